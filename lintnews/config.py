@@ -1,0 +1,305 @@
+"""Settings: what the user asked for, from ``lintnews.toml``, ``pyproject.toml`` and the command line.
+
+Every accepted key is declared once in `KEYS` with its type; anything else is an error naming the
+key. Rule selection follows ruff: ``select`` (or the default set), then ``extend-select``, minus
+``ignore``; when selectors overlap, the most specific one wins (``D001`` beats ``D``).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from lintnews.registry import Rule, RuleTable, Severity, all_rules
+
+CONFIG_FILES = ("lintnews.toml", ".lintnews.toml", "pyproject.toml")
+OUTPUT_FORMATS = ("text", "full", "json", "jsonl", "sarif", "github", "junit", "gitlab")
+
+
+class ConfigError(Exception):
+    """A problem with the configuration or the command line the user can fix (exit code 2)."""
+
+
+def _str(key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"`{key}` must be a string, not {type(value).__name__}")
+    return value
+
+
+def _str_list(key: str, value: Any) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"`{key}` must be a list of strings")
+    return list(value)
+
+
+def _bool(key: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"`{key}` must be true or false")
+    return value
+
+
+def _int(key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ConfigError(f"`{key}` must be an integer")
+    return value
+
+
+def _choice(*choices: str) -> Callable[[str, Any], str]:
+    def check(key: str, value: Any) -> str:
+        value = _str(key, value)
+        if value not in choices:
+            raise ConfigError(f"`{key}` must be one of {', '.join(choices)}; got {value!r}")
+        return value
+
+    return check
+
+
+def _severity(key: str, value: Any) -> str:
+    value = _str(key, value)
+    try:
+        Severity.parse(value)
+    except ValueError as exc:
+        raise ConfigError(f"`{key}`: {exc}") from None
+    return value
+
+
+def _table_of(item: Callable[[str, Any], Any]) -> Callable[[str, Any], dict[str, Any]]:
+    def check(key: str, value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise ConfigError(f"`{key}` must be a table")
+        return {k: item(f"{key}.{k}", v) for k, v in value.items()}
+
+    return check
+
+
+def _any_table(key: str, value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"`{key}` must be a table")
+    return dict(value)
+
+
+@dataclass
+class Settings:
+    """Effective settings of one run. Attribute names are the TOML keys in snake_case."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    fail_on: str = "error"
+    output_format: str = "text"
+    exclude: list[str] = field(default_factory=lambda: [".git", ".hg", ".svn", "node_modules", ".venv", "__pycache__"])
+    extend_exclude: list[str] = field(default_factory=list)
+    #: ``auto`` (detect per document) or a language code whose packs apply to every document.
+    language: str = "auto"
+    extend_packs: list[str] = field(default_factory=list)
+    extra_phrases: dict[str, Any] = field(default_factory=dict)
+    text_field: str = "text"
+    html_field: str = "html"
+    id_field: str = "id"
+    #: Options of individual rules, by code or name: ``[rule-options.D001] min-words = 6``.
+    rule_options: dict[str, Any] = field(default_factory=dict)
+    #: Options of the corpus phase (issue-specific keys are validated by `lintnews.corpus`).
+    corpus: dict[str, Any] = field(default_factory=dict)
+    #: Folder the config was found in (relative paths in it resolve from here).
+    root: str = "."
+    #: The config file, if any.
+    config_path: str | None = None
+
+    def option(self, rule: Rule, key: str, default: Any) -> Any:
+        for ident in (rule.code, rule.name):
+            table = self.rule_options.get(ident)
+            if isinstance(table, dict) and key in table:
+                return table[key]
+        return default
+
+
+KEYS: dict[str, Callable[[str, Any], Any]] = {
+    "select": _str_list,
+    "extend-select": _str_list,
+    "ignore": _str_list,
+    "per-file-ignores": _table_of(_str_list),
+    "severity": _table_of(_severity),
+    "fail-on": _choice("error", "warning", "info"),
+    "output-format": _choice(*OUTPUT_FORMATS),
+    "format": _choice(*OUTPUT_FORMATS),
+    "exclude": _str_list,
+    "extend-exclude": _str_list,
+    "language": _str,
+    "extend-packs": _str_list,
+    "extra-phrases": _any_table,
+    "text-field": _str,
+    "html-field": _str,
+    "id-field": _str,
+    "rule-options": _any_table,
+    "corpus": _any_table,
+}
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``lintnews.toml``, ``.lintnews.toml`` or ``pyproject.toml`` with a
+    ``[tool.lintnews]`` table, walking up from ``start``."""
+    here = start.resolve()
+    if here.is_file() or not here.exists():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml":
+                return candidate
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if "lintnews" in data.get("tool", {}):
+                return candidate
+    return None
+
+
+def load_config(path: Path) -> dict[str, Any]:
+    """Read and validate a config file; return its lintnews table with kebab-case keys."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: configuration is not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("lintnews", {})
+        prefix = "tool.lintnews."
+    else:
+        prefix = ""
+    return validate(data, f"{path}: ", prefix)
+
+
+def validate(data: dict[str, Any], where: str = "", prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        check = KEYS.get(key)
+        if check is None:
+            raise ConfigError(f"{where}unknown configuration key `{prefix}{key}`")
+        try:
+            out[key] = check(prefix + key, value)
+        except ConfigError as exc:
+            raise ConfigError(f"{where}{exc}") from None
+    return out
+
+
+def build_settings(file_values: dict[str, Any], root: str = ".", config_path: str | None = None) -> Settings:
+    settings = Settings(root=root, config_path=config_path)
+    names = {f.name for f in fields(Settings)}
+    for key, value in file_values.items():
+        attr = key.replace("-", "_")
+        if key == "format":
+            attr = "output_format"
+        if attr in names:
+            setattr(settings, attr, value)
+    return settings
+
+
+def resolve_settings(paths: Iterable[str], config: str | None = None, isolated: bool = False) -> Settings:
+    """Find and load the configuration for a run over ``paths`` (the nearest config file above
+    their common folder, or the working directory for stdin)."""
+    if isolated:
+        return Settings()
+    if config is not None:
+        path = Path(config)
+        if not path.is_file():
+            raise ConfigError(f"{config}: configuration file not found")
+        return build_settings(load_config(path), str(path.resolve().parent), str(path))
+    real = [os.path.abspath(p) for p in paths if p != "-"]
+    start = Path(os.path.commonpath(real)) if real else Path.cwd()
+    found = find_config(start)
+    if found is None:
+        return Settings()
+    return build_settings(load_config(found), str(found.parent), str(found))
+
+
+# --- rule selection -------------------------------------------------------------------------
+
+
+def _matches(selector: str, rule: Rule) -> int:
+    """Specificity with which ``selector`` selects ``rule`` (0: not at all)."""
+    if selector == "ALL":
+        return 1
+    if selector == rule.name or selector == rule.code:
+        return 10
+    if rule.code.startswith(selector):
+        return 1 + len(selector)
+    return 0
+
+
+def check_selectors(selectors: Iterable[str], what: str) -> None:
+    rules = all_rules().values()
+    for sel in selectors:
+        if not any(_matches(sel, r) for r in rules):
+            raise ConfigError(f"unknown rule selector `{sel}` in {what}")
+
+
+def select_rules(settings: Settings, path: str | None = None) -> RuleTable:
+    """The rules that apply (to ``path``, when per-file ignores are configured)."""
+    rules = all_rules()
+    check_selectors(settings.select or [], "select")
+    check_selectors(settings.extend_select, "extend-select")
+    check_selectors(settings.ignore, "ignore")
+    ignore = list(settings.ignore)
+    if path is not None and settings.per_file_ignores:
+        ignore.extend(per_file_ignores(settings, path))
+    chosen: list[Rule] = []
+    for rule in rules.values():
+        positive = 0
+        if settings.select is None:
+            positive = 1 if rule.default else 0
+        else:
+            positive = max((_matches(s, rule) for s in settings.select), default=0)
+        positive = max([positive, *(_matches(s, rule) for s in settings.extend_select)])
+        negative = max((_matches(s, rule) for s in ignore), default=0)
+        if positive and positive > negative:
+            chosen.append(rule)
+    return RuleTable(chosen, severities(settings))
+
+
+def per_file_ignores(settings: Settings, path: str) -> list[str]:
+    out: list[str] = []
+    try:
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(settings.root))
+    except ValueError:
+        rel = path
+    rel = rel.replace(os.sep, "/")
+    base = os.path.basename(path)
+    for pattern, selectors in settings.per_file_ignores.items():
+        if fnmatch.fnmatch(rel, pattern) or ("/" not in pattern and fnmatch.fnmatch(base, pattern)):
+            check_selectors(selectors, f"per-file-ignores `{pattern}`")
+            out.extend(selectors)
+    return out
+
+
+def severities(settings: Settings) -> dict[str, Severity]:
+    """Effective severity overrides by rule code (the most specific selector wins)."""
+    out: dict[str, Severity] = {}
+    if not settings.severity:
+        return out
+    check_selectors(settings.severity, "severity")
+    for rule in all_rules().values():
+        best = 0
+        for sel, level in settings.severity.items():
+            spec = _matches(sel, rule)
+            if spec > best:
+                best = spec
+                out[rule.code] = Severity.parse(level)
+    return out

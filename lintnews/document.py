@@ -1,0 +1,270 @@
+"""The document model every rule sees.
+
+A `Document` is the text of one article as rules see it (always ``\\n`` line breaks), plus enough
+provenance to point a diagnostic back at the file, the JSONL record and the line and column of the
+*source* the text came from (for HTML that is the markup, not the extracted text).
+
+Rules address text with 0-based ``(line, column)`` pairs; `SourceMap` turns them into 1-based
+source positions when diagnostics are reported.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SourcePos:
+    """A 1-based position in the source file (or record) a document came from."""
+
+    line: int
+    column: int
+
+
+class SourceMap:
+    """Maps 0-based text positions to 1-based source positions.
+
+    The identity map serves plain text and Markdown. HTML documents carry, per text line, a list
+    of segments ``(text_column, source_line, source_column)`` recorded when each text node was
+    found in the markup; a position maps through the last segment that starts at or before it.
+    """
+
+    def __init__(self, segments: list[list[tuple[int, int, int]]] | None = None) -> None:
+        self._segments = segments
+
+    @property
+    def is_identity(self) -> bool:
+        return self._segments is None
+
+    def to_source(self, line: int, column: int) -> SourcePos:
+        if self._segments is None:
+            return SourcePos(line + 1, column + 1)
+        if not self._segments:
+            return SourcePos(1, 1)
+        line = min(max(line, 0), len(self._segments) - 1)
+        segs = self._segments[line]
+        while not segs and line > 0:
+            line -= 1
+            segs = self._segments[line]
+        if not segs:
+            return SourcePos(1, 1)
+        starts = [s[0] for s in segs]
+        i = max(bisect.bisect_right(starts, column) - 1, 0)
+        text_col, src_line, src_col = segs[i]
+        return SourcePos(src_line, src_col + max(column - text_col, 0))
+
+
+IDENTITY = SourceMap()
+
+_HEADING_MD = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪►]|\d{1,3}[.)])\s+\S")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|?\s*$")
+_QUOTE = re.compile(r"^\s*>")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_TERMINAL = re.compile(r"""[.!?…:;"'”’»)\]]\s*$""")
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!,;]\s*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-like unit: one or more consecutive text lines.
+
+    ``kind`` is one of ``heading``, ``list``, ``table``, ``quote``, ``code``, ``caption`` or
+    ``paragraph`` (prose or anything else). Lines are 0-based and ``end`` is inclusive.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: str
+
+    @cached_property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+    @property
+    def heading_like(self) -> bool:
+        """A heading, or a short single line shaped like a title (no sentence punctuation at the
+        end, starts with a capital or digit)."""
+        if self.kind == "heading":
+            return True
+        if self.kind != "paragraph" or self.start != self.end:
+            return False
+        text = self.text.strip()
+        n = len(self.words)
+        return (
+            1 <= n <= 20
+            and len(text) <= 160
+            and (text[:1].isupper() or text[:1].isdigit())
+            and not _SENTENCE_END.search(text)
+        )
+
+    @property
+    def prose(self) -> bool:
+        """Running text: a paragraph of enough words, mostly lower case (titles are not)."""
+        if self.kind not in ("paragraph", "quote"):
+            return False
+        words = self.words
+        if len(words) < 8:
+            return False
+        lower = sum(1 for w in words if w[:1].islower())
+        return lower >= 0.45 * len(words)
+
+
+@dataclass
+class Document:
+    """One article: its text, where it came from, and how text positions map to the source."""
+
+    path: str
+    text: str
+    record: str | None = None
+    #: 1-based physical line of the record in a JSONL file (None for plain files).
+    record_line: int | None = None
+    #: ``text``, ``markdown`` or ``html``: how the source was read.
+    kind: str = "text"
+    source_map: SourceMap = field(default_factory=lambda: IDENTITY)
+    #: Per text line, the HTML block tag it came from (``h2``, ``li``, ``tr`` …), if known.
+    line_tags: list[str | None] | None = None
+    #: Other fields of a JSONL record and similar metadata; never used for linting text.
+    meta: dict[str, Any] = field(default_factory=dict)
+    #: Raw source text (HTML markup) when it differs from ``text``; used by fixes and suppressions.
+    source: str | None = None
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        for line in self.lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        return starts
+
+    def offset(self, line: int, column: int = 0) -> int:
+        """Character offset in ``text`` of a 0-based (line, column)."""
+        return self.line_starts[line] + column
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """0-based (line, column) of a character offset in ``text``."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line, offset - self.line_starts[line]
+
+    def to_source(self, line: int, column: int) -> SourcePos:
+        return self.source_map.to_source(line, column)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.path}#{self.record}" if self.record is not None else self.path
+
+    def line_kind(self, line: int) -> str:
+        """The structural kind of one text line (see `Block.kind`)."""
+        if self.line_tags is not None and line < len(self.line_tags):
+            tag = self.line_tags[line]
+            if tag is not None:
+                return _TAG_KINDS.get(tag, "paragraph")
+        text = self.lines[line]
+        if _HEADING_MD.match(text):
+            return "heading"
+        if _TABLE_ROW.match(text) and text.count("|") >= 2:
+            return "table"
+        if _LIST_ITEM.match(text):
+            return "list"
+        if _QUOTE.match(text):
+            return "quote"
+        return "paragraph"
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        """Paragraph-like blocks, in order.
+
+        Scraped text usually holds one paragraph per line, so every line starts a block unless the
+        line before it looks soft-wrapped (prose that does not end a sentence, followed by a line
+        that continues in lower case). Blank lines, headings, list items, table rows and code
+        fences always separate blocks.
+        """
+        blocks: list[Block] = []
+        in_code = False
+        cur_start = -1
+        cur_kind = "paragraph"
+
+        def close(end: int) -> None:
+            nonlocal cur_start
+            if cur_start >= 0:
+                text = "\n".join(self.lines[cur_start : end + 1])
+                blocks.append(Block(len(blocks), cur_start, end, text, cur_kind))
+            cur_start = -1
+
+        for i, line in enumerate(self.lines):
+            if _FENCE.match(line):
+                close(i - 1)
+                in_code = not in_code
+                continue
+            if in_code:
+                if cur_start < 0:
+                    cur_start, cur_kind = i, "code"
+                continue
+            if not line.strip():
+                close(i - 1)
+                continue
+            kind = self.line_kind(i)
+            if cur_start >= 0 and kind == "paragraph" and cur_kind == "paragraph":
+                prev = self.lines[i - 1].rstrip()
+                stripped = line.lstrip()
+                if (
+                    self.line_tags is None
+                    and prev
+                    and not _TERMINAL.search(prev)
+                    and stripped[:1].islower()
+                    and len(prev) >= 40
+                ):
+                    continue  # soft-wrapped continuation of the same paragraph
+            close(i - 1)
+            cur_start, cur_kind = i, kind
+        close(len(self.lines) - 1)
+        return blocks
+
+    @cached_property
+    def language(self) -> str | None:
+        """Detected language code (see `lintnews.language.detect`)."""
+        from lintnews.language import detect
+
+        return detect(self.text)
+
+    def block_at(self, line: int) -> Block | None:
+        for block in self.blocks:
+            if block.start <= line <= block.end:
+                return block
+        return None
+
+
+_TAG_KINDS = {
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "title": "heading",
+    "li": "list",
+    "dt": "list",
+    "dd": "list",
+    "tr": "table",
+    "th": "table",
+    "td": "table",
+    "caption": "caption",
+    "figcaption": "caption",
+    "blockquote": "quote",
+    "pre": "code",
+}
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of a text (letters, digits, inner apostrophes and hyphens)."""
+    return _WORD.findall(text)

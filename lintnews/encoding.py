@@ -1,0 +1,57 @@
+"""Turning bytes into text: byte-order marks, UTF-8, UTF-16 and legacy charsets.
+
+Detection of legacy charsets is charset-normalizer's job; this module only decides the order in
+which evidence is trusted (BOM, then strict UTF-8, then the detector) and refuses binary data.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import charset_normalizer
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class DecodeError(Exception):
+    """The bytes are not text in any encoding we can recognise."""
+
+
+def decode(data: bytes) -> str:
+    """Decode a file's bytes to text with ``\\n`` line breaks (CRLF and lone CR normalised)."""
+    text = _decode(data)
+    if "\x00" in text:
+        raise DecodeError("contains NUL bytes (binary file?)")
+    return normalize_newlines(text)
+
+
+def normalize_newlines(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _decode(data: bytes) -> str:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid {codec} after byte-order mark: {exc.reason}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data[: 1 << 20]).best()
+    if best is None or best.encoding is None:
+        raise DecodeError("cannot detect the text encoding (binary file?)")
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise DecodeError(f"not valid {best.encoding} text") from None

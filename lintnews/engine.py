@@ -1,0 +1,179 @@
+"""The engine: run the selected rules over a stream of documents and collect diagnostics.
+
+Rules produce `Violation`s in text coordinates; the engine maps them to source positions and
+attaches path, record and effective severity, producing the `Diagnostic`s reporters consume.
+Per-document work is a pure function of (document, settings), so it can run in worker processes.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lintnews.config import Settings, select_rules
+from lintnews.document import Document
+from lintnews.registry import Fix, Rule, RuleTable, Severity, Violation, all_rules
+from lintnews.sources import InputError, iter_documents
+
+
+@dataclass(frozen=True)
+class Location:
+    """A 1-based position in a file (and record)."""
+
+    path: str
+    record: str | None
+    line: int
+    column: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "record": self.record, "line": self.line, "column": self.column}
+
+
+@dataclass
+class Diagnostic:
+    """One finding as reported: source coordinates are 1-based, ``end_line`` inclusive and
+    ``end_column`` exclusive (the column just after the last character)."""
+
+    path: str
+    record: str | None
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    fix: Fix | None = None
+    related: list[Location] = field(default_factory=list)
+    #: 1-based line of the JSONL record in its file (None for plain files).
+    record_line: int | None = None
+    #: The offending text (first 200 characters), for reporters that show it and for baselines.
+    snippet: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "record": self.record,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+            "fix": None if self.fix is None else {"title": self.fix.title, "safe": self.fix.safe},
+            "related": [r.to_dict() for r in self.related],
+        }
+
+    @property
+    def file_line(self) -> int:
+        """The physical line in the file: the record's line for JSONL, else the diagnostic's."""
+        return self.record_line if self.record_line is not None else self.line
+
+
+def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic:
+    start = doc.to_source(v.line, v.column)
+    end_line = min(v.end_line, len(doc.lines) - 1)
+    end = doc.to_source(end_line, max(v.end_column - 1, 0))
+    related = []
+    for r in v.related:
+        if r.path is not None:
+            related.append(Location(r.path, r.record, r.source_line or r.line + 1, r.source_column or r.column + 1))
+        else:
+            pos = doc.to_source(r.line, r.column)
+            related.append(Location(doc.path, doc.record, pos.line, pos.column))
+    snippet_lines = doc.lines[v.line : end_line + 1]
+    snippet = "\n".join(snippet_lines)[:200]
+    return Diagnostic(
+        path=doc.path,
+        record=doc.record,
+        line=start.line,
+        column=start.column,
+        end_line=max(end.line, start.line),
+        end_column=end.column + 1 if (end.line, end.column) >= (start.line, start.column) else start.column + 1,
+        code=v.rule.code,
+        name=v.rule.name,
+        severity=severity,
+        message=v.message,
+        fix=v.fix,
+        related=related,
+        record_line=doc.record_line,
+        snippet=snippet,
+    )
+
+
+def lint_document(doc: Document, table: RuleTable, settings: Settings) -> list[Diagnostic]:
+    """All diagnostics of the per-document rules on one document, sorted by position."""
+    out: list[Diagnostic] = []
+    for rule in table.rules:
+        if rule.corpus:
+            continue
+        try:
+            for v in rule.check(doc, settings):
+                out.append(to_diagnostic(doc, v, table.severity(rule)))
+        except Exception as exc:  # a crashing rule must not abort the run
+            out.append(internal_error(doc, rule, exc))
+    out.sort(key=lambda d: (d.line, d.column, d.code))
+    return out
+
+
+def internal_error(doc: Document, rule: Rule, exc: BaseException) -> Diagnostic:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
+    meta = all_rules()["E900"]
+    return Diagnostic(
+        path=doc.path,
+        record=doc.record,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        code=meta.code,
+        name=meta.name,
+        severity=meta.severity,
+        message=f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}{where}",
+        record_line=doc.record_line,
+    )
+
+
+@dataclass
+class DocumentResult:
+    document: Document
+    diagnostics: list[Diagnostic]
+
+
+class Linter:
+    """Runs the rules selected by ``settings`` over documents; rule tables are cached per path
+    because per-file ignores depend on it."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._tables: dict[str, RuleTable] = {}
+        self.base_table = select_rules(settings)
+
+    def table(self, path: str) -> RuleTable:
+        if not self.settings.per_file_ignores:
+            return self.base_table
+        table = self._tables.get(path)
+        if table is None:
+            if len(self._tables) > 10_000:
+                self._tables.clear()
+            table = self._tables[path] = select_rules(self.settings, path)
+        return table
+
+    def lint(self, doc: Document) -> DocumentResult:
+        return DocumentResult(doc, lint_document(doc, self.table(doc.path), self.settings))
+
+    def run(self, items: Iterable[Document | InputError]) -> Iterator[DocumentResult | InputError]:
+        for item in items:
+            if isinstance(item, InputError):
+                yield item
+            else:
+                yield self.lint(item)
+
+    def run_paths(self, paths: Iterable[str], stdin_name: str = "-") -> Iterator[DocumentResult | InputError]:
+        return self.run(iter_documents(paths, self.settings, stdin_name))

@@ -1,0 +1,102 @@
+"""Cheap language identification from a stop-word profile.
+
+Good enough to pick phrase packs: news paragraphs are long and stop words make up a third of
+their tokens. Returns ``None`` when no profile is convincing (then only language-neutral rules and
+the packs of the configured fallback apply).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lintnews.config import Settings
+    from lintnews.document import Document
+
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the of and to in is that for it as was with on be by at this are from or an have has not "
+        "but were which his her their they he she had been will would its who said also more than".split()
+    ),
+    "de": frozenset(
+        "der die das und ist nicht zu den von mit sich des auf für im dem ein eine einer auch es an "
+        "als wird werden sind bei nach aus wie wir sie er hat noch über vor nur oder aber".split()
+    ),
+    "fr": frozenset(
+        "le la les de des du et est un une pour que qui dans en sur pas par au aux plus ne se il elle "
+        "avec ce cette sont ont été mais ou son sa ses leur nous vous".split()
+    ),
+    "es": frozenset(
+        "el la los las de del y en que un una por con para es se no al lo como más pero sus su le "
+        "fue ha han este esta son entre también sobre ya muy".split()
+    ),
+    "it": frozenset(
+        "il lo la gli le di del della che e è un una per non con sono da nel nella si ma anche come "
+        "più questo alla dei delle".split()
+    ),
+    "pt": frozenset(
+        "o a os as de do da dos das e que um uma para com não em no na por mais se foi ao como mas "
+        "são pelo pela também ele ela".split()
+    ),
+    "nl": frozenset(
+        "de het een en van in is dat op te zijn voor met die niet aan er ook als bij door maar om "
+        "werd wordt naar heeft".split()
+    ),
+    "pl": frozenset(
+        "i w na z się nie do to że jest o jak po za od przez ale co tak już są przy dla jego jej "
+        "oraz także".split()
+    ),
+}
+
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def detect(text: str, sample: int = 20_000) -> str | None:
+    """The most likely language code of ``text``, or None when too little evidence."""
+    tokens = [t.casefold() for t in _TOKEN.findall(text[:sample])]
+    if len(tokens) < 5:
+        return None
+    counts = Counter(tokens)
+    scores = {lang: sum(counts[w] for w in words) for lang, words in STOPWORDS.items()}
+    best = max(scores, key=lambda k: scores[k])
+    total = len(tokens)
+    if scores[best] < max(2, 0.05 * total):
+        return None
+    return best
+
+
+#: Words a sentence cannot end on (articles, prepositions, conjunctions, the infinitive marker):
+#: a paragraph whose last word is one of them was cut off.
+OPEN_ENDINGS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the a an and or but nor of to in on at by for from with into onto upon about as than that "
+        "which whose whom who because while although though if whether when where their its his her "
+        "our your my this these those such very more most is are was were be been being has have had "
+        "will would can could should may might must not also".split()
+    ),
+    "de": frozenset(
+        "der die das dem den des ein eine einen einem einer eines und oder aber sondern denn dass weil "
+        "wenn ob als wie zu zum zur von vom mit bei beim für gegen ohne um aus nach seit über unter "
+        "vor hinter neben zwischen durch an am auf im in ins sein seine ihre ihr unser dieser diese "
+        "dieses welche welcher sehr".split()
+    ),
+    "fr": frozenset(
+        "le la les l un une des du de d et ou mais donc car que qu qui dont où à au aux en dans sur "
+        "sous par pour avec sans chez vers entre son sa ses leur leurs ce cette ces très plus si "
+        "lorsque quand comme".split()
+    ),
+    "es": frozenset(
+        "el la los las lo un una unos unas y e o u pero sino que quien cuyo donde a al de del en por "
+        "para con sin sobre entre hacia desde hasta su sus este esta estos estas muy más si cuando "
+        "como porque aunque".split()
+    ),
+}
+
+
+def language_of(doc: "Document", settings: "Settings") -> str | None:
+    """The language whose packs apply to ``doc``: forced by config, or detected."""
+    if settings.language and settings.language != "auto":
+        return settings.language
+    return doc.language

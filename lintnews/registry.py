@@ -1,0 +1,215 @@
+"""Rules, the violations they produce, and the table of every known rule.
+
+The engine never names a rule: rule modules (``lintnews.rules.*``) define subclasses of `Rule` and
+decorate them with `register`. `all_rules()` imports the rule package once and returns the table.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import inspect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from lintnews.config import Settings
+    from lintnews.document import Document
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` (character offsets in `Document.text`) with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A titled set of edits. ``safe`` fixes run with ``--fix``; unsafe ones need ``--unsafe-fixes``."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class RelatedLocation:
+    """Another place a violation refers to, in 0-based text coordinates of the same document
+    unless ``path`` is given (corpus rules point into other documents)."""
+
+    line: int
+    column: int = 0
+    path: str | None = None
+    record: str | None = None
+    #: Already-mapped 1-based source position, for locations in other documents.
+    source_line: int | None = None
+    source_column: int | None = None
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a rule reports, in 0-based text coordinates of the document (``end_line`` inclusive,
+    ``end_column`` exclusive)."""
+
+    rule: Rule
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    fix: Fix | None = None
+    related: tuple[RelatedLocation, ...] = ()
+
+
+class Rule:
+    """Base class of per-document rules.
+
+    Subclasses set the class attributes and implement `check`. The class docstring is the rule's
+    documentation, in ruff's shape: ``## What it does``, ``## Why is this bad?``, ``## Example``,
+    ``## Fix`` (``lintnews rule CODE`` prints it).
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    #: One line for ``lintnews rules`` and SARIF's shortDescription.
+    summary: ClassVar[str] = ""
+    #: ``None`` (cannot fix), ``"safe"`` or ``"unsafe"``.
+    fix_applicability: ClassVar[str | None] = None
+    #: Part of the default selection? Rules that cannot reach the precision target are not.
+    default: ClassVar[bool] = True
+    #: Runs on the whole corpus (see `lintnews.corpus`) rather than one document at a time.
+    corpus: ClassVar[bool] = False
+
+    def check(self, doc: Document, settings: Settings) -> Iterable[Violation]:
+        raise NotImplementedError
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix_applicability is not None
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(type(self).__doc__ or "")
+
+    def violation(
+        self,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        message: str,
+        fix: Fix | None = None,
+        related: Iterable[RelatedLocation] = (),
+    ) -> Violation:
+        return Violation(self, line, column, end_line, end_column, message, fix, tuple(related))
+
+    def line_violation(
+        self, doc: Document, line: int, message: str, end_line: int | None = None, **kwargs: object
+    ) -> Violation:
+        """A violation covering whole lines ``line..end_line`` without their leading blanks."""
+        end = line if end_line is None else end_line
+        text = doc.lines[line]
+        col = len(text) - len(text.lstrip())
+        return self.violation(line, col, end, len(doc.lines[end]), message, **kwargs)  # type: ignore[arg-type]
+
+    def remove_lines_fix(self, doc: Document, start: int, end: int, title: str, safe: bool = True) -> Fix:
+        """A fix that deletes text lines ``start..end`` (inclusive) with their line breaks."""
+        begin = doc.offset(start)
+        stop = doc.offset(end + 1) if end + 1 < len(doc.lines) else len(doc.text)
+        if end + 1 >= len(doc.lines) and begin > 0:
+            begin -= 1  # last line: take the line break before it instead
+        return Fix(title, (Edit(begin, stop, ""),), safe)
+
+    def __repr__(self) -> str:
+        return f"<{self.code} {self.name}>"
+
+
+_CODE = re.compile(r"^[A-Z][0-9]{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_REGISTRY: dict[str, Rule] = {}
+_loaded = False
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: add a rule to the table (codes and names must be unique)."""
+    if not _CODE.match(cls.code):
+        raise ValueError(f"bad rule code {cls.code!r}")
+    if not _NAME.match(cls.name):
+        raise ValueError(f"rule name must be kebab-case: {cls.name!r}")
+    if cls.code in _REGISTRY and type(_REGISTRY[cls.code]) is not cls:
+        raise ValueError(f"duplicate rule code {cls.code}")
+    for other in _REGISTRY.values():
+        if other.name == cls.name and other.code != cls.code:
+            raise ValueError(f"duplicate rule name {cls.name}")
+    _REGISTRY[cls.code] = cls()
+    return cls
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every registered rule by code, sorted by code."""
+    global _loaded
+    if not _loaded:
+        importlib.import_module("lintnews.rules")
+        _loaded = True
+    return dict(sorted(_REGISTRY.items()))
+
+
+def iter_rules() -> Iterator[Rule]:
+    return iter(all_rules().values())
+
+
+@dataclass
+class RuleTable:
+    """The rules selected for a run, with their effective severities."""
+
+    rules: list[Rule]
+    severities: dict[str, Severity] = field(default_factory=dict)
+
+    def severity(self, rule: Rule) -> Severity:
+        return self.severities.get(rule.code, rule.severity)
+
+
+@register
+class InternalError(Rule):
+    """## What it does
+    Reports that a rule raised an exception on a document. The other rules still ran on it.
+
+    ## Why is this bad?
+    The document was not fully checked: a rule that crashes may hide the defects it looks for.
+
+    ## Example
+    `article.txt:1:1: E900 rule T001 (truncated-sentence) failed: IndexError: list index out of range`
+
+    ## Fix
+    Report the message and the document to the lintnews maintainers; meanwhile `--ignore` the rule.
+    """
+
+    code = "E900"
+    name = "internal-error"
+    severity = Severity.ERROR
+    summary = "A rule raised an exception on this document"
+
+    def check(self, doc: Document, settings: Settings) -> Iterable[Violation]:
+        return ()

@@ -1,0 +1,42 @@
+"""Machine formats: ``json`` (the documented contract), ``jsonl``, ``github`` annotations."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from lintnews.registry import Severity
+from lintnews.reporters import Report, reporter
+
+
+@reporter("json")
+def write_json(report: Report, out: TextIO, color: bool) -> None:
+    json.dump([d.to_dict() for d in report.diagnostics], out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+@reporter("jsonl")
+def write_jsonl(report: Report, out: TextIO, color: bool) -> None:
+    for d in report.diagnostics:
+        out.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_prop(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+@reporter("github")
+def write_github(report: Report, out: TextIO, color: bool) -> None:
+    levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    for d in report.diagnostics:
+        record = f" (record {d.record})" if d.record is not None else ""
+        title = f"{d.code} {d.name}"
+        props = f"file={_escape_prop(d.path)},line={d.file_line},"
+        if d.record is None:
+            props += f"endLine={d.end_line},col={d.column},"
+        props += f"title={_escape_prop(title)}"
+        out.write(f"::{levels[d.severity]} {props}::{_escape_data(f'{d.code} {d.message}{record}')}\n")

@@ -1,0 +1,74 @@
+"""The human formats: ``text`` (ruff-concise, one line a diagnostic) and ``full`` (with source)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TextIO
+
+import click
+
+from lintnews.engine import Diagnostic
+from lintnews.registry import Severity
+from lintnews.reporters import Report, location, reporter
+
+_SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def diagnostic_line(d: Diagnostic, color: bool) -> str:
+    fixable = " [*]" if d.fix is not None and d.fix.safe else ""
+    if not color:
+        return f"{location(d)}: {d.code}{fixable} {d.message}"
+    where = click.style(location(d), bold=True)
+    code = click.style(d.code, fg=_SEVERITY_COLOURS[d.severity], bold=True)
+    return f"{where}: {code}{fixable} {d.message}"
+
+
+def summary(report: Report) -> str:
+    n = len(report.diagnostics)
+    if n == 0:
+        text = f"All checks passed ({report.documents} document{'s' if report.documents != 1 else ''})."
+    else:
+        by_sev = Counter(d.severity for d in report.diagnostics)
+        parts = [f"{by_sev[s]} {s}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_sev[s]]
+        docs = len({(d.path, d.record) for d in report.diagnostics})
+        text = (
+            f"Found {n} diagnostic{'s' if n != 1 else ''} ({', '.join(parts)}) in {docs} of "
+            f"{report.documents} document{'s' if report.documents != 1 else ''}."
+        )
+        safe = sum(1 for d in report.diagnostics if d.fix is not None and d.fix.safe)
+        if safe:
+            text += f"\n[*] {safe} fixable with `lintnews check --fix`."
+    if report.fixed:
+        text += f"\nFixed {report.fixed} diagnostic{'s' if report.fixed != 1 else ''}."
+    if report.errors:
+        text += f"\n{len(report.errors)} input error{'s' if len(report.errors) != 1 else ''} (see above)."
+    return text
+
+
+@reporter("text")
+def write_text(report: Report, out: TextIO, color: bool) -> None:
+    for d in report.diagnostics:
+        out.write(diagnostic_line(d, color) + "\n")
+    out.write(summary(report) + "\n")
+
+
+@reporter("full")
+def write_full(report: Report, out: TextIO, color: bool) -> None:
+    for d in report.diagnostics:
+        out.write(diagnostic_line(d, color) + "\n")
+        if d.snippet:
+            lines = d.snippet.split("\n")
+            width = len(str(d.line + len(lines) - 1))
+            for i, text in enumerate(lines[:5]):
+                shown = text if len(text) <= 160 else text[:157] + "..."
+                out.write(f"  {str(d.line + i).rjust(width)} | {shown}\n")
+            if len(lines) > 5:
+                out.write(f"  {' ' * width} | ... ({len(lines) - 5} more lines)\n")
+        if d.related:
+            for r in d.related:
+                where = r.path if r.record is None else f"{r.path}#{r.record}"
+                out.write(f"  = related: {where}:{r.line}:{r.column}\n")
+        if d.fix is not None:
+            out.write(f"  = fix ({'safe' if d.fix.safe else 'unsafe'}): {d.fix.title}\n")
+        out.write("\n")
+    out.write(summary(report) + "\n")

@@ -1,0 +1,228 @@
+"""Sources: turn the paths given on the command line into a stream of `Document`s.
+
+Folders are walked lazily, JSONL is read one record at a time, and every problem with an input is
+yielded as an `InputError` (naming the file and record) instead of stopping the run.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import gzip
+import os
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+import orjson
+from bs4.dammit import UnicodeDammit
+
+from lintnews import html_source
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.encoding import DecodeError, decode, normalize_newlines
+
+TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+ALL_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+
+
+@dataclass(frozen=True)
+class InputError:
+    """A problem with one input: a file, or one record or line of it."""
+
+    path: str
+    message: str
+    record: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.record is not None:
+            where += f" (record {self.record})"
+        return f"{where}: {self.message}"
+
+
+Item = Document | InputError
+
+
+def kind_of(path: str) -> str:
+    lower = path.lower()
+    if lower.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if lower.endswith(HTML_SUFFIXES):
+        return "html"
+    if lower.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    return "text"
+
+
+def iter_paths(paths: Iterable[str], settings: Settings) -> Iterator[str | InputError]:
+    """Files to lint, in a deterministic order: named files as given, folders walked in sorted
+    order (only files with a known suffix), excluded names skipped."""
+    excludes = [*settings.exclude, *settings.extend_exclude]
+    for path in paths:
+        if path == "-":
+            yield path
+        elif os.path.isdir(path):
+            yield from _walk(path, excludes)
+        elif os.path.lexists(path):
+            if not os.path.exists(path):
+                yield InputError(path, "broken symbolic link")
+            else:
+                yield path
+        else:
+            yield InputError(path, "no such file or directory")
+
+
+def _excluded(name: str, rel: str, excludes: list[str]) -> bool:
+    return any(fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(rel, pat) for pat in excludes)
+
+
+def _walk(root: str, excludes: list[str]) -> Iterator[str | InputError]:
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted((e.name, e.path, e.is_dir(follow_symlinks=False)) for e in it)
+        except OSError as exc:
+            yield InputError(folder, f"cannot list folder: {exc.strerror}")
+            continue
+        subdirs = []
+        for name, path, is_dir in entries:
+            rel = os.path.relpath(path, root).replace(os.sep, "/")
+            if _excluded(name, rel, excludes):
+                continue
+            if is_dir:
+                subdirs.append(path)
+            elif name.lower().endswith(ALL_SUFFIXES):
+                if os.path.islink(path) and not os.path.exists(path):
+                    yield InputError(path, "broken symbolic link")
+                else:
+                    yield path
+        stack.extend(reversed(subdirs))
+
+
+def iter_documents(paths: Iterable[str], settings: Settings, stdin_name: str = "-") -> Iterator[Item]:
+    """Every document (or input error) of the given paths, in input order."""
+    for path in iter_paths(paths, settings):
+        if isinstance(path, InputError):
+            yield path
+            continue
+        yield from read_path(path, settings, stdin_name)
+
+
+def read_path(path: str, settings: Settings, stdin_name: str = "-") -> Iterator[Item]:
+    kind = kind_of(stdin_name if path == "-" else path)
+    if kind == "jsonl":
+        yield from read_jsonl(path, settings)
+        return
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
+    except OSError as exc:
+        yield InputError(path, f"cannot read: {exc.strerror or exc}")
+        return
+    name = stdin_name if path == "-" else path
+    try:
+        yield make_document(name, data, kind)
+    except DecodeError as exc:
+        yield InputError(name, str(exc))
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+def make_document(path: str, data: bytes, kind: str, record: str | None = None, record_line: int | None = None) -> Document:
+    if kind == "html":
+        return html_document(path, decode_html(data), record, record_line)
+    return Document(path=path, text=decode(data), record=record, record_line=record_line, kind=kind)
+
+
+def decode_html(data: bytes) -> str:
+    """HTML bytes to text: BOM, then the declared charset, then detection (UnicodeDammit)."""
+    dammit = UnicodeDammit(data, is_html=True)
+    if dammit.unicode_markup is None:
+        raise DecodeError("cannot detect the HTML page's encoding")
+    text = normalize_newlines(dammit.unicode_markup)
+    if "\x00" in text:
+        raise DecodeError("contains NUL bytes (binary file?)")
+    return text
+
+
+def html_document(path: str, markup: str, record: str | None = None, record_line: int | None = None) -> Document:
+    extracted = html_source.extract(markup)
+    return Document(
+        path=path,
+        text=extracted.text,
+        record=record,
+        record_line=record_line,
+        kind="html",
+        source_map=extracted.source_map,
+        line_tags=extracted.line_tags,
+        source=markup,
+    )
+
+
+def _open_jsonl(path: str) -> BinaryIO:
+    if path == "-":
+        return sys.stdin.buffer
+    raw = open(path, "rb")
+    if path.lower().endswith(".gz"):
+        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+    return raw
+
+
+def read_jsonl(path: str, settings: Settings) -> Iterator[Item]:
+    """One `Document` per JSONL record. The record is named by its id field when it has one,
+    else by its 1-based line number in the file."""
+    try:
+        fh = _open_jsonl(path)
+    except OSError as exc:
+        yield InputError(path, f"cannot read: {exc.strerror or exc}")
+        return
+    lineno = 0
+    try:
+        with fh:
+            for lineno, raw in enumerate(fh, start=1):
+                if not raw.strip():
+                    continue
+                yield record_document(path, raw, lineno, settings)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield InputError(path, f"cannot read past line {lineno}: {exc}", line=lineno + 1)
+
+
+def record_document(path: str, raw: bytes, lineno: int, settings: Settings) -> Item:
+    try:
+        obj: Any = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        return InputError(path, f"not valid JSON: {exc}", line=lineno)
+    if not isinstance(obj, dict):
+        return InputError(path, f"record is a JSON {type(obj).__name__}, not an object", line=lineno)
+    rid = obj.get(settings.id_field)
+    record = str(rid) if rid is not None and not isinstance(rid, (dict, list)) else str(lineno)
+    text = obj.get(settings.text_field)
+    html = obj.get(settings.html_field)
+    meta = {k: v for k, v in obj.items() if k not in (settings.text_field, settings.html_field)}
+    if text is None and html is None:
+        return InputError(
+            path, f"record has no `{settings.text_field}` or `{settings.html_field}` field", record=record, line=lineno
+        )
+    if text is not None:
+        if not isinstance(text, str):
+            return InputError(path, f"`{settings.text_field}` is a {type(text).__name__}, not a string", record, lineno)
+        doc = Document(path=path, text=normalize_newlines(text), record=record, record_line=lineno, kind="text")
+    else:
+        if not isinstance(html, str):
+            return InputError(path, f"`{settings.html_field}` is a {type(html).__name__}, not a string", record, lineno)
+        doc = html_document(path, normalize_newlines(html), record, lineno)
+    doc.meta = meta
+    return doc
+
