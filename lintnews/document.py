@@ -135,6 +135,8 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     #: Raw source text (HTML markup) when it differs from ``text``; used by fixes and suppressions.
     source: str | None = None
+    #: Per-document scratch space for values several rules share (line keys, language …).
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def lines(self) -> list[str]:

@@ -114,7 +114,7 @@ def lint_document(doc: Document, table: RuleTable, settings: Settings) -> list[D
             continue
         try:
             for v in rule.check(doc, settings):
-                out.append(to_diagnostic(doc, v, table.severity(rule)))
+                out.append(to_diagnostic(doc, v, table.severity(rule, v)))
         except Exception as exc:  # a crashing rule must not abort the run
             out.append(internal_error(doc, rule, exc))
     out.sort(key=lambda d: (d.line, d.column, d.code))

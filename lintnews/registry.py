@@ -80,6 +80,8 @@ class Violation:
     message: str
     fix: Fix | None = None
     related: tuple[RelatedLocation, ...] = ()
+    #: Overrides the rule's default severity for this violation (pack entries may set one).
+    severity: Severity | None = None
 
 
 class Rule:
@@ -122,8 +124,9 @@ class Rule:
         message: str,
         fix: Fix | None = None,
         related: Iterable[RelatedLocation] = (),
+        severity: Severity | None = None,
     ) -> Violation:
-        return Violation(self, line, column, end_line, end_column, message, fix, tuple(related))
+        return Violation(self, line, column, end_line, end_column, message, fix, tuple(related), severity)
 
     def line_violation(
         self, doc: Document, line: int, message: str, end_line: int | None = None, **kwargs: object
@@ -187,8 +190,14 @@ class RuleTable:
     rules: list[Rule]
     severities: dict[str, Severity] = field(default_factory=dict)
 
-    def severity(self, rule: Rule) -> Severity:
-        return self.severities.get(rule.code, rule.severity)
+    def severity(self, rule: Rule, violation: Violation | None = None) -> Severity:
+        """Configured severity, else the violation's own (from a pack entry), else the rule's."""
+        configured = self.severities.get(rule.code)
+        if configured is not None:
+            return configured
+        if violation is not None and violation.severity is not None:
+            return violation.severity
+        return rule.severity
 
 
 @register
