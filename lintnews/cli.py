@@ -9,20 +9,18 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import TextIO
 
 import click
 
 from lintnews import __version__
+from lintnews.atomic import atomic_open
 from lintnews.config import OUTPUT_FORMATS, ConfigError, Settings, resolve_settings, select_rules
 from lintnews.engine import Diagnostic, Linter
+from lintnews.fixes import Fixer, FixPolicy
 from lintnews.registry import Rule, Severity, all_rules
 from lintnews.reporters import REPORTERS, Report
 from lintnews.reporters.text import diagnostic_line
-from lintnews.sources import InputError
+from lintnews.sources import InputError, iter_documents
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -56,6 +54,11 @@ def main() -> None:
 @click.option("--language", help="Language of the documents (default: detect per document).")
 @click.option("--stdin-filename", default="-", help="Name (and type, by suffix) of the text read from stdin.")
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes (files in place; JSONL needs --output-dir).")
+@click.option("--unsafe-fixes", is_flag=True, default=None, help="Also apply unsafe fixes (with --fix or --diff).")
+@click.option("--diff", is_flag=True, help="Print the diffs --fix would apply; write nothing.")
+@click.option("--fix-only", is_flag=True, help="Apply fixes and report only what was fixed; exit 0 unless input errors.")
+@click.option("--output-dir", type=click.Path(file_okay=False), help="Write fixed copies here instead of in place.")
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -70,36 +73,81 @@ def check(
     language: str | None,
     stdin_filename: str,
     quiet: bool,
+    fix: bool,
+    unsafe_fixes: bool | None,
+    diff: bool,
+    fix_only: bool,
+    output_dir: str | None,
 ) -> None:
     """Lint articles in PATHS (files, folders, or - for stdin)."""
     targets = list(paths) or ["."]
+    fixing = fix or diff or fix_only
+    if output_dir and not fixing:
+        fail("--output-dir only makes sense with --fix or --fix-only")
     try:
         settings = resolve_settings(targets, config, isolated)
         apply_cli(settings, select, extend_select, ignore, output_format, fail_on, language)
         linter = Linter(settings)
+        policy = FixPolicy.from_settings(settings, unsafe_fixes)
     except ConfigError as exc:
         fail(str(exc))
         return
+    stdout = click.get_text_stream("stdout")
+    # When fixed text or diffs go to stdout, the report goes to stderr.
+    report_to_stderr = diff or (fixing and "-" in targets)
+    fixer = None
+    if fixing:
+        fixer = Fixer(lambda d: linter.lint(d).diagnostics, policy, settings, diff, output_dir, stdout.write, stdin_filename)
     diagnostics: list[Diagnostic] = []
     errors: list[InputError] = []
     documents = 0
     try:
-        for item in linter.run_paths(targets, stdin_filename):
+        for item in iter_documents(targets, settings, stdin_filename):
             if isinstance(item, InputError):
                 errors.append(item)
                 click.echo(f"lintnews: error: {item}", err=True)
+                if fixer is not None and item.raw is not None and item.line is not None:
+                    fixer.copy_unreadable(item.path, item.raw, item.line)
                 continue
             documents += 1
-            diagnostics.extend(item.diagnostics)
+            if fixer is None:
+                found = linter.lint(item).diagnostics
+            else:
+                found, problem = fixer.process(item)
+                if problem:
+                    error = InputError(item.path, problem, item.record, item.record_line)
+                    errors.append(error)
+                    click.echo(f"lintnews: error: {error}", err=True)
+            diagnostics.extend(found)
+        # --- corpus phase (lintnews.corpus) ---
+        # --- end corpus phase ---
     except ConfigError as exc:
+        if fixer is not None:
+            fixer.finish(error=exc)
         fail(str(exc))
         return
-    report = Report(diagnostics, errors, documents)
-    write_report(report, settings.output_format, output, quiet)
+    except BaseException as exc:
+        if fixer is not None:
+            fixer.finish(error=exc)
+        raise
+    if fixer is not None:
+        fixer.finish()
+    report = Report(diagnostics, errors, documents, fixed=fixer.fixed if fixer else 0)
     threshold = Severity.parse(settings.fail_on)
+    if fix_only:
+        report.diagnostics = []
+    if diff:
+        failing = sum(1 for d in diagnostics if d.severity >= threshold)
+        click.echo(
+            f"Would fix {report.fixed} of {len(diagnostics)} diagnostics; {failing} at or above "
+            f"{settings.fail_on} are still in the files (nothing written).",
+            err=True,
+        )
+    else:
+        write_report(report, settings.output_format, output, quiet, to_stderr=report_to_stderr)
     if errors:
         sys.exit(EXIT_ERROR)
-    if not exit_zero and any(d.severity >= threshold for d in diagnostics):
+    if not exit_zero and not fix_only and any(d.severity >= threshold for d in diagnostics):
         sys.exit(EXIT_FOUND)
     sys.exit(EXIT_OK)
 
@@ -128,10 +176,10 @@ def apply_cli(
     select_rules(settings)  # validate every selector now, before any input is read
 
 
-def write_report(report: Report, fmt: str, output: str | None, quiet: bool) -> None:
+def write_report(report: Report, fmt: str, output: str | None, quiet: bool, to_stderr: bool = False) -> None:
     writer = REPORTERS[fmt]
     if output is None:
-        stream = click.get_text_stream("stdout")
+        stream = click.get_text_stream("stderr" if to_stderr else "stdout")
         color = fmt in ("text", "full") and stream.isatty() and "NO_COLOR" not in os.environ
         if quiet and fmt in ("text", "full"):
             for d in report.diagnostics:
@@ -141,29 +189,10 @@ def write_report(report: Report, fmt: str, output: str | None, quiet: bool) -> N
         stream.flush()
         return
     try:
-        with atomic_write(output) as fh:
+        with atomic_open(output) as fh:
             writer(report, fh, False)
     except OSError as exc:
         fail(f"{output}: cannot write report: {exc.strerror or exc}")
-
-
-@contextmanager
-def atomic_write(path: str) -> Iterator[TextIO]:
-    """Write a file through a temporary file in the same folder, renamed into place at the end."""
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".lintnews-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 @main.command("rules")

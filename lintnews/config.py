@@ -112,6 +112,10 @@ class Settings:
     rule_options: dict[str, Any] = field(default_factory=dict)
     #: Options of the corpus phase (issue-specific keys are validated by `lintnews.corpus`).
     corpus: dict[str, Any] = field(default_factory=dict)
+    #: Rules whose fixes may be applied (None: all) and rules whose fixes never are.
+    fixable: list[str] | None = None
+    unfixable: list[str] = field(default_factory=list)
+    unsafe_fixes: bool = False
     #: Folder the config was found in (relative paths in it resolve from here).
     root: str = "."
     #: The config file, if any.
@@ -144,6 +148,9 @@ KEYS: dict[str, Callable[[str, Any], Any]] = {
     "id-field": _str,
     "rule-options": _any_table,
     "corpus": _any_table,
+    "fixable": _str_list,
+    "unfixable": _str_list,
+    "unsafe-fixes": _bool,
 }
 
 

@@ -48,6 +48,9 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     best = charset_normalizer.from_bytes(data[: 1 << 20]).best()
     if best is None or best.encoding is None:
         raise DecodeError("cannot detect the text encoding (binary file?)")
@@ -55,3 +58,16 @@ def _decode(data: bytes) -> str:
         return data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         raise DecodeError(f"not valid {best.encoding} text") from None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray bytes (a scraper glued in one Latin-1 byte) stays UTF-8, with the
+    stray bytes replaced: a detector would pick a legacy charset and garble every other non-ASCII
+    character. Legacy text almost never contains valid multi-byte UTF-8 sequences, so many of
+    them against few errors is strong evidence."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    if good >= 8 and bad * 20 <= good:
+        return text
+    return None

@@ -138,10 +138,16 @@ class Rule:
         return self.violation(line, col, end, len(doc.lines[end]), message, **kwargs)  # type: ignore[arg-type]
 
     def remove_lines_fix(self, doc: Document, start: int, end: int, title: str, safe: bool = True) -> Fix:
-        """A fix that deletes text lines ``start..end`` (inclusive) with their line breaks."""
-        begin = doc.offset(start)
-        stop = doc.offset(end + 1) if end + 1 < len(doc.lines) else len(doc.text)
-        if end + 1 >= len(doc.lines) and begin > 0:
+        """A fix that deletes text lines ``start..end`` (inclusive) with their line breaks. When the
+        lines stand between blank lines, one of those goes too, so paragraphs stay one blank line
+        apart and the fix never creates a run of blank lines."""
+        lines = doc.lines
+        prev_blank = start > 0 and not lines[start - 1].strip()
+        next_blank = end + 1 >= len(lines) or not lines[end + 1].strip()
+        cut = start - 1 if prev_blank and next_blank else start
+        begin = doc.offset(cut)
+        stop = doc.offset(end + 1) if end + 1 < len(lines) else len(doc.text)
+        if end + 1 >= len(lines) and begin > 0:
             begin -= 1  # last line: take the line break before it instead
         return Fix(title, (Edit(begin, stop, ""),), safe)
 

@@ -6,13 +6,14 @@ yielded as an `InputError` (naming the file and record) instead of stopping the 
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import gzip
 import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
 import orjson
@@ -38,6 +39,8 @@ class InputError:
     message: str
     record: str | None = None
     line: int | None = None
+    #: The raw JSONL line, so `--fix --output-dir` can copy unreadable records unchanged.
+    raw: bytes | None = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
         where = self.path
@@ -85,28 +88,42 @@ def _excluded(name: str, rel: str, excludes: list[str]) -> bool:
 
 
 def _walk(root: str, excludes: list[str]) -> Iterator[str | InputError]:
-    stack = [root]
-    while stack:
-        folder = stack.pop()
+    """Files under ``root`` in sorted path order (a folder's files and subfolders interleaved by
+    name, as ``find | sort`` lists them). Symbolic links to folders are not followed."""
+    stack: list[Iterator[tuple[str, str, bool]]] = []
+
+    def listing(folder: str) -> Iterator[tuple[str, str, bool]] | InputError:
         try:
             with os.scandir(folder) as it:
-                entries = sorted((e.name, e.path, e.is_dir(follow_symlinks=False)) for e in it)
+                return iter(sorted((e.name, e.path, e.is_dir(follow_symlinks=False)) for e in it))
         except OSError as exc:
-            yield InputError(folder, f"cannot list folder: {exc.strerror}")
+            return InputError(folder, f"cannot list folder: {exc.strerror}")
+
+    first = listing(root)
+    if isinstance(first, InputError):
+        yield first
+        return
+    stack.append(first)
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
             continue
-        subdirs = []
-        for name, path, is_dir in entries:
-            rel = os.path.relpath(path, root).replace(os.sep, "/")
-            if _excluded(name, rel, excludes):
-                continue
-            if is_dir:
-                subdirs.append(path)
-            elif name.lower().endswith(ALL_SUFFIXES):
-                if os.path.islink(path) and not os.path.exists(path):
-                    yield InputError(path, "broken symbolic link")
-                else:
-                    yield path
-        stack.extend(reversed(subdirs))
+        name, path, is_dir = entry
+        rel = os.path.relpath(path, root).replace(os.sep, "/")
+        if _excluded(name, rel, excludes):
+            continue
+        if is_dir:
+            sub = listing(path)
+            if isinstance(sub, InputError):
+                yield sub
+            else:
+                stack.append(sub)
+        elif name.lower().endswith(ALL_SUFFIXES):
+            if os.path.islink(path) and not os.path.exists(path):
+                yield InputError(path, "broken symbolic link")
+            else:
+                yield path
 
 
 def iter_documents(paths: Iterable[str], settings: Settings, stdin_name: str = "-") -> Iterator[Item]:
@@ -192,11 +209,23 @@ def read_jsonl(path: str, settings: Settings) -> Iterator[Item]:
     try:
         with fh:
             for lineno, raw in enumerate(fh, start=1):
+                if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[len(codecs.BOM_UTF8) :]
                 if not raw.strip():
                     continue
-                yield record_document(path, raw, lineno, settings)
+                yield _with_raw(record_document(path, raw, lineno, settings), raw)
     except (OSError, EOFError, zlib.error) as exc:
-        yield InputError(path, f"cannot read past line {lineno}: {exc}", line=lineno + 1)
+        if lineno == 0:
+            yield InputError(path, f"cannot read: {exc}")
+        else:
+            yield InputError(path, f"cannot read past line {lineno}: {exc}", line=lineno + 1)
+
+
+def _with_raw(item: Item, raw: bytes) -> Item:
+    if isinstance(item, Document):
+        item.cache["raw"] = raw
+        return item
+    return replace(item, raw=raw)
 
 
 def record_document(path: str, raw: bytes, lineno: int, settings: Settings) -> Item:

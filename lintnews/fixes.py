@@ -1,0 +1,411 @@
+"""Fixes: apply the edits rules attach to their violations, until none apply.
+
+Text documents are edited in their text; HTML documents are edited in their markup (a removed
+line removes the block element it came from, and only when that element holds nothing but the
+line). Files are rewritten atomically, in their original encoding and line endings; JSONL corpora
+are written to an output folder, never in place.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import charset_normalizer
+import orjson
+from bs4 import BeautifulSoup
+
+from lintnews import atomic
+from lintnews.config import Settings, _matches, check_selectors
+from lintnews.document import Document
+from lintnews.encoding import normalize_newlines
+from lintnews.engine import Diagnostic
+from lintnews.registry import Edit, Fix, all_rules
+from lintnews.sources import html_document
+
+#: A removed line can make another fix applicable (a blank-line run, a now-adjacent duplicate).
+MAX_PASSES = 8
+
+
+@dataclass
+class FixPolicy:
+    """Which diagnostics' fixes may be applied."""
+
+    unsafe: bool = False
+    fixable: list[str] | None = None
+    unfixable: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, unsafe: bool | None = None) -> FixPolicy:
+        fixable = settings.fixable
+        check_selectors(fixable or [], "fixable")
+        check_selectors(settings.unfixable, "unfixable")
+        return cls(settings.unsafe_fixes if unsafe is None else unsafe, fixable, list(settings.unfixable))
+
+    def allows(self, d: Diagnostic) -> bool:
+        if d.fix is None or (not d.fix.safe and not self.unsafe):
+            return False
+        rule = all_rules().get(d.code)
+        if rule is None:
+            return False
+        positive = 1 if self.fixable is None else max((_matches(s, rule) for s in self.fixable), default=0)
+        negative = max((_matches(s, rule) for s in self.unfixable), default=0)
+        return positive > negative
+
+
+def apply_edits(text: str, fixes: list[Fix]) -> tuple[str, int]:
+    """Apply the fixes whose edits do not overlap an earlier accepted fix; return the new text and
+    how many fixes were applied. Skipped fixes get their turn in the next pass."""
+    accepted: list[Edit] = []
+    applied = 0
+    for fix in sorted(fixes, key=lambda f: min((e.start for e in f.edits), default=0)):
+        edits = sorted(fix.edits, key=lambda e: e.start)
+        if any(_overlaps(e, a) for e in edits for a in accepted):
+            continue
+        accepted.extend(edits)
+        applied += 1
+    accepted.sort(key=lambda e: e.start)
+    out: list[str] = []
+    pos = 0
+    for e in accepted:
+        out.append(text[pos : e.start])
+        out.append(e.replacement)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out), applied
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a.start == a.end or b.start == b.end:  # insertions only clash at the same point or inside
+        return b.start < a.start < b.end or a.start < b.start < a.end or a.start == b.start
+    return a.start < b.end and b.start < a.end
+
+
+# --- HTML: text edits become markup edits ---------------------------------------------------
+
+
+def _source_offset(doc: Document, line: int, column: int, starts: list[int]) -> int:
+    pos = doc.to_source(line, column)
+    return starts[pos.line - 1] + pos.column - 1
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer("\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def _visible(markup: str) -> str:
+    return " ".join(BeautifulSoup(markup, "lxml").get_text(" ").split())
+
+
+def html_fix(doc: Document, fix: Fix, starts: list[int]) -> Fix | None:
+    """Translate a text fix of an HTML document into an edit of its markup, or None when that
+    cannot be done without touching text the fix did not cover."""
+    assert doc.source is not None
+    source = doc.source
+    edits = []
+    for e in fix.edits:
+        line, col = doc.position(e.start)
+        end_line, end_col = doc.position(e.end)
+        whole_lines = not e.replacement and (col == 0 or e.start == len(doc.text) or doc.text[e.start] == "\n")
+        if whole_lines:
+            first = line if col == 0 else line + 1
+            last = end_line - 1 if end_col == 0 else end_line
+            last = min(last, len(doc.lines) - 1)
+            texts = [doc.lines[i] for i in range(first, last + 1) if doc.lines[i].strip()]
+            if not texts:
+                continue
+            lines = [i for i in range(first, last + 1) if doc.lines[i].strip()]
+            span = _element_span(doc, lines, starts)
+            if span is None:
+                return None
+            a, b = span
+            if _visible(source[a:b]) != " ".join(" ".join(texts).split()):
+                return None
+            edits.append(Edit(a, b, ""))
+        else:
+            a = _source_offset(doc, line, col, starts)
+            b = _source_offset(doc, end_line, end_col, starts) if e.end > e.start else a
+            if source[a:b] != doc.text[e.start : e.end]:
+                return None
+            edits.append(Edit(a, b, e.replacement))
+    return Fix(fix.title, tuple(edits), fix.safe) if edits else None
+
+
+def _element_span(doc: Document, lines: list[int], starts: list[int]) -> tuple[int, int] | None:
+    """Markup offsets of the block element(s) that produced text lines ``lines``."""
+    tags = doc.line_tags or []
+    first, last = lines[0], lines[-1]
+    tag = tags[first] if first < len(tags) else None
+    end_tag = tags[last] if last < len(tags) else None
+    if tag is None or end_tag is None or tag in ("body", "html"):
+        return None
+    assert doc.source is not None
+    source = doc.source
+    begin = _source_offset(doc, first, len(doc.lines[first]) - len(doc.lines[first].lstrip()), starts)
+    finish = _source_offset(doc, last, max(len(doc.lines[last].rstrip()) - 1, 0), starts) + 1
+    opener = None
+    for m in re.finditer(rf"<{tag}(?=[\s>/])", source[:begin], re.IGNORECASE):
+        opener = m.start()
+    closer = re.compile(rf"</{end_tag}\s*>", re.IGNORECASE).search(source, finish)
+    if opener is None or closer is None:
+        return None
+    return opener, closer.end()
+
+
+# --- documents ------------------------------------------------------------------------------
+
+
+def with_text(doc: Document, text: str) -> Document:
+    """A copy of ``doc`` with new content (markup for HTML documents, text otherwise)."""
+    if doc.kind == "html":
+        new = html_document(doc.path, text, doc.record, doc.record_line)
+    else:
+        new = Document(path=doc.path, text=text, record=doc.record, record_line=doc.record_line, kind=doc.kind)
+    new.meta = doc.meta
+    return new
+
+
+def content(doc: Document) -> str:
+    """What a fix rewrites: the markup of HTML documents, the text of others."""
+    return doc.source if doc.kind == "html" and doc.source is not None else doc.text
+
+
+@dataclass
+class FixOutcome:
+    document: Document
+    #: Diagnostics left after fixing.
+    diagnostics: list[Diagnostic]
+    fixed: int
+    #: Diagnostics of the document as it was.
+    initial: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed > 0
+
+
+def fix_document(
+    doc: Document, lint: Callable[[Document], list[Diagnostic]], policy: FixPolicy, max_passes: int = MAX_PASSES
+) -> FixOutcome:
+    """Lint and fix ``doc`` until no allowed fix applies (at most ``max_passes`` rounds)."""
+    fixed = 0
+    diagnostics = initial = lint(doc)
+    for _ in range(max_passes):
+        fixes = [d.fix for d in diagnostics if d.fix is not None and policy.allows(d)]
+        if doc.kind == "html" and doc.source is not None:
+            starts = _line_starts(doc.source)
+            fixes = [f for f in (html_fix(doc, f, starts) for f in fixes) if f is not None]
+        if not fixes:
+            break
+        before = content(doc)
+        after, applied = apply_edits(before, fixes)
+        if after == before:
+            break
+        fixed += applied
+        doc = with_text(doc, after)
+        diagnostics = lint(doc)
+    return FixOutcome(doc, diagnostics, fixed, initial)
+
+
+def unified_diff(old: str, new: str, name: str) -> str:
+    name = name.lstrip("/")
+    out = []
+    for line in difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{name}", tofile=f"b/{name}"
+    ):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+# --- writing --------------------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class WriteError(Exception):
+    pass
+
+
+def encode_like(original: bytes, old_text: str, new_text: str) -> bytes:
+    """Encode ``new_text`` in the encoding and line endings of ``original`` (whose decoded,
+    newline-normalised form is ``old_text``); refuse when no encoding round-trips."""
+    candidates = [codec for bom, codec in _BOMS if original.startswith(bom)] or ["utf-8"]
+    best = charset_normalizer.from_bytes(original[: 1 << 20]).best()
+    if best is not None and best.encoding:
+        candidates.append(best.encoding)
+    for codec in candidates:
+        try:
+            raw = original.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if normalize_newlines(raw) != old_text:
+            continue
+        text = new_text.replace("\n", "\r\n") if "\r\n" in raw else new_text
+        try:
+            return text.encode(codec)
+        except UnicodeEncodeError:
+            raise WriteError(f"the fixed text cannot be written back in {codec}") from None
+    raise WriteError("cannot re-encode the file in its original encoding (mixed encodings?)")
+
+
+def write_fixed_file(path: str, old_text: str, new_text: str, dest: str | None = None) -> None:
+    """Rewrite ``path`` (or write ``dest``) with ``new_text``, atomically, keeping permissions,
+    encoding, byte-order mark and line endings."""
+    try:
+        with open(path, "rb") as fh:
+            original = fh.read()
+    except OSError as exc:
+        raise WriteError(f"cannot read for fixing: {exc.strerror}") from None
+    data = encode_like(original, old_text, new_text)
+    target = dest or path
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
+        atomic.write_bytes(target, data, keep_mode_of=path)
+    except OSError as exc:
+        raise WriteError(f"cannot write: {exc.strerror}") from None
+
+
+class JsonlFixWriter:
+    """Writes a cleaned copy of one JSONL corpus: every record in input order, other fields
+    untouched, the text field replaced by its fixed text. Records lintnews could not read (bad
+    JSON, no text field) are copied byte for byte. Output goes to a temporary file renamed into
+    place by `close`, after optionally dropping records (near-duplicates, with unsafe fixes)."""
+
+    def __init__(self, dest: str, settings: Settings) -> None:
+        self.dest = dest
+        self.settings = settings
+        os.makedirs(os.path.dirname(os.path.abspath(dest)), exist_ok=True)
+        self._cm = atomic.atomic_open(dest, "wb")
+        self._fh = self._cm.__enter__()
+        self._record_lines: list[int] = []
+
+    def write(self, raw: bytes, record_line: int, doc: Document | None = None, changed: bool = False) -> None:
+        line = raw if raw.endswith(b"\n") else raw + b"\n"
+        if doc is not None and changed:
+            obj = orjson.loads(raw)
+            field_name = self.settings.html_field if doc.kind == "html" else self.settings.text_field
+            obj[field_name] = content(doc)
+            line = orjson.dumps(obj) + b"\n"
+        self._fh.write(line)
+        self._record_lines.append(record_line)
+
+    def close(self, drop: set[int] | None = None, error: BaseException | None = None) -> None:
+        """Finish the file (or, given ``error``, discard it); then drop the records whose input
+        lines are in ``drop`` with a second atomic rewrite."""
+        if error is not None:
+            self._cm.__exit__(type(error), error, error.__traceback__)
+            return
+        self._cm.__exit__(None, None, None)
+        if not drop:
+            return
+        with open(self.dest, "rb") as src, atomic.atomic_open(self.dest, "wb") as out:
+            for line, record_line in zip(src, self._record_lines):
+                if record_line not in drop:
+                    out.write(line)
+
+
+class Fixer:
+    """Applies fixes during a ``check`` run and decides where the result goes: the file itself
+    (plain text, Markdown, HTML), ``--output-dir`` (always for JSONL), or a diff (``--diff``)."""
+
+    def __init__(
+        self,
+        lint: Callable[[Document], list[Diagnostic]],
+        policy: FixPolicy,
+        settings: Settings,
+        diff: bool = False,
+        output_dir: str | None = None,
+        emit: Callable[[str], None] = print,
+        stdin_name: str = "-",
+    ) -> None:
+        self.stdin_name = stdin_name
+        self.lint = lint
+        self.policy = policy
+        self.settings = settings
+        self.diff = diff
+        self.output_dir = output_dir
+        self.emit = emit
+        self.fixed = 0
+        self.writers: dict[str, JsonlFixWriter] = {}
+        self._refused: set[str] = set()
+
+    def destination(self, path: str) -> str:
+        assert self.output_dir is not None
+        rel = os.path.relpath(os.path.abspath(path))
+        if rel.startswith(".."):
+            rel = os.path.basename(path)
+        if rel.lower().endswith(".gz"):
+            rel = rel[:-3]
+        return os.path.join(self.output_dir, rel)
+
+    def _writer(self, path: str) -> JsonlFixWriter | None:
+        if self.diff or self.output_dir is None:
+            return None
+        writer = self.writers.get(path)
+        if writer is None:
+            writer = self.writers[path] = JsonlFixWriter(self.destination(path), self.settings)
+        return writer
+
+    def process(self, doc: Document) -> tuple[list[Diagnostic], str | None]:
+        """Fix one document; return its remaining diagnostics and an error message, if any."""
+        is_record = doc.record is not None
+        if is_record and not self.diff and self.output_dir is None:
+            if doc.path not in self._refused:
+                self._refused.add(doc.path)
+                return self.lint(doc), "JSONL corpora are not rewritten in place: add --output-dir DIR (nothing fixed)"
+            return self.lint(doc), None
+        outcome = fix_document(doc, self.lint, self.policy)
+        new_doc = outcome.document
+        error = None
+        if is_record:
+            writer = self._writer(doc.path)
+            if writer is not None:
+                writer.write(doc.cache.get("raw", b"{}"), doc.record_line or 0, new_doc, outcome.changed)
+        if outcome.changed:
+            if self.diff:
+                self.emit(unified_diff(content(doc), content(new_doc), doc.display_name))
+            elif not is_record and doc.path == self.stdin_name:
+                self.emit(content(new_doc))
+            elif not is_record:
+                dest = self.destination(doc.path) if self.output_dir else None
+                try:
+                    write_fixed_file(doc.path, content(doc), content(new_doc), dest)
+                except WriteError as exc:
+                    return self.lint(doc), str(exc)
+        elif not is_record and doc.path == self.stdin_name and not self.diff:
+            self.emit(content(doc))
+        elif not is_record and self.output_dir and not self.diff and os.path.isfile(doc.path):
+            # Unchanged files still belong in the cleaned copy of the corpus.
+            dest = self.destination(doc.path)
+            try:
+                write_fixed_file(doc.path, content(doc), content(doc), dest)
+            except WriteError as exc:
+                error = str(exc)
+        if self.diff:
+            self.fixed += outcome.fixed  # would be fixed
+            return outcome.initial, error
+        self.fixed += outcome.fixed
+        return outcome.diagnostics, error
+
+    def copy_unreadable(self, path: str, raw: bytes, line: int) -> None:
+        writer = self._writer(path)
+        if writer is not None:
+            writer.write(raw, line)
+
+    def finish(self, drop: dict[str, set[int]] | None = None, error: BaseException | None = None) -> None:
+        for path, writer in self.writers.items():
+            writer.close((drop or {}).get(path), error)
+        self.writers.clear()
