@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable
+from typing import TypeVar
 
 import click
 
@@ -16,13 +18,15 @@ from lintnews import __version__
 from lintnews.atomic import atomic_open
 from lintnews.config import OUTPUT_FORMATS, ConfigError, Settings, resolve_settings, select_rules
 from lintnews.engine import Diagnostic, Linter
-from lintnews.fixes import Fixer, FixPolicy
+from lintnews.gate import BaselineError, format_statistics
+from lintnews.run import CheckOptions, CheckRun, RunResult
 from lintnews.registry import Rule, Severity, all_rules
 from lintnews.reporters import REPORTERS, Report
 from lintnews.reporters.text import diagnostic_line
 from lintnews.sources import InputError, iter_documents
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+T = TypeVar("T")
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -59,6 +63,12 @@ def main() -> None:
 @click.option("--diff", is_flag=True, help="Print the diffs --fix would apply; write nothing.")
 @click.option("--fix-only", is_flag=True, help="Apply fixes and report only what was fixed; exit 0 unless input errors.")
 @click.option("--output-dir", type=click.Path(file_okay=False), help="Write fixed copies here instead of in place.")
+@click.option("--statistics", is_flag=True, help="Show counts per rule and the document score distribution.")
+@click.option("--min-score", type=click.IntRange(0, 100), help="Fail documents whose score is below N.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in FILE.")
+@click.option("--accepted-output", type=click.Path(dir_okay=False), help="Write passing JSONL records here.")
+@click.option("--rejected-output", type=click.Path(dir_okay=False), help="Write failing JSONL records here.")
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -78,78 +88,97 @@ def check(
     diff: bool,
     fix_only: bool,
     output_dir: str | None,
+    statistics: bool,
+    min_score: int | None,
+    baseline: str | None,
+    write_baseline: str | None,
+    accepted_output: str | None,
+    rejected_output: str | None,
 ) -> None:
     """Lint articles in PATHS (files, folders, or - for stdin)."""
     targets = list(paths) or ["."]
-    fixing = fix or diff or fix_only
-    if output_dir and not fixing:
+    options = CheckOptions(
+        fix=fix,
+        diff=diff,
+        fix_only=fix_only,
+        unsafe_fixes=unsafe_fixes,
+        output_dir=output_dir,
+        stdin_name=stdin_filename,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        min_score=min_score,
+        accepted_output=accepted_output,
+        rejected_output=rejected_output,
+        statistics=statistics,
+    )
+    if output_dir and not options.fixing:
         fail("--output-dir only makes sense with --fix or --fix-only")
+    stdout = click.get_text_stream("stdout")
     try:
         settings = resolve_settings(targets, config, isolated)
         apply_cli(settings, select, extend_select, ignore, output_format, fail_on, language)
-        linter = Linter(settings)
-        policy = FixPolicy.from_settings(settings, unsafe_fixes)
-    except ConfigError as exc:
+        run = CheckRun(settings, options, stdout.write, lambda e: click.echo(f"lintnews: error: {e}", err=True))
+        items = iter_documents(targets, settings, stdin_filename)
+        result = run.run(progress(items, quiet))
+    except (ConfigError, BaselineError) as exc:
         fail(str(exc))
         return
-    stdout = click.get_text_stream("stdout")
+    report = Report(result.diagnostics, result.errors, result.documents, fixed=result.fixed)
+    report.stats = result.stats
+    report.summaries = result.summaries
     # When fixed text or diffs go to stdout, the report goes to stderr.
-    report_to_stderr = diff or (fixing and "-" in targets)
-    fixer = None
-    if fixing:
-        fixer = Fixer(lambda d: linter.lint(d).diagnostics, policy, settings, diff, output_dir, stdout.write, stdin_filename)
-    diagnostics: list[Diagnostic] = []
-    errors: list[InputError] = []
-    documents = 0
-    try:
-        for item in iter_documents(targets, settings, stdin_filename):
-            if isinstance(item, InputError):
-                errors.append(item)
-                click.echo(f"lintnews: error: {item}", err=True)
-                if fixer is not None and item.raw is not None and item.line is not None:
-                    fixer.copy_unreadable(item.path, item.raw, item.line)
-                continue
-            documents += 1
-            if fixer is None:
-                found = linter.lint(item).diagnostics
-            else:
-                found, problem = fixer.process(item)
-                if problem:
-                    error = InputError(item.path, problem, item.record, item.record_line)
-                    errors.append(error)
-                    click.echo(f"lintnews: error: {error}", err=True)
-            diagnostics.extend(found)
-        # --- corpus phase (lintnews.corpus) ---
-        # --- end corpus phase ---
-    except ConfigError as exc:
-        if fixer is not None:
-            fixer.finish(error=exc)
-        fail(str(exc))
-        return
-    except BaseException as exc:
-        if fixer is not None:
-            fixer.finish(error=exc)
-        raise
-    if fixer is not None:
-        fixer.finish()
-    report = Report(diagnostics, errors, documents, fixed=fixer.fixed if fixer else 0)
-    threshold = Severity.parse(settings.fail_on)
+    to_stderr = diff or (options.fixing and "-" in targets)
     if fix_only:
         report.diagnostics = []
     if diff:
-        failing = sum(1 for d in diagnostics if d.severity >= threshold)
+        failing = sum(1 for d in result.diagnostics if d.severity >= run.threshold)
         click.echo(
-            f"Would fix {report.fixed} of {len(diagnostics)} diagnostics; {failing} at or above "
+            f"Would fix {result.fixed} of {len(result.diagnostics)} diagnostics; {failing} at or above "
             f"{settings.fail_on} are still in the files (nothing written).",
             err=True,
         )
     else:
-        write_report(report, settings.output_format, output, quiet, to_stderr=report_to_stderr)
-    if errors:
+        write_report(report, settings.output_format, output, quiet, to_stderr=to_stderr)
+    notes = gate_notes(result, options)
+    if notes and not quiet:
+        click.echo(notes, err=to_stderr or settings.output_format not in ("text", "full") or output is not None)
+    if result.errors:
         sys.exit(EXIT_ERROR)
-    if not exit_zero and not fix_only and any(d.severity >= threshold for d in diagnostics):
-        sys.exit(EXIT_FOUND)
-    sys.exit(EXIT_OK)
+    sys.exit(EXIT_FOUND if run.failed(exit_zero) else EXIT_OK)
+
+
+def gate_notes(result: RunResult, options: CheckOptions) -> str:
+    """Lines about baselines, scores and splits that follow the report."""
+    lines = []
+    if options.baseline:
+        lines.append(
+            f"Baseline: {result.baseline_matched} known findings hidden; {result.baseline_gone} baseline "
+            f"entries no longer occur (rewrite it with --write-baseline to shrink it)."
+        )
+    if options.write_baseline:
+        lines.append(f"Baseline written to {options.write_baseline}.")
+    if result.low_scores:
+        lines.append(f"{len(result.low_scores)} documents scored below {options.min_score}:")
+        for s in result.low_scores[:20]:
+            where = s.path if s.record is None else f"{s.path}#{s.record}"
+            lines.append(f"  {where}: score {s.score}")
+        if len(result.low_scores) > 20:
+            lines.append(f"  ... and {len(result.low_scores) - 20} more")
+    if result.split_counts is not None:
+        good, bad = result.split_counts
+        lines.append(f"Split: {good} records accepted, {bad} rejected.")
+    if result.stats is not None and options.statistics:
+        lines.append(format_statistics(result.stats))
+    return "\n".join(lines)
+
+
+def progress(items: Iterable[T], quiet: bool) -> Iterable[T]:
+    """A documents/s progress bar on stderr, only when stderr is a terminal."""
+    if quiet or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, unit="doc", file=sys.stderr, mininterval=0.5, leave=False)
 
 
 def apply_cli(

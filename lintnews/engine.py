@@ -52,6 +52,11 @@ class Diagnostic:
     record_line: int | None = None
     #: The offending text (first 200 characters), for reporters that show it and for baselines.
     snippet: str = ""
+    #: Quality score (0-100) of the document the diagnostic is in (see `lintnews.gate.score`).
+    document_score: int | None = None
+    #: The fix's edits as 1-based source regions ``(line, column, end_line, end_column, text)``
+    #: (end exclusive), only for plain files, where text and source coordinates agree (SARIF).
+    fix_edits: tuple[tuple[int, int, int, int, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,6 +72,7 @@ class Diagnostic:
             "message": self.message,
             "fix": None if self.fix is None else {"title": self.fix.title, "safe": self.fix.safe},
             "related": [r.to_dict() for r in self.related],
+            "document_score": self.document_score,
         }
 
     @property
@@ -88,6 +94,10 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
             related.append(Location(doc.path, doc.record, pos.line, pos.column))
     snippet_lines = doc.lines[v.line : end_line + 1]
     snippet = "\n".join(snippet_lines)[:200]
+    fix_edits: tuple[tuple[int, int, int, int, str], ...] = ()
+    if v.fix is not None and doc.record is None and doc.source_map.is_identity:
+        spans = [(doc.position(e.start), doc.position(e.end), e.replacement) for e in v.fix.edits]
+        fix_edits = tuple((a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1, text) for a, b, text in spans)
     return Diagnostic(
         path=doc.path,
         record=doc.record,
@@ -103,6 +113,7 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
         related=related,
         record_line=doc.record_line,
         snippet=snippet,
+        fix_edits=fix_edits,
     )
 
 

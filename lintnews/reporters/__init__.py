@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 from lintnews.engine import Diagnostic
 from lintnews.registry import Rule, all_rules
@@ -25,6 +25,9 @@ class Report:
     #: Diagnostics fixed by ``--fix`` (they are no longer in ``diagnostics``).
     fixed: int = 0
     rules: dict[str, Rule] = field(default_factory=all_rules)
+    #: ``--statistics`` summary and per-document summaries (json/jsonl formats carry them).
+    stats: dict[str, Any] | None = None
+    summaries: list[Any] = field(default_factory=list)
 
 
 Reporter = Callable[[Report, TextIO, bool], None]
@@ -46,4 +49,4 @@ def location(d: Diagnostic) -> str:
 
 
 # Importing the format modules registers them.
-from lintnews.reporters import structured, text  # noqa: E402,F401
+from lintnews.reporters import gitlab, junit, sarif, structured, text  # noqa: E402,F401

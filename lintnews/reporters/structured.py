@@ -11,14 +11,31 @@ from lintnews.reporters import Report, reporter
 
 @reporter("json")
 def write_json(report: Report, out: TextIO, color: bool) -> None:
-    json.dump([d.to_dict() for d in report.diagnostics], out, ensure_ascii=False, indent=2)
+    """An array of diagnostics; with ``--statistics``, an object holding that array as
+    ``diagnostics`` beside ``documents`` (per-document scores) and ``statistics``."""
+    diagnostics = [d.to_dict() for d in report.diagnostics]
+    if report.stats is None:
+        json.dump(diagnostics, out, ensure_ascii=False, indent=2)
+    else:
+        data = {
+            "diagnostics": diagnostics,
+            "documents": [s.to_dict() for s in report.summaries],
+            "statistics": report.stats,
+        }
+        json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
 @reporter("jsonl")
 def write_jsonl(report: Report, out: TextIO, color: bool) -> None:
+    """One diagnostic object per line; with ``--statistics`` also one ``{"type": "document", ...}``
+    line per document and a final ``{"type": "statistics", ...}`` line."""
     for d in report.diagnostics:
         out.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
+    if report.stats is not None:
+        for s in report.summaries:
+            out.write(json.dumps({"type": "document", **s.to_dict()}, ensure_ascii=False) + "\n")
+        out.write(json.dumps({"type": "statistics", **report.stats}, ensure_ascii=False) + "\n")
 
 
 def _escape_data(s: str) -> str:

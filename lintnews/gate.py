@@ -1,0 +1,225 @@
+"""Gating a pipeline on lint results: document scores, baselines, statistics, corpus splitting.
+
+Score of a document (0–100): every diagnostic costs its severity weight (error 1.0, warning 0.5,
+info 0.1) times ``0.03 + covered``, where ``covered`` is the share of the document's characters on
+the lines the diagnostic spans. A single warning on one line of a long article costs about 2
+points; an error spanning half the article costs about 53. Score = ``round(100 * (1 - cost))``,
+floored at 0.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import statistics as stats
+import tempfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from lintnews import atomic
+from lintnews.document import Document
+from lintnews.engine import Diagnostic
+from lintnews.registry import Severity
+from lintnews.textnorm import normalize
+
+WEIGHTS = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.1}
+BASE_COST = 0.03
+
+
+def score(doc: Document, diagnostics: Iterable[Diagnostic]) -> int:
+    """Quality score of ``doc`` given its diagnostics (see the module docstring)."""
+    total = max(len(doc.text), 1)
+    lines = doc.lines
+    cost = 0.0
+    for d in diagnostics:
+        if doc.kind == "html":
+            covered = len(d.snippet)  # source lines of markup do not measure text
+        else:
+            first, last = max(d.line - 1, 0), min(d.end_line, len(lines))
+            covered = sum(len(lines[i]) + 1 for i in range(first, last))
+        cost += WEIGHTS[d.severity] * (BASE_COST + min(covered / total, 1.0))
+    return max(0, round(100 * (1 - cost)))
+
+
+@dataclass
+class DocumentSummary:
+    """One line of the per-document summary (JSON ``documents``, ``--statistics``)."""
+
+    path: str
+    record: str | None
+    score: int
+    diagnostics: int
+    record_line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "record": self.record, "score": self.score, "diagnostics": self.diagnostics}
+
+
+# --- baselines --------------------------------------------------------------------------------
+
+
+def _rel(path: str) -> str:
+    if path == "-":
+        return path
+    rel = os.path.relpath(os.path.abspath(path))
+    return (os.path.basename(path) if rel.startswith("..") else rel).replace(os.sep, "/")
+
+
+def fingerprint(d: Diagnostic) -> tuple[str, str, str, str]:
+    """What identifies a finding across edits: file, record, code and the offending text (not its
+    line number, so edits elsewhere in the file do not invalidate the baseline)."""
+    digest = hashlib.sha1(normalize(d.snippet).encode("utf-8")).hexdigest()[:16]
+    return (_rel(d.path), d.record or "", d.code, digest)
+
+
+class BaselineError(Exception):
+    pass
+
+
+@dataclass
+class Baseline:
+    entries: Counter[tuple[str, str, str, str]] = field(default_factory=Counter)
+
+    @classmethod
+    def from_diagnostics(cls, diagnostics: Iterable[Diagnostic]) -> Baseline:
+        return cls(Counter(fingerprint(d) for d in diagnostics))
+
+    @classmethod
+    def load(cls, path: str) -> Baseline:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+            entries = Counter(
+                {(e["path"], e["record"] or "", e["code"], e["hash"]): int(e.get("count", 1)) for e in data["entries"]}
+            )
+        except OSError as exc:
+            raise BaselineError(f"{path}: cannot read baseline: {exc.strerror}") from None
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BaselineError(f"{path}: not a lintnews baseline file ({exc})") from None
+        return cls(entries)
+
+    def write(self, path: str) -> None:
+        entries = [
+            {"path": p, "record": r or None, "code": c, "hash": h, "count": n}
+            for (p, r, c, h), n in sorted(self.entries.items())
+        ]
+        with atomic.atomic_open(path) as fh:
+            json.dump({"version": 1, "tool": "lintnews", "entries": entries}, fh, indent=1)
+            fh.write("\n")
+
+    def filter(self, diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], int, int]:
+        """(new diagnostics, how many matched the baseline, how many baseline entries are gone)."""
+        left = Counter(self.entries)
+        new: list[Diagnostic] = []
+        matched = 0
+        for d in diagnostics:
+            key = fingerprint(d)
+            if left[key] > 0:
+                left[key] -= 1
+                matched += 1
+            else:
+                new.append(d)
+        return new, matched, sum(n for n in left.values() if n > 0)
+
+
+# --- statistics -------------------------------------------------------------------------------
+
+
+def statistics(diagnostics: list[Diagnostic], documents: list[DocumentSummary]) -> dict[str, Any]:
+    per_rule: dict[str, dict[str, Any]] = {}
+    for d in diagnostics:
+        entry = per_rule.setdefault(d.code, {"code": d.code, "name": d.name, "count": 0, "documents": set(), "fixable": 0})
+        entry["count"] += 1
+        entry["documents"].add((d.path, d.record))
+        entry["fixable"] += d.fix is not None
+    rules = [
+        {**e, "documents": len(e["documents"])} for e in sorted(per_rule.values(), key=lambda e: (-e["count"], e["code"]))
+    ]
+    scores = [s.score for s in documents]
+    buckets = {"100": 0, "90-99": 0, "70-89": 0, "50-69": 0, "0-49": 0}
+    for s in scores:
+        key = "100" if s == 100 else "90-99" if s >= 90 else "70-89" if s >= 70 else "50-69" if s >= 50 else "0-49"
+        buckets[key] += 1
+    return {
+        "documents": len(documents),
+        "documents_with_diagnostics": sum(1 for s in documents if s.diagnostics),
+        "diagnostics": len(diagnostics),
+        "rules": rules,
+        "scores": {
+            "min": min(scores, default=None),
+            "median": stats.median(scores) if scores else None,
+            "mean": round(stats.fmean(scores), 1) if scores else None,
+            "histogram": buckets,
+        },
+    }
+
+
+def format_statistics(data: dict[str, Any]) -> str:
+    lines = []
+    for r in data["rules"]:
+        fix = " [*]" if r["fixable"] else ""
+        lines.append(f"{r['count']:>7}  {r['code']}  {r['name']:<34} in {r['documents']} documents{fix}")
+    sc = data["scores"]
+    lines.append(
+        f"{data['documents_with_diagnostics']} of {data['documents']} documents have diagnostics; "
+        f"score min {sc['min']}, median {sc['median']}, mean {sc['mean']}"
+    )
+    lines.append("score distribution: " + ", ".join(f"{k}: {v}" for k, v in sc["histogram"].items()))
+    return "\n".join(lines)
+
+
+# --- splitting a JSONL corpus into accepted and rejected records ------------------------------
+
+
+class Splitter:
+    """Copies each JSONL record, byte for byte, to the accepted or the rejected output. Decisions
+    can change until `finish` (the corpus phase runs after every record was read), so records are
+    spooled to a temporary file first."""
+
+    def __init__(self, accepted: str | None, rejected: str | None) -> None:
+        self.accepted = accepted
+        self.rejected = rejected
+        self._spool = tempfile.TemporaryFile()
+        self._keys: list[tuple[str, str | None]] = []
+        self.rejected_keys: set[tuple[str, str | None]] = set()
+
+    def add(self, raw: bytes, path: str, record: str | None, rejected: bool) -> None:
+        self._spool.write(raw if raw.endswith(b"\n") else raw + b"\n")
+        self._keys.append((path, record))
+        if rejected:
+            self.rejected_keys.add((path, record))
+
+    def reject(self, path: str, record: str | None) -> None:
+        self.rejected_keys.add((path, record))
+
+    def finish(self) -> tuple[int, int]:
+        self._spool.seek(0)
+        counts = [0, 0]
+        with _maybe_open(self.accepted) as good, _maybe_open(self.rejected) as bad:
+            for line, key in zip(self._spool, self._keys):
+                is_bad = key in self.rejected_keys
+                counts[is_bad] += 1
+                target = bad if is_bad else good
+                if target is not None:
+                    target.write(line)
+        self._spool.close()
+        return counts[0], counts[1]
+
+
+class _maybe_open:
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.cm: Any = None
+
+    def __enter__(self) -> Any:
+        if self.path is None:
+            return None
+        self.cm = atomic.atomic_open(self.path, "wb")
+        return self.cm.__enter__()
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.cm is not None:
+            self.cm.__exit__(*exc)
