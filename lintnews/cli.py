@@ -14,16 +14,15 @@ from typing import TypeVar
 
 import click
 
-from lintnews import __version__
+from lintnews import __version__, cache
 from lintnews.atomic import atomic_open
 from lintnews.config import OUTPUT_FORMATS, ConfigError, Settings, resolve_settings, select_rules
-from lintnews.engine import Diagnostic, Linter
 from lintnews.gate import BaselineError, format_statistics
-from lintnews.run import CheckOptions, CheckRun, RunResult
-from lintnews.registry import Rule, Severity, all_rules
+from lintnews.parallel import default_jobs
+from lintnews.registry import Rule, all_rules
 from lintnews.reporters import REPORTERS, Report
 from lintnews.reporters.text import diagnostic_line
-from lintnews.sources import InputError, iter_documents
+from lintnews.run import CheckOptions, CheckRun, RunResult
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 T = TypeVar("T")
@@ -69,6 +68,9 @@ def main() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in FILE.")
 @click.option("--accepted-output", type=click.Path(dir_okay=False), help="Write passing JSONL records here.")
 @click.option("--rejected-output", type=click.Path(dir_okay=False), help="Write failing JSONL records here.")
+@click.option("-j", "--jobs", type=click.IntRange(0), default=0, help="Worker processes (default 0: one per core).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Result cache folder (default .lintnews_cache).")
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -94,6 +96,9 @@ def check(
     write_baseline: str | None,
     accepted_output: str | None,
     rejected_output: str | None,
+    jobs: int,
+    no_cache: bool,
+    cache_dir: str | None,
 ) -> None:
     """Lint articles in PATHS (files, folders, or - for stdin)."""
     targets = list(paths) or ["."]
@@ -110,6 +115,8 @@ def check(
         accepted_output=accepted_output,
         rejected_output=rejected_output,
         statistics=statistics,
+        jobs=jobs or default_jobs(),
+        cache_dir=None if no_cache else (cache_dir or os.environ.get("LINTNEWS_CACHE_DIR") or cache.DEFAULT_DIR),
     )
     if output_dir and not options.fixing:
         fail("--output-dir only makes sense with --fix or --fix-only")
@@ -118,8 +125,7 @@ def check(
         settings = resolve_settings(targets, config, isolated)
         apply_cli(settings, select, extend_select, ignore, output_format, fail_on, language)
         run = CheckRun(settings, options, stdout.write, lambda e: click.echo(f"lintnews: error: {e}", err=True))
-        items = iter_documents(targets, settings, stdin_filename)
-        result = run.run(progress(items, quiet))
+        result = run.run(targets, lambda items: progress(items, quiet))
     except (ConfigError, BaselineError) as exc:
         fail(str(exc))
         return
@@ -222,6 +228,14 @@ def write_report(report: Report, fmt: str, output: str | None, quiet: bool, to_s
             writer(report, fh, False)
     except OSError as exc:
         fail(f"{output}: cannot write report: {exc.strerror or exc}")
+
+
+@main.command("clean")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Result cache folder (default .lintnews_cache).")
+def clean_cache(cache_dir: str | None) -> None:
+    """Remove the result cache."""
+    folder = cache_dir or os.environ.get("LINTNEWS_CACHE_DIR") or cache.DEFAULT_DIR
+    click.echo(f"Removed {folder}" if cache.clean(folder) else f"No cache at {folder}")
 
 
 @main.command("rules")

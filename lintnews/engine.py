@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from lintnews.config import Settings, select_rules
+from lintnews.config import ConfigError, Settings, select_rules
 from lintnews.document import Document
 from lintnews.registry import Fix, Rule, RuleTable, Severity, Violation, all_rules
 from lintnews.sources import InputError, iter_documents
@@ -126,8 +126,13 @@ def lint_document(doc: Document, table: RuleTable, settings: Settings) -> list[D
         try:
             for v in rule.check(doc, settings):
                 out.append(to_diagnostic(doc, v, table.severity(rule, v)))
+        except ConfigError:
+            raise  # a broken pack or option is the user's to fix: stop with exit code 2
         except Exception as exc:  # a crashing rule must not abort the run
             out.append(internal_error(doc, rule, exc))
+    from lintnews.suppress import apply_suppressions  # late import: it builds Diagnostics
+
+    out = apply_suppressions(doc, table, settings, out)
     out.sort(key=lambda d: (d.line, d.column, d.code))
     return out
 

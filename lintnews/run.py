@@ -9,8 +9,9 @@ corpus phase, applies the baseline and closes the outputs. The CLI only parses o
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from lintnews.config import Settings
 from lintnews.document import Document
@@ -18,7 +19,8 @@ from lintnews.engine import Diagnostic, Linter
 from lintnews.fixes import Fixer, FixPolicy
 from lintnews.gate import Baseline, DocumentSummary, Splitter, score, statistics
 from lintnews.registry import Severity
-from lintnews.sources import InputError
+from lintnews.parallel import Analysis, Analyzer, Signer, analyze
+from lintnews.sources import InputError, iter_documents
 
 
 @dataclass
@@ -36,6 +38,9 @@ class CheckOptions:
     rejected_output: str | None = None
     statistics: bool = False
     corpus: bool = True
+    jobs: int = 1
+    #: Result cache folder (None: no cache).
+    cache_dir: str | None = None
 
     @property
     def fixing(self) -> bool:
@@ -88,6 +93,10 @@ class CheckRun:
             self.splitter = Splitter(options.accepted_output, options.rejected_output)
         self.baseline = Baseline.load(options.baseline) if options.baseline else None
         self.result = RunResult([], [], 0)
+        #: Corpus-phase signature function (set when the corpus phase runs) and the signatures.
+        self.signer: Signer | None = None
+        self.signatures: list[Any] = []
+        self.analyzer = Analyzer(settings, self.splitter is not None, None, None, None, options.stdin_name)
 
     # --- per document ---------------------------------------------------------------------
 
@@ -101,34 +110,63 @@ class CheckRun:
                 self.splitter.add(error.raw, error.path, f"line {error.line}", rejected=True)
 
     def process(self, item: Document | InputError) -> None:
+        """Lint (or fix) one document in this process."""
         if isinstance(item, InputError):
             self.error(item)
             return
         doc = item
-        self.result.documents += 1
         if self.fixer is None:
-            found = self.linter.lint(doc).diagnostics
-        else:
-            found, problem = self.fixer.process(doc)
-            if problem:
-                self.error(InputError(doc.path, problem, doc.record, doc.record_line))
-        self.result.diagnostics.extend(found)
+            self.accept(self.analyzer.analyze_document(doc))
+            return
+        found, problem = self.fixer.process(doc)
+        if problem:
+            self.error(InputError(doc.path, problem, doc.record, doc.record_line))
         doc_score = score(doc, found)
         for d in found:
             d.document_score = doc_score
-        summary = DocumentSummary(doc.path, doc.record, doc_score, len(found), doc.record_line)
+        signature = self.signer(doc, found) if self.signer is not None else None
+        raw = doc.cache.get("raw") if self.splitter is not None else None
+        self.accept(Analysis(doc.path, doc.record, doc.record_line, found, doc_score, raw, signature))
+
+    def accept(self, analysis: Analysis) -> None:
+        """Book-keeping for one analysed document, in input order."""
+        self.result.documents += 1
+        self.result.diagnostics.extend(analysis.diagnostics)
+        summary = DocumentSummary(
+            analysis.path, analysis.record, analysis.score, len(analysis.diagnostics), analysis.record_line
+        )
         if self.options.statistics:
             self.result.summaries.append(summary)
-        low = self.options.min_score is not None and doc_score < self.options.min_score
+        low = self.options.min_score is not None and analysis.score < self.options.min_score
         if low:
             self.result.low_scores.append(summary)
-        if self.splitter is not None and doc.record is not None:
-            self.splitter.add(doc.cache.get("raw", b""), doc.path, doc.record, rejected=low)
+        if self.splitter is not None and analysis.record is not None:
+            self.splitter.add(analysis.raw or b"", analysis.path, analysis.record, rejected=low)
+        if analysis.signature is not None:
+            self.signatures.append(analysis.signature)
 
-    def run(self, items: Iterable[Document | InputError]) -> RunResult:
+    def run(self, paths: list[str], wrap: Callable[[Iterator[Any]], Iterator[Any]] = lambda it: it) -> RunResult:
+        """Analyse everything under ``paths``: in parallel with the cache when only linting, in
+        this process when fixing (fixes rewrite files)."""
         try:
-            for item in items:
-                self.process(item)
+            if self.fixer is not None or "-" in paths:
+                for item in wrap(iter_documents(paths, self.settings, self.options.stdin_name)):
+                    self.process(item)
+            else:
+                stream = analyze(
+                    paths,
+                    self.settings,
+                    self.options.jobs,
+                    keep_raw=self.splitter is not None,
+                    signer=self.signer,
+                    cache_dir=self.options.cache_dir,
+                    stdin_name=self.options.stdin_name,
+                )
+                for item in wrap(stream):
+                    if isinstance(item, InputError):
+                        self.error(item)
+                    else:
+                        self.accept(item)
             self.finish()
         except BaseException as exc:
             if self.fixer is not None:

@@ -22,7 +22,7 @@ from bs4.dammit import UnicodeDammit
 from lintnews import html_source
 from lintnews.config import Settings
 from lintnews.document import Document
-from lintnews.encoding import DecodeError, decode, normalize_newlines
+from lintnews.encoding import DecodeError, check_binary, decode, normalize_newlines
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -138,7 +138,7 @@ def iter_documents(paths: Iterable[str], settings: Settings, stdin_name: str = "
 def read_path(path: str, settings: Settings, stdin_name: str = "-") -> Iterator[Item]:
     kind = kind_of(stdin_name if path == "-" else path)
     if kind == "jsonl":
-        yield from read_jsonl(path, settings)
+        yield from read_jsonl(path, settings, stdin_name if path == "-" else path)
         return
     try:
         data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
@@ -168,10 +168,7 @@ def decode_html(data: bytes) -> str:
     dammit = UnicodeDammit(data, is_html=True)
     if dammit.unicode_markup is None:
         raise DecodeError("cannot detect the HTML page's encoding")
-    text = normalize_newlines(dammit.unicode_markup)
-    if "\x00" in text:
-        raise DecodeError("contains NUL bytes (binary file?)")
-    return text
+    return normalize_newlines(check_binary(dammit.unicode_markup))
 
 
 def html_document(path: str, markup: str, record: str | None = None, record_line: int | None = None) -> Document:
@@ -197,9 +194,19 @@ def _open_jsonl(path: str) -> BinaryIO:
     return raw
 
 
-def read_jsonl(path: str, settings: Settings) -> Iterator[Item]:
+def read_jsonl(path: str, settings: Settings, name: str | None = None) -> Iterator[Item]:
     """One `Document` per JSONL record. The record is named by its id field when it has one,
-    else by its 1-based line number in the file."""
+    else by its 1-based line number in the file. ``name`` is the path to report (stdin's)."""
+    name = name or path
+    for line in jsonl_lines(path):
+        if isinstance(line, InputError):
+            yield line if name == path else replace(line, path=name)
+        else:
+            yield load_record(name, line[1], line[0], settings)
+
+
+def jsonl_lines(path: str) -> Iterator[tuple[int, bytes] | InputError]:
+    """(1-based line number, raw bytes) of every non-blank line of a JSONL file, streamed."""
     try:
         fh = _open_jsonl(path)
     except OSError as exc:
@@ -213,12 +220,17 @@ def read_jsonl(path: str, settings: Settings) -> Iterator[Item]:
                     raw = raw[len(codecs.BOM_UTF8) :]
                 if not raw.strip():
                     continue
-                yield _with_raw(record_document(path, raw, lineno, settings), raw)
+                yield lineno, raw
     except (OSError, EOFError, zlib.error) as exc:
         if lineno == 0:
             yield InputError(path, f"cannot read: {exc}")
         else:
             yield InputError(path, f"cannot read past line {lineno}: {exc}", line=lineno + 1)
+
+
+def load_record(path: str, raw: bytes, lineno: int, settings: Settings) -> Item:
+    """The `Document` of one JSONL line (keeping the raw line for fixes and splitting)."""
+    return _with_raw(record_document(path, raw, lineno, settings), raw)
 
 
 def _with_raw(item: Item, raw: bytes) -> Item:

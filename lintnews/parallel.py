@@ -1,0 +1,213 @@
+"""Streaming, parallel per-document analysis.
+
+The main process only lists files and splits JSONL into raw lines ("units"), grouped in chunks of
+bounded size; worker processes turn units into documents, look them up in the result cache, lint
+them and return small `Analysis` values (diagnostics, score, corpus signature), never texts.
+Results come back in input order whatever the number of workers, so output is deterministic.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lintnews import cache as cache_mod
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.engine import Diagnostic, Linter
+from lintnews.gate import score
+from lintnews.sources import InputError, iter_paths, jsonl_lines, kind_of, load_record, read_path
+
+
+@dataclass
+class Analysis:
+    """What the run keeps of one document."""
+
+    path: str
+    record: str | None
+    record_line: int | None
+    diagnostics: list[Diagnostic]
+    score: int
+    #: The raw JSONL line, only when the run splits the corpus.
+    raw: bytes | None = None
+    #: Corpus-phase signature (see `lintnews.corpus`), when the corpus phase runs.
+    signature: Any = None
+
+
+#: A unit of work: a file path, or (path, line number, raw line) of a JSONL record.
+Unit = tuple[str] | tuple[str, int, bytes]
+
+
+def iter_units(paths: Iterable[str], settings: Settings) -> Iterator[Unit | InputError]:
+    for path in iter_paths(paths, settings):
+        if isinstance(path, InputError):
+            yield path
+        elif kind_of(path) == "jsonl" and path != "-":
+            for line in jsonl_lines(path):
+                yield line if isinstance(line, InputError) else (path, line[0], line[1])
+        else:
+            yield (path,)
+
+
+def load_unit(unit: Unit, settings: Settings, stdin_name: str = "-") -> Iterator[Document | InputError]:
+    if len(unit) == 1:
+        yield from read_path(unit[0], settings, stdin_name)
+    else:
+        path, lineno, raw = unit  # type: ignore[misc]
+        yield load_record(path, raw, lineno, settings)
+
+
+def _unit_payload(unit: Unit) -> tuple[str, bytes] | None:
+    """Cache key material of a unit: its name and its bytes (None: not cacheable)."""
+    if len(unit) == 1:
+        if unit[0] == "-":
+            return None
+        try:
+            with open(unit[0], "rb") as fh:
+                return unit[0], fh.read()
+        except OSError:
+            return None
+    path, lineno, raw = unit  # type: ignore[misc]
+    return f"{path}\0{lineno}", raw
+
+
+Signer = Callable[[Document, list[Diagnostic]], Any]
+
+
+class Analyzer:
+    """Per-process state: the linter, the optional signer and a read-only cache handle."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        keep_raw: bool,
+        signer: Signer | None,
+        cache_dir: str | None,
+        fingerprint: bytes | None,
+        stdin_name: str = "-",
+    ) -> None:
+        self.settings = settings
+        self.linter = Linter(settings)
+        self.keep_raw = keep_raw
+        self.signer = signer
+        self.fingerprint = fingerprint
+        self.stdin_name = stdin_name
+        self.cache = cache_mod.ResultCache(cache_dir) if cache_dir and fingerprint else None
+
+    def analyze_document(self, doc: Document) -> Analysis:
+        diagnostics = self.linter.lint(doc).diagnostics
+        doc_score = score(doc, diagnostics)
+        for d in diagnostics:
+            d.document_score = doc_score
+        signature = self.signer(doc, diagnostics) if self.signer is not None else None
+        raw = doc.cache.get("raw") if self.keep_raw else None
+        return Analysis(doc.path, doc.record, doc.record_line, diagnostics, doc_score, raw, signature)
+
+    def analyze_unit(self, unit: Unit | InputError) -> tuple[list[Analysis | InputError], bytes | None]:
+        """The results of one unit and, when they are new, the cache key to store them under."""
+        if isinstance(unit, InputError):
+            return [unit], None
+        k = None
+        if self.cache is not None and self.fingerprint is not None:
+            payload = _unit_payload(unit)
+            if payload is not None:
+                k = cache_mod.key(self.fingerprint, *payload)
+                hit = self.cache.get(k)
+                if hit is not None:
+                    if self.keep_raw and len(unit) == 3:
+                        for item in hit:
+                            if isinstance(item, Analysis):
+                                item.raw = unit[2]  # type: ignore[misc]
+                    return hit, None
+        items: list[Analysis | InputError] = []
+        for item in load_unit(unit, self.settings, self.stdin_name):
+            items.append(item if isinstance(item, InputError) else self.analyze_document(item))
+        return items, k
+
+
+_WORKER: Analyzer | None = None
+
+
+def _init_worker(args: tuple[Any, ...]) -> None:
+    global _WORKER
+    _WORKER = Analyzer(*args)
+
+
+def _work(chunk: list[Unit | InputError]) -> list[tuple[list[Analysis | InputError], bytes | None]]:
+    assert _WORKER is not None
+    return [_WORKER.analyze_unit(u) for u in chunk]
+
+
+def _chunks(
+    units: Iterator[Unit | InputError], max_units: int = 64, max_bytes: int = 4 << 20
+) -> Iterator[list[Unit | InputError]]:
+    chunk: list[Unit | InputError] = []
+    size = 0
+    for unit in units:
+        chunk.append(unit)
+        size += len(unit[2]) if isinstance(unit, tuple) and len(unit) == 3 else 16_384  # type: ignore[misc]
+        if len(chunk) >= max_units or size >= max_bytes:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def default_jobs() -> int:
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def analyze(
+    paths: Iterable[str],
+    settings: Settings,
+    jobs: int,
+    keep_raw: bool = False,
+    signer: Signer | None = None,
+    cache_dir: str | None = None,
+    stdin_name: str = "-",
+) -> Iterator[Analysis | InputError]:
+    """Analyses (and input errors) of every document under ``paths``, in input order."""
+    linter = Linter(settings)
+    fp = cache_mod.fingerprint(settings, [r.code for r in linter.base_table.rules]) if cache_dir else None
+    writer = cache_mod.ResultCache(cache_dir, writable=True) if cache_dir else None
+    args = (settings, keep_raw, signer, cache_dir, fp, stdin_name)
+    units = iter_units(paths, settings)
+    # Small runs (a pre-commit hook on a few files) are not worth starting processes for.
+    head = list(itertools.islice(units, 64))
+    everything = itertools.chain(head, units)
+    try:
+        if jobs <= 1 or len(head) < 64:
+            local = Analyzer(*args)
+            for unit in everything:
+                yield from _store(local.analyze_unit(unit), writer)
+            return
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(args,)) as pool:
+            for results in pool.imap(_work, _chunks(everything), chunksize=1):
+                for unit_results in results:
+                    yield from _store(unit_results, writer)
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+def _store(
+    results: tuple[list[Analysis | InputError], bytes | None], writer: cache_mod.ResultCache | None
+) -> Iterator[Analysis | InputError]:
+    items, k = results
+    if k is not None and writer is not None:
+        writer.put(k, [_without_raw(i) for i in items])
+    yield from items
+
+
+def _without_raw(item: Analysis | InputError) -> Analysis | InputError:
+    if isinstance(item, Analysis) and item.raw is not None:
+        return Analysis(item.path, item.record, item.record_line, item.diagnostics, item.score, None, item.signature)
+    return item
