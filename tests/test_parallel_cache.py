@@ -1,0 +1,99 @@
+"""--jobs gives the same output in the same order; the cache never returns stale results."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import lintnews
+from lintnews import cache
+from lintnews.cli import main
+
+LEDE = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said."
+SECOND = "Both sides said they expected a long week of negotiations over the prisoner exchange."
+THIRD = "The mediators declined to say when a joint statement might be published."
+
+
+def corpus(path: Path, n: int = 150) -> None:
+    """``n`` records; every third one repeats its first paragraph, every seventh is broken."""
+    with path.open("w") as fh:
+        for i in range(n):
+            if i % 7 == 3:
+                fh.write('{"id": "broken"\n')
+                continue
+            paras = [f"{LEDE} Record {i}.", SECOND, THIRD]
+            if i % 3 == 0:
+                paras.append(paras[0])
+            fh.write(json.dumps({"id": f"r{i}", "text": "\n\n".join(paras)}) + "\n")
+
+
+def run(args: list[str], cwd: Path) -> tuple[int, str, str]:
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(main, ["check", "--isolated", *args])
+    finally:
+        os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_jobs_do_not_change_output_or_order(tmp_path: Path) -> None:
+    corpus(tmp_path / "c.jsonl")
+    one = run(["--no-cache", "-j", "1", "--format", "json", "c.jsonl"], tmp_path)
+    two = run(["--no-cache", "-j", "2", "--format", "json", "c.jsonl"], tmp_path)
+    assert one == two
+    code, out, err = one
+    assert code == 2  # the broken records
+    records = [d["record"] for d in json.loads(out)]
+    expected = [f"r{i}" for i in range(150) if i % 3 == 0 and i % 7 != 3]
+    assert records == expected
+    assert err.count("not valid JSON") == len([i for i in range(150) if i % 7 == 3])
+
+
+def test_cache_rerun_is_identical_and_written_under_cache_dir(tmp_path: Path) -> None:
+    corpus(tmp_path / "c.jsonl")
+    first = run(["--cache-dir", "cc", "--format", "json", "c.jsonl"], tmp_path)
+    assert (tmp_path / "cc" / "results.sqlite3").exists()
+    second = run(["--cache-dir", "cc", "--format", "json", "c.jsonl"], tmp_path)
+    assert first == second
+
+
+def test_cache_is_not_stale_after_config_change(tmp_path: Path) -> None:
+    corpus(tmp_path / "c.jsonl", n=20)
+    base = ["--cache-dir", "cc", "--format", "json", "c.jsonl"]
+    assert json.loads(run(base, tmp_path)[1])[0]["severity"] == "error"
+    (tmp_path / "lintnews.toml").write_text('[severity]\nD001 = "info"\n')
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(main, ["check", *base])
+    finally:
+        os.chdir(old)
+    assert json.loads(result.stdout)[0]["severity"] == "info"
+    assert json.loads(run([*base, "--ignore", "D001"], tmp_path)[1]) == []
+
+
+def test_cache_is_not_stale_after_content_or_version_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(f"{LEDE}\n\n{SECOND}\n\n{LEDE}\n")
+    args = ["--cache-dir", "cc", "--format", "json", "a.txt"]
+    assert len(json.loads(run(args, tmp_path)[1])) == 1
+    article.write_text(f"{LEDE}\n\n{SECOND}\n")
+    assert json.loads(run(args, tmp_path)[1]) == []
+    from lintnews.config import Settings
+
+    fp = cache.fingerprint(Settings(), ["D001"])
+    monkeypatch.setattr(cache, "__version__", lintnews.__version__ + ".post1")
+    assert cache.fingerprint(Settings(), ["D001"]) != fp
+
+
+def test_clean_removes_the_cache(tmp_path: Path) -> None:
+    corpus(tmp_path / "c.jsonl", n=5)
+    run(["--cache-dir", "cc", "c.jsonl"], tmp_path)
+    result = CliRunner().invoke(main, ["clean", "--cache-dir", str(tmp_path / "cc")])
+    assert result.exit_code == 0 and "Removed" in result.stdout
+    assert not (tmp_path / "cc").exists()
