@@ -116,6 +116,10 @@ class Settings:
     fixable: list[str] | None = None
     unfixable: list[str] = field(default_factory=list)
     unsafe_fixes: bool = False
+    #: JSONL record field listing codes suppressed for the record (see `lintnews.suppress`).
+    suppress_field: str = "lintnews_ignore"
+    #: Report suppressions without a ` -- reason` (E902).
+    require_suppression_reason: bool = False
     #: Folder the config was found in (relative paths in it resolve from here).
     root: str = "."
     #: The config file, if any.
@@ -151,6 +155,8 @@ KEYS: dict[str, Callable[[str, Any], Any]] = {
     "fixable": _str_list,
     "unfixable": _str_list,
     "unsafe-fixes": _bool,
+    "suppress-field": _str,
+    "require-suppression-reason": _bool,
 }
 
 
@@ -191,7 +197,15 @@ def load_config(path: Path) -> dict[str, Any]:
         prefix = "tool.lintnews."
     else:
         prefix = ""
-    return validate(data, f"{path}: ", prefix)
+    values = validate(data, f"{path}: ", prefix)
+    try:  # unknown rule codes are errors that name the file, not only the key
+        for key in ("select", "extend-select", "ignore", "fixable", "unfixable", "severity"):
+            check_selectors(values.get(key) or [], f"`{prefix}{key}`")
+        for pattern, selectors in values.get("per-file-ignores", {}).items():
+            check_selectors(selectors, f"`{prefix}per-file-ignores` `{pattern}`")
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    return values
 
 
 def validate(data: dict[str, Any], where: str = "", prefix: str = "") -> dict[str, Any]:
