@@ -25,7 +25,7 @@ from lintnews.document import Document
 from lintnews.encoding import normalize_newlines
 from lintnews.engine import Diagnostic
 from lintnews.registry import Edit, Fix, all_rules
-from lintnews.sources import html_document
+from lintnews.sources import html_document, markdown_document
 
 #: A removed line can make another fix applicable (a blank-line run, a now-adjacent duplicate).
 MAX_PASSES = 8
@@ -166,6 +166,8 @@ def with_text(doc: Document, text: str) -> Document:
     """A copy of ``doc`` with new content (markup for HTML documents, text otherwise)."""
     if doc.kind == "html":
         new = html_document(doc.path, text, doc.record, doc.record_line)
+    elif doc.kind == "markdown":
+        new = markdown_document(doc.path, text, doc.record, doc.record_line)
     else:
         new = Document(path=doc.path, text=text, record=doc.record, record_line=doc.record_line, kind=doc.kind)
     new.meta = doc.meta
@@ -173,8 +175,8 @@ def with_text(doc: Document, text: str) -> Document:
 
 
 def content(doc: Document) -> str:
-    """What a fix rewrites: the markup of HTML documents, the text of others."""
-    return doc.source if doc.kind == "html" and doc.source is not None else doc.text
+    """What a fix rewrites: the source as written (markup of HTML, Markdown with its comments)."""
+    return doc.source if doc.source is not None else doc.text
 
 
 @dataclass

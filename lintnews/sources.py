@@ -10,6 +10,7 @@ import codecs
 import fnmatch
 import gzip
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -160,7 +161,22 @@ def _read_bytes(path: str) -> bytes:
 def make_document(path: str, data: bytes, kind: str, record: str | None = None, record_line: int | None = None) -> Document:
     if kind == "html":
         return html_document(path, decode_html(data), record, record_line)
+    if kind == "markdown":
+        return markdown_document(path, decode(data), record, record_line)
     return Document(path=path, text=decode(data), record=record, record_line=record_line, kind=kind)
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def markdown_document(path: str, text: str, record: str | None = None, record_line: int | None = None) -> Document:
+    """A Markdown document. HTML comments (suppression directives among them) are not article
+    text: rules see them blanked out with spaces, so every position stays where it was, and
+    fixes edit ``source``, the text as written."""
+    if "<!--" not in text:
+        return Document(path=path, text=text, record=record, record_line=record_line, kind="markdown")
+    blanked = _HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return Document(path=path, text=blanked, record=record, record_line=record_line, kind="markdown", source=text)
 
 
 def decode_html(data: bytes) -> str:

@@ -143,7 +143,7 @@ def comment_directives(doc: Document) -> list[Directive]:
     if doc.kind == "html":
         source = doc.source if doc.source is not None else doc.text
     elif doc.kind == "markdown":
-        source = doc.text
+        source = doc.source if doc.source is not None else doc.text
     else:
         return []
     if "lintnews" not in source:

@@ -196,3 +196,13 @@ def test_killed_fix_leaves_every_file_old_or_new(tmp_path: Path) -> None:
     texts = [p.read_text(encoding="utf-8") for p in folder.glob("*.txt")]
     assert len(texts) == 300
     assert all(t in (old, new) for t in texts)
+
+
+def test_markdown_comments_are_invisible_to_rules_and_kept_by_fixes(tmp_path: Path) -> None:
+    note = "<!-- editor: check the figures in the second paragraph before publishing -->"
+    article = tmp_path / "a.md"
+    article.write_text(f"{note}\n\n{LEDE}\n\n{SECOND}\n\n{note}\n\n{LEDE}\n")
+    code, out, _ = run(["--fix", str(article)])
+    assert code == 0, out
+    # The repeated comment is not a duplicated paragraph; the repeated paragraph is removed.
+    assert article.read_text() == f"{note}\n\n{LEDE}\n\n{SECOND}\n\n{note}\n"
