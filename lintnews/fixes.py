@@ -204,6 +204,9 @@ def fix_document(
         if doc.kind == "html" and doc.source is not None:
             starts = _line_starts(doc.source)
             fixes = [f for f in (html_fix(doc, f, starts) for f in fixes) if f is not None]
+        elif doc.source is not None:
+            # Markdown comments are blank in the text rules see: never delete one unseen.
+            fixes = [f for f in fixes if all(doc.source[e.start : e.end] == doc.text[e.start : e.end] for e in f.edits)]
         if not fixes:
             break
         before = content(doc)
