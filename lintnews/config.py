@@ -174,10 +174,17 @@ def find_config(start: Path) -> Path | None:
             if name != "pyproject.toml":
                 return candidate
             try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                text = candidate.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
                 continue
-            if "lintnews" in data.get("tool", {}):
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError:
+                if "[tool.lintnews" in text:
+                    return candidate  # load_config reports the TOML error, naming the file
+                continue
+            tool = data.get("tool")
+            if isinstance(tool, dict) and "lintnews" in tool:
                 return candidate
     return None
 
@@ -195,6 +202,8 @@ def load_config(path: Path) -> dict[str, Any]:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("lintnews", {})
         prefix = "tool.lintnews."
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: `tool.lintnews` must be a table")
     else:
         prefix = ""
     values = validate(data, f"{path}: ", prefix)
@@ -278,6 +287,12 @@ def select_rules(settings: Settings, path: str | None = None) -> RuleTable:
     check_selectors(settings.select or [], "select")
     check_selectors(settings.extend_select, "extend-select")
     check_selectors(settings.ignore, "ignore")
+    if path is None:
+        # Checked once per run, not only when a linted path happens to match the pattern: a
+        # typo in a pattern that matches nothing today must not wait for the day it does.
+        for pattern, selectors in settings.per_file_ignores.items():
+            check_selectors(selectors, f"per-file-ignores `{pattern}`")
+        check_rule_options(settings, rules)
     ignore = list(settings.ignore)
     if path is not None and settings.per_file_ignores:
         ignore.extend(per_file_ignores(settings, path))
@@ -293,6 +308,16 @@ def select_rules(settings: Settings, path: str | None = None) -> RuleTable:
         if positive and positive > negative:
             chosen.append(rule)
     return RuleTable(chosen, severities(settings))
+
+
+def check_rule_options(settings: Settings, rules: dict[str, Rule]) -> None:
+    """Every ``[rule-options.X]`` table must name a rule by code or name."""
+    known = {r.code for r in rules.values()} | {r.name for r in rules.values()}
+    for ident, table in settings.rule_options.items():
+        if ident not in known:
+            raise ConfigError(f"unknown rule `{ident}` in rule-options")
+        if not isinstance(table, dict):
+            raise ConfigError(f"`rule-options.{ident}` must be a table")
 
 
 def per_file_ignores(settings: Settings, path: str) -> list[str]:

@@ -184,7 +184,7 @@ def decode_html(data: bytes) -> str:
     dammit = UnicodeDammit(data, is_html=True)
     if dammit.unicode_markup is None:
         raise DecodeError("cannot detect the HTML page's encoding")
-    return normalize_newlines(check_binary(dammit.unicode_markup))
+    return normalize_newlines(check_binary(dammit.unicode_markup, replacement=" "))
 
 
 def html_document(path: str, markup: str, record: str | None = None, record_line: int | None = None) -> Document:
