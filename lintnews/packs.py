@@ -13,11 +13,11 @@ A pack is a TOML file (``rules/packs/<lang>.toml`` ships with lintnews; users ad
     patterns = ['read more(?: about .{1,60})?', 'more from [\\w .&-]{1,40}']
 
 Matching is always against a *whole line* (never a substring of a sentence), compared in its
-"key" form (see `line_key`): NFKC, case-folded, curly quotes made straight, whitespace collapsed,
-bullets and punctuation trimmed from both ends. ``lines`` are literal and compared after the same
-normalisation; ``patterns`` are regular expressions that must match the entire key. All entries of
-one rule and language are compiled into a single alternation, so a line costs one regex call per
-rule, whatever the size of the pack.
+"key" form (see `line_key`): NFKC, case-folded, curly quotes made straight, Markdown emphasis
+markers removed, whitespace collapsed, bullets and punctuation trimmed from both ends. ``lines``
+are literal and compared after the same normalisation; ``patterns`` are regular expressions that
+must match the entire key. All entries of one rule and language are compiled into a single
+alternation, so a line costs one regex call per rule, whatever the size of the pack.
 
 ``extra-phrases = { seo-filler = ["Don't miss"] }`` in the config adds literal lines to a rule in
 every language.
@@ -50,12 +50,17 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": 
 _EDGE = r"""\s\-–—•·*#>|»«:;.,!?…_~=+"'()\[\]{}/\\▶►▸→›‹<"""
 _TRIM = re.compile(f"^[{_EDGE}]+|[{_EDGE}]+$")
 _WS = re.compile(r"\s+")
+#: Markdown emphasis around words ("**Read more:**", "_Ähnliche Beiträge_"); a lone "*" between
+#: spaces ("marked with * are required") and snake_case stay.
+_EMPHASIS = re.compile(r"""(?<!\w)[*_]{1,3}(?=[\w¿¡])|(?<=[\w.!?:…)"'])[*_]{1,3}(?!\w)""")
 ALL_LANGUAGES = "*"
 
 
 def line_key(line: str) -> str:
     """The normalised form of a line that pack entries are matched against."""
     key = unicodedata.normalize("NFKC", line).translate(_QUOTES).casefold()
+    if "*" in key or "_" in key:
+        key = _EMPHASIS.sub("", key)
     key = _WS.sub(" ", key)
     return _TRIM.sub("", key)
 
@@ -216,11 +221,38 @@ def load_packs(settings: Settings) -> PackSet:
 
 def pack_languages(doc: Document, settings: Settings, packs: PackSet) -> list[str]:
     """Languages whose packs apply to ``doc``: its own language plus English (English site chrome
-    is everywhere); every language when none could be detected."""
+    is everywhere), plus, when detected, any other language with a substantial stop-word share (a
+    German page converted whole is often classified by its English navigation); every language
+    when none could be detected."""
     lang = language_of(doc, settings)
     if lang is None:
         return packs.languages() or ["en"]
-    return [lang] if lang == "en" else [lang, "en"]
+    langs = [lang] if lang == "en" else [lang, "en"]
+    if not settings.language or settings.language == "auto":
+        langs += [other for other in _also_present(doc) if other not in langs]
+    return langs
+
+
+_SECONDARY_SHARE = 0.25
+_SECONDARY_MIN_HITS = 10
+
+
+def _also_present(doc: Document) -> list[str]:
+    """Languages whose stop words make up at least a quarter of the best language's count."""
+    found = doc.cache.get("secondary_languages")
+    if found is None:
+        from collections import Counter
+
+        from lintnews.language import STOPWORDS
+
+        counts = Counter(w.casefold() for w in re.findall(r"[^\W\d_]+", doc.text[:50_000]))
+        scores = {lang: sum(counts[w] for w in stop) for lang, stop in STOPWORDS.items()}
+        best = max(scores.values(), default=0)
+        found = doc.cache["secondary_languages"] = [
+            lang for lang, n in sorted(scores.items(), key=lambda kv: -kv[1])
+            if n >= _SECONDARY_MIN_HITS and n >= _SECONDARY_SHARE * best
+        ]
+    return list(found)
 
 
 def line_keys(doc: Document) -> list[str]:

@@ -1,0 +1,530 @@
+"""B: site chrome — the widgets, labels and prompts of the web page around the article.
+
+Most rules here are phrase rules: their phrases live in ``rules/packs/chrome-<lang>.toml``. The
+code adds only what a phrase cannot say: share buttons spread over several short lines, bylines
+whose name sits on the next line, and breadcrumb trails.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from lintnews.config import Settings
+from lintnews.document import Document, words
+from lintnews.packs import Matcher, PhraseRule, line_key, line_keys, load_packs, pack_languages
+from lintnews.registry import Rule, Severity, Violation, register
+
+
+@register
+class AdblockNotice(PhraseRule):
+    """## What it does
+    Checks for lines of an ad-blocker notice: "Adblock Detected", "Please support us by disabling
+    your AdBlocker…", "Bitte deaktivieren Sie Ihren Adblocker", "Vous utilisez un bloqueur de
+    publicité…".
+
+    ## Why is this bad?
+    The scraper ran without ads and the page complained about it. The complaint is not part of
+    the article, and it tells every reader of the text how it was collected.
+
+    ## Example
+    ```text
+    Risk Assessment: Helps investors judge exposure to the region.
+    Adblock Detected
+    Please support us by disabling your AdBlocker extension from your browsers for our website.
+    ```
+
+    Use instead:
+    ```text
+    Risk Assessment: Helps investors judge exposure to the region.
+    ```
+
+    ## Fix
+    Removes the line (safe: the line holds nothing but the notice).
+
+    ## Options
+    Phrases: `adblock-notice` entries in `rules/packs/chrome-<lang>.toml`; add your own with
+    `extra-phrases` or `extend-packs`.
+    """
+
+    code = "B001"
+    name = "adblock-notice"
+    severity = Severity.ERROR
+    summary = "Ad-blocker notice of the page left in the text"
+    default_message = "Ad-blocker notice left in the text"
+
+
+@register
+class CommentWidget(PhraseRule):
+    """## What it does
+    Checks for lines of a comment section: "Leave a Comment", "Post a Comment", "0 Comments",
+    "12 Kommentare", "This site uses Akismet to reduce spam…", "Schreibe einen Kommentar",
+    "Deine E-Mail-Adresse wird nicht veröffentlicht", "Laisser un commentaire", "Deja un
+    comentario".
+
+    ## Why is this bad?
+    The comment form and its counters belong to the page, not to the article. Left in the text
+    they end the story with an invitation no one can act on.
+
+    ## Example
+    ```text
+    The talks will resume in Geneva next month.
+    Leave a Comment
+    This site uses Akismet to reduce spam. Learn how your comment data is processed.
+    ```
+
+    Use instead:
+    ```text
+    The talks will resume in Geneva next month.
+    ```
+
+    ## Fix
+    Removes the line (safe: the line holds nothing but the widget text).
+
+    ## Options
+    Phrases: `comment-widget` entries in `rules/packs/chrome-<lang>.toml`.
+    """
+
+    code = "B002"
+    name = "comment-widget"
+    severity = Severity.WARNING
+    summary = "Comment-section text (form, counter, spam notice) left in the text"
+    default_message = "Comment-form text left in the text"
+
+
+@register
+class CookieConsent(PhraseRule):
+    """## What it does
+    Checks for lines of a cookie banner: "We use cookies to improve your experience…", "Accept
+    all cookies", "Diese Website verwendet Cookies…", "Ce site utilise des cookies…",
+    "Utilizamos cookies…".
+
+    ## Why is this bad?
+    The consent banner is page furniture; in the text it reads as part of the story and is
+    repeated across every article of the site.
+
+    ## Example
+    ```text
+    Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis bieten zu können.
+    Der Stadtrat hat den Haushalt am Dienstag beschlossen.
+    ```
+
+    Use instead:
+    ```text
+    Der Stadtrat hat den Haushalt am Dienstag beschlossen.
+    ```
+
+    ## Fix
+    Removes the line (safe).
+
+    ## Options
+    Phrases: `cookie-consent` entries in `rules/packs/chrome-<lang>.toml`.
+    """
+
+    code = "B003"
+    name = "cookie-consent"
+    severity = Severity.WARNING
+    summary = "Cookie-consent banner text left in the text"
+    default_message = "Cookie-consent notice left in the text"
+
+
+@register
+class NewsletterPrompt(PhraseRule):
+    """## What it does
+    Checks for lines of a newsletter sign-up box: "Subscribe to our newsletter", "Enter your
+    email address", "Newsletter abonnieren", "Abonnez-vous à notre newsletter", "Suscríbete a
+    nuestro boletín".
+
+    ## Why is this bad?
+    A sign-up box is an interruption the page adds to every article. It is not reporting.
+
+    ## Example
+    ```text
+    The museum reopens on Saturday.
+    Sign up for our newsletter
+    Enter your email address
+    ```
+
+    Use instead:
+    ```text
+    The museum reopens on Saturday.
+    ```
+
+    ## Fix
+    Removes the line (safe).
+
+    ## Options
+    Phrases: `newsletter-prompt` entries in `rules/packs/chrome-<lang>.toml`.
+    """
+
+    code = "B004"
+    name = "newsletter-prompt"
+    severity = Severity.WARNING
+    summary = "Newsletter sign-up prompt left in the text"
+    default_message = "Newsletter sign-up prompt left in the text"
+
+
+#: A short line can be one button of a row of share buttons ("Facebook", "Twitter", "E-Mail").
+_BUTTON_MAX_WORDS = 3
+_BUTTON_MAX_CHARS = 30
+_MAX_RUN = 12
+
+
+@register
+class SocialShare(PhraseRule):
+    """## What it does
+    Checks for share and follow prompts: "Share on Facebook", "Tweet", "Pin it", "Teilen",
+    "Partager", "Compartir", "Folgen Sie uns", and rows of network names ("Facebook Twitter
+    WhatsApp E-Mail"), also when the row is spread over consecutive short lines, one button per
+    line. A single network name alone on a line is left alone.
+
+    ## Why is this bad?
+    Share buttons are page furniture. In the text they become a string of brand names between
+    the last paragraph and whatever follows.
+
+    ## Example
+    ```text
+    Der Prozess wird im Herbst fortgesetzt.
+    Facebook
+    Twitter
+    WhatsApp
+    ```
+
+    Use instead:
+    ```text
+    Der Prozess wird im Herbst fortgesetzt.
+    ```
+
+    ## Fix
+    Removes the line or lines (safe).
+
+    ## Options
+    Phrases: `social-share` entries in `rules/packs/chrome-<lang>.toml` and
+    `rules/packs/chrome-common.toml` (the network-name row).
+    """
+
+    code = "B005"
+    name = "social-share"
+    severity = Severity.WARNING
+    summary = "Share buttons or follow prompts left in the text"
+    default_message = "Share prompt left in the text"
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        flagged: dict[int, Violation] = {v.line: v for v in super().check(doc, settings)}
+        packs = load_packs(settings)
+        matchers = [packs.matcher(self.name, lang) for lang in pack_languages(doc, settings, packs)]
+        keys = line_keys(doc)
+        # Runs of button-sized lines (blank lines between them allowed).
+        run: list[int] = []
+        for i in [*range(len(doc.lines)), -1]:
+            if i >= 0 and not keys[i] and not doc.lines[i].strip():
+                continue
+            if i >= 0 and _button_sized(keys[i]):
+                run.append(i)
+                continue
+            self._run_matches(doc, run, keys, matchers, flagged)
+            run = []
+        for line in sorted(flagged):
+            yield flagged[line]
+
+    def _run_matches(
+        self, doc: Document, run: list[int], keys: list[str], matchers: list[Matcher], flagged: dict[int, Violation]
+    ) -> None:
+        """Flag the longest stretches of ``run`` whose lines, joined, a pack entry matches."""
+        if len(run) < 2:
+            return
+        start = 0
+        while start < len(run) - 1:
+            best = None
+            for stop in range(min(len(run), start + _MAX_RUN), start + 1, -1):
+                joined = " ".join(keys[j] for j in run[start:stop])
+                entry = next((e for m in matchers if (e := m.match(joined)) is not None), None)
+                if entry is not None:
+                    best = (stop, entry)
+                    break
+            if best is None:
+                start += 1
+                continue
+            stop, entry = best
+            message = entry.message or "Row of share buttons left in the text"
+            for j in run[start:stop]:
+                if j not in flagged:
+                    flagged[j] = self.line_violation(
+                        doc,
+                        j,
+                        message,
+                        fix=self.remove_lines_fix(doc, j, j, f"Remove the share button \"{doc.lines[j].strip()[:40]}\""),
+                        severity=entry.severity,
+                    )
+            start = stop
+
+
+def _button_sized(key: str) -> bool:
+    return bool(key) and len(key) <= _BUTTON_MAX_CHARS and len(key.split()) <= _BUTTON_MAX_WORDS
+
+
+# --- breadcrumb -----------------------------------------------------------------------------
+
+#: Separators of breadcrumb trails. Slashes and bars count only with spaces around them
+#: ("km/h", "and/or" and "A|B" stay whole); arrows may be tight ("Home»World").
+_ARROWS = "»›>→"
+_SPLIT = re.compile(r"\s*(?:>>|[»›>→])\s*|\s+[/|]\s+")
+_SENTENCE_END = re.compile(r"[.!?;,]$")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_MARKUP = re.compile(r"[<=\[\]{}]|->|-->")
+_BULLET = re.compile(r"^\s*(?:[-*+•·▪]\s+)?")
+
+
+def _breadcrumb_segments(line: str) -> list[str] | None:
+    text = _BULLET.sub("", line).strip()
+    if not text or text.startswith(("|", ">")) or _MARKUP.search(text):
+        return None
+    if not any(ch in text for ch in _ARROWS) and " / " not in text and " | " not in text:
+        return None
+    parts = _SPLIT.split(text)
+    if parts and not parts[-1].strip():
+        parts = parts[:-1]  # "Home › News ›" with a trailing separator
+    parts = [p.strip() for p in parts]
+    if len(parts) < 2 or any(not p or not _HAS_LETTER.search(p) for p in parts):
+        return None
+    return parts
+
+
+@register
+class Breadcrumb(Rule):
+    """## What it does
+    Checks for a breadcrumb trail: a line of short segments joined by `»`, `›`, `>`, `→`, or
+    ` / ` and ` | ` with spaces around them, that either starts with a home word ("Home »
+    World » …", "Startseite > Politik > …", "Accueil > …", "Inicio > …", also after "You are
+    here:") or is made of three or more short segments (at most four words each, no sentence
+    punctuation) joined by arrows.
+
+    Markdown quotes and table rows, comparisons ("a > b" inside a sentence) and lines with
+    markup or arrows in code (`->`, `=>`) are never taken for a breadcrumb.
+
+    ## Why is this bad?
+    The trail is the site's navigation. At the top of the text it pushes the headline down and
+    repeats it.
+
+    ## Example
+    ```text
+    Home » world » Summit ends without agreement
+    Summit ends without agreement
+    ```
+
+    Use instead:
+    ```text
+    Summit ends without agreement
+    ```
+
+    ## Fix
+    Removes the line: safe when it starts with a home word, unsafe otherwise.
+
+    ## Options
+    Home words: `breadcrumb` entries in `rules/packs/chrome-<lang>.toml`. Unlike other pack
+    entries they name the *first segment* of a trail, not a whole line.
+    """
+
+    code = "B006"
+    name = "breadcrumb"
+    severity = Severity.WARNING
+    summary = "Breadcrumb navigation trail left in the text"
+    fix_applicability = "safe"
+
+    max_segment_words: ClassVar[int] = 4
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        packs = load_packs(settings)
+        matchers = [packs.matcher(self.name, lang) for lang in pack_languages(doc, settings, packs)]
+
+        def is_home(segment: str) -> bool:
+            key = line_key(segment)
+            candidates = [key, *(line_key(p) for p in key.split(":"))]
+            return any(m.match(c) is not None for m in matchers for c in candidates if c)
+
+        for i, line in enumerate(doc.lines):
+            if len(line) > 400 or doc.line_kind(i) in ("table", "quote", "code"):
+                continue
+            parts = _breadcrumb_segments(line)
+            if parts is None:
+                continue
+            homed = is_home(parts[0])
+            if homed:
+                inner = parts[1:-1]
+                ok = all(len(words(p)) <= self.max_segment_words + 2 for p in inner) and len(words(parts[-1])) <= 25
+            else:
+                ok = (
+                    len(parts) >= 3
+                    and not re.search(r"\s[/|]\s", line)
+                    and all(len(words(p)) <= self.max_segment_words and not _SENTENCE_END.search(p) for p in parts)
+                )
+            if not ok:
+                continue
+            fix = self.remove_lines_fix(doc, i, i, "Remove the breadcrumb trail", safe=homed)
+            yield self.line_violation(doc, i, "Breadcrumb trail left in the text", fix=fix)
+
+
+# --- bylines --------------------------------------------------------------------------------
+
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|von|van|der|de|da|del|la|le|di|du|bin|al|y|und|and|et|&|,)$")
+
+
+def _looks_like_name(line: str) -> bool:
+    """A short line of capitalised words: the author name that belongs to a byline above it."""
+    tokens = line.strip().replace(",", " , ").split()
+    if not 1 <= len(tokens) <= 6 or len(line.strip()) > 60:
+        return False
+    return all(_NAME_WORD.match(t) for t in tokens) and any(t[:1].isupper() for t in tokens)
+
+
+@register
+class EmptyByline(PhraseRule):
+    """## What it does
+    Checks for a byline without a name: a line that is only "by", "By:", "Von", "Par", "Por",
+    "Written by" and the like. When the next non-blank line is a short run of capitalised words
+    (the name, split off by the extractor), the line is left alone.
+
+    ## Why is this bad?
+    The page filled the author in with markup the scraper dropped. A dangling "by" reads as a
+    broken sentence and hides that the author is unknown.
+
+    ## Example
+    ```text
+    Summit ends without agreement
+    by
+    The two leaders met for three hours on Friday.
+    ```
+
+    Use instead:
+    ```text
+    Summit ends without agreement
+    The two leaders met for three hours on Friday.
+    ```
+
+    ## Fix
+    Removes the line (safe).
+
+    ## Options
+    Phrases: `empty-byline` entries in `rules/packs/chrome-<lang>.toml`.
+    """
+
+    code = "B007"
+    name = "empty-byline"
+    severity = Severity.WARNING
+    summary = "Byline with no author name"
+    default_message = "Byline without an author name"
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        for v in super().check(doc, settings):
+            nxt = next((ln for ln in doc.lines[v.line + 1 :] if ln.strip()), "")
+            if nxt and _looks_like_name(nxt):
+                continue
+            yield v
+
+
+@register
+class PaywallPrompt(PhraseRule):
+    """## What it does
+    Checks for paywall prompts: "Subscribe to continue reading", "This article is for
+    subscribers only", "Dieser Artikel ist nur für Abonnenten", "Il vous reste 80 % de cet
+    article à lire", "Suscríbete para seguir leyendo".
+
+    ## Why is this bad?
+    A paywall prompt means the text stops where the paying reader's would go on: what is left is
+    a teaser, not the article, and the prompt itself is page furniture.
+
+    ## Example
+    ```text
+    The minister defended the budget in a long interview.
+    Subscribe to continue reading
+    ```
+
+    ## Fix
+    Removes the line (safe). The text is still only the free part: fetch the full article.
+
+    ## Options
+    Phrases: `paywall-prompt` entries in `rules/packs/chrome-<lang>.toml`.
+    """
+
+    code = "B008"
+    name = "paywall-prompt"
+    severity = Severity.WARNING
+    summary = "Paywall prompt: the text is a teaser of a subscriber article"
+    default_message = "Paywall prompt left in the text"
+
+
+@register
+class AdvertisementLabel(PhraseRule):
+    """## What it does
+    Checks for advertisement labels alone on a line: "Advertisement", "Sponsored content",
+    "Anzeige", "Werbung", "Publicité", "Publicidad", "Story continues below advertisement".
+
+    ## Why is this bad?
+    The label marked an ad slot the scraper emptied. Left behind it interrupts a paragraph
+    sequence with a word that means nothing in the text.
+
+    ## Example
+    ```text
+    Die Gewerkschaft rief zum Streik auf.
+    Anzeige
+    Der Arbeitgeberverband wies die Forderungen zurück.
+    ```
+
+    Use instead:
+    ```text
+    Die Gewerkschaft rief zum Streik auf.
+    Der Arbeitgeberverband wies die Forderungen zurück.
+    ```
+
+    ## Fix
+    Removes the line (safe).
+
+    ## Options
+    Phrases: `advertisement-label` entries in `rules/packs/chrome-<lang>.toml` and
+    `rules/packs/chrome-common.toml`.
+    """
+
+    code = "B009"
+    name = "advertisement-label"
+    severity = Severity.WARNING
+    summary = "Advertisement label left in the text"
+    default_message = "Advertisement label left in the text"
+
+
+
+@register
+class PostNavigation(PhraseRule):
+    """## What it does
+    Checks for the site's navigation links alone on a line: "Next post", "Older Posts",
+    "Previous article: …", "Back to top", "Skip to content", "Nächster Artikel", "Zurück zur
+    Übersicht", "Nach oben", "Article précédent", "Artículo siguiente".
+
+    ## Why is this bad?
+    The links move the reader around the site; in the text of one article they are noise, and a
+    "Next post: <headline>" line drags another article's title into this one.
+
+    ## Example
+    ```text
+    The festival ends on Sunday with a free concert.
+    ← Previous post
+    Next post →
+    ```
+
+    Use instead:
+    ```text
+    The festival ends on Sunday with a free concert.
+    ```
+
+    ## Fix
+    Removes the line (safe).
+
+    ## Options
+    Phrases: `post-navigation` entries in `rules/packs/chrome-<lang>.toml`.
+    """
+
+    code = "B010"
+    name = "post-navigation"
+    severity = Severity.WARNING
+    summary = "Site navigation link (next/previous post, back to top) left in the text"
+    default_message = "Post-navigation link left in the text"

@@ -1,0 +1,335 @@
+"""S: SEO filler and related-content blocks spliced into the article.
+
+The stock lines are phrase rules (``rules/packs/seo-<lang>.toml``). The code judges what a
+phrase cannot: which titles next to those lines belong to other articles, and FAQ blocks whose
+questions were stripped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import ClassVar
+
+from lintnews.config import Settings
+from lintnews.document import Document, words
+from lintnews.language import STOPWORDS
+from lintnews.packs import PhraseRule, line_key, load_packs, match_lines, pack_languages
+from lintnews.registry import Rule, Severity, Violation, register
+
+
+@register
+class SeoFiller(PhraseRule):
+    """## What it does
+    Checks for stock lines of related-content widgets and SEO templates standing alone on a
+    line: "You may want to see also", "Explore related products", "What You'll Learn", "You may
+    also like", "Read More:" with nothing after it, "Related:", "Recommended for you", "Trending
+    now", "Mehr zum Thema", "Das könnte Sie auch interessieren", "À lire aussi", "Te puede
+    interesar", and "Read more: <headline>"-style link lines.
+
+    The phrase must be the whole line: "read more" inside a sentence is never reported.
+
+    ## Why is this bad?
+    These lines are the page's navigation, not the article. They break the text between
+    paragraphs and tell a reader (or a model trained on the text) nothing.
+
+    ## Example
+    ```text
+    The court will announce its ruling on Thursday.
+    You may also like
+    ```
+
+    Use instead:
+    ```text
+    The court will announce its ruling on Thursday.
+    ```
+
+    ## Fix
+    Removes the line (safe: the line holds nothing but the prompt).
+
+    ## Options
+    Phrases: `seo-filler` entries in `rules/packs/seo-<lang>.toml`; add your own with
+    `extra-phrases = { seo-filler = ["Don't miss"] }` or a pack in `extend-packs`.
+    """
+
+    code = "S001"
+    name = "seo-filler"
+    severity = Severity.WARNING
+    summary = "Related-content prompt or SEO stock line left in the text"
+    default_message = "Related-content prompt left in the text"
+
+
+# --- off-topic related links ------------------------------------------------------------------
+
+#: Function words that carry no topic, on top of the stop-word profiles of `lintnews.language`
+#: (question words and auxiliaries are frequent in headlines).
+_FUNCTION_WORDS = (
+    "how what when where why who whom does did do can could should will would your you our may "
+    "might must into over under after before about just only than then them they this that these "
+    "those here there like more most much many some such very also even still "
+    "wie was wann wo warum wer wird werden kann können soll sollen muss müssen hier dort mehr "
+    "while between against however because although through during without within other which "
+    "their there where being having after again every "
+    "zwischen gegen durch jedoch sowie dass diese dieser dieses einem einen einer ihre seine "
+    "wurde wurden haben hatte hatten sein seit unter immer schon sehr beim "
+    "comment quand pourquoi quoi dont peut doit entre contre après avant aussi "
+    "cómo qué cuándo dónde puede debe entre contra después antes"
+)
+_FUNCTION = frozenset(_FUNCTION_WORDS.split())
+_STOP = frozenset().union(*STOPWORDS.values()) | _FUNCTION
+_STEM = 6
+_SHORT_TITLE_WORDS = (2, 16)
+_TITLE_END = re.compile(r"[.,;:]$")
+#: A prompt followed by the title it links to, on the same line.
+_INLINE_TITLE = re.compile(r"[:»›>|]\s*\S+\s+\S+")
+#: A prompt that introduces what follows ("Lesen Sie auch:"): its titles are below it only.
+_INTRODUCES = re.compile(r"[:»›>→…]\s*$|\.\.\.\s*$")
+
+
+def _byline(doc: Document, settings: Settings, line: int) -> bool:
+    """A byline ("Par Jacques Munier", "Autor: Fritz Imhof"): its first word or two are an
+    `empty-byline` phrase."""
+    text = doc.lines[line].strip()
+    packs = load_packs(settings)
+    matchers = [packs.matcher("empty-byline", lang) for lang in pack_languages(doc, settings, packs)]
+    first = text.split(None, 1)[0] if text else ""
+    heads = {line_key(first), line_key(" ".join(text.split()[:2])), line_key(text.split(":", 1)[0])}
+    return any(m.match(h) is not None for m in matchers for h in heads if h)
+
+
+def _stem(word: str) -> str:
+    """A crude language-neutral stem: the first letters of the case-folded word."""
+    return word.casefold()[:_STEM]
+
+
+def _content_stems(text: str) -> list[str]:
+    return [_stem(w) for w in words(text) if len(w) >= 4 and not w.isdigit() and w.casefold() not in _STOP]
+
+
+def _title_shaped(line: str) -> bool:
+    """A headline: a short single line that starts with a capital and does not end like a
+    sentence (questions and exclamations are fine: headlines ask them)."""
+    text = line.strip()
+    n = len(words(text))
+    return (
+        _SHORT_TITLE_WORDS[0] <= n <= _SHORT_TITLE_WORDS[1]
+        and len(text) <= 160
+        and text[:1].isupper()
+        and not _TITLE_END.search(text)
+    )
+
+
+def _next_nonblank(doc: Document, i: int, step: int, max_blank: int = 1) -> int | None:
+    blanks = 0
+    j = i + step
+    while 0 <= j < len(doc.lines):
+        if doc.lines[j].strip():
+            return j
+        blanks += 1
+        if blanks > max_blank:
+            return None
+        j += step
+    return None
+
+
+@register
+class OffTopicRelatedLink(Rule):
+    """## What it does
+    Checks for the titles of other articles spliced into the text by a related-content widget:
+    a headline-shaped line (2–16 words, no full stop at the end) that sits directly next to a
+    related-content prompt reported by `seo-filler` (or in the run of titles that follows such a
+    prompt) and shares none of the article's own key vocabulary: no word with the article's most
+    frequent content words, and at most 40 % of its content words used twice or more in the article.
+
+    Headings of the article itself share its vocabulary and are left alone; so are titles next
+    to a prompt that are on the article's topic (those are related links too, but cannot be told
+    from a section heading by the words alone).
+
+    ## Why is this bad?
+    A stranger's headline in the middle of an article about something else misleads readers,
+    search snippets and summarisers: "Nigeria's Political Campaign Season: When Does it Begin?"
+    does not belong in an analysis of diplomacy with Russia.
+
+    ## Example
+    ```text
+    Negotiators met again on Tuesday without a ceasefire deal.
+    Ten Houseplants That Survive Any Winter
+    You may want to see also
+    ```
+
+    Use instead:
+    ```text
+    Negotiators met again on Tuesday without a ceasefire deal.
+    ```
+
+    ## Fix
+    Removes the line. Unsafe: the judgement rests on vocabulary, and a terse heading of the
+    article itself can share no word with the body.
+
+    ## Options
+    `[rule-options.S002] key-words` (default 12): how many of the article's most frequent content
+    words count as its key vocabulary. `max-overlap` (default 0.4): the largest share of the
+    title's content words that may occur at least twice elsewhere in the article.
+    """
+
+    code = "S002"
+    name = "off-topic-related-link"
+    severity = Severity.WARNING
+    summary = "Title of another article spliced in next to a related-content prompt"
+    fix_applicability = "unsafe"
+
+    #: Below this many content words the article's vocabulary says too little.
+    min_article_words: ClassVar[int] = 60
+    max_run: ClassVar[int] = 10
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        fillers = sorted({i for i, _ in match_lines(doc, settings, "seo-filler")})
+        if not fillers:
+            return
+        # Lines other S rules explain (an FAQ heading after the prompt) are not titles.
+        filler_set = set(fillers) | {i for rule in ("faq-block", "seo-section") for i, _ in match_lines(doc, settings, rule)}
+        candidates: list[int] = []
+        for f in fillers:
+            prompt = doc.lines[f].strip()
+            if _INLINE_TITLE.search(prompt):
+                continue  # "Read more: <title>" carries its own link; its neighbours are the article's
+            before = _next_nonblank(doc, f, -1, max_blank=0)
+            if before is not None and before not in filler_set and not _INTRODUCES.search(prompt):
+                candidates.append(before)  # a link card: the title above, its label under it
+            j = _next_nonblank(doc, f, 1)
+            run = 0
+            while j is not None and j not in filler_set and run < self.max_run and _title_shaped(doc.lines[j]):
+                candidates.append(j)
+                run += 1
+                j = _next_nonblank(doc, j, 1)
+        candidates = sorted({c for c in candidates if _title_shaped(doc.lines[c]) and not _byline(doc, settings, c)})
+        if not candidates:
+            return
+        excluded = filler_set | set(candidates)
+        body = [s for i, line in enumerate(doc.lines) if i not in excluded for s in _content_stems(line)]
+        if len(body) < self.min_article_words:
+            return
+        counts = Counter(body)
+        top_n = int(settings.option(self, "key-words", 12))
+        max_overlap = float(settings.option(self, "max-overlap", 0.4))
+        key = {w for w, n in counts.most_common(top_n) if n >= 2}
+        for c in candidates:
+            stems = _content_stems(doc.lines[c])
+            if len(stems) < 2:
+                continue
+            if key.intersection(stems):
+                continue
+            shared = sum(1 for s in stems if counts[s] >= 2) / len(stems)
+            if shared > max_overlap:
+                continue
+            title = doc.lines[c].strip()
+            yield self.line_violation(
+                doc,
+                c,
+                f"Title of another article spliced into the text: \"{title[:80]}\"",
+                fix=self.remove_lines_fix(doc, c, c, "Remove the related-article title", safe=False),
+            )
+
+
+# --- FAQ blocks ---------------------------------------------------------------------------------
+
+_QUESTION = re.compile(r"\?\s*[\"'”»)]*\s*$")
+_ANSWER_MIN_WORDS = 8
+
+
+@register
+class FaqBlock(Rule):
+    """## What it does
+    Checks for a "Frequently asked questions" heading ("FAQ", "Häufig gestellte Fragen",
+    "Questions fréquentes", "Preguntas frecuentes" …) followed by two or more answers whose
+    questions were stripped: paragraphs of running text with no question line among them.
+
+    A FAQ with its questions in place is left alone.
+
+    ## Why is this bad?
+    The questions lived in collapsible widgets the scraper skipped. What remains is a string of
+    answers ("No, diplomatic efforts have not been effective…") to questions the reader never
+    sees, usually repeating the article in worse words.
+
+    ## Example
+    ```text
+    Frequently asked questions
+    No, the ceasefire has not held since it was signed.
+    Both sides accuse each other of breaking it within days.
+    ```
+
+    ## Fix
+    Removes the heading and the answers. Unsafe: the answers may hold something the article does
+    not say.
+
+    ## Options
+    Headings: `faq-block` entries in `rules/packs/seo-<lang>.toml`.
+    """
+
+    code = "S003"
+    name = "faq-block"
+    severity = Severity.WARNING
+    summary = "FAQ block with its questions stripped"
+    fix_applicability = "unsafe"
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        for i, _entry in match_lines(doc, settings, self.name):
+            answers: list[int] = []
+            j = _next_nonblank(doc, i, 1)
+            while j is not None:
+                line = doc.lines[j].strip()
+                if _QUESTION.search(line) or doc.line_kind(j) == "heading":
+                    break
+                if len(words(line)) < _ANSWER_MIN_WORDS or not re.search(r"[.!…\"'”»)]$", line):
+                    break
+                answers.append(j)
+                j = _next_nonblank(doc, j, 1)
+            if len(answers) < 2:
+                continue
+            end = answers[-1]
+            yield self.line_violation(
+                doc,
+                i,
+                f"FAQ block of {len(answers)} answers without their questions",
+                end_line=end,
+                fix=self.remove_lines_fix(doc, i, end, "Remove the FAQ block", safe=False),
+            )
+
+
+@register
+class SeoSection(Rule):
+    """## What it does
+    Checks for section headings that SEO templates and text generators append to news pieces:
+    "Benefits of Understanding the Summit's Outcome", "Why Following the Election Matters",
+    "Practical Tips for Staying Informed About …", and their German, French and Spanish
+    counterparts.
+
+    ## Why is this bad?
+    The section that follows is marketing copy ("Informed Decision-Making: Provides context…")
+    padded onto the report; it says nothing the article did not.
+
+    ## Example
+    ```text
+    Benefits of Understanding the Summit's Outcome
+    Understanding the nuances of the summit is crucial for several reasons:
+    ```
+
+    ## Fix
+    No automatic fix: where the section ends is a judgement call. Delete the heading and the
+    padding under it by hand.
+
+    ## Options
+    Heading patterns: `seo-section` entries in `rules/packs/seo-<lang>.toml`.
+    """
+
+    code = "S004"
+    name = "seo-section"
+    severity = Severity.WARNING
+    summary = "SEO template section heading (\"Benefits of Understanding …\")"
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        for i, entry in match_lines(doc, settings, self.name):
+            yield self.line_violation(
+                doc, i, entry.message or "SEO section heading", severity=entry.severity
+            )

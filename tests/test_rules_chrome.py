@@ -1,0 +1,266 @@
+"""B rules (site chrome): valid / invalid tables in the textlint-tester style.
+
+Every `valid` text must produce no diagnostic of the rule; every `invalid` text exactly the listed
+(code, 1-based line) pairs. Near-misses (the phrase inside a sentence, a name after the byline,
+comparisons with ">") are in the valid tables.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.fixes import apply_edits
+from lintnews.registry import Violation, all_rules
+
+EN = (
+    "The city council approved the new budget on Tuesday after a debate that lasted well into the night, "
+    "and the mayor said the vote was a relief for the schools and the bus company."
+)
+EN2 = (
+    "Opposition members said the plan leaves too little for road repairs and warned that the deficit will "
+    "return next year if the income from the new parking fees falls short of the estimate."
+)
+DE = (
+    "Der Stadtrat hat den Haushalt für das kommende Jahr am Dienstagabend nach einer langen Debatte "
+    "beschlossen, und die Bürgermeisterin sprach von einem guten Tag für die Schulen der Stadt."
+)
+DE2 = (
+    "Die Opposition kritisierte, dass für die Sanierung der Straßen zu wenig Geld vorgesehen sei, und "
+    "warnte vor einem neuen Defizit im nächsten Jahr, wenn die Einnahmen sinken."
+)
+FR = (
+    "Le conseil municipal a adopté mardi soir le budget de l'année prochaine après un long débat, et la "
+    "maire a parlé d'une bonne journée pour les écoles de la ville et pour les familles."
+)
+ES = (
+    "El ayuntamiento aprobó el martes por la noche el presupuesto para el próximo año después de un largo "
+    "debate, y la alcaldesa dijo que es una buena noticia para las escuelas de la ciudad."
+)
+
+
+def check(code: str, text: str, settings: Settings | None = None) -> list[Violation]:
+    return list(all_rules()[code].check(Document("article.txt", text), settings or Settings()))
+
+
+def lines_of(code: str, text: str, settings: Settings | None = None) -> list[tuple[str, int]]:
+    return [(v.rule.code, v.line + 1) for v in check(code, text, settings)]
+
+
+CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
+    # ---------------------------------------------------------------- B001 adblock-notice
+    "B001": (
+        [
+            f"{EN}\nThe study found that 40 percent of readers use an ad blocker at least some of the time.\n",
+            f"{EN}\nAdblock detection is a growing business, the company told investors on Monday.\n",
+            f"{DE}\nImmer mehr Leser nutzen einen Werbeblocker, wie eine Umfrage des Verbands zeigt.\n{DE2}\n",
+        ],
+        [
+            ((f"{EN}\n\nAdblock Detected\n\nPlease support us by disabling your AdBlocker extension from your "
+             "browsers for our website.\n"), [3, 5]),
+            (f"{DE}\nWir haben festgestellt, dass Sie einen Adblocker verwenden. Bitte deaktivieren Sie ihn.\n{DE2}\n",
+             [2]),
+            (f"{FR}\nVous utilisez un bloqueur de publicité. Merci de le désactiver pour soutenir la rédaction.\n",
+             [2]),
+            (f"{ES}\nParece que estás usando un bloqueador de anuncios.\n", [2]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B002 comment-widget
+    "B002": (
+        [
+            f"{EN}\nThe comments section of the report lists 12 objections from residents.\n",
+            f"{EN}\nShe declined to comment on the vote.\n{EN2}\n",
+            f"{DE}\nDie Kommentare der Leser waren überwiegend kritisch, sagte der Sprecher.\n{DE2}\n",
+            f"{EN}\n12 comments were received during the public consultation, the clerk said.\n",
+        ],
+        [
+            ((f"{EN}\n\nLeave a Comment\n\nThis site uses Akismet to reduce spam. Learn how your comment data is "
+             "processed.\n"), [3, 5]),
+            (f"{EN}\nPost a Comment\n0 Comments\n", [2, 3]),
+            ((f"{DE}\n{DE2}\nSchreibe einen Kommentar Antworten abbrechen\nDeine E-Mail-Adresse wird nicht "
+             "veröffentlicht. Erforderliche Felder sind mit * markiert\n12 Kommentare\n"), [3, 4, 5]),
+            (f"{DE}\n### Kommentar verfassen\nKommentare (3)\n", [2, 3]),
+            (f"{FR}\nLaisser un commentaire\nVotre adresse e-mail ne sera pas publiée.\n", [2, 3]),
+            (f"{ES}\nDeja un comentario\n3 comentarios\n", [2, 3]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B003 cookie-consent
+    "B003": (
+        [
+            f"{EN}\nThe regulator fined the company for setting tracking cookies without consent.\n",
+            f"{DE}\nDie Bäckerei verkauft Cookies und Kuchen seit mehr als dreißig Jahren.\n{DE2}\n",
+        ],
+        [
+            (f"We use cookies to give you the best experience on our website. By continuing you agree.\n{EN}\n",
+             [1]),
+            ((f"{DE}\nDiese Website verwendet Cookies, um die Nutzung zu analysieren. Mehr in unserer "
+             "Datenschutzerklärung.\nAlle akzeptieren\n"), [2, 3]),
+            (f"{FR}\nCe site utilise des cookies pour améliorer votre expérience.\n", [2]),
+            (f"{ES}\nUtilizamos cookies propias y de terceros para mejorar nuestros servicios.\n", [2]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B004 newsletter-prompt
+    "B004": (
+        [
+            f"{EN}\nThe newsletter of the tenants' association first reported the plan in March.\n",
+            f"{DE}\nDer Verein verschickt seinen Newsletter an rund 2000 Mitglieder, sagte die Sprecherin.\n",
+            f"{EN}\nReaders can subscribe to the print edition at the town hall until Friday, the paper said.\n",
+        ],
+        [
+            (f"{EN}\nSign up for our newsletter\nEnter your email address\n", [2, 3]),
+            ((f"{DE}\nNewsletter abonnieren\nVerpassen Sie keinen Beitrag mehr und melden Sie sich jetzt für unseren "
+             "kostenlosen Newsletter an!\n"), [2, 3]),
+            (f"{FR}\nInscrivez-vous à notre newsletter\n", [2]),
+            (f"{ES}\nSuscríbete a nuestro boletín\n", [2]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B005 social-share
+    "B005": (
+        [
+            f"{EN}\nThe mayor announced the decision on Twitter and Facebook late on Tuesday night.\n",
+            f"{EN}\nFacebook\n{EN2}\n",  # one network name alone is not a button row
+            f"{DE}\nDie Stadt will ihre Daten mit anderen Kommunen teilen, sagte der Sprecher.\n",
+            # a code fragment and a table of check marks are not share buttons
+            f"{EN}\n    print x\n| x | x | x |\n",
+        ],
+        [
+            (f"{EN}\nShare on Facebook\nTweet\nPin it\n", [2, 3, 4]),
+            (f"{DE}\n{DE2}\nFacebook\nTwitter\nWhatsApp\nE-Mail\n", [3, 4, 5, 6]),
+            (f"{DE}\nFacebook Twitter WhatsApp E-Mail\nTeilen\n", [2, 3]),
+            (f"{FR}\nPartager\nPartager sur Twitter\n", [2, 3]),
+            (f"{ES}\nCompartir\nSíguenos en Facebook y Twitter\n", [2, 3]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B006 breadcrumb
+    "B006": (
+        [
+            f"{EN}\nSales rose when the price fell > 10 percent, the report says.\n",
+            f"{EN}\n> Home is where the heart is, she wrote in her last letter.\n",
+            "| Home | Away |\n|---|---|\n| 2 | 1 |\n",
+            f"{EN}\nThe score went 2 > 1 > 0 in the last minutes of the game, the coach said.\n",
+            f"{EN}\nIt is an input -> output -> result chain, the engineer said.\n",
+            f"{EN}\nHe drove at 80 km/h on the road to Bonn and/or Cologne.\n",
+        ],
+        [
+            (("Home » world » Trump-Putin Summit: A Cold Exchange of Promises and No Action\n\n"
+             f"Trump-Putin Summit: A Cold Exchange of Promises and No Action\n\n{EN}\n"), [1]),
+            (f"Startseite > Politik > Inland\n{DE}\n", [1]),
+            (f"Sie sind hier: Startseite › Lokales › Bonn\n{DE}\n", [1]),
+            (f"Accueil > Politique > Municipales\n{FR}\n", [1]),
+            (f"Inicio / Noticias / Local\n{ES}\n", [1]),
+            (f"News › Politics › Elections › Local\n{EN}\n", [1]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B007 empty-byline
+    "B007": (
+        [
+            f"Council approves budget\nBy\nJane Holt\n{EN}\n",  # the name sits on the next line
+            f"Council approves budget\nBy Jane Holt\n{EN}\n",
+            f"Stadtrat beschließt Haushalt\nVon Anna Müller und Jonas Weber\n{DE}\n",
+            f"{EN}\nby and large, the vote went as expected.\n",
+        ],
+        [
+            (f"Council approves budget\n\nby\n\nSchools welcome the new funding plan for next year\n\n{EN}\n", [3]),
+            (f"Stadtrat beschließt Haushalt\nVon:\n{DE}\n", [2]),
+            (f"Le budget adopté\nPar\n{FR}\n", [2]),
+            (f"Presupuesto aprobado\nPor\n{ES}\n", [2]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B008 paywall-prompt
+    "B008": (
+        [
+            f"{EN}\nThe newspaper said it would ask readers to subscribe to continue its local coverage.\n",
+            f"{DE}\nDie Zeitung hat inzwischen mehr als 100.000 Abonnenten, teilte der Verlag mit.\n",
+        ],
+        [
+            (f"{EN}\nSubscribe to continue reading\n", [2]),
+            (f"{DE}\nDieser Artikel ist nur für Abonnenten verfügbar.\nSie haben bereits ein Abo? Hier anmelden\n",
+             [2, 3]),
+            (f"{FR}\nIl vous reste 80 % de cet article à lire.\n", [2]),
+            (f"{ES}\nSuscríbete para seguir leyendo\n", [2]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B009 advertisement-label
+    "B009": (
+        [
+            f"{EN}\nAdvertisement spending fell by a third during the pandemic, the agency said.\n",
+            f"{DE}\nDie Anzeige gegen den Bürgermeister wurde am Montag zurückgezogen.\n{DE2}\n",
+            f"{DE}\nWerbung: 20 Millionen Euro im Jahr, Personal: 35 Millionen Euro.\n",
+        ],
+        [
+            (f"{EN}\nAdvertisement\n{EN2}\n", [2]),
+            (f"{DE}\nAnzeige\n{DE2}\nWerbung\n", [2, 4]),
+            (f"{DE}\nAnzeige: Jetzt die besten Angebote sichern\n", [2]),
+            (f"{FR}\nPublicité\n", [2]),
+            (f"{ES}\nPublicidad\n", [2]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B010 post-navigation
+    "B010": (
+        [
+            f"{EN}\nThe next post office will open in the spring, the council said.\n",
+            f"{DE}\nDer nächste Artikel des Gesetzes regelt die Finanzierung der Schulen.\n",
+        ],
+        [
+            (f"{EN}\n← Previous post\nNext post →\n", [2, 3]),
+            (f"{EN}\nNewer Post Older Post Home\n", [2]),
+            (f"{DE}\nZurück zur Übersicht\nNach oben\n", [2, 3]),
+            (f"{FR}\nArticle précédent\n", [2]),
+            (f"{ES}\nArtículo siguiente\n", [2]),
+        ],
+    ),
+}
+
+VALID = [(code, text) for code, (valid, _) in CASES.items() for text in valid]
+INVALID = [(code, text, lines) for code, (_, invalid) in CASES.items() for text, lines in invalid]
+
+
+@pytest.mark.parametrize("code,text", VALID)
+def test_valid(code: str, text: str) -> None:
+    assert lines_of(code, text) == []
+
+
+@pytest.mark.parametrize("code,text,expected", INVALID)
+def test_invalid(code: str, text: str, expected: list[int]) -> None:
+    assert lines_of(code, text) == [(code, n) for n in expected]
+
+
+def test_every_chrome_rule_has_cases() -> None:
+    chrome = {code for code in all_rules() if code.startswith("B")}
+    assert chrome == set(CASES)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_rule_docs_have_ruff_shape(code: str) -> None:
+    doc = all_rules()[code].doc
+    for heading in ("## What it does", "## Why is this bad?", "## Example", "## Fix"):
+        assert heading in doc
+
+
+def test_fix_removes_the_line() -> None:
+    text = f"{EN}\nAdvertisement\n{EN2}\n"
+    (v,) = check("B009", text)
+    assert v.fix is not None and v.fix.safe
+    assert apply_edits(text, [v.fix]) == (f"{EN}\n{EN2}\n", 1)
+
+
+def test_share_run_fix_removes_every_button() -> None:
+    text = f"{DE}\nFacebook\nTwitter\nWhatsApp\n{DE2}\n"
+    fixes = [v.fix for v in check("B005", text) if v.fix is not None]
+    assert apply_edits(text, fixes) == (f"{DE}\n{DE2}\n", 3)
+
+
+def test_breadcrumb_fix_is_unsafe_without_home_word() -> None:
+    (v,) = check("B006", f"News › Politics › Elections › Local\n{EN}\n")
+    assert v.fix is not None and not v.fix.safe
+    (v,) = check("B006", f"Home » World » Europe\n{EN}\n")
+    assert v.fix is not None and v.fix.safe
+
+
+def test_german_phrases_do_not_apply_to_an_english_document_by_default() -> None:
+    # "Anzeige" is German chrome; an English article with a German word on its own line keeps it
+    # unless the config forces German packs.
+    text = f"{EN}\n{EN2}\nAnzeige\n"
+    assert lines_of("B009", text) == []
+    assert lines_of("B009", text, Settings(language="de")) == [("B009", 3)]

@@ -1,0 +1,193 @@
+"""S rules (SEO filler and related-content blocks): valid / invalid tables in the textlint-tester
+style, with near-misses that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.registry import Violation, all_rules
+
+# An article long enough for S002 to know its vocabulary: a dispute over a harbour expansion.
+P1 = (
+    "The harbour authority approved the expansion of the container terminal on Monday, ending two years of "
+    "dispute with residents of the old fishing quarter over noise, traffic and the loss of the beach."
+)
+P2 = (
+    "Residents of the fishing quarter said the terminal expansion would bring trucks through narrow streets "
+    "day and night, and their association announced it would take the harbour authority to court."
+)
+P3 = (
+    "The authority argues that the harbour needs the new terminal to keep shipping lines from moving to "
+    "rival ports, and it promised a noise barrier and a new road around the fishing quarter."
+)
+P4 = (
+    "A court hearing on the terminal expansion is expected in the autumn. Until then the harbour authority "
+    "may prepare the site but not start dredging, the residents' lawyer said after the vote."
+)
+ARTICLE = [P1, P2, P3, P4]
+
+DE1 = (
+    "Der Stadtrat hat den Ausbau des Containerhafens am Montag genehmigt und damit einen zwei Jahre langen "
+    "Streit mit den Anwohnern des alten Fischerviertels über Lärm und Verkehr beendet."
+)
+DE2 = (
+    "Die Anwohner des Fischerviertels befürchten, dass der Ausbau des Hafens Lastwagen durch die engen "
+    "Straßen bringt, und ihr Verein kündigte eine Klage gegen die Hafenbehörde an."
+)
+DE3 = (
+    "Die Hafenbehörde hält den Ausbau für nötig, damit die Reedereien nicht in andere Häfen abwandern, und "
+    "verspricht den Anwohnern eine Lärmschutzwand und eine neue Straße um das Fischerviertel."
+)
+DE5 = (
+    "Der Verein der Anwohner sammelt inzwischen Spenden für die Klage, und mehrere Fischer wollen sich "
+    "anschließen, weil sie um ihre Liegeplätze im alten Hafenbecken fürchten."
+)
+DE4 = (
+    "Eine Verhandlung über die Klage der Anwohner gegen den Ausbau wird im Herbst erwartet. Bis dahin darf "
+    "die Hafenbehörde die Baustelle vorbereiten, aber noch nicht mit dem Ausbaggern beginnen."
+)
+
+
+def check(code: str, text: str, settings: Settings | None = None) -> list[Violation]:
+    return list(all_rules()[code].check(Document("article.txt", text), settings or Settings()))
+
+
+def lines_of(code: str, text: str, settings: Settings | None = None) -> list[tuple[str, int]]:
+    return [(v.rule.code, v.line + 1) for v in check(code, text, settings)]
+
+
+def article(*inserts: tuple[int, str]) -> str:
+    """The harbour article with lines inserted after the given paragraph index."""
+    lines: list[str] = []
+    for i, para in enumerate(ARTICLE):
+        lines.append(para)
+        lines.extend(text for at, text in inserts if at == i)
+    return "\n".join(lines) + "\n"
+
+
+CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
+    # ---------------------------------------------------------------- S001 seo-filler
+    "S001": (
+        [
+            article(),
+            article((1, "Read more about the expansion plans in the authority's report, which runs to 400 pages.")),
+            article((0, "You may also like the new promenade, the mayor told residents at the meeting.")),
+            f"{DE1}\nMehr zum Thema Lärmschutz will die Behörde im Herbst vorlegen, sagte der Sprecher.\n",
+            # a heading of the article that happens to start like a prompt
+            article((1, "Related-party contracts worry the auditors")),
+        ],
+        [
+            (article((0, "You may want to see also"), (2, "Explore related products"), (3, "What You'll Learn")),
+             [2, 5, 7]),
+            (article((3, "Read More:")), [5]),
+            (article((1, "Read more: Ferry prices rise for the third year")), [3]),
+            (f"{DE1}\nMehr zum Thema\n{DE2}\nDas könnte Sie auch interessieren\nÄhnliche Artikel\n", [2, 4, 5]),
+            (f"{DE1}\nLesen Sie auch: Neue Radwege für die Innenstadt\n", [2]),
+            (("Le conseil municipal a adopté mardi le projet du port après un long débat avec les habitants du "
+             "quartier.\nÀ lire aussi\nSur le même sujet\n"), [2, 3]),
+            (("El ayuntamiento aprobó el martes la ampliación del puerto después de un largo debate con los "
+             "vecinos.\nTe puede interesar\nNoticias relacionadas\n"), [2, 3]),
+            (article((3, "**Trending now**")), [5]),
+        ],
+    ),
+    # ---------------------------------------------------------------- S002 off-topic-related-link
+    "S002": (
+        [
+            article(),
+            # a prompt with an on-topic title next to it: a related link, but not off-topic
+            article((1, "Harbour Expansion: What the Court Hearing Means for Residents"), (1, "You may also like")),
+            # an off-topic title with no prompt next to it is left alone (it may be a heading)
+            article((1, "Ten Houseplants That Survive Any Winter")),
+            # the prompt carries its own title; the heading after it belongs to the article
+            article((1, "Read more: Ten houseplants that survive any winter"), (1, "Noise Barrier Plans")),
+            # a byline next to a prompt is not a title
+            article((3, "By Jane Holt"), (3, "You may also like")),
+        ],
+        [
+            (article((1, "Ten Houseplants That Survive Any Winter"), (1, "You may want to see also")), [3]),
+            (article((3, "Related articles"), (3, "Ten Houseplants That Survive Any Winter"),
+                     (3, "Celebrity Chef Opens Vegan Bakery in Paris")), [6, 7]),
+            (f"{DE1}\n{DE2}\n{DE3}\nLesen Sie auch:\nZehn Zimmerpflanzen, die jeden Winter überstehen\n{DE4}\n{DE5}\n", [5]),
+        ],
+    ),
+    # ---------------------------------------------------------------- S003 faq-block
+    "S003": (
+        [
+            article(),
+            # a FAQ with its questions in place
+            article((3, "Frequently asked questions"), (3, "When will the court decide?"),
+                    (3, "A hearing is expected in the autumn, and a ruling could follow before the end of the year."),
+                    (3, "Will there be a noise barrier?"),
+                    (3, "Yes, the authority has promised one along the whole length of the new terminal road.")),
+            # a FAQ heading followed by a single answer is too little to judge
+            article((3, "FAQ"), (3, "The authority says the hearing is expected in the autumn of next year.")),
+        ],
+        [
+            (article((3, "Frequently asked questions"),
+                     (3, "No, the court has not yet set a date for the hearing on the terminal expansion."),
+                     (3, "The authority has promised a noise barrier along the whole length of the new road."),
+                     (3, "Residents can still file objections with the harbour authority until the end of May.")),
+             [5]),
+            ((f"{DE1}\nHäufig gestellte Fragen\nNein, ein Termin für die Verhandlung steht noch nicht fest, sagte "
+             "die Sprecherin.\nDie Behörde hat eine Lärmschutzwand entlang der neuen Straße zugesagt.\n"), [2]),
+        ],
+    ),
+    # ---------------------------------------------------------------- S004 seo-section
+    "S004": (
+        [
+            article(),
+            article((3, "Understanding the terminal plans takes time, residents said.")),
+            article((3, "The benefits of the new terminal are disputed")),
+        ],
+        [
+            (article((3, "Benefits of Understanding the Harbour Authority's Decision")), [5]),
+            (article((3, "Why Following the Terminal Dispute Matters")), [5]),
+        ],
+    ),
+}
+
+VALID = [(code, text) for code, (valid, _) in CASES.items() for text in valid]
+INVALID = [(code, text, lines) for code, (_, invalid) in CASES.items() for text, lines in invalid]
+
+
+@pytest.mark.parametrize("code,text", VALID)
+def test_valid(code: str, text: str) -> None:
+    assert lines_of(code, text) == []
+
+
+@pytest.mark.parametrize("code,text,expected", INVALID)
+def test_invalid(code: str, text: str, expected: list[int]) -> None:
+    assert lines_of(code, text) == [(code, n) for n in expected]
+
+
+def test_every_seo_rule_has_cases() -> None:
+    assert {code for code in all_rules() if code.startswith("S")} == set(CASES)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_rule_docs_have_ruff_shape(code: str) -> None:
+    doc = all_rules()[code].doc
+    for heading in ("## What it does", "## Why is this bad?", "## Example", "## Fix"):
+        assert heading in doc
+
+
+def test_off_topic_fix_is_unsafe_and_faq_fix_spans_the_block() -> None:
+    (v,) = check("S002", article((1, "Ten Houseplants That Survive Any Winter"), (1, "You may want to see also")))
+    assert v.fix is not None and not v.fix.safe
+    text = article((3, "Frequently asked questions"),
+                   (3, "No, the court has not yet set a date for the hearing on the terminal expansion."),
+                   (3, "The authority has promised a noise barrier along the whole length of the new road."))
+    (faq,) = check("S003", text)
+    assert (faq.line, faq.end_line) == (4, 6)
+    assert faq.fix is not None and not faq.fix.safe
+
+
+def test_off_topic_options() -> None:
+    # An on-topic title next to a prompt shares the article's key words ("harbour", "expansion").
+    text = article((1, "Harbour Expansion: What the Court Hearing Means for Residents"), (1, "You may also like"))
+    assert lines_of("S002", text) == []
+    # With no key words and any overlap allowed, every title next to a prompt is reported.
+    loose = Settings(rule_options={"S002": {"max-overlap": 1.0, "key-words": 0}})
+    assert lines_of("S002", text, loose) == [("S002", 3)]
