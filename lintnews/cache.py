@@ -15,6 +15,7 @@ import os
 import pickle
 import shutil
 import sqlite3
+from pathlib import Path
 from collections.abc import Iterable
 from typing import Any
 
@@ -32,8 +33,14 @@ def fingerprint(settings: Settings, rule_codes: Iterable[str]) -> bytes:
     h.update(__version__.encode())
     h.update(json.dumps(dataclasses.asdict(settings), sort_keys=True, default=str).encode())
     h.update(",".join(sorted(rule_codes)).encode())
+    # The code itself: an edited rule (an editable install, a patched site-packages) must not be
+    # answered from results of the old code.
+    import lintnews
+    import lintnews.rules
+
+    code = sorted(Path(lintnews.__file__).parent.glob("**/*.py")) + sorted(Path(lintnews.rules.__file__).parent.glob("*.py"))
     packs = sorted(builtin_dir().glob("*.toml")) + [os.path.join(settings.root, p) for p in settings.extend_packs]
-    for path in packs:
+    for path in [*code, *packs]:
         try:
             with open(path, "rb") as fh:
                 h.update(fh.read())

@@ -71,6 +71,7 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(0), default=0, help="Worker processes (default 0: one per core).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Result cache folder (default .lintnews_cache).")
+@click.option("--no-corpus", is_flag=True, help="Skip the corpus phase (N001-N003: duplicates, site templates).")
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -99,6 +100,7 @@ def check(
     jobs: int,
     no_cache: bool,
     cache_dir: str | None,
+    no_corpus: bool,
 ) -> None:
     """Lint articles in PATHS (files, folders, or - for stdin)."""
     targets = list(paths) or ["."]
@@ -117,6 +119,7 @@ def check(
         statistics=statistics,
         jobs=jobs or default_jobs(),
         cache_dir=None if no_cache else (cache_dir or os.environ.get("LINTNEWS_CACHE_DIR") or cache.DEFAULT_DIR),
+        corpus=not no_corpus,
     )
     if output_dir and not options.fixing:
         fail("--output-dir only makes sense with --fix or --fix-only")
@@ -239,18 +242,30 @@ def clean_cache(cache_dir: str | None) -> None:
 
 
 @main.command("rules")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text")
 def list_rules(output_format: str) -> None:
     """List every rule: code, name, default severity, fixable, summary."""
     rules = list(all_rules().values())
     if output_format == "json":
         click.echo(json.dumps([rule_info(r) for r in rules], indent=2))
         return
+    if output_format == "markdown":
+        click.echo(rules_table(rules), nl=False)
+        return
     width = max(len(r.name) for r in rules)
     for r in rules:
         fix = {"safe": "fix", "unsafe": "fix*", None: ""}[r.fix_applicability]
         default = "" if r.default else " (not default)"
         click.echo(f"{r.code}  {r.name.ljust(width)}  {str(r.severity).ljust(7)}  {fix.ljust(4)}  {r.summary}{default}")
+
+
+def rules_table(rules: list[Rule]) -> str:
+    """The Markdown table of rules that the README embeds (generated, never edited by hand)."""
+    lines = ["| code | name | severity | fix | default | what it reports |", "|---|---|---|---|---|---|"]
+    for r in rules:
+        fix = {"safe": "safe", "unsafe": "unsafe", None: ""}[r.fix_applicability]
+        lines.append(f"| {r.code} | `{r.name}` | {r.severity} | {fix} | {'yes' if r.default else 'no'} | {r.summary} |")
+    return "\n".join(lines) + "\n"
 
 
 def rule_info(r: Rule) -> dict[str, object]:

@@ -97,3 +97,20 @@ def test_clean_removes_the_cache(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["clean", "--cache-dir", str(tmp_path / "cc")])
     assert result.exit_code == 0 and "Removed" in result.stdout
     assert not (tmp_path / "cc").exists()
+
+
+def test_cache_key_changes_when_rule_code_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lintnews.config import Settings
+
+    import lintnews.rules
+
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    module = rules_dir / "__init__.py"
+    module.write_text("# version 1\n")
+    fp = cache.fingerprint(Settings(), ["D001"])
+    monkeypatch.setattr(lintnews.rules, "__file__", str(module))
+    moved = cache.fingerprint(Settings(), ["D001"])
+    assert moved != fp
+    module.write_text("# version 2\n")
+    assert cache.fingerprint(Settings(), ["D001"]) != moved
