@@ -1,0 +1,321 @@
+"""F rules (formatting): valid / invalid tables in the textlint-tester style, plus fixes."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.fixes import apply_edits
+from lintnews.registry import Violation, all_rules
+
+LEDE = (
+    "The city council approved the new budget on Tuesday after a debate that lasted well into the night, "
+    "and the mayor said the vote was a relief for the schools."
+)
+SECOND = (
+    "Opposition members said the plan leaves too little for road repairs and warned that the deficit will "
+    "return next year if tax income falls."
+)
+#: Enough sentences that start in upper case for one lower-case start to stand out.
+BODY = (
+    "The council met at six. The mayor opened the session with a short speech. The treasurer presented "
+    "the figures. The debate then went on for hours. Several members asked for changes. The vote came "
+    "after midnight."
+)
+
+
+def check(code: str, text: str, kind: str = "text") -> list[Violation]:
+    return list(all_rules()[code].check(Document("article.txt", text, kind=kind), Settings()))
+
+
+def lines_of(code: str, text: str, kind: str = "text") -> list[tuple[str, int]]:
+    return [(v.rule.code, v.line + 1) for v in check(code, text, kind)]
+
+
+def fixed(code: str, text: str, kind: str = "text") -> str:
+    fixes = [v.fix for v in check(code, text, kind) if v.fix is not None]
+    return apply_edits(text, fixes)[0]
+
+
+# --------------------------------------------------------------------------------------------
+# F001 missing-space-after-punctuation
+
+SPACE_VALID = [
+    f"{LEDE}\n{SECOND}\n",
+    ("U.S. officials and U.K. diplomats met at 10.30 a.m. in Geneva, e.g. to discuss the 3.5 percent tariff "
+    "and the 1,000 jobs at stake, i.e. the whole plant.\n"),
+    ("The full report is at https://example.com/Reports/Budget.Final and questions go to press@example.org "
+    "or to the city hall website www.example.com before Friday.\n"),
+    ("Die Sitzung beginnt am 1.1.2020 um 10.30 Uhr, z.B. mit dem Bericht des Kämmerers, u.a. zur Lage der "
+    "Schulen und der Straßen in der Stadt.\n"),
+    ("The council's new app runs on ASP.NET and Node.js, version v2.1, and the budget.pdf file was posted "
+    "by the clerk, who holds a Ph.D. in economics.\n"),
+    ("Das Theater St.Gallen zeigt das Stück im Herbst, und wer eine FRITZ!Box hat, kann den Stream der "
+    "Premiere am Abend zu Hause sehen.\n"),
+    ("Delegations from NL,CZ and other member states said the rules were too strict for the smaller ports "
+    "and asked for a delay.\n"),
+    # a list of tags, not a sentence
+    "Tags: politics,budget,council,schools,roads and the archive of all stories about the city hall\n",
+    # tables and short lines are not running text
+    "| Item | Cost |\n|---|---|\n| Roads,bridges | 4.5 |\n",
+]
+
+SPACE_INVALID = [
+    (
+        (f"{LEDE}\nThe leaders last met in Paris in December 2019, alongside the leaders of Germany and "
+        "France.Those talks ended without results.\n"),
+        [("F001", 2)],
+    ),
+    (
+        ("“The vote was more about optics than substance,” said Dr.Eleanor Vance, a budget expert. “Both "
+        "sides are content to keep the status quo,avoiding any real compromise.”\n"),
+        [("F001", 1), ("F001", 1)],
+    ),
+    (
+        ("Der Stadtrat hat den Haushalt am Dienstag beschlossen.Die Opposition kritisierte, dass für die "
+        "Straßen zu wenig Geld bleibe.\n"),
+        [("F001", 1)],
+    ),
+    (
+        ("Did anyone on the council actually read the figures before the vote?Nobody could say for sure, "
+        "the clerk told reporters.\n"),
+        [("F001", 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SPACE_VALID)
+def test_missing_space_valid(text: str) -> None:
+    assert lines_of("F001", text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), SPACE_INVALID)
+def test_missing_space_invalid(text: str, expected: list[tuple[str, int]]) -> None:
+    assert lines_of("F001", text) == expected
+
+
+def test_missing_space_points_at_the_mark_and_fix_inserts_a_space() -> None:
+    text = "“The vote was about optics, not substance,” said Dr.Eleanor Vance of the budget office on Monday.\n"
+    (v,) = check("F001", text)
+    assert (v.line, v.column) == (0, text.index("Dr.") + 2)
+    assert '"Dr.Eleanor"' in v.message
+    assert fixed("F001", text) == text.replace("Dr.Eleanor", "Dr. Eleanor")
+
+
+# --------------------------------------------------------------------------------------------
+# F002 lowercase-sentence-start
+
+LOWER_VALID = [
+    f"{LEDE}\n{SECOND}\n{BODY}\n",
+    (f"{BODY} The plan covers roads, bridges, schools etc. and the old harbour. Prices rose approx. by a "
+    "third.\n"),
+    (f"{BODY} Staff will get a new iPhone. eBay listings of old phones are banned. The rule was written by "
+    "the mayor.\n"),
+    f"{BODY} The square is named after the general. de Gaulle visited it in 1960. The statue is new.\n",
+    f"{BODY} The plan went to Brussels. von der Leyen called it bold. The council was pleased.\n",
+    # a writer who never capitalises has a style, not a defect
+    ("we met at six. the mayor spoke first. then the treasurer read the figures. nobody was happy. "
+    "the vote came late.\n"),
+    # bylines and category labels
+    f"{LEDE}\n\nby Jane Holt\n\n{SECOND}\n",
+    f"{LEDE}\n\nin Local News, Politics\n\n{SECOND}\n",
+    # German capitalises nouns: a line starting in lower case is not a title-case heading
+    ("Der Stadtrat hat den Haushalt am Dienstag beschlossen, und die Bürgermeisterin war erleichtert.\n\n"
+    "für das Rezept Apfelkuchen mit Sahne\n\nDie Opposition kritisierte den Plan.\n"),
+]
+
+LOWER_INVALID = [
+    (f"{BODY} Roads remain a priority. the plan doubles the money for bridges.\n", [("F002", 1)]),
+    (f"{LEDE}\n\nlong-Term Implications and Past Context\n\n{SECOND}\n{BODY}\n", [("F002", 3)]),
+]
+
+
+@pytest.mark.parametrize("text", LOWER_VALID)
+def test_lowercase_sentence_start_valid(text: str) -> None:
+    assert lines_of("F002", text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), LOWER_INVALID)
+def test_lowercase_sentence_start_invalid(text: str, expected: list[tuple[str, int]]) -> None:
+    assert lines_of("F002", text) == expected
+
+
+def test_lowercase_sentence_start_fix_is_unsafe_and_capitalises() -> None:
+    text = f"{BODY} Roads remain a priority. the plan doubles the money for bridges.\n"
+    (v,) = check("F002", text)
+    assert v.column == text.index("the plan")
+    assert v.fix is not None and not v.fix.safe
+    assert apply_edits(text, [v.fix])[0] == text.replace("the plan", "The plan")
+
+
+# --------------------------------------------------------------------------------------------
+# F003 malformed-table
+
+TABLE_VALID = [
+    "| Party | Seats |\n|---|---|\n| Greens | 12 |\n| Liberals | 9 |\n",
+    # one empty cell is normal
+    "| Party | Seats | Change |\n|---|---|---|\n| Greens | 12 | +2 |\n| Liberals | 9 | |\n| Left | 4 | -1 |\n",
+    # a column of icons the extractor dropped: no row was ever full
+    "| Platform | Desktop | Mobile |\n|---|---|---|\n| Windows | | |\n| Linux | | |\n| Mac | | |\n",
+    # a second table glued to the first
+    ("| # | Rider | Heat 1 | Heat 2 |\n|---|---|---|---|\n| 1 | Holt | 3 | 2 |\n| 2 | Berg | 1 | 0 |\n"
+    "| Venue | City stadium |\n| Referee | J. Moss |\n| Date | 4 May |\n"),
+    # a row that stops early is a row with empty cells; trailing empty extra cells are harmless
+    "| Party | Seats | Change |\n|---|---|---|\n| Greens | 12 | +2 |\n| Liberals | 9 |\n| Left | 4 | -1 | |\n",
+    # a header with an empty corner cell, written without it
+    " | 2019 | 2020\n---|---|---\nSeats | 12 | 14\nVotes | 900 | 1,020\n",
+    # header-less pipes in prose are not tables
+    f"{LEDE} | {SECOND}\n",
+]
+
+TABLE_INVALID = [
+    ("| Party | Seats |\n|---|---|\n| Greens | 12 |\n| Liberals | 9 | +2 |\n| Left | 4 |\n", [("F003", 4, 4)]),
+    (
+        ("| Measure | Effect |\n|---|---|\n| Roads | More money for repairs |\n"
+        "| A way of delaying the school reform | |\n| Has divided the council | |\n"
+        "| Has been used by the opposition | |\n| Is being used to cut costs |\n"),
+        [("F003", 4, 7)],
+    ),
+    # every row has a column the header lacks
+    ("| Party | Seats |\n|---|---|\n| Greens | 12 | +2 |\n| Liberals | 9 | -1 |\n| Left | 4 | 0 |\n", [("F003", 3, 5)]),
+]
+
+
+@pytest.mark.parametrize("text", TABLE_VALID)
+def test_malformed_table_valid(text: str) -> None:
+    assert lines_of("F003", text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE_INVALID)
+def test_malformed_table_invalid(text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert [(v.rule.code, v.line + 1, v.end_line + 1) for v in check("F003", text)] == expected
+
+
+# --------------------------------------------------------------------------------------------
+# F004 excess-blank-lines
+
+BLANK_VALID = [
+    f"{LEDE}\n\n{SECOND}\n",
+    f"{LEDE}\n\n\n{SECOND}\n",
+    f"{LEDE}\n{SECOND}",
+    # blank lines inside a code fence are content
+    f"{LEDE}\n\n```\nfirst()\n\n\n\nsecond()\n```\n\n{SECOND}\n",
+    # HTML: blank lines come from the extraction, not the source
+    f"<p>{LEDE}</p>\n\n\n\n\n<p>{SECOND}</p>\n\n\n",
+]
+
+BLANK_INVALID = [
+    (f"{LEDE}\n\n\n\n{SECOND}\n", [("F004", 2)]),
+    (f"{LEDE}\n{SECOND}\n\n\n", [("F004", 3)]),
+    (f"{LEDE}\n\n\n\n\n{SECOND}\n\n", [("F004", 2), ("F004", 7)]),
+]
+
+
+@pytest.mark.parametrize("text", BLANK_VALID)
+def test_excess_blank_lines_valid(text: str) -> None:
+    kind = "html" if text.startswith("<p>") else "text"
+    assert lines_of("F004", text, kind) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), BLANK_INVALID)
+def test_excess_blank_lines_invalid(text: str, expected: list[tuple[str, int]]) -> None:
+    assert lines_of("F004", text) == expected
+
+
+def test_excess_blank_lines_fix_collapses_runs_and_trims_the_end() -> None:
+    assert fixed("F004", f"{LEDE}\n\n\n\n\n{SECOND}\n\n\n") == f"{LEDE}\n\n{SECOND}\n"
+    assert fixed("F004", f"{LEDE}\n\n \n\t\n{SECOND}") == f"{LEDE}\n\n{SECOND}"
+    assert fixed("F004", f"{LEDE}\n\n") == f"{LEDE}\n"
+
+
+# --------------------------------------------------------------------------------------------
+# F005 mojibake
+
+MOJIBAKE_VALID = [
+    f"{LEDE}\n",
+    "Über die Straße geht es zum Café – „Naïve“ Kunst und “curly quotes” sind in Ordnung, ebenso £100 und 5 °C.\n",
+    "Ð is a letter of Icelandic, and Ã is used in Portuguese words such as São Paulo, wrote the editor.\n",
+]
+
+MOJIBAKE_INVALID = [
+    (f"{LEDE}\nThe Kremlinâ€™s position has not changed, officials said.\n", [("F005", 2)]),
+    ("Die Brücke Ã¼ber den Fluss wird gesperrt, teilte die Stadt mit.\n", [("F005", 1)]),
+]
+
+
+@pytest.mark.parametrize("text", MOJIBAKE_VALID)
+def test_mojibake_valid(text: str) -> None:
+    assert lines_of("F005", text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), MOJIBAKE_INVALID)
+def test_mojibake_invalid(text: str, expected: list[tuple[str, int]]) -> None:
+    assert lines_of("F005", text) == expected
+
+
+def test_mojibake_fix_applies_ftfys_repair_to_the_span() -> None:
+    text = "The Kremlinâ€™s position has not changed, officials said.\n"
+    (v,) = check("F005", text)
+    assert (v.column, v.end_column) == (text.index("â"), text.index("â") + 3)
+    assert v.fix is not None and v.fix.safe
+    assert apply_edits(text, [v.fix])[0] == "The Kremlin’s position has not changed, officials said.\n"
+
+
+# --------------------------------------------------------------------------------------------
+# F006 html-remnant
+
+HTML_VALID = [
+    f"{LEDE}\n",
+    "AT&T and R&D budgets grew, and the ratio a < b held, the analyst said <3 times a day.\n",
+    "Use `&amp;` to write an ampersand in HTML, and `<br>` for a line break, the guide says.\n",
+    "```\n<div class=\"box\">&nbsp;</div>\n```\n",
+    "Fish &chips; is not an entity, and neither is &madeup; in this sentence.\n",
+]
+
+HTML_INVALID = [
+    ("Johnson &amp; Johnson said the recall was voluntary.\n", [("F006", 1)]),
+    ("The mayor&#8217;s plan was approved.<br/>The vote was close.\n", [("F006", 1), ("F006", 1)]),
+    ("<p>The council met on Tuesday.</p>\n", [("F006", 1), ("F006", 1)]),
+    ('The plan <span class="highlight">doubles</span> the money.\n', [("F006", 1), ("F006", 1)]),
+]
+
+
+@pytest.mark.parametrize("text", HTML_VALID)
+def test_html_remnant_valid(text: str) -> None:
+    kind = "markdown" if "`" in text else "text"
+    assert lines_of("F006", text, kind) == []
+
+
+def test_html_remnant_ignores_html_documents() -> None:
+    assert lines_of("F006", "Johnson &amp; Johnson<br/>\n", "html") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), HTML_INVALID)
+def test_html_remnant_invalid(text: str, expected: list[tuple[str, int]]) -> None:
+    assert lines_of("F006", text) == expected
+
+
+def test_html_remnant_fix_decodes_entities_and_removes_tags() -> None:
+    assert fixed("F006", "Johnson &amp; Johnson said so.\n") == "Johnson & Johnson said so.\n"
+    assert fixed("F006", "The mayor&#8217;s plan.<br/>The vote.\n") == "The mayor’s plan. The vote.\n"
+    assert fixed("F006", "<p>The council met.</p>\n") == "The council met.\n"
+
+
+def test_every_formatting_rule_has_ruff_shaped_docs() -> None:
+    for code in ("F001", "F002", "F003", "F004", "F005", "F006"):
+        doc = all_rules()[code].doc
+        for heading in ("## What it does", "## Why is this bad?", "## Example", "## Fix"):
+            assert heading in doc, (code, heading)
+
+
+def test_mojibake_trusts_a_tilde_before_a_space_only_with_other_damage() -> None:
+    text = "La rÃ©union a eu lieu Ã  Paris, a annoncÃ© la mairie.\n"
+    assert lines_of("F005", text) == [("F005", 1)]
+    assert fixed("F005", text) == "La réunion a eu lieu à Paris, a annoncé la mairie.\n"
+
+
+@pytest.mark.parametrize("code", ["F001", "F002", "F003", "F004", "F005", "F006"])
+def test_the_documented_example_is_reported(code: str) -> None:
+    example = all_rules()[code].doc.split("## Example", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    assert check(code, example)

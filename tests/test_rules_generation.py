@@ -1,0 +1,227 @@
+"""G rules (generation artifacts): valid / invalid tables in the textlint-tester style."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.fixes import apply_edits
+from lintnews.registry import Violation, all_rules
+
+LEDE = (
+    "The city council approved the new budget on Tuesday after a debate that lasted well into the night, "
+    "and the mayor said the vote was a relief for the schools."
+)
+SECOND = (
+    "Opposition members said the plan leaves too little for road repairs and warned that the deficit will "
+    "return next year if tax income falls."
+)
+CLOSE = "The budget takes effect in January, when the first payments to the schools are due."
+
+
+def check(code: str, text: str, kind: str = "text") -> list[Violation]:
+    return list(all_rules()[code].check(Document("article.txt", text, kind=kind), Settings()))
+
+
+def lines_of(code: str, text: str, kind: str = "text") -> list[tuple[str, int]]:
+    """(code, 1-based line) of every violation."""
+    return [(v.rule.code, v.line + 1) for v in check(code, text, kind)]
+
+
+# --------------------------------------------------------------------------------------------
+# G001 citation-marker
+
+CITATION_VALID = [
+    # plain prose
+    f"{LEDE}\n{SECOND}\n",
+    # editorial brackets, years and ellipses
+    f"{LEDE} The report [sic] was late. The mayor [Jane Holt] disagreed [...] strongly in [2019].\n",
+    ("Update: the vote has been moved. [Update] The council will meet again next week, the clerk of the "
+    "city council said on Friday afternoon.\n"),
+    # an encyclopedia article with a reference list keeps its footnotes
+    ("The bridge opened in 1932.[1] It was widened twice, in 1961 and in 1988,[2] and is now a listed "
+    "monument of the city and the region.[3]\n\nReferences\n1. City archive, 1932.\n2. Annual report.\n"),
+    ("The station was rebuilt after the war.[1] The new hall was finished in 1956 and is still in daily "
+    "use by commuters and long-distance travellers.[2]\n\n^ Railway history, vol. 3.\n^ City guide.\n"),
+    ("The treaty was signed in Rome in 1957.[4] It created the common market and the customs union of the "
+    "six founding states of the community.\n\nEinzelnachweise\n"),
+    # a numbered source list at the start of lines
+    f"{LEDE}\n[1] Council minutes, 12 March.\n[2] Budget draft, page 4.\n",
+    # code indexing in prose-like lines
+    ("To read the first value you write items[1] and then the loop uses values[2] to compare the results "
+    "of both runs.\n"),
+    "The function returns data[0] when the list has a single element and the caller then checks it.\n",
+    "if (x) { return arguments[2]; } and the value is then passed to the next handler in the chain;\n",
+]
+
+CITATION_INVALID = [
+    (
+        (f"{LEDE}\nHe took over the family firm in 1971[1][3][7]. He sold it in 1999 to a rival group from "
+        "abroad, and the town lost its biggest employer[2].\n"),
+        [("G001", 2)],
+    ),
+    (
+        (f"{LEDE}\n{SECOND}\nThe plan was first proposed in 2019[4], and was rejected by the regional "
+        "government twice before it passed this year.[5][6]\n"),
+        [("G001", 3)],
+    ),
+    (
+        ("Der Stadtrat hat den Haushalt am Dienstag beschlossen[1]. Die Opposition kritisierte, dass für die "
+        "Straßen zu wenig Geld bleibe[2][3].\n"),
+        [("G001", 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text", CITATION_VALID)
+def test_citation_marker_valid(text: str) -> None:
+    assert lines_of("G001", text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), CITATION_INVALID)
+def test_citation_marker_invalid(text: str, expected: list[tuple[str, int]]) -> None:
+    assert lines_of("G001", text) == expected
+
+
+def test_citation_marker_points_at_the_first_marker_and_fix_removes_all() -> None:
+    line = "He took over the family firm in 1971[1][3][7]. He sold it in 1999 to a rival group from abroad[2]."
+    text = f"{LEDE}\n{line}\n"
+    (v,) = check("G001", text)
+    assert (v.line, v.column) == (1, line.index("[1]"))
+    assert v.end_column == line.index("[2]") + 3
+    assert "4 citation markers" in v.message
+    assert v.fix is not None and v.fix.safe
+    fixed, _ = apply_edits(text, [v.fix])
+    assert fixed == f"{LEDE}\nHe took over the family firm in 1971. He sold it in 1999 to a rival group from abroad.\n"
+
+
+# --------------------------------------------------------------------------------------------
+# G002 appended-glossary
+
+BIO = (
+    "Jane Holt, born in 1961 in Leeds, is a British politician who has served as mayor since 2016. She "
+    "studied law in Manchester and worked as a solicitor before entering local politics."
+)
+ORG = (
+    "The Harbour Trust is a charity founded in 1984 that runs the maritime museum and the old docks, and "
+    "advises the council on the waterfront."
+)
+
+GLOSSARY_VALID = [
+    f"{LEDE}\n{SECOND}\n{CLOSE}\n",
+    # the phrase inside a sentence is journalism
+    f"{LEDE}\nAbout the people mentioned in the report, the mayor said little on Tuesday.\n",
+    # a heading with nothing after it is not an appendix
+    f"{LEDE}\n{SECOND}\nAbout the People Mentioned\n\n",
+]
+
+GLOSSARY_INVALID = [
+    (
+        (f"{LEDE}\n{SECOND}\nAbout the People Mentioned\nJane Holt\n{BIO}\n"
+        f"About the Organizations Mentioned\nHarbour Trust\n{ORG}\n"),
+        [("G002", 3, 5), ("G002", 6, 8)],
+    ),
+    (
+        f"{LEDE}\n\n{SECOND}\n\n## About the Key People Mentioned in This Article\n\n**Jane Holt**\n\n{BIO}\n\n",
+        [("G002", 5, 9)],
+    ),
+    (
+        ("Der Stadtrat hat den Haushalt am Dienstag beschlossen, und die Bürgermeisterin war erleichtert.\n"
+        "Über die erwähnten Personen\nJane Holt\nJane Holt ist seit 2016 Bürgermeisterin der Stadt.\n"),
+        [("G002", 2, 4)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text", GLOSSARY_VALID)
+def test_appended_glossary_valid(text: str) -> None:
+    assert lines_of("G002", text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), GLOSSARY_INVALID)
+def test_appended_glossary_invalid(text: str, expected: list[tuple[str, int, int]]) -> None:
+    got = [(v.rule.code, v.line + 1, v.end_line + 1) for v in check("G002", text)]
+    assert got == expected
+
+
+def test_appended_glossary_fix_is_unsafe_and_drops_the_appendix() -> None:
+    text = f"{LEDE}\n{SECOND}\nAbout the People Mentioned\nJane Holt\n{BIO}\n"
+    (v,) = check("G002", text)
+    assert v.fix is not None and not v.fix.safe
+    assert apply_edits(text, [v.fix])[0] == f"{LEDE}\n{SECOND}\n"
+
+
+# --------------------------------------------------------------------------------------------
+# G003 prompt-leak
+
+QUESTION = (
+    "What potential consequences could the delayed budget vote have on the funding of schools and road "
+    "repairs in the region?"
+)
+
+PROMPT_VALID = [
+    f"{LEDE}\n{SECOND}\n{CLOSE}\n",
+    # an FAQ-style question followed by its answer
+    f"{LEDE}\n\n{QUESTION}\n\n{SECOND}\n\n{CLOSE}\n",
+    # a question heading in Markdown is the author's heading
+    f"{LEDE}\n\n## {QUESTION}\n\nSchool Funding Under Pressure\n\n{SECOND}\n",
+    # a quoted question
+    f'{LEDE}\n\n"{QUESTION}"\n\nSchool Funding Under Pressure\n\n{SECOND}\n',
+    # a short question heading
+    f"{LEDE}\n\nWhat happens next?\n\nSchool Funding Under Pressure\n\n{SECOND}\n",
+    # a closing question at the very end of the article
+    f"{LEDE}\n\n{SECOND}\n\n{QUESTION}\n",
+    # a question followed by a picture credit, then the answer
+    f"{LEDE}\n\n{QUESTION}\n\nPhoto agency\n\n{SECOND}\n",
+    # a labelled question of an interview
+    f"{LEDE}\n\nQ: {QUESTION}\n\nA Long Night in the Council\n\n{SECOND}\n",
+    # stock phrases inside a sentence are reported speech
+    f"{LEDE} The software replied that as an AI language model it could not vote, the clerk joked.\n",
+]
+
+PROMPT_INVALID = [
+    (f"{LEDE}\n\n{SECOND}\n\n{QUESTION}\n\nSchool Funding Under Pressure\n\n{CLOSE}\n", [("G003", 5)]),
+    (f"{LEDE}\nAs an AI language model, I cannot predict the outcome of the vote.\n{SECOND}\n", [("G003", 2)]),
+    (f"Certainly! Here is a news article about the budget vote:\n\n{LEDE}\n", [("G003", 1)]),
+    (f"{LEDE}\n\n[Insert quote from the mayor here]\n\n{SECOND}\n", [("G003", 3)]),
+    (f"{LEDE} The mayor said: [insert quote] and left.\n", [("G003", 1)]),
+    (f"{LEDE}\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit.\n", [("G003", 3)]),
+    (
+        ("Der Stadtrat hat den Haushalt am Dienstag beschlossen, und die Bürgermeisterin war erleichtert.\n"
+        "Als KI-Sprachmodell kann ich keine aktuellen Nachrichten abrufen.\n"),
+        [("G003", 2)],
+    ),
+    (
+        f"{LEDE}\n\nNote: This article was generated with the help of an AI tool.\n",
+        [("G003", 3)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PROMPT_VALID)
+def test_prompt_leak_valid(text: str) -> None:
+    assert lines_of("G003", text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), PROMPT_INVALID)
+def test_prompt_leak_invalid(text: str, expected: list[tuple[str, int]]) -> None:
+    assert lines_of("G003", text) == expected
+
+
+def test_prompt_leak_pack_entries_set_error_severity() -> None:
+    (v,) = check("G003", f"{LEDE}\nAs an AI language model, I cannot predict the outcome of the vote.\n")
+    assert v.severity is not None and str(v.severity) == "error"
+
+
+def test_every_generation_rule_has_ruff_shaped_docs() -> None:
+    for code in ("G001", "G002", "G003"):
+        doc = all_rules()[code].doc
+        for heading in ("## What it does", "## Why is this bad?", "## Example", "## Fix"):
+            assert heading in doc, (code, heading)
+
+
+@pytest.mark.parametrize("code", ["G001", "G002", "G003"])
+def test_the_documented_example_is_reported(code: str) -> None:
+    example = all_rules()[code].doc.split("## Example", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    assert check(code, example)
