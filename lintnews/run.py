@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lintnews.config import Settings
+from lintnews.corpus import CorpusIndex, make_signer
 from lintnews.document import Document
 from lintnews.engine import Diagnostic, Linter
 from lintnews.fixes import Fixer, FixPolicy
@@ -94,9 +95,13 @@ class CheckRun:
         self.baseline = Baseline.load(options.baseline) if options.baseline else None
         self.result = RunResult([], [], 0)
         #: Corpus-phase signature function (set when the corpus phase runs) and the signatures.
-        self.signer: Signer | None = None
         self.signatures: list[Any] = []
-        self.analyzer = Analyzer(settings, self.splitter is not None, None, None, None, options.stdin_name)
+        # --- corpus phase: signer and index (lintnews.corpus) ---
+        self.signer: Signer | None = make_signer(settings, enabled=options.corpus)
+        if self.signer is not None:
+            self.signatures = CorpusIndex(settings)  # type: ignore[assignment]  # folds signatures as they come
+        # --- end corpus phase: signer and index ---
+        self.analyzer = Analyzer(settings, self.splitter is not None, self.signer, None, None, options.stdin_name)
 
     # --- per document ---------------------------------------------------------------------
 
@@ -179,6 +184,8 @@ class CheckRun:
     def finish(self) -> None:
         result = self.result
         # --- corpus phase (lintnews.corpus) ---
+        if isinstance(self.signatures, CorpusIndex):
+            result.diagnostics.extend(self.signatures.finish())
         # --- end corpus phase ---
         if self.fixer is not None:
             self.fixer.finish()

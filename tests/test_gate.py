@@ -92,10 +92,10 @@ def test_min_score_fails_low_documents(tmp_path: Path) -> None:
 def test_statistics_in_text_and_json(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(DUPLICATED)
     (tmp_path / "b.txt").write_text(CLEAN)
-    code, out, _ = run(["--statistics", "a.txt", "b.txt"], tmp_path)
+    code, out, _ = run(["--no-corpus", "--statistics", "a.txt", "b.txt"], tmp_path)
     assert "1  D001  duplicate-paragraph" in out
     assert "1 of 2 documents have diagnostics" in out
-    code, out, _ = run(["--statistics", "--format", "json", "a.txt", "b.txt"], tmp_path)
+    code, out, _ = run(["--no-corpus", "--statistics", "--format", "json", "a.txt", "b.txt"], tmp_path)
     data = json.loads(out)
     assert [d["code"] for d in data["diagnostics"]] == ["D001"]
     assert [(d["path"], d["score"] == 100) for d in data["documents"]] == [("a.txt", False), ("b.txt", True)]

@@ -1,0 +1,811 @@
+"""The corpus phase: rules that compare documents with each other (N001, N002, N003).
+
+Data flows one way. While documents stream through the per-document rules, `CorpusSigner` turns
+each one into a small `DocSignature` (a pure function of the document, its per-document
+diagnostics and the settings; it may run in a worker process and is cached with the results).
+`CorpusIndex` folds the signatures in input order and, once everything was read, yields the
+corpus diagnostics. No text is kept: a signature holds hashes and the few fields a diagnostic
+needs.
+
+What a signature holds (``n`` shingles, ``m`` candidate template lines):
+
+- ``minhash``: datasketch-compatible MinHash values (``num-perm`` uint32, 512 bytes by default);
+- ``shingles``: the uint32 SHA-1 hashes of the word shingles, line after line (4n bytes); the
+  index moves them to a temporary file at once and reads back only those of candidate pairs, so
+  memory holds per document the LSH band keys (8 bytes per band) and a file offset;
+- ``text_hash``: 16-byte BLAKE2 digest of the normalised text, for exact duplicates;
+- the candidate template lines of the first and last `EDGE_LINES` non-empty lines: 64-bit line
+  hash, position, source coordinates and the range of their shingles (about 40 bytes each);
+- path, record, record line, the first line's source position and up to 100 characters of it.
+
+Shingles never cross a line (a line is a paragraph in scraped text), so the shingles of a line
+that turns out to be site chrome (N003) can be removed exactly before two articles are compared:
+articles from one site are not duplicates because they share a footer. Lines the phrase-pack
+rules (families S and B) flagged in the document are not shingled at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import tempfile
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from lintnews.config import ConfigError, Settings
+from lintnews.document import Document
+from lintnews.engine import Diagnostic, Linter, Location
+from lintnews.minhash import MinHasher, sha1_hash32_spans
+from lintnews.packs import line_key
+from lintnews.registry import Severity, all_rules
+from lintnews.textnorm import normalize
+
+CODES = ("N001", "N002", "N003")
+_N001, _N002, _N003 = 1, 2, 4
+_FLAGS = {"N001": _N001, "N002": _N002, "N003": _N003}
+#: Per-document diagnostics of these families mark lines as chrome: they are not shingled.
+CHROME_FAMILIES = ("S", "B")
+#: Template-line candidates are taken among the first and the last this many non-empty lines.
+EDGE_LINES = 20
+#: Documents with fewer shingles (after chrome is removed) are not compared for N001.
+MIN_SHINGLES = 20
+#: Candidate pairs per document and LSH bucket: each member is compared with at most this many
+#: earlier members of the bucket.
+MAX_PEERS = 16
+#: A template line's block (the lines recurring with it) of more words is a shared article body.
+MAX_TEMPLATE_BLOCK_WORDS = 150
+#: Documents of a template line examined for its block.
+TEMPLATE_SAMPLE = 200
+#: Lines longer than this (characters) are paragraphs of prose, never template candidates.
+MAX_TEMPLATE_CHARS = 300
+
+
+# --- options ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CorpusOptions:
+    """The ``[corpus]`` table of the configuration."""
+
+    shingle_size: int = 5
+    num_perm: int = 128
+    #: LSH threshold: pairs with a Jaccard similarity around this are found as candidates.
+    threshold: float = 0.5
+    min_jaccard: float = 0.5
+    min_containment: float = 0.8
+    template_min_docs: int = 5
+    template_min_share: float = 0.01
+    template_min_words: int = 4
+    #: Share of a template line's documents in which it sits at the same place.
+    template_min_stability: float = 0.5
+    keep: str = "first"
+    date_field: str | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> CorpusOptions:
+        raw = settings.corpus or {}
+        values: dict[str, Any] = {}
+        for key, value in raw.items():
+            spec = _OPTION_SPECS.get(key)
+            if spec is None:
+                known = ", ".join(sorted(_OPTION_SPECS))
+                raise ConfigError(f"unknown configuration key `corpus.{key}` (expected one of {known})")
+            values[key.replace("-", "_")] = spec(f"corpus.{key}", value)
+        options = cls(**values)
+        if options.keep == "oldest" and not options.date_field:
+            raise ConfigError('`corpus.keep = "oldest"` needs `corpus.date-field` (the JSONL field with the date)')
+        return options
+
+
+def _int_in(lo: int, hi: int) -> Any:
+    def check(key: str, value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            raise ConfigError(f"`{key}` must be an integer from {lo} to {hi}")
+        return value
+
+    return check
+
+
+def _fraction(key: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ConfigError(f"`{key}` must be a number from 0 to 1")
+    return float(value)
+
+
+def _keep(key: str, value: Any) -> str:
+    if value not in ("first", "longest", "oldest"):
+        raise ConfigError(f"`{key}` must be one of first, longest, oldest; got {value!r}")
+    return str(value)
+
+
+def _field_name(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"`{key}` must be a field name")
+    return value
+
+
+_OPTION_SPECS = {
+    "shingle-size": _int_in(1, 32),
+    "num-perm": _int_in(8, 1024),
+    "threshold": _fraction,
+    "min-jaccard": _fraction,
+    "min-containment": _fraction,
+    "template-min-docs": _int_in(2, 1 << 31),
+    "template-min-share": _fraction,
+    "template-min-words": _int_in(1, 100),
+    "template-min-stability": _fraction,
+    "keep": _keep,
+    "date-field": _field_name,
+}
+
+
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """``(bands, rows)`` for LSH: the most rows per band (fewest chance candidates) that still
+    make a pair with Jaccard similarity ``threshold`` a candidate with probability ≥ 0.95."""
+    best = (num_perm, 1)
+    for rows in range(1, num_perm + 1):
+        bands = num_perm // rows
+        if 1 - (1 - threshold**rows) ** bands >= 0.95:
+            best = (bands, rows)
+        else:
+            break
+    return best
+
+
+# --- signatures -------------------------------------------------------------------------------
+
+
+@dataclass
+class DocSignature:
+    """What the corpus phase keeps of one document (see the module docstring)."""
+
+    path: str
+    record: str | None
+    record_line: int | None
+    #: Bit set of the corpus rules that apply to this document (per-file ignores).
+    enabled: int
+    #: Source position of the first non-empty line: (line, column, end line, end column), 1-based.
+    first: tuple[int, int, int, int]
+    title: str
+    text_hash: bytes | None
+    length: int
+    date: Any
+    minhash: np.ndarray | None
+    shingles: np.ndarray | None
+    #: Candidate template lines, one row each (see `LINE_DTYPE`).
+    lines: np.ndarray
+
+    @property
+    def name(self) -> str:
+        return f"{self.path}#{self.record}" if self.record is not None else self.path
+
+
+LINE_DTYPE = np.dtype(
+    [
+        ("hash", "<u8"),
+        ("line", "<i4"),  # source position (1-based) and end column (exclusive)
+        ("column", "<i4"),
+        ("end_line", "<i4"),
+        ("end_column", "<i4"),
+        ("from_start", "u1"),  # index among non-empty lines, from the start and from the end
+        ("from_end", "u1"),
+        ("words", "<u2"),
+        ("lo", "<u4"),  # its shingles are shingles[lo:hi]
+        ("hi", "<u4"),
+    ]
+)
+
+
+@dataclass
+class _Prepared:
+    """A document reduced to its normalised lines, waiting for its shingles to be hashed."""
+
+    sig: DocSignature
+    #: Normalised lines to shingle, in order, and for each the row in ``sig.lines`` (or -1).
+    lines: list[bytes] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)
+
+
+class CorpusSigner:
+    """Turns documents into `DocSignature`s. Picklable; call it per document, or give a batch
+    to `sign_batch` to hash all shingles of the batch in one vectorised pass."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.options = CorpusOptions.from_settings(settings)
+        self._linter: Linter | None = None
+        self._hasher: MinHasher | None = None
+        #: Shingles and MinHash values are only needed for near duplicates.
+        self.shingle = "N001" in corpus_codes(settings)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_linter": None, "_hasher": None}
+
+    @property
+    def linter(self) -> Linter:
+        if self._linter is None:
+            self._linter = Linter(self.settings)
+        return self._linter
+
+    @property
+    def hasher(self) -> MinHasher:
+        if self._hasher is None:
+            self._hasher = MinHasher(self.options.num_perm)
+        return self._hasher
+
+    def __call__(self, doc: Document, diagnostics: Sequence[Diagnostic] = ()) -> DocSignature:
+        return self.sign_batch([(doc, diagnostics)])[0]
+
+    def sign_batch(self, items: Iterable[tuple[Document, Sequence[Diagnostic]]]) -> list[DocSignature]:
+        prepared = [self.prepare(doc, diags) for doc, diags in items]
+        self._hash(prepared)
+        return [p.sig for p in prepared]
+
+    def enabled(self, doc: Document) -> int:
+        codes = {r.code for r in self.linter.table(doc.path).rules}
+        return sum(flag for code, flag in _FLAGS.items() if code in codes)
+
+    def prepare(self, doc: Document, diagnostics: Sequence[Diagnostic]) -> _Prepared:
+        opts = self.options
+        enabled = self.enabled(doc)
+        chrome = _chrome_lines(doc, diagnostics)
+        content = [i for i, line in enumerate(doc.lines) if line.strip()]
+        first_line = content[0] if content else 0
+        first = _source_span(doc, first_line)
+        norms = {i: normalize(doc.lines[i]) for i in content}
+        # the same as normalize(doc.text): non-word runs, line breaks included, become one space
+        normalized = " ".join(n for n in norms.values() if n)
+        date = doc.meta.get(opts.date_field) if opts.date_field else None
+        sig = DocSignature(
+            path=doc.path,
+            record=doc.record,
+            record_line=doc.record_line,
+            enabled=enabled,
+            first=first,
+            title=doc.lines[first_line].strip()[:100] if content else "",
+            text_hash=hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).digest() if normalized else None,
+            length=len(normalized),
+            date=date if isinstance(date, (str, int, float)) and not isinstance(date, bool) else None,
+            minhash=None,
+            shingles=None,
+            lines=np.zeros(0, LINE_DTYPE),
+        )
+        prepared = _Prepared(sig)
+        rows: list[tuple[Any, ...]] = []
+        n = len(content)
+        for rank, i in enumerate(content):
+            if i in chrome:
+                continue
+            line = doc.lines[i]
+            norm = norms[i]
+            if not norm:
+                continue
+            row = -1
+            edge = rank < EDGE_LINES or n - 1 - rank < EDGE_LINES
+            if edge and len(line) <= MAX_TEMPLATE_CHARS and norm.count(" ") + 1 >= opts.template_min_words:
+                key = line_key(line).encode("utf-8")
+                digest = int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little")
+                row = len(rows)
+                words = min(norm.count(" ") + 1, 65535)
+                rows.append((digest, *_source_span(doc, i), min(rank, 255), min(n - 1 - rank, 255), words, 0, 0))
+            if self.shingle:
+                prepared.lines.append(norm.encode("utf-8"))
+                prepared.rows.append(row)
+        sig.lines = np.array(rows, dtype=LINE_DTYPE)
+        return prepared
+
+    def _hash(self, prepared: list[_Prepared]) -> None:
+        """Shingle every prepared line, hash all shingles of the batch at once, fill in the
+        signatures' shingles, line ranges and MinHash values."""
+        k = self.options.shingle_size
+        all_lines = [line for p in prepared for line in p.lines]
+        if not all_lines:
+            for p in prepared:
+                p.sig.shingles = np.zeros(0, np.uint32)
+            return
+        buf = b"\n".join(all_lines) + b"\n"
+        arr = np.frombuffer(buf, dtype=np.uint8)
+        newlines = np.flatnonzero(arr == 10)
+        word_ends = np.flatnonzero((arr == 32) | (arr == 10))
+        word_starts = np.concatenate(([0], word_ends[:-1] + 1))
+        line_of_word = np.searchsorted(newlines, word_ends)
+        n_lines = len(all_lines)
+        words = np.bincount(line_of_word, minlength=n_lines)
+        first_word = np.cumsum(words) - words
+        per_line = np.maximum(words - k + 1, 1)
+        line_of_shingle = np.repeat(np.arange(n_lines), per_line)
+        j = np.arange(int(per_line.sum())) - np.repeat(np.cumsum(per_line) - per_line, per_line)
+        lo_word = first_word[line_of_shingle] + j
+        hi_word = first_word[line_of_shingle] + np.minimum(j + k - 1, words[line_of_shingle] - 1)
+        hashes = sha1_hash32_spans(buf, word_starts[lo_word], word_ends[hi_word])
+        # split back per document
+        line_bounds = np.concatenate(([0], np.cumsum(per_line)))
+        counts = []
+        at = 0
+        for p in prepared:
+            nl = len(p.lines)
+            lo, hi = int(line_bounds[at]), int(line_bounds[at + nl])
+            p.sig.shingles = hashes[lo:hi].copy()
+            for r, row in enumerate(p.rows):
+                if row >= 0:
+                    p.sig.lines[row]["lo"] = line_bounds[at + r] - lo
+                    p.sig.lines[row]["hi"] = line_bounds[at + r + 1] - lo
+            counts.append(hi - lo)
+            at += nl
+        sigs = self.hasher.signatures(hashes, np.array(counts))
+        for p, mh in zip(prepared, sigs):
+            p.sig.minhash = mh if p.sig.shingles is not None and len(p.sig.shingles) else None
+
+
+def _chrome_lines(doc: Document, diagnostics: Sequence[Diagnostic]) -> set[int]:
+    """Text lines that per-document rules of the chrome families flagged."""
+    source_lines: set[int] = set()
+    for d in diagnostics:
+        if d.code[:1] in CHROME_FAMILIES:
+            source_lines.update(range(d.line, d.end_line + 1))
+    if not source_lines:
+        return set()
+    if doc.source_map.is_identity:
+        return {line - 1 for line in source_lines}
+    return {i for i in range(len(doc.lines)) if doc.to_source(i, 0).line in source_lines}
+
+
+def _source_span(doc: Document, i: int) -> tuple[int, int, int, int]:
+    text = doc.lines[i] if i < len(doc.lines) else ""
+    col = len(text) - len(text.lstrip())
+    start = doc.to_source(i, col)
+    end = doc.to_source(i, max(len(text.rstrip()) - 1, col))
+    return start.line, start.column, max(end.line, start.line), end.column + 1
+
+
+# --- the index --------------------------------------------------------------------------------
+
+
+class _ShingleStore:
+    """Shingle hashes of every document, in a temporary file (read back for candidate pairs)."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="lintnews-shingles-")  # noqa: SIM115 (closed in close())
+        self._size = 0
+        self.offsets: list[tuple[int, int]] = []
+
+    def add(self, values: np.ndarray) -> int:
+        data = values.astype("<u4").tobytes()
+        self._file.write(data)
+        self.offsets.append((self._size, len(values)))
+        self._size += len(data)
+        return len(self.offsets) - 1
+
+    def get(self, i: int) -> np.ndarray:
+        offset, count = self.offsets[i]
+        self._file.flush()
+        data = os.pread(self._file.fileno(), 4 * count, offset)
+        return np.frombuffer(data, dtype="<u4")
+
+    def close(self) -> None:
+        self._file.close()
+
+
+@dataclass(slots=True)
+class _Doc:
+    """Per-document state the index keeps in memory."""
+
+    path: str
+    record: str | None
+    record_line: int | None
+    enabled: int
+    first: tuple[int, int, int, int]
+    title: str
+    text_hash: bytes | None
+    length: int
+    date: Any
+    comparable: bool
+
+    @property
+    def name(self) -> str:
+        return f"{self.path}#{self.record}" if self.record is not None else self.path
+
+
+class CorpusIndex:
+    """Folds `DocSignature`s in input order; `finish` yields the corpus diagnostics."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.options = CorpusOptions.from_settings(settings)
+        self.bands, self.rows = lsh_bands(self.options.threshold, self.options.num_perm)
+        self.docs: list[_Doc] = []
+        # Per-document arrays are merged into large blocks as they come (small numpy arrays cost
+        # ~100 bytes of overhead each).
+        self._band_keys = _Blocks()
+        self._band_docs: list[int] = []
+        self._lines = _Blocks()
+        self._line_docs = _Blocks()
+        self._store = _ShingleStore()
+        self._snippets: OrderedDict[int, str] = OrderedDict()
+
+    def add(self, sig: DocSignature) -> None:
+        index = len(self.docs)
+        shingles = sig.shingles if sig.shingles is not None else np.zeros(0, np.uint32)
+        comparable = sig.minhash is not None and len(np.unique(shingles)) >= MIN_SHINGLES
+        self.docs.append(
+            _Doc(sig.path, sig.record, sig.record_line, sig.enabled, sig.first, sig.title, sig.text_hash,
+                 sig.length, sig.date, comparable)
+        )
+        self._store.add(shingles)
+        if comparable:
+            assert sig.minhash is not None
+            self._band_keys.append(_band_keys(sig.minhash, self.bands, self.rows))
+            self._band_docs.append(index)
+        if len(sig.lines):
+            self._lines.append(sig.lines)
+            self._line_docs.append(np.full(len(sig.lines), index, np.uint32))
+
+    def append(self, sig: DocSignature | None) -> None:
+        """`add`, so the index can stand in for a list of signatures."""
+        if sig is not None:
+            self.add(sig)
+
+    def add_all(self, sigs: Iterable[DocSignature]) -> None:
+        for sig in sigs:
+            self.add(sig)
+
+    # --- at the end ---------------------------------------------------------------------------
+
+    def finish(self) -> list[Diagnostic]:
+        try:
+            twin = self._exact_groups()
+            template, lines, line_docs = self._templates(twin)
+            out = self._duplicates(twin, template, lines, line_docs)
+            need = max(self.options.template_min_docs, math.ceil(self.options.template_min_share * len(self.docs)))
+            reported = {h for h in template if self._template_counts[h] >= need}
+            out.extend(self._template_diagnostics(reported, lines, line_docs))
+        finally:
+            self._store.close()
+        order = {(d.path, d.record): i for i, d in enumerate(self.docs)}
+        out.sort(key=lambda d: (order.get((d.path, d.record), 0), d.line, d.column, d.code))
+        return out
+
+    def _exact_groups(self) -> dict[int, int]:
+        """For every document whose normalised text equals an earlier one's: that earlier one."""
+        first_of: dict[bytes, int] = {}
+        twin: dict[int, int] = {}
+        for i, d in enumerate(self.docs):
+            if d.text_hash is not None:
+                j = first_of.setdefault(d.text_hash, i)
+                if j != i:
+                    twin[i] = j
+        return twin
+
+    def _templates(self, twin: dict[int, int]) -> tuple[set[int], np.ndarray, np.ndarray]:
+        """Hashes of the template lines, and every candidate line with its document.
+
+        A template line recurs in `template-min-docs` documents (exact copies count once) at the same place,
+        and the block of lines that comes with it is small: when the lines that recur with it add
+        up to more than `MAX_TEMPLATE_BLOCK_WORDS` words, the documents share an article body
+        (syndicated copies, for N001), not a site template."""
+        self._template_counts: dict[int, int] = {}
+        if not self._lines:
+            return set(), np.zeros(0, LINE_DTYPE), np.zeros(0, np.uint32)
+        lines = self._lines.array()
+        docs = self._line_docs.array()
+        opts = self.options
+        # The share of the corpus only decides what is reported (N003): a footer on ten pages of a
+        # site is chrome to strip before comparing, even in a corpus of a million documents.
+        need = opts.template_min_docs
+        # one occurrence per (exact-duplicate group, line): the first
+        groups = np.array([twin.get(int(i), int(i)) for i in docs], dtype=np.uint64) if twin else docs.astype(np.uint64)
+        _, first = np.unique(np.stack([lines["hash"], groups]), axis=1, return_index=True)
+        first.sort()
+        uh, inverse, counts = np.unique(lines["hash"][first], return_inverse=True, return_counts=True)
+        rows_of_doc = _group_rows(docs)
+        template: set[int] = set()
+        for idx in np.flatnonzero(counts >= need):
+            occ = first[inverse == idx]
+            stable = max(np.bincount(lines["from_start"][occ]).max(), np.bincount(lines["from_end"][occ]).max())
+            if stable < opts.template_min_stability * len(occ):
+                continue
+            if _block_words(lines, docs[occ[:TEMPLATE_SAMPLE]], rows_of_doc) > MAX_TEMPLATE_BLOCK_WORDS:
+                continue
+            template.add(int(uh[idx]))
+        self._template_counts = dict(zip(uh.tolist(), counts.tolist()))
+        return template, lines, docs
+
+    def _comparable_set(self, i: int, template: set[int], lines: np.ndarray, line_docs: np.ndarray,
+                        by_doc: dict[int, np.ndarray]) -> np.ndarray:
+        values = self._store.get(i)
+        rows = by_doc.get(i)
+        if rows is not None and template:
+            keep = np.ones(len(values), bool)
+            for r in rows:
+                if int(lines["hash"][r]) in template:
+                    keep[lines["lo"][r] : lines["hi"][r]] = False
+            values = values[keep]
+        return np.unique(values)
+
+    def _candidates(self) -> list[tuple[int, int]]:
+        if not self._band_keys:
+            return []
+        keys = self._band_keys.array().reshape(-1, self.bands)
+        docs = np.array(self._band_docs)
+        pairs: set[tuple[int, int]] = set()
+        for band in range(keys.shape[1]):
+            col = keys[:, band]
+            order = np.argsort(col, kind="stable")
+            sorted_keys = col[order]
+            starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+            ends = np.concatenate((starts[1:], [len(col)]))
+            for s, e in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist()):
+                members = docs[order[s:e]].tolist()
+                for a in range(1, len(members)):
+                    for b in range(max(0, a - MAX_PEERS), a):
+                        pairs.add((members[b], members[a]))
+        return sorted(pairs)
+
+    def _duplicates(self, twin: dict[int, int], template: set[int], lines: np.ndarray,
+                    line_docs: np.ndarray) -> list[Diagnostic]:
+        """N001 and N002: cluster exact and verified near duplicates, report all but the kept one."""
+        n = len(self.docs)
+        parent = list(range(n))
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(a: int, b: int) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        for i, j in twin.items():
+            union(j, i)
+        # near duplicates among documents that are not exact copies of an earlier one
+        by_doc = _group_rows(line_docs)
+        cache: OrderedDict[int, np.ndarray] = OrderedDict()
+
+        def shingle_set(i: int) -> np.ndarray:
+            got = cache.get(i)
+            if got is None:
+                got = cache[i] = self._comparable_set(i, template, lines, line_docs, by_doc)
+                if len(cache) > 256:
+                    cache.popitem(last=False)
+            return got
+
+        best: dict[int, tuple[float, float, float, int]] = {}
+        opts = self.options
+        for a, b in self._candidates():
+            if a in twin or b in twin:
+                continue
+            sa, sb = shingle_set(a), shingle_set(b)
+            if len(sa) < MIN_SHINGLES or len(sb) < MIN_SHINGLES:
+                continue
+            inter = len(np.intersect1d(sa, sb, assume_unique=True))
+            jaccard = inter / (len(sa) + len(sb) - inter)
+            c_b = inter / len(sb)  # share of the later document's shingles found in the earlier
+            c_a = inter / len(sa)
+            if jaccard < opts.min_jaccard and max(c_a, c_b) < opts.min_containment:
+                continue
+            union(a, b)
+            for this, other, mine, theirs in ((b, a, c_b, c_a), (a, b, c_a, c_b)):
+                if this not in best or jaccard > best[this][0]:
+                    best[this] = (jaccard, mine, theirs, other)
+        clusters: dict[int, list[int]] = {}
+        for i in range(n):
+            clusters.setdefault(find(i), []).append(i)
+        out: list[Diagnostic] = []
+        rules = all_rules()
+        severities = Linter(self.settings).base_table.severities
+        for members in clusters.values():
+            if len(members) < 2:
+                continue
+            kept = self._kept(members)
+            for i in members:
+                if i == kept:
+                    continue
+                d = self.docs[i]
+                same = d.text_hash is not None and d.text_hash == self.docs[kept].text_hash
+                earlier = twin.get(i)
+                if same or (earlier is not None and earlier != i):
+                    if not d.enabled & _N002:
+                        continue
+                    target = kept if same else earlier
+                    assert target is not None
+                    msg = f"Exact duplicate of {self.docs[target].name} (same text after normalisation)"
+                    if not same:
+                        msg += f"; cluster of {len(members)} kept as {self.docs[kept].name}"
+                    out.append(self._doc_diagnostic(rules["N002"], severities, i, msg, [kept] if same else [target, kept]))
+                    continue
+                if not d.enabled & _N001:
+                    continue
+                source = i if i in best else twin.get(i, i)
+                jaccard, mine, theirs, other = best[source]
+                if theirs > mine:
+                    share = f"{round(theirs * 100)} % of its shingles occur in this article"
+                else:
+                    share = f"{round(mine * 100)} % of this article's shingles occur in it"
+                msg = f"Near-duplicate of {self.docs[other].name} (Jaccard {jaccard:.2f}; {share})"
+                related = [kept]
+                if other != kept:
+                    msg += f"; cluster of {len(members)} kept as {self.docs[kept].name}"
+                    related.append(other)
+                out.append(self._doc_diagnostic(rules["N001"], severities, i, msg, related))
+        return out
+
+    def _kept(self, members: list[int]) -> int:
+        keep = self.options.keep
+        if keep == "longest":
+            return min(members, key=lambda i: (-self.docs[i].length, i))
+        if keep == "oldest":
+            def age(i: int) -> tuple[int, Any, int]:
+                date = self.docs[i].date
+                if date is None:
+                    return (2, 0, i)
+                return (0, date, i) if isinstance(date, (int, float)) else (1, date, i)
+
+            return min(members, key=age)
+        return min(members)
+
+    def _location(self, i: int) -> Location:
+        d = self.docs[i]
+        return Location(d.path, d.record, d.first[0], d.first[1])
+
+    def _doc_diagnostic(self, rule: Any, severities: dict[str, Severity], i: int, message: str,
+                        related: list[int]) -> Diagnostic:
+        d = self.docs[i]
+        line, column, end_line, end_column = d.first
+        return Diagnostic(
+            path=d.path,
+            record=d.record,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            code=rule.code,
+            name=rule.name,
+            severity=severities.get(rule.code, rule.severity),
+            message=message,
+            related=[self._location(r) for r in related],
+            record_line=d.record_line,
+            snippet=d.title,
+        )
+
+    def _template_diagnostics(self, template: set[int], lines: np.ndarray, line_docs: np.ndarray) -> list[Diagnostic]:
+        if not template:
+            return []
+        rule = all_rules()["N003"]
+        severity = Linter(self.settings).base_table.severities.get("N003", rule.severity)
+        out: list[Diagnostic] = []
+        seen: set[tuple[int, int]] = set()
+        n = len(self.docs)
+        for r in range(len(lines)):
+            h = int(lines["hash"][r])
+            if h not in template:
+                continue
+            i = int(line_docs[r])
+            if (i, h) in seen or not self.docs[i].enabled & _N003:
+                continue
+            seen.add((i, h))
+            d = self.docs[i]
+            count = self._template_counts[h]
+            row = lines[r]
+            out.append(
+                Diagnostic(
+                    path=d.path,
+                    record=d.record,
+                    line=int(row["line"]),
+                    column=int(row["column"]),
+                    end_line=int(row["end_line"]),
+                    end_column=int(row["end_column"]),
+                    code=rule.code,
+                    name=rule.name,
+                    severity=severity,
+                    message=f"Line recurs in {count} of {n} documents at the same place (site template)",
+                    record_line=d.record_line,
+                )
+            )
+        return out
+
+
+class _Blocks:
+    """A growing concatenation of 1-D arrays, merged every `SIZE` appends."""
+
+    SIZE = 4096
+
+    def __init__(self) -> None:
+        self._blocks: list[np.ndarray] = []
+        self._pending: list[np.ndarray] = []
+
+    def append(self, values: np.ndarray) -> None:
+        self._pending.append(values)
+        if len(self._pending) >= self.SIZE:
+            self._blocks.append(np.concatenate(self._pending))
+            self._pending = []
+
+    def __len__(self) -> int:
+        return len(self._blocks) + len(self._pending)
+
+    def array(self) -> np.ndarray:
+        out: np.ndarray = np.concatenate(self._blocks + self._pending)
+        return out
+
+
+def _group_rows(line_docs: np.ndarray) -> dict[int, np.ndarray]:
+    """Rows of the candidate-line table by document."""
+    by_doc: dict[int, np.ndarray] = {}
+    if len(line_docs):
+        order = np.argsort(line_docs, kind="stable")
+        sorted_docs = line_docs[order]
+        bounds = np.flatnonzero(np.concatenate(([True], sorted_docs[1:] != sorted_docs[:-1], [True])))
+        for s, e in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+            by_doc[int(sorted_docs[s])] = order[s:e]
+    return by_doc
+
+
+def _block_words(lines: np.ndarray, docs: np.ndarray, rows_of_doc: dict[int, np.ndarray]) -> int:
+    """Words in the lines that recur in at least 80 % of ``docs`` (a template line's block)."""
+    rows = np.concatenate([rows_of_doc[int(d)] for d in docs])
+    hashes = lines["hash"][rows]
+    # count each line once per document
+    pair = np.unique(np.stack([hashes, np.repeat(docs, [len(rows_of_doc[int(d)]) for d in docs]).astype(np.uint64)]),
+                     axis=1)
+    uh, counts = np.unique(pair[0], return_counts=True)
+    block = set(uh[counts >= 0.8 * len(docs)].tolist())
+    words: dict[int, int] = {}
+    for r, h in zip(rows.tolist(), hashes.tolist()):
+        if h in block:
+            words[h] = int(lines["words"][r])
+    return sum(words.values())
+
+
+def _band_keys(minhash: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """One 64-bit key per LSH band of a MinHash signature."""
+    values = minhash[: bands * rows].astype(np.uint64).reshape(bands, rows)
+    key = np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    for r in range(rows):
+        key = (key ^ values[:, r]) * np.uint64(0x100000001B3)
+        key ^= key >> np.uint64(29)
+    out: np.ndarray = key
+    return out
+
+
+# --- the phase as the run uses it -------------------------------------------------------------
+
+
+def corpus_codes(settings: Settings) -> set[str]:
+    """Corpus rules selected anywhere in the run (per-file ignores are applied per document)."""
+    return {r.code for r in Linter(settings).base_table.rules if r.corpus} & set(CODES)
+
+
+def make_signer(settings: Settings, enabled: bool = True) -> CorpusSigner | None:
+    """The signer for a run, or None when the phase is off (``--no-corpus``) or no corpus rule
+    is selected. Validates ``[corpus]`` either way."""
+    CorpusOptions.from_settings(settings)
+    if not enabled or not corpus_codes(settings):
+        return None
+    return CorpusSigner(settings)
+
+
+def run_corpus(settings: Settings, signatures: Iterable[DocSignature | None]) -> list[Diagnostic]:
+    """Fold the signatures of a run (in input order) and return the corpus diagnostics."""
+    index = CorpusIndex(settings)
+    for sig in signatures:
+        if sig is not None:
+            index.add(sig)
+    return index.finish()
+
+
+def check_corpus(docs: Iterable[Document], settings: Settings) -> Iterator[Diagnostic]:
+    """Corpus diagnostics of documents linted with ``settings`` (per-document rules included, so
+    chrome lines are stripped as in a real run). For tests and library use."""
+    linter = Linter(settings)
+    signer = CorpusSigner(settings)
+    index = CorpusIndex(settings)
+    for doc in docs:
+        index.add(signer(doc, linter.lint(doc).diagnostics))
+    yield from index.finish()
