@@ -68,6 +68,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _TERMINAL = re.compile(r"""[.!?…:;"'”’»)\]]\s*$""")
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!,;]\s*$")
+_SPACE_RUN = re.compile(r"\S(?:[ \xa0]{3,}|\t)\s*\S")
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,10 @@ class Block:
     @property
     def heading_like(self) -> bool:
         """A heading, or a short single line shaped like a title (no sentence punctuation at the
-        end, starts with a capital or digit)."""
+        end, starts with a capital or digit).
+
+        A line ending in a colon introduces what follows (a label or a list intro), and a line
+        with runs of blanks inside is a table row laid out with spaces: neither is a title."""
         if self.kind == "heading":
             return True
         if self.kind != "paragraph" or self.start != self.end:
@@ -103,6 +107,8 @@ class Block:
             and len(text) <= 160
             and (text[:1].isupper() or text[:1].isdigit())
             and not _SENTENCE_END.search(text)
+            and not text.endswith(":")
+            and not _SPACE_RUN.search(text)
         )
 
     @property
@@ -131,6 +137,8 @@ class Document:
     source_map: SourceMap = field(default_factory=lambda: IDENTITY)
     #: Per text line, the HTML block tag it came from (``h2``, ``li``, ``tr`` …), if known.
     line_tags: list[str | None] | None = None
+    #: Text lines that continue the previous line's block (after a ``<br>`` inside a paragraph).
+    soft_breaks: frozenset[int] = frozenset()
     #: Other fields of a JSONL record and similar metadata; never used for linting text.
     meta: dict[str, Any] = field(default_factory=dict)
     #: Raw source text (HTML markup) when it differs from ``text``; used by fixes and suppressions.
@@ -188,8 +196,9 @@ class Document:
 
         Scraped text usually holds one paragraph per line, so every line starts a block unless the
         line before it looks soft-wrapped (prose that does not end a sentence, followed by a line
-        that continues in lower case). Blank lines, headings, list items, table rows and code
-        fences always separate blocks.
+        that continues in lower case) or, in HTML, the line follows a single ``<br>`` inside the
+        same element. Blank lines, headings, list items, table rows and code fences always
+        separate blocks.
         """
         blocks: list[Block] = []
         in_code = False
@@ -216,9 +225,11 @@ class Document:
                 close(i - 1)
                 continue
             kind = self.line_kind(i)
-            if cur_start >= 0 and kind == "paragraph" and cur_kind == "paragraph":
+            if cur_start >= 0 and i in self.soft_breaks and kind == cur_kind:
+                continue  # a line break inside one HTML block element
+            if cur_start >= 0 and kind == cur_kind and kind in ("paragraph", "quote"):
                 prev = self.lines[i - 1].rstrip()
-                stripped = line.lstrip()
+                stripped = line.lstrip(" \t>") if kind == "quote" else line.lstrip()
                 if (
                     self.line_tags is None
                     and prev

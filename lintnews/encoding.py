@@ -25,10 +25,21 @@ class DecodeError(Exception):
 
 def decode(data: bytes) -> str:
     """Decode a file's bytes to text with ``\\n`` line breaks (CRLF and lone CR normalised)."""
-    text = _decode(data)
+    return normalize_newlines(check_binary(_decode(data)))
+
+
+def check_binary(text: str, replacement: str = "\ufffd") -> str:
+    """Refuse binary data; keep text with a few stray NUL characters.
+
+    Like git, a NUL among the first 8000 characters marks a binary file. Later NULs (real pages
+    carry the odd run of them) become ``replacement`` (one character, so columns stay right):
+    U+FFFD in text, a space in HTML, where browsers show nothing for them.
+    """
     if "\x00" in text:
-        raise DecodeError("contains NUL bytes (binary file?)")
-    return normalize_newlines(text)
+        if "\x00" in text[:8000]:
+            raise DecodeError("contains NUL bytes (binary file?)")
+        text = text.replace("\x00", replacement)
+    return text
 
 
 def normalize_newlines(text: str) -> str:

@@ -1,15 +1,21 @@
 """Visible text of an HTML page, one block element per line, mapped back to the markup.
 
-BeautifulSoup (lxml parser) gives the tree but no source positions, so positions are recovered by
-walking the markup forward while the tree is walked in document order: every word of every text
-node is looked up after the previous one. A diagnostic at any column of the extracted text
-therefore lands on the same word in the HTML source.
+BeautifulSoup (lxml parser) gives the tree but no source positions, so positions are recovered
+separately: `_VisibleStream` lexes the markup into the characters a reader could see (tags,
+comments and the contents of script, style, title … dropped; entities decoded), remembering the
+source offset of each, and while the tree is walked in document order every word of every text
+node is looked up in that stream after the previous one. A diagnostic at any column of the
+extracted text therefore lands on the same word in the HTML source, and words inside attribute
+values (``<a title="Talks resumed">``) can never be mistaken for text.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+import html
 import re
+import warnings
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -22,13 +28,163 @@ BLOCK_TAGS = frozenset(
     figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu
     nav ol p pre section summary table tbody td tfoot th thead title tr ul""".split()
 )
-SKIP_TAGS = frozenset("head script style noscript template svg math iframe object embed canvas select".split())
+#: Never visible; ``title`` too, wherever the parser puts it (lxml moves a misplaced one into the body).
+SKIP_TAGS = frozenset("head title script style noscript template svg math iframe object embed canvas select".split())
 CELL_TAGS = frozenset(("td", "th"))
 _SKIP_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
-#: How far ahead of the previous word a word may be found in the markup before we distrust the match.
-_WINDOW = 2000
+#: How far (in visible characters) past the previous word the next one may be: visible text the
+#: tree walk skips is rare, and a word that is nowhere near is better left unmapped than matched
+#: at a far copy of it (the search is a linear scan, so this also bounds the cost of a miss).
+_WINDOW = 200_000
+
+#: Markup tokens that are never visible: comments, CDATA, doctype and other declarations,
+#: processing instructions, end tags, and the name of a start tag (its attributes are skipped by
+#: `_tag_end`, which knows that quoted values may contain ``>``).
+_MARKUP = re.compile(
+    r"""<!--.*?(?:-->|\Z)"""
+    r"""|<!\[CDATA\[.*?(?:\]\]>|\Z)"""
+    r"""|<[!?][^>]*>?"""
+    r"""|</[A-Za-z][^>]*>?"""
+    r"""|<([A-Za-z][^\s/>]*)""",
+    re.DOTALL,
+)
+#: Browsers read ``<noscript>`` as raw text up to the first ``</noscript>``; libxml2 parses it as
+#: markup, so ``<noscript><div></noscript>`` would swallow the rest of the page. The parser gets
+#: the markup without them (positions are still taken from the untouched source).
+_NOSCRIPT = re.compile(r"<noscript\b[^>]*>.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
+_ATTR_STOP = re.compile(r"[>=]")
+_SPACES = re.compile(r"\s*")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
+#: Elements whose content is raw text up to the first matching end tag (``title`` is not raw
+#: text, but the tree walk skips it with ``head`` and it often repeats the headline).
+_RAW_TEXT = frozenset(("script", "style", "title", "iframe", "noscript"))
+#: Elements the tree walk skips whose content is markup: skipped up to the matching end tag.
+_SKIP_NESTED = frozenset(("template", "svg", "math", "select", "object", "canvas"))
+
+
+class _VisibleStream:
+    """The characters of ``source`` a reader could see, with the source offset of each.
+
+    ``text`` holds the visible characters; ``runs`` maps stretches of it back to the source:
+    ``(text_start, source_start, literal)`` where a literal run maps one to one and an entity's
+    decoded characters all map to its ``&``.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        parts: list[str] = []
+        self.run_starts: list[int] = []
+        self.runs: list[tuple[int, bool]] = []
+        length = 0
+
+        def literal(start: int, end: int) -> None:
+            nonlocal length
+            pos = start
+            for m in _ENTITY.finditer(source, start, end):
+                if m.start() > pos:
+                    self.run_starts.append(length)
+                    self.runs.append((pos, True))
+                    parts.append(source[pos : m.start()])
+                    length += m.start() - pos
+                decoded = html.unescape(m.group())
+                self.run_starts.append(length)
+                self.runs.append((m.start(), decoded == m.group()))
+                parts.append(decoded)
+                length += len(decoded)
+                pos = m.end()
+            if end > pos:
+                self.run_starts.append(length)
+                self.runs.append((pos, True))
+                parts.append(source[pos:end])
+                length += end - pos
+
+        pos = 0
+        n = len(source)
+        while pos < n:
+            lt = source.find("<", pos)
+            if lt < 0:
+                literal(pos, n)
+                break
+            m = _MARKUP.match(source, lt)
+            if m is None:  # a "<" that starts no tag is text
+                literal(pos, lt + 1)
+                pos = lt + 1
+                continue
+            literal(pos, lt)
+            pos = m.end()
+            name = (m.group(1) or "").lower()
+            if name:
+                pos = _tag_end(source, pos)
+            if name and not source.endswith("/>", 0, pos):
+                if name in _RAW_TEXT:
+                    close = _end_tag(name).search(source, pos)
+                    pos = close.end() if close else n
+                elif name in _SKIP_NESTED:
+                    pos = _matching_end(source, name, pos)
+        self.text = "".join(parts)
+        self.cursor = 0
+
+    def source_offset(self, index: int) -> int:
+        i = bisect.bisect_right(self.run_starts, index) - 1
+        src, is_literal = self.runs[i]
+        return src + (index - self.run_starts[i]) if is_literal else src
+
+    def find(self, word: str) -> int:
+        """Source offset of the next occurrence of ``word`` after the previous word found, or -1
+        (the cursor then stays put, so one unmatched word cannot derail the rest)."""
+        pos = self.text.find(word, self.cursor, self.cursor + _WINDOW + len(word))
+        if pos < 0:
+            return -1
+        self.cursor = pos + len(word)
+        return self.source_offset(pos)
+
+
+def _tag_end(source: str, pos: int) -> int:
+    """Offset just past the ``>`` closing the start tag whose attributes begin at ``pos``.
+
+    As in the HTML tokenizer, a quote opens a value only right after ``=``, so a stray quote
+    (``height="63""``) does not swallow the page; a value whose quote never closes ends at the
+    next ``>``.
+    """
+    n = len(source)
+    while pos < n:
+        m = _ATTR_STOP.search(source, pos)
+        if m is None:
+            return n
+        if m.group() == ">":
+            return m.end()
+        pos = _SPACES.match(source, m.end()).end()  # type: ignore[union-attr]
+        if pos < n and source[pos] in "\"'":
+            close = source.find(source[pos], pos + 1)
+            if close >= 0:
+                pos = close + 1
+    return n
+
+
+@functools.cache
+def _end_tag(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{name}\b[^>]*>?", re.IGNORECASE)
+
+
+@functools.cache
+def _any_tag(name: str) -> re.Pattern[str]:
+    return re.compile(rf"<(/?){name}\b[^>]*>", re.IGNORECASE)
+
+
+def _matching_end(source: str, name: str, pos: int) -> int:
+    """Offset just past the end tag closing the ``name`` element opened before ``pos`` (nested
+    elements of the same name counted), or ``pos`` itself when there is none."""
+    depth = 1
+    for m in _any_tag(name).finditer(source, pos):
+        if m.group(1):
+            depth -= 1
+            if depth == 0:
+                return m.end()
+        elif not m.group().endswith("/>"):
+            depth += 1
+    return pos
 
 
 @dataclass
@@ -36,12 +192,13 @@ class ExtractedHTML:
     text: str
     source_map: SourceMap
     line_tags: list[str | None]
+    #: Text lines that continue the previous line's block element after a single ``<br>``.
+    soft_breaks: frozenset[int] = frozenset()
 
 
 class _Builder:
     def __init__(self, source: str) -> None:
-        self.source = source
-        self.cursor = 0
+        self.stream = _VisibleStream(source)
         self.lines: list[str] = []
         self.tags: list[str | None] = []
         self.segments: list[list[tuple[int, int]]] = []  # per line: (text column, source offset)
@@ -51,12 +208,20 @@ class _Builder:
         self.line_tag: str | None = None
         #: Separator owed before the next text (table cells are joined with " | ").
         self.pending_sep = ""
+        self.soft_breaks: set[int] = set()
+        #: The next line continues the current block (a single ``<br>`` was seen).
+        self.soft = False
 
-    def newline(self) -> None:
+    def newline(self, soft: bool = False) -> None:
+        """End the current line. ``soft``: at a ``<br>``, so the next line is the same block;
+        two ``<br>`` in a row (an empty line) separate paragraphs, as old pages use them."""
         if self.length:
             self.lines.append("".join(self.parts).rstrip())
             self.tags.append(self.line_tag)
             self.segments.append(self.line_segments)
+            self.soft = soft
+        elif not soft or self.soft:
+            self.soft = False
         self.parts, self.length, self.line_segments, self.line_tag = [], 0, [], None
         self.pending_sep = ""
 
@@ -67,9 +232,14 @@ class _Builder:
             if not text:
                 return
             self.line_tag = block
+            if self.soft and self.lines and self.tags[-1] == block:
+                self.soft_breaks.add(len(self.lines))
+            self.soft = False
         elif self.pending_sep and text.strip():
-            self._append(self.pending_sep)
+            self._append(self.pending_sep[1:] if self.parts[-1].endswith(" ") else self.pending_sep)
             text = text.lstrip()
+        elif self.parts[-1].endswith(" "):
+            text = text.lstrip()  # whitespace across text nodes collapses too, as a browser shows it
         if text.strip():
             self.pending_sep = ""
         base = self.length
@@ -80,28 +250,22 @@ class _Builder:
         self._append(text)
 
     def _append(self, s: str) -> None:
+        if not s:
+            return
         self.parts.append(s)
         self.length += len(s)
 
     def _find(self, word: str) -> int:
-        pos = self.source.find(word, self.cursor, self.cursor + _WINDOW + len(word))
-        if pos < 0:
-            return -1
-        # A word inside a tag (an attribute value) is not the text we are looking for.
-        lt = self.source.rfind("<", self.cursor, pos)
-        if lt >= 0 and self.source.find(">", lt, pos) < 0:
-            pos2 = self.source.find(">", pos)
-            if pos2 < 0:
-                return -1
-            self.cursor = pos2 + 1
-            return self._find(word)
-        self.cursor = pos + len(word)
-        return pos
+        return self.stream.find(word)
 
 
 def extract(source: str) -> ExtractedHTML:
     """Visible text of ``source`` with a map from text positions to source positions."""
-    soup = BeautifulSoup(source, "lxml")
+    with warnings.catch_warnings():
+        # bs4 warns about XHTML served as HTML and markup that looks like a file name; the page
+        # is what it is, and a linter's output is no place for parser advice.
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(_NOSCRIPT.sub("", source), "lxml")
     builder = _Builder(source)
     # An explicit stack instead of recursion: pages nested thousands of levels deep must not crash.
     stack: list[tuple[object, bool, str | None]] = [(soup, True, None)]
@@ -121,7 +285,7 @@ def extract(source: str) -> ExtractedHTML:
         if name in SKIP_TAGS:
             continue
         if name == "br":
-            builder.newline()
+            builder.newline(soft=True)
             continue
         inner = block
         if name in CELL_TAGS:
@@ -141,7 +305,7 @@ def extract(source: str) -> ExtractedHTML:
             line = bisect.bisect_right(starts, off) - 1
             row.append((col, line + 1, off - starts[line] + 1))
         mapped.append(row)
-    return ExtractedHTML("\n".join(builder.lines), SourceMap(mapped), builder.tags)
+    return ExtractedHTML("\n".join(builder.lines), SourceMap(mapped), builder.tags, frozenset(builder.soft_breaks))
 
 
 def _line_starts(text: str) -> list[int]:

@@ -67,29 +67,29 @@ def detect(text: str, sample: int = 20_000) -> str | None:
     return best
 
 
-#: Words a sentence cannot end on (articles, prepositions, conjunctions, the infinitive marker):
-#: a paragraph whose last word is one of them was cut off.
+#: Words a sentence cannot end on (articles, conjunctions, possessives, "to" and "of"): a paragraph
+#: whose last word is one of them was cut off. Words that do end sentences are left out on
+#: purpose: stranded prepositions and particles ("look into", "what it's about", "Learn more"),
+#: auxiliaries ("It was"), pronouns, and German separable verb particles and infinitives ("stellt
+#: den Plan vor", "nähert sich dem Thema an", "muss die Ursache sein").
 OPEN_ENDINGS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "the a an and or but nor of to in on at by for from with into onto upon about as than that "
-        "which whose whom who because while although though if whether when where their its his her "
-        "our your my this these those such very more most is are was were be been being has have had "
-        "will would can could should may might must not also".split()
+        "the a an and or but nor of to than as which whose because although if whether their its "
+        "our your my very".split()
     ),
     "de": frozenset(
-        "der die das dem den des ein eine einen einem einer eines und oder aber sondern denn dass weil "
-        "wenn ob als wie zu zum zur von vom mit bei beim für gegen ohne um aus nach seit über unter "
-        "vor hinter neben zwischen durch an am auf im in ins sein seine ihre ihr unser dieser diese "
-        "dieses welche welcher sehr".split()
+        "der die das dem den des eine einen einem einer eines und oder aber sondern denn dass weil "
+        "wenn ob als wie zum zur von vom beim für gegen ohne seit hinter neben zwischen am im in "
+        "ins seine ihre unser dieser diese dieses welcher".split()
     ),
     "fr": frozenset(
-        "le la les l un une des du de d et ou mais donc car que qu qui dont où à au aux en dans sur "
-        "sous par pour avec sans chez vers entre son sa ses leur leurs ce cette ces très plus si "
+        "le la les l un une des du de d et ou mais car que qu qui dont où à au aux en dans sur "
+        "sous par pour avec sans chez vers entre son sa ses leur leurs ce cette ces très si "
         "lorsque quand comme".split()
     ),
     "es": frozenset(
         "el la los las lo un una unos unas y e o u pero sino que quien cuyo donde a al de del en por "
-        "para con sin sobre entre hacia desde hasta su sus este esta estos estas muy más si cuando "
+        "para con sin sobre entre hacia desde hasta su sus este esta estos estas muy si cuando "
         "como porque aunque".split()
     ),
 }

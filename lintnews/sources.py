@@ -53,6 +53,7 @@ class InputError:
 
 
 Item = Document | InputError
+_TOO_DEEP = "HTML is nested too deeply to read"
 
 
 def kind_of(path: str) -> str:
@@ -148,9 +149,14 @@ def read_path(path: str, settings: Settings, stdin_name: str = "-") -> Iterator[
         return
     name = stdin_name if path == "-" else path
     try:
-        yield make_document(name, data, kind)
+        doc = make_document(name, data, kind)
     except DecodeError as exc:
         yield InputError(name, str(exc))
+        return
+    except RecursionError:  # lintnews walks HTML without recursion; an older parser might not
+        yield InputError(name, _TOO_DEEP)
+        return
+    yield doc
 
 
 def _read_bytes(path: str) -> bytes:
@@ -197,6 +203,7 @@ def html_document(path: str, markup: str, record: str | None = None, record_line
         kind="html",
         source_map=extracted.source_map,
         line_tags=extracted.line_tags,
+        soft_breaks=extracted.soft_breaks,
         source=markup,
     )
 
@@ -279,7 +286,10 @@ def record_document(path: str, raw: bytes, lineno: int, settings: Settings) -> I
     else:
         if not isinstance(html, str):
             return InputError(path, f"`{settings.html_field}` is a {type(html).__name__}, not a string", record, lineno)
-        doc = html_document(path, normalize_newlines(html), record, lineno)
+        try:
+            doc = html_document(path, normalize_newlines(html), record, lineno)
+        except RecursionError:
+            return InputError(path, _TOO_DEEP, record, lineno)
     doc.meta = meta
     return doc
 

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections import Counter
 from collections.abc import Iterator
 
 from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.registry import RelatedLocation, Rule, Severity, Violation, register
 from lintnews.textnorm import normalize
+
+#: Marks of code, paths, markup and tables, which repeat by design (``FROM python:3.7``,
+#: ``File "<stdin>", line 2``): such lines are not titles.
+_CODE_LIKE = re.compile(r"""[{}<>=\\|$@#\[\]]|\w:\w|(?:^|\s)/\w|^(?:\s{2,}|\t)""")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+#: How a pull-quote is set off: quotation marks or emphasis around the whole text.
+_QUOTED = re.compile(r"""^\s*(?:["'„“”‘’«»‚‹›].*["'“”‘’«»‹›][.!?…]?|(\*\*|__|\*|_)\S.*\S\1)\s*$""", re.DOTALL)
 
 
 def _first_copies(doc: Document, blocks: list[Block]) -> Iterator[tuple[Block, Block]]:
@@ -24,15 +35,55 @@ def _first_copies(doc: Document, blocks: list[Block]) -> Iterator[tuple[Block, B
             yield block, first
 
 
+def _contained(blocks: list[Block], min_words: int) -> Iterator[tuple[Block, Block]]:
+    """(quote, paragraph) pairs: a quotation or a wholly emphasised line of at least
+    ``min_words`` words whose text reappears inside a longer block (a pull-quote)."""
+    keys = [normalize(b.text) for b in blocks]
+    padded = [f" {k} " for k in keys]
+    starts: list[int] = []
+    pos = 0
+    for p in padded:
+        starts.append(pos)
+        pos += len(p) + 1
+    joined = "\n".join(padded)
+    for i, block in enumerate(blocks):
+        if len(keys[i].split()) < min_words or not (block.kind == "quote" or _QUOTED.match(block.text)):
+            continue
+        needle = padded[i]
+        at = joined.find(needle)
+        while at >= 0:
+            j = bisect.bisect_right(starts, at) - 1
+            if j != i and len(keys[j]) > len(keys[i]):
+                yield block, blocks[j]
+                break
+            at = joined.find(needle, at + 1)
+
+
+def _paragraph_candidates(doc: Document, min_words: int) -> list[Block]:
+    """Blocks D001 compares: running text and quotes, not headings, list items, table rows or
+    code, which repeat by design (the same label in every item of a list or table)."""
+    return [
+        b
+        for b in doc.blocks
+        if b.kind in ("paragraph", "quote", "caption") and not b.heading_like and len(b.words) >= min_words
+    ]
+
+
 @register
 class DuplicateParagraph(Rule):
     """## What it does
-    Checks for a paragraph that repeats an earlier paragraph of the same document. Whitespace,
-    case, punctuation and quote style are ignored when comparing.
+    Checks for a paragraph that repeats an earlier paragraph of the same document, and for a
+    quotation or an emphasised line whose whole text reappears inside a longer paragraph (a
+    pull-quote).
+    Whitespace, case, punctuation and quote style are ignored when comparing.
+
+    List items, table rows, headings and code are not compared: the same item in two lists, or
+    the same cell in two rows, is structure rather than a copy.
 
     ## Why is this bad?
     Scrapers that follow pagination, merge an AMP and a canonical page, or retry a failed fetch
-    paste whole paragraphs twice. Readers see the repeat; models trained on the text learn it.
+    paste whole paragraphs twice, and extractors keep pull-quotes that repeat the body. Readers
+    see the repeat; models trained on the text learn it.
 
     ## Example
     ```text
@@ -48,10 +99,12 @@ class DuplicateParagraph(Rule):
     ```
 
     ## Fix
-    Removes the repeated paragraph (safe: the first copy stays).
+    Removes the repeated paragraph (safe: the first copy stays). Removing a pull-quote is an
+    unsafe fix: the writer may have meant it as a highlight.
 
     ## Options
     `[rule-options.D001] min-words` (default 6): shorter paragraphs are left to the chrome rules.
+    `[rule-options.D001] min-quote-words` (default 8): the shortest text reported as a pull-quote.
     """
 
     code = "D001"
@@ -62,11 +115,11 @@ class DuplicateParagraph(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         min_words = int(settings.option(self, "min-words", 6))
-        blocks = [
-            b for b in doc.blocks
-            if b.kind not in ("code", "heading") and not b.heading_like and len(b.words) >= min_words
-        ]
+        min_quote_words = int(settings.option(self, "min-quote-words", 8))
+        blocks = _paragraph_candidates(doc, min_words)
+        reported: set[int] = set()
         for block, first in _first_copies(doc, blocks):
+            reported.add(block.index)
             yield self.line_violation(
                 doc,
                 block.start,
@@ -75,12 +128,55 @@ class DuplicateParagraph(Rule):
                 fix=self.remove_lines_fix(doc, block.start, block.end, "Remove the repeated paragraph"),
                 related=[RelatedLocation(first.start, 0)],
             )
+        for block, longer in _contained(blocks, max(min_quote_words, min_words)):
+            if block.index in reported:
+                continue
+            yield self.line_violation(
+                doc,
+                block.start,
+                f"Paragraph repeats text of line {doc.to_source(longer.start, 0).line}",
+                end_line=block.end,
+                fix=self.remove_lines_fix(doc, block.start, block.end, "Remove the pull-quote", safe=False),
+                related=[RelatedLocation(longer.start, 0)],
+            )
+
+
+def _heading_candidates(doc: Document, min_words: int) -> list[Block]:
+    """Titles and headings D002 compares: heading-shaped blocks of ``min_words`` words with
+    letters, which do not look like code, a path or a table row."""
+    return [
+        b
+        for b in doc.blocks
+        if b.heading_like
+        and len(_LETTER_WORD.findall(b.text)) >= min_words
+        and not _CODE_LIKE.search(_MD_HEADING.sub("", b.text))
+    ]
+
+
+def _in_menu(blocks: list[Block], index: int, repeated: set[int]) -> bool:
+    """Whether ``blocks[index]`` sits in a stretch of short lines (headings, title-shaped
+    lines, list items) with at least three repeated headings: a navigation menu printed twice."""
+    count = 0
+    for step in (-1, 1):
+        i = index + step
+        while (
+            0 <= i < len(blocks)
+            and (blocks[i].heading_like or blocks[i].kind == "list")
+            and len(blocks[i].words) <= 8
+        ):
+            count += i in repeated
+            i += step
+    return count + 1 >= 3
 
 
 @register
 class DuplicateHeading(Rule):
     """## What it does
     Checks for a title or heading that repeats an earlier one, ignoring case and punctuation.
+
+    Not reported: labels that recur three times or more ("Full solution" above every answer,
+    "Pros and cons" under every product), a run of three or more repeated headings in a row (a
+    navigation menu printed twice, which the chrome rules judge), and lines that look like code.
 
     ## Why is this bad?
     Extractors often emit the page title (from `<title>` or `og:title`) and then the article's
@@ -96,6 +192,9 @@ class DuplicateHeading(Rule):
 
     ## Fix
     Removes the repeated heading line (safe).
+
+    ## Options
+    `[rule-options.D002] min-words` (default 3): the fewest words (with letters) a title needs.
     """
 
     code = "D002"
@@ -106,8 +205,13 @@ class DuplicateHeading(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         min_words = int(settings.option(self, "min-words", 3))
-        blocks = [b for b in doc.blocks if b.heading_like and len(b.words) >= min_words]
-        for block, first in _first_copies(doc, blocks):
+        blocks = _heading_candidates(doc, min_words)
+        counts = Counter(normalize(b.text) for b in blocks)
+        pairs = [(b, f) for b, f in _first_copies(doc, blocks) if counts[normalize(b.text)] < 3]
+        repeated = {b.index for b, _ in pairs}
+        for block, first in pairs:
+            if _in_menu(doc.blocks, block.index, repeated):
+                continue  # a menu or a list of links printed twice
             yield self.line_violation(
                 doc,
                 block.start,

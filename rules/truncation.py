@@ -1,39 +1,91 @@
-"""T: text cut off mid-sentence or mid-word."""
+"""T: text cut off mid-sentence or mid-word.
+
+Both rules look only at blocks of running text that read like a paragraph (`_runs_on`), and
+only at endings that cannot close a sentence: a comma after a word, or a final lower-case word
+that is a function word no sentence ends with ("to", "the", "und", "pour") or, at the end of
+the document, the first letters of a longer word the text uses ("securit" for "security").
+Anything else at the end (punctuation, closing quotes, brackets, emoji, a number, a URL, a
+table bar) counts as a deliberate ending.
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from lintnews.config import Settings
 from lintnews.document import Block, Document
-from lintnews.language import OPEN_ENDINGS, language_of
+from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
 from lintnews.registry import Rule, Severity, Violation, register
 
-#: Characters a complete paragraph may end with (sentence punctuation, closing quotes and
-#: brackets, emphasis markers).
-_CLOSED_END = re.compile(r"""[.!?…:;)\]"'”’»›*_~]\s*$""")
 _LAST_WORD = re.compile(r"(\w+)\W*$", re.UNICODE)
-_OPEN_PUNCT = re.compile(r"[,\-–—/(]\s*$")
-_EXCERPT_END = re.compile(r"\w(?:\s*\[(?:…|\.\.\.)\]|…|\.\.\.)\s*$")
+#: A comma right after a word; ``"…",`` (code, JSON) and ``,,,`` are not sentences.
+_OPEN_COMMA = re.compile(r"[^\W\d_],\s*$")
+#: A last token that is a link or a path: ``… unter www.example.de/info/``.
+_URL_END = re.compile(r"(?:://|^www\.|/)\S*$|\.[a-z]{2,6}/\S*$")
+#: A feed excerpt's marker: ``… the council said […]``.
+_EXCERPT_END = re.compile(r"\w\W{0,2}\s*[\[(](?:…|\.\.\.)[\])]\s*$")
+#: A bare ellipsis after a word; an excerpt only when the word cannot end a sentence.
+_ELLIPSIS_END = re.compile(r"(\w+)\s*(?:…|\.{3,})\s*$")
+#: A sentence end followed by more text: the block holds at least one finished sentence.
+_INNER_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
+#: Words a block must have, without an earlier finished sentence, to pass for a paragraph rather
+#: than a headline written in sentence case ("Alfa Romeo stellt das Auto für 2022 vor").
+_MIN_RUN_ON_WORDS = 12
+#: A word as prose writes it: letters, capitalised at most at the start (not ``cookieMapa``).
+_PLAIN_WORD = re.compile(r"^[^\W\d_][^\W\d_A-Z]*$")
+_QUOTE_OPENERS = frozenset("\"'„“‘«‚‹")
+_WORD_OPENERS = frozenset("(\"'„“‘«‚-–—/[")
+#: Four spaces or a tab: an indented code block (Markdown, html2text) the sentence leads into.
+_CODE_INDENT = re.compile(r"^(?: {4}|\t)")
 
 
 def _last_word(block: Block) -> tuple[str, int] | None:
-    """The block's final word and its column on its last line."""
+    """The block's final word and its column on its last line. A "word" glued to a symbol
+    before it (``😂a``, ``x=a``) is not one a sentence could have been cut after."""
     line = block.text.split("\n")[-1]
     m = _LAST_WORD.search(line)
     if m is None:
         return None
+    before = line[m.start(1) - 1 : m.start(1)]
+    if before and not (before.isspace() or before in _WORD_OPENERS):
+        return None
     return m.group(1), m.start(1)
 
 
-def _ends_open(doc: Document, block: Block, settings: Settings) -> str | None:
-    """Why a prose block looks cut off (None if it ends like a finished sentence)."""
+def _runs_on(block: Block) -> bool:
+    """Running text shaped like a paragraph: prose with a finished sentence before the end, or
+    long enough not to be a headline or a teaser line."""
+    if not block.prose:
+        return False
     text = block.text.rstrip()
-    if _CLOSED_END.search(text):
+    return bool(_INNER_SENTENCE_END.search(text)) or len(block.words) >= _MIN_RUN_ON_WORDS
+
+
+def _open_word_end(text: str) -> bool:
+    """True when ``text`` ends on a letter (the cut can only be inside a sentence)."""
+    last = text[-1:]
+    if not last or not (last.isalpha() or last == ","):
+        return False
+    tokens = text.rsplit(None, 1)
+    return not _URL_END.search(tokens[-1]) if tokens else False
+
+
+def _titled(block: Block) -> bool:
+    """A heading, or a line shaped like a title: the start of a new section."""
+    if block.kind == "heading":
+        return True
+    return block.heading_like and len(block.words) >= 2 and not _INNER_SENTENCE_END.search(block.text.strip())
+
+
+def _ends_open(doc: Document, block: Block, settings: Settings) -> str | None:
+    """Why a paragraph looks cut off (None if it ends like a finished sentence)."""
+    text = block.text.rstrip()
+    if not _open_word_end(text):
         return None
-    if _OPEN_PUNCT.search(text):
-        return "ends on a comma or dash"
+    if text.endswith(","):
+        return "ends on a comma" if _OPEN_COMMA.search(text) else None
     last = _last_word(block)
     if last is None:
         return None
@@ -46,12 +98,46 @@ def _ends_open(doc: Document, block: Block, settings: Settings) -> str | None:
     return None
 
 
+def _next_section_starts(doc: Document, block: Block, nxt: Block, lang: str) -> bool:
+    """Whether ``nxt`` starts something new after ``block`` rather than continuing its sentence
+    on the next line (hard-wrapped text, a ``<br>`` in the page the text was taken from)."""
+    if _CODE_INDENT.match(nxt.text):
+        return False  # "… install it with" and the command below
+    first = nxt.text.lstrip(" \t>")[:1]
+    if first.islower() or first in _QUOTE_OPENERS:
+        return False  # the sentence goes on, or leads into a quotation
+    if _titled(nxt) or nxt.kind in ("heading", "table", "caption"):
+        return True  # the paragraph was left unfinished before a new section
+    if nxt.kind != "paragraph":
+        return False  # a list may finish the sentence ("… distinguish between" / "- pain and …")
+    if nxt.start > block.end + 1:
+        return True  # a blank line in between ends the paragraph
+    if doc.line_tags is not None:
+        # In HTML every line is its own block element (lines after a single <br> are merged
+        # into their block), so the next line is a new paragraph.
+        return True
+    # Plain text, the very next line: a wrapped line goes on with the sentence ("… Platz für /
+    # 9 Personen", "… an die / Berliner"), a new sentence opens with a capitalised function word
+    # ("A spokesperson said …", "Die Regierung …"), which never happens mid-sentence in German
+    # and rarely in English.
+    words = nxt.words
+    if not words or not words[0][:1].isupper():
+        return False
+    head = words[0].casefold()
+    return head in STOPWORDS.get(lang, frozenset()) or head in OPEN_ENDINGS.get(lang, frozenset())
+
+
 @register
 class TruncatedSentence(Rule):
     """## What it does
     Checks for a paragraph of running text, followed by more of the document, that stops in the
-    middle of a sentence: on a comma or dash, or on a word no sentence ends with ("to", "the",
-    "and", "der", "pour" …).
+    middle of a sentence: on a comma, or on a word no sentence ends with ("to", "the", "and",
+    "der", "pour" …), when what follows starts a new section (a heading, a list, a paragraph
+    after a blank line, or another element of an HTML page).
+
+    Headlines, list items, table rows, captions and lines that end with any punctuation, a
+    closing quote, a number or a link are never checked, and a next line that continues the
+    sentence (lower case, or a plain line right below) is taken for a wrapped line.
 
     ## Why is this bad?
     Generators that hit a token limit, and scrapers that drop the rest of a paragraph behind a
@@ -75,34 +161,41 @@ class TruncatedSentence(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         blocks = [b for b in doc.blocks if b.kind != "code"]
-        for block in blocks[:-1]:
-            if not block.prose:
+        for block, nxt in itertools.pairwise(blocks):
+            if not _runs_on(block):
                 continue
             why = _ends_open(doc, block, settings)
-            if why is None:
+            if why is None or not _next_section_starts(doc, block, nxt, language_of(doc, settings) or "en"):
                 continue
+            if why == "ends on a comma" and not _titled(nxt):
+                continue  # letters ("Alles Liebe,"), captions and lead-ins end on commas too
             last = _last_word(block)
             col = last[1] if last else 0
             yield self.violation(
-                block.end, col, block.end, len(doc.lines[block.end]), f"Paragraph is cut off mid-sentence ({why})"
+                block.end,
+                col,
+                block.end,
+                len(doc.lines[block.end]),
+                f"Paragraph is cut off mid-sentence ({why})",
             )
 
 
 def _mid_word(doc: Document, word: str) -> str | None:
     """A longer word of the document that ``word`` is a strict prefix of, when ``word`` itself
-    never occurs as a word elsewhere (``securit`` in a text about security)."""
-    if len(word) < 3:
+    never occurs as a word elsewhere and the text uses longer words starting with it at least
+    twice (``securit`` in a text about security)."""
+    if len(word) < 4:
         return None
     lowered = word.casefold()
     seen_whole = 0
-    longer = None
+    longer: list[str] = []
     for w in re.findall(r"\w+", doc.text):
         wl = w.casefold()
         if wl == lowered:
             seen_whole += 1
-        elif longer is None and len(wl) > len(lowered) and wl.startswith(lowered):
-            longer = w
-    return longer if longer is not None and seen_whole <= 1 else None
+        elif len(wl) > len(lowered) and wl.startswith(lowered) and _PLAIN_WORD.match(w):
+            longer.append(w)
+    return longer[0] if len(longer) >= 2 and seen_whole <= 1 else None
 
 
 @register
@@ -113,8 +206,8 @@ class TruncatedDocument(Rule):
     sentence or is the start of a longer word used elsewhere in the text ("securit" in an article
     about security), or an excerpt marker ("[…]").
 
-    Headings, list items, table rows, captions and short lines are never checked: they end
-    without a full stop by design.
+    Headings, list items, table rows, captions, headlines and short lines are never checked:
+    they end without a full stop by design.
 
     ## Why is this bad?
     A feed excerpt or a download cut off by a size limit passes for the whole article.
@@ -139,7 +232,7 @@ class TruncatedDocument(Rule):
         if not blocks:
             return
         block = blocks[-1]
-        if not block.prose:
+        if not _runs_on(block):
             return
         text = block.text.rstrip()
         last = _last_word(block)
@@ -148,10 +241,22 @@ class TruncatedDocument(Rule):
         word, col = last
         line_len = len(doc.lines[block.end])
         if _EXCERPT_END.search(text):
-            yield self.violation(block.end, col, block.end, line_len, "Document ends with an excerpt ellipsis")
+            yield self.violation(block.end, col, block.end, line_len, "Document ends with an excerpt marker")
+            return
+        bare = _ELLIPSIS_END.search(text)
+        if bare is not None:
+            lang = language_of(doc, settings) or "en"
+            if bare.group(1).casefold() in OPEN_ENDINGS.get(lang, OPEN_ENDINGS["en"]):
+                yield self.violation(
+                    block.end,
+                    col,
+                    block.end,
+                    line_len,
+                    f'Document is cut off (ellipsis after "{bare.group(1)}")',
+                )
             return
         why = _ends_open(doc, block, settings)
-        if why is None and not _CLOSED_END.search(text) and word[:1].islower() and text.endswith(word):
+        if why is None and _open_word_end(text) and word[:1].islower() and text.endswith(word):
             longer = _mid_word(doc, word)
             if longer is not None:
                 why = f'ends mid-word: "{word}" (as in "{longer}")'

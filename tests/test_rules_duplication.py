@@ -1,0 +1,313 @@
+"""D rules (duplication): valid / invalid tables in the textlint-tester style.
+
+``valid`` texts must produce no diagnostic of the rule; ``invalid`` texts list the exact
+(code, 1-based line) pairs the rule must report, nothing more.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.fixes import apply_edits
+from lintnews.registry import Violation, all_rules
+from lintnews.sources import html_document
+
+# Paragraphs of a made-up story about a port strike.
+LEDE = (
+    "Dock workers in the northern port voted on Thursday to accept a six percent pay rise, ending a "
+    "strike that had left container ships waiting at anchor for nine days."
+)
+SECOND = (
+    "The union said the deal also guarantees that no permanent jobs will be cut before the new "
+    "cranes arrive next spring."
+)
+THIRD = (
+    "Shipping lines warned that it would take at least two weeks to clear the backlog, and some "
+    "retailers said shelves could stay thin until the end of the month."
+)
+QUOTE = (
+    "“We did not win everything, but we won the things that matter,” said Maria Santos, the union’s chair."
+)
+PULL = "“We did not win everything, but we won the things that matter”"
+TITLE = "Port Strike Ends After Nine Days"
+
+
+def text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def check(code: str, body: str, kind: str = "text", settings: Settings | None = None) -> list[Violation]:
+    doc = Document("article.txt", body, kind=kind)
+    return list(all_rules()[code].check(doc, settings or Settings()))
+
+
+def lines_of(code: str, body: str, kind: str = "text") -> list[tuple[str, int]]:
+    return [(v.rule.code, v.line + 1) for v in check(code, body, kind)]
+
+
+# --------------------------------------------------------------------------------------------
+# D001 duplicate-paragraph
+
+D001_VALID = [
+    text(TITLE, "", LEDE, "", SECOND, "", THIRD),
+    # site chrome repeated under every block is not a paragraph (left to the chrome rules)
+    text(TITLE, "Share", LEDE, "Advertisement", SECOND, "Advertisement", THIRD, "Share", "Advertisement"),
+    text(LEDE, "Read more", SECOND, "Read more", THIRD, "Read more"),
+    # short paragraphs (fewer than six words) may repeat
+    text(LEDE, "Photo: Harbour Authority archive", SECOND, "Photo: Harbour Authority archive"),
+    # the same item in two lists, the same row in two tables: structure, not a copy
+    text(
+        "Rooms at the harbour hotel:",
+        "- Free cancellation up to 28 days before arrival",
+        "- Breakfast included for every guest",
+        "",
+        "Rooms at the station hotel:",
+        "- Free cancellation up to 28 days before arrival",
+        "- Breakfast served from seven in the morning",
+    ),
+    text(
+        "| Terminal | Ships waiting at anchor today | Change |",
+        "| North | 14 | -2 |",
+        "",
+        "| Terminal | Ships waiting at anchor today | Change |",
+        "| South | 9 | +1 |",
+    ),
+    # a repeated heading is D002's business
+    text(
+        "Port Strike Ends After Nine Days And Ships Return",
+        LEDE,
+        "Port Strike Ends After Nine Days And Ships Return",
+    ),
+    # near duplicates are not duplicates
+    text(LEDE, SECOND, LEDE.replace("six percent", "seven percent")),
+    # code repeats by design
+    text(
+        "Install it twice:",
+        "```",
+        "pip install lintnews --upgrade --quiet now",
+        "```",
+        "```",
+        "pip install lintnews --upgrade --quiet now",
+        "```",
+    ),
+    # a plain sentence that reappears inside a longer paragraph (not set off as a quote)
+    text(
+        "The union said the deal guarantees that no permanent jobs will be cut.",
+        SECOND,
+        "Officials confirmed it. The union said the deal guarantees that no permanent jobs will be cut. "
+        "Talks on pensions continue.",
+    ),
+    # a paragraph that opens with a quotation is not a pull-quote of the longer one
+    text(
+        "“Peace in our harbour” was the slogan of the strike committee in its first week.",
+        SECOND,
+        "The union chose it early: “Peace in our harbour” was the slogan of the strike committee in its "
+        "first week.",
+    ),
+    # a short quotation inside a paragraph (below eight words)
+    text("“We won,” she said after the vote on Thursday evening.", SECOND, "“We won”"),
+]
+
+D001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
+    (text(LEDE, SECOND, LEDE), [("D001", 3)]),
+    # whitespace, case, punctuation and quote style do not matter
+    (
+        text(QUOTE, SECOND, "  " + QUOTE.upper().replace("“", '"').replace("”", '"').replace(",", "") + "  "),
+        [("D001", 3)],
+    ),
+    # a whole run of paragraphs pasted twice: one diagnostic per repeated paragraph
+    (text(TITLE, LEDE, SECOND, THIRD, LEDE, SECOND, THIRD), [("D001", 5), ("D001", 6), ("D001", 7)]),
+    # three copies: the second and the third are reported
+    (text(LEDE, "", LEDE, "", SECOND, "", LEDE), [("D001", 3), ("D001", 7)]),
+    # a soft-wrapped paragraph repeated on one line
+    (
+        text(
+            "Dock workers in the northern port voted on Thursday to accept a six percent pay",
+            "rise, ending a strike that had left container ships waiting at anchor for nine days.",
+            "",
+            SECOND,
+            "",
+            LEDE,
+        ),
+        [("D001", 6)],
+    ),
+    # a pull-quote after the paragraph it quotes
+    (text(LEDE, QUOTE, SECOND, PULL, THIRD), [("D001", 4)]),
+    # a pull-quote before it, as a Markdown block quote
+    (text(LEDE, "", "> " + PULL, "", QUOTE, "", THIRD), [("D001", 3)]),
+    # a pull-quote set off by emphasis
+    (text(LEDE, QUOTE, "**We did not win everything, but we won the things that matter**"), [("D001", 3)]),
+    # German, with typographic quotes
+    (
+        text(
+            "Die Hafenarbeiter haben am Donnerstag dem neuen Tarifvertrag zugestimmt.",
+            "Der Streik hatte neun Tage gedauert und den Warenverkehr weitgehend lahmgelegt.",
+            "„Die Hafenarbeiter haben am Donnerstag dem neuen Tarifvertrag zugestimmt.“",
+        ),
+        [("D001", 3)],
+    ),
+]
+
+
+@pytest.mark.parametrize("body", D001_VALID)
+def test_d001_valid(body: str) -> None:
+    assert lines_of("D001", body) == []
+
+
+@pytest.mark.parametrize("body, expected", D001_INVALID)
+def test_d001_invalid(body: str, expected: list[tuple[str, int]]) -> None:
+    assert lines_of("D001", body) == expected
+
+
+def test_d001_related_points_at_the_first_copy_and_fix_removes_the_repeat() -> None:
+    body = text(LEDE, SECOND, LEDE, THIRD)
+    (v,) = check("D001", body)
+    assert [(r.line, r.column) for r in v.related] == [(0, 0)]
+    assert v.message == "Paragraph repeats line 1"
+    assert v.fix is not None and v.fix.safe
+    assert apply_edits(body, [v.fix])[0] == text(LEDE, SECOND, THIRD)
+
+
+def test_d001_pull_quote_fix_is_unsafe_and_points_at_the_paragraph() -> None:
+    body = text(LEDE, QUOTE, SECOND, PULL)
+    (v,) = check("D001", body)
+    assert v.message == "Paragraph repeats text of line 2"
+    assert [r.line for r in v.related] == [1]
+    assert v.fix is not None and not v.fix.safe
+
+
+def test_d001_last_line_repeat_fix_keeps_text_well_formed() -> None:
+    body = LEDE + "\n" + SECOND + "\n" + LEDE  # no final newline
+    (v,) = check("D001", body)
+    assert v.fix is not None
+    assert apply_edits(body, [v.fix])[0] == LEDE + "\n" + SECOND
+
+
+def test_d001_min_words_option() -> None:
+    body = text("The ferry leaves at nine.", SECOND, "The ferry leaves at nine.")
+    assert lines_of("D001", body) == []
+    settings = Settings(rule_options={"D001": {"min-words": 4}})
+    assert [v.line + 1 for v in check("D001", body, settings=settings)] == [3]
+
+
+def test_d001_html_paragraph_with_line_breaks_is_one_block() -> None:
+    markup = (
+        "<p>Dock workers voted on Thursday<br>to accept a six percent pay rise.</p>"
+        "<p>The strike had lasted nine days.</p>"
+        "<p>Dock workers voted on Thursday<br>to accept a six percent pay rise.</p>"
+    )
+    doc = html_document("a.html", markup)
+    (v,) = list(all_rules()["D001"].check(doc, Settings()))
+    assert (v.line, v.end_line) == (3, 4)
+
+
+# --------------------------------------------------------------------------------------------
+# D002 duplicate-heading
+
+D002_VALID = [
+    text(TITLE, LEDE, "What the deal means", SECOND, "What comes next", THIRD),
+    # labels that recur under every item are structure
+    text(
+        "Best budget phones of the year",
+        "Phone One",
+        "Pros and cons",
+        LEDE,
+        "Phone Two",
+        "Pros and cons",
+        SECOND,
+        "Phone Three",
+        "Pros and cons",
+        THIRD,
+    ),
+    # two-word headings may repeat (below three words)
+    text(TITLE, "Key facts", LEDE, "Key facts", SECOND),
+    # dates and numbers are not titles
+    text("March 9, 2024", LEDE, "March 9, 2024", SECOND),
+    # code and paths repeat by design
+    text("FROM python:3.12-slim", "RUN pip install lintnews", LEDE, "FROM python:3.12-slim", SECOND),
+    # a navigation menu printed at the top and the bottom of the page
+    text(
+        "World News Today",
+        "Business And Markets",
+        "Science And Climate",
+        "Culture And Books",
+        TITLE,
+        LEDE,
+        SECOND,
+        "World News Today",
+        "Business And Markets",
+        "Science And Climate",
+        "Culture And Books",
+    ),
+    # a repeated sentence is a paragraph, not a heading
+    text(LEDE, "The port reopened on Friday.", SECOND, "The port reopened on Friday."),
+    # lines ending in a colon introduce what follows
+    text(
+        "The union made three demands:", "- higher pay", LEDE, "The union made three demands:", "- pensions"
+    ),
+]
+
+D002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
+    # the title repeated after a blank line (an extractor emitting <title> and <h1>)
+    (text(TITLE, "", TITLE, LEDE, SECOND), [("D002", 3)]),
+    # the same title in different case further down, above a second copy of the story
+    (text(TITLE, "", LEDE, "", SECOND, "", TITLE.upper(), "", THIRD), [("D002", 7)]),
+    (text(TITLE, LEDE, "port strike ends after nine days", SECOND), []),  # lower-case start: not a title
+    (text(TITLE, LEDE, "Port strike ends after nine days", SECOND), [("D002", 3)]),
+    # a Markdown heading repeated as a plain title line, punctuation aside
+    (
+        text(
+            "# Port strike ends after nine days",
+            "",
+            LEDE,
+            "",
+            "Port Strike Ends — After Nine Days",
+            "",
+            SECOND,
+        ),
+        [("D002", 5)],
+    ),
+    # title and subtitle repeated together: both reported
+    (
+        text(
+            TITLE,
+            "Ships Return To The Northern Terminal",
+            LEDE,
+            TITLE,
+            "Ships Return To The Northern Terminal",
+            SECOND,
+        ),
+        [("D002", 4), ("D002", 5)],
+    ),
+    # a question heading
+    (
+        text("What Does The Deal Mean For Shoppers?", LEDE, "What does the deal mean for shoppers?", SECOND),
+        [("D002", 3)],
+    ),
+]
+
+
+@pytest.mark.parametrize("body", D002_VALID)
+def test_d002_valid(body: str) -> None:
+    assert lines_of("D002", body) == []
+
+
+@pytest.mark.parametrize("body, expected", D002_INVALID)
+def test_d002_invalid(body: str, expected: list[tuple[str, int]]) -> None:
+    assert lines_of("D002", body) == expected
+
+
+def test_d002_related_and_fix() -> None:
+    body = text(TITLE, "", TITLE, LEDE)
+    (v,) = check("D002", body)
+    assert [r.line for r in v.related] == [0]
+    assert v.message == "Heading repeats line 1"
+    assert v.fix is not None and apply_edits(body, [v.fix])[0] == text(TITLE, "", LEDE)
+
+
+def test_d002_html_headings() -> None:
+    markup = f"<h1>{TITLE}</h1><p>{LEDE}</p><h2>{TITLE.lower()}</h2><p>{SECOND}</p>"
+    doc = html_document("a.html", markup)
+    assert [(v.rule.code, v.line) for v in all_rules()["D002"].check(doc, Settings())] == [("D002", 2)]

@@ -1,0 +1,314 @@
+"""T rules (truncation): valid / invalid tables in the textlint-tester style.
+
+``valid`` texts must produce no diagnostic of the rule; ``invalid`` texts list the exact
+(code, 1-based line) pairs the rule must report, nothing more.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.registry import Violation, all_rules
+from lintnews.sources import html_document
+
+# A made-up story about grain shipments.
+LEDE = (
+    "The first grain ship in a month left the port on Tuesday after insurers agreed to resume cover. "
+    "Officials said three more vessels were being loaded."
+)
+BODY = (
+    "Port officials said another twelve vessels were waiting outside the harbour and that inspections "
+    "would resume on Wednesday, subject to the weather."
+)
+TAIL = (
+    "Insurers warned that cover could be withdrawn again at short notice if the security situation changed."
+)
+CUT = "The ministry expects exports to recover by the spring. The figures were published according to"
+HEADING = "What Comes Next for the Corridor"
+
+DE_LEDE = (
+    "Die Hafenarbeiter haben am Donnerstag dem neuen Tarifvertrag zugestimmt. Der Streik hatte neun Tage "
+    "gedauert und den Warenverkehr im Hafen weitgehend lahmgelegt."
+)
+DE_BODY = "Die Gewerkschaft sprach von einem guten Ergebnis für die Beschäftigten und ihre Familien."
+FR_LEDE = (
+    "Le premier navire céréalier depuis un mois a quitté le port mardi. Les assureurs ont accepté de "
+    "reprendre la couverture des navires et"
+)
+ES_LEDE = (
+    "El primer barco de grano en un mes salió del puerto el martes. Las aseguradoras aceptaron reanudar la "
+    "cobertura de los buques para"
+)
+
+
+def text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def check(code: str, body: str, kind: str = "text") -> list[Violation]:
+    return list(all_rules()[code].check(Document("article.txt", body, kind=kind), Settings()))
+
+
+def lines_of(code: str, body: str, kind: str = "text") -> list[tuple[str, int]]:
+    return [(v.rule.code, v.line + 1) for v in check(code, body, kind)]
+
+
+# --------------------------------------------------------------------------------------------
+# T001 truncated-sentence
+
+T001_VALID = [
+    text(HEADING, LEDE, BODY, TAIL),
+    # headings and title-shaped lines end without a full stop
+    text("Grain Corridor Reopens After Insurers Agree To The", LEDE, BODY),
+    text("## Grain corridor reopens as insurers return", "", LEDE, "", BODY),
+    # list items and table rows are not paragraphs
+    text(LEDE, "- Twelve vessels waiting outside the harbour and the", "- Three vessels loading", BODY),
+    text(LEDE, "| Port | Ships waiting for the | Status |", "| North | 12 | open |", BODY),
+    # lines ending with a colon, a closing quote, a bracket, a number, a link or an emoji
+    text("The ministry listed the ships that left the port on Tuesday and the", "", BODY).replace(
+        "and the\n", "and the:\n"
+    ),
+    text("Asked about the cost, the minister said only: “We will pay what it takes to", "", BODY).replace(
+        "to\n", "to”\n"
+    ),
+    text(LEDE + " (The ministry did not say when the", "", BODY).replace("the\n\n", "the)\n\n"),
+    text(LEDE + " The full list of ships is at https://example.org/grain/ships/", "", BODY),
+    text(LEDE + " The ministry posted a map at https://example.org/a", "", BODY),
+    text(LEDE + " Officials were relieved and 🙂", "", BODY),
+    text(LEDE + " Readers loved the photos of the crew 😂a", "", BODY),  # not a word someone wrote
+    # German text ending in a proper noun, or on a separable verb particle
+    text(DE_LEDE + " Die Verhandlungen gehen am Montag weiter in Hamburg", "", DE_BODY),
+    text(DE_LEDE + " Die Reederei kündigte am Abend weitere Fahrten an", "", DE_BODY),
+    text(DE_LEDE + " Die Arbeitnehmer nehmen die Einigung mit großer Erleichterung auf", "", DE_BODY),
+    # a short line without a finished sentence is a headline or a teaser, not a paragraph
+    text("Regierung stellt ihren neuen Plan für die", "", DE_LEDE),
+    text("Was der Tarifvertrag für Beschäftigte im Hafen und ihre", "", DE_LEDE),
+    # English sentences may end on prepositions and auxiliaries
+    text(LEDE + " It was the outcome the union had asked for", "", BODY),
+    text(LEDE + " Nobody knows how long the calm will last, though", "", BODY),
+    # a hard-wrapped paragraph: the next line goes on with the sentence
+    text(
+        "Ministers met again on Monday but failed to agree on the budget, which leaves room for",
+        "nine more months of talks before the election.",
+        BODY,
+    ),
+    text(
+        DE_LEDE + " Das Haus bietet Platz für",
+        "9 Personen plus Kleinkind auf ca. 120 qm.",
+        DE_BODY,
+    ),
+    text(
+        DE_LEDE + " Die Gewerkschaft bedankte sich bei allen Beschäftigten und",
+        "Familien für die Geduld.",
+        DE_BODY,
+    ),
+    # the sentence leads into a list, a quotation or a code block
+    text(
+        "Scientists distinguish between several kinds of damage to the hull. The most common are the",
+        "- dents from floating ice",
+        "- cracks from metal fatigue",
+    ),
+    text(
+        LEDE + " The captain's message was short and", "“The port stays closed until further notice.”", BODY
+    ),
+    text(
+        "To check a whole folder of articles, run the linter on the",
+        "",
+        "    $ lintnews check articles/",
+        "",
+        BODY,
+    ),
+    # a comma before an ordinary paragraph (a letter, a lead-in)
+    text(LEDE + " With best wishes to everyone at the port and in the city,", "", "Maria"),
+    # the last paragraph belongs to T002, not T001
+    text(LEDE, BODY, CUT),
+    # code blocks are not prose
+    text("```", "for ship in ships: print(ship.name, 'leaves the port with the", "```", BODY),
+]
+
+T001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
+    # the seed shape: a paragraph stops on "to", and an appended section begins
+    (
+        text(
+            HEADING,
+            "In conclusion, the talks achieved little for either side. As tensions continue to",
+            "About the People Mentioned",
+            BODY,
+        ),
+        [("T001", 2)],
+    ),
+    # "according to", then a new paragraph after a blank line
+    (text(LEDE, "", CUT, "", BODY, "", TAIL), [("T001", 3)]),
+    # ... or on the very next line, opening a new sentence with a capitalised function word
+    (text(LEDE, CUT, "The ministry said on Monday that it expected a record harvest.", TAIL), [("T001", 2)]),
+    (text(CUT, "A spokesperson for the port declined to comment on the figures.", TAIL), [("T001", 1)]),
+    # before a Markdown heading, a table or a title line
+    (text(CUT, "## Exports", BODY), [("T001", 1)]),
+    (text(CUT, "| Month | Tonnes |", BODY), [("T001", 1)]),
+    # a comma before the next section
+    (text(LEDE + " The ships sailed for Istanbul, Alexandria and Valencia,", HEADING, BODY), [("T001", 1)]),
+    # German "und", French "et", Spanish "para" before the next paragraph
+    (text(DE_LEDE + " Die Gewerkschaft sprach von einem Erfolg und", "", DE_BODY), [("T001", 1)]),
+    (
+        text(DE_LEDE + " Der Betriebsrat erklärte, dass", "Die Einigung gilt für drei Jahre.", DE_BODY),
+        [("T001", 1)],
+    ),
+    (
+        text(
+            FR_LEDE, "", "Le gouvernement a salué un accord pour les exportations de céréales du pays.", ""
+        ).replace("navires et\n", "navires pour\n"),
+        [("T001", 1)],
+    ),
+    (
+        text(ES_LEDE, "", "El gobierno celebró el acuerdo para las exportaciones de grano del país."),
+        [("T001", 1)],
+    ),
+    # two cut paragraphs
+    (text(CUT, "", BODY.rstrip(".") + " and the", "", TAIL), [("T001", 1), ("T001", 3)]),
+]
+
+
+@pytest.mark.parametrize("body", T001_VALID)
+def test_t001_valid(body: str) -> None:
+    assert lines_of("T001", body) == []
+
+
+@pytest.mark.parametrize("body, expected", T001_INVALID)
+def test_t001_invalid(body: str, expected: list[tuple[str, int]]) -> None:
+    assert lines_of("T001", body) == expected
+
+
+def test_t001_points_at_the_last_word() -> None:
+    (v,) = check("T001", text(CUT, "", BODY))
+    assert (v.line, v.column) == (0, CUT.rindex("to"))
+    assert v.end_column == len(CUT)
+    assert v.message == 'Paragraph is cut off mid-sentence (ends on "to")'
+    assert v.fix is None
+
+
+def test_t001_html_paragraphs_are_separate_blocks() -> None:
+    markup = f"<p>{CUT}</p>\n<p>Port officials said the figures were late.</p>\n<p>{TAIL}</p>"
+    doc = html_document("a.html", markup)
+    assert [(v.rule.code, v.line) for v in all_rules()["T001"].check(doc, Settings())] == [("T001", 0)]
+
+
+def test_t001_html_line_break_inside_a_paragraph_is_not_a_cut() -> None:
+    markup = f"<p>{LEDE} Officials thanked the<br>Dock workers for their patience.</p><p>{BODY}</p>"
+    doc = html_document("a.html", markup)
+    assert list(all_rules()["T001"].check(doc, Settings())) == []
+
+
+def test_t001_html_caption_is_not_checked() -> None:
+    markup = (
+        f"<p>{LEDE}</p><figure><figcaption>The grain ship leaves the port of Odesa on Tuesday, "
+        f"watched by dock workers and the</figcaption></figure><p>{BODY}</p>"
+    )
+    doc = html_document("a.html", markup)
+    assert list(all_rules()["T001"].check(doc, Settings())) == []
+
+
+# --------------------------------------------------------------------------------------------
+# T002 truncated-document
+
+SECURITY = (
+    "The talks covered grain, prisoners and the security of shipping lanes. Both sides said security "
+    "guarantees were the hardest part."
+)
+
+T002_VALID = [
+    text(HEADING, LEDE, BODY, TAIL),
+    # ends with a heading, a short caption or credit, a list item, a table row
+    text(LEDE, BODY, "Related Coverage"),
+    text(LEDE, BODY, "Photo: Harbour Authority"),
+    text(LEDE, BODY, "- more ships and the"),
+    text(LEDE, BODY, "| Total | 12 | and the |"),
+    # closing punctuation of any kind, a link, an e-mail address
+    text(LEDE, BODY, TAIL + "”"),
+    text(LEDE, BODY, TAIL.rstrip(".") + " (see the ministry's figures)"),
+    text(LEDE, BODY, "Questions about the corridor can be sent to the press office at press@example.org"),
+    text(LEDE, BODY, "The full list of ships and cargoes is published at www.example.org/grain/"),
+    # an ellipsis after an ordinary word is style, not an excerpt marker
+    text(LEDE, BODY, "The ships are moving again, the insurers are back, and the rest is history…"),
+    # no full stop, but the last word is a word (and not the start of a longer one used twice)
+    text(LEDE, SECURITY, "The corridor is open again and the ships are moving"),
+    text(SECURITY, "Nobody expects the talks to bring lasting peace or security"),
+    text(
+        "The opening of the corridor was delayed twice by the insurers.",
+        "Ships are moving again, insurers are back at their desks and the corridor is open",
+    ),
+    text(DE_LEDE, "Die Reederei kündigte am Abend an, dass weitere Schiffe auslaufen werden"),
+    # German separable particle at the end, French and Spanish full words
+    text(DE_LEDE, "Die Beschäftigten nahmen die Nachricht am Abend mit großer Erleichterung auf"),
+    # the end of a code block
+    text(LEDE, "```", "ship = next_ship_for(the", "```"),
+    # a short last line that is not a paragraph
+    text(LEDE, BODY, "Reporting by and the"),
+]
+
+T002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
+    # the seed shape: mid-word, in a text that uses the whole word twice
+    (
+        text(
+            SECURITY,
+            BODY,
+            "The corridor remains a critical test of the deal, blending trade, politics and securit",
+        ),
+        [("T002", 3)],
+    ),
+    # on a word no sentence ends with
+    (text(LEDE, BODY, CUT), [("T002", 3)]),
+    (text(LEDE, BODY, TAIL.rstrip(".") + " and the"), [("T002", 3)]),
+    (text(LEDE, BODY, TAIL.rstrip(".") + ","), [("T002", 3)]),
+    (text(DE_LEDE, DE_BODY.rstrip(".") + " und"), [("T002", 2)]),
+    (text(FR_LEDE.replace("navires et", "navires pour")), [("T002", 1)]),
+    (text(ES_LEDE), [("T002", 1)]),
+    # feed excerpt markers
+    (
+        text(
+            LEDE,
+            BODY,
+            "Insurers were cautious. They warned that cover could be withdrawn again at short notice […]",
+        ),
+        [("T002", 3)],
+    ),
+    (
+        text(
+            LEDE,
+            BODY,
+            "Insurers were cautious. They warned that cover could be withdrawn again at short notice (...)",
+        ),
+        [("T002", 3)],
+    ),
+    (
+        text(LEDE, BODY, "Insurers were cautious. They warned that cover could be withdrawn again if the…"),
+        [("T002", 3)],
+    ),
+    # blank lines and trailing spaces after the cut do not hide it
+    (text(LEDE, BODY, CUT + "   ", "", ""), [("T002", 3)]),
+]
+
+
+@pytest.mark.parametrize("body", T002_VALID)
+def test_t002_valid(body: str) -> None:
+    assert lines_of("T002", body) == []
+
+
+@pytest.mark.parametrize("body, expected", T002_INVALID)
+def test_t002_invalid(body: str, expected: list[tuple[str, int]]) -> None:
+    assert lines_of("T002", body) == expected
+
+
+def test_t002_mid_word_message_and_position() -> None:
+    last = "The corridor remains a critical test of the deal, blending trade, politics and securit"
+    (v,) = check("T002", text(SECURITY, last))
+    assert v.message == 'Document is cut off (ends mid-word: "securit" (as in "security"))'
+    assert (v.line, v.column, v.end_column) == (1, last.rindex("securit"), len(last))
+
+
+def test_t002_only_the_end_counts() -> None:
+    # T001 reports the cut paragraph in the middle; T002 only looks at the end.
+    body = text(CUT, "", BODY, "", TAIL)
+    assert lines_of("T002", body) == []
+    assert lines_of("T001", body) == [("T001", 1)]
