@@ -1,0 +1,45 @@
+"""The README's generated parts stay true: the rules table and the configuration example."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from lintnews.cli import rules_table
+from lintnews.config import build_settings, select_rules, validate
+from lintnews.corpus import CorpusOptions
+from lintnews.registry import all_rules
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_rules_table_is_generated_from_the_code() -> None:
+    text = README.read_text(encoding="utf-8")
+    table = text.split("<!-- rules-table:start -->\n", 1)[1].split("<!-- rules-table:end -->", 1)[0]
+    assert table == rules_table(list(all_rules().values())), "run: lintnews rules --format markdown"
+
+
+def test_configuration_example_is_valid() -> None:
+    text = README.read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(# lintnews.toml.*?)```", text, re.DOTALL)
+    assert block is not None
+    values = validate(tomllib.loads(block.group(1)))
+    settings = build_settings(values)
+    table = select_rules(settings)
+    assert "B010" not in {r.code for r in table.rules}
+    assert CorpusOptions.from_settings(settings).keep == "first"
+
+
+def test_the_two_commands_come_first() -> None:
+    lines = README.read_text(encoding="utf-8").splitlines()
+    assert lines[2] == "```sh"
+    assert lines[3].startswith("pip install . && lintnews check fixtures/")
+    assert lines[4].startswith("pip install -e '.[test]' && pytest -q")
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install -e '.[test]' && pytest -q" in ci
