@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable
-from typing import TypeVar
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TextIO, TypeVar
 
 import click
 
@@ -20,8 +21,7 @@ from lintnews.config import OUTPUT_FORMATS, ConfigError, Settings, resolve_setti
 from lintnews.gate import BaselineError, format_statistics
 from lintnews.parallel import default_jobs
 from lintnews.registry import Rule, all_rules
-from lintnews.reporters import REPORTERS, Report
-from lintnews.reporters.text import diagnostic_line
+from lintnews.reporters import Report, StreamWriter
 from lintnews.run import CheckOptions, CheckRun, RunResult
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
@@ -124,30 +124,38 @@ def check(
     if output_dir and not options.fixing:
         fail("--output-dir only makes sense with --fix or --fix-only")
     stdout = click.get_text_stream("stdout")
+    # When fixed text or diffs go to stdout, the report goes to stderr.
+    to_stderr = diff or (options.fixing and "-" in targets)
     try:
         settings = resolve_settings(targets, config, isolated)
         apply_cli(settings, select, extend_select, ignore, output_format, fail_on, language)
-        run = CheckRun(settings, options, stdout.write, lambda e: click.echo(f"lintnews: error: {e}", err=True))
-        result = run.run(targets, lambda items: progress(items, quiet))
+        with report_stream(output, to_stderr) as (stream, color):
+            fmt = settings.output_format
+            writer = StreamWriter(fmt, stream, color, quiet, stats=statistics)
+            # --diff reports only counts; --fix-only reports nothing but the summary.
+            sink = (lambda d: None) if (diff or fix_only) else writer.write
+            run = CheckRun(
+                settings, options, stdout.write, lambda e: click.echo(f"lintnews: error: {e}", err=True), sink
+            )
+            result = run.run(targets, lambda items: progress(items, quiet))
+            report = Report([], result.errors, result.documents, fixed=result.fixed, tally=result.tally)
+            report.stats = result.stats
+            report.summaries = result.summaries
+            if not diff:
+                writer.close(report)
     except (ConfigError, BaselineError) as exc:
         fail(str(exc))
         return
-    report = Report(result.diagnostics, result.errors, result.documents, fixed=result.fixed)
-    report.stats = result.stats
-    report.summaries = result.summaries
-    # When fixed text or diffs go to stdout, the report goes to stderr.
-    to_stderr = diff or (options.fixing and "-" in targets)
-    if fix_only:
-        report.diagnostics = []
+    except OSError as exc:
+        fail(f"{output}: cannot write report: {exc.strerror or exc}")
+        return
     if diff:
-        failing = sum(1 for d in result.diagnostics if d.severity >= run.threshold)
+        failing = sum(n for sev, n in result.tally.by_severity.items() if sev >= run.threshold)
         click.echo(
-            f"Would fix {result.fixed} of {len(result.diagnostics)} diagnostics; {failing} at or above "
+            f"Would fix {result.fixed} of {result.tally.total} diagnostics; {failing} at or above "
             f"{settings.fail_on} are still in the files (nothing written).",
             err=True,
         )
-    else:
-        write_report(report, settings.output_format, output, quiet, to_stderr=to_stderr)
     notes = gate_notes(result, options)
     if notes and not quiet:
         click.echo(notes, err=to_stderr or settings.output_format not in ("text", "full") or output is not None)
@@ -214,23 +222,17 @@ def apply_cli(
     select_rules(settings)  # validate every selector now, before any input is read
 
 
-def write_report(report: Report, fmt: str, output: str | None, quiet: bool, to_stderr: bool = False) -> None:
-    writer = REPORTERS[fmt]
+@contextmanager
+def report_stream(output: str | None, to_stderr: bool) -> Iterator[tuple[TextIO, bool]]:
+    """Where the report goes and whether to colour it: a file written atomically (so a failed
+    run leaves no half report), or stdout/stderr (coloured on a terminal unless NO_COLOR)."""
     if output is None:
         stream = click.get_text_stream("stderr" if to_stderr else "stdout")
-        color = fmt in ("text", "full") and stream.isatty() and "NO_COLOR" not in os.environ
-        if quiet and fmt in ("text", "full"):
-            for d in report.diagnostics:
-                stream.write(diagnostic_line(d, color) + "\n")
-        else:
-            writer(report, stream, color)
+        yield stream, stream.isatty() and "NO_COLOR" not in os.environ
         stream.flush()
         return
-    try:
-        with atomic_open(output) as fh:
-            writer(report, fh, False)
-    except OSError as exc:
-        fail(f"{output}: cannot write report: {exc.strerror or exc}")
+    with atomic_open(output) as fh:
+        yield fh, False
 
 
 @main.command("clean")

@@ -110,51 +110,70 @@ class Baseline:
             json.dump({"version": 1, "tool": "lintnews", "entries": entries}, fh, indent=1)
             fh.write("\n")
 
-    def filter(self, diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], int, int]:
-        """(new diagnostics, how many matched the baseline, how many baseline entries are gone)."""
-        left = Counter(self.entries)
-        new: list[Diagnostic] = []
-        matched = 0
-        for d in diagnostics:
-            key = fingerprint(d)
-            if left[key] > 0:
-                left[key] -= 1
-                matched += 1
-            else:
-                new.append(d)
-        return new, matched, sum(n for n in left.values() if n > 0)
+    def start(self) -> None:
+        """Begin matching a run's findings (see `known`)."""
+        self._left = Counter(self.entries)
+        self.matched = 0
+
+    def known(self, d: Diagnostic) -> bool:
+        """Whether ``d`` is in the baseline (each entry matches as many findings as it counts)."""
+        key = fingerprint(d)
+        if self._left[key] > 0:
+            self._left[key] -= 1
+            self.matched += 1
+            return True
+        return False
+
+    @property
+    def gone(self) -> int:
+        """Baseline entries no finding of the run matched."""
+        return sum(n for n in self._left.values() if n > 0)
 
 
 # --- statistics -------------------------------------------------------------------------------
 
 
-def statistics(diagnostics: list[Diagnostic], documents: list[DocumentSummary]) -> dict[str, Any]:
-    per_rule: dict[str, dict[str, Any]] = {}
-    for d in diagnostics:
-        entry = per_rule.setdefault(d.code, {"code": d.code, "name": d.name, "count": 0, "documents": set(), "fixable": 0})
+class RuleCounts:
+    """Per-rule counts for ``--statistics``, accumulated as diagnostics stream past."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, dict[str, Any]] = {}
+
+    def add(self, d: Diagnostic) -> None:
+        entry = self.rules.setdefault(d.code, {"code": d.code, "name": d.name, "count": 0, "documents": set(), "fixable": 0})
         entry["count"] += 1
         entry["documents"].add((d.path, d.record))
         entry["fixable"] += d.fix is not None
-    rules = [
-        {**e, "documents": len(e["documents"])} for e in sorted(per_rule.values(), key=lambda e: (-e["count"], e["code"]))
-    ]
-    scores = [s.score for s in documents]
-    buckets = {"100": 0, "90-99": 0, "70-89": 0, "50-69": 0, "0-49": 0}
-    for s in scores:
-        key = "100" if s == 100 else "90-99" if s >= 90 else "70-89" if s >= 70 else "50-69" if s >= 50 else "0-49"
-        buckets[key] += 1
-    return {
-        "documents": len(documents),
-        "documents_with_diagnostics": sum(1 for s in documents if s.diagnostics),
-        "diagnostics": len(diagnostics),
-        "rules": rules,
-        "scores": {
-            "min": min(scores, default=None),
-            "median": stats.median(scores) if scores else None,
-            "mean": round(stats.fmean(scores), 1) if scores else None,
-            "histogram": buckets,
-        },
-    }
+
+    def statistics(self, documents: list[DocumentSummary]) -> dict[str, Any]:
+        rules = [
+            {**e, "documents": len(e["documents"])}
+            for e in sorted(self.rules.values(), key=lambda e: (-e["count"], e["code"]))
+        ]
+        scores = [s.score for s in documents]
+        buckets = {"100": 0, "90-99": 0, "70-89": 0, "50-69": 0, "0-49": 0}
+        for s in scores:
+            key = "100" if s == 100 else "90-99" if s >= 90 else "70-89" if s >= 70 else "50-69" if s >= 50 else "0-49"
+            buckets[key] += 1
+        return {
+            "documents": len(documents),
+            "documents_with_diagnostics": sum(1 for s in documents if s.diagnostics),
+            "diagnostics": sum(e["count"] for e in rules),
+            "rules": rules,
+            "scores": {
+                "min": min(scores, default=None),
+                "median": stats.median(scores) if scores else None,
+                "mean": round(stats.fmean(scores), 1) if scores else None,
+                "histogram": buckets,
+            },
+        }
+
+
+def statistics(diagnostics: Iterable[Diagnostic], documents: list[DocumentSummary]) -> dict[str, Any]:
+    counts = RuleCounts()
+    for d in diagnostics:
+        counts.add(d)
+    return counts.statistics(documents)
 
 
 def format_statistics(data: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,8 +19,9 @@ from lintnews.corpus import CorpusIndex, make_signer
 from lintnews.document import Document
 from lintnews.engine import Diagnostic, Linter
 from lintnews.fixes import Fixer, FixPolicy
-from lintnews.gate import Baseline, DocumentSummary, Splitter, score, statistics
+from lintnews.gate import Baseline, DocumentSummary, RuleCounts, Splitter, fingerprint, score
 from lintnews.registry import Severity
+from lintnews.reporters import Tally
 from lintnews.parallel import Analysis, Analyzer, Signer, analyze
 from lintnews.sources import InputError, iter_documents
 
@@ -50,10 +52,15 @@ class CheckOptions:
 
 @dataclass
 class RunResult:
+    #: The diagnostics, only when the run was not given a sink to stream them to.
     diagnostics: list[Diagnostic]
     errors: list[InputError]
     documents: int
     fixed: int = 0
+    #: Counts of the reported diagnostics (after the baseline).
+    tally: Tally = field(default_factory=Tally)
+    #: Whether a reported diagnostic is at or above the failing severity.
+    failing: bool = False
     #: Per-document summaries (only kept when statistics were asked for).
     summaries: list[DocumentSummary] = field(default_factory=list)
     #: Documents whose score is below ``--min-score``.
@@ -71,7 +78,10 @@ class CheckRun:
         options: CheckOptions,
         emit: Callable[[str], None] = sys.stdout.write,
         on_error: Callable[[InputError], None] = lambda e: None,
+        sink: Callable[[Diagnostic], None] | None = None,
     ) -> None:
+        """``sink`` receives every reported diagnostic as it is found (after the baseline);
+        without one, they are collected in ``result.diagnostics``."""
         self.settings = settings
         self.options = options
         self.on_error = on_error
@@ -93,7 +103,12 @@ class CheckRun:
         if options.accepted_output or options.rejected_output:
             self.splitter = Splitter(options.accepted_output, options.rejected_output)
         self.baseline = Baseline.load(options.baseline) if options.baseline else None
+        if self.baseline is not None:
+            self.baseline.start()
+        self.new_baseline: Counter[tuple[str, str, str, str]] | None = Counter() if options.write_baseline else None
+        self.rule_counts = RuleCounts()
         self.result = RunResult([], [], 0)
+        self.sink = sink if sink is not None else self.result.diagnostics.append
         #: Corpus-phase signature function (set when the corpus phase runs) and the signatures.
         self.signatures: list[Any] = []
         # --- corpus phase: signer and index (lintnews.corpus) ---
@@ -133,10 +148,26 @@ class CheckRun:
         raw = doc.cache.get("raw") if self.splitter is not None else None
         self.accept(Analysis(doc.path, doc.record, doc.record_line, found, doc_score, raw, signature))
 
+    def report(self, d: Diagnostic) -> None:
+        """One finding, in output order: baseline, counts, gate, then the sink."""
+        if self.new_baseline is not None:
+            self.new_baseline[fingerprint(d)] += 1
+        if self.baseline is not None and self.baseline.known(d):
+            return
+        self.result.tally.add(d)
+        if d.severity >= self.threshold:
+            self.result.failing = True
+            if self.splitter is not None:
+                self.splitter.reject(d.path, d.record)
+        if self.options.statistics:
+            self.rule_counts.add(d)
+        self.sink(d)
+
     def accept(self, analysis: Analysis) -> None:
         """Book-keeping for one analysed document, in input order."""
         self.result.documents += 1
-        self.result.diagnostics.extend(analysis.diagnostics)
+        for d in analysis.diagnostics:
+            self.report(d)
         summary = DocumentSummary(
             analysis.path, analysis.record, analysis.score, len(analysis.diagnostics), analysis.record_line
         )
@@ -185,27 +216,23 @@ class CheckRun:
         result = self.result
         # --- corpus phase (lintnews.corpus) ---
         if isinstance(self.signatures, CorpusIndex):
-            result.diagnostics.extend(self.signatures.finish())
+            for d in self.signatures.finish():
+                self.report(d)
         # --- end corpus phase ---
         if self.fixer is not None:
             self.fixer.finish()
             result.fixed = self.fixer.fixed
-        if self.options.write_baseline:
-            Baseline.from_diagnostics(result.diagnostics).write(self.options.write_baseline)
+        if self.new_baseline is not None and self.options.write_baseline:
+            Baseline(self.new_baseline).write(self.options.write_baseline)
         if self.baseline is not None:
-            result.diagnostics, result.baseline_matched, result.baseline_gone = self.baseline.filter(result.diagnostics)
+            result.baseline_matched, result.baseline_gone = self.baseline.matched, self.baseline.gone
         if self.splitter is not None:
-            for d in result.diagnostics:
-                if d.severity >= self.threshold:
-                    self.splitter.reject(d.path, d.record)
             result.split_counts = self.splitter.finish()
         if self.options.statistics:
-            result.stats = statistics(result.diagnostics, result.summaries)
+            result.stats = self.rule_counts.statistics(result.summaries)
 
     def failed(self, exit_zero: bool) -> bool:
         """Whether the run fails the gate (exit code 1)."""
         if exit_zero or self.options.fix_only:
             return False
-        if self.result.low_scores:
-            return True
-        return any(d.severity >= self.threshold for d in self.result.diagnostics)
+        return bool(self.result.low_scores) or self.result.failing

@@ -1,18 +1,46 @@
 """Reporters: write a run's diagnostics in one output format.
 
 Each format is a function ``(report, stream, color) -> None`` registered in `REPORTERS` under its
-``--format`` name.
+``--format`` name. A run does not keep its diagnostics: it hands each one, as it is found, to a
+`StreamWriter`, which writes the line-oriented formats (text, full, json, jsonl, github) at once
+and buffers only for the formats that need the whole run (sarif, junit, gitlab).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from lintnews.engine import Diagnostic
-from lintnews.registry import Rule, all_rules
+from lintnews.registry import Rule, Severity, all_rules
 from lintnews.sources import InputError
+
+
+@dataclass
+class Tally:
+    """Counts a summary needs, kept as diagnostics stream past."""
+
+    total: int = 0
+    by_severity: Counter[Severity] = field(default_factory=Counter)
+    safe_fixable: int = 0
+    #: Documents with at least one diagnostic.
+    affected: set[tuple[str, str | None]] = field(default_factory=set)
+
+    def add(self, d: Diagnostic) -> None:
+        self.total += 1
+        self.by_severity[d.severity] += 1
+        self.safe_fixable += d.fix is not None and d.fix.safe
+        self.affected.add((d.path, d.record))
+
+    @classmethod
+    def of(cls, diagnostics: Iterable[Diagnostic]) -> Tally:
+        tally = cls()
+        for d in diagnostics:
+            tally.add(d)
+        return tally
 
 
 @dataclass
@@ -28,6 +56,8 @@ class Report:
     #: ``--statistics`` summary and per-document summaries (json/jsonl formats carry them).
     stats: dict[str, Any] | None = None
     summaries: list[Any] = field(default_factory=list)
+    #: Counts of the diagnostics when they were streamed instead of kept.
+    tally: Tally | None = None
 
 
 Reporter = Callable[[Report, TextIO, bool], None]
@@ -48,5 +78,70 @@ def location(d: Diagnostic) -> str:
     return f"{where}:{d.line}:{d.column}"
 
 
+class StreamWriter:
+    """Writes diagnostics in format ``fmt`` as they arrive; `close` writes what follows them
+    (summary, statistics) or, for whole-run formats, everything."""
+
+    STREAMING = ("text", "full", "json", "jsonl", "github")
+
+    def __init__(self, fmt: str, out: TextIO, color: bool = False, quiet: bool = False, stats: bool = False) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.color = color
+        self.quiet = quiet
+        self.stats = stats
+        self.buffer: list[Diagnostic] = []
+        self.count = 0
+
+    def write(self, d: Diagnostic) -> None:
+        fmt, out = self.fmt, self.out
+        if fmt not in self.STREAMING:
+            self.buffer.append(d)
+        elif fmt == "text":
+            out.write(text.diagnostic_line(d, self.color) + "\n")
+        elif fmt == "full":
+            out.write(text.diagnostic_line(d, self.color) + "\n" if self.quiet else text.full_block(d, self.color))
+        elif fmt == "jsonl":
+            out.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
+        elif fmt == "github":
+            out.write(structured.github_line(d))
+        else:  # json: an array, opened lazily, one pretty-printed object per element
+            if self.count == 0:
+                out.write('{"diagnostics": [\n' if self.stats else "[\n")
+            else:
+                out.write(",\n")
+            out.write(_indent(json.dumps(d.to_dict(), ensure_ascii=False, indent=2)))
+        self.count += 1
+
+    def close(self, report: Report) -> None:
+        fmt, out = self.fmt, self.out
+        if fmt not in self.STREAMING:
+            report.diagnostics = self.buffer
+            REPORTERS[fmt](report, out, self.color)
+        elif fmt in ("text", "full"):
+            if not self.quiet:
+                out.write(text.summary(report) + "\n")
+        elif fmt == "jsonl" and report.stats is not None:
+            for s in report.summaries:
+                out.write(json.dumps({"type": "document", **s.to_dict()}, ensure_ascii=False) + "\n")
+            out.write(json.dumps({"type": "statistics", **report.stats}, ensure_ascii=False) + "\n")
+        elif fmt == "json":
+            if self.count == 0:
+                out.write('{"diagnostics": [' if self.stats else "[")
+            else:
+                out.write("\n")
+            if self.stats:
+                documents = json.dumps([s.to_dict() for s in report.summaries], ensure_ascii=False, indent=2)
+                statistics = json.dumps(report.stats, ensure_ascii=False, indent=2)
+                out.write(f'],\n  "documents": {documents},\n  "statistics": {statistics}\n}}\n')
+            else:
+                out.write("]\n")
+        out.flush()
+
+
+def _indent(block: str) -> str:
+    return "\n".join("  " + line for line in block.split("\n"))
+
+
 # Importing the format modules registers them.
-from lintnews.reporters import gitlab, junit, sarif, structured, text  # noqa: E402,F401
+from lintnews.reporters import gitlab, junit, sarif, structured, text  # noqa: E402,F401,I001

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
+from lintnews.engine import Diagnostic
 from lintnews.registry import Severity
 from lintnews.reporters import Report, reporter
 
@@ -46,14 +47,20 @@ def _escape_prop(s: str) -> str:
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def github_line(d: Diagnostic) -> str:
+    record = f" (record {d.record})" if d.record is not None else ""
+    title = f"{d.code} {d.name}"
+    props = f"file={_escape_prop(d.path)},line={d.file_line},"
+    if d.record is None:
+        props += f"endLine={d.end_line},col={d.column},"
+    props += f"title={_escape_prop(title)}"
+    return f"::{_LEVELS[d.severity]} {props}::{_escape_data(f'{d.code} {d.message}{record}')}\n"
+
+
 @reporter("github")
 def write_github(report: Report, out: TextIO, color: bool) -> None:
-    levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     for d in report.diagnostics:
-        record = f" (record {d.record})" if d.record is not None else ""
-        title = f"{d.code} {d.name}"
-        props = f"file={_escape_prop(d.path)},line={d.file_line},"
-        if d.record is None:
-            props += f"endLine={d.end_line},col={d.column},"
-        props += f"title={_escape_prop(title)}"
-        out.write(f"::{levels[d.severity]} {props}::{_escape_data(f'{d.code} {d.message}{record}')}\n")
+        out.write(github_line(d))

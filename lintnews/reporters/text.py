@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TextIO
 
 import click
 
 from lintnews.engine import Diagnostic
 from lintnews.registry import Severity
-from lintnews.reporters import Report, location, reporter
+from lintnews.reporters import Report, Tally, location, reporter
 
 _SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
@@ -24,20 +23,20 @@ def diagnostic_line(d: Diagnostic, color: bool) -> str:
 
 
 def summary(report: Report) -> str:
-    n = len(report.diagnostics)
+    tally = report.tally if report.tally is not None else Tally.of(report.diagnostics)
+    n = tally.total
     if n == 0:
         text = f"All checks passed ({report.documents} document{'s' if report.documents != 1 else ''})."
     else:
-        by_sev = Counter(d.severity for d in report.diagnostics)
+        by_sev = tally.by_severity
         parts = [f"{by_sev[s]} {s}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if by_sev[s]]
-        docs = len({(d.path, d.record) for d in report.diagnostics})
+        docs = len(tally.affected)
         text = (
             f"Found {n} diagnostic{'s' if n != 1 else ''} ({', '.join(parts)}) in {docs} of "
             f"{report.documents} document{'s' if report.documents != 1 else ''}."
         )
-        safe = sum(1 for d in report.diagnostics if d.fix is not None and d.fix.safe)
-        if safe:
-            text += f"\n[*] {safe} fixable with `lintnews check --fix`."
+        if tally.safe_fixable:
+            text += f"\n[*] {tally.safe_fixable} fixable with `lintnews check --fix`."
     if report.fixed:
         text += f"\nFixed {report.fixed} diagnostic{'s' if report.fixed != 1 else ''}."
     if report.errors:
@@ -52,23 +51,27 @@ def write_text(report: Report, out: TextIO, color: bool) -> None:
     out.write(summary(report) + "\n")
 
 
+def full_block(d: Diagnostic, color: bool) -> str:
+    """One diagnostic in the ``full`` format: its line, the source lines, related places, fix."""
+    out = [diagnostic_line(d, color)]
+    if d.snippet:
+        lines = d.snippet.split("\n")
+        width = len(str(d.line + len(lines) - 1))
+        for i, text in enumerate(lines[:5]):
+            shown = text if len(text) <= 160 else text[:157] + "..."
+            out.append(f"  {str(d.line + i).rjust(width)} | {shown}")
+        if len(lines) > 5:
+            out.append(f"  {' ' * width} | ... ({len(lines) - 5} more lines)")
+    for r in d.related:
+        where = r.path if r.record is None else f"{r.path}#{r.record}"
+        out.append(f"  = related: {where}:{r.line}:{r.column}")
+    if d.fix is not None:
+        out.append(f"  = fix ({'safe' if d.fix.safe else 'unsafe'}): {d.fix.title}")
+    return "\n".join(out) + "\n\n"
+
+
 @reporter("full")
 def write_full(report: Report, out: TextIO, color: bool) -> None:
     for d in report.diagnostics:
-        out.write(diagnostic_line(d, color) + "\n")
-        if d.snippet:
-            lines = d.snippet.split("\n")
-            width = len(str(d.line + len(lines) - 1))
-            for i, text in enumerate(lines[:5]):
-                shown = text if len(text) <= 160 else text[:157] + "..."
-                out.write(f"  {str(d.line + i).rjust(width)} | {shown}\n")
-            if len(lines) > 5:
-                out.write(f"  {' ' * width} | ... ({len(lines) - 5} more lines)\n")
-        if d.related:
-            for r in d.related:
-                where = r.path if r.record is None else f"{r.path}#{r.record}"
-                out.write(f"  = related: {where}:{r.line}:{r.column}\n")
-        if d.fix is not None:
-            out.write(f"  = fix ({'safe' if d.fix.safe else 'unsafe'}): {d.fix.title}\n")
-        out.write("\n")
+        out.write(full_block(d, color))
     out.write(summary(report) + "\n")
