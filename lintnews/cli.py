@@ -123,7 +123,7 @@ def check(
     )
     if output_dir and not options.fixing:
         fail("--output-dir only makes sense with --fix or --fix-only")
-    stdout = click.get_text_stream("stdout")
+    stdout = sys.stdout
     # When fixed text or diffs go to stdout, the report goes to stderr.
     to_stderr = diff or (options.fixing and "-" in targets)
     try:
@@ -227,7 +227,7 @@ def report_stream(output: str | None, to_stderr: bool) -> Iterator[tuple[TextIO,
     """Where the report goes and whether to colour it: a file written atomically (so a failed
     run leaves no half report), or stdout/stderr (coloured on a terminal unless NO_COLOR)."""
     if output is None:
-        stream = click.get_text_stream("stderr" if to_stderr else "stdout")
+        stream = sys.stderr if to_stderr else sys.stdout
         yield stream, stream.isatty() and "NO_COLOR" not in os.environ
         stream.flush()
         return
