@@ -145,6 +145,8 @@ class Rule:
         prev_blank = start > 0 and not lines[start - 1].strip()
         next_blank = end + 1 >= len(lines) or not lines[end + 1].strip()
         cut = start - 1 if prev_blank and next_blank else start
+        if start == 0 and end + 1 < len(lines) and not lines[end + 1].strip():
+            end += 1  # the first line: take the blank line after it, so the text starts with text
         begin = doc.offset(cut)
         stop = doc.offset(end + 1) if end + 1 < len(lines) else len(doc.text)
         if end + 1 >= len(lines) and begin > 0:
