@@ -23,6 +23,8 @@ from lintnews import __version__
 from lintnews.config import Settings
 
 DEFAULT_DIR = ".lintnews_cache"
+#: Settings the per-document results do not depend on (the run applies them to the results).
+_REPORT_ONLY = frozenset({"output_format", "fail_on"})
 _FILE = "results.sqlite3"
 
 
@@ -31,7 +33,10 @@ def fingerprint(settings: Settings, rule_codes: Iterable[str]) -> bytes:
 
     h = hashlib.sha1()
     h.update(__version__.encode())
-    h.update(json.dumps(dataclasses.asdict(settings), sort_keys=True, default=str).encode())
+    # Settings that only decide how results are reported, not what they are, stay out: a re-run
+    # with another ``--format`` is answered from the cache.
+    values = {k: v for k, v in dataclasses.asdict(settings).items() if k not in _REPORT_ONLY}
+    h.update(json.dumps(values, sort_keys=True, default=str).encode())
     h.update(",".join(sorted(rule_codes)).encode())
     # The code itself: an edited rule (an editable install, a patched site-packages) must not be
     # answered from results of the old code.

@@ -44,7 +44,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: one InputError, not abort
 @click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), help="Output format (default: text).")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option("--select", multiple=True, help="Rules to enable (codes, prefixes or names; comma-separated).")

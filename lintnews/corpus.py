@@ -26,6 +26,7 @@ rules (families S and B) flagged in the document are not shingled at all.
 
 from __future__ import annotations
 
+import array
 import hashlib
 import math
 import os
@@ -41,9 +42,9 @@ from lintnews.config import ConfigError, Settings
 from lintnews.document import Document
 from lintnews.engine import Diagnostic, Linter, Location
 from lintnews.minhash import MinHasher, sha1_hash32_spans
-from lintnews.packs import line_key
+from lintnews.packs import line_keys
 from lintnews.registry import Severity, all_rules
-from lintnews.textnorm import normalize
+from lintnews.textnorm import normalized_lines
 
 CODES = ("N001", "N002", "N003")
 _N001, _N002, _N003 = 1, 2, 4
@@ -179,6 +180,11 @@ class DocSignature:
     shingles: np.ndarray | None
     #: Candidate template lines, one row each (see `LINE_DTYPE`).
     lines: np.ndarray
+    #: Number of distinct shingles, and the LSH band keys of ``minhash`` for ``lsh`` = (bands,
+    #: rows): computed by the signer (in a worker) so the index only stores them.
+    distinct: int | None = None
+    band_keys: np.ndarray | None = None
+    lsh: tuple[int, int] | None = None
 
     @property
     def name(self) -> str:
@@ -257,7 +263,8 @@ class CorpusSigner:
         content = [i for i, line in enumerate(doc.lines) if line.strip()]
         first_line = content[0] if content else 0
         first = _source_span(doc, first_line)
-        norms = {i: normalize(doc.lines[i]) for i in content}
+        all_norms = normalized_lines(doc)
+        norms = {i: all_norms[i] for i in content}
         # the same as normalize(doc.text): non-word runs, line breaks included, become one space
         normalized = " ".join(n for n in norms.values() if n)
         date = doc.meta.get(opts.date_field) if opts.date_field else None
@@ -278,6 +285,7 @@ class CorpusSigner:
         prepared = _Prepared(sig)
         rows: list[tuple[Any, ...]] = []
         n = len(content)
+        keys = line_keys(doc)
         for rank, i in enumerate(content):
             if i in chrome:
                 continue
@@ -288,7 +296,7 @@ class CorpusSigner:
             row = -1
             edge = rank < EDGE_LINES or n - 1 - rank < EDGE_LINES
             if edge and len(line) <= MAX_TEMPLATE_CHARS and norm.count(" ") + 1 >= opts.template_min_words:
-                key = line_key(line).encode("utf-8")
+                key = keys[i].encode("utf-8")
                 digest = int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little")
                 row = len(rows)
                 words = min(norm.count(" ") + 1, 65535)
@@ -307,6 +315,7 @@ class CorpusSigner:
         if not all_lines:
             for p in prepared:
                 p.sig.shingles = np.zeros(0, np.uint32)
+                p.sig.distinct = 0
             return
         buf = b"\n".join(all_lines) + b"\n"
         arr = np.frombuffer(buf, dtype=np.uint8)
@@ -338,8 +347,14 @@ class CorpusSigner:
             counts.append(hi - lo)
             at += nl
         sigs = self.hasher.signatures(hashes, np.array(counts))
-        for p, mh in zip(prepared, sigs):
+        lsh = lsh_bands(self.options.threshold, self.options.num_perm)
+        band_keys = _band_keys_many(sigs, *lsh)
+        distinct = _distinct_counts(hashes, counts).tolist()
+        for p, mh, keys, d in zip(prepared, sigs, band_keys, distinct):
             p.sig.minhash = mh if p.sig.shingles is not None and len(p.sig.shingles) else None
+            p.sig.distinct = d
+            if p.sig.minhash is not None:
+                p.sig.band_keys, p.sig.lsh = keys, lsh
 
 
 def _chrome_lines(doc: Document, diagnostics: Sequence[Diagnostic]) -> set[int]:
@@ -412,10 +427,16 @@ class _Doc:
 
 
 class CorpusIndex:
-    """Folds `DocSignature`s in input order; `finish` yields the corpus diagnostics."""
+    """Folds `DocSignature`s in input order; `finish` yields the corpus diagnostics.
 
-    def __init__(self, settings: Settings) -> None:
+    With a ``cache_dir``, when every signature came with the result-cache key of its document
+    (see `append`), the diagnostics are cached under a key made of all those keys in order:
+    re-linting an unchanged corpus skips the comparison too."""
+
+    def __init__(self, settings: Settings, cache_dir: str | None = None) -> None:
         self.settings = settings
+        self._cache_dir = cache_dir
+        self._corpus_key = hashlib.sha1(b"lintnews corpus phase\0") if cache_dir else None
         self.options = CorpusOptions.from_settings(settings)
         self.bands, self.rows = lsh_bands(self.options.threshold, self.options.num_perm)
         self.docs: list[_Doc] = []
@@ -423,15 +444,20 @@ class CorpusIndex:
         # ~100 bytes of overhead each).
         self._band_keys = _Blocks()
         self._band_docs: list[int] = []
-        self._lines = _Blocks()
-        self._line_docs = _Blocks()
+        self._lines = _ByteBlocks()  # rows of LINE_DTYPE
+        self._line_owner = array.array("I")  # per document with candidate lines: its index
+        self._line_count = array.array("I")  # and how many rows it has
         self._store = _ShingleStore()
         self._snippets: OrderedDict[int, str] = OrderedDict()
 
     def add(self, sig: DocSignature) -> None:
         index = len(self.docs)
         shingles = sig.shingles if sig.shingles is not None else np.zeros(0, np.uint32)
-        comparable = sig.minhash is not None and len(np.unique(shingles)) >= MIN_SHINGLES
+        comparable = (
+            sig.minhash is not None
+            and len(shingles) >= MIN_SHINGLES
+            and (sig.distinct if sig.distinct is not None else len(_distinct(shingles))) >= MIN_SHINGLES
+        )
         self.docs.append(
             _Doc(sig.path, sig.record, sig.record_line, sig.enabled, sig.first, sig.title, sig.text_hash,
                  sig.length, sig.date, comparable)
@@ -439,16 +465,27 @@ class CorpusIndex:
         self._store.add(shingles)
         if comparable:
             assert sig.minhash is not None
-            self._band_keys.append(_band_keys(sig.minhash, self.bands, self.rows))
+            keys = sig.band_keys
+            if keys is None or sig.lsh != (self.bands, self.rows):
+                keys = _band_keys(sig.minhash, self.bands, self.rows)
+            self._band_keys.append(keys)
             self._band_docs.append(index)
         if len(sig.lines):
-            self._lines.append(sig.lines)
-            self._line_docs.append(np.full(len(sig.lines), index, np.uint32))
+            self._lines.append(np.ascontiguousarray(sig.lines, LINE_DTYPE).tobytes())
+            self._line_owner.append(index)
+            self._line_count.append(len(sig.lines))
 
-    def append(self, sig: DocSignature | None) -> None:
-        """`add`, so the index can stand in for a list of signatures."""
+    def append(self, sig: DocSignature | None, cache_key: bytes | None = None, cache_index: int = 0) -> None:
+        """`add`, so the index can stand in for a list of signatures; ``cache_key`` is the
+        result-cache key of the unit the document came from (None: not cacheable) and
+        ``cache_index`` its place among the unit's results."""
         if sig is not None:
             self.add(sig)
+            if self._corpus_key is not None:
+                if cache_key is None:
+                    self._corpus_key = None
+                else:
+                    self._corpus_key.update(cache_key + cache_index.to_bytes(4, "little"))
 
     def add_all(self, sigs: Iterable[DocSignature]) -> None:
         for sig in sigs:
@@ -457,6 +494,25 @@ class CorpusIndex:
     # --- at the end ---------------------------------------------------------------------------
 
     def finish(self) -> list[Diagnostic]:
+        if self._corpus_key is None or self._cache_dir is None or not self.docs:
+            return self._finish()
+        from lintnews.cache import ResultCache
+
+        # The unit keys cover the content, the settings and the code, so they decide the result.
+        k = self._corpus_key.digest()
+        store = ResultCache(self._cache_dir, writable=True)
+        try:
+            hit = store.get(k)
+            if isinstance(hit, list):
+                self._store.close()
+                return hit
+            out = self._finish()
+            store.put(k, out)
+            return out
+        finally:
+            store.close()
+
+    def _finish(self) -> list[Diagnostic]:
         try:
             twin = self._exact_groups()
             template, lines, line_docs = self._templates(twin)
@@ -491,25 +547,40 @@ class CorpusIndex:
         self._template_counts: dict[int, int] = {}
         if not self._lines:
             return set(), np.zeros(0, LINE_DTYPE), np.zeros(0, np.uint32)
-        lines = self._lines.array()
-        docs = self._line_docs.array()
+        lines = self._lines.array(LINE_DTYPE)
+        docs = np.repeat(np.frombuffer(self._line_owner, np.uint32), np.frombuffer(self._line_count, np.uint32))
         opts = self.options
         # The share of the corpus only decides what is reported (N003): a footer on ten pages of a
         # site is chrome to strip before comparing, even in a corpus of a million documents.
         need = opts.template_min_docs
         # one occurrence per (exact-duplicate group, line): the first
-        groups = np.array([twin.get(int(i), int(i)) for i in docs], dtype=np.uint64) if twin else docs.astype(np.uint64)
+        if twin:
+            group_of = np.arange(len(self.docs), dtype=np.uint64)
+            group_of[np.fromiter(twin.keys(), np.int64, len(twin))] = np.fromiter(twin.values(), np.uint64, len(twin))
+            groups = group_of[docs]
+        else:
+            groups = docs.astype(np.uint64)
         _, first = np.unique(np.stack([lines["hash"], groups]), axis=1, return_index=True)
         first.sort()
         uh, inverse, counts = np.unique(lines["hash"][first], return_inverse=True, return_counts=True)
         rows_of_doc = _group_rows(docs)
         template: set[int] = set()
-        for idx in np.flatnonzero(counts >= need):
-            occ = first[inverse == idx]
-            stable = max(np.bincount(lines["from_start"][occ]).max(), np.bincount(lines["from_end"][occ]).max())
+        # The occurrences of each line (``first[inverse == idx]``), grouped with one stable sort.
+        by_line = first[np.argsort(inverse.reshape(-1), kind="stable")]
+        bounds = np.concatenate(([0], np.cumsum(counts))).tolist()
+        from_start, from_end = lines["from_start"], lines["from_end"]
+        # The lines of one article recur in the same documents: their block is measured once.
+        block_words: dict[bytes, int] = {}
+        for idx in np.flatnonzero(counts >= need).tolist():
+            occ = by_line[bounds[idx] : bounds[idx + 1]]
+            stable = max(np.bincount(from_start[occ]).max(), np.bincount(from_end[occ]).max())
             if stable < opts.template_min_stability * len(occ):
                 continue
-            if _block_words(lines, docs[occ[:TEMPLATE_SAMPLE]], rows_of_doc) > MAX_TEMPLATE_BLOCK_WORDS:
+            sample = docs[occ[:TEMPLATE_SAMPLE]]
+            words = block_words.get(sample.tobytes())
+            if words is None:
+                words = block_words[sample.tobytes()] = _block_words(lines, sample, rows_of_doc)
+            if words > MAX_TEMPLATE_BLOCK_WORDS:
                 continue
             template.add(int(uh[idx]))
         self._template_counts = dict(zip(uh.tolist(), counts.tolist()))
@@ -525,26 +596,32 @@ class CorpusIndex:
                 if int(lines["hash"][r]) in template:
                     keep[lines["lo"][r] : lines["hi"][r]] = False
             values = values[keep]
-        return np.unique(values)
+        return _distinct(values)
 
-    def _candidates(self) -> list[tuple[int, int]]:
+    def _candidates(self) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate pairs from the LSH buckets: (earlier, later) documents, sorted."""
         if not self._band_keys:
-            return []
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
         keys = self._band_keys.array().reshape(-1, self.bands)
-        docs = np.array(self._band_docs)
-        pairs: set[tuple[int, int]] = set()
+        docs = np.array(self._band_docs, dtype=np.int64)
+        n = len(self.docs)
+        # Pairs (earlier, later) are coded as earlier * n + later; sorted codes are sorted pairs.
+        pairs = np.zeros(0, np.int64)
         for band in range(keys.shape[1]):
             col = keys[:, band]
             order = np.argsort(col, kind="stable")
             sorted_keys = col[order]
-            starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
-            ends = np.concatenate((starts[1:], [len(col)]))
-            for s, e in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist()):
-                members = docs[order[s:e]].tolist()
-                for a in range(1, len(members)):
-                    for b in range(max(0, a - MAX_PEERS), a):
-                        pairs.add((members[b], members[a]))
-        return sorted(pairs)
+            members = docs[order]  # a bucket is a run of equal keys, its members in input order
+            found = []
+            # every member with each of the (at most MAX_PEERS) members before it in its bucket
+            for gap in range(1, min(MAX_PEERS, len(col) - 1) + 1):
+                same = sorted_keys[gap:] == sorted_keys[:-gap]
+                if not same.any():
+                    break  # no bucket has more than ``gap`` members
+                found.append(members[:-gap][same] * n + members[gap:][same])
+            if found:
+                pairs = _distinct(np.concatenate([pairs, *found]))
+        return pairs // n, pairs % n
 
     def _duplicates(self, twin: dict[int, int], template: set[int], lines: np.ndarray,
                     line_docs: np.ndarray) -> list[Diagnostic]:
@@ -568,33 +645,57 @@ class CorpusIndex:
         # near duplicates among documents that are not exact copies of an earlier one
         by_doc = _group_rows(line_docs)
         cache: OrderedDict[int, np.ndarray] = OrderedDict()
+        # A document's comparable set is computed once, then read back from a temporary file.
+        computed = _ShingleStore()
+        slot: dict[int, int] = {}
 
         def shingle_set(i: int) -> np.ndarray:
             got = cache.get(i)
             if got is None:
-                got = cache[i] = self._comparable_set(i, template, lines, line_docs, by_doc)
+                at = slot.get(i)
+                if at is None:
+                    got = self._comparable_set(i, template, lines, line_docs, by_doc)
+                    slot[i] = computed.add(got)
+                else:
+                    got = computed.get(at)
+                cache[i] = got
                 if len(cache) > 256:
                     cache.popitem(last=False)
             return got
 
         best: dict[int, tuple[float, float, float, int]] = {}
         opts = self.options
-        for a, b in self._candidates():
-            if a in twin or b in twin:
-                continue
-            sa, sb = shingle_set(a), shingle_set(b)
-            if len(sa) < MIN_SHINGLES or len(sb) < MIN_SHINGLES:
-                continue
-            inter = len(np.intersect1d(sa, sb, assume_unique=True))
-            jaccard = inter / (len(sa) + len(sb) - inter)
-            c_b = inter / len(sb)  # share of the later document's shingles found in the earlier
-            c_a = inter / len(sa)
-            if jaccard < opts.min_jaccard and max(c_a, c_b) < opts.min_containment:
-                continue
-            union(a, b)
-            for this, other, mine, theirs in ((b, a, c_b, c_a), (a, b, c_a, c_b)):
-                if this not in best or jaccard > best[this][0]:
-                    best[this] = (jaccard, mine, theirs, other)
+        earlier, later = self._candidates()
+        # Pairs come sorted, so grouped by their earlier document: each group's overlaps are
+        # counted in one pass; the results are applied in pair order.
+        starts = np.flatnonzero(np.concatenate(([True], earlier[1:] != earlier[:-1]))) if len(earlier) else earlier
+        bounds = [*starts.tolist(), len(earlier)]
+        try:
+            for lo, hi in zip(bounds[:-1], bounds[1:]):
+                a = int(earlier[lo])
+                if a in twin:
+                    continue
+                group = [b for b in later[lo:hi].tolist() if b not in twin]
+                if not group:
+                    continue
+                sa = shingle_set(a)
+                if len(sa) < MIN_SHINGLES:
+                    continue
+                sets = [(b, sb) for b in group if len(sb := shingle_set(b)) >= MIN_SHINGLES]
+                if not sets:
+                    continue
+                for (b, sb), inter in zip(sets, _common_many(sa, [sb for _, sb in sets])):
+                    jaccard = inter / (len(sa) + len(sb) - inter)
+                    c_b = inter / len(sb)  # share of the later document's shingles found in the earlier
+                    c_a = inter / len(sa)
+                    if jaccard < opts.min_jaccard and max(c_a, c_b) < opts.min_containment:
+                        continue
+                    union(a, b)
+                    for this, other, mine, theirs in ((b, a, c_b, c_a), (a, b, c_a, c_b)):
+                        if this not in best or jaccard > best[this][0]:
+                            best[this] = (jaccard, mine, theirs, other)
+        finally:
+            computed.close()
         clusters: dict[int, list[int]] = {}
         for i in range(n):
             clusters.setdefault(find(i), []).append(i)
@@ -712,6 +813,29 @@ class CorpusIndex:
         return out
 
 
+class _ByteBlocks:
+    """A growing concatenation of byte strings, merged every `SIZE` appends."""
+
+    SIZE = 4096
+
+    def __init__(self) -> None:
+        self._blocks: list[bytearray] = []
+        self._pending: list[bytes] = []
+
+    def append(self, data: bytes) -> None:
+        self._pending.append(data)
+        if len(self._pending) >= self.SIZE:
+            self._blocks.append(bytearray().join(self._pending))
+            self._pending = []
+
+    def __len__(self) -> int:
+        return len(self._blocks) + len(self._pending)
+
+    def array(self, dtype: np.dtype) -> np.ndarray:
+        out: np.ndarray = np.frombuffer(bytearray().join([*self._blocks, *self._pending]), dtype)
+        return out
+
+
 class _Blocks:
     """A growing concatenation of 1-D arrays, merged every `SIZE` appends."""
 
@@ -735,6 +859,30 @@ class _Blocks:
         return out
 
 
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` of a 1-D array, by sorting (numpy 2's hash-based `unique` is several
+    times slower on arrays of this size)."""
+    out = np.sort(values)
+    if len(out) > 1:
+        keep = np.empty(len(out), bool)
+        keep[0] = True
+        np.not_equal(out[1:], out[:-1], out=keep[1:])
+        out = out[keep]
+    return out
+
+
+def _common_many(a: np.ndarray, others: list[np.ndarray]) -> list[int]:
+    """How many values ``a`` shares with each of ``others`` (all sorted, of distinct values,
+    none empty)."""
+    joined = np.concatenate(others)
+    at = np.searchsorted(a, joined)
+    np.minimum(at, len(a) - 1, out=at)
+    hits = (a[at] == joined).astype(np.int64)
+    starts = np.cumsum([0, *(len(o) for o in others[:-1])])
+    counts: list[int] = np.add.reduceat(hits, starts).tolist()
+    return counts
+
+
 def _group_rows(line_docs: np.ndarray) -> dict[int, np.ndarray]:
     """Rows of the candidate-line table by document."""
     by_doc: dict[int, np.ndarray] = {}
@@ -749,28 +897,57 @@ def _group_rows(line_docs: np.ndarray) -> dict[int, np.ndarray]:
 
 def _block_words(lines: np.ndarray, docs: np.ndarray, rows_of_doc: dict[int, np.ndarray]) -> int:
     """Words in the lines that recur in at least 80 % of ``docs`` (a template line's block)."""
-    rows = np.concatenate([rows_of_doc[int(d)] for d in docs])
+    parts = [rows_of_doc[int(d)] for d in docs]
+    rows = np.concatenate(parts)
     hashes = lines["hash"][rows]
-    # count each line once per document
-    pair = np.unique(np.stack([hashes, np.repeat(docs, [len(rows_of_doc[int(d)]) for d in docs]).astype(np.uint64)]),
-                     axis=1)
-    uh, counts = np.unique(pair[0], return_counts=True)
-    block = set(uh[counts >= 0.8 * len(docs)].tolist())
-    words: dict[int, int] = {}
-    for r, h in zip(rows.tolist(), hashes.tolist()):
-        if h in block:
-            words[h] = int(lines["words"][r])
-    return sum(words.values())
+    owner = np.repeat(docs.astype(np.int64), [len(part) for part in parts])
+    # count each line once per document: distinct (hash, document) pairs, then documents per hash
+    order = np.lexsort((owner, hashes))
+    h, o = hashes[order], owner[order]
+    new_pair = np.ones(len(h), bool)
+    new_pair[1:] = (h[1:] != h[:-1]) | (o[1:] != o[:-1])
+    h = h[new_pair]
+    starts = np.flatnonzero(np.concatenate(([True], h[1:] != h[:-1])))
+    counts = np.diff(np.append(starts, len(h)))
+    block = h[starts][counts >= 0.8 * len(docs)]  # sorted
+    if not len(block):
+        return 0
+    at = np.searchsorted(block, hashes)
+    np.minimum(at, len(block) - 1, out=at)
+    inside = np.flatnonzero(block[at] == hashes)
+    # each block line counts with the words of its last row
+    by_hash = np.argsort(hashes[inside], kind="stable")
+    sorted_hashes = hashes[inside][by_hash]
+    last = np.ones(len(sorted_hashes), bool)
+    last[:-1] = sorted_hashes[1:] != sorted_hashes[:-1]
+    return int(lines["words"][rows[inside][by_hash][last]].astype(np.int64).sum())
 
 
 def _band_keys(minhash: np.ndarray, bands: int, rows: int) -> np.ndarray:
     """One 64-bit key per LSH band of a MinHash signature."""
-    values = minhash[: bands * rows].astype(np.uint64).reshape(bands, rows)
-    key = np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    out: np.ndarray = _band_keys_many(minhash[None, :], bands, rows)[0]
+    return out
+
+
+def _band_keys_many(minhashes: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """`_band_keys` of every row of ``minhashes``: shape ``(len(minhashes), bands)``."""
+    values = minhashes[:, : bands * rows].astype(np.uint64).reshape(len(minhashes), bands, rows)
+    key = np.broadcast_to(np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15), (len(minhashes), bands))
     for r in range(rows):
-        key = (key ^ values[:, r]) * np.uint64(0x100000001B3)
+        key = (key ^ values[:, :, r]) * np.uint64(0x100000001B3)
         key ^= key >> np.uint64(29)
     out: np.ndarray = key
+    return out
+
+
+def _distinct_counts(hashes: np.ndarray, counts: list[int]) -> np.ndarray:
+    """Number of distinct values in each document's run of ``hashes`` (``counts[i]`` values
+    belong to document ``i``)."""
+    owner = np.repeat(np.arange(len(counts), dtype=np.uint64), counts)
+    both = np.sort((owner << np.uint64(32)) | hashes.astype(np.uint64))
+    new = np.ones(len(both), bool)
+    new[1:] = both[1:] != both[:-1]
+    out: np.ndarray = np.bincount((both[new] >> np.uint64(32)).astype(np.int64), minlength=len(counts))
     return out
 
 

@@ -89,7 +89,7 @@ class Block:
     def words(self) -> list[str]:
         return _WORD.findall(self.text)
 
-    @property
+    @cached_property
     def heading_like(self) -> bool:
         """A heading, or a short single line shaped like a title (no sentence punctuation at the
         end, starts with a capital or digit).
@@ -111,7 +111,7 @@ class Block:
             and not _SPACE_RUN.search(text)
         )
 
-    @property
+    @cached_property
     def prose(self) -> bool:
         """Running text: a paragraph of enough words, mostly lower case (titles are not)."""
         if self.kind not in ("paragraph", "quote"):
@@ -246,9 +246,9 @@ class Document:
     @cached_property
     def language(self) -> str | None:
         """Detected language code (see `lintnews.language.detect`)."""
-        from lintnews.language import detect
+        from lintnews.language import detect_document
 
-        return detect(self.text)
+        return detect_document(self)
 
     def block_at(self, line: int) -> Block | None:
         for block in self.blocks:

@@ -52,8 +52,10 @@ _MARKUP = re.compile(
 )
 #: Browsers read ``<noscript>`` as raw text up to the first ``</noscript>``; libxml2 parses it as
 #: markup, so ``<noscript><div></noscript>`` would swallow the rest of the page. The parser gets
-#: the markup without them (positions are still taken from the untouched source).
-_NOSCRIPT = re.compile(r"<noscript\b[^>]*>.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
+#: the markup without them (positions are still taken from the untouched source). A start tag
+#: with no ``>`` after it is matched to the end, so that searching stops there (see `_strip_noscript`).
+_NOSCRIPT_START = re.compile(r"<noscript\b[^>]*(>)?", re.IGNORECASE)
+_NOSCRIPT_END = re.compile(r"</noscript\s*>", re.IGNORECASE)
 _ATTR_STOP = re.compile(r"[>=]")
 _SPACES = re.compile(r"\s*")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
@@ -102,6 +104,7 @@ class _VisibleStream:
 
         pos = 0
         n = len(source)
+        tags: dict[str, _TagIndex] = {}
         while pos < n:
             lt = source.find("<", pos)
             if lt < 0:
@@ -122,7 +125,10 @@ class _VisibleStream:
                     close = _end_tag(name).search(source, pos)
                     pos = close.end() if close else n
                 elif name in _SKIP_NESTED:
-                    pos = _matching_end(source, name, pos)
+                    index = tags.get(name)
+                    if index is None:
+                        index = tags[name] = _TagIndex(source, name)
+                    pos = index.matching_end(pos)
         self.text = "".join(parts)
         self.cursor = 0
 
@@ -170,21 +176,84 @@ def _end_tag(name: str) -> re.Pattern[str]:
 
 @functools.cache
 def _any_tag(name: str) -> re.Pattern[str]:
-    return re.compile(rf"<(/?){name}\b[^>]*>", re.IGNORECASE)
+    """A start or end tag of ``name``; one with no ``>`` after it matches to the end of the source
+    with group 2 empty (no later tag can be complete either), so a scan never restarts from every
+    ``<name`` of a page that never closes them (that is quadratic)."""
+    return re.compile(rf"<(/?){name}\b[^>]*(>)?", re.IGNORECASE)
 
 
-def _matching_end(source: str, name: str, pos: int) -> int:
-    """Offset just past the end tag closing the ``name`` element opened before ``pos`` (nested
-    elements of the same name counted), or ``pos`` itself when there is none."""
-    depth = 1
-    for m in _any_tag(name).finditer(source, pos):
-        if m.group(1):
-            depth -= 1
-            if depth == 0:
-                return m.end()
-        elif not m.group().endswith("/>"):
-            depth += 1
-    return pos
+class _TagIndex:
+    """Every start and end tag of one element name in a page, so that finding the end tag that
+    closes an element costs a binary search: scanning forward from each element (`_scan`) is
+    quadratic on a page with thousands of ``<svg>`` that are never closed.
+
+    ``prefix[k]`` is the nesting depth before tag ``k`` (start tags +1, end tags -1, self-closing
+    0); the end tag matching the start tag before tag ``k`` is the first tag after which the depth
+    falls to ``prefix[k] - 1``.
+    """
+
+    def __init__(self, source: str, name: str) -> None:
+        self.source = source
+        self.regex = _any_tag(name)
+        self.index: dict[int, int] = {}  # match start -> tag number
+        self.ends: list[int] = []
+        self.prefix = [0]
+        self.at_depth: dict[int, list[int]] = {0: [0]}  # depth -> the k (ascending) with prefix[k] == depth
+        for m in self.regex.finditer(source):
+            if not m.group(2):
+                break
+            self.index[m.start()] = len(self.ends)
+            self.ends.append(m.end())
+            depth = self.prefix[-1] + (-1 if m.group(1) else 0 if m.group().endswith("/>") else 1)
+            self.at_depth.setdefault(depth, []).append(len(self.prefix))
+            self.prefix.append(depth)
+
+    def matching_end(self, pos: int) -> int:
+        first = self.regex.search(self.source, pos)
+        if first is None or not first.group(2):
+            return pos
+        k = self.index.get(first.start())
+        if k is None:  # the scan from pos is not aligned with the one from the start (rare): scan
+            return self._scan(pos)
+        after = self.at_depth.get(self.prefix[k] - 1, [])
+        i = bisect.bisect_left(after, k + 1)
+        return self.ends[after[i] - 1] if i < len(after) else pos
+
+    def _scan(self, pos: int) -> int:
+        """Offset just past the end tag closing the element opened before ``pos`` (nested elements
+        of the same name counted), or ``pos`` itself when there is none."""
+        depth = 1
+        for m in self.regex.finditer(self.source, pos):
+            if not m.group(2):
+                break
+            if m.group(1):
+                depth -= 1
+                if depth == 0:
+                    return m.end()
+            elif not m.group().endswith("/>"):
+                depth += 1
+        return pos
+
+
+def _strip_noscript(source: str) -> str:
+    """``source`` without its ``<noscript>…</noscript>`` elements (what ``re.sub`` of
+    ``<noscript\\b[^>]*>.*?</noscript\\s*>`` gives, in linear time: the regex rescans to the end
+    of the page from every unclosed ``<noscript>``)."""
+    parts: list[str] = []
+    pos = 0
+    while True:
+        start = _NOSCRIPT_START.search(source, pos)
+        if start is None or not start.group(1):
+            break
+        end = _NOSCRIPT_END.search(source, start.end())
+        if end is None:
+            break  # neither this one nor any later one is closed
+        parts.append(source[pos : start.start()])
+        pos = end.end()
+    if not parts:
+        return source
+    parts.append(source[pos:])
+    return "".join(parts)
 
 
 @dataclass
@@ -265,7 +334,7 @@ def extract(source: str) -> ExtractedHTML:
         # bs4 warns about XHTML served as HTML and markup that looks like a file name; the page
         # is what it is, and a linter's output is no place for parser advice.
         warnings.simplefilter("ignore")
-        soup = BeautifulSoup(_NOSCRIPT.sub("", source), "lxml")
+        soup = BeautifulSoup(_strip_noscript(source), "lxml")
     builder = _Builder(source)
     # An explicit stack instead of recursion: pages nested thousands of levels deep must not crash.
     stack: list[tuple[object, bool, str | None]] = [(soup, True, None)]

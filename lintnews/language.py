@@ -53,15 +53,34 @@ STOPWORDS: dict[str, frozenset[str]] = {
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+def token_counts(text: str) -> tuple[Counter[str], int]:
+    """Case-folded letter tokens of ``text`` counted, and their number."""
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return Counter(), 0
+    # One casefold over the joined tokens: case folding maps characters one by one.
+    return Counter("\n".join(tokens).casefold().split("\n")), len(tokens)
+
+
 def detect(text: str, sample: int = 20_000) -> str | None:
     """The most likely language code of ``text``, or None when too little evidence."""
-    tokens = [t.casefold() for t in _TOKEN.findall(text[:sample])]
-    if len(tokens) < 5:
+    return _detect(*token_counts(text[:sample]))
+
+
+def detect_document(doc: "Document", sample: int = 20_000) -> str | None:
+    """`detect` of a document's text; keeps the token counts in ``doc.cache`` for the other
+    users of the same tokens (`lintnews.packs` looks at the first 50,000 characters)."""
+    counts, total = token_counts(doc.text[:sample])
+    if len(doc.text) <= sample:
+        doc.cache["token_counts_50k"] = counts
+    return _detect(counts, total)
+
+
+def _detect(counts: Counter[str], total: int) -> str | None:
+    if total < 5:
         return None
-    counts = Counter(tokens)
     scores = {lang: sum(counts[w] for w in words) for lang, words in STOPWORDS.items()}
     best = max(scores, key=lambda k: scores[k])
-    total = len(tokens)
     if scores[best] < max(2, 0.05 * total):
         return None
     return best

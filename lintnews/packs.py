@@ -25,12 +25,14 @@ every language.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -48,21 +50,32 @@ if TYPE_CHECKING:
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " "})
 _EDGE = r"""\s\-–—•·*#>|»«:;.,!?…_~=+"'()\[\]{}/\\▶►▸→›‹<"""
-_TRIM = re.compile(f"^[{_EDGE}]+|[{_EDGE}]+$")
-_WS = re.compile(r"\s+")
+#: The characters of `_EDGE` other than whitespace, plus the space: what `line_key` trims.
+_EDGE_CHARS = " -–—•·*#>|»«:;.,!?…_~=+\"'()[]{}/\\▶►▸→›‹<"
 #: Markdown emphasis around words ("**Read more:**", "_Ähnliche Beiträge_"); a lone "*" between
 #: spaces ("marked with * are required") and snake_case stay.
 _EMPHASIS = re.compile(r"""(?<!\w)[*_]{1,3}(?=[\w¿¡])|(?<=[\w.!?:…)"'])[*_]{1,3}(?!\w)""")
 ALL_LANGUAGES = "*"
 
 
+#: `_QUOTES` as (character, replacement) pairs: a few `str.replace` calls on the rare non-ASCII
+#: line cost a fraction of one `str.translate` with a dict.
+_QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTES.items())
+
+
 def line_key(line: str) -> str:
     """The normalised form of a line that pack entries are matched against."""
-    key = unicodedata.normalize("NFKC", line).translate(_QUOTES).casefold()
+    key = unicodedata.normalize("NFKC", line)
+    if not key.isascii():
+        for char, replacement in _QUOTE_PAIRS:
+            if char in key:
+                key = key.replace(char, replacement)
+    key = key.casefold()
     if "*" in key or "_" in key:
         key = _EMPHASIS.sub("", key)
-    key = _WS.sub(" ", key)
-    return _TRIM.sub("", key)
+    # Whitespace runs become one space, then `_EDGE` characters are trimmed from both ends
+    # (whitespace is a str.split/isspace matter, the same set as the regex ``\s``).
+    return " ".join(key.split()).strip(_EDGE_CHARS)
 
 
 @dataclass
@@ -100,6 +113,7 @@ class PackSet:
 
     by_language: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
     matchers: dict[tuple[str, str], Matcher] = field(default_factory=dict)
+    screens: dict[str, Screen] = field(default_factory=dict)
 
     def add(self, language: str, entry: Entry) -> None:
         self.by_language.setdefault(language, {}).setdefault(entry.rule, []).append(entry)
@@ -115,6 +129,223 @@ class PackSet:
                        *self.by_language.get(ALL_LANGUAGES, {}).get(rule, [])]
             found = self.matchers[(rule, language)] = compile_entries(entries)
         return found
+
+    def screen(self, language: str) -> Screen:
+        """The `Screen` of every rule's entries in ``language`` (``*`` entries have their own)."""
+        found = self.screens.get(language)
+        if found is None:
+            entries = [e for es in self.by_language.get(language, {}).values() for e in es]
+            found = self.screens[language] = Screen.build(entries)
+        return found
+
+
+#: What may make the meaning of a pattern depend on the other patterns it is compiled with
+#: (group references and conditionals): a `Screen` does not combine such patterns.
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+try:  # the regex parser of the standard library, to read what a pattern's matches must contain
+    from re import _constants as _sre, _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+
+def _first_chars(items: Any) -> tuple[set[str], bool] | None:
+    """The characters a non-empty match of the parsed sequence ``items`` can start with, and
+    whether it can match the empty string; None when unknown."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _sre.AT:  # ^, $, \b: zero width
+            continue
+        if op is _sre.LITERAL:
+            return chars | {chr(av)}, False
+        if op is _sre.IN:
+            for o, a in av:
+                if o is _sre.LITERAL:
+                    chars.add(chr(a))
+                elif o is _sre.RANGE and a[1] - a[0] < 256:
+                    chars.update(map(chr, range(a[0], a[1] + 1)))
+                else:
+                    return None
+            return chars, False
+        if op is _sre.BRANCH:
+            nullable = False
+            for branch in av[1]:
+                got = _first_chars(branch)
+                if got is None:
+                    return None
+                chars |= got[0]
+                nullable = nullable or got[1]
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            got = _first_chars(av[3])
+            if got is None:
+                return None
+            chars |= got[0]
+            nullable = got[1]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            got = _first_chars(av[2])
+            if got is None:
+                return None
+            chars |= got[0]
+            nullable = got[1] or av[0] == 0
+        else:
+            return None
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _required(items: Any) -> set[str] | None:
+    """Strings one of which every match of the parsed sequence ``items`` contains, or None when
+    none is known."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append({"".join(run)})
+            run = []
+        got = None
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+            got = _required(av[3])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            got = _required(av[2])
+        elif op is _sre.ASSERT and av[0] == 1:  # a lookahead: what it sees is in the line too
+            got = _required(av[1])
+        elif op is _sre.BRANCH:
+            branches = [_required(b) for b in av[1]]
+            if all(b is not None for b in branches):
+                got = set().union(*branches)  # type: ignore[arg-type]
+        if got:
+            options.append(got)
+    if not options:
+        return None
+    # the cheapest good test: strings of three or more characters, as few as possible, long
+    return min(options, key=lambda o: (min(map(len, o)) < 3, len(o), -min(map(len, o))))
+
+
+class _Keys:
+    """Line keys a `Screen` selects from, with their concatenation (made once for all screens)."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+
+    @cached_property
+    def joined(self) -> str:
+        return "\n".join(self.keys)
+
+    @cached_property
+    def ends(self) -> list[int]:
+        """The offset just after each key's line break in `joined`."""
+        return list(itertools.accumulate(len(k) + 1 for k in self.keys))
+
+
+@lru_cache(maxsize=4096)
+def _analyse(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """What a `Screen` needs of a pattern: the characters its matches start with (None: not
+    known, or it can match the empty string) and strings one of which they contain."""
+    parsed = _sre_parse.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
+        return None, None
+    first = _first_chars(parsed)
+    required = _required(parsed)
+    return (frozenset(first[0]) if first is not None and not first[1] else None,
+            frozenset(required) if required else None)
+
+
+@dataclass
+class Screen:
+    """Every entry of every rule in some languages, reduced to what makes a line a candidate:
+    a line the screen does not let through is matched by no entry of any rule, so the rules
+    only look at the few lines that pass (see `match_lines`).
+
+    Literal lines are a set. Each pattern is filed under the characters its matches can start
+    with, so a line is tried only against the patterns that can start with its first
+    character; the patterns whose first character is not known are tried only on lines that
+    contain one of the strings their matches must contain (a word of a lookahead, a phrase)."""
+
+    literal: frozenset[str]
+    #: Patterns by first character, and compiled.
+    by_first: dict[str, list[str]] = field(default_factory=dict)
+    compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: Patterns of unknown first character, and the strings a line needs for any of them to
+    #: match (None: unknown, always try them).
+    rest: re.Pattern[str] | None = None
+    rest_needs: tuple[str, ...] | None = None
+    #: No screen could be built: every line passes.
+    everything: bool = False
+
+    @classmethod
+    def build(cls, entries: list[Entry]) -> Screen:
+        literal = frozenset(line_key(line) for e in entries for line in e.lines)
+        patterns = list(dict.fromkeys(p for e in entries for p in e.patterns))
+        if not patterns:
+            return cls(literal)
+        if any(_GROUP_REFERENCE.search(p) for p in patterns):
+            return cls(literal, everything=True)
+        screen = cls(literal)
+        rest: list[str] = []
+        needs: set[str] | None = set()
+        for p in patterns:
+            try:
+                first, required = _analyse(p)
+            except Exception:  # an unexpected parse tree: no screen
+                return cls(literal, everything=True)
+            if first is not None:
+                for char in first:
+                    screen.by_first.setdefault(char, []).append(p)
+                continue
+            rest.append(p)
+            needs = None if needs is None or not required else needs | required
+        try:
+            if rest:
+                screen.rest = re.compile("|".join(f"(?:{p})" for p in rest))
+                screen.rest_needs = None if needs is None else tuple(sorted(needs))
+            # one regex per first character, but the same regex for the same patterns
+            regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
+            for char, found in screen.by_first.items():
+                group = tuple(found)
+                if group not in regexes:
+                    regexes[group] = re.compile("|".join(f"(?:{p})" for p in group))
+                screen.compiled[char] = regexes[group]
+        except re.error:  # e.g. the same group name in two patterns
+            return cls(literal, everything=True)
+        return screen
+
+    def admits(self, key: str) -> bool:
+        """Whether an entry may match the (non-empty) line key ``key``."""
+        return bool(self.select(_Keys([key])))
+
+    def select(self, keys: _Keys) -> list[int]:
+        """Indices of the (non-empty) line keys ``keys`` that an entry may match."""
+        if self.everything:
+            return list(range(len(keys.keys)))
+        needy: set[int] | None = set()
+        if self.rest is not None and self.rest_needs is not None:
+            # which keys hold one of the strings: one search per string over all keys
+            joined, ends = keys.joined, keys.ends
+            for needle in self.rest_needs:
+                at = joined.find(needle)
+                while at >= 0:
+                    j = bisect.bisect_right(ends, at)
+                    needy.add(j)  # type: ignore[union-attr]
+                    at = joined.find(needle, ends[j]) if j < len(ends) else -1
+        elif self.rest is not None:
+            needy = None  # every key
+        literal, compiled, rest = self.literal, self.compiled, self.rest
+        out = []
+        for j, key in enumerate(keys.keys):
+            if key in literal:
+                out.append(j)
+                continue
+            regex = compiled.get(key[0])
+            if regex is not None and regex.fullmatch(key) is not None:
+                out.append(j)
+            elif rest is not None and (needy is None or j in needy) and rest.fullmatch(key) is not None:
+                out.append(j)
+        return out
 
 
 def compile_entries(entries: list[Entry]) -> Matcher:
@@ -224,13 +455,19 @@ def pack_languages(doc: Document, settings: Settings, packs: PackSet) -> list[st
     is everywhere), plus, when detected, any other language with a substantial stop-word share (a
     German page converted whole is often classified by its English navigation); every language
     when none could be detected."""
+    cache_key = ("pack_languages", settings.language)
+    hit = doc.cache.get(cache_key)
+    if hit is not None and hit[0] is packs:
+        return list(hit[1])
     lang = language_of(doc, settings)
     if lang is None:
-        return packs.languages() or ["en"]
-    langs = [lang] if lang == "en" else [lang, "en"]
-    if not settings.language or settings.language == "auto":
-        langs += [other for other in _also_present(doc) if other not in langs]
-    return langs
+        langs = packs.languages() or ["en"]
+    else:
+        langs = [lang] if lang == "en" else [lang, "en"]
+        if not settings.language or settings.language == "auto":
+            langs += [other for other in _also_present(doc) if other not in langs]
+    doc.cache[cache_key] = (packs, langs)
+    return list(langs)
 
 
 _SECONDARY_SHARE = 0.25
@@ -241,11 +478,11 @@ def _also_present(doc: Document) -> list[str]:
     """Languages whose stop words make up at least a quarter of the best language's count."""
     found = doc.cache.get("secondary_languages")
     if found is None:
-        from collections import Counter
+        from lintnews.language import STOPWORDS, token_counts
 
-        from lintnews.language import STOPWORDS
-
-        counts = Counter(w.casefold() for w in re.findall(r"[^\W\d_]+", doc.text[:50_000]))
+        counts = doc.cache.get("token_counts_50k")
+        if counts is None:
+            counts = token_counts(doc.text[:50_000])[0]
         scores = {lang: sum(counts[w] for w in stop) for lang, stop in STOPWORDS.items()}
         best = max(scores.values(), default=0)
         found = doc.cache["secondary_languages"] = [
@@ -262,16 +499,35 @@ def line_keys(doc: Document) -> list[str]:
     return keys
 
 
+def _candidate_lines(doc: Document, packs: PackSet, langs: list[str]) -> list[int]:
+    """Lines of ``doc`` that some entry of some rule in ``langs`` may match (see `Screen`),
+    computed once per document for all phrase rules."""
+    cache_key = ("phrase_lines", tuple(langs))
+    hit = doc.cache.get(cache_key)
+    if hit is not None and hit[0] is packs:
+        return hit[1]
+    keys = line_keys(doc)
+    eligible = [i for i, key in enumerate(keys) if key and len(key) <= 300]
+    candidates = _Keys([keys[i] for i in eligible])
+    selected: set[int] = set()
+    for lang in (*langs, ALL_LANGUAGES):
+        selected.update(packs.screen(lang).select(candidates))
+    found = [eligible[j] for j in sorted(selected)]
+    doc.cache[cache_key] = (packs, found)
+    return found
+
+
 def match_lines(doc: Document, settings: Settings, rule: str) -> Iterator[tuple[int, Entry]]:
     """(line index, entry) for every line of ``doc`` that an entry of ``rule`` matches whole."""
     packs = load_packs(settings)
-    matchers = [packs.matcher(rule, lang) for lang in pack_languages(doc, settings, packs)]
+    langs = pack_languages(doc, settings, packs)
+    matchers = [packs.matcher(rule, lang) for lang in langs]
     matchers = [m for m in matchers if m.literal or m.regex is not None]
     if not matchers:
         return
-    for i, key in enumerate(line_keys(doc)):
-        if not key or len(key) > 300:
-            continue
+    keys = line_keys(doc)
+    for i in _candidate_lines(doc, packs, langs):
+        key = keys[i]
         for m in matchers:
             entry = m.match(key)
             if entry is not None:

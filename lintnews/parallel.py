@@ -8,6 +8,7 @@ Results come back in input order whatever the number of workers, so output is de
 
 from __future__ import annotations
 
+import collections
 import itertools
 import multiprocessing
 import os
@@ -36,6 +37,11 @@ class Analysis:
     raw: bytes | None = None
     #: Corpus-phase signature (see `lintnews.corpus`), when the corpus phase runs.
     signature: Any = None
+    #: The cache key of the unit the document came from, its place among the unit's results
+    #: and whether they came from the cache (set by `analyze`; not stored).
+    cache_key: bytes | None = None
+    cache_index: int = 0
+    cached: bool = False
 
 
 #: A unit of work: a file path, or (path, line number, raw line) of a JSONL record.
@@ -98,17 +104,36 @@ class Analyzer:
         self.stdin_name = stdin_name
         self.cache = cache_mod.ResultCache(cache_dir) if cache_dir and fingerprint else None
 
-    def analyze_document(self, doc: Document) -> Analysis:
+    def analyze_document(self, doc: Document, sign: bool = True) -> Analysis:
+        """Lint, score and (unless ``sign`` is false: `analyze_units` signs in batches) sign."""
         diagnostics = self.linter.lint(doc).diagnostics
         doc_score = score(doc, diagnostics)
         for d in diagnostics:
             d.document_score = doc_score
-        signature = self.signer(doc, diagnostics) if self.signer is not None else None
+        signature = self.signer(doc, diagnostics) if self.signer is not None and sign else None
         raw = doc.cache.get("raw") if self.keep_raw else None
         return Analysis(doc.path, doc.record, doc.record_line, diagnostics, doc_score, raw, signature)
 
     def analyze_unit(self, unit: Unit | InputError) -> tuple[list[Analysis | InputError], bytes | None]:
         """The results of one unit and, when they are new, the cache key to store them under."""
+        return self.analyze_units([unit])[0]
+
+    def analyze_units(self, units: list[Unit | InputError]) -> list[tuple[list[Analysis | InputError], bytes | None]]:
+        """`analyze_unit` of every unit of a chunk, with the corpus signatures of all new
+        documents computed in one batch (the signer hashes all their shingles at once)."""
+        batch = getattr(self.signer, "sign_batch", None)
+        pending: list[tuple[Analysis, Document]] = []
+        out = [self._analyze_unit(u, pending if batch is not None else None) for u in units]
+        if pending:
+            assert batch is not None
+            sigs = batch([(doc, a.diagnostics) for a, doc in pending])
+            for (a, _doc), sig in zip(pending, sigs):
+                a.signature = sig
+        return out
+
+    def _analyze_unit(
+        self, unit: Unit | InputError, pending: list[tuple[Analysis, Document]] | None
+    ) -> tuple[list[Analysis | InputError], bytes | None]:
         if isinstance(unit, InputError):
             return [unit], None
         k = None
@@ -125,7 +150,14 @@ class Analyzer:
                     return hit, None
         items: list[Analysis | InputError] = []
         for item in load_unit(unit, self.settings, self.stdin_name):
-            items.append(item if isinstance(item, InputError) else self.analyze_document(item))
+            if isinstance(item, InputError):
+                items.append(item)
+            elif pending is None:
+                items.append(self.analyze_document(item))
+            else:
+                analysis = self.analyze_document(item, sign=False)
+                pending.append((analysis, item))
+                items.append(analysis)
         return items, k
 
 
@@ -139,7 +171,7 @@ def _init_worker(args: tuple[Any, ...]) -> None:
 
 def _work(chunk: list[Unit | InputError]) -> list[tuple[list[Analysis | InputError], bytes | None]]:
     assert _WORKER is not None
-    return [_WORKER.analyze_unit(u) for u in chunk]
+    return _WORKER.analyze_units(chunk)
 
 
 def _chunks(
@@ -173,37 +205,97 @@ def analyze(
     cache_dir: str | None = None,
     stdin_name: str = "-",
 ) -> Iterator[Analysis | InputError]:
-    """Analyses (and input errors) of every document under ``paths``, in input order."""
+    """Analyses (and input errors) of every document under ``paths``, in input order.
+
+    The main process looks every unit up in the cache itself: a hit costs a hash and one read
+    here, where sending it to a worker and back would cost more than that. Only the misses go to
+    the workers, in chunks; each chunk's hits wait in `slots` until its misses come back."""
     linter = Linter(settings)
     fp = cache_mod.fingerprint(settings, [r.code for r in linter.base_table.rules]) if cache_dir else None
-    writer = cache_mod.ResultCache(cache_dir, writable=True) if cache_dir else None
-    args = (settings, keep_raw, signer, cache_dir, fp, stdin_name)
+    cache = cache_mod.ResultCache(cache_dir, writable=True) if cache_dir else None
+    args = (settings, keep_raw, signer, None, None, stdin_name)
     units = iter_units(paths, settings)
     # Small runs (a pre-commit hook on a few files) are not worth starting processes for.
     head = list(itertools.islice(units, 64))
     everything = itertools.chain(head, units)
+
+    def lookup(
+        chunk: list[Unit | InputError], reader: cache_mod.ResultCache | None
+    ) -> tuple[list[Slot], list[Unit | InputError]]:
+        """A chunk's slots (cached results, or None for a miss) and its misses."""
+        slots: list[Slot] = []
+        misses: list[Unit | InputError] = []
+        for unit in chunk:
+            if isinstance(unit, InputError):
+                slots.append(([unit], None, True))
+                continue
+            k = None
+            payload = _unit_payload(unit) if reader is not None and fp is not None else None
+            if payload is not None:
+                assert reader is not None and fp is not None
+                k = cache_mod.key(fp, *payload)
+                hit = reader.get(k)
+                if hit is not None:
+                    if keep_raw and len(unit) == 3:
+                        for item in hit:
+                            if isinstance(item, Analysis):
+                                item.raw = unit[2]  # type: ignore[misc]
+                    slots.append((hit, k, True))
+                    continue
+            slots.append((None, k, False))
+            misses.append(unit)
+        return slots, misses
+
+    def merge(slots: list[Slot], results: list[tuple[list[Analysis | InputError], bytes | None]]) -> Iterator[Analysis | InputError]:
+        fresh = iter(results)
+        for items, k, cached in slots:
+            if items is None:
+                items = next(fresh)[0]
+            yield from _store(items, k, cached, cache)
+
     try:
         if jobs <= 1 or len(head) < 64:
             local = Analyzer(*args)
-            for unit in everything:
-                yield from _store(local.analyze_unit(unit), writer)
+            for chunk in _chunks(everything):
+                slots, misses = lookup(chunk, cache)
+                yield from merge(slots, local.analyze_units(misses) if misses else [])
             return
+        pending: collections.deque[list[Slot]] = collections.deque()
+
+        def feed() -> Iterator[list[Unit | InputError]]:
+            # This runs in the pool's task thread, which needs its own database connection.
+            reader = cache_mod.ResultCache(cache_dir) if cache_dir else None
+            try:
+                for chunk in _chunks(everything):
+                    slots, misses = lookup(chunk, reader)
+                    pending.append(slots)
+                    yield misses
+            finally:
+                if reader is not None:
+                    reader.close()
+
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with ctx.Pool(jobs, initializer=_init_worker, initargs=(args,)) as pool:
-            for results in pool.imap(_work, _chunks(everything), chunksize=1):
-                for unit_results in results:
-                    yield from _store(unit_results, writer)
+            for results in pool.imap(_work, feed(), chunksize=1):
+                yield from merge(pending.popleft(), results)
     finally:
-        if writer is not None:
-            writer.close()
+        if cache is not None:
+            cache.close()
+
+
+#: One unit's place in the output: its results (None until a worker returns them), its cache
+#: key (None: not cacheable) and whether the results came from the cache.
+Slot = tuple[list[Analysis | InputError] | None, bytes | None, bool]
 
 
 def _store(
-    results: tuple[list[Analysis | InputError], bytes | None], writer: cache_mod.ResultCache | None
+    items: list[Analysis | InputError], k: bytes | None, cached: bool, writer: cache_mod.ResultCache | None
 ) -> Iterator[Analysis | InputError]:
-    items, k = results
-    if k is not None and writer is not None:
+    if k is not None and writer is not None and not cached:
         writer.put(k, [_without_raw(i) for i in items])
+    for i, item in enumerate(items):
+        if isinstance(item, Analysis):
+            item.cache_key, item.cache_index, item.cached = k, i, cached
     yield from items
 
 

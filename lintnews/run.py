@@ -114,7 +114,7 @@ class CheckRun:
         # --- corpus phase: signer and index (lintnews.corpus) ---
         self.signer: Signer | None = make_signer(settings, enabled=options.corpus)
         if self.signer is not None:
-            self.signatures = CorpusIndex(settings)  # type: ignore[assignment]  # folds signatures as they come
+            self.signatures = CorpusIndex(settings, options.cache_dir)  # type: ignore[assignment]  # folds signatures as they come
         # --- end corpus phase: signer and index ---
         self.analyzer = Analyzer(settings, self.splitter is not None, self.signer, None, None, options.stdin_name)
 
@@ -179,7 +179,7 @@ class CheckRun:
         if self.splitter is not None and analysis.record is not None:
             self.splitter.add(analysis.raw or b"", analysis.path, analysis.record, rejected=low)
         if analysis.signature is not None:
-            self.signatures.append(analysis.signature)
+            self.signatures.append(analysis.signature, analysis.cache_key, analysis.cache_index)  # type: ignore[call-arg]
 
     def run(self, paths: list[str], wrap: Callable[[Iterator[Any]], Iterator[Any]] = lambda it: it) -> RunResult:
         """Analyse everything under ``paths``: in parallel with the cache when only linting, in

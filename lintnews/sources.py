@@ -2,16 +2,32 @@
 
 Folders are walked lazily, JSONL is read one record at a time, and every problem with an input is
 yielded as an `InputError` (naming the file and record) instead of stopping the run.
+
+What counts as bad input (each is one `InputError`, and the run goes on):
+
+- anything but a regular file named or found in a folder: a named pipe, a device, a socket (a pipe
+  with no writer would block forever, ``/dev/zero`` never ends; stream data in with ``-``);
+- an empty file, or one holding only whitespace (a failed download or extraction, never an
+  article); JSONL with no record, a record whose text is empty. Standard input is exempt: an
+  editor piping in a new, empty buffer is not an error;
+- binary data (a NUL among the first 8,000 bytes is spotted before the rest is read, so a
+  multi-gigabyte image or sparse file costs nothing), text in no recognisable encoding, a JSONL
+  line that is not UTF-8 JSON or lacks the text field, a truncated gzip stream;
+- missing files, broken symbolic links and link loops, unreadable files and folders.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import fnmatch
 import gzip
+import heapq
 import os
 import re
+import stat
 import sys
+import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -69,63 +85,187 @@ def kind_of(path: str) -> str:
 
 def iter_paths(paths: Iterable[str], settings: Settings) -> Iterator[str | InputError]:
     """Files to lint, in a deterministic order: named files as given, folders walked in sorted
-    order (only files with a known suffix), excluded names skipped."""
+    order (only files with a known suffix), excluded names skipped. Anything that is not a
+    regular file is an `InputError` here, before anyone tries to open it."""
     excludes = [*settings.exclude, *settings.extend_exclude]
     for path in paths:
         if path == "-":
             yield path
         elif os.path.isdir(path):
             yield from _walk(path, excludes)
-        elif os.path.lexists(path):
-            if not os.path.exists(path):
-                yield InputError(path, "broken symbolic link")
-            else:
-                yield path
         else:
-            yield InputError(path, "no such file or directory")
+            problem = _not_a_file(path)
+            yield InputError(path, problem) if problem else path
+
+
+class NotRegularFile(Exception):
+    """Opened something that is not a regular file (its kind is the message)."""
+
+
+def _kind_of_node(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _not_regular(mode: int) -> str:
+    kind = _kind_of_node(mode)
+    what = kind if kind == "not a regular file" else f"{kind}, not a regular file"
+    return f"{what}: skipped (to lint a stream, pipe it to `lintnews check -`)"
+
+
+def _not_a_file(path: str) -> str | None:
+    """Why ``path`` (not a folder) cannot be read as a file, or None when it is a regular file."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if exc.errno == errno.ENOENT:
+            return "broken symbolic link" if os.path.lexists(path) else "no such file or directory"
+        return f"cannot read: {exc.strerror or exc}"
+    return None if stat.S_ISREG(mode) else _not_regular(mode)
+
+
+def open_regular(path: str) -> BinaryIO:
+    """Open ``path`` for reading, refusing anything but a regular file (`NotRegularFile`).
+
+    The file is opened without blocking and checked on the open descriptor, so a named pipe that
+    replaced a file after the folder was listed cannot hang the run either."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(_not_regular(mode))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _excluded(name: str, rel: str, excludes: list[str]) -> bool:
     return any(fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(rel, pat) for pat in excludes)
 
 
+#: A folder listing longer than this is sorted in runs of this many names, spilled to temporary
+#: files and merged, so a folder of millions of files costs bounded memory.
+SORT_RUN = 100_000
+_DIR, _FILE, _LINK, _OTHER = b"d", b"f", b"l", b"o"
+
+
+def _entry_record(entry: os.DirEntry[str]) -> bytes:
+    """``name NUL kind``: sorting these sorts by name (NUL sorts first, names never hold one)."""
+    if entry.is_symlink():
+        kind = _LINK
+    elif entry.is_dir(follow_symlinks=False):
+        kind = _DIR
+    elif entry.is_file(follow_symlinks=False):
+        kind = _FILE
+    else:
+        kind = _OTHER
+    return os.fsencode(entry.name) + b"\0" + kind
+
+
+def _spill(records: list[bytes]) -> Iterator[bytes]:
+    """Sort ``records`` and park them in an anonymous temporary file; iterate it to read them back.
+    Records are separated by "/", which no file name holds."""
+    records.sort()
+    fh = tempfile.TemporaryFile()
+    fh.write(b"/".join(records))
+    records.clear()
+
+    def read() -> Iterator[bytes]:
+        with fh:
+            fh.seek(0)
+            rest = b""
+            while True:
+                block = fh.read(1 << 16)
+                if not block:
+                    break
+                parts = (rest + block).split(b"/")
+                rest = parts.pop()
+                yield from parts
+            if rest:
+                yield rest
+
+    return read()
+
+
+def sorted_listing(folder: str, run: int | None = None) -> Iterator[tuple[str, bytes]]:
+    """(name, kind) of every entry of ``folder`` in byte order of the names, in bounded memory:
+    up to ``run`` names are sorted in memory, longer listings are merged from sorted runs kept in
+    temporary files. Listing errors (``OSError``) are raised before the first entry is returned."""
+    run = run or SORT_RUN
+    chunk: list[bytes] = []
+    runs: list[Iterator[bytes]] = []
+    with os.scandir(folder) as it:
+        for entry in it:
+            chunk.append(_entry_record(entry))
+            if len(chunk) >= run:
+                runs.append(_spill(chunk))
+    if runs:
+        if chunk:
+            runs.append(_spill(chunk))
+        merged: Iterable[bytes] = heapq.merge(*runs)
+    else:
+        chunk.sort()
+        merged = chunk
+    return ((os.fsdecode(rec[:-2]), rec[-1:]) for rec in merged)
+
+
 def _walk(root: str, excludes: list[str]) -> Iterator[str | InputError]:
     """Files under ``root`` in sorted path order (a folder's files and subfolders interleaved by
-    name, as ``find | sort`` lists them). Symbolic links to folders are not followed."""
-    stack: list[Iterator[tuple[str, str, bool]]] = []
+    name, compared as bytes, as ``LC_ALL=C find | sort`` lists them), streamed: memory does not
+    grow with the size of a folder. Symbolic links to folders are not followed."""
+    stack: list[tuple[str, Iterator[tuple[str, bytes]]]] = []
 
-    def listing(folder: str) -> Iterator[tuple[str, str, bool]] | InputError:
+    def listing(folder: str) -> InputError | None:
         try:
-            with os.scandir(folder) as it:
-                return iter(sorted((e.name, e.path, e.is_dir(follow_symlinks=False)) for e in it))
+            stack.append((folder, iter(sorted_listing(folder))))
         except OSError as exc:
-            return InputError(folder, f"cannot list folder: {exc.strerror}")
+            return InputError(folder, f"cannot list folder: {exc.strerror or exc}")
+        return None
 
     first = listing(root)
-    if isinstance(first, InputError):
+    if first is not None:
         yield first
         return
-    stack.append(first)
     while stack:
-        entry = next(stack[-1], None)
+        folder, entries = stack[-1]
+        entry = next(entries, None)
         if entry is None:
             stack.pop()
             continue
-        name, path, is_dir = entry
+        name, kind = entry
+        path = os.path.join(folder, name)
         rel = os.path.relpath(path, root).replace(os.sep, "/")
         if _excluded(name, rel, excludes):
             continue
-        if is_dir:
-            sub = listing(path)
-            if isinstance(sub, InputError):
-                yield sub
-            else:
-                stack.append(sub)
+        if kind == _DIR:
+            error = listing(path)
+            if error is not None:
+                yield error
         elif name.lower().endswith(ALL_SUFFIXES):
-            if os.path.islink(path) and not os.path.exists(path):
-                yield InputError(path, "broken symbolic link")
-            else:
+            if kind == _FILE:
                 yield path
+                continue
+            problem = _not_a_file(path)
+            if problem is None:
+                yield path
+            elif kind == _LINK and problem.startswith("a folder"):
+                continue  # a link to a folder: not followed, like every other one
+            else:
+                yield InputError(path, problem)
 
 
 def iter_documents(paths: Iterable[str], settings: Settings, stdin_name: str = "-") -> Iterator[Item]:
@@ -147,7 +287,13 @@ def read_path(path: str, settings: Settings, stdin_name: str = "-") -> Iterator[
     except OSError as exc:
         yield InputError(path, f"cannot read: {exc.strerror or exc}")
         return
+    except (NotRegularFile, DecodeError) as exc:
+        yield InputError(path, str(exc))
+        return
     name = stdin_name if path == "-" else path
+    if not data and path != "-":
+        yield InputError(name, "empty file")
+        return
     try:
         doc = make_document(name, data, kind)
     except DecodeError as exc:
@@ -156,12 +302,35 @@ def read_path(path: str, settings: Settings, stdin_name: str = "-") -> Iterator[
     except RecursionError:  # lintnews walks HTML without recursion; an older parser might not
         yield InputError(name, _TOO_DEEP)
         return
+    if path != "-" and not (doc.source if doc.source is not None else doc.text).strip():
+        yield InputError(name, "no text: the file holds only whitespace")
+        return
     yield doc
 
 
+#: How much of a file is looked at for NUL bytes before the rest is read.
+SNIFF_BYTES = 8000
+
+
 def _read_bytes(path: str) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read()
+    """The bytes of a regular file; binary data is refused after its first block (`DecodeError`),
+    so a huge image or a sparse file of zeros is never read whole."""
+    with open_regular(path) as fh:
+        head = fh.read(SNIFF_BYTES)
+        if _binary_head(head):
+            raise DecodeError("contains NUL bytes (binary file?)")
+        rest = fh.read()
+    return head + rest if rest else head
+
+
+def _binary_head(head: bytes) -> bool:
+    """A NUL in the first block marks binary data, except in UTF-16/32 text: a byte-order mark,
+    or NULs nearly all on one side of the byte pairs (Latin letters in UTF-16 without a mark,
+    which HTML detection can still read). What this lets through is decoded and checked whole."""
+    if b"\x00" not in head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
+        return False
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return min(even, odd) * 8 >= max(even, odd)
 
 
 def make_document(path: str, data: bytes, kind: str, record: str | None = None, record_line: int | None = None) -> Document:
@@ -172,7 +341,26 @@ def make_document(path: str, data: bytes, kind: str, record: str | None = None, 
     return Document(path=path, text=decode(data), record=record, record_line=record_line, kind=kind)
 
 
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def blank_html_comments(text: str) -> str:
+    """``text`` with every ``<!-- … -->`` comment replaced by spaces (newlines kept). A plain scan:
+    the regex ``<!--.*?-->`` is quadratic on text with thousands of unclosed ``<!--``."""
+    parts: list[str] = []
+    pos = 0
+    while True:
+        start = text.find("<!--", pos)
+        if start < 0:
+            break
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break  # unclosed: neither this nor any later "<!--" is a comment
+        parts.append(text[pos:start])
+        parts.append(_NOT_NEWLINE.sub(" ", text[start : end + 3]))
+        pos = end + 3
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def markdown_document(path: str, text: str, record: str | None = None, record_line: int | None = None) -> Document:
@@ -181,7 +369,7 @@ def markdown_document(path: str, text: str, record: str | None = None, record_li
     fixes edit ``source``, the text as written."""
     if "<!--" not in text:
         return Document(path=path, text=text, record=record, record_line=record_line, kind="markdown")
-    blanked = _HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    blanked = blank_html_comments(text)
     return Document(path=path, text=blanked, record=record, record_line=record_line, kind="markdown", source=text)
 
 
@@ -211,7 +399,7 @@ def html_document(path: str, markup: str, record: str | None = None, record_line
 def _open_jsonl(path: str) -> BinaryIO:
     if path == "-":
         return sys.stdin.buffer
-    raw = open(path, "rb")
+    raw = open_regular(path)
     if path.lower().endswith(".gz"):
         return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
     return raw
@@ -229,26 +417,45 @@ def read_jsonl(path: str, settings: Settings, name: str | None = None) -> Iterat
 
 
 def jsonl_lines(path: str) -> Iterator[tuple[int, bytes] | InputError]:
-    """(1-based line number, raw bytes) of every non-blank line of a JSONL file, streamed."""
+    """(1-based line number, raw bytes) of every non-blank line of a JSONL file, streamed.
+
+    A file (not stdin) with no record at all is an error; so is one whose first line is
+    UTF-16/32 or binary, and then it is not read further (one error, not one per line)."""
     try:
         fh = _open_jsonl(path)
     except OSError as exc:
         yield InputError(path, f"cannot read: {exc.strerror or exc}")
         return
+    except NotRegularFile as exc:
+        yield InputError(path, str(exc))
+        return
     lineno = 0
+    records = 0
     try:
         with fh:
+            peek = getattr(fh, "peek", None)
+            head = peek(SNIFF_BYTES)[:SNIFF_BYTES] if peek is not None else b""
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
+                yield InputError(path, "file is UTF-16 or UTF-32 (byte-order mark): JSONL must be UTF-8")
+                return
+            if head.count(0) > 8:  # one error for a binary file, not one per "line"; a stray NUL spoils one record
+                yield InputError(path, "contains NUL bytes (binary file, or UTF-16 without a byte-order mark?)")
+                return
             for lineno, raw in enumerate(fh, start=1):
                 if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
                     raw = raw[len(codecs.BOM_UTF8) :]
                 if not raw.strip():
                     continue
+                records += 1
                 yield lineno, raw
     except (OSError, EOFError, zlib.error) as exc:
         if lineno == 0:
             yield InputError(path, f"cannot read: {exc}")
         else:
             yield InputError(path, f"cannot read past line {lineno}: {exc}", line=lineno + 1)
+        return
+    if not records and path != "-":
+        yield InputError(path, "empty file" if lineno == 0 else "no records: the file holds only blank lines")
 
 
 def load_record(path: str, raw: bytes, lineno: int, settings: Settings) -> Item:
@@ -267,7 +474,7 @@ def record_document(path: str, raw: bytes, lineno: int, settings: Settings) -> I
     try:
         obj: Any = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        return InputError(path, f"not valid JSON: {exc}", line=lineno)
+        return _not_json(path, raw, lineno, settings, exc)
     if not isinstance(obj, dict):
         return InputError(path, f"record is a JSON {type(obj).__name__}, not an object", line=lineno)
     rid = obj.get(settings.id_field)
@@ -279,13 +486,17 @@ def record_document(path: str, raw: bytes, lineno: int, settings: Settings) -> I
         return InputError(
             path, f"record has no `{settings.text_field}` or `{settings.html_field}` field", record=record, line=lineno
         )
-    if text is not None:
-        if not isinstance(text, str):
-            return InputError(path, f"`{settings.text_field}` is a {type(text).__name__}, not a string", record, lineno)
+    if text is not None and not isinstance(text, str):
+        return InputError(path, f"`{settings.text_field}` is a {type(text).__name__}, not a string", record, lineno)
+    if text is not None and (text.strip() or not (isinstance(html, str) and html.strip())):
+        if not text.strip():  # an empty extraction is a failed one, never an article
+            return InputError(path, f"`{settings.text_field}` is {'empty' if not text else 'only whitespace'}", record, lineno)
         doc = Document(path=path, text=normalize_newlines(text), record=record, record_line=lineno, kind="text")
     else:
         if not isinstance(html, str):
             return InputError(path, f"`{settings.html_field}` is a {type(html).__name__}, not a string", record, lineno)
+        if not html.strip():
+            return InputError(path, f"`{settings.html_field}` is {'empty' if not html else 'only whitespace'}", record, lineno)
         try:
             doc = html_document(path, normalize_newlines(html), record, lineno)
         except RecursionError:
@@ -293,3 +504,25 @@ def record_document(path: str, raw: bytes, lineno: int, settings: Settings) -> I
     doc.meta = meta
     return doc
 
+
+def _not_json(path: str, raw: bytes, lineno: int, settings: Settings, exc: Exception) -> InputError:
+    """The error for a line orjson refused: a line in another encoding than UTF-8 (a Latin-1
+    record appended to a UTF-8 file) is named as such, with the record's id when it has one."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        record = None
+        try:
+            obj = orjson.loads(raw.decode("utf-8", errors="replace"))
+            rid = obj.get(settings.id_field) if isinstance(obj, dict) else None
+            record = str(rid) if rid is not None and not isinstance(rid, (dict, list)) else None
+        except orjson.JSONDecodeError:
+            pass
+        return InputError(
+            path,
+            f"not UTF-8: byte 0x{raw[bad.start]:02X} at column {bad.start + 1} (a record written in another "
+            f"encoding, such as Latin-1?); JSONL must be UTF-8",
+            record,
+            lineno,
+        )
+    return InputError(path, f"not valid JSON: {exc}", line=lineno)

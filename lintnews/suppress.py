@@ -58,7 +58,9 @@ from lintnews.registry import Rule, RuleTable, Severity, Violation, all_rules, r
 UNSUPPRESSIBLE = frozenset(("E900", "E901", "E902"))
 ACTIONS = ("disable", "enable", "disable-next-line")
 
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+#: An unclosed comment matches to the end, group 2 empty: the scan stops there instead of
+#: restarting from every later "<!--" (quadratic on text with thousands of unclosed ones).
+_COMMENT = re.compile(r"<!--(.*?)(-->|\Z)", re.DOTALL)
 _PREFIX = re.compile(r"\s*lintnews\s*:", re.DOTALL)
 _BODY = re.compile(
     r"\s*(?P<action>[A-Za-z][A-Za-z-]*)"
@@ -67,6 +69,7 @@ _BODY = re.compile(
     re.DOTALL,
 )
 _SPLIT = re.compile(r"[,\s]+")
+_WS_RUN = re.compile(r"\s{2,}")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _NEWLINE = re.compile("\n")
 _NOT_NEWLINE = re.compile("[^\n]")
@@ -109,7 +112,9 @@ def _codes(raw: str) -> tuple[str, ...]:
 
 def parse_comment(body: str) -> tuple[str, tuple[str, ...] | None, str | None] | str:
     """``(action, selectors, reason)`` of a comment body after ``lintnews:``, or an error."""
-    m = _BODY.match(body)
+    # Runs of whitespace become one space first: the lazy groups of _BODY rescan a whole run at
+    # every step, which is quadratic on a comment padded with thousands of spaces.
+    m = _BODY.match(_WS_RUN.sub(" ", body))
     if m is None:
         return "expected `disable`, `enable` or `disable-next-line`"
     action = m.group("action")
@@ -158,6 +163,8 @@ def comment_directives(doc: Document) -> list[Directive]:
     out: list[Directive] = []
     spans: list[tuple[int, int]] = []
     for m in _COMMENT.finditer(source):
+        if not m.group(2):
+            break  # unclosed: no comment starts here or later
         prefix = _PREFIX.match(m.group(1))
         if prefix is None:
             continue

@@ -4,13 +4,42 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lintnews.document import Document
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‚": "'"})
 
 
 def normalize(text: str) -> str:
     """Lower-cased words separated by single spaces: whitespace, case, punctuation and quote
-    style do not matter."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    style do not matter.
+
+    Quote style needs no mapping: every quotation mark, straight or curly, is a non-word
+    character and becomes a space like any other punctuation."""
+    text = unicodedata.normalize("NFKC", text).casefold()
     return _NON_WORD.sub(" ", text).strip()
+
+
+#: A run of non-word characters within one line (`_NON_WORD` without the line break).
+_NON_WORD_IN_LINE = re.compile(r"(?:[^\w\n]|_)+")
+
+
+def normalized_lines(doc: Document) -> list[str]:
+    """``normalize(line)`` for every line of ``doc``, in one pass over the text (kept in
+    ``doc.cache``; treat it as read-only). NFKC and case folding never join or create line
+    breaks, so the text can be normalised whole and split afterwards."""
+    found: list[str] | None = doc.cache.get("normalized_lines")
+    if found is None:
+        text = unicodedata.normalize("NFKC", doc.text).casefold()
+        found = doc.cache["normalized_lines"] = [line.strip() for line in _NON_WORD_IN_LINE.sub(" ", text).split("\n")]
+    return found
+
+
+def normalized_span(doc: Document, start: int, end: int) -> str:
+    """``normalize`` of lines ``start`` to ``end`` (inclusive) of ``doc`` joined by line breaks."""
+    lines = normalized_lines(doc)
+    if start == end:
+        return lines[start]
+    return " ".join(n for n in lines[start : end + 1] if n)

@@ -269,7 +269,9 @@ def _button_sized(key: str) -> bool:
 #: Separators of breadcrumb trails. Slashes and bars count only with spaces around them
 #: ("km/h", "and/or" and "A|B" stay whole); arrows may be tight ("Home»World").
 _ARROWS = "»›>→"
-_SPLIT = re.compile(r"\s*(?:>>|[»›>→])\s*|\s+[/|]\s+")
+#: Whitespace before a separator is matched from the start of its run only (trying every position
+#: inside a long run of spaces is quadratic); the splits are those of ``\s*(?:>>|[»›>→])\s*|\s+[/|]\s+``.
+_SPLIT = re.compile(r"(?<!\s)\s+(?:>>|[»›>→])\s*|(?:>>|[»›>→])\s*|(?<!\s)\s+[/|]\s+")
 _SENTENCE_END = re.compile(r"[.!?;,]$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _MARKUP = re.compile(r"[<=\[\]{}]|->|-->")

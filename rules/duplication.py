@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.registry import RelatedLocation, Rule, Severity, Violation, register
-from lintnews.textnorm import normalize
+from lintnews.textnorm import normalized_span
 
 #: Marks of code, paths, markup and tables, which repeat by design (``FROM python:3.7``,
 #: ``File "<stdin>", line 2``): such lines are not titles.
@@ -21,11 +21,15 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _QUOTED = re.compile(r"""^\s*(?:["'„“”‘’«»‚‹›].*["'“”‘’«»‹›][.!?…]?|(\*\*|__|\*|_)\S.*\S\1)\s*$""", re.DOTALL)
 
 
-def _first_copies(doc: Document, blocks: list[Block]) -> Iterator[tuple[Block, Block]]:
-    """(repeat, first copy) pairs among ``blocks``, comparing normalised text."""
+def _key(doc: Document, block: Block) -> str:
+    """``normalize(block.text)``, from the document's normalised lines."""
+    return normalized_span(doc, block.start, block.end)
+
+
+def _first_copies(doc: Document, blocks: list[Block], keys: list[str]) -> Iterator[tuple[Block, Block]]:
+    """(repeat, first copy) pairs among ``blocks``, comparing their normalised text ``keys``."""
     seen: dict[str, Block] = {}
-    for block in blocks:
-        key = normalize(block.text)
+    for block, key in zip(blocks, keys):
         if not key:
             continue
         first = seen.get(key)
@@ -35,10 +39,10 @@ def _first_copies(doc: Document, blocks: list[Block]) -> Iterator[tuple[Block, B
             yield block, first
 
 
-def _contained(blocks: list[Block], min_words: int) -> Iterator[tuple[Block, Block]]:
+def _contained(blocks: list[Block], keys: list[str], min_words: int) -> Iterator[tuple[Block, Block]]:
     """(quote, paragraph) pairs: a quotation or a wholly emphasised line of at least
-    ``min_words`` words whose text reappears inside a longer block (a pull-quote)."""
-    keys = [normalize(b.text) for b in blocks]
+    ``min_words`` words whose text reappears inside a longer block (a pull-quote); ``keys`` are
+    the blocks' normalised texts."""
     padded = [f" {k} " for k in keys]
     starts: list[int] = []
     pos = 0
@@ -117,8 +121,9 @@ class DuplicateParagraph(Rule):
         min_words = int(settings.option(self, "min-words", 6))
         min_quote_words = int(settings.option(self, "min-quote-words", 8))
         blocks = _paragraph_candidates(doc, min_words)
+        keys = [_key(doc, b) for b in blocks]
         reported: set[int] = set()
-        for block, first in _first_copies(doc, blocks):
+        for block, first in _first_copies(doc, blocks, keys):
             reported.add(block.index)
             yield self.line_violation(
                 doc,
@@ -128,7 +133,7 @@ class DuplicateParagraph(Rule):
                 fix=self.remove_lines_fix(doc, block.start, block.end, "Remove the repeated paragraph"),
                 related=[RelatedLocation(first.start, 0)],
             )
-        for block, longer in _contained(blocks, max(min_quote_words, min_words)):
+        for block, longer in _contained(blocks, keys, max(min_quote_words, min_words)):
             if block.index in reported:
                 continue
             yield self.line_violation(
@@ -206,8 +211,9 @@ class DuplicateHeading(Rule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         min_words = int(settings.option(self, "min-words", 3))
         blocks = _heading_candidates(doc, min_words)
-        counts = Counter(normalize(b.text) for b in blocks)
-        pairs = [(b, f) for b, f in _first_copies(doc, blocks) if counts[normalize(b.text)] < 3]
+        keys = [_key(doc, b) for b in blocks]
+        counts = Counter(keys)
+        pairs = [(b, f) for b, f in _first_copies(doc, blocks, keys) if counts[_key(doc, b)] < 3]
         repeated = {b.index for b, _ in pairs}
         for block, first in pairs:
             if _in_menu(doc.blocks, block.index, repeated):

@@ -58,8 +58,11 @@ def _word_after(text: str, start: int) -> str:
 
 #: A full stop, question or exclamation mark between two words (`France.Those`), or a comma or
 #: semicolon between two words (`quo,engaging`).
-_GLUED_STOP = re.compile(r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_]{3})")
-_GLUED_COMMA = re.compile(r"(?<=[^\W\d_]{2})[,;](?=[^\W\d_]{2})")
+#: (The mark comes first and the lookbehind checks the letters before it: the same matches as
+#: a leading lookbehind, but the regex engine can skip to the marks instead of trying every
+#: position; likewise below.)
+_GLUED_STOP = re.compile(r"[.!?](?<=[^\W\d_]{2}[.!?])(?=[^\W\d_]{3})")
+_GLUED_COMMA = re.compile(r"[,;](?<=[^\W\d_]{2}[,;])(?=[^\W\d_]{2})")
 #: File extensions and top-level domains that follow a dot without a space by design, even when
 #: capitalised (`Spiegel.De`, `Report.Pdf`).
 _SUFFIXES = frozenset(
@@ -191,8 +194,8 @@ _DOMAIN = re.compile(r"[\w-]+\.[a-z]{2,6}\b")
 _MAX_LOWER_STARTS = 2
 #: Sentences starting in upper case the document needs per one starting in lower case.
 _UPPER_PER_LOWER = 4
-_UPPER_START = re.compile(r"(?<=[^\W\d_])\.[\s\u00a0]+(?=[A-ZÀ-ÖØ-ÞŒ])")
-_AFTER_STOP = re.compile(r"(?<=[^\W\d_])\.[\s\u00a0]+(?=[^\W\d_])")
+_UPPER_START = re.compile(r"\.(?<=[^\W\d_]\.)[\s\u00a0]+(?=[A-ZÀ-ÖØ-ÞŒ])")
+_AFTER_STOP = re.compile(r"\.(?<=[^\W\d_]\.)[\s\u00a0]+(?=[^\W\d_])")
 
 
 def _name_like(text: str, start: int) -> bool:
@@ -339,7 +342,8 @@ def _first_letter(text: str) -> int:
 
 _GLUED_TABLE_ROWS = 3
 _HOLLOW_ROWS = 3
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+#: (Written so that no two ``\s*`` touch: ``\s*\|?\s*`` is quadratic on a long line of spaces.)
+_SEPARATOR = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 
 
 def _cells(row: str) -> list[str]:
@@ -538,6 +542,12 @@ class ExcessBlankLines(Rule):
 
 
 _LONE_A_TILDE = re.compile(r"Ã(?=\s)")
+#: Every text `ftfy.badness.is_bad` accepts holds one of these characters (C1 controls, Â, Ã,
+#: Œ, œ) or two non-ASCII characters in a row: each alternative of ftfy's badness regex either
+#: needs two adjacent characters from its (all non-ASCII) mojibake classes or one of these
+#: (tests/test_speed_paths.py checks this against the installed ftfy). Lines without a match are
+#: not given to ftfy's slow regex.
+_MAYBE_BAD = re.compile(r"[\x80-\x9fÂÃŒœ]|[^\x00-\x7f]{2}")
 
 
 def _damaged_spans(text: str, repaired: str) -> list[tuple[int, int, str]]:
@@ -581,7 +591,8 @@ class Mojibake(Rule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         if doc.text.isascii():
             return
-        damaged = [i for i, text in enumerate(doc.lines) if not text.isascii() and ftfy.badness.is_bad(text)]
+        suspects = sorted({doc.position(m.start())[0] for m in _MAYBE_BAD.finditer(doc.text)})
+        damaged = [i for i in suspects if ftfy.badness.is_bad(doc.lines[i])]
         # "Ã" before a space is how UTF-8 "à" looks once its no-break space became a space, but
         # also just the letter Ã: trust it only in a document that shows other damage too.
         if not any(ftfy.badness.is_bad(_LONE_A_TILDE.sub("", doc.lines[i])) for i in damaged):

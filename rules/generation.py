@@ -34,7 +34,7 @@ _REFERENCE_HEADING = re.compile(
     r"|notes and references|references and notes|einzelnachweise|nachweise|quellen(?:angaben)?|quelle"
     r"|anmerkungen|fußnoten|fussnoten|literatur(?:verzeichnis)?|références|notes et références|sources"
     r"|bibliographie|referencias|notas|fuentes|bibliografía|notas y referencias)"
-    r"\s*(?:\[(?:edit|bearbeiten|modifier|editar)[^\]]*\])?\W*$",
+    r"(?:\s*\[(?:edit|bearbeiten|modifier|editar)[^\]]*\])?\W*$",  # no \s* next to \W*: quadratic on spaces
     re.IGNORECASE,
 )
 #: A line of a reference list: ``[1] …``, ``1. …`` followed by a citation-ish text, ``^ …`` or
@@ -187,7 +187,7 @@ QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
 }
 _QUESTION_WORDS = 10
 _QUOTE_START = re.compile(r"""^\s*["'“”„«»‘’‚‹›]""")
-_LABEL_START = re.compile(r"^\s*(?:[QF]|Frage|Question|Pregunta)\s*\d*\s*[:.)]", re.IGNORECASE)
+_LABEL_START = re.compile(r"^\s*(?:[QF]|Frage|Question|Pregunta)\s*(?:\d+\s*)?[:.)]", re.IGNORECASE)
 
 
 def _opens_question(text: str, languages: list[str]) -> bool:

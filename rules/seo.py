@@ -234,7 +234,7 @@ class OffTopicRelatedLink(Rule):
 
 # --- FAQ blocks ---------------------------------------------------------------------------------
 
-_QUESTION = re.compile(r"\?\s*[\"'”»)]*\s*$")
+_QUESTION = re.compile(r"\?\s*(?:[\"'”»)]+\s*)?$")  # not \s*[…]*\s*: quadratic on a run of spaces
 _ANSWER_MIN_WORDS = 8
 
 

@@ -19,7 +19,7 @@ from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
 from lintnews.registry import Rule, Severity, Violation, register
 
-_LAST_WORD = re.compile(r"(\w+)\W*$", re.UNICODE)
+_LAST_WORD = re.compile(r"(?<!\w)(\w+)\W*$", re.UNICODE)  # from word starts only: linear on long words
 #: A comma right after a word; ``"…",`` (code, JSON) and ``,,,`` are not sentences.
 _OPEN_COMMA = re.compile(r"[^\W\d_],\s*$")
 #: A last token that is a link or a path: ``… unter www.example.de/info/``.
@@ -27,7 +27,7 @@ _URL_END = re.compile(r"(?:://|^www\.|/)\S*$|\.[a-z]{2,6}/\S*$")
 #: A feed excerpt's marker: ``… the council said […]``.
 _EXCERPT_END = re.compile(r"\w\W{0,2}\s*[\[(](?:…|\.\.\.)[\])]\s*$")
 #: A bare ellipsis after a word; an excerpt only when the word cannot end a sentence.
-_ELLIPSIS_END = re.compile(r"(\w+)\s*(?:…|\.{3,})\s*$")
+_ELLIPSIS_END = re.compile(r"(?<!\w)(\w+)\s*(?:…|\.{3,})\s*$")  # from word starts only: linear on long words
 #: A sentence end followed by more text: the block holds at least one finished sentence.
 _INNER_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
 #: Words a block must have, without an earlier finished sentence, to pass for a paragraph rather

@@ -1,0 +1,340 @@
+"""The fast paths of the hot code give the same answers as the plain definitions they replace.
+
+Each test compares an optimised function with a straightforward reference implementation (the
+code it replaced) on generated input, or checks the invariant a shortcut relies on.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import unicodedata
+from pathlib import Path
+
+import ftfy.badness
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lintnews import corpus as corpus_mod
+from lintnews import packs
+from lintnews.cli import main
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.language import detect, token_counts
+from lintnews.textnorm import normalize, normalized_lines, normalized_span
+from lintnews.rules import formatting
+
+SOME = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+
+#: Characters around which the shortcuts could go wrong: quotes, edge punctuation, Markdown
+#: emphasis, odd whitespace, characters that NFKC or case folding expand, mojibake material.
+TRICKY = (
+    " \t\u00a0\u2009\u3000\u2028*_#>-–—•·»«:;.,!?…~=+\"'()[]{}/\\▶►▸→›‹<’‘“”„‚"
+    "abcXYZ019ßİﬁ²½ÀÃÂâ€ŒœÐ\x85\x9d¤¦¨"
+)
+TRICKY_TEXT = st.text(st.sampled_from(TRICKY), max_size=24)
+
+
+# --- lintnews.packs.line_key -------------------------------------------------------------------
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " "})
+_TRIM = re.compile(f"^[{packs._EDGE}]+|[{packs._EDGE}]+$")
+
+
+def reference_line_key(line: str) -> str:
+    key = unicodedata.normalize("NFKC", line).translate(_QUOTES).casefold()
+    if "*" in key or "_" in key:
+        key = packs._EMPHASIS.sub("", key)
+    key = re.sub(r"\s+", " ", key)
+    return _TRIM.sub("", key)
+
+
+@SOME
+@given(TRICKY_TEXT)
+def test_line_key_is_the_regex_definition(line: str) -> None:
+    assert packs.line_key(line) == reference_line_key(line)
+
+
+def test_line_key_edge_characters_are_the_edge_class() -> None:
+    edge = re.compile(f"[{packs._EDGE}]")
+    matched = {chr(c) for c in range(0x10000) if edge.match(chr(c)) and not chr(c).isspace()}
+    assert matched | {" "} == set(packs._EDGE_CHARS)
+
+
+# --- lintnews.textnorm -------------------------------------------------------------------------
+
+
+def reference_normalize(text: str) -> str:
+    quotes = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‚": "'"})
+    text = unicodedata.normalize("NFKC", text).translate(quotes).casefold()
+    return re.sub(r"[\W_]+", " ", text).strip()
+
+
+@SOME
+@given(st.lists(TRICKY_TEXT, max_size=6).map("\n".join))
+def test_normalized_lines_are_normalize_per_line(text: str) -> None:
+    doc = Document("a.txt", text)
+    assert normalized_lines(doc) == [reference_normalize(line) for line in doc.lines]
+    assert [normalize(line) for line in doc.lines] == normalized_lines(doc)
+    for start in range(len(doc.lines)):
+        for end in range(start, len(doc.lines)):
+            assert normalized_span(doc, start, end) == reference_normalize("\n".join(doc.lines[start : end + 1]))
+
+
+# --- lintnews.language -------------------------------------------------------------------------
+
+
+@SOME
+@given(st.text(st.sampled_from(TRICKY + "deiunrst ")))
+def test_token_counts_fold_each_token(text: str) -> None:
+    tokens = re.findall(r"[^\W\d_]+", text)
+    counts, total = token_counts(text)
+    assert total == len(tokens)
+    assert counts == {t: n for t, n in __import__("collections").Counter(t.casefold() for t in tokens).items()}
+
+
+def test_detect_document_shares_counts_with_the_secondary_languages() -> None:
+    text = "Die Regierung hat am Montag einen Plan vorgelegt, der auch von der Opposition begrüßt wird. " * 3
+    doc = Document("a.txt", text)
+    assert doc.language == detect(text) == "de"
+    assert doc.cache["token_counts_50k"] == token_counts(text)[0]
+
+
+# --- rules/formatting.py -----------------------------------------------------------------------
+
+OLD_PATTERNS = {
+    "_GLUED_STOP": r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_]{3})",
+    "_GLUED_COMMA": r"(?<=[^\W\d_]{2})[,;](?=[^\W\d_]{2})",
+    "_UPPER_START": r"(?<=[^\W\d_])\.[\s\u00a0]+(?=[A-ZÀ-ÖØ-ÞŒ])",
+    "_AFTER_STOP": r"(?<=[^\W\d_])\.[\s\u00a0]+(?=[^\W\d_])",
+}
+
+
+@SOME
+@given(st.text(st.sampled_from("aB é.,;!? \u00a0\t1_Œ"), max_size=30))
+def test_punctuation_patterns_match_like_a_leading_lookbehind(text: str) -> None:
+    for name, old in OLD_PATTERNS.items():
+        new = getattr(formatting, name)
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in re.finditer(old, text)], name
+
+
+def test_mojibake_prefilter_is_implied_by_every_badness_alternative() -> None:
+    """Each alternative of ftfy's badness regex needs two adjacent characters that are both
+    non-ASCII, or one character from the prefilter's single-character class."""
+    from re import _constants as c, _parser as parser  # type: ignore[attr-defined]
+
+    tree = parser.parse(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags)
+    assert len(tree) == 1 and tree[0][0] is c.BRANCH
+    singles = set(re.findall(r"[^\x00-\x7f]", "ÂÃŒœ")) | {chr(x) for x in range(0x80, 0xA0)}
+    assert all(formatting._MAYBE_BAD.match(ch) for ch in singles)
+
+    def chars(item: tuple) -> set[str] | None:
+        op, av = item
+        if op is c.LITERAL:
+            return {chr(av)}
+        if op is c.IN:
+            out: set[str] = set()
+            for o, a in av:
+                if o is c.LITERAL:
+                    out.add(chr(a))
+                elif o is c.RANGE:
+                    out.update(chr(x) for x in range(a[0], a[1] + 1))
+                else:
+                    return None
+            return out
+        return None
+
+    for branch in tree[0][1][1]:
+        sets = [chars(item) for item in branch if item[0] is not c.AT]
+        wide = [s is not None and all(ord(ch) > 127 for ch in s) for s in sets]
+        adjacent = any(a and b for a, b in zip(wide, wide[1:]))
+        single = any(s is not None and s <= singles for s in sets)
+        assert adjacent or single, branch
+
+
+def test_mojibake_prefilter_on_generated_text() -> None:
+    rng = random.Random(5)
+    alphabet = "ab .,\n" + "".join(ftfy.badness.MOJIBAKE_CATEGORIES.values()).replace("-", "")
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 8)))
+        if ftfy.badness.is_bad(text):
+            assert formatting._MAYBE_BAD.search(text), repr(text)
+
+
+# --- the phrase screen -------------------------------------------------------------------------
+
+SCREEN_KEYS = [
+    "read more about the budget talks",
+    "follow us on twitter for updates",
+    "share on facebook",
+    "facebook twitter whatsapp e-mail",
+    "lorem ipsum dolor sit amet consectetur",
+    "3 comments",
+    "sign up for our newsletter to get the news you need",
+    "this site uses akismet to reduce spam. learn how your comment data is processed",
+    "the council approved the budget on monday after a long debate",
+    "[insert quote from the minister here]",
+    "mehr zum thema wirtschaft",
+    "weiterlesen mit plus",
+    "partager sur facebook",
+    "compartir en twitter",
+]
+
+
+def test_screen_lets_through_every_line_an_entry_matches() -> None:
+    pack_set = packs.load_packs(Settings())
+    keys = list(SCREEN_KEYS)
+    for rules in pack_set.by_language.values():
+        keys += [packs.line_key(line) for entries in rules.values() for e in entries for line in e.lines]
+    keys = sorted({k for k in keys if k})
+    everywhere = pack_set.screen(packs.ALL_LANGUAGES).select(packs._Keys(keys))
+    for lang in pack_set.languages():
+        selected = set(pack_set.screen(lang).select(packs._Keys(keys))) | set(everywhere)
+        rules = set(pack_set.by_language[lang]) | set(pack_set.by_language.get(packs.ALL_LANGUAGES, {}))
+        for j, key in enumerate(keys):
+            if any(pack_set.matcher(rule, lang).match(key) for rule in rules):
+                assert j in selected, (lang, key)
+
+
+def test_screen_falls_back_to_every_line_for_group_references() -> None:
+    entry = packs.Entry("seo-filler", "", None, [], [r"(\w+) \1"], "test")
+    screen = packs.Screen.build([entry])
+    assert screen.everything and screen.admits("again again") and screen.admits("anything")
+
+
+def test_screen_uses_first_characters_and_required_strings() -> None:
+    entries = [
+        packs.Entry("seo-filler", "", None, ["Read more"], ["more from (?:\\S+ ?){1,4}", ".*\\bcookies?\\b.*"], "t"),
+    ]
+    screen = packs.Screen.build(entries)
+    assert set(screen.by_first) == {"m"} and screen.rest_needs == ("cookie",)
+    keys = packs._Keys(["read more", "more from the desk", "we use cookies here", "nothing to see", "cook"])
+    assert screen.select(keys) == [0, 1, 2]
+
+
+# --- the corpus index --------------------------------------------------------------------------
+
+
+def reference_candidates(keys: np.ndarray, docs: list[int]) -> list[tuple[int, int]]:
+    pairs: set[tuple[int, int]] = set()
+    for band in range(keys.shape[1]):
+        col = keys[:, band]
+        order = np.argsort(col, kind="stable")
+        for value in np.unique(col):
+            members = [docs[i] for i in order if col[i] == value]
+            for a in range(1, len(members)):
+                for b in range(max(0, a - corpus_mod.MAX_PEERS), a):
+                    pairs.add((members[b], members[a]))
+    return sorted(pairs)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_candidate_pairs_are_the_bucket_pairs(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    index = corpus_mod.CorpusIndex(Settings())
+    n = 120
+    keys = rng.integers(0, 4, size=(n, index.bands)).astype(np.uint64)  # few values: big buckets
+    index.docs = [None] * (n + 7)  # type: ignore[list-item]
+    docs = sorted(rng.choice(n + 7, size=n, replace=False).tolist())
+    for row in keys:
+        index._band_keys.append(row)
+    index._band_docs = docs
+    earlier, later = index._candidates()
+    assert list(zip(earlier.tolist(), later.tolist())) == reference_candidates(keys, docs)
+
+
+def reference_block_words(lines: np.ndarray, docs: np.ndarray, rows_of_doc: dict[int, np.ndarray]) -> int:
+    rows = np.concatenate([rows_of_doc[int(d)] for d in docs])
+    hashes = lines["hash"][rows]
+    owners = np.repeat(docs, [len(rows_of_doc[int(d)]) for d in docs]).astype(np.uint64)
+    pair = np.unique(np.stack([hashes, owners]), axis=1)
+    uh, counts = np.unique(pair[0], return_counts=True)
+    block = set(uh[counts >= 0.8 * len(docs)].tolist())
+    words: dict[int, int] = {}
+    for r, h in zip(rows.tolist(), hashes.tolist()):
+        if h in block:
+            words[h] = int(lines["words"][r])
+    return sum(words.values())
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_block_words_is_the_reference(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n_rows = 300
+    lines = np.zeros(n_rows, corpus_mod.LINE_DTYPE)
+    lines["hash"] = rng.integers(0, 12, n_rows).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    lines["words"] = rng.integers(1, 40, n_rows)
+    owners = np.sort(rng.integers(0, 30, n_rows)).astype(np.uint32)
+    rows_of_doc = corpus_mod._group_rows(owners)
+    docs = np.array(sorted(rows_of_doc)[: rng.integers(1, len(rows_of_doc))], np.uint32)
+    assert corpus_mod._block_words(lines, docs, rows_of_doc) == reference_block_words(lines, docs, rows_of_doc)
+
+
+def test_signer_band_keys_and_distinct_counts() -> None:
+    signer = corpus_mod.CorpusSigner(Settings())
+    words = "the port authority said wage talks with dock workers collapsed late on tuesday night again".split()
+    texts = [" ".join(words[i:] + words[:i]) + "\n" + " ".join(words) for i in range(5)]
+    sigs = signer.sign_batch([(Document("a.txt", t), []) for t in texts])
+    bands, rows = corpus_mod.lsh_bands(0.5, 128)
+    for sig in sigs:
+        assert sig.distinct == len(np.unique(sig.shingles))
+        assert sig.lsh == (bands, rows)
+        values = sig.minhash[: bands * rows].astype(np.uint64).reshape(bands, rows)
+        key = np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        for r in range(rows):
+            key = (key ^ values[:, r]) * np.uint64(0x100000001B3)
+            key ^= key >> np.uint64(29)
+        assert np.array_equal(sig.band_keys, key)
+
+
+# --- the cached corpus phase -------------------------------------------------------------------
+
+STORY = [
+    "The regional council approved a new budget for public transport on Thursday evening after a debate.",
+    "Fares on buses and trams will stay the same next year, while night services are to be extended.",
+    "Opposition members said the plan relied on optimistic forecasts of ticket sales and federal grants.",
+    "The transport authority expects ridership to return to its level before the pandemic by next spring.",
+    "A first review of the new timetable is planned for the autumn, the council's finance chair said.",
+]
+THIRD = [
+    "The city library will open on Sundays from March, after a trial run drew more visitors than expected.",
+    "Volunteers from two local associations are to help staff the reading rooms during the extra hours.",
+    "The library director said families and students had asked for weekend opening for several years.",
+    "The extra hours will cost about forty thousand euros a year, to be paid from the culture budget.",
+    "A decision on evening opening during the week is expected after the summer holidays, she added.",
+]
+OTHER = [
+    "Heavy rain flooded several streets in the old town overnight, and firefighters pumped out cellars.",
+    "The river rose by almost two metres within a few hours before the water began to fall again.",
+    "Shop owners along the embankment said they had moved their stock upstairs as soon as the warning came.",
+    "The weather service expects more showers on Sunday, but no further storms before the middle of next week.",
+    "The city plans to test a new mobile flood barrier along the quay later this year, officials said.",
+]
+
+
+def _write(path: Path, docs: list[list[str]]) -> None:
+    path.write_text("".join(json.dumps({"id": f"d{i}", "text": "\n".join(d)}) + "\n" for i, d in enumerate(docs)))
+
+
+def _codes(tmp_path: Path) -> list[tuple[str, str]]:
+    result = CliRunner().invoke(
+        main, ["check", "--isolated", "--cache-dir", "cc", "--format", "json", "--exit-zero", "c.jsonl"]
+    )
+    assert result.exit_code == 0, result.output
+    return [(d["record"], d["code"]) for d in json.loads(result.output) if d["code"].startswith("N")]
+
+
+def test_cached_corpus_phase_follows_a_changed_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    copy = ["Update from the newsroom."] + STORY
+    _write(tmp_path / "c.jsonl", [STORY, OTHER, copy])
+    first = _codes(tmp_path)
+    assert ("d2", "N001") in first
+    assert _codes(tmp_path) == first  # answered from the cache
+    _write(tmp_path / "c.jsonl", [STORY, OTHER, THIRD])  # the copy is now another article
+    second = _codes(tmp_path)
+    assert ("d2", "N001") not in second and ("d2", "N002") not in second
