@@ -180,7 +180,8 @@ def run_cli(case: Case, args: list[str], workdir: Path, mem_limit_gb: float, pre
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     stderr = err_path.read_text(errors="replace")
-    diagnostics, codes = None, {}
+    diagnostics: int | None = None
+    codes: dict[str, int] = {}
     if not hung and out_path.stat().st_size:
         try:
             found = json.loads(out_path.read_bytes())
@@ -206,8 +207,9 @@ def _jsonl(records: list[dict[str, object]]) -> bytes:
 
 
 def _good(d: Path) -> Path:
-    """A well-formed article next to the hostile input: it must still be linted."""
-    return _write(d / "good.txt", article(random.Random(1)))
+    """A well-formed article next to the hostile input, with one known defect (a "Read more:"
+    line, S001): the diagnostic shows that the other inputs were still linted."""
+    return _write(d / "good.txt", article(random.Random(1)) + "\nRead more:\n")
 
 
 def b_binary(d: Path, a: argparse.Namespace) -> list[str]:
@@ -508,7 +510,7 @@ def cases(a: argparse.Namespace) -> list[Case]:
         Case("whitespace-file", "file with only whitespace", b_whitespace),
         Case("empty-jsonl", "empty JSONL (0 bytes)", b_empty_jsonl),
         Case("blank-jsonl", "JSONL with only blank lines", b_blank_jsonl),
-        Case("big-20mb", f"single document of 20 MB (prose paragraphs)", _big(20), expect=(0, 1), timeout=big_timeout),
+        Case("big-20mb", "single document of 20 MB (prose paragraphs)", _big(20), expect=(0, 1), timeout=big_timeout),
         Case(f"big-{a.big_mb}mb", f"single document of {a.big_mb} MB (prose paragraphs)", _big(a.big_mb), expect=(0, 1),
              timeout=big_timeout),
         Case("long-line", "10 MB line with no newline", b_long_line, expect=(0, 1), timeout=600),
@@ -577,13 +579,13 @@ def describe(o: Outcome) -> str:
         shown = [s if len(s) < 160 else s[:157] + "…" for s in shown]
         shown = [re.sub(r"/tmp/[^ :]*/", "…/", s) for s in shown]
         more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
-        parts.append("; ".join(f"`{s}`" for s in shown) + more)
+        parts.append("; ".join(f"`` {s} ``" for s in shown) + more)
     if o.diagnostics is not None:
         top = ", ".join(f"{c} {n}" for c, n in sorted(o.codes.items(), key=lambda kv: -kv[1])[:4])
         parts.append(f"{o.diagnostics} diagnostics" + (f" ({top})" if top else ""))
     elif not errors:
         tail = o.stderr.strip().splitlines()[-1:] or ["no output"]
-        parts.append(f"`{tail[0][:160]}`")
+        parts.append(f"`` {tail[0][:160]} ``")
     if o.code not in o.case.expect:
         parts.append(f"**expected exit {'/'.join(map(str, o.case.expect))}**")
     return ", ".join(parts)
@@ -707,9 +709,10 @@ def collect_patterns() -> list[Pattern]:
     import inspect
     import pkgutil
 
+    import lintnews.rules
+
     import lintnews
     import lintnews.reporters
-    import lintnews.rules
     from lintnews.config import Settings
     from lintnews.packs import compile_entries, load_packs
 
@@ -911,7 +914,7 @@ def regex_check(a: argparse.Namespace) -> list[dict[str, object]]:
         else:
             proc.wait()
     for r in results:
-        p = patterns[r["i"]]  # type: ignore[index]
+        p = patterns[int(r["i"])]  # type: ignore[call-overload]
         r["where"], r["pattern"], r["mode"] = p.where, p.regex.pattern, p.mode
     return results
 

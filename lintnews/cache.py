@@ -15,8 +15,8 @@ import os
 import pickle
 import shutil
 import sqlite3
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from lintnews import __version__

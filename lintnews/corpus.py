@@ -555,19 +555,31 @@ class CorpusIndex:
         need = opts.template_min_docs
         # one occurrence per (exact-duplicate group, line): the first
         if twin:
-            group_of = np.arange(len(self.docs), dtype=np.uint64)
-            group_of[np.fromiter(twin.keys(), np.int64, len(twin))] = np.fromiter(twin.values(), np.uint64, len(twin))
+            group_of = np.arange(len(self.docs), dtype=np.uint32)
+            group_of[np.fromiter(twin.keys(), np.int64, len(twin))] = np.fromiter(twin.values(), np.uint32, len(twin))
             groups = group_of[docs]
+            del group_of
         else:
-            groups = docs.astype(np.uint64)
-        _, first = np.unique(np.stack([lines["hash"], groups]), axis=1, return_index=True)
-        first.sort()
-        uh, inverse, counts = np.unique(lines["hash"][first], return_inverse=True, return_counts=True)
-        rows_of_doc = _group_rows(docs)
+            groups = docs
+        hashes = lines["hash"]
+        order = np.lexsort((groups, hashes))  # stable: rows in input order within a (line, group)
+        sorted_hashes, sorted_groups = hashes[order], groups[order]
+        del groups
+        new = np.ones(len(order), bool)
+        new[1:] = (sorted_hashes[1:] != sorted_hashes[:-1]) | (sorted_groups[1:] != sorted_groups[:-1])
+        first = order[new]  # the first row of each (line, group)
+        del order, new, sorted_hashes, sorted_groups
+        # The occurrences of each line in input order, and per line how many there are.
+        by_line = first[np.lexsort((first, hashes[first]))]
+        del first
+        line_hashes = hashes[by_line]
+        starts = np.flatnonzero(np.concatenate(([True], line_hashes[1:] != line_hashes[:-1])))
+        uh = line_hashes[starts]
+        counts = np.diff(np.append(starts, len(by_line)))
+        del line_hashes
+        rows_of_doc = _RowIndex(self._line_owner, self._line_count)
         template: set[int] = set()
-        # The occurrences of each line (``first[inverse == idx]``), grouped with one stable sort.
-        by_line = first[np.argsort(inverse.reshape(-1), kind="stable")]
-        bounds = np.concatenate(([0], np.cumsum(counts))).tolist()
+        bounds = np.append(starts, len(by_line)).tolist()
         from_start, from_end = lines["from_start"], lines["from_end"]
         # The lines of one article recur in the same documents: their block is measured once.
         block_words: dict[bytes, int] = {}
@@ -583,11 +595,12 @@ class CorpusIndex:
             if words > MAX_TEMPLATE_BLOCK_WORDS:
                 continue
             template.add(int(uh[idx]))
-        self._template_counts = dict(zip(uh.tolist(), counts.tolist()))
+        # (only the template lines' counts are ever looked up)
+        self._template_counts = {int(h): int(c) for h, c in zip(uh, counts) if int(h) in template}
         return template, lines, docs
 
     def _comparable_set(self, i: int, template: set[int], lines: np.ndarray, line_docs: np.ndarray,
-                        by_doc: dict[int, np.ndarray]) -> np.ndarray:
+                        by_doc: _RowIndex) -> np.ndarray:
         values = self._store.get(i)
         rows = by_doc.get(i)
         if rows is not None and template:
@@ -604,6 +617,7 @@ class CorpusIndex:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         keys = self._band_keys.array().reshape(-1, self.bands)
         docs = np.array(self._band_docs, dtype=np.int64)
+        self._band_keys, self._band_docs = _Blocks(), []  # needed only here: released with ``keys``
         n = len(self.docs)
         # Pairs (earlier, later) are coded as earlier * n + later; sorted codes are sorted pairs.
         pairs = np.zeros(0, np.int64)
@@ -643,7 +657,7 @@ class CorpusIndex:
         for i, j in twin.items():
             union(j, i)
         # near duplicates among documents that are not exact copies of an earlier one
-        by_doc = _group_rows(line_docs)
+        by_doc = _RowIndex(self._line_owner, self._line_count)
         cache: OrderedDict[int, np.ndarray] = OrderedDict()
         # A document's comparable set is computed once, then read back from a temporary file.
         computed = _ShingleStore()
@@ -659,7 +673,7 @@ class CorpusIndex:
                 else:
                     got = computed.get(at)
                 cache[i] = got
-                if len(cache) > 256:
+                if len(cache) > 1024:
                     cache.popitem(last=False)
             return got
 
@@ -832,7 +846,21 @@ class _ByteBlocks:
         return len(self._blocks) + len(self._pending)
 
     def array(self, dtype: np.dtype) -> np.ndarray:
-        out: np.ndarray = np.frombuffer(bytearray().join([*self._blocks, *self._pending]), dtype)
+        """Everything appended, as one array. The blocks are released as they are copied, so
+        the peak is the array plus one block; the array then is the only block."""
+        if self._pending:
+            self._blocks.append(bytearray().join(self._pending))
+            self._pending = []
+        out = np.empty(sum(len(b) for b in self._blocks) // dtype.itemsize, dtype)
+        flat = out.view(np.uint8).reshape(-1)
+        at = 0
+        self._blocks.reverse()
+        while self._blocks:
+            block = self._blocks.pop()
+            flat[at : at + len(block)] = np.frombuffer(block, np.uint8)
+            at += len(block)
+            del block
+        self._blocks = [flat.data]  # type: ignore[list-item]  # a memoryview: bytes-like, not copied
         return out
 
 
@@ -855,7 +883,22 @@ class _Blocks:
         return len(self._blocks) + len(self._pending)
 
     def array(self) -> np.ndarray:
-        out: np.ndarray = np.concatenate(self._blocks + self._pending)
+        """Everything appended, as one array (blocks released as they are copied, as in
+        `_ByteBlocks.array`)."""
+        if self._pending:
+            self._blocks.append(np.concatenate(self._pending))
+            self._pending = []
+        if len(self._blocks) == 1:
+            return self._blocks[0]
+        out = np.empty(sum(len(b) for b in self._blocks), self._blocks[0].dtype)
+        at = 0
+        self._blocks.reverse()
+        while self._blocks:
+            block = self._blocks.pop()
+            out[at : at + len(block)] = block
+            at += len(block)
+            del block
+        self._blocks = [out]
         return out
 
 
@@ -881,6 +924,30 @@ def _common_many(a: np.ndarray, others: list[np.ndarray]) -> list[int]:
     starts = np.cumsum([0, *(len(o) for o in others[:-1])])
     counts: list[int] = np.add.reduceat(hits, starts).tolist()
     return counts
+
+
+class _RowIndex:
+    """The candidate-line rows of each document: documents add their rows in input order, so a
+    document's rows are one contiguous range."""
+
+    def __init__(self, owner: array.array, count: array.array) -> None:
+        self.owner = np.frombuffer(owner, np.uint32) if len(owner) else np.zeros(0, np.uint32)
+        counts = np.frombuffer(count, np.uint32).astype(np.int64) if len(count) else np.zeros(0, np.int64)
+        self.start = np.cumsum(counts) - counts
+        self.count = counts
+
+    def get(self, doc: int) -> np.ndarray | None:
+        k = int(np.searchsorted(self.owner, doc))
+        if k >= len(self.owner) or self.owner[k] != doc:
+            return None
+        start = int(self.start[k])
+        return np.arange(start, start + int(self.count[k]))
+
+    def __getitem__(self, doc: int) -> np.ndarray:
+        rows = self.get(doc)
+        if rows is None:
+            raise KeyError(doc)
+        return rows
 
 
 def _group_rows(line_docs: np.ndarray) -> dict[int, np.ndarray]:

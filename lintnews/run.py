@@ -9,8 +9,8 @@ corpus phase, applies the baseline and closes the outputs. The CLI only parses o
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,9 +20,9 @@ from lintnews.document import Document
 from lintnews.engine import Diagnostic, Linter
 from lintnews.fixes import Fixer, FixPolicy
 from lintnews.gate import Baseline, DocumentSummary, RuleCounts, Splitter, fingerprint, score
+from lintnews.parallel import Analysis, Analyzer, Signer, analyze
 from lintnews.registry import Severity
 from lintnews.reporters import Tally
-from lintnews.parallel import Analysis, Analyzer, Signer, analyze
 from lintnews.sources import InputError, iter_documents
 
 

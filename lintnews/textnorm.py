@@ -22,8 +22,10 @@ def normalize(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
-#: A run of non-word characters within one line (`_NON_WORD` without the line break).
-_NON_WORD_IN_LINE = re.compile(r"(?:[^\w\n]|_)+")
+#: A run of non-word characters within one line (`_NON_WORD` without the line break and the
+#: underscore, which `normalized_lines` turns into a space first: one character class is much
+#: faster to scan than an alternation).
+_NON_WORD_IN_LINE = re.compile(r"[^\w\n]+")
 
 
 def normalized_lines(doc: Document) -> list[str]:
@@ -32,7 +34,7 @@ def normalized_lines(doc: Document) -> list[str]:
     breaks, so the text can be normalised whole and split afterwards."""
     found: list[str] | None = doc.cache.get("normalized_lines")
     if found is None:
-        text = unicodedata.normalize("NFKC", doc.text).casefold()
+        text = unicodedata.normalize("NFKC", doc.text).casefold().replace("_", " ")
         found = doc.cache["normalized_lines"] = [line.strip() for line in _NON_WORD_IN_LINE.sub(" ", text).split("\n")]
     return found
 

@@ -279,6 +279,9 @@ _BULLET = re.compile(r"^\s*(?:[-*+•·▪]\s+)?")
 
 
 def _breadcrumb_segments(line: str) -> list[str] | None:
+    # (the separator test below, first on the whole line: most lines have none)
+    if not any(ch in line for ch in _ARROWS) and " / " not in line and " | " not in line:
+        return None
     text = _BULLET.sub("", line).strip()
     if not text or text.startswith(("|", ">")) or _MARKUP.search(text):
         return None
@@ -346,10 +349,10 @@ class Breadcrumb(Rule):
             return any(m.match(c) is not None for m in matchers for c in candidates if c)
 
         for i, line in enumerate(doc.lines):
-            if len(line) > 400 or doc.line_kind(i) in ("table", "quote", "code"):
+            if len(line) > 400:
                 continue
             parts = _breadcrumb_segments(line)
-            if parts is None:
+            if parts is None or doc.line_kind(i) in ("table", "quote", "code"):
                 continue
             homed = is_home(parts[0])
             if homed:

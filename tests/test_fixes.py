@@ -14,10 +14,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from lintnews.cli import main
-from lintnews.document import Document
-from lintnews.fixes import FixPolicy, apply_edits, fix_document
 from lintnews.config import Settings
+from lintnews.document import Document
 from lintnews.engine import Linter
+from lintnews.fixes import FixPolicy, apply_edits, fix_document
 from lintnews.registry import Edit, Fix
 
 LEDE = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said."

@@ -9,9 +9,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from lintnews.cli import main
+from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.engine import Linter
-from lintnews.config import Settings
 from lintnews.gate import score
 
 LEDE = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said."

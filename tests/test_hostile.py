@@ -18,7 +18,14 @@ from lintnews import sources
 from lintnews.cli import main
 from lintnews.config import Settings
 from lintnews.document import Document
-from lintnews.sources import InputError, iter_documents, iter_paths, read_path, record_document, sorted_listing
+from lintnews.sources import (
+    InputError,
+    iter_documents,
+    iter_paths,
+    read_path,
+    record_document,
+    sorted_listing,
+)
 
 ARTICLE = (
     "Ferry service to the islands resumes\n"
@@ -37,6 +44,10 @@ def kinds(items: list[Document | InputError]) -> list[str]:
     return [type(i).__name__ for i in items]
 
 
+def errors(items: list[Document | InputError]) -> list[InputError]:
+    return [i for i in items if isinstance(i, InputError)]
+
+
 # --- not regular files -------------------------------------------------------------------
 
 
@@ -48,8 +59,9 @@ def test_named_pipe_named_or_in_a_folder_is_an_error_not_a_hang(tmp_path: Path) 
     (folder / "story.txt").write_text(ARTICLE)
     items = docs([str(tmp_path / "pipe.txt"), str(folder)])
     assert kinds(items) == ["InputError", "InputError", "Document"]
-    assert items[0].path == str(tmp_path / "pipe.txt") and "named pipe" in items[0].message
-    assert items[1].path == str(folder / "feed.jsonl") and "named pipe" in items[1].message
+    first, second = errors(items)
+    assert first.path == str(tmp_path / "pipe.txt") and "named pipe" in first.message
+    assert second.path == str(folder / "feed.jsonl") and "named pipe" in second.message
 
 
 def test_a_pipe_that_replaced_a_listed_file_is_refused_when_opened(tmp_path: Path) -> None:
@@ -63,7 +75,7 @@ def test_device_files_are_errors(tmp_path: Path) -> None:
     (tmp_path / "ok.txt").write_text(ARTICLE)
     items = docs(["/dev/null", str(tmp_path / "ok.txt")])
     assert kinds(items) == ["InputError", "Document"]
-    assert "character device" in items[0].message
+    assert "character device" in errors(items)[0].message
 
 
 def test_symbolic_link_loop_is_named_as_such(tmp_path: Path) -> None:
@@ -210,6 +222,13 @@ def test_utf16_jsonl_is_one_error_not_one_per_line(tmp_path: Path, codec: str) -
     assert isinstance(err, InputError) and "JSONL must be UTF-8" in err.message
 
 
+def test_utf16_jsonl_without_a_byte_order_mark_is_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    path.write_bytes("".join(f'{{"text": "Story {i}."}}\n' for i in range(50)).encode("utf-16-le"))
+    (err,) = docs([str(path)])
+    assert isinstance(err, InputError) and "UTF-16" in err.message
+
+
 def test_binary_jsonl_is_one_error(tmp_path: Path) -> None:
     path = tmp_path / "dump.jsonl"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\n" + random.Random(0).randbytes(20_000))
@@ -280,7 +299,8 @@ def test_walk_spilling_to_disk_gives_the_same_order(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(sources, "SORT_RUN", 4)
     spilled = list(iter_paths([str(tmp_path)], Settings()))
     assert spilled == in_memory
-    assert in_memory == sorted(in_memory, key=os.fsencode) and len(in_memory) == 50
+    paths = [p for p in in_memory if isinstance(p, str)]
+    assert paths == in_memory and paths == sorted(paths, key=os.fsencode) and len(paths) == 50
 
 
 def test_walk_reports_non_regular_files_only_with_a_known_suffix(tmp_path: Path) -> None:

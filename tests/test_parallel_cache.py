@@ -100,9 +100,9 @@ def test_clean_removes_the_cache(tmp_path: Path) -> None:
 
 
 def test_cache_key_changes_when_rule_code_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lintnews.config import Settings
-
     import lintnews.rules
+
+    from lintnews.config import Settings
 
     rules_dir = tmp_path / "rules"
     rules_dir.mkdir()

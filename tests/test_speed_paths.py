@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lintnews.rules import formatting
 
 from lintnews import corpus as corpus_mod
 from lintnews import packs
@@ -26,7 +27,6 @@ from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.language import detect, token_counts
 from lintnews.textnorm import normalize, normalized_lines, normalized_span
-from lintnews.rules import formatting
 
 SOME = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -125,7 +125,8 @@ def test_punctuation_patterns_match_like_a_leading_lookbehind(text: str) -> None
 def test_mojibake_prefilter_is_implied_by_every_badness_alternative() -> None:
     """Each alternative of ftfy's badness regex needs two adjacent characters that are both
     non-ASCII, or one character from the prefilter's single-character class."""
-    from re import _constants as c, _parser as parser  # type: ignore[attr-defined]
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser as parser
 
     tree = parser.parse(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags)
     assert len(tree) == 1 and tree[0][0] is c.BRANCH
