@@ -577,7 +577,7 @@ def describe(o: Outcome) -> str:
     if errors:
         shown = [e.removeprefix("lintnews: error: ") for e in errors[:3]]
         shown = [s if len(s) < 160 else s[:157] + "…" for s in shown]
-        shown = [re.sub(r"/tmp/[^ :]*/", "…/", s) for s in shown]
+        shown = [re.sub(r"[^\s'\"`]*/lintnews-hostile-[^/]+/[^/]+/", "…/", s) for s in shown]
         more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
         parts.append("; ".join(f"`` {s} ``" for s in shown) + more)
     if o.diagnostics is not None:

@@ -21,7 +21,16 @@ from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.engine import Diagnostic, Linter
 from lintnews.gate import score
-from lintnews.sources import InputError, iter_paths, jsonl_lines, kind_of, load_record, read_path
+from lintnews.sources import (
+    InputError,
+    NotRegularFile,
+    iter_paths,
+    jsonl_lines,
+    kind_of,
+    load_record,
+    open_regular,
+    read_path,
+)
 
 
 @dataclass
@@ -67,15 +76,24 @@ def load_unit(unit: Unit, settings: Settings, stdin_name: str = "-") -> Iterator
         yield load_record(path, raw, lineno, settings)
 
 
+#: Files above this size are not cached (hashing them costs about what linting saves).
+MAX_CACHED_FILE = 64 << 20
+
+
 def _unit_payload(unit: Unit) -> tuple[str, bytes] | None:
     """Cache key material of a unit: its name and its bytes (None: not cacheable)."""
     if len(unit) == 1:
         if unit[0] == "-":
             return None
         try:
-            with open(unit[0], "rb") as fh:
+            with open_regular(unit[0]) as fh:
+                # Files too large to be worth caching, and binary ones, are linted (or refused)
+                # without reading them twice.
+                if os.fstat(fh.fileno()).st_size > MAX_CACHED_FILE or b"\0" in fh.read(8000):
+                    return None
+                fh.seek(0)
                 return unit[0], fh.read()
-        except OSError:
+        except (OSError, NotRegularFile):
             return None
     path, lineno, raw = unit  # type: ignore[misc]
     return f"{path}\0{lineno}", raw
