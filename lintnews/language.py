@@ -88,7 +88,7 @@ def detect(text: str, sample: int = 20_000) -> str | None:
     return _detect(*token_counts(text[:sample]))
 
 
-def detect_document(doc: "Document", sample: int = 20_000) -> str | None:
+def detect_document(doc: Document, sample: int = 20_000) -> str | None:
     """`detect` of a document's text; keeps the token counts in ``doc.cache`` for the other
     users of the same tokens (`lintnews.packs` looks at the first 50,000 characters)."""
     counts, total = token_counts(doc.text[:sample])
@@ -135,7 +135,7 @@ OPEN_ENDINGS: dict[str, frozenset[str]] = {
 }
 
 
-def language_of(doc: "Document", settings: "Settings") -> str | None:
+def language_of(doc: Document, settings: Settings) -> str | None:
     """The language whose packs apply to ``doc``: forced by config, or detected."""
     if settings.language and settings.language != "auto":
         return settings.language
