@@ -382,25 +382,61 @@ def _source_span(doc: Document, i: int) -> tuple[int, int, int, int]:
 
 
 class _ShingleStore:
-    """Shingle hashes of every document, in a temporary file (read back for candidate pairs)."""
+    """Shingle hashes (or other byte strings) of every document, in a temporary file, read
+    back when needed; memory holds 16 bytes per record."""
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile(prefix="lintnews-shingles-")  # noqa: SIM115 (closed in close())
         self._size = 0
-        self.offsets: list[tuple[int, int]] = []
+        self._offset = array.array("q")
+        self._length = array.array("q")
+
+    def add_bytes(self, data: bytes) -> int:
+        self._file.write(data)
+        self._offset.append(self._size)
+        self._length.append(len(data))
+        self._size += len(data)
+        return len(self._offset) - 1
+
+    def get_bytes(self, i: int) -> bytes:
+        self._file.flush()
+        return os.pread(self._file.fileno(), self._length[i], self._offset[i])
 
     def add(self, values: np.ndarray) -> int:
-        data = values.astype("<u4").tobytes()
-        self._file.write(data)
-        self.offsets.append((self._size, len(values)))
-        self._size += len(data)
-        return len(self.offsets) - 1
+        return self.add_bytes(values.astype("<u4").tobytes())
 
     def get(self, i: int) -> np.ndarray:
-        offset, count = self.offsets[i]
+        return np.frombuffer(self.get_bytes(i), dtype="<u4")
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class _RowFile:
+    """Rows of ``width`` uint64 values in a temporary file, read back a few columns at a time."""
+
+    #: Rows read at once.
+    CHUNK = 1 << 15
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.rows = 0
+        self._file = tempfile.TemporaryFile(prefix="lintnews-bands-")  # noqa: SIM115 (closed in close())
+
+    def append(self, row: np.ndarray) -> None:
+        self._file.write(np.ascontiguousarray(row, "<u8").tobytes())
+        self.rows += 1
+
+    def columns(self, lo: int, hi: int) -> np.ndarray:
+        """Columns ``lo`` to ``hi`` (exclusive) of every row: shape ``(hi - lo, rows)``."""
         self._file.flush()
-        data = os.pread(self._file.fileno(), 4 * count, offset)
-        return np.frombuffer(data, dtype="<u4")
+        out = np.empty((hi - lo, self.rows), np.uint64)
+        row_bytes = 8 * self.width
+        for first in range(0, self.rows, self.CHUNK):
+            last = min(first + self.CHUNK, self.rows)
+            data = os.pread(self._file.fileno(), (last - first) * row_bytes, first * row_bytes)
+            out[:, first:last] = np.frombuffer(data, "<u8").reshape(-1, self.width)[:, lo:hi].T
+        return out
 
     def close(self) -> None:
         self._file.close()
@@ -415,7 +451,8 @@ class _Doc:
     record_line: int | None
     enabled: int
     first: tuple[int, int, int, int]
-    title: str
+    #: Where the title is in the index's title store (read back for the few reported documents).
+    title_at: int
     text_hash: bytes | None
     length: int
     date: Any
@@ -442,8 +479,9 @@ class CorpusIndex:
         self.docs: list[_Doc] = []
         # Per-document arrays are merged into large blocks as they come (small numpy arrays cost
         # ~100 bytes of overhead each).
-        self._band_keys = _Blocks()
-        self._band_docs: list[int] = []
+        self._band_keys = _RowFile(self.bands)
+        self._band_docs = array.array("q")
+        self._titles = _ShingleStore()
         self._lines = _ByteBlocks()  # rows of LINE_DTYPE
         self._line_owner = array.array("I")  # per document with candidate lines: its index
         self._line_count = array.array("I")  # and how many rows it has
@@ -459,7 +497,8 @@ class CorpusIndex:
             and (sig.distinct if sig.distinct is not None else len(_distinct(shingles))) >= MIN_SHINGLES
         )
         self.docs.append(
-            _Doc(sig.path, sig.record, sig.record_line, sig.enabled, sig.first, sig.title, sig.text_hash,
+            _Doc(sig.path, sig.record, sig.record_line, sig.enabled, sig.first,
+                 self._titles.add_bytes(sig.title.encode("utf-8", "surrogatepass")), sig.text_hash,
                  sig.length, sig.date, comparable)
         )
         self._store.add(shingles)
@@ -504,7 +543,7 @@ class CorpusIndex:
         try:
             hit = store.get(k)
             if isinstance(hit, list):
-                self._store.close()
+                self._close()
                 return hit
             out = self._finish()
             store.put(k, out)
@@ -521,10 +560,14 @@ class CorpusIndex:
             reported = {h for h in template if self._template_counts[h] >= need}
             out.extend(self._template_diagnostics(reported, lines, line_docs))
         finally:
-            self._store.close()
+            self._close()
         order = {(d.path, d.record): i for i, d in enumerate(self.docs)}
         out.sort(key=lambda d: (order.get((d.path, d.record), 0), d.line, d.column, d.code))
         return out
+
+    def _close(self) -> None:
+        for store in (self._store, self._titles, self._band_keys):
+            store.close()
 
     def _exact_groups(self) -> dict[int, int]:
         """For every document whose normalised text equals an earlier one's: that earlier one."""
@@ -613,16 +656,16 @@ class CorpusIndex:
 
     def _candidates(self) -> tuple[np.ndarray, np.ndarray]:
         """Candidate pairs from the LSH buckets: (earlier, later) documents, sorted."""
-        if not self._band_keys:
+        if not self._band_keys.rows:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        keys = self._band_keys.array().reshape(-1, self.bands)
-        docs = np.array(self._band_docs, dtype=np.int64)
-        self._band_keys, self._band_docs = _Blocks(), []  # needed only here: released with ``keys``
+        docs = np.frombuffer(self._band_docs, np.int64)
         n = len(self.docs)
         # Pairs (earlier, later) are coded as earlier * n + later; sorted codes are sorted pairs.
         pairs = np.zeros(0, np.int64)
-        for band in range(keys.shape[1]):
-            col = keys[:, band]
+        for band in range(self.bands):
+            if band % 8 == 0:  # the keys come from disk, eight bands at a time
+                keys = self._band_keys.columns(band, min(band + 8, self.bands))
+            col = keys[band % 8]
             order = np.argsort(col, kind="stable")
             sorted_keys = col[order]
             members = docs[order]  # a bucket is a run of equal keys, its members in input order
@@ -787,7 +830,7 @@ class CorpusIndex:
             message=message,
             related=[self._location(r) for r in related],
             record_line=d.record_line,
-            snippet=d.title,
+            snippet=self._titles.get_bytes(d.title_at).decode("utf-8", "surrogatepass"),
         )
 
     def _template_diagnostics(self, template: set[int], lines: np.ndarray, line_docs: np.ndarray) -> list[Diagnostic]:

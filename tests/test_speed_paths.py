@@ -6,6 +6,7 @@ code it replaced) on generated input, or checks the invariant a shortcut relies 
 
 from __future__ import annotations
 
+import array
 import json
 import random
 import re
@@ -243,7 +244,7 @@ def test_candidate_pairs_are_the_bucket_pairs(seed: int) -> None:
     docs = sorted(rng.choice(n + 7, size=n, replace=False).tolist())
     for row in keys:
         index._band_keys.append(row)
-    index._band_docs = docs
+    index._band_docs = array.array("q", docs)
     earlier, later = index._candidates()
     assert list(zip(earlier.tolist(), later.tolist())) == reference_candidates(keys, docs)
 
