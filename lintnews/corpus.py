@@ -205,6 +205,12 @@ LINE_DTYPE = np.dtype(
         ("hi", "<u4"),
     ]
 )
+#: What the index keeps in memory of a candidate line: the source position goes to disk, it is
+#: only read for the lines reported as N003.
+_KEPT = ("hash", "from_start", "from_end", "words", "lo", "hi")
+KEPT_DTYPE = np.dtype([(name, LINE_DTYPE.fields[name][0]) for name in _KEPT])  # type: ignore[index]
+_POSITION = ("line", "column", "end_line", "end_column")
+POSITION_DTYPE = np.dtype([(name, "<i4") for name in _POSITION])
 
 
 @dataclass
@@ -482,7 +488,8 @@ class CorpusIndex:
         self._band_keys = _RowFile(self.bands)
         self._band_docs = array.array("q")
         self._titles = _ShingleStore()
-        self._lines = _ByteBlocks()  # rows of LINE_DTYPE
+        self._lines = _ByteBlocks()  # rows of KEPT_DTYPE
+        self._positions = _ShingleStore()  # the rows' POSITION_DTYPE values, one record per document
         self._line_owner = array.array("I")  # per document with candidate lines: its index
         self._line_count = array.array("I")  # and how many rows it has
         self._store = _ShingleStore()
@@ -510,7 +517,15 @@ class CorpusIndex:
             self._band_keys.append(keys)
             self._band_docs.append(index)
         if len(sig.lines):
-            self._lines.append(np.ascontiguousarray(sig.lines, LINE_DTYPE).tobytes())
+            rows = np.ascontiguousarray(sig.lines, LINE_DTYPE)
+            kept = np.empty(len(rows), KEPT_DTYPE)
+            for name in _KEPT:
+                kept[name] = rows[name]
+            position = np.empty(len(rows), POSITION_DTYPE)
+            for name in _POSITION:
+                position[name] = rows[name]
+            self._lines.append(kept.tobytes())
+            self._positions.add_bytes(position.tobytes())
             self._line_owner.append(index)
             self._line_count.append(len(sig.lines))
 
@@ -566,7 +581,7 @@ class CorpusIndex:
         return out
 
     def _close(self) -> None:
-        for store in (self._store, self._titles, self._band_keys):
+        for store in (self._store, self._titles, self._band_keys, self._positions):
             store.close()
 
     def _exact_groups(self) -> dict[int, int]:
@@ -589,8 +604,8 @@ class CorpusIndex:
         (syndicated copies, for N001), not a site template."""
         self._template_counts: dict[int, int] = {}
         if not self._lines:
-            return set(), np.zeros(0, LINE_DTYPE), np.zeros(0, np.uint32)
-        lines = self._lines.array(LINE_DTYPE)
+            return set(), np.zeros(0, KEPT_DTYPE), np.zeros(0, np.uint32)
+        lines = self._lines.array(KEPT_DTYPE)
         docs = np.repeat(np.frombuffer(self._line_owner, np.uint32), np.frombuffer(self._line_count, np.uint32))
         opts = self.options
         # The share of the corpus only decides what is reported (N003): a footer on ten pages of a
@@ -841,17 +856,19 @@ class CorpusIndex:
         out: list[Diagnostic] = []
         seen: set[tuple[int, int]] = set()
         n = len(self.docs)
-        for r in range(len(lines)):
-            h = int(lines["hash"][r])
-            if h not in template:
-                continue
-            i = int(line_docs[r])
+        # the rows of each document are one range; its positions one record in `_positions`
+        owner_rows = _RowIndex(self._line_owner, self._line_count)
+        record_of = {int(doc): k for k, doc in enumerate(owner_rows.owner.tolist())}
+        wanted = np.flatnonzero(np.isin(lines["hash"], np.fromiter(template, np.uint64, len(template))))
+        for r, h, i in zip(wanted.tolist(), lines["hash"][wanted].tolist(), line_docs[wanted].tolist()):
             if (i, h) in seen or not self.docs[i].enabled & _N003:
                 continue
             seen.add((i, h))
             d = self.docs[i]
             count = self._template_counts[h]
-            row = lines[r]
+            k = record_of[i]
+            at = 16 * (r - int(owner_rows.start[k]))
+            row = np.frombuffer(self._positions.get_bytes(k)[at : at + 16], POSITION_DTYPE)[0]
             out.append(
                 Diagnostic(
                     path=d.path,
