@@ -67,7 +67,8 @@ _QUOTE = re.compile(r"^\s*>")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TERMINAL = re.compile(r"""[.!?…:;"'”’»)\]]\s*$""")
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!,;]\s*$")
+#: What a sentence, or a list of items, ends with (after stripping): not a title.
+_SENTENCE_END_CHARS = (".", "!", ",", ";", ":")
 _SPACE_RUN = re.compile(r"\S(?:[ \xa0]{3,}|\t)\s*\S")
 
 
@@ -101,14 +102,12 @@ class Block:
         if self.kind != "paragraph" or self.start != self.end:
             return False
         text = self.text.strip()
-        n = len(self.words)
         return (
-            1 <= n <= 20
-            and len(text) <= 160
+            len(text) <= 160
             and (text[:1].isupper() or text[:1].isdigit())
-            and not _SENTENCE_END.search(text)
-            and not text.endswith(":")
-            and not _SPACE_RUN.search(text)
+            and not text.endswith(_SENTENCE_END_CHARS)
+            and 1 <= len(self.words) <= 20
+            and not (("\t" in text or "\xa0" in text or "   " in text) and _SPACE_RUN.search(text))
         )
 
     @cached_property
@@ -119,7 +118,8 @@ class Block:
         words = self.words
         if len(words) < 8:
             return False
-        lower = sum(1 for w in words if w[:1].islower())
+        # Count lower-case initials in C: one string of initials, `str.islower` mapped over it.
+        lower = sum(map(str.islower, "".join([w[0] for w in words])))
         return lower >= 0.45 * len(words)
 
 

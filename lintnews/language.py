@@ -85,22 +85,45 @@ def token_counts(text: str) -> tuple[Counter[str], int]:
 
 def detect(text: str, sample: int = 20_000) -> str | None:
     """The most likely language code of ``text``, or None when too little evidence."""
-    return _detect(*token_counts(text[:sample]))
+    counts, total = token_counts(text[:sample])
+    return _detect({lang: sum(counts[w] for w in words) for lang, words in STOPWORDS.items()}, total)
 
 
-def detect_document(doc: Document, sample: int = 20_000) -> str | None:
-    """`detect` of a document's text; keeps the token counts in ``doc.cache`` for the other
-    users of the same tokens (`lintnews.packs` looks at the first 50,000 characters)."""
-    counts, total = token_counts(doc.text[:sample])
-    if len(doc.text) <= sample:
-        doc.cache["token_counts_50k"] = counts
-    return _detect(counts, total)
+#: How much of a document (in characters, from its start) language identification reads.
+SAMPLE = 50_000
 
 
-def _detect(counts: Counter[str], total: int) -> str | None:
+def stopword_profile(doc: Document) -> tuple[dict[str, int], int]:
+    """Stop-word hits per language in the first `SAMPLE` characters of ``doc``, and the number
+    of words there; kept in ``doc.cache`` for the detector and for `lintnews.packs`, which
+    looks for secondary languages.
+
+    Words come from the document's normalised lines (`lintnews.textnorm`), which the duplicate
+    rules compute anyway: case-folded, with every non-word character a space."""
+    hit: tuple[dict[str, int], int] | None = doc.cache.get("stopword_profile")
+    if hit is None:
+        from lintnews.textnorm import normalized_lines
+
+        lines = normalized_lines(doc)
+        size = end = 0
+        while end < len(lines) and size < SAMPLE:
+            size += len(lines[end]) + 1
+            end += 1
+        words = " ".join(lines[:end]).split()
+        counts = Counter(words)
+        scores = {lang: sum(map(counts.__getitem__, stop)) for lang, stop in STOPWORDS.items()}
+        hit = doc.cache["stopword_profile"] = (scores, len(words) - sum(map(str.isdigit, words)))
+    return hit
+
+
+def detect_document(doc: Document) -> str | None:
+    """`detect` of a document, from its `stopword_profile`."""
+    return _detect(*stopword_profile(doc))
+
+
+def _detect(scores: dict[str, int], total: int) -> str | None:
     if total < 5:
         return None
-    scores = {lang: sum(counts[w] for w in words) for lang, words in STOPWORDS.items()}
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < max(2, 0.05 * total):
         return None

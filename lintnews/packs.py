@@ -479,12 +479,9 @@ def _also_present(doc: Document) -> list[str]:
     """Languages whose stop words make up at least a quarter of the best language's count."""
     found = doc.cache.get("secondary_languages")
     if found is None:
-        from lintnews.language import STOPWORDS, token_counts
+        from lintnews.language import stopword_profile
 
-        counts = doc.cache.get("token_counts_50k")
-        if counts is None:
-            counts = token_counts(doc.text[:50_000])[0]
-        scores = {lang: sum(counts[w] for w in stop) for lang, stop in STOPWORDS.items()}
+        scores = stopword_profile(doc)[0]
         best = max(scores.values(), default=0)
         found = doc.cache["secondary_languages"] = [
             lang for lang, n in sorted(scores.items(), key=lambda kv: -kv[1])

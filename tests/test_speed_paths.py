@@ -26,7 +26,7 @@ from lintnews import packs
 from lintnews.cli import main
 from lintnews.config import Settings
 from lintnews.document import Document
-from lintnews.language import detect, token_counts
+from lintnews.language import STOPWORDS, detect, stopword_profile, token_counts
 from lintnews.textnorm import normalize, normalized_lines, normalized_span
 
 SOME = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
@@ -98,11 +98,22 @@ def test_token_counts_fold_each_token(text: str) -> None:
     assert counts == {t: n for t, n in __import__("collections").Counter(t.casefold() for t in tokens).items()}
 
 
-def test_detect_document_shares_counts_with_the_secondary_languages() -> None:
+def test_detect_document_shares_its_stopword_profile_with_the_secondary_languages() -> None:
     text = "Die Regierung hat am Montag einen Plan vorgelegt, der auch von der Opposition begrüßt wird. " * 3
     doc = Document("a.txt", text)
     assert doc.language == detect(text) == "de"
-    assert doc.cache["token_counts_50k"] == token_counts(text)[0]
+    scores, total = doc.cache["stopword_profile"]
+    counts, expected_total = token_counts(text)
+    assert total == expected_total == 45
+    assert scores == {lang: sum(counts[w] for w in stop) for lang, stop in STOPWORDS.items()}
+    assert scores["de"] == 3 * 7  # die, hat, der, auch, von, der, wird
+
+
+def test_the_stopword_profile_ignores_numbers_and_reads_only_the_sample() -> None:
+    text = "Der Plan und die Frage. 2024 1 2 3\n" + "x " * 40_000 + "\nthe of and to in"
+    scores, total = stopword_profile(Document("a.txt", text))
+    assert scores["de"] == 3 and scores["en"] == 0  # der, und, die; the English line is past the sample
+    assert total == 5 + 40_000  # whole lines, up to the one that reaches past the sample
 
 
 # --- rules/formatting.py -----------------------------------------------------------------------
