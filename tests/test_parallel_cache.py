@@ -135,3 +135,13 @@ def test_corpus_phase_is_deterministic_across_jobs_and_cache(tmp_path: Path) -> 
     assert one == two == cold == warm
     codes = {d["code"] for d in json.loads(one[1])}
     assert {"D001", "N003"} <= codes  # the shared lines of 120 near-identical records are a template
+
+
+def test_report_only_settings_keep_the_cache_and_the_others_do_not() -> None:
+    from lintnews.config import Settings
+
+    fp = cache.fingerprint(Settings(), ["D001"])
+    assert cache.fingerprint(Settings(output_format="sarif", fail_on="info"), ["D001"]) == fp
+    assert cache.fingerprint(Settings(language="de"), ["D001"]) != fp
+    assert cache.fingerprint(Settings(text_field="body"), ["D001"]) != fp
+    assert cache.fingerprint(Settings(), ["D001", "D002"]) != fp
