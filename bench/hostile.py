@@ -46,6 +46,8 @@ REPO = Path(__file__).resolve().parent.parent
 #: Set by --pythonpath: run another checkout's lintnews (a before/after comparison).
 PYTHONPATH = ""
 CLI = [sys.executable, "-m", "lintnews", "check", "--isolated", "--no-cache", "--format", "json"]
+#: lintnews's default max-document-size (lintnews.config.DEFAULT_MAX_DOCUMENT_SIZE).
+MAX_DOCUMENT_SIZE = 50_000_000
 
 # --- real-shaped prose -------------------------------------------------------------------------
 
@@ -327,7 +329,7 @@ def b_pathological_runs(d: Path, a: argparse.Namespace) -> list[str]:
     return [str(_write(d / "runs.md", "\n".join(lines) + "\n"))]
 
 
-def _big(mb: int) -> Callable[[Path, argparse.Namespace], list[str]]:
+def _big(mb: int, options: tuple[str, ...] = ()) -> Callable[[Path, argparse.Namespace], list[str]]:
     def build(d: Path, a: argparse.Namespace) -> list[str]:
         path = d / f"big-{mb}mb.txt"
         rng = random.Random(11)
@@ -336,7 +338,7 @@ def _big(mb: int) -> Callable[[Path, argparse.Namespace], list[str]]:
             for _ in range(mb):
                 fh.write(prose(rng, 1 << 20))
                 fh.write("\n")
-        return [str(path)]
+        return [*options, str(path)]
 
     return build
 
@@ -511,8 +513,12 @@ def cases(a: argparse.Namespace) -> list[Case]:
         Case("empty-jsonl", "empty JSONL (0 bytes)", b_empty_jsonl),
         Case("blank-jsonl", "JSONL with only blank lines", b_blank_jsonl),
         Case("big-20mb", "single document of 20 MB (prose paragraphs)", _big(20), expect=(0, 1), timeout=big_timeout),
-        Case(f"big-{a.big_mb}mb", f"single document of {a.big_mb} MB (prose paragraphs)", _big(a.big_mb), expect=(0, 1),
-             timeout=big_timeout),
+        # Above max-document-size (default 50 MB) a document is refused from its size; the
+        # "nolimit" case lints it anyway (--max-document-size 0), to measure time and memory.
+        Case(f"big-{a.big_mb}mb", f"single document of {a.big_mb} MB (prose paragraphs)", _big(a.big_mb),
+             expect=(2,) if a.big_mb << 20 > MAX_DOCUMENT_SIZE else (0, 1), timeout=big_timeout),
+        Case(f"big-{a.big_mb}mb-nolimit", f"single document of {a.big_mb} MB with `--max-document-size 0`",
+             _big(a.big_mb, ("--max-document-size", "0")), expect=(0, 1), timeout=big_timeout),
         Case("long-line", "10 MB line with no newline", b_long_line, expect=(0, 1), timeout=600),
         Case("big-records", f"JSONL of {a.big_records} records of 1 MB each", b_big_records, expect=(0, 1), timeout=600),
         Case("deep-html", "HTML nested 10,000 levels deep", b_deep_html, expect=(0, 1)),
@@ -672,7 +678,7 @@ def print_cases(outcomes: list[Outcome], a: argparse.Namespace) -> None:
         mem = "–" if o.skipped else f"{o.maxrss_kb / 1024:.0f} MB"
         print(f"| {o.case.description} | {describe(o)} | {size} | {wall} | {mem} |")
     by = {o.case.name: o for o in outcomes}
-    small, big = by.get("big-20mb"), by.get(f"big-{a.big_mb}mb")
+    small, big = by.get("big-20mb"), by.get(f"big-{a.big_mb}mb-nolimit")
     if small and big and not small.skipped and not big.skipped and a.big_mb != 20:
         scale = a.big_mb / 20
         print()

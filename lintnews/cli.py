@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TextIO, TypeVar
 
@@ -17,12 +19,12 @@ import click
 
 from lintnews import __version__, cache
 from lintnews.atomic import atomic_open
-from lintnews.config import OUTPUT_FORMATS, ConfigError, Settings, resolve_settings, select_rules
+from lintnews.config import OUTPUT_FORMATS, ConfigError, Settings, parse_size, resolve_settings, select_rules
 from lintnews.gate import BaselineError, format_statistics
 from lintnews.parallel import default_jobs
 from lintnews.registry import Rule, all_rules
 from lintnews.reporters import Report, StreamWriter
-from lintnews.run import CheckOptions, CheckRun, RunResult
+from lintnews.run import CheckOptions, CheckRun, RunResult, stop_exception
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 T = TypeVar("T")
@@ -72,6 +74,11 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Result cache folder (default .lintnews_cache).")
 @click.option("--no-corpus", is_flag=True, help="Skip the corpus phase (N001-N003: duplicates, site templates).")
+@click.option(
+    "--max-document-size",
+    metavar="SIZE",
+    help="Refuse (input error) documents larger than SIZE: bytes, or 50MB, 1GB, ... (0: no limit; default 50MB).",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -101,6 +108,7 @@ def check(
     no_cache: bool,
     cache_dir: str | None,
     no_corpus: bool,
+    max_document_size: str | None,
 ) -> None:
     """Lint articles in PATHS (files, folders, or - for stdin)."""
     targets = list(paths) or ["."]
@@ -128,7 +136,7 @@ def check(
     to_stderr = diff or (options.fixing and "-" in targets)
     try:
         settings = resolve_settings(targets, config, isolated)
-        apply_cli(settings, select, extend_select, ignore, output_format, fail_on, language)
+        apply_cli(settings, select, extend_select, ignore, output_format, fail_on, language, max_document_size)
         with report_stream(output, to_stderr) as (stream, color):
             fmt = settings.output_format
             writer = StreamWriter(fmt, stream, color, quiet, stats=statistics)
@@ -137,7 +145,9 @@ def check(
             run = CheckRun(
                 settings, options, stdout.write, lambda e: click.echo(f"lintnews: error: {e}", err=True), sink
             )
-            result = run.run(targets, lambda items: progress(items, quiet))
+            with interrupt_on_sigterm(options.output_dir is not None and options.fixing) as stopped:
+                run.stopped = stopped
+                result = run.run(targets, lambda items: progress(items, quiet))
             report = Report([], result.errors, result.documents, fixed=result.fixed, tally=result.tally)
             report.stats = result.stats
             report.summaries = result.summaries
@@ -206,6 +216,7 @@ def apply_cli(
     output_format: str | None,
     fail_on: str | None,
     language: str | None,
+    max_document_size: str | None = None,
 ) -> None:
     """Command-line options override (``--select``) or extend (``--ignore``, ``--extend-select``)
     the configuration file, as in ruff."""
@@ -219,7 +230,33 @@ def apply_cli(
         settings.fail_on = fail_on
     if language:
         settings.language = language
+    if max_document_size is not None:
+        settings.max_document_size = parse_size("--max-document-size", max_document_size)
     select_rules(settings)  # validate every selector now, before any input is read
+
+
+@contextmanager
+def interrupt_on_sigterm(enabled: bool) -> Iterator[Callable[[], int | None]]:
+    """Turn SIGTERM (a CI timeout, ``docker stop``, ``kill``) into an exception while the run
+    lasts, as Ctrl-C is, so a run writing ``--output-dir`` cleans up its staging folder instead
+    of leaving it. Yields a function that returns the signal (SIGTERM or SIGINT) once received:
+    library code that swallows the exception (a broad ``except`` in an extension module's
+    import) must not let the run go on to move its output into place (`CheckRun` checks it)."""
+    received: list[int] = []
+    if not enabled or threading.current_thread() is not threading.main_thread():
+        yield lambda: None
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        received.append(signum)
+        raise stop_exception(signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield lambda: received[0] if received else None
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
@@ -52,6 +53,49 @@ def _int(key: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ConfigError(f"`{key}` must be an integer")
     return value
+
+
+#: Multipliers of the size suffixes `max-document-size` accepts (KB, MB, GB are decimal).
+_SIZE_UNITS = {
+    "": 1, "B": 1,
+    "KB": 1000, "MB": 1000**2, "GB": 1000**3, "TB": 1000**4,
+    "KIB": 1 << 10, "MIB": 1 << 20, "GIB": 1 << 30, "TIB": 1 << 40,
+}
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*")
+
+#: Documents larger than this many bytes are refused (an input error) unless configured otherwise.
+DEFAULT_MAX_DOCUMENT_SIZE = 50 * 1000**2
+
+
+def parse_size(key: str, value: Any) -> int:
+    """A size in bytes: a non-negative integer, or a string such as ``"50MB"``, ``"1.5 GB"``,
+    ``"512KiB"`` (KB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB powers of 1024)."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ConfigError(f"`{key}` must be a number of bytes or a size such as \"50MB\"")
+    if isinstance(value, int):
+        size = value
+    else:
+        m = _SIZE.fullmatch(value)
+        unit = m.group(2).upper() if m else ""
+        if m is None or unit not in _SIZE_UNITS:
+            raise ConfigError(
+                f"`{key}` must be a number of bytes or a size such as \"50MB\" (units: B, KB, MB, GB, TB, "
+                f"KiB, MiB, GiB, TiB); got {value!r}"
+            )
+        size = int(float(m.group(1)) * _SIZE_UNITS[unit])
+    if size < 0:
+        raise ConfigError(f"`{key}` must not be negative")
+    return size
+
+
+def format_size(size: int) -> str:
+    """``size`` bytes for a message: ``"52.4 MB"``, ``"512 bytes"``."""
+    if size < 1000:
+        return f"{size} bytes"
+    for unit, factor in (("TB", 1000**4), ("GB", 1000**3), ("MB", 1000**2), ("KB", 1000)):
+        if size >= factor:
+            return f"{size / factor:.1f}".rstrip("0").rstrip(".") + f" {unit}"
+    return f"{size} bytes"  # pragma: no cover
 
 
 def _choice(*choices: str) -> Callable[[str, Any], str]:
@@ -120,6 +164,9 @@ class Settings:
     suppress_field: str = "lintnews_ignore"
     #: Report suppressions without a ` -- reason` (E902).
     require_suppression_reason: bool = False
+    #: Documents above this many bytes (a file, or one JSONL line) are input errors, not linted
+    #: (0: no limit). Linting holds about 40 bytes of memory per byte of text.
+    max_document_size: int = DEFAULT_MAX_DOCUMENT_SIZE
     #: Folder the config was found in (relative paths in it resolve from here).
     root: str = "."
     #: The config file, if any.
@@ -157,6 +204,7 @@ KEYS: dict[str, Callable[[str, Any], Any]] = {
     "unsafe-fixes": _bool,
     "suppress-field": _str,
     "require-suppression-reason": _bool,
+    "max-document-size": parse_size,
 }
 
 

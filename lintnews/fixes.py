@@ -3,7 +3,9 @@
 Text documents are edited in their text; HTML documents are edited in their markup (a removed
 line removes the block element it came from, and only when that element holds nothing but the
 line). Files are rewritten atomically, in their original encoding and line endings; JSONL corpora
-are written to an output folder, never in place.
+are written to an output folder, never in place. An output folder (``--output-dir``) is written
+under a temporary name beside it and moved into place at the end of the run (`StagedFolder`), so
+a failed or killed run never leaves a half-written one.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import orjson
 from bs4 import BeautifulSoup
 
 from lintnews import atomic
+from lintnews.atomic import StagedFolder
 from lintnews.config import Settings, _matches, check_selectors
 from lintnews.document import Document
 from lintnews.encoding import normalize_newlines
@@ -346,22 +349,32 @@ class Fixer:
         self.fixed = 0
         self.writers: dict[str, JsonlFixWriter] = {}
         self._refused: set[str] = set()
+        #: JSONL corpora whose cleaned copy could not be started, with the reason.
+        self._failed: dict[str, str | None] = {}
+        #: Everything for ``--output-dir`` is written here and moved into place by `finish`.
+        self.staging = StagedFolder(output_dir) if output_dir is not None and not diff else None
 
     def destination(self, path: str) -> str:
-        assert self.output_dir is not None
+        """Where the fixed copy of ``path`` is written: ``DIR/<path relative to the working
+        directory>`` (``.gz`` dropped), inside the staging folder of ``DIR``."""
+        assert self.staging is not None
         rel = os.path.relpath(os.path.abspath(path))
         if rel.startswith(".."):
             rel = os.path.basename(path)
         if rel.lower().endswith(".gz"):
             rel = rel[:-3]
-        return os.path.join(self.output_dir, rel)
+        return self.staging.staged(rel)
 
     def _writer(self, path: str) -> JsonlFixWriter | None:
-        if self.diff or self.output_dir is None:
+        if self.staging is None or path in self._failed:
             return None
         writer = self.writers.get(path)
         if writer is None:
-            writer = self.writers[path] = JsonlFixWriter(self.destination(path), self.settings)
+            try:
+                writer = self.writers[path] = JsonlFixWriter(self.destination(path), self.settings)
+            except OSError as exc:
+                self._failed[path] = f"cannot write the fixed copy to {self.output_dir}: {exc.strerror or exc}"
+                return None
         return writer
 
     def process(self, doc: Document) -> tuple[list[Diagnostic], str | None]:
@@ -379,24 +392,24 @@ class Fixer:
             writer = self._writer(doc.path)
             if writer is not None:
                 writer.write(doc.cache.get("raw", b"{}"), doc.record_line or 0, new_doc, outcome.changed)
+            elif self._failed.get(doc.path):
+                error, self._failed[doc.path] = self._failed[doc.path], None  # reported once per corpus
         if outcome.changed:
             if self.diff:
                 self.emit(unified_diff(content(doc), content(new_doc), doc.display_name))
             elif not is_record and doc.path == self.stdin_name:
                 self.emit(content(new_doc))
             elif not is_record:
-                dest = self.destination(doc.path) if self.output_dir else None
                 try:
-                    write_fixed_file(doc.path, content(doc), content(new_doc), dest)
+                    write_fixed_file(doc.path, content(doc), content(new_doc), self._file_destination(doc.path))
                 except WriteError as exc:
                     return self.lint(doc), str(exc)
         elif not is_record and doc.path == self.stdin_name and not self.diff:
             self.emit(content(doc))
-        elif not is_record and self.output_dir and not self.diff and os.path.isfile(doc.path):
+        elif not is_record and self.staging is not None and os.path.isfile(doc.path):
             # Unchanged files still belong in the cleaned copy of the corpus.
-            dest = self.destination(doc.path)
             try:
-                write_fixed_file(doc.path, content(doc), content(doc), dest)
+                write_fixed_file(doc.path, content(doc), content(doc), self._file_destination(doc.path))
             except WriteError as exc:
                 error = str(exc)
         if self.diff:
@@ -405,12 +418,47 @@ class Fixer:
         self.fixed += outcome.fixed
         return outcome.diagnostics, error
 
-    def copy_unreadable(self, path: str, raw: bytes, line: int) -> None:
+    def _file_destination(self, path: str) -> str | None:
+        """The staged destination of a plain file (None: fixed in place)."""
+        if self.staging is None:
+            return None
+        try:
+            return self.destination(path)
+        except OSError as exc:
+            raise WriteError(f"cannot write the fixed copy to {self.output_dir}: {exc.strerror or exc}") from None
+
+    def copy_unreadable(self, path: str, raw: bytes, line: int) -> str | None:
+        """Copy a record lintnews could not read to the cleaned corpus unchanged; return an error
+        message when the cleaned copy cannot be written (once per corpus)."""
         writer = self._writer(path)
         if writer is not None:
             writer.write(raw, line)
+            return None
+        error = self._failed.get(path)
+        if error:
+            self._failed[path] = None
+        return error
 
     def finish(self, drop: dict[str, set[int]] | None = None, error: BaseException | None = None) -> None:
-        for path, writer in self.writers.items():
-            writer.close((drop or {}).get(path), error)
-        self.writers.clear()
+        """Close the JSONL copies and move the output folder into place; given ``error`` (the
+        run failed or was interrupted), discard everything written to the output folder instead.
+        A failure to move the output into place is a `WriteError` (and nothing is left staged)."""
+        writers, self.writers = self.writers, {}
+        try:
+            for path, writer in writers.items():
+                writer.close((drop or {}).get(path), error)
+        except BaseException:
+            if self.staging is not None:
+                self.staging.abort()
+            raise
+        if self.staging is None:
+            return
+        if error is not None:
+            self.staging.abort()
+            return
+        try:
+            self.staging.commit()
+        except OSError as exc:
+            self.staging.abort()
+            where = f" ({exc.filename})" if exc.filename else ""
+            raise WriteError(f"cannot move the fixed files into place: {exc.strerror or exc}{where}") from None

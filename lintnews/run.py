@@ -8,6 +8,7 @@ corpus phase, applies the baseline and closes the outputs. The CLI only parses o
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -18,7 +19,7 @@ from lintnews.config import Settings
 from lintnews.corpus import CorpusIndex, make_signer
 from lintnews.document import Document
 from lintnews.engine import Diagnostic, Linter
-from lintnews.fixes import Fixer, FixPolicy
+from lintnews.fixes import Fixer, FixPolicy, WriteError
 from lintnews.gate import Baseline, DocumentSummary, RuleCounts, Splitter, fingerprint, score
 from lintnews.parallel import Analysis, Analyzer, Signer, analyze
 from lintnews.registry import Severity
@@ -71,6 +72,11 @@ class RunResult:
     stats: dict[str, object] | None = None
 
 
+def stop_exception(signum: int) -> BaseException:
+    """What a stop signal raises: KeyboardInterrupt for Ctrl-C, else an exit with 128 + signum."""
+    return KeyboardInterrupt() if signum == signal.SIGINT else SystemExit(128 + signum)
+
+
 class CheckRun:
     def __init__(
         self,
@@ -117,6 +123,8 @@ class CheckRun:
             self.signatures = CorpusIndex(settings, options.cache_dir)  # type: ignore[assignment]  # folds signatures as they come
         # --- end corpus phase: signer and index ---
         self.analyzer = Analyzer(settings, self.splitter is not None, self.signer, None, None, options.stdin_name)
+        #: The signal that asked the run to stop, if any (see `lintnews.cli.interrupt_on_sigterm`).
+        self.stopped: Callable[[], int | None] = lambda: None
 
     # --- per document ---------------------------------------------------------------------
 
@@ -125,7 +133,9 @@ class CheckRun:
         self.on_error(error)
         if error.raw is not None and error.line is not None:
             if self.fixer is not None:
-                self.fixer.copy_unreadable(error.path, error.raw, error.line)
+                problem = self.fixer.copy_unreadable(error.path, error.raw, error.line)
+                if problem:
+                    self.error(InputError(error.path, problem))
             if self.splitter is not None:
                 self.splitter.add(error.raw, error.path, f"line {error.line}", rejected=True)
 
@@ -188,6 +198,7 @@ class CheckRun:
             if self.fixer is not None or "-" in paths:
                 for item in wrap(iter_documents(paths, self.settings, self.options.stdin_name)):
                     self.process(item)
+                    self.check_stopped()
             else:
                 stream = analyze(
                     paths,
@@ -210,6 +221,12 @@ class CheckRun:
             raise
         return self.result
 
+    def check_stopped(self) -> None:
+        """Stop, as the signal handler would, once a stop signal was received."""
+        signum = self.stopped()
+        if signum:
+            raise stop_exception(signum)
+
     # --- at the end -----------------------------------------------------------------------
 
     def finish(self) -> None:
@@ -220,7 +237,12 @@ class CheckRun:
                 self.report(d)
         # --- end corpus phase ---
         if self.fixer is not None:
-            self.fixer.finish()
+            self.check_stopped()
+            try:
+                # --output-dir appears here, whole; a run that fails before this point leaves none.
+                self.fixer.finish()
+            except WriteError as exc:
+                self.error(InputError(self.options.output_dir or "-", str(exc)))
             result.fixed = self.fixer.fixed
         if self.new_baseline is not None and self.options.write_baseline:
             Baseline(self.new_baseline).write(self.options.write_baseline)

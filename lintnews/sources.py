@@ -13,7 +13,9 @@ What counts as bad input (each is one `InputError`, and the run goes on):
 - binary data (a NUL among the first 8,000 bytes is spotted before the rest is read, so a
   multi-gigabyte image or sparse file costs nothing), text in no recognisable encoding, a JSONL
   line that is not UTF-8 JSON or lacks the text field, a truncated gzip stream;
-- missing files, broken symbolic links and link loops, unreadable files and folders.
+- missing files, broken symbolic links and link loops, unreadable files and folders;
+- a document larger than ``max-document-size`` (a file, by its size before it is read; a JSONL
+  record, by the length of its line before it is parsed; standard input, once that much is read).
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ import orjson
 from bs4.dammit import UnicodeDammit
 
 from lintnews import html_source
-from lintnews.config import Settings
+from lintnews.atomic import STAGING_MARK
+from lintnews.config import Settings, format_size
 from lintnews.document import Document
 from lintnews.encoding import DecodeError, check_binary, decode, normalize_newlines
 
@@ -252,6 +255,8 @@ def _walk(root: str, excludes: list[str]) -> Iterator[str | InputError]:
         if _excluded(name, rel, excludes):
             continue
         if kind == _DIR:
+            if STAGING_MARK in name and name.startswith("."):
+                continue  # the output folder of a --fix --output-dir run, being written
             error = listing(path)
             if error is not None:
                 yield error
@@ -282,13 +287,17 @@ def read_path(path: str, settings: Settings, stdin_name: str = "-") -> Iterator[
     if kind == "jsonl":
         yield from read_jsonl(path, settings, stdin_name if path == "-" else path)
         return
+    limit = settings.max_document_size
     try:
-        data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
+        data = _read_stdin(limit) if path == "-" else _read_bytes(path, limit)
     except OSError as exc:
         yield InputError(path, f"cannot read: {exc.strerror or exc}")
         return
     except (NotRegularFile, DecodeError) as exc:
         yield InputError(path, str(exc))
+        return
+    except TooLarge as exc:
+        yield InputError(stdin_name if path == "-" else path, str(exc))
         return
     name = stdin_name if path == "-" else path
     if not data and path != "-":
@@ -312,15 +321,46 @@ def read_path(path: str, settings: Settings, stdin_name: str = "-") -> Iterator[
 SNIFF_BYTES = 8000
 
 
-def _read_bytes(path: str) -> bytes:
+class TooLarge(Exception):
+    """A document above ``max-document-size``: refused before it is read whole or decoded."""
+
+    def __init__(self, size: int, limit: int, more: bool = False) -> None:
+        what = f"more than {format_size(limit)}" if more else format_size(size)
+        super().__init__(
+            f"document too large to lint: {what} (max-document-size is {format_size(limit)}; "
+            f"raise it with --max-document-size)"
+        )
+
+
+def too_large(size: int, limit: int) -> bool:
+    """Whether ``size`` bytes exceed the ``max-document-size`` ``limit`` (0: no limit)."""
+    return 0 < limit < size
+
+
+def _read_bytes(path: str, limit: int = 0) -> bytes:
     """The bytes of a regular file; binary data is refused after its first block (`DecodeError`),
-    so a huge image or a sparse file of zeros is never read whole."""
+    so a huge image or a sparse file of zeros is never read whole. A file of more than ``limit``
+    bytes (0: no limit) is refused from its size before anything is read (`TooLarge`), and never
+    read past the limit should it grow (or lie about its size)."""
     with open_regular(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if too_large(size, limit):
+            raise TooLarge(size, limit)
         head = fh.read(SNIFF_BYTES)
         if _binary_head(head):
             raise DecodeError("contains NUL bytes (binary file?)")
-        rest = fh.read()
+        rest = fh.read(max(limit + 1 - len(head), 0)) if limit else fh.read()
+        if too_large(len(head) + len(rest), limit):
+            raise TooLarge(len(head) + len(rest), limit, more=True)
     return head + rest if rest else head
+
+
+def _read_stdin(limit: int = 0) -> bytes:
+    """Standard input, read up to ``limit`` bytes (0: no limit); more than that is `TooLarge`."""
+    data = sys.stdin.buffer.read(limit + 1) if limit else sys.stdin.buffer.read()
+    if too_large(len(data), limit):
+        raise TooLarge(len(data), limit, more=True)
+    return data
 
 
 def _binary_head(head: bytes) -> bool:
@@ -471,6 +511,10 @@ def _with_raw(item: Item, raw: bytes) -> Item:
 
 
 def record_document(path: str, raw: bytes, lineno: int, settings: Settings) -> Item:
+    if too_large(len(raw), settings.max_document_size):
+        # Checked on the raw line, before it is parsed: the text would be copied several times over.
+        error = str(TooLarge(len(raw), settings.max_document_size))
+        return InputError(path, error, _leading_id(raw, settings.id_field), lineno)
     try:
         obj: Any = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -503,6 +547,32 @@ def record_document(path: str, raw: bytes, lineno: int, settings: Settings) -> I
             return InputError(path, _TOO_DEEP, record, lineno)
     doc.meta = meta
     return doc
+
+
+_LEADING_VALUE = re.compile(rb'\s*:\s*("(?:[^"\\\x00-\x1f]|\\.)*"|-?\d+)\s*[,}]')
+
+
+def _leading_id(raw: bytes, id_field: str) -> str | None:
+    """The id of a record that is not parsed whole, when the id is its first field (the usual
+    layout: ``{"id": "a-17", "text": …}``), else None. Exact: the first key of the top-level
+    object is read, never a field of a nested one."""
+    head = raw[:4096].lstrip()
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    if not head.startswith(b"{"):
+        return None
+    head = head[1:].lstrip()
+    key = orjson.dumps(id_field)
+    if not head.startswith(key):
+        return None
+    m = _LEADING_VALUE.match(head, len(key))
+    if m is None:
+        return None
+    try:
+        value = orjson.loads(m.group(1))
+    except orjson.JSONDecodeError:
+        return None
+    return str(value)
 
 
 def _not_json(path: str, raw: bytes, lineno: int, settings: Settings, exc: Exception) -> InputError:

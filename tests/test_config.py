@@ -119,6 +119,9 @@ def test_isolated_ignores_config(tmp_path: Path) -> None:
         ('per-file-ignores = ["D"]\n', "`per-file-ignores` must be a table"),
         ('[per-file-ignores]\n"*.md" = "D"\n', "`per-file-ignores.*.md` must be a list of strings"),
         ("select = [\n", "invalid TOML"),
+        ('max-document-size = "50 PB"\n', "`max-document-size` must be a number of bytes or a size such as \"50MB\""),
+        ("max-document-size = -1\n", "`max-document-size` must not be negative"),
+        ("max-document-size = 1.5\n", "`max-document-size` must be a number of bytes"),
     ],
 )
 def test_invalid_values_name_the_key(tmp_path: Path, toml: str, message: str) -> None:
@@ -127,6 +130,41 @@ def test_invalid_values_name_the_key(tmp_path: Path, toml: str, message: str) ->
         resolve_settings([str(tmp_path)])
     assert str(info.value).startswith(f"{cfg}: ")
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "value, size",
+    [
+        (0, 0),
+        (123456, 123456),
+        ("123456", 123456),
+        ("50MB", 50_000_000),
+        ("50 mb", 50_000_000),
+        ("1.5GB", 1_500_000_000),
+        ("512KiB", 512 * 1024),
+        ("2 MiB", 2 << 20),
+        ("100B", 100),
+    ],
+)
+def test_max_document_size_takes_bytes_or_a_size_with_a_unit(value: object, size: int) -> None:
+    assert build_settings(validate({"max-document-size": value})).max_document_size == size
+
+
+def test_max_document_size_has_a_default() -> None:
+    assert Settings().max_document_size == 50_000_000
+
+
+def test_max_document_size_on_the_command_line(tmp_path: Path) -> None:
+    write(tmp_path / "lintnews.toml", 'max-document-size = "1MB"\n')
+    article = write(tmp_path / "story.txt", "Dock workers voted on Thursday to accept the offer.\n")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--max-document-size", "10", str(article)])
+    assert result.exit_code == 2  # the command line overrides the file
+    assert "document too large to lint: 52 bytes (max-document-size is 10 bytes" in result.stderr
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--max-document-size", "ten", str(article)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("lintnews: error: `--max-document-size` must be a number of bytes")
+    result = CliRunner().invoke(main, ["check", "--no-cache", str(article)])
+    assert result.exit_code == 0, result.output
 
 
 def test_unknown_key_in_pyproject_is_named_with_its_table(tmp_path: Path) -> None:

@@ -308,3 +308,94 @@ def test_walk_reports_non_regular_files_only_with_a_known_suffix(tmp_path: Path)
     os.mkfifo(tmp_path / "news.html")
     items = list(iter_paths([str(tmp_path)], Settings()))
     assert len(items) == 1 and isinstance(items[0], InputError) and items[0].path == str(tmp_path / "news.html")
+
+
+# --- documents above max-document-size ------------------------------------------------------
+
+
+def cli(args: list[str], stdin: bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", *args], input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("name", ["big.txt", "big.md", "big.html"])
+def test_a_file_above_max_document_size_is_an_input_error(tmp_path: Path, name: str) -> None:
+    big = tmp_path / name
+    big.write_text(ARTICLE * 20)
+    assert big.stat().st_size == 3760
+    (tmp_path / "ok.txt").write_text(ARTICLE + "Read more:\n")
+    for jobs in ("1", "2"):  # in this process, and in worker processes
+        code, out, err = cli(["-j", jobs, "--max-document-size", "1KB", str(tmp_path)])
+        assert code == 2
+        assert err == (
+            f"lintnews: error: {big}: document too large to lint: 3.8 KB (max-document-size is 1 KB; "
+            "raise it with --max-document-size)\n"
+        )
+        assert f"{tmp_path / 'ok.txt'}:5:1: S001" in out
+    assert cli(["--exit-zero", "--max-document-size", "3760", str(big)])[0] == 0
+    assert cli(["--exit-zero", "--max-document-size", "0", str(big)])[0] == 0  # no limit
+
+
+def test_a_big_file_is_refused_by_its_size_before_it_is_read(tmp_path: Path) -> None:
+    sparse = tmp_path / "zeros.txt"
+    with open(sparse, "wb") as fh:
+        fh.truncate(1 << 30)  # a sparse GiB of NULs: reading any of it would say "binary"
+    (item,) = docs([str(sparse)], Settings(max_document_size=1 << 20))
+    assert isinstance(item, InputError)
+    assert item.message.startswith("document too large to lint: 1.1 GB (max-document-size is 1 MB;")
+
+
+def test_a_file_that_grows_past_the_limit_is_not_read_past_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "growing.txt"
+    path.write_text(ARTICLE * 20)
+    real_fstat = os.fstat
+    monkeypatch.setattr(sources.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:])))
+    (item,) = docs([str(path)], Settings(max_document_size=1000))
+    assert isinstance(item, InputError)
+    assert item.message.startswith("document too large to lint: more than 1 KB")
+
+
+def test_a_jsonl_record_above_max_document_size_is_an_input_error(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    lines = [
+        orjson.dumps({"id": "small", "text": ARTICLE}),
+        orjson.dumps({"id": "huge", "text": ARTICLE * 20, "url": "u"}),
+        orjson.dumps({"text": ARTICLE * 20, "id": "id-not-first"}),
+        orjson.dumps({"id": "small-2", "text": STORY + "Read more:\n"}),
+    ]
+    corpus.write_bytes(b"\n".join(lines) + b"\n")
+    size = f"{len(lines[1]) / 1000:.1f} KB"
+    for jobs in ("1", "2"):
+        code, out, err = cli(["-j", jobs, "--max-document-size", "2KB", "--format", "json", str(corpus)])
+        assert code == 2
+        assert err.splitlines() == [
+            f"lintnews: error: {corpus}:2 (record huge): document too large to lint: {size} "
+            "(max-document-size is 2 KB; raise it with --max-document-size)",
+            f"lintnews: error: {corpus}:3: document too large to lint: {size} "
+            "(max-document-size is 2 KB; raise it with --max-document-size)",
+        ]
+        assert {d["record"] for d in orjson.loads(out)} == {"small-2"}
+    # --fix copies the refused records byte for byte; --rejected-output rejects them.
+    out_dir, rejected = tmp_path / "out", tmp_path / "rejected.jsonl"
+    code, _, _ = cli(["--max-document-size", "2KB", "--fix", "--output-dir", str(out_dir), str(corpus)])
+    assert code == 2
+    written = (out_dir / "c.jsonl").read_bytes().splitlines()  # (the corpus is outside the working directory)
+    assert len(written) == 4 and written[1:3] == lines[1:3]
+    code, _, _ = cli(["--max-document-size", "2KB", "--rejected-output", str(rejected), str(corpus)])
+    assert code == 2
+    assert rejected.read_bytes().splitlines() == lines[1:3]
+
+
+def test_stdin_above_max_document_size_is_an_input_error() -> None:
+    code, _, err = cli(["--max-document-size", "100", "--stdin-filename", "brief.txt", "-"], stdin=ARTICLE.encode())
+    assert code == 2
+    assert err.startswith("lintnews: error: brief.txt: document too large to lint: more than 100 bytes")
+    assert cli(["--max-document-size", "1KB", "-"], stdin=ARTICLE.encode())[0] == 0
+
+
+def test_record_document_checks_the_raw_line_before_parsing_it() -> None:
+    raw = b'{"id": 17, "text": "' + b"x" * 100 + b'"'  # not even valid JSON: never parsed
+    item = record_document("c.jsonl", raw, 4, Settings(max_document_size=50))
+    assert isinstance(item, InputError)
+    assert (item.record, item.line) == ("17", 4)
+    assert item.message.startswith("document too large to lint: 121 bytes")
