@@ -50,9 +50,15 @@ class FixPolicy:
         return cls(settings.unsafe_fixes if unsafe is None else unsafe, fixable, list(settings.unfixable))
 
     def allows(self, d: Diagnostic) -> bool:
-        if d.fix is None or (not d.fix.safe and not self.unsafe):
+        if d.fix is None:
             return False
-        rule = all_rules().get(d.code)
+        return self.allows_rule(d.code, d.fix.safe)
+
+    def allows_rule(self, code: str, safe: bool) -> bool:
+        """Whether a fix of rule ``code`` (safe or not) may be applied."""
+        if not safe and not self.unsafe:
+            return False
+        rule = all_rules().get(code)
         if rule is None:
             return False
         positive = 1 if self.fixable is None else max((_matches(s, rule) for s in self.fixable), default=0)

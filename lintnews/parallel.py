@@ -80,16 +80,18 @@ def load_unit(unit: Unit, settings: Settings, stdin_name: str = "-") -> Iterator
 MAX_CACHED_FILE = 64 << 20
 
 
-def _unit_payload(unit: Unit) -> tuple[str, bytes] | None:
-    """Cache key material of a unit: its name and its bytes (None: not cacheable)."""
+def _unit_payload(unit: Unit, max_size: int = 0) -> tuple[str, bytes] | None:
+    """Cache key material of a unit: its name and its bytes (None: not cacheable). Files above
+    ``max_size`` (when not 0) are refused by the loader: they are not read here either."""
     if len(unit) == 1:
         if unit[0] == "-":
             return None
+        limit = min(MAX_CACHED_FILE, max_size) if max_size else MAX_CACHED_FILE
         try:
             with open_regular(unit[0]) as fh:
                 # Files too large to be worth caching, and binary ones, are linted (or refused)
                 # without reading them twice.
-                if os.fstat(fh.fileno()).st_size > MAX_CACHED_FILE or b"\0" in fh.read(8000):
+                if os.fstat(fh.fileno()).st_size > limit or b"\0" in fh.read(8000):
                     return None
                 fh.seek(0)
                 return unit[0], fh.read()
@@ -156,7 +158,7 @@ class Analyzer:
             return [unit], None
         k = None
         if self.cache is not None and self.fingerprint is not None:
-            payload = _unit_payload(unit)
+            payload = _unit_payload(unit, self.settings.max_document_size)
             if payload is not None:
                 k = cache_mod.key(self.fingerprint, *payload)
                 hit = self.cache.get(k)
@@ -248,7 +250,7 @@ def analyze(
                 slots.append(([unit], None, True))
                 continue
             k = None
-            payload = _unit_payload(unit) if reader is not None and fp is not None else None
+            payload = _unit_payload(unit, settings.max_document_size) if reader is not None and fp is not None else None
             if payload is not None:
                 assert reader is not None and fp is not None
                 k = cache_mod.key(fp, *payload)

@@ -72,6 +72,10 @@ class RunResult:
     stats: dict[str, object] | None = None
 
 
+#: Corpus rules whose fix drops the reported copy from a cleaned JSONL corpus.
+DROPPABLE = frozenset({"N001", "N002"})
+
+
 def stop_exception(signum: int) -> BaseException:
     """What a stop signal raises: KeyboardInterrupt for Ctrl-C, else an exit with 128 + signum."""
     return KeyboardInterrupt() if signum == signal.SIGINT else SystemExit(128 + signum)
@@ -232,15 +236,20 @@ class CheckRun:
     def finish(self) -> None:
         result = self.result
         # --- corpus phase (lintnews.corpus) ---
+        drop: dict[str, set[int]] = {}
         if isinstance(self.signatures, CorpusIndex):
             for d in self.signatures.finish():
+                if self.dropped(d):
+                    drop.setdefault(d.path, set()).add(d.record_line)  # type: ignore[arg-type]
+                    continue
                 self.report(d)
         # --- end corpus phase ---
         if self.fixer is not None:
             self.check_stopped()
+            self.fixer.fixed += sum(len(lines) for lines in drop.values())
             try:
                 # --output-dir appears here, whole; a run that fails before this point leaves none.
-                self.fixer.finish()
+                self.fixer.finish(drop)
             except WriteError as exc:
                 self.error(InputError(self.options.output_dir or "-", str(exc)))
             result.fixed = self.fixer.fixed
@@ -252,6 +261,17 @@ class CheckRun:
             result.split_counts = self.splitter.finish()
         if self.options.statistics:
             result.stats = self.rule_counts.statistics(result.summaries)
+
+    def dropped(self, d: Diagnostic) -> bool:
+        """Whether the fix of a corpus diagnostic applies: a record reported as a copy (N001,
+        N002) is left out of the cleaned corpus `--fix --output-dir` writes, an unsafe fix."""
+        return (
+            self.fixer is not None
+            and self.fixer.writers.get(d.path) is not None
+            and d.code in DROPPABLE
+            and d.record_line is not None
+            and self.policy.allows_rule(d.code, safe=False)
+        )
 
     def failed(self, exit_zero: bool) -> bool:
         """Whether the run fails the gate (exit code 1)."""

@@ -46,7 +46,9 @@ class NearDuplicateDocument(CorpusRule):
     ```
 
     ## Fix
-    Drop the later copies (`--rejected-output` splits them out of a JSONL corpus).
+    Unsafe: with `--fix --unsafe-fixes --output-dir DIR`, the record is left out of the cleaned
+    copy of its JSONL corpus (files are not deleted). `--rejected-output` splits copies out
+    without fixing anything.
 
     ## Options
     `[corpus]`: `shingle-size` (words, default 5), `num-perm` (128), `threshold` (LSH, 0.5),
@@ -58,6 +60,7 @@ class NearDuplicateDocument(CorpusRule):
     name = "near-duplicate-document"
     severity = Severity.WARNING
     summary = "Article is a near-copy of another article of the corpus"
+    fix_applicability = "unsafe"
 
 
 @register
@@ -76,14 +79,16 @@ class ExactDuplicateDocument(CorpusRule):
     ```
 
     ## Fix
-    Drop the copy. The kept document is the first in input order unless `[corpus] keep` says
-    otherwise.
+    Unsafe: with `--fix --unsafe-fixes --output-dir DIR`, the record is left out of the cleaned
+    copy of its JSONL corpus (files are not deleted). The kept document is the first in input
+    order unless `[corpus] keep` says otherwise.
     """
 
     code = "N002"
     name = "exact-duplicate-document"
     severity = Severity.ERROR
     summary = "Article has the same text as another article of the corpus"
+    fix_applicability = "unsafe"
 
 
 @register

@@ -283,3 +283,64 @@ def test_a_terminated_or_interrupted_run_cleans_up_its_staging_folder(tmp_path: 
     assert proc.wait() == code
     assert not (tmp_path / "D").exists()
     assert not staging.exists()
+
+
+# --- dropping copies (N001/N002, unsafe) ----------------------------------------------------------
+
+COPY_TEXT = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n"
+OTHER_TEXT = (
+    "Flooding Closes Rail Line\n\nHeavy rain closed the coastal rail line on Tuesday, and buses "
+    "replaced trains between the two towns while engineers inspected the embankment.\n"
+)
+
+
+def run_corpus(args: list[str], cwd: Path) -> tuple[int, str, str]:
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "--format", "text", *args])
+    finally:
+        os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def copies_corpus(root: Path) -> None:
+    records = [("a", COPY_TEXT), ("b", OTHER_TEXT), ("c", COPY_TEXT.upper()), ("d", COPY_TEXT)]
+    (root / "c.jsonl").write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in records))
+
+
+def test_unsafe_fixes_drop_exact_copies_from_the_cleaned_corpus(tmp_path: Path) -> None:
+    copies_corpus(tmp_path)
+    code, out, err = run_corpus(["--fix", "--unsafe-fixes", "--output-dir", "out", "c.jsonl"], tmp_path)
+    assert code == 0, out + err
+    kept = [json.loads(line)["id"] for line in (tmp_path / "out" / "c.jsonl").read_text().splitlines()]
+    assert kept == ["a", "b"]
+    assert "N002" not in out  # fixed, so not reported
+    assert (tmp_path / "c.jsonl").read_text().count("\n") == 4  # the input is untouched
+
+
+def test_copies_stay_without_unsafe_fixes_or_when_unfixable(tmp_path: Path) -> None:
+    copies_corpus(tmp_path)
+    code, out, _ = run_corpus(["--fix", "--output-dir", "out", "c.jsonl"], tmp_path)
+    assert code == 1
+    assert out.count("N002") == 2
+    assert len((tmp_path / "out" / "c.jsonl").read_text().splitlines()) == 4
+    (tmp_path / "lintnews.toml").write_text('unfixable = ["N002"]\n')
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(
+            main, ["check", "--no-cache", "--format", "text", "--fix", "--unsafe-fixes", "--output-dir", "out2", "c.jsonl"]
+        )
+    finally:
+        os.chdir(old)
+    assert result.stdout.count("N002") == 2
+    assert len((tmp_path / "out2" / "c.jsonl").read_text().splitlines()) == 4
+
+
+def test_diff_drops_nothing(tmp_path: Path) -> None:
+    copies_corpus(tmp_path)
+    code, _, err = run_corpus(["--diff", "--unsafe-fixes", "c.jsonl"], tmp_path)
+    assert code == 1
+    assert "Would fix 0 of 2 diagnostics" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl"]
