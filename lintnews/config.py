@@ -145,6 +145,9 @@ class Settings:
     output_format: str = "text"
     exclude: list[str] = field(default_factory=lambda: [".git", ".hg", ".svn", "node_modules", ".venv", "__pycache__"])
     extend_exclude: list[str] = field(default_factory=list)
+    #: Leave out what ``.gitignore`` (in a git repository) and ``.ignore`` files ignore when
+    #: walking folders (see `lintnews.ignore`).
+    respect_gitignore: bool = True
     #: ``auto`` (detect per document) or a language code whose packs apply to every document.
     language: str = "auto"
     extend_packs: list[str] = field(default_factory=list)
@@ -191,6 +194,7 @@ KEYS: dict[str, Callable[[str, Any], Any]] = {
     "format": _choice(*OUTPUT_FORMATS),
     "exclude": _str_list,
     "extend-exclude": _str_list,
+    "respect-gitignore": _bool,
     "language": _str,
     "extend-packs": _str_list,
     "extra-phrases": _any_table,

@@ -43,6 +43,7 @@ from lintnews.atomic import STAGING_MARK
 from lintnews.config import Settings, format_size
 from lintnews.document import Document
 from lintnews.encoding import DecodeError, check_binary, decode, normalize_newlines
+from lintnews.ignore import IgnoreStack
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -95,7 +96,7 @@ def iter_paths(paths: Iterable[str], settings: Settings) -> Iterator[str | Input
         if path == "-":
             yield path
         elif os.path.isdir(path):
-            yield from _walk(path, excludes)
+            yield from _walk(path, excludes, IgnoreStack(path) if settings.respect_gitignore else None)
         else:
             problem = _not_a_file(path)
             yield InputError(path, problem) if problem else path
@@ -226,10 +227,11 @@ def sorted_listing(folder: str, run: int | None = None) -> Iterator[tuple[str, b
     return ((os.fsdecode(rec[:-2]), rec[-1:]) for rec in merged)
 
 
-def _walk(root: str, excludes: list[str]) -> Iterator[str | InputError]:
+def _walk(root: str, excludes: list[str], ignores: IgnoreStack | None = None) -> Iterator[str | InputError]:
     """Files under ``root`` in sorted path order (a folder's files and subfolders interleaved by
     name, compared as bytes, as ``LC_ALL=C find | sort`` lists them), streamed: memory does not
-    grow with the size of a folder. Symbolic links to folders are not followed."""
+    grow with the size of a folder. Symbolic links to folders are not followed. ``ignores``
+    leaves out what ignore files ignore (`lintnews.ignore`)."""
     stack: list[tuple[str, Iterator[tuple[str, bytes]]]] = []
 
     def listing(folder: str) -> InputError | None:
@@ -237,6 +239,8 @@ def _walk(root: str, excludes: list[str]) -> Iterator[str | InputError]:
             stack.append((folder, iter(sorted_listing(folder))))
         except OSError as exc:
             return InputError(folder, f"cannot list folder: {exc.strerror or exc}")
+        if ignores is not None:
+            ignores.push(folder)
         return None
 
     first = listing(root)
@@ -248,11 +252,15 @@ def _walk(root: str, excludes: list[str]) -> Iterator[str | InputError]:
         entry = next(entries, None)
         if entry is None:
             stack.pop()
+            if ignores is not None:
+                ignores.pop()
             continue
         name, kind = entry
         path = os.path.join(folder, name)
         rel = os.path.relpath(path, root).replace(os.sep, "/")
         if _excluded(name, rel, excludes):
+            continue
+        if ignores is not None and ignores.ignored(path, kind == _DIR):
             continue
         if kind == _DIR:
             if STAGING_MARK in name and name.startswith("."):
