@@ -2,8 +2,9 @@
 
 Builds JSONL corpora of real-shaped articles at the requested sizes from a folder of extracted
 article texts (one ``.txt`` per article, e.g. ``bench/out/extracted/trafilatura`` written by
-``bench/quality.py``), with site chrome lines, duplicated paragraphs, truncations and syndicated
-near-copies mixed in. Then, for each size and in the same run, it measures:
+``bench/quality.py``): reworded variants of the sources (distinct articles of the same shape, see
+`make_corpus`), with site chrome lines, duplicated paragraphs, truncations, exact copies and
+syndicated near-copies mixed in. Then, for each size and in the same run, it measures:
 
 - lintnews full check (default rules + corpus phase, no cache) vs the datasketch baseline
   (``bench/baseline_datasketch.py``) on the same file: target ratio <= 0.5;
@@ -46,18 +47,49 @@ def load_texts(folder: Path) -> list[str]:
     return texts
 
 
+def reword(paragraph: str, rng: random.Random) -> str:
+    """The paragraph with lower-case words inside its sentences (never the first or last word of
+    one) replaced by other such words of the paragraph, as many as a sixth of all its words: the
+    same length, shape and language, but a different article at the level of word 5-grams."""
+    words = paragraph.split(" ")
+    inner = [
+        j for j in range(1, len(words) - 1)
+        if words[j].isalpha() and words[j].islower() and not words[j - 1].endswith((".", "!", "?", ":"))
+    ]
+    if len(words) < 6 or len(inner) < 2:
+        return paragraph
+    choices = [words[j] for j in inner]
+    for j in rng.sample(inner, min(len(inner), len(words) // 6)):
+        words[j] = rng.choice(choices)
+    return " ".join(words)
+
+
 def make_corpus(texts: list[str], n: int, path: Path, seed: int = 7) -> int:
+    """``n`` JSONL records. Each original is a reworded variant of a random source text (see
+    `reword`), so the corpus is not one set of sources repeated (at 100,000 documents every source
+    would otherwise recur ~100 times); 10 % are syndicated copies of an earlier original (new intro,
+    trimmed ending) and 3 % exact copies; 10 % have a paragraph pasted twice, 5 % a cut-off last
+    paragraph, half a chrome line inserted."""
     rng = random.Random(seed)
+    pool: list[list[str]] = []  # originals that later documents may copy
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            paras = rng.choice(texts).split("\n")
             roll = rng.random()
-            if roll < 0.10:  # syndicated copy: new intro, trimmed ending
-                paras = ["An update from our regional desk."] + paras[: max(3, len(paras) - 2)]
-            elif roll < 0.20:
-                paras = paras + [paras[0]]  # a paragraph pasted twice
-            elif roll < 0.25:
-                paras[-1] = paras[-1][: len(paras[-1]) // 2]  # cut off
+            if roll < 0.10 and pool:  # syndicated copy: new intro, trimmed ending
+                base = rng.choice(pool)
+                paras = ["An update from our regional desk."] + base[: max(3, len(base) - 2)]
+            elif roll < 0.13 and pool:  # the same article ingested twice
+                paras = list(rng.choice(pool))
+            else:
+                paras = [reword(p, rng) for p in rng.choice(texts).split("\n")]
+                if len(pool) < 5000:
+                    pool.append(list(paras))
+                else:
+                    pool[rng.randrange(len(pool))] = list(paras)
+                if roll < 0.23:
+                    paras = paras + [paras[0]]  # a paragraph pasted twice
+                elif roll < 0.28:
+                    paras[-1] = paras[-1][: len(paras[-1]) // 2]  # cut off
             if rng.random() < 0.5:
                 paras.insert(rng.randrange(len(paras) + 1), rng.choice(CHROME))
             fh.write(json.dumps({"id": f"d{i}", "text": "\n".join(paras)}, ensure_ascii=False) + "\n")
