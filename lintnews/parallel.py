@@ -231,7 +231,9 @@ def analyze(
     here, where sending it to a worker and back would cost more than that. Only the misses go to
     the workers, in chunks; each chunk's hits wait in `slots` until its misses come back."""
     linter = Linter(settings)
-    fp = cache_mod.fingerprint(settings, [r.code for r in linter.base_table.rules]) if cache_dir else None
+    # Results with corpus signatures and results without them (--no-corpus) are different results.
+    codes = [r.code for r in linter.base_table.rules] + (["corpus-signature"] if signer is not None else [])
+    fp = cache_mod.fingerprint(settings, codes) if cache_dir else None
     cache = cache_mod.ResultCache(cache_dir, writable=True) if cache_dir else None
     args = (settings, keep_raw, signer, None, None, stdin_name)
     units = iter_units(paths, settings)

@@ -145,3 +145,18 @@ def test_report_only_settings_keep_the_cache_and_the_others_do_not() -> None:
     assert cache.fingerprint(Settings(language="de"), ["D001"]) != fp
     assert cache.fingerprint(Settings(text_field="body"), ["D001"]) != fp
     assert cache.fingerprint(Settings(), ["D001", "D002"]) != fp
+
+
+def test_a_cache_written_without_the_corpus_phase_does_not_hide_duplicates(tmp_path: Path) -> None:
+    text = f"{LEDE}\n\n{SECOND}\n\n{THIRD}\n"
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps({"id": i, "text": text}) + "\n" for i in "abc"))
+    args = ["--isolated", "--cache-dir", "cc", "--format", "json", "c.jsonl"]
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        without = CliRunner().invoke(main, ["check", "--no-corpus", *args])
+        with_corpus = CliRunner().invoke(main, ["check", *args])
+    finally:
+        os.chdir(old)
+    assert json.loads(without.stdout) == []
+    assert [(d["record"], d["code"]) for d in json.loads(with_corpus.stdout)] == [("b", "N002"), ("c", "N002")]
