@@ -519,6 +519,9 @@ class CorpusIndex:
         self._line_count = array.array("I")  # and how many rows it has
         self._store = _ShingleStore()
         self._snippets: OrderedDict[int, str] = OrderedDict()
+        #: Result-cache places of signatures not read yet (see `defer`); None once one was added.
+        self._deferred: list[tuple[bytes, int]] | None = [] if cache_dir else None
+        self._reader: Any = None
 
     def add(self, sig: DocSignature) -> None:
         index = len(self.docs)
@@ -559,12 +562,51 @@ class CorpusIndex:
         result-cache key of the unit the document came from (None: not cacheable) and
         ``cache_index`` its place among the unit's results."""
         if sig is not None:
+            self._materialize()
             self.add(sig)
-            if self._corpus_key is not None:
-                if cache_key is None:
-                    self._corpus_key = None
-                else:
-                    self._corpus_key.update(cache_key + cache_index.to_bytes(4, "little"))
+            self._update_key(cache_key, cache_index)
+
+    def defer(self, cache_key: bytes, cache_index: int) -> None:
+        """The next document's signature is in the result cache under ``cache_key``: while every
+        document so far came from the cache, only its place is noted; `finish` reads the
+        signatures back only when the corpus phase's own result is not cached (so re-linting an
+        unchanged corpus never loads them). Once a fresh signature came, they are read at once."""
+        if self._deferred is not None:
+            self._deferred.append((cache_key, cache_index))
+        else:
+            self._add_cached(cache_key, cache_index)
+        self._update_key(cache_key, cache_index)
+
+    def _update_key(self, cache_key: bytes | None, cache_index: int) -> None:
+        if self._corpus_key is not None:
+            if cache_key is None:
+                self._corpus_key = None
+            else:
+                self._corpus_key.update(cache_key + cache_index.to_bytes(4, "little"))
+
+    def _materialize(self) -> None:
+        """Add the deferred signatures, in order; from now on signatures are added as they come."""
+        deferred, self._deferred = self._deferred, None
+        for cache_key, cache_index in deferred or ():
+            self._add_cached(cache_key, cache_index)
+
+    def _add_cached(self, cache_key: bytes, cache_index: int) -> None:
+        from lintnews.cache import ResultCache
+        from lintnews.parallel import signatures_of
+
+        if self._reader is None:
+            assert self._cache_dir is not None
+            self._reader = ResultCache(self._cache_dir)
+        sigs = signatures_of(self._reader.get(cache_key))
+        if cache_index >= len(sigs) or sigs[cache_index] is None:
+            # The entry vanished (`lintnews clean` during the run): the result is unknown.
+            raise ConfigError(f"the result cache in {self._cache_dir} changed during the run: run again")
+        self.add(sigs[cache_index])
+
+    @property
+    def size(self) -> int:
+        """Documents in the index, deferred ones included."""
+        return len(self.docs) + len(self._deferred or ())
 
     def add_all(self, sigs: Iterable[DocSignature]) -> None:
         for sig in sigs:
@@ -573,7 +615,8 @@ class CorpusIndex:
     # --- at the end ---------------------------------------------------------------------------
 
     def finish(self) -> list[Diagnostic]:
-        if self._corpus_key is None or self._cache_dir is None or not self.docs:
+        if self._corpus_key is None or self._cache_dir is None or not self.size:
+            self._materialize()
             return self._finish()
         from lintnews.cache import ResultCache
 
@@ -585,6 +628,7 @@ class CorpusIndex:
             if isinstance(hit, list):
                 self._close()
                 return hit
+            self._materialize()
             out = self._finish()
             store.put(k, out)
             return out
@@ -608,6 +652,9 @@ class CorpusIndex:
     def _close(self) -> None:
         for store in (self._store, self._titles, self._band_keys, self._positions):
             store.close()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
     def _exact_groups(self) -> dict[int, int]:
         """For every document whose normalised text equals an earlier one's: that earlier one."""

@@ -12,6 +12,7 @@ import collections
 import itertools
 import multiprocessing
 import os
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -161,7 +162,7 @@ class Analyzer:
             payload = _unit_payload(unit, self.settings.max_document_size)
             if payload is not None:
                 k = cache_mod.key(self.fingerprint, *payload)
-                hit = self.cache.get(k)
+                hit = cached_items(self.cache.get(k))
                 if hit is not None:
                     if self.keep_raw and len(unit) == 3:
                         for item in hit:
@@ -256,7 +257,7 @@ def analyze(
             if payload is not None:
                 assert reader is not None and fp is not None
                 k = cache_mod.key(fp, *payload)
-                hit = reader.get(k)
+                hit = cached_items(reader.get(k))
                 if hit is not None:
                     if keep_raw and len(unit) == 3:
                         for item in hit:
@@ -314,7 +315,7 @@ def _store(
     items: list[Analysis | InputError], k: bytes | None, cached: bool, writer: cache_mod.ResultCache | None
 ) -> Iterator[Analysis | InputError]:
     if k is not None and writer is not None and not cached:
-        writer.put(k, [_without_raw(i) for i in items])
+        writer.put(k, cache_value(items))
     for i, item in enumerate(items):
         if isinstance(item, Analysis):
             item.cache_key, item.cache_index, item.cached = k, i, cached
@@ -325,3 +326,32 @@ def _without_raw(item: Analysis | InputError) -> Analysis | InputError:
     if isinstance(item, Analysis) and item.raw is not None:
         return Analysis(item.path, item.record, item.record_line, item.diagnostics, item.score, None, item.signature)
     return item
+
+
+def cache_value(items: list[Analysis | InputError]) -> tuple[list[Analysis | InputError], bytes | None]:
+    """What the result cache keeps of a unit: its results without raw lines and without corpus
+    signatures, and the signatures pickled apart (a re-run whose corpus phase is cached too never
+    unpickles them; see `signatures_of`)."""
+    sigs = [item.signature if isinstance(item, Analysis) else None for item in items]
+    stripped = [
+        Analysis(i.path, i.record, i.record_line, i.diagnostics, i.score) if isinstance(i, Analysis) else i
+        for i in items
+    ]
+    blob = pickle.dumps(sigs, protocol=pickle.HIGHEST_PROTOCOL) if any(s is not None for s in sigs) else None
+    return stripped, blob
+
+
+def cached_items(hit: Any) -> list[Analysis | InputError] | None:
+    """The results of a cache hit, their signatures left in the cache (``signature`` is None;
+    `Analysis.cached` is set by `_store`); None when the entry is not in the current format."""
+    if not (isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[0], list)):
+        return None
+    return hit[0]
+
+
+def signatures_of(hit: Any) -> list[Any]:
+    """The corpus signatures stored with a cache entry, one per result (None for errors)."""
+    if isinstance(hit, tuple) and len(hit) == 2 and hit[1] is not None:
+        sigs: list[Any] = pickle.loads(hit[1])
+        return sigs
+    return []

@@ -194,6 +194,8 @@ class CheckRun:
             self.splitter.add(analysis.raw or b"", analysis.path, analysis.record, rejected=low)
         if analysis.signature is not None:
             self.signatures.append(analysis.signature, analysis.cache_key, analysis.cache_index)  # type: ignore[call-arg]
+        elif analysis.cached and analysis.cache_key is not None and isinstance(self.signatures, CorpusIndex):
+            self.signatures.defer(analysis.cache_key, analysis.cache_index)  # left in the cache for now
 
     def run(self, paths: list[str], wrap: Callable[[Iterator[Any]], Iterator[Any]] = lambda it: it) -> RunResult:
         """Analyse everything under ``paths``: in parallel with the cache when only linting, in

@@ -160,3 +160,45 @@ def test_a_cache_written_without_the_corpus_phase_does_not_hide_duplicates(tmp_p
         os.chdir(old)
     assert json.loads(without.stdout) == []
     assert [(d["record"], d["code"]) for d in json.loads(with_corpus.stdout)] == [("b", "N002"), ("c", "N002")]
+
+
+def check_json(tmp_path: Path, *args: str) -> list[dict[str, object]]:
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(main, ["check", "--isolated", "--format", "json", *args])
+    finally:
+        os.chdir(old)
+    assert result.exit_code in (0, 1, 2), result.output  # 2: `corpus` writes broken records
+    out: list[dict[str, object]] = json.loads(result.stdout)
+    return out
+
+
+def test_signatures_left_in_the_cache_are_read_back_when_the_corpus_phase_must_run(tmp_path: Path) -> None:
+    """Every unit a cache hit, but in another order: the corpus phase's own result is not cached,
+    so the deferred signatures are read back, in the new order."""
+    text = f"{LEDE}\n\n{SECOND}\n\n{THIRD}\n"
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a1", "text": text}) + "\n")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "b1", "text": text.upper()}) + "\n")
+    first = check_json(tmp_path, "--cache-dir", "cc", "a.jsonl", "b.jsonl")
+    assert [(d["record"], d["code"]) for d in first] == [("b1", "N002")]
+    swapped = check_json(tmp_path, "--cache-dir", "cc", "b.jsonl", "a.jsonl")
+    assert [(d["record"], d["code"]) for d in swapped] == [("a1", "N002")]
+    assert swapped == check_json(tmp_path, "--no-cache", "b.jsonl", "a.jsonl")
+
+
+def test_a_partly_cached_corpus_gives_the_uncached_result(tmp_path: Path) -> None:
+    """Hits before and after new records: the signatures deferred so far are added in order when
+    the first fresh one comes, later hits at once."""
+    corpus(tmp_path / "c.jsonl", n=140)
+    check_json(tmp_path, "--cache-dir", "cc", "-j", "1", "c.jsonl")
+    lines = (tmp_path / "c.jsonl").read_text().splitlines(keepends=True)
+    new = json.dumps({"id": "new", "text": f"{LEDE} Record 0.\n\n{SECOND}\n\n{THIRD}\n\n{LEDE} Record 0.\n"}) + "\n"
+    # Appending keeps the earlier lines' keys (name and line number): hits, then a fresh record.
+    (tmp_path / "c.jsonl").write_text("".join(lines) + new + lines[0])
+    for jobs in ("1", "2"):
+        assert check_json(tmp_path, "--cache-dir", "cc", "-j", jobs, "c.jsonl") == check_json(
+            tmp_path, "--no-cache", "-j", "1", "c.jsonl"
+        )
+    result = check_json(tmp_path, "--no-cache", "c.jsonl")
+    assert ("new", "N002") in [(d["record"], d["code"]) for d in result]
