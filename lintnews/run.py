@@ -202,7 +202,9 @@ class CheckRun:
         this process when fixing (fixes rewrite files)."""
         try:
             if self.fixer is not None or "-" in paths:
-                for item in wrap(iter_documents(paths, self.settings, self.options.stdin_name)):
+                # An output folder inside a linted folder (from an earlier run) is not linted and copied.
+                skip = [self.options.output_dir] if self.options.output_dir else []
+                for item in wrap(iter_documents(paths, self.settings, self.options.stdin_name, skip)):
                     self.process(item)
                     self.check_stopped()
             else:

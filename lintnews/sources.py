@@ -87,7 +87,7 @@ def kind_of(path: str) -> str:
     return "text"
 
 
-def iter_paths(paths: Iterable[str], settings: Settings) -> Iterator[str | InputError]:
+def iter_paths(paths: Iterable[str], settings: Settings, skip: Iterable[str] = ()) -> Iterator[str | InputError]:
     """Files to lint, in a deterministic order: named files as given, folders walked in sorted
     order (only files with a known suffix), excluded names skipped. Anything that is not a
     regular file is an `InputError` here, before anyone tries to open it."""
@@ -96,7 +96,9 @@ def iter_paths(paths: Iterable[str], settings: Settings) -> Iterator[str | Input
         if path == "-":
             yield path
         elif os.path.isdir(path):
-            yield from _walk(path, excludes, IgnoreStack(path) if settings.respect_gitignore else None)
+            yield from _walk(
+                path, excludes, IgnoreStack(path) if settings.respect_gitignore else None, {os.path.abspath(f) for f in skip}
+            )
         else:
             problem = _not_a_file(path)
             yield InputError(path, problem) if problem else path
@@ -227,7 +229,9 @@ def sorted_listing(folder: str, run: int | None = None) -> Iterator[tuple[str, b
     return ((os.fsdecode(rec[:-2]), rec[-1:]) for rec in merged)
 
 
-def _walk(root: str, excludes: list[str], ignores: IgnoreStack | None = None) -> Iterator[str | InputError]:
+def _walk(
+    root: str, excludes: list[str], ignores: IgnoreStack | None = None, skip: set[str] | frozenset[str] = frozenset()
+) -> Iterator[str | InputError]:
     """Files under ``root`` in sorted path order (a folder's files and subfolders interleaved by
     name, compared as bytes, as ``LC_ALL=C find | sort`` lists them), streamed: memory does not
     grow with the size of a folder. Symbolic links to folders are not followed. ``ignores``
@@ -265,6 +269,8 @@ def _walk(root: str, excludes: list[str], ignores: IgnoreStack | None = None) ->
         if kind == _DIR:
             if STAGING_MARK in name and name.startswith("."):
                 continue  # the output folder of a --fix --output-dir run, being written
+            if skip and os.path.abspath(path) in skip:
+                continue  # this run's own output folder
             error = listing(path)
             if error is not None:
                 yield error
@@ -281,9 +287,12 @@ def _walk(root: str, excludes: list[str], ignores: IgnoreStack | None = None) ->
                 yield InputError(path, problem)
 
 
-def iter_documents(paths: Iterable[str], settings: Settings, stdin_name: str = "-") -> Iterator[Item]:
-    """Every document (or input error) of the given paths, in input order."""
-    for path in iter_paths(paths, settings):
+def iter_documents(
+    paths: Iterable[str], settings: Settings, stdin_name: str = "-", skip: Iterable[str] = ()
+) -> Iterator[Item]:
+    """Every document (or input error) of the given paths, in input order; folders in ``skip``
+    are not walked into."""
+    for path in iter_paths(paths, settings, skip):
         if isinstance(path, InputError):
             yield path
             continue

@@ -344,3 +344,12 @@ def test_diff_drops_nothing(tmp_path: Path) -> None:
     assert code == 1
     assert "Would fix 0 of 2 diagnostics" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl"]
+
+
+def test_an_output_folder_inside_the_linted_folder_is_not_linted_again(tmp_path: Path) -> None:
+    src = corpus(tmp_path)
+    for _ in range(2):
+        code, _, err = run(["--fix", "--output-dir", "src/clean", "src"], tmp_path)
+        assert code == 0, err
+    written = sorted(str(p.relative_to(src / "clean")) for p in (src / "clean").rglob("*") if p.is_file())
+    assert written == ["src/c.jsonl", "src/desk/story.txt"]
