@@ -29,11 +29,12 @@ JUNKY = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{LEDE}\n"
 CLEAN = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n"
 
 
-def run(args: list[str], cwd: Path) -> tuple[int, str, str]:
+def run(args: list[str], cwd: Path, base: tuple[str, ...] = ("--no-corpus", "-q")) -> tuple[int, str, str]:
+    """``lintnews check --isolated --no-cache *base *args`` in ``cwd``: exit code, stdout, stderr."""
     old = os.getcwd()
     os.chdir(cwd)
     try:
-        result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "--no-corpus", "-q", *args])
+        result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", *base, *args])
     finally:
         os.chdir(old)
     return result.exit_code, result.stdout, result.stderr
@@ -295,13 +296,8 @@ OTHER_TEXT = (
 
 
 def run_corpus(args: list[str], cwd: Path) -> tuple[int, str, str]:
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "--format", "text", *args])
-    finally:
-        os.chdir(old)
-    return result.exit_code, result.stdout, result.stderr
+    """`run` with the corpus phase and the full text report."""
+    return run(args, cwd, base=("--format", "text"))
 
 
 def copies_corpus(root: Path) -> None:
