@@ -89,8 +89,9 @@ def kind_of(path: str) -> str:
 
 def iter_paths(paths: Iterable[str], settings: Settings, skip: Iterable[str] = ()) -> Iterator[str | InputError]:
     """Files to lint, in a deterministic order: named files as given, folders walked in sorted
-    order (only files with a known suffix), excluded names skipped. Anything that is not a
-    regular file is an `InputError` here, before anyone tries to open it."""
+    order (only files with a known suffix), excluded names, ignored paths (`lintnews.ignore`)
+    and the folders in ``skip`` left out. Anything that is not a regular file is an
+    `InputError` here, before anyone tries to open it."""
     excludes = [*settings.exclude, *settings.extend_exclude]
     for path in paths:
         if path == "-":
