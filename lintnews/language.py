@@ -84,9 +84,18 @@ def token_counts(text: str) -> tuple[Counter[str], int]:
 
 
 def detect(text: str, sample: int = 20_000) -> str | None:
-    """The most likely language code of ``text``, or None when too little evidence."""
-    counts, total = token_counts(text[:sample])
-    return _detect({lang: sum(counts[w] for w in words) for lang, words in STOPWORDS.items()}, total)
+    """The most likely language code of ``text``, or None when too little evidence: the same
+    profile as a document's (`stopword_profile`), from the first ``sample`` characters."""
+    from lintnews.textnorm import normalize
+
+    return _detect(*_profile(normalize(text[:sample]).split()))
+
+
+def _profile(words: list[str]) -> tuple[dict[str, int], int]:
+    """Stop-word hits per language among normalised ``words``, and how many are not numbers."""
+    counts = Counter(words)
+    scores = {lang: sum(map(counts.__getitem__, stop)) for lang, stop in STOPWORDS.items()}
+    return scores, len(words) - sum(map(str.isdigit, words))
 
 
 #: How much of a document (in characters, from its start) language identification reads.
@@ -109,10 +118,7 @@ def stopword_profile(doc: Document) -> tuple[dict[str, int], int]:
         while end < len(lines) and size < SAMPLE:
             size += len(lines[end]) + 1
             end += 1
-        words = " ".join(lines[:end]).split()
-        counts = Counter(words)
-        scores = {lang: sum(map(counts.__getitem__, stop)) for lang, stop in STOPWORDS.items()}
-        hit = doc.cache["stopword_profile"] = (scores, len(words) - sum(map(str.isdigit, words)))
+        hit = doc.cache["stopword_profile"] = _profile(" ".join(lines[:end]).split())
     return hit
 
 

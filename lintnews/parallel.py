@@ -322,12 +322,6 @@ def _store(
     yield from items
 
 
-def _without_raw(item: Analysis | InputError) -> Analysis | InputError:
-    if isinstance(item, Analysis) and item.raw is not None:
-        return Analysis(item.path, item.record, item.record_line, item.diagnostics, item.score, None, item.signature)
-    return item
-
-
 def cache_value(items: list[Analysis | InputError]) -> tuple[list[Analysis | InputError], bytes | None]:
     """What the result cache keeps of a unit: its results without raw lines and without corpus
     signatures, and the signatures pickled apart (a re-run whose corpus phase is cached too never
