@@ -12,9 +12,33 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
+
+_T = TypeVar("_T")
+
+
+class cached_property(Generic[_T]):  # noqa: N801  (named like the functools decorator it replaces)
+    """`functools.cached_property` without its lock: before Python 3.12 every first access
+    takes a lock, which costs more than most of the values cached here, and documents and
+    blocks are only ever used by one thread. The value is stored in the instance's
+    ``__dict__`` under the method's name, so later accesses never reach the descriptor."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached_property[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> _T | cached_property[_T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 @dataclass(frozen=True)
@@ -72,12 +96,15 @@ _SENTENCE_END_CHARS = (".", "!", ",", ";", ":")
 _SPACE_RUN = re.compile(r"\S(?:[ \xa0]{3,}|\t)\s*\S")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Block:
     """A paragraph-like unit: one or more consecutive text lines.
 
     ``kind`` is one of ``heading``, ``list``, ``table``, ``quote``, ``code``, ``caption`` or
     ``paragraph`` (prose or anything else). Lines are 0-based and ``end`` is inclusive.
+    Treat a block as read-only. (It is not a frozen dataclass, whose constructor costs three
+    times as much, and blocks are made for every line of every document; blocks compare by
+    identity.)
     """
 
     index: int
@@ -212,8 +239,12 @@ class Document:
                 blocks.append(Block(len(blocks), cur_start, end, text, cur_kind))
             cur_start = -1
 
+        plain = self.line_tags is None
         for i, line in enumerate(self.lines):
-            if _FENCE.match(line):
+            # A line that starts with a letter is no fence, not blank, and (without HTML tags)
+            # a paragraph line: every other kind starts with a space or a mark.
+            letter = plain and line[:1].isalpha()
+            if not letter and _FENCE.match(line):
                 close(i - 1)
                 in_code = not in_code
                 continue
@@ -221,10 +252,10 @@ class Document:
                 if cur_start < 0:
                     cur_start, cur_kind = i, "code"
                 continue
-            if not line.strip():
+            if not letter and not line.strip():
                 close(i - 1)
                 continue
-            kind = self.line_kind(i)
+            kind = "paragraph" if letter else self.line_kind(i)
             if cur_start >= 0 and i in self.soft_breaks and kind == cur_kind:
                 continue  # a line break inside one HTML block element
             if cur_start >= 0 and kind == cur_kind and kind in ("paragraph", "quote"):

@@ -91,10 +91,22 @@ def detect(text: str, sample: int = 20_000) -> str | None:
     return _detect(*_profile(normalize(text[:sample]).split()))
 
 
+#: The languages each stop word belongs to.
+_LANGUAGES_OF: dict[str, list[str]] = {}
+for _lang, _stop in STOPWORDS.items():
+    for _word in _stop:
+        _LANGUAGES_OF.setdefault(_word, []).append(_lang)
+
+
 def _profile(words: list[str]) -> tuple[dict[str, int], int]:
-    """Stop-word hits per language among normalised ``words``, and how many are not numbers."""
+    """Stop-word hits per language among normalised ``words``, and how many are not numbers.
+    Only the stop words present are visited (a set intersection), not every language's list."""
     counts = Counter(words)
-    scores = {lang: sum(map(counts.__getitem__, stop)) for lang, stop in STOPWORDS.items()}
+    scores = dict.fromkeys(STOPWORDS, 0)
+    for word in counts.keys() & _LANGUAGES_OF.keys():
+        n = counts[word]
+        for lang in _LANGUAGES_OF[word]:
+            scores[lang] += n
     return scores, len(words) - sum(map(str.isdigit, words))
 
 

@@ -32,7 +32,7 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -42,8 +42,10 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from lintnews.config import ConfigError, Settings
+from lintnews.document import cached_property
 from lintnews.language import language_of
 from lintnews.registry import Rule, Severity, Violation
+from lintnews.textnorm import folded_text
 
 if TYPE_CHECKING:
     from lintnews.document import Document
@@ -113,7 +115,7 @@ class PackSet:
 
     by_language: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
     matchers: dict[tuple[str, str], Matcher] = field(default_factory=dict)
-    screens: dict[str, Screen] = field(default_factory=dict)
+    screens: dict[tuple[str, ...], Screen] = field(default_factory=dict)
 
     def add(self, language: str, entry: Entry) -> None:
         self.by_language.setdefault(language, {}).setdefault(entry.rule, []).append(entry)
@@ -130,12 +132,20 @@ class PackSet:
             found = self.matchers[(rule, language)] = compile_entries(entries)
         return found
 
-    def screen(self, language: str) -> Screen:
-        """The `Screen` of every rule's entries in ``language`` (``*`` entries have their own)."""
-        found = self.screens.get(language)
+    def screen(self, *languages: str) -> Screen:
+        """The `Screen` of every rule's entries in ``languages`` (``*`` entries are a language
+        of their own here): one screen for all of them, which lets through exactly the lines
+        the screens of the single languages let through together, in one pass over the lines.
+
+        Each part of a screen only ever adds lines: a line passes the literal set, a pattern
+        filed under its first character, or the patterns of unknown first character when it
+        holds a string one of them must contain; the union of the parts of several screens is
+        the union of what they let through. (Should the patterns of different languages fail
+        to compile together, the screen lets every line through, which is still correct.)"""
+        found = self.screens.get(languages)
         if found is None:
-            entries = [e for es in self.by_language.get(language, {}).values() for e in es]
-            found = self.screens[language] = Screen.build(entries)
+            entries = [e for lang in languages for es in self.by_language.get(lang, {}).values() for e in es]
+            found = self.screens[languages] = Screen.build(entries)
         return found
 
 
@@ -491,9 +501,22 @@ def _also_present(doc: Document) -> list[str]:
 
 
 def line_keys(doc: Document) -> list[str]:
+    """``line_key(line)`` for every line of ``doc`` (kept in ``doc.cache``), with NFKC and case
+    folding done once on the whole text (shared with `lintnews.textnorm.normalized_lines`) and
+    quotes straightened there too: a quote mark is neither changed nor produced by case
+    folding, so straightening after folding is the same as before. The emphasis pattern scans
+    slowly, so it runs only on the lines that hold a ``*`` or ``_``."""
     keys = doc.cache.get("line_keys")
     if keys is None:
-        keys = doc.cache["line_keys"] = [line_key(line) for line in doc.lines]
+        text = folded_text(doc)
+        if not text.isascii():
+            for char, replacement in _QUOTE_PAIRS:
+                if char in text:
+                    text = text.replace(char, replacement)
+        lines = text.split("\n")
+        if "*" in text or "_" in text:  # the emphasis pattern is slow: only on lines that need it
+            lines = [_EMPHASIS.sub("", line) if "*" in line or "_" in line else line for line in lines]
+        keys = doc.cache["line_keys"] = [" ".join(line.split()).strip(_EDGE_CHARS) for line in lines]
     return keys
 
 
@@ -507,10 +530,7 @@ def _candidate_lines(doc: Document, packs: PackSet, langs: list[str]) -> list[in
     keys = line_keys(doc)
     eligible = [i for i, key in enumerate(keys) if key and len(key) <= 300]
     candidates = _Keys([keys[i] for i in eligible])
-    selected: set[int] = set()
-    for lang in (*langs, ALL_LANGUAGES):
-        selected.update(packs.screen(lang).select(candidates))
-    found = [eligible[j] for j in sorted(selected)]
+    found = [eligible[j] for j in packs.screen(*langs, ALL_LANGUAGES).select(candidates)]
     doc.cache[cache_key] = (packs, found)
     return found
 

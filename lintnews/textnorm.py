@@ -28,14 +28,28 @@ def normalize(text: str) -> str:
 _NON_WORD_IN_LINE = re.compile(r"[^\w\n]+")
 
 
+def folded_text(doc: Document) -> str:
+    """``doc.text`` in NFKC, case-folded (kept in ``doc.cache``): the common first step of
+    `normalized_lines` and of pack line keys (`lintnews.packs.line_keys`).
+
+    NFKC and case folding act on each line alone: neither maps anything to or from a line
+    break, and no character composes with a line break or is reordered across it (it is a
+    starter of combining class 0). So the folded text split at line breaks is, line by line,
+    what folding each line would give."""
+    found: str | None = doc.cache.get("folded_text")
+    if found is None:
+        found = doc.cache["folded_text"] = unicodedata.normalize("NFKC", doc.text).casefold()
+    return found
+
+
 def normalized_lines(doc: Document) -> list[str]:
     """``normalize(line)`` for every line of ``doc``, in one pass over the text (kept in
-    ``doc.cache``; treat it as read-only). NFKC and case folding never join or create line
-    breaks, so the text can be normalised whole and split afterwards."""
+    ``doc.cache``; treat it as read-only); see `folded_text` for why the text can be folded
+    whole and split afterwards."""
     found: list[str] | None = doc.cache.get("normalized_lines")
     if found is None:
-        text = unicodedata.normalize("NFKC", doc.text).casefold().replace("_", " ")
-        found = doc.cache["normalized_lines"] = [line.strip() for line in _NON_WORD_IN_LINE.sub(" ", text).split("\n")]
+        text = _NON_WORD_IN_LINE.sub(" ", folded_text(doc).replace("_", " "))
+        found = doc.cache["normalized_lines"] = [line.strip() for line in text.split("\n")]
     return found
 
 

@@ -60,6 +60,13 @@ def test_line_key_is_the_regex_definition(line: str) -> None:
     assert packs.line_key(line) == reference_line_key(line)
 
 
+@SOME
+@given(st.lists(TRICKY_TEXT, max_size=6).map("\n".join))
+def test_line_keys_of_a_document_are_line_key_per_line(text: str) -> None:
+    doc = Document("a.txt", text)
+    assert packs.line_keys(doc) == [packs.line_key(line) for line in doc.lines]
+
+
 def test_line_key_edge_characters_are_the_edge_class() -> None:
     edge = re.compile(f"[{packs._EDGE}]")
     matched = {chr(c) for c in range(0x10000) if edge.match(chr(c)) and not chr(c).isspace()}
@@ -211,6 +218,19 @@ def test_screen_lets_through_every_line_an_entry_matches() -> None:
         for j, key in enumerate(keys):
             if any(pack_set.matcher(rule, lang).match(key) for rule in rules):
                 assert j in selected, (lang, key)
+
+
+def test_a_screen_of_several_languages_selects_what_their_screens_select_together() -> None:
+    pack_set = packs.load_packs(Settings())
+    keys = list(SCREEN_KEYS)
+    for rules in pack_set.by_language.values():
+        keys += [packs.line_key(line) for entries in rules.values() for e in entries for line in e.lines]
+    keys += [k[:-1] for k in keys] + [f"{k} x" for k in keys]  # near misses
+    found = packs._Keys(sorted({k for k in keys if k}))
+    for langs in (("en", packs.ALL_LANGUAGES), ("de", "en", packs.ALL_LANGUAGES), ("fr", "es", "en", packs.ALL_LANGUAGES)):
+        together = sorted(set().union(*(pack_set.screen(lang).select(found) for lang in langs)))
+        assert pack_set.screen(*langs).select(found) == together
+        assert len(together) > 100
 
 
 def test_screen_falls_back_to_every_line_for_group_references() -> None:
