@@ -7,13 +7,25 @@ whose name sits on the next line, and breadcrumb trails.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import ClassVar
 
 from lintnews.config import Settings
 from lintnews.document import Document, words
-from lintnews.packs import Matcher, PhraseRule, line_key, line_keys, load_packs, pack_languages
+from lintnews.packs import (
+    ALL_LANGUAGES,
+    Matcher,
+    PackSet,
+    PhraseRule,
+    Screen,
+    line_key,
+    line_keys,
+    load_packs,
+    pack_languages,
+)
 from lintnews.registry import Rule, Severity, Violation, register
 
 
@@ -212,33 +224,64 @@ class SocialShare(PhraseRule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         flagged: dict[int, Violation] = {v.line: v for v in super().check(doc, settings)}
-        packs = load_packs(settings)
-        matchers = [packs.matcher(self.name, lang) for lang in pack_languages(doc, settings, packs)]
         keys = line_keys(doc)
-        # Runs of button-sized lines (blank lines between them allowed).
-        run: list[int] = []
-        for i in [*range(len(doc.lines)), -1]:
-            if i >= 0 and not keys[i] and not doc.lines[i].strip():
-                continue
-            if i >= 0 and _button_sized(keys[i]):
-                run.append(i)
-                continue
-            self._run_matches(doc, run, keys, matchers, flagged)
-            run = []
+        # Runs of button-sized lines (blank lines between them allowed). A run needs two buttons,
+        # and most documents have fewer: find the buttons first, in one pass.
+        buttons = [
+            i for i, key in enumerate(keys)
+            if key and len(key) <= _BUTTON_MAX_CHARS and len(key.split()) <= _BUTTON_MAX_WORDS
+        ]
+        if len(buttons) >= 2:
+            packs = load_packs(settings)
+            langs = pack_languages(doc, settings, packs)
+            matchers = [packs.matcher(self.name, lang) for lang in langs]
+            screen = _share_screen(packs, self.name, langs)
+            lines = doc.lines
+            run = [buttons[0]]
+            for prev, i in zip(buttons, buttons[1:]):
+                # the same run when every line between the two buttons is blank
+                if i == prev + 1 or all(not keys[k] and not lines[k].strip() for k in range(prev + 1, i)):
+                    run.append(i)
+                    continue
+                if len(run) >= 2:
+                    self._run_matches(doc, run, keys, matchers, screen, flagged)
+                run = [i]
+            if len(run) >= 2:
+                self._run_matches(doc, run, keys, matchers, screen, flagged)
         for line in sorted(flagged):
             yield flagged[line]
 
     def _run_matches(
-        self, doc: Document, run: list[int], keys: list[str], matchers: list[Matcher], flagged: dict[int, Violation]
+        self,
+        doc: Document,
+        run: list[int],
+        keys: list[str],
+        matchers: list[Matcher],
+        screen: _ShareScreen,
+        flagged: dict[int, Violation],
     ) -> None:
-        """Flag the longest stretches of ``run`` whose lines, joined, a pack entry matches."""
-        if len(run) < 2:
-            return
+        """Flag the longest stretches of ``run`` (two lines or more) whose lines, joined, a pack
+        entry matches."""
+        texts = [keys[j] for j in run]
+        whole = " ".join(texts)
+        # Every stretch joined is a substring of the whole run joined: when the whole run holds
+        # none of the strings the patterns of unknown first character need, no stretch does.
+        rest = screen.rest_always or any(map(whole.__contains__, screen.needs))
+        # offsets[k]: where line k of the run starts in `whole`, plus one for line len(run)
+        offsets = [0, *itertools.accumulate(len(t) + 1 for t in texts)]
         start = 0
         while start < len(run) - 1:
             best = None
+            # A stretch starts with the first character of its first line (keys are never empty);
+            # with no pattern for that character, only a literal line, no longer than the longest
+            # one, can match it.
+            first = None if rest else screen.by_first.get(texts[start][0])
             for stop in range(min(len(run), start + _MAX_RUN), start + 1, -1):
-                joined = " ".join(keys[j] for j in run[start:stop])
+                if not rest and first is None and offsets[stop] - offsets[start] - 1 > screen.longest:
+                    continue
+                joined = " ".join(texts[start:stop])
+                if not rest and joined not in screen.literal and (first is None or first.fullmatch(joined) is None):
+                    continue  # the screen proves that no entry matches (see `_share_screen`)
                 entry = next((e for m in matchers if (e := m.match(joined)) is not None), None)
                 if entry is not None:
                     best = (stop, entry)
@@ -260,8 +303,57 @@ class SocialShare(PhraseRule):
             start = stop
 
 
-def _button_sized(key: str) -> bool:
-    return bool(key) and len(key) <= _BUTTON_MAX_CHARS and len(key.split()) <= _BUTTON_MAX_WORDS
+@dataclass
+class _ShareScreen:
+    """What a joined run of buttons must look like for an entry of the rule to match it, from the
+    `Screen` of the rule's entries in each language (the screen that picks the candidate lines
+    of every phrase rule, so exact in the same way): one of the literal lines, or a fullmatch of
+    a pattern filed under the key's first character, or, for patterns whose first character is
+    not known, a key holding one of ``needs`` (``rest_always``: such patterns need nothing known).
+    A join that fails all three is matched by no matcher, and the costly matcher is not tried."""
+
+    literal: frozenset[str]
+    longest: int
+    by_first: dict[str, re.Pattern[str]]
+    needs: tuple[str, ...]
+    rest_always: bool
+
+
+_SHARE_SCREENS: dict[tuple[int, str, tuple[str, ...]], tuple[PackSet, _ShareScreen]] = {}
+
+
+def _share_screen(packs: PackSet, rule: str, langs: list[str]) -> _ShareScreen:
+    """The `_ShareScreen` of ``rule`` in ``langs``, built once per pack set (the same entries as
+    `PackSet.matcher`: the language's own and the ``*`` ones)."""
+    cache_key = (id(packs), rule, tuple(langs))
+    hit = _SHARE_SCREENS.get(cache_key)
+    if hit is not None and hit[0] is packs:
+        return hit[1]
+    literal: set[str] = set()
+    by_first: dict[str, dict[str, None]] = {}
+    needs: set[str] = set()
+    rest_always = False
+    for lang in langs:
+        entries = [*packs.by_language.get(lang, {}).get(rule, []),
+                   *packs.by_language.get(ALL_LANGUAGES, {}).get(rule, [])]
+        screen = Screen.build(entries)
+        literal.update(screen.literal)
+        for char, patterns in screen.by_first.items():
+            by_first.setdefault(char, {}).update(dict.fromkeys(patterns))
+        if screen.everything or (screen.rest is not None and screen.rest_needs is None):
+            rest_always = True
+        elif screen.rest is not None and screen.rest_needs is not None:
+            needs.update(screen.rest_needs)
+    try:
+        # the patterns of one first character in every language, distinct, in one regex
+        compiled = {c: re.compile("|".join(f"(?:{p})" for p in ps)) for c, ps in by_first.items()}
+    except re.error:  # e.g. the same group name in two patterns: no screen
+        compiled, rest_always = {}, True
+    found = _ShareScreen(frozenset(literal), max(map(len, literal), default=0), compiled, tuple(sorted(needs)), rest_always)
+    if len(_SHARE_SCREENS) > 64:
+        _SHARE_SCREENS.clear()
+    _SHARE_SCREENS[cache_key] = (packs, found)
+    return found
 
 
 # --- breadcrumb -----------------------------------------------------------------------------

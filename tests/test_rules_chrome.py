@@ -7,6 +7,8 @@ comparisons with ">") are in the valid tables.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from lintnews.config import Settings
@@ -264,3 +266,39 @@ def test_german_phrases_do_not_apply_to_an_english_document_by_default() -> None
     text = f"{EN}\n{EN2}\nAnzeige\n"
     assert lines_of("B009", text) == []
     assert lines_of("B009", text, Settings(language="de")) == [("B009", 3)]
+
+
+def test_share_screen_changes_no_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """B005 skips the matchers on joined button runs its screen rules out; with the screen off
+    (every join tried) the findings are the same, also for phrases a user adds."""
+    import random
+
+    from lintnews.rules import chrome
+
+    buttons = [
+        "Facebook", "Twitter", "X", "WhatsApp", "E-Mail", "Mail", "Teilen", "Share", "Tweet", "Pin it",
+        "Print", "Drucken", "Folgen Sie uns", "auf Facebook", "teilen", "Link kopieren", "Copy link",
+        "Follow us", "on Twitter", "Like", "Loading...", "Home", "News", "Sport", "Wetter", "Foo", "Bar baz",
+        "Gefällt mir", "Wird geladen", "Partager", "sur Twitter", "Compartir", "en Facebook", "**Share**",
+    ]
+    settings = Settings(extra_phrases={"social-share": ["Foo Bar baz", "Home News"]})
+    rng = random.Random(5)
+    texts = [f"{EN}\nHome\n\nNews\n", f"{DE}\nFoo\nBar baz\nTeilen\n", f"{EN}\nSport\nFacebook\nTwitter\n"]
+    for _ in range(300):
+        body = [rng.choice(buttons) if rng.random() < 0.8 else rng.choice(["", EN, DE]) for _ in range(rng.randint(2, 16))]
+        texts.append("\n".join([rng.choice([EN, DE, FR, ES]), *body]))
+
+    def found() -> list[list[tuple[int, str, str]]]:
+        rule = all_rules()["B005"]
+        return [[(v.line, v.message, str(v.severity)) for v in rule.check(Document("a.txt", t), s)]
+                for t in texts for s in (Settings(), settings)]
+
+    screened = found()
+    real = chrome._share_screen
+
+    def unscreened(*args: object) -> chrome._ShareScreen:
+        return dataclasses.replace(real(*args), rest_always=True)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(chrome, "_share_screen", unscreened)
+    assert found() == screened
+    assert sum(map(len, screened)) > 100
