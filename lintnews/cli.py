@@ -79,6 +79,11 @@ def main() -> None:
     metavar="SIZE",
     help="Refuse (input error) documents larger than SIZE: bytes, or 50MB, 1GB, ... (0: no limit; default 50MB).",
 )
+@click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=None,
+    help="Leave out files .gitignore and .ignore files ignore (default: respect-gitignore, true).",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -109,6 +114,7 @@ def check(
     cache_dir: str | None,
     no_corpus: bool,
     max_document_size: str | None,
+    respect_gitignore: bool | None,
 ) -> None:
     """Lint articles in PATHS (files, folders, or - for stdin)."""
     targets = list(paths) or ["."]
@@ -137,6 +143,8 @@ def check(
     try:
         settings = resolve_settings(targets, config, isolated)
         apply_cli(settings, select, extend_select, ignore, output_format, fail_on, language, max_document_size)
+        if respect_gitignore is not None:
+            settings.respect_gitignore = respect_gitignore
         with report_stream(output, to_stderr) as (stream, color):
             fmt = settings.output_format
             writer = StreamWriter(fmt, stream, color, quiet, stats=statistics)

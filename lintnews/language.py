@@ -7,7 +7,6 @@ the packs of the configured fallback apply).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -49,39 +48,6 @@ STOPWORDS: dict[str, frozenset[str]] = {
         "oraz także".split()
     ),
 }
-
-_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-#: Punctuation around words; none of it is a letter, so stripping it leaves a word's letters.
-_WORD_EDGES = "\"'.,;:!?()[]“”‘’„«»‚‹›…–—-/*"
-
-
-def letter_tokens(text: str) -> list[str]:
-    """``_TOKEN.findall(text)``, faster: a token never spans whitespace, and most
-    whitespace-separated words are letters only, perhaps with punctuation around them."""
-    tokens: list[str] = []
-    add = tokens.append
-    for word in text.split():
-        if word.isalpha():
-            add(word)
-            continue
-        word = word.strip(_WORD_EDGES)
-        if word.isalpha():
-            add(word)
-        elif word:
-            tokens.extend(_TOKEN.findall(word))
-    return tokens
-
-
-def token_counts(text: str) -> tuple[Counter[str], int]:
-    """Case-folded letter tokens of ``text`` counted, and their number."""
-    tokens = letter_tokens(text)
-    if not tokens:
-        return Counter(), 0
-    # One casefold over the joined tokens: case folding maps characters one by one.
-    return Counter("\n".join(tokens).casefold().split("\n")), len(tokens)
-
 
 def detect(text: str, sample: int = 20_000) -> str | None:
     """The most likely language code of ``text``, or None when too little evidence: the same

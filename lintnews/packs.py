@@ -116,6 +116,7 @@ class PackSet:
     by_language: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
     matchers: dict[tuple[str, str], Matcher] = field(default_factory=dict)
     screens: dict[tuple[str, ...], Screen] = field(default_factory=dict)
+    rule_matchers: dict[tuple[str, tuple[str, ...]], list[Matcher]] = field(default_factory=dict)
 
     def add(self, language: str, entry: Entry) -> None:
         self.by_language.setdefault(language, {}).setdefault(entry.rule, []).append(entry)
@@ -130,6 +131,14 @@ class PackSet:
             entries = [*self.by_language.get(language, {}).get(rule, []),
                        *self.by_language.get(ALL_LANGUAGES, {}).get(rule, [])]
             found = self.matchers[(rule, language)] = compile_entries(entries)
+        return found
+
+    def matchers_for(self, rule: str, languages: tuple[str, ...]) -> list[Matcher]:
+        """The non-empty matchers of ``rule`` in ``languages``, in order (cached)."""
+        found = self.rule_matchers.get((rule, languages))
+        if found is None:
+            found = [m for m in (self.matcher(rule, lang) for lang in languages) if m.literal or m.regex is not None]
+            self.rule_matchers[(rule, languages)] = found
         return found
 
     def screen(self, *languages: str) -> Screen:
@@ -539,8 +548,7 @@ def match_lines(doc: Document, settings: Settings, rule: str) -> Iterator[tuple[
     """(line index, entry) for every line of ``doc`` that an entry of ``rule`` matches whole."""
     packs = load_packs(settings)
     langs = pack_languages(doc, settings, packs)
-    matchers = [packs.matcher(rule, lang) for lang in langs]
-    matchers = [m for m in matchers if m.literal or m.regex is not None]
+    matchers = packs.matchers_for(rule, tuple(langs))
     if not matchers:
         return
     keys = line_keys(doc)

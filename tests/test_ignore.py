@@ -79,11 +79,15 @@ def test_check_skips_an_ignored_output_folder(tmp_path: Path) -> None:
     try:
         result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "."])
         unignored = CliRunner().invoke(main, ["check", "--no-cache", "--config", "cfg.toml", "."])
+        flag = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "--no-respect-gitignore", "."])
+        both = CliRunner().invoke(main, ["check", "--no-cache", "--config", "cfg.toml", "--respect-gitignore", "."])
     finally:
         os.chdir(old)
     assert result.exit_code == 0, result.output
     assert unignored.exit_code == 1
     assert "bench/out/junk.txt:2:1: D001" in unignored.output
+    assert flag.exit_code == 1 and "bench/out/junk.txt:2:1: D001" in flag.output
+    assert both.exit_code == 0, both.output  # the command line wins over the configuration
 
 
 def test_respect_gitignore_must_be_a_boolean() -> None:
