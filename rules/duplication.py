@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.registry import RelatedLocation, Rule, Severity, Violation, register
-from lintnews.textnorm import normalized_span
+from lintnews.textnorm import normalized_lines, normalized_span
 
 #: Marks of code, paths, markup and tables, which repeat by design (``FROM python:3.7``,
 #: ``File "<stdin>", line 2``): such lines are not titles.
@@ -19,11 +19,19 @@ _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 #: How a pull-quote is set off: quotation marks or emphasis around the whole text.
 _QUOTED = re.compile(r"""^\s*(?:["'„“”‘’«»‚‹›].*["'“”‘’«»‹›][.!?…]?|(\*\*|__|\*|_)\S.*\S\1)\s*$""", re.DOTALL)
+#: The characters a text `_QUOTED` matches can start with, besides whitespace.
+_QUOTED_FIRST = frozenset("\"'„“”‘’«»‚‹›*_")
 
 
 def _key(doc: Document, block: Block) -> str:
     """``normalize(block.text)``, from the document's normalised lines."""
     return normalized_span(doc, block.start, block.end)
+
+
+def _keys(doc: Document, blocks: list[Block]) -> list[str]:
+    """`_key` of every block of ``blocks``; a one-line block's is its normalised line."""
+    lines = normalized_lines(doc)
+    return [lines[b.start] if b.start == b.end else normalized_span(doc, b.start, b.end) for b in blocks]
 
 
 def _first_copies(doc: Document, blocks: list[Block], keys: list[str]) -> Iterator[tuple[Block, Block]]:
@@ -43,6 +51,17 @@ def _contained(blocks: list[Block], keys: list[str], min_words: int) -> Iterator
     """(quote, paragraph) pairs: a quotation or a wholly emphasised line of at least
     ``min_words`` words whose text reappears inside a longer block (a pull-quote); ``keys`` are
     the blocks' normalised texts."""
+    # The quotations first: few blocks are, and without one there is nothing to look for.
+    quotes = [
+        i for i, block in enumerate(blocks)
+        if (
+            block.kind == "quote"
+            or ((first := block.text[:1]) in _QUOTED_FIRST or first.isspace()) and _QUOTED.match(block.text)
+        )
+        and len(keys[i].split()) >= min_words
+    ]
+    if not quotes:
+        return
     padded = [f" {k} " for k in keys]
     starts: list[int] = []
     pos = 0
@@ -50,9 +69,8 @@ def _contained(blocks: list[Block], keys: list[str], min_words: int) -> Iterator
         starts.append(pos)
         pos += len(p) + 1
     joined = "\n".join(padded)
-    for i, block in enumerate(blocks):
-        if len(keys[i].split()) < min_words or not (block.kind == "quote" or _QUOTED.match(block.text)):
-            continue
+    for i in quotes:
+        block = blocks[i]
         needle = padded[i]
         at = joined.find(needle)
         while at >= 0:
@@ -121,7 +139,7 @@ class DuplicateParagraph(Rule):
         min_words = int(settings.option(self, "min-words", 6))
         min_quote_words = int(settings.option(self, "min-quote-words", 8))
         blocks = _paragraph_candidates(doc, min_words)
-        keys = [_key(doc, b) for b in blocks]
+        keys = _keys(doc, blocks)
         reported: set[int] = set()
         for block, first in _first_copies(doc, blocks, keys):
             reported.add(block.index)
@@ -146,16 +164,24 @@ class DuplicateParagraph(Rule):
             )
 
 
-def _heading_candidates(doc: Document, min_words: int) -> list[Block]:
-    """Titles and headings D002 compares: heading-shaped blocks of ``min_words`` words with
-    letters, which do not look like code, a path or a table row."""
-    return [
-        b
-        for b in doc.blocks
-        if b.heading_like
+def _heading_candidates(doc: Document, min_words: int) -> tuple[list[Block], list[str]]:
+    """Titles and headings D002 compares, with their `_key`: heading-shaped blocks of
+    ``min_words`` words with letters, which do not look like code, a path or a table row.
+
+    Only blocks whose key is shared by another heading-shaped block can repeat one, or count
+    towards a label that recurs three times, so the (costly) word and code tests are left out
+    for the others: they are dropped, which changes no finding of D002."""
+    headings = [b for b in doc.blocks if b.heading_like]
+    keys = _keys(doc, headings)
+    counts = Counter(keys)
+    found = [
+        (b, key)
+        for b, key in zip(headings, keys)
+        if counts[key] >= 2
         and len(_LETTER_WORD.findall(b.text)) >= min_words
         and not _CODE_LIKE.search(_MD_HEADING.sub("", b.text))
     ]
+    return [b for b, _ in found], [key for _, key in found]
 
 
 def _in_menu(blocks: list[Block], index: int, repeated: set[int]) -> bool:
@@ -170,8 +196,10 @@ def _in_menu(blocks: list[Block], index: int, repeated: set[int]) -> bool:
             and len(blocks[i].words) <= 8
         ):
             count += i in repeated
+            if count >= 2:
+                return True  # with this block, three: the rest of the stretch cannot change that
             i += step
-    return count + 1 >= 3
+    return False
 
 
 @register
@@ -210,8 +238,9 @@ class DuplicateHeading(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         min_words = int(settings.option(self, "min-words", 3))
-        blocks = _heading_candidates(doc, min_words)
-        keys = [_key(doc, b) for b in blocks]
+        blocks, keys = _heading_candidates(doc, min_words)
+        if not blocks:
+            return
         counts = Counter(keys)
         pairs = [(b, f) for b, f in _first_copies(doc, blocks, keys) if counts[_key(doc, b)] < 3]
         repeated = {b.index for b, _ in pairs}

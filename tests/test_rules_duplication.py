@@ -256,6 +256,12 @@ D002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     (text(TITLE, "", LEDE, "", SECOND, "", TITLE.upper(), "", THIRD), [("D002", 7)]),
     (text(TITLE, LEDE, "port strike ends after nine days", SECOND), []),  # lower-case start: not a title
     (text(TITLE, LEDE, "Port strike ends after nine days", SECOND), [("D002", 3)]),
+    # a third copy that looks like code is no candidate: the other two are still a pair
+    (
+        text("Port strike ends after nine days", LEDE, "Port strike ends after nine days", SECOND,
+             "Port strike {ends} after nine days", THIRD),
+        [("D002", 3)],
+    ),
     # a Markdown heading repeated as a plain title line, punctuation aside
     (
         text(
