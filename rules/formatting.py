@@ -542,14 +542,28 @@ class ExcessBlankLines(Rule):
 
 
 _LONE_A_TILDE = re.compile(r"Ã(?=\s)")
-#: Every text `ftfy.badness.is_bad` accepts holds one of these characters (C1 controls, Â, Ã,
-#: Œ, œ) or two non-ASCII characters in a row: each alternative of ftfy's badness regex either
-#: needs two adjacent characters from its (all non-ASCII) mojibake classes or one of these
-#: (tests/test_speed_paths.py checks this against the installed ftfy). Lines without a match are
-#: not given to ftfy's slow regex.
-#: A C1 control or a letter mojibake is made of, or two non-ASCII characters in a row; written
-#: to start with one character class (``[\x80-\x9fÂÃŒœ]|[^\x00-\x7f]{2}`` scans 4x slower).
-_MAYBE_BAD = re.compile(r"[^\x00-\x7f](?:(?<=[\x80-\x9fÂÃŒœ])|[^\x00-\x7f])")
+#: Characters that ftfy's badness regex accepts on their own: C1 controls, and Â, Ã, Œ, œ
+#: (some alternatives need only one of them next to ASCII text).
+_MOJIBAKE_SINGLES = "\x80-\x9fÂÃŒœ"
+#: Characters of ftfy's mojibake categories that are rare in text: all but the letters
+#: (accented Latin lower case, Greek, Cyrillic, the `kaomoji` O and U), the `common` punctuation
+#: (no-break space, dashes, ellipsis, apostrophe) and the `law` signs; plus the few of those that
+#: ftfy names one by one (Ù, °, µ, Ђ), and the singles. Ranges as in ftfy's own classes.
+_MOJIBAKE_RARE = "".join(
+    ftfy.badness.MOJIBAKE_CATEGORIES[name]
+    for name in ("c1", "bad", "upper_accented", "box", "end_punctuation", "currency", "numeric", "start_punctuation")
+) + "Ù°µЂ" + _MOJIBAKE_SINGLES
+#: Every text `ftfy.badness.is_bad` accepts holds one of the single characters above, or two
+#: non-ASCII characters in a row of which at least one is rare: each alternative of ftfy's
+#: badness regex needs one of the singles, or two adjacent characters from its (all non-ASCII)
+#: mojibake classes where one of the two classes holds only rare characters
+#: (tests/test_formatting_screens.py checks this against the installed ftfy). Lines without a
+#: match are not given to ftfy's slow regex (~300 ns per character); German `öß` or `äß`,
+#: Polish `ął`, Arabic, Greek or Chinese words no longer are.
+#: (Written to start with one character class, the rare one, so the engine skips ahead to it.)
+_MAYBE_BAD = re.compile(
+    rf"[{_MOJIBAKE_RARE}](?:(?<=[{_MOJIBAKE_SINGLES}])|(?<=[^\x00-\x7f].)|(?=[^\x00-\x7f]))"
+)
 
 
 def _damaged_spans(text: str, repaired: str) -> list[tuple[int, int, str]]:
