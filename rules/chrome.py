@@ -7,6 +7,7 @@ whose name sits on the next line, and breadcrumb trails.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -370,6 +371,29 @@ _MARKUP = re.compile(r"[<=\[\]{}]|->|-->")
 _BULLET = re.compile(r"^\s*(?:[-*+•·▪]\s+)?")
 
 
+def _separator_lines(doc: Document) -> list[int]:
+    """Indices of the lines that hold a separator (an arrow, `` / `` or `` | ``), in order:
+    `_breadcrumb_segments` returns None for every other line. Found with `str.find` over the
+    whole text (no separator holds a line break, so a line holds one exactly where the text
+    does), which is much cheaper than testing each line when, as usual, there are few. Slashes
+    and bars are searched alone and their spaces checked after: `str.find` is slow on a
+    needle that starts with a space."""
+    text = doc.text
+    starts = doc.line_starts
+    found: set[int] = set()
+    for sep in (*_ARROWS, "/", "|"):
+        spaced = sep in "/|"
+        at = text.find(sep)
+        while at >= 0:
+            if spaced and not (text[at - 1 : at] == " " and text[at + 1 : at + 2] == " "):
+                at = text.find(sep, at + 1)
+                continue
+            i = bisect.bisect_right(starts, at) - 1
+            found.add(i)
+            at = text.find(sep, starts[i + 1]) if i + 1 < len(starts) else -1
+    return sorted(found)
+
+
 def _breadcrumb_segments(line: str) -> list[str] | None:
     # (the separator test below, first on the whole line: most lines have none)
     if not any(ch in line for ch in _ARROWS) and " / " not in line and " | " not in line:
@@ -432,6 +456,9 @@ class Breadcrumb(Rule):
     max_segment_words: ClassVar[int] = 4
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        candidates = _separator_lines(doc)
+        if not candidates:
+            return
         packs = load_packs(settings)
         matchers = [packs.matcher(self.name, lang) for lang in pack_languages(doc, settings, packs)]
 
@@ -440,7 +467,9 @@ class Breadcrumb(Rule):
             candidates = [key, *(line_key(p) for p in key.split(":"))]
             return any(m.match(c) is not None for m in matchers for c in candidates if c)
 
-        for i, line in enumerate(doc.lines):
+        lines = doc.lines
+        for i in candidates:
+            line = lines[i]
             if len(line) > 400:
                 continue
             parts = _breadcrumb_segments(line)

@@ -302,3 +302,22 @@ def test_share_screen_changes_no_finding(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(chrome, "_share_screen", unscreened)
     assert found() == screened
     assert sum(map(len, screened)) > 100
+
+
+def test_separator_lines_are_the_lines_with_a_separator() -> None:
+    """B006 looks only at the lines `_separator_lines` finds in the whole text: exactly the lines
+    holding an arrow, `` / `` or `` | ``."""
+    import random
+
+    from lintnews.rules import chrome
+
+    pieces = ["»", "›", ">", "→", "/", "|", " ", " / ", " | ", "a/b", "x |y", "km/h ", "Home", "\n", "\n\n", "é", "’"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        doc = Document("a.txt", text)
+        expected = [
+            i for i, line in enumerate(doc.lines)
+            if any(ch in line for ch in "»›>→") or " / " in line or " | " in line
+        ]
+        assert chrome._separator_lines(doc) == expected, repr(text)
