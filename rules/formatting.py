@@ -27,6 +27,19 @@ def _prose_lines(doc: Document, kinds: tuple[str, ...] = ("paragraph", "quote"))
                 yield block, line
 
 
+def _blocks_of(doc: Document, lines: list[int]) -> Iterator[tuple[Block, int]]:
+    """(block, line) for each of the ascending ``lines`` that is inside a block."""
+    blocks = doc.blocks
+    b = 0
+    for line in lines:
+        while b < len(blocks) and blocks[b].end < line:
+            b += 1
+        if b == len(blocks):
+            return
+        if blocks[b].start <= line:
+            yield blocks[b], line
+
+
 def _token_at(text: str, start: int, end: int) -> str:
     """The whitespace-delimited token of ``text`` that holds ``text[start:end]``."""
     left = max(text.rfind(" ", 0, start), text.rfind("\t", 0, start)) + 1
@@ -44,8 +57,10 @@ _ADDRESS = re.compile(
 
 
 def _word_before(text: str, end: int) -> str:
-    m = re.search(r"[^\W\d_]+$", text[:end])
-    return m.group(0) if m else ""
+    """The run of letters that ends at ``end`` (``[^\\W\\d_]+$`` of ``text[:end]``, found by
+    reading the text backwards from ``end`` instead of scanning it from the start)."""
+    m = _LETTERS.match(text[end - 1 :: -1]) if end > 0 else None
+    return m.group(0)[::-1] if m else ""
 
 
 def _word_after(text: str, start: int) -> str:
@@ -63,6 +78,13 @@ def _word_after(text: str, start: int) -> str:
 #: position; likewise below.)
 _GLUED_STOP = re.compile(r"[.!?](?<=[^\W\d_]{2}[.!?])(?=[^\W\d_]{3})")
 _GLUED_COMMA = re.compile(r"[,;](?<=[^\W\d_]{2}[,;])(?=[^\W\d_]{2})")
+#: Either mark between two letters and two letters: every match of the two patterns above is
+#: one of these, at the same place (letters are never line breaks, so a match in the whole text
+#: is a match in its line and the reverse). A document or line without one has nothing to
+#: report. (The lookahead goes first: most marks are followed by a space, which fails it at once.)
+_GLUED_ANY = re.compile(r"[.!?,;](?=[^\W\d_]{2})(?<=[^\W\d_]{2}.)")
+#: A dot and a non-space after the word that follows a glued mark (`reg.Gen.m.b.H.`).
+_DOTTED = re.compile(r"\.\S")
 #: File extensions and top-level domains that follow a dot without a space by design, even when
 #: capitalised (`Spiegel.De`, `Report.Pdf`).
 _SUFFIXES = frozenset(
@@ -91,7 +113,7 @@ def _glued(text: str) -> Iterator[int]:
             continue  # brand names (`FRITZ!Box`, `Yahoo!News`)
         if before in _JOINED_PREFIXES:
             continue
-        if re.match(r"\.\S", text[col + 1 + len(after) :]):
+        if _DOTTED.match(text, col + 1 + len(after)):
             continue  # dotted abbreviations and paths (`reg.Gen.m.b.H.`, `pkg.Module.Class`)
         if _ADDRESS.search(_token_at(text, col, col + 1)):
             continue
@@ -144,11 +166,19 @@ class MissingSpaceAfterPunctuation(Rule):
     fix_applicability = "safe"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        for _block, line in _prose_lines(doc):
-            text = doc.lines[line]
-            if _list_of_tags(text):
-                continue
-            for col in sorted(set(_glued(text))):
+        # Only lines with a mark between letters can report anything (see `_GLUED_ANY`): find
+        # them in one pass over the whole text, then look at those that are running text.
+        suspects = sorted({doc.position(m.start())[0] for m in _GLUED_ANY.finditer(doc.text)})
+        if suspects:
+            for block, line in _blocks_of(doc, suspects):
+                if block.kind in ("paragraph", "quote") and block.prose:
+                    yield from self._line(doc, line)
+
+    def _line(self, doc: Document, line: int) -> Iterator[Violation]:
+        text = doc.lines[line]
+        cols = sorted(set(_glued(text)))
+        if cols and not _list_of_tags(text):
+            for col in cols:
                 mark = text[col]
                 after = _word_after(text, col + 1)
                 before = _word_before(text, col)

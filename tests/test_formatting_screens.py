@@ -95,3 +95,34 @@ def test_mojibake_screen_on_generated_text() -> None:
                 checked += 1
                 assert formatting._MAYBE_BAD.search(line), repr(line)
     assert checked > 1000
+
+
+# --- F001: glued punctuation -------------------------------------------------------------------
+
+#: Letters of several scripts, digits (`²` is a letter to `[^\W\d_]`), marks and spaces.
+GLUE_ALPHABET = "abXYéßжΩ日ا٣1²_ .,;!?:-\t\u00a0"
+
+
+def test_glued_screen_finds_every_mark_either_pattern_finds() -> None:
+    """Each match of the two patterns in a line is a match of the screen in the whole text
+    (letters are never line breaks, so the lookarounds see the same characters)."""
+    rng = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(rng.choice(GLUE_ALPHABET + "\n") for _ in range(rng.randrange(1, 12)))
+        screened = {m.start() for m in formatting._GLUED_ANY.finditer(text)}
+        start = 0
+        for line in text.split("\n"):
+            for pattern in (formatting._GLUED_STOP, formatting._GLUED_COMMA):
+                found = {start + m.start() for m in pattern.finditer(line)}
+                assert found <= screened, (pattern.pattern, text)
+            start += len(line) + 1
+
+
+def test_word_before_is_the_run_of_letters_that_ends_there() -> None:
+    """(In a line: `$` would also match before a final line break.)"""
+    rng = random.Random(12)
+    for _ in range(20_000):
+        text = "".join(rng.choice(GLUE_ALPHABET) for _ in range(rng.randrange(0, 12)))
+        end = rng.randrange(len(text) + 1)
+        m = re.search(r"[^\W\d_]+$", text[:end])
+        assert formatting._word_before(text, end) == (m.group(0) if m else ""), (text, end)
