@@ -28,6 +28,8 @@ _CODE_LIKE = re.compile(
     r"[{};]\s*$|\b(?:var|function|return|const|let|def|import|elif|except)\s|===|!==|&&|\|\||\w\(\w*\)\s*[{;]"
 )
 _ZERO = re.compile(r"\[0+\]")
+#: How every marker starts: a document or line without this has none.
+_MARKER_START = re.compile(r"\[\d")
 #: A heading that opens a reference list: the document then uses footnotes on purpose.
 _REFERENCE_HEADING = re.compile(
     r"^\W*(?:references?|notes?|footnotes?|sources?|citations?|bibliography|works cited|further reading"
@@ -88,14 +90,14 @@ class CitationMarker(Rule):
     fix_applicability = "safe"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        if "[" not in doc.text or _has_reference_list(doc):
+        if "[" not in doc.text or not _MARKER_START.search(doc.text) or _has_reference_list(doc):
             return
         for block in doc.blocks:
             if block.kind not in ("paragraph", "list", "quote") or not block.prose:
                 continue
             for line in range(block.start, block.end + 1):
                 text = doc.lines[line]
-                if _CODE_LIKE.search(text):
+                if not _MARKER_START.search(text) or _CODE_LIKE.search(text):
                     continue
                 found = [m for m in _MARKERS.finditer(text) if not _ZERO.search(m.group(0))]
                 if not found:
