@@ -20,6 +20,8 @@ from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
 from lintnews.registry import Rule, Severity, Violation, register
 
 _LAST_WORD = re.compile(r"(?<!\w)(\w+)\W*$", re.UNICODE)  # from word starts only: linear on long words
+#: How much of the end of a long line `_last_word` searches first.
+_LAST_WORD_TAIL = 80
 #: A comma right after a word; ``"…",`` (code, JSON) and ``,,,`` are not sentences.
 _OPEN_COMMA = re.compile(r"[^\W\d_],\s*$")
 #: A last token that is a link or a path: ``… unter www.example.de/info/``.
@@ -44,8 +46,16 @@ _CODE_INDENT = re.compile(r"^(?: {4}|\t)")
 def _last_word(block: Block) -> tuple[str, int] | None:
     """The block's final word and its column on its last line. A "word" glued to a symbol
     before it (``😂a``, ``x=a``) is not one a sentence could have been cut after."""
-    line = block.text.split("\n")[-1]
-    m = _LAST_WORD.search(line)
+    line = block.text.rpartition("\n")[2]
+    # `_LAST_WORD` can match only where the line's last run of word characters starts (a word
+    # start followed by nothing but that word and non-word characters). A search from a later
+    # position still sees the characters before it in the lookbehind, so it finds that same
+    # match when the last word starts inside the tail, and none otherwise: search the tail of a
+    # long line first, then the whole line.
+    tail = len(line) - _LAST_WORD_TAIL
+    m = _LAST_WORD.search(line, tail) if tail > 0 else None
+    if m is None:
+        m = _LAST_WORD.search(line)
     if m is None:
         return None
     before = line[m.start(1) - 1 : m.start(1)]
@@ -162,6 +172,14 @@ class TruncatedSentence(Rule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         blocks = [b for b in doc.blocks if b.kind != "code"]
         for block, nxt in itertools.pairwise(blocks):
+            if not block.prose:
+                continue  # (the first test of `_runs_on`, the cheapest)
+            # The cheap part of `_ends_open` before the regex of `_runs_on`: nothing is reported
+            # unless the text ends on a letter or a comma (see `_open_word_end`), and most
+            # paragraphs end on a full stop.
+            end = block.text.rstrip()[-1:]
+            if not (end.isalpha() or end == ","):
+                continue
             if not _runs_on(block):
                 continue
             why = _ends_open(doc, block, settings)
@@ -228,22 +246,30 @@ class TruncatedDocument(Rule):
     summary = "Document ends mid-sentence or mid-word"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        blocks = [b for b in doc.blocks if b.kind != "code"]
-        if not blocks:
-            return
-        block = blocks[-1]
-        if not _runs_on(block):
+        block = next((b for b in reversed(doc.blocks) if b.kind != "code"), None)
+        if block is None:
             return
         text = block.text.rstrip()
+        # What each finding needs at the very end of the text (which ends on no whitespace): an
+        # excerpt marker a closing bracket, an ellipsis "…" or "...", and a word cut off (see
+        # `_ends_open` and `_open_word_end`) a letter or a comma. Most texts end otherwise, on a
+        # full stop: then nothing below can report, and its regexes are not run.
+        end = text[-1:]
+        excerpt = end in ("]", ")")
+        ellipsis = text.endswith(("…", "..."))
+        if not (excerpt or ellipsis or end.isalpha() or end == ","):
+            return
+        if not _runs_on(block):
+            return
         last = _last_word(block)
         if last is None:
             return
         word, col = last
         line_len = len(doc.lines[block.end])
-        if _EXCERPT_END.search(text):
+        if excerpt and _EXCERPT_END.search(text):
             yield self.violation(block.end, col, block.end, line_len, "Document ends with an excerpt marker")
             return
-        bare = _ELLIPSIS_END.search(text)
+        bare = _ELLIPSIS_END.search(text) if ellipsis else None
         if bare is not None:
             lang = language_of(doc, settings) or "en"
             if bare.group(1).casefold() in OPEN_ENDINGS.get(lang, OPEN_ENDINGS["en"]):

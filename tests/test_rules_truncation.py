@@ -312,3 +312,28 @@ def test_t002_only_the_end_counts() -> None:
     body = text(CUT, "", BODY, "", TAIL)
     assert lines_of("T002", body) == []
     assert lines_of("T001", body) == [("T001", 1)]
+
+
+def test_last_word_searches_the_tail_of_long_lines_exactly() -> None:
+    """`_last_word` searches the end of a long line first; the result is that of one search of
+    the whole line."""
+    import random
+
+    from lintnews.rules import truncation
+
+    def whole_line(text: str) -> tuple[str, int] | None:
+        line = text.split("\n")[-1]
+        m = truncation._LAST_WORD.search(line)
+        if m is None:
+            return None
+        before = line[m.start(1) - 1 : m.start(1)]
+        if before and not (before.isspace() or before in truncation._WORD_OPENERS):
+            return None
+        return m.group(1), m.start(1)
+
+    pieces = ["word", "x" * 90, " ", ".", "…", "(", "😂", "é", "_", "1", "-", "\n", " " * 85, "." * 85]
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        block = truncation.Block(0, 0, text.count("\n"), text, "paragraph")
+        assert truncation._last_word(block) == whole_line(text), repr(text)
