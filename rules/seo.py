@@ -98,13 +98,10 @@ def _byline(doc: Document, settings: Settings, line: int) -> bool:
     return any(m.match(h) is not None for m in matchers for h in heads if h)
 
 
-def _stem(word: str) -> str:
-    """A crude language-neutral stem: the first letters of the case-folded word."""
-    return word.casefold()[:_STEM]
-
-
 def _content_stems(text: str) -> list[str]:
-    return [_stem(w) for w in words(text) if len(w) >= 4 and not w.isdigit() and w.casefold() not in _STOP]
+    """A crude language-neutral stem (the first letters of the case-folded word) of each word of
+    ``text`` that carries a topic: four letters or more, not a number, not a stop word."""
+    return [f[:_STEM] for w in words(text) if len(w) >= 4 and not w.isdigit() and (f := w.casefold()) not in _STOP]
 
 
 def _title_shaped(line: str) -> bool:
@@ -207,7 +204,8 @@ class OffTopicRelatedLink(Rule):
         if not candidates:
             return
         excluded = filler_set | set(candidates)
-        body = [s for i, line in enumerate(doc.lines) if i not in excluded for s in _content_stems(line)]
+        # (a word never spans a line break: the words of the lines joined are those of each line)
+        body = _content_stems("\n".join(line for i, line in enumerate(doc.lines) if i not in excluded))
         if len(body) < self.min_article_words:
             return
         counts = Counter(body)
