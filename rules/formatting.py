@@ -226,6 +226,12 @@ _MAX_LOWER_STARTS = 2
 _UPPER_PER_LOWER = 4
 _UPPER_START = re.compile(r"\.(?<=[^\W\d_]\.)[\s\u00a0]+(?=[A-ZÀ-ÖØ-ÞŒ])")
 _AFTER_STOP = re.compile(r"\.(?<=[^\W\d_]\.)[\s\u00a0]+(?=[^\W\d_])")
+#: `_AFTER_STOP` where the letter is not one of the capitals A-Z, À-Ö, Ø-Þ, А-Я, Α-Ω, in the whole
+#: text: every lower-case sentence start `_lower_after_stop` finds in a line is a match here, at
+#: the same place (the blanks of a line are never line breaks, and ``\s`` in a line is
+#: ``[^\S\n]`` in the text; the capitals left out are never lower case). Only lines with a match
+#: are read one by one. (The lookarounds go before the blanks, so a capital fails them at once.)
+_LOWER_AFTER_STOP = re.compile(r"\.(?=[^\S\n]+[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω])(?<=[^\W\d_]\.)[^\S\n]+")
 
 
 def _name_like(text: str, start: int) -> bool:
@@ -270,8 +276,10 @@ def _lower_heading(block: Block) -> bool:
     if block.start != block.end or block.kind not in ("paragraph", "heading"):
         return False
     text = block.text.strip().lstrip("#").strip()
+    if not text[:1].islower():
+        return False  # (most blocks: tested first)
     words = block.words
-    if not 3 <= len(words) <= 14 or not text[:1].islower() or _NOT_TITLE.search(text):
+    if not 3 <= len(words) <= 14 or _NOT_TITLE.search(text):
         return False
     first = words[0]
     if len(first) < 3 or _STOPWORD(first.casefold()) or first.casefold() in _PARTICLES:
@@ -342,7 +350,13 @@ class LowercaseSentenceStart(Rule):
                 if block.kind in ("paragraph", "heading") and _lower_heading(block):
                     col = _first_letter(doc.lines[block.start])
                     yield self._at(doc, block.start, col, "Heading starts in lower case")
-        found = [(line, col) for _block, line in _prose_lines(doc) for col in _lower_after_stop(doc.lines[line])]
+        suspects = sorted({doc.position(m.start())[0] for m in _LOWER_AFTER_STOP.finditer(doc.text)})
+        found = [
+            (line, col)
+            for block, line in _blocks_of(doc, suspects)
+            if block.kind in ("paragraph", "quote") and block.prose
+            for col in _lower_after_stop(doc.lines[line])
+        ]
         # A writer who starts sentences in lower case throughout (comments, chat) has a style,
         # not a defect: report only the odd one out.
         if not found or len(found) > _MAX_LOWER_STARTS:

@@ -126,3 +126,29 @@ def test_word_before_is_the_run_of_letters_that_ends_there() -> None:
         end = rng.randrange(len(text) + 1)
         m = re.search(r"[^\W\d_]+$", text[:end])
         assert formatting._word_before(text, end) == (m.group(0) if m else ""), (text, end)
+
+
+# --- F002: lower-case sentence starts ----------------------------------------------------------
+
+
+def test_lower_start_screen_takes_every_lower_case_letter() -> None:
+    lower = [chr(x) for x in range(0x110000) if chr(x).islower() and re.match(r"[^\W\d_]", chr(x))]
+    assert len(lower) > 1000
+    for ch in lower:
+        assert formatting._LOWER_AFTER_STOP.search(f"It ends.\xa0 {ch}"), repr(ch)
+
+
+def test_lower_start_screen_finds_every_lower_case_start_of_a_line() -> None:
+    """Each sentence start `_AFTER_STOP` finds in a line, in lower case, is where a match of the
+    screen in the whole text ends."""
+    rng = random.Random(13)
+    alphabet = "abzAZéÉßжЖωΩ日1_ .\t\u00a0\u2028\x85\n"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12)))
+        screened = {m.end() for m in formatting._LOWER_AFTER_STOP.finditer(text)}
+        start = 0
+        for line in text.split("\n"):
+            for m in formatting._AFTER_STOP.finditer(line):
+                if line[m.end()].islower():
+                    assert start + m.end() in screened, repr(text)
+            start += len(line) + 1
