@@ -189,6 +189,8 @@ QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
 }
 _QUESTION_WORDS = 10
 _QUOTE_START = re.compile(r"""^\s*["'“”„«»‘’‚‹›]""")
+#: A question mark at the end of a line (blanks after it allowed): a question line is one of these.
+_QUESTION_END = re.compile(r"\?[^\S\n]*$", re.MULTILINE)
 _LABEL_START = re.compile(r"^\s*(?:[QF]|Frage|Question|Pregunta)\s*(?:\d+\s*)?[:.)]", re.IGNORECASE)
 
 
@@ -202,12 +204,17 @@ def _opens_question(text: str, languages: list[str]) -> bool:
 
 
 def _is_question_line(block: Block, languages: list[str]) -> bool:
-    text = block.text.strip()
     # A marked-up heading is the author's (FAQ and explainer headings are questions); a
     # leaked prompt is a bare paragraph.
     if block.start != block.end or block.kind != "paragraph":
         return False
-    if not text.endswith("?") or text.count("?") > 1 or len(block.words) < _QUESTION_WORDS:
+    return len(block.words) >= _QUESTION_WORDS and _is_question_text(block.text, languages)
+
+
+def _is_question_text(text: str, languages: list[str]) -> bool:
+    """What a question line's text must look like: one question, not quoted or labelled."""
+    text = text.strip()
+    if not text.endswith("?") or text.count("?") > 1:
         return False
     if _QUOTE_START.match(text) or _LABEL_START.match(text) or ":" in text.rstrip("?"):
         return False
@@ -272,10 +279,16 @@ class PromptLeak(Rule):
             return
         lang = language_of(doc, settings)
         languages = [lang] if lang in QUESTION_OPENERS else list(QUESTION_OPENERS)
+        # A question line is a one-line block whose text ends in "?" and passes
+        # `_is_question_text`: only blocks that start on such a line need a closer look.
+        ends = {doc.position(m.start())[0] for m in _QUESTION_END.finditer(doc.text)}
+        ends = {line for line in ends if _is_question_text(doc.lines[line], languages)}
+        if not ends:
+            return
         blocks = [b for b in doc.blocks if b.kind != "code"]
         for n in range(1, len(blocks) - 1):
             block, before, after = blocks[n], blocks[n - 1], blocks[n + 1]
-            if block.start in reported or not _is_question_line(block, languages):
+            if block.start not in ends or block.start in reported or not _is_question_line(block, languages):
                 continue
             # Between sections: running text before it (not a lead-in ending in ":") and the
             # title of the next section after it, so no answer follows.
