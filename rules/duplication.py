@@ -19,8 +19,24 @@ _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 #: How a pull-quote is set off: quotation marks or emphasis around the whole text.
 _QUOTED = re.compile(r"""^\s*(?:["'„“”‘’«»‚‹›].*["'“”‘’«»‹›][.!?…]?|(\*\*|__|\*|_)\S.*\S\1)\s*$""", re.DOTALL)
-#: The characters a text `_QUOTED` matches can start with, besides whitespace.
+#: The characters a text `_QUOTED` matches can start with, besides whitespace, and end with
+#: (before trailing whitespace and a full stop, question or exclamation mark).
 _QUOTED_FIRST = frozenset("\"'„“”‘’«»‚‹›*_")
+_QUOTED_LAST = frozenset("\"'“”‘’«»‹›*_")
+_SENTENCE_MARKS = frozenset(".!?…")
+
+
+def _quoted(text: str) -> bool:
+    """``_QUOTED.match(text)``, after a test of the first and the last characters that rules most
+    texts out without the regex (which, on a text that opens with a quotation mark, scans all of
+    it back from the end)."""
+    first = text[:1]
+    if first not in _QUOTED_FIRST and not first.isspace():
+        return False
+    end = text.rstrip()[-2:]  # `\s*$`: trailing whitespace (the same set as str.rstrip)
+    if end[-1:] not in _QUOTED_LAST and not (end[-1:] in _SENTENCE_MARKS and end[:1] in _QUOTED_LAST):
+        return False
+    return _QUOTED.match(text) is not None
 
 
 def _key(doc: Document, block: Block) -> str:
@@ -54,11 +70,7 @@ def _contained(blocks: list[Block], keys: list[str], min_words: int) -> Iterator
     # The quotations first: few blocks are, and without one there is nothing to look for.
     quotes = [
         i for i, block in enumerate(blocks)
-        if (
-            block.kind == "quote"
-            or ((first := block.text[:1]) in _QUOTED_FIRST or first.isspace()) and _QUOTED.match(block.text)
-        )
-        and len(keys[i].split()) >= min_words
+        if (block.kind == "quote" or _quoted(block.text)) and len(keys[i].split()) >= min_words
     ]
     if not quotes:
         return

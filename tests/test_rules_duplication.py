@@ -317,3 +317,18 @@ def test_d002_html_headings() -> None:
     markup = f"<h1>{TITLE}</h1><p>{LEDE}</p><h2>{TITLE.lower()}</h2><p>{SECOND}</p>"
     doc = html_document("a.html", markup)
     assert [(v.rule.code, v.line) for v in all_rules()["D002"].check(doc, Settings())] == [("D002", 2)]
+
+
+def test_quoted_prescreen_agrees_with_the_regex() -> None:
+    """`_quoted` rules texts out by their first and last characters before running `_QUOTED`:
+    it answers as the regex alone does."""
+    import random
+
+    from lintnews.rules import duplication
+
+    pieces = ['"', "'", "“", "”", "„", "«", "»", "‹", "›", "‚", "*", "**", "_", "__", " ", "\n", "\u00a0",
+              ".", "!", "?", "…", "word", "Another phrase"]
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert duplication._quoted(text) == bool(duplication._QUOTED.match(text)), repr(text)
