@@ -499,6 +499,9 @@ class MalformedTable(Rule):
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
+#: The end of a line and three blank lines after it (``\s`` is what `str.strip` removes): every
+#: run this rule reports inside the text is one of these.
+_BLANK_RUN = re.compile(r"\n[^\S\n]*\n[^\S\n]*\n[^\S\n]*\n")
 
 
 def _fenced_lines(lines: list[str]) -> set[int]:
@@ -550,6 +553,11 @@ class ExcessBlankLines(Rule):
         lines = doc.lines
         # The text's final line break leaves an empty last "line" that is not a blank line.
         count = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
+        # Nothing to report without three blank lines in a row (a run reported inside the text
+        # follows a line and precedes the last content line, so each of its blank lines ends in
+        # a line break) or a blank last line.
+        if not (count and not lines[count - 1].strip()) and not _BLANK_RUN.search(doc.text):
+            return
         last_content = max((i for i in range(count) if lines[i].strip()), default=-1)
         in_code = _fenced_lines(lines)
         i = 0

@@ -152,3 +152,23 @@ def test_lower_start_screen_finds_every_lower_case_start_of_a_line() -> None:
                 if line[m.end()].islower():
                     assert start + m.end() in screened, repr(text)
             start += len(line) + 1
+
+
+# --- F004: blank-line runs ---------------------------------------------------------------------
+
+
+def test_blank_run_screen_finds_every_run_inside_the_text() -> None:
+    """A run of three or more blank lines (as `str.strip` sees them) after a line and before a
+    line with content is a match of the screen."""
+    rng = random.Random(14)
+    alphabet = "a \t\u00a0\x85\u2028\x1c\n\n\n"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 16)))
+        lines = text.split("\n")
+        blank = [not line.strip() for line in lines]
+        last_content = max((i for i, b in enumerate(blank) if not b), default=-1)
+        runs = any(
+            all(blank[i : i + 3]) and i + 3 <= last_content for i in range(1, max(last_content - 2, 1))
+        )
+        if runs:
+            assert formatting._BLANK_RUN.search(text), repr(text)
