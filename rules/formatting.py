@@ -432,6 +432,8 @@ class MalformedTable(Rule):
     summary = "Markdown table rows do not match the header"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        if "|" not in doc.text or "---" not in doc.text:
+            return  # no separator row (it holds both)
         lines = doc.lines
         i = 0
         while i < len(lines) - 1:
