@@ -277,9 +277,11 @@ class SocialShare(PhraseRule):
             # with no pattern for that character, only a literal line, no longer than the longest
             # one, can match it.
             first = None if rest else screen.by_first.get(texts[start][0])
-            for stop in range(min(len(run), start + _MAX_RUN), start + 1, -1):
-                if not rest and first is None and offsets[stop] - offsets[start] - 1 > screen.longest:
-                    continue
+            top = min(len(run), start + _MAX_RUN)
+            if not rest and first is None:
+                # the last stop whose stretch, joined, is no longer than the longest literal line
+                top = min(top, bisect.bisect_right(offsets, offsets[start] + screen.longest + 1) - 1)
+            for stop in range(top, start + 1, -1):
                 joined = " ".join(texts[start:stop])
                 if not rest and joined not in screen.literal and (first is None or first.fullmatch(joined) is None):
                     continue  # the screen proves that no entry matches (see `_share_screen`)
@@ -379,7 +381,7 @@ def _separator_lines(doc: Document) -> list[int]:
     and bars are searched alone and their spaces checked after: `str.find` is slow on a
     needle that starts with a space."""
     text = doc.text
-    starts = doc.line_starts
+    starts: list[int] | None = None  # (`doc.line_starts` only when there is a separator)
     found: set[int] = set()
     for sep in (*_ARROWS, "/", "|"):
         spaced = sep in "/|"
@@ -388,6 +390,8 @@ def _separator_lines(doc: Document) -> list[int]:
             if spaced and not (text[at - 1 : at] == " " and text[at + 1 : at + 2] == " "):
                 at = text.find(sep, at + 1)
                 continue
+            if starts is None:
+                starts = doc.line_starts
             i = bisect.bisect_right(starts, at) - 1
             found.add(i)
             at = text.find(sep, starts[i + 1]) if i + 1 < len(starts) else -1
