@@ -109,7 +109,7 @@ def test_glued_screen_finds_every_mark_either_pattern_finds() -> None:
     rng = random.Random(11)
     for _ in range(20_000):
         text = "".join(rng.choice(GLUE_ALPHABET + "\n") for _ in range(rng.randrange(1, 12)))
-        screened = {m.start() for m in formatting._GLUED_ANY.finditer(text)}
+        screened = {m.start() for glued in formatting._GLUED_AT.values() for m in glued.finditer(text)}
         start = 0
         for line in text.split("\n"):
             for pattern in (formatting._GLUED_STOP, formatting._GLUED_COMMA):
