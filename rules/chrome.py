@@ -383,7 +383,8 @@ def _separator_lines(doc: Document) -> list[int]:
     text = doc.text
     starts: list[int] | None = None  # (`doc.line_starts` only when there is a separator)
     found: set[int] = set()
-    for sep in (*_ARROWS, "/", "|"):
+    # (an ASCII text holds no arrow but ">", and `str.find` does not know it for "»")
+    for sep in (*(">" if text.isascii() else _ARROWS), "/", "|"):
         spaced = sep in "/|"
         at = text.find(sep)
         while at >= 0:

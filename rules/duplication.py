@@ -52,6 +52,8 @@ def _keys(doc: Document, blocks: list[Block]) -> list[str]:
 
 def _first_copies(doc: Document, blocks: list[Block], keys: list[str]) -> Iterator[tuple[Block, Block]]:
     """(repeat, first copy) pairs among ``blocks``, comparing their normalised text ``keys``."""
+    if len(set(keys)) == len(keys):
+        return  # all keys differ (which a set tells in C): no copies
     seen: dict[str, Block] = {}
     for block, key in zip(blocks, keys):
         if not key:
