@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import html
+import operator
 import re
 from collections.abc import Iterator
 from html.entities import html5
@@ -32,12 +34,14 @@ def _blocks_of(doc: Document, lines: list[int]) -> Iterator[tuple[Block, int]]:
     blocks = doc.blocks
     b = 0
     for line in lines:
-        while b < len(blocks) and blocks[b].end < line:
-            b += 1
+        b = bisect.bisect_left(blocks, line, b, key=_END)  # the first block that ends at or after it
         if b == len(blocks):
             return
         if blocks[b].start <= line:
             yield blocks[b], line
+
+
+_END = operator.attrgetter("end")
 
 
 def _token_at(text: str, start: int, end: int) -> str:
