@@ -187,6 +187,8 @@ def _heading_candidates(doc: Document, min_words: int) -> tuple[list[Block], lis
     for the others: they are dropped, which changes no finding of D002."""
     headings = [b for b in doc.blocks if b.heading_like]
     keys = _keys(doc, headings)
+    if len(set(keys)) == len(keys):
+        return [], []  # no key is shared (which a set tells in C)
     counts = Counter(keys)
     found = [
         (b, key)
