@@ -8,7 +8,6 @@ whose name sits on the next line, and breadcrumb trails.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -268,19 +267,16 @@ class SocialShare(PhraseRule):
         # Every stretch joined is a substring of the whole run joined: when the whole run holds
         # none of the strings the patterns of unknown first character need, no stretch does.
         rest = screen.rest_always or any(map(whole.__contains__, screen.needs))
-        # offsets[k]: where line k of the run starts in `whole`, plus one for line len(run)
-        offsets = [0, *itertools.accumulate(len(t) + 1 for t in texts)]
         start = 0
         while start < len(run) - 1:
             best = None
             # A stretch starts with the first character of its first line (keys are never empty);
-            # with no pattern for that character, only a literal line, no longer than the longest
-            # one, can match it.
+            # with no pattern for that character, only a literal line can match it, and a literal
+            # line that starts with the first line and a space.
             first = None if rest else screen.by_first.get(texts[start][0])
             top = min(len(run), start + _MAX_RUN)
-            if not rest and first is None:
-                # the last stop whose stretch, joined, is no longer than the longest literal line
-                top = min(top, bisect.bisect_right(offsets, offsets[start] + screen.longest + 1) - 1)
+            if not rest and first is None and texts[start] not in screen.heads:
+                top = start + 1  # no stretch from here
             for stop in range(top, start + 1, -1):
                 joined = " ".join(texts[start:stop])
                 if not rest and joined not in screen.literal and (first is None or first.fullmatch(joined) is None):
@@ -316,7 +312,8 @@ class _ShareScreen:
     A join that fails all three is matched by no matcher, and the costly matcher is not tried."""
 
     literal: frozenset[str]
-    longest: int
+    #: What literal lines start with before a space ("share", "share on" for "share on x").
+    heads: frozenset[str]
     by_first: dict[str, re.Pattern[str]]
     needs: tuple[str, ...]
     rest_always: bool
@@ -352,7 +349,13 @@ def _share_screen(packs: PackSet, rule: str, langs: list[str]) -> _ShareScreen:
         compiled = {c: re.compile("|".join(f"(?:{p})" for p in ps)) for c, ps in by_first.items()}
     except re.error:  # e.g. the same group name in two patterns: no screen
         compiled, rest_always = {}, True
-    found = _ShareScreen(frozenset(literal), max(map(len, literal), default=0), compiled, tuple(sorted(needs)), rest_always)
+    found = _ShareScreen(
+        frozenset(literal),
+        frozenset(line[:i] for line in literal for i, char in enumerate(line) if char == " "),
+        compiled,
+        tuple(sorted(needs)),
+        rest_always,
+    )
     if len(_SHARE_SCREENS) > 64:
         _SHARE_SCREENS.clear()
     _SHARE_SCREENS[cache_key] = (packs, found)
