@@ -72,7 +72,10 @@ def _contained(blocks: list[Block], keys: list[str], min_words: int) -> Iterator
     # The quotations first: few blocks are, and without one there is nothing to look for.
     quotes = [
         i for i, block in enumerate(blocks)
-        if (block.kind == "quote" or _quoted(block.text)) and len(keys[i].split()) >= min_words
+        # (a quoted text starts with a quotation mark, an emphasis marker or a blank: not with a
+        # letter or digit, as most paragraphs do, which rules them out without a call)
+        if (block.kind == "quote" or not block.text[:1].isalnum() and _quoted(block.text))
+        and len(keys[i].split()) >= min_words
     ]
     if not quotes:
         return
