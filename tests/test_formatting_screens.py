@@ -172,3 +172,29 @@ def test_blank_run_screen_finds_every_run_inside_the_text() -> None:
         )
         if runs:
             assert formatting._BLANK_RUN.search(text), repr(text)
+
+
+def test_badness_matches_are_at_most_seven_characters_long() -> None:
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    tree = parser.parse(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags)
+    assert tree.getwidth()[1] <= formatting._BADNESS_WIDTH
+    # and it looks no further than its match: no lookarounds, no `$`
+    assert not re.search(r"\(\?[=!<]|\$", ftfy.badness.BADNESS_RE.pattern)
+
+
+def test_badness_near_the_screens_columns_is_badness_of_the_line() -> None:
+    rng = random.Random(15)
+    alphabet = (
+        "ab Z.,\t"
+        + "".join(ftfy.badness.MOJIBAKE_CATEGORIES.values()).replace("-", "")
+        + "éäößñçłąжДЂвГРСβΓΟ€œŒÂÃ日ال’“”„«»\xa0–—…"
+    )
+    bad = 0
+    for _ in range(30_000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40)))
+        cols = [m.start() for m in formatting._MAYBE_BAD.finditer(line)]
+        expected = ftfy.badness.is_bad(line)
+        bad += expected
+        assert formatting._bad_near(line, cols) == expected, repr(line)
+    assert bad > 1000
