@@ -234,7 +234,7 @@ class SocialShare(PhraseRule):
         if len(buttons) >= 2:
             packs = load_packs(settings)
             langs = pack_languages(doc, settings, packs)
-            matchers = [packs.matcher(self.name, lang) for lang in langs]
+            matchers = packs.matchers_for(self.name, tuple(langs))
             screen = _share_screen(packs, self.name, langs)
             lines = doc.lines
             run = [buttons[0]]
@@ -468,7 +468,7 @@ class Breadcrumb(Rule):
         if not candidates:
             return
         packs = load_packs(settings)
-        matchers = [packs.matcher(self.name, lang) for lang in pack_languages(doc, settings, packs)]
+        matchers = packs.matchers_for(self.name, tuple(pack_languages(doc, settings, packs)))
 
         def is_home(segment: str) -> bool:
             key = line_key(segment)

@@ -92,7 +92,7 @@ def _byline(doc: Document, settings: Settings, line: int) -> bool:
     `empty-byline` phrase."""
     text = doc.lines[line].strip()
     packs = load_packs(settings)
-    matchers = [packs.matcher("empty-byline", lang) for lang in pack_languages(doc, settings, packs)]
+    matchers = packs.matchers_for("empty-byline", tuple(pack_languages(doc, settings, packs)))
     first = text.split(None, 1)[0] if text else ""
     heads = {line_key(first), line_key(" ".join(text.split()[:2])), line_key(text.split(":", 1)[0])}
     return any(m.match(h) is not None for m in matchers for h in heads if h)
