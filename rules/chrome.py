@@ -240,7 +240,9 @@ class SocialShare(PhraseRule):
             run = [buttons[0]]
             for prev, i in zip(buttons, buttons[1:]):
                 # the same run when every line between the two buttons is blank
-                if i == prev + 1 or all(not keys[k] and not lines[k].strip() for k in range(prev + 1, i)):
+                if i == prev + 1 or (
+                    not any(keys[prev + 1 : i]) and all(not lines[k].strip() for k in range(prev + 1, i))
+                ):
                     run.append(i)
                     continue
                 if len(run) >= 2:
