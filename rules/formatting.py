@@ -44,6 +44,24 @@ def _blocks_of(doc: Document, lines: list[int]) -> Iterator[tuple[Block, int]]:
 _END = operator.attrgetter("end")
 
 
+def _lines_with(text: str, chars: str) -> list[int]:
+    """The numbers of the lines of ``text`` that hold any of ``chars``, in order. (`str.find`
+    and `str.count` skip through the text in C, one line with a hit to the next, instead of a
+    loop over every line.)"""
+    found = set()
+    for ch in chars:
+        line, counted = 0, 0  # line breaks before `counted` are in `line`
+        at = text.find(ch)
+        while at >= 0:
+            line += text.count("\n", counted, at)
+            found.add(line)
+            counted = text.find("\n", at)
+            if counted < 0:
+                break
+            at = text.find(ch, counted)
+    return sorted(found)
+
+
 def _token_at(text: str, start: int, end: int) -> str:
     """The whitespace-delimited token of ``text`` that holds ``text[start:end]``."""
     left = max(text.rfind(" ", 0, start), text.rfind("\t", 0, start)) + 1
@@ -782,8 +800,9 @@ class HtmlRemnant(Rule):
         if doc.kind == "html" or ("&" not in doc.text and "<" not in doc.text):
             return
         code_lines = {line for block in doc.blocks if block.kind == "code" for line in range(block.start, block.end + 1)}
-        for line, text in enumerate(doc.lines):
-            if line in code_lines or ("&" not in text and "<" not in text):
+        for line in _lines_with(doc.text, "&<"):
+            text = doc.lines[line]
+            if line in code_lines:
                 continue
             masked = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
             for m in _ENTITY.finditer(masked):

@@ -198,3 +198,14 @@ def test_badness_near_the_screens_columns_is_badness_of_the_line() -> None:
         bad += expected
         assert formatting._bad_near(line, cols) == expected, repr(line)
     assert bad > 1000
+
+
+# --- F006: lines with markup characters --------------------------------------------------------
+
+
+def test_lines_with_is_every_line_that_holds_one_of_the_characters() -> None:
+    rng = random.Random(17)
+    for _ in range(20_000):
+        text = "".join(rng.choice("ab&<\n\n") for _ in range(rng.randrange(0, 14)))
+        expected = [i for i, line in enumerate(text.split("\n")) if "&" in line or "<" in line]
+        assert formatting._lines_with(text, "&<") == expected, repr(text)
