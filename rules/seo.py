@@ -98,10 +98,37 @@ def _byline(doc: Document, settings: Settings, line: int) -> bool:
     return any(m.match(h) is not None for m in matchers for h in heads if h)
 
 
-def _content_stems(text: str) -> list[str]:
+def _content_stems(text_or_words: str | list[str]) -> list[str]:
     """A crude language-neutral stem (the first letters of the case-folded word) of each word of
-    ``text`` that carries a topic: four letters or more, not a number, not a stop word."""
-    return [f[:_STEM] for w in words(text) if len(w) >= 4 and not w.isdigit() and (f := w.casefold()) not in _STOP]
+    a text (or of a list of words) that carries a topic: four letters or more, not a number, not
+    a stop word."""
+    found = words(text_or_words) if isinstance(text_or_words, str) else text_or_words
+    return [f[:_STEM] for w in found if len(w) >= 4 and not w.isdigit() and (f := w.casefold()) not in _STOP]
+
+
+def _words_of_lines(doc: Document, excluded: set[int]) -> list[str]:
+    """``words(line)`` of every line of ``doc`` not in ``excluded``, in order, taken from the
+    blocks' words (a view other rules share) where no line of a block is excluded: a word never
+    spans a line break, so a block's words are those of its lines in turn. The lines between
+    blocks are blank (no words) or code fences."""
+    lines = doc.lines
+    found: list[str] = []
+    done = 0  # the lines before this one are handled
+    for block in doc.blocks:
+        for i in range(done, block.start):
+            if i not in excluded and lines[i].strip():
+                found += words(lines[i])
+        if excluded.isdisjoint(range(block.start, block.end + 1)):
+            found += block.words
+        else:
+            for i in range(block.start, block.end + 1):
+                if i not in excluded:
+                    found += words(lines[i])
+        done = block.end + 1
+    for i in range(done, len(lines)):
+        if i not in excluded and lines[i].strip():
+            found += words(lines[i])
+    return found
 
 
 def _title_shaped(line: str) -> bool:
@@ -204,8 +231,7 @@ class OffTopicRelatedLink(Rule):
         if not candidates:
             return
         excluded = filler_set | set(candidates)
-        # (a word never spans a line break: the words of the lines joined are those of each line)
-        body = _content_stems("\n".join(line for i, line in enumerate(doc.lines) if i not in excluded))
+        body = _content_stems(_words_of_lines(doc, excluded))
         if len(body) < self.min_article_words:
             return
         counts = Counter(body)

@@ -191,3 +191,25 @@ def test_off_topic_options() -> None:
     # With no key words and any overlap allowed, every title next to a prompt is reported.
     loose = Settings(rule_options={"S002": {"max-overlap": 1.0, "key-words": 0}})
     assert lines_of("S002", text, loose) == [("S002", 3)]
+
+
+def test_words_of_lines_are_those_of_the_lines() -> None:
+    """S002 takes the article's words from the blocks' words where it can: the same words, in
+    the same order, as a word search over the lines it keeps."""
+    import random
+
+    from lintnews.rules import seo
+
+    pieces = [
+        "The talks went on for hours, and nobody said a word about it",
+        "continued on the next line without a full stop",
+        "```python", "print('x')", "```", "", "  ", "> a quoted line of text", "- a list item",
+        "| a | table |", "## A heading", "don't re-use e-mail", "    indented code",
+    ]
+    rng = random.Random(13)
+    for _ in range(500):
+        lines = [rng.choice(pieces) for _ in range(rng.randint(0, 14))]
+        doc = Document("a.txt", "\n".join(lines))
+        excluded = {i for i in range(len(lines)) if rng.random() < 0.2}
+        kept = "\n".join(line for i, line in enumerate(doc.lines) if i not in excluded)
+        assert seo._words_of_lines(doc, excluded) == seo.words(kept), lines
