@@ -582,10 +582,11 @@ class ExcessBlankLines(Rule):
         lines = doc.lines
         # The text's final line break leaves an empty last "line" that is not a blank line.
         count = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
-        # Nothing to report without three blank lines in a row (a run reported inside the text
-        # follows a line and precedes the last content line, so each of its blank lines ends in
-        # a line break) or a blank last line.
-        if not (count and not lines[count - 1].strip()) and not _BLANK_RUN.search(doc.text):
+        # Nothing to report without a blank last line or three blank lines in a row (a run
+        # reported inside the text follows a line and precedes the last content line, so each of
+        # its blank lines ends in a line break: `_BLANK_RUN`).
+        blank_end = count > 0 and not lines[count - 1].strip()
+        if not blank_end and not _BLANK_RUN.search(doc.text):
             return
         last_content = max((i for i in range(count) if lines[i].strip()), default=-1)
         in_code = _fenced_lines(lines)
