@@ -209,3 +209,18 @@ def test_lines_with_is_every_line_that_holds_one_of_the_characters() -> None:
         text = "".join(rng.choice("ab&<\n\n") for _ in range(rng.randrange(0, 14)))
         expected = [i for i, line in enumerate(text.split("\n")) if "&" in line or "<" in line]
         assert formatting._lines_with(text, "&<") == expected, repr(text)
+
+
+# --- G003: question lines ----------------------------------------------------------------------
+
+
+def test_question_end_screen_finds_every_line_that_ends_in_a_question_mark() -> None:
+    """`_QUESTION_END` finds the lines whose stripped text ends in "?" (odd blanks included)."""
+    from lintnews.rules import generation
+
+    rng = random.Random(18)
+    for _ in range(20_000):
+        text = "".join(rng.choice("a?? \t\r\x0b\x1c\x85\u2028\u00a0\n\n") for _ in range(rng.randrange(0, 14)))
+        ends = {text.count("\n", 0, m.start()) for m in generation._QUESTION_END.finditer(text)}
+        expected = {i for i, line in enumerate(text.split("\n")) if line.strip().endswith("?")}
+        assert expected <= ends, repr(text)
