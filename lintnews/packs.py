@@ -115,7 +115,9 @@ class PackSet:
 
     by_language: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
     matchers: dict[tuple[str, str], Matcher] = field(default_factory=dict)
-    screens: dict[tuple[str, ...], Screen] = field(default_factory=dict)
+    screens: dict[str, Screen] = field(default_factory=dict)
+    unions: dict[tuple[str, ...], ScreenUnion] = field(default_factory=dict)
+    rule_screens: dict[tuple[str, str], Screen] = field(default_factory=dict)
     rule_matchers: dict[tuple[str, tuple[str, ...]], list[Matcher]] = field(default_factory=dict)
 
     def add(self, language: str, entry: Entry) -> None:
@@ -141,20 +143,29 @@ class PackSet:
             self.rule_matchers[(rule, languages)] = found
         return found
 
-    def screen(self, *languages: str) -> Screen:
-        """The `Screen` of every rule's entries in ``languages`` (``*`` entries are a language
-        of their own here): one screen for all of them, which lets through exactly the lines
-        the screens of the single languages let through together, in one pass over the lines.
-
-        Each part of a screen only ever adds lines: a line passes the literal set, a pattern
-        filed under its first character, or the patterns of unknown first character when it
-        holds a string one of them must contain; the union of the parts of several screens is
-        the union of what they let through. (Should the patterns of different languages fail
-        to compile together, the screen lets every line through, which is still correct.)"""
-        found = self.screens.get(languages)
+    def screen(self, language: str) -> Screen:
+        """The `Screen` of every rule's entries in ``language`` (``*`` entries have their own)."""
+        found = self.screens.get(language)
         if found is None:
-            entries = [e for lang in languages for es in self.by_language.get(lang, {}).values() for e in es]
-            found = self.screens[languages] = Screen.build(entries)
+            entries = [e for es in self.by_language.get(language, {}).values() for e in es]
+            found = self.screens[language] = Screen.build(entries)
+        return found
+
+    def rule_screen(self, rule: str, language: str) -> Screen:
+        """The `Screen` of the entries `matcher` compiles for ``rule`` in ``language``."""
+        found = self.rule_screens.get((rule, language))
+        if found is None:
+            entries = [*self.by_language.get(language, {}).get(rule, []),
+                       *self.by_language.get(ALL_LANGUAGES, {}).get(rule, [])]
+            found = self.rule_screens[(rule, language)] = Screen.build(entries)
+        return found
+
+    def screen_of(self, languages: tuple[str, ...]) -> ScreenUnion:
+        """The screens of ``languages`` as one `ScreenUnion` (cached; building it compiles
+        nothing, so the many language sets of a multilingual corpus cost next to nothing)."""
+        found = self.unions.get(languages)
+        if found is None:
+            found = self.unions[languages] = ScreenUnion.of([self.screen(lang) for lang in languages])
         return found
 
 
@@ -340,31 +351,65 @@ class Screen:
 
     def select(self, keys: _Keys) -> list[int]:
         """Indices of the (non-empty) line keys ``keys`` that an entry may match."""
+        return ScreenUnion.of([self]).select(keys)
+
+    def needy(self, keys: _Keys) -> set[int] | None:
+        """Indices of the keys that hold one of `rest_needs` (None: every key), found with one
+        search per string over all keys."""
+        if self.rest_needs is None:
+            return None
+        found: set[int] = set()
+        joined, ends = keys.joined, keys.ends
+        for needle in self.rest_needs:
+            at = joined.find(needle)
+            while at >= 0:
+                j = bisect.bisect_right(ends, at)
+                found.add(j)
+                at = joined.find(needle, ends[j]) if j < len(ends) else -1
+        return found
+
+
+@dataclass
+class ScreenUnion:
+    """Several `Screen`s as one: a line passes when it passes any of them, decided in one pass
+    over the lines. Made from the screens' compiled parts (the literal sets joined, the
+    regexes of each first character listed), so making one compiles nothing."""
+
+    screens: tuple[Screen, ...]
+    literal: frozenset[str]
+    compiled: dict[str, tuple[re.Pattern[str], ...]]
+    everything: bool
+
+    @classmethod
+    def of(cls, screens: list[Screen]) -> ScreenUnion:
+        compiled: dict[str, list[re.Pattern[str]]] = {}
+        for screen in screens:
+            for char, regex in screen.compiled.items():
+                found = compiled.setdefault(char, [])
+                if regex not in found:
+                    found.append(regex)
+        literal = frozenset().union(*(s.literal for s in screens))
+        return cls(tuple(screens), literal, {c: tuple(r) for c, r in compiled.items()}, any(s.everything for s in screens))
+
+    def select(self, keys: _Keys) -> list[int]:
+        """Indices of the (non-empty) line keys ``keys`` that an entry of a screen may match."""
         if self.everything:
             return list(range(len(keys.keys)))
-        needy: set[int] | None = set()
-        if self.rest is not None and self.rest_needs is not None:
-            # which keys hold one of the strings: one search per string over all keys
-            joined, ends = keys.joined, keys.ends
-            for needle in self.rest_needs:
-                at = joined.find(needle)
-                while at >= 0:
-                    j = bisect.bisect_right(ends, at)
-                    needy.add(j)  # type: ignore[union-attr]
-                    at = joined.find(needle, ends[j]) if j < len(ends) else -1
-        elif self.rest is not None:
-            needy = None  # every key
-        literal, compiled, rest = self.literal, self.compiled, self.rest
+        rests = [(s.rest, s.needy(keys)) for s in self.screens if s.rest is not None]
+        literal, compiled = self.literal, self.compiled
         out = []
         for j, key in enumerate(keys.keys):
             if key in literal:
                 out.append(j)
                 continue
-            regex = compiled.get(key[0])
-            if regex is not None and regex.fullmatch(key) is not None:
+            regexes = compiled.get(key[0])
+            if regexes is not None and any(r.fullmatch(key) is not None for r in regexes):
                 out.append(j)
-            elif rest is not None and (needy is None or j in needy) and rest.fullmatch(key) is not None:
-                out.append(j)
+                continue
+            for rest, needy in rests:
+                if (needy is None or j in needy) and rest.fullmatch(key) is not None:
+                    out.append(j)
+                    break
         return out
 
 
@@ -539,7 +584,7 @@ def _candidate_lines(doc: Document, packs: PackSet, langs: list[str]) -> list[in
     keys = line_keys(doc)
     eligible = [i for i, key in enumerate(keys) if key and len(key) <= 300]
     candidates = _Keys([keys[i] for i in eligible])
-    found = [eligible[j] for j in packs.screen(*langs, ALL_LANGUAGES).select(candidates)]
+    found = [eligible[j] for j in packs.screen_of((*langs, ALL_LANGUAGES)).select(candidates)]
     doc.cache[cache_key] = (packs, found)
     return found
 

@@ -16,11 +16,10 @@ from typing import ClassVar
 from lintnews.config import Settings
 from lintnews.document import Document, words
 from lintnews.packs import (
-    ALL_LANGUAGES,
     Matcher,
     PackSet,
     PhraseRule,
-    Screen,
+    ScreenUnion,
     line_key,
     line_keys,
     load_packs,
@@ -281,7 +280,9 @@ class SocialShare(PhraseRule):
                 top = start + 1  # no stretch from here
             for stop in range(top, start + 1, -1):
                 joined = " ".join(texts[start:stop])
-                if not rest and joined not in screen.literal and (first is None or first.fullmatch(joined) is None):
+                if not rest and joined not in screen.literal and (
+                    first is None or all(r.fullmatch(joined) is None for r in first)
+                ):
                     continue  # the screen proves that no entry matches (see `_share_screen`)
                 entry = next((e for m in matchers if (e := m.match(joined)) is not None), None)
                 if entry is not None:
@@ -307,7 +308,7 @@ class SocialShare(PhraseRule):
 @dataclass
 class _ShareScreen:
     """What a joined run of buttons must look like for an entry of the rule to match it, from the
-    `Screen` of the rule's entries in each language (the screen that picks the candidate lines
+    `Screen` of the rule's entries in each language (the screens that pick the candidate lines
     of every phrase rule, so exact in the same way): one of the literal lines, or a fullmatch of
     a pattern filed under the key's first character, or, for patterns whose first character is
     not known, a key holding one of ``needs`` (``rest_always``: such patterns need nothing known).
@@ -316,7 +317,7 @@ class _ShareScreen:
     literal: frozenset[str]
     #: What literal lines start with before a space ("share", "share on" for "share on x").
     heads: frozenset[str]
-    by_first: dict[str, re.Pattern[str]]
+    by_first: dict[str, tuple[re.Pattern[str], ...]]
     needs: tuple[str, ...]
     rest_always: bool
 
@@ -325,40 +326,29 @@ _SHARE_SCREENS: dict[tuple[int, str, tuple[str, ...]], tuple[PackSet, _ShareScre
 
 
 def _share_screen(packs: PackSet, rule: str, langs: list[str]) -> _ShareScreen:
-    """The `_ShareScreen` of ``rule`` in ``langs``, built once per pack set (the same entries as
-    `PackSet.matcher`: the language's own and the ``*`` ones)."""
+    """The `_ShareScreen` of ``rule`` in ``langs``, made once per pack set and language set from
+    the rule's screen in each language (`PackSet.rule_screen`: the entries of
+    `PackSet.matcher`, the language's own and the ``*`` ones), without compiling anything."""
     cache_key = (id(packs), rule, tuple(langs))
     hit = _SHARE_SCREENS.get(cache_key)
     if hit is not None and hit[0] is packs:
         return hit[1]
-    literal: set[str] = set()
-    by_first: dict[str, dict[str, None]] = {}
+    union = ScreenUnion.of([packs.rule_screen(rule, lang) for lang in langs])
     needs: set[str] = set()
-    rest_always = False
-    for lang in langs:
-        entries = [*packs.by_language.get(lang, {}).get(rule, []),
-                   *packs.by_language.get(ALL_LANGUAGES, {}).get(rule, [])]
-        screen = Screen.build(entries)
-        literal.update(screen.literal)
-        for char, patterns in screen.by_first.items():
-            by_first.setdefault(char, {}).update(dict.fromkeys(patterns))
-        if screen.everything or (screen.rest is not None and screen.rest_needs is None):
+    rest_always = union.everything
+    for screen in union.screens:
+        if screen.rest is not None and screen.rest_needs is None:
             rest_always = True
         elif screen.rest is not None and screen.rest_needs is not None:
             needs.update(screen.rest_needs)
-    try:
-        # the patterns of one first character in every language, distinct, in one regex
-        compiled = {c: re.compile("|".join(f"(?:{p})" for p in ps)) for c, ps in by_first.items()}
-    except re.error:  # e.g. the same group name in two patterns: no screen
-        compiled, rest_always = {}, True
     found = _ShareScreen(
-        frozenset(literal),
-        frozenset(line[:i] for line in literal for i, char in enumerate(line) if char == " "),
-        compiled,
+        union.literal,
+        frozenset(line[:i] for line in union.literal for i, char in enumerate(line) if char == " "),
+        union.compiled,
         tuple(sorted(needs)),
         rest_always,
     )
-    if len(_SHARE_SCREENS) > 64:
+    if len(_SHARE_SCREENS) > 1024:
         _SHARE_SCREENS.clear()
     _SHARE_SCREENS[cache_key] = (packs, found)
     return found

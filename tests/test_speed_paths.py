@@ -234,7 +234,7 @@ def test_a_screen_of_several_languages_selects_what_their_screens_select_togethe
     found = packs._Keys(sorted({k for k in keys if k}))
     for langs in (("en", packs.ALL_LANGUAGES), ("de", "en", packs.ALL_LANGUAGES), ("fr", "es", "en", packs.ALL_LANGUAGES)):
         together = sorted(set().union(*(pack_set.screen(lang).select(found) for lang in langs)))
-        assert pack_set.screen(*langs).select(found) == together
+        assert pack_set.screen_of(langs).select(found) == together
         assert len(together) > 100
 
 
