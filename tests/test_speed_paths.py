@@ -376,3 +376,19 @@ def test_cached_corpus_phase_follows_a_changed_document(tmp_path: Path, monkeypa
     _write(tmp_path / "c.jsonl", [STORY, OTHER, THIRD])  # the copy is now another article
     second = _codes(tmp_path)
     assert ("d2", "N001") not in second and ("d2", "N002") not in second
+
+
+def reference_source_span(doc: Document, i: int) -> tuple[int, int, int, int]:
+    text = doc.lines[i] if i < len(doc.lines) else ""
+    col = len(text) - len(text.lstrip())
+    start = doc.to_source(i, col)
+    end = doc.to_source(i, max(len(text.rstrip()) - 1, col))
+    return start.line, start.column, max(end.line, start.line), end.column + 1
+
+
+@SOME
+@given(st.lists(TRICKY_TEXT, min_size=1, max_size=6).map("\n".join))
+def test_source_spans_of_plain_text_are_the_source_maps(text: str) -> None:
+    doc = Document("a.txt", text)
+    for i in range(len(doc.lines) + 1):
+        assert corpus_mod._source_span(doc, i) == reference_source_span(doc, i)
