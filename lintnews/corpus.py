@@ -423,6 +423,8 @@ class _ShingleStore:
         self._size = 0
         self._offset = array.array("q")
         self._length = array.array("q")
+        #: Bytes known to be in the file (the rest may still be in the write buffer).
+        self._flushed = 0
 
     def add_bytes(self, data: bytes) -> int:
         self._file.write(data)
@@ -432,8 +434,11 @@ class _ShingleStore:
         return len(self._offset) - 1
 
     def get_bytes(self, i: int) -> bytes:
-        self._file.flush()
-        return os.pread(self._file.fileno(), self._length[i], self._offset[i])
+        offset, length = self._offset[i], self._length[i]
+        if offset + length > self._flushed:  # the record is (partly) still in the write buffer
+            self._file.flush()
+            self._flushed = self._size
+        return os.pread(self._file.fileno(), length, offset)
 
     def add(self, values: np.ndarray) -> int:
         return self.add_bytes(values.astype("<u4").tobytes())
@@ -736,11 +741,13 @@ class CorpusIndex:
         values = self._store.get(i)
         rows = by_doc.get(i)
         if rows is not None and template:
-            keep = np.ones(len(values), bool)
-            for r in rows:
-                if int(lines["hash"][r]) in template:
-                    keep[lines["lo"][r] : lines["hi"][r]] = False
-            values = values[keep]
+            # the document's template lines (a few rows: a set lookup each, not a numpy call)
+            mine = [k for k, h in enumerate(lines["hash"][rows].tolist()) if h in template]
+            if mine:
+                keep = np.ones(len(values), bool)
+                for lo, hi in zip(lines["lo"][rows[mine]].tolist(), lines["hi"][rows[mine]].tolist()):
+                    keep[lo:hi] = False
+                values = values[keep]
         return _distinct(values)
 
     def _candidates(self) -> tuple[np.ndarray, np.ndarray]:
@@ -932,7 +939,7 @@ class CorpusIndex:
         n = len(self.docs)
         # the rows of each document are one range; its positions one record in `_positions`
         owner_rows = _RowIndex(self._line_owner, self._line_count)
-        record_of = {int(doc): k for k, doc in enumerate(owner_rows.owner.tolist())}
+        record_of = {doc: k for k, doc in enumerate(self._line_owner)}
         wanted = np.flatnonzero(np.isin(lines["hash"], np.fromiter(template, np.uint64, len(template))))
         for r, h, i in zip(wanted.tolist(), lines["hash"][wanted].tolist(), line_docs[wanted].tolist()):
             if (i, h) in seen or not self.docs[i].enabled & _N003:
@@ -941,7 +948,7 @@ class CorpusIndex:
             d = self.docs[i]
             count = self._template_counts[h]
             k = record_of[i]
-            at = 16 * (r - int(owner_rows.start[k]))
+            at = 16 * (r - owner_rows.start[i])
             row = np.frombuffer(self._positions.get_bytes(k)[at : at + 16], POSITION_DTYPE)[0]
             out.append(
                 Diagnostic(
@@ -1062,20 +1069,25 @@ def _common_many(a: np.ndarray, others: list[np.ndarray]) -> list[int]:
 
 class _RowIndex:
     """The candidate-line rows of each document: documents add their rows in input order, so a
-    document's rows are one contiguous range."""
+    document's rows are one contiguous range. Looked up by document number in O(1) (plain
+    lists: the corpus phase asks for one document at a time, hundreds of thousands of times)."""
 
     def __init__(self, owner: array.array, count: array.array) -> None:
-        self.owner = np.frombuffer(owner, np.uint32) if len(owner) else np.zeros(0, np.uint32)
+        owners = np.frombuffer(owner, np.uint32) if len(owner) else np.zeros(0, np.uint32)
         counts = np.frombuffer(count, np.uint32).astype(np.int64) if len(count) else np.zeros(0, np.int64)
-        self.start = np.cumsum(counts) - counts
-        self.count = counts
+        size = int(owners.max()) + 1 if len(owners) else 0
+        start = np.zeros(size, np.int64)
+        number = np.zeros(size, np.int64)
+        start[owners] = np.cumsum(counts) - counts
+        number[owners] = counts
+        self.start: list[int] = start.tolist()
+        self.count: list[int] = number.tolist()
 
     def get(self, doc: int) -> np.ndarray | None:
-        k = int(np.searchsorted(self.owner, doc))
-        if k >= len(self.owner) or self.owner[k] != doc:
+        if doc >= len(self.count) or not self.count[doc]:
             return None
-        start = int(self.start[k])
-        return np.arange(start, start + int(self.count[k]))
+        start = self.start[doc]
+        return np.arange(start, start + self.count[doc])
 
     def __getitem__(self, doc: int) -> np.ndarray:
         rows = self.get(doc)

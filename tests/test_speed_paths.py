@@ -392,3 +392,19 @@ def test_source_spans_of_plain_text_are_the_source_maps(text: str) -> None:
     doc = Document("a.txt", text)
     for i in range(len(doc.lines) + 1):
         assert corpus_mod._source_span(doc, i) == reference_source_span(doc, i)
+
+
+def test_row_index_finds_each_document_s_rows_in_constant_time_lookups() -> None:
+    import array as array_mod
+
+    owners = array_mod.array("I", [0, 3, 4, 9])  # documents with candidate lines, in input order
+    counts = array_mod.array("I", [2, 1, 3, 2])
+    index = corpus_mod._RowIndex(owners, counts)
+    assert index[0].tolist() == [0, 1]
+    assert index[3].tolist() == [2]
+    assert index[4].tolist() == [3, 4, 5]
+    assert index[9].tolist() == [6, 7]
+    assert index.get(1) is None and index.get(8) is None and index.get(10) is None
+    with pytest.raises(KeyError):
+        index[5]
+    assert corpus_mod._RowIndex(array_mod.array("I"), array_mod.array("I")).get(0) is None
