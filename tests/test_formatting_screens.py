@@ -78,15 +78,18 @@ def test_mojibake_screen_takes_a_rare_character_next_to_any_non_ascii_one() -> N
         assert not formatting._MAYBE_BAD.search(text), text
 
 
+#: ftfy's mojibake characters and letters of several scripts, quotes and dashes.
+MOJIBAKE_MATERIAL = (
+    "".join(ftfy.badness.MOJIBAKE_CATEGORIES.values()).replace("-", "")
+    + "éäößñçłąжДЂвГРСβΓΟ€œŒÂÃ日ال’“”„«»\xa0–—…"
+)
+
+
 def test_mojibake_screen_on_generated_text() -> None:
     """Short strings of mojibake material, letters of several scripts and ASCII: every one that
     ftfy calls bad is admitted by the screen."""
     rng = random.Random(7)
-    alphabet = (
-        "ab Z.,\n"
-        + "".join(ftfy.badness.MOJIBAKE_CATEGORIES.values()).replace("-", "")
-        + "éäößñçłąжДЂвГРСβΓΟ€œŒÂÃ日ال’“”„«»\xa0–—…"
-    )
+    alphabet = "ab Z.,\n" + MOJIBAKE_MATERIAL
     checked = 0
     for _ in range(40_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 8)))
@@ -185,11 +188,7 @@ def test_badness_matches_are_at_most_seven_characters_long() -> None:
 
 def test_badness_near_the_screens_columns_is_badness_of_the_line() -> None:
     rng = random.Random(15)
-    alphabet = (
-        "ab Z.,\t"
-        + "".join(ftfy.badness.MOJIBAKE_CATEGORIES.values()).replace("-", "")
-        + "éäößñçłąжДЂвГРСβΓΟ€œŒÂÃ日ال’“”„«»\xa0–—…"
-    )
+    alphabet = "ab Z.,\t" + MOJIBAKE_MATERIAL
     bad = 0
     for _ in range(30_000):
         line = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40)))

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import array
 import json
-import random
 import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
 
-import ftfy.badness
 import numpy as np
 import pytest
 from click.testing import CliRunner
@@ -144,50 +142,6 @@ def test_punctuation_patterns_match_like_a_leading_lookbehind(text: str) -> None
     for name, old in OLD_PATTERNS.items():
         new = getattr(formatting, name)
         assert [m.span() for m in new.finditer(text)] == [m.span() for m in re.finditer(old, text)], name
-
-
-def test_mojibake_prefilter_is_implied_by_every_badness_alternative() -> None:
-    """Each alternative of ftfy's badness regex needs two adjacent characters that are both
-    non-ASCII, or one character from the prefilter's single-character class."""
-    from re import _constants as c  # type: ignore[attr-defined]
-    from re import _parser as parser
-
-    tree = parser.parse(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags)
-    assert len(tree) == 1 and tree[0][0] is c.BRANCH
-    singles = set(re.findall(r"[^\x00-\x7f]", "ÂÃŒœ")) | {chr(x) for x in range(0x80, 0xA0)}
-    assert all(formatting._MAYBE_BAD.match(ch) for ch in singles)
-
-    def chars(item: tuple) -> set[str] | None:
-        op, av = item
-        if op is c.LITERAL:
-            return {chr(av)}
-        if op is c.IN:
-            out: set[str] = set()
-            for o, a in av:
-                if o is c.LITERAL:
-                    out.add(chr(a))
-                elif o is c.RANGE:
-                    out.update(chr(x) for x in range(a[0], a[1] + 1))
-                else:
-                    return None
-            return out
-        return None
-
-    for branch in tree[0][1][1]:
-        sets = [chars(item) for item in branch if item[0] is not c.AT]
-        wide = [s is not None and all(ord(ch) > 127 for ch in s) for s in sets]
-        adjacent = any(a and b for a, b in zip(wide, wide[1:]))
-        single = any(s is not None and s <= singles for s in sets)
-        assert adjacent or single, branch
-
-
-def test_mojibake_prefilter_on_generated_text() -> None:
-    rng = random.Random(5)
-    alphabet = "ab .,\n" + "".join(ftfy.badness.MOJIBAKE_CATEGORIES.values()).replace("-", "")
-    for _ in range(20_000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 8)))
-        if ftfy.badness.is_bad(text):
-            assert formatting._MAYBE_BAD.search(text), repr(text)
 
 
 # --- the phrase screen -------------------------------------------------------------------------
