@@ -1108,7 +1108,7 @@ def _group_rows(line_docs: np.ndarray) -> dict[int, np.ndarray]:
     return by_doc
 
 
-def _block_words(lines: np.ndarray, docs: np.ndarray, rows_of_doc: dict[int, np.ndarray]) -> int:
+def _block_words(lines: np.ndarray, docs: np.ndarray, rows_of_doc: _RowIndex | dict[int, np.ndarray]) -> int:
     """Words in the lines that recur in at least 80 % of ``docs`` (a template line's block)."""
     parts = [rows_of_doc[int(d)] for d in docs]
     rows = np.concatenate(parts)
