@@ -274,13 +274,13 @@ class SocialShare(PhraseRule):
             # A stretch starts with the first character of its first line (keys are never empty);
             # with no pattern for that character, only a literal line can match it, and a literal
             # line that starts with the first line and a space.
-            first = None if rest else screen.by_first.get(texts[start][0])
+            first = None if rest else screen.union.compiled.get(texts[start][0])
             top = min(len(run), start + _MAX_RUN)
             if not rest and first is None and texts[start] not in screen.heads:
                 top = start + 1  # no stretch from here
             for stop in range(top, start + 1, -1):
                 joined = " ".join(texts[start:stop])
-                if not rest and joined not in screen.literal and (
+                if not rest and joined not in screen.union.literal and (
                     first is None or all(r.fullmatch(joined) is None for r in first)
                 ):
                     continue  # the screen proves that no entry matches (see `_share_screen`)
@@ -314,10 +314,10 @@ class _ShareScreen:
     not known, a key holding one of ``needs`` (``rest_always``: such patterns need nothing known).
     A join that fails all three is matched by no matcher, and the costly matcher is not tried."""
 
-    literal: frozenset[str]
+    #: The rule's screens in the languages (literal lines, patterns by first character).
+    union: ScreenUnion
     #: What literal lines start with before a space ("share", "share on" for "share on x").
     heads: frozenset[str]
-    by_first: dict[str, tuple[re.Pattern[str], ...]]
     needs: tuple[str, ...]
     rest_always: bool
 
@@ -342,9 +342,8 @@ def _share_screen(packs: PackSet, rule: str, langs: list[str]) -> _ShareScreen:
         elif screen.rest is not None and screen.rest_needs is not None:
             needs.update(screen.rest_needs)
     found = _ShareScreen(
-        union.literal,
+        union,
         frozenset(line[:i] for line in union.literal for i, char in enumerate(line) if char == " "),
-        union.compiled,
         tuple(sorted(needs)),
         rest_always,
     )

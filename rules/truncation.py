@@ -73,10 +73,16 @@ def _runs_on(block: Block) -> bool:
     return bool(_INNER_SENTENCE_END.search(text)) or len(block.words) >= _MIN_RUN_ON_WORDS
 
 
+def _ends_on_letter_or_comma(text: str) -> bool:
+    """Whether ``text`` (right-stripped) ends on a letter or a comma: what every cut-off word
+    needs, and a cheap first test before any regex (most paragraphs end on a full stop)."""
+    last = text[-1:]
+    return last.isalpha() or last == ","
+
+
 def _open_word_end(text: str) -> bool:
     """True when ``text`` ends on a letter (the cut can only be inside a sentence)."""
-    last = text[-1:]
-    if not last or not (last.isalpha() or last == ","):
+    if not _ends_on_letter_or_comma(text):
         return False
     tokens = text.rsplit(None, 1)
     return not _URL_END.search(tokens[-1]) if tokens else False
@@ -177,8 +183,7 @@ class TruncatedSentence(Rule):
             # The cheap part of `_ends_open` before the regex of `_runs_on`: nothing is reported
             # unless the text ends on a letter or a comma (see `_open_word_end`), and most
             # paragraphs end on a full stop.
-            end = block.text.rstrip()[-1:]
-            if not (end.isalpha() or end == ","):
+            if not _ends_on_letter_or_comma(block.text.rstrip()):
                 continue
             if not _runs_on(block):
                 continue
@@ -257,7 +262,7 @@ class TruncatedDocument(Rule):
         end = text[-1:]
         excerpt = end in ("]", ")")
         ellipsis = text.endswith(("…", "..."))
-        if not (excerpt or ellipsis or end.isalpha() or end == ","):
+        if not (excerpt or ellipsis or _ends_on_letter_or_comma(text)):
             return
         if not _runs_on(block):
             return
