@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
+from lintnews import native
+
 _T = TypeVar("_T")
 
 
@@ -90,7 +92,6 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|?\s*$")
 _QUOTE = re.compile(r"^\s*>")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TERMINAL = re.compile(r"""[.!?…:;"'”’»)\]]\s*$""")
-_WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
 #: What a sentence, or a list of items, ends with (after stripping): not a title.
 _SENTENCE_END_CHARS = (".", "!", ",", ";", ":")
 _SPACE_RUN = re.compile(r"\S(?:[ \xa0]{3,}|\t)\s*\S")
@@ -115,7 +116,7 @@ class Block:
 
     @cached_property
     def words(self) -> list[str]:
-        return _WORD.findall(self.text)
+        return native.words(self.text)
 
     @cached_property
     def heading_like(self) -> bool:
@@ -311,4 +312,4 @@ _TAG_KINDS = {
 
 def words(text: str) -> list[str]:
     """Word tokens of a text (letters, digits, inner apostrophes and hyphens)."""
-    return _WORD.findall(text)
+    return native.words(text)

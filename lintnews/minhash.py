@@ -31,6 +31,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from lintnews import native
+
 AFFINE32 = "affine32"
 LEGACY = "legacy"
 SCHEMES = (AFFINE32, LEGACY)
@@ -128,12 +130,20 @@ def _compress(state: list[np.ndarray], w: np.ndarray) -> None:
 
 
 def sha1_hash32_spans(data: bytes, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """``datasketch.hashfunc.sha1_hash32(data[s:e])`` for every span, as a uint32 array.
+    """``datasketch.hashfunc.sha1_hash32(data[s:e])`` for every span, as a uint32 array: from the
+    compiled kernel (`lintnews.native`) when it is built, else from `py_sha1_hash32_spans`.
 
-    Spans of at most 55 bytes (one SHA-1 block: nearly every word 5-gram) are hashed vectorised
+    There, spans of at most 55 bytes (one SHA-1 block: nearly every word 5-gram) are hashed vectorised
     when there are enough of them; longer ones, and small batches, go through hashlib."""
-    starts = np.asarray(starts, dtype=np.int64)
-    ends = np.asarray(ends, dtype=np.int64)
+    starts = np.ascontiguousarray(starts, dtype=np.int64)
+    ends = np.ascontiguousarray(ends, dtype=np.int64)
+    if native.compiled is not None:
+        return np.frombuffer(native.compiled.sha1_hash32_spans(data, starts, ends), dtype=np.uint32)
+    return py_sha1_hash32_spans(data, starts, ends)
+
+
+def py_sha1_hash32_spans(data: bytes, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """`sha1_hash32_spans` in numpy and hashlib (``starts`` and ``ends`` int64 arrays)."""
     lengths = ends - starts
     one_block = lengths <= 55
     n_short = int(one_block.sum())

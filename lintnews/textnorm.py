@@ -6,6 +6,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from lintnews import native
+
 if TYPE_CHECKING:
     from lintnews.document import Document
 
@@ -20,12 +22,6 @@ def normalize(text: str) -> str:
     character and becomes a space like any other punctuation."""
     text = unicodedata.normalize("NFKC", text).casefold()
     return _NON_WORD.sub(" ", text).strip()
-
-
-#: A run of non-word characters within one line (`_NON_WORD` without the line break and the
-#: underscore, which `normalized_lines` turns into a space first: one character class is much
-#: faster to scan than an alternation).
-_NON_WORD_IN_LINE = re.compile(r"[^\w\n]+")
 
 
 def folded_text(doc: Document) -> str:
@@ -48,8 +44,7 @@ def normalized_lines(doc: Document) -> list[str]:
     whole and split afterwards."""
     found: list[str] | None = doc.cache.get("normalized_lines")
     if found is None:
-        text = _NON_WORD_IN_LINE.sub(" ", folded_text(doc).replace("_", " "))
-        found = doc.cache["normalized_lines"] = [line.strip() for line in text.split("\n")]
+        found = doc.cache["normalized_lines"] = native.normalized_lines(folded_text(doc))
     return found
 
 

@@ -9,7 +9,7 @@ import pytest
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 from datasketch.hashfunc import sha1_hash32
 
-from lintnews import minhash
+from lintnews import _native, minhash, native
 from lintnews.minhash import MinHasher, permutations, sha1_hash32_many, sha1_hash32_spans
 
 ARTICLE = (
@@ -35,10 +35,25 @@ def _shingles(text: str, k: int = 5) -> list[bytes]:
     return [" ".join(words[i : i + k]).encode("utf-8") for i in range(max(len(words) - k + 1, 1))]
 
 
-@pytest.fixture(params=["hashlib", "vectorised"])
+class _PortableNative:
+    """The compiled kernels with the portable SHA-1 (not the CPU's SHA instructions)."""
+
+    @staticmethod
+    def sha1_hash32_spans(data: bytes, starts: np.ndarray, ends: np.ndarray) -> bytes:
+        return _native.sha1_hash32_spans(data, starts, ends, True)
+
+
+@pytest.fixture(params=["hashlib", "vectorised", "compiled", "compiled-portable"])
 def sha_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run a test through hashlib and through the vectorised SHA-1 (whatever the input size)."""
-    monkeypatch.setattr(minhash, "_SHA_MIN_VECTOR", 1 << 40 if request.param == "hashlib" else 1)
+    """Run a test through each SHA-1: hashlib and the vectorised numpy one (whatever the input
+    size), and the compiled kernel with and without the CPU's SHA instructions."""
+    if request.param == "compiled-portable":
+        monkeypatch.setattr(native, "compiled", _PortableNative)
+    elif request.param == "compiled":
+        monkeypatch.setattr(native, "compiled", _native)
+    else:
+        monkeypatch.setattr(native, "compiled", None)
+        monkeypatch.setattr(minhash, "_SHA_MIN_VECTOR", 1 << 40 if request.param == "hashlib" else 1)
     return str(request.param)
 
 
@@ -67,7 +82,8 @@ def test_sha1_hash32_when_every_span_fits_one_block(sha_path: str) -> None:
     assert np.array_equal(sha1_hash32_spans(data, starts, ends), expected)
 
 
-def test_vectorised_path_is_taken_for_large_batches() -> None:
+def test_vectorised_path_is_taken_for_large_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(native, "compiled", None)
     data = (ARTICLE * 200).encode("utf-8")
     words = [i for i, ch in enumerate(data) if ch == 32]
     starts = np.array([0, *(w + 1 for w in words[:-5])])

@@ -1,0 +1,103 @@
+"""The compiled kernels (lintnews/_native.c) equal their pure-Python definitions (lintnews/native.py).
+
+The extension is optional for users (the install succeeds without a C compiler), but this suite
+expects it built: every machine the project runs its tests on has gcc, and a kernel that failed
+to build would otherwise go unnoticed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lintnews import _native, native
+
+SOME = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Characters where a word scanner could go wrong: the apostrophes and hyphen that join words,
+#: the underscore (a word character for `re`, not a letter), digits and numerals of other
+#: scripts, combining marks, line breaks and other separators, characters outside the BMP.
+TRICKY = (
+    " \n\r\t\x0b\x0c\x1c\x85\u2028\u00a0'’‘-–—_.,;:!?\"()[]"
+    "abcXYZßİﬁ019²½٣६Ⅻ三〇\u0301\u0308é😀𝔸𝟙"
+)
+TEXT = st.one_of(st.text(st.sampled_from(TRICKY), max_size=60), st.text(max_size=60))
+
+
+def test_the_extension_is_built_and_used() -> None:
+    assert native.compiled is _native or os.environ.get("LINTNEWS_PURE_PYTHON")
+    assert _native.SHA1_BACKEND in ("sha-ni", "portable")
+
+
+@SOME
+@given(TEXT)
+def test_normalized_lines_equal_the_regex_definition(text: str) -> None:
+    assert _native.normalized_lines(text) == native.py_normalized_lines(text)
+
+
+@SOME
+@given(TEXT)
+def test_words_equal_the_regex_definition(text: str) -> None:
+    assert _native.words(text) == native.py_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("It's a well-known state-of-the-art fact", ["It's", "a", "well-known", "state-of-the-art", "fact"]),
+        ("rock 'n' roll -- end- -start", ["rock", "n", "roll", "end", "start"]),
+        ("l’homme d’État snake_case x1", ["l’homme", "d’État", "snake_case", "x1"]),
+        ("", []),
+    ],
+)
+def test_words_of_known_text(text: str, words: list[str]) -> None:
+    assert _native.words(text) == words
+
+
+def test_normalized_lines_of_known_text() -> None:
+    text = "Héllo, WORLD_wide —  it's\n\n  ½ x\r\nlast…"
+    assert _native.normalized_lines(text) == ["Héllo WORLD wide it s", "", "½ x", "last"]
+
+
+def test_kernels_refuse_what_is_not_text() -> None:
+    with pytest.raises(TypeError):
+        _native.words(b"bytes")
+    with pytest.raises(TypeError):
+        _native.normalized_lines(None)
+
+
+def test_sha1_spans_outside_the_data_are_refused() -> None:
+    import numpy as np
+
+    starts = np.array([0, 5], dtype=np.int64)
+    with pytest.raises(ValueError, match="outside the data"):
+        _native.sha1_hash32_spans(b"abcdef", starts, np.array([3, 9], dtype=np.int64))
+    with pytest.raises(ValueError, match="equal length"):
+        _native.sha1_hash32_spans(b"abcdef", starts, np.array([3], dtype=np.int64))
+
+
+def _lint(env: dict[str, str]) -> list[dict[str, object]]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "lintnews", "check", "--isolated", "--no-cache", "--select", "ALL",
+         "--format", "json", "fixtures"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 1, proc.stderr
+    found: list[dict[str, object]] = json.loads(proc.stdout)
+    return found
+
+
+def test_every_diagnostic_is_the_same_without_the_extension() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "LINTNEWS_PURE_PYTHON"}
+    compiled = _lint(env)
+    pure = _lint({**env, "LINTNEWS_PURE_PYTHON": "1"})
+    assert len(compiled) >= 13
+    assert compiled == pure
