@@ -289,10 +289,213 @@ static PyObject *native_words(PyObject *self, PyObject *arg)
     return out;
 }
 
+PyDoc_STRVAR(word_stats_doc,
+             "word_stats(text) -> (words, lower)\n\n"
+             "The number of words(text), and how many of them start with a lower-case letter.");
+
+static PyObject *native_word_stats(PyObject *self, PyObject *arg)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "word_stats() needs a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(arg) < 0)
+        return NULL;
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg), i = 0, count = 0, lower = 0;
+    while (i < n) {
+        Py_UCS4 first = PyUnicode_READ(kind, data, i);
+        if (!IS_WORD(first)) {
+            i++;
+            continue;
+        }
+        while (i < n && IS_WORD(PyUnicode_READ(kind, data, i)))
+            i++;
+        while (i + 1 < n && is_joiner(PyUnicode_READ(kind, data, i)) && IS_WORD(PyUnicode_READ(kind, data, i + 1))) {
+            i += 1;
+            while (i < n && IS_WORD(PyUnicode_READ(kind, data, i)))
+                i++;
+        }
+        count++;
+        lower += Py_UNICODE_ISLOWER(first) ? 1 : 0;
+    }
+    return Py_BuildValue("(nn)", count, lower);
+}
+
+PyDoc_STRVAR(count_words_doc,
+             "count_words(text, vocabulary) -> (counts, words, numbers)\n\n"
+             "Over the whitespace-separated words of text: how often each word of vocabulary (a dict\n"
+             "from word to its index, 0 to len - 1) occurs, as a list by index; the number of words;\n"
+             "and the number of words that are str.isdigit().");
+
+static PyObject *native_count_words(PyObject *self, PyObject *args)
+{
+    PyObject *text, *vocab, *key, *value;
+    if (!PyArg_ParseTuple(args, "UO!", &text, &PyDict_Type, &vocab))
+        return NULL;
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    Py_ssize_t size = PyDict_GET_SIZE(vocab), pos = 0, longest = 0;
+    while (PyDict_Next(vocab, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key) || PyUnicode_READY(key) < 0) {
+            PyErr_SetString(PyExc_TypeError, "vocabulary keys must be str");
+            return NULL;
+        }
+        if (PyUnicode_GET_LENGTH(key) > longest)
+            longest = PyUnicode_GET_LENGTH(key);
+    }
+    Py_ssize_t *counts = PyMem_Calloc((size_t)(size > 0 ? size : 1), sizeof(Py_ssize_t));
+    if (counts == NULL)
+        return PyErr_NoMemory();
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, words = 0, numbers = 0;
+    PyObject *out = NULL;
+    while (i < n) {
+        if (Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        int digits = 1;
+        while (i < n) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+            if (Py_UNICODE_ISSPACE(ch))
+                break;
+            if (!Py_UNICODE_ISDIGIT(ch))
+                digits = 0;
+            i++;
+        }
+        words++;
+        numbers += digits;
+        if (i - start > longest)
+            continue;
+        PyObject *word = PyUnicode_Substring(text, start, i);
+        if (word == NULL)
+            goto done;
+        PyObject *index = PyDict_GetItemWithError(vocab, word);
+        Py_DECREF(word);
+        if (index == NULL) {
+            if (PyErr_Occurred())
+                goto done;
+            continue;
+        }
+        Py_ssize_t at = PyLong_AsSsize_t(index);
+        if (at < 0 || at >= size) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "vocabulary values must be indices from 0 to len - 1");
+            goto done;
+        }
+        counts[at]++;
+    }
+    PyObject *list = PyList_New(size);
+    if (list == NULL)
+        goto done;
+    for (Py_ssize_t k = 0; k < size; k++) {
+        PyObject *c = PyLong_FromSsize_t(counts[k]);
+        if (c == NULL) {
+            Py_DECREF(list);
+            goto done;
+        }
+        PyList_SET_ITEM(list, k, c);
+    }
+    out = Py_BuildValue("(Nnn)", list, words, numbers);
+done:
+    PyMem_Free(counts);
+    return out;
+}
+
+PyDoc_STRVAR(collapse_lines_doc,
+             "collapse_lines(lines, strip) -> list[str]\n\n"
+             "[' '.join(line.split()).strip(strip) for line in lines].");
+
+static PyObject *native_collapse_lines(PyObject *self, PyObject *args)
+{
+    PyObject *lines, *strip;
+    if (!PyArg_ParseTuple(args, "O!U", &PyList_Type, &lines, &strip))
+        return NULL;
+    if (PyUnicode_READY(strip) < 0)
+        return NULL;
+    int skind = PyUnicode_KIND(strip);
+    const void *sdata = PyUnicode_DATA(strip);
+    Py_ssize_t ns = PyUnicode_GET_LENGTH(strip), count = PyList_GET_SIZE(lines);
+    PyObject *out = PyList_New(count);
+    if (out == NULL)
+        return NULL;
+    char *buf = NULL;
+    Py_ssize_t cap = 0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *line = PyList_GET_ITEM(lines, k);
+        if (!PyUnicode_Check(line) || PyUnicode_READY(line) < 0) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "collapse_lines() needs a list of str");
+            goto fail;
+        }
+        int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+        if (n * kind > cap) {
+            PyMem_Free(buf);
+            cap = n * kind;
+            buf = PyMem_Malloc((size_t)cap);
+            if (buf == NULL) {
+                PyErr_NoMemory();
+                goto fail;
+            }
+        }
+        Py_ssize_t len = 0;
+        int gap = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+            if (Py_UNICODE_ISSPACE(ch)) {
+                gap = 1;
+                continue;
+            }
+            if (gap && len)
+                PyUnicode_WRITE(kind, buf, len++, ' ');
+            gap = 0;
+            PyUnicode_WRITE(kind, buf, len++, ch);
+        }
+        Py_ssize_t lo = 0, hi = len;
+        while (lo < hi) {
+            Py_UCS4 ch = PyUnicode_READ(kind, buf, lo);
+            Py_ssize_t j = 0;
+            while (j < ns && PyUnicode_READ(skind, sdata, j) != ch)
+                j++;
+            if (j == ns)
+                break;
+            lo++;
+        }
+        while (hi > lo) {
+            Py_UCS4 ch = PyUnicode_READ(kind, buf, hi - 1);
+            Py_ssize_t j = 0;
+            while (j < ns && PyUnicode_READ(skind, sdata, j) != ch)
+                j++;
+            if (j == ns)
+                break;
+            hi--;
+        }
+        PyObject *item = PyUnicode_FromKindAndData(kind, buf + lo * kind, hi - lo);
+        if (item == NULL)
+            goto fail;
+        PyList_SET_ITEM(out, k, item);
+    }
+    PyMem_Free(buf);
+    return out;
+fail:
+    PyMem_Free(buf);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef native_methods[] = {
     {"sha1_hash32_spans", native_sha1_hash32_spans, METH_VARARGS, sha1_hash32_spans_doc},
     {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
     {"words", native_words, METH_O, words_doc},
+    {"word_stats", native_word_stats, METH_O, word_stats_doc},
+    {"count_words", native_count_words, METH_VARARGS, count_words_doc},
+    {"collapse_lines", native_collapse_lines, METH_VARARGS, collapse_lines_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -119,6 +119,18 @@ class Block:
         return native.words(self.text)
 
     @cached_property
+    def _word_stats(self) -> tuple[int, int]:
+        """(number of `words`, how many of them start with a lower-case letter), counted
+        without making the words."""
+        found: tuple[int, int] = native.word_stats(self.text)
+        return found
+
+    @property
+    def word_count(self) -> int:
+        """``len(self.words)``."""
+        return self._word_stats[0]
+
+    @cached_property
     def heading_like(self) -> bool:
         """A heading, or a short single line shaped like a title (no sentence punctuation at the
         end, starts with a capital or digit).
@@ -134,7 +146,7 @@ class Block:
             len(text) <= 160
             and (text[:1].isupper() or text[:1].isdigit())
             and not text.endswith(_SENTENCE_END_CHARS)
-            and 1 <= len(self.words) <= 20
+            and 1 <= self.word_count <= 20
             and not (("\t" in text or "\xa0" in text or "   " in text) and _SPACE_RUN.search(text))
         )
 
@@ -143,12 +155,8 @@ class Block:
         """Running text: a paragraph of enough words, mostly lower case (titles are not)."""
         if self.kind not in ("paragraph", "quote"):
             return False
-        words = self.words
-        if len(words) < 8:
-            return False
-        # Count lower-case initials in C: one string of initials, `str.islower` mapped over it.
-        lower = sum(map(str.islower, "".join([w[0] for w in words])))
-        return lower >= 0.45 * len(words)
+        count, lower = self._word_stats
+        return count >= 8 and lower >= 0.45 * count
 
 
 @dataclass

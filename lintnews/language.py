@@ -7,8 +7,9 @@ the packs of the configured fallback apply).
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
+
+from lintnews import native
 
 if TYPE_CHECKING:
     from lintnews.config import Settings
@@ -54,26 +55,31 @@ def detect(text: str, sample: int = 20_000) -> str | None:
     profile as a document's (`stopword_profile`), from the first ``sample`` characters."""
     from lintnews.textnorm import normalize
 
-    return _detect(*_profile(normalize(text[:sample]).split()))
+    return _detect(*_profile(normalize(text[:sample])))
 
 
-#: The languages each stop word belongs to.
-_LANGUAGES_OF: dict[str, list[str]] = {}
+#: Every stop word, numbered, and the languages each belongs to (by number).
+_STOPWORD_INDEX: dict[str, int] = {}
+_LANGUAGES_OF: list[list[str]] = []
 for _lang, _stop in STOPWORDS.items():
-    for _word in _stop:
-        _LANGUAGES_OF.setdefault(_word, []).append(_lang)
+    for _word in sorted(_stop):
+        if _word not in _STOPWORD_INDEX:
+            _STOPWORD_INDEX[_word] = len(_LANGUAGES_OF)
+            _LANGUAGES_OF.append([])
+        _LANGUAGES_OF[_STOPWORD_INDEX[_word]].append(_lang)
 
 
-def _profile(words: list[str]) -> tuple[dict[str, int], int]:
-    """Stop-word hits per language among normalised ``words``, and how many are not numbers.
-    Only the stop words present are visited (a set intersection), not every language's list."""
-    counts = Counter(words)
+def _profile(text: str) -> tuple[dict[str, int], int]:
+    """Stop-word hits per language among the whitespace-separated normalised words of
+    ``text``, and how many of the words are not numbers. The words are counted in one pass
+    (`lintnews.native.count_words`), without a list of them."""
+    counts, words, numbers = native.count_words(text, _STOPWORD_INDEX)
     scores = dict.fromkeys(STOPWORDS, 0)
-    for word in counts.keys() & _LANGUAGES_OF.keys():
-        n = counts[word]
-        for lang in _LANGUAGES_OF[word]:
-            scores[lang] += n
-    return scores, len(words) - sum(map(str.isdigit, words))
+    for at, n in enumerate(counts):
+        if n:
+            for lang in _LANGUAGES_OF[at]:
+                scores[lang] += n
+    return scores, words - numbers
 
 
 #: How much of a document (in characters, from its start) language identification reads.
@@ -96,7 +102,7 @@ def stopword_profile(doc: Document) -> tuple[dict[str, int], int]:
         while end < len(lines) and size < SAMPLE:
             size += len(lines[end]) + 1
             end += 1
-        hit = doc.cache["stopword_profile"] = _profile(" ".join(lines[:end]).split())
+        hit = doc.cache["stopword_profile"] = _profile(" ".join(lines[:end]))
     return hit
 
 

@@ -30,6 +30,31 @@ def py_words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def py_word_stats(text: str) -> tuple[int, int]:
+    """The number of `py_words` of ``text``, and how many start with a lower-case letter."""
+    words = WORD.findall(text)
+    return len(words), sum(map(str.islower, "".join([w[0] for w in words])))
+
+
+def py_count_words(text: str, vocabulary: dict[str, int]) -> tuple[list[int], int, int]:
+    """Over the whitespace-separated words of ``text``: how often each word of ``vocabulary``
+    (word -> its index, 0 to len - 1) occurs, by index; the number of words; and the number of
+    words that are `str.isdigit`."""
+    words = text.split()
+    counts = [0] * len(vocabulary)
+    for word in words:
+        at = vocabulary.get(word)
+        if at is not None:
+            counts[at] += 1
+    return counts, len(words), sum(map(str.isdigit, words))
+
+
+def py_collapse_lines(lines: list[str], strip: str) -> list[str]:
+    """Every line with its whitespace runs made one space, then ``strip`` characters taken off
+    both ends."""
+    return [" ".join(line.split()).strip(strip) for line in lines]
+
+
 def _load() -> ModuleType | None:
     if os.environ.get("LINTNEWS_PURE_PYTHON"):
         return None
@@ -45,3 +70,6 @@ compiled = _load()
 
 normalized_lines = compiled.normalized_lines if compiled else py_normalized_lines
 words = compiled.words if compiled else py_words
+word_stats = compiled.word_stats if compiled else py_word_stats
+count_words = compiled.count_words if compiled else py_count_words
+collapse_lines = compiled.collapse_lines if compiled else py_collapse_lines

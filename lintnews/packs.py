@@ -41,6 +41,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from lintnews import native
 from lintnews.config import ConfigError, Settings
 from lintnews.document import cached_property
 from lintnews.language import language_of
@@ -570,7 +571,7 @@ def line_keys(doc: Document) -> list[str]:
         lines = text.split("\n")
         if "*" in text or "_" in text:  # the emphasis pattern is slow: only on lines that need it
             lines = [_EMPHASIS.sub("", line) if "*" in line or "_" in line else line for line in lines]
-        keys = doc.cache["line_keys"] = [" ".join(line.split()).strip(_EDGE_CHARS) for line in lines]
+        keys = doc.cache["line_keys"] = native.collapse_lines(lines, _EDGE_CHARS)
     return keys
 
 

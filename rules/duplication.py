@@ -104,7 +104,7 @@ def _paragraph_candidates(doc: Document, min_words: int) -> list[Block]:
     return [
         b
         for b in doc.blocks
-        if b.kind in ("paragraph", "quote", "caption") and not b.heading_like and len(b.words) >= min_words
+        if b.kind in ("paragraph", "quote", "caption") and not b.heading_like and b.word_count >= min_words
     ]
 
 
@@ -212,7 +212,7 @@ def _in_menu(blocks: list[Block], index: int, repeated: set[int]) -> bool:
         while (
             0 <= i < len(blocks)
             and (blocks[i].heading_like or blocks[i].kind == "list")
-            and len(blocks[i].words) <= 8
+            and blocks[i].word_count <= 8
         ):
             count += i in repeated
             if count >= 2:

@@ -208,7 +208,7 @@ def _is_question_line(block: Block, languages: list[str]) -> bool:
     # leaked prompt is a bare paragraph.
     if block.start != block.end or block.kind != "paragraph":
         return False
-    return len(block.words) >= _QUESTION_WORDS and _is_question_text(block.text, languages)
+    return block.word_count >= _QUESTION_WORDS and _is_question_text(block.text, languages)
 
 
 def _is_question_text(text: str, languages: list[str]) -> bool:
@@ -294,7 +294,7 @@ class PromptLeak(Rule):
             # title of the next section after it, so no answer follows.
             if not before.prose or before.text.rstrip().endswith((":", "?")):
                 continue
-            if not after.heading_like or after.text.rstrip().endswith("?") or len(after.words) < 3:
+            if not after.heading_like or after.text.rstrip().endswith("?") or after.word_count < 3:
                 continue  # (a one- or two-word line is a caption or credit, not a title)
             # The next title must itself be followed by running text (a section, not a list
             # of related questions or links).

@@ -70,7 +70,7 @@ def _runs_on(block: Block) -> bool:
     if not block.prose:
         return False
     text = block.text.rstrip()
-    return bool(_INNER_SENTENCE_END.search(text)) or len(block.words) >= _MIN_RUN_ON_WORDS
+    return bool(_INNER_SENTENCE_END.search(text)) or block.word_count >= _MIN_RUN_ON_WORDS
 
 
 def _ends_on_letter_or_comma(text: str) -> bool:
@@ -92,7 +92,7 @@ def _titled(block: Block) -> bool:
     """A heading, or a line shaped like a title: the start of a new section."""
     if block.kind == "heading":
         return True
-    return block.heading_like and len(block.words) >= 2 and not _INNER_SENTENCE_END.search(block.text.strip())
+    return block.heading_like and block.word_count >= 2 and not _INNER_SENTENCE_END.search(block.text.strip())
 
 
 def _ends_open(doc: Document, block: Block, settings: Settings) -> str | None:

@@ -101,3 +101,36 @@ def test_every_diagnostic_is_the_same_without_the_extension() -> None:
     pure = _lint({**env, "LINTNEWS_PURE_PYTHON": "1"})
     assert len(compiled) >= 13
     assert compiled == pure
+
+
+@SOME
+@given(TEXT)
+def test_word_stats_equal_the_regex_definition(text: str) -> None:
+    assert _native.word_stats(text) == native.py_word_stats(text)
+
+
+VOCABULARY = {w: i for i, w in enumerate(["der", "the", "de", "la", "ı", "ß", "2", "a b"])}
+WORDISH = st.lists(
+    st.one_of(st.sampled_from([*VOCABULARY, "2024", "²", "٣", "x", "Der"]), st.text(st.sampled_from(TRICKY), max_size=5)),
+    max_size=30,
+)
+
+
+@SOME
+@given(WORDISH, st.sampled_from([" ", "\n", "  \t", "\u2028", "\xa0"]))
+def test_count_words_equals_the_split_definition(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    assert _native.count_words(text, VOCABULARY) == native.py_count_words(text, VOCABULARY)
+
+
+def test_count_words_refuses_a_bad_vocabulary() -> None:
+    with pytest.raises(ValueError, match="indices"):
+        _native.count_words("der", {"der": 5})
+    with pytest.raises(TypeError):
+        _native.count_words("der", {1: 0})
+
+
+@SOME
+@given(st.lists(TEXT, max_size=8), st.sampled_from([" -–—•*#>|».,!?…_'\"()", "", "x", "😀é"]))
+def test_collapse_lines_equals_the_split_definition(lines: list[str], strip: str) -> None:
+    assert _native.collapse_lines(lines, strip) == native.py_collapse_lines(lines, strip)

@@ -102,7 +102,7 @@ ALL_STOPWORDS = sorted(set().union(*STOPWORDS.values()))
 @given(st.lists(st.sampled_from([*ALL_STOPWORDS, "2024", "x", "¹", "zeitung"]), max_size=60))
 def test_stopword_profile_counts_each_language_s_stop_words(words: list[str]) -> None:
     counts = Counter(words)
-    scores, total = _profile(words)
+    scores, total = _profile(" ".join(words))
     assert scores == {lang: sum(counts[w] for w in stop) for lang, stop in STOPWORDS.items()}
     assert list(scores) == list(STOPWORDS)  # ties go to the first language, as before
     assert total == len([w for w in words if not w.isdigit()])
