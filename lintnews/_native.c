@@ -329,6 +329,36 @@ PyDoc_STRVAR(count_words_doc,
              "from word to its index, 0 to len - 1) occurs, as a list by index; the number of words;\n"
              "and the number of words that are str.isdigit().");
 
+/* An open-addressing table of the vocabulary's words, so that the words of the text are looked
+ * up by their characters, without making a str of each. */
+typedef struct {
+    PyObject *key; /* borrowed from the vocabulary */
+    uint64_t hash;
+    Py_ssize_t index;
+} vocab_slot;
+
+static uint64_t chars_hash(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (Py_ssize_t i = start; i < end; i++) {
+        h ^= PyUnicode_READ(kind, data, i);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static int same_chars(PyObject *key, int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    if (PyUnicode_GET_LENGTH(key) != end - start)
+        return 0;
+    int kk = PyUnicode_KIND(key);
+    const void *kd = PyUnicode_DATA(key);
+    for (Py_ssize_t i = start; i < end; i++)
+        if (PyUnicode_READ(kk, kd, i - start) != PyUnicode_READ(kind, data, i))
+            return 0;
+    return 1;
+}
+
 static PyObject *native_count_words(PyObject *self, PyObject *args)
 {
     PyObject *text, *vocab, *key, *value;
@@ -336,22 +366,41 @@ static PyObject *native_count_words(PyObject *self, PyObject *args)
         return NULL;
     if (PyUnicode_READY(text) < 0)
         return NULL;
-    Py_ssize_t size = PyDict_GET_SIZE(vocab), pos = 0, longest = 0;
+    Py_ssize_t size = PyDict_GET_SIZE(vocab), pos = 0, longest = 0, mask = 15;
+    while (mask + 1 < 4 * size)
+        mask = 2 * mask + 1;
+    Py_ssize_t *counts = PyMem_Calloc((size_t)(size > 0 ? size : 1), sizeof(Py_ssize_t));
+    vocab_slot *table = PyMem_Calloc((size_t)(mask + 1), sizeof(vocab_slot));
+    PyObject *out = NULL;
+    if (counts == NULL || table == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
     while (PyDict_Next(vocab, &pos, &key, &value)) {
         if (!PyUnicode_Check(key) || PyUnicode_READY(key) < 0) {
             PyErr_SetString(PyExc_TypeError, "vocabulary keys must be str");
-            return NULL;
+            goto done;
         }
-        if (PyUnicode_GET_LENGTH(key) > longest)
-            longest = PyUnicode_GET_LENGTH(key);
+        Py_ssize_t at = PyLong_Check(value) ? PyLong_AsSsize_t(value) : -1;
+        if (at < 0 || at >= size) {
+            PyErr_Clear();
+            PyErr_SetString(PyExc_ValueError, "vocabulary values must be indices from 0 to len - 1");
+            goto done;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(key);
+        if (len > longest)
+            longest = len;
+        uint64_t h = chars_hash(PyUnicode_KIND(key), PyUnicode_DATA(key), 0, len);
+        Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)mask);
+        while (table[j].key != NULL)
+            j = (j + 1) & mask;
+        table[j].key = key;
+        table[j].hash = h;
+        table[j].index = at;
     }
-    Py_ssize_t *counts = PyMem_Calloc((size_t)(size > 0 ? size : 1), sizeof(Py_ssize_t));
-    if (counts == NULL)
-        return PyErr_NoMemory();
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, words = 0, numbers = 0;
-    PyObject *out = NULL;
     while (i < n) {
         if (Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
             i++;
@@ -371,23 +420,13 @@ static PyObject *native_count_words(PyObject *self, PyObject *args)
         numbers += digits;
         if (i - start > longest)
             continue;
-        PyObject *word = PyUnicode_Substring(text, start, i);
-        if (word == NULL)
-            goto done;
-        PyObject *index = PyDict_GetItemWithError(vocab, word);
-        Py_DECREF(word);
-        if (index == NULL) {
-            if (PyErr_Occurred())
-                goto done;
-            continue;
+        uint64_t h = chars_hash(kind, data, start, i);
+        for (Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)mask); table[j].key != NULL; j = (j + 1) & mask) {
+            if (table[j].hash == h && same_chars(table[j].key, kind, data, start, i)) {
+                counts[table[j].index]++;
+                break;
+            }
         }
-        Py_ssize_t at = PyLong_AsSsize_t(index);
-        if (at < 0 || at >= size) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_ValueError, "vocabulary values must be indices from 0 to len - 1");
-            goto done;
-        }
-        counts[at]++;
     }
     PyObject *list = PyList_New(size);
     if (list == NULL)
@@ -403,6 +442,7 @@ static PyObject *native_count_words(PyObject *self, PyObject *args)
     out = Py_BuildValue("(Nnn)", list, words, numbers);
 done:
     PyMem_Free(counts);
+    PyMem_Free(table);
     return out;
 }
 
