@@ -529,6 +529,84 @@ fail:
     return NULL;
 }
 
+/* --- MinHash ---------------------------------------------------------------------------- */
+
+PyDoc_STRVAR(minhash_affine32_doc,
+             "minhash_affine32(hashes, counts, a, b) -> bytes\n\n"
+             "datasketch's affine32 MinHash values of documents whose shingle hashes are hashes\n"
+             "(uint32, document after document; counts[i] (int64) of them belong to document i)\n"
+             "for permutations a, b (uint32): for each document and permutation p, the minimum of\n"
+             "a[p] * fmix32(h) + b[p] mod 2**32 over its hashes h, starting from 2**32 - 1.\n"
+             "Returns len(counts) * len(a) native-endian uint32 values, document after document.");
+
+static inline uint32_t fmix32(uint32_t h)
+{
+    h ^= h >> 16;
+    h *= 0x85EBCA6Bu;
+    h ^= h >> 13;
+    h *= 0xC2B2AE35u;
+    h ^= h >> 16;
+    return h;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+static void minhash_doc(const uint32_t *hashes, Py_ssize_t n, const uint32_t *a, const uint32_t *b, Py_ssize_t perms,
+                        uint32_t *out)
+{
+    for (Py_ssize_t p = 0; p < perms; p++)
+        out[p] = 0xFFFFFFFFu;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint32_t h = fmix32(hashes[i]);
+        for (Py_ssize_t p = 0; p < perms; p++) {
+            uint32_t v = a[p] * h + b[p];
+            out[p] = v < out[p] ? v : out[p];
+        }
+    }
+}
+
+static PyObject *native_minhash_affine32(PyObject *self, PyObject *args)
+{
+    Py_buffer hashes, counts, a, b;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*", &hashes, &counts, &a, &b))
+        return NULL;
+    PyObject *out = NULL;
+    Py_ssize_t n = hashes.len / 4, docs = counts.len / 8, perms = a.len / 4;
+    if (hashes.len % 4 || counts.len % 8 || a.len % 4 || a.len != b.len) {
+        PyErr_SetString(PyExc_ValueError, "hashes, a and b must be uint32 buffers (a and b of one length), counts int64");
+        goto done;
+    }
+    const int64_t *c = (const int64_t *)counts.buf;
+    Py_ssize_t total = 0;
+    for (Py_ssize_t d = 0; d < docs; d++) {
+        if (c[d] < 0 || c[d] > n - total) {
+            PyErr_SetString(PyExc_ValueError, "counts do not add up to the number of hashes");
+            goto done;
+        }
+        total += (Py_ssize_t)c[d];
+    }
+    if (total != n) {
+        PyErr_SetString(PyExc_ValueError, "counts do not add up to the number of hashes");
+        goto done;
+    }
+    out = PyBytes_FromStringAndSize(NULL, 4 * docs * perms);
+    if (out == NULL)
+        goto done;
+    uint32_t *values = (uint32_t *)PyBytes_AS_STRING(out);
+    const uint32_t *h = (const uint32_t *)hashes.buf;
+    for (Py_ssize_t d = 0; d < docs; d++) {
+        minhash_doc(h, (Py_ssize_t)c[d], (const uint32_t *)a.buf, (const uint32_t *)b.buf, perms, values + d * perms);
+        h += c[d];
+    }
+done:
+    PyBuffer_Release(&hashes);
+    PyBuffer_Release(&counts);
+    PyBuffer_Release(&a);
+    PyBuffer_Release(&b);
+    return out;
+}
+
 static PyMethodDef native_methods[] = {
     {"sha1_hash32_spans", native_sha1_hash32_spans, METH_VARARGS, sha1_hash32_spans_doc},
     {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
@@ -536,6 +614,7 @@ static PyMethodDef native_methods[] = {
     {"word_stats", native_word_stats, METH_O, word_stats_doc},
     {"count_words", native_count_words, METH_VARARGS, count_words_doc},
     {"collapse_lines", native_collapse_lines, METH_VARARGS, collapse_lines_doc},
+    {"minhash_affine32", native_minhash_affine32, METH_VARARGS, minhash_affine32_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -243,9 +243,13 @@ class MinHasher:
         """MinHash values of documents whose shingle hashes are ``hashes`` (uint32, document
         after document; ``counts[i]`` of them belong to document ``i``): shape
         ``(len(counts), num_perm)``. A document without shingles gets datasketch's empty
-        signature (every value 2**32 - 1)."""
-        counts = np.asarray(counts, dtype=np.int64)
-        hashes = np.asarray(hashes, dtype=np.uint32)
+        signature (every value 2**32 - 1). The compiled kernel (`lintnews.native`) computes
+        the affine32 values when it is built; numpy does otherwise, and for the legacy scheme."""
+        counts = np.ascontiguousarray(counts, dtype=np.int64)
+        hashes = np.ascontiguousarray(hashes, dtype=np.uint32)
+        if self.scheme == AFFINE32 and native.compiled is not None:
+            values = native.compiled.minhash_affine32(hashes, counts, self.a, self.b)
+            return np.frombuffer(values, dtype=np.uint32).reshape(len(counts), self.num_perm)
         out = np.full((len(counts), self.num_perm), self.empty, dtype=self.dtype)
         bounds = np.concatenate(([0], np.cumsum(counts)))
         total = int(bounds[-1])

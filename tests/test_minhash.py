@@ -101,9 +101,13 @@ def test_permutations_match_datasketch(scheme: str, num_perm: int, seed: int) ->
     assert np.array_equal(a, ref[0]) and np.array_equal(b, ref[1])
 
 
+@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "numpy"])
 @pytest.mark.parametrize("scheme", ["affine32", "legacy"])
 @pytest.mark.parametrize(("num_perm", "seed"), [(128, 1), (64, 7)])
-def test_signatures_match_datasketch_update_batch(scheme: str, num_perm: int, seed: int) -> None:
+def test_signatures_match_datasketch_update_batch(
+    scheme: str, num_perm: int, seed: int, compiled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(native, "compiled", _native if compiled else None)
     rng = random.Random(11)
     words = ARTICLE.split()
     docs = [

@@ -134,3 +134,16 @@ def test_count_words_refuses_a_bad_vocabulary() -> None:
 @given(st.lists(TEXT, max_size=8), st.sampled_from([" -–—•*#>|».,!?…_'\"()", "", "x", "😀é"]))
 def test_collapse_lines_equals_the_split_definition(lines: list[str], strip: str) -> None:
     assert _native.collapse_lines(lines, strip) == native.py_collapse_lines(lines, strip)
+
+
+def test_minhash_refuses_counts_that_do_not_add_up() -> None:
+    import numpy as np
+
+    a = b = np.ones(4, dtype=np.uint32)
+    hashes = np.arange(5, dtype=np.uint32)
+    with pytest.raises(ValueError, match="add up"):
+        _native.minhash_affine32(hashes, np.array([2, 2], dtype=np.int64), a, b)
+    with pytest.raises(ValueError, match="add up"):
+        _native.minhash_affine32(hashes, np.array([6, -1], dtype=np.int64), a, b)
+    with pytest.raises(ValueError, match="one length"):
+        _native.minhash_affine32(hashes, np.array([5], dtype=np.int64), a, np.ones(3, dtype=np.uint32))
