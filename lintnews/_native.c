@@ -607,6 +607,70 @@ done:
     return out;
 }
 
+/* --- set intersections ------------------------------------------------------------------ */
+
+PyDoc_STRVAR(common_counts_doc,
+             "common_counts(a, others) -> list[int]\n\n"
+             "How many values the uint32 buffer a shares with each uint32 buffer of others, all of\n"
+             "them sorted, of distinct values (counted by merging, which assumes it).");
+
+static Py_ssize_t merge_common(const uint32_t *a, Py_ssize_t na, const uint32_t *b, Py_ssize_t nb)
+{
+    Py_ssize_t i = 0, j = 0, common = 0;
+    while (i < na && j < nb) {
+        uint32_t x = a[i], y = b[j];
+        common += x == y;
+        i += x <= y;
+        j += y <= x;
+    }
+    return common;
+}
+
+static PyObject *native_common_counts(PyObject *self, PyObject *args)
+{
+    Py_buffer a;
+    PyObject *others;
+    if (!PyArg_ParseTuple(args, "y*O", &a, &others))
+        return NULL;
+    PyObject *seq = PySequence_Fast(others, "others must be a sequence of buffers");
+    PyObject *out = NULL;
+    if (seq == NULL)
+        goto done;
+    if (a.len % 4) {
+        PyErr_SetString(PyExc_ValueError, "a must be a buffer of uint32");
+        goto done;
+    }
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
+    out = PyList_New(count);
+    if (out == NULL)
+        goto done;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Py_buffer b;
+        if (PyObject_GetBuffer(PySequence_Fast_GET_ITEM(seq, k), &b, PyBUF_SIMPLE) < 0) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        if (b.len % 4) {
+            PyBuffer_Release(&b);
+            PyErr_SetString(PyExc_ValueError, "others must be buffers of uint32");
+            Py_CLEAR(out);
+            goto done;
+        }
+        Py_ssize_t common = merge_common((const uint32_t *)a.buf, a.len / 4, (const uint32_t *)b.buf, b.len / 4);
+        PyBuffer_Release(&b);
+        PyObject *c = PyLong_FromSsize_t(common);
+        if (c == NULL) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyList_SET_ITEM(out, k, c);
+    }
+done:
+    Py_XDECREF(seq);
+    PyBuffer_Release(&a);
+    return out;
+}
+
 static PyMethodDef native_methods[] = {
     {"sha1_hash32_spans", native_sha1_hash32_spans, METH_VARARGS, sha1_hash32_spans_doc},
     {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
@@ -615,6 +679,7 @@ static PyMethodDef native_methods[] = {
     {"count_words", native_count_words, METH_VARARGS, count_words_doc},
     {"collapse_lines", native_collapse_lines, METH_VARARGS, collapse_lines_doc},
     {"minhash_affine32", native_minhash_affine32, METH_VARARGS, minhash_affine32_doc},
+    {"common_counts", native_common_counts, METH_VARARGS, common_counts_doc},
     {NULL, NULL, 0, NULL},
 };
 

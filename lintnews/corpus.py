@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from lintnews import native
 from lintnews.config import ConfigError, Settings
 from lintnews.document import Document
 from lintnews.engine import Diagnostic, Linter, Location
@@ -1056,8 +1057,19 @@ def _distinct(values: np.ndarray) -> np.ndarray:
 
 
 def _common_many(a: np.ndarray, others: list[np.ndarray]) -> list[int]:
-    """How many values ``a`` shares with each of ``others`` (all sorted, of distinct values,
-    none empty)."""
+    """How many values ``a`` shares with each of ``others`` (all sorted uint32 arrays of
+    distinct values, none empty): by merging in the compiled kernel (`lintnews.native`) when it
+    is built, else with `_py_common_many`."""
+    if native.compiled is not None:
+        found: list[int] = native.compiled.common_counts(
+            np.ascontiguousarray(a, np.uint32), [np.ascontiguousarray(o, np.uint32) for o in others]
+        )
+        return found
+    return _py_common_many(a, others)
+
+
+def _py_common_many(a: np.ndarray, others: list[np.ndarray]) -> list[int]:
+    """`_common_many` in numpy: a binary search of ``a`` for every value of ``others``."""
     joined = np.concatenate(others)
     at = np.searchsorted(a, joined)
     np.minimum(at, len(a) - 1, out=at)

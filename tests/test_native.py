@@ -147,3 +147,27 @@ def test_minhash_refuses_counts_that_do_not_add_up() -> None:
         _native.minhash_affine32(hashes, np.array([6, -1], dtype=np.int64), a, b)
     with pytest.raises(ValueError, match="one length"):
         _native.minhash_affine32(hashes, np.array([5], dtype=np.int64), a, np.ones(3, dtype=np.uint32))
+
+
+SORTED_SETS = st.lists(st.integers(0, 60), max_size=40).map(lambda xs: sorted(set(xs)))
+
+
+@SOME
+@given(SORTED_SETS.filter(bool), st.lists(SORTED_SETS.filter(bool), min_size=1, max_size=6))
+def test_common_counts_equal_the_binary_search_definition(a: list[int], others: list[list[int]]) -> None:
+    import numpy as np
+
+    from lintnews.corpus import _py_common_many
+
+    arr = np.array(a, dtype=np.uint32)
+    rest = [np.array(o, dtype=np.uint32) for o in others]
+    assert _native.common_counts(arr, rest) == _py_common_many(arr, rest) == [len(set(a) & set(o)) for o in others]
+
+
+def test_common_counts_refuse_what_is_not_uint32() -> None:
+    import numpy as np
+
+    with pytest.raises(ValueError, match="uint32"):
+        _native.common_counts(np.arange(3, dtype=np.uint32), [b"abc"])
+    with pytest.raises(TypeError):
+        _native.common_counts(np.arange(3, dtype=np.uint32), 5)
