@@ -26,7 +26,7 @@ from lintnews.cli import main
 from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.language import STOPWORDS, _profile, detect, stopword_profile
-from lintnews.textnorm import normalize, normalized_lines, normalized_span
+from lintnews.textnorm import folded_text, normalize, normalized_lines, normalized_span
 
 SOME = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -79,6 +79,18 @@ def reference_normalize(text: str) -> str:
     quotes = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‚": "'"})
     text = unicodedata.normalize("NFKC", text).translate(quotes).casefold()
     return re.sub(r"[\W_]+", " ", text).strip()
+
+
+#: Characters NFKC changes or composes: a no-break space, an ellipsis, a ligature, full-width
+#: letters, a decomposed e-acute, Hangul jamo that compose into a syllable, a combining mark
+#: after a line break.
+NFKC_TEXT = st.text(st.sampled_from("a e\u0301\u00a0…ﬁＡｂ\u1100\u1161\u11a8\u0308\nİß "), max_size=40)
+
+
+@SOME
+@given(NFKC_TEXT)
+def test_folded_text_is_nfkc_and_casefold_of_the_whole_text(text: str) -> None:
+    assert folded_text(Document("a.txt", text)) == unicodedata.normalize("NFKC", text).casefold()
 
 
 @SOME
