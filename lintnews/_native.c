@@ -207,6 +207,94 @@ done:
     return out;
 }
 
+PyDoc_STRVAR(shingle_hashes_doc,
+             "shingle_hashes(lines, k) -> (bytes, bytes)\n\n"
+             "Word k-gram shingles of every line (a list of str without line breaks, words separated\n"
+             "by single spaces): a line of w words has max(w - k + 1, 1) shingles, shingle j being its\n"
+             "words j to min(j + k, w) - 1 with their spaces, in UTF-8. Returns the sha1_hash32 of\n"
+             "every shingle (native-endian uint32, line after line) and the number of shingles of\n"
+             "each line (native-endian int64).");
+
+static PyObject *native_shingle_hashes(PyObject *self, PyObject *args)
+{
+    PyObject *lines;
+    Py_ssize_t k;
+    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &lines, &k))
+        return NULL;
+    if (k < 1) {
+        PyErr_SetString(PyExc_ValueError, "k must be at least 1");
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(lines), cap = 1024, used = 0, bounds_cap = 256;
+    PyObject *per_line = PyBytes_FromStringAndSize(NULL, 8 * count), *out = NULL;
+    uint32_t *hashes = PyMem_Malloc(cap * sizeof(uint32_t));
+    Py_ssize_t *bounds = PyMem_Malloc(2 * bounds_cap * sizeof(Py_ssize_t)); /* word starts, ends */
+    if (per_line == NULL || hashes == NULL || bounds == NULL) {
+        if (per_line != NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    int64_t *shingles = (int64_t *)PyBytes_AS_STRING(per_line);
+    for (Py_ssize_t l = 0; l < count; l++) {
+        PyObject *line = PyList_GET_ITEM(lines, l);
+        if (!PyUnicode_Check(line)) {
+            PyErr_SetString(PyExc_TypeError, "shingle_hashes() needs a list of str");
+            goto done;
+        }
+        Py_ssize_t len;
+        const unsigned char *p = (const unsigned char *)PyUnicode_AsUTF8AndSize(line, &len);
+        if (p == NULL)
+            goto done;
+        Py_ssize_t words = 0, start = 0;
+        for (Py_ssize_t i = 0; i <= len; i++) {
+            if (i < len && p[i] == '\n') {
+                PyErr_SetString(PyExc_ValueError, "lines must not hold line breaks");
+                goto done;
+            }
+            if (i == len || p[i] == ' ') {
+                if (words == bounds_cap) {
+                    Py_ssize_t *grown = PyMem_Realloc(bounds, 4 * bounds_cap * sizeof(Py_ssize_t));
+                    if (grown == NULL) {
+                        PyErr_NoMemory();
+                        goto done;
+                    }
+                    bounds = grown;
+                    bounds_cap *= 2;
+                }
+                bounds[2 * words] = start;
+                bounds[2 * words + 1] = i;
+                words++;
+                start = i + 1;
+            }
+        }
+        Py_ssize_t m = words - k + 1 > 1 ? words - k + 1 : 1;
+        if (used + m > cap) {
+            while (used + m > cap)
+                cap *= 2;
+            uint32_t *grown = PyMem_Realloc(hashes, cap * sizeof(uint32_t));
+            if (grown == NULL) {
+                PyErr_NoMemory();
+                goto done;
+            }
+            hashes = grown;
+        }
+        for (Py_ssize_t j = 0; j < m; j++) {
+            Py_ssize_t last = j + k - 1 < words - 1 ? j + k - 1 : words - 1;
+            Py_ssize_t lo = bounds[2 * j], hi = bounds[2 * last + 1];
+            hashes[used++] = sha1_hash32(sha1_blocks_fast, p + lo, hi - lo);
+        }
+        shingles[l] = m;
+    }
+    PyObject *values = PyBytes_FromStringAndSize((const char *)hashes, used * (Py_ssize_t)sizeof(uint32_t));
+    if (values != NULL)
+        out = Py_BuildValue("(NO)", values, per_line);
+done:
+    Py_XDECREF(per_line);
+    PyMem_Free(hashes);
+    PyMem_Free(bounds);
+    return out;
+}
+
 /* --- text ------------------------------------------------------------------------------- */
 
 PyDoc_STRVAR(normalized_lines_doc,
@@ -704,6 +792,7 @@ static PyMethodDef native_methods[] = {
     {"collapse_lines", native_collapse_lines, METH_VARARGS, collapse_lines_doc},
     {"minhash_affine32", native_minhash_affine32, METH_VARARGS, minhash_affine32_doc},
     {"common_counts", native_common_counts, METH_VARARGS, common_counts_doc},
+    {"shingle_hashes", native_shingle_hashes, METH_VARARGS, shingle_hashes_doc},
     {NULL, NULL, 0, NULL},
 };
 

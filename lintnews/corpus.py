@@ -42,7 +42,7 @@ from lintnews import native
 from lintnews.config import ConfigError, Settings
 from lintnews.document import Document
 from lintnews.engine import Diagnostic, Linter, Location
-from lintnews.minhash import MinHasher, sha1_hash32_spans
+from lintnews.minhash import MinHasher, shingle_hashes
 from lintnews.packs import line_keys
 from lintnews.registry import Severity, all_rules
 from lintnews.textnorm import normalized_lines
@@ -244,7 +244,7 @@ class _Prepared:
 
     sig: DocSignature
     #: Normalised lines to shingle, in order, and for each the row in ``sig.lines`` (or -1).
-    lines: list[bytes] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
 
 
@@ -333,7 +333,7 @@ class CorpusSigner:
                 words = min(norm.count(" ") + 1, 65535)
                 rows.append((digest, *_source_span(doc, i), min(rank, 255), min(n - 1 - rank, 255), words, 0, 0))
             if self.shingle:
-                prepared.lines.append(norm.encode("utf-8"))
+                prepared.lines.append(norm)
                 prepared.rows.append(row)
         sig.lines = np.array(rows, dtype=LINE_DTYPE)
         return prepared
@@ -348,21 +348,7 @@ class CorpusSigner:
                 p.sig.shingles = np.zeros(0, np.uint32)
                 p.sig.distinct = 0
             return
-        buf = b"\n".join(all_lines) + b"\n"
-        arr = np.frombuffer(buf, dtype=np.uint8)
-        newlines = np.flatnonzero(arr == 10)
-        word_ends = np.flatnonzero((arr == 32) | (arr == 10))
-        word_starts = np.concatenate(([0], word_ends[:-1] + 1))
-        line_of_word = np.searchsorted(newlines, word_ends)
-        n_lines = len(all_lines)
-        words = np.bincount(line_of_word, minlength=n_lines)
-        first_word = np.cumsum(words) - words
-        per_line = np.maximum(words - k + 1, 1)
-        line_of_shingle = np.repeat(np.arange(n_lines), per_line)
-        j = np.arange(int(per_line.sum())) - np.repeat(np.cumsum(per_line) - per_line, per_line)
-        lo_word = first_word[line_of_shingle] + j
-        hi_word = first_word[line_of_shingle] + np.minimum(j + k - 1, words[line_of_shingle] - 1)
-        hashes = sha1_hash32_spans(buf, word_starts[lo_word], word_ends[hi_word])
+        hashes, per_line = shingle_hashes(all_lines, k)
         # split back per document
         line_bounds = np.concatenate(([0], np.cumsum(per_line)))
         counts = []

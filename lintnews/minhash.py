@@ -170,6 +170,45 @@ def py_sha1_hash32_spans(data: bytes, starts: np.ndarray, ends: np.ndarray) -> n
     return out
 
 
+def shingle_hashes(lines: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+    """``sha1_hash32`` of the word ``k``-gram shingles of every line, line after line, and the
+    number of shingles of each line (int64). Lines hold words separated by single spaces and no
+    line break; a line of ``w`` words has ``max(w - k + 1, 1)`` shingles, shingle ``j`` being
+    words ``j`` to ``min(j + k, w) - 1`` with their spaces, in UTF-8. From the compiled kernel
+    (`lintnews.native`) when it is built, else from `py_shingle_hashes`."""
+    if native.compiled is not None:
+        values, counts = native.compiled.shingle_hashes(lines, k)
+        return np.frombuffer(values, dtype=np.uint32), np.frombuffer(counts, dtype=np.int64)
+    return py_shingle_hashes(lines, k)
+
+
+def py_shingle_hashes(lines: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+    """`shingle_hashes` in numpy: the lines' words and shingles found as byte offsets in their
+    UTF-8 joined by line breaks, then `sha1_hash32_spans`."""
+    if k < 1:
+        raise ValueError("k must be at least 1")
+    if not lines:
+        return np.zeros(0, np.uint32), np.zeros(0, np.int64)
+    joined = "\n".join(lines)
+    if joined.count("\n") != len(lines) - 1:
+        raise ValueError("lines must not hold line breaks")
+    buf = (joined + "\n").encode("utf-8")
+    arr = np.frombuffer(buf, dtype=np.uint8)
+    newlines = np.flatnonzero(arr == 10)
+    word_ends = np.flatnonzero((arr == 32) | (arr == 10))
+    word_starts = np.concatenate(([0], word_ends[:-1] + 1))
+    line_of_word = np.searchsorted(newlines, word_ends)
+    n_lines = len(lines)
+    words = np.bincount(line_of_word, minlength=n_lines)
+    first_word = np.cumsum(words) - words
+    per_line = np.maximum(words - k + 1, 1).astype(np.int64)
+    line_of_shingle = np.repeat(np.arange(n_lines), per_line)
+    j = np.arange(int(per_line.sum())) - np.repeat(np.cumsum(per_line) - per_line, per_line)
+    lo_word = first_word[line_of_shingle] + j
+    hi_word = first_word[line_of_shingle] + np.minimum(j + k - 1, words[line_of_shingle] - 1)
+    return sha1_hash32_spans(buf, word_starts[lo_word], word_ends[hi_word]), per_line
+
+
 def _hashlib_spans(data: bytes, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     sha1 = hashlib.sha1
     digests = b"".join([sha1(data[s:e]).digest() for s, e in zip(starts.tolist(), ends.tolist())])

@@ -171,3 +171,44 @@ def test_common_counts_refuse_what_is_not_uint32() -> None:
         _native.common_counts(np.arange(3, dtype=np.uint32), [b"abc"])
     with pytest.raises(TypeError):
         _native.common_counts(np.arange(3, dtype=np.uint32), 5)
+
+
+WORD = st.text(st.sampled_from("abzéß三😀019"), min_size=1, max_size=12)
+LINES = st.lists(st.lists(WORD, min_size=1, max_size=12).map(" ".join), max_size=8)
+
+
+def _shingles_by_definition(lines: list[str], k: int) -> tuple[list[int], list[int]]:
+    from datasketch.hashfunc import sha1_hash32
+
+    values, counts = [], []
+    for line in lines:
+        words = line.split(" ")
+        m = max(len(words) - k + 1, 1)
+        values += [sha1_hash32(" ".join(words[j : j + k]).encode("utf-8")) for j in range(m)]
+        counts.append(m)
+    return values, counts
+
+
+@SOME
+@given(LINES, st.integers(1, 6))
+def test_shingle_hashes_equal_numpy_and_the_definition(lines: list[str], k: int) -> None:
+    import numpy as np
+
+    from lintnews.minhash import py_shingle_hashes
+
+    values, counts = _native.shingle_hashes(lines, k)
+    got = (np.frombuffer(values, np.uint32).tolist(), np.frombuffer(counts, np.int64).tolist())
+    ref_values, ref_counts = py_shingle_hashes(lines, k)
+    assert got == (ref_values.tolist(), ref_counts.tolist()) == _shingles_by_definition(lines, k)
+
+
+def test_shingle_hashes_refuse_bad_input() -> None:
+    from lintnews.minhash import py_shingle_hashes
+
+    for shingle in (_native.shingle_hashes, py_shingle_hashes):
+        with pytest.raises(ValueError, match="line breaks"):
+            shingle(["a b", "c\nd"], 5)
+        with pytest.raises(ValueError, match="at least 1"):
+            shingle(["a b"], 0)
+    with pytest.raises(TypeError):
+        _native.shingle_hashes([b"a b"], 5)

@@ -116,6 +116,20 @@ def test_cache_key_changes_when_rule_code_changes(tmp_path: Path, monkeypatch: p
     assert cache.fingerprint(Settings(), ["D001"]) != moved
 
 
+def test_cache_key_changes_when_the_compiled_kernels_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    from lintnews import native
+    from lintnews.config import Settings
+
+    library = tmp_path / "_native.so"
+    library.write_bytes(b"build 1")
+    monkeypatch.setattr(native, "compiled", types.SimpleNamespace(__file__=str(library)))
+    first = cache.fingerprint(Settings(), ["D001"])
+    library.write_bytes(b"build 2")
+    assert cache.fingerprint(Settings(), ["D001"]) != first
+
+
 def test_corpus_phase_is_deterministic_across_jobs_and_cache(tmp_path: Path) -> None:
     corpus(tmp_path / "c.jsonl", n=140)
 
