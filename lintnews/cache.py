@@ -42,7 +42,6 @@ def fingerprint(settings: Settings, rule_codes: Iterable[str]) -> bytes:
     # answered from results of the old code.
     import lintnews
     import lintnews.rules
-
     from lintnews import native
 
     code = sorted(Path(lintnews.__file__).parent.glob("**/*.py")) + sorted(Path(lintnews.rules.__file__).parent.glob("*.py"))

@@ -32,7 +32,7 @@ import math
 import os
 import tempfile
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -806,36 +806,26 @@ class CorpusIndex:
         best: dict[int, tuple[float, float, float, int]] = {}
         opts = self.options
         earlier, later = self._candidates()
-        # Pairs come sorted, so grouped by their earlier document: each group's overlaps are
-        # counted in one pass; the results are applied in pair order.
-        starts = np.flatnonzero(np.concatenate(([True], earlier[1:] != earlier[:-1]))) if len(earlier) else earlier
-        bounds = [*starts.tolist(), len(earlier)]
         try:
-            for lo, hi in zip(bounds[:-1], bounds[1:]):
-                a = int(earlier[lo])
-                if a in twin:
-                    continue
-                group = [b for b in later[lo:hi].tolist() if b not in twin]
-                if not group:
-                    continue
-                sa = shingle_set(a)
-                if len(sa) < MIN_SHINGLES:
-                    continue
-                sets = [(b, sb) for b in group if len(sb := shingle_set(b)) >= MIN_SHINGLES]
-                if not sets:
-                    continue
-                for (b, sb), inter in zip(sets, _common_many(sa, [sb for _, sb in sets])):
-                    jaccard = inter / (len(sa) + len(sb) - inter)
-                    c_b = inter / len(sb)  # share of the later document's shingles found in the earlier
-                    c_a = inter / len(sa)
-                    if jaccard < opts.min_jaccard and max(c_a, c_b) < opts.min_containment:
-                        continue
-                    union(a, b)
-                    for this, other, mine, theirs in ((b, a, c_b, c_a), (a, b, c_a, c_b)):
-                        if this not in best or jaccard > best[this][0]:
-                            best[this] = (jaccard, mine, theirs, other)
+            live, common, size = self._verify(earlier, later, twin, shingle_set)
         finally:
             computed.close()
+        # The verified pairs are applied in pair order (earlier, later), whatever order they
+        # were verified in: ties in `best` go to the first pair.
+        sizes = size.tolist()
+        for a, b, inter in zip(earlier[live].tolist(), later[live].tolist(), common[live].tolist()):
+            len_a, len_b = sizes[a], sizes[b]
+            if len_a < MIN_SHINGLES or len_b < MIN_SHINGLES:
+                continue
+            jaccard = inter / (len_a + len_b - inter)
+            c_b = inter / len_b  # share of the later document's shingles found in the earlier
+            c_a = inter / len_a
+            if jaccard < opts.min_jaccard and max(c_a, c_b) < opts.min_containment:
+                continue
+            union(a, b)
+            for this, other, mine, theirs in ((b, a, c_b, c_a), (a, b, c_a, c_b)):
+                if this not in best or jaccard > best[this][0]:
+                    best[this] = (jaccard, mine, theirs, other)
         clusters: dict[int, list[int]] = {}
         for i in range(n):
             clusters.setdefault(find(i), []).append(i)
@@ -877,6 +867,65 @@ class CorpusIndex:
                     related.append(other)
                 out.append(self._doc_diagnostic(rules["N001"], severities, i, msg, related))
         return out
+
+    def _verify(
+        self, earlier: np.ndarray, later: np.ndarray, twin: dict[int, int], shingle_set: Callable[[int], np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The shingles each candidate pair has in common: (which pairs count: neither document
+        is an exact copy of an earlier one; the common shingles of each such pair whose documents
+        both have `MIN_SHINGLES`; the size of every document's comparable set that was read, -1
+        for the others).
+
+        The pairs are verified one connected group of candidates after the other, each group's
+        pairs by their earlier document, so a document's set is read from disk about once: in
+        pair order, the later documents of successive pairs are scattered over the corpus and
+        the sets would be read back for most pairs."""
+        n = len(self.docs)
+        size = np.full(n, -1, np.int64)
+        common = np.zeros(len(earlier), np.int64)
+        if twin:
+            copy = np.zeros(n, bool)
+            copy[np.fromiter(twin.keys(), np.int64, len(twin))] = True
+            live = ~(copy[earlier] | copy[later])
+        else:
+            live = np.ones(len(earlier), bool)
+        pairs = np.flatnonzero(live)
+        if not len(pairs):
+            return live, common, size
+        first, second = earlier[pairs].tolist(), later[pairs].tolist()
+        parent = list(range(n))
+
+        def root(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for a, b in zip(first, second):
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+        # by group; within a group, in pair order (so grouped by earlier document)
+        order = pairs[np.argsort(np.array([root(a) for a in first], np.int64), kind="stable")]
+        ordered = earlier[order]
+        runs = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+        bounds = [*runs.tolist(), len(order)]
+        for lo, hi in zip(bounds[:-1], bounds[1:]):
+            a = int(ordered[lo])
+            sa = shingle_set(a)
+            size[a] = len(sa)
+            if len(sa) < MIN_SHINGLES:
+                continue
+            run = order[lo:hi]
+            sets = []
+            for p, b in zip(run.tolist(), later[run].tolist()):
+                sb = shingle_set(b)
+                size[b] = len(sb)
+                if len(sb) >= MIN_SHINGLES:
+                    sets.append((p, sb))
+            if sets:
+                common[[p for p, _ in sets]] = _common_many(sa, [sb for _, sb in sets])
+        return live, common, size
 
     def _kept(self, members: list[int]) -> int:
         keep = self.options.keep
