@@ -785,20 +785,13 @@ class CorpusIndex:
         # near duplicates among documents that are not exact copies of an earlier one
         by_doc = _RowIndex(self._line_owner, self._line_count)
         cache: OrderedDict[int, np.ndarray] = OrderedDict()
-        # A document's comparable set is computed once, then read back from a temporary file.
-        computed = _ShingleStore()
-        slot: dict[int, int] = {}
 
         def shingle_set(i: int) -> np.ndarray:
+            # `_verify` asks for a document's set about once (see there): the few sets asked for
+            # again after they left the cache are computed again rather than written to disk.
             got = cache.get(i)
             if got is None:
-                at = slot.get(i)
-                if at is None:
-                    got = self._comparable_set(i, template, lines, line_docs, by_doc)
-                    slot[i] = computed.add(got)
-                else:
-                    got = computed.get(at)
-                cache[i] = got
+                got = cache[i] = self._comparable_set(i, template, lines, line_docs, by_doc)
                 if len(cache) > 1024:
                     cache.popitem(last=False)
             return got
@@ -806,10 +799,7 @@ class CorpusIndex:
         best: dict[int, tuple[float, float, float, int]] = {}
         opts = self.options
         earlier, later = self._candidates()
-        try:
-            live, common, size = self._verify(earlier, later, twin, shingle_set)
-        finally:
-            computed.close()
+        live, common, size = self._verify(earlier, later, twin, shingle_set)
         # The verified pairs are applied in pair order (earlier, later), whatever order they
         # were verified in: ties in `best` go to the first pair.
         sizes = size.tolist()
