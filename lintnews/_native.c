@@ -37,6 +37,16 @@ static inline int is_lower(Py_UCS4 ch)
     return Py_UNICODE_ISLOWER(ch);
 }
 
+/* Typed views of caller buffers: y* and PyBUF_SIMPLE guarantee contiguity, not alignment (a
+ * memoryview or numpy view at an odd offset is accepted), and misaligned loads are undefined. */
+static int check_aligned(const Py_buffer *view, size_t align, const char *what)
+{
+    if (((uintptr_t)view->buf & (align - 1)) == 0)
+        return 0;
+    PyErr_Format(PyExc_ValueError, "%s must be aligned to %zu bytes", what, align);
+    return -1;
+}
+
 #define IS_ALNUM(ch) is_alnum(ch)
 #define IS_WORD(ch) (is_alnum(ch) || (ch) == '_')
 
@@ -184,6 +194,8 @@ static PyObject *native_sha1_hash32_spans(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "starts and ends must be int64 buffers of equal length");
         goto done;
     }
+    if (check_aligned(&starts, 8, "starts") < 0 || check_aligned(&ends, 8, "ends") < 0)
+        goto done;
     Py_ssize_t n = starts.len / 8;
     out = PyBytes_FromStringAndSize(NULL, 4 * n);
     if (out == NULL)
@@ -661,7 +673,7 @@ static inline uint32_t fmix32(uint32_t h)
     return h;
 }
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__GLIBC__)
 __attribute__((target_clones("avx2", "default")))
 #endif
 static void minhash_doc(const uint32_t *hashes, Py_ssize_t n, const uint32_t *a, const uint32_t *b, Py_ssize_t perms,
@@ -689,6 +701,9 @@ static PyObject *native_minhash_affine32(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "hashes, a and b must be uint32 buffers (a and b of one length), counts int64");
         goto done;
     }
+    if (check_aligned(&hashes, 4, "hashes") < 0 || check_aligned(&counts, 8, "counts") < 0 ||
+        check_aligned(&a, 4, "a") < 0 || check_aligned(&b, 4, "b") < 0)
+        goto done;
     const int64_t *c = (const int64_t *)counts.buf;
     Py_ssize_t total = 0;
     for (Py_ssize_t d = 0; d < docs; d++) {
@@ -700,6 +715,10 @@ static PyObject *native_minhash_affine32(PyObject *self, PyObject *args)
     }
     if (total != n) {
         PyErr_SetString(PyExc_ValueError, "counts do not add up to the number of hashes");
+        goto done;
+    }
+    if (perms > 0 && docs > PY_SSIZE_T_MAX / 4 / perms) {
+        PyErr_NoMemory();
         goto done;
     }
     out = PyBytes_FromStringAndSize(NULL, 4 * docs * perms);
@@ -752,6 +771,8 @@ static PyObject *native_common_counts(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "a must be a buffer of uint32");
         goto done;
     }
+    if (check_aligned(&a, 4, "a") < 0)
+        goto done;
     Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
     out = PyList_New(count);
     if (out == NULL)
@@ -762,9 +783,10 @@ static PyObject *native_common_counts(PyObject *self, PyObject *args)
             Py_CLEAR(out);
             goto done;
         }
-        if (b.len % 4) {
+        if (b.len % 4 || check_aligned(&b, 4, "others") < 0) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "others must be buffers of uint32");
             PyBuffer_Release(&b);
-            PyErr_SetString(PyExc_ValueError, "others must be buffers of uint32");
             Py_CLEAR(out);
             goto done;
         }

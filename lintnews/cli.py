@@ -17,7 +17,7 @@ from typing import TextIO, TypeVar
 
 import click
 
-from lintnews import __version__, cache
+from lintnews import __version__, cache, native
 from lintnews.atomic import atomic_open
 from lintnews.config import OUTPUT_FORMATS, ConfigError, Settings, parse_size, resolve_settings, select_rules
 from lintnews.gate import BaselineError, format_statistics
@@ -40,7 +40,7 @@ def fail(message: str) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="lintnews")
+@click.version_option(__version__, prog_name="lintnews", message=f"%(prog)s %(version)s ({native.describe()})")
 def main() -> None:
     """lintnews: a linter for news and web-article text."""
 

@@ -803,7 +803,7 @@ class CorpusIndex:
         # The verified pairs are applied in pair order (earlier, later), whatever order they
         # were verified in: ties in `best` go to the first pair.
         sizes = size.tolist()
-        for a, b, inter in zip(earlier[live].tolist(), later[live].tolist(), common[live].tolist()):
+        for a, b, inter in _pair_rows(np.flatnonzero(live), earlier, later, common):
             len_a, len_b = sizes[a], sizes[b]
             if len_a < MIN_SHINGLES or len_b < MIN_SHINGLES:
                 continue
@@ -882,7 +882,6 @@ class CorpusIndex:
         pairs = np.flatnonzero(live)
         if not len(pairs):
             return live, common, size
-        first, second = earlier[pairs].tolist(), later[pairs].tolist()
         parent = list(range(n))
 
         def root(x: int) -> int:
@@ -891,12 +890,16 @@ class CorpusIndex:
                 x = parent[x]
             return x
 
-        for a, b in zip(first, second):
+        for a, b in _pair_rows(pairs, earlier, later):
             ra, rb = root(a), root(b)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
+        roots = np.empty(len(pairs), np.int64)
+        for lo in range(0, len(pairs), _PAIR_CHUNK):
+            roots[lo : lo + _PAIR_CHUNK] = [root(a) for a in earlier[pairs[lo : lo + _PAIR_CHUNK]].tolist()]
         # by group; within a group, in pair order (so grouped by earlier document)
-        order = pairs[np.argsort(np.array([root(a) for a in first], np.int64), kind="stable")]
+        order = pairs[np.argsort(roots, kind="stable")]
+        del roots
         ordered = earlier[order]
         runs = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
         bounds = [*runs.tolist(), len(order)]
@@ -1067,6 +1070,18 @@ class _Blocks:
             del block
         self._blocks = [out]
         return out
+
+
+#: Candidate pairs turned into Python values at once (a list of ints costs ~36 bytes an item).
+_PAIR_CHUNK = 1 << 16
+
+
+def _pair_rows(pairs: np.ndarray, *columns: np.ndarray) -> Iterator[tuple[int, ...]]:
+    """``(columns[0][p], columns[1][p], ...)`` as Python ints for every index ``p`` of ``pairs``,
+    in order, converted a chunk at a time so memory does not grow with the number of pairs."""
+    for lo in range(0, len(pairs), _PAIR_CHUNK):
+        part = pairs[lo : lo + _PAIR_CHUNK]
+        yield from zip(*(column[part].tolist() for column in columns))
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:

@@ -68,6 +68,17 @@ def _load() -> ModuleType | None:
 #: The compiled module, or None.
 compiled = _load()
 
+
+
+def describe() -> str:
+    """Which kernels run, for ``lintnews --version``."""
+    if compiled is not None:
+        return f"compiled kernels, SHA-1 {compiled.SHA1_BACKEND}"
+    if os.environ.get("LINTNEWS_PURE_PYTHON"):
+        return "pure-Python kernels: LINTNEWS_PURE_PYTHON is set"
+    return "pure-Python kernels: the C extension is not built"
+
+
 normalized_lines = compiled.normalized_lines if compiled else py_normalized_lines
 words = compiled.words if compiled else py_words
 word_stats = compiled.word_stats if compiled else py_word_stats

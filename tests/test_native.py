@@ -212,3 +212,26 @@ def test_shingle_hashes_refuse_bad_input() -> None:
             shingle(["a b"], 0)
     with pytest.raises(TypeError):
         _native.shingle_hashes([b"a b"], 5)
+
+
+def test_version_says_which_kernels_run() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "LINTNEWS_PURE_PYTHON"}
+    for extra, expected in (({}, "compiled kernels, SHA-1 "), ({"LINTNEWS_PURE_PYTHON": "1"}, "LINTNEWS_PURE_PYTHON is set")):
+        proc = subprocess.run([sys.executable, "-m", "lintnews", "--version"], env={**env, **extra},
+                              capture_output=True, text=True, check=True)
+        assert proc.stdout.startswith("lintnews ") and expected in proc.stdout
+
+
+def test_misaligned_buffers_are_refused() -> None:
+    import numpy as np
+
+    def misaligned(arr: np.ndarray) -> memoryview:
+        return memoryview(b"\0" + arr.tobytes())[1:]
+
+    with pytest.raises(ValueError, match="aligned"):
+        _native.sha1_hash32_spans(b"abcdefgh", misaligned(np.array([0, 1], np.int64)), np.array([3, 8], np.int64))
+    four = np.ones(4, np.uint32)
+    with pytest.raises(ValueError, match="aligned"):
+        _native.minhash_affine32(misaligned(four), np.array([4], np.int64), four, four)
+    with pytest.raises(ValueError, match="aligned"):
+        _native.common_counts(four, [misaligned(four)])
