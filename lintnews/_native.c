@@ -309,6 +309,27 @@ done:
 
 /* --- text ------------------------------------------------------------------------------- */
 
+/* The characters of a str argument (kind, data, length); -1 with TypeError for anything else. */
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} text_view;
+
+static int text_arg(PyObject *arg, const char *function, text_view *view)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "%s() needs a str", function);
+        return -1;
+    }
+    if (PyUnicode_READY(arg) < 0)
+        return -1;
+    view->kind = PyUnicode_KIND(arg);
+    view->data = PyUnicode_DATA(arg);
+    view->n = PyUnicode_GET_LENGTH(arg);
+    return 0;
+}
+
 PyDoc_STRVAR(normalized_lines_doc,
              "normalized_lines(text) -> list[str]\n\n"
              "[line.strip() for line in re.sub(r'[^\\w\\n]+', ' ', text.replace('_', ' ')).split('\\n')]:\n"
@@ -316,15 +337,12 @@ PyDoc_STRVAR(normalized_lines_doc,
 
 static PyObject *native_normalized_lines(PyObject *self, PyObject *arg)
 {
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "normalized_lines() needs a str");
+    text_view t;
+    if (text_arg(arg, "normalized_lines", &t) < 0)
         return NULL;
-    }
-    if (PyUnicode_READY(arg) < 0)
-        return NULL;
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = t.kind;
+    const void *data = t.data;
+    Py_ssize_t n = t.n;
     PyObject *lines = PyList_New(0);
     if (lines == NULL)
         return NULL;
@@ -370,21 +388,32 @@ static PyObject *native_normalized_lines(PyObject *self, PyObject *arg)
 
 static inline int is_joiner(Py_UCS4 ch) { return ch == '\'' || ch == '-' || ch == 0x2019; }
 
+/* Where the word that starts at i (a word character) ends: its run of word characters, and each
+ * apostrophe or hyphen that is followed by another run, with that run. */
+static Py_ssize_t word_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    while (i < n && IS_WORD(PyUnicode_READ(kind, data, i)))
+        i++;
+    while (i + 1 < n && is_joiner(PyUnicode_READ(kind, data, i)) && IS_WORD(PyUnicode_READ(kind, data, i + 1))) {
+        i += 1;
+        while (i < n && IS_WORD(PyUnicode_READ(kind, data, i)))
+            i++;
+    }
+    return i;
+}
+
 PyDoc_STRVAR(words_doc, "words(text) -> list[str]\n\n"
                         "re.findall(r\"\\w+(?:[\\u2019'\\-]\\w+)*\", text): words with inner apostrophes "
                         "and hyphens.");
 
 static PyObject *native_words(PyObject *self, PyObject *arg)
 {
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "words() needs a str");
+    text_view t;
+    if (text_arg(arg, "words", &t) < 0)
         return NULL;
-    }
-    if (PyUnicode_READY(arg) < 0)
-        return NULL;
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    int kind = t.kind;
+    const void *data = t.data;
+    Py_ssize_t n = t.n;
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
@@ -395,13 +424,7 @@ static PyObject *native_words(PyObject *self, PyObject *arg)
             continue;
         }
         Py_ssize_t start = i;
-        while (i < n && IS_WORD(PyUnicode_READ(kind, data, i)))
-            i++;
-        while (i + 1 < n && is_joiner(PyUnicode_READ(kind, data, i)) && IS_WORD(PyUnicode_READ(kind, data, i + 1))) {
-            i += 1;
-            while (i < n && IS_WORD(PyUnicode_READ(kind, data, i)))
-                i++;
-        }
+        i = word_end(kind, data, n, i);
         PyObject *word = PyUnicode_Substring(arg, start, i);
         if (word == NULL || PyList_Append(out, word) < 0) {
             Py_XDECREF(word);
@@ -419,28 +442,19 @@ PyDoc_STRVAR(word_stats_doc,
 
 static PyObject *native_word_stats(PyObject *self, PyObject *arg)
 {
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "word_stats() needs a str");
+    text_view t;
+    if (text_arg(arg, "word_stats", &t) < 0)
         return NULL;
-    }
-    if (PyUnicode_READY(arg) < 0)
-        return NULL;
-    int kind = PyUnicode_KIND(arg);
-    const void *data = PyUnicode_DATA(arg);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(arg), i = 0, count = 0, lower = 0;
+    int kind = t.kind;
+    const void *data = t.data;
+    Py_ssize_t n = t.n, i = 0, count = 0, lower = 0;
     while (i < n) {
         Py_UCS4 first = PyUnicode_READ(kind, data, i);
         if (!IS_WORD(first)) {
             i++;
             continue;
         }
-        while (i < n && IS_WORD(PyUnicode_READ(kind, data, i)))
-            i++;
-        while (i + 1 < n && is_joiner(PyUnicode_READ(kind, data, i)) && IS_WORD(PyUnicode_READ(kind, data, i + 1))) {
-            i += 1;
-            while (i < n && IS_WORD(PyUnicode_READ(kind, data, i)))
-                i++;
-        }
+        i = word_end(kind, data, n, i);
         count++;
         lower += is_lower(first);
     }

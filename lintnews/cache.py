@@ -100,6 +100,26 @@ class ResultCache:
         except Exception:  # a damaged entry is a miss, never an error
             return None
 
+    def get_many(self, keys: list[bytes]) -> dict[bytes, Any]:
+        """`get` of several keys in one query: the keys found, with their values."""
+        if self._db is None or not keys:
+            return {}
+        found: dict[bytes, Any] = {}
+        for lo in range(0, len(keys), 500):  # SQLite allows 999 parameters a statement
+            part = keys[lo : lo + 500]
+            try:
+                rows = self._db.execute(
+                    f"SELECT key, value FROM results WHERE key IN ({','.join('?' * len(part))})", part
+                ).fetchall()
+            except sqlite3.Error:
+                continue
+            for k, blob in rows:
+                try:
+                    found[k] = pickle.loads(blob)
+                except Exception:  # a damaged entry is a miss, never an error
+                    continue
+        return found
+
     def put(self, k: bytes, value: Any) -> None:
         if self._db is None or not self.writable:
             return

@@ -767,19 +767,8 @@ class CorpusIndex:
                     line_docs: np.ndarray) -> list[Diagnostic]:
         """N001 and N002: cluster exact and verified near duplicates, report all but the kept one."""
         n = len(self.docs)
-        parent = list(range(n))
-
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        def union(a: int, b: int) -> None:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-
+        clustered = _UnionFind(n)
+        find, union = clustered.find, clustered.union
         for i, j in twin.items():
             union(j, i)
         # near duplicates among documents that are not exact copies of an earlier one
@@ -882,21 +871,12 @@ class CorpusIndex:
         pairs = np.flatnonzero(live)
         if not len(pairs):
             return live, common, size
-        parent = list(range(n))
-
-        def root(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
+        groups = _UnionFind(n)
         for a, b in _pair_rows(pairs, earlier, later):
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+            groups.union(a, b)
         roots = np.empty(len(pairs), np.int64)
         for lo in range(0, len(pairs), _PAIR_CHUNK):
-            roots[lo : lo + _PAIR_CHUNK] = [root(a) for a in earlier[pairs[lo : lo + _PAIR_CHUNK]].tolist()]
+            roots[lo : lo + _PAIR_CHUNK] = [groups.find(a) for a in earlier[pairs[lo : lo + _PAIR_CHUNK]].tolist()]
         # by group; within a group, in pair order (so grouped by earlier document)
         order = pairs[np.argsort(roots, kind="stable")]
         del roots
@@ -1070,6 +1050,25 @@ class _Blocks:
             del block
         self._blocks = [out]
         return out
+
+
+class _UnionFind:
+    """Disjoint sets of the numbers 0 to n - 1, each named by its smallest member."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 #: Candidate pairs turned into Python values at once (a list of ints costs ~36 bytes an item).

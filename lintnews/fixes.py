@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 import charset_normalizer
 import orjson
-from bs4 import BeautifulSoup
 
 from lintnews import atomic
 from lintnews.atomic import StagedFolder
@@ -110,6 +109,8 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _visible(markup: str) -> str:
+    from bs4 import BeautifulSoup  # only HTML fixes need it
+
     return " ".join(BeautifulSoup(markup, "lxml").get_text(" ").split())
 
 

@@ -11,14 +11,18 @@ this off.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:  # imported where an ignore file is read: it costs ~30 ms at start-up
+    import pathspec
 
 #: Ignore files read in every folder of a walk (``.gitignore`` only inside a repository).
 IGNORE_FILES = (".gitignore", ".ignore")
 
 
 def _read(path: str) -> pathspec.GitIgnoreSpec | None:
+    import pathspec
+
     try:
         with open(path, encoding="utf-8", errors="replace") as fh:
             lines = fh.read().splitlines()

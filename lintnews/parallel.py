@@ -249,16 +249,20 @@ def analyze(
         """A chunk's slots (cached results, or None for a miss) and its misses."""
         slots: list[Slot] = []
         misses: list[Unit | InputError] = []
+        keys: list[bytes | None] = []
         for unit in chunk:
+            payload = None
+            if reader is not None and fp is not None and not isinstance(unit, InputError):
+                payload = _unit_payload(unit, settings.max_document_size)
+            keys.append(cache_mod.key(fp, *payload) if payload is not None and fp is not None else None)
+        found = reader.get_many([k for k in keys if k is not None]) if reader is not None else {}
+        for unit, k in zip(chunk, keys):
             if isinstance(unit, InputError):
                 slots.append(([unit], None, True))
                 continue
-            k = None
-            payload = _unit_payload(unit, settings.max_document_size) if reader is not None and fp is not None else None
-            if payload is not None:
-                assert reader is not None and fp is not None
-                k = cache_mod.key(fp, *payload)
-                hit = cached_items(reader.get(k))
+            if k is not None:
+                # (a key twice in a chunk, e.g. a file named twice, gets results of its own)
+                hit = cached_items(found.pop(k) if k in found else reader.get(k) if reader is not None else None)
                 if hit is not None:
                     if keep_raw and len(unit) == 3:
                         for item in hit:
@@ -284,13 +288,25 @@ def analyze(
                 slots, misses = lookup(chunk, cache)
                 yield from merge(slots, local.analyze_units(misses) if misses else [])
             return
+        chunks = _chunks(everything)
+        # Chunks are answered from the cache here until one has a miss: re-linting an unchanged
+        # corpus never starts the workers.
+        for chunk in chunks:
+            first = lookup(chunk, cache)
+            if first[1]:
+                break
+            yield from merge(first[0], [])
+        else:
+            return
         pending: collections.deque[list[Slot]] = collections.deque()
 
         def feed() -> Iterator[list[Unit | InputError]]:
+            pending.append(first[0])
+            yield first[1]
             # This runs in the pool's task thread, which needs its own database connection.
             reader = cache_mod.ResultCache(cache_dir) if cache_dir else None
             try:
-                for chunk in _chunks(everything):
+                for chunk in chunks:
                     slots, misses = lookup(chunk, reader)
                     pending.append(slots)
                     yield misses

@@ -36,9 +36,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
 import orjson
-from bs4.dammit import UnicodeDammit
 
-from lintnews import html_source
 from lintnews.atomic import STAGING_MARK
 from lintnews.config import Settings, format_size
 from lintnews.document import Document
@@ -433,6 +431,8 @@ def markdown_document(path: str, text: str, record: str | None = None, record_li
 
 def decode_html(data: bytes) -> str:
     """HTML bytes to text: BOM, then the declared charset, then detection (UnicodeDammit)."""
+    from bs4.dammit import UnicodeDammit  # here, not at start-up: most runs read no HTML
+
     dammit = UnicodeDammit(data, is_html=True)
     if dammit.unicode_markup is None:
         raise DecodeError("cannot detect the HTML page's encoding")
@@ -440,6 +440,8 @@ def decode_html(data: bytes) -> str:
 
 
 def html_document(path: str, markup: str, record: str | None = None, record_line: int | None = None) -> Document:
+    from lintnews import html_source  # BeautifulSoup and lxml: only for HTML
+
     extracted = html_source.extract(markup)
     return Document(
         path=path,

@@ -62,6 +62,42 @@ def test_cache_rerun_is_identical_and_written_under_cache_dir(tmp_path: Path) ->
     assert first == second
 
 
+def test_an_unchanged_corpus_starts_no_workers_and_a_change_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lintnews import parallel
+
+    corpus(tmp_path / "c.jsonl", n=300)
+    first = run(["--cache-dir", "cc", "-j", "2", "--format", "json", "c.jsonl"], tmp_path)
+    started: list[int] = []
+    real_pool = parallel._Pool
+
+    def counting_pool(*args: object, **kwargs: object) -> parallel._Pool:
+        started.append(1)
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "_Pool", counting_pool)
+    assert run(["--cache-dir", "cc", "-j", "2", "--format", "json", "c.jsonl"], tmp_path) == first
+    assert started == []
+    # one record changed, past the first chunk: the workers start there, the output is the same
+    lines = (tmp_path / "c.jsonl").read_text().splitlines(keepends=True)
+    lines[200] = lines[200].replace("Record 200.", "Record 200 (updated).")
+    (tmp_path / "c.jsonl").write_text("".join(lines))
+    changed = run(["--cache-dir", "cc", "-j", "2", "--format", "json", "c.jsonl"], tmp_path)
+    assert started == [1]
+    assert changed == run(["--no-cache", "-j", "1", "--format", "json", "c.jsonl"], tmp_path)
+
+
+def test_get_many_returns_what_get_returns(tmp_path: Path) -> None:
+    store = cache.ResultCache(str(tmp_path / "cc"), writable=True)
+    for i in range(700):  # more than one query's worth of parameters
+        store.put(bytes([i % 256, i // 256]), {"value": i})
+    store.flush()
+    keys = [bytes([i % 256, i // 256]) for i in range(0, 700, 3)] + [b"missing"]
+    found = store.get_many(keys)
+    assert found == {k: store.get(k) for k in keys if k != b"missing"}
+    assert len(found) == len(keys) - 1
+    store.close()
+
+
 def test_cache_is_not_stale_after_config_change(tmp_path: Path) -> None:
     corpus(tmp_path / "c.jsonl", n=20)
     base = ["--cache-dir", "cc", "--format", "json", "c.jsonl"]
