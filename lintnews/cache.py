@@ -45,7 +45,7 @@ def fingerprint(settings: Settings, rule_codes: Iterable[str]) -> bytes:
     from lintnews import native
 
     code = sorted(Path(lintnews.__file__).parent.glob("**/*.py")) + sorted(Path(lintnews.rules.__file__).parent.glob("*.py"))
-    if native.compiled is not None:  # the compiled kernels are code too
+    if native.compiled is not None and native.compiled.__file__:  # the compiled kernels are code too
         code.append(Path(native.compiled.__file__))
     packs = sorted(builtin_dir().glob("*.toml")) + [os.path.join(settings.root, p) for p in settings.extend_packs]
     for path in [*code, *packs]:
