@@ -309,26 +309,18 @@ done:
 
 /* --- text ------------------------------------------------------------------------------- */
 
-/* The characters of a str argument (kind, data, length); -1 with TypeError for anything else. */
-typedef struct {
-    int kind;
-    const void *data;
-    Py_ssize_t n;
-} text_view;
-
-static int text_arg(PyObject *arg, const char *function, text_view *view)
-{
-    if (!PyUnicode_Check(arg)) {
-        PyErr_Format(PyExc_TypeError, "%s() needs a str", function);
-        return -1;
-    }
-    if (PyUnicode_READY(arg) < 0)
-        return -1;
-    view->kind = PyUnicode_KIND(arg);
-    view->data = PyUnicode_DATA(arg);
-    view->n = PyUnicode_GET_LENGTH(arg);
-    return 0;
-}
+/* Declares kind, data and n: the characters of the str argument arg of the function named fn;
+ * returns NULL with TypeError for anything else. */
+#define TEXT_ARG(arg, fn)                                                                          \
+    if (!PyUnicode_Check(arg)) {                                                                   \
+        PyErr_SetString(PyExc_TypeError, fn "() needs a str");                                     \
+        return NULL;                                                                               \
+    }                                                                                              \
+    if (PyUnicode_READY(arg) < 0)                                                                  \
+        return NULL;                                                                               \
+    const int kind = PyUnicode_KIND(arg);                                                          \
+    const void *data = PyUnicode_DATA(arg);                                                        \
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(arg)
 
 PyDoc_STRVAR(normalized_lines_doc,
              "normalized_lines(text) -> list[str]\n\n"
@@ -337,12 +329,7 @@ PyDoc_STRVAR(normalized_lines_doc,
 
 static PyObject *native_normalized_lines(PyObject *self, PyObject *arg)
 {
-    text_view t;
-    if (text_arg(arg, "normalized_lines", &t) < 0)
-        return NULL;
-    int kind = t.kind;
-    const void *data = t.data;
-    Py_ssize_t n = t.n;
+    TEXT_ARG(arg, "normalized_lines");
     PyObject *lines = PyList_New(0);
     if (lines == NULL)
         return NULL;
@@ -408,12 +395,7 @@ PyDoc_STRVAR(words_doc, "words(text) -> list[str]\n\n"
 
 static PyObject *native_words(PyObject *self, PyObject *arg)
 {
-    text_view t;
-    if (text_arg(arg, "words", &t) < 0)
-        return NULL;
-    int kind = t.kind;
-    const void *data = t.data;
-    Py_ssize_t n = t.n;
+    TEXT_ARG(arg, "words");
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
@@ -442,12 +424,8 @@ PyDoc_STRVAR(word_stats_doc,
 
 static PyObject *native_word_stats(PyObject *self, PyObject *arg)
 {
-    text_view t;
-    if (text_arg(arg, "word_stats", &t) < 0)
-        return NULL;
-    int kind = t.kind;
-    const void *data = t.data;
-    Py_ssize_t n = t.n, i = 0, count = 0, lower = 0;
+    TEXT_ARG(arg, "word_stats");
+    Py_ssize_t i = 0, count = 0, lower = 0;
     while (i < n) {
         Py_UCS4 first = PyUnicode_READ(kind, data, i);
         if (!IS_WORD(first)) {

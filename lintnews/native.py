@@ -32,7 +32,7 @@ def py_words(text: str) -> list[str]:
 
 def py_word_stats(text: str) -> tuple[int, int]:
     """The number of `py_words` of ``text``, and how many start with a lower-case letter."""
-    words = WORD.findall(text)
+    words = py_words(text)
     return len(words), sum(map(str.islower, "".join([w[0] for w in words])))
 
 
@@ -67,7 +67,6 @@ def _load() -> ModuleType | None:
 
 #: The compiled module, or None.
 compiled = _load()
-
 
 
 def describe() -> str:

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -75,8 +76,6 @@ def test_kernels_refuse_what_is_not_text() -> None:
 
 
 def test_sha1_spans_outside_the_data_are_refused() -> None:
-    import numpy as np
-
     starts = np.array([0, 5], dtype=np.int64)
     with pytest.raises(ValueError, match="outside the data"):
         _native.sha1_hash32_spans(b"abcdef", starts, np.array([3, 9], dtype=np.int64))
@@ -137,8 +136,6 @@ def test_collapse_lines_equals_the_split_definition(lines: list[str], strip: str
 
 
 def test_minhash_refuses_counts_that_do_not_add_up() -> None:
-    import numpy as np
-
     a = b = np.ones(4, dtype=np.uint32)
     hashes = np.arange(5, dtype=np.uint32)
     with pytest.raises(ValueError, match="add up"):
@@ -155,8 +152,6 @@ SORTED_SETS = st.lists(st.integers(0, 60), max_size=40).map(lambda xs: sorted(se
 @SOME
 @given(SORTED_SETS.filter(bool), st.lists(SORTED_SETS.filter(bool), min_size=1, max_size=6))
 def test_common_counts_equal_the_binary_search_definition(a: list[int], others: list[list[int]]) -> None:
-    import numpy as np
-
     from lintnews.corpus import _py_common_many
 
     arr = np.array(a, dtype=np.uint32)
@@ -165,8 +160,6 @@ def test_common_counts_equal_the_binary_search_definition(a: list[int], others: 
 
 
 def test_common_counts_refuse_what_is_not_uint32() -> None:
-    import numpy as np
-
     with pytest.raises(ValueError, match="uint32"):
         _native.common_counts(np.arange(3, dtype=np.uint32), [b"abc"])
     with pytest.raises(TypeError):
@@ -192,8 +185,6 @@ def _shingles_by_definition(lines: list[str], k: int) -> tuple[list[int], list[i
 @SOME
 @given(LINES, st.integers(1, 6))
 def test_shingle_hashes_equal_numpy_and_the_definition(lines: list[str], k: int) -> None:
-    import numpy as np
-
     from lintnews.minhash import py_shingle_hashes
 
     values, counts = _native.shingle_hashes(lines, k)
@@ -223,8 +214,6 @@ def test_version_says_which_kernels_run() -> None:
 
 
 def test_misaligned_buffers_are_refused() -> None:
-    import numpy as np
-
     def misaligned(arr: np.ndarray) -> memoryview:
         return memoryview(b"\0" + arr.tobytes())[1:]
 
