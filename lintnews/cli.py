@@ -11,23 +11,24 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TextIO, TypeVar
+from typing import TextIO
 
 import click
 
 from lintnews import __version__, cache, native
 from lintnews.atomic import atomic_open
 from lintnews.config import OUTPUT_FORMATS, ConfigError, Settings, parse_size, resolve_settings, select_rules
+from lintnews.corpus import CorpusIndex
 from lintnews.gate import BaselineError, format_statistics
 from lintnews.parallel import default_jobs
+from lintnews.progress import Progress
 from lintnews.registry import Rule, all_rules
 from lintnews.reporters import Report, StreamWriter
 from lintnews.run import CheckOptions, CheckRun, RunResult, stop_exception
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
-T = TypeVar("T")
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -148,14 +149,21 @@ def check(
         with report_stream(output, to_stderr) as (stream, color):
             fmt = settings.output_format
             writer = StreamWriter(fmt, stream, color, quiet, stats=statistics)
+            bars = Progress.for_terminal(quiet)
             # --diff reports only counts; --fix-only reports nothing but the summary.
-            sink = (lambda d: None) if (diff or fix_only) else writer.write
+            sink = (lambda d: None) if (diff or fix_only) else bars.around(writer.write)
             run = CheckRun(
-                settings, options, stdout.write, lambda e: click.echo(f"lintnews: error: {e}", err=True), sink
+                settings, options, bars.around(stdout.write),
+                bars.around(lambda e: click.echo(f"lintnews: error: {e}", err=True)), sink,
             )
+            if isinstance(run.signatures, CorpusIndex):
+                run.signatures.progress = bars.corpus_step
             with interrupt_on_sigterm(options.output_dir is not None and options.fixing) as stopped:
                 run.stopped = stopped
-                result = run.run(targets, lambda items: progress(items, quiet))
+                try:
+                    result = run.run(targets, lambda items: bars.documents(items, targets, settings))
+                finally:
+                    bars.close()
             report = Report([], result.errors, result.documents, fixed=result.fixed, tally=result.tally)
             report.stats = result.stats
             report.summaries = result.summaries
@@ -205,15 +213,6 @@ def gate_notes(result: RunResult, options: CheckOptions) -> str:
     if result.stats is not None and options.statistics:
         lines.append(format_statistics(result.stats))
     return "\n".join(lines)
-
-
-def progress(items: Iterable[T], quiet: bool) -> Iterable[T]:
-    """A documents/s progress bar on stderr, only when stderr is a terminal."""
-    if quiet or not sys.stderr.isatty():
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, unit="doc", file=sys.stderr, mininterval=0.5, leave=False)
 
 
 def apply_cli(

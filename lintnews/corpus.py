@@ -488,6 +488,10 @@ class _Doc:
         return f"{self.path}#{self.record}" if self.record is not None else self.path
 
 
+def _no_progress(n: int) -> None:
+    return None
+
+
 class CorpusIndex:
     """Folds `DocSignature`s in input order; `finish` yields the corpus diagnostics.
 
@@ -516,6 +520,12 @@ class CorpusIndex:
         #: Result-cache places of signatures not read yet (see `defer`); None once one was added.
         self._deferred: list[tuple[bytes, int]] | None = [] if cache_dir else None
         self._reader: Any = None
+        #: Told about the steps of `finish` (a step's name and amount of work; it returns the
+        #: function to call with each amount done): the progress bar of a terminal run.
+        self.progress: Callable[[str, int], Callable[[int], None]] | None = None
+
+    def _step(self, name: str, total: int) -> Callable[[int], None]:
+        return self.progress(name, total) if self.progress is not None else _no_progress
 
     def add(self, sig: DocSignature) -> None:
         index = len(self.docs)
@@ -707,7 +717,10 @@ class CorpusIndex:
         from_start, from_end = lines["from_start"], lines["from_end"]
         # The lines of one article recur in the same documents: their block is measured once.
         block_words: dict[bytes, int] = {}
-        for idx in np.flatnonzero(counts >= need).tolist():
+        recurring = np.flatnonzero(counts >= need).tolist()
+        tick = self._step("recurring lines checked for site template", len(recurring))
+        for idx in recurring:
+            tick(1)
             occ = by_line[bounds[idx] : bounds[idx + 1]]
             stable = max(np.bincount(from_start[occ]).max(), np.bincount(from_end[occ]).max())
             if stable < opts.template_min_stability * len(occ):
@@ -745,7 +758,9 @@ class CorpusIndex:
         n = len(self.docs)
         # Pairs (earlier, later) are coded as earlier * n + later; sorted codes are sorted pairs.
         pairs = np.zeros(0, np.int64)
+        tick = self._step("LSH bands searched for candidates", self.bands)
         for band in range(self.bands):
+            tick(1)
             if band % 8 == 0:  # the keys come from disk, eight bands at a time
                 keys = self._band_keys.columns(band, min(band + 8, self.bands))
             col = keys[band % 8]
@@ -883,7 +898,9 @@ class CorpusIndex:
         ordered = earlier[order]
         runs = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
         bounds = [*runs.tolist(), len(order)]
+        tick = self._step("candidate pairs verified", len(order))
         for lo, hi in zip(bounds[:-1], bounds[1:]):
+            tick(hi - lo)
             a = int(ordered[lo])
             sa = shingle_set(a)
             size[a] = len(sa)

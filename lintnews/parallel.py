@@ -53,6 +53,9 @@ class Analysis:
     cache_key: bytes | None = None
     cache_index: int = 0
     cached: bool = False
+    #: Bytes of input the document came from, for the progress bar (`lintnews.progress`): its
+    #: JSONL line; 0 for a file (the bar takes the file's size).
+    size: int = 0
 
 
 #: A unit of work: a file path, or (path, line number, raw line) of a JSONL record.
@@ -165,10 +168,7 @@ class Analyzer:
                 k = cache_mod.key(self.fingerprint, *payload)
                 hit = cached_items(self.cache.get(k))
                 if hit is not None:
-                    if self.keep_raw and len(unit) == 3:
-                        for item in hit:
-                            if isinstance(item, Analysis):
-                                item.raw = unit[2]  # type: ignore[misc]
+                    _from_unit(hit, unit, self.keep_raw)
                     return hit, None
         items: list[Analysis | InputError] = []
         for item in load_unit(unit, self.settings, self.stdin_name):
@@ -180,7 +180,19 @@ class Analyzer:
                 analysis = self.analyze_document(item, sign=False)
                 pending.append((analysis, item))
                 items.append(analysis)
+        _from_unit(items, unit, False)
         return items, k
+
+
+def _from_unit(items: list[Analysis | InputError], unit: Unit, keep_raw: bool) -> None:
+    """Give the analyses of a JSONL record unit its size (and its raw line, when kept)."""
+    if len(unit) == 3:
+        raw: bytes = unit[2]  # type: ignore[misc]
+        for item in items:
+            if isinstance(item, Analysis):
+                item.size = len(raw)
+                if keep_raw:
+                    item.raw = raw
 
 
 _WORKER: Analyzer | None = None
@@ -264,10 +276,7 @@ def analyze(
                 # (a key twice in a chunk, e.g. a file named twice, gets results of its own)
                 hit = cached_items(found.pop(k) if k in found else reader.get(k) if reader is not None else None)
                 if hit is not None:
-                    if keep_raw and len(unit) == 3:
-                        for item in hit:
-                            if isinstance(item, Analysis):
-                                item.raw = unit[2]  # type: ignore[misc]
+                    _from_unit(hit, unit, keep_raw)  # type: ignore[arg-type]
                     slots.append((hit, k, True))
                     continue
             slots.append((None, k, False))
