@@ -7,10 +7,12 @@ key. Rule selection follows ruff: ``select`` (or the default set), then ``extend
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 import re
 import sys
+import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -29,6 +31,10 @@ OUTPUT_FORMATS = ("text", "full", "json", "jsonl", "sarif", "github", "junit", "
 
 class ConfigError(Exception):
     """A problem with the configuration or the command line the user can fix (exit code 2)."""
+
+
+class PackError(ConfigError):
+    """A problem inside a phrase pack file: the message names the pack file (and the entry)."""
 
 
 def _str(key: str, value: Any) -> str:
@@ -175,12 +181,28 @@ class Settings:
     #: The config file, if any.
     config_path: str | None = None
 
+    def options_of(self, rule: Rule) -> Any:
+        """The rule's options (an instance of ``rule.options``): ``[rule-options.NAME]`` and
+        ``[rule-options.CODE]`` (which wins) over the defaults."""
+        if rule.options is None:
+            return None
+        tables = (self.rule_options.get(rule.name), self.rule_options.get(rule.code))
+        key = (rule.code, repr(tables))
+        found = _OPTIONS.get(key)
+        if found is None:
+            if len(_OPTIONS) > 256:
+                _OPTIONS.clear()
+            found = _OPTIONS[key] = rule_options(rule, self.rule_options)
+        return found
+
     def option(self, rule: Rule, key: str, default: Any) -> Any:
-        for ident in (rule.code, rule.name):
-            table = self.rule_options.get(ident)
-            if isinstance(table, dict) and key in table:
-                return table[key]
-        return default
+        """One option of ``rule`` by its kebab-case key (``default`` when it has no such option)."""
+        options = self.options_of(rule)
+        return getattr(options, key.replace("-", "_"), default) if options is not None else default
+
+
+#: Parsed rule options by (code, the raw tables): rules ask for them on every document.
+_OPTIONS: dict[tuple[str, str], Any] = {}
 
 
 KEYS: dict[str, Callable[[str, Any], Any]] = {
@@ -241,8 +263,34 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def shown(path: str | Path) -> str:
+    """``path`` for a message: relative to the working directory when it is inside it."""
+    text = str(path)
+    if os.path.isabs(text):
+        try:
+            rel = os.path.relpath(text)
+        except ValueError:  # pragma: no cover - another drive (Windows)
+            return text
+        if not rel.startswith(os.pardir):
+            return rel
+    return text
+
+
 def load_config(path: Path) -> dict[str, Any]:
-    """Read and validate a config file; return its lintnews table with kebab-case keys."""
+    """Read and validate a config file; return its lintnews table with kebab-case keys.
+    Every error names the file."""
+    try:
+        return _load_config(path)
+    except PackError:
+        raise
+    except ConfigError as exc:
+        message = str(exc)
+        if message.startswith(f"{path}: "):
+            message = f"{shown(path)}: " + message[len(f"{path}: "):]
+        raise ConfigError(message) from None
+
+
+def _load_config(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -259,14 +307,53 @@ def load_config(path: Path) -> dict[str, Any]:
     else:
         prefix = ""
     values = validate(data, f"{path}: ", prefix)
-    try:  # unknown rule codes are errors that name the file, not only the key
-        for key in ("select", "extend-select", "ignore", "fixable", "unfixable", "severity"):
-            check_selectors(values.get(key) or [], f"`{prefix}{key}`")
-        for pattern, selectors in values.get("per-file-ignores", {}).items():
-            check_selectors(selectors, f"`{prefix}per-file-ignores` `{pattern}`")
+    try:  # every error names the file, not only the key
+        check_values(values, prefix, path.resolve().parent)
+    except PackError:
+        raise  # names the pack file, where the problem is
     except ConfigError as exc:
         raise ConfigError(f"{path}: {exc}") from None
     return values
+
+
+def check_values(values: dict[str, Any], prefix: str = "", root: Path | None = None) -> None:
+    """What `validate` cannot see key by key: rule codes and names, rule options, the
+    ``[corpus]`` table, ``extra-phrases`` and the ``extend-packs`` files (relative to ``root``).
+    Errors name the key (``prefix`` is ``tool.lintnews.`` in a pyproject.toml)."""
+    for key in ("select", "extend-select", "ignore", "fixable", "unfixable", "severity"):
+        check_selectors(values.get(key) or [], f"`{prefix}{key}`")
+    for pattern, selectors in values.get("per-file-ignores", {}).items():
+        check_selectors(selectors, f"`{prefix}per-file-ignores` `{pattern}`")
+    check_rule_options(values.get("rule-options", {}), all_rules(), prefix)
+    if "corpus" in values:
+        from lintnews.corpus import CorpusOptions  # late: the corpus module imports this one
+
+        try:
+            CorpusOptions.from_settings(Settings(corpus=values["corpus"]))
+        except ConfigError as exc:
+            raise ConfigError(str(exc).replace("`corpus.", f"`{prefix}corpus.")) from None
+    for rule, lines in values.get("extra-phrases", {}).items():
+        pack_rule(rule, f"`{prefix}extra-phrases.{rule}`")
+        _str_list(f"{prefix}extra-phrases.{rule}", lines)
+    if values.get("extend-packs"):
+        from lintnews.packs import check_pack_files  # late: the packs module imports this one
+
+        check_pack_files(values["extend-packs"], str(root or "."), f"`{prefix}extend-packs`")
+
+
+def pack_rule(ident: str, where: str) -> str:
+    """The name of the rule ``ident`` (a code or a name) if it reads phrase packs; else a
+    `ConfigError` saying so (``where``: what named it)."""
+    rules = all_rules()
+    rule = rules.get(ident) or next((r for r in rules.values() if r.name == ident), None)
+    readers = ", ".join(r.code for r in rules.values() if r.reads_packs)
+    if rule is None:
+        raise ConfigError(f"{where}: unknown rule `{ident}` (rules that read phrase packs: {readers})")
+    if not rule.reads_packs:
+        raise ConfigError(
+            f"{where}: rule {rule.code} ({rule.name}) does not read phrase packs (rules that do: {readers})"
+        )
+    return rule.name
 
 
 def validate(data: dict[str, Any], where: str = "", prefix: str = "") -> dict[str, Any]:
@@ -344,7 +431,7 @@ def select_rules(settings: Settings, path: str | None = None) -> RuleTable:
         # typo in a pattern that matches nothing today must not wait for the day it does.
         for pattern, selectors in settings.per_file_ignores.items():
             check_selectors(selectors, f"per-file-ignores `{pattern}`")
-        check_rule_options(settings, rules)
+        check_rule_options(settings.rule_options, rules)
     ignore = list(settings.ignore)
     if path is not None and settings.per_file_ignores:
         ignore.extend(per_file_ignores(settings, path))
@@ -362,14 +449,72 @@ def select_rules(settings: Settings, path: str | None = None) -> RuleTable:
     return RuleTable(chosen, severities(settings))
 
 
-def check_rule_options(settings: Settings, rules: dict[str, Rule]) -> None:
-    """Every ``[rule-options.X]`` table must name a rule by code or name."""
-    known = {r.code for r in rules.values()} | {r.name for r in rules.values()}
-    for ident, table in settings.rule_options.items():
-        if ident not in known:
-            raise ConfigError(f"unknown rule `{ident}` in rule-options")
+def check_rule_options(tables: dict[str, Any], rules: dict[str, Rule], prefix: str = "") -> None:
+    """Every ``[rule-options.X]`` table names a rule by code or name, and holds only options the
+    rule declares, of their types."""
+    by_ident = {**{r.code: r for r in rules.values()}, **{r.name: r for r in rules.values()}}
+    for ident, table in tables.items():
+        rule = by_ident.get(ident)
+        if rule is None:
+            raise ConfigError(f"unknown rule `{ident}` in `{prefix}rule-options`")
         if not isinstance(table, dict):
-            raise ConfigError(f"`rule-options.{ident}` must be a table")
+            raise ConfigError(f"`{prefix}rule-options.{ident}` must be a table")
+        rule_options(rule, {ident: table}, prefix)
+
+
+def rule_options(rule: Rule, tables: dict[str, Any], prefix: str = "") -> Any:
+    """An instance of ``rule.options`` from ``tables`` (``rule-options``: its name's table, then
+    its code's); an unknown key, a wrong type or a value out of bounds is a `ConfigError`
+    naming the key."""
+    values: dict[str, Any] = {}
+    cls = rule.options
+    specs = {f.name.replace("_", "-"): f for f in dataclasses.fields(cls)} if cls is not None else {}
+    hints = typing.get_type_hints(cls) if cls is not None else {}
+    for ident in (rule.name, rule.code):
+        table = tables.get(ident)
+        if not isinstance(table, dict):
+            continue
+        for key, value in table.items():
+            where = f"{prefix}rule-options.{ident}.{key}"
+            spec = specs.get(key)
+            if spec is None:
+                takes = f"it takes {', '.join(f'`{k}`' for k in specs)}" if specs else "it takes none"
+                raise ConfigError(f"unknown option `{where}`: {rule.code} ({rule.name}) has no option `{key}`; {takes}")
+            values[spec.name] = _option_value(where, value, hints[spec.name], spec.metadata)
+    return cls(**values) if cls is not None else None
+
+
+def _option_value(key: str, value: Any, kind: Any, bounds: Any) -> Any:
+    """``value`` checked against the option's type (int, float, bool, str, list[str]) and its
+    ``min``/``max`` bounds."""
+    if kind is bool:
+        return _bool(key, value)
+    if kind is str:
+        return _str(key, value)
+    if kind == list[str]:
+        return _str_list(key, value)
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"`{key}` must be an integer, not {_toml_type(value)} ({value!r})")
+    elif kind is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"`{key}` must be a number, not {_toml_type(value)} ({value!r})")
+        value = float(value)
+    else:  # pragma: no cover - a rule declared an option of a type this does not know
+        raise TypeError(f"option {key}: unsupported type {kind!r}")
+    lo, hi = bounds.get("min"), bounds.get("max")
+    if (lo is not None and value < lo) or (hi is not None and value > hi):
+        if lo is not None and hi is not None:
+            raise ConfigError(f"`{key}` must be from {lo} to {hi}; got {value!r}")
+        raise ConfigError(f"`{key}` must be at least {lo}; got {value!r}" if lo is not None else
+                          f"`{key}` must be at most {hi}; got {value!r}")
+    return value
+
+
+def _toml_type(value: Any) -> str:
+    """The TOML name of a value's type, for messages."""
+    return {bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array",
+            dict: "a table"}.get(type(value), type(value).__name__)
 
 
 def per_file_ignores(settings: Settings, path: str) -> list[str]:

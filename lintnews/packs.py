@@ -42,7 +42,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from lintnews import native
-from lintnews.config import ConfigError, Settings
+from lintnews.config import ConfigError, PackError, Settings, pack_rule, shown
 from lintnews.document import cached_property
 from lintnews.language import language_of
 from lintnews.registry import Rule, Severity, Violation
@@ -437,7 +437,7 @@ def _entry(data: Any, where: str) -> Entry:
         raise ConfigError(f"{where}: unknown key `{sorted(unknown)[0]}` in [[entry]]")
     rule = data.get("rule")
     if not isinstance(rule, str):
-        raise ConfigError(f"{where}: [[entry]] needs `rule = \"<rule name>\"`")
+        raise ConfigError(f"{where}: [[entry]] needs `rule = \"<rule name or code>\"`")
     lines = data.get("lines", [])
     patterns = data.get("patterns", [])
     for key, value in (("lines", lines), ("patterns", patterns)):
@@ -457,11 +457,25 @@ def _entry(data: Any, where: str) -> Entry:
     return Entry(rule, str(message), sev, list(lines), list(patterns), where)
 
 
-def load_pack(path: Path, packs: PackSet, known_rules: set[str]) -> None:
+def load_pack(path: Path, packs: PackSet) -> None:
+    """Add the entries of the pack file ``path`` (errors name the file and the entry). An entry
+    names its rule by name or code; only rules that read packs may be named (`pack_rule`)."""
+    try:
+        _load_pack(path, packs)
+    except ConfigError as exc:
+        message = str(exc)
+        if message.startswith(str(path)):
+            message = shown(path) + message[len(str(path)):]
+        raise PackError(message) from None
+
+
+def _load_pack(path: Path, packs: PackSet) -> None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read pack: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: pack is not UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML in pack: {exc}") from None
     language = data.get("language")
@@ -470,11 +484,28 @@ def load_pack(path: Path, packs: PackSet, known_rules: set[str]) -> None:
     unknown = set(data) - {"language", "entry", "description"}
     if unknown:
         raise ConfigError(f"{path}: unknown key `{sorted(unknown)[0]}` in pack")
-    for i, raw in enumerate(data.get("entry", []), start=1):
+    entries = data.get("entry", [])
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}: `entry` must be an array of tables ([[entry]])")
+    for i, raw in enumerate(entries, start=1):
         entry = _entry(raw, f"{path} entry {i}")
-        if entry.rule not in known_rules:
-            raise ConfigError(f"{path} entry {i}: unknown rule `{entry.rule}`")
+        entry.rule = pack_rule(entry.rule, f"{path} entry {i}")
         packs.add(language, entry)
+
+
+def _pack_path(name: str, root: str) -> Path:
+    path = Path(name)
+    return path if path.is_absolute() else Path(root) / path
+
+
+def check_pack_files(names: list[str], root: str, where: str) -> None:
+    """Load the ``extend-packs`` files ``names`` (relative to ``root``) once, so a missing file
+    or a broken entry is reported before any input is read."""
+    for name in names:
+        path = _pack_path(name, root)
+        if not path.is_file():
+            raise ConfigError(f"{where}: pack file not found: {shown(path)}")
+        load_pack(path, PackSet())
 
 
 def builtin_dir() -> Path:
@@ -486,23 +517,17 @@ def builtin_dir() -> Path:
 
 @lru_cache(maxsize=32)
 def _load(extend: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]], ...], root: str) -> PackSet:
-    from lintnews.registry import all_rules
-
-    known = {r.name for r in all_rules().values()}
     packs = PackSet()
     for path in sorted(builtin_dir().glob("*.toml")):
-        load_pack(path, packs, known)
+        load_pack(path, packs)
     for name in extend:
-        path = Path(name)
-        if not path.is_absolute():
-            path = Path(root) / path
+        path = _pack_path(name, root)
         if not path.is_file():
-            raise ConfigError(f"extend-packs: pack file not found: {path}")
-        load_pack(path, packs, known)
+            raise ConfigError(f"`extend-packs`: pack file not found: {shown(path)}")
+        load_pack(path, packs)
     for rule, lines in extra:
-        if rule not in known:
-            raise ConfigError(f"extra-phrases: unknown rule `{rule}`")
-        packs.add(ALL_LANGUAGES, Entry(rule, "", None, list(lines), [], "extra-phrases"))
+        name = pack_rule(rule, f"`extra-phrases.{rule}`")
+        packs.add(ALL_LANGUAGES, Entry(name, "", None, list(lines), [], "extra-phrases"))
     return packs
 
 
@@ -511,7 +536,7 @@ def load_packs(settings: Settings) -> PackSet:
     extra: list[tuple[str, tuple[str, ...]]] = []
     for rule, lines in sorted(settings.extra_phrases.items()):
         if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
-            raise ConfigError(f"extra-phrases.{rule} must be a list of strings")
+            raise ConfigError(f"`extra-phrases.{rule}` must be a list of strings")
         extra.append((rule, tuple(lines)))
     return _load(tuple(settings.extend_packs), tuple(extra), settings.root)
 
@@ -615,6 +640,7 @@ class PhraseRule(Rule):
     phrase)."""
 
     fix_applicability: ClassVar[str | None] = "safe"
+    reads_packs: ClassVar[bool] = True
     default_message: ClassVar[str] = "Boilerplate line"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:

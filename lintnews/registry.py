@@ -103,6 +103,13 @@ class Rule:
     default: ClassVar[bool] = True
     #: Runs on the whole corpus (see `lintnews.corpus`) rather than one document at a time.
     corpus: ClassVar[bool] = False
+    #: Reads entries of the phrase packs filed under its name (see `lintnews.packs`): packs and
+    #: ``extra-phrases`` may name only such rules.
+    reads_packs: ClassVar[bool] = False
+    #: Its options (``[rule-options.CODE]``): a dataclass whose fields are the keys in
+    #: snake_case, with their types and defaults (``metadata={"min": 1}`` or ``"max"`` bound a
+    #: number); None: the rule takes none. See `lintnews.config.rule_options`.
+    options: ClassVar[type | None] = None
 
     def check(self, doc: Document, settings: Settings) -> Iterable[Violation]:
         raise NotImplementedError

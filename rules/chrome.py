@@ -448,6 +448,7 @@ class Breadcrumb(Rule):
 
     code = "B006"
     name = "breadcrumb"
+    reads_packs = True
     severity = Severity.WARNING
     summary = "Breadcrumb navigation trail left in the text"
     fix_applicability = "safe"

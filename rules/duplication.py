@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from lintnews.config import Settings
 from lintnews.document import Block, Document
@@ -108,6 +109,21 @@ def _paragraph_candidates(doc: Document, min_words: int) -> list[Block]:
     ]
 
 
+@dataclass(frozen=True)
+class DuplicateParagraphOptions:
+    """``[rule-options.D001]``."""
+
+    min_words: int = field(default=6, metadata={"min": 1})
+    min_quote_words: int = field(default=8, metadata={"min": 1})
+
+
+@dataclass(frozen=True)
+class DuplicateHeadingOptions:
+    """``[rule-options.D002]``."""
+
+    min_words: int = field(default=3, metadata={"min": 1})
+
+
 @register
 class DuplicateParagraph(Rule):
     """## What it does
@@ -151,10 +167,11 @@ class DuplicateParagraph(Rule):
     severity = Severity.ERROR
     summary = "Paragraph repeats an earlier paragraph of the document"
     fix_applicability = "safe"
+    options = DuplicateParagraphOptions
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        min_words = int(settings.option(self, "min-words", 6))
-        min_quote_words = int(settings.option(self, "min-quote-words", 8))
+        opts: DuplicateParagraphOptions = settings.options_of(self)
+        min_words, min_quote_words = opts.min_words, opts.min_quote_words
         blocks = _paragraph_candidates(doc, min_words)
         keys = _keys(doc, blocks)
         reported: set[int] = set()
@@ -254,9 +271,10 @@ class DuplicateHeading(Rule):
     severity = Severity.ERROR
     summary = "Title or heading repeats an earlier one"
     fix_applicability = "safe"
+    options = DuplicateHeadingOptions
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        min_words = int(settings.option(self, "min-words", 3))
+        min_words = settings.options_of(self).min_words
         blocks, keys = _heading_candidates(doc, min_words)
         if not blocks:
             return

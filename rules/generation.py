@@ -150,6 +150,7 @@ class AppendedGlossary(Rule):
 
     code = "G002"
     name = "appended-glossary"
+    reads_packs = True
     severity = Severity.WARNING
     summary = "Generated appendix of biographies after the article"
     fix_applicability = "unsafe"
@@ -259,6 +260,7 @@ class PromptLeak(Rule):
 
     code = "G003"
     name = "prompt-leak"
+    reads_packs = True
     severity = Severity.WARNING
     summary = "Prompt, placeholder or assistant chatter left in the text"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from lintnews.config import Settings
@@ -157,6 +158,14 @@ def _next_nonblank(doc: Document, i: int, step: int, max_blank: int = 1) -> int 
     return None
 
 
+@dataclass(frozen=True)
+class OffTopicRelatedLinkOptions:
+    """``[rule-options.S002]``."""
+
+    key_words: int = field(default=12, metadata={"min": 0})
+    max_overlap: float = field(default=0.4, metadata={"min": 0.0, "max": 1.0})
+
+
 @register
 class OffTopicRelatedLink(Rule):
     """## What it does
@@ -206,6 +215,7 @@ class OffTopicRelatedLink(Rule):
     #: Below this many content words the article's vocabulary says too little.
     min_article_words: ClassVar[int] = 60
     max_run: ClassVar[int] = 10
+    options = OffTopicRelatedLinkOptions
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         fillers = sorted({i for i, _ in match_lines(doc, settings, "seo-filler")})
@@ -235,8 +245,8 @@ class OffTopicRelatedLink(Rule):
         if len(body) < self.min_article_words:
             return
         counts = Counter(body)
-        top_n = int(settings.option(self, "key-words", 12))
-        max_overlap = float(settings.option(self, "max-overlap", 0.4))
+        opts: OffTopicRelatedLinkOptions = settings.options_of(self)
+        top_n, max_overlap = opts.key_words, opts.max_overlap
         key = {w for w, n in counts.most_common(top_n) if n >= 2}
         for c in candidates:
             stems = _content_stems(doc.lines[c])
@@ -293,6 +303,7 @@ class FaqBlock(Rule):
 
     code = "S003"
     name = "faq-block"
+    reads_packs = True
     severity = Severity.WARNING
     summary = "FAQ block with its questions stripped"
     fix_applicability = "unsafe"
@@ -349,6 +360,7 @@ class SeoSection(Rule):
 
     code = "S004"
     name = "seo-section"
+    reads_packs = True
     severity = Severity.WARNING
     summary = "SEO template section heading (\"Benefits of Understanding …\")"
 

@@ -181,7 +181,7 @@ def test_unknown_key_in_pyproject_is_named_with_its_table(tmp_path: Path) -> Non
         ({"extend-select": ["D9"]}, "unknown rule selector `D9` in extend-select"),
         ({"per-file-ignores": {"*.md": ["Q1"]}}, "unknown rule selector `Q1` in per-file-ignores `*.md`"),
         ({"severity": {"T7": "info"}}, "unknown rule selector `T7` in severity"),
-        ({"rule-options": {"D0001": {"min-words": 3}}}, "unknown rule `D0001` in rule-options"),
+        ({"rule-options": {"D0001": {"min-words": 3}}}, "unknown rule `D0001` in `rule-options`"),
         ({"rule-options": {"D001": 3}}, "`rule-options.D001` must be a table"),
     ],
 )
