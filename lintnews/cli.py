@@ -19,7 +19,15 @@ import click
 
 from lintnews import __version__, cache, native
 from lintnews.atomic import atomic_open
-from lintnews.config import OUTPUT_FORMATS, ConfigError, Settings, parse_size, resolve_settings, select_rules
+from lintnews.config import (
+    OUTPUT_FORMATS,
+    ConfigError,
+    RuleSelection,
+    Settings,
+    parse_size,
+    resolve_settings,
+    select_rules,
+)
 from lintnews.corpus import CorpusIndex
 from lintnews.gate import BaselineError, format_statistics
 from lintnews.parallel import default_jobs
@@ -225,12 +233,12 @@ def apply_cli(
     language: str | None,
     max_document_size: str | None = None,
 ) -> None:
-    """Command-line options override (``--select``) or extend (``--ignore``, ``--extend-select``)
-    the configuration file, as in ruff."""
-    if select:
-        settings.select = _split(select)
-    settings.extend_select = [*settings.extend_select, *_split(extend_select)]
-    settings.ignore = [*settings.ignore, *_split(ignore)]
+    """Command-line options over the configuration file. ``--select``, ``--extend-select`` and
+    ``--ignore`` are a rule selection of higher priority, resolved as in ruff: ``--select``
+    replaces the configuration's whole selection (its ``ignore`` included); the other two
+    adjust it (see `lintnews.config.select_rules`)."""
+    if select or extend_select or ignore:
+        settings.cli_selection = RuleSelection(_split(select) or None, _split(extend_select), _split(ignore))
     if output_format:
         settings.output_format = output_format
     if fail_on:

@@ -139,12 +139,24 @@ def _any_table(key: str, value: Any) -> dict[str, Any]:
 
 
 @dataclass
+class RuleSelection:
+    """One source's ``select`` (None: not given), ``extend-select`` and ``ignore``."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Settings:
     """Effective settings of one run. Attribute names are the TOML keys in snake_case."""
 
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    #: ``--select``, ``--extend-select`` and ``--ignore``: a selection of higher priority than
+    #: the configuration's (see `select_rules`).
+    cli_selection: RuleSelection | None = None
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     severity: dict[str, str] = field(default_factory=dict)
     fail_on: str = "error"
@@ -420,33 +432,70 @@ def check_selectors(selectors: Iterable[str], what: str) -> None:
             raise ConfigError(f"unknown rule selector `{sel}` in {what}")
 
 
+def selections(settings: Settings) -> list[RuleSelection]:
+    """The rule selections of a run, lowest priority first: the configuration's, then the
+    command line's (when it has any)."""
+    layers = [RuleSelection(settings.select, settings.extend_select, settings.ignore)]
+    if settings.cli_selection is not None:
+        layers.append(settings.cli_selection)
+    return layers
+
+
+def _resolve(layers: list[RuleSelection], rules: dict[str, Rule]) -> set[str]:
+    """The codes selected by ``layers``, as ruff resolves its ``rule_selections``: the default
+    set, then each layer in turn. Within a layer, each rule takes the verdict of the most
+    specific selector naming it (an ``ignore`` wins a tie). A layer with a ``select`` replaces
+    the set so far (so a command-line ``--select`` leaves the configuration's ``select``,
+    ``extend-select`` and ``ignore`` behind); a layer without one adds and removes rules. A
+    layer of ``select = []`` with only ``ignore`` hands those ignores on to the next layer."""
+    chosen = {code for code, rule in rules.items() if rule.default}
+    carried: list[str] = []
+    for layer in layers:
+        enable = [*(layer.select or []), *layer.extend_select]
+        disable = [*layer.ignore, *carried]
+        carried = []
+        updates: dict[str, bool] = {}
+        for code, rule in rules.items():
+            positive = max((_matches(s, rule) for s in enable), default=0)
+            negative = max((_matches(s, rule) for s in disable), default=0)
+            if positive or negative:
+                updates[code] = positive > negative
+        if layer.select is not None:
+            chosen = {code for code, on in updates.items() if on}
+            if not layer.select and not layer.extend_select and layer.ignore:
+                carried = list(layer.ignore)
+        else:
+            for code, on in updates.items():
+                if on:
+                    chosen.add(code)
+                else:
+                    chosen.discard(code)
+    return chosen
+
+
 def select_rules(settings: Settings, path: str | None = None) -> RuleTable:
-    """The rules that apply (to ``path``, when per-file ignores are configured)."""
+    """The rules that apply (to ``path``, when per-file ignores are configured): the selections
+    resolved as ruff does (`_resolve`), minus the rules per-file ignores name for ``path``
+    (whatever selected them, as in ruff)."""
     rules = all_rules()
     check_selectors(settings.select or [], "select")
     check_selectors(settings.extend_select, "extend-select")
     check_selectors(settings.ignore, "ignore")
+    if settings.cli_selection is not None:
+        check_selectors(settings.cli_selection.select or [], "--select")
+        check_selectors(settings.cli_selection.extend_select, "--extend-select")
+        check_selectors(settings.cli_selection.ignore, "--ignore")
     if path is None:
         # Checked once per run, not only when a linted path happens to match the pattern: a
         # typo in a pattern that matches nothing today must not wait for the day it does.
         for pattern, selectors in settings.per_file_ignores.items():
             check_selectors(selectors, f"per-file-ignores `{pattern}`")
         check_rule_options(settings.rule_options, rules)
-    ignore = list(settings.ignore)
+    chosen = _resolve(selections(settings), rules)
     if path is not None and settings.per_file_ignores:
-        ignore.extend(per_file_ignores(settings, path))
-    chosen: list[Rule] = []
-    for rule in rules.values():
-        positive = 0
-        if settings.select is None:
-            positive = 1 if rule.default else 0
-        else:
-            positive = max((_matches(s, rule) for s in settings.select), default=0)
-        positive = max([positive, *(_matches(s, rule) for s in settings.extend_select)])
-        negative = max((_matches(s, rule) for s in ignore), default=0)
-        if positive and positive > negative:
-            chosen.append(rule)
-    return RuleTable(chosen, severities(settings))
+        off = per_file_ignores(settings, path)
+        chosen = {code for code in chosen if not any(_matches(s, rules[code]) for s in off)}
+    return RuleTable([rule for code, rule in rules.items() if code in chosen], severities(settings))
 
 
 def check_rule_options(tables: dict[str, Any], rules: dict[str, Rule], prefix: str = "") -> None:

@@ -404,9 +404,12 @@ def test_select_all_minus_one(project: Path) -> None:
 
 
 def test_command_line_select_overrides_config_and_ignore_extends_it(project: Path) -> None:
+    """As in ruff: ``--select`` replaces the configuration's selection, its ``ignore`` included;
+    ``--ignore`` and ``--extend-select`` adjust it."""
     write(project, {"lintnews.toml": 'select = ["T"]\nignore = ["T001"]\n'})
     assert codes(invoke(["check", *ALL_FOUR])[1]) == {"T002"}
-    assert codes(invoke(["check", *FIRST, *ALL_FOUR])[1]) == {"D001", "D002", "T002"}
+    assert codes(invoke(["check", *FIRST, *ALL_FOUR])[1]) == {"D001", "D002", "T001", "T002"}
+    assert codes(invoke(["check", "--select", "T001", *ALL_FOUR])[1]) == {"T001"}
     assert codes(invoke(["check", "--ignore", "T002", *ALL_FOUR])[1]) == set()
     assert codes(invoke(["check", "--extend-select", "D001", *ALL_FOUR])[1]) == {"D001", "T002"}
 

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from lintnews.cli import main
 from lintnews.config import (
     ConfigError,
+    RuleSelection,
     Settings,
     build_settings,
     find_config,
@@ -237,14 +238,51 @@ def test_most_specific_selector_wins(values: dict[str, object], want: set[str], 
     assert not (not_want & got)
 
 
-def test_cli_select_replaces_config_and_ignore_extends_it(tmp_path: Path) -> None:
+def test_cli_select_replaces_the_whole_config_selection_and_ignore_extends_it(tmp_path: Path) -> None:
     from lintnews.cli import apply_cli
 
     settings = build_settings(validate({"select": ["T"], "ignore": ["T001"]}))
     apply_cli(settings, ("D,T",), (), ("D002",), None, None, None)
-    assert settings.select == ["D", "T"]
-    assert {"D001", "T002"} <= selected(settings)
-    assert not ({"D002", "T001"} & selected(settings))
+    assert settings.select == ["T"] and settings.cli_selection is not None
+    assert settings.cli_selection.select == ["D", "T"]
+    # the configuration's ignore went with its select (ruff); the command line's applies
+    assert selected(settings) & {"D001", "D002", "T001", "T002"} == {"D001", "T001", "T002"}
+
+
+@pytest.mark.parametrize(
+    ("config", "cli", "expected"),
+    [
+        # ruff's documented example: select = ["E", "F"], ignore = ["F401"]
+        ({"select": ["D", "T"], "ignore": ["T001"]}, {"select": ["T001"]}, {"T001"}),
+        ({"select": ["D", "T"], "ignore": ["T001"]}, {"extend_select": ["G001"]}, {"D001", "D002", "T002", "G001"}),
+        # an ignore on the command line applies to the configuration's select, whatever its specificity
+        ({"select": ["D001", "T"]}, {"ignore": ["D"]}, {"T001", "T002"}),
+        # a command-line extend-select brings back what the configuration ignores
+        ({"select": ["D"], "ignore": ["D001"]}, {"extend_select": ["D001"]}, {"D001", "D002"}),
+        # the configuration's extend-select goes too when the command line selects
+        ({"extend-select": ["G001"]}, {"select": ["D"]}, {"D001", "D002"}),
+        # select = [] with only ignores: the ignores carry over to the command line's select
+        ({"select": [], "ignore": ["D001"]}, {"select": ["D"]}, {"D002"}),
+        # within one layer the most specific selector wins, an ignore wins a tie
+        ({}, {"select": ["D"], "ignore": ["D001"]}, {"D002"}),
+        ({}, {"select": ["D001"], "ignore": ["D"]}, {"D001"}),
+        ({}, {"select": ["D001"], "ignore": ["duplicate-paragraph"]}, set()),
+    ],
+)
+def test_selection_layers_resolve_as_in_ruff(config: dict[str, object], cli: dict[str, list[str]],
+                                             expected: set[str]) -> None:
+    from lintnews.config import RuleSelection
+
+    settings = build_settings(validate(config))
+    settings.cli_selection = RuleSelection(cli.get("select"), cli.get("extend_select", []), cli.get("ignore", []))
+    assert selected(settings) & {"D001", "D002", "T001", "T002", "G001"} == expected
+
+
+def test_per_file_ignores_remove_rules_whatever_selects_them(tmp_path: Path) -> None:
+    settings = build_settings(validate({"select": ["D001", "T"], "per-file-ignores": {"wire/*": ["D"]}}), str(tmp_path))
+    settings.cli_selection = RuleSelection(["D001"])
+    assert selected(settings, str(tmp_path / "wire" / "a.txt")) == set()
+    assert selected(settings, str(tmp_path / "desk" / "a.txt")) == {"D001"}
 
 
 # --- per-file ignores ----------------------------------------------------------------------
