@@ -13,6 +13,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TextIO
 
 import click
@@ -56,7 +57,10 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: one InputError, not abort
-@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), help="Output format (default: text).")
+@click.option(
+    "--output-format", "--format", "output_format", type=click.Choice(OUTPUT_FORMATS),
+    help="Output format (default: text; the output-format key). --format is an alias.",
+)
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option("--select", multiple=True, help="Rules to enable (codes, prefixes or names; comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules to enable in addition to the selection.")
@@ -88,6 +92,12 @@ def main() -> None:
     metavar="SIZE",
     help="Refuse (input error) documents larger than SIZE: bytes, or 50MB, 1GB, ... (0: no limit; default 50MB).",
 )
+@click.option("--exclude", multiple=True, metavar="PATTERN",
+              help="Names or paths to leave out of folder walks, comma-separated (replaces the exclude key).")
+@click.option("--extend-exclude", multiple=True, metavar="PATTERN",
+              help="Names or paths to leave out in addition to the excluded ones, comma-separated.")
+@click.option("--show-settings", is_flag=True, help="Print the resolved settings and where they come from; lint nothing.")
+@click.option("--show-files", is_flag=True, help="Print the files a run would read; lint nothing.")
 @click.option(
     "--respect-gitignore/--no-respect-gitignore",
     default=None,
@@ -123,6 +133,10 @@ def check(
     cache_dir: str | None,
     no_corpus: bool,
     max_document_size: str | None,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    show_settings: bool,
+    show_files: bool,
     respect_gitignore: bool | None,
 ) -> None:
     """Lint articles in PATHS (files, folders, or - for stdin)."""
@@ -151,9 +165,16 @@ def check(
     to_stderr = diff or (options.fixing and "-" in targets)
     try:
         settings = resolve_settings(targets, config, isolated)
-        apply_cli(settings, select, extend_select, ignore, output_format, fail_on, language, max_document_size)
+        apply_cli(settings, select, extend_select, ignore, output_format, fail_on, language, max_document_size,
+                  exclude, extend_exclude)
         if respect_gitignore is not None:
             settings.respect_gitignore = respect_gitignore
+        if show_settings or show_files:
+            given = {"output-format": output_format,
+                     "fail-on": fail_on, "language": language, "max-document-size": max_document_size,
+                     "exclude": exclude, "extend-exclude": extend_exclude, "respect-gitignore": respect_gitignore}
+            sys.exit(show(settings, targets, stdin_filename, show_settings, show_files,
+                          [k for k, v in given.items() if v is not None and v != ()]))
         with report_stream(output, to_stderr) as (stream, color):
             fmt = settings.output_format
             writer = StreamWriter(fmt, stream, color, quiet, stats=statistics)
@@ -198,6 +219,27 @@ def check(
     sys.exit(EXIT_FOUND if run.failed(exit_zero) else EXIT_OK)
 
 
+def show(settings: Settings, targets: list[str], stdin_name: str, show_settings: bool, show_files: bool,
+         cli_keys: list[str]) -> int:
+    """``--show-settings`` and ``--show-files``: print, lint nothing; the exit code (2 when a
+    path cannot be read)."""
+    from lintnews.config import load_config
+    from lintnews.show import files, settings_text
+
+    if show_settings:
+        file_keys = load_config(Path(settings.config_path)) if settings.config_path else {}
+        click.echo(settings_text(settings, file_keys, cli_keys), nl=False)
+    code = EXIT_OK
+    if show_files:
+        for path in files(targets, settings, stdin_name):
+            if isinstance(path, str):
+                click.echo(path)
+            else:
+                click.echo(f"lintnews: error: {path}", err=True)
+                code = EXIT_ERROR
+    return code
+
+
 def gate_notes(result: RunResult, options: CheckOptions) -> str:
     """Lines about baselines, scores and splits that follow the report."""
     lines = []
@@ -232,6 +274,8 @@ def apply_cli(
     fail_on: str | None,
     language: str | None,
     max_document_size: str | None = None,
+    exclude: tuple[str, ...] = (),
+    extend_exclude: tuple[str, ...] = (),
 ) -> None:
     """Command-line options over the configuration file. ``--select``, ``--extend-select`` and
     ``--ignore`` are a rule selection of higher priority, resolved as in ruff: ``--select``
@@ -247,6 +291,9 @@ def apply_cli(
         settings.language = language
     if max_document_size is not None:
         settings.max_document_size = parse_size("--max-document-size", max_document_size)
+    if exclude:  # as in ruff: --exclude replaces the configured exclude, --extend-exclude adds
+        settings.exclude = _split(exclude)
+    settings.extend_exclude = [*settings.extend_exclude, *_split(extend_exclude)]
     select_rules(settings)  # validate every selector now, before any input is read
 
 
