@@ -180,9 +180,10 @@ def check(
             writer = StreamWriter(fmt, stream, color, quiet, stats=statistics)
             bars = Progress.for_terminal(quiet)
             # --diff reports only counts; --fix-only reports nothing but the summary.
-            sink = (lambda d: None) if (diff or fix_only) else bars.around(writer.write)
+            # (what goes to the terminal clears the bar first; a report to a file need not)
+            sink = (lambda d: None) if (diff or fix_only) else bars.around(writer.write, stream)
             run = CheckRun(
-                settings, options, bars.around(stdout.write),
+                settings, options, bars.around(stdout.write, stdout),
                 bars.around(lambda e: click.echo(f"lintnews: error: {e}", err=True)), sink,
             )
             if isinstance(run.signatures, CorpusIndex):

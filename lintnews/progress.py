@@ -177,10 +177,11 @@ class Progress:
 
     # --- output while bars run ----------------------------------------------------------------
 
-    def around(self, write: Callable[[T], None]) -> Callable[[T], None]:
+    def around(self, write: Callable[[T], None], target: TextIO | None = None) -> Callable[[T], None]:
         """``write`` that clears the bars first and draws them again after, so a line printed
-        to the terminal while a bar runs does not land in the middle of the bar."""
-        if not self.enabled:
+        to the terminal while a bar runs does not land in the middle of the bar; unchanged
+        when it writes to ``target`` and that is not a terminal (a report written to a file)."""
+        if not self.enabled or (target is not None and not _isatty(target)):
             return write
 
         def cleared(value: T) -> None:
@@ -203,6 +204,13 @@ class Progress:
         if bar in self._bars:
             self._bars.remove(bar)
             bar.close()
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _ignore(n: int = 1) -> None:
