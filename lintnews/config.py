@@ -43,6 +43,12 @@ def _str(key: str, value: Any) -> str:
     return value
 
 
+def _field_name(key: str, value: Any) -> str:
+    if not _str(key, value).strip():
+        raise ConfigError(f"`{key}` must be a field name, not an empty string")
+    return value
+
+
 def _str_list(key: str, value: Any) -> list[str]:
     if isinstance(value, str) or not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"`{key}` must be a list of strings")
@@ -232,15 +238,15 @@ KEYS: dict[str, Callable[[str, Any], Any]] = {
     "language": _str,
     "extend-packs": _str_list,
     "extra-phrases": _any_table,
-    "text-field": _str,
-    "html-field": _str,
-    "id-field": _str,
+    "text-field": _field_name,
+    "html-field": _field_name,
+    "id-field": _field_name,
     "rule-options": _any_table,
     "corpus": _any_table,
     "fixable": _str_list,
     "unfixable": _str_list,
     "unsafe-fixes": _bool,
-    "suppress-field": _str,
+    "suppress-field": _field_name,
     "require-suppression-reason": _bool,
     "max-document-size": parse_size,
 }

@@ -160,9 +160,10 @@ def test_every_rule_option_is_declared_with_a_default() -> None:
         ('extra-phrases = { seo-filler = "Read more" }\n',
          "lintnews.toml: `extra-phrases.seo-filler` must be a list of strings"),
         ('extend-packs = ["packs/ours.toml"]\n', "lintnews.toml: `extend-packs`: pack file not found: "),
+        ('text-field = ""\n', "lintnews.toml: `text-field` must be a field name, not an empty string"),
     ],
     ids=["corpus-value", "corpus-key", "corpus-keep", "rule-options-rule", "extra-phrases-rule",
-         "extra-phrases-type", "extend-packs-missing"],
+         "extra-phrases-type", "extend-packs-missing", "empty-field-name"],
 )
 def test_every_configuration_error_names_the_file(tmp_path: Path, config: str, message: str) -> None:
     assert one_error(tmp_path, config).startswith(f"lintnews: error: {message}")
