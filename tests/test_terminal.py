@@ -30,10 +30,11 @@ def article(rng: random.Random, n: int) -> str:
     return f"Story {n} About The {rng.choice(WORDS).title()}\n" + "\n".join(sentences)
 
 
-def corpus(path: Path, records: int, copies: list[int]) -> None:
-    """``records`` distinct articles, then an exact copy of each record index in ``copies``."""
+def corpus(path: Path, records: int, copies: list[int], filler: tuple[int, ...] = ()) -> None:
+    """``records`` distinct articles, then an exact copy of each record index in ``copies``;
+    the records in ``filler`` end on a "Read more:" line (S001 at line 10)."""
     rng = random.Random(7)
-    texts = [article(rng, n) for n in range(records)]
+    texts = [article(rng, n) + ("\nRead more:" if n in filler else "") for n in range(records)]
     rows = [{"id": f"r{n}", "text": t} for n, t in enumerate(texts)]
     rows += [{"id": f"copy-of-r{n}", "text": texts[n]} for n in copies]
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,18 +86,23 @@ def test_no_bar_when_stderr_is_not_a_terminal_or_quiet(tmp_path: Path) -> None:
 def test_report_on_the_same_terminal_is_not_mixed_into_the_bar(tmp_path: Path) -> None:
     """stdout and stderr both the terminal (as in a shell): every report line stands whole on
     its own screen line once the terminal has applied the carriage returns."""
-    corpus(tmp_path / "batch.jsonl", 200, [5, 6, 7])
+    corpus(tmp_path / "batch.jsonl", 200, [5, 6, 7], filler=(10, 100, 150))
     env = {**os.environ, "TQDM_MININTERVAL": "0", "NO_COLOR": "1"}
     run = run_in_pty(
-        [lintnews_script(), "check", "--no-cache", "--select", "N", "batch.jsonl"], tmp_path, env, stdout_tty=True
+        [lintnews_script(), "check", "--no-cache", "--select", "N,S001", "batch.jsonl"], tmp_path, env,
+        stdout_tty=True,
     )
     assert run.returncode == 1
     lines = [line for line in screen_lines(run.tty) if line]
     assert lines == [
+        "batch.jsonl#r10:10:1: S001 [*] Related-content prompt left in the text",
+        "batch.jsonl#r100:10:1: S001 [*] Related-content prompt left in the text",
+        "batch.jsonl#r150:10:1: S001 [*] Related-content prompt left in the text",
         "batch.jsonl#copy-of-r5:1:1: N002 Exact duplicate of batch.jsonl#r5 (same text after normalisation)",
         "batch.jsonl#copy-of-r6:1:1: N002 Exact duplicate of batch.jsonl#r6 (same text after normalisation)",
         "batch.jsonl#copy-of-r7:1:1: N002 Exact duplicate of batch.jsonl#r7 (same text after normalisation)",
-        "Found 3 diagnostics (3 error) in 3 of 203 documents.",
+        "Found 6 diagnostics (3 error, 3 warning) in 6 of 203 documents.",
+        "[*] 3 fixable with `lintnews check --fix`.",
     ]
 
 
