@@ -6,6 +6,8 @@ exit code 2; diagnostics at or above the failing severity give exit code 1.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import signal
@@ -49,7 +51,39 @@ def fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The ``lintnews`` group: a reader that closes its end of the pipe (``lintnews check ... |
+    head -1``) stops the run quietly, as it stops ``cat`` or ``grep`` (see `closed_pipe`)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            pass
+        # Out of the handler, the run's frames are released: its worker pool and staging
+        # folder are cleaned up before the process stops.
+        closed_pipe()
+        return None
+
+
+def closed_pipe() -> None:
+    """Stop quietly because stdout (or stderr) was closed by its reader: no message, and the
+    exit status of a process killed by SIGPIPE (141 in a shell), as ``cat``, ``grep`` and every
+    C program that does not handle the signal give; where there is no SIGPIPE (Windows), exit 2."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                os.dup2(devnull, stream.fileno())  # the interpreter's last flush goes nowhere
+    gc.collect()
+    sigpipe = getattr(signal, "SIGPIPE", None)
+    if sigpipe is not None:
+        signal.signal(sigpipe, signal.SIG_DFL)
+        os.kill(os.getpid(), sigpipe)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lintnews", message=f"%(prog)s %(version)s ({native.describe()})")
 def main() -> None:
     """lintnews: a linter for news and web-article text."""
@@ -202,6 +236,8 @@ def check(
     except (ConfigError, BaselineError) as exc:
         fail(str(exc))
         return
+    except BrokenPipeError:
+        raise  # the reader of the report went away: stop quietly (`_Group`)
     except OSError as exc:
         fail(f"{output}: cannot write report: {exc.strerror or exc}")
         return
@@ -215,6 +251,7 @@ def check(
     notes = gate_notes(result, options)
     if notes and not quiet:
         click.echo(notes, err=to_stderr or settings.output_format not in ("text", "full") or output is not None)
+    sys.stdout.flush()  # a closed pipe is noticed here, not in the interpreter's last flush
     if result.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FOUND if run.failed(exit_zero) else EXIT_OK)
