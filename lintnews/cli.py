@@ -36,7 +36,7 @@ from lintnews.gate import BaselineError, format_statistics
 from lintnews.parallel import default_jobs
 from lintnews.progress import Progress
 from lintnews.registry import Rule, all_rules
-from lintnews.reporters import Report, StreamWriter
+from lintnews.reporters import Report, StreamWriter, printable
 from lintnews.run import CheckOptions, CheckRun, RunResult, stop_exception
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
@@ -47,7 +47,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 def fail(message: str) -> None:
-    click.echo(f"lintnews: error: {message}", err=True)
+    click.echo(f"lintnews: error: {printable(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -218,7 +218,7 @@ def check(
             sink = (lambda d: None) if (diff or fix_only) else bars.around(writer.write, stream)
             run = CheckRun(
                 settings, options, bars.around(stdout.write, stdout),
-                bars.around(lambda e: click.echo(f"lintnews: error: {e}", err=True)), sink,
+                bars.around(lambda e: click.echo(f"lintnews: error: {printable(str(e))}", err=True)), sink,
             )
             if isinstance(run.signatures, CorpusIndex):
                 run.signatures.progress = bars.corpus_step
@@ -292,7 +292,7 @@ def gate_notes(result: RunResult, options: CheckOptions) -> str:
         lines.append(f"{len(result.low_scores)} documents scored below {options.min_score}:")
         for s in result.low_scores[:20]:
             where = s.path if s.record is None else f"{s.path}#{s.record}"
-            lines.append(f"  {where}: score {s.score}")
+            lines.append(f"  {printable(where)}: score {s.score}")
         if len(result.low_scores) > 20:
             lines.append(f"  ... and {len(result.low_scores) - 20} more")
     if result.split_counts is not None:

@@ -84,3 +84,91 @@ def test_a_reader_that_goes_away_mid_run_stops_a_parallel_run_by_sigpipe(tmp_pat
     assert line.startswith(b"corpus.jsonl#r0:3:142: T002 ")
     assert proc.stderr.read() == b""
     proc.stderr.close()
+
+
+# --- text from scraped articles and record ids cannot drive the terminal (14.13, 21) ----------
+
+PARAGRAPH = (
+    "The harbour council voted on Tuesday \x1b]0;pwned\x07to spend four million pounds on repairs "
+    "to the old sea wall\x1b[2J after years of delay."
+)
+HOSTILE_TEXT = f"Harbour Council Approves Repairs\n\n{PARAGRAPH}\n\nWork starts in March.\n\n{PARAGRAPH}\n"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("text", ["c.jsonl#a\\nb\\x1b[31m\\u202e:7:1: D001 [*] Paragraph repeats line 3"]),
+        (
+            "full",
+            [
+                "c.jsonl#a\\nb\\x1b[31m\\u202e:7:1: D001 [*] Paragraph repeats line 3",
+                "  7 | The harbour council voted on Tuesday \\x1b]0;pwned\\x07to spend four million pounds on "
+                "repairs to the old sea wall\\x1b[2J after years of delay.",
+                "  = related: c.jsonl#a\\nb\\x1b[31m\\u202e:3:1",
+            ],
+        ),
+        (
+            "github",
+            [
+                "::error file=c.jsonl,line=1,title=D001 duplicate-paragraph::D001 Paragraph repeats line 3 "
+                "(record a%0Ab\\x1b[31m\\u202e)"
+            ],
+        ),
+    ],
+)
+def test_control_characters_of_ids_and_text_are_escaped(tmp_path: Path, fmt: str, expected: list[str]) -> None:
+    record = {"id": "a\nb\x1b[31m\u202e", "text": HOSTILE_TEXT}
+    (tmp_path / "c.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    done = run(["check", "--isolated", "--no-cache", "--select", "D001", "--format", fmt, "c.jsonl"], tmp_path)
+    assert done.returncode == 1, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[: len(expected)] == expected
+    assert not any(c in done.stdout for c in "\x1b\x07\u202e")
+
+
+def test_an_input_error_naming_a_hostile_id_is_one_escaped_line(tmp_path: Path) -> None:
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "x\n\x1b[2Jy", "text": " "}) + "\n", encoding="utf-8")
+    done = run(["check", "--isolated", "--no-cache", "c.jsonl"], tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == "lintnews: error: c.jsonl:1 (record x\\n\\x1b[2Jy): `text` is only whitespace\n"
+
+
+# --- file names that are not UTF-8 (21) ---------------------------------------------------------
+
+TRUNCATED = "Rail Strike Called Off\n\n" + CUT.format(i=1) + "\n"
+
+
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="the file system stores names as bytes (POSIX)")
+@pytest.mark.parametrize("fmt", ["text", "full", "json", "jsonl", "sarif", "github", "junit", "gitlab"])
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "nu").mkdir()
+    name = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / "nu" / name).write_text(TRUNCATED, encoding="utf-8")
+    done = subprocess.run(
+        [lintnews_script(), "check", "--isolated", "--no-cache", "--format", fmt, "nu"], cwd=tmp_path,
+        capture_output=True, env={**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8:strict"}, timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr.decode("utf-8", "replace")
+    assert done.stderr == b""
+    out = done.stdout.decode("utf-8")  # valid UTF-8, whatever the name
+    if fmt in ("text", "full"):
+        assert out.startswith('nu/caf\\xe9.txt:3:1')
+    elif fmt == "github":
+        assert out.startswith("::error file=nu/caf\\xe9.txt,line=3,")
+    elif fmt == "junit":
+        assert 'file="nu/caf\\udce9.txt"' in out
+    else:
+        data = json.loads(out) if fmt != "jsonl" else json.loads(out.splitlines()[0])
+        if fmt == "json":
+            path = data[0]["path"]
+        elif fmt == "jsonl":
+            path = data["path"]
+        elif fmt == "gitlab":
+            path = data[0]["location"]["path"]
+        else:
+            location = data["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+            assert location["artifactLocation"]["uri"] == "nu/caf%E9.txt"  # the bytes, percent-encoded
+            path = "nu/" + name
+        assert os.fsencode(path) == b"nu/caf\xe9.txt"  # reads back to the same bytes

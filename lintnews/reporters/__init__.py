@@ -9,6 +9,7 @@ and buffers only for the formats that need the whole run (sarif, junit, gitlab).
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -72,10 +73,47 @@ def reporter(name: str) -> Callable[[Reporter], Reporter]:
     return wrap
 
 
+#: What must not reach a terminal raw: C0 controls but the tab (a newline or ESC in a record id
+#: or in scraped text would split or colour the output), DEL, C1 controls (0x9b is a CSI on some
+#: terminals), the bidirectional overrides and isolates that reorder what is shown ("Trojan
+#: Source"), and lone surrogates (the undecodable bytes of a file name, or JSON's ``\udXXX``).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` as one line that is safe to print: control characters, bidirectional overrides
+    and undecodable bytes become visible escapes (``\\n``, ``\\x1b``, ``\\u202e``, ``\\xe9``)."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(data: Any, **options: Any) -> str:
+    """``json.dumps`` with non-ASCII text kept as it is, except lone surrogates (a file name that
+    is not UTF-8, a record id written as ``"\\ud800"``), which become ``\\uXXXX`` escapes: the
+    output is always valid UTF-8 and reads back (in Python, ``os.fsencode``) to the same name."""
+    text = json.dumps(data, ensure_ascii=False, **options)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def location(d: Diagnostic) -> str:
-    """``path:line:col`` or, for a JSONL record, ``path#record:line:col``."""
+    """``path:line:col`` or, for a JSONL record, ``path#record:line:col`` (printable)."""
     where = d.path if d.record is None else f"{d.path}#{d.record}"
-    return f"{where}:{d.line}:{d.column}"
+    return f"{printable(where)}:{d.line}:{d.column}"
 
 
 class StreamWriter:
@@ -102,7 +140,7 @@ class StreamWriter:
         elif fmt == "full":
             out.write(text.diagnostic_line(d, self.color) + "\n" if self.quiet else text.full_block(d, self.color))
         elif fmt == "jsonl":
-            out.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
+            out.write(json_text(d.to_dict()) + "\n")
         elif fmt == "github":
             out.write(structured.github_line(d))
         else:  # json: an array, opened lazily, one pretty-printed object per element
@@ -110,7 +148,7 @@ class StreamWriter:
                 out.write('{"diagnostics": [\n' if self.stats else "[\n")
             else:
                 out.write(",\n")
-            out.write(_indent(json.dumps(d.to_dict(), ensure_ascii=False, indent=2)))
+            out.write(_indent(json_text(d.to_dict(), indent=2)))
         self.count += 1
 
     def close(self, report: Report) -> None:
@@ -123,16 +161,16 @@ class StreamWriter:
                 out.write(text.summary(report) + "\n")
         elif fmt == "jsonl" and report.stats is not None:
             for s in report.summaries:
-                out.write(json.dumps({"type": "document", **s.to_dict()}, ensure_ascii=False) + "\n")
-            out.write(json.dumps({"type": "statistics", **report.stats}, ensure_ascii=False) + "\n")
+                out.write(json_text({"type": "document", **s.to_dict()}) + "\n")
+            out.write(json_text({"type": "statistics", **report.stats}) + "\n")
         elif fmt == "json":
             if self.count == 0:
                 out.write('{"diagnostics": [' if self.stats else "[")
             else:
                 out.write("\n")
             if self.stats:
-                documents = json.dumps([s.to_dict() for s in report.summaries], ensure_ascii=False, indent=2)
-                statistics = json.dumps(report.stats, ensure_ascii=False, indent=2)
+                documents = json_text([s.to_dict() for s in report.summaries], indent=2)
+                statistics = json_text(report.stats, indent=2)
                 out.write(f'],\n  "documents": {documents},\n  "statistics": {statistics}\n}}\n')
             else:
                 out.write("]\n")

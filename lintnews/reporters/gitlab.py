@@ -9,13 +9,12 @@ findings point at the record's physical line.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from typing import Any, TextIO
 
 from lintnews.engine import Diagnostic
 from lintnews.registry import Severity
-from lintnews.reporters import Report, reporter
+from lintnews.reporters import Report, json_text, reporter
 from lintnews.reporters.sarif import fingerprints
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -55,5 +54,5 @@ def write_gitlab(report: Report, out: TextIO, color: bool) -> None:
     cwd = os.getcwd()
     prints = fingerprints(report.diagnostics, cwd)
     issues = [_issue(d, fp, cwd) for d, fp in zip(report.diagnostics, prints)]
-    json.dump(issues, out, ensure_ascii=False, indent=2)
+    out.write(json_text(issues, indent=2))
     out.write("\n")

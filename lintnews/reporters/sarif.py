@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
-import json
 import os
 import re
 from collections import Counter
@@ -23,7 +22,7 @@ from urllib.parse import quote
 from lintnews import __version__
 from lintnews.engine import Diagnostic, Location
 from lintnews.registry import Rule, Severity
-from lintnews.reporters import Report, reporter
+from lintnews.reporters import Report, json_text, reporter
 from lintnews.sources import kind_of
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -66,7 +65,8 @@ def artifact_uri(path: str, cwd: str | None = None) -> tuple[str, bool]:
         rel = None
     if rel is None or rel == ".." or rel.startswith(".." + os.sep):
         return Path(absolute).as_uri(), False
-    return quote(rel.replace(os.sep, "/"), safe="/"), True
+    # The bytes of the name, percent-encoded: exact even for a name that is not UTF-8.
+    return quote(os.fsencode(rel.replace(os.sep, "/")), safe="/"), True
 
 
 def fingerprints(diagnostics: list[Diagnostic], cwd: str | None = None) -> list[str]:
@@ -233,5 +233,5 @@ def sarif_log(report: Report, cwd: str | None = None) -> dict[str, Any]:
 
 @reporter("sarif")
 def write_sarif(report: Report, out: TextIO, color: bool) -> None:
-    json.dump(sarif_log(report), out, ensure_ascii=False, indent=2)
+    out.write(json_text(sarif_log(report), indent=2))
     out.write("\n")

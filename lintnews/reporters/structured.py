@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
+import re
 from typing import TextIO
 
 from lintnews.engine import Diagnostic
 from lintnews.registry import Severity
-from lintnews.reporters import Report, reporter
+from lintnews.reporters import Report, json_text, printable, reporter
 
 
 @reporter("json")
@@ -16,14 +16,14 @@ def write_json(report: Report, out: TextIO, color: bool) -> None:
     ``diagnostics`` beside ``documents`` (per-document scores) and ``statistics``."""
     diagnostics = [d.to_dict() for d in report.diagnostics]
     if report.stats is None:
-        json.dump(diagnostics, out, ensure_ascii=False, indent=2)
+        out.write(json_text(diagnostics, indent=2))
     else:
         data = {
             "diagnostics": diagnostics,
             "documents": [s.to_dict() for s in report.summaries],
             "statistics": report.stats,
         }
-        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write(json_text(data, indent=2))
     out.write("\n")
 
 
@@ -32,14 +32,16 @@ def write_jsonl(report: Report, out: TextIO, color: bool) -> None:
     """One diagnostic object per line; with ``--statistics`` also one ``{"type": "document", ...}``
     line per document and a final ``{"type": "statistics", ...}`` line."""
     for d in report.diagnostics:
-        out.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json_text(d.to_dict()) + "\n")
     if report.stats is not None:
         for s in report.summaries:
-            out.write(json.dumps({"type": "document", **s.to_dict()}, ensure_ascii=False) + "\n")
-        out.write(json.dumps({"type": "statistics", **report.stats}, ensure_ascii=False) + "\n")
+            out.write(json_text({"type": "document", **s.to_dict()}) + "\n")
+        out.write(json_text({"type": "statistics", **report.stats}) + "\n")
 
 
 def _escape_data(s: str) -> str:
+    # No terminal escapes in the Actions log; line breaks are the annotation's own (%0A).
+    s = "".join(part if part in ("\r", "\n") else printable(part) for part in re.split("([\r\n])", s))
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -8,18 +8,19 @@ import click
 
 from lintnews.engine import Diagnostic
 from lintnews.registry import Severity
-from lintnews.reporters import Report, Tally, location, reporter
+from lintnews.reporters import Report, Tally, location, printable, reporter
 
 _SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
 def diagnostic_line(d: Diagnostic, color: bool) -> str:
     fixable = " [*]" if d.fix is not None and d.fix.safe else ""
+    message = printable(d.message)  # messages quote scraped text
     if not color:
-        return f"{location(d)}: {d.code}{fixable} {d.message}"
+        return f"{location(d)}: {d.code}{fixable} {message}"
     where = click.style(location(d), bold=True)
     code = click.style(d.code, fg=_SEVERITY_COLOURS[d.severity], bold=True)
-    return f"{where}: {code}{fixable} {d.message}"
+    return f"{where}: {code}{fixable} {message}"
 
 
 def summary(report: Report) -> str:
@@ -58,15 +59,15 @@ def full_block(d: Diagnostic, color: bool) -> str:
         lines = d.snippet.split("\n")
         width = len(str(d.line + len(lines) - 1))
         for i, text in enumerate(lines[:5]):
-            shown = text if len(text) <= 160 else text[:157] + "..."
+            shown = printable(text if len(text) <= 160 else text[:157] + "...")
             out.append(f"  {str(d.line + i).rjust(width)} | {shown}")
         if len(lines) > 5:
             out.append(f"  {' ' * width} | ... ({len(lines) - 5} more lines)")
     for r in d.related:
         where = r.path if r.record is None else f"{r.path}#{r.record}"
-        out.append(f"  = related: {where}:{r.line}:{r.column}")
+        out.append(f"  = related: {printable(where)}:{r.line}:{r.column}")
     if d.fix is not None:
-        out.append(f"  = fix ({'safe' if d.fix.safe else 'unsafe'}): {d.fix.title}")
+        out.append(f"  = fix ({'safe' if d.fix.safe else 'unsafe'}): {printable(d.fix.title)}")
     return "\n".join(out) + "\n\n"
 
 
