@@ -17,6 +17,10 @@ from lintnews.document import Document
 from lintnews.registry import Fix, Rule, RuleTable, Severity, Violation, all_rules
 from lintnews.sources import InputError, iter_documents
 
+#: How much of the lines it spans a diagnostic keeps as its ``snippet``; the longest region text
+#: kept beside it when the snippet ends first.
+SNIPPET_CHARS, REGION_CHARS = 200, 1000
+
 
 @dataclass(frozen=True, slots=True)
 class Location:
@@ -50,13 +54,17 @@ class Diagnostic:
     related: list[Location] = field(default_factory=list)
     #: 1-based line of the JSONL record in its file (None for plain files).
     record_line: int | None = None
-    #: The offending text (first 200 characters), for reporters that show it and for baselines.
+    #: The offending text (first 200 characters), for reporters that show it and for baselines:
+    #: the lines the diagnostic spans (lintnews's own E9 and corpus diagnostics: the region).
     snippet: str = ""
     #: Quality score (0-100) of the document the diagnostic is in (see `lintnews.gate.score`).
     document_score: int | None = None
     #: The fix's edits as 1-based source regions ``(line, column, end_line, end_column, text)``
     #: (end exclusive), only for plain files, where text and source coordinates agree (SARIF).
     fix_edits: tuple[tuple[int, int, int, int, str], ...] = ()
+    #: The region's own text, only when ``snippet`` was cut before the region's end (a word at
+    #: the end of a long line), in a plain file, and up to `REGION_CHARS` long (SARIF's snippet).
+    region_text: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -93,7 +101,13 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
             pos = doc.to_source(r.line, r.column)
             related.append(Location(doc.path, doc.record, pos.line, pos.column))
     snippet_lines = doc.lines[v.line : end_line + 1]
-    snippet = "\n".join(snippet_lines)[:200]
+    joined = "\n".join(snippet_lines)
+    snippet = joined[:SNIPPET_CHARS]
+    region_text = None
+    if len(joined) > SNIPPET_CHARS and doc.record is None and doc.source_map.is_identity:
+        end_offset = len(joined) - len(snippet_lines[-1]) + v.end_column if v.end_line <= end_line else len(joined)
+        if end_offset > SNIPPET_CHARS and end_offset - v.column <= REGION_CHARS:
+            region_text = joined[v.column : end_offset]
     fix_edits: tuple[tuple[int, int, int, int, str], ...] = ()
     if v.fix is not None and doc.record is None and doc.source_map.is_identity:
         spans = [(doc.position(e.start), doc.position(e.end), e.replacement) for e in v.fix.edits]
@@ -114,6 +128,7 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
         record_line=doc.record_line,
         snippet=snippet,
         fix_edits=fix_edits,
+        region_text=region_text,
     )
 
 

@@ -172,3 +172,52 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path: Path
             assert location["artifactLocation"]["uri"] == "nu/caf%E9.txt"  # the bytes, percent-encoded
             path = "nu/" + name
         assert os.fsencode(path) == b"nu/caf\xe9.txt"  # reads back to the same bytes
+
+
+# --- SARIF: region.snippet is the region's text (14.12) -----------------------------------------
+
+TWO_LINE_REPEAT = (
+    "Harbour Council Approves Repairs\n\n"
+    "The harbour council voted on Tuesday to spend four million\npounds on repairs to the old sea wall.\n\n"
+    "Work starts in March.\n\n"
+    "The harbour council voted on Tuesday to spend four million\npounds on repairs to the old sea wall.\n\n"
+    "Traders said they welcomed the decision but worried about access to the pier during the\n"
+)
+
+
+def sarif_regions(out: str) -> list[tuple[str, dict, dict]]:
+    results = json.loads(out)["runs"][0]["results"]
+    return [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"], r["properties"]) for r in results]
+
+
+def test_sarif_snippet_is_the_text_of_the_region(tmp_path: Path) -> None:
+    (tmp_path / "two.md").write_text(TWO_LINE_REPEAT, encoding="utf-8")
+    long_line = "Ferry services resumed on Monday " + "after a long pause " * 12 + "with the"
+    (tmp_path / "long.txt").write_text(f"Ferry Services Resume\n\n{long_line}\n", encoding="utf-8")
+    done = run(["check", "--isolated", "--no-cache", "--select", "D001,T002", "--format", "sarif", "two.md", "long.txt"],
+               tmp_path)
+    assert done.returncode == 1, done.stderr
+    regions = sarif_regions(done.stdout)
+    assert [(code, region) for code, region, _ in regions] == [
+        ("D001", {"startLine": 8, "startColumn": 1, "endLine": 9, "endColumn": 39,
+                  "snippet": {"text": "The harbour council voted on Tuesday to spend four million\n"
+                                      "pounds on repairs to the old sea wall."}}),
+        ("T002", {"startLine": 11, "startColumn": 85, "endLine": 11, "endColumn": 88, "snippet": {"text": "the"}}),
+        ("T002", {"startLine": 3, "startColumn": len(long_line) - 2, "endLine": 3, "endColumn": len(long_line) + 1,
+                  "snippet": {"text": "the"}}),  # the word, not the first 200 characters of the line
+    ]
+
+
+@pytest.mark.parametrize("repeats", [3, 15])
+def test_sarif_snippet_of_a_long_region_is_whole_or_left_out(tmp_path: Path, repeats: int) -> None:
+    paragraph = "The harbour council voted on Tuesday to spend four million pounds on the sea wall, " * repeats
+    text = f"Harbour Council Approves Repairs\n\n{paragraph}\n\nWork starts in March.\n\n{paragraph}\n"
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    done = run(["check", "--isolated", "--no-cache", "--select", "D001", "--format", "sarif", "long.txt"], tmp_path)
+    [(code, region, properties)] = sarif_regions(done.stdout)
+    expected = {"startLine": 7, "startColumn": 1, "endLine": 7, "endColumn": len(paragraph) + 1}
+    if repeats == 3:  # 249 characters: whole
+        assert (code, region) == ("D001", {**expected, "snippet": {"text": paragraph}})
+    else:  # 1,245 characters: more than a diagnostic keeps; what is known of it is a property
+        assert (code, region) == ("D001", expected)
+        assert properties["text"] == paragraph[:200]

@@ -20,8 +20,8 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from lintnews import __version__
-from lintnews.engine import Diagnostic, Location
-from lintnews.registry import Rule, Severity
+from lintnews.engine import SNIPPET_CHARS, Diagnostic, Location
+from lintnews.registry import Rule, Severity, all_rules
 from lintnews.reporters import Report, json_text, reporter
 from lintnews.sources import kind_of
 
@@ -153,9 +153,10 @@ def _result(d: Diagnostic, rule_index: int, fingerprint: str, cwd: str) -> dict[
         )
         message = f"{d.message} (record {d.record}, line {d.line}, column {d.column})"
     if d.snippet:
-        if d.record is None and kind_of(d.path) != "html":
-            region["snippet"] = {"text": d.snippet}
-        else:  # the offending text is not the file's text at that region (markup, JSON)
+        text = region_text(d) if d.record is None and kind_of(d.path) != "html" else None
+        if text is not None:
+            region["snippet"] = {"text": text}
+        else:  # not the file's text at that region (markup, JSON), or cut before its end
             properties["text"] = d.snippet
     location["physicalLocation"]["region"] = region
     result: dict[str, Any] = {
@@ -188,6 +189,36 @@ def _result(d: Diagnostic, rule_index: int, fingerprint: str, cwd: str) -> dict[
             ]
     result["properties"] = properties
     return result
+
+
+#: How much of a corpus diagnostic's first line (its region) the corpus phase keeps.
+TITLE_CHARS = 100
+
+
+def region_text(d: Diagnostic) -> str | None:
+    """The text of ``d``'s region (what SARIF's ``region.snippet`` must be), for a plain file
+    (where text and source coordinates agree); None when lintnews does not hold all of it.
+
+    A per-document rule's snippet holds the lines the diagnostic spans (their first 200
+    characters): the region is cut out of them, or kept apart (``region_text``) when the snippet
+    ends first. lintnews's own diagnostics (E9: the comment's text) and the corpus rules' (the
+    first line, stripped) keep the region's text itself as their snippet."""
+    if d.region_text is not None:
+        return d.region_text
+    rule = all_rules().get(d.code)
+    if d.code.startswith("E9") or (rule is not None and rule.corpus):
+        limit = TITLE_CHARS if rule is not None and rule.corpus else SNIPPET_CHARS
+        return d.snippet if len(d.snippet) < limit else None
+    lines = d.snippet.split("\n")
+    span = d.end_line - d.line
+    if span < 0 or span >= len(lines):
+        return None
+    end = d.end_column - 1
+    if len(d.snippet) >= SNIPPET_CHARS and (span == len(lines) - 1 and end > len(lines[span])):
+        return None  # the snippet was cut inside the region, which is too long to keep apart
+    if span == 0:
+        return lines[0][d.column - 1 : end]
+    return "\n".join([lines[0][d.column - 1 :], *lines[1:span], lines[span][:end]])
 
 
 def _notification(error: Any, cwd: str) -> dict[str, Any]:
