@@ -46,6 +46,11 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def report_error(error: object) -> None:
+    """An input error: one line on stderr, escaped (a record id may hold a newline or an ESC)."""
+    click.echo(f"lintnews: error: {printable(str(error))}", err=True)
+
+
 def fail(message: str) -> None:
     click.echo(f"lintnews: error: {printable(message)}", err=True)
     sys.exit(EXIT_ERROR)
@@ -216,10 +221,8 @@ def check(
             # --diff reports only counts; --fix-only reports nothing but the summary.
             # (what goes to the terminal clears the bar first; a report to a file need not)
             sink = (lambda d: None) if (diff or fix_only) else bars.around(writer.write, stream)
-            run = CheckRun(
-                settings, options, bars.around(stdout.write, stdout),
-                bars.around(lambda e: click.echo(f"lintnews: error: {printable(str(e))}", err=True)), sink,
-            )
+            run = CheckRun(settings, options, bars.around(stdout.write, stdout), bars.around(report_error), sink)
+            writer.unsafe_fixes = run.policy.unsafe
             if isinstance(run.signatures, CorpusIndex):
                 run.signatures.progress = bars.corpus_step
             with interrupt_on_sigterm(options.output_dir is not None and options.fixing) as stopped:
@@ -393,16 +396,16 @@ def list_rules(output_format: str) -> None:
         return
     width = max(len(r.name) for r in rules)
     for r in rules:
-        fix = {"safe": "fix", "unsafe": "fix*", None: ""}[r.fix_applicability]
+        fix = {"safe": "fix", "unsafe": "fix*", "mixed": "fix(*)", None: ""}[r.fix_applicability]
         default = "" if r.default else " (not default)"
-        click.echo(f"{r.code}  {r.name.ljust(width)}  {str(r.severity).ljust(7)}  {fix.ljust(4)}  {r.summary}{default}")
+        click.echo(f"{r.code}  {r.name.ljust(width)}  {str(r.severity).ljust(7)}  {fix.ljust(6)}  {r.summary}{default}")
 
 
 def rules_table(rules: list[Rule]) -> str:
     """The Markdown table of rules that the README embeds (generated, never edited by hand)."""
     lines = ["| code | name | severity | fix | default | what it reports |", "|---|---|---|---|---|---|"]
     for r in rules:
-        fix = {"safe": "safe", "unsafe": "unsafe", None: ""}[r.fix_applicability]
+        fix = {"safe": "safe", "unsafe": "unsafe", "mixed": "mixed", None: ""}[r.fix_applicability]
         lines.append(f"| {r.code} | `{r.name}` | {r.severity} | {fix} | {'yes' if r.default else 'no'} | {r.summary} |")
     return "\n".join(lines) + "\n"
 
@@ -433,6 +436,7 @@ def show_rule(code: str, output_format: str) -> None:
         click.echo(json.dumps(rule_info(found), indent=2))
         return
     fix = {"safe": "Fix is always available (safe).", "unsafe": "Fix is available (unsafe: needs --unsafe-fixes).",
+           "mixed": "Fix is always available: safe, or unsafe (needs --unsafe-fixes) for some findings (see Fix).",
            None: "No fix."}[found.fix_applicability]
     click.echo(f"# {found.name} ({found.code})\n")
     click.echo(f"Default severity: {found.severity}. {fix}" + ("" if found.default else " Not in the default selection."))

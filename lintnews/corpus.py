@@ -44,7 +44,7 @@ from lintnews.document import Document
 from lintnews.engine import Diagnostic, Linter, Location
 from lintnews.minhash import MinHasher, shingle_hashes
 from lintnews.packs import line_keys
-from lintnews.registry import Severity, all_rules
+from lintnews.registry import Fix, Severity, all_rules
 from lintnews.textnorm import normalized_lines
 
 CODES = ("N001", "N002", "N003")
@@ -385,6 +385,10 @@ def _chrome_lines(doc: Document, diagnostics: Sequence[Diagnostic]) -> set[int]:
     if doc.source_map.is_identity:
         return {line - 1 for line in source_lines}
     return {i for i in range(len(doc.lines)) if doc.to_source(i, 0).line in source_lines}
+
+
+#: The fix of N001 and N002 on a JSONL record.
+DROP_TITLE = "Leave the record out of the cleaned corpus (--output-dir)"
 
 
 def _source_span(doc: Document, i: int) -> tuple[int, int, int, int]:
@@ -939,6 +943,9 @@ class CorpusIndex:
                         related: list[int]) -> Diagnostic:
         d = self.docs[i]
         line, column, end_line, end_column = d.first
+        # A JSONL record that is a copy can be left out of the cleaned corpus (`--fix
+        # --unsafe-fixes --output-dir`: lintnews.run.CheckRun.dropped); a file is never deleted.
+        fix = None if d.record_line is None else Fix(DROP_TITLE, (), safe=False)
         return Diagnostic(
             path=d.path,
             record=d.record,
@@ -950,6 +957,7 @@ class CorpusIndex:
             name=rule.name,
             severity=severities.get(rule.code, rule.severity),
             message=message,
+            fix=fix,
             related=[self._location(r) for r in related],
             record_line=d.record_line,
             snippet=self._titles.get_bytes(d.title_at).decode("utf-8", "surrogatepass"),

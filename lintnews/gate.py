@@ -139,11 +139,12 @@ class RuleCounts:
     def __init__(self) -> None:
         self.rules: dict[str, dict[str, Any]] = {}
 
-    def add(self, d: Diagnostic) -> None:
+    def add(self, d: Diagnostic, fixable: bool | None = None) -> None:
+        """Count ``d``; ``fixable``: whether ``--fix`` applies its fix (default: it has one)."""
         entry = self.rules.setdefault(d.code, {"code": d.code, "name": d.name, "count": 0, "documents": set(), "fixable": 0})
         entry["count"] += 1
         entry["documents"].add((d.path, d.record))
-        entry["fixable"] += d.fix is not None
+        entry["fixable"] += d.fix is not None if fixable is None else fixable
 
     def statistics(self, documents: list[DocumentSummary]) -> dict[str, Any]:
         rules = [

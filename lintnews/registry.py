@@ -97,7 +97,8 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     #: One line for ``lintnews rules`` and SARIF's shortDescription.
     summary: ClassVar[str] = ""
-    #: ``None`` (cannot fix), ``"safe"`` or ``"unsafe"``.
+    #: ``None`` (cannot fix), ``"safe"``, ``"unsafe"``, or ``"mixed"`` (safe for most findings,
+    #: unsafe for some: each `Fix` says which).
     fix_applicability: ClassVar[str | None] = None
     #: Part of the default selection? Rules that cannot reach the precision target are not.
     default: ClassVar[bool] = True

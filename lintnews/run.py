@@ -23,7 +23,7 @@ from lintnews.fixes import Fixer, FixPolicy, WriteError
 from lintnews.gate import Baseline, DocumentSummary, RuleCounts, Splitter, fingerprint, score
 from lintnews.parallel import Analysis, Analyzer, Signer, analyze
 from lintnews.registry import Severity
-from lintnews.reporters import Tally
+from lintnews.reporters import Tally, fix_applies
 from lintnews.sources import InputError, iter_documents
 
 
@@ -168,13 +168,15 @@ class CheckRun:
             self.new_baseline[fingerprint(d)] += 1
         if self.baseline is not None and self.baseline.known(d):
             return
-        self.result.tally.add(d)
+        if d.fix is not None and not self.policy.allows_rule(d.code, safe=True):
+            d.fix, d.fix_edits = None, ()  # `unfixable` (or not `fixable`): no fix to offer, as in ruff
+        self.result.tally.add(d, self.policy.unsafe)
         if d.severity >= self.threshold:
             self.result.failing = True
             if self.splitter is not None:
                 self.splitter.reject(d.path, d.record)
         if self.options.statistics:
-            self.rule_counts.add(d)
+            self.rule_counts.add(d, fix_applies(d, self.policy.unsafe))
         self.sink(d)
 
     def accept(self, analysis: Analysis) -> None:

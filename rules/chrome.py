@@ -451,7 +451,7 @@ class Breadcrumb(Rule):
     reads_packs = True
     severity = Severity.WARNING
     summary = "Breadcrumb navigation trail left in the text"
-    fix_applicability = "safe"
+    fix_applicability = "mixed"  # unsafe for a trail that does not start with a home word
 
     max_segment_words: ClassVar[int] = 4
 

@@ -166,7 +166,7 @@ class DuplicateParagraph(Rule):
     name = "duplicate-paragraph"
     severity = Severity.ERROR
     summary = "Paragraph repeats an earlier paragraph of the document"
-    fix_applicability = "safe"
+    fix_applicability = "mixed"  # a pull-quote's removal is unsafe
     options = DuplicateParagraphOptions
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:

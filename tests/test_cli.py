@@ -505,7 +505,7 @@ def test_rules_json() -> None:
     assert code == 0
     rules = {r["code"]: r for r in json.loads(out)}
     assert rules["D001"]["name"] == "duplicate-paragraph"
-    assert rules["D001"]["fixable"] == "safe" and rules["T001"]["fixable"] is None
+    assert rules["D001"]["fixable"] == "mixed" and rules["D002"]["fixable"] == "safe" and rules["T001"]["fixable"] is None
     assert rules["T002"]["severity"] == "error"
     assert rules["T002"]["explanation"].startswith("## What it does")
 

@@ -221,3 +221,75 @@ def test_sarif_snippet_of_a_long_region_is_whole_or_left_out(tmp_path: Path, rep
     else:  # 1,245 characters: more than a diagnostic keeps; what is known of it is a property
         assert (code, region) == ("D001", expected)
         assert properties["text"] == paragraph[:200]
+
+
+# --- what `[*]` and "fixable" mean: the fixes `--fix` applies (14.9, README table) ---------------
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+P1 = "The city council approved the new budget on Tuesday after a debate that lasted six hours."
+P2 = "Opposition members said the plan cut too deeply into school funding and library hours."
+P3 = "The mayor said the savings were needed to avoid a deficit next year and promised a review."
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURES, tmp_path / "fixtures")
+    (tmp_path / "fixtures" / "README.md").unlink()
+    return tmp_path
+
+
+def test_unfixable_rules_are_not_marked_nor_counted_as_fixable(articles: Path) -> None:
+    (articles / "lintnews.toml").write_text('unfixable = ["D001"]\n', encoding="utf-8")
+    text = run(["check", "--no-cache", "--statistics", "fixtures"], articles).stdout
+    d001 = [line for line in text.splitlines() if " D001 " in line]
+    assert d001 == [
+        "fixtures/en-grain-corridor.html:27:36: D001 Paragraph repeats text of line 24",
+        "fixtures/en-port-strike-duplicated-truncated.txt:8:1: D001 Paragraph repeats line 3",
+        "      2  D001  duplicate-paragraph                in 2 documents",
+    ]
+    assert "[*] 8 fixable with `lintnews check --fix` (1 hidden fix can be enabled with `--unsafe-fixes`)." in text
+    data = json.loads(run(["check", "--no-cache", "--statistics", "--format", "json", "fixtures"], articles).stdout)
+    assert [d["fix"] for d in data["diagnostics"] if d["code"] == "D001"] == [None, None]
+    assert {r["code"]: r["fixable"] for r in data["statistics"]["rules"]}["D001"] == 0
+    # and --fix leaves them
+    fixed = run(["check", "--no-cache", "--fix", "--select", "D001", "fixtures"], articles)
+    assert fixed.stdout.count(" D001 ") == 2
+
+
+def test_unsafe_fixes_are_marked_when_unsafe_fixes_apply(articles: Path) -> None:
+    text = run(["check", "--no-cache", "--unsafe-fixes", "--select", "D,N", "fixtures"], articles).stdout
+    assert text.splitlines() == [
+        "fixtures/en-grain-corridor.html:27:36: D001 [*] Paragraph repeats text of line 24",
+        "fixtures/en-grain-corridor.html:32:24: D002 [*] Heading repeats line 12",
+        "fixtures/en-port-strike-duplicated-truncated.txt:8:1: D001 [*] Paragraph repeats line 3",
+        "fixtures/corpus-harbour.jsonl#harbour-2024-033:1:1: N002 [*] Exact duplicate of "
+        "fixtures/corpus-harbour.jsonl#harbour-2024-031 (same text after normalisation)",
+        "Found 4 diagnostics (4 error) in 3 of 6 documents.",
+        "[*] 4 fixable with `lintnews check --fix`.",
+    ]
+
+
+def test_every_fix_a_rule_offers_is_what_the_rules_table_says(articles: Path) -> None:
+    extra = {
+        "breadcrumbs.md": f"Politics › Europe › Summit talks\n\nHome » News » Politics\n\n{P1}\n\n{P2}\n\n{P3}\n",
+        "a.txt": f"{P1}\n\n{P2}\n\n{P3}\n",
+        "b.txt": f"{P1}\n\n{P2}\n\n{P3}\n",
+    }
+    for name, content in extra.items():
+        (articles / "fixtures" / name).write_text(content, encoding="utf-8")
+    done = run(["check", "--no-cache", "--select", "ALL", "--format", "json", "fixtures"], articles)
+    rules = {r["code"]: r["fixable"] for r in json.loads(run(["rules", "--format", "json"], articles).stdout)}
+    seen: dict[str, set[object]] = {}
+    for d in json.loads(done.stdout):
+        seen.setdefault(d["code"], set()).add(None if d["fix"] is None else d["fix"]["safe"])
+        kind = rules[d["code"]]
+        where = f'{d["code"]} at {d["path"]}#{d["record"]}:{d["line"]}'
+        if kind is None:
+            assert d["fix"] is None, where
+        elif kind in ("safe", "unsafe"):
+            assert d["fix"] is None or d["fix"]["safe"] == (kind == "safe"), where
+    assert rules["D001"] == rules["B006"] == "mixed"
+    assert seen["D001"] == seen["B006"] == {True, False}  # the pull-quote, the trail with no home word
+    assert rules["N002"] == "unsafe"
+    n002 = {(d["path"], d["fix"] and d["fix"]["safe"]) for d in json.loads(done.stdout) if d["code"] == "N002"}
+    assert n002 == {("fixtures/corpus-harbour.jsonl", False), ("fixtures/b.txt", None)}  # a file is never deleted

@@ -26,22 +26,34 @@ class Tally:
 
     total: int = 0
     by_severity: Counter[Severity] = field(default_factory=Counter)
-    safe_fixable: int = 0
+    #: Diagnostics whose fix ``--fix`` applies (`fix_applies`), and unsafe ones it leaves.
+    fixable: int = 0
+    hidden_unsafe: int = 0
     #: Documents with at least one diagnostic.
     affected: set[tuple[str, str | None]] = field(default_factory=set)
 
-    def add(self, d: Diagnostic) -> None:
+    def add(self, d: Diagnostic, unsafe_fixes: bool = False) -> None:
         self.total += 1
         self.by_severity[d.severity] += 1
-        self.safe_fixable += d.fix is not None and d.fix.safe
+        if fix_applies(d, unsafe_fixes):
+            self.fixable += 1
+        elif d.fix is not None:
+            self.hidden_unsafe += 1
         self.affected.add((d.path, d.record))
 
     @classmethod
-    def of(cls, diagnostics: Iterable[Diagnostic]) -> Tally:
+    def of(cls, diagnostics: Iterable[Diagnostic], unsafe_fixes: bool = False) -> Tally:
         tally = cls()
         for d in diagnostics:
-            tally.add(d)
+            tally.add(d, unsafe_fixes)
         return tally
+
+
+def fix_applies(d: Diagnostic, unsafe_fixes: bool = False) -> bool:
+    """Whether ``lintnews check --fix`` applies ``d``'s fix (marked ``[*]``): a safe fix, or an
+    unsafe one with ``--unsafe-fixes``. A run removes the fixes of rules that ``fixable`` and
+    ``unfixable`` leave out before anything is reported (as ruff does), so they never count."""
+    return d.fix is not None and (d.fix.safe or unsafe_fixes)
 
 
 @dataclass
@@ -122,12 +134,17 @@ class StreamWriter:
 
     STREAMING = ("text", "full", "json", "jsonl", "github")
 
-    def __init__(self, fmt: str, out: TextIO, color: bool = False, quiet: bool = False, stats: bool = False) -> None:
+    def __init__(
+        self, fmt: str, out: TextIO, color: bool = False, quiet: bool = False, stats: bool = False,
+        unsafe_fixes: bool = False,
+    ) -> None:
         self.fmt = fmt
         self.out = out
         self.color = color
         self.quiet = quiet
         self.stats = stats
+        #: Whether unsafe fixes apply (``[*]`` marks them too).
+        self.unsafe_fixes = unsafe_fixes
         self.buffer: list[Diagnostic] = []
         self.count = 0
 
@@ -136,9 +153,10 @@ class StreamWriter:
         if fmt not in self.STREAMING:
             self.buffer.append(d)
         elif fmt == "text":
-            out.write(text.diagnostic_line(d, self.color) + "\n")
+            out.write(text.diagnostic_line(d, self.color, self.unsafe_fixes) + "\n")
         elif fmt == "full":
-            out.write(text.diagnostic_line(d, self.color) + "\n" if self.quiet else text.full_block(d, self.color))
+            line = text.diagnostic_line(d, self.color, self.unsafe_fixes) + "\n"
+            out.write(line if self.quiet else text.full_block(d, self.color, self.unsafe_fixes))
         elif fmt == "jsonl":
             out.write(json_text(d.to_dict()) + "\n")
         elif fmt == "github":

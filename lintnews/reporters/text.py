@@ -8,13 +8,13 @@ import click
 
 from lintnews.engine import Diagnostic
 from lintnews.registry import Severity
-from lintnews.reporters import Report, Tally, location, printable, reporter
+from lintnews.reporters import Report, Tally, fix_applies, location, printable, reporter
 
 _SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def diagnostic_line(d: Diagnostic, color: bool) -> str:
-    fixable = " [*]" if d.fix is not None and d.fix.safe else ""
+def diagnostic_line(d: Diagnostic, color: bool, unsafe_fixes: bool = False) -> str:
+    fixable = " [*]" if fix_applies(d, unsafe_fixes) else ""
     message = printable(d.message)  # messages quote scraped text
     if not color:
         return f"{location(d)}: {d.code}{fixable} {message}"
@@ -36,8 +36,14 @@ def summary(report: Report) -> str:
             f"Found {n} diagnostic{'s' if n != 1 else ''} ({', '.join(parts)}) in {docs} of "
             f"{report.documents} document{'s' if report.documents != 1 else ''}."
         )
-        if tally.safe_fixable:
-            text += f"\n[*] {tally.safe_fixable} fixable with `lintnews check --fix`."
+        hidden = ""
+        if tally.hidden_unsafe:
+            es = "es" if tally.hidden_unsafe != 1 else ""
+            hidden = f"{tally.hidden_unsafe} hidden fix{es} can be enabled with `--unsafe-fixes`"
+        if tally.fixable:
+            text += f"\n[*] {tally.fixable} fixable with `lintnews check --fix`" + (f" ({hidden})." if hidden else ".")
+        elif hidden:
+            text += f"\nNo fixes available ({hidden})."
     if report.fixed:
         text += f"\nFixed {report.fixed} diagnostic{'s' if report.fixed != 1 else ''}."
     if report.errors:
@@ -52,9 +58,9 @@ def write_text(report: Report, out: TextIO, color: bool) -> None:
     out.write(summary(report) + "\n")
 
 
-def full_block(d: Diagnostic, color: bool) -> str:
+def full_block(d: Diagnostic, color: bool, unsafe_fixes: bool = False) -> str:
     """One diagnostic in the ``full`` format: its line, the source lines, related places, fix."""
-    out = [diagnostic_line(d, color)]
+    out = [diagnostic_line(d, color, unsafe_fixes)]
     if d.snippet:
         lines = d.snippet.split("\n")
         width = len(str(d.line + len(lines) - 1))
