@@ -254,6 +254,8 @@ def check(
     notes = gate_notes(result, options)
     if notes and not quiet:
         click.echo(notes, err=to_stderr or settings.output_format not in ("text", "full") or output is not None)
+    if result.stats is not None and (diff or settings.output_format not in StreamWriter.WITH_STATISTICS):
+        click.echo(format_statistics(result.stats), err=True)  # sarif, github, junit, gitlab: no place for it
     sys.stdout.flush()  # a closed pipe is noticed here, not in the interpreter's last flush
     if result.errors:
         sys.exit(EXIT_ERROR)
@@ -301,8 +303,6 @@ def gate_notes(result: RunResult, options: CheckOptions) -> str:
     if result.split_counts is not None:
         good, bad = result.split_counts
         lines.append(f"Split: {good} records accepted, {bad} rejected.")
-    if result.stats is not None and options.statistics:
-        lines.append(format_statistics(result.stats))
     return "\n".join(lines)
 
 

@@ -117,6 +117,8 @@ class CheckRun:
             self.baseline.start()
         self.new_baseline: Counter[tuple[str, str, str, str]] | None = Counter() if options.write_baseline else None
         self.rule_counts = RuleCounts()
+        #: With --statistics, each document's summary by (path, record, record line).
+        self.summary_of: dict[tuple[str, str | None, int | None], DocumentSummary] = {}
         self.result = RunResult([], [], 0)
         self.sink = sink if sink is not None else self.result.diagnostics.append
         #: Corpus-phase signature function (set when the corpus phase runs) and the signatures.
@@ -177,18 +179,22 @@ class CheckRun:
                 self.splitter.reject(d.path, d.record)
         if self.options.statistics:
             self.rule_counts.add(d, fix_applies(d, self.policy.unsafe))
+            summary = self.summary_of.get((d.path, d.record, d.record_line))
+            if summary is not None:  # (corpus findings arrive after their document)
+                summary.diagnostics += 1
         self.sink(d)
 
     def accept(self, analysis: Analysis) -> None:
         """Book-keeping for one analysed document, in input order."""
         self.result.documents += 1
-        for d in analysis.diagnostics:
-            self.report(d)
-        summary = DocumentSummary(
-            analysis.path, analysis.record, analysis.score, len(analysis.diagnostics), analysis.record_line
-        )
+        # `diagnostics` counts what is reported (`report`): after the baseline, corpus findings
+        # included, as the summary line and the statistics count them.
+        summary = DocumentSummary(analysis.path, analysis.record, analysis.score, 0, analysis.record_line)
         if self.options.statistics:
             self.result.summaries.append(summary)
+            self.summary_of[(analysis.path, analysis.record, analysis.record_line)] = summary
+        for d in analysis.diagnostics:
+            self.report(d)
         low = self.options.min_score is not None and analysis.score < self.options.min_score
         if low:
             self.result.low_scores.append(summary)

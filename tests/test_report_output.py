@@ -234,7 +234,6 @@ P3 = "The mayor said the savings were needed to avoid a deficit next year and pr
 @pytest.fixture
 def articles(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURES, tmp_path / "fixtures")
-    (tmp_path / "fixtures" / "README.md").unlink()
     return tmp_path
 
 
@@ -264,7 +263,7 @@ def test_unsafe_fixes_are_marked_when_unsafe_fixes_apply(articles: Path) -> None
         "fixtures/en-port-strike-duplicated-truncated.txt:8:1: D001 [*] Paragraph repeats line 3",
         "fixtures/corpus-harbour.jsonl#harbour-2024-033:1:1: N002 [*] Exact duplicate of "
         "fixtures/corpus-harbour.jsonl#harbour-2024-031 (same text after normalisation)",
-        "Found 4 diagnostics (4 error) in 3 of 6 documents.",
+        "Found 4 diagnostics (4 error) in 3 of 7 documents.",
         "[*] 4 fixable with `lintnews check --fix`.",
     ]
 
@@ -293,3 +292,78 @@ def test_every_fix_a_rule_offers_is_what_the_rules_table_says(articles: Path) ->
     assert rules["N002"] == "unsafe"
     n002 = {(d["path"], d["fix"] and d["fix"]["safe"]) for d in json.loads(done.stdout) if d["code"] == "N002"}
     assert n002 == {("fixtures/corpus-harbour.jsonl", False), ("fixtures/b.txt", None)}  # a file is never deleted
+
+
+# --- one document count everywhere (14.6) -------------------------------------------------------
+
+STATS_TABLE = [
+    "      3  B002  comment-widget                     in 1 documents [*]",
+    "      2  D001  duplicate-paragraph                in 2 documents [*]",
+    "      1  B004  newsletter-prompt                  in 1 documents [*]",
+    "      1  B005  social-share                       in 1 documents [*]",
+    "      1  B006  breadcrumb                         in 1 documents [*]",
+    "      1  B009  advertisement-label                in 1 documents [*]",
+    "      1  D002  duplicate-heading                  in 1 documents [*]",
+    "      1  N002  exact-duplicate-document           in 1 documents",
+    "      1  T001  truncated-sentence                 in 1 documents",
+    "      1  T002  truncated-document                 in 1 documents",
+    "4 of 7 documents have diagnostics; score min 63, median 100, mean 87.9",
+    "score distribution: 100: 4, 90-99: 0, 70-89: 2, 50-69: 1, 0-49: 0",
+]
+SUMMARY = [
+    "Found 13 diagnostics (6 error, 7 warning) in 4 of 7 documents.",
+    "[*] 9 fixable with `lintnews check --fix` (2 hidden fixes can be enabled with `--unsafe-fixes`).",
+]
+
+
+def test_corpus_findings_count_in_every_document_count(articles: Path) -> None:
+    text = run(["check", "--no-cache", "--statistics", "fixtures"], articles).stdout.splitlines()
+    assert text[-len(SUMMARY) - len(STATS_TABLE):] == SUMMARY + STATS_TABLE
+    data = json.loads(run(["check", "--no-cache", "--statistics", "--format", "json", "fixtures"], articles).stdout)
+    documents = {(d["path"].split("/")[-1], d["record"]): d["diagnostics"] for d in data["documents"]}
+    assert documents[("corpus-harbour.jsonl", "harbour-2024-033")] == 1  # its N002
+    assert sum(1 for n in documents.values() if n) == data["statistics"]["documents_with_diagnostics"] == 4
+    assert sum(documents.values()) == data["statistics"]["diagnostics"] == len(data["diagnostics"]) == 13
+    lines = run(["check", "--no-cache", "--statistics", "--format", "jsonl", "fixtures"], articles).stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    docs = [r for r in records if r.get("type") == "document"]
+    assert {(d["record"], d["diagnostics"]) for d in docs if d["record"]} == {
+        ("harbour-2024-031", 0), ("harbour-2024-032", 0), ("harbour-2024-033", 1)}
+    assert records[-1]["documents_with_diagnostics"] == 4
+
+
+def test_findings_a_baseline_hides_are_not_counted(articles: Path) -> None:
+    assert run(["check", "--no-cache", "--select", "T002", "--write-baseline", "b.json", "fixtures"], articles).returncode == 1
+    done = run(["check", "--no-cache", "--baseline", "b.json", "--statistics", "--format", "json", "fixtures"], articles)
+    data = json.loads(done.stdout)
+    port = [d for d in data["documents"] if d["path"].endswith("en-port-strike-duplicated-truncated.txt")]
+    assert [d["diagnostics"] for d in port] == [1]  # its D001; the T002 is in the baseline
+    assert data["statistics"]["documents_with_diagnostics"] == 4 and data["statistics"]["diagnostics"] == 12
+    text = run(["check", "--no-cache", "--baseline", "b.json", "fixtures"], articles).stdout
+    assert "Found 12 diagnostics (5 error, 7 warning) in 4 of 7 documents." in text
+
+
+# --- where --statistics go (README: decided as ruff does) --------------------------------------
+
+
+def test_statistics_follow_the_report_with_quiet_and_into_the_output_file(articles: Path) -> None:
+    quiet = run(["check", "--no-cache", "--statistics", "-q", "fixtures"], articles)
+    assert quiet.stdout.splitlines()[-len(STATS_TABLE):] == STATS_TABLE  # asked for: -q keeps them
+    assert "Found 13" not in quiet.stdout and quiet.stderr == ""
+    to_file = run(["check", "--no-cache", "--statistics", "-o", "report.txt", "fixtures"], articles)
+    assert to_file.stdout == "" and to_file.stderr == ""
+    report = (articles / "report.txt").read_text(encoding="utf-8").splitlines()
+    assert report[-len(SUMMARY) - len(STATS_TABLE):] == SUMMARY + STATS_TABLE
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_statistics_of_json_formats_are_only_in_the_json(articles: Path, fmt: str) -> None:
+    done = run(["check", "--no-cache", "--statistics", "--format", fmt, "fixtures"], articles)
+    assert done.stderr == ""
+    assert "score distribution" not in done.stdout
+
+
+def test_statistics_of_formats_without_a_place_for_them_go_to_stderr(articles: Path) -> None:
+    done = run(["check", "--no-cache", "--statistics", "--format", "sarif", "fixtures"], articles)
+    json.loads(done.stdout)
+    assert done.stderr.splitlines() == STATS_TABLE

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from lintnews.engine import Diagnostic
+from lintnews.gate import format_statistics
 from lintnews.registry import Rule, Severity, all_rules
 from lintnews.sources import InputError
 
@@ -133,6 +134,8 @@ class StreamWriter:
     (summary, statistics) or, for whole-run formats, everything."""
 
     STREAMING = ("text", "full", "json", "jsonl", "github")
+    #: Formats that carry ``--statistics`` in the report itself (the others: on stderr).
+    WITH_STATISTICS = ("text", "full", "json", "jsonl")
 
     def __init__(
         self, fmt: str, out: TextIO, color: bool = False, quiet: bool = False, stats: bool = False,
@@ -177,6 +180,8 @@ class StreamWriter:
         elif fmt in ("text", "full"):
             if not self.quiet:
                 out.write(text.summary(report) + "\n")
+            if report.stats is not None:  # asked for: printed with --quiet too, as ruff does
+                out.write(format_statistics(report.stats) + "\n")
         elif fmt == "jsonl" and report.stats is not None:
             for s in report.summaries:
                 out.write(json_text({"type": "document", **s.to_dict()}) + "\n")
