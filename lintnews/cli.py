@@ -32,7 +32,7 @@ from lintnews.config import (
     select_rules,
 )
 from lintnews.corpus import CorpusIndex
-from lintnews.gate import BaselineError, format_statistics
+from lintnews.gate import BaselineError, OutputError, describe_os_error, format_statistics
 from lintnews.parallel import default_jobs
 from lintnews.progress import Progress
 from lintnews.registry import Rule, all_rules
@@ -49,6 +49,10 @@ def _split(values: tuple[str, ...]) -> list[str]:
 def report_error(error: object) -> None:
     """An input error: one line on stderr, escaped (a record id may hold a newline or an ESC)."""
     click.echo(f"lintnews: error: {printable(str(error))}", err=True)
+
+
+def report_warning(message: str) -> None:
+    click.echo(f"lintnews: warning: {printable(message)}", err=True)
 
 
 def fail(message: str) -> None:
@@ -218,31 +222,45 @@ def check(
             fmt = settings.output_format
             writer = StreamWriter(fmt, stream, color, quiet, stats=statistics)
             bars = Progress.for_terminal(quiet)
-            # --diff reports only counts; --fix-only reports nothing but the summary.
-            # (what goes to the terminal clears the bar first; a report to a file need not)
-            sink = (lambda d: None) if (diff or fix_only) else bars.around(writer.write, stream)
-            run = CheckRun(settings, options, bars.around(stdout.write, stdout), bars.around(report_error), sink)
-            writer.unsafe_fixes = run.policy.unsafe
-            if isinstance(run.signatures, CorpusIndex):
-                run.signatures.progress = bars.corpus_step
-            with interrupt_on_sigterm(options.output_dir is not None and options.fixing) as stopped:
-                run.stopped = stopped
-                try:
-                    result = run.run(targets, lambda items: bars.documents(items, targets, settings))
-                finally:
-                    bars.close()
-            report = Report([], result.errors, result.documents, fixed=result.fixed, tally=result.tally)
-            report.stats = result.stats
-            report.summaries = result.summaries
-            if not diff:
-                writer.close(report)
-    except (ConfigError, BaselineError) as exc:
+            try:
+                # --diff reports only counts; --fix-only reports nothing but the summary.
+                # (what goes to the terminal clears the bar first; a report to a file need not)
+                sink = (lambda d: None) if (diff or fix_only) else bars.around(writer.write, stream)
+                on_error = report_error if fmt != "github" else lambda e: (report_error(e), writer.error(e))
+                run = CheckRun(
+                    settings, options, bars.around(stdout.write, stdout), bars.around(on_error), sink,
+                    bars.around(report_warning),
+                )
+                writer.unsafe_fixes = run.policy.unsafe
+                if isinstance(run.signatures, CorpusIndex):
+                    run.signatures.progress = bars.corpus_step
+                with interrupt_on_sigterm(options.output_dir is not None and options.fixing) as stopped:
+                    run.stopped = stopped
+                    try:
+                        result = run.run(targets, lambda items: bars.documents(items, targets, settings))
+                    finally:
+                        bars.close()
+                report = Report([], result.errors, result.documents, fixed=result.fixed, tally=result.tally,
+                                unreadable=result.unreadable)
+                report.stats = result.stats
+                report.summaries = result.summaries
+                if not diff:
+                    writer.close(report)
+            except BaseException as exc:
+                if not isinstance(exc, BrokenPipeError):
+                    writer.abort()  # a run that stops still leaves valid JSON on stdout
+                raise
+    except (ConfigError, BaselineError, OutputError) as exc:
         fail(str(exc))
         return
     except BrokenPipeError:
         raise  # the reader of the report went away: stop quietly (`_Group`)
     except OSError as exc:
-        fail(f"{output}: cannot write report: {exc.strerror or exc}")
+        if exc.filename is not None:
+            fail(f"{exc.filename}: {describe_os_error(exc)}")
+        else:
+            where = output or ("standard error" if to_stderr else "standard output")
+            fail(f"{where}: cannot write the report: {describe_os_error(exc)}")
         return
     if diff:
         failing = sum(n for sev, n in result.tally.by_severity.items() if sev >= run.threshold)
@@ -257,7 +275,9 @@ def check(
     if result.stats is not None and (diff or settings.output_format not in StreamWriter.WITH_STATISTICS):
         click.echo(format_statistics(result.stats), err=True)  # sarif, github, junit, gitlab: no place for it
     sys.stdout.flush()  # a closed pipe is noticed here, not in the interpreter's last flush
-    if result.errors:
+    # Inputs that could not be read fail the run (exit 2) unless --exit-zero, as ruff's per-file
+    # errors do; a fix or an output that could not be written always does.
+    if result.errors and (not exit_zero or len(result.errors) > result.unreadable):
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FOUND if run.failed(exit_zero) else EXIT_OK)
 
@@ -291,7 +311,7 @@ def gate_notes(result: RunResult, options: CheckOptions) -> str:
             f"Baseline: {result.baseline_matched} known findings hidden; {result.baseline_gone} baseline "
             f"entries no longer occur (rewrite it with --write-baseline to shrink it)."
         )
-    if options.write_baseline:
+    if options.write_baseline and result.baseline_written:
         lines.append(f"Baseline written to {options.write_baseline}.")
     if result.low_scores:
         lines.append(f"{len(result.low_scores)} documents scored below {options.min_score}:")
@@ -371,8 +391,20 @@ def report_stream(output: str | None, to_stderr: bool) -> Iterator[tuple[TextIO,
         yield stream, stream.isatty() and "NO_COLOR" not in os.environ
         stream.flush()
         return
-    with atomic_open(output) as fh:
+    opened = atomic_open(output)
+    try:
+        fh = opened.__enter__()
+    except OSError as exc:
+        raise OutputError(output, "the report", exc) from None
+    try:
         yield fh, False
+    except BaseException:
+        opened.__exit__(*sys.exc_info())  # removes the temporary file
+        raise
+    try:
+        opened.__exit__(None, None, None)
+    except OSError as exc:
+        raise OutputError(output, "the report", exc) from None
 
 
 @main.command("clean")

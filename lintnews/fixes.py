@@ -356,6 +356,8 @@ class Fixer:
         self.fixed = 0
         self.writers: dict[str, JsonlFixWriter] = {}
         self._refused: set[str] = set()
+        #: What to tell the user that fails nothing (see `take_warnings`).
+        self._warnings: list[str] = []
         #: JSONL corpora whose cleaned copy could not be started, with the reason.
         self._failed: dict[str, str | None] = {}
         #: Everything for ``--output-dir`` is written here and moved into place by `finish`.
@@ -384,13 +386,23 @@ class Fixer:
                 return None
         return writer
 
+    def take_warnings(self) -> list[str]:
+        """The warnings since the last call."""
+        warnings, self._warnings = self._warnings, []
+        return warnings
+
     def process(self, doc: Document) -> tuple[list[Diagnostic], str | None]:
         """Fix one document; return its remaining diagnostics and an error message, if any."""
         is_record = doc.record is not None
         if is_record and not self.diff and self.output_dir is None:
             if doc.path not in self._refused:
+                # Not an error: `--fix` on a folder that holds a corpus fixes the files and reports
+                # the corpus's findings, which gate the run as any others do.
                 self._refused.add(doc.path)
-                return self.lint(doc), "JSONL corpora are not rewritten in place: add --output-dir DIR (nothing fixed)"
+                self._warnings.append(
+                    f"{doc.path}: JSONL corpora are not rewritten in place: its findings are reported, not fixed "
+                    "(add --output-dir DIR for a cleaned copy)"
+                )
             return self.lint(doc), None
         outcome = fix_document(doc, self.lint, self.policy)
         new_doc = outcome.document

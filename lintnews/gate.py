@@ -79,6 +79,21 @@ class BaselineError(Exception):
     pass
 
 
+class OutputError(Exception):
+    """An output of the run (report, baseline, split) that cannot be written: names the path and
+    says what failed. Nothing half-written is left at the path (`lintnews.atomic`)."""
+
+    def __init__(self, path: str, what: str, exc: OSError) -> None:
+        self.path = path
+        self.message = f"cannot write {what}: {describe_os_error(exc)}"
+        super().__init__(f"{path}: {self.message}")
+
+
+def describe_os_error(exc: OSError) -> str:
+    """Why an operating-system call failed, in words (``exc.strerror``, else the exception)."""
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
 @dataclass
 class Baseline:
     entries: Counter[tuple[str, str, str, str]] = field(default_factory=Counter)
@@ -106,9 +121,12 @@ class Baseline:
             {"path": p, "record": r or None, "code": c, "hash": h, "count": n}
             for (p, r, c, h), n in sorted(self.entries.items())
         ]
-        with atomic.atomic_open(path) as fh:
-            json.dump({"version": 1, "tool": "lintnews", "entries": entries}, fh, indent=1)
-            fh.write("\n")
+        try:
+            with atomic.atomic_open(path) as fh:
+                json.dump({"version": 1, "tool": "lintnews", "entries": entries}, fh, indent=1)
+                fh.write("\n")
+        except OSError as exc:
+            raise OutputError(path, "the baseline", exc) from None
 
     def start(self) -> None:
         """Begin matching a run's findings (see `known`)."""
@@ -212,34 +230,52 @@ class Splitter:
         if rejected:
             self.rejected_keys.add((path, record))
 
+    @property
+    def records(self) -> int:
+        """How many records (readable or not) were added."""
+        return len(self._keys)
+
     def reject(self, path: str, record: str | None) -> None:
         self.rejected_keys.add((path, record))
 
     def finish(self) -> tuple[int, int]:
         self._spool.seek(0)
         counts = [0, 0]
-        with _maybe_open(self.accepted) as good, _maybe_open(self.rejected) as bad:
+        with _maybe_open(self.accepted, "the accepted records") as good, \
+                _maybe_open(self.rejected, "the rejected records") as bad:
             for line, key in zip(self._spool, self._keys):
                 is_bad = key in self.rejected_keys
                 counts[is_bad] += 1
                 target = bad if is_bad else good
                 if target is not None:
-                    target.write(line)
+                    try:
+                        target.write(line)
+                    except OSError as exc:
+                        which = self.rejected if is_bad else self.accepted
+                        raise OutputError(which or "", "the rejected records" if is_bad else "the accepted records",
+                                          exc) from None
         self._spool.close()
         return counts[0], counts[1]
 
 
 class _maybe_open:
-    def __init__(self, path: str | None) -> None:
+    def __init__(self, path: str | None, what: str) -> None:
         self.path = path
+        self.what = what
         self.cm: Any = None
 
     def __enter__(self) -> Any:
         if self.path is None:
             return None
         self.cm = atomic.atomic_open(self.path, "wb")
-        return self.cm.__enter__()
+        try:
+            return self.cm.__enter__()
+        except OSError as exc:
+            raise OutputError(self.path, self.what, exc) from None
 
     def __exit__(self, *exc: Any) -> None:
         if self.cm is not None:
-            self.cm.__exit__(*exc)
+            try:
+                self.cm.__exit__(*exc)
+            except OSError as error:  # the rename into place
+                raise OutputError(self.path or "", self.what, error) from None

@@ -8,6 +8,7 @@ corpus phase, applies the baseline and closes the outputs. The CLI only parses o
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from collections import Counter
@@ -20,7 +21,16 @@ from lintnews.corpus import CorpusIndex, make_signer
 from lintnews.document import Document
 from lintnews.engine import Diagnostic, Linter
 from lintnews.fixes import Fixer, FixPolicy, WriteError
-from lintnews.gate import Baseline, DocumentSummary, RuleCounts, Splitter, fingerprint, score
+from lintnews.gate import (
+    Baseline,
+    DocumentSummary,
+    OutputError,
+    RuleCounts,
+    Splitter,
+    describe_os_error,
+    fingerprint,
+    score,
+)
 from lintnews.parallel import Analysis, Analyzer, Signer, analyze
 from lintnews.registry import Severity
 from lintnews.reporters import Tally, fix_applies
@@ -66,6 +76,10 @@ class RunResult:
     summaries: list[DocumentSummary] = field(default_factory=list)
     #: Documents whose score is below ``--min-score``.
     low_scores: list[DocumentSummary] = field(default_factory=list)
+    #: How many of ``errors`` are inputs that could not be read (the rest: fixes or outputs
+    #: that failed).
+    unreadable: int = 0
+    baseline_written: bool = False
     baseline_matched: int = 0
     baseline_gone: int = 0
     split_counts: tuple[int, int] | None = None
@@ -74,6 +88,20 @@ class RunResult:
 
 #: Corpus rules whose fix drops the reported copy from a cleaned JSONL corpus.
 DROPPABLE = frozenset({"N001", "N002"})
+
+
+def cache_problem(folder: str) -> str | None:
+    """Why the result cache cannot live in ``folder`` (None: it can): a file of that name, or a
+    folder that cannot be created. A run goes on without the cache then, as ruff's does."""
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        return "it is a file, not a folder"
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as exc:
+        return describe_os_error(exc)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "the folder is not writable"
+    return None
 
 
 def stop_exception(signum: int) -> BaseException:
@@ -89,12 +117,20 @@ class CheckRun:
         emit: Callable[[str], None] = sys.stdout.write,
         on_error: Callable[[InputError], None] = lambda e: None,
         sink: Callable[[Diagnostic], None] | None = None,
+        on_warning: Callable[[str], None] = lambda message: None,
     ) -> None:
         """``sink`` receives every reported diagnostic as it is found (after the baseline);
-        without one, they are collected in ``result.diagnostics``."""
+        without one, they are collected in ``result.diagnostics``. ``on_warning`` gets what is
+        worth saying but fails nothing (a JSONL corpus ``--fix`` leaves alone, no cache)."""
         self.settings = settings
         self.options = options
         self.on_error = on_error
+        self.on_warning = on_warning
+        if options.cache_dir is not None and not options.fixing:
+            problem = cache_problem(options.cache_dir)
+            if problem is not None:
+                on_warning(f"{options.cache_dir}: cannot use the result cache: {problem}; linting without it")
+                options.cache_dir = None
         self.linter = Linter(settings)
         self.policy = FixPolicy.from_settings(settings, options.unsafe_fixes)
         self.threshold = Severity.parse(settings.fail_on)
@@ -117,6 +153,8 @@ class CheckRun:
             self.baseline.start()
         self.new_baseline: Counter[tuple[str, str, str, str]] | None = Counter() if options.write_baseline else None
         self.rule_counts = RuleCounts()
+        #: Documents that are not JSONL records, which --accepted/--rejected-output cannot copy.
+        self.unsplit = 0
         #: With --statistics, each document's summary by (path, record, record line).
         self.summary_of: dict[tuple[str, str | None, int | None], DocumentSummary] = {}
         self.result = RunResult([], [], 0)
@@ -134,8 +172,11 @@ class CheckRun:
 
     # --- per document ---------------------------------------------------------------------
 
-    def error(self, error: InputError) -> None:
+    def error(self, error: InputError, unreadable: bool = False) -> None:
+        """Report a problem; ``unreadable``: an input that could not be read (which
+        ``--exit-zero`` forgives), not a failure of the run to fix or write something."""
         self.result.errors.append(error)
+        self.result.unreadable += unreadable
         self.on_error(error)
         if error.raw is not None and error.line is not None:
             if self.fixer is not None:
@@ -148,13 +189,15 @@ class CheckRun:
     def process(self, item: Document | InputError) -> None:
         """Lint (or fix) one document in this process."""
         if isinstance(item, InputError):
-            self.error(item)
+            self.error(item, unreadable=True)
             return
         doc = item
         if self.fixer is None:
             self.accept(self.analyzer.analyze_document(doc))
             return
         found, problem = self.fixer.process(doc)
+        for warning in self.fixer.take_warnings():
+            self.on_warning(warning)
         if problem:
             self.error(InputError(doc.path, problem, doc.record, doc.record_line))
         doc_score = score(doc, found)
@@ -198,8 +241,11 @@ class CheckRun:
         low = self.options.min_score is not None and analysis.score < self.options.min_score
         if low:
             self.result.low_scores.append(summary)
-        if self.splitter is not None and analysis.record is not None:
-            self.splitter.add(analysis.raw or b"", analysis.path, analysis.record, rejected=low)
+        if self.splitter is not None:
+            if analysis.record is not None:
+                self.splitter.add(analysis.raw or b"", analysis.path, analysis.record, rejected=low)
+            else:
+                self.unsplit += 1  # a file: linted and reported, in neither output
         if analysis.signature is not None:
             self.signatures.append(analysis.signature, analysis.cache_key, analysis.cache_index)  # type: ignore[call-arg]
         elif analysis.cached and analysis.cache_key is not None and isinstance(self.signatures, CorpusIndex):
@@ -227,7 +273,7 @@ class CheckRun:
                 )
                 for item in wrap(stream):
                     if isinstance(item, InputError):
-                        self.error(item)
+                        self.error(item, unreadable=True)
                     else:
                         self.accept(item)
             self.finish()
@@ -266,13 +312,38 @@ class CheckRun:
                 self.error(InputError(self.options.output_dir or "-", str(exc)))
             result.fixed = self.fixer.fixed
         if self.new_baseline is not None and self.options.write_baseline:
-            Baseline(self.new_baseline).write(self.options.write_baseline)
+            try:
+                Baseline(self.new_baseline).write(self.options.write_baseline)
+                result.baseline_written = True
+            except OutputError as exc:
+                self.error(InputError(exc.path, exc.message))
         if self.baseline is not None:
             result.baseline_matched, result.baseline_gone = self.baseline.matched, self.baseline.gone
         if self.splitter is not None:
-            result.split_counts = self.splitter.finish()
+            self.finish_split()
         if self.options.statistics:
             result.stats = self.rule_counts.statistics(result.summaries)
+
+    def finish_split(self) -> None:
+        """Write --accepted-output and --rejected-output, which copy JSONL records: with only
+        other documents (Markdown, HTML, text) there is nothing to split, and writing two empty
+        files would look like a batch that was split; that is an error instead (exit 2)."""
+        assert self.splitter is not None
+        outputs = [p for p in (self.options.accepted_output, self.options.rejected_output) if p]
+        documents = f"{self.unsplit} document{'s' if self.unsplit != 1 else ''}"
+        if self.unsplit and not self.splitter.records:
+            self.error(InputError(
+                " and ".join(outputs),
+                f"not written: --accepted-output and --rejected-output copy JSONL records, and the {documents} "
+                "linted are files, not records",
+            ))
+            return
+        if self.unsplit:
+            self.on_warning(f"{documents} that are not JSONL records are in neither {' nor '.join(outputs)}")
+        try:
+            self.result.split_counts = self.splitter.finish()
+        except OutputError as exc:  # neither output is written (each appears whole or not at all)
+            self.error(InputError(exc.path, f"{exc.message} (nothing of the split written)"))
 
     def dropped(self, d: Diagnostic) -> bool:
         """Whether the fix of a corpus diagnostic applies: a record reported as a copy (N001,

@@ -367,3 +367,166 @@ def test_statistics_of_formats_without_a_place_for_them_go_to_stderr(articles: P
     done = run(["check", "--no-cache", "--statistics", "--format", "sarif", "fixtures"], articles)
     json.loads(done.stdout)
     assert done.stderr.splitlines() == STATS_TABLE
+
+
+# --- errors that name the path and say what failed (21) -----------------------------------------
+
+
+def test_an_unwritable_baseline_is_named_and_the_report_is_still_whole(articles: Path) -> None:
+    done = run(["check", "--no-cache", "--format", "json", "--write-baseline", "missing/b.json", "fixtures"], articles)
+    assert done.returncode == 2
+    assert done.stderr == "lintnews: error: missing/b.json: cannot write the baseline: No such file or directory\n"
+    assert len(json.loads(done.stdout)) == 13  # every finding, in valid JSON
+    text = run(["check", "--no-cache", "--write-baseline", "missing/b.json", "fixtures"], articles).stdout
+    assert text.splitlines()[-2:] == [SUMMARY[1], "1 error (see above)."]  # and no "Baseline written to"
+
+
+def test_an_unwritable_split_output_is_named_and_neither_output_appears(tmp_path: Path) -> None:
+    truncated_corpus(tmp_path / "c.jsonl", 3)
+    done = run(["check", "--isolated", "--no-cache", "--accepted-output", "ok.jsonl", "--rejected-output",
+                "missing/bad.jsonl", "c.jsonl"], tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == ("lintnews: error: missing/bad.jsonl: cannot write the rejected records: No such file or "
+                           "directory (nothing of the split written)\n")
+    assert not (tmp_path / "ok.jsonl").exists()
+
+
+def test_an_unwritable_report_is_named(tmp_path: Path) -> None:
+    truncated_corpus(tmp_path / "c.jsonl", 1)
+    done = run(["check", "--isolated", "--no-cache", "-o", "missing/report.txt", "c.jsonl"], tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "lintnews: error: missing/report.txt: cannot write the report: No such file or directory\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_under_standard_output_is_named(tmp_path: Path) -> None:
+    truncated_corpus(tmp_path / "c.jsonl", 1)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([lintnews_script(), "check", "--isolated", "--no-cache", "c.jsonl"], cwd=tmp_path,
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+    assert done.returncode == 2
+    assert done.stderr == "lintnews: error: standard output: cannot write the report: No space left on device\n"
+
+
+def test_a_cache_folder_that_is_a_file_is_a_warning_and_the_run_goes_on(tmp_path: Path) -> None:
+    truncated_corpus(tmp_path / "c.jsonl", 2)
+    (tmp_path / ".lintnews_cache").write_text("not a folder", encoding="utf-8")
+    done = run(["check", "--isolated", "c.jsonl"], tmp_path)
+    assert done.returncode == 1
+    assert done.stdout.count(" T002 ") == 2
+    assert done.stderr == (
+        "lintnews: warning: .lintnews_cache: cannot use the result cache: it is a file, not a folder; "
+        "linting without it\n"
+    )
+    assert (tmp_path / ".lintnews_cache").read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.mark.parametrize("stats", [False, True])
+def test_a_run_that_stops_in_json_format_still_prints_valid_json(tmp_path: Path, stats: bool) -> None:
+    truncated_corpus(tmp_path / "c.jsonl", 2)
+    (tmp_path / "b.json").write_text("{", encoding="utf-8")
+    args = ["check", "--isolated", "--no-cache", "--format", "json", "--baseline", "b.json", "c.jsonl"]
+    done = run(args + (["--statistics"] if stats else []), tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.startswith("lintnews: error: b.json: not a lintnews baseline file")
+    data = json.loads(done.stdout)
+    assert data == ({"diagnostics": [], "documents": [], "statistics": None} if stats else [])
+
+
+def test_a_json_report_cut_short_by_an_error_is_closed() -> None:
+    import io
+
+    from lintnews.engine import Diagnostic
+    from lintnews.registry import Severity
+    from lintnews.reporters import StreamWriter
+
+    out = io.StringIO()
+    writer = StreamWriter("json", out)
+    writer.write(Diagnostic("a.txt", None, 1, 1, 1, 2, "T002", "truncated-document", Severity.ERROR, "cut"))
+    writer.abort()
+    assert [d["code"] for d in json.loads(out.getvalue())] == ["T002"]
+
+
+# --- the README's CI recipes do what they say ----------------------------------------------------
+
+
+def test_the_nightly_quarantine_recipe_passes_with_an_unparsable_line(tmp_path: Path) -> None:
+    clean = "Ferry Services Resume\n\nFerry services resumed on Monday after a two-week pause, the operator said.\n"
+    lines = [json.dumps({"id": "good", "text": clean}), '{"id": "broken", ', json.dumps({"id": "cut", "text": TRUNCATED})]
+    (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # the baseline of an earlier night (no findings of T001 in it)
+    run(["check", "--isolated", "--no-cache", "--write-baseline", "lintnews-baseline.json", "--select", "T001",
+         "batch.jsonl"], tmp_path)
+    assert (tmp_path / "lintnews-baseline.json").is_file()
+    recipe = ["check", "--isolated", "--no-cache", "batch.jsonl", "--baseline", "lintnews-baseline.json",
+              "--min-score", "80", "--accepted-output", "clean.jsonl", "--rejected-output", "quarantine.jsonl",
+              "--statistics", "--exit-zero"]
+    done = run(recipe, tmp_path)
+    assert done.returncode == 0, done.stderr  # the broken line is quarantined, not a failed night
+    assert done.stderr == "lintnews: error: batch.jsonl:2: not valid JSON: unexpected end of data: line 2 column 1 (char 18)\n"
+    assert (tmp_path / "clean.jsonl").read_text(encoding="utf-8") == lines[0] + "\n"
+    assert (tmp_path / "quarantine.jsonl").read_text(encoding="utf-8") == lines[1] + "\n" + lines[2] + "\n"
+    assert "Split: 1 records accepted, 2 rejected." in done.stdout
+    # without --exit-zero the same night fails with 2, as before
+    assert run(recipe[:-1], tmp_path).returncode == 2
+
+
+def test_exit_zero_does_not_forgive_an_output_it_could_not_write(tmp_path: Path) -> None:
+    truncated_corpus(tmp_path / "c.jsonl", 1)
+    done = run(["check", "--isolated", "--no-cache", "--exit-zero", "--write-baseline", "missing/b.json", "c.jsonl"],
+               tmp_path)
+    assert done.returncode == 2
+
+
+def test_fix_on_a_folder_holding_a_corpus_fixes_the_files_and_reports_the_corpus(articles: Path) -> None:
+    done = run(["check", "--no-cache", "--fix", "fixtures"], articles)
+    assert done.returncode == 1  # what is left (T001, T002, D001 pull-quote, N002) fails as in any check
+    assert done.stderr == (
+        "lintnews: warning: fixtures/corpus-harbour.jsonl: JSONL corpora are not rewritten in place: its findings "
+        "are reported, not fixed (add --output-dir DIR for a cleaned copy)\n"
+    )
+    assert "fixtures/corpus-harbour.jsonl#harbour-2024-033:1:1: N002 " in done.stdout
+    assert (articles / "fixtures/corpus-harbour.jsonl").read_bytes() == (FIXTURES / "corpus-harbour.jsonl").read_bytes()
+    assert "Fixed 9 diagnostics." in done.stdout
+
+
+def test_accepted_output_with_only_files_writes_nothing_and_says_why(articles: Path) -> None:
+    done = run(["check", "--no-cache", "--accepted-output", "ok.jsonl", "--rejected-output", "bad.jsonl",
+                "fixtures/en-grain-corridor.html", "fixtures/de-brueckensperrung-site-chrome.md"], articles)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "lintnews: error: ok.jsonl and bad.jsonl: not written: --accepted-output and --rejected-output copy JSONL "
+        "records, and the 2 documents linted are files, not records\n"
+    )
+    assert not (articles / "ok.jsonl").exists() and not (articles / "bad.jsonl").exists()
+    mixed = run(["check", "--no-cache", "--accepted-output", "ok.jsonl", "fixtures"], articles)
+    assert mixed.stderr == "lintnews: warning: 4 documents that are not JSONL records are in neither ok.jsonl\n"
+    assert len((articles / "ok.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_github_format_turns_input_errors_into_annotations(tmp_path: Path) -> None:
+    (tmp_path / "c.jsonl").write_text('{"id": "a", \n', encoding="utf-8")
+    done = run(["check", "--isolated", "--no-cache", "--format", "github", "c.jsonl", "gone.txt"], tmp_path)
+    assert done.returncode == 2
+    assert done.stdout.splitlines() == [
+        "::error file=c.jsonl,line=1,title=lintnews%3A input error::c.jsonl:1: not valid JSON: "
+        "unexpected end of data: line 2 column 1 (char 13)",
+        "::error file=gone.txt,title=lintnews%3A input error::gone.txt: no such file or directory",
+    ]
+
+
+def test_the_ci_recipes_install_lintnews_from_somewhere_that_has_it() -> None:
+    import re
+
+    import yaml
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    recipes = re.findall(r"```yaml\n(.*?)```", readme, re.DOTALL)
+    assert len(recipes) >= 2
+    installs = []
+    for recipe in recipes:
+        yaml.safe_load(recipe)  # each recipe is valid YAML
+        installs += re.findall(r"pip install [^\n]*lintnews[^\n]*", recipe)
+    assert installs
+    for line in installs:  # not `pip install lintnews`: no index has it
+        assert re.search(r"lintnews @ git\+https://|\.whl", line), line

@@ -72,6 +72,9 @@ class Report:
     summaries: list[Any] = field(default_factory=list)
     #: Counts of the diagnostics when they were streamed instead of kept.
     tally: Tally | None = None
+    #: How many of ``errors`` are inputs that could not be read (None: all of them); the others
+    #: are fixes or outputs that failed.
+    unreadable: int | None = None
 
 
 Reporter = Callable[[Report, TextIO, bool], None]
@@ -150,6 +153,7 @@ class StreamWriter:
         self.unsafe_fixes = unsafe_fixes
         self.buffer: list[Diagnostic] = []
         self.count = 0
+        self.closed = False
 
     def write(self, d: Diagnostic) -> None:
         fmt, out = self.fmt, self.out
@@ -172,7 +176,29 @@ class StreamWriter:
             out.write(_indent(json_text(d.to_dict(), indent=2)))
         self.count += 1
 
+    def error(self, error: InputError) -> None:
+        """An input error, as it happens: ``github`` makes it an annotation (the other formats
+        carry errors at the end, or leave them to stderr)."""
+        if self.fmt == "github":
+            self.out.write(structured.github_error_line(error))
+
+    def abort(self) -> None:
+        """The run stopped (an error, an interrupt) before `close`: end a ``json`` array that was
+        begun, or print an empty one, so standard output still holds valid JSON: the findings
+        reported before the run stopped (the exit code says it did)."""
+        if self.fmt != "json" or self.closed:
+            return
+        self.closed = True
+        out = self.out
+        if self.count == 0:
+            out.write('{"diagnostics": [' if self.stats else "[")
+        else:
+            out.write("\n")
+        out.write('],\n  "documents": [],\n  "statistics": null\n}\n' if self.stats else "]\n")
+        out.flush()
+
     def close(self, report: Report) -> None:
+        self.closed = True
         fmt, out = self.fmt, self.out
         if fmt not in self.STREAMING:
             report.diagnostics = self.buffer

@@ -8,6 +8,7 @@ from typing import TextIO
 from lintnews.engine import Diagnostic
 from lintnews.registry import Severity
 from lintnews.reporters import Report, json_text, printable, reporter
+from lintnews.sources import InputError
 
 
 @reporter("json")
@@ -62,7 +63,18 @@ def github_line(d: Diagnostic) -> str:
     return f"::{_LEVELS[d.severity]} {props}::{_escape_data(f'{d.code} {d.message}{record}')}\n"
 
 
+def github_error_line(error: InputError) -> str:
+    """An input error as an error annotation on its file (and line), so a pull request shows it."""
+    props = f"file={_escape_prop(error.path)},"
+    if error.line is not None:
+        props += f"line={error.line},"
+    props += f"title={_escape_prop('lintnews: input error')}"
+    return f"::error {props}::{_escape_data(str(error))}\n"
+
+
 @reporter("github")
 def write_github(report: Report, out: TextIO, color: bool) -> None:
     for d in report.diagnostics:
         out.write(github_line(d))
+    for e in report.errors:
+        out.write(github_error_line(e))

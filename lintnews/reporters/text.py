@@ -47,7 +47,9 @@ def summary(report: Report) -> str:
     if report.fixed:
         text += f"\nFixed {report.fixed} diagnostic{'s' if report.fixed != 1 else ''}."
     if report.errors:
-        text += f"\n{len(report.errors)} input error{'s' if len(report.errors) != 1 else ''} (see above)."
+        n = len(report.errors)
+        kind = "input error" if report.unreadable is None or report.unreadable == n else "error"
+        text += f"\n{n} {kind}{'s' if n != 1 else ''} (see above)."
     return text
 
 
