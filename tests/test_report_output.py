@@ -7,8 +7,10 @@ Most tests run the installed ``lintnews`` script in a subprocess, as a user or a
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -17,6 +19,11 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+import yaml
+
+from lintnews.engine import Diagnostic
+from lintnews.registry import Severity
+from lintnews.reporters import StreamWriter
 
 
 def lintnews_script() -> str:
@@ -434,12 +441,6 @@ def test_a_run_that_stops_in_json_format_still_prints_valid_json(tmp_path: Path,
 
 
 def test_a_json_report_cut_short_by_an_error_is_closed() -> None:
-    import io
-
-    from lintnews.engine import Diagnostic
-    from lintnews.registry import Severity
-    from lintnews.reporters import StreamWriter
-
     out = io.StringIO()
     writer = StreamWriter("json", out)
     writer.write(Diagnostic("a.txt", None, 1, 1, 1, 2, "T002", "truncated-document", Severity.ERROR, "cut"))
@@ -516,10 +517,6 @@ def test_github_format_turns_input_errors_into_annotations(tmp_path: Path) -> No
 
 
 def test_the_ci_recipes_install_lintnews_from_somewhere_that_has_it() -> None:
-    import re
-
-    import yaml
-
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     recipes = re.findall(r"```yaml\n(.*?)```", readme, re.DOTALL)
     assert len(recipes) >= 2
