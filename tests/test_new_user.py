@@ -53,7 +53,7 @@ def test_readme_quick_start_in_a_fresh_clone_on_a_terminal(tmp_path: Path) -> No
     found = [line for line in screen if DIAGNOSTIC.match(line)]
     assert len(found) == 13, "\n".join(screen[-40:])
     assert "Found 13 diagnostics (6 error, 7 warning) in 4 of 7 documents." in screen
-    assert "[*] 9 fixable with `lintnews check --fix`." in screen
+    assert "[*] 9 fixable with `lintnews check --fix` (2 hidden fixes can be enabled with `--unsafe-fixes`)." in screen
     for line in sample_output():  # the README shows what the user gets
         assert line in screen, line
     assert "lint:" in run.tty  # the progress bar ran: this was a terminal

@@ -102,7 +102,7 @@ def test_report_on_the_same_terminal_is_not_mixed_into_the_bar(tmp_path: Path) -
         "batch.jsonl#copy-of-r6:1:1: N002 Exact duplicate of batch.jsonl#r6 (same text after normalisation)",
         "batch.jsonl#copy-of-r7:1:1: N002 Exact duplicate of batch.jsonl#r7 (same text after normalisation)",
         "Found 6 diagnostics (3 error, 3 warning) in 6 of 203 documents.",
-        "[*] 3 fixable with `lintnews check --fix`.",
+        "[*] 3 fixable with `lintnews check --fix` (3 hidden fixes can be enabled with `--unsafe-fixes`).",
     ]
 
 
