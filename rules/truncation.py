@@ -19,6 +19,8 @@ from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
 from lintnews.registry import Rule, Severity, Violation, register
 
+from .endings import open_end
+
 _LAST_WORD = re.compile(r"(?<!\w)(\w+)\W*$", re.UNICODE)  # from word starts only: linear on long words
 #: How much of the end of a long line `_last_word` searches first.
 _LAST_WORD_TAIL = 80
@@ -224,13 +226,20 @@ def _mid_word(doc: Document, word: str) -> str | None:
 @register
 class TruncatedDocument(Rule):
     """## What it does
-    Checks whether the document's last paragraph of running text stops mid-sentence or
-    mid-word: no closing punctuation, and a final word that is lower case and either cannot end a
-    sentence or is the start of a longer word used elsewhere in the text ("securit" in an article
-    about security), or an excerpt marker ("[…]").
+    Checks whether the document's last paragraph of prose stops mid-sentence or mid-word:
 
-    Headings, list items, table rows, captions, headlines and short lines are never checked:
-    they end without a full stop by design.
+    - it ends on a letter, a digit or a comma, with no closing punctuation ("… as many as 80",
+      "… biggest brands onlin");
+    - a short last line after finished prose stops on a stump no word list knows ("The U.S.
+      State Depar") or on a word no sentence ends with ("Officials might be ready, but");
+    - it ends with an excerpt marker ("[…]") or an ellipsis after such a word.
+
+    Credits, bylines, tags, copyright and date lines after the last paragraph are stepped over
+    (a paragraph behind them is reported only when its last word is lower case). Headings, list
+    items, table rows, captions, headlines, signatures ("… - Jane Doe"), calls to action
+    ("Continue reading the main story", "Learn more … in the video below"), picture thanks and
+    rows of links are never taken for a cut. Words are recognised with the `wordfreq` lists of
+    the document's language and the document's own vocabulary.
 
     ## Why is this bad?
     A feed excerpt or a download cut off by a size limit passes for the whole article.
@@ -240,6 +249,8 @@ class TruncatedDocument(Rule):
     The Kremlin's tech policies remain a critical facet of its governance, blending business,
     technology, and securit
     ```
+
+    Use instead: the whole article, fetched again.
 
     ## Fix
     No automatic fix: fetch the full article.
@@ -251,9 +262,19 @@ class TruncatedDocument(Rule):
     summary = "Document ends mid-sentence or mid-word"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        block = next((b for b in reversed(doc.blocks) if b.kind != "code"), None)
-        if block is None:
+        blocks = [b for b in doc.blocks if b.kind != "code"]
+        if not blocks:
             return
+        found = self._marked_end(doc, blocks[-1], settings)
+        if found is None:
+            found = open_end(doc, blocks, settings)
+        if found is not None:
+            line, col, message = found
+            yield self.violation(line, col, line, len(doc.lines[line]), message)
+
+    def _marked_end(self, doc: Document, block: Block, settings: Settings) -> tuple[int, int, str] | None:
+        """The findings on a last paragraph of running text: an excerpt marker, an ellipsis after
+        a word no sentence ends with, an open word, a stump of a longer word of the text."""
         text = block.text.rstrip()
         # What each finding needs at the very end of the text (which ends on no whitespace): an
         # excerpt marker a closing bracket, an ellipsis "…" or "...", and a word cut off (see
@@ -263,33 +284,24 @@ class TruncatedDocument(Rule):
         excerpt = end in ("]", ")")
         ellipsis = text.endswith(("…", "..."))
         if not (excerpt or ellipsis or _ends_on_letter_or_comma(text)):
-            return
+            return None
         if not _runs_on(block):
-            return
+            return None
         last = _last_word(block)
         if last is None:
-            return
+            return None
         word, col = last
-        line_len = len(doc.lines[block.end])
         if excerpt and _EXCERPT_END.search(text):
-            yield self.violation(block.end, col, block.end, line_len, "Document ends with an excerpt marker")
-            return
+            return block.end, col, "Document ends with an excerpt marker"
         bare = _ELLIPSIS_END.search(text) if ellipsis else None
         if bare is not None:
             lang = language_of(doc, settings) or "en"
             if bare.group(1).casefold() in OPEN_ENDINGS.get(lang, OPEN_ENDINGS["en"]):
-                yield self.violation(
-                    block.end,
-                    col,
-                    block.end,
-                    line_len,
-                    f'Document is cut off (ellipsis after "{bare.group(1)}")',
-                )
-            return
+                return block.end, col, f'Document is cut off (ellipsis after "{bare.group(1)}")'
+            return None
         why = _ends_open(doc, block, settings)
         if why is None and _open_word_end(text) and word[:1].islower() and text.endswith(word):
             longer = _mid_word(doc, word)
             if longer is not None:
                 why = f'ends mid-word: "{word}" (as in "{longer}")'
-        if why is not None:
-            yield self.violation(block.end, col, block.end, line_len, f"Document is cut off ({why})")
+        return None if why is None else (block.end, col, f"Document is cut off ({why})")

@@ -231,14 +231,18 @@ T002_VALID = [
     text(LEDE, BODY, "The full list of ships and cargoes is published at www.example.org/grain/"),
     # an ellipsis after an ordinary word is style, not an excerpt marker
     text(LEDE, BODY, "The ships are moving again, the insurers are back, and the rest is history…"),
-    # no full stop, but the last word is a word (and not the start of a longer one used twice)
-    text(LEDE, SECURITY, "The corridor is open again and the ships are moving"),
-    text(SECURITY, "Nobody expects the talks to bring lasting peace or security"),
-    text(
-        "The opening of the corridor was delayed twice by the insurers.",
-        "Ships are moving again, insurers are back at their desks and the corridor is open",
-    ),
-    text(DE_LEDE, "Die Reederei kündigte am Abend an, dass weitere Schiffe auslaufen werden"),
+    # no full stop, but what ends there is not prose: credits, signatures, calls to action, dates
+    text(LEDE, BODY, TAIL, "Copyright 2024 Harbour News. All rights reserved"),
+    text(LEDE, BODY, "The ships are moving again, the insurers are back and the rest is up to the weather - Jane Doe"),
+    text(LEDE, BODY, "Continue reading the main story"),
+    text(LEDE, BODY, "Learn more about the corridor and the ships that use it in the video below"),
+    text(LEDE, BODY, "Posted on August 9th, 2012 by harbourwatch"),
+    text(LEDE, BODY, "October 26, 2012 harbourwatch"),
+    text(LEDE, BODY, "Harbour pictures thanks to the port authority and its photographers on flickr"),
+    text(LEDE, BODY, "Order Reprints | Today's Paper | Subscribe to the morning briefing and the"),
+    # a short last line that is a word (a signature), or a title-cased headline
+    text(LEDE, BODY, "Ross"),
+    text(LEDE, BODY, "Analysis: Ports Win With Better Ground Game"),
     # German separable particle at the end, French and Spanish full words
     text(DE_LEDE, "Die Beschäftigten nahmen die Nachricht am Abend mit großer Erleichterung auf"),
     # the end of a code block
@@ -287,7 +291,35 @@ T002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     ),
     # blank lines and trailing spaces after the cut do not hide it
     (text(LEDE, BODY, CUT + "   ", "", ""), [("T002", 3)]),
+    # no closing punctuation: the last paragraph of prose stops mid-sentence, on any word
+    (text(LEDE, SECURITY, "The corridor is open again and the ships are moving"), [("T002", 3)]),
+    (text(SECURITY, "Nobody expects the talks to bring lasting peace or security"), [("T002", 2)]),
+    (
+        text(
+            "The opening of the corridor was delayed twice by the insurers.",
+            "Ships are moving again, insurers are back at their desks and the corridor is open",
+        ),
+        [("T002", 2)],
+    ),
+    (text(DE_LEDE, "Die Reederei kündigte am Abend an, dass weitere Schiffe auslaufen werden"), [("T002", 2)]),
+    (text(LEDE, BODY, "Port officials expect the figures to recover in the spring, as many as 80"), [("T002", 3)]),
+    # ... also behind credits and copyright lines
+    (text(LEDE, BODY, TAIL.rstrip(".") + " as the security situation", "Photo: Harbour Authority",
+          "Copyright 2024 Harbour News"), [("T002", 3)]),
+    # a word stump no dictionary knows, also at the start of a new paragraph
+    (text(LEDE, BODY, "Insurers warned that the cover could be withdrawn again by the governmen"), [("T002", 3)]),
+    (text(LEDE, BODY, "The U.S. State Depar"), [("T002", 3)]),
+    (text(LEDE, BODY, "These d"), [("T002", 3)]),
+    (text(LEDE, BODY, "Officials might be ready, but"), [("T002", 3)]),
 ]
+
+
+def test_t002_messages() -> None:
+    (v,) = check("T002", text(LEDE, BODY, "The U.S. State Depar"))
+    assert (v.message, v.line, v.column) == ('Document is cut off mid-word ("Depar")', 2, 15)
+    (v,) = check("T002", text(LEDE, "The corridor is open again and the ships are moving"))
+    assert v.message == 'Document is cut off mid-sentence (ends on "moving" with no closing punctuation)'
+    assert (v.line, v.column, v.end_column) == (1, 45, 51)
 
 
 @pytest.mark.parametrize("body", T002_VALID)

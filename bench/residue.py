@@ -1,0 +1,332 @@
+"""What lintnews catches of the junk real extractors leave in: line-level scores on Dragnet.
+
+Method (see the eval set's README, ``dragnet/README.md``):
+
+1. Each page (``html/<id>.html.gz``) is turned into text, one block per line, by three extractor
+   settings: ``trafilatura`` = ``trafilatura.extract(html)`` (comments kept: ``include_comments``
+   is trafilatura's default), ``trafilatura-recall`` = the same with ``favor_recall=True``, and
+   ``html2text`` on the whole page (``body_width=0``, links and images dropped). Texts are cached
+   in ``<cache>/<extractor>/<id>.txt`` (default ``bench/out/dragnet``), as ``bench/quality.py``
+   does.
+2. Every non-blank line is labelled from the gold: its tokens (NFKC, case-folded, letters and
+   digits) are compared with each gold content line and each gold comment line. A line is
+   ``article`` when its token sequence is contained in a gold content line, or, for lines of four
+   tokens or more, when more than half of its distinct tokens are in one gold content line (the
+   best one); ``comments`` likewise against the gold comments (when both match, the larger share
+   wins, ties go to ``article``); ``boilerplate`` otherwise. Lines of one to three tokens must be
+   contained in a gold line to count as article or comments, so "Home" or "Search" are not article
+   lines because the article uses the word. Lines with no token (rules, bullets alone) are
+   skipped.
+3. Every text is linted in-process (``Linter(Settings())``, the default selection, or
+   ``--select``); a line is flagged when a diagnostic of any family but N covers it (``line`` ..
+   ``end_line``). Per extractor and per rule: precision of flagged lines (flagged junk / flagged,
+   junk = boilerplate + comments), recall on boilerplate lines, recall on comment lines, and the
+   share of article lines flagged.
+4. ``--fix`` also runs what users run, ``lintnews check --fix --unsafe-fixes --output-dir DIR``
+   (the installed CLI, in a subprocess, on the cached texts of each half) and reports the share of
+   junk lines and of article lines it removed (a line is kept when a line with the same tokens is
+   still in the fixed copy).
+5. Pages are split into two halves by a fixed hash of their id (``A``: the first byte of the
+   SHA-1 of the id is even). Rules were written looking at half A only; both halves are reported.
+
+Usage::
+
+    python bench/residue.py ../shared/eval/dragnet [--extractor all] [--fix] [--select CODES]
+        [--half A|B|both] [--show-missed N] [--show-flagged-article N] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quality import ensure_extracted, tokens  # noqa: E402
+
+EXTRACTORS = ("trafilatura", "trafilatura-recall", "html2text")
+LABELS = ("article", "comments", "boilerplate")
+HALVES = ("A", "B")
+
+
+def half_of(doc_id: str) -> str:
+    """The fixed half a page belongs to."""
+    return "A" if hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 2 == 0 else "B"
+
+
+# ------------------------------------------------------------------------------------------ labelling
+class GoldIndex:
+    """The gold lines of one page (content or comments) for containment and overlap tests."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = [tokens(line) for line in text.splitlines()]
+        self.lines = [t for t in self.lines if t]
+        self.joined = [" " + " ".join(t) + " " for t in self.lines]
+        self.sets = [set(t) for t in self.lines]
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for i, s in enumerate(self.sets):
+            for tok in s:
+                self.index[tok].append(i)
+
+    def score(self, toks: list[str]) -> float:
+        """1.0 when ``toks`` is contained in a gold line, else the best share of its distinct
+        tokens found in one gold line (0 for lines under four tokens)."""
+        if not toks or not self.lines:
+            return 0.0
+        counts: Counter[int] = Counter()
+        distinct = set(toks)
+        for tok in distinct:
+            for i in self.index.get(tok, ()):
+                counts[i] += 1
+        if not counts:
+            return 0.0
+        needle = " " + " ".join(toks) + " "
+        best = 0.0
+        for i, hits in counts.most_common():
+            if hits < len(distinct) and (len(toks) < 4 or best >= hits / len(distinct)):
+                break
+            if hits == len(distinct) and needle in self.joined[i]:
+                return 1.0
+            if len(toks) >= 4:
+                best = max(best, hits / len(distinct))
+        return best
+
+
+def label_lines(text: str, content: GoldIndex, comments: GoldIndex) -> list[str | None]:
+    """One label per line of ``text`` (None: blank or no token)."""
+    out: list[str | None] = []
+    for line in text.split("\n"):
+        toks = tokens(line)
+        if not toks:
+            out.append(None)
+            continue
+        a = content.score(toks)
+        c = comments.score(toks)
+        if a > 0.5 and a >= c:
+            out.append("article")
+        elif c > 0.5:
+            out.append("comments")
+        else:
+            out.append("boilerplate")
+    return out
+
+
+# ------------------------------------------------------------------------------------------ scoring
+@dataclass
+class Tally:
+    """Line counts of one extractor and half: totals per label, flagged per label (any rule and
+    per rule), removed per label by the fix run."""
+
+    lines: Counter = field(default_factory=Counter)  # label -> lines
+    flagged: Counter = field(default_factory=Counter)  # label -> flagged lines
+    rule: Counter = field(default_factory=Counter)  # (code, label) -> lines the rule covers
+    removed: Counter = field(default_factory=Counter)  # label -> lines the fix removed
+    fixed_docs: int = 0
+    docs: int = 0
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "–"
+
+
+def pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.2f} %" if b else "–"
+
+
+def lint_texts(texts: dict[str, str], select: list[str] | None) -> dict[str, list[tuple[str, int, int]]]:
+    """(code, first line, last line) of every diagnostic but N, 0-based lines, per document."""
+    from lintnews.config import Settings
+    from lintnews.document import Document
+    from lintnews.engine import Linter
+
+    settings = Settings(select=select) if select else Settings()
+    linter = Linter(settings)
+    out = {}
+    for doc_id, text in texts.items():
+        res = linter.lint(Document(f"{doc_id}.txt", text))
+        out[doc_id] = [
+            (d.code, d.line - 1, d.end_line - 1) for d in res.diagnostics if not d.code.startswith("N")
+        ]
+    return out
+
+
+def fix_run(texts: dict[str, str]) -> dict[str, str]:
+    """The texts after ``lintnews check --fix --unsafe-fixes --output-dir`` (installed CLI)."""
+    with tempfile.TemporaryDirectory(prefix="residue-") as tmp:
+        src, dst = Path(tmp, "in"), Path(tmp, "out")
+        src.mkdir()
+        for doc_id, text in texts.items():
+            Path(src, f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        proc = subprocess.run(
+            ["lintnews", "check", "--isolated", "--no-cache", "--exit-zero", "--fix", "--unsafe-fixes",
+             "--output-dir", str(dst), "--format", "json", "-o", os.devnull, "in"],
+            cwd=tmp, capture_output=True, text=True,
+        )
+        if proc.returncode != 0:
+            raise SystemExit(f"lintnews --fix failed (exit {proc.returncode}): {proc.stderr[-500:]}")
+        out = {}
+        for doc_id in texts:
+            fixed = next((p for p in (Path(dst, "in", f"{doc_id}.txt"), Path(dst, f"{doc_id}.txt")) if p.exists()),
+                         None)
+            out[doc_id] = fixed.read_text(encoding="utf-8") if fixed else texts[doc_id]
+        return out
+
+
+def removed_lines(before: str, after: str) -> list[int]:
+    """0-based lines of ``before`` with tokens that no longer appear as a line of ``after``."""
+    left = Counter(" ".join(tokens(line)) for line in after.split("\n"))
+    gone = []
+    for i, line in enumerate(before.split("\n")):
+        key = " ".join(tokens(line))
+        if not key:
+            continue
+        if left[key] > 0:
+            left[key] -= 1
+        else:
+            gone.append(i)
+    return gone
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("dragnet", type=Path, help="the dragnet eval folder (html/, gold/)")
+    ap.add_argument("--extractor", default="all", choices=(*EXTRACTORS, "all"))
+    ap.add_argument("--cache", type=Path, default=Path(__file__).resolve().parent / "out" / "dragnet")
+    ap.add_argument("--select", default=None, help="comma-separated selectors (default: default selection)")
+    ap.add_argument("--half", default="both", choices=("A", "B", "both"))
+    ap.add_argument("--fix", action="store_true", help="also measure --fix --unsafe-fixes --output-dir")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N pages (by id)")
+    ap.add_argument("--show-missed", type=int, default=0, metavar="N",
+                    help="print N random unflagged junk lines of half A")
+    ap.add_argument("--show-flagged-article", type=int, default=0, metavar="N",
+                    help="print up to N flagged article lines (per extractor)")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--json", type=Path, default=None)
+    args = ap.parse_args(argv)
+
+    gold = args.dragnet / "gold"
+    ids = sorted((p.name[: -len(".html.gz")] for p in (args.dragnet / "html").glob("*.html.gz")),
+                 key=lambda s: (len(s), s))
+    if args.limit:
+        ids = ids[: args.limit]
+    halves = HALVES if args.half == "both" else (args.half,)
+    ids = [i for i in ids if half_of(i) in halves]
+    extractors = list(EXTRACTORS) if args.extractor == "all" else [args.extractor]
+    ensure_extracted(args.dragnet, ids, extractors, args.cache, args.workers)
+    select = args.select.split(",") if args.select else None
+
+    golds = {}
+    for doc_id in ids:
+        c = gold / f"{doc_id}.content.txt"
+        m = gold / f"{doc_id}.comments.txt"
+        golds[doc_id] = (
+            GoldIndex(c.read_text(encoding="utf-8", errors="replace") if c.exists() else ""),
+            GoldIndex(m.read_text(encoding="utf-8", errors="replace") if m.exists() else ""),
+        )
+
+    rng = random.Random(7)
+    results: dict[str, dict[str, Tally]] = {}
+    missed: list[tuple[str, str, str, str]] = []
+    for ex in extractors:
+        texts = {i: (args.cache / ex / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
+        texts = {i: t for i, t in texts.items() if t.strip()}
+        labels = {i: label_lines(t, *golds[i]) for i, t in texts.items()}
+        diags = lint_texts(texts, select)
+        fixed = fix_run(texts) if args.fix else {}
+        tallies = results[ex] = {h: Tally() for h in halves}
+        flagged_article: list[tuple[str, int, str, str]] = []
+        for doc_id, text in texts.items():
+            t = tallies[half_of(doc_id)]
+            t.docs += 1
+            lab = labels[doc_id]
+            covered: set[int] = set()
+            per_rule: dict[str, set[int]] = defaultdict(set)
+            for code, first, last in diags[doc_id]:
+                span = range(first, min(last, len(lab) - 1) + 1)
+                covered.update(span)
+                per_rule[code].update(span)
+            lines = text.split("\n")
+            for i, label in enumerate(lab):
+                if label is None:
+                    continue
+                t.lines[label] += 1
+                if i in covered:
+                    t.flagged[label] += 1
+                    if label == "article":
+                        codes = ",".join(sorted(c for c, s in per_rule.items() if i in s))
+                        flagged_article.append((doc_id, i + 1, codes, lines[i][:120]))
+                elif label != "article" and half_of(doc_id) == "A":
+                    missed.append((ex, doc_id, label, lines[i][:120]))
+            for code, span in per_rule.items():
+                for i in span:
+                    if lab[i] is not None:
+                        t.rule[(code, lab[i])] += 1
+            if args.fix:
+                gone = removed_lines(text, fixed[doc_id])
+                t.fixed_docs += fixed[doc_id] != text
+                for i in gone:
+                    if lab[i] is not None:
+                        t.removed[lab[i]] += 1
+        report(ex, tallies, args.fix)
+        if args.show_flagged_article and flagged_article:
+            print(f"\nflagged article lines ({ex}, {len(flagged_article)}):")
+            for doc_id, line, codes, text in flagged_article[: args.show_flagged_article]:
+                print(f"  {doc_id}:{line} [{codes}] {text}")
+    if args.show_missed and missed:
+        print(f"\n{args.show_missed} random unflagged junk lines of half A:")
+        for ex, doc_id, label, text in rng.sample(missed, min(args.show_missed, len(missed))):
+            print(f"  {ex} {doc_id} [{label}] {text}")
+    if args.json:
+        args.json.write_text(json.dumps(
+            {ex: {h: {"lines": dict(t.lines), "flagged": dict(t.flagged), "removed": dict(t.removed),
+                      "docs": t.docs, "rule": {f"{c}/{lab}": n for (c, lab), n in t.rule.items()}}
+                  for h, t in tallies.items()} for ex, tallies in results.items()}, indent=1),
+            encoding="utf-8")
+    return 0
+
+
+def report(ex: str, tallies: dict[str, Tally], fix: bool) -> None:
+    print(f"\n### {ex}\n")
+    head = "| half | pages | article / comments / boilerplate lines | precision | recall boilerplate | recall comments | article flagged |"
+    if fix:
+        head += " fix: junk removed | fix: article removed |"
+    print(head)
+    print("|" + "---|" * head.count(" |"))
+    for h, t in tallies.items():
+        junk = t.lines["comments"] + t.lines["boilerplate"]
+        fjunk = t.flagged["comments"] + t.flagged["boilerplate"]
+        row = (
+            f"| {h} | {t.docs} | {t.lines['article']} / {t.lines['comments']} / {t.lines['boilerplate']} "
+            f"| {ratio(fjunk, fjunk + t.flagged['article'])} | {ratio(t.flagged['boilerplate'], t.lines['boilerplate'])} "
+            f"| {ratio(t.flagged['comments'], t.lines['comments'])} | {pct(t.flagged['article'], t.lines['article'])} |"
+        )
+        if fix:
+            rjunk = t.removed["comments"] + t.removed["boilerplate"]
+            row += f" {pct(rjunk, junk)} | {pct(t.removed['article'], t.lines['article'])} |"
+        print(row)
+    codes = sorted({c for t in tallies.values() for (c, _) in t.rule})
+    if not codes:
+        return
+    print(f"\nper rule ({ex}; per half: lines flagged, precision, recall boilerplate, recall comments, article flagged)\n")
+    print("| code | " + " | ".join(f"{h}: lines | {h}: precision | {h}: rec. boilerplate | {h}: rec. comments | {h}: article"
+                                   for h in tallies) + " |")
+    print("|---|" + "---|---|---|---|---|" * len(tallies))
+    for code in codes:
+        cells = []
+        for t in tallies.values():
+            a, c, b = (t.rule[(code, lab)] for lab in LABELS)
+            cells.append(f"{a + b + c} | {ratio(b + c, a + b + c)} | {ratio(b, t.lines['boilerplate'])} | "
+                         f"{ratio(c, t.lines['comments'])} | {pct(a, t.lines['article'])}")
+        print(f"| {code} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

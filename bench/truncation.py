@@ -1,0 +1,146 @@
+"""How well the T rules find documents cut off at the end, and how rarely they flag whole ones.
+
+Method: the gold article texts of the Dragnet set (``gold/<id>.content.txt``) and of Mozilla
+Readability's test pages (``gold/<name>.txt``, HTML: turned into text with lintnews's own HTML
+reader, one block per line) are read; texts of fewer than 80 words are skipped (counted). Each
+text is linted twice, in-process with the T rules (``--select``, default ``T``):
+
+- **uncut**: the gold text as it is (blank lines and spaces at its end trimmed);
+- **cut**: the same text cut at a random character (fixed seed per text) in its last 40 %,
+  re-drawn until the cut falls inside a line (not at a line end, which could be the end of a
+  heading or caption) and the text before it, right-trimmed, does not end a sentence (``.``,
+  ``!``, ``?``, ``…``, ``:``, ``;`` or a closing quote or bracket after one). A cut inside a word
+  leaves a word stump, a cut between words a whole word.
+
+A document counts as flagged when any selected rule reports on it. Reported per set and in
+all: recall on cut documents (also for cuts inside a word and between words) and the share of
+uncut documents flagged; ``--show N`` prints missed cut endings and flagged uncut endings.
+
+Usage::
+
+    python bench/truncation.py --dragnet ../shared/eval/dragnet --readability ../shared/eval/readability
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+_SENTENCE_END = re.compile(r"""[.!?…:;][\"'”’»)\]]*$""")
+MIN_WORDS = 80
+
+
+def load(dragnet: Path | None, readability: Path | None) -> tuple[list[tuple[str, str, str]], Counter]:
+    """(set, name, text) of every gold text long enough; and how many were skipped per set."""
+    from lintnews.html_source import extract
+
+    out, skipped = [], Counter()
+    if dragnet:
+        for p in sorted((dragnet / "gold").glob("*.content.txt")):
+            text = p.read_text(encoding="utf-8", errors="replace")
+            text = "\n".join(line.strip() for line in text.splitlines())
+            out.append(("dragnet", p.name.split(".")[0], text))
+    if readability:
+        for p in sorted((readability / "gold").glob("*.txt")):
+            raw = p.read_text(encoding="utf-8", errors="replace")
+            out.append(("readability", p.stem, extract(raw).text))
+    kept = []
+    for s, name, text in out:
+        text = re.sub(r"\n{3,}", "\n\n", text).strip()
+        if len(text.split()) < MIN_WORDS:
+            skipped[s] += 1
+            continue
+        kept.append((s, name, text))
+    return kept, skipped
+
+
+def cut(text: str, seed: str) -> tuple[str, bool] | None:
+    """``text`` cut at a random point of its last 40 % (see the module docstring), and whether
+    the cut fell inside a word; None when no such point was found in 200 draws."""
+    rng = random.Random(hashlib.sha1(seed.encode()).hexdigest())
+    lo = int(len(text) * 0.6)
+    for _ in range(200):
+        at = rng.randrange(lo, len(text))
+        if text[at] == "\n" or text[at - 1] == "\n":
+            continue
+        head = text[:at].rstrip()
+        if not head or head.endswith("\n") or "\n" in text[len(head):at]:
+            continue
+        if _SENTENCE_END.search(head):
+            continue
+        mid_word = text[at - 1].isalnum() and text[at].isalnum()
+        return head, mid_word
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--dragnet", type=Path)
+    ap.add_argument("--readability", type=Path)
+    ap.add_argument("--select", default="T")
+    ap.add_argument("--show", type=int, default=0, metavar="N")
+    args = ap.parse_args(argv)
+    if not (args.dragnet or args.readability):
+        ap.error("give --dragnet and/or --readability")
+
+    from lintnews.config import Settings
+    from lintnews.document import Document
+    from lintnews.engine import Linter
+
+    linter = Linter(Settings(select=args.select.split(",")))
+    texts, skipped = load(args.dragnet, args.readability)
+    stats: Counter = Counter()
+    missed: list[tuple[str, str, str]] = []
+    false: list[tuple[str, str, str, str]] = []
+    for s, name, text in texts:
+        whole = linter.lint(Document(f"{name}.txt", text)).diagnostics
+        stats[(s, "uncut")] += 1
+        if whole:
+            stats[(s, "uncut flagged")] += 1
+            false.append((s, name, whole[0].code, text[-100:]))
+        c = cut(text, f"{s}/{name}")
+        if c is None:
+            stats[(s, "no cut point")] += 1
+            continue
+        head, mid = c
+        kind = "cut mid-word" if mid else "cut between words"
+        stats[(s, "cut")] += 1
+        stats[(s, kind)] += 1
+        if linter.lint(Document(f"{name}.txt", head)).diagnostics:
+            stats[(s, "cut flagged")] += 1
+            stats[(s, kind + " flagged")] += 1
+        else:
+            missed.append((s, name, head[-100:]))
+
+    def frac(a: int, b: int) -> str:
+        return f"{a}/{b} ({100 * a / b:.1f} %)" if b else "–"
+
+    sets = sorted({s for s, _, _ in texts})
+    print("| set | texts (skipped < 80 words) | recall on cut | cut mid-word | cut between words | uncut flagged |")
+    print("|---|--:|--:|--:|--:|--:|")
+    for s in [*sets, "all"]:
+        def g(key: str, s: str = s) -> int:
+            return sum(v for (x, k), v in stats.items() if k == key and (s == "all" or x == s))
+
+        sk = sum(skipped.values()) if s == "all" else skipped[s]
+        print(f"| {s} | {g('uncut')} ({sk}) | {frac(g('cut flagged'), g('cut'))} "
+              f"| {frac(g('cut mid-word flagged'), g('cut mid-word'))} "
+              f"| {frac(g('cut between words flagged'), g('cut between words'))} "
+              f"| {frac(g('uncut flagged'), g('uncut'))} |")
+    if args.show:
+        print(f"\nmissed cut endings (first {args.show}):")
+        for s, name, tail in missed[: args.show]:
+            print(f"  {s}/{name}: …{tail!r}")
+        print(f"\nflagged uncut endings (first {args.show}):")
+        for s, name, code, tail in false[: args.show]:
+            print(f"  {s}/{name} [{code}]: …{tail!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

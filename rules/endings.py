@@ -1,0 +1,226 @@
+"""How a document ends: the last paragraph of prose behind trailing credits, and whether a word
+is a word (for T002, ``truncated-document``).
+
+A paragraph of prose that ends on a letter, a digit or a comma, with no closing punctuation, is
+cut off; so is a short last line after finished prose that stops on a stump no dictionary knows
+("The U.S. State Depar") or on a word no sentence ends with ("Petit might be 62, but").
+Credits, bylines, tags, copyright and date lines, headings and list items after the last
+paragraph are stepped over: they end without a full stop by design.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from lintnews.config import Settings
+from lintnews.document import Block, Document
+from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
+
+#: Lines that end an article without being part of its prose: credits, sources, bylines,
+#: signatures, tags, copyright (en, de, fr, es).
+CREDIT = re.compile(
+    r"""^\W*(?:
+        (?:photo|photos|image|images|picture|pictures|video|graphic|illustration|cover|header|featured)
+            \s*(?:credits?|source|courtesy|by|via)?\s*[:|/-]
+      | (?:photo|image|picture|video)\s+(?:credits?|source|courtesy|by|via)\b
+      | (?:source|sources|credits?|via|tags?|filed\s+under|categories|category|topics?|keywords?)\s*:
+      | (?:posted|published|filed|written)\s+(?:on|in|at|by|under)\b
+      | (?:reporting|editing|writing|additional\s+reporting|compiled|translated|edited|written|posted)
+            (?:\s+\w+){0,2}\s+by\b
+      | (?:foto|fotos|bild|bilder|quelle|quellen|grafik|schlagworte|schlagwörter|themen|mitarbeit)\s*:
+      | (?:crédits?|source|légende|mots[- ]clés|étiquettes)\s*:
+      | (?:fuente|fuentes|foto|fotografía|imagen|etiquetas|temas|créditos?)\s*:
+      | copyright\b | \(c\)\s | © | all\s+rights\s+reserved | alle\s+rechte\s+vorbehalten
+      | tous\s+droits\s+réservés | todos\s+los\s+derechos\s+reservados
+      | (?:by|von|par|por)\s+[A-ZÀ-Þ]
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A last token that is a link, a path, an e-mail address or a handle.
+_LINK = re.compile(r"(?:://|^www\.|/|@|\.(?:com|org|net|de|fr|es|uk|html?)$)", re.IGNORECASE)
+#: The end of a paragraph that could close a sentence: punctuation, closing quotes and brackets,
+#: emoji and symbols. What is left (a letter, a digit, a comma) cannot.
+_OPEN = re.compile(r"[^\W_],?$|,$")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+#: Letters that are words on their own, per language (the rest, alone at the end, are stumps).
+_ONE_LETTER_WORDS = {"en": "ai", "de": "", "fr": "ayà", "es": "aeouy"}
+#: Below this Zipf frequency (wordfreq: 1 = once per billion words) a lower-case token that the
+#: document itself never uses again is no word: the stump of one ("contac", "governmen").
+_MIN_ZIPF = 2.0
+#: How many blocks after the last paragraph of prose may be stepped over (credits, tags …).
+_MAX_TRAILER = 8
+_MIN_PROSE_WORDS = 8
+_MIN_RUN_ON_WORDS = 12
+_INNER_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
+_QUOTES = frozenset("\"'„“‘«‚‹")
+#: The last sentence is a call to action or a pointer ("Click HERE for …", "Learn more about
+#: … in the video below"), which pages leave without a full stop.
+_CALL = re.compile(
+    r"""^\W*(?:continue\s+reading|click|tap|download|watch|read|follow|share|see|learn|find\s+out|visit|subscribe|sign\s+up
+        |join|check\s+out|listen|view|klicken|lesen|mehr|cliquez|lire|voir|haz\s+clic|lee|ver)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: Thanks and picture credits at the end of a sentence: "pic thx to amagill on flickr".
+_THANKS = re.compile(r"\b(?:thanks\s+to|thx\s+to|hat\s+tip|h/t|courtesy\s+of|via\s+\w+$)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A date or time alone on a line ("July 24, 2012 12:11 AM", "24.07.2012", "Updated 3 hrs ago").
+_DATE_LINE = re.compile(
+    r"""^\W*(?:(?:published|updated|posted|last\s+updated|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour
+        |publicado|actualizado)\b[^.!?]{0,60}$
+      | (?:\w+,?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b[^.!?]{0,30}$
+      | (?:\w+,?\s+)?\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[^.!?]{0,30}$
+      | (?:\w+,?\s+)?\d{1,2}\.?\s+\w+\.?\s+\d{4}\b[^.!?]{0,30}$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A signature after the last sentence: "… not available. - Tuija Seipell", "… people. --TS".
+_SIGNATURE = re.compile(r"\s[-–—~]{1,2}\s*[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}$")
+
+
+@functools.lru_cache(maxsize=1)
+def _wordfreq_languages() -> frozenset[str]:
+    try:
+        import wordfreq
+    except ImportError:  # pragma: no cover - a declared dependency; the check degrades gracefully
+        return frozenset()
+    return frozenset(wordfreq.available_languages())
+
+
+@functools.lru_cache(maxsize=4096)
+def _zipf(word: str, lang: str) -> float | None:
+    if lang not in _wordfreq_languages():
+        return None
+    import wordfreq
+
+    return float(wordfreq.zipf_frequency(word, lang))
+
+
+def is_stump(doc: Document, word: str, lang: str) -> bool:
+    """Whether ``word`` is no word of ``lang``: a single letter that is not a word on its own,
+    or a token the document uses nowhere else that the word list (wordfreq) does not know."""
+    w = word.casefold()
+    if not w.isalpha():
+        return False
+    if len(w) == 1:
+        return lang in _ONE_LETTER_WORDS and w not in _ONE_LETTER_WORDS[lang]
+    if sum(1 for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text, re.IGNORECASE)) > 1:
+        return False  # the text uses it as a word elsewhere
+    zipf = _zipf(w, lang)
+    return zipf is not None and zipf < _MIN_ZIPF
+
+
+def _lower_share(block: Block) -> float:
+    count, lower = block._word_stats
+    return lower / count if count else 0.0
+
+
+def _is_prose(block: Block) -> bool:
+    return (
+        block.kind in ("paragraph", "quote", "list")
+        and block.word_count >= _MIN_PROSE_WORDS
+        and _lower_share(block) >= 0.45
+        and not CREDIT.match(block.text)
+    )
+
+
+def _runs_on(block: Block) -> bool:
+    """Long enough, or with a finished sentence inside, to be a paragraph, not a headline."""
+    return block.word_count >= _MIN_RUN_ON_WORDS or bool(_INNER_END.search(block.text.rstrip()))
+
+
+def _tail_sentence(text: str) -> str:
+    """The last sentence of ``text`` (after its last inner sentence end)."""
+    ends = [m.end() - 1 for m in _INNER_END.finditer(text)]
+    return text[ends[-1] :] if ends else text
+
+
+def _finished(block: Block) -> bool:
+    return not _OPEN.search(block.text.rstrip())
+
+
+def _last_token(text: str) -> str:
+    tokens = text.rsplit(None, 1)
+    return tokens[-1] if tokens else ""
+
+
+def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[int, int, str] | None:
+    """(line, column, message) when the document's prose ends open, else None."""
+    last = blocks[-1]
+    lang = language_of(doc, settings) or "en"
+    # 1. The last block is a paragraph of prose that ends on a letter, digit or comma.
+    if _is_prose(last) and _runs_on(last):
+        return _judge(doc, last, lang, strict=False)
+    # 2. A short last line after finished prose: the start of a paragraph, cut after a few words.
+    prev = next((b for b in reversed(blocks[:-1]) if _is_prose(b)), None)
+    text = last.text.strip()
+    if (
+        last.kind in ("paragraph", "quote")
+        and prev is not None
+        and prev is blocks[-2]
+        and _finished(prev)
+        and _OPEN.search(text)
+        and not CREDIT.match(text)
+        and not _YEAR.search(text)
+        and " | " not in text
+        and not _LINK.search(_last_token(text))
+    ):
+        words = _WORD.findall(text)
+        if words and text.endswith(words[-1]):
+            word = words[-1]
+            first = words[0].casefold()
+            sentence_start = text[:1] in _QUOTES or first in STOPWORDS.get(lang, frozenset()) or first in OPEN_ENDINGS.get(lang, frozenset())
+            if is_stump(doc, word, lang) and (word[:1].islower() or sentence_start):
+                return last.end, text.rindex(word) + _indent(doc, last), f'Document is cut off mid-word ("{word}")'
+            if len(words) >= 3 and word in OPEN_ENDINGS.get(lang, frozenset()):
+                return last.end, text.rindex(word) + _indent(doc, last), f'Document is cut off (ends on "{word}")'
+            if (
+                len(words) >= 5
+                and word[:1].islower()
+                and sum(w[:1].islower() for w in words) >= 0.6 * len(words)
+                and ":" not in text
+            ):
+                return _judge(doc, last, lang, strict=True)
+    # 3. Credits, tags, copyright and date lines after the last paragraph of prose.
+    trailer = 0
+    for block in reversed(blocks[:-1] if _trailer(last) else ()):
+        trailer += 1
+        if trailer > _MAX_TRAILER:
+            return None
+        if _is_prose(block) and _runs_on(block):
+            return _judge(doc, block, lang, strict=True)
+        if not _trailer(block):
+            return None
+    return None
+
+
+def _trailer(block: Block) -> bool:
+    """A credit, byline, tag, copyright or date line: what may follow the last paragraph."""
+    text = block.text.strip()
+    return block.start == block.end and len(text) <= 200 and bool(CREDIT.match(text) or _DATE_LINE.match(text))
+
+
+def _indent(doc: Document, block: Block) -> int:
+    line = doc.lines[block.end]
+    return len(line) - len(line.lstrip())
+
+
+def _judge(doc: Document, block: Block, lang: str, strict: bool) -> tuple[int, int, str] | None:
+    text = block.text.rstrip()
+    if not _OPEN.search(text):
+        return None
+    tail = _tail_sentence(text)
+    if CREDIT.match(tail) or _CALL.match(tail) or _SIGNATURE.search(text) or " | " in tail or _THANKS.search(tail):
+        return None
+    token = _last_token(text)
+    if _LINK.search(token):
+        return None
+    words = _WORD.findall(token)
+    line = doc.lines[block.end]
+    word = words[-1] if words and text.endswith(words[-1]) else None
+    col = line.rstrip().rindex(token) if token in line else _indent(doc, block)
+    if word is not None and is_stump(doc, word, lang) and (word[:1].islower() or not strict):
+        return block.end, col, f'Document is cut off mid-word ("{word}")'
+    if strict and (word is None or not word[:1].islower()):
+        return None  # behind credits: only a lower-case last word is taken for a cut
+    ending = word if word is not None else token
+    return block.end, col, f'Document is cut off mid-sentence (ends on "{ending}" with no closing punctuation)'
