@@ -13,7 +13,8 @@ Method (see the eval set's README, ``dragnet/README.md``):
    ``article`` when its token sequence is contained in a gold content line, or, for lines of four
    tokens or more, when more than half of its distinct tokens are in one gold content line (the
    best one); ``comments`` likewise against the gold comments (when both match, the larger share
-   wins, ties go to ``article``); ``boilerplate`` otherwise. Lines of one to three tokens must be
+   wins, ties go to ``article``, except for a line of one to three tokens found in both golds
+   after a comment line, which is a comment); ``boilerplate`` otherwise. Lines of one to three tokens must be
    contained in a gold line to count as article or comments, so "Home" or "Search" are not article
    lines because the article uses the word. Lines with no token (rules, bullets alone) are
    skipped.
@@ -21,7 +22,7 @@ Method (see the eval set's README, ``dragnet/README.md``):
    ``--select``); a line is flagged when a diagnostic of any family but N covers it (``line`` ..
    ``end_line``). Per extractor and per rule: precision of flagged lines (flagged junk / flagged,
    junk = boilerplate + comments), recall on boilerplate lines, recall on comment lines, and the
-   share of article lines flagged.
+   share of article lines flagged. Junk counts copies; the recall columns do not.
 4. ``--fix`` also runs what users run, ``lintnews check --fix --unsafe-fixes --output-dir DIR``
    (the installed CLI, in a subprocess, on the cached texts of each half) and reports the share of
    junk lines and of article lines it removed (a line is kept when a line with the same tokens is
@@ -53,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quality import ensure_extracted, tokens  # noqa: E402
 
 EXTRACTORS = ("trafilatura", "trafilatura-recall", "html2text")
-LABELS = ("article", "comments", "boilerplate")
+LABELS = ("article", "comments", "boilerplate", "copy")
 HALVES = ("A", "B")
 
 
@@ -103,19 +104,31 @@ class GoldIndex:
 def label_lines(text: str, content: GoldIndex, comments: GoldIndex) -> list[str | None]:
     """One label per line of ``text`` (None: blank or no token)."""
     out: list[str | None] = []
+    seen: set[str] = set()
+    last_long: str | None = None
     for line in text.split("\n"):
         toks = tokens(line)
         if not toks:
             out.append(None)
             continue
+        key = " ".join(toks)
+        if len(toks) >= 4 and key in seen:
+            out.append("copy")  # a second copy of an earlier line: junk whatever the gold says
+            continue
+        seen.add(key)
         a = content.score(toks)
         c = comments.score(toks)
-        if a > 0.5 and a >= c:
-            out.append("article")
+        if len(toks) < 4 and a == 1.0 and c == 1.0 and last_long == "comments":
+            label = "comments"  # "Tim," or "Done!" in both golds: the thread it stands in decides
+        elif a > 0.5 and a >= c:
+            label = "article"
         elif c > 0.5:
-            out.append("comments")
+            label = "comments"
         else:
-            out.append("boilerplate")
+            label = "boilerplate"
+        if len(toks) >= 4:
+            last_long = label
+        out.append(label)
     return out
 
 
@@ -208,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="print N random unflagged junk lines of half A")
     ap.add_argument("--show-flagged-article", type=int, default=0, metavar="N",
                     help="print up to N flagged article lines (per extractor)")
+    ap.add_argument("--pages", default="all", choices=("all", "with-comments", "without-comments"),
+                    help="only pages with (or without) a gold comments file")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
@@ -219,6 +234,9 @@ def main(argv: list[str] | None = None) -> int:
         ids = ids[: args.limit]
     halves = HALVES if args.half == "both" else (args.half,)
     ids = [i for i in ids if half_of(i) in halves]
+    if args.pages != "all":
+        want = args.pages == "with-comments"
+        ids = [i for i in ids if (gold / f"{i}.comments.txt").exists() == want]
     extractors = list(EXTRACTORS) if args.extractor == "all" else [args.extractor]
     ensure_extracted(args.dragnet, ids, extractors, args.cache, args.workers)
     select = args.select.split(",") if args.select else None
@@ -263,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
                     if label == "article":
                         codes = ",".join(sorted(c for c, s in per_rule.items() if i in s))
                         flagged_article.append((doc_id, i + 1, codes, lines[i][:120]))
-                elif label != "article" and half_of(doc_id) == "A":
+                elif label in ("comments", "boilerplate") and half_of(doc_id) == "A":
                     missed.append((ex, doc_id, label, lines[i][:120]))
             for code, span in per_rule.items():
                 for i in span:
@@ -295,21 +313,21 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(ex: str, tallies: dict[str, Tally], fix: bool) -> None:
     print(f"\n### {ex}\n")
-    head = "| half | pages | article / comments / boilerplate lines | precision | recall boilerplate | recall comments | article flagged |"
+    head = "| half | pages | article / comments / boilerplate / copy lines | precision | recall boilerplate | recall comments | article flagged |"
     if fix:
         head += " fix: junk removed | fix: article removed |"
     print(head)
     print("|" + "---|" * head.count(" |"))
     for h, t in tallies.items():
-        junk = t.lines["comments"] + t.lines["boilerplate"]
-        fjunk = t.flagged["comments"] + t.flagged["boilerplate"]
+        junk = t.lines["comments"] + t.lines["boilerplate"] + t.lines["copy"]
+        fjunk = t.flagged["comments"] + t.flagged["boilerplate"] + t.flagged["copy"]
         row = (
-            f"| {h} | {t.docs} | {t.lines['article']} / {t.lines['comments']} / {t.lines['boilerplate']} "
+            f"| {h} | {t.docs} | {t.lines['article']} / {t.lines['comments']} / {t.lines['boilerplate']} / {t.lines['copy']} "
             f"| {ratio(fjunk, fjunk + t.flagged['article'])} | {ratio(t.flagged['boilerplate'], t.lines['boilerplate'])} "
             f"| {ratio(t.flagged['comments'], t.lines['comments'])} | {pct(t.flagged['article'], t.lines['article'])} |"
         )
         if fix:
-            rjunk = t.removed["comments"] + t.removed["boilerplate"]
+            rjunk = t.removed["comments"] + t.removed["boilerplate"] + t.removed["copy"]
             row += f" {pct(rjunk, junk)} | {pct(t.removed['article'], t.lines['article'])} |"
         print(row)
     codes = sorted({c for t in tallies.values() for (c, _) in t.rule})
@@ -322,8 +340,8 @@ def report(ex: str, tallies: dict[str, Tally], fix: bool) -> None:
     for code in codes:
         cells = []
         for t in tallies.values():
-            a, c, b = (t.rule[(code, lab)] for lab in LABELS)
-            cells.append(f"{a + b + c} | {ratio(b + c, a + b + c)} | {ratio(b, t.lines['boilerplate'])} | "
+            a, c, b, d = (t.rule[(code, lab)] for lab in LABELS)
+            cells.append(f"{a + b + c + d} | {ratio(b + c + d, a + b + c + d)} | {ratio(b, t.lines['boilerplate'])} | "
                          f"{ratio(c, t.lines['comments'])} | {pct(a, t.lines['article'])}")
         print(f"| {code} | " + " | ".join(cells) + " |")
 

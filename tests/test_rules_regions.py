@@ -1,0 +1,96 @@
+"""B011 comment-thread: valid / invalid tables (exact regions) and its fix, through the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.registry import all_rules
+
+P1 = (
+    "The city council approved the new budget on Tuesday after a debate that lasted well into the night, "
+    "and the mayor said the vote was a relief for the schools."
+)
+P2 = (
+    "Opposition members said the plan leaves too little for road repairs and warned that the deficit will "
+    "return next year if the income from parking falls short."
+)
+P3 = "The council will vote on the details of the plan in March, a spokesman for the mayor said on Wednesday."
+BODY1 = "This is the worst idea the council has had in years, and everybody in the old town knows it."
+BODY2 = "Finally somebody says it out loud: the roads in the north of the city are a disgrace."
+
+
+def text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def regions(body: str) -> list[tuple[int, int]]:
+    rule = all_rules()["B011"]
+    return [(v.line + 1, v.end_line + 1) for v in rule.check(Document("a.txt", body), Settings())]
+
+
+VALID = [
+    # an article with no thread
+    text(P1, P2, P3),
+    # a byline with a date above the article looks like a header: never a thread
+    text("By Chris Odell — July 10th, 2012, 10:03 am", P1, P2, P3),
+    # one dated line inside the article, no heading
+    text(P1, P2, "Caleb — July 10th, 2012, 8:22 am", P3),
+    # two dated lines far apart (more than 40 lines between them)
+    text(P1, P2, "Chris Odell — July 10th, 2012, 10:03 am", *([P3] * 41), "Caleb — July 10th, 2012, 8:22 am", P3),
+    # headers before the article's second paragraph of prose
+    text("Chris Odell — July 10th, 2012, 10:03 am", "Caleb — July 10th, 2012, 8:22 am", P1),
+    # a long line with a date is prose, not a header
+    text(P1, P2, P3 + " It was first announced on July 10th, 2012, 8:22 am, by " + "the mayor " * 12,
+         P3 + " Caleb spoke on July 11th, 2012 at 9:00 am, and so on " + "and so on " * 12),
+]
+
+INVALID = [
+    # two headers after the article: from the first header to the end
+    (text(P1, P2, "Chris Odell — July 10th, 2012, 10:03 am", BODY1, "Caleb — July 10th, 2012, 8:22 am", BODY2),
+     [(3, 6)]),
+    # a heading above the first header starts the region; blank lines at the end are left out
+    (text(P1, P2, "199 Comments", "Posted by: Grant Crowell | October 13, 2012 at 04:31 PM", BODY1, "", ""),
+     [(3, 5)]),
+    # "NAME says:" headers, slashdot-style headers
+    (text(P1, P2, P3, "Pascal Sauvé says:", BODY1, "Mona says:", BODY2), [(4, 7)]),
+    (text(P1, P2, "Re: Budget (Score:2)", BODY1, "Re: Budget (Score:3)", BODY2), [(3, 6)]),
+    (text(P1, P2, "by Sameh on December 5, 2010 at 4:34 pm. #", BODY1, "rootless (@root_e) 11.06.12 at 10:45 pm",
+          BODY2), [(3, 6)]),
+    # German and French headers
+    (text(P1, P2, "3 Kommentare", "Anna Müller am 12. März 2021 um 10:15", BODY1), [(3, 5)]),
+    (text(P1, P2, "12 commentaires", "Jean Dupont le 12 mars 2021 à 10h15", BODY1), [(3, 5)]),
+]
+
+
+@pytest.mark.parametrize("body", VALID)
+def test_valid(body: str) -> None:
+    assert regions(body) == []
+
+
+@pytest.mark.parametrize("body, expected", INVALID)
+def test_invalid(body: str, expected: list[tuple[int, int]]) -> None:
+    assert regions(body) == expected
+
+
+def test_cli_reports_the_region_and_unsafe_fix_removes_it(tmp_path) -> None:
+    body = text(P1, "", P2, "", "2 Comments", "Chris Odell — July 10th, 2012, 10:03 am", BODY1,
+                "Caleb — July 10th, 2012, 8:22 am", BODY2)
+    path = tmp_path / "story.txt"
+    path.write_text(body, encoding="utf-8")
+    out = subprocess.run(["lintnews", "check", "--isolated", "--no-cache", "--format", "json", "--select", "B011",
+                          str(path)], capture_output=True, text=True)
+    (d,) = json.loads(out.stdout)
+    assert (d["code"], d["line"], d["end_line"], d["severity"]) == ("B011", 5, 9, "info")
+    assert d["fix"] == {"title": "Remove the comment thread", "safe": False}
+    assert d["message"] == "Reader-comment thread left in the text (2 comment headers, 5 lines)"
+    subprocess.run(["lintnews", "check", "--isolated", "--no-cache", "--select", "B011", "--fix", str(path)],
+                   capture_output=True, text=True)
+    assert path.read_text(encoding="utf-8") == body  # unsafe: --fix alone leaves it
+    subprocess.run(["lintnews", "check", "--isolated", "--no-cache", "--select", "B011", "--fix", "--unsafe-fixes",
+                    str(path)], capture_output=True, text=True)
+    assert path.read_text(encoding="utf-8") == text(P1, "", P2)
