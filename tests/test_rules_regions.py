@@ -77,6 +77,14 @@ def test_invalid(body: str, expected: list[tuple[int, int]]) -> None:
     assert regions(body) == expected
 
 
+def test_not_in_the_default_selection(tmp_path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(INVALID[0][0], encoding="utf-8")
+    out = subprocess.run(["lintnews", "check", "--isolated", "--no-cache", "--format", "json", str(path)],
+                         capture_output=True, text=True)
+    assert [d["code"] for d in json.loads(out.stdout)] == []
+
+
 def test_cli_reports_the_region_and_unsafe_fix_removes_it(tmp_path) -> None:
     body = text(P1, "", P2, "", "2 Comments", "Chris Odell — July 10th, 2012, 10:03 am", BODY1,
                 "Caleb — July 10th, 2012, 8:22 am", BODY2)
@@ -85,7 +93,7 @@ def test_cli_reports_the_region_and_unsafe_fix_removes_it(tmp_path) -> None:
     out = subprocess.run(["lintnews", "check", "--isolated", "--no-cache", "--format", "json", "--select", "B011",
                           str(path)], capture_output=True, text=True)
     (d,) = json.loads(out.stdout)
-    assert (d["code"], d["line"], d["end_line"], d["severity"]) == ("B011", 5, 9, "info")
+    assert (d["code"], d["line"], d["end_line"], d["severity"]) == ("B011", 5, 9, "warning")
     assert d["fix"] == {"title": "Remove the comment thread", "safe": False}
     assert d["message"] == "Reader-comment thread left in the text (2 comment headers, 5 lines)"
     subprocess.run(["lintnews", "check", "--isolated", "--no-cache", "--select", "B011", "--fix", str(path)],
