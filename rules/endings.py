@@ -143,8 +143,32 @@ def _last_token(text: str) -> str:
     return tokens[-1] if tokens else ""
 
 
+#: Phrase rules whose lines may trail the article (each reported by its own rule).
+_CHROME_RULES = (
+    "comment-widget", "newsletter-prompt", "social-share", "cookie-consent", "paywall-prompt",
+    "advertisement-label", "post-navigation", "adblock-notice", "seo-filler",
+)
+
+
+def _chrome(doc: Document, settings: Settings, block: Block) -> bool:
+    """Whether a phrase pack of site chrome matches the one-line ``block`` (its rule reports it)."""
+    if block.start != block.end:
+        return False
+    from lintnews.packs import line_key, load_packs, pack_languages
+
+    key = line_key(doc.lines[block.start])
+    if not key:
+        return False
+    packs = load_packs(settings)
+    langs = tuple(pack_languages(doc, settings, packs))
+    return any(m.match(key) is not None for rule in _CHROME_RULES for m in packs.matchers_for(rule, langs))
+
+
 def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[int, int, str] | None:
-    """(line, column, message) when the document's prose ends open, else None."""
+    """(line, column, message) when the document's prose ends open, else None. Trailing lines
+    of site chrome (a comment form, share buttons) are stepped over first."""
+    while len(blocks) > 1 and _OPEN.search(blocks[-1].text.rstrip()) and _chrome(doc, settings, blocks[-1]):
+        blocks = blocks[:-1]
     last = blocks[-1]
     lang = language_of(doc, settings) or "en"
     # 1. The last block is a paragraph of prose that ends on a letter, digit or comma.

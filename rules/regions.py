@@ -117,7 +117,7 @@ class CommentThread(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         prose = [b for b in doc.blocks if b.prose]
-        if len(prose) < _ARTICLE_PROSE + 1:
+        if len(prose) < _ARTICLE_PROSE:
             return
         first = prose[_ARTICLE_PROSE - 1].end + 1
         headers = _headers(doc, first)

@@ -198,6 +198,17 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{ES}\nPublicidad\n", [2]),
         ],
     ),
+    # ---------------------------------------------------------------- B011 comment-thread (region)
+    "B011": (
+        [
+            f"{EN}\n{EN2}\nCaleb — July 10th, 2012, 8:22 am\n{EN}\n",
+            f"Chris — July 10th, 2012, 10:03 am\nCaleb — July 10th, 2012, 8:22 am\n{EN}\n{EN2}\n",
+        ],
+        [
+            (f"{EN}\n{EN2}\nChris — July 10th, 2012, 10:03 am\nGreat.\nCaleb — July 10th, 2012, 8:22 am\nNo.\n",
+             [3]),
+        ],
+    ),
     # ---------------------------------------------------------------- B010 post-navigation
     "B010": (
         [

@@ -240,6 +240,8 @@ T002_VALID = [
     text(LEDE, BODY, "October 26, 2012 harbourwatch"),
     text(LEDE, BODY, "Harbour pictures thanks to the port authority and its photographers on flickr"),
     text(LEDE, BODY, "Order Reprints | Today's Paper | Subscribe to the morning briefing and the"),
+    # a comment form after the article: its own rule (B002) reports it
+    text(LEDE, BODY, TAIL, "Your email address will not be published. Required fields are marked"),
     # a short last line that is a word (a signature), or a title-cased headline
     text(LEDE, BODY, "Ross"),
     text(LEDE, BODY, "Analysis: Ports Win With Better Ground Game"),
