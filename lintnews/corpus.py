@@ -397,8 +397,8 @@ def _source_span(doc: Document, i: int) -> tuple[int, int, int, int]:
     if doc.source_map.is_identity:  # what the source map's identity gives, without the calls
         return i + 1, col + 1, i + 1, max(len(text.rstrip()) - 1, col) + 2
     start = doc.to_source(i, col)
-    end = doc.to_source(i, max(len(text.rstrip()) - 1, col))
-    return start.line, start.column, max(end.line, start.line), end.column + 1
+    end = doc.source_map.to_source_after(i, max(len(text.rstrip()) - 1, col))
+    return start.line, start.column, max(end.line, start.line), end.column
 
 
 # --- the index --------------------------------------------------------------------------------
