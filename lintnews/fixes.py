@@ -156,7 +156,7 @@ def html_fix(doc: Document, fix: Fix) -> Fix | None:
             a, b = span
             if _visible(source[a:b]) != " ".join(" ".join(texts).split()):
                 return None
-            edits.append(Edit(a, b, ""))
+            edits.append(Edit(*_whole_source_lines(source, a, b), ""))
             continue
         if e.end > e.start:
             if "\n" in doc.text[e.start : e.end]:
@@ -179,6 +179,19 @@ def html_fix(doc: Document, fix: Fix) -> Fix | None:
             return None
         edits.append(Edit(a, b, html.escape(e.replacement, quote=False)))
     return Fix(fix.title, tuple(edits), fix.safe) if edits else None
+
+
+def _whole_source_lines(source: str, a: int, b: int) -> tuple[int, int]:
+    """``(a, b)`` widened to whole lines (the line break after them included) when nothing but
+    spaces and tabs shares their lines, so that removing an element leaves no blank line."""
+    start = source.rfind("\n", 0, a) + 1
+    end = source.find("\n", b)
+    end = len(source) if end < 0 else end
+    if source[start:a].strip(" \t") or source[b:end].strip(" \t"):
+        return a, b
+    if end < len(source):
+        return start, end + 1
+    return (start - 1 if start else start), end  # the last line: the break before it goes
 
 
 def _element_span(doc: Document, lines: list[int]) -> tuple[int, int] | None:

@@ -203,6 +203,9 @@ def test_fixing_html_with_references_equals_fixing_its_text(code: str) -> None:
     assert lint(html_document("page.html", new)) == []
     # every reference is whole (none was cut or had text put inside it)
     assert all(m.group().endswith(";") for m in REFERENCE.finditer(new))
+    # no element removal left a line of only spaces behind (issue 14, item 16)
+    assert [line for line in new.split("\n") if line and not line.strip()] == []
+    assert new.endswith("</body></html>\n") and "<body>\n  <p" in new
 
 
 def test_references_and_wide_characters_before_a_fix_on_the_same_line() -> None:
@@ -244,7 +247,6 @@ def test_the_issues_pages_are_fixed_without_touching_a_reference(tmp_path: Path)
         "<html><body>\n"
         "  <p>Die Sperrung der Br&uuml;cke in M&uuml;nchen. Die Sperrung dauert bis Montag, teilte die Stadt mit.</p>\n"
         "  <p>We met at the Caf&eacute;. Those who came early got a seat near the window, said the owner.</p>\n"
-        "  \n"
         "  <p>The owner said the caf&eacute; would stay open through the winter and hire two more cooks.</p>\n"
         "</body></html>\n"
     )
@@ -280,3 +282,23 @@ def test_edits_over_markup_or_collapsed_space_are_dropped_and_inserted_text_is_e
     assert replaced is not None
     (edit,) = replaced.edits
     assert doc.source[edit.start : edit.end] == "&amp;" and edit.replacement == "&lt;and&gt;"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # indented, between two elements: the whole line goes
+        ("<body>\n  <p>Advertisement</p>\n  <p>{A}</p>\n</body>\n", "<body>\n  <p>{A}</p>\n</body>\n"),
+        # not indented, element over several lines
+        ("<body>\n<p>{A}</p>\n<div>\n  Advertisement\n</div>\n<p>{B}</p>\n</body>", "<body>\n<p>{A}</p>\n<p>{B}</p>\n</body>"),
+        # the last line, with no line break after it: the break before it goes
+        ("<p>{A}</p>\n<p>{B}</p>\n\t<p>Advertisement</p>", "<p>{A}</p>\n<p>{B}</p>"),
+        # sharing its line with other markup: only the element goes
+        ("<p>{A}</p><p>Advertisement</p>\n<p>{B}</p>\n", "<p>{A}</p>\n<p>{B}</p>\n"),
+    ],
+)
+def test_removing_an_element_leaves_no_blank_line(markup: str, expected: str) -> None:
+    a, b = P1, P2.replace("&amp;", "and")
+    doc = html_doc(markup.format(A=a, B=b))
+    outcome = fix_document(doc, lambda d: lint_with("B009").lint(d).diagnostics, FixPolicy())
+    assert outcome.fixed == 1 and outcome.document.source == expected.format(A=a, B=b)
