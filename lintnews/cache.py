@@ -25,8 +25,7 @@ import os
 import shutil
 import sqlite3
 import stat
-import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -126,14 +125,14 @@ class ResultCache:
     """Readers (worker processes) look results up; the main process writes them in batches.
 
     Values are bytes (see `dump_unit`, `dump_corpus`); `get` returns them as stored, and the
-    ``load_*`` functions check them. ``warn``: say on stderr (one line) when the cache is
-    rebuilt or cannot be used; readers never do (the writer of the run already said it)."""
+    ``load_*`` functions check them. ``warn`` is told (one line, naming the file) when the cache
+    is rebuilt or cannot be used; readers never warn (the run's writer already did)."""
 
-    def __init__(self, folder: str, writable: bool = False, warn: bool = True) -> None:
+    def __init__(self, folder: str, writable: bool = False, warn: Callable[[str], None] | None = None) -> None:
         self.folder = folder
         self.writable = writable
         self.path = os.path.join(folder, _FILE)
-        self._warn_enabled = warn and writable
+        self._warn_to = warn if writable else None
         self._pending: list[tuple[bytes, bytes]] = []
         self._db: sqlite3.Connection | None = None
         if not writable:
@@ -146,8 +145,9 @@ class ResultCache:
         try:
             os.makedirs(folder, exist_ok=True)
         except OSError as exc:
-            why = "it is a file" if os.path.exists(folder) and not os.path.isdir(folder) else exc.strerror or str(exc)
-            self._warn(f"cannot use {folder} as the result cache folder ({why}): running without the cache")
+            # (`lintnews.run.cache_problem` says so before the run; this is the race after it)
+            why = "it is a file, not a folder" if os.path.isfile(folder) else exc.strerror or str(exc)
+            self._warn(f"{folder}: cannot use the result cache: {why}; linting without it")
             return
         _write_gitignore(folder)
         problem = _not_a_file(self.path)
@@ -157,7 +157,7 @@ class ResultCache:
                 return
             except sqlite3.Error as exc:
                 if not _damaged(exc):
-                    self._warn(f"cannot open the result cache {self.path} ({exc}): running without the cache")
+                    self._warn(f"{self.path}: cannot use the result cache: {exc}; linting without it")
                     return
                 problem = str(exc)
             except _NotOurs:
@@ -165,8 +165,8 @@ class ResultCache:
         self._rebuild(problem)
 
     def _warn(self, message: str) -> None:
-        if self._warn_enabled:
-            print(f"lintnews: warning: {message}", file=sys.stderr, flush=True)
+        if self._warn_to is not None:
+            self._warn_to(message)
 
     def _connect(self, create: bool) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30, isolation_level="DEFERRED" if create else None)
@@ -199,9 +199,9 @@ class ResultCache:
                     os.unlink(path)
             self._db = self._connect(create=True)
         except (OSError, sqlite3.Error, _NotOurs) as exc:
-            self._warn(f"the result cache {self.path} is damaged ({problem}) and cannot be rebuilt ({exc}): running without the cache")
+            self._warn(f"{self.path}: the result cache is damaged ({problem}) and cannot be rebuilt ({exc}); linting without it")
             return
-        self._warn(f"the result cache {self.path} was damaged ({problem}): rebuilt it")
+        self._warn(f"{self.path}: the result cache was damaged ({problem}); rebuilt it")
 
     def _failed(self, exc: sqlite3.Error) -> None:
         """An error of a query: a damaged file is rebuilt (writer) or no longer read (reader);

@@ -632,7 +632,7 @@ class CorpusIndex:
         # The unit keys cover the content, the settings and the code, so they decide the result.
         k = self._corpus_key.digest()
         # (the run's first writable handle already warned about a cache it could not use)
-        store = ResultCache(self._cache_dir, writable=True, warn=False)
+        store = ResultCache(self._cache_dir, writable=True)
         try:
             hit = load_corpus(store.get(k))
             if hit is not None:

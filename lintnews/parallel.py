@@ -239,6 +239,7 @@ def analyze(
     signer: Signer | None = None,
     cache_dir: str | None = None,
     stdin_name: str = "-",
+    on_warning: Callable[[str], None] | None = None,
 ) -> Iterator[Analysis | InputError]:
     """Analyses (and input errors) of every document under ``paths``, in input order.
 
@@ -249,7 +250,8 @@ def analyze(
     # Results with corpus signatures and results without them (--no-corpus) are different results.
     codes = [r.code for r in linter.base_table.rules] + (["corpus-signature"] if signer is not None else [])
     fp = cache_mod.fingerprint(settings, codes) if cache_dir else None
-    cache = cache_mod.ResultCache(cache_dir, writable=True) if cache_dir else None
+    # (``on_warning``: a cache file that had to be rebuilt, or could not be used)
+    cache = cache_mod.ResultCache(cache_dir, writable=True, warn=on_warning) if cache_dir else None
     spec = cache_mod.signature_spec(settings) if cache_dir and signer is not None else None
     args = (settings, keep_raw, signer, None, None, stdin_name)
     units = iter_units(paths, settings)
