@@ -397,8 +397,8 @@ def _source_span(doc: Document, i: int) -> tuple[int, int, int, int]:
     if doc.source_map.is_identity:  # what the source map's identity gives, without the calls
         return i + 1, col + 1, i + 1, max(len(text.rstrip()) - 1, col) + 2
     start = doc.to_source(i, col)
-    end = doc.to_source(i, max(len(text.rstrip()) - 1, col))
-    return start.line, start.column, max(end.line, start.line), end.column + 1
+    end = doc.source_map.to_source_after(i, max(len(text.rstrip()) - 1, col))
+    return start.line, start.column, max(end.line, start.line), end.column
 
 
 # --- the index --------------------------------------------------------------------------------
@@ -599,15 +599,16 @@ class CorpusIndex:
             self._add_cached(cache_key, cache_index)
 
     def _add_cached(self, cache_key: bytes, cache_index: int) -> None:
-        from lintnews.cache import ResultCache
-        from lintnews.parallel import signatures_of
+        from lintnews.cache import ResultCache, load_signatures
 
         if self._reader is None:
             assert self._cache_dir is not None
             self._reader = ResultCache(self._cache_dir)
-        sigs = signatures_of(self._reader.get(cache_key))
+        # (the entry was checked, signatures included, when its results were read: see
+        # `lintnews.cache.load_unit`)
+        sigs = load_signatures(self._reader.get(cache_key), (self.options.num_perm, self.bands, self.rows)) or []
         if cache_index >= len(sigs) or sigs[cache_index] is None:
-            # The entry vanished (`lintnews clean` during the run): the result is unknown.
+            # The entry vanished or changed (`lintnews clean` during the run): the result is unknown.
             raise ConfigError(f"the result cache in {self._cache_dir} changed during the run: run again")
         self.add(sigs[cache_index])
 
@@ -626,19 +627,20 @@ class CorpusIndex:
         if self._corpus_key is None or self._cache_dir is None or not self.size:
             self._materialize()
             return self._finish()
-        from lintnews.cache import ResultCache
+        from lintnews.cache import ResultCache, dump_corpus, load_corpus
 
         # The unit keys cover the content, the settings and the code, so they decide the result.
         k = self._corpus_key.digest()
+        # (the run's first writable handle already warned about a cache it could not use)
         store = ResultCache(self._cache_dir, writable=True)
         try:
-            hit = store.get(k)
-            if isinstance(hit, list):
+            hit = load_corpus(store.get(k))
+            if hit is not None:
                 self._close()
                 return hit
             self._materialize()
             out = self._finish()
-            store.put(k, out)
+            store.put(k, dump_corpus(out))
             return out
         finally:
             store.close()

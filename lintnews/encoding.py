@@ -2,6 +2,8 @@
 
 Detection of legacy charsets is charset-normalizer's job; this module only decides the order in
 which evidence is trusted (BOM, then strict UTF-8, then the detector) and refuses binary data.
+HTML adds the page's own declaration, in the order of the HTML standard's encoding sniffing
+(`decode_html`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,57 @@ class DecodeError(Exception):
 def decode(data: bytes) -> str:
     """Decode a file's bytes to text with ``\\n`` line breaks (CRLF and lone CR normalised)."""
     return normalize_newlines(check_binary(_decode(data)))
+
+
+def decode_html(data: bytes) -> str:
+    """Decode an HTML page's bytes as the HTML standard's encoding sniffing does, minus what only a
+    browser knows (transport headers, the user's locale): a byte-order mark; then the charset the
+    page declares in its first 1024 bytes (``<meta charset>``, ``<meta http-equiv>``, an XML
+    declaration), with labels read as the Encoding Standard reads them (``iso-8859-1`` and
+    ``ascii`` are windows-1252, ``utf-16`` is UTF-8: a page read as bytes cannot be UTF-16 when
+    its declaration was readable as ASCII); then UTF-16 without a byte-order mark, when the NUL
+    bytes say so; then UTF-8; then the detector. A declaration the
+    bytes do not fit (invalid in that charset) is ignored. Line breaks are normalised as in
+    `decode`; NUL characters become spaces (see `check_binary`)."""
+    if not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        for codec in (_declared_html_encoding(data), _utf16_without_bom(data)):
+            if codec is not None:
+                try:
+                    return normalize_newlines(check_binary(data.decode(codec), replacement=" "))
+                except UnicodeDecodeError:
+                    pass
+    return normalize_newlines(check_binary(_decode(data), replacement=" "))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark, told by its NUL bytes: markup is mostly ASCII, so the
+    high byte of nearly every pair is NUL (valid UTF-8 too, which must not be tried first).
+    No ASCII-compatible charset has NULs in text (see `check_binary`)."""
+    head = data[:4096]
+    if b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd >= len(head) // 4 and even * 8 <= odd:
+        return "utf-16-le"
+    if even >= len(head) // 4 and odd * 8 <= even:
+        return "utf-16-be"
+    return None
+
+
+def _declared_html_encoding(data: bytes) -> str | None:
+    """The Python codec of the charset an HTML page declares in its first 1024 bytes, or None."""
+    import webencodings
+    from bs4.dammit import EncodingDetector
+
+    label = EncodingDetector.find_declared_encoding(data[:1024], is_html=True, search_entire_document=True)
+    encoding = webencodings.lookup(label) if label else None
+    if encoding is None:
+        return None
+    if encoding.name in ("utf-16be", "utf-16le"):
+        return "utf-8"
+    if encoding.name == "x-user-defined":
+        return "cp1252"
+    return str(encoding.codec_info.name)
 
 
 def check_binary(text: str, replacement: str = "\ufffd") -> str:

@@ -92,7 +92,8 @@ class Diagnostic:
 def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic:
     start = doc.to_source(v.line, v.column)
     end_line = min(v.end_line, len(doc.lines) - 1)
-    end = doc.to_source(end_line, max(v.end_column - 1, 0))
+    # just past the last character (an entity in HTML ends at its ";")
+    end = doc.source_map.to_source_after(end_line, max(v.end_column - 1, 0))
     related = []
     for r in v.related:
         if r.path is not None:
@@ -118,7 +119,7 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
         line=start.line,
         column=start.column,
         end_line=max(end.line, start.line),
-        end_column=end.column + 1 if (end.line, end.column) >= (start.line, start.column) else start.column + 1,
+        end_column=end.column if (end.line, end.column) > (start.line, start.column) else start.column + 1,
         code=v.rule.code,
         name=v.rule.name,
         severity=severity,

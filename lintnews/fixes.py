@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import html
 import os
 import re
 from collections.abc import Callable
@@ -96,27 +97,44 @@ def _overlaps(a: Edit, b: Edit) -> bool:
 # --- HTML: text edits become markup edits ---------------------------------------------------
 
 
-def _source_offset(doc: Document, line: int, column: int, starts: list[int]) -> int:
-    pos = doc.to_source(line, column)
-    return starts[pos.line - 1] + pos.column - 1
+def _span(doc: Document, offset: int) -> tuple[int, int]:
+    """Source offsets ``(start, end)`` of the markup the text character at ``offset`` came from."""
+    line, col = doc.position(offset)
+    span = doc.source_map.span(line, col)
+    assert span is not None  # HTML documents have a span map
+    return span
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    for m in re.finditer("\n", text):
-        starts.append(m.end())
-    return starts
+#: An entity as `lintnews.html_source` decodes them.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 
 
-def _visible(markup: str) -> str:
-    from bs4 import BeautifulSoup  # only HTML fixes need it
+def _decoded(markup: str) -> str | None:
+    """The text a stretch of markup shows, or None when it holds a tag, comment or other markup
+    (``<``): a text edit may only replace literal text and whole entities."""
+    if "<" in markup:
+        return None
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), markup)
 
-    return " ".join(BeautifulSoup(markup, "lxml").get_text(" ").split())
+
+def _inside_markup(source: str, offset: int) -> bool:
+    """Whether ``offset`` falls inside a tag, comment or entity of ``source`` (where no edit may
+    start or end). Checked on every edit, whatever the source map says."""
+    if source.rfind("<", 0, offset) > source.rfind(">", 0, offset):
+        return True
+    return any(m.start() < offset < m.end() for m in _ENTITY.finditer(source, max(0, offset - 40), offset + 40))
 
 
-def html_fix(doc: Document, fix: Fix, starts: list[int]) -> Fix | None:
+def html_fix(doc: Document, fix: Fix) -> Fix | None:
     """Translate a text fix of an HTML document into an edit of its markup, or None when that
-    cannot be done without touching text the fix did not cover."""
+    cannot be done without touching text the fix did not cover.
+
+    Every character of the text knows the markup it came from (`lintnews.document.SpanMap`):
+    a replaced or deleted stretch becomes the markup from its first character's start to its
+    last character's end, and must show exactly that text (literal text and whole entities, no
+    tags); an insertion goes before the markup of the character it precedes (after the last one
+    at the end of a line), never between the characters an entity decodes to. No edit starts or
+    ends inside a tag or an entity, and inserted text is escaped (``&``, ``<``, ``>``)."""
     assert doc.source is not None
     source = doc.source
     edits = []
@@ -132,23 +150,51 @@ def html_fix(doc: Document, fix: Fix, starts: list[int]) -> Fix | None:
             if not texts:
                 continue
             lines = [i for i in range(first, last + 1) if doc.lines[i].strip()]
-            span = _element_span(doc, lines, starts)
+            span = _element_span(doc, lines)
             if span is None:
                 return None
             a, b = span
             if _visible(source[a:b]) != " ".join(" ".join(texts).split()):
                 return None
-            edits.append(Edit(a, b, ""))
-        else:
-            a = _source_offset(doc, line, col, starts)
-            b = _source_offset(doc, end_line, end_col, starts) if e.end > e.start else a
-            if source[a:b] != doc.text[e.start : e.end]:
+            edits.append(Edit(*_whole_source_lines(source, a, b), ""))
+            continue
+        if e.end > e.start:
+            if "\n" in doc.text[e.start : e.end]:
+                return None  # lines of text are separate elements: only whole ones are removed
+            a, b = _span(doc, e.start)[0], _span(doc, e.end - 1)[1]
+            if _decoded(source[a:b]) != doc.text[e.start : e.end]:
                 return None
-            edits.append(Edit(a, b, e.replacement))
+        else:
+            text_line = doc.lines[line]
+            if col < len(text_line):
+                a = _span(doc, e.start)[0]
+                if col > 0 and _span(doc, e.start - 1) == _span(doc, e.start):
+                    return None  # between two characters of one entity
+            elif text_line:
+                a = _span(doc, e.start - 1)[1]
+            else:
+                return None
+            b = a
+        if _inside_markup(source, a) or (b != a and _inside_markup(source, b)):
+            return None
+        edits.append(Edit(a, b, html.escape(e.replacement, quote=False)))
     return Fix(fix.title, tuple(edits), fix.safe) if edits else None
 
 
-def _element_span(doc: Document, lines: list[int], starts: list[int]) -> tuple[int, int] | None:
+def _whole_source_lines(source: str, a: int, b: int) -> tuple[int, int]:
+    """``(a, b)`` widened to whole lines (the line break after them included) when nothing but
+    spaces and tabs shares their lines, so that removing an element leaves no blank line."""
+    start = source.rfind("\n", 0, a) + 1
+    end = source.find("\n", b)
+    end = len(source) if end < 0 else end
+    if source[start:a].strip(" \t") or source[b:end].strip(" \t"):
+        return a, b
+    if end < len(source):
+        return start, end + 1
+    return (start - 1 if start else start), end  # the last line: the break before it goes
+
+
+def _element_span(doc: Document, lines: list[int]) -> tuple[int, int] | None:
     """Markup offsets of the block element(s) that produced text lines ``lines``."""
     tags = doc.line_tags or []
     first, last = lines[0], lines[-1]
@@ -158,8 +204,9 @@ def _element_span(doc: Document, lines: list[int], starts: list[int]) -> tuple[i
         return None
     assert doc.source is not None
     source = doc.source
-    begin = _source_offset(doc, first, len(doc.lines[first]) - len(doc.lines[first].lstrip()), starts)
-    finish = _source_offset(doc, last, max(len(doc.lines[last].rstrip()) - 1, 0), starts) + 1
+    first_text, last_text = doc.lines[first], doc.lines[last]
+    begin = _span(doc, doc.offset(first, len(first_text) - len(first_text.lstrip())))[0]
+    finish = _span(doc, doc.offset(last, max(len(last_text.rstrip()) - 1, 0)))[1]
     opener = None
     for m in re.finditer(rf"<{tag}(?=[\s>/])", source[:begin], re.IGNORECASE):
         opener = m.start()
@@ -167,6 +214,12 @@ def _element_span(doc: Document, lines: list[int], starts: list[int]) -> tuple[i
     if opener is None or closer is None:
         return None
     return opener, closer.end()
+
+
+def _visible(markup: str) -> str:
+    from bs4 import BeautifulSoup  # only HTML fixes need it
+
+    return " ".join(BeautifulSoup(markup, "lxml").get_text(" ").split())
 
 
 # --- documents ------------------------------------------------------------------------------
@@ -212,8 +265,7 @@ def fix_document(
     for _ in range(max_passes):
         fixes = [d.fix for d in diagnostics if d.fix is not None and policy.allows(d)]
         if doc.kind == "html" and doc.source is not None:
-            starts = _line_starts(doc.source)
-            fixes = [f for f in (html_fix(doc, f, starts) for f in fixes) if f is not None]
+            fixes = [f for f in (html_fix(doc, f) for f in fixes) if f is not None]
         elif doc.source is not None:
             # Markdown comments are blank in the text rules see: never delete one unseen.
             fixes = [f for f in fixes if all(doc.source[e.start : e.end] == doc.text[e.start : e.end] for e in f.edits)]

@@ -11,6 +11,7 @@ values (``<a title="Talks resumed">``) can never be mistaken for text.
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
 import html
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
-from lintnews.document import SourceMap
+from lintnews.document import SourceMap, SpanMap
 
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body caption center dd details dialog dir div dl dt fieldset
@@ -58,6 +59,8 @@ _NOSCRIPT_START = re.compile(r"<noscript\b[^>]*(>)?", re.IGNORECASE)
 _NOSCRIPT_END = re.compile(r"</noscript\s*>", re.IGNORECASE)
 _ATTR_STOP = re.compile(r"[>=]")
 _SPACES = re.compile(r"\s*")
+#: Array type of source offsets (4 bytes: pages under 2 GiB characters).
+_OFFSETS = "i" if array.array("i").itemsize == 4 else "l"
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 #: Elements whose content is raw text up to the first matching end tag (``title`` is not raw
 #: text, but the tree walk skips it with ``head`` and it often repeats the headline).
@@ -67,40 +70,41 @@ _SKIP_NESTED = frozenset(("template", "svg", "math", "select", "object", "canvas
 
 
 class _VisibleStream:
-    """The characters of ``source`` a reader could see, with the source offset of each.
+    """The characters of ``source`` a reader could see, with the source span of each.
 
-    ``text`` holds the visible characters; ``runs`` maps stretches of it back to the source:
-    ``(text_start, source_start, literal)`` where a literal run maps one to one and an entity's
-    decoded characters all map to its ``&``.
+    ``text`` holds the visible characters; ``starts[i]`` and ``ends[i]`` are the source offsets
+    of the markup character ``text[i]`` came from: one character of literal text, or the whole
+    of an entity (every character an entity decodes to has the entity's span).
     """
 
     def __init__(self, source: str) -> None:
         self.source = source
         parts: list[str] = []
-        self.run_starts: list[int] = []
-        self.runs: list[tuple[int, bool]] = []
-        length = 0
+        code = _OFFSETS if len(source) < 1 << 31 else "q"
+        self.starts = array.array(code)
+        self.ends = array.array(code)
+        starts, ends = self.starts, self.ends
 
         def literal(start: int, end: int) -> None:
-            nonlocal length
             pos = start
             for m in _ENTITY.finditer(source, start, end):
                 if m.start() > pos:
-                    self.run_starts.append(length)
-                    self.runs.append((pos, True))
                     parts.append(source[pos : m.start()])
-                    length += m.start() - pos
+                    starts.extend(range(pos, m.start()))
+                    ends.extend(range(pos + 1, m.start() + 1))
                 decoded = html.unescape(m.group())
-                self.run_starts.append(length)
-                self.runs.append((m.start(), decoded == m.group()))
                 parts.append(decoded)
-                length += len(decoded)
+                if decoded == m.group():  # not an entity after all ("&nosuch;"): literal text
+                    starts.extend(range(m.start(), m.end()))
+                    ends.extend(range(m.start() + 1, m.end() + 1))
+                else:
+                    starts.extend(array.array(code, (m.start(),)) * len(decoded))
+                    ends.extend(array.array(code, (m.end(),)) * len(decoded))
                 pos = m.end()
             if end > pos:
-                self.run_starts.append(length)
-                self.runs.append((pos, True))
                 parts.append(source[pos:end])
-                length += end - pos
+                starts.extend(range(pos, end))
+                ends.extend(range(pos + 1, end + 1))
 
         pos = 0
         n = len(source)
@@ -132,19 +136,14 @@ class _VisibleStream:
         self.text = "".join(parts)
         self.cursor = 0
 
-    def source_offset(self, index: int) -> int:
-        i = bisect.bisect_right(self.run_starts, index) - 1
-        src, is_literal = self.runs[i]
-        return src + (index - self.run_starts[i]) if is_literal else src
-
     def find(self, word: str) -> int:
-        """Source offset of the next occurrence of ``word`` after the previous word found, or -1
-        (the cursor then stays put, so one unmatched word cannot derail the rest)."""
+        """Index in ``text`` of the next occurrence of ``word`` after the previous word found, or
+        -1 (the cursor then stays put, so one unmatched word cannot derail the rest)."""
         pos = self.text.find(word, self.cursor, self.cursor + _WINDOW + len(word))
         if pos < 0:
             return -1
         self.cursor = pos + len(word)
-        return self.source_offset(pos)
+        return pos
 
 
 def _tag_end(source: str, pos: int) -> int:
@@ -270,10 +269,11 @@ class _Builder:
         self.stream = _VisibleStream(source)
         self.lines: list[str] = []
         self.tags: list[str | None] = []
-        self.segments: list[list[tuple[int, int]]] = []  # per line: (text column, source offset)
+        #: Per line: (text column, index in the visible stream, length) of every word found.
+        self.segments: list[list[tuple[int, int, int]]] = []
         self.parts: list[str] = []
         self.length = 0
-        self.line_segments: list[tuple[int, int]] = []
+        self.line_segments: list[tuple[int, int, int]] = []
         self.line_tag: str | None = None
         #: Separator owed before the next text (table cells are joined with " | ").
         self.pending_sep = ""
@@ -313,9 +313,10 @@ class _Builder:
             self.pending_sep = ""
         base = self.length
         for m in _WORD.finditer(text):
-            found = self._find(m.group())
+            word = m.group()
+            found = self._find(word)
             if found >= 0:
-                self.line_segments.append((base + m.start(), found))
+                self.line_segments.append((base + m.start(), found, len(word)))
         self._append(text)
 
     def _append(self, s: str) -> None:
@@ -366,15 +367,44 @@ def extract(source: str) -> ExtractedHTML:
         for child in reversed(node.contents):
             stack.append((child, True, inner))
     builder.newline()
-    starts = _line_starts(source)
-    mapped: list[list[tuple[int, int, int]]] = []
-    for segs in builder.segments:
-        row = []
-        for col, off in segs:
-            line = bisect.bisect_right(starts, off) - 1
-            row.append((col, line + 1, off - starts[line] + 1))
-        mapped.append(row)
-    return ExtractedHTML("\n".join(builder.lines), SourceMap(mapped), builder.tags, frozenset(builder.soft_breaks))
+    source_map = _span_map(builder, _line_starts(source))
+    return ExtractedHTML("\n".join(builder.lines), source_map, builder.tags, frozenset(builder.soft_breaks))
+
+
+def _span_map(builder: _Builder, source_line_starts: list[int]) -> SpanMap:
+    """The source span of every character of the text (see `SpanMap`): a word found in the
+    visible stream takes the spans of its characters there; what lies between words (collapsed
+    whitespace, cell separators, a word not found) spans the markup between its neighbours."""
+    ss, se = builder.stream.starts, builder.stream.ends
+    code = ss.typecode
+    starts, ends = array.array(code), array.array(code)
+    line_starts: list[int] = []
+    lengths: list[int] = []
+    prev_end = 0
+
+    def gap(count: int, start: int, end: int) -> None:
+        starts.extend(array.array(code, (start,)) * count)
+        ends.extend(array.array(code, (end,)) * count)
+
+    for i, (line, segments) in enumerate(zip(builder.lines, builder.segments)):
+        if i:
+            gap(1, prev_end, prev_end)  # the newline
+        line_starts.append(len(starts))
+        lengths.append(len(line))
+        col = 0
+        for at, index, length in segments:
+            length = min(length, len(line) - at)
+            if length <= 0:
+                break
+            if at > col:
+                gap(at - col, prev_end, ss[index])
+            starts.extend(ss[index : index + length])
+            ends.extend(se[index : index + length])
+            prev_end = se[index + length - 1]
+            col = at + length
+        if len(line) > col:
+            gap(len(line) - col, prev_end, prev_end)
+    return SpanMap(line_starts, lengths, starts, ends, source_line_starts)
 
 
 def _line_starts(text: str) -> list[int]:

@@ -9,11 +9,11 @@ Results come back in input order whatever the number of workers, so output is de
 from __future__ import annotations
 
 import collections
+import dataclasses
 import itertools
 import multiprocessing
 import multiprocessing.pool
 import os
-import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -128,6 +128,7 @@ class Analyzer:
         self.fingerprint = fingerprint
         self.stdin_name = stdin_name
         self.cache = cache_mod.ResultCache(cache_dir) if cache_dir and fingerprint else None
+        self.spec = cache_mod.signature_spec(settings) if self.cache is not None and signer is not None else None
 
     def analyze_document(self, doc: Document, sign: bool = True) -> Analysis:
         """Lint, score and (unless ``sign`` is false: `analyze_units` signs in batches) sign."""
@@ -166,7 +167,7 @@ class Analyzer:
             payload = _unit_payload(unit, self.settings.max_document_size)
             if payload is not None:
                 k = cache_mod.key(self.fingerprint, *payload)
-                hit = cached_items(self.cache.get(k))
+                hit = cached_items(self.cache.get(k), unit, self.spec)
                 if hit is not None:
                     _from_unit(hit, unit, self.keep_raw)
                     return hit, None
@@ -238,6 +239,7 @@ def analyze(
     signer: Signer | None = None,
     cache_dir: str | None = None,
     stdin_name: str = "-",
+    on_warning: Callable[[str], None] | None = None,
 ) -> Iterator[Analysis | InputError]:
     """Analyses (and input errors) of every document under ``paths``, in input order.
 
@@ -248,7 +250,9 @@ def analyze(
     # Results with corpus signatures and results without them (--no-corpus) are different results.
     codes = [r.code for r in linter.base_table.rules] + (["corpus-signature"] if signer is not None else [])
     fp = cache_mod.fingerprint(settings, codes) if cache_dir else None
-    cache = cache_mod.ResultCache(cache_dir, writable=True) if cache_dir else None
+    # (``on_warning``: a cache file that had to be rebuilt, or could not be used)
+    cache = cache_mod.ResultCache(cache_dir, writable=True, warn=on_warning) if cache_dir else None
+    spec = cache_mod.signature_spec(settings) if cache_dir and signer is not None else None
     args = (settings, keep_raw, signer, None, None, stdin_name)
     units = iter_units(paths, settings)
     # Small runs (a pre-commit hook on a few files) are not worth starting processes for.
@@ -274,7 +278,7 @@ def analyze(
                 continue
             if k is not None:
                 # (a key twice in a chunk, e.g. a file named twice, gets results of its own)
-                hit = cached_items(found.pop(k) if k in found else reader.get(k) if reader is not None else None)
+                hit = cached_items(found.pop(k) if k in found else reader.get(k) if reader is not None else None, unit, spec)
                 if hit is not None:
                     _from_unit(hit, unit, keep_raw)  # type: ignore[arg-type]
                     slots.append((hit, k, True))
@@ -361,30 +365,26 @@ def _store(
     yield from items
 
 
-def cache_value(items: list[Analysis | InputError]) -> tuple[list[Analysis | InputError], bytes | None]:
-    """What the result cache keeps of a unit: its results without raw lines and without corpus
-    signatures, and the signatures pickled apart (a re-run whose corpus phase is cached too never
-    unpickles them; see `signatures_of`)."""
+def cache_value(items: list[Analysis | InputError]) -> bytes | None:
+    """What the result cache keeps of a unit (`cache_mod.dump_unit`): its results without raw
+    lines, and their corpus signatures beside them (a re-run whose corpus phase is cached too
+    never decodes them into arrays; see `CorpusIndex.defer`)."""
     sigs = [item.signature if isinstance(item, Analysis) else None for item in items]
-    stripped = [
-        Analysis(i.path, i.record, i.record_line, i.diagnostics, i.score) if isinstance(i, Analysis) else i
-        for i in items
-    ]
-    blob = pickle.dumps(sigs, protocol=pickle.HIGHEST_PROTOCOL) if any(s is not None for s in sigs) else None
-    return stripped, blob
+    return cache_mod.dump_unit(items, sigs if any(s is not None for s in sigs) else None)
 
 
-def cached_items(hit: Any) -> list[Analysis | InputError] | None:
-    """The results of a cache hit, their signatures left in the cache (``signature`` is None;
-    `Analysis.cached` is set by `_store`); None when the entry is not in the current format."""
-    if not (isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[0], list)):
+def cached_items(
+    hit: bytes | None, unit: Unit, spec: cache_mod.SignatureSpec | None
+) -> list[Analysis | InputError] | None:
+    """The results of a cache hit for ``unit``, their signatures left in the cache
+    (``signature`` is None; `Analysis.cached` is set by `_store`), raw lines restored from the
+    unit; None when there is no entry or it does not check out (`cache_mod.load_unit`: the cache
+    is untrusted input). ``spec``: the corpus phase runs and needs signatures of this shape."""
+    if hit is None:
         return None
-    return hit[0]
-
-
-def signatures_of(hit: Any) -> list[Any]:
-    """The corpus signatures stored with a cache entry, one per result (None for errors)."""
-    if isinstance(hit, tuple) and len(hit) == 2 and hit[1] is not None:
-        sigs: list[Any] = pickle.loads(hit[1])
-        return sigs
-    return []
+    line = unit[1] if len(unit) == 3 else None  # type: ignore[misc]
+    items = cache_mod.load_unit(hit, unit[0], line, spec)
+    if items is not None and len(unit) == 3:
+        raw = unit[2]  # type: ignore[misc]
+        items = [dataclasses.replace(i, raw=raw) if isinstance(i, InputError) else i for i in items]
+    return items

@@ -270,6 +270,7 @@ class CheckRun:
                     signer=self.signer,
                     cache_dir=self.options.cache_dir,
                     stdin_name=self.options.stdin_name,
+                    on_warning=self.on_warning,
                 )
                 for item in wrap(stream):
                     if isinstance(item, InputError):

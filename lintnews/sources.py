@@ -40,7 +40,7 @@ import orjson
 from lintnews.atomic import STAGING_MARK
 from lintnews.config import Settings, format_size
 from lintnews.document import Document
-from lintnews.encoding import DecodeError, check_binary, decode, normalize_newlines
+from lintnews.encoding import DecodeError, decode, decode_html, normalize_newlines
 from lintnews.ignore import IgnoreStack
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -427,16 +427,6 @@ def markdown_document(path: str, text: str, record: str | None = None, record_li
         return Document(path=path, text=text, record=record, record_line=record_line, kind="markdown")
     blanked = blank_html_comments(text)
     return Document(path=path, text=blanked, record=record, record_line=record_line, kind="markdown", source=text)
-
-
-def decode_html(data: bytes) -> str:
-    """HTML bytes to text: BOM, then the declared charset, then detection (UnicodeDammit)."""
-    from bs4.dammit import UnicodeDammit  # here, not at start-up: most runs read no HTML
-
-    dammit = UnicodeDammit(data, is_html=True)
-    if dammit.unicode_markup is None:
-        raise DecodeError("cannot detect the HTML page's encoding")
-    return normalize_newlines(check_binary(dammit.unicode_markup, replacement=" "))
 
 
 def html_document(path: str, markup: str, record: str | None = None, record_line: int | None = None) -> Document:

@@ -89,7 +89,7 @@ def test_an_unchanged_corpus_starts_no_workers_and_a_change_does(tmp_path: Path,
 def test_get_many_returns_what_get_returns(tmp_path: Path) -> None:
     store = cache.ResultCache(str(tmp_path / "cc"), writable=True)
     for i in range(700):  # more than one query's worth of parameters
-        store.put(bytes([i % 256, i // 256]), {"value": i})
+        store.put(bytes([i % 256, i // 256]), b"value %d" % i)
     store.flush()
     keys = [bytes([i % 256, i // 256]) for i in range(0, 700, 3)] + [b"missing"]
     found = store.get_many(keys)
