@@ -275,7 +275,7 @@ class ResultCache:
 
 MAGIC = "lintnews-cache"
 #: Bumped whenever the layout below changes (old entries are then misses).
-FORMAT = 1
+FORMAT = 2
 _MAX = (1 << 31) - 1
 
 
@@ -346,12 +346,12 @@ def _diagnostic_data(d: Diagnostic) -> list[Any]:
     return [
         d.path, d.record, d.line, d.column, d.end_line, d.end_column, d.code, d.name, int(d.severity), d.message,
         fix, [[r.path, r.record, r.line, r.column] for r in d.related], d.record_line, d.snippet,
-        d.document_score, [list(e) for e in d.fix_edits],
+        d.document_score, [list(e) for e in d.fix_edits], d.region_text,
     ]  # fmt: skip
 
 
 def _diagnostic(v: Any) -> Diagnostic:
-    f = _list(v, 16)
+    f = _list(v, 17)
     line, column, end_line, end_column = _int(f[2], 1), _int(f[3], 1), _int(f[4], 1), _int(f[5], 1)
     if end_line < line:
         raise _Invalid
@@ -392,6 +392,7 @@ def _diagnostic(v: Any) -> Diagnostic:
         snippet=_str(f[13]),
         document_score=_opt_int(f[14], 0, 100),
         fix_edits=tuple(fix_edits),
+        region_text=_opt_str(f[16]),
     )
 
 

@@ -407,3 +407,21 @@ def test_the_cache_itself_warns_through_the_run_and_never_raises(tmp_path: Path)
     store.close()
     assert said == [f"{tmp_path / 'cache-file'}: cannot use the result cache: it is a file, not a folder; linting without it"]
     assert cache.ResultCache(str(tmp_path / "cache-file")).get(b"k") is None  # a reader says nothing
+
+
+def test_a_cached_run_keeps_the_sarif_region_text_of_long_regions(tmp_path: Path) -> None:
+    """The region's own text (kept apart when the 200-character snippet cuts it) survives the
+    cache: a cached re-run writes the same SARIF snippet as the first run."""
+    long_paragraph = " ".join([LEDE, SECOND, THIRD, LEDE.replace("Monday", "Tuesday")])
+    assert len(long_paragraph) > 300
+    (tmp_path / "story.txt").write_text(f"{SECOND}\n\n{long_paragraph}\n\n{THIRD}\n\n{long_paragraph}\n")
+    first = lintnews(tmp_path, "--output-format", "sarif", "--exit-zero")
+    second = lintnews(tmp_path, "--output-format", "sarif", "--exit-zero")
+    assert (tmp_path / ".lintnews_cache").is_dir()
+    snippets = [
+        r["locations"][0]["physicalLocation"]["region"].get("snippet", {}).get("text")
+        for r in json.loads(first[1])["runs"][0]["results"]
+        if r["ruleId"] == "D001"
+    ]
+    assert snippets == [long_paragraph]
+    assert second[1] == first[1]
