@@ -45,19 +45,33 @@ def write_plan(path: str) -> tuple[str, str, os.stat_result | None]:
       the link stays), replaced atomically by a renamed temporary file;
     - ``inplace``: a regular file with more than one hard link: rewritten in place, so every
       name sees the new content (a rename would leave the other names with the old one);
-    - ``through``: anything else (a device such as ``/dev/null``, a named pipe, ``/dev/stdout``):
-      opened and written to, never replaced.
+    - ``through``: anything else (a device such as ``/dev/null``, a named pipe), and a name of
+      an open descriptor (``/dev/stdout``, ``/dev/fd/N``, ``/proc/self/fd/N``, even when it
+      leads to a regular file: the shell's ``> file``): opened and written to, never replaced.
 
     A regular file that is read-only (`ReadOnlyFile`) is not written."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
         return "create", os.path.realpath(path) if os.path.islink(path) else path, None
-    if not stat.S_ISREG(st.st_mode):
+    if not stat.S_ISREG(st.st_mode) or _names_a_descriptor(path):
         return "through", path, st
     if _read_only(path, st):
         raise ReadOnlyFile(errno.EACCES, "the file is read-only (make it writable to have it replaced)", path)
     return ("inplace" if st.st_nlink > 1 else "replace"), os.path.realpath(path), st
+
+
+def _names_a_descriptor(path: str) -> bool:
+    """Whether ``path`` leads through ``/proc/…/fd`` (``/dev/stdout``, ``/dev/fd/1``): the name
+    of an open descriptor, whatever it is open on."""
+    here = os.path.abspath(path)
+    for _ in range(40):  # the kernel's limit on links followed
+        if os.path.realpath(os.path.dirname(here)).startswith("/proc/"):
+            return True
+        if not os.path.islink(here):
+            return False
+        here = os.path.normpath(os.path.join(os.path.dirname(here), os.readlink(here)))
+    return False
 
 
 @contextmanager

@@ -2,8 +2,9 @@
 
 Text documents are edited in their text; HTML documents are edited in their markup (a removed
 line removes the block element it came from, and only when that element holds nothing but the
-line). Files are rewritten atomically, in their original encoding and line endings; JSONL corpora
-are written to an output folder, never in place. An output folder (``--output-dir``) is written
+line). Files are rewritten atomically (`lintnews.atomic.write_plan` says what is done with links),
+in their original encoding and with each line's own ending; JSONL corpora are written to an
+output folder, never in place, the fixed field spliced into each record's own bytes. An output folder (``--output-dir``) is written
 under a temporary name beside it and moved into place at the end of the run (`StagedFolder`), so
 a failed or killed run never leaves a half-written one.
 """

@@ -270,6 +270,24 @@ def test_outputs_to_a_device_leave_it_a_device(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "null", "story.txt"]
 
 
+def test_a_report_to_a_descriptor_name_goes_where_the_descriptor_does(tmp_path: Path) -> None:
+    # `-o /dev/stdout > report.txt`: /dev/stdout leads to the shell's file, which must receive
+    # the report (not be replaced by a new file the shell never sees). A private link to
+    # /proc/self/fd/1 stands for /dev/stdout.
+    article(tmp_path)
+    (tmp_path / "stdout").symlink_to("/proc/self/fd/1")
+    with open(tmp_path / "report.txt", "wb") as redirected:
+        inode = os.fstat(redirected.fileno()).st_ino
+        proc = subprocess.run(
+            [lintnews_script(), "check", "--isolated", "--no-cache", "-q", "-o", "stdout", "story.txt"],
+            cwd=tmp_path, stdout=redirected, stderr=subprocess.PIPE, text=True, timeout=120,
+        )
+    assert proc.returncode == 1, proc.stderr
+    assert (tmp_path / "stdout").is_symlink()
+    assert (tmp_path / "report.txt").stat().st_ino == inode
+    assert (tmp_path / "report.txt").read_text() == "story.txt:7:1: D001 [*] Paragraph repeats line 3\n"
+
+
 def test_outputs_through_symbolic_links_replace_the_file_they_point_to(tmp_path: Path) -> None:
     article(tmp_path)
     (tmp_path / "c.jsonl").write_text(record("a", JUNKY) + record("b", CLEAN))
