@@ -114,7 +114,7 @@ def atomic_open(
                 _copy_into(tmp, where)
                 os.unlink(tmp)
                 return
-            _take_mode(fh.fileno(), keep_mode_of, st)
+            _take_mode(tmp, keep_mode_of, st)
             if exclusive and os.path.lexists(where):
                 raise AlreadyWritten(errno.EEXIST, "a file of that name was already written", where)
             os.replace(tmp, where)
@@ -126,8 +126,8 @@ def atomic_open(
         raise
 
 
-def _take_mode(fd: int, keep_mode_of: str | None, replaced: os.stat_result | None) -> None:
-    """Give the temporary file ``fd`` the permissions it should have once renamed."""
+def _take_mode(tmp: str, keep_mode_of: str | None, replaced: os.stat_result | None) -> None:
+    """Give the temporary file ``tmp`` the permissions (and owner) it should have once renamed."""
     source = None
     if keep_mode_of is not None:
         try:
@@ -138,14 +138,14 @@ def _take_mode(fd: int, keep_mode_of: str | None, replaced: os.stat_result | Non
     if source is None:
         umask = os.umask(0)
         os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
+        os.chmod(tmp, 0o666 & ~umask)
         return
-    if replaced is not None and (replaced.st_uid, replaced.st_gid) != (os.geteuid(), os.getegid()):
+    if replaced is not None and hasattr(os, "chown") and (replaced.st_uid, replaced.st_gid) != (os.geteuid(), os.getegid()):
         try:  # keep the owner of the file replaced (root can; others at most the group)
-            os.fchown(fd, replaced.st_uid, replaced.st_gid)
+            os.chown(tmp, replaced.st_uid, replaced.st_gid)
         except OSError:
             pass
-    os.fchmod(fd, stat.S_IMODE(source.st_mode))
+    os.chmod(tmp, stat.S_IMODE(source.st_mode))
 
 
 def _copy_into(tmp: str, where: str) -> None:

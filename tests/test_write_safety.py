@@ -439,6 +439,16 @@ def test_hard_links_all_see_the_fix(tmp_path: Path) -> None:
     assert stat.S_IMODE(story.stat().st_mode) == 0o640
 
 
+def test_a_fixed_file_keeps_its_owner(tmp_path: Path) -> None:
+    story = article(tmp_path)
+    owner = (1234, 5678) if os.geteuid() == 0 else (os.geteuid(), os.getegid())  # root fixes others' files
+    os.chown(story, *owner)
+    proc = check(["--fix", "story.txt"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert story.read_text() == CLEAN
+    assert (story.stat().st_uid, story.stat().st_gid) == owner
+
+
 def test_a_read_only_file_is_not_fixed(tmp_path: Path) -> None:
     story = article(tmp_path)
     other = article(tmp_path, "other.txt")
