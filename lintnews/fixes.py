@@ -647,6 +647,11 @@ class Fixer:
         warnings, self._warnings = self._warnings, []
         return warnings
 
+    def writes(self, path: str) -> bool:
+        """Whether the text of ``path`` survives the run: a file fixed in place or copied, or a
+        corpus whose cleaned copy is written (not one given up, see `abandon`)."""
+        return path not in self._failed
+
     def abandon(self, path: str) -> bool:
         """Discard the cleaned copy of ``path`` (a JSONL corpus that could not be read to its
         end: the copy would lack its last records); nothing more is written for it. Whether a

@@ -406,6 +406,8 @@ class CheckRun:
             # A record met twice (its file read twice) is its own "copy": dropping it would drop
             # the kept copy too. Inputs are read once (`iter_paths`); this guards the corpus.
             and d.record_line not in writer.rereads
+            # The copy it repeats must be written: not in a corpus whose cleaned copy was given up.
+            and all(self.fixer.writes(r.path) for r in d.related)
             and self.policy.allows_rule(d.code, safe=False)
         )
 

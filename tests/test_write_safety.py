@@ -524,11 +524,15 @@ def test_a_file_changed_while_it_is_fixed_is_not_written(tmp_path: Path, monkeyp
 def test_a_truncated_gzip_corpus_commits_no_cleaned_copy(tmp_path: Path) -> None:
     whole = gzip.compress("".join(record(f"r{i}", f"Story {i}\n\n{JUNKY}") for i in range(400)).encode())
     (tmp_path / "c.jsonl.gz").write_bytes(whole[: len(whole) // 2])
-    (tmp_path / "good.jsonl").write_text(record("g", JUNKY))
-    proc = check(["--fix", "--output-dir", "out", "c.jsonl.gz", "good.jsonl"], tmp_path)
+    # good.jsonl repeats r1: with unsafe fixes its copy would be dropped as a duplicate of r1,
+    # whose corpus gets no copy: the text would be in no output.
+    (tmp_path / "good.jsonl").write_text(record("g", JUNKY) + record("again", f"Story 1\n\n{JUNKY}"))
+    proc = check(["--select", "D001,N002", "--fix", "--unsafe-fixes", "--output-dir", "out", "c.jsonl.gz", "good.jsonl"],
+                 tmp_path, corpus=True)
     assert proc.returncode == 2
     (error,) = proc.stderr.splitlines()
     assert error.startswith("lintnews: error: c.jsonl.gz:") and ": cannot read past line " in error
     assert error.endswith("; no cleaned copy written to out")
     assert files_under(tmp_path / "out") == ["good.jsonl"]
-    assert (tmp_path / "out" / "good.jsonl").read_text() == record("g", CLEAN)
+    assert (tmp_path / "out" / "good.jsonl").read_text() == record("g", CLEAN) + record("again", f"Story 1\n\n{CLEAN}")
+    assert "good.jsonl#again:1:1: N002 Exact duplicate of c.jsonl.gz#r1" in proc.stdout
