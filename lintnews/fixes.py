@@ -497,8 +497,18 @@ class JsonlFixWriter:
         self.settings = settings
         self.compress = dest.lower().endswith(".gz")
         os.makedirs(os.path.dirname(os.path.abspath(dest)), exist_ok=True)
-        self._cm = atomic.atomic_open(dest, "wb", exclusive=True)
-        self._file = self._cm.__enter__()
+        # The name is taken now (an empty file the copy replaces at `close`), so a file system
+        # that folds case finds two corpora meeting here, before any record is dropped for one.
+        try:
+            os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            raise AlreadyWritten(errno.EEXIST, "a file of that name was already written", dest) from None
+        try:
+            self._cm = atomic.atomic_open(dest, "wb")
+            self._file = self._cm.__enter__()
+        except BaseException:
+            os.unlink(dest)
+            raise
         self._fh = self._gzip(self._file) if self.compress else self._file
         self._record_lines: list[int] = []
         #: Lines met a second time (the same file read twice): never dropped, see `close`.
@@ -528,6 +538,10 @@ class JsonlFixWriter:
             self._fh.close()  # the gzip trailer (the file itself stays open)
         if error is not None:
             self._cm.__exit__(type(error), error, error.__traceback__)
+            try:
+                os.unlink(self.dest)  # the name taken by __init__
+            except OSError:
+                pass
             return
         self._cm.__exit__(None, None, None)
         drop = (drop or set()) - self.rereads
@@ -623,7 +637,7 @@ class Fixer:
         """The message for ``path``, whose copy ``dest`` met one already written (a file system
         that folds case or normalises names maps both to one file)."""
         for other_dest, other in self._sources.items():
-            if other_dest != dest and other != path and os.path.exists(other_dest) and os.path.samefile(other_dest, dest):
+            if other != path and os.path.exists(other_dest) and os.path.samefile(other_dest, dest):
                 return self._clash(path, other)
         return f"its fixed copy would replace another file of {self.output_dir}: not written"
 
@@ -751,34 +765,26 @@ class Fixer:
             self._failed[path] = None
         return error
 
-    def finish(
-        self, drop: dict[str, set[int]] | None = None, error: BaseException | None = None
-    ) -> list[tuple[str, str]]:
+    def finish(self, drop: dict[str, set[int]] | None = None, error: BaseException | None = None) -> None:
         """Close the JSONL copies and move the output folder into place; given ``error`` (the
         run failed or was interrupted), discard everything written to the output folder instead.
-        Returns the inputs whose copy could not be written, with the reason (each is left out).
         A failure to move the output into place is a `WriteError` (and nothing is left staged)."""
         writers, self.writers = self.writers, {}
-        problems: list[tuple[str, str]] = []
         try:
             for path, writer in writers.items():
-                try:
-                    writer.close((drop or {}).get(path), error)
-                except AlreadyWritten as exc:
-                    problems.append((path, self._clash_message(path, exc)))
+                writer.close((drop or {}).get(path), error)
         except BaseException:
             if self.staging is not None:
                 self.staging.abort()
             raise
         if self.staging is None:
-            return problems
+            return
         if error is not None:
             self.staging.abort()
-            return problems
+            return
         try:
             self.staging.commit()
         except OSError as exc:
             self.staging.abort()
             where = f" ({exc.filename})" if exc.filename else ""
             raise WriteError(f"cannot move the fixed files into place: {exc.strerror or exc}{where}") from None
-        return problems

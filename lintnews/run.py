@@ -356,8 +356,7 @@ class CheckRun:
             self.fixer.fixed += sum(len(lines) for lines in drop.values())
             try:
                 # --output-dir appears here, whole; a run that fails before this point leaves none.
-                for path, problem in self.fixer.finish(drop):
-                    self.error(InputError(path, problem))
+                self.fixer.finish(drop)
             except WriteError as exc:
                 self.error(InputError(self.options.output_dir or "-", str(exc)))
             result.fixed = self.fixer.fixed

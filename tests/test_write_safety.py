@@ -114,14 +114,23 @@ def test_inputs_outside_the_working_folder_mirror_their_common_folder(tmp_path: 
     assert files_under(data / "out3") == ["a/story.txt", "b/story.txt"]
 
 
-def test_two_inputs_mapped_to_one_copy_are_refused_naming_both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("spelling", ["same", "folded"])
+def test_two_inputs_mapped_to_one_copy_are_refused_naming_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
     # Distinct paths never map to one name on a case-sensitive file system; one that folds
-    # case (or a future mapping) might: the second input is refused, the first one's copy kept.
+    # case might ("folded": two spellings of one file, found only by the file system), or a
+    # future mapping ("same"): the second input is refused, the first one's copy kept.
     for name in ("x", "y"):
         (tmp_path / name).mkdir()
         (tmp_path / name / "c.jsonl").write_text(record(name, JUNKY))
         (tmp_path / name / "s.txt").write_text(f"{name}\n\n{JUNKY}")
-    monkeypatch.setattr(fixes.Fixer, "_relative", lambda self, path: os.path.basename(path))
+
+    def relative(self: fixes.Fixer, path: str) -> str:
+        fold = "./" if spelling == "folded" and path.startswith("y") else ""
+        return fold + os.path.basename(path)
+
+    monkeypatch.setattr(fixes.Fixer, "_relative", relative)
     code, _, err = in_process(["--fix", "--output-dir", "out", "x", "y"], tmp_path)
     assert code == 2
     assert err.splitlines() == [
