@@ -37,7 +37,7 @@ from lintnews.parallel import default_jobs
 from lintnews.progress import Progress
 from lintnews.registry import Rule, all_rules
 from lintnews.reporters import Report, StreamWriter, printable
-from lintnews.run import CheckOptions, CheckRun, RunResult, stop_exception
+from lintnews.run import CheckOptions, CheckRun, RunResult, output_clash, stop_exception
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -218,6 +218,11 @@ def check(
                      "exclude": exclude, "extend-exclude": extend_exclude, "respect-gitignore": respect_gitignore}
             sys.exit(show(settings, targets, stdin_filename, show_settings, show_files,
                           [k for k, v in given.items() if v is not None and v != ()]))
+        outputs = {"-o": output, "--write-baseline": write_baseline, "--accepted-output": accepted_output,
+                   "--rejected-output": rejected_output}
+        clash = output_clash(targets, settings, outputs, {"--baseline": baseline, "--config": config})
+        if clash:
+            fail(clash)
         with report_stream(output, to_stderr) as (stream, color):
             fmt = settings.output_format
             writer = StreamWriter(fmt, stream, color, quiet, stats=statistics)

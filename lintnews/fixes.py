@@ -2,27 +2,33 @@
 
 Text documents are edited in their text; HTML documents are edited in their markup (a removed
 line removes the block element it came from, and only when that element holds nothing but the
-line). Files are rewritten atomically, in their original encoding and line endings; JSONL corpora
-are written to an output folder, never in place. An output folder (``--output-dir``) is written
+line). Files are rewritten atomically (`lintnews.atomic.write_plan` says what is done with links),
+in their original encoding and with each line's own ending; JSONL corpora are written to an
+output folder, never in place, the fixed field spliced into each record's own bytes. An output folder (``--output-dir``) is written
 under a temporary name beside it and moved into place at the end of the run (`StagedFolder`), so
 a failed or killed run never leaves a half-written one.
 """
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import difflib
+import errno
+import gzip
 import html
+import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import IO
 
 import charset_normalizer
 import orjson
 
 from lintnews import atomic
-from lintnews.atomic import StagedFolder
+from lintnews.atomic import AlreadyWritten, StagedFolder
 from lintnews.config import Settings, _matches, check_selectors
 from lintnews.document import Document
 from lintnews.encoding import normalize_newlines
@@ -293,12 +299,14 @@ def unified_diff(old: str, new: str, name: str) -> str:
 
 # --- writing --------------------------------------------------------------------------------
 
+#: Byte-order marks and the codec of the text after them (UTF-32 before UTF-16: FF FE 00 00
+#: starts with FF FE). The mark is written back as found, so UTF-16BE stays big-endian.
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
 
@@ -306,82 +314,313 @@ class WriteError(Exception):
     pass
 
 
+_ENDING = re.compile(r"\r\n|\r|\n")
+
+
+def restore_line_endings(original: str, new_text: str) -> str:
+    """``new_text`` (``\\n`` line breaks) with the line endings of ``original`` (the text it was
+    fixed from, endings as found): each line keeps its own ending (CRLF, CR or LF), so a fix
+    changes no byte it did not fix, in files with mixed endings too.
+
+    A line of ``new_text`` takes the ending of the line of ``original`` it comes from: the next
+    line with the same text (no further ahead than the lines the fixes removed), else the line
+    at the same place (a line a fix changed)."""
+    if "\r" not in original:
+        return new_text
+    endings = _ENDING.findall(original)
+    if len(set(endings)) == 1:
+        return new_text.replace("\n", endings[0])
+    old_lines = normalize_newlines(original).split("\n")[: len(endings)]
+    new_lines = new_text.split("\n")
+    where: dict[str, list[int]] = {}
+    for i, line in enumerate(old_lines):
+        where.setdefault(line, []).append(i)
+    budget = max(len(old_lines) - (len(new_lines) - 1), 0)  # lines the fixes removed
+    pointer = 0
+    out: list[str] = []
+    for line in new_lines[:-1]:
+        k = None
+        found = where.get(line)
+        if found:
+            i = bisect.bisect_left(found, pointer)
+            if i < len(found) and found[i] - pointer <= budget:
+                k = found[i]
+                budget -= k - pointer
+        if k is None:
+            k = min(pointer, len(endings) - 1)
+        out.append(line)
+        out.append(endings[k])
+        pointer = k + 1
+    out.append(new_lines[-1])
+    return "".join(out)
+
+
 def encode_like(original: bytes, old_text: str, new_text: str) -> bytes:
-    """Encode ``new_text`` in the encoding and line endings of ``original`` (whose decoded,
-    newline-normalised form is ``old_text``); refuse when no encoding round-trips."""
-    candidates = [codec for bom, codec in _BOMS if original.startswith(bom)] or ["utf-8"]
-    best = charset_normalizer.from_bytes(original[: 1 << 20]).best()
-    if best is not None and best.encoding:
-        candidates.append(best.encoding)
-    for codec in candidates:
-        try:
-            raw = original.decode(codec)
-        except (UnicodeDecodeError, LookupError):
-            continue
+    """Encode ``new_text`` as ``original`` is written (``original`` decodes to ``old_text`` once
+    its line endings are normalised): the same encoding and byte-order mark, and each line's
+    own ending. Refused when no encoding round-trips."""
+    bom, candidates = b"", ["utf-8"]
+    for mark, codec in _BOMS:
+        if original.startswith(mark):
+            bom, candidates = mark, [codec]
+            break
+    body = original[len(bom) :]
+
+    def decoded() -> Iterator[tuple[str, str]]:
+        for codec in candidates:
+            try:
+                yield codec, body.decode(codec)
+            except (UnicodeDecodeError, LookupError):
+                pass
+        if not bom:  # the detector only when UTF-8 does not do: it is slow
+            best = charset_normalizer.from_bytes(body[: 1 << 20]).best()
+            if best is not None and best.encoding:
+                try:
+                    yield best.encoding, body.decode(best.encoding)
+                except (UnicodeDecodeError, LookupError):
+                    pass
+
+    for codec, raw in decoded():
         if normalize_newlines(raw) != old_text:
             continue
-        text = new_text.replace("\n", "\r\n") if "\r\n" in raw else new_text
+        text = restore_line_endings(raw, new_text)
         try:
-            return text.encode(codec)
+            return bom + text.encode(codec)
         except UnicodeEncodeError:
             raise WriteError(f"the fixed text cannot be written back in {codec}") from None
     raise WriteError("cannot re-encode the file in its original encoding (mixed encodings?)")
 
 
-def write_fixed_file(path: str, old_text: str, new_text: str, dest: str | None = None) -> None:
-    """Rewrite ``path`` (or write ``dest``) with ``new_text``, atomically, keeping permissions,
-    encoding, byte-order mark and line endings."""
+def _read_for_fixing(path: str) -> bytes:
     try:
         with open(path, "rb") as fh:
-            original = fh.read()
+            return fh.read()
     except OSError as exc:
         raise WriteError(f"cannot read for fixing: {exc.strerror}") from None
+
+
+CHANGED = "changed on disk while it was being fixed (by another program or run?): not written; run lintnews again"
+
+
+def write_fixed_file(
+    path: str, old_text: str, new_text: str, dest: str | None = None, original: bytes | None = None
+) -> None:
+    """Rewrite ``path`` (or write ``dest``) with ``new_text``, keeping permissions, encoding,
+    byte-order mark and each line's ending. ``original`` is the file's content as it was read
+    and linted: ``path`` is rewritten only if it still holds exactly that (checked just before
+    the new content replaces it), so a change made meanwhile is never lost.
+
+    How the file is replaced (`lintnews.atomic.write_plan`): atomically, by renaming a
+    temporary file over it; through a symbolic link, the file it points to (the link stays);
+    a file with several hard links is rewritten in place (every name sees the fix); a
+    read-only file is not written. ``dest`` (a copy in ``--output-dir``) must not exist yet."""
+    if original is None:
+        original = _read_for_fixing(path)
+    elif dest is None and _read_for_fixing(path) != original:
+        raise WriteError(CHANGED)
     data = encode_like(original, old_text, new_text)
-    target = dest or path
+
+    def unchanged() -> None:
+        if _read_for_fixing(path) != original:
+            raise WriteError(CHANGED)
+
+    write_copy(path, data, dest) if dest is not None else _write(path, data, unchanged)
+
+
+def _write(path: str, data: bytes, verify: Callable[[], None]) -> None:
     try:
-        os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
-        atomic.write_bytes(target, data, keep_mode_of=path)
+        atomic.write_bytes(path, data, keep_mode_of=path, verify=verify)
+    except atomic.ReadOnlyFile:
+        raise WriteError("read-only file: not fixed (make it writable to fix it)") from None
     except OSError as exc:
-        raise WriteError(f"cannot write: {exc.strerror}") from None
+        raise WriteError(f"cannot write: {exc.strerror or exc}") from None
+
+
+def write_copy(path: str, data: bytes, dest: str) -> None:
+    """Write ``data``, the fixed copy of ``path``, to ``dest`` in the staging folder of
+    ``--output-dir`` (with the permissions of ``path``); a file already written there by another
+    input of the run is not replaced (`AlreadyWritten`)."""
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(dest)), exist_ok=True)
+        atomic.write_bytes(dest, data, keep_mode_of=path, exclusive=True)
+    except AlreadyWritten:
+        raise
+    except OSError as exc:
+        raise WriteError(f"cannot write: {exc.strerror or exc}") from None
+
+
+# --- JSONL: the fixed field is spliced into the record's own bytes ---------------------------
+
+_WS = re.compile(rb"[ \t\r\n]*")
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_SCALAR = re.compile(rb"[^,}\]\s]+")
+_NESTED = re.compile(rb'["\[\]{}]')
+
+
+def _skip_value(raw: bytes, pos: int) -> int:
+    """The end of the JSON value starting at ``pos`` of ``raw`` (valid JSON)."""
+    first = raw[pos : pos + 1]
+    if first == b'"':
+        m = _STRING.match(raw, pos)
+        if m is None:
+            raise ValueError("unterminated string")
+        return m.end()
+    if first not in (b"{", b"["):
+        m = _SCALAR.match(raw, pos)
+        if m is None:
+            raise ValueError("no value")
+        return m.end()
+    depth = 0
+    while True:
+        m = _NESTED.search(raw, pos)
+        if m is None:
+            raise ValueError("unterminated value")
+        if m.group() == b'"':
+            pos = _skip_value(raw, m.start())
+            continue
+        depth += 1 if m.group() in (b"{", b"[") else -1
+        pos = m.end()
+        if depth == 0:
+            return pos
+
+
+def field_spans(raw: bytes, name: str) -> list[tuple[int, int]]:
+    """Byte spans of the values of the top-level key ``name`` of the JSON object ``raw``, in
+    order (a key given twice has two: parsers, orjson among them, use the last)."""
+    pos = _WS.match(raw, 0).end()  # type: ignore[union-attr]
+    if raw[pos : pos + 1] != b"{":
+        raise ValueError("not an object")
+    pos += 1
+    spans = []
+    while True:
+        pos = _WS.match(raw, pos).end()  # type: ignore[union-attr]
+        if raw[pos : pos + 1] == b"}":
+            return spans
+        m = _STRING.match(raw, pos)
+        if m is None:
+            raise ValueError("no key")
+        key = orjson.loads(m.group())
+        pos = _WS.match(raw, m.end()).end()  # type: ignore[union-attr]
+        if raw[pos : pos + 1] != b":":
+            raise ValueError("no colon")
+        start = _WS.match(raw, pos + 1).end()  # type: ignore[union-attr]
+        end = _skip_value(raw, start)
+        if key == name:
+            spans.append((start, end))
+        pos = _WS.match(raw, end).end()  # type: ignore[union-attr]
+        sep = raw[pos : pos + 1]
+        if sep == b"}":
+            return spans
+        if sep != b",":
+            raise ValueError("no comma")
+        pos += 1
+
+
+def splice_field(raw: bytes, name: str, new_text: str) -> bytes:
+    """The JSONL line ``raw`` with the string value of its field ``name`` replaced by
+    ``new_text``, every other byte as it was (numbers of any size, duplicate keys, escapes,
+    spacing). The new value keeps the line endings of the old one (`restore_line_endings`)
+    and its style: ``\\uXXXX`` escapes when the old value was written in ASCII with them."""
+    spans = field_spans(raw, name)
+    if not spans:
+        raise ValueError(f"no `{name}` field")
+    start, end = spans[-1]
+    old_value = raw[start:end]
+    old_text = orjson.loads(old_value)
+    if not isinstance(old_text, str):
+        raise ValueError(f"`{name}` is not a string")
+    text = restore_line_endings(old_text, new_text)
+    if old_value.isascii() and b"\\u" in old_value:
+        encoded = json.dumps(text, ensure_ascii=True).encode("ascii")
+    else:
+        encoded = orjson.dumps(text)
+    return raw[:start] + encoded + raw[end:]
 
 
 class JsonlFixWriter:
-    """Writes a cleaned copy of one JSONL corpus: every record in input order, other fields
-    untouched, the text field replaced by its fixed text. Records lintnews could not read (bad
-    JSON, no text field) are copied byte for byte. Output goes to a temporary file renamed into
-    place by `close`, after optionally dropping records (near-duplicates, with unsafe fixes)."""
+    """Writes a cleaned copy of one JSONL corpus: every record in input order, byte for byte,
+    except the text (or html) field of a fixed record, spliced in (`splice_field`). Records
+    lintnews could not read (bad JSON, no text field) are copied unchanged. A ``.gz`` corpus
+    gives a ``.gz`` copy. Output goes to a temporary file renamed into place by `close`, after
+    optionally dropping records (near-duplicates, with unsafe fixes)."""
 
     def __init__(self, dest: str, settings: Settings) -> None:
         self.dest = dest
         self.settings = settings
+        self.compress = dest.lower().endswith(".gz")
         os.makedirs(os.path.dirname(os.path.abspath(dest)), exist_ok=True)
-        self._cm = atomic.atomic_open(dest, "wb")
-        self._fh = self._cm.__enter__()
+        # The name is taken now (an empty file the copy replaces at `close`), so a file system
+        # that folds case finds two corpora meeting here, before any record is dropped for one.
+        try:
+            os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            raise AlreadyWritten(errno.EEXIST, "a file of that name was already written", dest) from None
+        try:
+            self._cm = atomic.atomic_open(dest, "wb")
+            self._file = self._cm.__enter__()
+        except BaseException:
+            os.unlink(dest)
+            raise
+        self._fh = self._gzip(self._file) if self.compress else self._file
         self._record_lines: list[int] = []
+        #: Lines met a second time (the same file read twice): never dropped, see `close`.
+        self.rereads: set[int] = set()
+
+    @staticmethod
+    def _gzip(fh: IO[bytes]) -> IO[bytes]:
+        return gzip.GzipFile(filename="", mode="wb", fileobj=fh, compresslevel=6, mtime=0)  # type: ignore[return-value]
 
     def write(self, raw: bytes, record_line: int, doc: Document | None = None, changed: bool = False) -> None:
+        if self._record_lines and record_line <= self._record_lines[-1]:
+            # Lines of one reading only grow: this record was written already.
+            self.rereads.add(record_line)
+            return
         line = raw if raw.endswith(b"\n") else raw + b"\n"
         if doc is not None and changed:
-            obj = orjson.loads(raw)
             field_name = self.settings.html_field if doc.kind == "html" else self.settings.text_field
-            obj[field_name] = content(doc)
-            line = orjson.dumps(obj) + b"\n"
+            line = splice_field(line, field_name, content(doc))
         self._fh.write(line)
         self._record_lines.append(record_line)
 
     def close(self, drop: set[int] | None = None, error: BaseException | None = None) -> None:
         """Finish the file (or, given ``error``, discard it); then drop the records whose input
-        lines are in ``drop`` with a second atomic rewrite."""
+        lines are in ``drop`` with a second atomic rewrite. A line read twice is never dropped:
+        its kept copy (the first reading) would go with it."""
+        if self._fh is not self._file:
+            self._fh.close()  # the gzip trailer (the file itself stays open)
         if error is not None:
             self._cm.__exit__(type(error), error, error.__traceback__)
+            try:
+                os.unlink(self.dest)  # the name taken by __init__
+            except OSError:
+                pass
             return
         self._cm.__exit__(None, None, None)
+        drop = (drop or set()) - self.rereads
         if not drop:
             return
-        with open(self.dest, "rb") as src, atomic.atomic_open(self.dest, "wb") as out:
+        opener = gzip.open if self.compress else open
+        with opener(self.dest, "rb") as src, atomic.atomic_open(self.dest, "wb") as out:
+            sink = self._gzip(out) if self.compress else out
             for line, record_line in zip(src, self._record_lines):
                 if record_line not in drop:
-                    out.write(line)
+                    sink.write(line)
+            if sink is not out:
+                sink.close()
+
+
+def output_base(paths: list[str]) -> str:
+    """The folder whose layout ``--output-dir`` mirrors: the working directory when every path
+    named on the command line is inside it (``src/a.jsonl`` goes to ``DIR/src/a.jsonl``), else
+    the deepest folder holding every named path (``../x/c.jsonl ../y/c.jsonl`` go to
+    ``DIR/x/c.jsonl`` and ``DIR/y/c.jsonl``; ``/data/c.jsonl`` alone goes to ``DIR/c.jsonl``).
+    Distinct files get distinct copies."""
+    cwd = os.getcwd()
+    named = [os.path.abspath(p) for p in paths if p != "-"]
+    inside = cwd.rstrip(os.sep) + os.sep
+    if all(p == cwd or p.startswith(inside) for p in named):
+        return cwd
+    return os.path.commonpath([os.path.dirname(p) for p in named])
 
 
 class Fixer:
@@ -414,17 +653,45 @@ class Fixer:
         self._failed: dict[str, str | None] = {}
         #: Everything for ``--output-dir`` is written here and moved into place by `finish`.
         self.staging = StagedFolder(output_dir) if output_dir is not None and not diff else None
+        #: The folder fixed copies mirror (`start`), and the input of each staged copy.
+        self._base: str | None = None
+        self._sources: dict[str, str] = {}
+
+    def start(self, paths: list[str]) -> None:
+        """Take the paths named on the command line: they decide where fixed copies go."""
+        self._base = output_base(paths)
+
+    def _relative(self, path: str) -> str:
+        """``path`` relative to the folder `destination` mirrors (see `output_base`)."""
+        base = self._base if self._base is not None else os.getcwd()
+        rel = os.path.relpath(os.path.abspath(path), base)
+        if rel == os.pardir or rel.startswith(os.pardir + os.sep):  # not under it (no `start`)
+            rel = os.path.basename(path)
+        return rel
 
     def destination(self, path: str) -> str:
-        """Where the fixed copy of ``path`` is written: ``DIR/<path relative to the working
-        directory>`` (``.gz`` dropped), inside the staging folder of ``DIR``."""
+        """Where the fixed copy of ``path`` is written: ``DIR/<path relative to the base>`` (see
+        `output_base`; a ``.gz`` corpus keeps its name and is compressed), inside the staging
+        folder of ``DIR``. Two inputs never share a copy: the second is refused
+        (`AlreadyWritten`, naming the first)."""
         assert self.staging is not None
-        rel = os.path.relpath(os.path.abspath(path))
-        if rel.startswith(".."):
-            rel = os.path.basename(path)
-        if rel.lower().endswith(".gz"):
-            rel = rel[:-3]
-        return self.staging.staged(rel)
+        dest = self.staging.staged(self._relative(path))
+        other = self._sources.setdefault(dest, path)
+        if other != path:
+            raise AlreadyWritten(errno.EEXIST, self._clash(path, other), dest)
+        return dest
+
+    def _clash(self, path: str, other: str) -> str:
+        rel = self._relative(other)
+        return f"its fixed copy would replace that of {other} (both map to {os.path.join(self.output_dir or '', rel)}): not written"
+
+    def _clash_at(self, path: str, dest: str) -> str:
+        """The message for ``path``, whose copy ``dest`` met one already written (a file system
+        that folds case or normalises names maps both to one file)."""
+        for other_dest, other in self._sources.items():
+            if other != path and os.path.exists(other_dest) and os.path.samefile(other_dest, dest):
+                return self._clash(path, other)
+        return f"its fixed copy would replace another file of {self.output_dir}: not written"
 
     def _writer(self, path: str) -> JsonlFixWriter | None:
         if self.staging is None or path in self._failed:
@@ -433,6 +700,9 @@ class Fixer:
         if writer is None:
             try:
                 writer = self.writers[path] = JsonlFixWriter(self.destination(path), self.settings)
+            except AlreadyWritten as exc:
+                self._failed[path] = self._clash_message(path, exc)
+                return None
             except OSError as exc:
                 self._failed[path] = f"cannot write the fixed copy to {self.output_dir}: {exc.strerror or exc}"
                 return None
@@ -442,6 +712,22 @@ class Fixer:
         """The warnings since the last call."""
         warnings, self._warnings = self._warnings, []
         return warnings
+
+    def writes(self, path: str) -> bool:
+        """Whether the text of ``path`` survives the run: a file fixed in place or copied, or a
+        corpus whose cleaned copy is written (not one given up, see `abandon`)."""
+        return path not in self._failed
+
+    def abandon(self, path: str) -> bool:
+        """Discard the cleaned copy of ``path`` (a JSONL corpus that could not be read to its
+        end: the copy would lack its last records); nothing more is written for it. Whether a
+        copy was being written."""
+        writer = self.writers.pop(path, None)
+        self._failed[path] = None
+        if writer is None:
+            return False
+        writer.close(error=WriteError("the input could not be read to its end"))
+        return True
 
     def process(self, doc: Document) -> tuple[list[Diagnostic], str | None]:
         """Fix one document; return its remaining diagnostics and an error message, if any."""
@@ -459,10 +745,14 @@ class Fixer:
         outcome = fix_document(doc, self.lint, self.policy)
         new_doc = outcome.document
         error = None
+        original = doc.cache.get("bytes")
         if is_record:
             writer = self._writer(doc.path)
             if writer is not None:
-                writer.write(doc.cache.get("raw", b"{}"), doc.record_line or 0, new_doc, outcome.changed)
+                try:
+                    writer.write(doc.cache.get("raw", b"{}"), doc.record_line or 0, new_doc, outcome.changed)
+                except WriteError as exc:
+                    error = str(exc)
             elif self._failed.get(doc.path):
                 error, self._failed[doc.path] = self._failed[doc.path], None  # reported once per corpus
         if outcome.changed:
@@ -472,15 +762,25 @@ class Fixer:
                 self.emit(content(new_doc))
             elif not is_record:
                 try:
-                    write_fixed_file(doc.path, content(doc), content(new_doc), self._file_destination(doc.path))
+                    dest = self._file_destination(doc.path)
+                    write_fixed_file(doc.path, content(doc), content(new_doc), dest, original)
+                except AlreadyWritten as exc:
+                    return self.lint(doc), self._clash_message(doc.path, exc)
                 except WriteError as exc:
                     return self.lint(doc), str(exc)
         elif not is_record and doc.path == self.stdin_name and not self.diff:
             self.emit(content(doc))
         elif not is_record and self.staging is not None and os.path.isfile(doc.path):
-            # Unchanged files still belong in the cleaned copy of the corpus.
+            # Unchanged files still belong in the cleaned copy of the corpus: copied as they were.
             try:
-                write_fixed_file(doc.path, content(doc), content(doc), self._file_destination(doc.path))
+                dest = self._file_destination(doc.path)
+                assert dest is not None
+                if original is not None:
+                    write_copy(doc.path, original, dest)
+                else:
+                    write_fixed_file(doc.path, content(doc), content(doc), dest)
+            except AlreadyWritten as exc:
+                error = self._clash_message(doc.path, exc)
             except WriteError as exc:
                 error = str(exc)
         if self.diff:
@@ -489,12 +789,19 @@ class Fixer:
         self.fixed += outcome.fixed
         return outcome.diagnostics, error
 
+    def _clash_message(self, path: str, exc: AlreadyWritten) -> str:
+        if exc.strerror and exc.strerror.startswith("its fixed copy"):
+            return exc.strerror
+        return self._clash_at(path, str(exc.filename))
+
     def _file_destination(self, path: str) -> str | None:
         """The staged destination of a plain file (None: fixed in place)."""
         if self.staging is None:
             return None
         try:
             return self.destination(path)
+        except AlreadyWritten:
+            raise
         except OSError as exc:
             raise WriteError(f"cannot write the fixed copy to {self.output_dir}: {exc.strerror or exc}") from None
 

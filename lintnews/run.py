@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lintnews.config import Settings
@@ -34,7 +35,7 @@ from lintnews.gate import (
 from lintnews.parallel import Analysis, Analyzer, Signer, analyze
 from lintnews.registry import Severity
 from lintnews.reporters import Tally, fix_applies
-from lintnews.sources import InputError, iter_documents
+from lintnews.sources import InputError, iter_documents, reaches
 
 
 @dataclass
@@ -101,6 +102,49 @@ def cache_problem(folder: str) -> str | None:
         return describe_os_error(exc)
     if not os.access(folder, os.W_OK | os.X_OK):
         return "the folder is not writable"
+    return None
+
+
+def _identity(path: str) -> tuple[object, ...] | None:
+    """What makes two output paths the same file: its device and inode when it exists (None for
+    devices and pipes, which several outputs may share: ``/dev/null``), else its resolved path."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ("path", os.path.realpath(path))
+    return ("file", st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+
+
+def output_clash(
+    paths: list[str], settings: Settings, outputs: dict[str, str | None], inputs: dict[str, str | None]
+) -> str | None:
+    """Why the run must not start, or None: two outputs (``outputs``: option → file) are the
+    same file, or an output is one of the run's inputs: a file linted (named, or found in a
+    named folder) or read (``inputs``: option → file, e.g. ``--baseline``). Writing it would
+    replace that input with a report. Checked before anything is read or written.
+    ``--write-baseline`` may name the ``--baseline`` file: that updates the baseline."""
+    named = [(option, path) for option, path in outputs.items() if path]
+    seen: dict[tuple[object, ...], str] = {}
+    for option, path in named:
+        key = _identity(path)
+        if key is None:
+            continue
+        if key in seen:
+            return f"{seen[key]} and {option} name the same file ({path}): each output needs its own file"
+        seen[key] = option
+    for option, path in named:
+        key = _identity(path)
+        if key is None or key[0] != "file":
+            continue  # not there yet: no input of this run
+        for other, read in inputs.items():
+            if read and _identity(read) == key and not (option == "--write-baseline" and other == "--baseline"):
+                return f"{option} {path} is the {other} file of this run: writing it would replace it; choose another file"
+        found = reaches(paths, path, settings)
+        if found is not None:
+            return (
+                f"{option} {path} is an input of this run ({found}): writing it would replace that input; "
+                f"choose another file or leave it out of the inputs"
+            )
     return None
 
 
@@ -175,6 +219,9 @@ class CheckRun:
     def error(self, error: InputError, unreadable: bool = False) -> None:
         """Report a problem; ``unreadable``: an input that could not be read (which
         ``--exit-zero`` forgives), not a failure of the run to fix or write something."""
+        if error.incomplete and self.fixer is not None and self.fixer.abandon(error.path):
+            # A cleaned copy of a corpus read only in part would lose its last records.
+            error = replace(error, message=f"{error.message}; no cleaned copy written to {self.options.output_dir}")
         self.result.errors.append(error)
         self.result.unreadable += unreadable
         self.on_error(error)
@@ -254,6 +301,8 @@ class CheckRun:
     def run(self, paths: list[str], wrap: Callable[[Iterator[Any]], Iterator[Any]] = lambda it: it) -> RunResult:
         """Analyse everything under ``paths``: in parallel with the cache when only linting, in
         this process when fixing (fixes rewrite files)."""
+        if self.fixer is not None:
+            self.fixer.start(paths)
         try:
             if self.fixer is not None or "-" in paths:
                 # An output folder inside a linted folder (from an earlier run) is not linted and copied.
@@ -349,11 +398,16 @@ class CheckRun:
     def dropped(self, d: Diagnostic) -> bool:
         """Whether the fix of a corpus diagnostic applies: a record reported as a copy (N001,
         N002) is left out of the cleaned corpus `--fix --output-dir` writes, an unsafe fix."""
+        if self.fixer is None or d.code not in DROPPABLE or d.record_line is None:
+            return False
+        writer = self.fixer.writers.get(d.path)
         return (
-            self.fixer is not None
-            and self.fixer.writers.get(d.path) is not None
-            and d.code in DROPPABLE
-            and d.record_line is not None
+            writer is not None
+            # A record met twice (its file read twice) is its own "copy": dropping it would drop
+            # the kept copy too. Inputs are read once (`iter_paths`); this guards the corpus.
+            and d.record_line not in writer.rereads
+            # The copy it repeats must be written: not in a corpus whose cleaned copy was given up.
+            and all(self.fixer.writes(r.path) for r in d.related)
             and self.policy.allows_rule(d.code, safe=False)
         )
 

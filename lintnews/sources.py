@@ -60,6 +60,9 @@ class InputError:
     line: int | None = None
     #: The raw JSONL line, so `--fix --output-dir` can copy unreadable records unchanged.
     raw: bytes | None = field(default=None, compare=False, repr=False)
+    #: The file could not be read to its end (a truncated gzip stream): no cleaned copy of it
+    #: may be written, it would lack the records after the error.
+    incomplete: bool = field(default=False, compare=False, repr=False)
 
     def __str__(self) -> str:
         where = self.path
@@ -89,18 +92,121 @@ def iter_paths(paths: Iterable[str], settings: Settings, skip: Iterable[str] = (
     """Files to lint, in a deterministic order: named files as given, folders walked in sorted
     order (only files with a known suffix), excluded names, ignored paths (`lintnews.ignore`)
     and the folders in ``skip`` left out. Anything that is not a regular file is an
-    `InputError` here, before anyone tries to open it."""
+    `InputError` here, before anyone tries to open it.
+
+    A file reached twice (named twice, named and inside a named folder, or through a symbolic
+    or hard link) is yielded once, under the first name it was reached by: read twice, it
+    would be reported as a duplicate of itself, and a cleaned corpus would drop both copies."""
+    excludes = [*settings.exclude, *settings.extend_exclude]
+    seen = SeenFiles()
+    stdin = False
+    for path in paths:
+        if path == "-":
+            if not stdin:
+                stdin = True
+                yield path
+        elif os.path.isdir(path):
+            walk = _walk(
+                path, excludes, IgnoreStack(path) if settings.respect_gitignore else None, {os.path.abspath(f) for f in skip}
+            )
+            for found in walk:
+                if isinstance(found, InputError) or seen.add_path(found):
+                    yield found
+        else:
+            problem = _not_a_file(path)
+            if problem:
+                yield InputError(path, problem)
+            elif seen.add_path(path):
+                yield path
+
+
+class SeenFiles:
+    """The files (device and inode numbers) a run has read, to read none twice. Exact, in about
+    8 bytes a file: recent ones in a set, older ones in sorted arrays (numpy), so a walk of
+    millions of files stays in bounded memory."""
+
+    FLUSH = 1 << 16
+
+    def __init__(self) -> None:
+        self._recent: set[tuple[int, int]] = set()
+        self._sorted: dict[int, Any] = {}
+
+    def add_path(self, path: str) -> bool:
+        """Record the file ``path`` (links followed); False when it was recorded before. A file
+        that cannot be looked at is not recorded (reading it reports the problem)."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return True
+        return self.add(st.st_dev, st.st_ino)
+
+    def add(self, dev: int, ino: int) -> bool:
+        key = (dev, ino)
+        if key in self._recent:
+            return False
+        older = self._sorted.get(dev)
+        if older is not None:
+            i = int(older.searchsorted(ino))
+            if i < len(older) and int(older[i]) == ino:
+                return False
+        self._recent.add(key)
+        if len(self._recent) >= self.FLUSH:
+            self._flush()
+        return True
+
+    def _flush(self) -> None:
+        import numpy as np  # only for runs of more than FLUSH files
+
+        by_dev: dict[int, list[int]] = {}
+        for dev, ino in self._recent:
+            by_dev.setdefault(dev, []).append(ino)
+        for dev, inodes in by_dev.items():
+            new = np.array(inodes, dtype=np.uint64)
+            older = self._sorted.get(dev)
+            merged = new if older is None else np.concatenate((older, new))
+            merged.sort(kind="stable")
+            self._sorted[dev] = merged
+        self._recent.clear()
+
+
+def reaches(paths: Iterable[str], target: str, settings: Settings) -> str | None:
+    """The input among ``paths`` (a named file, or a file a named folder's walk would lint) that
+    is the same file as ``target``, or None. The walk is only that of the folders on the way
+    to ``target``, with the walk's own exclusions and ignore files."""
+    try:
+        want = os.stat(target)
+    except OSError:
+        return None
+    if not stat.S_ISREG(want.st_mode):
+        return None
+    key = (want.st_dev, want.st_ino)
+    real_target = os.path.realpath(target)
     excludes = [*settings.exclude, *settings.extend_exclude]
     for path in paths:
         if path == "-":
-            yield path
-        elif os.path.isdir(path):
-            yield from _walk(
-                path, excludes, IgnoreStack(path) if settings.respect_gitignore else None, {os.path.abspath(f) for f in skip}
-            )
-        else:
-            problem = _not_a_file(path)
-            yield InputError(path, problem) if problem else path
+            continue
+        if not os.path.isdir(path):
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            if (st.st_dev, st.st_ino) == key:
+                return path
+            continue
+        real_root = os.path.realpath(path)
+        if not real_target.startswith(real_root.rstrip(os.sep) + os.sep):
+            continue
+        toward = os.path.join(os.path.abspath(path), os.path.relpath(real_target, real_root))
+        ignores = IgnoreStack(path) if settings.respect_gitignore else None
+        for found in _walk(path, excludes, ignores, toward=toward):
+            if isinstance(found, str) and (os.path.abspath(found) == toward or os.path.islink(found)):
+                try:
+                    st = os.stat(found)
+                except OSError:
+                    continue
+                if (st.st_dev, st.st_ino) == key:
+                    return found
+    return None
 
 
 class NotRegularFile(Exception):
@@ -229,12 +335,17 @@ def sorted_listing(folder: str, run: int | None = None) -> Iterator[tuple[str, b
 
 
 def _walk(
-    root: str, excludes: list[str], ignores: IgnoreStack | None = None, skip: set[str] | frozenset[str] = frozenset()
+    root: str,
+    excludes: list[str],
+    ignores: IgnoreStack | None = None,
+    skip: set[str] | frozenset[str] = frozenset(),
+    toward: str | None = None,
 ) -> Iterator[str | InputError]:
     """Files under ``root`` in sorted path order (a folder's files and subfolders interleaved by
     name, compared as bytes, as ``LC_ALL=C find | sort`` lists them), streamed: memory does not
     grow with the size of a folder. Symbolic links to folders are not followed. ``ignores``
-    leaves out what ignore files ignore (`lintnews.ignore`)."""
+    leaves out what ignore files ignore (`lintnews.ignore`). Given ``toward`` (a path under
+    ``root``), only the folders on the way to it are entered."""
     stack: list[tuple[str, Iterator[tuple[str, bytes]]]] = []
 
     def listing(folder: str) -> InputError | None:
@@ -270,6 +381,8 @@ def _walk(
                 continue  # the output folder of a --fix --output-dir run, being written
             if skip and os.path.abspath(path) in skip:
                 continue  # this run's own output folder
+            if toward is not None and not toward.startswith(os.path.abspath(path) + os.sep):
+                continue
             error = listing(path)
             if error is not None:
                 yield error
@@ -330,6 +443,9 @@ def read_path(path: str, settings: Settings, stdin_name: str = "-") -> Iterator[
     if path != "-" and not (doc.source if doc.source is not None else doc.text).strip():
         yield InputError(name, "no text: the file holds only whitespace")
         return
+    # The bytes as read: a fix is written in their encoding and line endings, and only if the
+    # file still holds them (another program may have changed it meanwhile).
+    doc.cache["bytes"] = data
     yield doc
 
 
@@ -502,7 +618,7 @@ def jsonl_lines(path: str) -> Iterator[tuple[int, bytes] | InputError]:
         if lineno == 0:
             yield InputError(path, f"cannot read: {exc}")
         else:
-            yield InputError(path, f"cannot read past line {lineno}: {exc}", line=lineno + 1)
+            yield InputError(path, f"cannot read past line {lineno}: {exc}", line=lineno + 1, incomplete=True)
         return
     if not records and path != "-":
         yield InputError(path, "empty file" if lineno == 0 else "no records: the file holds only blank lines")
@@ -526,7 +642,7 @@ def record_document(path: str, raw: bytes, lineno: int, settings: Settings) -> I
         error = str(TooLarge(len(raw), settings.max_document_size))
         return InputError(path, error, _leading_id(raw, settings.id_field), lineno)
     try:
-        obj: Any = orjson.loads(raw)
+        obj: Any = loads_record(raw)
     except orjson.JSONDecodeError as exc:
         return _not_json(path, raw, lineno, settings, exc)
     if not isinstance(obj, dict):
@@ -557,6 +673,27 @@ def record_document(path: str, raw: bytes, lineno: int, settings: Settings) -> I
             return InputError(path, _TOO_DEEP, record, lineno)
     doc.meta = meta
     return doc
+
+
+def loads_record(raw: bytes) -> Any:
+    """Parse one JSONL line. orjson refuses numbers outside the range of a double (``1e400``),
+    which JSON allows: such a line is parsed by the standard library instead (which reads
+    ``1e400`` as infinity and integers of any size exactly); other errors stand."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        if "number" not in str(exc):
+            raise
+        error = exc
+    import json
+
+    def refuse(name: str) -> Any:  # NaN and Infinity are not JSON
+        raise ValueError(name)
+
+    try:
+        return json.loads(raw, parse_constant=refuse)
+    except ValueError:
+        raise error from None
 
 
 _LEADING_VALUE = re.compile(rb'\s*:\s*("(?:[^"\\\x00-\x1f]|\\.)*"|-?\d+)\s*[,}]')

@@ -43,3 +43,25 @@ def test_the_two_commands_come_first() -> None:
     assert lines[4].startswith("pip install -e '.[test]' && pytest -q")
     ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install -e '.[test]' && pytest -q" in ci
+
+
+def test_every_test_the_attacks_table_names_exists() -> None:
+    """The README's table of attacks (issue 21) names the test of each row: each must exist."""
+    text = README.read_text(encoding="utf-8")
+    after = text.split("### Attacks\n", 1)[1].split("| attack |", 1)[1]
+    rows = []
+    for line in after.splitlines()[2:]:
+        if not line.startswith("|"):
+            break
+        rows.append(line)
+    assert len(rows) >= 10
+    current = ""  # `::name` is a test of the file named last
+    for row in rows:
+        cell = row.rstrip(" |").rsplit(" | ", 1)[1]
+        refs = re.findall(r"`([^`]*::[^`]+)`", cell)
+        assert refs, row
+        for ref in refs:
+            file, _, name = ref.partition("::")
+            current = file or current
+            source = (README.parent / "tests" / current).read_text(encoding="utf-8")
+            assert re.search(rf"^def {re.escape(name)}\(", source, re.MULTILINE), f"README names {current}::{name}"
