@@ -97,6 +97,10 @@ CASES: dict[str, list[str]] = {
     "B008": [*ARTICLE, "Subscribe to continue reading"],
     "B009": around("Advertisement"),
     "B010": [*ARTICLE, "Next post"],
+    # a region over several elements: every one of them goes
+    "B011": [*ARTICLE, "Chris Odell &mdash; July 10th, 2012, 10:03 am",
+             "This is the worst idea the caf&eacute; owners have heard in years, and everybody knows it.",
+             "Caleb &mdash; July 10th, 2012, 8:22 am", "Finally somebody says it out loud: M&uuml;nchen roads are a disgrace."],  # fmt: skip
     "D001": [P1, P2, P1, P3],
     "D002": ["Council Approves Budget After Long Caf&eacute; Debate", P1, P2,
              "Council approves budget after long caf&eacute; debate", P3],  # fmt: skip
