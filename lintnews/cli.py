@@ -234,7 +234,7 @@ def check(
                 on_error = report_error if fmt != "github" else lambda e: (report_error(e), writer.error(e))
                 run = CheckRun(
                     settings, options, bars.around(stdout.write, stdout), bars.around(on_error), sink,
-                    bars.around(report_warning),
+                    bars.around(report_warning), emit_bytes=bars.around(lambda data: write_bytes(stdout, data), stdout),
                 )
                 writer.unsafe_fixes = run.policy.unsafe
                 if isinstance(run.signatures, CorpusIndex):
@@ -306,6 +306,13 @@ def show(settings: Settings, targets: list[str], stdin_name: str, show_settings:
                 click.echo(f"lintnews: error: {path}", err=True)
                 code = EXIT_ERROR
     return code
+
+
+def write_bytes(stream: TextIO, data: bytes) -> None:
+    """Write ``data`` as it is (a patch of a file in any encoding) to a text stream's buffer."""
+    stream.flush()
+    stream.buffer.write(data)
+    stream.buffer.flush()
 
 
 def gate_notes(result: RunResult, options: CheckOptions) -> str:

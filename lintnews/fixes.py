@@ -287,14 +287,48 @@ def fix_document(
     return FixOutcome(doc, diagnostics, fixed, initial)
 
 
-def unified_diff(old: str, new: str, name: str) -> str:
-    name = name.lstrip("/")
+def patch_name(path: str) -> str:
+    """``path`` as a patch names it (after ``a/`` and ``b/``): relative to the working directory,
+    normalised (no ``./``, ``..`` or doubled slashes); a file outside the working directory by its
+    absolute path without the leading slash (apply such a patch from ``/``)."""
+    full = os.path.abspath(path)
+    rel = os.path.relpath(full)
+    name = full if rel == ".." or rel.startswith(".." + os.sep) else rel
+    return name.replace(os.sep, "/").lstrip("/")
+
+
+def unified_diff_bytes(old: bytes, new: bytes, name: str) -> bytes:
+    """A unified diff of two versions of a file, byte for byte (line endings included), that
+    ``git apply`` and ``patch -p1`` accept: ``a/NAME`` and ``b/NAME``, and the "No newline at end
+    of file" marker after a last line without one."""
     out = []
-    for line in difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{name}", tofile=f"b/{name}"
+    label = name.encode("utf-8", "surrogateescape")
+    for line in difflib.diff_bytes(
+        difflib.unified_diff,
+        _split_lf(old),
+        _split_lf(new),
+        fromfile=b"a/" + label,
+        tofile=b"b/" + label,
     ):
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
+        out.append(line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n")
+    return b"".join(out)
+
+
+def _split_lf(data: bytes) -> list[bytes]:
+    """Lines of ``data`` as patch tools see them: ended by ``\\n`` only (a ``\\r`` before it, a
+    form feed or a Unicode line separator is part of the line)."""
+    lines = data.split(b"\n")
+    out = [line + b"\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
+
+
+def unified_diff(old: str, new: str, name: str) -> str:
+    """A unified diff of two texts (for text that is not a file: stdin, a JSONL record)."""
+    return unified_diff_bytes(old.encode("utf-8", "surrogatepass"), new.encode("utf-8", "surrogatepass"), name).decode(
+        "utf-8", "surrogatepass"
+    )
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -399,6 +433,14 @@ def _read_for_fixing(path: str) -> bytes:
         raise WriteError(f"cannot read for fixing: {exc.strerror}") from None
 
 
+def fixed_file_bytes(path: str, old_text: str, new_text: str, original: bytes | None = None) -> tuple[bytes, bytes]:
+    """The bytes of file ``path`` (whose text is ``old_text``; ``original`` when they were read
+    already) and the bytes `write_fixed_file` writes for ``new_text``."""
+    if original is None:
+        original = _read_for_fixing(path)
+    return original, encode_like(original, old_text, new_text)
+
+
 CHANGED = "changed on disk while it was being fixed (by another program or run?): not written; run lintnews again"
 
 
@@ -414,11 +456,9 @@ def write_fixed_file(
     temporary file over it; through a symbolic link, the file it points to (the link stays);
     a file with several hard links is rewritten in place (every name sees the fix); a
     read-only file is not written. ``dest`` (a copy in ``--output-dir``) must not exist yet."""
-    if original is None:
-        original = _read_for_fixing(path)
-    elif dest is None and _read_for_fixing(path) != original:
+    if original is not None and dest is None and _read_for_fixing(path) != original:
         raise WriteError(CHANGED)
-    data = encode_like(original, old_text, new_text)
+    original, data = fixed_file_bytes(path, old_text, new_text, original)
 
     def unchanged() -> None:
         if _read_for_fixing(path) != original:
@@ -636,8 +676,11 @@ class Fixer:
         output_dir: str | None = None,
         emit: Callable[[str], None] = print,
         stdin_name: str = "-",
+        emit_bytes: Callable[[bytes], None] | None = None,
     ) -> None:
         self.stdin_name = stdin_name
+        #: Where diffs of files go, byte for byte (default: decoded as UTF-8, for tests).
+        self.emit_bytes = emit_bytes or (lambda data: emit(data.decode("utf-8", "replace")))
         self.lint = lint
         self.policy = policy
         self.settings = settings
@@ -656,6 +699,9 @@ class Fixer:
         #: The folder fixed copies mirror (`start`), and the input of each staged copy.
         self._base: str | None = None
         self._sources: dict[str, str] = {}
+        #: Input paths whose fixed copy goes to ``--output-dir``, with that copy's path: what is
+        #: left to report of them is in the copy, and is reported there (`shown_path`).
+        self.copies: dict[str, str] = {}
 
     def start(self, paths: list[str]) -> None:
         """Take the paths named on the command line: they decide where fixed copies go."""
@@ -679,7 +725,14 @@ class Fixer:
         other = self._sources.setdefault(dest, path)
         if other != path:
             raise AlreadyWritten(errno.EEXIST, self._clash(path, other), dest)
+        assert self.output_dir is not None
+        self.copies[path] = os.path.join(self.output_dir, self._relative(path))
         return dest
+
+    def shown_path(self, path: str) -> str:
+        """The path diagnostics of input ``path`` are reported under: its copy in ``--output-dir``
+        when one is written (their lines and columns are those of the fixed copy), else itself."""
+        return self.copies.get(path, path)
 
     def _clash(self, path: str, other: str) -> str:
         rel = self._relative(other)
@@ -701,9 +754,11 @@ class Fixer:
             try:
                 writer = self.writers[path] = JsonlFixWriter(self.destination(path), self.settings)
             except AlreadyWritten as exc:
+                self.copies.pop(path, None)
                 self._failed[path] = self._clash_message(path, exc)
                 return None
             except OSError as exc:
+                self.copies.pop(path, None)
                 self._failed[path] = f"cannot write the fixed copy to {self.output_dir}: {exc.strerror or exc}"
                 return None
         return writer
@@ -724,13 +779,15 @@ class Fixer:
         copy was being written."""
         writer = self.writers.pop(path, None)
         self._failed[path] = None
+        self.copies.pop(path, None)
         if writer is None:
             return False
         writer.close(error=WriteError("the input could not be read to its end"))
         return True
 
-    def process(self, doc: Document) -> tuple[list[Diagnostic], str | None]:
-        """Fix one document; return its remaining diagnostics and an error message, if any."""
+    def process(self, doc: Document) -> tuple[list[Diagnostic], str | None, Document]:
+        """Fix one document; return its remaining diagnostics, an error message, if any, and the
+        document the diagnostics are positioned in (the fixed one, unless nothing was written)."""
         is_record = doc.record is not None
         if is_record and not self.diff and self.output_dir is None:
             if doc.path not in self._refused:
@@ -741,23 +798,28 @@ class Fixer:
                     f"{doc.path}: JSONL corpora are not rewritten in place: its findings are reported, not fixed "
                     "(add --output-dir DIR for a cleaned copy)"
                 )
-            return self.lint(doc), None
+            return self.lint(doc), None, doc
         outcome = fix_document(doc, self.lint, self.policy)
         new_doc = outcome.document
         error = None
         original = doc.cache.get("bytes")
-        if is_record:
+        if is_record and not self.diff:
             writer = self._writer(doc.path)
             if writer is not None:
                 try:
                     writer.write(doc.cache.get("raw", b"{}"), doc.record_line or 0, new_doc, outcome.changed)
                 except WriteError as exc:
                     error = str(exc)
-            elif self._failed.get(doc.path):
-                error, self._failed[doc.path] = self._failed[doc.path], None  # reported once per corpus
+            else:
+                if self._failed.get(doc.path):
+                    error, self._failed[doc.path] = self._failed[doc.path], None  # reported once per corpus
+                return outcome.initial, error, doc  # nothing written: the findings are in the input
         if outcome.changed:
             if self.diff:
-                self.emit(unified_diff(content(doc), content(new_doc), doc.display_name))
+                try:
+                    self._emit_diff(doc, new_doc)
+                except WriteError as exc:
+                    return outcome.initial, str(exc), doc
             elif not is_record and doc.path == self.stdin_name:
                 self.emit(content(new_doc))
             elif not is_record:
@@ -765,9 +827,11 @@ class Fixer:
                     dest = self._file_destination(doc.path)
                     write_fixed_file(doc.path, content(doc), content(new_doc), dest, original)
                 except AlreadyWritten as exc:
-                    return self.lint(doc), self._clash_message(doc.path, exc)
+                    self.copies.pop(doc.path, None)
+                    return self.lint(doc), self._clash_message(doc.path, exc), doc
                 except WriteError as exc:
-                    return self.lint(doc), str(exc)
+                    self.copies.pop(doc.path, None)
+                    return self.lint(doc), str(exc), doc
         elif not is_record and doc.path == self.stdin_name and not self.diff:
             self.emit(content(doc))
         elif not is_record and self.staging is not None and os.path.isfile(doc.path):
@@ -780,14 +844,29 @@ class Fixer:
                 else:
                     write_fixed_file(doc.path, content(doc), content(doc), dest)
             except AlreadyWritten as exc:
+                self.copies.pop(doc.path, None)
                 error = self._clash_message(doc.path, exc)
             except WriteError as exc:
+                self.copies.pop(doc.path, None)
                 error = str(exc)
         if self.diff:
             self.fixed += outcome.fixed  # would be fixed
-            return outcome.initial, error
+            return outcome.initial, error, doc
         self.fixed += outcome.fixed
-        return outcome.diagnostics, error
+        return outcome.diagnostics, error, new_doc
+
+    def _emit_diff(self, doc: Document, new_doc: Document) -> None:
+        """Print the patch that turns ``doc``'s file into what `write_fixed_file` would write: of
+        the bytes (line endings, encoding and final newline as they are and will be), unless the
+        file is not ASCII-compatible (UTF-16, UTF-32: NUL bytes) or is not a file (stdin, a JSONL
+        record), where the text is diffed."""
+        if doc.record is None and doc.path != self.stdin_name:
+            original, data = fixed_file_bytes(doc.path, content(doc), content(new_doc), doc.cache.get("bytes"))
+            if b"\0" not in original and b"\0" not in data:
+                self.emit_bytes(unified_diff_bytes(original, data, patch_name(doc.path)))
+                return
+        name = doc.display_name if doc.path == self.stdin_name else patch_name(doc.path) + doc.display_name[len(doc.path) :]
+        self.emit(unified_diff(content(doc), content(new_doc), name))
 
     def _clash_message(self, path: str, exc: AlreadyWritten) -> str:
         if exc.strerror and exc.strerror.startswith("its fixed copy"):

@@ -162,6 +162,7 @@ class CheckRun:
         on_error: Callable[[InputError], None] = lambda e: None,
         sink: Callable[[Diagnostic], None] | None = None,
         on_warning: Callable[[str], None] = lambda message: None,
+        emit_bytes: Callable[[bytes], None] | None = None,
     ) -> None:
         """``sink`` receives every reported diagnostic as it is found (after the baseline);
         without one, they are collected in ``result.diagnostics``. ``on_warning`` gets what is
@@ -188,6 +189,7 @@ class CheckRun:
                 options.output_dir,
                 emit,
                 options.stdin_name,
+                emit_bytes,
             )
         self.splitter: Splitter | None = None
         if options.accepted_output or options.rejected_output:
@@ -242,11 +244,12 @@ class CheckRun:
         if self.fixer is None:
             self.accept(self.analyzer.analyze_document(doc))
             return
-        found, problem = self.fixer.process(doc)
+        found, problem, fixed = self.fixer.process(doc)
         for warning in self.fixer.take_warnings():
             self.on_warning(warning)
         if problem:
             self.error(InputError(doc.path, problem, doc.record, doc.record_line))
+        doc = fixed  # what ``found`` is positioned in, and what the corpus now holds
         doc_score = score(doc, found)
         for d in found:
             d.document_score = doc_score
@@ -272,14 +275,25 @@ class CheckRun:
             summary = self.summary_of.get((d.path, d.record, d.record_line))
             if summary is not None:  # (corpus findings arrive after their document)
                 summary.diagnostics += 1
+        if self.fixer is not None and self.fixer.copies:
+            d = self.in_copy(d)
         self.sink(d)
+
+    def in_copy(self, d: Diagnostic) -> Diagnostic:
+        """``d`` pointing at the fixed copies in ``--output-dir`` that its positions are in."""
+        assert self.fixer is not None
+        shown = self.fixer.shown_path
+        related = [replace(r, path=shown(r.path)) for r in d.related]
+        return replace(d, path=shown(d.path), related=related)
 
     def accept(self, analysis: Analysis) -> None:
         """Book-keeping for one analysed document, in input order."""
         self.result.documents += 1
         # `diagnostics` counts what is reported (`report`): after the baseline, corpus findings
-        # included, as the summary line and the statistics count them.
-        summary = DocumentSummary(analysis.path, analysis.record, analysis.score, 0, analysis.record_line)
+        # included, as the summary line and the statistics count them. After `--fix --output-dir`
+        # the document is its fixed copy (`in_copy`).
+        shown = analysis.path if self.fixer is None else self.fixer.shown_path(analysis.path)
+        summary = DocumentSummary(shown, analysis.record, analysis.score, 0, analysis.record_line)
         if self.options.statistics:
             self.result.summaries.append(summary)
             self.summary_of[(analysis.path, analysis.record, analysis.record_line)] = summary

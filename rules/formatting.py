@@ -546,6 +546,18 @@ def _fenced_lines(lines: list[str]) -> set[int]:
     return inside
 
 
+def _comment_lines(source: str) -> set[int]:
+    """0-based lines that hold part of an HTML comment (found as `blank_html_comments` does)."""
+    lines: set[int] = set()
+    pos = line = 0  # line: the 0-based line of offset pos
+    while (start := source.find("<!--", pos)) >= 0 and (end := source.find("-->", start + 4)) >= 0:
+        line += source.count("\n", pos, start)
+        last = line + source.count("\n", start, end)
+        lines.update(range(line, last + 1))
+        pos, line = end + 3, last
+    return lines
+
+
 @register
 class ExcessBlankLines(Rule):
     """## What it does
@@ -582,21 +594,25 @@ class ExcessBlankLines(Rule):
         lines = doc.lines
         # The text's final line break leaves an empty last "line" that is not a blank line.
         count = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
+        # A Markdown HTML comment is blanked out in the text rules see, but its lines are lines
+        # of the file that no fix removes (nor edits inside): they are not blank lines.
+        commented = _comment_lines(doc.source) if doc.kind == "markdown" and doc.source is not None else set()
+        blank = [not lines[i].strip() and i not in commented for i in range(count)]
         # Nothing to report without a blank last line or three blank lines in a row (a run
         # reported inside the text follows a line and precedes the last content line, so each of
         # its blank lines ends in a line break: `_BLANK_RUN`).
-        blank_end = count > 0 and not lines[count - 1].strip()
+        blank_end = count > 0 and blank[count - 1]
         if not blank_end and not _BLANK_RUN.search(doc.text):
             return
-        last_content = max((i for i in range(count) if lines[i].strip()), default=-1)
+        last_content = max((i for i in range(count) if not blank[i]), default=-1)
         in_code = _fenced_lines(lines)
         i = 0
         while i <= last_content:
-            if lines[i].strip():
+            if not blank[i]:
                 i += 1
                 continue
             j = i
-            while not lines[j].strip():
+            while blank[j]:
                 j += 1
             if j - i >= 3 and i > 0 and i not in in_code:
                 # keep the first blank line, drop the rest
