@@ -239,6 +239,8 @@ class StagedFolder:
         self.path: str | None = None
         self._lock: int | None = None
         self._made: list[str] = []
+        #: (folder, prefix) of the staging folder, from just before it is made until it is gone.
+        self._where: tuple[str, str] | None = None
 
     def _place(self) -> tuple[str, str]:
         """(folder, name prefix) of the staging folder: beside the target, or inside an existing
@@ -271,6 +273,7 @@ class StagedFolder:
         os.makedirs(folder, exist_ok=True)
         self._made = missing  # innermost first
         remove_stale_staging(folder, prefix)
+        self._where = (folder, prefix)
         # (Another run cleaning up between mkdtemp and the lock would remove this folder, and
         # this run would fail to write: a window of microseconds, and never a half-written target.)
         self.path = path = tempfile.mkdtemp(prefix=prefix, dir=folder)
@@ -317,6 +320,12 @@ class StagedFolder:
         """Remove the staging folder and the parent folders made for it; ``target`` stays as
         it was (absent, if it was)."""
         self._cleanup()
+        if self._where is not None:
+            # A stop signal (Ctrl-C, SIGTERM) raises wherever the run is: right after mkdtemp
+            # made the folder, before `stage` knew its name or locked it. Such a folder is
+            # unlocked: remove it as a leftover.
+            remove_stale_staging(*self._where)
+            self._where = None
         for folder in self._made:
             try:
                 os.rmdir(folder)

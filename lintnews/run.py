@@ -148,9 +148,16 @@ def output_clash(
     return None
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a run. A subclass, not KeyboardInterrupt itself: CPython remembers a
+    KeyboardInterrupt (exactly that class) that leaves code run by ``exec`` of a string (as
+    `dataclasses` does while a module is imported) and, under ``python -m``, then ends the
+    process by SIGINT at exit even though the run caught it, cleaned up and exits with 1."""
+
+
 def stop_exception(signum: int) -> BaseException:
-    """What a stop signal raises: KeyboardInterrupt for Ctrl-C, else an exit with 128 + signum."""
-    return KeyboardInterrupt() if signum == signal.SIGINT else SystemExit(128 + signum)
+    """What a stop signal raises: `Interrupted` for Ctrl-C, else an exit with 128 + signum."""
+    return Interrupted() if signum == signal.SIGINT else SystemExit(128 + signum)
 
 
 class CheckRun:

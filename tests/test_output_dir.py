@@ -10,6 +10,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -233,43 +234,71 @@ def test_diff_with_output_dir_writes_nothing(tmp_path: Path) -> None:
 # --- a real process, killed -------------------------------------------------------------------
 
 
-def big_corpus(path: Path, records: int) -> None:
-    """Enough records (each with a paragraph to fix) to keep a run busy for a couple of seconds."""
+def corpus_lines(records: int) -> bytes:
+    """JSONL records, each with a paragraph to fix."""
     filler = "\n\n".join(f"Paragraph {j} describes the hearing in detail, with quotes." for j in range(15))
-    with open(path, "w", encoding="utf-8") as fh:
-        for i in range(records):
-            text = f"Headline {i}\n\n{LEDE} Record {i}.\n\n{filler}\n\n{LEDE} Record {i}.\n"
-            fh.write(json.dumps({"id": f"r{i}", "text": text}) + "\n")
+    return "".join(
+        json.dumps({"id": f"r{i}", "text": f"Headline {i}\n\n{LEDE} Record {i}.\n\n{filler}\n\n{LEDE} Record {i}.\n"})
+        + "\n"
+        for i in range(records)
+    ).encode()
 
 
 def start_and_wait_for_staging(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path]:
+    """A ``--fix --output-dir D`` run that is writing D's staging folder and cannot finish: its
+    corpus comes on stdin, and stdin stays open. Returns once the run has staged its first
+    fixed record (so it is past start-up, its stop handlers are in place and the staging
+    folder is locked); the caller stops it (and closes ``proc.stdin``)."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "lintnews", "check", "--isolated", "--no-cache", "-q", "--fix",
-         "--output-dir", "D", "corpus.jsonl"],
+         "--output-dir", "D", "--stdin-filename", "corpus.jsonl", "-"],
         cwd=tmp_path,
+        stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
-    deadline = time.time() + 30
-    while time.time() < deadline and proc.poll() is None:
+    assert proc.stdin is not None
+    proc.stdin.write(corpus_lines(20))
+    proc.stdin.flush()
+    # The run cannot end before the test stops it, so this waits for an event, not a time: the
+    # deadline only turns a broken run into a failure instead of a hang.
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
         found = [p for p in tmp_path.iterdir() if p.name.startswith(f".D{STAGING_MARK}")]
-        if found and any(found[0].rglob("*")):
+        if found and any(found[0].rglob("*")) and _locked(found[0]):
             return proc, found[0]
-        time.sleep(0.005)
+        time.sleep(0.01)
     proc.kill()
-    proc.wait()
-    raise AssertionError("the run never staged anything (or finished before it could be stopped)")
+    _, err = proc.communicate()
+    raise AssertionError(f"the run never staged anything (exit {proc.returncode}): {err.decode()}")
+
+
+def _locked(folder: Path) -> bool:
+    """Whether a live run holds the lock on a staging folder."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+def stop(proc: subprocess.Popen[bytes], signum: int) -> int:
+    """Send ``signum`` to the run, close its stdin and return its exit status."""
+    proc.send_signal(signum)
+    proc.communicate(timeout=120)
+    return proc.returncode
 
 
 def test_a_killed_run_leaves_no_output_folder(tmp_path: Path) -> None:
-    big_corpus(tmp_path / "corpus.jsonl", 1000)
     proc, staging = start_and_wait_for_staging(tmp_path)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    assert stop(proc, signal.SIGKILL) == -signal.SIGKILL
     assert not (tmp_path / "D").exists()
     # SIGKILL leaves no chance to clean up: the staging folder stays, and the next run removes it.
     assert staging.exists()
-    big_corpus(tmp_path / "corpus.jsonl", 2)
+    (tmp_path / "corpus.jsonl").write_bytes(corpus_lines(2))
     code, _, err = run(["--fix", "--output-dir", "D", "corpus.jsonl"], tmp_path)
     assert code == 0, err
     assert not staging.exists()
@@ -278,12 +307,49 @@ def test_a_killed_run_leaves_no_output_folder(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGINT, 1)])
 def test_a_terminated_or_interrupted_run_cleans_up_its_staging_folder(tmp_path: Path, signum: int, code: int) -> None:
-    big_corpus(tmp_path / "corpus.jsonl", 1000)
     proc, staging = start_and_wait_for_staging(tmp_path)
-    proc.send_signal(signum)
-    assert proc.wait() == code
+    assert stop(proc, signum) == code
     assert not (tmp_path / "D").exists()
     assert not staging.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_exits_1_wherever_it_lands(tmp_path: Path) -> None:
+    """Under ``python -m``, CPython ended a process by SIGINT (status -2, not the 1 lintnews
+    exits with) when the KeyboardInterrupt had passed through code run by ``exec`` of a string,
+    as `dataclasses` runs while a module is imported: that is where Ctrl-C landed when it came
+    while the first document was linted (imports are lazy)."""
+    (tmp_path / "interrupted.py").write_text(
+        "import os, signal, sys\n"
+        "from lintnews.cli import interrupt_on_sigterm\n"
+        "with interrupt_on_sigterm(True):\n"
+        "    try:\n"
+        "        exec('os.kill(os.getpid(), signal.SIGINT)\\nfor _ in range(10 ** 7): pass')\n"
+        "    except KeyboardInterrupt:\n"
+        "        sys.exit(1)\n"
+    )
+    done = subprocess.run([sys.executable, "-m", "interrupted"], cwd=tmp_path, capture_output=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+
+
+def test_a_stop_right_after_the_staging_folder_is_made_still_removes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stop signal raises wherever the run is, also between ``mkdtemp`` making the staging
+    folder and `StagedFolder` learning its name: `abort` still removes it."""
+    real = tempfile.mkdtemp
+
+    def mkdtemp(*args, **kwargs):  # type: ignore[no-untyped-def]
+        real(*args, **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
+    folder = StagedFolder(str(tmp_path / "out"))
+    with pytest.raises(KeyboardInterrupt):
+        folder.staged("c.jsonl")
+    assert staging_leftovers(tmp_path) != []
+    folder.abort()
+    assert list(tmp_path.iterdir()) == []
 
 
 # --- dropping copies (N001/N002, unsafe) ----------------------------------------------------------
