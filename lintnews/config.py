@@ -23,9 +23,12 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from lintnews.files import MiB, UnreadableFile, read_regular
 from lintnews.registry import Rule, RuleTable, Severity, all_rules
 
 CONFIG_FILES = ("lintnews.toml", ".lintnews.toml", "pyproject.toml")
+#: The largest configuration file read.
+MAX_CONFIG_FILE = 16 * MiB
 OUTPUT_FORMATS = ("text", "full", "json", "jsonl", "sarif", "github", "junit", "gitlab")
 
 
@@ -77,6 +80,8 @@ _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*")
 
 #: Documents larger than this many bytes are refused (an input error) unless configured otherwise.
 DEFAULT_MAX_DOCUMENT_SIZE = 50 * 1000**2
+#: The largest size `parse_size` accepts (1 EiB: more than any file, and still a C integer).
+MAX_SIZE = 1 << 60
 
 
 def parse_size(key: str, value: Any) -> int:
@@ -94,9 +99,15 @@ def parse_size(key: str, value: Any) -> int:
                 f"`{key}` must be a number of bytes or a size such as \"50MB\" (units: B, KB, MB, GB, TB, "
                 f"KiB, MiB, GiB, TiB); got {value!r}"
             )
-        size = int(float(m.group(1)) * _SIZE_UNITS[unit])
+        number = m.group(1)
+        whole, _, fraction = number.partition(".")
+        # Exact arithmetic (no float: "99999999999999999999TB" must not overflow or round).
+        size = (int(whole) * 10 ** len(fraction) + int(fraction or 0)) * _SIZE_UNITS[unit] // 10 ** len(fraction)
     if size < 0:
         raise ConfigError(f"`{key}` must not be negative")
+    if size > MAX_SIZE:
+        shown = repr(value) if len(str(value)) <= 40 else f"{str(value)[:40]}..."
+        raise ConfigError(f"`{key}` is too large (at most 1 EiB; 0 means no limit); got {shown}")
     return size
 
 
@@ -266,12 +277,12 @@ def find_config(start: Path) -> Path | None:
             if name != "pyproject.toml":
                 return candidate
             try:
-                text = candidate.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+                text = read_regular(str(candidate), MAX_CONFIG_FILE).decode("utf-8")
+            except (UnreadableFile, UnicodeDecodeError):
                 continue
             try:
                 data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError:
+            except (tomllib.TOMLDecodeError, RecursionError):
                 if "[tool.lintnews" in text:
                     return candidate  # load_config reports the TOML error, naming the file
                 continue
@@ -310,13 +321,15 @@ def load_config(path: Path) -> dict[str, Any]:
 
 def _load_config(path: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
+        data = tomllib.loads(read_regular(str(path), MAX_CONFIG_FILE).decode("utf-8"))
+    except UnreadableFile as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: configuration is not UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("lintnews", {})
         prefix = "tool.lintnews."
@@ -406,7 +419,7 @@ def resolve_settings(paths: Iterable[str], config: str | None = None, isolated: 
         return Settings()
     if config is not None:
         path = Path(config)
-        if not path.is_file():
+        if not path.exists():
             raise ConfigError(f"{config}: configuration file not found")
         return build_settings(load_config(path), str(path.resolve().parent), str(path))
     real = [os.path.abspath(p) for p in paths if p != "-"]
@@ -434,6 +447,8 @@ def _matches(selector: str, rule: Rule) -> int:
 def check_selectors(selectors: Iterable[str], what: str) -> None:
     rules = all_rules().values()
     for sel in selectors:
+        if not sel:  # a prefix of every code: it would select (or ignore) every rule
+            raise ConfigError(f"empty rule selector \"\" in {what}")
         if not any(_matches(sel, r) for r in rules):
             raise ConfigError(f"unknown rule selector `{sel}` in {what}")
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+from lintnews.files import MiB, UnreadableFile, read_regular
+
 if TYPE_CHECKING:  # imported where an ignore file is read: it costs ~30 ms at start-up
     import pathspec
 
@@ -20,16 +22,47 @@ if TYPE_CHECKING:  # imported where an ignore file is read: it costs ~30 ms at s
 IGNORE_FILES = (".gitignore", ".ignore")
 
 
-def _read(path: str) -> pathspec.GitIgnoreSpec | None:
+#: The largest ignore file read (the biggest real ones are a few hundred KB).
+MAX_IGNORE_FILE = 8 * MiB
+
+
+def _read(path: str, errors: list[tuple[str, int | None, str]]) -> pathspec.GitIgnoreSpec | None:
+    """The patterns of ignore file ``path`` (None when it has none, or does not exist). What is
+    wrong with it is added to ``errors`` as ``(path, line, message)``: a file that is not a
+    regular file, too large or binary is not read; an invalid pattern is left out (as git
+    leaves it out)."""
     import pathspec
 
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            lines = fh.read().splitlines()
-    except OSError:
+    if not os.path.lexists(path):
         return None
-    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    try:
+        data = read_regular(path, MAX_IGNORE_FILE)
+    except UnreadableFile as exc:
+        errors.append((_shown(path), None, f"ignore file not read: {exc}"))
+        return None
+    if b"\0" in data:
+        errors.append((_shown(path), None, "ignore file not read: binary content"))
+        return None
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    try:
+        spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    except ValueError:  # pathspec's GitIgnorePatternError: find the lines, leave them out
+        valid = []
+        for number, line in enumerate(lines, 1):
+            try:
+                pathspec.GitIgnoreSpec.from_lines([line])
+            except ValueError:
+                errors.append((_shown(path), number, f"invalid ignore pattern {line[:80]!r}: left out"))
+                continue
+            valid.append(line)
+        spec = pathspec.GitIgnoreSpec.from_lines(valid)
     return spec if len(spec) else None
+
+
+def _shown(path: str) -> str:
+    """``path`` relative to the working directory when it is below it."""
+    rel = os.path.relpath(path)
+    return path if rel == ".." or rel.startswith(".." + os.sep) else rel
 
 
 def _repository_root(folder: str) -> str | None:
@@ -51,6 +84,8 @@ class IgnoreStack:
     def __init__(self, root: str) -> None:
         self.repo = _repository_root(root)
         self._frames: list[tuple[str, list[pathspec.GitIgnoreSpec]]] = []
+        #: Problems with the ignore files read so far, ``(path, line, message)``: `take_errors`.
+        self.errors: list[tuple[str, int | None, str]] = []
         # Rules from the folders above the walk's root, up to the repository root.
         if self.repo is not None:
             above: list[str] = []
@@ -66,13 +101,13 @@ class IgnoreStack:
     def _push_abs(self, folder: str, top: bool = False) -> None:
         specs = []
         if top:
-            spec = _read(os.path.join(folder, ".git", "info", "exclude"))
+            spec = _read(os.path.join(folder, ".git", "info", "exclude"), self.errors)
             if spec is not None:
                 specs.append(spec)
         for name in IGNORE_FILES:
             if name == ".gitignore" and self.repo is None:
                 continue
-            spec = _read(os.path.join(folder, name))
+            spec = _read(os.path.join(folder, name), self.errors)
             if spec is not None:
                 specs.append(spec)
         self._frames.append((folder, specs))
@@ -81,6 +116,11 @@ class IgnoreStack:
         """Enter ``folder`` (a folder of the walk): its ignore files take effect below it."""
         absolute = os.path.abspath(folder)
         self._push_abs(absolute, top=absolute == self.repo)
+
+    def take_errors(self) -> list[tuple[str, int | None, str]]:
+        """The problems found since the last call (each ignore file is read once)."""
+        errors, self.errors = self.errors, []
+        return errors
 
     def pop(self) -> None:
         self._frames.pop()

@@ -348,18 +348,19 @@ def _walk(
     ``root``), only the folders on the way to it are entered."""
     stack: list[tuple[str, Iterator[tuple[str, bytes]]]] = []
 
-    def listing(folder: str) -> InputError | None:
+    def listing(folder: str) -> list[InputError]:
         try:
             stack.append((folder, iter(sorted_listing(folder))))
         except OSError as exc:
-            return InputError(folder, f"cannot list folder: {exc.strerror or exc}")
+            return [InputError(folder, f"cannot list folder: {exc.strerror or exc}")]
         if ignores is not None:
             ignores.push(folder)
-        return None
+            return [InputError(path, message, line=line) for path, line, message in ignores.take_errors()]
+        return []
 
     first = listing(root)
-    if first is not None:
-        yield first
+    yield from first
+    if not stack:
         return
     while stack:
         folder, entries = stack[-1]
@@ -383,9 +384,7 @@ def _walk(
                 continue  # this run's own output folder
             if toward is not None and not toward.startswith(os.path.abspath(path) + os.sep):
                 continue
-            error = listing(path)
-            if error is not None:
-                yield error
+            yield from listing(path)
         elif name.lower().endswith(ALL_SUFFIXES):
             if kind == _FILE:
                 yield path
