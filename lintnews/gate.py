@@ -19,9 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 from lintnews import atomic
 from lintnews.document import Document
 from lintnews.engine import Diagnostic
+from lintnews.files import MiB, UnreadableFile, read_regular
 from lintnews.registry import Severity
 from lintnews.textnorm import normalize
 
@@ -61,18 +64,36 @@ class DocumentSummary:
 # --- baselines --------------------------------------------------------------------------------
 
 
-def _rel(path: str) -> str:
+#: Format of the baseline files written: 2 stores paths relative to the baseline file's folder;
+#: 1 stored them relative to the working directory of the run that wrote it (still read).
+BASELINE_VERSION = 2
+#: The largest baseline file read (about three million entries).
+MAX_BASELINE_FILE = 512 * MiB
+
+
+def _folder_of(path: str) -> str:
+    """The folder of file ``path``, absolute, symbolic links resolved."""
+    return os.path.realpath(os.path.dirname(os.path.abspath(path)))
+
+
+def _rel(path: str, root: str | None = None) -> str:
+    """``path`` relative to folder ``root``, with ``/``; without a root, as version 1 baselines
+    hold it: relative to the working directory, or its bare name when outside it."""
     if path == "-":
         return path
-    rel = os.path.relpath(os.path.abspath(path))
-    return (os.path.basename(path) if rel.startswith("..") else rel).replace(os.sep, "/")
+    if root is None:
+        rel = os.path.relpath(os.path.abspath(path))
+        return (os.path.basename(path) if rel.startswith("..") else rel).replace(os.sep, "/")
+    full = os.path.join(_folder_of(path), os.path.basename(path))
+    return os.path.relpath(full, root).replace(os.sep, "/")
 
 
-def fingerprint(d: Diagnostic) -> tuple[str, str, str, str]:
-    """What identifies a finding across edits: file, record, code and the offending text (not its
-    line number, so edits elsewhere in the file do not invalidate the baseline)."""
+def fingerprint(d: Diagnostic, root: str | None = None) -> tuple[str, str, str, str]:
+    """What identifies a finding across edits: file (relative to folder ``root``, the baseline's
+    folder; see `_rel`), record, code and the offending text (not its line number, so edits
+    elsewhere in the file do not invalidate the baseline)."""
     digest = hashlib.sha1(normalize(d.snippet).encode("utf-8")).hexdigest()[:16]
-    return (_rel(d.path), d.record or "", d.code, digest)
+    return (_rel(d.path, root), d.record or "", d.code, digest)
 
 
 class BaselineError(Exception):
@@ -97,24 +118,50 @@ def describe_os_error(exc: OSError) -> str:
 @dataclass
 class Baseline:
     entries: Counter[tuple[str, str, str, str]] = field(default_factory=Counter)
+    #: The folder the entries' paths are relative to (None: the working directory, version 1).
+    root: str | None = None
 
     @classmethod
-    def from_diagnostics(cls, diagnostics: Iterable[Diagnostic]) -> Baseline:
-        return cls(Counter(fingerprint(d) for d in diagnostics))
+    def for_file(cls, path: str) -> Baseline:
+        """An empty baseline to be written to ``path`` (paths relative to its folder)."""
+        return cls(Counter(), _folder_of(path))
+
+    @classmethod
+    def from_diagnostics(cls, diagnostics: Iterable[Diagnostic], root: str | None = None) -> Baseline:
+        return cls(Counter(fingerprint(d, root) for d in diagnostics), root)
+
+    def add(self, d: Diagnostic) -> None:
+        self.entries[fingerprint(d, self.root)] += 1
 
     @classmethod
     def load(cls, path: str) -> Baseline:
         try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-            entries = Counter(
-                {(e["path"], e["record"] or "", e["code"], e["hash"]): int(e.get("count", 1)) for e in data["entries"]}
+            data = orjson.loads(read_regular(path, MAX_BASELINE_FILE))
+        except UnreadableFile as exc:
+            raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
+        except orjson.JSONDecodeError as exc:
+            raise BaselineError(f"{path}: not a lintnews baseline file (invalid JSON: {exc})") from None
+        if not isinstance(data, dict):
+            raise BaselineError(f"{path}: not a lintnews baseline file (not a JSON object)")
+        version = data.get("version", 1)
+        if type(version) is not int or not 1 <= version <= BASELINE_VERSION:
+            raise BaselineError(
+                f"{path}: baseline format version {str(version)[:20]} is not one this lintnews reads "
+                f"(1 to {BASELINE_VERSION})"
             )
-        except OSError as exc:
-            raise BaselineError(f"{path}: cannot read baseline: {exc.strerror}") from None
-        except (ValueError, KeyError, TypeError) as exc:
-            raise BaselineError(f"{path}: not a lintnews baseline file ({exc})") from None
-        return cls(entries)
+        entries: Counter[tuple[str, str, str, str]] = Counter()
+        listed = data.get("entries")
+        if not isinstance(listed, list):
+            raise BaselineError(f"{path}: not a lintnews baseline file (no list of entries)")
+        for number, e in enumerate(listed, 1):
+            key = _entry_key(e)
+            if key is None:
+                raise BaselineError(f"{path}: entry {number}: not a baseline entry (path, record, code, hash, count)")
+            entries[key] += e.get("count", 1)
+        # Version 1 paths are relative to the working directory of the run that wrote the file:
+        # read them so (the baseline's folder, the usual working directory, is the best guess,
+        # but guessing would change what an existing baseline hides).
+        return cls(entries, _folder_of(path) if version >= 2 else None)
 
     def write(self, path: str) -> None:
         entries = [
@@ -123,7 +170,7 @@ class Baseline:
         ]
         try:
             with atomic.atomic_open(path) as fh:
-                json.dump({"version": 1, "tool": "lintnews", "entries": entries}, fh, indent=1)
+                json.dump({"version": BASELINE_VERSION, "tool": "lintnews", "entries": entries}, fh, indent=1)
                 fh.write("\n")
         except OSError as exc:
             raise OutputError(path, "the baseline", exc) from None
@@ -135,7 +182,7 @@ class Baseline:
 
     def known(self, d: Diagnostic) -> bool:
         """Whether ``d`` is in the baseline (each entry matches as many findings as it counts)."""
-        key = fingerprint(d)
+        key = fingerprint(d, self.root)
         if self._left[key] > 0:
             self._left[key] -= 1
             self.matched += 1
@@ -146,6 +193,21 @@ class Baseline:
     def gone(self) -> int:
         """Baseline entries no finding of the run matched."""
         return sum(n for n in self._left.values() if n > 0)
+
+
+def _entry_key(e: object) -> tuple[str, str, str, str] | None:
+    """The key of one baseline entry, or None when it is not one (a count must be a whole
+    number from 1 to 2**63 - 1)."""
+    if not isinstance(e, dict):
+        return None
+    path, record, code, digest, count = e.get("path"), e.get("record"), e.get("code"), e.get("hash"), e.get("count", 1)
+    if not (isinstance(path, str) and isinstance(code, str) and isinstance(digest, str)):
+        return None
+    if record is not None and not isinstance(record, str):
+        return None
+    if type(count) is not int or not 1 <= count < 2**63:
+        return None
+    return (path, record or "", code, digest)
 
 
 # --- statistics -------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ import os
 import signal
 import stat
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -29,7 +28,6 @@ from lintnews.gate import (
     RuleCounts,
     Splitter,
     describe_os_error,
-    fingerprint,
     score,
 )
 from lintnews.parallel import Analysis, Analyzer, Signer, analyze
@@ -204,7 +202,7 @@ class CheckRun:
         self.baseline = Baseline.load(options.baseline) if options.baseline else None
         if self.baseline is not None:
             self.baseline.start()
-        self.new_baseline: Counter[tuple[str, str, str, str]] | None = Counter() if options.write_baseline else None
+        self.new_baseline = Baseline.for_file(options.write_baseline) if options.write_baseline else None
         self.rule_counts = RuleCounts()
         #: Documents that are not JSONL records, which --accepted/--rejected-output cannot copy.
         self.unsplit = 0
@@ -267,7 +265,7 @@ class CheckRun:
     def report(self, d: Diagnostic) -> None:
         """One finding, in output order: baseline, counts, gate, then the sink."""
         if self.new_baseline is not None:
-            self.new_baseline[fingerprint(d)] += 1
+            self.new_baseline.add(d)
         if self.baseline is not None and self.baseline.known(d):
             return
         if d.fix is not None and not self.policy.allows_rule(d.code, safe=True):
@@ -384,7 +382,7 @@ class CheckRun:
             result.fixed = self.fixer.fixed
         if self.new_baseline is not None and self.options.write_baseline:
             try:
-                Baseline(self.new_baseline).write(self.options.write_baseline)
+                self.new_baseline.write(self.options.write_baseline)
                 result.baseline_written = True
             except OutputError as exc:
                 self.error(InputError(exc.path, exc.message))
