@@ -74,13 +74,19 @@ class FixPolicy:
 
 def apply_edits(text: str, fixes: list[Fix]) -> tuple[str, int]:
     """Apply the fixes whose edits do not overlap an earlier accepted fix; return the new text and
-    how many fixes were applied. Skipped fixes get their turn in the next pass."""
+    how many fixes were applied. Skipped fixes get their turn in the next pass.
+
+    Each edit is checked against the accepted ones through `_Accepted` (logarithmic time), not
+    against each of them: thousands of fixes in one document cost n log n, not n²."""
     accepted: list[Edit] = []
+    index = _Accepted([e.start for f in fixes for e in f.edits])
     applied = 0
     for fix in sorted(fixes, key=lambda f: min((e.start for e in f.edits), default=0)):
         edits = sorted(fix.edits, key=lambda e: e.start)
-        if any(_overlaps(e, a) for e in edits for a in accepted):
+        if any(index.clashes(e) for e in edits):
             continue
+        for e in edits:
+            index.add(e)
         accepted.extend(edits)
         applied += 1
     accepted.sort(key=lambda e: e.start)
@@ -95,9 +101,69 @@ def apply_edits(text: str, fixes: list[Fix]) -> tuple[str, int]:
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:
+    """Whether two edits clash (`_Accepted.clashes` answers this for a set of edits)."""
     if a.start == a.end or b.start == b.end:  # insertions only clash at the same point or inside
         return b.start < a.start < b.end or a.start < b.start < a.end or a.start == b.start
     return a.start < b.end and b.start < a.end
+
+
+class _Accepted:
+    """The edits accepted so far, indexed so that `clashes` is `_overlaps` against all of them
+    in logarithmic time. ``starts`` are the start offsets of every edit that may be added.
+
+    An edit clashes with an accepted replacement ``[s, t)`` (``s < t``) when their open spans
+    overlap, or, for an insertion at ``p``, when ``s <= p < t``; two insertions clash at the
+    same point. So it is enough to know, over the accepted replacements that start before a
+    point, the largest end (a Fenwick tree of prefix maxima over the ranks of the starts), and
+    how many accepted insertions lie in a range (a Fenwick tree of counts)."""
+
+    def __init__(self, starts: list[int]) -> None:
+        self.coords = sorted(set(starts))
+        self.size = len(self.coords)
+        self.max_end = [-1] * (self.size + 1)
+        self.points = [0] * (self.size + 1)
+
+    def _rank(self, offset: int) -> int:
+        return bisect.bisect_left(self.coords, offset)
+
+    def _prefix_max(self, n: int) -> int:
+        """The largest end of an accepted replacement among the first ``n`` ranks of starts."""
+        best = -1
+        while n > 0:
+            best = max(best, self.max_end[n])
+            n -= n & -n
+        return best
+
+    def _points_below(self, n: int) -> int:
+        """How many accepted insertions are at the first ``n`` ranks of starts."""
+        count = 0
+        while n > 0:
+            count += self.points[n]
+            n -= n & -n
+        return count
+
+    def clashes(self, e: Edit) -> bool:
+        if e.start == e.end:
+            p = e.start
+            # a replacement with s <= p < t, or an insertion at p
+            below = bisect.bisect_right(self.coords, p)
+            return self._prefix_max(below) > p or self._points_below(below) > self._points_below(self._rank(p))
+        # a replacement with s < e.end and t > e.start, or an insertion with e.start <= p < e.end
+        return (
+            self._prefix_max(self._rank(e.end)) > e.start
+            or self._points_below(self._rank(e.end)) > self._points_below(self._rank(e.start))
+        )
+
+    def add(self, e: Edit) -> None:
+        i = self._rank(e.start) + 1
+        if e.start == e.end:
+            while i <= self.size:
+                self.points[i] += 1
+                i += i & -i
+        else:
+            while i <= self.size:
+                self.max_end[i] = max(self.max_end[i], e.end)
+                i += i & -i
 
 
 # --- HTML: text edits become markup edits ---------------------------------------------------
@@ -213,13 +279,28 @@ def _element_span(doc: Document, lines: list[int]) -> tuple[int, int] | None:
     first_text, last_text = doc.lines[first], doc.lines[last]
     begin = _span(doc, doc.offset(first, len(first_text) - len(first_text.lstrip())))[0]
     finish = _span(doc, doc.offset(last, max(len(last_text.rstrip()) - 1, 0)))[1]
-    opener = None
-    for m in re.finditer(rf"<{tag}(?=[\s>/])", source[:begin], re.IGNORECASE):
-        opener = m.start()
+    opener = _last_match(re.compile(rf"<{tag}(?=[\s>/])", re.IGNORECASE), source, begin)
     closer = re.compile(rf"</{end_tag}\s*>", re.IGNORECASE).search(source, finish)
     if opener is None or closer is None:
         return None
     return opener, closer.end()
+
+
+def _last_match(pattern: re.Pattern[str], text: str, end: int) -> int | None:
+    """Where the last match of ``pattern`` in ``text[:end]`` starts (None: nowhere), searched
+    backwards from ``end`` in growing windows: the cost is the distance to the match, not the
+    length of the text before it (once per fix, that made thousands of HTML fixes quadratic).
+    (Matches of a pattern that starts with ``<`` and has no other ``<`` cannot overlap, so a
+    window's last match is the text's.)"""
+    size = 256
+    while True:
+        lo = max(end - size, 0)
+        found = None
+        for m in pattern.finditer(text, lo, end):
+            found = m.start()
+        if found is not None or lo == 0:
+            return found
+        size *= 4
 
 
 def _visible(markup: str) -> str:
