@@ -34,7 +34,7 @@ from lintnews.document import Document
 from lintnews.encoding import normalize_newlines
 from lintnews.engine import Diagnostic
 from lintnews.registry import Edit, Fix, all_rules
-from lintnews.sources import html_document, markdown_document
+from lintnews.sources import SpooledRecord, copy_line, html_document, markdown_document
 
 #: A removed line can make another fix applicable (a blank-line run, a now-adjacent duplicate).
 MAX_PASSES = 8
@@ -651,16 +651,21 @@ class JsonlFixWriter:
     def _gzip(fh: IO[bytes]) -> IO[bytes]:
         return gzip.GzipFile(filename="", mode="wb", fileobj=fh, compresslevel=6, mtime=0)  # type: ignore[return-value]
 
-    def write(self, raw: bytes, record_line: int, doc: Document | None = None, changed: bool = False) -> None:
+    def write(
+        self, raw: bytes | SpooledRecord, record_line: int, doc: Document | None = None, changed: bool = False
+    ) -> None:
         if self._record_lines and record_line <= self._record_lines[-1]:
             # Lines of one reading only grow: this record was written already.
             self.rereads.add(record_line)
             return
-        line = raw if raw.endswith(b"\n") else raw + b"\n"
-        if doc is not None and changed:
-            field_name = self.settings.html_field if doc.kind == "html" else self.settings.text_field
-            line = splice_field(line, field_name, content(doc))
-        self._fh.write(line)
+        if isinstance(raw, SpooledRecord):  # a record above max-document-size, copied from disk
+            raw.copy_to(self._fh)
+        else:
+            line = raw if raw.endswith(b"\n") else raw + b"\n"
+            if doc is not None and changed:
+                field_name = self.settings.html_field if doc.kind == "html" else self.settings.text_field
+                line = splice_field(line, field_name, content(doc))
+            self._fh.write(line)
         self._record_lines.append(record_line)
 
     def close(self, drop: set[int] | None = None, error: BaseException | None = None) -> None:
@@ -683,9 +688,8 @@ class JsonlFixWriter:
         opener = gzip.open if self.compress else open
         with opener(self.dest, "rb") as src, atomic.atomic_open(self.dest, "wb") as out:
             sink = self._gzip(out) if self.compress else out
-            for line, record_line in zip(src, self._record_lines):
-                if record_line not in drop:
-                    sink.write(line)
+            for record_line in self._record_lines:  # (in pieces: a record may be huge)
+                copy_line(src, sink if record_line not in drop else None)  # type: ignore[arg-type]
             if sink is not out:
                 sink.close()
 
@@ -886,7 +890,7 @@ class Fixer:
         except OSError as exc:
             raise WriteError(f"cannot write the fixed copy to {self.output_dir}: {exc.strerror or exc}") from None
 
-    def copy_unreadable(self, path: str, raw: bytes, line: int) -> str | None:
+    def copy_unreadable(self, path: str, raw: bytes | SpooledRecord, line: int) -> str | None:
         """Copy a record lintnews could not read to the cleaned corpus unchanged; return an error
         message when the cleaned copy cannot be written (once per corpus)."""
         writer = self._writer(path)

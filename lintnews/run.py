@@ -307,7 +307,8 @@ class CheckRun:
             if self.fixer is not None or "-" in paths:
                 # An output folder inside a linted folder (from an earlier run) is not linted and copied.
                 skip = [self.options.output_dir] if self.options.output_dir else []
-                for item in wrap(iter_documents(paths, self.settings, self.options.stdin_name, skip)):
+                keep = self.splitter is not None or self.fixer is not None and self.fixer.staging is not None
+                for item in wrap(iter_documents(paths, self.settings, self.options.stdin_name, skip, keep)):
                     self.process(item)
                     self.check_stopped()
             else:
