@@ -97,10 +97,8 @@ TEXT: dict[str, Callable[[int], str]] = {
     "B008": lambda n: repeat(n, lambda i: f"{sentence(i)}\nSubscribe to continue reading\n\n"),
     "B009": lambda n: repeat(n, lambda i: f"{sentence(i)}\nAdvertisement\n\n"),
     "B010": lambda n: repeat(n, lambda i: f"{sentence(i)}\nNext post\nPrevious post\n\n"),
-    # identical quote paragraphs (the case) and repeated paragraphs
-    "D001": lambda n: repeat(n, lambda i: "> Talks resumed in Geneva on Monday after a long two-week pause.\n\n"
-                             if i % 3 else f"{sentence(i)} Talks resumed in Geneva on Monday after a long "
-                             "two-week pause.\n\n"),
+    # identical quote paragraphs (the case)
+    "D001": lambda n: repeat(n, lambda i: "> Talks resumed in Geneva on Monday after a long two-week pause.\n\n"),
     "D002": lambda n: repeat(n, lambda i: f"## Talks Resume In Geneva After Pause {i // 2}\n\n{sentence(i)}\n\n"),
     "E901": lambda n: repeat(n, lambda i: f"<!-- lintnews: disable-next-line=S001 -->\n{sentence(i)}\n\n"),
     # stacked disable-next-line comments (the case)
