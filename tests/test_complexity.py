@@ -97,6 +97,8 @@ TEXT: dict[str, Callable[[int], str]] = {
     "B008": lambda n: repeat(n, lambda i: f"{sentence(i)}\nSubscribe to continue reading\n\n"),
     "B009": lambda n: repeat(n, lambda i: f"{sentence(i)}\nAdvertisement\n\n"),
     "B010": lambda n: repeat(n, lambda i: f"{sentence(i)}\nNext post\nPrevious post\n\n"),
+    "B011": lambda n: prose(600) + "12 Comments\n" + repeat(n, lambda i: f"Chris Odell — July {i % 28 + 1}th, 2012, "
+                                                            f"10:03 am\nThis is the worst idea in {i} years.\n"),
     # identical quote paragraphs (the issue's case)
     "D001": lambda n: repeat(n, lambda i: "> Talks resumed in Geneva on Monday after a long two-week pause.\n\n"),
     "D002": lambda n: repeat(n, lambda i: f"## Talks Resume In Geneva After Pause {i // 2}\n\n{sentence(i)}\n\n"),
@@ -163,8 +165,8 @@ def ratio(make: Callable[[int], Any], run: Callable[[Any], object], n: int, smal
 
 def assert_linear(make: Callable[[int], Any], run: Callable[[Any], object], n: int) -> None:
     """Grow ``n`` until a run takes `MIN_SECONDS`, then compare the time at ``2n`` with it. A
-    ratio above the bound is measured again at twice the size before it fails: noise rarely
-    repeats, while a quadratic cost gives ~4 at every size."""
+    ratio above the bound is measured again at twice and four times the size before it fails:
+    noise (a busy machine) rarely repeats, while a quadratic cost gives ~4 at every size."""
     run(make(max(n // 8, 1)))  # warm up: regexes compiled, packs loaded
     limit = n * MAX_GROWTH
     arg = make(n)
@@ -172,7 +174,9 @@ def assert_linear(make: Callable[[int], Any], run: Callable[[Any], object], n: i
         n *= 2
         arg = make(n)
     small, large = ratio(make, run, n, arg)
-    if large >= RATIO * small:
+    for _ in range(2):
+        if large < RATIO * small:
+            break
         n *= 2
         small, large = ratio(make, run, n)
     assert large < RATIO * small, f"n={n}: {small * 1000:.1f} ms, 2n: {large * 1000:.1f} ms ({large / small:.2f}x)"

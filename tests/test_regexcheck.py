@@ -122,7 +122,7 @@ def test_a_catastrophic_pattern_in_a_users_pack_is_refused_naming_pack_entry_and
     lines = proc.stderr.splitlines()
     assert len(lines) == 1, proc.stderr
     assert lines[0].startswith(
-        f"lintnews: error: {tmp_path / 'our-site.toml'} entry 2: pattern '(a+)+b' for rule newsletter-prompt "
+        "lintnews: error: our-site.toml entry 2: pattern '(a+)+b' for rule newsletter-prompt "
         "can make matching hang: it can match a run of 'a' in exponentially many ways"
     )
     assert "Traceback" not in proc.stderr
