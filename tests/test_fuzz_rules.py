@@ -14,9 +14,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from fuzz_target import ATOMS, KINDS, check
+from fuzz_target import ATOMS, KINDS, LINTER, check
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from lintnews.document import Document
+from lintnews.fixes import FixPolicy, fix_document
 
 EXAMPLES = int(os.environ.get("LINTNEWS_FUZZ_EXAMPLES", "60"))
 SECONDS = int(os.environ.get("LINTNEWS_FUZZ_SECONDS", "8"))
@@ -39,8 +42,18 @@ def test_builders_rules_and_fixer_on_hostile_text(kind: str, text: str, tags: li
     check(kind, text, tags)
 
 
+_STUMP = (
+    "\n > Talks resumed in Geneva on Monday after a two-week pause, officials said.\n\n\n\n\n" + "a" * 300
+    + "\nsecuritsecurit\nTalks resumed in Geneva on Monday after a two-week pause, officials said."
+)
 #: Inputs fuzzing found, each with what was wrong (kept so that the bug stays fixed).
-REGRESSIONS: list[tuple[str, str, list[int]]] = []
+REGRESSIONS: list[tuple[str, str, list[int]]] = [
+    # F004 ended a run of blank lines one column past the end of its last (empty) line
+    ("text", "A line here.\n\n\n\nB line here.\n\n", [0]),
+    ("markdown", "A line here.\n\n\n\nB line here.\n\n", [0]),
+    # after fixing, T002 gave the column of the stump in its two-line paragraph, not in its line
+    ("text", _STUMP, [4, 4, 2]),
+]
 
 
 @pytest.mark.parametrize(("kind", "text", "tags"), REGRESSIONS)
@@ -57,3 +70,18 @@ def test_atheris_finds_nothing_in_a_bounded_run(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
     assert "Done" in proc.stderr and "runs in" in proc.stderr, proc.stderr[-2000:]
+
+
+def test_a_run_of_blank_lines_ends_where_its_last_line_starts() -> None:
+    doc = Document(path="f.txt", text="A line here.\n\n\n\nB line here.\n\n")
+    found = [(d.line, d.column, d.end_line, d.end_column) for d in LINTER.lint(doc).diagnostics if d.code == "F004"]
+    assert found == [(2, 1, 4, 1), (6, 1, 6, 1)]
+
+
+def test_a_stump_on_the_second_line_of_a_paragraph_is_reported_in_that_line() -> None:
+    fixed = fix_document(Document(path="f.txt", text=_STUMP), lambda d: LINTER.lint(d).diagnostics,
+                         FixPolicy(unsafe=True)).document
+    assert fixed.text.endswith("a" * 300 + "\nsecuritsecurit")
+    found = [(d.line, d.column, d.end_line, d.end_column, d.message) for d in LINTER.lint(fixed).diagnostics
+             if d.code == "T002"]
+    assert found == [(5, 1, 5, 15, 'Document is cut off mid-word ("securitsecurit")')]
