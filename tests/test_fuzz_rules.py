@@ -2,8 +2,8 @@
 must hold), with hypothesis for a bounded number of examples, and with atheris (libFuzzer) for a
 bounded time; plus the cases fuzzing found, kept as regression tests.
 
-``LINTNEWS_FUZZ_EXAMPLES`` (default 60 per kind) and ``LINTNEWS_FUZZ_SECONDS`` (default 8 for
-atheris) set the budget: CI runs the defaults (~30 s in all), a long local session raises them.
+``LINTNEWS_FUZZ_EXAMPLES`` (default 300 per kind) and ``LINTNEWS_FUZZ_SECONDS`` (default 8 for
+atheris) set the budget: CI runs the defaults (~20 s in all), a long local session raises them.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from lintnews.document import Document
 from lintnews.fixes import FixPolicy, fix_document
 
-EXAMPLES = int(os.environ.get("LINTNEWS_FUZZ_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("LINTNEWS_FUZZ_EXAMPLES", "300"))
 SECONDS = int(os.environ.get("LINTNEWS_FUZZ_SECONDS", "8"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -63,6 +63,7 @@ def test_cases_fuzzing_found(kind: str, text: str, tags: list[int]) -> None:
 
 def test_atheris_finds_nothing_in_a_bounded_run(tmp_path: Path) -> None:
     harness = Path(__file__).with_name("fuzz_atheris.py")
+    (tmp_path / "corpus").mkdir()
     proc = subprocess.run(
         [sys.executable, str(harness), f"-max_total_time={SECONDS}", "-rss_limit_mb=4096", "-seed=1",
          f"-artifact_prefix={tmp_path}/", str(tmp_path / "corpus")],
