@@ -35,7 +35,7 @@ from lintnews.gate import (
 from lintnews.parallel import Analysis, Analyzer, Signer, analyze
 from lintnews.registry import Severity
 from lintnews.reporters import Tally, fix_applies
-from lintnews.sources import InputError, iter_documents, reaches
+from lintnews.sources import InputError, SpooledRecord, iter_documents, reaches
 
 
 @dataclass
@@ -232,6 +232,8 @@ class CheckRun:
                     self.error(InputError(error.path, problem))
             if self.splitter is not None:
                 self.splitter.add(error.raw, error.path, f"line {error.line}", rejected=True)
+            if isinstance(error.raw, SpooledRecord):
+                error.raw.close()  # copied: its temporary file need not last the run
 
     def process(self, item: Document | InputError) -> None:
         """Lint (or fix) one document in this process."""
