@@ -47,7 +47,7 @@ REPO = Path(__file__).resolve().parent.parent
 PYTHONPATH = ""
 CLI = [sys.executable, "-m", "lintnews", "check", "--isolated", "--no-cache", "--format", "json"]
 #: lintnews's default max-document-size (lintnews.config.DEFAULT_MAX_DOCUMENT_SIZE).
-MAX_DOCUMENT_SIZE = 50_000_000
+MAX_DOCUMENT_SIZE = 10_000_000
 
 # --- real-shaped prose -------------------------------------------------------------------------
 
@@ -345,7 +345,7 @@ def _big(mb: int, options: tuple[str, ...] = ()) -> Callable[[Path, argparse.Nam
 
 def b_long_line(d: Path, a: argparse.Namespace) -> list[str]:
     text = prose(random.Random(12), 10 << 20, newline=" ").rstrip("\n")
-    return [str(_write(d / "one-line.txt", text))]
+    return ["--max-document-size", "0", str(_write(d / "one-line.txt", text))]  # (above the default)
 
 
 def b_deep_html(d: Path, a: argparse.Namespace) -> list[str]:
@@ -512,8 +512,9 @@ def cases(a: argparse.Namespace) -> list[Case]:
         Case("whitespace-file", "file with only whitespace", b_whitespace),
         Case("empty-jsonl", "empty JSONL (0 bytes)", b_empty_jsonl),
         Case("blank-jsonl", "JSONL with only blank lines", b_blank_jsonl),
-        Case("big-20mb", "single document of 20 MB (prose paragraphs)", _big(20), expect=(0, 1), timeout=big_timeout),
-        # Above max-document-size (default 50 MB) a document is refused from its size; the
+        Case("big-20mb", "single document of 20 MB (prose paragraphs) with `--max-document-size 0`",
+             _big(20, ("--max-document-size", "0")), expect=(0, 1), timeout=big_timeout),
+        # Above max-document-size (default 10 MB) a document is refused from its size; the
         # "nolimit" case lints it anyway (--max-document-size 0), to measure time and memory.
         Case(f"big-{a.big_mb}mb", f"single document of {a.big_mb} MB (prose paragraphs)", _big(a.big_mb),
              expect=(2,) if a.big_mb << 20 > MAX_DOCUMENT_SIZE else (0, 1), timeout=big_timeout),
@@ -816,6 +817,9 @@ def adversarial(pattern: str) -> list[tuple[str, Callable[[int], str]]]:
         gens.append((f"repeated {w + ' '!r}", lambda n, w=w + " ": (w * (n // len(w) + 1))[:n]))
         gens.append((f"{w!r} then run of 'a'", lambda n, w=w: w + "a" * n))
         gens.append((f"{w!r} then run of ' '", lambda n, w=w: w + " " * n + "x"))
+        # (a long token then more words than a bounded repetition of words allows: what made
+        # `read more about (?:\S+ ?){1,6}` take seconds on a line of 80 characters)
+        gens.append((f"{w!r} then a run and words", lambda n, w=w: w + " " + "a" * n + " b c d e f g h i j"))
     gens.append(("words and spaces", lambda n: ("talks resumed " * (n // 14 + 1))[:n]))
     gens.append(("prose line", lambda n: (prose(random.Random(0), 2000, newline=" ") * (n // 2000 + 1))[:n]))
     return gens

@@ -133,7 +133,7 @@ def main() -> None:
 @click.option(
     "--max-document-size",
     metavar="SIZE",
-    help="Refuse (input error) documents larger than SIZE: bytes, or 50MB, 1GB, ... (0: no limit; default 50MB).",
+    help="Refuse (input error) documents larger than SIZE: bytes, or 50MB, 1GB, ... (0: no limit; default 10MB).",
 )
 @click.option("--exclude", multiple=True, metavar="PATTERN",
               help="Names or paths to leave out of folder walks, comma-separated (replaces the exclude key).")

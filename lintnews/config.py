@@ -79,7 +79,9 @@ _SIZE_UNITS = {
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*")
 
 #: Documents larger than this many bytes are refused (an input error) unless configured otherwise.
-DEFAULT_MAX_DOCUMENT_SIZE = 50 * 1000**2
+#: It bounds the memory one document takes: up to ~140 bytes per byte of text (a text of one-letter
+#: lines; ~10 for prose) and ~250 per byte of HTML (tiny elements), so ~1.4 GB (2.5 GB) at most.
+DEFAULT_MAX_DOCUMENT_SIZE = 10 * 1000**2
 #: The largest size `parse_size` accepts (1 EiB: more than any file, and still a C integer).
 MAX_SIZE = 1 << 60
 
@@ -203,7 +205,7 @@ class Settings:
     #: Report suppressions without a ` -- reason` (E902).
     require_suppression_reason: bool = False
     #: Documents above this many bytes (a file, or one JSONL line) are input errors, not linted
-    #: (0: no limit). Linting holds about 40 bytes of memory per byte of text.
+    #: (0: no limit). See `DEFAULT_MAX_DOCUMENT_SIZE` for the memory a byte of text takes.
     max_document_size: int = DEFAULT_MAX_DOCUMENT_SIZE
     #: Folder the config was found in (relative paths in it resolve from here).
     root: str = "."

@@ -291,13 +291,16 @@ class CorpusSigner:
         opts = self.options
         enabled = self.enabled(doc)
         chrome = _chrome_lines(doc, diagnostics)
-        content = [i for i, line in enumerate(doc.lines) if line.strip()]
-        first_line = content[0] if content else 0
+        # The lines with content, counted and walked without listing them (a list of their
+        # numbers and a dict of their normalised texts cost ~140 bytes per line of a text of
+        # short lines, more than the text itself).
+        n = sum(1 for line in doc.lines if line.strip())
+        first_line = next((i for i, line in enumerate(doc.lines) if line.strip()), 0)
         first = _source_span(doc, first_line)
         all_norms = normalized_lines(doc)
-        norms = {i: all_norms[i] for i in content}
         # the same as normalize(doc.text): non-word runs, line breaks included, become one space
-        normalized = " ".join(n for n in norms.values() if n)
+        # (blank lines normalise to nothing)
+        normalized = " ".join(t for t in all_norms if t)
         date = doc.meta.get(opts.date_field) if opts.date_field else None
         sig = DocSignature(
             path=doc.path,
@@ -305,7 +308,7 @@ class CorpusSigner:
             record_line=doc.record_line,
             enabled=enabled,
             first=first,
-            title=doc.lines[first_line].strip()[:100] if content else "",
+            title=doc.lines[first_line].strip()[:100] if n else "",
             text_hash=hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).digest() if normalized else None,
             length=len(normalized),
             date=date if isinstance(date, (str, int, float)) and not isinstance(date, bool) else None,
@@ -315,13 +318,15 @@ class CorpusSigner:
         )
         prepared = _Prepared(sig)
         rows: list[tuple[Any, ...]] = []
-        n = len(content)
         keys = line_keys(doc)
-        for rank, i in enumerate(content):
+        rank = -1
+        for i, line in enumerate(doc.lines):
+            if not line.strip():
+                continue
+            rank += 1
             if i in chrome:
                 continue
-            line = doc.lines[i]
-            norm = norms[i]
+            norm = all_norms[i]
             if not norm:
                 continue
             row = -1

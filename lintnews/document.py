@@ -11,7 +11,9 @@ source positions when diagnostics are reported.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
@@ -134,66 +136,107 @@ _SENTENCE_END_CHARS = (".", "!", ",", ";", ":")
 _SPACE_RUN = re.compile(r"\S(?:[ \xa0]{3,}|\t)\s*\S")
 
 
-@dataclass(eq=False)
 class Block:
     """A paragraph-like unit: one or more consecutive text lines.
 
     ``kind`` is one of ``heading``, ``list``, ``table``, ``quote``, ``code``, ``caption`` or
     ``paragraph`` (prose or anything else). Lines are 0-based and ``end`` is inclusive.
-    Treat a block as read-only. (It is not a frozen dataclass, whose constructor costs three
-    times as much, and blocks are made for every line of every document; blocks compare by
-    identity.)
-    """
+    Treat a block as read-only; blocks compare by identity.
 
-    index: int
-    start: int
-    end: int
-    text: str
-    kind: str
+    Blocks are made for every line of every document, so a block is small: a class with
+    ``__slots__`` (no per-instance dict; a text of short lines held ~300 bytes per line in
+    blocks before) whose lazily computed values fill slots of their own."""
 
-    @cached_property
+    __slots__ = ("index", "start", "end", "text", "kind", "_words", "_count", "_lower", "_heading_like", "_prose")
+
+    def __init__(self, index: int, start: int, end: int, text: str, kind: str) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return (
+            f"Block(index={self.index!r}, start={self.start!r}, end={self.end!r}, text={self.text!r}, "
+            f"kind={self.kind!r})"
+        )
+
+    @property
     def words(self) -> list[str]:
-        return native.words(self.text)
+        try:
+            return self._words
+        except AttributeError:
+            found: list[str] = native.words(self.text)
+            self._words = found
+            return found
 
-    @cached_property
+    def cached_words(self) -> list[str] | None:
+        """`words`, when they were made already (None otherwise)."""
+        try:
+            return self._words
+        except AttributeError:
+            return None
+
+    @property
     def _word_stats(self) -> tuple[int, int]:
         """(number of `words`, how many of them start with a lower-case letter), counted
         without making the words."""
-        found: tuple[int, int] = native.word_stats(self.text)
-        return found
+        try:
+            return self._count, self._lower
+        except AttributeError:
+            self._count, self._lower = native.word_stats(self.text)
+            return self._count, self._lower
 
     @property
     def word_count(self) -> int:
         """``len(self.words)``."""
-        return self._word_stats[0]
+        try:
+            return self._count
+        except AttributeError:
+            return self._word_stats[0]
 
-    @cached_property
+    @property
     def heading_like(self) -> bool:
         """A heading, or a short single line shaped like a title (no sentence punctuation at the
         end, starts with a capital or digit).
 
         A line ending in a colon introduces what follows (a label or a list intro), and a line
         with runs of blanks inside is a table row laid out with spaces: neither is a title."""
+        try:
+            return self._heading_like
+        except AttributeError:
+            pass
         if self.kind == "heading":
-            return True
-        if self.kind != "paragraph" or self.start != self.end:
-            return False
-        text = self.text.strip()
-        return (
-            len(text) <= 160
-            and (text[:1].isupper() or text[:1].isdigit())
-            and not text.endswith(_SENTENCE_END_CHARS)
-            and 1 <= self.word_count <= 20
-            and not (("\t" in text or "\xa0" in text or "   " in text) and _SPACE_RUN.search(text))
-        )
+            found = True
+        elif self.kind != "paragraph" or self.start != self.end:
+            found = False
+        else:
+            text = self.text.strip()
+            found = (
+                len(text) <= 160
+                and (text[:1].isupper() or text[:1].isdigit())
+                and not text.endswith(_SENTENCE_END_CHARS)
+                and 1 <= self.word_count <= 20
+                and not (("\t" in text or "\xa0" in text or "   " in text) and _SPACE_RUN.search(text) is not None)
+            )
+        self._heading_like = found
+        return found
 
-    @cached_property
+    @property
     def prose(self) -> bool:
         """Running text: a paragraph of enough words, mostly lower case (titles are not)."""
+        try:
+            return self._prose
+        except AttributeError:
+            pass
         if self.kind not in ("paragraph", "quote"):
-            return False
-        count, lower = self._word_stats
-        return count >= 8 and lower >= 0.45 * count
+            found = False
+        else:
+            count, lower = self._word_stats
+            found = count >= 8 and lower >= 0.45 * count
+        self._prose = found
+        return found
 
 
 @dataclass
@@ -224,11 +267,10 @@ class Document:
         return self.text.split("\n")
 
     @cached_property
-    def line_starts(self) -> list[int]:
-        starts = [0]
-        for line in self.lines[:-1]:
-            starts.append(starts[-1] + len(line) + 1)
-        return starts
+    def line_starts(self) -> Sequence[int]:
+        """The offset in ``text`` where each line starts: an array of machine integers (8 bytes
+        a line, where a list of int objects took 40)."""
+        return array("q", itertools.accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
 
     def offset(self, line: int, column: int = 0) -> int:
         """Character offset in ``text`` of a 0-based (line, column)."""
@@ -281,8 +323,11 @@ class Document:
         def close(end: int) -> None:
             nonlocal cur_start
             if cur_start >= 0:
-                text = "\n".join(self.lines[cur_start : end + 1])
-                blocks.append(Block(len(blocks), cur_start, end, text, cur_kind))
+                if end == cur_start:  # (one line: its text, and one int object for start and end)
+                    blocks.append(Block(len(blocks), cur_start, cur_start, self.lines[end], cur_kind))
+                else:
+                    text = "\n".join(self.lines[cur_start : end + 1])
+                    blocks.append(Block(len(blocks), cur_start, end, text, cur_kind))
             cur_start = -1
 
         plain = self.line_tags is None

@@ -92,8 +92,12 @@ class Diagnostic:
 def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic:
     start = doc.to_source(v.line, v.column)
     end_line = min(v.end_line, len(doc.lines) - 1)
-    # just past the last character (an entity in HTML ends at its ";")
-    end = doc.source_map.to_source_after(end_line, max(v.end_column - 1, 0))
+    # just past the last character (an entity in HTML ends at its ";"); a finding that covers
+    # nothing of its last line (a run of blank lines) ends where that line starts
+    if v.end_column > 0:
+        end = doc.source_map.to_source_after(end_line, v.end_column - 1)
+    else:
+        end = doc.to_source(end_line, 0)
     related = []
     for r in v.related:
         if r.path is not None:
@@ -119,7 +123,9 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
         line=start.line,
         column=start.column,
         end_line=max(end.line, start.line),
-        end_column=end.column if (end.line, end.column) > (start.line, start.column) else start.column + 1,
+        # (an empty finding is shown one character wide, where its line has a character there)
+        end_column=end.column if (end.line, end.column) > (start.line, start.column)
+        else start.column + (v.column < len(doc.lines[min(v.line, len(doc.lines) - 1)])),
         code=v.rule.code,
         name=v.rule.name,
         severity=severity,

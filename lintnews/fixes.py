@@ -34,7 +34,7 @@ from lintnews.document import Document
 from lintnews.encoding import normalize_newlines
 from lintnews.engine import Diagnostic
 from lintnews.registry import Edit, Fix, all_rules
-from lintnews.sources import html_document, markdown_document
+from lintnews.sources import SpooledRecord, copy_line, html_document, markdown_document
 
 #: A removed line can make another fix applicable (a blank-line run, a now-adjacent duplicate).
 MAX_PASSES = 8
@@ -74,13 +74,19 @@ class FixPolicy:
 
 def apply_edits(text: str, fixes: list[Fix]) -> tuple[str, int]:
     """Apply the fixes whose edits do not overlap an earlier accepted fix; return the new text and
-    how many fixes were applied. Skipped fixes get their turn in the next pass."""
+    how many fixes were applied. Skipped fixes get their turn in the next pass.
+
+    Each edit is checked against the accepted ones through `_Accepted` (logarithmic time), not
+    against each of them: thousands of fixes in one document cost n log n, not n²."""
     accepted: list[Edit] = []
+    index = _Accepted([e.start for f in fixes for e in f.edits])
     applied = 0
     for fix in sorted(fixes, key=lambda f: min((e.start for e in f.edits), default=0)):
         edits = sorted(fix.edits, key=lambda e: e.start)
-        if any(_overlaps(e, a) for e in edits for a in accepted):
+        if any(index.clashes(e) for e in edits):
             continue
+        for e in edits:
+            index.add(e)
         accepted.extend(edits)
         applied += 1
     accepted.sort(key=lambda e: e.start)
@@ -95,9 +101,69 @@ def apply_edits(text: str, fixes: list[Fix]) -> tuple[str, int]:
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:
+    """Whether two edits clash (`_Accepted.clashes` answers this for a set of edits)."""
     if a.start == a.end or b.start == b.end:  # insertions only clash at the same point or inside
         return b.start < a.start < b.end or a.start < b.start < a.end or a.start == b.start
     return a.start < b.end and b.start < a.end
+
+
+class _Accepted:
+    """The edits accepted so far, indexed so that `clashes` is `_overlaps` against all of them
+    in logarithmic time. ``starts`` are the start offsets of every edit that may be added.
+
+    An edit clashes with an accepted replacement ``[s, t)`` (``s < t``) when their open spans
+    overlap, or, for an insertion at ``p``, when ``s <= p < t``; two insertions clash at the
+    same point. So it is enough to know, over the accepted replacements that start before a
+    point, the largest end (a Fenwick tree of prefix maxima over the ranks of the starts), and
+    how many accepted insertions lie in a range (a Fenwick tree of counts)."""
+
+    def __init__(self, starts: list[int]) -> None:
+        self.coords = sorted(set(starts))
+        self.size = len(self.coords)
+        self.max_end = [-1] * (self.size + 1)
+        self.points = [0] * (self.size + 1)
+
+    def _rank(self, offset: int) -> int:
+        return bisect.bisect_left(self.coords, offset)
+
+    def _prefix_max(self, n: int) -> int:
+        """The largest end of an accepted replacement among the first ``n`` ranks of starts."""
+        best = -1
+        while n > 0:
+            best = max(best, self.max_end[n])
+            n -= n & -n
+        return best
+
+    def _points_below(self, n: int) -> int:
+        """How many accepted insertions are at the first ``n`` ranks of starts."""
+        count = 0
+        while n > 0:
+            count += self.points[n]
+            n -= n & -n
+        return count
+
+    def clashes(self, e: Edit) -> bool:
+        if e.start == e.end:
+            p = e.start
+            # a replacement with s <= p < t, or an insertion at p
+            below = bisect.bisect_right(self.coords, p)
+            return self._prefix_max(below) > p or self._points_below(below) > self._points_below(self._rank(p))
+        # a replacement with s < e.end and t > e.start, or an insertion with e.start <= p < e.end
+        return (
+            self._prefix_max(self._rank(e.end)) > e.start
+            or self._points_below(self._rank(e.end)) > self._points_below(self._rank(e.start))
+        )
+
+    def add(self, e: Edit) -> None:
+        i = self._rank(e.start) + 1
+        if e.start == e.end:
+            while i <= self.size:
+                self.points[i] += 1
+                i += i & -i
+        else:
+            while i <= self.size:
+                self.max_end[i] = max(self.max_end[i], e.end)
+                i += i & -i
 
 
 # --- HTML: text edits become markup edits ---------------------------------------------------
@@ -213,13 +279,28 @@ def _element_span(doc: Document, lines: list[int]) -> tuple[int, int] | None:
     first_text, last_text = doc.lines[first], doc.lines[last]
     begin = _span(doc, doc.offset(first, len(first_text) - len(first_text.lstrip())))[0]
     finish = _span(doc, doc.offset(last, max(len(last_text.rstrip()) - 1, 0)))[1]
-    opener = None
-    for m in re.finditer(rf"<{tag}(?=[\s>/])", source[:begin], re.IGNORECASE):
-        opener = m.start()
+    opener = _last_match(re.compile(rf"<{tag}(?=[\s>/])", re.IGNORECASE), source, begin)
     closer = re.compile(rf"</{end_tag}\s*>", re.IGNORECASE).search(source, finish)
     if opener is None or closer is None:
         return None
     return opener, closer.end()
+
+
+def _last_match(pattern: re.Pattern[str], text: str, end: int) -> int | None:
+    """Where the last match of ``pattern`` in ``text[:end]`` starts (None: nowhere), searched
+    backwards from ``end`` in growing windows: the cost is the distance to the match, not the
+    length of the text before it (once per fix, that made thousands of HTML fixes quadratic).
+    (Matches of a pattern that starts with ``<`` and has no other ``<`` cannot overlap, so a
+    window's last match is the text's.)"""
+    size = 256
+    while True:
+        lo = max(end - size, 0)
+        found = None
+        for m in pattern.finditer(text, lo, end):
+            found = m.start()
+        if found is not None or lo == 0:
+            return found
+        size *= 4
 
 
 def _visible(markup: str) -> str:
@@ -610,16 +691,21 @@ class JsonlFixWriter:
     def _gzip(fh: IO[bytes]) -> IO[bytes]:
         return gzip.GzipFile(filename="", mode="wb", fileobj=fh, compresslevel=6, mtime=0)  # type: ignore[return-value]
 
-    def write(self, raw: bytes, record_line: int, doc: Document | None = None, changed: bool = False) -> None:
+    def write(
+        self, raw: bytes | SpooledRecord, record_line: int, doc: Document | None = None, changed: bool = False
+    ) -> None:
         if self._record_lines and record_line <= self._record_lines[-1]:
             # Lines of one reading only grow: this record was written already.
             self.rereads.add(record_line)
             return
-        line = raw if raw.endswith(b"\n") else raw + b"\n"
-        if doc is not None and changed:
-            field_name = self.settings.html_field if doc.kind == "html" else self.settings.text_field
-            line = splice_field(line, field_name, content(doc))
-        self._fh.write(line)
+        if isinstance(raw, SpooledRecord):  # a record above max-document-size, copied from disk
+            raw.copy_to(self._fh)
+        else:
+            line = raw if raw.endswith(b"\n") else raw + b"\n"
+            if doc is not None and changed:
+                field_name = self.settings.html_field if doc.kind == "html" else self.settings.text_field
+                line = splice_field(line, field_name, content(doc))
+            self._fh.write(line)
         self._record_lines.append(record_line)
 
     def close(self, drop: set[int] | None = None, error: BaseException | None = None) -> None:
@@ -642,9 +728,8 @@ class JsonlFixWriter:
         opener = gzip.open if self.compress else open
         with opener(self.dest, "rb") as src, atomic.atomic_open(self.dest, "wb") as out:
             sink = self._gzip(out) if self.compress else out
-            for line, record_line in zip(src, self._record_lines):
-                if record_line not in drop:
-                    sink.write(line)
+            for record_line in self._record_lines:  # (in pieces: a record may be huge)
+                copy_line(src, sink if record_line not in drop else None)  # type: ignore[arg-type]
             if sink is not out:
                 sink.close()
 
@@ -884,7 +969,7 @@ class Fixer:
         except OSError as exc:
             raise WriteError(f"cannot write the fixed copy to {self.output_dir}: {exc.strerror or exc}") from None
 
-    def copy_unreadable(self, path: str, raw: bytes, line: int) -> str | None:
+    def copy_unreadable(self, path: str, raw: bytes | SpooledRecord, line: int) -> str | None:
         """Copy a record lintnews could not read to the cleaned corpus unchanged; return an error
         message when the cleaned copy cannot be written (once per corpus)."""
         writer = self._writer(path)

@@ -26,6 +26,7 @@ from lintnews.document import Document
 from lintnews.engine import Diagnostic
 from lintnews.files import MiB, UnreadableFile, read_regular
 from lintnews.registry import Severity
+from lintnews.sources import SpooledRecord, copy_line, write_record
 from lintnews.textnorm import normalize
 
 WEIGHTS = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.1}
@@ -286,8 +287,8 @@ class Splitter:
         self._keys: list[tuple[str, str | None]] = []
         self.rejected_keys: set[tuple[str, str | None]] = set()
 
-    def add(self, raw: bytes, path: str, record: str | None, rejected: bool) -> None:
-        self._spool.write(raw if raw.endswith(b"\n") else raw + b"\n")
+    def add(self, raw: bytes | SpooledRecord, path: str, record: str | None, rejected: bool) -> None:
+        write_record(self._spool, raw)
         self._keys.append((path, record))
         if rejected:
             self.rejected_keys.add((path, record))
@@ -305,17 +306,18 @@ class Splitter:
         counts = [0, 0]
         with _maybe_open(self.accepted, "the accepted records") as good, \
                 _maybe_open(self.rejected, "the rejected records") as bad:
-            for line, key in zip(self._spool, self._keys):
+            for key in self._keys:  # (each line copied in pieces: a record may be huge)
                 is_bad = key in self.rejected_keys
                 counts[is_bad] += 1
                 target = bad if is_bad else good
-                if target is not None:
-                    try:
-                        target.write(line)
-                    except OSError as exc:
-                        which = self.rejected if is_bad else self.accepted
-                        raise OutputError(which or "", "the rejected records" if is_bad else "the accepted records",
-                                          exc) from None
+                try:
+                    copy_line(self._spool, target)
+                except OSError as exc:
+                    if target is None:
+                        raise
+                    which = self.rejected if is_bad else self.accepted
+                    raise OutputError(which or "", "the rejected records" if is_bad else "the accepted records",
+                                      exc) from None
         self._spool.close()
         return counts[0], counts[1]
 

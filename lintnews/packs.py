@@ -30,7 +30,8 @@ import itertools
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,7 @@ from lintnews import native
 from lintnews.config import ConfigError, PackError, Settings, pack_rule, shown
 from lintnews.document import cached_property
 from lintnews.language import language_of
+from lintnews.regexcheck import backtracking_risk
 from lintnews.registry import Rule, Severity, Violation
 from lintnews.textnorm import folded_text
 
@@ -269,9 +271,10 @@ class _Keys:
         return "\n".join(self.keys)
 
     @cached_property
-    def ends(self) -> list[int]:
-        """The offset just after each key's line break in `joined`."""
-        return list(itertools.accumulate(len(k) + 1 for k in self.keys))
+    def ends(self) -> Sequence[int]:
+        """The offset just after each key's line break in `joined` (machine integers: 8 bytes
+        a line, not 40)."""
+        return array("q", itertools.accumulate(len(k) + 1 for k in self.keys))
 
 
 @lru_cache(maxsize=4096)
@@ -429,7 +432,7 @@ def compile_entries(entries: list[Entry]) -> Matcher:
     return matcher
 
 
-def _entry(data: Any, where: str) -> Entry:
+def _entry(data: Any, where: str, check_backtracking: bool = True) -> Entry:
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: each [[entry]] must be a table")
     unknown = set(data) - {"rule", "message", "severity", "lines", "patterns"}
@@ -448,6 +451,16 @@ def _entry(data: Any, where: str) -> Entry:
             re.compile(p)
         except re.error as exc:
             raise ConfigError(f"{where}: invalid pattern {p!r} for rule {rule}: {exc}") from None
+        # A pattern Python's backtracking engine can spend minutes on would hang every run that
+        # meets an unlucky line: refused when the pack is loaded (see `lintnews.regexcheck`).
+        risk = backtracking_risk(p) if check_backtracking else None
+        if risk is not None:
+            raise ConfigError(
+                f"{where}: pattern {p!r} for rule {rule} can make matching hang: {risk}. "
+                "Rewrite it so that each stretch of text can be matched only one way (`\\S+(?: \\S+){0,3}` "
+                "instead of `(?:\\S+ ?){1,4}`, `\\w+` instead of `(?:\\w+)+`), or make the repetition "
+                "possessive (`a++`) or atomic (`(?>...)`, Python 3.11+)"
+            )
     severity = data.get("severity")
     try:
         sev = Severity.parse(severity) if isinstance(severity, str) else None
@@ -457,11 +470,14 @@ def _entry(data: Any, where: str) -> Entry:
     return Entry(rule, str(message), sev, list(lines), list(patterns), where)
 
 
-def load_pack(path: Path, packs: PackSet) -> None:
+def load_pack(path: Path, packs: PackSet, check_backtracking: bool = True) -> None:
     """Add the entries of the pack file ``path`` (errors name the file and the entry). An entry
-    names its rule by name or code; only rules that read packs may be named (`pack_rule`)."""
+    names its rule by name or code; only rules that read packs may be named (`pack_rule`).
+    ``check_backtracking``: refuse patterns that can backtrack for exponential or high
+    polynomial time (off for the packs lintnews ships, which the test suite checks once instead
+    of every run)."""
     try:
-        _load_pack(path, packs)
+        _load_pack(path, packs, check_backtracking)
     except ConfigError as exc:
         message = str(exc)
         if message.startswith(str(path)):
@@ -469,7 +485,7 @@ def load_pack(path: Path, packs: PackSet) -> None:
         raise PackError(message) from None
 
 
-def _load_pack(path: Path, packs: PackSet) -> None:
+def _load_pack(path: Path, packs: PackSet, check_backtracking: bool) -> None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -488,7 +504,7 @@ def _load_pack(path: Path, packs: PackSet) -> None:
     if not isinstance(entries, list):
         raise ConfigError(f"{path}: `entry` must be an array of tables ([[entry]])")
     for i, raw in enumerate(entries, start=1):
-        entry = _entry(raw, f"{path} entry {i}")
+        entry = _entry(raw, f"{path} entry {i}", check_backtracking)
         entry.rule = pack_rule(entry.rule, f"{path} entry {i}")
         packs.add(language, entry)
 
@@ -519,7 +535,7 @@ def builtin_dir() -> Path:
 def _load(extend: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]], ...], root: str) -> PackSet:
     packs = PackSet()
     for path in sorted(builtin_dir().glob("*.toml")):
-        load_pack(path, packs)
+        load_pack(path, packs, check_backtracking=False)
     for name in extend:
         path = _pack_path(name, root)
         if not path.is_file():
@@ -608,7 +624,7 @@ def _candidate_lines(doc: Document, packs: PackSet, langs: list[str]) -> list[in
     if hit is not None and hit[0] is packs:
         return hit[1]
     keys = line_keys(doc)
-    eligible = [i for i, key in enumerate(keys) if key and len(key) <= 300]
+    eligible = array("q", [i for i, key in enumerate(keys) if key and len(key) <= 300])
     candidates = _Keys([keys[i] for i in eligible])
     found = [eligible[j] for j in packs.screen_of((*langs, ALL_LANGUAGES)).select(candidates)]
     doc.cache[cache_key] = (packs, found)

@@ -62,12 +62,12 @@ class Analysis:
 Unit = tuple[str] | tuple[str, int, bytes]
 
 
-def iter_units(paths: Iterable[str], settings: Settings) -> Iterator[Unit | InputError]:
+def iter_units(paths: Iterable[str], settings: Settings, keep_raw: bool = False) -> Iterator[Unit | InputError]:
     for path in iter_paths(paths, settings):
         if isinstance(path, InputError):
             yield path
         elif kind_of(path) == "jsonl" and path != "-":
-            for line in jsonl_lines(path):
+            for line in jsonl_lines(path, settings.max_document_size, settings.id_field, keep_raw):
                 yield line if isinstance(line, InputError) else (path, line[0], line[1])
         else:
             yield (path,)
@@ -254,7 +254,7 @@ def analyze(
     cache = cache_mod.ResultCache(cache_dir, writable=True, warn=on_warning) if cache_dir else None
     spec = cache_mod.signature_spec(settings) if cache_dir and signer is not None else None
     args = (settings, keep_raw, signer, None, None, stdin_name)
-    units = iter_units(paths, settings)
+    units = iter_units(paths, settings, keep_raw)
     # Small runs (a pre-commit hook on a few files) are not worth starting processes for.
     head = list(itertools.islice(units, 64))
     everything = itertools.chain(head, units)

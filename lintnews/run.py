@@ -33,7 +33,7 @@ from lintnews.gate import (
 from lintnews.parallel import Analysis, Analyzer, Signer, analyze
 from lintnews.registry import Severity
 from lintnews.reporters import Tally, fix_applies
-from lintnews.sources import InputError, iter_documents, reaches
+from lintnews.sources import InputError, SpooledRecord, iter_documents, reaches
 
 
 @dataclass
@@ -239,6 +239,8 @@ class CheckRun:
                     self.error(InputError(error.path, problem))
             if self.splitter is not None:
                 self.splitter.add(error.raw, error.path, f"line {error.line}", rejected=True)
+            if isinstance(error.raw, SpooledRecord):
+                error.raw.close()  # copied: its temporary file need not last the run
 
     def process(self, item: Document | InputError) -> None:
         """Lint (or fix) one document in this process."""
@@ -326,7 +328,8 @@ class CheckRun:
             if self.fixer is not None or "-" in paths:
                 # An output folder inside a linted folder (from an earlier run) is not linted and copied.
                 skip = [self.options.output_dir] if self.options.output_dir else []
-                for item in wrap(iter_documents(paths, self.settings, self.options.stdin_name, skip)):
+                keep = self.splitter is not None or self.fixer is not None and self.fixer.staging is not None
+                for item in wrap(iter_documents(paths, self.settings, self.options.stdin_name, skip, keep)):
                     self.process(item)
                     self.check_stopped()
             else:

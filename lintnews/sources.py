@@ -27,6 +27,7 @@ import gzip
 import heapq
 import os
 import re
+import shutil
 import stat
 import sys
 import tempfile
@@ -58,8 +59,9 @@ class InputError:
     message: str
     record: str | None = None
     line: int | None = None
-    #: The raw JSONL line, so `--fix --output-dir` can copy unreadable records unchanged.
-    raw: bytes | None = field(default=None, compare=False, repr=False)
+    #: The raw JSONL line, so `--fix --output-dir` can copy unreadable records unchanged (a
+    #: `SpooledRecord` for a line above ``max-document-size``).
+    raw: bytes | SpooledRecord | None = field(default=None, compare=False, repr=False)
     #: The file could not be read to its end (a truncated gzip stream): no cleaned copy of it
     #: may be written, it would lack the records after the error.
     incomplete: bool = field(default=False, compare=False, repr=False)
@@ -399,21 +401,22 @@ def _walk(
 
 
 def iter_documents(
-    paths: Iterable[str], settings: Settings, stdin_name: str = "-", skip: Iterable[str] = ()
+    paths: Iterable[str], settings: Settings, stdin_name: str = "-", skip: Iterable[str] = (), keep_raw: bool = False
 ) -> Iterator[Item]:
     """Every document (or input error) of the given paths, in input order; folders in ``skip``
-    are not walked into."""
+    are not walked into; ``keep_raw``: see `read_jsonl`."""
     for path in iter_paths(paths, settings, skip):
         if isinstance(path, InputError):
             yield path
             continue
-        yield from read_path(path, settings, stdin_name)
+        yield from read_path(path, settings, stdin_name, keep_raw)
 
 
-def read_path(path: str, settings: Settings, stdin_name: str = "-") -> Iterator[Item]:
+def read_path(path: str, settings: Settings, stdin_name: str = "-", keep_raw: bool = False) -> Iterator[Item]:
+    """The documents of one path (one, or one per JSONL record); ``keep_raw``: see `read_jsonl`."""
     kind = kind_of(stdin_name if path == "-" else path)
     if kind == "jsonl":
-        yield from read_jsonl(path, settings, stdin_name if path == "-" else path)
+        yield from read_jsonl(path, settings, stdin_name if path == "-" else path, keep_raw)
         return
     limit = settings.max_document_size
     try:
@@ -570,22 +573,97 @@ def _open_jsonl(path: str) -> BinaryIO:
     return raw
 
 
-def read_jsonl(path: str, settings: Settings, name: str | None = None) -> Iterator[Item]:
+def read_jsonl(path: str, settings: Settings, name: str | None = None, keep_raw: bool = False) -> Iterator[Item]:
     """One `Document` per JSONL record. The record is named by its id field when it has one,
-    else by its 1-based line number in the file. ``name`` is the path to report (stdin's)."""
+    else by its 1-based line number in the file. ``name`` is the path to report (stdin's).
+    ``keep_raw``: keep records above ``max-document-size`` (in a temporary file) for outputs
+    that copy every record."""
     name = name or path
-    for line in jsonl_lines(path):
+    for line in jsonl_lines(path, settings.max_document_size, settings.id_field, keep_raw):
         if isinstance(line, InputError):
             yield line if name == path else replace(line, path=name)
         else:
             yield load_record(name, line[1], line[0], settings)
 
 
-def jsonl_lines(path: str) -> Iterator[tuple[int, bytes] | InputError]:
+class SpooledRecord:
+    """A JSONL line above ``max-document-size``, kept in an anonymous temporary file (never in
+    memory) so that outputs which copy every record unchanged (``--output-dir``,
+    ``--rejected-output``) can still copy it: `copy_to` writes it, line break included."""
+
+    def __init__(self, fh: BinaryIO, size: int) -> None:
+        self._fh = fh
+        self.size = size
+
+    def copy_to(self, out: BinaryIO) -> None:
+        self._fh.seek(0)
+        shutil.copyfileobj(self._fh, out, COPY_CHUNK)
+        self._fh.seek(-1, os.SEEK_END)
+        if self._fh.read(1) != b"\n":
+            out.write(b"\n")
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+#: Pieces in which lines above the size limit are read (and copied), never whole.
+COPY_CHUNK = 1 << 20
+
+
+def write_record(out: BinaryIO, raw: bytes | SpooledRecord) -> None:
+    """Write a raw JSONL record to ``out``, with its line break."""
+    if isinstance(raw, SpooledRecord):
+        raw.copy_to(out)
+    else:
+        out.write(raw if raw.endswith(b"\n") else raw + b"\n")
+
+
+def copy_line(src: BinaryIO, out: BinaryIO | None) -> bool:
+    """Copy the next line of ``src`` to ``out`` (or skip it, when None) in `COPY_CHUNK` pieces,
+    so that a huge record is never held whole; False when ``src`` had no line left."""
+    found = False
+    while True:
+        piece = src.readline(COPY_CHUNK)
+        if not piece:
+            return found
+        found = True
+        if out is not None:
+            out.write(piece)
+        if piece.endswith(b"\n"):
+            return True
+
+
+def _rest_of_line(fh: BinaryIO, spool: BinaryIO | None) -> tuple[int, bool]:
+    """Read ``fh`` up to the end of the current line (or of the file), in `COPY_CHUNK` pieces,
+    writing them to ``spool`` when given; return how many bytes that was and whether they were
+    all whitespace."""
+    size, blank = 0, True
+    while True:
+        piece = fh.readline(COPY_CHUNK)
+        if not piece:
+            return size, blank
+        size += len(piece)
+        blank = blank and not piece.strip()
+        if spool is not None:
+            spool.write(piece)
+        if piece.endswith(b"\n"):
+            return size, blank
+
+
+def jsonl_lines(
+    path: str, limit: int = 0, id_field: str = "id", keep_raw: bool = False
+) -> Iterator[tuple[int, bytes] | InputError]:
     """(1-based line number, raw bytes) of every non-blank line of a JSONL file, streamed.
 
     A file (not stdin) with no record at all is an error; so is one whose first line is
-    UTF-16/32 or binary, and then it is not read further (one error, not one per line)."""
+    UTF-16/32 or binary, and then it is not read further (one error, not one per line).
+
+    A line longer than ``limit`` bytes (``max-document-size``; 0: no limit) is an `InputError`
+    found while reading: at most ``limit`` bytes of it are ever held, the rest is read through
+    in pieces (to report its size and go on with the next line), so a gzip bomb of one huge
+    line costs no memory. With ``keep_raw`` the line is kept in a temporary file
+    (`SpooledRecord`) for outputs that copy every record; the error names the record when its
+    id is its first field (``id_field``)."""
     try:
         fh = _open_jsonl(path)
     except OSError as exc:
@@ -606,9 +684,22 @@ def jsonl_lines(path: str) -> Iterator[tuple[int, bytes] | InputError]:
             if head.count(0) > 8:  # one error for a binary file, not one per "line"; a stray NUL spoils one record
                 yield InputError(path, "contains NUL bytes (binary file, or UTF-16 without a byte-order mark?)")
                 return
-            for lineno, raw in enumerate(fh, start=1):
-                if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+            while True:
+                n = lineno + 1  # (lineno: the lines read whole, for the errors below)
+                # (at most limit + 1 bytes, and the byte-order mark of the first line)
+                raw = fh.readline(limit + 1 + (len(codecs.BOM_UTF8) if n == 1 else 0)) if limit else fh.readline()
+                if not raw:
+                    break
+                if n == 1 and raw.startswith(codecs.BOM_UTF8):
                     raw = raw[len(codecs.BOM_UTF8) :]
+                if too_large(len(raw), limit):
+                    error = _oversized(path, fh, raw, n, limit, id_field, keep_raw)
+                    lineno = n
+                    if error is not None:
+                        records += 1
+                        yield error
+                    continue
+                lineno = n
                 if not raw.strip():
                     continue
                 records += 1
@@ -621,6 +712,29 @@ def jsonl_lines(path: str) -> Iterator[tuple[int, bytes] | InputError]:
         return
     if not records and path != "-":
         yield InputError(path, "empty file" if lineno == 0 else "no records: the file holds only blank lines")
+
+
+def _oversized(
+    path: str, fh: BinaryIO, head: bytes, lineno: int, limit: int, id_field: str, keep_raw: bool
+) -> InputError | None:
+    """The error for a JSONL line of which ``head`` (more than ``limit`` bytes) was read: the rest
+    is read through (into a temporary file with ``keep_raw``); None when the line turns out to be
+    blank."""
+    spool: BinaryIO | None = None
+    if keep_raw:
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 (owned by the SpooledRecord)
+        spool.write(head)
+    complete = head.endswith(b"\n")
+    rest, blank = (0, True) if complete else _rest_of_line(fh, spool)
+    if blank and not head.strip():
+        if spool is not None:
+            spool.close()
+        return None
+    size = len(head) + rest
+    record = _leading_id(head, id_field)
+    return InputError(
+        path, str(TooLarge(size, limit)), record, lineno, raw=SpooledRecord(spool, size) if spool is not None else None
+    )
 
 
 def load_record(path: str, raw: bytes, lineno: int, settings: Settings) -> Item:

@@ -102,6 +102,15 @@ class Directive:
             return ("*",)
         return tuple(s for s in self.selectors if _matches(s, rule))
 
+    def rules_named(self, rules: dict[str, Rule]) -> dict[str, tuple[str, ...]]:
+        """`speaks_about` of every rule of ``rules`` (by code) that the directive names."""
+        named = {}
+        for code, rule in rules.items():
+            names = self.speaks_about(rule)
+            if names:
+                named[code] = names
+        return named
+
 
 # --- reading directives -----------------------------------------------------------------------
 
@@ -162,6 +171,10 @@ def comment_directives(doc: Document) -> list[Directive]:
     fenced = _fenced_lines(source) if doc.kind == "markdown" else set()
     out: list[Directive] = []
     spans: list[tuple[int, int]] = []
+    # Backticks between the start of the line and the comment, counted on from the previous
+    # comment of the same line (counting from the line's start for each comment made a line of
+    # many comments quadratic).
+    tick_line, tick_pos, ticks = 0, 0, 0
     for m in _COMMENT.finditer(source):
         if not m.group(2):
             break  # unclosed: no comment starts here or later
@@ -170,8 +183,11 @@ def comment_directives(doc: Document) -> list[Directive]:
             continue
         line, column = pos(m.start())
         if doc.kind == "markdown":
-            before = source[starts[line - 1] : m.start()]
-            if line in fenced or before.count("`") % 2 == 1:
+            if line != tick_line:
+                tick_line, tick_pos, ticks = line, starts[line - 1], 0
+            ticks += source.count("`", tick_pos, m.start())
+            tick_pos = m.start()
+            if line in fenced or ticks % 2 == 1:
                 continue  # an example in code, not a directive
         end_line, end_column = pos(m.end())
         spans.append((m.start(), m.end()))
@@ -207,10 +223,16 @@ def _set_targets(doc: Document, source: str, spans: list[tuple[int, int]], direc
             if stripped:
                 text_starts.append(doc.to_source(i, len(line) - len(stripped)).line)
         text_starts.sort()
+    # following[i]: the first 1-based line after line i that is not blank once lintnews comments
+    # are blanked (one pass from the end, instead of a scan from each comment: stacked comments
+    # made that quadratic)
+    following: list[int | None] = [None] * (len(masked) + 1)
+    for i in range(len(masked) - 1, 0, -1):
+        following[i] = i + 1 if masked[i].strip() else following[i + 1]
     for d in directives:
         if d.action != "disable-next-line":
             continue
-        nxt = next((i for i in range(d.end_line + 1, len(masked) + 1) if masked[i - 1].strip()), None)
+        nxt = following[d.end_line] if d.end_line < len(masked) else None
         if nxt is not None and text_starts:
             k = bisect.bisect_left(text_starts, nxt)
             if k < len(text_starts):
@@ -283,40 +305,62 @@ def _apply(doc: Document, table: RuleTable, settings: Settings, diagnostics: lis
     if not directives:
         return diagnostics
     rules = all_rules()
+    # What each directive says about each rule, worked out once per directive (not once per
+    # diagnostic and directive).
+    named = {id(d): d.rules_named(rules) for d in directives if d.action != "invalid"}
     regions = [d for d in directives if d.action in ("disable", "enable")]
-    next_line = [d for d in directives if d.action == "disable-next-line" and d.target is not None]
     records = [d for d in directives if d.action == "record"]
-    kept: list[Diagnostic] = []
-    for diag in diagnostics:
-        rule = rules.get(diag.code)
-        if rule is None or diag.code in UNSUPPRESSIBLE:
-            kept.append(diag)
-            continue
-        covering: list[tuple[Directive, tuple[str, ...]]] = []
-        for d in records:
-            names = d.speaks_about(rule)
-            if names:
-                covering.append((d, names))
-        for d in next_line:
-            if d.target == diag.line:
-                names = d.speaks_about(rule)
-                if names:
-                    covering.append((d, names))
+    next_line: dict[int, list[Directive]] = {}
+    for d in directives:
+        if d.action == "disable-next-line" and d.target is not None:
+            next_line.setdefault(d.target, []).append(d)
+    # Regions are swept in position order along with the diagnostics: per rule, the disables
+    # since the last enable that names it (``active``) cover the diagnostics from there on.
+    # A directive's credit for a rule is given once (``credited`` counts the active disables
+    # already credited), and the disable-next-line directives of a line once per rule.
+    active: dict[str, list[Directive]] = {}
+    credited: dict[str, int] = {}
+    line_done: set[tuple[int, str]] = set()
+    suppressed = [False] * len(diagnostics)
+    r = 0
+    order = sorted(range(len(diagnostics)), key=lambda k: (diagnostics[k].line, diagnostics[k].column))
+    for k in order:
+        diag = diagnostics[k]
         where = (diag.line, diag.column)
-        for d in reversed(regions):
-            if (d.line, d.column) > where:
-                continue
-            names = d.speaks_about(rule)
-            if not names:
-                continue
-            if d.action == "enable":
-                break
-            covering.append((d, names))
-        if not covering:
-            kept.append(diag)
+        while r < len(regions) and (regions[r].line, regions[r].column) <= where:
+            d = regions[r]
+            for code in named[id(d)]:
+                if d.action == "enable":
+                    active[code], credited[code] = [], 0
+                else:
+                    active.setdefault(code, []).append(d)
+            r += 1
+        code = diag.code
+        if code not in rules or code in UNSUPPRESSIBLE:
             continue
-        for d, names in covering:
-            d.used.update(names)
+        covered = False
+        for d in records:
+            names = named[id(d)].get(code)
+            if names:
+                d.used.update(names)
+                covered = True
+        if (diag.line, code) in line_done:
+            covered = True
+        else:
+            for d in next_line.get(diag.line, ()):
+                names = named[id(d)].get(code)
+                if names:
+                    d.used.update(names)
+                    covered = True
+                    line_done.add((diag.line, code))
+        disables = active.get(code)
+        if disables:
+            covered = True
+            for d in disables[credited.get(code, 0) :]:
+                d.used.update(named[id(d)][code])
+            credited[code] = len(disables)
+        suppressed[k] = covered
+    kept = [diag for diag, hidden in zip(diagnostics, suppressed) if not hidden]
     kept.extend(_reports(doc, table, settings, directives, rules))
     return kept
 

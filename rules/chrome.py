@@ -542,8 +542,11 @@ class EmptyByline(PhraseRule):
     default_message = "Byline without an author name"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        lines = doc.lines
         for v in super().check(doc, settings):
-            nxt = next((ln for ln in doc.lines[v.line + 1 :] if ln.strip()), "")
+            # (read on from the line, not from a copy of the rest of the lines: once per byline,
+            # that copy made a text of many bylines quadratic)
+            nxt = next((lines[k] for k in range(v.line + 1, len(lines)) if lines[k].strip()), "")
             if nxt and _looks_like_name(nxt):
                 continue
             yield v

@@ -191,12 +191,14 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
         words = _WORD.findall(text)
         if words and text.endswith(words[-1]):
             word = words[-1]
+            # (its column on the block's last line: the block may hold several lines)
+            col = doc.lines[last.end].rstrip().rindex(word)
             first = words[0].casefold()
             sentence_start = text[:1] in _QUOTES or first in STOPWORDS.get(lang, frozenset()) or first in OPEN_ENDINGS.get(lang, frozenset())
             if is_stump(doc, word, lang) and (word[:1].islower() or sentence_start):
-                return last.end, text.rindex(word) + _indent(doc, last), f'Document is cut off mid-word ("{word}")'
+                return last.end, col, f'Document is cut off mid-word ("{word}")'
             if len(words) >= 3 and word in OPEN_ENDINGS.get(lang, frozenset()):
-                return last.end, text.rindex(word) + _indent(doc, last), f'Document is cut off (ends on "{word}")'
+                return last.end, col, f'Document is cut off (ends on "{word}")'
             if (
                 len(words) >= 5
                 and word[:1].islower()

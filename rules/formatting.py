@@ -7,7 +7,7 @@ import difflib
 import html
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.entities import html5
 
 import ftfy
@@ -62,12 +62,45 @@ def _lines_with(text: str, chars: str) -> list[int]:
     return sorted(found)
 
 
-def _token_at(text: str, start: int, end: int) -> str:
-    """The whitespace-delimited token of ``text`` that holds ``text[start:end]``."""
-    left = max(text.rfind(" ", 0, start), text.rfind("\t", 0, start)) + 1
-    right_space = [p for p in (text.find(" ", end), text.find("\t", end)) if p >= 0]
-    right = min(right_space) if right_space else len(text)
-    return text[left:right]
+_BLANK = re.compile(r"[ \t]")
+
+
+class _Tokens:
+    """The whitespace-delimited tokens of one line (delimited by spaces and tabs), found by
+    bisecting the blanks' positions, with `_address` answers kept per token: on a line that is
+    one long token (`word.word,word;…`) each mark costs a bisection, not a scan of the token."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.blanks = [m.start() for m in _BLANK.finditer(text)] if (" " in text or "\t" in text) else []
+        self._found: dict[tuple[object, int, int], bool] = {}
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """(left, right) of the token holding ``text[start:end]``: after the last blank before
+        ``start``, up to the first blank at or after ``end``."""
+        blanks = self.blanks
+        i = bisect.bisect_left(blanks, start)
+        j = bisect.bisect_left(blanks, end, i)
+        return (blanks[i - 1] + 1 if i else 0), (blanks[j] if j < len(blanks) else len(self.text))
+
+    def token(self, start: int, end: int) -> str:
+        left, right = self.span(start, end)
+        return self.text[left:right]
+
+    def address(self, start: int, end: int) -> bool:
+        """Whether the token holding ``text[start:end]`` is an address or code (`_ADDRESS`)."""
+        return self._test(_ADDRESS.search, start, end)
+
+    def domain(self, start: int, end: int) -> bool:
+        """Whether the token holding ``text[start:end]`` starts with a domain name (`_DOMAIN`)."""
+        return self._test(_DOMAIN.match, start, end)
+
+    def _test(self, test: Callable[[str], object], start: int, end: int) -> bool:
+        span = self.span(start, end)
+        found = self._found.get((test, *span))
+        if found is None:
+            found = self._found[(test, *span)] = test(self.text[span[0] : span[1]]) is not None
+        return found
 
 
 #: Tokens that are addresses or code, where punctuation between letters is normal.
@@ -79,10 +112,19 @@ _ADDRESS = re.compile(
 
 
 def _word_before(text: str, end: int) -> str:
-    """The run of letters that ends at ``end`` (``[^\\W\\d_]+$`` of ``text[:end]``, found by
-    reading the text backwards from ``end`` instead of scanning it from the start)."""
-    m = _LETTERS.match(text[end - 1 :: -1]) if end > 0 else None
-    return m.group(0)[::-1] if m else ""
+    """The run of letters that ends at ``end`` (``[^\\W\\d_]+$`` of ``text[:end]``), found by
+    reading the text backwards from ``end`` in growing pieces: the cost is the length of the
+    word, not of the text before it."""
+    size = 16
+    while end > 0:
+        lo = max(end - size, 0)
+        piece = text[lo:end][::-1]
+        m = _LETTERS.match(piece)
+        n = m.end() if m else 0
+        if n < len(piece) or lo == 0:
+            return piece[:n][::-1]
+        size *= 4
+    return ""
 
 
 def _word_after(text: str, start: int) -> str:
@@ -122,6 +164,7 @@ _JOINED_PREFIXES = frozenset(("St", "Ste"))
 
 def _glued(text: str) -> Iterator[int]:
     """Columns of punctuation marks glued to the next word."""
+    tokens = _Tokens(text)
     for m in _GLUED_STOP.finditer(text):
         col = m.start()
         after = _word_after(text, col + 1)
@@ -139,7 +182,7 @@ def _glued(text: str) -> Iterator[int]:
             continue
         if _DOTTED.match(text, col + 1 + len(after)):
             continue  # dotted abbreviations and paths (`reg.Gen.m.b.H.`, `pkg.Module.Class`)
-        if _ADDRESS.search(_token_at(text, col, col + 1)):
+        if tokens.address(col, col + 1):
             continue
         yield col
     for m in _GLUED_COMMA.finditer(text):
@@ -148,7 +191,7 @@ def _glued(text: str) -> Iterator[int]:
         after = _word_after(text, col + 1)
         if before.isupper() and after.isupper():
             continue  # codes and initials (`NL,CZ`)
-        if _ADDRESS.search(_token_at(text, col, col + 1)):
+        if tokens.address(col, col + 1):
             continue
         yield col
 
@@ -203,21 +246,21 @@ class MissingSpaceAfterPunctuation(Rule):
 
     def _line(self, doc: Document, line: int) -> Iterator[Violation]:
         text = doc.lines[line]
-        cols = sorted(set(_glued(text)))
-        if cols and not _list_of_tags(text):
-            for col in cols:
-                mark = text[col]
-                after = _word_after(text, col + 1)
-                before = _word_before(text, col)
-                offset = doc.offset(line, col + 1)
-                yield self.violation(
-                    line,
-                    col,
-                    line,
-                    col + 1 + len(after),
-                    f'Missing space after "{mark}" in "{before}{mark}{after}"',
-                    fix=Fix(f'Insert a space after "{mark}"', (Edit(offset, offset, " "),), True),
-                )
+        if _list_of_tags(text):
+            return
+        for col in sorted(set(_glued(text))):
+            mark = text[col]
+            after = _word_after(text, col + 1)
+            before = _word_before(text, col)
+            offset = doc.offset(line, col + 1)
+            yield self.violation(
+                line,
+                col,
+                line,
+                col + 1 + len(after),
+                f'Missing space after "{mark}" in "{before}{mark}{after}"',
+                fix=Fix(f'Insert a space after "{mark}"', (Edit(offset, offset, " "),), True),
+            )
 
 
 def _list_of_tags(text: str) -> bool:
@@ -268,14 +311,19 @@ def _name_like(text: str, start: int) -> bool:
     if any(c.isupper() for c in word[1:]):
         return True
     if word.casefold() in _PARTICLES:
-        rest = text[start + len(word) :].lstrip()
-        nxt = _word_after(rest, 0)
+        # (the word after the blanks that follow, read in place: a copy of the rest of the line
+        # per particle would make a line of particles quadratic)
+        nxt = _word_after(text, _BLANKS.match(text, start + len(word)).end())  # type: ignore[union-attr]
         return bool(nxt) and (nxt[:1].isupper() or nxt.casefold() in _PARTICLES)
     return False
 
 
+_BLANKS = re.compile(r"\s*")
+
+
 def _lower_after_stop(text: str) -> Iterator[int]:
     """Columns of lower-case words that open a sentence inside a line."""
+    tokens = _Tokens(text)
     for m in _AFTER_STOP.finditer(text):
         start = m.end()
         if not text[start].islower():
@@ -287,8 +335,7 @@ def _lower_after_stop(text: str) -> Iterator[int]:
         # `e.g.`, `z.B.`, `a.m.`: dotted abbreviations
         if m.start() - len(before) - 1 >= 0 and text[m.start() - len(before) - 1] == ".":
             continue
-        token = _token_at(text, start, start + 1)
-        if _name_like(text, start) or _ADDRESS.search(token) or _DOMAIN.match(token):
+        if _name_like(text, start) or tokens.address(start, start + 1) or tokens.domain(start, start + 1):
             continue
         yield start
 
@@ -495,7 +542,8 @@ class MalformedTable(Rule):
         wrong = [r for r in rows if any(cells[r][width:])]
         padded = {r: cells[r][:width] + [""] * (width - len(cells[r])) for r in rows}
         full = [r for r in rows if all(padded[r])]
-        hollow = [r for r in rows if r not in wrong and padded[r][0] and not any(padded[r][1:])]
+        wrong_set = set(wrong)  # (a set: `in` on the list made a table of many wrong rows quadratic)
+        hollow = [r for r in rows if r not in wrong_set and padded[r][0] and not any(padded[r][1:])]
         # A few empty cells are normal (and so is a column of icons an extractor dropped); a
         # table whose rows mostly fill only the first column, while others show what a full row
         # looks like, had its text poured into one column.

@@ -120,7 +120,9 @@ def _words_of_lines(doc: Document, excluded: set[int]) -> list[str]:
             if i not in excluded and lines[i].strip():
                 found += words(lines[i])
         if excluded.isdisjoint(range(block.start, block.end + 1)):
-            found += block.words
+            # (the block's words when a rule made them, else made here and not kept: keeping
+            # them for every block of a text of short lines cost more memory than the text)
+            found += block.cached_words() or words(block.text)
         else:
             for i in range(block.start, block.end + 1):
                 if i not in excluded:

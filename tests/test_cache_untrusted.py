@@ -186,8 +186,11 @@ def encode(value: Any) -> bytes:
 MUTATIONS: list[Callable[[Any], Any]] = [
     lambda v: {"x": 1},
     lambda v: [*v, {}] if isinstance(v, list) else {"v": v},
-    lambda v: v[:-1] if isinstance(v, list) and v else {},
-    lambda v: [v],
+    # (the last element replaced, not dropped, and a wrapped value given a map beside it: a list
+    # of a variable length one record shorter, or a missing signature wrapped as `[None]`, are
+    # valid entries, which a different order of the keys, e.g. after a settings change, hits)
+    lambda v: [*v[:-1], {}] if isinstance(v, list) and v else {},
+    lambda v: [v, {}],
 ]
 
 

@@ -71,7 +71,7 @@ def test_show_settings_prints_the_resolved_toml_with_origins(tmp_path: Path) -> 
         'output-format = "json"  # command line',
         'fail-on = "error"  # default',
         'exclude = ["drafts"]  # lintnews.toml',
-        "max-document-size = 50000000  # default",
+        "max-document-size = 10000000  # default",
         "[per-file-ignores]  # lintnews.toml",
         '"*.md" = ["T002"]',
         "[rule-options.D001]  # duplicate-paragraph: lintnews.toml",

@@ -152,7 +152,7 @@ def test_max_document_size_takes_bytes_or_a_size_with_a_unit(value: object, size
 
 
 def test_max_document_size_has_a_default() -> None:
-    assert Settings().max_document_size == 50_000_000
+    assert Settings().max_document_size == 10_000_000
 
 
 def test_max_document_size_on_the_command_line(tmp_path: Path) -> None:
