@@ -114,14 +114,15 @@ def make_corpus(texts: list[str], n: int, path: Path, seed: int = 7) -> int:
     return path.stat().st_size
 
 
-def timed(cmd: list[str], cwd: Path) -> tuple[float, int, float]:
+def timed(cmd: list[str], cwd: Path, ok: tuple[int, ...] = (0, 1)) -> tuple[float, int, float]:
     """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of a command, the children it
-    waited for included (the peak is that of the largest process, not a sum)."""
+    waited for included (the peak is that of the largest process, not a sum). Exit codes other
+    than ``ok`` stop the benchmark."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
+    if os.waitstatus_to_exitcode(status) not in ok:
         sys.exit(f"command failed ({status}): {' '.join(cmd)}")
     return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
@@ -146,11 +147,12 @@ class Row:
     def cells(self) -> list[str]:
         mb = self.size / 1e6
         per_doc = mb / self.no_corpus[2]  # CPU seconds of one process: MB/s per core
-        corpus = mb / max(self.j1[2] - self.no_corpus[2], 1e-9)
+        extra = self.j1[2] - self.no_corpus[2]  # too small to tell on a tiny corpus
+        corpus = f"{mb / extra:.2f}" if extra > 0.05 * self.j1[2] else "n/a"
         return [
             self.name, f"{self.docs:,}", f"{mb:.0f}", f"{self.j2[0] / self.base[0]:.2f}",
             f"{self.j1[0] / self.j2[0]:.2f}", f"{self.warm[0] / self.cold[0]:.3f}", f"{self.j1[1] / 1024:.0f}",
-            f"{per_doc:.2f}", f"{corpus:.2f}", f"{mb / self.base[2]:.2f}", f"{self.j2[2] / self.base[2]:.2f}", self.load,
+            f"{per_doc:.2f}", corpus, f"{mb / self.base[2]:.2f}", f"{self.j2[2] / self.base[2]:.2f}", self.load,
         ]
 
 
@@ -165,7 +167,7 @@ def measure(name: str, corpus: Path, work: Path) -> Row:
     """Every run of one corpus, one after the other (the ratios compare runs of the same minute)."""
     lint = [sys.executable, "-m", "lintnews", "check", "--isolated", "-q", "--exit-zero"]
     docs = sum(1 for _ in corpus.open("rb"))
-    base = timed([sys.executable, str(HERE / "baseline_datasketch.py"), str(corpus)], work)
+    base = timed([sys.executable, str(HERE / "baseline_datasketch.py"), str(corpus)], work, ok=(0,))
     j1 = timed([*lint, "--no-cache", "-j", "1", str(corpus)], work)
     j2 = timed([*lint, "--no-cache", "-j", "2", str(corpus)], work)
     no_corpus = timed([*lint, "--no-cache", "--no-corpus", "-j", "1", str(corpus)], work)
@@ -194,7 +196,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     args = ap.parse_args()
-    work = args.work or Path(tempfile.mkdtemp(prefix="lintnews-speed-"))
+    work = (args.work or Path(tempfile.mkdtemp(prefix="lintnews-speed-"))).resolve()
     work.mkdir(parents=True, exist_ok=True)
     corpora: list[tuple[str, Path]] = []
     if args.texts:
@@ -212,8 +214,8 @@ def main() -> None:
                                "--out", str(corpus), "--stats", str(corpus.with_suffix(".stats.json"))])
             corpora.append(("crawl", corpus))
     else:
-        corpora = [(path.stem, path.resolve()) for path in args.corpus]
-    rows = [measure(name, corpus, work) for name, corpus in corpora]
+        corpora = [(path.stem, path) for path in args.corpus]
+    rows = [measure(name, corpus.resolve(), work) for name, corpus in corpora]
     print("| " + " | ".join(HEADER) + " |")
     print("|---|" + "---:|" * (len(HEADER) - 2) + "---|")
     for row in rows:
