@@ -1,18 +1,34 @@
 """Speed and memory of ``lintnews check`` against the plain datasketch dedup pipeline.
 
-Builds JSONL corpora of real-shaped articles at the requested sizes from a folder of extracted
-article texts (one ``.txt`` per article, e.g. ``bench/out/extracted/trafilatura`` written by
-``bench/quality.py``): reworded variants of the sources (distinct articles of the same shape, see
-`make_corpus`), with site chrome lines, duplicated paragraphs, truncations, exact copies and
-syndicated near-copies mixed in. Then, for each size and in the same run, it measures:
+Measures JSONL corpora of one of two kinds, at the requested sizes:
 
-- lintnews full check (default rules + corpus phase, no cache) vs the datasketch baseline
-  (``bench/baseline_datasketch.py``) on the same file: target ratio <= 0.5;
+- ``--crawl EVAL``: `bench/crawl_corpus.py`'s corpus shaped like a real crawl (six script
+  groups, whole pages beside extracted articles, wire stories in 2-20 edited copies), built
+  from the eval sets at ``--mb`` megabytes (default 20 and 200);
+- ``--texts DIR``: reworded variants of extracted article texts (one ``.txt`` per article, e.g.
+  ``bench/out/extracted/trafilatura`` written by ``bench/quality.py``; see `make_corpus`), with
+  site chrome lines, duplicated paragraphs, truncations, exact copies and syndicated near-copies
+  mixed in, at ``--sizes`` documents;
+- ``--corpus FILE ...``: JSONL files as they are.
+
+For each corpus, one run after the other, it measures:
+
+- lintnews full check (default rules + corpus phase, no cache, default ``--jobs`` = 2 here) vs
+  the datasketch baseline (``bench/baseline_datasketch.py``) on the same file, wall time:
+  target ratio <= 0.5;
 - ``--jobs 2`` vs ``--jobs 1``: target >= 1.7x;
 - a re-run with the cache vs the first run with an empty cache: target <= 0.1;
-- peak memory (max RSS) at the smallest vs the largest size: target < 3x for 10x input.
+- peak memory (max RSS, ``-j1``) at the smallest vs the largest size: target < 3x for 10x input;
+- throughput per core from CPU time (user + system, so other processes on the machine do not
+  count): the per-document phase is ``-j1 --no-corpus``, the corpus phase (signatures and the
+  comparison at the end) what ``-j1`` costs beyond it.
 
-Usage: ``python bench/speed.py --texts bench/out/extracted/trafilatura --sizes 10000 100000``
+The load average is printed with each corpus: on a shared machine wall-time ratios move with it.
+
+Usage::
+
+    python bench/speed.py --crawl /path/to/eval --mb 20 200 --work bench/out/speed
+    python bench/speed.py --texts bench/out/extracted/trafilatura --sizes 10000 100000
 """
 
 from __future__ import annotations
@@ -26,9 +42,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 CHROME = [
     "Share on Facebook", "Tweet", "Leave a Comment", "0 Comments", "Advertisement", "You may also like",
     "Read more:", "Subscribe to our newsletter", "Anzeige", "Mehr zum Thema", "Kommentare",
@@ -96,51 +114,117 @@ def make_corpus(texts: list[str], n: int, path: Path, seed: int = 7) -> int:
     return path.stat().st_size
 
 
-def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of a command (children it waited for included)."""
+def timed(cmd: list[str], cwd: Path, ok: tuple[int, ...] = (0, 1)) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of a command, the children it
+    waited for included (the peak is that of the largest process, not a sum). Exit codes other
+    than ``ok`` stop the benchmark."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
+    if os.waitstatus_to_exitcode(status) not in ok:
         sys.exit(f"command failed ({status}): {' '.join(cmd)}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+@dataclass
+class Row:
+    name: str
+    docs: int
+    size: int
+    base: tuple[float, int, float]
+    j1: tuple[float, int, float]
+    j2: tuple[float, int, float]
+    cold: tuple[float, int, float]
+    warm: tuple[float, int, float]
+    no_corpus: tuple[float, int, float]
+    load: str
+
+    def cells(self) -> list[str]:
+        mb = self.size / 1e6
+        per_doc = mb / self.no_corpus[2]  # CPU seconds of one process: MB/s per core
+        extra = self.j1[2] - self.no_corpus[2]  # too small to tell on a tiny corpus
+        corpus = f"{mb / extra:.2f}" if extra > 0.05 * self.j1[2] else "n/a"
+        return [
+            self.name, f"{self.docs:,}", f"{mb:.0f}", f"{self.j2[0] / self.base[0]:.2f}",
+            f"{self.j1[0] / self.j2[0]:.2f}", f"{self.warm[0] / self.cold[0]:.3f}", f"{self.j1[1] / 1024:.0f}",
+            f"{per_doc:.2f}", corpus, f"{mb / self.base[2]:.2f}", f"{self.j2[2] / self.base[2]:.2f}", self.load,
+        ]
+
+
+HEADER = [
+    "corpus", "docs", "MB", "lintnews -j2 / datasketch, wall (≤ 0.5)", "-j1 / -j2 wall (≥ 1.7)",
+    "cached re-run / first run (≤ 0.1)", "peak MiB (-j1)", "per-document phase, MB/s per core",
+    "corpus phase, MB/s per core", "datasketch, MB/s (one core)", "lintnews / datasketch, CPU", "load (1, 5, 15 min)",
+]
+
+
+def measure(name: str, corpus: Path, work: Path) -> Row:
+    """Every run of one corpus, one after the other (the ratios compare runs of the same minute)."""
+    lint = [sys.executable, "-m", "lintnews", "check", "--isolated", "-q", "--exit-zero"]
+    docs = sum(1 for _ in corpus.open("rb"))
+    base = timed([sys.executable, str(HERE / "baseline_datasketch.py"), str(corpus)], work, ok=(0,))
+    j1 = timed([*lint, "--no-cache", "-j", "1", str(corpus)], work)
+    j2 = timed([*lint, "--no-cache", "-j", "2", str(corpus)], work)
+    no_corpus = timed([*lint, "--no-cache", "--no-corpus", "-j", "1", str(corpus)], work)
+    cache = work / "cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    cold = timed([*lint, "--cache-dir", str(cache), str(corpus)], work)
+    warm = timed([*lint, "--cache-dir", str(cache), str(corpus)], work)
+    shutil.rmtree(cache, ignore_errors=True)
+    row = Row(name, docs, corpus.stat().st_size, base, j1, j2, cold, warm, no_corpus, load_average())
+    print(f"{name}: {docs} docs ({row.size / 1e6:.0f} MB): baseline {base[0]:.1f}s (CPU {base[2]:.1f}s), "
+          f"-j1 {j1[0]:.1f}s (CPU {j1[2]:.1f}s), -j2 {j2[0]:.1f}s (CPU {j2[2]:.1f}s), "
+          f"-j1 --no-corpus {no_corpus[0]:.1f}s (CPU {no_corpus[2]:.1f}s), cache cold {cold[0]:.1f}s warm {warm[0]:.1f}s, "
+          f"peak {j1[1] / 1024:.0f} MiB (baseline {base[1] / 1024:.0f}); load {row.load}", file=sys.stderr)
+    return row
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--texts", type=Path, required=True, help="folder of extracted article .txt files")
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    src = ap.add_mutually_exclusive_group(required=True)
+    src.add_argument("--texts", type=Path, help="folder of extracted article .txt files (reworded-variants corpus)")
+    src.add_argument("--crawl", type=Path, nargs="+", metavar="EVAL",
+                     help="eval sets (or their parent) for bench/crawl_corpus.py's corpus")
+    src.add_argument("--corpus", type=Path, nargs="+", help="measure these JSONL files as they are")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], help="documents (with --texts)")
+    ap.add_argument("--mb", type=float, nargs="+", default=[20, 200], help="megabytes (with --crawl)")
+    ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     args = ap.parse_args()
-    texts = load_texts(args.texts)
-    work = args.work or Path(tempfile.mkdtemp(prefix="lintnews-speed-"))
+    work = (args.work or Path(tempfile.mkdtemp(prefix="lintnews-speed-"))).resolve()
     work.mkdir(parents=True, exist_ok=True)
-    lint = [sys.executable, "-m", "lintnews", "check", "--isolated", "-q", "--exit-zero"]
-    rows = []
-    memory = {}
-    for n in args.sizes:
-        corpus = work / f"corpus-{n}.jsonl"
-        size = make_corpus(texts, n, corpus)
-        base_t, base_m = timed([sys.executable, str(HERE / "baseline_datasketch.py"), str(corpus)], work)
-        j1_t, j1_m = timed([*lint, "--no-cache", "-j", "1", corpus.name], work)
-        j2_t, _ = timed([*lint, "--no-cache", "-j", "2", corpus.name], work)
-        cache = work / "cache"
-        shutil.rmtree(cache, ignore_errors=True)
-        cold_t, _ = timed([*lint, "--cache-dir", str(cache), corpus.name], work)
-        warm_t, _ = timed([*lint, "--cache-dir", str(cache), corpus.name], work)
-        memory[n] = j1_m
-        rows.append((n, size, base_t, j1_t, j2_t, cold_t, warm_t, j1_m))
-        print(f"{n} docs ({size / 1e6:.0f} MB): baseline {base_t:.1f}s, -j1 {j1_t:.1f}s, -j2 {j2_t:.1f}s, "
-              f"cache cold {cold_t:.1f}s warm {warm_t:.1f}s, peak {j1_m / 1024:.0f} MiB (baseline {base_m / 1024:.0f})",
-              file=sys.stderr)
-    print("| docs | MB | lintnews -j2 / datasketch dedup (≤ 0.5) | -j1 / -j2 (≥ 1.7) | cached re-run / first run (≤ 0.1) | peak MiB (-j1) |")
-    print("|---:|---:|---:|---:|---:|---:|")
-    for n, size, base_t, j1_t, j2_t, cold_t, warm_t, mem in rows:
-        print(f"| {n} | {size / 1e6:.0f} | {j2_t / base_t:.2f} | {j1_t / j2_t:.2f} | {warm_t / cold_t:.3f} | {mem / 1024:.0f} |")
-    if len(memory) >= 2:
-        lo, hi = min(memory), max(memory)
-        print(f"\npeak memory {hi} vs {lo} documents: {memory[hi] / memory[lo]:.2f}x for {hi / lo:.0f}x the input (target < 3x)")
+    corpora: list[tuple[str, Path]] = []
+    if args.texts:
+        texts = load_texts(args.texts)
+        for n in args.sizes:
+            corpus = work / f"corpus-{n}.jsonl"
+            make_corpus(texts, n, corpus, args.seed)
+            corpora.append(("reworded", corpus))
+    elif args.crawl:
+        import crawl_corpus
+
+        for mb in args.mb:
+            corpus = work / f"crawl-{mb:g}mb.jsonl"
+            crawl_corpus.main([*map(str, args.crawl), "--size", f"{mb:g}MB", "--seed", str(args.seed),
+                               "--out", str(corpus), "--stats", str(corpus.with_suffix(".stats.json"))])
+            corpora.append(("crawl", corpus))
+    else:
+        corpora = [(path.stem, path) for path in args.corpus]
+    rows = [measure(name, corpus.resolve(), work) for name, corpus in corpora]
+    print("| " + " | ".join(HEADER) + " |")
+    print("|---|" + "---:|" * (len(HEADER) - 2) + "---|")
+    for row in rows:
+        print("| " + " | ".join(row.cells()) + " |")
+    by_docs = sorted(rows, key=lambda r: r.docs)
+    if len(by_docs) >= 2 and by_docs[0].name == by_docs[-1].name:
+        lo, hi = by_docs[0], by_docs[-1]
+        print(f"\npeak memory (-j1) at {hi.docs:,} vs {lo.docs:,} documents: {hi.j1[1] / lo.j1[1]:.2f}x "
+              f"for {hi.docs / lo.docs:.1f}x the documents (target < 3x)")
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -59,6 +59,15 @@ MIN_SHINGLES = 20
 #: Candidate pairs per document and LSH bucket: each member is compared with at most this many
 #: earlier members of the bucket.
 MAX_PEERS = 16
+#: An LSH bucket of more members than this (one story in hundreds of copies) gives each member
+#: two candidates, the member before it and the bucket's first member, instead of `MAX_PEERS`:
+#: the candidate pairs stay linear in the number of documents with a small constant.
+BIG_BUCKET = 64
+#: Verified clusters of at least this many documents are not verified pair by pair: a
+#: candidate pair whose documents are already in one such cluster is skipped, so a story with
+#: hundreds of copies costs about one verification per copy instead of one per pair. (Smaller
+#: clusters verify every candidate pair, so each document's message names its closest match.)
+BIG_CLUSTER = 32
 #: A template line's block (the lines recurring with it) of more words is a shared article body.
 MAX_TEMPLATE_BLOCK_WORDS = 150
 #: Documents of a template line examined for its block.
@@ -779,11 +788,21 @@ class CorpusIndex:
             sorted_keys = col[order]
             members = docs[order]  # a bucket is a run of equal keys, its members in input order
             found = []
-            # every member with each of the (at most MAX_PEERS) members before it in its bucket
+            # every member with each of the (at most MAX_PEERS) members before it in its bucket;
+            # in a bucket of more than BIG_BUCKET members, with the one before it and the first
+            big = None
             for gap in range(1, min(MAX_PEERS, len(col) - 1) + 1):
                 same = sorted_keys[gap:] == sorted_keys[:-gap]
                 if not same.any():
                     break  # no bucket has more than ``gap`` members
+                if gap == 2 and len(col) > BIG_BUCKET:
+                    first, big = _big_buckets(sorted_keys)
+                    if big is not None:
+                        at = np.flatnonzero(big)
+                        at = at[at > first[at] + 1]  # (the second member's pair with the first is gap 1)
+                        found.append(members[first[at]] * n + members[at])
+                if big is not None and gap > 1:
+                    same &= ~big[gap:]
                 found.append(members[:-gap][same] * n + members[gap:][same])
             if found:
                 pairs = _distinct(np.concatenate([pairs, *found]))
@@ -820,13 +839,11 @@ class CorpusIndex:
         sizes = size.tolist()
         for a, b, inter in _pair_rows(np.flatnonzero(live), earlier, later, common):
             len_a, len_b = sizes[a], sizes[b]
-            if len_a < MIN_SHINGLES or len_b < MIN_SHINGLES:
+            if not _similar(inter, len_a, len_b, opts):
                 continue
             jaccard = inter / (len_a + len_b - inter)
             c_b = inter / len_b  # share of the later document's shingles found in the earlier
             c_a = inter / len_a
-            if jaccard < opts.min_jaccard and max(c_a, c_b) < opts.min_containment:
-                continue
             union(a, b)
             for this, other, mine, theirs in ((b, a, c_b, c_a), (a, b, c_a, c_b)):
                 if this not in best or jaccard > best[this][0]:
@@ -910,6 +927,10 @@ class CorpusIndex:
         runs = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
         bounds = [*runs.tolist(), len(order)]
         tick = self._step("candidate pairs verified", len(order))
+        # Verified near duplicates so far, to skip pairs inside a large cluster (see `BIG_CLUSTER`).
+        joined = _UnionFind(n)
+        members: dict[int, int] = {}  # root: size, for clusters of more than one document
+        opts = self.options
         for lo, hi in zip(bounds[:-1], bounds[1:]):
             tick(hi - lo)
             a = int(ordered[lo])
@@ -919,13 +940,26 @@ class CorpusIndex:
                 continue
             run = order[lo:hi]
             sets = []
+            root_a = joined.find(a)
+            big = members.get(root_a, 1) >= BIG_CLUSTER
             for p, b in zip(run.tolist(), later[run].tolist()):
+                if big and joined.find(b) == root_a:
+                    live[p] = False  # already in a's cluster: nothing to learn
+                    continue
                 sb = shingle_set(b)
                 size[b] = len(sb)
                 if len(sb) >= MIN_SHINGLES:
-                    sets.append((p, sb))
-            if sets:
-                common[[p for p, _ in sets]] = _common_many(sa, [sb for _, sb in sets])
+                    sets.append((p, b, sb))
+            if not sets:
+                continue
+            counts = _common_many(sa, [sb for _, _, sb in sets])
+            for (p, b, sb), inter in zip(sets, counts):
+                common[p] = inter
+                if _similar(inter, len(sa), len(sb), opts):
+                    ra, rb = joined.find(a), joined.find(b)
+                    if ra != rb:
+                        joined.union(ra, rb)
+                        members[joined.find(ra)] = members.pop(ra, 1) + members.pop(rb, 1)
         return live, common, size
 
     def _kept(self, members: list[int]) -> int:
@@ -1082,6 +1116,27 @@ class _Blocks:
             del block
         self._blocks = [out]
         return out
+
+
+def _big_buckets(sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """For each position of the sorted band keys, the position of the first member of its bucket
+    (the run of equal keys), and whether the bucket has more than `BIG_BUCKET` members (None
+    when no bucket has)."""
+    n = len(sorted_keys)
+    starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+    sizes = np.diff(np.append(starts, n))
+    if sizes.max() <= BIG_BUCKET:
+        return starts, None
+    first = np.repeat(starts, sizes)
+    return first, np.repeat(sizes > BIG_BUCKET, sizes)
+
+
+def _similar(inter: int, len_a: int, len_b: int, opts: CorpusOptions) -> bool:
+    """Whether two comparable sets of these sizes with ``inter`` shingles in common are near
+    duplicates (`min-jaccard`, or `min-containment` of the smaller in the larger)."""
+    if len_a < MIN_SHINGLES or len_b < MIN_SHINGLES:
+        return False
+    return inter / (len_a + len_b - inter) >= opts.min_jaccard or inter / min(len_a, len_b) >= opts.min_containment
 
 
 class _UnionFind:

@@ -699,16 +699,23 @@ _MOJIBAKE_RARE = "".join(
     ftfy.badness.MOJIBAKE_CATEGORIES[name]
     for name in ("c1", "bad", "upper_accented", "box", "end_punctuation", "currency", "numeric", "start_punctuation")
 ) + "Ù°µЂ" + _MOJIBAKE_SINGLES
+#: Every character of ftfy's mojibake categories: the characters that a legacy single-byte code
+#: page (Windows-125x, Latin-1, MacRoman, CP437) gives its high bytes, as UTF-8 bytes read with
+#: that code page come out. (No CJK, kana, Hangul, Arabic or Indic letter, and no CJK
+#: punctuation, is among them.)
+_MOJIBAKE_ANY = "".join(ftfy.badness.MOJIBAKE_CATEGORIES.values()) + _MOJIBAKE_SINGLES
 #: Every text `ftfy.badness.is_bad` accepts holds one of the single characters above, or two
-#: non-ASCII characters in a row of which at least one is rare: each alternative of ftfy's
-#: badness regex needs one of the singles, or two adjacent characters from its (all non-ASCII)
-#: mojibake classes where one of the two classes holds only rare characters
+#: characters of ftfy's mojibake categories in a row of which at least one is rare: each
+#: alternative of ftfy's badness regex needs one of the singles, or two adjacent characters
+#: from its mojibake classes where one of the two classes holds only rare characters
 #: (tests/test_formatting_screens.py checks this against the installed ftfy). Lines without a
 #: match are not given to ftfy's slow regex (~300 ns per character); German `öß` or `äß`,
-#: Polish `ął`, Arabic, Greek or Chinese words no longer are.
+#: Polish `ął`, Arabic, Greek or Chinese words are not matched, and neither are the curly
+#: quotes and dashes of correctly decoded Chinese, Japanese or Cyrillic text (`。”`, `“数`),
+#: which stand next to letters or punctuation no code page has.
 #: (Written to start with one character class, the rare one, so the engine skips ahead to it.)
 _MAYBE_BAD = re.compile(
-    rf"[{_MOJIBAKE_RARE}](?:(?<=[{_MOJIBAKE_SINGLES}])|(?<=[^\x00-\x7f].)|(?=[^\x00-\x7f]))"
+    rf"[{_MOJIBAKE_RARE}](?:(?<=[{_MOJIBAKE_SINGLES}])|(?<=[{_MOJIBAKE_ANY}].)|(?=[{_MOJIBAKE_ANY}]))"
 )
 
 
@@ -737,10 +744,78 @@ def _bad_near(text: str, cols: list[int]) -> bool:
     return hi >= 0 and search(text, lo, hi) is not None
 
 
+#: Characters ftfy's repair keeps as they are, in the same order: every ASCII character (but
+#: `restore_byte_a0` may make a space part of a repaired character, as in `Ã `: then the
+#: characters but the space, `_KEPT_NO_SPACE`).
+_KEPT = re.compile(r"[\x00-\x7f]+")
+_KEPT_NO_SPACE = re.compile(r"[\x00-\x1f\x21-\x7f]+")
+#: Stretches between kept characters up to this long (on both sides) are aligned by difflib,
+#: longer ones as one span from their first to their last difference.
+_SMALL_GAP = 64
+
+
 def _damaged_spans(text: str, repaired: str) -> list[tuple[int, int, str]]:
-    """(start, end, replacement) of each stretch of ``text`` that ``repaired`` changes."""
-    matcher = difflib.SequenceMatcher(None, text, repaired, autojunk=False)
-    return [(i1, i2, repaired[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    """(start, end, replacement) of each stretch of ``text`` that ``repaired`` changes, in time
+    linear in the length of the line.
+
+    ftfy's repair keeps every ASCII character (see `_KEPT`): the text and its repair are the
+    same runs of ASCII characters with different stretches between them. The stretches are
+    paired in order and only those that differ are aligned, by difflib when they are short (as
+    difflib over the whole line would: a run of `Ã¼` between two letters is a few characters),
+    as one span when long. difflib over the whole line costs time quadratic in its length on
+    repeated mojibake (issue 21: 46 s for a 21 KB line). Should the kept characters ever
+    differ, the span from the first difference to the last is reported."""
+    for kept in (_KEPT, _KEPT_NO_SPACE):
+        if kept.findall(text) == kept.findall(repaired):
+            break
+    else:
+        return [_one_span(text, 0, len(text), repaired, 0, len(repaired))]
+    spans: list[tuple[int, int, str]] = []
+    a_gaps, b_gaps = _gaps(kept, text), _gaps(kept, repaired)
+    for k, ((a0, a1), (b0, b1)) in enumerate(zip(a_gaps, b_gaps)):
+        if text[a0:a1] == repaired[b0:b1]:
+            continue
+        if set(text[a0:a1]).isdisjoint(repaired[b0:b1]):
+            spans.append((a0, a1, repaired[b0:b1]))  # (difflib's answer: one replacement)
+        elif a1 - a0 <= _SMALL_GAP and b1 - b0 <= _SMALL_GAP:
+            # with the kept text on either side (the same in both), as difflib over the line sees it
+            left = min(a0 - (a_gaps[k - 1][1] if k else 0), _SMALL_GAP)
+            right = min((a_gaps[k + 1][0] if k + 1 < len(a_gaps) else len(text)) - a1, _SMALL_GAP)
+            spans += _diff(text, a0 - left, a1 + right, repaired, b0 - left, b1 + right, a0, a1) or _diff(
+                text, a0, a1, repaired, b0, b1, a0, a1
+            )
+        else:
+            spans.append(_one_span(text, a0, a1, repaired, b0, b1))
+    return spans
+
+
+def _diff(a: str, a0: int, a1: int, b: str, b0: int, b1: int, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """difflib's changes from ``a[a0:a1]`` to ``b[b0:b1]`` as spans of ``a``; none when one of them
+    is not inside ``a[lo:hi]``."""
+    matcher = difflib.SequenceMatcher(None, a[a0:a1], b[b0:b1], autojunk=False)
+    spans = [(a0 + i1, a0 + i2, b[b0 + j1 : b0 + j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    return spans if all(lo <= s and e <= hi for s, e, _ in spans) else []
+
+
+def _gaps(kept: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of ``text`` around its runs of ``kept`` characters: before
+    the first run, between each two, after the last (empty ones included)."""
+    out, at = [], 0
+    for m in kept.finditer(text):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, len(text)))
+    return out
+
+
+def _one_span(a: str, a0: int, a1: int, b: str, b0: int, b1: int) -> tuple[int, int, str]:
+    """``a[a0:a1]`` and ``b[b0:b1]`` differ: the span of ``a`` from their first to their last
+    difference, and what ``b`` has there."""
+    while a0 < a1 and b0 < b1 and a[a0] == b[b0]:
+        a0, b0 = a0 + 1, b0 + 1
+    while a1 > a0 and b1 > b0 and a[a1 - 1] == b[b1 - 1]:
+        a1, b1 = a1 - 1, b1 - 1
+    return a0, a1, b[b0:b1]
 
 
 @register

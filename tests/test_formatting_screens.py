@@ -47,14 +47,16 @@ def _badness_branches() -> list[list[set[str] | None]]:
 
 def test_mojibake_screen_is_implied_by_every_badness_alternative() -> None:
     """Each alternative of ftfy's badness regex needs a character the screen takes on its own,
-    or two adjacent non-ASCII characters where one of the two classes is all rare characters."""
+    or two adjacent characters of the mojibake categories where one of the two classes is all
+    rare characters."""
     single = re.compile(f"[{formatting._MOJIBAKE_SINGLES}]")
     rare = re.compile(f"[{formatting._MOJIBAKE_RARE}]")
+    moji = re.compile(f"[{formatting._MOJIBAKE_ANY}]")
     singles = {chr(x) for x in range(0x110000) if single.fullmatch(chr(x))}
     assert all(formatting._MAYBE_BAD.search(f"a{ch}b") for ch in singles)
 
-    def wide(s: set[str] | None) -> bool:
-        return s is not None and all(ord(ch) > 127 for ch in s)
+    def mojibake_chars(s: set[str] | None) -> bool:
+        return s is not None and all(moji.fullmatch(ch) for ch in s)
 
     def all_rare(s: set[str] | None) -> bool:
         return s is not None and all(rare.fullmatch(ch) for ch in s)
@@ -62,9 +64,34 @@ def test_mojibake_screen_is_implied_by_every_badness_alternative() -> None:
     for sets in _badness_branches():
         alone = any(s is not None and s <= singles for s in sets)
         pair = any(
-            wide(a) and wide(b) and (all_rare(a) or all_rare(b)) for a, b in zip(sets, sets[1:])
+            mojibake_chars(a) and mojibake_chars(b) and (all_rare(a) or all_rare(b)) for a, b in zip(sets, sets[1:])
         )
         assert alone or pair, sets
+
+
+def test_mojibake_screen_takes_a_rare_character_next_to_any_mojibake_character() -> None:
+    """Every rare character next to every character of the mojibake categories, on either side."""
+    moji = re.compile(f"[{formatting._MOJIBAKE_ANY}]")
+    rare = re.compile(f"[{formatting._MOJIBAKE_RARE}]")
+    chars = [chr(x) for x in range(0x10000) if moji.fullmatch(chr(x))]
+    rares = [ch for ch in chars if rare.fullmatch(ch)]
+    assert len(chars) > 300 and len(rares) > 100
+    for r in rares:
+        for ch in chars:
+            assert formatting._MAYBE_BAD.search(f"a {ch}{r} b") and formatting._MAYBE_BAD.search(f"a {r}{ch} b")
+
+
+def test_mojibake_screen_skips_correctly_decoded_text_of_other_scripts() -> None:
+    """Curly quotes, dashes and other punctuation next to CJK, kana, Hangul, Arabic, Hebrew or
+    Indic letters, or CJK punctuation, are never mojibake: no code page has those characters.
+    (Cyrillic and Greek letters are in code pages: `«М` is a suspect, checked by ftfy.)"""
+    assert formatting._MAYBE_BAD.search("«Москва»")
+    text = (
+        "他说：“这是一个好消息。”记者——王明\n「東京都は“新しい”計画を発表した」…… 2024年\n"
+        "“한국어” 뉴스—기자\nقال “الوزير” — «اليوم»\n"
+        "הוא אמר “שלום” — «היום»\nকুষ্টিয়া “সংসদ” — ২০২৪\n"
+    )
+    assert not formatting._MAYBE_BAD.search(text)
 
 
 def test_mojibake_screen_takes_a_rare_character_next_to_any_non_ascii_one() -> None:
@@ -73,6 +100,7 @@ def test_mojibake_screen_takes_a_rare_character_next_to_any_non_ascii_one() -> N
         assert formatting._MAYBE_BAD.search(f"a {ch}é b")
         assert formatting._MAYBE_BAD.search(f"a ж{ch}\n")
         assert not formatting._MAYBE_BAD.search(f"a {ch} é b")
+        assert not formatting._MAYBE_BAD.search(f"a 日{ch}本 b")
     # letters of other scripts and German or Polish words are not suspects
     for text in ("größer", "Maße", "już", "πολύ", "Москва", "الحرب", "日期", "l’été", "«mot»", "\xa0—…"):
         assert not formatting._MAYBE_BAD.search(text), text

@@ -84,12 +84,32 @@ def reference_normalize(text: str) -> str:
 #: Characters NFKC changes or composes: a no-break space, an ellipsis, a ligature, full-width
 #: letters, a decomposed e-acute, Hangul jamo that compose into a syllable, a combining mark
 #: after a line break.
-NFKC_TEXT = st.text(st.sampled_from("a e\u0301\u00a0…ﬁＡｂ\u1100\u1161\u11a8\u0308\nİß "), max_size=40)
+NFKC_TEXT = st.text(
+    st.sampled_from("a e\u0301\u00a0…ﬁＡｂ\u1100\u1161\u11a8\u0308\nİß 中文，：（）\u3000。！？％１\uff5e\uff5f"), max_size=40
+)
 
 
 @SOME
 @given(NFKC_TEXT)
 def test_folded_text_is_nfkc_and_casefold_of_the_whole_text(text: str) -> None:
+    assert folded_text(Document("a.txt", text)) == unicodedata.normalize("NFKC", text).casefold()
+
+
+def test_common_compatibility_characters_map_to_their_decomposition() -> None:
+    """Each character `textnorm` replaces before NFKC is replaced by its full compatibility
+    decomposition, and the class finds exactly the characters of the map."""
+    from lintnews import textnorm
+
+    assert len(textnorm._DECOMPOSED) == 94 + 3
+    for ch, decomposed in textnorm._DECOMPOSED.items():
+        assert decomposed == unicodedata.normalize("NFKD", ch) != ch
+        assert unicodedata.normalize("NFKD", decomposed) == decomposed
+    found = {chr(c) for c in range(0x110000) if textnorm._COMMON_COMPAT.match(chr(c))}
+    assert found == set(textnorm._DECOMPOSED)
+
+
+def test_folded_text_of_chinese_with_full_width_punctuation() -> None:
+    text = "他说：“这是（一个）好消息！”\u3000记者…王明，１００％\ncafe\u0301\u00a0ok"
     assert folded_text(Document("a.txt", text)) == unicodedata.normalize("NFKC", text).casefold()
 
 
