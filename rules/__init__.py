@@ -2,4 +2,4 @@
 
 from lintnews import suppress as _suppress  # noqa: F401,E402  (registers E901, E902)
 
-from . import chrome, corpus, duplication, formatting, generation, regions, seo, truncation  # noqa: F401
+from . import chrome, corpus, duplication, footer, formatting, generation, regions, seo, toolbars, truncation  # noqa: F401

@@ -101,6 +101,14 @@ CASES: dict[str, list[str]] = {
     "B011": [*ARTICLE, "Chris Odell &mdash; July 10th, 2012, 10:03 am",
              "This is the worst idea the caf&eacute; owners have heard in years, and everybody knows it.",
              "Caleb &mdash; July 10th, 2012, 8:22 am", "Finally somebody says it out loud: M&uuml;nchen roads are a disgrace."],  # fmt: skip
+    "B020": [*ARTICLE, "Copyright &copy; 2008 The Daily Courier. All rights reserved."],
+    "B021": around("Photo: Jane Doe/Getty Images"),
+    "B022": [*ARTICLE, "Tags: budget, council"],
+    "B023": around("15 hrs ago"),
+    "B024": [*ARTICLE, "Page 1 of 1"],
+    "B025": [*ARTICLE, "Print this story | Email this story | Discuss Story"],
+    "B026": [*ARTICLE, "Contact Us : Privacy Policy : Legal Disclaimer"],
+    "B027": around("Updated at 1:23 p.m."),
     "D001": [P1, P2, P1, P3],
     "D002": ["Council Approves Budget After Long Caf&eacute; Debate", P1, P2,
              "Council approves budget after long caf&eacute; debate", P3],  # fmt: skip

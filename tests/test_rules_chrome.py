@@ -223,6 +223,124 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{ES}\nArtículo siguiente\n", [2]),
         ],
     ),
+    # ---------------------------------------------------------------- B020 copyright-notice
+    "B020": (
+        [
+            f"{EN}\nThe band sued the label over the copyright of the song in 2008, and all rights reverted to it.\n",
+            f"{EN}\nCopyright law in Europe changed in 2019, the report said.\n",
+            f"{EN}\nThe company said all rights reserved under the old contract would lapse.\n",
+            f"{EN}\n(c) the parties agree to meet again within a month\n",
+            f"{FR}\nLe journal a signé un accord avec AFP pour ses photos.\n",
+            f"{DE}\nDie dpa berichtete am Dienstag über den Beschluss des Stadtrats.\n",
+        ],
+        [
+            (f"{EN}\nCopyright © 2008 The Daily Courier. All rights reserved.\n© Reuters\n"
+             "(c) Indo-Asian News Service\nAll rights reserved\n", [2, 3, 4, 5]),
+            (f"{EN}\nThis material may not be published, broadcast, rewritten or redistributed.\n", [2]),
+            (f"{DE}\nMit Material von dpa und AFP\n© 2024 Stadtanzeiger GmbH. Alle Rechte vorbehalten.\n", [2, 3]),
+            (f"{FR}\n(Avec AFP)\nLe Courrier SA. Tous droits réservés.\n", [2, 3]),
+            (f"{ES}\nCon información de EFE\nDiario del Sur. Todos los derechos reservados.\n", [2, 3]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B021 image-credit
+    "B021": (
+        [
+            f"{EN}\nThe photo shows the mayor at the opening of the new bridge.\n",
+            f"{EN}\nPhotographers from AP and Reuters were at the scene, the police said.\n",
+        ],
+        [
+            (f"{EN}\nImage Source: Flickr\nPhoto: Jane Doe/Getty Images\n", [2, 3]),
+            (f"{DE}\nFoto: dpa\n", [2]),
+            (f"{FR}\nCrédit photo : Jean Dupont\n", [2]),
+            (f"{ES}\nFoto: Juan Pérez / EFE\n", [2]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B022 tag-line
+    "B022": (
+        [
+            f"{EN}\nThe tags on the luggage showed it had been through three airports.\n",
+            f"{EN}\nYOUR TINY ACTIONS, PUT TOGETHER, CAN MOVE MOUNTAINS.\n",
+            f"{EN}\nNASA, ESA, JAXA AND CNSA SIGNED THE DEAL.\n",
+            "WASHINGTON, D.C., USA, MONDAY, JAN. 5\nTHE ARTICLE IS IN CAPITALS, LIKE THIS, ALL, OF IT\n",
+        ],
+        [
+            (f"{EN}\nTags: chess\nFiled under: Politics, Elections\nCategories: News\n", [2, 3, 4]),
+            (f"{EN}\n{EN2}\nAIR GUITAR ROCKER, CES 2008, CLIPS, GADGETS\n", [3]),
+            (f"{DE}\nSchlagwörter: Haushalt, Stadtrat\n", [2]),
+            (f"{FR}\nMots-clés : budget, conseil municipal\n", [2]),
+            (f"{ES}\nEtiquetas: presupuesto, ayuntamiento\n", [2]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B023 lone-timestamp
+    "B023": (
+        [
+            f"{EN}\nThe polls closed two hours ago, officials said, and counting has begun.\n",
+            f"{DE}\nVor 15 Stunden hatte der Stadtrat noch anders entschieden, sagte die Sprecherin.\n",
+        ],
+        [
+            (f"{EN}\n15 hrs ago\nUpdated 3 minutes ago\n", [2, 3]),
+            (f"{DE}\nvor 15 Stunden\n", [2]),
+            (f"{FR}\nil y a 3 heures\n", [2]),
+            (f"{ES}\nhace 15 horas\n", [2]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B024 pagination
+    "B024": (
+        [
+            f"{EN}\nThe report runs to 300 pages; page 1 of the summary lists the findings.\n",
+            f"{EN}\nThe next page of the plan deals with the schools.\n",
+        ],
+        [
+            (f"{EN}\nPage 1 of 1\nNext page\n« Previous | Next »\n1 2 3 Next »\n", [2, 3, 4, 5]),
+            (f"{DE}\nSeite 1 von 3\nNächste Seite\n", [2, 3]),
+            (f"{FR}\nPage 2 sur 5\nPage suivante\n", [2, 3]),
+            (f"{ES}\nPágina 2 de 5\n", [2]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B025 print-tools
+    "B025": (
+        [
+            f"{EN}\nThe print edition will close in May, the publisher said.\n",
+            f"{EN}\nEmail:\njane@example.com\n",
+            f"{EN}\nEmail\n{EN2}\n",
+        ],
+        [
+            (f"{EN}\nPrint this story | Email this story | Discuss Story\nPrinter-friendly version\n", [2, 3]),
+            (f"{EN}\nPrint\nE-mail\nShare\n", [2, 3]),
+            (f"{DE}\nDruckversion\n", [2]),
+            (f"{FR}\nVersion imprimable\n", [2]),
+            (f"{ES}\nEnviar por correo\n", [2]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B026 link-row
+    "B026": (
+        [
+            f"Budget passes after long debate | City news\n{EN}\n",
+            f"{EN}\nPrivacy policy | Technology | The Guardian\n",
+            f"Home | About Us | Contact\n{EN}\n",
+            f"{EN}\nThe site's About Us page lists a contact, a privacy policy and a legal disclaimer.\n",
+        ],
+        [
+            (f"{EN}\nContact Us : Privacy Policy : Legal Disclaimer\n| About Us |\n", [2, 3]),
+            (f"{DE}\nImpressum | Datenschutz | Kontakt\n", [2]),
+            (f"{FR}\nMentions légales • Contact • Plan du site\n", [2]),
+            (f"{ES}\nAviso legal · Política de privacidad · Contacto\n", [2]),
+        ],
+    ),
+    # ---------------------------------------------------------------- B027 lone-dateline
+    "B027": (
+        [
+            f"Updated at 1:23 p.m.\n{EN}\n{EN2}\n",
+            f"{EN}\nThe polls closed at 8 p.m. and counting began at 9, officials said.\n",
+        ],
+        [
+            (f"{EN}\nUpdated at 1:23 p.m.\nPublished on 01/12/2008\nLast updated: Jan. 5, 2008 10:04 ET\n",
+             [2, 3, 4]),
+            (f"{DE}\nAktualisiert am 12.01.2008, 13:23 Uhr\n", [2]),
+            (f"{FR}\nMis à jour le 12 janvier 2008 à 13h23\n", [2]),
+            (f"{ES}\nActualizado el 12 de enero de 2008\n", [2]),
+        ],
+    ),
 }
 
 VALID = [(code, text) for code, (valid, _) in CASES.items() for text in valid]
@@ -249,6 +367,19 @@ def test_rule_docs_have_ruff_shape(code: str) -> None:
     doc = all_rules()[code].doc
     for heading in ("## What it does", "## Why is this bad?", "## Example", "## Fix"):
         assert heading in doc
+
+
+def test_new_chrome_rules_fix_removes_the_line() -> None:
+    text = f"{EN}\nCopyright © 2008 The Daily Courier. All rights reserved.\n{EN2}\n"
+    (v,) = check("B020", text)
+    assert v.fix is not None and v.fix.safe
+    assert apply_edits(text, [v.fix]) == (f"{EN}\n{EN2}\n", 1)
+
+
+def test_rules_below_the_precision_target_are_not_selected_by_default() -> None:
+    rules = all_rules()
+    assert {code for code in ("B020", "B021", "B022", "B023", "B024", "B025", "B026", "B027")
+            if not rules[code].default} == {"B021", "B022", "B027"}
 
 
 def test_fix_removes_the_line() -> None:
