@@ -26,7 +26,7 @@ else:  # pragma: no cover
 from lintnews.registry import Rule, RuleTable, Severity, all_rules
 
 CONFIG_FILES = ("lintnews.toml", ".lintnews.toml", "pyproject.toml")
-OUTPUT_FORMATS = ("text", "full", "json", "jsonl", "sarif", "github", "junit", "gitlab")
+OUTPUT_FORMATS = ("text", "full", "json", "jsonl", "sarif", "github", "junit", "gitlab", "html")
 
 
 class ConfigError(Exception):
