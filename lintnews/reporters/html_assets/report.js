@@ -207,7 +207,7 @@
     var box = document.getElementById("clusters"), pager = document.getElementById("clusters-pager");
     box.replaceChildren();
     document.getElementById("clusters-hint").textContent = clusters.length
-      ? plural(clusters.length, "cluster") + ", " + plural(copies, "copy").replace("copys", "copies") +
+      ? plural(clusters.length, "cluster") + ", " + fmt(copies) + (copies === 1 ? " copy" : " copies") +
         " (N001 near-duplicates, N002 exact duplicates): each cluster's kept copy and the copies reported against it."
       : "";
     if (!clusters.length) {
