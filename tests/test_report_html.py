@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sysconfig
@@ -54,17 +55,29 @@ def data_of(page_html: str) -> dict[str, Any]:
 # --- the command line -------------------------------------------------------------------------
 
 
-def test_check_html_and_report_of_the_json_run_write_the_same_page(fixtures_copy: Path) -> None:
+def readme_commands() -> list[list[str]]:
+    """The commands of the README's HTML report example (its ```sh block), without comments."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8").split("### The HTML report\n", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", text, re.DOTALL)
+    assert block is not None
+    return [shlex.split(line.split("#", 1)[0]) for line in block.group(1).splitlines()]
+
+
+def test_the_readme_commands_write_the_same_page_both_ways(fixtures_copy: Path) -> None:
     cwd = fixtures_copy
+    write_page, keep_run, report_run = readme_commands()
+    assert write_page[:2] == keep_run[:2] == ["lintnews", "check"] and report_run[:2] == ["lintnews", "report"]
     cache = ["--cache-dir", str(cwd / "cache")]  # the later runs are answered from the cache
-    html = lintnews("check", "fixtures", *cache, "--format", "html", "-o", "a.html", cwd=cwd)
+    html = lintnews(*write_page[1:], *cache, cwd=cwd)
     assert html.returncode == 1, html.stderr  # findings: the gate's exit code, whatever the format
     assert html.stdout == "" and html.stderr == ""  # the statistics the page shows are not printed
-    to_stdout = lintnews("check", "fixtures", *cache, "--output-format", "html", cwd=cwd)
-    run = lintnews("check", "fixtures", *cache, "--format", "json", "--statistics", "-o", "run.json", cwd=cwd)
+    (cwd / "report.html").rename(cwd / "a.html")
+    run = lintnews(*keep_run[1:], *cache, cwd=cwd)
     assert run.returncode == 1
-    report = lintnews("report", "run.json", "-o", "b.html", cwd=cwd)
+    report = lintnews(*report_run[1:], cwd=cwd)
     assert (report.returncode, report.stdout, report.stderr) == (0, "", "")
+    (cwd / "report.html").rename(cwd / "b.html")
+    to_stdout = lintnews("check", "fixtures", *cache, "--output-format", "html", cwd=cwd)
     jsonl = lintnews("check", "fixtures", *cache, "--format", "jsonl", "--statistics", "-o", "run.jsonl", cwd=cwd)
     assert jsonl.returncode == 1
     from_jsonl = lintnews("report", "run.jsonl", cwd=cwd)
@@ -79,6 +92,11 @@ def test_check_html_and_report_of_the_json_run_write_the_same_page(fixtures_copy
     # one file: nothing to fetch, and a policy that forbids fetching anything
     assert not re.search(r"""\s(src|href)\s*=|@import|url\(""", page)
     assert "default-src 'none'" in page
+
+
+def test_the_readme_shows_the_report_screenshot() -> None:
+    assert "![The HTML report of the bundled fixtures](docs/report.png)" in (ROOT / "README.md").read_text("utf-8")
+    assert (ROOT / "docs" / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_report_without_statistics_knows_only_the_documents_with_findings(fixtures_copy: Path) -> None:
@@ -373,3 +391,32 @@ def test_a_run_of_100000_diagnostics_is_paged(browser: Browser, tmp_path: Path) 
     finally:
         tab.close()
 
+
+
+def test_clusters_and_in_line_fixes_in_the_page(browser: Browser, tmp_path: Path) -> None:
+    _corpus(tmp_path)
+    run = lintnews("check", "feed.jsonl", "--no-cache", "--isolated", "--format", "html", "-o", "r.html", cwd=tmp_path)
+    assert run.returncode == 1, run.stderr
+    tab = Opened(browser, tmp_path / "r.html")
+    try:
+        assert tab.problems == []
+        clusters = tab.page.locator("#clusters .cluster")
+        assert clusters.count() == 1
+        assert clusters.locator(".kept + .loc").text_content() == "feed.jsonl#wire"
+        cells = clusters.locator("tbody tr").evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+        near = json.loads(lintnews("check", "feed.jsonl", "--no-cache", "--isolated", "--format", "json",
+                                   cwd=tmp_path).stdout)
+        similarity = next(d["similarity"] for d in near if d["code"] == "N001")
+        assert [row[:4] for row in cells] == [
+            ["N002", "feed.jsonl#copy", "1.00", "Port strike halts grain exports"],
+            ["N001", "feed.jsonl#local", f"{similarity:.2f}", "Port strike halts grain exports"],
+        ]
+        # the F001 fix of a JSONL record: the line before and after, the inserted space marked
+        fix = tab.page.locator("#rows > li[data-code='F001']")
+        assert fix.locator(".snippet mark").text_content() == ".Both"
+        assert fix.locator(".diff .ln.del .tx").text_content() == "-The talks resumed.Both sides met on Monday in the capital city."
+        assert fix.locator(".diff .ln.ins .tx").text_content() == "+The talks resumed. Both sides met on Monday in the capital city."
+        assert fix.locator(".diff .ln.ins ins").text_content() == " "
+        assert fix.locator(".diff .ln .no").all_text_contents() == ["3", "3"]
+    finally:
+        tab.close()
