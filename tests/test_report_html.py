@@ -202,6 +202,10 @@ def test_json_gains_snippet_fix_edits_similarity_and_kept(tmp_path: Path) -> Non
         {"line": 3, "column": 19, "end_line": 3, "end_column": 19, "content": " ", "original": ""}
     ]
     assert "similarity" not in fix and "kept" not in fix
+    # a re-run answered from the result cache (documents and corpus phase) gives the same keys
+    cached = [lintnews("check", "feed.jsonl", "--isolated", "--format", "json", "--cache-dir", "c", cwd=tmp_path)
+              for _ in range(2)]
+    assert (tmp_path / "c").is_dir() and cached[0].stdout == cached[1].stdout == result.stdout
     # SARIF points at the record's line in the file: edits inside its text are not file edits
     sarif = lintnews("check", "feed.jsonl", "--no-cache", "--isolated", "--format", "sarif", cwd=tmp_path)
     results = json.loads(sarif.stdout)["runs"][0]["results"]
