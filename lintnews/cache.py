@@ -275,7 +275,7 @@ class ResultCache:
 
 MAGIC = "lintnews-cache"
 #: Bumped whenever the layout below changes (old entries are then misses).
-FORMAT = 2
+FORMAT = 3
 _MAX = (1 << 31) - 1
 
 
@@ -335,6 +335,12 @@ def _opt_str(v: Any) -> str | None:
     return None if v is None else _str(v)
 
 
+def _fraction(v: Any) -> float:
+    if type(v) is not float or not 0.0 <= v <= 1.0:
+        raise _Invalid
+    return v
+
+
 def _bool(v: Any) -> bool:
     if type(v) is not bool:
         raise _Invalid
@@ -346,12 +352,13 @@ def _diagnostic_data(d: Diagnostic) -> list[Any]:
     return [
         d.path, d.record, d.line, d.column, d.end_line, d.end_column, d.code, d.name, int(d.severity), d.message,
         fix, [[r.path, r.record, r.line, r.column] for r in d.related], d.record_line, d.snippet,
-        d.document_score, [list(e) for e in d.fix_edits], d.region_text,
+        d.document_score, [list(e) for e in d.fix_edits], d.region_text, list(d.fix_replaced), d.similarity,
+        None if d.kept is None else [d.kept.path, d.kept.record, d.kept.line, d.kept.column],
     ]  # fmt: skip
 
 
 def _diagnostic(v: Any) -> Diagnostic:
-    f = _list(v, 17)
+    f = _list(v, 20)
     line, column, end_line, end_column = _int(f[2], 1), _int(f[3], 1), _int(f[4], 1), _int(f[5], 1)
     if end_line < line:
         raise _Invalid
@@ -375,6 +382,12 @@ def _diagnostic(v: Any) -> Diagnostic:
     for e in _list(f[15]):
         a, b, c, d, text = _list(e, 5)
         fix_edits.append((_int(a, 1), _int(b, 1), _int(c, 1), _int(d, 1), _str(text)))
+    fix_replaced = tuple(_str(t) for t in _list(f[17], len(fix_edits)))
+    similarity = None if f[18] is None else _fraction(f[18])
+    kept = None
+    if f[19] is not None:
+        k_path, k_record, k_line, k_column = _list(f[19], 4)
+        kept = Location(_str(k_path), _opt_str(k_record), _int(k_line, 1), _int(k_column, 1))
     return Diagnostic(
         path=_str(f[0]),
         record=_opt_str(f[1]),
@@ -393,6 +406,9 @@ def _diagnostic(v: Any) -> Diagnostic:
         document_score=_opt_int(f[14], 0, 100),
         fix_edits=tuple(fix_edits),
         region_text=_opt_str(f[16]),
+        fix_replaced=fix_replaced,
+        similarity=similarity,
+        kept=kept,
     )
 
 

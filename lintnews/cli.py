@@ -212,6 +212,8 @@ def check(
                   exclude, extend_exclude)
         if respect_gitignore is not None:
             settings.respect_gitignore = respect_gitignore
+        if settings.output_format == "html":  # the page shows every document's score
+            options.statistics = True
         if show_settings or show_files:
             given = {"output-format": output_format,
                      "fail-on": fail_on, "language": language, "max-document-size": max_document_size,
@@ -277,7 +279,8 @@ def check(
     notes = gate_notes(result, options)
     if notes and not quiet:
         click.echo(notes, err=to_stderr or settings.output_format not in ("text", "full") or output is not None)
-    if result.stats is not None and (diff or settings.output_format not in StreamWriter.WITH_STATISTICS):
+    # (only when asked for: the html format keeps statistics for its page)
+    if result.stats is not None and statistics and (diff or settings.output_format not in StreamWriter.WITH_STATISTICS):
         click.echo(format_statistics(result.stats), err=True)  # sarif, github, junit, gitlab: no place for it
     sys.stdout.flush()  # a closed pipe is noticed here, not in the interpreter's last flush
     # Inputs that could not be read fail the run (exit 2) unless --exit-zero, as ruff's per-file
@@ -417,6 +420,42 @@ def report_stream(output: str | None, to_stderr: bool) -> Iterator[tuple[TextIO,
         opened.__exit__(None, None, None)
     except OSError as exc:
         raise OutputError(output, "the report", exc) from None
+
+
+@main.command("report")
+@click.argument("run_file", metavar="RUN.json", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False),
+              help="Write the page to FILE (default: standard output).")
+def report_page(run_file: str, output: str | None) -> None:
+    """Write the HTML report of a run saved with `check --output-format json` (or jsonl; with
+    --statistics for every document's score)."""
+    from lintnews.reporters.html import RunFileError, load_run, render
+
+    name = "-" if run_file == "-" else run_file
+    try:
+        if run_file == "-":
+            text = sys.stdin.buffer.read().decode("utf-8")
+        else:
+            with open(run_file, encoding="utf-8") as fh:
+                text = fh.read()
+    except OSError as exc:
+        fail(f"{name}: cannot read: {exc.strerror or exc}")
+        return
+    except UnicodeDecodeError as exc:
+        fail(f"{name}: not UTF-8 (byte 0x{exc.object[exc.start]:02X} at offset {exc.start}): lintnews writes JSON in UTF-8")
+        return
+    try:
+        page = render(*load_run(name, text))
+    except RunFileError as exc:
+        fail(str(exc))
+        return
+    try:
+        with report_stream(output, False) as (stream, _):
+            stream.write(page)
+    except OutputError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{output or '-'}: cannot write the report: {describe_os_error(exc)}")
 
 
 @main.command("clean")

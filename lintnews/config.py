@@ -29,7 +29,7 @@ from lintnews.registry import Rule, RuleTable, Severity, all_rules
 CONFIG_FILES = ("lintnews.toml", ".lintnews.toml", "pyproject.toml")
 #: The largest configuration file read.
 MAX_CONFIG_FILE = 16 * MiB
-OUTPUT_FORMATS = ("text", "full", "json", "jsonl", "sarif", "github", "junit", "gitlab")
+OUTPUT_FORMATS = ("text", "full", "json", "jsonl", "sarif", "github", "junit", "gitlab", "html")
 
 
 class ConfigError(Exception):

@@ -872,7 +872,8 @@ class CorpusIndex:
                     msg = f"Exact duplicate of {self.docs[target].name} (same text after normalisation)"
                     if not same:
                         msg += f"; cluster of {len(members)} kept as {self.docs[kept].name}"
-                    out.append(self._doc_diagnostic(rules["N002"], severities, i, msg, [kept] if same else [target, kept]))
+                    out.append(self._doc_diagnostic(
+                        rules["N002"], severities, i, msg, [kept] if same else [target, kept], 1.0, kept))
                     continue
                 if not d.enabled & _N001:
                     continue
@@ -887,7 +888,7 @@ class CorpusIndex:
                 if other != kept:
                     msg += f"; cluster of {len(members)} kept as {self.docs[kept].name}"
                     related.append(other)
-                out.append(self._doc_diagnostic(rules["N001"], severities, i, msg, related))
+                out.append(self._doc_diagnostic(rules["N001"], severities, i, msg, related, round(jaccard, 4), kept))
         return out
 
     def _verify(
@@ -981,7 +982,7 @@ class CorpusIndex:
         return Location(d.path, d.record, d.first[0], d.first[1])
 
     def _doc_diagnostic(self, rule: Any, severities: dict[str, Severity], i: int, message: str,
-                        related: list[int]) -> Diagnostic:
+                        related: list[int], similarity: float, kept: int) -> Diagnostic:
         d = self.docs[i]
         line, column, end_line, end_column = d.first
         # A JSONL record that is a copy can be left out of the cleaned corpus (`--fix
@@ -1002,6 +1003,8 @@ class CorpusIndex:
             related=[self._location(r) for r in related],
             record_line=d.record_line,
             snippet=self._titles.get_bytes(d.title_at).decode("utf-8", "surrogatepass"),
+            similarity=similarity,
+            kept=self._location(kept),
         )
 
     def _template_diagnostics(self, template: set[int], lines: np.ndarray, line_docs: np.ndarray) -> list[Diagnostic]:

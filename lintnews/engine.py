@@ -60,14 +60,21 @@ class Diagnostic:
     #: Quality score (0-100) of the document the diagnostic is in (see `lintnews.gate.score`).
     document_score: int | None = None
     #: The fix's edits as 1-based source regions ``(line, column, end_line, end_column, text)``
-    #: (end exclusive), only for plain files, where text and source coordinates agree (SARIF).
+    #: (end exclusive), only where text and source coordinates agree: plain files (SARIF) and
+    #: the text of JSONL records (positions inside the record's text, as in JSON output).
     fix_edits: tuple[tuple[int, int, int, int, str], ...] = ()
     #: The region's own text, only when ``snippet`` was cut before the region's end (a word at
     #: the end of a long line), in a plain file, and up to `REGION_CHARS` long (SARIF's snippet).
     region_text: str | None = None
+    #: The text each of ``fix_edits`` replaces (JSON ``fix.edits[].original``, the HTML report's diffs).
+    fix_replaced: tuple[str, ...] = ()
+    #: Corpus duplicates (N001, N002): Jaccard similarity of the shingles with the nearest copy
+    #: (1.0 for an exact duplicate), and where the kept copy of the cluster is.
+    similarity: float | None = None
+    kept: Location | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "path": self.path,
             "record": self.record,
             "line": self.line,
@@ -82,6 +89,19 @@ class Diagnostic:
             "related": [r.to_dict() for r in self.related],
             "document_score": self.document_score,
         }
+        # Keys added after the first contract (consumers ignore keys they do not know).
+        out["snippet"] = self.snippet
+        if self.fix_edits and out["fix"] is not None:
+            out["fix"]["edits"] = [
+                {"line": line, "column": col, "end_line": end_line, "end_column": end_col, "content": text,
+                 "original": original}
+                for (line, col, end_line, end_col, text), original in zip(self.fix_edits, self.fix_replaced)
+            ]
+        if self.similarity is not None:
+            out["similarity"] = self.similarity
+        if self.kept is not None:
+            out["kept"] = self.kept.to_dict()
+        return out
 
     @property
     def file_line(self) -> int:
@@ -114,9 +134,11 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
         if end_offset > SNIPPET_CHARS and end_offset - v.column <= REGION_CHARS:
             region_text = joined[v.column : end_offset]
     fix_edits: tuple[tuple[int, int, int, int, str], ...] = ()
-    if v.fix is not None and doc.record is None and doc.source_map.is_identity:
+    fix_replaced: tuple[str, ...] = ()
+    if v.fix is not None and doc.source_map.is_identity:
         spans = [(doc.position(e.start), doc.position(e.end), e.replacement) for e in v.fix.edits]
         fix_edits = tuple((a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1, text) for a, b, text in spans)
+        fix_replaced = tuple(doc.text[e.start : e.end] for e in v.fix.edits)
     return Diagnostic(
         path=doc.path,
         record=doc.record,
@@ -136,6 +158,7 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
         snippet=snippet,
         fix_edits=fix_edits,
         region_text=region_text,
+        fix_replaced=fix_replaced,
     )
 
 

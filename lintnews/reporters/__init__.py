@@ -231,4 +231,4 @@ def _indent(block: str) -> str:
 
 
 # Importing the format modules registers them.
-from lintnews.reporters import gitlab, junit, sarif, structured, text  # noqa: E402,F401,I001
+from lintnews.reporters import gitlab, html, junit, sarif, structured, text  # noqa: E402,F401,I001

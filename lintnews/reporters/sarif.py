@@ -171,7 +171,7 @@ def _result(d: Diagnostic, rule_index: int, fingerprint: str, cwd: str) -> dict[
         result["relatedLocations"] = [_related(i, d, r, cwd) for i, r in enumerate(d.related, start=1)]
     if d.fix is not None:
         properties["fix"] = {"title": d.fix.title, "safe": d.fix.safe}
-        if d.fix_edits:
+        if d.fix_edits and d.record is None:  # a record's edits are inside its text, not file lines
             kind = "safe" if d.fix.safe else "unsafe"
             replacements = []
             for line, col, end_line, end_col, text in d.fix_edits:
