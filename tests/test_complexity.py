@@ -100,6 +100,15 @@ TEXT: dict[str, Callable[[int], str]] = {
     "B011": lambda n: prose(600) + "12 Comments\n" + repeat(n, lambda i: f"Chris Odell — July {i % 28 + 1}th, 2012, "
                                                             f"10:03 am\nThis is the worst idea in {i} years.\n"),
     # identical quote paragraphs (the case)
+    "B020": lambda n: repeat(n, lambda i: f"{sentence(i)}\nCopyright © {1990 + i % 30} The Daily Courier. All rights reserved.\n\n"),
+    "B021": lambda n: repeat(n, lambda i: f"{sentence(i)}\nPhoto: Jane Doe {i}/Getty Images\n\n"),
+    "B022": lambda n: repeat(n, lambda i: f"{sentence(i)}\nTags: chess, Wijk aan Zee, Carlsen {i}\n\n"),
+    "B023": lambda n: repeat(n, lambda i: f"{sentence(i)}\n{i % 23 + 1} hrs ago\n\n"),
+    "B024": lambda n: repeat(n, lambda i: f"{sentence(i)}\nPage 1 of {i % 9 + 1}\n\n"),
+    "B025": lambda n: repeat(n, lambda i: f"{sentence(i)}\nPrint this story | Email this story | Discuss Story\n\n"),
+    "B026": lambda n: repeat(n, lambda i: f"{sentence(i)}\nContact Us : Privacy Policy : Legal Disclaimer\n\n"),
+    "B027": lambda n: repeat(n, lambda i: f"{sentence(i)} The talks resumed after a week of delays and recriminations.\n"
+                             f"Updated at {i % 12 + 1}:23 p.m.\n{sentence(i + 1)}\n\n"),
     "D001": lambda n: repeat(n, lambda i: "> Talks resumed in Geneva on Monday after a long two-week pause.\n\n"),
     "D002": lambda n: repeat(n, lambda i: f"## Talks Resume In Geneva After Pause {i // 2}\n\n{sentence(i)}\n\n"),
     "E901": lambda n: repeat(n, lambda i: f"<!-- lintnews: disable-next-line=S001 -->\n{sentence(i)}\n\n"),
