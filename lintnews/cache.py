@@ -33,8 +33,8 @@ import msgpack
 
 from lintnews import __version__
 from lintnews.config import Settings
-from lintnews.engine import Diagnostic, Location
-from lintnews.registry import Edit, Fix, Severity, all_rules
+from lintnews.diagnostics import Diagnostic, Edit, Fix, Location, Severity
+from lintnews.registry import all_rules
 from lintnews.sources import InputError
 
 if TYPE_CHECKING:

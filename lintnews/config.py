@@ -23,7 +23,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from lintnews.registry import Rule, RuleTable, Severity, all_rules
+from lintnews.diagnostics import Severity
+from lintnews.registry import Rule, RuleTable, all_rules
 
 CONFIG_FILES = ("lintnews.toml", ".lintnews.toml", "pyproject.toml")
 OUTPUT_FORMATS = ("text", "full", "json", "jsonl", "sarif", "github", "junit", "gitlab")

@@ -9,84 +9,13 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from lintnews.config import ConfigError, Settings, select_rules
+from lintnews.diagnostics import REGION_CHARS, SNIPPET_CHARS, Diagnostic, Location, Severity
 from lintnews.document import Document
-from lintnews.registry import Fix, Rule, RuleTable, Severity, Violation, all_rules
+from lintnews.registry import Rule, RuleTable, Violation, all_rules
 from lintnews.sources import InputError, iter_documents
-
-#: How much of the lines it spans a diagnostic keeps as its ``snippet``; the longest region text
-#: kept beside it when the snippet ends first.
-SNIPPET_CHARS, REGION_CHARS = 200, 1000
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """A 1-based position in a file (and record)."""
-
-    path: str
-    record: str | None
-    line: int
-    column: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "record": self.record, "line": self.line, "column": self.column}
-
-
-@dataclass(slots=True)  # slots: a large run holds many (a third of the memory of a dict-based object)
-class Diagnostic:
-    """One finding as reported: source coordinates are 1-based, ``end_line`` inclusive and
-    ``end_column`` exclusive (the column just after the last character)."""
-
-    path: str
-    record: str | None
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    code: str
-    name: str
-    severity: Severity
-    message: str
-    fix: Fix | None = None
-    related: list[Location] = field(default_factory=list)
-    #: 1-based line of the JSONL record in its file (None for plain files).
-    record_line: int | None = None
-    #: The offending text (first 200 characters), for reporters that show it and for baselines:
-    #: the lines the diagnostic spans (lintnews's own E9 and corpus diagnostics: the region).
-    snippet: str = ""
-    #: Quality score (0-100) of the document the diagnostic is in (see `lintnews.gate.score`).
-    document_score: int | None = None
-    #: The fix's edits as 1-based source regions ``(line, column, end_line, end_column, text)``
-    #: (end exclusive), only for plain files, where text and source coordinates agree (SARIF).
-    fix_edits: tuple[tuple[int, int, int, int, str], ...] = ()
-    #: The region's own text, only when ``snippet`` was cut before the region's end (a word at
-    #: the end of a long line), in a plain file, and up to `REGION_CHARS` long (SARIF's snippet).
-    region_text: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "record": self.record,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "code": self.code,
-            "name": self.name,
-            "severity": str(self.severity),
-            "message": self.message,
-            "fix": None if self.fix is None else {"title": self.fix.title, "safe": self.fix.safe},
-            "related": [r.to_dict() for r in self.related],
-            "document_score": self.document_score,
-        }
-
-    @property
-    def file_line(self) -> int:
-        """The physical line in the file: the record's line for JSONL, else the diagnostic's."""
-        return self.record_line if self.record_line is not None else self.line
 
 
 def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic:

@@ -30,10 +30,10 @@ import orjson
 from lintnews import atomic
 from lintnews.atomic import AlreadyWritten, StagedFolder
 from lintnews.config import Settings, _matches, check_selectors
+from lintnews.diagnostics import Diagnostic, Edit, Fix
 from lintnews.document import Document
 from lintnews.encoding import normalize_newlines
-from lintnews.engine import Diagnostic
-from lintnews.registry import Edit, Fix, all_rules
+from lintnews.registry import all_rules
 from lintnews.sources import html_document, markdown_document
 
 #: A removed line can make another fix applicable (a blank-line run, a now-adjacent duplicate).

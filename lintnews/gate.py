@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lintnews import atomic
+from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
-from lintnews.engine import Diagnostic
-from lintnews.registry import Severity
 from lintnews.textnorm import normalize
 
 WEIGHTS = {Severity.ERROR: 1.0, Severity.WARNING: 0.5, Severity.INFO: 0.1}

@@ -43,9 +43,10 @@ else:  # pragma: no cover
 
 from lintnews import native
 from lintnews.config import ConfigError, PackError, Settings, pack_rule, shown
+from lintnews.diagnostics import Severity
 from lintnews.document import cached_property
 from lintnews.language import language_of
-from lintnews.registry import Rule, Severity, Violation
+from lintnews.registry import Rule, Violation
 from lintnews.textnorm import folded_text
 
 if TYPE_CHECKING:

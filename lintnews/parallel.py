@@ -20,8 +20,9 @@ from typing import Any
 
 from lintnews import cache as cache_mod
 from lintnews.config import Settings
+from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
-from lintnews.engine import Diagnostic, Linter
+from lintnews.engine import Linter
 from lintnews.gate import score
 from lintnews.sources import (
     InputError,

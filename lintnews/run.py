@@ -19,8 +19,9 @@ from typing import Any
 
 from lintnews.config import Settings
 from lintnews.corpus import CorpusIndex, make_signer
+from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
-from lintnews.engine import Diagnostic, Linter
+from lintnews.engine import Linter
 from lintnews.fixes import Fixer, FixPolicy, WriteError
 from lintnews.gate import (
     Baseline,
@@ -33,7 +34,6 @@ from lintnews.gate import (
     score,
 )
 from lintnews.parallel import Analysis, Analyzer, Signer, analyze
-from lintnews.registry import Severity
 from lintnews.reporters import Tally, fix_applies
 from lintnews.sources import InputError, iter_documents, reaches
 

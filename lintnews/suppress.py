@@ -50,9 +50,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lintnews.config import Settings, _matches
+from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
-from lintnews.engine import Diagnostic
-from lintnews.registry import Rule, RuleTable, Severity, Violation, all_rules, register
+from lintnews.registry import Rule, RuleTable, Violation, all_rules, register
 
 #: Codes a suppression can never hide: the linter's own reports.
 UNSUPPRESSIBLE = frozenset(("E900", "E901", "E902"))

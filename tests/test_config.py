@@ -19,7 +19,7 @@ from lintnews.config import (
     select_rules,
     validate,
 )
-from lintnews.registry import Severity
+from lintnews.diagnostics import Severity
 
 
 def selected(settings: Settings, path: str | None = None) -> set[str]:

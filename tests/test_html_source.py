@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
-from lintnews.engine import Diagnostic, Linter
+from lintnews.engine import Linter
 from lintnews.html_source import extract
 from lintnews.sources import InputError, iter_documents
 

@@ -19,8 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from lintnews.cli import main
-from lintnews.engine import Diagnostic, Location
-from lintnews.registry import Fix, Severity, all_rules
+from lintnews.diagnostics import Diagnostic, Fix, Location, Severity
+from lintnews.registry import all_rules
 from lintnews.reporters import REPORTERS, Report
 from lintnews.reporters.junit import xml_safe
 from lintnews.reporters.sarif import artifact_uri, sarif_log

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from lintnews.engine import Diagnostic
+from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.gate import format_statistics
-from lintnews.registry import Rule, Severity, all_rules
+from lintnews.registry import Rule, all_rules
 from lintnews.sources import InputError
 
 

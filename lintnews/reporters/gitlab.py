@@ -12,8 +12,7 @@ import hashlib
 import os
 from typing import Any, TextIO
 
-from lintnews.engine import Diagnostic
-from lintnews.registry import Severity
+from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.reporters import Report, json_text, reporter
 from lintnews.reporters.sarif import fingerprints
 
