@@ -11,10 +11,11 @@ import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from lintnews.config import ConfigError, Settings, select_rules
+from lintnews.config import ConfigError, Settings
 from lintnews.diagnostics import REGION_CHARS, SNIPPET_CHARS, Diagnostic, Location, Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, RuleTable, Violation, all_rules
+from lintnews.selection import select_rules
 from lintnews.sources import InputError, iter_documents
 
 

@@ -49,10 +49,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from lintnews.config import Settings, _matches
+from lintnews.config import Settings
 from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, RuleTable, Violation, all_rules, register
+from lintnews.selection import matches
 
 #: Codes a suppression can never hide: the linter's own reports.
 UNSUPPRESSIBLE = frozenset(("E900", "E901", "E902"))
@@ -100,7 +101,7 @@ class Directive:
         """The selectors that name ``rule`` (``("*",)`` for a list-less directive)."""
         if self.selectors is None:
             return ("*",)
-        return tuple(s for s in self.selectors if _matches(s, rule))
+        return tuple(s for s in self.selectors if matches(s, rule))
 
 
 # --- reading directives -----------------------------------------------------------------------
@@ -354,7 +355,7 @@ def _unused_message(d: Directive, selected: dict[str, Rule], rules: dict[str, Ru
     unknown: list[str] = []
     fixed: list[str] = []
     for s in d.selectors:
-        named = [r for r in rules.values() if _matches(s, r)]
+        named = [r for r in rules.values() if matches(s, r)]
         if not named:
             unknown.append(s)
             continue

@@ -13,10 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from lintnews.cli import main
-from lintnews.config import ConfigError, Settings, build_settings, check_selectors, validate
+from lintnews.config import ConfigError, Settings, build_settings, validate
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
 from lintnews.engine import Linter
+from lintnews.selection import check_selectors
 from lintnews.sources import html_document, record_document
 
 SELECT = ["D", "T", "E901", "E902"]
