@@ -29,7 +29,8 @@ from lintnews.gate import BaselineError, OutputError, describe_os_error, format_
 from lintnews.parallel import default_jobs
 from lintnews.progress import Progress
 from lintnews.registry import Rule, all_rules
-from lintnews.reporters import Report, StreamWriter, printable
+from lintnews.reporters import StreamWriter
+from lintnews.reporters.base import Report, printable
 from lintnews.run import CheckOptions, CheckRun, RunResult, output_clash, stop_exception
 from lintnews.selection import select_rules
 

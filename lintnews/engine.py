@@ -17,6 +17,7 @@ from lintnews.document import Document
 from lintnews.registry import Rule, RuleTable, Violation, all_rules
 from lintnews.selection import select_rules
 from lintnews.sources import InputError, iter_documents
+from lintnews.suppress import UnusedSuppression, apply_suppressions
 
 
 def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic:
@@ -76,9 +77,10 @@ def lint_document(doc: Document, table: RuleTable, settings: Settings) -> list[D
             raise  # a broken pack or option is the user's to fix: stop with exit code 2
         except Exception as exc:  # a crashing rule must not abort the run
             out.append(internal_error(doc, rule, exc))
-    from lintnews.suppress import apply_suppressions  # late import: it builds Diagnostics
-
-    out = apply_suppressions(doc, table, settings, out)
+    try:
+        out = apply_suppressions(doc, table, settings, out)
+    except Exception as exc:  # a bad comment must not abort the run: E900, diagnostics unfiltered
+        out.append(internal_error(doc, all_rules()[UnusedSuppression.code], exc))
     out.sort(key=lambda d: (d.line, d.column, d.code))
     return out
 

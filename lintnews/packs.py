@@ -26,6 +26,7 @@ every language.
 from __future__ import annotations
 
 import bisect
+import importlib.util
 import itertools
 import re
 import sys
@@ -510,10 +511,11 @@ def check_pack_files(names: list[str], root: str, where: str) -> None:
 
 
 def builtin_dir() -> Path:
-    """``packs/`` inside the installed ``lintnews.rules`` package (``rules/`` in a checkout)."""
-    import lintnews.rules
-
-    return Path(lintnews.rules.__file__).resolve().parent / "packs"
+    """``packs/`` inside the installed ``lintnews.rules`` package (``rules/`` in a checkout),
+    found without importing it: the rule modules import this one."""
+    spec = importlib.util.find_spec("lintnews.rules")
+    assert spec is not None and spec.origin is not None, "lintnews.rules is not installed"
+    return Path(spec.origin).resolve().parent / "packs"
 
 
 @lru_cache(maxsize=32)

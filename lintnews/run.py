@@ -34,7 +34,7 @@ from lintnews.gate import (
     score,
 )
 from lintnews.parallel import Analysis, Analyzer, Signer, analyze
-from lintnews.reporters import Tally, fix_applies
+from lintnews.reporters.base import Tally, fix_applies
 from lintnews.sources import InputError, iter_documents, reaches
 
 

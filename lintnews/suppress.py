@@ -267,16 +267,7 @@ def apply_suppressions(
     doc: Document, table: RuleTable, settings: Settings, diagnostics: list[Diagnostic]
 ) -> list[Diagnostic]:
     """``diagnostics`` minus the suppressed ones, plus E901/E902 reports about the suppressions.
-    A failure here is reported as E900 on the document, with its diagnostics unfiltered."""
-    try:
-        return _apply(doc, table, settings, diagnostics)
-    except Exception as exc:  # noqa: BLE001  a bad comment must not abort the run
-        from lintnews.engine import internal_error
-
-        return [*diagnostics, internal_error(doc, all_rules()[UnusedSuppression.code], exc)]
-
-
-def _apply(doc: Document, table: RuleTable, settings: Settings, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    The engine reports a failure here as E900 (`lintnews.engine.lint_document`)."""
     directives = comment_directives(doc)
     rec = record_directive(doc, settings)
     if rec is not None:

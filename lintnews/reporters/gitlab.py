@@ -13,7 +13,7 @@ import os
 from typing import Any, TextIO
 
 from lintnews.diagnostics import Diagnostic, Severity
-from lintnews.reporters import Report, json_text, reporter
+from lintnews.reporters.base import Report, json_text, reporter
 from lintnews.reporters.sarif import fingerprints
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}

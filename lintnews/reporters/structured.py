@@ -6,7 +6,7 @@ import re
 from typing import TextIO
 
 from lintnews.diagnostics import Diagnostic, Severity
-from lintnews.reporters import Report, json_text, printable, reporter
+from lintnews.reporters.base import Report, json_text, printable, reporter
 from lintnews.sources import InputError
 
 

@@ -7,7 +7,7 @@ from typing import TextIO
 import click
 
 from lintnews.diagnostics import Diagnostic, Severity
-from lintnews.reporters import Report, Tally, fix_applies, location, printable, reporter
+from lintnews.reporters.base import Report, Tally, fix_applies, location, printable, reporter
 
 _SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
