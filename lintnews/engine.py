@@ -8,7 +8,6 @@ Per-document work is a pure function of (document, settings), so it can run in w
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lintnews.config import ConfigError, Settings
@@ -16,7 +15,6 @@ from lintnews.diagnostics import REGION_CHARS, SNIPPET_CHARS, Diagnostic, Locati
 from lintnews.document import Document
 from lintnews.registry import Rule, RuleTable, Violation, all_rules
 from lintnews.selection import select_rules
-from lintnews.sources import InputError, iter_documents
 from lintnews.suppress import UnusedSuppression, apply_suppressions
 
 
@@ -131,13 +129,3 @@ class Linter:
 
     def lint(self, doc: Document) -> DocumentResult:
         return DocumentResult(doc, lint_document(doc, self.table(doc.path), self.settings))
-
-    def run(self, items: Iterable[Document | InputError]) -> Iterator[DocumentResult | InputError]:
-        for item in items:
-            if isinstance(item, InputError):
-                yield item
-            else:
-                yield self.lint(item)
-
-    def run_paths(self, paths: Iterable[str], stdin_name: str = "-") -> Iterator[DocumentResult | InputError]:
-        return self.run(iter_documents(paths, self.settings, stdin_name))

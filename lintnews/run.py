@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from lintnews.analysis import Analysis, Signer, analyze_document
 from lintnews.config import Settings
 from lintnews.corpus import CorpusIndex, make_signer
 from lintnews.diagnostics import Diagnostic, Severity
@@ -31,9 +32,8 @@ from lintnews.gate import (
     Splitter,
     describe_os_error,
     fingerprint,
-    score,
 )
-from lintnews.parallel import Analysis, Analyzer, Signer, analyze
+from lintnews.parallel import Analyzer, analyze
 from lintnews.reporters.base import Tally, fix_applies
 from lintnews.sources import InputError, iter_documents, reaches
 
@@ -242,17 +242,17 @@ class CheckRun:
         if self.fixer is None:
             self.accept(self.analyzer.analyze_document(doc))
             return
+        self.accept(analyze_document(doc, self.fix, self.signer, self.splitter is not None))
+
+    def fix(self, doc: Document) -> list[Diagnostic]:
+        """Lint and fix ``doc`` (`lintnews.fixes`): what is left to report."""
+        assert self.fixer is not None
         found, problem = self.fixer.process(doc)
         for warning in self.fixer.take_warnings():
             self.on_warning(warning)
         if problem:
             self.error(InputError(doc.path, problem, doc.record, doc.record_line))
-        doc_score = score(doc, found)
-        for d in found:
-            d.document_score = doc_score
-        signature = self.signer(doc, found) if self.signer is not None else None
-        raw = doc.cache.get("raw") if self.splitter is not None else None
-        self.accept(Analysis(doc.path, doc.record, doc.record_line, found, doc_score, raw, signature))
+        return found
 
     def report(self, d: Diagnostic) -> None:
         """One finding, in output order: baseline, counts, gate, then the sink."""
