@@ -23,6 +23,7 @@ from multiprocessing import Pool
 from typing import Any
 
 from lintnews import parallel
+from lintnews.analysis import Analysis
 from lintnews.config import Settings
 from lintnews.corpus import CorpusIndex, make_signer
 
@@ -32,7 +33,7 @@ SETTINGS = Settings()
 def _signatures(chunk: list[Any]) -> list[Any]:
     analyzer = parallel.Analyzer(SETTINGS, False, make_signer(SETTINGS), None, None)
     return [a.signature for items, _ in analyzer.analyze_units(chunk) for a in items
-            if isinstance(a, parallel.Analysis)]
+            if isinstance(a, Analysis)]
 
 
 def main() -> None:

@@ -32,14 +32,14 @@ from typing import TYPE_CHECKING, Any
 import msgpack
 
 from lintnews import __version__
+from lintnews.analysis import Analysis
 from lintnews.config import Settings
-from lintnews.engine import Diagnostic, Location
-from lintnews.registry import Edit, Fix, Severity, all_rules
+from lintnews.diagnostics import Diagnostic, Edit, Fix, Location, Severity
+from lintnews.registry import all_rules
 from lintnews.sources import InputError
 
 if TYPE_CHECKING:
     from lintnews.corpus import DocSignature
-    from lintnews.parallel import Analysis
 
 DEFAULT_DIR = ".lintnews_cache"
 #: Settings the per-document results do not depend on (the run applies them to the results).
@@ -456,8 +456,6 @@ def load_unit(
 
 
 def _unit_item(v: Any, path: str, line: int | None, sigs: Any, spec: SignatureSpec | None) -> Analysis | InputError:
-    from lintnews.parallel import Analysis
-
     if _str(_list(v)[0]) == "e":
         _, e_path, message, record, e_line = _list(v, 5)
         if e_path != path or e_line != line or not (sigs is None or _list(sigs, 1) == [None]):

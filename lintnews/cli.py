@@ -22,22 +22,17 @@ import click
 
 from lintnews import __version__, cache, native
 from lintnews.atomic import atomic_open
-from lintnews.config import (
-    OUTPUT_FORMATS,
-    ConfigError,
-    RuleSelection,
-    Settings,
-    parse_size,
-    resolve_settings,
-    select_rules,
-)
+from lintnews.config import OUTPUT_FORMATS, ConfigError, RuleSelection, Settings, parse_size
+from lintnews.configfile import resolve_settings
 from lintnews.corpus import CorpusIndex
 from lintnews.gate import BaselineError, OutputError, describe_os_error, format_statistics
 from lintnews.parallel import default_jobs
 from lintnews.progress import Progress
 from lintnews.registry import Rule, all_rules
-from lintnews.reporters import Report, StreamWriter, printable
+from lintnews.reporters import StreamWriter
+from lintnews.reporters.base import Report, printable
 from lintnews.run import CheckOptions, CheckRun, RunResult, output_clash, stop_exception
+from lintnews.selection import select_rules
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -294,7 +289,7 @@ def show(settings: Settings, targets: list[str], stdin_name: str, show_settings:
          cli_keys: list[str]) -> int:
     """``--show-settings`` and ``--show-files``: print, lint nothing; the exit code (2 when a
     path cannot be read)."""
-    from lintnews.config import load_config
+    from lintnews.configfile import load_config
     from lintnews.show import files, settings_text
 
     if show_settings:
@@ -356,7 +351,7 @@ def apply_cli(
     """Command-line options over the configuration file. ``--select``, ``--extend-select`` and
     ``--ignore`` are a rule selection of higher priority, resolved as in ruff: ``--select``
     replaces the configuration's whole selection (its ``ignore`` included); the other two
-    adjust it (see `lintnews.config.select_rules`)."""
+    adjust it (see `lintnews.selection.select_rules`)."""
     if select or extend_select or ignore:
         settings.cli_selection = RuleSelection(_split(select) or None, _split(extend_select), _split(ignore))
     if output_format:

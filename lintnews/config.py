@@ -1,19 +1,18 @@
 """Settings: what the user asked for, from ``lintnews.toml``, ``pyproject.toml`` and the command line.
 
 Every accepted key is declared once in `KEYS` with its type; anything else is an error naming the
-key. Rule selection follows ruff: ``select`` (or the default set), then ``extend-select``, minus
-``ignore``; when selectors overlap, the most specific one wins (``D001`` beats ``D``).
+key. This module only parses and checks types: `lintnews.selection` resolves which rules apply,
+and `lintnews.configfile` reads configuration files and checks what they name.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import os
 import re
 import sys
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -23,8 +22,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from lintnews.diagnostics import Severity
 from lintnews.files import MiB, UnreadableFile, read_regular
-from lintnews.registry import Rule, RuleTable, Severity, all_rules
+from lintnews.registry import Rule, all_rules
 
 CONFIG_FILES = ("lintnews.toml", ".lintnews.toml", "pyproject.toml")
 #: The largest configuration file read.
@@ -52,7 +52,7 @@ def _field_name(key: str, value: Any) -> str:
     return value
 
 
-def _str_list(key: str, value: Any) -> list[str]:
+def str_list(key: str, value: Any) -> list[str]:
     if isinstance(value, str) or not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"`{key}` must be a list of strings")
     return list(value)
@@ -237,27 +237,27 @@ _OPTIONS: dict[tuple[str, str], Any] = {}
 
 
 KEYS: dict[str, Callable[[str, Any], Any]] = {
-    "select": _str_list,
-    "extend-select": _str_list,
-    "ignore": _str_list,
-    "per-file-ignores": _table_of(_str_list),
+    "select": str_list,
+    "extend-select": str_list,
+    "ignore": str_list,
+    "per-file-ignores": _table_of(str_list),
     "severity": _table_of(_severity),
     "fail-on": _choice("error", "warning", "info"),
     "output-format": _choice(*OUTPUT_FORMATS),
     "format": _choice(*OUTPUT_FORMATS),
-    "exclude": _str_list,
-    "extend-exclude": _str_list,
+    "exclude": str_list,
+    "extend-exclude": str_list,
     "respect-gitignore": _bool,
     "language": _str,
-    "extend-packs": _str_list,
+    "extend-packs": str_list,
     "extra-phrases": _any_table,
     "text-field": _field_name,
     "html-field": _field_name,
     "id-field": _field_name,
     "rule-options": _any_table,
     "corpus": _any_table,
-    "fixable": _str_list,
-    "unfixable": _str_list,
+    "fixable": str_list,
+    "unfixable": str_list,
     "unsafe-fixes": _bool,
     "suppress-field": _field_name,
     "require-suppression-reason": _bool,
@@ -307,73 +307,6 @@ def shown(path: str | Path) -> str:
     return text
 
 
-def load_config(path: Path) -> dict[str, Any]:
-    """Read and validate a config file; return its lintnews table with kebab-case keys.
-    Every error names the file."""
-    try:
-        return _load_config(path)
-    except PackError:
-        raise
-    except ConfigError as exc:
-        message = str(exc)
-        if message.startswith(f"{path}: "):
-            message = f"{shown(path)}: " + message[len(f"{path}: "):]
-        raise ConfigError(message) from None
-
-
-def _load_config(path: Path) -> dict[str, Any]:
-    try:
-        data = tomllib.loads(read_regular(str(path), MAX_CONFIG_FILE).decode("utf-8"))
-    except UnreadableFile as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: configuration is not UTF-8") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
-        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("lintnews", {})
-        prefix = "tool.lintnews."
-        if not isinstance(data, dict):
-            raise ConfigError(f"{path}: `tool.lintnews` must be a table")
-    else:
-        prefix = ""
-    values = validate(data, f"{path}: ", prefix)
-    try:  # every error names the file, not only the key
-        check_values(values, prefix, path.resolve().parent)
-    except PackError:
-        raise  # names the pack file, where the problem is
-    except ConfigError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
-    return values
-
-
-def check_values(values: dict[str, Any], prefix: str = "", root: Path | None = None) -> None:
-    """What `validate` cannot see key by key: rule codes and names, rule options, the
-    ``[corpus]`` table, ``extra-phrases`` and the ``extend-packs`` files (relative to ``root``).
-    Errors name the key (``prefix`` is ``tool.lintnews.`` in a pyproject.toml)."""
-    for key in ("select", "extend-select", "ignore", "fixable", "unfixable", "severity"):
-        check_selectors(values.get(key) or [], f"`{prefix}{key}`")
-    for pattern, selectors in values.get("per-file-ignores", {}).items():
-        check_selectors(selectors, f"`{prefix}per-file-ignores` `{pattern}`")
-    check_rule_options(values.get("rule-options", {}), all_rules(), prefix)
-    if "corpus" in values:
-        from lintnews.corpus import CorpusOptions  # late: the corpus module imports this one
-
-        try:
-            CorpusOptions.from_settings(Settings(corpus=values["corpus"]))
-        except ConfigError as exc:
-            raise ConfigError(str(exc).replace("`corpus.", f"`{prefix}corpus.")) from None
-    for rule, lines in values.get("extra-phrases", {}).items():
-        pack_rule(rule, f"`{prefix}extra-phrases.{rule}`")
-        _str_list(f"{prefix}extra-phrases.{rule}", lines)
-    if values.get("extend-packs"):
-        from lintnews.packs import check_pack_files  # late: the packs module imports this one
-
-        check_pack_files(values["extend-packs"], str(root or "."), f"`{prefix}extend-packs`")
-
-
 def pack_rule(ident: str, where: str) -> str:
     """The name of the rule ``ident`` (a code or a name) if it reads phrase packs; else a
     `ConfigError` saying so (``where``: what named it)."""
@@ -412,113 +345,6 @@ def build_settings(file_values: dict[str, Any], root: str = ".", config_path: st
         if attr in names:
             setattr(settings, attr, value)
     return settings
-
-
-def resolve_settings(paths: Iterable[str], config: str | None = None, isolated: bool = False) -> Settings:
-    """Find and load the configuration for a run over ``paths`` (the nearest config file above
-    their common folder, or the working directory for stdin)."""
-    if isolated:
-        return Settings()
-    if config is not None:
-        path = Path(config)
-        if not path.exists():
-            raise ConfigError(f"{config}: configuration file not found")
-        return build_settings(load_config(path), str(path.resolve().parent), str(path))
-    real = [os.path.abspath(p) for p in paths if p != "-"]
-    start = Path(os.path.commonpath(real)) if real else Path.cwd()
-    found = find_config(start)
-    if found is None:
-        return Settings()
-    return build_settings(load_config(found), str(found.parent), str(found))
-
-
-# --- rule selection -------------------------------------------------------------------------
-
-
-def _matches(selector: str, rule: Rule) -> int:
-    """Specificity with which ``selector`` selects ``rule`` (0: not at all)."""
-    if selector == "ALL":
-        return 1
-    if selector == rule.name or selector == rule.code:
-        return 10
-    if rule.code.startswith(selector):
-        return 1 + len(selector)
-    return 0
-
-
-def check_selectors(selectors: Iterable[str], what: str) -> None:
-    rules = all_rules().values()
-    for sel in selectors:
-        if not sel:  # a prefix of every code: it would select (or ignore) every rule
-            raise ConfigError(f"empty rule selector \"\" in {what}")
-        if not any(_matches(sel, r) for r in rules):
-            raise ConfigError(f"unknown rule selector `{sel}` in {what}")
-
-
-def selections(settings: Settings) -> list[RuleSelection]:
-    """The rule selections of a run, lowest priority first: the configuration's, then the
-    command line's (when it has any)."""
-    layers = [RuleSelection(settings.select, settings.extend_select, settings.ignore)]
-    if settings.cli_selection is not None:
-        layers.append(settings.cli_selection)
-    return layers
-
-
-def _resolve(layers: list[RuleSelection], rules: dict[str, Rule]) -> set[str]:
-    """The codes selected by ``layers``, as ruff resolves its ``rule_selections``: the default
-    set, then each layer in turn. Within a layer, each rule takes the verdict of the most
-    specific selector naming it (an ``ignore`` wins a tie). A layer with a ``select`` replaces
-    the set so far (so a command-line ``--select`` leaves the configuration's ``select``,
-    ``extend-select`` and ``ignore`` behind); a layer without one adds and removes rules. A
-    layer of ``select = []`` with only ``ignore`` hands those ignores on to the next layer."""
-    chosen = {code for code, rule in rules.items() if rule.default}
-    carried: list[str] = []
-    for layer in layers:
-        enable = [*(layer.select or []), *layer.extend_select]
-        disable = [*layer.ignore, *carried]
-        carried = []
-        updates: dict[str, bool] = {}
-        for code, rule in rules.items():
-            positive = max((_matches(s, rule) for s in enable), default=0)
-            negative = max((_matches(s, rule) for s in disable), default=0)
-            if positive or negative:
-                updates[code] = positive > negative
-        if layer.select is not None:
-            chosen = {code for code, on in updates.items() if on}
-            if not layer.select and not layer.extend_select and layer.ignore:
-                carried = list(layer.ignore)
-        else:
-            for code, on in updates.items():
-                if on:
-                    chosen.add(code)
-                else:
-                    chosen.discard(code)
-    return chosen
-
-
-def select_rules(settings: Settings, path: str | None = None) -> RuleTable:
-    """The rules that apply (to ``path``, when per-file ignores are configured): the selections
-    resolved as ruff does (`_resolve`), minus the rules per-file ignores name for ``path``
-    (whatever selected them, as in ruff)."""
-    rules = all_rules()
-    check_selectors(settings.select or [], "select")
-    check_selectors(settings.extend_select, "extend-select")
-    check_selectors(settings.ignore, "ignore")
-    if settings.cli_selection is not None:
-        check_selectors(settings.cli_selection.select or [], "--select")
-        check_selectors(settings.cli_selection.extend_select, "--extend-select")
-        check_selectors(settings.cli_selection.ignore, "--ignore")
-    if path is None:
-        # Checked once per run, not only when a linted path happens to match the pattern: a
-        # typo in a pattern that matches nothing today must not wait for the day it does.
-        for pattern, selectors in settings.per_file_ignores.items():
-            check_selectors(selectors, f"per-file-ignores `{pattern}`")
-        check_rule_options(settings.rule_options, rules)
-    chosen = _resolve(selections(settings), rules)
-    if path is not None and settings.per_file_ignores:
-        off = per_file_ignores(settings, path)
-        chosen = {code for code in chosen if not any(_matches(s, rules[code]) for s in off)}
-    return RuleTable([rule for code, rule in rules.items() if code in chosen], severities(settings))
 
 
 def check_rule_options(tables: dict[str, Any], rules: dict[str, Rule], prefix: str = "") -> None:
@@ -564,7 +390,7 @@ def _option_value(key: str, value: Any, kind: Any, bounds: Any) -> Any:
     if kind is str:
         return _str(key, value)
     if kind == list[str]:
-        return _str_list(key, value)
+        return str_list(key, value)
     if kind is int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ConfigError(f"`{key}` must be an integer, not {_toml_type(value)} ({value!r})")
@@ -587,34 +413,3 @@ def _toml_type(value: Any) -> str:
     """The TOML name of a value's type, for messages."""
     return {bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array",
             dict: "a table"}.get(type(value), type(value).__name__)
-
-
-def per_file_ignores(settings: Settings, path: str) -> list[str]:
-    out: list[str] = []
-    try:
-        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(settings.root))
-    except ValueError:
-        rel = path
-    rel = rel.replace(os.sep, "/")
-    base = os.path.basename(path)
-    for pattern, selectors in settings.per_file_ignores.items():
-        if fnmatch.fnmatch(rel, pattern) or ("/" not in pattern and fnmatch.fnmatch(base, pattern)):
-            check_selectors(selectors, f"per-file-ignores `{pattern}`")
-            out.extend(selectors)
-    return out
-
-
-def severities(settings: Settings) -> dict[str, Severity]:
-    """Effective severity overrides by rule code (the most specific selector wins)."""
-    out: dict[str, Severity] = {}
-    if not settings.severity:
-        return out
-    check_selectors(settings.severity, "severity")
-    for rule in all_rules().values():
-        best = 0
-        for sel, level in settings.severity.items():
-            spec = _matches(sel, rule)
-            if spec > best:
-                best = spec
-                out[rule.code] = Severity.parse(level)
-    return out

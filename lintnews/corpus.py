@@ -40,11 +40,12 @@ import numpy as np
 
 from lintnews import native
 from lintnews.config import ConfigError, Settings
+from lintnews.diagnostics import Diagnostic, Fix, Location, Severity
 from lintnews.document import Document
-from lintnews.engine import Diagnostic, Linter, Location
+from lintnews.engine import Linter
 from lintnews.minhash import MinHasher, shingle_hashes
 from lintnews.packs import line_keys
-from lintnews.registry import Fix, Severity, all_rules
+from lintnews.registry import all_rules
 from lintnews.textnorm import normalized_lines
 
 CODES = ("N001", "N002", "N003")

@@ -8,105 +8,14 @@ Per-document work is a pure function of (document, settings), so it can run in w
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from lintnews.config import ConfigError, Settings, select_rules
+from lintnews.config import ConfigError, Settings
+from lintnews.diagnostics import REGION_CHARS, SNIPPET_CHARS, Diagnostic, Location, Severity
 from lintnews.document import Document
-from lintnews.registry import Fix, Rule, RuleTable, Severity, Violation, all_rules
-from lintnews.sources import InputError, iter_documents
-
-#: How much of the lines it spans a diagnostic keeps as its ``snippet``; the longest region text
-#: kept beside it when the snippet ends first.
-SNIPPET_CHARS, REGION_CHARS = 200, 1000
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """A 1-based position in a file (and record)."""
-
-    path: str
-    record: str | None
-    line: int
-    column: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "record": self.record, "line": self.line, "column": self.column}
-
-
-@dataclass(slots=True)  # slots: a large run holds many (a third of the memory of a dict-based object)
-class Diagnostic:
-    """One finding as reported: source coordinates are 1-based, ``end_line`` inclusive and
-    ``end_column`` exclusive (the column just after the last character)."""
-
-    path: str
-    record: str | None
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    code: str
-    name: str
-    severity: Severity
-    message: str
-    fix: Fix | None = None
-    related: list[Location] = field(default_factory=list)
-    #: 1-based line of the JSONL record in its file (None for plain files).
-    record_line: int | None = None
-    #: The offending text (first 200 characters), for reporters that show it and for baselines:
-    #: the lines the diagnostic spans (lintnews's own E9 and corpus diagnostics: the region).
-    snippet: str = ""
-    #: Quality score (0-100) of the document the diagnostic is in (see `lintnews.gate.score`).
-    document_score: int | None = None
-    #: The fix's edits as 1-based source regions ``(line, column, end_line, end_column, text)``
-    #: (end exclusive), only where text and source coordinates agree: plain files (SARIF) and
-    #: the text of JSONL records (positions inside the record's text, as in JSON output).
-    fix_edits: tuple[tuple[int, int, int, int, str], ...] = ()
-    #: The region's own text, only when ``snippet`` was cut before the region's end (a word at
-    #: the end of a long line), in a plain file, and up to `REGION_CHARS` long (SARIF's snippet).
-    region_text: str | None = None
-    #: The text each of ``fix_edits`` replaces (JSON ``fix.edits[].original``, the HTML report's diffs).
-    fix_replaced: tuple[str, ...] = ()
-    #: Corpus duplicates (N001, N002): Jaccard similarity of the shingles with the nearest copy
-    #: (1.0 for an exact duplicate), and where the kept copy of the cluster is.
-    similarity: float | None = None
-    kept: Location | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        out = {
-            "path": self.path,
-            "record": self.record,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "code": self.code,
-            "name": self.name,
-            "severity": str(self.severity),
-            "message": self.message,
-            "fix": None if self.fix is None else {"title": self.fix.title, "safe": self.fix.safe},
-            "related": [r.to_dict() for r in self.related],
-            "document_score": self.document_score,
-        }
-        # Keys added after the first contract (consumers ignore keys they do not know).
-        out["snippet"] = self.snippet
-        if self.fix_edits and out["fix"] is not None:
-            out["fix"]["edits"] = [
-                {"line": line, "column": col, "end_line": end_line, "end_column": end_col, "content": text,
-                 "original": original}
-                for (line, col, end_line, end_col, text), original in zip(self.fix_edits, self.fix_replaced)
-            ]
-        if self.similarity is not None:
-            out["similarity"] = self.similarity
-        if self.kept is not None:
-            out["kept"] = self.kept.to_dict()
-        return out
-
-    @property
-    def file_line(self) -> int:
-        """The physical line in the file: the record's line for JSONL, else the diagnostic's."""
-        return self.record_line if self.record_line is not None else self.line
+from lintnews.registry import Rule, RuleTable, Violation, all_rules
+from lintnews.selection import select_rules
+from lintnews.suppress import UnusedSuppression, apply_suppressions
 
 
 def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic:
@@ -175,9 +84,10 @@ def lint_document(doc: Document, table: RuleTable, settings: Settings) -> list[D
             raise  # a broken pack or option is the user's to fix: stop with exit code 2
         except Exception as exc:  # a crashing rule must not abort the run
             out.append(internal_error(doc, rule, exc))
-    from lintnews.suppress import apply_suppressions  # late import: it builds Diagnostics
-
-    out = apply_suppressions(doc, table, settings, out)
+    try:
+        out = apply_suppressions(doc, table, settings, out)
+    except Exception as exc:  # a bad comment must not abort the run: E900, diagnostics unfiltered
+        out.append(internal_error(doc, all_rules()[UnusedSuppression.code], exc))
     out.sort(key=lambda d: (d.line, d.column, d.code))
     return out
 
@@ -228,13 +138,3 @@ class Linter:
 
     def lint(self, doc: Document) -> DocumentResult:
         return DocumentResult(doc, lint_document(doc, self.table(doc.path), self.settings))
-
-    def run(self, items: Iterable[Document | InputError]) -> Iterator[DocumentResult | InputError]:
-        for item in items:
-            if isinstance(item, InputError):
-                yield item
-            else:
-                yield self.lint(item)
-
-    def run_paths(self, paths: Iterable[str], stdin_name: str = "-") -> Iterator[DocumentResult | InputError]:
-        return self.run(iter_documents(paths, self.settings, stdin_name))

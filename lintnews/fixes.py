@@ -29,11 +29,12 @@ import orjson
 
 from lintnews import atomic
 from lintnews.atomic import AlreadyWritten, StagedFolder
-from lintnews.config import Settings, _matches, check_selectors
+from lintnews.config import Settings
+from lintnews.diagnostics import Diagnostic, Edit, Fix
 from lintnews.document import Document
 from lintnews.encoding import normalize_newlines
-from lintnews.engine import Diagnostic
-from lintnews.registry import Edit, Fix, all_rules
+from lintnews.registry import all_rules
+from lintnews.selection import check_selectors, matches
 from lintnews.sources import SpooledRecord, copy_line, html_document, markdown_document
 
 #: A removed line can make another fix applicable (a blank-line run, a now-adjacent duplicate).
@@ -67,8 +68,8 @@ class FixPolicy:
         rule = all_rules().get(code)
         if rule is None:
             return False
-        positive = 1 if self.fixable is None else max((_matches(s, rule) for s in self.fixable), default=0)
-        negative = max((_matches(s, rule) for s in self.unfixable), default=0)
+        positive = 1 if self.fixable is None else max((matches(s, rule) for s in self.fixable), default=0)
+        negative = max((matches(s, rule) for s in self.unfixable), default=0)
         return positive > negative
 
 

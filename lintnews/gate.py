@@ -22,10 +22,9 @@ from typing import Any
 import orjson
 
 from lintnews import atomic
+from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
-from lintnews.engine import Diagnostic
 from lintnews.files import MiB, UnreadableFile, read_regular
-from lintnews.registry import Severity
 from lintnews.sources import SpooledRecord, copy_line, write_record
 from lintnews.textnorm import normalize
 

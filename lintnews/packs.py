@@ -26,6 +26,7 @@ every language.
 from __future__ import annotations
 
 import bisect
+import importlib.util
 import itertools
 import re
 import sys
@@ -44,10 +45,11 @@ else:  # pragma: no cover
 
 from lintnews import native
 from lintnews.config import ConfigError, PackError, Settings, pack_rule, shown
+from lintnews.diagnostics import Severity
 from lintnews.document import cached_property
 from lintnews.language import language_of
 from lintnews.regexcheck import backtracking_risk
-from lintnews.registry import Rule, Severity, Violation
+from lintnews.registry import Rule, Violation
 from lintnews.textnorm import folded_text
 
 if TYPE_CHECKING:
@@ -525,10 +527,11 @@ def check_pack_files(names: list[str], root: str, where: str) -> None:
 
 
 def builtin_dir() -> Path:
-    """``packs/`` inside the installed ``lintnews.rules`` package (``rules/`` in a checkout)."""
-    import lintnews.rules
-
-    return Path(lintnews.rules.__file__).resolve().parent / "packs"
+    """``packs/`` inside the installed ``lintnews.rules`` package (``rules/`` in a checkout),
+    found without importing it: the rule modules import this one."""
+    spec = importlib.util.find_spec("lintnews.rules")
+    assert spec is not None and spec.origin is not None, "lintnews.rules is not installed"
+    return Path(spec.origin).resolve().parent / "packs"
 
 
 @lru_cache(maxsize=32)

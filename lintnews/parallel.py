@@ -15,14 +15,14 @@ import multiprocessing
 import multiprocessing.pool
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from lintnews import cache as cache_mod
+from lintnews.analysis import Analysis, Signer, analyze_document
 from lintnews.config import Settings
+from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
-from lintnews.engine import Diagnostic, Linter
-from lintnews.gate import score
+from lintnews.engine import Linter
 from lintnews.sources import (
     InputError,
     NotRegularFile,
@@ -33,30 +33,6 @@ from lintnews.sources import (
     open_regular,
     read_path,
 )
-
-
-@dataclass
-class Analysis:
-    """What the run keeps of one document."""
-
-    path: str
-    record: str | None
-    record_line: int | None
-    diagnostics: list[Diagnostic]
-    score: int
-    #: The raw JSONL line, only when the run splits the corpus.
-    raw: bytes | None = None
-    #: Corpus-phase signature (see `lintnews.corpus`), when the corpus phase runs.
-    signature: Any = None
-    #: The cache key of the unit the document came from, its place among the unit's results
-    #: and whether they came from the cache (set by `analyze`; not stored).
-    cache_key: bytes | None = None
-    cache_index: int = 0
-    cached: bool = False
-    #: Bytes of input the document came from, for the progress bar (`lintnews.progress`): its
-    #: JSONL line; 0 for a file (the bar takes the file's size).
-    size: int = 0
-
 
 #: A unit of work: a file path, or (path, line number, raw line) of a JSONL record.
 Unit = tuple[str] | tuple[str, int, bytes]
@@ -106,9 +82,6 @@ def _unit_payload(unit: Unit, max_size: int = 0) -> tuple[str, bytes] | None:
     return f"{path}\0{lineno}", raw
 
 
-Signer = Callable[[Document, list[Diagnostic]], Any]
-
-
 class Analyzer:
     """Per-process state: the linter, the optional signer and a read-only cache handle."""
 
@@ -131,14 +104,12 @@ class Analyzer:
         self.spec = cache_mod.signature_spec(settings) if self.cache is not None and signer is not None else None
 
     def analyze_document(self, doc: Document, sign: bool = True) -> Analysis:
-        """Lint, score and (unless ``sign`` is false: `analyze_units` signs in batches) sign."""
-        diagnostics = self.linter.lint(doc).diagnostics
-        doc_score = score(doc, diagnostics)
-        for d in diagnostics:
-            d.document_score = doc_score
-        signature = self.signer(doc, diagnostics) if self.signer is not None and sign else None
-        raw = doc.cache.get("raw") if self.keep_raw else None
-        return Analysis(doc.path, doc.record, doc.record_line, diagnostics, doc_score, raw, signature)
+        """`lintnews.analysis.analyze_document` with this process's linter and signer (unless
+        ``sign`` is false: `analyze_units` signs in batches)."""
+        return analyze_document(doc, self.lint, self.signer if sign else None, self.keep_raw)
+
+    def lint(self, doc: Document) -> list[Diagnostic]:
+        return self.linter.lint(doc).diagnostics
 
     def analyze_unit(self, unit: Unit | InputError) -> tuple[list[Analysis | InputError], bytes | None]:
         """The results of one unit and, when they are new, the cache key to store them under."""

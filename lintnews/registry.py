@@ -6,7 +6,6 @@ decorate them with `register`. `all_rules()` imports the rule package once and r
 
 from __future__ import annotations
 
-import enum
 import importlib
 import inspect
 import re
@@ -14,57 +13,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from lintnews.diagnostics import Edit, Fix, RelatedLocation, Severity
+
 if TYPE_CHECKING:
     from lintnews.config import Settings
     from lintnews.document import Document
-
-
-class Severity(enum.IntEnum):
-    INFO = 1
-    WARNING = 2
-    ERROR = 3
-
-    @classmethod
-    def parse(cls, value: str) -> Severity:
-        try:
-            return cls[value.strip().upper()]
-        except KeyError:
-            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
-
-    def __str__(self) -> str:
-        return self.name.lower()
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Replace ``text[start:end]`` (character offsets in `Document.text`) with ``replacement``."""
-
-    start: int
-    end: int
-    replacement: str = ""
-
-
-@dataclass(frozen=True)
-class Fix:
-    """A titled set of edits. ``safe`` fixes run with ``--fix``; unsafe ones need ``--unsafe-fixes``."""
-
-    title: str
-    edits: tuple[Edit, ...]
-    safe: bool = True
-
-
-@dataclass(frozen=True)
-class RelatedLocation:
-    """Another place a violation refers to, in 0-based text coordinates of the same document
-    unless ``path`` is given (corpus rules point into other documents)."""
-
-    line: int
-    column: int = 0
-    path: str | None = None
-    record: str | None = None
-    #: Already-mapped 1-based source position, for locations in other documents.
-    source_line: int | None = None
-    source_column: int | None = None
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from lintnews.analysis import Analysis, Signer, analyze_document
 from lintnews.config import Settings
 from lintnews.corpus import CorpusIndex, make_signer
+from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
-from lintnews.engine import Diagnostic, Linter
+from lintnews.engine import Linter
 from lintnews.fixes import Fixer, FixPolicy, WriteError
 from lintnews.gate import (
     Baseline,
@@ -28,11 +30,9 @@ from lintnews.gate import (
     RuleCounts,
     Splitter,
     describe_os_error,
-    score,
 )
-from lintnews.parallel import Analysis, Analyzer, Signer, analyze
-from lintnews.registry import Severity
-from lintnews.reporters import Tally, fix_applies
+from lintnews.parallel import Analyzer, analyze
+from lintnews.reporters.base import Tally, fix_applies
 from lintnews.sources import InputError, SpooledRecord, iter_documents, reaches
 
 
@@ -256,13 +256,8 @@ class CheckRun:
             self.on_warning(warning)
         if problem:
             self.error(InputError(doc.path, problem, doc.record, doc.record_line))
-        doc = fixed  # what ``found`` is positioned in, and what the corpus now holds
-        doc_score = score(doc, found)
-        for d in found:
-            d.document_score = doc_score
-        signature = self.signer(doc, found) if self.signer is not None else None
-        raw = doc.cache.get("raw") if self.splitter is not None else None
-        self.accept(Analysis(doc.path, doc.record, doc.record_line, found, doc_score, raw, signature))
+        # Score and sign the fixed document: what ``found`` is positioned in, and what the corpus now holds.
+        self.accept(analyze_document(fixed, lambda _: found, self.signer, self.splitter is not None))
 
     def report(self, d: Diagnostic) -> None:
         """One finding, in output order: baseline, counts, gate, then the sink."""

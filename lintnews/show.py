@@ -13,8 +13,9 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from lintnews.config import Settings, select_rules, shown
+from lintnews.config import Settings, shown
 from lintnews.registry import all_rules
+from lintnews.selection import select_rules
 from lintnews.sources import InputError, iter_paths
 
 #: Settings attributes that are not configuration keys.
@@ -106,7 +107,7 @@ def settings_text(settings: Settings, file_keys: Iterable[str], cli_keys: Iterab
 
 def _cli_selection(settings: Settings) -> list[str]:
     """A comment line for ``--select``, ``--extend-select`` and ``--ignore``: a selection of its
-    own, over the configuration's (see `lintnews.config.select_rules`)."""
+    own, over the configuration's (see `lintnews.selection.select_rules`)."""
     cli = settings.cli_selection
     if cli is None:
         return []

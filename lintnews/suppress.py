@@ -49,10 +49,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from lintnews.config import Settings, _matches
+from lintnews.config import Settings
+from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
-from lintnews.engine import Diagnostic
-from lintnews.registry import Rule, RuleTable, Severity, Violation, all_rules, register
+from lintnews.registry import Rule, RuleTable, Violation, all_rules, register
+from lintnews.selection import matches
 
 #: Codes a suppression can never hide: the linter's own reports.
 UNSUPPRESSIBLE = frozenset(("E900", "E901", "E902"))
@@ -100,7 +101,7 @@ class Directive:
         """The selectors that name ``rule`` (``("*",)`` for a list-less directive)."""
         if self.selectors is None:
             return ("*",)
-        return tuple(s for s in self.selectors if _matches(s, rule))
+        return tuple(s for s in self.selectors if matches(s, rule))
 
     def rules_named(self, rules: dict[str, Rule]) -> dict[str, tuple[str, ...]]:
         """`speaks_about` of every rule of ``rules`` (by code) that the directive names."""
@@ -288,16 +289,7 @@ def apply_suppressions(
     doc: Document, table: RuleTable, settings: Settings, diagnostics: list[Diagnostic]
 ) -> list[Diagnostic]:
     """``diagnostics`` minus the suppressed ones, plus E901/E902 reports about the suppressions.
-    A failure here is reported as E900 on the document, with its diagnostics unfiltered."""
-    try:
-        return _apply(doc, table, settings, diagnostics)
-    except Exception as exc:  # noqa: BLE001  a bad comment must not abort the run
-        from lintnews.engine import internal_error
-
-        return [*diagnostics, internal_error(doc, all_rules()[UnusedSuppression.code], exc)]
-
-
-def _apply(doc: Document, table: RuleTable, settings: Settings, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    The engine reports a failure here as E900 (`lintnews.engine.lint_document`)."""
     directives = comment_directives(doc)
     rec = record_directive(doc, settings)
     if rec is not None:
@@ -398,7 +390,7 @@ def _unused_message(d: Directive, selected: dict[str, Rule], rules: dict[str, Ru
     unknown: list[str] = []
     fixed: list[str] = []
     for s in d.selectors:
-        named = [r for r in rules.values() if _matches(s, r)]
+        named = [r for r in rules.values() if matches(s, r)]
         if not named:
             unknown.append(s)
             continue

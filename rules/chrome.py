@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Severity
 from lintnews.document import Document, words
 from lintnews.packs import (
     Matcher,
@@ -25,7 +26,7 @@ from lintnews.packs import (
     load_packs,
     pack_languages,
 )
-from lintnews.registry import Rule, Severity, Violation, register
+from lintnews.registry import Rule, Violation, register
 
 
 @register

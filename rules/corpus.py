@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Severity
 from lintnews.document import Document
-from lintnews.registry import Rule, Severity, Violation, register
+from lintnews.registry import Rule, Violation, register
 
 
 class CorpusRule(Rule):

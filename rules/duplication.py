@@ -9,8 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lintnews.config import Settings
+from lintnews.diagnostics import RelatedLocation, Severity
 from lintnews.document import Block, Document
-from lintnews.registry import RelatedLocation, Rule, Severity, Violation, register
+from lintnews.registry import Rule, Violation, register
 from lintnews.textnorm import normalized_lines, normalized_span
 
 #: Marks of code, paths, markup and tables, which repeat by design (``FROM python:3.7``,

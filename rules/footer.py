@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterator
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Severity
 from lintnews.document import Document, words
 from lintnews.packs import PhraseRule
-from lintnews.registry import Severity, Violation, register
+from lintnews.registry import Violation, register
 
 
 @register

@@ -14,9 +14,10 @@ import ftfy
 import ftfy.badness
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
-from lintnews.registry import Edit, Fix, Rule, Severity, Violation, register
+from lintnews.registry import Rule, Violation, register
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 

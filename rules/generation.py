@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Block, Document
 from lintnews.language import language_of
 from lintnews.packs import match_lines
-from lintnews.registry import Edit, Fix, Rule, Severity, Violation, register
+from lintnews.registry import Rule, Violation, register
 
 # --------------------------------------------------------------------------------------------
 # G001 citation-marker

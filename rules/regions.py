@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterator
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Severity
 from lintnews.document import Document
-from lintnews.registry import Rule, Severity, Violation, register
+from lintnews.registry import Rule, Violation, register
 
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez"

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Severity
 from lintnews.document import Document, words
 from lintnews.language import STOPWORDS
 from lintnews.packs import PhraseRule, line_key, load_packs, match_lines, pack_languages
-from lintnews.registry import Rule, Severity, Violation, register
+from lintnews.registry import Rule, Violation, register
 
 
 @register

@@ -10,9 +10,10 @@ import re
 from collections.abc import Iterator
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Severity
 from lintnews.document import Document, words
 from lintnews.packs import PhraseRule, line_key, line_keys, load_packs, pack_languages
-from lintnews.registry import Severity, Violation, register
+from lintnews.registry import Violation, register
 
 
 @register

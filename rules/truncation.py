@@ -15,9 +15,10 @@ import re
 from collections.abc import Iterator
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Severity
 from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
-from lintnews.registry import Rule, Severity, Violation, register
+from lintnews.registry import Rule, Violation, register
 
 from .endings import open_end
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import orjson
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
-from lintnews.engine import Diagnostic, Linter
+from lintnews.engine import Linter
 from lintnews.fixes import FixPolicy, content, fix_document
 from lintnews.sources import InputError, html_document, markdown_document, record_document
 

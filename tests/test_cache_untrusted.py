@@ -26,8 +26,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lintnews import cache
+from lintnews.analysis import Analysis
 from lintnews.config import Settings
-from lintnews.parallel import Analysis, cached_items
+from lintnews.parallel import cached_items
 from lintnews.sources import InputError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ttyrun import lintnews_script
 
-from lintnews.config import build_settings, select_rules, validate
+from lintnews.config import build_settings, validate
+from lintnews.selection import select_rules
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -28,10 +28,11 @@ import pytest
 
 from lintnews.config import Settings
 from lintnews.corpus import check_corpus
+from lintnews.diagnostics import Edit, Fix
 from lintnews.document import Document
 from lintnews.engine import Linter
 from lintnews.fixes import FixPolicy, apply_edits, fix_document
-from lintnews.registry import Edit, Fix, all_rules
+from lintnews.registry import all_rules
 from lintnews.sources import html_document, markdown_document, record_document
 
 #: A run is grown until it takes this long (CPU seconds), so that the ratio is not noise.

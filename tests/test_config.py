@@ -9,17 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from lintnews.cli import main
-from lintnews.config import (
-    ConfigError,
-    RuleSelection,
-    Settings,
-    build_settings,
-    find_config,
-    resolve_settings,
-    select_rules,
-    validate,
-)
-from lintnews.registry import Severity
+from lintnews.config import ConfigError, RuleSelection, Settings, build_settings, find_config, validate
+from lintnews.configfile import resolve_settings
+from lintnews.diagnostics import Severity
+from lintnews.selection import select_rules
 
 
 def selected(settings: Settings, path: str | None = None) -> set[str]:

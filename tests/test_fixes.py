@@ -15,10 +15,10 @@ from click.testing import CliRunner
 
 from lintnews.cli import main
 from lintnews.config import Settings
+from lintnews.diagnostics import Edit, Fix
 from lintnews.document import Document
 from lintnews.engine import Linter
 from lintnews.fixes import FixPolicy, apply_edits, fix_document
-from lintnews.registry import Edit, Fix
 
 LEDE = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said."
 SECOND = "Both sides said they expected a long week of negotiations over the prisoner exchange."

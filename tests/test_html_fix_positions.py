@@ -18,11 +18,12 @@ from pathlib import Path
 import pytest
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Diagnostic, Edit, Fix
 from lintnews.document import Document
-from lintnews.engine import Diagnostic, Linter
+from lintnews.engine import Linter
 from lintnews.fixes import FixPolicy, fix_document, html_fix
 from lintnews.html_source import extract
-from lintnews.registry import Edit, Fix, all_rules
+from lintnews.registry import all_rules
 from lintnews.sources import html_document
 
 #: Entities in attribute values next to the text (never mistaken for it).

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
-from lintnews.engine import Diagnostic, Linter
+from lintnews.engine import Linter
 from lintnews.html_source import extract
 from lintnews.sources import InputError, iter_documents
 
@@ -22,11 +23,12 @@ def src_pos(source: str, offset: int) -> tuple[int, int]:
 def lint_html(tmp_path: Path, source: str, select: list[str]) -> list[Diagnostic]:
     path = tmp_path / "article.html"
     path.write_text(source, encoding="utf-8")
-    linter = Linter(Settings(select=select))
+    settings = Settings(select=select)
+    linter = Linter(settings)
     out: list[Diagnostic] = []
-    for result in linter.run_paths([str(path)]):
-        assert not isinstance(result, InputError), result
-        out.extend(result.diagnostics)
+    for doc in iter_documents([str(path)], settings):
+        assert not isinstance(doc, InputError), doc
+        out.extend(linter.lint(doc).diagnostics)
     return out
 
 
@@ -290,9 +292,10 @@ def test_jsonl_html_record_positions_are_inside_the_record(tmp_path: Path) -> No
     path = tmp_path / "pages.jsonl"
     path.write_bytes(orjson.dumps({"id": "geneva", "html": ARTICLE}) + b"\n")
     diags = []
-    for result in Linter(Settings(select=["D002"])).run_paths([str(path)]):
-        assert not isinstance(result, InputError)
-        diags.extend(result.diagnostics)
+    settings = Settings(select=["D002"])
+    for doc in iter_documents([str(path)], settings):
+        assert not isinstance(doc, InputError)
+        diags.extend(Linter(settings).lint(doc).diagnostics)
     (d,) = diags
     assert d.record == "geneva" and d.record_line == 1
     assert (d.line, d.column) == src_pos(ARTICLE, ARTICLE.index("TALKS RESUME IN GENEVA"))

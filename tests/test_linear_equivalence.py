@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lintnews.rules.duplication import _containers, _containers_scan
 
+from lintnews.diagnostics import Edit, Fix
 from lintnews.fixes import _overlaps, apply_edits
-from lintnews.registry import Edit, Fix
 
 WORDS = st.sampled_from(["a", "b", "c", "ab"])
 KEY = st.lists(WORDS, min_size=1, max_size=7).map(" ".join)

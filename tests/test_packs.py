@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.config import ConfigError, Settings, resolve_settings
+from lintnews.config import ConfigError, Settings
+from lintnews.configfile import resolve_settings
 from lintnews.document import Document
 from lintnews.engine import Linter
 from lintnews.packs import (

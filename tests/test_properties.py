@@ -8,11 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Edit, Fix
 from lintnews.document import Document
 from lintnews.encoding import decode, normalize_newlines
 from lintnews.engine import Linter
 from lintnews.fixes import FixPolicy, apply_edits, fix_document
-from lintnews.registry import Edit, Fix
 from lintnews.sources import InputError, record_document
 
 NEWLINES = st.sampled_from(["\n", "\r\n", "\r"])

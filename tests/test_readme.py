@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 from lintnews.cli import rules_table
-from lintnews.config import build_settings, select_rules, validate
+from lintnews.config import build_settings, validate
 from lintnews.corpus import CorpusOptions
 from lintnews.registry import all_rules
+from lintnews.selection import select_rules
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -21,8 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lintnews.engine import Diagnostic
-from lintnews.registry import Severity
+from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.reporters import StreamWriter
 
 

@@ -13,9 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from lintnews.cli import main
-from lintnews.config import ConfigError, Settings, build_settings, check_selectors, validate
+from lintnews.config import ConfigError, Settings, build_settings, validate
+from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
-from lintnews.engine import Diagnostic, Linter
+from lintnews.engine import Linter
+from lintnews.selection import check_selectors
 from lintnews.sources import html_document, record_document
 
 SELECT = ["D", "T", "E901", "E902"]
@@ -539,3 +541,23 @@ def test_cli_ignore_e901(tmp_path: Any) -> None:
     hidden = runner.invoke(main, ["check", "--isolated", "--select", "D,T,E901", "--ignore", "E901", str(path)])
     assert "E901" not in hidden.output
     assert "story.md:8:1: D001" in hidden.output
+
+
+def test_a_failure_while_applying_suppressions_is_e900_with_the_findings_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The engine owns E900: when reading the suppression comments fails, the document keeps
+    every finding unfiltered and gains one E900 naming the suppression rule."""
+    import lintnews.suppress
+
+    def broken(doc: Document) -> list[Any]:
+        raise RuntimeError("comment parser broke")
+
+    monkeypatch.setattr(lintnews.suppress, "comment_directives", broken)
+    diags = lint_md(md(H, "", P, "", Q, "", "<!-- lintnews: disable-next-line=D001 -->", P))
+    assert pairs(diags) == [("E900", 1), ("D001", 8)]
+    e900 = diags[0]
+    assert e900.message.startswith(
+        "rule E901 (unused-suppression) failed: RuntimeError: comment parser broke at test_suppress.py:"
+    )
+    assert str(e900.severity) == "error"

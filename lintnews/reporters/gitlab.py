@@ -12,9 +12,8 @@ import hashlib
 import os
 from typing import Any, TextIO
 
-from lintnews.engine import Diagnostic
-from lintnews.registry import Severity
-from lintnews.reporters import Report, json_text, reporter
+from lintnews.diagnostics import Diagnostic, Severity
+from lintnews.reporters.base import Report, json_text, reporter
 from lintnews.reporters.sarif import fingerprints
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}

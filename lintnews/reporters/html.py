@@ -25,7 +25,7 @@ from importlib import resources
 from typing import Any, TextIO
 
 from lintnews.registry import all_rules
-from lintnews.reporters import Report, reporter
+from lintnews.reporters.base import Report, reporter
 from lintnews.sources import kind_of
 
 SEVERITIES = ("error", "warning", "info")

@@ -20,9 +20,9 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from lintnews import __version__
-from lintnews.engine import SNIPPET_CHARS, Diagnostic, Location
-from lintnews.registry import Rule, Severity, all_rules
-from lintnews.reporters import Report, json_text, reporter
+from lintnews.diagnostics import SNIPPET_CHARS, Diagnostic, Location, Severity
+from lintnews.registry import Rule, all_rules
+from lintnews.reporters.base import Report, json_text, reporter
 from lintnews.sources import kind_of
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
-from lintnews.engine import Diagnostic
-from lintnews.registry import Severity
-from lintnews.reporters import Report, json_text, printable, reporter
+from lintnews.diagnostics import Diagnostic, Severity
+from lintnews.reporters.base import Report, json_text, printable, reporter
 from lintnews.sources import InputError
 
 

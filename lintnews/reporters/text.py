@@ -6,9 +6,8 @@ from typing import TextIO
 
 import click
 
-from lintnews.engine import Diagnostic
-from lintnews.registry import Severity
-from lintnews.reporters import Report, Tally, fix_applies, location, printable, reporter
+from lintnews.diagnostics import Diagnostic, Severity
+from lintnews.reporters.base import Report, Tally, fix_applies, location, printable, reporter
 
 _SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 

@@ -1,0 +1,126 @@
+"""What every reporter shares: the `Report` it writes, the `REPORTERS` table its ``@reporter``
+decorator fills, and the helpers that make text safe to print or to serialise."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from lintnews.diagnostics import Diagnostic, Severity
+from lintnews.registry import Rule, all_rules
+from lintnews.sources import InputError
+
+
+@dataclass
+class Tally:
+    """Counts a summary needs, kept as diagnostics stream past."""
+
+    total: int = 0
+    by_severity: Counter[Severity] = field(default_factory=Counter)
+    #: Diagnostics whose fix ``--fix`` applies (`fix_applies`), and unsafe ones it leaves.
+    fixable: int = 0
+    hidden_unsafe: int = 0
+    #: Documents with at least one diagnostic.
+    affected: set[tuple[str, str | None]] = field(default_factory=set)
+
+    def add(self, d: Diagnostic, unsafe_fixes: bool = False) -> None:
+        self.total += 1
+        self.by_severity[d.severity] += 1
+        if fix_applies(d, unsafe_fixes):
+            self.fixable += 1
+        elif d.fix is not None:
+            self.hidden_unsafe += 1
+        self.affected.add((d.path, d.record))
+
+    @classmethod
+    def of(cls, diagnostics: Iterable[Diagnostic], unsafe_fixes: bool = False) -> Tally:
+        tally = cls()
+        for d in diagnostics:
+            tally.add(d, unsafe_fixes)
+        return tally
+
+
+def fix_applies(d: Diagnostic, unsafe_fixes: bool = False) -> bool:
+    """Whether ``lintnews check --fix`` applies ``d``'s fix (marked ``[*]``): a safe fix, or an
+    unsafe one with ``--unsafe-fixes``. A run removes the fixes of rules that ``fixable`` and
+    ``unfixable`` leave out before anything is reported (as ruff does), so they never count."""
+    return d.fix is not None and (d.fix.safe or unsafe_fixes)
+
+
+@dataclass
+class Report:
+    """Everything a reporter may show about one run."""
+
+    diagnostics: list[Diagnostic]
+    errors: list[InputError] = field(default_factory=list)
+    documents: int = 0
+    #: Diagnostics fixed by ``--fix`` (they are no longer in ``diagnostics``).
+    fixed: int = 0
+    rules: dict[str, Rule] = field(default_factory=all_rules)
+    #: ``--statistics`` summary and per-document summaries (json/jsonl formats carry them).
+    stats: dict[str, Any] | None = None
+    summaries: list[Any] = field(default_factory=list)
+    #: Counts of the diagnostics when they were streamed instead of kept.
+    tally: Tally | None = None
+    #: How many of ``errors`` are inputs that could not be read (None: all of them); the others
+    #: are fixes or outputs that failed.
+    unreadable: int | None = None
+
+
+Reporter = Callable[[Report, TextIO, bool], None]
+REPORTERS: dict[str, Reporter] = {}
+
+
+def reporter(name: str) -> Callable[[Reporter], Reporter]:
+    def wrap(fn: Reporter) -> Reporter:
+        REPORTERS[name] = fn
+        return fn
+
+    return wrap
+
+
+#: What must not reach a terminal raw: C0 controls but the tab (a newline or ESC in a record id
+#: or in scraped text would split or colour the output), DEL, C1 controls (0x9b is a CSI on some
+#: terminals), the bidirectional overrides and isolates that reorder what is shown ("Trojan
+#: Source"), and lone surrogates (the undecodable bytes of a file name, or JSON's ``\udXXX``).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` as one line that is safe to print: control characters, bidirectional overrides
+    and undecodable bytes become visible escapes (``\\n``, ``\\x1b``, ``\\u202e``, ``\\xe9``)."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(data: Any, **options: Any) -> str:
+    """``json.dumps`` with non-ASCII text kept as it is, except lone surrogates (a file name that
+    is not UTF-8, a record id written as ``"\\ud800"``), which become ``\\uXXXX`` escapes: the
+    output is always valid UTF-8 and reads back (in Python, ``os.fsencode``) to the same name."""
+    text = json.dumps(data, ensure_ascii=False, **options)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def location(d: Diagnostic) -> str:
+    """``path:line:col`` or, for a JSONL record, ``path#record:line:col`` (printable)."""
+    where = d.path if d.record is None else f"{d.path}#{d.record}"
+    return f"{printable(where)}:{d.line}:{d.column}"
