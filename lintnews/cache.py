@@ -481,7 +481,7 @@ def load_signatures(blob: Any, spec: SignatureSpec) -> list[DocSignature | None]
 
 
 def _array_data(a: Any) -> list[Any] | None:
-    from lintnews.corpus import _DTYPE_CODES
+    from lintnews.corpus.signature import _DTYPE_CODES
 
     if a is None:
         return None
@@ -502,7 +502,7 @@ _ITEMSIZES: list[int] = []
 def _array(v: Any, codes: tuple[int, ...]) -> tuple[int, bytes, int]:
     """An array's dtype code, bytes and length, checked without making the array."""
     if not _ITEMSIZES:
-        from lintnews.corpus import _DTYPES
+        from lintnews.corpus.signature import _DTYPES
 
         _ITEMSIZES.extend(d.itemsize for d in _DTYPES)
     if type(v) is not list or len(v) != 3:
@@ -551,7 +551,7 @@ def _signature_fields(v: Any, spec: SignatureSpec) -> list[Any]:
 def _signature(v: Any, spec: SignatureSpec) -> DocSignature:
     import numpy as np
 
-    from lintnews.corpus import _DTYPES, DocSignature
+    from lintnews.corpus.signature import _DTYPES, DocSignature
 
     f = _signature_fields(v, spec)
     arrays = [None if a is None else np.frombuffer(bytearray(a[1]), _DTYPES[a[0]]) for a in (f[9], f[10], f[11], f[13])]

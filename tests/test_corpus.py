@@ -324,11 +324,11 @@ def test_per_file_ignores_apply_to_corpus_rules(tmp_path: Path) -> None:
     ("table", "message"),
     [
         ("shingle-szie = 4", "unknown configuration key `corpus.shingle-szie`"),
-        ("num-perm = 0", "`corpus.num-perm` must be an integer from 8 to 1024"),
-        ("min-jaccard = 1.5", "`corpus.min-jaccard` must be a number from 0 to 1"),
+        ("num-perm = 0", "`corpus.num-perm` must be from 8 to 1024; got 0"),
+        ("min-jaccard = 1.5", "`corpus.min-jaccard` must be from 0 to 1; got 1.5"),
         ('keep = "newest"', "`corpus.keep` must be one of first, longest, oldest"),
         ('keep = "oldest"', "needs `corpus.date-field`"),
-        ("template-min-docs = true", "`corpus.template-min-docs` must be an integer"),
+        ("template-min-docs = true", "`corpus.template-min-docs` must be an integer, not a boolean (True)"),
     ],
 )
 def test_config_errors(tmp_path: Path, table: str, message: str) -> None:
@@ -401,3 +401,54 @@ def test_index_keeps_no_text() -> None:
     values = [getattr(kept, f.name) for f in dataclasses.fields(kept)]
     assert not any(isinstance(v, (str, bytes)) and len(v) > 100 for v in values)
     assert list(index.finish()) == []
+
+
+# --- the package's layout ----------------------------------------------------------------------
+
+
+def _code_strings(path: Path) -> list[str]:
+    """String constants of a module that are not docstrings."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+        and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [n.value for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
+
+
+def test_corpus_codes_come_from_rule_metadata_only() -> None:
+    import re
+
+    import lintnews
+    from lintnews.corpus.options import chrome_families, corpus_rules, droppable_codes
+
+    root = Path(lintnews.__file__).parent
+    modules = [*sorted((root / "corpus").glob("*.py")), root / "run.py"]
+    for module in modules:
+        assert [s for s in _code_strings(module) if re.search(r"\bN\d{3}\b", s)] == [], module
+        # selection and severities come from the rule selection, not from a Linter built for them
+        # (`check_corpus` in index.py lints documents: it alone builds one)
+        text = module.read_text(encoding="utf-8")
+        if module.parent.name == "corpus":
+            assert text.count("Linter(") == (1 if module.name == "index.py" else 0), module
+        assert len(module.read_text(encoding="utf-8").splitlines()) <= 400 or module.name == "run.py", module
+    assert {role: rule.code for role, rule in corpus_rules().items()} == {
+        "near-duplicate": "N001", "exact-duplicate": "N002", "template": "N003"}
+    assert droppable_codes() == {"N001", "N002"}
+    assert chrome_families() == ("S", "B")
+
+
+def test_severity_of_corpus_rules_follows_the_configuration(tmp_path: Path) -> None:
+    story = "\n".join([WIRE_TITLE, *WIRE]) + "\n"
+    (tmp_path / "a.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "lintnews.toml").write_text('[severity]\nN002 = "info"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "N", "--output-format", "json",
+                                       "--config", str(tmp_path / "lintnews.toml"), str(tmp_path)])
+    found = [(Path(d["path"]).name, d["code"], d["severity"]) for d in json.loads(result.stdout)]
+    assert found == [("b.txt", "N002", "info")]

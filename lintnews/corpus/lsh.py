@@ -1,0 +1,79 @@
+"""Locality-sensitive hashing of MinHash signatures: band keys and the candidate pairs they give.
+
+A signature of ``num-perm`` values is cut into ``bands`` bands of ``rows`` values; each band is
+hashed to one 64-bit key, and two documents sharing a key in any band are a candidate pair (which
+`lintnews.corpus.duplicates` then verifies exactly).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from lintnews.corpus.storage import RowFile, distinct
+
+#: Candidate pairs per document and LSH bucket: each member is compared with at most this many
+#: earlier members of the bucket.
+MAX_PEERS = 16
+
+
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """``(bands, rows)`` for LSH: the most rows per band (fewest chance candidates) that still
+    make a pair with Jaccard similarity ``threshold`` a candidate with probability ≥ 0.95."""
+    best = (num_perm, 1)
+    for rows in range(1, num_perm + 1):
+        bands = num_perm // rows
+        if 1 - (1 - threshold**rows) ** bands >= 0.95:
+            best = (bands, rows)
+        else:
+            break
+    return best
+
+
+def band_keys(minhash: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """One 64-bit key per LSH band of a MinHash signature."""
+    out: np.ndarray = band_keys_many(minhash[None, :], bands, rows)[0]
+    return out
+
+
+def band_keys_many(minhashes: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """`band_keys` of every row of ``minhashes``: shape ``(len(minhashes), bands)``."""
+    values = minhashes[:, : bands * rows].astype(np.uint64).reshape(len(minhashes), bands, rows)
+    key = np.broadcast_to(np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15), (len(minhashes), bands))
+    for r in range(rows):
+        key = (key ^ values[:, :, r]) * np.uint64(0x100000001B3)
+        key ^= key >> np.uint64(29)
+    out: np.ndarray = key
+    return out
+
+
+def candidates(band_file: RowFile, band_docs: np.ndarray, n: int,
+               step: Callable[[str, int], Callable[[int], None]]) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs from the LSH buckets: (earlier, later) documents, sorted. ``band_file``
+    holds the band keys of the documents ``band_docs`` (one row each, in input order) of a corpus
+    of ``n``; ``step`` is told about the progress."""
+    if not band_file.rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    bands = band_file.width
+    # Pairs (earlier, later) are coded as earlier * n + later; sorted codes are sorted pairs.
+    pairs = np.zeros(0, np.int64)
+    tick = step("LSH bands searched for candidates", bands)
+    for band in range(bands):
+        tick(1)
+        if band % 8 == 0:  # the keys come from disk, eight bands at a time
+            keys = band_file.columns(band, min(band + 8, bands))
+        col = keys[band % 8]
+        order = np.argsort(col, kind="stable")
+        sorted_keys = col[order]
+        members = band_docs[order]  # a bucket is a run of equal keys, its members in input order
+        found = []
+        # every member with each of the (at most MAX_PEERS) members before it in its bucket
+        for gap in range(1, min(MAX_PEERS, len(col) - 1) + 1):
+            same = sorted_keys[gap:] == sorted_keys[:-gap]
+            if not same.any():
+                break  # no bucket has more than ``gap`` members
+            found.append(members[:-gap][same] * n + members[gap:][same])
+        if found:
+            pairs = distinct(np.concatenate([pairs, *found]))
+    return pairs // n, pairs % n
