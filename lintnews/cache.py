@@ -444,7 +444,8 @@ def _unit_item(v: Any, path: str, line: int | None, sigs: Any, spec: SignatureSp
 
     if _str(_list(v)[0]) == "e":
         _, e_path, message, record, e_line = _list(v, 5)
-        if e_path != path or e_line != line or not (sigs is None or _list(sigs, 1) == [None]):
+        # (a unit that is an input error has no signature: `parallel.cache_value` stores None)
+        if e_path != path or e_line != line or sigs is not None:
             raise _Invalid
         return InputError(path, _str(message), _opt_str(record) if line is not None else _none(record), line)
     kind, a_path, record, record_line, doc_score, diagnostics = _list(v, 6)
@@ -492,7 +493,7 @@ def _signature_data(s: DocSignature) -> list[Any]:
     return [
         s.path, s.record, s.record_line, s.enabled, list(s.first), s.title, s.text_hash, s.length, s.date,
         _array_data(s.minhash), _array_data(s.shingles), _array_data(s.lines), s.distinct,
-        _array_data(s.band_keys), None if s.lsh is None else list(s.lsh),
+        _array_data(s.band_keys), None if s.lsh is None else list(s.lsh), s.scheme,
     ]  # fmt: skip
 
 
@@ -518,8 +519,12 @@ def _signature_fields(v: Any, spec: SignatureSpec) -> list[Any]:
     (types, array kinds, the MinHash and LSH sizes), arrays as (dtype code, bytes). Values the
     index takes as they are (hashes, positions, line ranges) are not checked: no value of
     theirs can make it fail. This runs for every cache hit, so it makes no numpy arrays."""
+    from lintnews.hashing import SCHEME
+
     num_perm, _bands, _rows = spec
-    f = _list(v, 15)
+    f = _list(v, 16)
+    if f[15] != SCHEME:  # hashed another way (another lintnews): not comparable, a miss
+        raise _Invalid
     _str(f[0]), _opt_str(f[1]), _opt_int(f[2], 1), _int(f[3], 0, 0xFFFF)
     f[4] = tuple(_int(x) for x in _list(f[4], 4))
     _str(f[5])
@@ -558,7 +563,7 @@ def _signature(v: Any, spec: SignatureSpec) -> DocSignature:
     return DocSignature(
         path=f[0], record=f[1], record_line=f[2], enabled=f[3], first=f[4], title=f[5], text_hash=f[6],
         length=f[7], date=f[8], minhash=arrays[0], shingles=arrays[1], lines=arrays[2], distinct=f[12],
-        band_keys=arrays[3], lsh=f[14],
+        band_keys=arrays[3], lsh=f[14], scheme=f[15],
     )  # fmt: skip
 
 

@@ -37,7 +37,7 @@ class NearDuplicateDocument(CorpusRule):
     same wire story ingested twice, a re-scrape with a new headline or an added local intro, a
     copy with a trimmed ending or a few typos, or a short article embedded in a longer one.
 
-    Candidates come from MinHash signatures of the word shingles (datasketch-compatible) and LSH;
+    Candidates come from MinHash signatures of the word shingles (XXH3-hashed) and LSH;
     each candidate pair is then verified exactly on the two shingle sets, so a reported pair really
     shares that share of its text. Lines the chrome rules (S, B) flag and site-template lines
     (N003) are removed first: articles of one site are not duplicates because of a shared footer.

@@ -363,15 +363,18 @@ def test_options_defaults_and_bands() -> None:
 
 
 def test_signature_minhash_is_datasketch_over_line_shingles() -> None:
+    from lintnews.hashing import hash32
+
     doc = Document("a.txt", "\n".join([WIRE_TITLE, *WIRE]))
     sig = CorpusSigner(Settings())(doc, [])
     shingles: list[bytes] = []
     for line in doc.lines:
         words = normalize(line).split()
         shingles += [" ".join(words[i : i + 5]).encode() for i in range(max(len(words) - 4, 1))]
-    ref = MinHash(num_perm=128)
+    ref = MinHash(num_perm=128, hashfunc=hash32)  # datasketch, with lintnews's shingle hash
     ref.update_batch(shingles)
     assert sig.minhash is not None and np.array_equal(sig.minhash, ref.hashvalues)
+    assert sig.shingles is not None and sig.shingles.tolist() == [hash32(s) for s in shingles]
     assert sig.shingles is not None and len(sig.shingles) == len(shingles)
     assert sig.text_hash is not None and len(sig.text_hash) == 16
 
@@ -452,3 +455,31 @@ def test_severity_of_corpus_rules_follows_the_configuration(tmp_path: Path) -> N
                                        "--config", str(tmp_path / "lintnews.toml"), str(tmp_path)])
     found = [(Path(d["path"]).name, d["code"], d["severity"]) for d in json.loads(result.stdout)]
     assert found == [("b.txt", "N002", "info")]
+
+
+def test_a_cached_signature_of_another_hashing_scheme_is_a_miss() -> None:
+    """A result-cache entry records the hashing scheme of its signatures: one written with
+    another scheme (an older lintnews hashed shingles with SHA-1) is a miss, never compared."""
+    import msgpack
+
+    from lintnews import cache
+    from lintnews.hashing import SCHEME
+    from lintnews.parallel import Analysis
+
+    settings = Settings()
+    doc = Document("a.txt", "\n".join([WIRE_TITLE, *WIRE]) + "\n")
+    sig = CorpusSigner(settings)(doc)
+    blob = cache.dump_unit([Analysis("a.txt", None, None, [], 100)], [sig])
+    spec = cache.signature_spec(settings)
+    assert cache.load_unit(blob, "a.txt", None, spec) is not None
+    (loaded,) = cache.load_signatures(blob, spec) or [None]
+    assert loaded is not None and loaded.scheme == SCHEME and np.array_equal(loaded.minhash, sig.minhash)
+    magic, fmt, kind, (data, sigs) = msgpack.unpackb(blob, raw=False)
+    assert sigs[0][-1] == SCHEME
+    sigs[0][-1] = "sha1-32/affine32/0"
+    old = msgpack.packb([magic, fmt, kind, [data, sigs]], use_bin_type=True)
+    assert cache.load_unit(old, "a.txt", None, spec) is None
+    assert cache.load_signatures(old, spec) is None
+    index = CorpusIndex(settings)
+    with pytest.raises(ValueError, match="hashing scheme"):
+        index.add(dataclasses.replace(sig, scheme="sha1-32/affine32/0"))

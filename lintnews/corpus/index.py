@@ -22,6 +22,7 @@ from lintnews.corpus.storage import ByteBlocks, RowFile, RowIndex, ShingleStore,
 from lintnews.corpus.templates import find_templates, template_diagnostics
 from lintnews.document import Document
 from lintnews.engine import Diagnostic, Linter
+from lintnews.hashing import SCHEME
 
 
 @dataclass(slots=True)
@@ -85,6 +86,8 @@ class CorpusIndex:
         return self.progress(name, total) if self.progress is not None else _no_progress
 
     def add(self, sig: DocSignature) -> None:
+        if sig.scheme != SCHEME:
+            raise ValueError(f"a signature of hashing scheme {sig.scheme!r} cannot be compared with {SCHEME!r} ones")
         index = len(self.docs)
         shingles = sig.shingles if sig.shingles is not None else np.zeros(0, np.uint32)
         comparable = (

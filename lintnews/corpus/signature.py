@@ -9,8 +9,9 @@ needs.
 
 What a signature holds (``n`` shingles, ``m`` candidate template lines):
 
-- ``minhash``: datasketch-compatible MinHash values (``num-perm`` uint32, 512 bytes by default);
-- ``shingles``: the uint32 SHA-1 hashes of the word shingles, line after line (4n bytes); the
+- ``minhash``: MinHash values (``num-perm`` uint32, 512 bytes by default) of the scheme
+  ``scheme`` (`lintnews.hashing.SCHEME`);
+- ``shingles``: the uint32 XXH3 hashes of the word shingles, line after line (4n bytes); the
   index moves them to a temporary file at once and reads back only those of candidate pairs, so
   memory holds per document the LSH band keys (8 bytes per band) and a file offset;
 - ``text_hash``: 16-byte BLAKE2 digest of the normalised text, for exact duplicates;
@@ -38,7 +39,8 @@ from lintnews.corpus.lsh import band_keys_many, lsh_bands
 from lintnews.corpus.options import NEAR, CorpusOptions, CorpusSelection, chrome_families
 from lintnews.document import Document
 from lintnews.engine import Diagnostic
-from lintnews.minhash import MinHasher, shingle_hashes
+from lintnews.hashing import SCHEME, shingle_hashes
+from lintnews.minhash import MinHasher
 from lintnews.packs import line_keys
 from lintnews.textnorm import normalized_lines
 
@@ -73,6 +75,8 @@ class DocSignature:
     distinct: int | None = None
     band_keys: np.ndarray | None = None
     lsh: tuple[int, int] | None = None
+    #: The hashing scheme of ``shingles`` and ``minhash``: signatures of another are not comparable.
+    scheme: str = SCHEME
 
     @property
     def name(self) -> str:
