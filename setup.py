@@ -6,4 +6,8 @@ pure-Python definitions of the kernels (see lintnews/native.py), with the same r
 
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("lintnews._native", ["lintnews/_native.c"], optional=True)])
+setup(
+    ext_modules=[
+        Extension("lintnews._native", ["lintnews/_native.c"], include_dirs=["lintnews/vendor/xxhash"], optional=True)
+    ]
+)

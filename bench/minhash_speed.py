@@ -1,4 +1,4 @@
-"""MinHash throughput: lintnews.minhash (vectorised over batches) against datasketch, same documents.
+"""MinHash throughput: lintnews.hashing + lintnews.minhash (batches) against datasketch, same documents.
 
 Usage::
 
@@ -14,13 +14,16 @@ be identical before anything is printed. Reported (MB/s of article text, and rat
    both sides the same, left out).
    - datasketch: per document ``normalize(text).split()``, the 5-gram byte strings,
      ``MinHash(num_perm=128)`` and ``update_batch`` (what a plain pipeline does);
-   - lintnews: per batch of ``--batch`` documents, `sha1_hash32_spans` over the spans of the
-     joined normalised texts and `MinHasher.signatures` (no per-shingle Python at all).
+   - lintnews: per batch of ``--batch`` documents, `lintnews.hashing.shingle_hashes` (XXH3 of
+     every 5-gram, the compiled kernel when built) and `MinHasher.signatures`.
 2. **from shingles** (the byte strings already made): datasketch ``update_batch`` with a fresh
    ``MinHash`` per document and with ``MinHash.bulk`` (one permutation draw for all), against
-   `sha1_hash32_many` + `MinHasher.signatures` per batch.
-3. The SHA-1 step alone, on the 5-gram spans of the normalised texts: datasketch's
-   ``sha1_hash32`` per span against `sha1_hash32_spans`.
+   `lintnews.hashing.hash32` of each + `MinHasher.signatures` per batch.
+3. The hashing step alone, on the 5-gram shingles of the normalised texts: datasketch's
+   ``sha1_hash32`` per shingle against `lintnews.hashing.shingle_hashes`.
+
+lintnews's values are not datasketch's default ones (the shingle hash is XXH3, not SHA-1): they
+are checked identical to ``MinHash(hashfunc=lintnews.hashing.hash32)``'s, on every document.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ import numpy as np
 from datasketch import MinHash
 from datasketch.hashfunc import sha1_hash32
 
-from lintnews.minhash import MinHasher, sha1_hash32_many, sha1_hash32_spans
+from lintnews import hashing
+from lintnews.minhash import MinHasher
 from lintnews.textnorm import normalize
 
 K = 5
@@ -56,47 +60,28 @@ def shingle_bytes(text: str, normalized: bool = False) -> list[bytes]:
     return [" ".join(words[i : i + K]).encode("utf-8") for i in range(max(len(words) - K + 1, 1))] if words else []
 
 
-def datasketch_from_text(texts: list[str], normalized: bool = False) -> list[np.ndarray]:
+def datasketch_from_text(texts: list[str], normalized: bool = False, hashfunc: Any = sha1_hash32) -> list[np.ndarray]:
     out = []
     for text in texts:
-        m = MinHash(num_perm=NUM_PERM)
+        m = MinHash(num_perm=NUM_PERM, hashfunc=hashfunc)
         m.update_batch(shingle_bytes(text, normalized))
         out.append(m.hashvalues)
     return out
 
 
-def spans(parts: list[bytes]) -> tuple[bytes, np.ndarray, np.ndarray, np.ndarray]:
-    """The joined normalised texts and the byte spans of their word 5-grams (and per document
-    how many), computed with numpy."""
-    buf = b"\n".join(parts) + b"\n"
-    arr = np.frombuffer(buf, dtype=np.uint8)
-    word_ends = np.flatnonzero((arr == 32) | (arr == 10))
-    word_starts = np.concatenate(([0], word_ends[:-1] + 1))
-    nonempty = word_ends > word_starts  # an empty document is an empty "word" between newlines
-    word_starts, word_ends = word_starts[nonempty], word_ends[nonempty]
-    words = np.array([p.count(b" ") + 1 if p else 0 for p in parts])
-    per_doc = np.where(words > 0, np.maximum(words - K + 1, 1), 0)
-    first_word = np.cumsum(words) - words
-    doc = np.repeat(np.arange(len(parts)), per_doc)
-    j = np.arange(int(per_doc.sum())) - np.repeat(np.cumsum(per_doc) - per_doc, per_doc)
-    lo_word = first_word[doc] + j
-    hi_word = first_word[doc] + np.minimum(j + K - 1, words[doc] - 1)
-    return buf, word_starts[lo_word], word_ends[hi_word], per_doc
-
-
 def lintnews_from_text(texts: list[str], batch: int, hasher: MinHasher, normalized: bool = False) -> list[np.ndarray]:
     out: list[np.ndarray] = []
     for lo in range(0, len(texts), batch):
-        parts = [(t if normalized else normalize(t)).encode("utf-8") for t in texts[lo : lo + batch]]
-        buf, starts, ends, per_doc = spans(parts)
-        out.extend(hasher.signatures(sha1_hash32_spans(buf, starts, ends), per_doc))
+        lines = [t if normalized else normalize(t) for t in texts[lo : lo + batch]]
+        values, per_doc = hashing.shingle_hashes(lines, K)
+        out.extend(hasher.signatures(values, per_doc))
     return out
 
 
-def datasketch_update_batch(shingles: list[list[bytes]]) -> list[np.ndarray]:
+def datasketch_update_batch(shingles: list[list[bytes]], hashfunc: Any = sha1_hash32) -> list[np.ndarray]:
     out = []
     for s in shingles:
-        m = MinHash(num_perm=NUM_PERM)
+        m = MinHash(num_perm=NUM_PERM, hashfunc=hashfunc)
         m.update_batch(s)
         out.append(m.hashvalues)
     return out
@@ -111,7 +96,8 @@ def lintnews_from_shingles(shingles: list[list[bytes]], batch: int, hasher: MinH
     for lo in range(0, len(shingles), batch):
         part = shingles[lo : lo + batch]
         flat = [x for s in part for x in s]
-        out.extend(hasher.signatures(sha1_hash32_many(flat), np.array([len(s) for s in part])))
+        values = np.fromiter(map(hashing.hash32, flat), np.uint32, len(flat))
+        out.extend(hasher.signatures(values, np.array([len(s) for s in part])))
     return out
 
 
@@ -134,27 +120,27 @@ def main() -> None:
     rows = []
     t_ds, ref = best(lambda: datasketch_from_text(texts), args.repeat)
     t_ln, got = best(lambda: lintnews_from_text(texts, args.batch, hasher), args.repeat)
-    assert all(np.array_equal(a, b) for a, b in zip(ref, got)), "signatures differ from datasketch"
+    same = datasketch_from_text(texts, hashfunc=hashing.hash32)
+    assert all(np.array_equal(a, b) for a, b in zip(same, got)), "signatures differ from datasketch"
     rows.append(("from text: datasketch update_batch", t_ds, "from text: lintnews batches", t_ln))
     norms = [normalize(t) for t in texts]
     t_ds_n, ref = best(lambda: datasketch_from_text(norms, True), args.repeat)
     t_ln_n, got = best(lambda: lintnews_from_text(norms, args.batch, hasher, True), args.repeat)
-    assert all(np.array_equal(a, b) for a, b in zip(ref, got)), "signatures differ from datasketch"
+    assert all(np.array_equal(a, b) for a, b in zip(same, got)), "signatures differ from datasketch"
     rows.append(("from normalised text: datasketch", t_ds_n, "from normalised text: lintnews", t_ln_n))
 
     t_ub, ref = best(lambda: datasketch_update_batch(shingles), args.repeat)
     t_bulk, ref2 = best(lambda: datasketch_bulk(shingles), args.repeat)
     t_vec, got = best(lambda: lintnews_from_shingles(shingles, args.batch, hasher), args.repeat)
-    assert all(np.array_equal(a, b) for a, b in zip(ref, got)) and all(np.array_equal(a, b) for a, b in zip(ref2, got))
+    assert all(np.array_equal(a, b) for a, b in zip(same, got))
     rows.append(("from shingles: datasketch update_batch", t_ub, "from shingles: lintnews batches", t_vec))
     rows.append(("from shingles: datasketch MinHash.bulk", t_bulk, "from shingles: lintnews batches", t_vec))
 
-    buf, starts, ends, _ = spans([n.encode("utf-8") for n in norms])
-    t_sha_ds, ref_h = best(lambda: np.array([sha1_hash32(buf[s:e]) for s, e in zip(starts.tolist(), ends.tolist())],
-                                            dtype=np.uint32), args.repeat)
-    t_sha_ln, got_h = best(lambda: sha1_hash32_spans(buf, starts, ends), args.repeat)
-    assert np.array_equal(ref_h, got_h)
-    rows.append(("sha1_hash32 of every 5-gram span", t_sha_ds, "vectorised SHA-1 of the spans", t_sha_ln))
+    flat = [x for s in shingles for x in s]
+    t_sha_ds, _ = best(lambda: [sha1_hash32(x) for x in flat], args.repeat)
+    t_sha_ln, got_h = best(lambda: hashing.shingle_hashes(norms, K), args.repeat)
+    assert got_h[0].tolist() == [hashing.hash32(x) for x in flat]
+    rows.append(("sha1_hash32 of every 5-gram", t_sha_ds, "XXH3 of every 5-gram (shingle_hashes)", t_sha_ln))
 
     print("| baseline | MB/s | lintnews | MB/s | ratio |")
     print("|---|---|---|---|---|")

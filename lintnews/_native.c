@@ -50,181 +50,20 @@ static int check_aligned(const Py_buffer *view, size_t align, const char *what)
 #define IS_ALNUM(ch) is_alnum(ch)
 #define IS_WORD(ch) (is_alnum(ch) || (ch) == '_')
 
-/* --- SHA-1 ------------------------------------------------------------------------------- */
+/* --- shingle hashes ---------------------------------------------------------------------- */
 
-static inline uint32_t rol32(uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
-
-static void sha1_compress(uint32_t st[5], const unsigned char *p)
-{
-    uint32_t w[80];
-    for (int i = 0; i < 16; i++)
-        w[i] = ((uint32_t)p[4 * i] << 24) | ((uint32_t)p[4 * i + 1] << 16) | ((uint32_t)p[4 * i + 2] << 8) |
-               (uint32_t)p[4 * i + 3];
-    for (int i = 16; i < 80; i++)
-        w[i] = rol32(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-    uint32_t a = st[0], b = st[1], c = st[2], d = st[3], e = st[4];
-    for (int i = 0; i < 80; i++) {
-        uint32_t f, k;
-        if (i < 20) {
-            f = d ^ (b & (c ^ d));
-            k = 0x5A827999u;
-        } else if (i < 40) {
-            f = b ^ c ^ d;
-            k = 0x6ED9EBA1u;
-        } else if (i < 60) {
-            f = (b & c) | (d & (b | c));
-            k = 0x8F1BBCDCu;
-        } else {
-            f = b ^ c ^ d;
-            k = 0xCA62C1D6u;
-        }
-        uint32_t t = rol32(a, 5) + f + e + k + w[i];
-        e = d;
-        d = c;
-        c = rol32(b, 30);
-        b = a;
-        a = t;
-    }
-    st[0] += a;
-    st[1] += b;
-    st[2] += c;
-    st[3] += d;
-    st[4] += e;
-}
-
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define HAVE_SHA_NI 1
-#include <cpuid.h>
-#include <immintrin.h>
-
-/* SHA-1 with the x86 SHA extensions (the rounds of Intel's reference: four rounds per
- * sha1rnds4, the message schedule four words at a time in M[0..3]). */
-#define SHA_NI_GROUP(g, f)                                                                         \
-    do {                                                                                           \
-        __m128i m_ = M[(g) & 3];                                                                   \
-        E = (g) == 0 ? _mm_add_epi32(E, m_) : _mm_sha1nexte_epu32(E, m_);                          \
-        Eo = ABCD;                                                                                 \
-        if ((g) >= 3)                                                                              \
-            M[((g) + 1) & 3] = _mm_sha1msg2_epu32(M[((g) + 1) & 3], m_);                           \
-        ABCD = _mm_sha1rnds4_epu32(ABCD, E, f);                                                    \
-        if ((g) >= 1)                                                                              \
-            M[((g) + 3) & 3] = _mm_sha1msg1_epu32(M[((g) + 3) & 3], m_);                           \
-        if ((g) >= 2)                                                                              \
-            M[((g) + 2) & 3] = _mm_xor_si128(M[((g) + 2) & 3], m_);                                \
-        E = Eo;                                                                                    \
-        if ((g) < 3)                                                                               \
-            M[(g) + 1] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * ((g) + 1))), MASK); \
-    } while (0)
-
-__attribute__((target("sha,sse4.1,ssse3"))) static void sha1_blocks_ni(uint32_t st[5], const unsigned char *p,
-                                                                       Py_ssize_t nblocks)
-{
-    const __m128i MASK = _mm_set_epi64x(0x0001020304050607LL, 0x08090a0b0c0d0e0fLL);
-    __m128i ABCD = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)st), 0x1B);
-    __m128i E0 = _mm_set_epi32((int)st[4], 0, 0, 0);
-    for (; nblocks > 0; nblocks--, p += 64) {
-        __m128i ABCD_SAVE = ABCD, E0_SAVE = E0, E = E0, Eo, M[4];
-        M[0] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)p), MASK);
-        SHA_NI_GROUP(0, 0); SHA_NI_GROUP(1, 0); SHA_NI_GROUP(2, 0); SHA_NI_GROUP(3, 0); SHA_NI_GROUP(4, 0);
-        SHA_NI_GROUP(5, 1); SHA_NI_GROUP(6, 1); SHA_NI_GROUP(7, 1); SHA_NI_GROUP(8, 1); SHA_NI_GROUP(9, 1);
-        SHA_NI_GROUP(10, 2); SHA_NI_GROUP(11, 2); SHA_NI_GROUP(12, 2); SHA_NI_GROUP(13, 2); SHA_NI_GROUP(14, 2);
-        SHA_NI_GROUP(15, 3); SHA_NI_GROUP(16, 3); SHA_NI_GROUP(17, 3); SHA_NI_GROUP(18, 3); SHA_NI_GROUP(19, 3);
-        E0 = _mm_sha1nexte_epu32(E, E0_SAVE);
-        ABCD = _mm_add_epi32(ABCD, ABCD_SAVE);
-    }
-    _mm_storeu_si128((__m128i *)st, _mm_shuffle_epi32(ABCD, 0x1B));
-    st[4] = (uint32_t)_mm_extract_epi32(E0, 3);
-}
-
-static int cpu_has_sha_ni(void)
-{
-    unsigned int a, b, c, d;
-    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 9)) || !(c & (1u << 19)))
-        return 0; /* SSSE3, SSE4.1 */
-    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d))
-        return 0;
-    return (b >> 29) & 1; /* SHA */
-}
-#endif
-
-static void sha1_blocks_portable(uint32_t st[5], const unsigned char *p, Py_ssize_t nblocks)
-{
-    for (; nblocks > 0; nblocks--, p += 64)
-        sha1_compress(st, p);
-}
-
-typedef void (*sha1_blocks_fn)(uint32_t st[5], const unsigned char *p, Py_ssize_t nblocks);
-static sha1_blocks_fn sha1_blocks_fast = sha1_blocks_portable;
-
-/* datasketch's sha1_hash32: the first four bytes of the SHA-1 digest, read little-endian. */
-static uint32_t sha1_hash32(sha1_blocks_fn blocks, const unsigned char *p, Py_ssize_t n)
-{
-    uint32_t st[5] = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u};
-    Py_ssize_t full = n / 64;
-    blocks(st, p, full);
-    unsigned char tail[128];
-    Py_ssize_t rem = n - 64 * full;
-    Py_ssize_t size = rem < 56 ? 64 : 128;
-    memcpy(tail, p + 64 * full, (size_t)rem);
-    tail[rem] = 0x80;
-    memset(tail + rem + 1, 0, (size_t)(size - rem - 1));
-    uint64_t bits = (uint64_t)n * 8;
-    for (int i = 0; i < 8; i++)
-        tail[size - 1 - i] = (unsigned char)(bits >> (8 * i));
-    blocks(st, tail, size / 64);
-    uint32_t h = st[0];
-    return (h >> 24) | ((h >> 8) & 0xFF00u) | ((h << 8) & 0xFF0000u) | (h << 24);
-}
-
-PyDoc_STRVAR(sha1_hash32_spans_doc,
-             "sha1_hash32_spans(data, starts, ends, portable=False) -> bytes\n\n"
-             "datasketch's sha1_hash32 of data[s:e] for every span: native-endian uint32 values.\n"
-             "starts and ends are buffers of int64 of equal length. The CPU's SHA instructions are\n"
-             "used where it has them, unless portable is true.");
-
-static PyObject *native_sha1_hash32_spans(PyObject *self, PyObject *args)
-{
-    Py_buffer data, starts, ends;
-    int portable = 0;
-    if (!PyArg_ParseTuple(args, "y*y*y*|p", &data, &starts, &ends, &portable))
-        return NULL;
-    sha1_blocks_fn blocks = portable ? sha1_blocks_portable : sha1_blocks_fast;
-    PyObject *out = NULL;
-    if (starts.len != ends.len || starts.len % 8) {
-        PyErr_SetString(PyExc_ValueError, "starts and ends must be int64 buffers of equal length");
-        goto done;
-    }
-    if (check_aligned(&starts, 8, "starts") < 0 || check_aligned(&ends, 8, "ends") < 0)
-        goto done;
-    Py_ssize_t n = starts.len / 8;
-    out = PyBytes_FromStringAndSize(NULL, 4 * n);
-    if (out == NULL)
-        goto done;
-    const int64_t *s = (const int64_t *)starts.buf, *e = (const int64_t *)ends.buf;
-    const unsigned char *buf = (const unsigned char *)data.buf;
-    uint32_t *h = (uint32_t *)PyBytes_AS_STRING(out);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (s[i] < 0 || s[i] > e[i] || e[i] > data.len) {
-            PyErr_Format(PyExc_ValueError, "span %zd (%lld, %lld) is outside the data", i, (long long)s[i],
-                         (long long)e[i]);
-            Py_CLEAR(out);
-            goto done;
-        }
-        h[i] = sha1_hash32(blocks, buf + s[i], (Py_ssize_t)(e[i] - s[i]));
-    }
-done:
-    PyBuffer_Release(&data);
-    PyBuffer_Release(&starts);
-    PyBuffer_Release(&ends);
-    return out;
-}
+/* xxHash's reference implementation (vendored, BSD-2-Clause: lintnews/vendor/xxhash), inlined:
+   XXH3-64 is the one hash of the corpus phase (lintnews/hashing.py), the same values the
+   `xxhash` package gives the pure-Python path. */
+#define XXH_INLINE_ALL
+#include "xxhash.h"
 
 PyDoc_STRVAR(shingle_hashes_doc,
              "shingle_hashes(lines, k) -> (bytes, bytes)\n\n"
              "Word k-gram shingles of every line (a list of str without line breaks, words separated\n"
              "by single spaces): a line of w words has max(w - k + 1, 1) shingles, shingle j being its\n"
-             "words j to min(j + k, w) - 1 with their spaces, in UTF-8. Returns the sha1_hash32 of\n"
-             "every shingle (native-endian uint32, line after line) and the number of shingles of\n"
+             "words j to min(j + k, w) - 1 with their spaces, in UTF-8. Returns the low 32 bits of\n"
+             "the XXH3-64 digest of every shingle (native-endian uint32, line after line) and the number of shingles of\n"
              "each line (native-endian int64).");
 
 static PyObject *native_shingle_hashes(PyObject *self, PyObject *args)
@@ -293,7 +132,7 @@ static PyObject *native_shingle_hashes(PyObject *self, PyObject *args)
         for (Py_ssize_t j = 0; j < m; j++) {
             Py_ssize_t last = j + k - 1 < words - 1 ? j + k - 1 : words - 1;
             Py_ssize_t lo = bounds[2 * j], hi = bounds[2 * last + 1];
-            hashes[used++] = sha1_hash32(sha1_blocks_fast, p + lo, hi - lo);
+            hashes[used++] = (uint32_t)XXH3_64bits(p + lo, (size_t)(hi - lo));
         }
         shingles[l] = m;
     }
@@ -798,7 +637,6 @@ done:
 }
 
 static PyMethodDef native_methods[] = {
-    {"sha1_hash32_spans", native_sha1_hash32_spans, METH_VARARGS, sha1_hash32_spans_doc},
     {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
     {"words", native_words, METH_O, words_doc},
     {"word_stats", native_word_stats, METH_O, word_stats_doc},
@@ -817,20 +655,5 @@ static struct PyModuleDef native_module = {
 
 PyMODINIT_FUNC PyInit__native(void)
 {
-    PyObject *m = PyModule_Create(&native_module);
-    if (m == NULL)
-        return NULL;
-    const char *backend = "portable";
-#ifdef HAVE_SHA_NI
-    if (cpu_has_sha_ni()) {
-        sha1_blocks_fast = sha1_blocks_ni;
-        backend = "sha-ni";
-    }
-#endif
-    /* Which SHA-1 the kernels use by default ("sha-ni" or "portable"). */
-    if (PyModule_AddStringConstant(m, "SHA1_BACKEND", backend) < 0) {
-        Py_DECREF(m);
-        return NULL;
-    }
-    return m;
+    return PyModule_Create(&native_module);
 }

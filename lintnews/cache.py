@@ -27,19 +27,19 @@ import sqlite3
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import msgpack
 
 from lintnews import __version__
 from lintnews.analysis import Analysis
 from lintnews.config import Settings
+from lintnews.corpus.lsh import lsh_bands
+from lintnews.corpus.options import CorpusOptions
+from lintnews.corpus.signature import _DTYPE_CODES, _DTYPES, DocSignature
 from lintnews.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from lintnews.registry import all_rules
 from lintnews.sources import InputError
-
-if TYPE_CHECKING:
-    from lintnews.corpus import DocSignature
 
 DEFAULT_DIR = ".lintnews_cache"
 #: Settings the per-document results do not depend on (the run applies them to the results).
@@ -275,7 +275,7 @@ class ResultCache:
 
 MAGIC = "lintnews-cache"
 #: Bumped whenever the layout below changes (old entries are then misses).
-FORMAT = 3
+FORMAT = 4
 _MAX = (1 << 31) - 1
 
 
@@ -419,8 +419,6 @@ SignatureSpec = tuple[int, int, int]
 
 
 def signature_spec(settings: Settings) -> SignatureSpec:
-    from lintnews.corpus import CorpusOptions, lsh_bands
-
     options = CorpusOptions.from_settings(settings)
     return (options.num_perm, *lsh_bands(options.threshold, options.num_perm))
 
@@ -458,7 +456,8 @@ def load_unit(
 def _unit_item(v: Any, path: str, line: int | None, sigs: Any, spec: SignatureSpec | None) -> Analysis | InputError:
     if _str(_list(v)[0]) == "e":
         _, e_path, message, record, e_line = _list(v, 5)
-        if e_path != path or e_line != line or not (sigs is None or _list(sigs, 1) == [None]):
+        # (a unit that is an input error has no signature: `parallel.cache_value` stores None)
+        if e_path != path or e_line != line or sigs is not None:
             raise _Invalid
         return InputError(path, _str(message), _opt_str(record) if line is not None else _none(record), line)
     kind, a_path, record, record_line, doc_score, diagnostics = _list(v, 6)
@@ -495,8 +494,6 @@ def load_signatures(blob: Any, spec: SignatureSpec) -> list[DocSignature | None]
 
 
 def _array_data(a: Any) -> list[Any] | None:
-    from lintnews.corpus import _DTYPE_CODES
-
     if a is None:
         return None
     return [_DTYPE_CODES[a.dtype], len(a), a.tobytes()]
@@ -506,7 +503,7 @@ def _signature_data(s: DocSignature) -> list[Any]:
     return [
         s.path, s.record, s.record_line, s.enabled, list(s.first), s.title, s.text_hash, s.length, s.date,
         _array_data(s.minhash), _array_data(s.shingles), _array_data(s.lines), s.distinct,
-        _array_data(s.band_keys), None if s.lsh is None else list(s.lsh),
+        _array_data(s.band_keys), None if s.lsh is None else list(s.lsh), s.scheme,
     ]  # fmt: skip
 
 
@@ -516,8 +513,6 @@ _ITEMSIZES: list[int] = []
 def _array(v: Any, codes: tuple[int, ...]) -> tuple[int, bytes, int]:
     """An array's dtype code, bytes and length, checked without making the array."""
     if not _ITEMSIZES:
-        from lintnews.corpus import _DTYPES
-
         _ITEMSIZES.extend(d.itemsize for d in _DTYPES)
     if type(v) is not list or len(v) != 3:
         raise _Invalid
@@ -532,8 +527,12 @@ def _signature_fields(v: Any, spec: SignatureSpec) -> list[Any]:
     (types, array kinds, the MinHash and LSH sizes), arrays as (dtype code, bytes). Values the
     index takes as they are (hashes, positions, line ranges) are not checked: no value of
     theirs can make it fail. This runs for every cache hit, so it makes no numpy arrays."""
+    from lintnews.hashing import SCHEME
+
     num_perm, _bands, _rows = spec
-    f = _list(v, 15)
+    f = _list(v, 16)
+    if f[15] != SCHEME:  # hashed another way (another lintnews): not comparable, a miss
+        raise _Invalid
     _str(f[0]), _opt_str(f[1]), _opt_int(f[2], 1), _int(f[3], 0, 0xFFFF)
     f[4] = tuple(_int(x) for x in _list(f[4], 4))
     _str(f[5])
@@ -565,14 +564,14 @@ def _signature_fields(v: Any, spec: SignatureSpec) -> list[Any]:
 def _signature(v: Any, spec: SignatureSpec) -> DocSignature:
     import numpy as np
 
-    from lintnews.corpus import _DTYPES, DocSignature
+    from lintnews.corpus.signature import _DTYPES, DocSignature
 
     f = _signature_fields(v, spec)
     arrays = [None if a is None else np.frombuffer(bytearray(a[1]), _DTYPES[a[0]]) for a in (f[9], f[10], f[11], f[13])]
     return DocSignature(
         path=f[0], record=f[1], record_line=f[2], enabled=f[3], first=f[4], title=f[5], text_hash=f[6],
         length=f[7], date=f[8], minhash=arrays[0], shingles=arrays[1], lines=arrays[2], distinct=f[12],
-        band_keys=arrays[3], lsh=f[14],
+        band_keys=arrays[3], lsh=f[14], scheme=f[15],
     )  # fmt: skip
 
 

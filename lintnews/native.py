@@ -72,7 +72,7 @@ compiled = _load()
 def describe() -> str:
     """Which kernels run, for ``lintnews --version``."""
     if compiled is not None:
-        return f"compiled kernels, SHA-1 {compiled.SHA1_BACKEND}"
+        return "compiled kernels"
     if os.environ.get("LINTNEWS_PURE_PYTHON"):
         return "pure-Python kernels: LINTNEWS_PURE_PYTHON is set"
     return "pure-Python kernels: the C extension is not built"

@@ -18,7 +18,7 @@ from typing import Any
 
 from lintnews.analysis import Analysis, Signer, analyze_document
 from lintnews.config import Settings
-from lintnews.corpus import CorpusIndex, make_signer
+from lintnews.corpus import CorpusIndex, droppable_codes, make_signer
 from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
 from lintnews.engine import Linter
@@ -85,8 +85,6 @@ class RunResult:
     stats: dict[str, object] | None = None
 
 
-#: Corpus rules whose fix drops the reported copy from a cleaned JSONL corpus.
-DROPPABLE = frozenset({"N001", "N002"})
 
 
 def cache_problem(folder: str) -> str | None:
@@ -415,7 +413,7 @@ class CheckRun:
     def dropped(self, d: Diagnostic) -> bool:
         """Whether the fix of a corpus diagnostic applies: a record reported as a copy (N001,
         N002) is left out of the cleaned corpus `--fix --output-dir` writes, an unsafe fix."""
-        if self.fixer is None or d.code not in DROPPABLE or d.record_line is None:
+        if self.fixer is None or d.code not in droppable_codes() or d.record_line is None:
             return False
         writer = self.fixer.writers.get(d.path)
         return (

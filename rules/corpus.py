@@ -1,13 +1,15 @@
 """N: rules over the whole corpus of one run (near and exact duplicates, site templates).
 
 These rules do not look at one document: the engine skips them in the per-document loop
-(``corpus = True``) and `lintnews.corpus` reports them after every document was read, from the
-signatures it took of each one. Their options live in the ``[corpus]`` table of the configuration.
+(``corpus = True``) and `lintnews.corpus` reports them (finding each by its ``role``) after
+every document was read, from the signatures it took of each one. Their options live in the
+``[corpus]`` table of the configuration.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 from lintnews.config import Settings
 from lintnews.diagnostics import Severity
@@ -17,6 +19,13 @@ from lintnews.registry import Rule, Violation, register
 
 class CorpusRule(Rule):
     corpus = True
+    #: What the corpus phase reports under this rule: "near-duplicate", "exact-duplicate" or
+    #: "template" (`lintnews.corpus.options` finds the rules by role, never by code).
+    role: ClassVar[str]
+    #: The fix leaves the reported JSONL record out of the cleaned corpus (``--output-dir``).
+    drops_record: ClassVar[bool] = False
+    #: Lines that per-document rules of these families flagged are not compared (site chrome).
+    chrome_families: ClassVar[tuple[str, ...]] = ()
 
     def check(self, doc: Document, settings: Settings) -> Iterable[Violation]:
         return ()  # reported by lintnews.corpus after the per-document pass
@@ -29,7 +38,7 @@ class NearDuplicateDocument(CorpusRule):
     same wire story ingested twice, a re-scrape with a new headline or an added local intro, a
     copy with a trimmed ending or a few typos, or a short article embedded in a longer one.
 
-    Candidates come from MinHash signatures of the word shingles (datasketch-compatible) and LSH;
+    Candidates come from MinHash signatures of the word shingles (XXH3-hashed) and LSH;
     each candidate pair is then verified exactly on the two shingle sets, so a reported pair really
     shares that share of its text. Lines the chrome rules (S, B) flag and site-template lines
     (N003) are removed first: articles of one site are not duplicates because of a shared footer.
@@ -62,6 +71,9 @@ class NearDuplicateDocument(CorpusRule):
     severity = Severity.WARNING
     summary = "Article is a near-copy of another article of the corpus"
     fix_applicability = "unsafe"
+    role = "near-duplicate"
+    drops_record = True
+    chrome_families = ("S", "B")
 
 
 @register
@@ -90,6 +102,8 @@ class ExactDuplicateDocument(CorpusRule):
     severity = Severity.ERROR
     summary = "Article has the same text as another article of the corpus"
     fix_applicability = "unsafe"
+    role = "exact-duplicate"
+    drops_record = True
 
 
 @register
@@ -127,3 +141,4 @@ class TemplateLine(CorpusRule):
     name = "template-line"
     severity = Severity.WARNING
     summary = "Line recurs at the same place in many documents of the corpus (site template)"
+    role = "template"

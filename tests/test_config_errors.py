@@ -150,7 +150,7 @@ def test_every_rule_option_is_declared_with_a_default() -> None:
 @pytest.mark.parametrize(
     ("config", "message"),
     [
-        ("[corpus]\nthreshold = 2\n", "lintnews.toml: `corpus.threshold` must be a number from 0 to 1"),
+        ("[corpus]\nthreshold = 2\n", "lintnews.toml: `corpus.threshold` must be from 0 to 1; got 2.0"),
         ("[corpus]\nthreshhold = 0.5\n", "lintnews.toml: unknown configuration key `corpus.threshhold`"),
         ('[corpus]\nkeep = "oldest"\n', 'lintnews.toml: `corpus.keep = "oldest"` needs `corpus.date-field`'),
         ("[rule-options.D0001]\nmin-words = 3\n", "lintnews.toml: unknown rule `D0001` in `rule-options`"),
@@ -171,7 +171,7 @@ def test_every_configuration_error_names_the_file(tmp_path: Path, config: str, m
 
 def test_corpus_error_in_pyproject_names_the_file_and_its_table(tmp_path: Path) -> None:
     err = one_error(tmp_path, "[tool.lintnews.corpus]\nthreshold = 2\n", "pyproject.toml")
-    assert err == "lintnews: error: pyproject.toml: `tool.lintnews.corpus.threshold` must be a number from 0 to 1"
+    assert err == "lintnews: error: pyproject.toml: `tool.lintnews.corpus.threshold` must be from 0 to 1; got 2.0"
 
 
 def test_config_error_through_the_installed_script(tmp_path: Path) -> None:
@@ -179,7 +179,7 @@ def test_config_error_through_the_installed_script(tmp_path: Path) -> None:
     proc = subprocess.run([lintnews_script(), "check", "story.txt"], cwd=tmp_path, capture_output=True, text=True,
                           check=False, timeout=120)
     assert (proc.returncode, proc.stdout) == (2, "")
-    assert proc.stderr == "lintnews: error: lintnews.toml: `corpus.threshold` must be a number from 0 to 1\n"
+    assert proc.stderr == "lintnews: error: lintnews.toml: `corpus.threshold` must be from 0 to 1; got 2.0\n"
 
 
 # --- phrase packs name rules that read packs (item 5) ------------------------------------------

@@ -328,11 +328,11 @@ def test_per_file_ignores_apply_to_corpus_rules(tmp_path: Path) -> None:
     ("table", "message"),
     [
         ("shingle-szie = 4", "unknown configuration key `corpus.shingle-szie`"),
-        ("num-perm = 0", "`corpus.num-perm` must be an integer from 8 to 1024"),
-        ("min-jaccard = 1.5", "`corpus.min-jaccard` must be a number from 0 to 1"),
+        ("num-perm = 0", "`corpus.num-perm` must be from 8 to 1024; got 0"),
+        ("min-jaccard = 1.5", "`corpus.min-jaccard` must be from 0 to 1; got 1.5"),
         ('keep = "newest"', "`corpus.keep` must be one of first, longest, oldest"),
         ('keep = "oldest"', "needs `corpus.date-field`"),
-        ("template-min-docs = true", "`corpus.template-min-docs` must be an integer"),
+        ("template-min-docs = true", "`corpus.template-min-docs` must be an integer, not a boolean (True)"),
     ],
 )
 def test_config_errors(tmp_path: Path, table: str, message: str) -> None:
@@ -367,15 +367,18 @@ def test_options_defaults_and_bands() -> None:
 
 
 def test_signature_minhash_is_datasketch_over_line_shingles() -> None:
+    from lintnews.hashing import hash32
+
     doc = Document("a.txt", "\n".join([WIRE_TITLE, *WIRE]))
     sig = CorpusSigner(Settings())(doc, [])
     shingles: list[bytes] = []
     for line in doc.lines:
         words = normalize(line).split()
         shingles += [" ".join(words[i : i + 5]).encode() for i in range(max(len(words) - 4, 1))]
-    ref = MinHash(num_perm=128)
+    ref = MinHash(num_perm=128, hashfunc=hash32)  # datasketch, with lintnews's shingle hash
     ref.update_batch(shingles)
     assert sig.minhash is not None and np.array_equal(sig.minhash, ref.hashvalues)
+    assert sig.shingles is not None and sig.shingles.tolist() == [hash32(s) for s in shingles]
     assert sig.shingles is not None and len(sig.shingles) == len(shingles)
     assert sig.text_hash is not None and len(sig.text_hash) == 16
 
@@ -405,3 +408,82 @@ def test_index_keeps_no_text() -> None:
     values = [getattr(kept, f.name) for f in dataclasses.fields(kept)]
     assert not any(isinstance(v, (str, bytes)) and len(v) > 100 for v in values)
     assert list(index.finish()) == []
+
+
+# --- the package's layout ----------------------------------------------------------------------
+
+
+def _code_strings(path: Path) -> list[str]:
+    """String constants of a module that are not docstrings."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+        and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [n.value for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
+
+
+def test_corpus_codes_come_from_rule_metadata_only() -> None:
+    import re
+
+    import lintnews
+    from lintnews.corpus.options import chrome_families, corpus_rules, droppable_codes
+
+    root = Path(lintnews.__file__).parent
+    modules = [*sorted((root / "corpus").glob("*.py")), root / "run.py"]
+    for module in modules:
+        assert [s for s in _code_strings(module) if re.search(r"\bN\d{3}\b", s)] == [], module
+        # selection and severities come from the rule selection, not from a Linter built for them
+        # (`check_corpus` in index.py lints documents: it alone builds one)
+        text = module.read_text(encoding="utf-8")
+        if module.parent.name == "corpus":
+            assert text.count("Linter(") == (1 if module.name == "index.py" else 0), module
+        assert len(module.read_text(encoding="utf-8").splitlines()) <= 400 or module.name == "run.py", module
+    assert {role: rule.code for role, rule in corpus_rules().items()} == {
+        "near-duplicate": "N001", "exact-duplicate": "N002", "template": "N003"}
+    assert droppable_codes() == {"N001", "N002"}
+    assert chrome_families() == ("S", "B")
+
+
+def test_severity_of_corpus_rules_follows_the_configuration(tmp_path: Path) -> None:
+    story = "\n".join([WIRE_TITLE, *WIRE]) + "\n"
+    (tmp_path / "a.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "lintnews.toml").write_text('[severity]\nN002 = "info"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "N", "--output-format", "json",
+                                       "--config", str(tmp_path / "lintnews.toml"), str(tmp_path)])
+    found = [(Path(d["path"]).name, d["code"], d["severity"]) for d in json.loads(result.stdout)]
+    assert found == [("b.txt", "N002", "info")]
+
+
+def test_a_cached_signature_of_another_hashing_scheme_is_a_miss() -> None:
+    """A result-cache entry records the hashing scheme of its signatures: one written with
+    another scheme (an older lintnews hashed shingles with SHA-1) is a miss, never compared."""
+    import msgpack
+
+    from lintnews import cache
+    from lintnews.hashing import SCHEME
+    from lintnews.parallel import Analysis
+
+    settings = Settings()
+    doc = Document("a.txt", "\n".join([WIRE_TITLE, *WIRE]) + "\n")
+    sig = CorpusSigner(settings)(doc)
+    blob = cache.dump_unit([Analysis("a.txt", None, None, [], 100)], [sig])
+    spec = cache.signature_spec(settings)
+    assert cache.load_unit(blob, "a.txt", None, spec) is not None
+    (loaded,) = cache.load_signatures(blob, spec) or [None]
+    assert loaded is not None and loaded.scheme == SCHEME and np.array_equal(loaded.minhash, sig.minhash)
+    magic, fmt, kind, (data, sigs) = msgpack.unpackb(blob, raw=False)
+    assert sigs[0][-1] == SCHEME
+    sigs[0][-1] = "sha1-32/affine32/0"
+    old = msgpack.packb([magic, fmt, kind, [data, sigs]], use_bin_type=True)
+    assert cache.load_unit(old, "a.txt", None, spec) is None
+    assert cache.load_signatures(old, spec) is None
+    index = CorpusIndex(settings)
+    with pytest.raises(ValueError, match="hashing scheme"):
+        index.add(dataclasses.replace(sig, scheme="sha1-32/affine32/0"))

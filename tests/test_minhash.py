@@ -1,4 +1,4 @@
-"""lintnews.minhash is bit-exact with datasketch: same shingle hash, same permutations, same values."""
+"""lintnews.minhash gives datasketch's values for the same shingle hashes; lintnews.hashing is XXH3; estimates match Jaccard."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import random
 
 import numpy as np
 import pytest
+import xxhash
 from datasketch import LeanMinHash, MinHash, MinHashLSH
-from datasketch.hashfunc import sha1_hash32
 
-from lintnews import _native, minhash, native
-from lintnews.minhash import MinHasher, permutations, sha1_hash32_many, sha1_hash32_spans
+from lintnews import _native, hashing, minhash, native
+from lintnews.minhash import MinHasher, permutations
+from lintnews.textnorm import normalize
 
 ARTICLE = (
     "The city council approved a new budget on Monday that raises spending on road repairs by "
@@ -22,75 +23,23 @@ ARTICLE = (
 )
 
 
-def _byte_strings(n: int, seed: int) -> list[bytes]:
-    rng = random.Random(seed)
-    out = [b"", b"a", bytes(55), bytes(56), bytes(63), bytes(64), bytes(119), bytes(120)]
-    while len(out) < n:
-        out.append(bytes(rng.randrange(256) for _ in range(rng.randrange(0, 180))))
-    return out
-
-
 def _shingles(text: str, k: int = 5) -> list[bytes]:
-    words = text.lower().split()
+    words = text.split()
     return [" ".join(words[i : i + k]).encode("utf-8") for i in range(max(len(words) - k + 1, 1))]
 
 
-class _PortableNative:
-    """The compiled kernels with the portable SHA-1 (not the CPU's SHA instructions)."""
-
-    @staticmethod
-    def sha1_hash32_spans(data: bytes, starts: np.ndarray, ends: np.ndarray) -> bytes:
-        return _native.sha1_hash32_spans(data, starts, ends, True)
-
-
-@pytest.fixture(params=["hashlib", "vectorised", "compiled", "compiled-portable"])
-def sha_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Run a test through each SHA-1: hashlib and the vectorised numpy one (whatever the input
-    size), and the compiled kernel with and without the CPU's SHA instructions."""
-    if request.param == "compiled-portable":
-        monkeypatch.setattr(native, "compiled", _PortableNative)
-    elif request.param == "compiled":
-        monkeypatch.setattr(native, "compiled", _native)
-    else:
-        monkeypatch.setattr(native, "compiled", None)
-        monkeypatch.setattr(minhash, "_SHA_MIN_VECTOR", 1 << 40 if request.param == "hashlib" else 1)
-    return str(request.param)
+@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "xxhash-package"])
+def test_shingle_hashes_are_xxh3_of_the_shingles(compiled: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(native, "compiled", _native if compiled else None)
+    lines = [normalize(p) for p in ARTICLE.split(". ")] + ["one", "two words"]
+    values, counts = hashing.shingle_hashes(lines, 5)
+    expected = [xxhash.xxh3_64_intdigest(s) & 0xFFFFFFFF for line in lines for s in _shingles(line)]
+    assert values.tolist() == expected
+    assert counts.tolist() == [max(len(line.split()) - 4, 1) for line in lines]
 
 
-def test_sha1_hash32_matches_datasketch(sha_path: str) -> None:
-    items = _byte_strings(600, seed=5)
-    expected = np.array([sha1_hash32(x) for x in items], dtype=np.uint32)
-    assert np.array_equal(sha1_hash32_many(items), expected)
-
-
-def test_sha1_hash32_spans_of_utf8_text(sha_path: str) -> None:
-    data = (ARTICLE * 20).encode("utf-8")
-    rng = random.Random(3)
-    starts = np.array([rng.randrange(len(data) - 200) for _ in range(1500)])
-    ends = starts + np.array([rng.randrange(0, 200) for _ in range(1500)])
-    expected = np.array([sha1_hash32(data[s:e]) for s, e in zip(starts, ends)], dtype=np.uint32)
-    assert np.array_equal(sha1_hash32_spans(data, starts, ends), expected)
-
-
-def test_sha1_hash32_when_every_span_fits_one_block(sha_path: str) -> None:
-    data = (ARTICLE * 12).encode("utf-8")
-    words = [i for i, ch in enumerate(data) if ch == 32]
-    starts = np.array([0, *(w + 1 for w in words[:-5])])
-    ends = np.array(words[4:])
-    assert (ends - starts).max() <= 55
-    expected = np.array([sha1_hash32(data[s:e]) for s, e in zip(starts, ends)], dtype=np.uint32)
-    assert np.array_equal(sha1_hash32_spans(data, starts, ends), expected)
-
-
-def test_vectorised_path_is_taken_for_large_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(native, "compiled", None)
-    data = (ARTICLE * 200).encode("utf-8")
-    words = [i for i, ch in enumerate(data) if ch == 32]
-    starts = np.array([0, *(w + 1 for w in words[:-5])])
-    ends = np.array(words[4:])
-    assert len(starts) >= minhash._SHA_MIN_VECTOR
-    expected = np.array([sha1_hash32(data[s:e]) for s, e in zip(starts, ends)], dtype=np.uint32)
-    assert np.array_equal(sha1_hash32_spans(data, starts, ends), expected)
+def _hash32_many(items: list[bytes]) -> np.ndarray:
+    return np.array([hashing.hash32(x) for x in items], np.uint32)
 
 
 @pytest.mark.parametrize("scheme", ["affine32", "legacy"])
@@ -120,10 +69,10 @@ def test_signatures_match_datasketch_update_batch(
         _shingles(ARTICLE.upper()),
     ]
     hasher = MinHasher(num_perm, seed, scheme)
-    hashes = [sha1_hash32_many(d) if d else np.zeros(0, np.uint32) for d in docs]
+    hashes = [_hash32_many(d) for d in docs]
     got = hasher.signatures(np.concatenate(hashes), np.array([len(h) for h in hashes]))
     for doc, values in zip(docs, got):
-        ref = MinHash(num_perm=num_perm, seed=seed, scheme=scheme)
+        ref = MinHash(num_perm=num_perm, seed=seed, scheme=scheme, hashfunc=hashing.hash32)
         ref.update_batch(doc)
         assert values.dtype == ref.hashvalues.dtype
         assert np.array_equal(values, ref.hashvalues)
@@ -138,11 +87,11 @@ def test_values_go_into_a_datasketch_lsh_index() -> None:
                       "strong winds along the coast that could disrupt ferry services for the weekend.")
     lsh = MinHashLSH(threshold=0.5, num_perm=128)
     for key, shingles in (("original", original), ("other", other)):
-        values = hasher.signature(sha1_hash32_many(shingles))
+        values = hasher.signature(_hash32_many(shingles))
         lsh.insert(key, LeanMinHash(MinHash(num_perm=128, seed=1, hashvalues=values, scheme="affine32")))
-    query = MinHash(num_perm=128, seed=1, hashvalues=hasher.signature(sha1_hash32_many(copy)), scheme="affine32")
+    query = MinHash(num_perm=128, seed=1, hashvalues=hasher.signature(_hash32_many(copy)), scheme="affine32")
     assert lsh.query(query) == ["original"]
-    ref = MinHash(num_perm=128)
+    ref = MinHash(num_perm=128, hashfunc=hashing.hash32)
     ref.update_batch(copy)
     assert query.jaccard(ref) == 1.0
 
@@ -150,3 +99,43 @@ def test_values_go_into_a_datasketch_lsh_index() -> None:
 def test_unknown_scheme_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown MinHash scheme"):
         MinHasher(128, 1, "affine16")
+
+
+def _variant(rng: random.Random, paragraphs: list[str], typo_rate: float, drop: int, intro: str) -> list[str]:
+    """A syndicated copy: an added intro, ``drop`` paragraphs left out, words misspelt."""
+    kept = paragraphs[: len(paragraphs) - drop] if drop else list(paragraphs)
+    out = [intro] if intro else []
+    for p in kept:
+        words = p.split()
+        out.append(" ".join(w[::-1] if rng.random() < typo_rate else w for w in words))
+    return out
+
+
+@pytest.mark.parametrize("num_perm", [64, 128, 256])
+def test_estimates_match_exact_jaccard_within_three_sigma(num_perm: int) -> None:
+    """On article-shaped pairs (an article and an edited copy) over the whole range of similarity,
+    the share of equal MinHash values estimates the Jaccard similarity of the shingle sets
+    within 3 standard deviations of the estimator (sqrt(J (1 - J) / num_perm)); the exact
+    similarity is computed on the shingle strings, not on their hashes."""
+    rng = random.Random(num_perm)
+    vocabulary = sorted(set(normalize(ARTICLE).lower().split())) + [f"word{i}" for i in range(400)]
+    hasher = MinHasher(num_perm, 1)
+    checked = []
+    for case in range(40):
+        paragraphs = [" ".join(rng.choice(vocabulary) for _ in range(rng.randrange(30, 90)))
+                      for _ in range(rng.randrange(4, 9))]
+        intro = " ".join(rng.choice(vocabulary) for _ in range(rng.randrange(0, 60)))
+        copy = _variant(rng, paragraphs, typo_rate=rng.choice([0, 0.02, 0.05, 0.1, 0.2]), drop=rng.randrange(0, 3),
+                        intro=intro)
+        sets = []
+        sigs = []
+        for doc in (paragraphs, copy):
+            sets.append({s for p in doc for s in _shingles(p)})
+            values, _ = hashing.shingle_hashes(doc, 5)
+            sigs.append(hasher.signature(values))
+        exact = len(sets[0] & sets[1]) / len(sets[0] | sets[1])
+        estimate = float(np.mean(sigs[0] == sigs[1]))
+        sigma = (exact * (1 - exact) / num_perm) ** 0.5
+        assert abs(estimate - exact) <= 3 * sigma + 1 / num_perm, (case, exact, estimate)
+        checked.append(exact)
+    assert min(checked) < 0.3 and max(checked) > 0.8  # the pairs cover the range

@@ -35,7 +35,7 @@ TEXT = st.one_of(st.text(st.sampled_from(TRICKY), max_size=60), st.text(max_size
 
 def test_the_extension_is_built_and_used() -> None:
     assert native.compiled is _native or os.environ.get("LINTNEWS_PURE_PYTHON")
-    assert _native.SHA1_BACKEND in ("sha-ni", "portable")
+    assert not hasattr(_native, "sha1_hash32_spans")  # one shingle hash: XXH3 (lintnews.hashing)
 
 
 @SOME
@@ -73,14 +73,6 @@ def test_kernels_refuse_what_is_not_text() -> None:
         _native.words(b"bytes")
     with pytest.raises(TypeError):
         _native.normalized_lines(None)
-
-
-def test_sha1_spans_outside_the_data_are_refused() -> None:
-    starts = np.array([0, 5], dtype=np.int64)
-    with pytest.raises(ValueError, match="outside the data"):
-        _native.sha1_hash32_spans(b"abcdef", starts, np.array([3, 9], dtype=np.int64))
-    with pytest.raises(ValueError, match="equal length"):
-        _native.sha1_hash32_spans(b"abcdef", starts, np.array([3], dtype=np.int64))
 
 
 def _lint(env: dict[str, str]) -> list[dict[str, object]]:
@@ -152,7 +144,7 @@ SORTED_SETS = st.lists(st.integers(0, 60), max_size=40).map(lambda xs: sorted(se
 @SOME
 @given(SORTED_SETS.filter(bool), st.lists(SORTED_SETS.filter(bool), min_size=1, max_size=6))
 def test_common_counts_equal_the_binary_search_definition(a: list[int], others: list[list[int]]) -> None:
-    from lintnews.corpus import _py_common_many
+    from lintnews.corpus.duplicates import _py_common_many
 
     arr = np.array(a, dtype=np.uint32)
     rest = [np.array(o, dtype=np.uint32) for o in others]
@@ -171,13 +163,13 @@ LINES = st.lists(st.lists(WORD, min_size=1, max_size=12).map(" ".join), max_size
 
 
 def _shingles_by_definition(lines: list[str], k: int) -> tuple[list[int], list[int]]:
-    from datasketch.hashfunc import sha1_hash32
+    import xxhash
 
     values, counts = [], []
     for line in lines:
         words = line.split(" ")
         m = max(len(words) - k + 1, 1)
-        values += [sha1_hash32(" ".join(words[j : j + k]).encode("utf-8")) for j in range(m)]
+        values += [xxhash.xxh3_64_intdigest(" ".join(words[j : j + k]).encode("utf-8")) & 0xFFFFFFFF for j in range(m)]
         counts.append(m)
     return values, counts
 
@@ -185,7 +177,7 @@ def _shingles_by_definition(lines: list[str], k: int) -> tuple[list[int], list[i
 @SOME
 @given(LINES, st.integers(1, 6))
 def test_shingle_hashes_equal_numpy_and_the_definition(lines: list[str], k: int) -> None:
-    from lintnews.minhash import py_shingle_hashes
+    from lintnews.hashing import py_shingle_hashes
 
     values, counts = _native.shingle_hashes(lines, k)
     got = (np.frombuffer(values, np.uint32).tolist(), np.frombuffer(counts, np.int64).tolist())
@@ -194,7 +186,7 @@ def test_shingle_hashes_equal_numpy_and_the_definition(lines: list[str], k: int)
 
 
 def test_shingle_hashes_refuse_bad_input() -> None:
-    from lintnews.minhash import py_shingle_hashes
+    from lintnews.hashing import py_shingle_hashes
 
     for shingle in (_native.shingle_hashes, py_shingle_hashes):
         with pytest.raises(ValueError, match="line breaks"):
@@ -207,7 +199,7 @@ def test_shingle_hashes_refuse_bad_input() -> None:
 
 def test_version_says_which_kernels_run() -> None:
     env = {k: v for k, v in os.environ.items() if k != "LINTNEWS_PURE_PYTHON"}
-    for extra, expected in (({}, "compiled kernels, SHA-1 "), ({"LINTNEWS_PURE_PYTHON": "1"}, "LINTNEWS_PURE_PYTHON is set")):
+    for extra, expected in (({}, "compiled kernels"), ({"LINTNEWS_PURE_PYTHON": "1"}, "LINTNEWS_PURE_PYTHON is set")):
         proc = subprocess.run([sys.executable, "-m", "lintnews", "--version"], env={**env, **extra},
                               capture_output=True, text=True, check=True)
         assert proc.stdout.startswith("lintnews ") and expected in proc.stdout
@@ -217,8 +209,6 @@ def test_misaligned_buffers_are_refused() -> None:
     def misaligned(arr: np.ndarray) -> memoryview:
         return memoryview(b"\0" + arr.tobytes())[1:]
 
-    with pytest.raises(ValueError, match="aligned"):
-        _native.sha1_hash32_spans(b"abcdefgh", misaligned(np.array([0, 1], np.int64)), np.array([3, 8], np.int64))
     four = np.ones(4, np.uint32)
     with pytest.raises(ValueError, match="aligned"):
         _native.minhash_affine32(misaligned(four), np.array([4], np.int64), four, four)

@@ -24,6 +24,7 @@ from lintnews import corpus as corpus_mod
 from lintnews import packs
 from lintnews.cli import main
 from lintnews.config import Settings
+from lintnews.corpus import lsh, signature, storage, templates
 from lintnews.document import Document
 from lintnews.language import STOPWORDS, _profile, detect, stopword_profile
 from lintnews.textnorm import folded_text, normalize, normalized_lines, normalized_span
@@ -251,7 +252,7 @@ def reference_candidates(keys: np.ndarray, docs: list[int]) -> list[tuple[int, i
         for value in np.unique(col):
             members = [docs[i] for i in order if col[i] == value]
             for a in range(1, len(members)):
-                for b in range(max(0, a - corpus_mod.MAX_PEERS), a):
+                for b in range(max(0, a - lsh.MAX_PEERS), a):
                     pairs.add((members[b], members[a]))
     return sorted(pairs)
 
@@ -259,15 +260,15 @@ def reference_candidates(keys: np.ndarray, docs: list[int]) -> list[tuple[int, i
 @pytest.mark.parametrize("seed", range(5))
 def test_candidate_pairs_are_the_bucket_pairs(seed: int) -> None:
     rng = np.random.default_rng(seed)
-    index = corpus_mod.CorpusIndex(Settings())
+    bands, _ = lsh.lsh_bands(0.5, 128)
     n = 120
-    keys = rng.integers(0, 4, size=(n, index.bands)).astype(np.uint64)  # few values: big buckets
-    index.docs = [None] * (n + 7)  # type: ignore[list-item]
+    keys = rng.integers(0, 4, size=(n, bands)).astype(np.uint64)  # few values: big buckets
     docs = sorted(rng.choice(n + 7, size=n, replace=False).tolist())
+    band_file = storage.RowFile(bands)
     for row in keys:
-        index._band_keys.append(row)
-    index._band_docs = array.array("q", docs)
-    earlier, later = index._candidates()
+        band_file.append(row)
+    earlier, later = lsh.candidates(band_file, np.array(docs, np.int64), n + 7, lambda name, total: lambda done: None)
+    band_file.close()
     assert list(zip(earlier.tolist(), later.tolist())) == reference_candidates(keys, docs)
 
 
@@ -289,13 +290,15 @@ def reference_block_words(lines: np.ndarray, docs: np.ndarray, rows_of_doc: dict
 def test_block_words_is_the_reference(seed: int) -> None:
     rng = np.random.default_rng(seed)
     n_rows = 300
-    lines = np.zeros(n_rows, corpus_mod.LINE_DTYPE)
+    lines = np.zeros(n_rows, signature.LINE_DTYPE)
     lines["hash"] = rng.integers(0, 12, n_rows).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
     lines["words"] = rng.integers(1, 40, n_rows)
     owners = np.sort(rng.integers(0, 30, n_rows)).astype(np.uint32)
-    rows_of_doc = corpus_mod._group_rows(owners)
+    owner, count = np.unique(owners, return_counts=True)
+    index = storage.RowIndex(array.array("I", owner.tolist()), array.array("I", count.tolist()))
+    rows_of_doc = {d: index[d] for d in owner.tolist()}
     docs = np.array(sorted(rows_of_doc)[: rng.integers(1, len(rows_of_doc))], np.uint32)
-    assert corpus_mod._block_words(lines, docs, rows_of_doc) == reference_block_words(lines, docs, rows_of_doc)
+    assert templates.block_words(lines, docs, index) == reference_block_words(lines, docs, rows_of_doc)
 
 
 def test_signer_band_keys_and_distinct_counts() -> None:
@@ -303,7 +306,7 @@ def test_signer_band_keys_and_distinct_counts() -> None:
     words = "the port authority said wage talks with dock workers collapsed late on tuesday night again".split()
     texts = [" ".join(words[i:] + words[:i]) + "\n" + " ".join(words) for i in range(5)]
     sigs = signer.sign_batch([(Document("a.txt", t), []) for t in texts])
-    bands, rows = corpus_mod.lsh_bands(0.5, 128)
+    bands, rows = lsh.lsh_bands(0.5, 128)
     for sig in sigs:
         assert sig.distinct == len(np.unique(sig.shingles))
         assert sig.lsh == (bands, rows)
@@ -377,7 +380,7 @@ def reference_source_span(doc: Document, i: int) -> tuple[int, int, int, int]:
 def test_source_spans_of_plain_text_are_the_source_maps(text: str) -> None:
     doc = Document("a.txt", text)
     for i in range(len(doc.lines) + 1):
-        assert corpus_mod._source_span(doc, i) == reference_source_span(doc, i)
+        assert signature._source_span(doc, i) == reference_source_span(doc, i)
 
 
 def test_row_index_finds_each_document_s_rows_in_constant_time_lookups() -> None:
@@ -385,7 +388,7 @@ def test_row_index_finds_each_document_s_rows_in_constant_time_lookups() -> None
 
     owners = array_mod.array("I", [0, 3, 4, 9])  # documents with candidate lines, in input order
     counts = array_mod.array("I", [2, 1, 3, 2])
-    index = corpus_mod._RowIndex(owners, counts)
+    index = storage.RowIndex(owners, counts)
     assert index[0].tolist() == [0, 1]
     assert index[3].tolist() == [2]
     assert index[4].tolist() == [3, 4, 5]
@@ -393,4 +396,4 @@ def test_row_index_finds_each_document_s_rows_in_constant_time_lookups() -> None
     assert index.get(1) is None and index.get(8) is None and index.get(10) is None
     with pytest.raises(KeyError):
         index[5]
-    assert corpus_mod._RowIndex(array_mod.array("I"), array_mod.array("I")).get(0) is None
+    assert storage.RowIndex(array_mod.array("I"), array_mod.array("I")).get(0) is None

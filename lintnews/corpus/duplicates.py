@@ -1,0 +1,281 @@
+"""N001 and N002: verify the LSH candidates exactly, cluster the copies, pick the kept one and
+report the others."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+import numpy as np
+
+from lintnews import native
+from lintnews.corpus.options import EXACT, FLAGS, NEAR, CorpusOptions, CorpusSelection
+from lintnews.diagnostics import Diagnostic, Fix, Location, Severity
+from lintnews.registry import Rule
+
+#: Told about a step of the work and its amount; returns the function to call with each amount done.
+Step = Callable[[str, int], Callable[[int], None]]
+
+#: Documents with fewer shingles (after chrome is removed) are not compared for N001.
+MIN_SHINGLES = 20
+#: Verified clusters of at least this many documents are not verified pair by pair: a
+#: candidate pair whose documents are already in one such cluster is skipped, so a story with
+#: hundreds of copies costs about one verification per copy instead of one per pair. (Smaller
+#: clusters verify every candidate pair, so each document's message names its closest match.)
+BIG_CLUSTER = 32
+
+#: The fix of N001 and N002 on a JSONL record.
+DROP_TITLE = "Leave the record out of the cleaned corpus (--output-dir)"
+
+
+class _UnionFind:
+    """Disjoint sets of the numbers 0 to n - 1, each named by its smallest member."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+#: Candidate pairs turned into Python values at once (a list of ints costs ~36 bytes an item).
+_PAIR_CHUNK = 1 << 16
+
+
+def _pair_rows(pairs: np.ndarray, *columns: np.ndarray) -> Iterator[tuple[int, ...]]:
+    """``(columns[0][p], columns[1][p], ...)`` as Python ints for every index ``p`` of ``pairs``,
+    in order, converted a chunk at a time so memory does not grow with the number of pairs."""
+    for lo in range(0, len(pairs), _PAIR_CHUNK):
+        part = pairs[lo : lo + _PAIR_CHUNK]
+        yield from zip(*(column[part].tolist() for column in columns))
+
+
+def _common_many(a: np.ndarray, others: list[np.ndarray]) -> list[int]:
+    """How many values ``a`` shares with each of ``others`` (all sorted uint32 arrays of
+    distinct values, none empty): by merging in the compiled kernel (`lintnews.native`) when it
+    is built, else with `_py_common_many`."""
+    if native.compiled is not None:
+        found: list[int] = native.compiled.common_counts(
+            np.ascontiguousarray(a, np.uint32), [np.ascontiguousarray(o, np.uint32) for o in others]
+        )
+        return found
+    return _py_common_many(a, others)
+
+
+def _py_common_many(a: np.ndarray, others: list[np.ndarray]) -> list[int]:
+    """`_common_many` in numpy: a binary search of ``a`` for every value of ``others``."""
+    joined = np.concatenate(others)
+    at = np.searchsorted(a, joined)
+    np.minimum(at, len(a) - 1, out=at)
+    hits = (a[at] == joined).astype(np.int64)
+    starts = np.cumsum([0, *(len(o) for o in others[:-1])])
+    counts: list[int] = np.add.reduceat(hits, starts).tolist()
+    return counts
+
+
+def find_duplicates(
+    docs: Sequence[Any], twin: dict[int, int], earlier: np.ndarray, later: np.ndarray,
+    shingle_set: Callable[[int], np.ndarray], opts: CorpusOptions, selection: CorpusSelection,
+    title: Callable[[int], str], step: Step,
+) -> list[Diagnostic]:
+    """N001 and N002: cluster exact copies (``twin``: a document's earlier exact copy) and the
+    candidate pairs (``earlier``, ``later``) whose comparable shingle sets (``shingle_set``) are
+    similar enough, then report every member of a cluster but the kept one."""
+    n = len(docs)
+    clustered = _UnionFind(n)
+    find, union = clustered.find, clustered.union
+    for i, j in twin.items():
+        union(j, i)
+    best: dict[int, tuple[float, float, float, int]] = {}
+    live, common, size = verify(earlier, later, twin, shingle_set, n, step, opts)
+    # The verified pairs are applied in pair order (earlier, later), whatever order they
+    # were verified in: ties in `best` go to the first pair.
+    sizes = size.tolist()
+    for a, b, inter in _pair_rows(np.flatnonzero(live), earlier, later, common):
+        len_a, len_b = sizes[a], sizes[b]
+        if not _similar(inter, len_a, len_b, opts):
+            continue
+        jaccard = inter / (len_a + len_b - inter)
+        c_b = inter / len_b  # share of the later document's shingles found in the earlier
+        c_a = inter / len_a
+        union(a, b)
+        for this, other, mine, theirs in ((b, a, c_b, c_a), (a, b, c_a, c_b)):
+            if this not in best or jaccard > best[this][0]:
+                best[this] = (jaccard, mine, theirs, other)
+    clusters: dict[int, list[int]] = {}
+    for i in range(n):
+        clusters.setdefault(find(i), []).append(i)
+    out: list[Diagnostic] = []
+    near, exact = selection.rules[NEAR], selection.rules[EXACT]
+    near_severity, exact_severity = selection.severity(NEAR), selection.severity(EXACT)
+    for members in clusters.values():
+        if len(members) < 2:
+            continue
+        kept = kept_copy(members, docs, opts.keep)
+        for i in members:
+            if i == kept:
+                continue
+            d = docs[i]
+            same = d.text_hash is not None and d.text_hash == docs[kept].text_hash
+            earlier = twin.get(i)
+            if same or (earlier is not None and earlier != i):
+                if not d.enabled & FLAGS[EXACT]:
+                    continue
+                target = kept if same else earlier
+                assert target is not None
+                msg = f"Exact duplicate of {docs[target].name} (same text after normalisation)"
+                if not same:
+                    msg += f"; cluster of {len(members)} kept as {docs[kept].name}"
+                out.append(doc_diagnostic(
+                    docs, i, exact, exact_severity, msg, [kept] if same else [target, kept], title, 1.0, kept))
+                continue
+            if not d.enabled & FLAGS[NEAR]:
+                continue
+            source = i if i in best else twin.get(i, i)
+            jaccard, mine, theirs, other = best[source]
+            if theirs > mine:
+                share = f"{round(theirs * 100)} % of its shingles occur in this article"
+            else:
+                share = f"{round(mine * 100)} % of this article's shingles occur in it"
+            msg = f"Near-duplicate of {docs[other].name} (Jaccard {jaccard:.2f}; {share})"
+            related = [kept]
+            if other != kept:
+                msg += f"; cluster of {len(members)} kept as {docs[kept].name}"
+                related.append(other)
+            out.append(doc_diagnostic(docs, i, near, near_severity, msg, related, title, round(jaccard, 4), kept))
+    return out
+
+
+def verify(
+    earlier: np.ndarray, later: np.ndarray, twin: dict[int, int], shingle_set: Callable[[int], np.ndarray], n: int,
+    step: Step, opts: CorpusOptions,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The shingles each candidate pair has in common: (which pairs count: neither document
+    is an exact copy of an earlier one; the common shingles of each such pair whose documents
+    both have `MIN_SHINGLES`; the size of every document's comparable set that was read, -1
+    for the others).
+
+    The pairs are verified one connected group of candidates after the other, each group's
+    pairs by their earlier document, so a document's set is read from disk about once: in
+    pair order, the later documents of successive pairs are scattered over the corpus and
+    the sets would be read back for most pairs."""
+    size = np.full(n, -1, np.int64)
+    common = np.zeros(len(earlier), np.int64)
+    if twin:
+        copy = np.zeros(n, bool)
+        copy[np.fromiter(twin.keys(), np.int64, len(twin))] = True
+        live = ~(copy[earlier] | copy[later])
+    else:
+        live = np.ones(len(earlier), bool)
+    pairs = np.flatnonzero(live)
+    if not len(pairs):
+        return live, common, size
+    groups = _UnionFind(n)
+    for a, b in _pair_rows(pairs, earlier, later):
+        groups.union(a, b)
+    roots = np.empty(len(pairs), np.int64)
+    for lo in range(0, len(pairs), _PAIR_CHUNK):
+        roots[lo : lo + _PAIR_CHUNK] = [groups.find(a) for a in earlier[pairs[lo : lo + _PAIR_CHUNK]].tolist()]
+    # by group; within a group, in pair order (so grouped by earlier document)
+    order = pairs[np.argsort(roots, kind="stable")]
+    del roots
+    ordered = earlier[order]
+    runs = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    bounds = [*runs.tolist(), len(order)]
+    tick = step("candidate pairs verified", len(order))
+    # Verified near duplicates so far, to skip pairs inside a large cluster (see `BIG_CLUSTER`).
+    joined = _UnionFind(n)
+    members: dict[int, int] = {}  # root: size, for clusters of more than one document
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        tick(hi - lo)
+        a = int(ordered[lo])
+        sa = shingle_set(a)
+        size[a] = len(sa)
+        if len(sa) < MIN_SHINGLES:
+            continue
+        run = order[lo:hi]
+        sets = []
+        root_a = joined.find(a)
+        big = members.get(root_a, 1) >= BIG_CLUSTER
+        for p, b in zip(run.tolist(), later[run].tolist()):
+            if big and joined.find(b) == root_a:
+                live[p] = False  # already in a's cluster: nothing to learn
+                continue
+            sb = shingle_set(b)
+            size[b] = len(sb)
+            if len(sb) >= MIN_SHINGLES:
+                sets.append((p, b, sb))
+        if not sets:
+            continue
+        counts = _common_many(sa, [sb for _, _, sb in sets])
+        for (p, b, sb), inter in zip(sets, counts):
+            common[p] = inter
+            if _similar(inter, len(sa), len(sb), opts):
+                ra, rb = joined.find(a), joined.find(b)
+                if ra != rb:
+                    joined.union(ra, rb)
+                    members[joined.find(ra)] = members.pop(ra, 1) + members.pop(rb, 1)
+    return live, common, size
+
+
+def kept_copy(members: list[int], docs: Sequence[Any], keep: str) -> int:
+    """The member of a cluster that is kept (``[corpus] keep``); the others are reported."""
+    if keep == "longest":
+        return min(members, key=lambda i: (-docs[i].length, i))
+    if keep == "oldest":
+        def age(i: int) -> tuple[int, Any, int]:
+            date = docs[i].date
+            if date is None:
+                return (2, 0, i)
+            return (0, date, i) if isinstance(date, (int, float)) else (1, date, i)
+
+        return min(members, key=age)
+    return min(members)
+
+
+def _location(d: Any) -> Location:
+    return Location(d.path, d.record, d.first[0], d.first[1])
+
+
+def doc_diagnostic(docs: Sequence[Any], i: int, rule: Rule, severity: Severity, message: str, related: list[int],
+                   title: Callable[[int], str], similarity: float, kept: int) -> Diagnostic:
+    """A diagnostic on document ``i`` as a whole (its first line), pointing at ``related``."""
+    d = docs[i]
+    line, column, end_line, end_column = d.first
+    # A JSONL record that is a copy can be left out of the cleaned corpus (`--fix
+    # --unsafe-fixes --output-dir`: lintnews.run.CheckRun.dropped); a file is never deleted.
+    fix = None if d.record_line is None else Fix(DROP_TITLE, (), safe=False)
+    return Diagnostic(
+        path=d.path,
+        record=d.record,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        code=rule.code,
+        name=rule.name,
+        severity=severity,
+        message=message,
+        fix=fix,
+        related=[_location(docs[r]) for r in related],
+        record_line=d.record_line,
+        snippet=title(i),
+        similarity=similarity,
+        kept=_location(docs[kept]),
+    )
+
+
+def _similar(inter: int, len_a: int, len_b: int, opts: CorpusOptions) -> bool:
+    """Whether two comparable sets of these sizes with ``inter`` shingles in common are near
+    duplicates (`min-jaccard`, or `min-containment` of the smaller in the larger)."""
+    if len_a < MIN_SHINGLES or len_b < MIN_SHINGLES:
+        return False
+    return inter / (len_a + len_b - inter) >= opts.min_jaccard or inter / min(len_a, len_b) >= opts.min_containment

@@ -1,0 +1,106 @@
+"""Locality-sensitive hashing of MinHash signatures: band keys and the candidate pairs they give.
+
+A signature of ``num-perm`` values is cut into ``bands`` bands of ``rows`` values; each band is
+hashed to one 64-bit key, and two documents sharing a key in any band are a candidate pair (which
+`lintnews.corpus.duplicates` then verifies exactly).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from lintnews.corpus.storage import RowFile, distinct
+
+#: Candidate pairs per document and LSH bucket: each member is compared with at most this many
+#: earlier members of the bucket.
+MAX_PEERS = 16
+#: An LSH bucket of more members than this (one story in hundreds of copies) gives each member
+#: two candidates, the member before it and the bucket's first member, instead of `MAX_PEERS`:
+#: the candidate pairs stay linear in the number of documents with a small constant.
+BIG_BUCKET = 64
+
+
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """``(bands, rows)`` for LSH: the most rows per band (fewest chance candidates) that still
+    make a pair with Jaccard similarity ``threshold`` a candidate with probability ≥ 0.95."""
+    best = (num_perm, 1)
+    for rows in range(1, num_perm + 1):
+        bands = num_perm // rows
+        if 1 - (1 - threshold**rows) ** bands >= 0.95:
+            best = (bands, rows)
+        else:
+            break
+    return best
+
+
+def band_keys(minhash: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """One 64-bit key per LSH band of a MinHash signature."""
+    out: np.ndarray = band_keys_many(minhash[None, :], bands, rows)[0]
+    return out
+
+
+def band_keys_many(minhashes: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """`band_keys` of every row of ``minhashes``: shape ``(len(minhashes), bands)``."""
+    values = minhashes[:, : bands * rows].astype(np.uint64).reshape(len(minhashes), bands, rows)
+    key = np.broadcast_to(np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15), (len(minhashes), bands))
+    for r in range(rows):
+        key = (key ^ values[:, :, r]) * np.uint64(0x100000001B3)
+        key ^= key >> np.uint64(29)
+    out: np.ndarray = key
+    return out
+
+
+def candidates(band_file: RowFile, band_docs: np.ndarray, n: int,
+               step: Callable[[str, int], Callable[[int], None]]) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs from the LSH buckets: (earlier, later) documents, sorted. ``band_file``
+    holds the band keys of the documents ``band_docs`` (one row each, in input order) of a corpus
+    of ``n``; ``step`` is told about the progress."""
+    if not band_file.rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    bands = band_file.width
+    # Pairs (earlier, later) are coded as earlier * n + later; sorted codes are sorted pairs.
+    pairs = np.zeros(0, np.int64)
+    tick = step("LSH bands searched for candidates", bands)
+    for band in range(bands):
+        tick(1)
+        if band % 8 == 0:  # the keys come from disk, eight bands at a time
+            keys = band_file.columns(band, min(band + 8, bands))
+        col = keys[band % 8]
+        order = np.argsort(col, kind="stable")
+        sorted_keys = col[order]
+        members = band_docs[order]  # a bucket is a run of equal keys, its members in input order
+        found = []
+        # every member with each of the (at most MAX_PEERS) members before it in its bucket;
+        # in a bucket of more than BIG_BUCKET members, with the one before it and the first
+        big = None
+        for gap in range(1, min(MAX_PEERS, len(col) - 1) + 1):
+            same = sorted_keys[gap:] == sorted_keys[:-gap]
+            if not same.any():
+                break  # no bucket has more than ``gap`` members
+            if gap == 2 and len(col) > BIG_BUCKET:
+                first, big = _big_buckets(sorted_keys)
+                if big is not None:
+                    at = np.flatnonzero(big)
+                    at = at[at > first[at] + 1]  # (the second member's pair with the first is gap 1)
+                    found.append(members[first[at]] * n + members[at])
+            if big is not None and gap > 1:
+                same &= ~big[gap:]
+            found.append(members[:-gap][same] * n + members[gap:][same])
+        if found:
+            pairs = distinct(np.concatenate([pairs, *found]))
+    return pairs // n, pairs % n
+
+
+def _big_buckets(sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """For each position of the sorted band keys, the position of the first member of its bucket
+    (the run of equal keys), and whether the bucket has more than `BIG_BUCKET` members (None
+    when no bucket has)."""
+    n = len(sorted_keys)
+    starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+    sizes = np.diff(np.append(starts, n))
+    if sizes.max() <= BIG_BUCKET:
+        return starts, None
+    first = np.repeat(starts, sizes)
+    return first, np.repeat(sizes > BIG_BUCKET, sizes)

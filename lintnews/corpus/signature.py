@@ -1,0 +1,300 @@
+"""What the corpus phase keeps of one document: `DocSignature`, and `CorpusSigner` that makes it.
+
+Data flows one way. While documents stream through the per-document rules, `CorpusSigner` turns
+each one into a small `DocSignature` (a pure function of the document, its per-document
+diagnostics and the settings; it may run in a worker process and is cached with the results).
+`CorpusIndex` folds the signatures in input order and, once everything was read, yields the
+corpus diagnostics. No text is kept: a signature holds hashes and the few fields a diagnostic
+needs.
+
+What a signature holds (``n`` shingles, ``m`` candidate template lines):
+
+- ``minhash``: MinHash values (``num-perm`` uint32, 512 bytes by default) of the scheme
+  ``scheme`` (`lintnews.hashing.SCHEME`);
+- ``shingles``: the uint32 XXH3 hashes of the word shingles, line after line (4n bytes); the
+  index moves them to a temporary file at once and reads back only those of candidate pairs, so
+  memory holds per document the LSH band keys (8 bytes per band) and a file offset;
+- ``text_hash``: 16-byte BLAKE2 digest of the normalised text, for exact duplicates;
+- the candidate template lines of the first and last `EDGE_LINES` non-empty lines: 64-bit line
+  hash, position, source coordinates and the range of their shingles (about 40 bytes each);
+- path, record, record line, the first line's source position and up to 100 characters of it.
+
+Shingles never cross a line (a line is a paragraph in scraped text), so the shingles of a line
+that turns out to be site chrome (N003) can be removed exactly before two articles are compared:
+articles from one site are not duplicates because they share a footer. Lines the phrase-pack
+rules (families S and B) flagged in the document are not shingled at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from lintnews.config import Settings
+from lintnews.corpus.lsh import band_keys_many, lsh_bands
+from lintnews.corpus.options import NEAR, CorpusOptions, CorpusSelection, chrome_families
+from lintnews.diagnostics import Diagnostic
+from lintnews.document import Document
+from lintnews.hashing import SCHEME, shingle_hashes
+from lintnews.minhash import MinHasher
+from lintnews.packs import line_keys
+from lintnews.textnorm import normalized_lines
+
+#: Template-line candidates are taken among the first and the last this many non-empty lines.
+EDGE_LINES = 20
+
+#: Lines longer than this (characters) are paragraphs of prose, never template candidates.
+MAX_TEMPLATE_CHARS = 300
+
+
+@dataclass
+class DocSignature:
+    """What the corpus phase keeps of one document (see the module docstring)."""
+
+    path: str
+    record: str | None
+    record_line: int | None
+    #: Bit set of the corpus rules that apply to this document (per-file ignores).
+    enabled: int
+    #: Source position of the first non-empty line: (line, column, end line, end column), 1-based.
+    first: tuple[int, int, int, int]
+    title: str
+    text_hash: bytes | None
+    length: int
+    date: Any
+    minhash: np.ndarray | None
+    shingles: np.ndarray | None
+    #: Candidate template lines, one row each (see `LINE_DTYPE`).
+    lines: np.ndarray
+    #: Number of distinct shingles, and the LSH band keys of ``minhash`` for ``lsh`` = (bands,
+    #: rows): computed by the signer (in a worker) so the index only stores them.
+    distinct: int | None = None
+    band_keys: np.ndarray | None = None
+    lsh: tuple[int, int] | None = None
+    #: The hashing scheme of ``shingles`` and ``minhash``: signatures of another are not comparable.
+    scheme: str = SCHEME
+
+    @property
+    def name(self) -> str:
+        return f"{self.path}#{self.record}" if self.record is not None else self.path
+
+    # Signatures travel from workers to the main process and live in the result cache: their
+    # arrays are pickled as raw bytes (numpy's own pickling costs ~15 us an array, 4x the rest).
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        for name in _SIG_ARRAYS:
+            value = state[name]
+            if value is not None:
+                code = _DTYPE_CODES.get(value.dtype)
+                state[name] = (code, value.shape, value.tobytes()) if code is not None else value
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in _SIG_ARRAYS:
+            value = state.get(name)
+            if type(value) is tuple:
+                code, shape, data = value
+                state[name] = np.frombuffer(bytearray(data), _DTYPES[code]).reshape(shape)
+        self.__dict__.update(state)
+
+#: The array fields of `DocSignature`, and the dtypes their pickled form names by number.
+_SIG_ARRAYS = ("minhash", "shingles", "lines", "band_keys")
+
+LINE_DTYPE = np.dtype(
+    [
+        ("hash", "<u8"),
+        ("line", "<i4"),  # source position (1-based) and end column (exclusive)
+        ("column", "<i4"),
+        ("end_line", "<i4"),
+        ("end_column", "<i4"),
+        ("from_start", "u1"),  # index among non-empty lines, from the start and from the end
+        ("from_end", "u1"),
+        ("words", "<u2"),
+        ("lo", "<u4"),  # its shingles are shingles[lo:hi]
+        ("hi", "<u4"),
+    ]
+)
+
+_DTYPES = (np.dtype("<u4"), np.dtype("<u8"), LINE_DTYPE)
+
+_DTYPE_CODES = {dtype: code for code, dtype in enumerate(_DTYPES)}
+
+#: What the index keeps in memory of a candidate line: the source position goes to disk, it is
+#: only read for the lines reported as N003.
+_KEPT = ("hash", "from_start", "from_end", "words", "lo", "hi")
+
+KEPT_DTYPE = np.dtype([(name, LINE_DTYPE.fields[name][0]) for name in _KEPT])  # type: ignore[index]
+
+_POSITION = ("line", "column", "end_line", "end_column")
+
+POSITION_DTYPE = np.dtype([(name, "<i4") for name in _POSITION])
+
+
+@dataclass
+class _Prepared:
+    """A document reduced to its normalised lines, waiting for its shingles to be hashed."""
+
+    sig: DocSignature
+    #: Normalised lines to shingle, in order, and for each the row in ``sig.lines`` (or -1).
+    lines: list[str] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)
+
+
+class CorpusSigner:
+    """Turns documents into `DocSignature`s. Picklable; call it per document, or give a batch
+    to `sign_batch` to hash all shingles of the batch in one vectorised pass."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.options = CorpusOptions.from_settings(settings)
+        self.selection = CorpusSelection(settings)
+        self._hasher: MinHasher | None = None
+        #: Shingles and MinHash values are only needed for near duplicates.
+        self.shingle = NEAR in self.selection.roles
+        self.chrome = chrome_families()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_hasher": None}
+
+    @property
+    def hasher(self) -> MinHasher:
+        if self._hasher is None:
+            self._hasher = MinHasher(self.options.num_perm)
+        return self._hasher
+
+    def __call__(self, doc: Document, diagnostics: Sequence[Diagnostic] = ()) -> DocSignature:
+        return self.sign_batch([(doc, diagnostics)])[0]
+
+    def sign_batch(self, items: Iterable[tuple[Document, Sequence[Diagnostic]]]) -> list[DocSignature]:
+        prepared = [self.prepare(doc, diags) for doc, diags in items]
+        self._hash(prepared)
+        return [p.sig for p in prepared]
+
+    def prepare(self, doc: Document, diagnostics: Sequence[Diagnostic]) -> _Prepared:
+        opts = self.options
+        enabled = self.selection.flags(doc.path)
+        chrome = _chrome_lines(doc, diagnostics, self.chrome)
+        # The lines with content, counted and walked without listing them (a list of their
+        # numbers and a dict of their normalised texts cost ~140 bytes per line of a text of
+        # short lines, more than the text itself).
+        n = sum(1 for line in doc.lines if line.strip())
+        first_line = next((i for i, line in enumerate(doc.lines) if line.strip()), 0)
+        first = _source_span(doc, first_line)
+        all_norms = normalized_lines(doc)
+        # the same as normalize(doc.text): non-word runs, line breaks included, become one space
+        # (blank lines normalise to nothing)
+        normalized = " ".join(t for t in all_norms if t)
+        date = doc.meta.get(opts.date_field) if opts.date_field else None
+        sig = DocSignature(
+            path=doc.path,
+            record=doc.record,
+            record_line=doc.record_line,
+            enabled=enabled,
+            first=first,
+            title=doc.lines[first_line].strip()[:100] if n else "",
+            text_hash=hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).digest() if normalized else None,
+            length=len(normalized),
+            date=date if isinstance(date, (str, int, float)) and not isinstance(date, bool) else None,
+            minhash=None,
+            shingles=None,
+            lines=np.zeros(0, LINE_DTYPE),
+        )
+        prepared = _Prepared(sig)
+        rows: list[tuple[Any, ...]] = []
+        keys = line_keys(doc)
+        rank = -1
+        for i, line in enumerate(doc.lines):
+            if not line.strip():
+                continue
+            rank += 1
+            if i in chrome:
+                continue
+            norm = all_norms[i]
+            if not norm:
+                continue
+            row = -1
+            edge = rank < EDGE_LINES or n - 1 - rank < EDGE_LINES
+            if edge and len(line) <= MAX_TEMPLATE_CHARS and norm.count(" ") + 1 >= opts.template_min_words:
+                key = keys[i].encode("utf-8")
+                digest = int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little")
+                row = len(rows)
+                words = min(norm.count(" ") + 1, 65535)
+                rows.append((digest, *_source_span(doc, i), min(rank, 255), min(n - 1 - rank, 255), words, 0, 0))
+            if self.shingle:
+                prepared.lines.append(norm)
+                prepared.rows.append(row)
+        sig.lines = np.array(rows, dtype=LINE_DTYPE)
+        return prepared
+
+    def _hash(self, prepared: list[_Prepared]) -> None:
+        """Shingle every prepared line, hash all shingles of the batch at once, fill in the
+        signatures' shingles, line ranges and MinHash values."""
+        k = self.options.shingle_size
+        all_lines = [line for p in prepared for line in p.lines]
+        if not all_lines:
+            for p in prepared:
+                p.sig.shingles = np.zeros(0, np.uint32)
+                p.sig.distinct = 0
+            return
+        hashes, per_line = shingle_hashes(all_lines, k)
+        # split back per document
+        line_bounds = np.concatenate(([0], np.cumsum(per_line)))
+        counts = []
+        at = 0
+        for p in prepared:
+            nl = len(p.lines)
+            lo, hi = int(line_bounds[at]), int(line_bounds[at + nl])
+            p.sig.shingles = hashes[lo:hi].copy()
+            for r, row in enumerate(p.rows):
+                if row >= 0:
+                    p.sig.lines[row]["lo"] = line_bounds[at + r] - lo
+                    p.sig.lines[row]["hi"] = line_bounds[at + r + 1] - lo
+            counts.append(hi - lo)
+            at += nl
+        sigs = self.hasher.signatures(hashes, np.array(counts))
+        lsh = lsh_bands(self.options.threshold, self.options.num_perm)
+        band_keys = band_keys_many(sigs, *lsh)
+        distinct = _distinct_counts(hashes, counts).tolist()
+        for p, mh, keys, d in zip(prepared, sigs, band_keys, distinct):
+            p.sig.minhash = mh if p.sig.shingles is not None and len(p.sig.shingles) else None
+            p.sig.distinct = d
+            if p.sig.minhash is not None:
+                p.sig.band_keys, p.sig.lsh = keys, lsh
+
+
+def _chrome_lines(doc: Document, diagnostics: Sequence[Diagnostic], families: tuple[str, ...]) -> set[int]:
+    """Text lines that per-document rules of the chrome ``families`` flagged."""
+    source_lines: set[int] = set()
+    for d in diagnostics:
+        if d.code[:1] in families:
+            source_lines.update(range(d.line, d.end_line + 1))
+    if not source_lines:
+        return set()
+    if doc.source_map.is_identity:
+        return {line - 1 for line in source_lines}
+    return {i for i in range(len(doc.lines)) if doc.to_source(i, 0).line in source_lines}
+
+
+def _source_span(doc: Document, i: int) -> tuple[int, int, int, int]:
+    text = doc.lines[i] if i < len(doc.lines) else ""
+    col = len(text) - len(text.lstrip())
+    if doc.source_map.is_identity:  # what the source map's identity gives, without the calls
+        return i + 1, col + 1, i + 1, max(len(text.rstrip()) - 1, col) + 2
+    start = doc.to_source(i, col)
+    end = doc.source_map.to_source_after(i, max(len(text.rstrip()) - 1, col))
+    return start.line, start.column, max(end.line, start.line), end.column
+
+
+def _distinct_counts(hashes: np.ndarray, counts: list[int]) -> np.ndarray:
+    """Number of distinct values in each document's run of ``hashes`` (``counts[i]`` values
+    belong to document ``i``)."""
+    owner = np.repeat(np.arange(len(counts), dtype=np.uint64), counts)
+    both = np.sort((owner << np.uint64(32)) | hashes.astype(np.uint64))
+    new = np.ones(len(both), bool)
+    new[1:] = both[1:] != both[:-1]
+    out: np.ndarray = np.bincount((both[new] >> np.uint64(32)).astype(np.int64), minlength=len(counts))
+    return out

@@ -1,0 +1,161 @@
+"""N003: lines that recur at the same place in many documents (site template)."""
+
+from __future__ import annotations
+
+import array
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from lintnews.corpus.duplicates import Step
+from lintnews.corpus.options import FLAGS, TEMPLATE, CorpusOptions, CorpusSelection
+from lintnews.corpus.signature import POSITION_DTYPE
+from lintnews.corpus.storage import RowIndex, ShingleStore
+from lintnews.diagnostics import Diagnostic
+
+#: A template line's block (the lines recurring with it) of more words is a shared article body.
+MAX_TEMPLATE_BLOCK_WORDS = 150
+
+#: Documents of a template line examined for its block.
+TEMPLATE_SAMPLE = 200
+
+
+def block_words(lines: np.ndarray, docs: np.ndarray, rows_of_doc: RowIndex) -> int:
+    """Words in the lines that recur in at least 80 % of ``docs`` (a template line's block)."""
+    parts = [rows_of_doc[int(d)] for d in docs]
+    rows = np.concatenate(parts)
+    hashes = lines["hash"][rows]
+    owner = np.repeat(docs.astype(np.int64), [len(part) for part in parts])
+    # count each line once per document: distinct (hash, document) pairs, then documents per hash
+    order = np.lexsort((owner, hashes))
+    h, o = hashes[order], owner[order]
+    new_pair = np.ones(len(h), bool)
+    new_pair[1:] = (h[1:] != h[:-1]) | (o[1:] != o[:-1])
+    h = h[new_pair]
+    starts = np.flatnonzero(np.concatenate(([True], h[1:] != h[:-1])))
+    counts = np.diff(np.append(starts, len(h)))
+    block = h[starts][counts >= 0.8 * len(docs)]  # sorted
+    if not len(block):
+        return 0
+    at = np.searchsorted(block, hashes)
+    np.minimum(at, len(block) - 1, out=at)
+    inside = np.flatnonzero(block[at] == hashes)
+    # each block line counts with the words of its last row
+    by_hash = np.argsort(hashes[inside], kind="stable")
+    sorted_hashes = hashes[inside][by_hash]
+    last = np.ones(len(sorted_hashes), bool)
+    last[:-1] = sorted_hashes[1:] != sorted_hashes[:-1]
+    return int(lines["words"][rows[inside][by_hash][last]].astype(np.int64).sum())
+
+
+def find_templates(
+    lines: np.ndarray, line_owner: array.array, line_count: array.array, n: int, twin: dict[int, int],
+    opts: CorpusOptions, step: Step,
+) -> tuple[set[int], np.ndarray, dict[int, int]]:
+    """Hashes of the template lines, the document of every candidate line (``lines``, rows of
+    `KEPT_DTYPE`; ``line_owner`` and ``line_count``: the documents with rows and how many, in
+    order), and the number of documents of each template line (``n`` documents in all).
+
+    A template line recurs in `template-min-docs` documents (exact copies count once) at the same place,
+    and the block of lines that comes with it is small: when the lines that recur with it add
+    up to more than `MAX_TEMPLATE_BLOCK_WORDS` words, the documents share an article body
+    (syndicated copies, for N001), not a site template."""
+
+    if not len(lines):
+        return set(), np.zeros(0, np.uint32), {}
+    docs = np.repeat(np.frombuffer(line_owner, np.uint32), np.frombuffer(line_count, np.uint32))
+    # The share of the corpus only decides what is reported (N003): a footer on ten pages of a
+    # site is chrome to strip before comparing, even in a corpus of a million documents.
+    need = opts.template_min_docs
+    # one occurrence per (exact-duplicate group, line): the first
+    if twin:
+        group_of = np.arange(n, dtype=np.uint32)
+        group_of[np.fromiter(twin.keys(), np.int64, len(twin))] = np.fromiter(twin.values(), np.uint32, len(twin))
+        groups = group_of[docs]
+        del group_of
+    else:
+        groups = docs
+    hashes = lines["hash"]
+    order = np.lexsort((groups, hashes))  # stable: rows in input order within a (line, group)
+    sorted_hashes, sorted_groups = hashes[order], groups[order]
+    del groups
+    new = np.ones(len(order), bool)
+    new[1:] = (sorted_hashes[1:] != sorted_hashes[:-1]) | (sorted_groups[1:] != sorted_groups[:-1])
+    first = order[new]  # the first row of each (line, group)
+    del order, new, sorted_hashes, sorted_groups
+    # The occurrences of each line in input order, and per line how many there are.
+    by_line = first[np.lexsort((first, hashes[first]))]
+    del first
+    line_hashes = hashes[by_line]
+    starts = np.flatnonzero(np.concatenate(([True], line_hashes[1:] != line_hashes[:-1])))
+    uh = line_hashes[starts]
+    counts = np.diff(np.append(starts, len(by_line)))
+    del line_hashes
+    rows_of_doc = RowIndex(line_owner, line_count)
+    template: set[int] = set()
+    bounds = np.append(starts, len(by_line)).tolist()
+    from_start, from_end = lines["from_start"], lines["from_end"]
+    # The lines of one article recur in the same documents: their block is measured once.
+    measured: dict[bytes, int] = {}
+    recurring = np.flatnonzero(counts >= need).tolist()
+    tick = step("recurring lines checked for site template", len(recurring))
+    for idx in recurring:
+        tick(1)
+        occ = by_line[bounds[idx] : bounds[idx + 1]]
+        stable = max(np.bincount(from_start[occ]).max(), np.bincount(from_end[occ]).max())
+        if stable < opts.template_min_stability * len(occ):
+            continue
+        sample = docs[occ[:TEMPLATE_SAMPLE]]
+        words = measured.get(sample.tobytes())
+        if words is None:
+            words = measured[sample.tobytes()] = block_words(lines, sample, rows_of_doc)
+        if words > MAX_TEMPLATE_BLOCK_WORDS:
+            continue
+        template.add(int(uh[idx]))
+    # (only the template lines' counts are ever looked up)
+    template_counts = {int(h): int(c) for h, c in zip(uh, counts) if int(h) in template}
+    return template, docs, template_counts
+
+
+def template_diagnostics(
+    template: set[int], counts: dict[int, int], lines: np.ndarray, line_docs: np.ndarray, docs: Sequence[Any],
+    line_owner: array.array, line_count: array.array, positions: ShingleStore, selection: CorpusSelection,
+) -> list[Diagnostic]:
+    """N003 on every document's occurrence of the reported ``template`` lines (``positions``:
+    the source positions of each document's rows, one record per document with rows)."""
+    if not template:
+        return []
+    rule, severity = selection.rules[TEMPLATE], selection.severity(TEMPLATE)
+    out: list[Diagnostic] = []
+    seen: set[tuple[int, int]] = set()
+    n = len(docs)
+    # the rows of each document are one range; its positions one record in `_positions`
+    owner_rows = RowIndex(line_owner, line_count)
+    record_of = {doc: k for k, doc in enumerate(line_owner)}
+    wanted = np.flatnonzero(np.isin(lines["hash"], np.fromiter(template, np.uint64, len(template))))
+    for r, h, i in zip(wanted.tolist(), lines["hash"][wanted].tolist(), line_docs[wanted].tolist()):
+        if (i, h) in seen or not docs[i].enabled & FLAGS[TEMPLATE]:
+            continue
+        seen.add((i, h))
+        d = docs[i]
+        count = counts[h]
+        k = record_of[i]
+        at = 16 * (r - owner_rows.start[i])
+        row = np.frombuffer(positions.get_bytes(k)[at : at + 16], POSITION_DTYPE)[0]
+        out.append(
+            Diagnostic(
+                path=d.path,
+                record=d.record,
+                line=int(row["line"]),
+                column=int(row["column"]),
+                end_line=int(row["end_line"]),
+                end_column=int(row["end_column"]),
+                code=rule.code,
+                name=rule.name,
+                severity=severity,
+                message=f"Line recurs in {count} of {n} documents at the same place (site template)",
+                record_line=d.record_line,
+            )
+        )
+    return out
