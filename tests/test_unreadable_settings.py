@@ -117,6 +117,7 @@ def entry(**changes: object) -> dict[str, object]:
         (json.dumps([entry()]), "not a lintnews baseline file (not a JSON object)"),
         (json.dumps({"version": 2, "entries": {}}), "not a lintnews baseline file (no list of entries)"),
     ],
+    ids=lambda v: v[:40] if isinstance(v, str) else None,  # (short ids: pytest puts the id in the environment)
 )
 def test_a_broken_baseline_is_one_error_naming_it(project: Path, text: str, message: str) -> None:
     (project / "base.json").write_text(text)
@@ -154,6 +155,7 @@ def test_a_baseline_that_is_not_a_file_is_refused_without_reading(project: Path,
         ('ignore = [""]\n', 'empty rule selector "" in `ignore`'),
         ('[per-file-ignores]\n"*.txt" = [""]\n', 'empty rule selector "" in `per-file-ignores` `*.txt`'),
     ],
+    ids=lambda v: v[:40] if isinstance(v, str) else None,  # (short ids: pytest puts the id in the environment)
 )
 def test_a_hostile_configuration_is_one_error_naming_the_file(project: Path, toml: str, message: str) -> None:
     (project / "lintnews.toml").write_text(toml)
