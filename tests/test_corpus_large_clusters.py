@@ -13,9 +13,9 @@ import random
 
 import pytest
 
-from lintnews import corpus
 from lintnews.config import Settings
-from lintnews.corpus import check_corpus
+from lintnews.corpus import check_corpus, duplicates
+from lintnews.corpus import index as corpus_index
 from lintnews.document import Document
 
 WORDS = [f"w{i}" for i in range(3000)]
@@ -40,20 +40,20 @@ def story_copies(n: int, seed: int = 5) -> list[Document]:
 def counted(monkeypatch: pytest.MonkeyPatch) -> collections.Counter[str]:
     """Counts of the pairs the corpus phase verifies and of its candidate pairs."""
     counts: collections.Counter[str] = collections.Counter()
-    common_many = corpus._common_many
-    candidates = corpus.CorpusIndex._candidates
+    common_many = duplicates._common_many
+    candidates = corpus_index.candidates
 
     def counting_common(a, others):  # type: ignore[no-untyped-def]
         counts["verified"] += len(others)
         return common_many(a, others)
 
-    def counting_candidates(self):  # type: ignore[no-untyped-def]
-        earlier, later = candidates(self)
+    def counting_candidates(*args, **kwargs):  # type: ignore[no-untyped-def]
+        earlier, later = candidates(*args, **kwargs)
         counts["candidates"] += len(earlier)
         return earlier, later
 
-    monkeypatch.setattr(corpus, "_common_many", counting_common)
-    monkeypatch.setattr(corpus.CorpusIndex, "_candidates", counting_candidates)
+    monkeypatch.setattr(duplicates, "_common_many", counting_common)
+    monkeypatch.setattr(corpus_index, "candidates", counting_candidates)
     return counts
 
 
@@ -79,7 +79,7 @@ def test_a_story_in_hundreds_of_copies_costs_one_verification_per_copy(counted: 
 def test_small_clusters_verify_every_candidate_pair(counted: collections.Counter[str]) -> None:
     """Below `BIG_CLUSTER` documents each candidate pair is verified, so a copy's message names
     its closest match among them."""
-    n = corpus.BIG_CLUSTER - 2
+    n = duplicates.BIG_CLUSTER - 2
     found, verified, candidates = run(story_copies(n), counted)
     assert found == {"N001": n - 1}
     assert verified == candidates == n * (n - 1) // 2
