@@ -66,3 +66,21 @@ def test_every_test_the_attacks_table_names_exists() -> None:
             current = file or current
             source = (README.parent / "tests" / current).read_text(encoding="utf-8")
             assert re.search(rf"^def {re.escape(name)}\(", source, re.MULTILINE), f"README names {current}::{name}"
+
+
+def test_every_module_the_layout_diagram_names_exists() -> None:
+    """The development section's layout diagram (issue 15) names real modules and packages."""
+    text = README.read_text(encoding="utf-8")
+    block = text.split("### Layout\n", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    named = re.findall(r"(?<![\w/.])((?:lintnews|rules)(?:/\w+)*(?:\.py|/))", block)
+    assert len(named) >= 25
+    for step in ("sources", "Document", "rules", "corpus", "reporters", "fixes"):
+        assert re.search(rf"^  {step} ", block, re.MULTILINE), step
+    root = README.parent
+    missing = [name for name in named if not (root / name).is_file() and not (name.endswith("/") and (root / name).is_dir())]
+    assert missing == []
+    # the classes and functions it names are where it says
+    for module, name in (("run", "class CheckRun"), ("analysis", "def analyze_document"), ("engine", "class Linter"),
+                         ("corpus/index", "class CorpusIndex"), ("document", "class Document")):
+        source = (root / "lintnews" / f"{module}.py").read_text(encoding="utf-8")
+        assert re.search(rf"^{name}\b", source, re.MULTILINE), (module, name)
