@@ -160,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("inputs", nargs="+", help="files or folders to lint")
     parser.add_argument("--repo", type=Path, default=HERE, help="the git repository of the revisions")
     parser.add_argument("--keep", action="store_true", help="keep the temporary worktrees and installs")
+    parser.add_argument("--save", type=Path, metavar="DIR", help="write both reports to DIR/old.json and DIR/new.json")
     args = parser.parse_args(argv)
     for name in args.inputs:
         if name != "-" and not os.path.exists(name):
@@ -170,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         old = run(revisions, args.old, args.inputs)
         new = run(revisions, args.new, args.inputs)
+        if args.save:
+            args.save.mkdir(parents=True, exist_ok=True)
+            (args.save / "old.json").write_bytes(old.stdout)
+            (args.save / "new.json").write_bytes(new.stdout)
         return 0 if compare(old, new) else 1
     except Failed as error:
         print(f"same_output: {error}", file=sys.stderr)

@@ -55,8 +55,10 @@ def test_two_revisions_compared_byte_for_byte(tmp_path: Path) -> None:
     assert len(listed.stdout.splitlines()) == 1
 
     # an installed environment (the one running this test) against itself
-    done = _same(tmp_path, sys.prefix, sys.prefix, "fixtures")
+    done = _same(tmp_path, sys.prefix, sys.prefix, "fixtures", "--save", "reports")
     assert (done.returncode, done.stdout) == (0, f"byte-identical: {len(found)} diagnostics, {len(full.stdout.encode())} bytes, exit 0\n")
+    assert (tmp_path / "reports" / "old.json").read_text(encoding="utf-8") == full.stdout
+    assert (tmp_path / "reports" / "new.json").read_text(encoding="utf-8") == full.stdout
 
 
 def test_a_revision_that_does_not_exist_is_one_line_and_exit_2(tmp_path: Path) -> None:
