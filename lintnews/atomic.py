@@ -10,7 +10,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import IO
+from typing import IO, Any
 
 try:  # locks tell later runs that a temporary file or staging folder is in use (POSIX)
     import fcntl
@@ -93,7 +93,7 @@ def atomic_open(
     old file (it changed meanwhile); with ``exclusive``, an existing file is not replaced
     (`AlreadyWritten`). On any error the temporary file is removed and ``path`` is untouched."""
     how, where, st = write_plan(path)
-    kwargs = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
+    kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
     if how == "through":
         with open(path, mode, **kwargs) as through:
             yield through

@@ -477,7 +477,8 @@ def _unit_item(v: Any, path: str, line: int | None, sigs: Any, spec: SignatureSp
     return Analysis(path, record, line, found, _int(doc_score, 0, 100))
 
 
-def _none(v: Any) -> None:
+def _none(v: Any) -> str | None:
+    """``v``, which must be None (an optional field that is absent)."""
     if v is not None:
         raise _Invalid
     return None
@@ -567,11 +568,12 @@ def _signature(v: Any, spec: SignatureSpec) -> DocSignature:
     from lintnews.corpus.signature import _DTYPES, DocSignature
 
     f = _signature_fields(v, spec)
-    arrays = [None if a is None else np.frombuffer(bytearray(a[1]), _DTYPES[a[0]]) for a in (f[9], f[10], f[11], f[13])]
+    arrays = [None if a is None else np.frombuffer(bytearray(a[1]), _DTYPES[a[0]]) for a in (f[9], f[10], f[13])]
+    lines = np.frombuffer(bytearray(f[11][1]), _DTYPES[f[11][0]])  # never None (`_signature_fields`)
     return DocSignature(
         path=f[0], record=f[1], record_line=f[2], enabled=f[3], first=f[4], title=f[5], text_hash=f[6],
-        length=f[7], date=f[8], minhash=arrays[0], shingles=arrays[1], lines=arrays[2], distinct=f[12],
-        band_keys=arrays[3], lsh=f[14], scheme=f[15],
+        length=f[7], date=f[8], minhash=arrays[0], shingles=arrays[1], lines=lines, distinct=f[12],
+        band_keys=arrays[2], lsh=f[14], scheme=f[15],
     )  # fmt: skip
 
 

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 import click
 
@@ -33,6 +33,7 @@ from lintnews.reporters import StreamWriter
 from lintnews.reporters.base import Report, printable
 from lintnews.run import CheckOptions, CheckRun, RunResult, output_clash, stop_exception
 from lintnews.selection import select_rules
+from lintnews.sources import InputError
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -228,10 +229,19 @@ def check(
                 # --diff reports only counts; --fix-only reports nothing but the summary.
                 # (what goes to the terminal clears the bar first; a report to a file need not)
                 sink = (lambda d: None) if (diff or fix_only) else bars.around(writer.write, stream)
-                on_error = report_error if fmt != "github" else lambda e: (report_error(e), writer.error(e))
+
+                def report_and_annotate(e: InputError) -> None:  # GitHub: on stderr and as an annotation
+                    report_error(e)
+                    writer.error(e)
+
+                on_error = report_error if fmt != "github" else report_and_annotate
+
+                def emit_bytes(data: bytes) -> None:
+                    write_bytes(stdout, data)
+
                 run = CheckRun(
                     settings, options, bars.around(stdout.write, stdout), bars.around(on_error), sink,
-                    bars.around(report_warning), emit_bytes=bars.around(lambda data: write_bytes(stdout, data), stdout),
+                    bars.around(report_warning), emit_bytes=bars.around(emit_bytes, stdout),
                 )
                 writer.unsafe_fixes = run.policy.unsafe
                 if isinstance(run.signatures, CorpusIndex):
@@ -407,7 +417,7 @@ def report_stream(output: str | None, to_stderr: bool) -> Iterator[tuple[TextIO,
     except OSError as exc:
         raise OutputError(output, "the report", exc) from None
     try:
-        yield fh, False
+        yield cast(TextIO, fh), False  # atomic_open in text mode: a text file
     except BaseException:
         opened.__exit__(*sys.exc_info())  # removes the temporary file
         raise

@@ -116,7 +116,7 @@ class Diagnostic:
     kept: Location | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out = {
+        out: dict[str, Any] = {
             "path": self.path,
             "record": self.record,
             "line": self.line,

@@ -148,6 +148,12 @@ class Block:
     blocks before) whose lazily computed values fill slots of their own."""
 
     __slots__ = ("index", "start", "end", "text", "kind", "_words", "_count", "_lower", "_heading_like", "_prose")
+    # the lazily filled slots (unset until first asked for)
+    _words: list[str]
+    _count: int
+    _lower: int
+    _heading_like: bool
+    _prose: bool
 
     def __init__(self, index: int, start: int, end: int, text: str, kind: str) -> None:
         self.index = index
@@ -260,7 +266,7 @@ class Document:
     #: Raw source text (HTML markup) when it differs from ``text``; used by fixes and suppressions.
     source: str | None = None
     #: Per-document scratch space for values several rules share (line keys, language …).
-    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def lines(self) -> list[str]:

@@ -613,7 +613,7 @@ def field_spans(raw: bytes, name: str) -> list[tuple[int, int]]:
     if raw[pos : pos + 1] != b"{":
         raise ValueError("not an object")
     pos += 1
-    spans = []
+    spans: list[tuple[int, int]] = []
     while True:
         pos = _WS.match(raw, pos).end()  # type: ignore[union-attr]
         if raw[pos : pos + 1] == b"}":
@@ -760,7 +760,7 @@ class Fixer:
         settings: Settings,
         diff: bool = False,
         output_dir: str | None = None,
-        emit: Callable[[str], None] = print,
+        emit: Callable[[str], object] = print,
         stdin_name: str = "-",
         emit_bytes: Callable[[bytes], None] | None = None,
     ) -> None:

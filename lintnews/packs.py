@@ -180,7 +180,7 @@ _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 try:  # the regex parser of the standard library, to read what a pattern's matches must contain
     from re import _constants as _sre  # type: ignore[attr-defined]
-    from re import _parser as _sre_parse
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]  # private, 3.11+ (the stubs target 3.10)
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]

@@ -21,6 +21,7 @@ from typing import Any, TextIO, TypeVar
 from lintnews.config import Settings
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 def input_size(path: str) -> int:
@@ -177,19 +178,20 @@ class Progress:
 
     # --- output while bars run ----------------------------------------------------------------
 
-    def around(self, write: Callable[[T], None], target: TextIO | None = None) -> Callable[[T], None]:
+    def around(self, write: Callable[[T], R], target: TextIO | None = None) -> Callable[[T], R]:
         """``write`` that clears the bars first and draws them again after, so a line printed
         to the terminal while a bar runs does not land in the middle of the bar; unchanged
         when it writes to ``target`` and that is not a terminal (a report written to a file)."""
         if not self.enabled or (target is not None and not _isatty(target)):
             return write
 
-        def cleared(value: T) -> None:
+        def cleared(value: T) -> R:
             from tqdm import tqdm
 
             with tqdm.external_write_mode(file=self.stream):
-                write(value)
+                result = write(value)
                 sys.stdout.flush()
+            return result
 
         return cleared
 

@@ -34,7 +34,7 @@ import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 import orjson
 
@@ -595,7 +595,7 @@ class SpooledRecord:
         self._fh = fh
         self.size = size
 
-    def copy_to(self, out: BinaryIO) -> None:
+    def copy_to(self, out: IO[bytes]) -> None:
         self._fh.seek(0)
         shutil.copyfileobj(self._fh, out, COPY_CHUNK)
         self._fh.seek(-1, os.SEEK_END)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -376,7 +376,7 @@ def _separator_lines(doc: Document) -> list[int]:
     and bars are searched alone and their spaces checked after: `str.find` is slow on a
     needle that starts with a space."""
     text = doc.text
-    starts: list[int] | None = None  # (`doc.line_starts` only when there is a separator)
+    starts: Sequence[int] | None = None  # (`doc.line_starts` only when there is a separator)
     found: set[int] = set()
     # (an ASCII text holds no arrow but ">", and `str.find` does not know it for "»")
     for sep in (*(">" if text.isascii() else _ARROWS), "/", "|"):

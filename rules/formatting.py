@@ -98,9 +98,10 @@ class _Tokens:
 
     def _test(self, test: Callable[[str], object], start: int, end: int) -> bool:
         span = self.span(start, end)
-        found = self._found.get((test, *span))
+        key = (test, *span)
+        found = self._found.get(key)
         if found is None:
-            found = self._found[(test, *span)] = test(self.text[span[0] : span[1]]) is not None
+            found = self._found[key] = test(self.text[span[0] : span[1]]) is not None
         return found
 
 

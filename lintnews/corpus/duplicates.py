@@ -125,11 +125,11 @@ def find_duplicates(
                 continue
             d = docs[i]
             same = d.text_hash is not None and d.text_hash == docs[kept].text_hash
-            earlier = twin.get(i)
-            if same or (earlier is not None and earlier != i):
+            copy_of = twin.get(i)
+            if same or (copy_of is not None and copy_of != i):
                 if not d.enabled & FLAGS[EXACT]:
                     continue
-                target = kept if same else earlier
+                target = kept if same else copy_of
                 assert target is not None
                 msg = f"Exact duplicate of {docs[target].name} (same text after normalisation)"
                 if not same:

@@ -112,10 +112,10 @@ class CorpusIndex:
         if len(sig.lines):
             rows = np.ascontiguousarray(sig.lines, LINE_DTYPE)
             kept = np.empty(len(rows), KEPT_DTYPE)
-            for name in KEPT_DTYPE.names:
+            for name in KEPT_DTYPE.names or ():
                 kept[name] = rows[name]
             position = np.empty(len(rows), POSITION_DTYPE)
-            for name in POSITION_DTYPE.names:
+            for name in POSITION_DTYPE.names or ():
                 position[name] = rows[name]
             self._lines.append(kept.tobytes())
             self._positions.add_bytes(position.tobytes())
@@ -164,10 +164,11 @@ class CorpusIndex:
         # (the entry was checked, signatures included, when its results were read: see
         # `lintnews.cache.load_unit`)
         sigs = load_signatures(self._reader.get(cache_key), (self.options.num_perm, self.bands, self.rows)) or []
-        if cache_index >= len(sigs) or sigs[cache_index] is None:
+        sig = sigs[cache_index] if cache_index < len(sigs) else None
+        if sig is None:
             # The entry vanished or changed (`lintnews clean` during the run): the result is unknown.
             raise ConfigError(f"the result cache in {self._cache_dir} changed during the run: run again")
-        self.add(sigs[cache_index])
+        self.add(sig)
 
     @property
     def size(self) -> int:

@@ -231,7 +231,7 @@ def embed_json(data: Any) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("lintnews.reporters").joinpath("html_assets", name).read_text(encoding="utf-8")
+    return resources.files("lintnews.reporters").joinpath("html_assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def _csp_hash(source: str) -> str:
