@@ -187,10 +187,10 @@ class Linter:
         raise TypeError(f"cannot lint a {type(item).__name__}: expected a str, a mapping or a Document")
 
     def lint(self, doc: DocumentLike, *, kind: Kind | None = None, path: str | None = None,
-             fix: bool = False) -> Report:
+             line: int = 1, fix: bool = False) -> Report:
         """Lint one document (see `document`); with ``fix``, apply the fixes the configuration
         allows and report what is left, with the fixed text."""
-        return self._lint(self.document(doc, kind=kind, path=path), fix, None)[0]
+        return self._lint(self.document(doc, kind=kind, path=path, line=line), fix, None)[0]
 
     def lint_many(self, docs: Iterable[DocumentLike], *, jobs: int = 1, kind: Kind | None = None,
                   path: str | None = None, fix: bool = False) -> Iterator[Report]:
@@ -245,11 +245,13 @@ class Corpus:
         self._finished = False
 
     def add(self, doc: DocumentLike, *, kind: Kind | None = None, path: str | None = None,
-            fix: bool = False) -> Report:
+            line: int | None = None, fix: bool = False) -> Report:
+        """Lint ``doc`` (see `Linter.document`; a record without an id is numbered ``line``,
+        by default its place in the corpus) and keep its signature for `finish`."""
         if self._finished:
             raise RuntimeError("this corpus is finished: start another with Linter.corpus()")
         self._count += 1
-        document = self.linter.document(doc, kind=kind, path=path, line=self._count)
+        document = self.linter.document(doc, kind=kind, path=path, line=self._count if line is None else line)
         report, signature = self.linter._lint(document, fix, self._signer)
         if self._index is not None and signature is not None:
             self._index.add(signature)
