@@ -45,6 +45,9 @@ DocumentLike = Document | str | Mapping[str, Any]
 #: ``lintnews.toml`` as a mapping, or None for the defaults.
 ConfigLike = Settings | str | os.PathLike[str] | Mapping[str, Any] | None
 
+#: One document of `Linter.lint_many` as given, with its kind, path, place and whether to fix it.
+_Item = tuple[DocumentLike, "Kind | None", "str | None", int, bool]
+
 #: The path diagnostics name when none is given (as for standard input on the command line).
 DEFAULT_PATH = "-"
 
@@ -196,13 +199,20 @@ class Linter:
                   path: str | None = None, fix: bool = False) -> Iterator[Report]:
         """Reports of ``docs``, streamed in input order. ``jobs`` > 1 lints in that many worker
         processes (results still in order, at most a few chunks read ahead). Records without an
-        id are numbered by their place in ``docs`` (1-based), as JSONL lines are."""
-        items = ((self.document(d, kind=kind, path=path, line=i), fix) for i, d in enumerate(docs, 1))
+        id are numbered by their place in ``docs`` (1-based), as JSONL lines are. A document that
+        cannot be linted raises `DocumentError` where its report would come (lint one at a time
+        with `lint` to go on past it)."""
+        items = ((d, kind, path, i, fix) for i, d in enumerate(docs, 1))
         if jobs <= 1:
-            for doc, fixing in items:
-                yield self._lint(doc, fixing, None)[0]
+            for item in items:
+                yield self._lint_item(item)
             return
+        # (documents are made in the workers: extracting HTML's text is part of the work)
         yield from _parallel(self, items, jobs)
+
+    def _lint_item(self, item: _Item) -> Report:
+        doc, kind, path, line, fix = item
+        return self._lint(self.document(doc, kind=kind, path=path, line=line), fix, None)[0]
 
     def corpus(self) -> Corpus:
         """A corpus: add documents one by one (each is linted), then `Corpus.finish` yields the
@@ -302,18 +312,18 @@ def _init_worker(linter: Linter) -> None:
     _WORKER = linter
 
 
-def _work(chunk: list[tuple[Document, bool]]) -> list[Report]:
+def _work(chunk: list[_Item]) -> list[Report]:
     assert _WORKER is not None
-    return [_WORKER._lint(doc, fixing, None)[0] for doc, fixing in chunk]
+    return [_WORKER._lint_item(item) for item in chunk]
 
 
-def _parallel(linter: Linter, items: Iterator[tuple[Document, bool]], jobs: int) -> Iterator[Report]:
+def _parallel(linter: Linter, items: Iterator[_Item], jobs: int) -> Iterator[Report]:
     """Chunks of ``items`` linted by ``jobs`` processes; results in order, at most ``2 * jobs``
     chunks in flight (a generator of millions of documents is not read ahead whole)."""
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     pending: collections.deque[Any] = collections.deque()
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
-        chunk: list[tuple[Document, bool]] = []
+        chunk: list[_Item] = []
         for item in items:
             chunk.append(item)
             if len(chunk) >= _CHUNK:

@@ -156,6 +156,10 @@ def test_records_and_errors() -> None:
         linter.lint("\0" * 10 + "text")
     with pytest.raises(TypeError):
         linter.lint(42)  # type: ignore[arg-type]
+    # in a stream, where its report would come, from a worker process too
+    for jobs in (1, 2):
+        with pytest.raises(lintnews.DocumentError, match=r"^x.jsonl:71 \(record 71\): record has no `text`"):
+            list(linter.lint_many([{"text": STRIKE}] * 70 + [{"body": ""}], path="x.jsonl", jobs=jobs))
 
 
 @pytest.mark.parametrize("jobs", [1, 2], ids=["serial", "pool"])
