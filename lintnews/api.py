@@ -42,7 +42,8 @@ Kind = Literal["text", "markdown", "html"]
 #: object: ``text`` or ``html``, ``id`` and metadata, with the field names of the configuration).
 DocumentLike = Document | str | Mapping[str, Any]
 #: A configuration: `Settings` (from `load_config`), a config file's path, the keys of a
-#: ``lintnews.toml`` as a mapping, or None for the defaults.
+#: ``lintnews.toml`` as a mapping (files it names, ``extend-packs``, relative to the working
+#: directory), or None for the defaults.
 ConfigLike = Settings | str | os.PathLike[str] | Mapping[str, Any] | None
 
 #: One document of `Linter.lint_many` as given, with its kind, path, place and whether to fix it.
