@@ -18,11 +18,11 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from lintnews import cache as cache_mod
-from lintnews.analysis import Analysis, Signer, analyze_document
+from lintnews.analysis import Analysis, Signer
+from lintnews.api import Linter
 from lintnews.config import Settings
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
-from lintnews.engine import Linter
 from lintnews.sources import (
     InputError,
     NotRegularFile,
@@ -93,9 +93,11 @@ class Analyzer:
         cache_dir: str | None,
         fingerprint: bytes | None,
         stdin_name: str = "-",
+        linter: Linter | None = None,
     ) -> None:
         self.settings = settings
-        self.linter = Linter(settings)
+        #: The public API's linter (`lintnews.api.Linter`): the CLI lints as the API does.
+        self.linter = linter if linter is not None else Linter(settings)
         self.keep_raw = keep_raw
         self.signer = signer
         self.fingerprint = fingerprint
@@ -106,10 +108,10 @@ class Analyzer:
     def analyze_document(self, doc: Document, sign: bool = True) -> Analysis:
         """`lintnews.analysis.analyze_document` with this process's linter and signer (unless
         ``sign`` is false: `analyze_units` signs in batches)."""
-        return analyze_document(doc, self.lint, self.signer if sign else None, self.keep_raw)
+        return self.linter.analyze(doc, self.signer if sign else None, self.keep_raw)
 
     def lint(self, doc: Document) -> list[Diagnostic]:
-        return self.linter.lint(doc).diagnostics
+        return self.linter.diagnostics(doc)
 
     def analyze_unit(self, unit: Unit | InputError) -> tuple[list[Analysis | InputError], bytes | None]:
         """The results of one unit and, when they are new, the cache key to store them under."""
@@ -219,7 +221,7 @@ def analyze(
     the workers, in chunks; each chunk's hits wait in `slots` until its misses come back."""
     linter = Linter(settings)
     # Results with corpus signatures and results without them (--no-corpus) are different results.
-    codes = [r.code for r in linter.base_table.rules] + (["corpus-signature"] if signer is not None else [])
+    codes = [r.code for r in linter.engine.base_table.rules] + (["corpus-signature"] if signer is not None else [])
     fp = cache_mod.fingerprint(settings, codes) if cache_dir else None
     # (``on_warning``: a cache file that had to be rebuilt, or could not be used)
     cache = cache_mod.ResultCache(cache_dir, writable=True, warn=on_warning) if cache_dir else None

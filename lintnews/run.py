@@ -17,12 +17,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lintnews.analysis import Analysis, Signer, analyze_document
+from lintnews.api import Linter
 from lintnews.config import Settings
 from lintnews.corpus import CorpusIndex, droppable_codes, make_signer
 from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
-from lintnews.engine import Linter
-from lintnews.fixes import Fixer, FixPolicy, WriteError
+from lintnews.fixes import Fixer, WriteError
 from lintnews.gate import (
     Baseline,
     DocumentSummary,
@@ -179,13 +179,14 @@ class CheckRun:
             if problem is not None:
                 on_warning(f"{options.cache_dir}: cannot use the result cache: {problem}; linting without it")
                 options.cache_dir = None
-        self.linter = Linter(settings)
-        self.policy = FixPolicy.from_settings(settings, options.unsafe_fixes)
+        # The public API's linter (`lintnews.api`): the CLI lints documents as the API does.
+        self.linter = Linter(settings, unsafe_fixes=options.unsafe_fixes)
+        self.policy = self.linter.policy
         self.threshold = Severity.parse(settings.fail_on)
         self.fixer: Fixer | None = None
         if options.fixing:
             self.fixer = Fixer(
-                lambda d: self.linter.lint(d).diagnostics,
+                self.linter.diagnostics,
                 self.policy,
                 settings,
                 options.diff,
@@ -215,7 +216,8 @@ class CheckRun:
         if self.signer is not None:
             self.signatures = CorpusIndex(settings, options.cache_dir)  # type: ignore[assignment]  # folds signatures as they come
         # --- end corpus phase: signer and index ---
-        self.analyzer = Analyzer(settings, self.splitter is not None, self.signer, None, None, options.stdin_name)
+        self.analyzer = Analyzer(settings, self.splitter is not None, self.signer, None, None, options.stdin_name,
+                                 self.linter)
         #: The signal that asked the run to stop, if any (see `lintnews.cli.interrupt_on_sigterm`).
         self.stopped: Callable[[], int | None] = lambda: None
 
@@ -263,8 +265,7 @@ class CheckRun:
             self.new_baseline.add(d)
         if self.baseline is not None and self.baseline.known(d):
             return
-        if d.fix is not None and not self.policy.allows_rule(d.code, safe=True):
-            d.fix, d.fix_edits = None, ()  # `unfixable` (or not `fixable`): no fix to offer, as in ruff
+        self.linter.offer_fix(d)  # `unfixable` (or not `fixable`): no fix to offer, as in ruff
         self.result.tally.add(d, self.policy.unsafe)
         if d.severity >= self.threshold:
             self.result.failing = True
