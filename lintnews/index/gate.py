@@ -74,32 +74,19 @@ class IndexedCorpus(CorpusIndex):
         names = {sig.name for sig in self.batch}
         limit = max(MIN_CANDIDATES, CANDIDATES_PER_DOC * len(self.batch))
         found: dict[Any, DocSignature | None] = {}
-        keys: set[int] = set()
-        asked_keys: set[int] = set()
-        asked_hashes: set[bytes] = set()
+        asked: set[Any] = set()
         frontier = self.batch
         while frontier and len(found) < limit:
-            new: set[Any] = set()
-            for sig in frontier:
-                if sig.text_hash is not None and sig.text_hash not in asked_hashes:
-                    asked_hashes.add(sig.text_hash)
-                    new |= store.by_hash(sig.text_hash, MAX_PEERS)
-                if sig.band_keys is not None:
-                    keys.update(int(k) for k in sig.band_keys.tolist())
-            keys -= asked_keys
-            asked_keys |= keys
-            new |= store.by_keys([k - (1 << 64) if k >= 1 << 63 else k for k in keys], MAX_PEERS)
-            keys = set()
-            new -= found.keys()
+            new = sorted(store.lookup(frontier, MAX_PEERS) - asked)
+            asked.update(new)
             frontier = []
-            for order, name, blob in store.fetch(sorted(new)[: max(0, limit - len(found))]):
+            for order, name, blob in store.fetch(new[: max(0, limit - len(found))]):
                 if name in names:  # the same document checked again: not its own copy
-                    found[order] = None
                     continue
                 sig = signature_of(store.where, name, blob, self.settings)
                 found[order] = sig
                 frontier.append(sig)
-        return [sig for _, sig in sorted(found.items()) if sig is not None]
+        return [sig for _, sig in sorted(found.items(), key=lambda item: item[0]) if sig is not None]
 
     def commit(self, failing: set[tuple[str, str | None]]) -> int:
         """With ``--index-update``: add the batch's documents that passed the gate, all in one

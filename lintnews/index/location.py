@@ -5,7 +5,7 @@ from __future__ import annotations
 from lintnews.index.sqlite import SqliteStore
 from lintnews.index.store import IndexStore, IndexStoreError
 
-REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+REDIS_SCHEMES = ("redis://", "rediss://")
 
 
 def open_index(location: str, create: bool = False) -> IndexStore:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from lintnews.corpus.signature import DocSignature
 from lintnews.gate import describe_os_error
 from lintnews.index.store import (
     Entry,
@@ -20,6 +21,7 @@ from lintnews.index.store import (
     date_before,
     dump_scheme,
     load_scheme,
+    signed,
 )
 
 MAGIC = "lintnews-index"
@@ -39,6 +41,9 @@ BUSY_TIMEOUT = 600
 class SqliteStore(IndexStore):
     def __init__(self, path: str, create: bool = False) -> None:
         self.where = path
+        #: Band keys and text hashes looked up already (a run asks about each once).
+        self._asked_keys: set[int] = set()
+        self._asked_hashes: set[bytes] = set()
         if os.path.isdir(path):
             raise IndexStoreError(f"{path}: is a folder, not an index file")
         exists = os.path.exists(path)
@@ -138,6 +143,19 @@ class SqliteStore(IndexStore):
         keys.frombytes(row[0] if row is not None and len(row[0]) % 8 == 0 else b"")
         self.db.executemany("DELETE FROM bands WHERE key=? AND seq=?", [(k, seq) for k in keys])
         self.db.execute("DELETE FROM docs WHERE seq=?", (seq,))
+
+    def lookup(self, sigs: Sequence[DocSignature], peers: int) -> set[Any]:
+        out: set[Any] = set()
+        keys: set[int] = set()
+        for sig in sigs:
+            if sig.text_hash is not None and sig.text_hash not in self._asked_hashes:
+                self._asked_hashes.add(sig.text_hash)
+                out |= self.by_hash(sig.text_hash, peers)
+            if sig.band_keys is not None:
+                keys.update(signed(k) for k in sig.band_keys.tolist())
+        keys -= self._asked_keys
+        self._asked_keys |= keys
+        return out | self.by_keys(keys, peers)
 
     def by_keys(self, keys: Iterable[int], peers: int) -> set[Any]:
         out: set[Any] = set()

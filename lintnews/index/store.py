@@ -81,6 +81,8 @@ class Entry:
     date: str | int | float | None
     keys: list[int]  # LSH band keys, as signed 64-bit integers
     blob: bytes
+    #: The MinHash values (for a store that computes its own band keys from them: Redis).
+    minhash: Any = None
 
 
 def signed(key: int) -> int:
@@ -90,7 +92,7 @@ def signed(key: int) -> int:
 def entry_of(sig: DocSignature) -> Entry:
     keys = [] if sig.band_keys is None else [signed(k) for k in sig.band_keys.tolist()]
     blob = zlib.compress(msgpack.packb(_signature_data(sig), use_bin_type=True, unicode_errors="surrogatepass"), 6)
-    return Entry(sig.name, sig.text_hash, sig.date, keys, blob)
+    return Entry(sig.name, sig.text_hash, sig.date, keys, blob, sig.minhash)
 
 
 def signature_of(where: str, name: Any, blob: Any, settings: Settings) -> DocSignature:
@@ -122,12 +124,10 @@ class IndexStore:
         they come, inside its one transaction."""
         raise NotImplementedError
 
-    def by_keys(self, keys: Iterable[int], peers: int) -> set[Any]:
-        """Ids of documents sharing a band key with ``keys`` (per key: the first and the
-        ``peers`` latest)."""
-        raise NotImplementedError
-
-    def by_hash(self, text_hash: bytes, peers: int) -> set[Any]:
+    def lookup(self, sigs: Sequence[DocSignature], peers: int) -> set[Any]:
+        """Ids of the indexed documents that are candidates of ``sigs``: those sharing an LSH
+        bucket (per bucket the first and the ``peers`` latest, as a single run pairs them) or
+        the normalised text (the ``peers`` first)."""
         raise NotImplementedError
 
     def fetch(self, ids: Iterable[Any]) -> list[tuple[int, str, bytes]]:
