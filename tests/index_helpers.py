@@ -46,3 +46,19 @@ def findings(out: str, codes: tuple[str, ...] = ("N001", "N002")) -> list[tuple[
         (d["record"], d["code"], d["message"], [name(r) for r in d["related"]], name(d["kept"]))
         for d in found if d["code"] in codes
     )
+
+
+def corpora(tmp_path: Path) -> tuple[Path, Path]:
+    """A (the archive) with a cluster of its own, and B (a new batch) with copies planted of A's
+    documents and of each other."""
+    rng = random.Random(7)
+    a = records("a", 60, 1)
+    b = records("b", 30, 2)
+    lines = a[10]["text"].split("\n")
+    a[11]["text"] = "\n".join([*lines[:-1], article(rng, 1)])  # a-11: a-10 with a new last paragraph
+    b[3]["text"] = a[5]["text"]  # exact copy of an indexed document
+    b[7]["text"] = "A local introduction to the story, written by the desk.\n" + a[9]["text"]  # syndicated
+    lines = a[11]["text"].split("\n")
+    b[12]["text"] = "\n".join([*lines[:-1], article(rng, 1)])  # joins the cluster a-10, a-11
+    b[20]["text"] = b[21]["text"] + "\nA last line the copy added to the end of the piece."  # within the batch
+    return write_jsonl(tmp_path / "a.jsonl", a), write_jsonl(tmp_path / "b.jsonl", b)

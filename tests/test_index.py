@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import signal
 import sqlite3
 import subprocess
@@ -14,25 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from index_helpers import article, findings, lintnews, records, write_jsonl
+from index_helpers import corpora, findings, lintnews, records, write_jsonl
 
 CHECK = ("check", "--isolated", "--no-cache", "--format", "json", "-q", "--select", "N001,N002")
-
-
-def corpora(tmp_path: Path) -> tuple[Path, Path]:
-    """A (the archive) with a cluster of its own, and B (a new batch) with copies planted of A's
-    documents and of each other."""
-    rng = random.Random(7)
-    a = records("a", 60, 1)
-    b = records("b", 30, 2)
-    lines = a[10]["text"].split("\n")
-    a[11]["text"] = "\n".join([*lines[:-1], article(rng, 1)])  # a-11: a-10 with a new last paragraph
-    b[3]["text"] = a[5]["text"]  # exact copy of an indexed document
-    b[7]["text"] = "A local introduction to the story, written by the desk.\n" + a[9]["text"]  # syndicated
-    lines = a[11]["text"].split("\n")
-    b[12]["text"] = "\n".join([*lines[:-1], article(rng, 1)])  # joins the cluster a-10, a-11
-    b[20]["text"] = b[21]["text"] + "\nA last line the copy added to the end of the piece."  # within the batch
-    return write_jsonl(tmp_path / "a.jsonl", a), write_jsonl(tmp_path / "b.jsonl", b)
 
 
 def test_check_against_the_index_equals_one_run_over_both(tmp_path: Path) -> None:
