@@ -203,3 +203,14 @@ def test_remove_and_prune(tmp_path: Path) -> None:
     assert stats["oldest"] == "2026-03-01"
     bad = lintnews("index", "prune", "--index", "idx.db", "--before", "last tuesday", cwd=tmp_path)
     assert (bad.returncode, bad.stderr) == (2, "lintnews: error: --before last tuesday: not an ISO 8601 date (YYYY-MM-DD)\n")
+
+
+def test_results_from_the_cache_are_checked_against_the_index_too(tmp_path: Path) -> None:
+    corpora(tmp_path)
+    assert lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    cached = ("check", "--isolated", "--cache-dir", "cache", "--format", "json", "-q", "--select", "N001,N002")
+    first = lintnews(*cached, "--index", "idx.db", "b.jsonl", cwd=tmp_path)
+    second = lintnews(*cached, "--index", "idx.db", "b.jsonl", cwd=tmp_path)  # every document from the cache
+    assert findings(second.stdout) == findings(first.stdout)
+    assert [(f[0], f[1]) for f in findings(second.stdout)] == [("b-12", "N001"), ("b-21", "N001"), ("b-3", "N002"),
+                                                               ("b-7", "N001")]
