@@ -61,7 +61,10 @@ class IndexedCorpus(CorpusIndex):
         self._close()
         combined = CorpusIndex(self.settings)
         combined.progress = self.progress
-        for sig in self.candidates():
+        indexed = self.candidates()
+        if not self.update:
+            self.store.close()
+        for sig in indexed:
             sig.enabled = 0  # an indexed document is compared, never reported
             combined.add(sig)
         for sig in self.batch:
