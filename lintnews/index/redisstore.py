@@ -119,23 +119,36 @@ class RedisStore(IndexStore):
         return len(batch)
 
     def lookup(self, sigs: Sequence[DocSignature], peers: int) -> set[Any]:
+        """Each of datasketch's band tables is asked once for the buckets of every signature
+        (one pipelined round trip per band, not per document and band)."""
         out: set[Any] = set()
         if self.scheme() is None:
             return out
         with self._errors():
-            for sig in sigs:
-                if sig.text_hash is not None:
-                    out.update(self.r.zrange(PREFIX + b"exact:" + sig.text_hash, 0, peers - 1))
-                if sig.minhash is None:
-                    continue
-                found = self.lsh(self._scheme).query(lean_minhash(sig.minhash))
-                if len(found) > peers + 1:  # as a single run: the first and the latest of a bucket
-                    pipe = self.r.pipeline(transaction=False)
-                    for name in found:
-                        pipe.zscore(PREFIX + b"order", name)
-                    order = sorted((s, n) for s, n in zip(pipe.execute(), found) if s is not None)
-                    found = [n for _, n in order[:1] + order[-peers:]]
-                out.update(found)
+            pipe = self.r.pipeline(transaction=False)
+            hashes = [sig.text_hash for sig in sigs if sig.text_hash is not None]
+            for h in hashes:
+                pipe.zrange(PREFIX + b"exact:" + h, 0, peers - 1)
+            for names in pipe.execute():
+                out.update(names)
+            lsh = self.lsh(self._scheme)
+            bands = [[lsh._H(values[lo:hi]) for lo, hi in lsh.hashranges]
+                     for values in (lean_minhash(sig.minhash).hashvalues for sig in sigs if sig.minhash is not None)]
+            big = []
+            for band, table in enumerate(lsh.hashtables):
+                if not bands:
+                    break
+                for bucket in table.getmany(*[keys[band] for keys in bands]):
+                    if len(bucket) > peers + 1:
+                        big.append(list(bucket))
+                    else:
+                        out.update(bucket)
+            for bucket in big:  # as a single run: the first and the latest of a large bucket
+                pipe = self.r.pipeline(transaction=False)
+                for name in bucket:
+                    pipe.zscore(PREFIX + b"order", name)
+                order = sorted((s, n) for s, n in zip(pipe.execute(), bucket) if s is not None)
+                out.update(n for _, n in order[:1] + order[-peers:])
         return out
 
     def fetch(self, ids: Iterable[Any]) -> list[tuple[int, str, bytes]]:
