@@ -26,6 +26,7 @@ from lintnews.config import OUTPUT_FORMATS, ConfigError, RuleSelection, Settings
 from lintnews.configfile import resolve_settings
 from lintnews.corpus import CorpusIndex
 from lintnews.gate import BaselineError, OutputError, describe_os_error, format_statistics
+from lintnews.index.commands import index_group
 from lintnews.parallel import default_jobs
 from lintnews.progress import Progress
 from lintnews.registry import Rule, all_rules
@@ -125,6 +126,9 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(0), default=0, help="Worker processes (default 0: one per core).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Result cache folder (default .lintnews_cache).")
+@click.option("--index", "index", metavar="LOCATION",
+              help="Also report N001/N002 against this near-duplicate index (SQLite file or redis://host:port/db).")
+@click.option("--index-update", is_flag=True, help="Add the documents that pass the gate to --index when the run completes.")
 @click.option("--no-corpus", is_flag=True, help="Skip the corpus phase (N001-N003: duplicates, site templates).")
 @click.option(
     "--max-document-size",
@@ -170,6 +174,8 @@ def check(
     jobs: int,
     no_cache: bool,
     cache_dir: str | None,
+    index: str | None,
+    index_update: bool,
     no_corpus: bool,
     max_document_size: str | None,
     exclude: tuple[str, ...],
@@ -196,7 +202,13 @@ def check(
         jobs=jobs or default_jobs(),
         cache_dir=None if no_cache else (cache_dir or os.environ.get("LINTNEWS_CACHE_DIR") or cache.DEFAULT_DIR),
         corpus=not no_corpus,
+        index=index,
+        index_update=index_update,
     )
+    if index_update and not index:
+        fail("--index-update needs --index LOCATION")
+    if index and no_corpus:
+        fail("--index compares documents in the corpus phase, which --no-corpus turns off")
     if output_dir and not options.fixing:
         fail("--output-dir only makes sense with --fix or --fix-only")
     stdout = sys.stdout
@@ -461,6 +473,9 @@ def report_page(run_file: str, output: str | None) -> None:
         fail(str(exc))
     except OSError as exc:
         fail(f"{output or '-'}: cannot write the report: {describe_os_error(exc)}")
+
+
+main.add_command(index_group)
 
 
 @main.command("clean")

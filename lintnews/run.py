@@ -31,6 +31,7 @@ from lintnews.gate import (
     Splitter,
     describe_os_error,
 )
+from lintnews.index.gate import IndexedCorpus, index_settings
 from lintnews.parallel import Analyzer, analyze
 from lintnews.reporters.base import Tally, fix_applies
 from lintnews.sources import InputError, SpooledRecord, iter_documents, reaches
@@ -54,6 +55,10 @@ class CheckOptions:
     jobs: int = 1
     #: Result cache folder (None: no cache).
     cache_dir: str | None = None
+    #: Persistent near-duplicate index to check against (`lintnews.index`), and whether to add
+    #: the documents that pass the gate to it once the run completes.
+    index: str | None = None
+    index_update: bool = False
 
     @property
     def fixing(self) -> bool:
@@ -83,6 +88,8 @@ class RunResult:
     baseline_gone: int = 0
     split_counts: tuple[int, int] | None = None
     stats: dict[str, object] | None = None
+    #: Documents added to the index (--index-update).
+    indexed: int = 0
 
 
 
@@ -212,8 +219,15 @@ class CheckRun:
         #: Corpus-phase signature function (set when the corpus phase runs) and the signatures.
         self.signatures: list[Any] = []
         # --- corpus phase: signer and index (lintnews.corpus) ---
+        if options.index is not None:
+            settings = self.settings = index_settings(settings)
         self.signer: Signer | None = make_signer(settings, enabled=options.corpus)
-        if self.signer is not None:
+        #: With --index-update: documents (path, record) that fail the gate, not added.
+        self.gated: set[tuple[str, str | None]] = set()
+        if self.signer is not None and options.index is not None:
+            self.signatures = IndexedCorpus(  # type: ignore[assignment]
+                settings, options.cache_dir, options.index, options.index_update)
+        elif self.signer is not None:
             self.signatures = CorpusIndex(settings, options.cache_dir)  # type: ignore[assignment]  # folds signatures as they come
         # --- end corpus phase: signer and index ---
         self.analyzer = Analyzer(settings, self.splitter is not None, self.signer, None, None, options.stdin_name,
@@ -269,6 +283,8 @@ class CheckRun:
         self.result.tally.add(d, self.policy.unsafe)
         if d.severity >= self.threshold:
             self.result.failing = True
+            if self.options.index_update:
+                self.gated.add((d.path, d.record))
             if self.splitter is not None:
                 self.splitter.reject(d.path, d.record)
         if self.options.statistics:
@@ -303,6 +319,8 @@ class CheckRun:
         low = self.options.min_score is not None and analysis.score < self.options.min_score
         if low:
             self.result.low_scores.append(summary)
+            if self.options.index_update:
+                self.gated.add((analysis.path, analysis.record))
         if self.splitter is not None:
             if analysis.record is not None:
                 self.splitter.add(analysis.raw or b"", analysis.path, analysis.record, rejected=low)
@@ -389,6 +407,9 @@ class CheckRun:
             self.finish_split()
         if self.options.statistics:
             result.stats = self.rule_counts.statistics(result.summaries)
+        if isinstance(self.signatures, IndexedCorpus):  # last: only a run that completes updates it
+            self.check_stopped()
+            result.indexed = self.signatures.commit(self.gated)
 
     def finish_split(self) -> None:
         """Write --accepted-output and --rejected-output, which copy JSONL records: with only

@@ -1,0 +1,140 @@
+"""``lintnews index add|stats|remove|prune``: build and maintain a near-duplicate index."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sys
+from collections.abc import Iterator
+
+import click
+
+from lintnews.config import ConfigError
+from lintnews.configfile import resolve_settings
+from lintnews.corpus import CorpusSigner
+from lintnews.index.gate import index_settings
+from lintnews.index.location import open_index
+from lintnews.index.store import Entry, entry_of, scheme_of
+from lintnews.parallel import analyze, default_jobs
+from lintnews.reporters.base import printable
+from lintnews.sources import InputError
+
+EXIT_ERROR = 2
+
+
+def _error(message: str) -> None:
+    click.echo(f"lintnews: error: {printable(message)}", err=True)
+
+
+def _location() -> click.Option:
+    return click.option("--index", "location", required=True, metavar="LOCATION",
+                        help="The index: an SQLite file (created on first use) or redis://host:port/db.")
+
+
+@click.group("index")
+def index_group() -> None:
+    """A persistent near-duplicate index (check new batches with `lintnews check --index`)."""
+
+
+@index_group.command("add")
+@_location()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--config", "config", type=click.Path(dir_okay=False), help="Use this configuration file.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("-j", "--jobs", type=click.IntRange(0), default=0, help="Worker processes (default 0: one per core).")
+def add(location: str, paths: tuple[str, ...], config: str | None, isolated: bool, jobs: int) -> None:
+    """Add (or replace, by name) the documents in PATHS to the index, in one transaction."""
+    errors = 0
+    try:
+        settings = index_settings(resolve_settings(list(paths), config, isolated))
+        signer = CorpusSigner(settings)
+        signer.shingle = True  # whatever the selection, an index can be checked for near duplicates
+        store = open_index(location, create=True)
+        scheme = scheme_of(settings)
+        store.ensure_scheme(scheme, create=True)
+
+        def entries() -> Iterator[Entry]:
+            nonlocal errors
+            for item in analyze(list(paths), settings, jobs or default_jobs(), signer=signer):
+                if isinstance(item, InputError):
+                    errors += 1
+                    _error(str(item))
+                elif item.signature is not None:
+                    yield entry_of(item.signature)
+
+        try:
+            added = store.add(entries(), scheme)
+            total = store.stats()["documents"]
+        finally:
+            store.close()
+    except ConfigError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    click.echo(f"Indexed {added} document{'s' if added != 1 else ''} in {location} ({total} in the index).", err=True)
+    sys.exit(EXIT_ERROR if errors else 0)
+
+
+@index_group.command("stats")
+@_location()
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def stats(location: str, output_format: str) -> None:
+    """Print what the index holds: documents, band keys, size on disk, scheme."""
+    try:
+        store = open_index(location)
+        try:
+            got = store.stats()
+        finally:
+            store.close()
+    except ConfigError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    if output_format == "json":
+        click.echo(json.dumps(got, indent=2, sort_keys=True))
+        return
+    for key, value in got.items():
+        if key == "scheme":
+            value = ", ".join(f"{k} {v}" for k, v in (value or {}).items()) or "(none yet)"
+        click.echo(f"{key}: {value}")
+
+
+@index_group.command("remove")
+@_location()
+@click.argument("names", nargs=-1, required=True)
+def remove(location: str, names: tuple[str, ...]) -> None:
+    """Remove documents by name (`path` or `path#record`, as diagnostics name them)."""
+    try:
+        store = open_index(location)
+        try:
+            missing = store.remove(list(names))
+        finally:
+            store.close()
+    except ConfigError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    for name in missing:
+        _error(f"{location}: {name}: not in the index")
+    click.echo(f"Removed {len(set(names)) - len(set(missing))} document(s) from {location}.", err=True)
+    sys.exit(EXIT_ERROR if missing else 0)
+
+
+@index_group.command("prune")
+@_location()
+@click.option("--before", required=True, metavar="DATE",
+              help="Remove documents whose date field (JSONL `date`, or [corpus] date-field) is before DATE.")
+def prune(location: str, before: str) -> None:
+    """Remove the documents dated before DATE (ISO 8601, e.g. 2026-01-31). Undated documents stay."""
+    try:
+        datetime.date.fromisoformat(before[:10])
+    except ValueError:
+        _error(f"--before {before}: not an ISO 8601 date (YYYY-MM-DD)")
+        sys.exit(EXIT_ERROR)
+    try:
+        store = open_index(location)
+        try:
+            removed = store.prune(before)
+        finally:
+            store.close()
+    except ConfigError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
+    click.echo(f"Pruned {removed} document(s) dated before {before} from {location}.", err=True)

@@ -1,0 +1,103 @@
+"""`IndexedCorpus`: the corpus phase of ``lintnews check --index``.
+
+The batch's signatures are folded as a single run folds them. At the end, the index is asked
+for the batch's candidates: documents sharing an LSH band key (per key the first and the
+`MAX_PEERS` latest, as a single run pairs a document with the earlier members of its bucket)
+or the normalised text of a batch document, then, the same way, the candidates of those
+candidates (so a batch document joins an indexed cluster as it would in one run), up to a
+bound. The candidates, in the order they were indexed, then the batch, go through the very
+`CorpusIndex` of a single run (templates, LSH, exact verification, clusters): the indexed
+documents come first, so they are the kept copies (``keep = "first"``), and they are never
+reported themselves (their rules are off: `DocSignature.enabled` is 0).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lintnews.config import Settings
+from lintnews.corpus import CorpusIndex, DocSignature
+from lintnews.corpus.lsh import MAX_PEERS
+from lintnews.diagnostics import Diagnostic
+from lintnews.index.location import open_index
+from lintnews.index.store import entry_of, scheme_of, signature_of
+
+#: Indexed candidates read for a batch: at most this many per batch document (and this many
+#: for a small batch), however large the index's clusters.
+CANDIDATES_PER_DOC = 20
+MIN_CANDIDATES = 1000
+
+#: The JSONL field `lintnews index prune --before` reads, unless ``[corpus] date-field`` names one.
+DATE_FIELD = "date"
+
+
+def index_settings(settings: Settings) -> Settings:
+    """``settings`` for a run that writes an index: the signatures keep the date field
+    (``[corpus] date-field``, else `DATE_FIELD`) for ``index prune``."""
+    if not settings.corpus.get("date-field"):
+        settings.corpus = {**settings.corpus, "date-field": DATE_FIELD}
+    return settings
+
+
+class IndexedCorpus(CorpusIndex):
+    def __init__(self, settings: Settings, cache_dir: str | None, location: str, update: bool) -> None:
+        super().__init__(settings, cache_dir)
+        self.store = open_index(location, create=update)
+        self.scheme = scheme_of(settings)
+        self.store.ensure_scheme(self.scheme, create=update)
+        self.update = update
+        #: The batch's signatures, in input order (kept for the lookup and the update).
+        self.batch: list[DocSignature] = []
+
+    def add(self, sig: DocSignature) -> None:
+        self.batch.append(sig)
+
+    @property
+    def size(self) -> int:
+        return len(self.batch) + len(self._deferred or ())
+
+    def finish(self) -> list[Diagnostic]:
+        self._materialize()
+        self._close()
+        combined = CorpusIndex(self.settings)
+        combined.progress = self.progress
+        indexed = self.candidates()
+        if not self.update:
+            self.store.close()
+        for sig in indexed:
+            sig.enabled = 0  # an indexed document is compared, never reported
+            combined.add(sig)
+        for sig in self.batch:
+            combined.add(sig)
+        return combined._finish()
+
+    def candidates(self) -> list[DocSignature]:
+        """The indexed documents the batch is compared with, in the order they were indexed."""
+        store = self.store
+        names = {sig.name for sig in self.batch}
+        limit = max(MIN_CANDIDATES, CANDIDATES_PER_DOC * len(self.batch))
+        found: dict[Any, DocSignature | None] = {}
+        asked: set[Any] = set()
+        frontier = self.batch
+        while frontier and len(found) < limit:
+            new = sorted(store.lookup(frontier, MAX_PEERS) - asked)
+            asked.update(new)
+            frontier = []
+            for order, name, blob in store.fetch(new[: max(0, limit - len(found))]):
+                if name in names:  # the same document checked again: not its own copy
+                    continue
+                sig = signature_of(store.where, name, blob, self.settings)
+                found[order] = sig
+                frontier.append(sig)
+        return [sig for _, sig in sorted(found.items(), key=lambda item: item[0]) if sig is not None]
+
+    def commit(self, failing: set[tuple[str, str | None]]) -> int:
+        """With ``--index-update``: add the batch's documents that passed the gate, all in one
+        transaction (a run that stops before this adds nothing)."""
+        if not self.update:
+            return 0
+        try:
+            return self.store.add((entry_of(sig) for sig in self.batch if (sig.path, sig.record) not in failing),
+                                  self.scheme)
+        finally:
+            self.store.close()

@@ -1,0 +1,230 @@
+"""The shared index: Redis (``--index redis://host:port/db``), for several ingestion workers.
+
+The LSH band tables are datasketch's `MinHashLSH` with its Redis storage: lintnews's own MinHash
+values (`lintnews.corpus.signature`, datasketch's ``affine32`` permutations over
+`lintnews.hashing` shingle hashes) go in as a `LeanMinHash`, with the index's (bands, rows).
+Beside it, under the same prefix, what verification and diagnostics need:
+
+- ``lintnews:doc:<name>``: a hash of the document's ``seq`` (the order it was added in), ``sig``
+  (its signature, compressed: see `lintnews.index.store`), ``date`` and ``hash``;
+- ``lintnews:order``: sorted set of names by ``seq``; ``lintnews:exact:<text hash>``: sorted set of
+  the names with that normalised text; ``lintnews:seq``: the counter; ``lintnews:scheme``.
+
+A batch's documents are written in one MULTI/EXEC transaction, then its band keys in datasketch's
+insertion session (its own transactions). Durability is the server's: with ``appendonly yes`` and
+``appendfsync always`` an acknowledged batch survives a restart (``everysec``: up to a second).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+import redis
+from datasketch import LeanMinHash, MinHashLSH
+
+from lintnews.corpus.signature import DocSignature
+from lintnews.index.store import (
+    Entry,
+    IndexStore,
+    IndexStoreError,
+    check_scheme,
+    date_before,
+    dump_scheme,
+    load_scheme,
+)
+from lintnews.minhash import AFFINE32
+
+PREFIX = b"lintnews:"
+
+
+def lean_minhash(values: np.ndarray) -> LeanMinHash:
+    """lintnews's MinHash values as datasketch's (seed 1, ``affine32``: how lintnews makes them)."""
+    lean = LeanMinHash.__new__(LeanMinHash)
+    lean._initialize_slots(1, values.astype(np.uint64), AFFINE32)
+    return lean
+
+
+class RedisStore(IndexStore):
+    def __init__(self, url: str) -> None:
+        self.where = url
+        try:
+            self.kwargs = redis.connection.parse_url(url)
+        except ValueError as exc:
+            raise IndexStoreError(f"{url}: not a Redis URL: {exc}") from None
+        self.kwargs.pop("connection_class", None)
+        self.r = redis.Redis(**self.kwargs)
+        self._lsh: MinHashLSH | None = None
+        with self._errors():
+            self.r.ping()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except redis.RedisError as exc:
+            raise IndexStoreError(f"{self.where}: {exc}") from None
+
+    def lsh(self, scheme: dict[str, Any]) -> MinHashLSH:
+        if self._lsh is None:
+            with self._errors():
+                self._lsh = MinHashLSH(
+                    num_perm=scheme["num-perm"], params=(scheme["bands"], scheme["rows"]), prepickle=False,
+                    storage_config={"type": "redis", "basename": PREFIX + b"lsh:", "redis": self.kwargs},
+                )
+        return self._lsh
+
+    def scheme(self) -> dict[str, Any] | None:
+        with self._errors():
+            got = self.r.get(PREFIX + b"scheme")
+        return None if got is None else load_scheme(self.where, got)
+
+    def ensure_scheme(self, mine: dict[str, Any], create: bool) -> None:
+        stored = self.scheme()
+        if stored is not None:
+            check_scheme(self.where, stored, mine)
+        self._scheme = mine
+
+    def add(self, entries: Iterable[Entry], scheme: dict[str, Any]) -> int:
+        batch: dict[str, Entry] = {}
+        for e in entries:
+            batch.setdefault(e.name, e)
+        if not batch:
+            return 0
+        with self._errors():
+            self.r.set(PREFIX + b"scheme", dump_scheme(scheme), nx=True)
+            check_scheme(self.where, load_scheme(self.where, self.r.get(PREFIX + b"scheme")), scheme)
+            lsh = self.lsh(scheme)
+            self.remove([n for n in batch if self.r.exists(_doc(n))])
+            first = self.r.incrby(PREFIX + b"seq", len(batch)) - len(batch) + 1
+            pipe = self.r.pipeline(transaction=True)
+            sigs = []
+            for seq, e in enumerate(batch.values(), first):
+                fields: dict[str, Any] = {"seq": seq, "sig": e.blob}
+                if e.date is not None:
+                    fields["date"] = str(e.date) if isinstance(e.date, str) else repr(e.date)
+                if e.text_hash is not None:
+                    fields["hash"] = e.text_hash
+                    pipe.zadd(PREFIX + b"exact:" + e.text_hash, {_key(e.name): seq})
+                pipe.hset(_doc(e.name), mapping=fields)
+                pipe.zadd(PREFIX + b"order", {_key(e.name): seq})
+                sigs.append(e)
+            pipe.execute()
+            with lsh.insertion_session() as session:
+                for e in sigs:
+                    if e.minhash is not None:
+                        session.insert(_key(e.name), lean_minhash(e.minhash), check_duplication=False)
+        return len(batch)
+
+    def lookup(self, sigs: Sequence[DocSignature], peers: int) -> set[Any]:
+        """Each of datasketch's band tables is asked once for the buckets of every signature
+        (one pipelined round trip per band, not per document and band)."""
+        out: set[Any] = set()
+        if self.scheme() is None:
+            return out
+        with self._errors():
+            pipe = self.r.pipeline(transaction=False)
+            hashes = [sig.text_hash for sig in sigs if sig.text_hash is not None]
+            for h in hashes:
+                pipe.zrange(PREFIX + b"exact:" + h, 0, peers - 1)
+            for names in pipe.execute():
+                out.update(names)
+            lsh = self.lsh(self._scheme)
+            bands = [[lsh._H(values[lo:hi]) for lo, hi in lsh.hashranges]
+                     for values in (lean_minhash(sig.minhash).hashvalues for sig in sigs if sig.minhash is not None)]
+            big = []
+            for band, table in enumerate(lsh.hashtables):
+                if not bands:
+                    break
+                for bucket in table.getmany(*[keys[band] for keys in bands]):
+                    if len(bucket) > peers + 1:
+                        big.append(list(bucket))
+                    else:
+                        out.update(bucket)
+            for bucket in big:  # as a single run: the first and the latest of a large bucket
+                pipe = self.r.pipeline(transaction=False)
+                for name in bucket:
+                    pipe.zscore(PREFIX + b"order", name)
+                order = sorted((s, n) for s, n in zip(pipe.execute(), bucket) if s is not None)
+                out.update(n for _, n in order[:1] + order[-peers:])
+        return out
+
+    def fetch(self, ids: Iterable[Any]) -> list[tuple[int, str, bytes]]:
+        names = list(ids)
+        out = []
+        with self._errors():
+            pipe = self.r.pipeline(transaction=False)
+            for name in names:
+                pipe.hmget(PREFIX + b"doc:" + name, "seq", "sig")
+            for name, (seq, sig) in zip(names, pipe.execute()):
+                if seq is not None and sig is not None:
+                    out.append((int(seq), name.decode("utf-8", "surrogatepass"), sig))
+        out.sort()
+        return out
+
+    def remove(self, names: Sequence[str]) -> list[str]:
+        missing = []
+        with self._errors():
+            for name in names:
+                key = _key(name)
+                got = self.r.hget(_doc(name), "hash")
+                if not self.r.exists(_doc(name)):
+                    missing.append(name)
+                    continue
+                scheme = self.scheme()
+                if scheme is not None:
+                    lsh = self.lsh(scheme)
+                    if key in lsh.keys:
+                        lsh.remove(key)
+                pipe = self.r.pipeline(transaction=True)
+                if got is not None:
+                    pipe.zrem(PREFIX + b"exact:" + got, key)
+                pipe.zrem(PREFIX + b"order", key)
+                pipe.delete(_doc(name))
+                pipe.execute()
+        return missing
+
+    def prune(self, before: str) -> int:
+        from lintnews.index.sqlite import _timestamp
+
+        before_ts = _timestamp(before)
+        old = []
+        with self._errors():
+            names = self.r.zrange(PREFIX + b"order", 0, -1)
+            for lo in range(0, len(names), 1000):
+                pipe = self.r.pipeline(transaction=False)
+                for name in names[lo : lo + 1000]:
+                    pipe.hget(PREFIX + b"doc:" + name, "date")
+                for name, date in zip(names[lo : lo + 1000], pipe.execute()):
+                    if date is not None and date_before(_date(date), before, before_ts):
+                        old.append(name.decode("utf-8", "surrogatepass"))
+        self.remove(old)
+        return len(old)
+
+    def stats(self) -> dict[str, Any]:
+        with self._errors():
+            docs = self.r.zcard(PREFIX + b"order")
+            memory = self.r.info("memory").get("used_memory")
+        return {"index": self.where, "backend": "redis", "documents": docs, "server-memory-bytes": memory,
+                "scheme": self.scheme()}
+
+    def close(self) -> None:
+        self.r.close()
+
+
+def _key(name: str) -> bytes:
+    return name.encode("utf-8", "surrogatepass")
+
+
+def _doc(name: str) -> bytes:
+    return PREFIX + b"doc:" + _key(name)
+
+
+def _date(raw: bytes) -> Any:
+    text = raw.decode("utf-8", "replace")
+    try:
+        return float(text) if text[:1].isdigit() and "-" not in text else text
+    except ValueError:
+        return text

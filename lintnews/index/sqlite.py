@@ -1,0 +1,220 @@
+"""The default index: one SQLite file (WAL; one transaction per batch, so two processes adding
+at once are serialised by SQLite's lock and a batch is all there or not at all)."""
+
+from __future__ import annotations
+
+import array
+import datetime
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from lintnews.corpus.signature import DocSignature
+from lintnews.gate import describe_os_error
+from lintnews.index.store import (
+    Entry,
+    IndexStore,
+    IndexStoreError,
+    check_scheme,
+    date_before,
+    dump_scheme,
+    load_scheme,
+    signed,
+)
+
+MAGIC = "lintnews-index"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs(
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, text_hash BLOB, date, keys BLOB NOT NULL, sig BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS docs_hash ON docs(text_hash);
+CREATE TABLE IF NOT EXISTS bands(key INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY(key, seq)) WITHOUT ROWID;
+"""
+
+#: Seconds a writer waits for another's transaction to end.
+BUSY_TIMEOUT = 600
+
+
+class SqliteStore(IndexStore):
+    def __init__(self, path: str, create: bool = False) -> None:
+        self.where = path
+        #: Band keys and text hashes looked up already (a run asks about each once).
+        self._asked_keys: set[int] = set()
+        self._asked_hashes: set[bytes] = set()
+        if os.path.isdir(path):
+            raise IndexStoreError(f"{path}: is a folder, not an index file")
+        exists = os.path.exists(path)
+        if not exists and not create:
+            raise IndexStoreError(f"{path}: no index there (`lintnews index add --index {path} PATH...` creates one)")
+        try:
+            self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise IndexStoreError(f"{path}: cannot open the index: {exc}") from None
+        except OSError as exc:
+            raise IndexStoreError(f"{path}: cannot open the index: {describe_os_error(exc)}") from None
+        with self._errors():
+            if exists and os.path.getsize(path) and not self._has_meta():
+                raise IndexStoreError(f"{path}: not a lintnews index")
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            with self._write():
+                for statement in _SCHEMA.strip().split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                got = self.db.execute("SELECT value FROM meta WHERE key='magic'").fetchone()
+                if got is None:
+                    if self.db.execute("SELECT 1 FROM docs LIMIT 1").fetchone():
+                        raise IndexStoreError(f"{path}: not a lintnews index")
+                    self.db.execute("INSERT INTO meta VALUES ('magic', ?)", (MAGIC,))
+                elif got[0] != MAGIC:
+                    raise IndexStoreError(f"{path}: not a lintnews index")
+
+    def _has_meta(self) -> bool:
+        row = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+        return row is not None
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:  # corrupt, truncated, not a database, full disk
+            raise IndexStoreError(f"{self.where}: corrupt or unusable index: {exc}") from None
+        except sqlite3.Error as exc:
+            raise IndexStoreError(f"{self.where}: {exc}") from None
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction, taken at once (``BEGIN IMMEDIATE``: writers queue up)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def scheme(self) -> dict[str, Any] | None:
+        with self._errors():
+            row = self.db.execute("SELECT value FROM meta WHERE key='scheme'").fetchone()
+        return None if row is None else load_scheme(self.where, row[0])
+
+    def ensure_scheme(self, mine: dict[str, Any], create: bool) -> None:
+        stored = self.scheme()
+        if stored is not None:
+            check_scheme(self.where, stored, mine)
+
+    def add(self, entries: Iterable[Entry], scheme: dict[str, Any]) -> int:
+        """Add the entries in one transaction (taken at once: a concurrent adder waits); a
+        name met twice keeps its first entry; an indexed name is replaced."""
+        seen: set[str] = set()
+        with self._errors(), self._write():
+            row = self.db.execute("SELECT value FROM meta WHERE key='scheme'").fetchone()
+            if row is None:
+                self.db.execute("INSERT INTO meta VALUES ('scheme', ?)", (dump_scheme(scheme),))
+            else:
+                check_scheme(self.where, load_scheme(self.where, row[0]), scheme)
+            for e in entries:
+                if e.name in seen:
+                    continue
+                seen.add(e.name)
+                self._delete([e.name])
+                cur = self.db.execute("INSERT INTO docs(name, text_hash, date, keys, sig) VALUES (?, ?, ?, ?, ?)",
+                                      (e.name, e.text_hash, e.date, array.array("q", e.keys).tobytes(), e.blob))
+                seq = cur.lastrowid
+                self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", [(k, seq) for k in e.keys])
+        return len(seen)
+
+    def _delete(self, names: Iterable[str]) -> set[str]:
+        """Delete the named documents (inside a write transaction); the names found."""
+        found = set()
+        for name in names:
+            row = self.db.execute("SELECT seq FROM docs WHERE name=?", (name,)).fetchone()
+            if row is not None:
+                self._delete_seq(row[0])
+                found.add(name)
+        return found
+
+    def _delete_seq(self, seq: int) -> None:
+        row = self.db.execute("SELECT keys FROM docs WHERE seq=?", (seq,)).fetchone()
+        keys = array.array("q")
+        keys.frombytes(row[0] if row is not None and len(row[0]) % 8 == 0 else b"")
+        self.db.executemany("DELETE FROM bands WHERE key=? AND seq=?", [(k, seq) for k in keys])
+        self.db.execute("DELETE FROM docs WHERE seq=?", (seq,))
+
+    def lookup(self, sigs: Sequence[DocSignature], peers: int) -> set[Any]:
+        out: set[Any] = set()
+        keys: set[int] = set()
+        for sig in sigs:
+            if sig.text_hash is not None and sig.text_hash not in self._asked_hashes:
+                self._asked_hashes.add(sig.text_hash)
+                out |= self.by_hash(sig.text_hash, peers)
+            if sig.band_keys is not None:
+                keys.update(signed(k) for k in sig.band_keys.tolist())
+        keys -= self._asked_keys
+        self._asked_keys |= keys
+        return out | self.by_keys(keys, peers)
+
+    def by_keys(self, keys: Iterable[int], peers: int) -> set[Any]:
+        out: set[Any] = set()
+        with self._errors():
+            for key in keys:
+                first = self.db.execute("SELECT seq FROM bands WHERE key=? ORDER BY seq LIMIT 1", (key,)).fetchone()
+                if first is None:
+                    continue
+                out.add(first[0])
+                out.update(r[0] for r in self.db.execute(
+                    "SELECT seq FROM bands WHERE key=? ORDER BY seq DESC LIMIT ?", (key, peers)))
+        return out
+
+    def by_hash(self, text_hash: bytes, peers: int) -> set[Any]:
+        with self._errors():
+            return {r[0] for r in self.db.execute(
+                "SELECT seq FROM docs WHERE text_hash=? ORDER BY seq LIMIT ?", (text_hash, peers))}
+
+    def fetch(self, ids: Iterable[Any]) -> list[tuple[int, str, bytes]]:
+        wanted = sorted(ids)
+        out = []
+        with self._errors():
+            for lo in range(0, len(wanted), 500):
+                part = wanted[lo : lo + 500]
+                out.extend(self.db.execute(
+                    f"SELECT seq, name, sig FROM docs WHERE seq IN ({','.join('?' * len(part))})", part))
+        out.sort()
+        return out
+
+    def remove(self, names: Sequence[str]) -> list[str]:
+        with self._errors(), self._write():
+            found = self._delete(names)
+        return [n for n in names if n not in found]
+
+    def prune(self, before: str) -> int:
+        before_ts = _timestamp(before)
+        with self._errors(), self._write():
+            old = [seq for seq, date in self.db.execute("SELECT seq, date FROM docs WHERE date IS NOT NULL")
+                   if date_before(date, before, before_ts)]
+            for seq in old:
+                self._delete_seq(seq)
+        return len(old)
+
+    def stats(self) -> dict[str, Any]:
+        with self._errors():
+            docs, size = self.db.execute("SELECT count(*), coalesce(sum(length(sig)), 0) FROM docs").fetchone()
+            keys = self.db.execute("SELECT count(*) FROM bands").fetchone()[0]
+            dated = self.db.execute("SELECT min(date), max(date) FROM docs WHERE typeof(date)='text'").fetchone()
+        on_disk = sum(os.path.getsize(p) for p in (self.where, self.where + "-wal") if os.path.exists(p))
+        return {"index": self.where, "backend": "sqlite", "documents": docs, "band-keys": keys,
+                "signature-bytes": size, "bytes-on-disk": on_disk, "oldest": dated[0], "newest": dated[1],
+                "scheme": self.scheme()}
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _timestamp(day: str) -> float | None:
+    try:
+        return datetime.datetime.fromisoformat(day).replace(tzinfo=datetime.timezone.utc).timestamp()
+    except ValueError:
+        return None

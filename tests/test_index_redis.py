@@ -1,0 +1,137 @@
+"""The shared index on Redis (issue 18): a real `redis-server` (Debian's package `redis-server`;
+`.ci/run` installs it) on a free loopback port, with its own folder and persistence on."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from index_helpers import corpora, findings, lintnews, records, write_jsonl
+
+CHECK = ("check", "--isolated", "--no-cache", "--format", "json", "-q", "--select", "N001,N002")
+
+
+class Server:
+    def __init__(self, folder: Path) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            pytest.fail("redis-server is not installed: `apt-get install redis-server` (as .ci/run does)")
+        self.binary = binary
+        self.folder = folder
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
+             "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--protected-mode", "no"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as c:
+                    c.sendall(b"PING\r\n")
+                    if c.recv(64).startswith(b"+PONG"):
+                        return
+            except OSError:
+                time.sleep(0.05)
+        pytest.fail(f"redis-server did not start on port {self.port}")
+
+    def kill(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    folder = tmp_path / "redis"
+    folder.mkdir()
+    srv = Server(folder)
+    srv.start()
+    try:
+        yield srv
+    finally:
+        if srv.proc is not None and srv.proc.poll() is None:
+            srv.kill()
+
+
+def test_redis_index_equals_one_run_and_updates(tmp_path: Path, server: Server) -> None:
+    corpora(tmp_path)
+    both = lintnews(*CHECK, "a.jsonl", "b.jsonl", cwd=tmp_path)
+    expected = [f for f in findings(both.stdout) if f[0].startswith("b-")]
+    assert len(expected) == 4
+    added = lintnews("index", "add", "--isolated", "--index", server.url, "a.jsonl", cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    got = lintnews(*CHECK, "--index", server.url, "--index-update", "b.jsonl", cwd=tmp_path)
+    assert got.returncode == 1, got.stderr
+    assert findings(got.stdout) == expected
+    stats = json.loads(lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout)
+    assert stats["documents"] == 60 + 29  # b-3, an exact copy (an error), failed the gate
+    assert stats["scheme"]["bands"] == 42
+
+
+def test_two_workers_adding_at_once_see_each_other(tmp_path: Path, server: Server) -> None:
+    write_jsonl(tmp_path / "p.jsonl", records("p", 200, 11))
+    write_jsonl(tmp_path / "q.jsonl", records("q", 200, 12))
+    exe = os.path.join(os.path.dirname(sys.executable), "lintnews")
+    procs = [subprocess.Popen([exe, "index", "add", "--isolated", "-j", "1", "--index", server.url, name],
+                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for name in ("p.jsonl", "q.jsonl")]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    p = json.loads((tmp_path / "p.jsonl").read_text().splitlines()[199])["text"]
+    q = json.loads((tmp_path / "q.jsonl").read_text().splitlines()[0])["text"]
+    write_jsonl(tmp_path / "new.jsonl", [{"id": "x", "text": p + "\nAnd one more line at the end of it all."},
+                                         {"id": "y", "text": q}])
+    got = lintnews(*CHECK, "--index", server.url, "new.jsonl", cwd=tmp_path)
+    assert [(f[0], f[1], f[4]) for f in findings(got.stdout)] == [("x", "N001", "p.jsonl#p-199"),
+                                                                   ("y", "N002", "q.jsonl#q-0")]
+    stats = json.loads(lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout)
+    assert stats["documents"] == 400
+
+
+def test_a_server_restart_loses_nothing_acknowledged(tmp_path: Path, server: Server) -> None:
+    corpora(tmp_path)
+    assert lintnews("index", "add", "--isolated", "--index", server.url, "a.jsonl", cwd=tmp_path).returncode == 0
+    server.kill()  # no clean shutdown: only what the append-only file holds survives
+    server.start()
+    stats = json.loads(lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout)
+    assert stats["documents"] == 60
+    got = lintnews(*CHECK, "--index", server.url, "b.jsonl", cwd=tmp_path)
+    assert [(f[0], f[1]) for f in findings(got.stdout)] == [("b-12", "N001"), ("b-21", "N001"), ("b-3", "N002"),
+                                                            ("b-7", "N001")]
+
+
+def test_redis_remove_prune_scheme_and_unreachable(tmp_path: Path, server: Server) -> None:
+    corpora(tmp_path)
+    assert lintnews("index", "add", "--isolated", "--index", server.url, "a.jsonl", cwd=tmp_path).returncode == 0
+    got = lintnews("index", "remove", "--index", server.url, "a.jsonl#a-5", cwd=tmp_path)
+    assert got.returncode == 0, got.stderr
+    check = lintnews(*CHECK, "--index", server.url, "b.jsonl", cwd=tmp_path)
+    assert [(f[0], f[1]) for f in findings(check.stdout)] == [("b-12", "N001"), ("b-21", "N001"), ("b-7", "N001")]
+    got = lintnews("index", "prune", "--index", server.url, "--before", "2026-03-01", cwd=tmp_path)
+    removed = sum(1 for i in range(60) if i != 5 and 1 + i % 9 < 3)
+    assert got.stderr == f"Pruned {removed} document(s) dated before 2026-03-01 from {server.url}.\n"
+    stats = json.loads(lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout)
+    assert stats["documents"] == 59 - removed
+    (tmp_path / "lintnews.toml").write_text("[corpus]\nnum-perm = 64\n")
+    got = lintnews("check", "--no-cache", "--index", server.url, "b.jsonl", cwd=tmp_path)
+    assert got.returncode == 2 and got.stderr.count("\n") == 1
+    assert got.stderr.startswith(f"lintnews: error: {server.url}: the index was built with another scheme: num-perm 128")
+    server.kill()
+    got = lintnews(*CHECK, "--index", server.url, "b.jsonl", cwd=tmp_path)
+    assert got.returncode == 2 and got.stderr.count("\n") == 1, got.stderr
+    assert got.stderr.startswith(f"lintnews: error: {server.url}: ") and "Traceback" not in got.stderr
