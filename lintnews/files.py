@@ -15,7 +15,8 @@ class UnreadableFile(Exception):
     "Permission denied"): the caller adds the path and what the file was for."""
 
 
-def _kind(mode: int) -> str:
+def node_kind(mode: int) -> str:
+    """What a file of this ``st_mode`` is, in words (for errors about non-regular files)."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -40,7 +41,7 @@ def read_regular(path: str, limit: int) -> bytes:
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            kind = _kind(mode)
+            kind = node_kind(mode)
             raise UnreadableFile(kind if kind == "not a regular file" else f"{kind}, not a regular file")
         chunks = []
         size = 0

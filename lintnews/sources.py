@@ -42,6 +42,7 @@ from lintnews.atomic import STAGING_MARK
 from lintnews.config import Settings, format_size
 from lintnews.document import Document
 from lintnews.encoding import DecodeError, decode, decode_html, normalize_newlines
+from lintnews.files import node_kind
 from lintnews.ignore import IgnoreStack
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -215,22 +216,8 @@ class NotRegularFile(Exception):
     """Opened something that is not a regular file (its kind is the message)."""
 
 
-def _kind_of_node(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
 def _not_regular(mode: int) -> str:
-    kind = _kind_of_node(mode)
+    kind = node_kind(mode)
     what = kind if kind == "not a regular file" else f"{kind}, not a regular file"
     return f"{what}: skipped (to lint a stream, pipe it to `lintnews check -`)"
 
