@@ -63,13 +63,15 @@ def fingerprint(settings: Settings, rule_codes: Iterable[str]) -> bytes:
     h.update(",".join(sorted(rule_codes)).encode())
     # The code itself: an edited rule (an editable install, a patched site-packages) must not be
     # answered from results of the old code.
-    import lintnews
-    import lintnews.rules
+    import importlib
+
     from lintnews import native
 
-    code = sorted(Path(lintnews.__file__).parent.glob("**/*.py")) + sorted(Path(lintnews.rules.__file__).parent.glob("*.py"))
-    if native.compiled is not None and native.compiled.__file__:  # the compiled kernels are code too
-        code.append(Path(native.compiled.__file__))
+    here, rules_pkg = (Path(str(importlib.import_module(m).__file__)).parent for m in ("lintnews", "lintnews.rules"))
+    code = sorted(here.glob("**/*.py")) + sorted(rules_pkg.glob("*.py"))
+    compiled_file = getattr(native.compiled, "__file__", None)
+    if compiled_file:  # the compiled kernels are code too
+        code.append(Path(compiled_file))
     packs = sorted(builtin_dir().glob("*.toml")) + [os.path.join(settings.root, p) for p in settings.extend_packs]
     for path in [*code, *packs]:
         try:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 import click
 
@@ -20,13 +21,14 @@ from lintnews.reporters.base import printable
 from lintnews.sources import InputError
 
 EXIT_ERROR = 2
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 def _error(message: str) -> None:
     click.echo(f"lintnews: error: {printable(message)}", err=True)
 
 
-def _location() -> click.Option:
+def _location() -> Callable[[_F], _F]:
     return click.option("--index", "location", required=True, metavar="LOCATION",
                         help="The index: an SQLite file (created on first use) or redis://host:port/db.")
 

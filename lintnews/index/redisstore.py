@@ -55,7 +55,7 @@ class RedisStore(IndexStore):
         except ValueError as exc:
             raise IndexStoreError(f"{url}: not a Redis URL: {exc}") from None
         self.kwargs.pop("connection_class", None)
-        self.r = redis.Redis(**self.kwargs)
+        self.r: Any = redis.Redis(**self.kwargs)
         self._lsh: MinHashLSH | None = None
         with self._errors():
             self.r.ping()

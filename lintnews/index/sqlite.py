@@ -176,7 +176,7 @@ class SqliteStore(IndexStore):
 
     def fetch(self, ids: Iterable[Any]) -> list[tuple[int, str, bytes]]:
         wanted = sorted(ids)
-        out = []
+        out: list[tuple[int, str, bytes]] = []
         with self._errors():
             for lo in range(0, len(wanted), 500):
                 part = wanted[lo : lo + 500]
