@@ -6,6 +6,11 @@ provenance to point a diagnostic back at the file, the JSONL record and the line
 
 Rules address text with 0-based ``(line, column)`` pairs; `SourceMap` turns them into 1-based
 source positions when diagnostics are reported.
+
+What several modules derive from a document is a typed view of it, computed on first use and
+kept with it: `Document.blocks`, ``folded_text``, ``normalized_lines`` and ``line_keys``
+(computed by `lintnews.textnorm`), ``stopword_profile`` and ``language`` (`lintnews.language`).
+A value only one module uses (a rule's, a pack's) is a `View` that module declares.
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
-from lintnews import native
+from lintnews import language as _language
+from lintnews import native, textnorm
 
 _T = TypeVar("_T")
 
@@ -42,6 +48,31 @@ class cached_property(Generic[_T]):  # noqa: N801  (named like the functools dec
         if instance is None:
             return self
         value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
+class View(Generic[_T]):
+    """A lazily computed value of a document that one module outside this one owns (a rule's,
+    a pack's): declared once at module level, ``REFS = View("generation.reference_list",
+    compute)``, read with ``REFS.of(doc)``: computed by ``compute(doc)`` on first use, then kept
+    with the document. The `View` object itself is the key, so two modules never collide and the
+    value's type is known. Values shared by several modules are `Document` properties instead."""
+
+    __slots__ = ("name", "compute")
+
+    def __init__(self, name: str, compute: Callable[[Document], _T]) -> None:
+        self.name = name
+        self.compute = compute
+
+    def __repr__(self) -> str:
+        return f"View({self.name!r})"
+
+    def of(self, doc: Document) -> _T:
+        views = doc._views
+        try:
+            value: _T = views[self]
+        except KeyError:
+            value = views[self] = self.compute(doc)
         return value
 
 
@@ -259,8 +290,15 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     #: Raw source text (HTML markup) when it differs from ``text``; used by fixes and suppressions.
     source: str | None = None
-    #: Per-document scratch space for values several rules share (line keys, language …).
-    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: The JSONL line a record was read from (None for a whole file): a split run writes it
+    #: back, and fixes rewrite it with the new text. Set by `lintnews.sources`.
+    raw: bytes | None = field(default=None, repr=False, compare=False)
+    #: The bytes of the file as read (None for a JSONL record or standard input): a fix is written
+    #: in their encoding and line endings, and only if the file still holds them. Set by
+    #: `lintnews.sources`.
+    file_bytes: bytes | None = field(default=None, repr=False, compare=False)
+    #: The values of `View` objects computed for this document.
+    _views: dict[View[Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def lines(self) -> list[str]:
@@ -366,11 +404,32 @@ class Document:
         return blocks
 
     @cached_property
-    def language(self) -> str | None:
-        """Detected language code (see `lintnews.language.detect`)."""
-        from lintnews.language import detect_document
+    def folded_text(self) -> str:
+        """``text`` in NFKC, case-folded (`lintnews.textnorm.fold`)."""
+        return textnorm.fold(self.text)
 
-        return detect_document(self)
+    @cached_property
+    def normalized_lines(self) -> list[str]:
+        """`lintnews.textnorm.normalize` of every line, from `folded_text` in one pass; treat it
+        as read-only."""
+        return native.normalized_lines(self.folded_text)
+
+    @cached_property
+    def line_keys(self) -> list[str]:
+        """`lintnews.textnorm.line_key` of every line (what pack entries match), from
+        `folded_text`; treat it as read-only."""
+        return textnorm.line_keys_of(self.folded_text)
+
+    @cached_property
+    def stopword_profile(self) -> tuple[dict[str, int], int]:
+        """Stop-word hits per language near the start of the text, and the number of words
+        there (`lintnews.language.profile_of_lines` of `normalized_lines`)."""
+        return _language.profile_of_lines(self.normalized_lines)
+
+    @cached_property
+    def language(self) -> str | None:
+        """Detected language code, from `stopword_profile` (see `lintnews.language.detect`)."""
+        return _language.detect_profile(self.stopword_profile)
 
     def block_at(self, line: int) -> Block | None:
         for block in self.blocks:

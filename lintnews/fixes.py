@@ -888,12 +888,12 @@ class Fixer:
         outcome = fix_document(doc, self.lint, self.policy)
         new_doc = outcome.document
         error = None
-        original = doc.cache.get("bytes")
+        original = doc.file_bytes
         if is_record and not self.diff:
             writer = self._writer(doc.path)
             if writer is not None:
                 try:
-                    writer.write(doc.cache.get("raw", b"{}"), doc.record_line or 0, new_doc, outcome.changed)
+                    writer.write(doc.raw if doc.raw is not None else b"{}", doc.record_line or 0, new_doc, outcome.changed)
                 except WriteError as exc:
                     error = str(exc)
             else:
@@ -947,7 +947,7 @@ class Fixer:
         file is not ASCII-compatible (UTF-16, UTF-32: NUL bytes) or is not a file (stdin, a JSONL
         record), where the text is diffed."""
         if doc.record is None and doc.path != self.stdin_name:
-            original, data = fixed_file_bytes(doc.path, content(doc), content(new_doc), doc.cache.get("bytes"))
+            original, data = fixed_file_bytes(doc.path, content(doc), content(new_doc), doc.file_bytes)
             if b"\0" not in original and b"\0" not in data:
                 self.emit_bytes(unified_diff_bytes(original, data, patch_name(doc.path)))
                 return

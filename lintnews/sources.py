@@ -447,7 +447,7 @@ def read_path(path: str, settings: Settings, stdin_name: str = "-", keep_raw: bo
         return
     # The bytes as read: a fix is written in their encoding and line endings, and only if the
     # file still holds them (another program may have changed it meanwhile).
-    doc.cache["bytes"] = data
+    doc.file_bytes = data
     yield doc
 
 
@@ -744,7 +744,7 @@ def load_record(path: str, raw: bytes, lineno: int, settings: Settings) -> Item:
 
 def _with_raw(item: Item, raw: bytes) -> Item:
     if isinstance(item, Document):
-        item.cache["raw"] = raw
+        item.raw = raw
         return item
     return replace(item, raw=raw)
 
