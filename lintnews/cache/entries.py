@@ -2,7 +2,6 @@
 range when read, so a planted entry is a miss; diagnostics, and the corpus phase's entries.
 """
 
-
 from __future__ import annotations
 
 from typing import Any

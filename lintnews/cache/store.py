@@ -3,7 +3,6 @@ when SQLite cannot read it or it holds anything lintnews did not make; the run's
 and the entry `key`s; `clean` removes the folder's cache.
 """
 
-
 from __future__ import annotations
 
 import dataclasses

@@ -2,7 +2,6 @@
 their corpus signatures, checked against the document they are read for.
 """
 
-
 from __future__ import annotations
 
 import math

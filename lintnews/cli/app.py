@@ -2,7 +2,6 @@
 package join), the exit codes, and how errors and warnings are printed.
 """
 
-
 from __future__ import annotations
 
 import contextlib

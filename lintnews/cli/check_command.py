@@ -1,7 +1,6 @@
 """The ``check`` command: its options, turned into settings and a `CheckRun`, and the exit code.
 """
 
-
 from __future__ import annotations
 
 import os

@@ -2,7 +2,6 @@
 result cache), ``rules`` and ``rule`` (the rule catalogue).
 """
 
-
 from __future__ import annotations
 
 import json

@@ -2,7 +2,6 @@
 ``--show-files``, which print instead of linting.
 """
 
-
 from __future__ import annotations
 
 from pathlib import Path

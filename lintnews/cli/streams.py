@@ -3,7 +3,6 @@ stdout/stderr), patches written as bytes, the notes after the report; and SIGTER
 an interrupt while a run lasts.
 """
 
-
 from __future__ import annotations
 
 import os

@@ -2,7 +2,6 @@
 (`apply_edits`), and a document fixed pass after pass until no fix applies (`fix_document`).
 """
 
-
 from __future__ import annotations
 
 import bisect

@@ -3,7 +3,6 @@ the output folder (``--output-dir``), mirroring the input layout; tracks clashes
 and the files it must abandon.
 """
 
-
 from __future__ import annotations
 
 import errno

@@ -2,7 +2,6 @@
 record by record to an output file (`JsonlFixWriter`).
 """
 
-
 from __future__ import annotations
 
 import errno

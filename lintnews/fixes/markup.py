@@ -3,7 +3,6 @@ an edit of the source (a removed line removes the block element it came from, an
 that element holds nothing but the line).
 """
 
-
 from __future__ import annotations
 
 import html

@@ -3,7 +3,6 @@ own encoding, byte-order mark and line endings, atomically and only if the file 
 what was read.
 """
 
-
 from __future__ import annotations
 
 import bisect

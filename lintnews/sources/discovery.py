@@ -3,7 +3,6 @@ of millions of names sorted in runs spilled to disk), excludes and ignore files 
 file seen once, and anything but a regular file refused with an `InputError`.
 """
 
-
 from __future__ import annotations
 
 import errno

@@ -2,7 +2,6 @@
 and the text, Markdown and HTML document kinds.
 """
 
-
 from __future__ import annotations
 
 import codecs

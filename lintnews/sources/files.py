@@ -2,7 +2,6 @@
 (`iter_documents`), in input order.
 """
 
-
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator

@@ -2,7 +2,6 @@
 suffix (`kind_of`), and `SpooledRecord`, a JSONL line too large to hold in memory.
 """
 
-
 from __future__ import annotations
 
 import os

@@ -3,7 +3,6 @@ naming its record), lines above ``max-document-size`` spooled to disk unparsed, 
 line kept on the document for outputs that write records back.
 """
 
-
 from __future__ import annotations
 
 import codecs

@@ -2,7 +2,6 @@
 the E901 diagnostics for directives (or codes of them) that hid nothing.
 """
 
-
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -3,7 +3,6 @@ those in code), each with the text positions it covers, and the suppress field o
 record (`Directive`).
 """
 
-
 from __future__ import annotations
 
 import bisect

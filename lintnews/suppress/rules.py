@@ -2,7 +2,6 @@
 without a reason). Their diagnostics are made by `lintnews.suppress.apply`.
 """
 
-
 from __future__ import annotations
 
 from collections.abc import Iterable
