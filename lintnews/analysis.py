@@ -54,5 +54,5 @@ def analyze_document(doc: Document, lint: Lint, signer: Signer | None = None, ke
     for d in diagnostics:
         d.document_score = doc_score
     signature = signer(doc, diagnostics) if signer is not None else None
-    raw = doc.cache.get("raw") if keep_raw else None
+    raw = doc.raw if keep_raw else None
     return Analysis(doc.path, doc.record, doc.record_line, diagnostics, doc_score, raw, signature)

@@ -3,15 +3,16 @@
 Every accepted key is declared once in `KEYS` with its type; anything else is an error naming the
 key. This module only parses and checks types: `lintnews.selection` resolves which rules apply,
 and `lintnews.configfile` reads configuration files and checks what they name.
+
+The readers of single values (strings, booleans, sizes, choices) and `ConfigError` are in
+`lintnews.config_values`, per-rule option tables in `lintnews.rule_options`; both are re-exported
+here.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
-import re
 import sys
-import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -22,139 +23,34 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from lintnews.diagnostics import Severity
+from lintnews.config_values import (
+    DEFAULT_MAX_DOCUMENT_SIZE,
+    ConfigError,
+    any_table,
+    boolean,
+    choice,
+    field_name,
+    parse_size,
+    severity,
+    str_list,
+    string,
+    table_of,
+)
+from lintnews.config_values import MAX_SIZE as MAX_SIZE
+from lintnews.config_values import PackError as PackError
+from lintnews.config_values import choice as _choice  # noqa: F401
+from lintnews.config_values import field_name as _field_name  # noqa: F401
+from lintnews.config_values import format_size as format_size
 from lintnews.files import MiB, UnreadableFile, read_regular
 from lintnews.registry import Rule, all_rules
+from lintnews.rule_options import _option_value as _option_value
+from lintnews.rule_options import check_rule_options as check_rule_options
+from lintnews.rule_options import rule_options
 
 CONFIG_FILES = ("lintnews.toml", ".lintnews.toml", "pyproject.toml")
 #: The largest configuration file read.
 MAX_CONFIG_FILE = 16 * MiB
 OUTPUT_FORMATS = ("text", "full", "json", "jsonl", "sarif", "github", "junit", "gitlab", "html")
-
-
-class ConfigError(Exception):
-    """A problem with the configuration or the command line the user can fix (exit code 2)."""
-
-
-class PackError(ConfigError):
-    """A problem inside a phrase pack file: the message names the pack file (and the entry)."""
-
-
-def _str(key: str, value: Any) -> str:
-    if not isinstance(value, str):
-        raise ConfigError(f"`{key}` must be a string, not {type(value).__name__}")
-    return value
-
-
-def _field_name(key: str, value: Any) -> str:
-    if not _str(key, value).strip():
-        raise ConfigError(f"`{key}` must be a field name, not an empty string")
-    return value
-
-
-def str_list(key: str, value: Any) -> list[str]:
-    if isinstance(value, str) or not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"`{key}` must be a list of strings")
-    return list(value)
-
-
-def _bool(key: str, value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise ConfigError(f"`{key}` must be true or false")
-    return value
-
-
-def _int(key: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ConfigError(f"`{key}` must be an integer")
-    return value
-
-
-#: Multipliers of the size suffixes `max-document-size` accepts (KB, MB, GB are decimal).
-_SIZE_UNITS = {
-    "": 1, "B": 1,
-    "KB": 1000, "MB": 1000**2, "GB": 1000**3, "TB": 1000**4,
-    "KIB": 1 << 10, "MIB": 1 << 20, "GIB": 1 << 30, "TIB": 1 << 40,
-}
-_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*")
-
-#: Documents larger than this many bytes are refused (an input error) unless configured otherwise.
-#: It bounds the memory one document takes: up to ~140 bytes per byte of text (a text of one-letter
-#: lines; ~10 for prose) and ~250 per byte of HTML (tiny elements), so ~1.4 GB (2.5 GB) at most.
-DEFAULT_MAX_DOCUMENT_SIZE = 10 * 1000**2
-#: The largest size `parse_size` accepts (1 EiB: more than any file, and still a C integer).
-MAX_SIZE = 1 << 60
-
-
-def parse_size(key: str, value: Any) -> int:
-    """A size in bytes: a non-negative integer, or a string such as ``"50MB"``, ``"1.5 GB"``,
-    ``"512KiB"`` (KB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB powers of 1024)."""
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise ConfigError(f"`{key}` must be a number of bytes or a size such as \"50MB\"")
-    if isinstance(value, int):
-        size = value
-    else:
-        m = _SIZE.fullmatch(value)
-        unit = m.group(2).upper() if m else ""
-        if m is None or unit not in _SIZE_UNITS:
-            raise ConfigError(
-                f"`{key}` must be a number of bytes or a size such as \"50MB\" (units: B, KB, MB, GB, TB, "
-                f"KiB, MiB, GiB, TiB); got {value!r}"
-            )
-        number = m.group(1)
-        whole, _, fraction = number.partition(".")
-        # Exact arithmetic (no float: "99999999999999999999TB" must not overflow or round).
-        size = (int(whole) * 10 ** len(fraction) + int(fraction or 0)) * _SIZE_UNITS[unit] // 10 ** len(fraction)
-    if size < 0:
-        raise ConfigError(f"`{key}` must not be negative")
-    if size > MAX_SIZE:
-        shown = repr(value) if len(str(value)) <= 40 else f"{str(value)[:40]}..."
-        raise ConfigError(f"`{key}` is too large (at most 1 EiB; 0 means no limit); got {shown}")
-    return size
-
-
-def format_size(size: int) -> str:
-    """``size`` bytes for a message: ``"52.4 MB"``, ``"512 bytes"``."""
-    if size < 1000:
-        return f"{size} bytes"
-    for unit, factor in (("TB", 1000**4), ("GB", 1000**3), ("MB", 1000**2), ("KB", 1000)):
-        if size >= factor:
-            return f"{size / factor:.1f}".rstrip("0").rstrip(".") + f" {unit}"
-    return f"{size} bytes"  # pragma: no cover
-
-
-def _choice(*choices: str) -> Callable[[str, Any], str]:
-    def check(key: str, value: Any) -> str:
-        value = _str(key, value)
-        if value not in choices:
-            raise ConfigError(f"`{key}` must be one of {', '.join(choices)}; got {value!r}")
-        return value
-
-    return check
-
-
-def _severity(key: str, value: Any) -> str:
-    value = _str(key, value)
-    try:
-        Severity.parse(value)
-    except ValueError as exc:
-        raise ConfigError(f"`{key}`: {exc}") from None
-    return value
-
-
-def _table_of(item: Callable[[str, Any], Any]) -> Callable[[str, Any], dict[str, Any]]:
-    def check(key: str, value: Any) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise ConfigError(f"`{key}` must be a table")
-        return {k: item(f"{key}.{k}", v) for k, v in value.items()}
-
-    return check
-
-
-def _any_table(key: str, value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise ConfigError(f"`{key}` must be a table")
-    return dict(value)
 
 
 @dataclass
@@ -240,27 +136,27 @@ KEYS: dict[str, Callable[[str, Any], Any]] = {
     "select": str_list,
     "extend-select": str_list,
     "ignore": str_list,
-    "per-file-ignores": _table_of(str_list),
-    "severity": _table_of(_severity),
-    "fail-on": _choice("error", "warning", "info"),
-    "output-format": _choice(*OUTPUT_FORMATS),
-    "format": _choice(*OUTPUT_FORMATS),
+    "per-file-ignores": table_of(str_list),
+    "severity": table_of(severity),
+    "fail-on": choice("error", "warning", "info"),
+    "output-format": choice(*OUTPUT_FORMATS),
+    "format": choice(*OUTPUT_FORMATS),
     "exclude": str_list,
     "extend-exclude": str_list,
-    "respect-gitignore": _bool,
-    "language": _str,
+    "respect-gitignore": boolean,
+    "language": string,
     "extend-packs": str_list,
-    "extra-phrases": _any_table,
-    "text-field": _field_name,
-    "html-field": _field_name,
-    "id-field": _field_name,
-    "rule-options": _any_table,
-    "corpus": _any_table,
+    "extra-phrases": any_table,
+    "text-field": field_name,
+    "html-field": field_name,
+    "id-field": field_name,
+    "rule-options": any_table,
+    "corpus": any_table,
     "fixable": str_list,
     "unfixable": str_list,
-    "unsafe-fixes": _bool,
-    "suppress-field": _field_name,
-    "require-suppression-reason": _bool,
+    "unsafe-fixes": boolean,
+    "suppress-field": field_name,
+    "require-suppression-reason": boolean,
     "max-document-size": parse_size,
 }
 
@@ -345,71 +241,3 @@ def build_settings(file_values: dict[str, Any], root: str = ".", config_path: st
         if attr in names:
             setattr(settings, attr, value)
     return settings
-
-
-def check_rule_options(tables: dict[str, Any], rules: dict[str, Rule], prefix: str = "") -> None:
-    """Every ``[rule-options.X]`` table names a rule by code or name, and holds only options the
-    rule declares, of their types."""
-    by_ident = {**{r.code: r for r in rules.values()}, **{r.name: r for r in rules.values()}}
-    for ident, table in tables.items():
-        rule = by_ident.get(ident)
-        if rule is None:
-            raise ConfigError(f"unknown rule `{ident}` in `{prefix}rule-options`")
-        if not isinstance(table, dict):
-            raise ConfigError(f"`{prefix}rule-options.{ident}` must be a table")
-        rule_options(rule, {ident: table}, prefix)
-
-
-def rule_options(rule: Rule, tables: dict[str, Any], prefix: str = "") -> Any:
-    """An instance of ``rule.options`` from ``tables`` (``rule-options``: its name's table, then
-    its code's); an unknown key, a wrong type or a value out of bounds is a `ConfigError`
-    naming the key."""
-    values: dict[str, Any] = {}
-    cls = rule.options
-    specs = {f.name.replace("_", "-"): f for f in dataclasses.fields(cls)} if cls is not None else {}
-    hints = typing.get_type_hints(cls) if cls is not None else {}
-    for ident in (rule.name, rule.code):
-        table = tables.get(ident)
-        if not isinstance(table, dict):
-            continue
-        for key, value in table.items():
-            where = f"{prefix}rule-options.{ident}.{key}"
-            spec = specs.get(key)
-            if spec is None:
-                takes = f"it takes {', '.join(f'`{k}`' for k in specs)}" if specs else "it takes none"
-                raise ConfigError(f"unknown option `{where}`: {rule.code} ({rule.name}) has no option `{key}`; {takes}")
-            values[spec.name] = _option_value(where, value, hints[spec.name], spec.metadata)
-    return cls(**values) if cls is not None else None
-
-
-def _option_value(key: str, value: Any, kind: Any, bounds: Any) -> Any:
-    """``value`` checked against the option's type (int, float, bool, str, list[str]) and its
-    ``min``/``max`` bounds."""
-    if kind is bool:
-        return _bool(key, value)
-    if kind is str:
-        return _str(key, value)
-    if kind == list[str]:
-        return str_list(key, value)
-    if kind is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ConfigError(f"`{key}` must be an integer, not {_toml_type(value)} ({value!r})")
-    elif kind is float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ConfigError(f"`{key}` must be a number, not {_toml_type(value)} ({value!r})")
-        value = float(value)
-    else:  # pragma: no cover - a rule declared an option of a type this does not know
-        raise TypeError(f"option {key}: unsupported type {kind!r}")
-    lo, hi = bounds.get("min"), bounds.get("max")
-    if (lo is not None and value < lo) or (hi is not None and value > hi):
-        if lo is not None and hi is not None:
-            raise ConfigError(f"`{key}` must be from {lo} to {hi}; got {value!r}")
-        raise ConfigError(f"`{key}` must be at least {lo}; got {value!r}" if lo is not None else
-                          f"`{key}` must be at most {hi}; got {value!r}")
-    return value
-
-
-def _toml_type(value: Any) -> str:
-    """The TOML name of a value's type, for messages."""
-    return {bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array",
-            dict: "a table"}.get(type(value), type(value).__name__)

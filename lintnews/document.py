@@ -4,8 +4,13 @@ A `Document` is the text of one article as rules see it (always ``\\n`` line bre
 provenance to point a diagnostic back at the file, the JSONL record and the line and column of the
 *source* the text came from (for HTML that is the markup, not the extracted text).
 
-Rules address text with 0-based ``(line, column)`` pairs; `SourceMap` turns them into 1-based
-source positions when diagnostics are reported.
+Rules address text with 0-based ``(line, column)`` pairs; a `SourceMap` (`lintnews.sourcemap`,
+re-exported here) turns them into 1-based source positions when diagnostics are reported.
+
+What several modules derive from a document is a typed view of it, computed on first use and
+kept with it: `Document.blocks`, ``folded_text``, ``normalized_lines`` and ``line_keys``
+(computed by `lintnews.textnorm`), ``stopword_profile`` and ``language`` (`lintnews.language`).
+A value only one module uses (a rule's, a pack's) is a `View` that module declares.
 """
 
 from __future__ import annotations
@@ -18,7 +23,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
-from lintnews import native
+from lintnews import language as _language
+from lintnews import native, textnorm
+from lintnews.sourcemap import IDENTITY as IDENTITY
+from lintnews.sourcemap import SourceMap as SourceMap
+from lintnews.sourcemap import SourcePos as SourcePos
+from lintnews.sourcemap import SpanMap as SpanMap
 
 _T = TypeVar("_T")
 
@@ -45,85 +55,31 @@ class cached_property(Generic[_T]):  # noqa: N801  (named like the functools dec
         return value
 
 
-@dataclass(frozen=True)
-class SourcePos:
-    """A 1-based position in the source file (or record) a document came from."""
+class View(Generic[_T]):
+    """A lazily computed value of a document that one module outside this one owns (a rule's,
+    a pack's): declared once at module level, ``REFS = View("generation.reference_list",
+    compute)``, read with ``REFS.of(doc)``: computed by ``compute(doc)`` on first use, then kept
+    with the document. The `View` object itself is the key, so two modules never collide and the
+    value's type is known. Values shared by several modules are `Document` properties instead."""
 
-    line: int
-    column: int
+    __slots__ = ("name", "compute")
 
+    def __init__(self, name: str, compute: Callable[[Document], _T]) -> None:
+        self.name = name
+        self.compute = compute
 
-class SourceMap:
-    """Maps 0-based text positions to 1-based source positions: the identity, which serves
-    plain text and Markdown (see `SpanMap` for HTML)."""
+    def __repr__(self) -> str:
+        return f"View({self.name!r})"
 
-    @property
-    def is_identity(self) -> bool:
-        return True
-
-    def to_source(self, line: int, column: int) -> SourcePos:
-        """Where the character at ``(line, column)`` starts in the source."""
-        return SourcePos(line + 1, column + 1)
-
-    def to_source_after(self, line: int, column: int) -> SourcePos:
-        """The source position just past the character at ``(line, column)`` (an exclusive end)."""
-        return SourcePos(line + 1, column + 2)
-
-    def span(self, line: int, column: int) -> tuple[int, int] | None:
-        """Source offsets ``(start, end)`` of the markup the character at ``(line, column)`` came
-        from, or None for the identity (text and source agree)."""
-        return None
+    def of(self, doc: Document) -> _T:
+        views = doc._views
+        try:
+            value: _T = views[self]
+        except KeyError:
+            value = views[self] = self.compute(doc)
+        return value
 
 
-class SpanMap(SourceMap):
-    """The map of a text extracted from markup: every character of the text knows the span of
-    source it came from, ``starts[i]`` to ``ends[i]`` (offsets in the source, ``i`` an offset in
-    the text; newlines included). A literal character spans one source character, a character
-    decoded from an entity the whole entity (``&uuml;``: 6), and a character the extraction made
-    up (a collapsed run of whitespace, the " | " between table cells) spans the markup between
-    its neighbours. A position past the end of a line maps to the end of its last character.
-    """
-
-    def __init__(self, text_line_starts: list[int], line_lengths: list[int], starts: Sequence[int],
-                 ends: Sequence[int], source_line_starts: list[int]) -> None:  # fmt: skip
-        self.text_line_starts = text_line_starts
-        self.line_lengths = line_lengths
-        self.starts = starts
-        self.ends = ends
-        self.source_line_starts = source_line_starts
-
-    @property
-    def is_identity(self) -> bool:
-        return False
-
-    def _pos(self, offset: int) -> SourcePos:
-        line = bisect.bisect_right(self.source_line_starts, offset) - 1
-        return SourcePos(line + 1, offset - self.source_line_starts[line] + 1)
-
-    def span(self, line: int, column: int) -> tuple[int, int]:
-        if not self.text_line_starts:
-            return 0, 0
-        line = min(max(line, 0), len(self.text_line_starts) - 1)
-        length = self.line_lengths[line]
-        at = self.text_line_starts[line]
-        if 0 <= column < length:
-            return self.starts[at + column], self.ends[at + column]
-        if length:  # past the end of the line: its end
-            end = self.ends[at + length - 1] + max(column - length, 0)
-            return end, end
-        # an empty line (there are none in extracted text, but be total)
-        offset = self.starts[at] if at < len(self.starts) else (self.ends[-1] if len(self.ends) else 0)
-        return offset, offset
-
-    def to_source(self, line: int, column: int) -> SourcePos:
-        return self._pos(self.span(line, column)[0])
-
-    def to_source_after(self, line: int, column: int) -> SourcePos:
-        start, end = self.span(line, column)
-        return self._pos(max(end, start + 1))
-
-
-IDENTITY = SourceMap()
 
 _HEADING_MD = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪►]|\d{1,3}[.)])\s+\S")
@@ -265,8 +221,15 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     #: Raw source text (HTML markup) when it differs from ``text``; used by fixes and suppressions.
     source: str | None = None
-    #: Per-document scratch space for values several rules share (line keys, language …).
-    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: The JSONL line a record was read from (None for a whole file): a split run writes it
+    #: back, and fixes rewrite it with the new text. Set by `lintnews.sources`.
+    raw: bytes | None = field(default=None, repr=False, compare=False)
+    #: The bytes of the file as read (None for a JSONL record or standard input): a fix is written
+    #: in their encoding and line endings, and only if the file still holds them. Set by
+    #: `lintnews.sources`.
+    file_bytes: bytes | None = field(default=None, repr=False, compare=False)
+    #: The values of `View` objects computed for this document.
+    _views: dict[View[Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def lines(self) -> list[str]:
@@ -372,11 +335,32 @@ class Document:
         return blocks
 
     @cached_property
-    def language(self) -> str | None:
-        """Detected language code (see `lintnews.language.detect`)."""
-        from lintnews.language import detect_document
+    def folded_text(self) -> str:
+        """``text`` in NFKC, case-folded (`lintnews.textnorm.fold`)."""
+        return textnorm.fold(self.text)
 
-        return detect_document(self)
+    @cached_property
+    def normalized_lines(self) -> list[str]:
+        """`lintnews.textnorm.normalize` of every line, from `folded_text` in one pass; treat it
+        as read-only."""
+        return native.normalized_lines(self.folded_text)
+
+    @cached_property
+    def line_keys(self) -> list[str]:
+        """`lintnews.textnorm.line_key` of every line (what pack entries match), from
+        `folded_text`; treat it as read-only."""
+        return textnorm.line_keys_of(self.folded_text)
+
+    @cached_property
+    def stopword_profile(self) -> tuple[dict[str, int], int]:
+        """Stop-word hits per language near the start of the text, and the number of words
+        there (`lintnews.language.profile_of_lines` of `normalized_lines`)."""
+        return _language.profile_of_lines(self.normalized_lines)
+
+    @cached_property
+    def language(self) -> str | None:
+        """Detected language code, from `stopword_profile` (see `lintnews.language.detect`)."""
+        return _language.detect_profile(self.stopword_profile)
 
     def block_at(self, line: int) -> Block | None:
         for block in self.blocks:

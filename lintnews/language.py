@@ -87,28 +87,31 @@ SAMPLE = 50_000
 
 
 def stopword_profile(doc: Document) -> tuple[dict[str, int], int]:
-    """Stop-word hits per language in the first `SAMPLE` characters of ``doc``, and the number
-    of words there; kept in ``doc.cache`` for the detector and for `lintnews.packs`, which
-    looks for secondary languages.
+    """``doc.stopword_profile``: stop-word hits per language in the first `SAMPLE` characters of
+    ``doc``, and the number of words there (see `profile_of_lines`), computed once per document
+    for the detector and for `lintnews.packs`, which looks for secondary languages."""
+    return doc.stopword_profile
 
-    Words come from the document's normalised lines (`lintnews.textnorm`), which the duplicate
-    rules compute anyway: case-folded, with every non-word character a space."""
-    hit: tuple[dict[str, int], int] | None = doc.cache.get("stopword_profile")
-    if hit is None:
-        from lintnews.textnorm import normalized_lines
 
-        lines = normalized_lines(doc)
-        size = end = 0
-        while end < len(lines) and size < SAMPLE:
-            size += len(lines[end]) + 1
-            end += 1
-        hit = doc.cache["stopword_profile"] = _profile(" ".join(lines[:end]))
-    return hit
+def profile_of_lines(lines: list[str]) -> tuple[dict[str, int], int]:
+    """The stop-word profile (`_profile`) of the first `SAMPLE` characters of a document's
+    normalised lines (`lintnews.textnorm`), which the duplicate rules compute anyway:
+    case-folded, with every non-word character a space."""
+    size = end = 0
+    while end < len(lines) and size < SAMPLE:
+        size += len(lines[end]) + 1
+        end += 1
+    return _profile(" ".join(lines[:end]))
 
 
 def detect_document(doc: Document) -> str | None:
-    """`detect` of a document, from its `stopword_profile`."""
-    return _detect(*stopword_profile(doc))
+    """``doc.language``: `detect` of a document, from its `stopword_profile`."""
+    return doc.language
+
+
+def detect_profile(profile: tuple[dict[str, int], int]) -> str | None:
+    """The language a stop-word profile points to, or None when too little evidence."""
+    return _detect(*profile)
 
 
 def _detect(scores: dict[str, int], total: int) -> str | None:

@@ -30,7 +30,6 @@ import importlib.util
 import itertools
 import re
 import sys
-import unicodedata
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -43,46 +42,21 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from lintnews import native
 from lintnews.config import ConfigError, PackError, Settings, pack_rule, shown
 from lintnews.diagnostics import Severity
-from lintnews.document import cached_property
+from lintnews.document import View, cached_property
 from lintnews.language import language_of
 from lintnews.regexcheck import backtracking_risk
 from lintnews.registry import Rule, Violation
-from lintnews.textnorm import folded_text
+from lintnews.textnorm import EDGE as _EDGE  # noqa: F401  (re-exported: line keys live in textnorm)
+from lintnews.textnorm import EDGE_CHARS as _EDGE_CHARS  # noqa: F401
+from lintnews.textnorm import EMPHASIS as _EMPHASIS  # noqa: F401
+from lintnews.textnorm import line_key
 
 if TYPE_CHECKING:
     from lintnews.document import Document
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " "})
-_EDGE = r"""\s\-–—•·*#>|»«:;.,!?…_~=+"'()\[\]{}/\\▶►▸→›‹<"""
-#: The characters of `_EDGE` other than whitespace, plus the space: what `line_key` trims.
-_EDGE_CHARS = " -–—•·*#>|»«:;.,!?…_~=+\"'()[]{}/\\▶►▸→›‹<"
-#: Markdown emphasis around words ("**Read more:**", "_Ähnliche Beiträge_"); a lone "*" between
-#: spaces ("marked with * are required") and snake_case stay.
-_EMPHASIS = re.compile(r"""(?<!\w)[*_]{1,3}(?=[\w¿¡])|(?<=[\w.!?:…)"'])[*_]{1,3}(?!\w)""")
 ALL_LANGUAGES = "*"
-
-
-#: `_QUOTES` as (character, replacement) pairs: a few `str.replace` calls on the rare non-ASCII
-#: line cost a fraction of one `str.translate` with a dict.
-_QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTES.items())
-
-
-def line_key(line: str) -> str:
-    """The normalised form of a line that pack entries are matched against."""
-    key = unicodedata.normalize("NFKC", line)
-    if not key.isascii():
-        for char, replacement in _QUOTE_PAIRS:
-            if char in key:
-                key = key.replace(char, replacement)
-    key = key.casefold()
-    if "*" in key or "_" in key:
-        key = _EMPHASIS.sub("", key)
-    # Whitespace runs become one space, then `_EDGE` characters are trimmed from both ends
-    # (whitespace is a str.split/isspace matter, the same set as the regex ``\s``).
-    return " ".join(key.split()).strip(_EDGE_CHARS)
 
 
 @dataclass
@@ -565,8 +539,8 @@ def pack_languages(doc: Document, settings: Settings, packs: PackSet) -> list[st
     is everywhere), plus, when detected, any other language with a substantial stop-word share (a
     German page converted whole is often classified by its English navigation); every language
     when none could be detected."""
-    cache_key = ("pack_languages", settings.language)
-    hit = doc.cache.get(cache_key)
+    memo = _PACK_LANGUAGES.of(doc)
+    hit = memo.get(settings.language)
     if hit is not None and hit[0] is packs:
         return list(hit[1])
     lang = language_of(doc, settings)
@@ -575,8 +549,8 @@ def pack_languages(doc: Document, settings: Settings, packs: PackSet) -> list[st
     else:
         langs = [lang] if lang == "en" else [lang, "en"]
         if not settings.language or settings.language == "auto":
-            langs += [other for other in _also_present(doc) if other not in langs]
-    doc.cache[cache_key] = (packs, langs)
+            langs += [other for other in _SECONDARY_LANGUAGES.of(doc) if other not in langs]
+    memo[settings.language] = (packs, langs)
     return list(langs)
 
 
@@ -586,52 +560,43 @@ _SECONDARY_MIN_HITS = 10
 
 def _also_present(doc: Document) -> list[str]:
     """Languages whose stop words make up at least a quarter of the best language's count."""
-    found = doc.cache.get("secondary_languages")
-    if found is None:
-        from lintnews.language import stopword_profile
+    scores = doc.stopword_profile[0]
+    best = max(scores.values(), default=0)
+    return [
+        lang for lang, n in sorted(scores.items(), key=lambda kv: -kv[1])
+        if n >= _SECONDARY_MIN_HITS and n >= _SECONDARY_SHARE * best
+    ]
 
-        scores = stopword_profile(doc)[0]
-        best = max(scores.values(), default=0)
-        found = doc.cache["secondary_languages"] = [
-            lang for lang, n in sorted(scores.items(), key=lambda kv: -kv[1])
-            if n >= _SECONDARY_MIN_HITS and n >= _SECONDARY_SHARE * best
-        ]
-    return list(found)
+
+#: Per document: `pack_languages` by configured language (with the pack set they were made for),
+#: and `_also_present`.
+_PACK_LANGUAGES: View[dict[str | None, tuple[PackSet, list[str]]]] = View("packs.pack_languages", lambda doc: {})
+_SECONDARY_LANGUAGES: View[list[str]] = View("packs.secondary_languages", _also_present)
 
 
 def line_keys(doc: Document) -> list[str]:
-    """``line_key(line)`` for every line of ``doc`` (kept in ``doc.cache``), with NFKC and case
-    folding done once on the whole text (shared with `lintnews.textnorm.normalized_lines`) and
-    quotes straightened there too: a quote mark is neither changed nor produced by case
-    folding, so straightening after folding is the same as before. The emphasis pattern scans
-    slowly, so it runs only on the lines that hold a ``*`` or ``_``."""
-    keys = doc.cache.get("line_keys")
-    if keys is None:
-        text = folded_text(doc)
-        if not text.isascii():
-            for char, replacement in _QUOTE_PAIRS:
-                if char in text:
-                    text = text.replace(char, replacement)
-        lines = text.split("\n")
-        if "*" in text or "_" in text:  # the emphasis pattern is slow: only on lines that need it
-            lines = [_EMPHASIS.sub("", line) if "*" in line or "_" in line else line for line in lines]
-        keys = doc.cache["line_keys"] = native.collapse_lines(lines, _EDGE_CHARS)
-    return keys
+    """``doc.line_keys``: `line_key` of every line of ``doc`` (`lintnews.textnorm.line_keys_of`),
+    computed once per document."""
+    return doc.line_keys
 
 
 def _candidate_lines(doc: Document, packs: PackSet, langs: list[str]) -> list[int]:
     """Lines of ``doc`` that some entry of some rule in ``langs`` may match (see `Screen`),
     computed once per document for all phrase rules."""
-    cache_key = ("phrase_lines", tuple(langs))
-    hit = doc.cache.get(cache_key)
+    memo = _PHRASE_LINES.of(doc)
+    hit = memo.get(tuple(langs))
     if hit is not None and hit[0] is packs:
         return hit[1]
-    keys = line_keys(doc)
+    keys = doc.line_keys
     eligible = array("q", [i for i, key in enumerate(keys) if key and len(key) <= 300])
     candidates = _Keys([keys[i] for i in eligible])
     found = [eligible[j] for j in packs.screen_of((*langs, ALL_LANGUAGES)).select(candidates)]
-    doc.cache[cache_key] = (packs, found)
+    memo[tuple(langs)] = (packs, found)
     return found
+
+
+#: Per document: `_candidate_lines` by languages (with the pack set they were made for).
+_PHRASE_LINES: View[dict[tuple[str, ...], tuple[PackSet, list[int]]]] = View("packs.phrase_lines", lambda doc: {})
 
 
 def match_lines(doc: Document, settings: Settings, rule: str) -> Iterator[tuple[int, Entry]]:

@@ -46,10 +46,7 @@ def item_size(item: Any) -> int:
     size = getattr(item, "size", 0)  # an Analysis knows it (see `lintnews.parallel`)
     if size:
         return int(size)
-    raw = getattr(item, "raw", None)  # an InputError of a record, an Analysis that kept its line
-    if raw is None:
-        cache = getattr(item, "cache", None)  # a Document
-        raw = cache.get("raw") if isinstance(cache, dict) else None
+    raw = getattr(item, "raw", None)  # an InputError or Document of a record, an Analysis that kept its line
     if raw is not None:
         return len(raw)
     if getattr(item, "record", None) is None and getattr(item, "line", None) is None:

@@ -1,4 +1,7 @@
-"""Text normalisation shared by rules that compare text (duplicates, corpus signatures)."""
+"""Text normalisation shared by rules that compare text (duplicates, phrase packs, corpus
+signatures): `normalize` of one string, `line_key` of one line, and the whole-text forms
+(`fold`, `line_keys_of`) behind the `Document` views ``folded_text``, ``normalized_lines`` and
+``line_keys``. A leaf module: it imports nothing of the project but `lintnews.native`."""
 
 from __future__ import annotations
 
@@ -24,9 +27,9 @@ def normalize(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
-def folded_text(doc: Document) -> str:
-    """``doc.text`` in NFKC, case-folded (kept in ``doc.cache``): the common first step of
-    `normalized_lines` and of pack line keys (`lintnews.packs.line_keys`).
+def fold(text: str) -> str:
+    """``text`` in NFKC, case-folded: the common first step of normalised lines and of pack
+    line keys (`Document.folded_text` keeps it per document).
 
     NFKC and case folding act on each line alone: neither maps anything to or from a line
     break, and no character composes with a line break or is reordered across it (it is a
@@ -36,17 +39,18 @@ def folded_text(doc: Document) -> str:
     For the same reason only the lines that are not in NFKC already need normalising: most
     texts are in NFKC but for a few lines (a no-break space, an ellipsis), and the check is
     several times cheaper than the normalisation."""
-    found: str | None = doc.cache.get("folded_text")
-    if found is None:
-        text = doc.text
-        is_nfkc = unicodedata.is_normalized
-        if not is_nfkc("NFKC", text):
-            text = _COMMON_COMPAT.sub(_decomposed, text)
-        if not is_nfkc("NFKC", text):
-            nfkc = unicodedata.normalize
-            text = "\n".join([line if is_nfkc("NFKC", line) else nfkc("NFKC", line) for line in text.split("\n")])
-        found = doc.cache["folded_text"] = text.casefold()
-    return found
+    is_nfkc = unicodedata.is_normalized
+    if not is_nfkc("NFKC", text):
+        text = _COMMON_COMPAT.sub(_decomposed, text)
+    if not is_nfkc("NFKC", text):
+        nfkc = unicodedata.normalize
+        text = "\n".join([line if is_nfkc("NFKC", line) else nfkc("NFKC", line) for line in text.split("\n")])
+    return text.casefold()
+
+
+def folded_text(doc: Document) -> str:
+    """``doc.folded_text``: `fold` of the document's text, computed once per document."""
+    return doc.folded_text
 
 
 #: The compatibility characters that keep most lines from being in NFKC: the full-width forms
@@ -65,13 +69,10 @@ def _decomposed(m: re.Match[str]) -> str:
 
 
 def normalized_lines(doc: Document) -> list[str]:
-    """``normalize(line)`` for every line of ``doc``, in one pass over the text (kept in
-    ``doc.cache``; treat it as read-only); see `folded_text` for why the text can be folded
-    whole and split afterwards."""
-    found: list[str] | None = doc.cache.get("normalized_lines")
-    if found is None:
-        found = doc.cache["normalized_lines"] = native.normalized_lines(folded_text(doc))
-    return found
+    """``doc.normalized_lines``: ``normalize(line)`` for every line of ``doc``, in one pass over
+    the folded text (treat it as read-only); see `fold` for why the text can be folded whole and
+    split afterwards."""
+    return doc.normalized_lines
 
 
 def normalized_span(doc: Document, start: int, end: int) -> str:
@@ -80,3 +81,47 @@ def normalized_span(doc: Document, start: int, end: int) -> str:
     if start == end:
         return lines[start]
     return " ".join(n for n in lines[start : end + 1] if n)
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "\u00a0": " "})
+#: What a pack line key is trimmed of at both ends, as a regex character class.
+EDGE = r"""\s\-–—•·*#>|»«:;.,!?…_~=+"'()\[\]{}/\\▶►▸→›‹<"""
+#: The characters of `EDGE` other than whitespace, plus the space: what `line_key` trims.
+EDGE_CHARS = " -–—•·*#>|»«:;.,!?…_~=+\"'()[]{}/\\▶►▸→›‹<"
+#: Markdown emphasis around words ("**Read more:**", "_Ähnliche Beiträge_"); a lone "*" between
+#: spaces ("marked with * are required") and snake_case stay.
+EMPHASIS = re.compile(r"""(?<!\w)[*_]{1,3}(?=[\w¿¡])|(?<=[\w.!?:…)"'])[*_]{1,3}(?!\w)""")
+#: `_QUOTES` as (character, replacement) pairs: a few `str.replace` calls on the rare non-ASCII
+#: line cost a fraction of one `str.translate` with a dict.
+QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTES.items())
+
+
+def line_key(line: str) -> str:
+    """The normalised form of a line that pack entries are matched against."""
+    key = unicodedata.normalize("NFKC", line)
+    if not key.isascii():
+        for char, replacement in QUOTE_PAIRS:
+            if char in key:
+                key = key.replace(char, replacement)
+    key = key.casefold()
+    if "*" in key or "_" in key:
+        key = EMPHASIS.sub("", key)
+    # Whitespace runs become one space, then `EDGE` characters are trimmed from both ends
+    # (whitespace is a str.split/isspace matter, the same set as the regex ``\s``).
+    return " ".join(key.split()).strip(EDGE_CHARS)
+
+
+def line_keys_of(folded: str) -> list[str]:
+    """``line_key(line)`` for every line of a text already folded (`fold`), with quotes
+    straightened on the whole text: a quote mark is neither changed nor produced by case
+    folding, so straightening after folding is the same as before. The emphasis pattern scans
+    slowly, so it runs only on the lines that hold a ``*`` or ``_``."""
+    text = folded
+    if not text.isascii():
+        for char, replacement in QUOTE_PAIRS:
+            if char in text:
+                text = text.replace(char, replacement)
+    lines = text.split("\n")
+    if "*" in text or "_" in text:  # the emphasis pattern is slow: only on lines that need it
+        lines = [EMPHASIS.sub("", line) if "*" in line or "_" in line else line for line in lines]
+    return native.collapse_lines(lines, EDGE_CHARS)

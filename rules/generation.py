@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from lintnews.config import Settings
 from lintnews.diagnostics import Edit, Fix, Severity
-from lintnews.document import Block, Document
+from lintnews.document import Block, Document, View
 from lintnews.language import language_of
 from lintnews.packs import match_lines
 from lintnews.registry import Rule, Violation, register
@@ -45,12 +45,16 @@ _REFERENCE_HEADING = re.compile(
 _REFERENCE_ENTRY = re.compile(r"^\s*(?:[-*•]\s*)?(?:\[\d{1,3}\]|\^|↑)\s*\S")
 
 
+def _find_reference_list(doc: Document) -> bool:
+    return any(_REFERENCE_HEADING.match(line) or _REFERENCE_ENTRY.match(line) for line in doc.lines)
+
+
+#: Whether a document holds a reference list, looked for once per document.
+_REFERENCE_LIST: View[bool] = View("generation.reference_list", _find_reference_list)
+
+
 def _has_reference_list(doc: Document) -> bool:
-    cached = doc.cache.get("G:reference_list")
-    if cached is None:
-        cached = any(_REFERENCE_HEADING.match(line) or _REFERENCE_ENTRY.match(line) for line in doc.lines)
-        doc.cache["G:reference_list"] = cached
-    return bool(cached)
+    return _REFERENCE_LIST.of(doc)
 
 
 @register

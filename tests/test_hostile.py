@@ -255,7 +255,7 @@ def test_binary_file_is_refused_after_its_first_block(tmp_path: Path, monkeypatc
         fh.read = read  # type: ignore[method-assign]
         return fh
 
-    monkeypatch.setattr(sources, "open_regular", counting)
+    monkeypatch.setattr(sources.documents, "open_regular", counting)  # where files are read
     (err,) = docs([str(path)])
     assert isinstance(err, InputError) and "binary" in err.message
     assert reads == [sources.SNIFF_BYTES]
@@ -296,7 +296,7 @@ def test_walk_spilling_to_disk_gives_the_same_order(tmp_path: Path, monkeypatch:
         (folder / f"story-{(i * 7) % 25:02d}.txt").write_text(STORY)
         (tmp_path / f"top-{i:02d}.md").write_text(STORY)
     in_memory = list(iter_paths([str(tmp_path)], Settings()))
-    monkeypatch.setattr(sources, "SORT_RUN", 4)
+    monkeypatch.setattr(sources.discovery, "SORT_RUN", 4)  # where folders are walked
     spilled = list(iter_paths([str(tmp_path)], Settings()))
     assert spilled == in_memory
     paths = [p for p in in_memory if isinstance(p, str)]
@@ -349,7 +349,7 @@ def test_a_file_that_grows_past_the_limit_is_not_read_past_it(tmp_path: Path, mo
     path = tmp_path / "growing.txt"
     path.write_text(ARTICLE * 20)
     real_fstat = os.fstat
-    monkeypatch.setattr(sources.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:])))
+    monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:])))
     (item,) = docs([str(path)], Settings(max_document_size=1000))
     assert isinstance(item, InputError)
     assert item.message.startswith("document too large to lint: more than 1 KB")

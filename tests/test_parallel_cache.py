@@ -123,7 +123,7 @@ def test_cache_is_not_stale_after_content_or_version_change(tmp_path: Path, monk
     from lintnews.config import Settings
 
     fp = cache.fingerprint(Settings(), ["D001"])
-    monkeypatch.setattr(cache, "__version__", lintnews.__version__ + ".post1")
+    monkeypatch.setattr(cache.store, "__version__", lintnews.__version__ + ".post1")  # the fingerprint reads it there
     assert cache.fingerprint(Settings(), ["D001"]) != fp
 
 

@@ -145,7 +145,8 @@ def test_detect_document_shares_its_stopword_profile_with_the_secondary_language
     text = "Die Regierung hat am Montag einen Plan vorgelegt, der auch von der Opposition begrüßt wird. " * 3
     doc = Document("a.txt", text)
     assert doc.language == detect(text) == "de"
-    scores, total = doc.cache["stopword_profile"]
+    assert "stopword_profile" in vars(doc)  # computed for the language, kept for the packs
+    scores, total = doc.stopword_profile
     counts = Counter(normalize(text).split())
     assert total == 45
     assert scores == {lang: sum(counts[w] for w in stop) for lang, stop in STOPWORDS.items()}

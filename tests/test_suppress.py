@@ -548,12 +548,12 @@ def test_a_failure_while_applying_suppressions_is_e900_with_the_findings_kept(
 ) -> None:
     """The engine owns E900: when reading the suppression comments fails, the document keeps
     every finding unfiltered and gains one E900 naming the suppression rule."""
-    import lintnews.suppress
+    import lintnews.suppress.apply
 
     def broken(doc: Document) -> list[Any]:
         raise RuntimeError("comment parser broke")
 
-    monkeypatch.setattr(lintnews.suppress, "comment_directives", broken)
+    monkeypatch.setattr(lintnews.suppress.apply, "comment_directives", broken)  # where it is called
     diags = lint_md(md(H, "", P, "", Q, "", "<!-- lintnews: disable-next-line=D001 -->", P))
     assert pairs(diags) == [("E900", 1), ("D001", 8)]
     e900 = diags[0]

@@ -24,6 +24,7 @@ from click.testing import CliRunner
 from lintnews import fixes, sources
 from lintnews.atomic import TEMP_PREFIX, TEMP_SUFFIX
 from lintnews.cli import main
+from lintnews.fixes import fixer as fixer_mod
 
 LEDE = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said."
 SECOND = "Both sides said they expected a long week of negotiations over the prisoner exchange."
@@ -519,7 +520,7 @@ def test_a_file_changed_while_it_is_fixed_is_not_written(tmp_path: Path, monkeyp
             story.write_text("Edited by someone else meanwhile.\n")  # another program, another run
         return outcome
 
-    monkeypatch.setattr(fixes, "fix_document", racing)
+    monkeypatch.setattr(fixer_mod, "fix_document", racing)  # where the Fixer looks it up
     code, _, err = in_process(["--fix", "story.txt", "other.txt"], tmp_path)
     assert code == 2
     assert err == (

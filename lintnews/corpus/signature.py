@@ -41,8 +41,6 @@ from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
 from lintnews.hashing import SCHEME, shingle_hashes
 from lintnews.minhash import MinHasher
-from lintnews.packs import line_keys
-from lintnews.textnorm import normalized_lines
 
 #: Template-line candidates are taken among the first and the last this many non-empty lines.
 EDGE_LINES = 20
@@ -184,7 +182,7 @@ class CorpusSigner:
         n = sum(1 for line in doc.lines if line.strip())
         first_line = next((i for i, line in enumerate(doc.lines) if line.strip()), 0)
         first = _source_span(doc, first_line)
-        all_norms = normalized_lines(doc)
+        all_norms = doc.normalized_lines
         # the same as normalize(doc.text): non-word runs, line breaks included, become one space
         # (blank lines normalise to nothing)
         normalized = " ".join(t for t in all_norms if t)
@@ -205,7 +203,7 @@ class CorpusSigner:
         )
         prepared = _Prepared(sig)
         rows: list[tuple[Any, ...]] = []
-        keys = line_keys(doc)
+        keys = doc.line_keys
         rank = -1
         for i, line in enumerate(doc.lines):
             if not line.strip():

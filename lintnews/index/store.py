@@ -18,7 +18,7 @@ from typing import Any
 import msgpack
 
 from lintnews import __version__
-from lintnews.cache import _signature, _signature_data, signature_spec
+from lintnews.cache import signature_data, signature_from_data, signature_spec
 from lintnews.config import ConfigError, Settings
 from lintnews.corpus.options import CorpusOptions
 from lintnews.corpus.signature import DocSignature
@@ -91,7 +91,7 @@ def signed(key: int) -> int:
 
 def entry_of(sig: DocSignature) -> Entry:
     keys = [] if sig.band_keys is None else [signed(k) for k in sig.band_keys.tolist()]
-    blob = zlib.compress(msgpack.packb(_signature_data(sig), use_bin_type=True, unicode_errors="surrogatepass"), 6)
+    blob = zlib.compress(msgpack.packb(signature_data(sig), use_bin_type=True, unicode_errors="surrogatepass"), 6)
     return Entry(sig.name, sig.text_hash, sig.date, keys, blob, sig.minhash)
 
 
@@ -100,7 +100,7 @@ def signature_of(where: str, name: Any, blob: Any, settings: Settings) -> DocSig
     what lintnews writes."""
     try:
         data = msgpack.unpackb(zlib.decompress(blob), raw=False, use_list=True, unicode_errors="surrogatepass")
-        return _signature(data, signature_spec(settings))
+        return signature_from_data(data, signature_spec(settings))
     except Exception:  # zlib, msgpack or the field checks: whatever a damaged entry trips on
         raise IndexStoreError(f"{where}: corrupt index: the entry of {name} is unreadable") from None
 

@@ -1,19 +1,13 @@
-"""One ``lintnews check`` run: documents in, diagnostics and side outputs out.
-
-The pipeline reads top to bottom: `CheckRun.process` takes each document (or input error) from
-the sources, lints or fixes it, scores it and feeds the gate outputs; `CheckRun.finish` runs the
-corpus phase, applies the baseline and closes the outputs. The CLI only parses options, builds a
-`CheckOptions` and prints what `finish` returns.
+"""`CheckRun`: the pipeline of one ``lintnews check`` run, top to bottom: `process` takes each
+document (or input error) from the sources, lints or fixes it, scores it and feeds the gate
+outputs; `finish` runs the corpus phase, applies the baseline and closes the outputs.
 """
 
 from __future__ import annotations
 
-import os
-import signal
-import stat
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from lintnews.analysis import Analysis, Signer, analyze_document
@@ -23,144 +17,13 @@ from lintnews.corpus import CorpusIndex, droppable_codes, make_signer
 from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
 from lintnews.fixes import Fixer, WriteError
-from lintnews.gate import (
-    Baseline,
-    DocumentSummary,
-    OutputError,
-    RuleCounts,
-    Splitter,
-    describe_os_error,
-)
+from lintnews.gate import Baseline, DocumentSummary, OutputError, RuleCounts, Splitter
 from lintnews.index.gate import IndexedCorpus, index_settings
 from lintnews.parallel import Analyzer, analyze
-from lintnews.reporters.base import Tally, fix_applies
-from lintnews.sources import InputError, SpooledRecord, iter_documents, reaches
-
-
-@dataclass
-class CheckOptions:
-    fix: bool = False
-    diff: bool = False
-    fix_only: bool = False
-    unsafe_fixes: bool | None = None
-    output_dir: str | None = None
-    stdin_name: str = "-"
-    baseline: str | None = None
-    write_baseline: str | None = None
-    min_score: int | None = None
-    accepted_output: str | None = None
-    rejected_output: str | None = None
-    statistics: bool = False
-    corpus: bool = True
-    jobs: int = 1
-    #: Result cache folder (None: no cache).
-    cache_dir: str | None = None
-    #: Persistent near-duplicate index to check against (`lintnews.index`), and whether to add
-    #: the documents that pass the gate to it once the run completes.
-    index: str | None = None
-    index_update: bool = False
-
-    @property
-    def fixing(self) -> bool:
-        return self.fix or self.diff or self.fix_only
-
-
-@dataclass
-class RunResult:
-    #: The diagnostics, only when the run was not given a sink to stream them to.
-    diagnostics: list[Diagnostic]
-    errors: list[InputError]
-    documents: int
-    fixed: int = 0
-    #: Counts of the reported diagnostics (after the baseline).
-    tally: Tally = field(default_factory=Tally)
-    #: Whether a reported diagnostic is at or above the failing severity.
-    failing: bool = False
-    #: Per-document summaries (only kept when statistics were asked for).
-    summaries: list[DocumentSummary] = field(default_factory=list)
-    #: Documents whose score is below ``--min-score``.
-    low_scores: list[DocumentSummary] = field(default_factory=list)
-    #: How many of ``errors`` are inputs that could not be read (the rest: fixes or outputs
-    #: that failed).
-    unreadable: int = 0
-    baseline_written: bool = False
-    baseline_matched: int = 0
-    baseline_gone: int = 0
-    split_counts: tuple[int, int] | None = None
-    stats: dict[str, object] | None = None
-    #: Documents added to the index (--index-update).
-    indexed: int = 0
-
-
-
-
-def cache_problem(folder: str) -> str | None:
-    """Why the result cache cannot live in ``folder`` (None: it can): a file of that name, or a
-    folder that cannot be created. A run goes on without the cache then, as ruff's does."""
-    if os.path.exists(folder) and not os.path.isdir(folder):
-        return "it is a file, not a folder"
-    try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError as exc:
-        return describe_os_error(exc)
-    if not os.access(folder, os.W_OK | os.X_OK):
-        return "the folder is not writable"
-    return None
-
-
-def _identity(path: str) -> tuple[object, ...] | None:
-    """What makes two output paths the same file: its device and inode when it exists (None for
-    devices and pipes, which several outputs may share: ``/dev/null``), else its resolved path."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return ("path", os.path.realpath(path))
-    return ("file", st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
-
-
-def output_clash(
-    paths: list[str], settings: Settings, outputs: dict[str, str | None], inputs: dict[str, str | None]
-) -> str | None:
-    """Why the run must not start, or None: two outputs (``outputs``: option → file) are the
-    same file, or an output is one of the run's inputs: a file linted (named, or found in a
-    named folder) or read (``inputs``: option → file, e.g. ``--baseline``). Writing it would
-    replace that input with a report. Checked before anything is read or written.
-    ``--write-baseline`` may name the ``--baseline`` file: that updates the baseline."""
-    named = [(option, path) for option, path in outputs.items() if path]
-    seen: dict[tuple[object, ...], str] = {}
-    for option, path in named:
-        key = _identity(path)
-        if key is None:
-            continue
-        if key in seen:
-            return f"{seen[key]} and {option} name the same file ({path}): each output needs its own file"
-        seen[key] = option
-    for option, path in named:
-        key = _identity(path)
-        if key is None or key[0] != "file":
-            continue  # not there yet: no input of this run
-        for other, read in inputs.items():
-            if read and _identity(read) == key and not (option == "--write-baseline" and other == "--baseline"):
-                return f"{option} {path} is the {other} file of this run: writing it would replace it; choose another file"
-        found = reaches(paths, path, settings)
-        if found is not None:
-            return (
-                f"{option} {path} is an input of this run ({found}): writing it would replace that input; "
-                f"choose another file or leave it out of the inputs"
-            )
-    return None
-
-
-class Interrupted(KeyboardInterrupt):
-    """Ctrl-C during a run. A subclass, not KeyboardInterrupt itself: CPython remembers a
-    KeyboardInterrupt (exactly that class) that leaves code run by ``exec`` of a string (as
-    `dataclasses` does while a module is imported) and, under ``python -m``, then ends the
-    process by SIGINT at exit even though the run caught it, cleaned up and exits with 1."""
-
-
-def stop_exception(signum: int) -> BaseException:
-    """What a stop signal raises: `Interrupted` for Ctrl-C, else an exit with 128 + signum."""
-    return Interrupted() if signum == signal.SIGINT else SystemExit(128 + signum)
+from lintnews.reporters.base import fix_applies
+from lintnews.run.guards import cache_problem, stop_exception
+from lintnews.run.options import CheckOptions, RunResult
+from lintnews.sources import InputError, SpooledRecord, iter_documents
 
 
 class CheckRun:

@@ -1,0 +1,191 @@
+"""Unit entries: the results of one file or JSONL record (its analyses and input errors), with
+their corpus signatures, checked against the document they are read for.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from lintnews.analysis import Analysis
+from lintnews.cache.entries import (
+    _diagnostic,
+    _diagnostic_data,
+    _int,
+    _Invalid,
+    _list,
+    _opt_int,
+    _opt_str,
+    _pack,
+    _str,
+    _unpack,
+)
+from lintnews.config import Settings
+from lintnews.corpus.lsh import lsh_bands
+from lintnews.corpus.options import CorpusOptions
+from lintnews.corpus.signature import _DTYPE_CODES, _DTYPES, DocSignature
+from lintnews.sources import InputError
+
+# --- unit entries: the results of one file or JSONL record, with their corpus signatures -----
+
+#: What the corpus phase needs of a signature: (MinHash permutations, LSH bands, rows per band).
+SignatureSpec = tuple[int, int, int]
+
+
+def signature_spec(settings: Settings) -> SignatureSpec:
+    options = CorpusOptions.from_settings(settings)
+    return (options.num_perm, *lsh_bands(options.threshold, options.num_perm))
+
+
+def dump_unit(items: list[Analysis | InputError], signatures: list[DocSignature | None] | None) -> bytes | None:
+    """The entry of a unit's results (``signatures``: one per result, or None without the corpus
+    phase). Raw lines and signatures on the results themselves are not stored."""
+    data: list[Any] = []
+    for item in items:
+        if isinstance(item, InputError):
+            data.append(["e", item.path, item.message, item.record, item.line])
+        else:
+            data.append(["a", item.path, item.record, item.record_line, item.score,
+                         [_diagnostic_data(d) for d in item.diagnostics]])  # fmt: skip
+    sigs = None if signatures is None else [None if s is None else signature_data(s) for s in signatures]
+    return _pack("unit", [data, sigs])
+
+
+def load_unit(
+    blob: Any, path: str, line: int | None, spec: SignatureSpec | None
+) -> list[Analysis | InputError] | None:
+    """The results stored in ``blob`` for the unit ``path`` (and JSONL ``line``), or None when
+    the entry is not exactly what this run would have stored for it: wrong shape or types, or
+    results of another file or line, or no signatures when the corpus phase (``spec``) needs
+    them. Signatures are checked, not kept: `load_signatures` reads them when needed."""
+    try:
+        data, sigs = _list(_unpack(blob, "unit"), 2)
+        # Reading a unit gives exactly one result: its document or its input error.
+        (item,) = _list(data, 1)
+        return [_unit_item(item, path, line, sigs, spec)]
+    except Exception:  # whatever a planted entry makes the checks trip on: a miss
+        return None
+
+
+def _unit_item(v: Any, path: str, line: int | None, sigs: Any, spec: SignatureSpec | None) -> Analysis | InputError:
+    if _str(_list(v)[0]) == "e":
+        _, e_path, message, record, e_line = _list(v, 5)
+        # (a unit that is an input error has no signature: `parallel.cache_value` stores None)
+        if e_path != path or e_line != line or sigs is not None:
+            raise _Invalid
+        return InputError(path, _str(message), _opt_str(record) if line is not None else _none(record), line)
+    kind, a_path, record, record_line, doc_score, diagnostics = _list(v, 6)
+    if kind != "a" or a_path != path or record_line != line:
+        raise _Invalid
+    record = _str(record) if line is not None else _none(record)
+    found = [_diagnostic(d) for d in _list(diagnostics)]
+    if any(d.path != path or d.record != record or d.record_line != line for d in found):
+        raise _Invalid
+    if spec is None:
+        if sigs is not None:
+            raise _Invalid
+    else:
+        sig = _signature_fields(_list(sigs, 1)[0], spec)
+        if sig[:3] != [path, record, line]:
+            raise _Invalid
+    return Analysis(path, record, line, found, _int(doc_score, 0, 100))
+
+
+def _none(v: Any) -> str | None:
+    """``v``, which must be None (an optional field that is absent)."""
+    if v is not None:
+        raise _Invalid
+    return None
+
+
+def load_signatures(blob: Any, spec: SignatureSpec) -> list[DocSignature | None] | None:
+    """The corpus signatures stored with a unit's results (one per result, None for an input
+    error), or None when the entry has none or is not what lintnews writes."""
+    try:
+        sigs = _list(_list(_unpack(blob, "unit"), 2)[1])
+        return [None if s is None else signature_from_data(s, spec) for s in sigs]
+    except Exception:  # whatever a planted entry makes the checks trip on: a miss
+        return None
+
+
+def _array_data(a: Any) -> list[Any] | None:
+    if a is None:
+        return None
+    return [_DTYPE_CODES[a.dtype], len(a), a.tobytes()]
+
+
+def signature_data(s: DocSignature) -> list[Any]:
+    return [
+        s.path, s.record, s.record_line, s.enabled, list(s.first), s.title, s.text_hash, s.length, s.date,
+        _array_data(s.minhash), _array_data(s.shingles), _array_data(s.lines), s.distinct,
+        _array_data(s.band_keys), None if s.lsh is None else list(s.lsh), s.scheme,
+    ]  # fmt: skip
+
+
+_ITEMSIZES: list[int] = []
+
+
+def _array(v: Any, codes: tuple[int, ...]) -> tuple[int, bytes, int]:
+    """An array's dtype code, bytes and length, checked without making the array."""
+    if not _ITEMSIZES:
+        _ITEMSIZES.extend(d.itemsize for d in _DTYPES)
+    if type(v) is not list or len(v) != 3:
+        raise _Invalid
+    code, length, data = v
+    if code not in codes or type(data) is not bytes or type(length) is not int or len(data) != length * _ITEMSIZES[code]:
+        raise _Invalid
+    return code, data, length
+
+
+def _signature_fields(v: Any, spec: SignatureSpec) -> list[Any]:
+    """The fields of a signature, checked against what the corpus index relies on to work
+    (types, array kinds, the MinHash and LSH sizes), arrays as (dtype code, bytes). Values the
+    index takes as they are (hashes, positions, line ranges) are not checked: no value of
+    theirs can make it fail. This runs for every cache hit, so it makes no numpy arrays."""
+    from lintnews.hashing import SCHEME
+
+    num_perm, _bands, _rows = spec
+    f = _list(v, 16)
+    if f[15] != SCHEME:  # hashed another way (another lintnews): not comparable, a miss
+        raise _Invalid
+    _str(f[0]), _opt_str(f[1]), _opt_int(f[2], 1), _int(f[3], 0, 0xFFFF)
+    f[4] = tuple(_int(x) for x in _list(f[4], 4))
+    _str(f[5])
+    if f[6] is not None and (type(f[6]) is not bytes or len(f[6]) != 16):
+        raise _Invalid
+    _int(f[7])
+    date = f[8]
+    if not (date is None or type(date) in (str, int) or (type(date) is float and math.isfinite(date))):
+        raise _Invalid
+    minhash = f[9] = None if f[9] is None else _array(f[9], (0, 1))
+    if minhash is not None and minhash[2] != num_perm:
+        raise _Invalid
+    f[10] = None if f[10] is None else _array(f[10], (0,))
+    f[11] = _array(f[11], (2,))
+    _opt_int(f[12])
+    band_keys = f[13] = None if f[13] is None else _array(f[13], (1,))
+    if f[14] is not None:
+        b, r = _list(f[14], 2)
+        f[14] = (_int(b, 1), _int(r, 1))
+        if f[14][0] * f[14][1] > num_perm:
+            raise _Invalid
+    if (band_keys is None) != (f[14] is None):
+        raise _Invalid
+    if band_keys is not None and (minhash is None or band_keys[2] != f[14][0]):
+        raise _Invalid
+    return f
+
+
+def signature_from_data(v: Any, spec: SignatureSpec) -> DocSignature:
+    import numpy as np
+
+    from lintnews.corpus.signature import _DTYPES, DocSignature
+
+    f = _signature_fields(v, spec)
+    arrays = [None if a is None else np.frombuffer(bytearray(a[1]), _DTYPES[a[0]]) for a in (f[9], f[10], f[13])]
+    lines = np.frombuffer(bytearray(f[11][1]), _DTYPES[f[11][0]])  # never None (`_signature_fields`)
+    return DocSignature(
+        path=f[0], record=f[1], record_line=f[2], enabled=f[3], first=f[4], title=f[5], text_hash=f[6],
+        length=f[7], date=f[8], minhash=arrays[0], shingles=arrays[1], lines=lines, distinct=f[12],
+        band_keys=arrays[2], lsh=f[14], scheme=f[15],
+    )  # fmt: skip

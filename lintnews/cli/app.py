@@ -1,0 +1,74 @@
+"""The ``lintnews`` command group (`main`, which the commands of the other modules of this
+package join), the exit codes, and how errors and warnings are printed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import signal
+import sys
+
+import click
+
+from lintnews import __version__, native
+from lintnews.reporters.base import printable
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def report_error(error: object) -> None:
+    """An input error: one line on stderr, escaped (a record id may hold a newline or an ESC)."""
+    click.echo(f"lintnews: error: {printable(str(error))}", err=True)
+
+
+def report_warning(message: str) -> None:
+    click.echo(f"lintnews: warning: {printable(message)}", err=True)
+
+
+def fail(message: str) -> None:
+    click.echo(f"lintnews: error: {printable(message)}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+class _Group(click.Group):
+    """The ``lintnews`` group: a reader that closes its end of the pipe (``lintnews check ... |
+    head -1``) stops the run quietly, as it stops ``cat`` or ``grep`` (see `closed_pipe`)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            pass
+        # Out of the handler, the run's frames are released: its worker pool and staging
+        # folder are cleaned up before the process stops.
+        closed_pipe()
+        return None
+
+
+def closed_pipe() -> None:
+    """Stop quietly because stdout (or stderr) was closed by its reader: no message, and the
+    exit status of a process killed by SIGPIPE (141 in a shell), as ``cat``, ``grep`` and every
+    C program that does not handle the signal give; where there is no SIGPIPE (Windows), exit 2."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                os.dup2(devnull, stream.fileno())  # the interpreter's last flush goes nowhere
+    gc.collect()
+    sigpipe = getattr(signal, "SIGPIPE", None)
+    if sigpipe is not None:
+        signal.signal(sigpipe, signal.SIG_DFL)
+        os.kill(os.getpid(), sigpipe)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lintnews", message=f"%(prog)s %(version)s ({native.describe()})")
+def main() -> None:
+    """lintnews: a linter for news and web-article text."""
