@@ -67,7 +67,7 @@ def fingerprint(settings: Settings, rule_codes: Iterable[str]) -> bytes:
     import lintnews.rules
     from lintnews import native
 
-    code = sorted(Path(lintnews.__file__).parent.glob("**/*.py")) + sorted(Path(lintnews.rules.__file__).parent.glob("*.py"))
+    code = sorted(Path(lintnews.__file__).parent.glob("**/*.py")) + sorted(Path(lintnews.rules.__file__).parent.glob("**/*.py"))
     if native.compiled is not None and native.compiled.__file__:  # the compiled kernels are code too
         code.append(Path(native.compiled.__file__))
     packs = sorted(builtin_dir().glob("*.toml")) + [os.path.join(settings.root, p) for p in settings.extend_packs]

@@ -1,7 +1,7 @@
 """B024–B026: pagination links, print and e-mail tools, and rows of site links (about, contact,
 privacy) that extractors keep around the article.
 
-The phrases live in ``rules/packs/footer-<lang>.toml``; see `rules.footer` for the footer lines.
+The phrases live in ``rules/packs/footer-<lang>.toml``; see `lintnews.rules.chrome.footer` for the footer lines.
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
-"""S: SEO filler and related-content blocks spliced into the article.
+"""S002: titles of other articles spliced in next to a related-content prompt.
 
-The stock lines are phrase rules (``rules/packs/seo-<lang>.toml``). The code judges what a
-phrase cannot: which titles next to those lines belong to other articles, and FAQ blocks whose
-questions were stripped.
+The code judges what a phrase cannot: which titles next to the stock lines of S001 belong to
+other articles.
 """
 
 from __future__ import annotations
@@ -17,55 +16,9 @@ from lintnews.config import Settings
 from lintnews.diagnostics import Severity
 from lintnews.document import Document, words
 from lintnews.language import STOPWORDS
-from lintnews.packs import PhraseRule, line_key, load_packs, match_lines, pack_languages
+from lintnews.packs import line_key, load_packs, match_lines, pack_languages
 from lintnews.registry import Rule, Violation, register
 
-
-@register
-class SeoFiller(PhraseRule):
-    """## What it does
-    Checks for stock lines of related-content widgets and SEO templates standing alone on a
-    line: "You may want to see also", "Explore related products", "What You'll Learn", "You may
-    also like", "Read More:" with nothing after it, "Related:", "Recommended for you", "Trending
-    now", "Mehr zum Thema", "Das könnte Sie auch interessieren", "À lire aussi", "Te puede
-    interesar", and "Read more: <headline>"-style link lines.
-
-    The phrase must be the whole line: "read more" inside a sentence is never reported.
-
-    ## Why is this bad?
-    These lines are the page's navigation, not the article. They break the text between
-    paragraphs and tell a reader (or a model trained on the text) nothing.
-
-    ## Example
-    ```text
-    The court will announce its ruling on Thursday.
-    You may also like
-    ```
-
-    Use instead:
-    ```text
-    The court will announce its ruling on Thursday.
-    ```
-
-    ## Fix
-    Removes the line (safe: the line holds nothing but the prompt).
-
-    ## Options
-    Phrases: `seo-filler` entries in `rules/packs/seo-<lang>.toml`; add your own with
-    `extra-phrases = { seo-filler = ["Don't miss"] }` or a pack in `extend-packs`.
-    """
-
-    code = "S001"
-    name = "seo-filler"
-    severity = Severity.WARNING
-    summary = "Related-content prompt or SEO stock line left in the text"
-    default_message = "Related-content prompt left in the text"
-
-
-# --- off-topic related links ------------------------------------------------------------------
-
-#: Function words that carry no topic, on top of the stop-word profiles of `lintnews.language`
-#: (question words and auxiliaries are frequent in headlines).
 _FUNCTION_WORDS = (
     "how what when where why who whom does did do can could should will would your you our may "
     "might must into over under after before about just only than then them they this that these "
@@ -270,105 +223,3 @@ class OffTopicRelatedLink(Rule):
 
 
 # --- FAQ blocks ---------------------------------------------------------------------------------
-
-_QUESTION = re.compile(r"\?\s*(?:[\"'”»)]+\s*)?$")  # not \s*[…]*\s*: quadratic on a run of spaces
-_ANSWER_MIN_WORDS = 8
-
-
-@register
-class FaqBlock(Rule):
-    """## What it does
-    Checks for a "Frequently asked questions" heading ("FAQ", "Häufig gestellte Fragen",
-    "Questions fréquentes", "Preguntas frecuentes" …) followed by two or more answers whose
-    questions were stripped: paragraphs of running text with no question line among them.
-
-    A FAQ with its questions in place is left alone.
-
-    ## Why is this bad?
-    The questions lived in collapsible widgets the scraper skipped. What remains is a string of
-    answers ("No, diplomatic efforts have not been effective…") to questions the reader never
-    sees, usually repeating the article in worse words.
-
-    ## Example
-    ```text
-    Frequently asked questions
-    No, the ceasefire has not held since it was signed.
-    Both sides accuse each other of breaking it within days.
-    ```
-
-    ## Fix
-    Removes the heading and the answers. Unsafe: the answers may hold something the article does
-    not say.
-
-    ## Options
-    Headings: `faq-block` entries in `rules/packs/seo-<lang>.toml`.
-    """
-
-    code = "S003"
-    name = "faq-block"
-    reads_packs = True
-    severity = Severity.WARNING
-    summary = "FAQ block with its questions stripped"
-    fix_applicability = "unsafe"
-
-    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        for i, _entry in match_lines(doc, settings, self.name):
-            answers: list[int] = []
-            j = _next_nonblank(doc, i, 1)
-            while j is not None:
-                line = doc.lines[j].strip()
-                if _QUESTION.search(line) or doc.line_kind(j) == "heading":
-                    break
-                if len(words(line)) < _ANSWER_MIN_WORDS or not re.search(r"[.!…\"'”»)]$", line):
-                    break
-                answers.append(j)
-                j = _next_nonblank(doc, j, 1)
-            if len(answers) < 2:
-                continue
-            end = answers[-1]
-            yield self.line_violation(
-                doc,
-                i,
-                f"FAQ block of {len(answers)} answers without their questions",
-                end_line=end,
-                fix=self.remove_lines_fix(doc, i, end, "Remove the FAQ block", safe=False),
-            )
-
-
-@register
-class SeoSection(Rule):
-    """## What it does
-    Checks for section headings that SEO templates and text generators append to news pieces:
-    "Benefits of Understanding the Summit's Outcome", "Why Following the Election Matters",
-    "Practical Tips for Staying Informed About …", and their German, French and Spanish
-    counterparts.
-
-    ## Why is this bad?
-    The section that follows is marketing copy ("Informed Decision-Making: Provides context…")
-    padded onto the report; it says nothing the article did not.
-
-    ## Example
-    ```text
-    Benefits of Understanding the Summit's Outcome
-    Understanding the nuances of the summit is crucial for several reasons:
-    ```
-
-    ## Fix
-    No automatic fix: where the section ends is a judgement call. Delete the heading and the
-    padding under it by hand.
-
-    ## Options
-    Heading patterns: `seo-section` entries in `rules/packs/seo-<lang>.toml`.
-    """
-
-    code = "S004"
-    name = "seo-section"
-    reads_packs = True
-    severity = Severity.WARNING
-    summary = "SEO template section heading (\"Benefits of Understanding …\")"
-
-    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        for i, entry in match_lines(doc, settings, self.name):
-            yield self.line_violation(
-                doc, i, entry.message or "SEO section heading", severity=entry.severity
-            )
