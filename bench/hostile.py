@@ -742,7 +742,7 @@ def collect_patterns() -> list[Pattern]:
             if combined is not None:
                 add(f"packs {lang}/{rule} (all entries, one alternation)", combined, "fullmatch")
     modules = [m.name for m in pkgutil.iter_modules(lintnews.__path__, "lintnews.")]
-    modules += [m.name for m in pkgutil.iter_modules(lintnews.rules.__path__, "lintnews.rules.")]
+    modules += [m.name for m in pkgutil.walk_packages(lintnews.rules.__path__, "lintnews.rules.")]
     modules += [m.name for m in pkgutil.iter_modules(lintnews.reporters.__path__, "lintnews.reporters.")]
     for name in sorted(modules):
         if name.endswith("__main__"):
@@ -931,8 +931,8 @@ def regex_check(a: argparse.Namespace) -> list[dict[str, object]]:
 
 #: Regexes whose superlinear worst case cannot happen the way lintnews applies them, and why.
 BOUNDED_BY_USE = {
-    "lintnews.rules.seo._INLINE_TITLE": "only searched in lines a pack matched, which are at most 300 characters",
-    "lintnews.rules.truncation._URL_END": "only searched in the last token of a paragraph, which holds no whitespace, so `\\S*$` cannot fail",
+    "lintnews.rules.seo.related._INLINE_TITLE": "only searched in lines a pack matched, which are at most 300 characters",
+    "lintnews.rules.truncation.shape._URL_END": "only searched in the last token of a paragraph, which holds no whitespace, so `\\S*$` cannot fail",
 }
 
 

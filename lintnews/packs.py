@@ -1,6 +1,6 @@
 """Phrase packs: the data behind phrase-driven rules (Vale-style "existence" rules).
 
-A pack is a TOML file (``rules/packs/<lang>.toml`` ships with lintnews; users add their own with
+A pack is a TOML file (``rules/packs/<family>-<lang>.toml`` ship with lintnews; users add their own with
 ``extend-packs``) holding entries::
 
     language = "en"            # or "*" for every language

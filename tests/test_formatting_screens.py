@@ -11,7 +11,7 @@ import random
 import re
 
 import ftfy.badness
-from lintnews.rules import formatting
+from lintnews.rules.formatting import blanks, case, common, mojibake, spacing
 
 # --- F005: the mojibake screen -----------------------------------------------------------------
 
@@ -49,11 +49,11 @@ def test_mojibake_screen_is_implied_by_every_badness_alternative() -> None:
     """Each alternative of ftfy's badness regex needs a character the screen takes on its own,
     or two adjacent characters of the mojibake categories where one of the two classes is all
     rare characters."""
-    single = re.compile(f"[{formatting._MOJIBAKE_SINGLES}]")
-    rare = re.compile(f"[{formatting._MOJIBAKE_RARE}]")
-    moji = re.compile(f"[{formatting._MOJIBAKE_ANY}]")
+    single = re.compile(f"[{mojibake._MOJIBAKE_SINGLES}]")
+    rare = re.compile(f"[{mojibake._MOJIBAKE_RARE}]")
+    moji = re.compile(f"[{mojibake._MOJIBAKE_ANY}]")
     singles = {chr(x) for x in range(0x110000) if single.fullmatch(chr(x))}
-    assert all(formatting._MAYBE_BAD.search(f"a{ch}b") for ch in singles)
+    assert all(mojibake._MAYBE_BAD.search(f"a{ch}b") for ch in singles)
 
     def mojibake_chars(s: set[str] | None) -> bool:
         return s is not None and all(moji.fullmatch(ch) for ch in s)
@@ -71,39 +71,39 @@ def test_mojibake_screen_is_implied_by_every_badness_alternative() -> None:
 
 def test_mojibake_screen_takes_a_rare_character_next_to_any_mojibake_character() -> None:
     """Every rare character next to every character of the mojibake categories, on either side."""
-    moji = re.compile(f"[{formatting._MOJIBAKE_ANY}]")
-    rare = re.compile(f"[{formatting._MOJIBAKE_RARE}]")
+    moji = re.compile(f"[{mojibake._MOJIBAKE_ANY}]")
+    rare = re.compile(f"[{mojibake._MOJIBAKE_RARE}]")
     chars = [chr(x) for x in range(0x10000) if moji.fullmatch(chr(x))]
     rares = [ch for ch in chars if rare.fullmatch(ch)]
     assert len(chars) > 300 and len(rares) > 100
     for r in rares:
         for ch in chars:
-            assert formatting._MAYBE_BAD.search(f"a {ch}{r} b") and formatting._MAYBE_BAD.search(f"a {r}{ch} b")
+            assert mojibake._MAYBE_BAD.search(f"a {ch}{r} b") and mojibake._MAYBE_BAD.search(f"a {r}{ch} b")
 
 
 def test_mojibake_screen_skips_correctly_decoded_text_of_other_scripts() -> None:
     """Curly quotes, dashes and other punctuation next to CJK, kana, Hangul, Arabic, Hebrew or
     Indic letters, or CJK punctuation, are never mojibake: no code page has those characters.
     (Cyrillic and Greek letters are in code pages: `«М` is a suspect, checked by ftfy.)"""
-    assert formatting._MAYBE_BAD.search("«Москва»")
+    assert mojibake._MAYBE_BAD.search("«Москва»")
     text = (
         "他说：“这是一个好消息。”记者——王明\n「東京都は“新しい”計画を発表した」…… 2024年\n"
         "“한국어” 뉴스—기자\nقال “الوزير” — «اليوم»\n"
         "הוא אמר “שלום” — «היום»\nকুষ্টিয়া “সংসদ” — ২০২৪\n"
     )
-    assert not formatting._MAYBE_BAD.search(text)
+    assert not mojibake._MAYBE_BAD.search(text)
 
 
 def test_mojibake_screen_takes_a_rare_character_next_to_any_non_ascii_one() -> None:
     for ch in "€”“«»™°×²":
-        assert formatting._MAYBE_BAD.search(f"a é{ch} b")
-        assert formatting._MAYBE_BAD.search(f"a {ch}é b")
-        assert formatting._MAYBE_BAD.search(f"a ж{ch}\n")
-        assert not formatting._MAYBE_BAD.search(f"a {ch} é b")
-        assert not formatting._MAYBE_BAD.search(f"a 日{ch}本 b")
+        assert mojibake._MAYBE_BAD.search(f"a é{ch} b")
+        assert mojibake._MAYBE_BAD.search(f"a {ch}é b")
+        assert mojibake._MAYBE_BAD.search(f"a ж{ch}\n")
+        assert not mojibake._MAYBE_BAD.search(f"a {ch} é b")
+        assert not mojibake._MAYBE_BAD.search(f"a 日{ch}本 b")
     # letters of other scripts and German or Polish words are not suspects
     for text in ("größer", "Maße", "już", "πολύ", "Москва", "الحرب", "日期", "l’été", "«mot»", "\xa0—…"):
-        assert not formatting._MAYBE_BAD.search(text), text
+        assert not mojibake._MAYBE_BAD.search(text), text
 
 
 #: ftfy's mojibake characters and letters of several scripts, quotes and dashes.
@@ -124,7 +124,7 @@ def test_mojibake_screen_on_generated_text() -> None:
         for line in text.split("\n"):
             if ftfy.badness.is_bad(line):
                 checked += 1
-                assert formatting._MAYBE_BAD.search(line), repr(line)
+                assert mojibake._MAYBE_BAD.search(line), repr(line)
     assert checked > 1000
 
 
@@ -140,10 +140,10 @@ def test_glued_screen_finds_every_mark_either_pattern_finds() -> None:
     rng = random.Random(11)
     for _ in range(20_000):
         text = "".join(rng.choice(GLUE_ALPHABET + "\n") for _ in range(rng.randrange(1, 12)))
-        screened = {m.start() for glued in formatting._GLUED_AT.values() for m in glued.finditer(text)}
+        screened = {m.start() for glued in spacing._GLUED_AT.values() for m in glued.finditer(text)}
         start = 0
         for line in text.split("\n"):
-            for pattern in (formatting._GLUED_STOP, formatting._GLUED_COMMA):
+            for pattern in (spacing._GLUED_STOP, spacing._GLUED_COMMA):
                 found = {start + m.start() for m in pattern.finditer(line)}
                 assert found <= screened, (pattern.pattern, text)
             start += len(line) + 1
@@ -156,7 +156,7 @@ def test_word_before_is_the_run_of_letters_that_ends_there() -> None:
         text = "".join(rng.choice(GLUE_ALPHABET) for _ in range(rng.randrange(0, 12)))
         end = rng.randrange(len(text) + 1)
         m = re.search(r"[^\W\d_]+$", text[:end])
-        assert formatting._word_before(text, end) == (m.group(0) if m else ""), (text, end)
+        assert spacing._word_before(text, end) == (m.group(0) if m else ""), (text, end)
 
 
 # --- F002: lower-case sentence starts ----------------------------------------------------------
@@ -166,7 +166,7 @@ def test_lower_start_screen_takes_every_lower_case_letter() -> None:
     lower = [chr(x) for x in range(0x110000) if chr(x).islower() and re.match(r"[^\W\d_]", chr(x))]
     assert len(lower) > 1000
     for ch in lower:
-        assert formatting._LOWER_AFTER_STOP.search(f"It ends.\xa0 {ch}"), repr(ch)
+        assert case._LOWER_AFTER_STOP.search(f"It ends.\xa0 {ch}"), repr(ch)
 
 
 def test_lower_start_screen_finds_every_lower_case_start_of_a_line() -> None:
@@ -176,10 +176,10 @@ def test_lower_start_screen_finds_every_lower_case_start_of_a_line() -> None:
     alphabet = "abzAZéÉßжЖωΩ日1_ .\t\u00a0\u2028\x85\n"
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12)))
-        screened = {m.end() for m in formatting._LOWER_AFTER_STOP.finditer(text)}
+        screened = {m.end() for m in case._LOWER_AFTER_STOP.finditer(text)}
         start = 0
         for line in text.split("\n"):
-            for m in formatting._AFTER_STOP.finditer(line):
+            for m in case._AFTER_STOP.finditer(line):
                 if line[m.end()].islower():
                     assert start + m.end() in screened, repr(text)
             start += len(line) + 1
@@ -202,14 +202,14 @@ def test_blank_run_screen_finds_every_run_inside_the_text() -> None:
             all(blank[i : i + 3]) and i + 3 <= last_content for i in range(1, max(last_content - 2, 1))
         )
         if runs:
-            assert formatting._BLANK_RUN.search(text), repr(text)
+            assert blanks._BLANK_RUN.search(text), repr(text)
 
 
 def test_badness_matches_are_at_most_seven_characters_long() -> None:
     from re import _parser as parser  # type: ignore[attr-defined]
 
     tree = parser.parse(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags)
-    assert tree.getwidth()[1] <= formatting._BADNESS_WIDTH
+    assert tree.getwidth()[1] <= mojibake._BADNESS_WIDTH
     # and it looks no further than its match: no lookarounds, no `$`
     assert not re.search(r"\(\?[=!<]|\$", ftfy.badness.BADNESS_RE.pattern)
 
@@ -220,10 +220,10 @@ def test_badness_near_the_screens_columns_is_badness_of_the_line() -> None:
     bad = 0
     for _ in range(30_000):
         line = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40)))
-        cols = [m.start() for m in formatting._MAYBE_BAD.finditer(line)]
+        cols = [m.start() for m in mojibake._MAYBE_BAD.finditer(line)]
         expected = ftfy.badness.is_bad(line)
         bad += expected
-        assert formatting._bad_near(line, cols) == expected, repr(line)
+        assert mojibake._bad_near(line, cols) == expected, repr(line)
     assert bad > 1000
 
 
@@ -235,7 +235,7 @@ def test_lines_with_is_every_line_that_holds_one_of_the_characters() -> None:
     for _ in range(20_000):
         text = "".join(rng.choice("ab&<\n\n") for _ in range(rng.randrange(0, 14)))
         expected = [i for i, line in enumerate(text.split("\n")) if "&" in line or "<" in line]
-        assert formatting._lines_with(text, "&<") == expected, repr(text)
+        assert common._lines_with(text, "&<") == expected, repr(text)
 
 
 # --- G003: question lines ----------------------------------------------------------------------
@@ -243,7 +243,7 @@ def test_lines_with_is_every_line_that_holds_one_of_the_characters() -> None:
 
 def test_question_end_screen_finds_every_line_that_ends_in_a_question_mark() -> None:
     """`_QUESTION_END` finds the lines whose stripped text ends in "?" (odd blanks included)."""
-    from lintnews.rules import generation
+    from lintnews.rules.generation import prompts as generation
 
     rng = random.Random(18)
     for _ in range(20_000):

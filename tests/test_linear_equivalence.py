@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lintnews.rules.duplication import _containers, _containers_scan
+from lintnews.rules.duplication.keys import _containers, _containers_scan
 
 from lintnews.diagnostics import Edit, Fix
 from lintnews.fixes import _overlaps, apply_edits

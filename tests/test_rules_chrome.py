@@ -415,7 +415,7 @@ def test_share_screen_changes_no_finding(monkeypatch: pytest.MonkeyPatch) -> Non
     (every join tried) the findings are the same, also for phrases a user adds."""
     import random
 
-    from lintnews.rules import chrome
+    from lintnews.rules.chrome import share as chrome
 
     buttons = [
         "Facebook", "Twitter", "X", "WhatsApp", "E-Mail", "Mail", "Teilen", "Share", "Tweet", "Pin it",
@@ -451,7 +451,7 @@ def test_separator_lines_are_the_lines_with_a_separator() -> None:
     holding an arrow, `` / `` or `` | ``."""
     import random
 
-    from lintnews.rules import chrome
+    from lintnews.rules.chrome import breadcrumb as chrome
 
     pieces = ["»", "›", ">", "→", "/", "|", " ", " / ", " | ", "a/b", "x |y", "km/h ", "Home", "\n", "\n\n", "é", "’"]
     rng = random.Random(7)

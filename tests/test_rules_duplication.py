@@ -324,7 +324,7 @@ def test_quoted_prescreen_agrees_with_the_regex() -> None:
     it answers as the regex alone does."""
     import random
 
-    from lintnews.rules import duplication
+    from lintnews.rules.duplication import keys as duplication
 
     pieces = ['"', "'", "“", "”", "„", "«", "»", "‹", "›", "‚", "*", "**", "_", "__", " ", "\n", "\u00a0",
               ".", "!", "?", "…", "word", "Another phrase"]

@@ -12,7 +12,7 @@ import time
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
 import pytest
-from lintnews.rules import formatting
+from lintnews.rules.formatting import mojibake
 
 from lintnews.config import Settings
 from lintnews.document import Document
@@ -84,14 +84,14 @@ def test_damaged_spans_match_difflib_on_short_stretches() -> None:
     text = "It was 5 Â°C and the Kremlinâ€™s view."
     repaired = "It was 5 °C and the Kremlin’s view."
     at, quote = text.index("Â"), text.index("â")
-    assert formatting._damaged_spans(text, repaired) == [(at, at + 1, ""), (quote, quote + 3, "’")]
+    assert mojibake._damaged_spans(text, repaired) == [(at, at + 1, ""), (quote, quote + 3, "’")]
 
 
 def test_damaged_spans_keep_the_whole_stretch_when_a_space_became_part_of_a_letter() -> None:
     # `Ã ` is UTF-8 `à` whose no-break space became a space: the space is part of the span
     text = "Il est allÃ© Ã  Paris."
     repaired = "Il est allé à Paris."
-    spans = formatting._damaged_spans(text, repaired)
+    spans = mojibake._damaged_spans(text, repaired)
     assert [(text[a:b], r) for a, b, r in spans] == [("Ã©", "é"), ("Ã ", "à")]
 
 
@@ -137,7 +137,7 @@ def test_damaged_spans_rebuild_the_repair_on_generated_mojibake() -> None:
         repaired = ftfy.fix_encoding(damaged)
         if repaired == damaged:
             continue
-        spans = formatting._damaged_spans(damaged, repaired)
+        spans = mojibake._damaged_spans(damaged, repaired)
         out, at = [], 0
         for start, end, replacement in spans:
             assert at <= start <= end, (damaged, spans)

@@ -198,7 +198,7 @@ def test_words_of_lines_are_those_of_the_lines() -> None:
     the same order, as a word search over the lines it keeps."""
     import random
 
-    from lintnews.rules import seo
+    from lintnews.rules.seo import related as seo
 
     pieces = [
         "The talks went on for hours, and nobody said a word about it",

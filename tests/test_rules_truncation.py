@@ -353,7 +353,7 @@ def test_last_word_searches_the_tail_of_long_lines_exactly() -> None:
     the whole line."""
     import random
 
-    from lintnews.rules import truncation
+    from lintnews.rules.truncation import shape as truncation
 
     def whole_line(text: str) -> tuple[str, int] | None:
         line = text.split("\n")[-1]

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from lintnews.rules import formatting
+from lintnews.rules.formatting import case, spacing
 
 from lintnews import corpus as corpus_mod
 from lintnews import packs
@@ -160,7 +160,7 @@ def test_the_stopword_profile_ignores_numbers_and_reads_only_the_sample() -> Non
     assert total == 5 + 40_000  # whole lines, up to the one that reaches past the sample
 
 
-# --- rules/formatting.py -----------------------------------------------------------------------
+# --- rules/formatting/ ----------------------------------------------------------------------------
 
 OLD_PATTERNS = {
     "_GLUED_STOP": r"(?<=[^\W\d_]{2})[.!?](?=[^\W\d_]{3})",
@@ -174,7 +174,7 @@ OLD_PATTERNS = {
 @given(st.text(st.sampled_from("aB é.,;!? \u00a0\t1_Œ"), max_size=30))
 def test_punctuation_patterns_match_like_a_leading_lookbehind(text: str) -> None:
     for name, old in OLD_PATTERNS.items():
-        new = getattr(formatting, name)
+        new = getattr(spacing, name, None) or getattr(case, name)
         assert [m.span() for m in new.finditer(text)] == [m.span() for m in re.finditer(old, text)], name
 
 

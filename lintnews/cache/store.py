@@ -45,7 +45,7 @@ def fingerprint(settings: Settings, rule_codes: Iterable[str]) -> bytes:
     from lintnews import native
 
     here, rules_pkg = (Path(str(importlib.import_module(m).__file__)).parent for m in ("lintnews", "lintnews.rules"))
-    code = sorted(here.glob("**/*.py")) + sorted(rules_pkg.glob("*.py"))
+    code = sorted(here.glob("**/*.py")) + sorted(rules_pkg.glob("**/*.py"))
     compiled_file = getattr(native.compiled, "__file__", None)
     if compiled_file:  # the compiled kernels are code too
         code.append(Path(compiled_file))

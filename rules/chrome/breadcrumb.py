@@ -1,0 +1,154 @@
+"""B006: breadcrumb navigation trails."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+from lintnews.config import Settings
+from lintnews.diagnostics import Severity
+from lintnews.document import Document, words
+from lintnews.packs import (
+    line_key,
+    load_packs,
+    pack_languages,
+)
+from lintnews.registry import Rule, Violation, register
+
+_ARROWS = "»›>→"
+#: Whitespace before a separator is matched from the start of its run only (trying every position
+#: inside a long run of spaces is quadratic); the splits are those of ``\s*(?:>>|[»›>→])\s*|\s+[/|]\s+``.
+_SPLIT = re.compile(r"(?<!\s)\s+(?:>>|[»›>→])\s*|(?:>>|[»›>→])\s*|(?<!\s)\s+[/|]\s+")
+_SENTENCE_END = re.compile(r"[.!?;,]$")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_MARKUP = re.compile(r"[<=\[\]{}]|->|-->")
+_BULLET = re.compile(r"^\s*(?:[-*+•·▪]\s+)?")
+
+
+def _separator_lines(doc: Document) -> list[int]:
+    """Indices of the lines that hold a separator (an arrow, `` / `` or `` | ``), in order:
+    `_breadcrumb_segments` returns None for every other line. Found with `str.find` over the
+    whole text (no separator holds a line break, so a line holds one exactly where the text
+    does), which is much cheaper than testing each line when, as usual, there are few. Slashes
+    and bars are searched alone and their spaces checked after: `str.find` is slow on a
+    needle that starts with a space."""
+    text = doc.text
+    starts: Sequence[int] | None = None  # (`doc.line_starts` only when there is a separator)
+    found: set[int] = set()
+    # (an ASCII text holds no arrow but ">", and `str.find` does not know it for "»")
+    for sep in (*(">" if text.isascii() else _ARROWS), "/", "|"):
+        spaced = sep in "/|"
+        at = text.find(sep)
+        while at >= 0:
+            if spaced and not (text[at - 1 : at] == " " and text[at + 1 : at + 2] == " "):
+                at = text.find(sep, at + 1)
+                continue
+            if starts is None:
+                starts = doc.line_starts
+            i = bisect.bisect_right(starts, at) - 1
+            found.add(i)
+            at = text.find(sep, starts[i + 1]) if i + 1 < len(starts) else -1
+    return sorted(found)
+
+
+def _breadcrumb_segments(line: str) -> list[str] | None:
+    # (the separator test below, first on the whole line: most lines have none)
+    if not any(ch in line for ch in _ARROWS) and " / " not in line and " | " not in line:
+        return None
+    text = _BULLET.sub("", line).strip()
+    if not text or text.startswith(("|", ">")) or _MARKUP.search(text):
+        return None
+    if not any(ch in text for ch in _ARROWS) and " / " not in text and " | " not in text:
+        return None
+    parts = _SPLIT.split(text)
+    if parts and not parts[-1].strip():
+        parts = parts[:-1]  # "Home › News ›" with a trailing separator
+    parts = [p.strip() for p in parts]
+    if len(parts) < 2 or any(not p or not _HAS_LETTER.search(p) for p in parts):
+        return None
+    return parts
+
+
+@register
+class Breadcrumb(Rule):
+    """## What it does
+    Checks for a breadcrumb trail: a line of short segments joined by `»`, `›`, `>`, `→`, or
+    ` / ` and ` | ` with spaces around them, that either starts with a home word ("Home »
+    World » …", "Startseite > Politik > …", "Accueil > …", "Inicio > …", also after "You are
+    here:") or is made of three or more short segments (at most four words each, no sentence
+    punctuation) joined by arrows.
+
+    Markdown quotes and table rows, comparisons ("a > b" inside a sentence) and lines with
+    markup or arrows in code (`->`, `=>`) are never taken for a breadcrumb.
+
+    ## Why is this bad?
+    The trail is the site's navigation. At the top of the text it pushes the headline down and
+    repeats it.
+
+    ## Example
+    ```text
+    Home » world » Summit ends without agreement
+    Summit ends without agreement
+    ```
+
+    Use instead:
+    ```text
+    Summit ends without agreement
+    ```
+
+    ## Fix
+    Removes the line: safe when it starts with a home word, unsafe otherwise.
+
+    ## Options
+    Home words: `breadcrumb` entries in `rules/packs/chrome-<lang>.toml`. Unlike other pack
+    entries they name the *first segment* of a trail, not a whole line.
+    """
+
+    code = "B006"
+    name = "breadcrumb"
+    reads_packs = True
+    severity = Severity.WARNING
+    summary = "Breadcrumb navigation trail left in the text"
+    fix_applicability = "mixed"  # unsafe for a trail that does not start with a home word
+
+    max_segment_words: ClassVar[int] = 4
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        candidates = _separator_lines(doc)
+        if not candidates:
+            return
+        packs = load_packs(settings)
+        matchers = packs.matchers_for(self.name, tuple(pack_languages(doc, settings, packs)))
+
+        def is_home(segment: str) -> bool:
+            key = line_key(segment)
+            candidates = [key, *(line_key(p) for p in key.split(":"))]
+            return any(m.match(c) is not None for m in matchers for c in candidates if c)
+
+        lines = doc.lines
+        for i in candidates:
+            line = lines[i]
+            if len(line) > 400:
+                continue
+            parts = _breadcrumb_segments(line)
+            if parts is None or doc.line_kind(i) in ("table", "quote", "code"):
+                continue
+            homed = is_home(parts[0])
+            if homed:
+                inner = parts[1:-1]
+                ok = all(len(words(p)) <= self.max_segment_words + 2 for p in inner) and len(words(parts[-1])) <= 25
+            else:
+                ok = (
+                    len(parts) >= 3
+                    and not re.search(r"\s[/|]\s", line)
+                    and all(len(words(p)) <= self.max_segment_words and not _SENTENCE_END.search(p) for p in parts)
+                )
+            if not ok:
+                continue
+            fix = self.remove_lines_fix(doc, i, i, "Remove the breadcrumb trail", safe=homed)
+            yield self.line_violation(doc, i, "Breadcrumb trail left in the text", fix=fix)
+
+
+# --- bylines --------------------------------------------------------------------------------

@@ -1,0 +1,110 @@
+"""D002: a title or heading that repeats an earlier one."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from lintnews.config import Settings
+from lintnews.diagnostics import RelatedLocation, Severity
+from lintnews.document import Block, Document
+from lintnews.registry import Rule, Violation, register
+
+from .keys import _CODE_LIKE, _LETTER_WORD, _MD_HEADING, _first_copies, _key, _keys
+from .paragraphs import DuplicateHeadingOptions
+
+
+def _heading_candidates(doc: Document, min_words: int) -> tuple[list[Block], list[str]]:
+    """Titles and headings D002 compares, with their `_key`: heading-shaped blocks of
+    ``min_words`` words with letters, which do not look like code, a path or a table row.
+
+    Only blocks whose key is shared by another heading-shaped block can repeat one, or count
+    towards a label that recurs three times, so the (costly) word and code tests are left out
+    for the others: they are dropped, which changes no finding of D002."""
+    headings = [b for b in doc.blocks if b.heading_like]
+    keys = _keys(doc, headings)
+    if len(set(keys)) == len(keys):
+        return [], []  # no key is shared (which a set tells in C)
+    counts = Counter(keys)
+    found = [
+        (b, key)
+        for b, key in zip(headings, keys)
+        if counts[key] >= 2
+        and len(_LETTER_WORD.findall(b.text)) >= min_words
+        and not _CODE_LIKE.search(_MD_HEADING.sub("", b.text))
+    ]
+    return [b for b, _ in found], [key for _, key in found]
+
+
+def _in_menu(blocks: list[Block], index: int, repeated: set[int]) -> bool:
+    """Whether ``blocks[index]`` sits in a stretch of short lines (headings, title-shaped
+    lines, list items) with at least three repeated headings: a navigation menu printed twice."""
+    count = 0
+    for step in (-1, 1):
+        i = index + step
+        while (
+            0 <= i < len(blocks)
+            and (blocks[i].heading_like or blocks[i].kind == "list")
+            and blocks[i].word_count <= 8
+        ):
+            count += i in repeated
+            if count >= 2:
+                return True  # with this block, three: the rest of the stretch cannot change that
+            i += step
+    return False
+
+
+@register
+class DuplicateHeading(Rule):
+    """## What it does
+    Checks for a title or heading that repeats an earlier one, ignoring case and punctuation.
+
+    Not reported: labels that recur three times or more ("Full solution" above every answer,
+    "Pros and cons" under every product), a run of three or more repeated headings in a row (a
+    navigation menu printed twice, which the chrome rules judge), and lines that look like code.
+
+    ## Why is this bad?
+    Extractors often emit the page title (from `<title>` or `og:title`) and then the article's
+    `<h1>`, or a template repeats the headline above a second copy of the story. The repeat is
+    noise, and it often marks the start of a duplicated block.
+
+    ## Example
+    ```text
+    Trump-Putin Summit: A Cold Exchange of Promises
+    ...
+    Trump-Putin summit: a cold exchange of promises
+    ```
+
+    ## Fix
+    Removes the repeated heading line (safe).
+
+    ## Options
+    `[rule-options.D002] min-words` (default 3): the fewest words (with letters) a title needs.
+    """
+
+    code = "D002"
+    name = "duplicate-heading"
+    severity = Severity.ERROR
+    summary = "Title or heading repeats an earlier one"
+    fix_applicability = "safe"
+    options = DuplicateHeadingOptions
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        min_words = settings.options_of(self).min_words
+        blocks, keys = _heading_candidates(doc, min_words)
+        if not blocks:
+            return
+        counts = Counter(keys)
+        pairs = [(b, f) for b, f in _first_copies(doc, blocks, keys) if counts[_key(doc, b)] < 3]
+        repeated = {b.index for b, _ in pairs}
+        for block, first in pairs:
+            if _in_menu(doc.blocks, block.index, repeated):
+                continue  # a menu or a list of links printed twice
+            yield self.line_violation(
+                doc,
+                block.start,
+                f"Heading repeats line {doc.to_source(first.start, 0).line}",
+                end_line=block.end,
+                fix=self.remove_lines_fix(doc, block.start, block.end, "Remove the repeated heading"),
+                related=[RelatedLocation(first.start, 0)],
+            )

@@ -1,0 +1,204 @@
+"""Helpers of the duplication rules: paragraph keys, first copies, and containment searches."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from lintnews.document import Block, Document
+from lintnews.textnorm import normalized_lines, normalized_span
+
+_CODE_LIKE = re.compile(r"""[{}<>=\\|$@#\[\]]|\w:\w|(?:^|\s)/\w|^(?:\s{2,}|\t)""")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+#: How a pull-quote is set off: quotation marks or emphasis around the whole text.
+_QUOTED = re.compile(r"""^\s*(?:["'„“”‘’«»‚‹›].*["'“”‘’«»‹›][.!?…]?|(\*\*|__|\*|_)\S.*\S\1)\s*$""", re.DOTALL)
+#: The characters a text `_QUOTED` matches can start with, besides whitespace, and end with
+#: (before trailing whitespace and a full stop, question or exclamation mark).
+_QUOTED_FIRST = frozenset("\"'„“”‘’«»‚‹›*_")
+_QUOTED_LAST = frozenset("\"'“”‘’«»‹›*_")
+_SENTENCE_MARKS = frozenset(".!?…")
+
+
+def _quoted(text: str) -> bool:
+    """``_QUOTED.match(text)``, after a test of the first and the last characters that rules most
+    texts out without the regex (which, on a text that opens with a quotation mark, scans all of
+    it back from the end)."""
+    first = text[:1]
+    if first not in _QUOTED_FIRST and not first.isspace():
+        return False
+    end = text.rstrip()[-2:]  # `\s*$`: trailing whitespace (the same set as str.rstrip)
+    if end[-1:] not in _QUOTED_LAST and not (end[-1:] in _SENTENCE_MARKS and end[:1] in _QUOTED_LAST):
+        return False
+    return _QUOTED.match(text) is not None
+
+
+def _key(doc: Document, block: Block) -> str:
+    """``normalize(block.text)``, from the document's normalised lines."""
+    return normalized_span(doc, block.start, block.end)
+
+
+def _keys(doc: Document, blocks: list[Block]) -> list[str]:
+    """`_key` of every block of ``blocks``; a one-line block's is its normalised line."""
+    lines = normalized_lines(doc)
+    return [lines[b.start] if b.start == b.end else normalized_span(doc, b.start, b.end) for b in blocks]
+
+
+def _first_copies(doc: Document, blocks: list[Block], keys: list[str]) -> Iterator[tuple[Block, Block]]:
+    """(repeat, first copy) pairs among ``blocks``, comparing their normalised text ``keys``."""
+    if len(set(keys)) == len(keys):
+        return  # all keys differ (which a set tells in C): no copies
+    seen: dict[str, Block] = {}
+    for block, key in zip(blocks, keys):
+        if not key:
+            continue
+        first = seen.get(key)
+        if first is None:
+            seen[key] = block
+        else:
+            yield block, first
+
+
+def _contained(blocks: list[Block], keys: list[str], min_words: int) -> Iterator[tuple[Block, Block]]:
+    """(quote, paragraph) pairs: a quotation or a wholly emphasised line of at least
+    ``min_words`` words whose text reappears inside a longer block (a pull-quote); ``keys`` are
+    the blocks' normalised texts. The paragraph is the first such block.
+
+    Copies of one quotation are looked for once (`_containers`), so the cost does not grow with
+    the square of the number of identical quotations."""
+    # The quotations first: few blocks are, and without one there is nothing to look for.
+    quotes = [
+        i for i, block in enumerate(blocks)
+        # (a quoted text starts with a quotation mark, an emphasis marker or a blank: not with a
+        # letter or digit, as most paragraphs do, which rules them out without a call)
+        if (block.kind == "quote" or not block.text[:1].isalnum() and _quoted(block.text))
+        and len(keys[i].split()) >= min_words
+    ]
+    if not quotes:
+        return
+    found = _containers(keys, list(dict.fromkeys(keys[i] for i in quotes)))
+    for i in quotes:
+        j = found.get(keys[i])
+        if j is not None:
+            yield blocks[i], blocks[j]
+
+
+#: Above this many characters searched (distinct quotations × length of the text), `_containers`
+#: matches all quotations in one pass (`_containers_scan`) instead of one search per quotation.
+_SEARCH_BUDGET = 1 << 22
+
+
+def _containers(keys: list[str], needles: list[str], budget: int = _SEARCH_BUDGET) -> dict[str, int]:
+    """For each of the distinct normalised texts ``needles``, the index of the first of ``keys``
+    that holds it as a run of whole words and is longer (so not a copy of it); needles no longer
+    key holds are left out.
+
+    A few needles are searched for one by one in the joined keys (`str.find` runs in C: the
+    fastest way for the few quotations of an article); many, in one pass over the words of all
+    keys (`_containers_scan`), which costs the same whatever their number."""
+    padded = [f" {k} " for k in keys]
+    total = sum(len(p) + 1 for p in padded)
+    if len(needles) * total > budget:
+        return _containers_scan(keys, needles)
+    starts: list[int] = []
+    pos = 0
+    for p in padded:
+        starts.append(pos)
+        pos += len(p) + 1
+    joined = "\n".join(padded)
+    found: dict[str, int] = {}
+    for key in needles:
+        needle = f" {key} "
+        at = joined.find(needle)
+        while at >= 0:
+            j = bisect.bisect_right(starts, at) - 1
+            if len(keys[j]) > len(key):
+                found[key] = j
+                break
+            at = joined.find(needle, starts[j] + len(padded[j]))  # (the rest of block j is a copy)
+        # (a hit in a block of the same length is a copy of the needle: it holds no other hit)
+    return found
+
+
+def _containers_scan(keys: list[str], needles: list[str]) -> dict[str, int]:
+    """`_containers` in one pass over the words of ``keys``, with an Aho-Corasick automaton of
+    the needles' words: linear in the number of words (plus the number of needles), however
+    many needles there are and however they overlap.
+
+    A needle found in a key is resolved there unless the key is the needle itself (a copy); a
+    resolved needle is skipped from then on (the dictionary links are path-compressed past it),
+    so each needle is reported once and each position of the text costs amortised constant
+    time."""
+    vocab: dict[str, int] = {}
+    # The trie: children per node, the needle ending at each node (-1: none).
+    children: list[dict[int, int]] = [{}]
+    ends: list[int] = [-1]
+    lengths = [len(key) for key in needles]
+    for n, key in enumerate(needles):
+        node = 0
+        for word in key.split(" "):
+            w = vocab.setdefault(word, len(vocab))
+            nxt = children[node].get(w)
+            if nxt is None:
+                nxt = children[node][w] = len(children)
+                children.append({})
+                ends.append(-1)
+            node = nxt
+        ends[node] = n
+    # Failure links (breadth first) and dictionary links: the nearest proper suffix node that
+    # ends a needle not yet resolved (0: none).
+    fail = [0] * len(children)
+    out = [0] * len(children)
+    order = list(children[0].values())
+    for node in order:
+        for w, child in children[node].items():
+            f = fail[node]
+            while f and w not in children[f]:
+                f = fail[f]
+            g = children[f].get(w, 0)
+            fail[child] = g if g != child else 0
+            out[child] = g if ends[g] >= 0 else out[g]
+            order.append(child)
+    resolved = [False] * len(needles)
+    found: dict[str, int] = {}
+    left = len(needles)
+    get_vocab = vocab.get
+    for j, key in enumerate(keys):
+        node = 0
+        size = len(key)
+        for word in key.split(" "):
+            w = get_vocab(word, -1)
+            if w < 0:
+                node = 0
+                continue
+            while node and w not in children[node]:
+                node = fail[node]
+            node = children[node].get(w, 0)
+            # the needles ending here: this node's, then along the dictionary links
+            t = node if ends[node] >= 0 else out[node]
+            prev = -1
+            while t:
+                n = ends[t]
+                if not resolved[n] and lengths[n] < size:
+                    resolved[n] = True
+                    found[needles[n]] = j
+                    left -= 1
+                if resolved[n] and prev >= 0:
+                    out[prev] = out[t]  # path compression: skip it from now on
+                else:
+                    prev = t
+                t = out[t]
+        if not left:
+            break
+    return found
+
+
+def _paragraph_candidates(doc: Document, min_words: int) -> list[Block]:
+    """Blocks D001 compares: running text and quotes, not headings, list items, table rows or
+    code, which repeat by design (the same label in every item of a list or table)."""
+    return [
+        b
+        for b in doc.blocks
+        if b.kind in ("paragraph", "quote", "caption") and not b.heading_like and b.word_count >= min_words
+    ]

@@ -1,0 +1,102 @@
+"""D001: a paragraph that repeats an earlier paragraph of the document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lintnews.config import Settings
+from lintnews.diagnostics import RelatedLocation, Severity
+from lintnews.document import Document
+from lintnews.registry import Rule, Violation, register
+
+from .keys import _contained, _first_copies, _keys, _paragraph_candidates
+
+
+@dataclass(frozen=True)
+class DuplicateParagraphOptions:
+    """``[rule-options.D001]``."""
+
+    min_words: int = field(default=6, metadata={"min": 1})
+    min_quote_words: int = field(default=8, metadata={"min": 1})
+
+
+@dataclass(frozen=True)
+class DuplicateHeadingOptions:
+    """``[rule-options.D002]``."""
+
+    min_words: int = field(default=3, metadata={"min": 1})
+
+
+@register
+class DuplicateParagraph(Rule):
+    """## What it does
+    Checks for a paragraph that repeats an earlier paragraph of the same document, and for a
+    quotation or an emphasised line whose whole text reappears inside a longer paragraph (a
+    pull-quote).
+    Whitespace, case, punctuation and quote style are ignored when comparing.
+
+    List items, table rows, headings and code are not compared: the same item in two lists, or
+    the same cell in two rows, is structure rather than a copy.
+
+    ## Why is this bad?
+    Scrapers that follow pagination, merge an AMP and a canonical page, or retry a failed fetch
+    paste whole paragraphs twice, and extractors keep pull-quotes that repeat the body. Readers
+    see the repeat; models trained on the text learn it.
+
+    ## Example
+    ```text
+    Talks resumed in Geneva on Monday after a two-week pause.
+    Both delegations said they expected a long week.
+    Talks resumed in Geneva on Monday after a two-week pause.
+    ```
+
+    Use instead:
+    ```text
+    Talks resumed in Geneva on Monday after a two-week pause.
+    Both delegations said they expected a long week.
+    ```
+
+    ## Fix
+    Removes the repeated paragraph (safe: the first copy stays). Removing a pull-quote is an
+    unsafe fix: the writer may have meant it as a highlight.
+
+    ## Options
+    `[rule-options.D001] min-words` (default 6): shorter paragraphs are left to the chrome rules.
+    `[rule-options.D001] min-quote-words` (default 8): the shortest text reported as a pull-quote.
+    """
+
+    code = "D001"
+    name = "duplicate-paragraph"
+    severity = Severity.ERROR
+    summary = "Paragraph repeats an earlier paragraph of the document"
+    fix_applicability = "mixed"  # a pull-quote's removal is unsafe
+    options = DuplicateParagraphOptions
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        opts: DuplicateParagraphOptions = settings.options_of(self)
+        min_words, min_quote_words = opts.min_words, opts.min_quote_words
+        blocks = _paragraph_candidates(doc, min_words)
+        keys = _keys(doc, blocks)
+        reported: set[int] = set()
+        for block, first in _first_copies(doc, blocks, keys):
+            reported.add(block.index)
+            yield self.line_violation(
+                doc,
+                block.start,
+                f"Paragraph repeats line {doc.to_source(first.start, 0).line}",
+                end_line=block.end,
+                fix=self.remove_lines_fix(doc, block.start, block.end, "Remove the repeated paragraph"),
+                related=[RelatedLocation(first.start, 0)],
+            )
+        for block, longer in _contained(blocks, keys, max(min_quote_words, min_words)):
+            if block.index in reported:
+                continue
+            yield self.line_violation(
+                doc,
+                block.start,
+                f"Paragraph repeats text of line {doc.to_source(longer.start, 0).line}",
+                end_line=block.end,
+                fix=self.remove_lines_fix(doc, block.start, block.end, "Remove the pull-quote", safe=False),
+                related=[RelatedLocation(longer.start, 0)],
+            )

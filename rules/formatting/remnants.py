@@ -1,0 +1,95 @@
+"""F006: HTML entities and tags left in the text."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from html.entities import html5
+
+from lintnews.config import Settings
+from lintnews.diagnostics import Edit, Fix, Severity
+from lintnews.document import Document
+from lintnews.registry import Rule, Violation, register
+
+from .common import _lines_with
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_TAG_NAMES = (
+    "a|abbr|article|aside|b|big|blockquote|br|caption|center|cite|code|dd|del|div|dl|dt|em|figcaption"
+    "|figure|font|footer|h[1-6]|header|hr|i|iframe|img|ins|li|link|mark|meta|nav|noscript|ol|p|pre|q"
+    "|s|script|section|small|span|strike|strong|style|sub|sup|table|tbody|td|tfoot|th|thead|tr|tt|u|ul"
+)
+_TAG = re.compile(
+    rf"</(?:{_TAG_NAMES})\s*>"
+    rf"|<(?:{_TAG_NAMES})(?:\s+[a-zA-Z_:][\w:.-]*(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*\s*/?>",
+    re.IGNORECASE,
+)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th|table|ul|ol|blockquote|section|article|hr)\b", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"`[^`]*`")
+
+
+@register
+class HtmlRemnant(Rule):
+    """## What it does
+    Checks text and Markdown documents for HTML left over from the page: character references
+    (`&amp;`, `&nbsp;`, `&#8217;`) and tags of known HTML elements (`<p>`, `</div>`, `<br/>`).
+
+    HTML documents are not checked (there markup is expected), nor Markdown code spans and code
+    blocks. A `<` used as less-than (`a < b`, `<3`) is not a tag.
+
+    ## Why is this bad?
+    An extractor that decodes the page once too few times, or a feed that escapes its content
+    twice, leaves markup in the text. Readers see `&amp;` where an `&` belongs; search and models
+    see tokens that are not words.
+
+    ## Example
+    ```text
+    Johnson &amp; Johnson said the recall was voluntary.<br/>
+    ```
+
+    Use instead:
+    ```text
+    Johnson & Johnson said the recall was voluntary.
+    ```
+
+    ## Fix
+    Decodes the character reference, or removes the tag (a tag between two words becomes a space),
+    (safe).
+    """
+
+    code = "F006"
+    name = "html-remnant"
+    severity = Severity.WARNING
+    summary = "HTML entity or tag left in the text"
+    fix_applicability = "safe"
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        if doc.kind == "html" or ("&" not in doc.text and "<" not in doc.text):
+            return
+        code_lines = {line for block in doc.blocks if block.kind == "code" for line in range(block.start, block.end + 1)}
+        for line in _lines_with(doc.text, "&<"):
+            text = doc.lines[line]
+            if line in code_lines:
+                continue
+            masked = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
+            for m in _ENTITY.finditer(masked):
+                name = m.group(0)[1:]
+                if not name.startswith("#") and name not in html5:
+                    continue
+                decoded = html.unescape(m.group(0))
+                yield self._report(doc, line, m.start(), m.end(), f'HTML entity "{m.group(0)}"',
+                                   f'Decode "{m.group(0)}"', decoded)
+            for m in _TAG.finditer(masked):
+                replacement = ""
+                before = text[m.start() - 1 : m.start()]
+                after = text[m.end() : m.end() + 1]
+                if _BLOCK_TAG.match(m.group(0)) and before.strip() and after.strip():
+                    replacement = " "
+                yield self._report(doc, line, m.start(), m.end(), f'HTML tag "{m.group(0)[:40]}"',
+                                   f'Remove "{m.group(0)[:40]}"', replacement)
+
+    def _report(self, doc: Document, line: int, start: int, end: int, message: str, title: str,
+                replacement: str) -> Violation:
+        fix = Fix(title, (Edit(doc.offset(line, start), doc.offset(line, end), replacement),), True)
+        return self.violation(line, start, line, end, message + " left in the text", fix=fix)

@@ -1,0 +1,118 @@
+"""G001: numeric citation markers with no reference list to point to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.config import Settings
+from lintnews.diagnostics import Edit, Fix, Severity
+from lintnews.document import Document, View
+from lintnews.registry import Rule, Violation, register
+
+_MARKER = r"(?:\[\d{1,3}(?:\s?[,–-]\s?\d{1,3}){0,4}\])+"
+_MARKERS = re.compile(
+    rf"(?<=[^\W_]){_MARKER}(?=[.,;:!?\"'”’*]+(?:\s|$)|\s*$)"
+    rf"|(?<=[.,;:!?\"'”’)*]){_MARKER}(?=[.,;:!?\"'”’*]*(?:\s|$))"
+)
+#: Index expressions in code look like markers: `arguments[2]`, `items[0].name`.
+_CODE_LIKE = re.compile(
+    r"[{};]\s*$|\b(?:var|function|return|const|let|def|import|elif|except)\s|===|!==|&&|\|\||\w\(\w*\)\s*[{;]"
+)
+_ZERO = re.compile(r"\[0+\]")
+#: How every marker starts: a document or line without this has none.
+_MARKER_START = re.compile(r"\[\d")
+#: A heading that opens a reference list: the document then uses footnotes on purpose.
+_REFERENCE_HEADING = re.compile(
+    r"^\W*(?:references?|notes?|footnotes?|sources?|citations?|bibliography|works cited|further reading"
+    r"|notes and references|references and notes|einzelnachweise|nachweise|quellen(?:angaben)?|quelle"
+    r"|anmerkungen|fußnoten|fussnoten|literatur(?:verzeichnis)?|références|notes et références|sources"
+    r"|bibliographie|referencias|notas|fuentes|bibliografía|notas y referencias)"
+    r"(?:\s*\[(?:edit|bearbeiten|modifier|editar)[^\]]*\])?\W*$",  # no \s* next to \W*: quadratic on spaces
+    re.IGNORECASE,
+)
+#: A line of a reference list: ``[1] …``, ``1. …`` followed by a citation-ish text, ``^ …`` or
+#: ``↑ …`` (Wikipedia and MediaWiki back-links).
+_REFERENCE_ENTRY = re.compile(r"^\s*(?:[-*•]\s*)?(?:\[\d{1,3}\]|\^|↑)\s*\S")
+
+
+def _find_reference_list(doc: Document) -> bool:
+    return any(_REFERENCE_HEADING.match(line) or _REFERENCE_ENTRY.match(line) for line in doc.lines)
+
+
+#: Whether a document holds a reference list, looked for once per document.
+_REFERENCE_LIST: View[bool] = View("generation.reference_list", _find_reference_list)
+
+
+def _has_reference_list(doc: Document) -> bool:
+    return _REFERENCE_LIST.of(doc)
+
+
+@register
+class CitationMarker(Rule):
+    """## What it does
+    Checks for numeric citation markers glued to the end of a word or sentence (`2015[1][3][7].`,
+    `in 2000[1].`) in a document that has no reference list those numbers could point to.
+
+    Not reported: `[sic]`, `[…]`, `[Update]` and other editorial brackets, years such as
+    `[2019]`, markers at the start of a line (a numbered reference list), markers in code, and any
+    marker in a document that has a reference section ("References", "Notes", "Einzelnachweise",
+    "Quellen", "Références", "Referencias" …) or lines of one (`[1] …`, `^ …`, `↑ …`), as
+    encyclopedia articles do.
+
+    ## Why is this bad?
+    Retrieval-augmented generators number the sources they were fed and cite them inline. Once
+    the text is published without those sources, the markers point nowhere: they are noise to a
+    reader and tell anyone who looks that the article was generated.
+
+    ## Example
+    ```text
+    He took over the family business in 1971[1][3][7]. He was re-elected in 2024[2].
+    ```
+
+    Use instead:
+    ```text
+    He took over the family business in 1971. He was re-elected in 2024.
+    ```
+
+    ## Fix
+    Removes the markers (safe: there is nothing for them to refer to).
+    """
+
+    code = "G001"
+    name = "citation-marker"
+    severity = Severity.WARNING
+    summary = "Numeric citation markers with no reference list to point to"
+    fix_applicability = "safe"
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        if "[" not in doc.text or not _MARKER_START.search(doc.text) or _has_reference_list(doc):
+            return
+        for block in doc.blocks:
+            if block.kind not in ("paragraph", "list", "quote") or not block.prose:
+                continue
+            for line in range(block.start, block.end + 1):
+                text = doc.lines[line]
+                if not _MARKER_START.search(text) or _CODE_LIKE.search(text):
+                    continue
+                found = [m for m in _MARKERS.finditer(text) if not _ZERO.search(m.group(0))]
+                if not found:
+                    continue
+                count = sum(m.group(0).count("[") for m in found)
+                first, last = found[0], found[-1]
+                edits = tuple(
+                    Edit(doc.offset(line, m.start()), doc.offset(line, m.end()), "") for m in found
+                )
+                yield self.violation(
+                    line,
+                    first.start(),
+                    line,
+                    last.end(),
+                    f"{count} citation marker{'s' if count > 1 else ''} ({first.group(0)}"
+                    f"{' …' if len(found) > 1 else ''}) with no reference list",
+                    fix=Fix("Remove the citation markers", edits, True),
+                )
+
+
+# --------------------------------------------------------------------------------------------
+# G002 appended-glossary

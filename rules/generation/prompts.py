@@ -1,0 +1,139 @@
+"""G003: prompts, placeholders and assistant chatter left in the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.config import Settings
+from lintnews.diagnostics import Severity
+from lintnews.document import Block, Document
+from lintnews.language import language_of
+from lintnews.packs import match_lines
+from lintnews.registry import Rule, Violation, register
+
+QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("what", "how", "why", "in what", "to what extent", "which", "in which ways"),
+    "de": ("was", "wie", "warum", "weshalb", "wieso", "inwiefern", "inwieweit", "welche", "welchen",
+           "welcher", "welches", "in welchem", "in welcher", "auf welche"),
+    "fr": ("quel", "quelle", "quels", "quelles", "comment", "pourquoi", "dans quelle mesure",
+           "de quelle manière", "de quelle façon", "en quoi", "qu'est-ce que", "que"),
+    "es": ("qué", "cómo", "por qué", "cuál", "cuáles", "en qué", "de qué", "hasta qué punto"),
+}
+_QUESTION_WORDS = 10
+_QUOTE_START = re.compile(r"""^\s*["'“”„«»‘’‚‹›]""")
+#: A question mark at the end of a line (blanks after it allowed): a question line is one of these.
+_QUESTION_END = re.compile(r"\?[^\S\n]*$", re.MULTILINE)
+_LABEL_START = re.compile(r"^\s*(?:[QF]|Frage|Question|Pregunta)\s*(?:\d+\s*)?[:.)]", re.IGNORECASE)
+
+
+def _opens_question(text: str, languages: list[str]) -> bool:
+    lowered = text.lstrip("¿¡ ").casefold().replace("’", "'")
+    for lang in languages:
+        for opener in QUESTION_OPENERS.get(lang, ()):
+            if lowered.startswith(opener) and (len(lowered) == len(opener) or not lowered[len(opener)].isalnum()):
+                return True
+    return False
+
+
+def _is_question_line(block: Block, languages: list[str]) -> bool:
+    # A marked-up heading is the author's (FAQ and explainer headings are questions); a
+    # leaked prompt is a bare paragraph.
+    if block.start != block.end or block.kind != "paragraph":
+        return False
+    return block.word_count >= _QUESTION_WORDS and _is_question_text(block.text, languages)
+
+
+def _is_question_text(text: str, languages: list[str]) -> bool:
+    """What a question line's text must look like: one question, not quoted or labelled."""
+    text = text.strip()
+    if not text.endswith("?") or text.count("?") > 1:
+        return False
+    if _QUOTE_START.match(text) or _LABEL_START.match(text) or ":" in text.rstrip("?"):
+        return False
+    return _opens_question(text.lstrip("#").strip(), languages)
+
+
+@register
+class PromptLeak(Rule):
+    """## What it does
+    Checks for text addressed to or produced by a text generator rather than the reader:
+
+    * a long question (ten words or more, opening with "What", "How", "Why", "In what ways" …)
+      standing alone between the end of one section and the title of the next, where the prompt
+      a generator was given, or a question it suggested, was left in the article;
+    * stock phrases of chat assistants and templates, from the `prompt-leak` entries of the
+      generation packs: "As an AI language model", "I cannot browse the internet",
+      "Certainly! Here is …", "Here's a rewritten version", "[insert …]", "Lorem ipsum",
+      "Note: This article was generated …".
+
+    A question followed by a paragraph (a heading of an FAQ or an explainer that answers it), a
+    quoted question, a labelled one ("Q:"), a run of questions and a closing question at the
+    very end of the article are not reported.
+
+    ## Why is this bad?
+    Leftover prompts and assistant chatter show that nobody read the text before it went out,
+    and they read as nonsense in the middle of an article.
+
+    ## Example
+    ```text
+    The outcome could reshape security policy across the region.
+
+    What potential impacts could the lack of progress at the summit have on the security of allies in Asia?
+
+    The Setting and Initial Expectations
+
+    The summit opened on a cold morning with few hopes of a breakthrough on either side.
+    ```
+
+    ## Fix
+    No automatic fix for questions: read the passage, then delete the line.
+    """
+
+    code = "G003"
+    name = "prompt-leak"
+    reads_packs = True
+    severity = Severity.WARNING
+    summary = "Prompt, placeholder or assistant chatter left in the text"
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        reported: set[int] = set()
+        for i, entry in match_lines(doc, settings, self.name):
+            reported.add(i)
+            yield self.line_violation(
+                doc,
+                i,
+                entry.message or "Text generator output left in the article",
+                severity=entry.severity,
+            )
+        yield from self._questions(doc, settings, reported)
+
+    def _questions(self, doc: Document, settings: Settings, reported: set[int]) -> Iterator[Violation]:
+        if "?" not in doc.text:
+            return
+        lang = language_of(doc, settings)
+        languages = [lang] if lang in QUESTION_OPENERS else list(QUESTION_OPENERS)
+        # A question line is a one-line block whose text ends in "?" and passes
+        # `_is_question_text`: only blocks that start on such a line need a closer look.
+        ends = {doc.position(m.start())[0] for m in _QUESTION_END.finditer(doc.text)}
+        ends = {line for line in ends if _is_question_text(doc.lines[line], languages)}
+        if not ends:
+            return
+        blocks = [b for b in doc.blocks if b.kind != "code"]
+        for n in range(1, len(blocks) - 1):
+            block, before, after = blocks[n], blocks[n - 1], blocks[n + 1]
+            if block.start not in ends or block.start in reported or not _is_question_line(block, languages):
+                continue
+            # Between sections: running text before it (not a lead-in ending in ":") and the
+            # title of the next section after it, so no answer follows.
+            if not before.prose or before.text.rstrip().endswith((":", "?")):
+                continue
+            if not after.heading_like or after.text.rstrip().endswith("?") or after.word_count < 3:
+                continue  # (a one- or two-word line is a caption or credit, not a title)
+            # The next title must itself be followed by running text (a section, not a list
+            # of related questions or links).
+            if n + 2 >= len(blocks) or not (blocks[n + 2].prose or blocks[n + 2].heading_like):
+                continue
+            yield self.line_violation(
+                doc, block.start, "Generated question left standing between sections (prompt leak?)"
+            )

@@ -1,0 +1,6 @@
+"""S: SEO filler and related-content blocks spliced into the article.
+
+Importing this package registers its rules.
+"""
+
+from . import faq, filler, related, sections  # noqa: F401

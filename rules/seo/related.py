@@ -1,0 +1,225 @@
+"""S002: titles of other articles spliced in next to a related-content prompt.
+
+The code judges what a phrase cannot: which titles next to the stock lines of S001 belong to
+other articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from lintnews.config import Settings
+from lintnews.diagnostics import Severity
+from lintnews.document import Document, words
+from lintnews.language import STOPWORDS
+from lintnews.packs import line_key, load_packs, match_lines, pack_languages
+from lintnews.registry import Rule, Violation, register
+
+_FUNCTION_WORDS = (
+    "how what when where why who whom does did do can could should will would your you our may "
+    "might must into over under after before about just only than then them they this that these "
+    "those here there like more most much many some such very also even still "
+    "wie was wann wo warum wer wird werden kann können soll sollen muss müssen hier dort mehr "
+    "while between against however because although through during without within other which "
+    "their there where being having after again every "
+    "zwischen gegen durch jedoch sowie dass diese dieser dieses einem einen einer ihre seine "
+    "wurde wurden haben hatte hatten sein seit unter immer schon sehr beim "
+    "comment quand pourquoi quoi dont peut doit entre contre après avant aussi "
+    "cómo qué cuándo dónde puede debe entre contra después antes"
+)
+_FUNCTION = frozenset(_FUNCTION_WORDS.split())
+_STOP = frozenset().union(*STOPWORDS.values()) | _FUNCTION
+_STEM = 6
+_SHORT_TITLE_WORDS = (2, 16)
+_TITLE_END = re.compile(r"[.,;:]$")
+#: A prompt followed by the title it links to, on the same line.
+_INLINE_TITLE = re.compile(r"[:»›>|]\s*\S+\s+\S+")
+#: A prompt that introduces what follows ("Lesen Sie auch:"): its titles are below it only.
+_INTRODUCES = re.compile(r"[:»›>→…]\s*$|\.\.\.\s*$")
+
+
+def _byline(doc: Document, settings: Settings, line: int) -> bool:
+    """A byline ("Par Jacques Munier", "Autor: Fritz Imhof"): its first word or two are an
+    `empty-byline` phrase."""
+    text = doc.lines[line].strip()
+    packs = load_packs(settings)
+    matchers = packs.matchers_for("empty-byline", tuple(pack_languages(doc, settings, packs)))
+    first = text.split(None, 1)[0] if text else ""
+    heads = {line_key(first), line_key(" ".join(text.split()[:2])), line_key(text.split(":", 1)[0])}
+    return any(m.match(h) is not None for m in matchers for h in heads if h)
+
+
+def _content_stems(text_or_words: str | list[str]) -> list[str]:
+    """A crude language-neutral stem (the first letters of the case-folded word) of each word of
+    a text (or of a list of words) that carries a topic: four letters or more, not a number, not
+    a stop word."""
+    found = words(text_or_words) if isinstance(text_or_words, str) else text_or_words
+    return [f[:_STEM] for w in found if len(w) >= 4 and not w.isdigit() and (f := w.casefold()) not in _STOP]
+
+
+def _words_of_lines(doc: Document, excluded: set[int]) -> list[str]:
+    """``words(line)`` of every line of ``doc`` not in ``excluded``, in order, taken from the
+    blocks' words (a view other rules share) where no line of a block is excluded: a word never
+    spans a line break, so a block's words are those of its lines in turn. The lines between
+    blocks are blank (no words) or code fences."""
+    lines = doc.lines
+    found: list[str] = []
+    done = 0  # the lines before this one are handled
+    for block in doc.blocks:
+        for i in range(done, block.start):
+            if i not in excluded and lines[i].strip():
+                found += words(lines[i])
+        if excluded.isdisjoint(range(block.start, block.end + 1)):
+            # (the block's words when a rule made them, else made here and not kept: keeping
+            # them for every block of a text of short lines cost more memory than the text)
+            found += block.cached_words() or words(block.text)
+        else:
+            for i in range(block.start, block.end + 1):
+                if i not in excluded:
+                    found += words(lines[i])
+        done = block.end + 1
+    for i in range(done, len(lines)):
+        if i not in excluded and lines[i].strip():
+            found += words(lines[i])
+    return found
+
+
+def _title_shaped(line: str) -> bool:
+    """A headline: a short single line that starts with a capital and does not end like a
+    sentence (questions and exclamations are fine: headlines ask them)."""
+    text = line.strip()
+    n = len(words(text))
+    return (
+        _SHORT_TITLE_WORDS[0] <= n <= _SHORT_TITLE_WORDS[1]
+        and len(text) <= 160
+        and text[:1].isupper()
+        and not _TITLE_END.search(text)
+    )
+
+
+def _next_nonblank(doc: Document, i: int, step: int, max_blank: int = 1) -> int | None:
+    blanks = 0
+    j = i + step
+    while 0 <= j < len(doc.lines):
+        if doc.lines[j].strip():
+            return j
+        blanks += 1
+        if blanks > max_blank:
+            return None
+        j += step
+    return None
+
+
+@dataclass(frozen=True)
+class OffTopicRelatedLinkOptions:
+    """``[rule-options.S002]``."""
+
+    key_words: int = field(default=12, metadata={"min": 0})
+    max_overlap: float = field(default=0.4, metadata={"min": 0.0, "max": 1.0})
+
+
+@register
+class OffTopicRelatedLink(Rule):
+    """## What it does
+    Checks for the titles of other articles spliced into the text by a related-content widget:
+    a headline-shaped line (2–16 words, no full stop at the end) that sits directly next to a
+    related-content prompt reported by `seo-filler` (or in the run of titles that follows such a
+    prompt) and shares none of the article's own key vocabulary: no word with the article's most
+    frequent content words, and at most 40 % of its content words used twice or more in the article.
+
+    Headings of the article itself share its vocabulary and are left alone; so are titles next
+    to a prompt that are on the article's topic (those are related links too, but cannot be told
+    from a section heading by the words alone).
+
+    ## Why is this bad?
+    A stranger's headline in the middle of an article about something else misleads readers,
+    search snippets and summarisers: "Nigeria's Political Campaign Season: When Does it Begin?"
+    does not belong in an analysis of diplomacy with Russia.
+
+    ## Example
+    ```text
+    Negotiators met again on Tuesday without a ceasefire deal.
+    Ten Houseplants That Survive Any Winter
+    You may want to see also
+    ```
+
+    Use instead:
+    ```text
+    Negotiators met again on Tuesday without a ceasefire deal.
+    ```
+
+    ## Fix
+    Removes the line. Unsafe: the judgement rests on vocabulary, and a terse heading of the
+    article itself can share no word with the body.
+
+    ## Options
+    `[rule-options.S002] key-words` (default 12): how many of the article's most frequent content
+    words count as its key vocabulary. `max-overlap` (default 0.4): the largest share of the
+    title's content words that may occur at least twice elsewhere in the article.
+    """
+
+    code = "S002"
+    name = "off-topic-related-link"
+    severity = Severity.WARNING
+    summary = "Title of another article spliced in next to a related-content prompt"
+    fix_applicability = "unsafe"
+
+    #: Below this many content words the article's vocabulary says too little.
+    min_article_words: ClassVar[int] = 60
+    max_run: ClassVar[int] = 10
+    options = OffTopicRelatedLinkOptions
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        fillers = sorted({i for i, _ in match_lines(doc, settings, "seo-filler")})
+        if not fillers:
+            return
+        # Lines other S rules explain (an FAQ heading after the prompt) are not titles.
+        filler_set = set(fillers) | {i for rule in ("faq-block", "seo-section") for i, _ in match_lines(doc, settings, rule)}
+        candidates: list[int] = []
+        for f in fillers:
+            prompt = doc.lines[f].strip()
+            if _INLINE_TITLE.search(prompt):
+                continue  # "Read more: <title>" carries its own link; its neighbours are the article's
+            before = _next_nonblank(doc, f, -1, max_blank=0)
+            if before is not None and before not in filler_set and not _INTRODUCES.search(prompt):
+                candidates.append(before)  # a link card: the title above, its label under it
+            j = _next_nonblank(doc, f, 1)
+            run = 0
+            while j is not None and j not in filler_set and run < self.max_run and _title_shaped(doc.lines[j]):
+                candidates.append(j)
+                run += 1
+                j = _next_nonblank(doc, j, 1)
+        candidates = sorted({c for c in candidates if _title_shaped(doc.lines[c]) and not _byline(doc, settings, c)})
+        if not candidates:
+            return
+        excluded = filler_set | set(candidates)
+        body = _content_stems(_words_of_lines(doc, excluded))
+        if len(body) < self.min_article_words:
+            return
+        counts = Counter(body)
+        opts: OffTopicRelatedLinkOptions = settings.options_of(self)
+        top_n, max_overlap = opts.key_words, opts.max_overlap
+        key = {w for w, n in counts.most_common(top_n) if n >= 2}
+        for c in candidates:
+            stems = _content_stems(doc.lines[c])
+            if len(stems) < 2:
+                continue
+            if key.intersection(stems):
+                continue
+            shared = sum(1 for s in stems if counts[s] >= 2) / len(stems)
+            if shared > max_overlap:
+                continue
+            title = doc.lines[c].strip()
+            yield self.line_violation(
+                doc,
+                c,
+                f"Title of another article spliced into the text: \"{title[:80]}\"",
+                fix=self.remove_lines_fix(doc, c, c, "Remove the related-article title", safe=False),
+            )
+
+
+# --- FAQ blocks ---------------------------------------------------------------------------------

@@ -1,0 +1,126 @@
+"""T002: a document that ends mid-sentence or mid-word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.config import Settings
+from lintnews.diagnostics import Severity
+from lintnews.document import Block, Document
+from lintnews.language import OPEN_ENDINGS, language_of
+from lintnews.registry import Rule, Violation, register
+
+from .endings import open_end
+from .shape import (
+    _ELLIPSIS_END,
+    _EXCERPT_END,
+    _PLAIN_WORD,
+    _ends_on_letter_or_comma,
+    _ends_open,
+    _last_word,
+    _open_word_end,
+    _runs_on,
+)
+
+
+def _mid_word(doc: Document, word: str) -> str | None:
+    """A longer word of the document that ``word`` is a strict prefix of, when ``word`` itself
+    never occurs as a word elsewhere and the text uses longer words starting with it at least
+    twice (``securit`` in a text about security)."""
+    if len(word) < 4:
+        return None
+    lowered = word.casefold()
+    seen_whole = 0
+    longer: list[str] = []
+    for w in re.findall(r"\w+", doc.text):
+        wl = w.casefold()
+        if wl == lowered:
+            seen_whole += 1
+        elif len(wl) > len(lowered) and wl.startswith(lowered) and _PLAIN_WORD.match(w):
+            longer.append(w)
+    return longer[0] if len(longer) >= 2 and seen_whole <= 1 else None
+
+
+@register
+class TruncatedDocument(Rule):
+    """## What it does
+    Checks whether the document's last paragraph of prose stops mid-sentence or mid-word:
+
+    - it ends on a letter, a digit or a comma, with no closing punctuation ("… as many as 80",
+      "… biggest brands onlin");
+    - a short last line after finished prose stops on a stump no word list knows ("The U.S.
+      State Depar") or on a word no sentence ends with ("Officials might be ready, but");
+    - it ends with an excerpt marker ("[…]") or an ellipsis after such a word.
+
+    Credits, bylines, tags, copyright and date lines after the last paragraph are stepped over
+    (a paragraph behind them is reported only when its last word is lower case). Headings, list
+    items, table rows, captions, headlines, signatures ("… - Jane Doe"), calls to action
+    ("Continue reading the main story", "Learn more … in the video below"), picture thanks and
+    rows of links are never taken for a cut. Words are recognised with the `wordfreq` lists of
+    the document's language and the document's own vocabulary.
+
+    ## Why is this bad?
+    A feed excerpt or a download cut off by a size limit passes for the whole article.
+
+    ## Example
+    ```text
+    The Kremlin's tech policies remain a critical facet of its governance, blending business,
+    technology, and securit
+    ```
+
+    Use instead: the whole article, fetched again.
+
+    ## Fix
+    No automatic fix: fetch the full article.
+    """
+
+    code = "T002"
+    name = "truncated-document"
+    severity = Severity.ERROR
+    summary = "Document ends mid-sentence or mid-word"
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        blocks = [b for b in doc.blocks if b.kind != "code"]
+        if not blocks:
+            return
+        found = self._marked_end(doc, blocks[-1], settings)
+        if found is None:
+            found = open_end(doc, blocks, settings)
+        if found is not None:
+            line, col, message = found
+            yield self.violation(line, col, line, len(doc.lines[line]), message)
+
+    def _marked_end(self, doc: Document, block: Block, settings: Settings) -> tuple[int, int, str] | None:
+        """The findings on a last paragraph of running text: an excerpt marker, an ellipsis after
+        a word no sentence ends with, an open word, a stump of a longer word of the text."""
+        text = block.text.rstrip()
+        # What each finding needs at the very end of the text (which ends on no whitespace): an
+        # excerpt marker a closing bracket, an ellipsis "…" or "...", and a word cut off (see
+        # `_ends_open` and `_open_word_end`) a letter or a comma. Most texts end otherwise, on a
+        # full stop: then nothing below can report, and its regexes are not run.
+        end = text[-1:]
+        excerpt = end in ("]", ")")
+        ellipsis = text.endswith(("…", "..."))
+        if not (excerpt or ellipsis or _ends_on_letter_or_comma(text)):
+            return None
+        if not _runs_on(block):
+            return None
+        last = _last_word(block)
+        if last is None:
+            return None
+        word, col = last
+        if excerpt and _EXCERPT_END.search(text):
+            return block.end, col, "Document ends with an excerpt marker"
+        bare = _ELLIPSIS_END.search(text) if ellipsis else None
+        if bare is not None:
+            lang = language_of(doc, settings) or "en"
+            if bare.group(1).casefold() in OPEN_ENDINGS.get(lang, OPEN_ENDINGS["en"]):
+                return block.end, col, f'Document is cut off (ellipsis after "{bare.group(1)}")'
+            return None
+        why = _ends_open(doc, block, settings)
+        if why is None and _open_word_end(text) and word[:1].islower() and text.endswith(word):
+            longer = _mid_word(doc, word)
+            if longer is not None:
+                why = f'ends mid-word: "{word}" (as in "{longer}")'
+        return None if why is None else (block.end, col, f"Document is cut off ({why})")

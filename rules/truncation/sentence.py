@@ -1,0 +1,74 @@
+"""T001: a paragraph that stops mid-sentence before the next section."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from lintnews.config import Settings
+from lintnews.diagnostics import Severity
+from lintnews.document import Document
+from lintnews.language import language_of
+from lintnews.registry import Rule, Violation, register
+
+from .shape import _ends_on_letter_or_comma, _ends_open, _last_word, _next_section_starts, _runs_on, _titled
+
+
+@register
+class TruncatedSentence(Rule):
+    """## What it does
+    Checks for a paragraph of running text, followed by more of the document, that stops in the
+    middle of a sentence: on a comma, or on a word no sentence ends with ("to", "the", "and",
+    "der", "pour" …), when what follows starts a new section (a heading, a list, a paragraph
+    after a blank line, or another element of an HTML page).
+
+    Headlines, list items, table rows, captions and lines that end with any punctuation, a
+    closing quote, a number or a link are never checked, and a next line that continues the
+    sentence (lower case, or a plain line right below) is taken for a wrapped line.
+
+    ## Why is this bad?
+    Generators that hit a token limit, and scrapers that drop the rest of a paragraph behind a
+    "read more" toggle, leave half a sentence before the next section. The text then says less
+    than it seems to, and the reader notices.
+
+    ## Example
+    ```text
+    In conclusion, the talks achieved little. As tensions continue to
+    About the People Mentioned
+    ```
+
+    ## Fix
+    No automatic fix: only the source knows how the sentence ended. Re-fetch or regenerate.
+    """
+
+    code = "T001"
+    name = "truncated-sentence"
+    severity = Severity.ERROR
+    summary = "Paragraph stops mid-sentence before the next section"
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        blocks = [b for b in doc.blocks if b.kind != "code"]
+        for block, nxt in itertools.pairwise(blocks):
+            if not block.prose:
+                continue  # (the first test of `_runs_on`, the cheapest)
+            # The cheap part of `_ends_open` before the regex of `_runs_on`: nothing is reported
+            # unless the text ends on a letter or a comma (see `_open_word_end`), and most
+            # paragraphs end on a full stop.
+            if not _ends_on_letter_or_comma(block.text.rstrip()):
+                continue
+            if not _runs_on(block):
+                continue
+            why = _ends_open(doc, block, settings)
+            if why is None or not _next_section_starts(doc, block, nxt, language_of(doc, settings) or "en"):
+                continue
+            if why == "ends on a comma" and not _titled(nxt):
+                continue  # letters ("Alles Liebe,"), captions and lead-ins end on commas too
+            last = _last_word(block)
+            col = last[1] if last else 0
+            yield self.violation(
+                block.end,
+                col,
+                block.end,
+                len(doc.lines[block.end]),
+                f"Paragraph is cut off mid-sentence ({why})",
+            )

@@ -1,0 +1,140 @@
+"""T: text cut off mid-sentence or mid-word.
+
+Both rules look only at blocks of running text that read like a paragraph (`_runs_on`), and
+only at endings that cannot close a sentence: a comma after a word, or a final lower-case word
+that is a function word no sentence ends with ("to", "the", "und", "pour") or, at the end of
+the document, the first letters of a longer word the text uses ("securit" for "security").
+Anything else at the end (punctuation, closing quotes, brackets, emoji, a number, a URL, a
+table bar) counts as a deliberate ending.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lintnews.config import Settings
+from lintnews.document import Block, Document
+from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
+
+_LAST_WORD = re.compile(r"(?<!\w)(\w+)\W*$", re.UNICODE)  # from word starts only: linear on long words
+#: How much of the end of a long line `_last_word` searches first.
+_LAST_WORD_TAIL = 80
+#: A comma right after a word; ``"…",`` (code, JSON) and ``,,,`` are not sentences.
+_OPEN_COMMA = re.compile(r"[^\W\d_],\s*$")
+#: A last token that is a link or a path: ``… unter www.example.de/info/``.
+_URL_END = re.compile(r"(?:://|^www\.|/)\S*$|\.[a-z]{2,6}/\S*$")
+#: A feed excerpt's marker: ``… the council said […]``.
+_EXCERPT_END = re.compile(r"\w\W{0,2}\s*[\[(](?:…|\.\.\.)[\])]\s*$")
+#: A bare ellipsis after a word; an excerpt only when the word cannot end a sentence.
+_ELLIPSIS_END = re.compile(r"(?<!\w)(\w+)\s*(?:…|\.{3,})\s*$")  # from word starts only: linear on long words
+#: A sentence end followed by more text: the block holds at least one finished sentence.
+_INNER_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
+#: Words a block must have, without an earlier finished sentence, to pass for a paragraph rather
+#: than a headline written in sentence case ("Alfa Romeo stellt das Auto für 2022 vor").
+_MIN_RUN_ON_WORDS = 12
+#: A word as prose writes it: letters, capitalised at most at the start (not ``cookieMapa``).
+_PLAIN_WORD = re.compile(r"^[^\W\d_][^\W\d_A-Z]*$")
+_QUOTE_OPENERS = frozenset("\"'„“‘«‚‹")
+_WORD_OPENERS = frozenset("(\"'„“‘«‚-–—/[")
+#: Four spaces or a tab: an indented code block (Markdown, html2text) the sentence leads into.
+_CODE_INDENT = re.compile(r"^(?: {4}|\t)")
+
+
+def _last_word(block: Block) -> tuple[str, int] | None:
+    """The block's final word and its column on its last line. A "word" glued to a symbol
+    before it (``😂a``, ``x=a``) is not one a sentence could have been cut after."""
+    line = block.text.rpartition("\n")[2]
+    # `_LAST_WORD` can match only where the line's last run of word characters starts (a word
+    # start followed by nothing but that word and non-word characters). A search from a later
+    # position still sees the characters before it in the lookbehind, so it finds that same
+    # match when the last word starts inside the tail, and none otherwise: search the tail of a
+    # long line first, then the whole line.
+    tail = len(line) - _LAST_WORD_TAIL
+    m = _LAST_WORD.search(line, tail) if tail > 0 else None
+    if m is None:
+        m = _LAST_WORD.search(line)
+    if m is None:
+        return None
+    before = line[m.start(1) - 1 : m.start(1)]
+    if before and not (before.isspace() or before in _WORD_OPENERS):
+        return None
+    return m.group(1), m.start(1)
+
+
+def _runs_on(block: Block) -> bool:
+    """Running text shaped like a paragraph: prose with a finished sentence before the end, or
+    long enough not to be a headline or a teaser line."""
+    if not block.prose:
+        return False
+    text = block.text.rstrip()
+    return bool(_INNER_SENTENCE_END.search(text)) or block.word_count >= _MIN_RUN_ON_WORDS
+
+
+def _ends_on_letter_or_comma(text: str) -> bool:
+    """Whether ``text`` (right-stripped) ends on a letter or a comma: what every cut-off word
+    needs, and a cheap first test before any regex (most paragraphs end on a full stop)."""
+    last = text[-1:]
+    return last.isalpha() or last == ","
+
+
+def _open_word_end(text: str) -> bool:
+    """True when ``text`` ends on a letter (the cut can only be inside a sentence)."""
+    if not _ends_on_letter_or_comma(text):
+        return False
+    tokens = text.rsplit(None, 1)
+    return not _URL_END.search(tokens[-1]) if tokens else False
+
+
+def _titled(block: Block) -> bool:
+    """A heading, or a line shaped like a title: the start of a new section."""
+    if block.kind == "heading":
+        return True
+    return block.heading_like and block.word_count >= 2 and not _INNER_SENTENCE_END.search(block.text.strip())
+
+
+def _ends_open(doc: Document, block: Block, settings: Settings) -> str | None:
+    """Why a paragraph looks cut off (None if it ends like a finished sentence)."""
+    text = block.text.rstrip()
+    if not _open_word_end(text):
+        return None
+    if text.endswith(","):
+        return "ends on a comma" if _OPEN_COMMA.search(text) else None
+    last = _last_word(block)
+    if last is None:
+        return None
+    word = last[0]
+    if not word[:1].islower():
+        return None
+    lang = language_of(doc, settings) or "en"
+    if word.casefold() in OPEN_ENDINGS.get(lang, OPEN_ENDINGS["en"]):
+        return f'ends on "{word}"'
+    return None
+
+
+def _next_section_starts(doc: Document, block: Block, nxt: Block, lang: str) -> bool:
+    """Whether ``nxt`` starts something new after ``block`` rather than continuing its sentence
+    on the next line (hard-wrapped text, a ``<br>`` in the page the text was taken from)."""
+    if _CODE_INDENT.match(nxt.text):
+        return False  # "… install it with" and the command below
+    first = nxt.text.lstrip(" \t>")[:1]
+    if first.islower() or first in _QUOTE_OPENERS:
+        return False  # the sentence goes on, or leads into a quotation
+    if _titled(nxt) or nxt.kind in ("heading", "table", "caption"):
+        return True  # the paragraph was left unfinished before a new section
+    if nxt.kind != "paragraph":
+        return False  # a list may finish the sentence ("… distinguish between" / "- pain and …")
+    if nxt.start > block.end + 1:
+        return True  # a blank line in between ends the paragraph
+    if doc.line_tags is not None:
+        # In HTML every line is its own block element (lines after a single <br> are merged
+        # into their block), so the next line is a new paragraph.
+        return True
+    # Plain text, the very next line: a wrapped line goes on with the sentence ("… Platz für /
+    # 9 Personen", "… an die / Berliner"), a new sentence opens with a capitalised function word
+    # ("A spokesperson said …", "Die Regierung …"), which never happens mid-sentence in German
+    # and rarely in English.
+    words = nxt.words
+    if not words or not words[0][:1].isupper():
+        return False
+    head = words[0].casefold()
+    return head in STOPWORDS.get(lang, frozenset()) or head in OPEN_ENDINGS.get(lang, frozenset())
