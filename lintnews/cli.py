@@ -124,6 +124,9 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(0), default=0, help="Worker processes (default 0: one per core).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="Result cache folder (default .lintnews_cache).")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local",
+              help="Where documents are analysed: this machine (default) or Apache Spark (lintnews[spark]).")
+@click.option("--spark-master", metavar="URL", help="Spark master for --engine spark (default: MASTER or local[*]).")
 @click.option("--no-corpus", is_flag=True, help="Skip the corpus phase (N001-N003: duplicates, site templates).")
 @click.option(
     "--max-document-size",
@@ -169,6 +172,8 @@ def check(
     jobs: int,
     no_cache: bool,
     cache_dir: str | None,
+    engine: str,
+    spark_master: str | None,
     no_corpus: bool,
     max_document_size: str | None,
     exclude: tuple[str, ...],
@@ -198,6 +203,8 @@ def check(
     )
     if output_dir and not options.fixing:
         fail("--output-dir only makes sense with --fix or --fix-only")
+    if engine == "spark" and options.fixing:
+        fail("--engine spark only lints: --fix, --diff and --fix-only need the local engine")
     stdout = sys.stdout
     # When fixed text or diffs go to stdout, the report goes to stderr.
     to_stderr = diff or (options.fixing and "-" in targets)
@@ -239,7 +246,12 @@ def check(
                 with interrupt_on_sigterm(options.output_dir is not None and options.fixing) as stopped:
                     run.stopped = stopped
                     try:
-                        result = run.run(targets, lambda items: bars.documents(items, targets, settings))
+                        if engine == "spark":  # (lintnews.spark.cli: the same run, its documents analysed by Spark)
+                            from lintnews.spark.cli import run_spark
+
+                            result = run_spark(run, targets, spark_master)
+                        else:
+                            result = run.run(targets, lambda items: bars.documents(items, targets, settings))
                     finally:
                         bars.close()
                 report = Report([], result.errors, result.documents, fixed=result.fixed, tally=result.tally,

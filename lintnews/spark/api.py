@@ -24,7 +24,7 @@ from lintnews.configfile import resolve_settings
 from lintnews.corpus.index import make_signer
 from lintnews.diagnostics import Diagnostic
 from lintnews.spark.corpus import corpus_diagnostics
-from lintnews.spark.tasks import DIAGNOSTIC_ARROW, DOC_SCHEMA, DocumentTask
+from lintnews.spark.tasks import DIAGNOSTIC_ARROW, DOC_SCHEMA, ORD_SHIFT, DocumentTask
 
 #: The columns of the JSON contract (`Diagnostic.to_dict`), plus ``record_line``.
 DIAGNOSTIC_SCHEMA = from_arrow_schema(DIAGNOSTIC_ARROW)
@@ -136,10 +136,34 @@ def check_files(spark: SparkSession, paths: list[str], settings: Settings, corpu
                 keep_raw: bool = False) -> SparkRun:
     """Lint files (JSONL: one document per record) in Spark tasks, one file per task; the files
     must be readable by the executors at these paths (a shared file system)."""
-    rows = [(i, p) for i, p in enumerate(paths)]
-    files = spark.createDataFrame(rows, "file long, path string").repartition(max(1, len(rows)), "file")
+    return check_sources(spark, paths, [], settings, corpus, keep_raw)
+
+
+def check_sources(spark: SparkSession, files: list[str], parquet: list[str], settings: Settings, corpus: bool = True,
+                  keep_raw: bool = False) -> SparkRun:
+    """`check_files` of ``files``, then the Parquet datasets ``parquet`` (each row a record,
+    read as a JSONL record would be; its record line is its row number), in that order."""
     task = DocumentTask(settings, corpus, keep_raw)
-    docs = files.mapInArrow(task.files, _doc_schema())
+    parts = []
+    if files:
+        rows = [(i, p) for i, p in enumerate(files)]
+        listing = spark.createDataFrame(rows, "file long, path string").repartition(len(rows), "file")
+        parts.append(listing.mapInArrow(task.files, _doc_schema()))
+    for k, path in enumerate(parquet):
+        df = spark.read.parquet(path)
+        schema = T.StructType([*df.schema.fields, T.StructField("__row", T.LongType())])
+        numbered = spark.createDataFrame(df.rdd.zipWithIndex().map(lambda p: (*p[0], p[1] + 1)), schema)
+        start = (len(files) + k) << ORD_SHIFT
+        numbered = numbered.withColumn("__ord", F.lit(start) + F.col("__row"))
+        parts.append(numbered.mapInArrow(
+            lambda b, path=path: task.records(b, settings.text_field, settings.id_field, path, None, "__row"),
+            _doc_schema(),
+        ))
+    if not parts:
+        parts.append(spark.createDataFrame([], _doc_schema()))
+    docs = parts[0]
+    for part in parts[1:]:
+        docs = docs.unionByName(part)
     return _run(spark, docs, settings, corpus)
 
 

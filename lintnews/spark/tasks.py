@@ -158,7 +158,7 @@ class DocumentTask:
                     ord_ = row.pop("__ord")
                     where = row.pop(path_col) if path_col else path
                     line = row.get(line_col) if line_col else None
-                    obj = {k: v for k, v in row.items() if k not in (text_col, id_col)}
+                    obj = {k: v for k, v in row.items() if k not in (text_col, id_col, line_col)}
                     obj[s.text_field] = row.get(text_col)
                     if id_col is not None:
                         obj[s.id_field] = row.get(id_col)
