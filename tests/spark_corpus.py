@@ -38,10 +38,10 @@ def sentence(rng: random.Random) -> str:
     return " ".join(words) + "."
 
 
-def story(rng: random.Random) -> list[str]:
-    """A headline and five to seven paragraphs of two to four sentences."""
+def story(rng: random.Random, paragraphs: tuple[int, int] = (5, 7)) -> list[str]:
+    """A headline and five to seven (``paragraphs``) paragraphs of two to four sentences."""
     title = f"{rng.choice(ADJS).capitalize()} {rng.choice(NOUNS)} {rng.choice(VERBS)} {rng.choice(TAILS)}"
-    body = [" ".join(sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(5, 7))]
+    body = [" ".join(sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(*paragraphs))]
     return [title, *body]
 
 
@@ -73,11 +73,11 @@ def records(seed: int = 7, articles: int = 300, big: int = 0) -> list[dict[str, 
     for _ in range(articles // 15):  # near copies: a paragraph added, a few words changed
         site, lines = stories[rng.randrange(articles)]
         docs.append(page(site, tweak(rng, lines, 2) + [" ".join(sentence(rng) for _ in range(2))]))
-    wire = story(rng)
+    wire = story(rng, (9, 10))  # long: the lines its copies share are an article, not a template block
     for i in range(20):  # syndicated copies
         intro = f"Reporting for {SITES[i % len(SITES)][0]}, our correspondent {rng.choice(NOUNS)} writes."
         docs.append(page(i % len(SITES), [f"{wire[0]} ({i})", intro, *tweak(rng, wire[1:], 2)]))
-    hot = story(rng)
+    hot = story(rng, (9, 10))
     for i in range(big):
         docs.append(page(i % len(SITES), tweak(rng, hot, 1)))
     rng.shuffle(docs)

@@ -172,8 +172,8 @@ def components(edges: DataFrame) -> DataFrame:
             .localCheckpoint()
         )
         # done when the graph is stars: no node is both a parent and a child, none has two parents
-        if (e.select("v").intersect(e.select("u")).limit(1).count() == 0
-                and e.groupBy("u").count().where("count > 1").limit(1).count() == 0):
+        parents = e.groupBy("u").agg(F.count("*").alias("n")).where("n > 1").select(F.col("u").alias("x"))
+        if parents.unionByName(e.select(F.col("v").alias("x")).intersect(e.select(F.col("u").alias("x")))).isEmpty():
             break
     else:  # pragma: no cover - a guard; the iteration converges in O(log n) rounds
         raise RuntimeError("connected components did not converge")
