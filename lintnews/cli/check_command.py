@@ -58,6 +58,9 @@ from lintnews.sources import InputError
 @click.option("--index", "index", metavar="LOCATION",
               help="Also report N001/N002 against this near-duplicate index (SQLite file or redis://host:port/db).")
 @click.option("--index-update", is_flag=True, help="Add the documents that pass the gate to --index when the run completes.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local",
+              help="Where documents are analysed: this machine (default) or Apache Spark (lintnews[spark]).")
+@click.option("--spark-master", metavar="URL", help="Spark master for --engine spark (default: MASTER or local[*]).")
 @click.option("--no-corpus", is_flag=True, help="Skip the corpus phase (N001-N003: duplicates, site templates).")
 @click.option(
     "--max-document-size",
@@ -105,6 +108,8 @@ def check(
     cache_dir: str | None,
     index: str | None,
     index_update: bool,
+    engine: str,
+    spark_master: str | None,
     no_corpus: bool,
     max_document_size: str | None,
     exclude: tuple[str, ...],
@@ -140,6 +145,8 @@ def check(
         fail("--index compares documents in the corpus phase, which --no-corpus turns off")
     if output_dir and not options.fixing:
         fail("--output-dir only makes sense with --fix or --fix-only")
+    if engine == "spark" and options.fixing:
+        fail("--engine spark only lints: --fix, --diff and --fix-only need the local engine")
     stdout = sys.stdout
     # When fixed text or diffs go to stdout, the report goes to stderr.
     to_stderr = diff or (options.fixing and "-" in targets)
@@ -190,7 +197,12 @@ def check(
                 with interrupt_on_sigterm(options.output_dir is not None and options.fixing) as stopped:
                     run.stopped = stopped
                     try:
-                        result = run.run(targets, lambda items: bars.documents(items, targets, settings))
+                        if engine == "spark":  # (lintnews.spark.cli: the same run, its documents analysed by Spark)
+                            from lintnews.spark.cli import run_spark
+
+                            result = run_spark(run, targets, spark_master)
+                        else:
+                            result = run.run(targets, lambda items: bars.documents(items, targets, settings))
                     finally:
                         bars.close()
                 report = Report([], result.errors, result.documents, fixed=result.fixed, tally=result.tally,

@@ -257,17 +257,24 @@ class CorpusIndex:
         return shingle_set
 
     def _comparable_set(self, i: int, template: set[int], lines: np.ndarray, by_doc: RowIndex) -> np.ndarray:
-        values = self._store.get(i)
         rows = by_doc.get(i)
-        if rows is not None and template:
-            # the document's template lines (a few rows: a set lookup each, not a numpy call)
-            mine = [k for k, h in enumerate(lines["hash"][rows].tolist()) if h in template]
-            if mine:
-                keep = np.ones(len(values), bool)
-                for lo, hi in zip(lines["lo"][rows[mine]].tolist(), lines["hi"][rows[mine]].tolist()):
-                    keep[lo:hi] = False
-                values = values[keep]
-        return distinct(values)
+        return comparable_set(self._store.get(i), lines[rows] if rows is not None else None, template)
+
+
+def comparable_set(shingles: np.ndarray, lines: np.ndarray | None, template: set[int]) -> np.ndarray:
+    """A document's comparable shingle set: its distinct ``shingles`` without those of its
+    candidate ``lines`` (rows with ``hash``, ``lo``, ``hi``) that are ``template`` lines. (The
+    local index and the Spark engine's tasks both call it.)"""
+    values = shingles
+    if lines is not None and len(lines) and template:
+        # the document's template lines (a few rows: a set lookup each, not a numpy call)
+        mine = [k for k, h in enumerate(lines["hash"].tolist()) if h in template]
+        if mine:
+            keep = np.ones(len(values), bool)
+            for lo, hi in zip(lines["lo"][mine].tolist(), lines["hi"][mine].tolist()):
+                keep[lo:hi] = False
+            values = values[keep]
+    return distinct(values)
 
 
 

@@ -12,7 +12,8 @@ from lintnews.corpus.duplicates import Step
 from lintnews.corpus.options import FLAGS, TEMPLATE, CorpusOptions, CorpusSelection
 from lintnews.corpus.signature import POSITION_DTYPE
 from lintnews.corpus.storage import RowIndex, ShingleStore
-from lintnews.diagnostics import Diagnostic
+from lintnews.diagnostics import Diagnostic, Severity
+from lintnews.registry import Rule
 
 #: A template line's block (the lines recurring with it) of more words is a shared article body.
 MAX_TEMPLATE_BLOCK_WORDS = 150
@@ -138,24 +139,29 @@ def template_diagnostics(
         if (i, h) in seen or not docs[i].enabled & FLAGS[TEMPLATE]:
             continue
         seen.add((i, h))
-        d = docs[i]
-        count = counts[h]
         k = record_of[i]
         at = 16 * (r - owner_rows.start[i])
         row = np.frombuffer(positions.get_bytes(k)[at : at + 16], POSITION_DTYPE)[0]
-        out.append(
-            Diagnostic(
-                path=d.path,
-                record=d.record,
-                line=int(row["line"]),
-                column=int(row["column"]),
-                end_line=int(row["end_line"]),
-                end_column=int(row["end_column"]),
-                code=rule.code,
-                name=rule.name,
-                severity=severity,
-                message=f"Line recurs in {count} of {n} documents at the same place (site template)",
-                record_line=d.record_line,
-            )
-        )
+        position = (int(row["line"]), int(row["column"]), int(row["end_line"]), int(row["end_column"]))
+        out.append(template_diagnostic(docs[i], position, counts[h], n, rule, severity))
     return out
+
+
+def template_diagnostic(d: Any, position: tuple[int, int, int, int], count: int, n: int, rule: Rule,
+                        severity: Severity) -> Diagnostic:
+    """N003 on document ``d`` (``path``, ``record``, ``record_line``) at the source ``position``
+    (line, column, end line, end column) of a template line found in ``count`` of ``n`` documents."""
+    line, column, end_line, end_column = position
+    return Diagnostic(
+        path=d.path,
+        record=d.record,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        code=rule.code,
+        name=rule.name,
+        severity=severity,
+        message=f"Line recurs in {count} of {n} documents at the same place (site template)",
+        record_line=d.record_line,
+    )
