@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from lintnews.diagnostics import Severity
-from lintnews.packs import PhraseRule, phrase_rule
+from lintnews.packs import PackSet, PhraseRule, load_pack, phrase_rule
 from lintnews.registry import all_rules
 
 GERMAN = (
@@ -166,3 +166,14 @@ def test_a_rule_class_cannot_repeat_what_its_file_says() -> None:
         "B001", "adblock-notice", Severity.ERROR, "Ad-blocker notice left in the text"
     )
     assert Copy.reads_packs and (Copy.__doc__ or "").startswith("## What it does")
+
+
+@pytest.mark.parametrize(("doc", "start"), [("README.md", "# our-site.toml"), ("rules/packs/README.md", "# lint/our-site.toml")],
+                         ids=["readme", "packs-readme"])
+def test_the_documented_user_rule_file_loads(tmp_path: Path, doc: str, start: str) -> None:
+    text = (Path(__file__).resolve().parent.parent / doc).read_text(encoding="utf-8")
+    block = text[text.index(f"```toml\n{start}") + len("```toml\n"):]
+    (tmp_path / "ours.toml").write_text(block[: block.index("```")], encoding="utf-8")
+    packs = PackSet()
+    load_pack(tmp_path / "ours.toml", packs)
+    assert sum(len(e.lines) + len(e.patterns) for rules in packs.by_language.values() for es in rules.values() for e in es) >= 3

@@ -1,7 +1,7 @@
 """B020–B026: footer and credit lines, tag lines, lone timestamps, pagination, print tools and
 rows of site links: the page chrome that extractors keep after (and between) the paragraphs.
 
-The phrases live in ``rules/packs/footer-<lang>.toml`` (and ``footer-common.toml``). The code adds
+Each rule's metadata, docs and phrases live in ``rules/packs/<CODE>.toml``. The code adds
 what a phrase cannot say: the place of a timestamp in the document, tag rows in capitals, and rows
 of site links split on their separators.
 """

@@ -1,6 +1,6 @@
 """B007-B010: empty bylines, paywall prompts, advertisement labels and post navigation.
 
-Phrase rules (``rules/packs/chrome-<lang>.toml``); the code adds bylines whose name sits on
+Phrase rules (``rules/packs/<CODE>.toml``); the code adds bylines whose name sits on
 the next line.
 """
 

@@ -1,6 +1,6 @@
 """B001-B004: ad-blocker notices, comment widgets, cookie banners and newsletter prompts.
 
-Phrase rules: their phrases live in ``rules/packs/chrome-<lang>.toml``.
+Phrase rules: each one's metadata, docs and phrases live in ``rules/packs/<CODE>.toml``.
 """
 
 from __future__ import annotations

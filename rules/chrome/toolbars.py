@@ -1,7 +1,8 @@
 """B024–B026: pagination links, print and e-mail tools, and rows of site links (about, contact,
 privacy) that extractors keep around the article.
 
-The phrases live in ``rules/packs/footer-<lang>.toml``; see `lintnews.rules.chrome.footer` for the footer lines.
+Each rule's metadata, docs and phrases live in ``rules/packs/<CODE>.toml`` (B024.toml ...); see
+`lintnews.rules.chrome.footer` for the footer lines.
 """
 
 from __future__ import annotations

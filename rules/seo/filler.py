@@ -1,6 +1,6 @@
 """S001: related-content prompts and SEO stock lines.
 
-A phrase rule: its phrases live in ``rules/packs/seo-<lang>.toml``.
+A phrase rule: its metadata, docs and phrases live in ``rules/packs/S001.toml``.
 """
 
 from __future__ import annotations
