@@ -16,9 +16,7 @@ RULES_MAX = 300
 CORE_MAX = 400
 
 #: Modules of ``lintnews/`` still over `CORE_MAX`, with their line counts when they were listed.
-CORE_ALLOWANCE = {
-    "lintnews/packs.py": 638,
-}
+CORE_ALLOWANCE: dict[str, int] = {}
 
 
 def line_counts(folder: str) -> dict[str, int]:

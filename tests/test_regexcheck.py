@@ -13,6 +13,7 @@ import pytest
 
 from lintnews.config import ConfigError, Settings
 from lintnews.packs import builtin_dir, load_packs
+from lintnews.packs.rulefile import phrase_tables
 from lintnews.regexcheck import backtracking_risk
 
 if sys.version_info >= (3, 11):
@@ -73,12 +74,12 @@ def test_patterns_that_match_text_one_way_pass(pattern: str) -> None:
     assert backtracking_risk(pattern) is None
 
 
-def builtin_patterns() -> list[tuple[str, int, str]]:
+def builtin_patterns() -> list[tuple[str, str, str]]:
     found = []
     for path in sorted(builtin_dir().glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        for i, entry in enumerate(data.get("entry", []), start=1):
-            found += [(path.name, i, p) for p in entry.get("patterns", [])]
+        for language, i, table in phrase_tables(data, path.name):
+            found += [(path.name, f"{language}#{i}", p) for p in table.get("patterns", [])]
     return found
 
 

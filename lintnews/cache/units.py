@@ -23,7 +23,7 @@ from lintnews.cache.entries import (
 from lintnews.config import Settings
 from lintnews.corpus.lsh import lsh_bands
 from lintnews.corpus.options import CorpusOptions
-from lintnews.corpus.signature import _DTYPE_CODES, _DTYPES, DocSignature
+from lintnews.corpus.signature import SIGNATURE_DTYPE_CODES, SIGNATURE_DTYPES, DocSignature
 from lintnews.sources import InputError
 
 # --- unit entries: the results of one file or JSONL record, with their corpus signatures -----
@@ -111,7 +111,7 @@ def load_signatures(blob: Any, spec: SignatureSpec) -> list[DocSignature | None]
 def _array_data(a: Any) -> list[Any] | None:
     if a is None:
         return None
-    return [_DTYPE_CODES[a.dtype], len(a), a.tobytes()]
+    return [SIGNATURE_DTYPE_CODES[a.dtype], len(a), a.tobytes()]
 
 
 def signature_data(s: DocSignature) -> list[Any]:
@@ -128,7 +128,7 @@ _ITEMSIZES: list[int] = []
 def _array(v: Any, codes: tuple[int, ...]) -> tuple[int, bytes, int]:
     """An array's dtype code, bytes and length, checked without making the array."""
     if not _ITEMSIZES:
-        _ITEMSIZES.extend(d.itemsize for d in _DTYPES)
+        _ITEMSIZES.extend(d.itemsize for d in SIGNATURE_DTYPES)
     if type(v) is not list or len(v) != 3:
         raise _Invalid
     code, length, data = v
@@ -179,11 +179,11 @@ def _signature_fields(v: Any, spec: SignatureSpec) -> list[Any]:
 def signature_from_data(v: Any, spec: SignatureSpec) -> DocSignature:
     import numpy as np
 
-    from lintnews.corpus.signature import _DTYPES, DocSignature
+    from lintnews.corpus.signature import SIGNATURE_DTYPES, DocSignature
 
     f = _signature_fields(v, spec)
-    arrays = [None if a is None else np.frombuffer(bytearray(a[1]), _DTYPES[a[0]]) for a in (f[9], f[10], f[13])]
-    lines = np.frombuffer(bytearray(f[11][1]), _DTYPES[f[11][0]])  # never None (`_signature_fields`)
+    arrays = [None if a is None else np.frombuffer(bytearray(a[1]), SIGNATURE_DTYPES[a[0]]) for a in (f[9], f[10], f[13])]
+    lines = np.frombuffer(bytearray(f[11][1]), SIGNATURE_DTYPES[f[11][0]])  # never None (`_signature_fields`)
     return DocSignature(
         path=f[0], record=f[1], record_line=f[2], enabled=f[3], first=f[4], title=f[5], text_hash=f[6],
         length=f[7], date=f[8], minhash=arrays[0], shingles=arrays[1], lines=lines, distinct=f[12],

@@ -87,7 +87,7 @@ class DocSignature:
         for name in _SIG_ARRAYS:
             value = state[name]
             if value is not None:
-                code = _DTYPE_CODES.get(value.dtype)
+                code = SIGNATURE_DTYPE_CODES.get(value.dtype)
                 state[name] = (code, value.shape, value.tobytes()) if code is not None else value
         return state
 
@@ -96,7 +96,7 @@ class DocSignature:
             value = state.get(name)
             if type(value) is tuple:
                 code, shape, data = value
-                state[name] = np.frombuffer(bytearray(data), _DTYPES[code]).reshape(shape)
+                state[name] = np.frombuffer(bytearray(data), SIGNATURE_DTYPES[code]).reshape(shape)
         self.__dict__.update(state)
 
 #: The array fields of `DocSignature`, and the dtypes their pickled form names by number.
@@ -117,9 +117,12 @@ LINE_DTYPE = np.dtype(
     ]
 )
 
-_DTYPES = (np.dtype("<u4"), np.dtype("<u8"), LINE_DTYPE)
+#: The dtypes of `DocSignature`'s arrays, numbered: their pickled form (and the cache's records,
+#: `lintnews.cache.units`) name a dtype by its index here. Only append to it.
+SIGNATURE_DTYPES = (np.dtype("<u4"), np.dtype("<u8"), LINE_DTYPE)
 
-_DTYPE_CODES = {dtype: code for code, dtype in enumerate(_DTYPES)}
+#: The index of each of `SIGNATURE_DTYPES`.
+SIGNATURE_DTYPE_CODES = {dtype: code for code, dtype in enumerate(SIGNATURE_DTYPES)}
 
 #: What the index keeps in memory of a candidate line: the source position goes to disk, it is
 #: only read for the lines reported as N003.

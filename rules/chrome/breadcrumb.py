@@ -8,12 +8,12 @@ from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from lintnews.config import Settings
-from lintnews.diagnostics import Severity
 from lintnews.document import Document, words
 from lintnews.packs import (
     line_key,
     load_packs,
     pack_languages,
+    phrase_rule,
 )
 from lintnews.registry import Rule, Violation, register
 
@@ -72,45 +72,8 @@ def _breadcrumb_segments(line: str) -> list[str] | None:
 
 
 @register
+@phrase_rule("B006")
 class Breadcrumb(Rule):
-    """## What it does
-    Checks for a breadcrumb trail: a line of short segments joined by `»`, `›`, `>`, `→`, or
-    ` / ` and ` | ` with spaces around them, that either starts with a home word ("Home »
-    World » …", "Startseite > Politik > …", "Accueil > …", "Inicio > …", also after "You are
-    here:") or is made of three or more short segments (at most four words each, no sentence
-    punctuation) joined by arrows.
-
-    Markdown quotes and table rows, comparisons ("a > b" inside a sentence) and lines with
-    markup or arrows in code (`->`, `=>`) are never taken for a breadcrumb.
-
-    ## Why is this bad?
-    The trail is the site's navigation. At the top of the text it pushes the headline down and
-    repeats it.
-
-    ## Example
-    ```text
-    Home » world » Summit ends without agreement
-    Summit ends without agreement
-    ```
-
-    Use instead:
-    ```text
-    Summit ends without agreement
-    ```
-
-    ## Fix
-    Removes the line: safe when it starts with a home word, unsafe otherwise.
-
-    ## Options
-    Home words: `breadcrumb` entries in `rules/packs/chrome-<lang>.toml`. Unlike other pack
-    entries they name the *first segment* of a trail, not a whole line.
-    """
-
-    code = "B006"
-    name = "breadcrumb"
-    reads_packs = True
-    severity = Severity.WARNING
-    summary = "Breadcrumb navigation trail left in the text"
     fix_applicability = "mixed"  # unsafe for a trail that does not start with a home word
 
     max_segment_words: ClassVar[int] = 4

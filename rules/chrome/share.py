@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lintnews.config import Settings
-from lintnews.diagnostics import Severity
 from lintnews.document import Document
 from lintnews.packs import (
     Matcher,
@@ -16,6 +15,7 @@ from lintnews.packs import (
     line_keys,
     load_packs,
     pack_languages,
+    phrase_rule,
 )
 from lintnews.registry import Violation, register
 
@@ -25,44 +25,8 @@ _MAX_RUN = 12
 
 
 @register
+@phrase_rule("B005")
 class SocialShare(PhraseRule):
-    """## What it does
-    Checks for share and follow prompts: "Share on Facebook", "Tweet", "Pin it", "Teilen",
-    "Partager", "Compartir", "Folgen Sie uns", and rows of network names ("Facebook Twitter
-    WhatsApp E-Mail"), also when the row is spread over consecutive short lines, one button per
-    line. A single network name alone on a line is left alone.
-
-    ## Why is this bad?
-    Share buttons are page furniture. In the text they become a string of brand names between
-    the last paragraph and whatever follows.
-
-    ## Example
-    ```text
-    Der Prozess wird im Herbst fortgesetzt.
-    Facebook
-    Twitter
-    WhatsApp
-    ```
-
-    Use instead:
-    ```text
-    Der Prozess wird im Herbst fortgesetzt.
-    ```
-
-    ## Fix
-    Removes the line or lines (safe).
-
-    ## Options
-    Phrases: `social-share` entries in `rules/packs/chrome-<lang>.toml` and
-    `rules/packs/chrome-common.toml` (the network-name row).
-    """
-
-    code = "B005"
-    name = "social-share"
-    severity = Severity.WARNING
-    summary = "Share buttons or follow prompts left in the text"
-    default_message = "Share prompt left in the text"
-
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         flagged: dict[int, Violation] = {v.line: v for v in super().check(doc, settings)}
         keys = line_keys(doc)

@@ -6,10 +6,9 @@ import re
 from collections.abc import Iterator
 
 from lintnews.config import Settings
-from lintnews.diagnostics import Severity
 from lintnews.document import Block, Document
 from lintnews.language import language_of
-from lintnews.packs import match_lines
+from lintnews.packs import match_lines, phrase_rule
 from lintnews.registry import Rule, Violation, register
 
 QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
@@ -55,47 +54,8 @@ def _is_question_text(text: str, languages: list[str]) -> bool:
 
 
 @register
+@phrase_rule("G003")
 class PromptLeak(Rule):
-    """## What it does
-    Checks for text addressed to or produced by a text generator rather than the reader:
-
-    * a long question (ten words or more, opening with "What", "How", "Why", "In what ways" …)
-      standing alone between the end of one section and the title of the next, where the prompt
-      a generator was given, or a question it suggested, was left in the article;
-    * stock phrases of chat assistants and templates, from the `prompt-leak` entries of the
-      generation packs: "As an AI language model", "I cannot browse the internet",
-      "Certainly! Here is …", "Here's a rewritten version", "[insert …]", "Lorem ipsum",
-      "Note: This article was generated …".
-
-    A question followed by a paragraph (a heading of an FAQ or an explainer that answers it), a
-    quoted question, a labelled one ("Q:"), a run of questions and a closing question at the
-    very end of the article are not reported.
-
-    ## Why is this bad?
-    Leftover prompts and assistant chatter show that nobody read the text before it went out,
-    and they read as nonsense in the middle of an article.
-
-    ## Example
-    ```text
-    The outcome could reshape security policy across the region.
-
-    What potential impacts could the lack of progress at the summit have on the security of allies in Asia?
-
-    The Setting and Initial Expectations
-
-    The summit opened on a cold morning with few hopes of a breakthrough on either side.
-    ```
-
-    ## Fix
-    No automatic fix for questions: read the passage, then delete the line.
-    """
-
-    code = "G003"
-    name = "prompt-leak"
-    reads_packs = True
-    severity = Severity.WARNING
-    summary = "Prompt, placeholder or assistant chatter left in the text"
-
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         reported: set[int] = set()
         for i, entry in match_lines(doc, settings, self.name):

@@ -1,0 +1,71 @@
+"""Phrase packs: the data behind phrase-driven rules (Vale-style "existence" rules).
+
+Each phrase rule has one file, ``rules/packs/<CODE>.toml`` (`lintnews.packs.rulefile`): its code,
+name, severity, summary, default message, documentation, and its phrases per language::
+
+    [phrases.en]
+    lines = ["You may also like", "Explore related products"]
+    patterns = ['read more(?: about .{1,60})?', 'more from [\\w .&-]{1,40}']
+
+Users extend rules with files of the same shape naming the rule (``rule = "S001"``) in
+``extend-packs``; packs of the first shape (``language = "en"`` and ``[[entry]]`` tables naming
+their rules) still load. ``extra-phrases = { seo-filler = ["Don't miss"] }`` in the config adds
+literal lines to a rule in every language.
+
+Matching is always against a *whole line* (never a substring of a sentence), compared in its
+"key" form (see `line_key`): NFKC, case-folded, curly quotes made straight, Markdown emphasis
+markers removed, whitespace collapsed, bullets and punctuation trimmed from both ends. ``lines``
+are literal and compared after the same normalisation; ``patterns`` are regular expressions that
+must match the entire key. All entries of one rule and language are compiled into a single
+alternation, so a line costs one regex call per rule, whatever the size of the pack.
+
+Modules: `rulefile` (the rule files, `phrase_rule`), `validation` (checks shared by every file
+shape), `loading` (built-in and users' files, cached per configuration), `model` (`PackSet`,
+`Matcher`), `screen` (which lines may match at all), `matching` (`match_lines`, `PhraseRule`).
+"""
+
+from __future__ import annotations
+
+from lintnews.packs.loading import check_pack_files, load_pack, load_packs
+from lintnews.packs.matching import (
+    PhraseRule,
+    _candidate_lines,
+    line_keys,
+    match_lines,
+    pack_languages,
+)
+from lintnews.packs.model import ALL_LANGUAGES, Entry, Matcher, PackSet, compile_entries
+from lintnews.packs.rulefile import RuleFile, builtin_rule_file, phrase_rule
+from lintnews.packs.screen import Screen, ScreenUnion, _Keys
+from lintnews.packs.validation import builtin_dir
+from lintnews.textnorm import EDGE as _EDGE  # (re-exported: line keys live in textnorm)
+from lintnews.textnorm import EDGE_CHARS as _EDGE_CHARS
+from lintnews.textnorm import EMPHASIS as _EMPHASIS
+from lintnews.textnorm import line_key
+
+__all__ = [
+    "ALL_LANGUAGES",
+    "Entry",
+    "Matcher",
+    "PackSet",
+    "PhraseRule",
+    "RuleFile",
+    "Screen",
+    "ScreenUnion",
+    "_EDGE",
+    "_EDGE_CHARS",
+    "_EMPHASIS",
+    "_Keys",
+    "_candidate_lines",
+    "builtin_dir",
+    "builtin_rule_file",
+    "check_pack_files",
+    "compile_entries",
+    "line_key",
+    "line_keys",
+    "load_pack",
+    "load_packs",
+    "match_lines",
+    "pack_languages",
+    "phrase_rule",
+]

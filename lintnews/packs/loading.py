@@ -1,0 +1,121 @@
+"""Reading pack files: the built-in rule files, users' ``extend-packs`` files (either shape) and
+``extra-phrases``, checked as they load (errors name the file and the entry)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lintnews.config import ConfigError, PackError, Settings, pack_rule, shown
+from lintnews.packs.model import ALL_LANGUAGES, Entry, PackSet
+from lintnews.packs.rulefile import RULE_KEYS, USER_KEYS, builtin_data, phrase_entries, read_toml
+from lintnews.packs.validation import builtin_dir, entry
+
+#: Keys of a pack file of the first shape: one language, entries naming their rules.
+LANGUAGE_PACK_KEYS = frozenset({"language", "entry", "description"})
+
+
+def load_pack(path: Path, packs: PackSet, check_backtracking: bool = True, builtin: bool = False) -> None:
+    """Add the entries of the pack file ``path``: a rule file (`lintnews.packs.rulefile`), or a
+    pack of the first shape (``language`` and ``[[entry]]`` tables); errors name the file and the
+    table. Rules are named by name or code; only rules that read packs may be named (`pack_rule`).
+    ``check_backtracking``: refuse patterns that can backtrack for exponential or high
+    polynomial time (off for the packs lintnews ships, which the test suite checks once instead
+    of every run). ``builtin``: one of lintnews's own rule files, which also describe their rule."""
+    try:
+        _load_pack(path, packs, check_backtracking, builtin)
+    except ConfigError as exc:
+        message = str(exc)
+        if message.startswith(str(path)):
+            message = shown(path) + message[len(str(path)):]
+        raise PackError(message) from None
+
+
+def _load_pack(path: Path, packs: PackSet, check_backtracking: bool, builtin: bool = False) -> None:
+    data = builtin_data(path.stem) if builtin else read_toml(path)
+    if "language" in data or "entry" in data:
+        _load_language_pack(path, data, packs, check_backtracking)
+    else:
+        _load_rule_file(path, data, packs, check_backtracking, builtin)
+
+
+def _load_rule_file(path: Path, data: dict[str, Any], packs: PackSet, check_backtracking: bool, builtin: bool) -> None:
+    """A rule file (`lintnews.packs.rulefile`): the phrases of one rule, per language."""
+    allowed = RULE_KEYS if builtin else USER_KEYS
+    unknown = set(data) - allowed
+    if unknown:
+        hint = " (a rule file holds " + ", ".join(f"`{k}`" for k in sorted(allowed)) + ")"
+        raise ConfigError(f"{path}: unknown key `{sorted(unknown)[0]}` in pack{hint}")
+    named = {key: data[key] for key in ("rule", "code", "name") if key in data}
+    if not named:
+        raise ConfigError(f"{path}: a pack needs `rule = \"<rule name or code>\"` (or a `language` and [[entry]] tables)")
+    names = set()
+    for key, ident in named.items():
+        if not isinstance(ident, str):
+            raise ConfigError(f"{path}: `{key}` must be a string")
+        names.add(pack_rule(ident, str(path)))
+    if len(names) > 1:
+        raise ConfigError(f"{path}: " + ", ".join(f"`{k} = {v!r}`" for k, v in named.items()) + " name different rules")
+    rule = names.pop()
+    for language, found in phrase_entries(data, str(path), rule, check_backtracking):
+        packs.add(language, found)
+
+
+def _load_language_pack(path: Path, data: dict[str, Any], packs: PackSet, check_backtracking: bool) -> None:
+    """A pack of the first shape: ``language`` and ``[[entry]]`` tables naming their rules."""
+    language = data.get("language")
+    if not isinstance(language, str):
+        raise ConfigError(f"{path}: a pack needs `language = \"<code>\"` (or \"*\")")
+    unknown = set(data) - LANGUAGE_PACK_KEYS
+    if unknown:
+        raise ConfigError(f"{path}: unknown key `{sorted(unknown)[0]}` in pack")
+    entries = data.get("entry", [])
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}: `entry` must be an array of tables ([[entry]])")
+    for i, raw in enumerate(entries, start=1):
+        found = entry(raw, f"{path} entry {i}", check_backtracking)
+        found.rule = pack_rule(found.rule, f"{path} entry {i}")
+        packs.add(language, found)
+
+
+def _pack_path(name: str, root: str) -> Path:
+    path = Path(name)
+    return path if path.is_absolute() else Path(root) / path
+
+
+def check_pack_files(names: list[str], root: str, where: str) -> None:
+    """Load the ``extend-packs`` files ``names`` (relative to ``root``) once, so a missing file
+    or a broken entry is reported before any input is read."""
+    for name in names:
+        path = _pack_path(name, root)
+        if not path.is_file():
+            raise ConfigError(f"{where}: pack file not found: {shown(path)}")
+        load_pack(path, PackSet())
+
+
+@lru_cache(maxsize=32)
+def _load(extend: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]], ...], root: str) -> PackSet:
+    packs = PackSet()
+    for path in sorted(builtin_dir().glob("*.toml")):
+        load_pack(path, packs, check_backtracking=False, builtin=True)
+    for name in extend:
+        path = _pack_path(name, root)
+        if not path.is_file():
+            raise ConfigError(f"`extend-packs`: pack file not found: {shown(path)}")
+        load_pack(path, packs)
+    for rule, lines in extra:
+        name = pack_rule(rule, f"`extra-phrases.{rule}`")
+        packs.add(ALL_LANGUAGES, Entry(name, "", None, list(lines), [], "extra-phrases"))
+    return packs
+
+
+def load_packs(settings: Settings) -> PackSet:
+    """Built-in packs plus the user's, cached per configuration."""
+    extra: list[tuple[str, tuple[str, ...]]] = []
+    for rule, lines in sorted(settings.extra_phrases.items()):
+        if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
+            raise ConfigError(f"`extra-phrases.{rule}` must be a list of strings")
+        extra.append((rule, tuple(lines)))
+    return _load(tuple(settings.extend_packs), tuple(extra), settings.root)
+

@@ -1,0 +1,122 @@
+"""Which packs apply to a document, which of its lines they match, and `PhraseRule`, the base of
+rules that report the matched lines."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar
+
+from lintnews.config import Settings
+from lintnews.document import View
+from lintnews.language import language_of
+from lintnews.packs.loading import load_packs
+from lintnews.packs.model import ALL_LANGUAGES, Entry, PackSet
+from lintnews.packs.screen import _Keys
+from lintnews.registry import Rule, Violation
+
+if TYPE_CHECKING:
+    from lintnews.document import Document
+
+def pack_languages(doc: Document, settings: Settings, packs: PackSet) -> list[str]:
+    """Languages whose packs apply to ``doc``: its own language plus English (English site chrome
+    is everywhere), plus, when detected, any other language with a substantial stop-word share (a
+    German page converted whole is often classified by its English navigation); every language
+    when none could be detected."""
+    memo = _PACK_LANGUAGES.of(doc)
+    hit = memo.get(settings.language)
+    if hit is not None and hit[0] is packs:
+        return list(hit[1])
+    lang = language_of(doc, settings)
+    if lang is None:
+        langs = packs.languages() or ["en"]
+    else:
+        langs = [lang] if lang == "en" else [lang, "en"]
+        if not settings.language or settings.language == "auto":
+            langs += [other for other in _SECONDARY_LANGUAGES.of(doc) if other not in langs]
+    memo[settings.language] = (packs, langs)
+    return list(langs)
+
+
+_SECONDARY_SHARE = 0.25
+_SECONDARY_MIN_HITS = 10
+
+
+def _also_present(doc: Document) -> list[str]:
+    """Languages whose stop words make up at least a quarter of the best language's count."""
+    scores = doc.stopword_profile[0]
+    best = max(scores.values(), default=0)
+    return [
+        lang for lang, n in sorted(scores.items(), key=lambda kv: -kv[1])
+        if n >= _SECONDARY_MIN_HITS and n >= _SECONDARY_SHARE * best
+    ]
+
+
+#: Per document: `pack_languages` by configured language (with the pack set they were made for),
+#: and `_also_present`.
+_PACK_LANGUAGES: View[dict[str | None, tuple[PackSet, list[str]]]] = View("packs.pack_languages", lambda doc: {})
+_SECONDARY_LANGUAGES: View[list[str]] = View("packs.secondary_languages", _also_present)
+
+
+def line_keys(doc: Document) -> list[str]:
+    """``doc.line_keys``: `line_key` of every line of ``doc`` (`lintnews.textnorm.line_keys_of`),
+    computed once per document."""
+    return doc.line_keys
+
+
+def _candidate_lines(doc: Document, packs: PackSet, langs: list[str]) -> list[int]:
+    """Lines of ``doc`` that some entry of some rule in ``langs`` may match (see `Screen`),
+    computed once per document for all phrase rules."""
+    memo = _PHRASE_LINES.of(doc)
+    hit = memo.get(tuple(langs))
+    if hit is not None and hit[0] is packs:
+        return hit[1]
+    keys = doc.line_keys
+    eligible = array("q", [i for i, key in enumerate(keys) if key and len(key) <= 300])
+    candidates = _Keys([keys[i] for i in eligible])
+    found = [eligible[j] for j in packs.screen_of((*langs, ALL_LANGUAGES)).select(candidates)]
+    memo[tuple(langs)] = (packs, found)
+    return found
+
+
+#: Per document: `_candidate_lines` by languages (with the pack set they were made for).
+_PHRASE_LINES: View[dict[tuple[str, ...], tuple[PackSet, list[int]]]] = View("packs.phrase_lines", lambda doc: {})
+
+
+def match_lines(doc: Document, settings: Settings, rule: str) -> Iterator[tuple[int, Entry]]:
+    """(line index, entry) for every line of ``doc`` that an entry of ``rule`` matches whole."""
+    packs = load_packs(settings)
+    langs = pack_languages(doc, settings, packs)
+    matchers = packs.matchers_for(rule, tuple(langs))
+    if not matchers:
+        return
+    keys = line_keys(doc)
+    for i in _candidate_lines(doc, packs, langs):
+        key = keys[i]
+        for m in matchers:
+            entry = m.match(key)
+            if entry is not None:
+                yield i, entry
+                break
+
+
+class PhraseRule(Rule):
+    """Base of rules that report whole lines matched by their pack entries.
+
+    A subclass sets the usual class attributes and ``default_message``; the phrases live in the
+    packs under the rule's name. The fix removes the line (safe: the line is nothing but the
+    phrase)."""
+
+    fix_applicability: ClassVar[str | None] = "safe"
+    reads_packs: ClassVar[bool] = True
+    default_message: ClassVar[str] = "Boilerplate line"
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        for i, entry in match_lines(doc, settings, self.name):
+            yield self.line_violation(
+                doc,
+                i,
+                entry.message or self.default_message,
+                fix=self.remove_lines_fix(doc, i, i, f"Remove the line \"{doc.lines[i].strip()[:60]}\""),
+                severity=entry.severity,
+            )

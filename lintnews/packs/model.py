@@ -1,0 +1,118 @@
+"""What a pack holds once loaded: entries, grouped by language and rule (`PackSet`), and their
+compiled form (`Matcher`: one dict and one regex per rule and language)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lintnews.diagnostics import Severity
+from lintnews.packs.screen import Screen, ScreenUnion
+from lintnews.textnorm import line_key
+
+ALL_LANGUAGES = "*"
+
+
+@dataclass
+class Entry:
+    rule: str
+    message: str
+    severity: Severity | None
+    lines: list[str]
+    patterns: list[str]
+    source: str
+
+
+@dataclass
+class Matcher:
+    """Every entry of one rule for one language, compiled to a dict and one regex."""
+
+    literal: dict[str, Entry] = field(default_factory=dict)
+    regex: re.Pattern[str] | None = None
+    groups: dict[str, Entry] = field(default_factory=dict)
+
+    def match(self, key: str) -> Entry | None:
+        entry = self.literal.get(key)
+        if entry is not None:
+            return entry
+        if self.regex is not None:
+            m = self.regex.fullmatch(key)
+            if m is not None and m.lastgroup is not None:
+                return self.groups[m.lastgroup]
+        return None
+
+
+@dataclass
+class PackSet:
+    """All loaded entries, grouped by language, then rule."""
+
+    by_language: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
+    matchers: dict[tuple[str, str], Matcher] = field(default_factory=dict)
+    screens: dict[str, Screen] = field(default_factory=dict)
+    unions: dict[tuple[str, ...], ScreenUnion] = field(default_factory=dict)
+    rule_screens: dict[tuple[str, str], Screen] = field(default_factory=dict)
+    rule_matchers: dict[tuple[str, tuple[str, ...]], list[Matcher]] = field(default_factory=dict)
+
+    def add(self, language: str, entry: Entry) -> None:
+        self.by_language.setdefault(language, {}).setdefault(entry.rule, []).append(entry)
+
+    def languages(self) -> list[str]:
+        return sorted(lang for lang in self.by_language if lang != ALL_LANGUAGES)
+
+    def matcher(self, rule: str, language: str) -> Matcher:
+        """Matcher for ``rule`` in ``language`` (which also gets every ``*`` entry)."""
+        found = self.matchers.get((rule, language))
+        if found is None:
+            entries = [*self.by_language.get(language, {}).get(rule, []),
+                       *self.by_language.get(ALL_LANGUAGES, {}).get(rule, [])]
+            found = self.matchers[(rule, language)] = compile_entries(entries)
+        return found
+
+    def matchers_for(self, rule: str, languages: tuple[str, ...]) -> list[Matcher]:
+        """The non-empty matchers of ``rule`` in ``languages``, in order (cached)."""
+        found = self.rule_matchers.get((rule, languages))
+        if found is None:
+            found = [m for m in (self.matcher(rule, lang) for lang in languages) if m.literal or m.regex is not None]
+            self.rule_matchers[(rule, languages)] = found
+        return found
+
+    def screen(self, language: str) -> Screen:
+        """The `Screen` of every rule's entries in ``language`` (``*`` entries have their own)."""
+        found = self.screens.get(language)
+        if found is None:
+            entries = [e for es in self.by_language.get(language, {}).values() for e in es]
+            found = self.screens[language] = Screen.build(entries)
+        return found
+
+    def rule_screen(self, rule: str, language: str) -> Screen:
+        """The `Screen` of the entries `matcher` compiles for ``rule`` in ``language``."""
+        found = self.rule_screens.get((rule, language))
+        if found is None:
+            entries = [*self.by_language.get(language, {}).get(rule, []),
+                       *self.by_language.get(ALL_LANGUAGES, {}).get(rule, [])]
+            found = self.rule_screens[(rule, language)] = Screen.build(entries)
+        return found
+
+    def screen_of(self, languages: tuple[str, ...]) -> ScreenUnion:
+        """The screens of ``languages`` as one `ScreenUnion` (cached; building it compiles
+        nothing, so the many language sets of a multilingual corpus cost next to nothing)."""
+        found = self.unions.get(languages)
+        if found is None:
+            found = self.unions[languages] = ScreenUnion.of([self.screen(lang) for lang in languages])
+        return found
+
+
+def compile_entries(entries: list[Entry]) -> Matcher:
+    matcher = Matcher()
+    parts = []
+    for i, entry in enumerate(entries):
+        for line in entry.lines:
+            matcher.literal.setdefault(line_key(line), entry)
+        if entry.patterns:
+            name = f"e{i}"
+            matcher.groups[name] = entry
+            parts.append(f"(?P<{name}>{'|'.join(f'(?:{p})' for p in entry.patterns)})")
+    if parts:
+        matcher.regex = re.compile("|".join(parts))
+    return matcher
+

@@ -1,0 +1,264 @@
+"""Screens: every entry of every rule in some languages reduced to what makes a line a candidate,
+so that the rules look only at the few lines that may match (see `lintnews.packs.matching`)."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from lintnews.document import cached_property
+from lintnews.textnorm import line_key
+
+if TYPE_CHECKING:
+    from lintnews.packs.model import Entry
+
+#: What may make the meaning of a pattern depend on the other patterns it is compiled with
+#: (group references and conditionals): a `Screen` does not combine such patterns.
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+try:  # the regex parser of the standard library, to read what a pattern's matches must contain
+    from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]  # private, 3.11+ (the stubs target 3.10)
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+
+def _first_chars(items: Any) -> tuple[set[str], bool] | None:
+    """The characters a non-empty match of the parsed sequence ``items`` can start with, and
+    whether it can match the empty string; None when unknown."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _sre.AT:  # ^, $, \b: zero width
+            continue
+        if op is _sre.LITERAL:
+            return chars | {chr(av)}, False
+        if op is _sre.IN:
+            for o, a in av:
+                if o is _sre.LITERAL:
+                    chars.add(chr(a))
+                elif o is _sre.RANGE and a[1] - a[0] < 256:
+                    chars.update(map(chr, range(a[0], a[1] + 1)))
+                else:
+                    return None
+            return chars, False
+        if op is _sre.BRANCH:
+            nullable = False
+            for branch in av[1]:
+                got = _first_chars(branch)
+                if got is None:
+                    return None
+                chars |= got[0]
+                nullable = nullable or got[1]
+        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            got = _first_chars(av[3])
+            if got is None:
+                return None
+            chars |= got[0]
+            nullable = got[1]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            got = _first_chars(av[2])
+            if got is None:
+                return None
+            chars |= got[0]
+            nullable = got[1] or av[0] == 0
+        else:
+            return None
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _required(items: Any) -> set[str] | None:
+    """Strings one of which every match of the parsed sequence ``items`` contains, or None when
+    none is known."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append({"".join(run)})
+            run = []
+        got = None
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+            got = _required(av[3])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            got = _required(av[2])
+        elif op is _sre.ASSERT and av[0] == 1:  # a lookahead: what it sees is in the line too
+            got = _required(av[1])
+        elif op is _sre.BRANCH:
+            branches = [_required(b) for b in av[1]]
+            if all(b is not None for b in branches):
+                got = set().union(*branches)  # type: ignore[arg-type]
+        if got:
+            options.append(got)
+    if not options:
+        return None
+    # the cheapest good test: strings of three or more characters, as few as possible, long
+    return min(options, key=lambda o: (min(map(len, o)) < 3, len(o), -min(map(len, o))))
+
+
+class _Keys:
+    """Line keys a `Screen` selects from, with their concatenation (made once for all screens)."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+
+    @cached_property
+    def joined(self) -> str:
+        return "\n".join(self.keys)
+
+    @cached_property
+    def ends(self) -> Sequence[int]:
+        """The offset just after each key's line break in `joined` (machine integers: 8 bytes
+        a line, not 40)."""
+        return array("q", itertools.accumulate(len(k) + 1 for k in self.keys))
+
+
+@lru_cache(maxsize=4096)
+def _analyse(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """What a `Screen` needs of a pattern: the characters its matches start with (None: not
+    known, or it can match the empty string) and strings one of which they contain."""
+    parsed = _sre_parse.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
+        return None, None
+    first = _first_chars(parsed)
+    required = _required(parsed)
+    return (frozenset(first[0]) if first is not None and not first[1] else None,
+            frozenset(required) if required else None)
+
+
+@dataclass
+class Screen:
+    """Every entry of every rule in some languages, reduced to what makes a line a candidate:
+    a line the screen does not let through is matched by no entry of any rule, so the rules
+    only look at the few lines that pass (see `match_lines`).
+
+    Literal lines are a set. Each pattern is filed under the characters its matches can start
+    with, so a line is tried only against the patterns that can start with its first
+    character; the patterns whose first character is not known are tried only on lines that
+    contain one of the strings their matches must contain (a word of a lookahead, a phrase)."""
+
+    literal: frozenset[str]
+    #: Patterns by first character, and compiled.
+    by_first: dict[str, list[str]] = field(default_factory=dict)
+    compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: Patterns of unknown first character, and the strings a line needs for any of them to
+    #: match (None: unknown, always try them).
+    rest: re.Pattern[str] | None = None
+    rest_needs: tuple[str, ...] | None = None
+    #: No screen could be built: every line passes.
+    everything: bool = False
+
+    @classmethod
+    def build(cls, entries: list[Entry]) -> Screen:
+        literal = frozenset(line_key(line) for e in entries for line in e.lines)
+        patterns = list(dict.fromkeys(p for e in entries for p in e.patterns))
+        if not patterns:
+            return cls(literal)
+        if any(_GROUP_REFERENCE.search(p) for p in patterns):
+            return cls(literal, everything=True)
+        screen = cls(literal)
+        rest: list[str] = []
+        needs: set[str] | None = set()
+        for p in patterns:
+            try:
+                first, required = _analyse(p)
+            except Exception:  # an unexpected parse tree: no screen
+                return cls(literal, everything=True)
+            if first is not None:
+                for char in first:
+                    screen.by_first.setdefault(char, []).append(p)
+                continue
+            rest.append(p)
+            needs = None if needs is None or not required else needs | required
+        try:
+            if rest:
+                screen.rest = re.compile("|".join(f"(?:{p})" for p in rest))
+                screen.rest_needs = None if needs is None else tuple(sorted(needs))
+            # one regex per first character, but the same regex for the same patterns
+            regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
+            for char, found in screen.by_first.items():
+                group = tuple(found)
+                if group not in regexes:
+                    regexes[group] = re.compile("|".join(f"(?:{p})" for p in group))
+                screen.compiled[char] = regexes[group]
+        except re.error:  # e.g. the same group name in two patterns
+            return cls(literal, everything=True)
+        return screen
+
+    def admits(self, key: str) -> bool:
+        """Whether an entry may match the (non-empty) line key ``key``."""
+        return bool(self.select(_Keys([key])))
+
+    def select(self, keys: _Keys) -> list[int]:
+        """Indices of the (non-empty) line keys ``keys`` that an entry may match."""
+        return ScreenUnion.of([self]).select(keys)
+
+    def needy(self, keys: _Keys) -> set[int] | None:
+        """Indices of the keys that hold one of `rest_needs` (None: every key), found with one
+        search per string over all keys."""
+        if self.rest_needs is None:
+            return None
+        found: set[int] = set()
+        joined, ends = keys.joined, keys.ends
+        for needle in self.rest_needs:
+            at = joined.find(needle)
+            while at >= 0:
+                j = bisect.bisect_right(ends, at)
+                found.add(j)
+                at = joined.find(needle, ends[j]) if j < len(ends) else -1
+        return found
+
+
+@dataclass
+class ScreenUnion:
+    """Several `Screen`s as one: a line passes when it passes any of them, decided in one pass
+    over the lines. Made from the screens' compiled parts (the literal sets joined, the
+    regexes of each first character listed), so making one compiles nothing."""
+
+    screens: tuple[Screen, ...]
+    literal: frozenset[str]
+    compiled: dict[str, tuple[re.Pattern[str], ...]]
+    everything: bool
+
+    @classmethod
+    def of(cls, screens: list[Screen]) -> ScreenUnion:
+        compiled: dict[str, list[re.Pattern[str]]] = {}
+        for screen in screens:
+            for char, regex in screen.compiled.items():
+                found = compiled.setdefault(char, [])
+                if regex not in found:
+                    found.append(regex)
+        literal = frozenset().union(*(s.literal for s in screens))
+        return cls(tuple(screens), literal, {c: tuple(r) for c, r in compiled.items()}, any(s.everything for s in screens))
+
+    def select(self, keys: _Keys) -> list[int]:
+        """Indices of the (non-empty) line keys ``keys`` that an entry of a screen may match."""
+        if self.everything:
+            return list(range(len(keys.keys)))
+        rests = [(s.rest, s.needy(keys)) for s in self.screens if s.rest is not None]
+        literal, compiled = self.literal, self.compiled
+        out = []
+        for j, key in enumerate(keys.keys):
+            if key in literal:
+                out.append(j)
+                continue
+            regexes = compiled.get(key[0])
+            if regexes is not None and any(r.fullmatch(key) is not None for r in regexes):
+                out.append(j)
+                continue
+            for rest, needy in rests:
+                if (needy is None or j in needy) and rest.fullmatch(key) is not None:
+                    out.append(j)
+                    break
+        return out
+

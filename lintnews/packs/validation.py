@@ -1,0 +1,63 @@
+"""Checks shared by every shape of pack file: an entry's keys and types, its patterns (valid, and
+unable to make matching hang: `lintnews.regexcheck`); and where the built-in rule files live."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from typing import Any
+
+from lintnews.config import ConfigError
+from lintnews.diagnostics import Severity
+from lintnews.packs.model import Entry
+from lintnews.regexcheck import backtracking_risk
+
+
+def entry(data: Any, where: str, check_backtracking: bool = True) -> Entry:
+    """The entry ``data`` (a table naming its rule), checked; errors start with ``where``."""
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: each [[entry]] must be a table")
+    unknown = set(data) - {"rule", "message", "severity", "lines", "patterns"}
+    if unknown:
+        raise ConfigError(f"{where}: unknown key `{sorted(unknown)[0]}` in [[entry]]")
+    rule = data.get("rule")
+    if not isinstance(rule, str):
+        raise ConfigError(f"{where}: [[entry]] needs `rule = \"<rule name or code>\"`")
+    lines = data.get("lines", [])
+    patterns = data.get("patterns", [])
+    for key, value in (("lines", lines), ("patterns", patterns)):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: `{key}` of rule {rule} must be a list of strings")
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ConfigError(f"{where}: invalid pattern {p!r} for rule {rule}: {exc}") from None
+        # A pattern Python's backtracking engine can spend minutes on would hang every run that
+        # meets an unlucky line: refused when the pack is loaded (see `lintnews.regexcheck`).
+        risk = backtracking_risk(p) if check_backtracking else None
+        if risk is not None:
+            raise ConfigError(
+                f"{where}: pattern {p!r} for rule {rule} can make matching hang: {risk}. "
+                "Rewrite it so that each stretch of text can be matched only one way (`\\S+(?: \\S+){0,3}` "
+                "instead of `(?:\\S+ ?){1,4}`, `\\w+` instead of `(?:\\w+)+`), or make the repetition "
+                "possessive (`a++`) or atomic (`(?>...)`, Python 3.11+)"
+            )
+    severity = data.get("severity")
+    try:
+        sev = Severity.parse(severity) if isinstance(severity, str) else None
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+    message = data.get("message") or ""
+    return Entry(rule, str(message), sev, list(lines), list(patterns), where)
+
+
+def builtin_dir() -> Path:
+    """``packs/`` inside the installed ``lintnews.rules`` package (``rules/`` in a checkout),
+    found without importing it: the rule modules import this one."""
+    spec = importlib.util.find_spec("lintnews.rules")
+    assert spec is not None and spec.origin is not None, "lintnews.rules is not installed"
+    return Path(spec.origin).resolve().parent / "packs"
+
+
