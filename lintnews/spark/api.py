@@ -8,6 +8,7 @@ contract's columns (`diagnostics`). Nothing proportional to the corpus is brough
 
 from __future__ import annotations
 
+import functools
 import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -155,10 +156,11 @@ def check_sources(spark: SparkSession, files: list[str], parquet: list[str], set
         numbered = spark.createDataFrame(df.rdd.zipWithIndex().map(lambda p: (*p[0], p[1] + 1)), schema)
         start = (len(files) + k) << ORD_SHIFT
         numbered = numbered.withColumn("__ord", F.lit(start) + F.col("__row"))
-        parts.append(numbered.mapInArrow(
-            lambda b, path=path: task.records(b, settings.text_field, settings.id_field, path, None, "__row"),
-            _doc_schema(),
-        ))
+        records = functools.partial(
+            task.records, text_col=settings.text_field, id_col=settings.id_field,
+            path=path, path_col=None, line_col="__row",
+        )
+        parts.append(numbered.mapInArrow(records, _doc_schema()))
     if not parts:
         parts.append(spark.createDataFrame([], _doc_schema()))
     docs = parts[0]
