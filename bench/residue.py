@@ -54,6 +54,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quality import ensure_extracted, tokens  # noqa: E402
 
 EXTRACTORS = ("trafilatura", "trafilatura-recall", "html2text")
+#: lintnews's own reading of the page as HTML input (markup landmarks on): only when named.
+HTML_INPUT = "lintnews-html"
 LABELS = ("article", "comments", "boilerplate", "copy")
 HALVES = ("A", "B")
 
@@ -154,8 +156,23 @@ def pct(a: int, b: int) -> str:
     return f"{100 * a / b:.2f} %" if b else "–"
 
 
-def lint_texts(texts: dict[str, str], select: list[str] | None) -> dict[str, list[tuple[str, int, int]]]:
-    """(code, first line, last line) of every diagnostic but N, 0-based lines, per document."""
+def html_documents(dragnet: Path, ids: list[str]) -> dict[str, object]:
+    """Each page read as lintnews reads HTML input (`lintnews.sources.documents.html_document`)."""
+    import gzip
+
+    from lintnews.sources.documents import html_document
+
+    out: dict[str, object] = {}
+    for doc_id in ids:
+        raw = gzip.decompress((dragnet / "html" / f"{doc_id}.html.gz").read_bytes()).decode("utf-8", "replace")
+        out[doc_id] = html_document(f"{doc_id}.html", raw)
+    return out
+
+
+def lint_texts(texts: dict[str, str], select: list[str] | None,
+               docs: dict[str, object] | None = None) -> dict[str, list[tuple[str, int, int]]]:
+    """(code, first line, last line) of every diagnostic but N, 0-based text lines, per document
+    (``docs``: the documents to lint in place of plain texts, HTML input)."""
     from lintnews.config import Settings
     from lintnews.document import Document
     from lintnews.engine import Linter
@@ -164,6 +181,16 @@ def lint_texts(texts: dict[str, str], select: list[str] | None) -> dict[str, lis
     linter = Linter(settings)
     out = {}
     for doc_id, text in texts.items():
+        if docs is not None:
+            # HTML input: diagnostics carry source positions, the rules' violations text lines
+            doc = docs[doc_id]
+            out[doc_id] = [
+                (rule.code, v.line, v.end_line)
+                for rule in linter.base_table.rules
+                if not rule.corpus and not rule.code.startswith("E")
+                for v in rule.check(doc, settings)  # type: ignore[arg-type]
+            ]
+            continue
         res = linter.lint(Document(f"{doc_id}.txt", text))
         out[doc_id] = [
             (d.code, d.line - 1, d.end_line - 1) for d in res.diagnostics if not d.code.startswith("N")
@@ -211,7 +238,9 @@ def removed_lines(before: str, after: str) -> list[int]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dragnet", type=Path, help="the dragnet eval folder (html/, gold/)")
-    ap.add_argument("--extractor", default="all", choices=(*EXTRACTORS, "all"))
+    ap.add_argument("--extractor", default="all", choices=(*EXTRACTORS, HTML_INPUT, "all"),
+                    help=f"'all' is the three extractors; {HTML_INPUT} (lintnews reading the page as HTML,"
+                         " markup landmarks on) only when named; --fix is not measured for it")
     ap.add_argument("--cache", type=Path, default=Path(__file__).resolve().parent / "out" / "dragnet")
     ap.add_argument("--select", default=None, help="comma-separated selectors (default: default selection)")
     ap.add_argument("--half", default="both", choices=("A", "B", "both"))
@@ -238,7 +267,8 @@ def main(argv: list[str] | None = None) -> int:
         want = args.pages == "with-comments"
         ids = [i for i in ids if (gold / f"{i}.comments.txt").exists() == want]
     extractors = list(EXTRACTORS) if args.extractor == "all" else [args.extractor]
-    ensure_extracted(args.dragnet, ids, extractors, args.cache, args.workers)
+    if HTML_INPUT not in extractors:
+        ensure_extracted(args.dragnet, ids, extractors, args.cache, args.workers)
     select = args.select.split(",") if args.select else None
 
     golds = {}
@@ -254,11 +284,16 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, Tally]] = {}
     missed: list[tuple[str, str, str, str]] = []
     for ex in extractors:
-        texts = {i: (args.cache / ex / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
+        docs = html_documents(args.dragnet, ids) if ex == HTML_INPUT else None
+        if docs is not None:
+            texts = {i: d.text for i, d in docs.items()}  # type: ignore[attr-defined]
+        else:
+            texts = {i: (args.cache / ex / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
         texts = {i: t for i, t in texts.items() if t.strip()}
         labels = {i: label_lines(t, *golds[i]) for i, t in texts.items()}
-        diags = lint_texts(texts, select)
-        fixed = fix_run(texts) if args.fix else {}
+        diags = lint_texts(texts, select, docs)
+        do_fix = args.fix and docs is None
+        fixed = fix_run(texts) if do_fix else {}
         tallies = results[ex] = {h: Tally() for h in halves}
         flagged_article: list[tuple[str, int, str, str]] = []
         for doc_id, text in texts.items():
@@ -287,13 +322,13 @@ def main(argv: list[str] | None = None) -> int:
                 for i in span:
                     if lab[i] is not None:
                         t.rule[(code, lab[i])] += 1
-            if args.fix:
+            if do_fix:
                 gone = removed_lines(text, fixed[doc_id])
                 t.fixed_docs += fixed[doc_id] != text
                 for i in gone:
                     if lab[i] is not None:
                         t.removed[lab[i]] += 1
-        report(ex, tallies, args.fix)
+        report(ex, tallies, do_fix)
         if args.show_flagged_article and flagged_article:
             print(f"\nflagged article lines ({ex}, {len(flagged_article)}):")
             for doc_id, line, codes, text in flagged_article[: args.show_flagged_article]:
