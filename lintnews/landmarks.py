@@ -38,6 +38,8 @@ class Region:
 @dataclass(frozen=True)
 class Regions:
     regions: tuple[Region, ...]
+    #: The first and last line of the prose no landmark marks (None: there is none).
+    article: tuple[int, int] | None = None
 
     def of_kind(self, *kinds: str) -> list[Region]:
         return [r for r in self.regions if r.kind in kinds]
@@ -70,7 +72,9 @@ def _regions(doc: Document) -> Regions | None:
         if not total or sum(prose_words[i : j + 1]) <= MAX_PROSE_SHARE * total:
             found.append(Region(kind, marks.tag[i] or kind, i, j))
         i = j + 1
-    # blocks of links outside the article's prose, where no landmark marks them
+    # blocks of links outside the article's prose (the prose no landmark marks), where no
+    # landmark marks them
+    prose = [b for b in prose if not any(marks.landmark[i] for i in range(b.start, min(b.end + 1, n)))]
     if prose:
         spans = ((0, prose[0].start), (prose[-1].end + 1, n))
         for first, stop in spans:
@@ -86,7 +90,7 @@ def _regions(doc: Document) -> Regions | None:
                     found.append(Region("navigation", "", run[0], run[-1]))
                 run = []
     found.sort(key=lambda r: r.start)
-    return Regions(tuple(found))
+    return Regions(tuple(found), (prose[0].start, prose[-1].end) if prose else None)
 
 
 #: The marked regions of an HTML document (None for text and Markdown: no markup to read).
