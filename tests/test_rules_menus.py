@@ -134,7 +134,7 @@ def test_cli_region_and_unsafe_fix(tmp_path: Path, code: str, body: str, kept: s
     assert path.read_text(encoding="utf-8") == kept
 
 
-PAGE = """<html><body class="single has-comments"><nav><ul><li><a href="/">Home</a></li>
+PAGE = f"""<html><body class="single has-comments"><nav><ul><li><a href="/">Home</a></li>
 <li><a href="/n">News</a></li></ul></nav>
 <article class="post-share-enabled"><h1>Budget passes</h1><p>{P1}</p><p>{P2}</p>
 <p>Short <a href="/q">link</a> in a line that is mostly plain words, not a link at all.</p>
@@ -144,7 +144,7 @@ PAGE = """<html><body class="single has-comments"><nav><ul><li><a href="/">Home<
 <ol class="commentlist"><li><p>Great article, thanks for writing it up so clearly for all of us.</p></li></ol>
 <ul><li><a href="/x">About</a></li><li><a href="/y">Contact</a></li><li><a href="/z">Privacy</a></li></ul>
 <footer><p>Copyright 2012 The Town Paper</p></footer>
-</body></html>""".format(P1=P1, P2=P2, P3=P3)
+</body></html>"""
 
 
 def test_landmark_regions_of_html() -> None:
