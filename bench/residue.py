@@ -24,15 +24,22 @@ Method (see the eval set's README, ``dragnet/README.md``):
    junk = boilerplate + comments), recall on boilerplate lines, recall on comment lines, and the
    share of article lines flagged. Junk counts copies; the recall columns do not.
 4. ``--fix`` also runs what users run, ``lintnews check --fix --unsafe-fixes --output-dir DIR``
-   (the installed CLI, in a subprocess, on the cached texts of each half) and reports the share of
+   (the installed CLI, in a subprocess, on the cached texts of each half, with the same
+   ``--select`` / ``--extend-select``) and reports the share of
    junk lines and of article lines it removed (a line is kept when a line with the same tokens is
    still in the fixed copy).
-5. Pages are split into two halves by a fixed hash of their id (``A``: the first byte of the
+5. ``--extractor lintnews-html`` (only when named) reads each page as lintnews reads HTML input
+   (``lintnews.sources.documents.html_document``: its own text, and the markup landmarks of
+   ``lintnews.landmarks`` on), labels the lines of that text the same way and runs the selected
+   rules on the documents in-process (their violations carry text lines); ``--fix`` is not
+   measured for it.
+6. Pages are split into two halves by a fixed hash of their id (``A``: the first byte of the
    SHA-1 of the id is even). Rules were written looking at half A only; both halves are reported.
 
 Usage::
 
-    python bench/residue.py ../shared/eval/dragnet [--extractor all] [--fix] [--select CODES]
+    python bench/residue.py ../shared/eval/dragnet [--extractor all|lintnews-html] [--fix] [--select CODES]
+        [--extend-select CODES]
         [--half A|B|both] [--show-missed N] [--show-flagged-article N] [--json FILE]
 """
 
@@ -170,14 +177,15 @@ def html_documents(dragnet: Path, ids: list[str]) -> dict[str, object]:
 
 
 def lint_texts(texts: dict[str, str], select: list[str] | None,
-               docs: dict[str, object] | None = None) -> dict[str, list[tuple[str, int, int]]]:
+               docs: dict[str, object] | None = None, extend: list[str] | None = None,
+               ) -> dict[str, list[tuple[str, int, int]]]:
     """(code, first line, last line) of every diagnostic but N, 0-based text lines, per document
     (``docs``: the documents to lint in place of plain texts, HTML input)."""
     from lintnews.config import Settings
     from lintnews.document import Document
     from lintnews.engine import Linter
 
-    settings = Settings(select=select) if select else Settings()
+    settings = Settings(select=select, extend_select=extend or [])
     linter = Linter(settings)
     out = {}
     for doc_id, text in texts.items():
@@ -198,8 +206,15 @@ def lint_texts(texts: dict[str, str], select: list[str] | None,
     return out
 
 
-def fix_run(texts: dict[str, str]) -> dict[str, str]:
-    """The texts after ``lintnews check --fix --unsafe-fixes --output-dir`` (installed CLI)."""
+def selection_args(select: list[str] | None, extend: list[str] | None) -> list[str]:
+    """The command-line options of a selection (none: the default selection)."""
+    return [*(["--select", ",".join(select)] if select else []),
+            *(["--extend-select", ",".join(extend)] if extend else [])]
+
+
+def fix_run(texts: dict[str, str], options: list[str] = ()) -> dict[str, str]:  # type: ignore[assignment]
+    """The texts after ``lintnews check --fix --unsafe-fixes --output-dir`` (installed CLI), with
+    the selection ``options``."""
     with tempfile.TemporaryDirectory(prefix="residue-") as tmp:
         src, dst = Path(tmp, "in"), Path(tmp, "out")
         src.mkdir()
@@ -207,7 +222,7 @@ def fix_run(texts: dict[str, str]) -> dict[str, str]:
             Path(src, f"{doc_id}.txt").write_text(text, encoding="utf-8")
         proc = subprocess.run(
             ["lintnews", "check", "--isolated", "--no-cache", "--exit-zero", "--fix", "--unsafe-fixes",
-             "--output-dir", str(dst), "--format", "json", "-o", os.devnull, "in"],
+             "--output-dir", str(dst), "--format", "json", "-o", os.devnull, *options, "in"],
             cwd=tmp, capture_output=True, text=True,
         )
         if proc.returncode != 0:
@@ -243,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
                          " markup landmarks on) only when named; --fix is not measured for it")
     ap.add_argument("--cache", type=Path, default=Path(__file__).resolve().parent / "out" / "dragnet")
     ap.add_argument("--select", default=None, help="comma-separated selectors (default: default selection)")
+    ap.add_argument("--extend-select", default=None, help="comma-separated selectors added to the selection")
     ap.add_argument("--half", default="both", choices=("A", "B", "both"))
     ap.add_argument("--fix", action="store_true", help="also measure --fix --unsafe-fixes --output-dir")
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages (by id)")
@@ -270,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     if HTML_INPUT not in extractors:
         ensure_extracted(args.dragnet, ids, extractors, args.cache, args.workers)
     select = args.select.split(",") if args.select else None
+    extend = args.extend_select.split(",") if args.extend_select else None
 
     golds = {}
     for doc_id in ids:
@@ -291,9 +308,9 @@ def main(argv: list[str] | None = None) -> int:
             texts = {i: (args.cache / ex / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
         texts = {i: t for i, t in texts.items() if t.strip()}
         labels = {i: label_lines(t, *golds[i]) for i, t in texts.items()}
-        diags = lint_texts(texts, select, docs)
+        diags = lint_texts(texts, select, docs, extend)
         do_fix = args.fix and docs is None
-        fixed = fix_run(texts) if do_fix else {}
+        fixed = fix_run(texts, selection_args(select, extend)) if do_fix else {}
         tallies = results[ex] = {h: Tally() for h in halves}
         flagged_article: list[tuple[str, int, str, str]] = []
         for doc_id, text in texts.items():
