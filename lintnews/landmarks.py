@@ -10,7 +10,8 @@ such as ``post has-comments`` on the article's own wrapper would otherwise remov
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 
 from lintnews.document import Document, View
 
@@ -41,8 +42,24 @@ class Regions:
     #: The first and last line of the prose no landmark marks (None: there is none).
     article: tuple[int, int] | None = None
 
+    #: The first line of each region, for `overlaps`.
+    _starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [r.start for r in self.regions])
+
     def of_kind(self, *kinds: str) -> list[Region]:
         return [r for r in self.regions if r.kind in kinds]
+
+    def overlaps(self, start: int, end: int, *kinds: str) -> bool:
+        """Whether lines ``start..end`` share a line with a region (of one of ``kinds``, when
+        given). Regions never overlap one another, so one look-up finds the candidates."""
+        i = bisect.bisect_right(self._starts, end) - 1
+        while i >= 0 and self.regions[i].end >= start:
+            if not kinds or self.regions[i].kind in kinds:
+                return True
+            i -= 1
+        return False
 
 
 def _regions(doc: Document) -> Regions | None:

@@ -31,7 +31,7 @@ _SENTENCE_END = re.compile(r"[.!?;,…\"”]\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’&-]*|&")
 #: Most words of one menu item.
 _ITEM_WORDS = 4
-#: Most words of one segment of a row of links, and most segments.
+#: Most words of one segment of a row of links.
 _SEGMENT_WORDS = 5
 #: Fewest non-blank lines of a menu, and of a menu made of link rows only.
 _MIN_LINES = 4
@@ -185,20 +185,18 @@ class NavigationMenu(Rule):
         # the article's prose: lines first..last (none: every line is outside it)
         first, last = (prose[0].start, prose[-1].end) if prose else (len(doc.lines), -1)
         marked = LANDMARK_REGIONS.of(doc)
-        taken: list[tuple[int, int]] = []
         if marked is not None:
             inside = marked.article or (len(doc.lines), -1)
             for region in marked.of_kind(*_MARKED):
                 if region.kind in _OUTSIDE_ONLY and region.end >= inside[0] and region.start <= inside[1]:
                     continue  # a footer or aside within the article (a fact box, its own credits)
-                taken.append((region.start, region.end))
                 what = "block of links" if not region.tag else f"<{region.tag}> {_MARKED[region.kind]}"
                 yield self._report(doc, region.start, region.end, what, region.kind)
         if not prose:
             return
         for begin, stop in ((0, first), (last + 1, len(doc.lines))):
             for start, end, n in menu_lines(doc, begin, stop):
-                if not any(s <= end and start <= e for s, e in taken):
+                if marked is None or not marked.overlaps(start, end, *_MARKED):
                     yield self._report(doc, start, end, f"{n} items", "navigation")
 
     def _report(self, doc: Document, start: int, end: int, what: str, kind: str) -> Violation:

@@ -132,19 +132,20 @@ class RelatedTitlesList(Rule):
     default = False
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        taken: list[tuple[int, int]] = []
         marked = LANDMARK_REGIONS.of(doc)
+
+        def taken(start: int, end: int) -> bool:
+            return marked is not None and marked.overlaps(start, end, "related")
+
         if marked is not None:
             for region in marked.of_kind("related"):
-                taken.append((region.start, region.end))
                 yield self._report(doc, region.start, region.end, f"<{region.tag}> marked related")
         done = -1
         for h in _headings(doc, settings):
             if h <= done:
                 continue
             titles = _titles_after(doc, h + 1)
-            if len(titles) >= _MIN_TITLES and not _overlaps(taken, h, titles[-1]):
-                taken.append((h, titles[-1]))
+            if len(titles) >= _MIN_TITLES and not taken(h, titles[-1]):
                 done = titles[-1]
                 yield self._report(doc, h, titles[-1], f"{len(titles)} titles")
         # a bare list: the titles that end the document, right after a paragraph of prose
@@ -164,7 +165,7 @@ class RelatedTitlesList(Rule):
         if block is None or not block.prose:
             return
         start = trailing[-1]
-        if not _overlaps(taken, start, end):
+        if not taken(start, end) and done < start:
             yield self._report(doc, start, end, f"{len(trailing)} titles after the article")
 
     def _report(self, doc: Document, start: int, end: int, what: str) -> Violation:
@@ -176,6 +177,3 @@ class RelatedTitlesList(Rule):
             fix=self.remove_lines_fix(doc, start, end, "Remove the list of titles", safe=False),
         )
 
-
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= end and start <= e for s, e in taken)
