@@ -181,9 +181,9 @@ def test_cli_reports_marked_blocks_of_html(tmp_path: Path) -> None:
     # the aside between the article's paragraphs is left alone; its footer after them is not
     assert got == [
         ("B028", "Navigation menu left in the text (<nav> navigation, 2 lines)"),
-        ("B028", "Page footer left in the text (<footer> footer, 1 lines)"),
+        ("B028", "Page footer left in the text (<footer> footer, 1 line)"),
         ("S005", "List of other articles' titles left in the text (<div> marked related, 2 lines)"),
-        ("B011", "Reader-comment thread left in the text (<ol> marked comments, 1 lines)"),
+        ("B011", "Reader-comment thread left in the text (<ol> marked comments, 1 line)"),
         ("B028", "Navigation menu left in the text (block of links, 3 lines)"),
-        ("B028", "Page footer left in the text (<footer> footer, 1 lines)"),
+        ("B028", "Page footer left in the text (<footer> footer, 1 line)"),
     ]

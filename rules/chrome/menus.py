@@ -204,7 +204,7 @@ class NavigationMenu(Rule):
         return self.line_violation(
             doc,
             start,
-            f"{label} left in the text ({what}, {end - start + 1} lines)",
+            f"{label} left in the text ({what}, {end - start + 1} line{'s' if end > start else ''})",
             end_line=end,
             fix=self.remove_lines_fix(doc, start, end, f"Remove the {label.lower()}", safe=False),
         )

@@ -128,7 +128,7 @@ class CommentThread(Rule):
                     doc,
                     region.start,
                     f"Reader-comment thread left in the text (<{region.tag}> marked comments,"
-                    f" {region.end - region.start + 1} lines)",
+                    f" {region.end - region.start + 1} line{'s' if region.end > region.start else ''})",
                     end_line=region.end,
                     fix=self.remove_lines_fix(doc, region.start, region.end, "Remove the comment thread", safe=False),
                 )

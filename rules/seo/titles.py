@@ -172,7 +172,7 @@ class RelatedTitlesList(Rule):
         return self.line_violation(
             doc,
             start,
-            f"List of other articles' titles left in the text ({what}, {end - start + 1} lines)",
+            f"List of other articles' titles left in the text ({what}, {end - start + 1} line{'s' if end > start else ''})",
             end_line=end,
             fix=self.remove_lines_fix(doc, start, end, "Remove the list of titles", safe=False),
         )
