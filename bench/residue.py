@@ -24,15 +24,22 @@ Method (see the eval set's README, ``dragnet/README.md``):
    junk = boilerplate + comments), recall on boilerplate lines, recall on comment lines, and the
    share of article lines flagged. Junk counts copies; the recall columns do not.
 4. ``--fix`` also runs what users run, ``lintnews check --fix --unsafe-fixes --output-dir DIR``
-   (the installed CLI, in a subprocess, on the cached texts of each half) and reports the share of
+   (the installed CLI, in a subprocess, on the cached texts of each half, with the same
+   ``--select`` / ``--extend-select``) and reports the share of
    junk lines and of article lines it removed (a line is kept when a line with the same tokens is
    still in the fixed copy).
-5. Pages are split into two halves by a fixed hash of their id (``A``: the first byte of the
+5. ``--extractor lintnews-html`` (only when named) reads each page as lintnews reads HTML input
+   (``lintnews.sources.documents.html_document``: its own text, and the markup landmarks of
+   ``lintnews.landmarks`` on), labels the lines of that text the same way and runs the selected
+   rules on the documents in-process (their violations carry text lines); ``--fix`` is not
+   measured for it.
+6. Pages are split into two halves by a fixed hash of their id (``A``: the first byte of the
    SHA-1 of the id is even). Rules were written looking at half A only; both halves are reported.
 
 Usage::
 
-    python bench/residue.py ../shared/eval/dragnet [--extractor all] [--fix] [--select CODES]
+    python bench/residue.py ../shared/eval/dragnet [--extractor all|lintnews-html] [--fix] [--select CODES]
+        [--extend-select CODES]
         [--half A|B|both] [--show-missed N] [--show-flagged-article N] [--json FILE]
 """
 
@@ -54,6 +61,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quality import ensure_extracted, tokens  # noqa: E402
 
 EXTRACTORS = ("trafilatura", "trafilatura-recall", "html2text")
+#: lintnews's own reading of the page as HTML input (markup landmarks on): only when named.
+HTML_INPUT = "lintnews-html"
 LABELS = ("article", "comments", "boilerplate", "copy")
 HALVES = ("A", "B")
 
@@ -154,16 +163,42 @@ def pct(a: int, b: int) -> str:
     return f"{100 * a / b:.2f} %" if b else "–"
 
 
-def lint_texts(texts: dict[str, str], select: list[str] | None) -> dict[str, list[tuple[str, int, int]]]:
-    """(code, first line, last line) of every diagnostic but N, 0-based lines, per document."""
+def html_documents(dragnet: Path, ids: list[str]) -> dict[str, object]:
+    """Each page read as lintnews reads HTML input (`lintnews.sources.documents.html_document`)."""
+    import gzip
+
+    from lintnews.sources.documents import html_document
+
+    out: dict[str, object] = {}
+    for doc_id in ids:
+        raw = gzip.decompress((dragnet / "html" / f"{doc_id}.html.gz").read_bytes()).decode("utf-8", "replace")
+        out[doc_id] = html_document(f"{doc_id}.html", raw)
+    return out
+
+
+def lint_texts(texts: dict[str, str], select: list[str] | None,
+               docs: dict[str, object] | None = None, extend: list[str] | None = None,
+               ) -> dict[str, list[tuple[str, int, int]]]:
+    """(code, first line, last line) of every diagnostic but N, 0-based text lines, per document
+    (``docs``: the documents to lint in place of plain texts, HTML input)."""
     from lintnews.config import Settings
     from lintnews.document import Document
     from lintnews.engine import Linter
 
-    settings = Settings(select=select) if select else Settings()
+    settings = Settings(select=select, extend_select=extend or [])
     linter = Linter(settings)
     out = {}
     for doc_id, text in texts.items():
+        if docs is not None:
+            # HTML input: diagnostics carry source positions, the rules' violations text lines
+            doc = docs[doc_id]
+            out[doc_id] = [
+                (rule.code, v.line, v.end_line)
+                for rule in linter.base_table.rules
+                if not rule.corpus and not rule.code.startswith("E")
+                for v in rule.check(doc, settings)  # type: ignore[arg-type]
+            ]
+            continue
         res = linter.lint(Document(f"{doc_id}.txt", text))
         out[doc_id] = [
             (d.code, d.line - 1, d.end_line - 1) for d in res.diagnostics if not d.code.startswith("N")
@@ -171,8 +206,15 @@ def lint_texts(texts: dict[str, str], select: list[str] | None) -> dict[str, lis
     return out
 
 
-def fix_run(texts: dict[str, str]) -> dict[str, str]:
-    """The texts after ``lintnews check --fix --unsafe-fixes --output-dir`` (installed CLI)."""
+def selection_args(select: list[str] | None, extend: list[str] | None) -> list[str]:
+    """The command-line options of a selection (none: the default selection)."""
+    return [*(["--select", ",".join(select)] if select else []),
+            *(["--extend-select", ",".join(extend)] if extend else [])]
+
+
+def fix_run(texts: dict[str, str], options: list[str] = ()) -> dict[str, str]:  # type: ignore[assignment]
+    """The texts after ``lintnews check --fix --unsafe-fixes --output-dir`` (installed CLI), with
+    the selection ``options``."""
     with tempfile.TemporaryDirectory(prefix="residue-") as tmp:
         src, dst = Path(tmp, "in"), Path(tmp, "out")
         src.mkdir()
@@ -180,7 +222,7 @@ def fix_run(texts: dict[str, str]) -> dict[str, str]:
             Path(src, f"{doc_id}.txt").write_text(text, encoding="utf-8")
         proc = subprocess.run(
             ["lintnews", "check", "--isolated", "--no-cache", "--exit-zero", "--fix", "--unsafe-fixes",
-             "--output-dir", str(dst), "--format", "json", "-o", os.devnull, "in"],
+             "--output-dir", str(dst), "--format", "json", "-o", os.devnull, *options, "in"],
             cwd=tmp, capture_output=True, text=True,
         )
         if proc.returncode != 0:
@@ -211,9 +253,12 @@ def removed_lines(before: str, after: str) -> list[int]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dragnet", type=Path, help="the dragnet eval folder (html/, gold/)")
-    ap.add_argument("--extractor", default="all", choices=(*EXTRACTORS, "all"))
+    ap.add_argument("--extractor", default="all", choices=(*EXTRACTORS, HTML_INPUT, "all"),
+                    help=f"'all' is the three extractors; {HTML_INPUT} (lintnews reading the page as HTML,"
+                         " markup landmarks on) only when named; --fix is not measured for it")
     ap.add_argument("--cache", type=Path, default=Path(__file__).resolve().parent / "out" / "dragnet")
     ap.add_argument("--select", default=None, help="comma-separated selectors (default: default selection)")
+    ap.add_argument("--extend-select", default=None, help="comma-separated selectors added to the selection")
     ap.add_argument("--half", default="both", choices=("A", "B", "both"))
     ap.add_argument("--fix", action="store_true", help="also measure --fix --unsafe-fixes --output-dir")
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages (by id)")
@@ -238,8 +283,10 @@ def main(argv: list[str] | None = None) -> int:
         want = args.pages == "with-comments"
         ids = [i for i in ids if (gold / f"{i}.comments.txt").exists() == want]
     extractors = list(EXTRACTORS) if args.extractor == "all" else [args.extractor]
-    ensure_extracted(args.dragnet, ids, extractors, args.cache, args.workers)
+    if HTML_INPUT not in extractors:
+        ensure_extracted(args.dragnet, ids, extractors, args.cache, args.workers)
     select = args.select.split(",") if args.select else None
+    extend = args.extend_select.split(",") if args.extend_select else None
 
     golds = {}
     for doc_id in ids:
@@ -254,11 +301,16 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, Tally]] = {}
     missed: list[tuple[str, str, str, str]] = []
     for ex in extractors:
-        texts = {i: (args.cache / ex / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
+        docs = html_documents(args.dragnet, ids) if ex == HTML_INPUT else None
+        if docs is not None:
+            texts = {i: d.text for i, d in docs.items()}  # type: ignore[attr-defined]
+        else:
+            texts = {i: (args.cache / ex / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
         texts = {i: t for i, t in texts.items() if t.strip()}
         labels = {i: label_lines(t, *golds[i]) for i, t in texts.items()}
-        diags = lint_texts(texts, select)
-        fixed = fix_run(texts) if args.fix else {}
+        diags = lint_texts(texts, select, docs, extend)
+        do_fix = args.fix and docs is None
+        fixed = fix_run(texts, selection_args(select, extend)) if do_fix else {}
         tallies = results[ex] = {h: Tally() for h in halves}
         flagged_article: list[tuple[str, int, str, str]] = []
         for doc_id, text in texts.items():
@@ -287,13 +339,13 @@ def main(argv: list[str] | None = None) -> int:
                 for i in span:
                     if lab[i] is not None:
                         t.rule[(code, lab[i])] += 1
-            if args.fix:
+            if do_fix:
                 gone = removed_lines(text, fixed[doc_id])
                 t.fixed_docs += fixed[doc_id] != text
                 for i in gone:
                     if lab[i] is not None:
                         t.removed[lab[i]] += 1
-        report(ex, tallies, args.fix)
+        report(ex, tallies, do_fix)
         if args.show_flagged_article and flagged_article:
             print(f"\nflagged article lines ({ex}, {len(flagged_article)}):")
             for doc_id, line, codes, text in flagged_article[: args.show_flagged_article]:

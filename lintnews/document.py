@@ -25,6 +25,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from lintnews import language as _language
 from lintnews import native, textnorm
+from lintnews.markup_marks import LineMarks
 from lintnews.sourcemap import IDENTITY as IDENTITY
 from lintnews.sourcemap import SourceMap as SourceMap
 from lintnews.sourcemap import SourcePos as SourcePos
@@ -217,6 +218,9 @@ class Document:
     line_tags: list[str | None] | None = None
     #: Text lines that continue the previous line's block (after a ``<br>`` inside a paragraph).
     soft_breaks: frozenset[int] = frozenset()
+    #: Per text line, what the HTML markup says of it (landmark element, link text); None for
+    #: text. Rules read it through `lintnews.landmarks.LANDMARK_REGIONS`.
+    markup_marks: LineMarks | None = None
     #: Other fields of a JSONL record and similar metadata; never used for linting text.
     meta: dict[str, Any] = field(default_factory=dict)
     #: Raw source text (HTML markup) when it differs from ``text``; used by fixes and suppressions.

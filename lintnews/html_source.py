@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
 from lintnews.html_lexer import VisibleStream, strip_noscript
+from lintnews.markup_marks import LineMarks
 from lintnews.sourcemap import SourceMap, SpanMap
 
 BLOCK_TAGS = frozenset(
@@ -36,6 +37,43 @@ CELL_TAGS = frozenset(("td", "th"))
 _SKIP_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
+#: Landmark elements by tag.
+LANDMARK_TAGS = {"nav": "navigation", "footer": "footer", "aside": "aside"}
+#: A word of an id or class that names a landmark: "comments", "comment-list", "commentlist",
+#: "disqus_thread", "related-posts", "yarpp-related", "share-buttons", "sharedaddy",
+#: "breadcrumbs", "main-nav", "menu". Matched on each word of the id and class (split at
+#: ``-`` and ``_``), so "recommended" or "navy" never match.
+_CLASS_WORDS = {
+    "comment": "comments", "comments": "comments", "commentlist": "comments", "disqus": "comments",
+    "related": "related", "relatedposts": "related", "yarpp": "related",
+    "share": "share", "sharing": "share", "sharedaddy": "share", "sharethis": "share", "addthis": "share",
+    "breadcrumb": "navigation", "breadcrumbs": "navigation", "nav": "navigation", "navbar": "navigation",
+    "navigation": "navigation", "menu": "navigation", "topnav": "navigation", "subnav": "navigation",
+}
+_CLASS_SPLIT = re.compile(r"[\s_-]+")
+#: Never landmarks by their class: these hold the whole page or the whole article (a blog's
+#: ``<body class="has-comments">``, ``<article class="post-with-share">``).
+_NO_CLASS_LANDMARK = frozenset("html body main article".split())
+
+
+def _landmark(node: Tag) -> str | None:
+    """The kind of landmark ``node`` is, from its tag or a word of its id or class."""
+    name = node.name
+    if name in LANDMARK_TAGS:
+        return LANDMARK_TAGS[name]
+    if name in _NO_CLASS_LANDMARK:
+        return None
+    attrs = node.attrs
+    ident = attrs.get("id")
+    cls = attrs.get("class")
+    if not ident and not cls:
+        return None
+    names = " ".join((ident if isinstance(ident, str) else "", " ".join(cls) if isinstance(cls, list) else str(cls or "")))
+    for word in _CLASS_SPLIT.split(names.casefold()):
+        kind = _CLASS_WORDS.get(word)
+        if kind is not None:
+            return kind
+    return None
 
 
 @dataclass
@@ -45,6 +83,8 @@ class ExtractedHTML:
     line_tags: list[str | None]
     #: Text lines that continue the previous line's block element after a single ``<br>``.
     soft_breaks: frozenset[int] = frozenset()
+    #: Per line, the landmark it lies in and its link text (see `LineMarks`).
+    marks: LineMarks | None = None
 
 
 class _Builder:
@@ -63,6 +103,10 @@ class _Builder:
         self.soft_breaks: set[int] = set()
         #: The next line continues the current block (a single ``<br>`` was seen).
         self.soft = False
+        #: Per line: landmark kind, landmark tag, link characters.
+        self.marks: list[tuple[str | None, str | None, int]] = []
+        self.line_mark: tuple[str | None, str | None] = (None, None)
+        self.line_links = 0
 
     def newline(self, soft: bool = False) -> None:
         """End the current line. ``soft``: at a ``<br>``, so the next line is the same block;
@@ -71,19 +115,23 @@ class _Builder:
             self.lines.append("".join(self.parts).rstrip())
             self.tags.append(self.line_tag)
             self.segments.append(self.line_segments)
+            self.marks.append((*self.line_mark, min(self.line_links, len(self.lines[-1]))))
             self.soft = soft
         elif not soft or self.soft:
             self.soft = False
         self.parts, self.length, self.line_segments, self.line_tag = [], 0, [], None
+        self.line_links = 0
         self.pending_sep = ""
 
-    def add_text(self, raw: str, block: str | None) -> None:
+    def add_text(self, raw: str, block: str | None, mark: tuple[str | None, str | None] = (None, None),
+                 link: bool = False) -> None:
         text = _WS.sub(" ", raw)
         if not self.length:
             text = text.lstrip()
             if not text:
                 return
             self.line_tag = block
+            self.line_mark = mark
             if self.soft and self.lines and self.tags[-1] == block:
                 self.soft_breaks.add(len(self.lines))
             self.soft = False
@@ -100,6 +148,8 @@ class _Builder:
             found = self._find(word)
             if found >= 0:
                 self.line_segments.append((base + m.start(), found, len(word)))
+        if link:
+            self.line_links += len(text.strip())
         self._append(text)
 
     def _append(self, s: str) -> None:
@@ -121,12 +171,15 @@ def extract(source: str) -> ExtractedHTML:
         soup = BeautifulSoup(strip_noscript(source), "lxml")
     builder = _Builder(source)
     # An explicit stack instead of recursion: pages nested thousands of levels deep must not crash.
-    stack: list[tuple[object, bool, str | None]] = [(soup, True, None)]
+    # per entry: node, entering, its block tag, its landmark (kind, tag), inside a link
+    Mark = tuple[str | None, str | None]
+    none: Mark = (None, None)
+    stack: list[tuple[object, bool, str | None, Mark, bool]] = [(soup, True, None, none, False)]
     while stack:
-        node, entering, block = stack.pop()
+        node, entering, block, mark, link = stack.pop()
         if isinstance(node, NavigableString):
             if not isinstance(node, _SKIP_STRINGS):
-                builder.add_text(str(node), block)
+                builder.add_text(str(node), block, mark, link)
             continue
         if not isinstance(node, Tag):
             continue
@@ -146,12 +199,21 @@ def extract(source: str) -> ExtractedHTML:
         elif name in BLOCK_TAGS:
             builder.newline()
             inner = name
-        stack.append((node, False, block))
+        kind = _landmark(node)
+        if kind is not None:
+            mark = (kind, name)
+        if name == "a" and node.get("href"):
+            link = True
+        stack.append((node, False, block, mark, link))
         for child in reversed(node.contents):
-            stack.append((child, True, inner))
+            stack.append((child, True, inner, mark, link))
     builder.newline()
     source_map = _span_map(builder, _line_starts(source))
-    return ExtractedHTML("\n".join(builder.lines), source_map, builder.tags, frozenset(builder.soft_breaks))
+    m = builder.marks
+    marks = LineMarks(tuple(x[0] for x in m), tuple(x[1] for x in m), tuple(x[2] for x in m))
+    return ExtractedHTML(
+        "\n".join(builder.lines), source_map, builder.tags, frozenset(builder.soft_breaks), marks
+    )
 
 
 def _span_map(builder: _Builder, source_line_starts: list[int]) -> SpanMap:

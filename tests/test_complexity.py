@@ -110,6 +110,9 @@ TEXT: dict[str, Callable[[int], str]] = {
     "B026": lambda n: repeat(n, lambda i: f"{sentence(i)}\nContact Us : Privacy Policy : Legal Disclaimer\n\n"),
     "B027": lambda n: repeat(n, lambda i: f"{sentence(i)} The talks resumed after a week of delays and recriminations.\n"
                              f"Updated at {i % 12 + 1}:23 p.m.\n{sentence(i + 1)}\n\n"),
+    # menus after the article, and long runs of items (one region per run)
+    "B028": lambda n: prose(600) + repeat(n, lambda i: "Home\nNews\nSport\nArts and Culture\n"
+                                           + ("Top\n" * (i % 7)) + "\n\n"),
     "D001": lambda n: repeat(n, lambda i: "> Talks resumed in Geneva on Monday after a long two-week pause.\n\n"),
     "D002": lambda n: repeat(n, lambda i: f"## Talks Resume In Geneva After Pause {i // 2}\n\n{sentence(i)}\n\n"),
     "E901": lambda n: repeat(n, lambda i: f"<!-- lintnews: disable-next-line=S001 -->\n{sentence(i)}\n\n"),
@@ -138,6 +141,9 @@ TEXT: dict[str, Callable[[int], str]] = {
                              "Both sides accuse each other of breaking it within days.\n\n"),
     "S004": lambda n: repeat(n, lambda i: f"Benefits of Understanding the Summit's Outcome {i}\n"
                              "Understanding the nuances of the summit is crucial for several reasons:\n\n"),
+    # headings and lists of titles, some headings also title-shaped ("More from the Summit Desk")
+    "S005": lambda n: prose(600) + repeat(n, lambda i: f"{sentence(i)}\nMost read\nMore from the Summit Desk {i}\n"
+                                           "Storm closes schools across the north\nTen recipes for a rainy weekend\n\n"),
     "T001": lambda n: repeat(n, lambda i: f"In conclusion, the talks achieved little. As tensions continue to\n"
                              f"## Section {i}\n\n"),
     "T002": lambda n: prose(n) + "Security checks at the harbour and security staff were increased.\n\nThe Kremlin's tech policies remain a critical facet of its "

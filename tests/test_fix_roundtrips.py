@@ -44,6 +44,7 @@ CASES: dict[str, tuple[str, str]] = {
     "B025": (f"{ARTICLE}\nPrint this story | Email this story | Discuss Story\n", ARTICLE),
     "B026": (f"{ARTICLE}\nContact Us : Privacy Policy : Legal Disclaimer\n", ARTICLE),
     "B027": (around("Updated at 1:23 p.m."), ARTICLE),
+    "B028": (f"Home\nNews\n\nSport\nPolitics\n\n{ARTICLE}", ARTICLE),
     "D001": (f"{P1}\n\n{P2}\n\n{P1}\n\n{P3}\n", ARTICLE),
     "D002": (
         f"Council Approves Budget After Long Debate\n\n{P1}\n\n{P2}\n\nCouncil approves budget after long debate\n\n{P3}\n",
@@ -62,6 +63,8 @@ CASES: dict[str, tuple[str, str]] = {
              ARTICLE.replace("budget on", "budget\u00a0on").replace("school funding and", "school funding &")),
     "G001": (ARTICLE.replace("six hours.", "six hours.[1][3]"), ARTICLE),
     "S001": (around("You may also like"), ARTICLE),
+    "S005": (f"{ARTICLE}\nMost read\nStorm closes schools across the north\nCity rivals share the points\n"
+             "Ten recipes for a rainy weekend\n", ARTICLE),
 }
 
 

@@ -110,6 +110,7 @@ CASES: dict[str, list[str]] = {
     "B025": [*ARTICLE, "Print this story | Email this story | Discuss Story"],
     "B026": [*ARTICLE, "Contact Us : Privacy Policy : Legal Disclaimer"],
     "B027": around("Updated at 1:23 p.m."),
+    "B028": ["Home", "News", "Sport", "Arts &amp; Caf&eacute;s", *ARTICLE],
     "D001": [P1, P2, P1, P3],
     "D002": ["Council Approves Budget After Long Caf&eacute; Debate", P1, P2,
              "Council approves budget after long caf&eacute; debate", P3],  # fmt: skip
@@ -131,6 +132,8 @@ CASES: dict[str, list[str]] = {
     "G002": [LEDE, SECOND, "About the People Mentioned", "Jane Holt", BIO, "About the Organizations Mentioned",
              "Harbour Trust", ORG],  # fmt: skip
     "S001": around("You may also like"),
+    "S005": [*ARTICLE, "Most read", "Storm closes schools across the north",
+             "City rivals share the points in a tense derby", "Ten recipes for a rainy caf&eacute; weekend"],
     "S002": harbour((1, "Ten Houseplants That Survive Any Winter &amp; Caf&eacute;s"), (1, "You may want to see also")),
     "S003": harbour(
         (3, "Frequently asked questions"),

@@ -341,6 +341,18 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{ES}\nActualizado el 12 de enero de 2008\n", [2]),
         ],
     ),
+    # ---------------------------------------------------------------- B028 navigation-menu (region)
+    "B028": (
+        [
+            f"{EN}\nHome\nNews\nSport\nPolitics\n{EN2}\n",
+            f"Home\nNews\nBy Anna Smith\nSport\n{EN}\n",
+        ],
+        [
+            (f"Home\nNews\nSport\nPolitics\n{EN}\n{EN2}\n", [1]),
+            (f"{DE}\nStartseite\nPolitik\nWirtschaft\nKultur\n", [2]),
+            (f"{FR}\nMentions légales | Contact | Plan du site\nAccueil | Politique | Culture\n", [2]),
+        ],
+    ),
 }
 
 VALID = [(code, text) for code, (valid, _) in CASES.items() for text in valid]

@@ -146,6 +146,19 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (article((3, "Why Following the Terminal Dispute Matters")), [5]),
         ],
     ),
+    # ---------------------------------------------------------------- S005 related-titles-list (region)
+    "S005": (
+        [
+            f"{P1}\nStorm closes schools across the north\n{P2}\nCity rivals share the points\n{P2}\n",
+            f"{P1}\nMost read\nStorm closes schools across the north\n{P2}\n",
+        ],
+        [
+            (f"{P1}\nMost read\nStorm closes schools across the north\nCity rivals share the points\n"
+             "Ten recipes for a rainy weekend\n", [2]),
+            (f"{P1}\nMehr zum Thema\nSturm schließt Schulen im Norden\nDerby endet ohne Sieger\n"
+             "Zehn Rezepte für das Wochenende\n", [2]),
+        ],
+    ),
 }
 
 VALID = [(code, text) for code, (valid, _) in CASES.items() for text in valid]

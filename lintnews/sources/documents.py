@@ -123,5 +123,6 @@ def html_document(path: str, markup: str, record: str | None = None, record_line
         source_map=extracted.source_map,
         line_tags=extracted.line_tags,
         soft_breaks=extracted.soft_breaks,
+        markup_marks=extracted.marks,
         source=markup,
     )

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from lintnews.config import Settings
 from lintnews.diagnostics import Severity
 from lintnews.document import Document
+from lintnews.landmarks import LANDMARK_REGIONS
 from lintnews.registry import Rule, Violation, register
 
 _MONTH = (
@@ -79,7 +80,9 @@ class CommentThread(Rule):
     document, comment bodies included.
 
     A single dated line inside the article, a byline above it, and headers before the article's
-    second paragraph of prose are never taken for a thread.
+    second paragraph of prose are never taken for a thread. On HTML input, an element whose id
+    or class says comment(s) (WordPress's `commentlist`, Disqus's `disqus_thread`) is reported
+    as the thread instead, one region per element.
 
     ## Why is this bad?
     Extractors that keep comments (trafilatura does by default) append the readers' opinions to
@@ -117,6 +120,19 @@ class CommentThread(Rule):
     fix_applicability = "unsafe"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        marked = LANDMARK_REGIONS.of(doc)
+        if marked is not None and marked.of_kind("comments"):
+            # the markup says where the thread is: believe it, and nothing else
+            for region in marked.of_kind("comments"):
+                yield self.line_violation(
+                    doc,
+                    region.start,
+                    f"Reader-comment thread left in the text (<{region.tag}> marked comments,"
+                    f" {region.end - region.start + 1} line{'s' if region.end > region.start else ''})",
+                    end_line=region.end,
+                    fix=self.remove_lines_fix(doc, region.start, region.end, "Remove the comment thread", safe=False),
+                )
+            return
         prose = [b for b in doc.blocks if b.prose]
         if len(prose) < _ARTICLE_PROSE:
             return

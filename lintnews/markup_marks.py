@@ -1,0 +1,24 @@
+"""What the markup of an HTML page says about each line of its text (no dependencies: the
+document model and the HTML extraction both use it).
+
+`lintnews.html_source` fills a `LineMarks` while it walks the tree; `lintnews.landmarks` turns it
+into the regions rules report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Kinds of landmark, from the tag or from a word of the element's id or class.
+LANDMARK_KINDS = ("navigation", "footer", "aside", "comments", "related", "share")
+
+
+@dataclass(frozen=True)
+class LineMarks:
+    """Per text line: the kind of the innermost landmark element it lies in (one of
+    `LANDMARK_KINDS`, or None where the markup says nothing), that element's tag, and how many
+    of the line's characters are link text (inside ``<a href>``)."""
+
+    landmark: tuple[str | None, ...]
+    tag: tuple[str | None, ...]
+    link_chars: tuple[int, ...]

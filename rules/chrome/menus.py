@@ -1,0 +1,210 @@
+"""B028: navigation menus, recognisable only as a run of short non-prose lines.
+
+One short line ("Sport", "Home") says nothing: an article has headings and labels too. What
+marks a menu is a run of them, standing before the article's first paragraph of prose or after
+its last, with no sentence among them: mostly one to four capitalised words ("League Cup",
+"Disability sport"), or rows of links joined by separators ("About Us | Contact | Privacy").
+The rule only ever looks outside the article's prose, and judges the run as a whole.
+
+On HTML input, lines inside a ``<nav>`` element (or an element whose id or class names a menu
+or breadcrumb) are reported as one block, whatever their shape; see `lintnews.landmarks`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.config import Settings
+from lintnews.diagnostics import Severity
+from lintnews.document import Block, Document
+from lintnews.landmarks import LANDMARK_REGIONS
+from lintnews.registry import Rule, Violation, register
+
+#: A list marker or heading mark in front of a menu item ("* Home", "- Sport", "## News").
+_MARKER = re.compile(r"^\s*(?:[-*+•·▪►>]|#{1,6})\s+")
+#: Separators of a row of links ("Home | News", "About Us • Contact", "Contact Us : Privacy").
+_SEPARATOR = re.compile(r"\s(?:\||•|·|::?|»|›|/|–|—)\s|^\s*\||\|\s*$")
+#: What a sentence ends with; a menu item never does.
+_SENTENCE_END = re.compile(r"[.!?;,…\"”]\s*$")
+#: Words a menu item may hold in lower case ("Arts and culture", "Disability sport").
+_WORD = re.compile(r"[^\W\d_][\w'’&-]*|&")
+#: Most words of one menu item.
+_ITEM_WORDS = 4
+#: Most words of one segment of a row of links.
+_SEGMENT_WORDS = 5
+#: Fewest non-blank lines of a menu, and of a menu made of link rows only.
+_MIN_LINES = 4
+_MIN_ROWS = 2
+#: Share of the menu's lines in title case (every word of four letters or more capitalised),
+#: or link rows: a list of features ("Advanced all-wheel drive system") is not a menu.
+_MIN_TITLED = 0.6
+#: Blank lines allowed between two items of one menu.
+_MAX_BLANKS = 1
+#: The landmarks of HTML input this rule reports, with what its message calls them.
+_MARKED = {"navigation": "navigation", "footer": "footer", "aside": "sidebar", "share": "share tools"}
+#: Landmarks reported only outside the article's prose.
+_OUTSIDE_ONLY = ("footer", "aside")
+
+
+def _item(line: str) -> bool:
+    """A menu item: one to four words, the first capitalised, no digits, no sentence end, not a
+    byline."""
+    text = _MARKER.sub("", line).strip()
+    if not text or len(text) > 40 or _SENTENCE_END.search(text) or any(ch.isdigit() for ch in text):
+        return False
+    found = _WORD.findall(text)
+    if not 1 <= len(found) <= _ITEM_WORDS or not found[0][:1].isupper():
+        return False
+    if found[0].casefold() in ("by", "von", "par", "por", "posted", "written"):
+        return False
+    # nothing but words and spaces (and the separators of one item: "Arts & Culture", "Q&A")
+    rest = _WORD.sub("", text)
+    return all(ch in " -&'’/" for ch in rest)
+
+
+def _title_case(line: str) -> bool:
+    """Every word of four letters or more starts with a capital (rows of links count too)."""
+    return all(w[:1].isupper() for w in _WORD.findall(line) if len(w) >= 4) or "|" in line
+
+
+def _row(line: str) -> bool:
+    """A row of links: at least two separators, every segment a short item."""
+    text = _MARKER.sub("", line).strip()
+    if len(text) > 200 or _SENTENCE_END.search(text.rstrip("| ")):
+        return False
+    if any(ch.isdigit() for ch in text):
+        return False  # a table row ("AZ-1 | NEW | McCain +3"), not links
+    parts = [p.strip() for p in re.split(r"\s*(?:\||•|·|::?|»|›)\s*", text) if p.strip()]
+    if len(parts) < 3 or len(_SEPARATOR.findall(f" {text} ")) < 2:
+        return False
+    return all(len(_WORD.findall(p)) <= _SEGMENT_WORDS and not re.search(r"[.!?]$", p) for p in parts)
+
+
+def menu_lines(doc: Document, first: int, stop: int) -> list[tuple[int, int, int]]:
+    """The menus among lines ``first..stop-1``: (start, end, number of items) of every run of
+    item lines and link rows that is long enough and has no other line in it."""
+    lines = doc.lines
+    found: list[tuple[int, int, int]] = []
+    run: list[int] = []
+    blanks = 0
+
+    def close() -> None:
+        # items not in title case at either end are not the menu's ("Safety features" after it)
+        titled = [_title_case(lines[i]) for i in run]
+        lo, hi = 0, len(run)
+        while lo < hi and not titled[lo]:
+            lo += 1
+        while hi > lo and not titled[hi - 1]:
+            hi -= 1
+        n = hi - lo
+        rows = sum(1 for i in run[lo:hi] if _row(lines[i]))
+        if n >= _MIN_ROWS and sum(titled[lo:hi]) >= _MIN_TITLED * n and (n >= _MIN_LINES or rows >= _MIN_ROWS):
+            found.append((run[lo], run[hi - 1], n))
+
+    for i in range(first, stop):
+        line = lines[i]
+        if not line.strip():
+            blanks += 1
+            if blanks > _MAX_BLANKS and run:
+                close()
+                run = []
+            continue
+        blanks = 0
+        if _item(line) or _row(line):
+            run.append(i)
+        else:
+            if run:
+                close()
+            run = []
+    if run:
+        close()
+    return found
+
+
+def article_prose(doc: Document) -> list[Block]:
+    """The blocks of prose of ``doc``, but for rows of links ("Print this story | Email this
+    story | Discuss Story" has the words of a sentence)."""
+    return [b for b in doc.blocks if b.prose and not (b.start == b.end and _row(b.text))]
+
+
+@register
+class NavigationMenu(Rule):
+    """## What it does
+    Checks for a navigation menu of the page left before the article's first paragraph of prose
+    or after its last: a run of at least four short lines with no sentence among them (section
+    names of one to four capitalised words, "Home", "Search", "Top", "Most Viewed Articles"), or
+    of at least two rows of links joined by separators ("About Us | Contact | Privacy Policy",
+    "Print this story | Email this story | Discuss Story"). The whole run is reported as one
+    region.
+
+    Lines between the article's paragraphs are never looked at, so a heading or a short label
+    inside the article is never reported; nor is a run broken by a sentence, a date or a byline.
+    On HTML input, what the markup marks is reported as one block: a `<nav>` element, an
+    element whose id or class says menu, nav, breadcrumb or share, a run of three or more lines
+    that are almost all link text outside the article's prose (as jusText and boilerpipe judge
+    link density), and a `<footer>` or `<aside>` outside the article's prose. Where the markup
+    says nothing, the shape of the lines decides, as for text.
+
+    ## Why is this bad?
+    The menu is the site's, not the article's: a corpus gets the same section names in front
+    of every article of the site, and a reader (or a model) gets a list of words that say
+    nothing about the story.
+
+    ## Example
+    ```text
+    Home
+    News
+    Sport
+    Arts and culture
+    The council approved the budget on Tuesday after a long debate.
+    ```
+
+    Use instead:
+    ```text
+    The council approved the budget on Tuesday after a long debate.
+    ```
+
+    Not in the default selection (`--extend-select B028`): see the README's residue figures.
+
+    ## Fix
+    Removes the region (unsafe: where the menu ends is judged from the shape of its lines).
+    """
+
+    code = "B028"
+    name = "navigation-menu"
+    severity = Severity.WARNING
+    summary = "Navigation menu (section names, rows of links) left in the text"
+    fix_applicability = "unsafe"
+    #: Not in the default selection: on Dragnet its flagged lines are 0.93-1.00 junk on trafilatura and 0.95 on
+    #: html2text, but it flags 5-6 % of the lines the gold calls article on html2text (README, "Residue").
+    default = False
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        prose = article_prose(doc)
+        # the article's prose: lines first..last (none: every line is outside it)
+        first, last = (prose[0].start, prose[-1].end) if prose else (len(doc.lines), -1)
+        marked = LANDMARK_REGIONS.of(doc)
+        if marked is not None:
+            inside = marked.article or (len(doc.lines), -1)
+            for region in marked.of_kind(*_MARKED):
+                if region.kind in _OUTSIDE_ONLY and region.end >= inside[0] and region.start <= inside[1]:
+                    continue  # a footer or aside within the article (a fact box, its own credits)
+                what = "block of links" if not region.tag else f"<{region.tag}> {_MARKED[region.kind]}"
+                yield self._report(doc, region.start, region.end, what, region.kind)
+        if not prose:
+            return
+        for begin, stop in ((0, first), (last + 1, len(doc.lines))):
+            for start, end, n in menu_lines(doc, begin, stop):
+                if marked is None or not marked.overlaps(start, end, *_MARKED):
+                    yield self._report(doc, start, end, f"{n} items", "navigation")
+
+    def _report(self, doc: Document, start: int, end: int, what: str, kind: str) -> Violation:
+        label = "Navigation menu" if kind == "navigation" else f"Page {_MARKED[kind]}"
+        return self.line_violation(
+            doc,
+            start,
+            f"{label} left in the text ({what}, {end - start + 1} line{'s' if end > start else ''})",
+            end_line=end,
+            fix=self.remove_lines_fix(doc, start, end, f"Remove the {label.lower()}", safe=False),
+        )

@@ -1,0 +1,189 @@
+"""B028 navigation-menu and S005 related-titles-list (region rules), and the HTML landmarks they
+read (`lintnews.landmarks`): exact regions, leave-alone cases, fixes through the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.landmarks import LANDMARK_REGIONS, Region
+from lintnews.registry import all_rules
+from lintnews.sources.documents import html_document
+
+P1 = "The council approved the new budget on Tuesday after a debate that lasted well into the night."
+P2 = "The schools get more money, and the mayor said the vote was a relief for the whole city."
+P3 = "The council will vote on the details of the plan in March, a spokesman for the mayor said."
+MENU = ("Home", "News", "Sport", "Arts and Culture")
+TITLES = ("Storm closes schools across the north", "City rivals share the points in a tense derby",
+          "Ten recipes for a rainy weekend", "Why the mayor wants new bike lanes")
+
+
+def text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def regions(code: str, body: str) -> list[tuple[int, int]]:
+    rule = all_rules()[code]
+    return [(v.line + 1, v.end_line + 1) for v in rule.check(Document("a.txt", body), Settings())]
+
+
+MENU_VALID = {
+    "no-menu": text(P1, P2, P3),
+    # short lines between paragraphs: headings and labels of the article, never looked at
+    "inside": text(P1, *MENU, P2, P3),
+    # three items are too few
+    "three": text(*MENU[:3], P1, P2),
+    # a byline, a date, a sentence break the run
+    "byline": text("Home", "News", "By Anna Smith", "Sport", "Politics", P1),
+    "dated": text("Home", "News", "March 3, 2012", "Sport", "Politics", P1),
+    # a list of features in sentence case after the article
+    "features": text(P1, P2, "Performance and handling", "Advanced all-wheel drive system",
+                     "Class-leading gas mileage", "Safety features"),
+    # a table row with figures is no row of links
+    "table": text(P1, P2, "| Yes | 76 | 38% |", "| No | 69 | 34% |"),
+    # no prose at all: nothing to be before or after
+    "no-prose": text(*MENU),
+}
+
+MENU_INVALID = {
+    "before": (text(*MENU, "", P1, P2), [(1, 4)]),
+    "after": (text(P1, P2, "Top", "Search", "Quicklinks", "Most Viewed Articles"), [(3, 6)]),
+    "bullets": (text("* Home", "* News", "", "* Sport", "* Dining", P1, P2), [(1, 5)]),
+    "rows": (text(P1, P2, "About Us | Contact Us | Privacy Policy",
+                  "Print this story | Email this story | Discuss Story"), [(3, 4)]),
+    "both-ends": (text(*MENU, P1, P2, *MENU), [(1, 4), (7, 10)]),
+    # the sentence-case lines at the end of the run are not the menu's
+    "trimmed": (text(P1, P2, *MENU, "Safety features"), [(3, 6)]),
+}
+
+
+@pytest.mark.parametrize("body", MENU_VALID.values(), ids=list(MENU_VALID))
+def test_menu_valid(body: str) -> None:
+    assert regions("B028", body) == []
+
+
+@pytest.mark.parametrize("body, expected", MENU_INVALID.values(), ids=list(MENU_INVALID))
+def test_menu_invalid(body: str, expected: list[tuple[int, int]]) -> None:
+    assert regions("B028", body) == expected
+
+
+TITLES_VALID = {
+    "no-list": text(P1, P2, P3),
+    # subheadings between paragraphs, no heading above them
+    "subheads": text(P1, TITLES[0], P2, TITLES[1], P3, TITLES[2], P1),
+    # two titles under a heading are too few
+    "two": text(P1, "Most read", *TITLES[:2], P2),
+    # three titles at the end with no heading are too few
+    "bare-three": text(P1, P2, *TITLES[:3]),
+    # titles at the end after a line that is no paragraph of prose
+    "after-heading": text(P1, P2, "Budget 2012", *TITLES),
+    # a sentence after the titles: they do not end the document
+    "not-last": text(P1, P2, *TITLES, P3),
+}
+
+TITLES_INVALID = {
+    "heading": (text(P1, "Most read", *TITLES[:3], "", P2), [(2, 5)]),
+    "pack-heading": (text(P1, "Related stories:", "- " + TITLES[0], "- " + TITLES[1], "- " + TITLES[2], P2),
+                     [(2, 5)]),
+    "more-from": (text(P1, P2, "More from Sport", *TITLES), [(3, 7)]),
+    "bare": (text(P1, P2, *TITLES, ""), [(3, 6)]),
+    "german": (text(P1, P2, "Lesen Sie auch", "Sturm schließt Schulen im Norden", "Derby endet ohne Sieger im Regen",
+                    "Zehn Rezepte für ein langes Wochenende"), [(3, 6)]),
+}
+
+
+@pytest.mark.parametrize("body", TITLES_VALID.values(), ids=list(TITLES_VALID))
+def test_titles_valid(body: str) -> None:
+    assert regions("S005", body) == []
+
+
+@pytest.mark.parametrize("body, expected", TITLES_INVALID.values(), ids=list(TITLES_INVALID))
+def test_titles_invalid(body: str, expected: list[tuple[int, int]]) -> None:
+    assert regions("S005", body) == expected
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["lintnews", "check", "--isolated", "--no-cache", *args], capture_output=True, text=True)
+
+
+def test_not_in_the_default_selection(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(text(*MENU, P1, P2, "Most read", *TITLES), encoding="utf-8")
+    out = run("--format", "json", str(path))
+    assert [d["code"] for d in json.loads(out.stdout)] == ["S001"]  # the heading line alone
+
+
+@pytest.mark.parametrize("code, body, kept, message", [
+    ("B028", text(*MENU, "", P1, "", P2), text(P1, "", P2), "Navigation menu left in the text (4 items, 4 lines)"),
+    ("S005", text(P1, "", P2, "", "Most read", *TITLES), text(P1, "", P2),
+     "List of other articles' titles left in the text (4 titles, 5 lines)"),
+], ids=["B028", "S005"])
+def test_cli_region_and_unsafe_fix(tmp_path: Path, code: str, body: str, kept: str, message: str) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(body, encoding="utf-8")
+    (d,) = json.loads(run("--format", "json", "--select", code, str(path)).stdout)
+    assert (d["code"], d["message"], d["fix"]["safe"]) == (code, message, False)
+    run("--select", code, "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == body  # unsafe: --fix alone leaves it
+    run("--select", code, "--fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == kept
+
+
+PAGE = f"""<html><body class="single has-comments"><nav><ul><li><a href="/">Home</a></li>
+<li><a href="/n">News</a></li></ul></nav>
+<article class="post-share-enabled"><h1>Budget passes</h1><p>{P1}</p><p>{P2}</p>
+<p>Short <a href="/q">link</a> in a line that is mostly plain words, not a link at all.</p>
+<aside><p>Fact box: the budget is the largest in the history of the city council.</p></aside><p>{P3}</p>
+<footer><p>Filed under Politics</p></footer></article>
+<div class="related-posts"><h3>Elsewhere</h3><ul><li><a href="/a">Other story one</a></li></ul></div>
+<ol class="commentlist"><li><p>Great article, thanks for writing it up so clearly for all of us.</p></li></ol>
+<ul><li><a href="/x">About</a></li><li><a href="/y">Contact</a></li><li><a href="/z">Privacy</a></li></ul>
+<footer><p>Copyright 2012 The Town Paper</p></footer>
+</body></html>"""
+
+
+def test_landmark_regions_of_html() -> None:
+    doc = html_document("a.html", PAGE)
+    assert doc.lines[:2] == ["Home", "News"]
+    marked = LANDMARK_REGIONS.of(doc)
+    assert marked is not None
+    # <body class="has-comments"> and <article class="post-share-enabled"> mark nothing; the
+    # block of links after the article is marked; the line with one link is not
+    assert marked.regions == (
+        Region("navigation", "nav", 0, 1),
+        Region("aside", "aside", 6, 6),
+        Region("footer", "footer", 8, 8),
+        Region("related", "div", 9, 10),
+        Region("comments", "ol", 11, 11),
+        Region("navigation", "", 12, 14),
+        Region("footer", "footer", 15, 15),
+    )
+    assert marked.article == (3, 7)
+    assert doc.markup_marks is not None and doc.markup_marks.link_chars[5] == len("link")
+    assert LANDMARK_REGIONS.of(Document("a.txt", "Home\n")) is None
+
+
+def test_landmark_with_most_of_the_prose_is_not_believed() -> None:
+    doc = html_document("a.html", f'<div class="comments-on"><p>{P1}</p><p>{P2}</p></div><p>{P3}</p>')
+    assert LANDMARK_REGIONS.of(doc).regions == ()  # type: ignore[union-attr]
+
+
+def test_cli_reports_marked_blocks_of_html(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    out = run("--format", "json", "--select", "B028,S005,B011", str(path))
+    got = [(d["code"], d["message"]) for d in json.loads(out.stdout)]
+    # the aside between the article's paragraphs is left alone; its footer after them is not
+    assert got == [
+        ("B028", "Navigation menu left in the text (<nav> navigation, 2 lines)"),
+        ("B028", "Page footer left in the text (<footer> footer, 1 line)"),
+        ("S005", "List of other articles' titles left in the text (<div> marked related, 2 lines)"),
+        ("B011", "Reader-comment thread left in the text (<ol> marked comments, 1 line)"),
+        ("B028", "Navigation menu left in the text (block of links, 3 lines)"),
+        ("B028", "Page footer left in the text (<footer> footer, 1 line)"),
+    ]
