@@ -321,12 +321,11 @@ class Document:
             if cur_start >= 0 and kind == cur_kind and kind in ("paragraph", "quote"):
                 prev = self.lines[i - 1].rstrip()
                 stripped = line.lstrip(" \t>") if kind == "quote" else line.lstrip()
-                if (
+                if (  # (the cheap tests first: most lines start with a capital)
                     self.line_tags is None
-                    and prev
-                    and not _TERMINAL.search(prev)
                     and stripped[:1].islower()
                     and len(prev) >= 40
+                    and not _TERMINAL.search(prev)
                 ):
                     continue  # soft-wrapped continuation of the same paragraph
             close(i - 1)
