@@ -9,7 +9,6 @@ import subprocess
 
 import pytest
 import wordfreq
-
 from lintnews.rules.truncation import wordlist
 from lintnews.rules.truncation.endings import _MIN_ZIPF
 

@@ -33,7 +33,7 @@ def bucket_zipf(index: int) -> float:
     return round(wordfreq.freq_to_zipf(freq), 2)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def common_words(lang: str, min_zipf: float) -> frozenset[str]:
     """The words of wordfreq's ``best`` list of ``lang`` (an exact key of
     ``wordfreq.available_languages()``) at ``min_zipf`` or more."""
