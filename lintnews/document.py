@@ -322,17 +322,13 @@ class Document:
             kind = "paragraph" if letter else self.line_kind(i)
             if cur_start >= 0 and i in self.soft_breaks and kind == cur_kind:
                 continue  # a line break inside one HTML block element
-            if cur_start >= 0 and kind == cur_kind and kind in ("paragraph", "quote"):
-                prev = self.lines[i - 1].rstrip()
-                stripped = line.lstrip(" \t>") if kind == "quote" else line.lstrip()
-                if (
-                    self.line_tags is None
-                    and prev
-                    and not _TERMINAL.search(prev)
-                    and stripped[:1].islower()
-                    and len(prev) >= 40
-                ):
-                    continue  # soft-wrapped continuation of the same paragraph
+            if plain and cur_start >= 0 and kind == cur_kind and kind in ("paragraph", "quote"):
+                # (the cheap tests first: most lines start with a capital)
+                stripped = line if letter else line.lstrip(" \t>") if kind == "quote" else line.lstrip()
+                if stripped[:1].islower():
+                    prev = self.lines[i - 1].rstrip()
+                    if len(prev) >= 40 and not _TERMINAL.search(prev):
+                        continue  # soft-wrapped continuation of the same paragraph
             close(i - 1)
             cur_start, cur_kind = i, kind
         close(len(self.lines) - 1)

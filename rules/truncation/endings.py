@@ -17,6 +17,8 @@ from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
 
+from .wordlist import rarer_than
+
 #: Lines that end an article without being part of its prose: credits, sources, bylines,
 #: signatures, tags, copyright (en, de, fr, es).
 CREDIT = re.compile(
@@ -87,12 +89,12 @@ def _wordfreq_languages() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _zipf(word: str, lang: str) -> float | None:
+def _rare(word: str, lang: str) -> bool | None:
+    """Whether wordfreq rates ``word`` below `_MIN_ZIPF` in ``lang`` (None: no list for it),
+    without building wordfreq's whole dictionary of the language (`wordlist.rarer_than`)."""
     if lang not in _wordfreq_languages():
         return None
-    import wordfreq
-
-    return float(wordfreq.zipf_frequency(word, lang))
+    return rarer_than(word, lang, _MIN_ZIPF)
 
 
 def is_stump(doc: Document, word: str, lang: str) -> bool:
@@ -105,8 +107,7 @@ def is_stump(doc: Document, word: str, lang: str) -> bool:
         return lang in _ONE_LETTER_WORDS and w not in _ONE_LETTER_WORDS[lang]
     if sum(1 for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text, re.IGNORECASE)) > 1:
         return False  # the text uses it as a word elsewhere
-    zipf = _zipf(w, lang)
-    return zipf is not None and zipf < _MIN_ZIPF
+    return _rare(w, lang) is True
 
 
 def _lower_share(block: Block) -> float:
