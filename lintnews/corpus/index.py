@@ -27,8 +27,8 @@ from lintnews.hashing import SCHEME
 
 
 @dataclass(slots=True)
-class _Doc:
-    """Per-document state the index keeps in memory."""
+class IndexedDoc:
+    """Per-document state the index keeps in memory (the Spark engine builds the same)."""
 
     path: str
     record: str | None
@@ -65,7 +65,7 @@ class CorpusIndex:
         self.options = CorpusOptions.from_settings(settings)
         self.selection = CorpusSelection(settings)
         self.bands, self.rows = lsh_bands(self.options.threshold, self.options.num_perm)
-        self.docs: list[_Doc] = []
+        self.docs: list[IndexedDoc] = []
         # Per-document arrays are merged into large blocks as they come (small numpy arrays cost
         # ~100 bytes of overhead each).
         self._band_keys = RowFile(self.bands)
@@ -97,7 +97,7 @@ class CorpusIndex:
             and (sig.distinct if sig.distinct is not None else len(distinct(shingles))) >= MIN_SHINGLES
         )
         self.docs.append(
-            _Doc(sig.path, sig.record, sig.record_line, sig.enabled, sig.first,
+            IndexedDoc(sig.path, sig.record, sig.record_line, sig.enabled, sig.first,
                  self._titles.add_bytes(sig.title.encode("utf-8", "surrogatepass")), sig.text_hash,
                  sig.length, sig.date, comparable)
         )

@@ -23,7 +23,7 @@ import pyarrow as pa
 from lintnews.analysis import Analysis
 from lintnews.config import Settings
 from lintnews.corpus.duplicates import MIN_SHINGLES, find_duplicates
-from lintnews.corpus.index import _Doc, comparable_set, make_signer
+from lintnews.corpus.index import IndexedDoc, comparable_set, make_signer
 from lintnews.corpus.lsh import band_keys, lsh_bands
 from lintnews.corpus.options import FLAGS, TEMPLATE, CorpusOptions, CorpusSelection
 from lintnews.corpus.signature import KEPT_DTYPE, DocSignature
@@ -303,7 +303,7 @@ def _component(docs_in: list[dict[str, Any]], pairs_in: list[dict[str, int]], op
     local = {o: i for i, o in enumerate(ords)}
     sigs: list[DocSignature] = [pickle.loads(r["sig"]) for r in docs_in]
     docs = [
-        _Doc(s.path, s.record, s.record_line, s.enabled, s.first, i, s.text_hash, s.length, s.date, True)
+        IndexedDoc(s.path, s.record, s.record_line, s.enabled, s.first, i, s.text_hash, s.length, s.date, True)
         for i, s in enumerate(sigs)
     ]
     first_of: dict[bytes, int] = {}
