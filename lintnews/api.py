@@ -13,6 +13,7 @@ section says what is stable.
 from __future__ import annotations
 
 import collections
+import copy
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -27,11 +28,12 @@ from lintnews.config import ConfigError, Settings, build_settings, validate
 from lintnews.configfile import check_values
 from lintnews.configfile import load_config as _load_config_table
 from lintnews.corpus import CorpusIndex, make_signer
-from lintnews.diagnostics import Diagnostic
+from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
 from lintnews.encoding import DecodeError, check_binary, normalize_newlines
 from lintnews.engine import Linter as _Engine
 from lintnews.fixes import FixPolicy, content, fix_document
+from lintnews.index.gate import IndexedCorpus, index_settings
 from lintnews.sources import html_document, kind_of, markdown_document, record_document
 
 __all__ = ["Corpus", "DocumentError", "Kind", "Linter", "Report", "lint_text", "load_config"]
@@ -215,10 +217,17 @@ class Linter:
         doc, kind, path, line, fix = item
         return self._lint(self.document(doc, kind=kind, path=path, line=line), fix, None)[0]
 
-    def corpus(self) -> Corpus:
+    def corpus(self, *, index: str | None = None, update: bool = False) -> Corpus:
         """A corpus: add documents one by one (each is linted), then `Corpus.finish` yields the
-        corpus diagnostics (N001-N003) of all of them."""
-        return Corpus(self)
+        corpus diagnostics (N001-N003) of all of them.
+
+        With ``index`` (an SQLite file or a ``redis://`` URL, as ``lintnews check --index``),
+        the documents are also compared with the indexed ones: a copy of an indexed document
+        is reported, the indexed one kept. With ``update``, `Corpus.finish` then adds the
+        documents that pass the gate (no diagnostic at or above ``fail-on``) to the index, in
+        one transaction, as ``--index-update`` does. A missing index is an error
+        (`ConfigError`) unless ``update`` creates it, as is one built with another scheme."""
+        return Corpus(self, index=index, update=update)
 
     def _lint(self, doc: Document, fix: bool, signer: Signer | None) -> tuple[Report, Any]:
         fixed_text, applied = None, 0
@@ -248,10 +257,18 @@ class Corpus:
     duplicates, site-template lines) once every document was added. Use it as a context manager
     to release its temporary storage when it is abandoned before `finish`."""
 
-    def __init__(self, linter: Linter) -> None:
+    def __init__(self, linter: Linter, *, index: str | None = None, update: bool = False) -> None:
         self.linter = linter
-        self._signer = make_signer(linter.settings)
-        self._index: CorpusIndex | None = CorpusIndex(linter.settings) if self._signer is not None else None
+        settings = linter.settings
+        if index is not None:  # the signatures keep the date field, for `lintnews index prune`
+            settings = index_settings(copy.copy(settings))
+        self._signer = make_signer(settings)
+        self._index: CorpusIndex | None = None
+        if self._signer is not None:
+            self._index = CorpusIndex(settings) if index is None else IndexedCorpus(settings, None, index, update)
+        self._threshold = Severity.parse(settings.fail_on)
+        #: (path, record) of the documents that fail the gate: not added to the index.
+        self._failing: set[tuple[str, str | None]] = set()
         self._count = 0
         self._finished = False
 
@@ -264,6 +281,8 @@ class Corpus:
         self._count += 1
         document = self.linter.document(doc, kind=kind, path=path, line=self._count if line is None else line)
         report, signature = self.linter._lint(document, fix, self._signer)
+        if any(d.severity >= self._threshold for d in report.diagnostics):
+            self._failing.add((document.path, document.record))
         if self._index is not None and signature is not None:
             self._index.add(signature)
         return report
@@ -278,12 +297,17 @@ class Corpus:
         self._finished = True
         if self._index is None:
             return iter(())
-        found = self._index.finish()
-        return (self.linter.offer_fix(d) for d in found)
+        found = [self.linter.offer_fix(d) for d in self._index.finish()]
+        if isinstance(self._index, IndexedCorpus):  # the update, once every finding is known
+            self._failing.update((d.path, d.record) for d in found if d.severity >= self._threshold)
+            self._index.commit(self._failing)
+        return iter(found)
 
     def close(self) -> None:
         if not self._finished:
             self._finished = True
+            if isinstance(self._index, IndexedCorpus):
+                self._index.store.close()
             if self._index is not None:
                 self._index._close()
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from index_helpers import corpora, findings
+from index_helpers import lintnews as index_cli
 
 import lintnews
 
@@ -201,3 +205,75 @@ def test_corpus_phase() -> None:
     quiet.add(story)
     quiet.add(story)
     assert list(quiet.finish()) == []
+
+
+def _names(d: lintnews.Diagnostic) -> tuple[Any, ...]:
+    def name(loc: Any) -> str:
+        return f"{loc.path}#{loc.record}" if loc.record is not None else loc.path
+
+    return (d.record, d.code, d.message, [name(r) for r in d.related], name(d.kept))
+
+
+def test_corpus_against_an_index_finds_what_check_index_finds(tmp_path: Path) -> None:
+    """`Linter.corpus(index=...)` is ``lintnews check --index``: the same findings against the
+    same index; with ``update``, the documents that pass the gate are added, the others not."""
+    corpora(tmp_path)
+    assert index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    cli = index_cli("check", "--isolated", "--no-cache", "--format", "json", "-q", "--select", "N001,N002",
+                    "--index", "idx.db", "b.jsonl", cwd=tmp_path)
+    expected = findings(cli.stdout)
+    assert [(f[0], f[1]) for f in expected] == [("b-12", "N001"), ("b-21", "N001"), ("b-3", "N002"),
+                                                 ("b-7", "N001")]
+    records = [json.loads(line) for line in (tmp_path / "b.jsonl").read_text().splitlines()]
+    linter = lintnews.Linter({"select": ["N001", "N002"]})
+    with linter.corpus(index=str(tmp_path / "idx.db"), update=True) as corpus:
+        for i, rec in enumerate(records, 1):
+            corpus.add(rec, path="b.jsonl", line=i)
+        found = list(corpus.finish())
+    # the index names its documents as `index add` was given them (relative to its folder)
+    assert sorted(_names(d) for d in found) == expected
+    db = sqlite3.connect(tmp_path / "idx.db")
+    names = {r[0] for r in db.execute("SELECT name FROM docs")}
+    db.close()
+    # N002 is an error by default (not added), N001 a warning: as `check --index-update` adds them
+    assert names == {f"a.jsonl#a-{i}" for i in range(60)} | {f"b.jsonl#{r['id']}" for r in records} - {"b.jsonl#b-3"}
+    shutil.copy(tmp_path / "idx.db", tmp_path / "api.db")
+    (tmp_path / "idx.db").unlink()
+    assert index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    update = index_cli("check", "--isolated", "--no-cache", "-q", "--select", "N001,N002", "--index", "idx.db",
+                       "--index-update", "b.jsonl", cwd=tmp_path)
+    assert update.returncode == 1
+    db = sqlite3.connect(tmp_path / "idx.db")
+    assert {r[0] for r in db.execute("SELECT name FROM docs")} == names
+    db.close()
+
+
+def test_corpus_index_errors(tmp_path: Path) -> None:
+    with pytest.raises(lintnews.ConfigError, match="missing.db"):
+        lintnews.Linter().corpus(index=str(tmp_path / "missing.db"))
+    assert not (tmp_path / "missing.db").exists()
+    # without update nothing is written, even to a new index
+    corpora(tmp_path)
+    assert index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    with lintnews.Linter().corpus(index=str(tmp_path / "idx.db")) as corpus:
+        corpus.add({"id": "n", "text": "A short new story about the harbour and its new crane. " * 5})
+        assert list(corpus.finish()) == []
+    db = sqlite3.connect(tmp_path / "idx.db")
+    assert db.execute("SELECT count(*) FROM docs").fetchone()[0] == 60
+    db.close()
+
+
+def test_corpus_index_update_follows_fail_on(tmp_path: Path) -> None:
+    corpora(tmp_path)
+    assert index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    records = [json.loads(line) for line in (tmp_path / "b.jsonl").read_text().splitlines()]
+    linter = lintnews.Linter({"select": ["N001", "N002"], "fail-on": "warning"})
+    with linter.corpus(index=str(tmp_path / "idx.db"), update=True) as corpus:
+        for rec in records:
+            corpus.add(rec, path="b.jsonl")
+        assert len(list(corpus.finish())) == 4
+    db = sqlite3.connect(tmp_path / "idx.db")
+    added = {r[0] for r in db.execute("SELECT name FROM docs WHERE name LIKE 'b.jsonl#%'")}
+    db.close()
+    assert added == {f"b.jsonl#b-{i}" for i in range(30)} - {"b.jsonl#b-3", "b.jsonl#b-7", "b.jsonl#b-12",
+                                                              "b.jsonl#b-21"}
