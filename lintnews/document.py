@@ -21,10 +21,11 @@ import re
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar
 
 from lintnews import language as _language
 from lintnews import native, textnorm
+from lintnews.lazy import cached_property as cached_property
 from lintnews.markup_marks import LineMarks
 from lintnews.sourcemap import IDENTITY as IDENTITY
 from lintnews.sourcemap import SourceMap as SourceMap
@@ -32,28 +33,6 @@ from lintnews.sourcemap import SourcePos as SourcePos
 from lintnews.sourcemap import SpanMap as SpanMap
 
 _T = TypeVar("_T")
-
-
-class cached_property(Generic[_T]):  # noqa: N801  (named like the functools decorator it replaces)
-    """`functools.cached_property` without its lock: before Python 3.12 every first access
-    takes a lock, which costs more than most of the values cached here, and documents and
-    blocks are only ever used by one thread. The value is stored in the instance's
-    ``__dict__`` under the method's name, so later accesses never reach the descriptor."""
-
-    def __init__(self, func: Callable[[Any], _T]) -> None:
-        self.func = func
-        self.name = func.__name__
-        self.__doc__ = func.__doc__
-
-    @overload
-    def __get__(self, instance: None, owner: type | None = None) -> cached_property[_T]: ...
-    @overload
-    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
-    def __get__(self, instance: object | None, owner: type | None = None) -> _T | cached_property[_T]:
-        if instance is None:
-            return self
-        value = instance.__dict__[self.name] = self.func(instance)
-        return value
 
 
 class View(Generic[_T]):

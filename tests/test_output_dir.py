@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lintnews.atomic import STAGING_MARK, StagedFolder
 from lintnews.cli import main
 from lintnews.config import Settings
 from lintnews.fixes import Fixer
 from lintnews.run import CheckOptions, CheckRun
+from lintnews.staging import STAGING_MARK, StagedFolder
 
 LEDE = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said."
 SECOND = "Both sides said they expected a long week of negotiations over the prisoner exchange."

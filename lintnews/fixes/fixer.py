@@ -9,7 +9,7 @@ import errno
 import os
 from collections.abc import Callable
 
-from lintnews.atomic import AlreadyWritten, StagedFolder
+from lintnews.atomic import AlreadyWritten
 from lintnews.config import Settings
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
@@ -25,6 +25,7 @@ from lintnews.fixes.output import (
     write_fixed_file,
 )
 from lintnews.sources import SpooledRecord
+from lintnews.staging import StagedFolder
 
 
 def output_base(paths: list[str]) -> str:

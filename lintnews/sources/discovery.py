@@ -14,11 +14,11 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from lintnews.atomic import STAGING_MARK
 from lintnews.config import Settings
 from lintnews.files import node_kind
 from lintnews.ignore import IgnoreStack
 from lintnews.sources.items import ALL_SUFFIXES, InputError
+from lintnews.staging import STAGING_MARK
 
 
 def iter_paths(paths: Iterable[str], settings: Settings, skip: Iterable[str] = ()) -> Iterator[str | InputError]:

@@ -25,7 +25,8 @@ from lintnews.configfile import resolve_settings
 from lintnews.corpus.index import make_signer
 from lintnews.diagnostics import Diagnostic
 from lintnews.spark.corpus import corpus_diagnostics
-from lintnews.spark.tasks import DIAGNOSTIC_ARROW, DOC_SCHEMA, ORD_SHIFT, DocumentTask
+from lintnews.spark.schemas import DIAGNOSTIC_ARROW, DOC_SCHEMA, ORD_SHIFT
+from lintnews.spark.tasks import DocumentTask
 
 #: The columns of the JSON contract (`Diagnostic.to_dict`), plus ``record_line``.
 DIAGNOSTIC_SCHEMA = from_arrow_schema(DIAGNOSTIC_ARROW)
@@ -44,7 +45,7 @@ def load_settings(config: Settings | str | Path | None) -> Settings:
 class SparkRun:
     spark: SparkSession
     settings: Settings
-    #: One row per document or input error (`lintnews.spark.tasks.DOC_SCHEMA`), persisted.
+    #: One row per document or input error (`lintnews.spark.schemas.DOC_SCHEMA`), persisted.
     documents: DataFrame
     #: ``(ord, diagnostic)`` of the corpus phase (pickled), or None when it does not run.
     corpus: DataFrame | None

@@ -1,6 +1,6 @@
 """The corpus phase (N001-N003) distributed over Spark, with the local engine's decisions.
 
-Input: the per-document rows of `lintnews.spark.tasks.DOC_SCHEMA` (signatures computed in the
+Input: the per-document rows of `lintnews.spark.schemas.DOC_SCHEMA` (signatures computed in the
 tasks). The stages, none of which brings rows to the driver:
 
 1. exact copies: documents grouped by their normalised-text hash; each one's group is its
@@ -34,7 +34,8 @@ from lintnews.config import Settings
 from lintnews.corpus.lsh import BIG_BUCKET, MAX_PEERS
 from lintnews.corpus.options import CorpusOptions
 from lintnews.corpus.templates import MAX_TEMPLATE_BLOCK_WORDS, TEMPLATE_SAMPLE
-from lintnews.spark.tasks import BLOCK_SCHEMA, DIAG_SCHEMA, component_task, template_task
+from lintnews.spark.schemas import BLOCK_SCHEMA, DIAG_SCHEMA
+from lintnews.spark.tasks import component_task, template_task
 
 #: Iterations of large-star / small-star before giving up (it converges in O(log n) rounds).
 MAX_ROUNDS = 64
