@@ -129,7 +129,7 @@ def test_scheme_is_recorded_and_a_different_one_refused(tmp_path: Path) -> None:
     assert add.returncode == 2 and "another scheme" in add.stderr and add.stderr.count("\n") == 1
 
 
-@pytest.mark.parametrize("damage", ["truncated", "garbage", "entry", "empty-other"], ids=str)
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "entry", "empty-other", "zero"], ids=str)
 def test_a_corrupt_index_is_an_error_naming_it(tmp_path: Path, damage: str) -> None:
     corpora(tmp_path)
     assert lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
@@ -145,6 +145,8 @@ def test_a_corrupt_index_is_an_error_naming_it(tmp_path: Path, damage: str) -> N
         db_path.write_bytes(data[: len(data) // 3])
     elif damage == "garbage":
         db_path.write_bytes(b"not an index at all\n" * 100)
+    elif damage == "zero":  # truncated to nothing: an error, not an empty index
+        db_path.write_bytes(b"")
     elif damage == "empty-other":
         other = sqlite3.connect(db_path.with_name("other.db"))
         other.execute("CREATE TABLE t(x)")
@@ -160,9 +162,18 @@ def test_a_corrupt_index_is_an_error_naming_it(tmp_path: Path, damage: str) -> N
         assert got.stderr == "lintnews: error: idx.db: corrupt index: the entry of a.jsonl#a-5 is unreadable\n"
     if damage in ("garbage", "empty-other"):
         assert got.stderr.endswith("not a lintnews index\n") or "file is not a database" in got.stderr
+    if damage == "zero":
+        assert got.stderr == "lintnews: error: idx.db: an empty file, not a lintnews index\n"
     stats = lintnews("index", "stats", "--index", db_path.name, cwd=tmp_path)
     if damage != "entry":
         assert stats.returncode == 2 and stats.stderr.startswith(f"lintnews: error: {db_path.name}: ")
+    # a reader writes nothing into what it refuses
+    if damage == "zero":
+        assert db_path.stat().st_size == 0
+    if damage == "empty-other":
+        other = sqlite3.connect(db_path)
+        assert [r[0] for r in other.execute("SELECT name FROM sqlite_master")] == ["t"]
+        other.close()
 
 
 def test_missing_index_and_option_errors(tmp_path: Path) -> None:

@@ -49,6 +49,8 @@ class SqliteStore(IndexStore):
         exists = os.path.exists(path)
         if not exists and not create:
             raise IndexStoreError(f"{path}: no index there (`lintnews index add --index {path} PATH...` creates one)")
+        if exists and not create and os.path.getsize(path) == 0:  # truncated to nothing: not an empty index
+            raise IndexStoreError(f"{path}: an empty file, not a lintnews index")
         try:
             self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
         except sqlite3.Error as exc:
@@ -58,6 +60,11 @@ class SqliteStore(IndexStore):
         with self._errors():
             if exists and os.path.getsize(path) and not self._has_meta():
                 raise IndexStoreError(f"{path}: not a lintnews index")
+            if not create:  # a reader writes nothing, not even the schema
+                got = self.db.execute("SELECT value FROM meta WHERE key='magic'").fetchone()
+                if got is None or got[0] != MAGIC:
+                    raise IndexStoreError(f"{path}: not a lintnews index")
+                return
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             with self._write():
