@@ -107,7 +107,8 @@ def test_cli_engine_spark_jsonl_and_parquet(tmp_path: Path) -> None:
     assert len(errors) == 1 and "corpus-harbour.jsonl" in errors[0]
 
 
-@pytest.mark.parametrize("args", [["--fix"], ["-"]], ids=["fix", "stdin"])
+@pytest.mark.parametrize("args", [["--fix"], ["-"], ["--index", "idx.db", "--index-update"]],
+                         ids=["fix", "stdin", "index"])
 def test_cli_engine_spark_refuses_what_it_cannot_do(tmp_path: Path, args: list[str]) -> None:
     (tmp_path / "a.txt").write_text("Some text.\n")
     out = subprocess.run(["lintnews", "check", "--isolated", "--engine", "spark", *args, str(tmp_path / "a.txt")],

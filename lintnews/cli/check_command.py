@@ -147,6 +147,8 @@ def check(
         fail("--output-dir only makes sense with --fix or --fix-only")
     if engine == "spark" and options.fixing:
         fail("--engine spark only lints: --fix, --diff and --fix-only need the local engine")
+    if engine == "spark" and index:
+        fail("--engine spark does not read an index: --index needs the local engine")
     stdout = sys.stdout
     # When fixed text or diffs go to stdout, the report goes to stderr.
     to_stderr = diff or (options.fixing and "-" in targets)
