@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,35 @@ def test_results_from_the_cache_are_checked_against_the_index_too(tmp_path: Path
     assert findings(second.stdout) == findings(first.stdout)
     assert [(f[0], f[1]) for f in findings(second.stdout)] == [("b-12", "N001"), ("b-21", "N001"), ("b-3", "N002"),
                                                                ("b-7", "N001")]
+
+
+def test_documents_are_linted_before_the_index_is_locked(tmp_path: Path) -> None:
+    """`index add` and `check --index-update` hold the write lock only to copy what they
+    linted: while the entries are still being made, another writer gets in at once (no wait);
+    a run that fails while making them adds nothing."""
+    from lintnews.index.sqlite import SqliteStore
+    from lintnews.index.store import Entry
+
+    path = str(tmp_path / "idx.db")
+    store = SqliteStore(path, create=True)
+
+    def entries(fail_at: int | None = None) -> Iterator[Entry]:
+        for i in range(3):
+            other = sqlite3.connect(path, timeout=0, isolation_level=None)  # no waiting: locked would raise
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("INSERT OR REPLACE INTO meta VALUES (?, 'another writer')", (f"w{i}",))
+            other.execute("COMMIT")
+            other.close()
+            if i == fail_at:
+                raise KeyboardInterrupt
+            yield Entry(f"d{i}", bytes([i]) * 8, None, [i, 100 + i], b"sig")
+
+    with pytest.raises(KeyboardInterrupt):
+        store.add(entries(fail_at=2), {"format": 1})
+    assert store.db.execute("SELECT count(*) FROM docs").fetchone()[0] == 0
+    assert store.add(entries(), {"format": 1}) == 3
+    assert [r[0] for r in store.db.execute("SELECT name FROM docs ORDER BY seq")] == ["d0", "d1", "d2"]
+    assert store.db.execute("SELECT count(*) FROM bands").fetchone()[0] == 6
+    assert store.add(iter([Entry("d1", b"x" * 8, None, [7], b"new")]), {"format": 1}) == 1  # replaced
+    assert store.db.execute("SELECT sig FROM docs WHERE name='d1'").fetchone()[0] == b"new"
+    store.close()

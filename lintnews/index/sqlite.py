@@ -58,16 +58,14 @@ class SqliteStore(IndexStore):
         except OSError as exc:
             raise IndexStoreError(f"{path}: cannot open the index: {describe_os_error(exc)}") from None
         with self._errors():
-            if exists and os.path.getsize(path) and not self._has_meta():
-                raise IndexStoreError(f"{path}: not a lintnews index")
             if not create:  # a reader writes nothing, not even the schema
-                got = self.db.execute("SELECT value FROM meta WHERE key='magic'").fetchone()
-                if got is None or got[0] != MAGIC:
+                got = self._has_meta() and self.db.execute("SELECT value FROM meta WHERE key='magic'").fetchone()
+                if not got or got[0] != MAGIC:
                     raise IndexStoreError(f"{path}: not a lintnews index")
                 return
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            with self._write():
+            with self._write():  # the check under the write lock: another process may be creating it
+                if not self._has_meta() and self.db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+                    raise IndexStoreError(f"{path}: not a lintnews index")  # another program's database
                 for statement in _SCHEMA.strip().split(";"):
                     if statement.strip():
                         self.db.execute(statement)
@@ -78,6 +76,8 @@ class SqliteStore(IndexStore):
                     self.db.execute("INSERT INTO meta VALUES ('magic', ?)", (MAGIC,))
                 elif got[0] != MAGIC:
                     raise IndexStoreError(f"{path}: not a lintnews index")
+            self.db.execute("PRAGMA journal_mode=WAL")  # (persistent: once per index file)
+            self.db.execute("PRAGMA synchronous=NORMAL")
 
     def _has_meta(self) -> bool:
         row = self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
@@ -114,25 +114,40 @@ class SqliteStore(IndexStore):
             check_scheme(self.where, stored, mine)
 
     def add(self, entries: Iterable[Entry], scheme: dict[str, Any]) -> int:
-        """Add the entries in one transaction (taken at once: a concurrent adder waits); a
-        name met twice keeps its first entry; an indexed name is replaced."""
-        seen: set[str] = set()
-        with self._errors(), self._write():
-            row = self.db.execute("SELECT value FROM meta WHERE key='scheme'").fetchone()
-            if row is None:
-                self.db.execute("INSERT INTO meta VALUES ('scheme', ?)", (dump_scheme(scheme),))
-            else:
-                check_scheme(self.where, load_scheme(self.where, row[0]), scheme)
-            for e in entries:
-                if e.name in seen:
-                    continue
-                seen.add(e.name)
-                self._delete([e.name])
-                cur = self.db.execute("INSERT INTO docs(name, text_hash, date, keys, sig) VALUES (?, ?, ?, ?, ?)",
-                                      (e.name, e.text_hash, e.date, array.array("q", e.keys).tobytes(), e.blob))
-                seq = cur.lastrowid
-                self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", [(k, seq) for k in e.keys])
-        return len(seen)
+        """Add the entries in one transaction; a name met twice keeps its first entry; an
+        indexed name is replaced. The entries (the documents being linted) are first spooled to
+        a temporary table, which locks nothing, so other writers wait only for the copy."""
+        with self._errors():
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS spool("
+                            "name TEXT PRIMARY KEY, text_hash BLOB, date, keys BLOB NOT NULL, sig BLOB NOT NULL)")
+            self.db.execute("DELETE FROM temp.spool")
+            self.db.execute("BEGIN")  # deferred, touching only the temporary database: no lock on the index
+            try:
+                for e in entries:
+                    self.db.execute("INSERT OR IGNORE INTO temp.spool VALUES (?, ?, ?, ?, ?)",
+                                    (e.name, e.text_hash, e.date, array.array("q", e.keys).tobytes(), e.blob))
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+            with self._write():
+                row = self.db.execute("SELECT value FROM meta WHERE key='scheme'").fetchone()
+                if row is None:
+                    self.db.execute("INSERT INTO meta VALUES ('scheme', ?)", (dump_scheme(scheme),))
+                else:
+                    check_scheme(self.where, load_scheme(self.where, row[0]), scheme)
+                added = 0
+                spooled = self.db.execute("SELECT name, text_hash, date, keys, sig FROM temp.spool ORDER BY rowid")
+                for name, text_hash, date, keys, blob in spooled:  # (a cursor: the spool is not held in memory)
+                    added += 1
+                    self._delete([name])
+                    cur = self.db.execute("INSERT INTO docs(name, text_hash, date, keys, sig) VALUES (?, ?, ?, ?, ?)",
+                                          (name, text_hash, date, keys, blob))
+                    seq = cur.lastrowid
+                    self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)",
+                                        [(k, seq) for k in array.array("q", keys)])
+            self.db.execute("DELETE FROM temp.spool")
+        return added
 
     def _delete(self, names: Iterable[str]) -> set[str]:
         """Delete the named documents (inside a write transaction); the names found."""
