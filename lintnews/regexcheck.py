@@ -17,8 +17,11 @@ stands for a character class, at the positions that can read that character:
 
 Possessive quantifiers and atomic groups (``a++``, ``(?>…)``, Python 3.11+) never backtrack into
 what they matched, so they count as one step. Lookarounds are checked as patterns of their own.
-The analysis looks at runs of one character, where such blow-ups happen in practice; ambiguity
-that needs a longer repeated word (``(?:ab|a(?:b))+``) is not seen.
+The analysis looks at runs of one character, where such blow-ups happen in practice, and at
+steps of a loop that can be taken two identical ways whatever the text (``(ab|ab)+``,
+``(?:ab|a(?:b))+``: Python's parser turns the common prefix out, leaving two equal or empty
+alternatives). Other ambiguity that needs a longer repeated word, where the two ways read
+different positions of the pattern, is not seen.
 """
 
 from __future__ import annotations
@@ -96,26 +99,29 @@ class _Automaton:
         self.lookarounds: list[Any] = []
         self.chars: set[str] = set()
 
-    def leaf(self, cls: _Class) -> tuple[list[int], list[int], bool]:
+    def leaf(self, cls: _Class) -> tuple[list[int], list[int], int]:
         self.classes.append(cls)
         p = len(self.classes) - 1
-        return [p], [p], False
+        return [p], [p], 0
 
-    def build(self, items: Any, ignorecase: bool, dotall: bool) -> tuple[list[int], list[int], bool]:
-        """(first positions, last positions, matches empty) of the parsed sequence ``items``."""
+    def build(self, items: Any, ignorecase: bool, dotall: bool) -> tuple[list[int], list[int], int]:
+        """(first positions, last positions, ways of matching empty) of the parsed sequence
+        ``items``. The ways count: ``(a|a)`` parses as ``a`` then a choice of two empty
+        alternatives, two paths the engine backtracks through, so the positions before such a
+        node reach the ones after it by as many edges."""
         first: list[int] = []
         last: list[int] = []
-        nullable = True
+        empty = 1
         for op, av in items:
             f, la, n = self.node(op, av, ignorecase, dotall)
             self.edges.extend((a, b) for a in last for b in f)
-            if nullable:
+            if empty:
                 first = first + f
-            last = la + last if n else la
-            nullable = nullable and n
-        return first, last, nullable
+            last = la + last * int(n)
+            empty *= int(n)
+        return first, last, empty
 
-    def node(self, op: Any, av: Any, ignorecase: bool, dotall: bool) -> tuple[list[int], list[int], bool]:
+    def node(self, op: Any, av: Any, ignorecase: bool, dotall: bool) -> tuple[list[int], list[int], int]:
         if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.ANY):
             if op is not _sre.ANY:
                 self.chars.add(chr(av))
@@ -130,20 +136,20 @@ class _Automaton:
                     self.chars.update(chr(x) for x in (a[0], a[1], min(a[0] + 1, a[1])))
             return self.leaf(_Class(items, negate, ignorecase, dotall))
         if op in (_sre.AT,):
-            return [], [], True
+            return [], [], 1
         if op in (_sre.ASSERT, _sre.ASSERT_NOT):
             self.lookarounds.append(av[1])
-            return [], [], True
+            return [], [], 1
         if op is _sre.BRANCH:
             first: list[int] = []
             last: list[int] = []
-            nullable = False
+            empty = 0
             for branch in av[1]:
                 f, la, n = self.build(branch, ignorecase, dotall)
                 first += f
                 last += la
-                nullable = nullable or n
-            return first, last, nullable
+                empty += n
+            return first, last, empty
         if op is _sre.SUBPATTERN:
             add, remove = av[1], av[2]
             ic = (ignorecase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
@@ -161,16 +167,16 @@ class _Automaton:
             return self.leaf(_Class([(_sre.ANY, None)], False, ignorecase, True))
         if op is _sre.GROUPREF_EXISTS:
             f1, l1, n1 = self.build(av[1], ignorecase, dotall)
-            f2, l2, n2 = self.build(av[2], ignorecase, dotall) if av[2] is not None else ([], [], True)
-            return f1 + f2, l1 + l2, n1 or n2
+            f2, l2, n2 = self.build(av[2], ignorecase, dotall) if av[2] is not None else ([], [], 1)
+            return f1 + f2, l1 + l2, n1 + n2
         # a back-reference, or anything unknown: one position that may read anything
         return self.leaf(_Class([(_sre.ANY, None)], False, ignorecase, True))
 
-    def repeat(self, lo: int, hi: int, body: Any, ignorecase: bool, dotall: bool) -> tuple[list[int], list[int], bool]:
+    def repeat(self, lo: int, hi: int, body: Any, ignorecase: bool, dotall: bool) -> tuple[list[int], list[int], int]:
         unbounded = hi is _sre.MAXREPEAT or hi > _UNROLL
         copies = max(min(lo, MAX_LOOP_CHAIN + 1), 1) if unbounded else hi
         if copies == 0:
-            return [], [], True
+            return [], [], 1
         first: list[int] = []
         last: list[int] = []
         nullable = True
@@ -181,10 +187,10 @@ class _Automaton:
             if nullable:
                 first = first + f
             last = la + last if (n or optional) else la
-            nullable = nullable and (n or optional)
+            nullable = nullable and bool(n or optional)
             if unbounded and k == copies - 1:
                 self.edges.extend((a, b) for a in la for b in f)  # the loop back
-        return first, last, nullable or lo == 0
+        return first, last, int(nullable or lo == 0)
 
 
 def backtracking_risk(pattern: str) -> str | None:
@@ -208,10 +214,22 @@ def _check(items: list[Any], ignorecase: bool, dotall: bool) -> str | None:
         if found:
             return found
     n = len(auto.classes)
-    if not n or _unary(n, auto.edges) is None:
-        # Whatever a run of one character keeps of the automaton is a part of it, and a part
-        # has no more cycles or longer chains of loops than the whole: nothing to find.
+    if not n:
         return None
+    # Whatever a run of one character keeps of the automaton is a part of it, and a part has no
+    # more cycles or longer chains of loops than the whole: when the whole has none, neither has
+    # any run.
+    found = _runs(auto, n) if _unary(n, auto.edges) is not None else None
+    if found is None and _same_path_twice(n, auto.edges):  # longer words, as in `(ab|ab)+`
+        found = (
+            "it can match the same text in exponentially many ways (a repetition with two "
+            "identical paths through it, such as `(ab|ab)+` or `(a|a)*`)"
+        )
+    return found
+
+
+def _runs(auto: _Automaton, n: int) -> str | None:
+    """What a run of one character does: each character the pattern names or one of a class."""
     # Only positions on a path from a loop to a loop can matter; characters that keep the same
     # of those positions give the same answer, so each such set is looked at once.
     relevant = _between_loops(n, auto.edges)
@@ -230,6 +248,17 @@ def _check(items: list[Any], ignorecase: bool, dotall: bool) -> str | None:
         if found:
             return found.replace("{char}", repr(c))
     return None
+
+
+def _same_path_twice(n: int, edges: list[tuple[int, int]]) -> bool:
+    """Whether one step of a cycle can be taken two ways (an edge twice inside a strongly
+    connected set): every time round, the engine may retry it, whatever the text."""
+    adjacency: list[list[int]] = [[] for _ in range(n)]
+    for a, b in edges:
+        adjacency[a].append(b)
+    comp = _components(n, adjacency)
+    inner = [(a, b) for a, b in edges if comp[a] == comp[b]]
+    return len(set(inner)) < len(inner)
 
 
 def _between_loops(n: int, edges: list[tuple[int, int]]) -> set[int]:

@@ -37,15 +37,22 @@ CATASTROPHIC = [
     r"(?=(a+)+b)x",  # inside a lookahead too
     r"(?i)(?:A|aa)+b",
     r"(\S+\s*){3,}z",
+    r"(a|a)*b",  # parsed as `a` then a choice of two empty alternatives: two ways round the loop
+    r"(a|a)+b",
+    r"(x|x)*y",
+    r"(ab|ab)+c",
+    r"(?:the|the)+ end",
+    r"(?:ab|a(?:b))+",
 ]
 POLYNOMIAL = [r".*.*.*x", r"(?:a+){1,5}b", r"more from (?:\S+ ?){1,4}", r"(?:\S+\s*){3}z"]
 SAFE = [
     r"a+b",
-    r"(a|a)*b",  # one character class to Python's parser: no backtracking
     r"(?:\w+ )+x",
     r"read more(?: about .{1,60})?",
     r"more from \S+(?: \S+){0,3} ?",
     r"(?:cat|dog)+",
+    r"(?:ab|ac)+d",  # a common prefix, then two different letters: one way
+    r"(?:the |this )+end",
     r".*x.*",  # ~n² at most: cheap on lines of 300 characters
     r"(?:\d+\.)+\d+",
     r"a{2,5}b",
