@@ -170,10 +170,10 @@ def find_config(start: Path) -> Path | None:
     for folder in (here, *here.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
-            if not candidate.is_file():
+            if not candidate.exists() or candidate.is_dir():
                 continue
-            if name != "pyproject.toml":
-                return candidate
+            if name != "pyproject.toml" or not candidate.is_file():
+                return candidate  # (a pipe or a device: load_config refuses it, naming it)
             try:
                 text = read_regular(str(candidate), MAX_CONFIG_FILE).decode("utf-8")
             except (UnreadableFile, UnicodeDecodeError):

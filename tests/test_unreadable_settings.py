@@ -181,3 +181,25 @@ def test_a_named_pipe_as_configuration_does_not_hang(project: Path) -> None:
     code, _, err = check(["--config", "fifo.toml", "articles"], project)
     expected = "lintnews: error: fifo.toml: cannot read configuration: a named pipe, not a regular file"
     assert (code, one_error(err)) == (2, expected)
+
+
+@pytest.mark.parametrize("name", ["lintnews.toml", "pyproject.toml"])
+def test_a_named_pipe_found_as_configuration_is_refused_not_skipped(project: Path, name: str) -> None:
+    """A configuration file met on the way up is read as an ignore file is: a pipe is an error
+    naming it, not silently passed over (which would lint with other settings)."""
+    os.mkfifo(project / name)
+    code, _, err = check(["articles"], project)
+    expected = f"lintnews: error: {name}: cannot read configuration: a named pipe, not a regular file"
+    assert (code, one_error(err)) == (2, expected)
+
+
+@pytest.mark.parametrize("args", [["--select", ""], ["--extend-select", " "], ["--ignore", ","]], ids=str)
+def test_an_empty_selector_on_the_command_line_is_an_error_as_in_a_file(project: Path, args: list[str]) -> None:
+    """`--select ""` used to fall back to the default rules (a typo in a CI script that checks
+    less than it says); like `select = [""]` in a file it is an error. `--select D001,` (a
+    trailing comma) still selects D001."""
+    code, out, err = check([*args, "articles"], project)
+    assert (code, out) == (2, "")
+    assert one_error(err) == f'lintnews: error: empty rule selector "" in `{args[0]}`'
+    code, _, err = check(["--select", "D001,", "articles"], project)
+    assert code in (0, 1) and err == ""

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from lintnews.cli.app import EXIT_ERROR, EXIT_OK, _split
-from lintnews.config import RuleSelection, Settings, parse_size
+from lintnews.config import ConfigError, RuleSelection, Settings, parse_size
 from lintnews.selection import select_rules
 
 
@@ -50,6 +50,9 @@ def apply_cli(
     ``--ignore`` are a rule selection of higher priority, resolved as in ruff: ``--select``
     replaces the configuration's whole selection (its ``ignore`` included); the other two
     adjust it (see `lintnews.selection.select_rules`)."""
+    for flag, values in (("--select", select), ("--extend-select", extend_select), ("--ignore", ignore)):
+        if any(not _split((value,)) for value in values):  # as `select = [""]` in a file: not the defaults
+            raise ConfigError(f'empty rule selector "" in `{flag}`')
     if select or extend_select or ignore:
         settings.cli_selection = RuleSelection(_split(select) or None, _split(extend_select), _split(ignore))
     if output_format:
