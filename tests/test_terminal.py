@@ -127,3 +127,23 @@ def test_the_helpers_see_a_terminal() -> None:
     run = run_in_pty([sys.executable, "-c", "import os, sys; print(sys.stderr.isatty(), os.get_terminal_size(2), file=sys.stderr)"],
                      Path.cwd(), dict(os.environ))
     assert run.tty.strip() == "True os.terminal_size(columns=100, lines=30)"
+
+
+def test_index_add_shows_the_lint_bar_on_a_terminal(tmp_path: Path) -> None:
+    """`lintnews index add` lints every document as `check` does: on a terminal it shows the
+    same bar (a total in bytes, a percentage, an ETA), and none when stderr is not a terminal."""
+    corpus(tmp_path / "archive.jsonl", 300, [])
+    size = (tmp_path / "archive.jsonl").stat().st_size
+    env = {**os.environ, "TQDM_MININTERVAL": "0"}
+    run = run_in_pty([lintnews_script(), "index", "add", "--isolated", "--index", "idx.db", "archive.jsonl"],
+                     tmp_path, env)
+    assert run.returncode == 0 and "Traceback" not in run.tty, run.tty[-2000:]
+    bars = LINT_BAR.findall(run.tty)
+    assert bars, run.tty[:2000]
+    assert {total for _, total in bars} == {f"{size / 1000:.0f}k" if size >= 100_000 else f"{size / 1000:.1f}k"}
+    percents = [int(p) for p, _ in bars]
+    assert percents == sorted(percents) and percents[-1] >= 95
+    assert "Indexed 300 documents in idx.db (300 in the index)." in run.tty
+    piped = subprocess.run([lintnews_script(), "index", "add", "--isolated", "--index", "idx2.db", "archive.jsonl"],
+                           cwd=tmp_path, capture_output=True, text=True, check=False, timeout=120)
+    assert (piped.returncode, piped.stderr) == (0, "Indexed 300 documents in idx2.db (300 in the index).\n")

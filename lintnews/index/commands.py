@@ -17,6 +17,7 @@ from lintnews.index.gate import index_settings
 from lintnews.index.location import open_index
 from lintnews.index.store import Entry, entry_of, scheme_of
 from lintnews.parallel import analyze, default_jobs
+from lintnews.progress import Progress
 from lintnews.reporters.base import printable
 from lintnews.sources import InputError
 
@@ -57,7 +58,8 @@ def add(location: str, paths: tuple[str, ...], config: str | None, isolated: boo
 
         def entries() -> Iterator[Entry]:
             nonlocal errors
-            for item in analyze(list(paths), settings, jobs or default_jobs(), signer=signer):
+            items = analyze(list(paths), settings, jobs or default_jobs(), signer=signer)
+            for item in Progress.for_terminal(False).documents(items, list(paths), settings):  # (a bar on a terminal)
                 if isinstance(item, InputError):
                     errors += 1
                     _error(str(item))
