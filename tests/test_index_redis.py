@@ -135,3 +135,43 @@ def test_redis_remove_prune_scheme_and_unreachable(tmp_path: Path, server: Serve
     got = lintnews(*CHECK, "--index", server.url, "b.jsonl", cwd=tmp_path)
     assert got.returncode == 2 and got.stderr.count("\n") == 1, got.stderr
     assert got.stderr.startswith(f"lintnews: error: {server.url}: ") and "Traceback" not in got.stderr
+
+
+#: `lintnews index add` with redis-py's pipelines watched: the process dies (as by `kill -9`) at
+#: the first pipeline that does not write the documents' records (``lintnews:doc:NAME``), that
+#: is, while the band keys are being written (datasketch's insertion session).
+_DIES_WRITING_BAND_KEYS = """
+import os, sys
+import redis.client
+execute = redis.client.Pipeline.execute
+def watched(self, *args, **kwargs):
+    if not any(len(cmd[0]) > 1 and bytes(cmd[0][1]).startswith(b"lintnews:doc:") for cmd in self.command_stack):
+        os._exit(9)
+    return execute(self, *args, **kwargs)
+redis.client.Pipeline.execute = watched
+from lintnews.cli import main
+sys.argv = ["lintnews", *sys.argv[1:]]
+main()
+"""
+
+
+def test_an_add_killed_while_writing_band_keys_adds_nothing(tmp_path: Path, server: Server) -> None:
+    """The documents' records are written last, in one MULTI/EXEC: an add killed before it
+    leaves the index as it was (no document findable by its exact text but not by its band
+    keys), and the next add of the same documents works."""
+    corpora(tmp_path)
+    assert lintnews("index", "add", "--isolated", "--index", server.url, "a.jsonl", cwd=tmp_path).returncode == 0
+    before = lintnews(*CHECK, "--index", server.url, "b.jsonl", cwd=tmp_path)
+    died = subprocess.run([sys.executable, "-c", _DIES_WRITING_BAND_KEYS, "index", "add", "--isolated", "-j", "1",
+                           "--index", server.url, "b.jsonl"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300)
+    assert died.returncode == 9, died.stderr
+    stats = json.loads(lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout)
+    assert stats["documents"] == 60
+    after = lintnews(*CHECK, "--index", server.url, "b.jsonl", cwd=tmp_path)
+    assert findings(after.stdout) == findings(before.stdout)
+    assert lintnews("index", "add", "--isolated", "--index", server.url, "b.jsonl", cwd=tmp_path).returncode == 0
+    copy = json.loads((tmp_path / "b.jsonl").read_text().splitlines()[0])
+    write_jsonl(tmp_path / "new.jsonl", [{"id": "x", "text": copy["text"]}])
+    got = lintnews(*CHECK, "--index", server.url, "new.jsonl", cwd=tmp_path)
+    assert [(f[0], f[4]) for f in findings(got.stdout)] == [("x", "b.jsonl#b-0")]

@@ -99,8 +99,14 @@ class RedisStore(IndexStore):
             lsh = self.lsh(scheme)
             self.remove([n for n in batch if self.r.exists(_doc(n))])
             first = self.r.incrby(PREFIX + b"seq", len(batch)) - len(batch) + 1
+            # The band tables first (datasketch's own session), then the documents in one
+            # MULTI/EXEC: that is the commit. A band key naming a document with no record is
+            # never read (`fetch` skips it), so an add stopped before the EXEC adds nothing.
+            with lsh.insertion_session() as session:
+                for e in batch.values():
+                    if e.minhash is not None:
+                        session.insert(_key(e.name), lean_minhash(e.minhash), check_duplication=False)
             pipe = self.r.pipeline(transaction=True)
-            sigs = []
             for seq, e in enumerate(batch.values(), first):
                 fields: dict[str, Any] = {"seq": seq, "sig": e.blob}
                 if e.date is not None:
@@ -110,12 +116,7 @@ class RedisStore(IndexStore):
                     pipe.zadd(PREFIX + b"exact:" + e.text_hash, {_key(e.name): seq})
                 pipe.hset(_doc(e.name), mapping=fields)
                 pipe.zadd(PREFIX + b"order", {_key(e.name): seq})
-                sigs.append(e)
             pipe.execute()
-            with lsh.insertion_session() as session:
-                for e in sigs:
-                    if e.minhash is not None:
-                        session.insert(_key(e.name), lean_minhash(e.minhash), check_duplication=False)
         return len(batch)
 
     def lookup(self, sigs: Sequence[DocSignature], peers: int) -> set[Any]:
