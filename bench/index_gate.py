@@ -11,9 +11,10 @@ the archive (`lintnews index add`), then times with the installed `lintnews`:
 and prints wall times, the ratio, the peak resident memory of each check, index size per
 document, and the recall of the planted copies in each mode.
 
-Usage: ``python bench/index_gate.py WORKDIR [--archive ARCHIVE.jsonl | --generate 50000]
-[--batch 1000] [--planted 100] [--redis redis://127.0.0.1:6379/0]``
-(a real archive: e.g. a JSONL made from /work/shared/eval).
+Usage: ``python bench/index_gate.py WORKDIR [--archive ARCHIVE.jsonl [--fresh NEW.jsonl] |
+--generate 50000] [--batch 1000] [--planted 100] [--redis redis://127.0.0.1:6379/0]``
+(a real archive: e.g. the first 100,000 documents of `bench/crawl_corpus.py`'s output, and the
+documents after them as ``--fresh``).
 """
 
 from __future__ import annotations
@@ -43,9 +44,12 @@ def generate(path: Path, n: int, prefix: str, seed: int) -> None:
             fh.write(json.dumps({"id": f"{prefix}-{i}", "date": f"2026-{1 + i % 12:02d}-01", "text": article(rng)}) + "\n")
 
 
-def make_batch(archive: Path, path: Path, n: int, planted: int, seed: int) -> set[str]:
+def make_batch(archive: Path, path: Path, n: int, planted: int, seed: int, fresh: Path | None = None) -> set[str]:
+    """The batch: ``planted`` copies of archived articles, the rest new articles (from
+    ``fresh``, a JSONL of real articles not in the archive, else generated)."""
     rng = random.Random(seed)
     texts = [json.loads(line)["text"] for line in archive.open(encoding="utf-8")]
+    new_texts = [json.loads(line)["text"] for line in fresh.open(encoding="utf-8")] if fresh else []
     picks = rng.sample(range(len(texts)), planted)
     out, planted_ids = [], set()
     for i in range(n):
@@ -55,6 +59,8 @@ def make_batch(archive: Path, path: Path, n: int, planted: int, seed: int) -> se
                 lines = text.split("\n")
                 text = "\n".join(["Local desk: " + article(rng).split("\n")[1], *lines[: max(3, len(lines) - 1)]])
             planted_ids.add(f"new-{i}")
+        elif new_texts:
+            text = new_texts[(i - planted) % len(new_texts)]
         else:
             text = article(rng)
         out.append({"id": f"new-{i}", "date": "2027-01-01", "text": text})
@@ -96,13 +102,14 @@ def main() -> None:
     ap.add_argument("--planted", type=int, default=100)
     ap.add_argument("--jobs", default="2")
     ap.add_argument("--redis")
+    ap.add_argument("--fresh", help="JSONL of real articles not in the archive, for the batch's new ones")
     a = ap.parse_args()
     work = Path(a.work)
     work.mkdir(parents=True, exist_ok=True)
     archive = Path(a.archive).resolve() if a.archive else work / "archive.jsonl"
     if not a.archive and not archive.exists():
         generate(archive, a.generate, "old", 1)
-    planted = make_batch(archive, work / "batch.jsonl", a.batch, a.planted, 2)
+    planted = make_batch(archive, work / "batch.jsonl", a.batch, a.planted, 2, Path(a.fresh) if a.fresh else None)
     n_archive = sum(1 for _ in archive.open(encoding="utf-8"))
     common = ["--isolated", "--no-cache", "-j", a.jobs, "--format", "json", "-q", "--exit-zero"]
     for f in ("index.db", "index.db-wal", "index.db-shm"):
