@@ -161,8 +161,13 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"Council approves budget\nBy Jane Holt\n{EN}\n",
             f"Stadtrat beschließt Haushalt\nVon Anna Müller und Jonas Weber\n{DE}\n",
             f"{EN}\nby and large, the vote went as expected.\n",
+            # an "Author:" label over the author's bio
+            f"{EN}\nAuthor:\nMarta Lindqvist, is deputy editor of the Harbour Gazette and covers city hall.\n",
+            f"{EN}\nAuthor:\nOwen Achterberg has written about transport for twelve years.\n",
         ],
         [
+            # a sentence after the dangling "by" is no bio
+            (f"Council approves budget\nby\nThe mayor is expected to sign the budget on Monday.\n{EN}\n", [2]),
             (f"Council approves budget\n\nby\n\nSchools welcome the new funding plan for next year\n\n{EN}\n", [3]),
             (f"Stadtrat beschließt Haushalt\nVon:\n{DE}\n", [2]),
             (f"Le budget adopté\nPar\n{FR}\n", [2]),

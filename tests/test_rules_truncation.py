@@ -239,6 +239,9 @@ T002_VALID = [
     text(LEDE, BODY, "Posted on August 9th, 2012 by harbourwatch"),
     text(LEDE, BODY, "October 26, 2012 harbourwatch"),
     text(LEDE, BODY, "Harbour pictures thanks to the port authority and its photographers on flickr"),
+    # a picture credit that does not start the line (the last word may be a user name)
+    text(LEDE, BODY, "Header image courtesy of the port authority, harbourcam"),
+    text(LEDE, BODY, TAIL, "Gallery images: cranes by harbourcam // tug by pilotsview // dusk by tidewalker"),
     text(LEDE, BODY, "Order Reprints | Today's Paper | Subscribe to the morning briefing and the"),
     # a comment form after the article: its own rule (B002) reports it
     text(LEDE, BODY, TAIL, "Your email address will not be published. Required fields are marked"),

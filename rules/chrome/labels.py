@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from lintnews.config import Settings
 from lintnews.document import Document
+from lintnews.language import STOPWORDS
 from lintnews.packs import (
     PhraseRule,
     phrase_rule,
@@ -28,6 +29,23 @@ def _looks_like_name(line: str) -> bool:
     return all(_NAME_WORD.match(t) for t in tokens) and any(t[:1].isupper() for t in tokens)
 
 
+#: An author's bio under an "Author:" label: two to four capitalised words, the name, then a
+#: comma or a verb ("Maria Elena Duron, is managing editor …", "Pete Leibman is the Founder …").
+_BIO = re.compile(
+    r"^\s*[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|von|van|der|de|da|del|la|le|di|du)){1,3}"
+    r"(?:,|\s+(?:is|was|has|had|writes|wrote|covers|lives|works|teaches|leads|runs|ist|war|est|es)\b)"
+)
+
+
+def _names_author(line: str) -> bool:
+    """The line below a byline gives the author: a short name, or a bio that starts with one."""
+    if _looks_like_name(line):
+        return True
+    # ("The President is expected …" is a sentence, not a bio: a name starts with no stopword)
+    first = line.split(None, 1)[0].casefold() if line.strip() else ""
+    return bool(_BIO.match(line)) and not any(first in words for words in STOPWORDS.values())
+
+
 @register
 @phrase_rule("B007")
 class EmptyByline(PhraseRule):
@@ -37,7 +55,7 @@ class EmptyByline(PhraseRule):
             # (read on from the line, not from a copy of the rest of the lines: once per byline,
             # that copy made a text of many bylines quadratic)
             nxt = next((lines[k] for k in range(v.line + 1, len(lines)) if lines[k].strip()), "")
-            if nxt and _looks_like_name(nxt):
+            if nxt and _names_author(nxt):
                 continue
             yield v
 

@@ -65,6 +65,15 @@ _CALL = re.compile(
 )
 #: Thanks and picture credits at the end of a sentence: "pic thx to amagill on flickr".
 _THANKS = re.compile(r"\b(?:thanks\s+to|thx\s+to|hat\s+tip|h/t|courtesy\s+of|via\s+\w+$)", re.IGNORECASE)
+#: A picture credit further into a short line: "Thumbnail image courtesy of iStockphoto, …",
+#: "Inspiration board images: fall path by …".
+_IMAGE_CREDIT = re.compile(
+    r"\b(?:photos?|images?|pictures?|illustrations?|graphics?)\s*(?:credits?|courtesy(?:\s+of)?|by|via|source)?\s*:"
+    r"|\b(?:photos?|images?|pictures?|illustrations?)\s+(?:courtesy|credits?)\b",
+    re.IGNORECASE,
+)
+#: The longest line taken for a credit.
+_MAX_CREDIT_CHARS = 200
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: A date or time alone on a line ("July 24, 2012 12:11 AM", "24.07.2012", "Updated 3 hrs ago").
 _DATE_LINE = re.compile(
@@ -185,6 +194,7 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
         and _finished(prev)
         and _OPEN.search(text)
         and not CREDIT.match(text)
+        and not (len(text) <= _MAX_CREDIT_CHARS and _IMAGE_CREDIT.search(text))
         and not _YEAR.search(text)
         and " | " not in text
         and not _LINK.search(_last_token(text))
@@ -238,6 +248,8 @@ def _judge(doc: Document, block: Block, lang: str, strict: bool) -> tuple[int, i
     tail = _tail_sentence(text)
     if CREDIT.match(tail) or _CALL.match(tail) or _SIGNATURE.search(text) or " | " in tail or _THANKS.search(tail):
         return None
+    if block.start == block.end and len(text) <= _MAX_CREDIT_CHARS and _IMAGE_CREDIT.search(text):
+        return None  # a credit line, not a sentence
     token = _last_token(text)
     if _LINK.search(token):
         return None
