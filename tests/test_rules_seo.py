@@ -104,6 +104,10 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             article((1, "Read more: Ten houseplants that survive any winter"), (1, "Noise Barrier Plans")),
             # a byline next to a prompt is not a title
             article((3, "By Jane Holt"), (3, "You may also like")),
+            # a photo credit, a follow prompt or a date label over a prompt is not a title
+            article((3, "Photo Credit: Harbourview Pictures"), (3, "Related Content")),
+            article((3, "Follow Jane Holt on Twitter @janeholt"), (3, "Related Content")),
+            article((3, "Published: November 7, 2023"), (3, "Related Content")),
         ],
         [
             (article((1, "Ten Houseplants That Survive Any Winter"), (1, "You may want to see also")), [3]),

@@ -40,6 +40,13 @@ _TITLE_END = re.compile(r"[.,;:]$")
 _INLINE_TITLE = re.compile(r"[:»›>|]\s*\S+\s+\S+")
 #: A prompt that introduces what follows ("Lesen Sie auch:"): its titles are below it only.
 _INTRODUCES = re.compile(r"[:»›>→…]\s*$|\.\.\.\s*$")
+#: Lines of a page next to a prompt that are no title: a credit, a date label, a follow prompt
+#: ("Photo Credit: Shutterstock.com", "Published: November 7, 2012", "Follow Jane on Twitter").
+_NO_TITLE = re.compile(
+    r"""^\W*(?:(?:photo|image|picture|video)s?\s*(?:credits?|courtesy|source)?\s*:|credits?\s*:|source\s*:
+        |(?:published|posted|updated|filed)\s*(?:on|at)?\s*:|follow\s+.{1,60}\bon\s+(?:twitter|facebook|instagram|linkedin)\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 
 def _byline(doc: Document, settings: Settings, line: int) -> bool:
@@ -193,7 +200,10 @@ class OffTopicRelatedLink(Rule):
                 candidates.append(j)
                 run += 1
                 j = _next_nonblank(doc, j, 1)
-        candidates = sorted({c for c in candidates if _title_shaped(doc.lines[c]) and not _byline(doc, settings, c)})
+        candidates = sorted({
+            c for c in candidates
+            if _title_shaped(doc.lines[c]) and not _NO_TITLE.match(doc.lines[c]) and not _byline(doc, settings, c)
+        })
         if not candidates:
             return
         excluded = filler_set | set(candidates)
