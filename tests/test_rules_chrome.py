@@ -164,6 +164,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # an "Author:" label over the author's bio
             f"{EN}\nAuthor:\nMarta Lindqvist, is deputy editor of the Harbour Gazette and covers city hall.\n",
             f"{EN}\nAuthor:\nOwen Achterberg has written about transport for twelve years.\n",
+            f"{EN}\n**Author:**\n\n_**Marta Lindqvist**, is deputy editor of the Harbour Gazette._\n",
         ],
         [
             # a sentence after the dangling "by" is no bio

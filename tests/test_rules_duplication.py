@@ -208,6 +208,8 @@ def test_d001_html_paragraph_with_line_breaks_is_one_block() -> None:
 
 D002_VALID = [
     text(TITLE, LEDE, "What the deal means", SECOND, "What comes next", THIRD),
+    # a byline set as a heading over two posts of one author
+    text("## Markets close higher", "### BY MARTA LINDQVIST", LEDE, "## Ports reopen", "### BY MARTA LINDQVIST", SECOND),
     # labels that recur under every item are structure
     text(
         "Best budget phones of the year",

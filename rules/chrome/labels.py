@@ -33,14 +33,18 @@ def _looks_like_name(line: str) -> bool:
 #: comma or a verb ("Maria Elena Duron, is managing editor …", "Pete Leibman is the Founder …").
 _BIO = re.compile(
     r"^\s*[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|von|van|der|de|da|del|la|le|di|du)){1,3}"
-    r"(?:,|\s+(?:is|was|has|had|writes|wrote|covers|lives|works|teaches|leads|runs|ist|war|est|es)\b)"
+    r"(?:\s*,|\s+(?:is|was|has|had|writes|wrote|covers|lives|works|teaches|leads|runs|ist|war|est|es)\b)"
 )
+
+
+_EMPHASIS = re.compile(r"[*_]+")
 
 
 def _names_author(line: str) -> bool:
     """The line below a byline gives the author: a short name, or a bio that starts with one."""
     if _looks_like_name(line):
         return True
+    line = _EMPHASIS.sub("", line)  # "_**Maria Duron**, is …" in Markdown
     # ("The President is expected …" is a sentence, not a bio: a name starts with no stopword)
     first = line.split(None, 1)[0].casefold() if line.strip() else ""
     return bool(_BIO.match(line)) and not any(first in words for words in STOPWORDS.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -36,6 +37,13 @@ def _heading_candidates(doc: Document, min_words: int) -> tuple[list[Block], lis
     return [b for b, _ in found], [key for _, key in found]
 
 
+#: A byline set as a heading ("BY AARON BACK", "### By Jane Holt and Tom Weir"): a blog of many
+#: posts repeats it over each post, and it is no title.
+_BYLINE = re.compile(
+    r"^\W*(?i:by|von|par|por)\s+[A-ZÀ-Þ][\w'’.-]*(?:\s*,?\s+(?:[A-ZÀ-Þ][\w'’.-]*|and|und|et|y|&)){0,5}\W*$"
+)
+
+
 def _in_menu(blocks: list[Block], index: int, repeated: set[int]) -> bool:
     """Whether ``blocks[index]`` sits in a stretch of short lines (headings, title-shaped
     lines, list items) with at least three repeated headings: a navigation menu printed twice."""
@@ -60,7 +68,8 @@ class DuplicateHeading(Rule):
     Checks for a title or heading that repeats an earlier one, ignoring case and punctuation.
 
     Not reported: labels that recur three times or more ("Full solution" above every answer,
-    "Pros and cons" under every product), a run of three or more repeated headings in a row (a
+    "Pros and cons" under every product), bylines set as headings ("BY JANE HOLT" over two
+    posts of one author), a run of three or more repeated headings in a row (a
     navigation menu printed twice, which the chrome rules judge), and lines that look like code.
 
     ## Why is this bad?
@@ -100,6 +109,8 @@ class DuplicateHeading(Rule):
         for block, first in pairs:
             if _in_menu(doc.blocks, block.index, repeated):
                 continue  # a menu or a list of links printed twice
+            if _BYLINE.match(_MD_HEADING.sub("", block.text).strip()):
+                continue  # the same author over two posts
             yield self.line_violation(
                 doc,
                 block.start,
