@@ -17,12 +17,17 @@ Method (see the eval set's README, ``dragnet/README.md``):
    after a comment line, which is a comment); ``boilerplate`` otherwise. Lines of one to three tokens must be
    contained in a gold line to count as article or comments, so "Home" or "Search" are not article
    lines because the article uses the word. Lines with no token (rules, bullets alone) are
-   skipped.
+   skipped. ``--short-lines whole`` asks more of those short lines: they must be a whole gold
+   line, not a part of one (a lone "Twitter", "Tweet" or "by" is then not article because a
+   sentence of the gold uses the word).
 3. Every text is linted in-process (``Linter(Settings())``, the default selection, or
    ``--select``); a line is flagged when a diagnostic of any family but N covers it (``line`` ..
    ``end_line``). Per extractor and per rule: precision of flagged lines (flagged junk / flagged,
    junk = boilerplate + comments), recall on boilerplate lines, recall on comment lines, and the
-   share of article lines flagged. Junk counts copies; the recall columns do not.
+   share of article lines flagged. Junk counts copies; the recall columns do not. The summary
+   also gives precision and article lines flagged counting only the rules that report junk
+   lines (families B, D, G, S): F and T rules report defects of the text itself (a missing
+   space, mojibake, a cut-off ending), article lines included.
 4. ``--fix`` also runs what users run, ``lintnews check --fix --unsafe-fixes --output-dir DIR``
    (the installed CLI, in a subprocess, on the cached texts of each half, with the same
    ``--select`` / ``--extend-select``) and reports the share of
@@ -40,7 +45,8 @@ Usage::
 
     python bench/residue.py ../shared/eval/dragnet [--extractor all|lintnews-html] [--fix] [--select CODES]
         [--extend-select CODES]
-        [--half A|B|both] [--show-missed N] [--show-flagged-article N] [--json FILE]
+        [--half A|B|both] [--short-lines contained|whole] [--show-missed N] [--show-flagged-article N]
+        [--json FILE]
 """
 
 from __future__ import annotations
@@ -65,6 +71,9 @@ EXTRACTORS = ("trafilatura", "trafilatura-recall", "html2text")
 HTML_INPUT = "lintnews-html"
 LABELS = ("article", "comments", "boilerplate", "copy")
 HALVES = ("A", "B")
+#: Families of the rules that report junk lines; F and T report defects of the text itself
+#: (a missing space, mojibake, a cut-off ending), on article lines too.
+JUNK_FAMILIES = frozenset("BDGS")
 
 
 def half_of(doc_id: str) -> str:
@@ -86,9 +95,10 @@ class GoldIndex:
             for tok in s:
                 self.index[tok].append(i)
 
-    def score(self, toks: list[str]) -> float:
+    def score(self, toks: list[str], whole_short: bool = False) -> float:
         """1.0 when ``toks`` is contained in a gold line, else the best share of its distinct
-        tokens found in one gold line (0 for lines under four tokens)."""
+        tokens found in one gold line (0 for lines under four tokens). ``whole_short``: a line
+        of one to three tokens must be a whole gold line, not a part of one."""
         if not toks or not self.lines:
             return 0.0
         counts: Counter[int] = Counter()
@@ -104,14 +114,18 @@ class GoldIndex:
             if hits < len(distinct) and (len(toks) < 4 or best >= hits / len(distinct)):
                 break
             if hits == len(distinct) and needle in self.joined[i]:
+                if whole_short and len(toks) < 4 and needle != self.joined[i]:
+                    continue
                 return 1.0
             if len(toks) >= 4:
                 best = max(best, hits / len(distinct))
         return best
 
 
-def label_lines(text: str, content: GoldIndex, comments: GoldIndex) -> list[str | None]:
-    """One label per line of ``text`` (None: blank or no token)."""
+def label_lines(text: str, content: GoldIndex, comments: GoldIndex,
+                whole_short: bool = False) -> list[str | None]:
+    """One label per line of ``text`` (None: blank or no token); ``whole_short``: see
+    `GoldIndex.score`."""
     out: list[str | None] = []
     seen: set[str] = set()
     last_long: str | None = None
@@ -125,8 +139,8 @@ def label_lines(text: str, content: GoldIndex, comments: GoldIndex) -> list[str 
             out.append("copy")  # a second copy of an earlier line: junk whatever the gold says
             continue
         seen.add(key)
-        a = content.score(toks)
-        c = comments.score(toks)
+        a = content.score(toks, whole_short)
+        c = comments.score(toks, whole_short)
         if len(toks) < 4 and a == 1.0 and c == 1.0 and last_long == "comments":
             label = "comments"  # "Tim," or "Done!" in both golds: the thread it stands in decides
         elif a > 0.5 and a >= c:
@@ -149,6 +163,9 @@ class Tally:
 
     lines: Counter = field(default_factory=Counter)  # label -> lines
     flagged: Counter = field(default_factory=Counter)  # label -> flagged lines
+    #: label -> lines flagged by a rule that reports junk (families B, D, G, S), not only by one
+    #: that reports a defect of the text itself (F: formatting, mojibake; T: truncation)
+    junk_rules: Counter = field(default_factory=Counter)
     rule: Counter = field(default_factory=Counter)  # (code, label) -> lines the rule covers
     removed: Counter = field(default_factory=Counter)  # label -> lines the fix removed
     fixed_docs: int = 0
@@ -268,6 +285,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="print up to N flagged article lines (per extractor)")
     ap.add_argument("--pages", default="all", choices=("all", "with-comments", "without-comments"),
                     help="only pages with (or without) a gold comments file")
+    ap.add_argument("--short-lines", default="contained", choices=("contained", "whole"),
+                    help="a line of 1-3 tokens is article (or comments) when it is contained in a gold line"
+                         " (default) or only when it is a whole gold line ('Twitter' alone is then not"
+                         " article because a gold sentence names Twitter)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
@@ -307,7 +328,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             texts = {i: (args.cache / ex / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
         texts = {i: t for i, t in texts.items() if t.strip()}
-        labels = {i: label_lines(t, *golds[i]) for i, t in texts.items()}
+        labels = {i: label_lines(t, *golds[i], whole_short=args.short_lines == "whole")
+                  for i, t in texts.items()}
         diags = lint_texts(texts, select, docs, extend)
         do_fix = args.fix and docs is None
         fixed = fix_run(texts, selection_args(select, extend)) if do_fix else {}
@@ -318,10 +340,13 @@ def main(argv: list[str] | None = None) -> int:
             t.docs += 1
             lab = labels[doc_id]
             covered: set[int] = set()
+            by_junk_rule: set[int] = set()
             per_rule: dict[str, set[int]] = defaultdict(set)
             for code, first, last in diags[doc_id]:
                 span = range(first, min(last, len(lab) - 1) + 1)
                 covered.update(span)
+                if code[:1] in JUNK_FAMILIES:
+                    by_junk_rule.update(span)
                 per_rule[code].update(span)
             lines = text.split("\n")
             for i, label in enumerate(lab):
@@ -330,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
                 t.lines[label] += 1
                 if i in covered:
                     t.flagged[label] += 1
+                    t.junk_rules[label] += i in by_junk_rule
                     if label == "article":
                         codes = ",".join(sorted(c for c, s in per_rule.items() if i in s))
                         flagged_article.append((doc_id, i + 1, codes, lines[i][:120]))
@@ -357,6 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(
             {ex: {h: {"lines": dict(t.lines), "flagged": dict(t.flagged), "removed": dict(t.removed),
+                      "junk_rules": dict(t.junk_rules),
                       "docs": t.docs, "rule": {f"{c}/{lab}": n for (c, lab), n in t.rule.items()}}
                   for h, t in tallies.items()} for ex, tallies in results.items()}, indent=1),
             encoding="utf-8")
@@ -365,7 +392,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(ex: str, tallies: dict[str, Tally], fix: bool) -> None:
     print(f"\n### {ex}\n")
-    head = "| half | pages | article / comments / boilerplate / copy lines | precision | recall boilerplate | recall comments | article flagged |"
+    head = ("| half | pages | article / comments / boilerplate / copy lines | precision | recall boilerplate | recall comments"
+            " | article flagged | B/D/G/S rules: precision | B/D/G/S rules: article flagged |")
     if fix:
         head += " fix: junk removed | fix: article removed |"
     print(head)
@@ -373,10 +401,12 @@ def report(ex: str, tallies: dict[str, Tally], fix: bool) -> None:
     for h, t in tallies.items():
         junk = t.lines["comments"] + t.lines["boilerplate"] + t.lines["copy"]
         fjunk = t.flagged["comments"] + t.flagged["boilerplate"] + t.flagged["copy"]
+        jjunk = t.junk_rules["comments"] + t.junk_rules["boilerplate"] + t.junk_rules["copy"]
         row = (
             f"| {h} | {t.docs} | {t.lines['article']} / {t.lines['comments']} / {t.lines['boilerplate']} / {t.lines['copy']} "
             f"| {ratio(fjunk, fjunk + t.flagged['article'])} | {ratio(t.flagged['boilerplate'], t.lines['boilerplate'])} "
-            f"| {ratio(t.flagged['comments'], t.lines['comments'])} | {pct(t.flagged['article'], t.lines['article'])} |"
+            f"| {ratio(t.flagged['comments'], t.lines['comments'])} | {pct(t.flagged['article'], t.lines['article'])} "
+            f"| {ratio(jjunk, jjunk + t.junk_rules['article'])} | {pct(t.junk_rules['article'], t.lines['article'])} |"
         )
         if fix:
             rjunk = t.removed["comments"] + t.removed["boilerplate"] + t.removed["copy"]
