@@ -17,9 +17,11 @@ Method (see the eval set's README, ``dragnet/README.md``):
    after a comment line, which is a comment); ``boilerplate`` otherwise. Lines of one to three tokens must be
    contained in a gold line to count as article or comments, so "Home" or "Search" are not article
    lines because the article uses the word. Lines with no token (rules, bullets alone) are
-   skipped. ``--short-lines whole`` asks more of those short lines: they must be a whole gold
-   line, not a part of one (a lone "Twitter", "Tweet" or "by" is then not article because a
-   sentence of the gold uses the word).
+   skipped. ``--strict-labels`` reads the gold more strictly in two ways: a short line must be
+   a whole gold line, not a part of one (a lone "Twitter", "Tweet" or "by" is then not article
+   because a sentence of the gold uses the word), and a line found in both golds whatever its
+   length (a reader's comment quoting the article: "> My wife and I are also trying …") is a
+   comment when the last line of four tokens or more before it is one.
 3. Every text is linted in-process (``Linter(Settings())``, the default selection, or
    ``--select``); a line is flagged when a diagnostic of any family but N covers it (``line`` ..
    ``end_line``). Per extractor and per rule: precision of flagged lines (flagged junk / flagged,
@@ -45,7 +47,7 @@ Usage::
 
     python bench/residue.py ../shared/eval/dragnet [--extractor all|lintnews-html] [--fix] [--select CODES]
         [--extend-select CODES]
-        [--half A|B|both] [--short-lines contained|whole] [--show-missed N] [--show-flagged-article N]
+        [--half A|B|both] [--strict-labels] [--show-missed N] [--show-flagged-article N]
         [--json FILE]
 """
 
@@ -95,10 +97,10 @@ class GoldIndex:
             for tok in s:
                 self.index[tok].append(i)
 
-    def score(self, toks: list[str], whole_short: bool = False) -> float:
+    def score(self, toks: list[str], strict: bool = False) -> float:
         """1.0 when ``toks`` is contained in a gold line, else the best share of its distinct
-        tokens found in one gold line (0 for lines under four tokens). ``whole_short``: a line
-        of one to three tokens must be a whole gold line, not a part of one."""
+        tokens found in one gold line (0 for lines under four tokens). ``strict``: a line of one
+        to three tokens must be a whole gold line, not a part of one."""
         if not toks or not self.lines:
             return 0.0
         counts: Counter[int] = Counter()
@@ -114,7 +116,7 @@ class GoldIndex:
             if hits < len(distinct) and (len(toks) < 4 or best >= hits / len(distinct)):
                 break
             if hits == len(distinct) and needle in self.joined[i]:
-                if whole_short and len(toks) < 4 and needle != self.joined[i]:
+                if strict and len(toks) < 4 and needle != self.joined[i]:
                     continue
                 return 1.0
             if len(toks) >= 4:
@@ -123,9 +125,9 @@ class GoldIndex:
 
 
 def label_lines(text: str, content: GoldIndex, comments: GoldIndex,
-                whole_short: bool = False) -> list[str | None]:
-    """One label per line of ``text`` (None: blank or no token); ``whole_short``: see
-    `GoldIndex.score`."""
+                strict: bool = False) -> list[str | None]:
+    """One label per line of ``text`` (None: blank or no token); ``strict``: see
+    ``--strict-labels``."""
     out: list[str | None] = []
     seen: set[str] = set()
     last_long: str | None = None
@@ -139,9 +141,9 @@ def label_lines(text: str, content: GoldIndex, comments: GoldIndex,
             out.append("copy")  # a second copy of an earlier line: junk whatever the gold says
             continue
         seen.add(key)
-        a = content.score(toks, whole_short)
-        c = comments.score(toks, whole_short)
-        if len(toks) < 4 and a == 1.0 and c == 1.0 and last_long == "comments":
+        a = content.score(toks, strict)
+        c = comments.score(toks, strict)
+        if (len(toks) < 4 or strict) and a == 1.0 and c == 1.0 and last_long == "comments":
             label = "comments"  # "Tim," or "Done!" in both golds: the thread it stands in decides
         elif a > 0.5 and a >= c:
             label = "article"
@@ -285,10 +287,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="print up to N flagged article lines (per extractor)")
     ap.add_argument("--pages", default="all", choices=("all", "with-comments", "without-comments"),
                     help="only pages with (or without) a gold comments file")
-    ap.add_argument("--short-lines", default="contained", choices=("contained", "whole"),
-                    help="a line of 1-3 tokens is article (or comments) when it is contained in a gold line"
-                         " (default) or only when it is a whole gold line ('Twitter' alone is then not"
-                         " article because a gold sentence names Twitter)")
+    ap.add_argument("--strict-labels", action="store_true",
+                    help="a line of 1-3 tokens is article (or comments) only when it is a whole gold line"
+                         " ('Twitter' alone is not article because a gold sentence names Twitter), and a line"
+                         " in both golds after a comment line is a comment (a reply quoting the article)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
@@ -328,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             texts = {i: (args.cache / ex / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
         texts = {i: t for i, t in texts.items() if t.strip()}
-        labels = {i: label_lines(t, *golds[i], whole_short=args.short_lines == "whole")
+        labels = {i: label_lines(t, *golds[i], strict=args.strict_labels)
                   for i, t in texts.items()}
         diags = lint_texts(texts, select, docs, extend)
         do_fix = args.fix and docs is None
