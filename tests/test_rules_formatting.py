@@ -114,6 +114,8 @@ LOWER_VALID = [
     "the mayor.\n"),
     f"{BODY} The square is named after the general. de Gaulle visited it in 1960. The statue is new.\n",
     f"{BODY} The plan went to Brussels. von der Leyen called it bold. The council was pleased.\n",
+    # a US state's abbreviation in news style ends no sentence
+    f"{BODY} Survivors of the Aurora, Colo. movie theater shooting met the mayor. The hall was full.\n",
     # a writer who never capitalises has a style, not a defect
     ("we met at six. the mayor spoke first. then the treasurer read the figures. nobody was happy. "
     "the vote came late.\n"),

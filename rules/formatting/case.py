@@ -31,6 +31,9 @@ _ABBREVIATIONS = frozenset(
     env mm mme nº pág págs sra sres srta dña dª ud uds núm tfno aprox etc av avda
     """.split()
 )
+#: US state abbreviations of news style (AP) longer than three letters, written capitalised
+#: ("Aurora, Colo. movie theater"); the shorter ones are skipped as short words.
+_STATES = frozenset("Ariz Calif Colo Conn Mass Mich Minn Miss Mont Neb Nebr Okla Tenn Wash".split())
 #: Name particles written in lower case at the start of a name (`de Gaulle`, `von der Leyen`).
 _PARTICLES = frozenset("de da di du del della der den des van von zu ter ten le la el al bin ibn dos das".split())
 _CHECKED_LANGUAGES = ("en", "de", "fr", "es")
@@ -74,7 +77,7 @@ def _lower_after_stop(text: str) -> Iterator[int]:
             continue
         before = _word_before(text, m.start())
         # Short words before a full stop are mostly abbreviations (`ca.`, `Urt.`, `Abs.`).
-        if len(before) <= 3 or before.casefold() in _ABBREVIATIONS:
+        if len(before) <= 3 or before.casefold() in _ABBREVIATIONS or before in _STATES:
             continue
         # `e.g.`, `z.B.`, `a.m.`: dotted abbreviations
         if m.start() - len(before) - 1 >= 0 and text[m.start() - len(before) - 1] == ".":
