@@ -129,7 +129,8 @@ class LowercaseSentenceStart(Rule):
 
     Only English, German, French and Spanish text is checked (other languages' abbreviations are
     unknown), and headings only outside German (which capitalises every noun). Not reported:
-    words after abbreviations and short words (`e.g.`, `etc.`, `vs.`, `z.B.`, `bzw.`, `ca.`),
+    words after abbreviations and short words (`e.g.`, `etc.`, `vs.`, `z.B.`, `bzw.`, `ca.`,
+    `Colo.`),
     names and brands written in lower case (`iPhone`, `eBay`, `de Gaulle`, `von der Leyen`,
     `hide.me`), bylines and labels (`by Jane Doe`, `in Business`), lists, and documents whose
     writer starts sentences in lower case as a habit (more than two such sentences, or more than
