@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import ahocorasick
+
 from lintnews.document import cached_property
 from lintnews.textnorm import line_key
 
@@ -144,8 +146,9 @@ class Screen:
 
     Literal lines are a set. Each pattern is filed under the characters its matches can start
     with, so a line is tried only against the patterns that can start with its first
-    character; the patterns whose first character is not known are tried only on lines that
-    contain one of the strings their matches must contain (a word of a lookahead, a phrase)."""
+    character; a pattern whose first character is not known is tried only on lines that
+    contain one of the strings its matches must contain (a word of a lookahead, a phrase),
+    found for all such patterns at once (`ScreenUnion`)."""
 
     literal: frozenset[str]
     #: Patterns by first character, and compiled.
@@ -155,6 +158,9 @@ class Screen:
     #: match (None: unknown, always try them).
     rest: re.Pattern[str] | None = None
     rest_needs: tuple[str, ...] | None = None
+    #: The same patterns one by one, each with the strings a line needs for it to match (None:
+    #: unknown or too common to be worth looking for, always try it).
+    rest_each: tuple[tuple[str, tuple[str, ...] | None], ...] = ()
     #: No screen could be built: every line passes.
     everything: bool = False
 
@@ -167,7 +173,7 @@ class Screen:
         if any(_GROUP_REFERENCE.search(p) for p in patterns):
             return cls(literal, everything=True)
         screen = cls(literal)
-        rest: list[str] = []
+        rest: list[tuple[str, tuple[str, ...] | None]] = []
         needs: set[str] | None = set()
         for p in patterns:
             try:
@@ -178,12 +184,16 @@ class Screen:
                 for char in first:
                     screen.by_first.setdefault(char, []).append(p)
                 continue
-            rest.append(p)
+            # a string of white space alone is in nearly every line: no test
+            rest.append((p, tuple(sorted(required)) if required and all(n.strip() for n in required) else None))
             needs = None if needs is None or not required else needs | required
         try:
             if rest:
-                screen.rest = re.compile("|".join(f"(?:{p})" for p in rest))
+                screen.rest = re.compile("|".join(f"(?:{p})" for p, _ in rest))
                 screen.rest_needs = None if needs is None else tuple(sorted(needs))
+                screen.rest_each = tuple(rest)
+                for p, _ in rest:
+                    _compiled(p)
             # one regex per first character, but the same regex for the same patterns
             regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
             for char, found in screen.by_first.items():
@@ -203,19 +213,48 @@ class Screen:
         """Indices of the (non-empty) line keys ``keys`` that an entry may match."""
         return ScreenUnion.of([self]).select(keys)
 
-    def needy(self, keys: _Keys) -> set[int] | None:
-        """Indices of the keys that hold one of `rest_needs` (None: every key), found with one
-        search per string over all keys."""
-        if self.rest_needs is None:
-            return None
-        found: set[int] = set()
-        joined, ends = keys.joined, keys.ends
-        for needle in self.rest_needs:
-            at = joined.find(needle)
-            while at >= 0:
-                j = bisect.bisect_right(ends, at)
-                found.add(j)
-                at = joined.find(needle, ends[j]) if j < len(ends) else -1
+
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=1024)
+def _either(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """``patterns`` as one regex that fullmatches what one of them fullmatches, or one by one
+    when they cannot be compiled together (the same group name in two of them)."""
+    if len(patterns) > 1:
+        try:
+            return (re.compile("|".join(f"(?:{p})" for p in patterns)),)
+        except re.error:
+            pass
+    return tuple(_compiled(p) for p in patterns)
+
+
+class _Needles:
+    """Patterns of unknown first character that need one of some strings: which of them to try
+    on which lines, found with one pass of an Aho-Corasick automaton over all lines at once."""
+
+    def __init__(self, needed: dict[str, list[int]], patterns: list[str]) -> None:
+        self.patterns = [_compiled(p) for p in patterns]
+        self.automaton = ahocorasick.Automaton()
+        for needle, which in needed.items():
+            self.automaton.add_word(needle, tuple(which))
+        self.automaton.make_automaton()
+
+    def hits(self, keys: _Keys) -> dict[int, set[int]]:
+        """For each line holding a needed string: the patterns that need one of the strings it
+        holds."""
+        found: dict[int, set[int]] = {}
+        ends = keys.ends
+        right = bisect.bisect_right
+        for end, which in self.automaton.iter(keys.joined):
+            j = right(ends, end)
+            got = found.get(j)
+            if got is None:
+                found[j] = set(which)
+            else:
+                got.update(which)
         return found
 
 
@@ -223,12 +262,20 @@ class Screen:
 class ScreenUnion:
     """Several `Screen`s as one: a line passes when it passes any of them, decided in one pass
     over the lines. Made from the screens' compiled parts (the literal sets joined, the
-    regexes of each first character listed), so making one compiles nothing."""
+    regexes of each first character listed, the patterns of unknown first character joined),
+    so making one compiles nothing new (the automaton of needed strings is built when first
+    used, in microseconds)."""
 
     screens: tuple[Screen, ...]
     literal: frozenset[str]
     compiled: dict[str, tuple[re.Pattern[str], ...]]
     everything: bool
+    #: Patterns of unknown first character tried on every line (none of their needed strings
+    #: known), as few regexes as possible.
+    always: tuple[re.Pattern[str], ...] = ()
+    #: The others, and for each string they need, the patterns (indices) that need it.
+    needy: list[str] = field(default_factory=list)
+    needed: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, screens: list[Screen]) -> ScreenUnion:
@@ -239,14 +286,28 @@ class ScreenUnion:
                 if regex not in found:
                     found.append(regex)
         literal = frozenset().union(*(s.literal for s in screens))
-        return cls(tuple(screens), literal, {c: tuple(r) for c, r in compiled.items()}, any(s.everything for s in screens))
+        rest = dict(item for s in screens for item in s.rest_each)
+        always = tuple(p for p, needs in rest.items() if needs is None)
+        needy = [p for p, needs in rest.items() if needs is not None]
+        needed: dict[str, list[int]] = {}
+        for i, p in enumerate(needy):
+            for needle in rest[p] or ():
+                needed.setdefault(needle, []).append(i)
+        return cls(tuple(screens), literal, {c: tuple(r) for c, r in compiled.items()},
+                   any(s.everything for s in screens), _either(always) if always else (), needy, needed)
+
+    @cached_property
+    def _needles(self) -> _Needles | None:
+        return _Needles(self.needed, self.needy) if self.needed else None
 
     def select(self, keys: _Keys) -> list[int]:
         """Indices of the (non-empty) line keys ``keys`` that an entry of a screen may match."""
         if self.everything:
             return list(range(len(keys.keys)))
-        rests = [(s.rest, s.needy(keys)) for s in self.screens if s.rest is not None]
-        literal, compiled = self.literal, self.compiled
+        needles = self._needles
+        hits = needles.hits(keys) if needles is not None else {}
+        patterns = needles.patterns if needles is not None else []
+        literal, compiled, always = self.literal, self.compiled, self.always
         out = []
         for j, key in enumerate(keys.keys):
             if key in literal:
@@ -256,9 +317,10 @@ class ScreenUnion:
             if regexes is not None and any(r.fullmatch(key) is not None for r in regexes):
                 out.append(j)
                 continue
-            for rest, needy in rests:
-                if (needy is None or j in needy) and rest.fullmatch(key) is not None:
-                    out.append(j)
-                    break
+            if always and any(r.fullmatch(key) is not None for r in always):
+                out.append(j)
+                continue
+            which = hits.get(j)
+            if which is not None and any(patterns[i].fullmatch(key) is not None for i in which):
+                out.append(j)
         return out
-

@@ -1,0 +1,108 @@
+"""The phrase screen (`lintnews.packs.screen`) selects exactly the lines its definition says: a
+line passes when it is one of the literal lines of a pack in the languages, or when one of their
+patterns matches it whole. Checked against that definition, written out naively, on generated
+lines in many scripts and on the bundled fixtures."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from lintnews import packs
+from lintnews.config import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+WORDS = {
+    "latin": "the council budget news more read share next page über straße déjà año żółć photo by".split(),
+    "cyrillic": "новости москва бюджет читать далее поделиться комментарии".split(),
+    "cjk": ["新闻", "预算", "评论", "阅读更多", "東京", "ニュース", "続きを読む", "한국어", "뉴스"],
+    "other": ["خبر", "الميزانية", "খবর", "বাজেট", "😀", "𝔘𝔫𝔦", "🇩🇪"],
+    "marks": ["/", "|", "-", "–", "©", "(c)", "»", "›", "«", ":", "[", "]", "…", "2024", "12", "3"],
+}
+LANGUAGE_SETS = [
+    ("en", packs.ALL_LANGUAGES),
+    ("de", "en", packs.ALL_LANGUAGES),
+    ("fr", "es", "en", packs.ALL_LANGUAGES),
+    ("pl", "en", "pt", packs.ALL_LANGUAGES),
+]
+
+
+def reference_select(pack_set: packs.PackSet, langs: tuple[str, ...], keys: list[str]) -> list[int]:
+    """The definition: a key passes when an entry of a rule in ``langs`` may match it whole."""
+    entries = [e for lang in langs for es in pack_set.by_language.get(lang, {}).values() for e in es]
+    literal = {packs.line_key(line) for e in entries for line in e.lines}
+    patterns = [re.compile(p) for p in dict.fromkeys(p for e in entries for p in e.patterns)]
+    return [j for j, key in enumerate(keys) if key in literal or any(p.fullmatch(key) for p in patterns)]
+
+
+def generated_keys(pack_set: packs.PackSet, n: int, seed: int) -> list[str]:
+    """Lines of words of many scripts, with the strings the screen looks for (its needles) and
+    the packs' literal lines mixed in: whole, cut, inside other text, beside astral characters."""
+    rng = random.Random(seed)
+    union = pack_set.screen_of(tuple(pack_set.languages()) + (packs.ALL_LANGUAGES,))
+    needles = sorted(union.needed) + ["comments", "newsletter", "reuters", "all rights reserved", "next"]
+    literal = sorted(union.literal)
+    pools = [w for words in WORDS.values() for w in words]
+    lines = []
+    for _ in range(n):
+        words = [rng.choice(pools) for _ in range(rng.randint(0, 8))]
+        for _ in range(rng.randint(0, 2)):
+            words.insert(rng.randint(0, len(words)), rng.choice(needles))
+        if rng.random() < 0.15:
+            words.insert(rng.randint(0, len(words)), rng.choice(literal))
+        line = " ".join(words)
+        if rng.random() < 0.1:
+            line = line[: rng.randint(0, len(line))]
+        lines.append(line)
+    lines += literal + [f"{k} x" for k in literal[::7]]
+    return lines
+
+
+def fixture_lines() -> list[str]:
+    lines = []
+    for folder in (ROOT / "fixtures", ROOT / "tests" / "rule_fixtures"):
+        for path in sorted(folder.iterdir()):
+            if path.is_file():
+                lines += path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return lines
+
+
+def as_keys(lines: list[str]) -> list[str]:
+    return sorted({k for k in map(packs.line_key, lines) if k and len(k) <= 300})
+
+
+@pytest.mark.parametrize("langs", LANGUAGE_SETS, ids=["-".join(s) for s in LANGUAGE_SETS])
+def test_the_screen_selects_exactly_the_lines_an_entry_may_match(langs: tuple[str, ...]) -> None:
+    pack_set = packs.load_packs(Settings())
+    keys = as_keys(generated_keys(pack_set, 2000, seed=len(langs)) + fixture_lines())
+    expected = reference_select(pack_set, langs, keys)
+    assert pack_set.screen_of(langs).select(packs._Keys(keys)) == expected
+    assert len(expected) > 300  # many lines pass, not only literal ones
+    rest_only = [keys[j] for j in expected if keys[j][0] not in pack_set.screen_of(langs).compiled
+                 and keys[j] not in pack_set.screen_of(langs).literal]
+    assert len(rest_only) > 10  # and lines only a pattern of unknown first character matches
+
+
+def test_lines_after_astral_characters_are_found() -> None:
+    pack_set = packs.load_packs(Settings())
+    keys = ["😀𝔘 " * 40, "🇩🇪", "12 comments", "x" * 50, "𝔘😀 / reuters", "photo 😀 / afp", "3 kommentare"]
+    langs = ("de", "en", packs.ALL_LANGUAGES)
+    assert pack_set.screen_of(langs).select(packs._Keys(keys)) == reference_select(pack_set, langs, keys) == [2, 4, 5, 6]
+
+
+def test_patterns_of_unknown_first_character_are_tried_only_on_lines_with_what_they_need() -> None:
+    entries = [packs.Entry("seo-filler", "", None, [], [
+        r".*\bcookies?\b.*",  # needs "cookie"
+        r"(?:\d{1,3} ){1,3}»",  # needs " ": found everywhere, so tried on every line
+        r"\d{1,5} (?:comments?|replies)",  # needs "comment" or "replies"
+    ], "t")]
+    union = packs.ScreenUnion.of([packs.Screen.build(entries)])
+    assert [r.pattern for r in union.always] == [r"(?:\d{1,3} ){1,3}»"]
+    assert union.needy == [r".*\bcookies?\b.*", r"\d{1,5} (?:comments?|replies)"]
+    assert union.needed == {"cookie": [0], "comment": [1], "replies": [1]}
+    keys = packs._Keys(["we use cookies", "1 2 »", "4 replies", "cook", "4 repl", "3 comments"])
+    assert union.select(keys) == [0, 1, 2, 5]
