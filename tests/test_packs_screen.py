@@ -13,6 +13,7 @@ import pytest
 
 from lintnews import packs
 from lintnews.config import Settings
+from lintnews.packs import regex_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,3 +107,65 @@ def test_patterns_of_unknown_first_character_are_tried_only_on_lines_with_what_t
     assert union.needed == {"cookie": [0], "comment": [1], "replies": [1]}
     keys = packs._Keys(["we use cookies", "1 2 »", "4 replies", "cook", "4 repl", "3 comments"])
     assert union.select(keys) == [0, 1, 2, 5]
+
+
+# --- what a pattern's matches must look like (lintnews.packs.regex_facts) --------------------
+
+FACTS = [
+    # pattern, first characters (None: unknown), needed strings (None: unknown)
+    (r"read more(?: about .{1,60})?", "r", {"read more"}),
+    (r".*\bcookies?\b.*", None, {"cookie"}),
+    (r"(?:\d{1,3} ){1,3}»", None, {" "}),
+    (r"\d{1,5} (?:comments?|replies)", None, {"comment", "replies"}),
+    (r"[a-c]x\.y", "abc", {"x.y"}),
+    (r"[]x]{2}[\]-]", "]x", None),
+    (r"[^a]bcd", None, {"bcd"}),
+    (r"[\w.]+ news", None, {" news"}),
+    (r"\x41\u00e9\N{EM DASH}\t\0", "A", {"Aé—\t\0"}),
+    (r"a{2,}b{,3}c{}", "a", {"c{}"}),
+    (r"a{,}x", "ax", {"x"}),
+    (r"(?=.*\bnews\b)(?=.*\bletter).*", None, {"letter"}),
+    (r"(?!ad)(?<=x)ab(?>cd)ef*+gh", None, {"ab"}),
+    (r"(?i:abc)def", None, {"def"}),
+    (r"(?P<x>abc)|de?", "ad", {"abc", "d"}),
+    (r"(?:ab|)cd", "ac", {"cd"}),
+    (r"x*?y+?", "xy", {"y"}),
+    (r"(?#note)^abc$", "a", {"abc"}),
+    (r"(?i)abc", None, None),  # global flags: nothing known
+    (r"(\w+) \1", None, None),  # a group reference
+    (r"(?P<w>a)(?P=w)", None, None),
+]
+
+
+@pytest.mark.parametrize("pattern, first, needed", FACTS, ids=[str(i) for i in range(len(FACTS))])
+def test_what_a_pattern_requires(pattern: str, first: str | None, needed: set[str] | None) -> None:
+    got_first, got_needed = regex_facts.analyse(pattern)
+    assert got_first == (frozenset(first) if first is not None else None)
+    assert got_needed == (frozenset(needed) if needed is not None else None)
+
+
+def test_what_a_pattern_requires_holds_for_every_line_it_matches() -> None:
+    """On every pack pattern and the patterns above, every line it matches (generated lines, the
+    fixtures, the pack lines) starts with one of its first characters and holds one of its needed
+    strings: the screen never drops a line a pattern matches."""
+    pack_set = packs.load_packs(Settings())
+    keys = as_keys(generated_keys(pack_set, 1500, seed=7) + fixture_lines())
+    keys += ["]x]-", "abx.y", "Aé—\t\0", "aabc{}", "xbcd", "ab", "cd", "y", "abc", "ba ba", "zzx"]
+    patterns = sorted({p for rules in pack_set.by_language.values() for es in rules.values() for e in es
+                       for p in e.patterns} | {p for p, _, _ in FACTS})
+    matched = 0
+    for pattern in patterns:
+        first, needed = regex_facts.analyse(pattern)
+        regex = re.compile(pattern)
+        for key in keys:
+            if regex.fullmatch(key) is not None:
+                matched += 1
+                assert first is None or key[0] in first, (pattern, key)
+                assert needed is None or any(n in key for n in needed), (pattern, key)
+    assert matched > 300
+
+
+def test_the_phrase_packs_read_patterns_without_the_private_regex_parser() -> None:
+    for path in (ROOT / "lintnews" / "packs").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "_parser" not in text and "sre_parse" not in text, path

@@ -10,11 +10,12 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
 from lintnews.document import cached_property
+from lintnews.packs.regex_facts import analyse
 from lintnews.textnorm import line_key
 
 if TYPE_CHECKING:
@@ -23,90 +24,6 @@ if TYPE_CHECKING:
 #: What may make the meaning of a pattern depend on the other patterns it is compiled with
 #: (group references and conditionals): a `Screen` does not combine such patterns.
 _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
-
-try:  # the regex parser of the standard library, to read what a pattern's matches must contain
-    from re import _constants as _sre  # type: ignore[attr-defined]
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]  # private, 3.11+ (the stubs target 3.10)
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
-
-
-def _first_chars(items: Any) -> tuple[set[str], bool] | None:
-    """The characters a non-empty match of the parsed sequence ``items`` can start with, and
-    whether it can match the empty string; None when unknown."""
-    chars: set[str] = set()
-    for op, av in items:
-        if op is _sre.AT:  # ^, $, \b: zero width
-            continue
-        if op is _sre.LITERAL:
-            return chars | {chr(av)}, False
-        if op is _sre.IN:
-            for o, a in av:
-                if o is _sre.LITERAL:
-                    chars.add(chr(a))
-                elif o is _sre.RANGE and a[1] - a[0] < 256:
-                    chars.update(map(chr, range(a[0], a[1] + 1)))
-                else:
-                    return None
-            return chars, False
-        if op is _sre.BRANCH:
-            nullable = False
-            for branch in av[1]:
-                got = _first_chars(branch)
-                if got is None:
-                    return None
-                chars |= got[0]
-                nullable = nullable or got[1]
-        elif op is _sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
-            got = _first_chars(av[3])
-            if got is None:
-                return None
-            chars |= got[0]
-            nullable = got[1]
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
-            got = _first_chars(av[2])
-            if got is None:
-                return None
-            chars |= got[0]
-            nullable = got[1] or av[0] == 0
-        else:
-            return None
-        if not nullable:
-            return chars, False
-    return chars, True
-
-
-def _required(items: Any) -> set[str] | None:
-    """Strings one of which every match of the parsed sequence ``items`` contains, or None when
-    none is known."""
-    options: list[set[str]] = []
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is _sre.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            options.append({"".join(run)})
-            run = []
-        got = None
-        if op is _sre.SUBPATTERN and not av[1] and not av[2]:
-            got = _required(av[3])
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
-            got = _required(av[2])
-        elif op is _sre.ASSERT and av[0] == 1:  # a lookahead: what it sees is in the line too
-            got = _required(av[1])
-        elif op is _sre.BRANCH:
-            branches = [_required(b) for b in av[1]]
-            if all(b is not None for b in branches):
-                got = set().union(*branches)  # type: ignore[arg-type]
-        if got:
-            options.append(got)
-    if not options:
-        return None
-    # the cheapest good test: strings of three or more characters, as few as possible, long
-    return min(options, key=lambda o: (min(map(len, o)) < 3, len(o), -min(map(len, o))))
-
 
 class _Keys:
     """Line keys a `Screen` selects from, with their concatenation (made once for all screens)."""
@@ -129,13 +46,7 @@ class _Keys:
 def _analyse(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     """What a `Screen` needs of a pattern: the characters its matches start with (None: not
     known, or it can match the empty string) and strings one of which they contain."""
-    parsed = _sre_parse.parse(pattern)
-    if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
-        return None, None
-    first = _first_chars(parsed)
-    required = _required(parsed)
-    return (frozenset(first[0]) if first is not None and not first[1] else None,
-            frozenset(required) if required else None)
+    return analyse(pattern)
 
 
 @dataclass
