@@ -211,6 +211,12 @@ class ScreenUnion:
     def _needles(self) -> _Needles | None:
         return _Needles(self.needed, self.needy) if self.needed else None
 
+    @cached_property
+    def _dispatch(self) -> dict[str, tuple[re.Pattern[str], ...]]:
+        """The regexes to try on a line by its first character: those filed under it, then the
+        `always` ones (which alone are tried on lines of any other first character)."""
+        return {char: regexes + self.always for char, regexes in self.compiled.items()}
+
     def select(self, keys: _Keys) -> list[int]:
         """Indices of the (non-empty) line keys ``keys`` that an entry of a screen may match."""
         if self.everything:
@@ -218,20 +224,22 @@ class ScreenUnion:
         needles = self._needles
         hits = needles.hits(keys) if needles is not None else {}
         patterns = needles.patterns if needles is not None else []
-        literal, compiled, always = self.literal, self.compiled, self.always
+        literal, dispatch, always = self.literal, self._dispatch, self.always
         out = []
+        # (plain loops rather than any() of a generator: this runs for every line)
         for j, key in enumerate(keys.keys):
             if key in literal:
                 out.append(j)
                 continue
-            regexes = compiled.get(key[0])
-            if regexes is not None and any(r.fullmatch(key) is not None for r in regexes):
-                out.append(j)
-                continue
-            if always and any(r.fullmatch(key) is not None for r in always):
-                out.append(j)
-                continue
-            which = hits.get(j)
-            if which is not None and any(patterns[i].fullmatch(key) is not None for i in which):
-                out.append(j)
+            for regex in dispatch.get(key[0], always):
+                if regex.fullmatch(key) is not None:
+                    out.append(j)
+                    break
+            else:
+                which = hits.get(j)
+                if which is not None:
+                    for i in which:
+                        if patterns[i].fullmatch(key) is not None:
+                            out.append(j)
+                            break
         return out
