@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
-from lintnews.document import cached_property
+from lintnews.lazy import cached_property
 from lintnews.packs.regex_facts import analyse
 from lintnews.textnorm import line_key
 
