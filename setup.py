@@ -8,6 +8,8 @@ from setuptools import Extension, setup
 
 setup(
     ext_modules=[
-        Extension("lintnews._native", ["lintnews/_native.c"], include_dirs=["lintnews/vendor/xxhash"], optional=True)
+        Extension(
+            "lintnews._native", ["lintnews/_native.c"], include_dirs=["lintnews/vendor/xxhash"], optional=True
+        )
     ]
 )

@@ -32,8 +32,9 @@ SETTINGS = Settings()
 
 def _signatures(chunk: list[Any]) -> list[Any]:
     analyzer = parallel.Analyzer(SETTINGS, False, make_signer(SETTINGS), None, None)
-    return [a.signature for items, _ in analyzer.analyze_units(chunk) for a in items
-            if isinstance(a, Analysis)]
+    return [
+        a.signature for items, _ in analyzer.analyze_units(chunk) for a in items if isinstance(a, Analysis)
+    ]
 
 
 def main() -> None:
@@ -66,8 +67,10 @@ def main() -> None:
     diagnostics = index.finish()
     done = time.perf_counter()
     counts = collections.Counter(d.code for d in diagnostics)
-    print(f"{len(sigs)} documents: index {added - start:.2f} s, finish {done - added:.2f} s; "
-          + ", ".join(f"{code} {n}" for code, n in sorted(counts.items())))
+    print(
+        f"{len(sigs)} documents: index {added - start:.2f} s, finish {done - added:.2f} s; "
+        + ", ".join(f"{code} {n}" for code, n in sorted(counts.items()))
+    )
 
 
 if __name__ == "__main__":

@@ -174,7 +174,9 @@ def check_extractors() -> None:
     cached as an empty text by `quality.ensure_extracted`)."""
     import trafilatura
 
-    page = "<html><body><article><p>" + "A sentence of an article body. " * 20 + "</p></article></body></html>"
+    page = (
+        "<html><body><article><p>" + "A sentence of an article body. " * 20 + "</p></article></body></html>"
+    )
     try:
         trafilatura.extract(page)
     except Exception as exc:  # noqa: BLE001
@@ -219,8 +221,11 @@ def ensure_extracted(set_dir: Path, ids: list[str], cache: Path, workers: int) -
             for old in folder.glob("*.txt"):
                 old.unlink()
         stamp_file.write_text(stamp, encoding="utf-8")
-        jobs += [(ex, str(set_dir / "html" / f"{i}.html.gz"), str(folder / f"{i}.txt"))
-                 for i in ids if not (folder / f"{i}.txt").exists()]
+        jobs += [
+            (ex, str(set_dir / "html" / f"{i}.html.gz"), str(folder / f"{i}.txt"))
+            for i in ids
+            if not (folder / f"{i}.txt").exists()
+        ]
     if jobs:
         print(f"{set_dir.name}: extracting {len(jobs)} texts with {workers} processes ...", file=sys.stderr)
         with Pool(workers) as pool:
@@ -228,7 +233,9 @@ def ensure_extracted(set_dir: Path, ids: list[str], cache: Path, workers: int) -
                 pass
 
 
-def load_sources(sets: list[Path], cache: Path, workers: int) -> tuple[dict[str, list[Source]], dict[str, list[Source]]]:
+def load_sources(
+    sets: list[Path], cache: Path, workers: int
+) -> tuple[dict[str, list[Source]], dict[str, list[Source]]]:
     """Per group, the article sources (trafilatura texts, and html2text texts whose article could
     not be located) and the site sources (whole pages split into header, article and footer)."""
     articles: dict[str, list[Source]] = {g: [] for g in GROUPS}
@@ -275,8 +282,10 @@ def reword(paragraph: str, rng: random.Random, share: float = 1 / 6) -> str:
         return "".join(chars)
     words = paragraph.split(" ")
     inner = [
-        j for j in range(1, len(words) - 1)
-        if words[j].isalpha() and not any(c.isupper() for c in words[j])
+        j
+        for j in range(1, len(words) - 1)
+        if words[j].isalpha()
+        and not any(c.isupper() for c in words[j])
         and not words[j - 1].endswith((".", "!", "?", ":", "。"))
     ]
     if len(words) < 6 or len(inner) < 2:
@@ -302,8 +311,11 @@ def change_figures(line: str, rng: random.Random) -> str:
 
 #: Lines an agency copy gains, per group (an intro or editor's line, a dateline credit).
 ADDED = {
-    "en": ["This story has been updated with additional reporting.", "(Reporting by staff; editing by the desk)",
-           "Our regional desk contributed to this report."],
+    "en": [
+        "This story has been updated with additional reporting.",
+        "(Reporting by staff; editing by the desk)",
+        "Our regional desk contributed to this report.",
+    ],
     "de": ["Mit Material der Nachrichtenagenturen.", "Dieser Artikel wurde aktualisiert.", "(dpa/red)"],
     "latin": ["Com informações das agências.", "Con información de agencias.", "(Avec AFP)"],
     "cjk": ["（记者 王明 报道）", "本記事は共同通信の配信です。", "연합뉴스 제공"],
@@ -388,8 +400,15 @@ def build(articles: dict[str, list[Source]], sites: dict[str, list[Source]], out
     groups, weights = list(usable), [usable[g] for g in usable]
     every_site = [s for g in GROUPS for s in sites[g]]
     stats: dict = {
-        "documents": 0, "bytes": 0, "stories": 0, "syndicated_stories": 0, "copies": 0, "exact_copies": 0,
-        "whole_pages": 0, "largest_story": 0, "groups_without_sources": missing,
+        "documents": 0,
+        "bytes": 0,
+        "stories": 0,
+        "syndicated_stories": 0,
+        "copies": 0,
+        "exact_copies": 0,
+        "whole_pages": 0,
+        "largest_story": 0,
+        "groups_without_sources": missing,
         "per_group": {g: {"documents": 0, "bytes": 0, "chars": 0} for g in GROUPS},
     }
     pending: list[tuple[int, int, str, list[str]]] = []  # (position, tie, group, article lines)
@@ -465,10 +484,16 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("eval", type=Path, nargs="+", help="eval sets (folders holding html/), or their parent")
     ap.add_argument("--out", type=Path, required=True, help="JSONL file to write")
-    ap.add_argument("--size", type=parse_size, default=parse_size("15MB"), help="stop at this size (15MB, 200MB ...)")
+    ap.add_argument(
+        "--size", type=parse_size, default=parse_size("15MB"), help="stop at this size (15MB, 200MB ...)"
+    )
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--mix", type=parse_mix, default=parse_mix(DEFAULT_MIX),
-                    help=f"share of documents per group, default {DEFAULT_MIX}")
+    ap.add_argument(
+        "--mix",
+        type=parse_mix,
+        default=parse_mix(DEFAULT_MIX),
+        help=f"share of documents per group, default {DEFAULT_MIX}",
+    )
     ap.add_argument("--whole-page", type=float, default=0.4, help="share of documents that are whole pages")
     ap.add_argument("--syndicated", type=float, default=0.7, help="share of stories with 2-20 near-copies")
     ap.add_argument("--blockbusters", type=float, default=0.003, help="share of stories with 50-300 copies")
@@ -479,14 +504,21 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     check_extractors()
     articles, sites = load_sources(eval_sets(args.eval), args.cache, args.workers)
-    print("sources (articles / whole pages): " + ", ".join(
-        f"{g} {len(articles[g])}/{len(sites[g])}" for g in GROUPS), file=sys.stderr)
-    opt = Options(args.size, args.seed, args.mix, args.whole_page, args.syndicated, args.blockbusters, args.spread)
+    print(
+        "sources (articles / whole pages): "
+        + ", ".join(f"{g} {len(articles[g])}/{len(sites[g])}" for g in GROUPS),
+        file=sys.stderr,
+    )
+    opt = Options(
+        args.size, args.seed, args.mix, args.whole_page, args.syndicated, args.blockbusters, args.spread
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     stats = build(articles, sites, args.out, opt)
     if stats["groups_without_sources"]:
-        print(f"warning: no sources for {', '.join(stats['groups_without_sources'])}: their share went to the others",
-              file=sys.stderr)
+        print(
+            f"warning: no sources for {', '.join(stats['groups_without_sources'])}: their share went to the others",
+            file=sys.stderr,
+        )
     print(json.dumps(stats, indent=1), file=sys.stderr)
     if args.stats:
         args.stats.write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")

@@ -48,7 +48,9 @@ def main() -> int:
     extractors = quality.EXTRACTORS if args.extractor == "all" else (args.extractor,)
     linter = Linter(Settings())
     lint = lambda d: linter.lint(d).diagnostics  # noqa: E731
-    print("| extractor | fixes | pages changed | `with` snippets present | `with` lost | `without` present | `without` removed |")
+    print(
+        "| extractor | fixes | pages changed | `with` snippets present | `with` lost | `without` present | `without` removed |"
+    )
     print("|---|---|--:|--:|--:|--:|--:|")
     shown = 0
     for extractor in extractors:
@@ -73,7 +75,10 @@ def main() -> int:
                 for i in sorted(lost):
                     if shown < args.show:
                         shown += 1
-                        print(f"  lost ({extractor}, {label}) {doc_id}: {ann['with'][i][:100]!r}", file=sys.stderr)
+                        print(
+                            f"  lost ({extractor}, {label}) {doc_id}: {ann['with'][i][:100]!r}",
+                            file=sys.stderr,
+                        )
             print(
                 f"| {extractor} | {label} | {counts['changed']} | {counts['with']} | {counts['with_lost']} | "
                 f"{counts['without']} | {counts['without_removed']} |"

@@ -52,15 +52,29 @@ MAX_DOCUMENT_SIZE = 10_000_000
 # --- real-shaped prose -------------------------------------------------------------------------
 
 _SUBJECTS = [
-    "The city council", "Dock workers at the northern terminal", "The regional health authority",
-    "A spokesperson for the ministry", "Residents of the old harbour district", "The transport union",
-    "Analysts at the central bank", "The school board", "Farmers in the valley", "The mayor's office",
-    "Opposition lawmakers", "The river authority", "Emergency crews", "The football club's owners",
+    "The city council",
+    "Dock workers at the northern terminal",
+    "The regional health authority",
+    "A spokesperson for the ministry",
+    "Residents of the old harbour district",
+    "The transport union",
+    "Analysts at the central bank",
+    "The school board",
+    "Farmers in the valley",
+    "The mayor's office",
+    "Opposition lawmakers",
+    "The river authority",
+    "Emergency crews",
+    "The football club's owners",
 ]
 _VERBS = [
-    "said on Tuesday that", "confirmed late on Friday that", "warned in a statement that",
-    "told reporters after the meeting that", "argued in a letter to members that",
-    "acknowledged during the hearing that", "announced this morning that",
+    "said on Tuesday that",
+    "confirmed late on Friday that",
+    "warned in a statement that",
+    "told reporters after the meeting that",
+    "argued in a letter to members that",
+    "acknowledged during the hearing that",
+    "announced this morning that",
 ]
 _CLAIMS = [
     "the budget for road repairs would rise by {n} percent next year",
@@ -75,9 +89,14 @@ _CLAIMS = [
     "the harvest was expected to be the smallest since {y}",
 ]
 _TAILS = [
-    "", "", "", " Officials did not say how the measure would be paid for.",
-    " Critics called the timing unfortunate.", " A vote is expected next month.",
-    " The figures could not be independently verified.", " Local businesses welcomed the news.",
+    "",
+    "",
+    "",
+    " Officials did not say how the measure would be paid for.",
+    " Critics called the timing unfortunate.",
+    " A vote is expected next month.",
+    " The figures could not be independently verified.",
+    " Local businesses welcomed the news.",
 ]
 _ORDINALS = ["second", "third", "fourth", "fifth", "sixth"]
 
@@ -89,7 +108,9 @@ def prose(rng: random.Random, target_bytes: int, newline: str = "\n\n") -> str:
     while size < target_bytes:
         sentences = []
         for _ in range(rng.randint(3, 6)):
-            claim = rng.choice(_CLAIMS).format(n=rng.randint(2, 97), o=rng.choice(_ORDINALS), y=rng.randint(1961, 2019))
+            claim = rng.choice(_CLAIMS).format(
+                n=rng.randint(2, 97), o=rng.choice(_ORDINALS), y=rng.randint(1961, 2019)
+            )
             sentences.append(f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} {claim}.{rng.choice(_TAILS)}")
         para = " ".join(sentences)
         parts.append(para)
@@ -149,7 +170,10 @@ class Outcome:
 def run_cli(case: Case, args: list[str], workdir: Path, mem_limit_gb: float, prefix: list[str]) -> Outcome:
     out_path, err_path = workdir / f"{case.name}.stdout", workdir / f"{case.name}.stderr"
     if case.prelude:
-        code = case.prelude + "\nimport sys\nfrom lintnews.cli import main\nsys.argv = ['lintnews', 'check', *sys.argv[1:]]\nmain()\n"
+        code = (
+            case.prelude
+            + "\nimport sys\nfrom lintnews.cli import main\nsys.argv = ['lintnews', 'check', *sys.argv[1:]]\nmain()\n"
+        )
         argv = [sys.executable, "-c", code, *CLI[4:], *args]
     else:
         argv = [*CLI, *args]
@@ -166,8 +190,16 @@ def run_cli(case: Case, args: list[str], workdir: Path, mem_limit_gb: float, pre
 
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-        proc = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=workdir, env=env,
-                                start_new_session=True, preexec_fn=cap)
+        proc = subprocess.Popen(
+            argv,
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            cwd=workdir,
+            env=env,
+            start_new_session=True,
+            preexec_fn=cap,
+        )
         hung = False
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -192,7 +224,9 @@ def run_cli(case: Case, args: list[str], workdir: Path, mem_limit_gb: float, pre
                 codes[d["code"]] = codes.get(d["code"], 0) + 1
         except (json.JSONDecodeError, KeyError, TypeError):
             pass
-    return Outcome(case, None if hung else proc.returncode, wall, usage.ru_maxrss, stderr, diagnostics, codes, hung)
+    return Outcome(
+        case, None if hung else proc.returncode, wall, usage.ru_maxrss, stderr, diagnostics, codes, hung
+    )
 
 
 # --- the cases ---------------------------------------------------------------------------------
@@ -215,7 +249,9 @@ def _good(d: Path) -> Path:
 
 
 def b_binary(d: Path, a: argparse.Namespace) -> list[str]:
-    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(random.Random(2).randrange(256) for _ in range(50_000))
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(
+        random.Random(2).randrange(256) for _ in range(50_000)
+    )
     return [str(_write(d / "photo.txt", png)), str(_good(d))]
 
 
@@ -268,16 +304,32 @@ def b_jsonl_bad_json(d: Path, a: argparse.Namespace) -> list[str]:
 
 def b_jsonl_no_text(d: Path, a: argparse.Namespace) -> list[str]:
     rng = random.Random(7)
-    return [str(_write(d / "c.jsonl", _jsonl([{"id": "a", "title": "Only a title"}, {"id": "b", "text": prose(rng, 400)}])))]
+    return [
+        str(
+            _write(
+                d / "c.jsonl",
+                _jsonl([{"id": "a", "title": "Only a title"}, {"id": "b", "text": prose(rng, 400)}]),
+            )
+        )
+    ]
 
 
 def b_jsonl_text_not_str(d: Path, a: argparse.Namespace) -> list[str]:
     rng = random.Random(8)
-    return [str(_write(d / "c.jsonl", _jsonl([{"id": "a", "text": ["a", "list"]}, {"id": "b", "text": prose(rng, 400)}])))]
+    return [
+        str(
+            _write(
+                d / "c.jsonl",
+                _jsonl([{"id": "a", "text": ["a", "list"]}, {"id": "b", "text": prose(rng, 400)}]),
+            )
+        )
+    ]
 
 
 def b_jsonl_not_object(d: Path, a: argparse.Namespace) -> list[str]:
-    return [str(_write(d / "c.jsonl", b'["a", "list"]\n42\n' + _jsonl([{"text": article(random.Random(9))}])))]
+    return [
+        str(_write(d / "c.jsonl", b'["a", "list"]\n42\n' + _jsonl([{"text": article(random.Random(9))}])))
+    ]
 
 
 def b_empty_file(d: Path, a: argparse.Namespace) -> list[str]:
@@ -297,7 +349,20 @@ def b_blank_jsonl(d: Path, a: argparse.Namespace) -> list[str]:
 
 
 def b_empty_text_record(d: Path, a: argparse.Namespace) -> list[str]:
-    return [str(_write(d / "c.jsonl", _jsonl([{"id": "a", "text": ""}, {"id": "b", "text": "  \n "}, {"id": "c", "text": article(random.Random(10))}])))]
+    return [
+        str(
+            _write(
+                d / "c.jsonl",
+                _jsonl(
+                    [
+                        {"id": "a", "text": ""},
+                        {"id": "b", "text": "  \n "},
+                        {"id": "c", "text": article(random.Random(10))},
+                    ]
+                ),
+            )
+        )
+    ]
 
 
 def b_unclosed_markup_md(d: Path, a: argparse.Namespace) -> list[str]:
@@ -306,7 +371,9 @@ def b_unclosed_markup_md(d: Path, a: argparse.Namespace) -> list[str]:
 
 
 def b_unclosed_markup_html(d: Path, a: argparse.Namespace) -> list[str]:
-    body = "".join(f"<p>Talks resumed on day {i}.<{tag}>" for i in range(20_000) for tag in ("svg", "noscript", "select"))
+    body = "".join(
+        f"<p>Talks resumed on day {i}.<{tag}>" for i in range(20_000) for tag in ("svg", "noscript", "select")
+    )
     return [str(_write(d / "unclosed.html", "<html><body>" + body + "<!-- lintnews: disable=D001 " * 5_000))]
 
 
@@ -314,16 +381,27 @@ def b_pathological_runs(d: Path, a: argparse.Namespace) -> list[str]:
     """Lines built around runs of 200,000 characters where a careless regex backtracks."""
     r = 200_000
     lines = [
-        "Harbour talks resume after a week of strikes", "",
-        "The union said " + "x" * r + " and then left.", "",  # a huge token, then more words
-        "Officials said" + " " * r + "nothing more.", "",  # a huge run of spaces
-        "Home " + " " * r + "› News", "",  # breadcrumb separator after a run of spaces
-        "| Name | Role |", "|" + " " * r + "x |", "",  # table separator line that is all spaces
-        "Pregunta" + " " * r + "x", "",  # FAQ label
-        "Bibliography" + " " * r + "x", "",  # reference heading
-        "Why did talks fail?" + " " * r + "x", "",
-        "The talks ended" + "." * r + "x", "",
-        "<!-- lintnews: disable=D001" + " " * r + "D002 -- " + " " * r + "wire copy -->", "",
+        "Harbour talks resume after a week of strikes",
+        "",
+        "The union said " + "x" * r + " and then left.",
+        "",  # a huge token, then more words
+        "Officials said" + " " * r + "nothing more.",
+        "",  # a huge run of spaces
+        "Home " + " " * r + "› News",
+        "",  # breadcrumb separator after a run of spaces
+        "| Name | Role |",
+        "|" + " " * r + "x |",
+        "",  # table separator line that is all spaces
+        "Pregunta" + " " * r + "x",
+        "",  # FAQ label
+        "Bibliography" + " " * r + "x",
+        "",  # reference heading
+        "Why did talks fail?" + " " * r + "x",
+        "",
+        "The talks ended" + "." * r + "x",
+        "",
+        "<!-- lintnews: disable=D001" + " " * r + "D002 -- " + " " * r + "wire copy -->",
+        "",
         "Dock workers voted" + " " * r + "…",
     ]
     return [str(_write(d / "runs.md", "\n".join(lines) + "\n"))]
@@ -350,7 +428,13 @@ def b_long_line(d: Path, a: argparse.Namespace) -> list[str]:
 
 def b_deep_html(d: Path, a: argparse.Namespace) -> list[str]:
     depth = 10_000
-    page = "<html><body>" + "<div>" * depth + "<p>Dock workers voted to end the strike.</p>" + "</div>" * depth + "</body></html>"
+    page = (
+        "<html><body>"
+        + "<div>" * depth
+        + "<p>Dock workers voted to end the strike.</p>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
     return [str(_write(d / "deep.html", page))]
 
 
@@ -489,7 +573,10 @@ def b_vanishing(d: Path, a: argparse.Namespace) -> list[str]:
 
 
 def b_gzip_binary(d: Path, a: argparse.Namespace) -> list[str]:
-    return [str(_write(d / "c.jsonl.gz", gzip.compress(random.Random(26).randbytes(100_000), mtime=0))), str(_good(d))]
+    return [
+        str(_write(d / "c.jsonl.gz", gzip.compress(random.Random(26).randbytes(100_000), mtime=0))),
+        str(_good(d)),
+    ]
 
 
 def cases(a: argparse.Namespace) -> list[Case]:
@@ -512,31 +599,76 @@ def cases(a: argparse.Namespace) -> list[Case]:
         Case("whitespace-file", "file with only whitespace", b_whitespace),
         Case("empty-jsonl", "empty JSONL (0 bytes)", b_empty_jsonl),
         Case("blank-jsonl", "JSONL with only blank lines", b_blank_jsonl),
-        Case("big-20mb", "single document of 20 MB (prose paragraphs) with `--max-document-size 0`",
-             _big(20, ("--max-document-size", "0")), expect=(0, 1), timeout=big_timeout),
+        Case(
+            "big-20mb",
+            "single document of 20 MB (prose paragraphs) with `--max-document-size 0`",
+            _big(20, ("--max-document-size", "0")),
+            expect=(0, 1),
+            timeout=big_timeout,
+        ),
         # Above max-document-size (default 10 MB) a document is refused from its size; the
         # "nolimit" case lints it anyway (--max-document-size 0), to measure time and memory.
-        Case(f"big-{a.big_mb}mb", f"single document of {a.big_mb} MB (prose paragraphs)", _big(a.big_mb),
-             expect=(2,) if a.big_mb << 20 > MAX_DOCUMENT_SIZE else (0, 1), timeout=big_timeout),
-        Case(f"big-{a.big_mb}mb-nolimit", f"single document of {a.big_mb} MB with `--max-document-size 0`",
-             _big(a.big_mb, ("--max-document-size", "0")), expect=(0, 1), timeout=big_timeout),
+        Case(
+            f"big-{a.big_mb}mb",
+            f"single document of {a.big_mb} MB (prose paragraphs)",
+            _big(a.big_mb),
+            expect=(2,) if a.big_mb << 20 > MAX_DOCUMENT_SIZE else (0, 1),
+            timeout=big_timeout,
+        ),
+        Case(
+            f"big-{a.big_mb}mb-nolimit",
+            f"single document of {a.big_mb} MB with `--max-document-size 0`",
+            _big(a.big_mb, ("--max-document-size", "0")),
+            expect=(0, 1),
+            timeout=big_timeout,
+        ),
         Case("long-line", "10 MB line with no newline", b_long_line, expect=(0, 1), timeout=600),
-        Case("big-records", f"JSONL of {a.big_records} records of 1 MB each", b_big_records, expect=(0, 1), timeout=600),
+        Case(
+            "big-records",
+            f"JSONL of {a.big_records} records of 1 MB each",
+            b_big_records,
+            expect=(0, 1),
+            timeout=600,
+        ),
         Case("deep-html", "HTML nested 10,000 levels deep", b_deep_html, expect=(0, 1)),
         Case("deep-html-open", "HTML with 20,000 unclosed nested tags", b_deep_html_unclosed, expect=(0, 1)),
-        Case("unclosed-md", "Markdown with 20,000 unclosed `<!--` (and a lintnews directive)", b_unclosed_markup_md,
-             expect=(0, 1)),
-        Case("unclosed-html", "HTML with 20,000 each of unclosed `<svg>`, `<noscript>`, `<select>` and 5,000 `<!--`",
-             b_unclosed_markup_html, expect=(0, 1)),
-        Case("pathological-runs", "Markdown lines with 200,000-character runs (spaces, dots, one word) next to "
-             "table, FAQ, breadcrumb, heading and directive syntax", b_pathological_runs, expect=(0, 1)),
+        Case(
+            "unclosed-md",
+            "Markdown with 20,000 unclosed `<!--` (and a lintnews directive)",
+            b_unclosed_markup_md,
+            expect=(0, 1),
+        ),
+        Case(
+            "unclosed-html",
+            "HTML with 20,000 each of unclosed `<svg>`, `<noscript>`, `<select>` and 5,000 `<!--`",
+            b_unclosed_markup_html,
+            expect=(0, 1),
+        ),
+        Case(
+            "pathological-runs",
+            "Markdown lines with 200,000-character runs (spaces, dots, one word) next to "
+            "table, FAQ, breadcrumb, heading and directive syntax",
+            b_pathological_runs,
+            expect=(0, 1),
+        ),
         Case("truncated-gzip", "truncated .jsonl.gz", b_truncated_gzip),
         Case("not-gzip", ".jsonl.gz that is not gzip", b_not_gzip),
         Case("gzip-binary", ".jsonl.gz holding binary data", b_gzip_binary),
-        Case("unreadable", "unreadable file and folder (chmod 000; named, and in a folder; run as root without CAP_DAC_OVERRIDE)", b_unreadable, no_dac=True),
+        Case(
+            "unreadable",
+            "unreadable file and folder (chmod 000; named, and in a folder; run as root without CAP_DAC_OVERRIDE)",
+            b_unreadable,
+            no_dac=True,
+        ),
         Case("broken-symlink", "broken symbolic link (named, and in a folder)", b_broken_symlink),
         Case("symlink-loop", "symbolic link loop (file links, folder link to itself)", b_symlink_loop),
-        Case("many-files", f"folder with {a.files:,} small files", b_many_files, expect=(0, 1), timeout=a.files_timeout),
+        Case(
+            "many-files",
+            f"folder with {a.files:,} small files",
+            b_many_files,
+            expect=(0, 1),
+            timeout=a.files_timeout,
+        ),
         Case("dir-as-config", "a folder passed to --config", b_dir_as_config),
         Case("dir-as-output", "a folder passed to -o/--output", b_dir_as_output),
         Case("dir-named-file", "a folder named story.txt", b_dir_named_like_file, expect=(0, 1)),
@@ -547,7 +679,12 @@ def cases(a: argparse.Namespace) -> list[Case]:
     ]
 
 
-_NO_DAC = ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search", "--"]
+_NO_DAC = [
+    "setpriv",
+    "--inh-caps=-dac_override,-dac_read_search",
+    "--bounding-set=-dac_override,-dac_read_search",
+    "--",
+]
 
 
 def drop_dac(workdir: Path) -> tuple[list[str], str]:
@@ -564,7 +701,9 @@ def drop_dac(workdir: Path) -> tuple[list[str], str]:
     probe.write_text("x")
     probe.chmod(0)
     try:
-        res = subprocess.run([*_NO_DAC, sys.executable, "-c", f"open({str(probe)!r}).read()"], capture_output=True)
+        res = subprocess.run(
+            [*_NO_DAC, sys.executable, "-c", f"open({str(probe)!r}).read()"], capture_output=True
+        )
     finally:
         probe.unlink()
     if b"PermissionError" not in res.stderr:
@@ -653,8 +792,11 @@ def run_cases(a: argparse.Namespace) -> list[Outcome]:
             o = run_cli(case, args, d, a.mem_limit, prefix)
             o.input_bytes = tree_size(args)
             outcomes.append(o)
-            print(f"    built in {built:.1f} s; {describe(o)}; {o.wall:.2f} s; {o.maxrss_kb / 1024:.0f} MB",
-                  file=sys.stderr, flush=True)
+            print(
+                f"    built in {built:.1f} s; {describe(o)}; {o.wall:.2f} s; {o.maxrss_kb / 1024:.0f} MB",
+                file=sys.stderr,
+                flush=True,
+            )
             if not a.keep:
                 for p in sorted(d.rglob("*"), reverse=True):  # chmod 000 files, links, pipes: remove all
                     if p.is_symlink() or not p.is_dir():
@@ -683,13 +825,17 @@ def print_cases(outcomes: list[Outcome], a: argparse.Namespace) -> None:
     if small and big and not small.skipped and not big.skipped and a.big_mb != 20:
         scale = a.big_mb / 20
         print()
-        print(f"Single document: {a.big_mb} MB takes {big.wall / small.wall:.2f}× the time of 20 MB "
-              f"(input {scale:.0f}× larger; linear would be {scale:.0f}×, so time per MB changes by "
-              f"{big.wall / small.wall / scale:.2f}×); memory {big.maxrss_kb / max(small.maxrss_kb, 1):.2f}×.")
+        print(
+            f"Single document: {a.big_mb} MB takes {big.wall / small.wall:.2f}× the time of 20 MB "
+            f"(input {scale:.0f}× larger; linear would be {scale:.0f}×, so time per MB changes by "
+            f"{big.wall / small.wall / scale:.2f}×); memory {big.maxrss_kb / max(small.maxrss_kb, 1):.2f}×."
+        )
     many = by.get("many-files")
     if many and not many.skipped and not many.hung:
-        print(f"\nFolder of {a.files:,} files: {a.files / many.wall:,.0f} files/s, peak memory "
-              f"{many.maxrss_kb / 1024:.0f} MB (largest process).")
+        print(
+            f"\nFolder of {a.files:,} files: {a.files / many.wall:,.0f} files/s, peak memory "
+            f"{many.maxrss_kb / 1024:.0f} MB (largest process)."
+        )
 
 
 # --- adversarial regexes -----------------------------------------------------------------------
@@ -762,7 +908,18 @@ def collect_patterns() -> list[Pattern]:
     return found
 
 
-_CLASS_REPS = {"s": " ", "d": "7", "w": "a", "S": "x", "D": "x", "W": " ", "b": "", "B": "", "n": "\n", "t": "\t"}
+_CLASS_REPS = {
+    "s": " ",
+    "d": "7",
+    "w": "a",
+    "S": "x",
+    "D": "x",
+    "W": " ",
+    "b": "",
+    "B": "",
+    "n": "\n",
+    "t": "\t",
+}
 
 
 def pattern_pieces(pattern: str) -> tuple[list[str], list[str]]:
@@ -882,8 +1039,13 @@ def measure_pattern(p: Pattern, max_chars: int, threshold: float = 3.0) -> dict[
             superlinear = len(ratios) >= 2 and min(ratios[-2:]) > threshold and times[-2][1] >= _FLOOR / 2
         key = (superlinear, ratios[-1])
         if key > (bool(worst["superlinear"]), float(worst["ratio"])):  # type: ignore[arg-type]
-            worst = {"ratio": ratios[-1], "input": name, "n": last_n // 2, "seconds": last_t,
-                     "superlinear": superlinear}
+            worst = {
+                "ratio": ratios[-1],
+                "input": name,
+                "n": last_n // 2,
+                "seconds": last_t,
+                "superlinear": superlinear,
+            }
     return worst
 
 
@@ -904,16 +1066,36 @@ def regex_check(a: argparse.Namespace) -> list[dict[str, object]]:
     results: list[dict[str, object]] = []
     i = 0
     while i < len(patterns):
-        proc = subprocess.Popen([sys.executable, __file__, "--regex-worker", str(i), "--regex-max", str(a.regex_max),
-                                 "--regex-ratio", str(a.regex_ratio), *(["--regex-filter", a.regex_filter] if a.regex_filter else [])],
-                                stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                __file__,
+                "--regex-worker",
+                str(i),
+                "--regex-max",
+                str(a.regex_max),
+                "--regex-ratio",
+                str(a.regex_ratio),
+                *(["--regex-filter", a.regex_filter] if a.regex_filter else []),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert proc.stdout is not None
         while i < len(patterns):
             ready, _, _ = select.select([proc.stdout], [], [], a.regex_timeout)
             line = proc.stdout.readline() if ready else ""
             if not line:
-                results.append({"i": i, "ratio": float("inf"), "input": f"no answer within {a.regex_timeout:.0f} s",
-                                "n": 0, "seconds": a.regex_timeout, "superlinear": True})
+                results.append(
+                    {
+                        "i": i,
+                        "ratio": float("inf"),
+                        "input": f"no answer within {a.regex_timeout:.0f} s",
+                        "n": 0,
+                        "seconds": a.regex_timeout,
+                        "superlinear": True,
+                    }
+                )
                 proc.kill()
                 proc.wait()
                 i += 1
@@ -942,12 +1124,14 @@ def print_regexes(results: list[dict[str, object]], a: argparse.Namespace) -> in
     n_pack = sum(1 for r in results if r["mode"] == "fullmatch")
     n_match = sum(1 for r in results if r["mode"] == "match")
     print()
-    print(f"Regexes timed: {len(results)}: {n_pack} pack patterns and per-rule alternations (matched whole, as "
-          f"lintnews does), {len(results) - n_pack} compiled at module or class level in lintnews/ and rules/ "
-          f"({n_match} only ever used with `.match`, timed so; the others timed with `finditer`, every start "
-          f"position). Inputs: adversarial strings doubling from 1 KB to {a.regex_max // 1024} KB. Superlinear "
-          f"(t(2n)/t(n) > {a.regex_ratio:g} at the last two doublings, or at the last one past 0.5 s): "
-          f"{len(flagged)}, of which {len(flagged) - len(bad)} bounded by how they are used.")
+    print(
+        f"Regexes timed: {len(results)}: {n_pack} pack patterns and per-rule alternations (matched whole, as "
+        f"lintnews does), {len(results) - n_pack} compiled at module or class level in lintnews/ and rules/ "
+        f"({n_match} only ever used with `.match`, timed so; the others timed with `finditer`, every start "
+        f"position). Inputs: adversarial strings doubling from 1 KB to {a.regex_max // 1024} KB. Superlinear "
+        f"(t(2n)/t(n) > {a.regex_ratio:g} at the last two doublings, or at the last one past 0.5 s): "
+        f"{len(flagged)}, of which {len(flagged) - len(bad)} bounded by how they are used."
+    )
     ranked = sorted(results, key=lambda r: (not r["superlinear"], -float(r["ratio"])))  # type: ignore[arg-type]
     ranked = ranked[: max(a.regex_show, len(flagged))]
     print()
@@ -962,28 +1146,42 @@ def print_regexes(results: list[dict[str, object]], a: argparse.Namespace) -> in
         if r["superlinear"]:
             why = BOUNDED_BY_USE.get(str(r["where"]))
             flag = f" superlinear, bounded: {why}" if why else " **superlinear**"
-        print(f"| {r['where']}: `{pat}` | {r['mode']} | {r['input']} | {int(r['n']) * 2 // 1024} KB | "  # type: ignore[call-overload]
-              f"{float(r['seconds']) * 1000:.1f} ms | {ratio}{flag} |")  # type: ignore[arg-type]
+        print(
+            f"| {r['where']}: `{pat}` | {r['mode']} | {r['input']} | {int(r['n']) * 2 // 1024} KB | "  # type: ignore[call-overload]
+            f"{float(r['seconds']) * 1000:.1f} ms | {ratio}{flag} |"
+        )  # type: ignore[arg-type]
     return len(bad)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--files", type=int, default=1_000_000, help="files in the many-files folder (default 1,000,000)")
+    ap.add_argument(
+        "--files", type=int, default=1_000_000, help="files in the many-files folder (default 1,000,000)"
+    )
     ap.add_argument("--files-timeout", type=float, default=3600)
-    ap.add_argument("--jobs", type=int, default=0, help="-j for the many-files case (default: lintnews's default)")
+    ap.add_argument(
+        "--jobs", type=int, default=0, help="-j for the many-files case (default: lintnews's default)"
+    )
     ap.add_argument("--big-mb", type=int, default=200, help="size of the big single document (default 200)")
     ap.add_argument("--big-records", type=int, default=50, help="records of 1 MB in the big-records JSONL")
     ap.add_argument("--only", type=lambda s: set(s.split(",")), help="comma-separated case names")
     ap.add_argument("--skip-regex", action="store_true", help="skip the adversarial regex check")
     ap.add_argument("--regex-only", action="store_true", help="only the adversarial regex check")
-    ap.add_argument("--regex-max", type=int, default=128 * 1024, help="largest adversarial string (characters)")
-    ap.add_argument("--regex-ratio", type=float, default=3.0, help="t(2n)/t(n) above which a regex is superlinear")
-    ap.add_argument("--regex-timeout", type=float, default=60, help="seconds one regex may take over all inputs")
+    ap.add_argument(
+        "--regex-max", type=int, default=128 * 1024, help="largest adversarial string (characters)"
+    )
+    ap.add_argument(
+        "--regex-ratio", type=float, default=3.0, help="t(2n)/t(n) above which a regex is superlinear"
+    )
+    ap.add_argument(
+        "--regex-timeout", type=float, default=60, help="seconds one regex may take over all inputs"
+    )
     ap.add_argument("--regex-show", type=int, default=10, help="rows of the regex table (worst first)")
     ap.add_argument("--regex-filter", help="only regexes whose location contains this text (e.g. lintnews.)")
     ap.add_argument("--regex-worker", type=int, help=argparse.SUPPRESS)
-    ap.add_argument("--mem-limit", type=float, default=12, help="address-space limit of each run, GB (default 12)")
+    ap.add_argument(
+        "--mem-limit", type=float, default=12, help="address-space limit of each run, GB (default 12)"
+    )
     ap.add_argument("--tmp", help="folder for the inputs (default: the system's temporary folder)")
     ap.add_argument("--pythonpath", help="PYTHONPATH for the CLI runs (another checkout, to compare)")
     ap.add_argument("--timeout", type=float, help="time limit of every case (default: per case)")

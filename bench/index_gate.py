@@ -32,8 +32,10 @@ VOCAB = [f"{a}{b}" for a in ("ka", "lo", "mi", "nu", "pe", "ra", "si", "to", "ve
 
 
 def article(rng: random.Random) -> str:
-    paras = [" ".join(rng.choice(VOCAB) for _ in range(rng.randint(25, 70))).capitalize() + "."
-             for _ in range(rng.randint(5, 12))]
+    paras = [
+        " ".join(rng.choice(VOCAB) for _ in range(rng.randint(25, 70))).capitalize() + "."
+        for _ in range(rng.randint(5, 12))
+    ]
     return "\n".join([" ".join(rng.choice(VOCAB) for _ in range(7)).capitalize(), *paras])
 
 
@@ -41,10 +43,15 @@ def generate(path: Path, n: int, prefix: str, seed: int) -> None:
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            fh.write(json.dumps({"id": f"{prefix}-{i}", "date": f"2026-{1 + i % 12:02d}-01", "text": article(rng)}) + "\n")
+            fh.write(
+                json.dumps({"id": f"{prefix}-{i}", "date": f"2026-{1 + i % 12:02d}-01", "text": article(rng)})
+                + "\n"
+            )
 
 
-def make_batch(archive: Path, path: Path, n: int, planted: int, seed: int, fresh: Path | None = None) -> set[str]:
+def make_batch(
+    archive: Path, path: Path, n: int, planted: int, seed: int, fresh: Path | None = None
+) -> set[str]:
     """The batch: ``planted`` copies of archived articles, the rest new articles (from
     ``fresh``, a JSONL of real articles not in the archive, else generated)."""
     rng = random.Random(seed)
@@ -57,7 +64,9 @@ def make_batch(archive: Path, path: Path, n: int, planted: int, seed: int, fresh
             text = texts[picks[i]]
             if i % 2:  # syndicated: a local intro, the ending trimmed
                 lines = text.split("\n")
-                text = "\n".join(["Local desk: " + article(rng).split("\n")[1], *lines[: max(3, len(lines) - 1)]])
+                text = "\n".join(
+                    ["Local desk: " + article(rng).split("\n")[1], *lines[: max(3, len(lines) - 1)]]
+                )
             planted_ids.add(f"new-{i}")
         elif new_texts:
             text = new_texts[(i - planted) % len(new_texts)]
@@ -71,8 +80,10 @@ def make_batch(archive: Path, path: Path, n: int, planted: int, seed: int, fresh
 
 #: Runs a command and prints the peak RSS (kB) of its largest process (RUSAGE_CHILDREN of a
 #: fresh process: this run's processes only).
-_PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
-         "sys.stderr.write(f'\\nPEAK {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n'); sys.exit(r.returncode)")
+_PEAK = (
+    "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
+    "sys.stderr.write(f'\\nPEAK {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n'); sys.exit(r.returncode)"
+)
 
 
 def run(args: list[str], cwd: Path) -> tuple[float, int, str]:
@@ -109,12 +120,16 @@ def main() -> None:
     archive = Path(a.archive).resolve() if a.archive else work / "archive.jsonl"
     if not a.archive and not archive.exists():
         generate(archive, a.generate, "old", 1)
-    planted = make_batch(archive, work / "batch.jsonl", a.batch, a.planted, 2, Path(a.fresh) if a.fresh else None)
+    planted = make_batch(
+        archive, work / "batch.jsonl", a.batch, a.planted, 2, Path(a.fresh) if a.fresh else None
+    )
     n_archive = sum(1 for _ in archive.open(encoding="utf-8"))
     common = ["--isolated", "--no-cache", "-j", a.jobs, "--format", "json", "-q", "--exit-zero"]
     for f in ("index.db", "index.db-wal", "index.db-shm"):
         (work / f).unlink(missing_ok=True)
-    t_add, rss_add, _ = run(["index", "add", "--isolated", "-j", a.jobs, "--index", "index.db", str(archive)], work)
+    t_add, rss_add, _ = run(
+        ["index", "add", "--isolated", "-j", a.jobs, "--index", "index.db", str(archive)], work
+    )
     size = sum((work / f).stat().st_size for f in ("index.db", "index.db-wal") if (work / f).exists())
     rows: list[tuple[str, float, int, float]] = []
     t_alone, rss, out = run(["check", *common, "batch.jsonl"], work)
@@ -126,9 +141,13 @@ def main() -> None:
         t, rss, out = run(["check", *common, "--index", a.redis, "batch.jsonl"], work)
         rows.append(("check --index (Redis)", t, rss, recall(out, planted)))
     t_all, rss, out = run(["check", *common, str(archive), "batch.jsonl"], work)
-    rows.append((f"check archive + batch from scratch ({n_archive + a.batch} docs)", t_all, rss, recall(out, planted)))
+    rows.append(
+        (f"check archive + batch from scratch ({n_archive + a.batch} docs)", t_all, rss, recall(out, planted))
+    )
     print(f"archive {n_archive} documents; batch {a.batch} with {len(planted)} planted copies")
-    print(f"index add: {t_add:.1f} s; SQLite index {size / n_archive:.0f} bytes/document ({size / 1e6:.1f} MB)")
+    print(
+        f"index add: {t_add:.1f} s; SQLite index {size / n_archive:.0f} bytes/document ({size / 1e6:.1f} MB)"
+    )
     print("| run | wall s | × from scratch | peak RSS MB | recall of planted copies |")
     print("|---|---|---|---|---|")
     for name, t, rss_kb, r in rows:

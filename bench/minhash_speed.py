@@ -57,10 +57,16 @@ def best(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
 
 def shingle_bytes(text: str, normalized: bool = False) -> list[bytes]:
     words = (text if normalized else normalize(text)).split()
-    return [" ".join(words[i : i + K]).encode("utf-8") for i in range(max(len(words) - K + 1, 1))] if words else []
+    return (
+        [" ".join(words[i : i + K]).encode("utf-8") for i in range(max(len(words) - K + 1, 1))]
+        if words
+        else []
+    )
 
 
-def datasketch_from_text(texts: list[str], normalized: bool = False, hashfunc: Any = sha1_hash32) -> list[np.ndarray]:
+def datasketch_from_text(
+    texts: list[str], normalized: bool = False, hashfunc: Any = sha1_hash32
+) -> list[np.ndarray]:
     out = []
     for text in texts:
         m = MinHash(num_perm=NUM_PERM, hashfunc=hashfunc)
@@ -69,7 +75,9 @@ def datasketch_from_text(texts: list[str], normalized: bool = False, hashfunc: A
     return out
 
 
-def lintnews_from_text(texts: list[str], batch: int, hasher: MinHasher, normalized: bool = False) -> list[np.ndarray]:
+def lintnews_from_text(
+    texts: list[str], batch: int, hasher: MinHasher, normalized: bool = False
+) -> list[np.ndarray]:
     out: list[np.ndarray] = []
     for lo in range(0, len(texts), batch):
         lines = [t if normalized else normalize(t) for t in texts[lo : lo + batch]]
@@ -114,8 +122,10 @@ def main() -> None:
     shingles = [shingle_bytes(t) for t in texts]
     n_shingles = sum(len(s) for s in shingles)
     hasher = MinHasher(NUM_PERM)
-    print(f"{len(texts)} documents, {megabytes:.2f} MB of text, {n_shingles} word 5-grams; "
-          f"batches of {args.batch} documents; best of {args.repeat}\n")
+    print(
+        f"{len(texts)} documents, {megabytes:.2f} MB of text, {n_shingles} word 5-grams; "
+        f"batches of {args.batch} documents; best of {args.repeat}\n"
+    )
 
     rows = []
     t_ds, ref = best(lambda: datasketch_from_text(texts), args.repeat)
@@ -145,10 +155,14 @@ def main() -> None:
     print("| baseline | MB/s | lintnews | MB/s | ratio |")
     print("|---|---|---|---|---|")
     for base_name, t_base, our_name, t_ours in rows:
-        print(f"| {base_name} | {megabytes / t_base:.1f} | {our_name} | {megabytes / t_ours:.1f} | "
-              f"{t_base / t_ours:.1f}x |")
-    print(f"\nper shingle: datasketch from text {t_ds / n_shingles * 1e9:.0f} ns, "
-          f"lintnews from text {t_ln / n_shingles * 1e9:.0f} ns; identical values checked.")
+        print(
+            f"| {base_name} | {megabytes / t_base:.1f} | {our_name} | {megabytes / t_ours:.1f} | "
+            f"{t_base / t_ours:.1f}x |"
+        )
+    print(
+        f"\nper shingle: datasketch from text {t_ds / n_shingles * 1e9:.0f} ns, "
+        f"lintnews from text {t_ln / n_shingles * 1e9:.0f} ns; identical values checked."
+    )
 
 
 if __name__ == "__main__":

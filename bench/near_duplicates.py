@@ -130,7 +130,13 @@ def typos(rng: random.Random, text: str, rate: float) -> str:
         if len(w) > 3 and rng.random() < rate:
             j = rng.randrange(1, len(w) - 1)
             op = rng.randrange(3)
-            words[i] = w[:j] + w[j + 1 :] if op == 0 else w[:j] + w[j] + w[j:] if op == 1 else w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+            words[i] = (
+                w[:j] + w[j + 1 :]
+                if op == 0
+                else w[:j] + w[j] + w[j:]
+                if op == 1
+                else w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+            )
     return " ".join(words)
 
 
@@ -170,15 +176,21 @@ def site_chrome(rng: random.Random, without: list[str], name: str) -> tuple[list
     header = [f"{name} | News | Sport | Business | Culture | Contact", *snippets[:2]]
     footer = [
         *snippets[2:],
-        (f"Get the {name} newsletter: the day's most important stories from our newsroom, every "
-        f"morning in your inbox, free of charge, and you can unsubscribe at any time."),
-        (f"{name} is published by {name} Media Ltd. All content is protected by copyright; "
-        f"reproduction in any form without our written permission is prohibited."),
+        (
+            f"Get the {name} newsletter: the day's most important stories from our newsroom, every "
+            f"morning in your inbox, free of charge, and you can unsubscribe at any time."
+        ),
+        (
+            f"{name} is published by {name} Media Ltd. All content is protected by copyright; "
+            f"reproduction in any form without our written permission is prohibited."
+        ),
     ]
     return header, footer
 
 
-def build(texts: dict[str, str], annotations: dict[str, Any], seed: int) -> tuple[list[dict[str, Any]], list[int], set[int]]:
+def build(
+    texts: dict[str, str], annotations: dict[str, Any], seed: int
+) -> tuple[list[dict[str, Any]], list[int], set[int]]:
     rng = random.Random(seed)
     sources = pick_sources(texts)
     ids = sorted(sources)
@@ -197,7 +209,9 @@ def build(texts: dict[str, str], annotations: dict[str, Any], seed: int) -> tupl
         for kind in rng.sample(TRANSFORMS, rng.randint(1, 3)):
             docs.append(("\n".join(variant(rng, paras, kind, all_paras)), cluster, kind, False))
         cluster += 1
-    chrome_pages = [k for k in sorted(annotations) if sum(len(s.split()) for s in annotations[k].get("without", [])) >= 25]
+    chrome_pages = [
+        k for k in sorted(annotations) if sum(len(s.split()) for s in annotations[k].get("without", [])) >= 25
+    ]
     rng.shuffle(chrome_pages)
     for s in range(n_sites):
         header, footer = site_chrome(rng, annotations[chrome_pages[s]]["without"], f"Courier {s}")
@@ -235,7 +249,9 @@ class UnionFind:
         return [self.find(i) for i in range(len(self.parent))]
 
 
-def run_lintnews(records: list[dict[str, Any]], corpus: dict[str, Any] | None = None) -> tuple[list[int], float]:
+def run_lintnews(
+    records: list[dict[str, Any]], corpus: dict[str, Any] | None = None
+) -> tuple[list[int], float]:
     settings = Settings(select=["S", "B", "N"], corpus=corpus or {})
     linter = Linter(settings)
     signer = CorpusSigner(settings)
@@ -296,8 +312,15 @@ def adjusted_rand_index(truth: list[int], pred: list[int]) -> float:
     return 1.0 if top == expected else (index - expected) / (top - expected)
 
 
-def score(name: str, labels: list[int], truth: list[int], true_pairs: set[tuple[int, int]],
-          high: set[tuple[int, int]], hard: set[int], elapsed: float) -> dict[str, Any]:
+def score(
+    name: str,
+    labels: list[int],
+    truth: list[int],
+    true_pairs: set[tuple[int, int]],
+    high: set[tuple[int, int]],
+    hard: set[int],
+    elapsed: float,
+) -> dict[str, Any]:
     pred = pairs_of(labels)
     tp = len(pred & true_pairs)
     size: dict[int, int] = defaultdict(int)
@@ -329,17 +352,23 @@ def main() -> None:
     texts = bodies(args.annotations)
     records, truth, hard = build(texts, annotations, args.seed)
     if args.corpus:
-        args.corpus.write_text("".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in records))
+        args.corpus.write_text(
+            "".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in records)
+        )
     true_pairs = pairs_of(truth)
     sets = [shingles(r["text"]) for r in records]
     high = {(i, j) for i, j in true_pairs if jaccard(sets[i], sets[j]) >= 0.5}
     kinds = defaultdict(int)
     for r in records:
         kinds[r["kind"] if not r["kind"].startswith("site-") else "hard negative (site article)"] += 1
-    print(f"corpus: {len(records)} documents built in {time.perf_counter() - t0:.0f} s; "
-          + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
-    print(f"ground truth: {len(true_pairs)} duplicate pairs, {len(high)} with Jaccard >= 0.5; "
-          f"{len(hard)} hard-negative documents in 20 sites\n")
+    print(
+        f"corpus: {len(records)} documents built in {time.perf_counter() - t0:.0f} s; "
+        + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
+    )
+    print(
+        f"ground truth: {len(true_pairs)} duplicate pairs, {len(high)} with Jaccard >= 0.5; "
+        f"{len(hard)} hard-negative documents in 20 sites\n"
+    )
     results = []
     systems = (
         ("lintnews", run_lintnews),
@@ -350,8 +379,16 @@ def main() -> None:
     for name, run in systems:
         labels, elapsed = run(records)
         results.append(score(name, labels, truth, true_pairs, high, hard, elapsed))
-    cols = ["pair_precision", "pair_recall", "recall_jaccard_ge_0.5", "recall_jaccard_lt_0.5", "ari",
-            "hard_negatives_clustered", "predicted_pairs", "seconds"]
+    cols = [
+        "pair_precision",
+        "pair_recall",
+        "recall_jaccard_ge_0.5",
+        "recall_jaccard_lt_0.5",
+        "ari",
+        "hard_negatives_clustered",
+        "predicted_pairs",
+        "seconds",
+    ]
     print("| system | " + " | ".join(cols) + " |")
     print("|---" * (len(cols) + 1) + "|")
     for r in results:
@@ -359,9 +396,11 @@ def main() -> None:
         print(f"| {r['system']} | " + " | ".join(cells) + " |")
     ours, base = results[:2]
     gain = 100 * (ours["recall_jaccard_ge_0.5"] - base["recall_jaccard_ge_0.5"])
-    print(f"\nrecall gain on pairs with Jaccard >= 0.5: {gain:+.1f} points "
-          f"(target >= +10); precision {ours['pair_precision']:.3f} (target >= 0.99); "
-          f"hard negatives clustered: {ours['hard_negatives_clustered']} (target 0)")
+    print(
+        f"\nrecall gain on pairs with Jaccard >= 0.5: {gain:+.1f} points "
+        f"(target >= +10); precision {ours['pair_precision']:.3f} (target >= 0.99); "
+        f"hard negatives clustered: {ours['hard_negatives_clustered']} (target 0)"
+    )
     if args.json:
         args.json.write_text(json.dumps({"results": results, "documents": len(records)}, indent=2))
     ok = ours["pair_precision"] >= 0.99 and gain >= 10 and ours["hard_negatives_clustered"] == 0

@@ -124,8 +124,7 @@ class GoldIndex:
         return best
 
 
-def label_lines(text: str, content: GoldIndex, comments: GoldIndex,
-                strict: bool = False) -> list[str | None]:
+def label_lines(text: str, content: GoldIndex, comments: GoldIndex, strict: bool = False) -> list[str | None]:
     """One label per line of ``text`` (None: blank or no token); ``strict``: see
     ``--strict-labels``."""
     out: list[str | None] = []
@@ -190,14 +189,19 @@ def html_documents(dragnet: Path, ids: list[str]) -> dict[str, object]:
 
     out: dict[str, object] = {}
     for doc_id in ids:
-        raw = gzip.decompress((dragnet / "html" / f"{doc_id}.html.gz").read_bytes()).decode("utf-8", "replace")
+        raw = gzip.decompress((dragnet / "html" / f"{doc_id}.html.gz").read_bytes()).decode(
+            "utf-8", "replace"
+        )
         out[doc_id] = html_document(f"{doc_id}.html", raw)
     return out
 
 
-def lint_texts(texts: dict[str, str], select: list[str] | None,
-               docs: dict[str, object] | None = None, extend: list[str] | None = None,
-               ) -> dict[str, list[tuple[str, int, int]]]:
+def lint_texts(
+    texts: dict[str, str],
+    select: list[str] | None,
+    docs: dict[str, object] | None = None,
+    extend: list[str] | None = None,
+) -> dict[str, list[tuple[str, int, int]]]:
     """(code, first line, last line) of every diagnostic but N, 0-based text lines, per document
     (``docs``: the documents to lint in place of plain texts, HTML input)."""
     from lintnews.config import Settings
@@ -227,8 +231,10 @@ def lint_texts(texts: dict[str, str], select: list[str] | None,
 
 def selection_args(select: list[str] | None, extend: list[str] | None) -> list[str]:
     """The command-line options of a selection (none: the default selection)."""
-    return [*(["--select", ",".join(select)] if select else []),
-            *(["--extend-select", ",".join(extend)] if extend else [])]
+    return [
+        *(["--select", ",".join(select)] if select else []),
+        *(["--extend-select", ",".join(extend)] if extend else []),
+    ]
 
 
 def fix_run(texts: dict[str, str], options: list[str] = ()) -> dict[str, str]:  # type: ignore[assignment]
@@ -240,16 +246,35 @@ def fix_run(texts: dict[str, str], options: list[str] = ()) -> dict[str, str]:  
         for doc_id, text in texts.items():
             Path(src, f"{doc_id}.txt").write_text(text, encoding="utf-8")
         proc = subprocess.run(
-            ["lintnews", "check", "--isolated", "--no-cache", "--exit-zero", "--fix", "--unsafe-fixes",
-             "--output-dir", str(dst), "--format", "json", "-o", os.devnull, *options, "in"],
-            cwd=tmp, capture_output=True, text=True,
+            [
+                "lintnews",
+                "check",
+                "--isolated",
+                "--no-cache",
+                "--exit-zero",
+                "--fix",
+                "--unsafe-fixes",
+                "--output-dir",
+                str(dst),
+                "--format",
+                "json",
+                "-o",
+                os.devnull,
+                *options,
+                "in",
+            ],
+            cwd=tmp,
+            capture_output=True,
+            text=True,
         )
         if proc.returncode != 0:
             raise SystemExit(f"lintnews --fix failed (exit {proc.returncode}): {proc.stderr[-500:]}")
         out = {}
         for doc_id in texts:
-            fixed = next((p for p in (Path(dst, "in", f"{doc_id}.txt"), Path(dst, f"{doc_id}.txt")) if p.exists()),
-                         None)
+            fixed = next(
+                (p for p in (Path(dst, "in", f"{doc_id}.txt"), Path(dst, f"{doc_id}.txt")) if p.exists()),
+                None,
+            )
             out[doc_id] = fixed.read_text(encoding="utf-8") if fixed else texts[doc_id]
         return out
 
@@ -272,32 +297,55 @@ def removed_lines(before: str, after: str) -> list[int]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dragnet", type=Path, help="the dragnet eval folder (html/, gold/)")
-    ap.add_argument("--extractor", default="all", choices=(*EXTRACTORS, HTML_INPUT, "all"),
-                    help=f"'all' is the three extractors; {HTML_INPUT} (lintnews reading the page as HTML,"
-                         " markup landmarks on) only when named; --fix is not measured for it")
+    ap.add_argument(
+        "--extractor",
+        default="all",
+        choices=(*EXTRACTORS, HTML_INPUT, "all"),
+        help=f"'all' is the three extractors; {HTML_INPUT} (lintnews reading the page as HTML,"
+        " markup landmarks on) only when named; --fix is not measured for it",
+    )
     ap.add_argument("--cache", type=Path, default=Path(__file__).resolve().parent / "out" / "dragnet")
     ap.add_argument("--select", default=None, help="comma-separated selectors (default: default selection)")
     ap.add_argument("--extend-select", default=None, help="comma-separated selectors added to the selection")
     ap.add_argument("--half", default="both", choices=("A", "B", "both"))
     ap.add_argument("--fix", action="store_true", help="also measure --fix --unsafe-fixes --output-dir")
     ap.add_argument("--limit", type=int, default=0, help="only the first N pages (by id)")
-    ap.add_argument("--show-missed", type=int, default=0, metavar="N",
-                    help="print N random unflagged junk lines of half A")
-    ap.add_argument("--show-flagged-article", type=int, default=0, metavar="N",
-                    help="print up to N flagged article lines (per extractor)")
-    ap.add_argument("--pages", default="all", choices=("all", "with-comments", "without-comments"),
-                    help="only pages with (or without) a gold comments file")
-    ap.add_argument("--strict-labels", action="store_true",
-                    help="a line of 1-3 tokens is article (or comments) only when it is a whole gold line"
-                         " ('Twitter' alone is not article because a gold sentence names Twitter), and a line"
-                         " in both golds after a comment line is a comment (a reply quoting the article)")
+    ap.add_argument(
+        "--show-missed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print N random unflagged junk lines of half A",
+    )
+    ap.add_argument(
+        "--show-flagged-article",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print up to N flagged article lines (per extractor)",
+    )
+    ap.add_argument(
+        "--pages",
+        default="all",
+        choices=("all", "with-comments", "without-comments"),
+        help="only pages with (or without) a gold comments file",
+    )
+    ap.add_argument(
+        "--strict-labels",
+        action="store_true",
+        help="a line of 1-3 tokens is article (or comments) only when it is a whole gold line"
+        " ('Twitter' alone is not article because a gold sentence names Twitter), and a line"
+        " in both golds after a comment line is a comment (a reply quoting the article)",
+    )
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
 
     gold = args.dragnet / "gold"
-    ids = sorted((p.name[: -len(".html.gz")] for p in (args.dragnet / "html").glob("*.html.gz")),
-                 key=lambda s: (len(s), s))
+    ids = sorted(
+        (p.name[: -len(".html.gz")] for p in (args.dragnet / "html").glob("*.html.gz")),
+        key=lambda s: (len(s), s),
+    )
     if args.limit:
         ids = ids[: args.limit]
     halves = HALVES if args.half == "both" else (args.half,)
@@ -330,8 +378,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             texts = {i: (args.cache / ex / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
         texts = {i: t for i, t in texts.items() if t.strip()}
-        labels = {i: label_lines(t, *golds[i], strict=args.strict_labels)
-                  for i, t in texts.items()}
+        labels = {i: label_lines(t, *golds[i], strict=args.strict_labels) for i, t in texts.items()}
         diags = lint_texts(texts, select, docs, extend)
         do_fix = args.fix and docs is None
         fixed = fix_run(texts, selection_args(select, extend)) if do_fix else {}
@@ -383,19 +430,35 @@ def main(argv: list[str] | None = None) -> int:
         for ex, doc_id, label, text in rng.sample(missed, min(args.show_missed, len(missed))):
             print(f"  {ex} {doc_id} [{label}] {text}")
     if args.json:
-        args.json.write_text(json.dumps(
-            {ex: {h: {"lines": dict(t.lines), "flagged": dict(t.flagged), "removed": dict(t.removed),
-                      "junk_rules": dict(t.junk_rules),
-                      "docs": t.docs, "rule": {f"{c}/{lab}": n for (c, lab), n in t.rule.items()}}
-                  for h, t in tallies.items()} for ex, tallies in results.items()}, indent=1),
-            encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {
+                    ex: {
+                        h: {
+                            "lines": dict(t.lines),
+                            "flagged": dict(t.flagged),
+                            "removed": dict(t.removed),
+                            "junk_rules": dict(t.junk_rules),
+                            "docs": t.docs,
+                            "rule": {f"{c}/{lab}": n for (c, lab), n in t.rule.items()},
+                        }
+                        for h, t in tallies.items()
+                    }
+                    for ex, tallies in results.items()
+                },
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 
 def report(ex: str, tallies: dict[str, Tally], fix: bool) -> None:
     print(f"\n### {ex}\n")
-    head = ("| half | pages | article / comments / boilerplate / copy lines | precision | recall boilerplate | recall comments"
-            " | article flagged | B/D/G/S rules: precision | B/D/G/S rules: article flagged |")
+    head = (
+        "| half | pages | article / comments / boilerplate / copy lines | precision | recall boilerplate | recall comments"
+        " | article flagged | B/D/G/S rules: precision | B/D/G/S rules: article flagged |"
+    )
     if fix:
         head += " fix: junk removed | fix: article removed |"
     print(head)
@@ -417,16 +480,26 @@ def report(ex: str, tallies: dict[str, Tally], fix: bool) -> None:
     codes = sorted({c for t in tallies.values() for (c, _) in t.rule})
     if not codes:
         return
-    print(f"\nper rule ({ex}; per half: lines flagged, precision, recall boilerplate, recall comments, article flagged)\n")
-    print("| code | " + " | ".join(f"{h}: lines | {h}: precision | {h}: rec. boilerplate | {h}: rec. comments | {h}: article"
-                                   for h in tallies) + " |")
+    print(
+        f"\nper rule ({ex}; per half: lines flagged, precision, recall boilerplate, recall comments, article flagged)\n"
+    )
+    print(
+        "| code | "
+        + " | ".join(
+            f"{h}: lines | {h}: precision | {h}: rec. boilerplate | {h}: rec. comments | {h}: article"
+            for h in tallies
+        )
+        + " |"
+    )
     print("|---|" + "---|---|---|---|---|" * len(tallies))
     for code in codes:
         cells = []
         for t in tallies.values():
             a, c, b, d = (t.rule[(code, lab)] for lab in LABELS)
-            cells.append(f"{a + b + c + d} | {ratio(b + c + d, a + b + c + d)} | {ratio(b, t.lines['boilerplate'])} | "
-                         f"{ratio(c, t.lines['comments'])} | {pct(a, t.lines['article'])}")
+            cells.append(
+                f"{a + b + c + d} | {ratio(b + c + d, a + b + c + d)} | {ratio(b, t.lines['boilerplate'])} | "
+                f"{ratio(c, t.lines['comments'])} | {pct(a, t.lines['article'])}"
+            )
         print(f"| {code} | " + " | ".join(cells) + " |")
 
 

@@ -58,7 +58,10 @@ def stages(settings: Settings) -> list[tuple[str, Callable[[Document], object]]]
         ("language", lambda d: d.language),
         ("pack languages", lambda d: packs.pack_languages(d, settings, pack_set)),
         ("line keys", packs.line_keys),
-        ("phrase candidates", lambda d: packs._candidate_lines(d, pack_set, packs.pack_languages(d, settings, pack_set))),
+        (
+            "phrase candidates",
+            lambda d: packs._candidate_lines(d, pack_set, packs.pack_languages(d, settings, pack_set)),
+        ),
         ("blocks", lambda d: d.blocks),
         ("block words", lambda d: [b.words for b in d.blocks]),
         ("block heading_like", lambda d: [b.heading_like for b in d.blocks]),
@@ -66,8 +69,9 @@ def stages(settings: Settings) -> list[tuple[str, Callable[[Document], object]]]
     ]
 
 
-def measure(docs: list[Document], group_of: list[str], settings: Settings, table: Any,
-            found: collections.Counter[str]) -> collections.Counter[tuple[str, str]]:
+def measure(
+    docs: list[Document], group_of: list[str], settings: Settings, table: Any, found: collections.Counter[str]
+) -> collections.Counter[tuple[str, str]]:
     """CPU seconds per (stage or rule, group), over the group's documents: each stage or rule
     runs on all documents of one group between two readings of the thread's CPU clock (wall time
     on a shared machine counts the time other processes hold the core, and a clock reading per
@@ -102,8 +106,12 @@ def main() -> None:
     ap.add_argument("--select", help="comma-separated rule selectors (default: the default rules)")
     ap.add_argument("--by-script", action="store_true", help="also: microseconds per KB in each script group")
     ap.add_argument("--limit", type=int, help="only the first N documents")
-    ap.add_argument("--repeat", type=int, default=1,
-                    help="measure N times and keep the fastest time of each stage and group (a loaded machine)")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="measure N times and keep the fastest time of each stage and group (a loaded machine)",
+    )
     args = ap.parse_args()
     settings = Settings(select=args.select.split(",")) if args.select else Settings()
     table = Linter(settings).base_table
@@ -125,13 +133,19 @@ def main() -> None:
     print("| stage or rule | ms / document | share | findings |")
     print("|---|---:|---:|---:|")
     for name, seconds in costs.most_common():
-        print(f"| {name} | {seconds / len(docs) * 1000:.3f} | {seconds / total:.1%} | {found.get(name, '')} |")
+        print(
+            f"| {name} | {seconds / len(docs) * 1000:.3f} | {seconds / total:.1%} | {found.get(name, '')} |"
+        )
     if args.by_script:
         per_script(docs, group_of, costs, by_group)
 
 
-def per_script(docs: list[Document], group_of: list[str], costs: collections.Counter[str],
-               by_group: collections.Counter[tuple[str, str]]) -> None:
+def per_script(
+    docs: list[Document],
+    group_of: list[str],
+    costs: collections.Counter[str],
+    by_group: collections.Counter[tuple[str, str]],
+) -> None:
     """Microseconds per KB of UTF-8 text, per stage and script group, and the ratio to English."""
     kb: collections.Counter[str] = collections.Counter()
     count: collections.Counter[str] = collections.Counter()
@@ -139,19 +153,34 @@ def per_script(docs: list[Document], group_of: list[str], costs: collections.Cou
         kb[group] += len(doc.text.encode("utf-8", "surrogatepass")) / 1000
         count[group] += 1
     groups = [g for g in GROUPS if count[g]]
-    print("\n| stage or rule | " + " | ".join(f"{g} µs/KB" for g in groups) + " | "
-          + " | ".join(f"{g}/en" for g in groups if g != "en") + " |")
+    print(
+        "\n| stage or rule | "
+        + " | ".join(f"{g} µs/KB" for g in groups)
+        + " | "
+        + " | ".join(f"{g}/en" for g in groups if g != "en")
+        + " |"
+    )
     print("|---|" + "---:|" * (2 * len(groups) - ("en" in groups)))
-    print("| (documents, MB) | " + " | ".join(f"{count[g]}, {kb[g] / 1000:.1f}" for g in groups) + " |"
-          + " |" * (len(groups) - ("en" in groups)))
+    print(
+        "| (documents, MB) | "
+        + " | ".join(f"{count[g]}, {kb[g] / 1000:.1f}" for g in groups)
+        + " |"
+        + " |" * (len(groups) - ("en" in groups))
+    )
     rows = [*costs, "(all)"]
     for name in rows:
         rate = {}
         for g in groups:
-            seconds = sum(v for (s, gg), v in by_group.items() if gg == g) if name == "(all)" else by_group[(name, g)]
+            seconds = (
+                sum(v for (s, gg), v in by_group.items() if gg == g)
+                if name == "(all)"
+                else by_group[(name, g)]
+            )
             rate[g] = seconds / kb[g] * 1e6
         ratios = [f"{rate[g] / rate['en']:.2f}" if rate.get("en") else "" for g in groups if g != "en"]
-        print(f"| {name} | " + " | ".join(f"{rate[g]:.1f}" for g in groups) + " | " + " | ".join(ratios) + " |")
+        print(
+            f"| {name} | " + " | ".join(f"{rate[g]:.1f}" for g in groups) + " | " + " | ".join(ratios) + " |"
+        )
 
 
 if __name__ == "__main__":

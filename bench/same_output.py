@@ -71,23 +71,45 @@ class Revisions:
             source = folder.resolve()
         else:
             try:
-                key = _run(["git", "-C", str(self.repo), "rev-parse", "--verify", f"{rev}^{{commit}}"]).stdout.decode().strip()
+                key = (
+                    _run(["git", "-C", str(self.repo), "rev-parse", "--verify", f"{rev}^{{commit}}"])
+                    .stdout.decode()
+                    .strip()
+                )
             except Failed:
-                raise Failed(f"{rev}: not a revision of {self.repo}, nor a source tree or an environment") from None
+                raise Failed(
+                    f"{rev}: not a revision of {self.repo}, nor a source tree or an environment"
+                ) from None
             source = self.work / f"src-{key[:12]}"
             if key not in self.installed:
-                _run(["git", "-C", str(self.repo), "worktree", "add", "--detach", "--quiet", str(source), key])
+                _run(
+                    ["git", "-C", str(self.repo), "worktree", "add", "--detach", "--quiet", str(source), key]
+                )
                 self.worktrees.append(source)
         if key not in self.installed:
             site = self.work / f"site-{len(self.installed)}"
-            _run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(source)])
+            _run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--no-deps",
+                    "--target",
+                    str(site),
+                    str(source),
+                ]
+            )
             # A runner that puts the installed copy first on the path, whatever else is installed.
             self.installed[key] = [sys.executable, "-c", _RUNNER, str(site)]
         return self.installed[key]
 
     def close(self) -> None:
         for tree in self.worktrees:
-            subprocess.run(["git", "-C", str(self.repo), "worktree", "remove", "--force", str(tree)], capture_output=True)
+            subprocess.run(
+                ["git", "-C", str(self.repo), "worktree", "remove", "--force", str(tree)], capture_output=True
+            )
 
 
 #: Runs lintnews from the folder in argv[1], and refuses any other copy.
@@ -123,7 +145,9 @@ def compare(old: Result, new: Result, out: Any = sys.stdout) -> bool:
     same = old.stdout == new.stdout and old.returncode == new.returncode
     if same:
         count = len(json.loads(old.stdout))
-        print(f"byte-identical: {count} diagnostics, {len(old.stdout)} bytes, exit {old.returncode}", file=out)
+        print(
+            f"byte-identical: {count} diagnostics, {len(old.stdout)} bytes, exit {old.returncode}", file=out
+        )
         if old.stderr != new.stderr:
             print("(stderr differs:)", file=out)
             print(f"  {old.label}: {old.stderr.decode('utf-8', 'replace').strip()[:500]}", file=out)
@@ -133,8 +157,11 @@ def compare(old: Result, new: Result, out: Any = sys.stdout) -> bool:
         print(f"exit status differs: {old.label} {old.returncode}, {new.label} {new.returncode}", file=out)
     first: list[dict[str, Any]] = json.loads(old.stdout)
     second: list[dict[str, Any]] = json.loads(new.stdout)
-    print(f"different: {old.label} {len(first)} diagnostics ({len(old.stdout)} bytes), "
-          f"{new.label} {len(second)} ({len(new.stdout)} bytes)", file=out)
+    print(
+        f"different: {old.label} {len(first)} diagnostics ({len(old.stdout)} bytes), "
+        f"{new.label} {len(second)} ({len(new.stdout)} bytes)",
+        file=out,
+    )
     for index, (a, b) in enumerate(zip(first, second)):
         if a != b:
             print(f"first difference at diagnostic {index}:", file=out)
@@ -142,12 +169,18 @@ def compare(old: Result, new: Result, out: Any = sys.stdout) -> bool:
             print(f"+ {new.label}: {_key(b)}", file=out)
             for field in sorted(set(a) | set(b)):
                 if a.get(field) != b.get(field):
-                    print(f"  {field}: {json.dumps(a.get(field), ensure_ascii=False)[:300]}"
-                          f" -> {json.dumps(b.get(field), ensure_ascii=False)[:300]}", file=out)
+                    print(
+                        f"  {field}: {json.dumps(a.get(field), ensure_ascii=False)[:300]}"
+                        f" -> {json.dumps(b.get(field), ensure_ascii=False)[:300]}",
+                        file=out,
+                    )
             return False
     if len(first) != len(second):
         longer, label = (first, old.label) if len(first) > len(second) else (second, new.label)
-        print(f"only in {label}, from diagnostic {min(len(first), len(second))}: {_key(longer[min(len(first), len(second))])}", file=out)
+        print(
+            f"only in {label}, from diagnostic {min(len(first), len(second))}: {_key(longer[min(len(first), len(second))])}",
+            file=out,
+        )
     elif first == second:
         print("the same diagnostics, serialised differently", file=out)
     return False
@@ -160,7 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("inputs", nargs="+", help="files or folders to lint")
     parser.add_argument("--repo", type=Path, default=HERE, help="the git repository of the revisions")
     parser.add_argument("--keep", action="store_true", help="keep the temporary worktrees and installs")
-    parser.add_argument("--save", type=Path, metavar="DIR", help="write both reports to DIR/old.json and DIR/new.json")
+    parser.add_argument(
+        "--save", type=Path, metavar="DIR", help="write both reports to DIR/old.json and DIR/new.json"
+    )
     args = parser.parse_args(argv)
     for name in args.inputs:
         if name != "-" and not os.path.exists(name):

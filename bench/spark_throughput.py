@@ -27,8 +27,12 @@ import spark_corpus  # noqa: E402
 
 def timed(args: list[str]) -> tuple[float, list[dict[str, object]]]:
     start = time.perf_counter()
-    out = subprocess.run(["lintnews", "check", "--isolated", "--output-format", "json", *args],
-                         capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        ["lintnews", "check", "--isolated", "--output-format", "json", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     took = time.perf_counter() - start
     if out.returncode not in (0, 1):
         sys.exit(f"lintnews check {' '.join(args[:3])}... failed ({out.returncode}): {out.stderr[-2000:]}")
@@ -45,7 +49,9 @@ def main() -> None:
     paths = [str(p) for p in spark_corpus.write_jsonl(HERE / "out" / "spark", recs, files=args.files)]
     local_s, local = timed(["--no-cache", *paths])
     spark_s, spark = timed(["--engine", "spark", "--spark-master", args.master, *paths])
-    same = sorted(json.dumps(d, sort_keys=True) for d in local) == sorted(json.dumps(d, sort_keys=True) for d in spark)
+    same = sorted(json.dumps(d, sort_keys=True) for d in local) == sorted(
+        json.dumps(d, sort_keys=True) for d in spark
+    )
     n = len(recs)
     print(f"{n} documents, {len(local)} diagnostics; same diagnostics: {same}")
     print(f"local engine : {local_s:7.1f} s  {n / local_s:8.1f} docs/s")

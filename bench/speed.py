@@ -48,8 +48,17 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 CHROME = [
-    "Share on Facebook", "Tweet", "Leave a Comment", "0 Comments", "Advertisement", "You may also like",
-    "Read more:", "Subscribe to our newsletter", "Anzeige", "Mehr zum Thema", "Kommentare",
+    "Share on Facebook",
+    "Tweet",
+    "Leave a Comment",
+    "0 Comments",
+    "Advertisement",
+    "You may also like",
+    "Read more:",
+    "Subscribe to our newsletter",
+    "Anzeige",
+    "Mehr zum Thema",
+    "Kommentare",
     "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
 ]
 
@@ -71,7 +80,8 @@ def reword(paragraph: str, rng: random.Random) -> str:
     same length, shape and language, but a different article at the level of word 5-grams."""
     words = paragraph.split(" ")
     inner = [
-        j for j in range(1, len(words) - 1)
+        j
+        for j in range(1, len(words) - 1)
         if words[j].isalpha() and words[j].islower() and not words[j - 1].endswith((".", "!", "?", ":"))
     ]
     if len(words) < 6 or len(inner) < 2:
@@ -150,16 +160,34 @@ class Row:
         extra = self.j1[2] - self.no_corpus[2]  # too small to tell on a tiny corpus
         corpus = f"{mb / extra:.2f}" if extra > 0.05 * self.j1[2] else "n/a"
         return [
-            self.name, f"{self.docs:,}", f"{mb:.0f}", f"{self.j2[0] / self.base[0]:.2f}",
-            f"{self.j1[0] / self.j2[0]:.2f}", f"{self.warm[0] / self.cold[0]:.3f}", f"{self.j1[1] / 1024:.0f}",
-            f"{per_doc:.2f}", corpus, f"{mb / self.base[2]:.2f}", f"{self.j2[2] / self.base[2]:.2f}", self.load,
+            self.name,
+            f"{self.docs:,}",
+            f"{mb:.0f}",
+            f"{self.j2[0] / self.base[0]:.2f}",
+            f"{self.j1[0] / self.j2[0]:.2f}",
+            f"{self.warm[0] / self.cold[0]:.3f}",
+            f"{self.j1[1] / 1024:.0f}",
+            f"{per_doc:.2f}",
+            corpus,
+            f"{mb / self.base[2]:.2f}",
+            f"{self.j2[2] / self.base[2]:.2f}",
+            self.load,
         ]
 
 
 HEADER = [
-    "corpus", "docs", "MB", "lintnews -j2 / datasketch, wall (≤ 0.5)", "-j1 / -j2 wall (≥ 1.7)",
-    "cached re-run / first run (≤ 0.1)", "peak MiB (-j1)", "per-document phase, MB/s per core",
-    "corpus phase, MB/s per core", "datasketch, MB/s (one core)", "lintnews / datasketch, CPU", "load (1, 5, 15 min)",
+    "corpus",
+    "docs",
+    "MB",
+    "lintnews -j2 / datasketch, wall (≤ 0.5)",
+    "-j1 / -j2 wall (≥ 1.7)",
+    "cached re-run / first run (≤ 0.1)",
+    "peak MiB (-j1)",
+    "per-document phase, MB/s per core",
+    "corpus phase, MB/s per core",
+    "datasketch, MB/s (one core)",
+    "lintnews / datasketch, CPU",
+    "load (1, 5, 15 min)",
 ]
 
 
@@ -177,21 +205,33 @@ def measure(name: str, corpus: Path, work: Path) -> Row:
     warm = timed([*lint, "--cache-dir", str(cache), str(corpus)], work)
     shutil.rmtree(cache, ignore_errors=True)
     row = Row(name, docs, corpus.stat().st_size, base, j1, j2, cold, warm, no_corpus, load_average())
-    print(f"{name}: {docs} docs ({row.size / 1e6:.0f} MB): baseline {base[0]:.1f}s (CPU {base[2]:.1f}s), "
-          f"-j1 {j1[0]:.1f}s (CPU {j1[2]:.1f}s), -j2 {j2[0]:.1f}s (CPU {j2[2]:.1f}s), "
-          f"-j1 --no-corpus {no_corpus[0]:.1f}s (CPU {no_corpus[2]:.1f}s), cache cold {cold[0]:.1f}s warm {warm[0]:.1f}s, "
-          f"peak {j1[1] / 1024:.0f} MiB (baseline {base[1] / 1024:.0f}); load {row.load}", file=sys.stderr)
+    print(
+        f"{name}: {docs} docs ({row.size / 1e6:.0f} MB): baseline {base[0]:.1f}s (CPU {base[2]:.1f}s), "
+        f"-j1 {j1[0]:.1f}s (CPU {j1[2]:.1f}s), -j2 {j2[0]:.1f}s (CPU {j2[2]:.1f}s), "
+        f"-j1 --no-corpus {no_corpus[0]:.1f}s (CPU {no_corpus[2]:.1f}s), cache cold {cold[0]:.1f}s warm {warm[0]:.1f}s, "
+        f"peak {j1[1] / 1024:.0f} MiB (baseline {base[1] / 1024:.0f}); load {row.load}",
+        file=sys.stderr,
+    )
     return row
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     src = ap.add_mutually_exclusive_group(required=True)
-    src.add_argument("--texts", type=Path, help="folder of extracted article .txt files (reworded-variants corpus)")
-    src.add_argument("--crawl", type=Path, nargs="+", metavar="EVAL",
-                     help="eval sets (or their parent) for bench/crawl_corpus.py's corpus")
+    src.add_argument(
+        "--texts", type=Path, help="folder of extracted article .txt files (reworded-variants corpus)"
+    )
+    src.add_argument(
+        "--crawl",
+        type=Path,
+        nargs="+",
+        metavar="EVAL",
+        help="eval sets (or their parent) for bench/crawl_corpus.py's corpus",
+    )
     src.add_argument("--corpus", type=Path, nargs="+", help="measure these JSONL files as they are")
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000], help="documents (with --texts)")
+    ap.add_argument(
+        "--sizes", type=int, nargs="+", default=[10_000, 100_000], help="documents (with --texts)"
+    )
     ap.add_argument("--mb", type=float, nargs="+", default=[20, 200], help="megabytes (with --crawl)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
@@ -210,8 +250,19 @@ def main() -> None:
 
         for mb in args.mb:
             corpus = work / f"crawl-{mb:g}mb.jsonl"
-            crawl_corpus.main([*map(str, args.crawl), "--size", f"{mb:g}MB", "--seed", str(args.seed),
-                               "--out", str(corpus), "--stats", str(corpus.with_suffix(".stats.json"))])
+            crawl_corpus.main(
+                [
+                    *map(str, args.crawl),
+                    "--size",
+                    f"{mb:g}MB",
+                    "--seed",
+                    str(args.seed),
+                    "--out",
+                    str(corpus),
+                    "--stats",
+                    str(corpus.with_suffix(".stats.json")),
+                ]
+            )
             corpora.append(("crawl", corpus))
     else:
         corpora = [(path.stem, path) for path in args.corpus]
@@ -223,8 +274,10 @@ def main() -> None:
     by_docs = sorted(rows, key=lambda r: r.docs)
     if len(by_docs) >= 2 and by_docs[0].name == by_docs[-1].name:
         lo, hi = by_docs[0], by_docs[-1]
-        print(f"\npeak memory (-j1) at {hi.docs:,} vs {lo.docs:,} documents: {hi.j1[1] / lo.j1[1]:.2f}x "
-              f"for {hi.docs / lo.docs:.1f}x the documents (target < 3x)")
+        print(
+            f"\npeak memory (-j1) at {hi.docs:,} vs {lo.docs:,} documents: {hi.j1[1] / lo.j1[1]:.2f}x "
+            f"for {hi.docs / lo.docs:.1f}x the documents (target < 3x)"
+        )
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -69,7 +69,7 @@ def cut(text: str, seed: str) -> tuple[str, bool] | None:
         if text[at] == "\n" or text[at - 1] == "\n":
             continue
         head = text[:at].rstrip()
-        if not head or head.endswith("\n") or "\n" in text[len(head):at]:
+        if not head or head.endswith("\n") or "\n" in text[len(head) : at]:
             continue
         if _SENTENCE_END.search(head):
             continue
@@ -121,17 +121,22 @@ def main(argv: list[str] | None = None) -> int:
         return f"{a}/{b} ({100 * a / b:.1f} %)" if b else "–"
 
     sets = sorted({s for s, _, _ in texts})
-    print("| set | texts (skipped < 80 words) | recall on cut | cut mid-word | cut between words | uncut flagged |")
+    print(
+        "| set | texts (skipped < 80 words) | recall on cut | cut mid-word | cut between words | uncut flagged |"
+    )
     print("|---|--:|--:|--:|--:|--:|")
     for s in [*sets, "all"]:
+
         def g(key: str, s: str = s) -> int:
             return sum(v for (x, k), v in stats.items() if k == key and (s == "all" or x == s))
 
         sk = sum(skipped.values()) if s == "all" else skipped[s]
-        print(f"| {s} | {g('uncut')} ({sk}) | {frac(g('cut flagged'), g('cut'))} "
-              f"| {frac(g('cut mid-word flagged'), g('cut mid-word'))} "
-              f"| {frac(g('cut between words flagged'), g('cut between words'))} "
-              f"| {frac(g('uncut flagged'), g('uncut'))} |")
+        print(
+            f"| {s} | {g('uncut')} ({sk}) | {frac(g('cut flagged'), g('cut'))} "
+            f"| {frac(g('cut mid-word flagged'), g('cut mid-word'))} "
+            f"| {frac(g('cut between words flagged'), g('cut between words'))} "
+            f"| {frac(g('uncut flagged'), g('uncut'))} |"
+        )
     if args.show:
         print(f"\nmissed cut endings (first {args.show}):")
         for s, name, tail in missed[: args.show]:

@@ -29,8 +29,20 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         page_path = Path(tmp) / "report.html"
         subprocess.run(
-            [sys.executable, "-m", "lintnews", "check", "fixtures/", "--no-cache", "--format", "html", "-o", str(page_path)],
-            cwd=ROOT, check=False,
+            [
+                sys.executable,
+                "-m",
+                "lintnews",
+                "check",
+                "fixtures/",
+                "--no-cache",
+                "--format",
+                "html",
+                "-o",
+                str(page_path),
+            ],
+            cwd=ROOT,
+            check=False,
         )
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=browser_path)

@@ -34,8 +34,21 @@ _EXPORTS = {
 }
 
 __all__ = [
-    "ConfigError", "Corpus", "Diagnostic", "Document", "DocumentError", "Edit", "Fix", "Linter", "Location",
-    "Report", "Settings", "Severity", "__version__", "lint_text", "load_config",
+    "ConfigError",
+    "Corpus",
+    "Diagnostic",
+    "Document",
+    "DocumentError",
+    "Edit",
+    "Fix",
+    "Linter",
+    "Location",
+    "Report",
+    "Settings",
+    "Severity",
+    "__version__",
+    "lint_text",
+    "load_config",
 ]
 
 if TYPE_CHECKING:

@@ -45,7 +45,9 @@ class Analysis:
     size: int = 0
 
 
-def analyze_document(doc: Document, lint: Lint, signer: Signer | None = None, keep_raw: bool = False) -> Analysis:
+def analyze_document(
+    doc: Document, lint: Lint, signer: Signer | None = None, keep_raw: bool = False
+) -> Analysis:
     """Lint ``doc`` (rules, then suppressions), score it, give every diagnostic the score, and
     sign it for the corpus phase when a ``signer`` is given; keep its raw JSONL line when
     ``keep_raw`` (a split run writes records back)."""

@@ -158,8 +158,9 @@ class Linter:
 
     # --- documents ------------------------------------------------------------------------
 
-    def document(self, item: DocumentLike, *, kind: Kind | None = None, path: str | None = None,
-                 line: int = 1) -> Document:
+    def document(
+        self, item: DocumentLike, *, kind: Kind | None = None, path: str | None = None, line: int = 1
+    ) -> Document:
         """The `Document` of a string (``kind`` from the argument, else the ``path``'s suffix,
         else text), of a record mapping (its ``line`` numbers records without an id), or
         ``item`` itself. Raises `DocumentError` for what the CLI reports as an input error."""
@@ -192,14 +193,28 @@ class Linter:
             return got
         raise TypeError(f"cannot lint a {type(item).__name__}: expected a str, a mapping or a Document")
 
-    def lint(self, doc: DocumentLike, *, kind: Kind | None = None, path: str | None = None,
-             line: int = 1, fix: bool = False) -> Report:
+    def lint(
+        self,
+        doc: DocumentLike,
+        *,
+        kind: Kind | None = None,
+        path: str | None = None,
+        line: int = 1,
+        fix: bool = False,
+    ) -> Report:
         """Lint one document (see `document`); with ``fix``, apply the fixes the configuration
         allows and report what is left, with the fixed text."""
         return self._lint(self.document(doc, kind=kind, path=path, line=line), fix, None)[0]
 
-    def lint_many(self, docs: Iterable[DocumentLike], *, jobs: int = 1, kind: Kind | None = None,
-                  path: str | None = None, fix: bool = False) -> Iterator[Report]:
+    def lint_many(
+        self,
+        docs: Iterable[DocumentLike],
+        *,
+        jobs: int = 1,
+        kind: Kind | None = None,
+        path: str | None = None,
+        fix: bool = False,
+    ) -> Iterator[Report]:
         """Reports of ``docs``, streamed in input order. ``jobs`` > 1 lints in that many worker
         processes (results still in order, at most a few chunks read ahead). Records without an
         id are numbered by their place in ``docs`` (1-based), as JSONL lines are. A document that
@@ -239,8 +254,15 @@ class Linter:
             fixed_text, applied = content(outcome.document), outcome.fixed
         else:
             analysis = self.analyze(doc, signer)
-        report = Report(doc.path, doc.record, [self.offer_fix(d) for d in analysis.diagnostics], analysis.score,
-                        fixed_text, applied, dict(doc.meta or {}))
+        report = Report(
+            doc.path,
+            doc.record,
+            [self.offer_fix(d) for d in analysis.diagnostics],
+            analysis.score,
+            fixed_text,
+            applied,
+            dict(doc.meta or {}),
+        )
         return report, analysis.signature
 
     def __reduce__(self) -> tuple[Any, ...]:  # worker processes select their rules again
@@ -265,15 +287,24 @@ class Corpus:
         self._signer = make_signer(settings)
         self._index: CorpusIndex | None = None
         if self._signer is not None:
-            self._index = CorpusIndex(settings) if index is None else IndexedCorpus(settings, None, index, update)
+            self._index = (
+                CorpusIndex(settings) if index is None else IndexedCorpus(settings, None, index, update)
+            )
         self._threshold = Severity.parse(settings.fail_on)
         #: (path, record) of the documents that fail the gate: not added to the index.
         self._failing: set[tuple[str, str | None]] = set()
         self._count = 0
         self._finished = False
 
-    def add(self, doc: DocumentLike, *, kind: Kind | None = None, path: str | None = None,
-            line: int | None = None, fix: bool = False) -> Report:
+    def add(
+        self,
+        doc: DocumentLike,
+        *,
+        kind: Kind | None = None,
+        path: str | None = None,
+        line: int | None = None,
+        fix: bool = False,
+    ) -> Report:
         """Lint ``doc`` (see `Linter.document`; a record without an id is numbered ``line``,
         by default its place in the corpus) and keep its signature for `finish`."""
         if self._finished:
@@ -318,8 +349,14 @@ class Corpus:
         self.close()
 
 
-def lint_text(text: str, *, kind: Kind | None = None, path: str | None = None, config: ConfigLike = None,
-              fix: bool = False) -> Report:
+def lint_text(
+    text: str,
+    *,
+    kind: Kind | None = None,
+    path: str | None = None,
+    config: ConfigLike = None,
+    fix: bool = False,
+) -> Report:
     """Lint one text: plain text, Markdown or HTML (``kind``; default: from ``path``'s suffix,
     else plain text). ``config``: see `ConfigLike` (None: the defaults; no configuration file is
     looked for). ``fix``: apply the allowed fixes and return the fixed text too."""

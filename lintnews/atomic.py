@@ -140,7 +140,11 @@ def _take_mode(tmp: str, keep_mode_of: str | None, replaced: os.stat_result | No
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         return
-    if replaced is not None and hasattr(os, "chown") and (replaced.st_uid, replaced.st_gid) != (os.geteuid(), os.getegid()):
+    if (
+        replaced is not None
+        and hasattr(os, "chown")
+        and (replaced.st_uid, replaced.st_gid) != (os.geteuid(), os.getegid())
+    ):
         try:  # keep the owner of the file replaced (root can; others at most the group)
             os.chown(tmp, replaced.st_uid, replaced.st_gid)
         except OSError:
@@ -194,7 +198,9 @@ def remove_stale_temps(folder: str) -> None:
     for name in names:
         path = os.path.join(folder, name)
         try:
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+            fd = os.open(
+                path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+            )
         except OSError:
             continue
         try:

@@ -76,7 +76,9 @@ class Settings:
     severity: dict[str, str] = field(default_factory=dict)
     fail_on: str = "error"
     output_format: str = "text"
-    exclude: list[str] = field(default_factory=lambda: [".git", ".hg", ".svn", "node_modules", ".venv", "__pycache__"])
+    exclude: list[str] = field(
+        default_factory=lambda: [".git", ".hg", ".svn", "node_modules", ".venv", "__pycache__"]
+    )
     extend_exclude: list[str] = field(default_factory=list)
     #: Leave out what ``.gitignore`` (in a git repository) and ``.ignore`` files ignore when
     #: walking folders (see `lintnews.ignore`).

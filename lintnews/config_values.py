@@ -58,9 +58,16 @@ def integer(key: str, value: Any) -> int:
 
 #: Multipliers of the size suffixes `max-document-size` accepts (KB, MB, GB are decimal).
 _SIZE_UNITS = {
-    "": 1, "B": 1,
-    "KB": 1000, "MB": 1000**2, "GB": 1000**3, "TB": 1000**4,
-    "KIB": 1 << 10, "MIB": 1 << 20, "GIB": 1 << 30, "TIB": 1 << 40,
+    "": 1,
+    "B": 1,
+    "KB": 1000,
+    "MB": 1000**2,
+    "GB": 1000**3,
+    "TB": 1000**4,
+    "KIB": 1 << 10,
+    "MIB": 1 << 20,
+    "GIB": 1 << 30,
+    "TIB": 1 << 40,
 }
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*")
 
@@ -76,7 +83,7 @@ def parse_size(key: str, value: Any) -> int:
     """A size in bytes: a non-negative integer, or a string such as ``"50MB"``, ``"1.5 GB"``,
     ``"512KiB"`` (KB, MB, GB, TB are powers of 1000; KiB, MiB, GiB, TiB powers of 1024)."""
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise ConfigError(f"`{key}` must be a number of bytes or a size such as \"50MB\"")
+        raise ConfigError(f'`{key}` must be a number of bytes or a size such as "50MB"')
     if isinstance(value, int):
         size = value
     else:
@@ -84,13 +91,15 @@ def parse_size(key: str, value: Any) -> int:
         unit = m.group(2).upper() if m else ""
         if m is None or unit not in _SIZE_UNITS:
             raise ConfigError(
-                f"`{key}` must be a number of bytes or a size such as \"50MB\" (units: B, KB, MB, GB, TB, "
+                f'`{key}` must be a number of bytes or a size such as "50MB" (units: B, KB, MB, GB, TB, '
                 f"KiB, MiB, GiB, TiB); got {value!r}"
             )
         number = m.group(1)
         whole, _, fraction = number.partition(".")
         # Exact arithmetic (no float: "99999999999999999999TB" must not overflow or round).
-        size = (int(whole) * 10 ** len(fraction) + int(fraction or 0)) * _SIZE_UNITS[unit] // 10 ** len(fraction)
+        size = (
+            (int(whole) * 10 ** len(fraction) + int(fraction or 0)) * _SIZE_UNITS[unit] // 10 ** len(fraction)
+        )
     if size < 0:
         raise ConfigError(f"`{key}` must not be negative")
     if size > MAX_SIZE:

@@ -48,7 +48,7 @@ def load_config(path: Path) -> dict[str, Any]:
     except ConfigError as exc:
         message = str(exc)
         if message.startswith(f"{path}: "):
-            message = f"{shown(path)}: " + message[len(f"{path}: "):]
+            message = f"{shown(path)}: " + message[len(f"{path}: ") :]
         raise ConfigError(message) from None
 
 

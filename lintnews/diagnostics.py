@@ -15,7 +15,6 @@ from typing import Any
 SNIPPET_CHARS, REGION_CHARS = 200, 1000
 
 
-
 class Severity(enum.IntEnum):
     INFO = 1
     WARNING = 2
@@ -135,8 +134,14 @@ class Diagnostic:
         out["snippet"] = self.snippet
         if self.fix_edits and out["fix"] is not None:
             out["fix"]["edits"] = [
-                {"line": line, "column": col, "end_line": end_line, "end_column": end_col, "content": text,
-                 "original": original}
+                {
+                    "line": line,
+                    "column": col,
+                    "end_line": end_line,
+                    "end_column": end_col,
+                    "content": text,
+                    "original": original,
+                }
                 for (line, col, end_line, end_col, text), original in zip(self.fix_edits, self.fix_replaced)
             ]
         if self.similarity is not None:

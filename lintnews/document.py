@@ -60,7 +60,6 @@ class View(Generic[_T]):
         return value
 
 
-
 _HEADING_MD = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪►]|\d{1,3}[.)])\s+\S")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|?\s*$")
@@ -83,7 +82,18 @@ class Block:
     ``__slots__`` (no per-instance dict; a text of short lines held ~300 bytes per line in
     blocks before) whose lazily computed values fill slots of their own."""
 
-    __slots__ = ("index", "start", "end", "text", "kind", "_words", "_count", "_lower", "_heading_like", "_prose")
+    __slots__ = (
+        "index",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "_words",
+        "_count",
+        "_lower",
+        "_heading_like",
+        "_prose",
+    )
     # the lazily filled slots (unset until first asked for)
     _words: list[str]
     _count: int
@@ -160,7 +170,9 @@ class Block:
                 and (text[:1].isupper() or text[:1].isdigit())
                 and not text.endswith(_SENTENCE_END_CHARS)
                 and 1 <= self.word_count <= 20
-                and not (("\t" in text or "\xa0" in text or "   " in text) and _SPACE_RUN.search(text) is not None)
+                and not (
+                    ("\t" in text or "\xa0" in text or "   " in text) and _SPACE_RUN.search(text) is not None
+                )
             )
         self._heading_like = found
         return found

@@ -30,7 +30,9 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
     related = []
     for r in v.related:
         if r.path is not None:
-            related.append(Location(r.path, r.record, r.source_line or r.line + 1, r.source_column or r.column + 1))
+            related.append(
+                Location(r.path, r.record, r.source_line or r.line + 1, r.source_column or r.column + 1)
+            )
         else:
             pos = doc.to_source(r.line, r.column)
             related.append(Location(doc.path, doc.record, pos.line, pos.column))
@@ -39,7 +41,9 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
     snippet = joined[:SNIPPET_CHARS]
     region_text = None
     if len(joined) > SNIPPET_CHARS and doc.record is None and doc.source_map.is_identity:
-        end_offset = len(joined) - len(snippet_lines[-1]) + v.end_column if v.end_line <= end_line else len(joined)
+        end_offset = (
+            len(joined) - len(snippet_lines[-1]) + v.end_column if v.end_line <= end_line else len(joined)
+        )
         if end_offset > SNIPPET_CHARS and end_offset - v.column <= REGION_CHARS:
             region_text = joined[v.column : end_offset]
     fix_edits: tuple[tuple[int, int, int, int, str], ...] = ()
@@ -55,7 +59,8 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
         column=start.column,
         end_line=max(end.line, start.line),
         # (an empty finding is shown one character wide, where its line has a character there)
-        end_column=end.column if (end.line, end.column) > (start.line, start.column)
+        end_column=end.column
+        if (end.line, end.column) > (start.line, start.column)
         else start.column + (v.column < len(doc.lines[min(v.line, len(doc.lines) - 1)])),
         code=v.rule.code,
         name=v.rule.name,

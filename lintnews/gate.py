@@ -58,7 +58,12 @@ class DocumentSummary:
     record_line: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "record": self.record, "score": self.score, "diagnostics": self.diagnostics}
+        return {
+            "path": self.path,
+            "record": self.record,
+            "score": self.score,
+            "diagnostics": self.diagnostics,
+        }
 
 
 # --- baselines --------------------------------------------------------------------------------
@@ -156,7 +161,9 @@ class Baseline:
         for number, e in enumerate(listed, 1):
             key = _entry_key(e)
             if key is None:
-                raise BaselineError(f"{path}: entry {number}: not a baseline entry (path, record, code, hash, count)")
+                raise BaselineError(
+                    f"{path}: entry {number}: not a baseline entry (path, record, code, hash, count)"
+                )
             entries[key] += e.get("count", 1)
         # Version 1 paths are relative to the working directory of the run that wrote the file:
         # read them so (the baseline's folder, the usual working directory, is the best guess,
@@ -200,7 +207,13 @@ def _entry_key(e: object) -> tuple[str, str, str, str] | None:
     number from 1 to 2**63 - 1)."""
     if not isinstance(e, dict):
         return None
-    path, record, code, digest, count = e.get("path"), e.get("record"), e.get("code"), e.get("hash"), e.get("count", 1)
+    path, record, code, digest, count = (
+        e.get("path"),
+        e.get("record"),
+        e.get("code"),
+        e.get("hash"),
+        e.get("count", 1),
+    )
     if not (isinstance(path, str) and isinstance(code, str) and isinstance(digest, str)):
         return None
     if record is not None and not isinstance(record, str):
@@ -221,7 +234,9 @@ class RuleCounts:
 
     def add(self, d: Diagnostic, fixable: bool | None = None) -> None:
         """Count ``d``; ``fixable``: whether ``--fix`` applies its fix (default: it has one)."""
-        entry = self.rules.setdefault(d.code, {"code": d.code, "name": d.name, "count": 0, "documents": set(), "fixable": 0})
+        entry = self.rules.setdefault(
+            d.code, {"code": d.code, "name": d.name, "count": 0, "documents": set(), "fixable": 0}
+        )
         entry["count"] += 1
         entry["documents"].add((d.path, d.record))
         entry["fixable"] += d.fix is not None if fixable is None else fixable
@@ -234,7 +249,17 @@ class RuleCounts:
         scores = [s.score for s in documents]
         buckets = {"100": 0, "90-99": 0, "70-89": 0, "50-69": 0, "0-49": 0}
         for s in scores:
-            key = "100" if s == 100 else "90-99" if s >= 90 else "70-89" if s >= 70 else "50-69" if s >= 50 else "0-49"
+            key = (
+                "100"
+                if s == 100
+                else "90-99"
+                if s >= 90
+                else "70-89"
+                if s >= 70
+                else "50-69"
+                if s >= 50
+                else "0-49"
+            )
             buckets[key] += 1
         return {
             "documents": len(documents),
@@ -303,8 +328,10 @@ class Splitter:
     def finish(self) -> tuple[int, int]:
         self._spool.seek(0)
         counts = [0, 0]
-        with _maybe_open(self.accepted, "the accepted records") as good, \
-                _maybe_open(self.rejected, "the rejected records") as bad:
+        with (
+            _maybe_open(self.accepted, "the accepted records") as good,
+            _maybe_open(self.rejected, "the rejected records") as bad,
+        ):
             for key in self._keys:  # (each line copied in pieces: a record may be huge)
                 is_bad = key in self.rejected_keys
                 counts[is_bad] += 1
@@ -315,8 +342,9 @@ class Splitter:
                     if target is None:
                         raise
                     which = self.rejected if is_bad else self.accepted
-                    raise OutputError(which or "", "the rejected records" if is_bad else "the accepted records",
-                                      exc) from None
+                    raise OutputError(
+                        which or "", "the rejected records" if is_bad else "the accepted records", exc
+                    ) from None
         self._spool.close()
         return counts[0], counts[1]
 

@@ -32,7 +32,9 @@ BLOCK_TAGS = frozenset(
     nav ol p pre section summary table tbody td tfoot th thead title tr ul""".split()
 )
 #: Never visible; ``title`` too, wherever the parser puts it (lxml moves a misplaced one into the body).
-SKIP_TAGS = frozenset("head title script style noscript template svg math iframe object embed canvas select".split())
+SKIP_TAGS = frozenset(
+    "head title script style noscript template svg math iframe object embed canvas select".split()
+)
 CELL_TAGS = frozenset(("td", "th"))
 _SKIP_STRINGS = (Comment, CData, Declaration, Doctype, ProcessingInstruction)
 _WS = re.compile(r"\s+")
@@ -44,11 +46,26 @@ LANDMARK_TAGS = {"nav": "navigation", "footer": "footer", "aside": "aside"}
 #: "breadcrumbs", "main-nav", "menu". Matched on each word of the id and class (split at
 #: ``-`` and ``_``), so "recommended" or "navy" never match.
 _CLASS_WORDS = {
-    "comment": "comments", "comments": "comments", "commentlist": "comments", "disqus": "comments",
-    "related": "related", "relatedposts": "related", "yarpp": "related",
-    "share": "share", "sharing": "share", "sharedaddy": "share", "sharethis": "share", "addthis": "share",
-    "breadcrumb": "navigation", "breadcrumbs": "navigation", "nav": "navigation", "navbar": "navigation",
-    "navigation": "navigation", "menu": "navigation", "topnav": "navigation", "subnav": "navigation",
+    "comment": "comments",
+    "comments": "comments",
+    "commentlist": "comments",
+    "disqus": "comments",
+    "related": "related",
+    "relatedposts": "related",
+    "yarpp": "related",
+    "share": "share",
+    "sharing": "share",
+    "sharedaddy": "share",
+    "sharethis": "share",
+    "addthis": "share",
+    "breadcrumb": "navigation",
+    "breadcrumbs": "navigation",
+    "nav": "navigation",
+    "navbar": "navigation",
+    "navigation": "navigation",
+    "menu": "navigation",
+    "topnav": "navigation",
+    "subnav": "navigation",
 }
 _CLASS_SPLIT = re.compile(r"[\s_-]+")
 #: Never landmarks by their class: these hold the whole page or the whole article (a blog's
@@ -68,7 +85,9 @@ def _landmark(node: Tag) -> str | None:
     cls = attrs.get("class")
     if not ident and not cls:
         return None
-    names = " ".join((ident if isinstance(ident, str) else "", " ".join(cls) if isinstance(cls, list) else str(cls or "")))
+    names = " ".join(
+        (ident if isinstance(ident, str) else "", " ".join(cls) if isinstance(cls, list) else str(cls or ""))
+    )
     for word in _CLASS_SPLIT.split(names.casefold()):
         kind = _CLASS_WORDS.get(word)
         if kind is not None:
@@ -123,8 +142,13 @@ class _Builder:
         self.line_links = 0
         self.pending_sep = ""
 
-    def add_text(self, raw: str, block: str | None, mark: tuple[str | None, str | None] = (None, None),
-                 link: bool = False) -> None:
+    def add_text(
+        self,
+        raw: str,
+        block: str | None,
+        mark: tuple[str | None, str | None] = (None, None),
+        link: bool = False,
+    ) -> None:
         text = _WS.sub(" ", raw)
         if not self.length:
             text = text.lstrip()

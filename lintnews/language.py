@@ -50,6 +50,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
     ),
 }
 
+
 def detect(text: str, sample: int = 20_000) -> str | None:
     """The most likely language code of ``text``, or None when too little evidence: the same
     profile as a document's (`stopword_profile`), from the first ``sample`` characters."""

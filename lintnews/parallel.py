@@ -38,7 +38,9 @@ from lintnews.sources import (
 Unit = tuple[str] | tuple[str, int, bytes]
 
 
-def iter_units(paths: Iterable[str], settings: Settings, keep_raw: bool = False) -> Iterator[Unit | InputError]:
+def iter_units(
+    paths: Iterable[str], settings: Settings, keep_raw: bool = False
+) -> Iterator[Unit | InputError]:
     for path in iter_paths(paths, settings):
         if isinstance(path, InputError):
             yield path
@@ -103,7 +105,9 @@ class Analyzer:
         self.fingerprint = fingerprint
         self.stdin_name = stdin_name
         self.cache = cache_mod.ResultCache(cache_dir) if cache_dir and fingerprint else None
-        self.spec = cache_mod.signature_spec(settings) if self.cache is not None and signer is not None else None
+        self.spec = (
+            cache_mod.signature_spec(settings) if self.cache is not None and signer is not None else None
+        )
 
     def analyze_document(self, doc: Document, sign: bool = True) -> Analysis:
         """`lintnews.analysis.analyze_document` with this process's linter and signer (unless
@@ -117,7 +121,9 @@ class Analyzer:
         """The results of one unit and, when they are new, the cache key to store them under."""
         return self.analyze_units([unit])[0]
 
-    def analyze_units(self, units: list[Unit | InputError]) -> list[tuple[list[Analysis | InputError], bytes | None]]:
+    def analyze_units(
+        self, units: list[Unit | InputError]
+    ) -> list[tuple[list[Analysis | InputError], bytes | None]]:
         """`analyze_unit` of every unit of a chunk, with the corpus signatures of all new
         documents computed in one batch (the signer hashes all their shingles at once)."""
         batch = getattr(self.signer, "sign_batch", None)
@@ -221,7 +227,9 @@ def analyze(
     the workers, in chunks; each chunk's hits wait in `slots` until its misses come back."""
     linter = Linter(settings)
     # Results with corpus signatures and results without them (--no-corpus) are different results.
-    codes = [r.code for r in linter.engine.base_table.rules] + (["corpus-signature"] if signer is not None else [])
+    codes = [r.code for r in linter.engine.base_table.rules] + (
+        ["corpus-signature"] if signer is not None else []
+    )
     fp = cache_mod.fingerprint(settings, codes) if cache_dir else None
     # (``on_warning``: a cache file that had to be rebuilt, or could not be used)
     cache = cache_mod.ResultCache(cache_dir, writable=True, warn=on_warning) if cache_dir else None
@@ -251,7 +259,9 @@ def analyze(
                 continue
             if k is not None:
                 # (a key twice in a chunk, e.g. a file named twice, gets results of its own)
-                hit = cached_items(found.pop(k) if k in found else reader.get(k) if reader is not None else None, unit, spec)
+                hit = cached_items(
+                    found.pop(k) if k in found else reader.get(k) if reader is not None else None, unit, spec
+                )
                 if hit is not None:
                     _from_unit(hit, unit, keep_raw)  # type: ignore[arg-type]
                     slots.append((hit, k, True))
@@ -260,7 +270,9 @@ def analyze(
             misses.append(unit)
         return slots, misses
 
-    def merge(slots: list[Slot], results: list[tuple[list[Analysis | InputError], bytes | None]]) -> Iterator[Analysis | InputError]:
+    def merge(
+        slots: list[Slot], results: list[tuple[list[Analysis | InputError], bytes | None]]
+    ) -> Iterator[Analysis | InputError]:
         fresh = iter(results)
         for items, k, cached in slots:
             if items is None:
@@ -300,7 +312,9 @@ def analyze(
                 if reader is not None:
                     reader.close()
 
-        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        ctx = multiprocessing.get_context(
+            "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        )
         with _Pool(jobs, initializer=_init_worker, initargs=(args,), context=ctx) as pool:
             for results in pool.imap(_work, feed(), chunksize=1):
                 yield from merge(pending.popleft(), results)

@@ -60,7 +60,9 @@ class _Class:
     dotall: bool
 
     def contains(self, c: str) -> bool:
-        chars = {x for x in (c, c.lower(), c.upper(), c.casefold()) if len(x) == 1} if self.ignorecase else {c}
+        chars = (
+            {x for x in (c, c.lower(), c.upper(), c.casefold()) if len(x) == 1} if self.ignorecase else {c}
+        )
         found = any(_item_has(op, av, ch, self.dotall) for op, av in self.items for ch in chars)
         return found != self.negate
 
@@ -172,7 +174,9 @@ class _Automaton:
         # a back-reference, or anything unknown: one position that may read anything
         return self.leaf(_Class([(_sre.ANY, None)], False, ignorecase, True))
 
-    def repeat(self, lo: int, hi: int, body: Any, ignorecase: bool, dotall: bool) -> tuple[list[int], list[int], int]:
+    def repeat(
+        self, lo: int, hi: int, body: Any, ignorecase: bool, dotall: bool
+    ) -> tuple[list[int], list[int], int]:
         unbounded = hi is _sre.MAXREPEAT or hi > _UNROLL
         copies = max(min(lo, MAX_LOOP_CHAIN + 1), 1) if unbounded else hi
         if copies == 0:

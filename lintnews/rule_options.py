@@ -48,7 +48,9 @@ def rule_options(rule: Rule, tables: dict[str, Any], prefix: str = "") -> Any:
             spec = specs.get(key)
             if spec is None:
                 takes = f"it takes {', '.join(f'`{k}`' for k in specs)}" if specs else "it takes none"
-                raise ConfigError(f"unknown option `{where}`: {rule.code} ({rule.name}) has no option `{key}`; {takes}")
+                raise ConfigError(
+                    f"unknown option `{where}`: {rule.code} ({rule.name}) has no option `{key}`; {takes}"
+                )
             values[spec.name] = _option_value(where, value, hints[spec.name], spec.metadata)
     return cls(**values) if cls is not None else None
 
@@ -75,12 +77,21 @@ def _option_value(key: str, value: Any, kind: Any, bounds: Any) -> Any:
     if (lo is not None and value < lo) or (hi is not None and value > hi):
         if lo is not None and hi is not None:
             raise ConfigError(f"`{key}` must be from {lo} to {hi}; got {value!r}")
-        raise ConfigError(f"`{key}` must be at least {lo}; got {value!r}" if lo is not None else
-                          f"`{key}` must be at most {hi}; got {value!r}")
+        raise ConfigError(
+            f"`{key}` must be at least {lo}; got {value!r}"
+            if lo is not None
+            else f"`{key}` must be at most {hi}; got {value!r}"
+        )
     return value
 
 
 def _toml_type(value: Any) -> str:
     """The TOML name of a value's type, for messages."""
-    return {bool: "a boolean", int: "an integer", float: "a float", str: "a string", list: "an array",
-            dict: "a table"}.get(type(value), type(value).__name__)
+    return {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a float",
+        str: "a string",
+        list: "an array",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)

@@ -32,7 +32,7 @@ def check_selectors(selectors: Iterable[str], what: str) -> None:
     rules = all_rules().values()
     for sel in selectors:
         if not sel:  # a prefix of every code: it would select (or ignore) every rule
-            raise ConfigError(f"empty rule selector \"\" in {what}")
+            raise ConfigError(f'empty rule selector "" in {what}')
         if not any(matches(sel, r) for r in rules):
             raise ConfigError(f"unknown rule selector `{sel}` in {what}")
 

@@ -87,21 +87,33 @@ def settings_text(settings: Settings, file_keys: Iterable[str], cli_keys: Iterab
     for rule in rules.values():
         resolved = settings.options_of(rule)
         if resolved is not None:
-            options[rule.code] = {f.name.replace("_", "-"): getattr(resolved, f.name) for f in dataclasses.fields(resolved)}
+            options[rule.code] = {
+                f.name.replace("_", "-"): getattr(resolved, f.name) for f in dataclasses.fields(resolved)
+            }
     corpus = CorpusOptions.from_settings(settings)
     corpus_values = {f.name.replace("_", "-"): getattr(corpus, f.name) for f in dataclasses.fields(corpus)}
     corpus_values = {k: v for k, v in corpus_values.items() if v is not None}
     for key, value, where in tables:
         lines += ["", f"[{key}]  # {where}", *(f"{_key(k)} = {_toml(v)}" for k, v in value.items())]
     for code, values in options.items():
-        where = origin("rule-options") if any(i in settings.rule_options for i in (code, rules[code].name)) else "default"
-        lines += ["", f"[rule-options.{code}]  # {rules[code].name}: {where}",
-                  *(f"{k} = {_toml(v)}" for k, v in values.items())]
+        where = (
+            origin("rule-options")
+            if any(i in settings.rule_options for i in (code, rules[code].name))
+            else "default"
+        )
+        lines += [
+            "",
+            f"[rule-options.{code}]  # {rules[code].name}: {where}",
+            *(f"{k} = {_toml(v)}" for k, v in values.items()),
+        ]
     lines += ["", f"[corpus]  # {origin('corpus')}", *(f"{k} = {_toml(v)}" for k, v in corpus_values.items())]
     table = select_rules(settings)
     enabled = [r.code for r in table.rules]
-    lines += ["", f"# Enabled rules ({len(enabled)} of {len(rules)}; per-file-ignores may take some off a file):"]
-    lines += [f"#   {', '.join(enabled[i:i + 12])}" for i in range(0, len(enabled), 12)]
+    lines += [
+        "",
+        f"# Enabled rules ({len(enabled)} of {len(rules)}; per-file-ignores may take some off a file):",
+    ]
+    lines += [f"#   {', '.join(enabled[i : i + 12])}" for i in range(0, len(enabled), 12)]
     return "\n".join(lines) + "\n"
 
 
@@ -113,7 +125,11 @@ def _cli_selection(settings: Settings) -> list[str]:
         return []
     given = " ".join(
         f"--{name} {','.join(values)}"
-        for name, values in (("select", cli.select or []), ("extend-select", cli.extend_select), ("ignore", cli.ignore))
+        for name, values in (
+            ("select", cli.select or []),
+            ("extend-select", cli.extend_select),
+            ("ignore", cli.ignore),
+        )
         if values
     )
     effect = "replaces the three keys above" if cli.select is not None else "adjusts the selection above"

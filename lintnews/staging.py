@@ -50,7 +50,9 @@ class StagedFolder:
         if not os.path.isdir(self.target):
             return sibling
         try:
-            if os.stat(parent).st_dev != os.stat(self.target).st_dev or not os.access(parent, os.W_OK | os.X_OK):
+            if os.stat(parent).st_dev != os.stat(self.target).st_dev or not os.access(
+                parent, os.W_OK | os.X_OK
+            ):
                 return inside
         except OSError:
             return inside
@@ -153,7 +155,11 @@ def remove_stale_staging(folder: str, prefix: str) -> None:
     if fcntl is None:  # pragma: no cover
         return
     try:
-        names = [n for n in os.listdir(folder) if n.startswith(prefix) and _STAGING_SUFFIX.fullmatch(n[len(prefix) :])]
+        names = [
+            n
+            for n in os.listdir(folder)
+            if n.startswith(prefix) and _STAGING_SUFFIX.fullmatch(n[len(prefix) :])
+        ]
     except OSError:
         return
     for name in names:

@@ -61,7 +61,9 @@ def folded_text(doc: Document) -> str:
 #: not in NFKC are normalised: NFKC costs ~120 ns per character of CJK text, the replacement a
 #: few per character. (tests/test_speed_paths.py checks the map and the result.)
 _COMMON_COMPAT = re.compile("[\uff01-\uff5e\u3000\u00a0\u2026]")
-_DECOMPOSED = {chr(c): unicodedata.normalize("NFKD", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000, 0xA0, 0x2026]}
+_DECOMPOSED = {
+    chr(c): unicodedata.normalize("NFKD", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000, 0xA0, 0x2026]
+}
 
 
 def _decomposed(m: re.Match[str]) -> str:

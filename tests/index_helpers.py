@@ -20,7 +20,9 @@ def article(rng: random.Random, paragraphs: int = 6, words: int = 30) -> str:
 
 def records(prefix: str, n: int, seed: int) -> list[dict[str, Any]]:
     rng = random.Random(seed)
-    return [{"id": f"{prefix}-{i}", "date": f"2026-{1 + i % 9:02d}-01", "text": article(rng)} for i in range(n)]
+    return [
+        {"id": f"{prefix}-{i}", "date": f"2026-{1 + i % 9:02d}-01", "text": article(rng)} for i in range(n)
+    ]
 
 
 def write_jsonl(path: Path, recs: list[dict[str, Any]]) -> Path:
@@ -31,8 +33,14 @@ def write_jsonl(path: Path, recs: list[dict[str, Any]]) -> Path:
 def lintnews(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     """The installed `lintnews` script (the one next to this interpreter)."""
     exe = os.path.join(os.path.dirname(sys.executable), "lintnews")
-    return subprocess.run([exe, *args], cwd=cwd, capture_output=True, text=True,
-                          input=None if stdin is None else stdin.decode(), timeout=300)
+    return subprocess.run(
+        [exe, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        input=None if stdin is None else stdin.decode(),
+        timeout=300,
+    )
 
 
 def findings(out: str, codes: tuple[str, ...] = ("N001", "N002")) -> list[tuple[Any, ...]]:
@@ -44,7 +52,8 @@ def findings(out: str, codes: tuple[str, ...] = ("N001", "N002")) -> list[tuple[
 
     return sorted(
         (d["record"], d["code"], d["message"], [name(r) for r in d["related"]], name(d["kept"]))
-        for d in found if d["code"] in codes
+        for d in found
+        if d["code"] in codes
     )
 
 
@@ -60,5 +69,7 @@ def corpora(tmp_path: Path) -> tuple[Path, Path]:
     b[7]["text"] = "A local introduction to the story, written by the desk.\n" + a[9]["text"]  # syndicated
     lines = a[11]["text"].split("\n")
     b[12]["text"] = "\n".join([*lines[:-1], article(rng, 1)])  # joins the cluster a-10, a-11
-    b[20]["text"] = b[21]["text"] + "\nA last line the copy added to the end of the piece."  # within the batch
+    b[20]["text"] = (
+        b[21]["text"] + "\nA last line the copy added to the end of the piece."
+    )  # within the batch
     return write_jsonl(tmp_path / "a.jsonl", a), write_jsonl(tmp_path / "b.jsonl", b)

@@ -18,7 +18,9 @@ ADJS = """new local regional national annual public private former senior small 
 major final urgent costly popular busy quiet northern southern coastal rural urban""".split()
 TAILS = """on Monday|on Tuesday|last week|this month|after a long debate|despite strong objections|
 following the storm|in a statement|at a press conference|for the third time this year|
-according to figures released on Friday|earlier than expected|later than planned""".replace("\n", "").split("|")
+according to figures released on Friday|earlier than expected|later than planned""".replace("\n", "").split(
+    "|"
+)
 
 SITES = [
     ("Harbour Daily", "Harbour Daily | Home | Local | Business | Sport | Weather"),
@@ -31,8 +33,15 @@ SITES = [
 
 def sentence(rng: random.Random) -> str:
     words = [
-        "The", rng.choice(ADJS), rng.choice(NOUNS), rng.choice(VERBS), "that the", rng.choice(ADJS),
-        rng.choice(NOUNS), "would", rng.choice(["open", "close", "grow", "change", "move", "cost more"]),
+        "The",
+        rng.choice(ADJS),
+        rng.choice(NOUNS),
+        rng.choice(VERBS),
+        "that the",
+        rng.choice(ADJS),
+        rng.choice(NOUNS),
+        "would",
+        rng.choice(["open", "close", "grow", "change", "move", "cost more"]),
         rng.choice(TAILS),
     ]
     return " ".join(words) + "."
@@ -41,7 +50,9 @@ def sentence(rng: random.Random) -> str:
 def story(rng: random.Random, paragraphs: tuple[int, int] = (5, 7)) -> list[str]:
     """A headline and five to seven (``paragraphs``) paragraphs of two to four sentences."""
     title = f"{rng.choice(ADJS).capitalize()} {rng.choice(NOUNS)} {rng.choice(VERBS)} {rng.choice(TAILS)}"
-    body = [" ".join(sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(*paragraphs))]
+    body = [
+        " ".join(sentence(rng) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(*paragraphs))
+    ]
     return [title, *body]
 
 
@@ -81,8 +92,10 @@ def records(seed: int = 7, articles: int = 300, big: int = 0) -> list[dict[str, 
     for i in range(big):
         docs.append(page(i % len(SITES), tweak(rng, hot, 1)))
     rng.shuffle(docs)
-    return [{"id": f"a{i:05}", "date": f"2024-{1 + i % 12:02}-{1 + i % 28:02}", "text": text}
-            for i, text in enumerate(docs)]
+    return [
+        {"id": f"a{i:05}", "date": f"2024-{1 + i % 12:02}-{1 + i % 28:02}", "text": text}
+        for i, text in enumerate(docs)
+    ]
 
 
 def write_jsonl(folder: Path, recs: list[dict[str, object]], files: int = 2) -> list[Path]:

@@ -31,17 +31,23 @@ STRIKE = (
 
 
 def _cli_json(args: list[str], cwd: Path) -> list[dict]:
-    proc = subprocess.run(["lintnews", "check", "--isolated", "--output-format", "json", *args],
-                          cwd=cwd, capture_output=True, text=True)
+    proc = subprocess.run(
+        ["lintnews", "check", "--isolated", "--output-format", "json", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode in (0, 1), proc.stderr
     return json.loads(proc.stdout)
 
 
 def test_import_is_lazy() -> None:
     """``import lintnews`` loads none of the linter; the first public name used does."""
-    code = ("import sys, lintnews; before = 'lintnews.api' in sys.modules; lintnews.lint_text; "
-            "print(before, 'lintnews.api' in sys.modules, sorted(lintnews.__all__) == sorted(dir(lintnews)[0:0] or "
-            "lintnews.__all__))")
+    code = (
+        "import sys, lintnews; before = 'lintnews.api' in sys.modules; lintnews.lint_text; "
+        "print(before, 'lintnews.api' in sys.modules, sorted(lintnews.__all__) == sorted(dir(lintnews)[0:0] or "
+        "lintnews.__all__))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "True", "True"]
     for name in lintnews.__all__:
@@ -64,7 +70,9 @@ def test_api_and_cli_agree_on_the_fixtures(tmp_path: Path) -> None:
                 for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                     api += [d.to_dict() for d in corpus.add(json.loads(line), path=name, line=i).diagnostics]
             else:
-                api += [d.to_dict() for d in corpus.add(path.read_text(encoding="utf-8"), path=name).diagnostics]
+                api += [
+                    d.to_dict() for d in corpus.add(path.read_text(encoding="utf-8"), path=name).diagnostics
+                ]
         api += [d.to_dict() for d in corpus.finish()]
     assert len(cli) == 13
     assert api == cli
@@ -75,18 +83,33 @@ def test_api_and_cli_agree_on_the_fixtures(tmp_path: Path) -> None:
         assert [d.to_dict() for d in report.diagnostics] == [d for d in cli if d["path"] == name]
 
 
-@pytest.mark.parametrize("name", ["en-port-strike-duplicated-truncated.txt", "de-brueckensperrung-site-chrome.md",
-                                  "en-grain-corridor.html"], ids=["txt", "md", "html"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "en-port-strike-duplicated-truncated.txt",
+        "de-brueckensperrung-site-chrome.md",
+        "en-grain-corridor.html",
+    ],
+    ids=["txt", "md", "html"],
+)
 def test_fix_gives_the_cli_fixed_file(tmp_path: Path, name: str) -> None:
     """``fix=True`` returns exactly the bytes ``lintnews check --fix`` writes, and the diagnostics
     left in them."""
     shutil.copy(FIXTURES / name, tmp_path / name)
     original = (tmp_path / name).read_text(encoding="utf-8")
     report = lintnews.lint_text(original, path=name, fix=True)
-    subprocess.run(["lintnews", "check", "--isolated", "--fix", name], cwd=tmp_path, capture_output=True, check=False)
+    subprocess.run(
+        ["lintnews", "check", "--isolated", "--fix", name], cwd=tmp_path, capture_output=True, check=False
+    )
     assert report.fixed_text == (tmp_path / name).read_text(encoding="utf-8")
-    assert report.fixes_applied == {"en-port-strike-duplicated-truncated.txt": 1,
-                                    "de-brueckensperrung-site-chrome.md": 7, "en-grain-corridor.html": 1}[name]
+    assert (
+        report.fixes_applied
+        == {
+            "en-port-strike-duplicated-truncated.txt": 1,
+            "de-brueckensperrung-site-chrome.md": 7,
+            "en-grain-corridor.html": 1,
+        }[name]
+    )
     left = _cli_json([name], tmp_path)
     assert [d.to_dict() for d in report.diagnostics] == left
     assert report.score == lintnews.lint_text(report.fixed_text, path=name).score
@@ -102,16 +125,20 @@ def test_lint_text_report() -> None:
     d = report.diagnostics[0]
     assert isinstance(d, lintnews.Diagnostic) and d.severity is lintnews.Severity.ERROR
     assert d.to_dict()["code"] == "D001" and d.to_dict()["related"] == [
-        {"path": "-", "record": None, "line": 3, "column": 1}]
+        {"path": "-", "record": None, "line": 3, "column": 1}
+    ]
     assert report.to_dict()["codes"] == ["D001", "T002"]
     fixed = lintnews.lint_text(STRIKE, fix=True)
     assert fixed.fixed_text == STRIKE.replace(
-        "The union said talks with the operator had broken down over pay and the length of shifts.\n\n", "", 1)
+        "The union said talks with the operator had broken down over pay and the length of shifts.\n\n", "", 1
+    )
     assert [d.code for d in fixed.diagnostics] == ["T002"] and fixed.fixes_applied == 1
 
 
 def test_kinds() -> None:
-    html = "<html><body><h1>Port strike</h1>\n<p>" + STRIKE.replace("\n\n", "</p>\n<p>") + "</p></body></html>"
+    html = (
+        "<html><body><h1>Port strike</h1>\n<p>" + STRIKE.replace("\n\n", "</p>\n<p>") + "</p></body></html>"
+    )
     report = lintnews.lint_text(html, kind="html")
     assert [(d.code, d.line) for d in report.diagnostics] == [("D001", 4), ("T002", 5)]
     # the kind follows the path's suffix unless given
@@ -190,7 +217,9 @@ def test_corpus_phase() -> None:
     linter = lintnews.Linter()
     corpus = linter.corpus()
     story = "The harbour master said the new crane would double the number of containers handled each week. "
-    other = "Council members voted on Tuesday to extend the tram line to the airport by the end of next year. "
+    other = (
+        "Council members voted on Tuesday to extend the tram line to the airport by the end of next year. "
+    )
     for i, text in enumerate([story * 2, other * 2, story * 2]):
         assert corpus.add({"id": f"d{i}", "text": text}, path="c.jsonl").codes == []
     assert len(corpus) == 3
@@ -218,12 +247,30 @@ def test_corpus_against_an_index_finds_what_check_index_finds(tmp_path: Path) ->
     """`Linter.corpus(index=...)` is ``lintnews check --index``: the same findings against the
     same index; with ``update``, the documents that pass the gate are added, the others not."""
     corpora(tmp_path)
-    assert index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
-    cli = index_cli("check", "--isolated", "--no-cache", "--format", "json", "-q", "--select", "N001,N002",
-                    "--index", "idx.db", "b.jsonl", cwd=tmp_path)
+    assert (
+        index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    )
+    cli = index_cli(
+        "check",
+        "--isolated",
+        "--no-cache",
+        "--format",
+        "json",
+        "-q",
+        "--select",
+        "N001,N002",
+        "--index",
+        "idx.db",
+        "b.jsonl",
+        cwd=tmp_path,
+    )
     expected = findings(cli.stdout)
-    assert [(f[0], f[1]) for f in expected] == [("b-12", "N001"), ("b-21", "N001"), ("b-3", "N002"),
-                                                 ("b-7", "N001")]
+    assert [(f[0], f[1]) for f in expected] == [
+        ("b-12", "N001"),
+        ("b-21", "N001"),
+        ("b-3", "N002"),
+        ("b-7", "N001"),
+    ]
     records = [json.loads(line) for line in (tmp_path / "b.jsonl").read_text().splitlines()]
     linter = lintnews.Linter({"select": ["N001", "N002"]})
     with linter.corpus(index=str(tmp_path / "idx.db"), update=True) as corpus:
@@ -236,12 +283,27 @@ def test_corpus_against_an_index_finds_what_check_index_finds(tmp_path: Path) ->
     names = {r[0] for r in db.execute("SELECT name FROM docs")}
     db.close()
     # N002 is an error by default (not added), N001 a warning: as `check --index-update` adds them
-    assert names == {f"a.jsonl#a-{i}" for i in range(60)} | {f"b.jsonl#{r['id']}" for r in records} - {"b.jsonl#b-3"}
+    assert names == {f"a.jsonl#a-{i}" for i in range(60)} | {f"b.jsonl#{r['id']}" for r in records} - {
+        "b.jsonl#b-3"
+    }
     shutil.copy(tmp_path / "idx.db", tmp_path / "api.db")
     (tmp_path / "idx.db").unlink()
-    assert index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
-    update = index_cli("check", "--isolated", "--no-cache", "-q", "--select", "N001,N002", "--index", "idx.db",
-                       "--index-update", "b.jsonl", cwd=tmp_path)
+    assert (
+        index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    )
+    update = index_cli(
+        "check",
+        "--isolated",
+        "--no-cache",
+        "-q",
+        "--select",
+        "N001,N002",
+        "--index",
+        "idx.db",
+        "--index-update",
+        "b.jsonl",
+        cwd=tmp_path,
+    )
     assert update.returncode == 1
     db = sqlite3.connect(tmp_path / "idx.db")
     assert {r[0] for r in db.execute("SELECT name FROM docs")} == names
@@ -254,7 +316,9 @@ def test_corpus_index_errors(tmp_path: Path) -> None:
     assert not (tmp_path / "missing.db").exists()
     # without update nothing is written, even to a new index
     corpora(tmp_path)
-    assert index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    assert (
+        index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    )
     with lintnews.Linter().corpus(index=str(tmp_path / "idx.db")) as corpus:
         corpus.add({"id": "n", "text": "A short new story about the harbour and its new crane. " * 5})
         assert list(corpus.finish()) == []
@@ -265,7 +329,9 @@ def test_corpus_index_errors(tmp_path: Path) -> None:
 
 def test_corpus_index_update_follows_fail_on(tmp_path: Path) -> None:
     corpora(tmp_path)
-    assert index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    assert (
+        index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    )
     records = [json.loads(line) for line in (tmp_path / "b.jsonl").read_text().splitlines()]
     linter = lintnews.Linter({"select": ["N001", "N002"], "fail-on": "warning"})
     with linter.corpus(index=str(tmp_path / "idx.db"), update=True) as corpus:
@@ -275,5 +341,9 @@ def test_corpus_index_update_follows_fail_on(tmp_path: Path) -> None:
     db = sqlite3.connect(tmp_path / "idx.db")
     added = {r[0] for r in db.execute("SELECT name FROM docs WHERE name LIKE 'b.jsonl#%'")}
     db.close()
-    assert added == {f"b.jsonl#b-{i}" for i in range(30)} - {"b.jsonl#b-3", "b.jsonl#b-7", "b.jsonl#b-12",
-                                                              "b.jsonl#b-21"}
+    assert added == {f"b.jsonl#b-{i}" for i in range(30)} - {
+        "b.jsonl#b-3",
+        "b.jsonl#b-7",
+        "b.jsonl#b-12",
+        "b.jsonl#b-21",
+    }

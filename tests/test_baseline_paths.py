@@ -32,8 +32,13 @@ def check(args: list[str], cwd: Path) -> tuple[int, str]:
     and stderr together."""
     env = {**os.environ, "NO_COLOR": "1"}
     done = subprocess.run(
-        [lintnews_script(), "check", "--isolated", "--no-cache", *args], cwd=cwd, capture_output=True, text=True,
-        env=env, timeout=120, check=False,
+        [lintnews_script(), "check", "--isolated", "--no-cache", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert "Traceback" not in done.stderr, done.stderr
     return done.returncode, done.stdout + done.stderr
@@ -68,7 +73,10 @@ def test_a_baseline_hides_its_findings_from_any_working_directory(project: Path)
         (project, ["--baseline", "base.json", "articles"]),
         (project.parent, ["--baseline", "proj/base.json", "proj/articles"]),
         (project / "articles", ["--baseline", "../base.json", "."]),
-        (project / "articles", ["--baseline", str(project / "base.json"), "story.txt", str(project / "articles/wire.jsonl")]),
+        (
+            project / "articles",
+            ["--baseline", str(project / "base.json"), "story.txt", str(project / "articles/wire.jsonl")],
+        ),
     ]:
         code, out = check(args, cwd)
         assert (code, HIDDEN in out) == (0, True), (cwd, args, out)
@@ -110,10 +118,15 @@ def test_a_version_1_baseline_is_still_read_as_it_was_written(project: Path) -> 
     story = {**fresh[0], "path": "story.txt"}
     (project / "outside.json").write_text(json.dumps({"version": 1, "entries": [story]}))
     (project.parent / "other").mkdir()
-    code, out = check(["--baseline", "../proj/outside.json", "../proj/articles/story.txt"], project.parent / "other")
+    code, out = check(
+        ["--baseline", "../proj/outside.json", "../proj/articles/story.txt"], project.parent / "other"
+    )
     assert code == 0 and "1 known findings hidden" in out
     # Rewritten, it is a version 2 baseline that works from anywhere.
     assert check(["--baseline", "base.json", "--write-baseline", "base.json", "articles"], project)[0] == 0
-    assert entries(project / "base.json") == [("articles/story.txt", None, "D001"), ("articles/wire.jsonl", "w1", "D001")]
+    assert entries(project / "base.json") == [
+        ("articles/story.txt", None, "D001"),
+        ("articles/wire.jsonl", "w1", "D001"),
+    ]
     code, out = check(["--baseline", "proj/base.json", "proj/articles"], project.parent)
     assert code == 0 and HIDDEN in out

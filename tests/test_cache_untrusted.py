@@ -46,7 +46,11 @@ def script() -> str:
 
 def lintnews(cwd: Path, *args: str) -> tuple[int, str, str]:
     proc = subprocess.run(
-        [script(), "check", *args, "."], cwd=cwd, capture_output=True, timeout=300, env={**os.environ, "NO_COLOR": "1"}
+        [script(), "check", *args, "."],
+        cwd=cwd,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "NO_COLOR": "1"},
     )
     # (a file name that is not UTF-8 is printed as its bytes)
     return proc.returncode, os.fsdecode(proc.stdout), os.fsdecode(proc.stderr)
@@ -61,7 +65,9 @@ def make_project(root: Path, records: int) -> Path:
             if i % 9 == 4:
                 fh.write('{"id": "broken"\n')
                 continue
-            paras = [f"{LEDE} Record {i % 30}.", SECOND, THIRD] + ([f"{LEDE} Record {i % 30}."] if i % 3 == 0 else [])
+            paras = [f"{LEDE} Record {i % 30}.", SECOND, THIRD] + (
+                [f"{LEDE} Record {i % 30}."] if i % 3 == 0 else []
+            )
             fh.write(json.dumps({"id": f"r{i}", "text": "\n\n".join(paras)}) + "\n")
     (root / os.fsdecode(b"caf\xe9 notes.txt")).write_text(f"{LEDE}\n\n{LEDE}\n")
     return root
@@ -75,7 +81,9 @@ class Project:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.expected = lintnews(root, "--no-cache")
-        assert self.expected[0] == 2 and "not valid JSON" in self.expected[2]  # the broken records: a real run
+        assert (
+            self.expected[0] == 2 and "not valid JSON" in self.expected[2]
+        )  # the broken records: a real run
         assert lintnews(root) == self.expected
         self.pristine = root.parent / f"{root.name}-cache"
         shutil.copytree(root / ".lintnews_cache", self.pristine)
@@ -252,7 +260,9 @@ def _real_entries(tmp_path: Path) -> list[tuple[str, int | None, bytes]]:
     (tmp_path / "c.jsonl").write_text(
         json.dumps({"id": "x", "text": f"{LEDE}\n\n{LEDE}\n\n{SECOND}"}) + "\n" + '{"id": 1\n'
     )
-    proc = subprocess.run([script(), "check", "--isolated", "a.txt", "c.jsonl"], cwd=tmp_path, capture_output=True)
+    proc = subprocess.run(
+        [script(), "check", "--isolated", "a.txt", "c.jsonl"], cwd=tmp_path, capture_output=True
+    )
     assert proc.returncode == 2
     found = []
     for _, value in rows(tmp_path):
@@ -265,7 +275,12 @@ def _real_entries(tmp_path: Path) -> list[tuple[str, int | None, bytes]]:
 
 
 _LEAVES = st.one_of(
-    st.none(), st.booleans(), st.integers(-(2**63), 2**64 - 1), st.floats(), st.text(), st.binary(max_size=64),
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**63), 2**64 - 1),
+    st.floats(),
+    st.text(),
+    st.binary(max_size=64),
     st.dictionaries(st.text(max_size=3), st.integers(-5, 5), max_size=2),
 )
 _VALUES = st.recursive(_LEAVES, lambda inner: st.lists(inner, max_size=6), max_leaves=20)
@@ -275,7 +290,11 @@ def test_any_change_to_a_real_entry_is_a_miss_or_well_typed(tmp_path: Path) -> N
     entries = _real_entries(tmp_path)
     spec = cache.signature_spec(Settings())
 
-    @settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "400")), deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=int(os.environ.get("FUZZ_EXAMPLES", "400")),
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(st.data())
     def check(data: st.DataObject) -> None:
         path, line, value = data.draw(st.sampled_from(entries))
@@ -409,7 +428,9 @@ def test_the_cache_itself_warns_through_the_run_and_never_raises(tmp_path: Path)
     store.flush()
     assert store.get(b"k") is None and store.get_many([b"k"]) == {}
     store.close()
-    assert said == [f"{tmp_path / 'cache-file'}: cannot use the result cache: it is a file, not a folder; linting without it"]
+    assert said == [
+        f"{tmp_path / 'cache-file'}: cannot use the result cache: it is a file, not a folder; linting without it"
+    ]
     assert cache.ResultCache(str(tmp_path / "cache-file")).get(b"k") is None  # a reader says nothing
 
 

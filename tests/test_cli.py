@@ -131,8 +131,14 @@ def run_process(
 ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1"}
     return subprocess.run(
-        command, check=False, cwd=cwd, input=stdin.decode() if stdin else None, capture_output=True, text=True,
-        env=env, timeout=120,
+        command,
+        check=False,
+        cwd=cwd,
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 
@@ -185,7 +191,10 @@ def test_exit_zero_reports_but_passes(project: Path) -> None:
     ],
 )
 def test_fail_on_threshold(project: Path, severity: str, fail_on: str | None, expected: int) -> None:
-    write(project, {"lintnews.toml": f'select = ["D001", "D002", "T001", "T002"]\n[severity]\nT002 = "{severity}"\n'})
+    write(
+        project,
+        {"lintnews.toml": f'select = ["D001", "D002", "T001", "T002"]\n[severity]\nT002 = "{severity}"\n'},
+    )
     args = ["check", "cut.md"] + (["--fail-on", fail_on] if fail_on else [])
     code, out, _ = invoke(args)
     assert code == expected
@@ -194,7 +203,12 @@ def test_fail_on_threshold(project: Path, severity: str, fail_on: str | None, ex
 
 
 def test_fail_on_from_config(project: Path) -> None:
-    write(project, {"lintnews.toml": 'select = ["D001", "D002", "T001", "T002"]\nfail-on = "warning"\n[severity]\nT = "warning"\n'})
+    write(
+        project,
+        {
+            "lintnews.toml": 'select = ["D001", "D002", "T001", "T002"]\nfail-on = "warning"\n[severity]\nT = "warning"\n'
+        },
+    )
     assert invoke(["check", "cut.md"])[0] == 1
     assert invoke(["check", "cut.md", "--fail-on", "error"])[0] == 0  # the command line wins
 
@@ -330,7 +344,7 @@ def test_bad_jsonl_record_names_file_and_line(project: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "named"),
     [
-        ("lintnews.toml", "select = [\"D\"\nignore = 3\n", "invalid TOML"),
+        ("lintnews.toml", 'select = ["D"\nignore = 3\n', "invalid TOML"),
         ("lintnews.toml", 'colour = "always"\n', "`colour`"),
         ("lintnews.toml", 'select = ["Z999"]\n', "`Z999`"),
         ("lintnews.toml", 'ignore = ["no-such-rule"]\n', "`no-such-rule`"),
@@ -340,8 +354,17 @@ def test_bad_jsonl_record_names_file_and_line(project: Path) -> None:
         ("lintnews.toml", '[severity]\nD001 = "fatal"\n', "severity.D001"),
         ("pyproject.toml", '[tool.lintnews]\nselectt = ["D"]\n', "`tool.lintnews.selectt`"),
     ],
-    ids=["bad-toml", "unknown-key", "unknown-code", "unknown-name", "bad-value", "bad-type",
-         "per-file-unknown-code", "bad-severity", "pyproject-unknown-key"],
+    ids=[
+        "bad-toml",
+        "unknown-key",
+        "unknown-code",
+        "unknown-name",
+        "bad-value",
+        "bad-type",
+        "per-file-unknown-code",
+        "bad-severity",
+        "pyproject-unknown-key",
+    ],
 )
 def test_malformed_config_is_exit_2_naming_it(project: Path, name: str, content: str, named: str) -> None:
     write(project, {name: content})
@@ -439,10 +462,18 @@ def test_per_file_ignores_by_prefix_and_basename(project: Path) -> None:
 # --- configuration discovery ------------------------------------------------------------------
 
 
-def test_lintnews_toml_found_walking_up_from_the_linted_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(tmp_path, {"repo/lintnews.toml": 'select = ["D"]\nignore = ["D001"]\n',
-                     "repo/articles/2024/dup.txt": DUPLICATE, "repo/articles/2024/heads.txt": HEADINGS,
-                     "elsewhere/.keep": ""})
+def test_lintnews_toml_found_walking_up_from_the_linted_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(
+        tmp_path,
+        {
+            "repo/lintnews.toml": 'select = ["D"]\nignore = ["D001"]\n',
+            "repo/articles/2024/dup.txt": DUPLICATE,
+            "repo/articles/2024/heads.txt": HEADINGS,
+            "elsewhere/.keep": "",
+        },
+    )
     monkeypatch.chdir(tmp_path / "elsewhere")  # the working directory has no config
     code, out, _ = invoke(["check", "../repo/articles/2024/dup.txt", "../repo/articles/2024/heads.txt"])
     assert codes(out) == {"D002"}
@@ -454,27 +485,35 @@ def test_lintnews_toml_found_walking_up_from_the_linted_path(tmp_path: Path, mon
 def test_pyproject_tool_table_found_and_pyproject_without_it_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    write(tmp_path, {
-        "pyproject.toml": '[tool.lintnews]\nselect = ["T002"]\n',
-        "pkg/pyproject.toml": '[project]\nname = "unrelated"\n',  # no [tool.lintnews]: skipped
-        "pkg/docs/cut.md": TRUNCATED,
-        "pkg/docs/dup.txt": DUPLICATE,
-    })
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.lintnews]\nselect = ["T002"]\n',
+            "pkg/pyproject.toml": '[project]\nname = "unrelated"\n',  # no [tool.lintnews]: skipped
+            "pkg/docs/cut.md": TRUNCATED,
+            "pkg/docs/dup.txt": DUPLICATE,
+        },
+    )
     monkeypatch.chdir(tmp_path / "pkg")
     code, out, _ = invoke(["check", "docs"])
     assert found(out) == {("docs/cut.md", "T002", 5)}
     assert code == 1
 
 
-def test_nearest_config_wins_and_lintnews_toml_beats_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(tmp_path, {
-        "lintnews.toml": 'select = ["T"]\n',
-        "sub/pyproject.toml": '[tool.lintnews]\nselect = ["D002"]\n',
-        "sub/lintnews.toml": 'select = ["D001"]\n',
-        "sub/dup.txt": DUPLICATE,
-        "sub/heads.txt": HEADINGS,
-        "sub/cut.md": TRUNCATED,
-    })
+def test_nearest_config_wins_and_lintnews_toml_beats_pyproject(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(
+        tmp_path,
+        {
+            "lintnews.toml": 'select = ["T"]\n',
+            "sub/pyproject.toml": '[tool.lintnews]\nselect = ["D002"]\n',
+            "sub/lintnews.toml": 'select = ["D001"]\n',
+            "sub/dup.txt": DUPLICATE,
+            "sub/heads.txt": HEADINGS,
+            "sub/cut.md": TRUNCATED,
+        },
+    )
     monkeypatch.chdir(tmp_path)
     assert codes(invoke(["check", "sub"])[1]) == {"D001"}
     (tmp_path / "sub/lintnews.toml").unlink()
@@ -495,8 +534,12 @@ def test_rules_lists_every_rule() -> None:
     code, out, _ = invoke(["rules"])
     assert code == 0
     rows = {line.split()[0]: line for line in out.splitlines() if line.strip()}
-    for rule_code, name in [("D001", "duplicate-paragraph"), ("D002", "duplicate-heading"),
-                            ("T001", "truncated-sentence"), ("T002", "truncated-document")]:
+    for rule_code, name in [
+        ("D001", "duplicate-paragraph"),
+        ("D002", "duplicate-heading"),
+        ("T001", "truncated-sentence"),
+        ("T002", "truncated-document"),
+    ]:
         assert name in rows[rule_code]
         assert "error" in rows[rule_code]
     assert "fix" in rows["D001"] and "Paragraph repeats an earlier paragraph" in rows["D001"]
@@ -507,7 +550,11 @@ def test_rules_json() -> None:
     assert code == 0
     rules = {r["code"]: r for r in json.loads(out)}
     assert rules["D001"]["name"] == "duplicate-paragraph"
-    assert rules["D001"]["fixable"] == "mixed" and rules["D002"]["fixable"] == "safe" and rules["T001"]["fixable"] is None
+    assert (
+        rules["D001"]["fixable"] == "mixed"
+        and rules["D002"]["fixable"] == "safe"
+        and rules["T001"]["fixable"] is None
+    )
     assert rules["T002"]["severity"] == "error"
     assert rules["T002"]["explanation"].startswith("## What it does")
 
@@ -576,7 +623,12 @@ def test_json_contract_plain_files(project: Path) -> None:
     dup = next(d for d in data if d["code"] == "D001")
     line3 = DUPLICATE.splitlines()[6]
     assert (dup["path"], dup["line"], dup["column"], dup["end_line"], dup["end_column"]) == (
-        "dup.txt", 7, 1, 7, len(line3) + 1)  # end_column is just past the last character
+        "dup.txt",
+        7,
+        1,
+        7,
+        len(line3) + 1,
+    )  # end_column is just past the last character
     assert dup["name"] == "duplicate-paragraph" and dup["severity"] == "error"
     assert dup["fix"]["safe"] is True and dup["fix"]["title"]
     assert dup["related"] == [{"path": "dup.txt", "record": None, "line": 3, "column": 1}]
@@ -649,8 +701,20 @@ def test_subprocess_errors_are_one_line_without_traceback(project: Path) -> None
 def test_subprocess_stdin_and_output_file(project: Path) -> None:
     script = lintnews_script()
     proc = run_process(
-        [script, "check", *FIRST, "-", "--stdin-filename", "wire/story.txt", "--format", "jsonl", "-o", "out.jsonl"],
-        project, stdin=DUPLICATE.encode(),
+        [
+            script,
+            "check",
+            *FIRST,
+            "-",
+            "--stdin-filename",
+            "wire/story.txt",
+            "--format",
+            "jsonl",
+            "-o",
+            "out.jsonl",
+        ],
+        project,
+        stdin=DUPLICATE.encode(),
     )
     assert proc.returncode == 1 and proc.stdout == ""
     rows = [json.loads(line) for line in (project / "out.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -33,8 +33,16 @@ The harbour council voted on Tuesday to spend four million pounds on repairs to 
 
 def lintnews(cwd: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([lintnews_script(), *args], cwd=cwd, env=env, input=stdin, capture_output=True, text=True,
-                          check=False, timeout=120)
+    return subprocess.run(
+        [lintnews_script(), *args],
+        cwd=cwd,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
 
 
 def tree(root: Path, files: dict[str, str]) -> Path:
@@ -60,7 +68,9 @@ min-words = 5
 
 def test_show_settings_prints_the_resolved_toml_with_origins(tmp_path: Path) -> None:
     tree(tmp_path, {"lintnews.toml": CONFIG, "desk/story.txt": STORY})
-    proc = lintnews(tmp_path, "check", "--show-settings", "--output-format", "json", "--ignore", "D002", "desk")
+    proc = lintnews(
+        tmp_path, "check", "--show-settings", "--output-format", "json", "--ignore", "D002", "desk"
+    )
     assert (proc.returncode, proc.stderr) == (0, "")
     lines = proc.stdout.splitlines()
     assert lines[0] == "# Settings path: lintnews.toml"
@@ -88,7 +98,10 @@ def test_show_settings_prints_the_resolved_toml_with_origins(tmp_path: Path) -> 
     assert "D001 " not in proc.stdout and not (tmp_path / ".lintnews_cache").exists()
     # what it prints is a configuration lintnews reads back to the same selection
     values = validate(tomllib.loads(proc.stdout))
-    assert values["output-format"] == "json" and values["rule-options"]["D001"] == {"min-words": 5, "min-quote-words": 8}
+    assert values["output-format"] == "json" and values["rule-options"]["D001"] == {
+        "min-words": 5,
+        "min-quote-words": 8,
+    }
     assert [r.code for r in select_rules(build_settings(values)).rules] == ["D001", "D002", "T002"]
 
 
@@ -99,7 +112,9 @@ def test_show_settings_without_a_configuration_file(tmp_path: Path) -> None:
     assert proc.stdout.splitlines()[0] == "# Settings path: none (no configuration file: defaults)"
     assert "# select is not set: the rules marked default  # default" in proc.stdout.splitlines()
     assert "# command line: --select D001  (replaces the three keys above)" in proc.stdout.splitlines()
-    assert proc.stdout.rstrip().endswith("# Enabled rules (1 of 44; per-file-ignores may take some off a file):\n#   D001")
+    assert proc.stdout.rstrip().endswith(
+        "# Enabled rules (1 of 44; per-file-ignores may take some off a file):\n#   D001"
+    )
 
 
 def test_show_settings_from_pyproject(tmp_path: Path) -> None:
@@ -113,7 +128,9 @@ def test_show_settings_reports_a_broken_configuration_like_check(tmp_path: Path)
     tree(tmp_path, {"lintnews.toml": "[rule-options.D001]\nmin-wrds = 3\n", "story.txt": STORY})
     proc = lintnews(tmp_path, "check", "--show-settings", "story.txt")
     assert (proc.returncode, proc.stdout) == (2, "")
-    assert proc.stderr.startswith("lintnews: error: lintnews.toml: unknown option `rule-options.D001.min-wrds`")
+    assert proc.stderr.startswith(
+        "lintnews: error: lintnews.toml: unknown option `rule-options.D001.min-wrds`"
+    )
 
 
 FILES = {
@@ -133,12 +150,25 @@ def test_show_files_lists_what_a_run_reads(tmp_path: Path) -> None:
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     proc = lintnews(tmp_path, "check", "--show-files", ".")
     assert (proc.returncode, proc.stderr) == (0, "")
-    assert proc.stdout.splitlines() == ["./desk/a.txt", "./desk/b.md", "./wire/feed.jsonl", "./wire/old/e.html"]
+    assert proc.stdout.splitlines() == [
+        "./desk/a.txt",
+        "./desk/b.md",
+        "./wire/feed.jsonl",
+        "./wire/old/e.html",
+    ]
     # --exclude replaces the configured exclude; --extend-exclude adds to it (comma-separated, repeatable)
     proc = lintnews(tmp_path, "check", "--show-files", "--exclude", "old", "desk", "drafts", "wire")
     assert proc.stdout.splitlines() == ["desk/a.txt", "desk/b.md", "drafts/c.txt", "wire/feed.jsonl"]
-    proc = lintnews(tmp_path, "check", "--show-files", "--extend-exclude", "*.md,old", "--extend-exclude", "feed.jsonl",
-                    ".")
+    proc = lintnews(
+        tmp_path,
+        "check",
+        "--show-files",
+        "--extend-exclude",
+        "*.md,old",
+        "--extend-exclude",
+        "feed.jsonl",
+        ".",
+    )
     assert proc.stdout.splitlines() == ["./desk/a.txt"]
     # a file named on the command line is read whatever excludes it (as the README says)
     proc = lintnews(tmp_path, "check", "--show-files", "drafts/c.txt", "-", "--stdin-filename", "in.md")
@@ -157,11 +187,17 @@ def test_exclude_options_apply_to_a_lint_run(tmp_path: Path) -> None:
     tree(tmp_path, {**FILES, "lintnews.toml": 'select = ["D001"]\nexclude = ["drafts"]\n'})
     proc = lintnews(tmp_path, "check", "--no-cache", ".")
     assert sorted(line.split(":")[0] for line in proc.stdout.splitlines() if " D001 " in line) == [
-        "./desk/a.txt", "./desk/b.md", "./generated/d.txt", "./wire/feed.jsonl#w1",
+        "./desk/a.txt",
+        "./desk/b.md",
+        "./generated/d.txt",
+        "./wire/feed.jsonl#w1",
     ]
-    proc = lintnews(tmp_path, "check", "--no-cache", "--exclude", "generated", "--extend-exclude", "desk", ".")
+    proc = lintnews(
+        tmp_path, "check", "--no-cache", "--exclude", "generated", "--extend-exclude", "desk", "."
+    )
     assert sorted(line.split(":")[0] for line in proc.stdout.splitlines() if " D001 " in line) == [
-        "./drafts/c.txt", "./wire/feed.jsonl#w1",
+        "./drafts/c.txt",
+        "./wire/feed.jsonl#w1",
     ]
 
 
@@ -169,7 +205,9 @@ def test_output_format_and_its_format_alias(tmp_path: Path) -> None:
     tree(tmp_path, {"story.txt": STORY})
     outputs = []
     for flag in ("--output-format", "--format"):
-        proc = lintnews(tmp_path, "check", "--isolated", "--no-cache", "--select", "D001", flag, "json", "story.txt")
+        proc = lintnews(
+            tmp_path, "check", "--isolated", "--no-cache", "--select", "D001", flag, "json", "story.txt"
+        )
         assert proc.returncode == 1
         outputs.append(json.loads(proc.stdout))
     assert outputs[0] == outputs[1] and [d["code"] for d in outputs[0]] == ["D001"]

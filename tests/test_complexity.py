@@ -41,18 +41,32 @@ MIN_SECONDS = 0.025
 MAX_GROWTH = 64
 RATIO = 2.5
 
-_SUBJECTS = ["The city council", "Dock workers at the terminal", "The health authority", "A spokesperson",
-             "Residents of the harbour district", "The transport union", "Analysts at the bank"]
-_CLAIMS = ["the budget for road repairs would rise next year", "talks over the contract would resume soon",
-           "water levels had fallen below the seasonal average", "the inquiry would publish its findings",
-           "ticket prices on the coastal line would stay frozen", "inspectors found cracks in the beams"]
+_SUBJECTS = [
+    "The city council",
+    "Dock workers at the terminal",
+    "The health authority",
+    "A spokesperson",
+    "Residents of the harbour district",
+    "The transport union",
+    "Analysts at the bank",
+]
+_CLAIMS = [
+    "the budget for road repairs would rise next year",
+    "talks over the contract would resume soon",
+    "water levels had fallen below the seasonal average",
+    "the inquiry would publish its findings",
+    "ticket prices on the coastal line would stay frozen",
+    "inspectors found cracks in the beams",
+]
 
 
 @functools.lru_cache(maxsize=8)
 def _paragraphs(seed: int) -> list[str]:
     rng = random.Random(seed)
-    return [" ".join(f"{rng.choice(_SUBJECTS)} said on Tuesday that {rng.choice(_CLAIMS)}." for _ in range(4))
-            for _ in range(200)]
+    return [
+        " ".join(f"{rng.choice(_SUBJECTS)} said on Tuesday that {rng.choice(_CLAIMS)}." for _ in range(4))
+        for _ in range(200)
+    ]
 
 
 def prose(n: int, seed: int = 0) -> str:
@@ -90,64 +104,129 @@ def repeat(n: int, unit: Callable[[int], str]) -> str:
 TEXT: dict[str, Callable[[int], str]] = {
     "B001": lambda n: repeat(n, lambda i: f"{sentence(i)}\nAdblock detected\n\n"),
     "B002": lambda n: repeat(n, lambda i: f"{sentence(i)}\n{i % 90 + 2} comments\nLeave a comment\n\n"),
-    "B003": lambda n: repeat(n, lambda i: f"{sentence(i)}\nThis website uses cookies to improve your experience.\n\n"),
+    "B003": lambda n: repeat(
+        n, lambda i: f"{sentence(i)}\nThis website uses cookies to improve your experience.\n\n"
+    ),
     "B004": lambda n: repeat(n, lambda i: f"{sentence(i)}\nSubscribe to our free newsletter for updates\n\n"),
-    "B005": lambda n: repeat(n, lambda i: f"{sentence(i)}\nShare this:\nShare on Facebook\nShare on Twitter\n\n"),
+    "B005": lambda n: repeat(
+        n, lambda i: f"{sentence(i)}\nShare this:\nShare on Facebook\nShare on Twitter\n\n"
+    ),
     "B006": lambda n: repeat(n, lambda i: f"Home » News » World » Story {i}\n{sentence(i)}\n\n"),
     "B007": lambda n: repeat(n, lambda i: f"Summit ends without agreement {i}\nby\n{sentence(i)}\n\n"),
     "B008": lambda n: repeat(n, lambda i: f"{sentence(i)}\nSubscribe to continue reading\n\n"),
     "B009": lambda n: repeat(n, lambda i: f"{sentence(i)}\nAdvertisement\n\n"),
     "B010": lambda n: repeat(n, lambda i: f"{sentence(i)}\nNext post\nPrevious post\n\n"),
-    "B011": lambda n: prose(600) + "12 Comments\n" + repeat(n, lambda i: f"Chris Odell — July {i % 28 + 1}th, 2012, "
-                                                            f"10:03 am\nThis is the worst idea in {i} years.\n"),
+    "B011": lambda n: (
+        prose(600)
+        + "12 Comments\n"
+        + repeat(
+            n,
+            lambda i: (
+                f"Chris Odell — July {i % 28 + 1}th, 2012, 10:03 am\nThis is the worst idea in {i} years.\n"
+            ),
+        )
+    ),
     # identical quote paragraphs (the issue's case)
-    "B020": lambda n: repeat(n, lambda i: f"{sentence(i)}\nCopyright © {1990 + i % 30} The Daily Courier. All rights reserved.\n\n"),
+    "B020": lambda n: repeat(
+        n, lambda i: f"{sentence(i)}\nCopyright © {1990 + i % 30} The Daily Courier. All rights reserved.\n\n"
+    ),
     "B021": lambda n: repeat(n, lambda i: f"{sentence(i)}\nPhoto: Jane Doe {i}/Getty Images\n\n"),
     "B022": lambda n: repeat(n, lambda i: f"{sentence(i)}\nTags: chess, Wijk aan Zee, Carlsen {i}\n\n"),
     "B023": lambda n: repeat(n, lambda i: f"{sentence(i)}\n{i % 23 + 1} hrs ago\n\n"),
     "B024": lambda n: repeat(n, lambda i: f"{sentence(i)}\nPage 1 of {i % 9 + 1}\n\n"),
-    "B025": lambda n: repeat(n, lambda i: f"{sentence(i)}\nPrint this story | Email this story | Discuss Story\n\n"),
-    "B026": lambda n: repeat(n, lambda i: f"{sentence(i)}\nContact Us : Privacy Policy : Legal Disclaimer\n\n"),
-    "B027": lambda n: repeat(n, lambda i: f"{sentence(i)} The talks resumed after a week of delays and recriminations.\n"
-                             f"Updated at {i % 12 + 1}:23 p.m.\n{sentence(i + 1)}\n\n"),
+    "B025": lambda n: repeat(
+        n, lambda i: f"{sentence(i)}\nPrint this story | Email this story | Discuss Story\n\n"
+    ),
+    "B026": lambda n: repeat(
+        n, lambda i: f"{sentence(i)}\nContact Us : Privacy Policy : Legal Disclaimer\n\n"
+    ),
+    "B027": lambda n: repeat(
+        n,
+        lambda i: (
+            f"{sentence(i)} The talks resumed after a week of delays and recriminations.\n"
+            f"Updated at {i % 12 + 1}:23 p.m.\n{sentence(i + 1)}\n\n"
+        ),
+    ),
     # menus after the article, and long runs of items (one region per run)
-    "B028": lambda n: prose(600) + repeat(n, lambda i: "Home\nNews\nSport\nArts and Culture\n"
-                                           + ("Top\n" * (i % 7)) + "\n\n"),
-    "D001": lambda n: repeat(n, lambda i: "> Talks resumed in Geneva on Monday after a long two-week pause.\n\n"),
-    "D002": lambda n: repeat(n, lambda i: f"## Talks Resume In Geneva After Pause {i // 2}\n\n{sentence(i)}\n\n"),
+    "B028": lambda n: (
+        prose(600)
+        + repeat(n, lambda i: "Home\nNews\nSport\nArts and Culture\n" + ("Top\n" * (i % 7)) + "\n\n")
+    ),
+    "D001": lambda n: repeat(
+        n, lambda i: "> Talks resumed in Geneva on Monday after a long two-week pause.\n\n"
+    ),
+    "D002": lambda n: repeat(
+        n, lambda i: f"## Talks Resume In Geneva After Pause {i // 2}\n\n{sentence(i)}\n\n"
+    ),
     "E901": lambda n: repeat(n, lambda i: f"<!-- lintnews: disable-next-line=S001 -->\n{sentence(i)}\n\n"),
     # stacked disable-next-line comments (the issue's case)
     "E902": lambda n: repeat(n, lambda i: "<!-- lintnews: disable-next-line=D001 -->\n") + "Read more:\n",
     # glued words on one line (the issue's case), and glued sentences in paragraphs
-    "F001": lambda n: "word.word,word;word:word!word?" * (n // 60)
-                      + "\n\n" + repeat(n // 2, lambda i: f"{sentence(i)[:-1]}.Those talks failed,leaving it.\n\n"),
+    "F001": lambda n: (
+        "word.word,word;word:word!word?" * (n // 60)
+        + "\n\n"
+        + repeat(n // 2, lambda i: f"{sentence(i)[:-1]}.Those talks failed,leaving it.\n\n")
+    ),
     # (reported only when one or two sentences do: many candidates that turn out abbreviations)
-    "F002": lambda n: repeat(n, lambda i: f"{sentence(i)} It rose by approx. the same amount. {sentence(i + 1)}\n\n")
-                      + "The delegations met for six hours. the talks resume in March.\n",
+    "F002": lambda n: (
+        repeat(n, lambda i: f"{sentence(i)} It rose by approx. the same amount. {sentence(i + 1)}\n\n")
+        + "The delegations met for six hours. the talks resume in March.\n"
+    ),
     # table rows with an extra cell (the issue's case)
     "F003": lambda n: "| Party | Seats |\n|---|---|\n" + repeat(n, lambda i: f"| Greens {i} | 12 | +2 |\n"),
     "F004": lambda n: repeat(n, lambda i: f"{sentence(i)}\n\n\n\n\n"),
     "F005": lambda n: repeat(n, lambda i: f"The Kremlinâ€™s position has not changed, day {i}.\n"),
     "F006": lambda n: repeat(n, lambda i: f"Johnson &amp; Johnson said<br/> on day {i} &#8217;no&#8217;.\n"),
     "G001": lambda n: repeat(n, lambda i: f"He took over the business in 1971[{i % 9 + 1}][3]. "),
-    "G002": lambda n: prose(n // 2) + "About the People Mentioned\n"
-                      + repeat(n // 2, lambda i: f"Jane Doe {i}\nJane Doe, born 1961 in Leeds, is a diplomat.\n"),
-    "G003": lambda n: repeat(n, lambda i: f"{sentence(i)}\nAs an AI language model, I cannot browse the web.\n\n"),
-    "S001": lambda n: repeat(n, lambda i: f"{sentence(i)}\nRead more: Talks resume {i}\nYou may also like\n\n"),
-    "S002": lambda n: repeat(n, lambda i: f"{sentence(i)}\nTen Houseplants That Survive Any Winter {i}\n"
-                             "You may want to see also\n\n"),
-    "S003": lambda n: repeat(n, lambda i: f"{sentence(i)}\n\nFrequently asked questions\n"
-                             "No, the ceasefire has not held since it was signed.\n"
-                             "Both sides accuse each other of breaking it within days.\n\n"),
-    "S004": lambda n: repeat(n, lambda i: f"Benefits of Understanding the Summit's Outcome {i}\n"
-                             "Understanding the nuances of the summit is crucial for several reasons:\n\n"),
+    "G002": lambda n: (
+        prose(n // 2)
+        + "About the People Mentioned\n"
+        + repeat(n // 2, lambda i: f"Jane Doe {i}\nJane Doe, born 1961 in Leeds, is a diplomat.\n")
+    ),
+    "G003": lambda n: repeat(
+        n, lambda i: f"{sentence(i)}\nAs an AI language model, I cannot browse the web.\n\n"
+    ),
+    "S001": lambda n: repeat(
+        n, lambda i: f"{sentence(i)}\nRead more: Talks resume {i}\nYou may also like\n\n"
+    ),
+    "S002": lambda n: repeat(
+        n,
+        lambda i: f"{sentence(i)}\nTen Houseplants That Survive Any Winter {i}\nYou may want to see also\n\n",
+    ),
+    "S003": lambda n: repeat(
+        n,
+        lambda i: (
+            f"{sentence(i)}\n\nFrequently asked questions\n"
+            "No, the ceasefire has not held since it was signed.\n"
+            "Both sides accuse each other of breaking it within days.\n\n"
+        ),
+    ),
+    "S004": lambda n: repeat(
+        n,
+        lambda i: (
+            f"Benefits of Understanding the Summit's Outcome {i}\n"
+            "Understanding the nuances of the summit is crucial for several reasons:\n\n"
+        ),
+    ),
     # headings and lists of titles, some headings also title-shaped ("More from the Summit Desk")
-    "S005": lambda n: prose(600) + repeat(n, lambda i: f"{sentence(i)}\nMost read\nMore from the Summit Desk {i}\n"
-                                           "Storm closes schools across the north\nTen recipes for a rainy weekend\n\n"),
-    "T001": lambda n: repeat(n, lambda i: f"In conclusion, the talks achieved little. As tensions continue to\n"
-                             f"## Section {i}\n\n"),
-    "T002": lambda n: prose(n) + "Security checks at the harbour and security staff were increased.\n\nThe Kremlin's tech policies remain a critical facet of its "
-                      "governance, blending business, technology, and securit",
+    "S005": lambda n: (
+        prose(600)
+        + repeat(
+            n,
+            lambda i: (
+                f"{sentence(i)}\nMost read\nMore from the Summit Desk {i}\n"
+                "Storm closes schools across the north\nTen recipes for a rainy weekend\n\n"
+            ),
+        )
+    ),
+    "T001": lambda n: repeat(
+        n, lambda i: f"In conclusion, the talks achieved little. As tensions continue to\n## Section {i}\n\n"
+    ),
+    "T002": lambda n: (
+        prose(n)
+        + "Security checks at the harbour and security staff were increased.\n\nThe Kremlin's tech policies remain a critical facet of its "
+        "governance, blending business, technology, and securit"
+    ),
 }
 #: Rules whose text is Markdown (suppression comments, headings, tables).
 MARKDOWN = {"D002", "E901", "E902", "F003", "T001"}
@@ -167,7 +246,9 @@ def cpu_time(run: Callable[[Any], object], arg: Any) -> float:
         gc.enable()
 
 
-def ratio(make: Callable[[int], Any], run: Callable[[Any], object], n: int, small_arg: Any = None) -> tuple[float, float]:
+def ratio(
+    make: Callable[[int], Any], run: Callable[[Any], object], n: int, small_arg: Any = None
+) -> tuple[float, float]:
     """Best of three runs at ``n`` and at ``2n``, interleaved (a burst of load on the machine
     then touches both sizes alike)."""
     small_arg = make(n) if small_arg is None else small_arg
@@ -195,7 +276,9 @@ def assert_linear(make: Callable[[int], Any], run: Callable[[Any], object], n: i
             break
         n *= 2
         small, large = ratio(make, run, n)
-    assert large < RATIO * small, f"n={n}: {small * 1000:.1f} ms, 2n: {large * 1000:.1f} ms ({large / small:.2f}x)"
+    assert large < RATIO * small, (
+        f"n={n}: {small * 1000:.1f} ms, 2n: {large * 1000:.1f} ms ({large / small:.2f}x)"
+    )
 
 
 def test_every_rule_has_a_case() -> None:
@@ -210,7 +293,9 @@ def test_rule_cost_is_linear(code: str) -> None:
     also = {"E901": ["S001"], "E902": ["D001"]}.get(code, [])  # (rules the suppressions name)
     linter = Linter(Settings(select=[code, *also], require_suppression_reason=True))
     doc = document(code, text_of(4000))
-    assert [d for d in linter.lint(doc).diagnostics if d.code == code], f"the text aimed at {code} has no {code}"
+    assert [d for d in linter.lint(doc).diagnostics if d.code == code], (
+        f"the text aimed at {code} has no {code}"
+    )
     assert_linear(text_of, lambda text: linter.lint(document(code, text)), 20_000)
 
 
@@ -232,7 +317,9 @@ def corpus_documents(count: int) -> list[Document]:
         text = story(i // 4) if i % 4 < 3 else story(1_000_000 + i)
         if i % 4 == 2:
             text += "Officials did not comment on the report, which was published on Monday.\n"
-        docs.append(Document(path=f"site/{i}.txt", text=text + "Copyright Harbour News Ltd, all rights reserved\n"))
+        docs.append(
+            Document(path=f"site/{i}.txt", text=text + "Copyright Harbour News Ltd, all rights reserved\n")
+        )
     return docs
 
 
@@ -245,20 +332,39 @@ def test_corpus_rules_cost_is_linear() -> None:
 
 # --- builders, suppressions, fixes ----------------------------------------------------------
 
+
 def html_page(n: int) -> str:
-    return "<html><body>" + repeat(n, lambda i: f"<h2>Part {i}</h2>\n<p>{sentence(i)} <b>Read</b> more.</p>\n"
-                                    f"<ul><li>Item {i}</li></ul>\n<p>Read more:</p>\n") + "</body></html>"
+    return (
+        "<html><body>"
+        + repeat(
+            n,
+            lambda i: (
+                f"<h2>Part {i}</h2>\n<p>{sentence(i)} <b>Read</b> more.</p>\n"
+                f"<ul><li>Item {i}</li></ul>\n<p>Read more:</p>\n"
+            ),
+        )
+        + "</body></html>"
+    )
 
 
 BUILDERS: dict[str, tuple[Callable[[int], Any], Callable[[Any], object], int]] = {
     "text": (prose, lambda text: Document(path="x.txt", text=text).blocks, 50_000),
-    "markdown": (lambda n: repeat(n, lambda i: f"<!-- a comment {i} -->\n{sentence(i)}\n\n"),
-                 lambda text: markdown_document("x.md", text).blocks, 50_000),
+    "markdown": (
+        lambda n: repeat(n, lambda i: f"<!-- a comment {i} -->\n{sentence(i)}\n\n"),
+        lambda text: markdown_document("x.md", text).blocks,
+        50_000,
+    ),
     "html": (html_page, lambda markup: html_document("x.html", markup).blocks, 20_000),
-    "html nested": (lambda n: "<div>" * (n // 10) + "Deep text here." + "</div>" * (n // 10),
-                    lambda markup: html_document("x.html", markup).blocks, 20_000),
-    "jsonl record": (lambda n: json.dumps({"id": "r", "text": prose(n)}).encode(),
-                     lambda raw: record_document("c.jsonl", raw, 1, Settings()), 50_000),
+    "html nested": (
+        lambda n: "<div>" * (n // 10) + "Deep text here." + "</div>" * (n // 10),
+        lambda markup: html_document("x.html", markup).blocks,
+        20_000,
+    ),
+    "jsonl record": (
+        lambda n: json.dumps({"id": "r", "text": prose(n)}).encode(),
+        lambda raw: record_document("c.jsonl", raw, 1, Settings()),
+        50_000,
+    ),
 }
 
 
@@ -270,11 +376,15 @@ def test_document_builders_are_linear(name: str) -> None:
 
 SHAPES: dict[str, Callable[[int], str]] = {
     "one huge line": lambda n: prose(n).replace("\n", " "),
-    "many identical lines": lambda n: "The city council said on Tuesday that the budget would rise.\n" * (n // 62),
+    "many identical lines": lambda n: (
+        "The city council said on Tuesday that the budget would rise.\n" * (n // 62)
+    ),
     "many tiny lines": lambda n: "a\n" * (n // 2),
     "nested brackets and quotes": lambda n: "([{\"'" * (n // 10) + "x" + "'\"}])" * (n // 10),
     "runs of one character": lambda n: "".join(c * (n // 8) + "\n" for c in " .-*#|<&"),
-    "many suppression comments": lambda n: "<!-- lintnews: disable=D001 --><!-- lintnews: enable=D001 -->" * (n // 60),
+    "many suppression comments": lambda n: (
+        "<!-- lintnews: disable=D001 --><!-- lintnews: enable=D001 -->" * (n // 60)
+    ),
 }
 
 
@@ -300,7 +410,9 @@ def test_fixing_a_document_with_many_fixes_is_linear() -> None:
     lint = lambda d: linter.lint(d).diagnostics  # noqa: E731
 
     def make(n: int) -> Document:
-        return Document(path="x.txt", text=repeat(n, lambda i: f"{sentence(i)[:-1]}.Those talks failed.\nRead more:\n"))
+        return Document(
+            path="x.txt", text=repeat(n, lambda i: f"{sentence(i)[:-1]}.Those talks failed.\nRead more:\n")
+        )
 
     out = fix_document(make(2000), lint, FixPolicy())
     assert out.fixed > 20 and not out.diagnostics
@@ -310,5 +422,8 @@ def test_fixing_a_document_with_many_fixes_is_linear() -> None:
 def test_fixing_html_with_many_fixes_is_linear() -> None:
     linter = Linter(Settings())
     lint = lambda d: linter.lint(d).diagnostics  # noqa: E731
-    assert_linear(lambda n: html_document("x.html", html_page(n)),
-                  lambda doc: fix_document(doc, lint, FixPolicy()), 10_000)
+    assert_linear(
+        lambda n: html_document("x.html", html_page(n)),
+        lambda doc: fix_document(doc, lint, FixPolicy()),
+        10_000,
+    )

@@ -113,7 +113,10 @@ def test_isolated_ignores_config(tmp_path: Path) -> None:
         ('per-file-ignores = ["D"]\n', "`per-file-ignores` must be a table"),
         ('[per-file-ignores]\n"*.md" = "D"\n', "`per-file-ignores.*.md` must be a list of strings"),
         ("select = [\n", "invalid TOML"),
-        ('max-document-size = "50 PB"\n', "`max-document-size` must be a number of bytes or a size such as \"50MB\""),
+        (
+            'max-document-size = "50 PB"\n',
+            '`max-document-size` must be a number of bytes or a size such as "50MB"',
+        ),
         ("max-document-size = -1\n", "`max-document-size` must not be negative"),
         ("max-document-size = 1.5\n", "`max-document-size` must be a number of bytes"),
     ],
@@ -247,7 +250,11 @@ def test_cli_select_replaces_the_whole_config_selection_and_ignore_extends_it(tm
     [
         # ruff's documented example: select = ["E", "F"], ignore = ["F401"]
         ({"select": ["D", "T"], "ignore": ["T001"]}, {"select": ["T001"]}, {"T001"}),
-        ({"select": ["D", "T"], "ignore": ["T001"]}, {"extend_select": ["G001"]}, {"D001", "D002", "T002", "G001"}),
+        (
+            {"select": ["D", "T"], "ignore": ["T001"]},
+            {"extend_select": ["G001"]},
+            {"D001", "D002", "T002", "G001"},
+        ),
         # an ignore on the command line applies to the configuration's select, whatever its specificity
         ({"select": ["D001", "T"]}, {"ignore": ["D"]}, {"T001", "T002"}),
         # a command-line extend-select brings back what the configuration ignores
@@ -262,17 +269,22 @@ def test_cli_select_replaces_the_whole_config_selection_and_ignore_extends_it(tm
         ({}, {"select": ["D001"], "ignore": ["duplicate-paragraph"]}, set()),
     ],
 )
-def test_selection_layers_resolve_as_in_ruff(config: dict[str, object], cli: dict[str, list[str]],
-                                             expected: set[str]) -> None:
+def test_selection_layers_resolve_as_in_ruff(
+    config: dict[str, object], cli: dict[str, list[str]], expected: set[str]
+) -> None:
     from lintnews.config import RuleSelection
 
     settings = build_settings(validate(config))
-    settings.cli_selection = RuleSelection(cli.get("select"), cli.get("extend_select", []), cli.get("ignore", []))
+    settings.cli_selection = RuleSelection(
+        cli.get("select"), cli.get("extend_select", []), cli.get("ignore", [])
+    )
     assert selected(settings) & {"D001", "D002", "T001", "T002", "G001"} == expected
 
 
 def test_per_file_ignores_remove_rules_whatever_selects_them(tmp_path: Path) -> None:
-    settings = build_settings(validate({"select": ["D001", "T"], "per-file-ignores": {"wire/*": ["D"]}}), str(tmp_path))
+    settings = build_settings(
+        validate({"select": ["D001", "T"], "per-file-ignores": {"wire/*": ["D"]}}), str(tmp_path)
+    )
     settings.cli_selection = RuleSelection(["D001"])
     assert selected(settings, str(tmp_path / "wire" / "a.txt")) == set()
     assert selected(settings, str(tmp_path / "desk" / "a.txt")) == {"D001"}

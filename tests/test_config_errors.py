@@ -87,28 +87,53 @@ def one_error(tmp_path: Path, config: str, name: str = "lintnews.toml", **files:
 @pytest.mark.parametrize(
     ("config", "message"),
     [
-        ('[rule-options.D001]\nmin-words = "six"\n',
-         "lintnews.toml: `rule-options.D001.min-words` must be an integer, not a string ('six')"),
-        ("[rule-options.D001]\nmin-wrds = 3\n",
-         "lintnews.toml: unknown option `rule-options.D001.min-wrds`: D001 (duplicate-paragraph) has no option "
-         "`min-wrds`; it takes `min-words`, `min-quote-words`"),
-        ("[rule-options.duplicate-paragraph]\nmin-words = 2.5\n",
-         "lintnews.toml: `rule-options.duplicate-paragraph.min-words` must be an integer, not a float (2.5)"),
-        ("[rule-options.D001]\nmin-words = 0\n",
-         "lintnews.toml: `rule-options.D001.min-words` must be at least 1; got 0"),
-        ("[rule-options.D001]\nmin-words = true\n",
-         "lintnews.toml: `rule-options.D001.min-words` must be an integer, not a boolean (True)"),
-        ('[rule-options.S002]\nmax-overlap = "high"\n',
-         "lintnews.toml: `rule-options.S002.max-overlap` must be a number, not a string ('high')"),
-        ("[rule-options.S002]\nmax-overlap = 1.5\n",
-         "lintnews.toml: `rule-options.S002.max-overlap` must be from 0.0 to 1.0; got 1.5"),
-        ("[rule-options.T001]\nmin-words = 3\n",
-         "lintnews.toml: unknown option `rule-options.T001.min-words`: T001 (truncated-sentence) has no option "
-         "`min-words`; it takes none"),
+        (
+            '[rule-options.D001]\nmin-words = "six"\n',
+            "lintnews.toml: `rule-options.D001.min-words` must be an integer, not a string ('six')",
+        ),
+        (
+            "[rule-options.D001]\nmin-wrds = 3\n",
+            "lintnews.toml: unknown option `rule-options.D001.min-wrds`: D001 (duplicate-paragraph) has no option "
+            "`min-wrds`; it takes `min-words`, `min-quote-words`",
+        ),
+        (
+            "[rule-options.duplicate-paragraph]\nmin-words = 2.5\n",
+            "lintnews.toml: `rule-options.duplicate-paragraph.min-words` must be an integer, not a float (2.5)",
+        ),
+        (
+            "[rule-options.D001]\nmin-words = 0\n",
+            "lintnews.toml: `rule-options.D001.min-words` must be at least 1; got 0",
+        ),
+        (
+            "[rule-options.D001]\nmin-words = true\n",
+            "lintnews.toml: `rule-options.D001.min-words` must be an integer, not a boolean (True)",
+        ),
+        (
+            '[rule-options.S002]\nmax-overlap = "high"\n',
+            "lintnews.toml: `rule-options.S002.max-overlap` must be a number, not a string ('high')",
+        ),
+        (
+            "[rule-options.S002]\nmax-overlap = 1.5\n",
+            "lintnews.toml: `rule-options.S002.max-overlap` must be from 0.0 to 1.0; got 1.5",
+        ),
+        (
+            "[rule-options.T001]\nmin-words = 3\n",
+            "lintnews.toml: unknown option `rule-options.T001.min-words`: T001 (truncated-sentence) has no option "
+            "`min-words`; it takes none",
+        ),
         ("[rule-options]\nD001 = 6\n", "lintnews.toml: `rule-options.D001` must be a table"),
     ],
-    ids=["string-for-int", "unknown-key", "float-for-int", "below-min", "bool-for-int", "string-for-float",
-         "above-max", "rule-without-options", "not-a-table"],
+    ids=[
+        "string-for-int",
+        "unknown-key",
+        "float-for-int",
+        "below-min",
+        "bool-for-int",
+        "string-for-float",
+        "above-max",
+        "rule-without-options",
+        "not-a-table",
+    ],
 )
 def test_rule_options_are_typed(tmp_path: Path, config: str, message: str) -> None:
     assert one_error(tmp_path, config) == f"lintnews: error: {message}"
@@ -116,7 +141,9 @@ def test_rule_options_are_typed(tmp_path: Path, config: str, message: str) -> No
 
 def test_rule_options_error_in_pyproject_names_its_table(tmp_path: Path) -> None:
     err = one_error(tmp_path, "[tool.lintnews.rule-options.D001]\nmin-wrds = 3\n", "pyproject.toml")
-    assert err.startswith("lintnews: error: pyproject.toml: unknown option `tool.lintnews.rule-options.D001.min-wrds`")
+    assert err.startswith(
+        "lintnews: error: pyproject.toml: unknown option `tool.lintnews.rule-options.D001.min-wrds`"
+    )
 
 
 def test_valid_rule_options_apply_by_code_or_name(tmp_path: Path) -> None:
@@ -154,16 +181,28 @@ def test_every_rule_option_is_declared_with_a_default() -> None:
         ("[corpus]\nthreshhold = 0.5\n", "lintnews.toml: unknown configuration key `corpus.threshhold`"),
         ('[corpus]\nkeep = "oldest"\n', 'lintnews.toml: `corpus.keep = "oldest"` needs `corpus.date-field`'),
         ("[rule-options.D0001]\nmin-words = 3\n", "lintnews.toml: unknown rule `D0001` in `rule-options`"),
-        ('extra-phrases = { no-such-rule = ["x"] }\n',
-         f"lintnews.toml: `extra-phrases.no-such-rule`: unknown rule `no-such-rule` (rules that read phrase packs: "
-         f"{READERS})"),
-        ('extra-phrases = { seo-filler = "Read more" }\n',
-         "lintnews.toml: `extra-phrases.seo-filler` must be a list of strings"),
+        (
+            'extra-phrases = { no-such-rule = ["x"] }\n',
+            f"lintnews.toml: `extra-phrases.no-such-rule`: unknown rule `no-such-rule` (rules that read phrase packs: "
+            f"{READERS})",
+        ),
+        (
+            'extra-phrases = { seo-filler = "Read more" }\n',
+            "lintnews.toml: `extra-phrases.seo-filler` must be a list of strings",
+        ),
         ('extend-packs = ["packs/ours.toml"]\n', "lintnews.toml: `extend-packs`: pack file not found: "),
         ('text-field = ""\n', "lintnews.toml: `text-field` must be a field name, not an empty string"),
     ],
-    ids=["corpus-value", "corpus-key", "corpus-keep", "rule-options-rule", "extra-phrases-rule",
-         "extra-phrases-type", "extend-packs-missing", "empty-field-name"],
+    ids=[
+        "corpus-value",
+        "corpus-key",
+        "corpus-keep",
+        "rule-options-rule",
+        "extra-phrases-rule",
+        "extra-phrases-type",
+        "extend-packs-missing",
+        "empty-field-name",
+    ],
 )
 def test_every_configuration_error_names_the_file(tmp_path: Path, config: str, message: str) -> None:
     assert one_error(tmp_path, config).startswith(f"lintnews: error: {message}")
@@ -171,13 +210,22 @@ def test_every_configuration_error_names_the_file(tmp_path: Path, config: str, m
 
 def test_corpus_error_in_pyproject_names_the_file_and_its_table(tmp_path: Path) -> None:
     err = one_error(tmp_path, "[tool.lintnews.corpus]\nthreshold = 2\n", "pyproject.toml")
-    assert err == "lintnews: error: pyproject.toml: `tool.lintnews.corpus.threshold` must be from 0 to 1; got 2.0"
+    assert (
+        err
+        == "lintnews: error: pyproject.toml: `tool.lintnews.corpus.threshold` must be from 0 to 1; got 2.0"
+    )
 
 
 def test_config_error_through_the_installed_script(tmp_path: Path) -> None:
     project(tmp_path, "[corpus]\nthreshold = 2\n")
-    proc = subprocess.run([lintnews_script(), "check", "story.txt"], cwd=tmp_path, capture_output=True, text=True,
-                          check=False, timeout=120)
+    proc = subprocess.run(
+        [lintnews_script(), "check", "story.txt"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr == "lintnews: error: lintnews.toml: `corpus.threshold` must be from 0 to 1; got 2.0\n"
 
@@ -192,8 +240,11 @@ def pack(rule: str) -> str:
 @pytest.mark.parametrize("rule", ["duplicate-paragraph", "D001", "N002"])
 def test_a_pack_entry_for_a_rule_that_reads_no_pack_is_refused(tmp_path: Path, rule: str) -> None:
     err = one_error(tmp_path, 'extend-packs = ["ours.toml"]\n', **{"ours.toml": pack(rule)})
-    code, name = {"duplicate-paragraph": ("D001", rule), "D001": ("D001", "duplicate-paragraph"),
-                  "N002": ("N002", "exact-duplicate-document")}[rule]
+    code, name = {
+        "duplicate-paragraph": ("D001", rule),
+        "D001": ("D001", "duplicate-paragraph"),
+        "N002": ("N002", "exact-duplicate-document"),
+    }[rule]
     assert err == (
         f"lintnews: error: ours.toml entry 1: rule {code} ({name}) does not read phrase packs "
         f"(rules that do: {READERS})"

@@ -26,20 +26,34 @@ from lintnews.textnorm import normalize
 
 WIRE_TITLE = "Port strike halts grain exports as talks collapse"
 WIRE = [
-    ("Dock workers at the country's three largest grain terminals walked off the job on Wednesday "
-    "after wage talks with the port authority collapsed late on Tuesday night."),
-    ("The strike halted loading at berths that handle roughly two thirds of the nation's wheat and "
-    "barley exports, with at least fourteen bulk carriers waiting at anchor offshore."),
-    ("Union leaders said the authority's final offer of a three percent raise over two years fell "
-    "far short of inflation, which reached seven percent in the year to March."),
-    ("The port authority said it remained open to talks but warned that every day of disruption "
-    "cost exporters an estimated twenty million dollars in demurrage and lost sales."),
-    ("Grain traders said buyers in North Africa and the Middle East had already begun asking about "
-    "cargoes from rival suppliers in the Black Sea region."),
-    ("Farm groups urged the government to appoint a mediator, noting that silos inland were nearly "
-    "full after a record harvest and that trucks were queuing for days to unload."),
-    ("A spokesperson for the transport ministry said the minister would meet both sides on Friday "
-    "and did not rule out emergency legislation if the dispute dragged on."),
+    (
+        "Dock workers at the country's three largest grain terminals walked off the job on Wednesday "
+        "after wage talks with the port authority collapsed late on Tuesday night."
+    ),
+    (
+        "The strike halted loading at berths that handle roughly two thirds of the nation's wheat and "
+        "barley exports, with at least fourteen bulk carriers waiting at anchor offshore."
+    ),
+    (
+        "Union leaders said the authority's final offer of a three percent raise over two years fell "
+        "far short of inflation, which reached seven percent in the year to March."
+    ),
+    (
+        "The port authority said it remained open to talks but warned that every day of disruption "
+        "cost exporters an estimated twenty million dollars in demurrage and lost sales."
+    ),
+    (
+        "Grain traders said buyers in North Africa and the Middle East had already begun asking about "
+        "cargoes from rival suppliers in the Black Sea region."
+    ),
+    (
+        "Farm groups urged the government to appoint a mediator, noting that silos inland were nearly "
+        "full after a record harvest and that trucks were queuing for days to unload."
+    ),
+    (
+        "A spokesperson for the transport ministry said the minister would meet both sides on Friday "
+        "and did not rule out emergency legislation if the dispute dragged on."
+    ),
 ]
 LOCAL_INTRO = (
     "For farmers around Millbrook, where most of the county's wheat leaves by rail for the coast, "
@@ -51,74 +65,148 @@ TYPOS = [
 ]
 
 COUNCIL = [
-    ("The town council voted on Monday to close the Elm Street library branch at the end of the "
-    "year, ending a decade of debate over the future of the ageing building."),
-    ("Councillors said repairs to the roof and heating system would cost more than the branch's "
-    "budget for the next five years combined."),
-    ("Parents who packed the meeting said the branch was the only place within walking distance "
-    "where children could study after school, and several wept as the vote was read out."),
-    ("The library service plans to run a mobile van twice a week from the school car park and to "
-    "extend opening hours at the central branch on weekday evenings."),
+    (
+        "The town council voted on Monday to close the Elm Street library branch at the end of the "
+        "year, ending a decade of debate over the future of the ageing building."
+    ),
+    (
+        "Councillors said repairs to the roof and heating system would cost more than the branch's "
+        "budget for the next five years combined."
+    ),
+    (
+        "Parents who packed the meeting said the branch was the only place within walking distance "
+        "where children could study after school, and several wept as the vote was read out."
+    ),
+    (
+        "The library service plans to run a mobile van twice a week from the school car park and to "
+        "extend opening hours at the central branch on weekday evenings."
+    ),
 ]
 
 FESTIVAL = [
-    ("Organisers of the summer folk festival said ticket sales had doubled after they moved the "
-    "event from the showground to the riverside meadows for the first time."),
-    ("More than forty acts are booked across three stages, including a fiddle band from Cape Breton "
-    "and a choir that will perform a new piece written about the town's mills."),
-    ("Residents near the meadows raised concerns about parking, and the council has agreed to run "
-    "shuttle buses from the station every fifteen minutes on both days."),
-    ("Camping opens on Friday afternoon, and organisers asked visitors to bring reusable cups "
-    "because the festival has banned single-use plastic from its bars."),
+    (
+        "Organisers of the summer folk festival said ticket sales had doubled after they moved the "
+        "event from the showground to the riverside meadows for the first time."
+    ),
+    (
+        "More than forty acts are booked across three stages, including a fiddle band from Cape Breton "
+        "and a choir that will perform a new piece written about the town's mills."
+    ),
+    (
+        "Residents near the meadows raised concerns about parking, and the council has agreed to run "
+        "shuttle buses from the station every fifteen minutes on both days."
+    ),
+    (
+        "Camping opens on Friday afternoon, and organisers asked visitors to bring reusable cups "
+        "because the festival has banned single-use plastic from its bars."
+    ),
 ]
 
 #: Site chrome of one site: five lines at the end of each of its articles, longer than its stories.
 FOOTER = [
-    ("Valley Courier is an independent, reader-funded newsroom that has covered the towns and villages "
-    "of the Wye valley since 1887, from council meetings to Saturday football."),
-    ("Get the Valley Courier morning briefing in your inbox every weekday before seven, with the "
-    "headlines, the weather, road closures and what is on around the valley."),
-    ("Spotted a mistake in one of our stories? Our corrections policy explains how to tell the news "
-    "desk and how we put things right, usually on the same day."),
-    ("Valley Courier, 14 Mill Lane, Netherton, telephone 01600 555 0142, open to visitors on weekday "
-    "mornings from nine until noon except on bank holidays."),
-    ("Copyright 2008 Valley Courier Media Group. Reproduction in whole or in part without written "
-    "permission of the publisher is prohibited."),
+    (
+        "Valley Courier is an independent, reader-funded newsroom that has covered the towns and villages "
+        "of the Wye valley since 1887, from council meetings to Saturday football."
+    ),
+    (
+        "Get the Valley Courier morning briefing in your inbox every weekday before seven, with the "
+        "headlines, the weather, road closures and what is on around the valley."
+    ),
+    (
+        "Spotted a mistake in one of our stories? Our corrections policy explains how to tell the news "
+        "desk and how we put things right, usually on the same day."
+    ),
+    (
+        "Valley Courier, 14 Mill Lane, Netherton, telephone 01600 555 0142, open to visitors on weekday "
+        "mornings from nine until noon except on bank holidays."
+    ),
+    (
+        "Copyright 2008 Valley Courier Media Group. Reproduction in whole or in part without written "
+        "permission of the publisher is prohibited."
+    ),
 ]
 #: Stock phrasing of news writing: recurs too, but never at the same place.
 NO_COMMENT = "The company did not respond to a request for comment."
 
 SITE_STORIES = [
-    ("Bakery chain to open three new shops",
-     [("A regional bakery chain said it would open three new shops in the valley this autumn and "
-      "hire about sixty people to staff them."),
-      ("The company, founded in a single shop on Bridge Street in 1994, now runs twenty two bakeries "
-      "across the county and a central kitchen on the industrial estate.")]),
-    ("Quarry expansion plan goes to public inquiry",
-     [("Plans to extend the limestone quarry above Netherton will go to a public inquiry after the "
-      "county council failed to reach a decision within the statutory deadline."),
-      ("Campaigners say blasting already rattles windows in the village, while the operator says "
-      "the expansion would secure two hundred local jobs for another twenty years.")]),
-    ("Bus operator cuts evening services",
-     [("The valley's main bus operator will withdraw most evening services from next month, citing "
-      "a shortage of drivers and falling passenger numbers since the pandemic."),
-      ("Shift workers at the hospital said the last bus home would now leave before their shifts "
-      "end, and the health board said it was talking to the operator about a late route.")]),
-    ("Flood defence work begins at Riverside Park",
-     [("Contractors began work on Monday on a new flood wall along Riverside Park, two years after "
-      "the river burst its banks and flooded more than one hundred homes."),
-      ("The wall will be finished by next spring, the environment agency said, and the park's "
-      "playground will stay open for most of the construction period.")]),
-    ("Hospital parking charges to rise in April",
-     [("Parking charges at the county hospital will rise by a fifth in April, the health board "
-      "confirmed, the first increase since the multi-storey car park opened."),
-      ("Blue badge holders and parents of children staying overnight will continue to park free, "
-      "and staff charges will be frozen for another year.")]),
-    ("Chemical plant fined over river spill",
-     [("A chemical plant on the edge of town was fined one hundred and fifty thousand pounds over a "
-      "spill that killed thousands of fish along a six mile stretch of the river."),
-      ("Magistrates heard that a valve had been left open during maintenance and that alarms had "
-      "been switched off because they kept sounding for no reason.")]),
+    (
+        "Bakery chain to open three new shops",
+        [
+            (
+                "A regional bakery chain said it would open three new shops in the valley this autumn and "
+                "hire about sixty people to staff them."
+            ),
+            (
+                "The company, founded in a single shop on Bridge Street in 1994, now runs twenty two bakeries "
+                "across the county and a central kitchen on the industrial estate."
+            ),
+        ],
+    ),
+    (
+        "Quarry expansion plan goes to public inquiry",
+        [
+            (
+                "Plans to extend the limestone quarry above Netherton will go to a public inquiry after the "
+                "county council failed to reach a decision within the statutory deadline."
+            ),
+            (
+                "Campaigners say blasting already rattles windows in the village, while the operator says "
+                "the expansion would secure two hundred local jobs for another twenty years."
+            ),
+        ],
+    ),
+    (
+        "Bus operator cuts evening services",
+        [
+            (
+                "The valley's main bus operator will withdraw most evening services from next month, citing "
+                "a shortage of drivers and falling passenger numbers since the pandemic."
+            ),
+            (
+                "Shift workers at the hospital said the last bus home would now leave before their shifts "
+                "end, and the health board said it was talking to the operator about a late route."
+            ),
+        ],
+    ),
+    (
+        "Flood defence work begins at Riverside Park",
+        [
+            (
+                "Contractors began work on Monday on a new flood wall along Riverside Park, two years after "
+                "the river burst its banks and flooded more than one hundred homes."
+            ),
+            (
+                "The wall will be finished by next spring, the environment agency said, and the park's "
+                "playground will stay open for most of the construction period."
+            ),
+        ],
+    ),
+    (
+        "Hospital parking charges to rise in April",
+        [
+            (
+                "Parking charges at the county hospital will rise by a fifth in April, the health board "
+                "confirmed, the first increase since the multi-storey car park opened."
+            ),
+            (
+                "Blue badge holders and parents of children staying overnight will continue to park free, "
+                "and staff charges will be frozen for another year."
+            ),
+        ],
+    ),
+    (
+        "Chemical plant fined over river spill",
+        [
+            (
+                "A chemical plant on the edge of town was fined one hundred and fifty thousand pounds over a "
+                "spill that killed thousands of fish along a six mile stretch of the river."
+            ),
+            (
+                "Magistrates heard that a valve had been left open during maintenance and that alarms had "
+                "been switched off because they kept sounding for no reason."
+            ),
+        ],
+    ),
 ]
 
 
@@ -159,14 +247,20 @@ def wire_corpus(tmp_path: Path) -> Path:
         {"id": "wire-1", "text": "\n".join([WIRE_TITLE, *WIRE])},
         {"id": "council", "text": "\n".join(["Library branch to close", *COUNCIL])},
         # syndicated: new headline and a local intro
-        {"id": "local-1", "text": "\n".join(["Millbrook farmers fear port strike fallout", LOCAL_INTRO, *WIRE])},
+        {
+            "id": "local-1",
+            "text": "\n".join(["Millbrook farmers fear port strike fallout", LOCAL_INTRO, *WIRE]),
+        },
         # trimmed ending
         {"id": "trimmed", "text": "\n".join([WIRE_TITLE, *WIRE[:5]])},
         {"id": "festival", "text": "\n".join(["Folk festival moves to the meadows", *FESTIVAL])},
         # typos
         {"id": "typos", "text": "\n".join([WIRE_TITLE, *TYPOS])},
         # the same text as wire-1 once case, quotes and spacing are normalised
-        {"id": "exact", "text": "\n\n".join([WIRE_TITLE.upper(), *(p.replace("'", "’") for p in WIRE)]) + "  \n"},
+        {
+            "id": "exact",
+            "text": "\n\n".join([WIRE_TITLE.upper(), *(p.replace("'", "’") for p in WIRE)]) + "  \n",
+        },
         {"id": "council-copy", "text": "\n".join(["Elm Street library will shut", *COUNCIL[:3]])},
     ]
     return _jsonl(tmp_path / "news.jsonl", records)
@@ -188,16 +282,21 @@ def test_near_and_exact_duplicates_with_records_and_related(tmp_path: Path) -> N
     assert by_record["trimmed"]["message"].startswith(f"Near-duplicate of {path}#wire-1 (Jaccard 0.")
     assert "100 % of this article's shingles occur in it" in by_record["trimmed"]["message"]
     assert by_record["council-copy"]["message"].endswith("% of this article's shingles occur in it)")
-    assert by_record["exact"]["message"] == f"Exact duplicate of {path}#wire-1 (same text after normalisation)"
+    assert (
+        by_record["exact"]["message"] == f"Exact duplicate of {path}#wire-1 (same text after normalisation)"
+    )
     assert by_record["exact"]["severity"] == "error"
 
 
 def test_embedded_article_reports_containment_in_the_other_direction(tmp_path: Path) -> None:
     longer = "\n".join(["Port strike: what it means for the region", *WIRE, *COUNCIL, *FESTIVAL])
-    path = _jsonl(tmp_path / "c.jsonl", [
-        {"id": "short", "text": "\n".join([WIRE_TITLE, *WIRE])},
-        {"id": "long", "text": longer},
-    ])
+    path = _jsonl(
+        tmp_path / "c.jsonl",
+        [
+            {"id": "short", "text": "\n".join([WIRE_TITLE, *WIRE])},
+            {"id": "long", "text": longer},
+        ],
+    )
     _, found, _ = _run(str(path))
     [d] = [d for d in found if d["code"] == "N001"]
     assert d["record"] == "long"
@@ -208,9 +307,18 @@ def test_clusters_are_transitive_and_keep_the_first(tmp_path: Path) -> None:
     # c is close to b, b close to a, c farther from a: one cluster, both point at a
     a = [WIRE_TITLE, *WIRE]
     b = [WIRE_TITLE, *WIRE[:6], "Both sides are due to meet the minister on Friday morning in the capital."]
-    c = [WIRE_TITLE, *WIRE[1:6], "Both sides are due to meet the minister on Friday morning in the capital.",
-         COUNCIL[0], COUNCIL[1], FESTIVAL[0], FESTIVAL[1]]
-    path = _jsonl(tmp_path / "t.jsonl", [{"id": k, "text": "\n".join(v)} for k, v in (("a", a), ("b", b), ("c", c))])
+    c = [
+        WIRE_TITLE,
+        *WIRE[1:6],
+        "Both sides are due to meet the minister on Friday morning in the capital.",
+        COUNCIL[0],
+        COUNCIL[1],
+        FESTIVAL[0],
+        FESTIVAL[1],
+    ]
+    path = _jsonl(
+        tmp_path / "t.jsonl", [{"id": k, "text": "\n".join(v)} for k, v in (("a", a), ("b", b), ("c", c))]
+    )
     _, found, _ = _run(str(path))
     findings = _corpus_findings(found)
     assert [f[:2] for f in findings] == [("N001", "b"), ("N001", "c")]
@@ -219,8 +327,11 @@ def test_clusters_are_transitive_and_keep_the_first(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("keep", "kept", "reported"),
-    [("first", "old-long", ["new-short", "mid"]), ("longest", "old-long", ["new-short", "mid"]),
-     ("oldest", "mid", ["old-long", "new-short"])],
+    [
+        ("first", "old-long", ["new-short", "mid"]),
+        ("longest", "old-long", ["new-short", "mid"]),
+        ("oldest", "mid", ["old-long", "new-short"]),
+    ],
 )
 def test_keep_policy(tmp_path: Path, keep: str, kept: str, reported: list[str]) -> None:
     records = [
@@ -232,8 +343,10 @@ def test_keep_policy(tmp_path: Path, keep: str, kept: str, reported: list[str]) 
     (tmp_path / "lintnews.toml").write_text(
         f'[corpus]\nkeep = "{keep}"\ndate-field = "published"\n', encoding="utf-8"
     )
-    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", "--config",
-                                       str(tmp_path / "lintnews.toml"), str(path)])
+    result = CliRunner().invoke(
+        main,
+        ["check", "--no-cache", "--format", "json", "--config", str(tmp_path / "lintnews.toml"), str(path)],
+    )
     found = json.loads(result.stdout[result.stdout.index("[") :])
     corpus = [d for d in found if d["code"] in ("N001", "N002")]
     assert [d["record"] for d in corpus] == reported
@@ -258,7 +371,9 @@ def test_hard_negatives_different_articles_sharing_site_chrome(tmp_path: Path) -
     # template candidate); the four lines before it are N003's
     assert lines_per_record == {rec: list(range(n - 4, n)) for rec, n in n_lines.items()}
     assert sorted((d["record"], d["line"]) for d in found if d["code"] == "B020") == sorted(n_lines.items())
-    assert {d["message"] for d in templates} == {"Line recurs in 6 of 7 documents at the same place (site template)"}
+    assert {d["message"] for d in templates} == {
+        "Line recurs in 6 of 7 documents at the same place (site template)"
+    }
 
 
 def test_footer_alone_would_make_site_stories_look_alike(tmp_path: Path) -> None:
@@ -268,8 +383,10 @@ def test_footer_alone_would_make_site_stories_look_alike(tmp_path: Path) -> None
     records = [{"id": f"vc-{i}", "text": site_article(i)} for i in range(len(SITE_STORIES))]
     path = _jsonl(tmp_path / "site.jsonl", records)
     (tmp_path / "lintnews.toml").write_text("[corpus]\ntemplate-min-docs = 50\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", "--config",
-                                       str(tmp_path / "lintnews.toml"), str(path)])
+    result = CliRunner().invoke(
+        main,
+        ["check", "--no-cache", "--format", "json", "--config", str(tmp_path / "lintnews.toml"), str(path)],
+    )
     found = json.loads(result.stdout[result.stdout.index("[") :])
     assert any(d["code"] == "N001" for d in found)
     assert not any(d["code"] == "N003" for d in found)
@@ -291,7 +408,9 @@ def test_template_line_needs_five_documents(tmp_path: Path) -> None:
 def test_short_lines_are_not_template_candidates(tmp_path: Path) -> None:
     for i in range(6):
         title, body = SITE_STORIES[i]
-        (tmp_path / f"s{i}.txt").write_text("\n".join([title, *body, "Share this story"]) + "\n", encoding="utf-8")
+        (tmp_path / f"s{i}.txt").write_text(
+            "\n".join([title, *body, "Share this story"]) + "\n", encoding="utf-8"
+        )
     _, found, _ = _run("--select", "N003", str(tmp_path))
     assert found == []
 
@@ -319,8 +438,10 @@ def test_per_file_ignores_apply_to_corpus_rules(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("\n".join([WIRE_TITLE, *WIRE]) + "\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("\n".join([WIRE_TITLE, *WIRE[:6]]) + "\n", encoding="utf-8")
     (tmp_path / "lintnews.toml").write_text('[per-file-ignores]\n"b.txt" = ["N001"]\n', encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "N", "--config",
-                                       str(tmp_path / "lintnews.toml"), str(tmp_path)])
+    result = CliRunner().invoke(
+        main,
+        ["check", "--no-cache", "--select", "N", "--config", str(tmp_path / "lintnews.toml"), str(tmp_path)],
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -338,15 +459,17 @@ def test_per_file_ignores_apply_to_corpus_rules(tmp_path: Path) -> None:
 def test_config_errors(tmp_path: Path, table: str, message: str) -> None:
     (tmp_path / "a.txt").write_text("\n".join([WIRE_TITLE, *WIRE]) + "\n", encoding="utf-8")
     (tmp_path / "lintnews.toml").write_text(f"[corpus]\n{table}\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--no-cache", "--config", str(tmp_path / "lintnews.toml"),
-                                       str(tmp_path / "a.txt")])
+    result = CliRunner().invoke(
+        main, ["check", "--no-cache", "--config", str(tmp_path / "lintnews.toml"), str(tmp_path / "a.txt")]
+    )
     assert result.exit_code == 2
     assert message in result.stderr
 
 
 def test_pyproject_corpus_table(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text("[tool.lintnews.corpus]\nmin-jaccard = 0.95\nmin-containment = 1.0\n",
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.lintnews.corpus]\nmin-jaccard = 0.95\nmin-containment = 1.0\n", encoding="utf-8"
+    )
     (tmp_path / "a.txt").write_text("\n".join([WIRE_TITLE, *WIRE]) + "\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("\n".join([WIRE_TITLE, *TYPOS]) + "\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "N", str(tmp_path)])
@@ -358,7 +481,12 @@ def test_pyproject_corpus_table(tmp_path: Path) -> None:
 
 def test_options_defaults_and_bands() -> None:
     opts = CorpusOptions.from_settings(Settings())
-    assert (opts.shingle_size, opts.num_perm, opts.template_min_docs, opts.template_min_share) == (5, 128, 5, 0.01)
+    assert (opts.shingle_size, opts.num_perm, opts.template_min_docs, opts.template_min_share) == (
+        5,
+        128,
+        5,
+        0.01,
+    )
     bands, rows = lsh_bands(opts.threshold, opts.num_perm)
     assert bands * rows <= 128
     assert 1 - (1 - 0.5**rows) ** bands >= 0.95
@@ -394,7 +522,10 @@ def test_batch_signing_equals_one_by_one() -> None:
 
 
 def test_check_corpus_library_entry_point() -> None:
-    docs = [Document("a.txt", "\n".join([WIRE_TITLE, *WIRE])), Document("b.txt", "\n".join([WIRE_TITLE, *TYPOS]))]
+    docs = [
+        Document("a.txt", "\n".join([WIRE_TITLE, *WIRE])),
+        Document("b.txt", "\n".join([WIRE_TITLE, *TYPOS])),
+    ]
     found = list(check_corpus(docs, Settings(select=["N"])))
     assert [(d.code, d.path, [r.path for r in d.related]) for d in found] == [("N001", "b.txt", ["a.txt"])]
 
@@ -421,11 +552,16 @@ def _code_strings(path: Path) -> list[str]:
     docstrings = {
         id(node.body[0].value)
         for node in ast.walk(tree)
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
-        and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
     }
-    return [n.value for n in ast.walk(tree)
-            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
+    return [
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings
+    ]
 
 
 def test_corpus_codes_come_from_rule_metadata_only() -> None:
@@ -445,7 +581,10 @@ def test_corpus_codes_come_from_rule_metadata_only() -> None:
             assert text.count("Linter(") == (1 if module.name == "index.py" else 0), module
         assert len(module.read_text(encoding="utf-8").splitlines()) <= 400, module
     assert {role: rule.code for role, rule in corpus_rules().items()} == {
-        "near-duplicate": "N001", "exact-duplicate": "N002", "template": "N003"}
+        "near-duplicate": "N001",
+        "exact-duplicate": "N002",
+        "template": "N003",
+    }
     assert droppable_codes() == {"N001", "N002"}
     assert chrome_families() == ("S", "B")
 
@@ -455,8 +594,20 @@ def test_severity_of_corpus_rules_follows_the_configuration(tmp_path: Path) -> N
     (tmp_path / "a.txt").write_text(story, encoding="utf-8")
     (tmp_path / "b.txt").write_text(story, encoding="utf-8")
     (tmp_path / "lintnews.toml").write_text('[severity]\nN002 = "info"\n', encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "N", "--output-format", "json",
-                                       "--config", str(tmp_path / "lintnews.toml"), str(tmp_path)])
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "--no-cache",
+            "--select",
+            "N",
+            "--output-format",
+            "json",
+            "--config",
+            str(tmp_path / "lintnews.toml"),
+            str(tmp_path),
+        ],
+    )
     found = [(Path(d["path"]).name, d["code"], d["severity"]) for d in json.loads(result.stdout)]
     assert found == [("b.txt", "N002", "info")]
 

@@ -63,7 +63,9 @@ def run(docs: list[Document], counts: collections.Counter[str]) -> tuple[collect
     return found, counts["verified"], counts["candidates"]
 
 
-def test_a_story_in_hundreds_of_copies_costs_one_verification_per_copy(counted: collections.Counter[str]) -> None:
+def test_a_story_in_hundreds_of_copies_costs_one_verification_per_copy(
+    counted: collections.Counter[str],
+) -> None:
     found, verified, candidates = run(story_copies(200), counted)
     assert found == {"N001": 199}
     # every copy joins the cluster once; 200 * 199 / 2 = 19,900 pairs

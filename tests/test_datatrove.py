@@ -12,20 +12,31 @@ from datatrove.pipeline.writers import JsonlWriter
 
 from lintnews.integrations.datatrove import LintnewsDeduplicate, LintnewsFilter
 
-CRANE = ("The harbour master said on Monday that the new crane would double the number of containers handled "
-         "each week.\n\nWork on the quay began in March and is due to finish before the winter storms arrive.\n")
+CRANE = (
+    "The harbour master said on Monday that the new crane would double the number of containers handled "
+    "each week.\n\nWork on the quay began in March and is due to finish before the winter storms arrive.\n"
+)
 ARTICLES = [
     ("a1", CRANE),
     # cut off mid-sentence: T002, an error
-    ("a2", "Council members voted on Tuesday to extend the tram line to the airport.\n\n"
-           "The first trams could run by the end of next year, according to the\n"),
+    (
+        "a2",
+        "Council members voted on Tuesday to extend the tram line to the airport.\n\n"
+        "The first trams could run by the end of next year, according to the\n",
+    ),
     # the same article as a1 under another id: N002
     ("a3", CRANE),
-    ("a4", "Heavy rain flooded several streets in the old town overnight, and the fire brigade pumped water "
-           "from dozens of cellars.\n\nForecasters expect the weather to improve by Thursday.\n"),
+    (
+        "a4",
+        "Heavy rain flooded several streets in the old town overnight, and the fire brigade pumped water "
+        "from dozens of cellars.\n\nForecasters expect the weather to improve by Thursday.\n",
+    ),
     # a breadcrumb left in the text: B006, a warning
-    ("a5", "Home » News » Weather\n\nA cold front will bring snow to the hills on Friday, the weather service "
-           "said in its latest bulletin.\n\nDrivers were asked to fit winter tyres before the weekend.\n"),
+    (
+        "a5",
+        "Home » News » Weather\n\nA cold front will bring snow to the hills on Friday, the weather service "
+        "said in its latest bulletin.\n\nDrivers were asked to fit winter tyres before the weekend.\n",
+    ),
 ]
 
 
@@ -46,8 +57,9 @@ def _pipeline(tmp_path: Path, tasks: int = 1, **filter_args) -> LocalPipelineExe
     return LocalPipelineExecutor(
         pipeline=[
             JsonlReader(str(tmp_path / "in")),
-            LintnewsFilter(exclusion_writer=JsonlWriter(str(tmp_path / "rejected"), compression=None),
-                           **filter_args),
+            LintnewsFilter(
+                exclusion_writer=JsonlWriter(str(tmp_path / "rejected"), compression=None), **filter_args
+            ),
             LintnewsDeduplicate(exclusion_writer=JsonlWriter(str(tmp_path / "copies"), compression=None)),
             JsonlWriter(str(tmp_path / "out"), compression=None),
         ],
@@ -90,7 +102,9 @@ def test_min_score_and_warnings(tmp_path: Path) -> None:
     assert list(_read(tmp_path / "out")) == ["a1", "a4"]
     rejected = _read(tmp_path / "rejected")
     assert {k: r["metadata"]["filter_reason"] for k, r in rejected.items()} == {
-        "a2": "lintnews_score", "a5": "lintnews_score"}
+        "a2": "lintnews_score",
+        "a5": "lintnews_score",
+    }
 
 
 def test_deduplicate_refuses_several_tasks(tmp_path: Path) -> None:

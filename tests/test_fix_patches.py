@@ -38,7 +38,9 @@ def lintnews(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
 
 def git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=60, check=False)
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=60, check=False
+    )
 
 
 # --- item 11: --diff is a patch of the bytes --fix writes ---------------------------------------
@@ -69,7 +71,9 @@ def test_diff_is_a_patch_git_apply_and_patch_apply_to_what_fix_writes(tmp_path: 
     assert (fixed / "desk/lf.txt").read_bytes() == FIXED.encode()
     assert (fixed / "desk/crlf.txt").read_bytes() == FIXED.replace("\n", "\r\n").encode()
     assert (fixed / "desk/no-final-newline.txt").read_bytes() == FIXED.rstrip("\n").encode()
-    assert (fixed / "desk/crlf-no-final-newline.txt").read_bytes() == FIXED.rstrip("\n").replace("\n", "\r\n").encode()
+    assert (fixed / "desk/crlf-no-final-newline.txt").read_bytes() == FIXED.rstrip("\n").replace(
+        "\n", "\r\n"
+    ).encode()
 
     # --diff in a git checkout, paths given with ./ (and a folder), applied with git apply.
     repo = checkout(tmp_path / "repo")
@@ -81,8 +85,13 @@ def test_diff_is_a_patch_git_apply_and_patch_apply_to_what_fix_writes(tmp_path: 
     headers = [line for line in patch.split(b"\n") if line.startswith((b"--- ", b"+++ "))]
     assert headers == [
         f"{sign} {side}/{name}".encode()
-        for name in ["desk/crlf-no-final-newline.txt", "desk/crlf.txt", "desk/lf.txt", "desk/no-final-newline.txt",
-                     "latin1.txt"]
+        for name in [
+            "desk/crlf-no-final-newline.txt",
+            "desk/crlf.txt",
+            "desk/lf.txt",
+            "desk/no-final-newline.txt",
+            "latin1.txt",
+        ]
         for sign, side in (("---", "a"), ("+++", "b"))
     ]
     assert f"-{LEDE}\r\n".encode() in patch  # CRLF files are diffed with their CRLF endings
@@ -102,8 +111,12 @@ def test_diff_is_a_patch_git_apply_and_patch_apply_to_what_fix_writes(tmp_path: 
     if shutil.which("patch"):
         plain = checkout(tmp_path / "plain")
         patched = subprocess.run(
-            ["patch", "-p1", "--binary", "-i", str(tmp_path / "fix.patch")], cwd=plain, capture_output=True,
-            text=True, timeout=60, check=False,
+            ["patch", "-p1", "--binary", "-i", str(tmp_path / "fix.patch")],
+            cwd=plain,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
         assert patched.returncode == 0, patched.stdout + patched.stderr
         for name in FILES:
@@ -146,10 +159,13 @@ def test_fix_output_dir_reports_remaining_findings_in_the_fixed_copy(tmp_path: P
     assert (tmp_path / "story.txt").read_text() == JUNKY
     # JSON output: the same pairing, and the document summary names the copy too.
     done = lintnews(
-        ["--no-corpus", "--fix", "--output-dir", "out2", "--format", "json", "--statistics", "story.txt"], tmp_path
+        ["--no-corpus", "--fix", "--output-dir", "out2", "--format", "json", "--statistics", "story.txt"],
+        tmp_path,
     )
     report = json.loads(done.stdout)
-    assert [(d["path"], d["line"], d["code"]) for d in report["diagnostics"]] == [("out2/story.txt", 7, "T002")]
+    assert [(d["path"], d["line"], d["code"]) for d in report["diagnostics"]] == [
+        ("out2/story.txt", 7, "T002")
+    ]
     assert [d["path"] for d in report["documents"]] == ["out2/story.txt"]
 
 

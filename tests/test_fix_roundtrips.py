@@ -50,7 +50,10 @@ CASES: dict[str, tuple[str, str]] = {
         f"Council Approves Budget After Long Debate\n\n{P1}\n\n{P2}\n\nCouncil approves budget after long debate\n\n{P3}\n",
         f"Council Approves Budget After Long Debate\n\n{ARTICLE}",
     ),
-    "F001": (ARTICLE.replace("Tuesday after", "Tuesday.After"), ARTICLE.replace("Tuesday after", "Tuesday. After")),
+    "F001": (
+        ARTICLE.replace("Tuesday after", "Tuesday.After"),
+        ARTICLE.replace("Tuesday after", "Tuesday. After"),
+    ),
     "F002": (
         f"{ARTICLE}\nThe delegations met for six hours. Both sides called the meeting useful. Neither side gave "
         "details. The mediators were pleased. The next round is planned. the talks resume in March.\n",
@@ -59,12 +62,17 @@ CASES: dict[str, tuple[str, str]] = {
     ),
     "F004": (f"{P1}\n\n\n\n\n{P2}\n\n{P3}\n\n\n\n", ARTICLE),
     "F005": (ARTICLE.replace("debate", "dÃ©bat"), ARTICLE.replace("debate", "débat")),
-    "F006": (ARTICLE.replace("budget on", "budget&nbsp;on").replace("school funding and", "school funding &amp;"),
-             ARTICLE.replace("budget on", "budget\u00a0on").replace("school funding and", "school funding &")),
+    "F006": (
+        ARTICLE.replace("budget on", "budget&nbsp;on").replace("school funding and", "school funding &amp;"),
+        ARTICLE.replace("budget on", "budget\u00a0on").replace("school funding and", "school funding &"),
+    ),
     "G001": (ARTICLE.replace("six hours.", "six hours.[1][3]"), ARTICLE),
     "S001": (around("You may also like"), ARTICLE),
-    "S005": (f"{ARTICLE}\nMost read\nStorm closes schools across the north\nCity rivals share the points\n"
-             "Ten recipes for a rainy weekend\n", ARTICLE),
+    "S005": (
+        f"{ARTICLE}\nMost read\nStorm closes schools across the north\nCity rivals share the points\n"
+        "Ten recipes for a rainy weekend\n",
+        ARTICLE,
+    ),
 }
 
 
@@ -95,5 +103,7 @@ def test_round_trip(code: str) -> None:
 
 def test_clean_article_comes_back_byte_identical() -> None:
     linter = Linter(Settings(select=["ALL"]))
-    outcome = fix_document(Document(path="a.txt", text=ARTICLE), lambda d: linter.lint(d).diagnostics, FixPolicy(unsafe=True))
+    outcome = fix_document(
+        Document(path="a.txt", text=ARTICLE), lambda d: linter.lint(d).diagnostics, FixPolicy(unsafe=True)
+    )
     assert outcome.fixed == 0 and outcome.document.text == ARTICLE

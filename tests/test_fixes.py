@@ -95,7 +95,9 @@ def test_diff_writes_nothing_and_still_fails(tmp_path: Path) -> None:
 def test_fix_exit_code_reports_what_remains(tmp_path: Path) -> None:
     article = tmp_path / "cut.txt"
     # The duplicate is fixable; the truncated ending is not.
-    article.write_text(f"{LEDE}\n\n{SECOND}\n\n{LEDE}\n\nThe mediators declined to say when a statement would be ready for the\n")
+    article.write_text(
+        f"{LEDE}\n\n{SECOND}\n\n{LEDE}\n\nThe mediators declined to say when a statement would be ready for the\n"
+    )
     code, out, _ = run(["--fix", str(article)])
     assert code == 1
     assert "T002" in out and "D001" not in out
@@ -129,14 +131,14 @@ def test_html_fix_removes_the_element_from_the_markup(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     markup = (
         "<html><head><title>t</title></head><body>\n"
-        f"<h1>{HEADLINE}</h1>\n<p>{LEDE}</p>\n<p class=\"x\">{SECOND}</p>\n"
+        f'<h1>{HEADLINE}</h1>\n<p>{LEDE}</p>\n<p class="x">{SECOND}</p>\n'
         f"<p>\n  {LEDE}\n</p>\n<p>{THIRD}</p>\n</body></html>\n"
     )
     page.write_text(markup, encoding="utf-8")
     assert run(["--fix", str(page)])[0] == 0
     fixed = page.read_text(encoding="utf-8")
     assert fixed.count(LEDE) == 1
-    assert f"<p class=\"x\">{SECOND}</p>" in fixed and THIRD in fixed and "<h1>" in fixed
+    assert f'<p class="x">{SECOND}</p>' in fixed and THIRD in fixed and "<h1>" in fixed
 
 
 def test_jsonl_is_never_fixed_in_place(tmp_path: Path) -> None:

@@ -64,7 +64,8 @@ def test_mojibake_screen_is_implied_by_every_badness_alternative() -> None:
     for sets in _badness_branches():
         alone = any(s is not None and s <= singles for s in sets)
         pair = any(
-            mojibake_chars(a) and mojibake_chars(b) and (all_rare(a) or all_rare(b)) for a, b in zip(sets, sets[1:])
+            mojibake_chars(a) and mojibake_chars(b) and (all_rare(a) or all_rare(b))
+            for a, b in zip(sets, sets[1:])
         )
         assert alone or pair, sets
 
@@ -247,7 +248,9 @@ def test_question_end_screen_finds_every_line_that_ends_in_a_question_mark() -> 
 
     rng = random.Random(18)
     for _ in range(20_000):
-        text = "".join(rng.choice("a?? \t\r\x0b\x1c\x85\u2028\u00a0\n\n") for _ in range(rng.randrange(0, 14)))
+        text = "".join(
+            rng.choice("a?? \t\r\x0b\x1c\x85\u2028\u00a0\n\n") for _ in range(rng.randrange(0, 14))
+        )
         ends = {text.count("\n", 0, m.start()) for m in generation._QUESTION_END.finditer(text)}
         expected = {i for i, line in enumerate(text.split("\n")) if line.strip().endswith("?")}
         assert expected <= ends, repr(text)

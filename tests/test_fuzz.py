@@ -24,10 +24,42 @@ EXAMPLES = int(os.environ.get("LINTNEWS_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 LINTER = Linter(Settings(select=["ALL"]))
 
-TAGS = ["p", "div", "h1", "h2", "li", "ul", "table", "tr", "td", "br", "span", "b", "script", "style", "a", "pre"]
+TAGS = [
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "li",
+    "ul",
+    "table",
+    "tr",
+    "td",
+    "br",
+    "span",
+    "b",
+    "script",
+    "style",
+    "a",
+    "pre",
+]
 ATTRS = ["", ' class="a"', ' title="Talks resumed"']
 WORDS = st.sampled_from(
-    ["Talks", "resumed", "&amp;", "&nbsp;", "<", ">", "&#8217;", "Leave a Comment", "Read more:", "»", "\n", " ", "ü", "\x00"]
+    [
+        "Talks",
+        "resumed",
+        "&amp;",
+        "&nbsp;",
+        "<",
+        ">",
+        "&#8217;",
+        "Leave a Comment",
+        "Read more:",
+        "»",
+        "\n",
+        " ",
+        "ü",
+        "\x00",
+    ]
 )
 
 
@@ -54,7 +86,9 @@ def _lint_or_error(item: object) -> None:
     if isinstance(item, InputError):
         return
     diagnostics = LINTER.lint(item).diagnostics  # type: ignore[arg-type]
-    assert not [d for d in diagnostics if d.code == "E900"], [d.message for d in diagnostics if d.code == "E900"]
+    assert not [d for d in diagnostics if d.code == "E900"], [
+        d.message for d in diagnostics if d.code == "E900"
+    ]
 
 
 @given(html_soup())
@@ -85,15 +119,24 @@ JSON_VALUES = st.recursive(
 )
 
 
-@given(st.lists(st.one_of(
-    st.dictionaries(st.sampled_from(["id", "text", "html", "lintnews_ignore", "x"]), JSON_VALUES, max_size=4).map(json.dumps),
-    st.text(max_size=40),
-), max_size=8))
+@given(
+    st.lists(
+        st.one_of(
+            st.dictionaries(
+                st.sampled_from(["id", "text", "html", "lintnews_ignore", "x"]), JSON_VALUES, max_size=4
+            ).map(json.dumps),
+            st.text(max_size=40),
+        ),
+        max_size=8,
+    )
+)
 @FUZZ
 def test_cli_on_random_jsonl_never_crashes(tmp_path_factory: object, lines: list[str]) -> None:
     folder = Path(tmp_path_factory.mktemp("fuzz"))  # type: ignore[attr-defined]
     corpus = folder / "c.jsonl"
-    corpus.write_text("\n".join(line.replace("\n", " ") for line in lines) + "\n", encoding="utf-8", errors="surrogatepass")
+    corpus.write_text(
+        "\n".join(line.replace("\n", " ") for line in lines) + "\n", encoding="utf-8", errors="surrogatepass"
+    )
     result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "--format", "json", str(corpus)])
     assert result.exit_code in (0, 1, 2), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)

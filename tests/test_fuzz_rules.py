@@ -43,7 +43,8 @@ def test_builders_rules_and_fixer_on_hostile_text(kind: str, text: str, tags: li
 
 
 _STUMP = (
-    "\n > Talks resumed in Geneva on Monday after a two-week pause, officials said.\n\n\n\n\n" + "a" * 300
+    "\n > Talks resumed in Geneva on Monday after a two-week pause, officials said.\n\n\n\n\n"
+    + "a" * 300
     + "\nsecuritsecurit\nTalks resumed in Geneva on Monday after a two-week pause, officials said."
 )
 #: Inputs fuzzing found, each with what was wrong (kept so that the bug stays fixed).
@@ -65,9 +66,18 @@ def test_atheris_finds_nothing_in_a_bounded_run(tmp_path: Path) -> None:
     harness = Path(__file__).with_name("fuzz_atheris.py")
     (tmp_path / "corpus").mkdir()
     proc = subprocess.run(
-        [sys.executable, str(harness), f"-max_total_time={SECONDS}", "-rss_limit_mb=4096", "-seed=1",
-         f"-artifact_prefix={tmp_path}/", str(tmp_path / "corpus")],
-        capture_output=True, text=True, timeout=SECONDS * 10 + 120,
+        [
+            sys.executable,
+            str(harness),
+            f"-max_total_time={SECONDS}",
+            "-rss_limit_mb=4096",
+            "-seed=1",
+            f"-artifact_prefix={tmp_path}/",
+            str(tmp_path / "corpus"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=SECONDS * 10 + 120,
     )
     assert proc.returncode == 0, proc.stderr[-4000:]
     assert "Done" in proc.stderr and "runs in" in proc.stderr, proc.stderr[-2000:]
@@ -75,14 +85,20 @@ def test_atheris_finds_nothing_in_a_bounded_run(tmp_path: Path) -> None:
 
 def test_a_run_of_blank_lines_ends_where_its_last_line_starts() -> None:
     doc = Document(path="f.txt", text="A line here.\n\n\n\nB line here.\n\n")
-    found = [(d.line, d.column, d.end_line, d.end_column) for d in LINTER.lint(doc).diagnostics if d.code == "F004"]
+    found = [
+        (d.line, d.column, d.end_line, d.end_column) for d in LINTER.lint(doc).diagnostics if d.code == "F004"
+    ]
     assert found == [(2, 1, 4, 1), (6, 1, 6, 1)]
 
 
 def test_a_stump_on_the_second_line_of_a_paragraph_is_reported_in_that_line() -> None:
-    fixed = fix_document(Document(path="f.txt", text=_STUMP), lambda d: LINTER.lint(d).diagnostics,
-                         FixPolicy(unsafe=True)).document
+    fixed = fix_document(
+        Document(path="f.txt", text=_STUMP), lambda d: LINTER.lint(d).diagnostics, FixPolicy(unsafe=True)
+    ).document
     assert fixed.text.endswith("a" * 300 + "\nsecuritsecurit")
-    found = [(d.line, d.column, d.end_line, d.end_column, d.message) for d in LINTER.lint(fixed).diagnostics
-             if d.code == "T002"]
+    found = [
+        (d.line, d.column, d.end_line, d.end_column, d.message)
+        for d in LINTER.lint(fixed).diagnostics
+        if d.code == "T002"
+    ]
     assert found == [(5, 1, 5, 15, 'Document is cut off mid-word ("securitsecurit")')]

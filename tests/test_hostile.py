@@ -113,7 +113,8 @@ def test_cli_reports_a_pipe_and_still_lints_the_other_files(tmp_path: Path) -> N
     os.mkfifo(tmp_path / "pipe.md")
     (tmp_path / "ok.txt").write_text(ARTICLE + "Read more:\n")
     result = CliRunner().invoke(
-        main, ["check", "--isolated", "--no-cache", "-j", "1", str(tmp_path / "pipe.md"), str(tmp_path / "ok.txt")]
+        main,
+        ["check", "--isolated", "--no-cache", "-j", "1", str(tmp_path / "pipe.md"), str(tmp_path / "ok.txt")],
     )
     assert result.exit_code == 2
     assert f"lintnews: error: {tmp_path / 'pipe.md'}: a named pipe, not a regular file" in result.output
@@ -132,8 +133,15 @@ def test_empty_file_is_an_error(tmp_path: Path, name: str) -> None:
     assert items[0].path == str(tmp_path / name) and items[0].message == "empty file"  # type: ignore[union-attr]
 
 
-@pytest.mark.parametrize("name, data", [("blank.txt", b" \n\t\r\n"), ("blank.md", b"\n\n"), ("bom.txt", b"\xef\xbb\xbf\n"),
-                                        ("blank.html", b"  \n ")])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("blank.txt", b" \n\t\r\n"),
+        ("blank.md", b"\n\n"),
+        ("bom.txt", b"\xef\xbb\xbf\n"),
+        ("blank.html", b"  \n "),
+    ],
+)
 def test_file_of_whitespace_is_an_error(tmp_path: Path, name: str, data: bytes) -> None:
     (tmp_path / name).write_bytes(data)
     (err,) = docs([str(tmp_path / name)])
@@ -153,7 +161,9 @@ def test_empty_stdin_is_an_empty_document(monkeypatch: pytest.MonkeyPatch) -> No
     assert isinstance(doc, Document) and doc.text == ""
 
 
-@pytest.mark.parametrize("data, message", [(b"", "empty file"), (b"\n \n\r\n", "no records: the file holds only blank lines")])
+@pytest.mark.parametrize(
+    "data, message", [(b"", "empty file"), (b"\n \n\r\n", "no records: the file holds only blank lines")]
+)
 @pytest.mark.parametrize("suffix", [".jsonl", ".jsonl.gz"])
 def test_jsonl_without_records_is_an_error(tmp_path: Path, data: bytes, message: str, suffix: str) -> None:
     import gzip
@@ -203,14 +213,20 @@ def test_latin1_record_in_a_utf8_jsonl_is_named_with_its_id(tmp_path: Path) -> N
     assert kinds(items) == ["Document", "InputError", "InputError", "Document"]
     err = items[1]
     assert isinstance(err, InputError) and (err.line, err.record) == (2, "r2")
-    assert err.message.startswith("not UTF-8: byte 0xE4 at column 28") and "JSONL must be UTF-8" in err.message
+    assert (
+        err.message.startswith("not UTF-8: byte 0xE4 at column 28") and "JSONL must be UTF-8" in err.message
+    )
     assert isinstance(items[2], InputError) and items[2].record is None and "byte 0xDF" in items[2].message
 
 
 def test_a_stray_nul_in_one_record_spoils_only_that_record(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
-    path.write_bytes(orjson.dumps({"text": "Ferry\x00 resumes."}).replace(b"\\u0000", b"\x00") + b"\n"
-                     + orjson.dumps({"text": STORY}) + b"\n")
+    path.write_bytes(
+        orjson.dumps({"text": "Ferry\x00 resumes."}).replace(b"\\u0000", b"\x00")
+        + b"\n"
+        + orjson.dumps({"text": STORY})
+        + b"\n"
+    )
     assert kinds(docs([str(path)])) == ["InputError", "Document"]
 
 
@@ -236,7 +252,9 @@ def test_binary_jsonl_is_one_error(tmp_path: Path) -> None:
     assert isinstance(err, InputError) and "binary" in err.message and err.path == str(path)
 
 
-def test_binary_file_is_refused_after_its_first_block(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_binary_file_is_refused_after_its_first_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "zeros.txt"
     with open(path, "wb") as fh:
         fh.truncate(1 << 20)
@@ -263,7 +281,9 @@ def test_binary_file_is_refused_after_its_first_block(tmp_path: Path, monkeypatc
 
 def test_utf16_html_without_a_byte_order_mark_is_still_read(tmp_path: Path) -> None:
     # NULs on one side of the byte pairs (and U+3000, a NUL on the other side): text, not binary.
-    page = '<html><head><meta charset="utf-16le"></head><body><p>Ferry\u3000service resumes.</p></body></html>'
+    page = (
+        '<html><head><meta charset="utf-16le"></head><body><p>Ferry\u3000service resumes.</p></body></html>'
+    )
     path = tmp_path / "page.html"
     path.write_bytes(page.encode("utf-16-le"))
     (doc,) = docs([str(path)])
@@ -307,7 +327,9 @@ def test_walk_reports_non_regular_files_only_with_a_known_suffix(tmp_path: Path)
     os.mkfifo(tmp_path / "control")  # not a name lintnews would read: ignored like any other
     os.mkfifo(tmp_path / "news.html")
     items = list(iter_paths([str(tmp_path)], Settings()))
-    assert len(items) == 1 and isinstance(items[0], InputError) and items[0].path == str(tmp_path / "news.html")
+    assert (
+        len(items) == 1 and isinstance(items[0], InputError) and items[0].path == str(tmp_path / "news.html")
+    )
 
 
 # --- documents above max-document-size ------------------------------------------------------
@@ -345,11 +367,15 @@ def test_a_big_file_is_refused_by_its_size_before_it_is_read(tmp_path: Path) -> 
     assert item.message.startswith("document too large to lint: 1.1 GB (max-document-size is 1 MB;")
 
 
-def test_a_file_that_grows_past_the_limit_is_not_read_past_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_that_grows_past_the_limit_is_not_read_past_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "growing.txt"
     path.write_text(ARTICLE * 20)
     real_fstat = os.fstat
-    monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:])))
+    monkeypatch.setattr(
+        os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:]))
+    )
     (item,) = docs([str(path)], Settings(max_document_size=1000))
     assert isinstance(item, InputError)
     assert item.message.startswith("document too large to lint: more than 1 KB")
@@ -387,7 +413,9 @@ def test_a_jsonl_record_above_max_document_size_is_an_input_error(tmp_path: Path
 
 
 def test_stdin_above_max_document_size_is_an_input_error() -> None:
-    code, _, err = cli(["--max-document-size", "100", "--stdin-filename", "brief.txt", "-"], stdin=ARTICLE.encode())
+    code, _, err = cli(
+        ["--max-document-size", "100", "--stdin-filename", "brief.txt", "-"], stdin=ARTICLE.encode()
+    )
     assert code == 2
     assert err.startswith("lintnews: error: brief.txt: document too large to lint: more than 100 bytes")
     assert cli(["--max-document-size", "1KB", "-"], stdin=ARTICLE.encode())[0] == 0

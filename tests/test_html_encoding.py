@@ -45,8 +45,12 @@ def test_the_declaration_wins_over_utf8_and_detection() -> None:
     page = '<meta charset="windows-1252"><p>Caf\u00c3\u00a9</p>'
     assert decode_html('<meta charset="windows-1252"><p>Café</p>'.encode()) == page
     # labels as browsers read them: iso-8859-1 is windows-1252 (0x80 is the euro sign)
-    assert decode_html(b'<meta charset="iso-8859-1"><p>10 \x80</p>') == '<meta charset="iso-8859-1"><p>10 €</p>'
-    assert decode_html(b"<?xml version='1.0' encoding='iso-8859-2'?><p>\xa3\xf3d\xbc</p>").endswith("<p>Łódź</p>")
+    assert (
+        decode_html(b'<meta charset="iso-8859-1"><p>10 \x80</p>') == '<meta charset="iso-8859-1"><p>10 €</p>'
+    )
+    assert decode_html(b"<?xml version='1.0' encoding='iso-8859-2'?><p>\xa3\xf3d\xbc</p>").endswith(
+        "<p>Łódź</p>"
+    )
 
 
 def test_a_byte_order_mark_wins_over_the_declaration() -> None:
@@ -60,7 +64,11 @@ def test_a_declaration_late_or_unknown_or_the_bytes_do_not_fit_is_ignored() -> N
     assert decode_html(late.encode()) == late
     unknown = '<meta charset="no-such-charset"><p>Łódź</p>'
     assert decode_html(unknown.encode()) == unknown
-    wrong = '<meta charset="utf-8"><p>' + "Stra\xdfe und Pl\xe4tze in M\xfcnchen, sagte der Sprecher am Montag. " * 3 + "</p>"
+    wrong = (
+        '<meta charset="utf-8"><p>'
+        + "Stra\xdfe und Pl\xe4tze in M\xfcnchen, sagte der Sprecher am Montag. " * 3
+        + "</p>"
+    )
     assert decode_html(wrong.encode("cp1252")) == wrong  # not UTF-8: detected (windows-1252)
 
 

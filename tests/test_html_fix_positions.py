@@ -99,9 +99,13 @@ CASES: dict[str, list[str]] = {
     "B009": around("Advertisement"),
     "B010": [*ARTICLE, "Next post"],
     # a region over several elements: every one of them goes
-    "B011": [*ARTICLE, "Chris Odell &mdash; July 10th, 2012, 10:03 am",
-             "This is the worst idea the caf&eacute; owners have heard in years, and everybody knows it.",
-             "Caleb &mdash; July 10th, 2012, 8:22 am", "Finally somebody says it out loud: M&uuml;nchen roads are a disgrace."],  # fmt: skip
+    "B011": [
+        *ARTICLE,
+        "Chris Odell &mdash; July 10th, 2012, 10:03 am",
+        "This is the worst idea the caf&eacute; owners have heard in years, and everybody knows it.",
+        "Caleb &mdash; July 10th, 2012, 8:22 am",
+        "Finally somebody says it out loud: M&uuml;nchen roads are a disgrace.",
+    ],  # fmt: skip
     "B020": [*ARTICLE, "Copyright &copy; 2008 The Daily Courier. All rights reserved."],
     "B021": around("Photo: Jane Doe/Getty Images"),
     "B022": [*ARTICLE, "Tags: budget, council"],
@@ -112,29 +116,53 @@ CASES: dict[str, list[str]] = {
     "B027": around("Updated at 1:23 p.m."),
     "B028": ["Home", "News", "Sport", "Arts &amp; Caf&eacute;s", *ARTICLE],
     "D001": [P1, P2, P1, P3],
-    "D002": ["Council Approves Budget After Long Caf&eacute; Debate", P1, P2,
-             "Council approves budget after long caf&eacute; debate", P3],  # fmt: skip
+    "D002": [
+        "Council Approves Budget After Long Caf&eacute; Debate",
+        P1,
+        P2,
+        "Council approves budget after long caf&eacute; debate",
+        P3,
+    ],  # fmt: skip
     # after an entity, before one, between numeric and hex references, and after the issue's words
     "F001": [
         P1.replace("Tuesday after", "Tuesday.After").replace(
-            "six hours.", "six hours.&Eacute;tienne left. M&uuml;nchen.Die Caf&eacute;.Those &#321;&oacute;d&#x17A;,Both went."
+            "six hours.",
+            "six hours.&Eacute;tienne left. M&uuml;nchen.Die Caf&eacute;.Those &#321;&oacute;d&#x17A;,Both went.",
         ),
         P2,
         P3,
     ],
     # the lower-case start is an entity: the fix replaces the whole reference
-    "F002": [*ARTICLE, "The delegations met for six hours in M&uuml;nchen. Both sides called the meeting useful. "
-             "Neither side gave details. The mediators were pleased. The next round is planned. &eacute;tudes "
-             "resume in March."],  # fmt: skip
+    "F002": [
+        *ARTICLE,
+        "The delegations met for six hours in M&uuml;nchen. Both sides called the meeting useful. "
+        "Neither side gave details. The mediators were pleased. The next round is planned. &eacute;tudes "
+        "resume in March.",
+    ],  # fmt: skip
     # mojibake written as references and as literal characters
     "F005": [P1.replace("debate", "d&Atilde;&copy;bat").replace("budget", "budgÃ©t"), P2, P3],
     "G001": [P1.replace("six hours.", "six hours.&#91;1&#93;[3]"), P2, P3],
-    "G002": [LEDE, SECOND, "About the People Mentioned", "Jane Holt", BIO, "About the Organizations Mentioned",
-             "Harbour Trust", ORG],  # fmt: skip
+    "G002": [
+        LEDE,
+        SECOND,
+        "About the People Mentioned",
+        "Jane Holt",
+        BIO,
+        "About the Organizations Mentioned",
+        "Harbour Trust",
+        ORG,
+    ],  # fmt: skip
     "S001": around("You may also like"),
-    "S005": [*ARTICLE, "Most read", "Storm closes schools across the north",
-             "City rivals share the points in a tense derby", "Ten recipes for a rainy caf&eacute; weekend"],
-    "S002": harbour((1, "Ten Houseplants That Survive Any Winter &amp; Caf&eacute;s"), (1, "You may want to see also")),
+    "S005": [
+        *ARTICLE,
+        "Most read",
+        "Storm closes schools across the north",
+        "City rivals share the points in a tense derby",
+        "Ten recipes for a rainy caf&eacute; weekend",
+    ],
+    "S002": harbour(
+        (1, "Ten Houseplants That Survive Any Winter &amp; Caf&eacute;s"), (1, "You may want to see also")
+    ),
     "S003": harbour(
         (3, "Frequently asked questions"),
         (3, "No, the court has not yet set a date for the hearing on the terminal expansion."),
@@ -252,8 +280,8 @@ def test_the_issues_pages_are_fixed_without_touching_a_reference(tmp_path: Path)
                            text=True, env=env, timeout=120)  # fmt: skip
     lines = text.split("\n")
     assert check.stdout.splitlines()[:3] == [
-        f"page.html:2:{lines[1].index('.Die') + 1}: F001 [*] Missing space after \".\" in \"München.Die\"",
-        f"page.html:3:{lines[2].index('.Those') + 1}: F001 [*] Missing space after \".\" in \"Café.Those\"",
+        f'page.html:2:{lines[1].index(".Die") + 1}: F001 [*] Missing space after "." in "München.Die"',
+        f'page.html:3:{lines[2].index(".Those") + 1}: F001 [*] Missing space after "." in "Café.Those"',
         "page.html:4:6: B009 [*] Advertisement label left in the text",
     ]
     fix = subprocess.run([str(scripts), "check", "--no-cache", "--fix", "page.html"], cwd=tmp_path,
@@ -306,7 +334,10 @@ def test_edits_over_markup_or_collapsed_space_are_dropped_and_inserted_text_is_e
         # indented, between two elements: the whole line goes
         ("<body>\n  <p>Advertisement</p>\n  <p>{A}</p>\n</body>\n", "<body>\n  <p>{A}</p>\n</body>\n"),
         # not indented, element over several lines
-        ("<body>\n<p>{A}</p>\n<div>\n  Advertisement\n</div>\n<p>{B}</p>\n</body>", "<body>\n<p>{A}</p>\n<p>{B}</p>\n</body>"),
+        (
+            "<body>\n<p>{A}</p>\n<div>\n  Advertisement\n</div>\n<p>{B}</p>\n</body>",
+            "<body>\n<p>{A}</p>\n<p>{B}</p>\n</body>",
+        ),
         # the last line, with no line break after it: the break before it goes
         ("<p>{A}</p>\n<p>{B}</p>\n\t<p>Advertisement</p>", "<p>{A}</p>\n<p>{B}</p>"),
         # sharing its line with other markup: only the element goes

@@ -27,23 +27,43 @@ def walked(root: Path, *paths: str, **settings: object) -> list[str]:
 
 def test_gitignore_in_a_repository(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
-    tree(tmp_path, {
-        ".gitignore": "out/\n*.draft.txt\n*.md\n!keep.md\n",
-        "a.txt": "x", "b.draft.txt": "x", "notes.md": "x", "keep.md": "x",
-        "out/c.txt": "x", "desk/out/d.txt": "x", "desk/e.txt": "x",
-    })
+    tree(
+        tmp_path,
+        {
+            ".gitignore": "out/\n*.draft.txt\n*.md\n!keep.md\n",
+            "a.txt": "x",
+            "b.draft.txt": "x",
+            "notes.md": "x",
+            "keep.md": "x",
+            "out/c.txt": "x",
+            "desk/out/d.txt": "x",
+            "desk/e.txt": "x",
+        },
+    )
     assert walked(tmp_path) == ["a.txt", "desk/e.txt", "keep.md"]
     assert walked(tmp_path, respect_gitignore=False) == [
-        "a.txt", "b.draft.txt", "desk/e.txt", "desk/out/d.txt", "keep.md", "notes.md", "out/c.txt",
+        "a.txt",
+        "b.draft.txt",
+        "desk/e.txt",
+        "desk/out/d.txt",
+        "keep.md",
+        "notes.md",
+        "out/c.txt",
     ]
 
 
 def test_a_deeper_gitignore_overrides_and_an_ignored_folder_stays_ignored(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
-    tree(tmp_path, {
-        ".gitignore": "x.txt\nout/\n!out/keep.txt\n",
-        "x.txt": "x", "desk/x.txt": "x", "desk/.gitignore": "!x.txt\n", "out/keep.txt": "x",
-    })
+    tree(
+        tmp_path,
+        {
+            ".gitignore": "x.txt\nout/\n!out/keep.txt\n",
+            "x.txt": "x",
+            "desk/x.txt": "x",
+            "desk/.gitignore": "!x.txt\n",
+            "out/keep.txt": "x",
+        },
+    )
     # git cannot re-include a file whose folder is ignored
     assert walked(tmp_path) == ["desk/x.txt"]
 
@@ -55,10 +75,17 @@ def test_gitignore_outside_a_repository_is_not_read_but_dot_ignore_is(tmp_path: 
 
 def test_rules_above_the_walked_folder_apply(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
-    tree(tmp_path, {
-        ".gitignore": "scraped/raw/\n*.tmp.txt\n", ".git/info/exclude": "local.txt\n",
-        "scraped/a.txt": "x", "scraped/b.tmp.txt": "x", "scraped/local.txt": "x", "scraped/raw/c.txt": "x",
-    })
+    tree(
+        tmp_path,
+        {
+            ".gitignore": "scraped/raw/\n*.tmp.txt\n",
+            ".git/info/exclude": "local.txt\n",
+            "scraped/a.txt": "x",
+            "scraped/b.tmp.txt": "x",
+            "scraped/local.txt": "x",
+            "scraped/raw/c.txt": "x",
+        },
+    )
     assert walked(tmp_path, "scraped") == ["scraped/a.txt"]
 
 
@@ -72,7 +99,10 @@ def test_named_files_are_linted_even_when_ignored(tmp_path: Path) -> None:
 def test_check_skips_an_ignored_output_folder(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     lede = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said."
-    tree(tmp_path, {".gitignore": "bench/out/\n", "story.txt": f"{lede}\n", "bench/out/junk.txt": f"{lede}\n{lede}\n"})
+    tree(
+        tmp_path,
+        {".gitignore": "bench/out/\n", "story.txt": f"{lede}\n", "bench/out/junk.txt": f"{lede}\n{lede}\n"},
+    )
     (tmp_path / "cfg.toml").write_text("respect-gitignore = false\n")
     old = os.getcwd()
     os.chdir(tmp_path)
@@ -80,7 +110,9 @@ def test_check_skips_an_ignored_output_folder(tmp_path: Path) -> None:
         result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "."])
         unignored = CliRunner().invoke(main, ["check", "--no-cache", "--config", "cfg.toml", "."])
         flag = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "--no-respect-gitignore", "."])
-        both = CliRunner().invoke(main, ["check", "--no-cache", "--config", "cfg.toml", "--respect-gitignore", "."])
+        both = CliRunner().invoke(
+            main, ["check", "--no-cache", "--config", "cfg.toml", "--respect-gitignore", "."]
+        )
     finally:
         os.chdir(old)
     assert result.exit_code == 0, result.output

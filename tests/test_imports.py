@@ -57,11 +57,15 @@ def imports(name: str, path: Path, known: dict[str, Path]) -> dict[str, int]:
         else:
             if node.level:
                 parts = package.split(".")
-                base = ".".join(parts[: len(parts) - (node.level - 1)] + ([node.module] if node.module else []))
+                base = ".".join(
+                    parts[: len(parts) - (node.level - 1)] + ([node.module] if node.module else [])
+                )
             else:
                 base = node.module or ""
             # ``from pkg import sub`` imports the submodule; ``from mod import name`` the module
-            targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names]
+            targets = [
+                f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names
+            ]
         for target in targets:
             while target and target not in known:  # ``import a.b.c`` of a module a.b: a.b
                 target = target.rpartition(".")[0]
@@ -90,7 +94,7 @@ def find_cycle(graph: dict[str, dict[str, int]]) -> list[str] | None:
                 state[path.pop()] = 2
                 stack.pop()
             elif state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
+                return path[path.index(nxt) :] + [nxt]
             elif nxt not in state:
                 state[nxt] = 1
                 path.append(nxt)
@@ -100,9 +104,7 @@ def find_cycle(graph: dict[str, dict[str, int]]) -> list[str] | None:
 
 def describe(cycle: list[str], graph: dict[str, dict[str, int]]) -> str:
     known = modules()
-    steps = [
-        f"  {a} -> {b}  ({known[a].relative_to(ROOT)}:{graph[a][b]})" for a, b in zip(cycle, cycle[1:])
-    ]
+    steps = [f"  {a} -> {b}  ({known[a].relative_to(ROOT)}:{graph[a][b]})" for a, b in zip(cycle, cycle[1:])]
     return "import cycle:\n" + "\n".join(steps)
 
 
@@ -125,8 +127,12 @@ def test_the_walk_sees_function_level_imports_and_skips_type_checking(tmp_path: 
     """The checker itself: a late import closes a cycle, a TYPE_CHECKING import does not."""
     (tmp_path / "a.py").write_text("def f():\n    from pkg import b\n")
     (tmp_path / "b.py").write_text("from pkg.a import f\n")
-    (tmp_path / "c.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pkg import a\n")
-    (tmp_path / "d.py").write_text("import typing\nif typing.TYPE_CHECKING:\n    pass\nelse:\n    from pkg import c\n")
+    (tmp_path / "c.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from pkg import a\n"
+    )
+    (tmp_path / "d.py").write_text(
+        "import typing\nif typing.TYPE_CHECKING:\n    pass\nelse:\n    from pkg import c\n"
+    )
     known = {f"pkg.{p.stem}": p for p in tmp_path.glob("*.py")}
     graph = {name: imports(name, path, known) for name, path in known.items()}
     assert graph == {"pkg.a": {"pkg.b": 2}, "pkg.b": {"pkg.a": 1}, "pkg.c": {}, "pkg.d": {"pkg.c": 5}}
@@ -149,10 +155,18 @@ def private_imports_across_packages() -> list[str]:
     for name, path in known.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
         for node in _statements(ast.parse(path.read_text(encoding="utf-8"), str(path))):
-            if not isinstance(node, ast.ImportFrom) or node.level or not (node.module or "").startswith("lintnews"):
+            if (
+                not isinstance(node, ast.ImportFrom)
+                or node.level
+                or not (node.module or "").startswith("lintnews")
+            ):
                 continue
             source = node.module or ""
-            source_package = source if source in known and known[source].name == "__init__.py" else source.rpartition(".")[0]
+            source_package = (
+                source
+                if source in known and known[source].name == "__init__.py"
+                else source.rpartition(".")[0]
+            )
             if source_package == package or source_package.startswith(package + "."):
                 continue
             found += [
@@ -175,4 +189,6 @@ PRIVATE_ALLOWANCE = {
 def test_no_module_imports_a_private_name_of_another_package() -> None:
     found = private_imports_across_packages()
     assert [f for f in found if f.rpartition(" ")[2] not in PRIVATE_ALLOWANCE] == []
-    assert {f.rpartition(" ")[2] for f in found} == PRIVATE_ALLOWANCE, "an allowed import is gone: drop it from the list"
+    assert {f.rpartition(" ")[2] for f in found} == PRIVATE_ALLOWANCE, (
+        "an allowed import is gone: drop it from the list"
+    )

@@ -24,7 +24,12 @@ def test_check_against_the_index_equals_one_run_over_both(tmp_path: Path) -> Non
     both = lintnews(*CHECK, "a.jsonl", "b.jsonl", cwd=tmp_path)
     assert both.returncode == 1, both.stderr
     expected = [f for f in findings(both.stdout) if f[0].startswith("b-")]
-    assert [(f[0], f[1]) for f in expected] == [("b-12", "N001"), ("b-21", "N001"), ("b-3", "N002"), ("b-7", "N001")]
+    assert [(f[0], f[1]) for f in expected] == [
+        ("b-12", "N001"),
+        ("b-21", "N001"),
+        ("b-3", "N002"),
+        ("b-7", "N001"),
+    ]
     added = lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path)
     assert added.returncode == 0, added.stderr
     assert added.stderr == "Indexed 60 documents in idx.db (60 in the index).\n"
@@ -41,11 +46,15 @@ def test_check_against_the_index_equals_one_run_over_both(tmp_path: Path) -> Non
 
 def test_index_update_adds_only_documents_that_pass_the_gate(tmp_path: Path) -> None:
     corpora(tmp_path)
-    assert lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    assert (
+        lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    )
     # N002 is an error: b-3 fails the gate (default --fail-on error); N001 is a warning, b-7 passes
     run = lintnews(*CHECK, "--index", "idx.db", "--index-update", "b.jsonl", cwd=tmp_path)
     assert run.returncode == 1, run.stderr
-    stats = json.loads(lintnews("index", "stats", "--index", "idx.db", "--format", "json", cwd=tmp_path).stdout)
+    stats = json.loads(
+        lintnews("index", "stats", "--index", "idx.db", "--format", "json", cwd=tmp_path).stdout
+    )
     assert stats["documents"] == 60 + 29
     db = sqlite3.connect(tmp_path / "idx.db")
     names = {r[0] for r in db.execute("SELECT name FROM docs")}
@@ -65,11 +74,18 @@ def test_index_update_adds_only_documents_that_pass_the_gate(tmp_path: Path) -> 
 
 def test_a_run_killed_part_way_adds_nothing(tmp_path: Path) -> None:
     corpora(tmp_path)
-    assert lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    assert (
+        lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    )
     before = (tmp_path / "idx.db").read_bytes()
     exe = os.path.join(os.path.dirname(sys.executable), "lintnews")
-    proc = subprocess.Popen([exe, *CHECK, "--index", "idx.db", "--index-update", "--stdin-filename", "s.jsonl", "-"],
-                            cwd=tmp_path, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [exe, *CHECK, "--index", "idx.db", "--index-update", "--stdin-filename", "s.jsonl", "-"],
+        cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert proc.stdin is not None
     lines = (tmp_path / "b.jsonl").read_bytes().splitlines(keepends=True)
     proc.stdin.write(b"".join(lines[:20]))
@@ -78,13 +94,26 @@ def test_a_run_killed_part_way_adds_nothing(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGKILL)
     proc.communicate()
     assert proc.returncode == -signal.SIGKILL
-    stats = json.loads(lintnews("index", "stats", "--index", "idx.db", "--format", "json", cwd=tmp_path).stdout)
+    stats = json.loads(
+        lintnews("index", "stats", "--index", "idx.db", "--format", "json", cwd=tmp_path).stdout
+    )
     assert stats["documents"] == 60
     # the same run, completed, adds them
-    done = lintnews(*CHECK, "--index", "idx.db", "--index-update", "--stdin-filename", "s.jsonl", "-",
-                    cwd=tmp_path, stdin=b"".join(lines[:20]))
+    done = lintnews(
+        *CHECK,
+        "--index",
+        "idx.db",
+        "--index-update",
+        "--stdin-filename",
+        "s.jsonl",
+        "-",
+        cwd=tmp_path,
+        stdin=b"".join(lines[:20]),
+    )
     assert done.returncode == 1, done.stderr  # b-3 is an exact copy
-    stats = json.loads(lintnews("index", "stats", "--index", "idx.db", "--format", "json", cwd=tmp_path).stdout)
+    stats = json.loads(
+        lintnews("index", "stats", "--index", "idx.db", "--format", "json", cwd=tmp_path).stdout
+    )
     assert stats["documents"] == 60 + 19
     assert before  # (the file existed before the killed run)
 
@@ -93,9 +122,16 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     write_jsonl(tmp_path / "p.jsonl", records("p", 300, 11))
     write_jsonl(tmp_path / "q.jsonl", records("q", 300, 12))
     exe = os.path.join(os.path.dirname(sys.executable), "lintnews")
-    procs = [subprocess.Popen([exe, "index", "add", "--isolated", "-j", "1", "--index", "idx.db", name], cwd=tmp_path,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for name in ("p.jsonl", "q.jsonl")]
+    procs = [
+        subprocess.Popen(
+            [exe, "index", "add", "--isolated", "-j", "1", "--index", "idx.db", name],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("p.jsonl", "q.jsonl")
+    ]
     outs = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
     db = sqlite3.connect(tmp_path / "idx.db")
@@ -113,19 +149,30 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
 
 def test_scheme_is_recorded_and_a_different_one_refused(tmp_path: Path) -> None:
     corpora(tmp_path)
-    assert lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
-    stats = json.loads(lintnews("index", "stats", "--index", "idx.db", "--format", "json", cwd=tmp_path).stdout)
+    assert (
+        lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    )
+    stats = json.loads(
+        lintnews("index", "stats", "--index", "idx.db", "--format", "json", cwd=tmp_path).stdout
+    )
     assert {k: v for k, v in stats["scheme"].items() if k != "written-by"} == {
-        "format": 1, "hash": "xxh3-64-low32/affine32/1", "num-perm": 128, "bands": 42, "rows": 3,
-        "shingle-size": 5, "normalization": 1}
+        "format": 1,
+        "hash": "xxh3-64-low32/affine32/1",
+        "num-perm": 128,
+        "bands": 42,
+        "rows": 3,
+        "shingle-size": 5,
+        "normalization": 1,
+    }
     assert stats["scheme"]["written-by"].startswith("lintnews ")
     (tmp_path / "lintnews.toml").write_text("[corpus]\nshingle-size = 4\n")
     got = lintnews("check", "--no-cache", "--index", "idx.db", "b.jsonl", cwd=tmp_path)
     assert got.returncode == 2
     assert got.stdout == ""
     assert got.stderr.count("\n") == 1
-    assert got.stderr.startswith("lintnews: error: idx.db: the index was built with another scheme: shingle-size 5 "
-                                 "(this run: 4)")
+    assert got.stderr.startswith(
+        "lintnews: error: idx.db: the index was built with another scheme: shingle-size 5 (this run: 4)"
+    )
     add = lintnews("index", "add", "--index", "idx.db", "b.jsonl", cwd=tmp_path)
     assert add.returncode == 2 and "another scheme" in add.stderr and add.stderr.count("\n") == 1
 
@@ -133,7 +180,9 @@ def test_scheme_is_recorded_and_a_different_one_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "entry", "empty-other", "zero"], ids=str)
 def test_a_corrupt_index_is_an_error_naming_it(tmp_path: Path, damage: str) -> None:
     corpora(tmp_path)
-    assert lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    assert (
+        lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    )
     db_path = tmp_path / "idx.db"
     db = sqlite3.connect(db_path)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -160,7 +209,9 @@ def test_a_corrupt_index_is_an_error_naming_it(tmp_path: Path, damage: str) -> N
     assert got.stderr.count("\n") == 1, got.stderr
     assert got.stderr.startswith(f"lintnews: error: {db_path.name}: ")
     if damage == "entry":
-        assert got.stderr == "lintnews: error: idx.db: corrupt index: the entry of a.jsonl#a-5 is unreadable\n"
+        assert (
+            got.stderr == "lintnews: error: idx.db: corrupt index: the entry of a.jsonl#a-5 is unreadable\n"
+        )
     if damage in ("garbage", "empty-other"):
         assert got.stderr.endswith("not a lintnews index\n") or "file is not a database" in got.stderr
     if damage == "zero":
@@ -181,24 +232,31 @@ def test_missing_index_and_option_errors(tmp_path: Path) -> None:
     corpora(tmp_path)
     got = lintnews(*CHECK, "--index", "nope.db", "b.jsonl", cwd=tmp_path)
     assert (got.returncode, got.stderr) == (
-        2, "lintnews: error: nope.db: no index there (`lintnews index add --index nope.db PATH...` creates one)\n")
+        2,
+        "lintnews: error: nope.db: no index there (`lintnews index add --index nope.db PATH...` creates one)\n",
+    )
     assert not (tmp_path / "nope.db").exists()
     got = lintnews(*CHECK, "--index-update", "b.jsonl", cwd=tmp_path)
     assert (got.returncode, got.stderr) == (2, "lintnews: error: --index-update needs --index LOCATION\n")
     # --index-update creates the index on first use
     got = lintnews(*CHECK, "--index", "new.db", "--index-update", "a.jsonl", cwd=tmp_path)
     assert got.returncode == 0, got.stderr
-    stats = json.loads(lintnews("index", "stats", "--index", "new.db", "--format", "json", cwd=tmp_path).stdout)
+    stats = json.loads(
+        lintnews("index", "stats", "--index", "new.db", "--format", "json", cwd=tmp_path).stdout
+    )
     assert stats["documents"] == 60
 
 
 def test_remove_and_prune(tmp_path: Path) -> None:
     corpora(tmp_path)
-    assert lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    assert (
+        lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    )
     got = lintnews("index", "remove", "--index", "idx.db", "a.jsonl#a-5", "a.jsonl#zzz", cwd=tmp_path)
     assert got.returncode == 2
-    assert got.stderr == ("lintnews: error: idx.db: a.jsonl#zzz: not in the index\n"
-                          "Removed 1 document(s) from idx.db.\n")
+    assert got.stderr == (
+        "lintnews: error: idx.db: a.jsonl#zzz: not in the index\nRemoved 1 document(s) from idx.db.\n"
+    )
     # a-5 is gone: its copy b-3 passes
     check = lintnews(*CHECK, "--index", "idx.db", "b.jsonl", cwd=tmp_path)
     assert "b-3" not in [f[0] for f in findings(check.stdout)]
@@ -210,22 +268,43 @@ def test_remove_and_prune(tmp_path: Path) -> None:
     assert got.returncode == 0, got.stderr
     removed = sum(1 for i in range(60) if i != 5 and 1 + i % 9 < 3)
     assert got.stderr == f"Pruned {removed} document(s) dated before 2026-03-01 from idx.db.\n"
-    stats = json.loads(lintnews("index", "stats", "--index", "idx.db", "--format", "json", cwd=tmp_path).stdout)
+    stats = json.loads(
+        lintnews("index", "stats", "--index", "idx.db", "--format", "json", cwd=tmp_path).stdout
+    )
     assert stats["documents"] == 59 - removed
     assert stats["oldest"] == "2026-03-01"
     bad = lintnews("index", "prune", "--index", "idx.db", "--before", "last tuesday", cwd=tmp_path)
-    assert (bad.returncode, bad.stderr) == (2, "lintnews: error: --before last tuesday: not an ISO 8601 date (YYYY-MM-DD)\n")
+    assert (bad.returncode, bad.stderr) == (
+        2,
+        "lintnews: error: --before last tuesday: not an ISO 8601 date (YYYY-MM-DD)\n",
+    )
 
 
 def test_results_from_the_cache_are_checked_against_the_index_too(tmp_path: Path) -> None:
     corpora(tmp_path)
-    assert lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
-    cached = ("check", "--isolated", "--cache-dir", "cache", "--format", "json", "-q", "--select", "N001,N002")
+    assert (
+        lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    )
+    cached = (
+        "check",
+        "--isolated",
+        "--cache-dir",
+        "cache",
+        "--format",
+        "json",
+        "-q",
+        "--select",
+        "N001,N002",
+    )
     first = lintnews(*cached, "--index", "idx.db", "b.jsonl", cwd=tmp_path)
     second = lintnews(*cached, "--index", "idx.db", "b.jsonl", cwd=tmp_path)  # every document from the cache
     assert findings(second.stdout) == findings(first.stdout)
-    assert [(f[0], f[1]) for f in findings(second.stdout)] == [("b-12", "N001"), ("b-21", "N001"), ("b-3", "N002"),
-                                                               ("b-7", "N001")]
+    assert [(f[0], f[1]) for f in findings(second.stdout)] == [
+        ("b-12", "N001"),
+        ("b-21", "N001"),
+        ("b-3", "N002"),
+        ("b-7", "N001"),
+    ]
 
 
 def test_documents_are_linted_before_the_index_is_locked(tmp_path: Path) -> None:

@@ -35,9 +35,26 @@ class Server:
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
-             "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--protected-mode", "no"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.folder),
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always",
+                "--save",
+                "",
+                "--protected-mode",
+                "no",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -78,7 +95,9 @@ def test_redis_index_equals_one_run_and_updates(tmp_path: Path, server: Server) 
     got = lintnews(*CHECK, "--index", server.url, "--index-update", "b.jsonl", cwd=tmp_path)
     assert got.returncode == 1, got.stderr
     assert findings(got.stdout) == expected
-    stats = json.loads(lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout)
+    stats = json.loads(
+        lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout
+    )
     assert stats["documents"] == 60 + 29  # b-3, an exact copy (an error), failed the gate
     assert stats["scheme"]["bands"] == 42
 
@@ -87,50 +106,81 @@ def test_two_workers_adding_at_once_see_each_other(tmp_path: Path, server: Serve
     write_jsonl(tmp_path / "p.jsonl", records("p", 200, 11))
     write_jsonl(tmp_path / "q.jsonl", records("q", 200, 12))
     exe = os.path.join(os.path.dirname(sys.executable), "lintnews")
-    procs = [subprocess.Popen([exe, "index", "add", "--isolated", "-j", "1", "--index", server.url, name],
-                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for name in ("p.jsonl", "q.jsonl")]
+    procs = [
+        subprocess.Popen(
+            [exe, "index", "add", "--isolated", "-j", "1", "--index", server.url, name],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("p.jsonl", "q.jsonl")
+    ]
     outs = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
     p = json.loads((tmp_path / "p.jsonl").read_text().splitlines()[199])["text"]
     q = json.loads((tmp_path / "q.jsonl").read_text().splitlines()[0])["text"]
-    write_jsonl(tmp_path / "new.jsonl", [{"id": "x", "text": p + "\nAnd one more line at the end of it all."},
-                                         {"id": "y", "text": q}])
+    write_jsonl(
+        tmp_path / "new.jsonl",
+        [{"id": "x", "text": p + "\nAnd one more line at the end of it all."}, {"id": "y", "text": q}],
+    )
     got = lintnews(*CHECK, "--index", server.url, "new.jsonl", cwd=tmp_path)
-    assert [(f[0], f[1], f[4]) for f in findings(got.stdout)] == [("x", "N001", "p.jsonl#p-199"),
-                                                                   ("y", "N002", "q.jsonl#q-0")]
-    stats = json.loads(lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout)
+    assert [(f[0], f[1], f[4]) for f in findings(got.stdout)] == [
+        ("x", "N001", "p.jsonl#p-199"),
+        ("y", "N002", "q.jsonl#q-0"),
+    ]
+    stats = json.loads(
+        lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout
+    )
     assert stats["documents"] == 400
 
 
 def test_a_server_restart_loses_nothing_acknowledged(tmp_path: Path, server: Server) -> None:
     corpora(tmp_path)
-    assert lintnews("index", "add", "--isolated", "--index", server.url, "a.jsonl", cwd=tmp_path).returncode == 0
+    assert (
+        lintnews("index", "add", "--isolated", "--index", server.url, "a.jsonl", cwd=tmp_path).returncode == 0
+    )
     server.kill()  # no clean shutdown: only what the append-only file holds survives
     server.start()
-    stats = json.loads(lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout)
+    stats = json.loads(
+        lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout
+    )
     assert stats["documents"] == 60
     got = lintnews(*CHECK, "--index", server.url, "b.jsonl", cwd=tmp_path)
-    assert [(f[0], f[1]) for f in findings(got.stdout)] == [("b-12", "N001"), ("b-21", "N001"), ("b-3", "N002"),
-                                                            ("b-7", "N001")]
+    assert [(f[0], f[1]) for f in findings(got.stdout)] == [
+        ("b-12", "N001"),
+        ("b-21", "N001"),
+        ("b-3", "N002"),
+        ("b-7", "N001"),
+    ]
 
 
 def test_redis_remove_prune_scheme_and_unreachable(tmp_path: Path, server: Server) -> None:
     corpora(tmp_path)
-    assert lintnews("index", "add", "--isolated", "--index", server.url, "a.jsonl", cwd=tmp_path).returncode == 0
+    assert (
+        lintnews("index", "add", "--isolated", "--index", server.url, "a.jsonl", cwd=tmp_path).returncode == 0
+    )
     got = lintnews("index", "remove", "--index", server.url, "a.jsonl#a-5", cwd=tmp_path)
     assert got.returncode == 0, got.stderr
     check = lintnews(*CHECK, "--index", server.url, "b.jsonl", cwd=tmp_path)
-    assert [(f[0], f[1]) for f in findings(check.stdout)] == [("b-12", "N001"), ("b-21", "N001"), ("b-7", "N001")]
+    assert [(f[0], f[1]) for f in findings(check.stdout)] == [
+        ("b-12", "N001"),
+        ("b-21", "N001"),
+        ("b-7", "N001"),
+    ]
     got = lintnews("index", "prune", "--index", server.url, "--before", "2026-03-01", cwd=tmp_path)
     removed = sum(1 for i in range(60) if i != 5 and 1 + i % 9 < 3)
     assert got.stderr == f"Pruned {removed} document(s) dated before 2026-03-01 from {server.url}.\n"
-    stats = json.loads(lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout)
+    stats = json.loads(
+        lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout
+    )
     assert stats["documents"] == 59 - removed
     (tmp_path / "lintnews.toml").write_text("[corpus]\nnum-perm = 64\n")
     got = lintnews("check", "--no-cache", "--index", server.url, "b.jsonl", cwd=tmp_path)
     assert got.returncode == 2 and got.stderr.count("\n") == 1
-    assert got.stderr.startswith(f"lintnews: error: {server.url}: the index was built with another scheme: num-perm 128")
+    assert got.stderr.startswith(
+        f"lintnews: error: {server.url}: the index was built with another scheme: num-perm 128"
+    )
     server.kill()
     got = lintnews(*CHECK, "--index", server.url, "b.jsonl", cwd=tmp_path)
     assert got.returncode == 2 and got.stderr.count("\n") == 1, got.stderr
@@ -160,17 +210,39 @@ def test_an_add_killed_while_writing_band_keys_adds_nothing(tmp_path: Path, serv
     leaves the index as it was (no document findable by its exact text but not by its band
     keys), and the next add of the same documents works."""
     corpora(tmp_path)
-    assert lintnews("index", "add", "--isolated", "--index", server.url, "a.jsonl", cwd=tmp_path).returncode == 0
+    assert (
+        lintnews("index", "add", "--isolated", "--index", server.url, "a.jsonl", cwd=tmp_path).returncode == 0
+    )
     before = lintnews(*CHECK, "--index", server.url, "b.jsonl", cwd=tmp_path)
-    died = subprocess.run([sys.executable, "-c", _DIES_WRITING_BAND_KEYS, "index", "add", "--isolated", "-j", "1",
-                           "--index", server.url, "b.jsonl"], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=300)
+    died = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _DIES_WRITING_BAND_KEYS,
+            "index",
+            "add",
+            "--isolated",
+            "-j",
+            "1",
+            "--index",
+            server.url,
+            "b.jsonl",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert died.returncode == 9, died.stderr
-    stats = json.loads(lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout)
+    stats = json.loads(
+        lintnews("index", "stats", "--index", server.url, "--format", "json", cwd=tmp_path).stdout
+    )
     assert stats["documents"] == 60
     after = lintnews(*CHECK, "--index", server.url, "b.jsonl", cwd=tmp_path)
     assert findings(after.stdout) == findings(before.stdout)
-    assert lintnews("index", "add", "--isolated", "--index", server.url, "b.jsonl", cwd=tmp_path).returncode == 0
+    assert (
+        lintnews("index", "add", "--isolated", "--index", server.url, "b.jsonl", cwd=tmp_path).returncode == 0
+    )
     copy = json.loads((tmp_path / "b.jsonl").read_text().splitlines()[0])
     write_jsonl(tmp_path / "new.jsonl", [{"id": "x", "text": copy["text"]}])
     got = lintnews(*CHECK, "--index", server.url, "new.jsonl", cwd=tmp_path)

@@ -28,7 +28,9 @@ def containers_by_hand(keys: list[str], needles: list[str]) -> dict[str, int]:
 
 @given(st.lists(KEY, min_size=1, max_size=14), st.data())
 @settings(max_examples=400, deadline=None)
-def test_pull_quote_containers_are_the_same_by_search_and_by_one_pass(keys: list[str], data: st.DataObject) -> None:
+def test_pull_quote_containers_are_the_same_by_search_and_by_one_pass(
+    keys: list[str], data: st.DataObject
+) -> None:
     needles = list(dict.fromkeys(data.draw(st.lists(st.sampled_from(keys), min_size=1, max_size=6))))
     expected = containers_by_hand(keys, needles)
     assert _containers(keys, needles) == expected  # (few needles: searched one by one)
@@ -59,7 +61,9 @@ EDIT = st.tuples(st.integers(0, 30), st.sampled_from([0, 0, 1, 2, 5]), st.sample
 
 @given(st.text("abc\n", max_size=30), st.lists(st.lists(EDIT, max_size=3), max_size=8))
 @settings(max_examples=600, deadline=None)
-def test_applied_fixes_are_those_checked_against_every_accepted_edit(text: str, raw: list[list[tuple[int, int, str]]]) -> None:
+def test_applied_fixes_are_those_checked_against_every_accepted_edit(
+    text: str, raw: list[list[tuple[int, int, str]]]
+) -> None:
     n = len(text)
     fixes = [Fix("f", tuple(Edit(min(a, n), min(a + w, n), r) for a, w, r in edits)) for edits in raw]
     assert apply_edits(text, fixes) == apply_by_hand(text, fixes)

@@ -26,7 +26,10 @@ def peak_rss(args: list[str], cwd: Path) -> tuple[int, int, str, str]:
     with open(out, "wb") as fo, open(err, "wb") as fe:
         proc = subprocess.Popen(
             [sys.executable, "-m", "lintnews", "check", "--isolated", "--no-cache", *args],
-            cwd=cwd, stdout=fo, stderr=fe, stdin=subprocess.DEVNULL,
+            cwd=cwd,
+            stdout=fo,
+            stderr=fe,
+            stdin=subprocess.DEVNULL,
         )
         _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)

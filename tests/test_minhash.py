@@ -83,8 +83,10 @@ def test_values_go_into_a_datasketch_lsh_index() -> None:
     hasher = MinHasher(128, 1)
     original = _shingles(ARTICLE)
     copy = _shingles("Breaking: " + ARTICLE.replace("seven to four", "seven votes to four"))
-    other = _shingles("Rain is expected across the north on Friday, with snow on higher ground and "
-                      "strong winds along the coast that could disrupt ferry services for the weekend.")
+    other = _shingles(
+        "Rain is expected across the north on Friday, with snow on higher ground and "
+        "strong winds along the coast that could disrupt ferry services for the weekend."
+    )
     lsh = MinHashLSH(threshold=0.5, num_perm=128)
     for key, shingles in (("original", original), ("other", other)):
         values = hasher.signature(_hash32_many(shingles))
@@ -122,11 +124,18 @@ def test_estimates_match_exact_jaccard_within_three_sigma(num_perm: int) -> None
     hasher = MinHasher(num_perm, 1)
     checked = []
     for case in range(40):
-        paragraphs = [" ".join(rng.choice(vocabulary) for _ in range(rng.randrange(30, 90)))
-                      for _ in range(rng.randrange(4, 9))]
+        paragraphs = [
+            " ".join(rng.choice(vocabulary) for _ in range(rng.randrange(30, 90)))
+            for _ in range(rng.randrange(4, 9))
+        ]
         intro = " ".join(rng.choice(vocabulary) for _ in range(rng.randrange(0, 60)))
-        copy = _variant(rng, paragraphs, typo_rate=rng.choice([0, 0.02, 0.05, 0.1, 0.2]), drop=rng.randrange(0, 3),
-                        intro=intro)
+        copy = _variant(
+            rng,
+            paragraphs,
+            typo_rate=rng.choice([0, 0.02, 0.05, 0.1, 0.2]),
+            drop=rng.randrange(0, 3),
+            intro=intro,
+        )
         sets = []
         sigs = []
         for doc in (paragraphs, copy):

@@ -26,10 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Characters where a word scanner could go wrong: the apostrophes and hyphen that join words,
 #: the underscore (a word character for `re`, not a letter), digits and numerals of other
 #: scripts, combining marks, line breaks and other separators, characters outside the BMP.
-TRICKY = (
-    " \n\r\t\x0b\x0c\x1c\x85\u2028\u00a0'’‘-–—_.,;:!?\"()[]"
-    "abcXYZßİﬁ019²½٣६Ⅻ三〇\u0301\u0308é😀𝔸𝟙"
-)
+TRICKY = " \n\r\t\x0b\x0c\x1c\x85\u2028\u00a0'’‘-–—_.,;:!?\"()[]abcXYZßİﬁ019²½٣६Ⅻ三〇\u0301\u0308é😀𝔸𝟙"
 TEXT = st.one_of(st.text(st.sampled_from(TRICKY), max_size=60), st.text(max_size=60))
 
 
@@ -77,9 +74,24 @@ def test_kernels_refuse_what_is_not_text() -> None:
 
 def _lint(env: dict[str, str]) -> list[dict[str, object]]:
     proc = subprocess.run(
-        [sys.executable, "-m", "lintnews", "check", "--isolated", "--no-cache", "--select", "ALL",
-         "--format", "json", "fixtures"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "lintnews",
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--select",
+            "ALL",
+            "--format",
+            "json",
+            "fixtures",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 1, proc.stderr
     found: list[dict[str, object]] = json.loads(proc.stdout)
@@ -102,7 +114,10 @@ def test_word_stats_equal_the_regex_definition(text: str) -> None:
 
 VOCABULARY = {w: i for i, w in enumerate(["der", "the", "de", "la", "ı", "ß", "2", "a b"])}
 WORDISH = st.lists(
-    st.one_of(st.sampled_from([*VOCABULARY, "2024", "²", "٣", "x", "Der"]), st.text(st.sampled_from(TRICKY), max_size=5)),
+    st.one_of(
+        st.sampled_from([*VOCABULARY, "2024", "²", "٣", "x", "Der"]),
+        st.text(st.sampled_from(TRICKY), max_size=5),
+    ),
     max_size=30,
 )
 
@@ -148,7 +163,11 @@ def test_common_counts_equal_the_binary_search_definition(a: list[int], others: 
 
     arr = np.array(a, dtype=np.uint32)
     rest = [np.array(o, dtype=np.uint32) for o in others]
-    assert _native.common_counts(arr, rest) == _py_common_many(arr, rest) == [len(set(a) & set(o)) for o in others]
+    assert (
+        _native.common_counts(arr, rest)
+        == _py_common_many(arr, rest)
+        == [len(set(a) & set(o)) for o in others]
+    )
 
 
 def test_common_counts_refuse_what_is_not_uint32() -> None:
@@ -169,7 +188,10 @@ def _shingles_by_definition(lines: list[str], k: int) -> tuple[list[int], list[i
     for line in lines:
         words = line.split(" ")
         m = max(len(words) - k + 1, 1)
-        values += [xxhash.xxh3_64_intdigest(" ".join(words[j : j + k]).encode("utf-8")) & 0xFFFFFFFF for j in range(m)]
+        values += [
+            xxhash.xxh3_64_intdigest(" ".join(words[j : j + k]).encode("utf-8")) & 0xFFFFFFFF
+            for j in range(m)
+        ]
         counts.append(m)
     return values, counts
 
@@ -199,9 +221,17 @@ def test_shingle_hashes_refuse_bad_input() -> None:
 
 def test_version_says_which_kernels_run() -> None:
     env = {k: v for k, v in os.environ.items() if k != "LINTNEWS_PURE_PYTHON"}
-    for extra, expected in (({}, "compiled kernels"), ({"LINTNEWS_PURE_PYTHON": "1"}, "LINTNEWS_PURE_PYTHON is set")):
-        proc = subprocess.run([sys.executable, "-m", "lintnews", "--version"], env={**env, **extra},
-                              capture_output=True, text=True, check=True)
+    for extra, expected in (
+        ({}, "compiled kernels"),
+        ({"LINTNEWS_PURE_PYTHON": "1"}, "LINTNEWS_PURE_PYTHON is set"),
+    ):
+        proc = subprocess.run(
+            [sys.executable, "-m", "lintnews", "--version"],
+            env={**env, **extra},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         assert proc.stdout.startswith("lintnews ") and expected in proc.stdout
 
 

@@ -30,7 +30,9 @@ def quick_start() -> str:
 
 def sample_output() -> list[str]:
     """The lines of the README's sample run (its first ```console block) other than "$ ..." and "..."."""
-    block = re.search(r"```console\n\$ lintnews check fixtures/\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    block = re.search(
+        r"```console\n\$ lintnews check fixtures/\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL
+    )
     assert block is not None
     return [line for line in block.group(1).splitlines() if line != "..."]
 
@@ -39,11 +41,19 @@ def test_readme_quick_start_in_a_fresh_clone_on_a_terminal(tmp_path: Path) -> No
     command = quick_start()
     assert command == "pip install . && lintnews check fixtures/"
     clone = tmp_path / "lintnews"
-    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        ["git", "clone", "--quiet", str(ROOT), str(clone)], check=True, capture_output=True, timeout=120
+    )
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300)
-    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "NO_COLOR")}
-    env.update(VIRTUAL_ENV=str(venv), PATH=f"{venv / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}", TERM="xterm")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "NO_COLOR")
+    }
+    env.update(
+        VIRTUAL_ENV=str(venv), PATH=f"{venv / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}", TERM="xterm"
+    )
     # as typed at a shell prompt: both output streams are the terminal
     run = run_in_pty(command, clone, env, stdout_tty=True, shell=True, timeout=900)
     assert "Traceback" not in run.tty, run.tty[-4000:]
@@ -53,7 +63,10 @@ def test_readme_quick_start_in_a_fresh_clone_on_a_terminal(tmp_path: Path) -> No
     found = [line for line in screen if DIAGNOSTIC.match(line)]
     assert len(found) == 13, "\n".join(screen[-40:])
     assert "Found 13 diagnostics (6 error, 7 warning) in 4 of 7 documents." in screen
-    assert "[*] 9 fixable with `lintnews check --fix` (2 hidden fixes can be enabled with `--unsafe-fixes`)." in screen
+    assert (
+        "[*] 9 fixable with `lintnews check --fix` (2 hidden fixes can be enabled with `--unsafe-fixes`)."
+        in screen
+    )
     for line in sample_output():  # the README shows what the user gets
         assert line in screen, line
     assert "lint:" in run.tty  # the progress bar ran: this was a terminal

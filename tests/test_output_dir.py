@@ -214,7 +214,10 @@ def test_the_walk_skips_staging_folders(tmp_path: Path) -> None:
     (staged / "half.txt").write_text(JUNKY)
     result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "--format", "json", str(src)])
     assert result.exit_code == 1
-    assert {d["path"] for d in json.loads(result.stdout)} == {str(src / "c.jsonl"), str(src / "desk" / "story.txt")}
+    assert {d["path"] for d in json.loads(result.stdout)} == {
+        str(src / "c.jsonl"),
+        str(src / "desk" / "story.txt"),
+    }
 
 
 def test_nothing_staged_means_nothing_created(tmp_path: Path) -> None:
@@ -238,7 +241,9 @@ def corpus_lines(records: int) -> bytes:
     """JSONL records, each with a paragraph to fix."""
     filler = "\n\n".join(f"Paragraph {j} describes the hearing in detail, with quotes." for j in range(15))
     return "".join(
-        json.dumps({"id": f"r{i}", "text": f"Headline {i}\n\n{LEDE} Record {i}.\n\n{filler}\n\n{LEDE} Record {i}.\n"})
+        json.dumps(
+            {"id": f"r{i}", "text": f"Headline {i}\n\n{LEDE} Record {i}.\n\n{filler}\n\n{LEDE} Record {i}.\n"}
+        )
         + "\n"
         for i in range(records)
     ).encode()
@@ -250,8 +255,21 @@ def start_and_wait_for_staging(tmp_path: Path) -> tuple[subprocess.Popen[bytes],
     fixed record (so it is past start-up, its stop handlers are in place and the staging
     folder is locked); the caller stops it (and closes ``proc.stdin``)."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "lintnews", "check", "--isolated", "--no-cache", "-q", "--fix",
-         "--output-dir", "D", "--stdin-filename", "corpus.jsonl", "-"],
+        [
+            sys.executable,
+            "-m",
+            "lintnews",
+            "check",
+            "--isolated",
+            "--no-cache",
+            "-q",
+            "--fix",
+            "--output-dir",
+            "D",
+            "--stdin-filename",
+            "corpus.jsonl",
+            "-",
+        ],
         cwd=tmp_path,
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
@@ -306,7 +324,9 @@ def test_a_killed_run_leaves_no_output_folder(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGINT, 1)])
-def test_a_terminated_or_interrupted_run_cleans_up_its_staging_folder(tmp_path: Path, signum: int, code: int) -> None:
+def test_a_terminated_or_interrupted_run_cleans_up_its_staging_folder(
+    tmp_path: Path, signum: int, code: int
+) -> None:
     proc, staging = start_and_wait_for_staging(tmp_path)
     assert stop(proc, signum) == code
     assert not (tmp_path / "D").exists()
@@ -328,7 +348,9 @@ def test_ctrl_c_exits_1_wherever_it_lands(tmp_path: Path) -> None:
         "    except KeyboardInterrupt:\n"
         "        sys.exit(1)\n"
     )
-    done = subprocess.run([sys.executable, "-m", "interrupted"], cwd=tmp_path, capture_output=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "interrupted"], cwd=tmp_path, capture_output=True, timeout=120
+    )
     assert done.returncode == 1, done.stderr
 
 
@@ -392,7 +414,18 @@ def test_copies_stay_without_unsafe_fixes_or_when_unfixable(tmp_path: Path) -> N
     os.chdir(tmp_path)
     try:
         result = CliRunner().invoke(
-            main, ["check", "--no-cache", "--format", "text", "--fix", "--unsafe-fixes", "--output-dir", "out2", "c.jsonl"]
+            main,
+            [
+                "check",
+                "--no-cache",
+                "--format",
+                "text",
+                "--fix",
+                "--unsafe-fixes",
+                "--output-dir",
+                "out2",
+                "c.jsonl",
+            ],
         )
     finally:
         os.chdir(old)

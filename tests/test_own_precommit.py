@@ -1,7 +1,6 @@
 """The project's own `.pre-commit-config.yaml` (issue 15), run by pre-commit itself on a copy of
 this checkout: ruff (check) and lintnews on fixtures/ against its baseline. mypy is left to
-`.ci/run` (it takes minutes) and ruff-format is a manual-stage hook until the repository has been
-formatted once."""
+`.ci/run` (it takes minutes)."""
 
 from __future__ import annotations
 
@@ -20,8 +19,16 @@ GIT = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org", "-c",
 
 def _copy(tmp_path: Path) -> Path:
     """The files of this checkout git would commit (tracked, or new and not ignored), in a new repository."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, check=True).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     repo = tmp_path / "repo"
     for name in filter(None, listed):
         if (ROOT / name).is_file():
@@ -34,10 +41,20 @@ def _copy(tmp_path: Path) -> Path:
 
 
 def _pre_commit(repo: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-           "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "SKIP": "mypy", "NO_COLOR": "1"}
-    return subprocess.run([str(BIN / "pre-commit"), "run", "--all-files", "--verbose", "--color", "never"], cwd=repo,
-                          capture_output=True, text=True, env=env)
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "SKIP": "mypy",
+        "NO_COLOR": "1",
+    }
+    return subprocess.run(
+        [str(BIN / "pre-commit"), "run", "--all-files", "--verbose", "--color", "never"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 def _status(output: str) -> dict[str, str]:
@@ -67,6 +84,7 @@ def test_pre_commit_passes_on_the_checkout_and_fails_on_new_findings(tmp_path: P
     assert done.returncode == 0, done.stdout + done.stderr
     assert _status(done.stdout) == {
         "ruff check": "Passed",
+        "ruff format --check": "Passed",
         "mypy (lintnews/, rules/)": "Skipped",
         "lintnews on fixtures/ (against .ci/fixtures-baseline.json)": "Passed",
     }
@@ -75,11 +93,20 @@ def test_pre_commit_passes_on_the_checkout_and_fails_on_new_findings(tmp_path: P
     # a paragraph pasted twice into a fixture (a new D001) and an unused import
     story = repo / "fixtures" / "en-port-strike-duplicated-truncated.txt"
     lines = story.read_text(encoding="utf-8").splitlines()
-    story.write_text("\n".join([*lines[:7], lines[4], *lines[7:]]) + "\n", encoding="utf-8")  # line 8 repeats 5
-    (repo / "lintnews" / "atomic.py").write_text("import os.path\n" + (ROOT / "lintnews" / "atomic.py").read_text())
+    story.write_text(
+        "\n".join([*lines[:7], lines[4], *lines[7:]]) + "\n", encoding="utf-8"
+    )  # line 8 repeats 5
+    (repo / "lintnews" / "atomic.py").write_text(
+        "import os.path\n" + (ROOT / "lintnews" / "atomic.py").read_text()
+    )
     done = _pre_commit(repo, tmp_path)
     assert done.returncode == 1
     status = _status(done.stdout)
-    assert status["ruff check"] == "Failed" and status["lintnews on fixtures/ (against .ci/fixtures-baseline.json)"] == "Failed"
+    assert (
+        status["ruff check"] == "Failed"
+        and status["lintnews on fixtures/ (against .ci/fixtures-baseline.json)"] == "Failed"
+    )
     new = [line for line in done.stdout.splitlines() if line.startswith("fixtures/")]
-    assert len(new) == 1 and new[0].startswith("fixtures/en-port-strike-duplicated-truncated.txt:8:1: D001 "), new
+    assert len(new) == 1 and new[0].startswith(
+        "fixtures/en-port-strike-duplicated-truncated.txt:8:1: D001 "
+    ), new

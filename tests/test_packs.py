@@ -97,7 +97,10 @@ def test_a_rule_file_describes_its_rule(path: Path) -> None:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     rule = all_rules()[path.stem]
     assert (data["code"], data["name"], data["severity"], data["summary"]) == (
-        rule.code, rule.name, str(rule.severity), rule.summary
+        rule.code,
+        rule.name,
+        str(rule.severity),
+        rule.summary,
     )
     assert rule.doc == data["docs"].strip() and rule.doc.startswith("## What it does")
     assert f"rules/packs/{rule.code}.toml" in rule.doc
@@ -182,7 +185,9 @@ def test_extend_packs_adds_a_user_pack(tmp_path: Path) -> None:
     )
     (tmp_path / "lintnews.toml").write_text('extend-packs = ["packs/house.toml"]\n', encoding="utf-8")
     article = tmp_path / "artikel.txt"
-    article.write_text(f"{GERMAN}\nUnsere Top-Themen am Morgen\nHeute im Blatt: Der neue Bahnhof\n", encoding="utf-8")
+    article.write_text(
+        f"{GERMAN}\nUnsere Top-Themen am Morgen\nHeute im Blatt: Der neue Bahnhof\n", encoding="utf-8"
+    )
     settings = resolve_settings([str(article)])
     result = Linter(settings).lint(Document(str(article), article.read_text(encoding="utf-8")))
     found = [(d.code, d.line, d.message, str(d.severity)) for d in result.diagnostics if d.code == "S001"]
@@ -195,9 +200,16 @@ def test_extend_packs_adds_a_user_pack(tmp_path: Path) -> None:
 
 
 def test_extra_phrases_add_lines_in_every_language() -> None:
-    settings = Settings(extra_phrases={"seo-filler": ["Don't miss these stories"], "social-share": ["Teile diesen Beitrag jetzt"]})
+    settings = Settings(
+        extra_phrases={
+            "seo-filler": ["Don't miss these stories"],
+            "social-share": ["Teile diesen Beitrag jetzt"],
+        }
+    )
     assert codes(f"{ENGLISH}\nDon’t miss these stories!\n", settings, ["S001"]) == [("S001", 2)]
-    assert codes(f"{GERMAN}\nDon't miss these stories\nTeile diesen Beitrag jetzt\n", settings, ["S", "B"]) == [
+    assert codes(
+        f"{GERMAN}\nDon't miss these stories\nTeile diesen Beitrag jetzt\n", settings, ["S", "B"]
+    ) == [
         ("S001", 2),
         ("B005", 3),
     ]
@@ -213,7 +225,9 @@ def test_user_pack_with_an_unknown_rule_is_a_config_error(tmp_path: Path) -> Non
 
 def test_user_pack_with_a_bad_pattern_is_a_config_error(tmp_path: Path) -> None:
     pack = tmp_path / "bad.toml"
-    pack.write_text('language = "en"\n[[entry]]\nrule = "seo-filler"\npatterns = ["(unclosed"]\n', encoding="utf-8")
+    pack.write_text(
+        'language = "en"\n[[entry]]\nrule = "seo-filler"\npatterns = ["(unclosed"]\n', encoding="utf-8"
+    )
     with pytest.raises(ConfigError, match="invalid pattern"):
         load_pack(pack, PackSet())
 

@@ -83,8 +83,12 @@ def test_the_screen_selects_exactly_the_lines_an_entry_may_match(langs: tuple[st
     expected = reference_select(pack_set, langs, keys)
     assert pack_set.screen_of(langs).select(packs._Keys(keys)) == expected
     assert len(expected) > 300  # many lines pass, not only literal ones
-    rest_only = [keys[j] for j in expected if keys[j][0] not in pack_set.screen_of(langs).compiled
-                 and keys[j] not in pack_set.screen_of(langs).literal]
+    rest_only = [
+        keys[j]
+        for j in expected
+        if keys[j][0] not in pack_set.screen_of(langs).compiled
+        and keys[j] not in pack_set.screen_of(langs).literal
+    ]
     assert len(rest_only) > 10  # and lines only a pattern of unknown first character matches
 
 
@@ -92,15 +96,28 @@ def test_lines_after_astral_characters_are_found() -> None:
     pack_set = packs.load_packs(Settings())
     keys = ["😀𝔘 " * 40, "🇩🇪", "12 comments", "x" * 50, "𝔘😀 / reuters", "photo 😀 / afp", "3 kommentare"]
     langs = ("de", "en", packs.ALL_LANGUAGES)
-    assert pack_set.screen_of(langs).select(packs._Keys(keys)) == reference_select(pack_set, langs, keys) == [2, 4, 5, 6]
+    assert (
+        pack_set.screen_of(langs).select(packs._Keys(keys))
+        == reference_select(pack_set, langs, keys)
+        == [2, 4, 5, 6]
+    )
 
 
 def test_patterns_of_unknown_first_character_are_tried_only_on_lines_with_what_they_need() -> None:
-    entries = [packs.Entry("seo-filler", "", None, [], [
-        r".*\bcookies?\b.*",  # needs "cookie"
-        r"(?:\d{1,3} ){1,3}»",  # needs " ": found everywhere, so tried on every line
-        r"\d{1,5} (?:comments?|replies)",  # needs "comment" or "replies"
-    ], "t")]
+    entries = [
+        packs.Entry(
+            "seo-filler",
+            "",
+            None,
+            [],
+            [
+                r".*\bcookies?\b.*",  # needs "cookie"
+                r"(?:\d{1,3} ){1,3}»",  # needs " ": found everywhere, so tried on every line
+                r"\d{1,5} (?:comments?|replies)",  # needs "comment" or "replies"
+            ],
+            "t",
+        )
+    ]
     union = packs.ScreenUnion.of([packs.Screen.build(entries)])
     assert [r.pattern for r in union.always] == [r"(?:\d{1,3} ){1,3}»"]
     assert union.needy == [r".*\bcookies?\b.*", r"\d{1,5} (?:comments?|replies)"]
@@ -151,8 +168,16 @@ def test_what_a_pattern_requires_holds_for_every_line_it_matches() -> None:
     pack_set = packs.load_packs(Settings())
     keys = as_keys(generated_keys(pack_set, 1500, seed=7) + fixture_lines())
     keys += ["]x]-", "abx.y", "Aé—\t\0", "aabc{}", "xbcd", "ab", "cd", "y", "abc", "ba ba", "zzx"]
-    patterns = sorted({p for rules in pack_set.by_language.values() for es in rules.values() for e in es
-                       for p in e.patterns} | {p for p, _, _ in FACTS})
+    patterns = sorted(
+        {
+            p
+            for rules in pack_set.by_language.values()
+            for es in rules.values()
+            for e in es
+            for p in e.patterns
+        }
+        | {p for p, _, _ in FACTS}
+    )
     matched = 0
     for pattern in patterns:
         first, needed = regex_facts.analyse(pattern)

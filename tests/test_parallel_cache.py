@@ -62,7 +62,9 @@ def test_cache_rerun_is_identical_and_written_under_cache_dir(tmp_path: Path) ->
     assert first == second
 
 
-def test_an_unchanged_corpus_starts_no_workers_and_a_change_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unchanged_corpus_starts_no_workers_and_a_change_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from lintnews import parallel
 
     corpus(tmp_path / "c.jsonl", n=300)
@@ -113,7 +115,9 @@ def test_cache_is_not_stale_after_config_change(tmp_path: Path) -> None:
     assert json.loads(run([*base, "--ignore", "D001"], tmp_path)[1]) == []
 
 
-def test_cache_is_not_stale_after_content_or_version_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_is_not_stale_after_content_or_version_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     article = tmp_path / "a.txt"
     article.write_text(f"{LEDE}\n\n{SECOND}\n\n{LEDE}\n")
     args = ["--cache-dir", "cc", "--format", "json", "a.txt"]
@@ -123,7 +127,9 @@ def test_cache_is_not_stale_after_content_or_version_change(tmp_path: Path, monk
     from lintnews.config import Settings
 
     fp = cache.fingerprint(Settings(), ["D001"])
-    monkeypatch.setattr(cache.store, "__version__", lintnews.__version__ + ".post1")  # the fingerprint reads it there
+    monkeypatch.setattr(
+        cache.store, "__version__", lintnews.__version__ + ".post1"
+    )  # the fingerprint reads it there
     assert cache.fingerprint(Settings(), ["D001"]) != fp
 
 
@@ -152,7 +158,9 @@ def test_cache_key_changes_when_rule_code_changes(tmp_path: Path, monkeypatch: p
     assert cache.fingerprint(Settings(), ["D001"]) != moved
 
 
-def test_cache_key_changes_when_the_compiled_kernels_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_key_changes_when_the_compiled_kernels_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import types
 
     from lintnews import native
@@ -209,7 +217,10 @@ def test_a_cache_written_without_the_corpus_phase_does_not_hide_duplicates(tmp_p
     finally:
         os.chdir(old)
     assert json.loads(without.stdout) == []
-    assert [(d["record"], d["code"]) for d in json.loads(with_corpus.stdout)] == [("b", "N002"), ("c", "N002")]
+    assert [(d["record"], d["code"]) for d in json.loads(with_corpus.stdout)] == [
+        ("b", "N002"),
+        ("c", "N002"),
+    ]
 
 
 def check_json(tmp_path: Path, *args: str) -> list[dict[str, object]]:
@@ -243,7 +254,10 @@ def test_a_partly_cached_corpus_gives_the_uncached_result(tmp_path: Path) -> Non
     corpus(tmp_path / "c.jsonl", n=140)
     check_json(tmp_path, "--cache-dir", "cc", "-j", "1", "c.jsonl")
     lines = (tmp_path / "c.jsonl").read_text().splitlines(keepends=True)
-    new = json.dumps({"id": "new", "text": f"{LEDE} Record 0.\n\n{SECOND}\n\n{THIRD}\n\n{LEDE} Record 0.\n"}) + "\n"
+    new = (
+        json.dumps({"id": "new", "text": f"{LEDE} Record 0.\n\n{SECOND}\n\n{THIRD}\n\n{LEDE} Record 0.\n"})
+        + "\n"
+    )
     # Appending keeps the earlier lines' keys (name and line number): hits, then a fresh record.
     (tmp_path / "c.jsonl").write_text("".join(lines) + new + lines[0])
     for jobs in ("1", "2"):

@@ -153,14 +153,21 @@ def test_pre_commit_run_sees_duplicates_across_the_whole_commit(hook: dict[str, 
     env.pop("PRE_COMMIT_NO_CONCURRENCY", None)
     proc = subprocess.run(
         [os.path.join(scripts, "pre-commit"), "run", "--all-files", "--color", "never"],
-        cwd=repo, env=env, capture_output=True, text=True, check=False, timeout=300,
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "lintnews" in proc.stdout and "Failed" in proc.stdout
     found = sorted(re.findall(r"^(\S+):1:1: N002 Exact duplicate of (\S+) ", proc.stdout, re.MULTILINE))
     assert found == [
-        ("story-0.md", "copy-0.txt"), ("story-1.md", "copy-1.txt"),
-        ("story-2.md", "copy-2.txt"), ("story-3.md", "copy-3.txt"),
+        ("story-0.md", "copy-0.txt"),
+        ("story-1.md", "copy-1.txt"),
+        ("story-2.md", "copy-2.txt"),
+        ("story-3.md", "copy-3.txt"),
     ]
     assert len(re.findall(r"^Found \d+ diagnostics?", proc.stdout, re.MULTILINE)) == 1  # one run
     assert "Traceback" not in proc.stdout + proc.stderr

@@ -102,8 +102,13 @@ def test_a_fix_only_removes_text_its_diagnostics_cover(text: str) -> None:
     assert all(any(line == r for r in remaining) for line in kept)
 
 
-@given(st.text(max_size=50), st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50), st.text(max_size=3)), max_size=6))
-def test_apply_edits_never_applies_overlapping_edits(text: str, raw_edits: list[tuple[int, int, str]]) -> None:
+@given(
+    st.text(max_size=50),
+    st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50), st.text(max_size=3)), max_size=6),
+)
+def test_apply_edits_never_applies_overlapping_edits(
+    text: str, raw_edits: list[tuple[int, int, str]]
+) -> None:
     fixes = [Fix("f", (Edit(min(a, b, len(text)), min(max(a, b), len(text)), r),)) for a, b, r in raw_edits]
     new, applied = apply_edits(text, fixes)
     assert 0 <= applied <= len(fixes)

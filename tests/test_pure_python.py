@@ -59,9 +59,25 @@ def _run(tmp_path: Path, pure: bool) -> tuple[list[str], subprocess.CompletedPro
     if pure:
         env["LINTNEWS_PURE_PYTHON"] = "1"
     done = subprocess.run(
-        [str(LINTNEWS), "check", "--no-cache", "--isolated", "--select", "ALL", "-j", "2", "--statistics",
-         "--output-format", "json", str(docs), str(ROOT / "fixtures")],
-        capture_output=True, text=True, env=env, cwd=tmp_path,
+        [
+            str(LINTNEWS),
+            "check",
+            "--no-cache",
+            "--isolated",
+            "--select",
+            "ALL",
+            "-j",
+            "2",
+            "--statistics",
+            "--output-format",
+            "json",
+            str(docs),
+            str(ROOT / "fixtures"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
     return log.read_text(encoding="utf-8").split(), done
 
@@ -96,7 +112,12 @@ def test_ci_runs_the_kernel_tests_without_the_extension() -> None:
     lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").replace("\\\n", " ").splitlines()
     (line,) = [x for x in lines if x.startswith("LINTNEWS_PURE_PYTHON=1 pytest ")]
     files = [word for word in line.split() if word.startswith("tests/")]
-    for name in ("tests/test_pure_python.py", "tests/test_native.py", "tests/test_minhash.py", "tests/test_corpus.py"):
+    for name in (
+        "tests/test_pure_python.py",
+        "tests/test_native.py",
+        "tests/test_minhash.py",
+        "tests/test_corpus.py",
+    ):
         assert name in files
     for pattern in files:
         assert list(ROOT.glob(pattern)), pattern

@@ -22,12 +22,37 @@ from lintnews import native
 #: or script, NFKC that composes or decomposes, line separators `str.splitlines` knows and
 #: `split("\n")` does not, spaces and joiners, digits of other scripts, astral characters.
 HOSTILE = [
-    "Straße STRASSE ẞ", "İstanbul ıi", "ΣΊΣΥΦΟΣ σίσυφος ς", "Ꭰꭰ Cherokee", "ﬁnancial ﬂow ﬀ", "ＦＵＬＬ ｗｉｄｔｈ",
-    "e\u0301te\u0301 café", "ḱ\u0323 q\u0307\u0323", "한국어 ᄒ\u1161\u11ab", "𝐁𝐨𝐥𝐝 𝟙𝟚𝟛", "Ⅻ ½ ² ٣٤ ߁", "ʼapostrophe’s",
-    "line\u2028sep", "para\u2029sep", "next\x85line", "vt\x0bff\x0cfs\x1cgs\x1drs\x1e", "nb\u00a0sp thin\u2009sp",
-    "ideo\u3000space", "zero\u200bwidth jo\u200dined non\u200cjoined", "soft\u00adhyphen", "bidi \u202ertl\u202c \u2067iso\u2069",
-    "emoji 👩\u200d👩\u200d👧 🏳️\u200d🌈 ✌🏽", "variation ︎️", "العربية والفارسی", "עברית", "中文。日本語、カタカナ",
-    "देवनागरी क्ष", "snake_case words-with-hyphens it's", "„Zitat“ «citation» “quote”", "— – ‐ -", "\ufffd\ufeff",
+    "Straße STRASSE ẞ",
+    "İstanbul ıi",
+    "ΣΊΣΥΦΟΣ σίσυφος ς",
+    "Ꭰꭰ Cherokee",
+    "ﬁnancial ﬂow ﬀ",
+    "ＦＵＬＬ ｗｉｄｔｈ",
+    "e\u0301te\u0301 café",
+    "ḱ\u0323 q\u0307\u0323",
+    "한국어 ᄒ\u1161\u11ab",
+    "𝐁𝐨𝐥𝐝 𝟙𝟚𝟛",
+    "Ⅻ ½ ² ٣٤ ߁",
+    "ʼapostrophe’s",
+    "line\u2028sep",
+    "para\u2029sep",
+    "next\x85line",
+    "vt\x0bff\x0cfs\x1cgs\x1drs\x1e",
+    "nb\u00a0sp thin\u2009sp",
+    "ideo\u3000space",
+    "zero\u200bwidth jo\u200dined non\u200cjoined",
+    "soft\u00adhyphen",
+    "bidi \u202ertl\u202c \u2067iso\u2069",
+    "emoji 👩\u200d👩\u200d👧 🏳️\u200d🌈 ✌🏽",
+    "variation ︎️",
+    "العربية والفارسی",
+    "עברית",
+    "中文。日本語、カタカナ",
+    "देवनागरी क्ष",
+    "snake_case words-with-hyphens it's",
+    "„Zitat“ «citation» “quote”",
+    "— – ‐ -",
+    "\ufffd\ufeff",
 ]
 LEDE = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said."
 SECOND = "Both sides said they expected a long week of negotiations over the prisoner exchange."
@@ -39,7 +64,16 @@ def article(rng: random.Random, i: int) -> str:
         pick = rng.sample(HOSTILE, 3)
         lines.append(f"{LEDE} {pick[0]} {SECOND} {pick[1]}.{pick[2]}")
         lines.append("")
-    lines += [f"{LEDE} {HOSTILE[i % len(HOSTILE)]}", "", "Read more:", "", f"> {LEDE}", "", "Share on Facebook", ""]
+    lines += [
+        f"{LEDE} {HOSTILE[i % len(HOSTILE)]}",
+        "",
+        "Read more:",
+        "",
+        f"> {LEDE}",
+        "",
+        "Share on Facebook",
+        "",
+    ]
     ending = "the STRASSE and straße délégations said they would meet again on" if i % 2 else "The end."
     return "\n".join(lines) + f"{SECOND} {ending}\n"
 
@@ -51,8 +85,9 @@ def make_inputs(root: Path) -> None:
         (root / f"a{i}.txt").write_text(text, encoding="utf-8")
         (root / f"m{i}.md").write_text("<!-- lintnews: disable-next-line=S001 -->\n" + text, encoding="utf-8")
         body = "".join(f"<p>{line}</p>\n" for line in text.split("\n") if line)
-        (root / f"h{i}.html").write_text(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>",
-                                         encoding="utf-8")
+        (root / f"h{i}.html").write_text(
+            f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>", encoding="utf-8"
+        )
     # four stories, each also as a near copy (a line added: N001) and an exact copy (N002)
     stories = [article(rng, k) for k in range(4)]
     texts = stories + [t + f"Updated {HOSTILE[k]} at noon.\n" for k, t in enumerate(stories)] + stories
@@ -67,10 +102,28 @@ def run(root: Path, pure: bool, *args: str) -> tuple[int, str, str]:
     if pure:
         env["LINTNEWS_PURE_PYTHON"] = "1"
     proc = subprocess.run(
-        [sys.executable, "-m", "lintnews", "check", "--isolated", "--no-cache", "--extend-select", "ALL", *args, "."],
-        cwd=root, env=env, capture_output=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "lintnews",
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--extend-select",
+            "ALL",
+            *args,
+            ".",
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        timeout=600,
     )
-    return proc.returncode, proc.stdout.decode("utf-8", "surrogateescape"), proc.stderr.decode("utf-8", "surrogateescape")
+    return (
+        proc.returncode,
+        proc.stdout.decode("utf-8", "surrogateescape"),
+        proc.stderr.decode("utf-8", "surrogateescape"),
+    )
 
 
 def test_compiled_kernels_and_pure_python_print_the_same(tmp_path: Path) -> None:

@@ -65,7 +65,9 @@ def test_every_test_the_attacks_table_names_exists() -> None:
             file, _, name = ref.partition("::")
             current = file or current
             source = (README.parent / "tests" / current).read_text(encoding="utf-8")
-            assert re.search(rf"^def {re.escape(name)}\(", source, re.MULTILINE), f"README names {current}::{name}"
+            assert re.search(rf"^def {re.escape(name)}\(", source, re.MULTILINE), (
+                f"README names {current}::{name}"
+            )
 
 
 def test_every_module_the_layout_diagram_names_exists() -> None:
@@ -77,10 +79,19 @@ def test_every_module_the_layout_diagram_names_exists() -> None:
     for step in ("sources", "Document", "rules", "corpus", "reporters", "fixes"):
         assert re.search(rf"^  {step} ", block, re.MULTILINE), step
     root = README.parent
-    missing = [name for name in named if not (root / name).is_file() and not (name.endswith("/") and (root / name).is_dir())]
+    missing = [
+        name
+        for name in named
+        if not (root / name).is_file() and not (name.endswith("/") and (root / name).is_dir())
+    ]
     assert missing == []
     # the classes and functions it names are where it says
-    for module, name in (("run/check_run", "class CheckRun"), ("analysis", "def analyze_document"), ("engine", "class Linter"),
-                         ("corpus/index", "class CorpusIndex"), ("document", "class Document")):
+    for module, name in (
+        ("run/check_run", "class CheckRun"),
+        ("analysis", "def analyze_document"),
+        ("engine", "class Linter"),
+        ("corpus/index", "class CorpusIndex"),
+        ("document", "class Document"),
+    ):
         source = (root / "lintnews" / f"{module}.py").read_text(encoding="utf-8")
         assert re.search(rf"^{name}\b", source, re.MULTILINE), (module, name)

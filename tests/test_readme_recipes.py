@@ -19,7 +19,9 @@ CHROME = "Home » News » Weather\n\nSnow on Friday.\n\nShare this article\n\nSu
 
 def _block(name: str) -> str:
     text = README.read_text(encoding="utf-8")
-    block = text.split(f"<!-- {name}:start -->\n```python\n", 1)[1].split("```\n<!-- " + name + ":end -->", 1)[0]
+    block = text.split(f"<!-- {name}:start -->\n```python\n", 1)[1].split(
+        "```\n<!-- " + name + ":end -->", 1
+    )[0]
     assert "import lintnews" in block or "lintnews." in block
     return block
 
@@ -59,7 +61,11 @@ def test_datasets_recipe(tmp_path: Path, num_proc: str) -> None:
     _run(code, tmp_path)
     rows = [json.loads(line) for line in (tmp_path / "clean.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(r["id"], r["lintnews_codes"], r["lintnews_score"]) for r in rows] == [
-        ("a1", [], 100), ("a3", [], 100), ("a4", [], 100), ("a5", ["B006"], 93)]
+        ("a1", [], 100),
+        ("a3", [], 100),
+        ("a4", [], 100),
+        ("a5", ["B006"], 93),
+    ]
 
 
 def test_datatrove_example(tmp_path: Path) -> None:

@@ -120,10 +120,16 @@ def write_pack(folder: Path, patterns: list[str]) -> Path:
     return folder
 
 
-def test_a_catastrophic_pattern_in_a_users_pack_is_refused_naming_pack_entry_and_pattern(tmp_path: Path) -> None:
+def test_a_catastrophic_pattern_in_a_users_pack_is_refused_naming_pack_entry_and_pattern(
+    tmp_path: Path,
+) -> None:
     write_pack(tmp_path, [r"jetzt \w+ abonnieren", r"(a+)+b"])
     proc = subprocess.run(
-        ["lintnews", "check", "--no-cache", "story.txt"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+        ["lintnews", "check", "--no-cache", "story.txt"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 2
     assert proc.stdout == ""

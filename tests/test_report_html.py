@@ -33,7 +33,12 @@ def lintnews(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.Comp
     script = Path(sysconfig.get_path("scripts")) / "lintnews"
     command = [str(script) if script.is_file() else "lintnews", *args]
     return subprocess.run(
-        command, cwd=cwd, input=stdin, capture_output=True, text=True, timeout=300,
+        command,
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, "NO_COLOR": "1", "TQDM_DISABLE": "1"},
     )
 
@@ -47,7 +52,9 @@ def fixtures_copy(tmp_path: Path) -> Path:
 
 def data_of(page_html: str) -> dict[str, Any]:
     """The run embedded in a report page."""
-    match = re.search(r'<script type="application/json" id="lintnews-data">(.*?)</script>', page_html, re.DOTALL)
+    match = re.search(
+        r'<script type="application/json" id="lintnews-data">(.*?)</script>', page_html, re.DOTALL
+    )
     assert match is not None
     return json.loads(match.group(1))
 
@@ -66,7 +73,10 @@ def readme_commands() -> list[list[str]]:
 def test_the_readme_commands_write_the_same_page_both_ways(fixtures_copy: Path) -> None:
     cwd = fixtures_copy
     write_page, keep_run, report_run = readme_commands()
-    assert write_page[:2] == keep_run[:2] == ["lintnews", "check"] and report_run[:2] == ["lintnews", "report"]
+    assert write_page[:2] == keep_run[:2] == ["lintnews", "check"] and report_run[:2] == [
+        "lintnews",
+        "report",
+    ]
     cache = ["--cache-dir", str(cwd / "cache")]  # the later runs are answered from the cache
     html = lintnews(*write_page[1:], *cache, cwd=cwd)
     assert html.returncode == 1, html.stderr  # findings: the gate's exit code, whatever the format
@@ -78,7 +88,9 @@ def test_the_readme_commands_write_the_same_page_both_ways(fixtures_copy: Path) 
     assert (report.returncode, report.stdout, report.stderr) == (0, "", "")
     (cwd / "report.html").rename(cwd / "b.html")
     to_stdout = lintnews("check", "fixtures", *cache, "--output-format", "html", cwd=cwd)
-    jsonl = lintnews("check", "fixtures", *cache, "--format", "jsonl", "--statistics", "-o", "run.jsonl", cwd=cwd)
+    jsonl = lintnews(
+        "check", "fixtures", *cache, "--format", "jsonl", "--statistics", "-o", "run.jsonl", cwd=cwd
+    )
     assert jsonl.returncode == 1
     from_jsonl = lintnews("report", "run.jsonl", cwd=cwd)
     page = (cwd / "a.html").read_text(encoding="utf-8")
@@ -95,7 +107,9 @@ def test_the_readme_commands_write_the_same_page_both_ways(fixtures_copy: Path) 
 
 
 def test_the_readme_shows_the_report_screenshot() -> None:
-    assert "![The HTML report of the bundled fixtures](docs/report.png)" in (ROOT / "README.md").read_text("utf-8")
+    assert "![The HTML report of the bundled fixtures](docs/report.png)" in (ROOT / "README.md").read_text(
+        "utf-8"
+    )
     assert (ROOT / "docs" / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -113,21 +127,37 @@ def test_report_without_statistics_knows_only_the_documents_with_findings(fixtur
     ("content", "message"),
     [
         (None, "missing.json: cannot read: No such file or directory"),
-        ("{not json", "run.json: not a lintnews JSON run: Expecting property name enclosed in double quotes: "
-                      "line 1 column 2 (char 1)"),
-        ('{"a": 1}', "run.json: not a lintnews JSON run: expected the array (or, with --statistics, the object) "
-                     "that `lintnews check --output-format json` writes"),
-        ('[{"path": "a.txt", "line": 1, "column": 1, "code": "D001", "severity": "error", "message": "m"}, {"path": "b"}]',
-         "run.json: diagnostic 2: `line` is missing or not a int"),
-        ('[{"path": "a.txt", "line": 1, "column": 1, "code": "D001", "severity": "fatal", "message": "m"}]',
-         "run.json: diagnostic 1: unknown severity `fatal`"),
-        ('{"diagnostics": [], "documents": [{"path": "a.txt", "score": "high"}]}',
-         "run.json: document 1: not a document summary (`path` and an integer `score`)"),
-        ('{"path": "a.txt", "line": 1, "column": 1, "code": "D001", "severity": "error", "message": "m"}\n[1]\n',
-         "run.json: line 2: not a diagnostic object"),
+        (
+            "{not json",
+            "run.json: not a lintnews JSON run: Expecting property name enclosed in double quotes: "
+            "line 1 column 2 (char 1)",
+        ),
+        (
+            '{"a": 1}',
+            "run.json: not a lintnews JSON run: expected the array (or, with --statistics, the object) "
+            "that `lintnews check --output-format json` writes",
+        ),
+        (
+            '[{"path": "a.txt", "line": 1, "column": 1, "code": "D001", "severity": "error", "message": "m"}, {"path": "b"}]',
+            "run.json: diagnostic 2: `line` is missing or not a int",
+        ),
+        (
+            '[{"path": "a.txt", "line": 1, "column": 1, "code": "D001", "severity": "fatal", "message": "m"}]',
+            "run.json: diagnostic 1: unknown severity `fatal`",
+        ),
+        (
+            '{"diagnostics": [], "documents": [{"path": "a.txt", "score": "high"}]}',
+            "run.json: document 1: not a document summary (`path` and an integer `score`)",
+        ),
+        (
+            '{"path": "a.txt", "line": 1, "column": 1, "code": "D001", "severity": "error", "message": "m"}\n[1]\n',
+            "run.json: line 2: not a diagnostic object",
+        ),
     ],
 )
-def test_report_of_a_bad_run_file_is_one_line_and_exit_2(tmp_path: Path, content: str | None, message: str) -> None:
+def test_report_of_a_bad_run_file_is_one_line_and_exit_2(
+    tmp_path: Path, content: str | None, message: str
+) -> None:
     name = "missing.json" if content is None else "run.json"
     if content is not None:
         (tmp_path / name).write_text(content, encoding="utf-8")
@@ -139,7 +169,7 @@ def test_report_of_a_bad_run_file_is_one_line_and_exit_2(tmp_path: Path, content
 
 
 HOSTILE = (
-    "Breaking: </script><script>window.pwned = 1</script> <img src=x onerror=\"window.pwned = 2\"> <!-- "
+    'Breaking: </script><script>window.pwned = 1</script> <img src=x onerror="window.pwned = 2"> <!-- '
     "& &amp; \u2028 \U0001f600 text\n\nRelated Articles\n\nThe council met on Monday and agreed the budget for the "
     "coming year after a long debate about schools and roads in the district.\n"
 )
@@ -147,7 +177,9 @@ HOSTILE = (
 
 def test_article_text_cannot_break_out_of_the_embedded_json(tmp_path: Path) -> None:
     (tmp_path / "evil.txt").write_text(HOSTILE, encoding="utf-8")
-    result = lintnews("check", "evil.txt", "--no-cache", "--isolated", "--format", "html", "--exit-zero", cwd=tmp_path)
+    result = lintnews(
+        "check", "evil.txt", "--no-cache", "--isolated", "--format", "html", "--exit-zero", cwd=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     page = result.stdout
     data_block = page.split('id="lintnews-data">', 1)[1].split("</script>", 1)[0]
@@ -174,12 +206,16 @@ PARAGRAPHS = [
 def _corpus(folder: Path) -> None:
     original = "Port strike halts grain exports\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
     near = original.replace("walked off", "walkd off").replace("inflation", "inflaton") + (
-        "\nThe minister will meet both sides on Friday.\n")
+        "\nThe minister will meet both sides on Friday.\n"
+    )
     records = [
         {"id": "wire", "text": original},
         {"id": "copy", "text": original},
         {"id": "local", "text": near},
-        {"id": "fixme", "text": "Talks resume\n\nThe talks resumed.Both sides met on Monday in the capital city.\n"},
+        {
+            "id": "fixme",
+            "text": "Talks resume\n\nThe talks resumed.Both sides met on Monday in the capital city.\n",
+        },
     ]
     (folder / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
 
@@ -193,7 +229,11 @@ def test_json_gains_snippet_fix_edits_similarity_and_kept(tmp_path: Path) -> Non
     assert sorted(by_code) == [("F001", "fixme"), ("N001", "local"), ("N002", "copy")]
     exact, near, fix = by_code["N002", "copy"], by_code["N001", "local"], by_code["F001", "fixme"]
     kept = {"path": "feed.jsonl", "record": "wire", "line": 1, "column": 1}
-    assert (exact["similarity"], exact["kept"], exact["snippet"]) == (1.0, kept, "Port strike halts grain exports")
+    assert (exact["similarity"], exact["kept"], exact["snippet"]) == (
+        1.0,
+        kept,
+        "Port strike halts grain exports",
+    )
     assert near["kept"] == kept and 0.5 <= near["similarity"] < 1
     assert f"(Jaccard {near['similarity']:.2f};" in near["message"]
     # a JSONL record's fix edits, in the record's text coordinates like its position
@@ -203,8 +243,10 @@ def test_json_gains_snippet_fix_edits_similarity_and_kept(tmp_path: Path) -> Non
     ]
     assert "similarity" not in fix and "kept" not in fix
     # a re-run answered from the result cache (documents and corpus phase) gives the same keys
-    cached = [lintnews("check", "feed.jsonl", "--isolated", "--format", "json", "--cache-dir", "c", cwd=tmp_path)
-              for _ in range(2)]
+    cached = [
+        lintnews("check", "feed.jsonl", "--isolated", "--format", "json", "--cache-dir", "c", cwd=tmp_path)
+        for _ in range(2)
+    ]
     assert (tmp_path / "c").is_dir() and cached[0].stdout == cached[1].stdout == result.stdout
     # SARIF points at the record's line in the file: edits inside its text are not file edits
     sarif = lintnews("check", "feed.jsonl", "--no-cache", "--isolated", "--format", "sarif", cwd=tmp_path)
@@ -222,7 +264,9 @@ def chromium_path() -> str:
         found = shutil.which(name) if name else None
         if found:
             return found
-    raise AssertionError("no Chromium to run the report's tests: `apt-get install chromium` (as .ci/run does)")
+    raise AssertionError(
+        "no Chromium to run the report's tests: `apt-get install chromium` (as .ci/run does)"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -241,7 +285,10 @@ class Opened:
         self.problems: list[str] = []
         self.requests: list[str] = []
         self.dialogs: list[str] = []
-        self.page.on("console", lambda m: m.type in ("error", "warning") and self.problems.append(f"{m.type}: {m.text}"))
+        self.page.on(
+            "console",
+            lambda m: m.type in ("error", "warning") and self.problems.append(f"{m.type}: {m.text}"),
+        )
         self.page.on("pageerror", lambda e: self.problems.append(f"pageerror: {e}"))
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
@@ -251,7 +298,8 @@ class Opened:
     def rows(self) -> list[tuple[str, str, str]]:
         """(code, severity, location) of every diagnostic row in the DOM."""
         rows = self.page.eval_on_selector_all(
-            "#rows > li", "els => els.map(e => [e.dataset.code, e.dataset.severity, e.querySelector('.loc').textContent])"
+            "#rows > li",
+            "els => els.map(e => [e.dataset.code, e.dataset.severity, e.querySelector('.loc').textContent])",
         )
         return [tuple(row) for row in rows]
 
@@ -267,13 +315,19 @@ def fixtures_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, lis
     folder = tmp_path_factory.mktemp("fixtures-report")
     shutil.copytree(FIXTURES, folder / "fixtures")
     (folder / "fixtures" / "zz-hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    lintnews("check", "fixtures", "--no-cache", "--format", "json", "--statistics", "-o", "run.json", cwd=folder)
+    lintnews(
+        "check", "fixtures", "--no-cache", "--format", "json", "--statistics", "-o", "run.json", cwd=folder
+    )
     result = lintnews("report", "run.json", "-o", "report.html", cwd=folder)
     assert result.returncode == 0, result.stderr
-    return folder / "report.html", json.loads((folder / "run.json").read_text(encoding="utf-8"))["diagnostics"]
+    return folder / "report.html", json.loads((folder / "run.json").read_text(encoding="utf-8"))[
+        "diagnostics"
+    ]
 
 
-def test_fixtures_report_loads_cleanly_and_renders(browser: Browser, fixtures_report: tuple[Path, list[Any]]) -> None:
+def test_fixtures_report_loads_cleanly_and_renders(
+    browser: Browser, fixtures_report: tuple[Path, list[Any]]
+) -> None:
     path, diagnostics = fixtures_report
     tab = Opened(browser, path)
     try:
@@ -303,15 +357,23 @@ def test_fixtures_report_loads_cleanly_and_renders(browser: Browser, fixtures_re
         tab.close()
 
 
-def test_filters_show_exactly_the_chosen_diagnostics(browser: Browser, fixtures_report: tuple[Path, list[Any]]) -> None:
+def test_filters_show_exactly_the_chosen_diagnostics(
+    browser: Browser, fixtures_report: tuple[Path, list[Any]]
+) -> None:
     path, diagnostics = fixtures_report
     tab = Opened(browser, path)
     try:
+
         def expected(keep: Any) -> list[tuple[str, str, str]]:
             return [
-                (d["code"], d["severity"], f"{d['path'] if d['record'] is None else d['path'] + '#' + d['record']}"
-                 f":{d['line']}:{d['column']}")
-                for d in diagnostics if keep(d)
+                (
+                    d["code"],
+                    d["severity"],
+                    f"{d['path'] if d['record'] is None else d['path'] + '#' + d['record']}"
+                    f":{d['line']}:{d['column']}",
+                )
+                for d in diagnostics
+                if keep(d)
             ]
 
         tab.page.select_option("#f-rule", "B002")
@@ -345,15 +407,27 @@ def big_run(n_docs: int) -> dict[str, Any]:
     codes = [f"X{k:03d}" for k in range(20)]
     diagnostics = [
         {
-            "path": "corpus.jsonl", "record": f"doc-{i:06d}", "line": 1 + i % 7, "column": 1, "end_line": 1 + i % 7,
-            "end_column": 30, "code": codes[i % 20], "name": f"rule-{i % 20}", "severity": SEVERITIES[i % 3],
-            "message": f"Finding number {i}", "fix": None, "related": [], "document_score": i % 101,
+            "path": "corpus.jsonl",
+            "record": f"doc-{i:06d}",
+            "line": 1 + i % 7,
+            "column": 1,
+            "end_line": 1 + i % 7,
+            "end_column": 30,
+            "code": codes[i % 20],
+            "name": f"rule-{i % 20}",
+            "severity": SEVERITIES[i % 3],
+            "message": f"Finding number {i}",
+            "fix": None,
+            "related": [],
+            "document_score": i % 101,
             "snippet": f"Text of finding {i} in context",
         }
         for i in range(n_docs)
     ]
-    documents = [{"path": "corpus.jsonl", "record": f"doc-{i:06d}", "score": i % 101, "diagnostics": 1}
-                 for i in range(n_docs)]
+    documents = [
+        {"path": "corpus.jsonl", "record": f"doc-{i:06d}", "score": i % 101, "diagnostics": 1}
+        for i in range(n_docs)
+    ]
     return {"diagnostics": diagnostics, "documents": documents, "statistics": {}}
 
 
@@ -368,9 +442,13 @@ def test_a_run_of_100000_diagnostics_is_paged(browser: Browser, tmp_path: Path) 
         assert tab.problems == []
         assert tab.status() == "Showing 1\u201350 of 100,000 diagnostics."
         rows = tab.rows()
-        assert [loc for _, _, loc in rows] == [f"corpus.jsonl#doc-{i:06d}:{1 + i % 7}:1" for i in range(PAGE_SIZE)]
+        assert [loc for _, _, loc in rows] == [
+            f"corpus.jsonl#doc-{i:06d}:{1 + i % 7}:1" for i in range(PAGE_SIZE)
+        ]
         assert page.locator("#rule-chart rect.bar").count() == 20
-        assert page.eval_on_selector("#cards", "e => e.textContent").count("100,000") == 3  # documents, with findings, diagnostics
+        assert (
+            page.eval_on_selector("#cards", "e => e.textContent").count("100,000") == 3
+        )  # documents, with findings, diagnostics
         page.click("#pager-top button[data-page='next']")
         assert tab.rows()[0][2] == f"corpus.jsonl#doc-{PAGE_SIZE:06d}:{1 + PAGE_SIZE % 7}:1"
         page.click("#pager-top button[data-page='last']")
@@ -396,10 +474,11 @@ def test_a_run_of_100000_diagnostics_is_paged(browser: Browser, tmp_path: Path) 
         tab.close()
 
 
-
 def test_clusters_and_in_line_fixes_in_the_page(browser: Browser, tmp_path: Path) -> None:
     _corpus(tmp_path)
-    run = lintnews("check", "feed.jsonl", "--no-cache", "--isolated", "--format", "html", "-o", "r.html", cwd=tmp_path)
+    run = lintnews(
+        "check", "feed.jsonl", "--no-cache", "--isolated", "--format", "html", "-o", "r.html", cwd=tmp_path
+    )
     assert run.returncode == 1, run.stderr
     tab = Opened(browser, tmp_path / "r.html")
     try:
@@ -407,9 +486,14 @@ def test_clusters_and_in_line_fixes_in_the_page(browser: Browser, tmp_path: Path
         clusters = tab.page.locator("#clusters .cluster")
         assert clusters.count() == 1
         assert clusters.locator(".kept + .loc").text_content() == "feed.jsonl#wire"
-        cells = clusters.locator("tbody tr").evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.textContent))")
-        near = json.loads(lintnews("check", "feed.jsonl", "--no-cache", "--isolated", "--format", "json",
-                                   cwd=tmp_path).stdout)
+        cells = clusters.locator("tbody tr").evaluate_all(
+            "rows => rows.map(r => [...r.cells].map(c => c.textContent))"
+        )
+        near = json.loads(
+            lintnews(
+                "check", "feed.jsonl", "--no-cache", "--isolated", "--format", "json", cwd=tmp_path
+            ).stdout
+        )
         similarity = next(d["similarity"] for d in near if d["code"] == "N001")
         assert [row[:4] for row in cells] == [
             ["N002", "feed.jsonl#copy", "1.00", "Port strike halts grain exports"],
@@ -418,8 +502,14 @@ def test_clusters_and_in_line_fixes_in_the_page(browser: Browser, tmp_path: Path
         # the F001 fix of a JSONL record: the line before and after, the inserted space marked
         fix = tab.page.locator("#rows > li[data-code='F001']")
         assert fix.locator(".snippet mark").text_content() == ".Both"
-        assert fix.locator(".diff .ln.del .tx").text_content() == "-The talks resumed.Both sides met on Monday in the capital city."
-        assert fix.locator(".diff .ln.ins .tx").text_content() == "+The talks resumed. Both sides met on Monday in the capital city."
+        assert (
+            fix.locator(".diff .ln.del .tx").text_content()
+            == "-The talks resumed.Both sides met on Monday in the capital city."
+        )
+        assert (
+            fix.locator(".diff .ln.ins .tx").text_content()
+            == "+The talks resumed. Both sides met on Monday in the capital city."
+        )
         assert fix.locator(".diff .ln.ins ins").text_content() == " "
         assert fix.locator(".diff .ln .no").all_text_contents() == ["3", "3"]
     finally:

@@ -38,8 +38,15 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subpro
     """``lintnews ARGS`` in ``cwd``, with a strict UTF-8 stdout as on a desktop's UTF-8 locale."""
     environment = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8:strict", **(env or {})}
     return subprocess.run(
-        [lintnews_script(), *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
-        errors="surrogateescape", env=environment, timeout=120, check=False,
+        [lintnews_script(), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="surrogateescape",
+        env=environment,
+        timeout=120,
+        check=False,
     )
 
 
@@ -68,7 +75,12 @@ def test_a_closed_pipe_stops_the_run_quietly_like_grep(tmp_path: Path, fmt: str)
     assert bash
     script = f'"{lintnews_script()}" check --no-cache -j1 --format {fmt} corpus.jsonl | head -1; echo "status=${{PIPESTATUS[0]}}"'
     done = subprocess.run(
-        [bash, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
+        [bash, "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
         env={**os.environ, "NO_COLOR": "1"},
     )
     first = {"text": 'corpus.jsonl#r0:3:142: T002 Document is cut off (ends on "the")', "json": "["}[fmt]
@@ -80,8 +92,11 @@ def test_a_closed_pipe_stops_the_run_quietly_like_grep(tmp_path: Path, fmt: str)
 def test_a_reader_that_goes_away_mid_run_stops_a_parallel_run_by_sigpipe(tmp_path: Path) -> None:
     truncated_corpus(tmp_path / "corpus.jsonl", 3000)
     proc = subprocess.Popen(
-        [lintnews_script(), "check", "--no-cache", "-j2", "corpus.jsonl"], cwd=tmp_path,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"},
+        [lintnews_script(), "check", "--no-cache", "-j2", "corpus.jsonl"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1"},
     )
     assert proc.stdout is not None and proc.stderr is not None
     line = proc.stdout.readline()
@@ -123,10 +138,14 @@ HOSTILE_TEXT = f"Harbour Council Approves Repairs\n\n{PARAGRAPH}\n\nWork starts 
         ),
     ],
 )
-def test_control_characters_of_ids_and_text_are_escaped(tmp_path: Path, fmt: str, expected: list[str]) -> None:
+def test_control_characters_of_ids_and_text_are_escaped(
+    tmp_path: Path, fmt: str, expected: list[str]
+) -> None:
     record = {"id": "a\nb\x1b[31m\u202e", "text": HOSTILE_TEXT}
     (tmp_path / "c.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
-    done = run(["check", "--isolated", "--no-cache", "--select", "D001", "--format", fmt, "c.jsonl"], tmp_path)
+    done = run(
+        ["check", "--isolated", "--no-cache", "--select", "D001", "--format", fmt, "c.jsonl"], tmp_path
+    )
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()
     assert lines[: len(expected)] == expected
@@ -145,22 +164,27 @@ def test_an_input_error_naming_a_hostile_id_is_one_escaped_line(tmp_path: Path) 
 TRUNCATED = "Rail Strike Called Off\n\n" + CUT.format(i=1) + "\n"
 
 
-@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="the file system stores names as bytes (POSIX)")
+@pytest.mark.skipif(
+    sys.platform in ("darwin", "win32"), reason="the file system stores names as bytes (POSIX)"
+)
 @pytest.mark.parametrize("fmt", ["text", "full", "json", "jsonl", "sarif", "github", "junit", "gitlab"])
 def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path: Path, fmt: str) -> None:
     (tmp_path / "nu").mkdir()
     name = os.fsdecode(b"caf\xe9.txt")
     (tmp_path / "nu" / name).write_text(TRUNCATED, encoding="utf-8")
     done = subprocess.run(
-        [lintnews_script(), "check", "--isolated", "--no-cache", "--format", fmt, "nu"], cwd=tmp_path,
-        capture_output=True, env={**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8:strict"}, timeout=120,
+        [lintnews_script(), "check", "--isolated", "--no-cache", "--format", fmt, "nu"],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8:strict"},
+        timeout=120,
         check=False,
     )
     assert done.returncode == 1, done.stderr.decode("utf-8", "replace")
     assert done.stderr == b""
     out = done.stdout.decode("utf-8")  # valid UTF-8, whatever the name
     if fmt in ("text", "full"):
-        assert out.startswith('nu/caf\\xe9.txt:3:1')
+        assert out.startswith("nu/caf\\xe9.txt:3:1")
     elif fmt == "github":
         assert out.startswith("::error file=nu/caf\\xe9.txt,line=3,")
     elif fmt == "junit":
@@ -200,26 +224,63 @@ def test_sarif_snippet_is_the_text_of_the_region(tmp_path: Path) -> None:
     (tmp_path / "two.md").write_text(TWO_LINE_REPEAT, encoding="utf-8")
     long_line = "Ferry services resumed on Monday " + "after a long pause " * 12 + "with the"
     (tmp_path / "long.txt").write_text(f"Ferry Services Resume\n\n{long_line}\n", encoding="utf-8")
-    done = run(["check", "--isolated", "--no-cache", "--select", "D001,T002", "--format", "sarif", "two.md", "long.txt"],
-               tmp_path)
+    done = run(
+        [
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--select",
+            "D001,T002",
+            "--format",
+            "sarif",
+            "two.md",
+            "long.txt",
+        ],
+        tmp_path,
+    )
     assert done.returncode == 1, done.stderr
     regions = sarif_regions(done.stdout)
     assert [(code, region) for code, region, _ in regions] == [
-        ("D001", {"startLine": 8, "startColumn": 1, "endLine": 9, "endColumn": 39,
-                  "snippet": {"text": "The harbour council voted on Tuesday to spend four million\n"
-                                      "pounds on repairs to the old sea wall."}}),
-        ("T002", {"startLine": 11, "startColumn": 85, "endLine": 11, "endColumn": 88, "snippet": {"text": "the"}}),
-        ("T002", {"startLine": 3, "startColumn": len(long_line) - 2, "endLine": 3, "endColumn": len(long_line) + 1,
-                  "snippet": {"text": "the"}}),  # the word, not the first 200 characters of the line
+        (
+            "D001",
+            {
+                "startLine": 8,
+                "startColumn": 1,
+                "endLine": 9,
+                "endColumn": 39,
+                "snippet": {
+                    "text": "The harbour council voted on Tuesday to spend four million\n"
+                    "pounds on repairs to the old sea wall."
+                },
+            },
+        ),
+        (
+            "T002",
+            {"startLine": 11, "startColumn": 85, "endLine": 11, "endColumn": 88, "snippet": {"text": "the"}},
+        ),
+        (
+            "T002",
+            {
+                "startLine": 3,
+                "startColumn": len(long_line) - 2,
+                "endLine": 3,
+                "endColumn": len(long_line) + 1,
+                "snippet": {"text": "the"},
+            },
+        ),  # the word, not the first 200 characters of the line
     ]
 
 
 @pytest.mark.parametrize("repeats", [3, 15])
 def test_sarif_snippet_of_a_long_region_is_whole_or_left_out(tmp_path: Path, repeats: int) -> None:
-    paragraph = "The harbour council voted on Tuesday to spend four million pounds on the sea wall, " * repeats
+    paragraph = (
+        "The harbour council voted on Tuesday to spend four million pounds on the sea wall, " * repeats
+    )
     text = f"Harbour Council Approves Repairs\n\n{paragraph}\n\nWork starts in March.\n\n{paragraph}\n"
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
-    done = run(["check", "--isolated", "--no-cache", "--select", "D001", "--format", "sarif", "long.txt"], tmp_path)
+    done = run(
+        ["check", "--isolated", "--no-cache", "--select", "D001", "--format", "sarif", "long.txt"], tmp_path
+    )
     [(code, region, properties)] = sarif_regions(done.stdout)
     expected = {"startLine": 7, "startColumn": 1, "endLine": 7, "endColumn": len(paragraph) + 1}
     if repeats == 3:  # 249 characters: whole
@@ -252,8 +313,13 @@ def test_unfixable_rules_are_not_marked_nor_counted_as_fixable(articles: Path) -
         "fixtures/en-port-strike-duplicated-truncated.txt:8:1: D001 Paragraph repeats line 3",
         "      2  D001  duplicate-paragraph                in 2 documents",
     ]
-    assert "[*] 8 fixable with `lintnews check --fix` (1 hidden fix can be enabled with `--unsafe-fixes`)." in text
-    data = json.loads(run(["check", "--no-cache", "--statistics", "--format", "json", "fixtures"], articles).stdout)
+    assert (
+        "[*] 8 fixable with `lintnews check --fix` (1 hidden fix can be enabled with `--unsafe-fixes`)."
+        in text
+    )
+    data = json.loads(
+        run(["check", "--no-cache", "--statistics", "--format", "json", "fixtures"], articles).stdout
+    )
     assert [d["fix"] for d in data["diagnostics"] if d["code"] == "D001"] == [None, None]
     assert {r["code"]: r["fixable"] for r in data["statistics"]["rules"]}["D001"] == 0
     # and --fix leaves them
@@ -288,7 +354,7 @@ def test_every_fix_a_rule_offers_is_what_the_rules_table_says(articles: Path) ->
     for d in json.loads(done.stdout):
         seen.setdefault(d["code"], set()).add(None if d["fix"] is None else d["fix"]["safe"])
         kind = rules[d["code"]]
-        where = f'{d["code"]} at {d["path"]}#{d["record"]}:{d["line"]}'
+        where = f"{d['code']} at {d['path']}#{d['record']}:{d['line']}"
         if kind is None:
             assert d["fix"] is None, where
         elif kind in ("safe", "unsafe"):
@@ -296,8 +362,13 @@ def test_every_fix_a_rule_offers_is_what_the_rules_table_says(articles: Path) ->
     assert rules["D001"] == rules["B006"] == "mixed"
     assert seen["D001"] == seen["B006"] == {True, False}  # the pull-quote, the trail with no home word
     assert rules["N002"] == "unsafe"
-    n002 = {(d["path"], d["fix"] and d["fix"]["safe"]) for d in json.loads(done.stdout) if d["code"] == "N002"}
-    assert n002 == {("fixtures/corpus-harbour.jsonl", False), ("fixtures/b.txt", None)}  # a file is never deleted
+    n002 = {
+        (d["path"], d["fix"] and d["fix"]["safe"]) for d in json.loads(done.stdout) if d["code"] == "N002"
+    }
+    assert n002 == {
+        ("fixtures/corpus-harbour.jsonl", False),
+        ("fixtures/b.txt", None),
+    }  # a file is never deleted
 
 
 # --- one document count everywhere (14.6) -------------------------------------------------------
@@ -324,23 +395,38 @@ SUMMARY = [
 
 def test_corpus_findings_count_in_every_document_count(articles: Path) -> None:
     text = run(["check", "--no-cache", "--statistics", "fixtures"], articles).stdout.splitlines()
-    assert text[-len(SUMMARY) - len(STATS_TABLE):] == SUMMARY + STATS_TABLE
-    data = json.loads(run(["check", "--no-cache", "--statistics", "--format", "json", "fixtures"], articles).stdout)
+    assert text[-len(SUMMARY) - len(STATS_TABLE) :] == SUMMARY + STATS_TABLE
+    data = json.loads(
+        run(["check", "--no-cache", "--statistics", "--format", "json", "fixtures"], articles).stdout
+    )
     documents = {(d["path"].split("/")[-1], d["record"]): d["diagnostics"] for d in data["documents"]}
     assert documents[("corpus-harbour.jsonl", "harbour-2024-033")] == 1  # its N002
     assert sum(1 for n in documents.values() if n) == data["statistics"]["documents_with_diagnostics"] == 4
     assert sum(documents.values()) == data["statistics"]["diagnostics"] == len(data["diagnostics"]) == 13
-    lines = run(["check", "--no-cache", "--statistics", "--format", "jsonl", "fixtures"], articles).stdout.splitlines()
+    lines = run(
+        ["check", "--no-cache", "--statistics", "--format", "jsonl", "fixtures"], articles
+    ).stdout.splitlines()
     records = [json.loads(line) for line in lines]
     docs = [r for r in records if r.get("type") == "document"]
     assert {(d["record"], d["diagnostics"]) for d in docs if d["record"]} == {
-        ("harbour-2024-031", 0), ("harbour-2024-032", 0), ("harbour-2024-033", 1)}
+        ("harbour-2024-031", 0),
+        ("harbour-2024-032", 0),
+        ("harbour-2024-033", 1),
+    }
     assert records[-1]["documents_with_diagnostics"] == 4
 
 
 def test_findings_a_baseline_hides_are_not_counted(articles: Path) -> None:
-    assert run(["check", "--no-cache", "--select", "T002", "--write-baseline", "b.json", "fixtures"], articles).returncode == 1
-    done = run(["check", "--no-cache", "--baseline", "b.json", "--statistics", "--format", "json", "fixtures"], articles)
+    assert (
+        run(
+            ["check", "--no-cache", "--select", "T002", "--write-baseline", "b.json", "fixtures"], articles
+        ).returncode
+        == 1
+    )
+    done = run(
+        ["check", "--no-cache", "--baseline", "b.json", "--statistics", "--format", "json", "fixtures"],
+        articles,
+    )
     data = json.loads(done.stdout)
     port = [d for d in data["documents"] if d["path"].endswith("en-port-strike-duplicated-truncated.txt")]
     assert [d["diagnostics"] for d in port] == [1]  # its D001; the T002 is in the baseline
@@ -354,12 +440,12 @@ def test_findings_a_baseline_hides_are_not_counted(articles: Path) -> None:
 
 def test_statistics_follow_the_report_with_quiet_and_into_the_output_file(articles: Path) -> None:
     quiet = run(["check", "--no-cache", "--statistics", "-q", "fixtures"], articles)
-    assert quiet.stdout.splitlines()[-len(STATS_TABLE):] == STATS_TABLE  # asked for: -q keeps them
+    assert quiet.stdout.splitlines()[-len(STATS_TABLE) :] == STATS_TABLE  # asked for: -q keeps them
     assert "Found 13" not in quiet.stdout and quiet.stderr == ""
     to_file = run(["check", "--no-cache", "--statistics", "-o", "report.txt", "fixtures"], articles)
     assert to_file.stdout == "" and to_file.stderr == ""
     report = (articles / "report.txt").read_text(encoding="utf-8").splitlines()
-    assert report[-len(SUMMARY) - len(STATS_TABLE):] == SUMMARY + STATS_TABLE
+    assert report[-len(SUMMARY) - len(STATS_TABLE) :] == SUMMARY + STATS_TABLE
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
@@ -379,9 +465,15 @@ def test_statistics_of_formats_without_a_place_for_them_go_to_stderr(articles: P
 
 
 def test_an_unwritable_baseline_is_named_and_the_report_is_still_whole(articles: Path) -> None:
-    done = run(["check", "--no-cache", "--format", "json", "--write-baseline", "missing/b.json", "fixtures"], articles)
+    done = run(
+        ["check", "--no-cache", "--format", "json", "--write-baseline", "missing/b.json", "fixtures"],
+        articles,
+    )
     assert done.returncode == 2
-    assert done.stderr == "lintnews: error: missing/b.json: cannot write the baseline: No such file or directory\n"
+    assert (
+        done.stderr
+        == "lintnews: error: missing/b.json: cannot write the baseline: No such file or directory\n"
+    )
     assert len(json.loads(done.stdout)) == 13  # every finding, in valid JSON
     text = run(["check", "--no-cache", "--write-baseline", "missing/b.json", "fixtures"], articles).stdout
     assert text.splitlines()[-2:] == [SUMMARY[1], "1 error (see above)."]  # and no "Baseline written to"
@@ -389,11 +481,24 @@ def test_an_unwritable_baseline_is_named_and_the_report_is_still_whole(articles:
 
 def test_an_unwritable_split_output_is_named_and_neither_output_appears(tmp_path: Path) -> None:
     truncated_corpus(tmp_path / "c.jsonl", 3)
-    done = run(["check", "--isolated", "--no-cache", "--accepted-output", "ok.jsonl", "--rejected-output",
-                "missing/bad.jsonl", "c.jsonl"], tmp_path)
+    done = run(
+        [
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--accepted-output",
+            "ok.jsonl",
+            "--rejected-output",
+            "missing/bad.jsonl",
+            "c.jsonl",
+        ],
+        tmp_path,
+    )
     assert done.returncode == 2
-    assert done.stderr == ("lintnews: error: missing/bad.jsonl: cannot write the rejected records: No such file or "
-                           "directory (nothing of the split written)\n")
+    assert done.stderr == (
+        "lintnews: error: missing/bad.jsonl: cannot write the rejected records: No such file or "
+        "directory (nothing of the split written)\n"
+    )
     assert not (tmp_path / "ok.jsonl").exists()
 
 
@@ -401,17 +506,29 @@ def test_an_unwritable_report_is_named(tmp_path: Path) -> None:
     truncated_corpus(tmp_path / "c.jsonl", 1)
     done = run(["check", "--isolated", "--no-cache", "-o", "missing/report.txt", "c.jsonl"], tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == "lintnews: error: missing/report.txt: cannot write the report: No such file or directory\n"
+    assert (
+        done.stderr
+        == "lintnews: error: missing/report.txt: cannot write the report: No such file or directory\n"
+    )
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_a_full_disk_under_standard_output_is_named(tmp_path: Path) -> None:
     truncated_corpus(tmp_path / "c.jsonl", 1)
     with open("/dev/full", "w") as full:
-        done = subprocess.run([lintnews_script(), "check", "--isolated", "--no-cache", "c.jsonl"], cwd=tmp_path,
-                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+        done = subprocess.run(
+            [lintnews_script(), "check", "--isolated", "--no-cache", "c.jsonl"],
+            cwd=tmp_path,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
     assert done.returncode == 2
-    assert done.stderr == "lintnews: error: standard output: cannot write the report: No space left on device\n"
+    assert (
+        done.stderr == "lintnews: error: standard output: cannot write the report: No space left on device\n"
+    )
 
 
 def test_a_cache_folder_that_is_a_file_is_a_warning_and_the_run_goes_on(tmp_path: Path) -> None:
@@ -452,18 +569,49 @@ def test_a_json_report_cut_short_by_an_error_is_closed() -> None:
 
 def test_the_nightly_quarantine_recipe_passes_with_an_unparsable_line(tmp_path: Path) -> None:
     clean = "Ferry Services Resume\n\nFerry services resumed on Monday after a two-week pause, the operator said.\n"
-    lines = [json.dumps({"id": "good", "text": clean}), '{"id": "broken", ', json.dumps({"id": "cut", "text": TRUNCATED})]
+    lines = [
+        json.dumps({"id": "good", "text": clean}),
+        '{"id": "broken", ',
+        json.dumps({"id": "cut", "text": TRUNCATED}),
+    ]
     (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     # the baseline of an earlier night (no findings of T001 in it)
-    run(["check", "--isolated", "--no-cache", "--write-baseline", "lintnews-baseline.json", "--select", "T001",
-         "batch.jsonl"], tmp_path)
+    run(
+        [
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--write-baseline",
+            "lintnews-baseline.json",
+            "--select",
+            "T001",
+            "batch.jsonl",
+        ],
+        tmp_path,
+    )
     assert (tmp_path / "lintnews-baseline.json").is_file()
-    recipe = ["check", "--isolated", "--no-cache", "batch.jsonl", "--baseline", "lintnews-baseline.json",
-              "--min-score", "80", "--accepted-output", "clean.jsonl", "--rejected-output", "quarantine.jsonl",
-              "--statistics", "--exit-zero"]
+    recipe = [
+        "check",
+        "--isolated",
+        "--no-cache",
+        "batch.jsonl",
+        "--baseline",
+        "lintnews-baseline.json",
+        "--min-score",
+        "80",
+        "--accepted-output",
+        "clean.jsonl",
+        "--rejected-output",
+        "quarantine.jsonl",
+        "--statistics",
+        "--exit-zero",
+    ]
     done = run(recipe, tmp_path)
     assert done.returncode == 0, done.stderr  # the broken line is quarantined, not a failed night
-    assert done.stderr == "lintnews: error: batch.jsonl:2: not valid JSON: unexpected end of data: line 2 column 1 (char 18)\n"
+    assert (
+        done.stderr
+        == "lintnews: error: batch.jsonl:2: not valid JSON: unexpected end of data: line 2 column 1 (char 18)\n"
+    )
     assert (tmp_path / "clean.jsonl").read_text(encoding="utf-8") == lines[0] + "\n"
     assert (tmp_path / "quarantine.jsonl").read_text(encoding="utf-8") == lines[1] + "\n" + lines[2] + "\n"
     assert "Split: 1 records accepted, 2 rejected." in done.stdout
@@ -473,8 +621,10 @@ def test_the_nightly_quarantine_recipe_passes_with_an_unparsable_line(tmp_path: 
 
 def test_exit_zero_does_not_forgive_an_output_it_could_not_write(tmp_path: Path) -> None:
     truncated_corpus(tmp_path / "c.jsonl", 1)
-    done = run(["check", "--isolated", "--no-cache", "--exit-zero", "--write-baseline", "missing/b.json", "c.jsonl"],
-               tmp_path)
+    done = run(
+        ["check", "--isolated", "--no-cache", "--exit-zero", "--write-baseline", "missing/b.json", "c.jsonl"],
+        tmp_path,
+    )
     assert done.returncode == 2
 
 
@@ -486,13 +636,26 @@ def test_fix_on_a_folder_holding_a_corpus_fixes_the_files_and_reports_the_corpus
         "are reported, not fixed (add --output-dir DIR for a cleaned copy)\n"
     )
     assert "fixtures/corpus-harbour.jsonl#harbour-2024-033:1:1: N002 " in done.stdout
-    assert (articles / "fixtures/corpus-harbour.jsonl").read_bytes() == (FIXTURES / "corpus-harbour.jsonl").read_bytes()
+    assert (articles / "fixtures/corpus-harbour.jsonl").read_bytes() == (
+        FIXTURES / "corpus-harbour.jsonl"
+    ).read_bytes()
     assert "Fixed 9 diagnostics." in done.stdout
 
 
 def test_accepted_output_with_only_files_writes_nothing_and_says_why(articles: Path) -> None:
-    done = run(["check", "--no-cache", "--accepted-output", "ok.jsonl", "--rejected-output", "bad.jsonl",
-                "fixtures/en-grain-corridor.html", "fixtures/de-brueckensperrung-site-chrome.md"], articles)
+    done = run(
+        [
+            "check",
+            "--no-cache",
+            "--accepted-output",
+            "ok.jsonl",
+            "--rejected-output",
+            "bad.jsonl",
+            "fixtures/en-grain-corridor.html",
+            "fixtures/de-brueckensperrung-site-chrome.md",
+        ],
+        articles,
+    )
     assert done.returncode == 2
     assert done.stderr == (
         "lintnews: error: ok.jsonl and bad.jsonl: not written: --accepted-output and --rejected-output copy JSONL "
@@ -500,7 +663,9 @@ def test_accepted_output_with_only_files_writes_nothing_and_says_why(articles: P
     )
     assert not (articles / "ok.jsonl").exists() and not (articles / "bad.jsonl").exists()
     mixed = run(["check", "--no-cache", "--accepted-output", "ok.jsonl", "fixtures"], articles)
-    assert mixed.stderr == "lintnews: warning: 4 documents that are not JSONL records are in neither ok.jsonl\n"
+    assert (
+        mixed.stderr == "lintnews: warning: 4 documents that are not JSONL records are in neither ok.jsonl\n"
+    )
     assert len((articles / "ok.jsonl").read_text(encoding="utf-8").splitlines()) == 2
 
 

@@ -156,7 +156,10 @@ def assert_valid(validator: jsonschema.protocols.Validator, log: dict[str, Any])
 
 def test_vendored_schemas_are_the_published_files() -> None:
     official = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-    assert official["id"] == "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    assert (
+        official["id"]
+        == "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    )
     assert official["properties"]["version"]["enum"] == ["2.1.0"]
     rtm5 = json.loads((DATA / "sarif-2.1.0-rtm.5.json").read_text(encoding="utf-8"))
     assert rtm5["title"] == "Static Analysis Results Format (SARIF) Version 2.1.0-rtm.5 JSON Schema"
@@ -189,7 +192,9 @@ def test_sarif_of_a_clean_run_is_valid(corpus: Path, sarif_validator: jsonschema
 
 def test_sarif_from_stdin_is_valid(corpus: Path, sarif_validator: jsonschema.protocols.Validator) -> None:
     for name in ("-", "incoming/story.txt"):
-        code, out, _ = invoke(["check", *FIRST, "--format", "sarif", "-", "--stdin-filename", name], DUPLICATE)
+        code, out, _ = invoke(
+            ["check", *FIRST, "--format", "sarif", "-", "--stdin-filename", name], DUPLICATE
+        )
         assert code == 1
         log = json.loads(out)
         assert_valid(sarif_validator, log)
@@ -223,23 +228,43 @@ def test_sarif_levels_follow_effective_severity(corpus: Path) -> None:
     (corpus / "lintnews.toml").write_text('[severity]\nD001 = "warning"\nT002 = "info"\n', encoding="utf-8")
     _, out = run_format("sarif", "dup.txt", "cut.md", "news")
     run = json.loads(out)["runs"][0]
-    assert {r["ruleId"]: r["level"] for r in run["results"]} == {"D001": "warning", "T002": "note", "D002": "error"}
+    assert {r["ruleId"]: r["level"] for r in run["results"]} == {
+        "D001": "warning",
+        "T002": "note",
+        "D002": "error",
+    }
     # defaultConfiguration keeps the rule's own default
     assert {r["id"]: r["defaultConfiguration"]["level"] for r in run["tool"]["driver"]["rules"]} == {
-        "D001": "error", "D002": "error", "T002": "error"}
+        "D001": "error",
+        "D002": "error",
+        "T002": "error",
+    }
 
 
 def test_sarif_locations_plain_files(corpus: Path) -> None:
     _, out = run_format("sarif")
     results = json.loads(out)["runs"][0]["results"]
-    by_uri = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r for r in results if r["ruleId"] != "T002"}
-    assert set(by_uri) >= {"dup.txt", "news/2024/heads.txt", "with%20space/%C3%BCn%C3%AFcode%20%231.txt", "page.html"}
+    by_uri = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r
+        for r in results
+        if r["ruleId"] != "T002"
+    }
+    assert set(by_uri) >= {
+        "dup.txt",
+        "news/2024/heads.txt",
+        "with%20space/%C3%BCn%C3%AFcode%20%231.txt",
+        "page.html",
+    }
     dup = by_uri["dup.txt"]
     location = dup["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
     line = DUPLICATE.splitlines()[6]
     assert {k: v for k, v in location["region"].items() if k != "snippet"} == {
-        "startLine": 7, "startColumn": 1, "endLine": 7, "endColumn": len(line) + 1}
+        "startLine": 7,
+        "startColumn": 1,
+        "endLine": 7,
+        "endColumn": len(line) + 1,
+    }
     assert location["region"]["snippet"]["text"] == line
     assert dup["level"] == "error" and dup["message"]["text"] == "Paragraph repeats line 3"
     related = dup["relatedLocations"]
@@ -264,7 +289,8 @@ def test_sarif_jsonl_records(corpus: Path) -> None:
     assert dup["properties"]["record"] == "a1"
     assert (dup["properties"]["recordLine"], dup["properties"]["recordColumn"]) == (7, 1)
     assert dup["locations"][0]["logicalLocations"] == [
-        {"name": "a1", "fullyQualifiedName": "feed.jsonl#a1", "kind": "object"}]
+        {"name": "a1", "fullyQualifiedName": "feed.jsonl#a1", "kind": "object"}
+    ]
     assert "record a1" in dup["message"]["text"]
     rel = dup["relatedLocations"][0]
     assert rel["physicalLocation"]["region"] == {"startLine": 1}
@@ -280,7 +306,10 @@ def test_sarif_input_errors_are_notifications(corpus: Path) -> None:
     invocation = json.loads(out)["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is False
     notes = invocation["toolExecutionNotifications"]
-    assert [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes] == ["photo.txt", "missing.md"]
+    assert [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes] == [
+        "photo.txt",
+        "missing.md",
+    ]
     assert all(n["level"] == "error" for n in notes)
     assert "missing.md" in notes[1]["message"]["text"]
 
@@ -288,8 +317,9 @@ def test_sarif_input_errors_are_notifications(corpus: Path) -> None:
 def fingerprints_of(out: str) -> dict[tuple[str, str], str]:
     results = json.loads(out)["runs"][0]["results"]
     return {
-        (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"]):
-            r["partialFingerprints"]["lintnews/v1"]
+        (r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], r["ruleId"]): r[
+            "partialFingerprints"
+        ]["lintnews/v1"]
         for r in results
     }
 
@@ -299,7 +329,9 @@ def test_sarif_fingerprints_are_stable_and_ignore_line_numbers(corpus: Path) -> 
     assert fingerprints_of(run_format("sarif")[1]) == first
     assert len(set(first.values())) == len(first)
     # Text added above the finding moves it down but keeps its fingerprint.
-    (corpus / "dup.txt").write_text("Update: this story was corrected on Wednesday.\n\n" + DUPLICATE, encoding="utf-8")
+    (corpus / "dup.txt").write_text(
+        "Update: this story was corrected on Wednesday.\n\n" + DUPLICATE, encoding="utf-8"
+    )
     moved = fingerprints_of(run_format("sarif")[1])
     assert moved[("dup.txt", "D001")] == first[("dup.txt", "D001")]
     # The same finding in another file is another finding.
@@ -307,7 +339,10 @@ def test_sarif_fingerprints_are_stable_and_ignore_line_numbers(corpus: Path) -> 
 
 
 def test_sarif_repeated_identical_findings_get_distinct_fingerprints(corpus: Path) -> None:
-    text = DUPLICATE + "\nThe harbour council voted on Tuesday to spend four million pounds on repairs to the old sea wall.\n"
+    text = (
+        DUPLICATE
+        + "\nThe harbour council voted on Tuesday to spend four million pounds on repairs to the old sea wall.\n"
+    )
     (corpus / "dup.txt").write_text(text, encoding="utf-8")
     results = json.loads(run_format("sarif", "dup.txt")[1])["runs"][0]["results"]
     prints = [r["partialFingerprints"]["lintnews/v1"] for r in results if r["ruleId"] == "D001"]
@@ -327,8 +362,11 @@ def apply_sarif_fix(text: str, result: dict[str, Any]) -> str:
         return starts[line - 1] + column - 1
 
     (change,) = result["fixes"][0]["artifactChanges"]
-    for replacement in sorted(change["replacements"], key=lambda r: (r["deletedRegion"]["startLine"],
-                              r["deletedRegion"]["startColumn"]), reverse=True):
+    for replacement in sorted(
+        change["replacements"],
+        key=lambda r: (r["deletedRegion"]["startLine"], r["deletedRegion"]["startColumn"]),
+        reverse=True,
+    ):
         region = replacement["deletedRegion"]
         begin = offset(region["startLine"], region["startColumn"])
         end = offset(region["endLine"], region["endColumn"])
@@ -357,20 +395,46 @@ def hand_report() -> Report:
     record, an unknown rule, an absolute path outside the working directory."""
     return Report(
         [
-            Diagnostic("feed.jsonl", "r9", 2, 5, 3, 1, "D001", "duplicate-paragraph", Severity.WARNING,
-                       "Paragraph repeats another record", Fix("Remove it", (), safe=False),
-                       [Location("feed.jsonl", "r1", 4, 1), Location("other.jsonl", None, 3, 2)],
-                       record_line=12, snippet="A paragraph\nover two lines"),
-            Diagnostic("/elsewhere/a b.txt", None, 1, 1, 1, 2, "X123", "from-a-plugin", Severity.INFO,
-                       "Something informative"),
+            Diagnostic(
+                "feed.jsonl",
+                "r9",
+                2,
+                5,
+                3,
+                1,
+                "D001",
+                "duplicate-paragraph",
+                Severity.WARNING,
+                "Paragraph repeats another record",
+                Fix("Remove it", (), safe=False),
+                [Location("feed.jsonl", "r1", 4, 1), Location("other.jsonl", None, 3, 2)],
+                record_line=12,
+                snippet="A paragraph\nover two lines",
+            ),
+            Diagnostic(
+                "/elsewhere/a b.txt",
+                None,
+                1,
+                1,
+                1,
+                2,
+                "X123",
+                "from-a-plugin",
+                Severity.INFO,
+                "Something informative",
+            ),
         ],
-        [InputError("feed.jsonl", "not valid JSON: unexpected character", record=None, line=7),
-         InputError("feed.jsonl", "record has no `text` field", record="r5", line=9)],
+        [
+            InputError("feed.jsonl", "not valid JSON: unexpected character", record=None, line=7),
+            InputError("feed.jsonl", "record has no `text` field", record="r5", line=9),
+        ],
         documents=3,
     )
 
 
-def test_sarif_hand_built_edge_cases_are_valid(sarif_validator: jsonschema.protocols.Validator, tmp_path: Path) -> None:
+def test_sarif_hand_built_edge_cases_are_valid(
+    sarif_validator: jsonschema.protocols.Validator, tmp_path: Path
+) -> None:
     log = sarif_log(hand_report(), cwd=str(tmp_path))
     assert_valid(sarif_validator, log)
     run = log["runs"][0]
@@ -382,7 +446,9 @@ def test_sarif_hand_built_edge_cases_are_valid(sarif_validator: jsonschema.proto
     assert other_record["properties"] == {"record": "r1", "recordLine": 4, "recordColumn": 1}
     assert other_file["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 2}
     assert first["locations"][0]["physicalLocation"]["region"]["startLine"] == 12
-    assert second["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "file:///elsewhere/a%20b.txt"}
+    assert second["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "file:///elsewhere/a%20b.txt"
+    }
     assert run["tool"]["driver"]["rules"][second["ruleIndex"]] == {"id": "X123", "name": "from-a-plugin"}
     notes = run["invocations"][0]["toolExecutionNotifications"]
     assert notes[0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 7}
@@ -408,8 +474,14 @@ def test_junit_shape(corpus: Path) -> None:
     assert root.tag == "testsuites"
     suites = {s.get("name"): s for s in root.findall("testsuite")}
     assert set(suites) == {
-        "dup.txt", "cut.md", "news/2024/heads.txt", "with space/ünïcode #1.txt", "page.html",
-        "feed.jsonl#a1", "feed.jsonl#2", "lintnews input errors",
+        "dup.txt",
+        "cut.md",
+        "news/2024/heads.txt",
+        "with space/ünïcode #1.txt",
+        "page.html",
+        "feed.jsonl#a1",
+        "feed.jsonl#2",
+        "lintnews input errors",
     }
     dup = suites["dup.txt"]
     assert (dup.get("tests"), dup.get("failures")) == ("1", "1")
@@ -513,8 +585,18 @@ def test_github_annotations(corpus: Path) -> None:
 
 
 def test_github_escapes_properties_and_data() -> None:
-    d = Diagnostic("news, today: 1.txt", None, 2, 3, 2, 9, "T002", "truncated-document", Severity.WARNING,
-                   "100% sure\nsecond line")
+    d = Diagnostic(
+        "news, today: 1.txt",
+        None,
+        2,
+        3,
+        2,
+        9,
+        "T002",
+        "truncated-document",
+        Severity.WARNING,
+        "100% sure\nsecond line",
+    )
     out = io.StringIO()
     REPORTERS["github"](Report([d]), out, False)
     assert out.getvalue() == (

@@ -67,13 +67,20 @@ def found(proc: subprocess.CompletedProcess[str]) -> list[tuple[str, int, str, s
 
 
 def test_a_users_rule_file_extends_the_rule_per_language(tmp_path: Path) -> None:
-    proc = run(project(tmp_path, HOUSE), "--select", "S001", "--output-format", "json", "artikel.txt", "story.txt")
+    proc = run(
+        project(tmp_path, HOUSE), "--select", "S001", "--output-format", "json", "artikel.txt", "story.txt"
+    )
     assert (proc.returncode, proc.stderr) == (1, "")
     assert found(proc) == [
         ("artikel.txt", 2, "Hausinterner Teaser", "error"),
         ("artikel.txt", 3, "Hausinterner Teaser", "error"),
         ("artikel.txt", 4, "Related-content prompt left in the text", "warning"),
-        ("artikel.txt", 5, "Related-content prompt left in the text", "warning"),  # English applies everywhere
+        (
+            "artikel.txt",
+            5,
+            "Related-content prompt left in the text",
+            "warning",
+        ),  # English applies everywhere
         ("story.txt", 2, "Related-content prompt left in the text", "warning"),  # German does not
     ]
     # Without the file the lines are article text.
@@ -90,8 +97,12 @@ def test_a_file_level_message_and_severity_apply_to_its_tables(tmp_path: Path) -
 
 def test_a_copy_of_a_built_in_rule_file_loads_as_an_extension(tmp_path: Path) -> None:
     """Copying rules/packs/S001.toml and adding a line is the easiest way to start."""
-    text = (Path(__file__).resolve().parent.parent / "rules" / "packs" / "S001.toml").read_text(encoding="utf-8")
-    text = text.replace('[phrases.en]\nlines = [\n', '[phrases.en]\nlines = [\n  "Our reporters recommend",\n', 1)
+    text = (Path(__file__).resolve().parent.parent / "rules" / "packs" / "S001.toml").read_text(
+        encoding="utf-8"
+    )
+    text = text.replace(
+        "[phrases.en]\nlines = [\n", '[phrases.en]\nlines = [\n  "Our reporters recommend",\n', 1
+    )
     assert "Our reporters recommend" in text
     proc = run(project(tmp_path, text), "--select", "S001", "--output-format", "json", "story.txt")
     assert found(proc) == [("story.txt", 2, "Related-content prompt left in the text", "warning")]
@@ -104,32 +115,70 @@ def test_a_pack_of_the_first_shape_still_loads(tmp_path: Path) -> None:
 
 
 ERRORS = [
-    ("unknown-rule", 'rule = "seo-filer"\n[phrases.en]\nlines = ["x"]\n',
-     f"ours.toml: unknown rule `seo-filer` (rules that read phrase packs: {READERS})"),
-    ("not-a-reader", 'rule = "T001"\n[phrases.en]\nlines = ["x"]\n',
-     f"ours.toml: rule T001 (truncated-sentence) does not read phrase packs (rules that do: {READERS})"),
-    ("no-rule", '[phrases.en]\nlines = ["x"]\n',
-     'ours.toml: a pack needs `rule = "<rule name or code>"` (or a `language` and [[entry]] tables)'),
-    ("two-rules", 'code = "S001"\nname = "cookie-consent"\n[phrases.en]\nlines = ["x"]\n',
-     "ours.toml: `code = 'S001'`, `name = 'cookie-consent'` name different rules"),
+    (
+        "unknown-rule",
+        'rule = "seo-filer"\n[phrases.en]\nlines = ["x"]\n',
+        f"ours.toml: unknown rule `seo-filer` (rules that read phrase packs: {READERS})",
+    ),
+    (
+        "not-a-reader",
+        'rule = "T001"\n[phrases.en]\nlines = ["x"]\n',
+        f"ours.toml: rule T001 (truncated-sentence) does not read phrase packs (rules that do: {READERS})",
+    ),
+    (
+        "no-rule",
+        '[phrases.en]\nlines = ["x"]\n',
+        'ours.toml: a pack needs `rule = "<rule name or code>"` (or a `language` and [[entry]] tables)',
+    ),
+    (
+        "two-rules",
+        'code = "S001"\nname = "cookie-consent"\n[phrases.en]\nlines = ["x"]\n',
+        "ours.toml: `code = 'S001'`, `name = 'cookie-consent'` name different rules",
+    ),
     ("rule-type", 'rule = 1\n[phrases.en]\nlines = ["x"]\n', "ours.toml: `rule` must be a string"),
-    ("top-key", 'rule = "S001"\nlanguages = ["en"]\n[phrases.en]\nlines = ["x"]\n',
-     "ours.toml: unknown key `languages` in pack (a rule file holds `code`, `description`, `docs`, "
-     "`message`, `name`, `phrases`, `rule`, `severity`, `summary`)"),
-    ("phrases-type", 'rule = "S001"\nphrases = ["x"]\n',
-     "ours.toml: `phrases` must be a table of languages ([phrases.en], [phrases.de], ...)"),
-    ("lang-type", 'rule = "S001"\n[phrases]\nen = ["x"]\n',
-     "ours.toml: `phrases.en` must be a table ([phrases.en]) or tables"),
-    ("table-key", 'rule = "S001"\n[phrases.en]\nline = ["x"]\n', "ours.toml [phrases.en]: unknown key `line`"),
-    ("lines-type", 'rule = "S001"\n[phrases.en]\nlines = "x"\n',
-     "ours.toml [phrases.en]: `lines` of rule seo-filler must be a list of strings"),
-    ("severity", 'rule = "S001"\n[[phrases.de]]\nlines = ["x"]\n[[phrases.de]]\nseverity = "fatal"\nlines = ["y"]\n',
-     "ours.toml [phrases.de] #2: unknown severity 'fatal' (expected error, warning or info)"),
-    ("regex", "rule = \"S001\"\n[phrases.fr]\npatterns = ['(unclosed']\n",
-     "ours.toml [phrases.fr]: invalid pattern '(unclosed' for rule seo-filler: missing ), unterminated subpattern "
-     "at position 0"),
-    ("toml", 'rule = "S001"\n[phrases.en\n', "ours.toml: invalid TOML in pack: Expected ']' at the end of a table "
-     "declaration (at line 2, column 12)"),
+    (
+        "top-key",
+        'rule = "S001"\nlanguages = ["en"]\n[phrases.en]\nlines = ["x"]\n',
+        "ours.toml: unknown key `languages` in pack (a rule file holds `code`, `description`, `docs`, "
+        "`message`, `name`, `phrases`, `rule`, `severity`, `summary`)",
+    ),
+    (
+        "phrases-type",
+        'rule = "S001"\nphrases = ["x"]\n',
+        "ours.toml: `phrases` must be a table of languages ([phrases.en], [phrases.de], ...)",
+    ),
+    (
+        "lang-type",
+        'rule = "S001"\n[phrases]\nen = ["x"]\n',
+        "ours.toml: `phrases.en` must be a table ([phrases.en]) or tables",
+    ),
+    (
+        "table-key",
+        'rule = "S001"\n[phrases.en]\nline = ["x"]\n',
+        "ours.toml [phrases.en]: unknown key `line`",
+    ),
+    (
+        "lines-type",
+        'rule = "S001"\n[phrases.en]\nlines = "x"\n',
+        "ours.toml [phrases.en]: `lines` of rule seo-filler must be a list of strings",
+    ),
+    (
+        "severity",
+        'rule = "S001"\n[[phrases.de]]\nlines = ["x"]\n[[phrases.de]]\nseverity = "fatal"\nlines = ["y"]\n',
+        "ours.toml [phrases.de] #2: unknown severity 'fatal' (expected error, warning or info)",
+    ),
+    (
+        "regex",
+        "rule = \"S001\"\n[phrases.fr]\npatterns = ['(unclosed']\n",
+        "ours.toml [phrases.fr]: invalid pattern '(unclosed' for rule seo-filler: missing ), unterminated subpattern "
+        "at position 0",
+    ),
+    (
+        "toml",
+        'rule = "S001"\n[phrases.en\n',
+        "ours.toml: invalid TOML in pack: Expected ']' at the end of a table "
+        "declaration (at line 2, column 12)",
+    ),
 ]
 
 
@@ -163,17 +212,31 @@ def test_a_rule_class_cannot_repeat_what_its_file_says() -> None:
         pass
 
     assert (Copy.code, Copy.name, Copy.severity, Copy.default_message) == (
-        "B001", "adblock-notice", Severity.ERROR, "Ad-blocker notice left in the text"
+        "B001",
+        "adblock-notice",
+        Severity.ERROR,
+        "Ad-blocker notice left in the text",
     )
     assert Copy.reads_packs and (Copy.__doc__ or "").startswith("## What it does")
 
 
-@pytest.mark.parametrize(("doc", "start"), [("README.md", "# our-site.toml"), ("rules/packs/README.md", "# lint/our-site.toml")],
-                         ids=["readme", "packs-readme"])
+@pytest.mark.parametrize(
+    ("doc", "start"),
+    [("README.md", "# our-site.toml"), ("rules/packs/README.md", "# lint/our-site.toml")],
+    ids=["readme", "packs-readme"],
+)
 def test_the_documented_user_rule_file_loads(tmp_path: Path, doc: str, start: str) -> None:
     text = (Path(__file__).resolve().parent.parent / doc).read_text(encoding="utf-8")
-    block = text[text.index(f"```toml\n{start}") + len("```toml\n"):]
+    block = text[text.index(f"```toml\n{start}") + len("```toml\n") :]
     (tmp_path / "ours.toml").write_text(block[: block.index("```")], encoding="utf-8")
     packs = PackSet()
     load_pack(tmp_path / "ours.toml", packs)
-    assert sum(len(e.lines) + len(e.patterns) for rules in packs.by_language.values() for es in rules.values() for e in es) >= 3
+    assert (
+        sum(
+            len(e.lines) + len(e.patterns)
+            for rules in packs.by_language.values()
+            for es in rules.values()
+            for e in es
+        )
+        >= 3
+    )

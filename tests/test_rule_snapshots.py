@@ -25,7 +25,9 @@ def test_rule_output_matches_its_snapshot(code: str) -> None:
     snapshot = SNAPSHOTS / f"{code}.txt"
     assert snapshot.exists(), f"{code}: run python tests/update_rule_snapshots.py {code}"
     got = render(code)
-    assert got == snapshot.read_text(encoding="utf-8"), f"run python tests/update_rule_snapshots.py {code} and review"
+    assert got == snapshot.read_text(encoding="utf-8"), (
+        f"run python tests/update_rule_snapshots.py {code} and review"
+    )
     assert "# stderr" not in got
     fired = re.findall(rf"^{re.escape(path.name)}\S*:\d+:\d+: {code} ", got, re.M)
     if code in NEVER_FIRES:

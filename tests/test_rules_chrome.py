@@ -59,12 +59,21 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{DE}\nImmer mehr Leser nutzen einen Werbeblocker, wie eine Umfrage des Verbands zeigt.\n{DE2}\n",
         ],
         [
-            ((f"{EN}\n\nAdblock Detected\n\nPlease support us by disabling your AdBlocker extension from your "
-             "browsers for our website.\n"), [3, 5]),
-            (f"{DE}\nWir haben festgestellt, dass Sie einen Adblocker verwenden. Bitte deaktivieren Sie ihn.\n{DE2}\n",
-             [2]),
-            (f"{FR}\nVous utilisez un bloqueur de publicité. Merci de le désactiver pour soutenir la rédaction.\n",
-             [2]),
+            (
+                (
+                    f"{EN}\n\nAdblock Detected\n\nPlease support us by disabling your AdBlocker extension from your "
+                    "browsers for our website.\n"
+                ),
+                [3, 5],
+            ),
+            (
+                f"{DE}\nWir haben festgestellt, dass Sie einen Adblocker verwenden. Bitte deaktivieren Sie ihn.\n{DE2}\n",
+                [2],
+            ),
+            (
+                f"{FR}\nVous utilisez un bloqueur de publicité. Merci de le désactiver pour soutenir la rédaction.\n",
+                [2],
+            ),
             (f"{ES}\nParece que estás usando un bloqueador de anuncios.\n", [2]),
         ],
     ),
@@ -77,11 +86,21 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\n12 comments were received during the public consultation, the clerk said.\n",
         ],
         [
-            ((f"{EN}\n\nLeave a Comment\n\nThis site uses Akismet to reduce spam. Learn how your comment data is "
-             "processed.\n"), [3, 5]),
+            (
+                (
+                    f"{EN}\n\nLeave a Comment\n\nThis site uses Akismet to reduce spam. Learn how your comment data is "
+                    "processed.\n"
+                ),
+                [3, 5],
+            ),
             (f"{EN}\nPost a Comment\n0 Comments\n", [2, 3]),
-            ((f"{DE}\n{DE2}\nSchreibe einen Kommentar Antworten abbrechen\nDeine E-Mail-Adresse wird nicht "
-             "veröffentlicht. Erforderliche Felder sind mit * markiert\n12 Kommentare\n"), [3, 4, 5]),
+            (
+                (
+                    f"{DE}\n{DE2}\nSchreibe einen Kommentar Antworten abbrechen\nDeine E-Mail-Adresse wird nicht "
+                    "veröffentlicht. Erforderliche Felder sind mit * markiert\n12 Kommentare\n"
+                ),
+                [3, 4, 5],
+            ),
             (f"{DE}\n### Kommentar verfassen\nKommentare (3)\n", [2, 3]),
             (f"{FR}\nLaisser un commentaire\nVotre adresse e-mail ne sera pas publiée.\n", [2, 3]),
             (f"{ES}\nDeja un comentario\n3 comentarios\n", [2, 3]),
@@ -94,10 +113,17 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{DE}\nDie Bäckerei verkauft Cookies und Kuchen seit mehr als dreißig Jahren.\n{DE2}\n",
         ],
         [
-            (f"We use cookies to give you the best experience on our website. By continuing you agree.\n{EN}\n",
-             [1]),
-            ((f"{DE}\nDiese Website verwendet Cookies, um die Nutzung zu analysieren. Mehr in unserer "
-             "Datenschutzerklärung.\nAlle akzeptieren\n"), [2, 3]),
+            (
+                f"We use cookies to give you the best experience on our website. By continuing you agree.\n{EN}\n",
+                [1],
+            ),
+            (
+                (
+                    f"{DE}\nDiese Website verwendet Cookies, um die Nutzung zu analysieren. Mehr in unserer "
+                    "Datenschutzerklärung.\nAlle akzeptieren\n"
+                ),
+                [2, 3],
+            ),
             (f"{FR}\nCe site utilise des cookies pour améliorer votre expérience.\n", [2]),
             (f"{ES}\nUtilizamos cookies propias y de terceros para mejorar nuestros servicios.\n", [2]),
         ],
@@ -111,8 +137,13 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
         ],
         [
             (f"{EN}\nSign up for our newsletter\nEnter your email address\n", [2, 3]),
-            ((f"{DE}\nNewsletter abonnieren\nVerpassen Sie keinen Beitrag mehr und melden Sie sich jetzt für unseren "
-             "kostenlosen Newsletter an!\n"), [2, 3]),
+            (
+                (
+                    f"{DE}\nNewsletter abonnieren\nVerpassen Sie keinen Beitrag mehr und melden Sie sich jetzt für unseren "
+                    "kostenlosen Newsletter an!\n"
+                ),
+                [2, 3],
+            ),
             (f"{FR}\nInscrivez-vous à notre newsletter\n", [2]),
             (f"{ES}\nSuscríbete a nuestro boletín\n", [2]),
         ],
@@ -145,8 +176,13 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nHe drove at 80 km/h on the road to Bonn and/or Cologne.\n",
         ],
         [
-            (("Home » world » Trump-Putin Summit: A Cold Exchange of Promises and No Action\n\n"
-             f"Trump-Putin Summit: A Cold Exchange of Promises and No Action\n\n{EN}\n"), [1]),
+            (
+                (
+                    "Home » world » Trump-Putin Summit: A Cold Exchange of Promises and No Action\n\n"
+                    f"Trump-Putin Summit: A Cold Exchange of Promises and No Action\n\n{EN}\n"
+                ),
+                [1],
+            ),
             (f"Startseite > Politik > Inland\n{DE}\n", [1]),
             (f"Sie sind hier: Startseite › Lokales › Bonn\n{DE}\n", [1]),
             (f"Accueil > Politique > Municipales\n{FR}\n", [1]),
@@ -168,8 +204,14 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
         ],
         [
             # a sentence after the dangling "by" is no bio
-            (f"Council approves budget\nby\nThe mayor is expected to sign the budget on Monday.\n{EN}\n", [2]),
-            (f"Council approves budget\n\nby\n\nSchools welcome the new funding plan for next year\n\n{EN}\n", [3]),
+            (
+                f"Council approves budget\nby\nThe mayor is expected to sign the budget on Monday.\n{EN}\n",
+                [2],
+            ),
+            (
+                f"Council approves budget\n\nby\n\nSchools welcome the new funding plan for next year\n\n{EN}\n",
+                [3],
+            ),
             (f"Stadtrat beschließt Haushalt\nVon:\n{DE}\n", [2]),
             (f"Le budget adopté\nPar\n{FR}\n", [2]),
             (f"Presupuesto aprobado\nPor\n{ES}\n", [2]),
@@ -183,8 +225,10 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
         ],
         [
             (f"{EN}\nSubscribe to continue reading\n", [2]),
-            (f"{DE}\nDieser Artikel ist nur für Abonnenten verfügbar.\nSie haben bereits ein Abo? Hier anmelden\n",
-             [2, 3]),
+            (
+                f"{DE}\nDieser Artikel ist nur für Abonnenten verfügbar.\nSie haben bereits ein Abo? Hier anmelden\n",
+                [2, 3],
+            ),
             (f"{FR}\nIl vous reste 80 % de cet article à lire.\n", [2]),
             (f"{ES}\nSuscríbete para seguir leyendo\n", [2]),
         ],
@@ -211,8 +255,10 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"Chris — July 10th, 2012, 10:03 am\nCaleb — July 10th, 2012, 8:22 am\n{EN}\n{EN2}\n",
         ],
         [
-            (f"{EN}\n{EN2}\nChris — July 10th, 2012, 10:03 am\nGreat.\nCaleb — July 10th, 2012, 8:22 am\nNo.\n",
-             [3]),
+            (
+                f"{EN}\n{EN2}\nChris — July 10th, 2012, 10:03 am\nGreat.\nCaleb — July 10th, 2012, 8:22 am\nNo.\n",
+                [3],
+            ),
         ],
     ),
     # ---------------------------------------------------------------- B010 post-navigation
@@ -240,10 +286,16 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{DE}\nDie dpa berichtete am Dienstag über den Beschluss des Stadtrats.\n",
         ],
         [
-            (f"{EN}\nCopyright © 2008 The Daily Courier. All rights reserved.\n© Reuters\n"
-             "(c) Indo-Asian News Service\nAll rights reserved\n", [2, 3, 4, 5]),
+            (
+                f"{EN}\nCopyright © 2008 The Daily Courier. All rights reserved.\n© Reuters\n"
+                "(c) Indo-Asian News Service\nAll rights reserved\n",
+                [2, 3, 4, 5],
+            ),
             (f"{EN}\nThis material may not be published, broadcast, rewritten or redistributed.\n", [2]),
-            (f"{DE}\nMit Material von dpa und AFP\n© 2024 Stadtanzeiger GmbH. Alle Rechte vorbehalten.\n", [2, 3]),
+            (
+                f"{DE}\nMit Material von dpa und AFP\n© 2024 Stadtanzeiger GmbH. Alle Rechte vorbehalten.\n",
+                [2, 3],
+            ),
             (f"{FR}\n(Avec AFP)\nLe Courrier SA. Tous droits réservés.\n", [2, 3]),
             (f"{ES}\nCon información de EFE\nDiario del Sur. Todos los derechos reservados.\n", [2, 3]),
         ],
@@ -311,7 +363,10 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nEmail\n{EN2}\n",
         ],
         [
-            (f"{EN}\nPrint this story | Email this story | Discuss Story\nPrinter-friendly version\n", [2, 3]),
+            (
+                f"{EN}\nPrint this story | Email this story | Discuss Story\nPrinter-friendly version\n",
+                [2, 3],
+            ),
             (f"{EN}\nPrint\nE-mail\nShare\n", [2, 3]),
             (f"{DE}\nDruckversion\n", [2]),
             (f"{FR}\nVersion imprimable\n", [2]),
@@ -340,8 +395,10 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nThe polls closed at 8 p.m. and counting began at 9, officials said.\n",
         ],
         [
-            (f"{EN}\nUpdated at 1:23 p.m.\nPublished on 01/12/2008\nLast updated: Jan. 5, 2008 10:04 ET\n",
-             [2, 3, 4]),
+            (
+                f"{EN}\nUpdated at 1:23 p.m.\nPublished on 01/12/2008\nLast updated: Jan. 5, 2008 10:04 ET\n",
+                [2, 3, 4],
+            ),
             (f"{DE}\nAktualisiert am 12.01.2008, 13:23 Uhr\n", [2]),
             (f"{FR}\nMis à jour le 12 janvier 2008 à 13h23\n", [2]),
             (f"{ES}\nActualizado el 12 de enero de 2008\n", [2]),
@@ -396,8 +453,11 @@ def test_new_chrome_rules_fix_removes_the_line() -> None:
 
 def test_rules_below_the_precision_target_are_not_selected_by_default() -> None:
     rules = all_rules()
-    assert {code for code in ("B020", "B021", "B022", "B023", "B024", "B025", "B026", "B027")
-            if not rules[code].default} == {"B021", "B022", "B027"}
+    assert {
+        code
+        for code in ("B020", "B021", "B022", "B023", "B024", "B025", "B026", "B027")
+        if not rules[code].default
+    } == {"B021", "B022", "B027"}
 
 
 def test_fix_removes_the_line() -> None:
@@ -436,22 +496,58 @@ def test_share_screen_changes_no_finding(monkeypatch: pytest.MonkeyPatch) -> Non
     from lintnews.rules.chrome import share as chrome
 
     buttons = [
-        "Facebook", "Twitter", "X", "WhatsApp", "E-Mail", "Mail", "Teilen", "Share", "Tweet", "Pin it",
-        "Print", "Drucken", "Folgen Sie uns", "auf Facebook", "teilen", "Link kopieren", "Copy link",
-        "Follow us", "on Twitter", "Like", "Loading...", "Home", "News", "Sport", "Wetter", "Foo", "Bar baz",
-        "Gefällt mir", "Wird geladen", "Partager", "sur Twitter", "Compartir", "en Facebook", "**Share**",
+        "Facebook",
+        "Twitter",
+        "X",
+        "WhatsApp",
+        "E-Mail",
+        "Mail",
+        "Teilen",
+        "Share",
+        "Tweet",
+        "Pin it",
+        "Print",
+        "Drucken",
+        "Folgen Sie uns",
+        "auf Facebook",
+        "teilen",
+        "Link kopieren",
+        "Copy link",
+        "Follow us",
+        "on Twitter",
+        "Like",
+        "Loading...",
+        "Home",
+        "News",
+        "Sport",
+        "Wetter",
+        "Foo",
+        "Bar baz",
+        "Gefällt mir",
+        "Wird geladen",
+        "Partager",
+        "sur Twitter",
+        "Compartir",
+        "en Facebook",
+        "**Share**",
     ]
     settings = Settings(extra_phrases={"social-share": ["Foo Bar baz", "Home News"]})
     rng = random.Random(5)
     texts = [f"{EN}\nHome\n\nNews\n", f"{DE}\nFoo\nBar baz\nTeilen\n", f"{EN}\nSport\nFacebook\nTwitter\n"]
     for _ in range(300):
-        body = [rng.choice(buttons) if rng.random() < 0.8 else rng.choice(["", EN, DE]) for _ in range(rng.randint(2, 16))]
+        body = [
+            rng.choice(buttons) if rng.random() < 0.8 else rng.choice(["", EN, DE])
+            for _ in range(rng.randint(2, 16))
+        ]
         texts.append("\n".join([rng.choice([EN, DE, FR, ES]), *body]))
 
     def found() -> list[list[tuple[int, str, str]]]:
         rule = all_rules()["B005"]
-        return [[(v.line, v.message, str(v.severity)) for v in rule.check(Document("a.txt", t), s)]
-                for t in texts for s in (Settings(), settings)]
+        return [
+            [(v.line, v.message, str(v.severity)) for v in rule.check(Document("a.txt", t), s)]
+            for t in texts
+            for s in (Settings(), settings)
+        ]
 
     screened = found()
     real = chrome._share_screen
@@ -484,7 +580,11 @@ def test_share_runs_are_matched_once_per_screen(monkeypatch: pytest.MonkeyPatch)
     found = [[(v.line, v.message) for v in rule.check(Document("a.txt", t), Settings())] for t in texts]
     assert computed == [("facebook", "twitter", "whatsapp", "e-mail")]
     message = "Row of social-network share buttons left in the text"
-    assert found == [[(i, message) for i in range(1, 5)], [(i, message) for i in range(2, 6)], [(i, message) for i in range(1, 5)]]
+    assert found == [
+        [(i, message) for i in range(1, 5)],
+        [(i, message) for i in range(2, 6)],
+        [(i, message) for i in range(1, 5)],
+    ]
 
 
 def test_separator_lines_are_the_lines_with_a_separator() -> None:
@@ -494,13 +594,32 @@ def test_separator_lines_are_the_lines_with_a_separator() -> None:
 
     from lintnews.rules.chrome import breadcrumb as chrome
 
-    pieces = ["»", "›", ">", "→", "/", "|", " ", " / ", " | ", "a/b", "x |y", "km/h ", "Home", "\n", "\n\n", "é", "’"]
+    pieces = [
+        "»",
+        "›",
+        ">",
+        "→",
+        "/",
+        "|",
+        " ",
+        " / ",
+        " | ",
+        "a/b",
+        "x |y",
+        "km/h ",
+        "Home",
+        "\n",
+        "\n\n",
+        "é",
+        "’",
+    ]
     rng = random.Random(7)
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         doc = Document("a.txt", text)
         expected = [
-            i for i, line in enumerate(doc.lines)
+            i
+            for i, line in enumerate(doc.lines)
             if any(ch in line for ch in "»›>→") or " / " in line or " | " in line
         ]
         assert chrome._separator_lines(doc) == expected, repr(text)

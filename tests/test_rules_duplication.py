@@ -209,7 +209,14 @@ def test_d001_html_paragraph_with_line_breaks_is_one_block() -> None:
 D002_VALID = [
     text(TITLE, LEDE, "What the deal means", SECOND, "What comes next", THIRD),
     # a byline set as a heading over two posts of one author
-    text("## Markets close higher", "### BY MARTA LINDQVIST", LEDE, "## Ports reopen", "### BY MARTA LINDQVIST", SECOND),
+    text(
+        "## Markets close higher",
+        "### BY MARTA LINDQVIST",
+        LEDE,
+        "## Ports reopen",
+        "### BY MARTA LINDQVIST",
+        SECOND,
+    ),
     # labels that recur under every item are structure
     text(
         "Best budget phones of the year",
@@ -260,8 +267,14 @@ D002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     (text(TITLE, LEDE, "Port strike ends after nine days", SECOND), [("D002", 3)]),
     # a third copy that looks like code is no candidate: the other two are still a pair
     (
-        text("Port strike ends after nine days", LEDE, "Port strike ends after nine days", SECOND,
-             "Port strike {ends} after nine days", THIRD),
+        text(
+            "Port strike ends after nine days",
+            LEDE,
+            "Port strike ends after nine days",
+            SECOND,
+            "Port strike {ends} after nine days",
+            THIRD,
+        ),
         [("D002", 3)],
     ),
     # a Markdown heading repeated as a plain title line, punctuation aside
@@ -328,8 +341,31 @@ def test_quoted_prescreen_agrees_with_the_regex() -> None:
 
     from lintnews.rules.duplication import keys as duplication
 
-    pieces = ['"', "'", "“", "”", "„", "«", "»", "‹", "›", "‚", "*", "**", "_", "__", " ", "\n", "\u00a0",
-              ".", "!", "?", "…", "word", "Another phrase"]
+    pieces = [
+        '"',
+        "'",
+        "“",
+        "”",
+        "„",
+        "«",
+        "»",
+        "‹",
+        "›",
+        "‚",
+        "*",
+        "**",
+        "_",
+        "__",
+        " ",
+        "\n",
+        "\u00a0",
+        ".",
+        "!",
+        "?",
+        "…",
+        "word",
+        "Another phrase",
+    ]
     rng = random.Random(11)
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))

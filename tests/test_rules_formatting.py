@@ -43,18 +43,30 @@ def fixed(code: str, text: str, kind: str = "text") -> str:
 
 SPACE_VALID = [
     f"{LEDE}\n{SECOND}\n",
-    ("U.S. officials and U.K. diplomats met at 10.30 a.m. in Geneva, e.g. to discuss the 3.5 percent tariff "
-    "and the 1,000 jobs at stake, i.e. the whole plant.\n"),
-    ("The full report is at https://example.com/Reports/Budget.Final and questions go to press@example.org "
-    "or to the city hall website www.example.com before Friday.\n"),
-    ("Die Sitzung beginnt am 1.1.2020 um 10.30 Uhr, z.B. mit dem Bericht des Kämmerers, u.a. zur Lage der "
-    "Schulen und der Straßen in der Stadt.\n"),
-    ("The council's new app runs on ASP.NET and Node.js, version v2.1, and the budget.pdf file was posted "
-    "by the clerk, who holds a Ph.D. in economics.\n"),
-    ("Das Theater St.Gallen zeigt das Stück im Herbst, und wer eine FRITZ!Box hat, kann den Stream der "
-    "Premiere am Abend zu Hause sehen.\n"),
-    ("Delegations from NL,CZ and other member states said the rules were too strict for the smaller ports "
-    "and asked for a delay.\n"),
+    (
+        "U.S. officials and U.K. diplomats met at 10.30 a.m. in Geneva, e.g. to discuss the 3.5 percent tariff "
+        "and the 1,000 jobs at stake, i.e. the whole plant.\n"
+    ),
+    (
+        "The full report is at https://example.com/Reports/Budget.Final and questions go to press@example.org "
+        "or to the city hall website www.example.com before Friday.\n"
+    ),
+    (
+        "Die Sitzung beginnt am 1.1.2020 um 10.30 Uhr, z.B. mit dem Bericht des Kämmerers, u.a. zur Lage der "
+        "Schulen und der Straßen in der Stadt.\n"
+    ),
+    (
+        "The council's new app runs on ASP.NET and Node.js, version v2.1, and the budget.pdf file was posted "
+        "by the clerk, who holds a Ph.D. in economics.\n"
+    ),
+    (
+        "Das Theater St.Gallen zeigt das Stück im Herbst, und wer eine FRITZ!Box hat, kann den Stream der "
+        "Premiere am Abend zu Hause sehen.\n"
+    ),
+    (
+        "Delegations from NL,CZ and other member states said the rules were too strict for the smaller ports "
+        "and asked for a delay.\n"
+    ),
     # a list of tags, not a sentence
     "Tags: politics,budget,council,schools,roads and the archive of all stories about the city hall\n",
     # tables and short lines are not running text
@@ -63,23 +75,31 @@ SPACE_VALID = [
 
 SPACE_INVALID = [
     (
-        (f"{LEDE}\nThe leaders last met in Paris in December 2019, alongside the leaders of Germany and "
-        "France.Those talks ended without results.\n"),
+        (
+            f"{LEDE}\nThe leaders last met in Paris in December 2019, alongside the leaders of Germany and "
+            "France.Those talks ended without results.\n"
+        ),
         [("F001", 2)],
     ),
     (
-        ("“The vote was more about optics than substance,” said Dr.Eleanor Vance, a budget expert. “Both "
-        "sides are content to keep the status quo,avoiding any real compromise.”\n"),
+        (
+            "“The vote was more about optics than substance,” said Dr.Eleanor Vance, a budget expert. “Both "
+            "sides are content to keep the status quo,avoiding any real compromise.”\n"
+        ),
         [("F001", 1), ("F001", 1)],
     ),
     (
-        ("Der Stadtrat hat den Haushalt am Dienstag beschlossen.Die Opposition kritisierte, dass für die "
-        "Straßen zu wenig Geld bleibe.\n"),
+        (
+            "Der Stadtrat hat den Haushalt am Dienstag beschlossen.Die Opposition kritisierte, dass für die "
+            "Straßen zu wenig Geld bleibe.\n"
+        ),
         [("F001", 1)],
     ),
     (
-        ("Did anyone on the council actually read the figures before the vote?Nobody could say for sure, "
-        "the clerk told reporters.\n"),
+        (
+            "Did anyone on the council actually read the figures before the vote?Nobody could say for sure, "
+            "the clerk told reporters.\n"
+        ),
         [("F001", 1)],
     ),
 ]
@@ -96,7 +116,9 @@ def test_missing_space_invalid(text: str, expected: list[tuple[str, int]]) -> No
 
 
 def test_missing_space_points_at_the_mark_and_fix_inserts_a_space() -> None:
-    text = "“The vote was about optics, not substance,” said Dr.Eleanor Vance of the budget office on Monday.\n"
+    text = (
+        "“The vote was about optics, not substance,” said Dr.Eleanor Vance of the budget office on Monday.\n"
+    )
     (v,) = check("F001", text)
     assert (v.line, v.column) == (0, text.index("Dr.") + 2)
     assert '"Dr.Eleanor"' in v.message
@@ -108,23 +130,31 @@ def test_missing_space_points_at_the_mark_and_fix_inserts_a_space() -> None:
 
 LOWER_VALID = [
     f"{LEDE}\n{SECOND}\n{BODY}\n",
-    (f"{BODY} The plan covers roads, bridges, schools etc. and the old harbour. Prices rose approx. by a "
-    "third.\n"),
-    (f"{BODY} Staff will get a new iPhone. eBay listings of old phones are banned. The rule was written by "
-    "the mayor.\n"),
+    (
+        f"{BODY} The plan covers roads, bridges, schools etc. and the old harbour. Prices rose approx. by a "
+        "third.\n"
+    ),
+    (
+        f"{BODY} Staff will get a new iPhone. eBay listings of old phones are banned. The rule was written by "
+        "the mayor.\n"
+    ),
     f"{BODY} The square is named after the general. de Gaulle visited it in 1960. The statue is new.\n",
     f"{BODY} The plan went to Brussels. von der Leyen called it bold. The council was pleased.\n",
     # a US state's abbreviation in news style ends no sentence
     f"{BODY} Survivors of the Aurora, Colo. movie theater shooting met the mayor. The hall was full.\n",
     # a writer who never capitalises has a style, not a defect
-    ("we met at six. the mayor spoke first. then the treasurer read the figures. nobody was happy. "
-    "the vote came late.\n"),
+    (
+        "we met at six. the mayor spoke first. then the treasurer read the figures. nobody was happy. "
+        "the vote came late.\n"
+    ),
     # bylines and category labels
     f"{LEDE}\n\nby Jane Holt\n\n{SECOND}\n",
     f"{LEDE}\n\nin Local News, Politics\n\n{SECOND}\n",
     # German capitalises nouns: a line starting in lower case is not a title-case heading
-    ("Der Stadtrat hat den Haushalt am Dienstag beschlossen, und die Bürgermeisterin war erleichtert.\n\n"
-    "für das Rezept Apfelkuchen mit Sahne\n\nDie Opposition kritisierte den Plan.\n"),
+    (
+        "Der Stadtrat hat den Haushalt am Dienstag beschlossen, und die Bürgermeisterin war erleichtert.\n\n"
+        "für das Rezept Apfelkuchen mit Sahne\n\nDie Opposition kritisierte den Plan.\n"
+    ),
 ]
 
 LOWER_INVALID = [
@@ -161,8 +191,10 @@ TABLE_VALID = [
     # a column of icons the extractor dropped: no row was ever full
     "| Platform | Desktop | Mobile |\n|---|---|---|\n| Windows | | |\n| Linux | | |\n| Mac | | |\n",
     # a second table glued to the first
-    ("| # | Rider | Heat 1 | Heat 2 |\n|---|---|---|---|\n| 1 | Holt | 3 | 2 |\n| 2 | Berg | 1 | 0 |\n"
-    "| Venue | City stadium |\n| Referee | J. Moss |\n| Date | 4 May |\n"),
+    (
+        "| # | Rider | Heat 1 | Heat 2 |\n|---|---|---|---|\n| 1 | Holt | 3 | 2 |\n| 2 | Berg | 1 | 0 |\n"
+        "| Venue | City stadium |\n| Referee | J. Moss |\n| Date | 4 May |\n"
+    ),
     # a row that stops early is a row with empty cells; trailing empty extra cells are harmless
     "| Party | Seats | Change |\n|---|---|---|\n| Greens | 12 | +2 |\n| Liberals | 9 |\n| Left | 4 | -1 | |\n",
     # a header with an empty corner cell, written without it
@@ -172,15 +204,23 @@ TABLE_VALID = [
 ]
 
 TABLE_INVALID = [
-    ("| Party | Seats |\n|---|---|\n| Greens | 12 |\n| Liberals | 9 | +2 |\n| Left | 4 |\n", [("F003", 4, 4)]),
     (
-        ("| Measure | Effect |\n|---|---|\n| Roads | More money for repairs |\n"
-        "| A way of delaying the school reform | |\n| Has divided the council | |\n"
-        "| Has been used by the opposition | |\n| Is being used to cut costs |\n"),
+        "| Party | Seats |\n|---|---|\n| Greens | 12 |\n| Liberals | 9 | +2 |\n| Left | 4 |\n",
+        [("F003", 4, 4)],
+    ),
+    (
+        (
+            "| Measure | Effect |\n|---|---|\n| Roads | More money for repairs |\n"
+            "| A way of delaying the school reform | |\n| Has divided the council | |\n"
+            "| Has been used by the opposition | |\n| Is being used to cut costs |\n"
+        ),
         [("F003", 4, 7)],
     ),
     # every row has a column the header lacks
-    ("| Party | Seats |\n|---|---|\n| Greens | 12 | +2 |\n| Liberals | 9 | -1 |\n| Left | 4 | 0 |\n", [("F003", 3, 5)]),
+    (
+        "| Party | Seats |\n|---|---|\n| Greens | 12 | +2 |\n| Liberals | 9 | -1 |\n| Left | 4 | 0 |\n",
+        [("F003", 3, 5)],
+    ),
 ]
 
 
@@ -271,7 +311,7 @@ HTML_VALID = [
     f"{LEDE}\n",
     "AT&T and R&D budgets grew, and the ratio a < b held, the analyst said <3 times a day.\n",
     "Use `&amp;` to write an ampersand in HTML, and `<br>` for a line break, the guide says.\n",
-    "```\n<div class=\"box\">&nbsp;</div>\n```\n",
+    '```\n<div class="box">&nbsp;</div>\n```\n',
     "Fish &chips; is not an entity, and neither is &madeup; in this sentence.\n",
 ]
 

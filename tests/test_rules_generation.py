@@ -37,38 +37,54 @@ CITATION_VALID = [
     f"{LEDE}\n{SECOND}\n",
     # editorial brackets, years and ellipses
     f"{LEDE} The report [sic] was late. The mayor [Jane Holt] disagreed [...] strongly in [2019].\n",
-    ("Update: the vote has been moved. [Update] The council will meet again next week, the clerk of the "
-    "city council said on Friday afternoon.\n"),
+    (
+        "Update: the vote has been moved. [Update] The council will meet again next week, the clerk of the "
+        "city council said on Friday afternoon.\n"
+    ),
     # an encyclopedia article with a reference list keeps its footnotes
-    ("The bridge opened in 1932.[1] It was widened twice, in 1961 and in 1988,[2] and is now a listed "
-    "monument of the city and the region.[3]\n\nReferences\n1. City archive, 1932.\n2. Annual report.\n"),
-    ("The station was rebuilt after the war.[1] The new hall was finished in 1956 and is still in daily "
-    "use by commuters and long-distance travellers.[2]\n\n^ Railway history, vol. 3.\n^ City guide.\n"),
-    ("The treaty was signed in Rome in 1957.[4] It created the common market and the customs union of the "
-    "six founding states of the community.\n\nEinzelnachweise\n"),
+    (
+        "The bridge opened in 1932.[1] It was widened twice, in 1961 and in 1988,[2] and is now a listed "
+        "monument of the city and the region.[3]\n\nReferences\n1. City archive, 1932.\n2. Annual report.\n"
+    ),
+    (
+        "The station was rebuilt after the war.[1] The new hall was finished in 1956 and is still in daily "
+        "use by commuters and long-distance travellers.[2]\n\n^ Railway history, vol. 3.\n^ City guide.\n"
+    ),
+    (
+        "The treaty was signed in Rome in 1957.[4] It created the common market and the customs union of the "
+        "six founding states of the community.\n\nEinzelnachweise\n"
+    ),
     # a numbered source list at the start of lines
     f"{LEDE}\n[1] Council minutes, 12 March.\n[2] Budget draft, page 4.\n",
     # code indexing in prose-like lines
-    ("To read the first value you write items[1] and then the loop uses values[2] to compare the results "
-    "of both runs.\n"),
+    (
+        "To read the first value you write items[1] and then the loop uses values[2] to compare the results "
+        "of both runs.\n"
+    ),
     "The function returns data[0] when the list has a single element and the caller then checks it.\n",
     "if (x) { return arguments[2]; } and the value is then passed to the next handler in the chain;\n",
 ]
 
 CITATION_INVALID = [
     (
-        (f"{LEDE}\nHe took over the family firm in 1971[1][3][7]. He sold it in 1999 to a rival group from "
-        "abroad, and the town lost its biggest employer[2].\n"),
+        (
+            f"{LEDE}\nHe took over the family firm in 1971[1][3][7]. He sold it in 1999 to a rival group from "
+            "abroad, and the town lost its biggest employer[2].\n"
+        ),
         [("G001", 2)],
     ),
     (
-        (f"{LEDE}\n{SECOND}\nThe plan was first proposed in 2019[4], and was rejected by the regional "
-        "government twice before it passed this year.[5][6]\n"),
+        (
+            f"{LEDE}\n{SECOND}\nThe plan was first proposed in 2019[4], and was rejected by the regional "
+            "government twice before it passed this year.[5][6]\n"
+        ),
         [("G001", 3)],
     ),
     (
-        ("Der Stadtrat hat den Haushalt am Dienstag beschlossen[1]. Die Opposition kritisierte, dass für die "
-        "Straßen zu wenig Geld bleibe[2][3].\n"),
+        (
+            "Der Stadtrat hat den Haushalt am Dienstag beschlossen[1]. Die Opposition kritisierte, dass für die "
+            "Straßen zu wenig Geld bleibe[2][3].\n"
+        ),
         [("G001", 1)],
     ),
 ]
@@ -85,7 +101,9 @@ def test_citation_marker_invalid(text: str, expected: list[tuple[str, int]]) -> 
 
 
 def test_citation_marker_points_at_the_first_marker_and_fix_removes_all() -> None:
-    line = "He took over the family firm in 1971[1][3][7]. He sold it in 1999 to a rival group from abroad[2]."
+    line = (
+        "He took over the family firm in 1971[1][3][7]. He sold it in 1999 to a rival group from abroad[2]."
+    )
     text = f"{LEDE}\n{line}\n"
     (v,) = check("G001", text)
     assert (v.line, v.column) == (1, line.index("[1]"))
@@ -93,7 +111,10 @@ def test_citation_marker_points_at_the_first_marker_and_fix_removes_all() -> Non
     assert "4 citation markers" in v.message
     assert v.fix is not None and v.fix.safe
     fixed, _ = apply_edits(text, [v.fix])
-    assert fixed == f"{LEDE}\nHe took over the family firm in 1971. He sold it in 1999 to a rival group from abroad.\n"
+    assert (
+        fixed
+        == f"{LEDE}\nHe took over the family firm in 1971. He sold it in 1999 to a rival group from abroad.\n"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -118,8 +139,10 @@ GLOSSARY_VALID = [
 
 GLOSSARY_INVALID = [
     (
-        (f"{LEDE}\n{SECOND}\nAbout the People Mentioned\nJane Holt\n{BIO}\n"
-        f"About the Organizations Mentioned\nHarbour Trust\n{ORG}\n"),
+        (
+            f"{LEDE}\n{SECOND}\nAbout the People Mentioned\nJane Holt\n{BIO}\n"
+            f"About the Organizations Mentioned\nHarbour Trust\n{ORG}\n"
+        ),
         [("G002", 3, 5), ("G002", 6, 8)],
     ),
     (
@@ -127,8 +150,10 @@ GLOSSARY_INVALID = [
         [("G002", 5, 9)],
     ),
     (
-        ("Der Stadtrat hat den Haushalt am Dienstag beschlossen, und die Bürgermeisterin war erleichtert.\n"
-        "Über die erwähnten Personen\nJane Holt\nJane Holt ist seit 2016 Bürgermeisterin der Stadt.\n"),
+        (
+            "Der Stadtrat hat den Haushalt am Dienstag beschlossen, und die Bürgermeisterin war erleichtert.\n"
+            "Über die erwähnten Personen\nJane Holt\nJane Holt ist seit 2016 Bürgermeisterin der Stadt.\n"
+        ),
         [("G002", 2, 4)],
     ),
 ]
@@ -182,14 +207,19 @@ PROMPT_VALID = [
 
 PROMPT_INVALID = [
     (f"{LEDE}\n\n{SECOND}\n\n{QUESTION}\n\nSchool Funding Under Pressure\n\n{CLOSE}\n", [("G003", 5)]),
-    (f"{LEDE}\nAs an AI language model, I cannot predict the outcome of the vote.\n{SECOND}\n", [("G003", 2)]),
+    (
+        f"{LEDE}\nAs an AI language model, I cannot predict the outcome of the vote.\n{SECOND}\n",
+        [("G003", 2)],
+    ),
     (f"Certainly! Here is a news article about the budget vote:\n\n{LEDE}\n", [("G003", 1)]),
     (f"{LEDE}\n\n[Insert quote from the mayor here]\n\n{SECOND}\n", [("G003", 3)]),
     (f"{LEDE} The mayor said: [insert quote] and left.\n", [("G003", 1)]),
     (f"{LEDE}\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit.\n", [("G003", 3)]),
     (
-        ("Der Stadtrat hat den Haushalt am Dienstag beschlossen, und die Bürgermeisterin war erleichtert.\n"
-        "Als KI-Sprachmodell kann ich keine aktuellen Nachrichten abrufen.\n"),
+        (
+            "Der Stadtrat hat den Haushalt am Dienstag beschlossen, und die Bürgermeisterin war erleichtert.\n"
+            "Als KI-Sprachmodell kann ich keine aktuellen Nachrichten abrufen.\n"
+        ),
         [("G003", 2)],
     ),
     (

@@ -19,8 +19,12 @@ P1 = "The council approved the new budget on Tuesday after a debate that lasted 
 P2 = "The schools get more money, and the mayor said the vote was a relief for the whole city."
 P3 = "The council will vote on the details of the plan in March, a spokesman for the mayor said."
 MENU = ("Home", "News", "Sport", "Arts and Culture")
-TITLES = ("Storm closes schools across the north", "City rivals share the points in a tense derby",
-          "Ten recipes for a rainy weekend", "Why the mayor wants new bike lanes")
+TITLES = (
+    "Storm closes schools across the north",
+    "City rivals share the points in a tense derby",
+    "Ten recipes for a rainy weekend",
+    "Why the mayor wants new bike lanes",
+)
 
 
 def text(*lines: str) -> str:
@@ -42,8 +46,14 @@ MENU_VALID = {
     "byline": text("Home", "News", "By Anna Smith", "Sport", "Politics", P1),
     "dated": text("Home", "News", "March 3, 2012", "Sport", "Politics", P1),
     # a list of features in sentence case after the article
-    "features": text(P1, P2, "Performance and handling", "Advanced all-wheel drive system",
-                     "Class-leading gas mileage", "Safety features"),
+    "features": text(
+        P1,
+        P2,
+        "Performance and handling",
+        "Advanced all-wheel drive system",
+        "Class-leading gas mileage",
+        "Safety features",
+    ),
     # a table row with figures is no row of links
     "table": text(P1, P2, "| Yes | 76 | 38% |", "| No | 69 | 34% |"),
     # no prose at all: nothing to be before or after
@@ -54,8 +64,15 @@ MENU_INVALID = {
     "before": (text(*MENU, "", P1, P2), [(1, 4)]),
     "after": (text(P1, P2, "Top", "Search", "Quicklinks", "Most Viewed Articles"), [(3, 6)]),
     "bullets": (text("* Home", "* News", "", "* Sport", "* Dining", P1, P2), [(1, 5)]),
-    "rows": (text(P1, P2, "About Us | Contact Us | Privacy Policy",
-                  "Print this story | Email this story | Discuss Story"), [(3, 4)]),
+    "rows": (
+        text(
+            P1,
+            P2,
+            "About Us | Contact Us | Privacy Policy",
+            "Print this story | Email this story | Discuss Story",
+        ),
+        [(3, 4)],
+    ),
     "both-ends": (text(*MENU, P1, P2, *MENU), [(1, 4), (7, 10)]),
     # the sentence-case lines at the end of the run are not the menu's
     "trimmed": (text(P1, P2, *MENU, "Safety features"), [(3, 6)]),
@@ -88,12 +105,23 @@ TITLES_VALID = {
 
 TITLES_INVALID = {
     "heading": (text(P1, "Most read", *TITLES[:3], "", P2), [(2, 5)]),
-    "pack-heading": (text(P1, "Related stories:", "- " + TITLES[0], "- " + TITLES[1], "- " + TITLES[2], P2),
-                     [(2, 5)]),
+    "pack-heading": (
+        text(P1, "Related stories:", "- " + TITLES[0], "- " + TITLES[1], "- " + TITLES[2], P2),
+        [(2, 5)],
+    ),
     "more-from": (text(P1, P2, "More from Sport", *TITLES), [(3, 7)]),
     "bare": (text(P1, P2, *TITLES, ""), [(3, 6)]),
-    "german": (text(P1, P2, "Lesen Sie auch", "Sturm schließt Schulen im Norden", "Derby endet ohne Sieger im Regen",
-                    "Zehn Rezepte für ein langes Wochenende"), [(3, 6)]),
+    "german": (
+        text(
+            P1,
+            P2,
+            "Lesen Sie auch",
+            "Sturm schließt Schulen im Norden",
+            "Derby endet ohne Sieger im Regen",
+            "Zehn Rezepte für ein langes Wochenende",
+        ),
+        [(3, 6)],
+    ),
 }
 
 
@@ -108,7 +136,9 @@ def test_titles_invalid(body: str, expected: list[tuple[int, int]]) -> None:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["lintnews", "check", "--isolated", "--no-cache", *args], capture_output=True, text=True)
+    return subprocess.run(
+        ["lintnews", "check", "--isolated", "--no-cache", *args], capture_output=True, text=True
+    )
 
 
 def test_not_in_the_default_selection(tmp_path: Path) -> None:
@@ -118,11 +148,24 @@ def test_not_in_the_default_selection(tmp_path: Path) -> None:
     assert [d["code"] for d in json.loads(out.stdout)] == ["S001"]  # the heading line alone
 
 
-@pytest.mark.parametrize("code, body, kept, message", [
-    ("B028", text(*MENU, "", P1, "", P2), text(P1, "", P2), "Navigation menu left in the text (4 items, 4 lines)"),
-    ("S005", text(P1, "", P2, "", "Most read", *TITLES), text(P1, "", P2),
-     "List of other articles' titles left in the text (4 titles, 5 lines)"),
-], ids=["B028", "S005"])
+@pytest.mark.parametrize(
+    "code, body, kept, message",
+    [
+        (
+            "B028",
+            text(*MENU, "", P1, "", P2),
+            text(P1, "", P2),
+            "Navigation menu left in the text (4 items, 4 lines)",
+        ),
+        (
+            "S005",
+            text(P1, "", P2, "", "Most read", *TITLES),
+            text(P1, "", P2),
+            "List of other articles' titles left in the text (4 titles, 5 lines)",
+        ),
+    ],
+    ids=["B028", "S005"],
+)
 def test_cli_region_and_unsafe_fix(tmp_path: Path, code: str, body: str, kept: str, message: str) -> None:
     path = tmp_path / "story.txt"
     path.write_text(body, encoding="utf-8")

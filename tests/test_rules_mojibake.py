@@ -48,11 +48,18 @@ def test_a_document_of_every_script_together_is_not_flagged() -> None:
 
 #: (language, code page the UTF-8 bytes were read with): the commonest mojibake of each script.
 MOJIBAKE = [
-    ("zh", "sloppy-windows-1252"), ("zh", "latin-1"), ("zh", "macroman"),
-    ("ja", "sloppy-windows-1252"), ("ja", "sloppy-windows-1251"),
-    ("ru", "sloppy-windows-1252"), ("ru", "sloppy-windows-1251"), ("ru", "macroman"),
-    ("el", "sloppy-windows-1252"), ("el", "sloppy-windows-1253"),
-    ("ar", "sloppy-windows-1252"), ("ar", "latin-1"),
+    ("zh", "sloppy-windows-1252"),
+    ("zh", "latin-1"),
+    ("zh", "macroman"),
+    ("ja", "sloppy-windows-1252"),
+    ("ja", "sloppy-windows-1251"),
+    ("ru", "sloppy-windows-1252"),
+    ("ru", "sloppy-windows-1251"),
+    ("ru", "macroman"),
+    ("el", "sloppy-windows-1252"),
+    ("el", "sloppy-windows-1253"),
+    ("ar", "sloppy-windows-1252"),
+    ("ar", "latin-1"),
 ]
 
 
@@ -76,7 +83,10 @@ def test_one_span_per_damaged_stretch_between_ascii_text() -> None:
     at = text.index("Ã¼")
     assert edits[0] == (at, at + 2, "ü")
     assert v.message == 'Mojibake "Ã¼" (should read "ü") and 1 more'
-    assert apply_edits(text, [v.fix])[0] == "Die Brücke über den Fluss, sagte die Stadtverwaltung\xa0– am Montag.\n"
+    assert (
+        apply_edits(text, [v.fix])[0]
+        == "Die Brücke über den Fluss, sagte die Stadtverwaltung\xa0– am Montag.\n"
+    )
 
 
 def test_damaged_spans_match_difflib_on_short_stretches() -> None:
@@ -126,12 +136,16 @@ def test_damaged_spans_rebuild_the_repair_on_generated_mojibake() -> None:
     checked = 0
     for _ in range(1500):
         line = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 14)))
-        codec = rng.choice(["sloppy-windows-1252", "latin-1", "sloppy-windows-1251", "sloppy-windows-1253", "macroman"])
+        codec = rng.choice(
+            ["sloppy-windows-1252", "latin-1", "sloppy-windows-1251", "sloppy-windows-1253", "macroman"]
+        )
         try:
             if rng.random() < 0.5:
                 damaged = line.encode("utf-8").decode(codec)
             else:
-                damaged = " ".join(w.encode("utf-8").decode(codec) if rng.random() < 0.4 else w for w in line.split(" "))
+                damaged = " ".join(
+                    w.encode("utf-8").decode(codec) if rng.random() < 0.4 else w for w in line.split(" ")
+                )
         except UnicodeDecodeError:
             continue
         repaired = ftfy.fix_encoding(damaged)

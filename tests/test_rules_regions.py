@@ -41,26 +41,59 @@ VALID = [
     # one dated line inside the article, no heading
     text(P1, P2, "Caleb — July 10th, 2012, 8:22 am", P3),
     # two dated lines far apart (more than 40 lines between them)
-    text(P1, P2, "Chris Odell — July 10th, 2012, 10:03 am", *([P3] * 41), "Caleb — July 10th, 2012, 8:22 am", P3),
+    text(
+        P1,
+        P2,
+        "Chris Odell — July 10th, 2012, 10:03 am",
+        *([P3] * 41),
+        "Caleb — July 10th, 2012, 8:22 am",
+        P3,
+    ),
     # headers before the article's second paragraph of prose
     text("Chris Odell — July 10th, 2012, 10:03 am", "Caleb — July 10th, 2012, 8:22 am", P1),
     # a long line with a date is prose, not a header
-    text(P1, P2, P3 + " It was first announced on July 10th, 2012, 8:22 am, by " + "the mayor " * 12,
-         P3 + " Caleb spoke on July 11th, 2012 at 9:00 am, and so on " + "and so on " * 12),
+    text(
+        P1,
+        P2,
+        P3 + " It was first announced on July 10th, 2012, 8:22 am, by " + "the mayor " * 12,
+        P3 + " Caleb spoke on July 11th, 2012 at 9:00 am, and so on " + "and so on " * 12,
+    ),
 ]
 
 INVALID = [
     # two headers after the article: from the first header to the end
-    (text(P1, P2, "Chris Odell — July 10th, 2012, 10:03 am", BODY1, "Caleb — July 10th, 2012, 8:22 am", BODY2),
-     [(3, 6)]),
+    (
+        text(
+            P1,
+            P2,
+            "Chris Odell — July 10th, 2012, 10:03 am",
+            BODY1,
+            "Caleb — July 10th, 2012, 8:22 am",
+            BODY2,
+        ),
+        [(3, 6)],
+    ),
     # a heading above the first header starts the region; blank lines at the end are left out
-    (text(P1, P2, "199 Comments", "Posted by: Grant Crowell | October 13, 2012 at 04:31 PM", BODY1, "", ""),
-     [(3, 5)]),
+    (
+        text(
+            P1, P2, "199 Comments", "Posted by: Grant Crowell | October 13, 2012 at 04:31 PM", BODY1, "", ""
+        ),
+        [(3, 5)],
+    ),
     # "NAME says:" headers, slashdot-style headers
     (text(P1, P2, P3, "Pascal Sauvé says:", BODY1, "Mona says:", BODY2), [(4, 7)]),
     (text(P1, P2, "Re: Budget (Score:2)", BODY1, "Re: Budget (Score:3)", BODY2), [(3, 6)]),
-    (text(P1, P2, "by Sameh on December 5, 2010 at 4:34 pm. #", BODY1, "rootless (@root_e) 11.06.12 at 10:45 pm",
-          BODY2), [(3, 6)]),
+    (
+        text(
+            P1,
+            P2,
+            "by Sameh on December 5, 2010 at 4:34 pm. #",
+            BODY1,
+            "rootless (@root_e) 11.06.12 at 10:45 pm",
+            BODY2,
+        ),
+        [(3, 6)],
+    ),
     # German and French headers
     (text(P1, P2, "3 Kommentare", "Anna Müller am 12. März 2021 um 10:15", BODY1), [(3, 5)]),
     (text(P1, P2, "12 commentaires", "Jean Dupont le 12 mars 2021 à 10h15", BODY1), [(3, 5)]),
@@ -80,25 +113,59 @@ def test_invalid(body: str, expected: list[tuple[int, int]]) -> None:
 def test_not_in_the_default_selection(tmp_path) -> None:
     path = tmp_path / "story.txt"
     path.write_text(INVALID[0][0], encoding="utf-8")
-    out = subprocess.run(["lintnews", "check", "--isolated", "--no-cache", "--format", "json", str(path)],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        ["lintnews", "check", "--isolated", "--no-cache", "--format", "json", str(path)],
+        capture_output=True,
+        text=True,
+    )
     assert [d["code"] for d in json.loads(out.stdout)] == []
 
 
 def test_cli_reports_the_region_and_unsafe_fix_removes_it(tmp_path) -> None:
-    body = text(P1, "", P2, "", "2 Comments", "Chris Odell — July 10th, 2012, 10:03 am", BODY1,
-                "Caleb — July 10th, 2012, 8:22 am", BODY2)
+    body = text(
+        P1,
+        "",
+        P2,
+        "",
+        "2 Comments",
+        "Chris Odell — July 10th, 2012, 10:03 am",
+        BODY1,
+        "Caleb — July 10th, 2012, 8:22 am",
+        BODY2,
+    )
     path = tmp_path / "story.txt"
     path.write_text(body, encoding="utf-8")
-    out = subprocess.run(["lintnews", "check", "--isolated", "--no-cache", "--format", "json", "--select", "B011",
-                          str(path)], capture_output=True, text=True)
+    out = subprocess.run(
+        ["lintnews", "check", "--isolated", "--no-cache", "--format", "json", "--select", "B011", str(path)],
+        capture_output=True,
+        text=True,
+    )
     (d,) = json.loads(out.stdout)
     assert (d["code"], d["line"], d["end_line"], d["severity"]) == ("B011", 5, 9, "warning")
-    assert {k: d["fix"][k] for k in ("title", "safe")} == {"title": "Remove the comment thread", "safe": False}
+    assert {k: d["fix"][k] for k in ("title", "safe")} == {
+        "title": "Remove the comment thread",
+        "safe": False,
+    }
     assert d["message"] == "Reader-comment thread left in the text (2 comment headers, 5 lines)"
-    subprocess.run(["lintnews", "check", "--isolated", "--no-cache", "--select", "B011", "--fix", str(path)],
-                   capture_output=True, text=True)
+    subprocess.run(
+        ["lintnews", "check", "--isolated", "--no-cache", "--select", "B011", "--fix", str(path)],
+        capture_output=True,
+        text=True,
+    )
     assert path.read_text(encoding="utf-8") == body  # unsafe: --fix alone leaves it
-    subprocess.run(["lintnews", "check", "--isolated", "--no-cache", "--select", "B011", "--fix", "--unsafe-fixes",
-                    str(path)], capture_output=True, text=True)
+    subprocess.run(
+        [
+            "lintnews",
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--select",
+            "B011",
+            "--fix",
+            "--unsafe-fixes",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert path.read_text(encoding="utf-8") == text(P1, "", P2)

@@ -72,23 +72,42 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
     "S001": (
         [
             article(),
-            article((1, "Read more about the expansion plans in the authority's report, which runs to 400 pages.")),
+            article(
+                (1, "Read more about the expansion plans in the authority's report, which runs to 400 pages.")
+            ),
             article((0, "You may also like the new promenade, the mayor told residents at the meeting.")),
             f"{DE1}\nMehr zum Thema Lärmschutz will die Behörde im Herbst vorlegen, sagte der Sprecher.\n",
             # a heading of the article that happens to start like a prompt
             article((1, "Related-party contracts worry the auditors")),
         ],
         [
-            (article((0, "You may want to see also"), (2, "Explore related products"), (3, "What You'll Learn")),
-             [2, 5, 7]),
+            (
+                article(
+                    (0, "You may want to see also"), (2, "Explore related products"), (3, "What You'll Learn")
+                ),
+                [2, 5, 7],
+            ),
             (article((3, "Read More:")), [5]),
             (article((1, "Read more: Ferry prices rise for the third year")), [3]),
-            (f"{DE1}\nMehr zum Thema\n{DE2}\nDas könnte Sie auch interessieren\nÄhnliche Artikel\n", [2, 4, 5]),
+            (
+                f"{DE1}\nMehr zum Thema\n{DE2}\nDas könnte Sie auch interessieren\nÄhnliche Artikel\n",
+                [2, 4, 5],
+            ),
             (f"{DE1}\nLesen Sie auch: Neue Radwege für die Innenstadt\n", [2]),
-            (("Le conseil municipal a adopté mardi le projet du port après un long débat avec les habitants du "
-             "quartier.\nÀ lire aussi\nSur le même sujet\n"), [2, 3]),
-            (("El ayuntamiento aprobó el martes la ampliación del puerto después de un largo debate con los "
-             "vecinos.\nTe puede interesar\nNoticias relacionadas\n"), [2, 3]),
+            (
+                (
+                    "Le conseil municipal a adopté mardi le projet du port après un long débat avec les habitants du "
+                    "quartier.\nÀ lire aussi\nSur le même sujet\n"
+                ),
+                [2, 3],
+            ),
+            (
+                (
+                    "El ayuntamiento aprobó el martes la ampliación del puerto después de un largo debate con los "
+                    "vecinos.\nTe puede interesar\nNoticias relacionadas\n"
+                ),
+                [2, 3],
+            ),
             (article((3, "**Trending now**")), [5]),
         ],
     ),
@@ -97,7 +116,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
         [
             article(),
             # a prompt with an on-topic title next to it: a related link, but not off-topic
-            article((1, "Harbour Expansion: What the Court Hearing Means for Residents"), (1, "You may also like")),
+            article(
+                (1, "Harbour Expansion: What the Court Hearing Means for Residents"), (1, "You may also like")
+            ),
             # an off-topic title with no prompt next to it is left alone (it may be a heading)
             article((1, "Ten Houseplants That Survive Any Winter")),
             # the prompt carries its own title; the heading after it belongs to the article
@@ -111,9 +132,18 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
         ],
         [
             (article((1, "Ten Houseplants That Survive Any Winter"), (1, "You may want to see also")), [3]),
-            (article((3, "Related articles"), (3, "Ten Houseplants That Survive Any Winter"),
-                     (3, "Celebrity Chef Opens Vegan Bakery in Paris")), [6, 7]),
-            (f"{DE1}\n{DE2}\n{DE3}\nLesen Sie auch:\nZehn Zimmerpflanzen, die jeden Winter überstehen\n{DE4}\n{DE5}\n", [5]),
+            (
+                article(
+                    (3, "Related articles"),
+                    (3, "Ten Houseplants That Survive Any Winter"),
+                    (3, "Celebrity Chef Opens Vegan Bakery in Paris"),
+                ),
+                [6, 7],
+            ),
+            (
+                f"{DE1}\n{DE2}\n{DE3}\nLesen Sie auch:\nZehn Zimmerpflanzen, die jeden Winter überstehen\n{DE4}\n{DE5}\n",
+                [5],
+            ),
         ],
     ),
     # ---------------------------------------------------------------- S003 faq-block
@@ -121,21 +151,41 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
         [
             article(),
             # a FAQ with its questions in place
-            article((3, "Frequently asked questions"), (3, "When will the court decide?"),
-                    (3, "A hearing is expected in the autumn, and a ruling could follow before the end of the year."),
-                    (3, "Will there be a noise barrier?"),
-                    (3, "Yes, the authority has promised one along the whole length of the new terminal road.")),
+            article(
+                (3, "Frequently asked questions"),
+                (3, "When will the court decide?"),
+                (
+                    3,
+                    "A hearing is expected in the autumn, and a ruling could follow before the end of the year.",
+                ),
+                (3, "Will there be a noise barrier?"),
+                (3, "Yes, the authority has promised one along the whole length of the new terminal road."),
+            ),
             # a FAQ heading followed by a single answer is too little to judge
-            article((3, "FAQ"), (3, "The authority says the hearing is expected in the autumn of next year.")),
+            article(
+                (3, "FAQ"), (3, "The authority says the hearing is expected in the autumn of next year.")
+            ),
         ],
         [
-            (article((3, "Frequently asked questions"),
-                     (3, "No, the court has not yet set a date for the hearing on the terminal expansion."),
-                     (3, "The authority has promised a noise barrier along the whole length of the new road."),
-                     (3, "Residents can still file objections with the harbour authority until the end of May.")),
-             [5]),
-            ((f"{DE1}\nHäufig gestellte Fragen\nNein, ein Termin für die Verhandlung steht noch nicht fest, sagte "
-             "die Sprecherin.\nDie Behörde hat eine Lärmschutzwand entlang der neuen Straße zugesagt.\n"), [2]),
+            (
+                article(
+                    (3, "Frequently asked questions"),
+                    (3, "No, the court has not yet set a date for the hearing on the terminal expansion."),
+                    (3, "The authority has promised a noise barrier along the whole length of the new road."),
+                    (
+                        3,
+                        "Residents can still file objections with the harbour authority until the end of May.",
+                    ),
+                ),
+                [5],
+            ),
+            (
+                (
+                    f"{DE1}\nHäufig gestellte Fragen\nNein, ein Termin für die Verhandlung steht noch nicht fest, sagte "
+                    "die Sprecherin.\nDie Behörde hat eine Lärmschutzwand entlang der neuen Straße zugesagt.\n"
+                ),
+                [2],
+            ),
         ],
     ),
     # ---------------------------------------------------------------- S004 seo-section
@@ -157,10 +207,16 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{P1}\nMost read\nStorm closes schools across the north\n{P2}\n",
         ],
         [
-            (f"{P1}\nMost read\nStorm closes schools across the north\nCity rivals share the points\n"
-             "Ten recipes for a rainy weekend\n", [2]),
-            (f"{P1}\nMehr zum Thema\nSturm schließt Schulen im Norden\nDerby endet ohne Sieger\n"
-             "Zehn Rezepte für das Wochenende\n", [2]),
+            (
+                f"{P1}\nMost read\nStorm closes schools across the north\nCity rivals share the points\n"
+                "Ten recipes for a rainy weekend\n",
+                [2],
+            ),
+            (
+                f"{P1}\nMehr zum Thema\nSturm schließt Schulen im Norden\nDerby endet ohne Sieger\n"
+                "Zehn Rezepte für das Wochenende\n",
+                [2],
+            ),
         ],
     ),
 }
@@ -191,11 +247,15 @@ def test_rule_docs_have_ruff_shape(code: str) -> None:
 
 
 def test_off_topic_fix_is_unsafe_and_faq_fix_spans_the_block() -> None:
-    (v,) = check("S002", article((1, "Ten Houseplants That Survive Any Winter"), (1, "You may want to see also")))
+    (v,) = check(
+        "S002", article((1, "Ten Houseplants That Survive Any Winter"), (1, "You may want to see also"))
+    )
     assert v.fix is not None and not v.fix.safe
-    text = article((3, "Frequently asked questions"),
-                   (3, "No, the court has not yet set a date for the hearing on the terminal expansion."),
-                   (3, "The authority has promised a noise barrier along the whole length of the new road."))
+    text = article(
+        (3, "Frequently asked questions"),
+        (3, "No, the court has not yet set a date for the hearing on the terminal expansion."),
+        (3, "The authority has promised a noise barrier along the whole length of the new road."),
+    )
     (faq,) = check("S003", text)
     assert (faq.line, faq.end_line) == (4, 6)
     assert faq.fix is not None and not faq.fix.safe
@@ -203,7 +263,9 @@ def test_off_topic_fix_is_unsafe_and_faq_fix_spans_the_block() -> None:
 
 def test_off_topic_options() -> None:
     # An on-topic title next to a prompt shares the article's key words ("harbour", "expansion").
-    text = article((1, "Harbour Expansion: What the Court Hearing Means for Residents"), (1, "You may also like"))
+    text = article(
+        (1, "Harbour Expansion: What the Court Hearing Means for Residents"), (1, "You may also like")
+    )
     assert lines_of("S002", text) == []
     # With no key words and any overlap allowed, every title next to a prompt is reported.
     loose = Settings(rule_options={"S002": {"max-overlap": 1.0, "key-words": 0}})
@@ -220,8 +282,17 @@ def test_words_of_lines_are_those_of_the_lines() -> None:
     pieces = [
         "The talks went on for hours, and nobody said a word about it",
         "continued on the next line without a full stop",
-        "```python", "print('x')", "```", "", "  ", "> a quoted line of text", "- a list item",
-        "| a | table |", "## A heading", "don't re-use e-mail", "    indented code",
+        "```python",
+        "print('x')",
+        "```",
+        "",
+        "  ",
+        "> a quoted line of text",
+        "- a list item",
+        "| a | table |",
+        "## A heading",
+        "don't re-use e-mail",
+        "    indented code",
     ]
     rng = random.Random(13)
     for _ in range(500):

@@ -233,7 +233,11 @@ T002_VALID = [
     text(LEDE, BODY, "The ships are moving again, the insurers are back, and the rest is history…"),
     # no full stop, but what ends there is not prose: credits, signatures, calls to action, dates
     text(LEDE, BODY, TAIL, "Copyright 2024 Harbour News. All rights reserved"),
-    text(LEDE, BODY, "The ships are moving again, the insurers are back and the rest is up to the weather - Jane Doe"),
+    text(
+        LEDE,
+        BODY,
+        "The ships are moving again, the insurers are back and the rest is up to the weather - Jane Doe",
+    ),
     text(LEDE, BODY, "Continue reading the main story"),
     text(LEDE, BODY, "Learn more about the corridor and the ships that use it in the video below"),
     text(LEDE, BODY, "Posted on August 9th, 2012 by harbourwatch"),
@@ -306,13 +310,30 @@ T002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
         ),
         [("T002", 2)],
     ),
-    (text(DE_LEDE, "Die Reederei kündigte am Abend an, dass weitere Schiffe auslaufen werden"), [("T002", 2)]),
-    (text(LEDE, BODY, "Port officials expect the figures to recover in the spring, as many as 80"), [("T002", 3)]),
+    (
+        text(DE_LEDE, "Die Reederei kündigte am Abend an, dass weitere Schiffe auslaufen werden"),
+        [("T002", 2)],
+    ),
+    (
+        text(LEDE, BODY, "Port officials expect the figures to recover in the spring, as many as 80"),
+        [("T002", 3)],
+    ),
     # ... also behind credits and copyright lines
-    (text(LEDE, BODY, TAIL.rstrip(".") + " as the security situation", "Photo: Harbour Authority",
-          "Copyright 2024 Harbour News"), [("T002", 3)]),
+    (
+        text(
+            LEDE,
+            BODY,
+            TAIL.rstrip(".") + " as the security situation",
+            "Photo: Harbour Authority",
+            "Copyright 2024 Harbour News",
+        ),
+        [("T002", 3)],
+    ),
     # a word stump no dictionary knows, also at the start of a new paragraph
-    (text(LEDE, BODY, "Insurers warned that the cover could be withdrawn again by the governmen"), [("T002", 3)]),
+    (
+        text(LEDE, BODY, "Insurers warned that the cover could be withdrawn again by the governmen"),
+        [("T002", 3)],
+    ),
     (text(LEDE, BODY, "The U.S. State Depar"), [("T002", 3)]),
     (text(LEDE, BODY, "These d"), [("T002", 3)]),
     (text(LEDE, BODY, "Officials might be ready, but"), [("T002", 3)]),

@@ -29,12 +29,25 @@ def test_two_revisions_compared_byte_for_byte(tmp_path: Path) -> None:
     subprocess.run([*GIT, "-C", str(repo), "commit", "--quiet", "-am", "leave D001 out"], check=True)
     shutil.copytree(ROOT / "fixtures", tmp_path / "fixtures")
     # what each revision reports (run here with the installed lintnews), and where they part
-    check = [str(LINTNEWS), "check", "--no-cache", "--isolated", "--select", "ALL", "--output-format", "json",
-             "--exit-zero", "fixtures"]
+    check = [
+        str(LINTNEWS),
+        "check",
+        "--no-cache",
+        "--isolated",
+        "--select",
+        "ALL",
+        "--output-format",
+        "json",
+        "--exit-zero",
+        "fixtures",
+    ]
     full = subprocess.run(check, cwd=tmp_path, capture_output=True, text=True, check=True)
     found = json.loads(full.stdout)
-    less = json.loads(subprocess.run([*check, "--ignore=D001"], cwd=tmp_path, capture_output=True, text=True,
-                                     check=True).stdout)
+    less = json.loads(
+        subprocess.run(
+            [*check, "--ignore=D001"], cwd=tmp_path, capture_output=True, text=True, check=True
+        ).stdout
+    )
     assert any(d["code"] == "D001" for d in found)
     at = next(i for i, (a, b) in enumerate(zip(found, less)) if a != b)
     first, second = found[at], less[at]
@@ -44,19 +57,27 @@ def test_two_revisions_compared_byte_for_byte(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()
     new = str(repo)
-    assert lines[0].startswith(f"different: HEAD~1 {len(found)} diagnostics (") and f"{new} {len(less)} (" in lines[0]
+    assert (
+        lines[0].startswith(f"different: HEAD~1 {len(found)} diagnostics (")
+        and f"{new} {len(less)} (" in lines[0]
+    )
     assert lines[1] == f"first difference at diagnostic {at}:"
     assert lines[2] == f"- HEAD~1: {first['path']}:{first['line']}:{first['column']}: {first['code']}"
     assert lines[3] == f"+ {new}: {second['path']}:{second['line']}:{second['column']}: {second['code']}"
     changed = sorted(k for k in first if first[k] != second[k])
     assert [line.split(":")[0].strip() for line in lines[4:]] == changed
     # the temporary worktrees are gone from the clone
-    listed = subprocess.run(["git", "-C", str(repo), "worktree", "list"], capture_output=True, text=True, check=True)
+    listed = subprocess.run(
+        ["git", "-C", str(repo), "worktree", "list"], capture_output=True, text=True, check=True
+    )
     assert len(listed.stdout.splitlines()) == 1
 
     # an installed environment (the one running this test) against itself
     done = _same(tmp_path, sys.prefix, sys.prefix, "fixtures", "--save", "reports")
-    assert (done.returncode, done.stdout) == (0, f"byte-identical: {len(found)} diagnostics, {len(full.stdout.encode())} bytes, exit 0\n")
+    assert (done.returncode, done.stdout) == (
+        0,
+        f"byte-identical: {len(found)} diagnostics, {len(full.stdout.encode())} bytes, exit 0\n",
+    )
     assert (tmp_path / "reports" / "old.json").read_text(encoding="utf-8") == full.stdout
     assert (tmp_path / "reports" / "new.json").read_text(encoding="utf-8") == full.stdout
 
@@ -64,6 +85,9 @@ def test_two_revisions_compared_byte_for_byte(tmp_path: Path) -> None:
 def test_a_revision_that_does_not_exist_is_one_line_and_exit_2(tmp_path: Path) -> None:
     done = _same(tmp_path, "no-such-revision", "HEAD", str(ROOT / "fixtures"))
     assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr == f"same_output: no-such-revision: not a revision of {ROOT}, nor a source tree or an environment\n"
+    assert (
+        done.stderr
+        == f"same_output: no-such-revision: not a revision of {ROOT}, nor a source tree or an environment\n"
+    )
     done = _same(tmp_path, "HEAD", "HEAD", "missing.txt")
     assert (done.returncode, done.stderr) == (2, "same_output: missing.txt: no such file or folder\n")

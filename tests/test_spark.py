@@ -35,8 +35,19 @@ def spark() -> Any:
 
 def local_json(paths: list[Path], *extra: str) -> tuple[int, list[dict[str, Any]], str]:
     out = subprocess.run(
-        ["lintnews", "check", "--isolated", "--no-cache", "--output-format", "json", *extra, *map(str, paths)],
-        capture_output=True, text=True, check=False,
+        [
+            "lintnews",
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--output-format",
+            "json",
+            *extra,
+            *map(str, paths),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return out.returncode, json.loads(out.stdout), out.stderr
 
@@ -93,9 +104,22 @@ def test_cli_engine_spark_jsonl_and_parquet(tmp_path: Path) -> None:
     files = sorted(p for p in tmp_path.iterdir() if p.is_file() and p.suffix != ".parquet")
     local_code, local, local_err = local_json([*files, jsonl])
     out = subprocess.run(
-        ["lintnews", "check", "--isolated", "--engine", "spark", "--spark-master", "local[2]", "--output-format",
-         "json", *map(str, files), str(parquet)],
-        capture_output=True, text=True, check=False,
+        [
+            "lintnews",
+            "check",
+            "--isolated",
+            "--engine",
+            "spark",
+            "--spark-master",
+            "local[2]",
+            "--output-format",
+            "json",
+            *map(str, files),
+            str(parquet),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert out.returncode == local_code == 2  # (an unreadable record fails the run, as locally)
     expected = json.loads(json.dumps(local).replace(str(jsonl), str(parquet)))
@@ -107,12 +131,18 @@ def test_cli_engine_spark_jsonl_and_parquet(tmp_path: Path) -> None:
     assert len(errors) == 1 and "corpus-harbour.jsonl" in errors[0]
 
 
-@pytest.mark.parametrize("args", [["--fix"], ["-"], ["--index", "idx.db", "--index-update"]],
-                         ids=["fix", "stdin", "index"])
+@pytest.mark.parametrize(
+    "args", [["--fix"], ["-"], ["--index", "idx.db", "--index-update"]], ids=["fix", "stdin", "index"]
+)
 def test_cli_engine_spark_refuses_what_it_cannot_do(tmp_path: Path, args: list[str]) -> None:
     (tmp_path / "a.txt").write_text("Some text.\n")
-    out = subprocess.run(["lintnews", "check", "--isolated", "--engine", "spark", *args, str(tmp_path / "a.txt")],
-                         capture_output=True, text=True, input="text\n", check=False)
+    out = subprocess.run(
+        ["lintnews", "check", "--isolated", "--engine", "spark", *args, str(tmp_path / "a.txt")],
+        capture_output=True,
+        text=True,
+        input="text\n",
+        check=False,
+    )
     assert out.returncode == 2
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("lintnews: error: ") and "--engine spark" in lines[0]

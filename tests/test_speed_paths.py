@@ -86,7 +86,10 @@ def reference_normalize(text: str) -> str:
 #: letters, a decomposed e-acute, Hangul jamo that compose into a syllable, a combining mark
 #: after a line break.
 NFKC_TEXT = st.text(
-    st.sampled_from("a e\u0301\u00a0…ﬁＡｂ\u1100\u1161\u11a8\u0308\nİß 中文，：（）\u3000。！？％１\uff5e\uff5f"), max_size=40
+    st.sampled_from(
+        "a e\u0301\u00a0…ﬁＡｂ\u1100\u1161\u11a8\u0308\nİß 中文，：（）\u3000。！？％１\uff5e\uff5f"
+    ),
+    max_size=40,
 )
 
 
@@ -122,7 +125,9 @@ def test_normalized_lines_are_normalize_per_line(text: str) -> None:
     assert [normalize(line) for line in doc.lines] == normalized_lines(doc)
     for start in range(len(doc.lines)):
         for end in range(start, len(doc.lines)):
-            assert normalized_span(doc, start, end) == reference_normalize("\n".join(doc.lines[start : end + 1]))
+            assert normalized_span(doc, start, end) == reference_normalize(
+                "\n".join(doc.lines[start : end + 1])
+            )
 
 
 # --- lintnews.language -------------------------------------------------------------------------
@@ -220,7 +225,11 @@ def test_a_screen_of_several_languages_selects_what_their_screens_select_togethe
         keys += [packs.line_key(line) for entries in rules.values() for e in entries for line in e.lines]
     keys += [k[:-1] for k in keys] + [f"{k} x" for k in keys]  # near misses
     found = packs._Keys(sorted({k for k in keys if k}))
-    for langs in (("en", packs.ALL_LANGUAGES), ("de", "en", packs.ALL_LANGUAGES), ("fr", "es", "en", packs.ALL_LANGUAGES)):
+    for langs in (
+        ("en", packs.ALL_LANGUAGES),
+        ("de", "en", packs.ALL_LANGUAGES),
+        ("fr", "es", "en", packs.ALL_LANGUAGES),
+    ):
         together = sorted(set().union(*(pack_set.screen(lang).select(found) for lang in langs)))
         assert pack_set.screen_of(langs).select(found) == together
         assert len(together) > 100
@@ -234,7 +243,9 @@ def test_screen_falls_back_to_every_line_for_group_references() -> None:
 
 def test_screen_uses_first_characters_and_required_strings() -> None:
     entries = [
-        packs.Entry("seo-filler", "", None, ["Read more"], ["more from (?:\\S+ ?){1,4}", ".*\\bcookies?\\b.*"], "t"),
+        packs.Entry(
+            "seo-filler", "", None, ["Read more"], ["more from (?:\\S+ ?){1,4}", ".*\\bcookies?\\b.*"], "t"
+        ),
     ]
     screen = packs.Screen.build(entries)
     assert set(screen.by_first) == {"m"} and screen.rest_needs == ("cookie",)
@@ -268,7 +279,9 @@ def test_candidate_pairs_are_the_bucket_pairs(seed: int) -> None:
     band_file = storage.RowFile(bands)
     for row in keys:
         band_file.append(row)
-    earlier, later = lsh.candidates(band_file, np.array(docs, np.int64), n + 7, lambda name, total: lambda done: None)
+    earlier, later = lsh.candidates(
+        band_file, np.array(docs, np.int64), n + 7, lambda name, total: lambda done: None
+    )
     band_file.close()
     assert list(zip(earlier.tolist(), later.tolist())) == reference_candidates(keys, docs)
 
@@ -304,7 +317,9 @@ def test_block_words_is_the_reference(seed: int) -> None:
 
 def test_signer_band_keys_and_distinct_counts() -> None:
     signer = corpus_mod.CorpusSigner(Settings())
-    words = "the port authority said wage talks with dock workers collapsed late on tuesday night again".split()
+    words = (
+        "the port authority said wage talks with dock workers collapsed late on tuesday night again".split()
+    )
     texts = [" ".join(words[i:] + words[:i]) + "\n" + " ".join(words) for i in range(5)]
     sigs = signer.sign_batch([(Document("a.txt", t), []) for t in texts])
     bands, rows = lsh.lsh_bands(0.5, 128)
@@ -345,7 +360,9 @@ OTHER = [
 
 
 def _write(path: Path, docs: list[list[str]]) -> None:
-    path.write_text("".join(json.dumps({"id": f"d{i}", "text": "\n".join(d)}) + "\n" for i, d in enumerate(docs)))
+    path.write_text(
+        "".join(json.dumps({"id": f"d{i}", "text": "\n".join(d)}) + "\n" for i, d in enumerate(docs))
+    )
 
 
 def _codes(tmp_path: Path) -> list[tuple[str, str]]:
@@ -356,7 +373,9 @@ def _codes(tmp_path: Path) -> list[tuple[str, str]]:
     return [(d["record"], d["code"]) for d in json.loads(result.output) if d["code"].startswith("N")]
 
 
-def test_cached_corpus_phase_follows_a_changed_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cached_corpus_phase_follows_a_changed_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     copy = ["Update from the newsroom."] + STORY
     _write(tmp_path / "c.jsonl", [STORY, OTHER, copy])

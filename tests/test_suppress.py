@@ -85,7 +85,12 @@ MARKDOWN: list[tuple[str, str, dict[str, Any], list[tuple[str, int]]]] = [
     (
         "stacked comments: both cover the line and both are used",
         md(
-            H, "", P, "", Q, "",
+            H,
+            "",
+            P,
+            "",
+            Q,
+            "",
             "<!-- lintnews: disable-next-line=duplicate-paragraph -->",
             "<!-- lintnews: disable-next-line=D001 -->",
             P,
@@ -96,7 +101,12 @@ MARKDOWN: list[tuple[str, str, dict[str, Any], list[tuple[str, int]]]] = [
     (
         "stacked comments: the one for another rule is unused",
         md(
-            H, "", P, "", Q, "",
+            H,
+            "",
+            P,
+            "",
+            Q,
+            "",
             "<!-- lintnews: disable-next-line=D001 -->",
             "<!-- lintnews: disable-next-line=T001 -->",
             P,
@@ -106,7 +116,9 @@ MARKDOWN: list[tuple[str, str, dict[str, Any], list[tuple[str, int]]]] = [
     ),
     (
         "a reason after ' -- '",
-        md(H, "", P, "", Q, "", "<!-- lintnews: disable-next-line=D001 -- pull quote repeats the lede -->", P),
+        md(
+            H, "", P, "", Q, "", "<!-- lintnews: disable-next-line=D001 -- pull quote repeats the lede -->", P
+        ),
         {},
         [],
     ),
@@ -184,7 +196,15 @@ MARKDOWN: list[tuple[str, str, dict[str, Any], list[tuple[str, int]]]] = [
     ),
     (
         "other comments are ignored",
-        md(H, "", P, "", "<!-- lintnews is run nightly on this folder -->", "<!-- editor: disable=D001 -->", P),
+        md(
+            H,
+            "",
+            P,
+            "",
+            "<!-- lintnews is run nightly on this folder -->",
+            "<!-- editor: disable=D001 -->",
+            P,
+        ),
         {},
         [("D001", 7)],
     ),
@@ -324,7 +344,12 @@ def test_unused_points_at_the_comment() -> None:
     text = md(H, "", P, "", "Said the mayor: <!-- lintnews: disable-next-line=D001 -->", Q)
     (diag,) = lint_md(text)
     assert (diag.code, diag.name, diag.line, diag.column, diag.end_line, diag.end_column) == (
-        "E901", "unused-suppression", 5, 17, 5, 58,
+        "E901",
+        "unused-suppression",
+        5,
+        17,
+        5,
+        58,
     )
     assert str(diag.severity) == "warning"
 
@@ -351,7 +376,9 @@ REASONS: list[tuple[str, str, list[tuple[str, int]]]] = [
     ),
     (
         "enable needs no reason",
-        md(H, "", P, "<!-- lintnews: disable=D001 -- syndicated twice -->", P, "<!-- lintnews: enable -->", Q),
+        md(
+            H, "", P, "<!-- lintnews: disable=D001 -- syndicated twice -->", P, "<!-- lintnews: enable -->", Q
+        ),
         [],
     ),
     (
@@ -386,42 +413,97 @@ def test_e902_can_be_ignored() -> None:
 HTML_HEAD = "<!doctype html>\n<html><head><title>Ferry</title></head>\n<body>\n<h1>Ferry terminal to open in spring</h1>"
 
 HTML: list[tuple[str, str, list[tuple[str, int]]]] = [
-    ("no suppression", "\n".join([HTML_HEAD, f"<p>{P}</p>", f"<p>{Q}</p>", f"<p>{P}</p>", "</body></html>"]),
-     [("D001", 7)]),
+    (
+        "no suppression",
+        "\n".join([HTML_HEAD, f"<p>{P}</p>", f"<p>{Q}</p>", f"<p>{P}</p>", "</body></html>"]),
+        [("D001", 7)],
+    ),
     (
         "disable-next-line in the markup",
-        "\n".join([HTML_HEAD, f"<p>{P}</p>", f"<p>{Q}</p>", "<!-- lintnews: disable-next-line=D001 -->",
-                   f"<p>{P}</p>", "</body></html>"]),
+        "\n".join(
+            [
+                HTML_HEAD,
+                f"<p>{P}</p>",
+                f"<p>{Q}</p>",
+                "<!-- lintnews: disable-next-line=D001 -->",
+                f"<p>{P}</p>",
+                "</body></html>",
+            ]
+        ),
         [],
     ),
     (
         "disable-next-line skips lines of markup without text",
-        "\n".join([HTML_HEAD, f"<p>{P}</p>", "<!-- lintnews: disable-next-line=D001 -->", "<div class=\"pull\">",
-                   "  <p>", f"    {P}", "  </p>", "</div>", f"<p>{Q}</p>", "</body></html>"]),
+        "\n".join(
+            [
+                HTML_HEAD,
+                f"<p>{P}</p>",
+                "<!-- lintnews: disable-next-line=D001 -->",
+                '<div class="pull">',
+                "  <p>",
+                f"    {P}",
+                "  </p>",
+                "</div>",
+                f"<p>{Q}</p>",
+                "</body></html>",
+            ]
+        ),
         [],
     ),
     (
         "region in the markup",
-        "\n".join([HTML_HEAD, f"<p>{P}</p>", "<!-- lintnews: disable=D001 -->", f"<p>{P}</p>",
-                   "<!-- lintnews: enable -->", f"<p>{Q}</p>", f"<p>{P}</p>", "</body></html>"]),
+        "\n".join(
+            [
+                HTML_HEAD,
+                f"<p>{P}</p>",
+                "<!-- lintnews: disable=D001 -->",
+                f"<p>{P}</p>",
+                "<!-- lintnews: enable -->",
+                f"<p>{Q}</p>",
+                f"<p>{P}</p>",
+                "</body></html>",
+            ]
+        ),
         [("D001", 10)],
     ),
     (
         "comment on the same line covers the text after it only",
-        "\n".join([HTML_HEAD, f"<p>{P}</p><p>{P}</p><!-- lintnews: disable=D001 --><p>{P}</p>", f"<p>{Q}</p>",
-                   "</body></html>"]),
+        "\n".join(
+            [
+                HTML_HEAD,
+                f"<p>{P}</p><p>{P}</p><!-- lintnews: disable=D001 --><p>{P}</p>",
+                f"<p>{Q}</p>",
+                "</body></html>",
+            ]
+        ),
         [("D001", 5)],
     ),
     (
         "unused comment: E901 on its line of markup",
-        "\n".join([HTML_HEAD, f"<p>{P}</p>", "", "<!-- lintnews: disable-next-line=T001 -->", f"<p>{Q}</p>",
-                   "</body></html>"]),
+        "\n".join(
+            [
+                HTML_HEAD,
+                f"<p>{P}</p>",
+                "",
+                "<!-- lintnews: disable-next-line=T001 -->",
+                f"<p>{Q}</p>",
+                "</body></html>",
+            ]
+        ),
         [("E901", 7)],
     ),
     (
         "comment before a repeated heading",
-        "\n".join([HTML_HEAD, f"<p>{P}</p>", "<!-- lintnews: disable-next-line=D002 -- the site repeats it -->",
-                   "<h2>Ferry terminal to open in spring</h2>", f"<p>{Q}</p>", "</body></html>"]),
+        "\n".join(
+            [
+                HTML_HEAD,
+                f"<p>{P}</p>",
+                "<!-- lintnews: disable-next-line=D002 -- the site repeats it -->",
+                "<h2>Ferry terminal to open in spring</h2>",
+                f"<p>{Q}</p>",
+                "</body></html>",
+            ]
+        ),
         [],
     ),
 ]
@@ -434,8 +516,14 @@ def test_html(markup: str, expected: list[tuple[str, int]]) -> None:
 
 
 def test_html_comment_position_is_markup_column() -> None:
-    markup = "\n".join([HTML_HEAD, f"<p>{P}</p>", f"<div>  <!-- lintnews: disable=T002 --><p>{Q}</p></div>",
-                        "</body></html>"])
+    markup = "\n".join(
+        [
+            HTML_HEAD,
+            f"<p>{P}</p>",
+            f"<div>  <!-- lintnews: disable=T002 --><p>{Q}</p></div>",
+            "</body></html>",
+        ]
+    )
     (diag,) = lint(html_document("story.html", markup), Settings(select=SELECT))
     assert (diag.code, diag.line, diag.column) == ("E901", 6, 8)
 
@@ -457,36 +545,91 @@ JSONL: list[tuple[str, dict[str, Any], dict[str, Any], list[tuple[str, int]]]] =
     ("no field", {"id": "a1", "text": STORY}, {}, [("D001", 4)]),
     ("list of codes", {"id": "a1", "text": STORY, "lintnews_ignore": ["D001"]}, {}, []),
     ("comma-separated string", {"id": "a1", "text": CUT_STORY, "lintnews_ignore": "D001, T001"}, {}, []),
-    ("prefix and name", {"id": "a1", "text": CUT_STORY, "lintnews_ignore": ["D", "truncated-sentence"]}, {}, []),
-    ("only the listed codes", {"id": "a1", "text": CUT_STORY, "lintnews_ignore": ["T001"]}, {}, [("D001", 5)]),
-    ("unused code: E901 on line 1 of the record",
-     {"id": "a1", "text": STORY, "lintnews_ignore": "D001,T002"}, {}, [("E901", 1)]),
+    (
+        "prefix and name",
+        {"id": "a1", "text": CUT_STORY, "lintnews_ignore": ["D", "truncated-sentence"]},
+        {},
+        [],
+    ),
+    (
+        "only the listed codes",
+        {"id": "a1", "text": CUT_STORY, "lintnews_ignore": ["T001"]},
+        {},
+        [("D001", 5)],
+    ),
+    (
+        "unused code: E901 on line 1 of the record",
+        {"id": "a1", "text": STORY, "lintnews_ignore": "D001,T002"},
+        {},
+        [("E901", 1)],
+    ),
     ("unknown code", {"id": "a1", "text": STORY, "lintnews_ignore": ["D001", "Z999"]}, {}, [("E901", 1)]),
-    ("wrong type is reported, nothing suppressed",
-     {"id": "a1", "text": STORY, "lintnews_ignore": 7}, {}, [("E901", 1), ("D001", 4)]),
-    ("null and empty fields mean nothing", {"id": "a1", "text": STORY, "lintnews_ignore": None}, {}, [("D001", 4)]),
+    (
+        "wrong type is reported, nothing suppressed",
+        {"id": "a1", "text": STORY, "lintnews_ignore": 7},
+        {},
+        [("E901", 1), ("D001", 4)],
+    ),
+    (
+        "null and empty fields mean nothing",
+        {"id": "a1", "text": STORY, "lintnews_ignore": None},
+        {},
+        [("D001", 4)],
+    ),
     ("empty string", {"id": "a1", "text": STORY, "lintnews_ignore": ""}, {}, [("D001", 4)]),
-    ("configured field name", {"id": "a1", "text": STORY, "qa_skip": ["D001"]}, {"suppress_field": "qa_skip"}, []),
-    ("default field ignored when another is configured",
-     {"id": "a1", "text": STORY, "lintnews_ignore": ["D001"]}, {"suppress_field": "qa_skip"}, [("D001", 4)]),
-    ("reason required, none given",
-     {"id": "a1", "text": STORY, "lintnews_ignore": ["D001"]}, {"require_suppression_reason": True}, [("E902", 1)]),
-    ("reason required, given in a list entry",
-     {"id": "a1", "text": STORY, "lintnews_ignore": ["D001 -- wire copy sent twice"]},
-     {"require_suppression_reason": True}, []),
-    ("reason required, given after a comma string",
-     {"id": "a1", "text": CUT_STORY, "lintnews_ignore": "D001, T001 -- wire copy"},
-     {"require_suppression_reason": True}, []),
-    ("reason required, given as an object",
-     {"id": "a1", "text": STORY, "lintnews_ignore": {"D001": "wire copy sent twice"}},
-     {"require_suppression_reason": True}, []),
-    ("object without a reason",
-     {"id": "a1", "text": STORY, "lintnews_ignore": {"D001": ""}},
-     {"require_suppression_reason": True}, [("E902", 1)]),
-    ("HTML record: comment in the markup and the field",
-     {"id": "a1", "html": "<h1>Ferry terminal to open in spring</h1>\n"
-      f"<p>{CUT}</p>\n<p>{P}</p>\n<!-- lintnews: disable-next-line=D001 -->\n<p>{P}</p>",
-      "lintnews_ignore": ["T001"]}, {}, []),
+    (
+        "configured field name",
+        {"id": "a1", "text": STORY, "qa_skip": ["D001"]},
+        {"suppress_field": "qa_skip"},
+        [],
+    ),
+    (
+        "default field ignored when another is configured",
+        {"id": "a1", "text": STORY, "lintnews_ignore": ["D001"]},
+        {"suppress_field": "qa_skip"},
+        [("D001", 4)],
+    ),
+    (
+        "reason required, none given",
+        {"id": "a1", "text": STORY, "lintnews_ignore": ["D001"]},
+        {"require_suppression_reason": True},
+        [("E902", 1)],
+    ),
+    (
+        "reason required, given in a list entry",
+        {"id": "a1", "text": STORY, "lintnews_ignore": ["D001 -- wire copy sent twice"]},
+        {"require_suppression_reason": True},
+        [],
+    ),
+    (
+        "reason required, given after a comma string",
+        {"id": "a1", "text": CUT_STORY, "lintnews_ignore": "D001, T001 -- wire copy"},
+        {"require_suppression_reason": True},
+        [],
+    ),
+    (
+        "reason required, given as an object",
+        {"id": "a1", "text": STORY, "lintnews_ignore": {"D001": "wire copy sent twice"}},
+        {"require_suppression_reason": True},
+        [],
+    ),
+    (
+        "object without a reason",
+        {"id": "a1", "text": STORY, "lintnews_ignore": {"D001": ""}},
+        {"require_suppression_reason": True},
+        [("E902", 1)],
+    ),
+    (
+        "HTML record: comment in the markup and the field",
+        {
+            "id": "a1",
+            "html": "<h1>Ferry terminal to open in spring</h1>\n"
+            f"<p>{CUT}</p>\n<p>{P}</p>\n<!-- lintnews: disable-next-line=D001 -->\n<p>{P}</p>",
+            "lintnews_ignore": ["T001"],
+        },
+        {},
+        [],
+    ),
 ]
 
 
@@ -504,7 +647,10 @@ def test_jsonl_report_names_record_and_codes() -> None:
 def test_jsonl_reason_message_names_codes() -> None:
     obj = {"id": "a1", "text": CUT_STORY, "lintnews_ignore": ["D001", "T001 -- cut at the source"]}
     (diag,) = lint_record(obj, require_suppression_reason=True)
-    assert (diag.code, diag.message) == ("E902", "Suppression of `D001` without a reason (write `CODE -- why`)")
+    assert (diag.code, diag.message) == (
+        "E902",
+        "Suppression of `D001` without a reason (write `CODE -- why`)",
+    )
 
 
 def test_plain_text_comments_are_not_directives() -> None:
@@ -538,7 +684,9 @@ def test_cli_ignore_e901(tmp_path: Any) -> None:
     assert shown.exit_code == 1
     assert "story.md:5:1: E901 Unused suppression (unused: `T001`)" in shown.output
     assert "story.md:8:1: D001" in shown.output
-    hidden = runner.invoke(main, ["check", "--isolated", "--select", "D,T,E901", "--ignore", "E901", str(path)])
+    hidden = runner.invoke(
+        main, ["check", "--isolated", "--select", "D,T,E901", "--ignore", "E901", str(path)]
+    )
     assert "E901" not in hidden.output
     assert "story.md:8:1: D001" in hidden.output
 

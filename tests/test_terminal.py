@@ -54,18 +54,24 @@ def test_first_run_on_a_terminal_shows_the_bars_and_exits_cleanly(tmp_path: Path
     # however fast the machine is (tqdm's documented environment override).
     env = {**os.environ, "TQDM_MININTERVAL": "0"}
     env.pop("NO_COLOR", None)
-    run = run_in_pty([lintnews_script(), "check", "--no-cache", "--select", "N", "batch.jsonl"], tmp_path, env)
+    run = run_in_pty(
+        [lintnews_script(), "check", "--no-cache", "--select", "N", "batch.jsonl"], tmp_path, env
+    )
     assert "Traceback" not in run.tty and "Error" not in run.tty, run.tty[-2000:]
     assert run.returncode == 1, run.tty[-2000:]
     # the report (stdout, a pipe here) is untouched by the bars
     assert [line.split(":")[0] for line in run.stdout.splitlines()[:3]] == [
-        "batch.jsonl#copy-of-r3", "batch.jsonl#copy-of-r150", "batch.jsonl#copy-of-r399",
+        "batch.jsonl#copy-of-r3",
+        "batch.jsonl#copy-of-r150",
+        "batch.jsonl#copy-of-r399",
     ]
     assert run.stdout.splitlines()[3].startswith("Found 3 diagnostics (3 error) in 3 of 403 documents.")
     bars = LINT_BAR.findall(run.tty)
     assert bars, run.tty[:2000]
     # the total is the file's size in bytes, and the percentage moves up to (nearly) all of it
-    assert {total for _, total in bars} == {f"{size / 1000:.0f}k" if size >= 100_000 else f"{size / 1000:.1f}k"}
+    assert {total for _, total in bars} == {
+        f"{size / 1000:.0f}k" if size >= 100_000 else f"{size / 1000:.1f}k"
+    }
     percents = [int(p) for p, _ in bars]
     assert percents == sorted(percents) and percents[-1] >= 99
     # the second stage: the corpus phase has its own bar
@@ -89,7 +95,9 @@ def test_report_on_the_same_terminal_is_not_mixed_into_the_bar(tmp_path: Path) -
     corpus(tmp_path / "batch.jsonl", 200, [5, 6, 7], filler=(10, 100, 150))
     env = {**os.environ, "TQDM_MININTERVAL": "0", "NO_COLOR": "1"}
     run = run_in_pty(
-        [lintnews_script(), "check", "--no-cache", "--select", "N,S001", "batch.jsonl"], tmp_path, env,
+        [lintnews_script(), "check", "--no-cache", "--select", "N,S001", "batch.jsonl"],
+        tmp_path,
+        env,
         stdout_tty=True,
     )
     assert run.returncode == 1
@@ -115,7 +123,9 @@ def test_stdin_and_folders_get_a_bar_too(tmp_path: Path) -> None:
     assert "lint:" in run.tty and "LSH bands" in run.tty
     data = (tmp_path / "in" / "batch.jsonl").read_bytes()
     run = run_in_pty(
-        [script, "check", "--no-cache", "--select", "N", "-", "--stdin-filename", "b.jsonl"], tmp_path, env,
+        [script, "check", "--no-cache", "--select", "N", "-", "--stdin-filename", "b.jsonl"],
+        tmp_path,
+        env,
         stdin=data,
     )
     assert run.returncode == 1 and "Traceback" not in run.tty
@@ -124,8 +134,15 @@ def test_stdin_and_folders_get_a_bar_too(tmp_path: Path) -> None:
 
 
 def test_the_helpers_see_a_terminal() -> None:
-    run = run_in_pty([sys.executable, "-c", "import os, sys; print(sys.stderr.isatty(), os.get_terminal_size(2), file=sys.stderr)"],
-                     Path.cwd(), dict(os.environ))
+    run = run_in_pty(
+        [
+            sys.executable,
+            "-c",
+            "import os, sys; print(sys.stderr.isatty(), os.get_terminal_size(2), file=sys.stderr)",
+        ],
+        Path.cwd(),
+        dict(os.environ),
+    )
     assert run.tty.strip() == "True os.terminal_size(columns=100, lines=30)"
 
 
@@ -135,15 +152,24 @@ def test_index_add_shows_the_lint_bar_on_a_terminal(tmp_path: Path) -> None:
     corpus(tmp_path / "archive.jsonl", 300, [])
     size = (tmp_path / "archive.jsonl").stat().st_size
     env = {**os.environ, "TQDM_MININTERVAL": "0"}
-    run = run_in_pty([lintnews_script(), "index", "add", "--isolated", "--index", "idx.db", "archive.jsonl"],
-                     tmp_path, env)
+    run = run_in_pty(
+        [lintnews_script(), "index", "add", "--isolated", "--index", "idx.db", "archive.jsonl"], tmp_path, env
+    )
     assert run.returncode == 0 and "Traceback" not in run.tty, run.tty[-2000:]
     bars = LINT_BAR.findall(run.tty)
     assert bars, run.tty[:2000]
-    assert {total for _, total in bars} == {f"{size / 1000:.0f}k" if size >= 100_000 else f"{size / 1000:.1f}k"}
+    assert {total for _, total in bars} == {
+        f"{size / 1000:.0f}k" if size >= 100_000 else f"{size / 1000:.1f}k"
+    }
     percents = [int(p) for p, _ in bars]
     assert percents == sorted(percents) and percents[-1] >= 95
     assert "Indexed 300 documents in idx.db (300 in the index)." in run.tty
-    piped = subprocess.run([lintnews_script(), "index", "add", "--isolated", "--index", "idx2.db", "archive.jsonl"],
-                           cwd=tmp_path, capture_output=True, text=True, check=False, timeout=120)
+    piped = subprocess.run(
+        [lintnews_script(), "index", "add", "--isolated", "--index", "idx2.db", "archive.jsonl"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert (piped.returncode, piped.stderr) == (0, "Indexed 300 documents in idx2.db (300 in the index).\n")

@@ -66,9 +66,22 @@ def test_t002_stump_through_the_cli(tmp_path) -> None:
     )
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     out = subprocess.run(
-        ["lintnews", "check", "--isolated", "--no-cache", "--select", "T002", "--output-format", "json",
-         "--exit-zero", "a.txt"],
-        cwd=tmp_path, capture_output=True, text=True, check=True,
+        [
+            "lintnews",
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--select",
+            "T002",
+            "--output-format",
+            "json",
+            "--exit-zero",
+            "a.txt",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     found = json.loads(out.stdout)
     assert [(d["code"], d["line"], d["message"]) for d in found] == [

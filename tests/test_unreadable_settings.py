@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 STORY = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said.\n"
-OTHER = "Heavy rain closed the coastal rail line on Tuesday, and buses replaced the trains between the towns.\n"
+OTHER = (
+    "Heavy rain closed the coastal rail line on Tuesday, and buses replaced the trains between the towns.\n"
+)
 
 
 def lintnews_script() -> str:
@@ -28,8 +30,13 @@ def lintnews_script() -> str:
 def check(args: list[str], cwd: Path) -> tuple[int, str, str]:
     env = {**os.environ, "NO_COLOR": "1"}
     done = subprocess.run(
-        [lintnews_script(), "check", "--no-cache", *args], cwd=cwd, capture_output=True, text=True, env=env,
-        timeout=60, check=False,
+        [lintnews_script(), "check", "--no-cache", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     return done.returncode, done.stdout, done.stderr
 
@@ -58,10 +65,15 @@ def project(tmp_path: Path) -> Path:
     [
         (b"!\n", "lintnews: error: articles/.ignore:1: invalid ignore pattern '!': left out"),
         (b"skip.txt\n!\n", "lintnews: error: articles/.ignore:2: invalid ignore pattern '!': left out"),
-        (b"skip.txt\n\x00\xff\xfe\x8f[\n", "lintnews: error: articles/.ignore: ignore file not read: binary content"),
+        (
+            b"skip.txt\n\x00\xff\xfe\x8f[\n",
+            "lintnews: error: articles/.ignore: ignore file not read: binary content",
+        ),
     ],
 )
-def test_an_ignore_file_with_an_invalid_line_or_binary_content(project: Path, content: bytes, expected: str) -> None:
+def test_an_ignore_file_with_an_invalid_line_or_binary_content(
+    project: Path, content: bytes, expected: str
+) -> None:
     (project / "articles" / ".ignore").write_bytes(content)
     code, out, err = check(["articles"], project)
     assert (code, one_error(err)) == (2, expected)
@@ -75,14 +87,19 @@ def test_a_named_pipe_as_ignore_file_does_not_hang(project: Path, name: str) -> 
     (project / ".git" / "info").mkdir(parents=True)
     os.mkfifo(project / name)
     code, out, err = check(["articles"], project)
-    assert (code, one_error(err)) == (2, f"lintnews: error: {name}: ignore file not read: a named pipe, not a regular file")
+    assert (code, one_error(err)) == (
+        2,
+        f"lintnews: error: {name}: ignore file not read: a named pipe, not a regular file",
+    )
     assert "All checks passed (2 documents)." in out
 
 
 def test_an_ignore_file_linked_to_dev_zero_is_refused(project: Path) -> None:
     os.symlink("/dev/zero", project / "articles" / ".ignore")
     code, _, err = check(["articles"], project)
-    expected = "lintnews: error: articles/.ignore: ignore file not read: a character device, not a regular file"
+    expected = (
+        "lintnews: error: articles/.ignore: ignore file not read: a character device, not a regular file"
+    )
     assert (code, one_error(err)) == (2, expected)
 
 
@@ -90,34 +107,56 @@ def test_a_huge_ignore_file_is_refused_unread(project: Path) -> None:
     with open(project / "articles" / ".ignore", "wb") as fh:
         fh.truncate(9 << 20)  # sparse: 9 MiB of NULs would be binary anyway; the size is checked first
     code, _, err = check(["articles"], project)
-    assert (code, one_error(err)) == (2, "lintnews: error: articles/.ignore: ignore file not read: larger than 8 MiB")
+    assert (code, one_error(err)) == (
+        2,
+        "lintnews: error: articles/.ignore: ignore file not read: larger than 8 MiB",
+    )
 
 
 # --- baselines -----------------------------------------------------------------------------------
 
 
 def entry(**changes: object) -> dict[str, object]:
-    return {"path": "articles/story.txt", "record": None, "code": "D001", "hash": "0123456789abcdef", "count": 1,
-            **changes}
+    return {
+        "path": "articles/story.txt",
+        "record": None,
+        "code": "D001",
+        "hash": "0123456789abcdef",
+        "count": 1,
+        **changes,
+    }
 
 
 @pytest.mark.parametrize(
     "text, message",
     [
         ("[" * 100_000 + "]" * 100_000, "not a lintnews baseline file (invalid JSON: depth limit exceeded"),
-        ('{"version": 2, "entries": [' + json.dumps(entry())[:-2] + "1e400}]}",
-         "not a lintnews baseline file (invalid JSON: number is infinity"),
-        (json.dumps({"version": 2, "entries": [entry(count=2.5)]}),
-         "entry 1: not a baseline entry (path, record, code, hash, count)"),
-        (json.dumps({"version": 2, "entries": [entry(count=10**30)]}),
-         "entry 1: not a baseline entry (path, record, code, hash, count)"),
-        (json.dumps({"version": 2, "entries": [entry(), entry(path=3)]}),
-         "entry 2: not a baseline entry (path, record, code, hash, count)"),
-        (json.dumps({"version": 3, "entries": []}), "baseline format version 3 is not one this lintnews reads (1 to 2)"),
+        (
+            '{"version": 2, "entries": [' + json.dumps(entry())[:-2] + "1e400}]}",
+            "not a lintnews baseline file (invalid JSON: number is infinity",
+        ),
+        (
+            json.dumps({"version": 2, "entries": [entry(count=2.5)]}),
+            "entry 1: not a baseline entry (path, record, code, hash, count)",
+        ),
+        (
+            json.dumps({"version": 2, "entries": [entry(count=10**30)]}),
+            "entry 1: not a baseline entry (path, record, code, hash, count)",
+        ),
+        (
+            json.dumps({"version": 2, "entries": [entry(), entry(path=3)]}),
+            "entry 2: not a baseline entry (path, record, code, hash, count)",
+        ),
+        (
+            json.dumps({"version": 3, "entries": []}),
+            "baseline format version 3 is not one this lintnews reads (1 to 2)",
+        ),
         (json.dumps([entry()]), "not a lintnews baseline file (not a JSON object)"),
         (json.dumps({"version": 2, "entries": {}}), "not a lintnews baseline file (no list of entries)"),
     ],
-    ids=lambda v: v[:40] if isinstance(v, str) else None,  # (short ids: pytest puts the id in the environment)
+    ids=lambda v: (
+        v[:40] if isinstance(v, str) else None
+    ),  # (short ids: pytest puts the id in the environment)
 )
 def test_a_broken_baseline_is_one_error_naming_it(project: Path, text: str, message: str) -> None:
     (project / "base.json").write_text(text)
@@ -135,7 +174,10 @@ def test_a_baseline_that_is_not_a_file_is_refused_without_reading(project: Path,
         os.symlink("/dev/zero", target)
     code, _, err = check(["--baseline", "base.json", "articles"], project)
     what = {"fifo": "a named pipe", "dev-zero": "a character device"}[kind]
-    assert (code, one_error(err)) == (2, f"lintnews: error: base.json: cannot read baseline: {what}, not a regular file")
+    assert (code, one_error(err)) == (
+        2,
+        f"lintnews: error: base.json: cannot read baseline: {what}, not a regular file",
+    )
 
 
 # --- configuration -------------------------------------------------------------------------------
@@ -144,9 +186,14 @@ def test_a_baseline_that_is_not_a_file_is_refused_without_reading(project: Path,
 @pytest.mark.parametrize(
     "toml, message",
     [
-        ('max-document-size = "99999999999999999999TB"\n',
-         "`max-document-size` is too large (at most 1 EiB; 0 means no limit); got '99999999999999999999TB'"),
-        (f'max-document-size = "{"9" * 400}TB"\n', "`max-document-size` is too large (at most 1 EiB; 0 means no limit)"),
+        (
+            'max-document-size = "99999999999999999999TB"\n',
+            "`max-document-size` is too large (at most 1 EiB; 0 means no limit); got '99999999999999999999TB'",
+        ),
+        (
+            f'max-document-size = "{"9" * 400}TB"\n',
+            "`max-document-size` is too large (at most 1 EiB; 0 means no limit)",
+        ),
         ("max-document-size = 9223372036854775807\n", "`max-document-size` is too large"),
         ("x = " + "[" * 100_000 + "]" * 100_000 + "\n", "invalid TOML: arrays or tables nested too deeply"),
         ("x = " + "{a=" * 100_000 + "}" * 100_000 + "\n", "invalid TOML: arrays or tables nested too deeply"),
@@ -155,7 +202,9 @@ def test_a_baseline_that_is_not_a_file_is_refused_without_reading(project: Path,
         ('ignore = [""]\n', 'empty rule selector "" in `ignore`'),
         ('[per-file-ignores]\n"*.txt" = [""]\n', 'empty rule selector "" in `per-file-ignores` `*.txt`'),
     ],
-    ids=lambda v: v[:40] if isinstance(v, str) else None,  # (short ids: pytest puts the id in the environment)
+    ids=lambda v: (
+        v[:40] if isinstance(v, str) else None
+    ),  # (short ids: pytest puts the id in the environment)
 )
 def test_a_hostile_configuration_is_one_error_naming_the_file(project: Path, toml: str, message: str) -> None:
     (project / "lintnews.toml").write_text(toml)
@@ -194,7 +243,9 @@ def test_a_named_pipe_found_as_configuration_is_refused_not_skipped(project: Pat
 
 
 @pytest.mark.parametrize("args", [["--select", ""], ["--extend-select", " "], ["--ignore", ","]], ids=str)
-def test_an_empty_selector_on_the_command_line_is_an_error_as_in_a_file(project: Path, args: list[str]) -> None:
+def test_an_empty_selector_on_the_command_line_is_an_error_as_in_a_file(
+    project: Path, args: list[str]
+) -> None:
     """`--select ""` used to fall back to the default rules (a typo in a CI script that checks
     less than it says); like `select = [""]` in a file it is an error. `--select D001,` (a
     trailing comma) still selects D001."""

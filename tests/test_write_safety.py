@@ -54,7 +54,11 @@ def check(args: list[str], cwd: Path, corpus: bool = False) -> subprocess.Comple
     base = ["--isolated", "--no-cache", "-q", *([] if corpus else ["--no-corpus"])]
     return subprocess.run(
         [lintnews_script(), "check", *base, *args],
-        cwd=cwd, capture_output=True, text=True, timeout=120, env={**os.environ, "NO_COLOR": "1"},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1"},
     )
 
 
@@ -159,7 +163,11 @@ def test_a_corpus_named_twice_is_read_once_and_keeps_its_records(tmp_path: Path)
     sub.mkdir()
     lines = copies(sub)
     (sub / "alias.jsonl").symlink_to("c.jsonl")  # the same file under another name
-    proc = check(["--fix", "--unsafe-fixes", "--output-dir", "out", "sub", "sub/c.jsonl", "./sub/"], tmp_path, corpus=True)
+    proc = check(
+        ["--fix", "--unsafe-fixes", "--output-dir", "out", "sub", "sub/c.jsonl", "./sub/"],
+        tmp_path,
+        corpus=True,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     # Read once (under its first name, the link): only the real copy "d" is dropped.
     assert files_under(tmp_path / "out") == ["sub/alias.jsonl"]
@@ -169,7 +177,9 @@ def test_a_corpus_named_twice_is_read_once_and_keeps_its_records(tmp_path: Path)
     assert [(d["path"], d["record"], d["code"]) for d in found] == [("sub/c.jsonl", "d", "N002")]
 
 
-def test_a_record_read_twice_is_never_dropped_with_its_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_record_read_twice_is_never_dropped_with_its_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Were a file read twice after all (the inputs not deduplicated), a record would be reported
     # as a copy of itself: its only copy must still be written, once.
     lines = copies(tmp_path)
@@ -178,8 +188,19 @@ def test_a_record_read_twice_is_never_dropped_with_its_copy(tmp_path: Path, monk
     os.chdir(tmp_path)
     try:
         result = CliRunner().invoke(
-            main, ["check", "--isolated", "--no-cache", "-q", "--fix", "--unsafe-fixes", "--output-dir", "out",
-                   "c.jsonl", "c.jsonl"]
+            main,
+            [
+                "check",
+                "--isolated",
+                "--no-cache",
+                "-q",
+                "--fix",
+                "--unsafe-fixes",
+                "--output-dir",
+                "out",
+                "c.jsonl",
+                "c.jsonl",
+            ],
         )
     finally:
         os.chdir(old)
@@ -212,7 +233,9 @@ def test_fixed_records_keep_every_byte_they_did_not_fix(tmp_path: Path) -> None:
         '{"id":"r4","text":' + json.dumps(f"Caf\u00e9 {SPACE_JUNK}") + "}\n",
         # records that need no fix: byte-identical, whatever their layout
         '{ "id" : "r5", "text" : "' + SPACE_FIXED + '", "n": 18446744073709551616, "f": 1e400 }\r\n',
-        '{"id":"r6","text":' + json.dumps(f"Caf\u00e9 {SPACE_FIXED}", ensure_ascii=False) + ',"t":"\\u00e9"}\n',
+        '{"id":"r6","text":'
+        + json.dumps(f"Caf\u00e9 {SPACE_FIXED}", ensure_ascii=False)
+        + ',"t":"\\u00e9"}\n',
     ]
     (tmp_path / "c.jsonl").write_text("".join(lines), newline="")
     proc = check(["--fix", "--output-dir", "out", "c.jsonl"], tmp_path)
@@ -276,7 +299,10 @@ def test_outputs_to_a_device_leave_it_a_device(tmp_path: Path) -> None:
         proc = check([option, "null", "story.txt", "c.jsonl"], tmp_path)
         assert proc.returncode == 1, proc.stderr
         after = null.stat()
-        assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+        assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (
+            before.st_ino,
+            before.st_rdev,
+        )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.jsonl", "null", "story.txt"]
 
 
@@ -290,7 +316,11 @@ def test_a_report_to_a_descriptor_name_goes_where_the_descriptor_does(tmp_path: 
         inode = os.fstat(redirected.fileno()).st_ino
         proc = subprocess.run(
             [lintnews_script(), "check", "--isolated", "--no-cache", "-q", "-o", "stdout", "story.txt"],
-            cwd=tmp_path, stdout=redirected, stderr=subprocess.PIPE, text=True, timeout=120,
+            cwd=tmp_path,
+            stdout=redirected,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
         )
     assert proc.returncode == 1, proc.stderr
     assert (tmp_path / "stdout").is_symlink()
@@ -303,8 +333,12 @@ def test_outputs_through_symbolic_links_replace_the_file_they_point_to(tmp_path:
     (tmp_path / "c.jsonl").write_text(record("a", JUNKY) + record("b", CLEAN))
     real = tmp_path / "real"
     real.mkdir()
-    links = {"-o": "report.txt", "--write-baseline": "base.json", "--accepted-output": "ok.jsonl",
-             "--rejected-output": "bad.jsonl"}
+    links = {
+        "-o": "report.txt",
+        "--write-baseline": "base.json",
+        "--accepted-output": "ok.jsonl",
+        "--rejected-output": "bad.jsonl",
+    }
     for name in links.values():
         (real / name).write_text("old\n")
         (tmp_path / name).symlink_to(real / name)
@@ -322,7 +356,9 @@ def test_outputs_through_symbolic_links_replace_the_file_they_point_to(tmp_path:
     assert (real / "bad.jsonl").read_text() == record("a", JUNKY)
     assert json.loads((real / "base.json").read_text())["tool"] == "lintnews"
     proc = check(["--write-baseline", "dangling.json", "story.txt"], tmp_path)
-    assert (tmp_path / "dangling.json").is_symlink() and json.loads((real / "new.json").read_text())["entries"]
+    assert (tmp_path / "dangling.json").is_symlink() and json.loads((real / "new.json").read_text())[
+        "entries"
+    ]
 
 
 def test_an_output_with_hard_links_is_rewritten_in_place(tmp_path: Path) -> None:
@@ -336,7 +372,9 @@ def test_an_output_with_hard_links_is_rewritten_in_place(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("option", ["-o", "--write-baseline", "--accepted-output", "--rejected-output"])
-def test_an_output_that_is_a_named_input_is_refused_before_anything_is_written(tmp_path: Path, option: str) -> None:
+def test_an_output_that_is_a_named_input_is_refused_before_anything_is_written(
+    tmp_path: Path, option: str
+) -> None:
     (tmp_path / "c.jsonl").write_text(record("a", JUNKY) + record("b", CLEAN))
     story = article(tmp_path)
     target = "c.jsonl" if option.endswith("-output") else "story.txt"
@@ -389,8 +427,20 @@ def test_two_outputs_naming_one_file_are_refused(tmp_path: Path) -> None:
     # Updating a baseline in place stays allowed, and devices may take several outputs.
     assert check(["--write-baseline", "b.json", "c.jsonl"], tmp_path).returncode == 1
     null_device(tmp_path)
-    proc = check(["--baseline", "b.json", "--write-baseline", "b.json", "-o", "null",
-                  "--rejected-output", "null", "c.jsonl"], tmp_path)
+    proc = check(
+        [
+            "--baseline",
+            "b.json",
+            "--write-baseline",
+            "b.json",
+            "-o",
+            "null",
+            "--rejected-output",
+            "null",
+            "c.jsonl",
+        ],
+        tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr
 
 
@@ -407,12 +457,17 @@ def test_two_outputs_naming_one_file_are_refused(tmp_path: Path) -> None:
             f"{HEADLINE}\r\n\n{LEDE}\r\r{SECOND}\n".encode(),
         ),
         ("be.txt", b"\xfe\xff" + JUNKY.encode("utf-16-be"), b"\xfe\xff" + CLEAN.encode("utf-16-be")),
-        ("le32.md", b"\xff\xfe\x00\x00" + JUNKY.replace("\n", "\r\n").encode("utf-32-le"),
-         b"\xff\xfe\x00\x00" + CLEAN.replace("\n", "\r\n").encode("utf-32-le")),
+        (
+            "le32.md",
+            b"\xff\xfe\x00\x00" + JUNKY.replace("\n", "\r\n").encode("utf-32-le"),
+            b"\xff\xfe\x00\x00" + CLEAN.replace("\n", "\r\n").encode("utf-32-le"),
+        ),
         ("bom8.txt", b"\xef\xbb\xbf" + JUNKY.encode(), b"\xef\xbb\xbf" + CLEAN.encode()),
     ],
 )
-def test_a_fix_keeps_each_line_ending_and_the_encoding(tmp_path: Path, name: str, data: bytes, expected: bytes) -> None:
+def test_a_fix_keeps_each_line_ending_and_the_encoding(
+    tmp_path: Path, name: str, data: bytes, expected: bytes
+) -> None:
     (tmp_path / name).write_bytes(data)
     proc = check(["--fix", name], tmp_path)
     assert proc.returncode == 0, proc.stderr
@@ -465,7 +520,9 @@ def test_a_read_only_file_is_not_fixed(tmp_path: Path) -> None:
     story.chmod(0o444)
     proc = check(["--fix", "story.txt", "other.txt"], tmp_path)
     assert proc.returncode == 2
-    assert proc.stderr == "lintnews: error: story.txt: read-only file: not fixed (make it writable to fix it)\n"
+    assert (
+        proc.stderr == "lintnews: error: story.txt: read-only file: not fixed (make it writable to fix it)\n"
+    )
     assert story.read_text() == JUNKY and stat.S_IMODE(story.stat().st_mode) == 0o444
     assert other.read_text() == CLEAN
 
@@ -483,7 +540,9 @@ with atomic_open(sys.argv[1], "wb") as fh:
 
 def test_temporary_files_of_killed_runs_are_removed_by_the_next_run(tmp_path: Path) -> None:
     story = article(tmp_path)
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(tmp_path / "out.txt")], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(tmp_path / "out.txt")], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "writing\n"
         (live,) = [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
@@ -509,7 +568,9 @@ def test_temporary_files_of_killed_runs_are_removed_by_the_next_run(tmp_path: Pa
 # --- crashes: a file changed while it was fixed; a corpus read in part --------------------------
 
 
-def test_a_file_changed_while_it_is_fixed_is_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_changed_while_it_is_fixed_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     story = article(tmp_path)
     article(tmp_path, "other.txt")
     original = fixes.fix_document
@@ -537,13 +598,30 @@ def test_a_truncated_gzip_corpus_commits_no_cleaned_copy(tmp_path: Path) -> None
     # good.jsonl repeats r1: with unsafe fixes its copy would be dropped as a duplicate of r1,
     # whose corpus gets no copy: the text would be in no output.
     (tmp_path / "good.jsonl").write_text(record("g", JUNKY) + record("again", f"Story 1\n\n{JUNKY}"))
-    proc = check(["--select", "D001,N002", "--fix", "--unsafe-fixes", "--output-dir", "out", "c.jsonl.gz", "good.jsonl"],
-                 tmp_path, corpus=True)
+    proc = check(
+        [
+            "--select",
+            "D001,N002",
+            "--fix",
+            "--unsafe-fixes",
+            "--output-dir",
+            "out",
+            "c.jsonl.gz",
+            "good.jsonl",
+        ],
+        tmp_path,
+        corpus=True,
+    )
     assert proc.returncode == 2
     (error,) = proc.stderr.splitlines()
     assert error.startswith("lintnews: error: c.jsonl.gz:") and ": cannot read past line " in error
     assert error.endswith("; no cleaned copy written to out")
     assert files_under(tmp_path / "out") == ["good.jsonl"]
-    assert (tmp_path / "out" / "good.jsonl").read_text() == record("g", CLEAN) + record("again", f"Story 1\n\n{CLEAN}")
+    assert (tmp_path / "out" / "good.jsonl").read_text() == record("g", CLEAN) + record(
+        "again", f"Story 1\n\n{CLEAN}"
+    )
     # Reported in the cleaned copy it stays in (c.jsonl.gz has none: named as the input).
-    assert proc.stdout == "out/good.jsonl#again:1:1: N002 [*] Exact duplicate of c.jsonl.gz#r1 (same text after normalisation)\n"
+    assert (
+        proc.stdout
+        == "out/good.jsonl#again:1:1: N002 [*] Exact duplicate of c.jsonl.gz#r1 (same text after normalisation)\n"
+    )

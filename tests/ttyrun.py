@@ -88,7 +88,9 @@ def run_in_pty(
         raise
     reader.join(timeout=30)
     os.close(master)
-    return TtyRun(proc.returncode, b"".join(chunks).decode("utf-8", "replace"), (out or b"").decode("utf-8", "replace"))
+    return TtyRun(
+        proc.returncode, b"".join(chunks).decode("utf-8", "replace"), (out or b"").decode("utf-8", "replace")
+    )
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")

@@ -35,7 +35,17 @@ def fixture(code: str) -> Path | None:
 def command(code: str, path: Path) -> list[str]:
     config = FIXTURES / f"{code}.toml"
     isolation = ["--config", config.name] if config.exists() else ["--isolated"]
-    return ["lintnews", "check", *isolation, "--no-cache", "--select", code, "--output-format", "full", path.name]
+    return [
+        "lintnews",
+        "check",
+        *isolation,
+        "--no-cache",
+        "--select",
+        code,
+        "--output-format",
+        "full",
+        path.name,
+    ]
 
 
 def render(code: str) -> str:

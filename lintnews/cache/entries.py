@@ -34,7 +34,9 @@ def _no_ext(code: int, data: bytes) -> Any:
 def _pack(kind: str, payload: Any) -> bytes | None:
     """The entry, or None when something in it has no msgpack form (then it is not cached)."""
     try:
-        out: bytes = msgpack.packb([MAGIC, FORMAT, kind, payload], use_bin_type=True, unicode_errors="surrogatepass")
+        out: bytes = msgpack.packb(
+            [MAGIC, FORMAT, kind, payload], use_bin_type=True, unicode_errors="surrogatepass"
+        )
     except (TypeError, ValueError, OverflowError):
         return None
     return out
@@ -45,7 +47,9 @@ def _unpack(blob: Any, kind: str) -> Any:
         raise _Invalid
     try:
         # No maps, no extension types: an entry is lists, strings, numbers and bytes only.
-        data = msgpack.unpackb(blob, raw=False, use_list=True, unicode_errors="surrogatepass", ext_hook=_no_ext)
+        data = msgpack.unpackb(
+            blob, raw=False, use_list=True, unicode_errors="surrogatepass", ext_hook=_no_ext
+        )
     except Exception:  # msgpack's errors for malformed, truncated or too deep data
         raise _Invalid from None
     if type(data) is not list or len(data) != 4 or data[:3] != [MAGIC, FORMAT, kind]:
@@ -92,7 +96,11 @@ def _bool(v: Any) -> bool:
 
 
 def _diagnostic_data(d: Diagnostic) -> list[Any]:
-    fix = None if d.fix is None else [d.fix.title, d.fix.safe, [[e.start, e.end, e.replacement] for e in d.fix.edits]]
+    fix = (
+        None
+        if d.fix is None
+        else [d.fix.title, d.fix.safe, [[e.start, e.end, e.replacement] for e in d.fix.edits]]
+    )
     return [
         d.path, d.record, d.line, d.column, d.end_line, d.end_column, d.code, d.name, int(d.severity), d.message,
         fix, [[r.path, r.record, r.line, r.column] for r in d.related], d.record_line, d.snippet,

@@ -44,12 +44,16 @@ def fingerprint(settings: Settings, rule_codes: Iterable[str]) -> bytes:
 
     from lintnews import native
 
-    here, rules_pkg = (Path(str(importlib.import_module(m).__file__)).parent for m in ("lintnews", "lintnews.rules"))
+    here, rules_pkg = (
+        Path(str(importlib.import_module(m).__file__)).parent for m in ("lintnews", "lintnews.rules")
+    )
     code = sorted(here.glob("**/*.py")) + sorted(rules_pkg.glob("**/*.py"))
     compiled_file = getattr(native.compiled, "__file__", None)
     if compiled_file:  # the compiled kernels are code too
         code.append(Path(compiled_file))
-    packs = sorted(builtin_dir().glob("*.toml")) + [os.path.join(settings.root, p) for p in settings.extend_packs]
+    packs = sorted(builtin_dir().glob("*.toml")) + [
+        os.path.join(settings.root, p) for p in settings.extend_packs
+    ]
     for path in [*code, *packs]:
         try:
             with open(path, "rb") as fh:
@@ -107,7 +111,9 @@ class ResultCache:
     ``load_*`` functions check them. ``warn`` is told (one line, naming the file) when the cache
     is rebuilt or cannot be used; readers never warn (the run's writer already did)."""
 
-    def __init__(self, folder: str, writable: bool = False, warn: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, folder: str, writable: bool = False, warn: Callable[[str], None] | None = None
+    ) -> None:
         self.folder = folder
         self.writable = writable
         self.path = os.path.join(folder, _FILE)
@@ -178,7 +184,9 @@ class ResultCache:
                     os.unlink(path)
             self._db = self._connect(create=True)
         except (OSError, sqlite3.Error, _NotOurs) as exc:
-            self._warn(f"{self.path}: the result cache is damaged ({problem}) and cannot be rebuilt ({exc}); linting without it")
+            self._warn(
+                f"{self.path}: the result cache is damaged ({problem}) and cannot be rebuilt ({exc}); linting without it"
+            )
             return
         self._warn(f"{self.path}: the result cache was damaged ({problem}); rebuilt it")
 

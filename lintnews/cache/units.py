@@ -37,7 +37,9 @@ def signature_spec(settings: Settings) -> SignatureSpec:
     return (options.num_perm, *lsh_bands(options.threshold, options.num_perm))
 
 
-def dump_unit(items: list[Analysis | InputError], signatures: list[DocSignature | None] | None) -> bytes | None:
+def dump_unit(
+    items: list[Analysis | InputError], signatures: list[DocSignature | None] | None
+) -> bytes | None:
     """The entry of a unit's results (``signatures``: one per result, or None without the corpus
     phase). Raw lines and signatures on the results themselves are not stored."""
     data: list[Any] = []
@@ -67,7 +69,9 @@ def load_unit(
         return None
 
 
-def _unit_item(v: Any, path: str, line: int | None, sigs: Any, spec: SignatureSpec | None) -> Analysis | InputError:
+def _unit_item(
+    v: Any, path: str, line: int | None, sigs: Any, spec: SignatureSpec | None
+) -> Analysis | InputError:
     if _str(_list(v)[0]) == "e":
         _, e_path, message, record, e_line = _list(v, 5)
         # (a unit that is an input error has no signature: `parallel.cache_value` stores None)
@@ -132,7 +136,12 @@ def _array(v: Any, codes: tuple[int, ...]) -> tuple[int, bytes, int]:
     if type(v) is not list or len(v) != 3:
         raise _Invalid
     code, length, data = v
-    if code not in codes or type(data) is not bytes or type(length) is not int or len(data) != length * _ITEMSIZES[code]:
+    if (
+        code not in codes
+        or type(data) is not bytes
+        or type(length) is not int
+        or len(data) != length * _ITEMSIZES[code]
+    ):
         raise _Invalid
     return code, data, length
 
@@ -182,7 +191,10 @@ def signature_from_data(v: Any, spec: SignatureSpec) -> DocSignature:
     from lintnews.corpus.signature import SIGNATURE_DTYPES, DocSignature
 
     f = _signature_fields(v, spec)
-    arrays = [None if a is None else np.frombuffer(bytearray(a[1]), SIGNATURE_DTYPES[a[0]]) for a in (f[9], f[10], f[13])]
+    arrays = [
+        None if a is None else np.frombuffer(bytearray(a[1]), SIGNATURE_DTYPES[a[0]])
+        for a in (f[9], f[10], f[13])
+    ]
     lines = np.frombuffer(bytearray(f[11][1]), SIGNATURE_DTYPES[f[11][0]])  # never None (`_signature_fields`)
     return DocSignature(
         path=f[0], record=f[1], record_line=f[2], enabled=f[3], first=f[4], title=f[5], text_hash=f[6],

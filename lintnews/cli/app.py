@@ -69,6 +69,8 @@ def closed_pipe() -> None:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="lintnews", message=f"%(prog)s %(version)s ({native.describe()})")
+@click.version_option(
+    __version__, prog_name="lintnews", message=f"%(prog)s %(version)s ({native.describe()})"
+)
 def main() -> None:
     """lintnews: a linter for news and web-article text."""

@@ -1,5 +1,4 @@
-"""The ``check`` command: its options, turned into settings and a `CheckRun`, and the exit code.
-"""
+"""The ``check`` command: its options, turned into settings and a `CheckRun`, and the exit code."""
 
 from __future__ import annotations
 
@@ -27,7 +26,10 @@ from lintnews.sources import InputError
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: one InputError, not abort
 @click.option(
-    "--output-format", "--format", "output_format", type=click.Choice(OUTPUT_FORMATS),
+    "--output-format",
+    "--format",
+    "output_format",
+    type=click.Choice(OUTPUT_FORMATS),
     help="Output format (default: text; the output-format key). --format is an alias.",
 )
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
@@ -36,42 +38,86 @@ from lintnews.sources import InputError
 @click.option("--ignore", multiple=True, help="Rules to disable.")
 @click.option("--config", "config", type=click.Path(dir_okay=False), help="Use this configuration file.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails.")
+@click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails."
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when diagnostics are found.")
 @click.option("--language", help="Language of the documents (default: detect per document).")
 @click.option("--stdin-filename", default="-", help="Name (and type, by suffix) of the text read from stdin.")
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes (files in place; JSONL needs --output-dir).")
-@click.option("--unsafe-fixes", is_flag=True, default=None, help="Also apply unsafe fixes (with --fix or --diff).")
+@click.option(
+    "--unsafe-fixes", is_flag=True, default=None, help="Also apply unsafe fixes (with --fix or --diff)."
+)
 @click.option("--diff", is_flag=True, help="Print the diffs --fix would apply; write nothing.")
-@click.option("--fix-only", is_flag=True, help="Apply fixes and report only what was fixed; exit 0 unless input errors.")
-@click.option("--output-dir", type=click.Path(file_okay=False), help="Write fixed copies here instead of in place.")
+@click.option(
+    "--fix-only", is_flag=True, help="Apply fixes and report only what was fixed; exit 0 unless input errors."
+)
+@click.option(
+    "--output-dir", type=click.Path(file_okay=False), help="Write fixed copies here instead of in place."
+)
 @click.option("--statistics", is_flag=True, help="Show counts per rule and the document score distribution.")
 @click.option("--min-score", type=click.IntRange(0, 100), help="Fail documents whose score is below N.")
-@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in FILE.")
+@click.option(
+    "--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline file."
+)
+@click.option(
+    "--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in FILE."
+)
 @click.option("--accepted-output", type=click.Path(dir_okay=False), help="Write passing JSONL records here.")
 @click.option("--rejected-output", type=click.Path(dir_okay=False), help="Write failing JSONL records here.")
-@click.option("-j", "--jobs", type=click.IntRange(0), default=0, help="Worker processes (default 0: one per core).")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(0), default=0, help="Worker processes (default 0: one per core)."
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Result cache folder (default .lintnews_cache).")
-@click.option("--index", "index", metavar="LOCATION",
-              help="Also report N001/N002 against this near-duplicate index (SQLite file or redis://host:port/db).")
-@click.option("--index-update", is_flag=True, help="Add the documents that pass the gate to --index when the run completes.")
-@click.option("--engine", type=click.Choice(["local", "spark"]), default="local",
-              help="Where documents are analysed: this machine (default) or Apache Spark (lintnews[spark]).")
-@click.option("--spark-master", metavar="URL", help="Spark master for --engine spark (default: MASTER or local[*]).")
-@click.option("--no-corpus", is_flag=True, help="Skip the corpus phase (N001-N003: duplicates, site templates).")
+@click.option(
+    "--cache-dir", type=click.Path(file_okay=False), help="Result cache folder (default .lintnews_cache)."
+)
+@click.option(
+    "--index",
+    "index",
+    metavar="LOCATION",
+    help="Also report N001/N002 against this near-duplicate index (SQLite file or redis://host:port/db).",
+)
+@click.option(
+    "--index-update",
+    is_flag=True,
+    help="Add the documents that pass the gate to --index when the run completes.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    help="Where documents are analysed: this machine (default) or Apache Spark (lintnews[spark]).",
+)
+@click.option(
+    "--spark-master", metavar="URL", help="Spark master for --engine spark (default: MASTER or local[*])."
+)
+@click.option(
+    "--no-corpus", is_flag=True, help="Skip the corpus phase (N001-N003: duplicates, site templates)."
+)
 @click.option(
     "--max-document-size",
     metavar="SIZE",
     help="Refuse (input error) documents larger than SIZE: bytes, or 50MB, 1GB, ... (0: no limit; default 10MB).",
 )
-@click.option("--exclude", multiple=True, metavar="PATTERN",
-              help="Names or paths to leave out of folder walks, comma-separated (replaces the exclude key).")
-@click.option("--extend-exclude", multiple=True, metavar="PATTERN",
-              help="Names or paths to leave out in addition to the excluded ones, comma-separated.")
-@click.option("--show-settings", is_flag=True, help="Print the resolved settings and where they come from; lint nothing.")
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="PATTERN",
+    help="Names or paths to leave out of folder walks, comma-separated (replaces the exclude key).",
+)
+@click.option(
+    "--extend-exclude",
+    multiple=True,
+    metavar="PATTERN",
+    help="Names or paths to leave out in addition to the excluded ones, comma-separated.",
+)
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the resolved settings and where they come from; lint nothing.",
+)
 @click.option("--show-files", is_flag=True, help="Print the files a run would read; lint nothing.")
 @click.option(
     "--respect-gitignore/--no-respect-gitignore",
@@ -134,7 +180,9 @@ def check(
         rejected_output=rejected_output,
         statistics=statistics,
         jobs=jobs or default_jobs(),
-        cache_dir=None if no_cache else (cache_dir or os.environ.get("LINTNEWS_CACHE_DIR") or cache.DEFAULT_DIR),
+        cache_dir=None
+        if no_cache
+        else (cache_dir or os.environ.get("LINTNEWS_CACHE_DIR") or cache.DEFAULT_DIR),
         corpus=not no_corpus,
         index=index,
         index_update=index_update,
@@ -154,20 +202,48 @@ def check(
     to_stderr = diff or (options.fixing and "-" in targets)
     try:
         settings = resolve_settings(targets, config, isolated)
-        apply_cli(settings, select, extend_select, ignore, output_format, fail_on, language, max_document_size,
-                  exclude, extend_exclude)
+        apply_cli(
+            settings,
+            select,
+            extend_select,
+            ignore,
+            output_format,
+            fail_on,
+            language,
+            max_document_size,
+            exclude,
+            extend_exclude,
+        )
         if respect_gitignore is not None:
             settings.respect_gitignore = respect_gitignore
         if settings.output_format == "html":  # the page shows every document's score
             options.statistics = True
         if show_settings or show_files:
-            given = {"output-format": output_format,
-                     "fail-on": fail_on, "language": language, "max-document-size": max_document_size,
-                     "exclude": exclude, "extend-exclude": extend_exclude, "respect-gitignore": respect_gitignore}
-            sys.exit(show(settings, targets, stdin_filename, show_settings, show_files,
-                          [k for k, v in given.items() if v is not None and v != ()]))
-        outputs = {"-o": output, "--write-baseline": write_baseline, "--accepted-output": accepted_output,
-                   "--rejected-output": rejected_output}
+            given = {
+                "output-format": output_format,
+                "fail-on": fail_on,
+                "language": language,
+                "max-document-size": max_document_size,
+                "exclude": exclude,
+                "extend-exclude": extend_exclude,
+                "respect-gitignore": respect_gitignore,
+            }
+            sys.exit(
+                show(
+                    settings,
+                    targets,
+                    stdin_filename,
+                    show_settings,
+                    show_files,
+                    [k for k, v in given.items() if v is not None and v != ()],
+                )
+            )
+        outputs = {
+            "-o": output,
+            "--write-baseline": write_baseline,
+            "--accepted-output": accepted_output,
+            "--rejected-output": rejected_output,
+        }
         clash = output_clash(targets, settings, outputs, {"--baseline": baseline, "--config": config})
         if clash:
             fail(clash)
@@ -190,8 +266,13 @@ def check(
                     write_bytes(stdout, data)
 
                 run = CheckRun(
-                    settings, options, bars.around(stdout.write, stdout), bars.around(on_error), sink,
-                    bars.around(report_warning), emit_bytes=bars.around(emit_bytes, stdout),
+                    settings,
+                    options,
+                    bars.around(stdout.write, stdout),
+                    bars.around(on_error),
+                    sink,
+                    bars.around(report_warning),
+                    emit_bytes=bars.around(emit_bytes, stdout),
                 )
                 writer.unsafe_fixes = run.policy.unsafe
                 if isinstance(run.signatures, CorpusIndex):
@@ -199,7 +280,9 @@ def check(
                 with interrupt_on_sigterm(options.output_dir is not None and options.fixing) as stopped:
                     run.stopped = stopped
                     try:
-                        if engine == "spark":  # (lintnews.spark.cli: the same run, its documents analysed by Spark)
+                        if (
+                            engine == "spark"
+                        ):  # (lintnews.spark.cli: the same run, its documents analysed by Spark)
                             from lintnews.spark.cli import run_spark
 
                             result = run_spark(run, targets, spark_master)
@@ -207,8 +290,14 @@ def check(
                             result = run.run(targets, lambda items: bars.documents(items, targets, settings))
                     finally:
                         bars.close()
-                report = Report([], result.errors, result.documents, fixed=result.fixed, tally=result.tally,
-                                unreadable=result.unreadable)
+                report = Report(
+                    [],
+                    result.errors,
+                    result.documents,
+                    fixed=result.fixed,
+                    tally=result.tally,
+                    unreadable=result.unreadable,
+                )
                 report.stats = result.stats
                 report.summaries = result.summaries
                 if not diff:
@@ -238,9 +327,15 @@ def check(
         )
     notes = gate_notes(result, options)
     if notes and not quiet:
-        click.echo(notes, err=to_stderr or settings.output_format not in ("text", "full") or output is not None)
+        click.echo(
+            notes, err=to_stderr or settings.output_format not in ("text", "full") or output is not None
+        )
     # (only when asked for: the html format keeps statistics for its page)
-    if result.stats is not None and statistics and (diff or settings.output_format not in StreamWriter.WITH_STATISTICS):
+    if (
+        result.stats is not None
+        and statistics
+        and (diff or settings.output_format not in StreamWriter.WITH_STATISTICS)
+    ):
         click.echo(format_statistics(result.stats), err=True)  # sarif, github, junit, gitlab: no place for it
     sys.stdout.flush()  # a closed pipe is noticed here, not in the interpreter's last flush
     # Inputs that could not be read fail the run (exit 2) unless --exit-zero, as ruff's per-file

@@ -20,8 +20,13 @@ from lintnews.registry import Rule, all_rules
 
 @main.command("report")
 @click.argument("run_file", metavar="RUN.json", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False),
-              help="Write the page to FILE (default: standard output).")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False),
+    help="Write the page to FILE (default: standard output).",
+)
 def report_page(run_file: str, output: str | None) -> None:
     """Write the HTML report of a run saved with `check --output-format json` (or jsonl; with
     --statistics for every document's score)."""
@@ -38,7 +43,9 @@ def report_page(run_file: str, output: str | None) -> None:
         fail(f"{name}: cannot read: {exc.strerror or exc}")
         return
     except UnicodeDecodeError as exc:
-        fail(f"{name}: not UTF-8 (byte 0x{exc.object[exc.start]:02X} at offset {exc.start}): lintnews writes JSON in UTF-8")
+        fail(
+            f"{name}: not UTF-8 (byte 0x{exc.object[exc.start]:02X} at offset {exc.start}): lintnews writes JSON in UTF-8"
+        )
         return
     try:
         page = render(*load_run(name, text))
@@ -55,7 +62,9 @@ def report_page(run_file: str, output: str | None) -> None:
 
 
 @main.command("clean")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Result cache folder (default .lintnews_cache).")
+@click.option(
+    "--cache-dir", type=click.Path(file_okay=False), help="Result cache folder (default .lintnews_cache)."
+)
 def clean_cache(cache_dir: str | None) -> None:
     """Remove the result cache."""
     folder = cache_dir or os.environ.get("LINTNEWS_CACHE_DIR") or cache.DEFAULT_DIR
@@ -77,7 +86,9 @@ def list_rules(output_format: str) -> None:
     for r in rules:
         fix = {"safe": "fix", "unsafe": "fix*", "mixed": "fix(*)", None: ""}[r.fix_applicability]
         default = "" if r.default else " (not default)"
-        click.echo(f"{r.code}  {r.name.ljust(width)}  {str(r.severity).ljust(7)}  {fix.ljust(6)}  {r.summary}{default}")
+        click.echo(
+            f"{r.code}  {r.name.ljust(width)}  {str(r.severity).ljust(7)}  {fix.ljust(6)}  {r.summary}{default}"
+        )
 
 
 def rules_table(rules: list[Rule]) -> str:
@@ -85,7 +96,9 @@ def rules_table(rules: list[Rule]) -> str:
     lines = ["| code | name | severity | fix | default | what it reports |", "|---|---|---|---|---|---|"]
     for r in rules:
         fix = {"safe": "safe", "unsafe": "unsafe", "mixed": "mixed", None: ""}[r.fix_applicability]
-        lines.append(f"| {r.code} | `{r.name}` | {r.severity} | {fix} | {'yes' if r.default else 'no'} | {r.summary} |")
+        lines.append(
+            f"| {r.code} | `{r.name}` | {r.severity} | {fix} | {'yes' if r.default else 'no'} | {r.summary} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -114,11 +127,17 @@ def show_rule(code: str, output_format: str) -> None:
     if output_format == "json":
         click.echo(json.dumps(rule_info(found), indent=2))
         return
-    fix = {"safe": "Fix is always available (safe).", "unsafe": "Fix is available (unsafe: needs --unsafe-fixes).",
-           "mixed": "Fix is always available: safe, or unsafe (needs --unsafe-fixes) for some findings (see Fix).",
-           None: "No fix."}[found.fix_applicability]
+    fix = {
+        "safe": "Fix is always available (safe).",
+        "unsafe": "Fix is available (unsafe: needs --unsafe-fixes).",
+        "mixed": "Fix is always available: safe, or unsafe (needs --unsafe-fixes) for some findings (see Fix).",
+        None: "No fix.",
+    }[found.fix_applicability]
     click.echo(f"# {found.name} ({found.code})\n")
-    click.echo(f"Default severity: {found.severity}. {fix}" + ("" if found.default else " Not in the default selection."))
+    click.echo(
+        f"Default severity: {found.severity}. {fix}"
+        + ("" if found.default else " Not in the default selection.")
+    )
     click.echo("")
     click.echo(found.doc)
 

@@ -13,8 +13,14 @@ from lintnews.config import ConfigError, RuleSelection, Settings, parse_size
 from lintnews.selection import select_rules
 
 
-def show(settings: Settings, targets: list[str], stdin_name: str, show_settings: bool, show_files: bool,
-         cli_keys: list[str]) -> int:
+def show(
+    settings: Settings,
+    targets: list[str],
+    stdin_name: str,
+    show_settings: bool,
+    show_files: bool,
+    cli_keys: list[str],
+) -> int:
     """``--show-settings`` and ``--show-files``: print, lint nothing; the exit code (2 when a
     path cannot be read)."""
     from lintnews.configfile import load_config

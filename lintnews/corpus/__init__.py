@@ -14,5 +14,13 @@ from lintnews.corpus.lsh import lsh_bands
 from lintnews.corpus.options import CorpusOptions, droppable_codes
 from lintnews.corpus.signature import CorpusSigner, DocSignature
 
-__all__ = ["CorpusIndex", "CorpusOptions", "CorpusSigner", "DocSignature", "check_corpus", "droppable_codes",
-           "lsh_bands", "make_signer"]
+__all__ = [
+    "CorpusIndex",
+    "CorpusOptions",
+    "CorpusSigner",
+    "DocSignature",
+    "check_corpus",
+    "droppable_codes",
+    "lsh_bands",
+    "make_signer",
+]

@@ -46,6 +46,7 @@ class _UnionFind:
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
+
 #: Candidate pairs turned into Python values at once (a list of ints costs ~36 bytes an item).
 _PAIR_CHUNK = 1 << 16
 
@@ -82,9 +83,15 @@ def _py_common_many(a: np.ndarray, others: list[np.ndarray]) -> list[int]:
 
 
 def find_duplicates(
-    docs: Sequence[Any], twin: dict[int, int], earlier: np.ndarray, later: np.ndarray,
-    shingle_set: Callable[[int], np.ndarray], opts: CorpusOptions, selection: CorpusSelection,
-    title: Callable[[int], str], step: Step,
+    docs: Sequence[Any],
+    twin: dict[int, int],
+    earlier: np.ndarray,
+    later: np.ndarray,
+    shingle_set: Callable[[int], np.ndarray],
+    opts: CorpusOptions,
+    selection: CorpusSelection,
+    title: Callable[[int], str],
+    step: Step,
 ) -> list[Diagnostic]:
     """N001 and N002: cluster exact copies (``twin``: a document's earlier exact copy) and the
     candidate pairs (``earlier``, ``later``) whose comparable shingle sets (``shingle_set``) are
@@ -134,8 +141,19 @@ def find_duplicates(
                 msg = f"Exact duplicate of {docs[target].name} (same text after normalisation)"
                 if not same:
                     msg += f"; cluster of {len(members)} kept as {docs[kept].name}"
-                out.append(doc_diagnostic(
-                    docs, i, exact, exact_severity, msg, [kept] if same else [target, kept], title, 1.0, kept))
+                out.append(
+                    doc_diagnostic(
+                        docs,
+                        i,
+                        exact,
+                        exact_severity,
+                        msg,
+                        [kept] if same else [target, kept],
+                        title,
+                        1.0,
+                        kept,
+                    )
+                )
                 continue
             if not d.enabled & FLAGS[NEAR]:
                 continue
@@ -150,13 +168,20 @@ def find_duplicates(
             if other != kept:
                 msg += f"; cluster of {len(members)} kept as {docs[kept].name}"
                 related.append(other)
-            out.append(doc_diagnostic(docs, i, near, near_severity, msg, related, title, round(jaccard, 4), kept))
+            out.append(
+                doc_diagnostic(docs, i, near, near_severity, msg, related, title, round(jaccard, 4), kept)
+            )
     return out
 
 
 def verify(
-    earlier: np.ndarray, later: np.ndarray, twin: dict[int, int], shingle_set: Callable[[int], np.ndarray], n: int,
-    step: Step, opts: CorpusOptions,
+    earlier: np.ndarray,
+    later: np.ndarray,
+    twin: dict[int, int],
+    shingle_set: Callable[[int], np.ndarray],
+    n: int,
+    step: Step,
+    opts: CorpusOptions,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The shingles each candidate pair has in common: (which pairs count: neither document
     is an exact copy of an earlier one; the common shingles of each such pair whose documents
@@ -183,7 +208,9 @@ def verify(
         groups.union(a, b)
     roots = np.empty(len(pairs), np.int64)
     for lo in range(0, len(pairs), _PAIR_CHUNK):
-        roots[lo : lo + _PAIR_CHUNK] = [groups.find(a) for a in earlier[pairs[lo : lo + _PAIR_CHUNK]].tolist()]
+        roots[lo : lo + _PAIR_CHUNK] = [
+            groups.find(a) for a in earlier[pairs[lo : lo + _PAIR_CHUNK]].tolist()
+        ]
     # by group; within a group, in pair order (so grouped by earlier document)
     order = pairs[np.argsort(roots, kind="stable")]
     del roots
@@ -231,6 +258,7 @@ def kept_copy(members: list[int], docs: Sequence[Any], keep: str) -> int:
     if keep == "longest":
         return min(members, key=lambda i: (-docs[i].length, i))
     if keep == "oldest":
+
         def age(i: int) -> tuple[int, Any, int]:
             date = docs[i].date
             if date is None:
@@ -245,8 +273,17 @@ def _location(d: Any) -> Location:
     return Location(d.path, d.record, d.first[0], d.first[1])
 
 
-def doc_diagnostic(docs: Sequence[Any], i: int, rule: Rule, severity: Severity, message: str, related: list[int],
-                   title: Callable[[int], str], similarity: float, kept: int) -> Diagnostic:
+def doc_diagnostic(
+    docs: Sequence[Any],
+    i: int,
+    rule: Rule,
+    severity: Severity,
+    message: str,
+    related: list[int],
+    title: Callable[[int], str],
+    similarity: float,
+    kept: int,
+) -> Diagnostic:
     """A diagnostic on document ``i`` as a whole (its first line), pointing at ``related``."""
     d = docs[i]
     line, column, end_line, end_column = d.first
@@ -278,4 +315,7 @@ def _similar(inter: int, len_a: int, len_b: int, opts: CorpusOptions) -> bool:
     duplicates (`min-jaccard`, or `min-containment` of the smaller in the larger)."""
     if len_a < MIN_SHINGLES or len_b < MIN_SHINGLES:
         return False
-    return inter / (len_a + len_b - inter) >= opts.min_jaccard or inter / min(len_a, len_b) >= opts.min_containment
+    return (
+        inter / (len_a + len_b - inter) >= opts.min_jaccard
+        or inter / min(len_a, len_b) >= opts.min_containment
+    )

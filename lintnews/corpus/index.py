@@ -88,7 +88,9 @@ class CorpusIndex:
 
     def add(self, sig: DocSignature) -> None:
         if sig.scheme != SCHEME:
-            raise ValueError(f"a signature of hashing scheme {sig.scheme!r} cannot be compared with {SCHEME!r} ones")
+            raise ValueError(
+                f"a signature of hashing scheme {sig.scheme!r} cannot be compared with {SCHEME!r} ones"
+            )
         index = len(self.docs)
         shingles = sig.shingles if sig.shingles is not None else np.zeros(0, np.uint32)
         comparable = (
@@ -97,9 +99,18 @@ class CorpusIndex:
             and (sig.distinct if sig.distinct is not None else len(distinct(shingles))) >= MIN_SHINGLES
         )
         self.docs.append(
-            IndexedDoc(sig.path, sig.record, sig.record_line, sig.enabled, sig.first,
-                 self._titles.add_bytes(sig.title.encode("utf-8", "surrogatepass")), sig.text_hash,
-                 sig.length, sig.date, comparable)
+            IndexedDoc(
+                sig.path,
+                sig.record,
+                sig.record_line,
+                sig.enabled,
+                sig.first,
+                self._titles.add_bytes(sig.title.encode("utf-8", "surrogatepass")),
+                sig.text_hash,
+                sig.length,
+                sig.date,
+                comparable,
+            )
         )
         self._store.add(shingles)
         if comparable:
@@ -163,7 +174,9 @@ class CorpusIndex:
             self._reader = ResultCache(self._cache_dir)
         # (the entry was checked, signatures included, when its results were read: see
         # `lintnews.cache.load_unit`)
-        sigs = load_signatures(self._reader.get(cache_key), (self.options.num_perm, self.bands, self.rows)) or []
+        sigs = (
+            load_signatures(self._reader.get(cache_key), (self.options.num_perm, self.bands, self.rows)) or []
+        )
         sig = sigs[cache_index] if cache_index < len(sigs) else None
         if sig is None:
             # The entry vanished or changed (`lintnews clean` during the run): the result is unknown.
@@ -204,14 +217,37 @@ class CorpusIndex:
             template, line_docs, counts = find_templates(
                 lines, self._line_owner, self._line_count, len(self.docs), twin, self.options, self._step
             )
-            earlier, later = candidates(self._band_keys, np.frombuffer(self._band_docs, np.int64), len(self.docs),
-                                        self._step)
-            out = find_duplicates(self.docs, twin, earlier, later, self._shingle_sets(template, lines), self.options,
-                                  self.selection, self._title, self._step)
-            need = max(self.options.template_min_docs, math.ceil(self.options.template_min_share * len(self.docs)))
+            earlier, later = candidates(
+                self._band_keys, np.frombuffer(self._band_docs, np.int64), len(self.docs), self._step
+            )
+            out = find_duplicates(
+                self.docs,
+                twin,
+                earlier,
+                later,
+                self._shingle_sets(template, lines),
+                self.options,
+                self.selection,
+                self._title,
+                self._step,
+            )
+            need = max(
+                self.options.template_min_docs, math.ceil(self.options.template_min_share * len(self.docs))
+            )
             reported = {h for h in template if counts[h] >= need}
-            out.extend(template_diagnostics(reported, counts, lines, line_docs, self.docs, self._line_owner,
-                                            self._line_count, self._positions, self.selection))
+            out.extend(
+                template_diagnostics(
+                    reported,
+                    counts,
+                    lines,
+                    line_docs,
+                    self.docs,
+                    self._line_owner,
+                    self._line_count,
+                    self._positions,
+                    self.selection,
+                )
+            )
         finally:
             self._close()
         order = {(d.path, d.record): i for i, d in enumerate(self.docs)}
@@ -275,7 +311,6 @@ def comparable_set(shingles: np.ndarray, lines: np.ndarray | None, template: set
                 keep[lo:hi] = False
             values = values[keep]
     return distinct(values)
-
 
 
 def make_signer(settings: Settings, enabled: bool = True) -> CorpusSigner | None:

@@ -44,7 +44,9 @@ def band_keys(minhash: np.ndarray, bands: int, rows: int) -> np.ndarray:
 def band_keys_many(minhashes: np.ndarray, bands: int, rows: int) -> np.ndarray:
     """`band_keys` of every row of ``minhashes``: shape ``(len(minhashes), bands)``."""
     values = minhashes[:, : bands * rows].astype(np.uint64).reshape(len(minhashes), bands, rows)
-    key = np.broadcast_to(np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15), (len(minhashes), bands))
+    key = np.broadcast_to(
+        np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15), (len(minhashes), bands)
+    )
     for r in range(rows):
         key = (key ^ values[:, :, r]) * np.uint64(0x100000001B3)
         key ^= key >> np.uint64(29)
@@ -52,8 +54,9 @@ def band_keys_many(minhashes: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return out
 
 
-def candidates(band_file: RowFile, band_docs: np.ndarray, n: int,
-               step: Callable[[str, int], Callable[[int], None]]) -> tuple[np.ndarray, np.ndarray]:
+def candidates(
+    band_file: RowFile, band_docs: np.ndarray, n: int, step: Callable[[str, int], Callable[[int], None]]
+) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs from the LSH buckets: (earlier, later) documents, sorted. ``band_file``
     holds the band keys of the documents ``band_docs`` (one row each, in input order) of a corpus
     of ``n``; ``step`` is told about the progress."""

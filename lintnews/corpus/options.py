@@ -55,13 +55,19 @@ class CorpusOptions:
         for key, value in (settings.corpus or {}).items():
             spec = specs.get(key)
             if spec is None:
-                raise ConfigError(f"unknown configuration key `corpus.{key}` (expected one of {', '.join(sorted(specs))})")
+                raise ConfigError(
+                    f"unknown configuration key `corpus.{key}` (expected one of {', '.join(sorted(specs))})"
+                )
             check = spec.metadata.get("check")
             where = f"corpus.{key}"
-            values[spec.name] = check(where, value) if check else _option_value(where, value, hints[spec.name], spec.metadata)
+            values[spec.name] = (
+                check(where, value) if check else _option_value(where, value, hints[spec.name], spec.metadata)
+            )
         options = cls(**values)
         if options.keep == "oldest" and not options.date_field:
-            raise ConfigError('`corpus.keep = "oldest"` needs `corpus.date-field` (the JSONL field with the date)')
+            raise ConfigError(
+                '`corpus.keep = "oldest"` needs `corpus.date-field` (the JSONL field with the date)'
+            )
         return options
 
 

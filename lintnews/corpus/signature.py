@@ -99,6 +99,7 @@ class DocSignature:
                 state[name] = np.frombuffer(bytearray(data), SIGNATURE_DTYPES[code]).reshape(shape)
         self.__dict__.update(state)
 
+
 #: The array fields of `DocSignature`, and the dtypes their pickled form names by number.
 _SIG_ARRAYS = ("minhash", "shingles", "lines", "band_keys")
 
@@ -197,7 +198,9 @@ class CorpusSigner:
             enabled=enabled,
             first=first,
             title=doc.lines[first_line].strip()[:100] if n else "",
-            text_hash=hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).digest() if normalized else None,
+            text_hash=hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).digest()
+            if normalized
+            else None,
             length=len(normalized),
             date=date if isinstance(date, (str, int, float)) and not isinstance(date, bool) else None,
             minhash=None,
@@ -224,7 +227,9 @@ class CorpusSigner:
                 digest = int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little")
                 row = len(rows)
                 words = min(norm.count(" ") + 1, 65535)
-                rows.append((digest, *_source_span(doc, i), min(rank, 255), min(n - 1 - rank, 255), words, 0, 0))
+                rows.append(
+                    (digest, *_source_span(doc, i), min(rank, 255), min(n - 1 - rank, 255), words, 0, 0)
+                )
             if self.shingle:
                 prepared.lines.append(norm)
                 prepared.rows.append(row)

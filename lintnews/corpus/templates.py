@@ -51,8 +51,13 @@ def block_words(lines: np.ndarray, docs: np.ndarray, rows_of_doc: RowIndex) -> i
 
 
 def find_templates(
-    lines: np.ndarray, line_owner: array.array, line_count: array.array, n: int, twin: dict[int, int],
-    opts: CorpusOptions, step: Step,
+    lines: np.ndarray,
+    line_owner: array.array,
+    line_count: array.array,
+    n: int,
+    twin: dict[int, int],
+    opts: CorpusOptions,
+    step: Step,
 ) -> tuple[set[int], np.ndarray, dict[int, int]]:
     """Hashes of the template lines, the document of every candidate line (``lines``, rows of
     `KEPT_DTYPE`; ``line_owner`` and ``line_count``: the documents with rows and how many, in
@@ -72,7 +77,9 @@ def find_templates(
     # one occurrence per (exact-duplicate group, line): the first
     if twin:
         group_of = np.arange(n, dtype=np.uint32)
-        group_of[np.fromiter(twin.keys(), np.int64, len(twin))] = np.fromiter(twin.values(), np.uint32, len(twin))
+        group_of[np.fromiter(twin.keys(), np.int64, len(twin))] = np.fromiter(
+            twin.values(), np.uint32, len(twin)
+        )
         groups = group_of[docs]
         del group_of
     else:
@@ -120,8 +127,15 @@ def find_templates(
 
 
 def template_diagnostics(
-    template: set[int], counts: dict[int, int], lines: np.ndarray, line_docs: np.ndarray, docs: Sequence[Any],
-    line_owner: array.array, line_count: array.array, positions: ShingleStore, selection: CorpusSelection,
+    template: set[int],
+    counts: dict[int, int],
+    lines: np.ndarray,
+    line_docs: np.ndarray,
+    docs: Sequence[Any],
+    line_owner: array.array,
+    line_count: array.array,
+    positions: ShingleStore,
+    selection: CorpusSelection,
 ) -> list[Diagnostic]:
     """N003 on every document's occurrence of the reported ``template`` lines (``positions``:
     the source positions of each document's rows, one record per document with rows)."""
@@ -147,8 +161,9 @@ def template_diagnostics(
     return out
 
 
-def template_diagnostic(d: Any, position: tuple[int, int, int, int], count: int, n: int, rule: Rule,
-                        severity: Severity) -> Diagnostic:
+def template_diagnostic(
+    d: Any, position: tuple[int, int, int, int], count: int, n: int, rule: Rule, severity: Severity
+) -> Diagnostic:
     """N003 on document ``d`` (``path``, ``record``, ``record_line``) at the source ``position``
     (line, column, end line, end column) of a template line found in ``count`` of ``n`` documents."""
     line, column, end_line, end_column = position

@@ -127,12 +127,13 @@ class _Accepted:
             p = e.start
             # a replacement with s <= p < t, or an insertion at p
             below = bisect.bisect_right(self.coords, p)
-            return self._prefix_max(below) > p or self._points_below(below) > self._points_below(self._rank(p))
+            return self._prefix_max(below) > p or self._points_below(below) > self._points_below(
+                self._rank(p)
+            )
         # a replacement with s < e.end and t > e.start, or an insertion with e.start <= p < e.end
-        return (
-            self._prefix_max(self._rank(e.end)) > e.start
-            or self._points_below(self._rank(e.end)) > self._points_below(self._rank(e.start))
-        )
+        return self._prefix_max(self._rank(e.end)) > e.start or self._points_below(
+            self._rank(e.end)
+        ) > self._points_below(self._rank(e.start))
 
     def add(self, e: Edit) -> None:
         i = self._rank(e.start) + 1
@@ -156,7 +157,9 @@ def with_text(doc: Document, text: str) -> Document:
     elif doc.kind == "markdown":
         new = markdown_document(doc.path, text, doc.record, doc.record_line)
     else:
-        new = Document(path=doc.path, text=text, record=doc.record, record_line=doc.record_line, kind=doc.kind)
+        new = Document(
+            path=doc.path, text=text, record=doc.record, record_line=doc.record_line, kind=doc.kind
+        )
     new.meta = doc.meta
     return new
 
@@ -181,7 +184,10 @@ class FixOutcome:
 
 
 def fix_document(
-    doc: Document, lint: Callable[[Document], list[Diagnostic]], policy: FixPolicy, max_passes: int = MAX_PASSES
+    doc: Document,
+    lint: Callable[[Document], list[Diagnostic]],
+    policy: FixPolicy,
+    max_passes: int = MAX_PASSES,
 ) -> FixOutcome:
     """Lint and fix ``doc`` until no allowed fix applies (at most ``max_passes`` rounds)."""
     fixed = 0
@@ -192,7 +198,11 @@ def fix_document(
             fixes = [f for f in (html_fix(doc, f) for f in fixes) if f is not None]
         elif doc.source is not None:
             # Markdown comments are blank in the text rules see: never delete one unseen.
-            fixes = [f for f in fixes if all(doc.source[e.start : e.end] == doc.text[e.start : e.end] for e in f.edits)]
+            fixes = [
+                f
+                for f in fixes
+                if all(doc.source[e.start : e.end] == doc.text[e.start : e.end] for e in f.edits)
+            ]
         if not fixes:
             break
         before = content(doc)

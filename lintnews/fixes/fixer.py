@@ -138,7 +138,9 @@ class Fixer:
                 return None
             except OSError as exc:
                 self.copies.pop(path, None)
-                self._failed[path] = f"cannot write the fixed copy to {self.output_dir}: {exc.strerror or exc}"
+                self._failed[path] = (
+                    f"cannot write the fixed copy to {self.output_dir}: {exc.strerror or exc}"
+                )
                 return None
         return writer
 
@@ -186,7 +188,12 @@ class Fixer:
             writer = self._writer(doc.path)
             if writer is not None:
                 try:
-                    writer.write(doc.raw if doc.raw is not None else b"{}", doc.record_line or 0, new_doc, outcome.changed)
+                    writer.write(
+                        doc.raw if doc.raw is not None else b"{}",
+                        doc.record_line or 0,
+                        new_doc,
+                        outcome.changed,
+                    )
                 except WriteError as exc:
                     error = str(exc)
             else:
@@ -244,7 +251,11 @@ class Fixer:
             if b"\0" not in original and b"\0" not in data:
                 self.emit_bytes(unified_diff_bytes(original, data, patch_name(doc.path)))
                 return
-        name = doc.display_name if doc.path == self.stdin_name else patch_name(doc.path) + doc.display_name[len(doc.path) :]
+        name = (
+            doc.display_name
+            if doc.path == self.stdin_name
+            else patch_name(doc.path) + doc.display_name[len(doc.path) :]
+        )
         self.emit(unified_diff(content(doc), content(new_doc), name))
 
     def _clash_message(self, path: str, exc: AlreadyWritten) -> str:
@@ -261,7 +272,9 @@ class Fixer:
         except AlreadyWritten:
             raise
         except OSError as exc:
-            raise WriteError(f"cannot write the fixed copy to {self.output_dir}: {exc.strerror or exc}") from None
+            raise WriteError(
+                f"cannot write the fixed copy to {self.output_dir}: {exc.strerror or exc}"
+            ) from None
 
     def copy_unreadable(self, path: str, raw: bytes | SpooledRecord, line: int) -> str | None:
         """Copy a record lintnews could not read to the cleaned corpus unchanged; return an error
@@ -297,4 +310,6 @@ class Fixer:
         except OSError as exc:
             self.staging.abort()
             where = f" ({exc.filename})" if exc.filename else ""
-            raise WriteError(f"cannot move the fixed files into place: {exc.strerror or exc}{where}") from None
+            raise WriteError(
+                f"cannot move the fixed files into place: {exc.strerror or exc}{where}"
+            ) from None

@@ -39,7 +39,9 @@ def _inside_markup(source: str, offset: int) -> bool:
     start or end). Checked on every edit, whatever the source map says."""
     if source.rfind("<", 0, offset) > source.rfind(">", 0, offset):
         return True
-    return any(m.start() < offset < m.end() for m in _ENTITY.finditer(source, max(0, offset - 40), offset + 40))
+    return any(
+        m.start() < offset < m.end() for m in _ENTITY.finditer(source, max(0, offset - 40), offset + 40)
+    )
 
 
 def html_fix(doc: Document, fix: Fix) -> Fix | None:
@@ -58,7 +60,9 @@ def html_fix(doc: Document, fix: Fix) -> Fix | None:
     for e in fix.edits:
         line, col = doc.position(e.start)
         end_line, end_col = doc.position(e.end)
-        whole_lines = not e.replacement and (col == 0 or e.start == len(doc.text) or doc.text[e.start] == "\n")
+        whole_lines = not e.replacement and (
+            col == 0 or e.start == len(doc.text) or doc.text[e.start] == "\n"
+        )
         if whole_lines:
             first = line if col == 0 else line + 1
             last = end_line - 1 if end_col == 0 else end_line

@@ -58,9 +58,9 @@ def _split_lf(data: bytes) -> list[bytes]:
 
 def unified_diff(old: str, new: str, name: str) -> str:
     """A unified diff of two texts (for text that is not a file: stdin, a JSONL record)."""
-    return unified_diff_bytes(old.encode("utf-8", "surrogatepass"), new.encode("utf-8", "surrogatepass"), name).decode(
-        "utf-8", "surrogatepass"
-    )
+    return unified_diff_bytes(
+        old.encode("utf-8", "surrogatepass"), new.encode("utf-8", "surrogatepass"), name
+    ).decode("utf-8", "surrogatepass")
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -165,7 +165,9 @@ def _read_for_fixing(path: str) -> bytes:
         raise WriteError(f"cannot read for fixing: {exc.strerror}") from None
 
 
-def fixed_file_bytes(path: str, old_text: str, new_text: str, original: bytes | None = None) -> tuple[bytes, bytes]:
+def fixed_file_bytes(
+    path: str, old_text: str, new_text: str, original: bytes | None = None
+) -> tuple[bytes, bytes]:
     """The bytes of file ``path`` (whose text is ``old_text``; ``original`` when they were read
     already) and the bytes `write_fixed_file` writes for ``new_text``."""
     if original is None:
@@ -173,7 +175,9 @@ def fixed_file_bytes(path: str, old_text: str, new_text: str, original: bytes | 
     return original, encode_like(original, old_text, new_text)
 
 
-CHANGED = "changed on disk while it was being fixed (by another program or run?): not written; run lintnews again"
+CHANGED = (
+    "changed on disk while it was being fixed (by another program or run?): not written; run lintnews again"
+)
 
 
 def write_fixed_file(

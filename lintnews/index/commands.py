@@ -30,8 +30,13 @@ def _error(message: str) -> None:
 
 
 def _location() -> Callable[[_F], _F]:
-    return click.option("--index", "location", required=True, metavar="LOCATION",
-                        help="The index: an SQLite file (created on first use) or redis://host:port/db.")
+    return click.option(
+        "--index",
+        "location",
+        required=True,
+        metavar="LOCATION",
+        help="The index: an SQLite file (created on first use) or redis://host:port/db.",
+    )
 
 
 @click.group("index")
@@ -44,7 +49,9 @@ def index_group() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--config", "config", type=click.Path(dir_okay=False), help="Use this configuration file.")
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option("-j", "--jobs", type=click.IntRange(0), default=0, help="Worker processes (default 0: one per core).")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(0), default=0, help="Worker processes (default 0: one per core)."
+)
 def add(location: str, paths: tuple[str, ...], config: str | None, isolated: bool, jobs: int) -> None:
     """Add (or replace, by name) the documents in PATHS to the index, in one transaction."""
     errors = 0
@@ -59,7 +66,9 @@ def add(location: str, paths: tuple[str, ...], config: str | None, isolated: boo
         def entries() -> Iterator[Entry]:
             nonlocal errors
             items = analyze(list(paths), settings, jobs or default_jobs(), signer=signer)
-            for item in Progress.for_terminal(False).documents(items, list(paths), settings):  # (a bar on a terminal)
+            for item in Progress.for_terminal(False).documents(
+                items, list(paths), settings
+            ):  # (a bar on a terminal)
                 if isinstance(item, InputError):
                     errors += 1
                     _error(str(item))
@@ -74,7 +83,9 @@ def add(location: str, paths: tuple[str, ...], config: str | None, isolated: boo
     except ConfigError as exc:
         _error(str(exc))
         sys.exit(EXIT_ERROR)
-    click.echo(f"Indexed {added} document{'s' if added != 1 else ''} in {location} ({total} in the index).", err=True)
+    click.echo(
+        f"Indexed {added} document{'s' if added != 1 else ''} in {location} ({total} in the index).", err=True
+    )
     sys.exit(EXIT_ERROR if errors else 0)
 
 
@@ -123,8 +134,12 @@ def remove(location: str, names: tuple[str, ...]) -> None:
 
 @index_group.command("prune")
 @_location()
-@click.option("--before", required=True, metavar="DATE",
-              help="Remove documents whose date field (JSONL `date`, or [corpus] date-field) is before DATE.")
+@click.option(
+    "--before",
+    required=True,
+    metavar="DATE",
+    help="Remove documents whose date field (JSONL `date`, or [corpus] date-field) is before DATE.",
+)
 def prune(location: str, before: str) -> None:
     """Remove the documents dated before DATE (ISO 8601, e.g. 2026-01-31). Undated documents stay."""
     try:

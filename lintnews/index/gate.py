@@ -97,7 +97,8 @@ class IndexedCorpus(CorpusIndex):
         if not self.update:
             return 0
         try:
-            return self.store.add((entry_of(sig) for sig in self.batch if (sig.path, sig.record) not in failing),
-                                  self.scheme)
+            return self.store.add(
+                (entry_of(sig) for sig in self.batch if (sig.path, sig.record) not in failing), self.scheme
+            )
         finally:
             self.store.close()

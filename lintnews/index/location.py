@@ -16,6 +16,7 @@ def open_index(location: str, create: bool = False) -> IndexStore:
             from lintnews.index.redisstore import RedisStore
         except ImportError:
             raise IndexStoreError(
-                f"{location}: a Redis index needs redis-py: pip install 'lintnews[redis]'") from None
+                f"{location}: a Redis index needs redis-py: pip install 'lintnews[redis]'"
+            ) from None
         return RedisStore(location)
     return SqliteStore(location, create)

@@ -71,7 +71,9 @@ class RedisStore(IndexStore):
         if self._lsh is None:
             with self._errors():
                 self._lsh = MinHashLSH(
-                    num_perm=scheme["num-perm"], params=(scheme["bands"], scheme["rows"]), prepickle=False,
+                    num_perm=scheme["num-perm"],
+                    params=(scheme["bands"], scheme["rows"]),
+                    prepickle=False,
                     storage_config={"type": "redis", "basename": PREFIX + b"lsh:", "redis": self.kwargs},
                 )
         return self._lsh
@@ -133,8 +135,12 @@ class RedisStore(IndexStore):
             for names in pipe.execute():
                 out.update(names)
             lsh = self.lsh(self._scheme)
-            bands = [[lsh._H(values[lo:hi]) for lo, hi in lsh.hashranges]
-                     for values in (lean_minhash(sig.minhash).hashvalues for sig in sigs if sig.minhash is not None)]
+            bands = [
+                [lsh._H(values[lo:hi]) for lo, hi in lsh.hashranges]
+                for values in (
+                    lean_minhash(sig.minhash).hashvalues for sig in sigs if sig.minhash is not None
+                )
+            ]
             big = []
             for band, table in enumerate(lsh.hashtables):
                 if not bands:
@@ -208,8 +214,13 @@ class RedisStore(IndexStore):
         with self._errors():
             docs = self.r.zcard(PREFIX + b"order")
             memory = self.r.info("memory").get("used_memory")
-        return {"index": self.where, "backend": "redis", "documents": docs, "server-memory-bytes": memory,
-                "scheme": self.scheme()}
+        return {
+            "index": self.where,
+            "backend": "redis",
+            "documents": docs,
+            "server-memory-bytes": memory,
+            "scheme": self.scheme(),
+        }
 
     def close(self) -> None:
         self.r.close()

@@ -48,7 +48,9 @@ class SqliteStore(IndexStore):
             raise IndexStoreError(f"{path}: is a folder, not an index file")
         exists = os.path.exists(path)
         if not exists and not create:
-            raise IndexStoreError(f"{path}: no index there (`lintnews index add --index {path} PATH...` creates one)")
+            raise IndexStoreError(
+                f"{path}: no index there (`lintnews index add --index {path} PATH...` creates one)"
+            )
         if exists and not create and os.path.getsize(path) == 0:  # truncated to nothing: not an empty index
             raise IndexStoreError(f"{path}: an empty file, not a lintnews index")
         try:
@@ -59,7 +61,10 @@ class SqliteStore(IndexStore):
             raise IndexStoreError(f"{path}: cannot open the index: {describe_os_error(exc)}") from None
         with self._errors():
             if not create:  # a reader writes nothing, not even the schema
-                got = self._has_meta() and self.db.execute("SELECT value FROM meta WHERE key='magic'").fetchone()
+                got = (
+                    self._has_meta()
+                    and self.db.execute("SELECT value FROM meta WHERE key='magic'").fetchone()
+                )
                 if not got or got[0] != MAGIC:
                     raise IndexStoreError(f"{path}: not a lintnews index")
                 return
@@ -118,14 +123,18 @@ class SqliteStore(IndexStore):
         indexed name is replaced. The entries (the documents being linted) are first spooled to
         a temporary table, which locks nothing, so other writers wait only for the copy."""
         with self._errors():
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS spool("
-                            "name TEXT PRIMARY KEY, text_hash BLOB, date, keys BLOB NOT NULL, sig BLOB NOT NULL)")
+            self.db.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS spool("
+                "name TEXT PRIMARY KEY, text_hash BLOB, date, keys BLOB NOT NULL, sig BLOB NOT NULL)"
+            )
             self.db.execute("DELETE FROM temp.spool")
             self.db.execute("BEGIN")  # deferred, touching only the temporary database: no lock on the index
             try:
                 for e in entries:
-                    self.db.execute("INSERT OR IGNORE INTO temp.spool VALUES (?, ?, ?, ?, ?)",
-                                    (e.name, e.text_hash, e.date, array.array("q", e.keys).tobytes(), e.blob))
+                    self.db.execute(
+                        "INSERT OR IGNORE INTO temp.spool VALUES (?, ?, ?, ?, ?)",
+                        (e.name, e.text_hash, e.date, array.array("q", e.keys).tobytes(), e.blob),
+                    )
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
@@ -137,15 +146,27 @@ class SqliteStore(IndexStore):
                 else:
                     check_scheme(self.where, load_scheme(self.where, row[0]), scheme)
                 added = 0
-                spooled = self.db.execute("SELECT name, text_hash, date, keys, sig FROM temp.spool ORDER BY rowid")
-                for name, text_hash, date, keys, blob in spooled:  # (a cursor: the spool is not held in memory)
+                spooled = self.db.execute(
+                    "SELECT name, text_hash, date, keys, sig FROM temp.spool ORDER BY rowid"
+                )
+                for (
+                    name,
+                    text_hash,
+                    date,
+                    keys,
+                    blob,
+                ) in spooled:  # (a cursor: the spool is not held in memory)
                     added += 1
                     self._delete([name])
-                    cur = self.db.execute("INSERT INTO docs(name, text_hash, date, keys, sig) VALUES (?, ?, ?, ?, ?)",
-                                          (name, text_hash, date, keys, blob))
+                    cur = self.db.execute(
+                        "INSERT INTO docs(name, text_hash, date, keys, sig) VALUES (?, ?, ?, ?, ?)",
+                        (name, text_hash, date, keys, blob),
+                    )
                     seq = cur.lastrowid
-                    self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)",
-                                        [(k, seq) for k in array.array("q", keys)])
+                    self.db.executemany(
+                        "INSERT OR IGNORE INTO bands VALUES (?, ?)",
+                        [(k, seq) for k in array.array("q", keys)],
+                    )
             self.db.execute("DELETE FROM temp.spool")
         return added
 
@@ -183,18 +204,28 @@ class SqliteStore(IndexStore):
         out: set[Any] = set()
         with self._errors():
             for key in keys:
-                first = self.db.execute("SELECT seq FROM bands WHERE key=? ORDER BY seq LIMIT 1", (key,)).fetchone()
+                first = self.db.execute(
+                    "SELECT seq FROM bands WHERE key=? ORDER BY seq LIMIT 1", (key,)
+                ).fetchone()
                 if first is None:
                     continue
                 out.add(first[0])
-                out.update(r[0] for r in self.db.execute(
-                    "SELECT seq FROM bands WHERE key=? ORDER BY seq DESC LIMIT ?", (key, peers)))
+                out.update(
+                    r[0]
+                    for r in self.db.execute(
+                        "SELECT seq FROM bands WHERE key=? ORDER BY seq DESC LIMIT ?", (key, peers)
+                    )
+                )
         return out
 
     def by_hash(self, text_hash: bytes, peers: int) -> set[Any]:
         with self._errors():
-            return {r[0] for r in self.db.execute(
-                "SELECT seq FROM docs WHERE text_hash=? ORDER BY seq LIMIT ?", (text_hash, peers))}
+            return {
+                r[0]
+                for r in self.db.execute(
+                    "SELECT seq FROM docs WHERE text_hash=? ORDER BY seq LIMIT ?", (text_hash, peers)
+                )
+            }
 
     def fetch(self, ids: Iterable[Any]) -> list[tuple[int, str, bytes]]:
         wanted = sorted(ids)
@@ -202,8 +233,11 @@ class SqliteStore(IndexStore):
         with self._errors():
             for lo in range(0, len(wanted), 500):
                 part = wanted[lo : lo + 500]
-                out.extend(self.db.execute(
-                    f"SELECT seq, name, sig FROM docs WHERE seq IN ({','.join('?' * len(part))})", part))
+                out.extend(
+                    self.db.execute(
+                        f"SELECT seq, name, sig FROM docs WHERE seq IN ({','.join('?' * len(part))})", part
+                    )
+                )
         out.sort()
         return out
 
@@ -215,21 +249,36 @@ class SqliteStore(IndexStore):
     def prune(self, before: str) -> int:
         before_ts = _timestamp(before)
         with self._errors(), self._write():
-            old = [seq for seq, date in self.db.execute("SELECT seq, date FROM docs WHERE date IS NOT NULL")
-                   if date_before(date, before, before_ts)]
+            old = [
+                seq
+                for seq, date in self.db.execute("SELECT seq, date FROM docs WHERE date IS NOT NULL")
+                if date_before(date, before, before_ts)
+            ]
             for seq in old:
                 self._delete_seq(seq)
         return len(old)
 
     def stats(self) -> dict[str, Any]:
         with self._errors():
-            docs, size = self.db.execute("SELECT count(*), coalesce(sum(length(sig)), 0) FROM docs").fetchone()
+            docs, size = self.db.execute(
+                "SELECT count(*), coalesce(sum(length(sig)), 0) FROM docs"
+            ).fetchone()
             keys = self.db.execute("SELECT count(*) FROM bands").fetchone()[0]
-            dated = self.db.execute("SELECT min(date), max(date) FROM docs WHERE typeof(date)='text'").fetchone()
+            dated = self.db.execute(
+                "SELECT min(date), max(date) FROM docs WHERE typeof(date)='text'"
+            ).fetchone()
         on_disk = sum(os.path.getsize(p) for p in (self.where, self.where + "-wal") if os.path.exists(p))
-        return {"index": self.where, "backend": "sqlite", "documents": docs, "band-keys": keys,
-                "signature-bytes": size, "bytes-on-disk": on_disk, "oldest": dated[0], "newest": dated[1],
-                "scheme": self.scheme()}
+        return {
+            "index": self.where,
+            "backend": "sqlite",
+            "documents": docs,
+            "band-keys": keys,
+            "signature-bytes": size,
+            "bytes-on-disk": on_disk,
+            "oldest": dated[0],
+            "newest": dated[1],
+            "scheme": self.scheme(),
+        }
 
     def close(self) -> None:
         self.db.close()

@@ -43,9 +43,16 @@ def scheme_of(settings: Settings) -> dict[str, Any]:
     """The scheme of the signatures a run with ``settings`` makes."""
     options = CorpusOptions.from_settings(settings)
     num_perm, bands, rows = signature_spec(settings)
-    return {"format": FORMAT, "hash": SCHEME, "num-perm": num_perm, "bands": bands, "rows": rows,
-            "shingle-size": options.shingle_size, "normalization": NORMALIZATION_VERSION,
-            "written-by": f"lintnews {__version__}"}
+    return {
+        "format": FORMAT,
+        "hash": SCHEME,
+        "num-perm": num_perm,
+        "bands": bands,
+        "rows": rows,
+        "shingle-size": options.shingle_size,
+        "normalization": NORMALIZATION_VERSION,
+        "written-by": f"lintnews {__version__}",
+    }
 
 
 def check_scheme(where: str, stored: dict[str, Any], mine: dict[str, Any]) -> None:
@@ -91,7 +98,9 @@ def signed(key: int) -> int:
 
 def entry_of(sig: DocSignature) -> Entry:
     keys = [] if sig.band_keys is None else [signed(k) for k in sig.band_keys.tolist()]
-    blob = zlib.compress(msgpack.packb(signature_data(sig), use_bin_type=True, unicode_errors="surrogatepass"), 6)
+    blob = zlib.compress(
+        msgpack.packb(signature_data(sig), use_bin_type=True, unicode_errors="surrogatepass"), 6
+    )
     return Entry(sig.name, sig.text_hash, sig.date, keys, blob, sig.minhash)
 
 
@@ -99,7 +108,9 @@ def signature_of(where: str, name: Any, blob: Any, settings: Settings) -> DocSig
     """The signature stored as ``blob``; `IndexStoreError` naming the entry when it is not
     what lintnews writes."""
     try:
-        data = msgpack.unpackb(zlib.decompress(blob), raw=False, use_list=True, unicode_errors="surrogatepass")
+        data = msgpack.unpackb(
+            zlib.decompress(blob), raw=False, use_list=True, unicode_errors="surrogatepass"
+        )
         return signature_from_data(data, signature_spec(settings))
     except Exception:  # zlib, msgpack or the field checks: whatever a damaged entry trips on
         raise IndexStoreError(f"{where}: corrupt index: the entry of {name} is unreadable") from None

@@ -192,4 +192,3 @@ class LintnewsDeduplicate(PipelineStep):
         finally:
             if writer is not None:
                 writer.__exit__(None, None, None)
-

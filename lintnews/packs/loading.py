@@ -28,7 +28,7 @@ def load_pack(path: Path, packs: PackSet, check_backtracking: bool = True, built
     except ConfigError as exc:
         message = str(exc)
         if message.startswith(str(path)):
-            message = shown(path) + message[len(str(path)):]
+            message = shown(path) + message[len(str(path)) :]
         raise PackError(message) from None
 
 
@@ -40,7 +40,9 @@ def _load_pack(path: Path, packs: PackSet, check_backtracking: bool, builtin: bo
         _load_rule_file(path, data, packs, check_backtracking, builtin)
 
 
-def _load_rule_file(path: Path, data: dict[str, Any], packs: PackSet, check_backtracking: bool, builtin: bool) -> None:
+def _load_rule_file(
+    path: Path, data: dict[str, Any], packs: PackSet, check_backtracking: bool, builtin: bool
+) -> None:
     """A rule file (`lintnews.packs.rulefile`): the phrases of one rule, per language."""
     allowed = RULE_KEYS if builtin else USER_KEYS
     unknown = set(data) - allowed
@@ -49,14 +51,18 @@ def _load_rule_file(path: Path, data: dict[str, Any], packs: PackSet, check_back
         raise ConfigError(f"{path}: unknown key `{sorted(unknown)[0]}` in pack{hint}")
     named = {key: data[key] for key in ("rule", "code", "name") if key in data}
     if not named:
-        raise ConfigError(f"{path}: a pack needs `rule = \"<rule name or code>\"` (or a `language` and [[entry]] tables)")
+        raise ConfigError(
+            f'{path}: a pack needs `rule = "<rule name or code>"` (or a `language` and [[entry]] tables)'
+        )
     names = set()
     for key, ident in named.items():
         if not isinstance(ident, str):
             raise ConfigError(f"{path}: `{key}` must be a string")
         names.add(pack_rule(ident, str(path)))
     if len(names) > 1:
-        raise ConfigError(f"{path}: " + ", ".join(f"`{k} = {v!r}`" for k, v in named.items()) + " name different rules")
+        raise ConfigError(
+            f"{path}: " + ", ".join(f"`{k} = {v!r}`" for k, v in named.items()) + " name different rules"
+        )
     rule = names.pop()
     for language, found in phrase_entries(data, str(path), rule, check_backtracking):
         packs.add(language, found)
@@ -66,7 +72,7 @@ def _load_language_pack(path: Path, data: dict[str, Any], packs: PackSet, check_
     """A pack of the first shape: ``language`` and ``[[entry]]`` tables naming their rules."""
     language = data.get("language")
     if not isinstance(language, str):
-        raise ConfigError(f"{path}: a pack needs `language = \"<code>\"` (or \"*\")")
+        raise ConfigError(f'{path}: a pack needs `language = "<code>"` (or "*")')
     unknown = set(data) - LANGUAGE_PACK_KEYS
     if unknown:
         raise ConfigError(f"{path}: unknown key `{sorted(unknown)[0]}` in pack")
@@ -118,4 +124,3 @@ def load_packs(settings: Settings) -> PackSet:
             raise ConfigError(f"`extra-phrases.{rule}` must be a list of strings")
         extra.append((rule, tuple(lines)))
     return _load(tuple(settings.extend_packs), tuple(extra), settings.root)
-

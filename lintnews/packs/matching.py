@@ -18,6 +18,7 @@ from lintnews.registry import Rule, Violation
 if TYPE_CHECKING:
     from lintnews.document import Document
 
+
 def pack_languages(doc: Document, settings: Settings, packs: PackSet) -> list[str]:
     """Languages whose packs apply to ``doc``: its own language plus English (English site chrome
     is everywhere), plus, when detected, any other language with a substantial stop-word share (a
@@ -47,14 +48,17 @@ def _also_present(doc: Document) -> list[str]:
     scores = doc.stopword_profile[0]
     best = max(scores.values(), default=0)
     return [
-        lang for lang, n in sorted(scores.items(), key=lambda kv: -kv[1])
+        lang
+        for lang, n in sorted(scores.items(), key=lambda kv: -kv[1])
         if n >= _SECONDARY_MIN_HITS and n >= _SECONDARY_SHARE * best
     ]
 
 
 #: Per document: `pack_languages` by configured language (with the pack set they were made for),
 #: and `_also_present`.
-_PACK_LANGUAGES: View[dict[str | None, tuple[PackSet, list[str]]]] = View("packs.pack_languages", lambda doc: {})
+_PACK_LANGUAGES: View[dict[str | None, tuple[PackSet, list[str]]]] = View(
+    "packs.pack_languages", lambda doc: {}
+)
 _SECONDARY_LANGUAGES: View[list[str]] = View("packs.secondary_languages", _also_present)
 
 
@@ -80,7 +84,9 @@ def _candidate_lines(doc: Document, packs: PackSet, langs: list[str]) -> list[in
 
 
 #: Per document: `_candidate_lines` by languages (with the pack set they were made for).
-_PHRASE_LINES: View[dict[tuple[str, ...], tuple[PackSet, list[int]]]] = View("packs.phrase_lines", lambda doc: {})
+_PHRASE_LINES: View[dict[tuple[str, ...], tuple[PackSet, list[int]]]] = View(
+    "packs.phrase_lines", lambda doc: {}
+)
 
 
 def match_lines(doc: Document, settings: Settings, rule: str) -> Iterator[tuple[int, Entry]]:
@@ -117,6 +123,6 @@ class PhraseRule(Rule):
                 doc,
                 i,
                 entry.message or self.default_message,
-                fix=self.remove_lines_fix(doc, i, i, f"Remove the line \"{doc.lines[i].strip()[:60]}\""),
+                fix=self.remove_lines_fix(doc, i, i, f'Remove the line "{doc.lines[i].strip()[:60]}"'),
                 severity=entry.severity,
             )

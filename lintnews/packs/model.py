@@ -63,8 +63,10 @@ class PackSet:
         """Matcher for ``rule`` in ``language`` (which also gets every ``*`` entry)."""
         found = self.matchers.get((rule, language))
         if found is None:
-            entries = [*self.by_language.get(language, {}).get(rule, []),
-                       *self.by_language.get(ALL_LANGUAGES, {}).get(rule, [])]
+            entries = [
+                *self.by_language.get(language, {}).get(rule, []),
+                *self.by_language.get(ALL_LANGUAGES, {}).get(rule, []),
+            ]
             found = self.matchers[(rule, language)] = compile_entries(entries)
         return found
 
@@ -72,7 +74,11 @@ class PackSet:
         """The non-empty matchers of ``rule`` in ``languages``, in order (cached)."""
         found = self.rule_matchers.get((rule, languages))
         if found is None:
-            found = [m for m in (self.matcher(rule, lang) for lang in languages) if m.literal or m.regex is not None]
+            found = [
+                m
+                for m in (self.matcher(rule, lang) for lang in languages)
+                if m.literal or m.regex is not None
+            ]
             self.rule_matchers[(rule, languages)] = found
         return found
 
@@ -88,8 +94,10 @@ class PackSet:
         """The `Screen` of the entries `matcher` compiles for ``rule`` in ``language``."""
         found = self.rule_screens.get((rule, language))
         if found is None:
-            entries = [*self.by_language.get(language, {}).get(rule, []),
-                       *self.by_language.get(ALL_LANGUAGES, {}).get(rule, [])]
+            entries = [
+                *self.by_language.get(language, {}).get(rule, []),
+                *self.by_language.get(ALL_LANGUAGES, {}).get(rule, []),
+            ]
             found = self.rule_screens[(rule, language)] = Screen.build(entries)
         return found
 
@@ -115,4 +123,3 @@ def compile_entries(entries: list[Entry]) -> Matcher:
     if parts:
         matcher.regex = re.compile("|".join(parts))
     return matcher
-

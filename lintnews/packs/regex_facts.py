@@ -160,7 +160,7 @@ class _Parser:
             return _SIMPLE_ESCAPES[char]
         for letter, width in (("x", 2), ("u", 4), ("U", 8)):
             if char == letter:
-                digits = self.p[self.i:self.i + width]
+                digits = self.p[self.i : self.i + width]
                 if len(digits) != width or any(d not in "0123456789abcdefABCDEF" for d in digits):
                     raise Unreadable("a bad escape")
                 self.i += width
@@ -169,7 +169,7 @@ class _Parser:
             end = self.p.find("}", self.i)
             if end < 0:
                 raise Unreadable("a bad escape")
-            name = self.p[self.i + 1:end]
+            name = self.p[self.i + 1 : end]
             self.i = end + 1
             return unicodedata.lookup(name)
         if char == "0":
@@ -362,5 +362,7 @@ def analyse(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]
         return None, None
     first = first_chars(items)
     needed = required(items)
-    return (frozenset(first[0]) if first is not None and not first[1] else None,
-            frozenset(needed) if needed else None)
+    return (
+        frozenset(first[0]) if first is not None and not first[1] else None,
+        frozenset(needed) if needed else None,
+    )

@@ -156,12 +156,16 @@ def phrase_tables(data: dict[str, Any], where: str) -> Iterator[tuple[str, int, 
     (the number counts from 1 in each language; 0 when the language has one table)."""
     phrases = data.get("phrases", {})
     if not isinstance(phrases, dict):
-        raise ConfigError(f"{where}: `phrases` must be a table of languages ([phrases.en], [phrases.de], ...)")
+        raise ConfigError(
+            f"{where}: `phrases` must be a table of languages ([phrases.en], [phrases.de], ...)"
+        )
     for language, tables in phrases.items():
         many = isinstance(tables, list)
         tables = tables if many else [tables]
         if not all(isinstance(t, dict) for t in tables):
-            raise ConfigError(f"{where}: `phrases.{language}` must be a table ([phrases.{language}]) or tables")
+            raise ConfigError(
+                f"{where}: `phrases.{language}` must be a table ([phrases.{language}]) or tables"
+            )
         for i, table in enumerate(tables, start=1):
             yield language, i if many else 0, table
 

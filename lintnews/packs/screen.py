@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 #: (group references and conditionals): a `Screen` does not combine such patterns.
 _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
+
 class _Keys:
     """Line keys a `Screen` selects from, with their concatenation (made once for all screens)."""
 
@@ -96,7 +97,9 @@ class Screen:
                     screen.by_first.setdefault(char, []).append(p)
                 continue
             # a string of white space alone is in nearly every line: no test
-            rest.append((p, tuple(sorted(required)) if required and all(n.strip() for n in required) else None))
+            rest.append(
+                (p, tuple(sorted(required)) if required and all(n.strip() for n in required) else None)
+            )
             needs = None if needs is None or not required else needs | required
         try:
             if rest:
@@ -204,8 +207,15 @@ class ScreenUnion:
         for i, p in enumerate(needy):
             for needle in rest[p] or ():
                 needed.setdefault(needle, []).append(i)
-        return cls(tuple(screens), literal, {c: tuple(r) for c, r in compiled.items()},
-                   any(s.everything for s in screens), _either(always) if always else (), needy, needed)
+        return cls(
+            tuple(screens),
+            literal,
+            {c: tuple(r) for c, r in compiled.items()},
+            any(s.everything for s in screens),
+            _either(always) if always else (),
+            needy,
+            needed,
+        )
 
     @cached_property
     def _needles(self) -> _Needles | None:

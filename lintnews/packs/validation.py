@@ -23,7 +23,7 @@ def entry(data: Any, where: str, check_backtracking: bool = True) -> Entry:
         raise ConfigError(f"{where}: unknown key `{sorted(unknown)[0]}` in [[entry]]")
     rule = data.get("rule")
     if not isinstance(rule, str):
-        raise ConfigError(f"{where}: [[entry]] needs `rule = \"<rule name or code>\"`")
+        raise ConfigError(f'{where}: [[entry]] needs `rule = "<rule name or code>"`')
     lines = data.get("lines", [])
     patterns = data.get("patterns", [])
     for key, value in (("lines", lines), ("patterns", patterns)):
@@ -59,5 +59,3 @@ def builtin_dir() -> Path:
     spec = importlib.util.find_spec("lintnews.rules")
     assert spec is not None and spec.origin is not None, "lintnews.rules is not installed"
     return Path(spec.origin).resolve().parent / "packs"
-
-

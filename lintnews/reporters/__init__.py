@@ -26,7 +26,12 @@ class StreamWriter:
     WITH_STATISTICS = ("text", "full", "json", "jsonl")
 
     def __init__(
-        self, fmt: str, out: TextIO, color: bool = False, quiet: bool = False, stats: bool = False,
+        self,
+        fmt: str,
+        out: TextIO,
+        color: bool = False,
+        quiet: bool = False,
+        stats: bool = False,
         unsafe_fixes: bool = False,
     ) -> None:
         self.fmt = fmt

@@ -77,7 +77,9 @@ def load_run(path: str, text: str) -> tuple[list[dict[str, Any]], list[dict[str,
         _check_diagnostic(path, f"diagnostic {i}", d)
     for i, s in enumerate(documents or [], start=1):
         if not isinstance(s, dict) or not isinstance(s.get("path"), str) or not _is_int(s.get("score")):
-            raise RunFileError(f"{path}: document {i}: not a document summary (`path` and an integer `score`)")
+            raise RunFileError(
+                f"{path}: document {i}: not a document summary (`path` and an integer `score`)"
+            )
     return diagnostics, documents
 
 
@@ -156,8 +158,14 @@ def pack(diagnostics: Iterable[dict[str, Any]], documents: list[dict[str, Any]] 
         packed_fix = None
         if isinstance(fix, dict):
             edits = [
-                [e.get("line"), e.get("column"), e.get("end_line"), e.get("end_column"), e.get("content", ""),
-                 e.get("original")]
+                [
+                    e.get("line"),
+                    e.get("column"),
+                    e.get("end_line"),
+                    e.get("end_column"),
+                    e.get("content", ""),
+                    e.get("original"),
+                ]
                 for e in fix.get("edits") or []
                 if isinstance(e, dict)
             ]
@@ -167,26 +175,32 @@ def pack(diagnostics: Iterable[dict[str, Any]], documents: list[dict[str, Any]] 
         # Columns index the snippet only where source and text coordinates agree: plain text
         # and Markdown files (HTML positions are in the markup; a JSONL record's text may be HTML),
         # or wherever the fix's edits are known (they are only given in text coordinates).
-        text_coordinates = (record is None and kind_of(path) in ("text", "markdown")) or bool(packed_fix and packed_fix[2])
+        text_coordinates = (record is None and kind_of(path) in ("text", "markdown")) or bool(
+            packed_fix and packed_fix[2]
+        )
         similarity = d.get("similarity")
-        rows.append([
-            strings(path),
-            record,
-            d["line"],
-            d["column"],
-            d.get("end_line", d["line"]),
-            d.get("end_column", d["column"]),
-            strings(d["code"]),
-            SEVERITIES.index(d["severity"]),
-            strings(d["message"]),
-            d.get("document_score"),
-            d.get("snippet") or "",
-            packed_fix,
-            [loc for loc in (_location(strings, r) for r in d.get("related") or []) if loc is not None],
-            similarity if isinstance(similarity, (int, float)) and not isinstance(similarity, bool) else None,
-            _location(strings, d.get("kept")),
-            1 if text_coordinates else 0,
-        ])
+        rows.append(
+            [
+                strings(path),
+                record,
+                d["line"],
+                d["column"],
+                d.get("end_line", d["line"]),
+                d.get("end_column", d["column"]),
+                strings(d["code"]),
+                SEVERITIES.index(d["severity"]),
+                strings(d["message"]),
+                d.get("document_score"),
+                d.get("snippet") or "",
+                packed_fix,
+                [loc for loc in (_location(strings, r) for r in d.get("related") or []) if loc is not None],
+                similarity
+                if isinstance(similarity, (int, float)) and not isinstance(similarity, bool)
+                else None,
+                _location(strings, d.get("kept")),
+                1 if text_coordinates else 0,
+            ]
+        )
         names.setdefault(d["code"], str(d.get("name", "")))
         if documents is None and d.get("document_score") is not None:
             doc_scores.setdefault((path, record), d["document_score"])
@@ -231,7 +245,12 @@ def embed_json(data: Any) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("lintnews.reporters").joinpath("html_assets").joinpath(name).read_text(encoding="utf-8")
+    return (
+        resources.files("lintnews.reporters")
+        .joinpath("html_assets")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
 
 
 def _csp_hash(source: str) -> str:

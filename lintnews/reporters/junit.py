@@ -42,7 +42,9 @@ def write_junit(report: Report, out: TextIO, color: bool) -> None:
     )
     for (path, record), diagnostics in groups.items():
         name = path if record is None else f"{path}#{record}"
-        suite = _element(root, "testsuite", name=name, tests=len(diagnostics), failures=len(diagnostics), errors=0)
+        suite = _element(
+            root, "testsuite", name=name, tests=len(diagnostics), failures=len(diagnostics), errors=0
+        )
         for d in diagnostics:
             case = _element(
                 suite,
@@ -63,8 +65,14 @@ def write_junit(report: Report, out: TextIO, color: bool) -> None:
                 body.append(f"fix ({'safe' if d.fix.safe else 'unsafe'}): {d.fix.title}")
             failure.text = xml_safe("\n".join(body))
     if report.errors:
-        suite = _element(root, "testsuite", name="lintnews input errors", tests=len(report.errors), failures=0,
-                         errors=len(report.errors))
+        suite = _element(
+            root,
+            "testsuite",
+            name="lintnews input errors",
+            tests=len(report.errors),
+            failures=0,
+            errors=len(report.errors),
+        )
         for e in report.errors:
             case = _element(suite, "testcase", name=str(e), classname=e.path, file=e.path)
             _element(case, "error", message=e.message, type="input-error").text = xml_safe(str(e))

@@ -137,7 +137,12 @@ def _result(d: Diagnostic, rule_index: int, fingerprint: str, cwd: str) -> dict[
     region: dict[str, Any]
     message = d.message
     if d.record is None:
-        region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column}
+        region = {
+            "startLine": d.line,
+            "startColumn": d.column,
+            "endLine": d.end_line,
+            "endColumn": d.end_column,
+        }
     else:
         # The record's text is one JSON string on one physical line: point at that line, and
         # keep the position inside the record's text as properties.
@@ -176,7 +181,12 @@ def _result(d: Diagnostic, rule_index: int, fingerprint: str, cwd: str) -> dict[
             replacements = []
             for line, col, end_line, end_col, text in d.fix_edits:
                 replacement: dict[str, Any] = {
-                    "deletedRegion": {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+                    "deletedRegion": {
+                        "startLine": line,
+                        "startColumn": col,
+                        "endLine": end_line,
+                        "endColumn": end_col,
+                    }
                 }
                 if text:
                     replacement["insertedContent"] = {"text": text}

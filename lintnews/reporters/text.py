@@ -40,7 +40,9 @@ def summary(report: Report) -> str:
             es = "es" if tally.hidden_unsafe != 1 else ""
             hidden = f"{tally.hidden_unsafe} hidden fix{es} can be enabled with `--unsafe-fixes`"
         if tally.fixable:
-            text += f"\n[*] {tally.fixable} fixable with `lintnews check --fix`" + (f" ({hidden})." if hidden else ".")
+            text += f"\n[*] {tally.fixable} fixable with `lintnews check --fix`" + (
+                f" ({hidden})." if hidden else "."
+            )
         elif hidden:
             text += f"\nNo fixes available ({hidden})."
     if report.fixed:

@@ -89,12 +89,14 @@ class CheckRun:
         self.gated: set[tuple[str, str | None]] = set()
         if self.signer is not None and options.index is not None:
             self.signatures = IndexedCorpus(  # type: ignore[assignment]
-                settings, options.cache_dir, options.index, options.index_update)
+                settings, options.cache_dir, options.index, options.index_update
+            )
         elif self.signer is not None:
             self.signatures = CorpusIndex(settings, options.cache_dir)  # type: ignore[assignment]  # folds signatures as they come
         # --- end corpus phase: signer and index ---
-        self.analyzer = Analyzer(settings, self.splitter is not None, self.signer, None, None, options.stdin_name,
-                                 self.linter)
+        self.analyzer = Analyzer(
+            settings, self.splitter is not None, self.signer, None, None, options.stdin_name, self.linter
+        )
         #: The signal that asked the run to stop, if any (see `lintnews.cli.interrupt_on_sigterm`).
         self.stopped: Callable[[], int | None] = lambda: None
 
@@ -105,7 +107,9 @@ class CheckRun:
         ``--exit-zero`` forgives), not a failure of the run to fix or write something."""
         if error.incomplete and self.fixer is not None and self.fixer.abandon(error.path):
             # A cleaned copy of a corpus read only in part would lose its last records.
-            error = replace(error, message=f"{error.message}; no cleaned copy written to {self.options.output_dir}")
+            error = replace(
+                error, message=f"{error.message}; no cleaned copy written to {self.options.output_dir}"
+            )
         self.result.errors.append(error)
         self.result.unreadable += unreadable
         self.on_error(error)
@@ -194,7 +198,9 @@ class CheckRun:
         elif analysis.cached and analysis.cache_key is not None and isinstance(self.signatures, CorpusIndex):
             self.signatures.defer(analysis.cache_key, analysis.cache_index)  # left in the cache for now
 
-    def run(self, paths: list[str], wrap: Callable[[Iterator[Any]], Iterator[Any]] = lambda it: it) -> RunResult:
+    def run(
+        self, paths: list[str], wrap: Callable[[Iterator[Any]], Iterator[Any]] = lambda it: it
+    ) -> RunResult:
         """Analyse everything under ``paths``: in parallel with the cache when only linting, in
         this process when fixing (fixes rewrite files)."""
         if self.fixer is not None:
@@ -282,11 +288,13 @@ class CheckRun:
         outputs = [p for p in (self.options.accepted_output, self.options.rejected_output) if p]
         documents = f"{self.unsplit} document{'s' if self.unsplit != 1 else ''}"
         if self.unsplit and not self.splitter.records:
-            self.error(InputError(
-                " and ".join(outputs),
-                f"not written: --accepted-output and --rejected-output copy JSONL records, and the {documents} "
-                "linted are files, not records",
-            ))
+            self.error(
+                InputError(
+                    " and ".join(outputs),
+                    f"not written: --accepted-output and --rejected-output copy JSONL records, and the {documents} "
+                    "linted are files, not records",
+                )
+            )
             return
         if self.unsplit:
             self.on_warning(f"{documents} that are not JSONL records are in neither {' nor '.join(outputs)}")

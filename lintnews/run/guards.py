@@ -59,7 +59,11 @@ def output_clash(
         if key is None or key[0] != "file":
             continue  # not there yet: no input of this run
         for other, read in inputs.items():
-            if read and _identity(read) == key and not (option == "--write-baseline" and other == "--baseline"):
+            if (
+                read
+                and _identity(read) == key
+                and not (option == "--write-baseline" and other == "--baseline")
+            ):
                 return f"{option} {path} is the {other} file of this run: writing it would replace it; choose another file"
         found = reaches(paths, path, settings)
         if found is not None:

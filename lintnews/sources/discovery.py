@@ -21,7 +21,9 @@ from lintnews.sources.items import ALL_SUFFIXES, InputError
 from lintnews.staging import STAGING_MARK
 
 
-def iter_paths(paths: Iterable[str], settings: Settings, skip: Iterable[str] = ()) -> Iterator[str | InputError]:
+def iter_paths(
+    paths: Iterable[str], settings: Settings, skip: Iterable[str] = ()
+) -> Iterator[str | InputError]:
     """Files to lint, in a deterministic order: named files as given, folders walked in sorted
     order (only files with a known suffix), excluded names, ignored paths (`lintnews.ignore`)
     and the folders in ``skip`` left out. Anything that is not a regular file is an
@@ -40,7 +42,10 @@ def iter_paths(paths: Iterable[str], settings: Settings, skip: Iterable[str] = (
                 yield path
         elif os.path.isdir(path):
             walk = _walk(
-                path, excludes, IgnoreStack(path) if settings.respect_gitignore else None, {os.path.abspath(f) for f in skip}
+                path,
+                excludes,
+                IgnoreStack(path) if settings.respect_gitignore else None,
+                {os.path.abspath(f) for f in skip},
             )
             for found in walk:
                 if isinstance(found, InputError) or seen.add_path(found):

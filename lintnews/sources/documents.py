@@ -64,13 +64,17 @@ def _binary_head(head: bytes) -> bool:
     """A NUL in the first block marks binary data, except in UTF-16/32 text: a byte-order mark,
     or NULs nearly all on one side of the byte pairs (Latin letters in UTF-16 without a mark,
     which HTML detection can still read). What this lets through is decoded and checked whole."""
-    if b"\x00" not in head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
+    if b"\x00" not in head or head.startswith(
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+    ):
         return False
     even, odd = head[0::2].count(0), head[1::2].count(0)
     return min(even, odd) * 8 >= max(even, odd)
 
 
-def make_document(path: str, data: bytes, kind: str, record: str | None = None, record_line: int | None = None) -> Document:
+def make_document(
+    path: str, data: bytes, kind: str, record: str | None = None, record_line: int | None = None
+) -> Document:
     if kind == "html":
         return html_document(path, decode_html(data), record, record_line)
     if kind == "markdown":
@@ -100,17 +104,23 @@ def blank_html_comments(text: str) -> str:
     return "".join(parts)
 
 
-def markdown_document(path: str, text: str, record: str | None = None, record_line: int | None = None) -> Document:
+def markdown_document(
+    path: str, text: str, record: str | None = None, record_line: int | None = None
+) -> Document:
     """A Markdown document. HTML comments (suppression directives among them) are not article
     text: rules see them blanked out with spaces, so every position stays where it was, and
     fixes edit ``source``, the text as written."""
     if "<!--" not in text:
         return Document(path=path, text=text, record=record, record_line=record_line, kind="markdown")
     blanked = blank_html_comments(text)
-    return Document(path=path, text=blanked, record=record, record_line=record_line, kind="markdown", source=text)
+    return Document(
+        path=path, text=blanked, record=record, record_line=record_line, kind="markdown", source=text
+    )
 
 
-def html_document(path: str, markup: str, record: str | None = None, record_line: int | None = None) -> Document:
+def html_document(
+    path: str, markup: str, record: str | None = None, record_line: int | None = None
+) -> Document:
     from lintnews import html_source  # BeautifulSoup and lxml: only for HTML
 
     extracted = html_source.extract(markup)

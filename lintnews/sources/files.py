@@ -15,7 +15,11 @@ from lintnews.sources.jsonl import read_jsonl
 
 
 def iter_documents(
-    paths: Iterable[str], settings: Settings, stdin_name: str = "-", skip: Iterable[str] = (), keep_raw: bool = False
+    paths: Iterable[str],
+    settings: Settings,
+    stdin_name: str = "-",
+    skip: Iterable[str] = (),
+    keep_raw: bool = False,
 ) -> Iterator[Item]:
     """Every document (or input error) of the given paths, in input order; folders in ``skip``
     are not walked into; ``keep_raw``: see `read_jsonl`."""

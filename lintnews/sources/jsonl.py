@@ -34,7 +34,9 @@ def _open_jsonl(path: str) -> BinaryIO:
     return raw
 
 
-def read_jsonl(path: str, settings: Settings, name: str | None = None, keep_raw: bool = False) -> Iterator[Item]:
+def read_jsonl(
+    path: str, settings: Settings, name: str | None = None, keep_raw: bool = False
+) -> Iterator[Item]:
     """One `Document` per JSONL record. The record is named by its id field when it has one,
     else by its 1-based line number in the file. ``name`` is the path to report (stdin's).
     ``keep_raw``: keep records above ``max-document-size`` (in a temporary file) for outputs
@@ -118,13 +120,21 @@ def jsonl_lines(
             if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
                 yield InputError(path, "file is UTF-16 or UTF-32 (byte-order mark): JSONL must be UTF-8")
                 return
-            if head.count(0) > 8:  # one error for a binary file, not one per "line"; a stray NUL spoils one record
-                yield InputError(path, "contains NUL bytes (binary file, or UTF-16 without a byte-order mark?)")
+            if (
+                head.count(0) > 8
+            ):  # one error for a binary file, not one per "line"; a stray NUL spoils one record
+                yield InputError(
+                    path, "contains NUL bytes (binary file, or UTF-16 without a byte-order mark?)"
+                )
                 return
             while True:
                 n = lineno + 1  # (lineno: the lines read whole, for the errors below)
                 # (at most limit + 1 bytes, and the byte-order mark of the first line)
-                raw = fh.readline(limit + 1 + (len(codecs.BOM_UTF8) if n == 1 else 0)) if limit else fh.readline()
+                raw = (
+                    fh.readline(limit + 1 + (len(codecs.BOM_UTF8) if n == 1 else 0))
+                    if limit
+                    else fh.readline()
+                )
                 if not raw:
                     break
                 if n == 1 and raw.startswith(codecs.BOM_UTF8):
@@ -170,7 +180,11 @@ def _oversized(
     size = len(head) + rest
     record = _leading_id(head, id_field)
     return InputError(
-        path, str(TooLarge(size, limit)), record, lineno, raw=SpooledRecord(spool, size) if spool is not None else None
+        path,
+        str(TooLarge(size, limit)),
+        record,
+        lineno,
+        raw=SpooledRecord(spool, size) if spool is not None else None,
     )
 
 
@@ -204,19 +218,38 @@ def record_document(path: str, raw: bytes, lineno: int, settings: Settings) -> I
     meta = {k: v for k, v in obj.items() if k not in (settings.text_field, settings.html_field)}
     if text is None and html is None:
         return InputError(
-            path, f"record has no `{settings.text_field}` or `{settings.html_field}` field", record=record, line=lineno
+            path,
+            f"record has no `{settings.text_field}` or `{settings.html_field}` field",
+            record=record,
+            line=lineno,
         )
     if text is not None and not isinstance(text, str):
-        return InputError(path, f"`{settings.text_field}` is a {type(text).__name__}, not a string", record, lineno)
+        return InputError(
+            path, f"`{settings.text_field}` is a {type(text).__name__}, not a string", record, lineno
+        )
     if text is not None and (text.strip() or not (isinstance(html, str) and html.strip())):
         if not text.strip():  # an empty extraction is a failed one, never an article
-            return InputError(path, f"`{settings.text_field}` is {'empty' if not text else 'only whitespace'}", record, lineno)
-        doc = Document(path=path, text=normalize_newlines(text), record=record, record_line=lineno, kind="text")
+            return InputError(
+                path,
+                f"`{settings.text_field}` is {'empty' if not text else 'only whitespace'}",
+                record,
+                lineno,
+            )
+        doc = Document(
+            path=path, text=normalize_newlines(text), record=record, record_line=lineno, kind="text"
+        )
     else:
         if not isinstance(html, str):
-            return InputError(path, f"`{settings.html_field}` is a {type(html).__name__}, not a string", record, lineno)
+            return InputError(
+                path, f"`{settings.html_field}` is a {type(html).__name__}, not a string", record, lineno
+            )
         if not html.strip():
-            return InputError(path, f"`{settings.html_field}` is {'empty' if not html else 'only whitespace'}", record, lineno)
+            return InputError(
+                path,
+                f"`{settings.html_field}` is {'empty' if not html else 'only whitespace'}",
+                record,
+                lineno,
+            )
         try:
             doc = html_document(path, normalize_newlines(html), record, lineno)
         except RecursionError:

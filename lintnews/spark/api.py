@@ -108,18 +108,45 @@ def _run(spark: SparkSession, docs: DataFrame, settings: Settings, corpus: bool)
     return SparkRun(spark, settings, docs, found)
 
 
-def check(df: DataFrame, text_col: str = "text", id_col: str | None = "id", config: Settings | str | None = None, *,
-          path: str = "<dataframe>", path_col: str | None = None, line_col: str | None = None,
-          order_col: str | None = None, corpus: bool = True) -> DataFrame:
+def check(
+    df: DataFrame,
+    text_col: str = "text",
+    id_col: str | None = "id",
+    config: Settings | str | None = None,
+    *,
+    path: str = "<dataframe>",
+    path_col: str | None = None,
+    line_col: str | None = None,
+    order_col: str | None = None,
+    corpus: bool = True,
+) -> DataFrame:
     """Lint a DataFrame of documents; a DataFrame of diagnostics (the JSON contract's columns).
     See `run` for the arguments."""
-    return run(df, text_col, id_col, config, path=path, path_col=path_col, line_col=line_col,
-               order_col=order_col, corpus=corpus).diagnostics
+    return run(
+        df,
+        text_col,
+        id_col,
+        config,
+        path=path,
+        path_col=path_col,
+        line_col=line_col,
+        order_col=order_col,
+        corpus=corpus,
+    ).diagnostics
 
 
-def run(df: DataFrame, text_col: str = "text", id_col: str | None = "id", config: Settings | str | None = None, *,
-        path: str = "<dataframe>", path_col: str | None = None, line_col: str | None = None,
-        order_col: str | None = None, corpus: bool = True) -> SparkRun:
+def run(
+    df: DataFrame,
+    text_col: str = "text",
+    id_col: str | None = "id",
+    config: Settings | str | None = None,
+    *,
+    path: str = "<dataframe>",
+    path_col: str | None = None,
+    line_col: str | None = None,
+    order_col: str | None = None,
+    corpus: bool = True,
+) -> SparkRun:
     """Lint a DataFrame of documents: each row is read as a JSONL record would be, ``text_col``
     as its text, ``id_col`` as its id (None or a missing value: named by its line) and the other
     columns as its other fields. ``path`` names the documents (or ``path_col``, a column), and
@@ -128,21 +155,32 @@ def run(df: DataFrame, text_col: str = "text", id_col: str | None = "id", config
     ``corpus``: run the corpus phase (N001-N003)."""
     settings = load_settings(config)
     spark = df.sparkSession
-    ordered = df.withColumn("__ord", F.col(order_col).cast("long") if order_col else F.monotonically_increasing_id())
+    ordered = df.withColumn(
+        "__ord", F.col(order_col).cast("long") if order_col else F.monotonically_increasing_id()
+    )
     task = DocumentTask(settings, corpus, keep_raw=False)
-    docs = ordered.mapInArrow(lambda b: task.records(b, text_col, id_col, path, path_col, line_col), _doc_schema())
+    docs = ordered.mapInArrow(
+        lambda b: task.records(b, text_col, id_col, path, path_col, line_col), _doc_schema()
+    )
     return _run(spark, docs, settings, corpus)
 
 
-def check_files(spark: SparkSession, paths: list[str], settings: Settings, corpus: bool = True,
-                keep_raw: bool = False) -> SparkRun:
+def check_files(
+    spark: SparkSession, paths: list[str], settings: Settings, corpus: bool = True, keep_raw: bool = False
+) -> SparkRun:
     """Lint files (JSONL: one document per record) in Spark tasks, one file per task; the files
     must be readable by the executors at these paths (a shared file system)."""
     return check_sources(spark, paths, [], settings, corpus, keep_raw)
 
 
-def check_sources(spark: SparkSession, files: list[str], parquet: list[str], settings: Settings, corpus: bool = True,
-                  keep_raw: bool = False) -> SparkRun:
+def check_sources(
+    spark: SparkSession,
+    files: list[str],
+    parquet: list[str],
+    settings: Settings,
+    corpus: bool = True,
+    keep_raw: bool = False,
+) -> SparkRun:
     """`check_files` of ``files``, then the Parquet datasets ``parquet`` (each row a record,
     read as a JSONL record would be; its record line is its row number), in that order."""
     task = DocumentTask(settings, corpus, keep_raw)
@@ -158,8 +196,12 @@ def check_sources(spark: SparkSession, files: list[str], parquet: list[str], set
         start = (len(files) + k) << ORD_SHIFT
         numbered = numbered.withColumn("__ord", F.lit(start) + F.col("__row"))
         records = functools.partial(
-            task.records, text_col=settings.text_field, id_col=settings.id_field,
-            path=path, path_col=None, line_col="__row",
+            task.records,
+            text_col=settings.text_field,
+            id_col=settings.id_field,
+            path=path,
+            path_col=None,
+            line_col="__row",
         )
         parts.append(numbered.mapInArrow(records, _doc_schema()))
     if not parts:

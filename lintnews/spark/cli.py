@@ -30,7 +30,8 @@ def session(master: str | None) -> Any:
     url = master or os.environ.get("MASTER") or DEFAULT_MASTER
     log4j = os.path.join(os.path.dirname(__file__), "log4j2.properties")
     builder = (
-        SparkSession.builder.master(url).appName("lintnews")
+        SparkSession.builder.master(url)
+        .appName("lintnews")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile=file:{log4j}")
     )
@@ -70,14 +71,19 @@ def run_spark(run: CheckRun, paths: list[str], master: str | None) -> RunResult:
                 files.append(found)
     spark = session(master)
     try:
-        result = check_sources(spark, files, parquet, run.settings, corpus=run.options.corpus,
-                               keep_raw=run.splitter is not None)
+        result = check_sources(
+            spark, files, parquet, run.settings, corpus=run.options.corpus, keep_raw=run.splitter is not None
+        )
         for row in result.documents.orderBy("ord").toLocalIterator():
             if row["error"] is not None:
                 run.error(pickle.loads(row["error"]), unreadable=True)
                 continue
             diagnostics = [pickle.loads(d) for d in row["diagnostics"] or ()]
-            run.accept(Analysis(row["path"], row["record"], row["record_line"], diagnostics, row["score"], row["raw"]))
+            run.accept(
+                Analysis(
+                    row["path"], row["record"], row["record_line"], diagnostics, row["score"], row["raw"]
+                )
+            )
         for d in result.iter_corpus():
             run.report(d)
     finally:

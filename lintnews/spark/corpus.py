@@ -49,34 +49,55 @@ def corpus_diagnostics(spark: SparkSession, docs: DataFrame, settings: Settings)
     n = signed.count()
     # 1. exact copies: the first document of each normalised text
     group = signed.select(
-        "ord", "path", "record", "record_line", "enabled", "text_hash", "comparable", "band_keys", "lines",
+        "ord",
+        "path",
+        "record",
+        "record_line",
+        "enabled",
+        "text_hash",
+        "comparable",
+        "band_keys",
+        "lines",
         F.when(F.col("text_hash").isNull(), F.col("ord"))
-        .otherwise(F.min("ord").over(Window.partitionBy("text_hash"))).alias("group"),
+        .otherwise(F.min("ord").over(Window.partitionBy("text_hash")))
+        .alias("group"),
     ).persist()
     template, reported = _templates(spark, group, options, n)
     out = _template_diagnostics(group, reported, settings, n)
     pairs = _candidates(group)
-    twins = group.where(F.col("group") != F.col("ord")).select(F.col("ord").alias("a"), F.col("group").alias("b"))
+    twins = group.where(F.col("group") != F.col("ord")).select(
+        F.col("ord").alias("a"), F.col("group").alias("b")
+    )
     comp = components(pairs.unionByName(twins))
     members = (
         comp.join(signed.select("ord", "sig"), "ord")
-        .groupBy("comp").agg(F.collect_list(F.struct("ord", "sig")).alias("docs"))
+        .groupBy("comp")
+        .agg(F.collect_list(F.struct("ord", "sig")).alias("docs"))
     )
     edges = (
         pairs.join(comp.withColumnRenamed("ord", "a"), "a")
-        .groupBy("comp").agg(F.collect_list(F.struct("a", "b")).alias("pairs"))
+        .groupBy("comp")
+        .agg(F.collect_list(F.struct("a", "b")).alias("pairs"))
     )
     work = members.join(edges, "comp", "left").select("docs", "pairs")
     found = work.mapInArrow(component_task(settings, template), from_arrow_schema(DIAG_SCHEMA))
     return out.unionByName(found)
 
 
-def _templates(spark: SparkSession, group: DataFrame, options: CorpusOptions, n: int) -> tuple[set[int], DataFrame]:
+def _templates(
+    spark: SparkSession, group: DataFrame, options: CorpusOptions, n: int
+) -> tuple[set[int], DataFrame]:
     """The template line hashes (unsigned, collected: a set the size of the site templates)
     and ``(hash, count)`` of those reported (`lintnews.corpus.templates.find_templates`, and
     `CorpusIndex._finish` for the share)."""
     rows = group.select("ord", "group", F.explode("lines").alias("l")).select(
-        "ord", "group", "l.hash", "l.k", "l.from_start", "l.from_end", "l.words",
+        "ord",
+        "group",
+        "l.hash",
+        "l.k",
+        "l.from_start",
+        "l.from_end",
+        "l.words",
     )
     # one occurrence per (line, exact group): its first row in input order
     first = Window.partitionBy("hash", "group").orderBy("ord", "k")
@@ -86,7 +107,8 @@ def _templates(spark: SparkSession, group: DataFrame, options: CorpusOptions, n:
     at_end = occ.groupBy("hash", "from_end").count().groupBy("hash").agg(F.max("count").alias("e"))
     recurring = (
         counts.where(F.col("count") >= options.template_min_docs)
-        .join(at_start, "hash").join(at_end, "hash")
+        .join(at_start, "hash")
+        .join(at_end, "hash")
         .where(F.greatest("s", "e") >= F.lit(options.template_min_stability) * F.col("count"))
         .select("hash", "count")
     )
@@ -94,13 +116,18 @@ def _templates(spark: SparkSession, group: DataFrame, options: CorpusOptions, n:
     by_line = Window.partitionBy("hash").orderBy("ord", "k")
     sample = (
         occ.join(recurring.select("hash"), "hash")
-        .withColumn("i", F.row_number().over(by_line)).where(F.col("i") <= TEMPLATE_SAMPLE)
+        .withColumn("i", F.row_number().over(by_line))
+        .where(F.col("i") <= TEMPLATE_SAMPLE)
         .select(F.col("hash").alias("line"), "ord")
     )
-    sample_rows = sample.join(rows.select("ord", "hash", "k", "words"), "ord").groupBy("line").agg(
-        F.collect_list(F.struct("ord", "k", "hash", "words")).alias("sample")
+    sample_rows = (
+        sample.join(rows.select("ord", "hash", "k", "words"), "ord")
+        .groupBy("line")
+        .agg(F.collect_list(F.struct("ord", "k", "hash", "words")).alias("sample"))
     )
-    blocks = sample_rows.select(F.col("line").alias("hash"), "sample").mapInArrow(_block, from_arrow_schema(BLOCK_SCHEMA))
+    blocks = sample_rows.select(F.col("line").alias("hash"), "sample").mapInArrow(
+        _block, from_arrow_schema(BLOCK_SCHEMA)
+    )
     template = recurring.join(blocks.where(F.col("words") <= MAX_TEMPLATE_BLOCK_WORDS), "hash").persist()
     hashes = {h & 0xFFFFFFFFFFFFFFFF for (h,) in template.select("hash").collect()}
     need = max(options.template_min_docs, math.ceil(options.template_min_share * n))
@@ -116,13 +143,26 @@ def _block(batches: Any) -> Any:
 
 def _template_diagnostics(group: DataFrame, reported: DataFrame, settings: Settings, n: int) -> DataFrame:
     """N003 on the first row of each reported template line in each document."""
-    rows = group.select("ord", "path", "record", "record_line", "enabled", F.explode("lines").alias("l")).select(
-        "ord", "path", "record", "record_line", "enabled", "l.*"
-    )
+    rows = group.select(
+        "ord", "path", "record", "record_line", "enabled", F.explode("lines").alias("l")
+    ).select("ord", "path", "record", "record_line", "enabled", "l.*")
     hits = rows.join(F.broadcast(reported), "hash")
     first = Window.partitionBy("ord", "hash").orderBy("k")
-    hits = hits.withColumn("i", F.row_number().over(first)).where(F.col("i") == 1).select(
-        "ord", "path", "record", "record_line", "enabled", "count", "line", "column", "end_line", "end_column"
+    hits = (
+        hits.withColumn("i", F.row_number().over(first))
+        .where(F.col("i") == 1)
+        .select(
+            "ord",
+            "path",
+            "record",
+            "record_line",
+            "enabled",
+            "count",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+        )
     )
     return hits.mapInArrow(template_task(settings, n), from_arrow_schema(DIAG_SCHEMA))
 
@@ -140,7 +180,9 @@ def _candidates(group: DataFrame) -> DataFrame:
     )
     chosen = F.when(
         F.col("size") > BIG_BUCKET,
-        F.array_distinct(F.filter(F.array(F.element_at("before", -1), F.col("first")), lambda x: x != F.col("ord"))),
+        F.array_distinct(
+            F.filter(F.array(F.element_at("before", -1), F.col("first")), lambda x: x != F.col("ord"))
+        ),
     ).otherwise(F.col("before"))
     return (
         peers.where(F.size("before") > 0)
@@ -154,30 +196,42 @@ def components(edges: DataFrame) -> DataFrame:
     node of its connected component, by alternating large-star and small-star until every edge
     points at a root (Kiveris, Lattanzi, Mirrokni, Rastogi, Vassilvitskii: "Connected Components
     in MapReduce and Beyond", SoCC 2014). The edges stay in Spark."""
-    e = edges.where(F.col("a") != F.col("b")).select(
-        F.greatest("a", "b").alias("u"), F.least("a", "b").alias("v")
-    ).distinct().localCheckpoint()
+    e = (
+        edges.where(F.col("a") != F.col("b"))
+        .select(F.greatest("a", "b").alias("u"), F.least("a", "b").alias("v"))
+        .distinct()
+        .localCheckpoint()
+    )
     for _ in range(MAX_ROUNDS):
         # large-star: every neighbour larger than u is linked to the smallest of u's neighbourhood
         both = e.unionByName(e.select(F.col("v").alias("u"), F.col("u").alias("v")))
         low = both.groupBy("u").agg(F.least(F.min("v"), F.col("u")).alias("m"))
-        e = both.join(low, "u").where(F.col("v") > F.col("u")).select(
-            F.col("v").alias("u"), F.col("m").alias("v")
-        ).distinct()
+        e = (
+            both.join(low, "u")
+            .where(F.col("v") > F.col("u"))
+            .select(F.col("v").alias("u"), F.col("m").alias("v"))
+            .distinct()
+        )
         # small-star: u and its smaller neighbours are linked to the smallest of them
         low = e.groupBy("u").agg(F.min("v").alias("m"))
         e = (
-            e.join(low, "u").where(F.col("v") != F.col("m")).select(F.col("v").alias("u"), F.col("m").alias("v"))
+            e.join(low, "u")
+            .where(F.col("v") != F.col("m"))
+            .select(F.col("v").alias("u"), F.col("m").alias("v"))
             .unionByName(low.select("u", F.col("m").alias("v")))
             .distinct()
             .localCheckpoint()
         )
         # done when the graph is stars: no node is both a parent and a child, none has two parents
         parents = e.groupBy("u").agg(F.count("*").alias("n")).where("n > 1").select(F.col("u").alias("x"))
-        if parents.unionByName(e.select(F.col("v").alias("x")).intersect(e.select(F.col("u").alias("x")))).isEmpty():
+        if parents.unionByName(
+            e.select(F.col("v").alias("x")).intersect(e.select(F.col("u").alias("x")))
+        ).isEmpty():
             break
     else:  # pragma: no cover - a guard; the iteration converges in O(log n) rounds
         raise RuntimeError("connected components did not converge")
-    return e.select(F.col("u").alias("ord"), F.col("v").alias("comp")).unionByName(
-        e.select(F.col("v").alias("ord"), F.col("v").alias("comp"))
-    ).distinct()
+    return (
+        e.select(F.col("u").alias("ord"), F.col("v").alias("comp"))
+        .unionByName(e.select(F.col("v").alias("ord"), F.col("v").alias("comp")))
+        .distinct()
+    )

@@ -78,15 +78,24 @@ class DocumentTask:
 
         def items() -> Iterator[tuple[int, Document | InputError]]:
             for batch in batches:
-                for file_index, path in zip(batch.column("file").to_pylist(), batch.column("path").to_pylist()):
+                for file_index, path in zip(
+                    batch.column("file").to_pylist(), batch.column("path").to_pylist()
+                ):
                     for item in read_path(path, self.settings, keep_raw=self.keep_raw):
                         line = item.record_line if isinstance(item, Document) else item.line
                         yield (file_index << ORD_SHIFT) | (line or 0), item
 
         yield from self.rows(items())
 
-    def records(self, batches: Iterable[pa.RecordBatch], text_col: str, id_col: str | None, path: str,
-                path_col: str | None, line_col: str | None) -> Iterator[pa.RecordBatch]:
+    def records(
+        self,
+        batches: Iterable[pa.RecordBatch],
+        text_col: str,
+        id_col: str | None,
+        path: str,
+        path_col: str | None,
+        line_col: str | None,
+    ) -> Iterator[pa.RecordBatch]:
         """Rows of a DataFrame of documents (plus the ``__ord`` column): each row is read as the
         JSONL record it would be (`lintnews.sources.record_document`), its other columns as the
         record's other fields (``[corpus] date-field`` among them)."""
@@ -119,13 +128,23 @@ def _error_row(ord_: int, error: InputError) -> dict[str, Any]:
         raw.copy_to(buffer)
         raw.close()
         error = replace(error, raw=buffer.getvalue())
-    return {"ord": ord_, "path": error.path, "record": error.record, "record_line": error.line,
-            "error": pickle.dumps(error), "error_message": str(error)}
+    return {
+        "ord": ord_,
+        "path": error.path,
+        "record": error.record,
+        "record_line": error.line,
+        "error": pickle.dumps(error),
+        "error_message": str(error),
+    }
 
 
 def _analysis_row(ord_: int, a: Analysis, lsh: tuple[int, int]) -> dict[str, Any]:
     row: dict[str, Any] = {
-        "ord": ord_, "path": a.path, "record": a.record, "record_line": a.record_line, "score": a.score,
+        "ord": ord_,
+        "path": a.path,
+        "record": a.record,
+        "record_line": a.record_line,
+        "score": a.score,
         "diagnostics": [pickle.dumps(d) for d in a.diagnostics],
         "raw": a.raw if isinstance(a.raw, bytes) else None,
     }
@@ -144,14 +163,35 @@ def _analysis_row(ord_: int, a: Analysis, lsh: tuple[int, int]) -> dict[str, Any
         keys = sig.band_keys if sig.band_keys is not None and sig.lsh == lsh else band_keys(sig.minhash, *lsh)
     lines = sig.lines
     row.update(
-        sig=pickle.dumps(sig), text_hash=sig.text_hash, comparable=comparable, enabled=sig.enabled,
+        sig=pickle.dumps(sig),
+        text_hash=sig.text_hash,
+        comparable=comparable,
+        enabled=sig.enabled,
         band_keys=_signed(keys) if keys is not None else None,
         lines=[
-            {"hash": h, "k": k, "from_start": int(fs), "from_end": int(fe), "words": int(w), "line": int(ln),
-             "column": int(c), "end_line": int(el), "end_column": int(ec)}
-            for k, (h, fs, fe, w, ln, c, el, ec) in enumerate(zip(
-                _signed(lines["hash"]), lines["from_start"], lines["from_end"], lines["words"], lines["line"],
-                lines["column"], lines["end_line"], lines["end_column"]))
+            {
+                "hash": h,
+                "k": k,
+                "from_start": int(fs),
+                "from_end": int(fe),
+                "words": int(w),
+                "line": int(ln),
+                "column": int(c),
+                "end_line": int(el),
+                "end_column": int(ec),
+            }
+            for k, (h, fs, fe, w, ln, c, el, ec) in enumerate(
+                zip(
+                    _signed(lines["hash"]),
+                    lines["from_start"],
+                    lines["from_end"],
+                    lines["words"],
+                    lines["line"],
+                    lines["column"],
+                    lines["end_line"],
+                    lines["end_column"],
+                )
+            )
         ],
     )
     return row
@@ -187,7 +227,9 @@ class _Named:
         self.path, self.record, self.record_line = path, record, record_line
 
 
-def template_task(settings: Settings, n: int) -> Callable[[Iterable[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
+def template_task(
+    settings: Settings, n: int
+) -> Callable[[Iterable[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
     """Rows ``(ord, path, record, record_line, enabled, count, line, column, end_line,
     end_column)``: the first occurrence in a document of a reported template line -> N003."""
     selection = CorpusSelection(settings)
@@ -199,9 +241,14 @@ def template_task(settings: Settings, n: int) -> Callable[[Iterable[pa.RecordBat
             for r in batch.to_pylist():
                 if not r["enabled"] & FLAGS[TEMPLATE]:
                     continue
-                d = template_diagnostic(_Named(r["path"], r["record"], r["record_line"]),
-                                        (r["line"], r["column"], r["end_line"], r["end_column"]),
-                                        r["count"], n, rule, severity)
+                d = template_diagnostic(
+                    _Named(r["path"], r["record"], r["record_line"]),
+                    (r["line"], r["column"], r["end_line"], r["end_column"]),
+                    r["count"],
+                    n,
+                    rule,
+                    severity,
+                )
                 ords.append(r["ord"])
                 diags.append(pickle.dumps(d))
             yield pa.RecordBatch.from_pydict({"ord": ords, "diagnostic": diags}, DIAG_SCHEMA)
@@ -213,8 +260,9 @@ def _no_step(name: str, total: int) -> Callable[[int], None]:
     return lambda done: None
 
 
-def component_task(settings: Settings, template: set[int]) -> Callable[[Iterable[pa.RecordBatch]],
-                                                                        Iterator[pa.RecordBatch]]:
+def component_task(
+    settings: Settings, template: set[int]
+) -> Callable[[Iterable[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
     """Rows ``(docs, pairs)``: one connected component of the candidate pairs and exact copies,
     its documents' signatures (``ord``, ``sig``) and its candidate pairs (``a``, ``b``: places in
     input order). Runs the local engine's `find_duplicates` on it: a component holds every pair
@@ -236,14 +284,21 @@ def component_task(settings: Settings, template: set[int]) -> Callable[[Iterable
     return task
 
 
-def _component(docs_in: list[dict[str, Any]], pairs_in: list[dict[str, int]], options: CorpusOptions,
-               selection: CorpusSelection, template: set[int]) -> Iterator[tuple[int, Diagnostic]]:
+def _component(
+    docs_in: list[dict[str, Any]],
+    pairs_in: list[dict[str, int]],
+    options: CorpusOptions,
+    selection: CorpusSelection,
+    template: set[int],
+) -> Iterator[tuple[int, Diagnostic]]:
     docs_in.sort(key=lambda r: r["ord"])
     ords = [r["ord"] for r in docs_in]
     local = {o: i for i, o in enumerate(ords)}
     sigs: list[DocSignature] = [pickle.loads(r["sig"]) for r in docs_in]
     docs = [
-        IndexedDoc(s.path, s.record, s.record_line, s.enabled, s.first, i, s.text_hash, s.length, s.date, True)
+        IndexedDoc(
+            s.path, s.record, s.record_line, s.enabled, s.first, i, s.text_hash, s.length, s.date, True
+        )
         for i, s in enumerate(sigs)
     ]
     first_of: dict[bytes, int] = {}
@@ -266,8 +321,9 @@ def _component(docs_in: list[dict[str, Any]], pairs_in: list[dict[str, int]], op
             got = cache[i] = comparable_set(shingles, s.lines, template)
         return got
 
-    found = find_duplicates(docs, twin, earlier, later, shingle_set, options, selection,
-                            lambda i: sigs[i].title, _no_step)
+    found = find_duplicates(
+        docs, twin, earlier, later, shingle_set, options, selection, lambda i: sigs[i].title, _no_step
+    )
     where = {(d.path, d.record, d.record_line): ords[i] for i, d in enumerate(docs)}
     for d in found:
         yield where[(d.path, d.record, d.record_line)], d

@@ -90,7 +90,11 @@ def apply_suppressions(
 
 
 def _reports(
-    doc: Document, table: RuleTable, settings: Settings, directives: Iterable[Directive], rules: dict[str, Rule]
+    doc: Document,
+    table: RuleTable,
+    settings: Settings,
+    directives: Iterable[Directive],
+    rules: dict[str, Rule],
 ) -> list[Diagnostic]:
     selected = {r.code: r for r in table.rules}
     unused_rule = selected.get(UnusedSuppression.code)

@@ -167,7 +167,9 @@ def comment_directives(doc: Document) -> list[Directive]:
     return out
 
 
-def _set_targets(doc: Document, source: str, spans: list[tuple[int, int]], directives: list[Directive]) -> None:
+def _set_targets(
+    doc: Document, source: str, spans: list[tuple[int, int]], directives: list[Directive]
+) -> None:
     """Point each disable-next-line at the line it covers (see the module docstring)."""
     pieces: list[str] = []
     done = 0

@@ -101,12 +101,17 @@ class Breadcrumb(Rule):
             homed = is_home(parts[0])
             if homed:
                 inner = parts[1:-1]
-                ok = all(len(words(p)) <= self.max_segment_words + 2 for p in inner) and len(words(parts[-1])) <= 25
+                ok = (
+                    all(len(words(p)) <= self.max_segment_words + 2 for p in inner)
+                    and len(words(parts[-1])) <= 25
+                )
             else:
                 ok = (
                     len(parts) >= 3
                     and not re.search(r"\s[/|]\s", line)
-                    and all(len(words(p)) <= self.max_segment_words and not _SENTENCE_END.search(p) for p in parts)
+                    and all(
+                        len(words(p)) <= self.max_segment_words and not _SENTENCE_END.search(p) for p in parts
+                    )
                 )
             if not ok:
                 continue

@@ -52,8 +52,10 @@ class TagLine(PhraseRule):
                     continue
                 if _CAPS_ROW.fullmatch(line) and doc.line_kind(i) not in ("table", "code"):
                     found[i] = self.line_violation(
-                        doc, i, "Row of tags in capitals left in the text",
-                        fix=self.remove_lines_fix(doc, i, i, f"Remove the line \"{line.strip()[:60]}\""),
+                        doc,
+                        i,
+                        "Row of tags in capitals left in the text",
+                        fix=self.remove_lines_fix(doc, i, i, f'Remove the line "{line.strip()[:60]}"'),
                     )
         yield from (found[i] for i in sorted(found))
 

@@ -18,7 +18,9 @@ from lintnews.packs import (
 )
 from lintnews.registry import Violation, register
 
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|von|van|der|de|da|del|la|le|di|du|bin|al|y|und|and|et|&|,)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|von|van|der|de|da|del|la|le|di|du|bin|al|y|und|and|et|&|,)$"
+)
 
 
 def _looks_like_name(line: str) -> bool:
@@ -80,4 +82,3 @@ class AdvertisementLabel(PhraseRule):
 @phrase_rule("B010")
 class PostNavigation(PhraseRule):
     pass
-

@@ -99,7 +99,11 @@ def menu_lines(doc: Document, first: int, stop: int) -> list[tuple[int, int, int
             hi -= 1
         n = hi - lo
         rows = sum(1 for i in run[lo:hi] if _row(lines[i]))
-        if n >= _MIN_ROWS and sum(titled[lo:hi]) >= _MIN_TITLED * n and (n >= _MIN_LINES or rows >= _MIN_ROWS):
+        if (
+            n >= _MIN_ROWS
+            and sum(titled[lo:hi]) >= _MIN_TITLED * n
+            and (n >= _MIN_LINES or rows >= _MIN_ROWS)
+        ):
             found.append((run[lo], run[hi - 1], n))
 
     for i in range(first, stop):

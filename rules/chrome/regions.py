@@ -63,7 +63,11 @@ def _headers(doc: Document, first: int) -> list[int]:
     out = []
     for i in range(first, len(doc.lines)):
         line = doc.lines[i]
-        if len(line) <= _MAX_HEADER and any(ch.isdigit() or ch == ":" for ch in line) and _HEADER.match(line.strip()):
+        if (
+            len(line) <= _MAX_HEADER
+            and any(ch.isdigit() or ch == ":" for ch in line)
+            and _HEADER.match(line.strip())
+        ):
             out.append(i)
     return out
 
@@ -130,7 +134,9 @@ class CommentThread(Rule):
                     f"Reader-comment thread left in the text (<{region.tag}> marked comments,"
                     f" {region.end - region.start + 1} line{'s' if region.end > region.start else ''})",
                     end_line=region.end,
-                    fix=self.remove_lines_fix(doc, region.start, region.end, "Remove the comment thread", safe=False),
+                    fix=self.remove_lines_fix(
+                        doc, region.start, region.end, "Remove the comment thread", safe=False
+                    ),
                 )
             return
         prose = [b for b in doc.blocks if b.prose]
@@ -151,8 +157,11 @@ class CommentThread(Rule):
                 break
         lines = doc.lines
         heading = next(
-            (i for i in range(run[0] - 1, max(first, run[0] - _HEADING_REACH) - 1, -1)
-             if len(lines[i]) <= _MAX_HEADER and _HEADING.match(lines[i].strip())),
+            (
+                i
+                for i in range(run[0] - 1, max(first, run[0] - _HEADING_REACH) - 1, -1)
+                if len(lines[i]) <= _MAX_HEADER and _HEADING.match(lines[i].strip())
+            ),
             None,
         )
         if len(run) < 2 and heading is None:

@@ -34,7 +34,8 @@ class SocialShare(PhraseRule):
         # Runs of button-sized lines (blank lines between them allowed). A run needs two buttons,
         # and most documents have fewer: find the buttons first, in one pass.
         buttons = [
-            i for i, key in enumerate(keys)
+            i
+            for i, key in enumerate(keys)
             if key and len(key) <= _BUTTON_MAX_CHARS and len(key.split()) <= _BUTTON_MAX_WORDS
         ]
         if len(buttons) >= 2:
@@ -78,7 +79,9 @@ class SocialShare(PhraseRule):
                         doc,
                         j,
                         message,
-                        fix=self.remove_lines_fix(doc, j, j, f"Remove the share button \"{doc.lines[j].strip()[:40]}\""),
+                        fix=self.remove_lines_fix(
+                            doc, j, j, f'Remove the share button "{doc.lines[j].strip()[:40]}"'
+                        ),
                         severity=entry.severity,
                     )
 
@@ -87,7 +90,9 @@ class SocialShare(PhraseRule):
 _MEMO_SIZE = 5_000
 
 
-def _stretches(texts: tuple[str, ...], matchers: list[Matcher], screen: _ShareScreen) -> list[tuple[int, int, Entry]]:
+def _stretches(
+    texts: tuple[str, ...], matchers: list[Matcher], screen: _ShareScreen
+) -> list[tuple[int, int, Entry]]:
     """The longest stretches ``(start, stop, entry)`` of a run of button keys ``texts`` (two lines
     or more, left to right) whose lines, joined, an entry of ``matchers`` matches.
 
@@ -105,7 +110,9 @@ def _stretches(texts: tuple[str, ...], matchers: list[Matcher], screen: _ShareSc
     return found
 
 
-def _find_stretches(texts: tuple[str, ...], matchers: list[Matcher], screen: _ShareScreen) -> list[tuple[int, int, Entry]]:
+def _find_stretches(
+    texts: tuple[str, ...], matchers: list[Matcher], screen: _ShareScreen
+) -> list[tuple[int, int, Entry]]:
     """`_stretches`, computed."""
     found: list[tuple[int, int, Entry]] = []
     whole = " ".join(texts)
@@ -124,8 +131,10 @@ def _find_stretches(texts: tuple[str, ...], matchers: list[Matcher], screen: _Sh
             top = start + 1  # no stretch from here
         for stop in range(top, start + 1, -1):
             joined = " ".join(texts[start:stop])
-            if not rest and joined not in screen.union.literal and (
-                first is None or all(r.fullmatch(joined) is None for r in first)
+            if (
+                not rest
+                and joined not in screen.union.literal
+                and (first is None or all(r.fullmatch(joined) is None for r in first))
             ):
                 continue  # the screen proves that no entry matches (see `_share_screen`)
             entry = next((e for m in matchers if (e := m.match(joined)) is not None), None)

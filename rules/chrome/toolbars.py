@@ -35,17 +35,38 @@ class PrintTools(PhraseRule):
             if doc.lines[v.line].rstrip(" *_").endswith(":"):
                 continue  # "Email:" labels what follows (an address, a form field)
             near = _neighbours(keys, v.line)
-            if keys[v.line] in _BARE_MAIL and not (near and all(j in flagged or keys[j] in _TOOL_WORDS for j in near)):
+            if keys[v.line] in _BARE_MAIL and not (
+                near and all(j in flagged or keys[j] in _TOOL_WORDS for j in near)
+            ):
                 continue  # "Email" alone is also a contact link; only a button between buttons
             yield v
 
 
 #: A bare "E-mail" is a tool only between other tools or share buttons.
 _BARE_MAIL = frozenset({"email", "e-mail", "mail"})
-_TOOL_WORDS = frozenset({
-    "print", "share", "tweet", "facebook", "twitter", "save", "comment", "comments", "like", "reprints",
-    "drucken", "teilen", "imprimer", "partager", "imprimir", "compartir", "linkedin", "whatsapp", "pinterest",
-})
+_TOOL_WORDS = frozenset(
+    {
+        "print",
+        "share",
+        "tweet",
+        "facebook",
+        "twitter",
+        "save",
+        "comment",
+        "comments",
+        "like",
+        "reprints",
+        "drucken",
+        "teilen",
+        "imprimer",
+        "partager",
+        "imprimir",
+        "compartir",
+        "linkedin",
+        "whatsapp",
+        "pinterest",
+    }
+)
 
 
 def _neighbours(keys: list[str], i: int) -> list[int]:
@@ -73,7 +94,8 @@ class LinkRow(PhraseRule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         lines = doc.lines
         candidates = [
-            i for i, line in enumerate(lines)
+            i
+            for i, line in enumerate(lines)
             if ("|" in line or "•" in line or "·" in line or " : " in line) and len(line) <= 300
         ]
         if not candidates:
@@ -104,6 +126,8 @@ class LinkRow(PhraseRule):
                 ok = hits >= 2 and 2 * hits >= len(segments) and not known(segments[0], homes)
             if ok:
                 yield self.line_violation(
-                    doc, i, "Row of site links left in the text",
-                    fix=self.remove_lines_fix(doc, i, i, f"Remove the line \"{lines[i].strip()[:60]}\""),
+                    doc,
+                    i,
+                    "Row of site links left in the text",
+                    fix=self.remove_lines_fix(doc, i, i, f'Remove the line "{lines[i].strip()[:60]}"'),
                 )

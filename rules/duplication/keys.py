@@ -69,7 +69,8 @@ def _contained(blocks: list[Block], keys: list[str], min_words: int) -> Iterator
     the square of the number of identical quotations."""
     # The quotations first: few blocks are, and without one there is nothing to look for.
     quotes = [
-        i for i, block in enumerate(blocks)
+        i
+        for i, block in enumerate(blocks)
         # (a quoted text starts with a quotation mark, an emphasis marker or a blank: not with a
         # letter or digit, as most paragraphs do, which rules them out without a call)
         if (block.kind == "quote" or not block.text[:1].isalnum() and _quoted(block.text))

@@ -35,7 +35,9 @@ _ABBREVIATIONS = frozenset(
 #: ("Aurora, Colo. movie theater"); the shorter ones are skipped as short words.
 _STATES = frozenset("Ariz Calif Colo Conn Mass Mich Minn Miss Mont Neb Nebr Okla Tenn Wash".split())
 #: Name particles written in lower case at the start of a name (`de Gaulle`, `von der Leyen`).
-_PARTICLES = frozenset("de da di du del della der den des van von zu ter ten le la el al bin ibn dos das".split())
+_PARTICLES = frozenset(
+    "de da di du del della der den des van von zu ter ten le la el al bin ibn dos das".split()
+)
 _CHECKED_LANGUAGES = ("en", "de", "fr", "es")
 _COMPOUND = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _MAX_LOWER_STARTS = 2

@@ -12,7 +12,9 @@ from lintnews.document import Block, Document
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _prose_lines(doc: Document, kinds: tuple[str, ...] = ("paragraph", "quote")) -> Iterator[tuple[Block, int]]:
+def _prose_lines(
+    doc: Document, kinds: tuple[str, ...] = ("paragraph", "quote")
+) -> Iterator[tuple[Block, int]]:
     """(block, line) for every line of running text."""
     for block in doc.blocks:
         if block.kind in kinds and block.prose:

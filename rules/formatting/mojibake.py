@@ -22,10 +22,23 @@ _MOJIBAKE_SINGLES = "\x80-\x9fÂÃŒœ"
 #: (accented Latin lower case, Greek, Cyrillic, the `kaomoji` O and U), the `common` punctuation
 #: (no-break space, dashes, ellipsis, apostrophe) and the `law` signs; plus the few of those that
 #: ftfy names one by one (Ù, °, µ, Ђ), and the singles. Ranges as in ftfy's own classes.
-_MOJIBAKE_RARE = "".join(
-    ftfy.badness.MOJIBAKE_CATEGORIES[name]
-    for name in ("c1", "bad", "upper_accented", "box", "end_punctuation", "currency", "numeric", "start_punctuation")
-) + "Ù°µЂ" + _MOJIBAKE_SINGLES
+_MOJIBAKE_RARE = (
+    "".join(
+        ftfy.badness.MOJIBAKE_CATEGORIES[name]
+        for name in (
+            "c1",
+            "bad",
+            "upper_accented",
+            "box",
+            "end_punctuation",
+            "currency",
+            "numeric",
+            "start_punctuation",
+        )
+    )
+    + "Ù°µЂ"
+    + _MOJIBAKE_SINGLES
+)
 #: Every character of ftfy's mojibake categories: the characters that a legacy single-byte code
 #: page (Windows-125x, Latin-1, MacRoman, CP437) gives its high bytes, as UTF-8 bytes read with
 #: that code page come out. (No CJK, kana, Hangul, Arabic or Indic letter, and no CJK
@@ -120,7 +133,11 @@ def _diff(a: str, a0: int, a1: int, b: str, b0: int, b1: int, lo: int, hi: int) 
     """difflib's changes from ``a[a0:a1]`` to ``b[b0:b1]`` as spans of ``a``; none when one of them
     is not inside ``a[lo:hi]``."""
     matcher = difflib.SequenceMatcher(None, a[a0:a1], b[b0:b1], autojunk=False)
-    spans = [(a0 + i1, a0 + i2, b[b0 + j1 : b0 + j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    spans = [
+        (a0 + i1, a0 + i2, b[b0 + j1 : b0 + j2])
+        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        if op != "equal"
+    ]
     return spans if all(lo <= s and e <= hi for s, e, _ in spans) else []
 
 
@@ -198,7 +215,8 @@ class Mojibake(Rule):
             fix = None
             if not any("\ufffd" in repair for _, _, repair in spans) and not ftfy.badness.is_bad(fixed):
                 edits = tuple(
-                    Edit(doc.offset(line, start), doc.offset(line, end), repair) for start, end, repair in spans
+                    Edit(doc.offset(line, start), doc.offset(line, end), repair)
+                    for start, end, repair in spans
                 )
                 fix = Fix("Repair the encoding", edits, True)
             start, end, repair = spans[0]

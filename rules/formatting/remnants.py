@@ -25,7 +25,9 @@ _TAG = re.compile(
     rf"|<(?:{_TAG_NAMES})(?:\s+[a-zA-Z_:][\w:.-]*(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*\s*/?>",
     re.IGNORECASE,
 )
-_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|th|table|ul|ol|blockquote|section|article|hr)\b", re.IGNORECASE)
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|li|h[1-6]|tr|td|th|table|ul|ol|blockquote|section|article|hr)\b", re.IGNORECASE
+)
 _CODE_SPAN = re.compile(r"`[^`]*`")
 
 
@@ -67,7 +69,9 @@ class HtmlRemnant(Rule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         if doc.kind == "html" or ("&" not in doc.text and "<" not in doc.text):
             return
-        code_lines = {line for block in doc.blocks if block.kind == "code" for line in range(block.start, block.end + 1)}
+        code_lines = {
+            line for block in doc.blocks if block.kind == "code" for line in range(block.start, block.end + 1)
+        }
         for line in _lines_with(doc.text, "&<"):
             text = doc.lines[line]
             if line in code_lines:
@@ -78,18 +82,33 @@ class HtmlRemnant(Rule):
                 if not name.startswith("#") and name not in html5:
                     continue
                 decoded = html.unescape(m.group(0))
-                yield self._report(doc, line, m.start(), m.end(), f'HTML entity "{m.group(0)}"',
-                                   f'Decode "{m.group(0)}"', decoded)
+                yield self._report(
+                    doc,
+                    line,
+                    m.start(),
+                    m.end(),
+                    f'HTML entity "{m.group(0)}"',
+                    f'Decode "{m.group(0)}"',
+                    decoded,
+                )
             for m in _TAG.finditer(masked):
                 replacement = ""
                 before = text[m.start() - 1 : m.start()]
                 after = text[m.end() : m.end() + 1]
                 if _BLOCK_TAG.match(m.group(0)) and before.strip() and after.strip():
                     replacement = " "
-                yield self._report(doc, line, m.start(), m.end(), f'HTML tag "{m.group(0)[:40]}"',
-                                   f'Remove "{m.group(0)[:40]}"', replacement)
+                yield self._report(
+                    doc,
+                    line,
+                    m.start(),
+                    m.end(),
+                    f'HTML tag "{m.group(0)[:40]}"',
+                    f'Remove "{m.group(0)[:40]}"',
+                    replacement,
+                )
 
-    def _report(self, doc: Document, line: int, start: int, end: int, message: str, title: str,
-                replacement: str) -> Violation:
+    def _report(
+        self, doc: Document, line: int, start: int, end: int, message: str, title: str, replacement: str
+    ) -> Violation:
         fix = Fix(title, (Edit(doc.offset(line, start), doc.offset(line, end), replacement),), True)
         return self.violation(line, start, line, end, message + " left in the text", fix=fix)

@@ -187,7 +187,12 @@ class MissingSpaceAfterPunctuation(Rule):
         # them in the whole text, then look at those that are running text.
         text = doc.text
         suspects = sorted(
-            {doc.position(m.start())[0] for mark, glued in _GLUED_AT.items() if mark in text for m in glued.finditer(text)}
+            {
+                doc.position(m.start())[0]
+                for mark, glued in _GLUED_AT.items()
+                if mark in text
+                for m in glued.finditer(text)
+            }
         )
         if suspects:
             for block, line in _blocks_of(doc, suspects):

@@ -100,9 +100,7 @@ class CitationMarker(Rule):
                     continue
                 count = sum(m.group(0).count("[") for m in found)
                 first, last = found[0], found[-1]
-                edits = tuple(
-                    Edit(doc.offset(line, m.start()), doc.offset(line, m.end()), "") for m in found
-                )
+                edits = tuple(Edit(doc.offset(line, m.start()), doc.offset(line, m.end()), "") for m in found)
                 yield self.violation(
                     line,
                     first.start(),

@@ -13,10 +13,36 @@ from lintnews.registry import Rule, Violation, register
 
 QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
     "en": ("what", "how", "why", "in what", "to what extent", "which", "in which ways"),
-    "de": ("was", "wie", "warum", "weshalb", "wieso", "inwiefern", "inwieweit", "welche", "welchen",
-           "welcher", "welches", "in welchem", "in welcher", "auf welche"),
-    "fr": ("quel", "quelle", "quels", "quelles", "comment", "pourquoi", "dans quelle mesure",
-           "de quelle manière", "de quelle façon", "en quoi", "qu'est-ce que", "que"),
+    "de": (
+        "was",
+        "wie",
+        "warum",
+        "weshalb",
+        "wieso",
+        "inwiefern",
+        "inwieweit",
+        "welche",
+        "welchen",
+        "welcher",
+        "welches",
+        "in welchem",
+        "in welcher",
+        "auf welche",
+    ),
+    "fr": (
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "comment",
+        "pourquoi",
+        "dans quelle mesure",
+        "de quelle manière",
+        "de quelle façon",
+        "en quoi",
+        "qu'est-ce que",
+        "que",
+    ),
     "es": ("qué", "cómo", "por qué", "cuál", "cuáles", "en qué", "de qué", "hasta qué punto"),
 }
 _QUESTION_WORDS = 10
@@ -30,7 +56,9 @@ def _opens_question(text: str, languages: list[str]) -> bool:
     lowered = text.lstrip("¿¡ ").casefold().replace("’", "'")
     for lang in languages:
         for opener in QUESTION_OPENERS.get(lang, ()):
-            if lowered.startswith(opener) and (len(lowered) == len(opener) or not lowered[len(opener)].isalnum()):
+            if lowered.startswith(opener) and (
+                len(lowered) == len(opener) or not lowered[len(opener)].isalnum()
+            ):
                 return True
     return False
 

@@ -185,7 +185,9 @@ class OffTopicRelatedLink(Rule):
         if not fillers:
             return
         # Lines other S rules explain (an FAQ heading after the prompt) are not titles.
-        filler_set = set(fillers) | {i for rule in ("faq-block", "seo-section") for i, _ in match_lines(doc, settings, rule)}
+        filler_set = set(fillers) | {
+            i for rule in ("faq-block", "seo-section") for i, _ in match_lines(doc, settings, rule)
+        }
         candidates: list[int] = []
         for f in fillers:
             prompt = doc.lines[f].strip()
@@ -196,14 +198,21 @@ class OffTopicRelatedLink(Rule):
                 candidates.append(before)  # a link card: the title above, its label under it
             j = _next_nonblank(doc, f, 1)
             run = 0
-            while j is not None and j not in filler_set and run < self.max_run and _title_shaped(doc.lines[j]):
+            while (
+                j is not None and j not in filler_set and run < self.max_run and _title_shaped(doc.lines[j])
+            ):
                 candidates.append(j)
                 run += 1
                 j = _next_nonblank(doc, j, 1)
-        candidates = sorted({
-            c for c in candidates
-            if _title_shaped(doc.lines[c]) and not _NO_TITLE.match(doc.lines[c]) and not _byline(doc, settings, c)
-        })
+        candidates = sorted(
+            {
+                c
+                for c in candidates
+                if _title_shaped(doc.lines[c])
+                and not _NO_TITLE.match(doc.lines[c])
+                and not _byline(doc, settings, c)
+            }
+        )
         if not candidates:
             return
         excluded = filler_set | set(candidates)
@@ -227,7 +236,7 @@ class OffTopicRelatedLink(Rule):
             yield self.line_violation(
                 doc,
                 c,
-                f"Title of another article spliced into the text: \"{title[:80]}\"",
+                f'Title of another article spliced into the text: "{title[:80]}"',
                 fix=self.remove_lines_fix(doc, c, c, "Remove the related-article title", safe=False),
             )
 

@@ -15,6 +15,4 @@ from lintnews.registry import Rule, Violation, register
 class SeoSection(Rule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         for i, entry in match_lines(doc, settings, self.name):
-            yield self.line_violation(
-                doc, i, entry.message or "SEO section heading", severity=entry.severity
-            )
+            yield self.line_violation(doc, i, entry.message or "SEO section heading", severity=entry.severity)

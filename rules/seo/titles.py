@@ -176,4 +176,3 @@ class RelatedTitlesList(Rule):
             end_line=end,
             fix=self.remove_lines_fix(doc, start, end, "Remove the list of titles", safe=False),
         )
-

@@ -155,8 +155,15 @@ def _last_token(text: str) -> str:
 
 #: Phrase rules whose lines may trail the article (each reported by its own rule).
 _CHROME_RULES = (
-    "comment-widget", "newsletter-prompt", "social-share", "cookie-consent", "paywall-prompt",
-    "advertisement-label", "post-navigation", "adblock-notice", "seo-filler",
+    "comment-widget",
+    "newsletter-prompt",
+    "social-share",
+    "cookie-consent",
+    "paywall-prompt",
+    "advertisement-label",
+    "post-navigation",
+    "adblock-notice",
+    "seo-filler",
 )
 
 
@@ -205,7 +212,11 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
             # (its column on the block's last line: the block may hold several lines)
             col = doc.lines[last.end].rstrip().rindex(word)
             first = words[0].casefold()
-            sentence_start = text[:1] in _QUOTES or first in STOPWORDS.get(lang, frozenset()) or first in OPEN_ENDINGS.get(lang, frozenset())
+            sentence_start = (
+                text[:1] in _QUOTES
+                or first in STOPWORDS.get(lang, frozenset())
+                or first in OPEN_ENDINGS.get(lang, frozenset())
+            )
             if is_stump(doc, word, lang) and (word[:1].islower() or sentence_start):
                 return last.end, col, f'Document is cut off mid-word ("{word}")'
             if len(words) >= 3 and word in OPEN_ENDINGS.get(lang, frozenset()):
@@ -233,7 +244,9 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
 def _trailer(block: Block) -> bool:
     """A credit, byline, tag, copyright or date line: what may follow the last paragraph."""
     text = block.text.strip()
-    return block.start == block.end and len(text) <= 200 and bool(CREDIT.match(text) or _DATE_LINE.match(text))
+    return (
+        block.start == block.end and len(text) <= 200 and bool(CREDIT.match(text) or _DATE_LINE.match(text))
+    )
 
 
 def _indent(doc: Document, block: Block) -> int:
@@ -246,7 +259,13 @@ def _judge(doc: Document, block: Block, lang: str, strict: bool) -> tuple[int, i
     if not _OPEN.search(text):
         return None
     tail = _tail_sentence(text)
-    if CREDIT.match(tail) or _CALL.match(tail) or _SIGNATURE.search(text) or " | " in tail or _THANKS.search(tail):
+    if (
+        CREDIT.match(tail)
+        or _CALL.match(tail)
+        or _SIGNATURE.search(text)
+        or " | " in tail
+        or _THANKS.search(tail)
+    ):
         return None
     if block.start == block.end and len(text) <= _MAX_CREDIT_CHARS and _IMAGE_CREDIT.search(text):
         return None  # a credit line, not a sentence
@@ -262,4 +281,8 @@ def _judge(doc: Document, block: Block, lang: str, strict: bool) -> tuple[int, i
     if strict and (word is None or not word[:1].islower()):
         return None  # behind credits: only a lower-case last word is taken for a cut
     ending = word if word is not None else token
-    return block.end, col, f'Document is cut off mid-sentence (ends on "{ending}" with no closing punctuation)'
+    return (
+        block.end,
+        col,
+        f'Document is cut off mid-sentence (ends on "{ending}" with no closing punctuation)',
+    )
