@@ -57,6 +57,12 @@ class RedisStore(IndexStore):
         self.kwargs.pop("connection_class", None)
         self.r: Any = redis.Redis(**self.kwargs)
         self._lsh: MinHashLSH | None = None
+        #: Band buckets and text hashes asked about already (a run asks about each once: the
+        #: candidates' candidates share most of them), and the insertion order of names seen in
+        #: large buckets.
+        self._asked_bands: set[tuple[int, bytes]] = set()
+        self._asked_hashes: set[bytes] = set()
+        self._order: dict[bytes, float | None] = {}
         with self._errors():
             self.r.ping()
 
@@ -129,7 +135,8 @@ class RedisStore(IndexStore):
             return out
         with self._errors():
             pipe = self.r.pipeline(transaction=False)
-            hashes = [sig.text_hash for sig in sigs if sig.text_hash is not None]
+            hashes = {sig.text_hash for sig in sigs if sig.text_hash is not None} - self._asked_hashes
+            self._asked_hashes |= hashes
             for h in hashes:
                 pipe.zrange(PREFIX + b"exact:" + h, 0, peers - 1)
             for names in pipe.execute():
@@ -141,22 +148,28 @@ class RedisStore(IndexStore):
                     lean_minhash(sig.minhash).hashvalues for sig in sigs if sig.minhash is not None
                 )
             ]
-            big = []
             for band, table in enumerate(lsh.hashtables):
-                if not bands:
-                    break
-                for bucket in table.getmany(*[keys[band] for keys in bands]):
+                keys = list(dict.fromkeys(k[band] for k in bands if (band, k[band]) not in self._asked_bands))
+                self._asked_bands.update((band, k) for k in keys)
+                for bucket in table.getmany(*keys) if keys else ():
                     if len(bucket) > peers + 1:
-                        big.append(list(bucket))
+                        out.update(self._first_and_latest(list(bucket), peers))
                     else:
                         out.update(bucket)
-            for bucket in big:  # as a single run: the first and the latest of a large bucket
-                pipe = self.r.pipeline(transaction=False)
-                for name in bucket:
-                    pipe.zscore(PREFIX + b"order", name)
-                order = sorted((s, n) for s, n in zip(pipe.execute(), bucket) if s is not None)
-                out.update(n for _, n in order[:1] + order[-peers:])
         return out
+
+    def _first_and_latest(self, bucket: list[bytes], peers: int) -> list[bytes]:
+        """As a single run pairs a document: the first and the ``peers`` latest of a large
+        bucket, by insertion order (each name's order read once per run)."""
+        unknown = [name for name in bucket if name not in self._order]
+        for lo in range(0, len(unknown), 10_000):
+            pipe = self.r.pipeline(transaction=False)
+            part = unknown[lo : lo + 10_000]
+            for name in part:
+                pipe.zscore(PREFIX + b"order", name)
+            self._order.update(zip(part, pipe.execute()))
+        order = sorted((s, n) for n in bucket if (s := self._order[n]) is not None)
+        return [n for _, n in order[:1] + order[-peers:]]
 
     def fetch(self, ids: Iterable[Any]) -> list[tuple[int, str, bytes]]:
         names = list(ids)
