@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lintnews.cache import signature_spec
 from lintnews.config import Settings
 from lintnews.corpus import CorpusIndex, DocSignature
 from lintnews.corpus.lsh import MAX_PEERS
@@ -76,6 +77,7 @@ class IndexedCorpus(CorpusIndex):
         store = self.store
         names = {sig.name for sig in self.batch}
         limit = max(MIN_CANDIDATES, CANDIDATES_PER_DOC * len(self.batch))
+        spec = signature_spec(self.settings)  # (once: it reads the corpus options)
         found: dict[Any, DocSignature | None] = {}
         asked: set[Any] = set()
         frontier = self.batch
@@ -86,7 +88,7 @@ class IndexedCorpus(CorpusIndex):
             for order, name, blob in store.fetch(new[: max(0, limit - len(found))]):
                 if name in names:  # the same document checked again: not its own copy
                     continue
-                sig = signature_of(store.where, name, blob, self.settings)
+                sig = signature_of(store.where, name, blob, spec)
                 found[order] = sig
                 frontier.append(sig)
         return [sig for _, sig in sorted(found.items(), key=lambda item: item[0]) if sig is not None]

@@ -18,7 +18,7 @@ from typing import Any
 import msgpack
 
 from lintnews import __version__
-from lintnews.cache import signature_data, signature_from_data, signature_spec
+from lintnews.cache import SignatureSpec, signature_data, signature_from_data, signature_spec
 from lintnews.config import ConfigError, Settings
 from lintnews.corpus.options import CorpusOptions
 from lintnews.corpus.signature import DocSignature
@@ -104,14 +104,15 @@ def entry_of(sig: DocSignature) -> Entry:
     return Entry(sig.name, sig.text_hash, sig.date, keys, blob, sig.minhash)
 
 
-def signature_of(where: str, name: Any, blob: Any, settings: Settings) -> DocSignature:
-    """The signature stored as ``blob``; `IndexStoreError` naming the entry when it is not
-    what lintnews writes."""
+def signature_of(where: str, name: Any, blob: Any, spec: SignatureSpec) -> DocSignature:
+    """The signature stored as ``blob`` (``spec``: `signature_spec` of the run's settings,
+    computed once per run); `IndexStoreError` naming the entry when it is not what lintnews
+    writes."""
     try:
         data = msgpack.unpackb(
             zlib.decompress(blob), raw=False, use_list=True, unicode_errors="surrogatepass"
         )
-        return signature_from_data(data, signature_spec(settings))
+        return signature_from_data(data, spec)
     except Exception:  # zlib, msgpack or the field checks: whatever a damaged entry trips on
         raise IndexStoreError(f"{where}: corrupt index: the entry of {name} is unreadable") from None
 
