@@ -12,14 +12,12 @@ section says what is stable.
 
 from __future__ import annotations
 
-import collections
 import copy
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import orjson
 
@@ -33,8 +31,10 @@ from lintnews.document import Document
 from lintnews.encoding import DecodeError, check_binary, normalize_newlines
 from lintnews.engine import Linter as _Engine
 from lintnews.fixes import FixPolicy, content, fix_document
-from lintnews.index.gate import IndexedCorpus, index_settings
 from lintnews.sources import html_document, kind_of, markdown_document, record_document
+
+if TYPE_CHECKING:
+    from lintnews.index.gate import IndexedCorpus
 
 __all__ = ["Corpus", "DocumentError", "Kind", "Linter", "Report", "lint_text", "load_config"]
 
@@ -226,7 +226,9 @@ class Linter:
                 yield self._lint_item(item)
             return
         # (documents are made in the workers: extracting HTML's text is part of the work)
-        yield from _parallel(self, items, jobs)
+        from lintnews.api_workers import in_workers
+
+        yield from in_workers(self, items, jobs)
 
     def _lint_item(self, item: _Item) -> Report:
         doc, kind, path, line, fix = item
@@ -282,14 +284,20 @@ class Corpus:
     def __init__(self, linter: Linter, *, index: str | None = None, update: bool = False) -> None:
         self.linter = linter
         settings = linter.settings
-        if index is not None:  # the signatures keep the date field, for `lintnews index prune`
+        #: With ``index``: the index's corpus phase (`lintnews.index` is imported only then).
+        self._gate: IndexedCorpus | None = None
+        if index is not None:
+            from lintnews.index.gate import IndexedCorpus, index_settings
+
+            # the signatures keep the date field, for `lintnews index prune`
             settings = index_settings(copy.copy(settings))
         self._signer = make_signer(settings)
         self._index: CorpusIndex | None = None
         if self._signer is not None:
-            self._index = (
-                CorpusIndex(settings) if index is None else IndexedCorpus(settings, None, index, update)
-            )
+            if index is None:
+                self._index = CorpusIndex(settings)
+            else:
+                self._index = self._gate = IndexedCorpus(settings, None, index, update)
         self._threshold = Severity.parse(settings.fail_on)
         #: (path, record) of the documents that fail the gate: not added to the index.
         self._failing: set[tuple[str, str | None]] = set()
@@ -329,16 +337,16 @@ class Corpus:
         if self._index is None:
             return iter(())
         found = [self.linter.offer_fix(d) for d in self._index.finish()]
-        if isinstance(self._index, IndexedCorpus):  # the update, once every finding is known
+        if self._gate is not None:  # the update, once every finding is known
             self._failing.update((d.path, d.record) for d in found if d.severity >= self._threshold)
-            self._index.commit(self._failing)
+            self._gate.commit(self._failing)
         return iter(found)
 
     def close(self) -> None:
         if not self._finished:
             self._finished = True
-            if isinstance(self._index, IndexedCorpus):
-                self._index.store.close()
+            if self._gate is not None:
+                self._gate.store.close()
             if self._index is not None:
                 self._index._close()
 
@@ -361,39 +369,3 @@ def lint_text(
     else plain text). ``config``: see `ConfigLike` (None: the defaults; no configuration file is
     looked for). ``fix``: apply the allowed fixes and return the fixed text too."""
     return Linter(config).lint(text, kind=kind, path=path, fix=fix)
-
-
-# --- worker processes ---------------------------------------------------------------------------
-
-_WORKER: Linter | None = None
-_CHUNK = 32
-
-
-def _init_worker(linter: Linter) -> None:
-    global _WORKER
-    _WORKER = linter
-
-
-def _work(chunk: list[_Item]) -> list[Report]:
-    assert _WORKER is not None
-    return [_WORKER._lint_item(item) for item in chunk]
-
-
-def _parallel(linter: Linter, items: Iterator[_Item], jobs: int) -> Iterator[Report]:
-    """Chunks of ``items`` linted by ``jobs`` processes; results in order, at most ``2 * jobs``
-    chunks in flight (a generator of millions of documents is not read ahead whole)."""
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    pending: collections.deque[Any] = collections.deque()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
-        chunk: list[_Item] = []
-        for item in items:
-            chunk.append(item)
-            if len(chunk) >= _CHUNK:
-                pending.append(pool.apply_async(_work, (chunk,)))
-                chunk = []
-                while len(pending) >= 2 * jobs:
-                    yield from pending.popleft().get()
-        if chunk:
-            pending.append(pool.apply_async(_work, (chunk,)))
-        while pending:
-            yield from pending.popleft().get()
