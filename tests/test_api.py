@@ -243,13 +243,26 @@ def _names(d: lintnews.Diagnostic) -> tuple[Any, ...]:
     return (d.record, d.code, d.message, [name(r) for r in d.related], name(d.kept))
 
 
+def _index_archive(tmp_path: Path) -> None:
+    """`lintnews index add` of the archive a.jsonl (`corpora`) into tmp_path/idx.db."""
+    assert (
+        index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    )
+
+
+def _indexed(db_path: Path, where: str = "") -> set[str]:
+    """The names of the documents in the SQLite index ``db_path``."""
+    db = sqlite3.connect(db_path)
+    names = {r[0] for r in db.execute(f"SELECT name FROM docs {where}")}
+    db.close()
+    return names
+
+
 def test_corpus_against_an_index_finds_what_check_index_finds(tmp_path: Path) -> None:
     """`Linter.corpus(index=...)` is ``lintnews check --index``: the same findings against the
     same index; with ``update``, the documents that pass the gate are added, the others not."""
     corpora(tmp_path)
-    assert (
-        index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
-    )
+    _index_archive(tmp_path)
     cli = index_cli(
         "check",
         "--isolated",
@@ -279,18 +292,14 @@ def test_corpus_against_an_index_finds_what_check_index_finds(tmp_path: Path) ->
         found = list(corpus.finish())
     # the index names its documents as `index add` was given them (relative to its folder)
     assert sorted(_names(d) for d in found) == expected
-    db = sqlite3.connect(tmp_path / "idx.db")
-    names = {r[0] for r in db.execute("SELECT name FROM docs")}
-    db.close()
+    names = _indexed(tmp_path / "idx.db")
     # N002 is an error by default (not added), N001 a warning: as `check --index-update` adds them
     assert names == {f"a.jsonl#a-{i}" for i in range(60)} | {f"b.jsonl#{r['id']}" for r in records} - {
         "b.jsonl#b-3"
     }
     shutil.copy(tmp_path / "idx.db", tmp_path / "api.db")
     (tmp_path / "idx.db").unlink()
-    assert (
-        index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
-    )
+    _index_archive(tmp_path)
     update = index_cli(
         "check",
         "--isolated",
@@ -305,9 +314,7 @@ def test_corpus_against_an_index_finds_what_check_index_finds(tmp_path: Path) ->
         cwd=tmp_path,
     )
     assert update.returncode == 1
-    db = sqlite3.connect(tmp_path / "idx.db")
-    assert {r[0] for r in db.execute("SELECT name FROM docs")} == names
-    db.close()
+    assert _indexed(tmp_path / "idx.db") == names
 
 
 def test_corpus_index_errors(tmp_path: Path) -> None:
@@ -316,31 +323,23 @@ def test_corpus_index_errors(tmp_path: Path) -> None:
     assert not (tmp_path / "missing.db").exists()
     # without update nothing is written, even to a new index
     corpora(tmp_path)
-    assert (
-        index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
-    )
+    _index_archive(tmp_path)
     with lintnews.Linter().corpus(index=str(tmp_path / "idx.db")) as corpus:
         corpus.add({"id": "n", "text": "A short new story about the harbour and its new crane. " * 5})
         assert list(corpus.finish()) == []
-    db = sqlite3.connect(tmp_path / "idx.db")
-    assert db.execute("SELECT count(*) FROM docs").fetchone()[0] == 60
-    db.close()
+    assert len(_indexed(tmp_path / "idx.db")) == 60
 
 
 def test_corpus_index_update_follows_fail_on(tmp_path: Path) -> None:
     corpora(tmp_path)
-    assert (
-        index_cli("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
-    )
+    _index_archive(tmp_path)
     records = [json.loads(line) for line in (tmp_path / "b.jsonl").read_text().splitlines()]
     linter = lintnews.Linter({"select": ["N001", "N002"], "fail-on": "warning"})
     with linter.corpus(index=str(tmp_path / "idx.db"), update=True) as corpus:
         for rec in records:
             corpus.add(rec, path="b.jsonl")
         assert len(list(corpus.finish())) == 4
-    db = sqlite3.connect(tmp_path / "idx.db")
-    added = {r[0] for r in db.execute("SELECT name FROM docs WHERE name LIKE 'b.jsonl#%'")}
-    db.close()
+    added = _indexed(tmp_path / "idx.db", "WHERE name LIKE 'b.jsonl#%'")
     assert added == {f"b.jsonl#b-{i}" for i in range(30)} - {
         "b.jsonl#b-3",
         "b.jsonl#b-7",

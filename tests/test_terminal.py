@@ -47,6 +47,16 @@ LINT_BAR = re.compile(r"lint: +(\d+)%\|[^|]*\| [\d.]+[kMG]?B/([\d.]+[kMG]?)B \[\
 CORPUS_BAR = re.compile(r"corpus: \d+/(\d+) LSH bands searched for candidates \|[^|]*\| +\d+%")
 
 
+def lint_bar_percents(tty: str, size: int) -> list[int]:
+    """The percentages of the lint bars drawn on ``tty``, whose total must be ``size`` bytes."""
+    bars = LINT_BAR.findall(tty)
+    assert bars, tty[:2000]
+    assert {total for _, total in bars} == {
+        f"{size / 1000:.0f}k" if size >= 100_000 else f"{size / 1000:.1f}k"
+    }
+    return [int(p) for p, _ in bars]
+
+
 def test_first_run_on_a_terminal_shows_the_bars_and_exits_cleanly(tmp_path: Path) -> None:
     corpus(tmp_path / "batch.jsonl", 400, [3, 150, 399])
     size = (tmp_path / "batch.jsonl").stat().st_size
@@ -66,13 +76,8 @@ def test_first_run_on_a_terminal_shows_the_bars_and_exits_cleanly(tmp_path: Path
         "batch.jsonl#copy-of-r399",
     ]
     assert run.stdout.splitlines()[3].startswith("Found 3 diagnostics (3 error) in 3 of 403 documents.")
-    bars = LINT_BAR.findall(run.tty)
-    assert bars, run.tty[:2000]
     # the total is the file's size in bytes, and the percentage moves up to (nearly) all of it
-    assert {total for _, total in bars} == {
-        f"{size / 1000:.0f}k" if size >= 100_000 else f"{size / 1000:.1f}k"
-    }
-    percents = [int(p) for p, _ in bars]
+    percents = lint_bar_percents(run.tty, size)
     assert percents == sorted(percents) and percents[-1] >= 99
     # the second stage: the corpus phase has its own bar
     assert set(CORPUS_BAR.findall(run.tty)) == {"42"}  # 128 permutations: 42 bands of 3 rows
@@ -156,12 +161,7 @@ def test_index_add_shows_the_lint_bar_on_a_terminal(tmp_path: Path) -> None:
         [lintnews_script(), "index", "add", "--isolated", "--index", "idx.db", "archive.jsonl"], tmp_path, env
     )
     assert run.returncode == 0 and "Traceback" not in run.tty, run.tty[-2000:]
-    bars = LINT_BAR.findall(run.tty)
-    assert bars, run.tty[:2000]
-    assert {total for _, total in bars} == {
-        f"{size / 1000:.0f}k" if size >= 100_000 else f"{size / 1000:.1f}k"
-    }
-    percents = [int(p) for p, _ in bars]
+    percents = lint_bar_percents(run.tty, size)
     assert percents == sorted(percents) and percents[-1] >= 95
     assert "Indexed 300 documents in idx.db (300 in the index)." in run.tty
     piped = subprocess.run(
