@@ -46,6 +46,11 @@ _MIN_TITLES_BARE = 4
 _HEADING_WORDS = 5
 #: Blank lines allowed between two titles of one list.
 _MAX_BLANKS = 1
+#: A numbered item ("1. Book the venue", "2) Ask the caterer").
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
+#: Share of a bare list's items that may start with the same word before the list is taken for
+#: the article's own enumeration ("Step 1 …", "Step 2 …", "Day 3: …").
+_SAME_FIRST_WORD = 0.75
 
 
 def _title(line: str) -> bool:
@@ -77,6 +82,20 @@ def _titles_after(doc: Document, start: int) -> list[int]:
     return found
 
 
+def _own_list(items: list[str]) -> bool:
+    """A bare list (no heading above it) that is the article's own, not other articles' titles:
+    numbered points, lines ending in "!" (a sign-off, not headlines), or items that mostly start
+    with the same word (an enumeration: "Step 1 (…): bold", "Step 2 (…): word")."""
+    if any(_NUMBERED.match(line) for line in items):
+        return True
+    texts = [_MARKER.sub("", line).strip() for line in items]
+    if any(t.endswith("!") for t in texts):
+        return True
+    firsts = [w[0].casefold() for w in (words(t) for t in texts) if w]
+    most = max((firsts.count(w) for w in set(firsts)), default=0)
+    return most >= _SAME_FIRST_WORD * len(items)
+
+
 def _headings(doc: Document, settings: Settings) -> list[int]:
     lines = doc.lines
     found = {i for i, _ in match_lines(doc, settings, "seo-filler") if len(words(lines[i])) <= _HEADING_WORDS}
@@ -96,7 +115,9 @@ class RelatedTitlesList(Rule):
     related is reported as one block.
 
     Titles between the article's paragraphs with no heading above them are never reported:
-    subheadings look the same.
+    subheadings look the same. Nor is a list at the end with no heading above it that is the
+    article's own: numbered points, lines ending in "!" (a sign-off), or items that mostly
+    start with the same word ("Step 1 …", "Step 2 …").
 
     ## Why is this bad?
     The titles belong to other articles: a corpus gets them as if they were part of this one,
@@ -160,6 +181,8 @@ class RelatedTitlesList(Rule):
                 trailing.append(i)
             i -= 1
         if len(trailing) < _MIN_TITLES_BARE or i < 0 or not _SENTENCE_END.search(lines[i]):
+            return
+        if _own_list([lines[k] for k in trailing]):
             return
         block = doc.block_at(i)
         if block is None or not block.prose:
