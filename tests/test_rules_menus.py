@@ -58,6 +58,24 @@ MENU_VALID = {
     "table": text(P1, P2, "| Yes | 76 | 38% |", "| No | 69 | 34% |"),
     # no prose at all: nothing to be before or after
     "no-prose": text(*MENU),
+    # a list of films in the middle of a review: shorter than a sidebar menu
+    "film-list": text(
+        P1,
+        "The Master",
+        "Holy Motors",
+        "Beasts of the Southern Wild",
+        "Zero Dark Thirty",
+        "Moonrise Kingdom",
+        "Amour",
+        "Lincoln",
+        "Argo",
+        "Looper",
+        "Skyfall",
+        P2,
+        P3,
+    ),
+    # a date with its day is no archive entry, and still breaks a run
+    "dated-day": text("Home", "News", "November 3, 2012", "Sport", "Politics", P1),
 }
 
 MENU_INVALID = {
@@ -76,6 +94,13 @@ MENU_INVALID = {
     "both-ends": (text(*MENU, P1, P2, *MENU), [(1, 4), (7, 10)]),
     # the sentence-case lines at the end of the run are not the menu's
     "trimmed": (text(P1, P2, *MENU, "Safety features"), [(3, 6)]),
+    # a blog's archive and categories, with their counts of posts
+    "archive": (
+        text(P1, P2, "* November 2012 (4)", "* October 2012 (9)", "* ► September 2012 (2)", "* Candy (5)"),
+        [(3, 6)],
+    ),
+    # a sidebar of sixteen items between the article and its comments
+    "middle": (text(P1, P2, *(MENU * 4), P3), [(3, 18)]),
 }
 
 

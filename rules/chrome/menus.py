@@ -3,8 +3,10 @@
 One short line ("Sport", "Home") says nothing: an article has headings and labels too. What
 marks a menu is a run of them, standing before the article's first paragraph of prose or after
 its last, with no sentence among them: mostly one to four capitalised words ("League Cup",
-"Disability sport"), or rows of links joined by separators ("About Us | Contact | Privacy").
-The rule only ever looks outside the article's prose, and judges the run as a whole.
+"Disability sport"), rows of links joined by separators ("About Us | Contact | Privacy"), or
+the entries of a blog's archive and category lists ("November 2012 (4)", "Candy (5)"). Between
+the article's paragraphs only a run of sixteen items or more counts (a sidebar between the
+article and the comments); the rule judges the run as a whole.
 
 On HTML input, lines inside a ``<nav>`` element (or an element whose id or class names a menu
 or breadcrumb) are reported as one block, whatever their shape; see `lintnews.landmarks`.
@@ -41,6 +43,17 @@ _MIN_ROWS = 2
 _MIN_TITLED = 0.6
 #: Blank lines allowed between two items of one menu.
 _MAX_BLANKS = 1
+#: An entry of a blog's archive or category list: a month and year ("November 2012", "► Nov
+#: 2010 (29)") or a name with a count of posts ("Candy (5)", "Massive Multiplayer (MMO) (47)").
+_ARCHIVE = re.compile(
+    r"""^(?:[►▼▸»]\s*)?(?:
+        (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d(?:\s*\(\d{1,5}\))?
+        |[^\W\d_][\w'’&./-]*(?:\s+[\w'’&./()-]+){0,5}\s*\(\d{1,5}\))$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: Fewest items of a menu between the article's first and last paragraphs of prose (a sidebar
+#: between the article and the comments, a blog's archive): a list inside an article is shorter.
+_MIN_MIDDLE = 16
 #: The landmarks of HTML input this rule reports, with what its message calls them.
 _MARKED = {"navigation": "navigation", "footer": "footer", "aside": "sidebar", "share": "share tools"}
 #: Landmarks reported only outside the article's prose.
@@ -63,9 +76,16 @@ def _item(line: str) -> bool:
     return all(ch in " -&'’/" for ch in rest)
 
 
+def _archive(line: str) -> bool:
+    """An entry of an archive or category list (see `_ARCHIVE`)."""
+    text = _MARKER.sub("", line).strip()
+    return len(text) <= 60 and _ARCHIVE.match(text) is not None
+
+
 def _title_case(line: str) -> bool:
-    """Every word of four letters or more starts with a capital (rows of links count too)."""
-    return all(w[:1].isupper() for w in _WORD.findall(line) if len(w) >= 4) or "|" in line
+    """Every word of four letters or more starts with a capital (rows of links and archive entries
+    count too)."""
+    return all(w[:1].isupper() for w in _WORD.findall(line) if len(w) >= 4) or "|" in line or _archive(line)
 
 
 def _row(line: str) -> bool:
@@ -115,7 +135,7 @@ def menu_lines(doc: Document, first: int, stop: int) -> list[tuple[int, int, int
                 run = []
             continue
         blanks = 0
-        if _item(line) or _row(line):
+        if _item(line) or _row(line) or _archive(line):
             run.append(i)
         else:
             if run:
@@ -142,8 +162,12 @@ class NavigationMenu(Rule):
     "Print this story | Email this story | Discuss Story"). The whole run is reported as one
     region.
 
-    Lines between the article's paragraphs are never looked at, so a heading or a short label
-    inside the article is never reported; nor is a run broken by a sentence, a date or a byline.
+    Entries of a blog's archive or category list ("November 2012 (4)", "► Nov 2010 (29)",
+    "Candy (5)") count as items too. Between the article's paragraphs only a run of sixteen
+    items or more is reported (a sidebar or an archive between the article and its comments), so
+    a heading, a short label or a short list inside the article is never reported (a list of
+    sixteen or more short names in title case with no sentence among them would be); nor is a
+    run broken by a sentence, a date or a byline.
     On HTML input, what the markup marks is reported as one block: a `<nav>` element, an
     element whose id or class says menu, nav, breadcrumb or share, a run of three or more lines
     that are almost all link text outside the article's prose (as jusText and boilerpipe judge
@@ -198,10 +222,11 @@ class NavigationMenu(Rule):
                 yield self._report(doc, region.start, region.end, what, region.kind)
         if not prose:
             return
-        for begin, stop in ((0, first), (last + 1, len(doc.lines))):
-            for start, end, n in menu_lines(doc, begin, stop):
-                if marked is None or not marked.overlaps(start, end, *_MARKED):
-                    yield self._report(doc, start, end, f"{n} items", "navigation")
+        found = [*menu_lines(doc, 0, first), *menu_lines(doc, last + 1, len(doc.lines))]
+        found += [m for m in menu_lines(doc, first, last + 1) if m[2] >= _MIN_MIDDLE]
+        for start, end, n in sorted(found):
+            if marked is None or not marked.overlaps(start, end, *_MARKED):
+                yield self._report(doc, start, end, f"{n} items", "navigation")
 
     def _report(self, doc: Document, start: int, end: int, what: str, kind: str) -> Violation:
         label = "Navigation menu" if kind == "navigation" else f"Page {_MARKED[kind]}"
