@@ -126,8 +126,8 @@ TITLES_VALID = {
     "after-heading": text(P1, P2, "Budget 2012", *TITLES),
     # a sentence after the titles: they do not end the document
     "not-last": text(P1, P2, *TITLES, P3),
-    # the article's own lists at its end, no heading above them: an enumeration of steps, numbered
-    # points, a sign-off of lines ending in "!"
+    # the article's own lists at its end, no heading above them: an enumeration of steps,
+    # numbered points
     "steps": text(
         P1,
         "To turn cold into warm, change one letter at a time, and every step must be a word.",
@@ -143,14 +143,6 @@ TITLES_VALID = {
         "2. Ask the caterer for a tasting menu in writing",
         "3. Keep a list of guests with their dietary needs",
         "4. Leave an hour free between the ceremony and dinner",
-    ),
-    "sign-off": text(
-        P1,
-        P2,
-        "Thanks to everyone who came out in the rain last night",
-        "See you all at the market next Saturday!",
-        "Bring your own bags and a good pair of boots",
-        "And if you have a spare umbrella, please lend it!",
     ),
 }
 

@@ -84,13 +84,11 @@ def _titles_after(doc: Document, start: int) -> list[int]:
 
 def _own_list(items: list[str]) -> bool:
     """A bare list (no heading above it) that is the article's own, not other articles' titles:
-    numbered points, lines ending in "!" (a sign-off, not headlines), or items that mostly start
-    with the same word (an enumeration: "Step 1 (…): bold", "Step 2 (…): word")."""
+    numbered points, or items that mostly start with the same word (an enumeration: "Step 1
+    (…): bold", "Step 2 (…): word")."""
     if any(_NUMBERED.match(line) for line in items):
         return True
     texts = [_MARKER.sub("", line).strip() for line in items]
-    if any(t.endswith("!") for t in texts):
-        return True
     firsts = [w[0].casefold() for w in (words(t) for t in texts) if w]
     most = max((firsts.count(w) for w in set(firsts)), default=0)
     return most >= _SAME_FIRST_WORD * len(items)
@@ -116,8 +114,8 @@ class RelatedTitlesList(Rule):
 
     Titles between the article's paragraphs with no heading above them are never reported:
     subheadings look the same. Nor is a list at the end with no heading above it that is the
-    article's own: numbered points, lines ending in "!" (a sign-off), or items that mostly
-    start with the same word ("Step 1 …", "Step 2 …").
+    article's own: numbered points, or items that mostly start with the same word ("Step 1 …",
+    "Step 2 …").
 
     ## Why is this bad?
     The titles belong to other articles: a corpus gets them as if they were part of this one,
