@@ -51,6 +51,14 @@ _ARCHIVE = re.compile(
         |[^\W\d_][\w'’&./-]*(?:\s+[\w'’&./()-]+){0,5}\s*\(\d{1,5}\))$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A character of a separator of a row of links (see `_SEPARATOR`).
+_ROW_HINT = re.compile(r"[|•·:»›/–—]")
+#: A digit anywhere in a line.
+_DIGIT = re.compile(r"\d")
+#: Longest line (spaces and marker stripped) that can be an item, a row of links or an archive
+#: entry; a line longer by more than a marker ("###### ") ends a run at once, which keeps a scan
+#: over the article's prose cheap.
+_LONGEST = 200
 #: Fewest items of a menu between the article's first and last paragraphs of prose (a sidebar
 #: between the article and the comments, a blog's archive): a list inside an article is shorter.
 _MIN_MIDDLE = 16
@@ -64,7 +72,7 @@ def _item(line: str) -> bool:
     """A menu item: one to four words, the first capitalised, no digits, no sentence end, not a
     byline."""
     text = _MARKER.sub("", line).strip()
-    if not text or len(text) > 40 or _SENTENCE_END.search(text) or any(ch.isdigit() for ch in text):
+    if not text or len(text) > 40 or _SENTENCE_END.search(text) or _DIGIT.search(text):
         return False
     found = _WORD.findall(text)
     if not 1 <= len(found) <= _ITEM_WORDS or not found[0][:1].isupper():
@@ -90,10 +98,12 @@ def _title_case(line: str) -> bool:
 
 def _row(line: str) -> bool:
     """A row of links: at least two separators, every segment a short item."""
+    if not _ROW_HINT.search(line):
+        return False  # no separator at all (most lines): the cheap test first
     text = _MARKER.sub("", line).strip()
-    if len(text) > 200 or _SENTENCE_END.search(text.rstrip("| ")):
+    if len(text) > _LONGEST or _SENTENCE_END.search(text.rstrip("| ")):
         return False
-    if any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text):
         return False  # a table row ("AZ-1 | NEW | McCain +3"), not links
     parts = [p.strip() for p in re.split(r"\s*(?:\||•|·|::?|»|›)\s*", text) if p.strip()]
     if len(parts) < 3 or len(_SEPARATOR.findall(f" {text} ")) < 2:
@@ -135,7 +145,7 @@ def menu_lines(doc: Document, first: int, stop: int) -> list[tuple[int, int, int
                 run = []
             continue
         blanks = 0
-        if _item(line) or _row(line) or _archive(line):
+        if len(line.strip()) <= _LONGEST + 8 and (_item(line) or _row(line) or _archive(line)):
             run.append(i)
         else:
             if run:
