@@ -27,6 +27,12 @@ class FixPolicy:
     unsafe: bool = False
     fixable: list[str] | None = None
     unfixable: list[str] = field(default_factory=list)
+    #: `allows_rule`'s answers by (code, safe): it is asked once per reported diagnostic, and
+    #: matching the selectors each time was 2 % of a run. (A policy is never changed once made:
+    #: a new one replaces it.)
+    _answers: dict[tuple[str, bool], bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def from_settings(cls, settings: Settings, unsafe: bool | None = None) -> FixPolicy:
@@ -44,12 +50,16 @@ class FixPolicy:
         """Whether a fix of rule ``code`` (safe or not) may be applied."""
         if not safe and not self.unsafe:
             return False
+        known = self._answers.get((code, safe))
+        if known is not None:
+            return known
         rule = all_rules().get(code)
         if rule is None:
             return False
         positive = 1 if self.fixable is None else max((matches(s, rule) for s in self.fixable), default=0)
         negative = max((matches(s, rule) for s in self.unfixable), default=0)
-        return positive > negative
+        self._answers[(code, safe)] = answer = positive > negative
+        return answer
 
 
 def apply_edits(text: str, fixes: list[Fix]) -> tuple[str, int]:

@@ -1,0 +1,131 @@
+"""The per-diagnostic and per-process overheads cut for issue 17 stay cut, with the same answers.
+
+Worker processes send every diagnostic to the main process pickled, and the main process asks
+the fix policy (and the rule table) about every diagnostic it reports: these were a tenth of a
+two-worker run on the crawl corpus. The tests check the answers and count the work (calls of
+the slow paths), never the time.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from types import FrameType
+from typing import Any
+
+import pytest
+
+from lintnews import registry
+from lintnews.config import Settings
+from lintnews.diagnostics import Diagnostic, Edit, Fix, Location, Severity
+from lintnews.document import Document
+from lintnews.engine import Linter
+from lintnews.fixes import apply as fixes_apply
+from lintnews.fixes.apply import FixPolicy
+
+
+def _full_diagnostic() -> Diagnostic:
+    """A diagnostic with every field set to something other than its default."""
+    return Diagnostic(
+        path="a/b.jsonl",
+        record="r7",
+        line=3,
+        column=5,
+        end_line=4,
+        end_column=2,
+        code="B002",
+        name="comment-widget",
+        severity=Severity.ERROR,
+        message="Comment-form text left in the text",
+        fix=Fix("Remove the line", (Edit(10, 21, ""), Edit(30, 31, " ")), safe=False),
+        related=[Location("c.jsonl", "r1", 2, 1), Location("d.txt", None, 9, 4)],
+        record_line=12,
+        snippet="6 Comments",
+        document_score=91,
+        fix_edits=((3, 5, 4, 2, ""),),
+        region_text="6 Comments and more",
+        fix_replaced=("6 Comments\n",),
+        similarity=0.875,
+        kept=Location("e.jsonl", "r0", 1, 1),
+    )
+
+
+def test_a_pickled_diagnostic_comes_back_equal_field_by_field() -> None:
+    d = _full_diagnostic()
+    back = pickle.loads(pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == d
+    assert back.severity is Severity.ERROR
+    assert back.fix == Fix("Remove the line", (Edit(10, 21, ""), Edit(30, 31, " ")), safe=False)
+    assert type(back.fix.edits) is tuple and back.kept == Location("e.jsonl", "r0", 1, 1)
+    assert back.to_dict() == d.to_dict()
+    bare = Diagnostic("x.txt", None, 1, 1, 1, 2, "F001", "spacing", Severity.INFO, "m")
+    assert pickle.loads(pickle.dumps(bare)) == bare
+
+
+def test_real_diagnostics_survive_the_trip_from_a_worker() -> None:
+    text = "Share on Facebook\nShare on Twitter\n\nThe port strike ended on Tuesday after talks.\n" * 3
+    found = Linter(Settings()).lint(Document(path="p.txt", text=text)).diagnostics
+    assert len(found) >= 3
+    assert pickle.loads(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)) == found
+
+
+def _python_calls(action: Any) -> list[str]:
+    """The modules of the Python functions called while ``action()`` runs."""
+    seen: list[str] = []
+
+    def profile(frame: FrameType, event: str, arg: Any) -> None:
+        if event == "call":
+            seen.append(frame.f_globals.get("__name__", "?"))
+
+    sys.setprofile(profile)
+    try:
+        action()
+    finally:
+        sys.setprofile(None)
+    return seen
+
+
+def test_pickling_diagnostics_takes_no_generic_dataclass_or_enum_path() -> None:
+    """The default pickling of these dataclasses went through `dataclasses.fields` (frozen
+    slotted `Location`), copyreg and the `Severity` enum's own reduction, about 20 us a
+    diagnostic; each now reduces itself to its values."""
+    diagnostics = [_full_diagnostic() for _ in range(50)]
+    calls = _python_calls(lambda: pickle.dumps(diagnostics, protocol=pickle.HIGHEST_PROTOCOL))
+    assert sorted(set(calls) - {__name__}) == ["lintnews.diagnostics"]  # no dataclasses, enum, copyreg
+
+
+def test_the_fix_policy_reads_the_rule_table_once_per_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[int] = []
+    real = fixes_apply.all_rules
+
+    def counting() -> dict[str, registry.Rule]:
+        asked.append(1)
+        return real()
+
+    monkeypatch.setattr(fixes_apply, "all_rules", counting)
+    policy = FixPolicy(unsafe=False, fixable=None, unfixable=["B002"])
+    answers = [policy.allows_rule(code, True) for _ in range(200) for code in ("B002", "S001")]
+    assert answers == [False, True] * 200
+    assert len(asked) == 2
+    assert policy.allows_rule("B002", safe=False) is False  # unsafe fixes stay off
+    assert FixPolicy(unsafe=True).allows_rule("B002", safe=False) is True
+    assert policy.allows_rule("Z999", safe=True) is False  # an unknown code
+
+
+def test_the_rule_table_is_sorted_a_copy_and_follows_new_registrations() -> None:
+    first = registry.all_rules()
+    assert list(first) == sorted(first)
+    first.pop("B002")
+    assert "B002" in registry.all_rules()  # the caller's copy changed, not the table
+
+    class Probe(registry.Rule):
+        code = "Z998"
+        name = "speed-probe"
+
+    try:
+        registry.register(Probe)
+        assert list(registry.all_rules())[-1] == "Z998"
+    finally:
+        del registry._REGISTRY["Z998"]
+        registry._sorted = None
+    assert "Z998" not in registry.all_rules()
