@@ -92,6 +92,50 @@ def test_the_screen_selects_exactly_the_lines_an_entry_may_match(langs: tuple[st
     assert len(rest_only) > 10  # and lines only a pattern of unknown first character matches
 
 
+def test_a_document_s_passing_lines_are_the_definition_with_answers_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`ScreenUnion.passing_lines` (what the phrase rules use) picks the lines the definition
+    picks among a document's line keys (empty keys and keys over 300 characters never), and
+    screens a key met before, in this document or an earlier one, no more: a crawl repeats two
+    thirds of its lines. When the kept answers would pass `PASSES_KEPT`, they are forgotten and
+    the answers stay the same."""
+    from lintnews.packs import screen as screen_mod
+
+    pack_set = packs.load_packs(Settings())
+    langs = ("de", "en", packs.ALL_LANGUAGES)
+    union = packs.ScreenUnion.of([pack_set.screen(lang) for lang in langs])  # (answers of its own)
+    pool = as_keys(generated_keys(pack_set, 600, seed=5) + fixture_lines())
+    rng = random.Random(11)
+    screened: list[int] = []
+    real_select = union.select
+
+    def counting(keys: packs._Keys) -> list[int]:
+        screened.append(len(keys.keys))
+        return real_select(keys)
+
+    monkeypatch.setattr(union, "select", counting)
+    documents = [
+        [rng.choice(pool) for _ in range(rng.randint(0, 60))] + ["", "x" * 301, "share " * 60]
+        for _ in range(40)
+    ]
+    for doc in documents:
+        eligible = [i for i, k in enumerate(doc) if k and len(k) <= 300]
+        expected = [eligible[j] for j in reference_select(pack_set, langs, [doc[i] for i in eligible])]
+        assert union.passing_lines(doc) == expected
+    distinct = {k for doc in documents for k in doc if k and len(k) <= 300}
+    assert sum(screened) == len(distinct)  # each eligible key screened once, in all 40 documents
+    assert union.passing_lines(documents[0]) == union.passing_lines(list(documents[0]))
+    assert sum(screened) == len(distinct)
+    monkeypatch.setattr(screen_mod, "PASSES_KEPT", 50)
+    union._passes.clear()
+    for doc in documents[:8]:
+        eligible = [i for i, k in enumerate(doc) if k and len(k) <= 300]
+        expected = [eligible[j] for j in reference_select(pack_set, langs, [doc[i] for i in eligible])]
+        assert union.passing_lines(doc) == expected
+        assert len(union._passes) <= max(50, len(doc))
+
+
 def test_lines_after_astral_characters_are_found() -> None:
     pack_set = packs.load_packs(Settings())
     keys = ["😀𝔘 " * 40, "🇩🇪", "12 comments", "x" * 50, "𝔘😀 / reuters", "photo 😀 / afp", "3 kommentare"]

@@ -3,7 +3,6 @@ rules that report the matched lines."""
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
@@ -12,7 +11,6 @@ from lintnews.document import View
 from lintnews.language import language_of
 from lintnews.packs.loading import load_packs
 from lintnews.packs.model import ALL_LANGUAGES, Entry, PackSet
-from lintnews.packs.screen import _Keys
 from lintnews.registry import Rule, Violation
 
 if TYPE_CHECKING:
@@ -75,10 +73,7 @@ def _candidate_lines(doc: Document, packs: PackSet, langs: list[str]) -> list[in
     hit = memo.get(tuple(langs))
     if hit is not None and hit[0] is packs:
         return hit[1]
-    keys = doc.line_keys
-    eligible = array("q", [i for i, key in enumerate(keys) if key and len(key) <= 300])
-    candidates = _Keys([keys[i] for i in eligible])
-    found = [eligible[j] for j in packs.screen_of((*langs, ALL_LANGUAGES)).select(candidates)]
+    found = packs.screen_of((*langs, ALL_LANGUAGES)).passing_lines(doc.line_keys)
     memo[tuple(langs)] = (packs, found)
     return found
 

@@ -172,6 +172,12 @@ class _Needles:
         return found
 
 
+#: How many line keys' answers a `ScreenUnion` keeps (~100 bytes each beside the key itself).
+PASSES_KEPT = 100_000
+#: The longest line key the phrase rules look at (longer lines are prose, never a phrase line).
+MAX_KEY = 300
+
+
 @dataclass
 class ScreenUnion:
     """Several `Screen`s as one: a line passes when it passes any of them, decided in one pass
@@ -190,6 +196,8 @@ class ScreenUnion:
     #: The others, and for each string they need, the patterns (indices) that need it.
     needy: list[str] = field(default_factory=list)
     needed: dict[str, list[int]] = field(default_factory=dict)
+    #: Whether a line key passes, for the keys met so far in this process (see `select`).
+    _passes: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, screens: list[Screen]) -> ScreenUnion:
@@ -226,6 +234,29 @@ class ScreenUnion:
         """The regexes to try on a line by its first character: those filed under it, then the
         `always` ones (which alone are tried on lines of any other first character)."""
         return {char: regexes + self.always for char, regexes in self.compiled.items()}
+
+    def passing_lines(self, keys: list[str]) -> list[int]:
+        """Indices of the line keys ``keys`` of a document (empty keys and keys over
+        `MAX_KEY` characters never pass) that an entry of a screen may match: `select`, with
+        the answer for each key kept.
+
+        Whether a key passes depends on the key alone, and a crawl repeats most of its lines
+        (a site's menus in every page, syndicated copies: two thirds of the line keys of the
+        crawl corpus were met before in the same process), so the answers are kept (up to
+        `PASSES_KEPT` keys, then forgotten all at once) and only new keys are screened."""
+        passes = self._passes
+        new = [key for key in keys if key not in passes]
+        if new:
+            if len(passes) + len(new) > PASSES_KEPT:
+                passes.clear()
+                new = keys
+            fresh = [key for key in dict.fromkeys(new) if key and len(key) <= MAX_KEY]
+            chosen = set(self.select(_Keys(fresh))) if fresh else set()
+            for key in new:
+                passes[key] = False
+            for j in chosen:
+                passes[fresh[j]] = True
+        return [i for i, key in enumerate(keys) if passes[key]]
 
     def select(self, keys: _Keys) -> list[int]:
         """Indices of the (non-empty) line keys ``keys`` that an entry of a screen may match."""
