@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import gc
 import itertools
 import multiprocessing
 import multiprocessing.pool
@@ -178,8 +179,10 @@ def _from_unit(items: list[Analysis | InputError], unit: Unit, keep_raw: bool) -
 _WORKER: Analyzer | None = None
 
 
-def _init_worker(args: tuple[Any, ...]) -> None:
+def _init_worker(args: tuple[Any, ...], thresholds: tuple[int, ...] | None = None) -> None:
     global _WORKER
+    if thresholds is not None:  # (a forked worker has its parent's thresholds already)
+        gc.set_threshold(*thresholds)
     _WORKER = Analyzer(*args)
 
 
@@ -315,7 +318,7 @@ def analyze(
         ctx = multiprocessing.get_context(
             "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         )
-        with _Pool(jobs, initializer=_init_worker, initargs=(args,), context=ctx) as pool:
+        with _Pool(jobs, initializer=_init_worker, initargs=(args, gc.get_threshold()), context=ctx) as pool:
             for results in pool.imap(_work, feed(), chunksize=1):
                 yield from merge(pending.popleft(), results)
     finally:

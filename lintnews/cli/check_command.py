@@ -15,6 +15,7 @@ from lintnews.config import OUTPUT_FORMATS, ConfigError
 from lintnews.configfile import resolve_settings
 from lintnews.corpus import CorpusIndex
 from lintnews.gate import BaselineError, OutputError, describe_os_error, format_statistics
+from lintnews.gcpace import collecting_less
 from lintnews.parallel import default_jobs
 from lintnews.progress import Progress
 from lintnews.reporters import StreamWriter
@@ -287,7 +288,10 @@ def check(
 
                             result = run_spark(run, targets, spark_master)
                         else:
-                            result = run.run(targets, lambda items: bars.documents(items, targets, settings))
+                            with collecting_less():
+                                result = run.run(
+                                    targets, lambda items: bars.documents(items, targets, settings)
+                                )
                     finally:
                         bars.close()
                 report = Report(
