@@ -636,6 +636,225 @@ done:
     return out;
 }
 
+/* --- blocks of plain text -------------------------------------------------------------- */
+
+/* `re`'s \s and str.strip()'s whitespace for str are both Py_UNICODE_ISSPACE; `re`'s \d is
+ * Py_UNICODE_ISDECIMAL (sre's SRE_UNI_IS_DIGIT). */
+static inline int is_space(Py_UCS4 ch)
+{
+    if (ch < 128)
+        return ch == ' ' || (ch >= 0x09 && ch <= 0x0d) || (ch >= 0x1c && ch <= 0x1f);
+    return Py_UNICODE_ISSPACE(ch);
+}
+
+static inline int is_decimal(Py_UCS4 ch)
+{
+    if (ch < 128)
+        return ch >= '0' && ch <= '9';
+    return Py_UNICODE_ISDECIMAL(ch);
+}
+
+enum { K_PARAGRAPH, K_HEADING, K_LIST, K_TABLE, K_QUOTE, K_CODE };
+
+/* The kind of a line that does not start with a letter (py_plain_blocks's _plain_line_kind). */
+static int plain_line_kind(int kind, const void *data, Py_ssize_t n)
+{
+    Py_ssize_t i = 0;
+    while (i < n && is_space(PyUnicode_READ(kind, data, i)))
+        i++;
+    Py_ssize_t lead = i;
+    /* ^\s{0,3}#{1,6}\s+\S */
+    if (lead <= 3 && i < n && PyUnicode_READ(kind, data, i) == '#') {
+        Py_ssize_t j = i;
+        while (j < n && PyUnicode_READ(kind, data, j) == '#')
+            j++;
+        if (j - i <= 6 && j < n && is_space(PyUnicode_READ(kind, data, j))) {
+            while (j < n && is_space(PyUnicode_READ(kind, data, j)))
+                j++;
+            if (j < n)
+                return K_HEADING;
+        }
+    }
+    if (i >= n)
+        return K_PARAGRAPH;
+    Py_UCS4 first = PyUnicode_READ(kind, data, i);
+    /* ^\s*\|.*\|?\s*$ (no line break in a line), and two bars or more */
+    if (first == '|') {
+        Py_ssize_t bars = 0;
+        for (Py_ssize_t j = i; j < n && bars < 2; j++)
+            bars += PyUnicode_READ(kind, data, j) == '|';
+        if (bars >= 2)
+            return K_TABLE;
+    }
+    /* ^\s*(?:[-*+•·▪►]|\d{1,3}[.)])\s+\S */
+    Py_ssize_t j = -1;
+    if (first == '-' || first == '*' || first == '+' || first == 0x2022 || first == 0x00b7 || first == 0x25aa ||
+        first == 0x25ba) {
+        j = i + 1;
+    } else if (is_decimal(first)) {
+        Py_ssize_t d = i;
+        while (d < n && d - i < 4 && is_decimal(PyUnicode_READ(kind, data, d)))
+            d++;
+        if (d - i <= 3 && d < n) {
+            Py_UCS4 mark = PyUnicode_READ(kind, data, d);
+            if (mark == '.' || mark == ')')
+                j = d + 1;
+        }
+    }
+    if (j >= 0 && j < n && is_space(PyUnicode_READ(kind, data, j))) {
+        while (j < n && is_space(PyUnicode_READ(kind, data, j)))
+            j++;
+        if (j < n)
+            return K_LIST;
+    }
+    /* ^\s*> */
+    if (first == '>')
+        return K_QUOTE;
+    return K_PARAGRAPH;
+}
+
+/* ^\s*(```|~~~) */
+static int is_fence(int kind, const void *data, Py_ssize_t n)
+{
+    Py_ssize_t i = 0;
+    while (i < n && is_space(PyUnicode_READ(kind, data, i)))
+        i++;
+    if (i + 3 > n)
+        return 0;
+    Py_UCS4 c = PyUnicode_READ(kind, data, i);
+    if (c != '`' && c != '~')
+        return 0;
+    return PyUnicode_READ(kind, data, i + 1) == c && PyUnicode_READ(kind, data, i + 2) == c;
+}
+
+/* The previous line, right-stripped, is 40 characters or more and does not end a sentence
+ * (its last character is none of _TERMINAL's). */
+static int open_line(PyObject *line)
+{
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    while (n > 0 && is_space(PyUnicode_READ(kind, data, n - 1)))
+        n--;
+    if (n < 40)
+        return 0;
+    Py_UCS4 last = PyUnicode_READ(kind, data, n - 1);
+    switch (last) {
+    case '.': case '!': case '?': case 0x2026: case ':': case ';': case '"': case '\'':
+    case 0x201d: case 0x2019: case 0x00bb: case ')': case ']':
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+static int append_block(PyObject *out, Py_ssize_t start, Py_ssize_t end, int kind)
+{
+    PyObject *t = Py_BuildValue("(nni)", start, end, kind);
+    if (t == NULL)
+        return -1;
+    int rc = PyList_Append(out, t);
+    Py_DECREF(t);
+    return rc;
+}
+
+PyDoc_STRVAR(plain_blocks_doc,
+             "plain_blocks(lines) -> list[tuple[int, int, int]]\n\n"
+             "The (start, end, kind) of every block of the lines of a plain text: see\n"
+             "lintnews.native.py_plain_blocks.");
+
+static PyObject *native_plain_blocks(PyObject *self, PyObject *lines)
+{
+    if (!PyList_Check(lines)) {
+        PyErr_SetString(PyExc_TypeError, "plain_blocks() needs a list of str");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(lines);
+    int in_code = 0, cur_kind = K_PARAGRAPH;
+    Py_ssize_t cur_start = -1;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(line) || PyUnicode_READY(line) < 0) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "plain_blocks() needs a list of str");
+            goto fail;
+        }
+        int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+        int letter = n > 0 && Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, 0));
+        if (!letter && is_fence(kind, data, n)) {
+            if (cur_start >= 0) {
+                if (append_block(out, cur_start, i - 1, cur_kind) < 0)
+                    goto fail;
+                cur_start = -1;
+            }
+            in_code = !in_code;
+            continue;
+        }
+        if (in_code) {
+            if (cur_start < 0) {
+                cur_start = i;
+                cur_kind = K_CODE;
+            }
+            continue;
+        }
+        if (!letter) {
+            Py_ssize_t j = 0;
+            while (j < n && is_space(PyUnicode_READ(kind, data, j)))
+                j++;
+            if (j == n) {
+                if (cur_start >= 0) {
+                    if (append_block(out, cur_start, i - 1, cur_kind) < 0)
+                        goto fail;
+                    cur_start = -1;
+                }
+                continue;
+            }
+        }
+        int line_kind = letter ? K_PARAGRAPH : plain_line_kind(kind, data, n);
+        if (cur_start >= 0 && line_kind == cur_kind && (line_kind == K_PARAGRAPH || line_kind == K_QUOTE)) {
+            Py_ssize_t j = 0;
+            if (!letter) {
+                if (line_kind == K_QUOTE) {
+                    while (j < n) {
+                        Py_UCS4 c = PyUnicode_READ(kind, data, j);
+                        if (c != ' ' && c != '\t' && c != '>')
+                            break;
+                        j++;
+                    }
+                } else {
+                    while (j < n && is_space(PyUnicode_READ(kind, data, j)))
+                        j++;
+                }
+            }
+            if (j < n && Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, j))) {
+                PyObject *prev = PyList_GET_ITEM(lines, i - 1);
+                if (!PyUnicode_Check(prev) || PyUnicode_READY(prev) < 0) {
+                    if (!PyErr_Occurred())
+                        PyErr_SetString(PyExc_TypeError, "plain_blocks() needs a list of str");
+                    goto fail;
+                }
+                if (open_line(prev))
+                    continue;
+            }
+        }
+        if (cur_start >= 0 && append_block(out, cur_start, i - 1, cur_kind) < 0)
+            goto fail;
+        cur_start = i;
+        cur_kind = line_kind;
+    }
+    if (cur_start >= 0 && append_block(out, cur_start, count - 1, cur_kind) < 0)
+        goto fail;
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef native_methods[] = {
     {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
     {"words", native_words, METH_O, words_doc},
@@ -645,6 +864,7 @@ static PyMethodDef native_methods[] = {
     {"minhash_affine32", native_minhash_affine32, METH_VARARGS, minhash_affine32_doc},
     {"common_counts", native_common_counts, METH_VARARGS, common_counts_doc},
     {"shingle_hashes", native_shingle_hashes, METH_VARARGS, shingle_hashes_doc},
+    {"plain_blocks", native_plain_blocks, METH_O, plain_blocks_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -279,6 +279,18 @@ class Document:
         same element. Blank lines, headings, list items, table rows and code fences always
         separate blocks.
         """
+        if self.line_tags is None and not self.soft_breaks:  # plain text: the loop below, compiled
+            lines, kinds = self.lines, native.BLOCK_KINDS
+            return [
+                Block(
+                    n,
+                    start,
+                    end,
+                    lines[start] if start == end else "\n".join(lines[start : end + 1]),
+                    kinds[kind],
+                )
+                for n, (start, end, kind) in enumerate(native.plain_blocks(lines))
+            ]
         blocks: list[Block] = []
         in_code = False
         cur_start = -1

@@ -55,6 +55,70 @@ def py_collapse_lines(lines: list[str], strip: str) -> list[str]:
     return [" ".join(line.split()).strip(strip) for line in lines]
 
 
+#: The kinds of `py_plain_blocks`'s blocks, by number.
+BLOCK_KINDS = ("paragraph", "heading", "list", "table", "quote", "code")
+_PARAGRAPH, _HEADING, _LIST, _TABLE, _QUOTE, _CODE = range(6)
+_HEADING_MD = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪►]|\d{1,3}[.)])\s+\S")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|?\s*$")
+_QUOTE_LINE = re.compile(r"^\s*>")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_TERMINAL = re.compile(r"""[.!?…:;"'”’»)\]]\s*$""")
+
+
+def _plain_line_kind(text: str) -> int:
+    if _HEADING_MD.match(text):
+        return _HEADING
+    if _TABLE_ROW.match(text) and text.count("|") >= 2:
+        return _TABLE
+    if _LIST_ITEM.match(text):
+        return _LIST
+    if _QUOTE_LINE.match(text):
+        return _QUOTE
+    return _PARAGRAPH
+
+
+def py_plain_blocks(lines: list[str]) -> list[tuple[int, int, int]]:
+    """The blocks of the lines of a plain text (no HTML tags, no soft breaks), as ``(start,
+    end, kind)`` (lines 0-based, ``end`` inclusive, ``kind`` an index of `BLOCK_KINDS`): what
+    `lintnews.document.Document.blocks` defines. Blank lines, headings, list items, table rows
+    and code fences separate blocks; a paragraph or quote line that starts in lower case after
+    a line of 40 characters or more that ends no sentence continues the block before it."""
+    out: list[tuple[int, int, int]] = []
+    in_code = False
+    cur_start, cur_kind = -1, _PARAGRAPH
+    for i, line in enumerate(lines):
+        letter = line[:1].isalpha()
+        if not letter and _FENCE.match(line):
+            if cur_start >= 0:
+                out.append((cur_start, i - 1, cur_kind))
+                cur_start = -1
+            in_code = not in_code
+            continue
+        if in_code:
+            if cur_start < 0:
+                cur_start, cur_kind = i, _CODE
+            continue
+        if not letter and not line.strip():
+            if cur_start >= 0:
+                out.append((cur_start, i - 1, cur_kind))
+                cur_start = -1
+            continue
+        kind = _PARAGRAPH if letter else _plain_line_kind(line)
+        if cur_start >= 0 and kind == cur_kind and kind in (_PARAGRAPH, _QUOTE):
+            stripped = line if letter else line.lstrip(" \t>") if kind == _QUOTE else line.lstrip()
+            if stripped[:1].islower():
+                prev = lines[i - 1].rstrip()
+                if len(prev) >= 40 and not _TERMINAL.search(prev):
+                    continue
+        if cur_start >= 0:
+            out.append((cur_start, i - 1, cur_kind))
+        cur_start, cur_kind = i, kind
+    if cur_start >= 0:
+        out.append((cur_start, len(lines) - 1, cur_kind))
+    return out
+
+
 def _load() -> ModuleType | None:
     if os.environ.get("LINTNEWS_PURE_PYTHON"):
         return None
@@ -83,3 +147,4 @@ words = compiled.words if compiled else py_words
 word_stats = compiled.word_stats if compiled else py_word_stats
 count_words = compiled.count_words if compiled else py_count_words
 collapse_lines = compiled.collapse_lines if compiled else py_collapse_lines
+plain_blocks = compiled.plain_blocks if compiled else py_plain_blocks

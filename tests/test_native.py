@@ -244,3 +244,73 @@ def test_misaligned_buffers_are_refused() -> None:
         _native.minhash_affine32(misaligned(four), np.array([4], np.int64), four, four)
     with pytest.raises(ValueError, match="aligned"):
         _native.common_counts(four, [misaligned(four)])
+
+
+#: Pieces of lines where the block kernel could go wrong: the marks of headings, lists, tables,
+#: quotes and fences, runs of them (`#######`, `1234.`), whitespace of every sort, digits of other
+#: scripts, lower- and upper-case starts, sentence ends and letters that are not cased.
+BLOCK_PIECES = st.sampled_from(
+    [
+        "#", "###", "#######", "```", "~~~", "``", "|", "||", ">", "> ", ">>", "-", "*", "+", "•", "·",
+        "▪", "►", "1", "12", "123", "1234", "٣", "²", ".", ")", ":", "…", "”", "’", "»", "]", "\"",
+        " ", "  ", "\t", "\xa0", "\u2028", "\x0b", "\x1c", "\u3000", "word", "Word", "ölçü", "Été",
+        "ǅ", "ª", "三", "a" * 45, "The council met to discuss the budget for next", "x",
+    ]
+)  # fmt: skip
+BLOCK_LINES = st.lists(st.lists(BLOCK_PIECES, max_size=6).map("".join), max_size=14)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(BLOCK_LINES)
+def test_plain_blocks_equal_the_definition(lines: list[str]) -> None:
+    assert _native.plain_blocks(lines) == native.py_plain_blocks(lines)
+
+
+@SOME
+@given(BLOCK_LINES)
+def test_the_blocks_of_plain_text_are_those_of_the_general_loop(lines: list[str]) -> None:
+    """`Document.blocks` of plain text (the kernel) equals its general loop, which a soft break
+    on no line sends a document through without changing anything."""
+    from lintnews.document import Document
+
+    text = "\n".join(lines)
+    fast = Document(path="a.txt", text=text).blocks
+    general = Document(path="a.txt", text=text, soft_breaks=frozenset({10**9})).blocks
+    assert [(b.index, b.start, b.end, b.text, b.kind) for b in fast] == [
+        (b.index, b.start, b.end, b.text, b.kind) for b in general
+    ]
+
+
+def test_plain_blocks_of_known_text() -> None:
+    lines = [
+        "# Title",
+        "The council met on Tuesday to discuss the budget for the coming",
+        "year, and agreed on it.",
+        "",
+        "- item one",
+        "12) item two",
+        "1234. not a list",
+        "| a | b |",
+        "> quoted",
+        "```",
+        "code",
+        "```",
+        "    ",
+        "####### seven marks",
+    ]
+    expected = [
+        (0, 0, 1),
+        (1, 2, 0),
+        (4, 4, 2),
+        (5, 5, 2),
+        (6, 6, 0),
+        (7, 7, 3),
+        (8, 8, 4),
+        (10, 10, 5),
+        (13, 13, 0),
+    ]
+    assert _native.plain_blocks(lines) == native.py_plain_blocks(lines) == expected
+    with pytest.raises(TypeError):
+        _native.plain_blocks(["a", 3])
+    with pytest.raises(TypeError):
+        _native.plain_blocks(("a",))
