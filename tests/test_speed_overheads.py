@@ -97,7 +97,9 @@ def test_pickling_diagnostics_takes_no_generic_dataclass_or_enum_path() -> None:
     diagnostic; each now reduces itself to its values."""
     diagnostics = [_full_diagnostic() for _ in range(50)]
     calls = _python_calls(lambda: pickle.dumps(diagnostics, protocol=pickle.HIGHEST_PROTOCOL))
-    assert sorted(set(calls) - {__name__}) == ["lintnews.diagnostics"]  # no dataclasses, enum, copyreg
+    # (only these modules: other code may run meanwhile, e.g. a garbage collector callback)
+    assert sorted({m for m in calls if m in ("dataclasses", "enum", "copyreg")}) == []
+    assert "lintnews.diagnostics" in calls
 
 
 def test_the_fix_policy_reads_the_rule_table_once_per_rule(monkeypatch: pytest.MonkeyPatch) -> None:
