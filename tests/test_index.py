@@ -337,3 +337,68 @@ def test_documents_are_linted_before_the_index_is_locked(tmp_path: Path) -> None
     assert store.add(iter([Entry("d1", b"x" * 8, None, [7], b"new")]), {"format": 1}) == 1  # replaced
     assert store.db.execute("SELECT sig FROM docs WHERE name='d1'").fetchone()[0] == b"new"
     store.close()
+
+
+def test_a_syndicated_batch_is_looked_up_in_a_few_statements(tmp_path: Path) -> None:
+    """A story with many indexed copies, and a batch of more: each round of the candidate search
+    (the batch, then its candidates) asks SQLite one statement for all its band keys and one per
+    500 text hashes, whatever their number -- not two probes per band key (42 keys per document:
+    on a real crawl, 427,000 probes and most of a check's time)."""
+    import lintnews as api
+
+    story = records("s", 1, 5)[0]["text"]
+    copies = [{"id": f"c-{i}", "text": f"Syndicated by desk {i}.\n{story}"} for i in range(80)]
+    write_jsonl(tmp_path / "archive.jsonl", [*copies, *records("a", 40, 1)])
+    added = lintnews("index", "add", "--isolated", "--index", "idx.db", "archive.jsonl", cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    batch = [
+        *({"id": f"n-{i}", "text": f"Syndicated by another desk {i}.\n{story}"} for i in range(40)),
+        *records("b", 20, 2),
+    ]
+    with api.Linter({"select": ["N001", "N002"]}).corpus(index=str(tmp_path / "idx.db")) as corpus:
+        statements: list[str] = []
+        gate = corpus._gate
+        assert gate is not None
+        gate.store.db.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+        for i, rec in enumerate(batch, 1):
+            corpus.add(rec, path="batch.jsonl", line=i)
+        found = list(corpus.finish())
+    assert sorted({d.record for d in found}) == sorted(f"n-{i}" for i in range(40))
+    assert {d.kept.record for d in found if d.kept is not None} == {"c-0"}  # the first indexed copy
+    bands = [s for s in statements if "FROM bands" in s]
+    hashes = [s for s in statements if "text_hash IN" in s]
+    # two rounds (the batch, then the 80 copies it found) and the candidates' round, which finds
+    # nothing new: a statement each for the band keys, and one for the text hashes
+    assert (len(bands), len(hashes)) == (2, 2), statements
+    assert len(statements) <= 8, statements
+
+
+def test_an_sqlite_without_json_functions_finds_the_same_candidates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An SQLite built without its JSON functions (an option before 3.38) probes each band key
+    apart, and finds what the one statement finds."""
+    import lintnews as api
+    from lintnews.index import sqlite as store
+
+    corpora(tmp_path)
+    assert lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    batch = [json.loads(line) for line in (tmp_path / "b.jsonl").read_text().splitlines()]
+
+    def check() -> tuple[list[tuple[str | None, str, str]], int]:
+        with api.Linter({"select": ["N001", "N002"]}).corpus(index=str(tmp_path / "idx.db")) as corpus:
+            statements: list[str] = []
+            assert corpus._gate is not None
+            corpus._gate.store.db.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+            for i, rec in enumerate(batch, 1):
+                corpus.add(rec, path="b.jsonl", line=i)
+            found = sorted((d.record, d.code, d.message) for d in corpus.finish())
+        return found, sum("FROM bands" in s for s in statements)
+
+    found, probes = check()
+    assert [f[:2] for f in found] == [("b-12", "N001"), ("b-21", "N001"), ("b-3", "N002"), ("b-7", "N001")]
+    assert probes <= 3
+    monkeypatch.setattr(store, "_has_json", lambda: False)
+    apart, probes = check()
+    assert apart == found
+    assert probes > 1000  # a probe or two for each of the batch's ~1,200 band keys, and the candidates'

@@ -283,3 +283,46 @@ def test_a_large_cluster_is_read_once_per_run(tmp_path: Path, server: Server) ->
     smembers = _calls(server.port, "smembers") - before["smembers"]
     assert zscore <= 80  # each indexed name's order once
     assert smembers <= 42 * 41  # each (band, key) once: 42 bands, at most 41 distinct keys per band
+
+
+def _stat(port: int, field: str) -> int:
+    info = subprocess.run(
+        ["redis-cli", "-p", str(port), "info", "stats"], capture_output=True, text=True, check=True
+    ).stdout
+    return int(next(line for line in info.splitlines() if line.startswith(f"{field}:")).split(":")[1])
+
+
+def test_a_syndicated_batch_is_looked_up_in_a_few_round_trips(tmp_path: Path, server: Server) -> None:
+    """The candidate search asks the server for all of a round's band buckets in one pipeline
+    of a few script calls (`_BUCKETS_LUA`: 200 buckets each), and the order of the names of
+    large buckets in one ZMSCORE per 10,000 names: a few round trips and commands per round,
+    not a pipeline per band table and a command per bucket and name (on a real crawl, 250,000
+    commands and most of a check's time in the client)."""
+    story = records("s", 1, 5)[0]["text"]
+    copies = [{"id": f"c-{i}", "text": f"Syndicated by desk {i}.\n{story}"} for i in range(80)]
+    write_jsonl(tmp_path / "archive.jsonl", [*copies, *records("a", 40, 1)])
+    added = lintnews("index", "add", "--isolated", "--index", server.url, "archive.jsonl", cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    batch = [
+        *({"id": f"n-{i}", "text": f"Syndicated by another desk {i}.\n{story}"} for i in range(40)),
+        *records("b", 20, 2),
+    ]
+    write_jsonl(tmp_path / "batch.jsonl", batch)
+    reads, commands = _stat(server.port, "total_reads_processed"), _stat(server.port, "total_commands_processed")
+    smembers = _calls(server.port, "smembers")
+    got = lintnews(*CHECK, "--index", server.url, "batch.jsonl", cwd=tmp_path)
+    assert got.returncode == 0, got.stderr
+    assert {f[0] for f in findings(got.stdout)} == {f"n-{i}" for i in range(40)}
+    smembers = _calls(server.port, "smembers") - smembers
+    # (less the INFO commands of this test: one read and one command each)
+    reads = _stat(server.port, "total_reads_processed") - reads - 2
+    commands = _stat(server.port, "total_commands_processed") - commands - 2 - smembers
+    # per round (the batch; the 19 copies it found, which find nothing new) the scheme, a
+    # pipeline of the text hashes, one of the buckets, the order; the documents; the
+    # connection (one, not one per band table): 11 round trips, a large pipeline read in a few
+    # parts. Before: 280 (a pipeline per band table, each on its own connection).
+    assert reads <= 30, reads
+    # the commands the client sent (a bucket's SMEMBERS runs in the script): the text hashes
+    # and the documents, a ZRANGE and an HMGET each, and a few per round. Before: 335.
+    assert commands <= 130, commands
+    assert smembers <= 42 * 41  # each (band, key) once

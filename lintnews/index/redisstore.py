@@ -39,6 +39,17 @@ from lintnews.minhash import AFFINE32
 
 PREFIX = b"lintnews:"
 
+#: Reads the members of each of datasketch's band buckets named in KEYS, as one reply (a list
+#: of lists): a command per `_BUCKETS_PER_CALL` buckets instead of one each (a command costs
+#: the client more than the few names of most buckets). A chunk keeps each call short for the
+#: other clients of the server.
+_BUCKETS_LUA = """
+local out = {}
+for i, key in ipairs(KEYS) do out[i] = redis.call('SMEMBERS', key) end
+return out
+"""
+_BUCKETS_PER_CALL = 200
+
 
 def lean_minhash(values: np.ndarray) -> LeanMinHash:
     """lintnews's MinHash values as datasketch's (seed 1, ``affine32``: how lintnews makes them)."""
@@ -128,8 +139,10 @@ class RedisStore(IndexStore):
         return len(batch)
 
     def lookup(self, sigs: Sequence[DocSignature], peers: int) -> set[Any]:
-        """Each of datasketch's band tables is asked once for the buckets of every signature
-        (one pipelined round trip per band, not per document and band)."""
+        """The candidates of ``sigs`` in a few round trips whatever their number: one pipeline
+        of the text hashes, one of the band buckets (each asked once per run), read by
+        `_BUCKETS` a chunk of buckets per command, and the order of the names met in large
+        buckets (`_first_and_latest`)."""
         out: set[Any] = set()
         if self.scheme() is None:
             return out
@@ -142,32 +155,58 @@ class RedisStore(IndexStore):
             for names in pipe.execute():
                 out.update(names)
             lsh = self.lsh(self._scheme)
-            bands = [
-                [lsh._H(values[lo:hi]) for lo, hi in lsh.hashranges]
-                for values in (
-                    lean_minhash(sig.minhash).hashvalues for sig in sigs if sig.minhash is not None
-                )
+            values = [sig.minhash for sig in sigs if sig.minhash is not None]
+            if not values:
+                return out
+            dtype = lean_minhash(values[0]).hashvalues.dtype  # (as datasketch keeps them)
+            swapped = np.ascontiguousarray(np.stack(values).astype(dtype).byteswap())
+            keys = [
+                table.redis_key(key)  # (datasketch's name of the bucket)
+                for band, table in enumerate(lsh.hashtables)
+                for key in self._band_hashes(lsh, swapped, band)
             ]
-            for band, table in enumerate(lsh.hashtables):
-                keys = list(dict.fromkeys(k[band] for k in bands if (band, k[band]) not in self._asked_bands))
-                self._asked_bands.update((band, k) for k in keys)
-                for bucket in table.getmany(*keys) if keys else ():
+            pipe = self.r.pipeline(transaction=False)
+            for lo in range(0, len(keys), _BUCKETS_PER_CALL):
+                part = keys[lo : lo + _BUCKETS_PER_CALL]
+                # (EVAL, not EVALSHA: a pipeline of scripts would first ask whether it is loaded)
+                pipe.eval(_BUCKETS_LUA, len(part), *part)
+            big: list[list[bytes]] = []
+            for buckets in pipe.execute():
+                for bucket in buckets:
                     if len(bucket) > peers + 1:
-                        out.update(self._first_and_latest(list(bucket), peers))
+                        big.append(bucket)
                     else:
                         out.update(bucket)
+            if big:
+                self._read_order(n for bucket in big for n in bucket)
+                for bucket in big:
+                    out.update(self._first_and_latest(bucket, peers))
         return out
+
+    def _band_hashes(self, lsh: MinHashLSH, swapped: np.ndarray, band: int) -> list[bytes]:
+        """datasketch's keys in band ``band`` (``lsh._H``: the bytes of the band's values,
+        byte-swapped) of the signatures whose byte-swapped MinHash values are the rows of
+        ``swapped``, less those asked about already in this run."""
+        lo, hi = lsh.hashranges[band]
+        part = np.ascontiguousarray(swapped[:, lo:hi])
+        keys = list(dict.fromkeys(part.view(f"V{part.shape[1] * part.itemsize}").ravel().tolist()))
+        keys = [k for k in keys if (band, k) not in self._asked_bands]
+        self._asked_bands.update((band, k) for k in keys)
+        return keys
+
+    def _read_order(self, names: Iterable[bytes]) -> None:
+        """Read the insertion order of the ``names`` not read yet in this run (ZMSCORE: a
+        command per 10,000 names)."""
+        unknown = list(dict.fromkeys(n for n in names if n not in self._order))
+        pipe = self.r.pipeline(transaction=False)
+        for lo in range(0, len(unknown), 10_000):
+            pipe.zmscore(PREFIX + b"order", unknown[lo : lo + 10_000])
+        for lo, scores in zip(range(0, len(unknown), 10_000), pipe.execute()):
+            self._order.update(zip(unknown[lo : lo + 10_000], scores))
 
     def _first_and_latest(self, bucket: list[bytes], peers: int) -> list[bytes]:
         """As a single run pairs a document: the first and the ``peers`` latest of a large
-        bucket, by insertion order (each name's order read once per run)."""
-        unknown = [name for name in bucket if name not in self._order]
-        for lo in range(0, len(unknown), 10_000):
-            pipe = self.r.pipeline(transaction=False)
-            part = unknown[lo : lo + 10_000]
-            for name in part:
-                pipe.zscore(PREFIX + b"order", name)
-            self._order.update(zip(part, pipe.execute()))
+        bucket, by insertion order (read by `_read_order`)."""
         order = sorted((s, n) for n in bucket if (s := self._order[n]) is not None)
         return [n for _, n in order[:1] + order[-peers:]]
 

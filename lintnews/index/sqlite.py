@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import array
 import datetime
+import functools
+import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
+
+import numpy as np
 
 from lintnews.corpus.signature import DocSignature
 from lintnews.gate import describe_os_error
@@ -21,7 +25,6 @@ from lintnews.index.store import (
     date_before,
     dump_scheme,
     load_scheme,
-    signed,
 )
 
 MAGIC = "lintnews-index"
@@ -37,12 +40,40 @@ CREATE TABLE IF NOT EXISTS bands(key INTEGER NOT NULL, seq INTEGER NOT NULL, PRI
 #: Seconds a writer waits for another's transaction to end.
 BUSY_TIMEOUT = 600
 
+#: Values bound to one statement (SQLite before 3.32 allows 999).
+_CHUNK = 500
+
+#: Per band key (a JSON array of them, ``?2``), its bucket's first member and the latest ``?1 +
+#: 1``: ``lo``, the (``?1`` + 1)-th latest, is NULL when the bucket has fewer members, which
+#: are then all read; else the first is read apart. Each part is a B-tree search per key, in C.
+_BY_KEYS = """
+WITH k AS MATERIALIZED (
+    SELECT value AS key, (SELECT seq FROM bands c WHERE c.key = value ORDER BY seq DESC LIMIT 1 OFFSET ?1) AS lo
+    FROM json_each(?2))
+SELECT (SELECT seq FROM bands c WHERE c.key = k.key ORDER BY seq LIMIT 1) FROM k WHERE lo IS NOT NULL
+UNION ALL
+SELECT b.seq FROM k JOIN bands b ON b.key = k.key AND b.seq >= coalesce(k.lo, -9223372036854775808)
+"""
+
+
+@functools.cache
+def _has_json() -> bool:
+    """Whether this SQLite has its JSON functions and MATERIALIZED (built in since 3.38; an
+    option before) for `_BY_KEYS`."""
+    try:
+        with sqlite3.connect(":memory:") as db:
+            db.execute("WITH k AS MATERIALIZED (SELECT value FROM json_each('[1]')) SELECT * FROM k").fetchall()
+        return True
+    except sqlite3.Error:
+        return False
+
+
 
 class SqliteStore(IndexStore):
     def __init__(self, path: str, create: bool = False) -> None:
         self.where = path
         #: Band keys and text hashes looked up already (a run asks about each once).
-        self._asked_keys: set[int] = set()
+        self._asked_keys = np.zeros(0, np.int64)
         self._asked_hashes: set[bytes] = set()
         if os.path.isdir(path):
             raise IndexStoreError(f"{path}: is a folder, not an index file")
@@ -188,27 +219,36 @@ class SqliteStore(IndexStore):
         self.db.execute("DELETE FROM docs WHERE seq=?", (seq,))
 
     def lookup(self, sigs: Sequence[DocSignature], peers: int) -> set[Any]:
-        out: set[Any] = set()
-        keys: set[int] = set()
-        for sig in sigs:
-            if sig.text_hash is not None and sig.text_hash not in self._asked_hashes:
-                self._asked_hashes.add(sig.text_hash)
-                out |= self.by_hash(sig.text_hash, peers)
-            if sig.band_keys is not None:
-                keys.update(signed(k) for k in sig.band_keys.tolist())
-        keys -= self._asked_keys
-        self._asked_keys |= keys
-        return out | self.by_keys(keys, peers)
+        """The candidates of ``sigs``, in a few statements whatever their number: one per
+        `_CHUNK` text hashes and one for all their band keys (each asked once per run)."""
+        hashes = list(
+            dict.fromkeys(s.text_hash for s in sigs if s.text_hash is not None and s.text_hash not in self._asked_hashes)
+        )
+        self._asked_hashes.update(hashes)
+        arrays = [s.band_keys for s in sigs if s.band_keys is not None]
+        keys = np.zeros(0, np.int64)
+        if arrays:  # (as signed 64-bit integers: SQLite's)
+            keys = np.setdiff1d(np.concatenate(arrays).astype(np.uint64).view(np.int64), self._asked_keys)
+            self._asked_keys = np.union1d(self._asked_keys, keys)
+        return self.by_hashes(hashes, peers) | self.by_keys(keys.tolist(), peers)
 
-    def by_keys(self, keys: Iterable[int], peers: int) -> set[Any]:
-        out: set[Any] = set()
+    def by_keys(self, keys: list[int], peers: int) -> set[Any]:
+        """Per band key, its bucket's first member and ``peers`` latest (``peers`` >= 1), in
+        one statement: the keys go in as one JSON array, in order (neighbouring keys share
+        B-tree pages)."""
+        if not keys:
+            return set()
         with self._errors():
-            for key in keys:
-                first = self.db.execute(
-                    "SELECT seq FROM bands WHERE key=? ORDER BY seq LIMIT 1", (key,)
-                ).fetchone()
-                if first is None:
-                    continue
+            if not _has_json():
+                return self._by_keys_one_by_one(keys, peers)
+            return {r[0] for r in self.db.execute(_BY_KEYS, (peers - 1, json.dumps(sorted(keys))))}
+
+    def _by_keys_one_by_one(self, keys: list[int], peers: int) -> set[Any]:
+        """`by_keys` for an SQLite built without its JSON functions: two probes per key."""
+        out: set[Any] = set()
+        for key in keys:
+            first = self.db.execute("SELECT seq FROM bands WHERE key=? ORDER BY seq LIMIT 1", (key,)).fetchone()
+            if first is not None:
                 out.add(first[0])
                 out.update(
                     r[0]
@@ -218,21 +258,29 @@ class SqliteStore(IndexStore):
                 )
         return out
 
-    def by_hash(self, text_hash: bytes, peers: int) -> set[Any]:
+    def by_hashes(self, hashes: list[bytes], peers: int) -> set[Any]:
+        """The ``peers`` first documents with each normalised text: one statement per `_CHUNK`
+        hashes."""
+        out: set[Any] = set()
         with self._errors():
-            return {
-                r[0]
-                for r in self.db.execute(
-                    "SELECT seq FROM docs WHERE text_hash=? ORDER BY seq LIMIT ?", (text_hash, peers)
+            for lo in range(0, len(hashes), _CHUNK):
+                part = hashes[lo : lo + _CHUNK]
+                out.update(
+                    r[0]
+                    for r in self.db.execute(
+                        "SELECT seq FROM (SELECT seq, row_number() OVER (PARTITION BY text_hash ORDER BY seq) AS n"
+                        f" FROM docs WHERE text_hash IN ({','.join('?' * len(part))})) WHERE n <= ?",
+                        (*part, peers),
+                    )
                 )
-            }
+        return out
 
     def fetch(self, ids: Iterable[Any]) -> list[tuple[int, str, bytes]]:
         wanted = sorted(ids)
         out: list[tuple[int, str, bytes]] = []
         with self._errors():
-            for lo in range(0, len(wanted), 500):
-                part = wanted[lo : lo + 500]
+            for lo in range(0, len(wanted), _CHUNK):
+                part = wanted[lo : lo + _CHUNK]
                 out.extend(
                     self.db.execute(
                         f"SELECT seq, name, sig FROM docs WHERE seq IN ({','.join('?' * len(part))})", part
