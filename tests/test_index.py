@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from index_helpers import corpora, findings, lintnews, records, write_jsonl
@@ -402,3 +403,42 @@ def test_an_sqlite_without_json_functions_finds_the_same_candidates(
     apart, probes = check()
     assert apart == found
     assert probes > 1000  # a probe or two for each of the batch's ~1,200 band keys, and the candidates'
+
+
+def test_the_check_against_the_index_computes_each_shingle_set_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The documents a check compares are bounded by the candidate limit, so it keeps every
+    comparable shingle set while verifying, where a single run keeps `SET_CACHE` (here 4): in a
+    syndicated cluster the verification asks for each set several times."""
+    import lintnews as api
+    from lintnews.corpus import index as corpus_index
+
+    monkeypatch.setattr(corpus_index, "SET_CACHE", 4)
+    story = records("s", 1, 5)[0]["text"]
+    copies = [{"id": f"c-{i}", "text": f"Syndicated by desk {i}.\n{story}"} for i in range(30)]
+    write_jsonl(tmp_path / "archive.jsonl", copies)
+    assert lintnews("index", "add", "--isolated", "--index", "idx.db", "archive.jsonl", cwd=tmp_path).returncode == 0
+    computed: list[int] = []
+    real = corpus_index.CorpusIndex._comparable_set
+
+    def counted(self: Any, i: int, *args: Any) -> Any:
+        computed.append(i)
+        return real(self, i, *args)
+
+    monkeypatch.setattr(corpus_index.CorpusIndex, "_comparable_set", counted)
+    batch = [{"id": f"n-{i}", "text": f"Syndicated by another desk {i}.\n{story}"} for i in range(20)]
+    with api.Linter({"select": ["N001", "N002"]}).corpus(index=str(tmp_path / "idx.db")) as corpus:
+        for i, rec in enumerate(batch, 1):
+            corpus.add(rec, path="batch.jsonl", line=i)
+        found = list(corpus.finish())
+    assert sorted(d.record for d in found) == sorted(r["id"] for r in batch)
+    # each document compared once: the 20 new ones and the 20 indexed copies they found
+    assert len(computed) == len(set(computed)) == 40
+    # a single run over the same documents keeps 4 sets, and computes some again
+    computed.clear()
+    with api.Linter({"select": ["N001", "N002"]}).corpus() as corpus:
+        for i, rec in enumerate([*copies, *batch], 1):
+            corpus.add(rec, path="all.jsonl", line=i)
+        assert len(list(corpus.finish())) == 49
+    assert len(computed) > 50

@@ -47,6 +47,10 @@ class IndexedDoc:
         return f"{self.path}#{self.record}" if self.record is not None else self.path
 
 
+#: Comparable shingle sets a corpus keeps while verifying (the least recently used go).
+SET_CACHE = 1024
+
+
 def _no_progress(n: int) -> None:
     return None
 
@@ -79,6 +83,9 @@ class CorpusIndex:
         #: Result-cache places of signatures not read yet (see `defer`); None once one was added.
         self._deferred: list[tuple[bytes, int]] | None = [] if cache_dir else None
         self._reader: Any = None
+        #: Comparable shingle sets kept in memory while candidate pairs are verified (see
+        #: `_shingle_sets`): a corpus of any size stays within a bounded memory.
+        self.set_cache = SET_CACHE
         #: Told about the steps of `finish` (a step's name and amount of work; it returns the
         #: function to call with each amount done): the progress bar of a terminal run.
         self.progress: Callable[[str, int], Callable[[int], None]] | None = None
@@ -286,7 +293,7 @@ class CorpusIndex:
             got = cache.get(i)
             if got is None:
                 got = cache[i] = self._comparable_set(i, template, lines, by_doc)
-                if len(cache) > 1024:
+                if len(cache) > self.set_cache:
                     cache.popitem(last=False)
             return got
 

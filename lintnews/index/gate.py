@@ -70,6 +70,10 @@ class IndexedCorpus(CorpusIndex):
             combined.add(sig)
         for sig in self.batch:
             combined.add(sig)
+        # Every comparable set stays in memory: the documents compared are bounded (at most
+        # `CANDIDATES_PER_DOC` per batch document), and in a syndicated cluster of thousands
+        # the verification asks for each set about three times.
+        combined.set_cache = len(combined.docs)
         return combined._finish()
 
     def candidates(self) -> list[DocSignature]:
