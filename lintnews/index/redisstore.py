@@ -68,11 +68,7 @@ class RedisStore(IndexStore):
         self.kwargs.pop("connection_class", None)
         self.r: Any = redis.Redis(**self.kwargs)
         self._lsh: MinHashLSH | None = None
-        #: Band buckets and text hashes asked about already (a run asks about each once: the
-        #: candidates' candidates share most of them), and the insertion order of names seen in
-        #: large buckets.
-        self._asked_bands: set[tuple[int, bytes]] = set()
-        self._asked_hashes: set[bytes] = set()
+        #: The insertion order of names seen in large buckets (read once per run).
         self._order: dict[bytes, float | None] = {}
         with self._errors():
             self.r.ping()
@@ -138,40 +134,42 @@ class RedisStore(IndexStore):
             pipe.execute()
         return len(batch)
 
-    def lookup(self, sigs: Sequence[DocSignature], peers: int) -> set[Any]:
-        """The candidates of ``sigs`` in a few round trips whatever their number: one pipeline
-        of the text hashes, one of the band buckets (each asked once per run), read by
-        `_BUCKETS` a chunk of buckets per command, and the order of the names met in large
-        buckets (`_first_and_latest`)."""
+    def lookup(self, sigs: Sequence[DocSignature], ask: Any, hashes: Sequence[bytes], peers: int) -> set[Any]:
+        """A pipeline of the text hashes, one of the band buckets asked, read by `_BUCKETS_LUA`
+        a chunk of buckets per command, and the order of the names met in large buckets
+        (`_first_and_latest`)."""
         out: set[Any] = set()
         if self.scheme() is None:
             return out
         with self._errors():
             pipe = self.r.pipeline(transaction=False)
-            hashes = {sig.text_hash for sig in sigs if sig.text_hash is not None} - self._asked_hashes
-            self._asked_hashes |= hashes
             for h in hashes:
                 pipe.zrange(PREFIX + b"exact:" + h, 0, peers - 1)
-            for names in pipe.execute():
+            for names in pipe.execute() if hashes else ():
                 out.update(names)
-            lsh = self.lsh(self._scheme)
-            values = [sig.minhash for sig in sigs if sig.minhash is not None]
-            if not values:
+            if not len(sigs):
                 return out
+            lsh = self.lsh(self._scheme)
+            values = np.stack([sig.minhash for sig in sigs if sig.minhash is not None])
             dtype = lean_minhash(values[0]).hashvalues.dtype  # (as datasketch keeps them)
-            swapped = np.ascontiguousarray(np.stack(values).astype(dtype).byteswap())
-            keys = [
-                table.redis_key(key)  # (datasketch's name of the bucket)
-                for band, table in enumerate(lsh.hashtables)
-                for key in self._band_hashes(lsh, swapped, band)
-            ]
+            swapped = np.ascontiguousarray(values.astype(dtype).byteswap())
+            keys: list[bytes] = []
+            for band, table in enumerate(lsh.hashtables):
+                lo, hi = lsh.hashranges[band]
+                part = np.ascontiguousarray(swapped[ask[:, band], lo:hi])
+                # datasketch's key of a bucket: its name and ``lsh._H`` of the band's values
+                # (their bytes, byte-swapped)
+                keys.extend(
+                    table.redis_key(k)
+                    for k in part.view(f"V{part.shape[1] * part.itemsize}").ravel().tolist()
+                )
             pipe = self.r.pipeline(transaction=False)
             for lo in range(0, len(keys), _BUCKETS_PER_CALL):
-                part = keys[lo : lo + _BUCKETS_PER_CALL]
+                chunk = keys[lo : lo + _BUCKETS_PER_CALL]
                 # (EVAL, not EVALSHA: a pipeline of scripts would first ask whether it is loaded)
-                pipe.eval(_BUCKETS_LUA, len(part), *part)
+                pipe.eval(_BUCKETS_LUA, len(chunk), *chunk)
             big: list[list[bytes]] = []
-            for buckets in pipe.execute():
+            for buckets in pipe.execute() if keys else ():
                 for bucket in buckets:
                     if len(bucket) > peers + 1:
                         big.append(bucket)
@@ -182,17 +180,6 @@ class RedisStore(IndexStore):
                 for bucket in big:
                     out.update(self._first_and_latest(bucket, peers))
         return out
-
-    def _band_hashes(self, lsh: MinHashLSH, swapped: np.ndarray, band: int) -> list[bytes]:
-        """datasketch's keys in band ``band`` (``lsh._H``: the bytes of the band's values,
-        byte-swapped) of the signatures whose byte-swapped MinHash values are the rows of
-        ``swapped``, less those asked about already in this run."""
-        lo, hi = lsh.hashranges[band]
-        part = np.ascontiguousarray(swapped[:, lo:hi])
-        keys = list(dict.fromkeys(part.view(f"V{part.shape[1] * part.itemsize}").ravel().tolist()))
-        keys = [k for k in keys if (band, k) not in self._asked_bands]
-        self._asked_bands.update((band, k) for k in keys)
-        return keys
 
     def _read_order(self, names: Iterable[bytes]) -> None:
         """Read the insertion order of the ``names`` not read yet in this run (ZMSCORE: a

@@ -62,19 +62,17 @@ def _has_json() -> bool:
     option before) for `_BY_KEYS`."""
     try:
         with sqlite3.connect(":memory:") as db:
-            db.execute("WITH k AS MATERIALIZED (SELECT value FROM json_each('[1]')) SELECT * FROM k").fetchall()
+            db.execute(
+                "WITH k AS MATERIALIZED (SELECT value FROM json_each('[1]')) SELECT * FROM k"
+            ).fetchall()
         return True
     except sqlite3.Error:
         return False
 
 
-
 class SqliteStore(IndexStore):
     def __init__(self, path: str, create: bool = False) -> None:
         self.where = path
-        #: Band keys and text hashes looked up already (a run asks about each once).
-        self._asked_keys = np.zeros(0, np.int64)
-        self._asked_hashes: set[bytes] = set()
         if os.path.isdir(path):
             raise IndexStoreError(f"{path}: is a folder, not an index file")
         exists = os.path.exists(path)
@@ -218,19 +216,15 @@ class SqliteStore(IndexStore):
         self.db.executemany("DELETE FROM bands WHERE key=? AND seq=?", [(k, seq) for k in keys])
         self.db.execute("DELETE FROM docs WHERE seq=?", (seq,))
 
-    def lookup(self, sigs: Sequence[DocSignature], peers: int) -> set[Any]:
-        """The candidates of ``sigs``, in a few statements whatever their number: one per
-        `_CHUNK` text hashes and one for all their band keys (each asked once per run)."""
-        hashes = list(
-            dict.fromkeys(s.text_hash for s in sigs if s.text_hash is not None and s.text_hash not in self._asked_hashes)
+    def lookup(self, sigs: Sequence[DocSignature], ask: Any, hashes: Sequence[bytes], peers: int) -> set[Any]:
+        """One statement for all the band keys asked, one per `_CHUNK` text hashes."""
+        keys = np.zeros(0, np.uint64)
+        if len(sigs):
+            keys = np.stack([s.band_keys for s in sigs if s.band_keys is not None])[ask]
+        # (as signed 64-bit integers: SQLite's)
+        return self.by_hashes(list(hashes), peers) | self.by_keys(
+            keys.astype(np.uint64).view(np.int64).tolist(), peers
         )
-        self._asked_hashes.update(hashes)
-        arrays = [s.band_keys for s in sigs if s.band_keys is not None]
-        keys = np.zeros(0, np.int64)
-        if arrays:  # (as signed 64-bit integers: SQLite's)
-            keys = np.setdiff1d(np.concatenate(arrays).astype(np.uint64).view(np.int64), self._asked_keys)
-            self._asked_keys = np.union1d(self._asked_keys, keys)
-        return self.by_hashes(hashes, peers) | self.by_keys(keys.tolist(), peers)
 
     def by_keys(self, keys: list[int], peers: int) -> set[Any]:
         """Per band key, its bucket's first member and ``peers`` latest (``peers`` >= 1), in
@@ -247,7 +241,9 @@ class SqliteStore(IndexStore):
         """`by_keys` for an SQLite built without its JSON functions: two probes per key."""
         out: set[Any] = set()
         for key in keys:
-            first = self.db.execute("SELECT seq FROM bands WHERE key=? ORDER BY seq LIMIT 1", (key,)).fetchone()
+            first = self.db.execute(
+                "SELECT seq FROM bands WHERE key=? ORDER BY seq LIMIT 1", (key,)
+            ).fetchone()
             if first is not None:
                 out.add(first[0])
                 out.update(

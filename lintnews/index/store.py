@@ -136,10 +136,12 @@ class IndexStore:
         they come, inside its one transaction."""
         raise NotImplementedError
 
-    def lookup(self, sigs: Sequence[DocSignature], peers: int) -> set[Any]:
-        """Ids of the indexed documents that are candidates of ``sigs``: those sharing an LSH
-        bucket (per bucket the first and the ``peers`` latest, as a single run pairs them) or
-        the normalised text (the ``peers`` first)."""
+    def lookup(self, sigs: Sequence[DocSignature], ask: Any, hashes: Sequence[bytes], peers: int) -> set[Any]:
+        """Ids of the indexed documents that share with ``sigs`` an LSH bucket (per bucket the
+        first and the ``peers`` latest, as a single run pairs them) or a normalised text (the
+        ``peers`` first): the buckets of the band keys ``ask`` marks (a boolean array, a row per
+        signature and a column per band; the caller asks each key once) and the text
+        ``hashes``. In a few round trips whatever their number."""
         raise NotImplementedError
 
     def fetch(self, ids: Iterable[Any]) -> list[tuple[int, str, bytes]]:
