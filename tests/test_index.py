@@ -383,7 +383,9 @@ def test_an_sqlite_without_json_functions_finds_the_same_candidates(
     from lintnews.index import sqlite as store
 
     corpora(tmp_path)
-    assert lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    assert (
+        lintnews("index", "add", "--isolated", "--index", "idx.db", "a.jsonl", cwd=tmp_path).returncode == 0
+    )
     batch = [json.loads(line) for line in (tmp_path / "b.jsonl").read_text().splitlines()]
 
     def check() -> tuple[list[tuple[str | None, str, str]], int]:
@@ -418,7 +420,10 @@ def test_the_check_against_the_index_computes_each_shingle_set_once(
     story = records("s", 1, 5)[0]["text"]
     copies = [{"id": f"c-{i}", "text": f"Syndicated by desk {i}.\n{story}"} for i in range(30)]
     write_jsonl(tmp_path / "archive.jsonl", copies)
-    assert lintnews("index", "add", "--isolated", "--index", "idx.db", "archive.jsonl", cwd=tmp_path).returncode == 0
+    assert (
+        lintnews("index", "add", "--isolated", "--index", "idx.db", "archive.jsonl", cwd=tmp_path).returncode
+        == 0
+    )
     computed: list[int] = []
     real = corpus_index.CorpusIndex._comparable_set
 

@@ -308,7 +308,10 @@ def test_a_syndicated_batch_is_looked_up_in_a_few_round_trips(tmp_path: Path, se
         *records("b", 20, 2),
     ]
     write_jsonl(tmp_path / "batch.jsonl", batch)
-    reads, commands = _stat(server.port, "total_reads_processed"), _stat(server.port, "total_commands_processed")
+    reads, commands = (
+        _stat(server.port, "total_reads_processed"),
+        _stat(server.port, "total_commands_processed"),
+    )
     smembers = _calls(server.port, "smembers")
     got = lintnews(*CHECK, "--index", server.url, "batch.jsonl", cwd=tmp_path)
     assert got.returncode == 0, got.stderr
