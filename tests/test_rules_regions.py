@@ -58,6 +58,57 @@ VALID = [
         P3 + " It was first announced on July 10th, 2012, 8:22 am, by " + "the mayor " * 12,
         P3 + " Caleb spoke on July 11th, 2012 at 9:00 am, and so on " + "and so on " * 12,
     ),
+    # version numbers in a changelog are no dates
+    text(
+        P1,
+        P2,
+        "- Sync client 3.4.210.",
+        "- Calendar fixes.",
+        "- Sync client upgraded from 2.8.101 to 3.4.210.",
+    ),
+    # "said" and a colon introduce a quote, not a comment
+    text(
+        P1,
+        P2,
+        "What I said back in 2019 still holds today:",
+        P3,
+        "Nothing has changed since I said it on stage:",
+        P3,
+    ),
+    # a section headed "Comment" (no number) and the post's own dated footer
+    text(P1, P2, "Comment", P3, "Briefing", P3, "Posted by Dana Whit on Tue, Oct 30, 2012"),
+    # addresses: "Kornmarkt" and "Altmarkt" are no months
+    text(
+        P1,
+        P2,
+        "Kornmarkt 5, 04109 Leipzig, Germany (map)",
+        P3,
+        "Altmarkt 3, 01067 Dresden, Germany (map)",
+        P3,
+    ),
+    # the time stamps of a list of other stories
+    text(
+        P1,
+        P2,
+        "Storm heads north along the coast",
+        "updated 5:15 PM EST, Wed November 7, 2012",
+        "Ferry services resume after the strike",
+        "updated 11:04 AM EST, Wed November 7, 2012",
+    ),
+    # a digest citing its sources: by day only, or over the story's address
+    text(P1, P2, "Dana Whit, The Courier, August 7, 2012", P3, "Sam Lee, Daily Post, August 3, 2012", P3),
+    text(
+        P1,
+        P2,
+        "2) Council drops the bypass plan",
+        "Dana Whit, The Courier, 08/06/12 01:49 PM ET",
+        "https://news.example.com/2012/08/06/council-drops-bypass-plan",
+        P3,
+        "3) Ferry services resume",
+        "Sam Lee, Daily Post, Aug 6, 2012 at 5:40 pm",
+        "https://example.org/2012/08/06/ferry-services-resume",
+        P3,
+    ),
 ]
 
 INVALID = [
@@ -94,18 +145,40 @@ INVALID = [
         ),
         [(3, 6)],
     ),
+    # a heading between the first two headers: the first was the post's footer
+    (
+        text(
+            P1,
+            P2,
+            "Posted by Robyn at October 11, 2012 2:24 AM",
+            "Comments (2)",
+            "Posted by: Mahar at October 19, 2012 1:44 PM",
+            BODY1,
+            "Posted by: Robyn at October 20, 2012 9:46 AM",
+            BODY2,
+        ),
+        [(4, 8)],
+    ),
+    # a header dated to the day only counts when it says it heads a comment
+    (
+        text(
+            P1, P2, "written by lynn, October 25, 2012", BODY1, "written by Best Man, October 26, 2012", BODY2
+        ),
+        [(3, 6)],
+    ),
+    (text(P1, P2, "Mona said on March 3, 2012 at 4:15 pm:", BODY1, "Caleb says:", BODY2), [(3, 6)]),
     # German and French headers
     (text(P1, P2, "3 Kommentare", "Anna Müller am 12. März 2021 um 10:15", BODY1), [(3, 5)]),
     (text(P1, P2, "12 commentaires", "Jean Dupont le 12 mars 2021 à 10h15", BODY1), [(3, 5)]),
 ]
 
 
-@pytest.mark.parametrize("body", VALID)
+@pytest.mark.parametrize("body", VALID, ids=[f"v{i}" for i in range(len(VALID))])
 def test_valid(body: str) -> None:
     assert regions(body) == []
 
 
-@pytest.mark.parametrize("body, expected", INVALID)
+@pytest.mark.parametrize("body, expected", INVALID, ids=[f"i{i}" for i in range(len(INVALID))])
 def test_invalid(body: str, expected: list[tuple[int, int]]) -> None:
     assert regions(body) == expected
 

@@ -18,32 +18,49 @@ from lintnews.document import Document
 from lintnews.landmarks import LANDMARK_REGIONS
 from lintnews.registry import Rule, Violation, register
 
+#: Month names (en, de, fr, es) and their usual abbreviations, whole words only ("Neumarkt" is
+#: no month).
 _MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez"
-    r"|janv|févr|mars|avr|juin|juil|août|déc|ene|abr|ago|dic)[a-zéû]*\.?"
+    r"(?<!\w)(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+    r"|januar|februar|märz|mai|juni|juli|oktober|dezember|okt|dez"
+    r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|janv|févr|avr|juil|déc"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|ene|abr|ago|dic)(?!\w)\.?"
 )
+#: A date; a numeric one has a year of two or four digits and no more digits after it, so a
+#: version number ("2.9.176") is no date.
 _DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}"
-    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})"
+    r"|(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\.?\d)|(?<![\d.])\d{4}-\d{2}-\d{2}(?!\d))"
 )
-_TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
-_STAMP = rf"(?:{_DATE}(?:\s*(?:at|um|à|a\s+las|,|@|-|—|–)?\s*{_TIME})?|{_TIME}\s*(?:on|,)?\s*{_DATE})"
-#: An author name as comment headers give it: at most five tokens, no sentence punctuation.
-_NAME = r"[^\s.!?]{1,30}(?:\s+[^\s.!?]{1,30}){0,4}"
+_TIME = r"(?<![\d.])\d{1,2}[:.h]\d{2}(?::\d{2})?(?!\.?\d)\s*(?:[ap]\.?\s?m\.?)?"
+#: A date and a time: a comment is stamped to the minute, an article's dateline or a cited
+#: source ("Thomas Erdbrink, New York Times, August 7, 2012") usually to the day only.
+_STAMP = rf"(?:{_DATE}\s*(?:at|um|à|a\s+las|,|@|-|—|–)?\s*{_TIME}|{_TIME}\s*(?:on|,)?\s*{_DATE})"
+#: An author name as comment headers give it: at most five tokens, no sentence punctuation, and
+#: not a word that stamps the page itself ("updated 5:15 PM EST, …", "Posted on …").
+_NAME = (
+    r"(?!(?:on|at|am|le|el|posted|(?:last\s+)?(?:updated|modified|published))\b)"
+    r"[^\s.!?]{1,30}(?:\s+[^\s.!?]{1,30}){0,4}"
+)
 _HEADER = re.compile(
     rf"""^\W*(?:(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié)\s+)?(?:(?:by|von|par|por):?\s+)?
         {_NAME}\s*[|—–\-,:]?\s*(?:on|at|am|le|el|said\s+on|wrote\s+on)?\s*{_STAMP}.{{0,40}}$
-      | ^\W*{_NAME}\s+(?:says|said|wrote|writes|sagt|schreibt|dit|a\s+dit|dice|escribió)
-        (?:\s+(?:on\s+)?.{{0,40}})?:\s*$
+      | ^\W*(?:written|submitted|comment(?:ed)?)\s+by:?\s+{_NAME}\s*[|—–\-,]?\s*(?:on\s+)?{_DATE}.{{0,20}}$
+      | ^\W*{_NAME}\s+(?:says|sagt|schreibt|dit|dice)(?:\s+(?:on\s+|am\s+|le\s+|el\s+)?{_STAMP}.{{0,20}})?:\s*$
+      | ^\W*{_NAME}\s+(?:said|wrote|schrieb|a\s+dit|escribió)\s+(?:on\s+|am\s+|le\s+|el\s+)?{_STAMP}.{{0,20}}:\s*$
       | ^(?:re:.*)?\(score:\s*-?\d""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: The heading of a thread: "199 Comments", "5 Responses to “…”", "{ 5 comments… read them
-#: below or add one }", "Reader comments", "Kommentare (3)", "12 commentaires".
+#: below or add one }", "Reader comments", "Kommentare (3)", "12 commentaires". A singular
+#: without a number ("Comment") is a section of the article as often as a thread's heading.
 _HEADING = re.compile(
-    r"""^\W*(?:\d+\s+)?(?:comments?|responses?|replies|thoughts|reader\s+comments|kommentare?|leserkommentare
-        |commentaires?|comentarios?|réactions?|trackbacks?(?:/pingbacks)?)\b
+    r"""^\W*(?:\d+\s+(?:comment|response|repl(?:y|ie)|thought|kommentar|commentaire|comentario|réaction)(?:s|e)?
+        |comments|responses|replies|thoughts|reader\s+comments|kommentare|leserkommentare
+        |commentaires|comentarios|réactions|trackbacks?(?:/pingbacks)?)\b
         (?:\W*\d+\W*|\s+(?:to|on|zu|sur|en|a)\b.{0,150}|.{0,20}(?:read\s+them\s+below|add\s+one|so\s+far).{0,30})?\W*$
       | ^\W*(?:leave|post|add|write)\s+a\s+(?:reply|comment)\W*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -59,17 +76,30 @@ _HEADING_REACH = 15
 _ARTICLE_PROSE = 2
 
 
+#: A bare address on a line of its own.
+_URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+
+
 def _headers(doc: Document, first: int) -> list[int]:
     out = []
-    for i in range(first, len(doc.lines)):
-        line = doc.lines[i]
+    lines = doc.lines
+    for i in range(first, len(lines)):
+        line = lines[i]
         if (
             len(line) <= _MAX_HEADER
             and any(ch.isdigit() or ch == ":" for ch in line)
             and _HEADER.match(line.strip())
+            and not _cites_a_source(lines, i)
         ):
             out.append(i)
     return out
+
+
+def _cites_a_source(lines: list[str], i: int) -> bool:
+    """A header-shaped line over a bare address is the source of a quoted story in a digest
+    ("Carlo Muñoz, The Hill, 08/06/12 01:49 PM ET" over its link), not a reader's comment."""
+    nxt = next((line for line in lines[i + 1 : i + 3] if line.strip()), "")
+    return _URL_LINE.match(nxt) is not None
 
 
 @register
@@ -156,14 +186,20 @@ class CommentThread(Rule):
             else:
                 break
         lines = doc.lines
-        heading = next(
-            (
-                i
-                for i in range(run[0] - 1, max(first, run[0] - _HEADING_REACH) - 1, -1)
-                if len(lines[i]) <= _MAX_HEADER and _HEADING.match(lines[i].strip())
-            ),
-            None,
+
+        def is_heading(i: int) -> bool:
+            return len(lines[i]) <= _MAX_HEADER and _HEADING.match(lines[i].strip()) is not None
+
+        # a heading between the first two headers: the first was the post's own footer
+        # ("Posted by NAME at 2:24 AM", then "Comments (7)"), the thread starts at the heading
+        heading = (
+            next((i for i in range(run[0] + 1, run[1]) if is_heading(i)), None) if len(run) > 1 else None
         )
+        if heading is not None:
+            run = run[1:]
+        else:
+            reach = range(run[0] - 1, max(first, run[0] - _HEADING_REACH) - 1, -1)
+            heading = next((i for i in reach if is_heading(i)), None)
         if len(run) < 2 and heading is None:
             return
         start = heading if heading is not None else run[0]
