@@ -95,6 +95,7 @@ VALID = [
         "Ferry services resume after the strike",
         "updated 11:04 AM EST, Wed November 7, 2012",
     ),
+    text(P1, P2, "  * Updated July 24, 2012, 9:16 a.m. ET", P3, "  * Updated July 24, 2012, 9:48 a.m. ET", P3),
     # a digest citing its sources: by day only, or over the story's address
     text(P1, P2, "Dana Whit, The Courier, August 7, 2012", P3, "Sam Lee, Daily Post, August 3, 2012", P3),
     text(

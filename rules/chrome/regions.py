@@ -42,7 +42,7 @@ _STAMP = rf"(?:{_DATE}\s*(?:at|um|à|a\s+las|,|@|-|—|–)?\s*{_TIME}|{_TIME}\s
 #: An author name as comment headers give it: at most five tokens, no sentence punctuation, and
 #: not a word that stamps the page itself ("updated 5:15 PM EST, …", "Posted on …").
 _NAME = (
-    r"(?!(?:on|at|am|le|el|posted|(?:last\s+)?(?:updated|modified|published))\b)"
+    r"(?!\W*(?:on|at|am|le|el|posted|(?:last\s+)?(?:updated|modified|published))\b)"
     r"[^\s.!?]{1,30}(?:\s+[^\s.!?]{1,30}){0,4}"
 )
 _HEADER = re.compile(
