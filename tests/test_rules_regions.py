@@ -1,4 +1,5 @@
-"""B011 comment-thread: valid / invalid tables (exact regions) and its fix, through the CLI."""
+"""B011 comment-thread and B012 comment-header: valid / invalid tables (exact regions and lines)
+and their fixes, through the CLI."""
 
 from __future__ import annotations
 
@@ -95,7 +96,9 @@ VALID = [
         "Ferry services resume after the strike",
         "updated 11:04 AM EST, Wed November 7, 2012",
     ),
-    text(P1, P2, "  * Updated July 24, 2012, 9:16 a.m. ET", P3, "  * Updated July 24, 2012, 9:48 a.m. ET", P3),
+    text(
+        P1, P2, "  * Updated July 24, 2012, 9:16 a.m. ET", P3, "  * Updated July 24, 2012, 9:48 a.m. ET", P3
+    ),
     # a digest citing its sources: by day only, or over the story's address
     text(P1, P2, "Dana Whit, The Courier, August 7, 2012", P3, "Sam Lee, Daily Post, August 3, 2012", P3),
     text(
@@ -168,6 +171,21 @@ INVALID = [
         [(3, 6)],
     ),
     (text(P1, P2, "Mona said on March 3, 2012 at 4:15 pm:", BODY1, "Caleb says:", BODY2), [(3, 6)]),
+    # a name with an initial; a name on its own line over the stamp ("NAME says:" or a bare name)
+    (
+        text(
+            P1,
+            P2,
+            "Posted by: Tom R. | April 3, 2024 at 08:40 AM",
+            BODY1,
+            "Posted by: Ann K. | April 3, 2024 at 09:15 AM",
+        ),
+        [(3, 5)],
+    ),
+    (
+        text(P1, P2, "Inge", "April 2, 2024 at 7:12 pm", BODY1, "Tom", "April 3, 2024 at 8:40 am", BODY2),
+        [(4, 8)],
+    ),
     # German and French headers
     (text(P1, P2, "3 Kommentare", "Anna Müller am 12. März 2021 um 10:15", BODY1), [(3, 5)]),
     (text(P1, P2, "12 commentaires", "Jean Dupont le 12 mars 2021 à 10h15", BODY1), [(3, 5)]),
@@ -184,7 +202,26 @@ def test_invalid(body: str, expected: list[tuple[int, int]]) -> None:
     assert regions(body) == expected
 
 
-def test_not_in_the_default_selection(tmp_path) -> None:
+def headers(body: str) -> list[int]:
+    rule = all_rules()["B012"]
+    return [v.line + 1 for v in rule.check(Document("a.txt", body), Settings())]
+
+
+@pytest.mark.parametrize("body", VALID, ids=[f"v{i}" for i in range(len(VALID))])
+def test_b012_valid(body: str) -> None:
+    assert headers(body) == []
+
+
+@pytest.mark.parametrize(
+    "index, expected",
+    [(0, [3, 5]), (2, [4, 6]), (5, [5, 7]), (9, [4, 7])],
+    ids=["dashes", "says", "footer-then-heading", "name-over-stamp"],
+)
+def test_b012_reports_each_header_line_of_the_thread(index: int, expected: list[int]) -> None:
+    assert headers(INVALID[index][0]) == expected
+
+
+def test_default_selection_reports_the_headers_not_the_thread(tmp_path) -> None:
     path = tmp_path / "story.txt"
     path.write_text(INVALID[0][0], encoding="utf-8")
     out = subprocess.run(
@@ -192,7 +229,22 @@ def test_not_in_the_default_selection(tmp_path) -> None:
         capture_output=True,
         text=True,
     )
-    assert [d["code"] for d in json.loads(out.stdout)] == []
+    assert [(d["code"], d["line"], d["end_line"]) for d in json.loads(out.stdout)] == [
+        ("B012", 3, 3),
+        ("B012", 5, 5),
+    ]
+
+
+def test_cli_safe_fix_removes_the_header_lines(tmp_path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(INVALID[0][0], encoding="utf-8")
+    proc = subprocess.run(
+        ["lintnews", "check", "--isolated", "--no-cache", "--select", "B012", "--fix", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert path.read_text(encoding="utf-8") == text(P1, P2, BODY1, BODY2)
 
 
 def test_cli_reports_the_region_and_unsafe_fix_removes_it(tmp_path) -> None:

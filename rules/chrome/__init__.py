@@ -4,4 +4,4 @@ article.
 Importing this package registers its rules.
 """
 
-from . import breadcrumb, footer, labels, menus, notices, regions, share, toolbars  # noqa: F401
+from . import breadcrumb, comment_headers, footer, labels, menus, notices, regions, share, toolbars  # noqa: F401
