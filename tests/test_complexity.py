@@ -126,6 +126,15 @@ TEXT: dict[str, Callable[[int], str]] = {
             ),
         )
     ),
+    "B012": lambda n: (
+        prose(600)
+        + repeat(
+            n,
+            lambda i: (
+                f"Posted by: Chris Odell | July {i % 28 + 1}, 2012 at 10:03 AM\nThis is the worst idea in {i} years.\n"
+            ),
+        )
+    ),
     # identical quote paragraphs (the case)
     "B020": lambda n: repeat(
         n, lambda i: f"{sentence(i)}\nCopyright © {1990 + i % 30} The Daily Courier. All rights reserved.\n\n"

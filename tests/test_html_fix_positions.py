@@ -106,6 +106,13 @@ CASES: dict[str, list[str]] = {
         "Caleb &mdash; July 10th, 2012, 8:22 am",
         "Finally somebody says it out loud: M&uuml;nchen roads are a disgrace.",
     ],  # fmt: skip
+    "B012": [
+        *ARTICLE,
+        "Chris Odell &mdash; July 10th, 2012, 10:03 am",
+        "This is the worst idea the caf&eacute; owners have heard in years, and everybody knows it.",
+        "Caleb &mdash; July 10th, 2012, 8:22 am",
+        "Finally somebody says it out loud: M&uuml;nchen roads are a disgrace.",
+    ],  # fmt: skip
     "B020": [*ARTICLE, "Copyright &copy; 2008 The Daily Courier. All rights reserved."],
     "B021": around("Photo: Jane Doe/Getty Images"),
     "B022": [*ARTICLE, "Tags: budget, council"],

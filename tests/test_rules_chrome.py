@@ -261,6 +261,19 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
         ],
     ),
+    # ---------------------------------------------------------------- B012 comment-header
+    "B012": (
+        [
+            f"{EN}\n{EN2}\nCaleb — July 10th, 2012, 8:22 am\n{EN}\n",
+            f"{EN}\n{EN2}\nDana Whit, The Courier, July 10, 2012\n{EN}\nSam Lee, Daily Post, July 9, 2012\n",
+        ],
+        [
+            (
+                f"{EN}\n{EN2}\nChris — July 10th, 2012, 10:03 am\nGreat.\nCaleb — July 10th, 2012, 8:22 am\nNo.\n",
+                [3, 5],
+            ),
+        ],
+    ),
     # ---------------------------------------------------------------- B010 post-navigation
     "B010": (
         [

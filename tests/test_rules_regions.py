@@ -99,6 +99,9 @@ VALID = [
     text(
         P1, P2, "  * Updated July 24, 2012, 9:16 a.m. ET", P3, "  * Updated July 24, 2012, 9:48 a.m. ET", P3
     ),
+    # a counter with no comments under it, a heading that does not count them
+    text(P1, P2, P3, "12 Comments", P3),
+    text(P1, P2, P3, "Comments", BODY1, BODY2),
     # a digest citing its sources: by day only, or over the story's address
     text(P1, P2, "Dana Whit, The Courier, August 7, 2012", P3, "Sam Lee, Daily Post, August 3, 2012", P3),
     text(
@@ -186,6 +189,9 @@ INVALID = [
         text(P1, P2, "Inge", "April 2, 2024 at 7:12 pm", BODY1, "Tom", "April 3, 2024 at 8:40 am", BODY2),
         [(4, 8)],
     ),
+    # no headers (the extractor dropped them) under a heading that counts the comments
+    (text(P1, P2, P3, "{ 3 comments… read them below or add one }", BODY1, BODY2, BODY1), [(4, 7)]),
+    (text(P1, P2, P3, "2 Responses to “Council approves budget”", BODY1, BODY2), [(4, 6)]),
     # German and French headers
     (text(P1, P2, "3 Kommentare", "Anna Müller am 12. März 2021 um 10:15", BODY1), [(3, 5)]),
     (text(P1, P2, "12 commentaires", "Jean Dupont le 12 mars 2021 à 10h15", BODY1), [(3, 5)]),

@@ -68,6 +68,14 @@ _HEADING = re.compile(
       | ^\W*(?:leave|post|add|write)\s+a\s+(?:reply|comment)\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A heading that counts the comments below it, enough to mark a thread without headers.
+_COUNTED_HEADING = re.compile(
+    r"""^\W*\d+\s+(?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|comentarios?)\b
+        (?:\s+(?:to|on|zu|sur|en|a)\s+\W.{0,150}|.{0,20}(?:read\s+them\s+below|add\s+one).{0,30}|\W{0,3})$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: Lines a thread found from its heading alone must hold (a counter over nothing is no thread).
+_MIN_HEADED_LINES = 2
 #: Lines this long are prose, never a header.
 _MAX_HEADER = 160
 #: Most lines one comment (body and reply tools) spans between its header and the next.
@@ -121,7 +129,7 @@ def _threads(doc: Document) -> list[Thread]:
     first = prose[_ARTICLE_PROSE - 1].end + 1
     headers = _headers(doc, first)
     if not headers:
-        return []
+        return _headed_thread(lines, first)
     # the first run of headers close enough together
     run = [headers[0]]
     for h in headers[1:]:
@@ -142,12 +150,27 @@ def _threads(doc: Document) -> list[Thread]:
         reach = range(run[0] - 1, max(first, run[0] - _HEADING_REACH) - 1, -1)
         heading = next((i for i in reach if _is_heading(lines, i)), None)
     if len(run) < 2 and heading is None:
-        return []
+        return _headed_thread(lines, first)
     start = heading if heading is not None else run[0]
     end = len(lines) - 1
     while end > start and not lines[end].strip():
         end -= 1
     return [Thread(start, end, tuple(h for h in headers if start <= h <= end))]
+
+
+def _headed_thread(lines: list[str], first: int) -> list[Thread]:
+    """A thread without headers (an extractor that drops them keeps the bodies): from a
+    heading that counts them ("{ 43 comments… read them below or add one }", "5 Responses to
+    “…”") to the end of the document."""
+    for i in range(first, len(lines)):
+        if len(lines[i]) <= _MAX_HEADER and _COUNTED_HEADING.match(lines[i].strip()):
+            end = len(lines) - 1
+            while end > i and not lines[end].strip():
+                end -= 1
+            if end - i >= _MIN_HEADED_LINES:
+                return [Thread(i, end, ())]
+            return []
+    return []
 
 
 #: The comment threads of a document (B011 reports them, B012 their header lines).
@@ -175,7 +198,10 @@ class CommentThread(Rule):
     October 13, 2012 at 04:31 PM", "by Sameh on December 5, 2010 at 4:34 pm", "NAME says:",
     a name's own line over "April 2, 2024 at 7:12 pm", "Re: … (Score:2)") after the article's
     first paragraphs, with at most 40 lines from one to the next, or one such header below a
-    thread heading ("199 Comments", "5 Responses to …", "Leave a Reply"). The region runs from
+    thread heading ("199 Comments", "5 Responses to …", "Leave a Reply"), or, with no header
+    at all (an extractor that drops them), a heading that counts the comments ("{ 43
+    comments… read them below or add one }", "5 Responses to “…”") over at least two lines.
+    The region runs from
     the heading (or the first header) to the end of the document, comment bodies included; a
     heading between the first two headers starts it (the first was the post's own footer,
     "Posted by NAME at 2:24 AM").
