@@ -67,6 +67,11 @@ CASES: dict[str, tuple[str, str]] = {
         ARTICLE.replace("budget on", "budget\u00a0on").replace("school funding and", "school funding &"),
     ),
     "G001": (ARTICLE.replace("six hours.", "six hours.[1][3]"), ARTICLE),
+    "B012": (
+        f"{ARTICLE}\nChris Odell — July 10th, 2012, 10:03 am\nThis is the worst idea in years.\n\n"
+        "Caleb — July 10th, 2012, 8:22 am\nFinally, somebody says it.\n",
+        f"{ARTICLE}\nThis is the worst idea in years.\n\nFinally, somebody says it.\n",
+    ),
     "S001": (around("You may also like"), ARTICLE),
     "S005": (
         f"{ARTICLE}\nMost read\nStorm closes schools across the north\nCity rivals share the points\n"

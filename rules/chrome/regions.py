@@ -10,6 +10,7 @@ heading (or first header) to the end of the document. B011 reports the thread, B
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -123,10 +124,12 @@ def _threads(doc: Document) -> list[Thread]:
             Thread(r.start, r.end, tuple(i for i in range(r.start, r.end + 1) if _is_header(lines, i)), r.tag)
             for r in marked.of_kind("comments")
         ]
-    prose = [b for b in doc.blocks if b.prose]
-    if len(prose) < _ARTICLE_PROSE:
+    # the line after the article's second paragraph of prose (blocks further down are not read)
+    prose = (b for b in doc.blocks if b.prose)
+    block = next(itertools.islice(prose, _ARTICLE_PROSE - 1, None), None)
+    if block is None:
         return []
-    first = prose[_ARTICLE_PROSE - 1].end + 1
+    first = block.end + 1
     headers = _headers(doc, first)
     if not headers:
         return _headed_thread(lines, first)
@@ -181,12 +184,21 @@ def _is_heading(lines: list[str], i: int) -> bool:
     return len(lines[i]) <= _MAX_HEADER and _HEADING.match(lines[i].strip()) is not None
 
 
+#: What every header holds somewhere (a time, a "says", a "written by", a "(Score:"): a cheap
+#: search that spares the full pattern on nearly every line of a document.
+_HEADER_HINT = re.compile(
+    r"\d[:.h]\d\d|written|submitted|comment|says|sagt|schreibt|\bdit\b|dice|score:", re.IGNORECASE
+)
+
+
 def _is_header(lines: list[str], i: int) -> bool:
     line = lines[i]
     return (
         len(line) <= _MAX_HEADER
-        and any(ch.isdigit() or ch == ":" for ch in line)
-        and _HEADER.match(line.strip()) is not None
+        and _HEADER_HINT.search(line) is not None
+        # one space between words: runs of blanks (a table's columns) would make the pattern's
+        # optional blanks try every split of them
+        and _HEADER.match(" ".join(line.split())) is not None
     )
 
 
