@@ -101,6 +101,7 @@ VALID = [
     ),
     # a counter with no comments under it, a heading that does not count them
     text(P1, P2, P3, "12 Comments", P3),
+    text(P1, P2, P3, "0 comments", "Related stories", P3, P3),
     text(P1, P2, P3, "Comments", BODY1, BODY2),
     # a digest citing its sources: by day only, or over the story's address
     text(P1, P2, "Dana Whit, The Courier, August 7, 2012", P3, "Sam Lee, Daily Post, August 3, 2012", P3),

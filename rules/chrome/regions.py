@@ -71,7 +71,7 @@ _HEADING = re.compile(
 )
 #: A heading that counts the comments below it, enough to mark a thread without headers.
 _COUNTED_HEADING = re.compile(
-    r"""^\W*\d+\s+(?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|comentarios?)\b
+    r"""^\W*[1-9]\d*\s+(?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|comentarios?)\b
         (?:\s+(?:to|on|zu|sur|en|a)\s+\W.{0,150}|.{0,20}(?:read\s+them\s+below|add\s+one).{0,30}|\W{0,3})$""",
     re.IGNORECASE | re.VERBOSE,
 )
