@@ -60,12 +60,9 @@ class View(Generic[_T]):
         return value
 
 
-_HEADING_MD = re.compile(r"^\s{0,3}#{1,6}\s+\S")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪►]|\d{1,3}[.)])\s+\S")
-_TABLE_ROW = re.compile(r"^\s*\|.*\|?\s*$")
-_QUOTE = re.compile(r"^\s*>")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_TERMINAL = re.compile(r"""[.!?…:;"'”’»)\]]\s*$""")
+# The line shapes of the blocks view: defined once, in the Python twin of the blocks kernel.
+_HEADING_MD, _LIST_ITEM, _TABLE_ROW = native._HEADING_MD, native._LIST_ITEM, native._TABLE_ROW
+_QUOTE, _FENCE, _TERMINAL = native._QUOTE_LINE, native._FENCE, native._TERMINAL
 #: What a sentence, or a list of items, ends with (after stripping): not a title.
 _SENTENCE_END_CHARS = (".", "!", ",", ";", ":")
 _SPACE_RUN = re.compile(r"\S(?:[ \xa0]{3,}|\t)\s*\S")
