@@ -70,3 +70,17 @@ def test_readme_quick_start_in_a_fresh_clone_on_a_terminal(tmp_path: Path) -> No
     for line in sample_output():  # the README shows what the user gets
         assert line in screen, line
     assert "lint:" in run.tty  # the progress bar ran: this was a terminal
+    # `python -m lintnews` typed in the clone's root imports the clone's own lintnews/ (the current
+    # directory comes first on sys.path), which has no rules/ inside: the same findings, no traceback
+    as_module = subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "lintnews", "check", "--no-cache", "fixtures/"],
+        cwd=clone,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert "Traceback" not in as_module.stderr, as_module.stderr[-4000:]
+    assert as_module.returncode == 1, as_module.stderr[-4000:]
+    assert len([line for line in as_module.stdout.splitlines() if DIAGNOSTIC.match(line)]) == 13
+    assert "Found 13 diagnostics (6 error, 7 warning) in 4 of 7 documents." in as_module.stdout
