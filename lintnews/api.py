@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import os
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -298,6 +299,8 @@ class Corpus:
                 self._index = CorpusIndex(settings)
             else:
                 self._index = self._gate = IndexedCorpus(settings, None, index, update)
+                if self._gate.scheme_warning:
+                    warnings.warn(self._gate.scheme_warning, UserWarning, stacklevel=2)
         self._threshold = Severity.parse(settings.fail_on)
         #: (path, record) of the documents that fail the gate: not added to the index.
         self._failing: set[tuple[str, str | None]] = set()

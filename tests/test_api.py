@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -328,6 +329,17 @@ def test_corpus_index_errors(tmp_path: Path) -> None:
         corpus.add({"id": "n", "text": "A short new story about the harbour and its new crane. " * 5})
         assert list(corpus.finish()) == []
     assert len(_indexed(tmp_path / "idx.db")) == 60
+    # phrases added since the index was built: one warning (a UserWarning), the findings as before
+    other = lintnews.Linter({"extra-phrases": {"seo-filler": ["Don't miss:"]}})
+    with pytest.warns(
+        UserWarning, match=r"idx\.db: the index was built by lintnews .* other rule code or phrase"
+    ):
+        with other.corpus(index=str(tmp_path / "idx.db")) as corpus:
+            assert list(corpus.finish()) == []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with lintnews.Linter().corpus(index=str(tmp_path / "idx.db")) as corpus:
+            assert list(corpus.finish()) == []
 
 
 def test_corpus_index_update_follows_fail_on(tmp_path: Path) -> None:

@@ -156,7 +156,7 @@ def test_scheme_is_recorded_and_a_different_one_refused(tmp_path: Path) -> None:
     stats = json.loads(
         lintnews("index", "stats", "--index", "idx.db", "--format", "json", cwd=tmp_path).stdout
     )
-    assert {k: v for k, v in stats["scheme"].items() if k != "written-by"} == {
+    assert {k: v for k, v in stats["scheme"].items() if k not in ("written-by", "rules")} == {
         "format": 1,
         "hash": "xxh3-64-low32/affine32/1",
         "num-perm": 128,
@@ -166,6 +166,7 @@ def test_scheme_is_recorded_and_a_different_one_refused(tmp_path: Path) -> None:
         "normalization": 1,
     }
     assert stats["scheme"]["written-by"].startswith("lintnews ")
+    assert len(stats["scheme"]["rules"]) == 16  # a digest of the rules' code and phrases
     (tmp_path / "lintnews.toml").write_text("[corpus]\nshingle-size = 4\n")
     got = lintnews("check", "--no-cache", "--index", "idx.db", "b.jsonl", cwd=tmp_path)
     assert got.returncode == 2
@@ -176,6 +177,37 @@ def test_scheme_is_recorded_and_a_different_one_refused(tmp_path: Path) -> None:
     )
     add = lintnews("index", "add", "--index", "idx.db", "b.jsonl", cwd=tmp_path)
     assert add.returncode == 2 and "another scheme" in add.stderr and add.stderr.count("\n") == 1
+
+
+def test_an_index_built_with_other_rules_or_phrases_warns_once(tmp_path: Path) -> None:
+    """The site-chrome rules decide which lines a signature leaves out: an index built by
+    another lintnews, or before the user's phrases changed, can still be checked against, with
+    one warning line saying why its similarities may differ."""
+    corpora(tmp_path)
+    added = lintnews("index", "add", "--index", "idx.db", "a.jsonl", cwd=tmp_path)
+    assert added.returncode == 0 and "warning" not in added.stderr, added.stderr
+    same = lintnews(*CHECK[:1], *CHECK[2:], "--index", "idx.db", "b.jsonl", cwd=tmp_path)
+    assert same.returncode == 1 and same.stderr == "", same.stderr
+    warning = "lintnews: warning: idx.db: the index was built by lintnews "
+    (tmp_path / "our-site.toml").write_text(
+        'rule = "B004"\n[phrases."*"]\nlines = ["Get the morning briefing"]\n'
+    )
+    (tmp_path / "lintnews.toml").write_text('extend-packs = ["our-site.toml"]\n')
+    other = lintnews(*CHECK[:1], *CHECK[2:], "--index", "idx.db", "b.jsonl", cwd=tmp_path)
+    assert other.returncode == 1
+    assert other.stderr.count("\n") == 1 and other.stderr.startswith(warning), other.stderr
+    assert "with other rule code or phrase packs than this run's" in other.stderr
+    assert findings(other.stdout) == findings(same.stdout)
+    again = lintnews("index", "add", "--index", "idx.db", "b.jsonl", cwd=tmp_path)
+    assert again.returncode == 0 and again.stderr.count(warning) == 1, again.stderr
+    # an index written before the scheme recorded the rules' digest: the same warning
+    (tmp_path / "lintnews.toml").unlink()
+    with sqlite3.connect(tmp_path / "idx.db") as db:
+        scheme = json.loads(db.execute("SELECT value FROM meta WHERE key='scheme'").fetchone()[0])
+        del scheme["rules"]
+        db.execute("UPDATE meta SET value=? WHERE key='scheme'", (json.dumps(scheme),))
+    old = lintnews(*CHECK[:1], *CHECK[2:], "--index", "idx.db", "b.jsonl", cwd=tmp_path)
+    assert old.stderr.count("\n") == 1 and old.stderr.startswith(warning), old.stderr
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "entry", "empty-other", "zero"], ids=str)

@@ -61,7 +61,9 @@ def add(location: str, paths: tuple[str, ...], config: str | None, isolated: boo
         signer.shingle = True  # whatever the selection, an index can be checked for near duplicates
         store = open_index(location, create=True)
         scheme = scheme_of(settings)
-        store.ensure_scheme(scheme, create=True)
+        warning = store.ensure_scheme(scheme, create=True)
+        if warning:
+            click.echo(f"lintnews: warning: {printable(warning)}", err=True)
 
         def entries() -> Iterator[Entry]:
             nonlocal errors

@@ -87,7 +87,8 @@ class IndexedCorpus(CorpusIndex):
         super().__init__(settings, cache_dir)
         self.store = open_index(location, create=update)
         self.scheme = scheme_of(settings)
-        self.store.ensure_scheme(self.scheme, create=update)
+        #: Told to the user by the caller: the index's signatures leave out other lines.
+        self.scheme_warning = self.store.ensure_scheme(self.scheme, create=update)
         self.update = update
         #: The batch's signatures, in input order (kept for the lookup and the update).
         self.batch: list[DocSignature] = []

@@ -96,11 +96,11 @@ class RedisStore(IndexStore):
             got = self.r.get(PREFIX + b"scheme")
         return None if got is None else load_scheme(self.where, got)
 
-    def ensure_scheme(self, mine: dict[str, Any], create: bool) -> None:
+    def ensure_scheme(self, mine: dict[str, Any], create: bool) -> str | None:
         stored = self.scheme()
-        if stored is not None:
-            check_scheme(self.where, stored, mine)
+        warning = None if stored is None else check_scheme(self.where, stored, mine)
         self._scheme = mine
+        return warning
 
     def add(self, entries: Iterable[Entry], scheme: dict[str, Any]) -> int:
         batch: dict[str, Entry] = {}

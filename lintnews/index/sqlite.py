@@ -142,10 +142,9 @@ class SqliteStore(IndexStore):
             row = self.db.execute("SELECT value FROM meta WHERE key='scheme'").fetchone()
         return None if row is None else load_scheme(self.where, row[0])
 
-    def ensure_scheme(self, mine: dict[str, Any], create: bool) -> None:
+    def ensure_scheme(self, mine: dict[str, Any], create: bool) -> str | None:
         stored = self.scheme()
-        if stored is not None:
-            check_scheme(self.where, stored, mine)
+        return None if stored is None else check_scheme(self.where, stored, mine)
 
     def add(self, entries: Iterable[Entry], scheme: dict[str, Any]) -> int:
         """Add the entries in one transaction; a name met twice keeps its first entry; an

@@ -9,7 +9,9 @@ run: the same `lintnews.corpus.duplicates` functions compare them.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -52,10 +54,37 @@ def scheme_of(settings: Settings) -> dict[str, Any]:
         "shingle-size": options.shingle_size,
         "normalization": NORMALIZATION_VERSION,
         "written-by": f"lintnews {__version__}",
+        "rules": rules_digest(settings),
     }
 
 
-def check_scheme(where: str, stored: dict[str, Any], mine: dict[str, Any]) -> None:
+def rules_digest(settings: Settings) -> str:
+    """A digest of the rules' code and phrases (packs, ``extra-phrases``): the findings of the
+    site-chrome rules decide which lines a signature leaves out, so a changed rule or phrase (a
+    new lintnews, a pack of the user's) can change them.
+    The selection is not in it: a check with ``--select N001`` against an index built with the
+    default rules is a choice, said in the README, not a surprise."""
+    from pathlib import Path
+
+    from lintnews.packs import builtin_dir
+
+    h = hashlib.blake2b(
+        json.dumps(settings.extra_phrases, sort_keys=True, default=str).encode(), digest_size=8
+    )
+    packs = builtin_dir()
+    files = sorted(packs.parent.glob("**/*.py")) + sorted(packs.glob("*.toml"))
+    files += [Path(os.path.join(settings.root, p)) for p in settings.extend_packs]
+    for path in files:
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"missing:" + str(path).encode())
+    return h.hexdigest()
+
+
+def check_scheme(where: str, stored: dict[str, Any], mine: dict[str, Any]) -> str | None:
+    """Raises `IndexStoreError` when signatures made by this run cannot be compared with the
+    index's; returns a warning when they can, but leave out other lines (other chrome rules)."""
     differ = [k for k in COMPARED if stored.get(k) != mine.get(k)]
     if differ:
         got = ", ".join(f"{k} {stored.get(k)!r} (this run: {mine.get(k)!r})" for k in differ)
@@ -63,6 +92,14 @@ def check_scheme(where: str, stored: dict[str, Any], mine: dict[str, Any]) -> No
             f"{where}: the index was built with another scheme: {got}; written by {stored.get('written-by', '?')}. "
             "Check with the settings it was built with, or rebuild it"
         )
+    if stored.get("rules") != mine.get("rules"):
+        return (
+            f"{where}: the index was built by {stored.get('written-by', '?')} with other rule code or "
+            "phrase packs than this run's; its signatures may leave out other site-chrome lines, "
+            "so similarities against it can differ slightly from a fresh index's. Rebuild it "
+            "(remove it, then `lintnews index add`) to compare like with like"
+        )
+    return None
 
 
 def dump_scheme(scheme: dict[str, Any]) -> str:
@@ -125,9 +162,10 @@ class IndexStore:
     def scheme(self) -> dict[str, Any] | None:
         raise NotImplementedError
 
-    def ensure_scheme(self, mine: dict[str, Any], create: bool) -> None:
+    def ensure_scheme(self, mine: dict[str, Any], create: bool) -> str | None:
         """Check the index's scheme against ``mine`` (recording it in an empty index when
-        ``create``)."""
+        ``create``); a warning when the index's signatures leave out other lines (see
+        `check_scheme`)."""
         raise NotImplementedError
 
     def add(self, entries: Iterable[Entry], scheme: dict[str, Any]) -> int:

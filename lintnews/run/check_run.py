@@ -88,9 +88,10 @@ class CheckRun:
         #: With --index-update: documents (path, record) that fail the gate, not added.
         self.gated: set[tuple[str, str | None]] = set()
         if self.signer is not None and options.index is not None:
-            self.signatures = IndexedCorpus(  # type: ignore[assignment]
-                settings, options.cache_dir, options.index, options.index_update
-            )
+            gate = IndexedCorpus(settings, options.cache_dir, options.index, options.index_update)
+            if gate.scheme_warning:
+                on_warning(gate.scheme_warning)
+            self.signatures = gate  # type: ignore[assignment]
         elif self.signer is not None:
             self.signatures = CorpusIndex(settings, options.cache_dir)  # type: ignore[assignment]  # folds signatures as they come
         # --- end corpus phase: signer and index ---
