@@ -4,8 +4,9 @@ A reader-comment thread is ordinary prose between headers ("Chris — July 10th,
 am", "Posted by: NAME | October 13, 2012 at 04:31 PM", "NAME says:"). One header alone proves
 nothing (an article may quote a dated post); a run of them after the article's prose, with at
 most `_MAX_GAP` lines between one and the next, is a thread, and the region runs from its
-heading (or first header) to the end of the document. B011 reports the thread, B012
-(`comment_headers.py`) its header lines; both read `COMMENT_THREADS`.
+heading (or first header) to where the page takes over again (`thread_end.py`: the comment
+form, navigation, a sidebar heading, a footer) or the end of the document. B011 reports the
+thread, B012 (`comment_headers.py`) its header lines; both read `COMMENT_THREADS`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from lintnews.document import Document, View
 from lintnews.landmarks import LANDMARK_REGIONS
 from lintnews.registry import Rule, Violation, register
 
+from .thread_end import thread_end
 from .thread_screen import Screen
 
 #: Month names (en, de, fr, es) and their usual abbreviations, whole words only ("Neumarkt" is
@@ -88,7 +90,6 @@ _HEADING_REACH = 15
 #: Paragraphs of prose the article has before a thread can start (bylines above the article
 #: look like comment headers).
 _ARTICLE_PROSE = 2
-
 
 #: A bare address on a line of its own.
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
@@ -161,23 +162,20 @@ def _threads(doc: Document) -> list[Thread]:
     if len(run) < 2 and heading is None:
         return _headed_thread(lines, screen)
     start = heading if heading is not None else run[0]
-    end = len(lines) - 1
-    while end > start and not lines[end].strip():
-        end -= 1
+    end, _ = thread_end(lines, run[0], [h for h in headers if h > run[0]])
     return [Thread(start, end, tuple(h for h in headers if start <= h <= end))]
 
 
 def _headed_thread(lines: list[str], screen: Screen) -> list[Thread]:
     """A thread without headers (an extractor that drops them keeps the bodies): from a
     heading that counts them ("{ 43 comments… read them below or add one }", "5 Responses to
-    “…”") to the end of the document."""
+    “…”") to where the page takes over (`thread_end`)."""
     candidates = screen.heading_lines()
     for i in range(screen.first, len(lines)) if candidates is None else candidates:
         if len(lines[i]) <= _MAX_HEADER and _COUNTED_HEADING.match(lines[i].strip()):
-            end = len(lines) - 1
-            while end > i and not lines[end].strip():
-                end -= 1
-            if end - i >= _MIN_HEADED_LINES:
+            end, stopped = thread_end(lines, i, [], headed=True)
+            # a counter over nothing is no thread; one closed by its form holds a comment
+            if end - i >= (1 if stopped else _MIN_HEADED_LINES):
                 return [Thread(i, end, ())]
             return []
     return []
@@ -228,9 +226,13 @@ class CommentThread(Rule):
     at all (an extractor that drops them), a heading that counts the comments ("{ 43
     comments… read them below or add one }", "5 Responses to “…”") over at least two lines.
     The region runs from
-    the heading (or the first header) to the end of the document, comment bodies included; a
-    heading between the first two headers starts it (the first was the post's own footer,
-    "Posted by NAME at 2:24 AM").
+    the heading (or the first header), comment bodies included, to the line before the page's
+    own text takes over again: the comment form or closing note ("Leave a Reply", "Post a
+    Comment", "Your email address will not be published", "The comments to this entry are
+    closed"), the post navigation ("« Previous Post"), a footer ("© 2012 …"), and, after the
+    last header, a Markdown heading ("## Recent Posts") or a run of three short bulleted lines
+    (html2text's sidebars and menus); else to the end of the document. A heading between the
+    first two headers starts it (the first was the post's own footer, "Posted by NAME at 2:24 AM").
 
     A single dated line inside the article, a byline above it, and headers before the article's
     second paragraph of prose are never taken for a thread. A header is stamped to the minute:
@@ -267,13 +269,14 @@ class CommentThread(Rule):
     Not in the default selection (`--extend-select B011`): see the README's residue figures.
 
     ## Fix
-    Removes the region (unsafe: the end of the thread is taken to be the end of the document).
+    Removes the region (unsafe: a thread that no form, navigation or footer closes is taken to
+    run to the end of the document).
     """
 
     code = "B011"
     name = "comment-thread"
     severity = Severity.WARNING
-    #: Not in the default selection: on Dragnet it flags 0.7-4.7 % of the lines the gold calls
+    #: Not in the default selection: on Dragnet it flags 0.7-2.6 % of the lines the gold calls
     #: article (README, "Comment threads"), above the 0.5 % a default rule may.
     default = False
     summary = "Thread of reader comments (headers and bodies) left in the text"
