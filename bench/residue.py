@@ -50,7 +50,7 @@ Usage::
     python bench/residue.py ../shared/eval/dragnet [--extractor all|lintnews-html] [--fix] [--select CODES]
         [--extend-select CODES]
         [--half A|B|both] [--strict-labels] [--show-missed N] [--show-flagged-article N]
-        [--json FILE]
+        [--thread-parts] [--json FILE]
 """
 
 from __future__ import annotations
@@ -318,6 +318,55 @@ def removed_lines(before: str, after: str) -> list[int]:
     return gone
 
 
+#: A trackback's stamp ("Tracked on Mar 21, 2007 11:15:37 PM"): the excerpt under it is another
+#: blog's text, not a reader's comment.
+TRACKED = re.compile(r"^\W*tracked\s+on\b", re.IGNORECASE)
+
+
+def thread_parts(
+    ex: str, texts: dict[str, str], labels: dict[str, list[str | None]], halves: tuple[str, ...]
+) -> None:
+    """``--thread-parts``: B011's threads split in two, the comment bodies between two headers
+    (certain), the same without the trackbacks' excerpts, and what follows the last header
+    (uncertain); per half the precision, recall on comment lines and article lines flagged of
+    each part as if a rule reported it."""
+    from lintnews.rules.chrome.regions import COMMENT_THREADS
+
+    from lintnews.document import Document
+
+    print(f"\nthread parts ({ex}; per half: precision / recall comments / article flagged (lines))\n")
+    print("| half | between headers | between headers, no trackbacks | after the last header |")
+    print("|---|---|---|---|")
+    for half in halves:
+        total: Counter = Counter()
+        parts: list[Counter] = [Counter(), Counter(), Counter()]
+        for doc_id, text in texts.items():
+            if half_of(doc_id) != half:
+                continue
+            lab = labels[doc_id]
+            total.update(x for x in lab if x)
+            lines = text.split("\n")
+            for t in COMMENT_THREADS.of(Document(f"{doc_id}.txt", text)):
+                hs = list(t.headers)
+                for a, b in zip(hs, hs[1:]):
+                    trackback = TRACKED.match(lines[a]) or TRACKED.match(lines[b])
+                    for k in range(a + 1, b):
+                        if lab[k]:
+                            parts[0][lab[k]] += 1
+                            if not trackback:
+                                parts[1][lab[k]] += 1
+                if hs:
+                    parts[2].update(lab[k] for k in range(hs[-1] + 1, t.end + 1) if lab[k])
+        cells = []
+        for c in parts:
+            flagged = sum(c.values())
+            cells.append(
+                f"{ratio(flagged - c['article'], flagged)} / {ratio(c['comments'], total['comments'])} / "
+                f"{pct(c['article'], total['article'])} ({c['article']})"
+            )
+        print(f"| {half} | " + " | ".join(cells) + " |")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dragnet", type=Path, help="the dragnet eval folder (html/, gold/)")
@@ -361,6 +410,11 @@ def main(argv: list[str] | None = None) -> int:
         " ('Twitter' alone is not article because a gold sentence names Twitter), and a line"
         " in both golds after a comment line is a comment (a reply quoting the article)",
     )
+    ap.add_argument(
+        "--thread-parts",
+        action="store_true",
+        help="also score B011's threads in parts: the bodies between two headers and what follows the last",
+    )
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
@@ -399,6 +453,8 @@ def main(argv: list[str] | None = None) -> int:
             texts = {i: (args.cache / ex / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
         texts = {i: t for i, t in texts.items() if t.strip()}
         labels = {i: label_lines(t, *golds[i], strict=args.strict_labels) for i, t in texts.items()}
+        if args.thread_parts:
+            thread_parts(ex, texts, labels, halves)
         diags = lint_texts(texts, select, docs, extend)
         do_fix = args.fix and docs is None
         fixed = fix_run(texts, selection_args(select, extend)) if do_fix else {}
