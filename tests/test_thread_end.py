@@ -142,6 +142,12 @@ CASES = [
         text(P1, P2, H1, BODY1, "  * Recommend? (3)", "  * Report", "  * Share", "##### Agreed", H2, BODY2),
         [(3, 10)],
     ),
+    # a reader who writes about copyright is no footer; the footer after the thread is
+    (
+        "copyright",
+        text(P1, P2, H1, "Copyright law says nothing about this.", H2, BODY2, "Copyright 2012 The Courier"),
+        [(3, 6)],
+    ),
     # a thread found from its counting heading, its form above the comments
     (
         "form-first",

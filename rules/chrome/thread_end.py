@@ -35,7 +35,7 @@ _STOP = re.compile(
       | ^\W*subscribe\s+to(?::|\s+(?:followup\s+)?comments)|post\s+comments\s+\(atom\)|trackback\s+url
       | ^\W*(?:cancel\s+reply|click\s+here\s+to\s+cancel\s+reply)\W*$
       | ^\W*(?:«|‹|<|<<)?\s*(?:previous|next|older|newer)\s+(?:post|entry|article|story|page)s?\b
-      | ^(?:copyright\b|©|\(c\)\s*\d)|\ball\s+rights\s+reserved\b""",
+      | ^(?:©|copyright\s*(?:©|\(c\))?\s*\d{4}|\(c\)\s*\d{4})|\ball\s+rights\s+reserved\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: A Markdown heading (html2text's rendering of <h1>-<h6>).
