@@ -117,10 +117,34 @@ def _load(extend: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]], ...
 
 
 def load_packs(settings: Settings) -> PackSet:
-    """Built-in packs plus the user's, cached per configuration."""
+    """Built-in packs plus the user's, cached per configuration.
+
+    Every phrase rule asks for every document, so the last answer is kept with the settings it
+    was made for and a copy of what it depends on, and returned while those stay equal."""
+    last = _last
+    if (
+        last
+        and last[0] is settings
+        and settings.extend_packs == last[1]
+        and settings.extra_phrases == last[2]
+        and settings.root == last[3]
+    ):
+        return last[4]
     extra: list[tuple[str, tuple[str, ...]]] = []
     for rule, lines in sorted(settings.extra_phrases.items()):
         if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
             raise ConfigError(f"`extra-phrases.{rule}` must be a list of strings")
         extra.append((rule, tuple(lines)))
-    return _load(tuple(settings.extend_packs), tuple(extra), settings.root)
+    packs = _load(tuple(settings.extend_packs), tuple(extra), settings.root)
+    _last[:] = [
+        settings,
+        list(settings.extend_packs),
+        {rule: list(lines) for rule, lines in settings.extra_phrases.items()},
+        settings.root,
+        packs,
+    ]
+    return packs
+
+
+#: `load_packs`'s last answer: the settings, copies of their pack options, and the packs.
+_last: list[Any] = []

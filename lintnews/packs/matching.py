@@ -86,19 +86,27 @@ _PHRASE_LINES: View[dict[tuple[str, ...], tuple[PackSet, list[int]]]] = View(
 
 def match_lines(doc: Document, settings: Settings, rule: str) -> Iterator[tuple[int, Entry]]:
     """(line index, entry) for every line of ``doc`` that an entry of ``rule`` matches whole."""
+    yield from _phrase_matches(doc, settings).get(rule, ())
+
+
+def _phrase_matches(doc: Document, settings: Settings) -> dict[str, list[tuple[int, Entry]]]:
+    """`match_lines` of every rule at once, computed once per document (and configured
+    language and pack set) for all phrase rules: one pass over the candidate lines."""
     packs = load_packs(settings)
+    memo = _PHRASE_MATCHES.of(doc)
+    hit = memo.get(settings.language)
+    if hit is not None and hit[0] is packs:
+        return hit[1]
     langs = pack_languages(doc, settings, packs)
-    matchers = packs.matchers_for(rule, tuple(langs))
-    if not matchers:
-        return
-    keys = line_keys(doc)
-    for i in _candidate_lines(doc, packs, langs):
-        key = keys[i]
-        for m in matchers:
-            entry = m.match(key)
-            if entry is not None:
-                yield i, entry
-                break
+    found = packs.line_matcher(tuple(langs)).matches(line_keys(doc), _candidate_lines(doc, packs, langs))
+    memo[settings.language] = (packs, found)
+    return found
+
+
+#: Per document: `_phrase_matches` by configured language (with the pack set they were made for).
+_PHRASE_MATCHES: View[dict[str | None, tuple[PackSet, dict[str, list[tuple[int, Entry]]]]]] = View(
+    "packs.phrase_matches", lambda doc: {}
+)
 
 
 class PhraseRule(Rule):

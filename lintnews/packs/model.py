@@ -52,6 +52,7 @@ class PackSet:
     unions: dict[tuple[str, ...], ScreenUnion] = field(default_factory=dict)
     rule_screens: dict[tuple[str, str], Screen] = field(default_factory=dict)
     rule_matchers: dict[tuple[str, tuple[str, ...]], list[Matcher]] = field(default_factory=dict)
+    line_matchers: dict[tuple[str, ...], LineMatcher] = field(default_factory=dict)
 
     def add(self, language: str, entry: Entry) -> None:
         self.by_language.setdefault(language, {}).setdefault(entry.rule, []).append(entry)
@@ -82,6 +83,20 @@ class PackSet:
             self.rule_matchers[(rule, languages)] = found
         return found
 
+    def rules(self) -> list[str]:
+        """Every rule some entry names, sorted."""
+        return sorted({rule for by_rule in self.by_language.values() for rule in by_rule})
+
+    def line_matcher(self, languages: tuple[str, ...]) -> LineMatcher:
+        """Every rule's matchers in ``languages`` as one `LineMatcher` (cached)."""
+        found = self.line_matchers.get(languages)
+        if found is None:
+            rules = [(rule, self.matchers_for(rule, languages)) for rule in self.rules()]
+            found = self.line_matchers[languages] = LineMatcher(
+                tuple((rule, tuple(ms)) for rule, ms in rules if ms)
+            )
+        return found
+
     def screen(self, language: str) -> Screen:
         """The `Screen` of every rule's entries in ``language`` (``*`` entries have their own)."""
         found = self.screens.get(language)
@@ -108,6 +123,54 @@ class PackSet:
         if found is None:
             found = self.unions[languages] = ScreenUnion.of([self.screen(lang) for lang in languages])
         return found
+
+
+#: How many line keys' answers a `LineMatcher` keeps (then it forgets them all at once).
+MATCHES_KEPT = 100_000
+
+
+class LineMatcher:
+    """The matchers of every rule in some languages: which entry of which rule matches a line
+    key, for all rules at once, with the answer kept per key (a crawl repeats most of its
+    phrase lines: a site's menus and footers on every page, syndicated copies)."""
+
+    def __init__(self, rules: tuple[tuple[str, tuple[Matcher, ...]], ...]) -> None:
+        #: (rule, its non-empty matchers in the order of the languages), by rule name.
+        self.rules = rules
+        self._kept: dict[str, tuple[tuple[str, Entry], ...]] = {}
+
+    def match(self, key: str) -> tuple[tuple[str, Entry], ...]:
+        """(rule, entry) for every rule an entry of which matches ``key`` whole: the entry of
+        the first language whose matcher matches, as `Matcher.match` tries them."""
+        kept = self._kept
+        found = kept.get(key)
+        if found is None:
+            out = []
+            for rule, matchers in self.rules:
+                for m in matchers:
+                    entry = m.match(key)
+                    if entry is not None:
+                        out.append((rule, entry))
+                        break
+            found = tuple(out)
+            if len(kept) >= MATCHES_KEPT:
+                kept.clear()
+            kept[key] = found
+        return found
+
+    def matches(self, keys: list[str], lines: list[int]) -> dict[str, list[tuple[int, Entry]]]:
+        """For each rule: (line index, entry) of each of ``lines`` (indices into ``keys``) that
+        an entry of the rule matches, in the order of ``lines``."""
+        out: dict[str, list[tuple[int, Entry]]] = {}
+        match = self.match
+        for i in lines:
+            for rule, entry in match(keys[i]):
+                found = out.get(rule)
+                if found is None:
+                    out[rule] = [(i, entry)]
+                else:
+                    found.append((i, entry))
+        return out
 
 
 def compile_entries(entries: list[Entry]) -> Matcher:

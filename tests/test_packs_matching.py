@@ -1,0 +1,123 @@
+"""`match_lines` finds every rule's lines in one pass per document (`PackSet.line_matcher`), with
+each line key's answer kept for the next documents: checked against the definition (each rule's
+own matchers, `PackSet.matchers_for`, tried on every line in the order of the languages), and the
+kept answers against a change of settings."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from lintnews import packs
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.packs import model
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = [Settings(), Settings(language="de"), Settings(extra_phrases={"seo-filler": ["Zz unique filler"]})]
+
+
+def fixture_texts() -> list[str]:
+    texts = []
+    for folder in (ROOT / "fixtures", ROOT / "tests" / "rule_fixtures"):
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and path.suffix in (".txt", ".md"):
+                texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return texts
+
+
+def reference(doc: Document, settings: Settings, rule: str) -> list[tuple[int, packs.Entry]]:
+    """The definition: for each line (key non-empty, at most 300 characters), the entry of the
+    first of the rule's matchers in the document's languages that matches its key whole."""
+    pack_set = packs.load_packs(settings)
+    matchers = pack_set.matchers_for(rule, tuple(packs.pack_languages(doc, settings, pack_set)))
+    out = []
+    for i, key in enumerate(doc.line_keys):
+        if not key or len(key) > 300:
+            continue
+        for m in matchers:
+            entry = m.match(key)
+            if entry is not None:
+                out.append((i, entry))
+                break
+    return out
+
+
+def documents(seed: int) -> list[Document]:
+    """The fixtures, and documents mixing their lines (a crawl repeats lines across documents)."""
+    texts = fixture_texts()
+    lines = [line for text in texts for line in text.splitlines()]
+    rng = random.Random(seed)
+    mixed = ["\n".join(rng.choice(lines) for _ in range(rng.randint(5, 80))) for _ in range(30)]
+    return [Document(f"d{i}.txt", text) for i, text in enumerate(texts + mixed + mixed[:5])]
+
+
+@pytest.mark.parametrize("settings", SETTINGS, ids=["default", "de", "extra"])
+def test_every_rule_s_lines_are_its_matchers_lines(settings: Settings) -> None:
+    pack_set = packs.load_packs(settings)
+    rules = pack_set.rules()
+    assert {"seo-filler", "social-share", "breadcrumb", "link-row"} <= set(rules)
+    found = 0
+    for doc in documents(seed=len(rules)):
+        for rule in [*rules, "no-such-rule"]:
+            got = list(packs.match_lines(doc, settings, rule))
+            assert got == reference(doc, settings, rule), (doc.path, rule)
+            found += len(got)
+    assert found > 100
+
+
+def test_each_key_is_matched_once_and_answers_are_forgotten_when_too_many(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = Settings()
+    pack_set = packs.load_packs(settings)
+    line_matcher = pack_set.line_matcher(("en", packs.ALL_LANGUAGES))
+    tried: list[str] = []
+    real = model.Matcher.match
+
+    def counting(self: model.Matcher, key: str) -> packs.Entry | None:
+        tried.append(key)
+        return real(self, key)
+
+    monkeypatch.setattr(model.Matcher, "match", counting)
+    line_matcher._kept.clear()
+    keys = ["share", "read more", "the budget", "share", "read more", "© 2024 reuters"]
+    first = line_matcher.matches(keys, list(range(len(keys))))
+    assert {rule: [i for i, _ in found] for rule, found in first.items()} == {
+        "social-share": [0, 3],
+        "seo-filler": [1, 4],
+        "copyright-notice": [5],
+    }
+    assert sorted(set(tried)) == sorted(set(keys))
+    assert tried.count("share") == tried.count("the budget") - 1  # "share" matched once: 25 + 1
+    tried.clear()
+    assert line_matcher.matches(keys, [0, 1, 2]) == {
+        "social-share": first["social-share"][:1],
+        "seo-filler": first["seo-filler"][:1],
+    }
+    assert tried == []  # all kept
+    monkeypatch.setattr(model, "MATCHES_KEPT", 2)
+    more = ["tweet", "next page", "the budget 2", "share", "pin it"]
+    expected = model.LineMatcher(line_matcher.rules).matches(more, list(range(len(more))))
+    assert [i for i, _ in expected["social-share"]] == [0, 3, 4]
+    assert line_matcher.matches(more, list(range(len(more)))) == expected
+    assert len(line_matcher._kept) <= 2
+
+
+def test_a_settings_change_reaches_the_packs() -> None:
+    """`load_packs` keeps its last answer for the same settings object, but not once the pack
+    options change, even in place."""
+    settings = Settings()
+    doc = Document("a.txt", "The council met on Monday to agree the budget for next year.\nZz one\nZz two\n")
+    assert list(packs.match_lines(doc, settings, "seo-filler")) == []
+    settings.extra_phrases["seo-filler"] = ["Zz one"]
+    doc = Document("a.txt", doc.text)
+    assert [i for i, _ in packs.match_lines(doc, settings, "seo-filler")] == [1]
+    settings.extra_phrases["seo-filler"].append("Zz two")
+    doc = Document("a.txt", doc.text)
+    assert [i for i, _ in packs.match_lines(doc, settings, "seo-filler")] == [1, 2]
+    settings.extra_phrases.clear()
+    doc = Document("a.txt", doc.text)
+    assert list(packs.match_lines(doc, settings, "seo-filler")) == []
