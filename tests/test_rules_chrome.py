@@ -636,3 +636,54 @@ def test_separator_lines_are_the_lines_with_a_separator() -> None:
             if any(ch in line for ch in "»›>→") or " / " in line or " | " in line
         ]
         assert chrome._separator_lines(doc) == expected, repr(text)
+
+
+def test_row_segments_are_decided_once_per_pack_set_and_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """B006 (is the first segment a home word?) and B026 (is a segment a site link or a home
+    word?) keep each segment's answer per pack set and languages: a site's trails and link rows
+    repeat on every page. The same findings with the answers forgotten before each document, and
+    no segment matched again on a second pass."""
+    from lintnews import packs
+    from lintnews.packs import model
+
+    texts = [
+        f"Home » World » Europe\n{EN}\nAbout Us | Contact | Privacy Policy\n",
+        f"{EN}\nHome | About Us | Contact\nNews › Politics › Elections › Local\n",
+        f"Startseite > Politik > Inland\n{DE}\nImpressum | Datenschutz | Kontakt\n",
+        f"{EN}\nContact Us : Privacy Policy : Legal Disclaimer\n| About Us |\nFoo | Bar | Baz\n",
+        f"Accueil > Politique > Municipales\n{FR}\nMentions légales • Contact • Plan du site\n",
+    ]
+    rules = [all_rules()["B006"], all_rules()["B026"]]
+    pack_set = packs.load_packs(Settings())
+
+    def found(forget: bool) -> list[list[tuple[str, int]]]:
+        out = []
+        for t in texts:
+            if forget:
+                for matcher in pack_set.line_matchers.values():
+                    matcher._derived.clear()
+            doc = Document("a.txt", t)
+            out.append([(r.code, v.line) for r in rules for v in r.check(doc, Settings())])
+        return out
+
+    fresh = found(forget=True)
+    assert fresh == [  # (0-based lines)
+        [("B006", 0), ("B026", 2)],
+        [("B006", 1), ("B006", 2)],  # "Home | About Us | Contact" starts with a home word
+        [("B006", 0), ("B026", 2)],
+        [("B026", 1), ("B026", 2)],
+        [("B006", 0), ("B026", 2)],
+    ]
+    calls: list[str] = []
+    real = model.Matcher.match
+
+    def counting(self: model.Matcher, key: str) -> packs.Entry | None:
+        calls.append(key)
+        return real(self, key)
+
+    assert found(forget=False) == fresh
+    monkeypatch.setattr(model.Matcher, "match", counting)
+    assert found(forget=False) == fresh
+    assert calls == []  # every segment answered from the kept answers
+    assert found(forget=True) == fresh
+    assert len(calls) > 20

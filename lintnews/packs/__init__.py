@@ -34,7 +34,7 @@ from lintnews.packs.matching import (
     match_lines,
     pack_languages,
 )
-from lintnews.packs.model import ALL_LANGUAGES, Entry, Matcher, PackSet, compile_entries
+from lintnews.packs.model import ALL_LANGUAGES, Entry, LineMatcher, Matcher, PackSet, compile_entries, keep
 from lintnews.packs.rulefile import RuleFile, builtin_rule_file, phrase_rule
 from lintnews.packs.screen import Screen, ScreenUnion, _Keys
 from lintnews.packs.validation import builtin_dir
@@ -46,6 +46,7 @@ from lintnews.textnorm import line_key
 __all__ = [
     "ALL_LANGUAGES",
     "Entry",
+    "LineMatcher",
     "Matcher",
     "PackSet",
     "PhraseRule",
@@ -61,6 +62,7 @@ __all__ = [
     "builtin_rule_file",
     "check_pack_files",
     "compile_entries",
+    "keep",
     "line_key",
     "line_keys",
     "load_pack",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from lintnews.diagnostics import Severity
 from lintnews.packs.screen import Screen, ScreenUnion
@@ -138,6 +139,16 @@ class LineMatcher:
         #: (rule, its non-empty matchers in the order of the languages), by rule name.
         self.rules = rules
         self._kept: dict[str, tuple[tuple[str, Entry], ...]] = {}
+        self._derived: dict[str, dict[Any, Any]] = {}
+
+    def derived(self, name: str) -> dict[Any, Any]:
+        """A dict of its own for ``name``: for a rule to keep answers it derives from these
+        matchers alone (whether a segment of a row is a home link...), which a crawl asks
+        again and again. The rule bounds its size (`keep`)."""
+        found = self._derived.get(name)
+        if found is None:
+            found = self._derived[name] = {}
+        return found
 
     def match(self, key: str) -> tuple[tuple[str, Entry], ...]:
         """(rule, entry) for every rule an entry of which matches ``key`` whole: the entry of
@@ -171,6 +182,13 @@ class LineMatcher:
                 else:
                     found.append((i, entry))
         return out
+
+
+def keep(kept: dict[Any, Any], key: Any, value: Any) -> None:
+    """``kept[key] = value``, forgetting every kept answer first when there are `MATCHES_KEPT`."""
+    if len(kept) >= MATCHES_KEPT:
+        kept.clear()
+    kept[key] = value
 
 
 def compile_entries(entries: list[Entry]) -> Matcher:

@@ -245,8 +245,10 @@ class ScreenUnion:
         crawl corpus were met before in the same process), so the answers are kept (up to
         `PASSES_KEPT` keys, then forgotten all at once) and only new keys are screened."""
         passes = self._passes
-        new = [key for key in keys if key not in passes]
-        if new:
+        try:
+            answers = list(map(passes.__getitem__, keys))
+        except KeyError:  # a key not met before
+            new = [key for key in keys if key not in passes]
             if len(passes) + len(new) > PASSES_KEPT:
                 passes.clear()
                 new = keys
@@ -256,7 +258,8 @@ class ScreenUnion:
                 passes[key] = False
             for j in chosen:
                 passes[fresh[j]] = True
-        return [i for i, key in enumerate(keys) if passes[key]]
+            answers = list(map(passes.__getitem__, keys))
+        return list(itertools.compress(range(len(answers)), answers))
 
     def select(self, keys: _Keys) -> list[int]:
         """Indices of the (non-empty) line keys ``keys`` that an entry of a screen may match."""

@@ -10,6 +10,7 @@ from typing import ClassVar
 from lintnews.config import Settings
 from lintnews.document import Document, words
 from lintnews.packs import (
+    keep,
     line_key,
     load_packs,
     pack_languages,
@@ -83,12 +84,19 @@ class Breadcrumb(Rule):
         if not candidates:
             return
         packs = load_packs(settings)
-        matchers = packs.matchers_for(self.name, tuple(pack_languages(doc, settings, packs)))
+        langs = tuple(pack_languages(doc, settings, packs))
+        matchers = packs.matchers_for(self.name, langs)
+        # the answers kept per pack set and languages: a site's trails repeat on every page
+        homes = packs.line_matcher(langs).derived("breadcrumb.homes")
 
         def is_home(segment: str) -> bool:
-            key = line_key(segment)
-            candidates = [key, *(line_key(p) for p in key.split(":"))]
-            return any(m.match(c) is not None for m in matchers for c in candidates if c)
+            found = homes.get(segment)
+            if found is None:
+                key = line_key(segment)
+                candidates = [key, *(line_key(p) for p in key.split(":"))]
+                found = any(m.match(c) is not None for m in matchers for c in candidates if c)
+                keep(homes, segment, found)
+            return found
 
         lines = doc.lines
         for i in candidates:

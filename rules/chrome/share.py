@@ -119,20 +119,23 @@ def _find_stretches(
     # Every stretch joined is a substring of the whole run joined: when the whole run holds
     # none of the strings the patterns of unknown first character need, no stretch does.
     rest = screen.rest_always or any(map(whole.__contains__, screen.needs))
+    needs = screen.needs
     start = 0
     while start < len(texts) - 1:
         best = None
         # A stretch starts with the first character of its first line (keys are never empty);
         # with no pattern for that character, only a literal line can match it, and a literal
         # line that starts with the first line and a space.
-        first = None if rest else screen.union.compiled.get(texts[start][0])
+        first = screen.union.compiled.get(texts[start][0])
         top = min(len(texts), start + _MAX_RUN)
         if not rest and first is None and texts[start] not in screen.heads:
             top = start + 1  # no stretch from here
         for stop in range(top, start + 1, -1):
             joined = " ".join(texts[start:stop])
             if (
-                not rest
+                # (a stretch that holds none of the needed strings, even in a run that does: a
+                # row of buttons that names a network has many)
+                not (rest and (screen.rest_always or any(map(joined.__contains__, needs))))
                 and joined not in screen.union.literal
                 and (first is None or all(r.fullmatch(joined) is None for r in first))
             ):

@@ -12,7 +12,16 @@ from collections.abc import Iterator
 
 from lintnews.config import Settings
 from lintnews.document import Document, words
-from lintnews.packs import PhraseRule, line_key, line_keys, load_packs, pack_languages, phrase_rule
+from lintnews.packs import (
+    Matcher,
+    PhraseRule,
+    keep,
+    line_key,
+    line_keys,
+    load_packs,
+    pack_languages,
+    phrase_rule,
+)
 from lintnews.registry import Violation, register
 
 
@@ -92,6 +101,9 @@ _MAX_SEGMENT_WORDS = 5
 @phrase_rule("B026")
 class LinkRow(PhraseRule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        text = doc.text
+        if "|" not in text and "•" not in text and "·" not in text and " : " not in text:
+            return  # (most documents: no line to look at)
         lines = doc.lines
         candidates = [
             i
@@ -105,10 +117,17 @@ class LinkRow(PhraseRule):
         names = packs.matchers_for(self.name, langs)
         homes = packs.matchers_for("breadcrumb", langs)
         keys = line_keys(doc)
+        # whether a segment is a link name or a home word, kept per pack set and languages: the
+        # rows of a site repeat on every page
+        kept = packs.line_matcher(langs).derived("link-row.segments")
 
-        def known(segment: str, matchers: list) -> bool:
-            key = line_key(segment)
-            return bool(key) and any(m.match(key) is not None for m in matchers)
+        def known(segment: str, matchers: list[Matcher]) -> bool:
+            found = kept.get((segment, matchers is homes))
+            if found is None:
+                key = line_key(segment)
+                found = bool(key) and any(m.match(key) is not None for m in matchers)
+                keep(kept, (segment, matchers is homes), found)
+            return found
 
         for i in candidates:
             if not keys[i] or doc.line_kind(i) == "code":
