@@ -687,3 +687,26 @@ def test_row_segments_are_decided_once_per_pack_set_and_languages(monkeypatch: p
     assert calls == []  # every segment answered from the kept answers
     assert found(forget=True) == fresh
     assert len(calls) > 20
+
+
+def test_row_lines_are_the_lines_with_a_row_separator() -> None:
+    """B026 looks only at the lines `_row_lines` finds in the whole text: exactly the lines of at
+    most 300 characters holding ``|``, ``•``, ``·`` or `` : ``."""
+    import random
+
+    from lintnews.rules.chrome import toolbars
+
+    pieces = ["|", "•", "·", ":", " : ", " :", ": ", " ", "a:b", "About", "\n", "\n\n", "é", "x" * 150]
+    rng = random.Random(8)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        doc = Document("a.txt", text)
+        expected = [
+            i
+            for i, line in enumerate(doc.lines)
+            if ("|" in line or "•" in line or "·" in line or " : " in line) and len(line) <= 300
+        ]
+        assert toolbars._row_lines(doc) == expected, repr(text)
+        found += len(expected)
+    assert found > 2000

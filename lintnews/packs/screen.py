@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from array import array
 from collections.abc import Sequence
@@ -245,17 +246,15 @@ class ScreenUnion:
         crawl corpus were met before in the same process), so the answers are kept (up to
         `PASSES_KEPT` keys, then forgotten all at once) and only new keys are screened."""
         passes = self._passes
-        try:
-            answers = list(map(passes.__getitem__, keys))
-        except KeyError:  # a key not met before
-            new = [key for key in keys if key not in passes]
+        answers: list[bool | None] = list(map(passes.get, keys))
+        if None in answers:  # keys not met before (found without a Python loop)
+            new = list(itertools.compress(keys, map(operator.is_, answers, itertools.repeat(None))))
             if len(passes) + len(new) > PASSES_KEPT:
                 passes.clear()
                 new = keys
             fresh = [key for key in dict.fromkeys(new) if key and len(key) <= MAX_KEY]
             chosen = set(self.select(_Keys(fresh))) if fresh else set()
-            for key in new:
-                passes[key] = False
+            passes.update(dict.fromkeys(new, False))
             for j in chosen:
                 passes[fresh[j]] = True
             answers = list(map(passes.__getitem__, keys))
