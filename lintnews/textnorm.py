@@ -127,5 +127,15 @@ def line_keys_of(folded: str) -> list[str]:
                 text = text.replace(char, replacement)
     lines = text.split("\n")
     if "*" in text or "_" in text:  # the emphasis pattern is slow: only on lines that need it
-        lines = [EMPHASIS.sub("", line) if "*" in line or "_" in line else line for line in lines]
+        lines = [EMPHASIS.sub("", line) if _may_have_emphasis(line) else line for line in lines]
     return native.collapse_lines(lines, EDGE_CHARS)
+
+
+def _may_have_emphasis(line: str) -> bool:
+    """Whether `EMPHASIS` may match in ``line``: it holds a ``_``, or a ``*`` other than the
+    one of a Markdown bullet (``* item``: three lines of four with a ``*`` in whole-page
+    text). A bullet's ``*`` follows white space or nothing and comes before a space, so neither
+    branch of the pattern can match it."""
+    if "_" in line:
+        return True
+    return "*" in line and not (line.count("*") == 1 and line.lstrip().startswith("* "))

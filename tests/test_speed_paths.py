@@ -67,6 +67,20 @@ def test_line_keys_of_a_document_are_line_key_per_line(text: str) -> None:
     assert packs.line_keys(doc) == [packs.line_key(line) for line in doc.lines]
 
 
+def test_line_keys_of_bullets_and_emphasis_are_line_key_per_line() -> None:
+    """`line_keys_of` leaves the emphasis pattern out on Markdown bullet lines (``* item``):
+    the same keys as `line_key` whatever follows or precedes the star."""
+    lines = [
+        f"{lead}*{after}{rest}"
+        for lead in ("", " ", "  ", "\t", "\u3000", "x", ".", "_")
+        for after in (" ", "  ", "*", "_", "a", "¿", ".", ")", "\u00a0", "")
+        for rest in ("", "item", "*bold*", "a_b", " * x", "tail*", "end.", "__x__")
+    ]
+    doc = Document("a.txt", "\n".join(lines))
+    assert packs.line_keys(doc) == [packs.line_key(line) for line in lines]
+    assert sum(key != line.strip(" *") for key, line in zip(packs.line_keys(doc), lines)) > 100
+
+
 def test_line_key_edge_characters_are_the_edge_class() -> None:
     edge = re.compile(f"[{packs._EDGE}]")
     matched = {chr(c) for c in range(0x10000) if edge.match(chr(c)) and not chr(c).isspace()}
