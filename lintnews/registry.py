@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
@@ -125,6 +125,7 @@ _loaded = False
 #: `_REGISTRY` sorted by code, made again only after `register` changes it (`all_rules` is asked
 #: once per reported diagnostic, and sorting the table each time was 2 % of a run).
 _sorted: dict[str, Rule] | None = None
+_names: dict[str, str] | None = None
 
 
 def register(cls: type[Rule]) -> type[Rule]:
@@ -138,9 +139,9 @@ def register(cls: type[Rule]) -> type[Rule]:
     for other in _REGISTRY.values():
         if other.name == cls.name and other.code != cls.code:
             raise ValueError(f"duplicate rule name {cls.name}")
-    global _sorted
+    global _sorted, _names
     _REGISTRY[cls.code] = cls()
-    _sorted = None
+    _sorted = _names = None
     return cls
 
 
@@ -153,6 +154,15 @@ def all_rules() -> dict[str, Rule]:
     if _sorted is None:
         _sorted = dict(sorted(_REGISTRY.items()))
     return dict(_sorted)  # (a copy: a caller may change what it gets)
+
+
+def rule_names() -> Mapping[str, str]:
+    """Every registered rule's name by code: the table `all_rules` copies, kept (the cache
+    checks the code and name of every diagnostic it reads back, hundreds of thousands a run)."""
+    global _names
+    if _names is None:
+        _names = {code: rule.name for code, rule in all_rules().items()}
+    return _names
 
 
 def iter_rules() -> Iterator[Rule]:

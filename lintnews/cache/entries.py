@@ -9,7 +9,7 @@ from typing import Any
 import msgpack
 
 from lintnews.diagnostics import Diagnostic, Edit, Fix, Location, Severity
-from lintnews.registry import all_rules
+from lintnews.registry import rule_names
 
 # --- entries ------------------------------------------------------------------------------------
 #
@@ -109,59 +109,108 @@ def _diagnostic_data(d: Diagnostic) -> list[Any]:
     ]  # fmt: skip
 
 
+_SEVERITIES = {int(s): s for s in Severity}
+
+
 def _diagnostic(v: Any) -> Diagnostic:
-    f = _list(v, 20)
-    line, column, end_line, end_column = _int(f[2], 1), _int(f[3], 1), _int(f[4], 1), _int(f[5], 1)
-    if end_line < line:
+    """The diagnostic of a cache entry, every field checked (`_Invalid` otherwise).
+
+    This runs for every diagnostic a cached re-run reports (a quarter of a million on the 200 MB
+    crawl corpus), so the common fields are checked inline in one expression rather than through
+    the helpers above, and the rarely present ones (a fix, related places, the kept copy) only
+    when they are there; what it accepts is exactly what the helpers would (tested)."""
+    if type(v) is not list or len(v) != 20:
         raise _Invalid
-    code, name = _str(f[6]), _str(f[7])
-    rule = all_rules().get(code)
-    if rule is None or rule.name != name:
+    (path, record, line, column, end_line, end_column, code, name, severity, message, fix, related,
+     record_line, snippet, score, fix_edits, region_text, fix_replaced, similarity, kept) = v  # fmt: skip
+    if not (
+        type(path) is str
+        and (record is None or type(record) is str)
+        and type(line) is int
+        and type(column) is int
+        and type(end_line) is int
+        and type(end_column) is int
+        and 1 <= line <= end_line <= _MAX
+        and 1 <= column <= _MAX
+        and 1 <= end_column <= _MAX
+        and type(code) is str
+        and type(name) is str
+        and rule_names().get(code) == name
+        and type(severity) is int
+        and type(message) is str
+        and type(related) is list
+        and (record_line is None or (type(record_line) is int and 1 <= record_line <= _MAX))
+        and type(snippet) is str
+        and (score is None or (type(score) is int and 0 <= score <= 100))
+        and type(fix_edits) is list
+        and (region_text is None or type(region_text) is str)
+        and type(fix_replaced) is list
+        and (similarity is None or (type(similarity) is float and 0.0 <= similarity <= 1.0))
+    ):
         raise _Invalid
-    fix = None
-    if f[10] is not None:
-        title, safe, edits = _list(f[10], 3)
+    sev = _SEVERITIES.get(severity)
+    if sev is None:
+        raise _Invalid
+    if fix is not None:
+        if type(fix) is not list or len(fix) != 3:
+            raise _Invalid
+        title, safe, edits = fix
+        if type(title) is not str or type(safe) is not bool or type(edits) is not list:
+            raise _Invalid
         parts = []
-        for e in _list(edits):
-            start, end, replacement = _list(e, 3)
-            parts.append(Edit(_int(start), _int(end, _int(start)), _str(replacement)))
-        fix = Fix(_str(title), tuple(parts), _bool(safe))
-    related = []
-    for r in _list(f[11]):
-        path, record, r_line, r_column = _list(r, 4)
-        related.append(Location(_str(path), _opt_str(record), _int(r_line, 1), _int(r_column, 1)))
-    fix_edits = []
-    for e in _list(f[15]):
-        a, b, c, d, text = _list(e, 5)
-        fix_edits.append((_int(a, 1), _int(b, 1), _int(c, 1), _int(d, 1), _str(text)))
-    fix_replaced = tuple(_str(t) for t in _list(f[17], len(fix_edits)))
-    similarity = None if f[18] is None else _fraction(f[18])
-    kept = None
-    if f[19] is not None:
-        k_path, k_record, k_line, k_column = _list(f[19], 4)
+        for e in edits:
+            if type(e) is not list or len(e) != 3:
+                raise _Invalid
+            start, end, replacement = e
+            if not (
+                type(start) is int
+                and type(end) is int
+                and 0 <= start <= end <= _MAX
+                and type(replacement) is str
+            ):
+                raise _Invalid
+            parts.append(Edit(start, end, replacement))
+        fix = Fix(title, tuple(parts), safe)
+    if related:
+        places = []
+        for r in related:
+            r_path, r_record, r_line, r_column = _list(r, 4)
+            places.append(Location(_str(r_path), _opt_str(r_record), _int(r_line, 1), _int(r_column, 1)))
+        related = places
+    edits_at: tuple[tuple[int, int, int, int, str], ...] = ()
+    replaced: tuple[str, ...] = ()
+    if fix_edits or fix_replaced:
+        if len(fix_replaced) != len(fix_edits):
+            raise _Invalid
+        regions = []
+        for e in fix_edits:
+            if type(e) is not list or len(e) != 5:
+                raise _Invalid
+            a, b, c, d, text = e
+            if not (
+                type(a) is int
+                and type(b) is int
+                and type(c) is int
+                and type(d) is int
+                and 1 <= a <= _MAX
+                and 1 <= b <= _MAX
+                and 1 <= c <= _MAX
+                and 1 <= d <= _MAX
+                and type(text) is str
+            ):
+                raise _Invalid
+            regions.append((a, b, c, d, text))
+        for t in fix_replaced:
+            if type(t) is not str:
+                raise _Invalid
+        edits_at, replaced = tuple(regions), tuple(fix_replaced)
+    if kept is not None:
+        k_path, k_record, k_line, k_column = _list(kept, 4)
         kept = Location(_str(k_path), _opt_str(k_record), _int(k_line, 1), _int(k_column, 1))
     return Diagnostic(
-        path=_str(f[0]),
-        record=_opt_str(f[1]),
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        code=code,
-        name=name,
-        severity=Severity(_int(f[8], 1, 3)),
-        message=_str(f[9]),
-        fix=fix,
-        related=related,
-        record_line=_opt_int(f[12], 1),
-        snippet=_str(f[13]),
-        document_score=_opt_int(f[14], 0, 100),
-        fix_edits=tuple(fix_edits),
-        region_text=_opt_str(f[16]),
-        fix_replaced=fix_replaced,
-        similarity=similarity,
-        kept=kept,
-    )
+        path, record, line, column, end_line, end_column, code, name, sev, message, fix, related,
+        record_line, snippet, score, edits_at, region_text, replaced, similarity, kept,
+    )  # fmt: skip
 
 
 # --- corpus entries: the diagnostics of the corpus phase -------------------------------------
