@@ -17,6 +17,7 @@ import subprocess
 import sys
 import sysconfig
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -691,3 +692,58 @@ def test_the_ci_recipes_install_lintnews_from_somewhere_that_has_it() -> None:
     assert installs
     for line in installs:  # not `pip install lintnews`: no index has it
         assert re.search(r"lintnews @ git\+https://|\.whl", line), line
+
+
+class _Writes(io.StringIO):
+    """A stream that counts its ``write`` calls (each is a system call on an unbuffered stdout)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[str] = []
+
+    def write(self, s: str) -> int:
+        self.calls.append(s)
+        return super().write(s)
+
+
+@pytest.mark.parametrize("fmt", ["text", "jsonl", "json"])
+def test_a_run_writes_each_documents_diagnostics_at_once(tmp_path: Path, fmt: str) -> None:
+    """The report of a run is written one document at a time (one write for all of a document's
+    diagnostics, right after its analysis), not one diagnostic at a time, with the same text."""
+    from lintnews.config import Settings
+    from lintnews.reporters.base import Report
+    from lintnews.run import CheckOptions, CheckRun
+
+    # F001 four times and T002: five findings a record
+    noisy = (
+        "Ferry services resumed on Monday ,after a pause.The operator said so.Officials agreed,too.Also here"
+    )
+    clean = "Ferry Services Resume\n\nFerry services resumed on Monday after a two-week pause, the operator said.\n"
+    records = [{"id": f"r{i}", "text": noisy if i != 2 else clean} for i in range(4)]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    settings = Settings(output_format=fmt)
+
+    def report(sink_of: Any) -> tuple[str, list[str], list[str | None]]:
+        out = _Writes()
+        writer = StreamWriter(fmt, out)
+        seen: list[str | None] = []
+
+        def sink(d: Diagnostic) -> None:
+            seen.append(d.record)
+            sink_of(writer)(d)
+
+        run_ = CheckRun(settings, CheckOptions(corpus=False), sink=sink, flush=writer.flush)
+        result = run_.run([str(corpus)])
+        before_close = list(out.calls)
+        writer.close(Report([], [], result.documents, tally=result.tally))
+        return out.getvalue(), before_close, seen
+
+    text, writes, seen = report(lambda w: w.write)
+    counts = {r: seen.count(r) for r in ("r0", "r1", "r2", "r3")}
+    assert counts == {"r0": 5, "r1": 5, "r2": 0, "r3": 5}
+    # one write per document with findings, holding all of its diagnostics
+    assert len(writes) == 3
+    # the same text as one write per diagnostic
+    one_by_one, single_writes, _ = report(lambda w: lambda d: (w.write(d), w.flush()))
+    assert text == one_by_one and len(single_writes) == len(seen) == 15

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
@@ -255,7 +256,10 @@ def check(
             try:
                 # --diff reports only counts; --fix-only reports nothing but the summary.
                 # (what goes to the terminal clears the bar first; a report to a file need not)
-                sink = (lambda d: None) if (diff or fix_only) else bars.around(writer.write, stream)
+                # (the writer holds a document's lines until the run flushes it: the write is
+                # what clears and redraws the bars)
+                sink = (lambda d: None) if (diff or fix_only) else writer.write
+                flush = writer.when_full = functools.partial(bars.around(writer.flush, stream), None)
 
                 def report_and_annotate(e: InputError) -> None:  # GitHub: on stderr and as an annotation
                     report_error(e)
@@ -274,6 +278,7 @@ def check(
                     sink,
                     bars.around(report_warning),
                     emit_bytes=bars.around(emit_bytes, stdout),
+                    flush=flush,
                 )
                 writer.unsafe_fixes = run.policy.unsafe
                 if isinstance(run.signatures, CorpusIndex):

@@ -8,6 +8,7 @@ and buffers only for the formats that need the whole run (sarif, junit, gitlab).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TextIO
 
 from lintnews.diagnostics import Diagnostic
@@ -42,40 +43,60 @@ class StreamWriter:
         #: Whether unsafe fixes apply (``[*]`` marks them too).
         self.unsafe_fixes = unsafe_fixes
         self.buffer: list[Diagnostic] = []
+        #: Formatted text of diagnostics not written yet (`flush`).
+        self.held: list[str] = []
+        #: What `write` calls when it holds 1,000 diagnostics (a long corpus phase): `flush`, or
+        #: the run's flush that clears the progress bars around it.
+        self.when_full: Callable[[], object] = self.flush
         self.count = 0
         self.closed = False
 
     def write(self, d: Diagnostic) -> None:
-        fmt, out = self.fmt, self.out
+        """Format ``d``; the line-oriented formats hold its text until `flush` (the run flushes
+        after each document: one write a document, not one a diagnostic, which on an
+        unbuffered stream, ``PYTHONUNBUFFERED``, is one system call each)."""
+        fmt = self.fmt
         if fmt not in self.STREAMING:
             self.buffer.append(d)
-        elif fmt == "text":
-            out.write(text.diagnostic_line(d, self.color, self.unsafe_fixes) + "\n")
+            return
+        put = self.held.append
+        if fmt == "text":
+            put(text.diagnostic_line(d, self.color, self.unsafe_fixes) + "\n")
         elif fmt == "full":
             line = text.diagnostic_line(d, self.color, self.unsafe_fixes) + "\n"
-            out.write(line if self.quiet else text.full_block(d, self.color, self.unsafe_fixes))
+            put(line if self.quiet else text.full_block(d, self.color, self.unsafe_fixes))
         elif fmt == "jsonl":
-            out.write(json_text(d.to_dict()) + "\n")
+            put(json_text(d.to_dict()) + "\n")
         elif fmt == "github":
-            out.write(structured.github_line(d))
+            put(structured.github_line(d))
         else:  # json: an array, opened lazily, one pretty-printed object per element
             if self.count == 0:
-                out.write('{"diagnostics": [\n' if self.stats else "[\n")
+                put('{"diagnostics": [\n' if self.stats else "[\n")
             else:
-                out.write(",\n")
-            out.write(_indent(json_text(d.to_dict(), indent=2)))
+                put(",\n")
+            put(_indent(json_text(d.to_dict(), indent=2)))
         self.count += 1
+        if len(self.held) >= 1000:
+            self.when_full()
+
+    def flush(self, _: object = None) -> None:
+        """Write what `write` holds (the run calls this after each document's diagnostics)."""
+        if self.held:
+            self.out.write("".join(self.held))
+            self.held.clear()
 
     def error(self, error: InputError) -> None:
         """An input error, as it happens: ``github`` makes it an annotation (the other formats
         carry errors at the end, or leave them to stderr)."""
         if self.fmt == "github":
+            self.flush()
             self.out.write(structured.github_error_line(error))
 
     def abort(self) -> None:
         """The run stopped (an error, an interrupt) before `close`: end a ``json`` array that was
         begun, or print an empty one, so standard output still holds valid JSON: the findings
         reported before the run stopped (the exit code says it did)."""
+        self.flush()
         if self.fmt != "json" or self.closed:
             return
         self.closed = True
@@ -88,6 +109,7 @@ class StreamWriter:
         out.flush()
 
     def close(self, report: Report) -> None:
+        self.flush()
         self.closed = True
         fmt, out = self.fmt, self.out
         if fmt not in self.STREAMING:

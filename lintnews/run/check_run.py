@@ -36,10 +36,14 @@ class CheckRun:
         sink: Callable[[Diagnostic], None] | None = None,
         on_warning: Callable[[str], None] = lambda message: None,
         emit_bytes: Callable[[bytes], None] | None = None,
+        flush: Callable[[], object] = lambda: None,
     ) -> None:
         """``sink`` receives every reported diagnostic as it is found (after the baseline);
-        without one, they are collected in ``result.diagnostics``. ``on_warning`` gets what is
-        worth saying but fails nothing (a JSONL corpus ``--fix`` leaves alone, no cache)."""
+        without one, they are collected in ``result.diagnostics``. ``flush`` is called after
+        each document's diagnostics and after the corpus phase's: the sink may hold what it
+        got until then (`lintnews.reporters.StreamWriter` writes a document at once).
+        ``on_warning`` gets what is worth saying but fails nothing (a JSONL corpus ``--fix``
+        leaves alone, no cache)."""
         self.settings = settings
         self.options = options
         self.on_error = on_error
@@ -79,6 +83,7 @@ class CheckRun:
         self.summary_of: dict[tuple[str, str | None, int | None], DocumentSummary] = {}
         self.result = RunResult([], [], 0)
         self.sink = sink if sink is not None else self.result.diagnostics.append
+        self.flush = flush
         #: Corpus-phase signature function (set when the corpus phase runs) and the signatures.
         self.signatures: list[Any] = []
         # --- corpus phase: signer and index (lintnews.corpus) ---
@@ -184,6 +189,8 @@ class CheckRun:
             self.summary_of[(analysis.path, analysis.record, analysis.record_line)] = summary
         for d in analysis.diagnostics:
             self.report(d)
+        if analysis.diagnostics:
+            self.flush()
         low = self.options.min_score is not None and analysis.score < self.options.min_score
         if low:
             self.result.low_scores.append(summary)
@@ -255,6 +262,7 @@ class CheckRun:
                     drop.setdefault(d.path, set()).add(d.record_line)  # type: ignore[arg-type]
                     continue
                 self.report(d)
+        self.flush()  # (also what a run that reports corpus findings itself, Spark's, reported)
         # --- end corpus phase ---
         if self.fixer is not None:
             self.check_stopped()
