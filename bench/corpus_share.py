@@ -1,0 +1,72 @@
+"""What the corpus phase costs inside one whole ``lintnews check -j1`` run, measured directly.
+
+`bench/speed.py`'s "corpus phase" column is ``-j1`` minus ``-j1 --no-corpus``: the difference
+of two runs of ~60-90 CPU-seconds each on the 200 MB crawl corpus, so any load on the machine
+between them lands in it. This runs one ``lintnews check --no-cache -j1 --exit-zero -q CORPUS``
+in this process and adds up the CPU time (``time.process_time``) spent in each part of the
+corpus phase:
+
+- ``signatures``: `CorpusSigner.sign_batch` (shingling, XXH3 of every shingle, MinHash, LSH band
+  keys), which the workers run for every document beside the per-document rules;
+- ``index``: `CorpusIndex.append` (folding each signature into the index as it arrives);
+- ``finish``: `CorpusIndex.finish` (exact groups, template lines, LSH candidates, verification,
+  the N001-N003 diagnostics), after the last document.
+
+Prints each part's CPU seconds and share of the run, the run's CPU seconds and the peak RSS.
+
+Usage: ``python bench/corpus_share.py CORPUS.jsonl``
+"""
+
+from __future__ import annotations
+
+import functools
+import resource
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from lintnews.corpus import index as index_mod
+from lintnews.corpus import signature as signature_mod
+
+SPENT: dict[str, float] = {"signatures": 0.0, "index": 0.0, "finish": 0.0}
+
+
+def timed(part: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            SPENT[part] += time.process_time() - start
+
+    return wrapper
+
+
+def main() -> None:
+    if len(sys.argv) != 2:
+        sys.exit(__doc__.split("Usage: ")[1].strip() if __doc__ else "usage: corpus_share.py CORPUS")
+    signer = signature_mod.CorpusSigner
+    signer.sign_batch = timed("signatures", signer.sign_batch)  # type: ignore[method-assign]
+    index = index_mod.CorpusIndex
+    index.append = timed("index", index.append)  # type: ignore[method-assign]
+    index.finish = timed("finish", index.finish)  # type: ignore[method-assign]
+    from lintnews.cli import main as cli
+
+    sys.argv = ["lintnews", "check", "--no-cache", "-j1", "--exit-zero", "-q", sys.argv[1]]
+    start = time.process_time()
+    try:
+        cli()
+    except SystemExit:
+        pass
+    total = time.process_time() - start
+    corpus = sum(SPENT.values())
+    for part, spent in [*SPENT.items(), ("corpus phase", corpus), ("per-document rest", total - corpus)]:
+        print(f"{part:>18}: {spent:7.2f} CPU-s  {spent / total:6.1%}", file=sys.stderr)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{'run':>18}: {total:7.2f} CPU-s  peak {peak:.0f} MiB", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
