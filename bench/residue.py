@@ -94,12 +94,29 @@ def half_of(doc_id: str) -> str:
 GOLD_MARKER = re.compile(r"^\s*[!@#$%^&*() ]*&\*\(\)\s*[A-Z]*\s*$")
 
 
+#: What the mirror made of a UTF-16 byte-order mark (two U+FFFD, as UTF-8) at the start of the
+#: five gold files saved as UTF-16 (27, 39, 42, 49, 158).
+UTF16_HEAD = "\ufffd\ufffd".encode("utf-8")
+
+
+def read_gold_file(path: Path) -> str:
+    """One gold file's text: UTF-8, or UTF-16LE where the file was saved so (its mark mangled
+    into ``UTF16_HEAD``; read as UTF-8 every other character would be a NUL and no line of the
+    extraction would match the gold)."""
+    if not path.exists():
+        return ""
+    data = path.read_bytes()
+    if b"\x00" in data:
+        body = data[len(UTF16_HEAD) :] if data.startswith(UTF16_HEAD) else data
+        return body.decode("utf-16-le", errors="replace").replace("\r\n", "\n")
+    return data.decode("utf-8", errors="replace")
+
+
 def read_gold(gold: Path, doc_id: str) -> tuple[str, str]:
     """The gold article text and the gold comments of a page; the comments below a stray
     separator line in the article's file (``GOLD_MARKER``) count as comments."""
-    c, m = gold / f"{doc_id}.content.txt", gold / f"{doc_id}.comments.txt"
-    content = c.read_text(encoding="utf-8", errors="replace") if c.exists() else ""
-    comments = m.read_text(encoding="utf-8", errors="replace") if m.exists() else ""
+    content = read_gold_file(gold / f"{doc_id}.content.txt")
+    comments = read_gold_file(gold / f"{doc_id}.comments.txt")
     lines = content.split("\n")
     cut = next((i for i, line in enumerate(lines) if GOLD_MARKER.match(line)), None)
     if cut is not None:

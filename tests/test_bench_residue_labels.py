@@ -37,3 +37,21 @@ def test_default_labels_take_a_word_of_the_article_and_a_quoting_reply_for_artic
 
 def test_strict_labels_want_whole_gold_lines_and_let_the_thread_decide() -> None:
     assert labels(True) == ["article", "boilerplate", "article", "comments", "comments"]
+
+
+def test_a_gold_file_saved_as_utf16_is_read_as_utf16(tmp_path: Path) -> None:
+    """Five gold files of the set were saved as UTF-16LE, their byte-order mark mangled into two
+    U+FFFD; read as UTF-8 every other character was a NUL and every line of the page came out
+    boilerplate."""
+    from residue import read_gold
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    body = "Harbour expansion approved\r\nThe council approved the expansion on Monday.\r\n"
+    (gold / "7.content.txt").write_bytes("\ufffd\ufffd".encode() + body.encode("utf-16-le"))
+    (gold / "7.comments.txt").write_bytes(b"I live by the old quay.\n")
+    content, comments = read_gold(gold, "7")
+    assert content == "Harbour expansion approved\nThe council approved the expansion on Monday.\n"
+    assert comments == "I live by the old quay.\n"
+    text = "Harbour expansion approved\nThe council approved the expansion on Monday.\nSubscribe now"
+    assert label_lines(text, GoldIndex(content), GoldIndex(comments)) == ["article", "article", "boilerplate"]
