@@ -84,6 +84,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nShe declined to comment on the vote.\n{EN2}\n",
             f"{DE}\nDie Kommentare der Leser waren überwiegend kritisch, sagte der Sprecher.\n{DE2}\n",
             f"{EN}\n12 comments were received during the public consultation, the clerk said.\n",
+            # a score in a sentence or a heading, a trackback as a word of prose: not a counter
+            f"{EN}\nThe inspectors gave the school a low score (Score: 3 of 10) last year.\n",
+            f"{EN}\nThe final score (Score:2) was announced by the referee.\n{EN2}\n",
+            f"{EN}\nPingback and trackback were early ways for blogs to cite each other, she said.\n",
+            f"{EN}\nReader comments on the plan ran to 300 pages, the clerk said.\n",
         ],
         [
             (
@@ -104,6 +109,23 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\n### Kommentar verfassen\nKommentare (3)\n", [2, 3]),
             (f"{FR}\nLaisser un commentaire\nVotre adresse e-mail ne sera pas publiée.\n", [2, 3]),
             (f"{ES}\nDeja un comentario\n3 comentarios\n", [2, 3]),
+            # counters whose key lost its closing parenthesis, and a blog theme's counters
+            (f"{EN}\nComments (7)\nReader Comments (3)\n{{ 12 comments… read them below or add one }}\n", [2, 3, 4]),
+            (f"{EN}\n{{ 1 trackback }}\n3 comments so far. Add yours.\n", [2, 3]),
+            # Blogger's reply buttons and a comment feed
+            (
+                f"{EN}\nGreat piece.\nReplyDelete\nSubscribe to: Post Comments (Atom)\n"
+                "You can follow this conversation by subscribing to the comment feed for this post.\n",
+                [3, 4, 5],
+            ),
+            # trackbacks listed under the comments; vote counters of a thread
+            (
+                f"{EN}\nPingback: Ten budget lessons | The Town Ledger\n"
+                "Budget cuts are not the answer (Score:5, Insightful)\nRe:Budget (Score:2)\n0 recs |\n",
+                [2, 3, 4, 5],
+            ),
+            (f"{FR}\nCommentaires (4)\n", [2]),
+            (f"{ES}\nComentarios (4)\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B003 cookie-consent
@@ -156,6 +178,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{DE}\nDie Stadt will ihre Daten mit anderen Kommunen teilen, sagte der Sprecher.\n",
             # a code fragment and a table of check marks are not share buttons
             f"{EN}\n    print x\n| x | x | x |\n",
+            # a handle in a sentence, and "follow" meaning something else
+            f"{EN}\nReaders can follow @cityhall for updates on the works, the mayor said.\n",
+            f"{EN}\nFollow Through\n{EN2}\n",
         ],
         [
             (f"{EN}\nShare on Facebook\nTweet\nPin it\n", [2, 3, 4]),
@@ -163,6 +188,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nFacebook Twitter WhatsApp E-Mail\nTeilen\n", [2, 3]),
             (f"{FR}\nPartager\nPartager sur Twitter\n", [2, 3]),
             (f"{ES}\nCompartir\nSíguenos en Facebook y Twitter\n", [2, 3]),
+            (
+                f"{EN}\nFollow @jdoe and @townledger on Twitter.\nFollow me @jdoe\nTwitter: @townledger\n"
+                "Facebook: www.facebook.com/townledger\n",
+                [2, 3, 4, 5],
+            ),
         ],
     ),
     # ---------------------------------------------------------------- B006 breadcrumb
@@ -279,6 +309,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
         [
             f"{EN}\nThe next post office will open in the spring, the council said.\n",
             f"{DE}\nDer nächste Artikel des Gesetzes regelt die Finanzierung der Schulen.\n",
+            # a table row and a sentence naming a main road
+            f"{EN}\n| North | Main | South |\n",
+            f"{EN}\nTraffic was diverted from the bridge | Main Street was closed.\n",
         ],
         [
             (f"{EN}\n← Previous post\nNext post →\n", [2, 3]),
@@ -286,6 +319,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nZurück zur Übersicht\nNach oben\n", [2, 3]),
             (f"{FR}\nArticle précédent\n", [2]),
             (f"{ES}\nArtículo siguiente\n", [2]),
+            # TypePad's "« previous | Main | next »" over a post
+            (f"« Ten budget lessons | Main | Why the bridge closed »\n{EN}\n", [1]),
         ],
     ),
     # ---------------------------------------------------------------- B020 copyright-notice
@@ -295,6 +330,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nCopyright law in Europe changed in 2019, the report said.\n",
             f"{EN}\nThe company said all rights reserved under the old contract would lapse.\n",
             f"{EN}\n(c) the parties agree to meet again within a month\n",
+            f"{EN}\nThis copy is for your personal, non-commercial use only, the museum's sign said.\n",
             f"{FR}\nLe journal a signé un accord avec AFP pour ses photos.\n",
             f"{DE}\nDie dpa berichtete am Dienstag über den Beschluss des Stadtrats.\n",
         ],
@@ -311,6 +347,12 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
             (f"{FR}\n(Avec AFP)\nLe Courrier SA. Tous droits réservés.\n", [2, 3]),
             (f"{ES}\nCon información de EFE\nDiario del Sur. Todos los derechos reservados.\n", [2, 3]),
+            # a reprints notice over the article
+            (
+                "Daily Ledger Reprints: This copy is for your personal, non-commercial use only. To order "
+                f"copies for distribution, visit www.djreprints.com.\nwww.djreprints.com\n{EN}\n",
+                [1, 2],
+            ),
         ],
     ),
     # ---------------------------------------------------------------- B021 image-credit

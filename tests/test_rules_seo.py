@@ -79,6 +79,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{DE1}\nMehr zum Thema Lärmschutz will die Behörde im Herbst vorlegen, sagte der Sprecher.\n",
             # a heading of the article that happens to start like a prompt
             article((1, "Related-party contracts worry the auditors")),
+            article((1, "The most recommended route avoids the bridge, the guide says.")),
         ],
         [
             (
@@ -109,6 +110,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 [2, 3],
             ),
             (article((3, "**Trending now**")), [5]),
+            (article((1, "Most Recommended"), (3, "Elsewhere on the BBC")), [3, 6]),
         ],
     ),
     # ---------------------------------------------------------------- S002 off-topic-related-link
