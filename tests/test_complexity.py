@@ -161,6 +161,18 @@ TEXT: dict[str, Callable[[int], str]] = {
         prose(600)
         + repeat(n, lambda i: "Home\nNews\nSport\nArts and Culture\n" + ("Top\n" * (i % 7)) + "\n\n")
     ),
+    # HTML input: a marked menu, a paragraph and a block of links, over and over
+    "B029": lambda n: (
+        "<html><body>"
+        + repeat(
+            n,
+            lambda i: (
+                f"<nav><a href='/'>Home</a> <a href='/{i}'>News</a></nav><p>{sentence(i)}</p>"
+                "<ul><li><a href='/a'>About</a></li><li><a href='/c'>Contact</a></li><li><a href='/p'>Privacy</a></li></ul>\n"
+            ),
+        )
+        + "</body></html>"
+    ),
     "D001": lambda n: repeat(
         n, lambda i: "> Talks resumed in Geneva on Monday after a long two-week pause.\n\n"
     ),
@@ -239,9 +251,13 @@ TEXT: dict[str, Callable[[int], str]] = {
 }
 #: Rules whose text is Markdown (suppression comments, headings, tables).
 MARKDOWN = {"D002", "E901", "E902", "F003", "T001"}
+#: Rules that report only on HTML input (what the markup marks).
+HTML_INPUT = {"B029"}
 
 
 def document(code: str, text: str) -> Document:
+    if code in HTML_INPUT:
+        return html_document("x.html", text)
     return markdown_document("x.md", text) if code in MARKDOWN else Document(path="x.txt", text=text)
 
 

@@ -180,6 +180,9 @@ CASES: dict[str, list[str]] = {
 #: Fixable rules that never report on HTML: blank lines cannot occur in text extracted from a page
 #: (one block element per line), and F006 (markup left in the text) does not check HTML.
 NOT_IN_HTML = {"F004", "F006"}
+#: Fixable rules that report only what a page's markup marks, never on plain text (B029): covered
+#: by `test_a_marked_block_is_removed_without_touching_a_reference` below.
+HTML_ONLY = {"B029"}
 
 
 def page(paragraphs: list[str]) -> str:
@@ -219,7 +222,25 @@ def fixable_codes() -> set[str]:
 
 
 def test_every_rule_with_a_fix_has_an_html_case() -> None:
-    assert fixable_codes() == set(CASES) | NOT_IN_HTML
+    assert fixable_codes() == set(CASES) | NOT_IN_HTML | HTML_ONLY
+
+
+def test_a_marked_block_is_removed_without_touching_a_reference() -> None:
+    nav = '<nav><a href="/">Caf&eacute;s</a> <a href="/n">News &amp; more</a></nav>\n'
+    footer = "<footer><p>&copy; 2012 The Town Caf&#233;</p></footer>\n"
+    markup = page(ARTICLE).replace("<body>\n", "<body>\n" + nav).replace("</body>", footer + "</body>")
+    doc = html_document("page.html", markup)
+    linter = lint_with("B029")
+    found = linter.lint(doc).diagnostics
+    assert [(d.code, d.line, d.end_line) for d in found] == [("B029", 4, 4), ("B029", 8, 8)]
+    assert starts_with_char(markup, offset_of(markup, 4, found[0].column), "C")
+    fixed = fix_document(doc, lambda d: linter.lint(d).diagnostics, FixPolicy(unsafe=True))
+    new = fixed.document.source
+    assert fixed.fixed == 2 and new is not None
+    # the page reads as the article alone; the article's references are whole, the block's gone
+    assert extract(new).text == html_document("page.html", page(ARTICLE)).text
+    assert all(m.group().endswith(";") for m in REFERENCE.finditer(new))
+    assert "Caf&eacute;s" not in new and "&copy;" not in new and page(ARTICLE).split("<body>")[1][:-15] in new
 
 
 def lint_with(code: str) -> Linter:

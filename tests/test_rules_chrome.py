@@ -110,7 +110,10 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{FR}\nLaisser un commentaire\nVotre adresse e-mail ne sera pas publiée.\n", [2, 3]),
             (f"{ES}\nDeja un comentario\n3 comentarios\n", [2, 3]),
             # counters whose key lost its closing parenthesis, and a blog theme's counters
-            (f"{EN}\nComments (7)\nReader Comments (3)\n{{ 12 comments… read them below or add one }}\n", [2, 3, 4]),
+            (
+                f"{EN}\nComments (7)\nReader Comments (3)\n{{ 12 comments… read them below or add one }}\n",
+                [2, 3, 4],
+            ),
             (f"{EN}\n{{ 1 trackback }}\n3 comments so far. Add yours.\n", [2, 3]),
             # Blogger's reply buttons and a comment feed
             (

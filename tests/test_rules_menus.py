@@ -1,5 +1,6 @@
-"""B028 navigation-menu and S005 related-titles-list (region rules), and the HTML landmarks they
-read (`lintnews.landmarks`): exact regions, leave-alone cases, fixes through the CLI."""
+"""B028 navigation-menu and S005 related-titles-list (region rules), B029 page-landmark, and the
+HTML landmarks they read (`lintnews.landmarks`): exact regions, leave-alone cases, fixes through
+the CLI."""
 
 from __future__ import annotations
 
@@ -76,6 +77,23 @@ MENU_VALID = {
     ),
     # a date with its day is no archive entry, and still breaks a run
     "dated-day": text("Home", "News", "November 3, 2012", "Sport", "Politics", P1),
+    # the article's table of contents: its items come back as the article's headings
+    "contents": text(
+        "* The Concept",
+        "* Practically Sound",
+        "* Surprising Depth",
+        "* Wrapping It Up",
+        "",
+        P1,
+        "## The Concept",
+        P2,
+        "## Practically Sound",
+        P3,
+        "## Surprising Depth",
+        P1,
+        "## Wrapping It Up",
+        P2,
+    ),  # fmt: skip
 }
 
 MENU_INVALID = {
@@ -101,6 +119,8 @@ MENU_INVALID = {
     ),
     # a sidebar of sixteen items between the article and its comments
     "middle": (text(P1, P2, *(MENU * 4), P3), [(3, 18)]),
+    # a menu whose items the article names as headings only once out of four is still a menu
+    "not-contents": (text(*MENU, "", P1, "## Sport", P2), [(1, 4)]),
 }
 
 
@@ -262,14 +282,51 @@ def test_landmark_with_most_of_the_prose_is_not_believed() -> None:
 def test_cli_reports_marked_blocks_of_html(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(PAGE, encoding="utf-8")
-    out = run("--format", "json", "--select", "B028,S005,B011", str(path))
+    out = run("--format", "json", "--select", "B029,S005,B011", str(path))
     got = [(d["code"], d["message"]) for d in json.loads(out.stdout)]
     # the aside between the article's paragraphs is left alone; its footer after them is not
     assert got == [
-        ("B028", "Navigation menu left in the text (<nav> navigation, 2 lines)"),
-        ("B028", "Page footer left in the text (<footer> footer, 1 line)"),
+        ("B029", "Navigation menu left in the text (<nav> navigation, 2 lines)"),
+        ("B029", "Page footer left in the text (<footer> footer, 1 line)"),
         ("S005", "List of other articles' titles left in the text (<div> marked related, 2 lines)"),
         ("B011", "Reader-comment thread left in the text (<ol> marked comments, 1 line)"),
-        ("B028", "Navigation menu left in the text (block of links, 3 lines)"),
-        ("B028", "Page footer left in the text (<footer> footer, 1 line)"),
+        ("B029", "Navigation menu left in the text (block of links, 3 lines)"),
+        ("B029", "Page footer left in the text (<footer> footer, 1 line)"),
     ]
+
+
+def test_b028_judges_the_shape_of_html_lines_and_leaves_the_markup_to_b029(tmp_path: Path) -> None:
+    """The split of B028: on HTML input B028 reports what the lines' shape says (a menu of four
+    items in no marked element) and nothing the markup alone marks; B029 reports the marked
+    blocks and nothing on text input."""
+    page = (
+        "<html><body><div><p>Home</p><p>News</p><p>Sport</p><p>Arts and Culture</p></div>"
+        f"<p>{P1}</p><p>{P2}</p><footer><p>Filed under Politics and the City Budget</p></footer></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    got = [
+        (d["code"], d["message"])
+        for d in json.loads(run("--format", "json", "--select", "B028,B029", str(path)).stdout)
+    ]
+    assert got == [
+        ("B028", "Navigation menu left in the text (4 items, 4 lines)"),
+        ("B029", "Page footer left in the text (<footer> footer, 1 line)"),
+    ]
+    story = tmp_path / "story.txt"
+    story.write_text(text(*MENU, "", P1, P2), encoding="utf-8")
+    assert [
+        d["code"] for d in json.loads(run("--format", "json", "--select", "B028,B029", str(story)).stdout)
+    ] == ["B028"]
+
+
+def test_b029_fix_removes_the_marked_block_with_unsafe_fixes_only(tmp_path: Path) -> None:
+    page = f"<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav><p>{P1}</p><p>{P2}</p></body></html>\n"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    (d,) = json.loads(run("--format", "json", "--select", "B029", str(path)).stdout)
+    assert (d["code"], d["line"], d["fix"]["safe"]) == ("B029", 1, False)
+    run("--select", "B029", "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == page
+    run("--select", "B029", "--fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == f"<html><body><p>{P1}</p><p>{P2}</p></body></html>\n"

@@ -4,4 +4,15 @@ article.
 Importing this package registers its rules.
 """
 
-from . import breadcrumb, comment_headers, footer, labels, menus, notices, regions, share, toolbars  # noqa: F401
+from . import (  # noqa: F401
+    breadcrumb,
+    comment_headers,
+    footer,
+    labels,
+    landmark_blocks,
+    menus,
+    notices,
+    regions,
+    share,
+    toolbars,
+)

@@ -6,10 +6,11 @@ its last, with no sentence among them: mostly one to four capitalised words ("Le
 "Disability sport"), rows of links joined by separators ("About Us | Contact | Privacy"), or
 the entries of a blog's archive and category lists ("November 2012 (4)", "Candy (5)"). Between
 the article's paragraphs only a run of sixteen items or more counts (a sidebar between the
-article and the comments); the rule judges the run as a whole.
+article and the comments); the rule judges the run as a whole. A run before the article whose
+items come back as its headings is the article's table of contents, not a menu.
 
-On HTML input, lines inside a ``<nav>`` element (or an element whose id or class names a menu
-or breadcrumb) are reported as one block, whatever their shape; see `lintnews.landmarks`.
+The rule judges the shape of the lines on any input; what an HTML page's markup marks as
+navigation, footer, sidebar or share tools is B029's (`rules/chrome/landmark_blocks.py`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from collections.abc import Iterator
 from lintnews.config import Settings
 from lintnews.diagnostics import Severity
 from lintnews.document import Block, Document
-from lintnews.landmarks import LANDMARK_REGIONS
 from lintnews.registry import Rule, Violation, register
 
 #: A list marker or heading mark in front of a menu item ("* Home", "- Sport", "## News").
@@ -62,10 +62,6 @@ _LONGEST = 200
 #: Fewest items of a menu between the article's first and last paragraphs of prose (a sidebar
 #: between the article and the comments, a blog's archive): a list inside an article is shorter.
 _MIN_MIDDLE = 16
-#: The landmarks of HTML input this rule reports, with what its message calls them.
-_MARKED = {"navigation": "navigation", "footer": "footer", "aside": "sidebar", "share": "share tools"}
-#: Landmarks reported only outside the article's prose.
-_OUTSIDE_ONLY = ("footer", "aside")
 
 
 def _item(line: str) -> bool:
@@ -177,12 +173,10 @@ class NavigationMenu(Rule):
     items or more is reported (a sidebar or an archive between the article and its comments), so
     a heading, a short label or a short list inside the article is never reported (a list of
     sixteen or more short names in title case with no sentence among them would be); nor is a
-    run broken by a sentence, a date or a byline.
-    On HTML input, what the markup marks is reported as one block: a `<nav>` element, an
-    element whose id or class says menu, nav, breadcrumb or share, a run of three or more lines
-    that are almost all link text outside the article's prose (as jusText and boilerpipe judge
-    link density), and a `<footer>` or `<aside>` outside the article's prose. Where the markup
-    says nothing, the shape of the lines decides, as for text.
+    run broken by a sentence, a date or a byline, nor a run before the article most of whose
+    items are headings of the article further down (its table of contents).
+    The rule judges the lines' shape on any input, HTML included; what a page's markup marks
+    (`<nav>`, `<footer>`, `<aside>`, blocks of links) is reported by B029.
 
     ## Why is this bad?
     The menu is the site's, not the article's: a corpus gets the same section names in front
@@ -220,30 +214,36 @@ class NavigationMenu(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         prose = article_prose(doc)
-        # the article's prose: lines first..last (none: every line is outside it)
-        first, last = (prose[0].start, prose[-1].end) if prose else (len(doc.lines), -1)
-        marked = LANDMARK_REGIONS.of(doc)
-        if marked is not None:
-            inside = marked.article or (len(doc.lines), -1)
-            for region in marked.of_kind(*_MARKED):
-                if region.kind in _OUTSIDE_ONLY and region.end >= inside[0] and region.start <= inside[1]:
-                    continue  # a footer or aside within the article (a fact box, its own credits)
-                what = "block of links" if not region.tag else f"<{region.tag}> {_MARKED[region.kind]}"
-                yield self._report(doc, region.start, region.end, what, region.kind)
         if not prose:
             return
-        found = [*menu_lines(doc, 0, first), *menu_lines(doc, last + 1, len(doc.lines))]
+        # the article's prose: lines first..last
+        first, last = prose[0].start, prose[-1].end
+        before = [m for m in menu_lines(doc, 0, first) if not _contents(doc, m, first, last)]
+        found = [*before, *menu_lines(doc, last + 1, len(doc.lines))]
         found += [m for m in menu_lines(doc, first, last + 1) if m[2] >= _MIN_MIDDLE]
         for start, end, n in sorted(found):
-            if marked is None or not marked.overlaps(start, end, *_MARKED):
-                yield self._report(doc, start, end, f"{n} items", "navigation")
+            yield self.line_violation(
+                doc,
+                start,
+                f"Navigation menu left in the text ({n} items, {end - start + 1} lines)",
+                end_line=end,
+                fix=self.remove_lines_fix(doc, start, end, "Remove the navigation menu", safe=False),
+            )
 
-    def _report(self, doc: Document, start: int, end: int, what: str, kind: str) -> Violation:
-        label = "Navigation menu" if kind == "navigation" else f"Page {_MARKED[kind]}"
-        return self.line_violation(
-            doc,
-            start,
-            f"{label} left in the text ({what}, {end - start + 1} line{'s' if end > start else ''})",
-            end_line=end,
-            fix=self.remove_lines_fix(doc, start, end, f"Remove the {label.lower()}", safe=False),
-        )
+
+def _item_key(line: str) -> str:
+    """A line without its list or heading marker, emphasis and case ("* The Concept", "## The
+    concept": "the concept")."""
+    return _MARKER.sub("", line).strip().strip("*_").strip().casefold()
+
+
+def _contents(doc: Document, menu: tuple[int, int, int], first: int, last: int) -> bool:
+    """Whether a run before the article is its table of contents: more than half of its items
+    come back as lines of the article (its headings: "* The Concept" over "## The Concept")."""
+    start, end, _ = menu
+    items = {_item_key(doc.lines[i]) for i in range(start, end + 1) if doc.lines[i].strip()}
+    items.discard("")
+    if not items:
+        return False
+    later = {_item_key(line) for line in doc.lines[first : last + 1] if len(line) <= _LONGEST}
+    return 2 * len(items & later) > len(items)
