@@ -89,6 +89,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nThe final score (Score:2) was announced by the referee.\n{EN2}\n",
             f"{EN}\nPingback and trackback were early ways for blogs to cite each other, she said.\n",
             f"{EN}\nReader comments on the plan ran to 300 pages, the clerk said.\n",
+            f"{EN}\nName (required by the new law) of every donor must be published, the clerk said.\n",
         ],
         [
             (
@@ -125,6 +126,12 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (
                 f"{EN}\nPingback: Ten budget lessons | The Town Ledger\n"
                 "Budget cuts are not the answer (Score:5, Insightful)\nRe:Budget (Score:2)\n0 recs |\n",
+                [2, 3, 4, 5],
+            ),
+            # the comment form's fields and rules, and the thread's page links
+            (
+                f"{EN}\nName (required)\nMail (will not be published) (required)\n"
+                "All comments are moderated before they appear.\n← Previous Comments\n",
                 [2, 3, 4, 5],
             ),
             (f"{FR}\nCommentaires (4)\n", [2]),
@@ -171,6 +178,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
             (f"{FR}\nInscrivez-vous à notre newsletter\n", [2]),
             (f"{ES}\nSuscríbete a nuestro boletín\n", [2]),
+            (f"{EN}\nWas this article useful? Please sign up to receive our content via e-mail:\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B005 social-share
@@ -196,6 +204,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 "Facebook: www.facebook.com/townledger\n",
                 [2, 3, 4, 5],
             ),
+            (f"{EN}\nDo you like this story?\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B006 breadcrumb
@@ -473,6 +482,16 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nStartseite\nPolitik\nWirtschaft\nKultur\n", [2]),
             (f"{FR}\nMentions légales | Contact | Plan du site\nAccueil | Politique | Culture\n", [2]),
         ],
+    ),
+    # ---------------------------------------------------------------- B029 page-landmark (HTML only)
+    # Text has no markup: a menu's shape is B028's, never B029's. Its HTML cases are in
+    # tests/test_rules_menus.py and tests/test_html_fix_positions.py.
+    "B029": (
+        [
+            f"Home\nNews\nSport\nPolitics\n{EN}\n{EN2}\n",
+            f"{EN}\nAbout Us | Contact Us | Privacy Policy\nCopyright 2012 The Town Paper\n",
+        ],
+        [],
     ),
 }
 
