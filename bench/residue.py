@@ -16,7 +16,8 @@ Method (see the eval set's README, ``dragnet/README.md``):
    wins, ties go to ``article``, except for a line of one to three tokens found in both golds
    after a comment line, which is a comment); ``boilerplate`` otherwise. The gold comments
    include what an article file holds below a stray separator line (``GOLD_MARKER``: 21 files
-   of the set kept a misspelt copy of the source's "!@#$%^&*()  COMMENTS", their threads below it). Lines of one to three tokens must be
+   of the set kept a misspelt copy of the source's "!@#$%^&*()  COMMENTS", their threads below it);
+   five gold files saved as UTF-16 are read as such (``read_gold_file``). Lines of one to three tokens must be
    contained in a gold line to count as article or comments, so "Home" or "Search" are not article
    lines because the article uses the word. Lines with no token (rules, bullets alone) are
    skipped. ``--strict-labels`` reads the gold more strictly in two ways: a short line must be
