@@ -7,32 +7,7 @@ import json
 import subprocess
 
 import pytest
-
-from lintnews.config import Settings
-from lintnews.document import Document
-from lintnews.registry import all_rules
-
-P1 = (
-    "The city council approved the new budget on Tuesday after a debate that lasted well into the night, "
-    "and the mayor said the vote was a relief for the schools."
-)
-P2 = (
-    "Opposition members said the plan leaves too little for road repairs and warned that the deficit will "
-    "return next year if the income from parking falls short."
-)
-P3 = "The council will vote on the details of the plan in March, a spokesman for the mayor said on Wednesday."
-BODY1 = "This is the worst idea the council has had in years, and everybody in the old town knows it."
-BODY2 = "Finally somebody says it out loud: the roads in the north of the city are a disgrace."
-
-
-def text(*lines: str) -> str:
-    return "\n".join(lines) + "\n"
-
-
-def regions(body: str) -> list[tuple[int, int]]:
-    rule = all_rules()["B011"]
-    return [(v.line + 1, v.end_line + 1) for v in rule.check(Document("a.txt", body), Settings())]
-
+from thread_texts import BODY1, BODY2, P1, P2, P3, headers, lint_b011, regions, text
 
 VALID = [
     # an article with no thread
@@ -209,11 +184,6 @@ def test_invalid(body: str, expected: list[tuple[int, int]]) -> None:
     assert regions(body) == expected
 
 
-def headers(body: str) -> list[int]:
-    rule = all_rules()["B012"]
-    return [v.line + 1 for v in rule.check(Document("a.txt", body), Settings())]
-
-
 @pytest.mark.parametrize("body", VALID, ids=[f"v{i}" for i in range(len(VALID))])
 def test_b012_valid(body: str) -> None:
     assert headers(body) == []
@@ -268,11 +238,7 @@ def test_cli_reports_the_region_and_unsafe_fix_removes_it(tmp_path) -> None:
     )
     path = tmp_path / "story.txt"
     path.write_text(body, encoding="utf-8")
-    out = subprocess.run(
-        ["lintnews", "check", "--isolated", "--no-cache", "--format", "json", "--select", "B011", str(path)],
-        capture_output=True,
-        text=True,
-    )
+    out = lint_b011(path, "--format", "json")
     (d,) = json.loads(out.stdout)
     assert (d["code"], d["line"], d["end_line"], d["severity"]) == ("B011", 5, 9, "warning")
     assert {k: d["fix"][k] for k in ("title", "safe")} == {
@@ -280,25 +246,7 @@ def test_cli_reports_the_region_and_unsafe_fix_removes_it(tmp_path) -> None:
         "safe": False,
     }
     assert d["message"] == "Reader-comment thread left in the text (2 comment headers, 5 lines)"
-    subprocess.run(
-        ["lintnews", "check", "--isolated", "--no-cache", "--select", "B011", "--fix", str(path)],
-        capture_output=True,
-        text=True,
-    )
+    lint_b011(path, "--fix")
     assert path.read_text(encoding="utf-8") == body  # unsafe: --fix alone leaves it
-    subprocess.run(
-        [
-            "lintnews",
-            "check",
-            "--isolated",
-            "--no-cache",
-            "--select",
-            "B011",
-            "--fix",
-            "--unsafe-fixes",
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-    )
+    lint_b011(path, "--fix", "--unsafe-fixes")
     assert path.read_text(encoding="utf-8") == text(P1, "", P2)

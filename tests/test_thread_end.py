@@ -3,42 +3,13 @@ navigation, a sidebar heading, a footer; exact regions, and the CLI's fix keepin
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
+from thread_texts import BODY1, BODY2, P1, P2, headers, lint_b011, regions, text
 
-from lintnews.config import Settings
-from lintnews.document import Document
-from lintnews.registry import all_rules
-
-P1 = (
-    "The city council approved the new budget on Tuesday after a debate that lasted well into the night, "
-    "and the mayor said the vote was a relief for the schools."
-)
-P2 = (
-    "Opposition members said the plan leaves too little for road repairs and warned that the deficit will "
-    "return next year if the income from parking falls short."
-)
-BODY1 = "This is the worst idea the council has had in years, and everybody in the old town knows it."
-BODY2 = "Finally somebody says it out loud: the roads in the north of the city are a disgrace."
 BODY3 = "I was at the meeting. Nobody asked the people who live on the ring road what they think."
 H1 = "Chris Odell — July 10th, 2012, 10:03 am"
 H2 = "Caleb — July 10th, 2012, 8:22 am"
 H3 = "Posted by: Dana Whit | July 11, 2012 at 07:15 AM"
-
-
-def text(*lines: str) -> str:
-    return "\n".join(lines) + "\n"
-
-
-def regions(body: str) -> list[tuple[int, int]]:
-    rule = all_rules()["B011"]
-    return [(v.line + 1, v.end_line + 1) for v in rule.check(Document("a.txt", body), Settings())]
-
-
-def headers(body: str) -> list[int]:
-    rule = all_rules()["B012"]
-    return [v.line + 1 for v in rule.check(Document("a.txt", body), Settings())]
 
 
 CASES = [
@@ -194,21 +165,7 @@ def test_headers_after_the_end_are_not_the_threads() -> None:
 def test_fix_removes_the_thread_and_keeps_what_follows(tmp_path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(CASES[0][1], encoding="utf-8")
-    proc = subprocess.run(
-        [
-            "lintnews",
-            "check",
-            "--isolated",
-            "--no-cache",
-            "--select",
-            "B011",
-            "--fix",
-            "--unsafe-fixes",
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-    )
+    proc = lint_b011(path, "--fix", "--unsafe-fixes")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert path.read_text(encoding="utf-8") == text(
         P1,

@@ -6,24 +6,13 @@ from __future__ import annotations
 import pytest
 from lintnews.rules.chrome import regions
 from lintnews.rules.chrome.thread_screen import Screen
+from thread_texts import BODY1, P1, P2, text
 
 from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.registry import all_rules
 
-P1 = (
-    "The city council approved the new budget on Tuesday after a debate that lasted well into the night, "
-    "and the mayor said the vote was a relief for the schools."
-)
-P2 = (
-    "Opposition members said the plan leaves too little for road repairs and warned that the deficit will "
-    "return next year if the income from parking falls short."
-)
-BODY = "This is the worst idea the council has had in years, and everybody in the old town knows it."
-
-
-def text(*lines: str) -> str:
-    return "\n".join(lines) + "\n"
+BODY = BODY1
 
 
 def every_line_headers(doc: Document, first: int) -> list[int]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import ClassVar
+
+from lintnews.rules.chrome.separators import lines_holding
 
 from lintnews.config import Settings
 from lintnews.document import Document, words
@@ -36,22 +37,8 @@ def _separator_lines(doc: Document) -> list[int]:
     and bars are searched alone and their spaces checked after: `str.find` is slow on a
     needle that starts with a space."""
     text = doc.text
-    starts: Sequence[int] | None = None  # (`doc.line_starts` only when there is a separator)
-    found: set[int] = set()
     # (an ASCII text holds no arrow but ">", and `str.find` does not know it for "»")
-    for sep in (*(">" if text.isascii() else _ARROWS), "/", "|"):
-        spaced = sep in "/|"
-        at = text.find(sep)
-        while at >= 0:
-            if spaced and not (text[at - 1 : at] == " " and text[at + 1 : at + 2] == " "):
-                at = text.find(sep, at + 1)
-                continue
-            if starts is None:
-                starts = doc.line_starts
-            i = bisect.bisect_right(starts, at) - 1
-            found.add(i)
-            at = text.find(sep, starts[i + 1]) if i + 1 < len(starts) else -1
-    return sorted(found)
+    return sorted(lines_holding(doc, (*(">" if text.isascii() else _ARROWS), "/", "|"), spaced="/|"))
 
 
 def _breadcrumb_segments(line: str) -> list[str] | None:

@@ -7,9 +7,10 @@ Each rule's metadata, docs and phrases live in ``rules/packs/<CODE>.toml`` (B024
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+
+from lintnews.rules.chrome.separators import lines_holding
 
 from lintnews.config import Settings
 from lintnews.document import Document, words
@@ -104,22 +105,8 @@ def _row_lines(doc: Document) -> list[int]:
     separator holds a line break), much cheaper than testing each line when, as usual, few
     lines hold one; a colon is searched alone and its spaces checked after (`str.find` is slow
     on a needle that starts with a space)."""
-    text = doc.text
-    starts: Sequence[int] | None = None  # (`doc.line_starts` only when there is a separator)
-    found: set[int] = set()
-    for sep in ("|", "•", "·", ":"):
-        at = text.find(sep)
-        while at >= 0:
-            if sep == ":" and not (text[at - 1 : at] == " " and text[at + 1 : at + 2] == " "):
-                at = text.find(sep, at + 1)
-                continue
-            if starts is None:
-                starts = doc.line_starts
-            i = bisect.bisect_right(starts, at) - 1
-            found.add(i)
-            at = text.find(sep, starts[i + 1]) if i + 1 < len(starts) else -1
     lines = doc.lines
-    return sorted(i for i in found if len(lines[i]) <= 300)
+    return sorted(i for i in lines_holding(doc, ("|", "•", "·", ":"), spaced=":") if len(lines[i]) <= 300)
 
 
 @register
