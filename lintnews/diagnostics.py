@@ -200,13 +200,14 @@ class Diagnostic:
         return self.record_line if self.record_line is not None else self.line
 
 
-_SEVERITIES = {s.value: s for s in Severity}
+#: Every severity by its number (what pickles and cache entries carry).
+SEVERITY_BY_NUMBER = {s.value: s for s in Severity}
 
 
 def _diagnostic(*values: Any) -> Diagnostic:
     """A `Diagnostic` from what `Diagnostic.__reduce__` gave."""
     fields = list(values)
-    fields[8] = _SEVERITIES[fields[8]]
+    fields[8] = SEVERITY_BY_NUMBER[fields[8]]
     fix = fields[10]
     if fix is not None:
         title, edits, safe = fix

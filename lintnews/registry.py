@@ -98,6 +98,21 @@ class Rule:
         col = len(text) - len(text.lstrip())
         return self.violation(line, col, end, len(doc.lines[end]), message, **kwargs)  # type: ignore[arg-type]
 
+    def removable_lines(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        message: str,
+        fix_title: str,
+        safe: bool = True,
+        **kwargs: object,
+    ) -> Violation:
+        """A violation covering whole lines ``start..end`` whose fix removes them
+        (`remove_lines_fix`): what every rule that reports chrome, copies or appendices gives."""
+        fix = self.remove_lines_fix(doc, start, end, fix_title, safe)
+        return self.line_violation(doc, start, message, end_line=end, fix=fix, **kwargs)
+
     def remove_lines_fix(self, doc: Document, start: int, end: int, title: str, safe: bool = True) -> Fix:
         """A fix that deletes text lines ``start..end`` (inclusive) with their line breaks. When the
         lines stand between blank lines, one of those goes too, so paragraphs stay one blank line

@@ -8,7 +8,7 @@ from typing import Any
 
 import msgpack
 
-from lintnews.diagnostics import Diagnostic, Edit, Fix, Location, Severity
+from lintnews.diagnostics import SEVERITY_BY_NUMBER, Diagnostic, Edit, Fix, Location
 from lintnews.registry import rule_names
 
 # --- entries ------------------------------------------------------------------------------------
@@ -109,9 +109,6 @@ def _diagnostic_data(d: Diagnostic) -> list[Any]:
     ]  # fmt: skip
 
 
-_SEVERITIES = {int(s): s for s in Severity}
-
-
 def _diagnostic(v: Any) -> Diagnostic:
     """The diagnostic of a cache entry, every field checked (`_Invalid` otherwise).
 
@@ -148,7 +145,7 @@ def _diagnostic(v: Any) -> Diagnostic:
         and (similarity is None or (type(similarity) is float and 0.0 <= similarity <= 1.0))
     ):
         raise _Invalid
-    sev = _SEVERITIES.get(severity)
+    sev = SEVERITY_BY_NUMBER.get(severity)
     if sev is None:
         raise _Invalid
     if fix is not None:

@@ -164,9 +164,7 @@ class LineMatcher:
                         out.append((rule, entry))
                         break
             found = tuple(out)
-            if len(kept) >= MATCHES_KEPT:
-                kept.clear()
-            kept[key] = found
+            keep(kept, key, found)
         return found
 
     def matches(self, keys: list[str], lines: list[int]) -> dict[str, list[tuple[int, Entry]]]:

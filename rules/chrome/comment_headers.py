@@ -66,9 +66,10 @@ class CommentHeader(Rule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         for thread in COMMENT_THREADS.of(doc):
             for i in thread.headers:
-                yield self.line_violation(
+                yield self.removable_lines(
                     doc,
                     i,
+                    i,
                     "Header of a reader comment (author and time) left in the text",
-                    fix=self.remove_lines_fix(doc, i, i, "Remove the comment header"),
+                    "Remove the comment header",
                 )

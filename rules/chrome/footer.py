@@ -51,11 +51,12 @@ class TagLine(PhraseRule):
                 if i in found or line.count(",") < 3 or len(line) > 300 or lowercase < 2 * uppercase:
                     continue
                 if _CAPS_ROW.fullmatch(line) and doc.line_kind(i) not in ("table", "code"):
-                    found[i] = self.line_violation(
+                    found[i] = self.removable_lines(
                         doc,
                         i,
+                        i,
                         "Row of tags in capitals left in the text",
-                        fix=self.remove_lines_fix(doc, i, i, f'Remove the line "{line.strip()[:60]}"'),
+                        f'Remove the line "{line.strip()[:60]}"',
                     )
         yield from (found[i] for i in sorted(found))
 

@@ -81,12 +81,11 @@ class PageLandmark(Rule):
             what = "block of links" if not region.tag else f"<{region.tag}> {MARKED[region.kind]}"
             label = "Navigation menu" if region.kind == "navigation" else f"Page {MARKED[region.kind]}"
             n = region.end - region.start + 1
-            yield self.line_violation(
+            yield self.removable_lines(
                 doc,
                 region.start,
+                region.end,
                 f"{label} left in the text ({what}, {n} line{'s' if n > 1 else ''})",
-                end_line=region.end,
-                fix=self.remove_lines_fix(
-                    doc, region.start, region.end, f"Remove the {label.lower()}", safe=False
-                ),
+                f"Remove the {label.lower()}",
+                safe=False,
             )

@@ -222,12 +222,13 @@ class NavigationMenu(Rule):
         found = [*before, *menu_lines(doc, last + 1, len(doc.lines))]
         found += [m for m in menu_lines(doc, first, last + 1) if m[2] >= _MIN_MIDDLE]
         for start, end, n in sorted(found):
-            yield self.line_violation(
+            yield self.removable_lines(
                 doc,
                 start,
+                end,
                 f"Navigation menu left in the text ({n} items, {end - start + 1} lines)",
-                end_line=end,
-                fix=self.remove_lines_fix(doc, start, end, "Remove the navigation menu", safe=False),
+                "Remove the navigation menu",
+                safe=False,
             )
 
 

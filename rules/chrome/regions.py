@@ -3,7 +3,7 @@
 A reader-comment thread is ordinary prose between headers ("Chris — July 10th, 2012, 10:03
 am", "Posted by: NAME | October 13, 2012 at 04:31 PM", "NAME says:"). One header alone proves
 nothing (an article may quote a dated post); a run of them after the article's prose, with at
-most `_MAX_GAP` lines between one and the next, is a thread, and the region runs from its
+most `MAX_GAP` lines between one and the next, is a thread, and the region runs from its
 heading (or first header) to where the page takes over again (`thread_end.py`: the comment
 form, navigation, a sidebar heading, a footer) or the end of the document. B011 reports the
 thread, B012 (`comment_headers.py`) its header lines; both read `COMMENT_THREADS`.
@@ -22,7 +22,7 @@ from lintnews.document import Document, View
 from lintnews.landmarks import LANDMARK_REGIONS
 from lintnews.registry import Rule, Violation, register
 
-from .thread_end import thread_end
+from .thread_end import MAX_GAP, thread_end
 from .thread_screen import Screen
 
 #: Month names (en, de, fr, es) and their usual abbreviations, whole words only ("Neumarkt" is
@@ -83,8 +83,6 @@ _COUNTED_HEADING = re.compile(
 _MIN_HEADED_LINES = 2
 #: Lines this long are prose, never a header.
 _MAX_HEADER = 160
-#: Most lines one comment (body and reply tools) spans between its header and the next.
-_MAX_GAP = 40
 #: How far above the first header the thread's heading may stand.
 _HEADING_REACH = 15
 #: Paragraphs of prose the article has before a thread can start (bylines above the article
@@ -143,7 +141,7 @@ def _threads(doc: Document) -> list[Thread]:
     # the first run of headers close enough together
     run = [headers[0]]
     for h in headers[1:]:
-        if h - run[-1] <= _MAX_GAP:
+        if h - run[-1] <= MAX_GAP:
             run.append(h)
         elif len(run) < 2:
             run = [h]
@@ -290,10 +288,4 @@ class CommentThread(Rule):
             else:
                 k = len(t.headers)
                 message = f"Reader-comment thread left in the text ({k} comment header{'s' if k > 1 else ''}, {n} lines)"
-            yield self.line_violation(
-                doc,
-                t.start,
-                message,
-                end_line=t.end,
-                fix=self.remove_lines_fix(doc, t.start, t.end, "Remove the comment thread", safe=False),
-            )
+            yield self.removable_lines(doc, t.start, t.end, message, "Remove the comment thread", safe=False)

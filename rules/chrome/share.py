@@ -75,13 +75,12 @@ class SocialShare(PhraseRule):
             message = entry.message or "Row of share buttons left in the text"
             for j in run[start:stop]:
                 if j not in flagged:
-                    flagged[j] = self.line_violation(
+                    flagged[j] = self.removable_lines(
                         doc,
                         j,
+                        j,
                         message,
-                        fix=self.remove_lines_fix(
-                            doc, j, j, f'Remove the share button "{doc.lines[j].strip()[:40]}"'
-                        ),
+                        f'Remove the share button "{doc.lines[j].strip()[:40]}"',
                         severity=entry.severity,
                     )
 

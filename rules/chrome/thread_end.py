@@ -6,7 +6,7 @@ comment's: the comment form or the thread's closing note ("Leave a Reply", "Post
 "Name (required)", "Your email address will not be published", "The comments to this entry are
 closed", "Subscribe to followup comments via RSS"), the post navigation ("« Previous Post",
 "Older Post"), a footer ("© 2012 …", "All rights reserved"), and, once no header follows within
-`_MAX_GAP` lines, a heading of the page's sidebar (a Markdown heading, html2text's rendering of
+`MAX_GAP` lines, a heading of the page's sidebar (a Markdown heading, html2text's rendering of
 "Recent Posts") or a run of short bulleted lines (a menu). Between two headers a Markdown heading
 or bullets are a comment's title or tools ("##### LOL", "* Recommend? (3)"). A thread found from
 a heading that counts it, with no header, stops at the same lines, except for the form that may
@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-#: Lines between two headers of one thread (`regions._MAX_GAP`).
-_MAX_GAP = 40
+#: Most lines one comment (body and reply tools) spans between its header and the next: the
+#: most between two headers of one thread (`regions.py` reads it too).
+MAX_GAP = 40
 #: Bulleted lines in a row that make a menu or a list of links, not a comment.
 MENU_BULLETS = 3
 #: Bulleted lines longer than this are a comment's list, not a menu's entries.
@@ -75,9 +76,9 @@ def thread_end(lines: list[str], last: int, later: Iterable[int], headed: bool =
         line = lines[i]
         if not line.strip():
             continue
-        # between two headers (the next within `regions._MAX_GAP` lines) a heading or a bulleted
+        # between two headers (the next within `MAX_GAP` lines) a heading or a bulleted
         # line is a comment's title or its tools ("##### LOL", "* Recommend? (3)")
-        inside = nxt is not None and nxt - i <= _MAX_GAP
+        inside = nxt is not None and nxt - i <= MAX_GAP
         if not inside and _MD_HEADING.match(line):
             return end, formed
         stop = is_stop(line)

@@ -44,7 +44,7 @@ class Screen:
         if first >= len(lines):
             self._tail = self._low = ""
             return
-        self._tail = doc.text[sum(map(len, lines[:first])) + first :]
+        self._tail = doc.text[doc.offset(first) :]
         if _UNSCREENABLE.search(self._tail) is None:
             self._low = self._tail.lower()
 

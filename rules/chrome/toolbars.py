@@ -149,9 +149,10 @@ class LinkRow(PhraseRule):
             else:
                 ok = hits >= 2 and 2 * hits >= len(segments) and not known(segments[0], homes)
             if ok:
-                yield self.line_violation(
+                yield self.removable_lines(
                     doc,
                     i,
+                    i,
                     "Row of site links left in the text",
-                    fix=self.remove_lines_fix(doc, i, i, f'Remove the line "{lines[i].strip()[:60]}"'),
+                    f'Remove the line "{lines[i].strip()[:60]}"',
                 )

@@ -111,11 +111,11 @@ class DuplicateHeading(Rule):
                 continue  # a menu or a list of links printed twice
             if _BYLINE.match(_MD_HEADING.sub("", block.text).strip()):
                 continue  # the same author over two posts
-            yield self.line_violation(
+            yield self.removable_lines(
                 doc,
                 block.start,
+                block.end,
                 f"Heading repeats line {doc.to_source(first.start, 0).line}",
-                end_line=block.end,
-                fix=self.remove_lines_fix(doc, block.start, block.end, "Remove the repeated heading"),
+                "Remove the repeated heading",
                 related=[RelatedLocation(first.start, 0)],
             )

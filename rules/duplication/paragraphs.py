@@ -81,22 +81,23 @@ class DuplicateParagraph(Rule):
         reported: set[int] = set()
         for block, first in _first_copies(doc, blocks, keys):
             reported.add(block.index)
-            yield self.line_violation(
+            yield self.removable_lines(
                 doc,
                 block.start,
+                block.end,
                 f"Paragraph repeats line {doc.to_source(first.start, 0).line}",
-                end_line=block.end,
-                fix=self.remove_lines_fix(doc, block.start, block.end, "Remove the repeated paragraph"),
+                "Remove the repeated paragraph",
                 related=[RelatedLocation(first.start, 0)],
             )
         for block, longer in _contained(blocks, keys, max(min_quote_words, min_words)):
             if block.index in reported:
                 continue
-            yield self.line_violation(
+            yield self.removable_lines(
                 doc,
                 block.start,
+                block.end,
                 f"Paragraph repeats text of line {doc.to_source(longer.start, 0).line}",
-                end_line=block.end,
-                fix=self.remove_lines_fix(doc, block.start, block.end, "Remove the pull-quote", safe=False),
+                "Remove the pull-quote",
+                safe=False,
                 related=[RelatedLocation(longer.start, 0)],
             )

@@ -25,12 +25,13 @@ class AppendedGlossary(Rule):
                 end -= 1
             if end == start:
                 continue  # a heading with nothing after it is not an appendix
-            yield self.line_violation(
+            yield self.removable_lines(
                 doc,
                 start,
+                end,
                 entry.message or f'Generated appendix "{doc.lines[start].strip()[:60]}" after the article',
-                end_line=end,
-                fix=self.remove_lines_fix(doc, start, end, "Remove the appended notes", safe=False),
+                "Remove the appended notes",
+                safe=False,
                 severity=entry.severity,
             )
 

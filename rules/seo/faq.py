@@ -36,10 +36,11 @@ class FaqBlock(Rule):
             if len(answers) < 2:
                 continue
             end = answers[-1]
-            yield self.line_violation(
+            yield self.removable_lines(
                 doc,
                 i,
+                end,
                 f"FAQ block of {len(answers)} answers without their questions",
-                end_line=end,
-                fix=self.remove_lines_fix(doc, i, end, "Remove the FAQ block", safe=False),
+                "Remove the FAQ block",
+                safe=False,
             )

@@ -233,11 +233,13 @@ class OffTopicRelatedLink(Rule):
             if shared > max_overlap:
                 continue
             title = doc.lines[c].strip()
-            yield self.line_violation(
+            yield self.removable_lines(
                 doc,
                 c,
+                c,
                 f'Title of another article spliced into the text: "{title[:80]}"',
-                fix=self.remove_lines_fix(doc, c, c, "Remove the related-article title", safe=False),
+                "Remove the related-article title",
+                safe=False,
             )
 
 

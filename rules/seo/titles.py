@@ -190,10 +190,11 @@ class RelatedTitlesList(Rule):
             yield self._report(doc, start, end, f"{len(trailing)} titles after the article")
 
     def _report(self, doc: Document, start: int, end: int, what: str) -> Violation:
-        return self.line_violation(
+        return self.removable_lines(
             doc,
             start,
+            end,
             f"List of other articles' titles left in the text ({what}, {end - start + 1} line{'s' if end > start else ''})",
-            end_line=end,
-            fix=self.remove_lines_fix(doc, start, end, "Remove the list of titles", safe=False),
+            "Remove the list of titles",
+            safe=False,
         )
