@@ -211,6 +211,10 @@ class Tally:
     junk_rules: Counter = field(default_factory=Counter)
     rule: Counter = field(default_factory=Counter)  # (code, label) -> lines the rule covers
     removed: Counter = field(default_factory=Counter)  # label -> lines the fix removed
+    #: label -> flagged lines the fix removed: what the fix does with what the rules found
+    flagged_removed: Counter = field(default_factory=Counter)
+    #: code -> junk lines the rule flags that the fix kept (no fix, or its fix did not apply)
+    kept: Counter = field(default_factory=Counter)
     fixed_docs: int = 0
     docs: int = 0
 
@@ -406,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=0,
         metavar="N",
-        help="print N random unflagged junk lines of half A",
+        help="print N random unflagged junk lines of the halves --half names",
     )
     ap.add_argument(
         "--show-flagged-article",
@@ -502,27 +506,30 @@ def main(argv: list[str] | None = None) -> int:
                     if label == "article":
                         codes = ",".join(sorted(c for c, s in per_rule.items() if i in s))
                         flagged_article.append((doc_id, i + 1, codes, lines[i][:120]))
-                elif label in ("comments", "boilerplate") and half_of(doc_id) == "A":
+                elif label in ("comments", "boilerplate"):
                     missed.append((ex, doc_id, label, lines[i][:120]))
             for code, span in per_rule.items():
                 for i in span:
                     if lab[i] is not None:
                         t.rule[(code, lab[i])] += 1
             if do_fix:
-                gone = removed_lines(text, fixed[doc_id])
+                gone = set(removed_lines(text, fixed[doc_id]))
                 t.fixed_docs += fixed[doc_id] != text
                 for i in gone:
                     if lab[i] is not None:
                         t.removed[lab[i]] += 1
+                        t.flagged_removed[lab[i]] += i in covered
+                for code, span in per_rule.items():
+                    t.kept[code] += sum(1 for i in span if lab[i] not in (None, "article") and i not in gone)
         report(ex, tallies, do_fix)
         if args.show_flagged_article and flagged_article:
             print(f"\nflagged article lines ({ex}, {len(flagged_article)}):")
             for doc_id, line, codes, text in flagged_article[: args.show_flagged_article]:
                 print(f"  {doc_id}:{line} [{codes}] {text}")
     if args.show_missed and missed:
-        print(f"\n{args.show_missed} random unflagged junk lines of half A:")
+        print(f"\n{args.show_missed} random unflagged junk lines (half {args.half}):")
         for ex, doc_id, label, text in rng.sample(missed, min(args.show_missed, len(missed))):
-            print(f"  {ex} {doc_id} [{label}] {text}")
+            print(f"  {ex} {half_of(doc_id)} {doc_id} [{label}] {text}")
     if args.json:
         args.json.write_text(
             json.dumps(
@@ -532,6 +539,8 @@ def main(argv: list[str] | None = None) -> int:
                             "lines": dict(t.lines),
                             "flagged": dict(t.flagged),
                             "removed": dict(t.removed),
+                            "flagged_removed": dict(t.flagged_removed),
+                            "kept": dict(t.kept),
                             "junk_rules": dict(t.junk_rules),
                             "docs": t.docs,
                             "rule": {f"{c}/{lab}": n for (c, lab), n in t.rule.items()},
@@ -554,7 +563,7 @@ def report(ex: str, tallies: dict[str, Tally], fix: bool) -> None:
         " | article flagged | B/D/G/S rules: precision | B/D/G/S rules: article flagged |"
     )
     if fix:
-        head += " fix: junk removed | fix: article removed |"
+        head += " fix: junk removed | fix: article removed | fix: flagged junk removed |"
     print(head)
     print("|" + "---|" * head.count(" |"))
     for h, t in tallies.items():
@@ -569,7 +578,8 @@ def report(ex: str, tallies: dict[str, Tally], fix: bool) -> None:
         )
         if fix:
             rjunk = t.removed["comments"] + t.removed["boilerplate"] + t.removed["copy"]
-            row += f" {pct(rjunk, junk)} | {pct(t.removed['article'], t.lines['article'])} |"
+            frjunk = sum(t.flagged_removed[lab] for lab in ("comments", "boilerplate", "copy"))
+            row += f" {pct(rjunk, junk)} | {pct(t.removed['article'], t.lines['article'])} | {pct(frjunk, fjunk)} |"
         print(row)
     codes = sorted({c for t in tallies.values() for (c, _) in t.rule})
     if not codes:
@@ -577,15 +587,17 @@ def report(ex: str, tallies: dict[str, Tally], fix: bool) -> None:
     print(
         f"\nper rule ({ex}; per half: lines flagged, precision, recall boilerplate, recall comments, article flagged)\n"
     )
+    kept = " | {h}: junk kept by the fix" if fix else ""
     print(
         "| code | "
         + " | ".join(
             f"{h}: lines | {h}: precision | {h}: rec. boilerplate | {h}: rec. comments | {h}: article"
+            + kept.format(h=h)
             for h in tallies
         )
         + " |"
     )
-    print("|---|" + "---|---|---|---|---|" * len(tallies))
+    print("|---|" + ("---|---|---|---|---|" + "---|" * fix) * len(tallies))
     for code in codes:
         cells = []
         for t in tallies.values():
@@ -593,6 +605,7 @@ def report(ex: str, tallies: dict[str, Tally], fix: bool) -> None:
             cells.append(
                 f"{a + b + c + d} | {ratio(b + c + d, a + b + c + d)} | {ratio(b, t.lines['boilerplate'])} | "
                 f"{ratio(c, t.lines['comments'])} | {pct(a, t.lines['article'])}"
+                + (f" | {t.kept[code]}" if fix else "")
             )
         print(f"| {code} | " + " | ".join(cells) + " |")
 
