@@ -131,6 +131,12 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             article((3, "Photo Credit: Harbourview Pictures"), (3, "Related Content")),
             article((3, "Follow Jane Holt on Twitter @janeholt"), (3, "Related Content")),
             article((3, "Published: November 7, 2023"), (3, "Related Content")),
+            # an author's address over a list heading is not a title
+            article((3, "Write to Jane Holt at jane.holt@coastnews.example"), (3, "Most Recommended")),
+            # a teaser's "Read more": the article goes on below it, its subheadings included
+            article((0, "Read more. . ."), (0, "The Polarized Debate")),
+            article((0, "Continue reading →"), (0, "Ten Houseplants That Survive Any Winter")),
+            f"{DE1}\nWeiterlesen\nZehn Zimmerpflanzen, die jeden Winter überstehen\n{DE2}\n{DE3}\n{DE4}\n{DE5}\n",
         ],
         [
             (article((1, "Ten Houseplants That Survive Any Winter"), (1, "You may want to see also")), [3]),
@@ -142,6 +148,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 ),
                 [6, 7],
             ),
+            # with a colon the same words head a list of other articles' titles
+            (article((0, "Read more:"), (0, "Ten Houseplants That Survive Any Winter")), [3]),
             (
                 f"{DE1}\n{DE2}\n{DE3}\nLesen Sie auch:\nZehn Zimmerpflanzen, die jeden Winter überstehen\n{DE4}\n{DE5}\n",
                 [5],

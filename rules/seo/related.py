@@ -40,12 +40,23 @@ _TITLE_END = re.compile(r"[.,;:]$")
 _INLINE_TITLE = re.compile(r"[:»›>|]\s*\S+\s+\S+")
 #: A prompt that introduces what follows ("Lesen Sie auch:"): its titles are below it only.
 _INTRODUCES = re.compile(r"[:»›>→…]\s*$|\.\.\.\s*$")
-#: Lines of a page next to a prompt that are no title: a credit, a date label, a follow prompt
-#: ("Photo Credit: Shutterstock.com", "Published: November 7, 2012", "Follow Jane on Twitter").
+#: Lines of a page next to a prompt that are no title: a credit, a date label, a follow prompt,
+#: an author's address ("Photo Credit: Shutterstock.com", "Published: November 7, 2012", "Follow
+#: Jane on Twitter", "Write to Jane Roe at jane.roe@example.com": no headline holds an address).
 _NO_TITLE = re.compile(
     r"""^\W*(?:(?:photo|image|picture|video)s?\s*(?:credits?|courtesy|source)?\s*:|credits?\s*:|source\s*:
-        |(?:published|posted|updated|filed)\s*(?:on|at)?\s*:|follow\s+.{1,60}\bon\s+(?:twitter|facebook|instagram|linkedin)\b)""",
+        |(?:published|posted|updated|filed)\s*(?:on|at)?\s*:|follow\s+.{1,60}\bon\s+(?:twitter|facebook|instagram|linkedin)\b
+        |.*\b[\w.+-]+@[\w-]+\.[\w.-]+)""",
     re.IGNORECASE | re.VERBOSE,
+)
+#: A prompt that continues the article on the same page ("Read more…" under a teaser, "Continue
+#: reading", "Weiterlesen", "Lire la suite", "Seguir leyendo"): what follows it is the rest of the
+#: article, its own subheadings included, not other articles' titles (its key, `line_key`; with a
+#: colon, "Read more:", it heads a list of links instead).
+_CONTINUES = re.compile(
+    r"(?:read more|continue reading|keep reading|read (?:the )?(?:rest|full (?:story|article|post))"
+    r"|more after the jump|weiterlesen|mehr lesen|lire la suite|la suite|seguir leyendo|sigue leyendo"
+    r"|leer m[aá]s)"
 )
 
 
@@ -140,7 +151,10 @@ class OffTopicRelatedLink(Rule):
 
     Headings of the article itself share its vocabulary and are left alone; so are titles next
     to a prompt that are on the article's topic (those are related links too, but cannot be told
-    from a section heading by the words alone).
+    from a section heading by the words alone), the lines below a prompt that continues the
+    article on the page ("Read more…" under a teaser, "Continue reading", "Weiterlesen", "Lire la
+    suite", "Seguir leyendo": what follows is the article's own text and subheadings), and lines
+    that hold an e-mail address ("Write to Jane Roe at jane.roe@example.com").
 
     ## Why is this bad?
     A stranger's headline in the middle of an article about something else misleads readers,
@@ -196,6 +210,8 @@ class OffTopicRelatedLink(Rule):
             before = _next_nonblank(doc, f, -1, max_blank=0)
             if before is not None and before not in filler_set and not _INTRODUCES.search(prompt):
                 candidates.append(before)  # a link card: the title above, its label under it
+            if _CONTINUES.fullmatch(line_key(prompt)) and not prompt.rstrip("*_ ").endswith(":"):
+                continue  # the article goes on below: its subheadings are no other articles' titles
             j = _next_nonblank(doc, f, 1)
             run = 0
             while (
