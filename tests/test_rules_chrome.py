@@ -166,6 +166,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nThe newsletter of the tenants' association first reported the plan in March.\n",
             f"{DE}\nDer Verein verschickt seinen Newsletter an rund 2000 Mitglieder, sagte die Sprecherin.\n",
             f"{EN}\nReaders can subscribe to the print edition at the town hall until Friday, the paper said.\n",
+            f"{EN}\nThe council's RSS feed carried the decision an hour before the press release.\n",
         ],
         [
             (f"{EN}\nSign up for our newsletter\nEnter your email address\n", [2, 3]),
@@ -179,6 +180,14 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{FR}\nInscrivez-vous à notre newsletter\n", [2]),
             (f"{ES}\nSuscríbete a nuestro boletín\n", [2]),
             (f"{EN}\nWas this article useful? Please sign up to receive our content via e-mail:\n", [2]),
+            # feeds and alerts
+            (
+                f"{EN}\nSubscribe to:\nRSS feed\nReceive email alerts on:\nDelivered by FeedBurner\n",
+                [2, 3, 4, 5],
+            ),
+            (f"{DE}\nRSS-Feed abonnieren\nE-Mail-Benachrichtigung\n", [2, 3]),
+            (f"{FR}\nFlux RSS\nAlertes par e-mail\n", [2, 3]),
+            (f"{ES}\nCanal RSS\nAlertas por correo electrónico\n", [2, 3]),
         ],
     ),
     # ---------------------------------------------------------------- B005 social-share
@@ -192,6 +201,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # a handle in a sentence, and "follow" meaning something else
             f"{EN}\nReaders can follow @cityhall for updates on the works, the mayor said.\n",
             f"{EN}\nFollow Through\n{EN2}\n",
+            f"{EN}\nReporters will follow the debate on Twitter and Facebook as it happens, the editor said.\n",
         ],
         [
             (f"{EN}\nShare on Facebook\nTweet\nPin it\n", [2, 3, 4]),
@@ -205,6 +215,10 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 [2, 3, 4, 5],
             ),
             (f"{EN}\nDo you like this story?\n", [2]),
+            (
+                f"{EN}\nFollow World News on Ledger.com on Twitter and Facebook\nFollow Jane Doe on Twitter at @janedoe.\n",
+                [2, 3],
+            ),
         ],
     ),
     # ---------------------------------------------------------------- B006 breadcrumb
@@ -324,6 +338,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # a table row and a sentence naming a main road
             f"{EN}\n| North | Main | South |\n",
             f"{EN}\nTraffic was diverted from the bridge | Main Street was closed.\n",
+            f"{EN}\nYou can view all posts by the council on its website, the clerk said.\n",
         ],
         [
             (f"{EN}\n← Previous post\nNext post →\n", [2, 3]),
@@ -333,6 +348,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{ES}\nArtículo siguiente\n", [2]),
             # TypePad's "« previous | Main | next »" over a post
             (f"« Ten budget lessons | Main | Why the bridge closed »\n{EN}\n", [1]),
+            # an author's archive link under a post
+            (f"{EN}\nView all posts by Jane Doe\n", [2]),
+            (f"{DE}\nAlle Beiträge von Erika Muster\n", [2]),
+            (f"{FR}\nVoir tous les articles de Marie Dupont\n", [2]),
+            (f"{ES}\nVer todas las entradas de Ana García\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B020 copyright-notice
@@ -345,6 +365,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nThis copy is for your personal, non-commercial use only, the museum's sign said.\n",
             f"{FR}\nLe journal a signé un accord avec AFP pour ses photos.\n",
             f"{DE}\nDie dpa berichtete am Dienstag über den Beschluss des Stadtrats.\n",
+            # a line about power, not the site's platform
+            f"{EN}\nPowered by solar panels, the new buses will run on the coast line from May.\n",
+            f"{EN}\nPowered by WordPress, the site of the council was hacked twice last year.\n",
         ],
         [
             (
@@ -359,6 +382,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
             (f"{FR}\n(Avec AFP)\nLe Courrier SA. Tous droits réservés.\n", [2, 3]),
             (f"{ES}\nCon información de EFE\nDiario del Sur. Todos los derechos reservados.\n", [2, 3]),
+            # the platform credit of the footer
+            (f"{EN}\npowered by\nBlog powered by TypePad\nProudly powered by WordPress\n", [2, 3, 4]),
+            (f"{DE}\nBetrieben mit WordPress\n", [2]),
+            (f"{FR}\nFièrement propulsé par WordPress\n", [2]),
+            (f"{ES}\nFunciona con WordPress\n", [2]),
             # a reprints notice over the article
             (
                 "Daily Ledger Reprints: This copy is for your personal, non-commercial use only. To order "
@@ -428,6 +456,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nThe print edition will close in May, the publisher said.\n",
             f"{EN}\nEmail:\njane@example.com\n",
             f"{EN}\nEmail\n{EN2}\n",
+            f"{EN}\nThe museum will enlarge the photo gallery on its second floor next year.\n",
         ],
         [
             (
@@ -438,6 +467,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nDruckversion\n", [2]),
             (f"{FR}\nVersion imprimable\n", [2]),
             (f"{ES}\nEnviar por correo\n", [2]),
+            # the photo viewer's buttons
+            (f"{EN}\nEnlarge Photo\n{EN2}\nHIDE CAPTION\n", [2, 4]),
+            (f"{DE}\nBild vergrößern\n", [2]),
+            (f"{FR}\nAgrandir la photo\n", [2]),
+            (f"{ES}\nAmpliar foto\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B026 link-row

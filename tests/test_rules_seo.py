@@ -77,6 +77,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
             article((0, "You may also like the new promenade, the mayor told residents at the meeting.")),
             f"{DE1}\nMehr zum Thema Lärmschutz will die Behörde im Herbst vorlegen, sagte der Sprecher.\n",
+            # sentences about headlines and about what is related are no list headings
+            article(
+                (1, "The latest headlines about the terminal made the residents angrier, the lawyer said.")
+            ),
+            article((1, "Related in part to the dredging, the dispute has dragged on for two years.")),
             # a heading of the article that happens to start like a prompt
             article((1, "Related-party contracts worry the auditors")),
             article((1, "The most recommended route avoids the bridge, the guide says.")),
@@ -111,6 +116,21 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
             (article((3, "**Trending now**")), [5]),
             (article((1, "Most Recommended"), (3, "Elsewhere on the BBC")), [3, 6]),
+            # list headings naming a section or a site, and headline lists
+            (
+                article((1, "Related in Opinion"), (3, "Related on HuffPost:"), (3, "Related post:")),
+                [3, 6, 7],
+            ),
+            (article((0, "Top News Headlines"), (3, "Latest Technology & Science News Headlines")), [2, 6]),
+            (f"{DE1}\nAktuelle Schlagzeilen\n{DE2}\n", [2]),
+            (
+                "Le conseil municipal a adopté mardi le projet du port après un long débat.\nLes gros titres\n",
+                [2],
+            ),
+            (
+                "El ayuntamiento aprobó el martes la ampliación del puerto tras un largo debate.\nÚltimos titulares\n",
+                [2],
+            ),
         ],
     ),
     # ---------------------------------------------------------------- S002 off-topic-related-link
