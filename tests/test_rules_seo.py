@@ -168,6 +168,12 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 ),
                 [6, 7],
             ),
+            # a page of teasers: "Weiterlesen" under each, the next teaser's title below it
+            (
+                f"{DE1}\nWeiterlesen\nZehn Zimmerpflanzen, die jeden Winter überstehen\n{DE2}\nWeiterlesen\n"
+                f"Promi-Koch eröffnet vegane Bäckerei in Paris\n{DE3}\n{DE4}\n{DE5}\n",
+                [3, 6],
+            ),
             # with a colon the same words head a list of other articles' titles
             (article((0, "Read more:"), (0, "Ten Houseplants That Survive Any Winter")), [3]),
             (

@@ -50,9 +50,10 @@ _NO_TITLE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 #: A prompt that continues the article on the same page ("Read more…" under a teaser, "Continue
-#: reading", "Weiterlesen", "Lire la suite", "Seguir leyendo"): what follows it is the rest of the
-#: article, its own subheadings included, not other articles' titles (its key, `line_key`; with a
-#: colon, "Read more:", it heads a list of links instead).
+#: reading", "Weiterlesen", "Lire la suite", "Seguir leyendo"): when the document holds it once,
+#: what follows it is the rest of the article, its own subheadings included, not other articles'
+#: titles (its key, `line_key`; with a colon, "Read more:", it heads a list of links instead; a
+#: page of teasers repeats it under each teaser, and the title below one is the next teaser's).
 _CONTINUES = re.compile(
     r"(?:read more|continue reading|keep reading|read (?:the )?(?:rest|full (?:story|article|post))"
     r"|more after the jump|weiterlesen|mehr lesen|lire la suite|la suite|seguir leyendo|sigue leyendo"
@@ -153,8 +154,9 @@ class OffTopicRelatedLink(Rule):
     to a prompt that are on the article's topic (those are related links too, but cannot be told
     from a section heading by the words alone), the lines below a prompt that continues the
     article on the page ("Read more…" under a teaser, "Continue reading", "Weiterlesen", "Lire la
-    suite", "Seguir leyendo": what follows is the article's own text and subheadings), and lines
-    that hold an e-mail address ("Write to Jane Roe at jane.roe@example.com").
+    suite", "Seguir leyendo", once in the document: what follows is the article's own text and
+    subheadings; a page of teasers repeats the prompt under each one), and lines that hold an
+    e-mail address ("Write to Jane Roe at jane.roe@example.com").
 
     ## Why is this bad?
     A stranger's headline in the middle of an article about something else misleads readers,
@@ -202,6 +204,11 @@ class OffTopicRelatedLink(Rule):
         filler_set = set(fillers) | {
             i for rule in ("faq-block", "seo-section") for i, _ in match_lines(doc, settings, rule)
         }
+        continues = [
+            f
+            for f in fillers
+            if _CONTINUES.fullmatch(line_key(doc.lines[f])) and not doc.lines[f].rstrip("*_ ").endswith(":")
+        ]
         candidates: list[int] = []
         for f in fillers:
             prompt = doc.lines[f].strip()
@@ -210,7 +217,7 @@ class OffTopicRelatedLink(Rule):
             before = _next_nonblank(doc, f, -1, max_blank=0)
             if before is not None and before not in filler_set and not _INTRODUCES.search(prompt):
                 candidates.append(before)  # a link card: the title above, its label under it
-            if _CONTINUES.fullmatch(line_key(prompt)) and not prompt.rstrip("*_ ").endswith(":"):
+            if continues == [f]:
                 continue  # the article goes on below: its subheadings are no other articles' titles
             j = _next_nonblank(doc, f, 1)
             run = 0
