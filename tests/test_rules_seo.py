@@ -151,6 +151,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             article((3, "Photo Credit: Harbourview Pictures"), (3, "Related Content")),
             article((3, "Follow Jane Holt on Twitter @janeholt"), (3, "Related Content")),
             article((3, "Published: November 7, 2023"), (3, "Related Content")),
+            # a photographer's credit under a list heading is not a title
+            article((3, "Headlines"), (3, "Matt Slocum / AP"), (3, "Rob Carr / Getty Images")),
             # an author's address over a list heading is not a title
             article((3, "Write to Jane Holt at jane.holt@coastnews.example"), (3, "Most Recommended")),
             # a teaser's "Read more": the article goes on below it, its subheadings included

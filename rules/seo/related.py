@@ -42,11 +42,13 @@ _INLINE_TITLE = re.compile(r"[:»›>|]\s*\S+\s+\S+")
 _INTRODUCES = re.compile(r"[:»›>→…]\s*$|\.\.\.\s*$")
 #: Lines of a page next to a prompt that are no title: a credit, a date label, a follow prompt,
 #: an author's address ("Photo Credit: Shutterstock.com", "Published: November 7, 2012", "Follow
-#: Jane on Twitter", "Write to Jane Roe at jane.roe@example.com": no headline holds an address).
+#: Jane on Twitter", "Write to Jane Roe at jane.roe@example.com": no headline holds an address),
+#: a photographer's credit under a picture ("Matt Slocum / AP", "Rob Carr / Getty Images").
 _NO_TITLE = re.compile(
     r"""^\W*(?:(?:photo|image|picture|video)s?\s*(?:credits?|courtesy|source)?\s*:|credits?\s*:|source\s*:
         |(?:published|posted|updated|filed)\s*(?:on|at)?\s*:|follow\s+.{1,60}\bon\s+(?:twitter|facebook|instagram|linkedin)\b
-        |.*\b[\w.+-]+@[\w-]+\.[\w.-]+)""",
+        |.*\b[\w.+-]+@[\w-]+\.[\w.-]+
+        |[^/]{1,60}\s/\s*(?:getty\s+images|getty|afp|reuters|ap|ap\s+photo|epa|dpa|shutterstock|istock(?:photo)?|corbis|bloomberg)\W*$)""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: A prompt that continues the article on the same page ("Read more…" under a teaser, "Continue
