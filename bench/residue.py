@@ -37,7 +37,9 @@ Method (see the eval set's README, ``dragnet/README.md``):
    (the installed CLI, in a subprocess, on the cached texts of each half, with the same
    ``--select`` / ``--extend-select``) and reports the share of
    junk lines and of article lines it removed (a line is kept when a line with the same tokens is
-   still in the fixed copy).
+   still in the fixed copy), the share of the *flagged* junk lines it removed (what the fix does
+   with what the rules found: the first share is bounded by recall, this one by the fixes), and
+   per rule the junk lines the rule flags that the fix keeps.
 5. ``--extractor lintnews-html`` (only when named) reads each page as lintnews reads HTML input
    (``lintnews.sources.documents.html_document``: its own text, and the markup landmarks of
    ``lintnews.landmarks`` on), labels the lines of that text the same way and runs the selected
