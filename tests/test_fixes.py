@@ -210,3 +210,32 @@ def test_markdown_comments_are_invisible_to_rules_and_kept_by_fixes(tmp_path: Pa
     assert code == 0, out
     # The repeated comment is not a duplicated paragraph; the repeated paragraph is removed.
     assert article.read_text() == f"{note}\n\n{LEDE}\n\n{SECOND}\n\n{note}\n"
+
+
+def test_a_threads_fix_is_not_lost_to_the_fixes_of_its_lines() -> None:
+    """B011's fix removes the whole thread; B002 and B012 remove its counter and its header lines.
+    Tried in order of where they start, the counter's fix (the thread's first line) came first,
+    the thread's clashed and waited for the next pass, where no header was left to find the
+    thread by: the comment bodies stayed. The widest fix is tried first now (`fix_order`)."""
+    article = (
+        "The city council approved the new budget on Tuesday after a debate that lasted well into the "
+        "night, and the mayor said the vote was a relief for the schools.",
+        "Opposition members said the plan leaves too little for road repairs and warned that the deficit "
+        "will return next year if the income from parking falls short.",
+        "The council will vote on the details of the plan in March, a spokesman for the mayor said.",
+    )
+    thread = (
+        "3 Comments",
+        "Pascal Sauvé says:",
+        "This is the worst idea the council has had in years, and everybody in the old town knows it.",
+        "Mona says:",
+        "Finally somebody says it out loud: the roads in the north of the city are a disgrace.",
+        "Caleb says:",
+        "The buses will be late again all winter, mark my words, and nobody will be held to account.",
+    )
+    doc = Document("a.txt", "\n".join((*article, *thread)) + "\n")  # one line a block, as trafilatura writes
+    linter = Linter(Settings(extend_select=["B011"]))
+    found = {(d.code, d.line) for d in linter.lint(doc).diagnostics}
+    assert {("B002", 4), ("B011", 4), ("B012", 5)} <= found
+    out = fix_document(doc, lambda d: linter.lint(d).diagnostics, FixPolicy(unsafe=True))
+    assert out.document.text == "\n".join(article) + "\n"

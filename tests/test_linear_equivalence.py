@@ -10,6 +10,7 @@ from lintnews.rules.duplication.keys import _containers, _containers_scan
 
 from lintnews.diagnostics import Edit, Fix
 from lintnews.fixes import _overlaps, apply_edits
+from lintnews.fixes.apply import fix_order
 
 WORDS = st.sampled_from(["a", "b", "c", "ab"])
 KEY = st.lists(WORDS, min_size=1, max_size=7).map(" ".join)
@@ -39,10 +40,10 @@ def test_pull_quote_containers_are_the_same_by_search_and_by_one_pass(
 
 
 def apply_by_hand(text: str, fixes: list[Fix]) -> tuple[str, int]:
-    """`apply_edits` as it was: each fix checked against every accepted edit."""
+    """`apply_edits` by hand: each fix (in `fix_order`) checked against every accepted edit."""
     accepted: list[Edit] = []
     applied = 0
-    for fix in sorted(fixes, key=lambda f: min((e.start for e in f.edits), default=0)):
+    for fix in sorted(fixes, key=fix_order):
         edits = sorted(fix.edits, key=lambda e: e.start)
         if any(_overlaps(e, a) for e in edits for a in accepted):
             continue

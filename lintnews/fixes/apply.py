@@ -62,16 +62,28 @@ class FixPolicy:
         return answer
 
 
+def fix_order(fix: Fix) -> tuple[int, int]:
+    """The order in which `apply_edits` tries fixes: the one spanning most text first, then by
+    where it starts. A region's fix (a comment thread, a menu) removes the lines that the fixes of
+    its parts (each comment header) would; tried after them it clashed with the first part,
+    waited for the next pass, and was gone by then: its findings rest on the parts removed."""
+    if not fix.edits:
+        return (0, 0)
+    start = min(e.start for e in fix.edits)
+    return (start - max(e.end for e in fix.edits), start)
+
+
 def apply_edits(text: str, fixes: list[Fix]) -> tuple[str, int]:
-    """Apply the fixes whose edits do not overlap an earlier accepted fix; return the new text and
-    how many fixes were applied. Skipped fixes get their turn in the next pass.
+    """Apply the fixes whose edits do not overlap a fix accepted before them (in `fix_order`:
+    the widest first); return the new text and how many fixes were applied. Skipped fixes get
+    their turn in the next pass.
 
     Each edit is checked against the accepted ones through `_Accepted` (logarithmic time), not
     against each of them: thousands of fixes in one document cost n log n, not n²."""
     accepted: list[Edit] = []
     index = _Accepted([e.start for f in fixes for e in f.edits])
     applied = 0
-    for fix in sorted(fixes, key=lambda f: min((e.start for e in f.edits), default=0)):
+    for fix in sorted(fixes, key=fix_order):
         edits = sorted(fix.edits, key=lambda e: e.start)
         if any(index.clashes(e) for e in edits):
             continue
