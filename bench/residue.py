@@ -220,6 +220,25 @@ class Tally:
     fixed_docs: int = 0
     docs: int = 0
 
+    def count_fix(
+        self,
+        before: str,
+        after: str,
+        labels: list[str | None],
+        covered: set[int],
+        per_rule: dict[str, set[int]],
+    ) -> None:
+        """Count what the fix did to one text: the lines it removed per label, the flagged ones
+        among them, and per rule the junk lines it flags that the fix kept."""
+        gone = set(removed_lines(before, after))
+        self.fixed_docs += after != before
+        for i in gone:
+            if labels[i] is not None:
+                self.removed[labels[i]] += 1
+                self.flagged_removed[labels[i]] += i in covered
+        for code, span in per_rule.items():
+            self.kept[code] += sum(1 for i in span if labels[i] not in (None, "article") and i not in gone)
+
 
 def ratio(a: int, b: int) -> str:
     return f"{a / b:.3f}" if b else "–"
@@ -515,14 +534,7 @@ def main(argv: list[str] | None = None) -> int:
                     if lab[i] is not None:
                         t.rule[(code, lab[i])] += 1
             if do_fix:
-                gone = set(removed_lines(text, fixed[doc_id]))
-                t.fixed_docs += fixed[doc_id] != text
-                for i in gone:
-                    if lab[i] is not None:
-                        t.removed[lab[i]] += 1
-                        t.flagged_removed[lab[i]] += i in covered
-                for code, span in per_rule.items():
-                    t.kept[code] += sum(1 for i in span if lab[i] not in (None, "article") and i not in gone)
+                t.count_fix(text, fixed[doc_id], lab, covered, per_rule)
         report(ex, tallies, do_fix)
         if args.show_flagged_article and flagged_article:
             print(f"\nflagged article lines ({ex}, {len(flagged_article)}):")

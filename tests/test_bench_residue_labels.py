@@ -1,4 +1,5 @@
-"""bench/residue.py's line labeller: the default reading of the gold and `--strict-labels`."""
+"""bench/residue.py's line labeller (the default reading of the gold and `--strict-labels`) and
+its count of what the fix removed."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from residue import GoldIndex, label_lines  # noqa: E402
+from residue import GoldIndex, Tally, label_lines  # noqa: E402
 
 CONTENT = (
     "Follow the harbour authority on Twitter for updates about the new terminal.\n"
@@ -55,3 +56,24 @@ def test_a_gold_file_saved_as_utf16_is_read_as_utf16(tmp_path: Path) -> None:
     assert comments == "I live by the old quay.\n"
     text = "Harbour expansion approved\nThe council approved the expansion on Monday.\nSubscribe now"
     assert label_lines(text, GoldIndex(content), GoldIndex(comments)) == ["article", "article", "boilerplate"]
+
+
+def test_the_fix_tally_counts_flagged_junk_removed_and_kept_per_rule() -> None:
+    before = (
+        "The council approved the harbour expansion on Monday after two years of dispute.\n"
+        "Share on Facebook\n"
+        "I live by the old quay and the trucks already keep us awake at night.\n"
+        "Copyright 2024 The Harbour Courier\n"
+    )
+    # the fix removed the share line and repaired the comment (its tokens are unchanged), and
+    # left the copyright line, which no rule flagged
+    after = (
+        "The council approved the harbour expansion on Monday after two years of dispute.\n"
+        "I live by the old quay and the trucks already keep us awake at night.\n"
+        "Copyright 2024 The Harbour Courier\n"
+    )
+    labels: list[str | None] = ["article", "boilerplate", "comments", "boilerplate", None]
+    t = Tally()
+    t.count_fix(before, after, labels, covered={1, 2}, per_rule={"B005": {1}, "F001": {2}})
+    assert (t.removed, t.flagged_removed, t.fixed_docs) == ({"boilerplate": 1}, {"boilerplate": 1}, 1)
+    assert (t.kept["B005"], t.kept["F001"]) == (0, 1)
