@@ -219,6 +219,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 f"{EN}\nFollow World News on Ledger.com on Twitter and Facebook\nFollow Jane Doe on Twitter at @janedoe.\n",
                 [2, 3],
             ),
+            (f"{EN}\nEmail ThisBlogThis!Share to TwitterShare to Facebook\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B006 breadcrumb
@@ -339,6 +340,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\n| North | Main | South |\n",
             f"{EN}\nTraffic was diverted from the bridge | Main Street was closed.\n",
             f"{EN}\nYou can view all posts by the council on its website, the clerk said.\n",
+            f"{EN}\nSkip to the end of the report and the deficit is there in one line, the mayor said.\n",
         ],
         [
             (f"{EN}\n← Previous post\nNext post →\n", [2, 3]),
@@ -353,6 +355,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nAlle Beiträge von Erika Muster\n", [2]),
             (f"{FR}\nVoir tous les articles de Marie Dupont\n", [2]),
             (f"{ES}\nVer todas las entradas de Ana García\n", [2]),
+            # a blog's skip links, search box and archive heading
+            (f"skip to main  | skip to sidebar\n{EN}\nSearch this blog\nBlog Archive\n", [1, 3, 4]),
+            (f"{DE}\nDieses Blog durchsuchen\nBlog-Archiv\n", [2, 3]),
+            (f"{FR}\nRechercher dans ce blog\n", [2]),
+            (f"{ES}\nArchivo del blog\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B020 copyright-notice
