@@ -92,6 +92,46 @@ VALID = [
         "https://example.org/2012/08/06/ferry-services-resume",
         P3,
     ),
+    # a TypePad trackback list: another blog's excerpt under each "Tracked on" stamp
+    text(
+        P1,
+        P2,
+        "TrackBack",
+        "Listed below are links to weblogs that reference Council approves budget:",
+        "» Budget night from The Town Ledger",
+        "The council passed its budget last night after a long debate about the roads. [Read More]",
+        "Tracked on Apr 6, 2007 3:09:50 PM",
+        "» Roads again from Northside Notes",
+        "Our councillor voted for the plan, which leaves the northern roads as they are. [Read More]",
+        "Tracked on Apr 6, 2007 6:56:46 PM",
+    ),
+    # a listing of posts, each byline set as a heading (html2text's "###")
+    text(
+        P1,
+        P2,
+        "## Council drops the bypass plan",
+        "###  By Dana Whit on October 30, 2012 at 03:56 p.m. ",
+        P3,
+        "## Ferry services resume after the strike",
+        "###  By Sam Lee on October 30, 2012 at 02:10 p.m. ",
+        P3,
+    ),
+    # the post's own comment count above the article, repeated below it, with no comment
+    text(
+        "# Council approves budget",
+        "4 Comments",
+        "Written on August 9, 2012 by Dana Whit in Politics",
+        P1,
+        P2,
+        "> " + P3,
+        P2,
+        "4 Comments",
+        "« Previous Post",
+    ),
+    # a score in prose is no slashdot title
+    text(
+        P1, P2, "The final score (Score:2) was read out by the referee.", P3, "Scores (Score:3) were low.", P3
+    ),
 ]
 
 INVALID = [
@@ -168,6 +208,100 @@ INVALID = [
     # no headers (the extractor dropped them) under a heading that counts the comments
     (text(P1, P2, P3, "{ 3 comments… read them below or add one }", BODY1, BODY2, BODY1), [(4, 7)]),
     (text(P1, P2, P3, "2 Responses to “Council approves budget”", BODY1, BODY2), [(4, 6)]),
+    # slashdot titles with their scores, as trafilatura and html2text give them
+    (
+        text(
+            P1,
+            P2,
+            "Budget cuts are not the answer (Score:5, Insightful)",
+            BODY1,
+            "Re: (Score:2)",
+            BODY2,
+            "A bypass nobody asked for. (Score:3)",
+            BODY1,
+        ),
+        [(3, 8)],
+    ),
+    (
+        text(
+            P1,
+            P2,
+            "  * #### Budget cuts are not the answer (Score:5, Insightful)",
+            BODY1,
+            "    *   * #### Re: (Score:2)",
+            BODY2,
+        ),
+        [(3, 6)],
+    ),
+    # html2text's Markdown escapes, and a date and a list number before "NAME says:"
+    (
+        text(
+            P1,
+            P2,
+            "#1 \\- Tue Jul 24, 2012 10:14 AM EDT",
+            BODY1,
+            "#1.1 \\- Tue Jul 24, 2012 10:35 AM EDT",
+            BODY2,
+        ),
+        [(3, 6)],
+    ),
+    (
+        text(
+            P1,
+            P2,
+            "  1. 11\\. Jul, 2012 /  The Young Bigmouth says: ",
+            BODY1,
+            "  2. 12\\. Jul, 2012 /  Rishil says: ",
+            BODY2,
+        ),
+        [(3, 6)],
+    ),
+    # a commenter's name as a Markdown link (html2text with links kept)
+    (
+        text(
+            P1,
+            P2,
+            P3,
+            "[Pascal Sauvé](http://example.com/pascal) says:",
+            BODY1,
+            "[Mona](http://mona.example.org/) says:",
+            BODY2,
+        ),
+        [(4, 7)],
+    ),
+    # trackbacks above the comments: the thread starts at the comments' heading
+    (
+        text(
+            P1,
+            P2,
+            "TrackBack",
+            "» Budget night from The Town Ledger",
+            "The council passed its budget last night after a long debate about the roads. [Read More]",
+            "Tracked on Apr 6, 2007 3:09:50 PM",
+            "Comments",
+            BODY1,
+            "Posted by: Grant | April 6, 2007 at 04:31 PM",
+            BODY2,
+            "Posted by: Mona | April 7, 2007 at 09:15 AM",
+        ),
+        [(7, 11)],
+    ),
+    # the post's count by its byline and again over the thread: the thread is under the last
+    (
+        text(
+            "# Council approves budget",
+            "4 Comments",
+            "Written on August 9, 2012 by Dana Whit in Politics",
+            P1,
+            P2,
+            P3,
+            "4 Comments",
+            BODY1,
+            BODY2,
+            "« Previous Post",
+        ),
+        [(7, 9)],
+    ),
     # German and French headers
     (text(P1, P2, "3 Kommentare", "Anna Müller am 12. März 2021 um 10:15", BODY1), [(3, 5)]),
     (text(P1, P2, "12 commentaires", "Jean Dupont le 12 mars 2021 à 10h15", BODY1), [(3, 5)]),
