@@ -332,7 +332,7 @@ def test_b012_reports_each_header_line_of_the_thread(index: int, expected: list[
     assert headers(INVALID[index][0]) == expected
 
 
-def test_default_selection_reports_the_headers_not_the_thread(tmp_path) -> None:
+def test_default_selection_reports_the_thread_and_its_headers(tmp_path) -> None:
     path = tmp_path / "story.txt"
     path.write_text(INVALID[0][0], encoding="utf-8")
     out = subprocess.run(
@@ -341,6 +341,7 @@ def test_default_selection_reports_the_headers_not_the_thread(tmp_path) -> None:
         text=True,
     )
     assert [(d["code"], d["line"], d["end_line"]) for d in json.loads(out.stdout)] == [
+        ("B011", 3, 6),
         ("B012", 3, 3),
         ("B012", 5, 5),
     ]

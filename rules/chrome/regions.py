@@ -59,10 +59,13 @@ _HEADER = re.compile(
       | ^\W*(?:written|submitted|comment(?:ed)?)\s+by:?\s+{_NAME}\s*[|—–\-,]?\s*(?:on\s+)?{_DATE}.{{0,20}}$
       | ^\W*(?:\d{{1,4}}\.\s+)?(?:{_DATE}\s*[/|—–\-,]?\s*)?{_NAME}\s+(?:says|sagt|schreibt|dit|dice)(?:\s+(?:on\s+|am\s+|le\s+|el\s+)?{_STAMP}.{{0,20}})?:\s*$
       | ^\W*{_NAME}\s+(?:said|wrote|schrieb|a\s+dit|escribió)\s+(?:on\s+|am\s+|le\s+|el\s+)?{_STAMP}.{{0,20}}:\s*$
-      | ^\W*(?:on\s+)?{_STAMP}\W*(?:reply|permalink|\#)?\W*$
-      | ^.{{0,150}}\(score:\s*-?\d+(?:,\s*[^\W\d]+)?\)\s*$""",
+      | ^\W*(?:on\s+)?{_STAMP}\W*(?:reply|permalink|\#)?\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A slashdot comment's title with its score, the end of its header line ("Budget cuts are not
+#: the answer (Score:5, Insightful)", "Re: (Score:2)"); searched apart from `_HEADER`, whose
+#: other forms start at the line's first word.
+_SCORE_TITLE = re.compile(r"\(score:\s*-?\d+(?:,\s*[^\W\d]+)?\)\s*$", re.IGNORECASE)
 #: The heading of a thread: "199 Comments", "5 Responses to “…”", "{ 5 comments… read them
 #: below or add one }", "Reader comments", "Kommentare (3)", "12 commentaires". A singular
 #: without a number ("Comment") is a section of the article as often as a thread's heading.
@@ -171,7 +174,10 @@ def _headed_thread(lines: list[str], screen: Screen) -> list[Thread]:
     “…”") to where the page takes over (`thread_end`)."""
     candidates = screen.heading_lines()
     lines_from = range(screen.first, len(lines)) if candidates is None else candidates
-    i = next((i for i in lines_from if len(lines[i]) <= _MAX_HEADER and _COUNTED_HEADING.match(lines[i].strip())), None)
+    i = next(
+        (i for i in lines_from if len(lines[i]) <= _MAX_HEADER and _COUNTED_HEADING.match(lines[i].strip())),
+        None,
+    )
     if i is None:
         return []
     # the same count again further down: the first was the post's own line ("4 Comments" by
@@ -235,7 +241,9 @@ def _is_header(lines: list[str], i: int) -> bool:
     text = _plain(line)
     if not (text.endswith(":") or "(" in text or _DATE_HINT.search(text)):
         return False
-    return _HEADER.match(text) is not None and _NOT_A_HEADER.match(text) is None
+    return (_HEADER.match(text) or _SCORE_TITLE.search(text)) is not None and _NOT_A_HEADER.match(
+        text
+    ) is None
 
 
 @register

@@ -28,8 +28,8 @@ TIME_HINT = re.compile(r"[:.hH]\d\d")
 #: Literal words one of which every counting heading (`regions._COUNTED_HEADING`) holds.
 HEADING_WORDS = ("comment", "respons", "replies", "thought", "kommentar", "comentario")
 #: Characters that `re.IGNORECASE` matches with an ASCII letter but ``str.lower`` does not turn
-#: into it.
-_UNSCREENABLE = re.compile("[\u0130\u0131\u017f]")
+#: into it (`thread_end.is_stop` screens by lower-cased words too).
+UNSCREENABLE = re.compile("[\u0130\u0131\u017f]")
 
 
 class Screen:
@@ -45,7 +45,7 @@ class Screen:
             self._tail = self._low = ""
             return
         self._tail = doc.text[doc.offset(first) :]
-        if _UNSCREENABLE.search(self._tail) is None:
+        if UNSCREENABLE.search(self._tail) is None:
             self._low = self._tail.lower()
 
     def _lines_of(self, offsets: list[int]) -> list[int]:
