@@ -4,6 +4,7 @@ navigation, a sidebar heading, a footer; exact regions, and the CLI's fix keepin
 from __future__ import annotations
 
 import pytest
+from lintnews.rules.chrome.thread_end import is_stop
 from thread_texts import BODY1, BODY2, P1, P2, headers, lint_b011, regions, text
 
 BODY3 = "I was at the meeting. Nobody asked the people who live on the ring road what they think."
@@ -175,3 +176,26 @@ def test_fix_removes_the_thread_and_keeps_what_follows(tmp_path) -> None:
         "Recent Posts",
         "Council to vote on parking fees",
     )
+
+
+@pytest.mark.parametrize(
+    "line, stop",
+    [
+        # the forms anywhere in the line, each found through its word
+        ("Your email address will not be published. Required fields are marked *", True),
+        ("Notify me of follow-up comments by email.", True),
+        ("You must be logged in to post a comment.", True),
+        ("Comments to this entry are closed.", True),
+        ("Subscribe to: Post Comments (Atom)", True),
+        ("TrackBack URL for this entry: http://example.com/trackback/42", True),
+        ("The Town Ledger. ALL RIGHTS RESERVED.", True),
+        # the word alone is no stop: a comment that says "must" or "closed"
+        ("You must be joking, the comments on the old plan were closed to the public.", False),
+        ("The bridge was closed for repairs and the council published the plan.", False),
+        # a dotless i ("publıshed"), which the case-insensitive pattern reads as "i" and
+        # lower-casing does not: the line is searched without the word screen
+        ("Your email address will not be publıshed.", True),
+    ],
+)
+def test_is_stop_finds_the_forms_anywhere_in_the_line(line: str, stop: bool) -> None:
+    assert is_stop(line) is stop

@@ -20,7 +20,9 @@ class CommentHeader(Rule):
     each comment ("Chris Odell — July 10th, 2012, 10:03 am", "Posted by: Grant | October 13,
     2012 at 04:31 PM", "NAME says:", "Re: … (Score:2)"), one diagnostic per line, in a thread
     that B011 (comment-thread) finds: at least two such headers after the article's first
-    paragraphs, at most 40 lines apart, or one below a thread heading ("12 Comments").
+    paragraphs, at most 40 lines apart, or one below a thread heading ("12 Comments"). A
+    slashdot title with its score ("Budget cuts are not the answer (Score:5, Insightful)") is
+    such a header; a trackback's "Tracked on …" stamp is not.
 
     A header is stamped to the minute: a line dated to the day only ("Dana Whit, The Courier,
     August 7, 2012") is a dateline or a cited source, unless it says it heads a comment
@@ -44,7 +46,7 @@ class CommentHeader(Rule):
     Finally, somebody says it.
     ```
 
-    Use instead (B011 removes the bodies too):
+    Use instead (B011, comment-thread, removes the bodies too):
     ```text
     The council will vote on the plan in March.
     12 Comments
@@ -54,7 +56,8 @@ class CommentHeader(Rule):
 
     ## Fix safety
     The fix removes the line. It is safe: the line holds nothing but a commenter's name and
-    time stamp. To remove the comments themselves, select B011 (unsafe fix).
+    time stamp. B011 (comment-thread) reports the whole thread, bodies included; its fix, which
+    removes them, is unsafe (`--unsafe-fixes`).
     """
 
     code = "B012"

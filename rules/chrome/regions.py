@@ -272,9 +272,16 @@ class CommentThread(Rule):
     August 7, 2012"), unless it says it heads a comment ("written by NAME, October 25, 2012").
     Version numbers ("2.9.176"), addresses ("Kornmarkt 5, 04109 Leipzig"), "updated …" and
     "Posted on …" stamps, quote introductions ("What I said back then:"), a header-shaped line
-    over a bare web address (a digest citing its source) and a singular "Comment" heading
-    without a number (a section of the article) are not taken for a thread's parts. B012
-    (comment-header, in the default selection) reports the header lines alone. On HTML input, an element whose id
+    over a bare web address (a digest citing its source), a singular "Comment" heading
+    without a number (a section of the article), a TypePad trackback's "Tracked on …" stamp
+    (another blog's excerpt, not a reader's comment) and a byline set as a heading ("### By
+    NAME on October 30, 2012 at 03:56 p.m.", a listing of posts) are not taken for a thread's
+    parts; a comment count printed by the post's byline and again over the thread ("4
+    Comments") starts the thread at the last. A slashdot title with its score ("Budget cuts
+    are not the answer (Score:5, Insightful)", "Re: (Score:2)") is a header, and so is a header
+    with html2text's Markdown escapes ("11\\. Jul, 2012 / NAME says:", "#1 \\- Tue Jul 24,
+    2012 10:14 AM EDT") or its name as a link ("[NAME](http://…) says:"). B012
+    (comment-header) reports the header lines alone. On HTML input, an element whose id
     or class says comment(s) (WordPress's `commentlist`, Disqus's `disqus_thread`) is reported
     as the thread instead, one region per element.
 
