@@ -22,7 +22,7 @@ from lintnews.document import Document, View
 from lintnews.landmarks import LANDMARK_REGIONS
 from lintnews.registry import Rule, Violation, register
 
-from .thread_end import MAX_GAP, thread_end
+from .thread_end import MAX_GAP, MD_HEADING, thread_end
 from .thread_screen import Screen
 
 #: Month names (en, de, fr, es) and their usual abbreviations, whole words only ("Neumarkt" is
@@ -213,10 +213,17 @@ _DATE_HINT = re.compile(r"\d\d\d\d|\d[./-]\d")
 
 
 #: Header-shaped lines that head no reader's comment: a TypePad trackback's stamp ("Tracked on
-#: Mar 21, 2007 11:15:37 PM", under another blog's excerpt citing the post) and a byline set as
-#: a heading ("### By NAME on October 30, 2012 at 03:56 p.m.", a post in a listing of posts;
-#: html2text renders the heading's marks).
-_NOT_A_HEADER = re.compile(r"^(?:\W*tracked\s+on\b|#{1,6}\s+\W*by\b)", re.IGNORECASE)
+#: Mar 21, 2007 11:15:37 PM", under another blog's excerpt citing the post), a byline set as a
+#: heading ("### By NAME on October 30, 2012 at 03:56 p.m.", a post in a listing of posts;
+#: html2text renders the heading's marks) and a field's label before the stamp ("Termin:
+#: 28.02.2020, 18:30 Uhr", "Date: July 11, 2012 11:56 AM": a commenter's name is followed by a
+#: dash, a bar, a comma or "on", the colon by "says" or "by").
+_NOT_A_HEADER = re.compile(
+    rf"^(?:\W*tracked\s+on\b|#{{1,6}}\s+\W*by\b|\W*[^\W\d]+:\s*(?:on\s+)?(?:{_DATE}|{_TIME}))", re.IGNORECASE
+)
+#: A stamp alone on its line ("02 de febrero de 2022 12:02 PM"): under a Markdown heading that is
+#: no header (html2text's "### TITLE") it dates a post in a listing, not a comment.
+_BARE_STAMP = re.compile(rf"^\W*(?:on\s+)?{_STAMP}\W*$", re.IGNORECASE)
 #: html2text's escapes of Markdown's marks ("13\. Jun, 2012", "NAME \- Tue Jul 24, …") and a
 #: link's text and address ("[NAME](http://…) says:"): the header is the text a reader sees.
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
@@ -231,6 +238,8 @@ def _plain(line: str) -> str:
         line = _MD_ESCAPE.sub(r"\1", line)
     if "](" in line:
         line = _MD_LINK.sub(r"\1", line)
+    if "**" in line:
+        line = line.replace("**", "")  # bold ("### **Robert K.** says:")
     return " ".join(line.split())
 
 
@@ -241,9 +250,19 @@ def _is_header(lines: list[str], i: int) -> bool:
     text = _plain(line)
     if not (text.endswith(":") or "(" in text or _DATE_HINT.search(text)):
         return False
-    return (_HEADER.match(text) or _SCORE_TITLE.search(text)) is not None and _NOT_A_HEADER.match(
-        text
-    ) is None
+    if not (_HEADER.match(text) or _SCORE_TITLE.search(text)) or _NOT_A_HEADER.match(text):
+        return False
+    return not (_BARE_STAMP.match(text) and _under_a_title(lines, i))
+
+
+def _under_a_title(lines: list[str], i: int) -> bool:
+    """Whether the line above ``i`` (blank lines skipped) is a Markdown heading that is no
+    comment header ("### **NAME** says:" over "#### on October 27, 2012 at 5:23 am" is one)."""
+    above = next((lines[k] for k in range(i - 1, max(-1, i - 4), -1) if lines[k].strip()), "")
+    if not MD_HEADING.match(above):
+        return False
+    text = _plain(above)
+    return not (_HEADER.match(text) or _SCORE_TITLE.search(text))
 
 
 @register

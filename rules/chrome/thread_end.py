@@ -51,7 +51,7 @@ _STOP_ANYWHERE = re.compile(
 #: A word each form of `_STOP_ANYWHERE` holds (lower case).
 _STOP_WORDS = ("published", "marked", "notify", "must", "closed", "(atom)", "trackback", "reserved")
 #: A Markdown heading (html2text's rendering of <h1>-<h6>).
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 #: html2text's bullet for an item of <ul> (indented; a reader who types a list starts the line
 #: with "-" or "*").
 _BULLET = re.compile(r"^ {2,}\* +\S")
@@ -96,7 +96,7 @@ def thread_end(lines: list[str], last: int, later: Iterable[int], headed: bool =
         # between two headers (the next within `MAX_GAP` lines) a heading or a bulleted
         # line is a comment's title or its tools ("##### LOL", "* Recommend? (3)")
         inside = nxt is not None and nxt - i <= MAX_GAP
-        if not inside and _MD_HEADING.match(line):
+        if not inside and MD_HEADING.match(line):
             return end, formed
         stop = is_stop(line)
         if form_lines > 0:
