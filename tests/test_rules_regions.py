@@ -9,6 +9,16 @@ import subprocess
 import pytest
 from thread_texts import BODY1, BODY2, P1, P2, P3, headers, lint_b011, regions, text
 
+#: Teasers of other posts above a post on a blog's front page (prose blocks before the post).
+TEASER1 = (
+    "The ferry to the islands runs again from Monday after the crews and the harbour board agreed on a "
+    "new timetable for the summer."
+)
+TEASER2 = (
+    "Guided tours of the old harbour will start in May, with three walks a day and a boat trip to the "
+    "lighthouse on Sundays."
+)
+
 VALID = [
     # an article with no thread
     text(P1, P2, P3),
@@ -116,8 +126,15 @@ VALID = [
         "###  By Sam Lee on October 30, 2012 at 02:10 p.m. ",
         P3,
     ),
-    # the post's own comment count above the article, repeated below it, with no comment
+    # the post's own comment count above the article, repeated below it, with no comment (a
+    # blog's front page: other posts' teasers above the post)
     text(
+        "## Ferry services resume after the strike",
+        TEASER1,
+        "Continue Reading »",
+        "## Harbour tours start in May",
+        TEASER2,
+        "Continue Reading »",
         "# Council approves budget",
         "4 Comments",
         "Written on August 9, 2012 by Dana Whit in Politics",
@@ -127,6 +144,28 @@ VALID = [
         P2,
         "4 Comments",
         "« Previous Post",
+    ),
+    # an events page: each date under a field's label ("Termin:"), not a commenter's name
+    text(
+        P1,
+        P2,
+        "Termin: 28.02.2020, 18:30 Uhr",
+        "- Ort: Marktplatz, Halle",
+        "- Eintritt: 44,90 €/Person",
+        "Termin: 27.03.2020, 18:30 Uhr",
+        "- Ort: Kornhaus, Dessau",
+    ),
+    # a listing of posts in html2text's text: each title a heading, its date alone below it
+    text(
+        P1,
+        P2,
+        "###  Ferry services resume after the strike ",
+        "",
+        "02 de febrero de 2022 12:02 PM ",
+        "",
+        "###  Council drops the bypass plan ",
+        "",
+        "10 de febrero de 2022 07:30 AM ",
     ),
     # a score in prose is no slashdot title
     text(
@@ -269,6 +308,22 @@ INVALID = [
         ),
         [(4, 7)],
     ),
+    # html2text's bold name over its stamp, both headings ("### **NAME** says:", "#### on …")
+    (
+        text(
+            P1,
+            P2,
+            "### **Robert K.** says:",
+            "",
+            "#### on October 27, 2012 at 5:23 am",
+            "",
+            BODY1,
+            "### **Mona** says:",
+            "#### on October 27, 2012 at 10:48 am",
+            BODY2,
+        ),
+        [(3, 10)],
+    ),
     # trackbacks above the comments: the thread starts at the comments' heading
     (
         text(
@@ -278,17 +333,26 @@ INVALID = [
             "» Budget night from The Town Ledger",
             "The council passed its budget last night after a long debate about the roads. [Read More]",
             "Tracked on Apr 6, 2007 3:09:50 PM",
+            "» Roads again from Northside Notes",
+            "Our councillor voted for the plan, which leaves the northern roads as they are. [Read More]",
+            "Tracked on Apr 6, 2007 6:56:46 PM",
             "Comments",
             BODY1,
             "Posted by: Grant | April 6, 2007 at 04:31 PM",
             BODY2,
             "Posted by: Mona | April 7, 2007 at 09:15 AM",
         ),
-        [(7, 11)],
+        [(10, 14)],
     ),
     # the post's count by its byline and again over the thread: the thread is under the last
     (
         text(
+            "## Ferry services resume after the strike",
+            TEASER1,
+            "Continue Reading »",
+            "## Harbour tours start in May",
+            TEASER2,
+            "Continue Reading »",
             "# Council approves budget",
             "4 Comments",
             "Written on August 9, 2012 by Dana Whit in Politics",
@@ -300,7 +364,7 @@ INVALID = [
             BODY2,
             "« Previous Post",
         ),
-        [(7, 9)],
+        [(13, 15)],
     ),
     # German and French headers
     (text(P1, P2, "3 Kommentare", "Anna Müller am 12. März 2021 um 10:15", BODY1), [(3, 5)]),
