@@ -9,6 +9,10 @@ import subprocess
 import pytest
 from thread_texts import BODY1, BODY2, P1, P2, P3, headers, lint_b011, regions, text
 
+from lintnews.config import Settings
+from lintnews.registry import all_rules
+from lintnews.sources import html_document
+
 #: Teasers of other posts above a post on a blog's front page (prose blocks before the post).
 TEASER1 = (
     "The ferry to the islands runs again from Monday after the crews and the harbour board agreed on a "
@@ -449,3 +453,36 @@ def test_cli_reports_the_region_and_unsafe_fix_removes_it(tmp_path) -> None:
     assert path.read_text(encoding="utf-8") == body  # unsafe: --fix alone leaves it
     lint_b011(path, "--fix", "--unsafe-fixes")
     assert path.read_text(encoding="utf-8") == text(P1, "", P2)
+
+
+def test_html_input_believes_a_marked_thread_that_holds_a_header() -> None:
+    """On HTML input the markup says where the thread is; an element whose class says comments
+    but holds no comment header (a "Recent Comments" box, a counter) is no thread, and the text
+    is not searched."""
+    article = f"<article><h1>Council approves budget</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>"
+    thread = (
+        '<ol class="commentlist">'
+        "<li><p>Chris Odell — July 10th, 2012, 10:03 am</p><p>" + BODY1 + "</p></li>"
+        "<li><p>Caleb — July 10th, 2012, 8:22 am</p><p>" + BODY2 + "</p></li></ol>"
+    )
+    box = (
+        '<div class="recent-comments"><h3>Recent Comments</h3><ul>'
+        "<li>Dana Whit on Ferry services resume after the strike</li>"
+        "<li>Sam Lee on Harbour tours start in May</li></ul></div>"
+    )
+    rule = all_rules()["B011"]
+
+    def found(page: str) -> list[tuple[int, int]]:
+        doc = html_document("a.html", f"<html><body>{page}</body></html>")
+        return [(v.line + 1, v.end_line + 1) for v in rule.check(doc, Settings())]
+
+    assert found(article + thread) == [(5, 8)]
+    assert found(article + box) == []
+    # the box marks comments but no thread: the headers below it in unmarked text are not read
+    assert (
+        found(
+            article + box + "<p>Chris Odell — July 10th, 2012, 10:03 am</p><p>" + BODY1 + "</p>"
+            "<p>Caleb — July 10th, 2012, 8:22 am</p><p>" + BODY2 + "</p>"
+        )
+        == []
+    )

@@ -127,11 +127,14 @@ def _threads(doc: Document) -> list[Thread]:
     lines = doc.lines
     marked = LANDMARK_REGIONS.of(doc)
     if marked is not None and marked.of_kind("comments"):
-        # the markup says where the thread is: believe it, and nothing else
-        return [
+        # the markup says where the thread is, and nothing else is searched; an element whose
+        # class says comments but holds no comment header is a counter, a link, a "Recent
+        # Comments" box of other posts' titles or the article under a theme's class: no thread
+        threads = [
             Thread(r.start, r.end, tuple(i for i in range(r.start, r.end + 1) if _is_header(lines, i)), r.tag)
             for r in marked.of_kind("comments")
         ]
+        return [t for t in threads if t.headers]
     # the line after the article's second paragraph of prose (blocks further down are not read)
     prose = (b for b in doc.blocks if b.prose)
     block = next(itertools.islice(prose, _ARTICLE_PROSE - 1, None), None)
@@ -302,7 +305,8 @@ class CommentThread(Rule):
     2012 10:14 AM EDT") or its name as a link ("[NAME](http://…) says:"). B012
     (comment-header) reports the header lines alone. On HTML input, an element whose id
     or class says comment(s) (WordPress's `commentlist`, Disqus's `disqus_thread`) is reported
-    as the thread instead, one region per element.
+    as the thread instead, one region per element that holds a comment header (a counter, a
+    link or a "Recent Comments" box marked so is not a thread).
 
     ## Why is this bad?
     Extractors that keep comments (trafilatura does by default) append the readers' opinions to
