@@ -77,3 +77,21 @@ def test_the_fix_tally_counts_flagged_junk_removed_and_kept_per_rule() -> None:
     t.count_fix(before, after, labels, covered={1, 2}, per_rule={"B005": {1}, "F001": {2}})
     assert (t.removed, t.flagged_removed, t.fixed_docs) == ({"boilerplate": 1}, {"boilerplate": 1}, 1)
     assert (t.kept["B005"], t.kept["F001"]) == (0, 1)
+
+
+def test_every_misspelt_comments_separator_cuts_the_gold_and_a_section_break_does_not() -> None:
+    from residue import GOLD_MARKER
+
+    for line in (
+        "!@#$%^&*() COMMENTS",
+        "!@ $%^&*()  COMMENTS",
+        "  #$%^&*()  COMMENTS",
+        "!@#$%^&*()  \tCOMMNENTS",
+        "!@#$%^&*()",
+        "!@#$%^&**()  COMMENTS",
+        "!@#$%^&*   COMMENTS",
+        "!@#$%$%^&*()  COMMENTS",
+    ):
+        assert GOLD_MARKER.match(line), line
+    for line in ("***", "* * *", "&*() COMMENTS", "Comments (3)", "%^& COMMENTS"):
+        assert not GOLD_MARKER.match(line), line
