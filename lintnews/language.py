@@ -97,12 +97,19 @@ def stopword_profile(doc: Document) -> tuple[dict[str, int], int]:
 def profile_of_lines(lines: list[str]) -> tuple[dict[str, int], int]:
     """The stop-word profile (`_profile`) of the first `SAMPLE` characters of a document's
     normalised lines (`lintnews.textnorm`), which the duplicate rules compute anyway:
-    case-folded, with every non-word character a space."""
-    size = end = 0
-    while end < len(lines) and size < SAMPLE:
-        size += len(lines[end]) + 1
-        end += 1
-    return _profile(" ".join(lines[:end]))
+    case-folded, with every non-word character a space.
+
+    The sample is the lines up to and including the one during which the count of characters
+    (a line break after each) reaches `SAMPLE`. The lines are joined by line breaks (white space
+    to the word count, like the spaces between words) and the sample is cut at the first line
+    break at or after `SAMPLE` - 1: the same text, found without a Python loop over the lines
+    (a whole page has hundreds of them)."""
+    text = "\n".join(lines)
+    if len(text) >= SAMPLE:
+        cut = text.find("\n", SAMPLE - 1)
+        if cut >= 0:
+            text = text[:cut]
+    return _profile(text)
 
 
 def detect_document(doc: Document) -> str | None:

@@ -1,6 +1,7 @@
 """What every match of a regular expression must look like, read from the pattern itself: the
-characters a match can start with, and strings one of which it must contain. The phrase screens
-(`lintnews.packs.screen`) use these to skip the lines a pattern cannot match.
+characters a match can start with, strings one of which it must contain, and its greatest
+length. The phrase screens (`lintnews.packs.screen`, B005's runs of buttons) use these to skip
+the lines a pattern cannot match.
 
 A small parser of Python's `re` syntax (the standard library's own parser is private) into a
 tree, then two walks over it. Both answers are conservative: whatever the parser does not know
@@ -59,12 +60,14 @@ class Ahead:
 class Repeat:
     low: int
     items: list[Node]
+    #: The most repetitions (None: no limit).
+    high: int | None = None
 
 
 @dataclass(frozen=True)
 class Opaque:
-    """Anything else (``.``, a group with flags, an atomic group, a possessive repeat, a negative
-    or lookbehind assertion): it matches something, but nothing more is known of it."""
+    """Anything else (a group with flags, an atomic group, a possessive repeat, a negative or
+    lookbehind assertion): it matches something, but nothing more is known of it."""
 
 
 Node = Lit | In | At | Branch | Group | Ahead | Repeat | Opaque
@@ -106,13 +109,19 @@ class _Parser:
     def quantified(self, atom: Node) -> Node:
         char = self.peek()
         low: int | None = None
+        high: int | None = None
         if char in ("*", "+", "?"):
             low = 1 if char == "+" else 0
+            high = 1 if char == "?" else None
             self.i += 1
         elif char == "{":
             m = _QUANTIFIER.match(self.p, self.i)
             if m is not None and m.group(0) != "{}":
                 low = int(m.group(1) or 0)
+                if m.group(2) is None:  # {n}
+                    high = low
+                elif m.group(2) != ",":  # {m,n}
+                    high = int(m.group(2)[1:])
                 self.i = m.end()
         if low is None:
             return atom
@@ -125,7 +134,7 @@ class _Parser:
             return Opaque()
         if self.peek() in ("*", "+", "?") or (self.peek() == "{" and _QUANTIFIER.match(self.p, self.i)):
             raise Unreadable("a repeated repeat")
-        return Repeat(low, [atom])
+        return Repeat(low, [atom], high)
 
     def atom(self) -> Node:
         char = self.p[self.i]
@@ -137,7 +146,7 @@ class _Parser:
         if char == "(":
             return self.group()
         if char == ".":
-            return Opaque()
+            return In(None)
         if char in "^$":
             return At()
         if char in "*+?":
@@ -346,6 +355,37 @@ def required(items: list[Node]) -> set[str] | None:
     return min(options, key=lambda o: (min(map(len, o)) < 3, len(o), -min(map(len, o))))
 
 
+def max_width(items: list[Node]) -> int | None:
+    """The greatest number of characters a match of the sequence ``items`` can span, or None
+    when there is no limit or it is not known."""
+    total = 0
+    for node in items:
+        width: int | None
+        if isinstance(node, (Lit, In)):
+            width = 1
+        elif isinstance(node, (At, Ahead)):  # (what a lookahead sees is not part of the match)
+            width = 0
+        elif isinstance(node, Group):
+            width = max_width(node.items)
+        elif isinstance(node, Branch):
+            widths = [max_width(a) for a in node.alternatives]
+            width = None if None in widths else max(widths)  # type: ignore[type-var]
+        elif isinstance(node, Repeat):
+            inner = max_width(node.items)
+            if inner == 0:
+                width = 0
+            elif inner is None or node.high is None:
+                width = None
+            else:
+                width = inner * node.high
+        else:
+            width = None
+        if width is None:
+            return None
+        total += width
+    return total
+
+
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 
@@ -366,3 +406,16 @@ def analyse(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]
         frozenset(first[0]) if first is not None and not first[1] else None,
         frozenset(needed) if needed else None,
     )
+
+
+def max_length(pattern: str) -> int | None:
+    """The greatest length of a match of ``pattern`` (None: no limit, or not known): a string
+    longer than that is never matched whole, and need not be tried. Raises `re.error` for a
+    pattern that does not compile."""
+    re.compile(pattern)
+    if _GLOBAL_FLAGS.search(pattern):  # (?x) and the like change what every part means
+        return None
+    try:
+        return max_width(parse(pattern))
+    except (Unreadable, KeyError, ValueError):
+        return None

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lintnews.config import Settings
 from lintnews.document import Document
@@ -18,6 +21,8 @@ from lintnews.packs import (
     pack_languages,
     phrase_rule,
 )
+from lintnews.packs.regex_facts import max_length
+from lintnews.packs.screen import _analyse
 from lintnews.registry import Violation, register
 
 _BUTTON_MAX_WORDS = 3
@@ -33,10 +38,12 @@ class SocialShare(PhraseRule):
         keys = line_keys(doc)
         # Runs of button-sized lines (blank lines between them allowed). A run needs two buttons,
         # and most documents have fewer: find the buttons first, in one pass.
+        # (a key's words are separated by single spaces, with none at either end: counting the
+        # spaces makes no list of words)
         buttons = [
             i
             for i, key in enumerate(keys)
-            if key and len(key) <= _BUTTON_MAX_CHARS and len(key.split()) <= _BUTTON_MAX_WORDS
+            if key and len(key) <= _BUTTON_MAX_CHARS and key.count(" ") < _BUTTON_MAX_WORDS
         ]
         if len(buttons) >= 2:
             packs = load_packs(settings)
@@ -119,24 +126,51 @@ def _find_stretches(
     # none of the strings the patterns of unknown first character need, no stretch does.
     rest = screen.rest_always or any(map(whole.__contains__, screen.needs))
     needs = screen.needs
+    # Where each line starts in ``whole`` (and where a line after the last would): the stretch
+    # from ``start`` to ``stop`` joined is ``ends[stop] - ends[start] - 1`` characters long.
+    ends = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
     start = 0
     while start < len(texts) - 1:
         best = None
         # A stretch starts with the first character of its first line (keys are never empty);
         # with no pattern for that character, only a literal line can match it, and a literal
         # line that starts with the first line and a space.
-        first = screen.union.compiled.get(texts[start][0])
+        char = texts[start][0]
+        first = screen.union.compiled.get(char)
         top = min(len(texts), start + _MAX_RUN)
         if not rest and first is None and texts[start] not in screen.heads:
             top = start + 1  # no stretch from here
+        # The first stop whose stretch may match a pattern filed under its first character.
+        patterned = start + 2
+        if not rest:
+            # Nor can a stretch longer than the longest literal line and the longest match of
+            # the patterns filed under its first character (when they have one): the first
+            # `top` is the longest stretch that short (joins get longer with each line).
+            limit = screen.longest_literal if first is None else screen.longest_match.get(char)
+            if limit is not None:
+                top = min(top, bisect.bisect_right(ends, ends[start] + 1 + limit) - 1)
+            # And a stretch a pattern matches holds one of the strings the pattern needs: the
+            # stretches from ``start`` that hold one are those that reach the end of the
+            # earliest ending such string in ``whole`` after the start.
+            wanted = screen.first_needs.get(char) if first is not None else None
+            if wanted is not None:
+                end = min(
+                    (at + len(n) for n in wanted if (at := whole.find(n, ends[start])) >= 0),
+                    default=len(whole) + 1,
+                )
+                patterned = bisect.bisect_left(ends, end + 1)
+        literal_end = ends[start] + 1 + screen.longest_literal  # (the longest literal's stop)
         for stop in range(top, start + 1, -1):
+            regexes = first if stop >= patterned else None
+            if regexes is None and not rest and ends[stop] > literal_end:
+                continue  # neither a pattern nor a literal line can match it
             joined = " ".join(texts[start:stop])
             if (
                 # (a stretch that holds none of the needed strings, even in a run that does: a
                 # row of buttons that names a network has many)
                 not (rest and (screen.rest_always or any(map(joined.__contains__, needs))))
                 and joined not in screen.union.literal
-                and (first is None or all(r.fullmatch(joined) is None for r in first))
+                and (regexes is None or all(r.fullmatch(joined) is None for r in regexes))
             ):
                 continue  # the screen proves that no entry matches (see `_share_screen`)
             entry = next((e for m in matchers if (e := m.match(joined)) is not None), None)
@@ -167,11 +201,21 @@ class _ShareScreen:
     heads: frozenset[str]
     needs: tuple[str, ...]
     rest_always: bool
+    #: The length of the longest literal line, and by first character, the greatest length of
+    #: a join that a literal line or a pattern filed under the character may match (None: no
+    #: limit known).
+    longest_literal: int = 0
+    longest_match: dict[str, int | None] = field(default_factory=dict)
+    #: By first character, strings one of which every match of a pattern filed under it holds
+    #: (None: not known for every such pattern).
+    first_needs: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
     #: `_stretches` of the runs of buttons met so far.
     memo: dict[tuple[str, ...], list[tuple[int, int, Entry]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
+
+_max_length = lru_cache(maxsize=1024)(max_length)
 
 _SHARE_SCREENS: dict[tuple[int, str, tuple[str, ...]], tuple[PackSet, _ShareScreen]] = {}
 
@@ -192,11 +236,26 @@ def _share_screen(packs: PackSet, rule: str, langs: list[str]) -> _ShareScreen:
             rest_always = True
         elif screen.rest is not None and screen.rest_needs is not None:
             needs.update(screen.rest_needs)
+    longest_literal = max(map(len, union.literal), default=0)
+    longest_match: dict[str, int | None] = {}
+    first_needs: dict[str, set[str] | None] = {}
+    for screen in union.screens:
+        for char, patterns in screen.by_first.items():
+            lengths = [longest_literal, longest_match.get(char, 0), *map(_max_length, patterns)]
+            longest_match[char] = None if None in lengths else max(lengths)  # type: ignore[type-var]
+            wanted = first_needs.setdefault(char, set())
+            for p in patterns:
+                required = _analyse(p)[1]
+                wanted = None if wanted is None or not required else wanted | required
+            first_needs[char] = wanted
     found = _ShareScreen(
         union,
         frozenset(line[:i] for line in union.literal for i, char in enumerate(line) if char == " "),
         tuple(sorted(needs)),
         rest_always,
+        longest_literal,
+        longest_match,
+        {char: None if n is None else tuple(sorted(n)) for char, n in first_needs.items()},
     )
     if len(_SHARE_SCREENS) > 1024:
         _SHARE_SCREENS.clear()
