@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lintnews.diagnostics import Severity
-from lintnews.packs.screen import Screen, ScreenUnion
+from lintnews.packs.screen import Screen, ScreenUnion, _analyse
 from lintnews.textnorm import line_key
 
 ALL_LANGUAGES = "*"
@@ -31,12 +31,15 @@ class Matcher:
     literal: dict[str, Entry] = field(default_factory=dict)
     regex: re.Pattern[str] | None = None
     groups: dict[str, Entry] = field(default_factory=dict)
+    #: The characters a key the regex matches starts with (None: not known for every pattern):
+    #: the regex is not tried on the keys of any other first character (nearly all of them).
+    first: frozenset[str] | None = None
 
     def match(self, key: str) -> Entry | None:
         entry = self.literal.get(key)
         if entry is not None:
             return entry
-        if self.regex is not None:
+        if self.regex is not None and (self.first is None or key[:1] in self.first):
             m = self.regex.fullmatch(key)
             if m is not None and m.lastgroup is not None:
                 return self.groups[m.lastgroup]
@@ -201,4 +204,22 @@ def compile_entries(entries: list[Entry]) -> Matcher:
             parts.append(f"(?P<{name}>{'|'.join(f'(?:{p})' for p in entry.patterns)})")
     if parts:
         matcher.regex = re.compile("|".join(parts))
+        matcher.first = _first_chars([p for entry in entries for p in entry.patterns])
     return matcher
+
+
+def _first_chars(patterns: list[str]) -> frozenset[str] | None:
+    """The characters every match of one of ``patterns`` starts with (see `Screen`), or None
+    when one of them may start with any (or match the empty string). A pattern whose meaning
+    may depend on the others it is compiled with (a group reference) is unreadable alone, and
+    so unknown."""
+    chars: set[str] = set()
+    for p in patterns:
+        try:
+            first = _analyse(p)[0]
+        except Exception:  # an unexpected parse tree: not known
+            return None
+        if first is None:
+            return None
+        chars |= first
+    return frozenset(chars)

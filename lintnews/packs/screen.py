@@ -40,8 +40,9 @@ class _Keys:
     @cached_property
     def ends(self) -> Sequence[int]:
         """The offset just after each key's line break in `joined` (machine integers: 8 bytes
-        a line, not 40)."""
-        return array("q", itertools.accumulate(len(k) + 1 for k in self.keys))
+        a line, not 40): the lengths of the keys so far plus one line break each, summed
+        without a Python loop."""
+        return array("q", map(operator.add, itertools.accumulate(map(len, self.keys)), itertools.count(1)))
 
 
 @lru_cache(maxsize=4096)

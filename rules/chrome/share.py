@@ -78,7 +78,7 @@ class SocialShare(PhraseRule):
     ) -> None:
         """Flag the longest stretches of ``run`` (two lines or more) whose lines, joined, a pack
         entry matches."""
-        for start, stop, entry in _stretches(tuple(keys[j] for j in run), matchers, screen):
+        for start, stop, entry in _stretches(tuple(map(keys.__getitem__, run)), matchers, screen):
             message = entry.message or "Row of share buttons left in the text"
             for j in run[start:stop]:
                 if j not in flagged:
@@ -119,7 +119,9 @@ def _stretches(
 def _find_stretches(
     texts: tuple[str, ...], matchers: list[Matcher], screen: _ShareScreen
 ) -> list[tuple[int, int, Entry]]:
-    """`_stretches`, computed."""
+    """`_stretches`, computed: from each start, the stretches longest first, each joined and
+    tried only when the screen (`_ShareScreen`) cannot tell from the lines' lengths and the
+    strings they hold that nothing matches it (nearly every stretch of a menu)."""
     found: list[tuple[int, int, Entry]] = []
     whole = " ".join(texts)
     # Every stretch joined is a substring of the whole run joined: when the whole run holds
@@ -127,56 +129,59 @@ def _find_stretches(
     rest = screen.rest_always or any(map(whole.__contains__, screen.needs))
     needs = screen.needs
     # Where each line starts in ``whole`` (and where a line after the last would): the stretch
-    # from ``start`` to ``stop`` joined is ``ends[stop] - ends[start] - 1`` characters long.
+    # from ``start`` to ``stop`` joined ends at ``ends[stop] - 1``.
     ends = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
     start = 0
     while start < len(texts) - 1:
         best = None
-        # A stretch starts with the first character of its first line (keys are never empty);
-        # with no pattern for that character, only a literal line can match it, and a literal
-        # line that starts with the first line and a space.
+        # A stretch starts with the first character of its first line (keys are never empty):
+        # only the patterns filed under that character, and the literal lines, can match it.
         char = texts[start][0]
         first = screen.union.compiled.get(char)
         top = min(len(texts), start + _MAX_RUN)
-        if not rest and first is None and texts[start] not in screen.heads:
-            top = start + 1  # no stretch from here
-        # The first stop whose stretch may match a pattern filed under its first character.
-        patterned = start + 2
-        if not rest:
-            # Nor can a stretch longer than the longest literal line and the longest match of
-            # the patterns filed under its first character (when they have one): the first
-            # `top` is the longest stretch that short (joins get longer with each line).
-            limit = screen.longest_literal if first is None else screen.longest_match.get(char)
-            if limit is not None:
-                top = min(top, bisect.bisect_right(ends, ends[start] + 1 + limit) - 1)
-            # And a stretch a pattern matches holds one of the strings the pattern needs: the
-            # stretches from ``start`` that hold one are those that reach the end of the
-            # earliest ending such string in ``whole`` after the start.
-            wanted = screen.first_needs.get(char) if first is not None else None
-            if wanted is not None:
-                end = min(
-                    (at + len(n) for n in wanted if (at := whole.find(n, ends[start])) >= 0),
-                    default=len(whole) + 1,
-                )
-                patterned = bisect.bisect_left(ends, end + 1)
-        literal_end = ends[start] + 1 + screen.longest_literal  # (the longest literal's stop)
-        for stop in range(top, start + 1, -1):
-            regexes = first if stop >= patterned else None
-            if regexes is None and not rest and ends[stop] > literal_end:
-                continue  # neither a pattern nor a literal line can match it
-            joined = " ".join(texts[start:stop])
-            if (
-                # (a stretch that holds none of the needed strings, even in a run that does: a
-                # row of buttons that names a network has many)
-                not (rest and (screen.rest_always or any(map(joined.__contains__, needs))))
-                and joined not in screen.union.literal
-                and (regexes is None or all(r.fullmatch(joined) is None for r in regexes))
-            ):
-                continue  # the screen proves that no entry matches (see `_share_screen`)
-            entry = next((e for m in matchers if (e := m.match(joined)) is not None), None)
-            if entry is not None:
-                best = (stop, entry)
-                break
+        if rest:  # (try every stretch)
+            patterned, literal_end = start + 2, ends[top]
+        else:
+            # A literal line that is a stretch starts with the first line and a space (one of
+            # the `heads`), and is no longer than the longest literal line: the stretches that
+            # may be one end by ``literal_end``.
+            literal_end = ends[start] + 1 + screen.longest_literal if texts[start] in screen.heads else -1
+            # The stretches a pattern may match: no longer than the longest match of the
+            # patterns (`top`), and from the first stop (`patterned`) whose stretch holds one
+            # of the strings they need: the end of the earliest ending such string after the
+            # start.
+            patterned = top + 1
+            if first is not None:
+                limit = screen.longest_match[char]
+                if limit is not None:
+                    top = min(top, bisect.bisect_right(ends, ends[start] + 1 + limit) - 1)
+                wanted = screen.first_needs[char]
+                if wanted is None:
+                    patterned = start + 2
+                else:
+                    end = min(
+                        (at + len(n) for n in wanted if (at := whole.find(n, ends[start])) >= 0),
+                        default=len(whole) + 1,
+                    )
+                    patterned = bisect.bisect_left(ends, end + 1)
+        if patterned <= top or literal_end >= ends[start + 2]:
+            for stop in range(top, start + 1, -1):
+                regexes = first if stop >= patterned else None
+                if regexes is None and ends[stop] > literal_end:
+                    continue  # neither a pattern nor a literal line can match it
+                joined = " ".join(texts[start:stop])
+                if (
+                    # (a stretch that holds none of the needed strings, even in a run that
+                    # does: a row of buttons that names a network has many)
+                    not (rest and (screen.rest_always or any(map(joined.__contains__, needs))))
+                    and joined not in screen.union.literal
+                    and (regexes is None or all(r.fullmatch(joined) is None for r in regexes))
+                ):
+                    continue  # the screen proves that no entry matches (see `_share_screen`)
+                entry = next((e for m in matchers if (e := m.match(joined)) is not None), None)
+                if entry is not None:
+                    best = (stop, entry)
+                    break
         if best is None:
             start += 1
             continue
