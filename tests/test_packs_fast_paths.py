@@ -1,0 +1,333 @@
+"""The shortcuts of the phrase engine give the answers of the straightforward computation: a
+`Matcher` that skips its regex on keys of another first character, the greatest length of a
+pattern's matches (`regex_facts.max_length`), the line offsets of `_Keys`, a screen shared by the
+orders of the same languages, and B005's stretches of a run of buttons tried only when their
+length and the strings they hold allow a match. Checked on generated lines in many scripts
+(Latin, CJK, Cyrillic, Turkish dotted and dotless i, long s), the fixtures, and pack entries of
+users with patterns of every kind."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+
+import pytest
+from test_packs_screen import as_keys, fixture_lines, generated_keys
+
+from lintnews import packs
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.packs import model, regex_facts
+from lintnews.packs.matching import _candidate_lines
+
+#: Users' entries: literal lines and patterns with anchors, classes, lookarounds, flags, group
+#: references, alternatives of unknown first character, and non-Latin text.
+USER_ENTRIES = [
+    model.Entry("seo-filler", "m1", None, ["İstanbul haberleri", "ſtraße news"], [r"^ılık .{1,20}$"], "u"),
+    model.Entry(
+        "seo-filler",
+        "m2",
+        None,
+        [],
+        [r"(?i:read) more", r"(?P<w>\w+) and (?P=w)", r"\d+ (?:news|новости)"],
+        "u",
+    ),
+    model.Entry("seo-filler", "m3", None, ["新闻 预算"], [r"(?=.*cookies).*", r"[àa]lso .*", r"(?:)"], "u"),
+    model.Entry(
+        "tag-line", "m4", None, ["tags"], [r"tags?: [\w ,]{1,80}", r"новости: .+", r"東京.{0,10}"], "u"
+    ),
+]
+
+MORE_KEYS = [
+    "ılık bir gün",
+    "i̇stanbul haberleri",
+    "istanbul haberleri",
+    "ſtraße news",
+    "straße news",
+    "read more",
+    "READ more",
+    "news and news",
+    "news and views",
+    "12 новости",
+    "٣ news",
+    "we use cookies here",
+    "also this",
+    "àlso that",
+    "tags: a, b",
+    "новости: москва",
+    "東京 ニュース",
+    "新闻 预算",
+    "x",
+    "",
+]
+
+
+def slow_match(matcher: model.Matcher, key: str) -> model.Entry | None:
+    """`Matcher.match` without its first-character shortcut."""
+    entry = matcher.literal.get(key)
+    if entry is not None:
+        return entry
+    if matcher.regex is not None:
+        m = matcher.regex.fullmatch(key)
+        if m is not None and m.lastgroup is not None:
+            return matcher.groups[m.lastgroup]
+    return None
+
+
+def all_keys(pack_set: packs.PackSet, seed: int) -> list[str]:
+    return as_keys(generated_keys(pack_set, 1500, seed=seed) + fixture_lines()) + MORE_KEYS
+
+
+def test_a_matcher_tries_its_regex_only_where_it_may_match() -> None:
+    pack_set = packs.load_packs(Settings())
+    keys = all_keys(pack_set, seed=3)
+    matchers = [pack_set.matcher(rule, lang) for rule in pack_set.rules() for lang in pack_set.by_language]
+    matchers += [model.compile_entries([e]) for e in USER_ENTRIES] + [model.compile_entries(USER_ENTRIES)]
+    matched = skipped = 0
+    for matcher in matchers:
+        for key in keys:
+            expected = slow_match(matcher, key)
+            assert matcher.match(key) is expected, (matcher.regex, key)
+            matched += expected is not None
+            skipped += matcher.first is not None and key[:1] not in matcher.first
+    assert matched > 500 and skipped > len(keys)  # many matches, and many keys not tried
+    # a pattern of unknown first character (or that can match nothing) leaves every key to try
+    assert model.compile_entries([USER_ENTRIES[2]]).first is None
+    assert model.compile_entries([USER_ENTRIES[1]]).first is None  # (a group reference)
+    assert model.compile_entries([USER_ENTRIES[3]]).first == frozenset("tн東")
+
+
+LENGTHS = [
+    # pattern, greatest length of a match (None: no limit, or not known)
+    ("abc", 3),
+    ("a?b{2}c{1,3}", 6),
+    ("a{,2}b{3,}", None),
+    ("(?:ab|cde)f", 4),
+    ("x.y", 3),
+    (r"\d{1,5} (?:comments?|replies)", 14),
+    ("(?=.*news)read", 4),
+    ("a*", None),
+    ("(?:a{0})*b", 1),
+    ("(?i:ab)c", None),
+    ("(?i)abc", None),
+    ("(?x) a b c", None),
+    (r"(\w+) \1", None),
+    ("c{}", 3),
+    ("(?#note)^ab$", 2),
+    ("[^a]{2,4}", 4),
+    ("(?:)", 0),
+]
+
+
+@pytest.mark.parametrize("pattern, longest", LENGTHS, ids=[str(i) for i in range(len(LENGTHS))])
+def test_the_greatest_length_of_a_pattern_s_matches(pattern: str, longest: int | None) -> None:
+    assert regex_facts.max_length(pattern) == longest
+
+
+def test_no_match_of_a_pattern_is_longer_than_its_greatest_length() -> None:
+    pack_set = packs.load_packs(Settings())
+    keys = all_keys(pack_set, seed=9)
+    keys += [" ".join(rng_keys) for rng_keys in itertools.combinations(MORE_KEYS[:8], 3)]
+    patterns = {
+        p for rules in pack_set.by_language.values() for es in rules.values() for e in es for p in e.patterns
+    }
+    patterns |= {p for e in USER_ENTRIES for p in e.patterns} | {p for p, _ in LENGTHS}
+    bounded = matched = 0
+    for pattern in sorted(patterns):
+        longest = regex_facts.max_length(pattern)
+        bounded += longest is not None
+        regex = re.compile(pattern)
+        for key in keys:
+            if regex.fullmatch(key) is not None:
+                matched += 1
+                assert longest is None or len(key) <= longest, (pattern, key)
+    assert bounded > 200 and matched > 300
+
+
+def test_line_offsets_are_the_running_sum_of_the_keys_and_their_line_breaks() -> None:
+    rng = random.Random(4)
+    pool = MORE_KEYS + ["𝔘𝔫𝔦", "😀 x"]
+    for n in range(0, 40):
+        keys = [rng.choice(pool) for _ in range(n)]
+        ends = packs._Keys(keys).ends
+        assert list(ends) == list(itertools.accumulate(len(k) + 1 for k in keys))
+        joined = packs._Keys(keys).joined
+        assert all(joined[e - 1] == "\n" for e in ends[:-1])
+
+
+def test_a_document_s_candidate_lines_do_not_depend_on_the_order_of_its_languages() -> None:
+    """The screen of a set of languages is shared by their orders: each order picks the lines the
+    definition picks (a key passes when it is a literal line of an entry in one of the languages
+    or a pattern of one matches it whole)."""
+    pack_set = packs.load_packs(Settings())
+    keys = all_keys(pack_set, seed=5)
+    rng = random.Random(6)
+    docs = [Document(f"d{i}.txt", "\n".join(rng.choice(keys) for _ in range(60))) for i in range(20)]
+    for langs in (["de", "en", "fr"], ["fr", "de", "en"], ["en", "fr", "de"], ["es", "en"], ["en", "es"]):
+        entries = [
+            e for lang in (*langs, "*") for es in pack_set.by_language.get(lang, {}).values() for e in es
+        ]
+        literal = {packs.line_key(line) for e in entries for line in e.lines}
+        regexes = [re.compile(p) for e in entries for p in e.patterns]
+        for doc in docs:
+            expected = [
+                i
+                for i, key in enumerate(doc.line_keys)
+                if key and len(key) <= 300 and (key in literal or any(r.fullmatch(key) for r in regexes))
+            ]
+            assert _candidate_lines(doc, pack_set, list(langs)) == expected
+    assert pack_set.screen_of(("*", "de", "en", "fr")) is pack_set.unions[("*", "de", "en", "fr")]
+
+
+def share_runs(seed: int) -> list[tuple[str, ...]]:
+    """Runs of button keys: network names, the words of share prompts and follow prompts cut
+    into lines one to three words long (so that the strings the patterns need fall across lines),
+    literal lines and their heads, and other menu items."""
+    from lintnews.packs import line_key
+
+    pack_set = packs.load_packs(Settings())
+    literal = sorted(
+        line_key(line)
+        for lang in pack_set.by_language
+        for e in pack_set.by_language[lang].get("social-share", [])
+        for line in e.lines
+    )
+    prompts = [
+        "share on facebook",
+        "click to share on twitter (opens in new window)",
+        "follow us on twitter, facebook and instagram",
+        "follow @jdoe on twitter for news",
+        "twitter: @townledger",
+        "folgen sie uns auf facebook und twitter",
+        "auf facebook teilen per e-mail versenden",
+        "síguenos en facebook y twitter",
+        "suivez-nous sur facebook et youtube",
+        "facebook twitter whatsapp e-mail",
+        "share this article via email",
+        "like the ledger on facebook. follow us on twitter",
+    ]
+    words = [w for p in prompts for w in p.split()]
+    menu = [
+        "home",
+        "news",
+        "sport",
+        "politik",
+        "wetter",
+        "новости",
+        "東京",
+        "ılık",
+        "ſtraße",
+        "more",
+        "share",
+    ]
+    rng = random.Random(seed)
+    runs = []
+    for _ in range(400):
+        run: list[str] = []
+        while len(run) < rng.randint(2, 30):
+            r = rng.random()
+            if r < 0.3:
+                prompt = rng.choice(prompts).split()
+                while prompt:
+                    n = rng.randint(1, 3)
+                    run.append(" ".join(prompt[:n]))
+                    prompt = prompt[n:]
+            elif r < 0.5:
+                run.append(rng.choice(literal))
+            elif r < 0.6:
+                run.extend(rng.choice(literal).split(" ", 1))
+            elif r < 0.8:
+                run.append(rng.choice(words))
+            else:
+                run.append(rng.choice(menu))
+        runs.append(tuple(k for k in run if k))
+    return runs
+
+
+@pytest.mark.parametrize("langs", [["en"], ["de", "en"], ["fr", "en", "es"]], ids=["en", "de-en", "fr-en-es"])
+def test_b005_finds_the_stretches_of_trying_every_stretch(langs: list[str]) -> None:
+    """`_find_stretches` with its screen finds what it finds when every stretch of up to twelve
+    lines is tried with the rule's matchers (the screen told to let everything through)."""
+    import dataclasses
+
+    from lintnews.rules.chrome import share
+
+    pack_set = packs.load_packs(Settings())
+    screen = share._share_screen(pack_set, "social-share", langs)
+    everything = dataclasses.replace(screen, rest_always=True)
+    matchers = pack_set.matchers_for("social-share", tuple(langs))
+    found = 0
+    for texts in share_runs(seed=len(langs)):
+        expected = share._find_stretches(texts, matchers, everything)
+        assert share._find_stretches(texts, matchers, screen) == expected, texts
+        found += len(expected)
+    assert found > 200
+    if langs == ["en"]:  # (the screen has limits to use: "share ..." is at most 64 characters)
+        assert screen.longest_match["s"] == 64 and screen.first_needs["s"] is not None
+        assert screen.longest_match["f"] is None  # "follow us on x(, y)*": no limit
+
+
+def test_b005_screen_limits_hold_at_their_boundaries() -> None:
+    """A user's pack whose literal lines are all as long as the longest, and whose patterns end
+    with the strings they need or are exactly as long as their limit: stretches that end just
+    there are found as when every stretch is tried."""
+    import dataclasses
+
+    from lintnews.rules.chrome import share
+
+    pack_set = packs.PackSet()
+    pack_set.add(
+        "en",
+        model.Entry(
+            "social-share",
+            "",
+            None,
+            ["share this tale", "post it on news", "ſ tale news aa"],
+            [r"(?:ab|cd) ends here(?: and there)?", r"x{1,3} y{1,2}", r"ılık (?:news|tale)", r"[sn]\w+ wire"],
+            "user",
+        ),
+    )
+    screen = share._share_screen(pack_set, "social-share", ["en"])
+    assert screen.longest_literal == 15 and screen.longest_match["x"] == 15  # (the literal lines)
+    assert screen.longest_match["a"] == 22 and screen.longest_match["s"] is None
+    everything = dataclasses.replace(screen, rest_always=True)
+    matchers = pack_set.matchers_for("social-share", ("en",))
+    pool = [
+        "share",
+        "this",
+        "tale",
+        "share this",
+        "post",
+        "it on",
+        "news",
+        "post it",
+        "on news",
+        "ab",
+        "ends",
+        "here",
+        "ends here",
+        "cd ends",
+        "and",
+        "there",
+        "and there",
+        "here and",
+        "xxx",
+        "y",
+        "yy",
+        "xx y",
+        "ılık",
+        "ſ",
+        "aa",
+        "wire",
+        "nwire",
+        "s",
+    ]
+    rng = random.Random(2)
+    found = 0
+    for _ in range(3000):
+        texts = tuple(rng.choice(pool) for _ in range(rng.randint(2, 9)))
+        expected = share._find_stretches(texts, matchers, everything)
+        assert share._find_stretches(texts, matchers, screen) == expected, texts
+        found += len(expected)
+    assert found > 150
