@@ -74,3 +74,20 @@ def test_a_document_s_language_comes_from_its_first_sample_characters() -> None:
     mixed = Document("c.txt", english * 400 + german_part)
     assert mixed.stopword_profile[0]["en"] > doc.stopword_profile[0]["en"]
     assert mixed.language == "en"
+
+
+def test_a_text_s_stop_word_hits_are_counted_per_language() -> None:
+    """`_profile`: each whitespace-separated word that is a stop word of a language counts once
+    for that language (a word of two languages, such as "de" or "die", for both), in the order of
+    `STOPWORDS`; the word count leaves out numbers."""
+    rng = random.Random(8)
+    stop = sorted({w for words in language.STOPWORDS.values() for w in words})
+    shared = [w for w in stop if sum(w in s for s in language.STOPWORDS.values()) > 1]
+    assert len(shared) > 20
+    for _ in range(200):
+        words = [rng.choice(rng.choice([stop, shared, WORDS])) for _ in range(rng.randint(0, 80))]
+        text = rng.choice([" ", "\n", "  ", "\t"]).join(words)
+        scores, total = language._profile(text)
+        assert list(scores) == list(language.STOPWORDS)
+        assert scores == {lang: sum(w in s for w in words) for lang, s in language.STOPWORDS.items()}
+        assert total == sum(not w.isdigit() for w in words)
