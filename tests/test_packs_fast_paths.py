@@ -180,6 +180,27 @@ def test_a_document_s_candidate_lines_do_not_depend_on_the_order_of_its_language
     assert pack_set.screen_of(("*", "de", "en", "fr")) is pack_set.unions[("*", "de", "en", "fr")]
 
 
+def definition_stretches(
+    texts: tuple[str, ...], matchers: list[model.Matcher]
+) -> list[tuple[int, int, model.Entry]]:
+    """B005's stretches by their definition: from each start, left to right, the longest stretch
+    of two to twelve lines whose lines joined one of the matchers matches (the first matcher's
+    entry), the next start after it."""
+    found = []
+    start = 0
+    while start < len(texts) - 1:
+        for stop in range(min(len(texts), start + 12), start + 1, -1):
+            joined = " ".join(texts[start:stop])
+            entry = next((e for m in matchers if (e := slow_match(m, joined)) is not None), None)
+            if entry is not None:
+                found.append((start, stop, entry))
+                start = stop
+                break
+        else:
+            start += 1
+    return found
+
+
 def share_runs(seed: int) -> list[tuple[str, ...]]:
     """Runs of button keys: network names, the words of share prompts and follow prompts cut
     into lines one to three words long (so that the strings the patterns need fall across lines),
@@ -247,20 +268,21 @@ def share_runs(seed: int) -> list[tuple[str, ...]]:
 
 @pytest.mark.parametrize("langs", [["en"], ["de", "en"], ["fr", "en", "es"]], ids=["en", "de-en", "fr-en-es"])
 def test_b005_finds_the_stretches_of_trying_every_stretch(langs: list[str]) -> None:
-    """`_find_stretches` with its screen finds what it finds when every stretch of up to twelve
-    lines is tried with the rule's matchers (the screen told to let everything through)."""
-    import dataclasses
-
+    """`_find_stretches` with its screen finds what every stretch of up to twelve lines tried
+    with the rule's matchers finds, in every order of the languages."""
     from lintnews.rules.chrome import share
 
     pack_set = packs.load_packs(Settings())
-    screen = share._share_screen(pack_set, "social-share", langs)
-    everything = dataclasses.replace(screen, rest_always=True)
-    matchers = pack_set.matchers_for("social-share", tuple(langs))
+    share._SHARE_SCREENS.clear()
     found = 0
-    for texts in share_runs(seed=len(langs)):
-        expected = share._find_stretches(texts, matchers, everything)
-        assert share._find_stretches(texts, matchers, screen) == expected, texts
+    for order in (langs, langs[::-1]):
+        screen = share._share_screen(pack_set, "social-share", order)
+        matchers = pack_set.matchers_for("social-share", tuple(order))
+        for texts in share_runs(seed=len(langs)):
+            expected = definition_stretches(texts, matchers)
+            assert share._find_stretches(texts, matchers, screen) == expected, texts
+            assert share._stretches(texts, matchers, screen) == expected  # (and kept per order)
+            found += len(expected)
         found += len(expected)
     assert found > 200
     if langs == ["en"]:  # (the screen has limits to use: "share ..." is at most 64 characters)
@@ -270,10 +292,8 @@ def test_b005_finds_the_stretches_of_trying_every_stretch(langs: list[str]) -> N
 
 def test_b005_screen_limits_hold_at_their_boundaries() -> None:
     """A user's pack whose literal lines are all as long as the longest, and whose patterns end
-    with the strings they need or are exactly as long as their limit: stretches that end just
-    there are found as when every stretch is tried."""
-    import dataclasses
-
+    with the strings they need or are exactly as long as their limit, or have no first character
+    known: stretches that end just there are found as when every stretch is tried."""
     from lintnews.rules.chrome import share
 
     pack_set = packs.PackSet()
@@ -284,14 +304,22 @@ def test_b005_screen_limits_hold_at_their_boundaries() -> None:
             "",
             None,
             ["share this tale", "post it on news", "ſ tale news aa"],
-            [r"(?:ab|cd) ends here(?: and there)?", r"x{1,3} y{1,2}", r"ılık (?:news|tale)", r"[sn]\w+ wire"],
+            [
+                r"(?:ab|cd) ends here(?: and there)?",
+                r"x{1,3} y{1,2}",
+                r"ılık (?:news|tale)",
+                r"[sn]\w+ wire",
+                r"\w+ (?:y|yy) wire",  # (first character unknown: needs " y" or " yy")
+                r".*\btale$",  # (needs "tale")
+                r"[qz][q y]{1,6}",  # (needs nothing known)
+            ],
             "user",
         ),
     )
     screen = share._share_screen(pack_set, "social-share", ["en"])
     assert screen.longest_literal == 15 and screen.longest_match["x"] == 15  # (the literal lines)
     assert screen.longest_match["a"] == 22 and screen.longest_match["s"] is None
-    everything = dataclasses.replace(screen, rest_always=True)
+    assert screen.first_needs["q"] is None and screen.first_needs["x"] is not None
     matchers = pack_set.matchers_for("social-share", ("en",))
     pool = [
         "share",
@@ -322,12 +350,16 @@ def test_b005_screen_limits_hold_at_their_boundaries() -> None:
         "wire",
         "nwire",
         "s",
+        "q",
+        "z",
+        "q q",
+        "zq",
     ]
     rng = random.Random(2)
     found = 0
     for _ in range(3000):
         texts = tuple(rng.choice(pool) for _ in range(rng.randint(2, 9)))
-        expected = share._find_stretches(texts, matchers, everything)
+        expected = definition_stretches(texts, matchers)
         assert share._find_stretches(texts, matchers, screen) == expected, texts
         found += len(expected)
     assert found > 150
