@@ -91,3 +91,24 @@ def test_a_text_s_stop_word_hits_are_counted_per_language() -> None:
         assert list(scores) == list(language.STOPWORDS)
         assert scores == {lang: sum(w in s for w in words) for lang, s in language.STOPWORDS.items()}
         assert total == sum(not w.isdigit() for w in words)
+
+
+def test_the_secondary_languages_are_those_with_a_quarter_of_the_best_hits() -> None:
+    """`_also_present`: the languages with at least ten stop-word hits and a quarter of the best
+    language's, most hits first, ties in the order of `STOPWORDS`."""
+    from lintnews.packs import matching
+
+    rng = random.Random(12)
+    langs = list(language.STOPWORDS)
+    several = 0
+    for _ in range(500):
+        scores = {lang: rng.choice([0, 3, 9, 10, 11, 25, 40, 40, 100, rng.randint(0, 200)]) for lang in langs}
+        doc = Document("a.txt", "x")
+        doc.__dict__["stopword_profile"] = (scores, 1000)
+        best = max(scores.values())
+        expected = [
+            lang for lang, n in sorted(scores.items(), key=lambda kv: -kv[1]) if n >= 10 and n >= 0.25 * best
+        ]
+        assert matching._also_present(doc) == expected
+        several += len(expected) > 2
+    assert several > 100

@@ -44,12 +44,10 @@ _SECONDARY_MIN_HITS = 10
 def _also_present(doc: Document) -> list[str]:
     """Languages whose stop words make up at least a quarter of the best language's count."""
     scores = doc.stopword_profile[0]
-    best = max(scores.values(), default=0)
-    return [
-        lang
-        for lang, n in sorted(scores.items(), key=lambda kv: -kv[1])
-        if n >= _SECONDARY_MIN_HITS and n >= _SECONDARY_SHARE * best
-    ]
+    least = max(_SECONDARY_MIN_HITS, _SECONDARY_SHARE * max(scores.values(), default=0))
+    found = [lang for lang, n in scores.items() if n >= least]
+    found.sort(key=scores.__getitem__, reverse=True)  # (stable: ties stay in the scores' order)
+    return found
 
 
 #: Per document: `pack_languages` by configured language (with the pack set they were made for),
