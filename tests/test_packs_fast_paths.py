@@ -363,3 +363,25 @@ def test_b005_screen_limits_hold_at_their_boundaries() -> None:
         assert share._find_stretches(texts, matchers, screen) == expected, texts
         found += len(expected)
     assert found > 150
+
+
+def test_b005_with_literal_lines_only() -> None:
+    """A pack of literal lines alone: no strings to look for (no automaton), stretches found
+    from the heads of the lines."""
+    from lintnews.rules.chrome import share
+
+    pack_set = packs.PackSet()
+    entry = model.Entry("social-share", "", None, ["teilen per mail", "share it", "новости дня"], [], "user")
+    pack_set.add("de", entry)
+    screen = share._share_screen(pack_set, "social-share", ["de"])
+    assert screen.automaton is None and screen.heads == {"teilen", "teilen per", "share", "новости"}
+    matchers = pack_set.matchers_for("social-share", ("de",))
+    pool = ["teilen", "per", "mail", "per mail", "share", "it", "новости", "дня", "x"]
+    rng = random.Random(3)
+    found = 0
+    for _ in range(2000):
+        texts = tuple(rng.choice(pool) for _ in range(rng.randint(2, 8)))
+        expected = definition_stretches(texts, matchers)
+        assert share._find_stretches(texts, matchers, screen) == expected, texts
+        found += len(expected)
+    assert found > 200
