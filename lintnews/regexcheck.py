@@ -197,6 +197,32 @@ class _Automaton:
         return first, last, int(nullable or lo == 0)
 
 
+def group_reference(pattern: str) -> str | None:
+    """Why ``pattern`` cannot be joined to other patterns in one regular expression (a group name,
+    or a reference to a group by name or number), or None. The pattern must compile."""
+    parsed = _sre_parse.parse(pattern)
+    if parsed.state.groupdict:
+        return "names a group"
+    todo = [list(parsed)]
+    while todo:
+        for op, av in todo.pop():
+            if op in (_sre.GROUPREF, _sre.GROUPREF_EXISTS):
+                return "refers to a group"
+            todo.extend(list(a) for a in _sub_patterns(av))
+    return None
+
+
+def _sub_patterns(av: Any) -> list[Any]:
+    """The parsed sub-patterns inside an item's argument (groups, branches, repeats, lookarounds)."""
+    found: list[Any] = []
+    for a in av if isinstance(av, (tuple, list)) else (av,):
+        if isinstance(a, _sre_parse.SubPattern):
+            found.append(a)
+        elif isinstance(a, (tuple, list)):
+            found.extend(_sub_patterns(a))
+    return found
+
+
 def backtracking_risk(pattern: str) -> str | None:
     """Why ``pattern`` may take exponential or ~n³ time in Python's backtracking engine, or
     None (see the module documentation). The pattern must compile."""

@@ -235,3 +235,46 @@ def test_user_pack_with_a_bad_pattern_is_a_config_error(tmp_path: Path) -> None:
 def test_extra_phrases_for_an_unknown_rule_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="unknown rule"):
         load_packs(Settings(extra_phrases={"no-such-rule": ["x"]}))
+
+
+def _house_pack(tmp_path: Path, patterns: list[str]) -> Path:
+    """An article after a project config whose pack adds ``patterns`` to S001 in English."""
+    (tmp_path / "house.toml").write_text(
+        'rule = "S001"\n[phrases.en]\npatterns = [' + ", ".join(f"'{p}'" for p in patterns) + "]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "lintnews.toml").write_text('extend-packs = ["house.toml"]\n', encoding="utf-8")
+    article = tmp_path / "story.txt"
+    article.write_text(f"{ENGLISH}\nMore from the desk\nharbour notes and harbour notes\n", encoding="utf-8")
+    return article
+
+
+def test_user_patterns_that_set_flags_for_the_whole_pattern_are_joined_with_the_others(
+    tmp_path: Path,
+) -> None:
+    """`(?i)` (or `(?x)`) at a pattern's start is only valid at the start of the one expression a
+    rule's patterns are joined into: it failed every phrase rule on every document (E900)."""
+    article = _house_pack(tmp_path, ["(?i)more from the desk", r"(?x) harbour \s notes \s and .*  # notes"])
+    result = Linter(resolve_settings([str(article)])).lint(
+        Document(str(article), article.read_text(encoding="utf-8"))
+    )
+    assert [(d.code, d.line) for d in result.diagnostics] == [("S001", 2), ("S001", 3)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "why"),
+    [
+        (r"(?P<w>\w+) notes and (?P=w) notes", "names a group"),
+        (r"(\w+) notes and \1 notes", "refers to a group"),
+        (r"(harbour )?(?(1)notes|desk) and .*", "refers to a group"),
+        (r"(?:x|(?=(\w+) notes)\1) notes", "refers to a group"),
+    ],
+)
+def test_user_patterns_whose_groups_would_clash_in_the_joined_expression_are_config_errors(
+    tmp_path: Path, pattern: str, why: str
+) -> None:
+    """A rule's patterns are one expression: a numbered reference points at another pattern's
+    group there, and a group name of two patterns failed every phrase rule (E900)."""
+    article = _house_pack(tmp_path, [pattern])
+    with pytest.raises(ConfigError, match=f"house.toml.*{re.escape(why)}.*non-capturing groups"):
+        load_packs(resolve_settings([str(article)]))

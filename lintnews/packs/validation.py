@@ -11,7 +11,7 @@ from typing import Any
 from lintnews.config import ConfigError
 from lintnews.diagnostics import Severity
 from lintnews.packs.model import Entry
-from lintnews.regexcheck import backtracking_risk
+from lintnews.regexcheck import backtracking_risk, group_reference
 
 
 def entry(data: Any, where: str, check_backtracking: bool = True) -> Entry:
@@ -29,11 +29,19 @@ def entry(data: Any, where: str, check_backtracking: bool = True) -> Entry:
     for key, value in (("lines", lines), ("patterns", patterns)):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{where}: `{key}` of rule {rule} must be a list of strings")
+    patterns = [scoped_flags(p) for p in patterns]
     for p in patterns:
         try:
             re.compile(p)
         except re.error as exc:
             raise ConfigError(f"{where}: invalid pattern {p!r} for rule {rule}: {exc}") from None
+        shared = group_reference(p)
+        if shared is not None:
+            raise ConfigError(
+                f"{where}: pattern {p!r} for rule {rule} {shared}: a rule's patterns are matched as one "
+                "regular expression, where group names and numbers belong to all of them. Use "
+                "non-capturing groups (`(?:...)`) and write the repeated text out"
+            )
         # A pattern Python's backtracking engine can spend minutes on would hang every run that
         # meets an unlucky line: refused when the pack is loaded (see `lintnews.regexcheck`).
         risk = backtracking_risk(p) if check_backtracking else None
@@ -51,6 +59,22 @@ def entry(data: Any, where: str, check_backtracking: bool = True) -> Entry:
         raise ConfigError(f"{where}: {exc}") from None
     message = data.get("message") or ""
     return Entry(rule, str(message), sev, list(lines), list(patterns), where)
+
+
+#: Flags set for the whole pattern at its start (``(?i)``), which Python accepts only at the start
+#: of the expression the patterns are joined into.
+_GLOBAL_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+
+
+def scoped_flags(pattern: str) -> str:
+    """``pattern`` with flags set at its start for the whole of it (``(?i)home``) turned into a
+    group of its own (``(?i:home)``), the same pattern where it can be joined to others. (Lines
+    are matched case-folded, so ``(?i)`` changes nothing, but it is what one writes.)"""
+    m = _GLOBAL_FLAGS.match(pattern)
+    if m is None:
+        return pattern
+    # (a newline ends a comment that verbose mode lets the pattern end with)
+    return f"(?{m.group(1)}:{pattern[m.end() :]}{chr(10) if 'x' in m.group(1) else ''})"
 
 
 def builtin_dir() -> Path:
