@@ -855,6 +855,130 @@ fail:
     return NULL;
 }
 
+/* --- what rules ask of a block ----------------------------------------------------------- */
+
+/* \S(?:[ \xa0]{3,}|\t)\s*\S somewhere in the characters: a run of blanks between two non-blank
+ * characters that starts with a tab or with three spaces or no-break spaces (a table row laid out
+ * with spaces). Everything between the two non-blank characters is whitespace, so it is enough
+ * to look at how each run of whitespace after a non-blank character starts and whether a
+ * non-blank character follows it. */
+static int has_space_run(int kind, const void *data, Py_ssize_t n)
+{
+    Py_ssize_t i = 0;
+    while (i < n && is_space(PyUnicode_READ(kind, data, i)))
+        i++;
+    while (i < n) {
+        /* i: a non-blank character */
+        Py_ssize_t j = i + 1;
+        while (j < n && is_space(PyUnicode_READ(kind, data, j)))
+            j++;
+        if (j < n && j > i + 1) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i + 1);
+            if (c == '\t')
+                return 1;
+            if (j - (i + 1) >= 3) {
+                Py_ssize_t b = i + 1;
+                while (b < i + 4) {
+                    Py_UCS4 d = PyUnicode_READ(kind, data, b);
+                    if (d != ' ' && d != 0x00a0)
+                        break;
+                    b++;
+                }
+                if (b == i + 4)
+                    return 1;
+            }
+        }
+        i = j;
+    }
+    return 0;
+}
+
+enum { ROLE_OTHER, ROLE_PARAGRAPH, ROLE_QUOTE, ROLE_HEADING };
+
+static int role_of(PyObject *kind)
+{
+    if (PyUnicode_CompareWithASCIIString(kind, "paragraph") == 0)
+        return ROLE_PARAGRAPH;
+    if (PyUnicode_CompareWithASCIIString(kind, "quote") == 0)
+        return ROLE_QUOTE;
+    if (PyUnicode_CompareWithASCIIString(kind, "heading") == 0)
+        return ROLE_HEADING;
+    return ROLE_OTHER;
+}
+
+/* The traits of one block (see block_traits_doc) as a new tuple. */
+static PyObject *traits_of(PyObject *text, int role)
+{
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t i = 0, count = 0, lower = 0;
+    int one_line = 1;
+    while (i < n) {
+        Py_UCS4 first = PyUnicode_READ(kind, data, i);
+        if (!IS_WORD(first)) {
+            one_line &= first != '\n';
+            i++;
+            continue;
+        }
+        i = word_end(kind, data, n, i);
+        count++;
+        lower += is_lower(first);
+    }
+    int heading = role == ROLE_HEADING;
+    if (role == ROLE_PARAGRAPH && one_line && count >= 1 && count <= 20) {
+        Py_ssize_t lo = 0, hi = n;
+        while (lo < hi && is_space(PyUnicode_READ(kind, data, lo)))
+            lo++;
+        while (hi > lo && is_space(PyUnicode_READ(kind, data, hi - 1)))
+            hi--;
+        if (hi > lo && hi - lo <= 160) {
+            Py_UCS4 first = PyUnicode_READ(kind, data, lo), last = PyUnicode_READ(kind, data, hi - 1);
+            heading = (Py_UNICODE_ISUPPER(first) || Py_UNICODE_ISDIGIT(first)) && last != '.' && last != '!' &&
+                      last != ',' && last != ';' && last != ':' && !has_space_run(kind, data, n);
+        }
+    }
+    int prose = (role == ROLE_PARAGRAPH || role == ROLE_QUOTE) && count >= 8 && (double)lower >= 0.45 * (double)count;
+    return Py_BuildValue("(nnNN)", count, lower, PyBool_FromLong(heading), PyBool_FromLong(prose));
+}
+
+PyDoc_STRVAR(block_traits_doc,
+             "block_traits(texts, kinds) -> list[tuple[int, int, bool, bool]]\n\n"
+             "Per block (its text and its kind, a str of lintnews.document.Block.kind): the number\n"
+             "of its words, how many start with a lower-case letter, whether it is heading-like and\n"
+             "whether it is prose: see lintnews.native.py_block_traits.");
+
+static PyObject *native_block_traits(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *kinds;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &texts, &PyList_Type, &kinds))
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(texts);
+    if (PyList_GET_SIZE(kinds) != count) {
+        PyErr_SetString(PyExc_ValueError, "block_traits() needs as many kinds as texts");
+        return NULL;
+    }
+    PyObject *out = PyList_New(count);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t b = 0; b < count; b++) {
+        PyObject *text = PyList_GET_ITEM(texts, b), *kind = PyList_GET_ITEM(kinds, b);
+        if (!PyUnicode_Check(text) || !PyUnicode_Check(kind) || PyUnicode_READY(text) < 0) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "block_traits() needs lists of str");
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyObject *item = traits_of(text, role_of(kind));
+        if (item == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, b, item);
+    }
+    return out;
+}
+
 static PyMethodDef native_methods[] = {
     {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
     {"words", native_words, METH_O, words_doc},
@@ -865,6 +989,7 @@ static PyMethodDef native_methods[] = {
     {"common_counts", native_common_counts, METH_VARARGS, common_counts_doc},
     {"shingle_hashes", native_shingle_hashes, METH_VARARGS, shingle_hashes_doc},
     {"plain_blocks", native_plain_blocks, METH_O, plain_blocks_doc},
+    {"block_traits", native_block_traits, METH_VARARGS, block_traits_doc},
     {NULL, NULL, 0, NULL},
 };
 

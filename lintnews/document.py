@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -63,9 +62,6 @@ class View(Generic[_T]):
 # The line shapes of the blocks view: defined once, in the Python twin of the blocks kernel.
 _HEADING_MD, _LIST_ITEM, _TABLE_ROW = native._HEADING_MD, native._LIST_ITEM, native._TABLE_ROW
 _QUOTE, _FENCE, _TERMINAL = native._QUOTE_LINE, native._FENCE, native._TERMINAL
-#: What a sentence, or a list of items, ends with (after stripping): not a title.
-_SENTENCE_END_CHARS = (".", "!", ",", ";", ":")
-_SPACE_RUN = re.compile(r"\S(?:[ \xa0]{3,}|\t)\s*\S")
 
 
 class Block:
@@ -75,9 +71,15 @@ class Block:
     ``paragraph`` (prose or anything else). Lines are 0-based and ``end`` is inclusive.
     Treat a block as read-only; blocks compare by identity.
 
+    What most rules ask of a block (``word_count``, ``lower_count``, ``heading_like``,
+    ``prose``) is computed for all blocks of a document at once when it makes its blocks
+    (`lintnews.native.block_traits`, one compiled pass): nearly every block is asked, and a
+    plain attribute is read faster than a lazily computed property. Only ``words`` is made on
+    demand.
+
     Blocks are made for every line of every document, so a block is small: a class with
     ``__slots__`` (no per-instance dict; a text of short lines held ~300 bytes per line in
-    blocks before) whose lazily computed values fill slots of their own."""
+    blocks before)."""
 
     __slots__ = (
         "index",
@@ -85,25 +87,42 @@ class Block:
         "end",
         "text",
         "kind",
+        "word_count",
+        "lower_count",
+        "heading_like",
+        "prose",
         "_words",
-        "_count",
-        "_lower",
-        "_heading_like",
-        "_prose",
     )
-    # the lazily filled slots (unset until first asked for)
-    _words: list[str]
-    _count: int
-    _lower: int
-    _heading_like: bool
-    _prose: bool
+    #: ``len(self.words)``.
+    word_count: int
+    #: How many of `words` start with a lower-case letter.
+    lower_count: int
+    #: A heading, or a short single line shaped like a title (no sentence punctuation at the
+    #: end, starts with a capital or digit; see `lintnews.native.py_block_traits`).
+    heading_like: bool
+    #: Running text: a paragraph of enough words, mostly lower case (titles are not).
+    prose: bool
+    _words: list[str]  # (unset until first asked for)
 
-    def __init__(self, index: int, start: int, end: int, text: str, kind: str) -> None:
+    def __init__(
+        self,
+        index: int,
+        start: int,
+        end: int,
+        text: str,
+        kind: str,
+        traits: tuple[int, int, bool, bool] | None = None,
+    ) -> None:
+        """``traits``: the block's `lintnews.native.block_traits` (computed here when not
+        given)."""
         self.index = index
         self.start = start
         self.end = end
         self.text = text
         self.kind = kind
+        if traits is None:
+            traits = native.block_traits([text], [kind])[0]
+        self.word_count, self.lower_count, self.heading_like, self.prose = traits
 
     def __repr__(self) -> str:
         return (
@@ -127,67 +146,15 @@ class Block:
         except AttributeError:
             return None
 
-    @property
-    def _word_stats(self) -> tuple[int, int]:
-        """(number of `words`, how many of them start with a lower-case letter), counted
-        without making the words."""
-        try:
-            return self._count, self._lower
-        except AttributeError:
-            self._count, self._lower = native.word_stats(self.text)
-            return self._count, self._lower
 
-    @property
-    def word_count(self) -> int:
-        """``len(self.words)``."""
-        try:
-            return self._count
-        except AttributeError:
-            return self._word_stats[0]
-
-    @property
-    def heading_like(self) -> bool:
-        """A heading, or a short single line shaped like a title (no sentence punctuation at the
-        end, starts with a capital or digit).
-
-        A line ending in a colon introduces what follows (a label or a list intro), and a line
-        with runs of blanks inside is a table row laid out with spaces: neither is a title."""
-        try:
-            return self._heading_like
-        except AttributeError:
-            pass
-        if self.kind == "heading":
-            found = True
-        elif self.kind != "paragraph" or self.start != self.end:
-            found = False
-        else:
-            text = self.text.strip()
-            found = (
-                len(text) <= 160
-                and (text[:1].isupper() or text[:1].isdigit())
-                and not text.endswith(_SENTENCE_END_CHARS)
-                and 1 <= self.word_count <= 20
-                and not (
-                    ("\t" in text or "\xa0" in text or "   " in text) and _SPACE_RUN.search(text) is not None
-                )
-            )
-        self._heading_like = found
-        return found
-
-    @property
-    def prose(self) -> bool:
-        """Running text: a paragraph of enough words, mostly lower case (titles are not)."""
-        try:
-            return self._prose
-        except AttributeError:
-            pass
-        if self.kind not in ("paragraph", "quote"):
-            found = False
-        else:
-            count, lower = self._word_stats
-            found = count >= 8 and lower >= 0.45 * count
-        self._prose = found
-        return found
+def _make_blocks(spans: list[tuple[int, int, str, str]]) -> list[Block]:
+    """The blocks of ``(start, end, kind, text)`` spans, in order, with their traits computed in
+    one pass."""
+    traits = native.block_traits([text for _, _, _, text in spans], [kind for _, _, kind, _ in spans])
+    return [
+        Block(n, start, end, text, kind, found)
+        for n, ((start, end, kind, text), found) in enumerate(zip(spans, traits))
+    ]
 
 
 @dataclass
@@ -278,17 +245,18 @@ class Document:
         """
         if self.line_tags is None and not self.soft_breaks:  # plain text: the loop below, compiled
             lines, kinds = self.lines, native.BLOCK_KINDS
-            return [
-                Block(
-                    n,
-                    start,
-                    end,
-                    lines[start] if start == end else "\n".join(lines[start : end + 1]),
-                    kinds[kind],
-                )
-                for n, (start, end, kind) in enumerate(native.plain_blocks(lines))
-            ]
-        blocks: list[Block] = []
+            return _make_blocks(
+                [
+                    (
+                        start,
+                        end,
+                        kinds[kind],
+                        lines[start] if start == end else "\n".join(lines[start : end + 1]),
+                    )
+                    for start, end, kind in native.plain_blocks(lines)
+                ]
+            )
+        spans: list[tuple[int, int, str, str]] = []
         in_code = False
         cur_start = -1
         cur_kind = "paragraph"
@@ -297,10 +265,9 @@ class Document:
             nonlocal cur_start
             if cur_start >= 0:
                 if end == cur_start:  # (one line: its text, and one int object for start and end)
-                    blocks.append(Block(len(blocks), cur_start, cur_start, self.lines[end], cur_kind))
+                    spans.append((cur_start, cur_start, cur_kind, self.lines[end]))
                 else:
-                    text = "\n".join(self.lines[cur_start : end + 1])
-                    blocks.append(Block(len(blocks), cur_start, end, text, cur_kind))
+                    spans.append((cur_start, end, cur_kind, "\n".join(self.lines[cur_start : end + 1])))
             cur_start = -1
 
         plain = self.line_tags is None
@@ -332,7 +299,7 @@ class Document:
             close(i - 1)
             cur_start, cur_kind = i, kind
         close(len(self.lines) - 1)
-        return blocks
+        return _make_blocks(spans)
 
     @cached_property
     def folded_text(self) -> str:

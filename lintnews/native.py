@@ -119,6 +119,45 @@ def py_plain_blocks(lines: list[str]) -> list[tuple[int, int, int]]:
     return out
 
 
+#: What a sentence, or a list of items, ends with (after stripping): not a title.
+_SENTENCE_END_CHARS = (".", "!", ",", ";", ":")
+_SPACE_RUN = re.compile(r"\S(?:[ \xa0]{3,}|\t)\s*\S")
+
+
+def _heading_like(text: str, kind: str, count: int) -> bool:
+    """A heading, or a paragraph of one line shaped like a title: at most 160 characters and
+    20 words, starting with a capital or a digit, with no sentence punctuation at the end. A line
+    ending in a colon introduces what follows (a label or a list intro), and a line with runs of
+    blanks inside is a table row laid out with spaces: neither is a title."""
+    if kind == "heading":
+        return True
+    if kind != "paragraph" or "\n" in text:
+        return False
+    text = text.strip()
+    return (
+        len(text) <= 160
+        and (text[:1].isupper() or text[:1].isdigit())
+        and not text.endswith(_SENTENCE_END_CHARS)
+        and 1 <= count <= 20
+        and not (("\t" in text or "\xa0" in text or "   " in text) and _SPACE_RUN.search(text) is not None)
+    )
+
+
+def py_block_traits(texts: list[str], kinds: list[str]) -> list[tuple[int, int, bool, bool]]:
+    """Per block (its text, and its kind: a `lintnews.document.Block.kind`): the number of its
+    `py_words`, how many of them start with a lower-case letter, whether it is heading-like
+    (`_heading_like`) and whether it is prose (a paragraph or quote of 8 words or more, at least
+    45 % of them lower case: running text, not a title)."""
+    if len(texts) != len(kinds):
+        raise ValueError("block_traits() needs as many kinds as texts")
+    out = []
+    for text, kind in zip(texts, kinds):
+        count, lower = py_word_stats(text)
+        prose = kind in ("paragraph", "quote") and count >= 8 and lower >= 0.45 * count
+        out.append((count, lower, _heading_like(text, kind, count), prose))
+    return out
+
+
 def _load() -> ModuleType | None:
     if os.environ.get("LINTNEWS_PURE_PYTHON"):
         return None
@@ -148,3 +187,4 @@ word_stats = compiled.word_stats if compiled else py_word_stats
 count_words = compiled.count_words if compiled else py_count_words
 collapse_lines = compiled.collapse_lines if compiled else py_collapse_lines
 plain_blocks = compiled.plain_blocks if compiled else py_plain_blocks
+block_traits = compiled.block_traits if compiled else py_block_traits

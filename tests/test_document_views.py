@@ -49,3 +49,51 @@ def test_sources_set_the_raw_record_and_the_file_bytes(tmp_path: Path) -> None:
         ("x", b'{"id": "x", "text": "First."}\n', None),
         ("y", b'{"id": "y", "text": "Second."}\n', None),
     ]
+
+
+def test_the_traits_of_blocks_are_those_of_their_words_and_lines(tmp_path: Path) -> None:
+    """What `Block` computes for all blocks at once equals what its docstrings define, on plain
+    text and on HTML (the two ways blocks are made)."""
+    plain = (
+        "Council Approves Sea Wall Repairs\n\n"
+        "The harbour council voted on Tuesday to spend four million pounds on the old sea wall, and\n"
+        "work starts in March.\n"
+        "Name   Age   Town\n"
+        "> quoted words that run on for more than eight words in all here\n"
+        "- A list item that is not a title\n"
+        "Share this story:\n"
+    )
+    html = (
+        "<html><body><h2>Sea wall</h2><p>The council voted on Tuesday<br>to spend four million"
+        " pounds on repairs.</p><p>More News</p><blockquote>we said so, and so it was done in the"
+        " end of it all</blockquote><figure><figcaption>The wall in 1990</figcaption></figure>"
+        "</body></html>"
+    )
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    [page] = read_path(str(tmp_path / "page.html"), Settings())
+    assert isinstance(page, Document) and page.line_tags is not None
+    docs = [Document("a.txt", plain), page]
+    seen = set()
+    for doc in docs:
+        for b in doc.blocks:
+            words = b.words
+            assert b.word_count == len(words)
+            assert b.lower_count == sum(1 for w in words if w[0].islower())
+            assert b.prose == (
+                b.kind in ("paragraph", "quote") and len(words) >= 8 and b.lower_count >= 0.45 * len(words)
+            )
+            one_line = b.start == b.end
+            text = b.text.strip()
+            title = (
+                one_line
+                and b.kind == "paragraph"
+                and len(text) <= 160
+                and (text[:1].isupper() or text[:1].isdigit())
+                and not text.endswith((".", "!", ",", ";", ":"))
+                and 1 <= len(words) <= 20
+                and "   " not in text
+            )
+            assert b.heading_like == (b.kind == "heading" or title), b
+            seen.add((b.kind, b.heading_like, b.prose))
+    assert {("heading", True, False), ("paragraph", True, False), ("paragraph", False, True)} <= seen
+    assert ("quote", False, True) in seen and ("list", False, False) in seen

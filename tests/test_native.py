@@ -271,14 +271,16 @@ def test_plain_blocks_equal_the_definition(lines: list[str]) -> None:
 def test_the_blocks_of_plain_text_are_those_of_the_general_loop(lines: list[str]) -> None:
     """`Document.blocks` of plain text (the kernel) equals its general loop, which a soft break
     on no line sends a document through without changing anything."""
-    from lintnews.document import Document
+    from lintnews.document import Block, Document
 
     text = "\n".join(lines)
     fast = Document(path="a.txt", text=text).blocks
     general = Document(path="a.txt", text=text, soft_breaks=frozenset({10**9})).blocks
-    assert [(b.index, b.start, b.end, b.text, b.kind) for b in fast] == [
-        (b.index, b.start, b.end, b.text, b.kind) for b in general
-    ]
+
+    def shape(b: Block) -> tuple[object, ...]:
+        return (b.index, b.start, b.end, b.text, b.kind, b.word_count, b.lower_count, b.heading_like, b.prose)
+
+    assert [shape(b) for b in fast] == [shape(b) for b in general]
 
 
 def test_plain_blocks_of_known_text() -> None:
@@ -314,3 +316,68 @@ def test_plain_blocks_of_known_text() -> None:
         _native.plain_blocks(["a", 3])
     with pytest.raises(TypeError):
         _native.plain_blocks(("a",))
+
+
+BLOCK_KIND_NAMES = st.sampled_from(["paragraph", "heading", "quote", "list", "table", "code", "caption"])
+#: Pieces of block texts where the traits could go wrong: capitals, digits and title-case letters
+#: at the start, sentence ends and colons at the end (behind whitespace), runs of spaces, tabs and
+#: no-break spaces inside (a table laid out with spaces), line breaks, long lines, many words.
+TRAIT_PIECES = st.sampled_from(
+    [
+        "Word", "word", "ölçü", "Été", "ǅ", "ª", "三", "1", "²", "٣", "_", "it's", "-", ".", "!", ",", ";", ":",
+        "?", " ", "  ", "   ", "\t", "\xa0", " \xa0 ", "\xa0\xa0\xa0", "\u3000", "\n", "x" * 70, "a b c d e f g",
+    ]
+)  # fmt: skip
+TRAIT_TEXT = st.one_of(st.lists(TRAIT_PIECES, max_size=30).map("".join), TEXT)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(TRAIT_TEXT, BLOCK_KIND_NAMES), max_size=6))
+def test_block_traits_equal_the_definition(blocks: list[tuple[str, str]]) -> None:
+    texts, kinds = [t for t, _ in blocks], [k for _, k in blocks]
+    assert _native.block_traits(texts, kinds) == native.py_block_traits(texts, kinds)
+
+
+@SOME
+@given(TRAIT_TEXT, BLOCK_KIND_NAMES)
+def test_block_traits_count_the_words_and_their_lower_case_starts(text: str, kind: str) -> None:
+    """The word counts of the traits are those of the word list itself."""
+    words = native.py_words(text)
+    count, lower, _, prose = native.block_traits([text], [kind])[0]
+    assert (count, lower) == (len(words), sum(1 for w in words if w[0].islower()))
+    assert prose == (kind in ("paragraph", "quote") and len(words) >= 8 and lower / len(words) >= 0.45)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "heading_like", "prose"),
+    [
+        ("Council Approves Sea Wall Repairs", "paragraph", True, False),
+        ("2024 in review", "paragraph", True, False),
+        ("Share this story:", "paragraph", False, False),  # a label, not a title
+        ("Name   Age   Town", "paragraph", False, False),  # a table row laid out with spaces
+        ("Name\tAge", "paragraph", False, False),
+        ("Name \t Age", "paragraph", True, False),  # (a tab after a space is no column gap)
+        ("Council Approves\nSea Wall Repairs", "paragraph", False, False),  # two lines
+        ("Council Approves Sea Wall Repairs", "list", False, False),
+        ("anything at all.", "heading", True, False),
+        ("The council voted on Tuesday to spend four million pounds.", "paragraph", False, True),
+        ("The council voted on Tuesday to spend four million pounds", "paragraph", True, True),
+        ("> The council voted on Tuesday to spend four million pounds", "quote", False, True),
+        ("The Council Voted On Tuesday To Spend Four Million Pounds", "paragraph", True, False),
+        ("", "paragraph", False, False),
+    ],
+)
+def test_block_traits_of_known_text(text: str, kind: str, heading_like: bool, prose: bool) -> None:
+    for kernel in (_native.block_traits, native.py_block_traits):
+        assert kernel([text], [kind])[0][2:] == (heading_like, prose)
+
+
+def test_block_traits_refuse_bad_input() -> None:
+    with pytest.raises(ValueError):
+        _native.block_traits(["a"], [])
+    with pytest.raises(ValueError):
+        native.py_block_traits(["a"], [])
+    with pytest.raises(TypeError):
+        _native.block_traits(["a", 3], ["paragraph", "paragraph"])
+    with pytest.raises(TypeError):
+        _native.block_traits(("a",), ["paragraph"])

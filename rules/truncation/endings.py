@@ -120,8 +120,8 @@ def is_stump(doc: Document, word: str, lang: str) -> bool:
 
 
 def _lower_share(block: Block) -> float:
-    count, lower = block._word_stats
-    return lower / count if count else 0.0
+    count = block.word_count
+    return block.lower_count / count if count else 0.0
 
 
 def _is_prose(block: Block) -> bool:
