@@ -27,6 +27,7 @@ rules (families S and B) flagged in the document are not shingled at all.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -141,9 +142,31 @@ class _Prepared:
     """A document reduced to its normalised lines, waiting for its shingles to be hashed."""
 
     sig: DocSignature
-    #: Normalised lines to shingle, in order, and for each the row in ``sig.lines`` (or -1).
+    #: Normalised lines to shingle, in order.
     lines: list[str] = field(default_factory=list)
-    rows: list[int] = field(default_factory=list)
+    #: (index in ``lines``, row in ``sig.lines``) of the lines that have a row, in order.
+    rows: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _edge_lines(lines: list[str], n: int) -> list[tuple[int, int]]:
+    """(line number, rank among the ``n`` non-blank lines) of the first and the last
+    `EDGE_LINES` non-blank lines of ``lines``, in order."""
+    found: dict[int, int] = {}
+    rank = 0
+    for i, line in enumerate(lines):
+        if rank >= EDGE_LINES:
+            break
+        if line.strip():
+            found[i] = rank
+            rank += 1
+    rank = n - 1
+    for i in range(len(lines) - 1, -1, -1):
+        if n - 1 - rank >= EDGE_LINES:
+            break
+        if lines[i].strip():
+            found[i] = rank
+            rank -= 1
+    return sorted(found.items())
 
 
 class CorpusSigner:
@@ -180,16 +203,17 @@ class CorpusSigner:
         opts = self.options
         enabled = self.selection.flags(doc.path)
         chrome = _chrome_lines(doc, diagnostics, self.chrome)
-        # The lines with content, counted and walked without listing them (a list of their
-        # numbers and a dict of their normalised texts cost ~140 bytes per line of a text of
-        # short lines, more than the text itself).
-        n = sum(1 for line in doc.lines if line.strip())
-        first_line = next((i for i, line in enumerate(doc.lines) if line.strip()), 0)
+        # The lines with content are counted without listing them (a list of their numbers and
+        # a dict of their normalised texts cost ~140 bytes per line of a text of short lines,
+        # more than the text itself); only the edge lines are walked in Python.
+        lines = doc.lines
+        n = sum(map(bool, map(str.strip, lines)))
+        first_line = next((i for i, line in enumerate(lines) if line.strip()), 0)
         first = _source_span(doc, first_line)
         all_norms = doc.normalized_lines
         # the same as normalize(doc.text): non-word runs, line breaks included, become one space
         # (blank lines normalise to nothing)
-        normalized = " ".join(t for t in all_norms if t)
+        normalized = " ".join(filter(None, all_norms))
         date = doc.meta.get(opts.date_field) if opts.date_field else None
         sig = DocSignature(
             path=doc.path,
@@ -197,7 +221,7 @@ class CorpusSigner:
             record_line=doc.record_line,
             enabled=enabled,
             first=first,
-            title=doc.lines[first_line].strip()[:100] if n else "",
+            title=lines[first_line].strip()[:100] if n else "",
             text_hash=hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).digest()
             if normalized
             else None,
@@ -208,31 +232,26 @@ class CorpusSigner:
             lines=np.zeros(0, LINE_DTYPE),
         )
         prepared = _Prepared(sig)
+        # A line is shingled when its normalised text is not empty (so it has content) and no
+        # chrome rule flagged it; of those, the edge lines short enough and of enough words are
+        # template candidates, one row each.
+        shingled = [i for i, norm in enumerate(all_norms) if norm and i not in chrome] if self.shingle else []
         rows: list[tuple[Any, ...]] = []
         keys = doc.line_keys
-        rank = -1
-        for i, line in enumerate(doc.lines):
-            if not line.strip():
-                continue
-            rank += 1
-            if i in chrome:
-                continue
+        for i, rank in _edge_lines(lines, n):
             norm = all_norms[i]
-            if not norm:
+            if not norm or i in chrome:
                 continue
-            row = -1
-            edge = rank < EDGE_LINES or n - 1 - rank < EDGE_LINES
-            if edge and len(line) <= MAX_TEMPLATE_CHARS and norm.count(" ") + 1 >= opts.template_min_words:
+            if len(lines[i]) <= MAX_TEMPLATE_CHARS and norm.count(" ") + 1 >= opts.template_min_words:
                 key = keys[i].encode("utf-8")
                 digest = int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little")
-                row = len(rows)
+                if self.shingle:
+                    prepared.rows.append((bisect.bisect_left(shingled, i), len(rows)))
                 words = min(norm.count(" ") + 1, 65535)
                 rows.append(
                     (digest, *_source_span(doc, i), min(rank, 255), min(n - 1 - rank, 255), words, 0, 0)
                 )
-            if self.shingle:
-                prepared.lines.append(norm)
-                prepared.rows.append(row)
+        prepared.lines = [all_norms[i] for i in shingled]
         sig.lines = np.array(rows, dtype=LINE_DTYPE)
         return prepared
 
@@ -255,10 +274,9 @@ class CorpusSigner:
             nl = len(p.lines)
             lo, hi = int(line_bounds[at]), int(line_bounds[at + nl])
             p.sig.shingles = hashes[lo:hi].copy()
-            for r, row in enumerate(p.rows):
-                if row >= 0:
-                    p.sig.lines[row]["lo"] = line_bounds[at + r] - lo
-                    p.sig.lines[row]["hi"] = line_bounds[at + r + 1] - lo
+            for r, row in p.rows:
+                p.sig.lines[row]["lo"] = line_bounds[at + r] - lo
+                p.sig.lines[row]["hi"] = line_bounds[at + r + 1] - lo
             counts.append(hi - lo)
             at += nl
         sigs = self.hasher.signatures(hashes, np.array(counts))
