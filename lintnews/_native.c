@@ -10,6 +10,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -255,27 +256,6 @@ static PyObject *native_words(PyObject *self, PyObject *arg)
         Py_DECREF(word);
     }
     return out;
-}
-
-PyDoc_STRVAR(word_stats_doc,
-             "word_stats(text) -> (words, lower)\n\n"
-             "The number of words(text), and how many of them start with a lower-case letter.");
-
-static PyObject *native_word_stats(PyObject *self, PyObject *arg)
-{
-    TEXT_ARG(arg, "word_stats");
-    Py_ssize_t i = 0, count = 0, lower = 0;
-    while (i < n) {
-        Py_UCS4 first = PyUnicode_READ(kind, data, i);
-        if (!IS_WORD(first)) {
-            i++;
-            continue;
-        }
-        i = word_end(kind, data, n, i);
-        count++;
-        lower += is_lower(first);
-    }
-    return Py_BuildValue("(nn)", count, lower);
 }
 
 PyDoc_STRVAR(count_words_doc,
@@ -906,8 +886,10 @@ static int role_of(PyObject *kind)
     return ROLE_OTHER;
 }
 
-/* The traits of one block (see block_traits_doc) as a new tuple. */
-static PyObject *traits_of(PyObject *text, int role)
+/* The traits of a block of text `text` whose kind has role `role` (see lintnews.native.PyBlock):
+ * its words, those that start in lower case, whether it is heading-like and whether it is prose. */
+static void block_traits(PyObject *text, int role, Py_ssize_t *words, Py_ssize_t *lowers, char *heading_like,
+                         char *prose)
 {
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -938,58 +920,126 @@ static PyObject *traits_of(PyObject *text, int role)
                       last != ',' && last != ';' && last != ':' && !has_space_run(kind, data, n);
         }
     }
-    int prose = (role == ROLE_PARAGRAPH || role == ROLE_QUOTE) && count >= 8 && (double)lower >= 0.45 * (double)count;
-    return Py_BuildValue("(nnNN)", count, lower, PyBool_FromLong(heading), PyBool_FromLong(prose));
+    *words = count;
+    *lowers = lower;
+    *heading_like = (char)heading;
+    *prose = (char)((role == ROLE_PARAGRAPH || role == ROLE_QUOTE) && count >= 8 &&
+                    (double)lower >= 0.45 * (double)count);
 }
 
-PyDoc_STRVAR(block_traits_doc,
-             "block_traits(texts, kinds) -> list[tuple[int, int, bool, bool]]\n\n"
-             "Per block (its text and its kind, a str of lintnews.document.Block.kind): the number\n"
-             "of its words, how many start with a lower-case letter, whether it is heading-like and\n"
-             "whether it is prose: see lintnews.native.py_block_traits.");
+/* --- Block ------------------------------------------------------------------------------- */
 
-static PyObject *native_block_traits(PyObject *self, PyObject *args)
+/* lintnews.document.Block: a block of a document with what rules ask of it computed when it is
+ * made, in the same pass over its text. A type of its own because blocks are made for every
+ * line of every document: making one costs a third of a Python class's __init__. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t index, start, end, word_count, lower_count;
+    PyObject *text, *kind, *words; /* words: NULL until first asked for */
+    char heading_like, prose;
+} BlockObject;
+
+static PyObject *Block_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    PyObject *texts, *kinds;
-    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &texts, &PyList_Type, &kinds))
+    static char *kwlist[] = {"index", "start", "end", "text", "kind", NULL};
+    Py_ssize_t index, start, end;
+    PyObject *text, *kind;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "nnnUU:Block", kwlist, &index, &start, &end, &text, &kind))
         return NULL;
-    Py_ssize_t count = PyList_GET_SIZE(texts);
-    if (PyList_GET_SIZE(kinds) != count) {
-        PyErr_SetString(PyExc_ValueError, "block_traits() needs as many kinds as texts");
+    if (PyUnicode_READY(text) < 0 || PyUnicode_READY(kind) < 0)
         return NULL;
-    }
-    PyObject *out = PyList_New(count);
-    if (out == NULL)
+    BlockObject *self = (BlockObject *)type->tp_alloc(type, 0);
+    if (self == NULL)
         return NULL;
-    for (Py_ssize_t b = 0; b < count; b++) {
-        PyObject *text = PyList_GET_ITEM(texts, b), *kind = PyList_GET_ITEM(kinds, b);
-        if (!PyUnicode_Check(text) || !PyUnicode_Check(kind) || PyUnicode_READY(text) < 0) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_TypeError, "block_traits() needs lists of str");
-            Py_DECREF(out);
+    self->index = index;
+    self->start = start;
+    self->end = end;
+    Py_INCREF(text);
+    self->text = text;
+    Py_INCREF(kind);
+    self->kind = kind;
+    block_traits(text, role_of(kind), &self->word_count, &self->lower_count, &self->heading_like, &self->prose);
+    return (PyObject *)self;
+}
+
+static void Block_dealloc(BlockObject *self)
+{
+    Py_XDECREF(self->text);
+    Py_XDECREF(self->kind);
+    Py_XDECREF(self->words);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyObject *Block_repr(BlockObject *self)
+{
+    return PyUnicode_FromFormat("Block(index=%zd, start=%zd, end=%zd, text=%R, kind=%R)", self->index, self->start,
+                                self->end, self->text, self->kind);
+}
+
+static PyObject *Block_words(BlockObject *self, void *closure)
+{
+    if (self->words == NULL) {
+        self->words = native_words(NULL, self->text);
+        if (self->words == NULL)
             return NULL;
-        }
-        PyObject *item = traits_of(text, role_of(kind));
-        if (item == NULL) {
-            Py_DECREF(out);
-            return NULL;
-        }
-        PyList_SET_ITEM(out, b, item);
     }
+    Py_INCREF(self->words);
+    return self->words;
+}
+
+static PyObject *Block_cached_words(BlockObject *self, PyObject *unused)
+{
+    PyObject *out = self->words != NULL ? self->words : Py_None;
+    Py_INCREF(out);
     return out;
 }
+
+static PyMemberDef Block_members[] = {
+    {"index", T_PYSSIZET, offsetof(BlockObject, index), READONLY, NULL},
+    {"start", T_PYSSIZET, offsetof(BlockObject, start), READONLY, NULL},
+    {"end", T_PYSSIZET, offsetof(BlockObject, end), READONLY, NULL},
+    {"text", T_OBJECT_EX, offsetof(BlockObject, text), READONLY, NULL},
+    {"kind", T_OBJECT_EX, offsetof(BlockObject, kind), READONLY, NULL},
+    {"word_count", T_PYSSIZET, offsetof(BlockObject, word_count), READONLY, NULL},
+    {"lower_count", T_PYSSIZET, offsetof(BlockObject, lower_count), READONLY, NULL},
+    {"heading_like", T_BOOL, offsetof(BlockObject, heading_like), READONLY, NULL},
+    {"prose", T_BOOL, offsetof(BlockObject, prose), READONLY, NULL},
+    {NULL},
+};
+
+static PyGetSetDef Block_getset[] = {
+    {"words", (getter)Block_words, NULL, "The block's words (lintnews.native.py_words), made on first use.", NULL},
+    {NULL},
+};
+
+static PyMethodDef Block_methods[] = {
+    {"cached_words", (PyCFunction)Block_cached_words, METH_NOARGS, "words, when they were made already (None otherwise)."},
+    {NULL},
+};
+
+static PyTypeObject BlockType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "lintnews.document.Block",
+    .tp_basicsize = sizeof(BlockObject),
+    .tp_dealloc = (destructor)Block_dealloc,
+    .tp_repr = (reprfunc)Block_repr,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Block(index, start, end, text, kind): a block of a document; see lintnews.native.PyBlock.",
+    .tp_methods = Block_methods,
+    .tp_members = Block_members,
+    .tp_getset = Block_getset,
+    .tp_new = Block_new,
+};
 
 static PyMethodDef native_methods[] = {
     {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
     {"words", native_words, METH_O, words_doc},
-    {"word_stats", native_word_stats, METH_O, word_stats_doc},
     {"count_words", native_count_words, METH_VARARGS, count_words_doc},
     {"collapse_lines", native_collapse_lines, METH_VARARGS, collapse_lines_doc},
     {"minhash_affine32", native_minhash_affine32, METH_VARARGS, minhash_affine32_doc},
     {"common_counts", native_common_counts, METH_VARARGS, common_counts_doc},
     {"shingle_hashes", native_shingle_hashes, METH_VARARGS, shingle_hashes_doc},
     {"plain_blocks", native_plain_blocks, METH_O, plain_blocks_doc},
-    {"block_traits", native_block_traits, METH_VARARGS, block_traits_doc},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1000,5 +1050,16 @@ static struct PyModuleDef native_module = {
 
 PyMODINIT_FUNC PyInit__native(void)
 {
-    return PyModule_Create(&native_module);
+    if (PyType_Ready(&BlockType) < 0)
+        return NULL;
+    PyObject *module = PyModule_Create(&native_module);
+    if (module == NULL)
+        return NULL;
+    Py_INCREF(&BlockType);
+    if (PyModule_AddObject(module, "Block", (PyObject *)&BlockType) < 0) {
+        Py_DECREF(&BlockType);
+        Py_DECREF(module);
+        return NULL;
+    }
+    return module;
 }

@@ -20,7 +20,7 @@ import itertools
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from lintnews import language as _language
 from lintnews import native, textnorm
@@ -64,97 +64,12 @@ _HEADING_MD, _LIST_ITEM, _TABLE_ROW = native._HEADING_MD, native._LIST_ITEM, nat
 _QUOTE, _FENCE, _TERMINAL = native._QUOTE_LINE, native._FENCE, native._TERMINAL
 
 
-class Block:
-    """A paragraph-like unit: one or more consecutive text lines.
-
-    ``kind`` is one of ``heading``, ``list``, ``table``, ``quote``, ``code``, ``caption`` or
-    ``paragraph`` (prose or anything else). Lines are 0-based and ``end`` is inclusive.
-    Treat a block as read-only; blocks compare by identity.
-
-    What most rules ask of a block (``word_count``, ``lower_count``, ``heading_like``,
-    ``prose``) is computed for all blocks of a document at once when it makes its blocks
-    (`lintnews.native.block_traits`, one compiled pass): nearly every block is asked, and a
-    plain attribute is read faster than a lazily computed property. Only ``words`` is made on
-    demand.
-
-    Blocks are made for every line of every document, so a block is small: a class with
-    ``__slots__`` (no per-instance dict; a text of short lines held ~300 bytes per line in
-    blocks before)."""
-
-    __slots__ = (
-        "index",
-        "start",
-        "end",
-        "text",
-        "kind",
-        "word_count",
-        "lower_count",
-        "heading_like",
-        "prose",
-        "_words",
-    )
-    #: ``len(self.words)``.
-    word_count: int
-    #: How many of `words` start with a lower-case letter.
-    lower_count: int
-    #: A heading, or a short single line shaped like a title (no sentence punctuation at the
-    #: end, starts with a capital or digit; see `lintnews.native.py_block_traits`).
-    heading_like: bool
-    #: Running text: a paragraph of enough words, mostly lower case (titles are not).
-    prose: bool
-    _words: list[str]  # (unset until first asked for)
-
-    def __init__(
-        self,
-        index: int,
-        start: int,
-        end: int,
-        text: str,
-        kind: str,
-        traits: tuple[int, int, bool, bool] | None = None,
-    ) -> None:
-        """``traits``: the block's `lintnews.native.block_traits` (computed here when not
-        given)."""
-        self.index = index
-        self.start = start
-        self.end = end
-        self.text = text
-        self.kind = kind
-        if traits is None:
-            traits = native.block_traits([text], [kind])[0]
-        self.word_count, self.lower_count, self.heading_like, self.prose = traits
-
-    def __repr__(self) -> str:
-        return (
-            f"Block(index={self.index!r}, start={self.start!r}, end={self.end!r}, text={self.text!r}, "
-            f"kind={self.kind!r})"
-        )
-
-    @property
-    def words(self) -> list[str]:
-        try:
-            return self._words
-        except AttributeError:
-            found: list[str] = native.words(self.text)
-            self._words = found
-            return found
-
-    def cached_words(self) -> list[str] | None:
-        """`words`, when they were made already (None otherwise)."""
-        try:
-            return self._words
-        except AttributeError:
-            return None
-
-
-def _make_blocks(spans: list[tuple[int, int, str, str]]) -> list[Block]:
-    """The blocks of ``(start, end, kind, text)`` spans, in order, with their traits computed in
-    one pass."""
-    traits = native.block_traits([text for _, _, _, text in spans], [kind for _, _, kind, _ in spans])
-    return [
-        Block(n, start, end, text, kind, found)
-        for n, ((start, end, kind, text), found) in enumerate(zip(spans, traits))
-    ]
+if TYPE_CHECKING:
+    Block = native.PyBlock
+else:
+    #: A paragraph-like unit of a document, with what rules ask of it (words, heading-like,
+    #: prose): defined by `lintnews.native.PyBlock`, compiled when the kernels are built.
+    Block = native.Block
 
 
 @dataclass
@@ -245,18 +160,17 @@ class Document:
         """
         if self.line_tags is None and not self.soft_breaks:  # plain text: the loop below, compiled
             lines, kinds = self.lines, native.BLOCK_KINDS
-            return _make_blocks(
-                [
-                    (
-                        start,
-                        end,
-                        kinds[kind],
-                        lines[start] if start == end else "\n".join(lines[start : end + 1]),
-                    )
-                    for start, end, kind in native.plain_blocks(lines)
-                ]
-            )
-        spans: list[tuple[int, int, str, str]] = []
+            return [
+                Block(
+                    n,
+                    start,
+                    end,
+                    lines[start] if start == end else "\n".join(lines[start : end + 1]),
+                    kinds[kind],
+                )
+                for n, (start, end, kind) in enumerate(native.plain_blocks(lines))
+            ]
+        blocks: list[Block] = []
         in_code = False
         cur_start = -1
         cur_kind = "paragraph"
@@ -265,9 +179,10 @@ class Document:
             nonlocal cur_start
             if cur_start >= 0:
                 if end == cur_start:  # (one line: its text, and one int object for start and end)
-                    spans.append((cur_start, cur_start, cur_kind, self.lines[end]))
+                    blocks.append(Block(len(blocks), cur_start, cur_start, self.lines[end], cur_kind))
                 else:
-                    spans.append((cur_start, end, cur_kind, "\n".join(self.lines[cur_start : end + 1])))
+                    text = "\n".join(self.lines[cur_start : end + 1])
+                    blocks.append(Block(len(blocks), cur_start, end, text, cur_kind))
             cur_start = -1
 
         plain = self.line_tags is None
@@ -299,7 +214,7 @@ class Document:
             close(i - 1)
             cur_start, cur_kind = i, kind
         close(len(self.lines) - 1)
-        return _make_blocks(spans)
+        return blocks
 
     @cached_property
     def folded_text(self) -> str:

@@ -143,19 +143,74 @@ def _heading_like(text: str, kind: str, count: int) -> bool:
     )
 
 
-def py_block_traits(texts: list[str], kinds: list[str]) -> list[tuple[int, int, bool, bool]]:
-    """Per block (its text, and its kind: a `lintnews.document.Block.kind`): the number of its
-    `py_words`, how many of them start with a lower-case letter, whether it is heading-like
-    (`_heading_like`) and whether it is prose (a paragraph or quote of 8 words or more, at least
-    45 % of them lower case: running text, not a title)."""
-    if len(texts) != len(kinds):
-        raise ValueError("block_traits() needs as many kinds as texts")
-    out = []
-    for text, kind in zip(texts, kinds):
-        count, lower = py_word_stats(text)
-        prose = kind in ("paragraph", "quote") and count >= 8 and lower >= 0.45 * count
-        out.append((count, lower, _heading_like(text, kind, count), prose))
-    return out
+class PyBlock:
+    """A paragraph-like unit of a document: one or more consecutive text lines
+    (`lintnews.document.Document.blocks` makes them; ``lintnews.document.Block`` is this class,
+    or its compiled twin).
+
+    ``kind`` is one of ``heading``, ``list``, ``table``, ``quote``, ``code``, ``caption`` or
+    ``paragraph`` (prose or anything else). Lines are 0-based and ``end`` is inclusive.
+    Treat a block as read-only (the compiled blocks are); blocks compare by identity.
+
+    What most rules ask of a block is computed when it is made, in one pass over its text:
+    nearly every block is asked, and an attribute is read faster than a lazily computed
+    property. Only `words` is made on demand. Blocks are made for every line of every document,
+    so a block is small (``__slots__``: no per-instance dict)."""
+
+    __slots__ = (
+        "index",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "word_count",
+        "lower_count",
+        "heading_like",
+        "prose",
+        "_words",
+    )
+    #: ``len(self.words)``.
+    word_count: int
+    #: How many of `words` start with a lower-case letter.
+    lower_count: int
+    #: A heading, or a paragraph of one line shaped like a title (see `_heading_like`).
+    heading_like: bool
+    #: Running text: a paragraph or quote of 8 words or more, at least 45 % of them lower case
+    #: (titles are not).
+    prose: bool
+    _words: list[str]  # (unset until first asked for)
+
+    def __init__(self, index: int, start: int, end: int, text: str, kind: str) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.word_count, self.lower_count = count, lower = py_word_stats(text)
+        self.heading_like = _heading_like(text, kind, count)
+        self.prose = kind in ("paragraph", "quote") and count >= 8 and lower >= 0.45 * count
+
+    def __repr__(self) -> str:
+        return (
+            f"Block(index={self.index!r}, start={self.start!r}, end={self.end!r}, text={self.text!r}, "
+            f"kind={self.kind!r})"
+        )
+
+    @property
+    def words(self) -> list[str]:
+        """The block's words (`py_words`), made on first use."""
+        try:
+            return self._words
+        except AttributeError:
+            found = self._words = py_words(self.text)
+            return found
+
+    def cached_words(self) -> list[str] | None:
+        """`words`, when they were made already (None otherwise)."""
+        try:
+            return self._words
+        except AttributeError:
+            return None
 
 
 def _load() -> ModuleType | None:
@@ -183,8 +238,7 @@ def describe() -> str:
 
 normalized_lines = compiled.normalized_lines if compiled else py_normalized_lines
 words = compiled.words if compiled else py_words
-word_stats = compiled.word_stats if compiled else py_word_stats
 count_words = compiled.count_words if compiled else py_count_words
 collapse_lines = compiled.collapse_lines if compiled else py_collapse_lines
 plain_blocks = compiled.plain_blocks if compiled else py_plain_blocks
-block_traits = compiled.block_traits if compiled else py_block_traits
+Block = compiled.Block if compiled else PyBlock

@@ -52,7 +52,7 @@ def test_sources_set_the_raw_record_and_the_file_bytes(tmp_path: Path) -> None:
 
 
 def test_the_traits_of_blocks_are_those_of_their_words_and_lines(tmp_path: Path) -> None:
-    """What `Block` computes for all blocks at once equals what its docstrings define, on plain
+    """What a `Block` computes when it is made equals what its docstrings define, on plain
     text and on HTML (the two ways blocks are made)."""
     plain = (
         "Council Approves Sea Wall Repairs\n\n"

@@ -106,12 +106,6 @@ def test_every_diagnostic_is_the_same_without_the_extension() -> None:
     assert compiled == pure
 
 
-@SOME
-@given(TEXT)
-def test_word_stats_equal_the_regex_definition(text: str) -> None:
-    assert _native.word_stats(text) == native.py_word_stats(text)
-
-
 VOCABULARY = {w: i for i, w in enumerate(["der", "the", "de", "la", "ı", "ß", "2", "a b"])}
 WORDISH = st.lists(
     st.one_of(
@@ -331,21 +325,44 @@ TRAIT_PIECES = st.sampled_from(
 TRAIT_TEXT = st.one_of(st.lists(TRAIT_PIECES, max_size=30).map("".join), TEXT)
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(st.tuples(TRAIT_TEXT, BLOCK_KIND_NAMES), max_size=6))
-def test_block_traits_equal_the_definition(blocks: list[tuple[str, str]]) -> None:
-    texts, kinds = [t for t, _ in blocks], [k for _, k in blocks]
-    assert _native.block_traits(texts, kinds) == native.py_block_traits(texts, kinds)
+def _block_shape(b: native.PyBlock | _native.Block) -> tuple[object, ...]:
+    return (
+        b.index,
+        b.start,
+        b.end,
+        b.text,
+        b.kind,
+        b.word_count,
+        b.lower_count,
+        b.heading_like,
+        b.prose,
+        repr(b),
+    )
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(TRAIT_TEXT, BLOCK_KIND_NAMES, st.integers(0, 10**6))
+def test_compiled_blocks_equal_the_definition(text: str, kind: str, start: int) -> None:
+    end = start + text.count("\n")
+    compiled, pure = _native.Block(3, start, end, text, kind), native.PyBlock(3, start, end, text, kind)
+    assert _block_shape(compiled) == _block_shape(pure)
+    assert compiled.cached_words() is None and pure.cached_words() is None
+    assert compiled.words == pure.words == native.py_words(text)
+    assert compiled.cached_words() is compiled.words and pure.cached_words() is pure.words
 
 
 @SOME
 @given(TRAIT_TEXT, BLOCK_KIND_NAMES)
 def test_block_traits_count_the_words_and_their_lower_case_starts(text: str, kind: str) -> None:
-    """The word counts of the traits are those of the word list itself."""
-    words = native.py_words(text)
-    count, lower, _, prose = native.block_traits([text], [kind])[0]
-    assert (count, lower) == (len(words), sum(1 for w in words if w[0].islower()))
-    assert prose == (kind in ("paragraph", "quote") and len(words) >= 8 and lower / len(words) >= 0.45)
+    """The word counts of a block are those of its word list itself."""
+    for block in (
+        _native.Block(0, 0, text.count("\n"), text, kind),
+        native.PyBlock(0, 0, text.count("\n"), text, kind),
+    ):
+        words = block.words
+        assert (block.word_count, block.lower_count) == (len(words), sum(1 for w in words if w[0].islower()))
+        prose = kind in ("paragraph", "quote") and len(words) >= 8 and block.lower_count / len(words) >= 0.45
+        assert block.prose == prose
 
 
 @pytest.mark.parametrize(
@@ -368,16 +385,17 @@ def test_block_traits_count_the_words_and_their_lower_case_starts(text: str, kin
     ],
 )
 def test_block_traits_of_known_text(text: str, kind: str, heading_like: bool, prose: bool) -> None:
-    for kernel in (_native.block_traits, native.py_block_traits):
-        assert kernel([text], [kind])[0][2:] == (heading_like, prose)
+    for block in (_native.Block(0, 0, 0, text, kind), native.PyBlock(0, 0, 0, text, kind)):
+        assert (block.heading_like, block.prose) == (heading_like, prose)
 
 
-def test_block_traits_refuse_bad_input() -> None:
-    with pytest.raises(ValueError):
-        _native.block_traits(["a"], [])
-    with pytest.raises(ValueError):
-        native.py_block_traits(["a"], [])
+def test_compiled_blocks_are_read_only_and_refuse_what_is_not_text() -> None:
+    block = _native.Block(0, 0, 0, "text", "paragraph")
+    with pytest.raises(AttributeError):
+        block.prose = True  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        block.extra = 1  # type: ignore[attr-defined]
     with pytest.raises(TypeError):
-        _native.block_traits(["a", 3], ["paragraph", "paragraph"])
+        _native.Block(0, 0, 0, b"text", "paragraph")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
-        _native.block_traits(("a",), ["paragraph"])
+        _native.Block(0, 0, 0, "text")  # type: ignore[call-arg]
