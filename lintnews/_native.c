@@ -549,6 +549,91 @@ done:
     return out;
 }
 
+/* --- distinct values ------------------------------------------------------------------- */
+
+PyDoc_STRVAR(distinct_counts_doc,
+             "distinct_counts(hashes, counts) -> bytes\n\n"
+             "How many distinct values each document's run of the uint32 buffer hashes holds\n"
+             "(counts[i] (int64) of them belong to document i, in order): len(counts) native-endian\n"
+             "int64 values. See lintnews.corpus.signature.py_distinct_counts.");
+
+/* Counted with an open-addressing set per document, in one table: a slot holds a value and the
+ * number of the document that put it there, so the table is never cleared between documents
+ * (another document's slots read as empty), and a document uses only a part of it twice its
+ * size, which stays in cache. */
+static PyObject *native_distinct_counts(PyObject *self, PyObject *args)
+{
+    Py_buffer hashes, counts;
+    if (!PyArg_ParseTuple(args, "y*y*", &hashes, &counts))
+        return NULL;
+    PyObject *out = NULL;
+    uint32_t *keys = NULL, *owners = NULL;
+    Py_ssize_t n = hashes.len / 4, docs = counts.len / 8, largest = 0, total = 0;
+    if (hashes.len % 4 || counts.len % 8) {
+        PyErr_SetString(PyExc_ValueError, "hashes must be a uint32 buffer, counts an int64 one");
+        goto done;
+    }
+    if (check_aligned(&hashes, 4, "hashes") < 0 || check_aligned(&counts, 8, "counts") < 0)
+        goto done;
+    if ((uint64_t)docs >= UINT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "too many documents");
+        goto done;
+    }
+    const int64_t *c = (const int64_t *)counts.buf;
+    for (Py_ssize_t d = 0; d < docs; d++) {
+        if (c[d] < 0 || c[d] > n - total) {
+            PyErr_SetString(PyExc_ValueError, "counts do not add up to the number of hashes");
+            goto done;
+        }
+        total += (Py_ssize_t)c[d];
+        largest = c[d] > largest ? (Py_ssize_t)c[d] : largest;
+    }
+    if (total != n) {
+        PyErr_SetString(PyExc_ValueError, "counts do not add up to the number of hashes");
+        goto done;
+    }
+    Py_ssize_t size = 16;
+    while (size < 2 * largest)
+        size *= 2;
+    keys = PyMem_Malloc((size_t)size * sizeof(uint32_t));
+    owners = PyMem_Calloc((size_t)size, sizeof(uint32_t));
+    out = PyBytes_FromStringAndSize(NULL, 8 * docs);
+    if (keys == NULL || owners == NULL || out == NULL) {
+        if (out != NULL)
+            PyErr_NoMemory();
+        Py_CLEAR(out);
+        goto done;
+    }
+    int64_t *found = (int64_t *)PyBytes_AS_STRING(out);
+    const uint32_t *h = (const uint32_t *)hashes.buf;
+    for (Py_ssize_t d = 0; d < docs; d++) {
+        uint32_t owner = (uint32_t)d + 1;
+        Py_ssize_t mask = 15;
+        while (mask + 1 < 2 * c[d])
+            mask = 2 * mask + 1;
+        int64_t distinct = 0;
+        for (int64_t i = 0; i < c[d]; i++) {
+            uint32_t v = h[i];
+            Py_ssize_t j = (Py_ssize_t)(fmix32(v) & (uint32_t)mask);
+            while (owners[j] == owner && keys[j] != v)
+                j = (j + 1) & mask;
+            if (owners[j] != owner) {
+                owners[j] = owner;
+                keys[j] = v;
+                distinct++;
+            }
+        }
+        found[d] = distinct;
+        h += c[d];
+    }
+done:
+    PyMem_Free(keys);
+    PyMem_Free(owners);
+    PyBuffer_Release(&hashes);
+    PyBuffer_Release(&counts);
+    return out;
+}
+
 /* --- set intersections ------------------------------------------------------------------ */
 
 PyDoc_STRVAR(common_counts_doc,
@@ -728,20 +813,41 @@ static int open_line(PyObject *line)
     }
 }
 
-static int append_block(PyObject *out, Py_ssize_t start, Py_ssize_t end, int kind)
+/* The names of the kinds (lintnews.native.BLOCK_KINDS), and "\n": made when the module is. */
+static PyObject *kind_names[K_CODE + 1], *line_break;
+
+static PyObject *make_block(PyTypeObject *type, Py_ssize_t index, Py_ssize_t start, Py_ssize_t end, PyObject *text,
+                            PyObject *kind);
+static PyTypeObject BlockType;
+
+/* Appends the Block of lines start to end (all str) of kind `kind` to the list `out`. */
+static int append_block(PyObject *out, PyObject *lines, Py_ssize_t start, Py_ssize_t end, int kind)
 {
-    PyObject *t = Py_BuildValue("(nni)", start, end, kind);
-    if (t == NULL)
+    PyObject *text;
+    if (start == end) {
+        text = PyList_GET_ITEM(lines, start);
+        Py_INCREF(text);
+    } else {
+        PyObject *slice = PyList_GetSlice(lines, start, end + 1);
+        if (slice == NULL)
+            return -1;
+        text = PyUnicode_Join(line_break, slice);
+        Py_DECREF(slice);
+        if (text == NULL)
+            return -1;
+    }
+    PyObject *block = make_block(&BlockType, PyList_GET_SIZE(out), start, end, text, kind_names[kind]);
+    Py_DECREF(text);
+    if (block == NULL)
         return -1;
-    int rc = PyList_Append(out, t);
-    Py_DECREF(t);
+    int rc = PyList_Append(out, block);
+    Py_DECREF(block);
     return rc;
 }
 
 PyDoc_STRVAR(plain_blocks_doc,
-             "plain_blocks(lines) -> list[tuple[int, int, int]]\n\n"
-             "The (start, end, kind) of every block of the lines of a plain text: see\n"
-             "lintnews.native.py_plain_blocks.");
+             "plain_blocks(lines) -> list[Block]\n\n"
+             "The blocks of the lines of a plain text: see lintnews.native.py_plain_blocks.");
 
 static PyObject *native_plain_blocks(PyObject *self, PyObject *lines)
 {
@@ -768,7 +874,7 @@ static PyObject *native_plain_blocks(PyObject *self, PyObject *lines)
         int letter = n > 0 && Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, 0));
         if (!letter && is_fence(kind, data, n)) {
             if (cur_start >= 0) {
-                if (append_block(out, cur_start, i - 1, cur_kind) < 0)
+                if (append_block(out, lines, cur_start, i - 1, cur_kind) < 0)
                     goto fail;
                 cur_start = -1;
             }
@@ -788,7 +894,7 @@ static PyObject *native_plain_blocks(PyObject *self, PyObject *lines)
                 j++;
             if (j == n) {
                 if (cur_start >= 0) {
-                    if (append_block(out, cur_start, i - 1, cur_kind) < 0)
+                    if (append_block(out, lines, cur_start, i - 1, cur_kind) < 0)
                         goto fail;
                     cur_start = -1;
                 }
@@ -822,12 +928,12 @@ static PyObject *native_plain_blocks(PyObject *self, PyObject *lines)
                     continue;
             }
         }
-        if (cur_start >= 0 && append_block(out, cur_start, i - 1, cur_kind) < 0)
+        if (cur_start >= 0 && append_block(out, lines, cur_start, i - 1, cur_kind) < 0)
             goto fail;
         cur_start = i;
         cur_kind = line_kind;
     }
-    if (cur_start >= 0 && append_block(out, cur_start, count - 1, cur_kind) < 0)
+    if (cur_start >= 0 && append_block(out, lines, cur_start, count - 1, cur_kind) < 0)
         goto fail;
     return out;
 fail:
@@ -939,13 +1045,9 @@ typedef struct {
     char heading_like, prose;
 } BlockObject;
 
-static PyObject *Block_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+static PyObject *make_block(PyTypeObject *type, Py_ssize_t index, Py_ssize_t start, Py_ssize_t end, PyObject *text,
+                            PyObject *kind)
 {
-    static char *kwlist[] = {"index", "start", "end", "text", "kind", NULL};
-    Py_ssize_t index, start, end;
-    PyObject *text, *kind;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "nnnUU:Block", kwlist, &index, &start, &end, &text, &kind))
-        return NULL;
     if (PyUnicode_READY(text) < 0 || PyUnicode_READY(kind) < 0)
         return NULL;
     BlockObject *self = (BlockObject *)type->tp_alloc(type, 0);
@@ -960,6 +1062,16 @@ static PyObject *Block_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
     self->kind = kind;
     block_traits(text, role_of(kind), &self->word_count, &self->lower_count, &self->heading_like, &self->prose);
     return (PyObject *)self;
+}
+
+static PyObject *Block_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    static char *kwlist[] = {"index", "start", "end", "text", "kind", NULL};
+    Py_ssize_t index, start, end;
+    PyObject *text, *kind;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "nnnUU:Block", kwlist, &index, &start, &end, &text, &kind))
+        return NULL;
+    return make_block(type, index, start, end, text, kind);
 }
 
 static void Block_dealloc(BlockObject *self)
@@ -1038,6 +1150,7 @@ static PyMethodDef native_methods[] = {
     {"collapse_lines", native_collapse_lines, METH_VARARGS, collapse_lines_doc},
     {"minhash_affine32", native_minhash_affine32, METH_VARARGS, minhash_affine32_doc},
     {"common_counts", native_common_counts, METH_VARARGS, common_counts_doc},
+    {"distinct_counts", native_distinct_counts, METH_VARARGS, distinct_counts_doc},
     {"shingle_hashes", native_shingle_hashes, METH_VARARGS, shingle_hashes_doc},
     {"plain_blocks", native_plain_blocks, METH_O, plain_blocks_doc},
     {NULL, NULL, 0, NULL},
@@ -1051,6 +1164,12 @@ static struct PyModuleDef native_module = {
 PyMODINIT_FUNC PyInit__native(void)
 {
     if (PyType_Ready(&BlockType) < 0)
+        return NULL;
+    static const char *names[] = {"paragraph", "heading", "list", "table", "quote", "code"};
+    for (int k = 0; k <= K_CODE; k++)
+        if (kind_names[k] == NULL && (kind_names[k] = PyUnicode_InternFromString(names[k])) == NULL)
+            return NULL;
+    if (line_break == NULL && (line_break = PyUnicode_FromString("\n")) == NULL)
         return NULL;
     PyObject *module = PyModule_Create(&native_module);
     if (module == NULL)

@@ -113,7 +113,7 @@ class Document:
     def line_starts(self) -> Sequence[int]:
         """The offset in ``text`` where each line starts: an array of machine integers (8 bytes
         a line, where a list of int objects took 40)."""
-        return array("q", itertools.accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
+        return array("q", itertools.accumulate(map((1).__add__, map(len, self.lines[:-1])), initial=0))
 
     def offset(self, line: int, column: int = 0) -> int:
         """Character offset in ``text`` of a 0-based (line, column)."""
@@ -159,17 +159,7 @@ class Document:
         separate blocks.
         """
         if self.line_tags is None and not self.soft_breaks:  # plain text: the loop below, compiled
-            lines, kinds = self.lines, native.BLOCK_KINDS
-            return [
-                Block(
-                    n,
-                    start,
-                    end,
-                    lines[start] if start == end else "\n".join(lines[start : end + 1]),
-                    kinds[kind],
-                )
-                for n, (start, end, kind) in enumerate(native.plain_blocks(lines))
-            ]
+            return native.plain_blocks(self.lines)
         blocks: list[Block] = []
         in_code = False
         cur_start = -1

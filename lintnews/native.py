@@ -55,7 +55,7 @@ def py_collapse_lines(lines: list[str], strip: str) -> list[str]:
     return [" ".join(line.split()).strip(strip) for line in lines]
 
 
-#: The kinds of `py_plain_blocks`'s blocks, by number.
+#: The kinds of `py_plain_block_spans`'s blocks, by number.
 BLOCK_KINDS = ("paragraph", "heading", "list", "table", "quote", "code")
 _PARAGRAPH, _HEADING, _LIST, _TABLE, _QUOTE, _CODE = range(6)
 _HEADING_MD = re.compile(r"^\s{0,3}#{1,6}\s+\S")
@@ -78,7 +78,7 @@ def _plain_line_kind(text: str) -> int:
     return _PARAGRAPH
 
 
-def py_plain_blocks(lines: list[str]) -> list[tuple[int, int, int]]:
+def py_plain_block_spans(lines: list[str]) -> list[tuple[int, int, int]]:
     """The blocks of the lines of a plain text (no HTML tags, no soft breaks), as ``(start,
     end, kind)`` (lines 0-based, ``end`` inclusive, ``kind`` an index of `BLOCK_KINDS`): what
     `lintnews.document.Document.blocks` defines. Blank lines, headings, list items, table rows
@@ -211,6 +211,21 @@ class PyBlock:
             return self._words
         except AttributeError:
             return None
+
+
+def py_plain_blocks(lines: list[str]) -> list[PyBlock]:
+    """The `PyBlock` of each of `py_plain_block_spans`, its text the lines joined by line
+    breaks."""
+    return [
+        PyBlock(
+            n,
+            start,
+            end,
+            lines[start] if start == end else "\n".join(lines[start : end + 1]),
+            BLOCK_KINDS[kind],
+        )
+        for n, (start, end, kind) in enumerate(py_plain_block_spans(lines))
+    ]
 
 
 def _load() -> ModuleType | None:

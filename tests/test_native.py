@@ -257,7 +257,12 @@ BLOCK_LINES = st.lists(st.lists(BLOCK_PIECES, max_size=6).map("".join), max_size
 @settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
 @given(BLOCK_LINES)
 def test_plain_blocks_equal_the_definition(lines: list[str]) -> None:
-    assert _native.plain_blocks(lines) == native.py_plain_blocks(lines)
+    compiled, pure = _native.plain_blocks(lines), native.py_plain_blocks(lines)
+    assert [_block_shape(b) for b in compiled] == [_block_shape(b) for b in pure]
+    assert all(type(b) is _native.Block for b in compiled)
+    assert [(b.start, b.end, native.BLOCK_KINDS.index(b.kind)) for b in pure] == native.py_plain_block_spans(
+        lines
+    )
 
 
 @SOME
@@ -305,7 +310,13 @@ def test_plain_blocks_of_known_text() -> None:
         (10, 10, 5),
         (13, 13, 0),
     ]
-    assert _native.plain_blocks(lines) == native.py_plain_blocks(lines) == expected
+    assert native.py_plain_block_spans(lines) == expected
+    for blocks in (_native.plain_blocks(lines), native.py_plain_blocks(lines)):
+        assert [(b.start, b.end, native.BLOCK_KINDS.index(b.kind)) for b in blocks] == expected
+        assert [b.text for b in blocks][:2] == [
+            "# Title",
+            "The council met on Tuesday to discuss the budget for the coming\nyear, and agreed on it.",
+        ]
     with pytest.raises(TypeError):
         _native.plain_blocks(["a", 3])
     with pytest.raises(TypeError):
