@@ -521,6 +521,77 @@ def test_batch_signing_equals_one_by_one() -> None:
         assert np.array_equal(one.lines, sig.lines)
 
 
+def test_signature_rows_and_shingled_lines_are_those_of_the_straightforward_walk() -> None:
+    """The signer walks only the edge lines in Python: its template rows and shingled lines
+    equal those of a walk over every line, on a long text with blank, whitespace-only and
+    punctuation-only lines, long lines, short ones and lines a chrome rule flagged."""
+    from lintnews.corpus.signature import EDGE_LINES, MAX_TEMPLATE_CHARS
+    from lintnews.diagnostics import Diagnostic, Severity
+    from lintnews.hashing import shingle_hashes
+
+    body = [
+        *WIRE,
+        "",
+        "   ",
+        "* * *",
+        "Share this story on Facebook",
+        "Short line",
+        "x " * 200,
+        *[f"Paragraph {n} of the story goes on with more words here" for n in range(60)],
+        "\t",
+        "Read more stories from our newsroom today",
+        "Copyright 2024 The Harbour Times all rights",
+    ]
+    doc = Document("a.txt", "\n".join([WIRE_TITLE, "", *body, ""]))
+    flagged = doc.lines.index("Share this story on Facebook")
+    chrome = Diagnostic(
+        "a.txt", None, flagged + 1, 1, flagged + 1, 10, "B002", "social-share", Severity.WARNING, "share"
+    )
+    options = CorpusOptions.from_settings(Settings())
+    content = [i for i, line in enumerate(doc.lines) if line.strip()]
+    n = len(content)
+    norms = [normalize(line) for line in doc.lines]
+    rows, shingled = [], []
+    for rank, i in enumerate(content):
+        if i == flagged or not norms[i]:
+            continue
+        words = norms[i].count(" ") + 1
+        edge = rank < EDGE_LINES or n - 1 - rank < EDGE_LINES
+        if edge and len(doc.lines[i]) <= MAX_TEMPLATE_CHARS and words >= options.template_min_words:
+            rows.append((i + 1, min(rank, 255), min(n - 1 - rank, 255), words, len(shingled)))
+        shingled.append(norms[i])
+    _, per_line = shingle_hashes(shingled, options.shingle_size)
+    bounds = np.concatenate(([0], np.cumsum(per_line)))
+    sig = CorpusSigner(Settings()).sign_batch([(doc, [chrome])])[0]
+    got = [(int(r["line"]), int(r["from_start"]), int(r["from_end"]), int(r["words"])) for r in sig.lines]
+    assert got == [row[:4] for row in rows]
+    assert [(int(r["lo"]), int(r["hi"])) for r in sig.lines] == [
+        (bounds[r[4]], bounds[r[4] + 1]) for r in rows
+    ]
+    assert sig.shingles is not None and len(sig.shingles) == bounds[-1]
+    assert 0 < len(rows) < n and flagged in content  # (the walk has rows to find, and a flagged line)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_distinct_counts_of_the_kernel_equal_numpy(seed: int) -> None:
+    from lintnews import native
+    from lintnews.corpus.signature import _distinct_counts, py_distinct_counts
+
+    rng = np.random.default_rng(seed)
+    counts = rng.integers(0, 300, rng.integers(0, 9)).astype(np.int64)
+    values = rng.integers(0, [3, 60, 2**32][seed % 3], int(counts.sum()), dtype=np.uint64).astype(np.uint32)
+    expected = (
+        [len(set(part.tolist())) for part in np.split(values, np.cumsum(counts)[:-1])] if len(counts) else []
+    )
+    assert py_distinct_counts(values, counts).tolist() == expected
+    assert _distinct_counts(values, counts).tolist() == expected
+    if native.compiled is not None:
+        with pytest.raises(ValueError, match="add up"):
+            native.compiled.distinct_counts(values, np.append(counts, 1))
+        with pytest.raises(ValueError):
+            native.compiled.distinct_counts(values.tobytes() + b"x", counts)
+
+
 def test_check_corpus_library_entry_point() -> None:
     docs = [
         Document("a.txt", "\n".join([WIRE_TITLE, *WIRE])),

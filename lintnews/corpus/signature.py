@@ -29,12 +29,14 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from lintnews import native
 from lintnews.config import Settings
 from lintnews.corpus.lsh import band_keys_many, lsh_bands
 from lintnews.corpus.options import NEAR, CorpusOptions, CorpusSelection, chrome_families
@@ -207,13 +209,14 @@ class CorpusSigner:
         # a dict of their normalised texts cost ~140 bytes per line of a text of short lines,
         # more than the text itself); only the edge lines are walked in Python.
         lines = doc.lines
-        n = sum(map(bool, map(str.strip, lines)))
+        n = len(lines) - lines.count("") - sum(map(str.isspace, lines))  # ("".isspace() is false)
         first_line = next((i for i, line in enumerate(lines) if line.strip()), 0)
         first = _source_span(doc, first_line)
         all_norms = doc.normalized_lines
         # the same as normalize(doc.text): non-word runs, line breaks included, become one space
         # (blank lines normalise to nothing)
-        normalized = " ".join(filter(None, all_norms))
+        content = list(filter(None, all_norms))
+        normalized = " ".join(content)
         date = doc.meta.get(opts.date_field) if opts.date_field else None
         sig = DocSignature(
             path=doc.path,
@@ -235,23 +238,39 @@ class CorpusSigner:
         # A line is shingled when its normalised text is not empty (so it has content) and no
         # chrome rule flagged it; of those, the edge lines short enough and of enough words are
         # template candidates, one row each.
-        shingled = [i for i, norm in enumerate(all_norms) if norm and i not in chrome] if self.shingle else []
+        if self.shingle:
+            shingled = list(itertools.compress(range(len(all_norms)), all_norms))
+            if chrome:
+                shingled = [i for i in shingled if i not in chrome]
+                prepared.lines = [all_norms[i] for i in shingled]
+            else:
+                prepared.lines = content
         rows: list[tuple[Any, ...]] = []
         keys = doc.line_keys
+        min_words = opts.template_min_words
         for i, rank in _edge_lines(lines, n):
             norm = all_norms[i]
             if not norm or i in chrome:
                 continue
-            if len(lines[i]) <= MAX_TEMPLATE_CHARS and norm.count(" ") + 1 >= opts.template_min_words:
-                key = keys[i].encode("utf-8")
-                digest = int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little")
-                if self.shingle:
-                    prepared.rows.append((bisect.bisect_left(shingled, i), len(rows)))
-                words = min(norm.count(" ") + 1, 65535)
-                rows.append(
-                    (digest, *_source_span(doc, i), min(rank, 255), min(n - 1 - rank, 255), words, 0, 0)
+            words = norm.count(" ") + 1
+            if len(lines[i]) > MAX_TEMPLATE_CHARS or words < min_words:
+                continue
+            digest = int.from_bytes(
+                hashlib.blake2b(keys[i].encode("utf-8"), digest_size=8).digest(), "little"
+            )
+            if self.shingle:
+                prepared.rows.append((bisect.bisect_left(shingled, i), len(rows)))
+            rows.append(
+                (
+                    digest,
+                    *_source_span(doc, i),
+                    min(rank, 255),
+                    min(n - 1 - rank, 255),
+                    min(words, 65535),
+                    0,
+                    0,
                 )
-        prepared.lines = [all_norms[i] for i in shingled]
+            )
         sig.lines = np.array(rows, dtype=LINE_DTYPE)
         return prepared
 
@@ -279,10 +298,11 @@ class CorpusSigner:
                 p.sig.lines[row]["hi"] = line_bounds[at + r + 1] - lo
             counts.append(hi - lo)
             at += nl
-        sigs = self.hasher.signatures(hashes, np.array(counts))
+        doc_counts = np.array(counts, np.int64)
+        sigs = self.hasher.signatures(hashes, doc_counts)
         lsh = lsh_bands(self.options.threshold, self.options.num_perm)
         band_keys = band_keys_many(sigs, *lsh)
-        distinct = _distinct_counts(hashes, counts).tolist()
+        distinct = _distinct_counts(hashes, doc_counts).tolist()
         for p, mh, keys, d in zip(prepared, sigs, band_keys, distinct):
             p.sig.minhash = mh if p.sig.shingles is not None and len(p.sig.shingles) else None
             p.sig.distinct = d
@@ -313,9 +333,18 @@ def _source_span(doc: Document, i: int) -> tuple[int, int, int, int]:
     return start.line, start.column, max(end.line, start.line), end.column
 
 
-def _distinct_counts(hashes: np.ndarray, counts: list[int]) -> np.ndarray:
+def _distinct_counts(hashes: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Number of distinct values in each document's run of ``hashes`` (``counts[i]`` values
-    belong to document ``i``)."""
+    belong to document ``i``; int64): from the compiled kernel when it is built, else
+    `py_distinct_counts`."""
+    if native.compiled is not None:
+        return np.frombuffer(native.compiled.distinct_counts(hashes, counts), np.int64)
+    return py_distinct_counts(hashes, counts)
+
+
+def py_distinct_counts(hashes: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """`_distinct_counts` in numpy: the values tagged with their document, sorted, and the
+    first of each run of equal ones counted per document."""
     owner = np.repeat(np.arange(len(counts), dtype=np.uint64), counts)
     both = np.sort((owner << np.uint64(32)) | hashes.astype(np.uint64))
     new = np.ones(len(both), bool)
