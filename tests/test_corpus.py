@@ -592,6 +592,34 @@ def test_distinct_counts_of_the_kernel_equal_numpy(seed: int) -> None:
             native.compiled.distinct_counts(values.tobytes() + b"x", counts)
 
 
+@pytest.mark.parametrize("seed", range(30))
+def test_comparable_sets_of_the_kernel_equal_numpy(seed: int) -> None:
+    """The compiled comparable set (drop the template lines' ranges, sort, keep distinct values)
+    equals numpy's and a set's, with ranges that overlap, are empty or run past the end."""
+    import array
+
+    from lintnews import native
+    from lintnews.corpus.index import py_comparable_set
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(0, [40, 400, 3000][seed % 3]))
+    values = rng.integers(0, [4, 500, 2**32][seed % 3], n, dtype=np.uint64).astype(np.uint32)
+    drop = [int(x) for x in rng.integers(0, n + 10, 2 * int(rng.integers(0, 4)))]
+    kept = [
+        v
+        for i, v in enumerate(values.tolist())
+        if not any(lo <= i < hi for lo, hi in zip(drop[::2], drop[1::2]))
+    ]
+    assert py_comparable_set(values, drop).tolist() == sorted(set(kept))
+    if native.compiled is not None:
+        found = np.frombuffer(native.compiled.sorted_distinct(values, array.array("q", drop)), np.uint32)
+        assert found.tolist() == sorted(set(kept))
+        with pytest.raises(ValueError):
+            native.compiled.sorted_distinct(values, array.array("q", [-1, 2]))
+        with pytest.raises(ValueError):
+            native.compiled.sorted_distinct(values, array.array("q", [1]))
+
+
 def test_check_corpus_library_entry_point() -> None:
     docs = [
         Document("a.txt", "\n".join([WIRE_TITLE, *WIRE])),
