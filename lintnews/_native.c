@@ -1222,8 +1222,16 @@ static PyGetSetDef Block_getset[] = {
     {NULL},
 };
 
+/* Pickled and copied as the call that makes it (its traits follow from its text and kind). */
+static PyObject *Block_reduce(BlockObject *self, PyObject *unused)
+{
+    return Py_BuildValue("(O(nnnOO))", (PyObject *)Py_TYPE(self), self->index, self->start, self->end, self->text,
+                         self->kind);
+}
+
 static PyMethodDef Block_methods[] = {
     {"cached_words", (PyCFunction)Block_cached_words, METH_NOARGS, "words, when they were made already (None otherwise)."},
+    {"__reduce__", (PyCFunction)Block_reduce, METH_NOARGS, NULL},
     {NULL},
 };
 

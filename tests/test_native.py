@@ -400,6 +400,18 @@ def test_block_traits_of_known_text(text: str, kind: str, heading_like: bool, pr
         assert (block.heading_like, block.prose) == (heading_like, prose)
 
 
+def test_blocks_pickle_and_copy_as_what_made_them() -> None:
+    import copy
+    import pickle
+
+    for block in (
+        _native.Block(2, 4, 5, "Sea wall\nrepairs begin", "quote"),
+        native.PyBlock(2, 4, 5, "x y", "list"),
+    ):
+        for twin in (pickle.loads(pickle.dumps(block)), copy.deepcopy(block)):
+            assert type(twin) is type(block) and _block_shape(twin) == _block_shape(block)
+
+
 def test_compiled_blocks_are_read_only_and_refuse_what_is_not_text() -> None:
     block = _native.Block(0, 0, 0, "text", "paragraph")
     with pytest.raises(AttributeError):
