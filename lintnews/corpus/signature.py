@@ -150,25 +150,12 @@ class _Prepared:
     rows: list[tuple[int, int]] = field(default_factory=list)
 
 
-def _edge_lines(lines: list[str], n: int) -> list[tuple[int, int]]:
-    """(line number, rank among the ``n`` non-blank lines) of the first and the last
-    `EDGE_LINES` non-blank lines of ``lines``, in order."""
-    found: dict[int, int] = {}
-    rank = 0
-    for i, line in enumerate(lines):
-        if rank >= EDGE_LINES:
-            break
-        if line.strip():
-            found[i] = rank
-            rank += 1
-    rank = n - 1
-    for i in range(len(lines) - 1, -1, -1):
-        if n - 1 - rank >= EDGE_LINES:
-            break
-        if lines[i].strip():
-            found[i] = rank
-            rank -= 1
-    return sorted(found.items())
+def _edge_lines(nonblank: list[int]) -> list[tuple[int, int]]:
+    """(line number, rank) of the first and the last `EDGE_LINES` of the non-blank lines
+    ``nonblank`` (their numbers, in order), in order."""
+    n = len(nonblank)
+    ranks = range(n) if n <= 2 * EDGE_LINES else itertools.chain(range(EDGE_LINES), range(n - EDGE_LINES, n))
+    return [(nonblank[rank], rank) for rank in ranks]
 
 
 class CorpusSigner:
@@ -205,12 +192,12 @@ class CorpusSigner:
         opts = self.options
         enabled = self.selection.flags(doc.path)
         chrome = _chrome_lines(doc, diagnostics, self.chrome)
-        # The lines with content are counted without listing them (a list of their numbers and
-        # a dict of their normalised texts cost ~140 bytes per line of a text of short lines,
-        # more than the text itself); only the edge lines are walked in Python.
+        # The numbers of the lines with content, found without a Python loop over the lines
+        # (only the edge lines are walked in Python); the list lives as long as this call.
         lines = doc.lines
-        n = len(lines) - lines.count("") - sum(map(str.isspace, lines))  # ("".isspace() is false)
-        first_line = next((i for i, line in enumerate(lines) if line.strip()), 0)
+        nonblank = list(itertools.compress(itertools.count(), map(str.strip, lines)))
+        n = len(nonblank)
+        first_line = nonblank[0] if n else 0
         first = _source_span(doc, first_line)
         all_norms = doc.normalized_lines
         # the same as normalize(doc.text): non-word runs, line breaks included, become one space
@@ -248,7 +235,7 @@ class CorpusSigner:
         rows: list[tuple[Any, ...]] = []
         keys = doc.line_keys
         min_words = opts.template_min_words
-        for i, rank in _edge_lines(lines, n):
+        for i, rank in _edge_lines(nonblank):
             norm = all_norms[i]
             if not norm or i in chrome:
                 continue
