@@ -1237,7 +1237,7 @@ static PyMethodDef Block_methods[] = {
 
 static PyTypeObject BlockType = {
     PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "lintnews.document.Block",
+    .tp_name = "lintnews._native.Block",
     .tp_basicsize = sizeof(BlockObject),
     .tp_dealloc = (destructor)Block_dealloc,
     .tp_repr = (reprfunc)Block_repr,
