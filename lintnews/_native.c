@@ -182,21 +182,32 @@ static PyObject *native_normalized_lines(PyObject *self, PyObject *arg)
     Py_ssize_t i = 0;
     for (;;) {
         Py_ssize_t len = 0;
-        int gap = 0;
-        while (i < n) {
-            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-            if (ch == '\n')
-                break;
-            if (IS_ALNUM(ch)) {
-                if (gap && len)
-                    PyUnicode_WRITE(kind, buf, len++, ' ');
-                gap = 0;
-                PyUnicode_WRITE(kind, buf, len++, ch);
-            } else {
-                gap = 1;
-            }
-            i++;
-        }
+        /* The line's characters, read and written with the text's own width (the loop compiled
+         * once per width: no switch on the kind per character). */
+#define NORMALIZE_LINE(T)                                                                          \
+    {                                                                                              \
+        const T *src = (const T *)data;                                                            \
+        T *dst = (T *)buf;                                                                         \
+        int gap = 0;                                                                               \
+        for (; i < n && src[i] != '\n'; i++) {                                                     \
+            Py_UCS4 ch = src[i];                                                                   \
+            if (IS_ALNUM(ch)) {                                                                    \
+                if (gap && len)                                                                    \
+                    dst[len++] = ' ';                                                              \
+                gap = 0;                                                                           \
+                dst[len++] = (T)ch;                                                                \
+            } else {                                                                               \
+                gap = 1;                                                                           \
+            }                                                                                      \
+        }                                                                                          \
+    }
+        if (kind == PyUnicode_1BYTE_KIND)
+            NORMALIZE_LINE(Py_UCS1)
+        else if (kind == PyUnicode_2BYTE_KIND)
+            NORMALIZE_LINE(Py_UCS2)
+        else
+            NORMALIZE_LINE(Py_UCS4)
+#undef NORMALIZE_LINE
         PyObject *line = PyUnicode_FromKindAndData(kind, buf, len);
         if (line == NULL || PyList_Append(lines, line) < 0) {
             Py_XDECREF(line);
