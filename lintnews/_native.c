@@ -431,18 +431,31 @@ static PyObject *native_collapse_lines(PyObject *self, PyObject *args)
             }
         }
         Py_ssize_t len = 0;
-        int gap = 0;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-            if (Py_UNICODE_ISSPACE(ch)) {
-                gap = 1;
-                continue;
-            }
-            if (gap && len)
-                PyUnicode_WRITE(kind, buf, len++, ' ');
-            gap = 0;
-            PyUnicode_WRITE(kind, buf, len++, ch);
-        }
+        /* (compiled once per character width, as in normalized_lines) */
+#define COLLAPSE_LINE(T)                                                                           \
+    {                                                                                              \
+        const T *src = (const T *)data;                                                            \
+        T *dst = (T *)buf;                                                                         \
+        int gap = 0;                                                                               \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                       \
+            Py_UCS4 ch = src[i];                                                                   \
+            if (Py_UNICODE_ISSPACE(ch)) {                                                          \
+                gap = 1;                                                                           \
+                continue;                                                                          \
+            }                                                                                      \
+            if (gap && len)                                                                        \
+                dst[len++] = ' ';                                                                  \
+            gap = 0;                                                                               \
+            dst[len++] = (T)ch;                                                                    \
+        }                                                                                          \
+    }
+        if (kind == PyUnicode_1BYTE_KIND)
+            COLLAPSE_LINE(Py_UCS1)
+        else if (kind == PyUnicode_2BYTE_KIND)
+            COLLAPSE_LINE(Py_UCS2)
+        else
+            COLLAPSE_LINE(Py_UCS4)
+#undef COLLAPSE_LINE
         Py_ssize_t lo = 0, hi = len;
         while (lo < hi) {
             Py_UCS4 ch = PyUnicode_READ(kind, buf, lo);
@@ -462,9 +475,15 @@ static PyObject *native_collapse_lines(PyObject *self, PyObject *args)
                 break;
             hi--;
         }
-        PyObject *item = PyUnicode_FromKindAndData(kind, buf + lo * kind, hi - lo);
-        if (item == NULL)
-            goto fail;
+        PyObject *item;
+        if (lo == 0 && hi == n && memcmp(buf, data, (size_t)n * (size_t)kind) == 0) {
+            item = line; /* nothing to collapse or strip (most lines): the line itself */
+            Py_INCREF(item);
+        } else {
+            item = PyUnicode_FromKindAndData(kind, buf + lo * kind, hi - lo);
+            if (item == NULL)
+                goto fail;
+        }
         PyList_SET_ITEM(out, k, item);
     }
     PyMem_Free(buf);
