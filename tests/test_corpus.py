@@ -574,6 +574,8 @@ def test_signature_rows_and_shingled_lines_are_those_of_the_straightforward_walk
 
 @pytest.mark.parametrize("seed", range(20))
 def test_distinct_counts_of_the_kernel_equal_numpy(seed: int) -> None:
+    import array
+
     from lintnews import native
     from lintnews.corpus.signature import _distinct_counts, py_distinct_counts
 
@@ -590,6 +592,9 @@ def test_distinct_counts_of_the_kernel_equal_numpy(seed: int) -> None:
             native.compiled.distinct_counts(values, np.append(counts, 1))
         with pytest.raises(ValueError):
             native.compiled.distinct_counts(values.tobytes() + b"x", counts)
+        # empty buffers may point anywhere (array.array's at a static byte): no alignment to check
+        assert native.compiled.distinct_counts(array.array("I"), array.array("q", [0, 0])) == bytes(16)
+        assert native.compiled.distinct_counts(array.array("I"), array.array("q")) == b""
 
 
 @pytest.mark.parametrize("seed", range(30))
