@@ -203,24 +203,14 @@ def group_reference(pattern: str) -> str | None:
     parsed = _sre_parse.parse(pattern)
     if parsed.state.groupdict:
         return "names a group"
-    todo = [list(parsed)]
-    while todo:
-        for op, av in todo.pop():
-            if op in (_sre.GROUPREF, _sre.GROUPREF_EXISTS):
+    todo: list[Any] = [parsed]
+    while todo:  # every item, group, branch, repeat and lookaround of the parse, at any depth
+        item = todo.pop()
+        if isinstance(item, (tuple, list, _sre_parse.SubPattern)):
+            if len(item) == 2 and (item[0] is _sre.GROUPREF or item[0] is _sre.GROUPREF_EXISTS):
                 return "refers to a group"
-            todo.extend(list(a) for a in _sub_patterns(av))
+            todo.extend(item)
     return None
-
-
-def _sub_patterns(av: Any) -> list[Any]:
-    """The parsed sub-patterns inside an item's argument (groups, branches, repeats, lookarounds)."""
-    found: list[Any] = []
-    for a in av if isinstance(av, (tuple, list)) else (av,):
-        if isinstance(a, _sre_parse.SubPattern):
-            found.append(a)
-        elif isinstance(a, (tuple, list)):
-            found.extend(_sub_patterns(a))
-    return found
 
 
 def backtracking_risk(pattern: str) -> str | None:

@@ -1,6 +1,6 @@
 """The shortcuts of the phrase engine give the answers of the straightforward computation: a
 `Matcher` that skips its regex on keys of another first character, the greatest length of a
-pattern's matches (`regex_facts.max_length`), the line offsets of `_Keys`, a screen shared by the
+pattern's matches (`regex_length.max_length`), the line offsets of `_Keys`, a screen shared by the
 orders of the same languages, and B005's stretches of a run of buttons tried only when their
 length and the strings they hold allow a match. Checked on generated lines in many scripts
 (Latin, CJK, Cyrillic, Turkish dotted and dotless i, long s), the fixtures, and pack entries of
@@ -18,7 +18,7 @@ from test_packs_screen import as_keys, fixture_lines, generated_keys
 from lintnews import packs
 from lintnews.config import Settings
 from lintnews.document import Document
-from lintnews.packs import model, regex_facts
+from lintnews.packs import model, regex_length
 from lintnews.packs.matching import _candidate_lines
 
 #: Users' entries: literal lines and patterns with anchors, classes, lookarounds, flags, group
@@ -122,7 +122,7 @@ LENGTHS = [
 
 @pytest.mark.parametrize("pattern, longest", LENGTHS, ids=[str(i) for i in range(len(LENGTHS))])
 def test_the_greatest_length_of_a_pattern_s_matches(pattern: str, longest: int | None) -> None:
-    assert regex_facts.max_length(pattern) == longest
+    assert regex_length.max_length(pattern) == longest
 
 
 def test_no_match_of_a_pattern_is_longer_than_its_greatest_length() -> None:
@@ -135,7 +135,7 @@ def test_no_match_of_a_pattern_is_longer_than_its_greatest_length() -> None:
     patterns |= {p for e in USER_ENTRIES for p in e.patterns} | {p for p, _ in LENGTHS}
     bounded = matched = 0
     for pattern in sorted(patterns):
-        longest = regex_facts.max_length(pattern)
+        longest = regex_length.max_length(pattern)
         bounded += longest is not None
         regex = re.compile(pattern)
         for key in keys:
@@ -270,18 +270,18 @@ def share_runs(seed: int) -> list[tuple[str, ...]]:
 def test_b005_finds_the_stretches_of_trying_every_stretch(langs: list[str]) -> None:
     """`_find_stretches` with its screen finds what every stretch of up to twelve lines tried
     with the rule's matchers finds, in every order of the languages."""
-    from lintnews.rules.chrome import share
+    from lintnews.rules.chrome import share_runs as runs
 
     pack_set = packs.load_packs(Settings())
-    share._SHARE_SCREENS.clear()
+    runs._SHARE_SCREENS.clear()
     found = 0
     for order in (langs, langs[::-1]):
-        screen = share._share_screen(pack_set, "social-share", order)
+        screen = runs.share_screen(pack_set, "social-share", order)
         matchers = pack_set.matchers_for("social-share", tuple(order))
         for texts in share_runs(seed=len(langs)):
             expected = definition_stretches(texts, matchers)
-            assert share._find_stretches(texts, matchers, screen) == expected, texts
-            assert share._stretches(texts, matchers, screen) == expected  # (and kept per order)
+            assert runs._find_stretches(texts, matchers, screen) == expected, texts
+            assert runs.stretches(texts, matchers, screen) == expected  # (and kept per order)
             found += len(expected)
         found += len(expected)
     assert found > 200
@@ -295,7 +295,7 @@ def test_b005_screen_limits_hold_at_their_boundaries() -> None:
     """A user's pack whose literal lines are all as long as the longest, and whose patterns end
     with the strings they need or are exactly as long as their limit, or have no first character
     known: stretches that end just there are found as when every stretch is tried."""
-    from lintnews.rules.chrome import share
+    from lintnews.rules.chrome import share_runs as runs
 
     pack_set = packs.PackSet()
     pack_set.add(
@@ -317,7 +317,7 @@ def test_b005_screen_limits_hold_at_their_boundaries() -> None:
             "user",
         ),
     )
-    screen = share._share_screen(pack_set, "social-share", ["en"])
+    screen = runs.share_screen(pack_set, "social-share", ["en"])
     assert screen.longest_literal == 15 and screen.longest_match["x"] == 15  # (the literal lines)
     assert screen.longest_match["a"] == 22 and screen.longest_match["s"] is None
     assert screen.first_needs["q"] is None and screen.first_needs["x"] is not None
@@ -361,7 +361,7 @@ def test_b005_screen_limits_hold_at_their_boundaries() -> None:
     for _ in range(3000):
         texts = tuple(rng.choice(pool) for _ in range(rng.randint(2, 9)))
         expected = definition_stretches(texts, matchers)
-        assert share._find_stretches(texts, matchers, screen) == expected, texts
+        assert runs._find_stretches(texts, matchers, screen) == expected, texts
         found += len(expected)
     assert found > 150
 
@@ -369,12 +369,12 @@ def test_b005_screen_limits_hold_at_their_boundaries() -> None:
 def test_b005_with_literal_lines_only() -> None:
     """A pack of literal lines alone: no strings to look for (no automaton), stretches found
     from the heads of the lines."""
-    from lintnews.rules.chrome import share
+    from lintnews.rules.chrome import share_runs as runs
 
     pack_set = packs.PackSet()
     entry = model.Entry("social-share", "", None, ["teilen per mail", "share it", "новости дня"], [], "user")
     pack_set.add("de", entry)
-    screen = share._share_screen(pack_set, "social-share", ["de"])
+    screen = runs.share_screen(pack_set, "social-share", ["de"])
     assert screen.automaton is None and screen.heads == {"teilen", "teilen per", "share", "новости"}
     matchers = pack_set.matchers_for("social-share", ("de",))
     pool = ["teilen", "per", "mail", "per mail", "share", "it", "новости", "дня", "x"]
@@ -383,6 +383,6 @@ def test_b005_with_literal_lines_only() -> None:
     for _ in range(2000):
         texts = tuple(rng.choice(pool) for _ in range(rng.randint(2, 8)))
         expected = definition_stretches(texts, matchers)
-        assert share._find_stretches(texts, matchers, screen) == expected, texts
+        assert runs._find_stretches(texts, matchers, screen) == expected, texts
         found += len(expected)
     assert found > 200

@@ -669,12 +669,12 @@ def test_share_screen_changes_no_finding(monkeypatch: pytest.MonkeyPatch) -> Non
         ]
 
     screened = found()
-    real = chrome._share_screen
+    real = chrome.share_screen
 
-    def unscreened(*args: object) -> chrome._ShareScreen:
+    def unscreened(*args: object) -> chrome.ShareScreen:
         return dataclasses.replace(real(*args), rest_always=True)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(chrome, "_share_screen", unscreened)
+    monkeypatch.setattr(chrome, "share_screen", unscreened)
     assert found() == screened
     assert sum(map(len, screened)) > 100
 
@@ -682,7 +682,7 @@ def test_share_screen_changes_no_finding(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_share_runs_are_matched_once_per_screen(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whole pages of one site repeat the same button rows: B005 matches a run of buttons once
     per screen (pack set and languages) and reuses the stretches, with the same findings."""
-    from lintnews.rules.chrome import share as chrome
+    from lintnews.rules.chrome import share_runs as chrome
 
     row = "Facebook\nTwitter\nWhatsApp\nE-Mail"
     texts = [f"{EN}\n{row}\n", f"{EN2}\n\n{row}\n{EN}\n", f"{EN}\n{row}\n"]

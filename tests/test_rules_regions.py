@@ -23,6 +23,20 @@ TEASER2 = (
     "lighthouse on Sundays."
 )
 
+#: A blog's front page: two teasers of other posts, then the post, its comment count by its
+#: byline ("4 Comments" above the article).
+FRONT_PAGE = (
+    "## Ferry services resume after the strike",
+    TEASER1,
+    "Continue Reading »",
+    "## Harbour tours start in May",
+    TEASER2,
+    "Continue Reading »",
+    "# Council approves budget",
+    "4 Comments",
+    "Written on August 9, 2012 by Dana Whit in Politics",
+)
+
 VALID = [
     # an article with no thread
     text(P1, P2, P3),
@@ -133,15 +147,7 @@ VALID = [
     # the post's own comment count above the article, repeated below it, with no comment (a
     # blog's front page: other posts' teasers above the post)
     text(
-        "## Ferry services resume after the strike",
-        TEASER1,
-        "Continue Reading »",
-        "## Harbour tours start in May",
-        TEASER2,
-        "Continue Reading »",
-        "# Council approves budget",
-        "4 Comments",
-        "Written on August 9, 2012 by Dana Whit in Politics",
+        *FRONT_PAGE,
         P1,
         P2,
         "> " + P3,
@@ -351,15 +357,7 @@ INVALID = [
     # the post's count by its byline and again over the thread: the thread is under the last
     (
         text(
-            "## Ferry services resume after the strike",
-            TEASER1,
-            "Continue Reading »",
-            "## Harbour tours start in May",
-            TEASER2,
-            "Continue Reading »",
-            "# Council approves budget",
-            "4 Comments",
-            "Written on August 9, 2012 by Dana Whit in Politics",
+            *FRONT_PAGE,
             P1,
             P2,
             P3,

@@ -4,7 +4,7 @@ pattern on lines that cannot be headers, and finds exactly what testing every li
 from __future__ import annotations
 
 import pytest
-from lintnews.rules.chrome import regions
+from lintnews.rules.chrome import regions, thread_headers
 from lintnews.rules.chrome.thread_screen import Screen
 from thread_texts import BODY1, P1, P2, text
 
@@ -21,7 +21,7 @@ def every_line_headers(doc: Document, first: int) -> list[int]:
     return [
         i
         for i in range(first, len(lines))
-        if regions._is_header(lines, i) and not regions._cites_a_source(lines, i)
+        if thread_headers.is_header(lines, i) and not regions._cites_a_source(lines, i)
     ]
 
 

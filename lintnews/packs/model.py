@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lintnews.diagnostics import Severity
-from lintnews.packs.screen import Screen, ScreenUnion, _analyse
+from lintnews.packs.screen import Screen, ScreenUnion, pattern_needs
 from lintnews.textnorm import line_key
 
 ALL_LANGUAGES = "*"
@@ -216,7 +216,7 @@ def _first_chars(patterns: list[str]) -> frozenset[str] | None:
     chars: set[str] = set()
     for p in patterns:
         try:
-            first = _analyse(p)[0]
+            first = pattern_needs(p)[0]
         except Exception:  # an unexpected parse tree: not known
             return None
         if first is None:

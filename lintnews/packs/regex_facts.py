@@ -355,38 +355,8 @@ def required(items: list[Node]) -> set[str] | None:
     return min(options, key=lambda o: (min(map(len, o)) < 3, len(o), -min(map(len, o))))
 
 
-def max_width(items: list[Node]) -> int | None:
-    """The greatest number of characters a match of the sequence ``items`` can span, or None
-    when there is no limit or it is not known."""
-    total = 0
-    for node in items:
-        width: int | None
-        if isinstance(node, (Lit, In)):
-            width = 1
-        elif isinstance(node, (At, Ahead)):  # (what a lookahead sees is not part of the match)
-            width = 0
-        elif isinstance(node, Group):
-            width = max_width(node.items)
-        elif isinstance(node, Branch):
-            widths = [max_width(a) for a in node.alternatives]
-            width = None if None in widths else max(widths)  # type: ignore[type-var]
-        elif isinstance(node, Repeat):
-            inner = max_width(node.items)
-            if inner == 0:
-                width = 0
-            elif inner is None or node.high is None:
-                width = None
-            else:
-                width = inner * node.high
-        else:
-            width = None
-        if width is None:
-            return None
-        total += width
-    return total
-
-
-_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+#: Flags set for the whole pattern (``(?i)``): they change what every part means.
+GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 
 def analyse(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
@@ -394,7 +364,7 @@ def analyse(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]
     can match the empty string) and strings one of which they contain (None: none known).
     Raises `re.error` for a pattern that does not compile."""
     re.compile(pattern)
-    if _GLOBAL_FLAGS.search(pattern):  # (?i) and the like change what every part means
+    if GLOBAL_FLAGS.search(pattern):  # (?i) and the like change what every part means
         return None, None
     try:
         items = parse(pattern)
@@ -406,16 +376,3 @@ def analyse(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]
         frozenset(first[0]) if first is not None and not first[1] else None,
         frozenset(needed) if needed else None,
     )
-
-
-def max_length(pattern: str) -> int | None:
-    """The greatest length of a match of ``pattern`` (None: no limit, or not known): a string
-    longer than that is never matched whole, and need not be tried. Raises `re.error` for a
-    pattern that does not compile."""
-    re.compile(pattern)
-    if _GLOBAL_FLAGS.search(pattern):  # (?x) and the like change what every part means
-        return None
-    try:
-        return max_width(parse(pattern))
-    except (Unreadable, KeyError, ValueError):
-        return None

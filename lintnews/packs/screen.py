@@ -46,7 +46,7 @@ class _Keys:
 
 
 @lru_cache(maxsize=4096)
-def _analyse(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+def pattern_needs(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     """What a `Screen` needs of a pattern: the characters its matches start with (None: not
     known, or it can match the empty string) and strings one of which they contain."""
     return analyse(pattern)
@@ -91,7 +91,7 @@ class Screen:
         needs: set[str] | None = set()
         for p in patterns:
             try:
-                first, required = _analyse(p)
+                first, required = pattern_needs(p)
             except Exception:  # an unexpected parse tree: no screen
                 return cls(literal, everything=True)
             if first is not None:

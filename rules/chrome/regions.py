@@ -22,50 +22,10 @@ from lintnews.document import Document, View
 from lintnews.landmarks import LANDMARK_REGIONS
 from lintnews.registry import Rule, Violation, register
 
-from .thread_end import MAX_GAP, MD_HEADING, thread_end
+from .thread_end import MAX_GAP, thread_end
+from .thread_headers import MAX_HEADER, is_header
 from .thread_screen import Screen
 
-#: Month names (en, de, fr, es) and their usual abbreviations, whole words only ("Neumarkt" is
-#: no month).
-_MONTH = (
-    r"(?<!\w)(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
-    r"|januar|februar|märz|mai|juni|juli|oktober|dezember|okt|dez"
-    r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|janv|févr|avr|juil|déc"
-    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
-    r"|ene|abr|ago|dic)(?!\w)\.?"
-)
-#: A date; a numeric one has a year of two or four digits and no more digits after it, so a
-#: version number ("2.9.176") is no date.
-_DATE = (
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}"
-    r"|(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\.?\d)|(?<![\d.])\d{4}-\d{2}-\d{2}(?!\d))"
-)
-_TIME = r"(?<![\d.])\d{1,2}[:.h]\d{2}(?::\d{2})?(?!\.?\d)\s*(?:[ap]\.?\s?m\.?)?"
-#: A date and a time: a comment is stamped to the minute, an article's dateline or a cited
-#: source ("Thomas Erdbrink, New York Times, August 7, 2012") usually to the day only.
-_STAMP = rf"(?:{_DATE}\s*(?:at|um|à|a\s+las|,|@|-|—|–)?\s*{_TIME}|{_TIME}\s*(?:on|,)?\s*{_DATE})"
-#: An author name as comment headers give it: at most five tokens, no sentence punctuation, and
-#: not a word that stamps the page itself ("updated 5:15 PM EST, …", "Posted on …"); a reply's
-#: number ("#1.1 - Tue Jul 24, 2012 10:35 AM") may stand first.
-_NAME = (
-    r"(?!\W*(?:on|at|am|le|el|posted|(?:last\s+)?(?:updated|modified|published))\b)"
-    r"(?:[^\s.!?]{1,30}|\w{1,3}\.|\d{1,3}(?:\.\d{1,3})+)(?:\s+(?:[^\s.!?]{1,30}|\w{1,3}\.)){0,4}"
-)
-_HEADER = re.compile(
-    rf"""^\W*(?:(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié)\s+)?(?:(?:by|von|par|por):?\s+)?
-        {_NAME}\s*[|—–\-,:]?\s*(?:on|at|am|le|el|said\s+on|wrote\s+on)?\s*{_STAMP}.{{0,40}}$
-      | ^\W*(?:written|submitted|comment(?:ed)?)\s+by:?\s+{_NAME}\s*[|—–\-,]?\s*(?:on\s+)?{_DATE}.{{0,20}}$
-      | ^\W*(?:\d{{1,4}}\.\s+)?(?:{_DATE}\s*[/|—–\-,]?\s*)?{_NAME}\s+(?:says|sagt|schreibt|dit|dice)(?:\s+(?:on\s+|am\s+|le\s+|el\s+)?{_STAMP}.{{0,20}})?:\s*$
-      | ^\W*{_NAME}\s+(?:said|wrote|schrieb|a\s+dit|escribió)\s+(?:on\s+|am\s+|le\s+|el\s+)?{_STAMP}.{{0,20}}:\s*$
-      | ^\W*(?:on\s+)?{_STAMP}\W*(?:reply|permalink|\#)?\W*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-#: A slashdot comment's title with its score, the end of its header line ("Budget cuts are not
-#: the answer (Score:5, Insightful)", "Re: (Score:2)"); searched apart from `_HEADER`, whose
-#: other forms start at the line's first word.
-_SCORE_TITLE = re.compile(r"\(score:\s*-?\d+(?:,\s*[^\W\d]+)?\)\s*$", re.IGNORECASE)
 #: The heading of a thread: "199 Comments", "5 Responses to “…”", "{ 5 comments… read them
 #: below or add one }", "Reader comments", "Kommentare (3)", "12 commentaires". A singular
 #: without a number ("Comment") is a section of the article as often as a thread's heading.
@@ -85,8 +45,6 @@ _COUNTED_HEADING = re.compile(
 )
 #: Lines a thread found from its heading alone must hold (a counter over nothing is no thread).
 _MIN_HEADED_LINES = 2
-#: Lines this long are prose, never a header.
-_MAX_HEADER = 160
 #: How far above the first header the thread's heading may stand.
 _HEADING_REACH = 15
 #: Paragraphs of prose the article has before a thread can start (bylines above the article
@@ -102,7 +60,7 @@ def _headers(doc: Document, screen: Screen) -> list[int]:
     candidates = screen.header_lines()
     if candidates is None:
         candidates = list(range(screen.first, len(lines)))
-    return [i for i in candidates if _is_header(lines, i) and not _cites_a_source(lines, i)]
+    return [i for i in candidates if is_header(lines, i) and not _cites_a_source(lines, i)]
 
 
 def _cites_a_source(lines: list[str], i: int) -> bool:
@@ -131,7 +89,7 @@ def _threads(doc: Document) -> list[Thread]:
         # class says comments but holds no comment header is a counter, a link, a "Recent
         # Comments" box of other posts' titles or the article under a theme's class: no thread
         threads = [
-            Thread(r.start, r.end, tuple(i for i in range(r.start, r.end + 1) if _is_header(lines, i)), r.tag)
+            Thread(r.start, r.end, tuple(i for i in range(r.start, r.end + 1) if is_header(lines, i)), r.tag)
             for r in marked.of_kind("comments")
         ]
         return [t for t in threads if t.headers]
@@ -178,7 +136,7 @@ def _headed_thread(lines: list[str], screen: Screen) -> list[Thread]:
     candidates = screen.heading_lines()
     lines_from = range(screen.first, len(lines)) if candidates is None else candidates
     i = next(
-        (i for i in lines_from if len(lines[i]) <= _MAX_HEADER and _COUNTED_HEADING.match(lines[i].strip())),
+        (i for i in lines_from if len(lines[i]) <= MAX_HEADER and _COUNTED_HEADING.match(lines[i].strip())),
         None,
     )
     if i is None:
@@ -199,73 +157,7 @@ COMMENT_THREADS: View[list[Thread]] = View("chrome.comment_threads", _threads)
 
 
 def _is_heading(lines: list[str], i: int) -> bool:
-    return len(lines[i]) <= _MAX_HEADER and _HEADING.match(lines[i].strip()) is not None
-
-
-#: What every header holds somewhere (a time, a "says", a "written by", a "(Score:"): a cheap
-#: search that spares the full pattern on nearly every line of a document.
-_HEADER_HINT = re.compile(
-    r"\d[:.h]\d\d|written|submitted|comment|says|sagt|schreibt|\bdit\b|dice|score:", re.IGNORECASE
-)
-
-
-#: What every date of `_DATE` holds (a four-digit year, or "d.m" / "d/m" / "d-m"): every
-#: header but a "NAME says:" (ends with a colon) and a "(Score:N)" one holds a date, and a line
-#: without one fails `_HEADER` only after trying every split of its words (~20 µs).
-_DATE_HINT = re.compile(r"\d\d\d\d|\d[./-]\d")
-
-
-#: Header-shaped lines that head no reader's comment: a TypePad trackback's stamp ("Tracked on
-#: Mar 21, 2007 11:15:37 PM", under another blog's excerpt citing the post), a byline set as a
-#: heading ("### By NAME on October 30, 2012 at 03:56 p.m.", a post in a listing of posts;
-#: html2text renders the heading's marks) and a field's label before the stamp ("Termin:
-#: 28.02.2020, 18:30 Uhr", "Date: July 11, 2012 11:56 AM": a commenter's name is followed by a
-#: dash, a bar, a comma or "on", the colon by "says" or "by").
-_NOT_A_HEADER = re.compile(
-    rf"^(?:\W*tracked\s+on\b|#{{1,6}}\s+\W*by\b|\W*[^\W\d]+:\s*(?:on\s+)?(?:{_DATE}|{_TIME}))", re.IGNORECASE
-)
-#: A stamp alone on its line ("02 de febrero de 2022 12:02 PM"): under a Markdown heading that is
-#: no header (html2text's "### TITLE") it dates a post in a listing, not a comment.
-_BARE_STAMP = re.compile(rf"^\W*(?:on\s+)?{_STAMP}\W*$", re.IGNORECASE)
-#: html2text's escapes of Markdown's marks ("13\. Jun, 2012", "NAME \- Tue Jul 24, …") and a
-#: link's text and address ("[NAME](http://…) says:"): the header is the text a reader sees.
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
-
-
-def _plain(line: str) -> str:
-    """``line`` as a reader sees it, Markdown escapes and links undone (one space between
-    words: runs of blanks, a table's columns, would make the header pattern's optional blanks
-    try every split of them)."""
-    if "\\" in line:
-        line = _MD_ESCAPE.sub(r"\1", line)
-    if "](" in line:
-        line = _MD_LINK.sub(r"\1", line)
-    if "**" in line:
-        line = line.replace("**", "")  # bold ("### **Robert K.** says:")
-    return " ".join(line.split())
-
-
-def _is_header(lines: list[str], i: int) -> bool:
-    line = lines[i]
-    if len(line) > _MAX_HEADER or _HEADER_HINT.search(line) is None:
-        return False
-    text = _plain(line)
-    if not (text.endswith(":") or "(" in text or _DATE_HINT.search(text)):
-        return False
-    if not (_HEADER.match(text) or _SCORE_TITLE.search(text)) or _NOT_A_HEADER.match(text):
-        return False
-    return not (_BARE_STAMP.match(text) and _under_a_title(lines, i))
-
-
-def _under_a_title(lines: list[str], i: int) -> bool:
-    """Whether the line above ``i`` (blank lines skipped) is a Markdown heading that is no
-    comment header ("### **NAME** says:" over "#### on October 27, 2012 at 5:23 am" is one)."""
-    above = next((lines[k] for k in range(i - 1, max(-1, i - 4), -1) if lines[k].strip()), "")
-    if not MD_HEADING.match(above):
-        return False
-    text = _plain(above)
-    return not (_HEADER.match(text) or _SCORE_TITLE.search(text))
+    return len(lines[i]) <= MAX_HEADER and _HEADING.match(lines[i].strip()) is not None
 
 
 @register

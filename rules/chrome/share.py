@@ -2,36 +2,24 @@
 
 from __future__ import annotations
 
-import bisect
-import dataclasses
-import itertools
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import lru_cache
-
-import ahocorasick
 
 from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.packs import (
-    Entry,
     Matcher,
-    PackSet,
     PhraseRule,
-    ScreenUnion,
     line_keys,
     load_packs,
     pack_languages,
     phrase_rule,
 )
-from lintnews.packs.regex_facts import max_length
-from lintnews.packs.screen import _analyse
 from lintnews.registry import Violation, register
+
+from .share_runs import ShareScreen, share_screen, stretches
 
 _BUTTON_MAX_WORDS = 3
 _BUTTON_MAX_CHARS = 30
-_MAX_RUN = 12
 
 
 @register
@@ -53,7 +41,7 @@ class SocialShare(PhraseRule):
             packs = load_packs(settings)
             langs = pack_languages(doc, settings, packs)
             matchers = packs.matchers_for(self.name, tuple(langs))
-            screen = _share_screen(packs, self.name, langs)
+            screen = share_screen(packs, self.name, langs)
             lines = doc.lines
             run = [buttons[0]]
             for prev, i in zip(buttons, buttons[1:]):
@@ -77,12 +65,12 @@ class SocialShare(PhraseRule):
         run: list[int],
         keys: list[str],
         matchers: list[Matcher],
-        screen: _ShareScreen,
+        screen: ShareScreen,
         flagged: dict[int, Violation],
     ) -> None:
         """Flag the longest stretches of ``run`` (two lines or more) whose lines, joined, a pack
         entry matches."""
-        for start, stop, entry in _stretches(tuple(map(keys.__getitem__, run)), matchers, screen):
+        for start, stop, entry in stretches(tuple(map(keys.__getitem__, run)), matchers, screen):
             message = entry.message or "Row of share buttons left in the text"
             for j in run[start:stop]:
                 if j not in flagged:
@@ -94,254 +82,3 @@ class SocialShare(PhraseRule):
                         f'Remove the share button "{doc.lines[j].strip()[:40]}"',
                         severity=entry.severity,
                     )
-
-
-#: How many runs of buttons `_stretches` keeps the answer for, per screen.
-_MEMO_SIZE = 5_000
-
-
-def _stretches(
-    texts: tuple[str, ...], matchers: list[Matcher], screen: _ShareScreen
-) -> list[tuple[int, int, Entry]]:
-    """The longest stretches ``(start, stop, entry)`` of a run of button keys ``texts`` (two lines
-    or more, left to right) whose lines, joined, an entry of ``matchers`` matches.
-
-    The answer depends on ``texts`` and on the screen and matchers (one pack set, rule and set
-    of languages, which the screen stands for) only, so it is kept on the screen: whole pages
-    of one site repeat the same menus and button rows in every article (on the crawl corpus
-    half the runs are repeats)."""
-    memo = screen.memo
-    found = memo.get(texts)
-    if found is None:
-        found = _find_stretches(texts, matchers, screen)
-        if len(memo) >= _MEMO_SIZE:
-            memo.clear()
-        memo[texts] = found
-    return found
-
-
-def _find_stretches(
-    texts: tuple[str, ...], matchers: list[Matcher], screen: _ShareScreen
-) -> list[tuple[int, int, Entry]]:
-    """`_stretches`, computed: from each start, the stretches longest first, each joined and
-    given to the matchers only when the screen (`_ShareScreen`) lets it through, and joined at
-    all only when the lines' lengths and the strings they hold leave the screen a chance."""
-    found: list[tuple[int, int, Entry]] = []
-    whole = " ".join(texts)
-    # Every stretch joined is a substring of the whole run joined: where the strings the
-    # patterns need occur in it (found in one pass) tells which stretches hold one.
-    occurs = _Occurrences(whole, screen)
-    rest = screen.rest_always or occurs.any(screen.needs)
-    # Where each line starts in ``whole`` (and where a line after the last would): the stretch
-    # from ``start`` to ``stop`` joined ends at ``ends[stop] - 1``.
-    ends = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
-    literal = screen.union.literal
-    start = 0
-    while start < len(texts) - 1:
-        best = None
-        top = min(len(texts), start + _MAX_RUN)
-        # A literal line that is a stretch starts with the first line and a space (one of the
-        # `heads`), and is no longer than the longest literal line: the stretches that may be
-        # one end by ``literal_end``.
-        literal_end = ends[start] + 1 + screen.longest_literal if texts[start] in screen.heads else -1
-        # A stretch starts with the first character of its first line (keys are never empty):
-        # of the patterns of known first character, only those filed under it may match, and
-        # only stretches no longer than their longest match (up to `first_top`) that hold one
-        # of the strings they need (from `patterned`: the first stop that reaches the end of
-        # the earliest ending such string after the start).
-        char = texts[start][0]
-        first = screen.union.compiled.get(char)
-        first_top, patterned = top, top + 1
-        if first is not None:
-            limit = screen.longest_match[char]
-            if limit is not None:
-                first_top = min(top, bisect.bisect_right(ends, ends[start] + 1 + limit) - 1)
-            patterned = occurs.first_stop(ends, start, screen.first_needs[char])
-        # The patterns of unknown first character, the same way (from `rest_from`).
-        rest_from = top + 1
-        if rest:
-            rest_from = occurs.first_stop(ends, start, None if screen.rest_always else screen.needs)
-        if patterned <= first_top or rest_from <= top or literal_end >= ends[start + 2]:
-            for stop in range(top, start + 1, -1):
-                regexes = first if patterned <= stop <= first_top else None
-                rested = stop >= rest_from
-                if regexes is None and not rested and ends[stop] > literal_end:
-                    continue  # no entry can match it
-                joined = " ".join(texts[start:stop])
-                if not (
-                    joined in literal
-                    or (regexes is not None and any(r.fullmatch(joined) for r in regexes))
-                    or (rested and (screen.rest is None or any(r.fullmatch(joined) for r in screen.rest)))
-                ):
-                    continue  # the screen proves that no entry matches (see `_share_screen`)
-                entry = next((e for m in matchers if (e := m.match(joined)) is not None), None)
-                if entry is not None:
-                    best = (stop, entry)
-                    break
-        if best is None:
-            start += 1
-            continue
-        stop, entry = best
-        found.append((start, stop, entry))
-        start = stop
-    return found
-
-
-class _Occurrences:
-    """Where the strings a `_ShareScreen` looks for occur in a run of buttons joined (``whole``),
-    found with one pass of its automaton: which stretches hold one of some of them."""
-
-    def __init__(self, whole: str, screen: _ShareScreen) -> None:
-        #: (start, end) of each occurrence in ``whole``, and the string, by start.
-        automaton = screen.automaton
-        self.found = (
-            sorted((end + 1 - len(n), end + 1, n) for end, n in automaton.iter(whole))
-            if automaton is not None
-            else []
-        )
-        self.strings = {n for _, _, n in self.found}
-        self._by_needs: dict[frozenset[str], tuple[list[int], list[int]]] = {}
-
-    def any(self, needs: frozenset[str]) -> bool:
-        return not needs.isdisjoint(self.strings)
-
-    def first_stop(self, ends: list[int], start: int, needs: frozenset[str] | None) -> int:
-        """The first stop from ``start`` whose stretch holds one of ``needs`` (all stretches of
-        two lines or more when None): the stop that reaches the end of the earliest ending one
-        that starts in the stretch (past the last stop when there is none), ``ends`` being
-        where each line starts in ``whole``."""
-        if needs is None:
-            return start + 2
-        got = self._by_needs.get(needs)
-        if got is None:
-            # the starts of the occurrences of ``needs``, and the earliest end from each on
-            found = [(b, e) for b, e, n in self.found if n in needs]
-            earliest = list(itertools.accumulate(reversed([e for _, e in found]), min))[::-1]
-            got = self._by_needs[needs] = ([b for b, _ in found], earliest)
-        begins, earliest = got
-        k = bisect.bisect_left(begins, ends[start])
-        if k == len(begins):
-            return len(ends)
-        return max(bisect.bisect_left(ends, earliest[k] + 1), start + 2)
-
-
-@dataclass
-class _ShareScreen:
-    """What a joined run of buttons must look like for an entry of the rule to match it, from the
-    `Screen` of the rule's entries in each language (the screens that pick the candidate lines
-    of every phrase rule, so exact in the same way): one of the literal lines, or a fullmatch of
-    a pattern filed under the key's first character, or, for patterns whose first character is
-    not known, a join holding one of ``needs`` (``rest_always``: such patterns need nothing
-    known) that one of them matches (``rest``). A join that fails all three is matched by no
-    matcher, and the costly matchers are not tried."""
-
-    #: The rule's screens in the languages (literal lines, patterns by first character).
-    union: ScreenUnion
-    #: What literal lines start with before a space ("share", "share on" for "share on x").
-    heads: frozenset[str]
-    needs: frozenset[str]
-    rest_always: bool
-    #: The patterns of unknown first character of each language (None: not known, let every
-    #: join holding one of ``needs`` through).
-    rest: tuple[re.Pattern[str], ...] | None = None
-    #: The length of the longest literal line, and by first character, the greatest length of
-    #: a join that a literal line or a pattern filed under the character may match (None: no
-    #: limit known).
-    longest_literal: int = 0
-    longest_match: dict[str, int | None] = field(default_factory=dict)
-    #: By first character, strings one of which every match of a pattern filed under it holds
-    #: (None: not known for every such pattern).
-    first_needs: dict[str, frozenset[str] | None] = field(default_factory=dict)
-    #: An automaton of ``needs`` and every ``first_needs`` (its values: the strings; None when
-    #: there are none).
-    automaton: ahocorasick.Automaton | None = None
-    #: `_stretches` of the runs of buttons met so far.
-    memo: dict[tuple[str, ...], list[tuple[int, int, Entry]]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-
-
-_max_length = lru_cache(maxsize=1024)(max_length)
-
-
-def _automaton(strings: set[str]) -> ahocorasick.Automaton | None:
-    if not strings:
-        return None
-    automaton = ahocorasick.Automaton()
-    for string in strings:
-        automaton.add_word(string, string)
-    automaton.make_automaton()
-    return automaton
-
-
-_SHARE_SCREENS: dict[tuple[int, str, tuple[str, ...]], tuple[PackSet, _ShareScreen]] = {}
-
-
-def _share_screen(packs: PackSet, rule: str, langs: list[str]) -> _ShareScreen:
-    """The `_ShareScreen` of ``rule`` in ``langs``, made once per pack set and language set from
-    the rule's screen in each language (`PackSet.rule_screen`: the entries of
-    `PackSet.matcher`, the language's own and the ``*`` ones), without compiling anything.
-
-    What the screen lets through does not depend on the order of the languages, and it is made
-    once for all their orders (a multilingual crawl meets the same few languages in dozens of
-    orders); each order has a memo of its own (`_stretches`: which language's entry matches a
-    stretch depends on the order)."""
-    cache_key = (id(packs), rule, tuple(langs))
-    hit = _SHARE_SCREENS.get(cache_key)
-    if hit is not None and hit[0] is packs:
-        return hit[1]
-    shared_key = (id(packs), rule, tuple(sorted(langs)))
-    shared = _SHARE_SCREENS.get(shared_key)
-    if shared is None or shared[0] is not packs:
-        shared = (packs, _made_share_screen(packs, rule, sorted(langs)))
-        _keep_share_screen(shared_key, shared)
-    found = dataclasses.replace(shared[1]) if shared_key != cache_key else shared[1]
-    _keep_share_screen(cache_key, (packs, found))
-    return found
-
-
-def _keep_share_screen(key: tuple[int, str, tuple[str, ...]], value: tuple[PackSet, _ShareScreen]) -> None:
-    if len(_SHARE_SCREENS) > 1024:
-        _SHARE_SCREENS.clear()
-    _SHARE_SCREENS[key] = value
-
-
-def _made_share_screen(packs: PackSet, rule: str, langs: list[str]) -> _ShareScreen:
-    """`_share_screen`, made."""
-    union = ScreenUnion.of([packs.rule_screen(rule, lang) for lang in langs])
-    needs: set[str] = set()
-    rest_always = union.everything
-    for screen in union.screens:
-        if screen.rest is not None and screen.rest_needs is None:
-            rest_always = True
-        elif screen.rest is not None and screen.rest_needs is not None:
-            needs.update(screen.rest_needs)
-    longest_literal = max(map(len, union.literal), default=0)
-    longest_match: dict[str, int | None] = {}
-    first_needs: dict[str, set[str] | None] = {}
-    for screen in union.screens:
-        for char, patterns in screen.by_first.items():
-            lengths = [longest_literal, longest_match.get(char, 0), *map(_max_length, patterns)]
-            longest_match[char] = None if None in lengths else max(lengths)  # type: ignore[type-var]
-            wanted = first_needs.setdefault(char, set())
-            for p in patterns:
-                required = _analyse(p)[1]
-                wanted = None if wanted is None or not required else wanted | required
-            first_needs[char] = wanted
-    return _ShareScreen(
-        union,
-        frozenset(line[:i] for line in union.literal for i, char in enumerate(line) if char == " "),
-        frozenset(needs),
-        rest_always,
-        None if union.everything else tuple(s.rest for s in union.screens if s.rest is not None),
-        longest_literal,
-        longest_match,
-        {char: None if n is None else frozenset(n) for char, n in first_needs.items()},
-        _automaton(needs.union(*(n for n in first_needs.values() if n is not None))),
-    )
-
-
-# --- breadcrumb -----------------------------------------------------------------------------
-
-#: Separators of breadcrumb trails. Slashes and bars count only with spaces around them
-#: ("km/h", "and/or" and "A|B" stay whole); arrows may be tight ("Home»World").

@@ -20,9 +20,9 @@ import re
 from lintnews.document import Document
 
 #: Literal words one of which every comment header holds unless it holds a time (lower case):
-#: the literal parts of `regions._HEADER_HINT`.
+#: the literal parts of `thread_headers.HEADER_HINT`.
 HEADER_WORDS = ("written", "submitted", "comment", "says", "sagt", "schreibt", "dit", "dice", "score:")
-#: What a time of `regions._HEADER_HINT` holds after its first digit (the hint's ``h`` matches
+#: What a time of `thread_headers.HEADER_HINT` holds after its first digit (the hint's ``h`` matches
 #: either case); without the leading digit the search runs twice as fast.
 TIME_HINT = re.compile(r"[:.hH]\d\d")
 #: Literal words one of which every counting heading (`regions._COUNTED_HEADING`) holds.

@@ -1,0 +1,123 @@
+"""What a reader comment's header line looks like ("Chris — July 10th, 2012, 10:03 am", "Posted
+by: NAME | October 13, 2012 at 04:31 PM", "NAME says:", a slashdot title with its score), and
+what only looks like one (a trackback's stamp, a byline set as a heading, a field's label
+before a date). `regions.py` finds threads from these lines; `thread_screen.py` spares the
+full pattern on lines that hold none of `HEADER_HINT`'s words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .thread_end import MD_HEADING
+
+#: Lines this long are prose, never a header.
+MAX_HEADER = 160
+
+#: Month names (en, de, fr, es) and their usual abbreviations, whole words only ("Neumarkt" is
+#: no month).
+_MONTH = (
+    r"(?<!\w)(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+    r"|januar|februar|märz|mai|juni|juli|oktober|dezember|okt|dez"
+    r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|janv|févr|avr|juil|déc"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|ene|abr|ago|dic)(?!\w)\.?"
+)
+#: A date; a numeric one has a year of two or four digits and no more digits after it, so a
+#: version number ("2.9.176") is no date.
+_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}"
+    r"|(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\.?\d)|(?<![\d.])\d{4}-\d{2}-\d{2}(?!\d))"
+)
+_TIME = r"(?<![\d.])\d{1,2}[:.h]\d{2}(?::\d{2})?(?!\.?\d)\s*(?:[ap]\.?\s?m\.?)?"
+#: A date and a time: a comment is stamped to the minute, an article's dateline or a cited
+#: source ("Thomas Erdbrink, New York Times, August 7, 2012") usually to the day only.
+_STAMP = rf"(?:{_DATE}\s*(?:at|um|à|a\s+las|,|@|-|—|–)?\s*{_TIME}|{_TIME}\s*(?:on|,)?\s*{_DATE})"
+#: An author name as comment headers give it: at most five tokens, no sentence punctuation, and
+#: not a word that stamps the page itself ("updated 5:15 PM EST, …", "Posted on …"); a reply's
+#: number ("#1.1 - Tue Jul 24, 2012 10:35 AM") may stand first.
+_NAME = (
+    r"(?!\W*(?:on|at|am|le|el|posted|(?:last\s+)?(?:updated|modified|published))\b)"
+    r"(?:[^\s.!?]{1,30}|\w{1,3}\.|\d{1,3}(?:\.\d{1,3})+)(?:\s+(?:[^\s.!?]{1,30}|\w{1,3}\.)){0,4}"
+)
+_HEADER = re.compile(
+    rf"""^\W*(?:(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié)\s+)?(?:(?:by|von|par|por):?\s+)?
+        {_NAME}\s*[|—–\-,:]?\s*(?:on|at|am|le|el|said\s+on|wrote\s+on)?\s*{_STAMP}.{{0,40}}$
+      | ^\W*(?:written|submitted|comment(?:ed)?)\s+by:?\s+{_NAME}\s*[|—–\-,]?\s*(?:on\s+)?{_DATE}.{{0,20}}$
+      | ^\W*(?:\d{{1,4}}\.\s+)?(?:{_DATE}\s*[/|—–\-,]?\s*)?{_NAME}\s+(?:says|sagt|schreibt|dit|dice)(?:\s+(?:on\s+|am\s+|le\s+|el\s+)?{_STAMP}.{{0,20}})?:\s*$
+      | ^\W*{_NAME}\s+(?:said|wrote|schrieb|a\s+dit|escribió)\s+(?:on\s+|am\s+|le\s+|el\s+)?{_STAMP}.{{0,20}}:\s*$
+      | ^\W*(?:on\s+)?{_STAMP}\W*(?:reply|permalink|\#)?\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A slashdot comment's title with its score, the end of its header line ("Budget cuts are not
+#: the answer (Score:5, Insightful)", "Re: (Score:2)"); searched apart from `_HEADER`, whose
+#: other forms start at the line's first word.
+_SCORE_TITLE = re.compile(r"\(score:\s*-?\d+(?:,\s*[^\W\d]+)?\)\s*$", re.IGNORECASE)
+
+#: What every header holds somewhere (a time, a "says", a "written by", a "(Score:"): a cheap
+#: search that spares the full pattern on nearly every line of a document.
+HEADER_HINT = re.compile(
+    r"\d[:.h]\d\d|written|submitted|comment|says|sagt|schreibt|\bdit\b|dice|score:", re.IGNORECASE
+)
+
+
+#: What every date of `_DATE` holds (a four-digit year, or "d.m" / "d/m" / "d-m"): every
+#: header but a "NAME says:" (ends with a colon) and a "(Score:N)" one holds a date, and a line
+#: without one fails `_HEADER` only after trying every split of its words (~20 µs).
+_DATE_HINT = re.compile(r"\d\d\d\d|\d[./-]\d")
+
+
+#: Header-shaped lines that head no reader's comment: a TypePad trackback's stamp ("Tracked on
+#: Mar 21, 2007 11:15:37 PM", under another blog's excerpt citing the post), a byline set as a
+#: heading ("### By NAME on October 30, 2012 at 03:56 p.m.", a post in a listing of posts;
+#: html2text renders the heading's marks) and a field's label before the stamp ("Termin:
+#: 28.02.2020, 18:30 Uhr", "Date: July 11, 2012 11:56 AM": a commenter's name is followed by a
+#: dash, a bar, a comma or "on", the colon by "says" or "by").
+_NOT_A_HEADER = re.compile(
+    rf"^(?:\W*tracked\s+on\b|#{{1,6}}\s+\W*by\b|\W*[^\W\d]+:\s*(?:on\s+)?(?:{_DATE}|{_TIME}))", re.IGNORECASE
+)
+#: A stamp alone on its line ("02 de febrero de 2022 12:02 PM"): under a Markdown heading that is
+#: no header (html2text's "### TITLE") it dates a post in a listing, not a comment.
+_BARE_STAMP = re.compile(rf"^\W*(?:on\s+)?{_STAMP}\W*$", re.IGNORECASE)
+#: html2text's escapes of Markdown's marks ("13\. Jun, 2012", "NAME \- Tue Jul 24, …") and a
+#: link's text and address ("[NAME](http://…) says:"): the header is the text a reader sees.
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+
+
+def _plain(line: str) -> str:
+    """``line`` as a reader sees it, Markdown escapes and links undone (one space between
+    words: runs of blanks, a table's columns, would make the header pattern's optional blanks
+    try every split of them)."""
+    if "\\" in line:
+        line = _MD_ESCAPE.sub(r"\1", line)
+    if "](" in line:
+        line = _MD_LINK.sub(r"\1", line)
+    if "**" in line:
+        line = line.replace("**", "")  # bold ("### **Robert K.** says:")
+    return " ".join(line.split())
+
+
+def is_header(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` of ``lines`` is a reader comment's header."""
+    line = lines[i]
+    if len(line) > MAX_HEADER or HEADER_HINT.search(line) is None:
+        return False
+    text = _plain(line)
+    if not (text.endswith(":") or "(" in text or _DATE_HINT.search(text)):
+        return False
+    if not (_HEADER.match(text) or _SCORE_TITLE.search(text)) or _NOT_A_HEADER.match(text):
+        return False
+    return not (_BARE_STAMP.match(text) and _under_a_title(lines, i))
+
+
+def _under_a_title(lines: list[str], i: int) -> bool:
+    """Whether the line above ``i`` (blank lines skipped) is a Markdown heading that is no
+    comment header ("### **NAME** says:" over "#### on October 27, 2012 at 5:23 am" is one)."""
+    above = next((lines[k] for k in range(i - 1, max(-1, i - 4), -1) if lines[k].strip()), "")
+    if not MD_HEADING.match(above):
+        return False
+    text = _plain(above)
+    return not (_HEADER.match(text) or _SCORE_TITLE.search(text))
