@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from console import lintnews_script
 from index_helpers import corpora, findings
 from index_helpers import lintnews as index_cli
 
@@ -33,7 +34,7 @@ STRIKE = (
 
 def _cli_json(args: list[str], cwd: Path) -> list[dict]:
     proc = subprocess.run(
-        ["lintnews", "check", "--isolated", "--output-format", "json", *args],
+        [lintnews_script(), "check", "--isolated", "--output-format", "json", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -100,7 +101,10 @@ def test_fix_gives_the_cli_fixed_file(tmp_path: Path, name: str) -> None:
     original = (tmp_path / name).read_text(encoding="utf-8")
     report = lintnews.lint_text(original, path=name, fix=True)
     subprocess.run(
-        ["lintnews", "check", "--isolated", "--fix", name], cwd=tmp_path, capture_output=True, check=False
+        [lintnews_script(), "check", "--isolated", "--fix", name],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
     )
     assert report.fixed_text == (tmp_path / name).read_text(encoding="utf-8")
     assert (

@@ -8,23 +8,16 @@ import json
 import os
 import shutil
 import subprocess
-import sysconfig
 from pathlib import Path
 
 import pytest
+from console import lintnews_script
 
 LEDE = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said."
 SECOND = "Both sides said they expected a long week of negotiations over the prisoner exchange."
 DUPLICATED = f"{LEDE}\n\n{SECOND}\n\n{LEDE}\n"
 RAIN = "Heavy rain closed the coastal rail line on Tuesday, and buses replaced the trains between the towns."
 WIRE = f"{RAIN}\n\nEngineers inspected the embankment overnight and expect the line to reopen on Friday.\n\n{RAIN}\n"
-
-
-def lintnews_script() -> str:
-    candidate = Path(sysconfig.get_path("scripts")) / "lintnews"
-    found = str(candidate) if candidate.is_file() else shutil.which("lintnews")
-    assert found, "the `lintnews` script is not installed (pip install -e '.[test]')"
-    return found
 
 
 def check(args: list[str], cwd: Path) -> tuple[int, str]:

@@ -15,13 +15,13 @@ import pickle
 import shutil
 import sqlite3
 import subprocess
-import sysconfig
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import msgpack
 import pytest
+from console import lintnews_script as script
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,13 +35,6 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 LEDE = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said."
 SECOND = "Both sides said they expected a long week of negotiations over the prisoner exchange."
 THIRD = "The mediators declined to say when a joint statement might be published."
-
-
-def script() -> str:
-    candidate = Path(sysconfig.get_path("scripts")) / "lintnews"
-    found = str(candidate) if candidate.is_file() else shutil.which("lintnews")
-    assert found, "the `lintnews` script is not installed (pip install -e '.[test]')"
-    return found
 
 
 def lintnews(cwd: Path, *args: str) -> tuple[int, str, str]:

@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from console import lintnews_script
 
 from lintnews.cli import main
 
@@ -114,16 +113,6 @@ def invoke(args: list[str], stdin: str | bytes | None = None) -> tuple[int, str,
         runner = CliRunner()
     result = runner.invoke(main, args, input=stdin, catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
-
-
-def lintnews_script() -> str:
-    """The installed console script (next to this interpreter, else on PATH)."""
-    candidate = Path(sysconfig.get_path("scripts")) / ("lintnews.exe" if os.name == "nt" else "lintnews")
-    if candidate.is_file():
-        return str(candidate)
-    found_on_path = shutil.which("lintnews")
-    assert found_on_path, "the `lintnews` script is not installed (pip install -e '.[test]')"
-    return found_on_path
 
 
 def run_process(

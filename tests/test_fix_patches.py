@@ -8,8 +8,9 @@ import json
 import os
 import shutil
 import subprocess
-import sysconfig
 from pathlib import Path
+
+from console import lintnews_script
 
 HEADLINE = "Geneva Talks Resume After Two-Week Pause"
 LEDE = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said."
@@ -19,14 +20,6 @@ CUT = "The mediators declined to say when a joint statement might be published, 
 #: at its end (T002, line 12, not fixable) and two blank lines after it (F004, line 13).
 JUNKY = f"{HEADLINE}\n\n{LEDE}\n\n\n\n\n{LEDE}\n\n{SECOND}\n\n{CUT}\n\n\n"
 FIXED = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{CUT}\n"
-
-
-def lintnews_script() -> str:
-    """The installed console script (next to this interpreter, else on PATH)."""
-    candidate = Path(sysconfig.get_path("scripts")) / "lintnews"
-    found = str(candidate) if candidate.is_file() else shutil.which("lintnews")
-    assert found, "the `lintnews` script is not installed (pip install -e '.[test]')"
-    return found
 
 
 def lintnews(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:

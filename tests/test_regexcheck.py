@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from console import lintnews_script
 
 from lintnews.config import ConfigError, Settings
 from lintnews.packs import builtin_dir, load_packs
@@ -125,7 +126,7 @@ def test_a_catastrophic_pattern_in_a_users_pack_is_refused_naming_pack_entry_and
 ) -> None:
     write_pack(tmp_path, [r"jetzt \w+ abonnieren", r"(a+)+b"])
     proc = subprocess.run(
-        ["lintnews", "check", "--no-cache", "story.txt"],
+        [lintnews_script(), "check", "--no-cache", "story.txt"],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -15,24 +15,15 @@ import shutil
 import signal
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from console import lintnews_script
 
 from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.reporters import StreamWriter
-
-
-def lintnews_script() -> str:
-    candidate = Path(sysconfig.get_path("scripts")) / ("lintnews.exe" if os.name == "nt" else "lintnews")
-    if candidate.is_file():
-        return str(candidate)
-    found = shutil.which("lintnews")
-    assert found, "the `lintnews` script is not installed (pip install -e '.[test]')"
-    return found
 
 
 def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from console import lintnews_script
 
 from lintnews.diagnostics import Severity
 from lintnews.packs import PackSet, PhraseRule, load_pack, phrase_rule
@@ -46,7 +47,11 @@ lines = ["Aus unserem Hausblatt"]
 
 def run(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["lintnews", "check", "--no-cache", *args], cwd=folder, capture_output=True, text=True, timeout=120
+        [lintnews_script(), "check", "--no-cache", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

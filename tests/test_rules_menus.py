@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from console import lintnews_script
 
 from lintnews.config import Settings
 from lintnews.document import Document
@@ -200,7 +201,7 @@ def test_titles_invalid(body: str, expected: list[tuple[int, int]]) -> None:
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["lintnews", "check", "--isolated", "--no-cache", *args], capture_output=True, text=True
+        [lintnews_script(), "check", "--isolated", "--no-cache", *args], capture_output=True, text=True
     )
 
 

@@ -7,6 +7,7 @@ import json
 import subprocess
 
 import pytest
+from console import lintnews_script
 from thread_texts import BODY1, BODY2, P1, P2, P3, headers, lint_b011, regions, text
 
 from lintnews.config import Settings
@@ -402,7 +403,7 @@ def test_default_selection_reports_the_thread_and_its_headers(tmp_path) -> None:
     path = tmp_path / "story.txt"
     path.write_text(INVALID[0][0], encoding="utf-8")
     out = subprocess.run(
-        ["lintnews", "check", "--isolated", "--no-cache", "--format", "json", str(path)],
+        [lintnews_script(), "check", "--isolated", "--no-cache", "--format", "json", str(path)],
         capture_output=True,
         text=True,
     )
@@ -417,7 +418,7 @@ def test_cli_safe_fix_removes_the_header_lines(tmp_path) -> None:
     path = tmp_path / "story.txt"
     path.write_text(INVALID[0][0], encoding="utf-8")
     proc = subprocess.run(
-        ["lintnews", "check", "--isolated", "--no-cache", "--select", "B012", "--fix", str(path)],
+        [lintnews_script(), "check", "--isolated", "--no-cache", "--select", "B012", "--fix", str(path)],
         capture_output=True,
         text=True,
     )

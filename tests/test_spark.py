@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import spark_corpus
+from console import lintnews_script
 
 from lintnews.spark import check
 from lintnews.spark.cli import session
@@ -137,7 +138,7 @@ def test_cli_engine_spark_jsonl_and_parquet(tmp_path: Path) -> None:
 def test_cli_engine_spark_refuses_what_it_cannot_do(tmp_path: Path, args: list[str]) -> None:
     (tmp_path / "a.txt").write_text("Some text.\n")
     out = subprocess.run(
-        ["lintnews", "check", "--isolated", "--engine", "spark", *args, str(tmp_path / "a.txt")],
+        [lintnews_script(), "check", "--isolated", "--engine", "spark", *args, str(tmp_path / "a.txt")],
         capture_output=True,
         text=True,
         input="text\n",

@@ -7,24 +7,16 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import sysconfig
 from pathlib import Path
 
 import pytest
+from console import lintnews_script
 
 STORY = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said.\n"
 OTHER = (
     "Heavy rain closed the coastal rail line on Tuesday, and buses replaced the trains between the towns.\n"
 )
-
-
-def lintnews_script() -> str:
-    candidate = Path(sysconfig.get_path("scripts")) / "lintnews"
-    found = str(candidate) if candidate.is_file() else shutil.which("lintnews")
-    assert found, "the `lintnews` script is not installed (pip install -e '.[test]')"
-    return found
 
 
 def check(args: list[str], cwd: Path) -> tuple[int, str, str]:

@@ -9,17 +9,16 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import shutil
 import signal
 import stat
 import subprocess
 import sys
-import sysconfig
 import threading
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from console import lintnews_script
 
 from lintnews import fixes, sources
 from lintnews.atomic import TEMP_PREFIX, TEMP_SUFFIX
@@ -38,15 +37,6 @@ OTHER = (
 #: A defect F001 fixes by inserting one space: "Monday.Both" becomes "Monday. Both".
 SPACE_JUNK = "Talks resumed in Geneva on Monday.Both sides said they expected a long week."
 SPACE_FIXED = "Talks resumed in Geneva on Monday. Both sides said they expected a long week."
-
-
-def lintnews_script() -> str:
-    candidate = Path(sysconfig.get_path("scripts")) / "lintnews"
-    if candidate.is_file():
-        return str(candidate)
-    found = shutil.which("lintnews")
-    assert found, "the `lintnews` script is not installed (pip install -e '.[test]')"
-    return found
 
 
 def check(args: list[str], cwd: Path, corpus: bool = False) -> subprocess.CompletedProcess[str]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from console import lintnews_script
+
 from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.registry import all_rules
@@ -43,7 +45,7 @@ def lint_b011(path: Path, *options: str) -> subprocess.CompletedProcess[str]:
     """The installed ``lintnews check`` with B011 alone on ``path`` (``--fix --unsafe-fixes``
     removes its threads)."""
     return subprocess.run(
-        ["lintnews", "check", "--isolated", "--no-cache", "--select", "B011", *options, str(path)],
+        [lintnews_script(), "check", "--isolated", "--no-cache", "--select", "B011", *options, str(path)],
         capture_output=True,
         text=True,
     )
