@@ -15,7 +15,7 @@ from console import lintnews_script
 from lintnews.config import ConfigError, Settings
 from lintnews.packs import builtin_dir, load_packs
 from lintnews.packs.rulefile import phrase_tables
-from lintnews.regexcheck import backtracking_risk
+from lintnews.regexcheck import backtracking_risk, group_reference
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -97,6 +97,12 @@ def test_no_pattern_lintnews_ships_can_backtrack_catastrophically() -> None:
     flagged = [(name, i, p, risk) for name, i, p in builtin_patterns() if (risk := backtracking_risk(p))]
     assert flagged == []
     assert len(builtin_patterns()) > 200
+
+
+def test_no_pattern_lintnews_ships_names_or_refers_to_a_group() -> None:
+    """A rule's patterns are joined into one expression; the shipped packs are loaded without the
+    check (it parses every pattern at every start), so it runs here once."""
+    assert [(name, i, p) for name, i, p in builtin_patterns() if group_reference(p)] == []
 
 
 @pytest.mark.parametrize("k", [3, 4, 6])

@@ -38,6 +38,16 @@ FRONT_PAGE = (
     "Written on August 9, 2012 by Dana Whit in Politics",
 )
 
+#: A TypePad trackback list: another blog's excerpt under each "Tracked on" stamp.
+TRACKBACKS = (
+    "» Budget night from The Town Ledger",
+    "The council passed its budget last night after a long debate about the roads. [Read More]",
+    "Tracked on Apr 6, 2007 3:09:50 PM",
+    "» Roads again from Northside Notes",
+    "Our councillor voted for the plan, which leaves the northern roads as they are. [Read More]",
+    "Tracked on Apr 6, 2007 6:56:46 PM",
+)
+
 VALID = [
     # an article with no thread
     text(P1, P2, P3),
@@ -127,12 +137,7 @@ VALID = [
         P2,
         "TrackBack",
         "Listed below are links to weblogs that reference Council approves budget:",
-        "» Budget night from The Town Ledger",
-        "The council passed its budget last night after a long debate about the roads. [Read More]",
-        "Tracked on Apr 6, 2007 3:09:50 PM",
-        "» Roads again from Northside Notes",
-        "Our councillor voted for the plan, which leaves the northern roads as they are. [Read More]",
-        "Tracked on Apr 6, 2007 6:56:46 PM",
+        *TRACKBACKS,
     ),
     # a listing of posts, each byline set as a heading (html2text's "###")
     text(
@@ -341,12 +346,7 @@ INVALID = [
             P1,
             P2,
             "TrackBack",
-            "» Budget night from The Town Ledger",
-            "The council passed its budget last night after a long debate about the roads. [Read More]",
-            "Tracked on Apr 6, 2007 3:09:50 PM",
-            "» Roads again from Northside Notes",
-            "Our councillor voted for the plan, which leaves the northern roads as they are. [Read More]",
-            "Tracked on Apr 6, 2007 6:56:46 PM",
+            *TRACKBACKS,
             "Comments",
             BODY1,
             "Posted by: Grant | April 6, 2007 at 04:31 PM",

@@ -16,15 +16,16 @@ from lintnews.packs.validation import builtin_dir, entry
 LANGUAGE_PACK_KEYS = frozenset({"language", "entry", "description"})
 
 
-def load_pack(path: Path, packs: PackSet, check_backtracking: bool = True, builtin: bool = False) -> None:
+def load_pack(path: Path, packs: PackSet, check_patterns: bool = True, builtin: bool = False) -> None:
     """Add the entries of the pack file ``path``: a rule file (`lintnews.packs.rulefile`), or a
     pack of the first shape (``language`` and ``[[entry]]`` tables); errors name the file and the
     table. Rules are named by name or code; only rules that read packs may be named (`pack_rule`).
-    ``check_backtracking``: refuse patterns that can backtrack for exponential or high
-    polynomial time (off for the packs lintnews ships, which the test suite checks once instead
-    of every run). ``builtin``: one of lintnews's own rule files, which also describe their rule."""
+    ``check_patterns``: refuse patterns that can backtrack for exponential or high
+    polynomial time, and patterns whose groups would clash in the joined expression (off for the
+    packs lintnews ships, which the test suite checks once instead of every run: both parse
+    every pattern). ``builtin``: one of lintnews's own rule files, which also describe their rule."""
     try:
-        _load_pack(path, packs, check_backtracking, builtin)
+        _load_pack(path, packs, check_patterns, builtin)
     except ConfigError as exc:
         message = str(exc)
         if message.startswith(str(path)):
@@ -32,16 +33,16 @@ def load_pack(path: Path, packs: PackSet, check_backtracking: bool = True, built
         raise PackError(message) from None
 
 
-def _load_pack(path: Path, packs: PackSet, check_backtracking: bool, builtin: bool = False) -> None:
+def _load_pack(path: Path, packs: PackSet, check_patterns: bool, builtin: bool = False) -> None:
     data = builtin_data(path.stem) if builtin else read_toml(path)
     if "language" in data or "entry" in data:
-        _load_language_pack(path, data, packs, check_backtracking)
+        _load_language_pack(path, data, packs, check_patterns)
     else:
-        _load_rule_file(path, data, packs, check_backtracking, builtin)
+        _load_rule_file(path, data, packs, check_patterns, builtin)
 
 
 def _load_rule_file(
-    path: Path, data: dict[str, Any], packs: PackSet, check_backtracking: bool, builtin: bool
+    path: Path, data: dict[str, Any], packs: PackSet, check_patterns: bool, builtin: bool
 ) -> None:
     """A rule file (`lintnews.packs.rulefile`): the phrases of one rule, per language."""
     allowed = RULE_KEYS if builtin else USER_KEYS
@@ -64,11 +65,11 @@ def _load_rule_file(
             f"{path}: " + ", ".join(f"`{k} = {v!r}`" for k, v in named.items()) + " name different rules"
         )
     rule = names.pop()
-    for language, found in phrase_entries(data, str(path), rule, check_backtracking):
+    for language, found in phrase_entries(data, str(path), rule, check_patterns):
         packs.add(language, found)
 
 
-def _load_language_pack(path: Path, data: dict[str, Any], packs: PackSet, check_backtracking: bool) -> None:
+def _load_language_pack(path: Path, data: dict[str, Any], packs: PackSet, check_patterns: bool) -> None:
     """A pack of the first shape: ``language`` and ``[[entry]]`` tables naming their rules."""
     language = data.get("language")
     if not isinstance(language, str):
@@ -80,7 +81,7 @@ def _load_language_pack(path: Path, data: dict[str, Any], packs: PackSet, check_
     if not isinstance(entries, list):
         raise ConfigError(f"{path}: `entry` must be an array of tables ([[entry]])")
     for i, raw in enumerate(entries, start=1):
-        found = entry(raw, f"{path} entry {i}", check_backtracking)
+        found = entry(raw, f"{path} entry {i}", check_patterns)
         found.rule = pack_rule(found.rule, f"{path} entry {i}")
         packs.add(language, found)
 
@@ -104,7 +105,7 @@ def check_pack_files(names: list[str], root: str, where: str) -> None:
 def _load(extend: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]], ...], root: str) -> PackSet:
     packs = PackSet()
     for path in sorted(builtin_dir().glob("*.toml")):
-        load_pack(path, packs, check_backtracking=False, builtin=True)
+        load_pack(path, packs, check_patterns=False, builtin=True)
     for name in extend:
         path = _pack_path(name, root)
         if not path.is_file():

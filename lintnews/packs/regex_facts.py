@@ -355,8 +355,9 @@ def required(items: list[Node]) -> set[str] | None:
     return min(options, key=lambda o: (min(map(len, o)) < 3, len(o), -min(map(len, o))))
 
 
-#: Flags set for the whole pattern (``(?i)``): they change what every part means.
-GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+#: Flags set for the whole pattern (``(?i)``, the flags its group): they change what every part
+#: means, and Python accepts them only at the start of the expression patterns are joined into.
+GLOBAL_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
 
 
 def analyse(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:

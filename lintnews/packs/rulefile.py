@@ -171,7 +171,7 @@ def phrase_tables(data: dict[str, Any], where: str) -> Iterator[tuple[str, int, 
 
 
 def phrase_entries(
-    data: dict[str, Any], where: str, rule: str, check_backtracking: bool
+    data: dict[str, Any], where: str, rule: str, check_patterns: bool
 ) -> Iterator[tuple[str, Entry]]:
     """(language, entry) for every ``[phrases.<lang>]`` table of a rule file's ``data``: a table
     without ``message`` or ``severity`` takes the file's."""
@@ -181,4 +181,4 @@ def phrase_entries(
         unknown = set(table) - PHRASE_KEYS
         if unknown:
             raise ConfigError(f"{at}: unknown key `{sorted(unknown)[0]}`")
-        yield language, entry({**defaults, **table, "rule": rule}, at, check_backtracking)
+        yield language, entry({**defaults, **table, "rule": rule}, at, check_patterns)

@@ -11,10 +11,11 @@ from typing import Any
 from lintnews.config import ConfigError
 from lintnews.diagnostics import Severity
 from lintnews.packs.model import Entry
+from lintnews.packs.regex_facts import GLOBAL_FLAGS
 from lintnews.regexcheck import backtracking_risk, group_reference
 
 
-def entry(data: Any, where: str, check_backtracking: bool = True) -> Entry:
+def entry(data: Any, where: str, check_patterns: bool = True) -> Entry:
     """The entry ``data`` (a table naming its rule), checked; errors start with ``where``."""
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: each [[entry]] must be a table")
@@ -35,7 +36,7 @@ def entry(data: Any, where: str, check_backtracking: bool = True) -> Entry:
             re.compile(p)
         except re.error as exc:
             raise ConfigError(f"{where}: invalid pattern {p!r} for rule {rule}: {exc}") from None
-        shared = group_reference(p)
+        shared = group_reference(p) if check_patterns else None
         if shared is not None:
             raise ConfigError(
                 f"{where}: pattern {p!r} for rule {rule} {shared}: a rule's patterns are matched as one "
@@ -44,7 +45,7 @@ def entry(data: Any, where: str, check_backtracking: bool = True) -> Entry:
             )
         # A pattern Python's backtracking engine can spend minutes on would hang every run that
         # meets an unlucky line: refused when the pack is loaded (see `lintnews.regexcheck`).
-        risk = backtracking_risk(p) if check_backtracking else None
+        risk = backtracking_risk(p) if check_patterns else None
         if risk is not None:
             raise ConfigError(
                 f"{where}: pattern {p!r} for rule {rule} can make matching hang: {risk}. "
@@ -61,16 +62,11 @@ def entry(data: Any, where: str, check_backtracking: bool = True) -> Entry:
     return Entry(rule, str(message), sev, list(lines), list(patterns), where)
 
 
-#: Flags set for the whole pattern at its start (``(?i)``), which Python accepts only at the start
-#: of the expression the patterns are joined into.
-_GLOBAL_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
-
-
 def scoped_flags(pattern: str) -> str:
     """``pattern`` with flags set at its start for the whole of it (``(?i)home``) turned into a
     group of its own (``(?i:home)``), the same pattern where it can be joined to others. (Lines
     are matched case-folded, so ``(?i)`` changes nothing, but it is what one writes.)"""
-    m = _GLOBAL_FLAGS.match(pattern)
+    m = GLOBAL_FLAGS.match(pattern)
     if m is None:
         return pattern
     # (a newline ends a comment that verbose mode lets the pattern end with)
