@@ -58,7 +58,7 @@ MENU_VALID = {
     ),
     # a table row with figures is no row of links
     "table": text(P1, P2, "| Yes | 76 | 38% |", "| No | 69 | 34% |"),
-    # no prose at all: nothing to be before or after
+    # no prose at all: nothing to be before or after, and four items are no sidebar
     "no-prose": text(*MENU),
     # a list of films in the middle of a review: shorter than a sidebar menu
     "film-list": text(
@@ -120,6 +120,12 @@ MENU_INVALID = {
     ),
     # a sidebar of sixteen items between the article and its comments
     "middle": (text(P1, P2, *(MENU * 4), P3), [(3, 18)]),
+    # no prose at all (an extractor kept only a page's list of contributors): a run of sixteen
+    # items or more counts, as between the article's paragraphs
+    "no-prose-sidebar": (
+        text(*(f"- {n} {m}" for n in ("Adam", "Anne", "Brian", "Carlos") for m in MENU)),
+        [(1, 16)],
+    ),
     # a menu whose items the article names as headings only once out of four is still a menu
     "not-contents": (text(*MENU, "", P1, "## Sport", P2), [(1, 4)]),
 }

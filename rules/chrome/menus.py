@@ -6,7 +6,8 @@ its last, with no sentence among them: mostly one to four capitalised words ("Le
 "Disability sport"), rows of links joined by separators ("About Us | Contact | Privacy"), or
 the entries of a blog's archive and category lists ("November 2012 (4)", "Candy (5)"). Between
 the article's paragraphs only a run of sixteen items or more counts (a sidebar between the
-article and the comments); the rule judges the run as a whole. A run before the article whose
+article and the comments), and so in a text with no paragraph of prose at all (an extractor that
+kept only a page's list of contributors); the rule judges the run as a whole. A run before the article whose
 items come back as its headings is the article's table of contents, not a menu.
 
 The rule judges the shape of the lines on any input; what an HTML page's markup marks as
@@ -170,7 +171,9 @@ class NavigationMenu(Rule):
 
     Entries of a blog's archive or category list ("November 2012 (4)", "► Nov 2010 (29)",
     "Candy (5)") count as items too. Between the article's paragraphs only a run of sixteen
-    items or more is reported (a sidebar or an archive between the article and its comments), so
+    items or more is reported (a sidebar or an archive between the article and its comments), and
+    so in a text with no paragraph of prose at all (what an extractor kept of a page that is
+    only chrome: a list of 129 contributors' names), so
     a heading, a short label or a short list inside the article is never reported (a list of
     sixteen or more short names in title case with no sentence among them would be); nor is a
     run broken by a sentence, a date or a byline, nor a run before the article most of whose
@@ -214,12 +217,17 @@ class NavigationMenu(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         prose = article_prose(doc)
-        if not prose:
-            return
-        # the article's prose: lines first..last
-        first, last = prose[0].start, prose[-1].end
-        before = [m for m in menu_lines(doc, 0, first) if not _contents(doc, m, first, last)]
-        found = [*before, *menu_lines(doc, last + 1, len(doc.lines))]
+        found: list[tuple[int, int, int]] = []
+        if prose:
+            # the article's prose: lines first..last
+            first, last = prose[0].start, prose[-1].end
+            found += [m for m in menu_lines(doc, 0, first) if not _contents(doc, m, first, last)]
+            found += menu_lines(doc, last + 1, len(doc.lines))
+        else:
+            # no paragraph of prose (an extractor kept only the page's chrome, or a list): no run
+            # is before or after the article, so only one a sidebar's length counts, as between
+            # its paragraphs
+            first, last = 0, len(doc.lines) - 1
         found += [m for m in menu_lines(doc, first, last + 1) if m[2] >= _MIN_MIDDLE]
         for start, end, n in sorted(found):
             yield self.removable_lines(
