@@ -7,8 +7,8 @@ its last, with no sentence among them: mostly one to four capitalised words ("Le
 the entries of a blog's archive and category lists ("November 2012 (4)", "Candy (5)"). Between
 the article's paragraphs only a run of sixteen items or more counts (a sidebar between the
 article and the comments), and so in a text with no paragraph of prose at all (an extractor that
-kept only a page's list of contributors); the rule judges the run as a whole. A run before the article whose
-items come back as its headings is the article's table of contents, not a menu.
+kept only a page's list of contributors); the rule judges the run as a whole. A run before the
+article whose items come back as its headings is the article's table of contents, not a menu.
 
 The rule judges the shape of the lines on any input; what an HTML page's markup marks as
 navigation, footer, sidebar or share tools is B029's (`rules/chrome/landmark_blocks.py`).
@@ -172,12 +172,12 @@ class NavigationMenu(Rule):
     Entries of a blog's archive or category list ("November 2012 (4)", "► Nov 2010 (29)",
     "Candy (5)") count as items too. Between the article's paragraphs only a run of sixteen
     items or more is reported (a sidebar or an archive between the article and its comments), and
-    so in a text with no paragraph of prose at all (what an extractor kept of a page that is
-    only chrome: a list of 129 contributors' names), so
-    a heading, a short label or a short list inside the article is never reported (a list of
-    sixteen or more short names in title case with no sentence among them would be); nor is a
-    run broken by a sentence, a date or a byline, nor a run before the article most of whose
-    items are headings of the article further down (its table of contents).
+    so in a text with no paragraph of prose at all (what an extractor kept of a page that is only
+    chrome: a list of 129 contributors' names), so a heading, a short label or a short list
+    inside the article is never reported (a list of sixteen or more short names in title case
+    with no sentence among them would be); nor is a run broken by a sentence, a date or a byline,
+    nor a run before the article most of whose items are headings of the article further down
+    (its table of contents).
     The rule judges the lines' shape on any input, HTML included; what a page's markup marks
     (`<nav>`, `<footer>`, `<aside>`, blocks of links) is reported by B029.
 
@@ -211,8 +211,9 @@ class NavigationMenu(Rule):
     severity = Severity.WARNING
     summary = "Navigation menu (section names, rows of links) left in the text"
     fix_applicability = "unsafe"
-    #: Not in the default selection: on Dragnet its flagged lines are 0.93-1.00 junk on trafilatura and 0.95 on
-    #: html2text, but it flags 5-6 % of the lines the gold calls article on html2text (README, "Residue").
+    #: Not in the default selection: on Dragnet its flagged lines are all junk on trafilatura's text and 0.96-0.97
+    #: on whole-page text, but it flags 6-8 % of the lines the gold calls article there (html2text, HTML input),
+    #: spread over a quarter of its regions (README, "Residue", "Region rules").
     default = False
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:

@@ -146,8 +146,8 @@ class RelatedTitlesList(Rule):
     severity = Severity.WARNING
     summary = "List of other articles' titles (related, most read) left in the text"
     fix_applicability = "unsafe"
-    #: Not in the default selection: on Dragnet 0.17-0.48 of its flagged lines are junk on trafilatura (the gold keeps
-    #: many related lists as article text) and it flags up to 0.9 % of article lines (README, "Residue").
+    #: Not in the default selection: on Dragnet 0.66-0.72 of its flagged lines are junk on trafilatura (the gold keeps
+    #: many related lists as article text) and it flags about 1 % of html2text's article lines (README, "Residue").
     default = False
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
