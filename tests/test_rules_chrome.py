@@ -259,6 +259,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nAuthor:\nMarta Lindqvist, is deputy editor of the Harbour Gazette and covers city hall.\n",
             f"{EN}\nAuthor:\nOwen Achterberg has written about transport for twelve years.\n",
             f"{EN}\n**Author:**\n\n_**Marta Lindqvist**, is deputy editor of the Harbour Gazette._\n",
+            # a forum's lower-case user name, a name with the byline bar's separator after it,
+            # an author box of two Markdown headings
+            f"Council approves budget\n\t\tPosted\n\t\tby \n\n\t\t\tkestrel_ed\n\t\t\n{EN}\n",
+            f"Council approves budget\n\t\tby \t\n\n\t\t\tOwen Achterberg |\t\t\n{EN}\n",
+            f"{EN}\n### Author\n\n### Marta Lindqvist\n\nDeputy editor of the Harbour Gazette.\n",
         ],
         [
             # a sentence after the dangling "by" is no bio
@@ -270,6 +275,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 f"Council approves budget\n\nby\n\nSchools welcome the new funding plan for next year\n\n{EN}\n",
                 [3],
             ),
+            # a stopword alone is no user name; a separator alone is no name
+            (f"Council approves budget\nby\n\nthe\n\n{EN}\n", [2]),
+            (f"Council approves budget\nPosted by\n|\n{EN}\n", [2]),
             (f"Stadtrat beschließt Haushalt\nVon:\n{DE}\n", [2]),
             (f"Le budget adopté\nPar\n{FR}\n", [2]),
             (f"Presupuesto aprobado\nPor\n{ES}\n", [2]),

@@ -41,15 +41,31 @@ _BIO = re.compile(
 
 _EMPHASIS = re.compile(r"[*_]+")
 
+#: A name line's Markdown heading marks and the separator the page set after it ("### Dick
+#: Stroud", "Nat Torkington |", "Becky |", html2text's and trafilatura's texts of a byline bar).
+_NAME_DRESS = re.compile(r"^\s*#{1,6}\s+|\s*[|•·]\s*$")
+
+#: A user name as blogs and Slashdot print it, lower case, alone on the line ("timothy",
+#: "samzenpus", "jane_doe"): a letter, then letters, digits, "_", "." or "-".
+_USER_NAME = re.compile(r"^[^\W\d_][\w.-]{1,29}$")
+
 
 def _names_author(line: str) -> bool:
-    """The line below a byline gives the author: a short name, or a bio that starts with one."""
-    if _looks_like_name(line):
+    """The line below a byline gives the author: a short name (also a lower-case user name
+    alone, or a name with a separator after it), or a bio that starts with one."""
+    name = _NAME_DRESS.sub("", line).strip()
+    if _looks_like_name(name) or (_USER_NAME.match(name) and not _is_stopword(name)):
         return True
     line = _EMPHASIS.sub("", line)  # "_**Maria Duron**, is …" in Markdown
     # ("The President is expected …" is a sentence, not a bio: a name starts with no stopword)
-    first = line.split(None, 1)[0].casefold() if line.strip() else ""
-    return bool(_BIO.match(line)) and not any(first in words for words in STOPWORDS.values())
+    first = line.split(None, 1)[0] if line.strip() else ""
+    return bool(_BIO.match(line)) and not _is_stopword(first)
+
+
+def _is_stopword(word: str) -> bool:
+    """A stopword of a shipped language: no name ("The President is …", "the" alone)."""
+    word = word.casefold()
+    return any(word in words for words in STOPWORDS.values())
 
 
 @register
