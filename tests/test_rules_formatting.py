@@ -142,6 +142,9 @@ LOWER_VALID = [
     f"{BODY} The plan went to Brussels. von der Leyen called it bold. The council was pleased.\n",
     # a US state's abbreviation in news style ends no sentence
     f"{BODY} Survivors of the Aurora, Colo. movie theater shooting met the mayor. The hall was full.\n",
+    f"{BODY} Fans queued at the store in King of Prussia, Penn. over the weekend. The doors opened late.\n",
+    # a dotted abbreviation after the full stop is shorthand
+    f"{BODY} The campaign follows the reader. i.e. Be where the customer is. The budget doubled.\n",
     # a writer who never capitalises has a style, not a defect
     (
         "we met at six. the mayor spoke first. then the treasurer read the figures. nobody was happy. "

@@ -32,8 +32,14 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 #: US state abbreviations of news style (AP) longer than three letters, written capitalised
-#: ("Aurora, Colo. movie theater"); the shorter ones are skipped as short words.
-_STATES = frozenset("Ariz Calif Colo Conn Mass Mich Minn Miss Mont Neb Nebr Okla Tenn Wash".split())
+#: ("Aurora, Colo. movie theater"), and the common ones outside AP ("King of Prussia, Penn. over
+#: the weekend"); the shorter ones are skipped as short words.
+_STATES = frozenset(
+    "Ariz Calif Colo Conn Mass Mich Minn Miss Mont Neb Nebr Okla Tenn Wash Penn Penna Wisc".split()
+)
+#: A dotted abbreviation opening the sentence ("tactics. i.e. Be where the customer is"): the
+#: writer's shorthand, not a sentence start.
+_DOTTED_START = re.compile(r"[^\W\d_]\.[^\W\d_]\.")
 #: Name particles written in lower case at the start of a name (`de Gaulle`, `von der Leyen`).
 _PARTICLES = frozenset(
     "de da di du del della der den des van von zu ter ten le la el al bin ibn dos das".split()
@@ -83,6 +89,8 @@ def _lower_after_stop(text: str) -> Iterator[int]:
             continue
         # `e.g.`, `z.B.`, `a.m.`: dotted abbreviations
         if m.start() - len(before) - 1 >= 0 and text[m.start() - len(before) - 1] == ".":
+            continue
+        if _DOTTED_START.match(text, start):
             continue
         if _name_like(text, start) or tokens.address(start, start + 1) or tokens.domain(start, start + 1):
             continue
