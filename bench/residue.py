@@ -601,11 +601,13 @@ def report(ex: str, tallies: dict[str, Tally], fix: bool) -> None:
     if not codes:
         return
     print(
-        f"\nper rule ({ex}; per half: lines flagged, precision, recall boilerplate, recall comments, article flagged)\n"
+        f"\nper rule ({ex}; per half: lines flagged, precision, recall boilerplate, recall comments, article flagged;"
+        " kind: 'junk' rules report junk lines, 'defect' rules a fault of the text itself, whose"
+        " precision here is not theirs: a mojibake or cut-off article line they flag is a find)\n"
     )
     kept = " | {h}: junk kept by the fix" if fix else ""
     print(
-        "| code | "
+        "| code | kind | "
         + " | ".join(
             f"{h}: lines | {h}: precision | {h}: rec. boilerplate | {h}: rec. comments | {h}: article"
             + kept.format(h=h)
@@ -613,7 +615,7 @@ def report(ex: str, tallies: dict[str, Tally], fix: bool) -> None:
         )
         + " |"
     )
-    print("|---|" + ("---|---|---|---|---|" + "---|" * fix) * len(tallies))
+    print("|---|---|" + ("---|---|---|---|---|" + "---|" * fix) * len(tallies))
     for code in codes:
         cells = []
         for t in tallies.values():
@@ -623,7 +625,8 @@ def report(ex: str, tallies: dict[str, Tally], fix: bool) -> None:
                 f"{ratio(c, t.lines['comments'])} | {pct(a, t.lines['article'])}"
                 + (f" | {t.kept[code]}" if fix else "")
             )
-        print(f"| {code} | " + " | ".join(cells) + " |")
+        kind = "junk" if code[:1] in JUNK_FAMILIES else "defect"
+        print(f"| {code} | {kind} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

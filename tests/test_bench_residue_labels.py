@@ -95,3 +95,20 @@ def test_every_misspelt_comments_separator_cuts_the_gold_and_a_section_break_doe
         assert GOLD_MARKER.match(line), line
     for line in ("***", "* * *", "&*() COMMENTS", "Comments (3)", "%^& COMMENTS"):
         assert not GOLD_MARKER.match(line), line
+
+
+def test_the_rule_table_tells_junk_rules_from_defect_rules(capsys) -> None:  # type: ignore[no-untyped-def]
+    """F and T rules report a fault of the text (mojibake, a cut-off ending), on article lines
+    as much as on junk: their rows say so, and the junk rules' summary leaves them out."""
+    from residue import report
+
+    t = Tally()
+    t.lines.update({"article": 10, "boilerplate": 2})
+    t.flagged.update({"article": 1, "boilerplate": 1})
+    t.junk_rules.update({"boilerplate": 1})
+    t.rule.update({("F005", "article"): 1, ("B005", "boilerplate"): 1})
+    report("trafilatura", {"A": t}, fix=False)
+    out = capsys.readouterr().out
+    assert "| A | 0 | 10 / 0 / 2 / 0 | 0.500 | 0.500 | – | 10.00 % | 1.000 | 0.00 % |" in out
+    assert "| B005 | junk | 1 | 1.000 |" in out
+    assert "| F005 | defect | 1 | 0.000 |" in out
