@@ -199,6 +199,8 @@ PROMPT_VALID = [
     f"{LEDE}\n\n{SECOND}\n\n{QUESTION}\n",
     # a question followed by a picture credit, then the answer
     f"{LEDE}\n\n{QUESTION}\n\nPhoto agency\n\n{SECOND}\n",
+    # a closing question over the post's byline and labels
+    f"{LEDE}\n\n{SECOND}\n\n{QUESTION}\n\nPosted by  Jane Holt  at 5:53 AM\n\nLabels: budget, schools\n",
     # a labelled question of an interview
     f"{LEDE}\n\nQ: {QUESTION}\n\nA Long Night in the Council\n\n{SECOND}\n",
     # stock phrases inside a sentence are reported speech

@@ -63,6 +63,15 @@ def _opens_question(text: str, languages: list[str]) -> bool:
     return False
 
 
+#: The post's footer under a closing question, not a section's title: a byline or a post stamp
+#: ("Posted by NAME at 5:53 AM", "Written by NAME", "Publié par NAME") or a clock time.
+_POST_FOOTER = re.compile(
+    r"^\W*(?:posted|written|published|by|von|verfasst|veröffentlicht|publié|par|publicado|escrito|por)\b"
+    r"|\b\d{1,2}:\d{2}\b",
+    re.IGNORECASE,
+)
+
+
 def _is_question_line(block: Block, languages: list[str]) -> bool:
     # A marked-up heading is the author's (FAQ and explainer headings are questions); a
     # leaked prompt is a bare paragraph.
@@ -118,6 +127,8 @@ class PromptLeak(Rule):
                 continue
             if not after.heading_like or after.text.rstrip().endswith("?") or after.word_count < 3:
                 continue  # (a one- or two-word line is a caption or credit, not a title)
+            if _POST_FOOTER.search(after.text):
+                continue  # the article's closing question over its byline
             # The next title must itself be followed by running text (a section, not a list
             # of related questions or links).
             if n + 2 >= len(blocks) or not (blocks[n + 2].prose or blocks[n + 2].heading_like):
