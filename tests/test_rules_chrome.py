@@ -221,6 +221,17 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 [2, 3],
             ),
             (f"{EN}\nEmail ThisBlogThis!Share to TwitterShare to Facebook\n", [2]),
+            # a sidebar's headings after the buttons are no buttons, though a pattern's wildcard
+            # ("follow us on twitter …", "follow … on facebook") reaches over them when joined
+            (
+                f"{EN}\n### Follow us on\n\nTwitter YouTube LinkedIn\n\n### Archive\n\n  * 2012\n\n{EN2}\n",
+                [2, 4],
+            ),
+            (
+                f"{EN}\nFollow @ledgerdaily\n\n### Shared on Facebook\n\n### Shop at Amazon\n\n### Ad\n\n"
+                f"### Ledger on Facebook\n\n{EN2}\n",
+                [2, 4, 10],
+            ),
         ],
     ),
     # ---------------------------------------------------------------- B006 breadcrumb

@@ -16,7 +16,7 @@ from lintnews.packs import (
 )
 from lintnews.registry import Violation, register
 
-from .share_runs import ShareScreen, share_screen, stretches
+from .share_runs import ShareScreen, button_line, share_screen, stretches
 
 _BUTTON_MAX_WORDS = 3
 _BUTTON_MAX_CHARS = 30
@@ -73,7 +73,7 @@ class SocialShare(PhraseRule):
         for start, stop, entry in stretches(tuple(map(keys.__getitem__, run)), matchers, screen):
             message = entry.message or "Row of share buttons left in the text"
             for j in run[start:stop]:
-                if j not in flagged:
+                if j not in flagged and button_line(keys[j], screen):
                     flagged[j] = self.removable_lines(
                         doc,
                         j,

@@ -180,6 +180,9 @@ class ShareScreen:
     #: An automaton of ``needs`` and every ``first_needs`` (its values: the strings; None when
     #: there are none).
     automaton: ahocorasick.Automaton | None = None
+    #: The words a button's line holds one of: the words of the literal lines and the networks
+    #: (`button_words`).
+    words: frozenset[str] = frozenset()
     #: `stretches` of the runs of buttons met so far.
     memo: dict[tuple[str, ...], list[tuple[int, int, Entry]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -263,7 +266,23 @@ def _made_share_screen(packs: PackSet, rule: str, langs: list[str]) -> ShareScre
         longest_match,
         {char: None if n is None else frozenset(n) for char, n in first_needs.items()},
         _automaton(needs.union(*(n for n in first_needs.values() if n is not None))),
+        frozenset(_NETWORKS).union(*(line.split() for line in union.literal)),
     )
+
+
+#: Networks and tools a row of buttons names, whether or not a literal line of the pack does.
+_NETWORKS = (
+    "facebook twitter x whatsapp linkedin pinterest xing telegram reddit tumblr flipboard messenger"
+    " mastodon bluesky instagram youtube tiktok threads pocket sms email e-mail mail print rss"
+).split()
+
+
+def button_line(key: str, screen: ShareScreen) -> bool:
+    """Does a line of a matched stretch hold a word of the rule's buttons (`ShareScreen.words`)?
+    A pattern's wildcard ("follow .{1,60} on facebook") may reach over whole lines of a sidebar
+    when a run is joined ("Follow @site" / "Shop at Amazon" / "Ad" / "Site on Facebook"): such a
+    line is no button."""
+    return any(word in screen.words for word in key.split())
 
 
 # --- breadcrumb -----------------------------------------------------------------------------
