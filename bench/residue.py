@@ -34,7 +34,8 @@ Method (see the eval set's README, ``dragnet/README.md``):
    lines (families B, D, G, S): F and T rules report defects of the text itself (a missing
    space, mojibake, a cut-off ending), article lines included.
 4. ``--fix`` also runs what users run, ``lintnews check --fix --unsafe-fixes --output-dir DIR``
-   (the installed CLI, in a subprocess, on the cached texts of each half, with the same
+   (the CLI of the interpreter running this script, ``python -m lintnews``, in a subprocess,
+   never whatever ``lintnews`` PATH finds first; on the cached texts of each half, with the same
    ``--select`` / ``--extend-select``) and reports the share of
    junk lines and of article lines it removed (a line is kept when a line with the same tokens is
    still in the fixed copy), the share of the *flagged* junk lines it removed (what the fix does
@@ -307,7 +308,7 @@ def selection_args(select: list[str] | None, extend: list[str] | None) -> list[s
 
 
 def fix_run(texts: dict[str, str], options: list[str] = ()) -> dict[str, str]:  # type: ignore[assignment]
-    """The texts after ``lintnews check --fix --unsafe-fixes --output-dir`` (installed CLI), with
+    """The texts after ``lintnews check --fix --unsafe-fixes --output-dir`` (this interpreter's), with
     the selection ``options``."""
     with tempfile.TemporaryDirectory(prefix="residue-") as tmp:
         src, dst = Path(tmp, "in"), Path(tmp, "out")
@@ -316,6 +317,8 @@ def fix_run(texts: dict[str, str], options: list[str] = ()) -> dict[str, str]:  
             Path(src, f"{doc_id}.txt").write_text(text, encoding="utf-8")
         proc = subprocess.run(
             [
+                sys.executable,  # this interpreter's lintnews, not whatever PATH finds first
+                "-m",
                 "lintnews",
                 "check",
                 "--isolated",
