@@ -8,6 +8,7 @@ values of every msgpack type and boundary.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -23,7 +24,10 @@ from lintnews.cache.entries import (
     _list,
     _opt_int,
     _opt_str,
+    _row,
+    _row_data,
     _str,
+    fits_row,
 )
 from lintnews.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from lintnews.registry import all_rules, rule_names
@@ -158,3 +162,72 @@ def test_a_wrong_rule_name_or_unknown_code_is_invalid() -> None:
     assert outcome(_diagnostic, [*data[:7], "not-the-name", *data[8:]]) == "invalid"
     assert outcome(_diagnostic, [*data[:6], "Z999", *data[7:]]) == "invalid"
     assert rule_names() == {c: r.name for c, r in all_rules().items()}
+
+
+# --- rows: a document's diagnostics without what they share with it (`_row`, `_row_data`) -----
+
+#: The document fields a unit entry holds once, beside its rows.
+DOC = ("a.jsonl", "r1", 5, 80)
+
+
+def row_reference(v: Any, path: str, record: str | None, record_line: int | None, score: int) -> Diagnostic:
+    """The definition of a row: the full form with the document's fields and the rule's name
+    filled in, through `reference`."""
+    row = _list(v)
+    if len(row) not in (8, 9):
+        raise _Invalid
+    line, column, end_line, end_column, code, severity, message, snippet = row[:8]
+    extra = _list(row[8], 7) if len(row) == 9 else [None, [], [], None, [], None, None]
+    fix, related, fix_edits, region_text, fix_replaced, similarity, kept = extra
+    name = rule_names().get(code) if isinstance(code, str) else None
+    if name is None:
+        raise _Invalid
+    return reference([
+        path, record, line, column, end_line, end_column, code, name, severity, message, fix, related,
+        record_line, snippet, score, fix_edits, region_text, fix_replaced, similarity, kept,
+    ])  # fmt: skip
+
+
+def row_samples() -> list[list[Any]]:
+    """The samples of the full form as rows of a document with the `DOC` fields."""
+    path, record, record_line, score = DOC
+    out = []
+    for data in samples():
+        d = reference(data)
+        d = replace(d, path=path, record=record, record_line=record_line, document_score=score)
+        assert fits_row(d, *DOC)
+        out.append(_row_data(d))
+    return out
+
+
+@pytest.mark.parametrize("which", [0, 1, 2], ids=["plain", "full", "corpus"])
+def test_the_row_decoder_accepts_exactly_what_the_definition_does(which: int) -> None:
+    data = row_samples()[which]
+    assert len(data) == (8 if which == 0 else 9)  # (only a diagnostic with a rare field has the ninth)
+    names = rule_names()
+    cases = mutations(data)
+    accepted = 0
+    for case in cases:
+        want = outcome(lambda v: row_reference(v, *DOC), case)
+        got = outcome(lambda v: _row(v, *DOC, names), case)
+        assert got == want, case
+        accepted += want != "invalid"
+    assert 0 < accepted < len(cases)
+
+
+def test_a_row_gives_back_the_diagnostic() -> None:
+    for data in samples():
+        d = reference(data)
+        d = replace(d, path="x.txt", record=None, record_line=None, document_score=7)
+        assert _row(_row_data(d), "x.txt", None, None, 7, rule_names()) == d
+
+
+def test_only_diagnostics_that_share_their_documents_fields_fit_a_row() -> None:
+    d = reference(samples()[0])
+    assert fits_row(d, "a.jsonl", "r1", 5, 80)
+    assert not fits_row(d, "a.jsonl", "r1", 5, 79)  # another score
+    assert not fits_row(d, "b.jsonl", "r1", 5, 80)
+    assert not fits_row(d, "a.jsonl", "r2", 5, 80)
+    assert not fits_row(d, "a.jsonl", "r1", 6, 80)
+    renamed = replace(d, name="another-name")
+    assert not fits_row(renamed, "a.jsonl", "r1", 5, 80)

@@ -644,5 +644,9 @@ def test_full_format_shows_source_related_and_fix(corpus: Path) -> None:
 
 def test_every_advertised_format_has_a_reporter() -> None:
     from lintnews.config import OUTPUT_FORMATS
+    from lintnews.reporters import reporter_for
 
-    assert set(OUTPUT_FORMATS) <= set(REPORTERS)
+    for fmt in OUTPUT_FORMATS:
+        assert reporter_for(fmt) is REPORTERS[fmt]
+    with pytest.raises(KeyError):
+        reporter_for("yaml")

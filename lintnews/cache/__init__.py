@@ -41,6 +41,7 @@ from lintnews.cache.store import clean as clean
 from lintnews.cache.store import fingerprint as fingerprint
 from lintnews.cache.store import key as key
 from lintnews.cache.units import SignatureSpec as SignatureSpec
+from lintnews.cache.units import dump_results as dump_results
 from lintnews.cache.units import dump_unit as dump_unit
 from lintnews.cache.units import load_signatures as load_signatures
 from lintnews.cache.units import load_unit as load_unit

@@ -9,21 +9,23 @@ from typing import Any
 
 from lintnews.analysis import Analysis
 from lintnews.cache.entries import (
-    _diagnostic,
-    _diagnostic_data,
     _int,
     _Invalid,
     _list,
     _opt_int,
     _opt_str,
     _pack,
+    _row,
+    _row_data,
     _str,
     _unpack,
+    fits_row,
 )
 from lintnews.config import Settings
 from lintnews.corpus.lsh import lsh_bands
 from lintnews.corpus.options import CorpusOptions
 from lintnews.corpus.signature import SIGNATURE_DTYPE_CODES, SIGNATURE_DTYPES, DocSignature
+from lintnews.registry import rule_names
 from lintnews.sources import InputError
 
 # --- unit entries: the results of one file or JSONL record, with their corpus signatures -----
@@ -41,16 +43,29 @@ def dump_unit(
     items: list[Analysis | InputError], signatures: list[DocSignature | None] | None
 ) -> bytes | None:
     """The entry of a unit's results (``signatures``: one per result, or None without the corpus
-    phase). Raw lines and signatures on the results themselves are not stored."""
+    phase), or None when it cannot be stored. Raw lines and signatures on the results themselves
+    are not stored; diagnostics are rows (`lintnews.cache.entries._row_data`), which leave out
+    what they share with their document: one that does not share it (none does today) makes
+    the unit uncached rather than cached wrong."""
     data: list[Any] = []
     for item in items:
         if isinstance(item, InputError):
             data.append(["e", item.path, item.message, item.record, item.line])
-        else:
-            data.append(["a", item.path, item.record, item.record_line, item.score,
-                         [_diagnostic_data(d) for d in item.diagnostics]])  # fmt: skip
+            continue
+        path, record, line, doc_score = item.path, item.record, item.record_line, item.score
+        if not all(fits_row(d, path, record, line, doc_score) for d in item.diagnostics):
+            return None
+        data.append(["a", path, record, line, doc_score, [_row_data(d) for d in item.diagnostics]])
     sigs = None if signatures is None else [None if s is None else signature_data(s) for s in signatures]
     return _pack("unit", [data, sigs])
+
+
+def dump_results(items: list[Analysis | InputError]) -> bytes | None:
+    """What the result cache keeps of a unit (`dump_unit`): its results without raw lines, and
+    their corpus signatures beside them (a re-run whose corpus phase is cached too never decodes
+    them into arrays; see `lintnews.corpus.CorpusIndex.defer`)."""
+    sigs = [item.signature if isinstance(item, Analysis) else None for item in items]
+    return dump_unit(items, sigs if any(s is not None for s in sigs) else None)
 
 
 def load_unit(
@@ -74,7 +89,7 @@ def _unit_item(
 ) -> Analysis | InputError:
     if _str(_list(v)[0]) == "e":
         _, e_path, message, record, e_line = _list(v, 5)
-        # (a unit that is an input error has no signature: `parallel.cache_value` stores None)
+        # (a unit that is an input error has no signature: `dump_results` stores None)
         if e_path != path or e_line != line or sigs is not None:
             raise _Invalid
         return InputError(path, _str(message), _opt_str(record) if line is not None else _none(record), line)
@@ -82,9 +97,9 @@ def _unit_item(
     if kind != "a" or a_path != path or record_line != line:
         raise _Invalid
     record = _str(record) if line is not None else _none(record)
-    found = [_diagnostic(d) for d in _list(diagnostics)]
-    if any(d.path != path or d.record != record or d.record_line != line for d in found):
-        raise _Invalid
+    doc_score = _int(doc_score, 0, 100)
+    names = rule_names()
+    found = [_row(d, path, record, line, doc_score, names) for d in _list(diagnostics)]
     if spec is None:
         if sigs is not None:
             raise _Invalid
@@ -92,7 +107,7 @@ def _unit_item(
         sig = _signature_fields(_list(sigs, 1)[0], spec)
         if sig[:3] != [path, record, line]:
             raise _Invalid
-    return Analysis(path, record, line, found, _int(doc_score, 0, 100))
+    return Analysis(path, record, line, found, doc_score)
 
 
 def _none(v: Any) -> str | None:
