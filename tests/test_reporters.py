@@ -650,3 +650,16 @@ def test_every_advertised_format_has_a_reporter() -> None:
         assert reporter_for(fmt) is REPORTERS[fmt]
     with pytest.raises(KeyError):
         reporter_for("yaml")
+
+
+def test_printable_text_is_returned_as_it_is_and_everything_else_escaped() -> None:
+    from lintnews.reporters.base import _UNPRINTABLE, printable
+
+    # `printable` returns what `str.isprintable` accepts without its pattern: that must never
+    # let through a character the pattern escapes.
+    escaped = [c for c in map(chr, range(0x110000)) if _UNPRINTABLE.match(c)]
+    assert len(escaped) > 2000 and not any(c.isprintable() for c in escaped)
+    assert printable("Read more » Café — 東京") == "Read more » Café — 東京"
+    assert printable("tab\tkept, line\nbreak, \x1b[31m, \u202etxt.exe, \udce9") == (
+        "tab\tkept, line\\nbreak, \\x1b[31m, \\u202etxt.exe, \\xe9"
+    )
