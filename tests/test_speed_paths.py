@@ -283,8 +283,12 @@ def reference_candidates(keys: np.ndarray, docs: list[int]) -> list[tuple[int, i
     return sorted(pairs)
 
 
+@pytest.mark.parametrize("slack", [lsh.MERGE_SLACK, 0])
 @pytest.mark.parametrize("seed", range(5))
-def test_candidate_pairs_are_the_bucket_pairs(seed: int) -> None:
+def test_candidate_pairs_are_the_bucket_pairs(seed: int, slack: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (slack 0: the bands' pairs are merged into those found as soon as they outnumber them 4 to
+    # 1, several times a run, rather than only after the last band)
+    monkeypatch.setattr(lsh, "MERGE_SLACK", slack)
     rng = np.random.default_rng(seed)
     bands, _ = lsh.lsh_bands(0.5, 128)
     n = 120
