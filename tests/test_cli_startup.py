@@ -1,0 +1,108 @@
+"""What ``lintnews check`` imports: the whole-run report formats' modules (SARIF's needs
+`importlib.metadata`, JUnit's an XML library) load only when their format is asked for, and
+every format still writes its report from the command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from console import lintnews_script
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+DOCUMENT = "en-port-strike-duplicated-truncated.txt"
+WHOLE_RUN = (
+    "lintnews.reporters.sarif",
+    "lintnews.reporters.junit",
+    "lintnews.reporters.gitlab",
+    "lintnews.reporters.html",
+)
+
+#: Runs the command line in this interpreter, then prints which whole-run reporter modules and
+#: heavy libraries it had imported.
+PROBE = f"""
+import sys
+from lintnews.cli import main
+sys.argv = ["lintnews", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+loaded = [m for m in {WHOLE_RUN!r} + ("importlib.metadata", "xml.etree.ElementTree") if m in sys.modules]
+print("LOADED", code, ",".join(loaded), file=sys.stderr)
+"""
+
+
+def probe(*args: str) -> tuple[int, list[str], str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, "check", "--isolated", "--no-cache", *args, DOCUMENT],
+        cwd=FIXTURES,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
+    line = [x for x in proc.stderr.splitlines() if x.startswith("LOADED ")][-1]
+    _, code, loaded = (line.split(" ", 2) + [""])[:3]
+    return int(code), [m for m in loaded.split(",") if m], proc.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "full", "json", "jsonl", "github"])
+def test_a_streaming_format_loads_no_whole_run_reporter(fmt: str) -> None:
+    code, loaded, out = probe("--output-format", fmt)
+    assert code == 1  # the document has findings
+    assert loaded == []
+    assert "D001" in out and "T002" in out
+
+
+@pytest.mark.parametrize(
+    ("fmt", "module"),
+    [
+        ("sarif", "lintnews.reporters.sarif"),
+        ("junit", "lintnews.reporters.junit"),
+        ("gitlab", "lintnews.reporters.gitlab"),
+    ],
+)
+def test_a_whole_run_format_loads_its_reporter_and_writes_the_report(fmt: str, module: str) -> None:
+    code, loaded, out = probe("--output-format", fmt)
+    assert code == 1 and module in loaded
+    assert [m for m in loaded if m in WHOLE_RUN and m != module] == (
+        ["lintnews.reporters.sarif"] if fmt == "gitlab" else []  # (GitLab's fingerprints are SARIF's)
+    )
+    if fmt == "sarif":
+        log = json.loads(out)
+        assert log["version"] == "2.1.0" and log["runs"][0]["results"]
+    elif fmt == "gitlab":
+        issues = json.loads(out)
+        assert issues and all(i["location"]["path"] == DOCUMENT for i in issues)
+    else:
+        failures = [f.get("message", "") for f in ET.fromstring(out).iter("failure")]
+        assert sorted(failures) == ['Document is cut off (ends on "the")', "Paragraph repeats line 3"]
+
+
+def test_the_html_report_from_the_installed_script(tmp_path: Path) -> None:
+    report = tmp_path / "report.html"
+    proc = subprocess.run(
+        [
+            lintnews_script(),
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--output-format",
+            "html",
+            "-o",
+            str(report),
+            DOCUMENT,
+        ],
+        cwd=FIXTURES,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "<html" in report.read_text(encoding="utf-8")
