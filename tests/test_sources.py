@@ -348,3 +348,20 @@ def test_invalid_utf8_in_a_record_is_an_error_for_that_line(tmp_path: Path) -> N
     items = docs([str(path)])
     assert isinstance(items[0], InputError) and items[0].line == 1
     assert isinstance(items[1], Document) and items[1].record == "2"
+
+
+@pytest.mark.parametrize("limit", [0, 5 << 20])
+def test_jsonl_lines_across_the_read_buffer_come_back_whole(tmp_path: Path, limit: int) -> None:
+    from lintnews.sources import jsonl_lines
+    from lintnews.sources.jsonl import READ_BUFFER
+
+    # lines shorter than the buffer, one over three buffers long, one nearly a buffer long,
+    # and a blank line
+    sizes = [100, 3 * READ_BUFFER + 17, 5, READ_BUFFER - 40, 200]
+    lines = []
+    for i, n in enumerate(sizes):
+        lines.append(b'{"id": "' + str(i).encode() + b'", "text": "' + b"x" * n + b'"}\n')
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(lines[0] + lines[1] + b"\n" + b"".join(lines[2:]))
+    got = list(jsonl_lines(str(path), limit, "id"))
+    assert got == [(1, lines[0]), (2, lines[1]), (4, lines[2]), (5, lines[3]), (6, lines[4])]

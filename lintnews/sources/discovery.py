@@ -170,8 +170,9 @@ def _not_a_file(path: str) -> str | None:
     return None if stat.S_ISREG(mode) else _not_regular(mode)
 
 
-def open_regular(path: str) -> BinaryIO:
-    """Open ``path`` for reading, refusing anything but a regular file (`NotRegularFile`).
+def open_regular(path: str, buffering: int = -1) -> BinaryIO:
+    """Open ``path`` for reading, refusing anything but a regular file (`NotRegularFile`);
+    ``buffering`` as `open`'s.
 
     The file is opened without blocking and checked on the open descriptor, so a named pipe that
     replaced a file after the folder was listed cannot hang the run either."""
@@ -182,7 +183,7 @@ def open_regular(path: str) -> BinaryIO:
             raise NotRegularFile(_not_regular(mode))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
+        return os.fdopen(fd, "rb", buffering)
     except BaseException:
         os.close(fd)
         raise
