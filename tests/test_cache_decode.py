@@ -231,3 +231,22 @@ def test_only_diagnostics_that_share_their_documents_fields_fit_a_row() -> None:
     assert not fits_row(d, "a.jsonl", "r1", 6, 80)
     renamed = replace(d, name="another-name")
     assert not fits_row(renamed, "a.jsonl", "r1", 5, 80)
+
+
+def test_an_entry_of_the_previous_layout_is_a_miss() -> None:
+    """Format 4 held every diagnostic in the full form: such an entry (a cache written before
+    rows) is a miss, under its own format number and under this one."""
+    import msgpack
+
+    from lintnews.cache import FORMAT, MAGIC, load_unit
+
+    d = replace(reference(samples()[0]), path="x.txt", record=None, record_line=None, document_score=7)
+    for fmt, rows in ((4, [_diagnostic_data(d)]), (FORMAT, [_diagnostic_data(d)]), (FORMAT, [_row_data(d)])):
+        blob = msgpack.packb(
+            [MAGIC, fmt, "unit", [[["a", "x.txt", None, None, 7, rows]], None]], use_bin_type=True
+        )
+        found = load_unit(blob, "x.txt", None, None)
+        if fmt == FORMAT and len(rows[0]) < 20:  # (the current layout, for contrast)
+            assert found is not None and [getattr(a, "diagnostics", None) for a in found] == [[d]]
+        else:
+            assert found is None
