@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from lintnews.config import ConfigError, Settings
 from lintnews.diagnostics import REGION_CHARS, SNIPPET_CHARS, Diagnostic, Location, Severity
 from lintnews.document import Document
+from lintnews.packs.loading import load_packs
 from lintnews.registry import Rule, RuleTable, Violation, all_rules
 from lintnews.selection import select_rules
 from lintnews.suppress import UnusedSuppression, apply_suppressions
@@ -140,6 +141,21 @@ class Linter:
                 self._tables.clear()
             table = self._tables[path] = select_rules(self.settings, path)
         return table
+
+    def warm(self) -> None:
+        """Do now what every process would do on its first documents: compile the phrase packs
+        of every language (when a selected rule reads them), and whatever a selected rule loads
+        once per process (a rule's ``warm(settings)``, e.g. T002's word lists). A check run
+        calls this before it forks its worker processes, which then share what was made
+        (copy-on-write) instead of each making it again. Nothing here changes an answer: it is
+        what the lazy path would make."""
+        rules = self.base_table.rules
+        if any(rule.reads_packs for rule in rules):
+            load_packs(self.settings).compile_all()
+        for rule in rules:
+            warm = getattr(rule, "warm", None)
+            if warm is not None:
+                warm(self.settings)
 
     def lint(self, doc: Document) -> DocumentResult:
         return DocumentResult(doc, lint_document(doc, self.table(doc.path), self.settings))

@@ -327,19 +327,39 @@ def analyze(
                 if reader is not None:
                     reader.close()
 
-        ctx = multiprocessing.get_context(
-            "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-        )
         # Workers encode their results' cache entries when the run caches: the main process, which
         # every result passes through, then only stores the bytes (on the 200 MB crawl corpus,
         # encoding was ~1 of its ~9 CPU-seconds; the workers are two).
-        initargs = (args, gc.get_threshold(), cache is not None)
-        with _Pool(jobs, initializer=_init_worker, initargs=initargs, context=ctx) as pool:
+        with _start_pool(jobs, args, linter, encode=cache is not None) as pool:
             for results in pool.imap(_work, feed(), chunksize=1):
                 yield from merge(pending.popleft(), results)
     finally:
         if cache is not None:
             cache.close()
+
+
+def _start_pool(jobs: int, args: tuple[Any, ...], linter: Linter, encode: bool) -> multiprocessing.pool.Pool:
+    """The worker pool, its workers forked where the platform can.
+
+    A forked worker starts as a copy of this process, so what every worker would otherwise
+    make on its first documents is made here once (`lintnews.engine.Linter.warm`: the compiled
+    packs, T002's word lists) and the workers share it with the linter itself, copy-on-write.
+    The objects that exist at the fork are frozen out of the collector (`gc.freeze`): a
+    worker's full collections then neither walk them nor write to their pages."""
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    if ctx.get_start_method() != "fork":
+        return _Pool(jobs, initializer=_init_worker, initargs=(args, gc.get_threshold(), encode), context=ctx)
+    linter.engine.warm()
+    gc.freeze()
+    try:  # (the workers are forked before the pool is returned)
+        return _Pool(
+            jobs,
+            initializer=_init_worker,
+            initargs=((*args, linter), gc.get_threshold(), encode),
+            context=ctx,
+        )
+    finally:
+        gc.unfreeze()
 
 
 class _Pool(multiprocessing.pool.Pool):

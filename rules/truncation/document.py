@@ -11,7 +11,7 @@ from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, language_of
 from lintnews.registry import Rule, Violation, register
 
-from .endings import open_end
+from .endings import open_end, warm
 from .shape import (
     _ELLIPSIS_END,
     _EXCERPT_END,
@@ -79,6 +79,11 @@ class TruncatedDocument(Rule):
     name = "truncated-document"
     severity = Severity.ERROR
     summary = "Document ends mid-sentence or mid-word"
+
+    def warm(self, settings: Settings) -> None:
+        """Load the word lists every process would load on its first documents (see
+        `lintnews.engine.Linter.warm`)."""
+        warm()
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         blocks = [b for b in doc.blocks if b.kind != "code"]

@@ -17,7 +17,7 @@ from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
 
-from .wordlist import rarer_than
+from .wordlist import common_words, rarer_than
 
 #: Lines that end an article without being part of its prose: credits, sources, bylines,
 #: signatures, tags, copyright (en, de, fr, es).
@@ -104,6 +104,14 @@ def _rare(word: str, lang: str) -> bool | None:
     if lang not in _wordfreq_languages():
         return None
     return rarer_than(word, lang, _MIN_ZIPF)
+
+
+def warm() -> None:
+    """Load now what `_rare` loads in each process on first use: wordfreq (its import alone is
+    ~0.1 CPU-s) and its list of English, the language met everywhere (the others stay lazy). A
+    check run calls this before it forks its workers, which then share them."""
+    if "en" in _wordfreq_languages():
+        common_words("en", _MIN_ZIPF)
 
 
 def is_stump(doc: Document, word: str, lang: str) -> bool:
