@@ -1,0 +1,100 @@
+"""What a check run makes before it forks its workers (`lintnews.engine.Linter.warm`) is what the
+lazy path would make on the workers' first documents, and the workers use it: the compiled
+packs of every language, T002's word lists, the linter, and a collector that skips the objects
+inherited from the main process."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from test_packs_screen import as_keys, fixture_lines, generated_keys
+
+from lintnews import packs, parallel
+from lintnews.cli import main as cli_main
+from lintnews.config import Settings
+from lintnews.engine import Linter
+from lintnews.rules.truncation import endings, wordlist
+
+
+def _fresh(pack_set: packs.PackSet) -> packs.PackSet:
+    """The entries of ``pack_set`` with nothing compiled yet."""
+    return packs.PackSet(by_language={lang: dict(rules) for lang, rules in pack_set.by_language.items()})
+
+
+def test_compiling_every_language_up_front_gives_the_lazy_answers() -> None:
+    loaded = packs.load_packs(Settings())
+    eager, lazy = _fresh(loaded), _fresh(loaded)
+    eager.compile_all()
+    languages = loaded.languages()
+    assert set(eager.screens) == {*languages, packs.ALL_LANGUAGES}
+    assert set(eager.matchers) == {(rule, lang) for rule in loaded.rules() for lang in languages}
+    assert not lazy.screens and not lazy.matchers
+    keys = as_keys(generated_keys(loaded, 1500, seed=17) + fixture_lines())
+    for langs in [("en",), ("de", "en"), ("fr", "es", "en"), tuple(languages)]:
+        union = (*langs, packs.ALL_LANGUAGES)
+        chosen = eager.screen_of(union).select(packs._Keys(keys))
+        assert chosen == lazy.screen_of(union).select(packs._Keys(keys))
+        assert len(chosen) > 100
+        got = eager.line_matcher(langs).matches(keys, chosen)
+        assert got == lazy.line_matcher(langs).matches(keys, chosen)
+        assert sum(map(len, got.values())) > 50
+    # nothing compiled after the fact: the lazy path found everything it needed made
+    assert set(eager.matchers) == {(rule, lang) for rule in loaded.rules() for lang in languages}
+
+
+def test_warming_a_linter_compiles_its_packs_and_loads_the_english_word_list() -> None:
+    wordlist.common_words.cache_clear()
+    Linter(Settings(select=["T002"])).warm()
+    assert wordlist.common_words.cache_info().currsize == 1  # English, no other language
+    assert endings._rare("governmen", "en") is True and endings._rare("government", "en") is False
+    assert wordlist.common_words.cache_info().misses == 1  # (answered from the list loaded)
+    pack_set = packs.load_packs(Settings())
+    Linter(Settings(select=["S001"])).warm()
+    assert {"en", "de", packs.ALL_LANGUAGES} <= set(pack_set.screens)
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="fork only")
+def test_forked_workers_start_warm_and_lint_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [
+        json.dumps(
+            {
+                "id": f"r{i}",
+                "text": f"Story {i} about the port strike.\n\nShare on Facebook\n\nThe strike entered its "
+                "third week on Monday, and union leaders said talks with the shipping companies had "
+                "stalled over wages and the",
+            }
+        )
+        for i in range(70)  # (64 or more units start the worker pool)
+    ]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(records) + "\n", encoding="utf-8")
+    seen = tmp_path / "seen.txt"
+    real = parallel.Analyzer.analyze_units
+
+    def recording(self: parallel.Analyzer, units: list[Any]) -> Any:
+        with seen.open("a", encoding="utf-8") as out:  # (appended to by forked workers too)
+            compiled = len(packs.load_packs(self.settings).matchers)
+            out.write(f"{os.getpid()} {compiled} {gc.get_freeze_count() > 0}\n")
+        return real(self, units)
+
+    monkeypatch.setattr(parallel.Analyzer, "analyze_units", recording)
+    packs.load_packs(Settings()).matchers.clear()  # (this process compiled them in other tests)
+    outputs = []
+    for jobs in ("2", "1"):
+        result = CliRunner().invoke(cli_main, ["check", "--isolated", "--no-cache", "-j", jobs, str(corpus)])
+        assert result.exit_code == 1, result.output
+        outputs.append(result.output)
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count("B005") == 70 and outputs[0].count("T002") == 70
+    rows = [line.split() for line in seen.read_text(encoding="utf-8").splitlines()]
+    workers = [row for row in rows if row[0] != str(os.getpid())]
+    assert workers and all(int(n) > 0 and frozen == "True" for _, n, frozen in workers)
+    assert gc.get_freeze_count() == 0  # (the main process put its objects back)
