@@ -16,18 +16,28 @@ from lintnews.document import Document
 from lintnews.packs.loading import load_packs
 from lintnews.registry import Rule, RuleTable, Violation, all_rules
 from lintnews.selection import select_rules
+from lintnews.sourcemap import SourceMap
 from lintnews.suppress import UnusedSuppression, apply_suppressions
 
 
 def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic:
-    start = doc.to_source(v.line, v.column)
-    end_line = min(v.end_line, len(doc.lines) - 1)
-    # just past the last character (an entity in HTML ends at its ";"); a finding that covers
-    # nothing of its last line (a run of blank lines) ends where that line starts
-    if v.end_column > 0:
-        end = doc.source_map.to_source_after(end_line, v.end_column - 1)
+    lines = doc.lines
+    end_line = min(v.end_line, len(lines) - 1)
+    identity = type(doc.source_map) is SourceMap
+    if identity:  # plain text and Markdown: the positions without a `SourcePos` each (~1 us)
+        start_line, start_column = v.line + 1, v.column + 1
+        end = (end_line + 1, v.end_column + 1 if v.end_column > 0 else 1)
     else:
-        end = doc.to_source(end_line, 0)
+        start = doc.to_source(v.line, v.column)
+        start_line, start_column = start.line, start.column
+        # just past the last character (an entity in HTML ends at its ";"); a finding that
+        # covers nothing of its last line (a run of blank lines) ends where that line starts
+        if v.end_column > 0:
+            after = doc.source_map.to_source_after(end_line, v.end_column - 1)
+        else:
+            after = doc.to_source(end_line, 0)
+        end = (after.line, after.column)
+    identity = identity or doc.source_map.is_identity  # (text and source coordinates agree)
     related = []
     for r in v.related:
         if r.path is not None:
@@ -37,11 +47,11 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
         else:
             pos = doc.to_source(r.line, r.column)
             related.append(Location(doc.path, doc.record, pos.line, pos.column))
-    snippet_lines = doc.lines[v.line : end_line + 1]
+    snippet_lines = lines[v.line : end_line + 1]
     joined = "\n".join(snippet_lines)
     snippet = joined[:SNIPPET_CHARS]
     region_text = None
-    if len(joined) > SNIPPET_CHARS and doc.record is None and doc.source_map.is_identity:
+    if len(joined) > SNIPPET_CHARS and doc.record is None and identity:
         end_offset = (
             len(joined) - len(snippet_lines[-1]) + v.end_column if v.end_line <= end_line else len(joined)
         )
@@ -49,20 +59,20 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
             region_text = joined[v.column : end_offset]
     fix_edits: tuple[tuple[int, int, int, int, str], ...] = ()
     fix_replaced: tuple[str, ...] = ()
-    if v.fix is not None and doc.source_map.is_identity:
+    if v.fix is not None and identity:
         spans = [(doc.position(e.start), doc.position(e.end), e.replacement) for e in v.fix.edits]
         fix_edits = tuple((a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1, text) for a, b, text in spans)
         fix_replaced = tuple(doc.text[e.start : e.end] for e in v.fix.edits)
     return Diagnostic(
         path=doc.path,
         record=doc.record,
-        line=start.line,
-        column=start.column,
-        end_line=max(end.line, start.line),
+        line=start_line,
+        column=start_column,
+        end_line=max(end[0], start_line),
         # (an empty finding is shown one character wide, where its line has a character there)
-        end_column=end.column
-        if (end.line, end.column) > (start.line, start.column)
-        else start.column + (v.column < len(doc.lines[min(v.line, len(doc.lines) - 1)])),
+        end_column=end[1]
+        if end > (start_line, start_column)
+        else start_column + (v.column < len(lines[min(v.line, len(lines) - 1)])),
         code=v.rule.code,
         name=v.rule.name,
         severity=severity,

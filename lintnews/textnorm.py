@@ -41,7 +41,10 @@ def fold(text: str) -> str:
     several times cheaper than the normalisation."""
     is_nfkc = unicodedata.is_normalized
     if not is_nfkc("NFKC", text):
-        text = _COMMON_COMPAT.sub(_decomposed, text)
+        # each of the characters that occur replaced everywhere by one `str.replace` (a page of
+        # Chinese holds a handful of them, hundreds of times: a callback per match cost more)
+        for char in set(_COMMON_COMPAT.findall(text)):
+            text = text.replace(char, _DECOMPOSED[char])
     if not is_nfkc("NFKC", text):
         nfkc = unicodedata.normalize
         text = "\n".join([line if is_nfkc("NFKC", line) else nfkc("NFKC", line) for line in text.split("\n")])
@@ -64,10 +67,6 @@ _COMMON_COMPAT = re.compile("[\uff01-\uff5e\u3000\u00a0\u2026]")
 _DECOMPOSED = {
     chr(c): unicodedata.normalize("NFKD", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000, 0xA0, 0x2026]
 }
-
-
-def _decomposed(m: re.Match[str]) -> str:
-    return _DECOMPOSED[m.group()]
 
 
 def normalized_lines(doc: Document) -> list[str]:
@@ -127,7 +126,11 @@ def line_keys_of(folded: str) -> list[str]:
                 text = text.replace(char, replacement)
     lines = text.split("\n")
     if "*" in text or "_" in text:  # the emphasis pattern is slow: only on lines that need it
-        lines = [EMPHASIS.sub("", line) if _may_have_emphasis(line) else line for line in lines]
+        # (the two `in` tests inline: most lines hold neither mark, and skip the call)
+        lines = [
+            EMPHASIS.sub("", line) if ("*" in line or "_" in line) and _may_have_emphasis(line) else line
+            for line in lines
+        ]
     return native.collapse_lines(lines, EDGE_CHARS)
 
 

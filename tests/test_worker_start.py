@@ -13,13 +13,13 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from lintnews.rules.truncation import endings, wordlist
 from test_packs_screen import as_keys, fixture_lines, generated_keys
 
 from lintnews import packs, parallel
 from lintnews.cli import main as cli_main
 from lintnews.config import Settings
 from lintnews.engine import Linter
-from lintnews.rules.truncation import endings, wordlist
 
 
 def _fresh(pack_set: packs.PackSet) -> packs.PackSet:

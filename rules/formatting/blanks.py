@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Iterator
 
@@ -16,9 +18,12 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _BLANK_RUN = re.compile(r"\n[^\S\n]*\n[^\S\n]*\n[^\S\n]*\n")
 
 
-def _fenced_lines(lines: list[str]) -> set[int]:
-    """Lines inside Markdown code fences, where blank lines are content."""
+def _fenced_lines(lines: list[str], text: str) -> set[int]:
+    """Lines inside Markdown code fences, where blank lines are content (``text``: the lines
+    joined, which holds a fence's backticks or tildes when any line does)."""
     inside: set[int] = set()
+    if "```" not in text and "~~~" not in text:
+        return inside
     fence: str | None = None
     for i, line in enumerate(lines):
         m = _FENCE.match(line)
@@ -80,23 +85,27 @@ class ExcessBlankLines(Rule):
         # A Markdown HTML comment is blanked out in the text rules see, but its lines are lines
         # of the file that no fix removes (nor edits inside): they are not blank lines.
         commented = _comment_lines(doc.source) if doc.kind == "markdown" and doc.source is not None else set()
-        blank = [not lines[i].strip() and i not in commented for i in range(count)]
+        if commented:
+            blank = [not lines[i].strip() and i not in commented for i in range(count)]
+        else:  # (the same, without a Python loop over the lines)
+            blank = list(map(operator.not_, map(str.strip, itertools.islice(lines, count))))
         # Nothing to report without a blank last line or three blank lines in a row (a run
         # reported inside the text follows a line and precedes the last content line, so each of
         # its blank lines ends in a line break: `_BLANK_RUN`).
         blank_end = count > 0 and blank[count - 1]
         if not blank_end and not _BLANK_RUN.search(doc.text):
             return
-        last_content = max((i for i in range(count) if not blank[i]), default=-1)
-        in_code = _fenced_lines(lines)
+        last_content = count - 1 - blank[::-1].index(False) if False in blank else -1
+        in_code = _fenced_lines(lines, doc.text)
+        # Each run of blank lines before the last content line: from its first blank line i to
+        # the next content line j (found by list.index, not a Python loop over the lines).
         i = 0
-        while i <= last_content:
-            if not blank[i]:
-                i += 1
-                continue
-            j = i
-            while blank[j]:
-                j += 1
+        while True:
+            try:
+                i = blank.index(True, i, last_content + 1)
+            except ValueError:
+                break
+            j = blank.index(False, i)
             if j - i >= 3 and i > 0 and i not in in_code:
                 # keep the first blank line, drop the rest
                 fix = Fix("Collapse the blank lines", (Edit(doc.offset(i + 1), doc.offset(j), ""),), True)
