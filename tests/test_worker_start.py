@@ -20,6 +20,7 @@ from lintnews import packs, parallel
 from lintnews.cli import main as cli_main
 from lintnews.config import Settings
 from lintnews.engine import Linter
+from lintnews.packs import model
 
 
 def _fresh(pack_set: packs.PackSet) -> packs.PackSet:
@@ -78,15 +79,20 @@ def test_forked_workers_start_warm_and_lint_as_one_process(
     corpus.write_text("\n".join(records) + "\n", encoding="utf-8")
     seen = tmp_path / "seen.txt"
     real = parallel.Analyzer.analyze_units
+    real_compile_all = model.PackSet.compile_all
 
     def recording(self: parallel.Analyzer, units: list[Any]) -> Any:
         with seen.open("a", encoding="utf-8") as out:  # (appended to by forked workers too)
-            compiled = len(packs.load_packs(self.settings).matchers)
-            out.write(f"{os.getpid()} {compiled} {gc.get_freeze_count() > 0}\n")
+            out.write(f"lint {os.getpid()} {gc.get_freeze_count() > 0}\n")
         return real(self, units)
 
+    def compile_all(self: model.PackSet) -> None:
+        with seen.open("a", encoding="utf-8") as out:
+            out.write(f"compile {os.getpid()} -\n")
+        real_compile_all(self)
+
     monkeypatch.setattr(parallel.Analyzer, "analyze_units", recording)
-    packs.load_packs(Settings()).matchers.clear()  # (this process compiled them in other tests)
+    monkeypatch.setattr(model.PackSet, "compile_all", compile_all)
     outputs = []
     for jobs in ("2", "1"):
         result = CliRunner().invoke(cli_main, ["check", "--isolated", "--no-cache", "-j", jobs, str(corpus)])
@@ -95,6 +101,12 @@ def test_forked_workers_start_warm_and_lint_as_one_process(
     assert outputs[0] == outputs[1]
     assert outputs[0].count("B005") == 70 and outputs[0].count("T002") == 70
     rows = [line.split() for line in seen.read_text(encoding="utf-8").splitlines()]
-    workers = [row for row in rows if row[0] != str(os.getpid())]
-    assert workers and all(int(n) > 0 and frozen == "True" for _, n, frozen in workers)
+    me = str(os.getpid())
+    # -j2: the packs compiled once, here, before any worker linted; the workers' collector
+    # skips what they inherited. -j1 (the last rows): nothing compiled ahead, nothing frozen.
+    assert rows[0] == ["compile", me, "-"]
+    assert [row for row in rows if row[0] == "compile"] == [rows[0]]
+    workers = [row for row in rows if row[0] == "lint" and row[1] != me]
+    assert workers and all(frozen == "True" for _, _, frozen in workers)
+    assert [row for row in rows if row[1] == me][1:] == [["lint", me, "False"]] * 2  # (70 units: 2 chunks)
     assert gc.get_freeze_count() == 0  # (the main process put its objects back)
