@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 import math
 
 
@@ -41,7 +42,7 @@ def common_words(lang: str, min_zipf: float) -> frozenset[str]:
     import wordfreq
 
     path = wordfreq.available_languages()[lang]
-    found: set[str] = set()
+    buckets: list[list[str]] = []
     with gzip.open(path, "rb") as infile:
         unpacker = msgpack.Unpacker(infile, raw=False)
         size = unpacker.read_array_header()
@@ -51,8 +52,10 @@ def common_words(lang: str, min_zipf: float) -> frozenset[str]:
         for index in range(size - 1):
             if bucket_zipf(index) < min_zipf:
                 break  # (frequencies only fall from here)
-            found.update(unpacker.unpack())
-    return frozenset(found)
+            buckets.append(unpacker.unpack())
+    # (one frozenset of all the buckets: a set grown bucket by bucket, then copied, cost a
+    # quarter more, once per language and process)
+    return frozenset(itertools.chain.from_iterable(buckets))
 
 
 def rarer_than(word: str, lang: str, min_zipf: float) -> bool:
