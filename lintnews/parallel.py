@@ -12,13 +12,12 @@ import collections
 import dataclasses
 import gc
 import itertools
-import multiprocessing
-import multiprocessing.pool
 import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from lintnews import cache as cache_mod
+from lintnews import pool as pool_mod
 from lintnews.analysis import Analysis, Signer
 from lintnews.api import Linter
 from lintnews.config import Settings
@@ -330,49 +329,20 @@ def analyze(
         # Workers encode their results' cache entries when the run caches: the main process, which
         # every result passes through, then only stores the bytes (on the 200 MB crawl corpus,
         # encoding was ~1 of its ~9 CPU-seconds; the workers are two).
-        with _start_pool(jobs, args, linter, encode=cache is not None) as pool:
+        encode = cache is not None
+        with pool_mod.start_pool(
+            jobs,
+            _init_worker,
+            spawn_args=(args, gc.get_threshold(), encode),
+            # a forked worker gets this process's linter with what `warm` made (copy-on-write)
+            fork_args=((*args, linter), gc.get_threshold(), encode),
+            warm=linter.engine.warm,
+        ) as pool:
             for results in pool.imap(_work, feed(), chunksize=1):
                 yield from merge(pending.popleft(), results)
     finally:
         if cache is not None:
             cache.close()
-
-
-def _start_pool(jobs: int, args: tuple[Any, ...], linter: Linter, encode: bool) -> multiprocessing.pool.Pool:
-    """The worker pool, its workers forked where the platform can.
-
-    A forked worker starts as a copy of this process, so what every worker would otherwise
-    make on its first documents is made here once (`lintnews.engine.Linter.warm`: the compiled
-    packs, T002's word lists) and the workers share it with the linter itself, copy-on-write.
-    The objects that exist at the fork are frozen out of the collector (`gc.freeze`): a
-    worker's full collections then neither walk them nor write to their pages."""
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    if ctx.get_start_method() != "fork":
-        return _Pool(jobs, initializer=_init_worker, initargs=(args, gc.get_threshold(), encode), context=ctx)
-    linter.engine.warm()
-    gc.freeze()
-    try:  # (the workers are forked before the pool is returned)
-        return _Pool(
-            jobs,
-            initializer=_init_worker,
-            initargs=((*args, linter), gc.get_threshold(), encode),
-            context=ctx,
-        )
-    finally:
-        gc.unfreeze()
-
-
-class _Pool(multiprocessing.pool.Pool):
-    """`multiprocessing.pool.Pool` without its worker handler's busy wait.
-
-    The pool's worker-handler thread waits on the result pipe, among others, to notice finished
-    workers; while a result sits in the pipe until the result thread reads it, that wait returns
-    at once, over and over: the handler took about a fifth of the main process's CPU time here.
-    This pool never retires workers (no ``maxtasksperchild``), so the handler only needs to wake
-    when a worker dies (it still waits on the workers' sentinels) or the pool changes state."""
-
-    def _get_sentinels(self) -> list[Any]:
-        return [self._change_notifier._reader]  # type: ignore[attr-defined]
 
 
 #: One unit's place in the output: its results (None until a worker returns them), its cache

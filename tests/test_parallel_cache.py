@@ -65,18 +65,18 @@ def test_cache_rerun_is_identical_and_written_under_cache_dir(tmp_path: Path) ->
 def test_an_unchanged_corpus_starts_no_workers_and_a_change_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from lintnews import parallel
+    from lintnews import pool
 
     corpus(tmp_path / "c.jsonl", n=300)
     first = run(["--cache-dir", "cc", "-j", "2", "--format", "json", "c.jsonl"], tmp_path)
     started: list[int] = []
-    real_pool = parallel._Pool
+    real_pool = pool.WorkerPool
 
-    def counting_pool(*args: object, **kwargs: object) -> parallel._Pool:
+    def counting_pool(*args: object, **kwargs: object) -> pool.WorkerPool:
         started.append(1)
         return real_pool(*args, **kwargs)
 
-    monkeypatch.setattr(parallel, "_Pool", counting_pool)
+    monkeypatch.setattr(pool, "WorkerPool", counting_pool)
     assert run(["--cache-dir", "cc", "-j", "2", "--format", "json", "c.jsonl"], tmp_path) == first
     assert started == []
     # one record changed, past the first chunk: the workers start there, the output is the same
