@@ -48,6 +48,25 @@ TRACKBACKS = (
     "Tracked on Apr 6, 2007 6:56:46 PM",
 )
 
+#: A forum's page: the text opens with a post (its header above the first paragraph of prose)
+#: and the replies follow with no heading: the posts are the document, not a thread under one.
+FORUM_PAGE = (
+    "# Ferry timetable for the summer",
+    "  1. **Harbour_Pilot**",
+    "12.04.2024, 09:14",
+    "#1",
+    P1,
+    P2,
+    "  2. **Dana_W**",
+    "12.04.2024, 10:02",
+    "#2",
+    BODY1,
+    "  3. **Sam Lee**",
+    "12.04.2024, 11:30",
+    "#3",
+    BODY2,
+)
+
 VALID = [
     # an article with no thread
     text(P1, P2, P3),
@@ -182,6 +201,20 @@ VALID = [
         "###  Council drops the bypass plan ",
         "",
         "10 de febrero de 2022 07:30 AM ",
+    ),
+    # a forum's page: the text is the thread, no article stands above it
+    text(*FORUM_PAGE),
+    # a listing whose items are dated at midnight (a site's date without a time), not comments
+    text(
+        P1,
+        P2,
+        "Sm",
+        "Nombre del autor Hora de publicación del artículo",
+        "Sm",
+        "Dana Whit 04 de mayo 2022, 12:00 A. M.",
+        "Sm",
+        "Sam Lee 04 de mayo 2022, 12:00 A. M.",
+        P3,
     ),
     # a score in prose is no slashdot title
     text(
@@ -368,6 +401,53 @@ INVALID = [
             "« Previous Post",
         ),
         [(13, 15)],
+    ),
+    # the post's own "UPDATE …" stamp above the article is no post of a forum: the thread that
+    # follows the article with no heading (trafilatura appends the comments so) is reported
+    (
+        text(
+            "UPDATE October 30, 2012 at 10:20",
+            P1,
+            P2,
+            P3,
+            "Posted by: Grant | October 30, 2012 at 08:58 AM",
+            BODY1,
+            "Posted by: Mona | October 30, 2012 at 09:00 AM",
+            BODY2,
+        ),
+        [(5, 8)],
+    ),
+    # a byline with a stamp above a short post, and a heading over the thread: the page
+    # announces comments, so it is no forum's page (the thread is read after the second
+    # paragraph of prose, here the first comment's)
+    (
+        text(
+            "Uncategorized November 7th. 2012, 9:39pm",
+            P1,
+            "### 3 Responses to “Ferry services resume”",
+            "Chris Odell Says:",
+            "November 7th, 2012 at 9:42 pm",
+            BODY1,
+            "Caleb Says:",
+            "November 7th, 2012 at 9:43 pm",
+            BODY2,
+            "Dana Says:",
+            "November 7th, 2012 at 9:50 pm",
+            P2,
+        ),
+        [(7, 12)],
+    ),
+    # noon is a time, and so is a minute past midnight
+    (
+        text(
+            P1,
+            P2,
+            "Posted by: Dana Whit | May 4, 2022 at 12:00 PM",
+            BODY1,
+            "Posted by: Sam Lee | May 4, 2022 at 12:05 AM",
+            BODY2,
+        ),
+        [(3, 6)],
     ),
     # German and French headers
     (text(P1, P2, "3 Kommentare", "Anna Müller am 12. März 2021 um 10:15", BODY1), [(3, 5)]),

@@ -124,9 +124,29 @@ def _threads(doc: Document) -> list[Thread]:
         heading = next((i for i in reach if _is_heading(lines, i)), None)
     if len(run) < 2 and heading is None:
         return _headed_thread(lines, screen)
+    if heading is None and _opens_with_a_post(doc, run[0]):
+        return []
     start = heading if heading is not None else run[0]
     end, _ = thread_end(lines, run[0], [h for h in headers if h > run[0]])
     return [Thread(start, end, tuple(h for h in headers if start <= h <= end))]
+
+
+def _opens_with_a_post(doc: Document, start: int) -> bool:
+    """Whether a header stands above the document's first paragraph of prose, close enough to
+    the thread's first header (``start``) to be of the same run: the text opens with a post
+    (a forum's page, a discussion), its "article" is the first post and the whole text is the
+    thread. The posts are the document, not comments left under one; removing them would
+    leave nothing, so no thread is reported. (A slashdot story's summary is prose above its
+    first comment: that thread is reported.)"""
+    prose = next((b for b in doc.blocks if b.prose), None)
+    if prose is None:
+        return False
+    lines = doc.lines
+    # a heading above the thread ("111 Responses to …") says an article stands above it: the
+    # header above the prose was the post's byline
+    return any(is_header(lines, i) for i in range(max(0, start - MAX_GAP), prose.start)) and not any(
+        _is_heading(lines, i) for i in range(start)
+    )
 
 
 def _headed_thread(lines: list[str], screen: Screen) -> list[Thread]:
@@ -200,6 +220,16 @@ class CommentThread(Rule):
     as the thread instead, one region per element that holds a comment header (a counter, a
     link or a "Recent Comments" box marked so is not a thread).
 
+    A page whose text *is* a thread, a forum's or a discussion's (the first post's header
+    stands above the first paragraph of prose, the replies follow within 40 lines, and no
+    heading such as "12 Comments" announces comments anywhere above them), gets no finding:
+    its posts are the document a user chose to keep, not readers' comments left under an
+    article, and removing them would leave nothing. A blog post's or a news story's comments
+    are reported even where a benchmark keeps them as the page's text (trafilatura's eval
+    does so on a few blogs; Dragnet's gold calls them comments). A stamp at midnight ("NAME 04
+    de mayo 2022, 12:00 A. M.", a date a site prints without its time) dates a day, like a
+    dateline, and an "UPDATE October 30, 2012 at 10:20" line is the page's own stamp.
+
     ## Why is this bad?
     Extractors that keep comments (trafilatura does by default) append the readers' opinions to
     the article: a corpus then holds them as if the publisher had written them, and they can be
@@ -241,5 +271,5 @@ class CommentThread(Rule):
                 message = f"Reader-comment thread left in the text (<{t.tag}> marked comments, {n} line{'s' if n > 1 else ''})"
             else:
                 k = len(t.headers)
-                message = f"Reader-comment thread left in the text ({k} comment header{'s' if k > 1 else ''}, {n} lines)"
+                message = f"Reader-comment thread left in the text ({k} comment header{'' if k == 1 else 's'}, {n} lines)"
             yield self.removable_lines(doc, t.start, t.end, message, "Remove the comment thread", safe=False)

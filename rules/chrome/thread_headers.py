@@ -39,7 +39,7 @@ _STAMP = rf"(?:{_DATE}\s*(?:at|um|à|a\s+las|,|@|-|—|–)?\s*{_TIME}|{_TIME}\s
 #: not a word that stamps the page itself ("updated 5:15 PM EST, …", "Posted on …"); a reply's
 #: number ("#1.1 - Tue Jul 24, 2012 10:35 AM") may stand first.
 _NAME = (
-    r"(?!\W*(?:on|at|am|le|el|posted|(?:last\s+)?(?:updated|modified|published))\b)"
+    r"(?!\W*(?:on|at|am|le|el|posted|(?:last\s+)?(?:update|updated|modified|published))\b)"
     r"(?:[^\s.!?]{1,30}|\w{1,3}\.|\d{1,3}(?:\.\d{1,3})+)(?:\s+(?:[^\s.!?]{1,30}|\w{1,3}\.)){0,4}"
 )
 _HEADER = re.compile(
@@ -81,6 +81,14 @@ _NOT_A_HEADER = re.compile(
 #: A stamp alone on its line ("02 de febrero de 2022 12:02 PM"): under a Markdown heading that is
 #: no header (html2text's "### TITLE") it dates a post in a listing, not a comment.
 _BARE_STAMP = re.compile(rf"^\W*(?:on\s+)?{_STAMP}\W*$", re.IGNORECASE)
+#: A time at midnight ("12:00 A. M.", "00:00"): what a site prints by a date it stores without
+#: a time ("NAME 04 de mayo 2022, 12:00 A. M." under each item of a listing), so the line is
+#: dated to the day only (a reader's comment at the exact minute of midnight is rare enough).
+#: A UTC offset ("+00:00") is no time.
+_MIDNIGHT = re.compile(
+    r"(?<![\d.:+\-])(?:12[:.]00(?::00)?\s*a\.?\s?m\.?|0?0[:.h]00(?::00)?(?!\s*[ap]\.?\s?m))(?!\.?\d)",
+    re.IGNORECASE,
+)
 #: html2text's escapes of Markdown's marks ("13\. Jun, 2012", "NAME \- Tue Jul 24, …") and a
 #: link's text and address ("[NAME](http://…) says:"): the header is the text a reader sees.
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
@@ -97,6 +105,8 @@ def _plain(line: str) -> str:
         line = _MD_LINK.sub(r"\1", line)
     if "**" in line:
         line = line.replace("**", "")  # bold ("### **Robert K.** says:")
+    if "00" in line:
+        line = _MIDNIGHT.sub("", line)  # a stamp at midnight dates a day, not a comment
     return " ".join(line.split())
 
 
