@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from lintnews.config import Settings
 from lintnews.diagnostics import Severity
 from lintnews.document import Document, View
-from lintnews.landmarks import LANDMARK_REGIONS
+from lintnews.landmarks import LANDMARK_REGIONS, Region
 from lintnews.registry import Rule, Violation, register
 
-from .thread_end import MAX_GAP, thread_end
-from .thread_headers import MAX_HEADER, is_header
+from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
+from .thread_headers import MAX_HEADER, SHOWN_LINES, is_header
 from .thread_screen import Screen
 
 #: The heading of a thread: "199 Comments", "5 Responses to “…”", "{ 5 comments… read them
@@ -56,7 +56,7 @@ _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 
 
 def _headers(doc: Document, screen: Screen) -> list[int]:
-    lines = doc.lines
+    lines = SHOWN_LINES.of(doc)
     candidates = screen.header_lines()
     if candidates is None:
         candidates = list(range(screen.first, len(lines)))
@@ -88,11 +88,7 @@ def _threads(doc: Document) -> list[Thread]:
         # the markup says where the thread is, and nothing else is searched; an element whose
         # class says comments but holds no comment header is a counter, a link, a "Recent
         # Comments" box of other posts' titles or the article under a theme's class: no thread
-        threads = [
-            Thread(r.start, r.end, tuple(i for i in range(r.start, r.end + 1) if is_header(lines, i)), r.tag)
-            for r in marked.of_kind("comments")
-        ]
-        return [t for t in threads if t.headers]
+        return [t for r in marked.of_kind("comments") if (t := _marked_thread(doc, r)) is not None]
     # the line after the article's second paragraph of prose (blocks further down are not read)
     prose = (b for b in doc.blocks if b.prose)
     block = next(itertools.islice(prose, _ARTICLE_PROSE - 1, None), None)
@@ -102,7 +98,7 @@ def _threads(doc: Document) -> list[Thread]:
     screen = Screen(doc, first)
     headers = _headers(doc, screen)
     if not headers:
-        return _headed_thread(lines, screen)
+        return _headed_thread(doc, screen)
     # the first run of headers close enough together
     run = [headers[0]]
     for h in headers[1:]:
@@ -123,12 +119,30 @@ def _threads(doc: Document) -> list[Thread]:
         reach = range(run[0] - 1, max(first, run[0] - _HEADING_REACH) - 1, -1)
         heading = next((i for i in reach if _is_heading(lines, i)), None)
     if len(run) < 2 and heading is None:
-        return _headed_thread(lines, screen)
+        return _headed_thread(doc, screen)
     if heading is None and _opens_with_a_post(doc, run[0]):
         return []
     start = heading if heading is not None else run[0]
-    end, _ = thread_end(lines, run[0], [h for h in headers if h > run[0]])
+    end, _ = thread_end(lines, run[0], [h for h in headers if h > run[0]], markup=markup_of(doc))
     return [Thread(start, end, tuple(h for h in headers if start <= h <= end))]
+
+
+def _marked_thread(doc: Document, r: Region) -> Thread | None:
+    """The thread in an element marked comments (HTML input): from its first line to the line
+    before the reply form or the closing note that the element often holds as well ("Leave a
+    Reply", "Name *", "Comments are closed", `thread_end.is_stop`); None when it holds no
+    comment header. (The element bounds the thread: a comment's own list or its tools are not
+    read as the page's menu here.)"""
+    lines = doc.lines
+    shown = SHOWN_LINES.of(doc)
+    headers = tuple(i for i in range(r.start, r.end + 1) if is_header(shown, i))
+    if not headers:
+        return None
+    stop = next(
+        (i for i in range(headers[-1] + 1, r.end + 1) if lines[i].strip() and is_stop(lines[i])), r.end + 1
+    )
+    end = next(i for i in range(stop - 1, headers[-1] - 1, -1) if lines[i].strip())
+    return Thread(r.start, end, headers, r.tag)
 
 
 def _opens_with_a_post(doc: Document, start: int) -> bool:
@@ -144,15 +158,17 @@ def _opens_with_a_post(doc: Document, start: int) -> bool:
     lines = doc.lines
     # a heading above the thread ("111 Responses to …") says an article stands above it: the
     # header above the prose was the post's byline
-    return any(is_header(lines, i) for i in range(max(0, start - MAX_GAP), prose.start)) and not any(
+    shown = SHOWN_LINES.of(doc)
+    return any(is_header(shown, i) for i in range(max(0, start - MAX_GAP), prose.start)) and not any(
         _is_heading(lines, i) for i in range(start)
     )
 
 
-def _headed_thread(lines: list[str], screen: Screen) -> list[Thread]:
+def _headed_thread(doc: Document, screen: Screen) -> list[Thread]:
     """A thread without headers (an extractor that drops them keeps the bodies): from a
     heading that counts them ("{ 43 comments… read them below or add one }", "5 Responses to
     “…”") to where the page takes over (`thread_end`)."""
+    lines = doc.lines
     candidates = screen.heading_lines()
     lines_from = range(screen.first, len(lines)) if candidates is None else candidates
     i = next(
@@ -165,7 +181,7 @@ def _headed_thread(lines: list[str], screen: Screen) -> list[Thread]:
     # its byline, above the article), the thread is under the last
     heading = lines[i].strip()
     i = max((j for j in lines_from if j > i and lines[j].strip() == heading), default=i)
-    end, stopped = thread_end(lines, i, [], headed=True)
+    end, stopped = thread_end(lines, i, [], headed=True, markup=markup_of(doc))
     # a counter over nothing is no thread; one closed by its form holds a comment
     if end - i >= (1 if stopped else _MIN_HEADED_LINES):
         return [Thread(i, end, ())]
@@ -218,7 +234,13 @@ class CommentThread(Rule):
     (comment-header) reports the header lines alone. On HTML input, an element whose id
     or class says comment(s) (WordPress's `commentlist`, Disqus's `disqus_thread`) is reported
     as the thread instead, one region per element that holds a comment header (a counter, a
-    link or a "Recent Comments" box marked so is not a thread).
+    link or a "Recent Comments" box marked so is not a thread), up to the reply form or the
+    closing note the element often holds too. Where no element is marked so, the text is
+    searched and the markup still says where the thread ends: at a heading (`<h1>`-`<h6>`) or a
+    run of short list items after the last header, a line in a `<nav>`, `<footer>`, `<aside>`
+    or an element named for related content or share tools, or the end of the element named
+    for comments that holds the last header (a heading or a list inside it is a comment's); a
+    byline set as a heading (`<h3>By NAME on …</h3>`) is no header there either.
 
     A page whose text *is* a thread, a forum's or a discussion's (the first post's header
     stands above the first paragraph of prose, the replies follow within 40 lines, and no

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lintnews.document import Document
 
 from .thread_screen import UNSCREENABLE
 
@@ -59,6 +62,41 @@ _BULLET = re.compile(r"^ {2,}\* +\S")
 _FORM_REACH = 6
 
 
+#: HTML block tags of a heading; landmark kinds that are the page's, never a comment's.
+_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_CHROME_KINDS = frozenset(("navigation", "footer", "aside", "related", "share"))
+
+
+@dataclass(frozen=True)
+class Markup:
+    """What an HTML page's markup says of its lines where the text says less: a heading is an
+    ``<h1>``-``<h6>`` (html2text's "##"), a list item an ``<li>`` (its "  * "), and a line inside a
+    ``<nav>``, ``<footer>``, ``<aside>`` or an element named for related content or share tools
+    is the page's; a line outside the element marked comments that holds the last header has
+    left the thread. Inside an element marked comments, a heading or a list is a comment's."""
+
+    tags: list[str | None]
+    landmark: tuple[str | None, ...]
+
+    def heading(self, i: int) -> bool:
+        return i < len(self.tags) and self.tags[i] in _HEADING_TAGS and self.kind(i) != "comments"
+
+    def item(self, i: int) -> bool:
+        return i < len(self.tags) and self.tags[i] == "li" and self.kind(i) != "comments"
+
+    def kind(self, i: int) -> str | None:
+        return self.landmark[i] if i < len(self.landmark) else None
+
+
+def markup_of(doc: Document) -> Markup | None:
+    """The markup `thread_end` reads (None for text and Markdown: html2text's marks are read
+    from the text)."""
+    if doc.line_tags is None:
+        return None
+    marks = doc.markup_marks
+    return Markup(doc.line_tags, marks.landmark if marks is not None else ())
+
+
 def is_stop(line: str) -> bool:
     """A line after which no comment of the thread is read (see the module docstring)."""
     text = line.strip()
@@ -70,10 +108,13 @@ def is_stop(line: str) -> bool:
     return _STOP_ANYWHERE.search(text) is not None
 
 
-def thread_end(lines: list[str], last: int, later: Iterable[int], headed: bool = False) -> tuple[int, bool]:
+def thread_end(
+    lines: list[str], last: int, later: Iterable[int], headed: bool = False, markup: Markup | None = None
+) -> tuple[int, bool]:
     """The last line of a thread whose last header so far is line ``last``, and whether a line
     that closes a thread (its form, its closing note) was seen; ``later``: the header lines
-    after ``last`` (ascending); ``headed``: a thread found from its heading alone (``last``)."""
+    after ``last`` (ascending); ``headed``: a thread found from its heading alone (``last``);
+    ``markup``: an HTML page's (`markup_of`)."""
     pending = iter(later)
     nxt = next(pending, None)
     end = last
@@ -96,7 +137,7 @@ def thread_end(lines: list[str], last: int, later: Iterable[int], headed: bool =
         # between two headers (the next within `MAX_GAP` lines) a heading or a bulleted
         # line is a comment's title or its tools ("##### LOL", "* Recommend? (3)")
         inside = nxt is not None and nxt - i <= MAX_GAP
-        if not inside and MD_HEADING.match(line):
+        if not inside and (MD_HEADING.match(line) or (markup is not None and _left(markup, last, i))):
             return end, formed
         stop = is_stop(line)
         if form_lines > 0:
@@ -106,7 +147,11 @@ def thread_end(lines: list[str], last: int, later: Iterable[int], headed: bool =
                 continue
         if stop:
             return end, True
-        bullet = not inside and len(line) <= _MENU_ITEM and _BULLET.match(line) is not None
+        bullet = (
+            not inside
+            and len(line) <= _MENU_ITEM
+            and (_BULLET.match(line) is not None or (markup is not None and markup.item(i)))
+        )
         if bullet:
             if bullets == 0:
                 bullets_from = end
@@ -117,3 +162,13 @@ def thread_end(lines: list[str], last: int, later: Iterable[int], headed: bool =
             bullets = 0
         end = i
     return end, formed
+
+
+def _left(markup: Markup, last: int, i: int) -> bool:
+    """Whether line ``i``, after the thread's last header (line ``last``), is the page's by its
+    markup: a heading, a line in a landmark of the page's chrome, or one outside the element
+    marked comments that holds the last header."""
+    if markup.heading(i):
+        return True
+    kind = markup.kind(i)
+    return kind in _CHROME_KINDS or (markup.kind(last) == "comments" and kind != "comments")

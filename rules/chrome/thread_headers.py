@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from lintnews.document import Document, View
+
 from .thread_end import MD_HEADING
 
 #: Lines this long are prose, never a header.
@@ -131,3 +133,23 @@ def _under_a_title(lines: list[str], i: int) -> bool:
         return False
     text = _plain(above)
     return not (_HEADER.match(text) or _SCORE_TITLE.search(text))
+
+
+def _shown(doc: Document) -> list[str]:
+    if doc.line_tags is None:
+        return doc.lines
+    tags = doc.line_tags
+    return [
+        f"{'#' * int(tag[1])} {line}"
+        if (tag := tags[i] if i < len(tags) else None) in _HEADING_TAGS and tag
+        else line
+        for i, line in enumerate(doc.lines)
+    ]
+
+
+_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+#: The lines `is_header` reads: on HTML input a heading's line starts with its Markdown marks,
+#: as html2text shows it ("### By NAME on October 30, 2012 at 03:56 p.m."), so that a byline
+#: set as a heading over each post of a listing, and a bare stamp under a post's title, are
+#: known from either source.
+SHOWN_LINES: View[list[str]] = View("chrome.thread_shown_lines", _shown)
