@@ -26,7 +26,7 @@ from lintnews.analysis import Analysis, Signer, analyze_document
 from lintnews.config import ConfigError, Settings, build_settings, validate
 from lintnews.configfile import check_values
 from lintnews.configfile import load_config as _load_config_table
-from lintnews.corpus import CorpusIndex, make_signer
+from lintnews.corpus.phase import make_signer
 from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
 from lintnews.encoding import DecodeError, check_binary, normalize_newlines
@@ -35,6 +35,7 @@ from lintnews.fixes import FixPolicy, content, fix_document
 from lintnews.sources import html_document, kind_of, markdown_document, record_document
 
 if TYPE_CHECKING:
+    from lintnews.corpus.index import CorpusIndex
     from lintnews.index.gate import IndexedCorpus
 
 __all__ = ["Corpus", "DocumentError", "Kind", "Linter", "Report", "lint_text", "load_config"]
@@ -296,6 +297,8 @@ class Corpus:
         self._index: CorpusIndex | None = None
         if self._signer is not None:
             if index is None:
+                from lintnews.corpus.index import CorpusIndex  # (numpy: only for a corpus)
+
                 self._index = CorpusIndex(settings)
             else:
                 self._index = self._gate = IndexedCorpus(settings, None, index, update)

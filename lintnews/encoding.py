@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import codecs
 
-import charset_normalizer
-
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -115,6 +113,9 @@ def _decode(data: bytes) -> str:
     mostly = _mostly_utf8(data)
     if mostly is not None:
         return mostly
+    # (imported here: most inputs are UTF-8, and the detector costs ~20 ms of start-up)
+    import charset_normalizer
+
     best = charset_normalizer.from_bytes(data[: 1 << 20]).best()
     if best is None or best.encoding is None:
         raise DecodeError("cannot detect the text encoding (binary file?)")

@@ -106,3 +106,53 @@ def test_the_html_report_from_the_installed_script(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1, proc.stderr
     assert "<html" in report.read_text(encoding="utf-8")
+
+
+#: Prints which of the heavy libraries a check run had imported (one per line after ``HEAVY``).
+HEAVY_PROBE = """
+import sys
+from lintnews.cli import main
+sys.argv = ["lintnews", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+print("HEAVY", code, *[m for m in ("numpy", "charset_normalizer") if m in sys.modules], file=sys.stderr)
+"""
+
+
+def heavy(cwd: Path, *args: str) -> tuple[int, list[str], str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", HEAVY_PROBE, "check", "--isolated", "--no-cache", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
+    line = [x for x in proc.stderr.splitlines() if x.startswith("HEAVY ")][-1]
+    _, code, *loaded = line.split(" ")
+    return int(code), loaded, proc.stdout
+
+
+def test_a_check_without_the_corpus_phase_loads_neither_numpy_nor_the_charset_detector() -> None:
+    code, loaded, out = heavy(FIXTURES, "--no-corpus", DOCUMENT)
+    assert code == 1 and loaded == []
+    assert "D001" in out and "T002" in out
+
+
+def test_the_corpus_phase_loads_numpy_and_utf8_input_no_charset_detector() -> None:
+    code, loaded, out = heavy(FIXTURES, DOCUMENT)
+    assert code == 1 and loaded == ["numpy"]
+    assert "D001" in out and "T002" in out
+
+
+def test_a_file_that_is_not_utf8_loads_the_charset_detector(tmp_path: Path) -> None:
+    text = (
+        "Die Brücke über den Fluss bleibt bis Ende März gesperrt, teilte die Stadtverwaltung mit.\n\n"
+        "Anwohner müssen größere Umwege fahren; die Fähre verkehrt öfter als üblich.\n"
+    )
+    (tmp_path / "latin1.txt").write_bytes(text.encode("latin-1"))
+    code, loaded, out = heavy(tmp_path, "--no-corpus", "--output-format", "json", "latin1.txt")
+    assert code == 0 and loaded == ["charset_normalizer"]
+    assert json.loads(out) == []

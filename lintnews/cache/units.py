@@ -5,7 +5,7 @@ their corpus signatures, checked against the document they are read for.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lintnews.analysis import Analysis
 from lintnews.cache.entries import (
@@ -22,11 +22,13 @@ from lintnews.cache.entries import (
     fits_row,
 )
 from lintnews.config import Settings
-from lintnews.corpus.lsh import lsh_bands
-from lintnews.corpus.options import CorpusOptions
-from lintnews.corpus.signature import SIGNATURE_DTYPE_CODES, SIGNATURE_DTYPES, DocSignature
+from lintnews.corpus.options import CorpusOptions, lsh_bands
 from lintnews.registry import rule_names
 from lintnews.sources import InputError
+
+if TYPE_CHECKING:
+    # (`lintnews.corpus.signature` needs numpy: imported where signatures are made or read)
+    from lintnews.corpus.signature import DocSignature
 
 # --- unit entries: the results of one file or JSONL record, with their corpus signatures -----
 
@@ -127,17 +129,19 @@ def load_signatures(blob: Any, spec: SignatureSpec) -> list[DocSignature | None]
         return None
 
 
-def _array_data(a: Any) -> list[Any] | None:
+def _array_data(a: Any, codes: dict[Any, int]) -> list[Any] | None:
     if a is None:
         return None
-    return [SIGNATURE_DTYPE_CODES[a.dtype], len(a), a.tobytes()]
+    return [codes[a.dtype], len(a), a.tobytes()]
 
 
 def signature_data(s: DocSignature) -> list[Any]:
+    from lintnews.corpus.signature import SIGNATURE_DTYPE_CODES as codes
+
     return [
         s.path, s.record, s.record_line, s.enabled, list(s.first), s.title, s.text_hash, s.length, s.date,
-        _array_data(s.minhash), _array_data(s.shingles), _array_data(s.lines), s.distinct,
-        _array_data(s.band_keys), None if s.lsh is None else list(s.lsh), s.scheme,
+        _array_data(s.minhash, codes), _array_data(s.shingles, codes), _array_data(s.lines, codes), s.distinct,
+        _array_data(s.band_keys, codes), None if s.lsh is None else list(s.lsh), s.scheme,
     ]  # fmt: skip
 
 
@@ -147,6 +151,8 @@ _ITEMSIZES: list[int] = []
 def _array(v: Any, codes: tuple[int, ...]) -> tuple[int, bytes, int]:
     """An array's dtype code, bytes and length, checked without making the array."""
     if not _ITEMSIZES:
+        from lintnews.corpus.signature import SIGNATURE_DTYPES
+
         _ITEMSIZES.extend(d.itemsize for d in SIGNATURE_DTYPES)
     if type(v) is not list or len(v) != 3:
         raise _Invalid

@@ -14,7 +14,6 @@ from lintnews.cli.options import apply_cli, show
 from lintnews.cli.streams import gate_notes, interrupt_on_sigterm, report_stream, write_bytes
 from lintnews.config import OUTPUT_FORMATS, ConfigError
 from lintnews.configfile import resolve_settings
-from lintnews.corpus import CorpusIndex
 from lintnews.gate import BaselineError, OutputError, describe_os_error, format_statistics
 from lintnews.gcpace import collecting_less
 from lintnews.parallel import default_jobs
@@ -281,7 +280,7 @@ def check(
                     flush=flush,
                 )
                 writer.unsafe_fixes = run.policy.unsafe
-                if isinstance(run.signatures, CorpusIndex):
+                if run.signatures is not None:
                     run.signatures.progress = bars.corpus_step
                 with interrupt_on_sigterm(options.output_dir is not None and options.fixing) as stopped:
                     run.stopped = stopped

@@ -6,13 +6,35 @@ Data flows one way. While documents stream through the per-document rules, `Corp
 signatures in input order into disk-backed stores (`storage`) and, once everything was read,
 finds the site-template lines (`templates`), the LSH candidate pairs (`lsh`) and the verified
 duplicates (`duplicates`). `options` holds the ``[corpus]`` options and finds the corpus rules by
-their role in the rule registry.
+their role in the rule registry; `phase` decides whether a run has a corpus phase (`make_signer`).
+
+The names below are imported on first use: those of `index` and `signature` need numpy (~80 ms
+of start-up), which a run without the corpus phase never loads.
 """
 
-from lintnews.corpus.index import CorpusIndex, check_corpus, make_signer
-from lintnews.corpus.lsh import lsh_bands
-from lintnews.corpus.options import CorpusOptions, droppable_codes
-from lintnews.corpus.signature import CorpusSigner, DocSignature
+from __future__ import annotations
+
+import importlib
+
+TYPE_CHECKING = False  # (not `typing`'s, as in `lintnews`)
+
+#: Public name -> the module of this package that defines it.
+_EXPORTS = {
+    "CorpusIndex": "index",
+    "check_corpus": "index",
+    "make_signer": "phase",
+    "lsh_bands": "options",
+    "CorpusOptions": "options",
+    "droppable_codes": "options",
+    "CorpusSigner": "signature",
+    "DocSignature": "signature",
+}
+
+if TYPE_CHECKING:
+    from lintnews.corpus.index import CorpusIndex, check_corpus
+    from lintnews.corpus.options import CorpusOptions, droppable_codes, lsh_bands
+    from lintnews.corpus.phase import make_signer
+    from lintnews.corpus.signature import CorpusSigner, DocSignature
 
 __all__ = [
     "CorpusIndex",
@@ -24,3 +46,12 @@ __all__ = [
     "lsh_bands",
     "make_signer",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'lintnews.corpus' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"lintnews.corpus.{module}"), name)
+    globals()[name] = value
+    return value

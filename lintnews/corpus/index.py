@@ -16,8 +16,9 @@ import numpy as np
 from lintnews import native
 from lintnews.config import ConfigError, Settings
 from lintnews.corpus.duplicates import MIN_SHINGLES, find_duplicates
-from lintnews.corpus.lsh import band_keys, candidates, lsh_bands
-from lintnews.corpus.options import CorpusOptions, CorpusSelection
+from lintnews.corpus.lsh import band_keys, candidates
+from lintnews.corpus.options import CorpusOptions, CorpusSelection, lsh_bands
+from lintnews.corpus.phase import make_signer as make_signer
 from lintnews.corpus.signature import KEPT_DTYPE, LINE_DTYPE, POSITION_DTYPE, CorpusSigner, DocSignature
 from lintnews.corpus.storage import ByteBlocks, RowFile, RowIndex, ShingleStore, distinct
 from lintnews.corpus.templates import find_templates, template_diagnostics
@@ -334,15 +335,6 @@ def py_comparable_set(shingles: np.ndarray, drop: list[int]) -> np.ndarray:
             keep[lo:hi] = False
         values = values[keep]
     return distinct(values)
-
-
-def make_signer(settings: Settings, enabled: bool = True) -> CorpusSigner | None:
-    """The signer for a run, or None when the phase is off (``--no-corpus``) or no corpus rule
-    is selected. Validates ``[corpus]`` either way."""
-    CorpusOptions.from_settings(settings)
-    if not enabled or not CorpusSelection(settings).roles:
-        return None
-    return CorpusSigner(settings)
 
 
 def check_corpus(docs: Iterable[Document], settings: Settings) -> Iterator[Diagnostic]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from lintnews.corpus.options import lsh_bands as lsh_bands
 from lintnews.corpus.storage import RowFile, distinct
 
 #: Candidate pairs per document and LSH bucket: each member is compared with at most this many
@@ -23,19 +24,6 @@ BIG_BUCKET = 64
 #: New candidate pairs wait to be merged into those found (see `candidates`) until they are more
 #: than 4x as many plus this.
 MERGE_SLACK = 1 << 16
-
-
-def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
-    """``(bands, rows)`` for LSH: the most rows per band (fewest chance candidates) that still
-    make a pair with Jaccard similarity ``threshold`` a candidate with probability ≥ 0.95."""
-    best = (num_perm, 1)
-    for rows in range(1, num_perm + 1):
-        bands = num_perm // rows
-        if 1 - (1 - threshold**rows) ** bands >= 0.95:
-            best = (bands, rows)
-        else:
-            break
-    return best
 
 
 def band_keys(minhash: np.ndarray, bands: int, rows: int) -> np.ndarray:

@@ -71,6 +71,21 @@ class CorpusOptions:
         return options
 
 
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """``(bands, rows)`` for LSH: the most rows per band (fewest chance candidates) that still
+    make a pair with Jaccard similarity ``threshold`` a candidate with probability ≥ 0.95.
+    (Here rather than in `lintnews.corpus.lsh`, which needs numpy: the result cache's checks
+    need the LSH shape on every run, numpy only a run that compares documents.)"""
+    best = (num_perm, 1)
+    for rows in range(1, num_perm + 1):
+        bands = num_perm // rows
+        if 1 - (1 - threshold**rows) ** bands >= 0.95:
+            best = (bands, rows)
+        else:
+            break
+    return best
+
+
 def corpus_rules() -> dict[str, Rule]:
     """The corpus rules by role."""
     return {getattr(rule, "role", rule.code): rule for rule in all_rules().values() if rule.corpus}

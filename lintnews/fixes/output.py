@@ -12,8 +12,6 @@ import os
 import re
 from collections.abc import Callable, Iterator
 
-import charset_normalizer
-
 from lintnews import atomic
 from lintnews.atomic import AlreadyWritten
 from lintnews.encoding import normalize_newlines
@@ -138,7 +136,9 @@ def encode_like(original: bytes, old_text: str, new_text: str) -> bytes:
                 yield codec, body.decode(codec)
             except (UnicodeDecodeError, LookupError):
                 pass
-        if not bom:  # the detector only when UTF-8 does not do: it is slow
+        if not bom:  # the detector only when UTF-8 does not do: it is slow (and slow to import)
+            import charset_normalizer
+
             best = charset_normalizer.from_bytes(body[: 1 << 20]).best()
             if best is not None and best.encoding:
                 try:

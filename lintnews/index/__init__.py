@@ -7,9 +7,32 @@ far (its `DocSignature`), so a new batch is checked against the archive without 
   candidates are looked up in the index and the batch is compared with them by the very
   `lintnews.corpus` code a single run uses (the indexed documents first, so they are kept);
 - `commands`: the ``lintnews index`` commands.
+
+The names below are imported on first use: the stores need numpy, which the command line loads
+only for a command that uses an index (`commands` registers the ``lintnews index`` group without
+importing them).
 """
 
-from lintnews.index.location import open_index
-from lintnews.index.store import IndexStore, IndexStoreError
+from __future__ import annotations
+
+import importlib
+
+TYPE_CHECKING = False  # (not `typing`'s, as in `lintnews`)
+
+#: Public name -> the module of this package that defines it.
+_EXPORTS = {"IndexStore": "store", "IndexStoreError": "store", "open_index": "location"}
+
+if TYPE_CHECKING:
+    from lintnews.index.location import open_index
+    from lintnews.index.store import IndexStore, IndexStoreError
 
 __all__ = ["IndexStore", "IndexStoreError", "open_index"]
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'lintnews.index' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"lintnews.index.{module}"), name)
+    globals()[name] = value
+    return value

@@ -1,4 +1,8 @@
-"""``lintnews index add|stats|remove|prune``: build and maintain a near-duplicate index."""
+"""``lintnews index add|stats|remove|prune``: build and maintain a near-duplicate index.
+
+The command line imports this module for every command (it registers the group): the index's
+modules, which need numpy, are imported by the commands themselves.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +10,19 @@ import datetime
 import json
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from lintnews.config import ConfigError
 from lintnews.configfile import resolve_settings
-from lintnews.corpus import CorpusSigner
-from lintnews.index.gate import index_settings
-from lintnews.index.location import open_index
-from lintnews.index.store import Entry, entry_of, scheme_of
 from lintnews.parallel import analyze, default_jobs
 from lintnews.progress import Progress
 from lintnews.reporters.base import printable
 from lintnews.sources import InputError
+
+if TYPE_CHECKING:
+    from lintnews.index.store import Entry, IndexStore
 
 EXIT_ERROR = 2
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -27,6 +30,13 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 
 def _error(message: str) -> None:
     click.echo(f"lintnews: error: {printable(message)}", err=True)
+
+
+def open_index(location: str, create: bool = False) -> IndexStore:
+    """`lintnews.index.location.open_index`, imported when a command opens the index."""
+    from lintnews.index.location import open_index as open_store
+
+    return open_store(location, create=create)
 
 
 def _location() -> Callable[[_F], _F]:
@@ -54,6 +64,10 @@ def index_group() -> None:
 )
 def add(location: str, paths: tuple[str, ...], config: str | None, isolated: bool, jobs: int) -> None:
     """Add (or replace, by name) the documents in PATHS to the index, in one transaction."""
+    from lintnews.corpus.signature import CorpusSigner
+    from lintnews.index.gate import index_settings
+    from lintnews.index.store import entry_of, scheme_of
+
     errors = 0
     try:
         settings = index_settings(resolve_settings(list(paths), config, isolated))

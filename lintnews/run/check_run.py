@@ -8,22 +8,26 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lintnews.analysis import Analysis, Signer, analyze_document
 from lintnews.api import Linter
 from lintnews.config import Settings
-from lintnews.corpus import CorpusIndex, droppable_codes, make_signer
+from lintnews.corpus.options import droppable_codes
+from lintnews.corpus.phase import make_signer
 from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
 from lintnews.fixes import Fixer, WriteError
 from lintnews.gate import Baseline, DocumentSummary, OutputError, RuleCounts, Splitter
-from lintnews.index.gate import IndexedCorpus, index_settings
 from lintnews.parallel import Analyzer, analyze
 from lintnews.reporters.base import fix_applies
 from lintnews.run.guards import cache_problem, stop_exception
 from lintnews.run.options import CheckOptions, RunResult
 from lintnews.sources import InputError, SpooledRecord, iter_documents
+
+if TYPE_CHECKING:
+    from lintnews.corpus.index import CorpusIndex
+    from lintnews.index.gate import IndexedCorpus
 
 
 class CheckRun:
@@ -84,21 +88,32 @@ class CheckRun:
         self.result = RunResult([], [], 0)
         self.sink = sink if sink is not None else self.result.diagnostics.append
         self.flush = flush
-        #: Corpus-phase signature function (set when the corpus phase runs) and the signatures.
-        self.signatures: list[Any] = []
         # --- corpus phase: signer and index (lintnews.corpus) ---
+        # (`lintnews.corpus.index` and `lintnews.index`, which need numpy, are imported only
+        # for a run with the corpus phase: a run without it starts ~80 ms sooner)
         if options.index is not None:
+            from lintnews.index.gate import index_settings
+
             settings = self.settings = index_settings(settings)
+        #: Corpus-phase signature function (set when the corpus phase runs).
         self.signer: Signer | None = make_signer(settings, enabled=options.corpus)
+        #: The index that folds the signatures as they come (set when the corpus phase runs),
+        #: and with --index, the same index as the near-duplicate index's gate.
+        self.signatures: CorpusIndex | None = None
+        self.gate: IndexedCorpus | None = None
         #: With --index-update: documents (path, record) that fail the gate, not added.
         self.gated: set[tuple[str, str | None]] = set()
         if self.signer is not None and options.index is not None:
+            from lintnews.index.gate import IndexedCorpus
+
             gate = IndexedCorpus(settings, options.cache_dir, options.index, options.index_update)
             if gate.scheme_warning:
                 on_warning(gate.scheme_warning)
-            self.signatures = gate  # type: ignore[assignment]
+            self.signatures = self.gate = gate
         elif self.signer is not None:
-            self.signatures = CorpusIndex(settings, options.cache_dir)  # type: ignore[assignment]  # folds signatures as they come
+            from lintnews.corpus.index import CorpusIndex
+
+            self.signatures = CorpusIndex(settings, options.cache_dir)
         # --- end corpus phase: signer and index ---
         self.analyzer = Analyzer(
             settings, self.splitter is not None, self.signer, None, None, options.stdin_name, self.linter
@@ -201,9 +216,11 @@ class CheckRun:
                 self.splitter.add(analysis.raw or b"", analysis.path, analysis.record, rejected=low)
             else:
                 self.unsplit += 1  # a file: linted and reported, in neither output
-        if analysis.signature is not None:
-            self.signatures.append(analysis.signature, analysis.cache_key, analysis.cache_index)  # type: ignore[call-arg]
-        elif analysis.cached and analysis.cache_key is not None and isinstance(self.signatures, CorpusIndex):
+        if self.signatures is None:
+            pass
+        elif analysis.signature is not None:
+            self.signatures.append(analysis.signature, analysis.cache_key, analysis.cache_index)
+        elif analysis.cached and analysis.cache_key is not None:
             self.signatures.defer(analysis.cache_key, analysis.cache_index)  # left in the cache for now
 
     def run(
@@ -256,7 +273,7 @@ class CheckRun:
         result = self.result
         # --- corpus phase (lintnews.corpus) ---
         drop: dict[str, set[int]] = {}
-        if isinstance(self.signatures, CorpusIndex):
+        if self.signatures is not None:
             for d in self.signatures.finish():
                 if self.dropped(d):
                     drop.setdefault(d.path, set()).add(d.record_line)  # type: ignore[arg-type]
@@ -285,9 +302,9 @@ class CheckRun:
             self.finish_split()
         if self.options.statistics:
             result.stats = self.rule_counts.statistics(result.summaries)
-        if isinstance(self.signatures, IndexedCorpus):  # last: only a run that completes updates it
+        if self.gate is not None:  # last: only a run that completes updates it
             self.check_stopped()
-            result.indexed = self.signatures.commit(self.gated)
+            result.indexed = self.gate.commit(self.gated)
 
     def finish_split(self) -> None:
         """Write --accepted-output and --rejected-output, which copy JSONL records: with only
