@@ -17,30 +17,19 @@ from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
 
+from .trailers import (
+    _CALL,
+    _IMAGE_CREDIT,
+    _LINK,
+    _MAX_CREDIT_CHARS,
+    _SIGNATURE,
+    _THANKS,
+    _YEAR,
+    CREDIT,
+    is_trailer,
+)
 from .wordlist import common_words, rarer_than
 
-#: Lines that end an article without being part of its prose: credits, sources, bylines,
-#: signatures, tags, copyright (en, de, fr, es).
-CREDIT = re.compile(
-    r"""^\W*(?:
-        (?:photo|photos|image|images|picture|pictures|video|graphic|illustration|cover|header|featured)
-            \s*(?:credits?|source|courtesy|by|via)?\s*[:|/-]
-      | (?:photo|image|picture|video)\s+(?:credits?|source|courtesy|by|via)\b
-      | (?:source|sources|credits?|via|tags?|filed\s+under|categories|category|topics?|keywords?)\s*:
-      | (?:posted|published|filed|written)\s+(?:on|in|at|by|under)\b
-      | (?:reporting|editing|writing|additional\s+reporting|compiled|translated|edited|written|posted)
-            (?:\s+\w+){0,2}\s+by\b
-      | (?:foto|fotos|bild|bilder|quelle|quellen|grafik|schlagworte|schlagwörter|themen|mitarbeit)\s*:
-      | (?:crédits?|source|légende|mots[- ]clés|étiquettes)\s*:
-      | (?:fuente|fuentes|foto|fotografía|imagen|etiquetas|temas|créditos?)\s*:
-      | copyright\b | \(c\)\s | © | all\s+rights\s+reserved | alle\s+rechte\s+vorbehalten
-      | tous\s+droits\s+réservés | todos\s+los\s+derechos\s+reservados
-      | (?:by|von|par|por)\s+[A-ZÀ-Þ]
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
-#: A last token that is a link, a path, an e-mail address or a handle.
-_LINK = re.compile(r"(?:://|^www\.|/|@|\.(?:com|org|net|de|fr|es|uk|html?)$)", re.IGNORECASE)
 #: The end of a paragraph that could close a sentence: punctuation, closing quotes and brackets,
 #: emoji and symbols. What is left (a letter, a digit, a comma) cannot.
 _OPEN = re.compile(r"[^\W_],?$|,$")
@@ -56,36 +45,6 @@ _MIN_PROSE_WORDS = 8
 _MIN_RUN_ON_WORDS = 12
 _INNER_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
 _QUOTES = frozenset("\"'„“‘«‚‹")
-#: The last sentence is a call to action or a pointer ("Click HERE for …", "Learn more about
-#: … in the video below"), which pages leave without a full stop.
-_CALL = re.compile(
-    r"""^\W*(?:continue\s+reading|click|tap|download|watch|read|follow|share|see|learn|find\s+out|visit|subscribe|sign\s+up
-        |join|check\s+out|listen|view|klicken|lesen|mehr|cliquez|lire|voir|haz\s+clic|lee|ver)\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-#: Thanks and picture credits at the end of a sentence: "pic thx to amagill on flickr".
-_THANKS = re.compile(r"\b(?:thanks\s+to|thx\s+to|hat\s+tip|h/t|courtesy\s+of|via\s+\w+$)", re.IGNORECASE)
-#: A picture credit further into a short line: "Thumbnail image courtesy of iStockphoto, …",
-#: "Inspiration board images: fall path by …".
-_IMAGE_CREDIT = re.compile(
-    r"\b(?:photos?|images?|pictures?|illustrations?|graphics?)\s*(?:credits?|courtesy(?:\s+of)?|by|via|source)?\s*:"
-    r"|\b(?:photos?|images?|pictures?|illustrations?)\s+(?:courtesy|credits?)\b",
-    re.IGNORECASE,
-)
-#: The longest line taken for a credit.
-_MAX_CREDIT_CHARS = 200
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-#: A date or time alone on a line ("July 24, 2012 12:11 AM", "24.07.2012", "Updated 3 hrs ago").
-_DATE_LINE = re.compile(
-    r"""^\W*(?:(?:published|updated|posted|last\s+updated|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour
-        |publicado|actualizado)\b[^.!?]{0,60}$
-      | (?:\w+,?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b[^.!?]{0,30}$
-      | (?:\w+,?\s+)?\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[^.!?]{0,30}$
-      | (?:\w+,?\s+)?\d{1,2}\.?\s+\w+\.?\s+\d{4}\b[^.!?]{0,30}$)""",
-    re.IGNORECASE | re.VERBOSE,
-)
-#: A signature after the last sentence: "… not available. - Tuija Seipell", "… people. --TS".
-_SIGNATURE = re.compile(r"\s[-–—~]{1,2}\s*[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -238,23 +197,15 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
                 return _judge(doc, last, lang, strict=True)
     # 3. Credits, tags, copyright and date lines after the last paragraph of prose.
     trailer = 0
-    for block in reversed(blocks[:-1] if _trailer(last) else ()):
+    for block in reversed(blocks[:-1] if is_trailer(last) else ()):
         trailer += 1
         if trailer > _MAX_TRAILER:
             return None
         if _is_prose(block) and _runs_on(block):
             return _judge(doc, block, lang, strict=True)
-        if not _trailer(block):
+        if not is_trailer(block):
             return None
     return None
-
-
-def _trailer(block: Block) -> bool:
-    """A credit, byline, tag, copyright or date line: what may follow the last paragraph."""
-    text = block.text.strip()
-    return (
-        block.start == block.end and len(text) <= 200 and bool(CREDIT.match(text) or _DATE_LINE.match(text))
-    )
 
 
 def _indent(doc: Document, block: Block) -> int:

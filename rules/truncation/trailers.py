@@ -1,0 +1,70 @@
+"""Lines that end an article without being its prose: credits, sources, bylines, tags,
+copyright and date lines, signatures, calls to action and picture thanks (for T002, which steps
+over them to reach the last paragraph, and never takes one for a cut sentence)."""
+
+from __future__ import annotations
+
+import re
+
+from lintnews.document import Block
+
+#: Lines that end an article without being part of its prose: credits, sources, bylines,
+#: signatures, tags, copyright (en, de, fr, es).
+CREDIT = re.compile(
+    r"""^\W*(?:
+        (?:photo|photos|image|images|picture|pictures|video|graphic|illustration|cover|header|featured)
+            \s*(?:credits?|source|courtesy|by|via)?\s*[:|/-]
+      | (?:photo|image|picture|video)\s+(?:credits?|source|courtesy|by|via)\b
+      | (?:source|sources|credits?|via|tags?|filed\s+under|categories|category|topics?|keywords?)\s*:
+      | (?:posted|published|filed|written)\s+(?:on|in|at|by|under)\b
+      | (?:reporting|editing|writing|additional\s+reporting|compiled|translated|edited|written|posted)
+            (?:\s+\w+){0,2}\s+by\b
+      | (?:foto|fotos|bild|bilder|quelle|quellen|grafik|schlagworte|schlagwörter|themen|mitarbeit)\s*:
+      | (?:crédits?|source|légende|mots[- ]clés|étiquettes)\s*:
+      | (?:fuente|fuentes|foto|fotografía|imagen|etiquetas|temas|créditos?)\s*:
+      | copyright\b | \(c\)\s | © | all\s+rights\s+reserved | alle\s+rechte\s+vorbehalten
+      | tous\s+droits\s+réservés | todos\s+los\s+derechos\s+reservados
+      | (?:by|von|par|por)\s+[A-ZÀ-Þ]
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A last token that is a link, a path, an e-mail address or a handle.
+_LINK = re.compile(r"(?:://|^www\.|/|@|\.(?:com|org|net|de|fr|es|uk|html?)$)", re.IGNORECASE)
+#: The last sentence is a call to action or a pointer ("Click HERE for …", "Learn more about
+#: … in the video below"), which pages leave without a full stop.
+_CALL = re.compile(
+    r"""^\W*(?:continue\s+reading|click|tap|download|watch|read|follow|share|see|learn|find\s+out|visit|subscribe|sign\s+up
+        |join|check\s+out|listen|view|klicken|lesen|mehr|cliquez|lire|voir|haz\s+clic|lee|ver)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: Thanks and picture credits at the end of a sentence: "pic thx to amagill on flickr".
+_THANKS = re.compile(r"\b(?:thanks\s+to|thx\s+to|hat\s+tip|h/t|courtesy\s+of|via\s+\w+$)", re.IGNORECASE)
+#: A picture credit further into a short line: "Thumbnail image courtesy of iStockphoto, …",
+#: "Inspiration board images: fall path by …".
+_IMAGE_CREDIT = re.compile(
+    r"\b(?:photos?|images?|pictures?|illustrations?|graphics?)\s*(?:credits?|courtesy(?:\s+of)?|by|via|source)?\s*:"
+    r"|\b(?:photos?|images?|pictures?|illustrations?)\s+(?:courtesy|credits?)\b",
+    re.IGNORECASE,
+)
+#: The longest line taken for a credit.
+_MAX_CREDIT_CHARS = 200
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A date or time alone on a line ("July 24, 2012 12:11 AM", "24.07.2012", "Updated 3 hrs ago").
+_DATE_LINE = re.compile(
+    r"""^\W*(?:(?:published|updated|posted|last\s+updated|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour
+        |publicado|actualizado)\b[^.!?]{0,60}$
+      | (?:\w+,?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b[^.!?]{0,30}$
+      | (?:\w+,?\s+)?\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[^.!?]{0,30}$
+      | (?:\w+,?\s+)?\d{1,2}\.?\s+\w+\.?\s+\d{4}\b[^.!?]{0,30}$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A signature after the last sentence: "… not available. - Tuija Seipell", "… people. --TS".
+_SIGNATURE = re.compile(r"\s[-–—~]{1,2}\s*[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}$")
+
+
+def is_trailer(block: Block) -> bool:
+    """A credit, byline, tag, copyright or date line: what may follow the last paragraph."""
+    text = block.text.strip()
+    return (
+        block.start == block.end and len(text) <= 200 and bool(CREDIT.match(text) or _DATE_LINE.match(text))
+    )
