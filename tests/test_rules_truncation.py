@@ -258,6 +258,17 @@ T002_VALID = [
     text(LEDE, "```", "ship = next_ship_for(the", "```"),
     # a short last line that is not a paragraph
     text(LEDE, BODY, "Reporting by and the"),
+    # a short last line of chrome or a title, even when it opens with a function word
+    text(LEDE, BODY, "Leave a Reply"),
+    text(LEDE, BODY, "Share this post"),
+    text(LEDE, BODY, "The Harbour Desk"),
+    text(LEDE, BODY, "More"),
+    # a capitalised last word the text uses as a whole word, or a prefix of too few of its words
+    text(LEDE, TAIL, "Insurers"),
+    text(LEDE, BODY, "Permalink"),
+    text(LEDE, "Closer ties with the insurers are the next step. Closer checks will follow.", "Close"),
+    # a lower-case comment, not a cut sentence
+    text(LEDE, BODY, "this is best"),
 ]
 
 T002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
@@ -337,6 +348,15 @@ T002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     (text(LEDE, BODY, "The U.S. State Depar"), [("T002", 3)]),
     (text(LEDE, BODY, "These d"), [("T002", 3)]),
     (text(LEDE, BODY, "Officials might be ready, but"), [("T002", 3)]),
+    # a new paragraph cut after its first words: a function word, then sentence case
+    (text(LEDE, BODY, "It was"), [("T002", 3)]),
+    (text(LEDE, BODY, "But that privilege"), [("T002", 3)]),
+    (text(LEDE, BODY, "And I’m not sure"), [("T002", 3)]),
+    (text(LEDE, BODY, "The"), [("T002", 3)]),
+    (text(DE_LEDE, "Die neue"), [("T002", 2)]),
+    # ... or inside its first word, a capitalised stump of a word the text uses
+    (text(LEDE, TAIL, "Insur"), [("T002", 3)]),
+    (text(LEDE, SECURITY, "Secur"), [("T002", 3)]),
 ]
 
 
@@ -356,6 +376,17 @@ def test_t002_valid(body: str) -> None:
 @pytest.mark.parametrize("body, expected", T002_INVALID)
 def test_t002_invalid(body: str, expected: list[tuple[str, int]]) -> None:
     assert lines_of("T002", body) == expected
+
+
+def test_t002_short_last_line_messages() -> None:
+    (v,) = check("T002", text(LEDE, BODY, "It was"))
+    assert (v.message, v.line, v.column) == (
+        'Document is cut off (a sentence starts and stops: "It was")',
+        2,
+        3,
+    )
+    (v,) = check("T002", text(LEDE, TAIL, "Insur"))
+    assert (v.message, v.line, v.column) == ('Document is cut off mid-word ("Insur")', 2, 0)
 
 
 def test_t002_mid_word_message_and_position() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lintnews.config import Settings
@@ -15,31 +14,13 @@ from .endings import open_end, warm
 from .shape import (
     _ELLIPSIS_END,
     _EXCERPT_END,
-    _PLAIN_WORD,
     _ends_on_letter_or_comma,
     _ends_open,
     _last_word,
+    _mid_word,
     _open_word_end,
     _runs_on,
 )
-
-
-def _mid_word(doc: Document, word: str) -> str | None:
-    """A longer word of the document that ``word`` is a strict prefix of, when ``word`` itself
-    never occurs as a word elsewhere and the text uses longer words starting with it at least
-    twice (``securit`` in a text about security)."""
-    if len(word) < 4:
-        return None
-    lowered = word.casefold()
-    seen_whole = 0
-    longer: list[str] = []
-    for w in re.findall(r"\w+", doc.text):
-        wl = w.casefold()
-        if wl == lowered:
-            seen_whole += 1
-        elif len(wl) > len(lowered) and wl.startswith(lowered) and _PLAIN_WORD.match(w):
-            longer.append(w)
-    return longer[0] if len(longer) >= 2 and seen_whole <= 1 else None
 
 
 @register

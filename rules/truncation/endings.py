@@ -17,6 +17,7 @@ from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
 
+from .shape import _mid_word
 from .trailers import (
     _CALL,
     _IMAGE_CREDIT,
@@ -39,12 +40,17 @@ _ONE_LETTER_WORDS = {"en": "ai", "de": "", "fr": "ayà", "es": "aeouy"}
 #: Below this Zipf frequency (wordfreq: 1 = once per billion words) a lower-case token that the
 #: document itself never uses again is no word: the stump of one ("contac", "governmen").
 _MIN_ZIPF = 2.0
+#: A capitalised last line of one word that starts longer words of the text ("Polic", "Comme")
+#: is their stump only when it is no common word itself ("Close", a button, starts "Closer").
+_MIN_ZIPF_ALONE = 3.5
 #: How many blocks after the last paragraph of prose may be stepped over (credits, tags …).
 _MAX_TRAILER = 8
 _MIN_PROSE_WORDS = 8
 _MIN_RUN_ON_WORDS = 12
 _INNER_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
 _QUOTES = frozenset("\"'„“‘«‚‹")
+#: "I" and its contractions, capitalised inside a sentence.
+_I = re.compile(r"I(?:['’]\w+)?$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,12 +63,12 @@ def _wordfreq_languages() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _rare(word: str, lang: str) -> bool | None:
-    """Whether wordfreq rates ``word`` below `_MIN_ZIPF` in ``lang`` (None: no list for it),
+def _rare(word: str, lang: str, min_zipf: float = _MIN_ZIPF) -> bool | None:
+    """Whether wordfreq rates ``word`` below ``min_zipf`` in ``lang`` (None: no list for it),
     without building wordfreq's whole dictionary of the language (`wordlist.rarer_than`)."""
     if lang not in _wordfreq_languages():
         return None
-    return rarer_than(word, lang, _MIN_ZIPF)
+    return rarer_than(word, lang, min_zipf)
 
 
 def warm() -> None:
@@ -186,6 +192,20 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
             )
             if is_stump(doc, word, lang) and (word[:1].islower() or sentence_start):
                 return last.end, col, f'Document is cut off mid-word ("{word}")'
+            if (
+                len(words) == 1
+                and word[:1].isupper()
+                and _mid_word(doc, word, min_len=2)
+                and _rare(word.casefold(), lang, _MIN_ZIPF_ALONE)
+            ):
+                return last.end, col, f'Document is cut off mid-word ("{word}")'  # "Polic", "Th"
+            if (
+                sentence_start
+                and not words[0][:1].islower()
+                and (1 < len(words) < 5 or (len(words) == 1 and first in OPEN_ENDINGS.get(lang, frozenset())))
+                and all(w[:1].islower() or _I.match(w) for w in words[1:])
+            ):
+                return last.end, col, f'Document is cut off (a sentence starts and stops: "{text}")'
             if len(words) >= 3 and word in OPEN_ENDINGS.get(lang, frozenset()):
                 return last.end, col, f'Document is cut off (ends on "{word}")'
             if (

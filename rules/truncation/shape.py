@@ -138,3 +138,21 @@ def _next_section_starts(doc: Document, block: Block, nxt: Block, lang: str) -> 
         return False
     head = words[0].casefold()
     return head in STOPWORDS.get(lang, frozenset()) or head in OPEN_ENDINGS.get(lang, frozenset())
+
+
+def _mid_word(doc: Document, word: str, min_len: int = 4) -> str | None:
+    """A longer word of the document that ``word`` is a strict prefix of, when ``word`` itself
+    never occurs as a word elsewhere and the text uses longer words starting with it at least
+    twice (``securit`` in a text about security)."""
+    if len(word) < min_len:
+        return None
+    lowered = word.casefold()
+    seen_whole = 0
+    longer: list[str] = []
+    for w in re.findall(r"\w+", doc.text):
+        wl = w.casefold()
+        if wl == lowered:
+            seen_whole += 1
+        elif len(wl) > len(lowered) and wl.startswith(lowered) and _PLAIN_WORD.match(w):
+            longer.append(w)
+    return longer[0] if len(longer) >= 2 and seen_whole <= 1 else None
