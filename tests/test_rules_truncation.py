@@ -269,6 +269,8 @@ T002_VALID = [
     text(LEDE, "Closer ties with the insurers are the next step. Closer checks will follow.", "Close"),
     # a lower-case comment, not a cut sentence
     text(LEDE, BODY, "this is best"),
+    # after a short sentence, only the start of a sentence counts: this is a link
+    text(LEDE, BODY, "Thanks for reading.", "Switch to our mobile site"),
 ]
 
 T002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
@@ -357,6 +359,9 @@ T002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     # ... or inside its first word, a capitalised stump of a word the text uses
     (text(LEDE, TAIL, "Insur"), [("T002", 3)]),
     (text(LEDE, SECURITY, "Secur"), [("T002", 3)]),
+    (text(LEDE, SECURITY, "Officials said the Secur"), [("T002", 3)]),
+    # ... also after a short finished sentence (a verse, a one-line paragraph)
+    (text(LEDE, BODY, "It rained all night.", "But that privilege"), [("T002", 4)]),
 ]
 
 

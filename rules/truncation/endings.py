@@ -47,6 +47,8 @@ _MIN_ZIPF_ALONE = 3.5
 _MAX_TRAILER = 8
 _MIN_PROSE_WORDS = 8
 _MIN_RUN_ON_WORDS = 12
+#: A sentence end closing a block: what a short line after it must follow to start a paragraph.
+_SENTENCE_END = re.compile(r"\w[.!?…][\"'”’»)\]]*$")
 _INNER_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
 _QUOTES = frozenset("\"'„“‘«‚‹")
 #: "I" and its contractions, capitalised inside a sentence.
@@ -166,12 +168,15 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
         return _judge(doc, last, lang, strict=False)
     # 2. A short last line after finished prose: the start of a paragraph, cut after a few words.
     prev = next((b for b in reversed(blocks[:-1]) if _is_prose(b)), None)
+    after_prose = prev is not None and prev is blocks[-2] and _finished(prev)
+    # (a new paragraph's first words may also follow a short finished sentence: a verse, a reply)
+    after_sentence = after_prose or (
+        len(blocks) > 1 and _SENTENCE_END.search(blocks[-2].text.rstrip()) is not None
+    )
     text = last.text.strip()
     if (
         last.kind in ("paragraph", "quote")
-        and prev is not None
-        and prev is blocks[-2]
-        and _finished(prev)
+        and after_sentence
         and _OPEN.search(text)
         and not CREDIT.match(text)
         and not (len(text) <= _MAX_CREDIT_CHARS and _IMAGE_CREDIT.search(text))
@@ -190,11 +195,10 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
                 or first in STOPWORDS.get(lang, frozenset())
                 or first in OPEN_ENDINGS.get(lang, frozenset())
             )
-            if is_stump(doc, word, lang) and (word[:1].islower() or sentence_start):
+            if after_prose and is_stump(doc, word, lang) and (word[:1].islower() or sentence_start):
                 return last.end, col, f'Document is cut off mid-word ("{word}")'
             if (
-                len(words) == 1
-                and word[:1].isupper()
+                word[:1].isupper()
                 and _mid_word(doc, word, min_len=2)
                 and _rare(word.casefold(), lang, _MIN_ZIPF_ALONE)
             ):
@@ -206,10 +210,11 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
                 and all(w[:1].islower() or _I.match(w) for w in words[1:])
             ):
                 return last.end, col, f'Document is cut off (a sentence starts and stops: "{text}")'
-            if len(words) >= 3 and word in OPEN_ENDINGS.get(lang, frozenset()):
+            if after_prose and len(words) >= 3 and word in OPEN_ENDINGS.get(lang, frozenset()):
                 return last.end, col, f'Document is cut off (ends on "{word}")'
             if (
-                len(words) >= 5
+                after_prose
+                and len(words) >= 5
                 and word[:1].islower()
                 and sum(w[:1].islower() for w in words) >= 0.6 * len(words)
                 and ":" not in text
