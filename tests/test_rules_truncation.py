@@ -266,6 +266,12 @@ T002_VALID = [
     # a capitalised last word the text uses as a whole word, or a prefix of too few of its words
     text(LEDE, TAIL, "Insurers"),
     text(LEDE, BODY, "Permalink"),
+    # a call to action in German (the last word is rare: "Siegerküchen")
+    text(
+        DE_LEDE,
+        DE_BODY,
+        "Die Bilder zeigen den Hafen bei Nacht und am frühen Morgen. Entdecken Sie hier weitere Hafenbilder",
+    ),
     text(LEDE, "Closer ties with the insurers are the next step. Closer checks will follow.", "Close"),
     # a lower-case comment, not a cut sentence
     text(LEDE, BODY, "this is best"),

@@ -34,7 +34,8 @@ _LINK = re.compile(r"(?:://|^www\.|/|@|\.(?:com|org|net|de|fr|es|uk|html?)$)", r
 #: … in the video below"), which pages leave without a full stop.
 _CALL = re.compile(
     r"""^\W*(?:continue\s+reading|click|tap|download|watch|read|follow|share|see|learn|find\s+out|visit|subscribe|sign\s+up
-        |join|check\s+out|listen|view|klicken|lesen|mehr|cliquez|lire|voir|haz\s+clic|lee|ver)\b""",
+        |join|check\s+out|listen|view|discover|explore|klicken|lesen|mehr|entdecken|erfahren|cliquez|lire|voir
+        |découvrez|haz\s+clic|lee|ver|descubr[ae])\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: Thanks and picture credits at the end of a sentence: "pic thx to amagill on flickr".
