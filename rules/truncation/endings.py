@@ -169,15 +169,13 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
     # 2. A short last line after finished prose: the start of a paragraph, cut after a few words.
     prev = next((b for b in reversed(blocks[:-1]) if _is_prose(b)), None)
     after_prose = prev is not None and prev is blocks[-2] and _finished(prev)
-    # (a new paragraph's first words may also follow a short finished sentence: a verse, a reply)
-    after_sentence = after_prose or (
-        len(blocks) > 1 and _SENTENCE_END.search(blocks[-2].text.rstrip()) is not None
-    )
     text = last.text.strip()
     if (
         last.kind in ("paragraph", "quote")
-        and after_sentence
+        and len(blocks) > 1
         and _OPEN.search(text)
+        # (a new paragraph's first words may also follow a short finished sentence: a verse, a reply)
+        and (after_prose or _SENTENCE_END.search(blocks[-2].text.rstrip()[-8:]) is not None)
         and not CREDIT.match(text)
         and not (len(text) <= _MAX_CREDIT_CHARS and _IMAGE_CREDIT.search(text))
         and not _YEAR.search(text)
@@ -199,8 +197,8 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
                 return last.end, col, f'Document is cut off mid-word ("{word}")'
             if (
                 word[:1].isupper()
-                and _mid_word(doc, word, min_len=2)
                 and _rare(word.casefold(), lang, _MIN_ZIPF_ALONE)
+                and _mid_word(doc, word, min_len=2)  # (scans the text: last)
             ):
                 return last.end, col, f'Document is cut off mid-word ("{word}")'  # "Polic", "Th"
             if (

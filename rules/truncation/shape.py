@@ -147,6 +147,8 @@ def _mid_word(doc: Document, word: str, min_len: int = 4) -> str | None:
     if len(word) < min_len:
         return None
     lowered = word.casefold()
+    if doc.text.casefold().count(lowered) < 2:
+        return None  # (casefold maps each character on its own: the two longer words need this)
     seen_whole = 0
     longer: list[str] = []
     for w in re.findall(r"\w+", doc.text):
