@@ -32,6 +32,9 @@ class TruncatedDocument(Rule):
       "… biggest brands onlin");
     - a short last line after finished prose stops on a stump no word list knows ("The U.S.
       State Depar") or on a word no sentence ends with ("Officials might be ready, but");
+    - a short last line after a finished sentence holds only a sentence's first words (a
+      capitalised function word, then sentence case: "It was", "But that privilege") or ends on
+      a capitalised stump of longer words of the text that is no common word ("Polic");
     - it ends with an excerpt marker ("[…]") or an ellipsis after such a word.
 
     Credits, bylines, tags, copyright and date lines after the last paragraph are stepped over
