@@ -14,7 +14,9 @@ text is linted twice, in-process with the T rules (``--select``, default ``T``):
 
 A document counts as flagged when any selected rule reports on it. Reported per set and in
 all: recall on cut documents (also for cuts inside a word and between words) and the share of
-uncut documents flagged; ``--show N`` prints missed cut endings and flagged uncut endings.
+uncut documents flagged; ``--show N`` prints missed cut endings and flagged uncut endings, and
+how many missed cuts end on a last line of 1, 2, … words (a short line after finished prose is
+where a cut is hardest to tell from a signature or a link).
 
 Usage::
 
@@ -39,7 +41,8 @@ def load(dragnet: Path | None, readability: Path | None) -> tuple[list[tuple[str
     """(set, name, text) of every gold text long enough; and how many were skipped per set."""
     from lintnews.html_source import extract
 
-    out, skipped = [], Counter()
+    out: list[tuple[str, str, str]] = []
+    skipped: Counter[str] = Counter()
     if dragnet:
         for p in sorted((dragnet / "gold").glob("*.content.txt")):
             text = p.read_text(encoding="utf-8", errors="replace")
@@ -116,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
             stats[(s, kind + " flagged")] += 1
         else:
             missed.append((s, name, head[-100:]))
+            stats[("missed", min(len(head.rpartition("\n")[2].split()), 13))] += 1
 
     def frac(a: int, b: int) -> str:
         return f"{a}/{b} ({100 * a / b:.1f} %)" if b else "–"
@@ -138,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
             f"| {frac(g('uncut flagged'), g('uncut'))} |"
         )
     if args.show:
+        lengths = sorted((n, v) for (k, n), v in stats.items() if k == "missed")
+        print("\nmissed cuts by the words of their last line (13: 13 or more):")
+        print("  " + ", ".join(f"{n}: {v}" for n, v in lengths))
         print(f"\nmissed cut endings (first {args.show}):")
         for s, name, tail in missed[: args.show]:
             print(f"  {s}/{name}: …{tail!r}")
