@@ -108,6 +108,18 @@ D001_VALID = [
     ),
     # a short quotation inside a paragraph (below eight words)
     text("“We won,” she said after the vote on Thursday evening.", SECOND, "“We won”"),
+    # an emphasised opening line repeated in a teaser of the article at the end of the page (the
+    # teaser, cut with an ellipsis, is the copy): no pull-quote
+    text(
+        "**Dock workers in the northern port voted on Thursday to accept a six percent pay rise.**",
+        SECOND,
+        THIRD,
+        "Latest posts",
+        "Dock workers in the northern port voted on Thursday to accept a six percent pay rise. The "
+        "strike had left -...",
+        "Dock workers in the northern port voted on Thursday to accept a six percent pay rise. The "
+        "strike had left…",
+    ),
 ]
 
 D001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
@@ -139,6 +151,21 @@ D001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     (text(LEDE, "", "> " + PULL, "", QUOTE, "", THIRD), [("D001", 3)]),
     # a pull-quote set off by emphasis
     (text(LEDE, QUOTE, "**We did not win everything, but we won the things that matter**"), [("D001", 3)]),
+    # a pull-quote of a paragraph that a teaser further down repeats as well: the paragraph is
+    # its source, not the teaser
+    (
+        text(
+            LEDE,
+            "> " + PULL,
+            "",
+            QUOTE,
+            "",
+            THIRD,
+            "",
+            PULL[1:-1] + ", said the chair of the union after the...",
+        ),
+        [("D001", 2)],
+    ),
     # German, with typographic quotes
     (
         text(
@@ -176,6 +203,12 @@ def test_d001_pull_quote_fix_is_unsafe_and_points_at_the_paragraph() -> None:
     assert v.message == "Paragraph repeats text of line 2"
     assert [r.line for r in v.related] == [1]
     assert v.fix is not None and not v.fix.safe
+
+
+def test_d001_pull_quote_source_is_no_teaser() -> None:
+    body = text("> " + PULL, "", PULL[1:-1] + ", the chair of the union said about the deal on…", "", QUOTE)
+    (v,) = check("D001", body)
+    assert v.message == "Paragraph repeats text of line 5"
 
 
 def test_d001_last_line_repeat_fix_keeps_text_well_formed() -> None:

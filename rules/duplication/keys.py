@@ -63,7 +63,9 @@ def _first_copies(doc: Document, blocks: list[Block], keys: list[str]) -> Iterat
 def _contained(blocks: list[Block], keys: list[str], min_words: int) -> Iterator[tuple[Block, Block]]:
     """(quote, paragraph) pairs: a quotation or a wholly emphasised line of at least
     ``min_words`` words whose text reappears inside a longer block (a pull-quote); ``keys`` are
-    the blocks' normalised texts. The paragraph is the first such block.
+    the blocks' normalised texts. The paragraph is the first such block that is no teaser
+    (`_teaser`): a teaser is a cut copy of an article's opening, so the line it repeats is the
+    article's own text, not a pull-quote of it.
 
     Copies of one quotation are looked for once (`_containers`), so the cost does not grow with
     the square of the number of identical quotations."""
@@ -78,11 +80,21 @@ def _contained(blocks: list[Block], keys: list[str], min_words: int) -> Iterator
     ]
     if not quotes:
         return
-    found = _containers(keys, list(dict.fromkeys(keys[i] for i in quotes)))
+    sources = ["" if _teaser(block.text) else key for block, key in zip(blocks, keys)]
+    found = _containers(sources, list(dict.fromkeys(keys[i] for i in quotes)))
     for i in quotes:
         j = found.get(keys[i])
         if j is not None:
             yield blocks[i], blocks[j]
+
+
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
+
+
+def _teaser(text: str) -> bool:
+    """A block cut short with an ellipsis (`… Kein Wunder -...`): how lists of other articles
+    (and of this one) show the opening of an article. (An ellipsis is tested on the end only.)"""
+    return _ELLIPSIS.search(text[-8:]) is not None
 
 
 #: Above this many characters searched (distinct quotations × length of the text), `_containers`
