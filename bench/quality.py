@@ -12,15 +12,18 @@ Method (see the eval set's README):
    ``unicode_snob`` (keep accented letters).
    Texts are cached in ``<cache>/<extractor>/<doc_id>.txt`` (rebuilt when the options or library
    version in its ``STAMP`` file change); extraction runs in 2 processes.
-2. Every text is linted in-process with ``Linter(Settings(select=["ALL"]))`` (or ``--select``).
+2. Every text is linted in-process with ``Linter(Settings(select=["ALL"]))`` (or ``--select``;
+   ``--select DEFAULT`` is lintnews's default selection, `selection`).
    Corpus-phase rules are not run; E9xx internal errors are not scored but are reported.
 3. Text and snippets are reduced to case-folded letter/digit tokens (NFKC, soft hyphens and
    zero-width characters removed). A snippet "appears" when its token sequence occurs in the text;
-   its first occurrence "holds" the lines from its first to its last token (a later copy, e.g. a
-   duplicate, is not scored). Snippets of fewer than 2 tokens are skipped (counted). A ``with``
-   snippet (main text) is *false-flagged* when any diagnostic covers one of its lines; a
-   ``without`` snippet (boilerplate) is *recalled* when a diagnostic of family S, B or G covers one
-   of its lines.
+   an occurrence (a copy) "holds" the lines from its first to its last token. Snippets of fewer
+   than 2 tokens are skipped (counted). A ``with`` snippet (main text) is *false-flagged* when
+   every copy of it has a line some diagnostic covers: on a whole page (html2text) the first copy
+   of an article's title or line is often a menu item, a teaser of it or a pull-quote, which rules
+   rightly flag while the article's copy stays; the report counts the ``with`` snippets found more
+   than once. A ``without`` snippet (boilerplate) is *recalled* when a diagnostic of family S, B
+   or G covers one of the lines of its first copy.
 4. Pages are grouped by ``lintnews.language.detect`` on the page's ``trafilatura.extract`` text
    (html2text text when that is empty): ``en`` versus everything else (``other``, incl. undetected).
 5. A ``without`` snippet is "plain chrome" when its tokens contain a keyword of one of the
@@ -42,6 +45,7 @@ import sys
 import time
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing import Pool
 from pathlib import Path
@@ -229,15 +233,31 @@ def page_languages(doc_ids: list[str], cache: Path) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------------------------------- scoring
-def locate(
+def locate_all(
     text_tokens: list[str], token_lines: list[int], snippet: list[str], index: dict[str, list[int]]
-) -> tuple[int, int] | None:
-    """1-based (first, last) line of the first occurrence of ``snippet`` in the text tokens."""
+) -> Iterator[tuple[int, int]]:
+    """1-based (first, last) lines of each occurrence of ``snippet`` in the text tokens, in order
+    (an occurrence starts after the end of the one before)."""
     n = len(snippet)
+    after = 0
     for i in index.get(snippet[0], ()):
-        if text_tokens[i : i + n] == snippet:
-            return token_lines[i] + 1, token_lines[i + n - 1] + 1
-    return None
+        if i >= after and text_tokens[i : i + n] == snippet:
+            yield token_lines[i] + 1, token_lines[i + n - 1] + 1
+            after = i + n
+
+
+def flags_of(flagged: dict[int, dict[str, Any]], copies: list[tuple[int, int]]) -> dict[str, Any]:
+    """Code -> first diagnostic over the lines of ``copies`` when every copy carries one, else
+    nothing (a copy is left alone)."""
+    codes: dict[str, Any] = {}
+    for first, last in copies:
+        here = [flagged[n] for n in range(first, last + 1) if n in flagged]
+        if not here:
+            return {}
+        for by_code in here:
+            for code, d in by_code.items():
+                codes.setdefault(code, d)
+    return codes
 
 
 @dataclass
@@ -310,14 +330,17 @@ def score_texts(
                     score.totals[(group, f"{kind}_skipped")] += 1
                     continue
                 score.totals[(group, f"{kind}_total")] += 1
-                where = locate(text_tokens, token_lines, snip, index)
-                if where is None:
+                copies = list(locate_all(text_tokens, token_lines, snip, index))
+                if not copies:
                     continue
                 score.totals[(group, f"{kind}_found")] += 1
-                codes: dict[str, Any] = {}
-                for line in range(where[0], where[1] + 1):
-                    for code, d in flagged.get(line, {}).items():
-                        codes.setdefault(code, d)
+                if kind == "with" and len(copies) > 1:
+                    score.totals[(group, "with_repeated")] += 1
+                # A `with` snippet is false-flagged when no copy of it is left unflagged (the
+                # first copy may be a menu item, a teaser or a pull-quote that repeats the
+                # article's line); a `without` one is scored on its first copy.
+                codes = flags_of(flagged, copies if kind == "with" else copies[:1])
+                where = copies[0]
                 if kind == "with":
                     if codes:
                         score.totals[(group, "with_flagged")] += 1
@@ -426,6 +449,8 @@ def report(scores: list[Score], show_false_flags: int = 0) -> str:
     if scores:
         w, wo = scores[0].total("with_skipped"), scores[0].total("without_skipped")
         out += [f"Skipped snippets (< 2 tokens): {w} with, {wo} without ({w + wo} in all)."]
+        repeated = ", ".join(f"{s.extractor} {s.total('with_repeated')}" for s in scores)
+        out += [f"`with` snippets found more than once (false flag: every copy flagged): {repeated}."]
     out += ["Language: `lintnews.language.detect` on the page's `trafilatura.extract` text.", ""]
     out += ["### Plain-chrome `without` snippets (keyword categories)", "", chrome_table(scores), ""]
     for s in scores:
@@ -462,6 +487,18 @@ def to_json(s: Score) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------- main
+def selection(select: str | None) -> Any:
+    """The `Settings` of ``--select``: its selectors (``ALL`` when not given), or, when it names
+    ``DEFAULT``, lintnews's default selection extended with the other selectors, so that the
+    README can score what users run without listing its codes (which would go stale)."""
+    from lintnews.config import Settings
+
+    codes = [c.strip() for c in select.split(",") if c.strip()] if select else ["ALL"]
+    if "DEFAULT" in codes:
+        return Settings(extend_select=[c for c in codes if c != "DEFAULT"])
+    return Settings(select=codes)
+
+
 _worker_linter: Any = None
 
 
@@ -527,7 +564,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_dir", type=Path, help="folder with annotations.json and html/")
     parser.add_argument("--extractor", choices=(*EXTRACTORS, "all"), default="all")
-    parser.add_argument("--select", help="comma-separated rule selectors (default: ALL)")
+    parser.add_argument(
+        "--select",
+        help="comma-separated rule selectors (default: ALL); DEFAULT is the rules `lintnews check` "
+        "runs without a configuration, and DEFAULT,CODE... adds others to them",
+    )
     parser.add_argument("--cache", type=Path, default=Path(__file__).parent / "out" / "extracted")
     parser.add_argument("--json", type=Path, help="also write the scores as JSON here")
     parser.add_argument("--limit", type=int, help="only the first N pages (by doc id)")
@@ -541,11 +582,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
 
-    from lintnews.config import ConfigError, Settings
+    from lintnews.config import ConfigError
     from lintnews.engine import Linter
 
-    select = [c.strip() for c in args.select.split(",") if c.strip()] if args.select else ["ALL"]
-    settings = Settings(select=select)
+    settings = selection(args.select)
     try:
         rules = [r.code for r in Linter(settings).base_table.rules]
     except ConfigError as exc:

@@ -198,3 +198,46 @@ def test_decode_html(quality, data, expected):
 )
 def test_chrome_categories(quality, snippet, categories):
     assert quality.chrome_categories(quality.tokens(snippet)) == categories
+
+
+def test_with_snippet_is_false_flagged_only_when_every_copy_is(quality):
+    """The first copy of an article's line may be a menu item or a pull-quote that a rule rightly
+    flags: the main text is lost only when no copy is left unflagged."""
+    texts = {
+        # the title first as a (flagged) menu item, then as the article's own line
+        "m": "Share: The council opens the new bridge\nThe council opens the new bridge\nIt cost millions.",
+        # both copies flagged (one by a rule the snippet's first copy does not carry)
+        "n": "Share: The council opens the new bridge\nThe council opens the new bridge in victory",
+    }
+    annotations = {
+        "m": {"with": ["The council opens the new bridge"], "without": ["council opens"]},
+        "n": {"with": ["The council opens the new bridge"], "without": []},
+    }
+    score = quality.score_texts(
+        "html2text", annotations, texts, {"m": "en", "n": "en"}, FakeLinter(), keep_false_flags=5
+    )
+    t = {k: v for (g, k), v in score.totals.items() if v}
+    assert t["with_found"] == 2 and t["with_repeated"] == 2
+    assert t["with_flagged"] == 1  # page n only
+    assert dict(score.rule_ff) == {("X901", "en"): 1, ("S901", "en"): 1}
+    assert [(doc, line) for doc, line, *_ in score.false_flags["X901"]] == [("n", 1)]
+    # a `without` snippet is scored on its first copy (flagged by X901, not a scored family)
+    assert t["without_found"] == 1 and "without_recalled" not in t
+    assert dict(score.rule_cover) == {("X901", "en"): 1}
+    text = quality.report([score])
+    assert "`with` snippets found more than once (false flag: every copy flagged): html2text 2." in text
+
+
+def test_select_default_is_lintnews_default_selection(quality):
+    from lintnews.config import Settings
+    from lintnews.engine import Linter
+
+    def codes(settings):
+        return [r.code for r in Linter(settings).base_table.rules]
+
+    default = codes(Settings())
+    assert codes(quality.selection("DEFAULT")) == default
+    assert "S005" not in default and "S001" in default
+    assert codes(quality.selection("DEFAULT,S005")) == sorted([*default, "S005"])
+    assert codes(quality.selection("S001,S005")) == ["S001", "S005"]
+    assert len(codes(quality.selection(None))) > len(default)
