@@ -171,6 +171,16 @@ TITLES_VALID = {
         "3. Keep a list of guests with their dietary needs",
         "4. Leave an hour free between the ceremony and dinner",
     ),
+    # the article's subheading over its own marked list (a title-shaped line, then items)
+    "subheading-list": text(
+        P1,
+        P2,
+        "What you need for the small loan",
+        "- A computer, a laptop or a phone",
+        "- An internet connection and a browser",
+        "- A valid e-mail address for the papers",
+        "- A passport or an identity card",
+    ),
 }
 
 TITLES_INVALID = {
@@ -181,6 +191,8 @@ TITLES_INVALID = {
     ),
     "more-from": (text(P1, P2, "More from Sport", *TITLES), [(3, 7)]),
     "bare": (text(P1, P2, *TITLES, ""), [(3, 6)]),
+    # titles set alike, all marked, no heading: other articles'
+    "bare-marked": (text(P1, P2, *(f"- {t}" for t in TITLES)), [(3, 6)]),
     "german": (
         text(
             P1,

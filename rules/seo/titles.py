@@ -83,10 +83,14 @@ def _titles_after(doc: Document, start: int) -> list[int]:
 
 
 def _own_list(items: list[str]) -> bool:
-    """A bare list (no heading above it) that is the article's own, not other articles' titles:
-    numbered points, or items that mostly start with the same word (an enumeration: "Step 1
-    (…): bold", "Step 2 (…): word")."""
+    """A bare list (no heading above it; ``items`` in document order) that is the article's own,
+    not other articles' titles: numbered points, items that mostly start with the same word (an
+    enumeration: "Step 1 (…): bold", "Step 2 (…): word"), or a line without a list marker over
+    marked items: the article's subheading and its list ("What you need" over "- A passport").
+    (Other articles' titles are set alike, all marked or none.)"""
     if any(_NUMBERED.match(line) for line in items):
+        return True
+    if not _MARKER.match(items[0]) and all(_MARKER.match(line) for line in items[1:]):
         return True
     texts = [_MARKER.sub("", line).strip() for line in items]
     firsts = [w[0].casefold() for w in (words(t) for t in texts) if w]
@@ -114,8 +118,8 @@ class RelatedTitlesList(Rule):
 
     Titles between the article's paragraphs with no heading above them are never reported:
     subheadings look the same. Nor is a list at the end with no heading above it that is the
-    article's own: numbered points, or items that mostly start with the same word ("Step 1 …",
-    "Step 2 …").
+    article's own: numbered points, items that mostly start with the same word ("Step 1 …",
+    "Step 2 …"), or a subheading over marked items ("What you need" over "- A valid passport").
 
     ## Why is this bad?
     The titles belong to other articles: a corpus gets them as if they were part of this one,
@@ -180,7 +184,7 @@ class RelatedTitlesList(Rule):
             i -= 1
         if len(trailing) < _MIN_TITLES_BARE or i < 0 or not _SENTENCE_END.search(lines[i]):
             return
-        if _own_list([lines[k] for k in trailing]):
+        if _own_list([lines[k] for k in reversed(trailing)]):
             return
         block = doc.block_at(i)
         if block is None or not block.prose:
