@@ -80,8 +80,16 @@ def _contained(blocks: list[Block], keys: list[str], min_words: int) -> Iterator
     ]
     if not quotes:
         return
-    sources = ["" if _teaser(block.text) else key for block, key in zip(blocks, keys)]
-    found = _containers(sources, list(dict.fromkeys(keys[i] for i in quotes)))
+    needles = list(dict.fromkeys(keys[i] for i in quotes))
+    found = _containers(keys, needles)
+    # teasers found as sources are left out and the search is run again (rare: most documents
+    # have none, and pay for no test of every block)
+    teasers = {j for j in found.values() if _teaser(blocks[j].text)}
+    sources = keys
+    while teasers:
+        sources = ["" if j in teasers else key for j, key in enumerate(sources)]
+        found = _containers(sources, needles)
+        teasers = {j for j in found.values() if _teaser(blocks[j].text)}
     for i in quotes:
         j = found.get(keys[i])
         if j is not None:
