@@ -13,7 +13,7 @@ import pytest
 
 from lintnews import packs
 from lintnews.config import Settings
-from lintnews.packs import regex_facts
+from lintnews.packs import regex_facts, regex_prefix
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -156,18 +156,21 @@ def test_patterns_of_unknown_first_character_are_tried_only_on_lines_with_what_t
             [],
             [
                 r".*\bcookies?\b.*",  # needs "cookie"
-                r"(?:\d{1,3} ){1,3}»",  # needs " ": found everywhere, so tried on every line
+                r"(?:\d{1,3} ){1,3}\d",  # needs " ": found everywhere, so tried on every line
                 r"\d{1,5} (?:comments?|replies)",  # needs "comment" or "replies"
+                r"(?:\d{1,3} ){1,3}»",  # needs " " and "»": the screen looks for "»"
             ],
             "t",
         )
     ]
     union = packs.ScreenUnion.of([packs.Screen.build(entries)])
-    assert [r.pattern for r in union.always] == [r"(?:\d{1,3} ){1,3}»"]
-    assert union.needy == [r".*\bcookies?\b.*", r"\d{1,5} (?:comments?|replies)"]
-    assert union.needed == {"cookie": [0], "comment": [1], "replies": [1]}
-    keys = packs._Keys(["we use cookies", "1 2 »", "4 replies", "cook", "4 repl", "3 comments"])
-    assert union.select(keys) == [0, 1, 2, 5]
+    assert [r.pattern for r in union.always] == [r"(?:\d{1,3} ){1,3}\d"]
+    assert union.needy == [r".*\bcookies?\b.*", r"\d{1,5} (?:comments?|replies)", r"(?:\d{1,3} ){1,3}»"]
+    assert union.needed == {"cookie": [0], "comment": [1], "replies": [1], "»": [2]}
+    keys = packs._Keys(
+        ["we use cookies", "1 2 »", "4 replies", "cook", "4 repl", "3 comments", "1 2 3", "1 2 x"]
+    )
+    assert union.select(keys) == [0, 1, 2, 5, 6]
 
 
 # --- what a pattern's matches must look like (lintnews.packs.regex_facts) --------------------
@@ -176,7 +179,7 @@ FACTS = [
     # pattern, first characters (None: unknown), needed strings (None: unknown)
     (r"read more(?: about .{1,60})?", "r", {"read more"}),
     (r".*\bcookies?\b.*", None, {"cookie"}),
-    (r"(?:\d{1,3} ){1,3}»", None, {" "}),
+    (r"(?:\d{1,3} ){1,3}»", None, {"»"}),  # (not the space: nearly every line has one)
     (r"\d{1,5} (?:comments?|replies)", None, {"comment", "replies"}),
     (r"[a-c]x\.y", "abc", {"x.y"}),
     (r"[]x]{2}[\]-]", "]x", None),
@@ -238,3 +241,59 @@ def test_the_phrase_packs_read_patterns_without_the_private_regex_parser() -> No
     for path in (ROOT / "lintnews" / "packs").glob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "_parser" not in text and "sre_parse" not in text, path
+
+
+# --- the first characters of a pattern's matches (lintnews.packs.regex_prefix) ---------------
+
+HEADS = [
+    # pattern, heads of 3 characters (None: unknown)
+    (r"read more(?: about .{1,60})?", {"rea"}),
+    (r"rss", {"rss"}),
+    (r"x|ab", {"x", "ab"}),
+    (r"(?:share|follow) us", {"sha", "fol"}),
+    (r"[ab]c?d", {"acd", "ad", "bcd", "bd"}),
+    (r"a{2,}b", {"aaa", "aab"}),
+    (r"(?:ab)*c", {"c", "abc", "aba"}),
+    (r"^(?=news)new\w+", {"new"}),  # (a lookahead adds nothing)
+    (r"^ne\w+", None),  # a category in the first three characters
+    (r"a.b", None),  # "." in the first three characters
+    (r"abc.*", {"abc"}),  # past them, anything
+    (r"\d{1,3} comments", None),
+    (r"(?i)abc", None),  # global flags: nothing known
+    (r"a?", None),  # may match the empty string
+]
+
+
+@pytest.mark.parametrize("pattern, expected", HEADS, ids=[str(i) for i in range(len(HEADS))])
+def test_the_heads_of_a_pattern(pattern: str, expected: set[str] | None) -> None:
+    assert regex_prefix.heads(pattern) == (frozenset(expected) if expected is not None else None)
+
+
+def test_every_line_a_pattern_matches_starts_with_one_of_its_heads() -> None:
+    """On every pack pattern and the patterns above, at head lengths 1 to 5: every line it
+    matches (generated lines in many scripts, the fixtures, the pack lines) starts with one of
+    its heads, so filing the pattern under them never drops a line it matches."""
+    pack_set = packs.load_packs(Settings())
+    keys = as_keys(generated_keys(pack_set, 1500, seed=9) + fixture_lines())
+    keys += ["rss", "x", "ab", "acd", "bd", "aaab", "ababc", "c", "newsy", "abcdef", "1 comments"]
+    patterns = sorted(
+        {
+            p
+            for rules in pack_set.by_language.values()
+            for es in rules.values()
+            for e in es
+            for p in e.patterns
+        }
+        | {p for p, _ in HEADS}
+    )
+    known = matched = 0
+    for pattern in patterns:
+        regex = re.compile(pattern)
+        for k in range(1, 6):
+            found = regex_prefix.heads(pattern, k)
+            known += found is not None
+            for key in keys:
+                if found is not None and regex.fullmatch(key) is not None:
+                    matched += 1
+                    assert key[:k] in found, (pattern, k, key)
+    assert known > 600 and matched > 1000

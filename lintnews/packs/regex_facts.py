@@ -351,8 +351,12 @@ def required(items: list[Node]) -> set[str] | None:
             options.append(got)
     if not options:
         return None
-    # the cheapest good test: strings of three or more characters, as few as possible, long
-    return min(options, key=lambda o: (min(map(len, o)) < 3, len(o), -min(map(len, o))))
+    # the cheapest good test: no string of white space alone (nearly every line holds one: the
+    # screen does not look for it), strings of three or more characters, as few as possible, long
+    return min(
+        options,
+        key=lambda o: (not all(n.strip() for n in o), min(map(len, o)) < 3, len(o), -min(map(len, o))),
+    )
 
 
 #: Flags set for the whole pattern (``(?i)``, the flags its group): they change what every part
