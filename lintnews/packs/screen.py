@@ -78,8 +78,8 @@ class Screen:
     #: The same patterns by the first `HEAD` characters of their matches (`pattern_heads`),
     #: and by first character those whose heads are not known: a line is tried only against
     #: the patterns filed under its own first characters (`ScreenUnion.select`).
-    by_head: dict[str, list[str]] = field(default_factory=dict)
-    headless: dict[str, list[str]] = field(default_factory=dict)
+    by_head: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    headless: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Patterns of unknown first character, and the strings a line needs for any of them to
     #: match (None: unknown, always try them).
     rest: re.Pattern[str] | None = None
@@ -138,8 +138,11 @@ class Screen:
         """File ``pattern`` (of first characters ``first``) under its heads, and compile it
         alone: the screen tries it on the lines of those heads only."""
         found = pattern_heads(pattern)
+        filed = self.by_head if found is not None else self.headless
         for head in found if found is not None else first:
-            (self.by_head if found is not None else self.headless).setdefault(head, []).append(pattern)
+            # (tuples of strings, not lists: the collector stops tracking them, and a run
+            # holds a screen for every language and rule)
+            filed[head] = (*filed.get(head, ()), pattern)
         _compiled(pattern)
 
     def admits(self, key: str) -> bool:
@@ -154,6 +157,13 @@ class Screen:
 @lru_cache(maxsize=4096)
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+@lru_cache(maxsize=8192)
+def _tried(patterns: tuple[str, ...], always: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    """The regexes a `ScreenUnion` tries on the lines of one head, shared by every union that
+    tries the same (the language sets of a crawl share most of their heads' patterns)."""
+    return (*map(_compiled, patterns), *always)
 
 
 @lru_cache(maxsize=1024)
@@ -273,11 +283,8 @@ class ScreenUnion:
                 headless.setdefault(char, {}).update(dict.fromkeys(patterns))
         always = self.always
         return (
-            {
-                head: tuple(map(_compiled, [*found, *headless.get(head[0], ())])) + always
-                for head, found in by_head.items()
-            },
-            {char: tuple(map(_compiled, found)) + always for char, found in headless.items()},
+            {head: _tried((*found, *headless.get(head[0], ())), always) for head, found in by_head.items()},
+            {char: _tried(tuple(found), always) for char, found in headless.items()},
         )
 
     def passing_lines(self, keys: list[str]) -> list[int]:
