@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # The tree: a sequence is a list of nodes.
 
@@ -275,8 +276,11 @@ class _Parser:
         return Opaque()
 
 
+@lru_cache(maxsize=4096)
 def parse(pattern: str) -> list[Node]:
-    """The tree of ``pattern`` (raises `Unreadable` for what the parser does not read)."""
+    """The tree of ``pattern`` (raises `Unreadable` for what the parser does not read), read
+    once for the walks that ask about it (`analyse`, `regex_prefix.heads`, `max_length`): the
+    trees are read, never changed."""
     parser = _Parser(pattern)
     items = parser.sequence()
     if parser.i != len(pattern):
