@@ -297,3 +297,57 @@ def test_every_line_a_pattern_matches_starts_with_one_of_its_heads() -> None:
                     matched += 1
                     assert key[:k] in found, (pattern, k, key)
     assert known > 600 and matched > 1000
+
+
+def test_a_user_s_patterns_are_screened_by_their_heads_exactly() -> None:
+    """Patterns a user adds (any language, any script): a short one, one of a class, two of the
+    same head in two languages, one whose first three characters are not known, one of unknown
+    first character: the union of their screens lets through exactly the lines one of them
+    matches, among lines that share their first characters."""
+    mine = {
+        "xx": [r"rss", r"[ab]c?d", r"share (?:on|via) \w+", r"новости( дня)?"],
+        "yy": [r"share this", r"新闻.{0,4}", r"s\w+ now", r"\d+ comments?"],
+    }
+    screens = [
+        packs.Screen.build([packs.Entry("seo-filler", "", None, [f"literal {lang}"], patterns, "t")])
+        for lang, patterns in mine.items()
+    ]
+    union = packs.ScreenUnion.of(screens)
+    keys = [
+        "rss",
+        "rss feed",
+        "acd",
+        "ad",
+        "bcd",
+        "bd",
+        "cd",
+        "share on x",
+        "share via mail",
+        "share this",
+        "share thus",
+        "sharp now",
+        "s now",
+        "sx now",
+        "новости",
+        "новости дня",
+        "новост",
+        "新闻",
+        "新闻联播节目",
+        "新闻联播节目表",
+        "3 comments",
+        "comments",
+        "literal xx",
+        "literal yy",
+        "literal",
+        "x",
+        "ш",
+        "新",
+    ]
+    patterns = [re.compile(p) for ps in mine.values() for p in ps]
+    expected = [
+        j
+        for j, key in enumerate(keys)
+        if key in {"literal xx", "literal yy"} or any(p.fullmatch(key) for p in patterns)
+    ]
+    assert union.select(packs._Keys(keys)) == expected
+    assert expected == [0, 2, 3, 4, 5, 7, 8, 9, 11, 13, 14, 15, 17, 18, 20, 22, 23]
