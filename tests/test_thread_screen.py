@@ -1,12 +1,16 @@
 """The comment-thread search's screen (rules/chrome/thread_screen.py): it spares the full header
-pattern on lines that cannot be headers, and finds exactly what testing every line finds."""
+pattern on lines that cannot be headers, and finds exactly what testing every line finds; and
+the header test's per-text memo (`thread_headers._header_shape`) answers as the pattern does."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from lintnews.rules.chrome import regions, thread_headers
-from lintnews.rules.chrome.thread_screen import Screen
-from thread_texts import BODY1, P1, P2, text
+from lintnews.rules.chrome.thread_headers import MAX_HEADER
+from lintnews.rules.chrome.thread_screen import Screen, unscreenable
+from thread_texts import BODY1, BODY2, P1, P2, text
 
 from lintnews.config import Settings
 from lintnews.document import Document
@@ -25,6 +29,21 @@ def every_line_headers(doc: Document, first: int) -> list[int]:
     ]
 
 
+def every_line_threads(doc: Document, first: int) -> list[regions.Thread]:
+    """The threads found with every line a candidate (the screen's answer None)."""
+
+    class Unscreened(Screen):
+        def header_lines(self) -> list[int] | None:
+            return None
+
+        def heading_lines(self) -> list[int] | None:
+            return None
+
+    screen = Unscreened(doc, first, MAX_HEADER)
+    headers = regions._headers(doc, screen)
+    return regions._headed_thread(doc, screen) if not headers else headers  # type: ignore[return-value]
+
+
 CASES = {
     # stamped headers, upper case, a time with "h" and with "."
     "stamps": text(P1, P2, "CHRIS ODELL — JULY 10TH, 2012, 10H03", BODY, "Caleb — 11.07.2012 08.22 pm", BODY),
@@ -38,6 +57,30 @@ CASES = {
     "no-tail": text(P1, P2),
     # a thread whose heading counts it, no header
     "counted": text(P1, P2, "3 RESPONSES TO “The budget”", BODY, BODY, BODY),
+    # Cyrillic, Chinese and Japanese comments under Latin-script headers, and headers of theirs
+    "scripts": text(
+        P1,
+        P2,
+        "Иван Петров — 26.05.2016, 23:23",
+        "Полностью согласен с автором, дороги в городе ужасные.",
+        "王小明 2012-07-10 10:03",
+        "这个计划很好，但是预算不够。",
+        "田中 says:",
+        "この記事はとても面白かったです。",
+        "Caleb — July 10th, 2012, 8:22 am",
+        BODY2,
+    ),
+    # a header's words inside a paragraph longer than any header, and a heading padded with blanks
+    "long-lines": text(
+        P1,
+        P2,
+        "Tom says: " + P1 + " Posted July 10th, 2012, 10:03 am",
+        "3 Comments",
+        BODY,
+        " " * 170 + "3 Comments" + " " * 10,
+        BODY,
+        BODY,
+    ),
 }
 
 
@@ -45,21 +88,45 @@ CASES = {
 def test_screen_finds_what_every_line_finds(body: str) -> None:
     doc = Document("a.txt", body)
     first = 2  # after the two paragraphs of prose
-    screened = regions._headers(doc, Screen(doc, first))
+    screen = Screen(doc, first, MAX_HEADER)
+    screened = regions._headers(doc, screen)
     assert screened == every_line_headers(doc, first)
+    found = regions._headed_thread(doc, screen) if not screened else screened
+    assert found == every_line_threads(Document("a.txt", body), first)
+
+
+def test_screen_reads_the_short_lines_only() -> None:
+    doc = Document("a.txt", CASES["long-lines"])
+    # the paragraph holding "says" and a time is no candidate; the padded heading is (it is
+    # the thread's heading: the counter above it is the post's own)
+    assert Screen(doc, 2, MAX_HEADER).header_lines() == [3, 5]
+    assert Screen(doc, 2, MAX_HEADER).heading_lines() == [3, 5]
+    assert [t.start for t in regions.COMMENT_THREADS.of(doc)] == [5]
+
+
+def test_screen_finds_the_headers_of_other_scripts() -> None:
+    doc = Document("a.txt", CASES["scripts"])
+    assert regions._headers(doc, Screen(doc, 2, MAX_HEADER)) == [2, 4, 6, 8]
 
 
 def test_unscreenable_text_is_searched_line_by_line() -> None:
     doc = Document("a.txt", CASES["long-s"])
-    assert Screen(doc, 2).header_lines() is None
-    assert regions._headers(doc, Screen(doc, 2)) == [2, 4]
+    assert Screen(doc, 2, MAX_HEADER).header_lines() is None
+    assert regions._headers(doc, Screen(doc, 2, MAX_HEADER)) == [2, 4]
+
+
+@pytest.mark.parametrize("sample", ["plain ascii", "café über", "ſ", "İstanbul", "ıdıl", "日本 ſ", "Ж", ""])
+def test_unscreenable_is_the_character_class(sample: str) -> None:
+    from lintnews.rules.chrome.thread_screen import UNSCREENABLE
+
+    assert unscreenable(sample) == (UNSCREENABLE.search(sample) is not None)
 
 
 def test_screen_candidates_are_the_lines_with_a_hint() -> None:
     doc = Document("a.txt", CASES["stamps"] + "Nothing to see here at all\n")
-    assert Screen(doc, 2).header_lines() == [2, 4]
+    assert Screen(doc, 2, MAX_HEADER).header_lines() == [2, 4]
     doc = Document("a.txt", CASES["counted"])
-    assert Screen(doc, 2).heading_lines() == [2]
+    assert Screen(doc, 2, MAX_HEADER).heading_lines() == [2]
 
 
 def test_b012_reports_headers_the_screen_lets_through() -> None:
@@ -68,3 +135,79 @@ def test_b012_reports_headers_the_screen_lets_through() -> None:
     assert found == [3, 5, 7]
     found = [v.line + 1 for v in rule.check(Document("a.txt", CASES["long-s"]), Settings())]
     assert found == [3, 5]
+
+
+#: Pieces of generated lines: header-shaped and not, in several scripts, with the screen's
+#: words and times in and out of place.
+PIECES = [
+    "Chris Odell —",
+    "July 10th, 2012, 10:03 am",
+    "11.07.2012 08.22 pm",
+    "10H03",
+    "says:",
+    "SAYS",
+    "Posted by:",
+    "written by",
+    "|",
+    "(Score:2)",
+    "Comments",
+    "3 Responses to",
+    "Kommentare (3)",
+    "Иван —",
+    "26 мая 2016, 23:23",
+    "王小明",
+    "2012-07-10 10:03",
+    "コメント",
+    "edit",
+    "credit",
+    "dice",
+    "on",
+    "at",
+    "12:00 A. M.",
+    "###",
+    "[Tom](http://example.com)",
+    "\\-",
+    "ſ",
+    "ı",
+    BODY1,
+    "https://example.com/story",
+]
+
+
+def generated(rng: random.Random) -> str:
+    lines = [P1, P2]
+    for _ in range(rng.randrange(2, 30)):
+        k = rng.randrange(0, 6)
+        line = " ".join(rng.choice(PIECES) for _ in range(k))
+        if rng.random() < 0.05:
+            line = " " * rng.randrange(100, 200) + line
+        lines.append(line)
+    return text(*lines)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_screen_equals_every_line_on_generated_text(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(25):
+        body = generated(rng)
+        doc = Document("a.txt", body)
+        screen = Screen(doc, 2, MAX_HEADER)
+        screened = regions._headers(doc, screen)
+        assert screened == every_line_headers(doc, 2), body
+        found = regions._headed_thread(doc, screen) if not screened else screened
+        assert found == every_line_threads(Document("a.txt", body), 2), body
+
+
+def test_header_memo_answers_as_the_pattern() -> None:
+    """`_header_shape` keeps answers per line text; the context it does not keep (the line
+    above a bare stamp) is read on every call."""
+    stamp = "on October 27, 2012 at 5:23 am"
+    under_title = ["### The council's budget", stamp]
+    under_header = ["### **Robert K.** says:", stamp]
+    assert thread_headers.is_header(under_title, 1) is False
+    assert thread_headers.is_header(under_header, 1) is True
+    assert thread_headers.is_header(under_title, 1) is False
+    rng = random.Random(7)
+    for _ in range(2000):
+        line = " ".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 5)))
+        assert thread_headers._header_shape(line) == thread_headers._header_shape.__wrapped__(line)

@@ -95,7 +95,7 @@ def _threads(doc: Document) -> list[Thread]:
     if block is None:
         return []
     first = block.end + 1
-    screen = Screen(doc, first)
+    screen = Screen(doc, first, MAX_HEADER)
     headers = _headers(doc, screen)
     if not headers:
         return _headed_thread(doc, screen)

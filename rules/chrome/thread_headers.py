@@ -7,6 +7,7 @@ full pattern on lines that hold none of `HEADER_HINT`'s words.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lintnews.document import Document, View
@@ -115,14 +116,26 @@ def _plain(line: str) -> str:
 def is_header(lines: list[str], i: int) -> bool:
     """Whether line ``i`` of ``lines`` is a reader comment's header."""
     line = lines[i]
-    if len(line) > MAX_HEADER or HEADER_HINT.search(line) is None:
+    if len(line) > MAX_HEADER:
         return False
+    shape = _header_shape(line)
+    return shape is not None and not (shape and _under_a_title(lines, i))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _header_shape(line: str) -> bool | None:
+    """What ``line`` alone says (`is_header` reads the line above only for a bare stamp): None
+    when it is no header, else whether it is a bare stamp (`_BARE_STAMP`). Kept per line text:
+    a header line recurs in every copy of a syndicated story and the header pattern costs
+    ~30 µs a line (the 20 MB crawl: 1,664 distinct texts among the 3,536 lines it is tried on)."""
+    if HEADER_HINT.search(line) is None:
+        return None
     text = _plain(line)
     if not (text.endswith(":") or "(" in text or _DATE_HINT.search(text)):
-        return False
+        return None
     if not (_HEADER.match(text) or _SCORE_TITLE.search(text)) or _NOT_A_HEADER.match(text):
-        return False
-    return not (_BARE_STAMP.match(text) and _under_a_title(lines, i))
+        return None
+    return _BARE_STAMP.match(text) is not None
 
 
 def _under_a_title(lines: list[str], i: int) -> bool:
