@@ -29,19 +29,21 @@ def every_line_headers(doc: Document, first: int) -> list[int]:
     ]
 
 
-def every_line_threads(doc: Document, first: int) -> list[regions.Thread]:
-    """The threads found with every line a candidate (the screen's answer None)."""
+class Unscreened(Screen):
+    """The screen's answer when the text cannot be screened: every line is a candidate."""
 
-    class Unscreened(Screen):
-        def header_lines(self) -> list[int] | None:
-            return None
+    def header_lines(self) -> list[int] | None:
+        return None
 
-        def heading_lines(self) -> list[int] | None:
-            return None
+    def heading_lines(self) -> list[int] | None:
+        return None
 
-    screen = Unscreened(doc, first, MAX_HEADER)
+
+def search(doc: Document, screen: Screen) -> tuple[list[int], list[regions.Thread]]:
+    """The headers found through ``screen``, and the thread found from a counting heading when
+    there are none."""
     headers = regions._headers(doc, screen)
-    return regions._headed_thread(doc, screen) if not headers else headers  # type: ignore[return-value]
+    return headers, [] if headers else regions._headed_thread(doc, screen)
 
 
 CASES = {
@@ -88,11 +90,9 @@ CASES = {
 def test_screen_finds_what_every_line_finds(body: str) -> None:
     doc = Document("a.txt", body)
     first = 2  # after the two paragraphs of prose
-    screen = Screen(doc, first, MAX_HEADER)
-    screened = regions._headers(doc, screen)
-    assert screened == every_line_headers(doc, first)
-    found = regions._headed_thread(doc, screen) if not screened else screened
-    assert found == every_line_threads(Document("a.txt", body), first)
+    screened = search(doc, Screen(doc, first, MAX_HEADER))
+    assert screened[0] == every_line_headers(doc, first)
+    assert screened == search(doc, Unscreened(doc, first, MAX_HEADER))
 
 
 def test_screen_reads_the_short_lines_only() -> None:
@@ -191,11 +191,9 @@ def test_screen_equals_every_line_on_generated_text(seed: int) -> None:
     for _ in range(25):
         body = generated(rng)
         doc = Document("a.txt", body)
-        screen = Screen(doc, 2, MAX_HEADER)
-        screened = regions._headers(doc, screen)
-        assert screened == every_line_headers(doc, 2), body
-        found = regions._headed_thread(doc, screen) if not screened else screened
-        assert found == every_line_threads(Document("a.txt", body), 2), body
+        screened = search(doc, Screen(doc, 2, MAX_HEADER))
+        assert screened[0] == every_line_headers(doc, 2), body
+        assert screened == search(doc, Unscreened(doc, 2, MAX_HEADER)), body
 
 
 def test_header_memo_answers_as_the_pattern() -> None:
