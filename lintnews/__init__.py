@@ -96,14 +96,9 @@ if TYPE_CHECKING:
     from lintnews.document import Document
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'lintnews' has no attribute {name!r}")
-    __import__(module)
-    value = getattr(sys.modules[module], name)
-    globals()[name] = value
-    return value
+from lintnews.exports import lazy_getattr  # noqa: E402  (after the finder, which must come first)
+
+__getattr__ = lazy_getattr(__name__, _EXPORTS, globals())
 
 
 def __dir__() -> list[str]:

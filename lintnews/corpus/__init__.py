@@ -14,20 +14,20 @@ of start-up), which a run without the corpus phase never loads.
 
 from __future__ import annotations
 
-import importlib
+from lintnews.exports import lazy_getattr
 
 TYPE_CHECKING = False  # (not `typing`'s, as in `lintnews`)
 
 #: Public name -> the module of this package that defines it.
 _EXPORTS = {
-    "CorpusIndex": "index",
-    "check_corpus": "index",
-    "make_signer": "phase",
-    "lsh_bands": "options",
-    "CorpusOptions": "options",
-    "droppable_codes": "options",
-    "CorpusSigner": "signature",
-    "DocSignature": "signature",
+    "CorpusIndex": ".index",
+    "check_corpus": ".index",
+    "make_signer": ".phase",
+    "lsh_bands": ".options",
+    "CorpusOptions": ".options",
+    "droppable_codes": ".options",
+    "CorpusSigner": ".signature",
+    "DocSignature": ".signature",
 }
 
 if TYPE_CHECKING:
@@ -48,10 +48,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'lintnews.corpus' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"lintnews.corpus.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _EXPORTS, globals())

@@ -15,12 +15,12 @@ importing them).
 
 from __future__ import annotations
 
-import importlib
+from lintnews.exports import lazy_getattr
 
 TYPE_CHECKING = False  # (not `typing`'s, as in `lintnews`)
 
 #: Public name -> the module of this package that defines it.
-_EXPORTS = {"IndexStore": "store", "IndexStoreError": "store", "open_index": "location"}
+_EXPORTS = {"IndexStore": ".store", "IndexStoreError": ".store", "open_index": ".location"}
 
 if TYPE_CHECKING:
     from lintnews.index.location import open_index
@@ -29,10 +29,4 @@ if TYPE_CHECKING:
 __all__ = ["IndexStore", "IndexStoreError", "open_index"]
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'lintnews.index' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"lintnews.index.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _EXPORTS, globals())
