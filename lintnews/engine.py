@@ -163,9 +163,7 @@ class Linter:
         if any(rule.reads_packs for rule in rules):
             load_packs(self.settings).compile_all()
         for rule in rules:
-            warm = getattr(rule, "warm", None)
-            if warm is not None:
-                warm(self.settings)
+            rule.warm(self.settings)
 
     def lint(self, doc: Document) -> DocumentResult:
         return DocumentResult(doc, lint_document(doc, self.table(doc.path), self.settings))

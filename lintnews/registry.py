@@ -68,6 +68,11 @@ class Rule:
     def check(self, doc: Document, settings: Settings) -> Iterable[Violation]:
         raise NotImplementedError
 
+    def warm(self, settings: Settings) -> None:
+        """Load now what the rule would otherwise load on its first document (T002: word lists),
+        so that a check run's forked workers share it (`lintnews.engine.Linter.warm`); most rules
+        load nothing. Must not change any answer."""
+
     @property
     def fixable(self) -> bool:
         return self.fix_applicability is not None
