@@ -277,6 +277,13 @@ T002_VALID = [
     text(LEDE, BODY, "this is best"),
     # after a short sentence, only the start of a sentence counts: this is a link
     text(LEDE, BODY, "Thanks for reading.", "Switch to our mobile site"),
+    # a closing formula opens like a cut sentence ("It was") but is the story's own last line
+    text(LEDE, BODY, "The End"),
+    text(LEDE, BODY, "To be continued"),
+    text(LEDE, BODY, "With thanks to the harbour pilots"),
+    text(DE_LEDE, DE_BODY, "Fortsetzung folgt"),
+    text(FR_LEDE.removesuffix(" et") + ".", "À suivre"),
+    text(ES_LEDE.removesuffix(" para") + ".", "Continuará"),
 ]
 
 T002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [

@@ -26,6 +26,7 @@ from .trailers import (
     _SIGNATURE,
     _THANKS,
     _YEAR,
+    CLOSING,
     CREDIT,
     is_trailer,
 )
@@ -177,6 +178,7 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
         # (a new paragraph's first words may also follow a short finished sentence: a verse, a reply)
         and (after_prose or _SENTENCE_END.search(blocks[-2].text.rstrip()[-8:]) is not None)
         and not CREDIT.match(text)
+        and not CLOSING.match(text)
         and not (len(text) <= _MAX_CREDIT_CHARS and _IMAGE_CREDIT.search(text))
         and not _YEAR.search(text)
         and " | " not in text

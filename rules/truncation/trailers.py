@@ -38,6 +38,16 @@ _CALL = re.compile(
         |découvrez|haz\s+clic|lee|ver|descubr[ae])\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A closing formula: a story's own last line, written without a full stop ("The End", "To be
+#: continued", "Fortsetzung folgt", "À suivre"); it opens with a function word like the first
+#: words of a cut sentence ("It was"), so T002 must know it (en, de, fr, es).
+CLOSING = re.compile(
+    r"""^\W*(?:the\s+end|to\s+be\s+continued|more\s+to\s+come|with\s+(?:many\s+|warm\s+)?thanks\b.*
+        |ende|fortsetzung\s+folgt|mit\s+(?:herzlichem\s+|besten\s+)?dank\b.*
+        |fin|à\s+suivre|la\s+suite\s+(?:au\s+prochain\s+numéro|demain)|avec\s+(?:tous\s+)?nos\s+remerciements\b.*
+        |continuará|con\s+(?:nuestro\s+)?agradecimiento\b.*)\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 #: Thanks and picture credits at the end of a sentence: "pic thx to amagill on flickr".
 _THANKS = re.compile(r"\b(?:thanks\s+to|thx\s+to|hat\s+tip|h/t|courtesy\s+of|via\s+\w+$)", re.IGNORECASE)
 #: A picture credit further into a short line: "Thumbnail image courtesy of iStockphoto, …",
