@@ -290,7 +290,7 @@ def test_candidate_pairs_are_the_bucket_pairs(seed: int, slack: int, monkeypatch
     # 1, several times a run, rather than only after the last band)
     monkeypatch.setattr(lsh, "MERGE_SLACK", slack)
     rng = np.random.default_rng(seed)
-    bands, _ = lsh.lsh_bands(0.5, 128)
+    bands, _ = corpus_mod.lsh_bands(0.5, 128)
     n = 120
     keys = rng.integers(0, 4, size=(n, bands)).astype(np.uint64)  # few values: big buckets
     docs = sorted(rng.choice(n + 7, size=n, replace=False).tolist())
@@ -340,7 +340,7 @@ def test_signer_band_keys_and_distinct_counts() -> None:
     )
     texts = [" ".join(words[i:] + words[:i]) + "\n" + " ".join(words) for i in range(5)]
     sigs = signer.sign_batch([(Document("a.txt", t), []) for t in texts])
-    bands, rows = lsh.lsh_bands(0.5, 128)
+    bands, rows = corpus_mod.lsh_bands(0.5, 128)
     for sig in sigs:
         assert sig.distinct == len(np.unique(sig.shingles))
         assert sig.lsh == (bands, rows)

@@ -18,7 +18,6 @@ from lintnews.config import ConfigError, Settings
 from lintnews.corpus.duplicates import MIN_SHINGLES, find_duplicates
 from lintnews.corpus.lsh import band_keys, candidates
 from lintnews.corpus.options import CorpusOptions, CorpusSelection, lsh_bands
-from lintnews.corpus.phase import make_signer as make_signer
 from lintnews.corpus.signature import KEPT_DTYPE, LINE_DTYPE, POSITION_DTYPE, CorpusSigner, DocSignature
 from lintnews.corpus.storage import ByteBlocks, RowFile, RowIndex, ShingleStore, distinct
 from lintnews.corpus.templates import find_templates, template_diagnostics

@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 import numpy as np
 
-from lintnews.corpus.options import lsh_bands as lsh_bands
 from lintnews.corpus.storage import RowFile, distinct
 
 #: Candidate pairs per document and LSH bucket: each member is compared with at most this many

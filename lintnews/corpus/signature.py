@@ -38,8 +38,8 @@ import numpy as np
 
 from lintnews import native
 from lintnews.config import Settings
-from lintnews.corpus.lsh import band_keys_many, lsh_bands
-from lintnews.corpus.options import NEAR, CorpusOptions, CorpusSelection, chrome_families
+from lintnews.corpus.lsh import band_keys_many
+from lintnews.corpus.options import NEAR, CorpusOptions, CorpusSelection, chrome_families, lsh_bands
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
 from lintnews.hashing import SCHEME, shingle_hashes

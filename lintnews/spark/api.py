@@ -22,7 +22,7 @@ from pyspark.sql.pandas.types import from_arrow_schema
 
 from lintnews.config import Settings
 from lintnews.configfile import resolve_settings
-from lintnews.corpus.index import make_signer
+from lintnews.corpus.phase import make_signer
 from lintnews.diagnostics import Diagnostic
 from lintnews.spark.corpus import corpus_diagnostics
 from lintnews.spark.schemas import DIAGNOSTIC_ARROW, DOC_SCHEMA, ORD_SHIFT

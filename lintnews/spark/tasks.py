@@ -23,9 +23,10 @@ import pyarrow as pa
 from lintnews.analysis import Analysis
 from lintnews.config import Settings
 from lintnews.corpus.duplicates import MIN_SHINGLES, find_duplicates
-from lintnews.corpus.index import IndexedDoc, comparable_set, make_signer
-from lintnews.corpus.lsh import band_keys, lsh_bands
-from lintnews.corpus.options import FLAGS, TEMPLATE, CorpusOptions, CorpusSelection
+from lintnews.corpus.index import IndexedDoc, comparable_set
+from lintnews.corpus.lsh import band_keys
+from lintnews.corpus.options import FLAGS, TEMPLATE, CorpusOptions, CorpusSelection, lsh_bands
+from lintnews.corpus.phase import make_signer
 from lintnews.corpus.signature import KEPT_DTYPE, DocSignature
 from lintnews.corpus.storage import RowIndex, distinct
 from lintnews.corpus.templates import block_words, template_diagnostic
