@@ -16,28 +16,18 @@ from lintnews.document import Document
 from lintnews.packs.loading import load_packs
 from lintnews.registry import Rule, RuleTable, Violation, all_rules
 from lintnews.selection import select_rules
-from lintnews.sourcemap import SourceMap
 from lintnews.suppress import UnusedSuppression, apply_suppressions
 
 
 def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic:
     lines = doc.lines
     end_line = min(v.end_line, len(lines) - 1)
-    identity = type(doc.source_map) is SourceMap
-    if identity:  # plain text and Markdown: the positions without a `SourcePos` each (~1 us)
-        start_line, start_column = v.line + 1, v.column + 1
-        end = (end_line + 1, v.end_column + 1 if v.end_column > 0 else 1)
-    else:
-        start = doc.to_source(v.line, v.column)
-        start_line, start_column = start.line, start.column
-        # just past the last character (an entity in HTML ends at its ";"); a finding that
-        # covers nothing of its last line (a run of blank lines) ends where that line starts
-        if v.end_column > 0:
-            after = doc.source_map.to_source_after(end_line, v.end_column - 1)
-        else:
-            after = doc.to_source(end_line, 0)
-        end = (after.line, after.column)
-    identity = identity or doc.source_map.is_identity  # (text and source coordinates agree)
+    source_map = doc.source_map
+    start_line, start_column, last_line, last_column = source_map.extent(
+        v.line, v.column, end_line, v.end_column
+    )
+    end = (last_line, last_column)
+    identity = source_map.is_identity  # (text and source coordinates agree)
     related = []
     for r in v.related:
         if r.path is not None:

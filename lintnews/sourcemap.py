@@ -39,6 +39,14 @@ class SourceMap:
         from, or None for the identity (text and source agree)."""
         return None
 
+    def extent(self, line: int, column: int, end_line: int, end_column: int) -> tuple[int, int, int, int]:
+        """A finding's 1-based source ``(line, column, end_line, end_column)``: where the character
+        at ``(line, column)`` starts, and just past the character before ``(end_line,
+        end_column)``; a finding that covers nothing of its last line (``end_column`` 0: a run of
+        blank lines) ends where that line starts. The identity's answer is plain arithmetic,
+        which every finding of plain text and Markdown needs (no `SourcePos` made)."""
+        return line + 1, column + 1, end_line + 1, end_column + 1 if end_column > 0 else 1
+
 
 class SpanMap(SourceMap):
     """The map of a text extracted from markup: every character of the text knows the span of
@@ -86,6 +94,23 @@ class SpanMap(SourceMap):
     def to_source_after(self, line: int, column: int) -> SourcePos:
         start, end = self.span(line, column)
         return self._pos(max(end, start + 1))
+
+    def extent(self, line: int, column: int, end_line: int, end_column: int) -> tuple[int, int, int, int]:
+        return extent_of(self, line, column, end_line, end_column)
+
+
+def extent_of(
+    source_map: SourceMap, line: int, column: int, end_line: int, end_column: int
+) -> tuple[int, int, int, int]:
+    """`SourceMap.extent` from the map's `to_source` and `to_source_after`: what any map answers
+    (the identity's arithmetic shortcut is tested equal to it)."""
+    start = source_map.to_source(line, column)
+    # just past the last character (an entity ends at its ";")
+    if end_column > 0:
+        end = source_map.to_source_after(end_line, end_column - 1)
+    else:
+        end = source_map.to_source(end_line, 0)
+    return start.line, start.column, end.line, end.column
 
 
 IDENTITY = SourceMap()

@@ -15,7 +15,7 @@ from lintnews.rules.formatting.blanks import ExcessBlankLines
 from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.engine import Linter, to_diagnostic
-from lintnews.sourcemap import SourceMap
+from lintnews.sourcemap import SourceMap, extent_of
 from lintnews.sources import InputError, iter_documents
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +23,11 @@ SOME = settings(max_examples=300, deadline=None, suppress_health_check=list(Heal
 
 
 class _PlainMap(SourceMap):
-    """The identity map, but not `SourceMap` itself: `to_diagnostic` asks it every position."""
+    """The identity map, its extents worked out from its positions (`extent_of`), not by the
+    identity's arithmetic."""
+
+    def extent(self, line: int, column: int, end_line: int, end_column: int) -> tuple[int, int, int, int]:
+        return extent_of(self, line, column, end_line, end_column)
 
 
 def test_diagnostics_on_the_identity_map_are_those_the_map_gives() -> None:
