@@ -23,25 +23,26 @@ WHOLE_RUN = (
     "lintnews.reporters.html",
 )
 
-#: Runs the command line in this interpreter, then prints which whole-run reporter modules and
-#: heavy libraries it had imported.
-PROBE = f"""
+#: Runs the command line in this interpreter, then prints which of the modules named in its first
+#: argument (comma-separated) it had imported.
+PROBE = """
 import sys
 from lintnews.cli import main
-sys.argv = ["lintnews", *sys.argv[1:]]
+watch = sys.argv[1].split(",")
+sys.argv = ["lintnews", *sys.argv[2:]]
 try:
     main()
 except SystemExit as exc:
     code = exc.code
-loaded = [m for m in {WHOLE_RUN!r} + ("importlib.metadata", "xml.etree.ElementTree") if m in sys.modules]
-print("LOADED", code, ",".join(loaded), file=sys.stderr)
+print("LOADED", code, ",".join(m for m in watch if m in sys.modules), file=sys.stderr)
 """
 
 
-def probe(*args: str) -> tuple[int, list[str], str]:
+def loaded_by(cwd: Path, watch: tuple[str, ...], *args: str) -> tuple[int, list[str], str]:
+    """(exit code, the modules of ``watch`` a ``lintnews check ARGS`` run imported, its stdout)."""
     proc = subprocess.run(
-        [sys.executable, "-c", PROBE, "check", "--isolated", "--no-cache", *args, DOCUMENT],
-        cwd=FIXTURES,
+        [sys.executable, "-c", PROBE, ",".join(watch), "check", "--isolated", "--no-cache", *args],
+        cwd=cwd,
         capture_output=True,
         text=True,
         env={**os.environ, "NO_COLOR": "1"},
@@ -50,6 +51,10 @@ def probe(*args: str) -> tuple[int, list[str], str]:
     line = [x for x in proc.stderr.splitlines() if x.startswith("LOADED ")][-1]
     _, code, loaded = (line.split(" ", 2) + [""])[:3]
     return int(code), [m for m in loaded.split(",") if m], proc.stdout
+
+
+def probe(*args: str) -> tuple[int, list[str], str]:
+    return loaded_by(FIXTURES, (*WHOLE_RUN, "importlib.metadata", "xml.etree.ElementTree"), *args, DOCUMENT)
 
 
 @pytest.mark.parametrize("fmt", ["text", "full", "json", "jsonl", "github"])
@@ -108,31 +113,8 @@ def test_the_html_report_from_the_installed_script(tmp_path: Path) -> None:
     assert "<html" in report.read_text(encoding="utf-8")
 
 
-#: Prints which of the heavy libraries a check run had imported (one per line after ``HEAVY``).
-HEAVY_PROBE = """
-import sys
-from lintnews.cli import main
-sys.argv = ["lintnews", *sys.argv[1:]]
-try:
-    main()
-except SystemExit as exc:
-    code = exc.code
-print("HEAVY", code, *[m for m in ("numpy", "charset_normalizer") if m in sys.modules], file=sys.stderr)
-"""
-
-
 def heavy(cwd: Path, *args: str) -> tuple[int, list[str], str]:
-    proc = subprocess.run(
-        [sys.executable, "-c", HEAVY_PROBE, "check", "--isolated", "--no-cache", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-        timeout=120,
-    )
-    line = [x for x in proc.stderr.splitlines() if x.startswith("HEAVY ")][-1]
-    _, code, *loaded = line.split(" ")
-    return int(code), loaded, proc.stdout
+    return loaded_by(cwd, ("numpy", "charset_normalizer"), *args)
 
 
 def test_a_check_without_the_corpus_phase_loads_neither_numpy_nor_the_charset_detector() -> None:

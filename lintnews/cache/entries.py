@@ -269,7 +269,7 @@ def _row_data(d: Diagnostic) -> list[Any]:
         or d.region_text is not None
         or d.similarity is not None
         or d.kept is not None
-    ):  # noqa: E501
+    ):
         row.append([
             None if fix is None else [fix.title, fix.safe, [[e.start, e.end, e.replacement] for e in fix.edits]],
             [[r.path, r.record, r.line, r.column] for r in d.related], [list(e) for e in d.fix_edits],
