@@ -50,6 +50,15 @@ def lines_of(code: str, body: str, kind: str = "text") -> list[tuple[str, int]]:
 # --------------------------------------------------------------------------------------------
 # D001 duplicate-paragraph
 
+GERMAN_SECTIONS = text(
+    "Bischof Christian Stäblein sprach am Freitag vor der Synode in Berlin über den Gottesdienst.",
+    "„Phänomenale Erneuerung“",
+    "Gottesdienst sei ein Wesensmerkmal jeder Kirche, betonte Stäblein in seiner Rede vor der Synode.",
+    "„Wir sind Kirche mit Geflüchteten, und das wird auch so bleiben“",
+    "„Wir sind Kirche mit Geflüchteten, und das wird auch so bleiben“, betonte der Bischof am Ende "
+    "seiner Rede unter dem Beifall der Synodalen.",
+)
+
 D001_VALID = [
     text(TITLE, "", LEDE, "", SECOND, "", THIRD),
     # site chrome repeated under every block is not a paragraph (left to the chrome rules)
@@ -108,6 +117,11 @@ D001_VALID = [
     ),
     # a short quotation inside a paragraph (below eight words)
     text("“We won,” she said after the vote on Thursday evening.", SECOND, "“We won”"),
+    # a quotation set as a section's subheading over the paragraph that says it, in a text with
+    # other subheadings (German and English press; t0620 of the trafilatura eval set)
+    GERMAN_SECTIONS,
+    text(LEDE, "", "Pay and pensions", "", SECOND, "", PULL, "", QUOTE + " " + THIRD),
+    text(LEDE, "## The vote", SECOND, "**" + PULL + "**", QUOTE),
     # an emphasised opening line repeated in a teaser of the article at the end of the page (the
     # teaser, cut with an ellipsis, is the copy): no pull-quote
     text(
@@ -166,6 +180,11 @@ D001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
         ),
         [("D001", 2)],
     ),
+    # a quotation right above the paragraph it quotes: a pull-quote when the text has no other
+    # subheading, when it is set off as a block quote, or when it ends a sentence
+    (text(LEDE, "", PULL, "", QUOTE, "", THIRD), [("D001", 3)]),
+    (text(LEDE, "", "Pay and pensions", "", SECOND, "", "> " + PULL, "", QUOTE), [("D001", 7)]),
+    (text(LEDE, "", "Pay and pensions", "", SECOND, "", PULL + ".", "", QUOTE), [("D001", 7)]),
     # German, with typographic quotes
     (
         text(

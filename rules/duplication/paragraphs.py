@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lintnews.config import Settings
 from lintnews.diagnostics import RelatedLocation, Severity
-from lintnews.document import Document
+from lintnews.document import Block, Document
 from lintnews.registry import Rule, Violation, register
 
 from .keys import _contained, _first_copies, _keys, _paragraph_candidates
@@ -35,6 +36,10 @@ class DuplicateParagraph(Rule):
     quotation or an emphasised line whose whole text reappears inside a longer paragraph (a
     pull-quote).
     Whitespace, case, punctuation and quote style are ignored when comparing.
+
+    A quotation set as a section's subheading (a line of the paragraph right below it, with no
+    sentence mark, in a document that has other subheadings) is no pull-quote: the German and
+    English press title sections so.
 
     List items, table rows, headings and code are not compared: the same item in two lists, or
     the same cell in two rows, is structure rather than a copy.
@@ -90,7 +95,7 @@ class DuplicateParagraph(Rule):
                 related=[RelatedLocation(first.start, 0)],
             )
         for block, longer in _contained(blocks, keys, max(min_quote_words, min_words)):
-            if block.index in reported:
+            if block.index in reported or _quoted_subheading(doc, block, longer):
                 continue
             yield self.removable_lines(
                 doc,
@@ -101,3 +106,35 @@ class DuplicateParagraph(Rule):
                 safe=False,
                 related=[RelatedLocation(longer.start, 0)],
             )
+
+
+#: A sentence mark at the end of a line, before closing quotes, brackets or emphasis markers.
+_SENTENCE_END = re.compile(r"""[.!?…:;][\"'”“»«’‘)\]*_]*\s*$""")
+
+
+def _quoted_subheading(doc: Document, quote: Block, source: Block) -> bool:
+    """``quote`` titles the section ``source`` opens (`„Wir sind Kirche mit Geflüchteten, und
+    das wird auch so bleiben“` over the paragraph that says it): it stands right above its
+    source, is no block quote, ends without a sentence mark, and the document has another
+    subheading (`_subheading`). A pull-quote is set off as a block quote, ends a sentence, or
+    sits in a text without sections."""
+    if quote.kind == "quote" or source.index != quote.index + 1 or _SENTENCE_END.search(quote.text):
+        return False
+    blocks = doc.blocks
+    return any(_subheading(blocks, i) for i in range(1, len(blocks) - 1) if i != quote.index)
+
+
+def _subheading(blocks: list[Block], i: int) -> bool:
+    """Block ``i`` is a heading, or a one-line paragraph of at most 12 words without a sentence
+    mark between two paragraphs of prose."""
+    block = blocks[i]
+    if block.kind == "heading":
+        return True
+    return (
+        block.kind == "paragraph"
+        and block.start == block.end
+        and 0 < block.word_count <= 12
+        and _SENTENCE_END.search(block.text) is None
+        and blocks[i - 1].prose
+        and blocks[i + 1].prose
+    )
