@@ -396,6 +396,75 @@ PyDoc_STRVAR(collapse_lines_doc,
              "collapse_lines(lines, strip) -> list[str]\n\n"
              "[' '.join(line.split()).strip(strip) for line in lines].");
 
+/* One line's characters data[start:end] (of width kind) with every whitespace run made one space
+ * and the characters of strip taken off both ends: a new str, or line itself (a new reference)
+ * when line is not NULL and nothing changed. buf holds (end - start) * kind bytes at least. When
+ * emphasis is not NULL, *emphasis says whether Markdown emphasis may be in the line (see
+ * lintnews.native.may_have_emphasis: a "_", or a "*" other than a bullet's). */
+static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, char *buf,
+                               int skind, const void *sdata, Py_ssize_t ns, int *emphasis)
+{
+    Py_ssize_t len = 0, stars = 0, first = -1;
+    int underscore = 0;
+    /* (compiled once per character width, as in normalized_lines) */
+#define COLLAPSE_LINE(T)                                                                           \
+    {                                                                                              \
+        const T *src = (const T *)data;                                                            \
+        T *dst = (T *)buf;                                                                         \
+        int gap = 0;                                                                               \
+        for (Py_ssize_t i = start; i < end; i++) {                                                 \
+            Py_UCS4 ch = src[i];                                                                   \
+            if (Py_UNICODE_ISSPACE(ch)) {                                                          \
+                gap = 1;                                                                           \
+                continue;                                                                          \
+            }                                                                                      \
+            if (first < 0)                                                                         \
+                first = i;                                                                         \
+            stars += ch == '*';                                                                    \
+            underscore |= ch == '_';                                                               \
+            if (gap && len)                                                                        \
+                dst[len++] = ' ';                                                                  \
+            gap = 0;                                                                               \
+            dst[len++] = (T)ch;                                                                    \
+        }                                                                                          \
+    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        COLLAPSE_LINE(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        COLLAPSE_LINE(Py_UCS2)
+    else
+        COLLAPSE_LINE(Py_UCS4)
+#undef COLLAPSE_LINE
+    if (emphasis != NULL)
+        *emphasis = underscore || (stars > 0 && !(stars == 1 && PyUnicode_READ(kind, data, first) == '*' &&
+                                                  first + 1 < end && PyUnicode_READ(kind, data, first + 1) == ' '));
+    Py_ssize_t lo = 0, hi = len;
+    while (lo < hi) {
+        Py_UCS4 ch = PyUnicode_READ(kind, buf, lo);
+        Py_ssize_t j = 0;
+        while (j < ns && PyUnicode_READ(skind, sdata, j) != ch)
+            j++;
+        if (j == ns)
+            break;
+        lo++;
+    }
+    while (hi > lo) {
+        Py_UCS4 ch = PyUnicode_READ(kind, buf, hi - 1);
+        Py_ssize_t j = 0;
+        while (j < ns && PyUnicode_READ(skind, sdata, j) != ch)
+            j++;
+        if (j == ns)
+            break;
+        hi--;
+    }
+    if (line != NULL && lo == 0 && hi == end - start &&
+        memcmp(buf, (const char *)data + start * kind, (size_t)(end - start) * (size_t)kind) == 0) {
+        Py_INCREF(line); /* nothing to collapse or strip (most lines): the line itself */
+        return line;
+    }
+    return PyUnicode_FromKindAndData(kind, buf + lo * kind, hi - lo);
+}
+
 static PyObject *native_collapse_lines(PyObject *self, PyObject *args)
 {
     PyObject *lines, *strip;
@@ -419,7 +488,6 @@ static PyObject *native_collapse_lines(PyObject *self, PyObject *args)
             goto fail;
         }
         int kind = PyUnicode_KIND(line);
-        const void *data = PyUnicode_DATA(line);
         Py_ssize_t n = PyUnicode_GET_LENGTH(line);
         if (n * kind > cap) {
             PyMem_Free(buf);
@@ -430,60 +498,9 @@ static PyObject *native_collapse_lines(PyObject *self, PyObject *args)
                 goto fail;
             }
         }
-        Py_ssize_t len = 0;
-        /* (compiled once per character width, as in normalized_lines) */
-#define COLLAPSE_LINE(T)                                                                           \
-    {                                                                                              \
-        const T *src = (const T *)data;                                                            \
-        T *dst = (T *)buf;                                                                         \
-        int gap = 0;                                                                               \
-        for (Py_ssize_t i = 0; i < n; i++) {                                                       \
-            Py_UCS4 ch = src[i];                                                                   \
-            if (Py_UNICODE_ISSPACE(ch)) {                                                          \
-                gap = 1;                                                                           \
-                continue;                                                                          \
-            }                                                                                      \
-            if (gap && len)                                                                        \
-                dst[len++] = ' ';                                                                  \
-            gap = 0;                                                                               \
-            dst[len++] = (T)ch;                                                                    \
-        }                                                                                          \
-    }
-        if (kind == PyUnicode_1BYTE_KIND)
-            COLLAPSE_LINE(Py_UCS1)
-        else if (kind == PyUnicode_2BYTE_KIND)
-            COLLAPSE_LINE(Py_UCS2)
-        else
-            COLLAPSE_LINE(Py_UCS4)
-#undef COLLAPSE_LINE
-        Py_ssize_t lo = 0, hi = len;
-        while (lo < hi) {
-            Py_UCS4 ch = PyUnicode_READ(kind, buf, lo);
-            Py_ssize_t j = 0;
-            while (j < ns && PyUnicode_READ(skind, sdata, j) != ch)
-                j++;
-            if (j == ns)
-                break;
-            lo++;
-        }
-        while (hi > lo) {
-            Py_UCS4 ch = PyUnicode_READ(kind, buf, hi - 1);
-            Py_ssize_t j = 0;
-            while (j < ns && PyUnicode_READ(skind, sdata, j) != ch)
-                j++;
-            if (j == ns)
-                break;
-            hi--;
-        }
-        PyObject *item;
-        if (lo == 0 && hi == n && memcmp(buf, data, (size_t)n * (size_t)kind) == 0) {
-            item = line; /* nothing to collapse or strip (most lines): the line itself */
-            Py_INCREF(item);
-        } else {
-            item = PyUnicode_FromKindAndData(kind, buf + lo * kind, hi - lo);
-            if (item == NULL)
-                goto fail;
-        }
+        PyObject *item = collapse_span(line, kind, PyUnicode_DATA(line), 0, n, buf, skind, sdata, ns, NULL);
+        if (item == NULL)
+            goto fail;
         PyList_SET_ITEM(out, k, item);
     }
     PyMem_Free(buf);
@@ -491,6 +508,63 @@ static PyObject *native_collapse_lines(PyObject *self, PyObject *args)
 fail:
     PyMem_Free(buf);
     Py_DECREF(out);
+    return NULL;
+}
+
+PyDoc_STRVAR(collapse_text_doc,
+             "collapse_text(text, strip) -> tuple[list[str], dict[int, str]]\n\n"
+             "With lines = text.split('\\n'): collapse_lines(lines, strip), and the lines that\n"
+             "may_have_emphasis, by index: one pass over the text, no list of its lines.");
+
+static PyObject *native_collapse_text(PyObject *self, PyObject *args)
+{
+    PyObject *text, *strip;
+    if (!PyArg_ParseTuple(args, "UU", &text, &strip))
+        return NULL;
+    if (PyUnicode_READY(text) < 0 || PyUnicode_READY(strip) < 0)
+        return NULL;
+    int skind = PyUnicode_KIND(strip), kind = PyUnicode_KIND(text);
+    const void *sdata = PyUnicode_DATA(strip), *data = PyUnicode_DATA(text);
+    Py_ssize_t ns = PyUnicode_GET_LENGTH(strip), n = PyUnicode_GET_LENGTH(text);
+    PyObject *keys = PyList_New(0), *marked = PyDict_New();
+    /* A line's characters are the text's: a buffer of the text's size holds any line. */
+    char *buf = PyMem_Malloc((size_t)(n > 0 ? n : 1) * (size_t)kind);
+    if (keys == NULL || marked == NULL || buf == NULL) {
+        if (buf == NULL)
+            PyErr_NoMemory();
+        goto fail;
+    }
+    for (Py_ssize_t start = 0, k = 0;; k++) {
+        Py_ssize_t end = PyUnicode_FindChar(text, '\n', start, n, 1);
+        if (end == -2)
+            goto fail;
+        if (end < 0)
+            end = n;
+        int emphasis = 0;
+        PyObject *key = collapse_span(NULL, kind, data, start, end, buf, skind, sdata, ns, &emphasis);
+        if (key == NULL || PyList_Append(keys, key) < 0) {
+            Py_XDECREF(key);
+            goto fail;
+        }
+        Py_DECREF(key);
+        if (emphasis) {
+            PyObject *at = PyLong_FromSsize_t(k), *line = PyUnicode_Substring(text, start, end);
+            int failed = at == NULL || line == NULL || PyDict_SetItem(marked, at, line) < 0;
+            Py_XDECREF(at);
+            Py_XDECREF(line);
+            if (failed)
+                goto fail;
+        }
+        if (end == n)
+            break;
+        start = end + 1;
+    }
+    PyMem_Free(buf);
+    return Py_BuildValue("(NN)", keys, marked);
+fail:
+    PyMem_Free(buf);
+    Py_XDECREF(keys);
+    Py_XDECREF(marked);
     return NULL;
 }
 
@@ -1285,6 +1359,7 @@ static PyMethodDef native_methods[] = {
     {"words", native_words, METH_O, words_doc},
     {"count_words", native_count_words, METH_VARARGS, count_words_doc},
     {"collapse_lines", native_collapse_lines, METH_VARARGS, collapse_lines_doc},
+    {"collapse_text", native_collapse_text, METH_VARARGS, collapse_text_doc},
     {"minhash_affine32", native_minhash_affine32, METH_VARARGS, minhash_affine32_doc},
     {"common_counts", native_common_counts, METH_VARARGS, common_counts_doc},
     {"distinct_counts", native_distinct_counts, METH_VARARGS, distinct_counts_doc},

@@ -55,6 +55,25 @@ def py_collapse_lines(lines: list[str], strip: str) -> list[str]:
     return [" ".join(line.split()).strip(strip) for line in lines]
 
 
+def may_have_emphasis(line: str) -> bool:
+    """Whether Markdown emphasis (`lintnews.textnorm.EMPHASIS`) may be in ``line``: it holds a
+    ``_``, or a ``*`` other than the one of a Markdown bullet (``* item``: three lines of four
+    with a ``*`` in whole-page text). A bullet's ``*`` follows white space or nothing and comes
+    before a space, so neither branch of the pattern can match it."""
+    if "_" in line:
+        return True
+    return "*" in line and not (line.count("*") == 1 and line.lstrip().startswith("* "))
+
+
+def py_collapse_text(text: str, strip: str) -> tuple[list[str], dict[int, str]]:
+    """`py_collapse_lines` of the lines of ``text``, and the lines that `may_have_emphasis`, by
+    index: what `lintnews.textnorm.line_keys_of` needs, without a list of the lines (the
+    compiled kernel reads the text once)."""
+    lines = text.split("\n")
+    marked = {i: line for i, line in enumerate(lines) if ("*" in line or "_" in line) and may_have_emphasis(line)}
+    return py_collapse_lines(lines, strip), marked
+
+
 #: The kinds of `py_plain_block_spans`'s blocks, by number.
 BLOCK_KINDS = ("paragraph", "heading", "list", "table", "quote", "code")
 _PARAGRAPH, _HEADING, _LIST, _TABLE, _QUOTE, _CODE = range(6)
@@ -255,5 +274,6 @@ normalized_lines = compiled.normalized_lines if compiled else py_normalized_line
 words = compiled.words if compiled else py_words
 count_words = compiled.count_words if compiled else py_count_words
 collapse_lines = compiled.collapse_lines if compiled else py_collapse_lines
+collapse_text = compiled.collapse_text if compiled else py_collapse_text
 plain_blocks = compiled.plain_blocks if compiled else py_plain_blocks
 Block = compiled.Block if compiled else PyBlock

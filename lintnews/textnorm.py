@@ -117,28 +117,19 @@ def line_key(line: str) -> str:
 def line_keys_of(folded: str) -> list[str]:
     """``line_key(line)`` for every line of a text already folded (`fold`), with quotes
     straightened on the whole text: a quote mark is neither changed nor produced by case
-    folding, so straightening after folding is the same as before. The emphasis pattern scans
-    slowly, so it runs only on the lines that hold a ``*`` or ``_``."""
+    folding, so straightening after folding is the same as before. The lines are split and
+    collapsed in one pass (`lintnews.native.collapse_text`), which also lists the lines that
+    may hold emphasis (`lintnews.native.may_have_emphasis`, one line in sixteen of whole-page
+    text): the emphasis pattern scans slowly, so only those are redone with it."""
     text = folded
     if not text.isascii():
         for char, replacement in QUOTE_PAIRS:
             if char in text:
                 text = text.replace(char, replacement)
-    lines = text.split("\n")
-    if "*" in text or "_" in text:  # the emphasis pattern is slow: only on lines that need it
-        # (the two `in` tests inline: most lines hold neither mark, and skip the call)
-        lines = [
-            EMPHASIS.sub("", line) if ("*" in line or "_" in line) and _may_have_emphasis(line) else line
-            for line in lines
-        ]
-    return native.collapse_lines(lines, EDGE_CHARS)
-
-
-def _may_have_emphasis(line: str) -> bool:
-    """Whether `EMPHASIS` may match in ``line``: it holds a ``_``, or a ``*`` other than the
-    one of a Markdown bullet (``* item``: three lines of four with a ``*`` in whole-page
-    text). A bullet's ``*`` follows white space or nothing and comes before a space, so neither
-    branch of the pattern can match it."""
-    if "_" in line:
-        return True
-    return "*" in line and not (line.count("*") == 1 and line.lstrip().startswith("* "))
+    keys, marked = native.collapse_text(text, EDGE_CHARS)
+    # the emphasis pattern is slow: only on the lines that may hold emphasis (the kernel lists
+    # them); any other line's key is its collapsed form, made already
+    redo = {i: EMPHASIS.sub("", line) for i, line in marked.items()}
+    for i, key in zip(redo, native.collapse_lines(list(redo.values()), EDGE_CHARS)):
+        keys[i] = key
+    return keys

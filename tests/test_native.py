@@ -136,6 +136,33 @@ def test_collapse_lines_equals_the_split_definition(lines: list[str], strip: str
     assert _native.collapse_lines(lines, strip) == native.py_collapse_lines(lines, strip)
 
 
+#: Line text where the emphasis test of `collapse_text` could go wrong: bullets, stars and
+#: underscores at either end or alone, white space before a bullet.
+MARKED = st.text(st.sampled_from(" \t\u3000\n*_-#ab É三😀"), max_size=40)
+
+
+@SOME
+@given(st.one_of(TEXT, MARKED), st.sampled_from([" -–—•*#>|».,!?…_'\"()", "", "😀é"]))
+def test_collapse_text_equals_the_split_definition(text: str, strip: str) -> None:
+    assert _native.collapse_text(text, strip) == native.py_collapse_text(text, strip)
+
+
+def test_collapse_text_of_known_text() -> None:
+    text = "* item\n**Read more:**\n  a \t b  \n  * one * two\n\nsnake_case\n\u3000* 三"
+    keys, marked = _native.collapse_text(text, " *:")
+    assert keys == [
+        "item",
+        "Read more",
+        "a b",
+        "one * two",
+        "",
+        "snake_case",
+        "三",
+    ]
+    # a bullet's lone star is no emphasis; two stars, an underscore, a star after a bullet are
+    assert marked == {1: "**Read more:**", 3: "  * one * two", 5: "snake_case"}
+
+
 def test_minhash_refuses_counts_that_do_not_add_up() -> None:
     a = b = np.ones(4, dtype=np.uint32)
     hashes = np.arange(5, dtype=np.uint32)
