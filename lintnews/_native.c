@@ -347,33 +347,47 @@ static PyObject *native_count_words(PyObject *self, PyObject *args)
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, words = 0, numbers = 0;
-    while (i < n) {
-        if (Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
-            i++;
-            continue;
-        }
-        Py_ssize_t start = i;
-        int digits = 1;
-        while (i < n) {
-            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-            if (Py_UNICODE_ISSPACE(ch))
-                break;
-            if (!is_digit(ch))
-                digits = 0;
-            i++;
-        }
-        words++;
-        numbers += digits;
-        if (i - start > longest)
-            continue;
-        uint64_t h = chars_hash(kind, data, start, i);
-        for (Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)mask); table[j].key != NULL; j = (j + 1) & mask) {
-            if (table[j].hash == h && same_chars(table[j].key, kind, data, start, i)) {
-                counts[table[j].index]++;
-                break;
-            }
-        }
+    /* One pass over each word: its end, whether it is all digits and its hash (chars_hash) at
+     * once, with the text's own character width (the loop compiled once per width). */
+#define COUNT_WORDS(T)                                                                             \
+    {                                                                                              \
+        const T *src = (const T *)data;                                                            \
+        while (i < n) {                                                                            \
+            Py_UCS4 ch = src[i];                                                                   \
+            if (Py_UNICODE_ISSPACE(ch)) {                                                          \
+                i++;                                                                               \
+                continue;                                                                          \
+            }                                                                                      \
+            Py_ssize_t start = i;                                                                  \
+            int digits = 1;                                                                        \
+            uint64_t h = 1469598103934665603ull;                                                   \
+            for (; i < n; i++) {                                                                   \
+                ch = src[i];                                                                       \
+                if (Py_UNICODE_ISSPACE(ch))                                                        \
+                    break;                                                                         \
+                if (!is_digit(ch))                                                                 \
+                    digits = 0;                                                                    \
+                h = (h ^ ch) * 1099511628211ull;                                                   \
+            }                                                                                      \
+            words++;                                                                               \
+            numbers += digits;                                                                     \
+            if (i - start > longest)                                                               \
+                continue;                                                                          \
+            for (Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)mask); table[j].key != NULL; j = (j + 1) & mask) { \
+                if (table[j].hash == h && same_chars(table[j].key, kind, data, start, i)) {        \
+                    counts[table[j].index]++;                                                      \
+                    break;                                                                         \
+                }                                                                                  \
+            }                                                                                      \
+        }                                                                                          \
     }
+    if (kind == PyUnicode_1BYTE_KIND)
+        COUNT_WORDS(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        COUNT_WORDS(Py_UCS2)
+    else
+        COUNT_WORDS(Py_UCS4)
+#undef COUNT_WORDS
     PyObject *list = PyList_New(size);
     if (list == NULL)
         goto done;
