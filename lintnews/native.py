@@ -74,6 +74,13 @@ def py_collapse_text(text: str, strip: str) -> tuple[list[str], dict[int, str]]:
     return py_collapse_lines(lines, strip), marked
 
 
+def py_chars_in(text: str, chars: str) -> set[str]:
+    """The characters of ``chars`` (of the Basic Multilingual Plane) that occur in ``text``."""
+    if any(ord(c) > 0xFFFF for c in chars):
+        raise ValueError("chars_in() takes characters of the Basic Multilingual Plane")
+    return set(chars).intersection(text)
+
+
 #: The kinds of `py_plain_block_spans`'s blocks, by number.
 BLOCK_KINDS = ("paragraph", "heading", "list", "table", "quote", "code")
 _PARAGRAPH, _HEADING, _LIST, _TABLE, _QUOTE, _CODE = range(6)
@@ -275,5 +282,6 @@ words = compiled.words if compiled else py_words
 count_words = compiled.count_words if compiled else py_count_words
 collapse_lines = compiled.collapse_lines if compiled else py_collapse_lines
 collapse_text = compiled.collapse_text if compiled else py_collapse_text
+chars_in = compiled.chars_in if compiled else py_chars_in
 plain_blocks = compiled.plain_blocks if compiled else py_plain_blocks
 Block = compiled.Block if compiled else PyBlock

@@ -163,6 +163,20 @@ def test_collapse_text_of_known_text() -> None:
     assert marked == {1: "**Read more:**", 3: "  * one * two", 5: "snake_case"}
 
 
+@SOME
+@given(st.one_of(TEXT, st.text(st.sampled_from("ab\u00a0\u2026\u3000\uff01\uff5e\uff5f三😀"), max_size=40)), TEXT)
+def test_chars_in_equals_the_set_definition(text: str, chars: str) -> None:
+    chars = "".join(c for c in chars if ord(c) <= 0xFFFF) + "\u00a0\u2026\uff01"
+    assert _native.chars_in(text, chars) == native.py_chars_in(text, chars)
+
+
+def test_chars_in_of_known_text() -> None:
+    assert _native.chars_in("a\u00a0b\uff01\uff01…三", "\uff01\u00a0\u3000…") == {"\u00a0", "\uff01", "…"}
+    assert _native.chars_in("😀 text", "") == set()
+    with pytest.raises(ValueError, match="Multilingual"):
+        _native.chars_in("a", "😀")
+
+
 def test_minhash_refuses_counts_that_do_not_add_up() -> None:
     a = b = np.ones(4, dtype=np.uint32)
     hashes = np.arange(5, dtype=np.uint32)
