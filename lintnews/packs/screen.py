@@ -304,11 +304,12 @@ class ScreenUnion:
                 passes.clear()
                 new = keys
             fresh = [key for key in dict.fromkeys(new) if key and len(key) <= MAX_KEY]
-            chosen = set(self.select(_Keys(fresh))) if fresh else set()
+            chosen = self.select(_Keys(fresh)) if fresh else []
             passes.update(dict.fromkeys(new, False))
             for j in chosen:
                 passes[fresh[j]] = True
-            answers = list(map(passes.__getitem__, keys))
+            if chosen:  # (else the new keys all fail, and None is as false as False)
+                answers = list(map(passes.__getitem__, keys))
         return list(itertools.compress(range(len(answers)), answers))
 
     def select(self, keys: _Keys) -> list[int]:
