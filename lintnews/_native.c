@@ -413,13 +413,12 @@ PyDoc_STRVAR(collapse_lines_doc,
 /* One line's characters data[start:end] (of width kind) with every whitespace run made one space
  * and the characters of strip taken off both ends: a new str, or line itself (a new reference)
  * when line is not NULL and nothing changed. buf holds (end - start) * kind bytes at least. When
- * emphasis is not NULL, *emphasis says whether Markdown emphasis may be in the line (see
- * lintnews.native.may_have_emphasis: a "_", or a "*" other than a bullet's). */
+ * marked is not NULL, *marked says whether the line holds a "*" or a "_". */
 static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, char *buf,
-                               int skind, const void *sdata, Py_ssize_t ns, int *emphasis)
+                               int skind, const void *sdata, Py_ssize_t ns, int *marked)
 {
-    Py_ssize_t len = 0, stars = 0, first = -1;
-    int underscore = 0;
+    Py_ssize_t len = 0;
+    int marks = 0;
     /* (compiled once per character width, as in normalized_lines) */
 #define COLLAPSE_LINE(T)                                                                           \
     {                                                                                              \
@@ -432,10 +431,7 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
                 gap = 1;                                                                           \
                 continue;                                                                          \
             }                                                                                      \
-            if (first < 0)                                                                         \
-                first = i;                                                                         \
-            stars += ch == '*';                                                                    \
-            underscore |= ch == '_';                                                               \
+            marks |= ch == '*' || ch == '_';                                                       \
             if (gap && len)                                                                        \
                 dst[len++] = ' ';                                                                  \
             gap = 0;                                                                               \
@@ -449,9 +445,8 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
     else
         COLLAPSE_LINE(Py_UCS4)
 #undef COLLAPSE_LINE
-    if (emphasis != NULL)
-        *emphasis = underscore || (stars > 0 && !(stars == 1 && PyUnicode_READ(kind, data, first) == '*' &&
-                                                  first + 1 < end && PyUnicode_READ(kind, data, first + 1) == ' '));
+    if (marked != NULL)
+        *marked = marks;
     Py_ssize_t lo = 0, hi = len;
     while (lo < hi) {
         Py_UCS4 ch = PyUnicode_READ(kind, buf, lo);
@@ -525,12 +520,65 @@ fail:
     return NULL;
 }
 
-PyDoc_STRVAR(collapse_text_doc,
-             "collapse_text(text, strip) -> tuple[list[str], dict[int, str]]\n\n"
-             "With lines = text.split('\\n'): collapse_lines(lines, strip), and the lines that\n"
-             "may_have_emphasis, by index: one pass over the text, no list of its lines.");
+static inline int is_word(Py_UCS4 ch)
+{
+    return is_alnum(ch) || ch == '_';
+}
 
-static PyObject *native_collapse_text(PyObject *self, PyObject *args)
+static inline int is_mark(Py_UCS4 ch)
+{
+    return ch == '*' || ch == '_';
+}
+
+/* EMPHASIS.sub("", line) (lintnews.native.EMPHASIS) for the line data[start:end], written to out
+ * (of width kind; returns its length). The pattern's two branches tried at each "*" or "_" as
+ * `re` tries them: 3, 2, then 1 marks (as many as there are), the first branch before the
+ * second, the look-behinds reading the line as it was (nothing before its start). */
+static Py_ssize_t strip_emphasis(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, char *out)
+{
+    Py_ssize_t len = 0, p = start;
+    while (p < end) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, p);
+        Py_ssize_t taken = 0;
+        if (is_mark(ch)) {
+            Py_ssize_t run = 1;
+            while (run < 3 && p + run < end && is_mark(PyUnicode_READ(kind, data, p + run)))
+                run++;
+            Py_UCS4 prev = p > start ? PyUnicode_READ(kind, data, p - 1) : 0;
+            if (p == start || !is_word(prev)) { /* (?<!\w)[*_]{1,3}(?=[\w¿¡]) */
+                for (Py_ssize_t k = run; k >= 1 && !taken; k--) {
+                    if (p + k < end) {
+                        Py_UCS4 next = PyUnicode_READ(kind, data, p + k);
+                        if (is_word(next) || next == 0xBF || next == 0xA1)
+                            taken = k;
+                    }
+                }
+            }
+            if (!taken && p > start &&
+                (is_word(prev) || prev == '.' || prev == '!' || prev == '?' || prev == ':' || prev == 0x2026 ||
+                 prev == ')' || prev == '"' || prev == '\'')) { /* (?<=[\w.!?:…)"'])[*_]{1,3}(?!\w) */
+                for (Py_ssize_t k = run; k >= 1 && !taken; k--)
+                    if (p + k >= end || !is_word(PyUnicode_READ(kind, data, p + k)))
+                        taken = k;
+            }
+        }
+        if (taken) {
+            p += taken;
+        } else {
+            PyUnicode_WRITE(kind, out, len, ch);
+            len++;
+            p++;
+        }
+    }
+    return len;
+}
+
+PyDoc_STRVAR(line_keys_doc,
+             "line_keys(text, strip) -> list[str]\n\n"
+             "collapse_lines([EMPHASIS.sub('', line) for line in text.split('\\n')], strip): one pass\n"
+             "over the text, no list of its lines (see lintnews.native.py_line_keys).");
+
+static PyObject *native_line_keys(PyObject *self, PyObject *args)
 {
     PyObject *text, *strip;
     if (!PyArg_ParseTuple(args, "UU", &text, &strip))
@@ -540,45 +588,46 @@ static PyObject *native_collapse_text(PyObject *self, PyObject *args)
     int skind = PyUnicode_KIND(strip), kind = PyUnicode_KIND(text);
     const void *sdata = PyUnicode_DATA(strip), *data = PyUnicode_DATA(text);
     Py_ssize_t ns = PyUnicode_GET_LENGTH(strip), n = PyUnicode_GET_LENGTH(text);
-    PyObject *keys = PyList_New(0), *marked = PyDict_New();
-    /* A line's characters are the text's: a buffer of the text's size holds any line. */
+    PyObject *keys = PyList_New(0);
+    /* A line's characters are the text's: buffers of the text's size hold any line. */
     char *buf = PyMem_Malloc((size_t)(n > 0 ? n : 1) * (size_t)kind);
-    if (keys == NULL || marked == NULL || buf == NULL) {
-        if (buf == NULL)
+    char *plain = PyMem_Malloc((size_t)(n > 0 ? n : 1) * (size_t)kind);
+    if (keys == NULL || buf == NULL || plain == NULL) {
+        if (keys != NULL)
             PyErr_NoMemory();
         goto fail;
     }
-    for (Py_ssize_t start = 0, k = 0;; k++) {
+    for (Py_ssize_t start = 0;;) {
         Py_ssize_t end = PyUnicode_FindChar(text, '\n', start, n, 1);
         if (end == -2)
             goto fail;
         if (end < 0)
             end = n;
-        int emphasis = 0;
-        PyObject *key = collapse_span(NULL, kind, data, start, end, buf, skind, sdata, ns, &emphasis);
+        int marked = 0;
+        PyObject *key = collapse_span(NULL, kind, data, start, end, buf, skind, sdata, ns, &marked);
+        if (key != NULL && marked) { /* (one line in four of whole-page text: the bullets) */
+            Py_ssize_t len = strip_emphasis(kind, data, start, end, plain);
+            if (len < end - start) {
+                Py_DECREF(key);
+                key = collapse_span(NULL, kind, plain, 0, len, buf, skind, sdata, ns, NULL);
+            }
+        }
         if (key == NULL || PyList_Append(keys, key) < 0) {
             Py_XDECREF(key);
             goto fail;
         }
         Py_DECREF(key);
-        if (emphasis) {
-            PyObject *at = PyLong_FromSsize_t(k), *line = PyUnicode_Substring(text, start, end);
-            int failed = at == NULL || line == NULL || PyDict_SetItem(marked, at, line) < 0;
-            Py_XDECREF(at);
-            Py_XDECREF(line);
-            if (failed)
-                goto fail;
-        }
         if (end == n)
             break;
         start = end + 1;
     }
     PyMem_Free(buf);
-    return Py_BuildValue("(NN)", keys, marked);
+    PyMem_Free(plain);
+    return keys;
 fail:
     PyMem_Free(buf);
+    PyMem_Free(plain);
     Py_XDECREF(keys);
-    Py_XDECREF(marked);
     return NULL;
 }
 
@@ -1443,7 +1492,7 @@ static PyMethodDef native_methods[] = {
     {"words", native_words, METH_O, words_doc},
     {"count_words", native_count_words, METH_VARARGS, count_words_doc},
     {"collapse_lines", native_collapse_lines, METH_VARARGS, collapse_lines_doc},
-    {"collapse_text", native_collapse_text, METH_VARARGS, collapse_text_doc},
+    {"line_keys", native_line_keys, METH_VARARGS, line_keys_doc},
     {"chars_in", native_chars_in, METH_VARARGS, chars_in_doc},
     {"minhash_affine32", native_minhash_affine32, METH_VARARGS, minhash_affine32_doc},
     {"common_counts", native_common_counts, METH_VARARGS, common_counts_doc},

@@ -55,23 +55,21 @@ def py_collapse_lines(lines: list[str], strip: str) -> list[str]:
     return [" ".join(line.split()).strip(strip) for line in lines]
 
 
-def may_have_emphasis(line: str) -> bool:
-    """Whether Markdown emphasis (`lintnews.textnorm.EMPHASIS`) may be in ``line``: it holds a
-    ``_``, or a ``*`` other than the one of a Markdown bullet (``* item``: three lines of four
-    with a ``*`` in whole-page text). A bullet's ``*`` follows white space or nothing and comes
-    before a space, so neither branch of the pattern can match it."""
-    if "_" in line:
-        return True
-    return "*" in line and not (line.count("*") == 1 and line.lstrip().startswith("* "))
+#: Markdown emphasis around words ("**Read more:**", "_Ähnliche Beiträge_"); a lone "*" between
+#: spaces ("marked with * are required") and snake_case stay. (The leading ``(?=[*_])`` changes
+#: no match, as both branches start with a ``*`` or ``_``, but lets the scan skip every other
+#: position before trying the look-behinds: 2.7x faster on the lines of whole pages.) What pack
+#: line keys are rid of (`lintnews.textnorm.EMPHASIS`), here for `py_line_keys`.
+EMPHASIS = re.compile(r"""(?=[*_])(?:(?<!\w)[*_]{1,3}(?=[\w¿¡])|(?<=[\w.!?:…)"'])[*_]{1,3}(?!\w))""")
 
 
-def py_collapse_text(text: str, strip: str) -> tuple[list[str], dict[int, str]]:
-    """`py_collapse_lines` of the lines of ``text``, and the lines that `may_have_emphasis`, by
-    index: what `lintnews.textnorm.line_keys_of` needs, without a list of the lines (the
-    compiled kernel reads the text once)."""
-    lines = text.split("\n")
-    marked = {i: line for i, line in enumerate(lines) if ("*" in line or "_" in line) and may_have_emphasis(line)}
-    return py_collapse_lines(lines, strip), marked
+def py_line_keys(text: str, strip: str) -> list[str]:
+    """`py_collapse_lines` of the lines of ``text`` rid of `EMPHASIS`: the pack line keys of a
+    folded text with straightened quotes (`lintnews.textnorm.line_keys_of`). The compiled kernel
+    reads the text once and matches the pattern's two branches itself (the regex costs ~2 µs a
+    line, and a whole page has a "*" or "_" in one line of four)."""
+    lines = [EMPHASIS.sub("", line) if "*" in line or "_" in line else line for line in text.split("\n")]
+    return py_collapse_lines(lines, strip)
 
 
 def py_chars_in(text: str, chars: str) -> set[str]:
@@ -281,7 +279,7 @@ normalized_lines = compiled.normalized_lines if compiled else py_normalized_line
 words = compiled.words if compiled else py_words
 count_words = compiled.count_words if compiled else py_count_words
 collapse_lines = compiled.collapse_lines if compiled else py_collapse_lines
-collapse_text = compiled.collapse_text if compiled else py_collapse_text
+line_keys = compiled.line_keys if compiled else py_line_keys
 chars_in = compiled.chars_in if compiled else py_chars_in
 plain_blocks = compiled.plain_blocks if compiled else py_plain_blocks
 Block = compiled.Block if compiled else PyBlock

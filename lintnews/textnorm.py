@@ -93,10 +93,9 @@ EDGE = r"""\s\-–—•·*#>|»«:;.,!?…_~=+"'()\[\]{}/\\▶►▸→›‹<"
 #: The characters of `EDGE` other than whitespace, plus the space: what `line_key` trims.
 EDGE_CHARS = " -–—•·*#>|»«:;.,!?…_~=+\"'()[]{}/\\▶►▸→›‹<"
 #: Markdown emphasis around words ("**Read more:**", "_Ähnliche Beiträge_"); a lone "*" between
-#: spaces ("marked with * are required") and snake_case stay. (The leading ``(?=[*_])`` changes
-#: no match, as both branches start with a ``*`` or ``_``, but lets the scan skip every other
-#: position before trying the look-behinds: 2.7x faster on the lines of whole pages.)
-EMPHASIS = re.compile(r"""(?=[*_])(?:(?<!\w)[*_]{1,3}(?=[\w¿¡])|(?<=[\w.!?:…)"'])[*_]{1,3}(?!\w))""")
+#: spaces ("marked with * are required") and snake_case stay (defined with the kernel that
+#: matches it, `lintnews.native.line_keys`).
+EMPHASIS = native.EMPHASIS
 #: `_QUOTES` as (character, replacement) pairs: a few `str.replace` calls on the rare non-ASCII
 #: line cost a fraction of one `str.translate` with a dict.
 QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTES.items())
@@ -120,19 +119,11 @@ def line_key(line: str) -> str:
 def line_keys_of(folded: str) -> list[str]:
     """``line_key(line)`` for every line of a text already folded (`fold`), with quotes
     straightened on the whole text: a quote mark is neither changed nor produced by case
-    folding, so straightening after folding is the same as before. The lines are split and
-    collapsed in one pass (`lintnews.native.collapse_text`), which also lists the lines that
-    may hold emphasis (`lintnews.native.may_have_emphasis`, one line in sixteen of whole-page
-    text): the emphasis pattern scans slowly, so only those are redone with it."""
+    folding, so straightening after folding is the same as before. The lines are split, rid of
+    emphasis and collapsed in one pass (`lintnews.native.line_keys`)."""
     text = folded
     if not text.isascii():
         for char, replacement in QUOTE_PAIRS:
             if char in text:
                 text = text.replace(char, replacement)
-    keys, marked = native.collapse_text(text, EDGE_CHARS)
-    # the emphasis pattern is slow: only on the lines that may hold emphasis (the kernel lists
-    # them); any other line's key is its collapsed form, made already
-    redo = {i: EMPHASIS.sub("", line) for i, line in marked.items()}
-    for i, key in zip(redo, native.collapse_lines(list(redo.values()), EDGE_CHARS)):
-        keys[i] = key
-    return keys
+    return native.line_keys(text, EDGE_CHARS)
