@@ -63,9 +63,7 @@ def folded_text(doc: Document) -> str:
 #: compatibility decomposition, they leave NFKC unchanged (NFKC composes the full decomposition
 #: of the text, and a character's decomposition decomposes to itself), and the few lines still
 #: not in NFKC are normalised: NFKC costs ~120 ns per character of CJK text, the replacement a
-#: few per character. (tests/test_speed_paths.py checks the map and the result; `_COMMON_COMPAT`
-#: is the same set as a character class, which that test enumerates.)
-_COMMON_COMPAT = re.compile("[\uff01-\uff5e\u3000\u00a0\u2026]")
+#: few per character. (tests/test_speed_paths.py checks the map and the result.)
 _DECOMPOSED = {
     chr(c): unicodedata.normalize("NFKD", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000, 0xA0, 0x2026]
 }

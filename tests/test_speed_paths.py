@@ -115,15 +115,16 @@ def test_folded_text_is_nfkc_and_casefold_of_the_whole_text(text: str) -> None:
 
 def test_common_compatibility_characters_map_to_their_decomposition() -> None:
     """Each character `textnorm` replaces before NFKC is replaced by its full compatibility
-    decomposition, and the class finds exactly the characters of the map."""
-    from lintnews import textnorm
+    decomposition, and `fold`'s search finds exactly the characters of the map in a text of
+    every code point."""
+    from lintnews import native, textnorm
 
     assert len(textnorm._DECOMPOSED) == 94 + 3
     for ch, decomposed in textnorm._DECOMPOSED.items():
         assert decomposed == unicodedata.normalize("NFKD", ch) != ch
         assert unicodedata.normalize("NFKD", decomposed) == decomposed
-    found = {chr(c) for c in range(0x110000) if textnorm._COMMON_COMPAT.match(chr(c))}
-    assert found == set(textnorm._DECOMPOSED)
+    every_char = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert set(native.chars_in(every_char, textnorm._COMPAT_CHARS)) == set(textnorm._DECOMPOSED)
 
 
 def test_folded_text_of_chinese_with_full_width_punctuation() -> None:
