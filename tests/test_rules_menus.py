@@ -128,6 +128,11 @@ MENU_INVALID = {
     ),
     # a menu whose items the article names as headings only once out of four is still a menu
     "not-contents": (text(*MENU, "", P1, "## Sport", P2), [(1, 4)]),
+    # separators the extractor put on lines of their own keep the run going, and a section
+    # name written with its full stops is an item
+    "separators": (text("Home", "•", "U.S.", "•", "World", "»", "Politics", "", P1, P2), [(1, 7)]),
+    # the article's title right above its first paragraph (four words) is not the menu's last item
+    "title-above": (text(*MENU, ">", "Entertainment", "Monokini Madness Hits Hollywood", P1, P2), [(1, 6)]),
 }
 
 
