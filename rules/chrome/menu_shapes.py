@@ -61,16 +61,23 @@ _SEPARATOR_LINE = re.compile(r"[|•·»›>/:–—-]$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,3}$")
 
 
+#: The first characters of a marker (`MARKER`).
+_MARKER_START = frozenset("-*+•·▪►>#")
+
+
 def _bare(line: str) -> str:
     """A line without its list or heading marker and the spaces around it: what `_item`,
     `_archive` and `_row` judge."""
+    stripped = line.strip()
+    if stripped[:1] not in _MARKER_START:
+        return stripped  # no marker (most lines): `MARKER` would take nothing
     return MARKER.sub("", line).strip()
 
 
 def _item(text: str) -> bool:
     """A menu item (``text``: a `_bare` line): one to four words, the first capitalised, no
     digits, no sentence end, not a byline."""
-    if _ABBREVIATION.match(text):
+    if len(text) <= 6 and _ABBREVIATION.match(text):
         return True
     if not text or len(text) > 40 or _SENTENCE_END.search(text) or _DIGIT.search(text):
         return False

@@ -96,9 +96,9 @@ class NavigationMenu(Rule):
         if prose:
             # the article's prose: lines first..last
             first, last = prose[0].start, prose[-1].end
-            found += [
-                m for m in menu_lines(doc, 0, _title_above(doc, first)) if not _contents(doc, m, first, last)
-            ]
+            before = menu_lines(doc, 0, _title_above(doc, first))
+            if before:
+                found += [m for m in before if not _contents(doc, m, _later_keys(doc, before, first, last))]
             found += menu_lines(doc, last + 1, len(doc.lines))
         else:
             # no paragraph of prose (an extractor kept only the page's chrome, or a list): no run
@@ -144,20 +144,25 @@ def _item_key(line: str) -> str:
     return MARKER.sub("", line).strip().strip("*_").strip().casefold()
 
 
-def _contents(doc: Document, menu: tuple[int, int, int], first: int, last: int) -> bool:
+def _later_keys(doc: Document, menus: list[tuple[int, int, int]], first: int, last: int) -> set[str]:
+    """The keys of the article's lines ``first..last`` that can equal an item of ``menus``: a
+    line's key is at least as long as the line stripped of every marker, emphasis and space
+    character (case folding never shortens), so longer lines (the prose) need no key."""
+    longest = max(len(_item_key(doc.lines[i])) for start, end, _ in menus for i in range(start, end + 1))
+    return {
+        _item_key(line)
+        for line in doc.lines[first : last + 1]
+        if len(line) <= LONGEST and len(_overstrip(line)) <= longest
+    }
+
+
+def _contents(doc: Document, menu: tuple[int, int, int], later: set[str]) -> bool:
     """Whether a run before the article is its table of contents: more than half of its items
-    come back as lines of the article (its headings: "* The Concept" over "## The Concept")."""
+    come back as lines of the article (``later``: their keys; its headings: "* The Concept" over
+    "## The Concept")."""
     start, end, _ = menu
     items = {_item_key(doc.lines[i]) for i in range(start, end + 1) if doc.lines[i].strip()}
     items.discard("")
     if not items:
         return False
-    # a line's key is at least as long as the line stripped of every marker, emphasis and space
-    # character (case folding never shortens): longer lines (the prose) need no key
-    longest = max(map(len, items))
-    later = {
-        _item_key(line)
-        for line in doc.lines[first : last + 1]
-        if len(line) <= LONGEST and len(_overstrip(line)) <= longest
-    }
     return 2 * len(items & later) > len(items)
