@@ -71,10 +71,7 @@ class NavigationMenu(Rule):
     The council approved the budget on Tuesday after a long debate.
     ```
 
-    In the default selection since session 30: on Dragnet 0.997-1.000 of the lines it flags are
-    junk when a line of one to three words counts as article only if the gold holds it whole
-    (`--strict-labels`); the rest are blogroll entries the gold copies. See the README's residue
-    figures.
+    Not in the default selection (`--extend-select B028`): see the README's residue figures.
 
     ## Fix
     Removes the region (unsafe: where the menu ends is judged from the shape of its lines).
@@ -85,10 +82,10 @@ class NavigationMenu(Rule):
     severity = Severity.WARNING
     summary = "Navigation menu (section names, rows of links) left in the text"
     fix_applicability = "unsafe"
-    #: Default since session 30: on Dragnet its flagged lines are all junk on trafilatura's text and 0.96-0.97 on
-    #: whole-page text; the 6-7 % of html2text's article lines it flags are, but for 0.5-0.6 %, lone menu words
-    #: ("Politics") that a gold sentence uses (`--strict-labels`; README, "Residue").
-    default = True
+    #: Not in the default selection: on Dragnet its flagged lines are all junk on trafilatura's text and 0.96-0.97
+    #: on whole-page text, but it flags 6-8 % of the lines the gold calls article there (html2text, HTML input),
+    #: spread over a quarter of its regions (README, "Residue", "Region rules").
+    default = False
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         prose = article_prose(doc)
