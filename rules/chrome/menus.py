@@ -95,7 +95,8 @@ class NavigationMenu(Rule):
             first, last = prose[0].start, prose[-1].end
             before = menu_lines(doc, 0, _title_above(doc, first))
             if before:
-                found += [m for m in before if not _contents(doc, m, _later_keys(doc, before, first, last))]
+                later = _later_keys(doc, before, first, last)
+                found += [m for m in before if not _contents(doc, m, later)]
             found += menu_lines(doc, last + 1, len(doc.lines))
         else:
             # no paragraph of prose (an extractor kept only the page's chrome, or a list): no run
