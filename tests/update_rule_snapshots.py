@@ -50,12 +50,15 @@ def command(code: str, path: Path) -> list[str]:
 
 def render(code: str) -> str:
     """The snapshot of ``code``: the command, its exit status and its output (stdout, then
-    stderr when there is any)."""
+    stderr when there is any). The command is run as ``python -m lintnews`` of this
+    interpreter, so a test run checks the lintnews it imports."""
     path = fixture(code)
     if path is None:
         raise SystemExit(f"{code}: no fixture, or more than one, in {FIXTURES}")
     argv = command(code, path)
-    proc = subprocess.run(argv, cwd=FIXTURES, capture_output=True, text=True, encoding="utf-8", check=False)
+    # the interpreter running the tests, not the first `lintnews` on PATH (another install's)
+    run = [sys.executable, "-m", *argv]
+    proc = subprocess.run(run, cwd=FIXTURES, capture_output=True, text=True, encoding="utf-8", check=False)
     out = f"$ {' '.join(argv)}\n# exit {proc.returncode}\n{proc.stdout}"
     if proc.stderr:
         out += f"# stderr\n{proc.stderr}"
