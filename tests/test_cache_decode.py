@@ -24,11 +24,9 @@ from lintnews.cache.entries import (
     _list,
     _opt_int,
     _opt_str,
-    _row,
-    _row_data,
     _str,
-    fits_row,
 )
+from lintnews.cache.rows import _row, _row_data, fits_row
 from lintnews.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from lintnews.registry import all_rules, rule_names
 
@@ -174,6 +172,9 @@ def row_reference(v: Any, path: str, record: str | None, record_line: int | None
     """The definition of a row: the full form with the document's fields and the rule's name
     filled in, through `reference`."""
     row = _list(v)
+    if len(row) == 18:  # the flat form of a one-edit fix: what it stands for
+        title, safe, start, end, replacement, a, b, c, d, replaced = row[8:]
+        row = [*row[:8], [[title, safe, [[start, end, replacement]]], [], [[a, b, c, d, replacement]], None, [replaced], None, None]]  # fmt: skip
     if len(row) not in (8, 9):
         raise _Invalid
     line, column, end_line, end_column, code, severity, message, snippet = row[:8]
@@ -213,6 +214,51 @@ def test_the_row_decoder_accepts_exactly_what_the_definition_does(which: int) ->
         assert got == want, case
         accepted += want != "invalid"
     assert 0 < accepted < len(cases)
+
+
+def one_edit_sample() -> Diagnostic:
+    """A finding as most are: a fix of one edit, its region and the text it replaces."""
+    rules = all_rules()
+    code = next(iter(rules))
+    path, record, record_line, score = DOC
+    return Diagnostic(
+        path, record, 4, 1, 4, 12, code, rules[code].name, Severity.WARNING, "Remove it", snippet="6 Comments",
+        fix=Fix('Remove the line "6 Comments"', (Edit(4241, 4252, ""),), safe=True), record_line=record_line,
+        document_score=score, fix_edits=((4, 1, 5, 1, ""),), fix_replaced=("6 Comments\n",),
+    )  # fmt: skip
+
+
+def test_a_one_edit_fix_is_a_flat_row_that_decodes_as_the_nested_one_would() -> None:
+    d = one_edit_sample()
+    data = _row_data(d)
+    assert len(data) == 18 and not any(isinstance(x, list) for x in data)
+    names = rule_names()
+    assert _row(data, *DOC, names) == d
+    cases = mutations(data)
+    accepted = 0
+    for case in cases:
+        want = outcome(lambda v: row_reference(v, *DOC), case)
+        got = outcome(lambda v: _row(v, *DOC, names), case)
+        assert got == want, case
+        accepted += want != "invalid"
+    assert 0 < accepted < len(cases)
+
+
+def test_only_a_lone_edit_with_its_own_region_text_is_flat() -> None:
+    """Anything beyond one edit whose region's text is its replacement keeps the nested row
+    (a region with other text could not be given back from the flat one)."""
+    d = one_edit_sample()
+    others = [
+        replace(d, fix_edits=((4, 1, 5, 1, "other"),)),
+        replace(d, fix=Fix("two", (Edit(1, 2), Edit(3, 4)), True), fix_edits=d.fix_edits * 2, fix_replaced=("a", "b")),
+        replace(d, fix_edits=(), fix_replaced=()),
+        replace(d, related=[Location("b.txt", None, 1, 1)]),
+        replace(d, region_text="region"),
+    ]  # fmt: skip
+    for other in others:
+        data = _row_data(other)
+        assert len(data) == 9
+        assert _row(data, *DOC, rule_names()) == other
 
 
 def test_a_row_gives_back_the_diagnostic() -> None:

@@ -4,7 +4,6 @@ range when read, so a planted entry is a miss; diagnostics, and the corpus phase
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 import msgpack
@@ -20,8 +19,8 @@ from lintnews.registry import rule_names
 
 MAGIC = "lintnews-cache"
 #: Bumped whenever the layout below changes (old entries are then misses). 5: a unit's
-#: diagnostics as `_row_data` rows.
-FORMAT = 5
+#: diagnostics as rows (`lintnews.cache.rows`); 6: a row with one fix edit flat (`rows._one_edit`).
+FORMAT = 6
 _MAX = (1 << 31) - 1
 
 
@@ -225,106 +224,6 @@ def _rare(
         k_path, k_record, k_line, k_column = _list(kept, 4)
         kept = Location(_str(k_path), _opt_str(k_record), _int(k_line, 1), _int(k_column, 1))
     return fix, related, edits_at, region_text, replaced, similarity, kept
-
-
-# --- a document's diagnostics: rows without what they share with their document ---------------
-#
-# A unit entry holds its document's path, record, record line and score once (see
-# `lintnews.cache.units`); every diagnostic of the document has the same ones, and the rule's
-# name is the registry's name for its code (the full form above checks it equal anyway). So a
-# row is ``[line, column, end_line, end_column, code, severity, message, snippet]`` plus, only
-# when one of them is set, a ninth element: the rare fields in `_rare`'s order. A cached re-run
-# decodes every row (a quarter of a million on the 200 MB crawl corpus): 8 fields checked
-# instead of 20, and a fifth less to unpack.
-
-
-def fits_row(d: Diagnostic, path: str, record: str | None, record_line: int | None, score: int) -> bool:
-    """Whether `_row` gives ``d`` back from its `_row_data` in a document with these fields."""
-    return (
-        d.path == path
-        and d.record == record
-        and d.record_line == record_line
-        and d.document_score == score
-        and rule_names().get(d.code) == d.name
-    )
-
-
-def _row_data(d: Diagnostic) -> list[Any]:
-    row: list[Any] = [
-        d.line,
-        d.column,
-        d.end_line,
-        d.end_column,
-        d.code,
-        int(d.severity),
-        d.message,
-        d.snippet,
-    ]
-    fix = d.fix
-    if (
-        fix is not None
-        or d.related
-        or d.fix_edits
-        or d.fix_replaced
-        or d.region_text is not None
-        or d.similarity is not None
-        or d.kept is not None
-    ):
-        row.append([
-            None if fix is None else [fix.title, fix.safe, [[e.start, e.end, e.replacement] for e in fix.edits]],
-            [[r.path, r.record, r.line, r.column] for r in d.related], [list(e) for e in d.fix_edits],
-            d.region_text, list(d.fix_replaced), d.similarity,
-            None if d.kept is None else [d.kept.path, d.kept.record, d.kept.line, d.kept.column],
-        ])  # fmt: skip
-    return row
-
-
-def _row(
-    v: Any, path: str, record: str | None, record_line: int | None, score: int, names: Mapping[str, str]
-) -> Diagnostic:
-    """The diagnostic of a row in a document with these fields (``names``: `rule_names`),
-    every field checked (`_Invalid` otherwise); what it accepts is what `_diagnostic` accepts
-    of the full form (tested)."""
-    if type(v) is not list:
-        raise _Invalid
-    n = len(v)
-    if n == 8:
-        line, column, end_line, end_column, code, severity, message, snippet = v
-        extra = None
-    elif n == 9:
-        line, column, end_line, end_column, code, severity, message, snippet, extra = v
-        if type(extra) is not list or len(extra) != 7:
-            raise _Invalid
-    else:
-        raise _Invalid
-    if not (
-        type(line) is int
-        and type(column) is int
-        and type(end_line) is int
-        and type(end_column) is int
-        and 1 <= line <= end_line <= _MAX
-        and 1 <= column <= _MAX
-        and 1 <= end_column <= _MAX
-        and type(code) is str
-        and code in names
-        and type(severity) is int
-        and type(message) is str
-        and type(snippet) is str
-    ):
-        raise _Invalid
-    sev = SEVERITY_BY_NUMBER.get(severity)
-    if sev is None:
-        raise _Invalid
-    if extra is None:
-        return Diagnostic(
-            path, record, line, column, end_line, end_column, code, names[code], sev, message, None, [],
-            record_line, snippet, score,
-        )  # fmt: skip
-    fix, related, edits_at, region_text, replaced, similarity, kept = _rare(*extra)
-    return Diagnostic(
-        path, record, line, column, end_line, end_column, code, names[code], sev, message, fix, related,
-        record_line, snippet, score, edits_at, region_text, replaced, similarity, kept,
-    )  # fmt: skip
 
 
 # --- corpus entries: the diagnostics of the corpus phase -------------------------------------

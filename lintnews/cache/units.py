@@ -8,19 +8,8 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from lintnews.analysis import Analysis
-from lintnews.cache.entries import (
-    _int,
-    _Invalid,
-    _list,
-    _opt_int,
-    _opt_str,
-    _pack,
-    _row,
-    _row_data,
-    _str,
-    _unpack,
-    fits_row,
-)
+from lintnews.cache.entries import _int, _Invalid, _list, _opt_int, _opt_str, _pack, _str, _unpack
+from lintnews.cache.rows import _row, _row_data, fits_row
 from lintnews.config import Settings
 from lintnews.corpus.options import CorpusOptions, lsh_bands
 from lintnews.registry import rule_names
@@ -46,7 +35,7 @@ def dump_unit(
 ) -> bytes | None:
     """The entry of a unit's results (``signatures``: one per result, or None without the corpus
     phase), or None when it cannot be stored. Raw lines and signatures on the results themselves
-    are not stored; diagnostics are rows (`lintnews.cache.entries._row_data`), which leave out
+    are not stored; diagnostics are rows (`lintnews.cache.rows`), which leave out
     what they share with their document: one that does not share it (none does today) makes
     the unit uncached rather than cached wrong."""
     data: list[Any] = []
