@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from lintnews import cache as cache_mod
-from lintnews import pool as pool_mod
 from lintnews.analysis import Analysis, Signer
 from lintnews.api import Linter
 from lintnews.config import Settings
@@ -330,6 +329,10 @@ def analyze(
         # every result passes through, then only stores the bytes (on the 200 MB crawl corpus,
         # encoding was ~1 of its ~9 CPU-seconds; the workers are two).
         encode = cache is not None
+        # (imported here: `multiprocessing.pool` is start-up a re-run answered from the cache
+        # does not need)
+        from lintnews import pool as pool_mod
+
         with pool_mod.start_pool(
             jobs,
             _init_worker,
