@@ -188,11 +188,7 @@ def _rare(
             parts.append(Edit(start, end, replacement))
         fix = Fix(title, tuple(parts), safe)
     if related:
-        places = []
-        for r in related:
-            r_path, r_record, r_line, r_column = _list(r, 4)
-            places.append(Location(_str(r_path), _opt_str(r_record), _int(r_line, 1), _int(r_column, 1)))
-        related = places
+        related = [_location(r) for r in related]
     edits_at: tuple[tuple[int, int, int, int, str], ...] = ()
     replaced: tuple[str, ...] = ()
     if fix_edits or fix_replaced:
@@ -221,9 +217,26 @@ def _rare(
                 raise _Invalid
         edits_at, replaced = tuple(regions), tuple(fix_replaced)
     if kept is not None:
-        k_path, k_record, k_line, k_column = _list(kept, 4)
-        kept = Location(_str(k_path), _opt_str(k_record), _int(k_line, 1), _int(k_column, 1))
+        kept = _location(kept)
     return fix, related, edits_at, region_text, replaced, similarity, kept
+
+
+def _location(v: Any) -> Location:
+    """A related place or a duplicate's kept copy, checked inline (a cached corpus phase reads
+    one to three for each of its N001 findings): what the helpers would accept (tested)."""
+    if type(v) is not list or len(v) != 4:
+        raise _Invalid
+    path, record, line, column = v
+    if not (
+        type(path) is str
+        and (record is None or type(record) is str)
+        and type(line) is int
+        and type(column) is int
+        and 1 <= line <= _MAX
+        and 1 <= column <= _MAX
+    ):
+        raise _Invalid
+    return Location(path, record, line, column)
 
 
 # --- corpus entries: the diagnostics of the corpus phase -------------------------------------
