@@ -4,11 +4,12 @@ their corpus signatures, checked against the document they are read for.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import TYPE_CHECKING, Any
 
 from lintnews.analysis import Analysis
-from lintnews.cache.entries import _int, _Invalid, _list, _opt_int, _opt_str, _pack, _str, _unpack
+from lintnews.cache.entries import _MAX, _int, _Invalid, _list, _opt_str, _pack, _str, _unpack
 from lintnews.cache.rows import _row, _row_data, fits_row
 from lintnews.config import Settings
 from lintnews.corpus.options import CorpusOptions, lsh_bands
@@ -134,15 +135,18 @@ def signature_data(s: DocSignature) -> list[Any]:
     ]  # fmt: skip
 
 
-_ITEMSIZES: list[int] = []
+@functools.cache
+def _signature_format() -> tuple[str, tuple[int, ...]]:
+    """This lintnews's hashing scheme and the item size of each signature array kind (imported
+    on first use: both modules need numpy, which a run that reads no signature never loads)."""
+    from lintnews.corpus.signature import SIGNATURE_DTYPES
+    from lintnews.hashing import SCHEME
+
+    return SCHEME, tuple(d.itemsize for d in SIGNATURE_DTYPES)
 
 
-def _array(v: Any, codes: tuple[int, ...]) -> tuple[int, bytes, int]:
+def _array(v: Any, codes: tuple[int, ...], itemsizes: tuple[int, ...]) -> tuple[int, bytes, int]:
     """An array's dtype code, bytes and length, checked without making the array."""
-    if not _ITEMSIZES:
-        from lintnews.corpus.signature import SIGNATURE_DTYPES
-
-        _ITEMSIZES.extend(d.itemsize for d in SIGNATURE_DTYPES)
     if type(v) is not list or len(v) != 3:
         raise _Invalid
     code, length, data = v
@@ -150,7 +154,7 @@ def _array(v: Any, codes: tuple[int, ...]) -> tuple[int, bytes, int]:
         code not in codes
         or type(data) is not bytes
         or type(length) is not int
-        or len(data) != length * _ITEMSIZES[code]
+        or len(data) != length * itemsizes[code]
     ):
         raise _Invalid
     return code, data, length
@@ -160,29 +164,50 @@ def _signature_fields(v: Any, spec: SignatureSpec) -> list[Any]:
     """The fields of a signature, checked against what the corpus index relies on to work
     (types, array kinds, the MinHash and LSH sizes), arrays as (dtype code, bytes). Values the
     index takes as they are (hashes, positions, line ranges) are not checked: no value of
-    theirs can make it fail. This runs for every cache hit, so it makes no numpy arrays."""
-    from lintnews.hashing import SCHEME
-
+    theirs can make it fail. This runs for every cache hit, so it makes no numpy arrays, and
+    the scalar fields are checked in one expression rather than through the helpers; what it
+    accepts is exactly what the helpers would (`tests/test_cache_signatures.py`)."""
+    scheme, itemsizes = _signature_format()
     num_perm, _bands, _rows = spec
     f = _list(v, 16)
-    if f[15] != SCHEME:  # hashed another way (another lintnews): not comparable, a miss
+    if f[15] != scheme:  # hashed another way (another lintnews): not comparable, a miss
         raise _Invalid
-    _str(f[0]), _opt_str(f[1]), _opt_int(f[2], 1), _int(f[3], 0, 0xFFFF)
-    f[4] = tuple(_int(x) for x in _list(f[4], 4))
-    _str(f[5])
-    if f[6] is not None and (type(f[6]) is not bytes or len(f[6]) != 16):
+    path, record, record_line, enabled, first, title, text_hash, length, date = f[:9]
+    if not (
+        type(path) is str
+        and (record is None or type(record) is str)
+        and (record_line is None or (type(record_line) is int and 1 <= record_line <= _MAX))
+        and type(enabled) is int
+        and 0 <= enabled <= 0xFFFF
+        and type(first) is list
+        and len(first) == 4
+        and type(title) is str
+        and (text_hash is None or (type(text_hash) is bytes and len(text_hash) == 16))
+        and type(length) is int
+        and 0 <= length <= _MAX
+        and (date is None or type(date) in (str, int) or (type(date) is float and math.isfinite(date)))
+        and (f[12] is None or (type(f[12]) is int and 0 <= f[12] <= _MAX))
+    ):
         raise _Invalid
-    _int(f[7])
-    date = f[8]
-    if not (date is None or type(date) in (str, int) or (type(date) is float and math.isfinite(date))):
+    a, b, c, d = first
+    if not (
+        type(a) is int
+        and type(b) is int
+        and type(c) is int
+        and type(d) is int
+        and 0 <= a <= _MAX
+        and 0 <= b <= _MAX
+        and 0 <= c <= _MAX
+        and 0 <= d <= _MAX
+    ):
         raise _Invalid
-    minhash = f[9] = None if f[9] is None else _array(f[9], (0, 1))
+    f[4] = (a, b, c, d)
+    minhash = f[9] = None if f[9] is None else _array(f[9], (0, 1), itemsizes)
     if minhash is not None and minhash[2] != num_perm:
         raise _Invalid
-    f[10] = None if f[10] is None else _array(f[10], (0,))
-    f[11] = _array(f[11], (2,))
-    _opt_int(f[12])
-    band_keys = f[13] = None if f[13] is None else _array(f[13], (1,))
+    f[10] = None if f[10] is None else _array(f[10], (0,), itemsizes)
+    f[11] = _array(f[11], (2,), itemsizes)
+    band_keys = f[13] = None if f[13] is None else _array(f[13], (1,), itemsizes)
     if f[14] is not None:
         b, r = _list(f[14], 2)
         f[14] = (_int(b, 1), _int(r, 1))
