@@ -296,3 +296,29 @@ def test_an_entry_of_the_previous_layout_is_a_miss() -> None:
             assert found is not None and [getattr(a, "diagnostics", None) for a in found] == [[d]]
         else:
             assert found is None
+
+
+def test_the_corpus_entry_is_decoded_with_the_collector_paused_and_left_as_found() -> None:
+    import gc
+
+    from lintnews.cache import dump_corpus, load_corpus
+    from lintnews.cache.entries import collector_paused
+
+    corpus = reference(samples()[2])
+    blob = dump_corpus([corpus] * 3)
+    seen: list[bool] = []
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            with collector_paused():
+                seen.append(gc.isenabled())
+            assert gc.isenabled() == enabled
+            with pytest.raises(_Invalid), collector_paused():
+                raise _Invalid
+            assert gc.isenabled() == enabled
+            assert load_corpus(blob) == [corpus] * 3
+            assert load_corpus(blob[:-1]) is None  # (a truncated entry: a miss)
+            assert gc.isenabled() == enabled
+        finally:
+            gc.enable()
+    assert seen == [False, False]
