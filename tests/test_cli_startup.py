@@ -38,10 +38,14 @@ print("LOADED", code, ",".join(m for m in watch if m in sys.modules), file=sys.s
 """
 
 
-def loaded_by(cwd: Path, watch: tuple[str, ...], *args: str) -> tuple[int, list[str], str]:
-    """(exit code, the modules of ``watch`` a ``lintnews check ARGS`` run imported, its stdout)."""
+def loaded_by(
+    cwd: Path, watch: tuple[str, ...], *args: str, cache: str | None = None
+) -> tuple[int, list[str], str]:
+    """(exit code, the modules of ``watch`` a ``lintnews check ARGS`` run imported, its stdout);
+    ``cache``: the run's cache folder (else ``--no-cache``)."""
+    caching = ["--no-cache"] if cache is None else ["--cache-dir", cache]
     proc = subprocess.run(
-        [sys.executable, "-c", PROBE, ",".join(watch), "check", "--isolated", "--no-cache", *args],
+        [sys.executable, "-c", PROBE, ",".join(watch), "check", "--isolated", *caching, *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -138,3 +142,24 @@ def test_a_file_that_is_not_utf8_loads_the_charset_detector(tmp_path: Path) -> N
     code, loaded, out = heavy(tmp_path, "--no-corpus", "--output-format", "json", "latin1.txt")
     assert code == 0 and loaded == ["charset_normalizer"]
     assert json.loads(out) == []
+
+
+def test_a_re_run_answered_from_the_cache_loads_no_worker_pool(tmp_path: Path) -> None:
+    """A corpus large enough for worker processes: the first run starts them, a re-run of the
+    unchanged corpus (every chunk answered from the cache) does not import the pool at all."""
+    records = [
+        {
+            "id": f"r{i}",
+            "text": f"Record {i}. The harbour reopened after repairs.\n\nShare this article on Facebook",
+        }
+        for i in range(100)
+    ]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    watch = ("multiprocessing.pool", "lintnews.pool")
+    args = ("-j", "2", "--output-format", "json", "c.jsonl")
+    first = loaded_by(tmp_path, watch, *args, cache="cc")
+    again = loaded_by(tmp_path, watch, *args, cache="cc")
+    assert first[1] == ["multiprocessing.pool", "lintnews.pool"]
+    assert again[1] == []
+    assert again[0] == first[0] and again[2] == first[2]
+    assert [d["code"] for d in json.loads(first[2])] == ["B005"] * 100
