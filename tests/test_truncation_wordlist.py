@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
 import subprocess
 
 import pytest
 import wordfreq
 from lintnews.rules.truncation import wordlist
-from lintnews.rules.truncation.endings import _MIN_ZIPF
+from lintnews.rules.truncation.endings import _MIN_ZIPF, _MIN_ZIPF_ALONE
 
 
 def test_bucket_zipf_is_wordfreqs_zipf_of_each_bucket() -> None:
@@ -28,22 +29,78 @@ def test_bucket_zipf_is_wordfreqs_zipf_of_each_bucket() -> None:
     assert wordlist.bucket_zipf(700) == 2.0 and wordlist.bucket_zipf(701) == 1.99
 
 
-@pytest.mark.parametrize("lang", ["en", "de", "pl"])
-def test_rarer_than_equals_wordfreq(lang: str) -> None:
-    # words of every bucket around the cut-off and far from it, words wordfreq splits or
-    # changes (apostrophes, digits, upper case), and words it does not know
+#: Endings as T002 meets them: stumps, compounds, elisions, capitalised and with digits.
+_REAL_SHAPED = {
+    "en": ["governmen", "contac", "Depar", "Polic", "o’clock", "b2b", "x1", "well-being", "co-operation"],
+    "de": ["Haus", "straße", "Cookie-Richtlinie", "Bundesregier", "E-Mail-Adresse", "Mitarbei", "Covid-19"],
+    "fr": ["l'état", "L’État", "aujourd'hui", "gouvernemen", "c'est-à-dire", "peut-être", "Commen"],
+    "es": ["gobiern", "¿Cómo", "Estados-Unidos", "también", "informació", "anti-inmigración"],
+    "pl": ["rząd", "Polsk", "biało-czerwoni", "województw"],
+    "ru": ["правительст", "Москв", "из-за", "кое-что", "COVID-19"],
+    "uk": ["уряд-міністр", "Україн", "будь-який"],
+    "ar": ["الحكومة", "الحكوم", "ال"],
+    "el": ["κυβέρνηση", "κυβέρν", "Αθήνα"],
+}
+
+
+def _words_of_every_kind(lang: str, seed: int) -> list[str]:
+    """Words of every bucket (far from and around both of T002's thresholds), generated compounds
+    of two words (common and rare parts, hyphen and apostrophe), the same capitalised and with a
+    digit, stumps, words wordfreq does not know, and `_REAL_SHAPED`."""
+    rng = random.Random(seed)
     buckets = wordfreq.get_frequency_list(lang)
     words = [w for bucket in buckets[::7] for w in itertools.islice(bucket, 3)]
-    words += [w for bucket in buckets[690:712] for w in itertools.islice(bucket, 20)]
-    words += ["governmen", "contac", "depar", "l'état", "o’clock", "b2b", "Haus", "x1", "straße", "qqqzx"]
-    assert len(words) > 500
-    rare = [w for w in words if wordlist.rarer_than(w, lang, _MIN_ZIPF)]
-    assert rare == [w for w in words if wordfreq.zipf_frequency(w, lang) < _MIN_ZIPF]
-    assert 0 < len(rare) < len(words)
+    for cut in (wordlist.first_bucket_below(_MIN_ZIPF), wordlist.first_bucket_below(_MIN_ZIPF_ALONE)):
+        words += [w for bucket in buckets[cut - 10 : cut + 12] for w in itertools.islice(bucket, 20)]
+    pool = [
+        w for w in itertools.chain.from_iterable(buckets[: wordlist.first_bucket_below(1.0)]) if w.isalpha()
+    ]
+    for _ in range(150):
+        a, b = rng.choice(pool), rng.choice(pool[: len(pool) // 3])  # (b common: a decides more often)
+        words += [f"{a}-{b}", f"{b}-{a}", f"{a}'{b}", f"{a}-{b}".capitalize(), f"{a}{rng.randrange(10)}"]
+        words += [a[: max(1, len(a) - 2)], a.upper()]
+    words += ["qqqzx", "", "-", "zzzz-qqqq", *_REAL_SHAPED[lang]]
+    return words
+
+
+@pytest.mark.parametrize("lang", sorted(_REAL_SHAPED))
+def test_rarer_than_equals_wordfreq(lang: str) -> None:
+    # every fast path of `rarer_than` (one token, the word itself or changed by the tokenizer;
+    # several tokens, one of them rare) against wordfreq's own computation, at both thresholds
+    words = _words_of_every_kind(lang, seed=len(lang))
+    assert len(words) > 1000
+    for min_zipf in (_MIN_ZIPF, _MIN_ZIPF_ALONE):
+        rare = [w for w in words if wordlist.rarer_than(w, lang, min_zipf)]
+        assert rare == [w for w in words if wordfreq.zipf_frequency(w, lang) < min_zipf], min_zipf
+        assert 0.1 * len(words) < len(rare) < 0.9 * len(words)
+
+
+def test_first_bucket_below_is_where_bucket_zipf_falls_below() -> None:
+    for min_zipf in (_MIN_ZIPF, _MIN_ZIPF_ALONE, 3.0):
+        cut = wordlist.first_bucket_below(min_zipf)
+        assert wordlist.bucket_zipf(cut - 1) >= min_zipf > wordlist.bucket_zipf(cut)
+    assert (
+        wordlist.first_bucket_below(_MIN_ZIPF) == 701 and wordlist.first_bucket_below(_MIN_ZIPF_ALONE) == 551
+    )
+
+
+def test_compounds_with_a_rare_part_never_build_the_whole_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
+    def whole(*args: object, **kwargs: object) -> dict[str, float]:
+        raise AssertionError("built wordfreq's whole frequency dictionary")
+
+    monkeypatch.setattr(wordfreq, "get_frequency_dict", whole)
+    monkeypatch.setattr(wordfreq, "_wf_cache", {})  # (answers of other tests)
+    # "cookie" is below Zipf 3.5 in German (3.41): so is the compound (3.31)
+    assert wordlist.rarer_than("cookie-richtlinie", "de", _MIN_ZIPF_ALONE)
+    assert wordlist.rarer_than("governmen-office", "en", _MIN_ZIPF)
+    assert wordlist.rarer_than("office-governmen", "en", _MIN_ZIPF)
+    assert not wordlist.rarer_than("Haus", "de", _MIN_ZIPF)  # one token, changed by the tokenizer
+    with pytest.raises(AssertionError, match="whole frequency dictionary"):
+        wordlist.rarer_than("well-being", "en", _MIN_ZIPF)  # two common tokens: wordfreq decides
 
 
 def test_common_words_never_builds_the_whole_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
-    wordlist.common_words.cache_clear()
+    wordlist.word_ranks.cache_clear()
 
     def whole(*args: object, **kwargs: object) -> dict[str, float]:
         raise AssertionError("built wordfreq's whole frequency dictionary")
@@ -51,10 +108,10 @@ def test_common_words_never_builds_the_whole_dictionary(monkeypatch: pytest.Monk
     monkeypatch.setattr(wordfreq, "get_frequency_dict", whole)
     assert wordlist.rarer_than("governmen", "en", _MIN_ZIPF)
     assert not wordlist.rarer_than("government", "en", _MIN_ZIPF)
-    words = wordlist.common_words("en", _MIN_ZIPF)
+    words = wordlist.word_ranks("en")
     assert "government" in words and "governmen" not in words
     assert 50_000 < len(words) < 200_000  # (the whole English list has ~320,000 words)
-    wordlist.common_words.cache_clear()
+    wordlist.word_ranks.cache_clear()
 
 
 def test_t002_stump_through_the_cli(tmp_path) -> None:

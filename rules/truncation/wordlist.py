@@ -1,32 +1,39 @@
-"""Whether wordfreq knows a word at a Zipf frequency of at least ``min_zipf``, without building
-wordfreq's whole frequency dictionary (for T002's stumps).
+"""Whether wordfreq rates a word below a Zipf frequency, without building wordfreq's whole
+frequency dictionary (for T002's stumps).
 
 ``wordfreq.zipf_frequency(word, lang)`` builds, on its first call in a language, a dictionary of
 every word of the language's list (300,000-650,000 words, 0.1-0.6 s and 35-70 MB per language
-and process). T002 only asks whether a word is rarer than Zipf 2.0, and a list file is a gzipped
-msgpack array of buckets in descending order of frequency (bucket ``i`` holds the words of
-frequency ``10 ** (-i / 100)``): the words at Zipf 2.0 or more are the first ~700 buckets, a
-quarter to a third of the words. `common_words` reads only those buckets (streaming: the rest of
-the file is never decompressed), about 5x faster and a third of the memory.
+and process). T002 only asks whether a word is rarer than Zipf 2.0 or 3.5, and a list file is a
+gzipped msgpack array of buckets in descending order of frequency (bucket ``i`` holds the words
+of frequency ``10 ** (-i / 100)``): the words at Zipf `FLOOR` (2.0) or more are the first ~700
+buckets, a quarter to a third of the words. `word_ranks` reads only those buckets (streaming: the
+rest of the file is never decompressed), once per language and process for every threshold at
+or above the floor, about 5x faster and a third of the memory.
 
-The answer is wordfreq's own: `rarer_than` takes this path only for a word that wordfreq's
-tokenizer leaves as it is (one token, no digits), whose frequency is exactly its bucket's, and
-asks ``wordfreq.zipf_frequency`` for anything else (tests/test_truncation_wordlist.py compares
-both on words of every bucket).
+The answer is wordfreq's own (tests/test_truncation_wordlist.py compares both on words of every
+bucket, compounds and words wordfreq's tokenizer changes). wordfreq tokenizes the word first: a
+word of one token without digits has exactly its bucket's frequency; a word of several tokens
+has a frequency below each of its tokens' (``1 / f = 1 / f1 + 1 / f2 + …``, rounded the same
+way), so it is rare as soon as one token without digits is. Only a word of several tokens that
+are all common, or with digits, is left to ``wordfreq.zipf_frequency``.
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
-import itertools
-import math
+
+#: The lowest Zipf frequency `word_ranks` reads down to: T002's lower threshold (`rarer_than`
+#: asks wordfreq itself about a lower one).
+FLOOR = 2.0
 
 
 def bucket_zipf(index: int) -> float:
     """``wordfreq.zipf_frequency`` of a one-token word of bucket ``index``: its frequency
     ``cB_to_freq(-index)`` rounded to three significant digits (`_word_frequency`), on the Zipf
     scale rounded to hundredths, as wordfreq computes them."""
+    import math
+
     import wordfreq
 
     freq = 1.0 / (1.0 / wordfreq.cB_to_freq(-index))
@@ -35,27 +42,33 @@ def bucket_zipf(index: int) -> float:
 
 
 @functools.cache
-def common_words(lang: str, min_zipf: float) -> frozenset[str]:
-    """The words of wordfreq's ``best`` list of ``lang`` (an exact key of
-    ``wordfreq.available_languages()``) at ``min_zipf`` or more."""
+def first_bucket_below(min_zipf: float) -> int:
+    """The index of the first bucket whose words wordfreq rates below ``min_zipf`` (frequencies
+    only fall from one bucket to the next)."""
+    index = 0
+    while bucket_zipf(index) >= min_zipf:
+        index += 1
+    return index
+
+
+@functools.cache
+def word_ranks(lang: str) -> dict[str, int]:
+    """Each word of wordfreq's ``best`` list of ``lang`` (an exact key of
+    ``wordfreq.available_languages()``) at Zipf `FLOOR` or more, with the index of its bucket."""
     import msgpack
     import wordfreq
 
     path = wordfreq.available_languages()[lang]
-    buckets: list[list[str]] = []
+    ranks: dict[str, int] = {}
     with gzip.open(path, "rb") as infile:
         unpacker = msgpack.Unpacker(infile, raw=False)
         size = unpacker.read_array_header()
         header = unpacker.unpack()
         if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
             raise ValueError(f"{path}: unexpected wordfreq header {header!r}")
-        for index in range(size - 1):
-            if bucket_zipf(index) < min_zipf:
-                break  # (frequencies only fall from here)
-            buckets.append(unpacker.unpack())
-    # (one frozenset of all the buckets: a set grown bucket by bucket, then copied, cost a
-    # quarter more, once per language and process)
-    return frozenset(itertools.chain.from_iterable(buckets))
+        for index in range(min(size - 1, first_bucket_below(FLOOR))):
+            ranks.update(dict.fromkeys(unpacker.unpack(), index))
+    return ranks
 
 
 def rarer_than(word: str, lang: str, min_zipf: float) -> bool:
@@ -64,6 +77,14 @@ def rarer_than(word: str, lang: str, min_zipf: float) -> bool:
     import wordfreq
     from wordfreq.tokens import lossy_tokenize
 
-    if lossy_tokenize(word, lang) == [word] and wordfreq.smash_numbers(word) == word:
-        return word not in common_words(lang, min_zipf)
+    if min_zipf >= FLOOR:
+        ranks = word_ranks(lang)
+        cut = first_bucket_below(min_zipf)
+        tokens = lossy_tokenize(word, lang)
+        # (a token with digits has a frequency of its own: wordfreq spreads its bucket's)
+        plain = [token for token in tokens if wordfreq.smash_numbers(token) == token]
+        if len(tokens) == 1 and plain:
+            return ranks.get(plain[0], cut) >= cut
+        if any(ranks.get(token, cut) >= cut for token in plain):
+            return True  # several tokens: rarer than the rarest of them
     return float(wordfreq.zipf_frequency(word, lang)) < min_zipf
