@@ -90,9 +90,12 @@ def is_stump(doc: Document, word: str, lang: str) -> bool:
         return False
     if len(w) == 1:
         return lang in _ONE_LETTER_WORDS and w not in _ONE_LETTER_WORDS[lang]
-    if sum(1 for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text, re.IGNORECASE)) > 1:
-        return False  # the text uses it as a word elsewhere
-    return _rare(w, lang) is True
+    # (the word list first: a lookup, where the search of the text reads all of it, and most
+    # last words are words)
+    if _rare(w, lang) is not True:
+        return False
+    # a token the text uses elsewhere as a word is one
+    return sum(1 for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text, re.IGNORECASE)) <= 1
 
 
 def _lower_share(block: Block) -> float:
@@ -120,8 +123,15 @@ def _tail_sentence(text: str) -> str:
     return text[ends[-1] :] if ends else text
 
 
+def _open(text: str) -> bool:
+    """Whether the right-stripped ``text`` ends open (`_OPEN`): a match takes at most its last
+    two characters, so only they are searched (a search of the whole text tries every word
+    character of a long paragraph)."""
+    return _OPEN.search(text, max(0, len(text) - 2)) is not None
+
+
 def _finished(block: Block) -> bool:
-    return not _OPEN.search(block.text.rstrip())
+    return not _open(block.text.rstrip())
 
 
 def _last_token(text: str) -> str:
@@ -144,23 +154,21 @@ _CHROME_RULES = (
 
 
 def _chrome(doc: Document, settings: Settings, block: Block) -> bool:
-    """Whether a phrase pack of site chrome matches the one-line ``block`` (its rule reports it)."""
+    """Whether a phrase rule of site chrome reports the one-line ``block``: the phrase rules'
+    matches of the document (`match_lines`), which they compute once for all of them, so that
+    T002 matches no line again (nor a line key over `lintnews.packs.screen.MAX_KEY` characters,
+    which no phrase rule reports)."""
     if block.start != block.end:
         return False
-    from lintnews.packs import line_key, load_packs, pack_languages
+    from lintnews.packs import match_lines
 
-    key = line_key(doc.lines[block.start])
-    if not key:
-        return False
-    packs = load_packs(settings)
-    langs = tuple(pack_languages(doc, settings, packs))
-    return any(m.match(key) is not None for rule in _CHROME_RULES for m in packs.matchers_for(rule, langs))
+    return any(line == block.start for rule in _CHROME_RULES for line, _ in match_lines(doc, settings, rule))
 
 
 def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[int, int, str] | None:
     """(line, column, message) when the document's prose ends open, else None. Trailing lines
     of site chrome (a comment form, share buttons) are stepped over first."""
-    while len(blocks) > 1 and _OPEN.search(blocks[-1].text.rstrip()) and _chrome(doc, settings, blocks[-1]):
+    while len(blocks) > 1 and _open(blocks[-1].text.rstrip()) and _chrome(doc, settings, blocks[-1]):
         blocks = blocks[:-1]
     last = blocks[-1]
     lang = language_of(doc, settings) or "en"
@@ -168,13 +176,12 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
     if _is_prose(last) and _runs_on(last):
         return _judge(doc, last, lang, strict=False)
     # 2. A short last line after finished prose: the start of a paragraph, cut after a few words.
-    prev = next((b for b in reversed(blocks[:-1]) if _is_prose(b)), None)
-    after_prose = prev is not None and prev is blocks[-2] and _finished(prev)
+    after_prose = len(blocks) > 1 and _is_prose(blocks[-2]) and _finished(blocks[-2])
     text = last.text.strip()
     if (
         last.kind in ("paragraph", "quote")
         and len(blocks) > 1
-        and _OPEN.search(text)
+        and _open(text)
         # (a new paragraph's first words may also follow a short finished sentence: a verse, a reply)
         and (after_prose or _SENTENCE_END.search(blocks[-2].text.rstrip()[-8:]) is not None)
         and not CREDIT.match(text)
@@ -240,7 +247,7 @@ def _indent(doc: Document, block: Block) -> int:
 
 def _judge(doc: Document, block: Block, lang: str, strict: bool) -> tuple[int, int, str] | None:
     text = block.text.rstrip()
-    if not _OPEN.search(text):
+    if not _open(text):
         return None
     tail = _tail_sentence(text)
     if (

@@ -1,0 +1,149 @@
+"""T002's shortcuts (rules/truncation/endings.py) against the straightforward computations they
+replace: `_open` searches only a text's last two characters, `_chrome` reads the phrase rules'
+matches of the document instead of matching the line again, and `is_stump` asks the word list
+before it searches the text. (The word list's own shortcuts: tests/test_truncation_wordlist.py.)"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from lintnews.rules.truncation import endings
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.packs import line_key, load_packs, pack_languages
+from lintnews.packs.screen import MAX_KEY
+
+PROSE = {
+    "en": "The council approved the new budget on Tuesday after a long debate about school funding.",
+    "de": "Der Stadtrat hat am Dienstag nach einer langen Debatte über die Schulen den Haushalt beschlossen.",
+    "fr": "Le conseil municipal a adopté mardi le nouveau budget après un long débat sur les écoles.",
+    "es": "El ayuntamiento aprobó el martes el nuevo presupuesto tras un largo debate sobre las escuelas.",
+}
+
+#: Endings of every kind `_OPEN` tells apart: letters of several scripts, digits, the underscore,
+#: commas, sentence ends, closing quotes and brackets, emoji, and white space inside.
+_PIECES = [
+    "word",
+    "é",
+    "ß",
+    "Ж",
+    "中",
+    "ع",
+    "٣",
+    "7",
+    "_",
+    ",",
+    ".",
+    "!",
+    "?",
+    "…",
+    "”",
+    "»",
+    ")",
+    "]",
+    "😂",
+    " ",
+    "\n",
+]
+
+
+def test_open_equals_a_search_of_the_whole_text() -> None:
+    rng = random.Random(11)
+    texts = ["", ",", "a", "_", "1,", ",,", "a,", "_,", "é,", "Hello, world", *PROSE.values()]
+    texts += ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 12))) for _ in range(5000)]
+    texts = [t.rstrip() for t in texts]
+    found = [endings._open(t) for t in texts]
+    assert found == [endings._OPEN.search(t) is not None for t in texts]
+    assert 0.2 * len(texts) < sum(found) < 0.8 * len(texts)
+
+
+def _chrome_lines(lang: str, rng: random.Random) -> list[str]:
+    """Literal lines of every chrome rule in ``lang`` and in every language (as written, in upper
+    case, emphasised, with a word more), and lines near them that no entry may match."""
+    packs = load_packs(Settings())
+    lines = []
+    for language in (lang, "en", "*"):
+        for rule in endings._CHROME_RULES:
+            for entry in packs.by_language.get(language, {}).get(rule, []):
+                for line in rng.sample(entry.lines, min(len(entry.lines), 6)):
+                    lines += [line, line.upper(), f"**{line}**", f"{line} now", f"- {line}"]
+    return lines
+
+
+@pytest.mark.parametrize("lang", sorted(PROSE))
+def test_chrome_equals_matching_the_line_with_every_chrome_matcher(lang: str) -> None:
+    settings = Settings()
+    packs = load_packs(settings)
+
+    def straightforward(doc: Document) -> bool:  # (T002's `_chrome` before it read match_lines)
+        key = line_key(doc.lines[doc.blocks[-1].start])
+        if not key or len(key) > MAX_KEY:
+            return False  # (no phrase rule reports a line of a longer key)
+        langs = tuple(pack_languages(doc, settings, packs))
+        return any(
+            m.match(key) is not None
+            for rule in endings._CHROME_RULES
+            for m in packs.matchers_for(rule, langs)
+        )
+
+    rng = random.Random(lang)
+    last_lines = _chrome_lines(lang, rng)
+    last_lines += [
+        "Comment by Jane Doe",
+        "Share on Facebook",
+        "Sign up for our newsletter",
+        "Leave a comment",
+        "Melden Sie sich für unseren Newsletter an",
+        "Partager sur Facebook",
+        "Compartir en Facebook",
+        "The council will meet again next week to",
+        PROSE[lang],
+        "Leave a comment " + "x" * MAX_KEY,
+    ]
+    chrome = 0
+    for last in last_lines:
+        doc = Document("article.txt", f"{PROSE[lang]}\n{PROSE[lang]}\n{last}\n")
+        block = doc.blocks[-1]
+        assert block.start == block.end == 2, last
+        expected = straightforward(doc)
+        assert endings._chrome(doc, settings, block) == expected, (lang, last)
+        chrome += expected
+    assert 0.2 * len(last_lines) < chrome < len(last_lines)
+
+
+@pytest.mark.parametrize(
+    "lang, prose, last",
+    [
+        ("en", PROSE["en"], "They said the talks with the State Depar"),
+        ("en", PROSE["en"] + " Depar", "They said the talks with the State Depar"),
+        ("en", PROSE["en"], "They said the talks with the State Department"),
+        ("de", PROSE["de"], "Die Sitzung des Stadtrats wird am Montag fortgesetzt und die Verwal"),
+        (
+            "de",
+            PROSE["de"] + " Verwal.",
+            "Die Sitzung des Stadtrats wird am Montag fortgesetzt und die Verwal",
+        ),
+        ("fr", PROSE["fr"], "La séance du conseil reprendra lundi avec les représentan"),
+        ("es", PROSE["es"], "La sesión del ayuntamiento seguirá el lunes con los representan"),
+        ("es", PROSE["es"], "La sesión del ayuntamiento seguirá el lunes con los representantes"),
+        (
+            "ru",
+            "Совет утвердил новый бюджет во вторник после долгих дебатов о школах.",
+            "Заседание продолжится правительст",
+        ),
+        (
+            "ru",
+            "Совет утвердил новый бюджет. Правительст и мэрия спорили.",
+            "Заседание продолжится правительст",
+        ),
+    ],
+)
+def test_is_stump_equals_searching_the_text_first(lang: str, prose: str, last: str) -> None:
+    doc = Document("article.txt", f"{prose}\n{last}\n")
+    word = last.rsplit(None, 1)[-1]
+    elsewhere = sum(1 for _ in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text, re.IGNORECASE)) > 1
+    expected = not elsewhere and endings._rare(word.casefold(), lang) is True
+    assert endings.is_stump(doc, word, lang) == expected
