@@ -100,7 +100,7 @@ def test_compounds_with_a_rare_part_never_build_the_whole_dictionary(monkeypatch
 
 
 def test_common_words_never_builds_the_whole_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
-    wordlist.word_ranks.cache_clear()
+    wordlist.common_words.cache_clear()
 
     def whole(*args: object, **kwargs: object) -> dict[str, float]:
         raise AssertionError("built wordfreq's whole frequency dictionary")
@@ -108,10 +108,10 @@ def test_common_words_never_builds_the_whole_dictionary(monkeypatch: pytest.Monk
     monkeypatch.setattr(wordfreq, "get_frequency_dict", whole)
     assert wordlist.rarer_than("governmen", "en", _MIN_ZIPF)
     assert not wordlist.rarer_than("government", "en", _MIN_ZIPF)
-    words = wordlist.word_ranks("en")
+    words = wordlist.common_words("en", _MIN_ZIPF)
     assert "government" in words and "governmen" not in words
     assert 50_000 < len(words) < 200_000  # (the whole English list has ~320,000 words)
-    wordlist.word_ranks.cache_clear()
+    wordlist.common_words.cache_clear()
 
 
 def test_t002_stump_through_the_cli(tmp_path) -> None:

@@ -30,7 +30,7 @@ from .trailers import (
     CREDIT,
     is_trailer,
 )
-from .wordlist import rarer_than, word_ranks
+from .wordlist import common_words, rarer_than
 
 #: The end of a paragraph that could close a sentence: punctuation, closing quotes and brackets,
 #: emoji and symbols. What is left (a letter, a digit, a comma) cannot.
@@ -79,7 +79,8 @@ def warm() -> None:
     ~0.1 CPU-s) and its list of English, the language met everywhere (the others stay lazy), for
     both thresholds. A check run calls this before it forks its workers, which then share them."""
     if "en" in _wordfreq_languages():
-        word_ranks("en")
+        common_words("en", _MIN_ZIPF)
+        common_words("en", _MIN_ZIPF_ALONE)
 
 
 def is_stump(doc: Document, word: str, lang: str) -> bool:
