@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
+import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -138,6 +139,21 @@ _POSITION = ("line", "column", "end_line", "end_column")
 
 POSITION_DTYPE = np.dtype([(name, "<i4") for name in _POSITION])
 
+#: One row of `LINE_DTYPE` packed by `struct`: rows are made a few at a time in Python, where
+#: packing them costs a fraction of numpy's conversion of a list of tuples to records.
+_ROW = struct.Struct("<Q4iBBHII")
+assert _ROW.size == LINE_DTYPE.itemsize
+
+
+def _line_rows(rows: list[tuple[int, ...]]) -> np.ndarray:
+    """The `LINE_DTYPE` array of ``rows`` (tuples of its fields, in order)."""
+    return np.frombuffer(bytearray(b"".join([_ROW.pack(*row) for row in rows])), LINE_DTYPE)
+
+
+#: The candidate lines of a document without any (one array for all of them; nothing writes
+#: to a signature's arrays).
+_NO_LINES = np.zeros(0, LINE_DTYPE)
+
 
 @dataclass
 class _Prepared:
@@ -146,8 +162,10 @@ class _Prepared:
     sig: DocSignature
     #: Normalised lines to shingle, in order.
     lines: list[str] = field(default_factory=list)
-    #: (index in ``lines``, row in ``sig.lines``) of the lines that have a row, in order.
-    rows: list[tuple[int, int]] = field(default_factory=list)
+    #: The candidate lines' rows of ``sig.lines`` but their shingle range (``lo``, ``hi``),
+    #: known once the lines are shingled, and each one's index in ``lines``.
+    rows: list[tuple[int, ...]] = field(default_factory=list)
+    at: list[int] = field(default_factory=list)
 
 
 def _edge_lines(nonblank: list[int]) -> list[tuple[int, int]]:
@@ -219,7 +237,7 @@ class CorpusSigner:
             date=date if isinstance(date, (str, int, float)) and not isinstance(date, bool) else None,
             minhash=None,
             shingles=None,
-            lines=np.zeros(0, LINE_DTYPE),
+            lines=_NO_LINES,
         )
         prepared = _Prepared(sig)
         # A line is shingled when its normalised text is not empty (so it has content) and no
@@ -232,40 +250,33 @@ class CorpusSigner:
                 prepared.lines = [all_norms[i] for i in shingled]
             else:
                 prepared.lines = content
-        rows: list[tuple[Any, ...]] = []
+        rows = prepared.rows
         keys = doc.line_keys
         min_words = opts.template_min_words
         for i, rank in _edge_lines(nonblank):
             norm = all_norms[i]
-            if not norm or i in chrome:
+            if not norm or i in chrome or len(lines[i]) > MAX_TEMPLATE_CHARS:
                 continue
             words = norm.count(" ") + 1
-            if len(lines[i]) > MAX_TEMPLATE_CHARS or words < min_words:
+            if words < min_words:
                 continue
             digest = int.from_bytes(
                 hashlib.blake2b(keys[i].encode("utf-8"), digest_size=8).digest(), "little"
             )
             if self.shingle:
-                prepared.rows.append((bisect.bisect_left(shingled, i), len(rows)))
+                prepared.at.append(bisect.bisect_left(shingled, i))
             rows.append(
-                (
-                    digest,
-                    *_source_span(doc, i),
-                    min(rank, 255),
-                    min(n - 1 - rank, 255),
-                    min(words, 65535),
-                    0,
-                    0,
-                )
+                (digest, *_source_span(doc, i), min(rank, 255), min(n - 1 - rank, 255), min(words, 65535))
             )
-        sig.lines = np.array(rows, dtype=LINE_DTYPE)
+        if rows and not self.shingle:  # (else `_hash` makes them, with their shingle ranges)
+            sig.lines = _line_rows([(*row, 0, 0) for row in rows])
         return prepared
 
     def _hash(self, prepared: list[_Prepared]) -> None:
         """Shingle every prepared line, hash all shingles of the batch at once, fill in the
         signatures' shingles, line ranges and MinHash values."""
         k = self.options.shingle_size
-        all_lines = [line for p in prepared for line in p.lines]
+        all_lines = list(itertools.chain.from_iterable([p.lines for p in prepared]))
         if not all_lines:
             for p in prepared:
                 p.sig.shingles = np.zeros(0, np.uint32)
@@ -273,18 +284,18 @@ class CorpusSigner:
             return
         hashes, per_line = shingle_hashes(all_lines, k)
         # split back per document
-        line_bounds = np.concatenate(([0], np.cumsum(per_line)))
+        bounds = [0, *itertools.accumulate(per_line.tolist())]
         counts = []
         at = 0
         for p in prepared:
-            nl = len(p.lines)
-            lo, hi = int(line_bounds[at]), int(line_bounds[at + nl])
+            lo, hi = bounds[at], bounds[at + len(p.lines)]
             p.sig.shingles = hashes[lo:hi].copy()
-            for r, row in p.rows:
-                p.sig.lines[row]["lo"] = line_bounds[at + r] - lo
-                p.sig.lines[row]["hi"] = line_bounds[at + r + 1] - lo
+            if p.rows:
+                p.sig.lines = _line_rows(
+                    [(*row, bounds[at + r] - lo, bounds[at + r + 1] - lo) for row, r in zip(p.rows, p.at)]
+                )
             counts.append(hi - lo)
-            at += nl
+            at += len(p.lines)
         doc_counts = np.array(counts, np.int64)
         sigs = self.hasher.signatures(hashes, doc_counts)
         lsh = lsh_bands(self.options.threshold, self.options.num_perm)
