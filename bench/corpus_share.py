@@ -20,6 +20,7 @@ Usage: ``python bench/corpus_share.py CORPUS.jsonl``
 from __future__ import annotations
 
 import functools
+import gc
 import resource
 import sys
 import time
@@ -30,11 +31,31 @@ from lintnews.corpus import index as index_mod
 from lintnews.corpus import signature as signature_mod
 
 SPENT: dict[str, float] = {"signatures": 0.0, "index": 0.0, "finish": 0.0}
+#: CPU seconds in the cyclic garbage collector, per generation (`gc.callbacks`).
+GC: dict[int, float] = {0: 0.0, 1: 0.0, 2: 0.0}
+_gc_start = [0.0]
+
+
+def _gc_timer(phase: str, info: dict[str, int]) -> None:
+    if phase == "start":
+        _gc_start[0] = time.process_time()
+    else:
+        GC[info["generation"]] += time.process_time() - _gc_start[0]
+
+
+#: Peak RSS (MiB) when the index's finish started: what the per-document phase reached.
+PEAK_BEFORE_FINISH = [0.0]
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def timed(part: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if part == "finish":
+            PEAK_BEFORE_FINISH[0] = peak_mib()
         start = time.process_time()
         try:
             return fn(*args, **kwargs)
@@ -45,7 +66,7 @@ def timed(part: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def main() -> None:
-    if len(sys.argv) != 2:
+    if len(sys.argv) < 2:
         sys.exit(__doc__.split("Usage: ")[1].strip() if __doc__ else "usage: corpus_share.py CORPUS")
     signer = signature_mod.CorpusSigner
     signer.sign_batch = timed("signatures", signer.sign_batch)  # type: ignore[method-assign]
@@ -54,7 +75,8 @@ def main() -> None:
     index.finish = timed("finish", index.finish)  # type: ignore[method-assign]
     from lintnews.cli import main as cli
 
-    sys.argv = ["lintnews", "check", "--no-cache", "-j1", "--exit-zero", "-q", sys.argv[1]]
+    sys.argv = ["lintnews", "check", "--no-cache", "-j1", "--exit-zero", "-q", *sys.argv[1:]]
+    gc.callbacks.append(_gc_timer)
     start = time.process_time()
     try:
         cli()
@@ -64,8 +86,16 @@ def main() -> None:
     corpus = sum(SPENT.values())
     for part, spent in [*SPENT.items(), ("corpus phase", corpus), ("per-document rest", total - corpus)]:
         print(f"{part:>18}: {spent:7.2f} CPU-s  {spent / total:6.1%}", file=sys.stderr)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{'run':>18}: {total:7.2f} CPU-s  peak {peak:.0f} MiB", file=sys.stderr)
+    print(
+        f"{'garbage collector':>18}: {sum(GC.values()):7.2f} CPU-s  {sum(GC.values()) / total:6.1%}"
+        f"  (generations 0/1/2: {GC[0]:.2f} / {GC[1]:.2f} / {GC[2]:.2f})",
+        file=sys.stderr,
+    )
+    print(
+        f"{'run':>18}: {total:7.2f} CPU-s  peak {peak_mib():.0f} MiB"
+        f" ({PEAK_BEFORE_FINISH[0]:.0f} before the finish)",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":
