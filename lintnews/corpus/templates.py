@@ -24,10 +24,9 @@ TEMPLATE_SAMPLE = 200
 
 def block_words(lines: np.ndarray, docs: np.ndarray, rows_of_doc: RowIndex) -> int:
     """Words in the lines that recur in at least 80 % of ``docs`` (a template line's block)."""
-    parts = [rows_of_doc[int(d)] for d in docs]
-    rows = np.concatenate(parts)
+    rows, per_doc = rows_of_doc.many(docs)
     hashes = lines["hash"][rows]
-    owner = np.repeat(docs.astype(np.int64), [len(part) for part in parts])
+    owner = np.repeat(docs.astype(np.int64), per_doc)
     # count each line once per document: distinct (hash, document) pairs, then documents per hash
     order = np.lexsort((owner, hashes))
     h, o = hashes[order], owner[order]

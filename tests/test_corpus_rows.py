@@ -1,0 +1,45 @@
+"""The corpus phase's row helpers against their plain definitions: candidate-line rows packed by
+`struct` are numpy's records of the same tuples, and `RowIndex.many` is `RowIndex.get` of each
+document, concatenated."""
+
+from __future__ import annotations
+
+import array
+import struct
+
+import numpy as np
+import pytest
+
+from lintnews.corpus import signature, storage
+from lintnews.corpus.signature import LINE_DTYPE
+
+
+def test_packed_rows_are_numpy_s_records_of_the_same_tuples() -> None:
+    rows = [
+        (0, 1, 1, 1, 2, 0, 0, 1, 0, 0),
+        (2**64 - 1, 2**31 - 1, 7, 12, 40, 255, 254, 65535, 2**32 - 1, 2**32 - 1),
+        (0x0123456789ABCDEF, -1, -2, 3, 4, 19, 0, 6, 17, 23),
+    ]
+    packed = signature._line_rows(rows)
+    expected = np.array(rows, dtype=LINE_DTYPE)
+    assert packed.dtype == LINE_DTYPE
+    assert packed.tobytes() == expected.tobytes()
+    assert packed.flags.writeable
+    assert signature._line_rows([]).tobytes() == np.array([], dtype=LINE_DTYPE).tobytes()
+    with pytest.raises(struct.error):  # a field out of its range is an error (numpy: OverflowError)
+        signature._line_rows([(0, 1, 1, 1, 2, 256, 0, 1, 0, 0)])
+
+
+def test_rows_of_many_documents_are_each_document_s_rows_in_order() -> None:
+    owners = array.array("I", [0, 3, 4, 9])  # documents with candidate lines, in input order
+    counts = array.array("I", [2, 1, 3, 2])
+    index = storage.RowIndex(owners, counts)
+    for docs in ([9, 0, 4], [3], [4, 4, 0, 9, 3], []):
+        rows, per_doc = index.many(np.array(docs, np.uint32))
+        expected = [index[d].tolist() for d in docs]
+        assert rows.tolist() == [r for part in expected for r in part]
+        assert per_doc.tolist() == [len(part) for part in expected]
+    with pytest.raises(KeyError):
+        index.many(np.array([0, 5], np.uint32))  # document 5 has no rows
+    with pytest.raises(KeyError):
+        index.many(np.array([10], np.uint32))  # nor has one past the last
