@@ -12,9 +12,15 @@ corpus phase:
 - ``finish``: `CorpusIndex.finish` (exact groups, template lines, LSH candidates, verification,
   the N001-N003 diagnostics), after the last document.
 
-Prints each part's CPU seconds and share of the run, the run's CPU seconds and the peak RSS.
+Prints each part's CPU seconds and share of the run, the garbage collector's CPU seconds
+(`gc.callbacks`; a collection inside one of the parts counts in that part too), the run's CPU
+seconds, its peak RSS and the peak it had reached when the index's finish began (what the
+per-document phase and the index's stores took). Further arguments go to ``lintnews check``:
+``--no-corpus`` measures the run without the corpus phase in the same harness, which is how
+the corpus phase's whole cost (numpy, the collector, the documents a batch keeps alive) is
+checked against the sum of its parts.
 
-Usage: ``python bench/corpus_share.py CORPUS.jsonl``
+Usage: ``python bench/corpus_share.py CORPUS.jsonl [LINTNEWS-CHECK-OPTION...]``
 """
 
 from __future__ import annotations

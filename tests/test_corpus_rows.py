@@ -43,3 +43,25 @@ def test_rows_of_many_documents_are_each_document_s_rows_in_order() -> None:
         index.many(np.array([0, 5], np.uint32))  # document 5 has no rows
     with pytest.raises(KeyError):
         index.many(np.array([10], np.uint32))  # nor has one past the last
+
+
+def test_template_ranges_are_each_document_s_template_lines_ranges() -> None:
+    from lintnews.corpus.index import comparable_set, shingles_without, template_ranges
+    from lintnews.corpus.signature import KEPT_DTYPE
+
+    rng = np.random.default_rng(7)
+    owners = [0, 0, 0, 2, 2, 5, 5, 5, 5, 9]  # the document of each candidate line, in order
+    lines = np.zeros(len(owners), KEPT_DTYPE)
+    lines["hash"] = [11, 2**64 - 3, 11, 40, 11, 2**64 - 3, 7, 40, 40, 8]
+    lines["lo"] = [0, 5, 9, 0, 3, 0, 4, 6, 8, 0]
+    lines["hi"] = [5, 9, 12, 3, 6, 4, 6, 8, 10, 2]
+    docs = np.array(owners, np.uint32)
+    template = {11, 40, 2**64 - 3}
+    drops = template_ranges(lines, docs, template)
+    assert drops == {0: [0, 5, 5, 9, 9, 12], 2: [0, 3, 3, 6], 5: [0, 4, 6, 8, 8, 10]}
+    assert template_ranges(lines, docs, set()) == {}
+    for doc in set(owners):
+        shingles = rng.integers(0, 50, 14).astype(np.uint32)
+        mine = lines[docs == doc]
+        expected = comparable_set(shingles, mine, template)
+        assert shingles_without(shingles, drops.get(doc, [])).tolist() == expected.tolist()

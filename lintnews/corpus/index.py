@@ -19,7 +19,7 @@ from lintnews.corpus.duplicates import MIN_SHINGLES, find_duplicates
 from lintnews.corpus.lsh import band_keys, candidates
 from lintnews.corpus.options import CorpusOptions, CorpusSelection, lsh_bands
 from lintnews.corpus.signature import KEPT_DTYPE, LINE_DTYPE, POSITION_DTYPE, CorpusSigner, DocSignature
-from lintnews.corpus.storage import ByteBlocks, RowFile, RowIndex, ShingleStore, distinct
+from lintnews.corpus.storage import ByteBlocks, RowFile, ShingleStore, distinct
 from lintnews.corpus.templates import find_templates, template_diagnostics
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
@@ -233,7 +233,7 @@ class CorpusIndex:
                 twin,
                 earlier,
                 later,
-                self._shingle_sets(template, lines),
+                self._shingle_sets(template, lines, line_docs),
                 self.options,
                 self.selection,
                 self._title,
@@ -283,9 +283,12 @@ class CorpusIndex:
     def _title(self, i: int) -> str:
         return self._titles.get_bytes(self.docs[i].title_at).decode("utf-8", "surrogatepass")
 
-    def _shingle_sets(self, template: set[int], lines: np.ndarray) -> Callable[[int], np.ndarray]:
-        """A document's comparable shingle set (without its template lines' shingles), by number."""
-        by_doc = RowIndex(self._line_owner, self._line_count)
+    def _shingle_sets(
+        self, template: set[int], lines: np.ndarray, line_docs: np.ndarray
+    ) -> Callable[[int], np.ndarray]:
+        """A document's comparable shingle set (without its template lines' shingles), by number.
+        ``line_docs``: the document of each row of ``lines``."""
+        drops = template_ranges(lines, line_docs, template)
         cache: OrderedDict[int, np.ndarray] = OrderedDict()
 
         def shingle_set(i: int) -> np.ndarray:
@@ -293,24 +296,38 @@ class CorpusIndex:
             # again after they left the cache are computed again rather than written to disk.
             got = cache.get(i)
             if got is None:
-                got = cache[i] = self._comparable_set(i, template, lines, by_doc)
+                got = cache[i] = self._comparable_set(i, drops.get(i, []))
                 if len(cache) > self.set_cache:
                     cache.popitem(last=False)
             return got
 
         return shingle_set
 
-    def _comparable_set(self, i: int, template: set[int], lines: np.ndarray, by_doc: RowIndex) -> np.ndarray:
-        rows = by_doc.get(i)
-        return comparable_set(self._store.get(i), lines[rows] if rows is not None else None, template)
+    def _comparable_set(self, i: int, drop: list[int]) -> np.ndarray:
+        return shingles_without(self._store.get(i), drop)
+
+
+def template_ranges(lines: np.ndarray, line_docs: np.ndarray, template: set[int]) -> dict[int, list[int]]:
+    """The shingle ranges (lo, hi, lo, hi …) of each document's ``template`` lines among the
+    candidate ``lines`` (rows with ``hash``, ``lo``, ``hi``) of the documents ``line_docs``, in
+    row order; documents without any are left out. Found for the whole corpus at once: per
+    document, picking its rows out of ``lines`` cost more than its comparable set."""
+    drops: dict[int, list[int]] = {}
+    if not len(lines) or not template:
+        return drops
+    rows = np.flatnonzero(np.isin(lines["hash"], np.fromiter(template, np.uint64, len(template))))
+    for doc, lo, hi in zip(
+        line_docs[rows].tolist(), lines["lo"][rows].tolist(), lines["hi"][rows].tolist(), strict=True
+    ):
+        drops.setdefault(doc, []).extend((lo, hi))
+    return drops
 
 
 def comparable_set(shingles: np.ndarray, lines: np.ndarray | None, template: set[int]) -> np.ndarray:
     """A document's comparable shingle set: its distinct ``shingles`` without those of its
     candidate ``lines`` (rows with ``hash``, ``lo``, ``hi``) that are ``template`` lines. (The
-    local index and the Spark engine's tasks both call it.) From the compiled kernel when it is
-    built (one pass and a radix sort; numpy's sort and masks cost ~40 ns a shingle, a fifth of
-    the corpus phase's end), else `py_comparable_set`."""
+    Spark engine's tasks call it; the local index finds every document's template lines at once,
+    `template_ranges`.)"""
     drop: list[int] = []
     if lines is not None and len(lines) and template:
         # the document's template lines (a few rows: a set lookup each, not a numpy call)
@@ -318,6 +335,14 @@ def comparable_set(shingles: np.ndarray, lines: np.ndarray | None, template: set
         if mine:
             for lo, hi in zip(lines["lo"][mine].tolist(), lines["hi"][mine].tolist()):
                 drop += (lo, hi)
+    return shingles_without(shingles, drop)
+
+
+def shingles_without(shingles: np.ndarray, drop: list[int]) -> np.ndarray:
+    """The distinct values of ``shingles`` without the positions in the ranges ``drop`` (lo,
+    hi, lo, hi …), sorted: from the compiled kernel when it is built (one pass and a radix
+    sort; numpy's sort and masks cost ~40 ns a shingle, a fifth of the corpus phase's end),
+    else `py_comparable_set`."""
     if native.compiled is not None:
         found = native.compiled.sorted_distinct(shingles, array.array("q", drop))
         return np.frombuffer(found, np.uint32)
@@ -325,7 +350,7 @@ def comparable_set(shingles: np.ndarray, lines: np.ndarray | None, template: set
 
 
 def py_comparable_set(shingles: np.ndarray, drop: list[int]) -> np.ndarray:
-    """`comparable_set` in numpy: the distinct values of ``shingles`` without the positions in
+    """`shingles_without` in numpy: the distinct values of ``shingles`` without the positions in
     the ranges ``drop`` (lo, hi, lo, hi …)."""
     values = shingles
     if drop:
