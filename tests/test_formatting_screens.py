@@ -11,7 +11,10 @@ import random
 import re
 
 import ftfy.badness
-from lintnews.rules.formatting import blanks, case, common, mojibake, spacing
+from lintnews.rules.formatting import blanks, case, common, mojibake, spacing, tables
+
+from lintnews.config import Settings
+from lintnews.document import Document
 
 # --- F005: the mojibake screen -----------------------------------------------------------------
 
@@ -254,3 +257,70 @@ def test_question_end_screen_finds_every_line_that_ends_in_a_question_mark() -> 
         ends = {text.count("\n", 0, m.start()) for m in generation._QUESTION_END.finditer(text)}
         expected = {i for i, line in enumerate(text.split("\n")) if line.strip().endswith("?")}
         assert expected <= ends, repr(text)
+
+
+# --- F003: table rows and the lines that may head a table --------------------------------------
+
+
+def _cells_by_regex(row: str) -> list[str]:
+    """`tables._cells` as it was: every row split with the escaped-bar regex."""
+    row = row.strip().removeprefix("|")
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    return [c.strip() for c in re.split(r"(?<!\\)\|", row)]
+
+
+def test_cells_split_as_the_regex_does() -> None:
+    rng = random.Random(3)
+    pieces = ["|", "\\", "\\|", " ", "a", "Партия", "議席", "12", "-", "\t"]
+    rows = ["| Greens | 12 | +2 |", "a \\| b | c", "|", "", "\\", "| 東京 | Москва |"]
+    rows += ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12))) for _ in range(20_000)]
+    for row in rows:
+        assert tables._cells(row) == _cells_by_regex(row), repr(row)
+
+
+def _tables_line_by_line(doc: Document) -> list[tuple[int, int]]:
+    """The (header, last row) of every table F003 reads, found as before: every line tried as a
+    header, top to bottom, a table's rows skipped once read."""
+    lines, found, i = doc.lines, [], 0
+    while i < len(lines) - 1:
+        if "|" in lines[i] and tables._SEPARATOR.match(lines[i + 1]) and "|" in lines[i + 1]:
+            end = i + 2
+            while end < len(lines) and "|" in lines[end] and lines[end].strip():
+                end += 1
+            found.append((i, end - 1))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def test_tables_are_found_from_the_separator_lines_as_from_every_line(monkeypatch) -> None:
+    seen: list[tuple[int, int]] = []
+
+    def record(self, doc, header, last):  # type: ignore[no-untyped-def]
+        seen.append((header, last))
+        return iter(())
+
+    monkeypatch.setattr(tables.MalformedTable, "_table", record)
+    rule = tables.MalformedTable()
+    rng = random.Random(5)
+    pieces = [
+        "| a | b |",
+        "|---|---|",
+        "---|---",
+        "| 1 | 2 | 3 |",
+        "",
+        "text ---",
+        "| 東京 |",
+        "|---|",
+        "Ж | ---",
+    ]
+    texts = ["|---|---|\n| a | b |\n|---|---|\n| 1 | 2 |", "---\n|---|"]
+    texts += ["\n".join(rng.choice(pieces) for _ in range(rng.randrange(0, 15))) for _ in range(5_000)]
+    for text in texts:
+        doc = Document("a.md", text)
+        seen.clear()
+        list(rule.check(doc, Settings()))
+        expected = _tables_line_by_line(doc) if "|" in text and "---" in text else []
+        assert seen == expected, repr(text)

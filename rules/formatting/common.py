@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lintnews.document import Block, Document
 
@@ -37,10 +37,10 @@ def _blocks_of(doc: Document, lines: list[int]) -> Iterator[tuple[Block, int]]:
 _END = operator.attrgetter("end")
 
 
-def _lines_with(text: str, chars: str) -> list[int]:
-    """The numbers of the lines of ``text`` that hold any of ``chars``, in order. (`str.find`
-    and `str.count` skip through the text in C, one line with a hit to the next, instead of a
-    loop over every line.)"""
+def _lines_with(text: str, chars: Iterable[str]) -> list[int]:
+    """The numbers of the lines of ``text`` that hold any of ``chars`` (characters, or strings
+    without a line break), in order. (`str.find` and `str.count` skip through the text in C,
+    one line with a hit to the next, instead of a loop over every line.)"""
     found = set()
     for ch in chars:
         line, counted = 0, 0  # line breaks before `counted` are in `line`

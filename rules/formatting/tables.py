@@ -10,10 +10,16 @@ from lintnews.diagnostics import Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
+from .common import _lines_with
+
 _GLUED_TABLE_ROWS = 3
 _HOLLOW_ROWS = 3
 #: (Written so that no two ``\s*`` touch: ``\s*\|?\s*`` is quadratic on a long line of spaces.)
 _SEPARATOR = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
+
+
+#: A cell border: a bar that no backslash escapes.
+_BORDER = re.compile(r"(?<!\\)\|")
 
 
 def _cells(row: str) -> list[str]:
@@ -21,7 +27,9 @@ def _cells(row: str) -> list[str]:
     row = row.removeprefix("|")
     if row.endswith("|") and not row.endswith("\\|"):
         row = row[:-1]
-    return [c.strip() for c in re.split(r"(?<!\\)\|", row)]
+    # a row without a backslash has no escaped bar: every bar is a border, and `str.split`
+    # finds them (the regex split cost a tenth of a run's F003 on pages of long tables)
+    return [c.strip() for c in (_BORDER.split(row) if "\\" in row else row.split("|"))]
 
 
 @register
@@ -61,17 +69,18 @@ class MalformedTable(Rule):
         if "|" not in doc.text or "---" not in doc.text:
             return  # no separator row (it holds both)
         lines = doc.lines
-        i = 0
-        while i < len(lines) - 1:
-            if "|" in lines[i] and _SEPARATOR.match(lines[i + 1]) and "|" in lines[i + 1]:
-                start = i
-                end = i + 2
+        i = 0  # the first line that may head a table (the lines above are read)
+        # a table's header is the line above a separator row, which holds "---": only those
+        # lines are tried (a loop over every line cost a third of F003)
+        for sep in _lines_with(doc.text, ("---",)):
+            if sep - 1 < i:
+                continue
+            if "|" in lines[sep - 1] and _SEPARATOR.match(lines[sep]) and "|" in lines[sep]:
+                end = sep + 1
                 while end < len(lines) and "|" in lines[end] and lines[end].strip():
                     end += 1
-                yield from self._table(doc, start, end - 1)
+                yield from self._table(doc, sep - 1, end - 1)
                 i = end
-            else:
-                i += 1
 
     def _table(self, doc: Document, header: int, last: int) -> Iterator[Violation]:
         head = _cells(doc.lines[header])
