@@ -324,3 +324,27 @@ def test_tables_are_found_from_the_separator_lines_as_from_every_line(monkeypatc
         list(rule.check(doc, Settings()))
         expected = _tables_line_by_line(doc) if "|" in text and "---" in text else []
         assert seen == expected, repr(text)
+
+
+# --- F001: the list-of-tags test and the tokens' blanks -----------------------------------------
+
+
+def test_list_of_tags_screen_answers_as_the_count_of_glued_commas() -> None:
+    rng = random.Random(11)
+    pieces = ["a", "Tag", "теги", "标签", ",", ";", ", ", "; ", " ", ".", "1"]
+    lines = ["news,politics,world", "a,b;c", "one, two, three", "x;y;z;w, v"]
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 16))) for _ in range(20_000)]
+    for line in lines:
+        tight = len(spacing._GLUED_COMMA.findall(line))
+        assert spacing._list_of_tags(line) == (tight >= 3 and tight > line.count(", ")), repr(line)
+
+
+def test_tokens_found_lazily_span_as_the_blanks_say() -> None:
+    rng = random.Random(13)
+    for _ in range(2_000):
+        text = "".join(rng.choice(["a", ".", " ", "\t", "Б", "/"]) for _ in range(rng.randrange(1, 20)))
+        tokens = spacing._Tokens(text)
+        start = rng.randrange(len(text))
+        left = max(text.rfind(" ", 0, start), text.rfind("\t", 0, start)) + 1
+        ends = [i for i in (text.find(" ", start + 1), text.find("\t", start + 1)) if i >= 0]
+        assert tokens.token(start, start + 1) == text[left : min(ends, default=len(text))], repr(text)
