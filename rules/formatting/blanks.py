@@ -85,16 +85,17 @@ class ExcessBlankLines(Rule):
         # A Markdown HTML comment is blanked out in the text rules see, but its lines are lines
         # of the file that no fix removes (nor edits inside): they are not blank lines.
         commented = _comment_lines(doc.source) if doc.kind == "markdown" and doc.source is not None else set()
+        # Nothing to report without a blank last line or three blank lines in a row (a run
+        # reported inside the text follows a line and precedes the last content line, so each of
+        # its blank lines ends in a line break: `_BLANK_RUN`). Asked before the lines' blankness
+        # is listed: most documents end with text and hold no such run.
+        blank_end = count > 0 and not lines[count - 1].strip() and count - 1 not in commented
+        if not blank_end and not _BLANK_RUN.search(doc.text):
+            return
         if commented:
             blank = [not lines[i].strip() and i not in commented for i in range(count)]
         else:  # (the same, without a Python loop over the lines)
             blank = list(map(operator.not_, map(str.strip, itertools.islice(lines, count))))
-        # Nothing to report without a blank last line or three blank lines in a row (a run
-        # reported inside the text follows a line and precedes the last content line, so each of
-        # its blank lines ends in a line break: `_BLANK_RUN`).
-        blank_end = count > 0 and blank[count - 1]
-        if not blank_end and not _BLANK_RUN.search(doc.text):
-            return
         last_content = count - 1 - blank[::-1].index(False) if False in blank else -1
         in_code = _fenced_lines(lines, doc.text)
         # Each run of blank lines before the last content line: from its first blank line i to
