@@ -45,9 +45,12 @@ class SocialShare(PhraseRule):
             lines = doc.lines
             run = [buttons[0]]
             for prev, i in zip(buttons, buttons[1:]):
-                # the same run when every line between the two buttons is blank
+                # the same run when every line between the two buttons is blank (the line after
+                # ``prev`` is read first: most often it is text, and no slice of keys is made)
                 if i == prev + 1 or (
-                    not any(keys[prev + 1 : i]) and all(not lines[k].strip() for k in range(prev + 1, i))
+                    not keys[prev + 1]
+                    and not any(keys[prev + 2 : i])
+                    and all(not lines[k].strip() for k in range(prev + 1, i))
                 ):
                     run.append(i)
                     continue
