@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,8 @@ def spark() -> Any:
 def local_json(paths: list[Path], *extra: str) -> tuple[int, list[dict[str, Any]], str]:
     out = subprocess.run(
         [
+            sys.executable,
+            "-m",
             "lintnews",
             "check",
             "--isolated",
@@ -106,6 +109,8 @@ def test_cli_engine_spark_jsonl_and_parquet(tmp_path: Path) -> None:
     local_code, local, local_err = local_json([*files, jsonl])
     out = subprocess.run(
         [
+            sys.executable,
+            "-m",
             "lintnews",
             "check",
             "--isolated",

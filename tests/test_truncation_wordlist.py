@@ -7,6 +7,7 @@ import itertools
 import json
 import random
 import subprocess
+import sys
 
 import pytest
 import wordfreq
@@ -124,6 +125,8 @@ def test_t002_stump_through_the_cli(tmp_path) -> None:
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     out = subprocess.run(
         [
+            sys.executable,
+            "-m",
             "lintnews",
             "check",
             "--isolated",
