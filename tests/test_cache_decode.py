@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import mutation
 import pytest
 
 from lintnews.cache.entries import (
@@ -123,20 +124,8 @@ def samples() -> list[list[Any]]:
 
 
 def mutations(data: list[Any]) -> list[Any]:
-    """``data`` with each value at every depth (and one more element at the end of every list)
-    replaced by each value of `POOL`, plus a few wrong shapes of the whole."""
-    out: list[Any] = [data[:19], [*data, None], tuple(data), None, "x"]
-
-    def variants(v: list[Any]) -> list[list[Any]]:
-        found = []
-        for i in range(len(v) + 1):
-            for value in POOL:
-                found.append([*v[:i], value, *v[i + 1 :]])
-            if i < len(v) and isinstance(v[i], list):
-                found.extend([*v[:i], inner, *v[i + 1 :]] for inner in variants(v[i]))
-        return found
-
-    return out + variants(data)
+    """`mutation.mutations` of ``data`` with `POOL`."""
+    return mutation.mutations(data, POOL, 19)
 
 
 @pytest.mark.parametrize("which", [0, 1, 2], ids=["plain", "full", "corpus"])

@@ -12,6 +12,8 @@ import copy
 import math
 from typing import Any
 
+import mutation
+
 from lintnews.api import Linter
 from lintnews.cache import signature_data, signature_spec
 from lintnews.cache.entries import _MAX, _int, _Invalid, _list, _opt_int, _opt_str, _str
@@ -93,20 +95,8 @@ POOL: list[Any] = [
 
 
 def mutations(data: list[Any]) -> list[Any]:
-    """``data`` with each value at every depth (and one more element at the end of every list)
-    replaced by each value of `POOL`, plus a few wrong shapes of the whole."""
-    out: list[Any] = [data[:15], [*data, None], tuple(data), None, "x"]
-
-    def variants(v: list[Any]) -> list[list[Any]]:
-        found = []
-        for i in range(len(v) + 1):
-            for value in POOL:
-                found.append([*v[:i], value, *v[i + 1 :]])
-            if i < len(v) and isinstance(v[i], list):
-                found.extend([*v[:i], inner, *v[i + 1 :]] for inner in variants(v[i]))
-        return found
-
-    return out + variants(data)
+    """`mutation.mutations` of ``data`` with `POOL`."""
+    return mutation.mutations(data, POOL, 15)
 
 
 def real_signature(settings: Settings) -> list[Any]:
