@@ -17,11 +17,14 @@ from pathlib import Path
 
 from lintnews import __version__
 from lintnews.config import Settings
+from lintnews.sqlitewal import use_wal
 
 DEFAULT_DIR = ".lintnews_cache"
 #: Settings the per-document results do not depend on (the run applies them to the results).
 _REPORT_ONLY = frozenset({"output_format", "fail_on"})
 _FILE = "results.sqlite3"
+#: Seconds a run waits for another's write to the cache file.
+_BUSY_TIMEOUT = 30
 _SCHEMA = "CREATE TABLE results (key BLOB PRIMARY KEY, value BLOB NOT NULL)"
 #: Every object of a cache file lintnews made: anything else (views, triggers, other tables) is
 #: not ours, and the file is rebuilt.
@@ -154,12 +157,12 @@ class ResultCache:
             self._warn_to(message)
 
     def _connect(self, create: bool) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level="DEFERRED" if create else None)
+        db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT, isolation_level="DEFERRED" if create else None)
         try:
             # Views and triggers of a planted file must not run functions (SQLite 3.31+).
             db.execute("PRAGMA trusted_schema=OFF")
             if create:
-                db.execute("PRAGMA journal_mode=WAL")
+                use_wal(db, _BUSY_TIMEOUT)
                 db.execute("PRAGMA synchronous=NORMAL")
                 db.execute(_SCHEMA.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
                 db.commit()

@@ -26,6 +26,7 @@ from lintnews.index.store import (
     dump_scheme,
     load_scheme,
 )
+from lintnews.sqlitewal import use_wal
 
 MAGIC = "lintnews-index"
 
@@ -110,7 +111,7 @@ class SqliteStore(IndexStore):
                     self.db.execute("INSERT INTO meta VALUES ('magic', ?)", (MAGIC,))
                 elif got[0] != MAGIC:
                     raise IndexStoreError(f"{path}: not a lintnews index")
-            self.db.execute("PRAGMA journal_mode=WAL")  # (persistent: once per index file)
+            use_wal(self.db, BUSY_TIMEOUT)  # (persistent: once per index file)
             self.db.execute("PRAGMA synchronous=NORMAL")
 
     def _has_meta(self) -> bool:
