@@ -19,7 +19,7 @@ MARKER = re.compile(r"^\s*(?:[-*+•·▪►>]|#{1,6})\s+")
 #: Separators of a row of links ("Home | News", "About Us • Contact", "Contact Us : Privacy").
 _SEPARATOR = re.compile(r"\s(?:\||•|·|::?|»|›|/|–|—)\s|^\s*\||\|\s*$")
 #: What a sentence ends with; a menu item never does.
-_SENTENCE_END = re.compile(r"[.!?;,…\"”]\s*$")
+SENTENCE_END = re.compile(r"[.!?;,…\"”]\s*$")
 #: Words a menu item may hold in lower case ("Arts and culture", "Disability sport").
 WORD = re.compile(r"[^\W\d_][\w'’&-]*|&")
 #: Most words of one menu item.
@@ -57,7 +57,7 @@ MIN_MIDDLE = 16
 #: own ("•", "»", ">", "|"): neither an item nor the end of a run.
 _SEPARATOR_LINE = re.compile(r"[|•·»›>/:–—-]$")
 #: A section name written as an abbreviation with its full stops ("U.S.", "U.K."), which
-#: `_SENTENCE_END` would take for a sentence's end.
+#: `SENTENCE_END` would take for a sentence's end.
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,3}$")
 
 
@@ -79,7 +79,7 @@ def _item(text: str) -> bool:
     digits, no sentence end, not a byline."""
     if len(text) <= 6 and _ABBREVIATION.match(text):
         return True
-    if not text or len(text) > 40 or _SENTENCE_END.search(text) or _DIGIT.search(text):
+    if not text or len(text) > 40 or SENTENCE_END.search(text) or _DIGIT.search(text):
         return False
     found = WORD.findall(text)
     if not 1 <= len(found) <= _ITEM_WORDS or not found[0][:1].isupper():
@@ -111,7 +111,7 @@ def _row(text: str) -> bool:
     item."""
     if not _ROW_HINT.search(text):
         return False  # no separator at all (most lines): the cheap test first
-    if len(text) > LONGEST or _SENTENCE_END.search(text.rstrip("| ")):
+    if len(text) > LONGEST or SENTENCE_END.search(text.rstrip("| ")):
         return False
     if _DIGIT.search(text):
         return False  # a table row ("AZ-1 | NEW | McCain +3"), not links
