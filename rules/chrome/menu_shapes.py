@@ -121,20 +121,19 @@ def _row(text: str) -> bool:
     return all(len(WORD.findall(p)) <= _SEGMENT_WORDS and not re.search(r"[.!?]$", p) for p in parts)
 
 
-def _menu_line(text: str) -> bool:
-    """A line of a menu (``text``: a `_bare` line): an item, a row of links or an archive entry."""
-    return _item(text) or _row(text) or _archive(text)
-
-
 def menu_lines(doc: Document, first: int, stop: int) -> list[tuple[int, int, int]]:
     """The menus among lines ``first..stop-1``: (start, end, number of items) of every run of
     item lines and link rows that is long enough and has no other line in it."""
     lines = doc.lines
     found: list[tuple[int, int, int]] = []
     run: list[int] = []
+    #: per line of ``run``: whether it is a row of links (an item or an archive entry never is)
+    rows_in: list[bool] = []
     blanks = 0
 
     def close() -> None:
+        if len(run) < _MIN_ROWS:
+            return  # too short for a menu of any kind, however its ends are trimmed
         # items not in title case at either end are not the menu's ("Safety features" after it)
         titled = [_title_case(lines[i]) for i in run]
         lo, hi = 0, len(run)
@@ -143,7 +142,7 @@ def menu_lines(doc: Document, first: int, stop: int) -> list[tuple[int, int, int
         while hi > lo and not titled[hi - 1]:
             hi -= 1
         n = hi - lo
-        rows = sum(1 for i in run[lo:hi] if _row(_bare(lines[i])))
+        rows = sum(rows_in[lo:hi])
         if (
             n >= _MIN_ROWS
             and sum(titled[lo:hi]) >= _MIN_TITLED * n
@@ -158,15 +157,21 @@ def menu_lines(doc: Document, first: int, stop: int) -> list[tuple[int, int, int
             blanks += 1
             if blanks > _MAX_BLANKS and run:
                 close()
-                run = []
+                run, rows_in = [], []
             continue
         blanks = 0
-        if len(stripped) <= LONGEST + 8 and _menu_line(_bare(line)):
+        bare = _bare(line) if len(stripped) <= LONGEST + 8 else ""
+        # a menu line: an item, a row of links or an archive entry (one kind at most)
+        if bare and (_item(bare) or _archive(bare)):
             run.append(i)
+            rows_in.append(False)
+        elif bare and _row(bare):
+            run.append(i)
+            rows_in.append(True)
         elif not _SEPARATOR_LINE.match(stripped):
             if run:
                 close()
-            run = []
+            run, rows_in = [], []
         # a separator alone between two items keeps the run going, as an item would
     if run:
         close()
