@@ -171,6 +171,14 @@ class GoldIndex:
         return best
 
 
+def short_part(line: str, content: GoldIndex) -> bool:
+    """Whether an article line is a line of one to three tokens that the gold holds only inside
+    a longer line ("Politics" alone, labelled article because a gold sentence uses the word):
+    the labeller's reading, not the gold's, which ``--strict-labels`` reads as junk."""
+    toks = tokens(line)
+    return 0 < len(toks) < 4 and content.score(toks, strict=True) < 1.0
+
+
 def label_lines(text: str, content: GoldIndex, comments: GoldIndex, strict: bool = False) -> list[str | None]:
     """One label per line of ``text`` (None: blank or no token); ``strict``: see
     ``--strict-labels``."""
@@ -443,7 +451,8 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=0,
         metavar="N",
-        help="print up to N flagged article lines (per extractor)",
+        help="print up to N flagged article lines (per extractor), 'part' marking the short ones the gold"
+        " holds only inside a longer line (article as labelled by default, junk with --strict-labels)",
     )
     ap.add_argument(
         "--pages",
@@ -531,7 +540,8 @@ def main(argv: list[str] | None = None) -> int:
                     t.junk_rules[label] += i in by_junk_rule
                     if label == "article":
                         codes = ",".join(sorted(c for c, s in per_rule.items() if i in s))
-                        flagged_article.append((doc_id, i + 1, codes, lines[i][:120]))
+                        part = short_part(lines[i], golds[doc_id][0])
+                        flagged_article.append((doc_id, i + 1, codes + " part" * part, lines[i][:120]))
                 elif label in ("comments", "boilerplate"):
                     missed.append((ex, doc_id, label, lines[i][:120]))
             for code, span in per_rule.items():
@@ -542,7 +552,11 @@ def main(argv: list[str] | None = None) -> int:
                 t.count_fix(text, fixed[doc_id], lab, covered, per_rule)
         report(ex, tallies, do_fix)
         if args.show_flagged_article and flagged_article:
-            print(f"\nflagged article lines ({ex}, {len(flagged_article)}):")
+            parts = Counter(half_of(d) for d, _, codes, _ in flagged_article if codes.endswith(" part"))
+            print(
+                f"\nflagged article lines ({ex}, {len(flagged_article)}; 'part': a line of 1-3 tokens the gold"
+                f" holds only inside a longer line, half A {parts['A']}, B {parts['B']}):"
+            )
             for doc_id, line, codes, text in flagged_article[: args.show_flagged_article]:
                 print(f"  {doc_id}:{line} [{codes}] {text}")
     if args.show_missed and missed:
