@@ -137,6 +137,12 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
             (f"{FR}\nCommentaires (4)\n", [2]),
             (f"{ES}\nComentarios (4)\n", [2]),
+            # a comment's rating widget under each comment; a prompt to rate a recipe is not it
+            (
+                f"{EN}\nGreat piece, thanks for writing it.\nRate This: 1 0\nI disagree with the last part.\n"
+                "Rate This: 0 2\nRate this recipe\n",
+                [3, 5],
+            ),
         ],
     ),
     # ---------------------------------------------------------------- B003 cookie-consent
