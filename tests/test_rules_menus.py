@@ -95,8 +95,8 @@ MENU_VALID = {
         "## Wrapping It Up",
         P2,
     ),  # fmt: skip
-    # the article's own list, announced by its sentence: eighteen places between its paragraphs
-    # (a line the run's shape does not take above them), and four at its end
+    # the article's own list, announced by its paragraph: eighteen places between its paragraphs
+    # (a line the run's shape does not take above them)
     "announced": text(
         P1,
         "Here are the places we'll visit in the first half of next year:",
@@ -110,7 +110,6 @@ MENU_VALID = {
         P2,
         P3,
     ),
-    "announced-end": text(P1, P2, "The council will meet in these four places next year:", *MENU),
 }
 
 MENU_INVALID = {
@@ -149,12 +148,18 @@ MENU_INVALID = {
     "separators": (text("Home", "•", "U.S.", "•", "World", "»", "Politics", "", P1, P2), [(1, 7)]),
     # the article's title right above its first paragraph (four words) is not the menu's last item
     "title-above": (text(*MENU, ">", "Entertainment", "Monokini Madness Hits Hollywood", P1, P2), [(1, 6)]),
-    # a menu's own header ending in a colon ("Sections:") announces no list of the article's
-    "header-colon": (text(P1, P2, "Sections:", *MENU), [(4, 7)]),
-    # nor does a list item heading a sublist of the menu
+    # a sidebar between the paragraphs under a line ending in a colon that is no paragraph of
+    # prose: a form's label, a list item heading a sublist of the menu
+    "form-colon": (text(P1, P2, "If you subscribe, sign in here:", *(MENU * 4), P3), [(4, 19)]),
     "sublist-colon": (
-        text(P1, P2, "* Our network of sites and shows:", *(f"* {m}" for m in MENU)),
-        [(4, 7)],
+        text(
+            P1,
+            P2,
+            "* Our network of sites, shows and the newsletters we send you every week:",
+            *(f"* {m}" for m in MENU * 4),
+            P3,
+        ),
+        [(4, 19)],
     ),
 }
 

@@ -9,7 +9,8 @@ the article's paragraphs only a run of sixteen items or more counts (a sidebar b
 article and the comments), and so in a text with no paragraph of prose at all (an extractor that
 kept only a page's list of contributors); the rule judges the run as a whole. A run before the
 article whose items come back as its headings is the article's table of contents, not a menu,
-and a run the article's own sentence announces ("Here are the places we'll visit:") is its list.
+and a run between its paragraphs that a paragraph announces ("Here are the places we'll visit:")
+is its list.
 
 The rule judges the shape of the lines on any input; what an HTML page's markup marks as
 navigation, footer, sidebar or share tools is B029's (`rules/chrome/landmark_blocks.py`).
@@ -22,7 +23,7 @@ from collections.abc import Iterator
 
 from lintnews.config import Settings
 from lintnews.diagnostics import Severity
-from lintnews.document import Document
+from lintnews.document import Block, Document
 from lintnews.registry import Rule, Violation, register
 
 from .menu_shapes import LONGEST, MARKER, MIN_MIDDLE, SENTENCE_END, WORD, article_prose, menu_lines, stretches
@@ -50,8 +51,8 @@ class NavigationMenu(Rule):
     inside the article is never reported (a list of sixteen or more short names in title case
     with no sentence among them would be); nor is a run broken by a sentence, a date or a byline,
     nor a run before the article most of whose items are headings of the article further down
-    (its table of contents), nor a list a sentence of the article announces ("Here are the
-    places we'll visit this year:" over "Jakarta", "Hong Kong", "Shanghai", ...).
+    (its table of contents), nor a run between the paragraphs that a paragraph announces ("Here
+    are the places we'll visit this year:" over "Jakarta", "Hong Kong", "Shanghai", ...).
     The rule judges the lines' shape on any input, HTML included; what a page's markup marks
     (`<nav>`, `<footer>`, `<aside>`, blocks of links) is reported by B029.
 
@@ -107,10 +108,12 @@ class NavigationMenu(Rule):
             # its paragraphs
             first, last = 0, len(doc.lines) - 1
         for start, stop in stretches(doc.lines, first, last + 1, MIN_MIDDLE):
-            found += [m for m in menu_lines(doc, start, stop) if m[2] >= MIN_MIDDLE]
+            found += [
+                m
+                for m in menu_lines(doc, start, stop)
+                if m[2] >= MIN_MIDDLE and not _announced(doc, prose, m[0])
+            ]
         for start, end, n in sorted(found):
-            if _announced(doc, start):
-                continue
             yield self.removable_lines(
                 doc,
                 start,
@@ -140,21 +143,20 @@ _LIST_LINE = 80
 _ANNOUNCES = re.compile(r":\s*$")
 
 
-def _announced(doc: Document, start: int) -> bool:
-    """Whether the run from ``start`` is a list of the article's own that one of its sentences
-    announces: the nearest line above that is not a short list line (up to `_LIST_ABOVE` of them,
-    items the run's shape did not take: "Australia (Adelaide, Perth)") ends with a colon and holds
-    more words than a menu item ("Here are the places we'll visit in 2013:"), not a menu's own
-    header ("Sections:", "Follow us on:") nor a list item heading a sublist of the menu.
-    A site's sign-up sentence over its list of newsletters reads the same and is let go."""
+def _announced(doc: Document, prose: list[Block], start: int) -> bool:
+    """Whether the run from ``start``, between the article's paragraphs, is a list of its own
+    that one of its paragraphs of prose (``prose``) announces: the nearest line above that is not
+    a short list line (up to `_LIST_ABOVE` of them, items the run's shape did not take:
+    "Australia (Adelaide, Perth)") ends with a colon and is a paragraph's ("Here are the places
+    we'll visit in the first half of 2013:"), not a form's label ("If you subscribe, log in
+    here:"), a menu's header ("Sections:") or a list item heading a sublist of the menu."""
     seen = 0
     for i in range(start - 1, -1, -1):
         line = doc.lines[i].strip()
         if not line:
             continue
         if _ANNOUNCES.search(line):
-            # a list item ("* NBCNews.com sites & shows:") heads a menu's own sublist
-            return len(WORD.findall(line)) > _TITLE_WORDS and not MARKER.match(line)
+            return any(b.start <= i <= b.end for b in prose)
         if seen == _LIST_ABOVE or len(line) > _LIST_LINE or SENTENCE_END.search(line):
             return False
         seen += 1
