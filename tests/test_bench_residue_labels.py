@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from residue import GoldIndex, Tally, label_lines  # noqa: E402
+from residue import GoldIndex, Tally, label_lines, short_part  # noqa: E402
 
 CONTENT = (
     "Follow the harbour authority on Twitter for updates about the new terminal.\n"
@@ -38,6 +38,13 @@ def test_default_labels_take_a_word_of_the_article_and_a_quoting_reply_for_artic
 
 def test_strict_labels_want_whole_gold_lines_and_let_the_thread_decide() -> None:
     assert labels(True) == ["article", "boilerplate", "article", "comments", "comments"]
+
+
+def test_a_short_line_found_only_inside_a_gold_sentence_is_a_part() -> None:
+    # "Twitter" is article by default only because a gold sentence names it; "Related" is a
+    # whole gold line; a line of four tokens or more is never a part
+    gold = GoldIndex(CONTENT)
+    assert [short_part(line, gold) for line in TEXT.split("\n")] == [False, True, False, False, False]
 
 
 def test_a_gold_file_saved_as_utf16_is_read_as_utf16(tmp_path: Path) -> None:
