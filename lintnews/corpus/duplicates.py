@@ -4,11 +4,14 @@ report the others."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from lintnews import native
+from lintnews.corpus.forked import CAN_FORK, in_child
+from lintnews.corpus.groups import UnionFind, smallest_members
 from lintnews.corpus.options import EXACT, FLAGS, NEAR, CorpusOptions, CorpusSelection
 from lintnews.diagnostics import Diagnostic, Fix, Location, Severity
 from lintnews.registry import Rule
@@ -26,25 +29,6 @@ BIG_CLUSTER = 32
 
 #: The fix of N001 and N002 on a JSONL record.
 DROP_TITLE = "Leave the record out of the cleaned corpus (--output-dir)"
-
-
-class _UnionFind:
-    """Disjoint sets of the numbers 0 to n - 1, each named by its smallest member."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 #: Candidate pairs turned into Python values at once (a list of ints costs ~36 bytes an item).
@@ -92,17 +76,19 @@ def find_duplicates(
     selection: CorpusSelection,
     title: Callable[[int], str],
     step: Step,
+    split: bool = False,
 ) -> list[Diagnostic]:
     """N001 and N002: cluster exact copies (``twin``: a document's earlier exact copy) and the
     candidate pairs (``earlier``, ``later``) whose comparable shingle sets (``shingle_set``) are
-    similar enough, then report every member of a cluster but the kept one."""
+    similar enough, then report every member of a cluster but the kept one (``split``: see
+    `verify`)."""
     n = len(docs)
-    clustered = _UnionFind(n)
+    clustered = UnionFind(n)
     find, union = clustered.find, clustered.union
     for i, j in twin.items():
         union(j, i)
     best: dict[int, tuple[float, float, float, int]] = {}
-    live, common, size = verify(earlier, later, twin, shingle_set, n, step, opts)
+    live, common, size = verify(earlier, later, twin, shingle_set, n, step, opts, split)
     # The verified pairs are applied in pair order (earlier, later), whatever order they
     # were verified in: ties in `best` go to the first pair.
     sizes = size.tolist()
@@ -182,6 +168,7 @@ def verify(
     n: int,
     step: Step,
     opts: CorpusOptions,
+    split: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The shingles each candidate pair has in common: (which pairs count: neither document
     is an exact copy of an earlier one; the common shingles of each such pair whose documents
@@ -191,7 +178,9 @@ def verify(
     The pairs are verified one connected group of candidates after the other, each group's
     pairs by their earlier document, so a document's set is read from disk about once: in
     pair order, the later documents of successive pairs are scattered over the corpus and
-    the sets would be read back for most pairs."""
+    the sets would be read back for most pairs. With ``split`` (a run of more than one job),
+    the second half of the groups is verified in a forked child beside the first
+    (`lintnews.corpus.forked`): the groups share nothing, so the result is the same."""
     size = np.full(n, -1, np.int64)
     common = np.zeros(len(earlier), np.int64)
     if twin:
@@ -203,54 +192,109 @@ def verify(
     pairs = np.flatnonzero(live)
     if not len(pairs):
         return live, common, size
-    groups = _UnionFind(n)
-    for a, b in _pair_rows(pairs, earlier, later):
-        groups.union(a, b)
-    roots = np.empty(len(pairs), np.int64)
-    for lo in range(0, len(pairs), _PAIR_CHUNK):
-        roots[lo : lo + _PAIR_CHUNK] = [
-            groups.find(a) for a in earlier[pairs[lo : lo + _PAIR_CHUNK]].tolist()
-        ]
+    roots = smallest_members(earlier[pairs], later[pairs], n)[earlier[pairs]]
     # by group; within a group, in pair order (so grouped by earlier document)
-    order = pairs[np.argsort(roots, kind="stable")]
-    del roots
+    by_group = np.argsort(roots, kind="stable")
+    order, roots_sorted = pairs[by_group], roots[by_group]
+    del roots, by_group
     ordered = earlier[order]
     runs = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
     bounds = [*runs.tolist(), len(order)]
     tick = step("candidate pairs verified", len(order))
-    # Verified near duplicates so far, to skip pairs inside a large cluster (see `BIG_CLUSTER`).
-    joined = _UnionFind(n)
-    members: dict[int, int] = {}  # root: size, for clusters of more than one document
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
-        tick(hi - lo)
-        a = int(ordered[lo])
-        sa = shingle_set(a)
-        size[a] = len(sa)
-        if len(sa) < MIN_SHINGLES:
-            continue
-        run = order[lo:hi]
-        sets = []
-        root_a = joined.find(a)
-        big = members.get(root_a, 1) >= BIG_CLUSTER
-        for p, b in zip(run.tolist(), later[run].tolist()):
-            if big and joined.find(b) == root_a:
-                live[p] = False  # already in a's cluster: nothing to learn
-                continue
-            sb = shingle_set(b)
-            size[b] = len(sb)
-            if len(sb) >= MIN_SHINGLES:
-                sets.append((p, b, sb))
-        if not sets:
-            continue
-        counts = _common_many(sa, [sb for _, _, sb in sets])
-        for (p, b, sb), inter in zip(sets, counts):
-            common[p] = inter
-            if _similar(inter, len(sa), len(sb), opts):
-                ra, rb = joined.find(a), joined.find(b)
-                if ra != rb:
-                    joined.union(ra, rb)
-                    members[joined.find(ra)] = members.pop(ra, 1) + members.pop(rb, 1)
+    runs_of = _RunVerifier(order, ordered, later, bounds, n, shingle_set, opts, live, common, size)
+    cut = _split_run(roots_sorted, bounds) if split and CAN_FORK and len(order) >= SPLIT_PAIRS else None
+    if cut is None:
+        runs_of(0, len(bounds) - 1, tick)
+        return live, common, size
+    # The groups are independent: the second half of them is verified in a forked child.
+    theirs = order[bounds[cut] :]
+    read = np.unique(np.concatenate([earlier[theirs], later[theirs]]))
+
+    def second_half() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        runs_of(cut, len(bounds) - 1, _no_tick)
+        return live[theirs], common[theirs], size[read]
+
+    child = in_child(second_half)
+    runs_of(0, cut, tick)
+    got = child()
+    if got is None:  # (the child failed: verified here)
+        got = second_half()
+    live[theirs], common[theirs], size[read] = got
+    tick(len(theirs))
     return live, common, size
+
+
+#: Candidate pairs from which `verify` splits the work with a forked child (fewer are not
+#: worth a fork).
+SPLIT_PAIRS = 4096
+
+
+def _no_tick(n: int) -> None:
+    return None
+
+
+def _split_run(roots_sorted: np.ndarray, bounds: list[int]) -> int | None:
+    """The run (index into ``bounds``) that starts the group nearest to halving the pairs,
+    or None when one group has them all. ``roots_sorted``: each pair's group, in pair order."""
+    starts = np.flatnonzero(roots_sorted[1:] != roots_sorted[:-1]) + 1
+    if not len(starts):
+        return None
+    at = int(starts[np.abs(starts - len(roots_sorted) // 2).argmin()])
+    return bounds.index(at)
+
+
+@dataclass
+class _RunVerifier:
+    """`verify`'s loop over the runs ``lo_run`` to ``hi_run`` (indices into ``bounds``) of the
+    pairs ``order`` (``ordered``: their earlier documents), writing into ``live``, ``common``
+    and ``size``: the whole of it, or the half a forked child runs."""
+
+    order: np.ndarray
+    ordered: np.ndarray
+    later: np.ndarray
+    bounds: list[int]
+    n: int
+    shingle_set: Callable[[int], np.ndarray]
+    opts: CorpusOptions
+    live: np.ndarray
+    common: np.ndarray
+    size: np.ndarray
+
+    def __call__(self, lo_run: int, hi_run: int, tick: Callable[[int], None]) -> None:
+        order, ordered, later, bounds = self.order, self.ordered, self.later, self.bounds
+        shingle_set, opts, live, common, size = self.shingle_set, self.opts, self.live, self.common, self.size
+        # Verified near duplicates so far, to skip pairs inside a large cluster (see `BIG_CLUSTER`).
+        joined = UnionFind(self.n)
+        members: dict[int, int] = {}  # root: size, for clusters of more than one document
+        for lo, hi in zip(bounds[lo_run:hi_run], bounds[lo_run + 1 : hi_run + 1]):
+            tick(hi - lo)
+            a = int(ordered[lo])
+            sa = shingle_set(a)
+            size[a] = len(sa)
+            if len(sa) < MIN_SHINGLES:
+                continue
+            run = order[lo:hi]
+            sets = []
+            root_a = joined.find(a)
+            big = members.get(root_a, 1) >= BIG_CLUSTER
+            for p, b in zip(run.tolist(), later[run].tolist()):
+                if big and joined.find(b) == root_a:
+                    live[p] = False  # already in a's cluster: nothing to learn
+                    continue
+                sb = shingle_set(b)
+                size[b] = len(sb)
+                if len(sb) >= MIN_SHINGLES:
+                    sets.append((p, b, sb))
+            if not sets:
+                continue
+            counts = _common_many(sa, [sb for _, _, sb in sets])
+            for (p, b, sb), inter in zip(sets, counts):
+                common[p] = inter
+                if _similar(inter, len(sa), len(sb), opts):
+                    ra, rb = joined.find(a), joined.find(b)
+                    if ra != rb:
+                        joined.union(ra, rb)
+                        members[joined.find(ra)] = members.pop(ra, 1) + members.pop(rb, 1)
 
 
 def kept_copy(members: list[int], docs: Sequence[Any], keep: str) -> int:

@@ -87,6 +87,9 @@ class CorpusIndex:
         #: Comparable shingle sets kept in memory while candidate pairs are verified (see
         #: `_shingle_sets`): a corpus of any size stays within a bounded memory.
         self.set_cache = SET_CACHE
+        #: Jobs of the run: with more than one, half of the candidate pairs are verified in a
+        #: forked child beside the other half (`lintnews.corpus.duplicates.verify`).
+        self.jobs = 1
         #: Told about the steps of `finish` (a step's name and amount of work; it returns the
         #: function to call with each amount done): the progress bar of a terminal run.
         self.progress: Callable[[str, int], Callable[[int], None]] | None = None
@@ -228,6 +231,7 @@ class CorpusIndex:
             earlier, later = candidates(
                 self._band_keys, np.frombuffer(self._band_docs, np.int64), len(self.docs), self._step
             )
+            self._store.flush()  # (before a child reads it: see `lintnews.corpus.forked`)
             out = find_duplicates(
                 self.docs,
                 twin,
@@ -238,6 +242,7 @@ class CorpusIndex:
                 self.selection,
                 self._title,
                 self._step,
+                split=self.jobs > 1,
             )
             need = max(
                 self.options.template_min_docs, math.ceil(self.options.template_min_share * len(self.docs))

@@ -33,9 +33,13 @@ class ShingleStore:
     def get_bytes(self, i: int) -> bytes:
         offset, length = self._offset[i], self._length[i]
         if offset + length > self._flushed:  # the record is (partly) still in the write buffer
-            self._file.flush()
-            self._flushed = self._size
+            self.flush()
         return os.pread(self._file.fileno(), length, offset)
+
+    def flush(self) -> None:
+        """Write what is buffered to the file (where ``pread`` finds it)."""
+        self._file.flush()
+        self._flushed = self._size
 
     def add(self, values: np.ndarray) -> int:
         return self.add_bytes(values.astype("<u4").tobytes())

@@ -114,6 +114,8 @@ class CheckRun:
             from lintnews.corpus.index import CorpusIndex
 
             self.signatures = CorpusIndex(settings, options.cache_dir)
+        if self.signatures is not None:
+            self.signatures.jobs = options.jobs  # (the cores the index's finish may use)
         # --- end corpus phase: signer and index ---
         self.analyzer = Analyzer(
             settings, self.splitter is not None, self.signer, None, None, options.stdin_name, self.linter

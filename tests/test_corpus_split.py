@@ -1,0 +1,111 @@
+"""The corpus phase's verification split with a forked child (a run of more than one job, issue
+17): the same diagnostics as one process, whether or not the child ran or succeeded; and the
+connected groups of candidate pairs that decide the order of verification."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from lintnews.config import Settings
+from lintnews.corpus import CorpusIndex, CorpusSigner, duplicates, forked
+from lintnews.corpus.groups import UnionFind, smallest_members
+from lintnews.diagnostics import Diagnostic
+from lintnews.document import Document
+from lintnews.engine import Linter
+
+WORDS = [f"w{i}" for i in range(3000)]
+
+
+def stories(n_stories: int, copies: int, seed: int = 3) -> list[Document]:
+    """``copies`` copies of each of ``n_stories`` stories, each copy with one word of every
+    paragraph changed, the stories' copies interleaved."""
+    rng = random.Random(seed)
+    texts = [[" ".join(rng.choice(WORDS) for _ in range(40)) + "." for _ in range(5)] for _ in range(n_stories)]
+    docs = []
+    for c in range(copies):
+        for s, paragraphs in enumerate(texts):
+            out = []
+            for p in paragraphs:
+                words = p.split()
+                words[rng.randrange(len(words))] = rng.choice(WORDS)
+                out.append(" ".join(words))
+            docs.append(Document(f"s{s:02}c{c:02}.txt", "\n\n".join(out) + "\n"))
+    return docs
+
+
+def corpus_diagnostics(docs: list[Document], jobs: int) -> list[Diagnostic]:
+    settings = Settings()
+    linter, signer = Linter(settings), CorpusSigner(settings)
+    index = CorpusIndex(settings)
+    index.jobs = jobs
+    for doc in docs:
+        index.add(signer(doc, linter.lint(doc).diagnostics))
+    return index.finish()
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[Document]:
+    return stories(12, 6)
+
+
+@pytest.fixture(scope="module")
+def one_process(docs: list[Document]) -> list[Diagnostic]:
+    found = corpus_diagnostics(docs, jobs=1)
+    assert [d.code for d in found].count("N001") == 12 * 5  # every copy but the kept one
+    return found
+
+
+@pytest.mark.skipif(not forked.CAN_FORK, reason="no fork on this platform")
+def test_a_split_verification_gives_the_same_diagnostics(
+    docs: list[Document], one_process: list[Diagnostic], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = []
+
+    def counting(part):  # type: ignore[no-untyped-def]
+        started.append(part)
+        return forked.in_child(part)
+
+    monkeypatch.setattr(duplicates, "SPLIT_PAIRS", 0)
+    monkeypatch.setattr(duplicates, "in_child", counting)
+    assert corpus_diagnostics(docs, jobs=2) == one_process
+    assert len(started) == 1
+
+
+def test_a_failed_child_is_verified_in_the_parent(
+    docs: list[Document], one_process: list[Diagnostic], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(duplicates, "SPLIT_PAIRS", 0)
+    monkeypatch.setattr(duplicates, "CAN_FORK", True)
+    monkeypatch.setattr(duplicates, "in_child", lambda part: lambda: None)
+    assert corpus_diagnostics(docs, jobs=2) == one_process
+
+
+@pytest.mark.skipif(not forked.CAN_FORK, reason="no fork on this platform")
+def test_a_child_that_raises_gives_none() -> None:
+    def fails() -> int:
+        raise RuntimeError("in the child")
+
+    assert forked.in_child(fails)() is None
+    assert forked.in_child(lambda: {"a": np.arange(3).tolist()})() == {"a": [0, 1, 2]}
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_smallest_members_names_groups_as_union_find_does(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 300))
+    m = int(rng.integers(0, 2 * n))
+    a, b = rng.integers(0, n, m), rng.integers(0, n, m)
+    sets = UnionFind(n)
+    for x, y in zip(a.tolist(), b.tolist()):
+        sets.union(x, y)
+    assert smallest_members(a, b, n).tolist() == [sets.find(i) for i in range(n)]
+
+
+def test_smallest_members_of_a_long_chain() -> None:
+    """A chain given from its far end: the roots are hooked one pass after the other."""
+    n = 1000
+    a = np.arange(n - 1, 0, -1)
+    assert smallest_members(a, a - 1, n).tolist() == [0] * n
