@@ -14,8 +14,7 @@ import random
 import pytest
 
 from lintnews.config import Settings
-from lintnews.corpus import check_corpus, duplicates
-from lintnews.corpus import index as corpus_index
+from lintnews.corpus import check_corpus, duplicates, lsh
 from lintnews.document import Document
 
 WORDS = [f"w{i}" for i in range(3000)]
@@ -41,7 +40,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> collections.Counter[str]:
     """Counts of the pairs the corpus phase verifies and of its candidate pairs."""
     counts: collections.Counter[str] = collections.Counter()
     common_many = duplicates._common_many
-    candidates = corpus_index.candidates
+    candidates = lsh.candidates
 
     def counting_common(a, others):  # type: ignore[no-untyped-def]
         counts["verified"] += len(others)
@@ -53,7 +52,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> collections.Counter[str]:
         return earlier, later
 
     monkeypatch.setattr(duplicates, "_common_many", counting_common)
-    monkeypatch.setattr(corpus_index, "candidates", counting_candidates)
+    monkeypatch.setattr(lsh, "candidates", counting_candidates)
     return counts
 
 

@@ -1,6 +1,7 @@
-"""The corpus phase's verification split with a forked child (a run of more than one job, issue
-17): the same diagnostics as one process, whether or not the child ran or succeeded; and the
-connected groups of candidate pairs that decide the order of verification."""
+"""The corpus phase's end with forked children (a run of more than one job, issue 17): the LSH
+candidates found beside the template lines, the verification split in two; the same
+diagnostics as one process, whether or not the children ran or succeeded. And the connected
+groups of candidate pairs that decide the order of verification."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import numpy as np
 import pytest
 
 from lintnews.config import Settings
-from lintnews.corpus import CorpusIndex, CorpusSigner, duplicates, forked
+from lintnews.corpus import CorpusIndex, CorpusSigner, duplicates, forked, lsh
 from lintnews.corpus.groups import UnionFind, smallest_members
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
@@ -23,7 +24,9 @@ def stories(n_stories: int, copies: int, seed: int = 3) -> list[Document]:
     """``copies`` copies of each of ``n_stories`` stories, each copy with one word of every
     paragraph changed, the stories' copies interleaved."""
     rng = random.Random(seed)
-    texts = [[" ".join(rng.choice(WORDS) for _ in range(40)) + "." for _ in range(5)] for _ in range(n_stories)]
+    texts = [
+        [" ".join(rng.choice(WORDS) for _ in range(40)) + "." for _ in range(5)] for _ in range(n_stories)
+    ]
     docs = []
     for c in range(copies):
         for s, paragraphs in enumerate(texts):
@@ -68,18 +71,20 @@ def test_a_split_verification_gives_the_same_diagnostics(
         started.append(part)
         return forked.in_child(part)
 
-    monkeypatch.setattr(duplicates, "SPLIT_PAIRS", 0)
-    monkeypatch.setattr(duplicates, "in_child", counting)
+    for module, threshold in ((duplicates, "SPLIT_PAIRS"), (lsh, "BESIDE_DOCS")):
+        monkeypatch.setattr(module, threshold, 0)
+        monkeypatch.setattr(module, "in_child", counting)
     assert corpus_diagnostics(docs, jobs=2) == one_process
-    assert len(started) == 1
+    assert len(started) == 2  # the candidates beside the template lines, half the verification
 
 
 def test_a_failed_child_is_verified_in_the_parent(
     docs: list[Document], one_process: list[Diagnostic], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(duplicates, "SPLIT_PAIRS", 0)
-    monkeypatch.setattr(duplicates, "CAN_FORK", True)
-    monkeypatch.setattr(duplicates, "in_child", lambda part: lambda: None)
+    for module, threshold in ((duplicates, "SPLIT_PAIRS"), (lsh, "BESIDE_DOCS")):
+        monkeypatch.setattr(module, threshold, 0)
+        monkeypatch.setattr(module, "CAN_FORK", True)
+        monkeypatch.setattr(module, "in_child", lambda part: lambda: None)
     assert corpus_diagnostics(docs, jobs=2) == one_process
 
 

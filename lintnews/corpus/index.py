@@ -16,7 +16,7 @@ import numpy as np
 from lintnews import native
 from lintnews.config import ConfigError, Settings
 from lintnews.corpus.duplicates import MIN_SHINGLES, find_duplicates
-from lintnews.corpus.lsh import band_keys, candidates
+from lintnews.corpus.lsh import band_keys, candidates_beside
 from lintnews.corpus.options import CorpusOptions, CorpusSelection, lsh_bands
 from lintnews.corpus.signature import KEPT_DTYPE, LINE_DTYPE, POSITION_DTYPE, CorpusSigner, DocSignature
 from lintnews.corpus.storage import ByteBlocks, RowFile, ShingleStore, distinct
@@ -224,13 +224,19 @@ class CorpusIndex:
     def _finish(self) -> list[Diagnostic]:
         try:
             twin = self._exact_groups()
+            # (in a child beside the template lines when the run has more than one job)
+            pairs = candidates_beside(
+                self._band_keys,
+                np.frombuffer(self._band_docs, np.int64),
+                len(self.docs),
+                self._step,
+                self.jobs > 1,
+            )
             lines = self._lines.array(KEPT_DTYPE) if self._lines else np.zeros(0, KEPT_DTYPE)
             template, line_docs, counts = find_templates(
                 lines, self._line_owner, self._line_count, len(self.docs), twin, self.options, self._step
             )
-            earlier, later = candidates(
-                self._band_keys, np.frombuffer(self._band_docs, np.int64), len(self.docs), self._step
-            )
+            earlier, later = pairs()
             self._store.flush()  # (before a child reads it: see `lintnews.corpus.forked`)
             out = find_duplicates(
                 self.docs,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from lintnews.corpus.forked import CAN_FORK, in_child
 from lintnews.corpus.storage import RowFile, distinct
 
 #: Candidate pairs per document and LSH bucket: each member is compared with at most this many
@@ -23,6 +24,13 @@ BIG_BUCKET = 64
 #: New candidate pairs wait to be merged into those found (see `candidates`) until they are more
 #: than 4x as many plus this.
 MERGE_SLACK = 1 << 16
+#: Documents with band keys from which `candidates_beside` searches in a forked child (fewer
+#: are not worth a fork).
+BESIDE_DOCS = 4096
+
+
+#: The progress bar's name of the candidates' step.
+_STEP = "LSH bands searched for candidates"
 
 
 def band_keys(minhash: np.ndarray, bands: int, rows: int) -> np.ndarray:
@@ -62,7 +70,7 @@ def candidates(
     # `MERGE_SLACK`.
     held: list[np.ndarray] = []
     waiting = 0
-    tick = step("LSH bands searched for candidates", bands)
+    tick = step(_STEP, bands)
     for band in range(bands):
         tick(1)
         if band % 8 == 0:  # the keys come from disk, eight bands at a time
@@ -94,6 +102,35 @@ def candidates(
             pairs = distinct(np.concatenate([pairs, *held]))
             held, waiting = [], 0
     return pairs // n, pairs % n
+
+
+def candidates_beside(
+    band_file: RowFile,
+    band_docs: np.ndarray,
+    n: int,
+    step: Callable[[str, int], Callable[[int], None]],
+    fork: bool,
+) -> Callable[[], tuple[np.ndarray, np.ndarray]]:
+    """`candidates`, started in a forked child when ``fork`` (a run of more than one job) and
+    the corpus is large: the caller finds the template lines meanwhile, and calls the returned
+    function for the pairs (found here if the child failed; see `lintnews.corpus.forked`)."""
+    if not (fork and CAN_FORK and band_file.rows >= BESIDE_DOCS):
+        return lambda: candidates(band_file, band_docs, n, step)
+    band_file.flush()  # (a flush in the child would write the buffered rows twice)
+    child = in_child(lambda: candidates(band_file, band_docs, n, lambda name, total: _no_tick))
+
+    def found() -> tuple[np.ndarray, np.ndarray]:
+        got: tuple[np.ndarray, np.ndarray] | None = child()
+        if got is None:
+            return candidates(band_file, band_docs, n, step)
+        step(_STEP, band_file.width)(band_file.width)
+        return got
+
+    return found
+
+
+def _no_tick(n: int) -> None:
+    return None
 
 
 def _big_buckets(sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:

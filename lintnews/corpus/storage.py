@@ -66,9 +66,13 @@ class RowFile:
         self._file.write(np.ascontiguousarray(row, "<u8").tobytes())
         self.rows += 1
 
+    def flush(self) -> None:
+        """Write what is buffered to the file (where ``pread`` finds it)."""
+        self._file.flush()
+
     def columns(self, lo: int, hi: int) -> np.ndarray:
         """Columns ``lo`` to ``hi`` (exclusive) of every row: shape ``(hi - lo, rows)``."""
-        self._file.flush()
+        self.flush()
         out = np.empty((hi - lo, self.rows), np.uint64)
         row_bytes = 8 * self.width
         for first in range(0, self.rows, self.CHUNK):
