@@ -18,7 +18,10 @@ seconds, its peak RSS and the peak it had reached when the index's finish began 
 per-document phase and the index's stores took). Further arguments go to ``lintnews check``:
 ``--no-corpus`` measures the run without the corpus phase in the same harness, which is how
 the corpus phase's whole cost (numpy, the collector, the documents a batch keeps alive) is
-checked against the sum of its parts.
+checked against the sum of its parts. Also prints the wall-clock seconds from the start of the
+index's finish (right after the last document's result) to the end of the run: the run's serial
+end, which ``-j2`` (a later ``-j`` wins over the ``-j1`` given here; the workers' CPU is then not
+counted in the parts) measures as a user meets it.
 
 Usage: ``python bench/corpus_share.py CORPUS.jsonl [LINTNEWS-CHECK-OPTION...]``
 """
@@ -51,6 +54,9 @@ def _gc_timer(phase: str, info: dict[str, int]) -> None:
 
 #: Peak RSS (MiB) when the index's finish started: what the per-document phase reached.
 PEAK_BEFORE_FINISH = [0.0]
+#: Wall-clock time (`time.perf_counter`) when the index's finish started: right after the last
+#: document's result, so the run's end minus this is its serial end.
+FINISH_STARTED = [0.0]
 
 
 def peak_mib() -> float:
@@ -62,6 +68,7 @@ def timed(part: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if part == "finish":
             PEAK_BEFORE_FINISH[0] = peak_mib()
+            FINISH_STARTED[0] = time.perf_counter()
         start = time.process_time()
         try:
             return fn(*args, **kwargs)
@@ -88,6 +95,7 @@ def main() -> None:
         cli()
     except SystemExit:
         pass
+    ended = time.perf_counter()
     total = time.process_time() - start
     corpus = sum(SPENT.values())
     for part, spent in [*SPENT.items(), ("corpus phase", corpus), ("per-document rest", total - corpus)]:
@@ -102,6 +110,8 @@ def main() -> None:
         f" ({PEAK_BEFORE_FINISH[0]:.0f} before the finish)",
         file=sys.stderr,
     )
+    if FINISH_STARTED[0]:
+        print(f"{'after last document':>18}: {ended - FINISH_STARTED[0]:7.2f} s wall", file=sys.stderr)
 
 
 if __name__ == "__main__":
