@@ -17,9 +17,9 @@ import numpy as np
 import xxhash
 
 from lintnews import native
+from lintnews.corpus.scheme import SCHEME
 
-#: Shingle hash and MinHash permutation scheme, with a version to bump when either changes.
-SCHEME = "xxh3-64-low32/affine32/1"
+__all__ = ["SCHEME", "hash32", "py_shingle_hashes", "shingle_hashes"]
 
 _xxh3 = xxhash.xxh3_64_intdigest
 

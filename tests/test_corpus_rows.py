@@ -46,7 +46,7 @@ def test_rows_of_many_documents_are_each_document_s_rows_in_order() -> None:
 
 
 def test_template_ranges_are_each_document_s_template_lines_ranges() -> None:
-    from lintnews.corpus.index import comparable_set, shingles_without, template_ranges
+    from lintnews.corpus.comparable import comparable_set, shingles_without, template_ranges
     from lintnews.corpus.signature import KEPT_DTYPE
 
     rng = np.random.default_rng(7)

@@ -137,12 +137,11 @@ def signature_data(s: DocSignature) -> list[Any]:
 
 @functools.cache
 def _signature_format() -> tuple[str, tuple[int, ...]]:
-    """This lintnews's hashing scheme and the item size of each signature array kind (imported
-    on first use: both modules need numpy, which a run that reads no signature never loads)."""
-    from lintnews.corpus.signature import SIGNATURE_DTYPES
-    from lintnews.hashing import SCHEME
+    """This lintnews's hashing scheme and the item size of each signature array kind (from a
+    module without numpy, which a fully cached re-run never loads)."""
+    from lintnews.corpus.scheme import SCHEME, SIGNATURE_ITEMSIZES
 
-    return SCHEME, tuple(d.itemsize for d in SIGNATURE_DTYPES)
+    return SCHEME, SIGNATURE_ITEMSIZES
 
 
 def _array(v: Any, codes: tuple[int, ...], itemsizes: tuple[int, ...]) -> tuple[int, bytes, int]:

@@ -3,13 +3,17 @@ site-template lines).
 
 Data flows one way. While documents stream through the per-document rules, `CorpusSigner`
 (`signature`) turns each one into a small `DocSignature`; `CorpusIndex` (`index`) folds the
-signatures in input order into disk-backed stores (`storage`) and, once everything was read,
-finds the site-template lines (`templates`), the LSH candidate pairs (`lsh`) and the verified
-duplicates (`duplicates`). `options` holds the ``[corpus]`` options and finds the corpus rules by
-their role in the rule registry; `phase` decides whether a run has a corpus phase (`make_signer`).
+signatures in input order (`folding`) into disk-backed stores (`storage`) and, once everything
+was read, finds the site-template lines (`templates`), the LSH candidate pairs (`lsh`), each
+document's comparable shingle set (`comparable`) and the verified duplicates (`duplicates`,
+with `groups`), on a run of more than one job partly in forked children (`forked`). `options`
+holds the ``[corpus]`` options and finds the corpus rules by their role in the rule registry;
+`phase` decides whether a run has a corpus phase (`make_signer`); `scheme` is what a cached
+signature must match.
 
-The names below are imported on first use: those of `index` and `signature` need numpy (~80 ms
-of start-up), which a run without the corpus phase never loads.
+The names below are imported on first use: `signature` and the modules `index` uses once a
+signature is added need numpy (~80 ms of start-up), which a run without the corpus phase, or
+one whose every result (the corpus phase's too) comes from the cache, never loads.
 """
 
 from __future__ import annotations

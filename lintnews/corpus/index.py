@@ -1,51 +1,29 @@
 """`CorpusIndex`: folds the documents' signatures in input order and, at the end, yields the
-corpus diagnostics (exact duplicates, templates, then near duplicates)."""
+corpus diagnostics (exact duplicates, templates, then near duplicates).
+
+This module needs no numpy: what was folded (`lintnews.corpus.folding`) and the end's steps
+are imported with the first signature added or at the end, so a re-run whose corpus result is
+in the result cache (`defer`, then a hit in `finish`) never loads them."""
 
 from __future__ import annotations
 
-import array
 import hashlib
 import math
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from lintnews import native
 from lintnews.config import ConfigError, Settings
-from lintnews.corpus.duplicates import MIN_SHINGLES, find_duplicates
-from lintnews.corpus.lsh import band_keys, candidates_beside
 from lintnews.corpus.options import CorpusOptions, CorpusSelection, lsh_bands
-from lintnews.corpus.signature import KEPT_DTYPE, LINE_DTYPE, POSITION_DTYPE, CorpusSigner, DocSignature
-from lintnews.corpus.storage import ByteBlocks, RowFile, ShingleStore, distinct
-from lintnews.corpus.templates import find_templates, template_diagnostics
+from lintnews.corpus.scheme import SCHEME
 from lintnews.diagnostics import Diagnostic
-from lintnews.document import Document
-from lintnews.engine import Linter
-from lintnews.hashing import SCHEME
 
+if TYPE_CHECKING:
+    import numpy as np
 
-@dataclass(slots=True)
-class IndexedDoc:
-    """Per-document state the index keeps in memory (the Spark engine builds the same)."""
-
-    path: str
-    record: str | None
-    record_line: int | None
-    enabled: int
-    first: tuple[int, int, int, int]
-    #: Where the title is in the index's title store (read back for the few reported documents).
-    title_at: int
-    text_hash: bytes | None
-    length: int
-    date: Any
-    comparable: bool
-
-    @property
-    def name(self) -> str:
-        return f"{self.path}#{self.record}" if self.record is not None else self.path
+    from lintnews.corpus.folding import FoldedCorpus, IndexedDoc
+    from lintnews.corpus.signature import DocSignature
+    from lintnews.document import Document
 
 
 #: Comparable shingle sets a corpus keeps while verifying (the least recently used go).
@@ -71,16 +49,9 @@ class CorpusIndex:
         self.selection = CorpusSelection(settings)
         self.bands, self.rows = lsh_bands(self.options.threshold, self.options.num_perm)
         self.docs: list[IndexedDoc] = []
-        # Per-document arrays are merged into large blocks as they come (small numpy arrays cost
-        # ~100 bytes of overhead each).
-        self._band_keys = RowFile(self.bands)
-        self._band_docs = array.array("q")
-        self._titles = ShingleStore()
-        self._lines = ByteBlocks()  # rows of KEPT_DTYPE
-        self._positions = ShingleStore()  # the rows' POSITION_DTYPE values, one record per document
-        self._line_owner = array.array("I")  # per document with candidate lines: its index
-        self._line_count = array.array("I")  # and how many rows it has
-        self._store = ShingleStore()
+        #: What was folded, made with the first signature (`_open`): a re-run whose corpus
+        #: result is cached never adds one, so never imports numpy (`lintnews.corpus.folding`).
+        self._folded: FoldedCorpus | None = None
         #: Result-cache places of signatures not read yet (see `defer`); None once one was added.
         self._deferred: list[tuple[bytes, int]] | None = [] if cache_dir else None
         self._reader: Any = None
@@ -97,52 +68,19 @@ class CorpusIndex:
     def _step(self, name: str, total: int) -> Callable[[int], None]:
         return self.progress(name, total) if self.progress is not None else _no_progress
 
+    def _open(self) -> FoldedCorpus:
+        if self._folded is None:
+            from lintnews.corpus.folding import FoldedCorpus
+
+            self._folded = FoldedCorpus(self.bands, self.rows, self.docs)
+        return self._folded
+
     def add(self, sig: DocSignature) -> None:
         if sig.scheme != SCHEME:
             raise ValueError(
                 f"a signature of hashing scheme {sig.scheme!r} cannot be compared with {SCHEME!r} ones"
             )
-        index = len(self.docs)
-        shingles = sig.shingles if sig.shingles is not None else np.zeros(0, np.uint32)
-        comparable = (
-            sig.minhash is not None
-            and len(shingles) >= MIN_SHINGLES
-            and (sig.distinct if sig.distinct is not None else len(distinct(shingles))) >= MIN_SHINGLES
-        )
-        self.docs.append(
-            IndexedDoc(
-                sig.path,
-                sig.record,
-                sig.record_line,
-                sig.enabled,
-                sig.first,
-                self._titles.add_bytes(sig.title.encode("utf-8", "surrogatepass")),
-                sig.text_hash,
-                sig.length,
-                sig.date,
-                comparable,
-            )
-        )
-        self._store.add(shingles)
-        if comparable:
-            assert sig.minhash is not None
-            keys = sig.band_keys
-            if keys is None or sig.lsh != (self.bands, self.rows):
-                keys = band_keys(sig.minhash, self.bands, self.rows)
-            self._band_keys.append(keys)
-            self._band_docs.append(index)
-        if len(sig.lines):
-            rows = np.ascontiguousarray(sig.lines, LINE_DTYPE)
-            kept = np.empty(len(rows), KEPT_DTYPE)
-            for name in KEPT_DTYPE.names or ():
-                kept[name] = rows[name]
-            position = np.empty(len(rows), POSITION_DTYPE)
-            for name in POSITION_DTYPE.names or ():
-                position[name] = rows[name]
-            self._lines.append(kept.tobytes())
-            self._positions.add_bytes(position.tobytes())
-            self._line_owner.append(index)
-            self._line_count.append(len(sig.lines))
+        self._open().add(sig)
 
     def append(self, sig: DocSignature | None, cache_key: bytes | None = None, cache_index: int = 0) -> None:
         """`add`, so the index can stand in for a list of signatures; ``cache_key`` is the
@@ -222,22 +160,30 @@ class CorpusIndex:
             store.close()
 
     def _finish(self) -> list[Diagnostic]:
+        import numpy as np
+
+        from lintnews.corpus.duplicates import find_duplicates
+        from lintnews.corpus.lsh import candidates_beside
+        from lintnews.corpus.signature import KEPT_DTYPE
+        from lintnews.corpus.templates import find_templates, template_diagnostics
+
+        folded = self._open()
         try:
             twin = self._exact_groups()
             # (in a child beside the template lines when the run has more than one job)
             pairs = candidates_beside(
-                self._band_keys,
-                np.frombuffer(self._band_docs, np.int64),
+                folded.band_keys,
+                np.frombuffer(folded.band_docs, np.int64),
                 len(self.docs),
                 self._step,
                 self.jobs > 1,
             )
-            lines = self._lines.array(KEPT_DTYPE) if self._lines else np.zeros(0, KEPT_DTYPE)
+            lines = folded.lines.array(KEPT_DTYPE) if folded.lines else np.zeros(0, KEPT_DTYPE)
             template, line_docs, counts = find_templates(
-                lines, self._line_owner, self._line_count, len(self.docs), twin, self.options, self._step
+                lines, folded.line_owner, folded.line_count, len(self.docs), twin, self.options, self._step
             )
             earlier, later = pairs()
-            self._store.flush()  # (before a child reads it: see `lintnews.corpus.forked`)
+            folded.shingles.flush()  # (before a child reads it: see `lintnews.corpus.forked`)
             out = find_duplicates(
                 self.docs,
                 twin,
@@ -261,9 +207,9 @@ class CorpusIndex:
                     lines,
                     line_docs,
                     self.docs,
-                    self._line_owner,
-                    self._line_count,
-                    self._positions,
+                    folded.line_owner,
+                    folded.line_count,
+                    folded.positions,
                     self.selection,
                 )
             )
@@ -274,8 +220,8 @@ class CorpusIndex:
         return out
 
     def _close(self) -> None:
-        for store in (self._store, self._titles, self._band_keys, self._positions):
-            store.close()
+        if self._folded is not None:
+            self._folded.close()
         if self._reader is not None:
             self._reader.close()
             self._reader = None
@@ -292,13 +238,15 @@ class CorpusIndex:
         return twin
 
     def _title(self, i: int) -> str:
-        return self._titles.get_bytes(self.docs[i].title_at).decode("utf-8", "surrogatepass")
+        return self._open().title(i)
 
     def _shingle_sets(
         self, template: set[int], lines: np.ndarray, line_docs: np.ndarray
     ) -> Callable[[int], np.ndarray]:
         """A document's comparable shingle set (without its template lines' shingles), by number.
         ``line_docs``: the document of each row of ``lines``."""
+        from lintnews.corpus.comparable import template_ranges
+
         drops = template_ranges(lines, line_docs, template)
         cache: OrderedDict[int, np.ndarray] = OrderedDict()
 
@@ -315,66 +263,15 @@ class CorpusIndex:
         return shingle_set
 
     def _comparable_set(self, i: int, drop: list[int]) -> np.ndarray:
-        return shingles_without(self._store.get(i), drop)
-
-
-def template_ranges(lines: np.ndarray, line_docs: np.ndarray, template: set[int]) -> dict[int, list[int]]:
-    """The shingle ranges (lo, hi, lo, hi …) of each document's ``template`` lines among the
-    candidate ``lines`` (rows with ``hash``, ``lo``, ``hi``) of the documents ``line_docs``, in
-    row order; documents without any are left out. Found for the whole corpus at once: per
-    document, picking its rows out of ``lines`` cost more than its comparable set."""
-    drops: dict[int, list[int]] = {}
-    if not len(lines) or not template:
-        return drops
-    rows = np.flatnonzero(np.isin(lines["hash"], np.fromiter(template, np.uint64, len(template))))
-    for doc, lo, hi in zip(
-        line_docs[rows].tolist(), lines["lo"][rows].tolist(), lines["hi"][rows].tolist(), strict=True
-    ):
-        drops.setdefault(doc, []).extend((lo, hi))
-    return drops
-
-
-def comparable_set(shingles: np.ndarray, lines: np.ndarray | None, template: set[int]) -> np.ndarray:
-    """A document's comparable shingle set: its distinct ``shingles`` without those of its
-    candidate ``lines`` (rows with ``hash``, ``lo``, ``hi``) that are ``template`` lines. (The
-    Spark engine's tasks call it; the local index finds every document's template lines at once,
-    `template_ranges`.)"""
-    drop: list[int] = []
-    if lines is not None and len(lines) and template:
-        # the document's template lines (a few rows: a set lookup each, not a numpy call)
-        mine = [k for k, h in enumerate(lines["hash"].tolist()) if h in template]
-        if mine:
-            for lo, hi in zip(lines["lo"][mine].tolist(), lines["hi"][mine].tolist()):
-                drop += (lo, hi)
-    return shingles_without(shingles, drop)
-
-
-def shingles_without(shingles: np.ndarray, drop: list[int]) -> np.ndarray:
-    """The distinct values of ``shingles`` without the positions in the ranges ``drop`` (lo,
-    hi, lo, hi …), sorted: from the compiled kernel when it is built (one pass and a radix
-    sort; numpy's sort and masks cost ~40 ns a shingle, a fifth of the corpus phase's end),
-    else `py_comparable_set`."""
-    if native.compiled is not None:
-        found = native.compiled.sorted_distinct(shingles, array.array("q", drop))
-        return np.frombuffer(found, np.uint32)
-    return py_comparable_set(shingles, drop)
-
-
-def py_comparable_set(shingles: np.ndarray, drop: list[int]) -> np.ndarray:
-    """`shingles_without` in numpy: the distinct values of ``shingles`` without the positions in
-    the ranges ``drop`` (lo, hi, lo, hi …)."""
-    values = shingles
-    if drop:
-        keep = np.ones(len(values), bool)
-        for lo, hi in zip(drop[::2], drop[1::2]):
-            keep[lo:hi] = False
-        values = values[keep]
-    return distinct(values)
+        return self._open().comparable_set(i, drop)
 
 
 def check_corpus(docs: Iterable[Document], settings: Settings) -> Iterator[Diagnostic]:
     """Corpus diagnostics of documents linted with ``settings`` (per-document rules included, so
     chrome lines are stripped as in a real run). For tests and library use."""
+    from lintnews.corpus.signature import CorpusSigner
+    from lintnews.engine import Linter
+
     linter = Linter(settings)
     signer = CorpusSigner(settings)
     index = CorpusIndex(settings)

@@ -41,6 +41,7 @@ from lintnews import native
 from lintnews.config import Settings
 from lintnews.corpus.lsh import band_keys_many
 from lintnews.corpus.options import NEAR, CorpusOptions, CorpusSelection, chrome_families, lsh_bands
+from lintnews.corpus.scheme import SIGNATURE_ITEMSIZES
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
 from lintnews.hashing import SCHEME, shingle_hashes
@@ -125,6 +126,8 @@ LINE_DTYPE = np.dtype(
 #: The dtypes of `DocSignature`'s arrays, numbered: their pickled form (and the cache's records,
 #: `lintnews.cache.units`) name a dtype by its index here. Only append to it.
 SIGNATURE_DTYPES = (np.dtype("<u4"), np.dtype("<u8"), LINE_DTYPE)
+
+assert tuple(d.itemsize for d in SIGNATURE_DTYPES) == SIGNATURE_ITEMSIZES
 
 #: The index of each of `SIGNATURE_DTYPES`.
 SIGNATURE_DTYPE_CODES = {dtype: code for code, dtype in enumerate(SIGNATURE_DTYPES)}

@@ -22,8 +22,9 @@ import pyarrow as pa
 
 from lintnews.analysis import Analysis
 from lintnews.config import Settings
+from lintnews.corpus.comparable import comparable_set
 from lintnews.corpus.duplicates import MIN_SHINGLES, find_duplicates
-from lintnews.corpus.index import IndexedDoc, comparable_set
+from lintnews.corpus.folding import IndexedDoc
 from lintnews.corpus.lsh import band_keys
 from lintnews.corpus.options import FLAGS, TEMPLATE, CorpusOptions, CorpusSelection, lsh_bands
 from lintnews.corpus.phase import make_signer

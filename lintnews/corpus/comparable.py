@@ -1,0 +1,65 @@
+"""A document's comparable shingle set: its distinct shingles without those of its site-template
+lines (N003), what N001 compares (the local `CorpusIndex` and the Spark engine's tasks)."""
+
+from __future__ import annotations
+
+import array
+
+import numpy as np
+
+from lintnews import native
+from lintnews.corpus.storage import distinct
+
+
+def template_ranges(lines: np.ndarray, line_docs: np.ndarray, template: set[int]) -> dict[int, list[int]]:
+    """The shingle ranges (lo, hi, lo, hi …) of each document's ``template`` lines among the
+    candidate ``lines`` (rows with ``hash``, ``lo``, ``hi``) of the documents ``line_docs``, in
+    row order; documents without any are left out. Found for the whole corpus at once: per
+    document, picking its rows out of ``lines`` cost more than its comparable set."""
+    drops: dict[int, list[int]] = {}
+    if not len(lines) or not template:
+        return drops
+    rows = np.flatnonzero(np.isin(lines["hash"], np.fromiter(template, np.uint64, len(template))))
+    for doc, lo, hi in zip(
+        line_docs[rows].tolist(), lines["lo"][rows].tolist(), lines["hi"][rows].tolist(), strict=True
+    ):
+        drops.setdefault(doc, []).extend((lo, hi))
+    return drops
+
+
+def comparable_set(shingles: np.ndarray, lines: np.ndarray | None, template: set[int]) -> np.ndarray:
+    """A document's comparable shingle set: its distinct ``shingles`` without those of its
+    candidate ``lines`` (rows with ``hash``, ``lo``, ``hi``) that are ``template`` lines. (The
+    Spark engine's tasks call it; the local index finds every document's template lines at once,
+    `template_ranges`.)"""
+    drop: list[int] = []
+    if lines is not None and len(lines) and template:
+        # the document's template lines (a few rows: a set lookup each, not a numpy call)
+        mine = [k for k, h in enumerate(lines["hash"].tolist()) if h in template]
+        if mine:
+            for lo, hi in zip(lines["lo"][mine].tolist(), lines["hi"][mine].tolist()):
+                drop += (lo, hi)
+    return shingles_without(shingles, drop)
+
+
+def shingles_without(shingles: np.ndarray, drop: list[int]) -> np.ndarray:
+    """The distinct values of ``shingles`` without the positions in the ranges ``drop`` (lo,
+    hi, lo, hi …), sorted: from the compiled kernel when it is built (one pass and a radix
+    sort; numpy's sort and masks cost ~40 ns a shingle, a fifth of the corpus phase's end),
+    else `py_comparable_set`."""
+    if native.compiled is not None:
+        found = native.compiled.sorted_distinct(shingles, array.array("q", drop))
+        return np.frombuffer(found, np.uint32)
+    return py_comparable_set(shingles, drop)
+
+
+def py_comparable_set(shingles: np.ndarray, drop: list[int]) -> np.ndarray:
+    """`shingles_without` in numpy: the distinct values of ``shingles`` without the positions in
+    the ranges ``drop`` (lo, hi, lo, hi …)."""
+    values = shingles
+    if drop:
+        keep = np.ones(len(values), bool)
+        for lo, hi in zip(drop[::2], drop[1::2]):
+            keep[lo:hi] = False
+        values = values[keep]
+    return distinct(values)

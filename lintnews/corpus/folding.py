@@ -1,0 +1,113 @@
+"""`FoldedCorpus`: what a `lintnews.corpus.index.CorpusIndex` holds of the signatures it folded.
+
+Apart from `index` so that an index whose corpus result is cached (a re-run of an unchanged
+corpus) never imports numpy nor the modules that need it: the index makes its `FoldedCorpus`
+with the first signature it adds."""
+
+from __future__ import annotations
+
+import array
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from lintnews.corpus.comparable import shingles_without
+from lintnews.corpus.duplicates import MIN_SHINGLES
+from lintnews.corpus.lsh import band_keys
+from lintnews.corpus.signature import KEPT_DTYPE, LINE_DTYPE, POSITION_DTYPE, DocSignature
+from lintnews.corpus.storage import ByteBlocks, RowFile, ShingleStore, distinct
+
+
+@dataclass(slots=True)
+class IndexedDoc:
+    """Per-document state the index keeps in memory (the Spark engine builds the same)."""
+
+    path: str
+    record: str | None
+    record_line: int | None
+    enabled: int
+    first: tuple[int, int, int, int]
+    #: Where the title is in the index's title store (read back for the few reported documents).
+    title_at: int
+    text_hash: bytes | None
+    length: int
+    date: Any
+    comparable: bool
+
+    @property
+    def name(self) -> str:
+        return f"{self.path}#{self.record}" if self.record is not None else self.path
+
+
+class FoldedCorpus:
+    """The documents (``docs``, `IndexedDoc`, in input order) and, for the end of the corpus
+    phase, their shingles, titles and candidate lines' positions in temporary files, the band
+    keys of the comparable ones and their candidate lines. Per-document arrays are merged into
+    large blocks as they come (small numpy arrays cost ~100 bytes of overhead each)."""
+
+    def __init__(self, bands: int, rows: int, docs: list[IndexedDoc]) -> None:
+        self.bands, self.rows = bands, rows
+        self.docs = docs
+        self.band_keys = RowFile(bands)
+        self.band_docs = array.array("q")
+        self.titles = ShingleStore()
+        self.lines = ByteBlocks()  # rows of KEPT_DTYPE
+        self.positions = ShingleStore()  # the rows' POSITION_DTYPE values, one record per document
+        self.line_owner = array.array("I")  # per document with candidate lines: its index
+        self.line_count = array.array("I")  # and how many rows it has
+        self.shingles = ShingleStore()
+
+    def add(self, sig: DocSignature) -> None:
+        index = len(self.docs)
+        shingles = sig.shingles if sig.shingles is not None else np.zeros(0, np.uint32)
+        comparable = (
+            sig.minhash is not None
+            and len(shingles) >= MIN_SHINGLES
+            and (sig.distinct if sig.distinct is not None else len(distinct(shingles))) >= MIN_SHINGLES
+        )
+        self.docs.append(
+            IndexedDoc(
+                sig.path,
+                sig.record,
+                sig.record_line,
+                sig.enabled,
+                sig.first,
+                self.titles.add_bytes(sig.title.encode("utf-8", "surrogatepass")),
+                sig.text_hash,
+                sig.length,
+                sig.date,
+                comparable,
+            )
+        )
+        self.shingles.add(shingles)
+        if comparable:
+            assert sig.minhash is not None
+            keys = sig.band_keys
+            if keys is None or sig.lsh != (self.bands, self.rows):
+                keys = band_keys(sig.minhash, self.bands, self.rows)
+            self.band_keys.append(keys)
+            self.band_docs.append(index)
+        if len(sig.lines):
+            rows = np.ascontiguousarray(sig.lines, LINE_DTYPE)
+            kept = np.empty(len(rows), KEPT_DTYPE)
+            for name in KEPT_DTYPE.names or ():
+                kept[name] = rows[name]
+            position = np.empty(len(rows), POSITION_DTYPE)
+            for name in POSITION_DTYPE.names or ():
+                position[name] = rows[name]
+            self.lines.append(kept.tobytes())
+            self.positions.add_bytes(position.tobytes())
+            self.line_owner.append(index)
+            self.line_count.append(len(sig.lines))
+
+    def title(self, i: int) -> str:
+        return self.titles.get_bytes(self.docs[i].title_at).decode("utf-8", "surrogatepass")
+
+    def comparable_set(self, i: int, drop: list[int]) -> np.ndarray:
+        """Document ``i``'s distinct shingles without the positions in the ranges ``drop``."""
+        return shingles_without(self.shingles.get(i), drop)
+
+    def close(self) -> None:
+        for store in (self.shingles, self.titles, self.band_keys, self.positions):
+            store.close()
