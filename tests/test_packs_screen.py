@@ -86,10 +86,32 @@ def test_the_screen_selects_exactly_the_lines_an_entry_may_match(langs: tuple[st
     rest_only = [
         keys[j]
         for j in expected
-        if keys[j][0] not in pack_set.screen_of(langs).compiled
+        if all(keys[j][0] not in screen.by_first for screen in pack_set.screen_of(langs).screens)
         and keys[j] not in pack_set.screen_of(langs).literal
     ]
     assert len(rest_only) > 10  # and lines only a pattern of unknown first character matches
+
+
+def test_a_language_s_screen_is_built_without_the_alternations_only_b005_reads() -> None:
+    """`PackSet.screen` (the phrase screen of a language) files and compiles each pattern but
+    does not join them into per-character and rest alternations; built with them, as a rule's
+    screen for B005 is, it is the same screen otherwise and selects the same lines."""
+    pack_set = packs.load_packs(Settings())
+    keys = packs._Keys(as_keys(generated_keys(pack_set, 1500, seed=3) + fixture_lines()))
+    rested = 0
+    for lang in [*pack_set.languages(), packs.ALL_LANGUAGES]:
+        lean = pack_set.screen(lang)
+        entries = [e for es in pack_set.by_language.get(lang, {}).values() for e in es]
+        full = packs.Screen.build(entries)
+        assert lean.compiled == {} and lean.rest is None
+        assert full.compiled and set(full.compiled) == set(full.by_first)
+        rested += full.rest is not None
+        for name in ("literal", "by_first", "by_head", "headless", "rest_needs", "rest_each", "everything"):
+            assert getattr(lean, name) == getattr(full, name), name
+        assert lean.select(keys) == full.select(keys)
+    assert rested >= 2  # languages whose patterns of unknown first character were joined before
+    screen = pack_set.rule_screen("social-share", "en")  # B005's screens keep the alternations
+    assert screen.compiled and screen.rest is not None
 
 
 def test_a_document_s_passing_lines_are_the_definition_with_answers_kept(

@@ -106,7 +106,7 @@ class PackSet:
         found = self.screens.get(language)
         if found is None:
             entries = [e for es in self.by_language.get(language, {}).values() for e in es]
-            found = self.screens[language] = Screen.build(entries)
+            found = self.screens[language] = Screen.build(entries, alternations=False)
         return found
 
     def rule_screen(self, rule: str, language: str) -> Screen:

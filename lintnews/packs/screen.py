@@ -72,7 +72,7 @@ class Screen:
     found for all such patterns at once (`ScreenUnion`)."""
 
     literal: frozenset[str]
-    #: Patterns by first character, and compiled.
+    #: Patterns by first character, and (built with ``alternations``) each character's as one regex.
     by_first: dict[str, list[str]] = field(default_factory=dict)
     compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)
     #: The same patterns by the first `HEAD` characters of their matches (`pattern_heads`),
@@ -80,8 +80,8 @@ class Screen:
     #: the patterns filed under its own first characters (`ScreenUnion.select`).
     by_head: dict[str, tuple[str, ...]] = field(default_factory=dict)
     headless: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: Patterns of unknown first character, and the strings a line needs for any of them to
-    #: match (None: unknown, always try them).
+    #: Patterns of unknown first character (as one regex: built with ``alternations``), and the
+    #: strings a line needs for any of them to match (None: unknown, always try them).
     rest: re.Pattern[str] | None = None
     rest_needs: tuple[str, ...] | None = None
     #: The same patterns one by one, each with the strings a line needs for it to match (None:
@@ -91,7 +91,13 @@ class Screen:
     everything: bool = False
 
     @classmethod
-    def build(cls, entries: list[Entry]) -> Screen:
+    def build(cls, entries: list[Entry], alternations: bool = True) -> Screen:
+        """The screen of ``entries``. With ``alternations`` false, the patterns are filed and
+        compiled one by one but not also joined into `compiled` and `rest`: those alternations
+        are what B005's stretch search reads of a rule's screen (`PackSet.rule_screen`), while
+        a language's screen is only ever used through `ScreenUnion.select`, which tries each
+        pattern alone (`ScreenUnion._dispatch`). Compiling them was two thirds of building the
+        language screens (0.10 of 0.15 CPU-s, once a process, before the workers fork)."""
         literal = frozenset(line_key(line) for e in entries for line in e.lines)
         patterns = list(dict.fromkeys(p for e in entries for p in e.patterns))
         if not patterns:
@@ -118,11 +124,14 @@ class Screen:
             needs = None if needs is None or not required else needs | required
         try:
             if rest:
-                screen.rest = re.compile("|".join(f"(?:{p})" for p, _ in rest))
                 screen.rest_needs = None if needs is None else tuple(sorted(needs))
                 screen.rest_each = tuple(rest)
                 for p, _ in rest:
                     _compiled(p)
+            if not alternations:
+                return screen
+            if rest:
+                screen.rest = re.compile("|".join(f"(?:{p})" for p, _ in rest))
             # one regex per first character, but the same regex for the same patterns
             regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
             for char, found in screen.by_first.items():
