@@ -79,6 +79,12 @@ def py_chars_in(text: str, chars: str) -> set[str]:
     return set(chars).intersection(text)
 
 
+def py_casefold(text: str) -> str:
+    """`str.casefold` of ``text`` (the kernel folds ASCII characters inline: the method goes
+    through a buffer of four bytes a character for any text that is not all ASCII)."""
+    return text.casefold()
+
+
 #: The kinds of `py_plain_block_spans`'s blocks, by number.
 BLOCK_KINDS = ("paragraph", "heading", "list", "table", "quote", "code")
 _PARAGRAPH, _HEADING, _LIST, _TABLE, _QUOTE, _CODE = range(6)
@@ -281,5 +287,6 @@ count_words = compiled.count_words if compiled else py_count_words
 collapse_lines = compiled.collapse_lines if compiled else py_collapse_lines
 line_keys = compiled.line_keys if compiled else py_line_keys
 chars_in = compiled.chars_in if compiled else py_chars_in
+casefold = compiled.casefold if compiled else py_casefold
 plain_blocks = compiled.plain_blocks if compiled else py_plain_blocks
 Block = compiled.Block if compiled else PyBlock

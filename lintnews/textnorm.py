@@ -49,7 +49,7 @@ def fold(text: str) -> str:
     if not is_nfkc("NFKC", text):
         nfkc = unicodedata.normalize
         text = "\n".join([line if is_nfkc("NFKC", line) else nfkc("NFKC", line) for line in text.split("\n")])
-    return text.casefold()
+    return native.casefold(text)  # (`str.casefold`, ASCII characters folded inline)
 
 
 def folded_text(doc: Document) -> str:

@@ -181,6 +181,27 @@ def test_chars_in_of_known_text() -> None:
         _native.chars_in("a", "😀")
 
 
+@SOME
+@given(st.one_of(TEXT, st.text(st.sampled_from("AZaz@[`{ÀÞßİıſﬁΣσςẞᾈ\u0130Ǆǅ三😀𐐀𞤀\ud800"), max_size=60)))
+def test_casefold_equals_str_casefold(text: str) -> None:
+    assert _native.casefold(text) == native.py_casefold(text) == text.casefold()
+
+
+def test_casefold_folds_every_character_as_str_casefold_does() -> None:
+    """Every code point alone, after an ASCII letter, and all of them in one text (of each
+    width: Latin-1, BMP, astral)."""
+    every = [chr(c) for c in range(0x110000)]
+    for ch in every:
+        assert _native.casefold(ch) == ch.casefold(), hex(ord(ch))
+        assert _native.casefold("Q" + ch) == ("Q" + ch).casefold(), hex(ord(ch))
+    for text in ("".join(every[:256]), "".join(every[:0x10000]), "".join(every)):
+        assert _native.casefold(text) == text.casefold()
+    assert _native.casefold("Straße İstanbul ΣΑΣ ﬁ") == "strasse i̇stanbul σασ fi"
+    assert _native.casefold("") == ""
+    with pytest.raises(TypeError):
+        _native.casefold(b"abc")  # type: ignore[arg-type]
+
+
 def test_minhash_refuses_counts_that_do_not_add_up() -> None:
     a = b = np.ones(4, dtype=np.uint32)
     hashes = np.arange(5, dtype=np.uint32)
