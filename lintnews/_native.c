@@ -1417,17 +1417,35 @@ static void block_traits(PyObject *text, int role, Py_ssize_t *words, Py_ssize_t
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     Py_ssize_t i = 0, count = 0, lower = 0;
     int one_line = 1;
-    while (i < n) {
-        Py_UCS4 first = PyUnicode_READ(kind, data, i);
-        if (!IS_WORD(first)) {
-            one_line &= first != '\n';
-            i++;
-            continue;
-        }
-        i = word_end(kind, data, n, i);
-        count++;
-        lower += is_lower(first);
+    /* The words (word_end's, inlined), with the loop compiled once per character width: every
+     * block of every document is read, and reading a character of unknown width costs a switch. */
+#define BLOCK_WORDS(T)                                                                             \
+    {                                                                                              \
+        const T *src = (const T *)data;                                                            \
+        while (i < n) {                                                                            \
+            Py_UCS4 first = src[i++];                                                              \
+            if (!IS_WORD(first)) {                                                                 \
+                one_line &= first != '\n';                                                         \
+                continue;                                                                          \
+            }                                                                                      \
+            for (;;) {                                                                             \
+                while (i < n && IS_WORD(src[i]))                                                   \
+                    i++;                                                                           \
+                if (!(i + 1 < n && is_joiner(src[i]) && IS_WORD(src[i + 1])))                      \
+                    break;                                                                         \
+                i++;                                                                               \
+            }                                                                                      \
+            count++;                                                                               \
+            lower += is_lower(first);                                                              \
+        }                                                                                          \
     }
+    if (kind == PyUnicode_1BYTE_KIND)
+        BLOCK_WORDS(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        BLOCK_WORDS(Py_UCS2)
+    else
+        BLOCK_WORDS(Py_UCS4)
+#undef BLOCK_WORDS
     int heading = role == ROLE_HEADING;
     if (role == ROLE_PARAGRAPH && one_line && count >= 1 && count <= 20) {
         Py_ssize_t lo = 0, hi = n;
