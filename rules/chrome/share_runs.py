@@ -18,6 +18,8 @@ from lintnews.packs import Entry, Matcher, PackSet, ScreenUnion
 from lintnews.packs.regex_length import max_length
 from lintnews.packs.screen import pattern_needs
 
+from .share_occurrences import Occurrences, may_start
+
 #: The longest run of lines a stretch may join.
 _MAX_RUN = 12
 
@@ -55,8 +57,10 @@ def _find_stretches(
     whole = " ".join(texts)
     # Every stretch joined is a substring of the whole run joined: where the strings the
     # patterns need occur in it (found in one pass) tells which stretches hold one.
-    occurs = _Occurrences(whole, screen)
+    occurs = Occurrences(whole, screen.automaton)
     rest = screen.rest_always or occurs.any(screen.needs)
+    if not (rest or may_start(texts, screen, occurs)):
+        return found  # no stretch passes the screen (nine runs in ten on the crawl)
     # Where each line starts in ``whole`` (and where a line after the last would): the stretch
     # from ``start`` to ``stop`` joined ends at ``ends[stop] - 1``.
     ends = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
@@ -112,44 +116,6 @@ def _find_stretches(
     return found
 
 
-class _Occurrences:
-    """Where the strings a `ShareScreen` looks for occur in a run of buttons joined (``whole``),
-    found with one pass of its automaton: which stretches hold one of some of them."""
-
-    def __init__(self, whole: str, screen: ShareScreen) -> None:
-        #: (start, end) of each occurrence in ``whole``, and the string, by start.
-        automaton = screen.automaton
-        self.found = (
-            sorted((end + 1 - len(n), end + 1, n) for end, n in automaton.iter(whole))
-            if automaton is not None
-            else []
-        )
-        self.strings = {n for _, _, n in self.found}
-        self._by_needs: dict[frozenset[str], tuple[list[int], list[int]]] = {}
-
-    def any(self, needs: frozenset[str]) -> bool:
-        return not needs.isdisjoint(self.strings)
-
-    def first_stop(self, ends: list[int], start: int, needs: frozenset[str] | None) -> int:
-        """The first stop from ``start`` whose stretch holds one of ``needs`` (all stretches of
-        two lines or more when None): the stop that reaches the end of the earliest ending one
-        that starts in the stretch (past the last stop when there is none), ``ends`` being
-        where each line starts in ``whole``."""
-        if needs is None:
-            return start + 2
-        got = self._by_needs.get(needs)
-        if got is None:
-            # the starts of the occurrences of ``needs``, and the earliest end from each on
-            found = [(b, e) for b, e, n in self.found if n in needs]
-            earliest = list(itertools.accumulate(reversed([e for _, e in found]), min))[::-1]
-            got = self._by_needs[needs] = ([b for b, _ in found], earliest)
-        begins, earliest = got
-        k = bisect.bisect_left(begins, ends[start])
-        if k == len(begins):
-            return len(ends)
-        return max(bisect.bisect_left(ends, earliest[k] + 1), start + 2)
-
-
 @dataclass
 class ShareScreen:
     """What a joined run of buttons must look like for an entry of the rule to match it, from the
@@ -166,7 +132,7 @@ class ShareScreen:
     heads: frozenset[str]
     needs: frozenset[str]
     rest_always: bool
-    #: The patterns of unknown first character of each language (None: not known, let every
+    #: The patterns of unknown first character of the languages, each once (None: not known, let every
     #: join holding one of ``needs`` through).
     rest: tuple[re.Pattern[str], ...] | None = None
     #: The length of the longest literal line, and by first character, the greatest length of
@@ -261,7 +227,12 @@ def _made_share_screen(packs: PackSet, rule: str, langs: list[str]) -> ShareScre
         frozenset(line[:i] for line in union.literal for i, char in enumerate(line) if char == " "),
         frozenset(needs),
         rest_always,
-        None if union.everything else tuple(s.rest for s in union.screens if s.rest is not None),
+        # one regex each: the languages' screens share the ``*`` entries' patterns (the same
+        # compiled regex, once per language), and a join tried against each copy cost B005 a
+        # third of its time on a multilingual crawl
+        None
+        if union.everything
+        else tuple(dict.fromkeys(s.rest for s in union.screens if s.rest is not None)),
         longest_literal,
         longest_match,
         {char: None if n is None else frozenset(n) for char, n in first_needs.items()},
