@@ -1584,6 +1584,124 @@ static PyTypeObject BlockType = {
     .tp_new = Block_new,
 };
 
+/* --- Short lines holding words (B011's comment-thread screen) ------------------------------ */
+
+PyDoc_STRVAR(short_lines_holding_doc,
+             "short_lines_holding(lines, first, longest, words, before_digits) -> list[int] | None\n\n"
+             "The numbers i >= first (ascending) of the lines whose text stripped is 1 to longest\n"
+             "characters long and that hold one of words (ASCII, lower case) once lower-cased, or a\n"
+             "character of before_digits (ASCII) followed by two decimal digits; None when one of\n"
+             "those lines holds U+0130, U+0131 or U+017F (see lintnews.native.py_short_lines_holding).");
+
+/* A character as str.lower() gives it when that is ASCII (U+212A, the Kelvin sign, lowers to
+   "k"; U+0130, the one other character with an ASCII lower case, makes the result None), 0
+   for any other character. */
+static inline Py_UCS4 ascii_lower(Py_UCS4 ch)
+{
+    if (ch < 128)
+        return (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+    return ch == 0x212A ? 'k' : 0;
+}
+
+static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
+{
+    PyObject *lines, *words, *before;
+    Py_ssize_t first, longest;
+    if (!PyArg_ParseTuple(args, "O!nnO!U", &PyList_Type, &lines, &first, &longest, &PyTuple_Type, &words,
+                          &before))
+        return NULL;
+    Py_ssize_t nw = PyTuple_GET_SIZE(words);
+    uint8_t starts[128] = {0}, digits_after[128] = {0};
+    for (Py_ssize_t w = 0; w < nw; w++) {
+        PyObject *word = PyTuple_GET_ITEM(words, w);
+        if (!PyUnicode_Check(word) || PyUnicode_READY(word) < 0 || PyUnicode_GET_LENGTH(word) == 0 ||
+            !PyUnicode_IS_ASCII(word)) {
+            PyErr_SetString(PyExc_ValueError, "short_lines_holding() takes non-empty ASCII words");
+            return NULL;
+        }
+        const Py_UCS1 *s = PyUnicode_1BYTE_DATA(word);
+        for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(word); j++)
+            if (s[j] >= 'A' && s[j] <= 'Z') {
+                PyErr_SetString(PyExc_ValueError, "short_lines_holding() takes lower-case words");
+                return NULL;
+            }
+        starts[s[0]] = 1;
+    }
+    if (PyUnicode_READY(before) < 0)
+        return NULL;
+    for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(before); j++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(before, j);
+        if (ch >= 128) {
+            PyErr_SetString(PyExc_ValueError, "short_lines_holding() takes ASCII characters before digits");
+            return NULL;
+        }
+        digits_after[ch] = 1;
+    }
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    for (Py_ssize_t i = first < 0 ? 0 : first; i < n; i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(line) || PyUnicode_READY(line) < 0) {
+            PyErr_SetString(PyExc_TypeError, "short_lines_holding() takes a list of str");
+            goto fail;
+        }
+        int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        Py_ssize_t a = 0, b = PyUnicode_GET_LENGTH(line);
+        while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a)))
+            a++;
+        while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1)))
+            b--;
+        if (a == b || b - a > longest)
+            continue;
+        /* the whole line is searched (stripping removes no word and no digit) */
+        Py_ssize_t len = PyUnicode_GET_LENGTH(line);
+        int hit = 0;
+        for (Py_ssize_t p = 0; p < len; p++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, p);
+            if (ch == 0x130 || ch == 0x131 || ch == 0x17F) {
+                Py_DECREF(found);
+                Py_RETURN_NONE;
+            }
+            if (hit)
+                continue; /* (the rest of the line is read for those three only) */
+            if (ch < 128 && digits_after[ch] && p + 2 < len &&
+                Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, p + 1)) &&
+                Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, p + 2))) {
+                hit = 1;
+                continue;
+            }
+            Py_UCS4 low = ascii_lower(ch);
+            if (low == 0 || !starts[low])
+                continue;
+            for (Py_ssize_t w = 0; w < nw && !hit; w++) {
+                PyObject *word = PyTuple_GET_ITEM(words, w);
+                const Py_UCS1 *s = PyUnicode_1BYTE_DATA(word);
+                Py_ssize_t m = PyUnicode_GET_LENGTH(word);
+                if (s[0] != low || p + m > len)
+                    continue;
+                Py_ssize_t j = 1;
+                while (j < m && ascii_lower(PyUnicode_READ(kind, data, p + j)) == s[j])
+                    j++;
+                hit = j == m;
+            }
+        }
+        if (hit) {
+            PyObject *number = PyLong_FromSsize_t(i);
+            int failed = number == NULL || PyList_Append(found, number) < 0;
+            Py_XDECREF(number);
+            if (failed)
+                goto fail;
+        }
+    }
+    return found;
+fail:
+    Py_DECREF(found);
+    return NULL;
+}
+
 static PyMethodDef native_methods[] = {
     {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
     {"words", native_words, METH_O, words_doc},
@@ -1598,6 +1716,7 @@ static PyMethodDef native_methods[] = {
     {"sorted_distinct", native_sorted_distinct, METH_VARARGS, sorted_distinct_doc},
     {"shingle_hashes", native_shingle_hashes, METH_VARARGS, shingle_hashes_doc},
     {"plain_blocks", native_plain_blocks, METH_O, plain_blocks_doc},
+    {"short_lines_holding", native_short_lines_holding, METH_VARARGS, short_lines_holding_doc},
     {NULL, NULL, 0, NULL},
 };
 

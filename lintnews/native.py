@@ -290,3 +290,26 @@ chars_in = compiled.chars_in if compiled else py_chars_in
 casefold = compiled.casefold if compiled else py_casefold
 plain_blocks = compiled.plain_blocks if compiled else py_plain_blocks
 Block = compiled.Block if compiled else PyBlock
+
+
+def py_short_lines_holding(
+    lines: list[str], first: int, longest: int, words: tuple[str, ...], before_digits: str
+) -> list[int] | None:
+    """The numbers ``i >= first`` of the lines whose text stripped is 1 to ``longest``
+    characters long and that hold one of ``words`` (ASCII, lower case) once lower-cased, or a
+    character of ``before_digits`` (ASCII) followed by two decimal digits; None when one of those
+    lines holds "İ", "ı" or "ſ" (`re.IGNORECASE` equates them with an ASCII letter, ``lower``
+    does not: a caller that screens for a case-insensitive pattern cannot screen those lines).
+    B011's comment-thread screen (`rules/chrome/thread_screen.py`)."""
+    numbers = [i for i in range(max(first, 0), len(lines)) if 0 < len(lines[i].strip()) <= longest]
+    if any(c in lines[i] for i in numbers for c in "\u0130\u0131\u017f"):
+        return None
+    hint = re.compile(f"[{re.escape(before_digits)}]\\d\\d") if before_digits else None
+    return [
+        i
+        for i in numbers
+        if any(w in lines[i].lower() for w in words) or (hint is not None and hint.search(lines[i]))
+    ]
+
+
+short_lines_holding = compiled.short_lines_holding if compiled else py_short_lines_holding

@@ -488,3 +488,54 @@ def test_compiled_blocks_are_read_only_and_refuse_what_is_not_text() -> None:
         _native.Block(0, 0, 0, b"text", "paragraph")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         _native.Block(0, 0, 0, "text")  # type: ignore[call-arg]
+
+
+#: Characters of comment headers and of what `short_lines_holding` must tell apart: the words'
+#: letters in both cases, the Kelvin sign (lower-cases to "k"), the three characters that make
+#: the answer None, digits of other scripts (``\d`` matches them) and numerals that are no
+#: decimal digits, and blanks that `str.strip` takes off.
+SCREENED = "sayomentkrhSAYOMENTKRH\u212a:.(0129٣²½ \t\u00a0\u2028\u0130\u0131\u017f-é"
+SCREEN_WORDS = ("says", "comment", "kommentar", "score:", "dit", "k", "(")
+
+
+@SOME
+@given(
+    st.lists(st.text(st.sampled_from(SCREENED), max_size=12), max_size=8),
+    st.integers(-2, 9),
+    st.integers(0, 10),
+    st.lists(st.sampled_from(SCREEN_WORDS), max_size=4, unique=True),
+    st.sampled_from(["", ":.hH", "h"]),
+)
+def test_short_lines_holding_equals_the_definition(
+    lines: list[str], first: int, longest: int, words: list[str], before: str
+) -> None:
+    expected = native.py_short_lines_holding(lines, first, longest, tuple(words), before)
+    assert _native.short_lines_holding(lines, first, longest, tuple(words), before) == expected
+
+
+def test_short_lines_holding_of_known_lines() -> None:
+    lines = [
+        "Chris — July 10th, 2012, 10:03 am",  # a time
+        "  ",
+        "Prose that says things " * 10,  # too long (after stripping)
+        "  NAME SAYS:  ",  # a word in upper case
+        "\u212aommentar",  # "Kommentar" with the Kelvin sign
+        "at 1٣h",  # a digit that is no ":.hH" before two digits
+        "a:1٣",  # two decimal digits of another script
+        "x:1²",  # a superscript is no decimal digit
+    ]
+    words = ("says", "kommentar")
+    assert _native.short_lines_holding(lines, 0, 160, words, ":.hH") == [0, 3, 4, 6]
+    assert _native.short_lines_holding(lines, 1, 160, words, "") == [3, 4]
+    assert _native.short_lines_holding([*lines, "Kızılay"], 0, 160, words, "") is None
+    assert _native.short_lines_holding([*lines, "x" * 200 + "ı"], 0, 160, words, "") == [3, 4]
+
+
+def test_short_lines_holding_refuses_bad_words() -> None:
+    for words in (("Says",), ("",), ("sagt\u00e9",)):
+        with pytest.raises(ValueError):
+            _native.short_lines_holding(["says"], 0, 160, words, "")
+    with pytest.raises(ValueError):
+        _native.short_lines_holding(["says"], 0, 160, ("says",), "\u00e9")
+    with pytest.raises(TypeError):
+        _native.short_lines_holding([b"says"], 0, 160, ("says",), "")

@@ -9,7 +9,7 @@ import random
 import pytest
 from lintnews.rules.chrome import regions, thread_headers
 from lintnews.rules.chrome.thread_headers import MAX_HEADER
-from lintnews.rules.chrome.thread_screen import Screen, unscreenable
+from lintnews.rules.chrome.thread_screen import Screen
 from thread_texts import BODY1, BODY2, P1, P2, text
 
 from lintnews.config import Settings
@@ -113,13 +113,6 @@ def test_unscreenable_text_is_searched_line_by_line() -> None:
     doc = Document("a.txt", CASES["long-s"])
     assert Screen(doc, 2, MAX_HEADER).header_lines() is None
     assert regions._headers(doc, Screen(doc, 2, MAX_HEADER)) == [2, 4]
-
-
-@pytest.mark.parametrize("sample", ["plain ascii", "café über", "ſ", "İstanbul", "ıdıl", "日本 ſ", "Ж", ""])
-def test_unscreenable_is_the_character_class(sample: str) -> None:
-    from lintnews.rules.chrome.thread_screen import UNSCREENABLE
-
-    assert unscreenable(sample) == (UNSCREENABLE.search(sample) is not None)
 
 
 def test_screen_candidates_are_the_lines_with_a_hint() -> None:
