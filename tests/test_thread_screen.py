@@ -5,6 +5,7 @@ the header test's per-text memo (`thread_headers._header_shape`) answers as the 
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from lintnews.rules.chrome import regions, thread_headers
@@ -202,3 +203,25 @@ def test_header_memo_answers_as_the_pattern() -> None:
     for _ in range(2000):
         line = " ".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 5)))
         assert thread_headers._header_shape(line) == thread_headers._header_shape.__wrapped__(line)
+
+
+def test_the_header_pattern_is_written_in_lower_case() -> None:
+    """`_is_header_text` matches ASCII text lower-cased with the pattern made case-sensitive:
+    that holds only while the pattern's letters are lower case (escapes such as ``\\W`` aside)."""
+    source = re.sub(r"\\[A-Za-z]", "", thread_headers._HEADER.pattern)
+    assert source == source.lower()
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_case_sensitive_header_pattern_answers_as_the_pattern(seed: int) -> None:
+    rng = random.Random(seed)
+    ascii_pieces = [p for p in PIECES if p.isascii() and len(p) < 60]
+    headers = 0
+    for _ in range(200):
+        line = " ".join(rng.choice(ascii_pieces) for _ in range(rng.randrange(1, 6)))
+        line = "".join(c.upper() if rng.random() < 0.3 else c for c in line)
+        text = thread_headers._plain(line)
+        expected = thread_headers._HEADER.match(text) is not None
+        assert thread_headers._is_header_text(text) == expected, text
+        headers += expected
+    assert headers > 0  # (the generated lines hold headers)

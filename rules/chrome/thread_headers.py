@@ -54,6 +54,8 @@ _HEADER = re.compile(
       | ^\W*(?:on\s+)?{_STAMP}\W*(?:reply|permalink|\#)?\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: `_HEADER` without `re.IGNORECASE`, for ASCII text lower-cased (`_is_header_text`).
+_HEADER_CASED = re.compile(_HEADER.pattern, _HEADER.flags & ~re.IGNORECASE)
 #: A slashdot comment's title with its score, the end of its header line ("Budget cuts are not
 #: the answer (Score:5, Insightful)", "Re: (Score:2)"); searched apart from `_HEADER`, whose
 #: other forms start at the line's first word.
@@ -113,6 +115,18 @@ def _plain(line: str) -> str:
     return " ".join(line.split())
 
 
+def _is_header_text(text: str) -> bool:
+    """Whether `_HEADER` matches ``text``. On ASCII text it is matched lower-cased with
+    `_HEADER_CASED` (the same answer: the pattern is written in lower case, ASCII letters have
+    no other case equivalents, and lower-casing them changes no ``\\w``, ``\\s``, ``\\d`` or
+    ``\\b``), about twice as fast: `re` skips an alternative whose first letter differs from
+    the text's only in a case-sensitive pattern, and the months' alternation is tried wherever
+    a stamp may start."""
+    if text.isascii():
+        return _HEADER_CASED.match(text.lower()) is not None
+    return _HEADER.match(text) is not None
+
+
 def is_header(lines: list[str], i: int) -> bool:
     """Whether line ``i`` of ``lines`` is a reader comment's header."""
     line = lines[i]
@@ -133,7 +147,7 @@ def _header_shape(line: str) -> bool | None:
     text = _plain(line)
     if not (text.endswith(":") or "(" in text or _DATE_HINT.search(text)):
         return None
-    if not (_HEADER.match(text) or _SCORE_TITLE.search(text)) or _NOT_A_HEADER.match(text):
+    if not (_is_header_text(text) or _SCORE_TITLE.search(text)) or _NOT_A_HEADER.match(text):
         return None
     return _BARE_STAMP.match(text) is not None
 
@@ -145,7 +159,7 @@ def _under_a_title(lines: list[str], i: int) -> bool:
     if not MD_HEADING.match(above):
         return False
     text = _plain(above)
-    return not (_HEADER.match(text) or _SCORE_TITLE.search(text))
+    return not (_is_header_text(text) or _SCORE_TITLE.search(text))
 
 
 def _shown(doc: Document) -> list[str]:
