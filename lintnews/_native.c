@@ -1611,7 +1611,16 @@ static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
                           &before))
         return NULL;
     Py_ssize_t nw = PyTuple_GET_SIZE(words);
-    uint8_t starts[128] = {0}, digits_after[128] = {0};
+    if (nw > 64) {
+        PyErr_SetString(PyExc_ValueError, "short_lines_holding() takes at most 64 words");
+        return NULL;
+    }
+    /* each word's characters and length; the first character of a word, and (a bit per pair)
+       its first two characters, to try the words at a place only when both fit */
+    const Py_UCS1 *wdata[64];
+    Py_ssize_t wlen[64];
+    uint8_t starts[128] = {0}, digits_after[128] = {0}, single[128] = {0};
+    uint64_t pairs[128][2] = {{0}};
     for (Py_ssize_t w = 0; w < nw; w++) {
         PyObject *word = PyTuple_GET_ITEM(words, w);
         if (!PyUnicode_Check(word) || PyUnicode_READY(word) < 0 || PyUnicode_GET_LENGTH(word) == 0 ||
@@ -1626,6 +1635,12 @@ static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
                 return NULL;
             }
         starts[s[0]] = 1;
+        wdata[w] = s;
+        wlen[w] = PyUnicode_GET_LENGTH(word);
+        if (wlen[w] == 1)
+            single[s[0]] = 1;
+        else
+            pairs[s[0]][s[1] >> 6] |= (uint64_t)1 << (s[1] & 63);
     }
     if (PyUnicode_READY(before) < 0)
         return NULL;
@@ -1637,6 +1652,11 @@ static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
         }
         digits_after[ch] = 1;
     }
+    /* the ASCII characters a hit may start at: a word's first character in either case, or a
+       character before digits */
+    uint8_t interesting[128] = {0};
+    for (int c = 0; c < 128; c++)
+        interesting[c] = digits_after[c] || starts[ascii_lower((Py_UCS4)c)];
     PyObject *found = PyList_New(0);
     if (found == NULL)
         return NULL;
@@ -1656,37 +1676,73 @@ static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
             b--;
         if (a == b || b - a > longest)
             continue;
-        /* the whole line is searched (stripping removes no word and no digit) */
+        /* the whole line is searched (stripping removes no word and no digit); a line of wide
+           characters is read to its end for the three that make the answer None */
         Py_ssize_t len = PyUnicode_GET_LENGTH(line);
-        int hit = 0;
-        for (Py_ssize_t p = 0; p < len; p++) {
-            Py_UCS4 ch = PyUnicode_READ(kind, data, p);
-            if (ch == 0x130 || ch == 0x131 || ch == 0x17F) {
-                Py_DECREF(found);
-                Py_RETURN_NONE;
-            }
-            if (hit)
-                continue; /* (the rest of the line is read for those three only) */
-            if (ch < 128 && digits_after[ch] && p + 2 < len &&
-                Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, p + 1)) &&
-                Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, p + 2))) {
-                hit = 1;
-                continue;
-            }
-            Py_UCS4 low = ascii_lower(ch);
-            if (low == 0 || !starts[low])
-                continue;
-            for (Py_ssize_t w = 0; w < nw && !hit; w++) {
-                PyObject *word = PyTuple_GET_ITEM(words, w);
-                const Py_UCS1 *s = PyUnicode_1BYTE_DATA(word);
-                Py_ssize_t m = PyUnicode_GET_LENGTH(word);
-                if (s[0] != low || p + m > len)
-                    continue;
-                Py_ssize_t j = 1;
-                while (j < m && ascii_lower(PyUnicode_READ(kind, data, p + j)) == s[j])
-                    j++;
-                hit = j == m;
-            }
+        int hit = 0, unscreenable = 0;
+#define SHORT_LINES_SCAN(T, WIDE)                                                                  \
+    {                                                                                              \
+        const T *s = (const T *)data;                                                              \
+        for (Py_ssize_t p = 0; p < len; p++) {                                                     \
+            Py_UCS4 ch = s[p], low;                                                                \
+            if (ch < 128) {                                                                        \
+                if (hit || !interesting[ch])                                                       \
+                    continue;                                                                      \
+                if (digits_after[ch] && p + 2 < len && Py_UNICODE_ISDECIMAL(s[p + 1]) &&          \
+                    Py_UNICODE_ISDECIMAL(s[p + 2])) {                                              \
+                    hit = 1;                                                                       \
+                    if (!(WIDE))                                                                   \
+                        break;                                                                     \
+                    continue;                                                                      \
+                }                                                                                  \
+                low = ascii_lower(ch);                                                             \
+            }                                                                                      \
+            else {                                                                                 \
+                if (!(WIDE))                                                                       \
+                    continue;                                                                      \
+                if (ch == 0x130 || ch == 0x131 || ch == 0x17F) {                                   \
+                    unscreenable = 1;                                                              \
+                    break;                                                                         \
+                }                                                                                  \
+                if (hit || ch != 0x212A)                                                           \
+                    continue;                                                                      \
+                low = 'k';                                                                         \
+            }                                                                                      \
+            if (!starts[low])                                                                      \
+                continue;                                                                          \
+            if (single[low]) {                                                                     \
+                hit = 1;                                                                           \
+                if (!(WIDE))                                                                       \
+                    break;                                                                         \
+                continue;                                                                          \
+            }                                                                                      \
+            Py_UCS4 next = p + 1 < len ? ascii_lower(s[p + 1]) : 0;                                \
+            if (next == 0 || next >= 128 || !(pairs[low][next >> 6] >> (next & 63) & 1))           \
+                continue;                                                                          \
+            for (Py_ssize_t w = 0; w < nw && !hit; w++) {                                          \
+                const Py_UCS1 *ws = wdata[w];                                                      \
+                Py_ssize_t m = wlen[w];                                                            \
+                if (ws[0] != low || p + m > len)                                                   \
+                    continue;                                                                      \
+                Py_ssize_t j = 1;                                                                  \
+                while (j < m && ascii_lower(s[p + j]) == ws[j])                                    \
+                    j++;                                                                           \
+                hit = j == m;                                                                      \
+            }                                                                                      \
+            if (hit && !(WIDE))                                                                    \
+                break;                                                                             \
+        }                                                                                          \
+    }
+        if (kind == PyUnicode_1BYTE_KIND)
+            SHORT_LINES_SCAN(Py_UCS1, 0)
+        else if (kind == PyUnicode_2BYTE_KIND)
+            SHORT_LINES_SCAN(Py_UCS2, 1)
+        else
+            SHORT_LINES_SCAN(Py_UCS4, 1)
+#undef SHORT_LINES_SCAN
+        if (unscreenable) {
+            Py_DECREF(found);
+            Py_RETURN_NONE;
         }
         if (hit) {
             PyObject *number = PyLong_FromSsize_t(i);
