@@ -22,6 +22,17 @@ _BUTTON_MAX_WORDS = 3
 _BUTTON_MAX_CHARS = 30
 
 
+def _blank(lines: list[str], keys: list[str], start: int, stop: int) -> bool:
+    """Whether lines ``start`` to ``stop - 1`` are all blank and without a key, read one by one
+    up to the first that is not: the line after a button is most often text, or a blank line
+    before a paragraph, and the next button may be hundreds of lines further down (slicing the
+    keys up to it cost B005 a tenth of its time)."""
+    for k in range(start, stop):
+        if keys[k] or lines[k].strip():
+            return False
+    return True
+
+
 @register
 @phrase_rule("B005")
 class SocialShare(PhraseRule):
@@ -45,13 +56,8 @@ class SocialShare(PhraseRule):
             lines = doc.lines
             run = [buttons[0]]
             for prev, i in zip(buttons, buttons[1:]):
-                # the same run when every line between the two buttons is blank (the line after
-                # ``prev`` is read first: most often it is text, and no slice of keys is made)
-                if i == prev + 1 or (
-                    not keys[prev + 1]
-                    and not any(keys[prev + 2 : i])
-                    and all(not lines[k].strip() for k in range(prev + 1, i))
-                ):
+                # the same run when every line between the two buttons is blank
+                if i == prev + 1 or _blank(lines, keys, prev + 1, i):
                     run.append(i)
                     continue
                 if len(run) >= 2:
