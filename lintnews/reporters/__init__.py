@@ -20,7 +20,7 @@ from typing import TextIO
 from lintnews.diagnostics import Diagnostic
 from lintnews.gate import format_statistics
 from lintnews.reporters import structured, text
-from lintnews.reporters.base import REPORTERS, Report, Reporter, json_text
+from lintnews.reporters.base import REPORTERS, Report, Reporter, diagnostic_json, json_text
 from lintnews.sources import InputError
 
 #: The module of each whole-run format, which registers it in `REPORTERS` when imported.
@@ -83,7 +83,7 @@ class StreamWriter:
             line = text.diagnostic_line(d, self.color, self.unsafe_fixes) + "\n"
             put(line if self.quiet else text.full_block(d, self.color, self.unsafe_fixes))
         elif fmt == "jsonl":
-            put(json_text(d.to_dict()) + "\n")
+            put(diagnostic_json(d) + "\n")
         elif fmt == "github":
             put(structured.github_line(d))
         else:  # json: an array, opened lazily, one pretty-printed object per element
@@ -91,7 +91,7 @@ class StreamWriter:
                 put('{"diagnostics": [\n' if self.stats else "[\n")
             else:
                 put(",\n")
-            put(_indent(json_text(d.to_dict(), indent=2)))
+            put(_indent(diagnostic_json(d, indent=True)))
         self.count += 1
         if len(self.held) >= 1000:
             self.when_full()
@@ -147,8 +147,8 @@ class StreamWriter:
             else:
                 out.write("\n")
             if self.stats:
-                documents = json_text([s.to_dict() for s in report.summaries], indent=2)
-                statistics = json_text(report.stats, indent=2)
+                documents = json_text([s.to_dict() for s in report.summaries], indent=True)
+                statistics = json_text(report.stats, indent=True)
                 out.write(f'],\n  "documents": {documents},\n  "statistics": {statistics}\n}}\n')
             else:
                 out.write("]\n")

@@ -53,5 +53,5 @@ def write_gitlab(report: Report, out: TextIO, color: bool) -> None:
     cwd = os.getcwd()
     prints = fingerprints(report.diagnostics, cwd)
     issues = [_issue(d, fp, cwd) for d, fp in zip(report.diagnostics, prints)]
-    out.write(json_text(issues, indent=2))
+    out.write(json_text(issues, indent=True))
     out.write("\n")

@@ -274,5 +274,5 @@ def sarif_log(report: Report, cwd: str | None = None) -> dict[str, Any]:
 
 @reporter("sarif")
 def write_sarif(report: Report, out: TextIO, color: bool) -> None:
-    out.write(json_text(sarif_log(report), indent=2))
+    out.write(json_text(sarif_log(report), indent=True))
     out.write("\n")

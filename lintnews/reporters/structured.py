@@ -6,7 +6,7 @@ import re
 from typing import TextIO
 
 from lintnews.diagnostics import Diagnostic, Severity
-from lintnews.reporters.base import Report, json_text, printable, reporter
+from lintnews.reporters.base import Report, diagnostic_json, floats_in, json_text, printable, reporter
 from lintnews.sources import InputError
 
 
@@ -15,15 +15,16 @@ def write_json(report: Report, out: TextIO, color: bool) -> None:
     """An array of diagnostics; with ``--statistics``, an object holding that array as
     ``diagnostics`` beside ``documents`` (per-document scores) and ``statistics``."""
     diagnostics = [d.to_dict() for d in report.diagnostics]
+    floats = [d.similarity for d in report.diagnostics]  # (`diagnostic_json`)
     if report.stats is None:
-        out.write(json_text(diagnostics, indent=2))
+        out.write(json_text(diagnostics, True, floats))
     else:
         data = {
             "diagnostics": diagnostics,
             "documents": [s.to_dict() for s in report.summaries],
             "statistics": report.stats,
         }
-        out.write(json_text(data, indent=2))
+        out.write(json_text(data, True, floats + floats_in([data["documents"], data["statistics"]])))
     out.write("\n")
 
 
@@ -32,7 +33,7 @@ def write_jsonl(report: Report, out: TextIO, color: bool) -> None:
     """One diagnostic object per line; with ``--statistics`` also one ``{"type": "document", ...}``
     line per document and a final ``{"type": "statistics", ...}`` line."""
     for d in report.diagnostics:
-        out.write(json_text(d.to_dict()) + "\n")
+        out.write(diagnostic_json(d) + "\n")
     if report.stats is not None:
         for s in report.summaries:
             out.write(json_text({"type": "document", **s.to_dict()}) + "\n")
