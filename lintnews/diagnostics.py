@@ -200,6 +200,25 @@ class Diagnostic:
         return self.record_line if self.record_line is not None else self.line
 
 
+_new, _set = object.__new__, object.__setattr__
+
+
+def new_edit(start: int, end: int, replacement: str) -> Edit:
+    """``Edit(start, end, replacement)`` without the frozen dataclass's ``__init__``, whose
+    ``object.__setattr__`` call for each field is most of its cost: the cache's row decoder
+    (`lintnews.cache.rows`) makes one for nearly every finding of a cached re-run."""
+    edit = _new(Edit)
+    _set(edit, "__dict__", {"start": start, "end": end, "replacement": replacement})
+    return edit
+
+
+def new_fix(title: str, edits: tuple[Edit, ...], safe: bool) -> Fix:
+    """``Fix(title, edits, safe)`` without the frozen dataclass's ``__init__`` (see `new_edit`)."""
+    fix = _new(Fix)
+    _set(fix, "__dict__", {"title": title, "edits": edits, "safe": safe})
+    return fix
+
+
 #: Every severity by its number (what pickles and cache entries carry).
 SEVERITY_BY_NUMBER = {s.value: s for s in Severity}
 

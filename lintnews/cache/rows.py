@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from lintnews.cache.entries import _MAX, _Invalid, _rare
-from lintnews.diagnostics import SEVERITY_BY_NUMBER, Diagnostic, Edit, Fix
+from lintnews.diagnostics import SEVERITY_BY_NUMBER, Diagnostic, new_edit, new_fix
 from lintnews.registry import rule_names
 
 # --- a document's diagnostics: rows without what they share with their document ---------------
@@ -126,15 +126,14 @@ def _row(
         and 1 <= column <= _MAX
         and 1 <= end_column <= _MAX
         and type(code) is str
-        and code in names
+        and (name := names.get(code)) is not None
         and type(severity) is int
+        and 1 <= severity <= 3
         and type(message) is str
         and type(snippet) is str
     ):
         raise _Invalid
-    sev = SEVERITY_BY_NUMBER.get(severity)
-    if sev is None:
-        raise _Invalid
+    sev = SEVERITY_BY_NUMBER[severity]  # (1..3: checked above)
     if n == 18:
         if not (
             type(title) is str
@@ -155,17 +154,17 @@ def _row(
         ):
             raise _Invalid
         return Diagnostic(
-            path, record, line, column, end_line, end_column, code, names[code], sev, message,
-            Fix(title, (Edit(start, end, replacement),), safe), [], record_line, snippet, score,
+            path, record, line, column, end_line, end_column, code, name, sev, message,
+            new_fix(title, (new_edit(start, end, replacement),), safe), [], record_line, snippet, score,
             ((e_line, e_column, e_end_line, e_end_column, replacement),), None, (replaced,),
         )  # fmt: skip
     if extra is None:
         return Diagnostic(
-            path, record, line, column, end_line, end_column, code, names[code], sev, message, None, [],
+            path, record, line, column, end_line, end_column, code, name, sev, message, None, [],
             record_line, snippet, score,
         )  # fmt: skip
     fix, related, edits_at, region_text, replaced, similarity, kept = _rare(*extra)
     return Diagnostic(
-        path, record, line, column, end_line, end_column, code, names[code], sev, message, fix, related,
+        path, record, line, column, end_line, end_column, code, name, sev, message, fix, related,
         record_line, snippet, score, edits_at, region_text, replaced, similarity, kept,
     )  # fmt: skip
