@@ -230,5 +230,5 @@ def _diagnostic(*values: Any) -> Diagnostic:
     fix = fields[10]
     if fix is not None:
         title, edits, safe = fix
-        fields[10] = Fix(title, tuple([Edit(start, end, text) for start, end, text in edits]), safe)
+        fields[10] = new_fix(title, tuple([new_edit(start, end, text) for start, end, text in edits]), safe)
     return Diagnostic(*fields)

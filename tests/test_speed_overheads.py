@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from lintnews import gcpace, parallel, registry
 from lintnews.cli import main as cli_main
 from lintnews.config import Settings
-from lintnews.diagnostics import Diagnostic, Edit, Fix, Location, Severity
+from lintnews.diagnostics import Diagnostic, Edit, Fix, Location, Severity, new_edit, new_fix
 from lintnews.document import Document
 from lintnews.engine import Linter
 from lintnews.fixes import apply as fixes_apply
@@ -175,3 +175,18 @@ def test_a_check_run_collects_garbage_less_often_and_puts_the_collector_back(
     assert rows and {int(t) for _, t in rows} == {gcpace.GC_THRESHOLDS[0]}
     assert ({pid for pid, _ in rows} != {str(os.getpid())}) == (jobs == "2")  # workers, for -j2
     assert gc.get_threshold() == before
+
+
+def test_fixes_made_without_init_are_the_dataclasses_own() -> None:
+    """`new_fix`/`new_edit` (the cache's decoder, unpickling) set every field the dataclass has:
+    a field added to `Fix` or `Edit` that they forget fails here."""
+    edit, fix = new_edit(3, 9, "x"), new_fix("Remove", (new_edit(3, 9, "x"),), False)
+    assert vars(edit) == vars(Edit(3, 9, "x")) and vars(fix) == vars(Fix("Remove", (Edit(3, 9, "x"),), False))
+    assert {f.name for f in dataclasses.fields(Edit)} == set(vars(edit))
+    assert {f.name for f in dataclasses.fields(Fix)} == set(vars(fix))
+    assert fix == Fix("Remove", (Edit(3, 9, "x"),), safe=False) and hash(fix) == hash(
+        Fix("Remove", (Edit(3, 9, "x"),), False)
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fix.safe = True  # type: ignore[misc]
+    assert dataclasses.replace(edit, end=10) == Edit(3, 10, "x")
