@@ -12,26 +12,18 @@ import collections
 import random
 
 import pytest
+from story_copies import edited_copy, story
 
 from lintnews.config import Settings
 from lintnews.corpus import check_corpus, duplicates, lsh
 from lintnews.document import Document
 
-WORDS = [f"w{i}" for i in range(3000)]
-
 
 def story_copies(n: int, seed: int = 5) -> list[Document]:
     """``n`` copies of one six-paragraph story, each with one word of every paragraph changed."""
     rng = random.Random(seed)
-    paragraphs = [" ".join(rng.choice(WORDS) for _ in range(40)) + "." for _ in range(6)]
-    docs = []
-    for i in range(n):
-        out = []
-        for p in paragraphs:
-            words = p.split()
-            words[rng.randrange(len(words))] = rng.choice(WORDS)
-            out.append(" ".join(words))
-        docs.append(Document(f"copy{i:04}.txt", "\n\n".join(out) + "\n"))
+    paragraphs = story(rng, 6)
+    docs = [Document(f"copy{i:04}.txt", edited_copy(rng, paragraphs)) for i in range(n)]
     return docs
 
 

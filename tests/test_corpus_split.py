@@ -9,6 +9,7 @@ import random
 
 import numpy as np
 import pytest
+from story_copies import edited_copy, story
 
 from lintnews.config import Settings
 from lintnews.corpus import CorpusIndex, CorpusSigner, duplicates, forked, lsh
@@ -17,25 +18,16 @@ from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
 from lintnews.engine import Linter
 
-WORDS = [f"w{i}" for i in range(3000)]
-
 
 def stories(n_stories: int, copies: int, seed: int = 3) -> list[Document]:
     """``copies`` copies of each of ``n_stories`` stories, each copy with one word of every
     paragraph changed, the stories' copies interleaved."""
     rng = random.Random(seed)
-    texts = [
-        [" ".join(rng.choice(WORDS) for _ in range(40)) + "." for _ in range(5)] for _ in range(n_stories)
-    ]
+    texts = [story(rng, 5) for _ in range(n_stories)]
     docs = []
     for c in range(copies):
         for s, paragraphs in enumerate(texts):
-            out = []
-            for p in paragraphs:
-                words = p.split()
-                words[rng.randrange(len(words))] = rng.choice(WORDS)
-                out.append(" ".join(words))
-            docs.append(Document(f"s{s:02}c{c:02}.txt", "\n\n".join(out) + "\n"))
+            docs.append(Document(f"s{s:02}c{c:02}.txt", edited_copy(rng, paragraphs)))
     return docs
 
 
