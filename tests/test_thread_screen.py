@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 from lintnews.rules.chrome import regions, thread_headers
@@ -208,7 +209,7 @@ def test_header_memo_answers_as_the_pattern() -> None:
 def test_the_header_pattern_is_written_in_lower_case() -> None:
     """`_is_header_text` matches ASCII text lower-cased with the pattern made case-sensitive:
     that holds only while the pattern's letters are lower case (escapes such as ``\\W`` aside)."""
-    source = re.sub(r"\\[A-Za-z]", "", thread_headers._HEADER.pattern)
+    source = re.sub(r"\\[A-Za-z]", "", thread_headers._HEADER_PATTERN)
     assert source == source.lower()
 
 
@@ -221,7 +222,53 @@ def test_the_case_sensitive_header_pattern_answers_as_the_pattern(seed: int) -> 
         line = " ".join(rng.choice(ascii_pieces) for _ in range(rng.randrange(1, 6)))
         line = "".join(c.upper() if rng.random() < 0.3 else c for c in line)
         text = thread_headers._plain(line)
-        expected = thread_headers._HEADER.match(text) is not None
+        expected = thread_headers.header_patterns()[0].match(text) is not None
         assert thread_headers._is_header_text(text) == expected, text
         headers += expected
     assert headers > 0  # (the generated lines hold headers)
+
+
+def test_the_header_pattern_is_compiled_when_first_needed_not_on_a_cached_re_run(tmp_path: Path) -> None:
+    """The header pattern and its twin cost ~50 ms to compile: B011 and B012 compile them on
+    their first document (or in ``warm``, before the workers fork), and a re-run answered from
+    the cache, which runs no rule, never does."""
+    from test_cli import invoke
+
+    (tmp_path / "a.txt").write_text(
+        text(
+            P1,
+            "",
+            P2,
+            "",
+            "2 Comments",
+            "",
+            "Chris Odell — July 10th, 2012, 10:03 am",
+            BODY1,
+            "",
+            "Caleb — July 10th, 2012, 8:22 am",
+            BODY2,
+        )
+    )
+    args = [
+        "check",
+        "--isolated",
+        "--select",
+        "B011,B012",
+        "--cache-dir",
+        str(tmp_path / "cc"),
+        str(tmp_path / "a.txt"),
+    ]
+    thread_headers.header_patterns.cache_clear()
+    thread_headers._header_shape.cache_clear()  # (earlier tests' lines are remembered)
+    first = invoke(args)
+    assert thread_headers.header_patterns.cache_info().currsize == 1
+    assert [line.split(": ")[1].split()[0] for line in first[1].splitlines() if ": B01" in line] == [
+        "B011",
+        "B012",
+        "B012",
+    ]
+    thread_headers.header_patterns.cache_clear()
+    assert invoke(args) == first
+    assert thread_headers.header_patterns.cache_info().currsize == 0
+    all_rules()["B012"].warm(Settings())
+    assert thread_headers.header_patterns.cache_info().currsize == 1

@@ -11,6 +11,7 @@ from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
 from .regions import COMMENT_THREADS
+from .thread_headers import header_patterns
 
 
 @register
@@ -65,6 +66,9 @@ class CommentHeader(Rule):
     severity = Severity.WARNING
     summary = "Header of a reader comment (author and time) left in the text"
     fix_applicability = "safe"
+
+    def warm(self, settings: Settings) -> None:
+        header_patterns()
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         for thread in COMMENT_THREADS.of(doc):

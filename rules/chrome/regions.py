@@ -23,7 +23,7 @@ from lintnews.landmarks import LANDMARK_REGIONS, Region
 from lintnews.registry import Rule, Violation, register
 
 from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
-from .thread_headers import MAX_HEADER, SHOWN_LINES, is_header
+from .thread_headers import MAX_HEADER, SHOWN_LINES, header_patterns, is_header
 from .thread_screen import Screen
 
 #: The heading of a thread: "199 Comments", "5 Responses to “…”", "{ 5 comments… read them
@@ -285,6 +285,9 @@ class CommentThread(Rule):
     #: trafilatura's article lines (README, "Comment threads").
     summary = "Thread of reader comments (headers and bodies) left in the text"
     fix_applicability = "unsafe"
+
+    def warm(self, settings: Settings) -> None:
+        header_patterns()
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         for t in COMMENT_THREADS.of(doc):
