@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from lintnews import native
-from lintnews.corpus.forked import CAN_FORK, in_child
+from lintnews.corpus.forked import CAN_FORK, in_child, no_tick
 from lintnews.corpus.groups import UnionFind, smallest_members
 from lintnews.corpus.options import EXACT, FLAGS, NEAR, CorpusOptions, CorpusSelection
 from lintnews.diagnostics import Diagnostic, Fix, Location, Severity
@@ -211,7 +211,7 @@ def verify(
     read = np.unique(np.concatenate([earlier[theirs], later[theirs]]))
 
     def second_half() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        runs_of(cut, len(bounds) - 1, _no_tick)
+        runs_of(cut, len(bounds) - 1, no_tick)
         return live[theirs], common[theirs], size[read]
 
     child = in_child(second_half)
@@ -227,10 +227,6 @@ def verify(
 #: Candidate pairs from which `verify` splits the work with a forked child (fewer are not
 #: worth a fork).
 SPLIT_PAIRS = 4096
-
-
-def _no_tick(n: int) -> None:
-    return None
 
 
 def _split_run(roots_sorted: np.ndarray, bounds: list[int]) -> int | None:

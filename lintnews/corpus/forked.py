@@ -20,6 +20,11 @@ from typing import Any
 CAN_FORK = hasattr(os, "fork")
 
 
+def no_tick(n: int) -> None:
+    """The progress step of a part run in a child, which shows no progress (the parent ticks
+    the part's whole work when it takes the result)."""
+
+
 def in_child(part: Callable[[], Any]) -> Callable[[], Any]:
     """Start ``part()`` in a forked child; returns the function that waits for the child and
     gives its result, or None when the child failed (then the caller runs ``part`` itself).

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from lintnews.corpus.forked import CAN_FORK, in_child
+from lintnews.corpus.forked import CAN_FORK, in_child, no_tick
 from lintnews.corpus.storage import RowFile, distinct
 
 #: Candidate pairs per document and LSH bucket: each member is compared with at most this many
@@ -117,7 +117,7 @@ def candidates_beside(
     if not (fork and CAN_FORK and band_file.rows >= BESIDE_DOCS):
         return lambda: candidates(band_file, band_docs, n, step)
     band_file.flush()  # (a flush in the child would write the buffered rows twice)
-    child = in_child(lambda: candidates(band_file, band_docs, n, lambda name, total: _no_tick))
+    child = in_child(lambda: candidates(band_file, band_docs, n, lambda name, total: no_tick))
 
     def found() -> tuple[np.ndarray, np.ndarray]:
         got: tuple[np.ndarray, np.ndarray] | None = child()
@@ -127,10 +127,6 @@ def candidates_beside(
         return got
 
     return found
-
-
-def _no_tick(n: int) -> None:
-    return None
 
 
 def _big_buckets(sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:

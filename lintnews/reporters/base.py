@@ -30,15 +30,12 @@ class Tally:
     affected: set[tuple[str, str | None]] = field(default_factory=set)
 
     def add(self, d: Diagnostic, unsafe_fixes: bool = False) -> None:
-        # (`fix_applies` written out: this runs for every diagnostic a run reports)
         self.total += 1
         self.by_severity[d.severity] += 1
-        fix = d.fix
-        if fix is not None:
-            if fix.safe or unsafe_fixes:
-                self.fixable += 1
-            else:
-                self.hidden_unsafe += 1
+        if fix_applies(d, unsafe_fixes):
+            self.fixable += 1
+        elif d.fix is not None:
+            self.hidden_unsafe += 1
         self.affected.add((d.path, d.record))
 
     @classmethod

@@ -7,23 +7,16 @@ from typing import TextIO
 import click
 
 from lintnews.diagnostics import Diagnostic, Severity
-from lintnews.reporters.base import Report, Tally, location, printable, reporter
+from lintnews.reporters.base import Report, Tally, fix_applies, location, printable, reporter
 
 _SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
 def diagnostic_line(d: Diagnostic, color: bool, unsafe_fixes: bool = False) -> str:
-    fix = d.fix
-    fixable = " [*]" if fix is not None and (fix.safe or unsafe_fixes) else ""  # (`fix_applies`)
-    message = d.message
-    if not message.isprintable():  # messages quote scraped text (`printable`, checked here first)
-        message = printable(message)
+    fixable = " [*]" if fix_applies(d, unsafe_fixes) else ""
+    message = printable(d.message)  # messages quote scraped text
     if not color:
-        # (`location` written out: a cached re-run prints a quarter of a million of these)
-        where = d.path if d.record is None else f"{d.path}#{d.record}"
-        if not where.isprintable():
-            where = printable(where)
-        return f"{where}:{d.line}:{d.column}: {d.code}{fixable} {message}"
+        return f"{location(d)}: {d.code}{fixable} {message}"
     where = click.style(location(d), bold=True)
     code = click.style(d.code, fg=_SEVERITY_COLOURS[d.severity], bold=True)
     return f"{where}: {code}{fixable} {message}"
