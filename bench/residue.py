@@ -444,7 +444,7 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=0,
         metavar="N",
-        help="print N random unflagged junk lines of the halves --half names",
+        help="print N random unflagged junk lines of the halves --half names, in page order",
     )
     ap.add_argument(
         "--show-flagged-article",
@@ -501,7 +501,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rng = random.Random(7)
     results: dict[str, dict[str, Tally]] = {}
-    missed: list[tuple[str, str, str, str]] = []
+    missed: list[tuple[str, str, int, str, str]] = []
     for ex in extractors:
         docs = html_documents(args.dragnet, ids) if ex == HTML_INPUT else None
         if docs is not None:
@@ -543,7 +543,7 @@ def main(argv: list[str] | None = None) -> int:
                         part = short_part(lines[i], golds[doc_id][0])
                         flagged_article.append((doc_id, i + 1, codes + " part" * part, lines[i][:120]))
                 elif label in ("comments", "boilerplate"):
-                    missed.append((ex, doc_id, label, lines[i][:120]))
+                    missed.append((ex, doc_id, i + 1, label, lines[i][:120]))
             for code, span in per_rule.items():
                 for i in span:
                     if lab[i] is not None:
@@ -560,9 +560,9 @@ def main(argv: list[str] | None = None) -> int:
             for doc_id, line, codes, text in flagged_article[: args.show_flagged_article]:
                 print(f"  {doc_id}:{line} [{codes}] {text}")
     if args.show_missed and missed:
-        print(f"\n{args.show_missed} random unflagged junk lines (half {args.half}):")
-        for ex, doc_id, label, text in rng.sample(missed, min(args.show_missed, len(missed))):
-            print(f"  {ex} {half_of(doc_id)} {doc_id} [{label}] {text}")
+        print(f"\n{args.show_missed} random unflagged junk lines (half {args.half}, in page order):")
+        for ex, doc_id, line, label, text in sorted(rng.sample(missed, min(args.show_missed, len(missed)))):
+            print(f"  {ex} {half_of(doc_id)} {doc_id}:{line} [{label}] {text}")
     if args.json:
         args.json.write_text(
             json.dumps(
