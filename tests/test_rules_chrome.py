@@ -90,6 +90,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nPingback and trackback were early ways for blogs to cite each other, she said.\n",
             f"{EN}\nReader comments on the plan ran to 300 pages, the clerk said.\n",
             f"{EN}\nName (required by the new law) of every donor must be published, the clerk said.\n",
+            # the council's rules and reports, not a thread's
+            f"{EN}\nWe encourage lively debate in the chamber, the mayor said, but not shouting.\n{EN2}\n",
+            f"{EN}\nThe report on the deficit is due in May.\nComments are public records under state law, the clerk said.\n",
         ],
         [
             (
@@ -143,6 +146,23 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 "Rate This: 0 2\nRate this recipe\n",
                 [3, 5],
             ),
+            # the thread's house rules and a comment's moderation button
+            (
+                f"{EN}\nNOTE: Please use English. Comments are moderated.\nWe encourage lively debate, but please be "
+                "respectful of others. Profanity and personal attacks are prohibited.\nBy clicking and submitting a "
+                "comment I acknowledge the Ledger Privacy Policy.\nAll comments are public.\nReport Post »\n"
+                "Comments on The Ledger are monitored. So don't go off topic.\n",
+                [2, 3, 4, 5, 6, 7],
+            ),
+            # WordPress's lines under a post (the key has lost the final full stop)
+            (
+                f"{EN}\nYou can follow any responses to this entry through the RSS 2.0 feed.\n"
+                "You can leave a response, or trackback from your own site.\nBoth comments and pings are currently closed.\n",
+                [2, 3, 4],
+            ),
+            (f"{DE}\nKommentare werden moderiert.\nBeitrag melden\n", [2, 3]),
+            (f"{FR}\nLes commentaires sont modérés.\nSignaler un abus\n", [2, 3]),
+            (f"{ES}\nLos comentarios son moderados.\nDenunciar comentario\n", [2, 3]),
         ],
     ),
     # ---------------------------------------------------------------- B003 cookie-consent
@@ -174,6 +194,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{DE}\nDer Verein verschickt seinen Newsletter an rund 2000 Mitglieder, sagte die Sprecherin.\n",
             f"{EN}\nReaders can subscribe to the print edition at the town hall until Friday, the paper said.\n",
             f"{EN}\nThe council's RSS feed carried the decision an hour before the press release.\n",
+            f"{EN}\nIf you enjoyed this budget, the mayor joked, wait for next year's.\n",
         ],
         [
             (f"{EN}\nSign up for our newsletter\nEnter your email address\n", [2, 3]),
@@ -195,6 +216,16 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nRSS-Feed abonnieren\nE-Mail-Benachrichtigung\n", [2, 3]),
             (f"{FR}\nFlux RSS\nAlertes par e-mail\n", [2, 3]),
             (f"{ES}\nCanal RSS\nAlertas por correo electrónico\n", [2, 3]),
+            # a prompt that starts from the reader's liking of the post
+            (
+                f"{EN}\nIf you enjoyed this article, enter your email below to get free updates!\n"
+                "If you enjoyed this post, you might want to subscribe to The Ledger and follow me on Twitter!\n"
+                "Never miss a recipe or a great styling tip. Subscribe and stay updated!\n",
+                [2, 3, 4],
+            ),
+            (f"{DE}\nWenn dir dieser Artikel gefallen hat, abonniere unseren Blog.\n", [2]),
+            (f"{FR}\nSi vous avez aimé cet article, abonnez-vous à notre blog.\n", [2]),
+            (f"{ES}\nSi te gustó este artículo, suscríbete a nuestro blog.\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B005 social-share
@@ -367,6 +398,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nTraffic was diverted from the bridge | Main Street was closed.\n",
             f"{EN}\nYou can view all posts by the council on its website, the clerk said.\n",
             f"{EN}\nSkip to the end of the report and the deficit is there in one line, the mayor said.\n",
+            f"{EN}\nThe entry was posted on the council's website on Monday, the clerk said.\n",
         ],
         [
             (f"{EN}\n← Previous post\nNext post →\n", [2, 3]),
@@ -386,6 +418,19 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nDieses Blog durchsuchen\nBlog-Archiv\n", [2, 3]),
             (f"{FR}\nRechercher dans ce blog\n", [2]),
             (f"{ES}\nArchivo del blog\n", [2]),
+            # a blog template's lines under a post: Movable Type, WordPress
+            (
+                f"{EN}\nThis page contains a single entry by Jane Doe published on November 6, 2012 6:33 AM.\n"
+                "Ten budget lessons was the previous entry in this blog.\nYou can find recent content on the main "
+                "index.\nThis entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Budget.\n",
+                [2, 3, 4, 5],
+            ),
+            (
+                f"{DE}\nDieser Eintrag wurde am 6. November 2012 veröffentlicht und ist abgelegt unter Haushalt.\n",
+                [2],
+            ),
+            (f"{FR}\nCette entrée a été publiée le 6 novembre 2012 dans Budget.\n", [2]),
+            (f"{ES}\nEsta entrada fue publicada el 6 de noviembre de 2012 en Presupuesto.\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B020 copyright-notice
@@ -401,6 +446,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # a line about power, not the site's platform
             f"{EN}\nPowered by solar panels, the new buses will run on the coast line from May.\n",
             f"{EN}\nPowered by WordPress, the site of the council was hacked twice last year.\n",
+            f"{EN}\nA version of the budget appeared on page 4 of the council's report, the clerk said.\n",
         ],
         [
             (
@@ -426,6 +472,16 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 f"copies for distribution, visit www.djreprints.com.\nwww.djreprints.com\n{EN}\n",
                 [1, 2],
             ),
+            # the print edition's note under a newspaper story; a licence line
+            (
+                f"{EN}\nA version of this article appeared July 24, 2012, on page A1 in the U.S. edition of The "
+                "Daily Ledger, with the headline: Budget Passes.\nWhere not otherwise specified, this work is "
+                "licensed under a Creative Commons License.\n",
+                [2, 3],
+            ),
+            (f"{DE}\nDieser Artikel erschien in der Print-Ausgabe vom 3. Mai.\n", [2]),
+            (f"{FR}\nCet article est paru dans l'édition du 3 mai.\n", [2]),
+            (f"{ES}\nEste artículo apareció en la edición impresa del 3 de mayo.\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B021 image-credit
@@ -505,6 +561,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nBild vergrößern\n", [2]),
             (f"{FR}\nAgrandir la photo\n", [2]),
             (f"{ES}\nAmpliar foto\n", [2]),
+            # the print view's footer
+            (f"{EN}\nThis article was printed from http://www.ledger.example/2012/08/budget/\n", [2]),
+            (f"{DE}\nGedruckt von https://www.anzeiger.example/haushalt\n", [2]),
+            (f"{FR}\nImprimé depuis https://www.courrier.example/budget\n", [2]),
+            (f"{ES}\nImpreso desde https://www.diario.example/presupuesto\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B026 link-row

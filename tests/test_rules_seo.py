@@ -85,6 +85,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # a heading of the article that happens to start like a prompt
             article((1, "Related-party contracts worry the auditors")),
             article((1, "The most recommended route avoids the bridge, the guide says.")),
+            article((1, "Also on the agenda: the noise barrier and the new road around the quarter.")),
+            article((1, "More stories from the residents will be heard at the hearing in the autumn.")),
         ],
         [
             (
@@ -131,6 +133,26 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 "El ayuntamiento aprobó el martes la ampliación del puerto tras un largo debate.\nÚltimos titulares\n",
                 [2],
             ),
+            # list headings that name the site, and an empty related list
+            (
+                article(
+                    (0, "Also on HuffPost:"),
+                    (1, "Related content from NBCNews.com:"),
+                    (2, "More world stories from NBC News:"),
+                    (3, "Don't miss these Health stories"),
+                    (3, "No related posts."),
+                ),
+                [2, 4, 6, 8, 9],
+            ),
+            (f"{DE1}\nKeine ähnlichen Beiträge\n", [2]),
+            (
+                "Le conseil municipal a adopté mardi le projet du port après un long débat.\nPas d'articles similaires\n",
+                [2],
+            ),
+            (
+                "El ayuntamiento aprobó el martes la ampliación del puerto tras un largo debate.\nNo hay entradas relacionadas\n",
+                [2],
+            ),
         ],
     ),
     # ---------------------------------------------------------------- S002 off-topic-related-link
@@ -159,9 +181,24 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             article((0, "Read more. . ."), (0, "The Polarized Debate")),
             article((0, "Continue reading →"), (0, "Ten Houseplants That Survive Any Winter")),
             f"{DE1}\nWeiterlesen\nZehn Zimmerpflanzen, die jeden Winter überstehen\n{DE2}\n{DE3}\n{DE4}\n{DE5}\n",
+            # a quotation cut off by an ellipsis with no related-content prompt above it is left alone
+            article((3, "“The residents will not give up the beach without...”")),
+            # a whole quotation under a prompt is no teaser (and not title-shaped)
+            article((3, "Most Recommended"), (3, "“The harbour belongs to everyone.”")),
         ],
         [
             (article((1, "Ten Houseplants That Survive Any Winter"), (1, "You may want to see also")), [3]),
+            # "Most Recommended" and the comments' teasers cut off by an ellipsis, on the article's
+            # topic or not: no heading of the article is a cut quotation
+            (
+                article(
+                    (3, "Most Recommended"),
+                    (3, "“The harbour authority never listens to the...;”"),
+                    (3, "“Ten houseplants are better than a termin...;”"),
+                    (3, "“I'm so ready to give this…”"),
+                ),
+                [6, 7, 8],
+            ),
             (
                 article(
                     (3, "Related articles"),

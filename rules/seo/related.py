@@ -109,6 +109,13 @@ def _words_of_lines(doc: Document, excluded: set[int]) -> list[str]:
     return found
 
 
+#: A quotation cut off by an ellipsis on a line of its own, a teaser of a comment or of another
+#: page in a "Most recommended" list: "“Obama's true colors are starting...;”". In the run below
+#: a related-content prompt it is never one of the article's headings, so the vocabulary test
+#: that tells those from other articles' titles does not apply to it.
+_CUT_QUOTE = re.compile(r"^[“\"‘'][^“”\"]{3,120}(?:\.{3,4}|…)[;,]?[”\"’']$")
+
+
 def _title_shaped(line: str) -> bool:
     """A headline: a short single line that starts with a capital and does not end like a
     sentence (questions and exclamations are fine: headlines ask them)."""
@@ -158,7 +165,9 @@ class OffTopicRelatedLink(Rule):
     article on the page ("Read more…" under a teaser, "Continue reading", "Weiterlesen", "Lire la
     suite", "Seguir leyendo", once in the document: what follows is the article's own text and
     subheadings; a page of teasers repeats the prompt under each one), and lines that hold an
-    e-mail address ("Write to Jane Roe at jane.roe@example.com").
+    e-mail address ("Write to Jane Roe at jane.roe@example.com"). A quotation cut off by an
+    ellipsis on a line of its own in that run ("“Obama's true colors are starting...;”" under
+    "Most Recommended") is a teaser of a comment or of another page, whatever its words.
 
     ## Why is this bad?
     A stranger's headline in the middle of an article about something else misleads readers,
@@ -224,18 +233,25 @@ class OffTopicRelatedLink(Rule):
             j = _next_nonblank(doc, f, 1)
             run = 0
             while (
-                j is not None and j not in filler_set and run < self.max_run and _title_shaped(doc.lines[j])
+                j is not None
+                and j not in filler_set
+                and run < self.max_run
+                and (_title_shaped(doc.lines[j]) or _CUT_QUOTE.match(doc.lines[j].strip()))
             ):
                 candidates.append(j)
                 run += 1
                 j = _next_nonblank(doc, j, 1)
+        teasers = {c for c in candidates if _CUT_QUOTE.match(doc.lines[c].strip())}
         candidates = sorted(
             {
                 c
                 for c in candidates
-                if _title_shaped(doc.lines[c])
-                and not _NO_TITLE.match(doc.lines[c])
-                and not _byline(doc, settings, c)
+                if c in teasers
+                or (
+                    _title_shaped(doc.lines[c])
+                    and not _NO_TITLE.match(doc.lines[c])
+                    and not _byline(doc, settings, c)
+                )
             }
         )
         if not candidates:
@@ -249,23 +265,28 @@ class OffTopicRelatedLink(Rule):
         top_n, max_overlap = opts.key_words, opts.max_overlap
         key = {w for w, n in counts.most_common(top_n) if n >= 2}
         for c in candidates:
-            stems = _content_stems(doc.lines[c])
-            if len(stems) < 2:
-                continue
-            if key.intersection(stems):
-                continue
-            shared = sum(1 for s in stems if counts[s] >= 2) / len(stems)
-            if shared > max_overlap:
+            if c not in teasers and not self._off_topic(
+                _content_stems(doc.lines[c]), key, counts, max_overlap
+            ):
                 continue
             title = doc.lines[c].strip()
+            what = "Teaser of another page" if c in teasers else "Title of another article"
             yield self.removable_lines(
                 doc,
                 c,
                 c,
-                f'Title of another article spliced into the text: "{title[:80]}"',
+                f'{what} spliced into the text: "{title[:80]}"',
                 "Remove the related-article title",
                 safe=False,
             )
+
+    @staticmethod
+    def _off_topic(stems: list[str], key: set[str], counts: Counter[str], max_overlap: float) -> bool:
+        """A title's content words are not the article's: none of its key vocabulary, and few
+        words the article uses twice or more."""
+        if len(stems) < 2 or key.intersection(stems):
+            return False
+        return sum(1 for s in stems if counts[s] >= 2) / len(stems) <= max_overlap
 
 
 # --- FAQ blocks ---------------------------------------------------------------------------------
