@@ -160,6 +160,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 "You can leave a response, or trackback from your own site.\nBoth comments and pings are currently closed.\n",
                 [2, 3, 4],
             ),
+            (f"{EN}\nReblogged this on The Town Ledger and commented:\n", [2]),
             (f"{DE}\nKommentare werden moderiert.\nBeitrag melden\n", [2, 3]),
             (f"{FR}\nLes commentaires sont modérés.\nSignaler un abus\n", [2, 3]),
             (f"{ES}\nLos comentarios son moderados.\nDenunciar comentario\n", [2, 3]),
@@ -353,6 +354,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nAdvertisement spending fell by a third during the pandemic, the agency said.\n",
             f"{DE}\nDie Anzeige gegen den Bürgermeister wurde am Montag zurückgezogen.\n{DE2}\n",
             f"{DE}\nWerbung: 20 Millionen Euro im Jahr, Personal: 35 Millionen Euro.\n",
+            f"{EN}\nPresented by the mayor, the budget passed with two votes to spare.\n",
         ],
         [
             (f"{EN}\nAdvertisement\n{EN2}\n", [2]),
@@ -360,6 +362,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nAnzeige: Jetzt die besten Angebote sichern\n", [2]),
             (f"{FR}\nPublicité\n", [2]),
             (f"{ES}\nPublicidad\n", [2]),
+            # a sponsor's slot and the site's offer of one
+            (f"{EN}\nPresented by\n{EN2}\nAdvertise here\nSPONSOR SHOWCASE\n", [2, 4, 5]),
+            (f"{DE}\nHier werben\n", [2]),
+            (f"{FR}\nAnnoncez ici\n", [2]),
+            (f"{ES}\nAnúnciate aquí\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B011 comment-thread (region)
