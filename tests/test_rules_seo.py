@@ -7,6 +7,7 @@ import pytest
 
 from lintnews.config import Settings
 from lintnews.document import Document
+from lintnews.fixes import apply_edits
 from lintnews.registry import Violation, all_rules
 
 # An article long enough for S002 to know its vocabulary: a dispute over a harbour expansion.
@@ -197,7 +198,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                     (3, "“Ten houseplants are better than a termin...;”"),
                     (3, "“I'm so ready to give this…”"),
                 ),
-                [6, 7, 8],
+                [6],
             ),
             (
                 article(
@@ -334,6 +335,24 @@ def test_off_topic_fix_is_unsafe_and_faq_fix_spans_the_block() -> None:
     (faq,) = check("S003", text)
     assert (faq.line, faq.end_line) == (4, 6)
     assert faq.fix is not None and not faq.fix.safe
+
+
+def test_a_run_of_teasers_is_one_finding_whose_fix_removes_the_run() -> None:
+    """The run is one finding (lines 6-8): removed one line a pass, the fix would lose the prompt
+    after the first pass and leave the rest of the run."""
+    text = article(
+        (3, "Most Recommended"),
+        (3, "“The harbour authority never listens to the...;”"),
+        (3, "“Ten houseplants are better than a termin...;”"),
+        (3, "“I'm so ready to give this…”"),
+    )
+    (found,) = check("S002", text)
+    assert (found.line + 1, found.end_line + 1) == (6, 8)
+    assert found.message.startswith("3 teasers of other pages")
+    assert found.fix is not None and not found.fix.safe
+    fixed, applied = apply_edits(text, [found.fix])
+    assert applied == 1
+    assert fixed == article((3, "Most Recommended"))
 
 
 def test_off_topic_options() -> None:

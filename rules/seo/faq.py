@@ -10,7 +10,7 @@ from lintnews.document import Document, words
 from lintnews.packs import match_lines, phrase_rule
 from lintnews.registry import Rule, Violation, register
 
-from .related import _next_nonblank
+from .line_shapes import next_nonblank
 
 _QUESTION = re.compile(r"\?\s*(?:[\"'”»)]+\s*)?$")  # not \s*[…]*\s*: quadratic on a run of spaces
 _ANSWER_MIN_WORDS = 8
@@ -24,7 +24,7 @@ class FaqBlock(Rule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         for i, _entry in match_lines(doc, settings, self.name):
             answers: list[int] = []
-            j = _next_nonblank(doc, i, 1)
+            j = next_nonblank(doc, i, 1)
             while j is not None:
                 line = doc.lines[j].strip()
                 if _QUESTION.search(line) or doc.line_kind(j) == "heading":
@@ -32,7 +32,7 @@ class FaqBlock(Rule):
                 if len(words(line)) < _ANSWER_MIN_WORDS or not re.search(r"[.!…\"'”»)]$", line):
                     break
                 answers.append(j)
-                j = _next_nonblank(doc, j, 1)
+                j = next_nonblank(doc, j, 1)
             if len(answers) < 2:
                 continue
             end = answers[-1]

@@ -19,6 +19,8 @@ from lintnews.language import STOPWORDS
 from lintnews.packs import line_key, load_packs, match_lines, pack_languages
 from lintnews.registry import Rule, Violation, register
 
+from .line_shapes import CUT_QUOTE, NO_TITLE, next_nonblank, runs, title_shaped
+
 _FUNCTION_WORDS = (
     "how what when where why who whom does did do can could should will would your you our may "
     "might must into over under after before about just only than then them they this that these "
@@ -34,23 +36,10 @@ _FUNCTION_WORDS = (
 _FUNCTION = frozenset(_FUNCTION_WORDS.split())
 _STOP = frozenset().union(*STOPWORDS.values()) | _FUNCTION
 _STEM = 6
-_SHORT_TITLE_WORDS = (2, 16)
-_TITLE_END = re.compile(r"[.,;:]$")
 #: A prompt followed by the title it links to, on the same line.
 _INLINE_TITLE = re.compile(r"[:»›>|]\s*\S+\s+\S+")
 #: A prompt that introduces what follows ("Lesen Sie auch:"): its titles are below it only.
 _INTRODUCES = re.compile(r"[:»›>→…]\s*$|\.\.\.\s*$")
-#: Lines of a page next to a prompt that are no title: a credit, a date label, a follow prompt,
-#: an author's address ("Photo Credit: Shutterstock.com", "Published: November 7, 2012", "Follow
-#: Jane on Twitter", "Write to Jane Roe at jane.roe@example.com": no headline holds an address),
-#: a photographer's credit under a picture ("Matt Slocum / AP", "Rob Carr / Getty Images").
-_NO_TITLE = re.compile(
-    r"""^\W*(?:(?:photo|image|picture|video)s?\s*(?:credits?|courtesy|source)?\s*:|credits?\s*:|source\s*:
-        |(?:published|posted|updated|filed)\s*(?:on|at)?\s*:|follow\s+.{1,60}\bon\s+(?:twitter|facebook|instagram|linkedin)\b
-        |.*\b[\w.+-]+@[\w-]+\.[\w.-]+
-        |[^/]{1,60}\s/\s*(?:getty\s+images|getty|afp|reuters|ap|ap\s+photo|epa|dpa|shutterstock|istock(?:photo)?|corbis|bloomberg)\W*$)""",
-    re.IGNORECASE | re.VERBOSE,
-)
 #: A prompt that continues the article on the same page ("Read more…" under a teaser, "Continue
 #: reading", "Weiterlesen", "Lire la suite", "Seguir leyendo"): when the document holds it once,
 #: what follows it is the rest of the article, its own subheadings included, not other articles'
@@ -107,39 +96,6 @@ def _words_of_lines(doc: Document, excluded: set[int]) -> list[str]:
         if i not in excluded and lines[i].strip():
             found += words(lines[i])
     return found
-
-
-#: A quotation cut off by an ellipsis on a line of its own, a teaser of a comment or of another
-#: page in a "Most recommended" list: "“Obama's true colors are starting...;”". In the run below
-#: a related-content prompt it is never one of the article's headings, so the vocabulary test
-#: that tells those from other articles' titles does not apply to it.
-_CUT_QUOTE = re.compile(r"^[“\"‘'][^“”\"]{3,120}(?:\.{3,4}|…)[;,]?[”\"’']$")
-
-
-def _title_shaped(line: str) -> bool:
-    """A headline: a short single line that starts with a capital and does not end like a
-    sentence (questions and exclamations are fine: headlines ask them)."""
-    text = line.strip()
-    n = len(words(text))
-    return (
-        _SHORT_TITLE_WORDS[0] <= n <= _SHORT_TITLE_WORDS[1]
-        and len(text) <= 160
-        and text[:1].isupper()
-        and not _TITLE_END.search(text)
-    )
-
-
-def _next_nonblank(doc: Document, i: int, step: int, max_blank: int = 1) -> int | None:
-    blanks = 0
-    j = i + step
-    while 0 <= j < len(doc.lines):
-        if doc.lines[j].strip():
-            return j
-        blanks += 1
-        if blanks > max_blank:
-            return None
-        j += step
-    return None
 
 
 @dataclass(frozen=True)
@@ -225,31 +181,31 @@ class OffTopicRelatedLink(Rule):
             prompt = doc.lines[f].strip()
             if _INLINE_TITLE.search(prompt):
                 continue  # "Read more: <title>" carries its own link; its neighbours are the article's
-            before = _next_nonblank(doc, f, -1, max_blank=0)
+            before = next_nonblank(doc, f, -1, max_blank=0)
             if before is not None and before not in filler_set and not _INTRODUCES.search(prompt):
                 candidates.append(before)  # a link card: the title above, its label under it
             if continues == [f]:
                 continue  # the article goes on below: its subheadings are no other articles' titles
-            j = _next_nonblank(doc, f, 1)
+            j = next_nonblank(doc, f, 1)
             run = 0
             while (
                 j is not None
                 and j not in filler_set
                 and run < self.max_run
-                and (_title_shaped(doc.lines[j]) or _CUT_QUOTE.match(doc.lines[j].strip()))
+                and (title_shaped(doc.lines[j]) or CUT_QUOTE.match(doc.lines[j].strip()))
             ):
                 candidates.append(j)
                 run += 1
-                j = _next_nonblank(doc, j, 1)
-        teasers = {c for c in candidates if _CUT_QUOTE.match(doc.lines[c].strip())}
+                j = next_nonblank(doc, j, 1)
+        teasers = {c for c in candidates if CUT_QUOTE.match(doc.lines[c].strip())}
         candidates = sorted(
             {
                 c
                 for c in candidates
                 if c in teasers
                 or (
-                    _title_shaped(doc.lines[c])
-                    and not _NO_TITLE.match(doc.lines[c])
+                    title_shaped(doc.lines[c])
+                    and not NO_TITLE.match(doc.lines[c])
                     and not _byline(doc, settings, c)
                 )
             }
@@ -264,18 +220,28 @@ class OffTopicRelatedLink(Rule):
         opts: OffTopicRelatedLinkOptions = settings.options_of(self)
         top_n, max_overlap = opts.key_words, opts.max_overlap
         key = {w for w, n in counts.most_common(top_n) if n >= 2}
+        for start, end in runs(sorted(teasers)):
+            # one finding for a run of teasers: its fix removes the run at once (one line at a
+            # time, a later pass would no longer see the prompt the run hangs from)
+            first = doc.lines[start].strip()
+            what = "Teaser" if start == end else f"{end - start + 1} teasers"
+            yield self.removable_lines(
+                doc,
+                start,
+                end,
+                f'{what} of other pages spliced into the text: "{first[:80]}"',
+                "Remove the teasers",
+                safe=False,
+            )
         for c in candidates:
-            if c not in teasers and not self._off_topic(
-                _content_stems(doc.lines[c]), key, counts, max_overlap
-            ):
+            if c in teasers or not self._off_topic(_content_stems(doc.lines[c]), key, counts, max_overlap):
                 continue
             title = doc.lines[c].strip()
-            what = "Teaser of another page" if c in teasers else "Title of another article"
             yield self.removable_lines(
                 doc,
                 c,
                 c,
-                f'{what} spliced into the text: "{title[:80]}"',
+                f'Title of another article spliced into the text: "{title[:80]}"',
                 "Remove the related-article title",
                 safe=False,
             )
