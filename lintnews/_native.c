@@ -59,6 +59,85 @@ static int check_aligned(const Py_buffer *view, size_t align, const char *what)
 #define XXH_INLINE_ALL
 #include "xxhash.h"
 
+/* s32-signature: the word shingles of one line, shared by shingle_hashes and signature_lines. */
+
+/* Growing buffers of the shingle loop: the hashes made so far, and one line's word bounds. */
+typedef struct {
+    uint32_t *hashes;
+    Py_ssize_t used, cap;
+    Py_ssize_t *bounds; /* word starts and ends, two per word */
+    Py_ssize_t bounds_cap;
+} Shingler;
+
+static int shingler_init(Shingler *sh)
+{
+    sh->used = 0;
+    sh->cap = 1024;
+    sh->bounds_cap = 256;
+    sh->hashes = PyMem_Malloc(sh->cap * sizeof(uint32_t));
+    sh->bounds = PyMem_Malloc(2 * sh->bounds_cap * sizeof(Py_ssize_t));
+    if (sh->hashes == NULL || sh->bounds == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+static void shingler_free(Shingler *sh)
+{
+    PyMem_Free(sh->hashes);
+    PyMem_Free(sh->bounds);
+}
+
+/* Appends the hashes of the word k-gram shingles of the UTF-8 line p[0:len] (words separated by
+ * single spaces, no line break) to sh->hashes: max(w - k + 1, 1) of them for w words. Returns
+ * how many, or -1 with an exception set. */
+static Py_ssize_t shingle_line(Shingler *sh, const unsigned char *p, Py_ssize_t len, Py_ssize_t k)
+{
+    Py_ssize_t words = 0, start = 0;
+    for (Py_ssize_t i = 0; i <= len; i++) {
+        if (i < len && p[i] == '\n') {
+            PyErr_SetString(PyExc_ValueError, "lines must not hold line breaks");
+            return -1;
+        }
+        if (i == len || p[i] == ' ') {
+            if (words == sh->bounds_cap) {
+                Py_ssize_t *grown = PyMem_Realloc(sh->bounds, 4 * sh->bounds_cap * sizeof(Py_ssize_t));
+                if (grown == NULL) {
+                    PyErr_NoMemory();
+                    return -1;
+                }
+                sh->bounds = grown;
+                sh->bounds_cap *= 2;
+            }
+            sh->bounds[2 * words] = start;
+            sh->bounds[2 * words + 1] = i;
+            words++;
+            start = i + 1;
+        }
+    }
+    Py_ssize_t m = words - k + 1 > 1 ? words - k + 1 : 1;
+    if (sh->used + m > sh->cap) {
+        Py_ssize_t cap = sh->cap;
+        while (sh->used + m > cap)
+            cap *= 2;
+        uint32_t *grown = PyMem_Realloc(sh->hashes, cap * sizeof(uint32_t));
+        if (grown == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        sh->hashes = grown;
+        sh->cap = cap;
+    }
+    const Py_ssize_t *bounds = sh->bounds;
+    for (Py_ssize_t j = 0; j < m; j++) {
+        Py_ssize_t last = j + k - 1 < words - 1 ? j + k - 1 : words - 1;
+        Py_ssize_t lo = bounds[2 * j], hi = bounds[2 * last + 1];
+        sh->hashes[sh->used++] = (uint32_t)XXH3_64bits(p + lo, (size_t)(hi - lo));
+    }
+    return m;
+}
+
 PyDoc_STRVAR(shingle_hashes_doc,
              "shingle_hashes(lines, k) -> (bytes, bytes)\n\n"
              "Word k-gram shingles of every line (a list of str without line breaks, words separated\n"
@@ -77,15 +156,11 @@ static PyObject *native_shingle_hashes(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "k must be at least 1");
         return NULL;
     }
-    Py_ssize_t count = PyList_GET_SIZE(lines), cap = 1024, used = 0, bounds_cap = 256;
+    Py_ssize_t count = PyList_GET_SIZE(lines);
     PyObject *per_line = PyBytes_FromStringAndSize(NULL, 8 * count), *out = NULL;
-    uint32_t *hashes = PyMem_Malloc(cap * sizeof(uint32_t));
-    Py_ssize_t *bounds = PyMem_Malloc(2 * bounds_cap * sizeof(Py_ssize_t)); /* word starts, ends */
-    if (per_line == NULL || hashes == NULL || bounds == NULL) {
-        if (per_line != NULL)
-            PyErr_NoMemory();
+    Shingler sh;
+    if (shingler_init(&sh) < 0 || per_line == NULL)
         goto done;
-    }
     int64_t *shingles = (int64_t *)PyBytes_AS_STRING(per_line);
     for (Py_ssize_t l = 0; l < count; l++) {
         PyObject *line = PyList_GET_ITEM(lines, l);
@@ -97,53 +172,17 @@ static PyObject *native_shingle_hashes(PyObject *self, PyObject *args)
         const unsigned char *p = (const unsigned char *)PyUnicode_AsUTF8AndSize(line, &len);
         if (p == NULL)
             goto done;
-        Py_ssize_t words = 0, start = 0;
-        for (Py_ssize_t i = 0; i <= len; i++) {
-            if (i < len && p[i] == '\n') {
-                PyErr_SetString(PyExc_ValueError, "lines must not hold line breaks");
-                goto done;
-            }
-            if (i == len || p[i] == ' ') {
-                if (words == bounds_cap) {
-                    Py_ssize_t *grown = PyMem_Realloc(bounds, 4 * bounds_cap * sizeof(Py_ssize_t));
-                    if (grown == NULL) {
-                        PyErr_NoMemory();
-                        goto done;
-                    }
-                    bounds = grown;
-                    bounds_cap *= 2;
-                }
-                bounds[2 * words] = start;
-                bounds[2 * words + 1] = i;
-                words++;
-                start = i + 1;
-            }
-        }
-        Py_ssize_t m = words - k + 1 > 1 ? words - k + 1 : 1;
-        if (used + m > cap) {
-            while (used + m > cap)
-                cap *= 2;
-            uint32_t *grown = PyMem_Realloc(hashes, cap * sizeof(uint32_t));
-            if (grown == NULL) {
-                PyErr_NoMemory();
-                goto done;
-            }
-            hashes = grown;
-        }
-        for (Py_ssize_t j = 0; j < m; j++) {
-            Py_ssize_t last = j + k - 1 < words - 1 ? j + k - 1 : words - 1;
-            Py_ssize_t lo = bounds[2 * j], hi = bounds[2 * last + 1];
-            hashes[used++] = (uint32_t)XXH3_64bits(p + lo, (size_t)(hi - lo));
-        }
+        Py_ssize_t m = shingle_line(&sh, p, len, k);
+        if (m < 0)
+            goto done;
         shingles[l] = m;
     }
-    PyObject *values = PyBytes_FromStringAndSize((const char *)hashes, used * (Py_ssize_t)sizeof(uint32_t));
+    PyObject *values = PyBytes_FromStringAndSize((const char *)sh.hashes, sh.used * (Py_ssize_t)sizeof(uint32_t));
     if (values != NULL)
         out = Py_BuildValue("(NO)", values, per_line);
 done:
     Py_XDECREF(per_line);
-    PyMem_Free(hashes);
-    PyMem_Free(bounds);
+    shingler_free(&sh);
     return out;
 }
 
@@ -1758,6 +1797,157 @@ fail:
     return NULL;
 }
 
+/* --- s32-signature: a document's lines as its corpus signature needs them ---------------- */
+
+PyDoc_STRVAR(signature_lines_doc,
+             "signature_lines(lines, norms, chrome, k, edge, max_chars, min_words) -> tuple\n\n"
+             "What lintnews.corpus.doclines.py_signature_lines gives (see there), in one pass over the\n"
+             "document's lines and their normalised forms (lists of one length): (non-blank lines,\n"
+             "first non-blank line, the non-empty norms joined by spaces in UTF-8, that text's length in\n"
+             "characters, the word k-gram shingle hashes of the non-empty norms not marked in chrome as a\n"
+             "bytearray of native uint32 (empty when k is 0), the template candidate rows).");
+
+/* Reads the characters of the str s: kind, data, length. */
+#define STR_PARTS(s, kind, data, len)                                                              \
+    const int kind = PyUnicode_KIND(s);                                                            \
+    const void *data = PyUnicode_DATA(s);                                                          \
+    const Py_ssize_t len = PyUnicode_GET_LENGTH(s)
+
+/* The template candidate row of line i (rank among n non-blank lines; its shingles lo to hi), or
+ * Py_None when the line is too long or of too few words; NULL on error. */
+static PyObject *edge_row(PyObject *line, PyObject *norm, Py_ssize_t i, Py_ssize_t rank, Py_ssize_t n,
+                          Py_ssize_t max_chars, Py_ssize_t min_words, Py_ssize_t lo, Py_ssize_t hi)
+{
+    STR_PARTS(line, kind, data, len);
+    if (len > max_chars)
+        Py_RETURN_NONE;
+    STR_PARTS(norm, nkind, ndata, nlen);
+    Py_ssize_t words = 1;
+    for (Py_ssize_t j = 0; j < nlen; j++)
+        words += PyUnicode_READ(nkind, ndata, j) == ' ';
+    if (words < min_words)
+        Py_RETURN_NONE;
+    /* its source span on the identity map: first character kept by lstrip(), one past the last
+     * kept by rstrip() (as lintnews.corpus.signature._source_span) */
+    Py_ssize_t col = 0, last = len - 1;
+    while (col < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, col)))
+        col++;
+    while (last >= 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, last)))
+        last--;
+    Py_ssize_t from_end = n - 1 - rank;
+    return Py_BuildValue("(nnnnnnnn)", i, col + 1, (last > col ? last : col) + 2, rank < 255 ? rank : 255,
+                         from_end < 255 ? from_end : 255, words < 65535 ? words : 65535, lo, hi);
+}
+
+static PyObject *native_signature_lines(PyObject *self, PyObject *args)
+{
+    PyObject *lines, *norms;
+    Py_buffer chrome;
+    Py_ssize_t k, edge, max_chars, min_words;
+    if (!PyArg_ParseTuple(args, "O!O!y*nnnn", &PyList_Type, &lines, &PyList_Type, &norms, &chrome, &k, &edge,
+                          &max_chars, &min_words))
+        return NULL;
+    PyObject *out = NULL, *rows = NULL;
+    Py_ssize_t count = PyList_GET_SIZE(lines);
+    Py_ssize_t *nonblank = NULL, *spans = NULL; /* non-blank line numbers; each line's shingles */
+    char *text = NULL;
+    Py_ssize_t text_len = 0, text_cap = 4096, chars = 0;
+    Shingler sh = {NULL, 0, 0, NULL, 0};
+    const unsigned char *marked = chrome.buf;
+    if (PyList_GET_SIZE(norms) != count || k < 0 || edge < 0) {
+        PyErr_SetString(PyExc_ValueError, "signature_lines() needs as many norms as lines, k and edge >= 0");
+        goto done;
+    }
+    if (shingler_init(&sh) < 0)
+        goto done;
+    nonblank = PyMem_Malloc((count + 1) * sizeof(Py_ssize_t));
+    spans = PyMem_Malloc(2 * (count + 1) * sizeof(Py_ssize_t));
+    text = PyMem_Malloc(text_cap);
+    if (nonblank == NULL || spans == NULL || text == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t n = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i), *norm = PyList_GET_ITEM(norms, i);
+        if (!PyUnicode_Check(line) || !PyUnicode_Check(norm)) {
+            PyErr_SetString(PyExc_TypeError, "signature_lines() needs lists of str");
+            goto done;
+        }
+        STR_PARTS(line, kind, data, len);
+        Py_ssize_t j = 0;
+        while (j < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j)))
+            j++;
+        if (j < len) /* str.strip() keeps something */
+            nonblank[n++] = i;
+        spans[2 * i] = spans[2 * i + 1] = sh.used;
+        if (PyUnicode_GET_LENGTH(norm) == 0)
+            continue;
+        Py_ssize_t size;
+        const char *utf8 = PyUnicode_AsUTF8AndSize(norm, &size);
+        if (utf8 == NULL)
+            goto done;
+        if (text_len + size + 1 > text_cap) {
+            while (text_len + size + 1 > text_cap)
+                text_cap *= 2;
+            char *grown = PyMem_Realloc(text, text_cap);
+            if (grown == NULL) {
+                PyErr_NoMemory();
+                goto done;
+            }
+            text = grown;
+        }
+        if (text_len) {
+            text[text_len++] = ' ';
+            chars++;
+        }
+        memcpy(text + text_len, utf8, size);
+        text_len += size;
+        chars += PyUnicode_GET_LENGTH(norm);
+        if (k > 0 && !(i < chrome.len && marked[i])) {
+            if (shingle_line(&sh, (const unsigned char *)utf8, size, k) < 0)
+                goto done;
+            spans[2 * i + 1] = sh.used;
+        }
+    }
+    rows = PyList_New(0);
+    if (rows == NULL)
+        goto done;
+    for (Py_ssize_t r = 0; r < n; r++) {
+        if (n > 2 * edge && r == edge) {
+            r = n - edge; /* only the first and the last edge lines */
+            if (r == n)
+                break;
+        }
+        Py_ssize_t i = nonblank[r];
+        PyObject *norm = PyList_GET_ITEM(norms, i);
+        if (PyUnicode_GET_LENGTH(norm) == 0 || (i < chrome.len && marked[i]))
+            continue;
+        PyObject *row = edge_row(PyList_GET_ITEM(lines, i), norm, i, r, n, max_chars, min_words, spans[2 * i],
+                                 spans[2 * i + 1]);
+        if (row == NULL || (row != Py_None && PyList_Append(rows, row) < 0)) {
+            Py_XDECREF(row);
+            goto done;
+        }
+        Py_DECREF(row);
+    }
+    out = Py_BuildValue("(nnNnNO)", n, n ? nonblank[0] : 0, PyBytes_FromStringAndSize(text, text_len), chars,
+                        PyByteArray_FromStringAndSize((const char *)sh.hashes, sh.used * (Py_ssize_t)sizeof(uint32_t)),
+                        rows);
+done:
+    PyBuffer_Release(&chrome);
+    Py_XDECREF(rows);
+    PyMem_Free(nonblank);
+    PyMem_Free(spans);
+    PyMem_Free(text);
+    shingler_free(&sh);
+    return out;
+}
+
+#undef STR_PARTS
+
+/* --- end s32-signature ------------------------------------------------------------------- */
+
 static PyMethodDef native_methods[] = {
     {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
     {"words", native_words, METH_O, words_doc},
@@ -1773,6 +1963,8 @@ static PyMethodDef native_methods[] = {
     {"shingle_hashes", native_shingle_hashes, METH_VARARGS, shingle_hashes_doc},
     {"plain_blocks", native_plain_blocks, METH_O, plain_blocks_doc},
     {"short_lines_holding", native_short_lines_holding, METH_VARARGS, short_lines_holding_doc},
+    /* s32-signature */
+    {"signature_lines", native_signature_lines, METH_VARARGS, signature_lines_doc},
     {NULL, NULL, 0, NULL},
 };
 

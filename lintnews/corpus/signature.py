@@ -27,24 +27,23 @@ rules (families S and B) flagged in the document are not shingled at all.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
-import itertools
 import struct
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from lintnews import native
 from lintnews.config import Settings
+from lintnews.corpus.doclines import signature_lines
 from lintnews.corpus.lsh import band_keys_many
 from lintnews.corpus.options import NEAR, CorpusOptions, CorpusSelection, chrome_families, lsh_bands
 from lintnews.corpus.scheme import SIGNATURE_ITEMSIZES
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
-from lintnews.hashing import SCHEME, shingle_hashes
+from lintnews.hashing import SCHEME
 from lintnews.minhash import MinHasher
 
 #: Template-line candidates are taken among the first and the last this many non-empty lines.
@@ -160,23 +159,11 @@ _NO_LINES = np.zeros(0, LINE_DTYPE)
 
 @dataclass
 class _Prepared:
-    """A document reduced to its normalised lines, waiting for its shingles to be hashed."""
+    """A document's signature waiting for its MinHash values, with its shingle hashes (native
+    uint32; `lintnews.corpus.doclines`)."""
 
     sig: DocSignature
-    #: Normalised lines to shingle, in order.
-    lines: list[str] = field(default_factory=list)
-    #: The candidate lines' rows of ``sig.lines`` but their shingle range (``lo``, ``hi``),
-    #: known once the lines are shingled, and each one's index in ``lines``.
-    rows: list[tuple[int, ...]] = field(default_factory=list)
-    at: list[int] = field(default_factory=list)
-
-
-def _edge_lines(nonblank: list[int]) -> list[tuple[int, int]]:
-    """(line number, rank) of the first and the last `EDGE_LINES` of the non-blank lines
-    ``nonblank`` (their numbers, in order), in order."""
-    n = len(nonblank)
-    ranks = range(n) if n <= 2 * EDGE_LINES else itertools.chain(range(EDGE_LINES), range(n - EDGE_LINES, n))
-    return [(nonblank[rank], rank) for rank in ranks]
+    hashes: bytearray
 
 
 class CorpusSigner:
@@ -211,101 +198,69 @@ class CorpusSigner:
 
     def prepare(self, doc: Document, diagnostics: Sequence[Diagnostic]) -> _Prepared:
         opts = self.options
-        enabled = self.selection.flags(doc.path)
         chrome = _chrome_lines(doc, diagnostics, self.chrome)
-        # The numbers of the lines with content, found without a Python loop over the lines
-        # (only the edge lines are walked in Python); the list lives as long as this call.
         lines = doc.lines
-        nonblank = list(itertools.compress(itertools.count(), map(str.strip, lines)))
-        n = len(nonblank)
-        first_line = nonblank[0] if n else 0
-        first = _source_span(doc, first_line)
-        all_norms = doc.normalized_lines
-        # the same as normalize(doc.text): non-word runs, line breaks included, become one space
-        # (blank lines normalise to nothing)
-        content = list(filter(None, all_norms))
-        normalized = " ".join(content)
+        mask = bytearray(len(lines) if chrome else 0)
+        for i in chrome:
+            if i < len(mask):
+                mask[i] = 1
+        # One pass over the lines (`signature_lines`): non-blank lines, the normalised text (the
+        # same as normalize(doc.text): blank lines normalise to nothing), the shingles of the
+        # lines no chrome rule flagged, and the template candidates among the edge lines.
+        n, first_line, text, length, hashes, candidates = signature_lines(
+            lines,
+            doc.normalized_lines,
+            mask,
+            opts.shingle_size if self.shingle else 0,
+            EDGE_LINES,
+            MAX_TEMPLATE_CHARS,
+            opts.template_min_words,
+        )
         date = doc.meta.get(opts.date_field) if opts.date_field else None
+        keys = doc.line_keys
+        identity = doc.source_map.is_identity
+        rows = [
+            (
+                int.from_bytes(hashlib.blake2b(keys[i].encode("utf-8"), digest_size=8).digest(), "little"),
+                *((i + 1, column, i + 1, end) if identity else _source_span(doc, i)),
+                *rest,
+            )
+            for i, column, end, *rest in candidates
+        ]
         sig = DocSignature(
             path=doc.path,
             record=doc.record,
             record_line=doc.record_line,
-            enabled=enabled,
-            first=first,
+            enabled=self.selection.flags(doc.path),
+            first=_source_span(doc, first_line),
             title=lines[first_line].strip()[:100] if n else "",
-            text_hash=hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).digest()
-            if normalized
-            else None,
-            length=len(normalized),
+            text_hash=hashlib.blake2b(text, digest_size=16).digest() if text else None,
+            length=length,
             date=date if isinstance(date, (str, int, float)) and not isinstance(date, bool) else None,
             minhash=None,
             shingles=None,
-            lines=_NO_LINES,
+            lines=_line_rows(rows) if rows else _NO_LINES,
         )
-        prepared = _Prepared(sig)
-        # A line is shingled when its normalised text is not empty (so it has content) and no
-        # chrome rule flagged it; of those, the edge lines short enough and of enough words are
-        # template candidates, one row each.
-        if self.shingle:
-            shingled = list(itertools.compress(range(len(all_norms)), all_norms))
-            if chrome:
-                shingled = [i for i in shingled if i not in chrome]
-                prepared.lines = [all_norms[i] for i in shingled]
-            else:
-                prepared.lines = content
-        rows = prepared.rows
-        keys = doc.line_keys
-        min_words = opts.template_min_words
-        for i, rank in _edge_lines(nonblank):
-            norm = all_norms[i]
-            if not norm or i in chrome or len(lines[i]) > MAX_TEMPLATE_CHARS:
-                continue
-            words = norm.count(" ") + 1
-            if words < min_words:
-                continue
-            digest = int.from_bytes(
-                hashlib.blake2b(keys[i].encode("utf-8"), digest_size=8).digest(), "little"
-            )
-            if self.shingle:
-                prepared.at.append(bisect.bisect_left(shingled, i))
-            rows.append(
-                (digest, *_source_span(doc, i), min(rank, 255), min(n - 1 - rank, 255), min(words, 65535))
-            )
-        if rows and not self.shingle:  # (else `_hash` makes them, with their shingle ranges)
-            sig.lines = _line_rows([(*row, 0, 0) for row in rows])
-        return prepared
+        return _Prepared(sig, hashes)
 
     def _hash(self, prepared: list[_Prepared]) -> None:
-        """Shingle every prepared line, hash all shingles of the batch at once, fill in the
-        signatures' shingles, line ranges and MinHash values."""
-        k = self.options.shingle_size
-        all_lines = list(itertools.chain.from_iterable([p.lines for p in prepared]))
-        if not all_lines:
+        """Fill in the signatures' shingles and, over all shingles of the batch at once, their
+        MinHash values, distinct shingle counts and LSH band keys."""
+        if not any(p.hashes for p in prepared):
             for p in prepared:
                 p.sig.shingles = np.zeros(0, np.uint32)
                 p.sig.distinct = 0
             return
-        hashes, per_line = shingle_hashes(all_lines, k)
-        # split back per document
-        bounds = [0, *itertools.accumulate(per_line.tolist())]
-        counts = []
-        at = 0
+        hashes = np.frombuffer(b"".join([p.hashes for p in prepared]), np.uint32)
         for p in prepared:
-            lo, hi = bounds[at], bounds[at + len(p.lines)]
-            p.sig.shingles = hashes[lo:hi].copy()
-            if p.rows:
-                p.sig.lines = _line_rows(
-                    [(*row, bounds[at + r] - lo, bounds[at + r + 1] - lo) for row, r in zip(p.rows, p.at)]
-                )
-            counts.append(hi - lo)
-            at += len(p.lines)
-        doc_counts = np.array(counts, np.int64)
+            p.sig.shingles = np.frombuffer(p.hashes, np.uint32)
+        doc_counts = np.array([len(p.hashes) >> 2 for p in prepared], np.int64)
         sigs = self.hasher.signatures(hashes, doc_counts)
         lsh = lsh_bands(self.options.threshold, self.options.num_perm)
         band_keys = band_keys_many(sigs, *lsh)
         distinct = _distinct_counts(hashes, doc_counts).tolist()
         for p, mh, keys, d in zip(prepared, sigs, band_keys, distinct):
-            p.sig.minhash = mh if p.sig.shingles is not None and len(p.sig.shingles) else None
+            p.sig.minhash = mh if len(p.hashes) else None
             p.sig.distinct = d
             if p.sig.minhash is not None:
                 p.sig.band_keys, p.sig.lsh = keys, lsh

@@ -1,0 +1,183 @@
+"""The signature's one pass over a document's lines (`lintnews.corpus.doclines`): the compiled
+kernel equals its Python definition, and the signer keeps making the signatures it made
+before the kernel existed (the result cache stores them: old entries must still compare)."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from story_copies import story
+
+from lintnews import _native
+from lintnews.config import Settings
+from lintnews.corpus.doclines import py_signature_lines
+from lintnews.corpus.signature import EDGE_LINES, LINE_DTYPE, CorpusSigner
+from lintnews.diagnostics import Diagnostic, Severity
+from lintnews.document import Document
+from lintnews.hashing import py_shingle_hashes
+
+SOME = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+
+#: Line shapes a page gives: blank and space-only lines (ASCII and Unicode spaces), indented
+#: and trailing-space lines, punctuation-only lines (non-blank, empty once normalised), long
+#: paragraphs, other scripts and characters outside the BMP.
+PIECES = [
+    "",
+    " ",
+    "\t",
+    "\u3000",
+    "\xa0",
+    "  Home  ",
+    "|",
+    "© 2024",
+    "a b c d e",
+    "Ünïcödé wörds here",
+    "新闻 报道 今天",
+    "😀 emoji line",
+    "x " * 160,
+    "Share this: Facebook Twitter",
+]
+LINES = st.lists(
+    st.one_of(st.sampled_from(PIECES), st.text(max_size=12).map(lambda s: s.replace("\n", " "))), max_size=60
+)
+
+
+def _both(lines: list[str], chrome: bytes, k: int, edge: int, max_chars: int, min_words: int) -> tuple:
+    norms = Document("p.txt", "\n".join(lines)).normalized_lines if lines else []
+    lines = lines if lines else []
+    got = _native.signature_lines(lines, norms, chrome, k, edge, max_chars, min_words)
+    want = py_signature_lines(lines, norms, chrome, k, edge, max_chars, min_words)
+    return got, want
+
+
+@SOME
+@given(
+    LINES, st.binary(max_size=70), st.integers(0, 6), st.integers(0, 5), st.integers(0, 40), st.integers(0, 4)
+)
+def test_the_kernel_equals_the_definition(
+    lines: list[str], chrome: bytes, k: int, edge: int, max_chars: int, min_words: int
+) -> None:
+    lines = "\n".join(lines).split("\n")  # (what Document.lines gives)
+    got, want = _both(lines, chrome, k, edge, max_chars, min_words)
+    assert got == want
+
+
+def test_a_page_of_known_lines() -> None:
+    lines = [
+        "",
+        "  Breaking: port strike enters day two  ",
+        "   ",
+        "The union said talks failed.",
+        "Share on Facebook",
+        "|",
+        "Dockers walked out at dawn on Monday in the harbour.",
+        "",
+    ]
+    norms = Document("p.txt", "\n".join(lines)).normalized_lines
+    chrome = bytes([0, 0, 0, 0, 1])  # line 4 flagged by a chrome rule
+    n, first, text, length, hashes, rows = _native.signature_lines(
+        lines, norms, chrome, 2, EDGE_LINES, 300, 3
+    )
+    assert (n, first) == (5, 1)  # lines 1, 3, 4, 5 ("|" is not blank; "   " is) and 6
+    assert text.decode() == (
+        "breaking port strike enters day two the union said talks failed share on facebook "
+        "dockers walked out at dawn on monday in the harbour"
+    )
+    assert length == len(text)
+    shingled = [norms[i] for i in (1, 3, 6)]  # not "share on facebook" (chrome), not "|" (empty)
+    values, counts = py_shingle_hashes(shingled, 2)
+    assert bytes(hashes) == values.tobytes()
+    assert counts.tolist() == [5, 4, 9]
+    # (line, column, end column, rank from start, from end, words, shingle range)
+    assert rows == [(1, 3, 39, 0, 4, 6, 0, 5), (3, 1, 29, 1, 3, 5, 5, 9), (6, 1, 53, 4, 0, 10, 9, 18)]
+
+
+def test_only_the_edge_lines_are_candidates() -> None:
+    lines = [f"line number {i} of the page" for i in range(10)]
+    norms = Document("p.txt", "\n".join(lines)).normalized_lines
+    rows = _native.signature_lines(lines, norms, b"", 0, 2, 300, 3)[5]
+    assert [r[0] for r in rows] == [0, 1, 8, 9]
+    assert [r[6:] for r in rows] == [(0, 0)] * 4  # no shingles without k
+    assert [r[3:5] for r in rows] == [(0, 9), (1, 8), (8, 1), (9, 0)]
+
+
+def test_bad_input_is_refused() -> None:
+    for sign in (_native.signature_lines, py_signature_lines):
+        with pytest.raises(ValueError):
+            sign(["a", "b"], ["a"], b"", 5, 20, 300, 3)
+        with pytest.raises(ValueError):
+            sign(["a"], ["a"], b"", -1, 20, 300, 3)
+    with pytest.raises(TypeError):
+        _native.signature_lines(["a"], [b"a"], b"", 5, 20, 300, 3)
+
+
+# --- the signer: the same signatures as the per-line Python it replaced -----------------------
+
+
+def _reference(signer: CorpusSigner, doc: Document, chrome: set[int]) -> tuple:
+    """The fields the old `CorpusSigner.prepare` and `_hash` computed, written out as they were
+    (Python loops over the lines): text hash, length, shingles and candidate rows."""
+    lines, norms, keys = doc.lines, doc.normalized_lines, doc.line_keys
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    n = len(nonblank)
+    content = [x for x in norms if x]
+    normalized = " ".join(content)
+    shingled = [i for i, x in enumerate(norms) if x and i not in chrome]
+    values, per_line = py_shingle_hashes([norms[i] for i in shingled], signer.options.shingle_size)
+    bounds = [0, *np.cumsum(per_line).tolist()]
+    ranks = range(n) if n <= 2 * EDGE_LINES else [*range(EDGE_LINES), *range(n - EDGE_LINES, n)]
+    rows = []
+    for rank in ranks:
+        i = nonblank[rank]
+        words = norms[i].count(" ") + 1
+        if not norms[i] or i in chrome or len(lines[i]) > 300 or words < signer.options.template_min_words:
+            continue
+        col = len(lines[i]) - len(lines[i].lstrip())
+        at = shingled.index(i)
+        digest = int.from_bytes(hashlib.blake2b(keys[i].encode(), digest_size=8).digest(), "little")
+        rows.append(
+            (
+                digest,
+                i + 1,
+                col + 1,
+                i + 1,
+                max(len(lines[i].rstrip()) - 1, col) + 2,
+                min(rank, 255),
+                min(n - 1 - rank, 255),
+                words,
+                bounds[at],
+                bounds[at + 1],
+            )
+        )
+    text_hash = hashlib.blake2b(normalized.encode(), digest_size=16).digest() if normalized else None
+    return text_hash, len(normalized), values.tolist(), rows
+
+
+def _flag(line: int) -> Diagnostic:
+    return Diagnostic("p.txt", None, line, 1, line, 5, "B005", "share-prompt", Severity.WARNING, "share")
+
+
+def test_signatures_equal_the_per_line_definition() -> None:
+    rng = random.Random(7)
+    signer = CorpusSigner(Settings())
+    for round_ in range(30):
+        paragraphs = story(rng, rng.randint(1, 60))
+        pieces = [
+            p
+            if rng.random() < 0.7
+            else rng.choice(["", "  ", "Share on Facebook", "|", "  Indented line here now"])
+            for p in paragraphs
+        ]
+        doc = Document(text="\n".join(pieces), path="p.txt")
+        flagged = sorted(rng.sample(range(1, len(pieces) + 1), k=min(3, len(pieces)))) if round_ % 2 else []
+        sig = signer(doc, [_flag(line) for line in flagged])
+        text_hash, length, shingles, rows = _reference(signer, doc, {line - 1 for line in flagged})
+        assert (sig.text_hash, sig.length, sig.shingles.tolist()) == (text_hash, length, shingles)
+        assert sig.lines.dtype == LINE_DTYPE
+        assert [tuple(int(v) for v in row) for row in sig.lines.tolist()] == rows
+        assert (sig.minhash is None) == (not shingles)
