@@ -333,14 +333,17 @@ def analyze(
         # does not need)
         from lintnews import pool as pool_mod
 
-        with pool_mod.start_pool(
-            jobs,
-            _init_worker,
-            spawn_args=(args, gc.get_threshold(), encode),
-            # a forked worker gets this process's linter with what `warm` made (copy-on-write)
-            fork_args=((*args, linter), gc.get_threshold(), encode),
-            warm=linter.engine.warm,
-        ) as pool:
+        with (
+            pool_mod.start_pool(
+                jobs,
+                _init_worker,
+                spawn_args=(args, gc.get_threshold(), encode),
+                # a forked worker gets this process's linter with what `warm` made (copy-on-write)
+                fork_args=((*args, linter), gc.get_threshold(), encode),
+                warm=linter.engine.warm,
+            ) as pool,
+            pool_mod.results_paced(),
+        ):
             for results in pool.imap(_work, feed(), chunksize=1):
                 yield from merge(pending.popleft(), results)
     finally:

@@ -113,3 +113,24 @@ def test_forked_workers_start_warm_and_lint_as_one_process(
     assert workers and all(frozen == "True" for _, _, frozen in workers)
     assert [row for row in rows if row[1] == me][1:] == [["lint", me, "False"]] * 2  # (70 units: 2 chunks)
     assert gc.get_freeze_count() == 0  # (the main process put its objects back)
+
+
+def test_the_main_process_collects_less_often_only_while_its_workers_run() -> None:
+    from lintnews import pool
+    from lintnews.gcpace import GC_THRESHOLDS, collecting_less
+
+    before = gc.get_threshold()
+    with collecting_less():
+        with pool.results_paced():
+            assert gc.get_threshold() == (pool.RESULTS_THRESHOLD, *GC_THRESHOLDS[1:])
+        assert gc.get_threshold() == GC_THRESHOLDS
+        with pytest.raises(RuntimeError), pool.results_paced():  # (put back on an error too)
+            raise RuntimeError
+        assert gc.get_threshold() == GC_THRESHOLDS
+    # a program with its own collector settings (lintnews as a library) keeps them
+    gc.set_threshold(500, 5, 5)
+    try:
+        with pool.results_paced():
+            assert gc.get_threshold() == (500, 5, 5)
+    finally:
+        gc.set_threshold(*before)
