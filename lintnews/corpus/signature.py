@@ -168,7 +168,7 @@ class _Prepared:
 
 class CorpusSigner:
     """Turns documents into `DocSignature`s. Picklable; call it per document, or give a batch
-    to `sign_batch` to hash all shingles of the batch in one vectorised pass."""
+    to `sign_batch`, which computes the MinHash values of all its documents in one pass."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -200,7 +200,7 @@ class CorpusSigner:
         opts = self.options
         chrome = _chrome_lines(doc, diagnostics, self.chrome)
         lines = doc.lines
-        mask = bytearray(len(lines) if chrome else 0)
+        mask = bytearray(len(lines) if chrome else 0)  # (a byte per line: 1 for a chrome line)
         for i in chrome:
             if i < len(mask):
                 mask[i] = 1
