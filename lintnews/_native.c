@@ -1947,6 +1947,187 @@ done:
 #undef STR_PARTS
 
 /* --- end s32-signature ------------------------------------------------------------------- */
+/* s32-chrome: the site-chrome rules' screens (rules/chrome/separators.py, rules/chrome/share.py) */
+
+PyDoc_STRVAR(lines_holding_doc,
+             "lines_holding(text, chars, spaced) -> list[int]\n\n"
+             "The numbers (ascending) of the lines of text (text.split(\"\\n\")) that hold a character of\n"
+             "chars (at most 16, of the Basic Multilingual Plane, no line break or NUL); one of spaced\n"
+             "counts only with a space on each side (\" / \"). One pass over the text that skips the rest\n"
+             "of a line after its first hit (see lintnews.native.py_lines_holding).");
+
+static int append_number(PyObject *list, Py_ssize_t i)
+{
+    PyObject *number = PyLong_FromSsize_t(i);
+    int failed = number == NULL || PyList_Append(list, number) < 0;
+    Py_XDECREF(number);
+    return failed ? -1 : 0;
+}
+
+static PyObject *native_lines_holding(PyObject *self, PyObject *args)
+{
+    PyObject *text, *chars, *spaced;
+    if (!PyArg_ParseTuple(args, "UUU", &text, &chars, &spaced))
+        return NULL;
+    if (PyUnicode_READY(text) < 0 || PyUnicode_READY(chars) < 0 || PyUnicode_READY(spaced) < 0)
+        return NULL;
+    /* what each character below 256 is (0: nothing, 1: a hit, 2: a hit between two spaces, 3: a
+       line break); the wider ones in a short list */
+    uint8_t want[256] = {0};
+    Py_UCS4 wide[16];
+    uint8_t wide_want[16];
+    int nwide = 0;
+    Py_UCS4 wide_least = 0xFFFF, wide_most = 0; /* (none: no wide character passes) */
+    /* the characters below 256 and the line break, for strcspn on a text of one byte a character */
+    char stops[18];
+    int nstops = 0;
+    stops[nstops++] = '\n';
+    Py_ssize_t nc = PyUnicode_GET_LENGTH(chars);
+    if (nc > 16) {
+        PyErr_SetString(PyExc_ValueError, "lines_holding() takes at most 16 characters");
+        return NULL;
+    }
+    for (Py_ssize_t j = 0; j < nc; j++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(chars, j);
+        if (ch > 0xFFFF || ch == '\n' || ch == 0) {
+            PyErr_SetString(PyExc_ValueError,
+                            "lines_holding() takes characters of the Basic Multilingual Plane, no line break or NUL");
+            return NULL;
+        }
+        uint8_t how = PyUnicode_FindChar(spaced, ch, 0, PyUnicode_GET_LENGTH(spaced), 1) >= 0 ? 2 : 1;
+        if (ch < 256) {
+            if (!want[ch])
+                stops[nstops++] = (char)ch;
+            want[ch] = how;
+        }
+        else {
+            wide[nwide] = ch;
+            wide_want[nwide++] = how;
+            wide_least = ch < wide_least ? ch : wide_least;
+            wide_most = ch > wide_most ? ch : wide_most;
+        }
+    }
+    stops[nstops] = 0;
+    want['\n'] = 3;
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), line = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        /* strcspn finds the next line break or character wanted (glibc's reads 16 bytes at a
+           time); the text's own NUL ends its data, and a NUL inside it is stepped over */
+        const char *s = (const char *)data;
+        Py_ssize_t p = 0;
+        while (p < len) {
+            p += (Py_ssize_t)strcspn(s + p, stops);
+            if (p >= len)
+                break;
+            uint8_t how = want[(uint8_t)s[p]];
+            if (how == 3)
+                line++;
+            else if (how == 1 || (how == 2 && p > 0 && p + 1 < len && s[p - 1] == ' ' && s[p + 1] == ' ')) {
+                if (append_number(found, line) < 0)
+                    goto fail;
+                const char *next = memchr(s + p, '\n', (size_t)(len - p));
+                if (next == NULL)
+                    break;
+                p = next - s;
+                line++;
+            }
+            p++;
+        }
+    }
+    else {
+#define LINES_HOLDING_SCAN(T)                                                                      \
+    {                                                                                              \
+        const T *s = (const T *)data;                                                              \
+        int hit = 0;                                                                               \
+        for (Py_ssize_t p = 0; p < len; p++) {                                                     \
+            Py_UCS4 ch = s[p];                                                                     \
+            uint8_t how = 0;                                                                       \
+            if (ch < 256) {                                                                        \
+                if (!want[ch])                                                                     \
+                    continue; /* (the loop of nearly every character: one table look-up) */        \
+                how = want[ch];                                                                    \
+            }                                                                                      \
+            else if (ch < wide_least || ch > wide_most)                                            \
+                continue;                                                                          \
+            else                                                                                   \
+                for (int w = 0; w < nwide; w++)                                                    \
+                    if (wide[w] == ch)                                                             \
+                        how = wide_want[w];                                                        \
+            if (how == 3) {                                                                        \
+                line++;                                                                            \
+                hit = 0;                                                                           \
+            }                                                                                      \
+            else if (!hit && (how == 1 || (how == 2 && p > 0 && p + 1 < len && s[p - 1] == ' ' &&  \
+                                           s[p + 1] == ' '))) {                                    \
+                hit = 1;                                                                           \
+                if (append_number(found, line) < 0)                                                \
+                    goto fail;                                                                     \
+            }                                                                                      \
+        }                                                                                          \
+    }
+        if (kind == PyUnicode_2BYTE_KIND)
+            LINES_HOLDING_SCAN(Py_UCS2)
+        else
+            LINES_HOLDING_SCAN(Py_UCS4)
+#undef LINES_HOLDING_SCAN
+    }
+    return found;
+fail:
+    Py_DECREF(found);
+    return NULL;
+}
+
+PyDoc_STRVAR(short_keys_doc,
+             "short_keys(keys, longest, spaces) -> list[int]\n\n"
+             "The numbers (ascending) of the non-empty strings of keys of at most longest characters\n"
+             "that hold at most spaces spaces (see lintnews.native.py_short_keys).");
+
+static PyObject *native_short_keys(PyObject *self, PyObject *args)
+{
+    PyObject *arg;
+    Py_ssize_t longest, spaces;
+    if (!PyArg_ParseTuple(args, "Onn", &arg, &longest, &spaces))
+        return NULL;
+    PyObject *keys = PySequence_Fast(arg, "short_keys() takes a list of str");
+    if (keys == NULL)
+        return NULL;
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        goto fail;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(keys);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *key = PySequence_Fast_GET_ITEM(keys, i);
+        if (!PyUnicode_Check(key) || PyUnicode_READY(key) < 0) {
+            PyErr_SetString(PyExc_TypeError, "short_keys() takes a list of str");
+            goto fail;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(key);
+        if (len == 0 || len > longest)
+            continue;
+        int kind = PyUnicode_KIND(key);
+        const void *data = PyUnicode_DATA(key);
+        Py_ssize_t count = 0;
+        for (Py_ssize_t p = 0; p < len && count <= spaces; p++)
+            count += PyUnicode_READ(kind, data, p) == ' ';
+        if (count > spaces)
+            continue;
+        if (append_number(found, i) < 0)
+            goto fail;
+    }
+    Py_DECREF(keys);
+    return found;
+fail:
+    Py_DECREF(keys);
+    Py_XDECREF(found);
+    return NULL;
+}
+
+/* end s32-chrome */
 
 static PyMethodDef native_methods[] = {
     {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
@@ -1965,6 +2146,10 @@ static PyMethodDef native_methods[] = {
     {"short_lines_holding", native_short_lines_holding, METH_VARARGS, short_lines_holding_doc},
     /* s32-signature */
     {"signature_lines", native_signature_lines, METH_VARARGS, signature_lines_doc},
+    /* s32-chrome */
+    {"lines_holding", native_lines_holding, METH_VARARGS, lines_holding_doc},
+    {"short_keys", native_short_keys, METH_VARARGS, short_keys_doc},
+    /* end s32-chrome */
     {NULL, NULL, 0, NULL},
 };
 

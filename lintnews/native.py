@@ -313,3 +313,32 @@ def py_short_lines_holding(
 
 
 short_lines_holding = compiled.short_lines_holding if compiled else py_short_lines_holding
+
+
+# --- s32-chrome: the site-chrome rules' screens -----------------------------------------------
+
+
+def py_lines_holding(text: str, chars: str, spaced: str) -> list[int]:
+    """The numbers of the lines of ``text`` (``text.split("\\n")``) that hold a character of
+    ``chars`` (at most 16, of the Basic Multilingual Plane, no line break or NUL); one that is
+    also in ``spaced`` counts only with a space on each side (" / "). The separators of B006's
+    trails and B026's rows of links (`rules/chrome/separators.py`): the kernel reads a text of
+    one byte a character with ``strcspn`` and skips the rest of a line after its first hit, where
+    ``str.find`` loops stopped in Python at every "/" of every web address."""
+    if len(chars) > 16 or any(ord(c) > 0xFFFF or c in "\n\0" for c in chars):
+        raise ValueError(
+            "lines_holding() takes characters of the Basic Multilingual Plane, no line break or NUL"
+        )
+    needles = [f" {c} " if c in spaced else c for c in chars]
+    return [i for i, line in enumerate(text.split("\n")) if any(needle in line for needle in needles)]
+
+
+def py_short_keys(keys: list[str], longest: int, spaces: int) -> list[int]:
+    """The numbers of the non-empty ``keys`` of at most ``longest`` characters holding at most
+    ``spaces`` spaces: B005's buttons (`rules/chrome/share.py`), found in one pass of the kernel
+    instead of a comprehension over every line of the document."""
+    return [i for i, key in enumerate(keys) if key and len(key) <= longest and key.count(" ") <= spaces]
+
+
+lines_holding = compiled.lines_holding if compiled else py_lines_holding
+short_keys = compiled.short_keys if compiled else py_short_keys

@@ -31,14 +31,8 @@ _BULLET = re.compile(r"^\s*(?:[-*+•·▪]\s+)?")
 
 def _separator_lines(doc: Document) -> list[int]:
     """Indices of the lines that hold a separator (an arrow, `` / `` or `` | ``), in order:
-    `_breadcrumb_segments` returns None for every other line. Found with `str.find` over the
-    whole text (no separator holds a line break, so a line holds one exactly where the text
-    does), which is much cheaper than testing each line when, as usual, there are few. Slashes
-    and bars are searched alone and their spaces checked after: `str.find` is slow on a
-    needle that starts with a space."""
-    text = doc.text
-    # (an ASCII text holds no arrow but ">", and `str.find` does not know it for "»")
-    return sorted(lines_holding(doc, (*(">" if text.isascii() else _ARROWS), "/", "|"), spaced="/|"))
+    `_breadcrumb_segments` returns None for every other line (`separators.lines_holding`)."""
+    return lines_holding(doc, _ARROWS + "/|", spaced="/|")
 
 
 def _breadcrumb_segments(line: str) -> list[str] | None:
@@ -112,6 +106,3 @@ class Breadcrumb(Rule):
                 continue
             fix = self.remove_lines_fix(doc, i, i, "Remove the breadcrumb trail", safe=homed)
             yield self.line_violation(doc, i, "Breadcrumb trail left in the text", fix=fix)
-
-
-# --- bylines --------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from lintnews.config import Settings
 from lintnews.document import Document
+from lintnews.native import short_keys
 from lintnews.packs import (
     Matcher,
     PhraseRule,
@@ -40,14 +41,10 @@ class SocialShare(PhraseRule):
         flagged: dict[int, Violation] = {v.line: v for v in super().check(doc, settings)}
         keys = line_keys(doc)
         # Runs of button-sized lines (blank lines between them allowed). A run needs two buttons,
-        # and most documents have fewer: find the buttons first, in one pass.
+        # and most documents have fewer: find the buttons first, in one pass of a kernel.
         # (a key's words are separated by single spaces, with none at either end: counting the
         # spaces makes no list of words)
-        buttons = [
-            i
-            for i, key in enumerate(keys)
-            if key and len(key) <= _BUTTON_MAX_CHARS and key.count(" ") < _BUTTON_MAX_WORDS
-        ]
+        buttons = short_keys(keys, _BUTTON_MAX_CHARS, _BUTTON_MAX_WORDS - 1)
         if len(buttons) >= 2:
             packs = load_packs(settings)
             langs = pack_languages(doc, settings, packs)

@@ -253,10 +253,4 @@ def button_line(key: str, screen: ShareScreen) -> bool:
     A pattern's wildcard ("follow .{1,60} on facebook") may reach over whole lines of a sidebar
     when a run is joined ("Follow @site" / "Shop at Amazon" / "Ad" / "Site on Facebook"): such a
     line is no button."""
-    return any(word in screen.words for word in key.split())
-
-
-# --- breadcrumb -----------------------------------------------------------------------------
-
-#: Separators of breadcrumb trails. Slashes and bars count only with spaces around them
-#: ("km/h", "and/or" and "A|B" stay whole); arrows may be tight ("Home»World").
+    return not screen.words.isdisjoint(key.split())

@@ -101,12 +101,9 @@ _MAX_SEGMENT_WORDS = 5
 
 def _row_lines(doc: Document) -> list[int]:
     """Indices of the lines of at most 300 characters that hold a separator of a row of links
-    (``|``, ``•``, ``·``, or `` : ``), in order. Found with `str.find` over the whole text (no
-    separator holds a line break), much cheaper than testing each line when, as usual, few
-    lines hold one; a colon is searched alone and its spaces checked after (`str.find` is slow
-    on a needle that starts with a space)."""
+    (``|``, ``•``, ``·``, or `` : ``), in order (`separators.lines_holding`)."""
     lines = doc.lines
-    return sorted(i for i in lines_holding(doc, ("|", "•", "·", ":"), spaced=":") if len(lines[i]) <= 300)
+    return [i for i in lines_holding(doc, "|•·:", spaced=":") if len(lines[i]) <= 300]
 
 
 @register
