@@ -1949,6 +1949,10 @@ done:
 /* --- end s32-signature ------------------------------------------------------------------- */
 /* s32-chrome: the site-chrome rules' screens (rules/chrome/separators.py, rules/chrome/share.py) */
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 PyDoc_STRVAR(lines_holding_doc,
              "lines_holding(text, chars, spaced) -> list[int]\n\n"
              "The numbers (ascending) of the lines of text (text.split(\"\\n\")) that hold a character of\n"
@@ -1964,6 +1968,28 @@ static int append_number(PyObject *list, Py_ssize_t i)
     return failed ? -1 : 0;
 }
 
+/* What a character is to lines_holding: 0 nothing, 1 a hit, 2 a hit between two spaces, 3 a
+   line break (the tables made from its arguments). */
+typedef struct {
+    uint8_t want[256];
+    Py_UCS4 wide[16];
+    uint8_t wide_want[16];
+    int nwide;
+    /* every character that is not 0 (the line break first), for the vector scan */
+    Py_UCS4 stops[18];
+    int nstops;
+} HoldingTable;
+
+static inline uint8_t holding_how(const HoldingTable *t, Py_UCS4 ch)
+{
+    if (ch < 256)
+        return t->want[ch];
+    for (int w = 0; w < t->nwide; w++)
+        if (t->wide[w] == ch)
+            return t->wide_want[w];
+    return 0;
+}
+
 static PyObject *native_lines_holding(PyObject *self, PyObject *args)
 {
     PyObject *text, *chars, *spaced;
@@ -1971,17 +1997,10 @@ static PyObject *native_lines_holding(PyObject *self, PyObject *args)
         return NULL;
     if (PyUnicode_READY(text) < 0 || PyUnicode_READY(chars) < 0 || PyUnicode_READY(spaced) < 0)
         return NULL;
-    /* what each character below 256 is (0: nothing, 1: a hit, 2: a hit between two spaces, 3: a
-       line break); the wider ones in a short list */
-    uint8_t want[256] = {0};
-    Py_UCS4 wide[16];
-    uint8_t wide_want[16];
-    int nwide = 0;
-    Py_UCS4 wide_least = 0xFFFF, wide_most = 0; /* (none: no wide character passes) */
-    /* the characters below 256 and the line break, for strcspn on a text of one byte a character */
-    char stops[18];
-    int nstops = 0;
-    stops[nstops++] = '\n';
+    HoldingTable t;
+    memset(&t, 0, sizeof t);
+    t.want['\n'] = 3;
+    t.stops[t.nstops++] = '\n';
     Py_ssize_t nc = PyUnicode_GET_LENGTH(chars);
     if (nc > 16) {
         PyErr_SetString(PyExc_ValueError, "lines_holding() takes at most 16 characters");
@@ -1995,87 +2014,99 @@ static PyObject *native_lines_holding(PyObject *self, PyObject *args)
             return NULL;
         }
         uint8_t how = PyUnicode_FindChar(spaced, ch, 0, PyUnicode_GET_LENGTH(spaced), 1) >= 0 ? 2 : 1;
-        if (ch < 256) {
-            if (!want[ch])
-                stops[nstops++] = (char)ch;
-            want[ch] = how;
-        }
+        if (holding_how(&t, ch) == 0)
+            t.stops[t.nstops++] = ch;
+        if (ch < 256)
+            t.want[ch] = how;
         else {
-            wide[nwide] = ch;
-            wide_want[nwide++] = how;
-            wide_least = ch < wide_least ? ch : wide_least;
-            wide_most = ch > wide_most ? ch : wide_most;
+            int w = 0;
+            while (w < t.nwide && t.wide[w] != ch)
+                w++;
+            t.wide[w] = ch;
+            t.wide_want[w] = how;
+            t.nwide += w == t.nwide;
         }
     }
-    stops[nstops] = 0;
-    want['\n'] = 3;
     PyObject *found = PyList_New(0);
     if (found == NULL)
         return NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t len = PyUnicode_GET_LENGTH(text), line = 0;
-    if (kind == PyUnicode_1BYTE_KIND) {
-        /* strcspn finds the next line break or character wanted (glibc's reads 16 bytes at a
-           time); the text's own NUL ends its data, and a NUL inside it is stepped over */
-        const char *s = (const char *)data;
-        Py_ssize_t p = 0;
-        while (p < len) {
-            p += (Py_ssize_t)strcspn(s + p, stops);
-            if (p >= len)
-                break;
-            uint8_t how = want[(uint8_t)s[p]];
-            if (how == 3)
-                line++;
-            else if (how == 1 || (how == 2 && p > 0 && p + 1 < len && s[p - 1] == ' ' && s[p + 1] == ' ')) {
-                if (append_number(found, line) < 0)
-                    goto fail;
-                const char *next = memchr(s + p, '\n', (size_t)(len - p));
-                if (next == NULL)
-                    break;
-                p = next - s;
-                line++;
-            }
-            p++;
-        }
+    int hit = 0; /* the line has been found */
+    /* one character that may matter (a line break or one wanted) */
+#define LINES_HOLDING_CHAR(T, p)                                                                   \
+    {                                                                                              \
+        Py_UCS4 ch = s[p];                                                                         \
+        uint8_t how = holding_how(&t, ch);                                                         \
+        if (how == 3) {                                                                            \
+            line++;                                                                                \
+            hit = 0;                                                                               \
+        }                                                                                          \
+        else if (!hit &&                                                                           \
+                 (how == 1 || (how == 2 && p > 0 && p + 1 < len && s[p - 1] == ' ' && s[p + 1] == ' '))) { \
+            hit = 1;                                                                               \
+            if (append_number(found, line) < 0)                                                    \
+                goto fail;                                                                         \
+        }                                                                                          \
     }
-    else {
-#define LINES_HOLDING_SCAN(T)                                                                      \
+    Py_ssize_t p = 0;
+#if defined(__SSE2__)
+    /* 16 bytes at a time: the characters equal to none of the stops (nearly all) are passed over
+       with a few vector compares, the others read one by one */
+    if (kind == PyUnicode_1BYTE_KIND || kind == PyUnicode_2BYTE_KIND) {
+        __m128i stops[18];
+        int nstops = 0;
+        for (int k = 0; k < t.nstops; k++) {
+            if (kind == PyUnicode_1BYTE_KIND && t.stops[k] < 256)
+                stops[nstops++] = _mm_set1_epi8((char)t.stops[k]);
+            else if (kind == PyUnicode_2BYTE_KIND)
+                stops[nstops++] = _mm_set1_epi16((short)t.stops[k]);
+        }
+        const char *bytes = (const char *)data;
+#define LINES_HOLDING_VECTOR(T, CMPEQ)                                                             \
     {                                                                                              \
         const T *s = (const T *)data;                                                              \
-        int hit = 0;                                                                               \
-        for (Py_ssize_t p = 0; p < len; p++) {                                                     \
-            Py_UCS4 ch = s[p];                                                                     \
-            uint8_t how = 0;                                                                       \
-            if (ch < 256) {                                                                        \
-                if (!want[ch])                                                                     \
-                    continue; /* (the loop of nearly every character: one table look-up) */        \
-                how = want[ch];                                                                    \
-            }                                                                                      \
-            else if (ch < wide_least || ch > wide_most)                                            \
-                continue;                                                                          \
-            else                                                                                   \
-                for (int w = 0; w < nwide; w++)                                                    \
-                    if (wide[w] == ch)                                                             \
-                        how = wide_want[w];                                                        \
-            if (how == 3) {                                                                        \
-                line++;                                                                            \
-                hit = 0;                                                                           \
-            }                                                                                      \
-            else if (!hit && (how == 1 || (how == 2 && p > 0 && p + 1 < len && s[p - 1] == ' ' &&  \
-                                           s[p + 1] == ' '))) {                                    \
-                hit = 1;                                                                           \
-                if (append_number(found, line) < 0)                                                \
-                    goto fail;                                                                     \
+        Py_ssize_t step = 16 / sizeof(T);                                                          \
+        for (; p + step <= len; p += step) {                                                       \
+            __m128i x = _mm_loadu_si128((const __m128i *)(bytes + p * sizeof(T)));                 \
+            __m128i m = CMPEQ(x, stops[0]);                                                        \
+            for (int k = 1; k < nstops; k++)                                                       \
+                m = _mm_or_si128(m, CMPEQ(x, stops[k]));                                           \
+            unsigned mask = (unsigned)_mm_movemask_epi8(m);                                        \
+            while (mask) {                                                                         \
+                int bit = __builtin_ctz(mask);                                                     \
+                Py_ssize_t q = p + bit / (int)sizeof(T);                                           \
+                mask &= ~(((1u << sizeof(T)) - 1) << bit);                                         \
+                LINES_HOLDING_CHAR(T, q)                                                           \
             }                                                                                      \
         }                                                                                          \
     }
-        if (kind == PyUnicode_2BYTE_KIND)
-            LINES_HOLDING_SCAN(Py_UCS2)
+        if (kind == PyUnicode_1BYTE_KIND)
+            LINES_HOLDING_VECTOR(Py_UCS1, _mm_cmpeq_epi8)
         else
-            LINES_HOLDING_SCAN(Py_UCS4)
-#undef LINES_HOLDING_SCAN
+            LINES_HOLDING_VECTOR(Py_UCS2, _mm_cmpeq_epi16)
+#undef LINES_HOLDING_VECTOR
     }
+#endif
+    /* (the rest, and every character where there is no vector scan) */
+#define LINES_HOLDING_SCAN(T)                                                                      \
+    {                                                                                              \
+        const T *s = (const T *)data;                                                              \
+        for (; p < len; p++) {                                                                     \
+            if (s[p] < 256 && !t.want[s[p]])                                                       \
+                continue;                                                                          \
+            LINES_HOLDING_CHAR(T, p)                                                               \
+        }                                                                                          \
+    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        LINES_HOLDING_SCAN(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        LINES_HOLDING_SCAN(Py_UCS2)
+    else
+        LINES_HOLDING_SCAN(Py_UCS4)
+#undef LINES_HOLDING_SCAN
+#undef LINES_HOLDING_CHAR
     return found;
 fail:
     Py_DECREF(found);

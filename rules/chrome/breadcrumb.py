@@ -39,6 +39,16 @@ def _breadcrumb_segments(line: str) -> list[str] | None:
     # (the separator test below, first on the whole line: most lines have none)
     if not any(ch in line for ch in _ARROWS) and " / " not in line and " | " not in line:
         return None
+    return _segments(line)
+
+
+def _segments(line: str) -> list[str] | None:
+    """`_breadcrumb_segments` of a line known to hold a separator (`_separator_lines`)."""
+    if line.lstrip().startswith(("|", ">")):
+        # a quote or a table row: what is left once a bullet is removed (a bullet is followed
+        # by a blank, and "|" and ">" are no bullets), told at once (two fifths of the lines
+        # with a separator on a crawl of whole pages are quotes)
+        return None
     text = _BULLET.sub("", line).strip()
     if not text or text.startswith(("|", ">")) or _MARKUP.search(text):
         return None
@@ -84,7 +94,7 @@ class Breadcrumb(Rule):
             line = lines[i]
             if len(line) > 400:
                 continue
-            parts = _breadcrumb_segments(line)
+            parts = _segments(line)
             if parts is None or doc.line_kind(i) in ("table", "quote", "code"):
                 continue
             homed = is_home(parts[0])

@@ -1,0 +1,73 @@
+"""The site-chrome rules' shortcuts give the answers of the definitions they stand for: B006's
+`_segments` (a quote or table row turned down before the bullet is removed) equals the full
+segment test on every line holding a separator, blanks of every kind included."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from lintnews.rules.chrome import breadcrumb
+
+_ARROWS = "»›>→"
+_BULLET = re.compile(r"^\s*(?:[-*+•·▪]\s+)?")
+
+
+def _reference_segments(line: str) -> list[str] | None:
+    """B006's segments as written before the shortcut (session 31)."""
+    if not any(ch in line for ch in _ARROWS) and " / " not in line and " | " not in line:
+        return None
+    text = _BULLET.sub("", line).strip()
+    if not text or text.startswith(("|", ">")) or breadcrumb._MARKUP.search(text):
+        return None
+    if not any(ch in text for ch in _ARROWS) and " / " not in text and " | " not in text:
+        return None
+    parts = breadcrumb._SPLIT.split(text)
+    if parts and not parts[-1].strip():
+        parts = parts[:-1]
+    parts = [p.strip() for p in parts]
+    if len(parts) < 2 or any(not p or not breadcrumb._HAS_LETTER.search(p) for p in parts):
+        return None
+    return parts
+
+
+def test_segments_equal_the_full_test_on_lines_with_a_separator() -> None:
+    pieces = [
+        ">",
+        "> ",
+        "|",
+        " | ",
+        " / ",
+        "»",
+        "›",
+        "→",
+        "- ",
+        "* ",
+        "• ",
+        "-",
+        " ",
+        "\t",
+        "\u00a0",
+        "\u2028",
+        "\x1c",
+        "\u3000",
+        "Home",
+        "News",
+        "新闻",
+        "Новости",
+        "2012",
+        "<b>",
+        "=",
+    ]
+    rng = random.Random(32)
+    checked = kept = quoted = 0
+    for _ in range(20_000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        expected = _reference_segments(line)
+        assert breadcrumb._breadcrumb_segments(line) == expected, repr(line)
+        if any(ch in line for ch in _ARROWS) or " / " in line or " | " in line:
+            assert breadcrumb._segments(line) == expected, repr(line)
+            checked += 1
+            kept += expected is not None
+            quoted += line.lstrip().startswith((">", "|"))
+    assert checked > 10_000 and kept > 300 and quoted > 2_000
