@@ -2113,48 +2113,79 @@ fail:
     return NULL;
 }
 
-PyDoc_STRVAR(short_keys_doc,
-             "short_keys(keys, longest, spaces) -> list[int]\n\n"
-             "The numbers (ascending) of the non-empty strings of keys of at most longest characters\n"
-             "that hold at most spaces spaces (see lintnews.native.py_short_keys).");
+PyDoc_STRVAR(short_key_runs_doc,
+             "short_key_runs(keys, lines, longest, spaces) -> list[list[int]]\n\n"
+             "The runs of two or more short keys (non-empty, at most longest characters, at most spaces\n"
+             "spaces), in order, a run going on over lines whose key is empty and whose text is blank\n"
+             "(see lintnews.native.py_short_key_runs).");
 
-static PyObject *native_short_keys(PyObject *self, PyObject *args)
+/* Whether a str is empty or all white space (str.strip() would leave nothing). */
+static int is_blank(PyObject *line)
 {
-    PyObject *arg;
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    for (Py_ssize_t p = 0; p < n; p++)
+        if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p)))
+            return 0;
+    return 1;
+}
+
+static PyObject *native_short_key_runs(PyObject *self, PyObject *args)
+{
+    PyObject *keys, *lines;
     Py_ssize_t longest, spaces;
-    if (!PyArg_ParseTuple(args, "Onn", &arg, &longest, &spaces))
+    if (!PyArg_ParseTuple(args, "O!O!nn", &PyList_Type, &keys, &PyList_Type, &lines, &longest, &spaces))
         return NULL;
-    PyObject *keys = PySequence_Fast(arg, "short_keys() takes a list of str");
-    if (keys == NULL)
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    if (PyList_GET_SIZE(lines) < n) {
+        PyErr_SetString(PyExc_ValueError, "short_key_runs() takes a line for every key");
         return NULL;
-    PyObject *found = PyList_New(0);
-    if (found == NULL)
+    }
+    PyObject *runs = PyList_New(0), *run = PyList_New(0);
+    if (runs == NULL || run == NULL)
         goto fail;
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(keys);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *key = PySequence_Fast_GET_ITEM(keys, i);
-        if (!PyUnicode_Check(key) || PyUnicode_READY(key) < 0) {
-            PyErr_SetString(PyExc_TypeError, "short_keys() takes a list of str");
-            goto fail;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        int breaks = i == n; /* (the end closes the last run) */
+        if (i < n) {
+            PyObject *key = PyList_GET_ITEM(keys, i), *line = PyList_GET_ITEM(lines, i);
+            if (!PyUnicode_Check(key) || PyUnicode_READY(key) < 0 || !PyUnicode_Check(line) ||
+                PyUnicode_READY(line) < 0) {
+                PyErr_SetString(PyExc_TypeError, "short_key_runs() takes lists of str");
+                goto fail;
+            }
+            Py_ssize_t len = PyUnicode_GET_LENGTH(key);
+            if (len > 0 && len <= longest) {
+                int kind = PyUnicode_KIND(key);
+                const void *data = PyUnicode_DATA(key);
+                Py_ssize_t count = 0;
+                for (Py_ssize_t p = 0; p < len && count <= spaces; p++)
+                    count += PyUnicode_READ(kind, data, p) == ' ';
+                if (count <= spaces) {
+                    if (append_number(run, i) < 0)
+                        goto fail;
+                    continue;
+                }
+            }
+            breaks = len > 0 || !is_blank(line);
         }
-        Py_ssize_t len = PyUnicode_GET_LENGTH(key);
-        if (len == 0 || len > longest)
+        if (!breaks)
             continue;
-        int kind = PyUnicode_KIND(key);
-        const void *data = PyUnicode_DATA(key);
-        Py_ssize_t count = 0;
-        for (Py_ssize_t p = 0; p < len && count <= spaces; p++)
-            count += PyUnicode_READ(kind, data, p) == ' ';
-        if (count > spaces)
-            continue;
-        if (append_number(found, i) < 0)
+        if (PyList_GET_SIZE(run) >= 2) {
+            if (PyList_Append(runs, run) < 0)
+                goto fail;
+            Py_SETREF(run, PyList_New(0));
+            if (run == NULL)
+                goto fail;
+        }
+        else if (PyList_GET_SIZE(run) > 0 && PyList_SetSlice(run, 0, PyList_GET_SIZE(run), NULL) < 0)
             goto fail;
     }
-    Py_DECREF(keys);
-    return found;
+    Py_DECREF(run);
+    return runs;
 fail:
-    Py_DECREF(keys);
-    Py_XDECREF(found);
+    Py_XDECREF(run);
+    Py_XDECREF(runs);
     return NULL;
 }
 
@@ -2179,7 +2210,7 @@ static PyMethodDef native_methods[] = {
     {"signature_lines", native_signature_lines, METH_VARARGS, signature_lines_doc},
     /* s32-chrome */
     {"lines_holding", native_lines_holding, METH_VARARGS, lines_holding_doc},
-    {"short_keys", native_short_keys, METH_VARARGS, short_keys_doc},
+    {"short_key_runs", native_short_key_runs, METH_VARARGS, short_key_runs_doc},
     /* end s32-chrome */
     {NULL, NULL, 0, NULL},
 };

@@ -333,12 +333,28 @@ def py_lines_holding(text: str, chars: str, spaced: str) -> list[int]:
     return [i for i, line in enumerate(text.split("\n")) if any(needle in line for needle in needles)]
 
 
-def py_short_keys(keys: list[str], longest: int, spaces: int) -> list[int]:
-    """The numbers of the non-empty ``keys`` of at most ``longest`` characters holding at most
-    ``spaces`` spaces: B005's buttons (`rules/chrome/share.py`), found in one pass of the kernel
-    instead of a comprehension over every line of the document."""
-    return [i for i, key in enumerate(keys) if key and len(key) <= longest and key.count(" ") <= spaces]
+def py_short_key_runs(keys: list[str], lines: list[str], longest: int, spaces: int) -> list[list[int]]:
+    """The runs of two or more short keys (non-empty, at most ``longest`` characters, at most
+    ``spaces`` spaces), in order; a run goes on over lines whose key is empty and whose text
+    (``lines``) is blank, and any other line ends it. B005's runs of buttons
+    (`rules/chrome/share.py`): one pass of the kernel over the keys, where a comprehension
+    found the buttons (fifty a document on a crawl of whole pages) and a Python loop joined
+    them, reading the lines between two buttons."""
+    if len(lines) < len(keys):
+        raise ValueError("short_key_runs() takes a line for every key")
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i, key in enumerate(keys):
+        if key and len(key) <= longest and key.count(" ") <= spaces:
+            run.append(i)
+        elif key or lines[i].strip():
+            if len(run) >= 2:
+                runs.append(run)
+            run = []
+    if len(run) >= 2:
+        runs.append(run)
+    return runs
 
 
 lines_holding = compiled.lines_holding if compiled else py_lines_holding
-short_keys = compiled.short_keys if compiled else py_short_keys
+short_key_runs = compiled.short_key_runs if compiled else py_short_key_runs

@@ -59,18 +59,64 @@ def test_lines_holding_of_known_lines() -> None:
         _native.lines_holding(b"a / b", "/", "/")  # type: ignore[arg-type]
 
 
-KEYS = st.lists(st.text(st.sampled_from(" abЖ新😀"), max_size=35), max_size=8)
+#: Keys of B005's buttons and what stands between them: short and long keys, empty keys over
+#: blank lines (spaces, a tab, a no-break space, a line separator) and over lines of marks alone.
+KEYS = st.lists(
+    st.tuples(
+        st.sampled_from(["", "", "share", "a b c", "a b c d", "x" * 31, "поделиться", "分享 到", "😀 x"]),
+        st.sampled_from(["", " ", "\t\u00a0", "\u2028", "**", "text"]),
+    ),
+    max_size=14,
+)
+
+
+def _buttons_then_runs(keys: list[str], lines: list[str], longest: int, spaces: int) -> list[list[int]]:
+    """B005's runs as found before the kernel (session 31): the buttons, then runs of them
+    joined where every line between two buttons has an empty key and a blank text."""
+    buttons = [i for i, key in enumerate(keys) if key and len(key) <= longest and key.count(" ") <= spaces]
+    runs: list[list[int]] = []
+    run = buttons[:1]
+    for prev, i in zip(buttons, buttons[1:]):
+        if all(not keys[k] and not lines[k].strip() for k in range(prev + 1, i)):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = [i]
+    if len(run) >= 2:
+        runs.append(run)
+    return runs
 
 
 @SOME
 @given(KEYS, st.integers(-1, 36), st.integers(-1, 5))
-def test_short_keys_equal_the_definition(keys: list[str], longest: int, spaces: int) -> None:
-    assert _native.short_keys(keys, longest, spaces) == native.py_short_keys(keys, longest, spaces)
+def test_short_key_runs_equal_the_definition(pairs: list[tuple[str, str]], longest: int, spaces: int) -> None:
+    keys = [k for k, _ in pairs]
+    lines = [k or line for k, line in pairs]
+    expected = native.py_short_key_runs(keys, lines, longest, spaces)
+    assert _native.short_key_runs(keys, lines, longest, spaces) == expected
+    assert expected == _buttons_then_runs(keys, lines, longest, spaces)
 
 
-def test_short_keys_of_known_keys() -> None:
-    keys = ["share", "", "follow us on facebook", "поделиться в вк", "分享", "x" * 31, "a b c d"]
-    assert _native.short_keys(keys, 30, 2) == [0, 3, 4]
-    assert _native.short_keys(keys, 30, 3) == [0, 2, 3, 4, 6]
+def test_short_key_runs_of_known_keys() -> None:
+    keys = ["share", "", "facebook", "", "", "follow us on facebook", "twitter", "x", "", "分享", "微博"]
+    lines = [
+        "Share",
+        " ",
+        "Facebook",
+        "**",
+        "",
+        "Follow us on Facebook",
+        "Twitter",
+        "X",
+        "\u00a0",
+        "分享",
+        "微博",
+    ]
+    # the line of marks alone ends the first run; the long key ends a run of one
+    assert _native.short_key_runs(keys, lines, 30, 2) == [[0, 2], [6, 7, 9, 10]]
+    assert _native.short_key_runs(keys, lines, 30, 3) == [[0, 2], [5, 6, 7, 9, 10]]
+    with pytest.raises(ValueError):
+        _native.short_key_runs(keys, lines[:-1], 30, 2)
     with pytest.raises(TypeError):
-        _native.short_keys([None], 30, 2)  # type: ignore[list-item]
+        _native.short_key_runs([None], [""], 30, 2)  # type: ignore[list-item]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from lintnews.config import Settings
 from lintnews.document import Document
-from lintnews.native import short_keys
+from lintnews.native import short_key_runs
 from lintnews.packs import (
     Matcher,
     PhraseRule,
@@ -23,17 +23,6 @@ _BUTTON_MAX_WORDS = 3
 _BUTTON_MAX_CHARS = 30
 
 
-def _blank(lines: list[str], keys: list[str], start: int, stop: int) -> bool:
-    """Whether lines ``start`` to ``stop - 1`` are all blank and without a key, read one by one
-    up to the first that is not: the line after a button is most often text, or a blank line
-    before a paragraph, and the next button may be hundreds of lines further down (slicing the
-    keys up to it cost B005 a tenth of its time)."""
-    for k in range(start, stop):
-        if keys[k] or lines[k].strip():
-            return False
-    return True
-
-
 @register
 @phrase_rule("B005")
 class SocialShare(PhraseRule):
@@ -41,26 +30,16 @@ class SocialShare(PhraseRule):
         flagged: dict[int, Violation] = {v.line: v for v in super().check(doc, settings)}
         keys = line_keys(doc)
         # Runs of button-sized lines (blank lines between them allowed). A run needs two buttons,
-        # and most documents have fewer: find the buttons first, in one pass of a kernel.
-        # (a key's words are separated by single spaces, with none at either end: counting the
-        # spaces makes no list of words)
-        buttons = short_keys(keys, _BUTTON_MAX_CHARS, _BUTTON_MAX_WORDS - 1)
-        if len(buttons) >= 2:
+        # and most documents have fewer: the runs are found in one pass of a kernel over the
+        # keys (a key's words are separated by single spaces, with none at either end: counting
+        # the spaces makes no list of words)
+        runs = short_key_runs(keys, doc.lines, _BUTTON_MAX_CHARS, _BUTTON_MAX_WORDS - 1)
+        if runs:
             packs = load_packs(settings)
             langs = pack_languages(doc, settings, packs)
             matchers = packs.matchers_for(self.name, tuple(langs))
             screen = share_screen(packs, self.name, langs)
-            lines = doc.lines
-            run = [buttons[0]]
-            for prev, i in zip(buttons, buttons[1:]):
-                # the same run when every line between the two buttons is blank
-                if i == prev + 1 or _blank(lines, keys, prev + 1, i):
-                    run.append(i)
-                    continue
-                if len(run) >= 2:
-                    self._run_matches(doc, run, keys, matchers, screen, flagged)
-                run = [i]
-            if len(run) >= 2:
+            for run in runs:
                 self._run_matches(doc, run, keys, matchers, screen, flagged)
         for line in sorted(flagged):
             yield flagged[line]
