@@ -103,7 +103,9 @@ def is_stop(line: str) -> bool:
     if _STOP_START.match(text) is not None:
         return True
     low = text.lower()
-    if not any(w in low for w in _STOP_WORDS) and UNSCREENABLE.search(text) is None:
+    # (an ASCII text holds none of the characters `UNSCREENABLE` stands for, and `isascii` is
+    # read from the string's header: the search over a whole comment line is spared)
+    if not any(w in low for w in _STOP_WORDS) and (text.isascii() or UNSCREENABLE.search(text) is None):
         return False
     return _STOP_ANYWHERE.search(text) is not None
 
