@@ -31,19 +31,13 @@ _BULLET = re.compile(r"^\s*(?:[-*+•·▪]\s+)?")
 
 def _separator_lines(doc: Document) -> list[int]:
     """Indices of the lines that hold a separator (an arrow, `` / `` or `` | ``), in order:
-    `_breadcrumb_segments` returns None for every other line (`separators.lines_holding`)."""
+    `_breadcrumb_segments` is asked of these only (`separators.lines_holding`)."""
     return lines_holding(doc, _ARROWS + "/|", spaced="/|")
 
 
 def _breadcrumb_segments(line: str) -> list[str] | None:
-    # (the separator test below, first on the whole line: most lines have none)
-    if not any(ch in line for ch in _ARROWS) and " / " not in line and " | " not in line:
-        return None
-    return _segments(line)
-
-
-def _segments(line: str) -> list[str] | None:
-    """`_breadcrumb_segments` of a line known to hold a separator (`_separator_lines`)."""
+    """The segments of a trail in ``line``, one of `_separator_lines` (it holds a separator),
+    or None."""
     if line.lstrip().startswith(("|", ">")):
         # a quote or a table row: what is left once a bullet is removed (a bullet is followed
         # by a blank, and "|" and ">" are no bullets), told at once (two fifths of the lines
@@ -94,7 +88,7 @@ class Breadcrumb(Rule):
             line = lines[i]
             if len(line) > 400:
                 continue
-            parts = _segments(line)
+            parts = _breadcrumb_segments(line)
             if parts is None or doc.line_kind(i) in ("table", "quote", "code"):
                 continue
             homed = is_home(parts[0])
