@@ -1947,6 +1947,7 @@ done:
 #undef STR_PARTS
 
 /* --- end s32-signature ------------------------------------------------------------------- */
+
 /* s32-chrome: the site-chrome rules' screens (rules/chrome/separators.py, rules/chrome/share.py) */
 
 #if defined(__SSE2__)
