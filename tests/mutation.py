@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import msgpack
+
 
 def mutations(data: list[Any], pool: Sequence[Any], short: int) -> list[Any]:
     """``data`` with each value at every depth (and one more element at the end of every list)
@@ -23,3 +25,12 @@ def mutations(data: list[Any], pool: Sequence[Any], short: int) -> list[Any]:
         return found
 
     return out + variants(data)
+
+
+def as_read(v: Any) -> Any:
+    """``v`` as a cache entry gives it back: packed by msgpack and read with arrays as tuples,
+    as `lintnews.cache.entries._unpack` reads (lists, as the tests write them, are the form the
+    corpus index reads signatures in; the decoders take both)."""
+    return msgpack.unpackb(
+        msgpack.packb(v, use_bin_type=True), raw=False, use_list=False, unicode_errors="surrogatepass"
+    )

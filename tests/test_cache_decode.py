@@ -139,8 +139,11 @@ def test_the_fast_decoder_accepts_exactly_what_the_definition_does(which: int) -
         got = outcome(_diagnostic, case)
         assert got == want, case
         accepted += want != "invalid"
+        read = mutation.as_read(case)  # (arrays as tuples, as the cache reads them)
+        assert outcome(_diagnostic, read) == outcome(reference, read), case
     # Both kinds occur: the unchanged entry (and many harmless changes) decode, most do not.
     assert outcome(_diagnostic, data) != "invalid"
+    assert outcome(_diagnostic, mutation.as_read(data)) == outcome(_diagnostic, data)
     assert 0 < accepted < len(cases)
 
 
@@ -194,13 +197,22 @@ def assert_row_decoder_agrees(data: list[Any]) -> None:
     """`_row` accepts exactly the `mutations` of ``data`` that `row_reference` does, with the
     same result, and both kinds occur."""
     names = rule_names()
+
+    def decode(v: Any) -> Diagnostic:
+        return _row(v, *DOC, names)
+
+    def define(v: Any) -> Diagnostic:
+        return row_reference(v, *DOC)
+
     cases = mutations(data)
     accepted = 0
     for case in cases:
-        want = outcome(lambda v: row_reference(v, *DOC), case)
-        got = outcome(lambda v: _row(v, *DOC, names), case)
+        want = outcome(define, case)
+        got = outcome(decode, case)
         assert got == want, case
         accepted += want != "invalid"
+        read = mutation.as_read(case)  # (arrays as tuples, as the cache reads them)
+        assert outcome(decode, read) == outcome(define, read), case
     assert 0 < accepted < len(cases)
 
 
@@ -227,7 +239,7 @@ def test_a_one_edit_fix_is_a_flat_row_that_decodes_as_the_nested_one_would() -> 
     d = one_edit_sample()
     data = _row_data(d)
     assert len(data) == 18 and not any(isinstance(x, list) for x in data)
-    assert _row(data, *DOC, rule_names()) == d
+    assert _row(data, *DOC, rule_names()) == d == _row(mutation.as_read(data), *DOC, rule_names())
     assert_row_decoder_agrees(data)
 
 
@@ -253,6 +265,7 @@ def test_a_row_gives_back_the_diagnostic() -> None:
         d = reference(data)
         d = replace(d, path="x.txt", record=None, record_line=None, document_score=7)
         assert _row(_row_data(d), "x.txt", None, None, 7, rule_names()) == d
+        assert _row(mutation.as_read(_row_data(d)), "x.txt", None, None, 7, rule_names()) == d
 
 
 def test_only_diagnostics_that_share_their_documents_fields_fit_a_row() -> None:

@@ -16,7 +16,7 @@ import mutation
 
 from lintnews.api import Linter
 from lintnews.cache import signature_data, signature_spec
-from lintnews.cache.entries import _MAX, _int, _Invalid, _list, _opt_int, _opt_str, _str
+from lintnews.cache.entries import _MAX, ARRAY, _int, _Invalid, _list, _opt_int, _opt_str, _str
 from lintnews.cache.units import _signature_fields
 from lintnews.config import Settings
 from lintnews.corpus.phase import make_signer
@@ -31,7 +31,7 @@ TEXT = "\n\n".join(
 
 
 def _array(v: Any, codes: tuple[int, ...]) -> tuple[int, bytes, int]:
-    if type(v) is not list or len(v) != 3:
+    if type(v) not in ARRAY or len(v) != 3:
         raise _Invalid
     code, length, data = v
     if (
@@ -47,7 +47,7 @@ def _array(v: Any, codes: tuple[int, ...]) -> tuple[int, bytes, int]:
 def reference(v: Any, spec: tuple[int, int, int]) -> list[Any]:
     """The definition: every field through the checking helpers."""
     num_perm, _bands, _rows = spec
-    f = _list(v, 16)
+    f = list(_list(v, 16))
     if f[15] != SCHEME:
         raise _Invalid
     _str(f[0]), _opt_str(f[1]), _opt_int(f[2], 1), _int(f[3], 0, 0xFFFF)
@@ -112,6 +112,7 @@ def test_the_inline_check_accepts_exactly_what_the_definition_does() -> None:
     data = real_signature(settings)
     assert data[9] is not None and data[13] is not None and data[14] is not None  # (MinHash, LSH)
     assert outcome(_signature_fields, data, spec) == outcome(reference, data, spec) != "invalid"
+    assert outcome(_signature_fields, mutation.as_read(data), spec) == outcome(_signature_fields, data, spec)
     cases = mutations(data)
     assert len(cases) > 1000
     accepted = 0
@@ -119,6 +120,8 @@ def test_the_inline_check_accepts_exactly_what_the_definition_does() -> None:
         want = outcome(reference, case, spec)
         assert outcome(_signature_fields, case, spec) == want, case
         accepted += not isinstance(want, str)
+        read = mutation.as_read(case)  # (arrays as tuples, as the cache reads them)
+        assert outcome(_signature_fields, read, spec) == outcome(reference, read, spec), case
     assert 0 < accepted < len(cases)
     # another MinHash size (the spec of another `num_perm`): every array check still agrees
     other = (spec[0] * 2, spec[1], spec[2])

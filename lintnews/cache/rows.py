@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from lintnews.cache.entries import _MAX, _Invalid, _rare
+from lintnews.cache.entries import _MAX, ARRAY, _Invalid, _rare
 from lintnews.diagnostics import SEVERITY_BY_NUMBER, Diagnostic, new_edit, new_fix
 from lintnews.registry import rule_names
 
@@ -101,7 +101,7 @@ def _row(
     """The diagnostic of a row in a document with these fields (``names``: `rule_names`),
     every field checked (`_Invalid` otherwise); what it accepts is what `_diagnostic` accepts
     of the full form (tested)."""
-    if type(v) is not list:
+    if type(v) not in ARRAY:
         raise _Invalid
     n = len(v)
     if n == 18:
@@ -113,7 +113,7 @@ def _row(
         extra = None
     elif n == 9:
         line, column, end_line, end_column, code, severity, message, snippet, extra = v
-        if type(extra) is not list or len(extra) != 7:
+        if type(extra) not in ARRAY or len(extra) != 7:
             raise _Invalid
     else:
         raise _Invalid

@@ -9,7 +9,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from lintnews.analysis import Analysis
-from lintnews.cache.entries import _MAX, _int, _Invalid, _list, _opt_str, _pack, _str, _unpack
+from lintnews.cache.entries import _MAX, ARRAY, _int, _Invalid, _list, _opt_str, _pack, _str, _unpack
 from lintnews.cache.rows import _row, _row_data, fits_row
 from lintnews.config import Settings
 from lintnews.corpus.options import CorpusOptions, lsh_bands
@@ -146,7 +146,7 @@ def _signature_format() -> tuple[str, tuple[int, ...]]:
 
 def _array(v: Any, codes: tuple[int, ...], itemsizes: tuple[int, ...]) -> tuple[int, bytes, int]:
     """An array's dtype code, bytes and length, checked without making the array."""
-    if type(v) is not list or len(v) != 3:
+    if type(v) not in ARRAY or len(v) != 3:
         raise _Invalid
     code, length, data = v
     if (
@@ -168,7 +168,7 @@ def _signature_fields(v: Any, spec: SignatureSpec) -> list[Any]:
     accepts is exactly what the helpers would (`tests/test_cache_signatures.py`)."""
     scheme, itemsizes = _signature_format()
     num_perm, _bands, _rows = spec
-    f = _list(v, 16)
+    f = list(_list(v, 16))  # (its checked fields replace the read ones)
     if f[15] != scheme:  # hashed another way (another lintnews): not comparable, a miss
         raise _Invalid
     path, record, record_line, enabled, first, title, text_hash, length, date = f[:9]
@@ -178,7 +178,7 @@ def _signature_fields(v: Any, spec: SignatureSpec) -> list[Any]:
         and (record_line is None or (type(record_line) is int and 1 <= record_line <= _MAX))
         and type(enabled) is int
         and 0 <= enabled <= 0xFFFF
-        and type(first) is list
+        and type(first) in ARRAY
         and len(first) == 4
         and type(title) is str
         and (text_hash is None or (type(text_hash) is bytes and len(text_hash) == 16))
