@@ -26,6 +26,12 @@ _FILE = "results.sqlite3"
 #: Seconds a run waits for another's write to the cache file.
 _BUSY_TIMEOUT = 30
 _SCHEMA = "CREATE TABLE results (key BLOB PRIMARY KEY, value BLOB NOT NULL)"
+#: The page size of a new cache file. Entries are ~8 KB (the 200 MB crawl's average), so with
+#: SQLite's default 4 KB pages each spans a chain of overflow pages, read one system call a page;
+#: a cached re-run of that corpus reads 22,000 of them: `get_many` of all of them took 0.36-0.45
+#: CPU-s from a file of 4 KB pages a run wrote, 0.32-0.34 from one of 16 KB pages (from copies
+#: of one file: 0.22-0.30 against 0.18; 64 KB pages 0.23), for a file up to 8 % larger.
+_PAGE_SIZE = 16384
 #: Every object of a cache file lintnews made: anything else (views, triggers, other tables) is
 #: not ours, and the file is rebuilt.
 _OBJECTS = {("table", "results", _SCHEMA), ("index", "sqlite_autoindex_results_1", None)}
@@ -162,6 +168,8 @@ class ResultCache:
             # Views and triggers of a planted file must not run functions (SQLite 3.31+).
             db.execute("PRAGMA trusted_schema=OFF")
             if create:
+                # (only a new, empty file takes it: an existing cache keeps its pages)
+                db.execute(f"PRAGMA page_size={_PAGE_SIZE}")
                 use_wal(db, _BUSY_TIMEOUT)
                 db.execute("PRAGMA synchronous=NORMAL")
                 db.execute(_SCHEMA.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
