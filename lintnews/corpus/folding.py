@@ -19,6 +19,24 @@ from lintnews.corpus.signature import KEPT_DTYPE, LINE_DTYPE, POSITION_DTYPE, Do
 from lintnews.corpus.storage import ByteBlocks, RowFile, ShingleStore, distinct
 
 
+def _field_bytes(dtype: np.dtype) -> np.ndarray:
+    """The bytes of a `LINE_DTYPE` row that make a row of ``dtype`` (some of its fields, packed,
+    same types): a document's rows are cut into ``dtype``'s rows by one numpy indexing, not one
+    copy per field."""
+    at: list[int] = []
+    for name in dtype.names or ():
+        field, offset = LINE_DTYPE.fields[name][:2]  # type: ignore[index]
+        assert field == dtype.fields[name][0]  # type: ignore[index]
+        at.extend(range(offset, offset + field.itemsize))
+    assert len(at) == dtype.itemsize
+    return np.array(at, np.intp)
+
+
+#: Where a `LINE_DTYPE` row's `KEPT_DTYPE` and `POSITION_DTYPE` fields are.
+_KEPT_BYTES = _field_bytes(KEPT_DTYPE)
+_POSITION_BYTES = _field_bytes(POSITION_DTYPE)
+
+
 @dataclass(slots=True)
 class IndexedDoc:
     """Per-document state the index keeps in memory (the Spark engine builds the same)."""
@@ -89,15 +107,9 @@ class FoldedCorpus:
             self.band_keys.append(keys)
             self.band_docs.append(index)
         if len(sig.lines):
-            rows = np.ascontiguousarray(sig.lines, LINE_DTYPE)
-            kept = np.empty(len(rows), KEPT_DTYPE)
-            for name in KEPT_DTYPE.names or ():
-                kept[name] = rows[name]
-            position = np.empty(len(rows), POSITION_DTYPE)
-            for name in POSITION_DTYPE.names or ():
-                position[name] = rows[name]
-            self.lines.append(kept.tobytes())
-            self.positions.add_bytes(position.tobytes())
+            rows = np.ascontiguousarray(sig.lines, LINE_DTYPE).view(np.uint8).reshape(len(sig.lines), -1)
+            self.lines.append(rows.take(_KEPT_BYTES, 1).tobytes())
+            self.positions.add_bytes(rows.take(_POSITION_BYTES, 1).tobytes())
             self.line_owner.append(index)
             self.line_count.append(len(sig.lines))
 

@@ -23,30 +23,24 @@ TEMPLATE_SAMPLE = 200
 
 
 def block_words(lines: np.ndarray, docs: np.ndarray, rows_of_doc: RowIndex) -> int:
-    """Words in the lines that recur in at least 80 % of ``docs`` (a template line's block)."""
+    """Words in the lines that recur in at least 80 % of ``docs`` (distinct document numbers in
+    input order: a template line's block)."""
     rows, per_doc = rows_of_doc.many(docs)
     hashes = lines["hash"][rows]
     owner = np.repeat(docs.astype(np.int64), per_doc)
-    # count each line once per document: distinct (hash, document) pairs, then documents per hash
+    # (hash, document) order; ``docs`` come in input order, so each hash's rows stay in row order
     order = np.lexsort((owner, hashes))
     h, o = hashes[order], owner[order]
+    # each line counts once per document: the documents of a hash are its distinct pairs
     new_pair = np.ones(len(h), bool)
     new_pair[1:] = (h[1:] != h[:-1]) | (o[1:] != o[:-1])
-    h = h[new_pair]
-    starts = np.flatnonzero(np.concatenate(([True], h[1:] != h[:-1])))
-    counts = np.diff(np.append(starts, len(h)))
-    block = h[starts][counts >= 0.8 * len(docs)]  # sorted
-    if not len(block):
-        return 0
-    at = np.searchsorted(block, hashes)
-    np.minimum(at, len(block) - 1, out=at)
-    inside = np.flatnonzero(block[at] == hashes)
-    # each block line counts with the words of its last row
-    by_hash = np.argsort(hashes[inside], kind="stable")
-    sorted_hashes = hashes[inside][by_hash]
-    last = np.ones(len(sorted_hashes), bool)
-    last[:-1] = sorted_hashes[1:] != sorted_hashes[:-1]
-    return int(lines["words"][rows[inside][by_hash][last]].astype(np.int64).sum())
+    new_hash = np.ones(len(h), bool)
+    new_hash[1:] = h[1:] != h[:-1]
+    starts = np.flatnonzero(new_hash)
+    documents = np.add.reduceat(new_pair, starts, dtype=np.int64) if len(starts) else np.zeros(0, np.int64)
+    # a block line counts with the words of its last row
+    last = np.append(starts[1:], len(h)) - 1
+    return int(lines["words"][rows[order[last[documents >= 0.8 * len(docs)]]]].astype(np.int64).sum())
 
 
 def find_templates(
