@@ -43,6 +43,18 @@ def block_words(lines: np.ndarray, docs: np.ndarray, rows_of_doc: RowIndex) -> i
     return int(lines["words"][rows[order[last[documents >= 0.8 * len(docs)]]]].astype(np.int64).sum())
 
 
+def _most_common(line: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """For each line number in ``line`` (ascending; ``value``: one byte each occurrence), how
+    many times its most common value occurs."""
+    if not len(line):
+        return np.zeros(0, np.int64)
+    key = np.sort(line << 8 | value)
+    run_starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
+    runs = np.diff(np.append(run_starts, len(key)))
+    run_line = key[run_starts] >> 8
+    return np.maximum.reduceat(runs, np.flatnonzero(np.concatenate(([True], run_line[1:] != run_line[:-1]))))
+
+
 def find_templates(
     lines: np.ndarray,
     line_owner: array.array,
@@ -96,18 +108,23 @@ def find_templates(
     rows_of_doc = RowIndex(line_owner, line_count)
     template: set[int] = set()
     bounds = np.append(starts, len(by_line)).tolist()
-    from_start, from_end = lines["from_start"], lines["from_end"]
+    # A line is at a stable place when most of its occurrences have the same place from the start
+    # or from the end: measured for every recurring line at once.
+    recurring = np.flatnonzero(counts >= need)
+    at_recurring = np.repeat(counts >= need, counts)
+    line_of = np.repeat(np.arange(len(uh), dtype=np.int64), counts)[at_recurring]
+    occurrences = by_line[at_recurring]
+    stable = np.maximum(
+        _most_common(line_of, lines["from_start"][occurrences]),
+        _most_common(line_of, lines["from_end"][occurrences]),
+    )
+    placed = recurring[stable >= opts.template_min_stability * counts[recurring]].tolist()
     # The lines of one article recur in the same documents: their block is measured once.
     measured: dict[bytes, int] = {}
-    recurring = np.flatnonzero(counts >= need).tolist()
-    tick = step("recurring lines checked for site template", len(recurring))
-    for idx in recurring:
+    tick = step("recurring lines checked for site template", len(placed))
+    for idx in placed:
         tick(1)
-        occ = by_line[bounds[idx] : bounds[idx + 1]]
-        stable = max(np.bincount(from_start[occ]).max(), np.bincount(from_end[occ]).max())
-        if stable < opts.template_min_stability * len(occ):
-            continue
-        sample = docs[occ[:TEMPLATE_SAMPLE]]
+        sample = docs[by_line[bounds[idx] : bounds[idx + 1]][:TEMPLATE_SAMPLE]]
         words = measured.get(sample.tobytes())
         if words is None:
             words = measured[sample.tobytes()] = block_words(lines, sample, rows_of_doc)
