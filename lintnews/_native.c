@@ -2191,6 +2191,269 @@ fail:
 }
 
 /* end s32-chrome */
+/* s32-phrase: the phrase screen's first pass ------------------------------------------------ */
+
+PyDoc_STRVAR(key_screen_doc,
+             "key_screen(heads, firsts, needles, everything) -> screen\n\n"
+             "What maybe_keys tests each line key against, made once: heads (str of 1 to 3\n"
+             "characters), firsts (a str: characters), needles (str) and whether every key may\n"
+             "pass (see lintnews.native.py_key_screen).");
+
+#define KS_PAIRS 4096 /* the needles' first two characters, hashed to this many chains */
+
+/* Packed strings of 1 to 3 code points (each + 1, 21 bits apiece: never 0) in an open-addressing
+ * set, so that a key's first characters are looked up without making a str of them. */
+typedef struct {
+    uint64_t *slots; /* 0: empty */
+    Py_ssize_t mask;
+} ks_set;
+
+typedef struct {
+    ks_set heads, firsts;
+    int everything;
+    Py_ssize_t needles;
+    Py_UCS4 **needle; /* each needle's code points */
+    Py_ssize_t *needle_len;
+    Py_ssize_t *next;           /* the next needle of the same chain, or -1 */
+    Py_ssize_t chain[KS_PAIRS]; /* the first needle of each chain of two-character starts, or -1 */
+    uint8_t pair_bits[KS_PAIRS / 8]; /* which chains hold a needle (tested first: 512 bytes) */
+    uint8_t single_bits[0x10000 / 8]; /* the needles of one character of the Basic Multilingual Plane */
+    Py_UCS4 *singles;                 /* all needles of one character */
+    Py_ssize_t nsingles;
+} key_screen;
+
+static inline uint64_t ks_mix(uint64_t code) { return (code * 0x9E3779B97F4A7C15ull) >> 20; }
+
+static inline uint64_t ks_pack(int kind, const void *data, Py_ssize_t len)
+{
+    uint64_t code = 0;
+    for (Py_ssize_t i = 0; i < len; i++)
+        code = (code << 21) | (uint64_t)(PyUnicode_READ(kind, data, i) + 1);
+    return code;
+}
+
+static inline int ks_has(const ks_set *set, uint64_t code)
+{
+    for (Py_ssize_t j = (Py_ssize_t)(ks_mix(code) & (uint64_t)set->mask); set->slots[j] != 0; j = (j + 1) & set->mask)
+        if (set->slots[j] == code)
+            return 1;
+    return 0;
+}
+
+static int ks_set_init(ks_set *set, Py_ssize_t count)
+{
+    set->mask = 15;
+    while (set->mask + 1 < 2 * count)
+        set->mask = 2 * set->mask + 1;
+    set->slots = PyMem_Calloc((size_t)set->mask + 1, sizeof(uint64_t));
+    if (set->slots == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+static void ks_set_add(ks_set *set, uint64_t code)
+{
+    Py_ssize_t j = (Py_ssize_t)(ks_mix(code) & (uint64_t)set->mask);
+    for (; set->slots[j] != 0; j = (j + 1) & set->mask)
+        if (set->slots[j] == code)
+            return;
+    set->slots[j] = code;
+}
+
+static inline Py_ssize_t ks_pair(Py_UCS4 a, Py_UCS4 b) { return (Py_ssize_t)((a * 31u + b) & (KS_PAIRS - 1)); }
+
+static void key_screen_free(key_screen *ks)
+{
+    if (ks == NULL)
+        return;
+    PyMem_Free(ks->heads.slots);
+    PyMem_Free(ks->firsts.slots);
+    for (Py_ssize_t i = 0; ks->needle != NULL && i < ks->needles; i++)
+        PyMem_Free(ks->needle[i]);
+    PyMem_Free(ks->needle);
+    PyMem_Free(ks->needle_len);
+    PyMem_Free(ks->next);
+    PyMem_Free(ks->singles);
+    PyMem_Free(ks);
+}
+
+static void key_screen_capsule_free(PyObject *capsule)
+{
+    key_screen_free(PyCapsule_GetPointer(capsule, "lintnews._native.key_screen"));
+}
+
+static PyObject *native_key_screen(PyObject *self, PyObject *args)
+{
+    PyObject *heads, *firsts, *needles;
+    int everything;
+    if (!PyArg_ParseTuple(args, "O!UO!p", &PyTuple_Type, &heads, &firsts, &PyTuple_Type, &needles, &everything))
+        return NULL;
+    key_screen *ks = PyMem_Calloc(1, sizeof(key_screen));
+    if (ks == NULL)
+        return PyErr_NoMemory();
+    ks->everything = everything;
+    Py_ssize_t nh = PyTuple_GET_SIZE(heads), nf = PyUnicode_GET_LENGTH(firsts), nn = PyTuple_GET_SIZE(needles);
+    if (ks_set_init(&ks->heads, nh) < 0 || ks_set_init(&ks->firsts, nf) < 0)
+        goto fail;
+    for (Py_ssize_t i = 0; i < nh; i++) {
+        PyObject *head = PyTuple_GET_ITEM(heads, i);
+        if (!PyUnicode_Check(head) || PyUnicode_GET_LENGTH(head) < 1 || PyUnicode_GET_LENGTH(head) > 3) {
+            PyErr_SetString(PyExc_ValueError, "key_screen() heads must be str of 1 to 3 characters");
+            goto fail;
+        }
+        ks_set_add(&ks->heads, ks_pack(PyUnicode_KIND(head), PyUnicode_DATA(head), PyUnicode_GET_LENGTH(head)));
+    }
+    for (Py_ssize_t i = 0; i < nf; i++)
+        ks_set_add(&ks->firsts, (uint64_t)PyUnicode_READ_CHAR(firsts, i) + 1);
+    for (Py_ssize_t p = 0; p < KS_PAIRS; p++)
+        ks->chain[p] = -1;
+    ks->needle = PyMem_Calloc((size_t)(nn > 0 ? nn : 1), sizeof(Py_UCS4 *));
+    ks->needle_len = PyMem_Calloc((size_t)(nn > 0 ? nn : 1), sizeof(Py_ssize_t));
+    ks->next = PyMem_Calloc((size_t)(nn > 0 ? nn : 1), sizeof(Py_ssize_t));
+    ks->singles = PyMem_Calloc((size_t)(nn > 0 ? nn : 1), sizeof(Py_UCS4));
+    if (ks->needle == NULL || ks->needle_len == NULL || ks->next == NULL || ks->singles == NULL) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    ks->needles = nn;
+    for (Py_ssize_t i = 0; i < nn; i++) {
+        PyObject *needle = PyTuple_GET_ITEM(needles, i);
+        if (!PyUnicode_Check(needle)) {
+            PyErr_SetString(PyExc_TypeError, "key_screen() needles must be str");
+            goto fail;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(needle);
+        ks->needle_len[i] = len;
+        ks->next[i] = -1;
+        if (len == 0) { /* in every key */
+            ks->everything = 1;
+            continue;
+        }
+        if ((ks->needle[i] = PyUnicode_AsUCS4Copy(needle)) == NULL)
+            goto fail;
+        Py_UCS4 first = ks->needle[i][0];
+        if (len == 1) {
+            ks->singles[ks->nsingles++] = first;
+            if (first < 0x10000)
+                ks->single_bits[first >> 3] |= (uint8_t)(1u << (first & 7));
+            continue;
+        }
+        Py_ssize_t p = ks_pair(first, ks->needle[i][1]);
+        ks->next[i] = ks->chain[p];
+        ks->chain[p] = i;
+        ks->pair_bits[p >> 3] |= (uint8_t)(1u << (p & 7));
+    }
+    PyObject *capsule = PyCapsule_New(ks, "lintnews._native.key_screen", key_screen_capsule_free);
+    if (capsule == NULL)
+        goto fail;
+    return capsule;
+fail:
+    key_screen_free(ks);
+    return NULL;
+}
+
+static int ks_single(const key_screen *ks, Py_UCS4 ch)
+{
+    for (Py_ssize_t s = 0; s < ks->nsingles; s++)
+        if (ks->singles[s] == ch)
+            return 1;
+    return 0;
+}
+
+/* Whether the key data[0:n] (of width T) may pass: its first characters, or a needle in it. */
+#define KS_MAY_PASS(T)                                                                             \
+    static int ks_may_pass_##T(const key_screen *ks, const T *src, Py_ssize_t n)                 \
+    {                                                                                              \
+        uint64_t code = 0;                                                                         \
+        for (Py_ssize_t i = 0; i < n && i < 3; i++)                                                \
+            code = (code << 21) | (uint64_t)(src[i] + 1);                                          \
+        if (ks_has(&ks->heads, code) || ks_has(&ks->firsts, (uint64_t)src[0] + 1))                 \
+            return 1;                                                                              \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                       \
+            Py_UCS4 ch = src[i];                                                                   \
+            if (ch < 0x10000 ? (ks->single_bits[ch >> 3] >> (ch & 7)) & 1 : ks_single(ks, ch))    \
+                return 1;                                                                          \
+            if (i + 1 >= n)                                                                        \
+                break;                                                                             \
+            Py_ssize_t p = ks_pair(ch, src[i + 1]);                                                \
+            if (!((ks->pair_bits[p >> 3] >> (p & 7)) & 1))                                         \
+                continue;                                                                          \
+            for (Py_ssize_t k = ks->chain[p]; k >= 0; k = ks->next[k]) {                           \
+                Py_ssize_t len = ks->needle_len[k];                                                \
+                if (len > n - i)                                                                   \
+                    continue;                                                                      \
+                const Py_UCS4 *needle = ks->needle[k];                                             \
+                Py_ssize_t m = 0;                                                                  \
+                while (m < len && needle[m] == src[i + m])                                         \
+                    m++;                                                                           \
+                if (m == len)                                                                      \
+                    return 1;                                                                      \
+            }                                                                                      \
+        }                                                                                          \
+        return 0;                                                                                  \
+    }
+KS_MAY_PASS(Py_UCS1)
+KS_MAY_PASS(Py_UCS2)
+KS_MAY_PASS(Py_UCS4)
+#undef KS_MAY_PASS
+
+PyDoc_STRVAR(maybe_keys_doc,
+             "maybe_keys(screen, keys, longest) -> list[int]\n\n"
+             "The indices of the keys of 1 to longest characters that screen (key_screen) may let\n"
+             "through: every such key when it was made with everything, else those whose first\n"
+             "three characters (all of a shorter key) are one of its heads, whose first character\n"
+             "is one of its firsts, or that hold one of its needles (see\n"
+             "lintnews.native.py_maybe_keys).");
+
+static PyObject *native_maybe_keys(PyObject *self, PyObject *args)
+{
+    PyObject *capsule, *keys;
+    Py_ssize_t longest;
+    if (!PyArg_ParseTuple(args, "OO!n", &capsule, &PyList_Type, &keys, &longest))
+        return NULL;
+    const key_screen *ks = PyCapsule_GetPointer(capsule, "lintnews._native.key_screen");
+    if (ks == NULL)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(keys); j++) {
+        PyObject *key = PyList_GET_ITEM(keys, j);
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "maybe_keys() keys must be str");
+            goto fail;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(key);
+        if (n == 0 || n > longest)
+            continue;
+        int kind = PyUnicode_KIND(key), may;
+        const void *data = PyUnicode_DATA(key);
+        if (ks->everything)
+            may = 1;
+        else if (kind == PyUnicode_1BYTE_KIND)
+            may = ks_may_pass_Py_UCS1(ks, data, n);
+        else if (kind == PyUnicode_2BYTE_KIND)
+            may = ks_may_pass_Py_UCS2(ks, data, n);
+        else
+            may = ks_may_pass_Py_UCS4(ks, data, n);
+        if (may) {
+            PyObject *at = PyLong_FromSsize_t(j);
+            if (at == NULL || PyList_Append(out, at) < 0) {
+                Py_XDECREF(at);
+                goto fail;
+            }
+            Py_DECREF(at);
+        }
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* end s32-phrase */
 
 static PyMethodDef native_methods[] = {
     {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
@@ -2213,6 +2476,10 @@ static PyMethodDef native_methods[] = {
     {"lines_holding", native_lines_holding, METH_VARARGS, lines_holding_doc},
     {"short_key_runs", native_short_key_runs, METH_VARARGS, short_key_runs_doc},
     /* end s32-chrome */
+    /* s32-phrase */
+    {"key_screen", native_key_screen, METH_VARARGS, key_screen_doc},
+    {"maybe_keys", native_maybe_keys, METH_VARARGS, maybe_keys_doc},
+    /* end s32-phrase */
     {NULL, NULL, 0, NULL},
 };
 

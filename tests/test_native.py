@@ -539,3 +539,62 @@ def test_short_lines_holding_refuses_bad_words() -> None:
         _native.short_lines_holding(["says"], 0, 160, ("says",), "\u00e9")
     with pytest.raises(TypeError):
         _native.short_lines_holding([b"says"], 0, 160, ("says",), "")
+
+
+#: Line keys and what a phrase screen's first pass looks for in them, in many scripts: Latin,
+#: Cyrillic, Arabic, Thai, Chinese and Japanese, and characters outside the BMP.
+KEY_CHARS = "abcnext /»›©(ç新闻評論читатьالمزيدอ่านต่อ😀𝔘"
+KEY_TEXT = st.text(st.sampled_from(KEY_CHARS), max_size=12)
+KEY_SCREENS = st.tuples(
+    st.lists(st.text(st.sampled_from(KEY_CHARS), min_size=1, max_size=3), max_size=12),
+    st.text(st.sampled_from(KEY_CHARS), max_size=4),
+    st.lists(KEY_TEXT.filter(bool), max_size=8),
+    st.booleans(),
+)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(KEY_SCREENS, st.lists(st.one_of(KEY_TEXT, st.text(max_size=14)), max_size=12), st.integers(0, 14))
+def test_maybe_keys_equal_the_definition(
+    screen: tuple[list[str], str, list[str], bool], keys: list[str], longest: int
+) -> None:
+    heads, firsts, needles, everything = tuple(screen[0]), screen[1], tuple(screen[2]), screen[3]
+    compiled = _native.maybe_keys(_native.key_screen(heads, firsts, needles, everything), keys, longest)
+    assert compiled == native.py_maybe_keys(
+        native.py_key_screen(heads, firsts, needles, everything), keys, longest
+    )
+
+
+@pytest.mark.parametrize("kernels", ["compiled", "python"])
+def test_maybe_keys_of_known_keys(kernels: str) -> None:
+    key_screen, maybe_keys = (
+        (_native.key_screen, _native.maybe_keys)
+        if kernels == "compiled"
+        else (native.py_key_screen, native.py_maybe_keys)
+    )
+    screen = key_screen(("rea", "新闻", "😀x"), "©", ("comment", "/", "»", "อ่านต่อ"), False)
+    keys = [
+        "read more",  # 0: a head
+        "re",  # a shorter key is its own head: not "rea"
+        "新闻",  # 2: a head of two characters, the whole key
+        "新闻网",  # not the head "新闻": the key's first three characters are looked up
+        "😀x",  # 4: astral
+        "© 2024 acme",  # 5: a first character
+        "12 comments",  # 6: a needle inside
+        "photo: afp/getty",  # 7: a needle of one character
+        "",  # never: empty
+        "x" * 20 + "/",  # never: too long
+        "ข่าว อ่านต่อ",  # 10: Thai needle
+        "the council met",
+    ]
+    assert maybe_keys(screen, keys, 20) == [0, 2, 4, 5, 6, 7, 10]
+    assert maybe_keys(key_screen((), "", (), True), keys, 20) == [
+        j for j, k in enumerate(keys) if 0 < len(k) <= 20
+    ]
+    assert maybe_keys(key_screen((), "", ("",), False), keys, 20) == maybe_keys(
+        key_screen((), "", (), True), keys, 20
+    )
+    with pytest.raises(ValueError):
+        key_screen(("four",), "", (), False)
+    with pytest.raises(ValueError):
+        key_screen(("",), "", (), False)

@@ -11,10 +11,11 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
+from lintnews import native
 from lintnews.lazy import cached_property
 from lintnews.packs.regex_facts import analyse
 from lintnews.packs.regex_prefix import HEAD, heads
@@ -296,15 +297,40 @@ class ScreenUnion:
             {char: _tried(tuple(found), always) for char, found in headless.items()},
         )
 
+    @cached_property
+    def _first_pass(self) -> Any:  # (`native.key_screen`: opaque when compiled)
+        """What `native.maybe_keys` tests every line key against: the first `HEAD` characters
+        of every literal line and of every pattern's matches (`_dispatch`), the first
+        characters of the patterns whose heads are not known, and the strings the patterns of
+        unknown first character need; every key when a screen lets everything through or some
+        patterns are tried on every line (`always`). A key none of these admit fails `select`:
+        it is no literal line, no pattern is filed under its first characters, and it holds no
+        string a pattern that might match it needs."""
+        by_head, headless = self._dispatch
+        heads = {*by_head, *(line[:HEAD] for line in self.literal if line)}
+        return native.key_screen(
+            tuple(sorted(heads)),
+            "".join(sorted(headless)),
+            tuple(self.needed),
+            self.everything or bool(self.always),
+        )
+
     def passing_lines(self, keys: list[str]) -> list[int]:
         """Indices of the line keys ``keys`` of a document (empty keys and keys over
         `MAX_KEY` characters never pass) that an entry of a screen may match: `select`, with
         the answer for each key kept.
 
-        Whether a key passes depends on the key alone, and a crawl repeats most of its lines
-        (a site's menus in every page, syndicated copies: two thirds of the line keys of the
-        crawl corpus were met before in the same process), so the answers are kept (up to
-        `PASSES_KEPT` keys, then forgotten all at once) and only new keys are screened."""
+        Most keys (four in five on the crawl corpus) fail on their first characters and the
+        strings they hold alone, found for all keys of the document in one pass of a kernel
+        (`native.maybe_keys`), without hashing the key or looking it up. Whether one of the
+        others passes depends on the key alone, and a crawl repeats most of its lines (a site's
+        menus in every page, syndicated copies: two thirds of the line keys of the crawl corpus
+        were met before in the same process), so the answers are kept (up to `PASSES_KEPT`
+        keys, then forgotten all at once) and only new keys are screened."""
+        maybe = native.maybe_keys(self._first_pass, keys, MAX_KEY)
+        if not maybe:
+            return maybe
+        keys = list(map(keys.__getitem__, maybe))
         passes = self._passes
         answers: list[bool | None] = list(map(passes.get, keys))
         if None in answers:  # keys not met before (found without a Python loop)
@@ -312,14 +338,14 @@ class ScreenUnion:
             if len(passes) + len(new) > PASSES_KEPT:
                 passes.clear()
                 new = keys
-            fresh = [key for key in dict.fromkeys(new) if key and len(key) <= MAX_KEY]
-            chosen = self.select(_Keys(fresh)) if fresh else []
+            fresh = list(dict.fromkeys(new))
+            chosen = self.select(_Keys(fresh))
             passes.update(dict.fromkeys(new, False))
             for j in chosen:
                 passes[fresh[j]] = True
             if chosen:  # (else the new keys all fail, and None is as false as False)
                 answers = list(map(passes.__getitem__, keys))
-        return list(itertools.compress(range(len(answers)), answers))
+        return list(itertools.compress(maybe, answers))
 
     def select(self, keys: _Keys) -> list[int]:
         """Indices of the (non-empty) line keys ``keys`` that an entry of a screen may match."""
