@@ -16,7 +16,6 @@ A value only one module uses (a rule's, a pack's) is a `View` that module declar
 from __future__ import annotations
 
 import bisect
-import itertools
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -112,8 +111,11 @@ class Document:
     @cached_property
     def line_starts(self) -> Sequence[int]:
         """The offset in ``text`` where each line starts: an array of machine integers (8 bytes
-        a line, where a list of int objects took 40)."""
-        return array("q", itertools.accumulate(map((1).__add__, map(len, self.lines[:-1])), initial=0))
+        a line, where a list of int objects took 40), found in one pass of a kernel over the
+        text (`native.line_starts`; summing the lines' lengths in Python cost ~1.5 % of a run)."""
+        starts = array("q")
+        starts.frombytes(native.line_starts(self.text))
+        return starts
 
     def offset(self, line: int, column: int = 0) -> int:
         """Character offset in ``text`` of a 0-based (line, column)."""

@@ -9,8 +9,10 @@ exist for speed only: every result, and so every diagnostic, is the same either 
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
+from array import array
 from types import ModuleType
 from typing import NamedTuple
 
@@ -407,3 +409,23 @@ def py_maybe_keys(screen: PyKeyScreen, keys: list[str], longest: int) -> list[in
 # (the compiled screen is an opaque object: each `maybe_keys` reads its own `key_screen`'s)
 key_screen = compiled.key_screen if compiled else py_key_screen
 maybe_keys = compiled.maybe_keys if compiled else py_maybe_keys
+
+
+def py_all_in(text: str, table: bytes) -> bool:
+    """Whether every character of ``text`` has a non-zero byte in ``table`` (indexed by code
+    point; a character past its end has none)."""
+    return all(ord(ch) < len(table) and table[ord(ch)] for ch in text)
+
+
+all_in = compiled.all_in if compiled else py_all_in
+
+
+def py_line_starts(text: str) -> bytes:
+    """The offset in ``text`` of each line's start (0, and one past each line break), as the
+    bytes of an ``array("q")`` of them (`lintnews.document.Document.line_starts`)."""
+    return array(
+        "q", itertools.accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0)
+    ).tobytes()
+
+
+line_starts = compiled.line_starts if compiled else py_line_starts

@@ -598,3 +598,34 @@ def test_maybe_keys_of_known_keys(kernels: str) -> None:
         key_screen(("four",), "", (), False)
     with pytest.raises(ValueError):
         key_screen(("",), "", (), False)
+
+
+@SOME
+@given(
+    st.one_of(TEXT, st.text(st.sampled_from("ab\x7f\x80\xff\u0100\u3000新😀"), max_size=20)),
+    st.binary(max_size=300),
+)
+def test_all_in_equals_the_definition(text: str, table: bytes) -> None:
+    assert _native.all_in(text, table) == native.py_all_in(text, table)
+
+
+def test_all_in_of_known_text() -> None:
+    table = bytes([0] * 97 + [1, 1] + [0] * 100 + [1])  # "a", "b" and "Ç" (199)
+    assert _native.all_in("", table) and _native.all_in("abÇba", table)
+    assert not _native.all_in("abc", table) and not _native.all_in("ab新", table)
+    assert not _native.all_in("ab😀", table) and not _native.all_in("a", b"")
+
+
+@SOME
+@given(st.one_of(TEXT, st.text(st.sampled_from("a\n\r新😀\u2028"), max_size=30)))
+def test_line_starts_equal_the_definition(text: str) -> None:
+    assert _native.line_starts(text) == native.py_line_starts(text)
+    starts = np.frombuffer(_native.line_starts(text), dtype=np.int64)
+    assert [text[s:].split("\n")[0] for s in starts] == text.split("\n")
+
+
+def test_line_starts_of_known_text() -> None:
+    assert np.frombuffer(_native.line_starts("ab\n\nc新\n"), dtype=np.int64).tolist() == [0, 3, 4, 7]
+    assert np.frombuffer(_native.line_starts(""), dtype=np.int64).tolist() == [0]
+    with pytest.raises(TypeError):
+        _native.line_starts(b"ab\n")
