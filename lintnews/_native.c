@@ -311,8 +311,8 @@ static PyObject *native_words(PyObject *self, PyObject *arg)
 PyDoc_STRVAR(count_words_doc,
              "count_words(text, vocabulary) -> (counts, words, numbers)\n\n"
              "Over the whitespace-separated words of text: how often each word of vocabulary (a dict\n"
-             "from word to its index, 0 to len - 1) occurs, as a list by index; the number of words;\n"
-             "and the number of words that are str.isdigit().");
+             "from word to its index, 0 to len - 1, or vocabulary() of one) occurs, as a list by index;\n"
+             "the number of words; and the number of words that are str.isdigit().");
 
 /* An open-addressing table of the vocabulary's words, so that the words of the text are looked
  * up by their characters, without making a str of each. */
@@ -344,69 +344,165 @@ static int same_chars(PyObject *key, int kind, const void *data, Py_ssize_t star
     return 1;
 }
 
-static PyObject *native_count_words(PyObject *self, PyObject *args)
+/* A vocabulary's open-addressing table (the words of the vocabulary dict it keeps a reference
+ * to), made by each count_words call from a dict, or once by vocabulary(). */
+typedef struct {
+    PyObject *vocab;
+    vocab_slot *table;
+    Py_ssize_t mask, size, longest;
+} vocab_table;
+
+static void vocab_table_clear(vocab_table *vt)
 {
-    PyObject *text, *vocab, *key, *value;
-    if (!PyArg_ParseTuple(args, "UO!", &text, &PyDict_Type, &vocab))
-        return NULL;
-    if (PyUnicode_READY(text) < 0)
-        return NULL;
+    PyMem_Free(vt->table);
+    vt->table = NULL;
+    Py_CLEAR(vt->vocab);
+}
+
+static int vocab_table_make(PyObject *vocab, vocab_table *vt)
+{
+    PyObject *key, *value;
     Py_ssize_t size = PyDict_GET_SIZE(vocab), pos = 0, longest = 0, mask = 15;
     while (mask + 1 < 4 * size)
         mask = 2 * mask + 1;
-    Py_ssize_t *counts = PyMem_Calloc((size_t)(size > 0 ? size : 1), sizeof(Py_ssize_t));
-    vocab_slot *table = PyMem_Calloc((size_t)(mask + 1), sizeof(vocab_slot));
-    PyObject *out = NULL;
-    if (counts == NULL || table == NULL) {
+    vt->vocab = vocab;
+    Py_INCREF(vocab);
+    vt->table = PyMem_Calloc((size_t)(mask + 1), sizeof(vocab_slot));
+    if (vt->table == NULL) {
         PyErr_NoMemory();
-        goto done;
+        goto fail;
     }
     while (PyDict_Next(vocab, &pos, &key, &value)) {
         if (!PyUnicode_Check(key) || PyUnicode_READY(key) < 0) {
             PyErr_SetString(PyExc_TypeError, "vocabulary keys must be str");
-            goto done;
+            goto fail;
         }
         Py_ssize_t at = PyLong_Check(value) ? PyLong_AsSsize_t(value) : -1;
         if (at < 0 || at >= size) {
             PyErr_Clear();
             PyErr_SetString(PyExc_ValueError, "vocabulary values must be indices from 0 to len - 1");
-            goto done;
+            goto fail;
         }
         Py_ssize_t len = PyUnicode_GET_LENGTH(key);
         if (len > longest)
             longest = len;
         uint64_t h = chars_hash(PyUnicode_KIND(key), PyUnicode_DATA(key), 0, len);
         Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)mask);
-        while (table[j].key != NULL)
+        while (vt->table[j].key != NULL)
             j = (j + 1) & mask;
-        table[j].key = key;
-        table[j].hash = h;
-        table[j].index = at;
+        vt->table[j].key = key;
+        vt->table[j].hash = h;
+        vt->table[j].index = at;
+    }
+    vt->mask = mask;
+    vt->size = size;
+    vt->longest = longest;
+    return 0;
+fail:
+    vocab_table_clear(vt);
+    return -1;
+}
+
+static void vocabulary_capsule_free(PyObject *capsule)
+{
+    vocab_table *vt = PyCapsule_GetPointer(capsule, "lintnews._native.vocabulary");
+    if (vt != NULL) {
+        vocab_table_clear(vt);
+        PyMem_Free(vt);
+    }
+}
+
+PyDoc_STRVAR(vocabulary_doc,
+             "vocabulary(vocabulary) -> table\n\n"
+             "The table count_words makes of a vocabulary dict (word -> index), made once from a copy\n"
+             "of it: count_words takes it in place of the dict, without making the table again.");
+
+static PyObject *native_vocabulary(PyObject *self, PyObject *vocab)
+{
+    if (!PyDict_Check(vocab)) {
+        PyErr_SetString(PyExc_TypeError, "vocabulary() takes a dict");
+        return NULL;
+    }
+    PyObject *copy = PyDict_Copy(vocab); /* (the caller's dict may change later; the copy does not) */
+    vocab_table *vt = copy == NULL ? NULL : PyMem_Calloc(1, sizeof(vocab_table));
+    if (vt == NULL) {
+        Py_XDECREF(copy);
+        return copy == NULL ? NULL : PyErr_NoMemory();
+    }
+    int failed = vocab_table_make(copy, vt);
+    Py_DECREF(copy);
+    PyObject *capsule = failed ? NULL : PyCapsule_New(vt, "lintnews._native.vocabulary", vocabulary_capsule_free);
+    if (capsule == NULL) {
+        vocab_table_clear(vt);
+        PyMem_Free(vt);
+    }
+    return capsule;
+}
+
+/* str.isspace() of a character: the ASCII table, then the only two white-space characters below
+ * U+1680 and none above U+3000 (tests/test_native.py compares every code point), else CPython's
+ * database (a function call a character for the text of most scripts otherwise). */
+static inline int is_space_fast(Py_UCS4 ch)
+{
+    if (ch < 128)
+        return Py_UNICODE_ISSPACE(ch);
+    if (ch < 0x1680)
+        return ch == 0x85 || ch == 0xA0;
+    return ch <= 0x3000 && Py_UNICODE_ISSPACE(ch);
+}
+
+static PyObject *native_count_words(PyObject *self, PyObject *args)
+{
+    PyObject *text, *vocab;
+    if (!PyArg_ParseTuple(args, "UO", &text, &vocab))
+        return NULL;
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    vocab_table made = {NULL, NULL, 0, 0, 0};
+    const vocab_table *vt = &made;
+    if (PyCapsule_CheckExact(vocab)) {
+        if ((vt = PyCapsule_GetPointer(vocab, "lintnews._native.vocabulary")) == NULL)
+            return NULL;
+    } else if (!PyDict_Check(vocab)) {
+        PyErr_SetString(PyExc_TypeError, "count_words() takes a dict or a vocabulary() table");
+        return NULL;
+    } else if (vocab_table_make(vocab, &made) < 0) {
+        return NULL;
+    }
+    const vocab_slot *table = vt->table;
+    const Py_ssize_t mask = vt->mask, size = vt->size, longest = vt->longest;
+    PyObject *out = NULL;
+    Py_ssize_t *counts = PyMem_Calloc((size_t)(size > 0 ? size : 1), sizeof(Py_ssize_t));
+    if (counts == NULL) {
+        PyErr_NoMemory();
+        goto done;
     }
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, words = 0, numbers = 0;
     /* One pass over each word: its end, whether it is all digits and its hash (chars_hash) at
-     * once, with the text's own character width (the loop compiled once per width). */
+     * once, with the text's own character width (the loop compiled once per width); the hash
+     * only over the first longest + 1 characters (a longer word is no word of the vocabulary). */
 #define COUNT_WORDS(T)                                                                             \
     {                                                                                              \
         const T *src = (const T *)data;                                                            \
         while (i < n) {                                                                            \
             Py_UCS4 ch = src[i];                                                                   \
-            if (Py_UNICODE_ISSPACE(ch)) {                                                          \
+            if (is_space_fast(ch)) {                                                               \
                 i++;                                                                               \
                 continue;                                                                          \
             }                                                                                      \
-            Py_ssize_t start = i;                                                                  \
+            Py_ssize_t start = i, hashed = i + longest + 1;                                        \
             int digits = 1;                                                                        \
             uint64_t h = 1469598103934665603ull;                                                   \
             for (; i < n; i++) {                                                                   \
                 ch = src[i];                                                                       \
-                if (Py_UNICODE_ISSPACE(ch))                                                        \
+                if (is_space_fast(ch))                                                             \
                     break;                                                                         \
                 if (!is_digit(ch))                                                                 \
                     digits = 0;                                                                    \
-                h = (h ^ ch) * 1099511628211ull;                                                   \
+                if (i < hashed)                                                                    \
+                    h = (h ^ ch) * 1099511628211ull;                                               \
             }                                                                                      \
             words++;                                                                               \
             numbers += digits;                                                                     \
@@ -441,7 +537,7 @@ static PyObject *native_count_words(PyObject *self, PyObject *args)
     out = Py_BuildValue("(Nnn)", list, words, numbers);
 done:
     PyMem_Free(counts);
-    PyMem_Free(table);
+    vocab_table_clear(&made);
     return out;
 }
 
@@ -466,7 +562,7 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
         int gap = 0;                                                                               \
         for (Py_ssize_t i = start; i < end; i++) {                                                 \
             Py_UCS4 ch = src[i];                                                                   \
-            if (Py_UNICODE_ISSPACE(ch)) {                                                          \
+            if (is_space_fast(ch)) {                                                               \
                 gap = 1;                                                                           \
                 continue;                                                                          \
             }                                                                                      \
@@ -2565,6 +2661,7 @@ static PyMethodDef native_methods[] = {
     {"maybe_keys", native_maybe_keys, METH_VARARGS, maybe_keys_doc},
     {"all_in", native_all_in, METH_VARARGS, all_in_doc},
     {"line_starts", native_line_starts, METH_O, line_starts_doc},
+    {"vocabulary", native_vocabulary, METH_O, vocabulary_doc},
     /* end s32-phrase */
     {NULL, NULL, 0, NULL},
 };

@@ -41,8 +41,8 @@ def py_word_stats(text: str) -> tuple[int, int]:
 
 def py_count_words(text: str, vocabulary: dict[str, int]) -> tuple[list[int], int, int]:
     """Over the whitespace-separated words of ``text``: how often each word of ``vocabulary``
-    (word -> its index, 0 to len - 1) occurs, by index; the number of words; and the number of
-    words that are `str.isdigit`."""
+    (word -> its index, 0 to len - 1, or `py_vocabulary` of one) occurs, by index; the number of
+    words; and the number of words that are `str.isdigit`."""
     words = text.split()
     counts = [0] * len(vocabulary)
     for word in words:
@@ -50,6 +50,12 @@ def py_count_words(text: str, vocabulary: dict[str, int]) -> tuple[list[int], in
         if at is not None:
             counts[at] += 1
     return counts, len(words), sum(map(str.isdigit, words))
+
+
+def py_vocabulary(vocabulary: dict[str, int]) -> dict[str, int]:
+    """What `py_count_words` takes in place of ``vocabulary``, made once: a copy of it (the
+    compiled one is the lookup table the kernel would make of the dict on every call)."""
+    return dict(vocabulary)
 
 
 def py_collapse_lines(lines: list[str], strip: str) -> list[str]:
@@ -287,6 +293,7 @@ def describe() -> str:
 normalized_lines = compiled.normalized_lines if compiled else py_normalized_lines
 words = compiled.words if compiled else py_words
 count_words = compiled.count_words if compiled else py_count_words
+vocabulary = compiled.vocabulary if compiled else py_vocabulary
 collapse_lines = compiled.collapse_lines if compiled else py_collapse_lines
 line_keys = compiled.line_keys if compiled else py_line_keys
 chars_in = compiled.chars_in if compiled else py_chars_in

@@ -629,3 +629,40 @@ def test_line_starts_of_known_text() -> None:
     assert np.frombuffer(_native.line_starts(""), dtype=np.int64).tolist() == [0]
     with pytest.raises(TypeError):
         _native.line_starts(b"ab\n")
+
+
+@SOME
+@given(WORDISH, st.sampled_from([" ", "\n", "  \t", "\u2028", "\xa0", "\u3000", "\u1680"]))
+def test_count_words_with_a_vocabulary_table_equals_the_split_definition(words: list[str], sep: str) -> None:
+    """`vocabulary` makes the kernel's table once; `count_words` reads it as it reads the dict,
+    and a later change to the dict does not reach the table (it was made from a copy)."""
+    vocabulary = dict(VOCABULARY)
+    table = _native.vocabulary(vocabulary)
+    vocabulary.clear()
+    text = sep.join(words)
+    assert _native.count_words(text, table) == native.py_count_words(text, VOCABULARY)
+    assert native.py_count_words(text, native.py_vocabulary(VOCABULARY)) == native.py_count_words(
+        text, VOCABULARY
+    )
+
+
+def test_a_vocabulary_table_refuses_what_a_dict_refuses() -> None:
+    with pytest.raises(ValueError, match="indices"):
+        _native.vocabulary({"der": 5})
+    with pytest.raises(TypeError):
+        _native.vocabulary({1: 0})
+    with pytest.raises(TypeError):
+        _native.vocabulary(["der"])
+    with pytest.raises(TypeError):
+        _native.count_words("der", ["der"])
+
+
+def test_white_space_is_str_isspace_for_every_code_point() -> None:
+    """The kernels that split at white space (`count_words`, `collapse_lines` and `line_keys`)
+    test it without CPython's database below U+1680 and above U+3000: the same answer as
+    `str.isspace` for every code point."""
+    chars = [chr(cp) for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF]
+    texts = [f"a{c}b" for c in chars]
+    vocabulary = _native.vocabulary({"a": 0})
+    assert [_native.count_words(t, vocabulary)[1] for t in texts] == [len(t.split()) for t in texts]
+    assert _native.collapse_lines(texts, "") == native.py_collapse_lines(texts, "")
