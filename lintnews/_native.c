@@ -786,24 +786,22 @@ static PyObject *native_casefold(PyObject *self, PyObject *text)
         return NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), size = 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), size = n;
     Py_UCS4 most = 0, mapped[3];
-    /* First the folded length and widest character, then the folded characters written. */
+    /* First the folded length and widest character, then the folded characters written. An
+     * ASCII character folds to one ASCII character, which leaves both as they are (PyUnicode_New
+     * reads the widest character only for the width it needs: below 128 is ASCII). */
 #define FOLD_SIZE(T)                                                                               \
     {                                                                                              \
         const T *src = (const T *)data;                                                            \
         for (Py_ssize_t i = 0; i < n; i++) {                                                       \
             Py_UCS4 ch = src[i];                                                                   \
-            if (ch < 128) {                                                                        \
-                ch = FOLD_ASCII(ch);                                                               \
-                most = ch > most ? ch : most;                                                      \
-                size++;                                                                            \
+            if (ch < 128)                                                                          \
                 continue;                                                                          \
-            }                                                                                      \
             int k = _PyUnicode_ToFoldedFull(ch, mapped);                                           \
             for (int j = 0; j < k; j++)                                                            \
                 most = mapped[j] > most ? mapped[j] : most;                                        \
-            size += k;                                                                             \
+            size += k - 1;                                                                         \
         }                                                                                          \
     }
     if (kind == PyUnicode_1BYTE_KIND)
@@ -819,27 +817,36 @@ static PyObject *native_casefold(PyObject *self, PyObject *text)
     int okind = PyUnicode_KIND(out);
     void *odata = PyUnicode_DATA(out);
     Py_ssize_t o = 0;
-#define FOLD_WRITE(T)                                                                              \
+    /* (compiled once per input and output width: no switch on the output's width per character) */
+#define FOLD_WRITE(T, U)                                                                           \
     {                                                                                              \
         const T *src = (const T *)data;                                                            \
+        U *dst = (U *)odata;                                                                       \
         for (Py_ssize_t i = 0; i < n; i++) {                                                       \
             Py_UCS4 ch = src[i];                                                                   \
             if (ch < 128) {                                                                        \
-                PyUnicode_WRITE(okind, odata, o, FOLD_ASCII(ch));                                  \
-                o++;                                                                               \
+                dst[o++] = (U)FOLD_ASCII(ch);                                                      \
                 continue;                                                                          \
             }                                                                                      \
             int k = _PyUnicode_ToFoldedFull(ch, mapped);                                           \
-            for (int j = 0; j < k; j++, o++)                                                       \
-                PyUnicode_WRITE(okind, odata, o, mapped[j]);                                       \
+            for (int j = 0; j < k; j++)                                                            \
+                dst[o++] = (U)mapped[j];                                                           \
         }                                                                                          \
     }
+#define FOLD_INTO(T)                                                                               \
+    if (okind == PyUnicode_1BYTE_KIND)                                                             \
+        FOLD_WRITE(T, Py_UCS1)                                                                     \
+    else if (okind == PyUnicode_2BYTE_KIND)                                                        \
+        FOLD_WRITE(T, Py_UCS2)                                                                     \
+    else                                                                                           \
+        FOLD_WRITE(T, Py_UCS4)
     if (kind == PyUnicode_1BYTE_KIND)
-        FOLD_WRITE(Py_UCS1)
+        FOLD_INTO(Py_UCS1)
     else if (kind == PyUnicode_2BYTE_KIND)
-        FOLD_WRITE(Py_UCS2)
+        FOLD_INTO(Py_UCS2)
     else
-        FOLD_WRITE(Py_UCS4)
+        FOLD_INTO(Py_UCS4)
+#undef FOLD_INTO
 #undef FOLD_WRITE
 #undef FOLD_ASCII
     return out;
