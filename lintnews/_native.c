@@ -775,6 +775,9 @@ PyDoc_STRVAR(casefold_doc,
 
 /* Folded ASCII: what _PyUnicode_ToFoldedFull gives for a character below 128. */
 #define FOLD_ASCII(ch) ((ch) >= 'A' && (ch) <= 'Z' ? (ch) + 32 : (ch))
+/* Characters case folding leaves as they are, without a look-up: kana, CJK ideographs and the
+ * blocks between, Hangul syllables (no case; tests/test_native.py folds every code point). */
+#define FOLDS_TO_ITSELF(ch) (((ch) >= 0x3040 && (ch) <= 0x9FFF) || ((ch) >= 0xAC00 && (ch) <= 0xD7A3))
 
 static PyObject *native_casefold(PyObject *self, PyObject *text)
 {
@@ -798,6 +801,10 @@ static PyObject *native_casefold(PyObject *self, PyObject *text)
             Py_UCS4 ch = src[i];                                                                   \
             if (ch < 128)                                                                          \
                 continue;                                                                          \
+            if (FOLDS_TO_ITSELF(ch)) {                                                             \
+                most = ch > most ? ch : most;                                                      \
+                continue;                                                                          \
+            }                                                                                      \
             int k = _PyUnicode_ToFoldedFull(ch, mapped);                                           \
             for (int j = 0; j < k; j++)                                                            \
                 most = mapped[j] > most ? mapped[j] : most;                                        \
@@ -824,7 +831,7 @@ static PyObject *native_casefold(PyObject *self, PyObject *text)
         U *dst = (U *)odata;                                                                       \
         for (Py_ssize_t i = 0; i < n; i++) {                                                       \
             Py_UCS4 ch = src[i];                                                                   \
-            if (ch < 128) {                                                                        \
+            if (ch < 128 || FOLDS_TO_ITSELF(ch)) {                                                 \
                 dst[o++] = (U)FOLD_ASCII(ch);                                                      \
                 continue;                                                                          \
             }                                                                                      \
@@ -849,6 +856,7 @@ static PyObject *native_casefold(PyObject *self, PyObject *text)
 #undef FOLD_INTO
 #undef FOLD_WRITE
 #undef FOLD_ASCII
+#undef FOLDS_TO_ITSELF
     return out;
 }
 
