@@ -70,3 +70,21 @@ MIXED = st.text(
 @given(MIXED)
 def test_fold_is_nfkc_and_case_folding_of_the_whole_text(text: str) -> None:
     assert textnorm.fold(text) == unicodedata.normalize("NFKC", text).casefold()
+
+
+def test_the_compatibility_characters_fold_replaces_are_not_in_nfkc_and_become_ascii() -> None:
+    """What lets `fold` skip both checks for a text of `SURELY_NFKC` and those characters: each
+    is not in NFKC (so such a text holding one is not), and each is replaced by ASCII characters
+    (so the text is in NFKC afterwards)."""
+    for char, replacement in textnorm._DECOMPOSED.items():
+        assert not unicodedata.is_normalized("NFKC", char), hex(ord(char))
+        assert replacement.isascii() and replacement == unicodedata.normalize("NFKC", char)
+    table = textnorm._SURELY_NFKC_OR_COMPAT
+    assert [cp for cp in range(len(table)) if table[cp]] == sorted(
+        {
+            *(cp for cp in range(len(textnorm.SURELY_NFKC)) if textnorm.SURELY_NFKC[cp]),
+            *map(ord, textnorm._DECOMPOSED),
+        }
+    )
+    for text in ["Read\u00a0more…", "新闻，评论（２０２４）\u3000完", "plain"]:
+        assert textnorm.fold(text) == unicodedata.normalize("NFKC", text).casefold()
