@@ -409,3 +409,17 @@ def test_a_screen_that_lets_everything_through_admits_every_key() -> None:
     keys = ["", "zz top", "x" * 301, "aa b", "read more", "ab b"]
     assert native.maybe_keys(union._first_pass, keys, 300) == [1, 3, 4, 5]
     assert union.passing_lines(keys) == [1, 3, 4, 5]
+
+
+def test_a_union_pickles_without_its_first_pass_and_answers_alike() -> None:
+    import pickle
+
+    pack_set = packs.load_packs(Settings())
+    union = packs.ScreenUnion.of([pack_set.screen(lang) for lang in ("en", packs.ALL_LANGUAGES)])
+    keys = as_keys(generated_keys(pack_set, 300, seed=2))
+    expected = union.passing_lines(keys)
+    copy = pickle.loads(pickle.dumps(union))
+    assert "_first_pass" in vars(union) and "_first_pass" not in vars(copy)
+    assert (
+        copy.passing_lines(keys) == expected == reference_select(pack_set, ("en", packs.ALL_LANGUAGES), keys)
+    )

@@ -315,6 +315,13 @@ class ScreenUnion:
             self.everything or bool(self.always),
         )
 
+    def __getstate__(self) -> dict[str, Any]:
+        """The union's state without `_first_pass` (the compiled one cannot be pickled; a copy
+        makes it again on first use)."""
+        state = dict(self.__dict__)
+        state.pop("_first_pass", None)
+        return state
+
     def passing_lines(self, keys: list[str]) -> list[int]:
         """Indices of the line keys ``keys`` of a document (empty keys and keys over
         `MAX_KEY` characters never pass) that an entry of a screen may match: `select`, with
