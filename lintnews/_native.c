@@ -2308,7 +2308,7 @@ PyDoc_STRVAR(key_screen_doc,
              "key_screen(heads, firsts, needles, everything) -> screen\n\n"
              "What maybe_keys tests each line key against, made once: heads (str of 1 to 3\n"
              "characters), firsts (a str: characters), needles (str) and whether every key may\n"
-             "pass (see lintnews.native.py_key_screen).");
+             "pass (see lintnews.packs.first_pass.py_key_screen).");
 
 #define KS_PAIRS 4096 /* the needles' first two characters, hashed to this many chains */
 
@@ -2516,7 +2516,7 @@ PyDoc_STRVAR(maybe_keys_doc,
              "through: every such key when it was made with everything, else those whose first\n"
              "three characters (all of a shorter key) are one of its heads, whose first character\n"
              "is one of its firsts, or that hold one of its needles (see\n"
-             "lintnews.native.py_maybe_keys).");
+             "lintnews.packs.first_pass.py_maybe_keys).");
 
 static PyObject *native_maybe_keys(PyObject *self, PyObject *args)
 {

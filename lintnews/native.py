@@ -14,7 +14,6 @@ import os
 import re
 from array import array
 from types import ModuleType
-from typing import NamedTuple
 
 #: A run of non-word characters within one line (the underscore, a word character for `re`,
 #: is turned into a space first).
@@ -368,54 +367,6 @@ def py_short_key_runs(keys: list[str], lines: list[str], longest: int, spaces: i
 
 lines_holding = compiled.lines_holding if compiled else py_lines_holding
 short_key_runs = compiled.short_key_runs if compiled else py_short_key_runs
-#: How many first characters of a line key `py_maybe_keys` looks up among a screen's heads
-#: (`lintnews.packs.regex_prefix.HEAD`, which a test keeps equal).
-KEY_HEAD = 3
-
-
-class PyKeyScreen(NamedTuple):
-    """What `py_maybe_keys` tests each line key against (`py_key_screen`)."""
-
-    heads: frozenset[str]
-    firsts: frozenset[str]
-    needles: tuple[str, ...]
-    everything: bool
-
-
-def py_key_screen(
-    heads: tuple[str, ...], firsts: str, needles: tuple[str, ...], everything: bool
-) -> PyKeyScreen:
-    """The screen `py_maybe_keys` reads, made once: ``heads`` (strings of 1 to `KEY_HEAD`
-    characters), ``firsts`` (characters), ``needles`` and whether every key may pass. (The
-    compiled one is an opaque object only the compiled `maybe_keys` reads.)"""
-    if any(not 1 <= len(h) <= KEY_HEAD for h in heads):
-        raise ValueError("key_screen() heads must be str of 1 to 3 characters")
-    return PyKeyScreen(frozenset(heads), frozenset(firsts), tuple(needles), everything or "" in needles)
-
-
-def py_maybe_keys(screen: PyKeyScreen, keys: list[str], longest: int) -> list[int]:
-    """The indices of the ``keys`` of 1 to ``longest`` characters that ``screen`` may let
-    through: every such key when it was made with ``everything``, else those whose first
-    `KEY_HEAD` characters (all of a shorter key) are one of its heads, whose first character is
-    one of its firsts, or that hold one of its needles. The phrase screen's first pass
-    (`lintnews.packs.screen.ScreenUnion.passing_lines`): a key it leaves out passes no screen."""
-    heads, firsts, needles = screen.heads, screen.firsts, screen.needles
-    return [
-        j
-        for j, key in enumerate(keys)
-        if 0 < len(key) <= longest
-        and (
-            screen.everything
-            or key[:KEY_HEAD] in heads
-            or key[0] in firsts
-            or any(needle in key for needle in needles)
-        )
-    ]
-
-
-# (the compiled screen is an opaque object: each `maybe_keys` reads its own `key_screen`'s)
-key_screen = compiled.key_screen if compiled else py_key_screen
-maybe_keys = compiled.maybe_keys if compiled else py_maybe_keys
 
 
 def py_all_in(text: str, table: bytes) -> bool:

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lintnews import _native, native
+from lintnews.packs import first_pass
 
 SOME = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 ROOT = Path(__file__).resolve().parent.parent
@@ -560,8 +561,8 @@ def test_maybe_keys_equal_the_definition(
 ) -> None:
     heads, firsts, needles, everything = tuple(screen[0]), screen[1], tuple(screen[2]), screen[3]
     compiled = _native.maybe_keys(_native.key_screen(heads, firsts, needles, everything), keys, longest)
-    assert compiled == native.py_maybe_keys(
-        native.py_key_screen(heads, firsts, needles, everything), keys, longest
+    assert compiled == first_pass.py_maybe_keys(
+        first_pass.py_key_screen(heads, firsts, needles, everything), keys, longest
     )
 
 
@@ -570,7 +571,7 @@ def test_maybe_keys_of_known_keys(kernels: str) -> None:
     key_screen, maybe_keys = (
         (_native.key_screen, _native.maybe_keys)
         if kernels == "compiled"
-        else (native.py_key_screen, native.py_maybe_keys)
+        else (first_pass.py_key_screen, first_pass.py_maybe_keys)
     )
     screen = key_screen(("rea", "新闻", "😀x"), "©", ("comment", "/", "»", "อ่านต่อ"), False)
     keys = [

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from lintnews import native, packs
+from lintnews import packs
 from lintnews.config import Settings
-from lintnews.packs import regex_facts, regex_prefix
+from lintnews.packs import first_pass, regex_facts, regex_prefix
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -147,7 +147,7 @@ def test_a_document_s_passing_lines_are_the_definition_with_answers_kept(
         assert union.passing_lines(doc) == expected
     # each key the first pass admits screened once, in all 40 documents; the others never
     distinct = {k for doc in documents for k in doc if k and len(k) <= 300}
-    admitted = {doc[j] for doc in documents for j in native.maybe_keys(union._first_pass, doc, 300)}
+    admitted = {doc[j] for doc in documents for j in first_pass.maybe_keys(union._first_pass, doc, 300)}
     assert sum(screened) == len(admitted) and admitted < distinct
     assert set(union._passes) == admitted
     assert union.passing_lines(documents[0]) == union.passing_lines(list(documents[0]))
@@ -379,25 +379,25 @@ def test_a_user_s_patterns_are_screened_by_their_heads_exactly() -> None:
 
 
 def test_the_first_pass_admits_every_line_that_passes_and_few_others() -> None:
-    """`ScreenUnion.passing_lines` screens only the keys `native.maybe_keys` admits: a key whose
+    """`ScreenUnion.passing_lines` screens only the keys `first_pass.maybe_keys` admits: a key whose
     first characters are no literal line's and no pattern's heads, that does not start with a
     character of a pattern whose heads are not known, and holds no string a pattern of unknown
     first character needs. Every key the definition passes is admitted (in every set of
     languages, on generated lines in many scripts), and most others are not."""
     pack_set = packs.load_packs(Settings())
-    assert regex_prefix.HEAD == native.KEY_HEAD  # (the kernel looks up that many characters)
+    assert regex_prefix.HEAD == first_pass.KEY_HEAD  # (the kernel looks up that many characters)
     keys = as_keys(generated_keys(pack_set, 1500, seed=9) + fixture_lines())
     for langs in LANGUAGE_SETS:
         union = packs.ScreenUnion.of([pack_set.screen(lang) for lang in langs])
-        admitted = native.maybe_keys(union._first_pass, keys, 300)
+        admitted = first_pass.maybe_keys(union._first_pass, keys, 300)
         expected = reference_select(pack_set, langs, keys)
         assert set(expected) <= set(admitted)
         assert union.passing_lines(keys) == expected
     # prose: a needle ("next") admits a line, and a line without one, of other first characters, is left
     prose = [f"mayor jane doe said on {d} june the budget would pass next year" for d in range(40)]
-    assert native.maybe_keys(union._first_pass, prose, 300) == list(range(40))
+    assert first_pass.maybe_keys(union._first_pass, prose, 300) == list(range(40))
     plain = [f"mayor jane doe said on {d} june the budget would pass" for d in range(40)]
-    assert native.maybe_keys(union._first_pass, plain, 300) == []
+    assert first_pass.maybe_keys(union._first_pass, plain, 300) == []
 
 
 def test_a_screen_that_lets_everything_through_admits_every_key() -> None:
@@ -407,7 +407,7 @@ def test_a_screen_that_lets_everything_through_admits_every_key() -> None:
     union = packs.ScreenUnion.of([packs.Screen.build(entries)])
     assert union.everything
     keys = ["", "zz top", "x" * 301, "aa b", "read more", "ab b"]
-    assert native.maybe_keys(union._first_pass, keys, 300) == [1, 3, 4, 5]
+    assert first_pass.maybe_keys(union._first_pass, keys, 300) == [1, 3, 4, 5]
     assert union.passing_lines(keys) == [1, 3, 4, 5]
 
 

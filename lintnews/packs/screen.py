@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
-from lintnews import native
 from lintnews.lazy import cached_property
+from lintnews.packs import first_pass
 from lintnews.packs.regex_facts import analyse
 from lintnews.packs.regex_prefix import HEAD, heads
 from lintnews.textnorm import line_key
@@ -298,8 +298,8 @@ class ScreenUnion:
         )
 
     @cached_property
-    def _first_pass(self) -> Any:  # (`native.key_screen`: opaque when compiled)
-        """What `native.maybe_keys` tests every line key against: the first `HEAD` characters
+    def _first_pass(self) -> Any:  # (`first_pass.key_screen`: opaque when compiled)
+        """What `first_pass.maybe_keys` tests every line key against: the first `HEAD` characters
         of every literal line and of every pattern's matches (`_dispatch`), the first
         characters of the patterns whose heads are not known, and the strings the patterns of
         unknown first character need; every key when a screen lets everything through or some
@@ -308,7 +308,7 @@ class ScreenUnion:
         string a pattern that might match it needs."""
         by_head, headless = self._dispatch
         heads = {*by_head, *(line[:HEAD] for line in self.literal if line)}
-        return native.key_screen(
+        return first_pass.key_screen(
             tuple(sorted(heads)),
             "".join(sorted(headless)),
             tuple(self.needed),
@@ -329,12 +329,12 @@ class ScreenUnion:
 
         Most keys (four in five on the crawl corpus) fail on their first characters and the
         strings they hold alone, found for all keys of the document in one pass of a kernel
-        (`native.maybe_keys`), without hashing the key or looking it up. Whether one of the
+        (`first_pass.maybe_keys`), without hashing the key or looking it up. Whether one of the
         others passes depends on the key alone, and a crawl repeats most of its lines (a site's
         menus in every page, syndicated copies: two thirds of the line keys of the crawl corpus
         were met before in the same process), so the answers are kept (up to `PASSES_KEPT`
         keys, then forgotten all at once) and only new keys are screened."""
-        maybe = native.maybe_keys(self._first_pass, keys, MAX_KEY)
+        maybe = first_pass.maybe_keys(self._first_pass, keys, MAX_KEY)
         if not maybe:
             return maybe
         keys = list(map(keys.__getitem__, maybe))
