@@ -53,10 +53,10 @@ def test_mojibake_screen_is_implied_by_every_badness_alternative() -> None:
     or two adjacent characters of the mojibake categories where one of the two classes is all
     rare characters."""
     single = re.compile(f"[{mojibake._MOJIBAKE_SINGLES}]")
-    rare = re.compile(f"[{mojibake._MOJIBAKE_RARE}]")
-    moji = re.compile(f"[{mojibake._MOJIBAKE_ANY}]")
+    rare = re.compile(f"[{mojibake.screen().rare}]")
+    moji = re.compile(f"[{mojibake.screen().any}]")
     singles = {chr(x) for x in range(0x110000) if single.fullmatch(chr(x))}
-    assert all(mojibake._MAYBE_BAD.search(f"a{ch}b") for ch in singles)
+    assert all(mojibake.screen().maybe_bad.search(f"a{ch}b") for ch in singles)
 
     def mojibake_chars(s: set[str] | None) -> bool:
         return s is not None and all(moji.fullmatch(ch) for ch in s)
@@ -75,39 +75,41 @@ def test_mojibake_screen_is_implied_by_every_badness_alternative() -> None:
 
 def test_mojibake_screen_takes_a_rare_character_next_to_any_mojibake_character() -> None:
     """Every rare character next to every character of the mojibake categories, on either side."""
-    moji = re.compile(f"[{mojibake._MOJIBAKE_ANY}]")
-    rare = re.compile(f"[{mojibake._MOJIBAKE_RARE}]")
+    moji = re.compile(f"[{mojibake.screen().any}]")
+    rare = re.compile(f"[{mojibake.screen().rare}]")
     chars = [chr(x) for x in range(0x10000) if moji.fullmatch(chr(x))]
     rares = [ch for ch in chars if rare.fullmatch(ch)]
     assert len(chars) > 300 and len(rares) > 100
     for r in rares:
         for ch in chars:
-            assert mojibake._MAYBE_BAD.search(f"a {ch}{r} b") and mojibake._MAYBE_BAD.search(f"a {r}{ch} b")
+            assert mojibake.screen().maybe_bad.search(f"a {ch}{r} b") and mojibake.screen().maybe_bad.search(
+                f"a {r}{ch} b"
+            )
 
 
 def test_mojibake_screen_skips_correctly_decoded_text_of_other_scripts() -> None:
     """Curly quotes, dashes and other punctuation next to CJK, kana, Hangul, Arabic, Hebrew or
     Indic letters, or CJK punctuation, are never mojibake: no code page has those characters.
     (Cyrillic and Greek letters are in code pages: `«М` is a suspect, checked by ftfy.)"""
-    assert mojibake._MAYBE_BAD.search("«Москва»")
+    assert mojibake.screen().maybe_bad.search("«Москва»")
     text = (
         "他说：“这是一个好消息。”记者——王明\n「東京都は“新しい”計画を発表した」…… 2024年\n"
         "“한국어” 뉴스—기자\nقال “الوزير” — «اليوم»\n"
         "הוא אמר “שלום” — «היום»\nকুষ্টিয়া “সংসদ” — ২০২৪\n"
     )
-    assert not mojibake._MAYBE_BAD.search(text)
+    assert not mojibake.screen().maybe_bad.search(text)
 
 
 def test_mojibake_screen_takes_a_rare_character_next_to_any_non_ascii_one() -> None:
     for ch in "€”“«»™°×²":
-        assert mojibake._MAYBE_BAD.search(f"a é{ch} b")
-        assert mojibake._MAYBE_BAD.search(f"a {ch}é b")
-        assert mojibake._MAYBE_BAD.search(f"a ж{ch}\n")
-        assert not mojibake._MAYBE_BAD.search(f"a {ch} é b")
-        assert not mojibake._MAYBE_BAD.search(f"a 日{ch}本 b")
+        assert mojibake.screen().maybe_bad.search(f"a é{ch} b")
+        assert mojibake.screen().maybe_bad.search(f"a {ch}é b")
+        assert mojibake.screen().maybe_bad.search(f"a ж{ch}\n")
+        assert not mojibake.screen().maybe_bad.search(f"a {ch} é b")
+        assert not mojibake.screen().maybe_bad.search(f"a 日{ch}本 b")
     # letters of other scripts and German or Polish words are not suspects
     for text in ("größer", "Maße", "już", "πολύ", "Москва", "الحرب", "日期", "l’été", "«mot»", "\xa0—…"):
-        assert not mojibake._MAYBE_BAD.search(text), text
+        assert not mojibake.screen().maybe_bad.search(text), text
 
 
 #: ftfy's mojibake characters and letters of several scripts, quotes and dashes.
@@ -128,7 +130,7 @@ def test_mojibake_screen_on_generated_text() -> None:
         for line in text.split("\n"):
             if ftfy.badness.is_bad(line):
                 checked += 1
-                assert mojibake._MAYBE_BAD.search(line), repr(line)
+                assert mojibake.screen().maybe_bad.search(line), repr(line)
     assert checked > 1000
 
 
@@ -224,7 +226,7 @@ def test_badness_near_the_screens_columns_is_badness_of_the_line() -> None:
     bad = 0
     for _ in range(30_000):
         line = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40)))
-        cols = [m.start() for m in mojibake._MAYBE_BAD.finditer(line)]
+        cols = [m.start() for m in mojibake.screen().maybe_bad.finditer(line)]
         expected = ftfy.badness.is_bad(line)
         bad += expected
         assert mojibake._bad_near(line, cols) == expected, repr(line)

@@ -9,6 +9,7 @@ quadratic: a 21 KB line of repeated mojibake took 46 s).
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
 import pytest
@@ -162,3 +163,21 @@ def test_damaged_spans_rebuild_the_repair_on_generated_mojibake() -> None:
         assert "".join(out) + damaged[at:] == repaired, damaged
         checked += 1
     assert checked > 800
+
+
+def test_ftfy_is_imported_on_first_use_not_on_a_cached_re_run(tmp_path: Path) -> None:
+    """Importing ftfy costs ~30 ms: F005 imports it for its first text outside ASCII (or in
+    ``warm``, before the workers fork), and a re-run answered from the cache, which runs no
+    rule, never does."""
+    from test_cli_startup import loaded_by
+
+    (tmp_path / "a.txt").write_text(f"{LEDE}\n\nThe Kremlinâ€™s position has not changed.\n")
+    (tmp_path / "b.txt").write_text(f"{LEDE}\n")
+    args = ("--select", "F005", "a.txt", "b.txt")
+    cache = str(tmp_path / "cc")
+    for run in ("first", "cached"):
+        code, loaded, out = loaded_by(tmp_path, ("ftfy",), *args, cache=cache)
+        assert out.count("F005") == 1 and "a.txt:3:12: F005" in out, out
+        assert loaded == (["ftfy"] if run == "first" else []), run
+    code, loaded, out = loaded_by(tmp_path, ("ftfy",), "--select", "F005", "b.txt")
+    assert (loaded, out.count("F005")) == ([], 0)  # (only ASCII: no screen needed)

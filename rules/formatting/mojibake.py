@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
-
-import ftfy
-import ftfy.badness
+from typing import NamedTuple
 
 from lintnews.config import Settings
 from lintnews.diagnostics import Edit, Fix, Severity
@@ -18,45 +17,58 @@ _LONE_A_TILDE = re.compile(r"Ã(?=\s)")
 #: Characters that ftfy's badness regex accepts on their own: C1 controls, and Â, Ã, Œ, œ
 #: (some alternatives need only one of them next to ASCII text).
 _MOJIBAKE_SINGLES = "\x80-\x9fÂÃŒœ"
-#: Characters of ftfy's mojibake categories that are rare in text: all but the letters
-#: (accented Latin lower case, Greek, Cyrillic, the `kaomoji` O and U), the `common` punctuation
-#: (no-break space, dashes, ellipsis, apostrophe) and the `law` signs; plus the few of those that
-#: ftfy names one by one (Ù, °, µ, Ђ), and the singles. Ranges as in ftfy's own classes.
-_MOJIBAKE_RARE = (
-    "".join(
-        ftfy.badness.MOJIBAKE_CATEGORIES[name]
-        for name in (
-            "c1",
-            "bad",
-            "upper_accented",
-            "box",
-            "end_punctuation",
-            "currency",
-            "numeric",
-            "start_punctuation",
-        )
-    )
-    + "Ù°µЂ"
-    + _MOJIBAKE_SINGLES
+#: ftfy's mojibake categories that are rare in text: all but the letters (accented Latin lower
+#: case, Greek, Cyrillic, the `kaomoji` O and U), the `common` punctuation (no-break space,
+#: dashes, ellipsis, apostrophe) and the `law` signs; `Screen.rare` adds the few of those that
+#: ftfy names one by one (Ù, °, µ, Ђ), and the singles.
+_RARE_CATEGORIES = (
+    "c1",
+    "bad",
+    "upper_accented",
+    "box",
+    "end_punctuation",
+    "currency",
+    "numeric",
+    "start_punctuation",
 )
-#: Every character of ftfy's mojibake categories: the characters that a legacy single-byte code
-#: page (Windows-125x, Latin-1, MacRoman, CP437) gives its high bytes, as UTF-8 bytes read with
-#: that code page come out. (No CJK, kana, Hangul, Arabic or Indic letter, and no CJK
-#: punctuation, is among them.)
-_MOJIBAKE_ANY = "".join(ftfy.badness.MOJIBAKE_CATEGORIES.values()) + _MOJIBAKE_SINGLES
-#: Every text `ftfy.badness.is_bad` accepts holds one of the single characters above, or two
-#: characters of ftfy's mojibake categories in a row of which at least one is rare: each
-#: alternative of ftfy's badness regex needs one of the singles, or two adjacent characters
-#: from its mojibake classes where one of the two classes holds only rare characters
-#: (tests/test_formatting_screens.py checks this against the installed ftfy). Lines without a
-#: match are not given to ftfy's slow regex (~300 ns per character); German `öß` or `äß`,
-#: Polish `ął`, Arabic, Greek or Chinese words are not matched, and neither are the curly
-#: quotes and dashes of correctly decoded Chinese, Japanese or Cyrillic text (`。”`, `“数`),
-#: which stand next to letters or punctuation no code page has.
-#: (Written to start with one character class, the rare one, so the engine skips ahead to it.)
-_MAYBE_BAD = re.compile(
-    rf"[{_MOJIBAKE_RARE}](?:(?<=[{_MOJIBAKE_SINGLES}])|(?<=[{_MOJIBAKE_ANY}].)|(?=[{_MOJIBAKE_ANY}]))"
-)
+
+
+class Screen(NamedTuple):
+    """Which characters may start ftfy's mojibake, as character-class contents (ranges as in
+    ftfy's own classes), and the regex that finds them."""
+
+    #: Characters of ftfy's mojibake categories that are rare in text (`_RARE_CATEGORIES`).
+    rare: str
+    #: Every character of ftfy's mojibake categories: the characters that a legacy single-byte
+    #: code page (Windows-125x, Latin-1, MacRoman, CP437) gives its high bytes, as UTF-8 bytes
+    #: read with that code page come out. (No CJK, kana, Hangul, Arabic or Indic letter, and no
+    #: CJK punctuation, is among them.)
+    any: str
+    #: Every text `ftfy.badness.is_bad` accepts holds one of the single characters above, or two
+    #: characters of ftfy's mojibake categories in a row of which at least one is rare: each
+    #: alternative of ftfy's badness regex needs one of the singles, or two adjacent characters
+    #: from its mojibake classes where one of the two classes holds only rare characters
+    #: (tests/test_formatting_screens.py checks this against the installed ftfy). Lines without
+    #: a match are not given to ftfy's slow regex (~300 ns per character); German `öß` or `äß`,
+    #: Polish `ął`, Arabic, Greek or Chinese words are not matched, and neither are the curly
+    #: quotes and dashes of correctly decoded Chinese, Japanese or Cyrillic text (`。”`, `“数`),
+    #: which stand next to letters or punctuation no code page has.
+    #: (Written to start with one character class, the rare one, so the engine skips ahead to it.)
+    maybe_bad: re.Pattern[str]
+
+
+@functools.cache
+def screen() -> Screen:
+    """The screen, made from ftfy's categories on first use: importing ftfy costs ~30 ms of
+    CPU, which a run that checks no text with a character outside ASCII, or a re-run answered
+    from the cache, never needs (`Mojibake.warm` makes it before a check run's workers fork)."""
+    import ftfy.badness
+
+    categories = ftfy.badness.MOJIBAKE_CATEGORIES
+    rare = "".join(categories[name] for name in _RARE_CATEGORIES) + "Ù°µЂ" + _MOJIBAKE_SINGLES
+    any_ = "".join(categories.values()) + _MOJIBAKE_SINGLES
+    maybe_bad = re.compile(rf"[{rare}](?:(?<=[{_MOJIBAKE_SINGLES}])|(?<=[{any_}].)|(?=[{any_}]))")
+    return Screen(rare, any_, maybe_bad)
 
 
 #: The most characters a match of ftfy's badness regex spans (`ГўВЂВ.x`; its other
@@ -65,13 +77,15 @@ _BADNESS_WIDTH = 7
 
 
 def _bad_near(text: str, cols: list[int]) -> bool:
-    """``ftfy.badness.is_bad(text)``, given the ascending columns where `_MAYBE_BAD` matches in
-    ``text``: every match of ftfy's regex holds one of them (see `_MAYBE_BAD`) and spans at most
+    """``ftfy.badness.is_bad(text)``, given the ascending columns where `Screen.maybe_bad` matches in
+    ``text``: every match of ftfy's regex holds one of them (see `Screen.maybe_bad`) and spans at most
     `_BADNESS_WIDTH` characters, so it lies within that distance of one of them. Only those
     stretches are searched, not the whole line (ftfy's regex costs ~300 ns per character).
 
     (A search from ``pos`` to ``endpos`` finds the matches that lie between them: the regex
     has no lookarounds or ``$``, and its ``^`` matches only at the real start of the text.)"""
+    import ftfy.badness
+
     search = ftfy.badness.BADNESS_RE.search
     lo, hi = 0, -1
     for col in cols:
@@ -194,14 +208,23 @@ class Mojibake(Rule):
     summary = "Text decoded with the wrong character set"
     fix_applicability = "safe"
 
+    def warm(self, settings: Settings) -> None:
+        """Import ftfy and make the screen (see `lintnews.engine.Linter.warm`)."""
+        screen()
+
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         if doc.text.isascii():
             return
         suspects: dict[int, list[int]] = {}  # line: columns, in order
-        for m in _MAYBE_BAD.finditer(doc.text):
+        for m in screen().maybe_bad.finditer(doc.text):
             line, col = doc.position(m.start())
             suspects.setdefault(line, []).append(col)
         damaged = [i for i, cols in suspects.items() if _bad_near(doc.lines[i], cols)]
+        if not damaged:
+            return
+        import ftfy
+        import ftfy.badness
+
         # "Ã" before a space is how UTF-8 "à" looks once its no-break space became a space, but
         # also just the letter Ã: trust it only in a document that shows other damage too.
         if not any(ftfy.badness.is_bad(_LONE_A_TILDE.sub("", doc.lines[i])) for i in damaged):
