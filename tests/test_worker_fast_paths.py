@@ -1,6 +1,7 @@
 """Per-document shortcuts in the workers give the answers of the straightforward computation:
 `to_diagnostic`'s positions on the identity source map worked out without `SourcePos` objects,
-and F004's runs of blank lines found with `list.index` instead of a loop over the lines."""
+and F004's runs of blank lines found by one regex search of the text instead of a loop over the
+lines (HTML comments in Markdown included)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from lintnews.document import Document
 from lintnews.engine import Linter, to_diagnostic
 from lintnews.sourcemap import SourceMap, extent_of
 from lintnews.sources import InputError, iter_documents
+from lintnews.sources.documents import markdown_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SOME = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
@@ -114,3 +116,56 @@ def test_f004_on_generated_pages_with_fences() -> None:
         assert found == _reference_runs(lines, count, _reference_fenced(lines))
         reported += len(found)
     assert reported > 100
+
+
+def _reference_f004(doc: Document) -> list[tuple[int, int, int, int, str]]:
+    """F004's findings as the rule found them before: whether each line is blank (and outside an
+    HTML comment), then each run of blank lines from there."""
+    lines = doc.lines
+    count = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
+    commented: set[int] = set()
+    if doc.source is not None:
+        for m in re.finditer(r"<!--.*?-->", doc.source, re.DOTALL):
+            first = doc.source.count("\n", 0, m.start())
+            commented.update(range(first, first + m.group().count("\n") + 1))
+    blank = [not lines[i].strip() and i not in commented for i in range(count)]
+    last_content = max((i for i in range(count) if not blank[i]), default=-1)
+    in_code = _reference_fenced(lines)
+    found, i = [], 0
+    while i <= last_content:
+        if not blank[i]:
+            i += 1
+            continue
+        j = i
+        while blank[j]:
+            j += 1
+        if j - i >= 3 and i > 0 and i not in in_code:
+            found.append((i, 0, j - 1, len(lines[j - 1]), f"{j - i} blank lines in a row"))
+        i = j
+    if last_content >= 0 and last_content + 1 < count:
+        n = count - last_content - 1
+        message = f"{n} blank line{'s' if n > 1 else ''} at the end of the document"
+        found.append((last_content + 1, 0, count - 1, len(lines[count - 1]), message))
+    return found
+
+
+COMMENT_PIECES = [*PIECES, "<!-- a comment -->", "<!--", "-->", "text <!-- x", "y --> text", "\u2028", "\r"]
+
+
+def test_f004_finds_the_findings_of_the_loop_over_every_line_between_html_comments() -> None:
+    """Runs of blank lines cut by the lines of HTML comments (which the text rules see blanked
+    out, and which are not blank lines), at the start, inside and at the end of the text."""
+    rng = random.Random(32)
+    reported = commented = 0
+    for _ in range(3000):
+        pieces = [rng.choice(COMMENT_PIECES) for _ in range(rng.randint(0, 40))]
+        source = "\n".join(pieces) + rng.choice(["", "\n"])
+        doc = markdown_document("a.md", source)
+        found = [
+            (v.line, v.column, v.end_line, v.end_column, v.message)
+            for v in ExcessBlankLines().check(doc, Settings())
+        ]
+        assert found == _reference_f004(doc), repr(source)
+        reported += len(found)
+        commented += doc.source is not None and len(found) > 0
+    assert reported > 1000 and commented > 300

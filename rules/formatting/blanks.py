@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-import operator
 import re
 from collections.abc import Iterator
 
@@ -12,25 +10,35 @@ from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-#: The end of a line and three blank lines after it (``\s`` is what `str.strip` removes): every
-#: run this rule reports inside the text is one of these.
-_BLANK_RUN = re.compile(r"\n[^\S\n]*\n[^\S\n]*\n[^\S\n]*\n")
+#: A line that opens or closes a Markdown code fence (``^`` after each line break only).
+_FENCE = re.compile(r"^[^\S\n]*(```|~~~)", re.MULTILINE)
+#: The end of a line and every blank line after it that ends in a line break, three or more
+#: (``\s`` is what `str.strip` removes): every run this rule reports inside the text is one of
+#: these, or a part of one between the lines of a Markdown HTML comment.
+_BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n){3,}")
 
 
 def _fenced_lines(lines: list[str], text: str) -> set[int]:
     """Lines inside Markdown code fences, where blank lines are content (``text``: the lines
-    joined, which holds a fence's backticks or tildes when any line does)."""
+    joined). A fence opens on a line that starts with three backticks or tildes (after white
+    space) and closes on the next such line of the same marks; the lines between are inside,
+    to the end of the text when it never closes. (The fence lines are found by one search of
+    the text, not a match on every line: whole pages hold stray backticks.)"""
     inside: set[int] = set()
     if "```" not in text and "~~~" not in text:
         return inside
     fence: str | None = None
-    for i, line in enumerate(lines):
-        m = _FENCE.match(line)
-        if m and (fence is None or m.group(1) == fence):
-            fence = m.group(1) if fence is None else None
-        elif fence is not None:
-            inside.add(i)
+    line = pos = start = 0  # line: the 0-based line of offset pos
+    for m in _FENCE.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        if fence is None:
+            fence, start = m.group(1), line + 1
+        elif m.group(1) == fence:
+            inside.update(range(start, line))
+            fence = None
+    if fence is not None:
+        inside.update(range(start, len(lines)))
     return inside
 
 
@@ -44,6 +52,45 @@ def _comment_lines(source: str) -> set[int]:
         lines.update(range(line, last + 1))
         pos, line = end + 3, last
     return lines
+
+
+def _last_content(text: str, commented: set[int], count: int) -> int:
+    """The last of the first ``count`` lines that holds more than white space, or a line of an
+    HTML comment (-1: none): the line of the text's last character that is not white space."""
+    end = len(text.rstrip())
+    last = text.count("\n", 0, end) if end else -1
+    return max(last, max((i for i in commented if i < count), default=-1))
+
+
+def _runs(
+    text: str,
+    lines: list[str],
+    commented: set[int],
+    first: re.Match[str] | None,
+    more: Iterator[re.Match[str]],
+) -> Iterator[tuple[int, int]]:
+    """(i, j): the runs of blank lines ``i .. j - 1`` that may be three or more long: the
+    matches of `_BLANK_RUN` from ``first`` on, each cut at the lines of an HTML comment (which
+    are not blank lines). A match that starts on the first line, itself blank, is part of a run
+    at the start of the document (``i == 0``). (One regex search over the text instead of a
+    test of every line: a whole page has thousands of lines.)"""
+    line = pos = 0  # line: the 0-based line of offset pos
+    m = first
+    while m is not None:
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        start, end = line + 1, line + m.group().count("\n")  # blank lines start .. end - 1 ...
+        # ... and line `end` too when it is the last line of the text, blank without a line break
+        if line == 0 and not lines[0].strip() and 0 not in commented:
+            start = 0
+        i = start
+        for c in sorted(k for k in commented if start <= k < end) if commented else ():
+            if c > i:
+                yield i, c
+            i = c + 1
+        if i < end:
+            yield i, end
+        m = next(more, None)
 
 
 @register
@@ -87,31 +134,25 @@ class ExcessBlankLines(Rule):
         commented = _comment_lines(doc.source) if doc.kind == "markdown" and doc.source is not None else set()
         # Nothing to report without a blank last line or three blank lines in a row (a run
         # reported inside the text follows a line and precedes the last content line, so each of
-        # its blank lines ends in a line break: `_BLANK_RUN`). Asked before the lines' blankness
-        # is listed: most documents end with text and hold no such run.
+        # its blank lines ends in a line break: `_BLANK_RUN`). Most documents end with text and
+        # hold no such run.
         blank_end = count > 0 and not lines[count - 1].strip() and count - 1 not in commented
-        if not blank_end and not _BLANK_RUN.search(doc.text):
+        runs = _BLANK_RUN.finditer(doc.text)
+        first = next(runs, None)
+        if not blank_end and first is None:
             return
-        if commented:
-            blank = [not lines[i].strip() and i not in commented for i in range(count)]
-        else:  # (the same, without a Python loop over the lines)
-            blank = list(map(operator.not_, map(str.strip, itertools.islice(lines, count))))
-        last_content = count - 1 - blank[::-1].index(False) if False in blank else -1
-        in_code = _fenced_lines(lines, doc.text)
-        # Each run of blank lines before the last content line: from its first blank line i to
-        # the next content line j (found by list.index, not a Python loop over the lines).
-        i = 0
-        while True:
-            try:
-                i = blank.index(True, i, last_content + 1)
-            except ValueError:
-                break
-            j = blank.index(False, i)
-            if j - i >= 3 and i > 0 and i not in in_code:
-                # keep the first blank line, drop the rest
-                fix = Fix("Collapse the blank lines", (Edit(doc.offset(i + 1), doc.offset(j), ""),), True)
-                yield self.violation(i, 0, j - 1, len(lines[j - 1]), f"{j - i} blank lines in a row", fix=fix)
-            i = j
+        last_content = _last_content(doc.text, commented, count)
+        in_code: set[int] | None = None  # (found when a run is to be reported)
+        for i, j in _runs(doc.text, lines, commented, first, runs):
+            if j - i >= 3 and i > 0 and j <= last_content:
+                if in_code is None:
+                    in_code = _fenced_lines(lines, doc.text)
+                if i not in in_code:
+                    # keep the first blank line, drop the rest
+                    fix = Fix("Collapse the blank lines", (Edit(doc.offset(i + 1), doc.offset(j), ""),), True)
+                    yield self.violation(
+                        i, 0, j - 1, len(lines[j - 1]), f"{j - i} blank lines in a row", fix=fix
+                    )
         if last_content >= 0 and last_content + 1 < count:
             n = count - last_content - 1
             start = doc.offset(last_content) + len(lines[last_content])
