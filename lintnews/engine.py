@@ -8,6 +8,7 @@ Per-document work is a pure function of (document, settings), so it can run in w
 from __future__ import annotations
 
 import traceback
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from lintnews.config import ConfigError, Settings
@@ -38,7 +39,7 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
             pos = doc.to_source(r.line, r.column)
             related.append(Location(doc.path, doc.record, pos.line, pos.column))
     snippet_lines = lines[v.line : end_line + 1]
-    joined = "\n".join(snippet_lines)
+    joined = snippet_lines[0] if len(snippet_lines) == 1 else "\n".join(snippet_lines)
     snippet = joined[:SNIPPET_CHARS]
     region_text = None
     if len(joined) > SNIPPET_CHARS and doc.record is None and identity:
@@ -50,9 +51,15 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
     fix_edits: tuple[tuple[int, int, int, int, str], ...] = ()
     fix_replaced: tuple[str, ...] = ()
     if v.fix is not None and identity:
-        spans = [(doc.position(e.start), doc.position(e.end), e.replacement) for e in v.fix.edits]
-        fix_edits = tuple((a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1, text) for a, b, text in spans)
-        fix_replaced = tuple(doc.text[e.start : e.end] for e in v.fix.edits)
+        # (`Document.position` of both ends written out: a diagnostic in two has a fix)
+        starts, text = doc.line_starts, doc.text
+        edits, replaced = [], []
+        for e in v.fix.edits:
+            lo, hi = e.start, e.end
+            a, b = bisect_right(starts, lo), bisect_right(starts, hi)  # 1-based lines
+            edits.append((a, lo - starts[a - 1] + 1, b, hi - starts[b - 1] + 1, e.replacement))
+            replaced.append(text[lo:hi])
+        fix_edits, fix_replaced = tuple(edits), tuple(replaced)
     return Diagnostic(
         path=doc.path,
         record=doc.record,
