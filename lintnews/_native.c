@@ -2650,6 +2650,76 @@ static PyObject *native_line_starts(PyObject *self, PyObject *arg)
 
 /* end s32-phrase */
 
+/* s32-rules: characters of a set beside others (F005's mojibake screen) ------------------- */
+
+PyDoc_STRVAR(chars_beside_doc,
+             "chars_beside(text, chars, alone, beside) -> list[int]\n\n"
+             "The offsets i (ascending) of the characters text[i] of chars that are in alone, or\n"
+             "next to a character of beside (text[i - 1] or text[i + 1]). Each set is a bitmap of\n"
+             "the Basic Multilingual Plane: bytes of 8192, bit (c & 7) of byte c >> 3 for character\n"
+             "c. One pass over text, where a regex character class with look-arounds costs several\n"
+             "times more (see lintnews.native.py_chars_beside).");
+
+static inline int bmp_bit(const uint8_t *bits, Py_UCS4 ch)
+{
+    return ch <= 0xFFFF && (bits[ch >> 3] >> (ch & 7) & 1);
+}
+
+static PyObject *native_chars_beside(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_buffer sets[3];
+    if (!PyArg_ParseTuple(args, "Uy*y*y*", &text, &sets[0], &sets[1], &sets[2]))
+        return NULL;
+    PyObject *found = NULL;
+    for (int s = 0; s < 3; s++)
+        if (sets[s].len != 0x10000 / 8) {
+            PyErr_SetString(PyExc_ValueError, "chars_beside() takes bitmaps of 8192 bytes");
+            goto done;
+        }
+    if (PyUnicode_READY(text) < 0)
+        goto done;
+    const uint8_t *chars = sets[0].buf, *alone = sets[1].buf, *beside = sets[2].buf;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    found = PyList_New(0);
+    if (found == NULL)
+        goto done;
+#define CHARS_BESIDE(T)                                                                            \
+    {                                                                                              \
+        const T *src = (const T *)data;                                                            \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                       \
+            Py_UCS4 ch = src[i];                                                                   \
+            if (!bmp_bit(chars, ch))                                                               \
+                continue;                                                                          \
+            if (bmp_bit(alone, ch) || (i > 0 && bmp_bit(beside, src[i - 1])) ||                    \
+                (i + 1 < n && bmp_bit(beside, src[i + 1]))) {                                      \
+                PyObject *at = PyLong_FromSsize_t(i);                                              \
+                int failed = at == NULL || PyList_Append(found, at) < 0;                           \
+                Py_XDECREF(at);                                                                    \
+                if (failed) {                                                                      \
+                    Py_CLEAR(found);                                                               \
+                    goto done;                                                                     \
+                }                                                                                  \
+            }                                                                                      \
+        }                                                                                          \
+    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        CHARS_BESIDE(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        CHARS_BESIDE(Py_UCS2)
+    else
+        CHARS_BESIDE(Py_UCS4)
+#undef CHARS_BESIDE
+done:
+    for (int s = 0; s < 3; s++)
+        PyBuffer_Release(&sets[s]);
+    return found;
+}
+
+/* s32-rules end ---------------------------------------------------------------------------- */
+
 static PyMethodDef native_methods[] = {
     {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
     {"words", native_words, METH_O, words_doc},
@@ -2678,6 +2748,8 @@ static PyMethodDef native_methods[] = {
     {"line_starts", native_line_starts, METH_O, line_starts_doc},
     {"vocabulary", native_vocabulary, METH_O, vocabulary_doc},
     /* end s32-phrase */
+    /* s32-rules */
+    {"chars_beside", native_chars_beside, METH_VARARGS, chars_beside_doc},
     {NULL, NULL, 0, NULL},
 };
 

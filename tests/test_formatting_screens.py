@@ -11,8 +11,10 @@ import random
 import re
 
 import ftfy.badness
+import pytest
 from lintnews.rules.formatting import blanks, case, common, mojibake, spacing, tables
 
+from lintnews import bmp_sets
 from lintnews.config import Settings
 from lintnews.document import Document
 
@@ -132,6 +134,32 @@ def test_mojibake_screen_on_generated_text() -> None:
                 checked += 1
                 assert mojibake.screen().maybe_bad.search(line), repr(line)
     assert checked > 1000
+
+
+def test_mojibake_screen_sets_are_the_regex_classes() -> None:
+    """The bitmaps the kernel reads hold the characters of the regex's classes, no more."""
+    screen = mojibake.screen()
+    for cls, bits in zip((screen.rare, mojibake._MOJIBAKE_SINGLES, screen.any), screen.bitmaps):
+        pattern = re.compile(f"[{cls}]")
+        expected = "".join(chr(c) for c in range(0x10000) if pattern.fullmatch(chr(c)))
+        assert bits == bmp_sets.bmp_bitmap(expected)
+        assert set(mojibake._members(cls)) == set(expected)
+
+
+@pytest.mark.parametrize("kernel", [bmp_sets.chars_beside, bmp_sets.py_chars_beside])
+def test_mojibake_suspects_are_where_the_screen_matches(kernel: object) -> None:
+    """The kernel (and its Python twin) finds every offset where the screen's regex matches,
+    on generated text of mojibake material, other scripts, astral characters and line breaks."""
+    screen = mojibake.screen()
+    rng = random.Random(32)
+    alphabet = "ab Z.,\n\n😀" + MOJIBAKE_MATERIAL
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12)))
+        expected = [m.start() for m in screen.maybe_bad.finditer(text)]
+        assert kernel(text, *screen.bitmaps) == expected, repr(text)  # type: ignore[operator]
+        found += len(expected)
+    assert found > 5000
 
 
 # --- F001: glued punctuation -------------------------------------------------------------------
