@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from lintnews.rules.formatting.blanks import ExcessBlankLines
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
 from lintnews.engine import Linter, to_diagnostic
 from lintnews.sourcemap import SourceMap, extent_of
@@ -169,3 +170,32 @@ def test_f004_finds_the_findings_of_the_loop_over_every_line_between_html_commen
         reported += len(found)
         commented += doc.source is not None and len(found) > 0
     assert reported > 1000 and commented > 300
+
+
+def test_to_diagnostic_fills_each_field_by_its_name() -> None:
+    """`to_diagnostic` calls `Diagnostic` by position: each value lands in its field (the same
+    diagnostic as one made by keywords), so a change of the fields' order shows here."""
+    doc = Document("a.jsonl", "First line.\n\n\n\n\nLast line.\n", record="7", record_line=8)
+    [v] = ExcessBlankLines().check(doc, Settings())
+    assert to_diagnostic(doc, v, Severity.INFO) == Diagnostic(
+        path="a.jsonl",
+        record="7",
+        line=2,
+        column=1,
+        end_line=5,
+        end_column=1,
+        code="F004",
+        name="excess-blank-lines",
+        severity=Severity.INFO,
+        message="4 blank lines in a row",
+        fix=v.fix,
+        related=[],
+        record_line=8,
+        snippet="\n\n\n",
+        document_score=None,
+        fix_edits=((3, 1, 6, 1, ""),),
+        region_text=None,
+        fix_replaced=("\n\n\n",),
+        similarity=None,
+        kept=None,
+    )
