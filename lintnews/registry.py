@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from lintnews.document import Document
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Violation:
     """What a rule reports, in 0-based text coordinates of the document (``end_line`` inclusive,
     ``end_column`` exclusive)."""
@@ -35,6 +35,39 @@ class Violation:
     related: tuple[RelatedLocation, ...] = ()
     #: Overrides the rule's default severity for this violation (pack entries may set one).
     severity: Severity | None = None
+
+    def __init__(
+        self,
+        rule: Rule,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        message: str,
+        fix: Fix | None = None,
+        related: tuple[RelatedLocation, ...] = (),
+        severity: Severity | None = None,
+    ) -> None:
+        # The fields in one dictionary set at once: a frozen dataclass's own `__init__` sets
+        # each through `object.__setattr__`, which cost twice as much, once per finding.
+        _set_fields(
+            self,
+            "__dict__",
+            {
+                "rule": rule,
+                "line": line,
+                "column": column,
+                "end_line": end_line,
+                "end_column": end_column,
+                "message": message,
+                "fix": fix,
+                "related": related,
+                "severity": severity,
+            },
+        )
+
+
+_set_fields = object.__setattr__
 
 
 class Rule:

@@ -5,10 +5,12 @@ lines (HTML comments in Markdown included)."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lintnews.rules.formatting.blanks import ExcessBlankLines
@@ -17,6 +19,7 @@ from lintnews.config import Settings
 from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
 from lintnews.engine import Linter, to_diagnostic
+from lintnews.registry import Violation
 from lintnews.sourcemap import SourceMap, extent_of
 from lintnews.sources import InputError, iter_documents
 from lintnews.sources.documents import markdown_document
@@ -199,3 +202,31 @@ def test_to_diagnostic_fills_each_field_by_its_name() -> None:
         similarity=None,
         kept=None,
     )
+
+
+def test_a_violation_is_the_frozen_dataclass_it_was() -> None:
+    """`Violation` sets its fields at once: still a frozen dataclass with the same fields,
+    defaults, equality, hash, ``repr`` and `dataclasses.replace`."""
+    rule = ExcessBlankLines()
+    v = Violation(rule, 1, 0, 4, 0, "4 blank lines in a row")
+    assert [f.name for f in dataclasses.fields(v)] == [
+        "rule",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "message",
+        "fix",
+        "related",
+        "severity",
+    ]
+    assert (v.fix, v.related, v.severity) == (None, (), None)
+    same = Violation(rule=rule, line=1, column=0, end_line=4, end_column=0, message="4 blank lines in a row")
+    assert v == same and hash(v) == hash(same) and v != dataclasses.replace(v, line=2)
+    assert dataclasses.replace(v, severity=Severity.ERROR).severity is Severity.ERROR
+    assert repr(v) == (
+        f"Violation(rule={rule!r}, line=1, column=0, end_line=4, end_column=0, "
+        "message='4 blank lines in a row', fix=None, related=(), severity=None)"
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        v.line = 2  # type: ignore[misc]
