@@ -100,19 +100,33 @@ def test_compounds_with_a_rare_part_never_build_the_whole_dictionary(monkeypatch
         wordlist.rarer_than("well-being", "en", _MIN_ZIPF)  # two common tokens: wordfreq decides
 
 
-def test_common_words_never_builds_the_whole_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
-    wordlist.common_words.cache_clear()
-
+def test_in_buckets_never_builds_the_whole_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
     def whole(*args: object, **kwargs: object) -> dict[str, float]:
         raise AssertionError("built wordfreq's whole frequency dictionary")
 
     monkeypatch.setattr(wordfreq, "get_frequency_dict", whole)
     assert wordlist.rarer_than("governmen", "en", _MIN_ZIPF)
     assert not wordlist.rarer_than("government", "en", _MIN_ZIPF)
-    words = wordlist.common_words("en", _MIN_ZIPF)
-    assert "government" in words and "governmen" not in words
-    assert 50_000 < len(words) < 200_000  # (the whole English list has ~320,000 words)
-    wordlist.common_words.cache_clear()
+    cut = wordlist.first_bucket_below(_MIN_ZIPF)
+    assert wordlist.in_buckets("government", "en", cut) and not wordlist.in_buckets("governmen", "en", cut)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ru", "ar"])
+def test_in_buckets_is_membership_in_the_buckets(lang: str) -> None:
+    """The search of the list's bytes answers as the set of the first buckets' words: for words
+    of every bucket read, their parts (bytes inside longer words), their ends and starts, and
+    words whose bytes follow a byte that looks like a string header."""
+    buckets = wordfreq.get_frequency_list(lang)
+    rng = random.Random(32)
+    for min_zipf in (_MIN_ZIPF, _MIN_ZIPF_ALONE):
+        cut = wordlist.first_bucket_below(min_zipf)
+        words = set(itertools.chain.from_iterable(buckets[:cut]))
+        asked = [w for bucket in buckets[: cut + 40 : 3] for w in itertools.islice(bucket, 4)]
+        pool = sorted(words)
+        for w in rng.sample(pool, 400):
+            asked += [w[1:], w[:-1], w[2:], w[1:-1], w + w[:1], "é" + w, "\ud800", ""]
+        assert sum(w in words for w in asked) > 300 and sum(w not in words for w in asked) > 1000
+        assert [w for w in asked if wordlist.in_buckets(w, lang, cut)] == [w for w in asked if w in words]
 
 
 def test_t002_stump_through_the_cli(tmp_path) -> None:

@@ -30,7 +30,7 @@ from .trailers import (
     CREDIT,
     is_trailer,
 )
-from .wordlist import common_words, rarer_than
+from .wordlist import load, rarer_than
 
 #: The end of a paragraph that could close a sentence: punctuation, closing quotes and brackets,
 #: emoji and symbols. What is left (a letter, a digit, a comma) cannot.
@@ -76,11 +76,11 @@ def _rare(word: str, lang: str, min_zipf: float = _MIN_ZIPF) -> bool | None:
 
 def warm() -> None:
     """Load now what `_rare` loads in each process on first use: wordfreq (its import alone is
-    ~0.1 CPU-s) and its list of English, the language met everywhere (the others stay lazy), for
-    both thresholds. A check run calls this before it forks its workers, which then share them."""
+    ~0.1 CPU-s) and its list of English, the language met everywhere (the others stay lazy), read
+    once for both thresholds. A check run calls this before it forks its workers, which then
+    share them."""
     if "en" in _wordfreq_languages():
-        common_words("en", _MIN_ZIPF)
-        common_words("en", _MIN_ZIPF_ALONE)
+        load("en")
 
 
 def is_stump(doc: Document, word: str, lang: str) -> bool:

@@ -6,9 +6,11 @@ every word of the language's list (300,000-650,000 words, 0.1-0.6 s and 35-70 MB
 and process). T002 only asks whether a word is rarer than Zipf 2.0 or 3.5, and a list file is a
 gzipped msgpack array of buckets in descending order of frequency (bucket ``i`` holds the words
 of frequency ``10 ** (-i / 100)``): the words at Zipf `FLOOR` (2.0) or more are the first ~700
-buckets, a quarter to a third of the words. `common_words` reads only those buckets (streaming:
-the rest of the file is never decompressed), once per language and process for every threshold
-at or above the floor, about 5x faster and a third of the memory.
+buckets, a quarter to a third of the words. `in_buckets` reads only those buckets' bytes
+(streaming: the rest of the file is never decompressed), once per language and process, and
+finds a word in them by a search of the bytes, unpacking only the bucket of a hit: T002 asks a
+few dozen questions a language, and unpacking every word into a set cost 30-65 ms a language
+where reading the bytes costs 7-13.
 
 The answer is wordfreq's own (tests/test_truncation_wordlist.py compares both on words of every
 bucket, compounds and words wordfreq's tokenizer changes). wordfreq tokenizes the word first: a
@@ -20,11 +22,11 @@ are all common, or with digits, is left to ``wordfreq.zipf_frequency``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
-import itertools
 
-#: The lowest Zipf frequency `common_words` reads down to: T002's lower threshold (`rarer_than`
+#: The lowest Zipf frequency `in_buckets` reads down to: T002's lower threshold (`rarer_than`
 #: asks wordfreq itself about a lower one).
 FLOOR = 2.0
 
@@ -53,31 +55,90 @@ def first_bucket_below(min_zipf: float) -> int:
 
 
 @functools.cache
-def _buckets(lang: str) -> list[list[str]]:
-    """The buckets of wordfreq's ``best`` list of ``lang`` (an exact key of
-    ``wordfreq.available_languages()``) at Zipf `FLOOR` or more, read once per process."""
+def _list_bytes(lang: str) -> tuple[bytes, list[int]]:
+    """The msgpack bytes of the buckets of wordfreq's ``best`` list of ``lang`` (an exact key of
+    ``wordfreq.available_languages()``) at Zipf `FLOOR` or more, read once per process, and the
+    offset in them where each bucket starts (with the end of the last: one more than buckets).
+    The buckets are skipped by msgpack without being unpacked."""
     import msgpack
     import wordfreq
 
     path = wordfreq.available_languages()[lang]
+    unpacker = msgpack.Unpacker(raw=False)
+    data = bytearray()
+    size = -1  # (the list's length, once read)
+    starts: list[int] = []  # (from the end of the header on)
     with gzip.open(path, "rb") as infile:
-        unpacker = msgpack.Unpacker(infile, raw=False)
-        size = unpacker.read_array_header()
-        header = unpacker.unpack()
-        if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
-            raise ValueError(f"{path}: unexpected wordfreq header {header!r}")
-        return [unpacker.unpack() for _ in range(min(size - 1, first_bucket_below(FLOOR)))]
+        while not starts or len(starts) <= min(size - 1, first_bucket_below(FLOOR)):
+            chunk = infile.read(1 << 16)
+            if not chunk:
+                break
+            data += chunk
+            unpacker.feed(chunk)
+            try:  # (on too little data, msgpack raises OutOfData and takes nothing)
+                if size < 0:
+                    size = unpacker.read_array_header()
+                if not starts:
+                    header = unpacker.unpack()
+                    if (
+                        not isinstance(header, dict)
+                        or header.get("format") != "cB"
+                        or header.get("version") != 1
+                    ):
+                        raise ValueError(f"{path}: unexpected wordfreq header {header!r}")
+                    starts.append(unpacker.tell())
+                while len(starts) <= min(size - 1, first_bucket_below(FLOOR)):
+                    unpacker.skip()
+                    starts.append(unpacker.tell())
+            except msgpack.OutOfData:
+                continue
+    return bytes(data[: starts[-1]]), starts
 
 
-@functools.cache
-def common_words(lang: str, min_zipf: float) -> frozenset[str]:
-    """The words of wordfreq's ``best`` list of ``lang`` at ``min_zipf`` (`FLOOR` or more) or
-    more. (One frozenset of the buckets: a set grown bucket by bucket, then copied, cost a
-    quarter more; a dict of each word's bucket, for every threshold at once, half as much
-    again as a set per threshold.)"""
-    if min_zipf < FLOOR:
-        raise ValueError(f"only the words at Zipf {FLOOR} or more are read, not {min_zipf}")
-    return frozenset(itertools.chain.from_iterable(_buckets(lang)[: first_bucket_below(min_zipf)]))
+@functools.lru_cache(maxsize=256)
+def _bucket(lang: str, index: int) -> frozenset[str]:
+    """The words of bucket ``index`` of `_list_bytes`."""
+    import msgpack
+
+    data, starts = _list_bytes(lang)
+    return frozenset(msgpack.unpackb(data[starts[index] : starts[index + 1]], raw=False))
+
+
+def _str_headers(size: int) -> tuple[bytes, ...]:
+    """Every msgpack header of a string of ``size`` bytes (fixstr, str 8, 16, 32)."""
+    heads = [b"\xdb" + size.to_bytes(4, "big")]
+    if size < 1 << 16:
+        heads.append(b"\xda" + size.to_bytes(2, "big"))
+    if size < 1 << 8:
+        heads.append(b"\xd9" + size.to_bytes(1, "big"))
+    if size < 32:
+        heads.append(bytes([0xA0 | size]))
+    return tuple(heads)
+
+
+def load(lang: str) -> None:
+    """Read the list of ``lang`` now (see `in_buckets`): T002's ``warm``, before a check run's
+    workers fork."""
+    _list_bytes(lang)
+
+
+def in_buckets(word: str, lang: str, count: int) -> bool:
+    """Whether ``word`` is a word of the first ``count`` buckets (at most those at `FLOOR` or
+    more) of wordfreq's list of ``lang``: each place where the bytes hold its UTF-8 bytes behind
+    a string header is looked up in the one bucket holding it (a word's bytes may also be part of
+    a longer word's, or follow bytes that look like a header)."""
+    data, starts = _list_bytes(lang)
+    count = min(count, len(starts) - 1)
+    needle = word.encode("utf-8", "surrogatepass")  # (valid UTF-8 holds no surrogate)
+    if not needle:
+        return any(word in _bucket(lang, i) for i in range(count))
+    heads = _str_headers(len(needle))
+    at = data.find(needle, starts[0], starts[count])
+    while at >= 0:
+        if data.endswith(heads, starts[0], at) and word in _bucket(lang, bisect.bisect_right(starts, at) - 1):
+            return True
+        at = data.find(needle, at + 1, starts[count])
+    return False
 
 
 def rarer_than(word: str, lang: str, min_zipf: float) -> bool:
@@ -87,12 +148,12 @@ def rarer_than(word: str, lang: str, min_zipf: float) -> bool:
     from wordfreq.tokens import lossy_tokenize
 
     if min_zipf >= FLOOR:
-        common = common_words(lang, min_zipf)
+        count = first_bucket_below(min_zipf)
         tokens = lossy_tokenize(word, lang)
         # (a token with digits has a frequency of its own: wordfreq spreads its bucket's)
         plain = [token for token in tokens if wordfreq.smash_numbers(token) == token]
         if len(tokens) == 1 and plain:
-            return plain[0] not in common
-        if any(token not in common for token in plain):
+            return not in_buckets(plain[0], lang, count)
+        if any(not in_buckets(token, lang, count) for token in plain):
             return True  # several tokens: rarer than the rarest of them
     return float(wordfreq.zipf_frequency(word, lang)) < min_zipf
