@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import gc
 import itertools
 import os
@@ -194,6 +195,15 @@ def _init_worker(
 WorkerResult = tuple[list[Analysis | InputError], bytes | None]
 
 
+def _warm(linter: Linter, signer: Signer | None) -> None:
+    """What each worker would make on its first documents, made once before they are forked: the
+    rules' packs and word lists, the corpus signer (a cached re-run never gets here: no numpy)."""
+    linter.engine.warm()
+    warm_signer = getattr(signer, "warm", None)
+    if warm_signer is not None:
+        warm_signer()
+
+
 def _work(chunk: list[Unit | InputError]) -> list[WorkerResult]:
     assert _WORKER is not None
     results = _WORKER.analyze_units(chunk)
@@ -340,7 +350,7 @@ def analyze(
                 spawn_args=(args, gc.get_threshold(), encode),
                 # a forked worker gets this process's linter with what `warm` made (copy-on-write)
                 fork_args=((*args, linter), gc.get_threshold(), encode),
-                warm=linter.engine.warm,
+                warm=functools.partial(_warm, linter, signer),
             ) as pool,
             pool_mod.results_paced(),
         ):

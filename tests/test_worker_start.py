@@ -133,3 +133,31 @@ def test_the_main_process_collects_less_often_only_while_its_workers_run() -> No
             assert gc.get_threshold() == (500, 5, 5)
     finally:
         gc.set_threshold(*before)
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="fork only")
+def test_the_corpus_signer_is_made_once_before_the_workers_fork(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lintnews.corpus import signature
+
+    records = [
+        json.dumps({"id": f"r{i}", "text": f"Story {i}: the port strike entered its third week on Monday."})
+        for i in range(70)  # (64 or more units start the worker pool)
+    ]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(records) + "\n", encoding="utf-8")
+    seen = tmp_path / "seen.txt"
+    real_init = signature.CorpusSigner.__init__
+
+    def recording(self: signature.CorpusSigner, *args: Any, **kwargs: Any) -> None:
+        with seen.open("a", encoding="utf-8") as out:  # (appended to by forked workers too)
+            out.write(f"{os.getpid()}\n")
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(signature.CorpusSigner, "__init__", recording)
+    result = CliRunner().invoke(cli_main, ["check", "--isolated", "--no-cache", "-j", "2", str(corpus)])
+    assert result.exit_code == 0, result.output
+    # made here, before the fork; the workers sign with the copy they inherit (without it each
+    # worker imported numpy and the signature module and made its own: ~0.1 CPU-s a worker)
+    assert seen.read_text(encoding="utf-8").split() == [str(os.getpid())]

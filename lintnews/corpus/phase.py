@@ -40,6 +40,11 @@ class DeferredSigner:
             self._signer = CorpusSigner(self.settings)
         return self._signer
 
+    def warm(self) -> None:
+        """Make the signer now: a check run does before it forks its workers, which then share
+        it (numpy, the signature module and the permutations: ~0.1 CPU-s a worker otherwise)."""
+        self.signer  # noqa: B018 (made on first use)
+
     def __call__(self, doc: Document, diagnostics: Sequence[Diagnostic] = ()) -> DocSignature:
         return self.signer(doc, diagnostics)
 
