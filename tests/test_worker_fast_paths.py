@@ -58,10 +58,10 @@ def test_diagnostics_on_the_identity_map_are_those_the_map_gives() -> None:
     assert compared > 80 and fixed > 50
 
 
-def _reference_runs(lines: list[str], count: int, in_code: set[int]) -> list[tuple[int, int]]:
-    """F004's runs inside the text as it found them before: a loop over every line."""
-    blank = [not lines[i].strip() for i in range(count)]
-    last_content = max((i for i in range(count) if not blank[i]), default=-1)
+def _reference_runs(blank: list[bool], in_code: set[int]) -> list[tuple[int, int]]:
+    """F004's runs inside the text (first and last line of each) as it found them before: a loop
+    over whether each line is blank."""
+    last_content = max((i for i, empty in enumerate(blank) if not empty), default=-1)
     runs, i = [], 0
     while i <= last_content:
         if not blank[i]:
@@ -74,6 +74,10 @@ def _reference_runs(lines: list[str], count: int, in_code: set[int]) -> list[tup
             runs.append((i, j - 1))
         i = j
     return runs
+
+
+def _blank(lines: list[str], count: int) -> list[bool]:
+    return [not lines[i].strip() for i in range(count)]
 
 
 def _reference_fenced(lines: list[str]) -> set[int]:
@@ -101,7 +105,7 @@ def test_f004_finds_the_runs_of_the_loop_over_every_line(pieces: list[str], fina
     inner = [(v.line, v.end_line) for v in found if "in a row" in v.message]
     blank_end = count > 0 and not lines[count - 1].strip()
     if blank_end or re.search(r"\n[^\S\n]*\n[^\S\n]*\n[^\S\n]*\n", text):
-        assert inner == _reference_runs(lines, count, _reference_fenced(lines))
+        assert inner == _reference_runs(_blank(lines, count), _reference_fenced(lines))
     else:
         assert inner == []
 
@@ -117,7 +121,7 @@ def test_f004_on_generated_pages_with_fences() -> None:
         found = [
             (v.line, v.end_line) for v in ExcessBlankLines().check(doc, Settings()) if "in a row" in v.message
         ]
-        assert found == _reference_runs(lines, count, _reference_fenced(lines))
+        assert found == _reference_runs(_blank(lines, count), _reference_fenced(lines))
         reported += len(found)
     assert reported > 100
 
@@ -134,18 +138,10 @@ def _reference_f004(doc: Document) -> list[tuple[int, int, int, int, str]]:
             commented.update(range(first, first + m.group().count("\n") + 1))
     blank = [not lines[i].strip() and i not in commented for i in range(count)]
     last_content = max((i for i in range(count) if not blank[i]), default=-1)
-    in_code = _reference_fenced(lines)
-    found, i = [], 0
-    while i <= last_content:
-        if not blank[i]:
-            i += 1
-            continue
-        j = i
-        while blank[j]:
-            j += 1
-        if j - i >= 3 and i > 0 and i not in in_code:
-            found.append((i, 0, j - 1, len(lines[j - 1]), f"{j - i} blank lines in a row"))
-        i = j
+    found = [
+        (i, 0, j, len(lines[j]), f"{j - i + 1} blank lines in a row")
+        for i, j in _reference_runs(blank, _reference_fenced(lines))
+    ]
     if last_content >= 0 and last_content + 1 < count:
         n = count - last_content - 1
         message = f"{n} blank line{'s' if n > 1 else ''} at the end of the document"
