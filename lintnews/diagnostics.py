@@ -31,13 +31,22 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
+_set = object.__setattr__
+
+
+@dataclass(frozen=True, init=False)
 class Edit:
     """Replace ``text[start:end]`` (character offsets in `Document.text`) with ``replacement``."""
 
     start: int
     end: int
     replacement: str = ""
+
+    def __init__(self, start: int, end: int, replacement: str = "") -> None:
+        # The fields in one dictionary set at once: a frozen dataclass's own `__init__` sets each
+        # through `object.__setattr__`, most of its cost; one or two a finding, made by rules,
+        # the cache's row decoder and unpickling (`Violation` does the same).
+        _set(self, "__dict__", {"start": start, "end": end, "replacement": replacement})
 
     # (`__reduce__` here and below: results travel from worker processes to the main one
     # pickled, and the default pickling of a (frozen, slotted) dataclass, through copyreg and
@@ -46,13 +55,16 @@ class Edit:
         return Edit, (self.start, self.end, self.replacement)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Fix:
     """A titled set of edits. ``safe`` fixes run with ``--fix``; unsafe ones need ``--unsafe-fixes``."""
 
     title: str
     edits: tuple[Edit, ...]
     safe: bool = True
+
+    def __init__(self, title: str, edits: tuple[Edit, ...], safe: bool = True) -> None:
+        _set(self, "__dict__", {"title": title, "edits": edits, "safe": safe})  # (see `Edit`)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return Fix, (self.title, self.edits, self.safe)
@@ -200,25 +212,6 @@ class Diagnostic:
         return self.record_line if self.record_line is not None else self.line
 
 
-_new, _set = object.__new__, object.__setattr__
-
-
-def new_edit(start: int, end: int, replacement: str) -> Edit:
-    """``Edit(start, end, replacement)`` without the frozen dataclass's ``__init__``, whose
-    ``object.__setattr__`` call for each field is most of its cost: the cache's row decoder
-    (`lintnews.cache.rows`) makes one for nearly every finding of a cached re-run."""
-    edit = _new(Edit)
-    _set(edit, "__dict__", {"start": start, "end": end, "replacement": replacement})
-    return edit
-
-
-def new_fix(title: str, edits: tuple[Edit, ...], safe: bool) -> Fix:
-    """``Fix(title, edits, safe)`` without the frozen dataclass's ``__init__`` (see `new_edit`)."""
-    fix = _new(Fix)
-    _set(fix, "__dict__", {"title": title, "edits": edits, "safe": safe})
-    return fix
-
-
 #: Every severity by its number (what pickles and cache entries carry).
 SEVERITY_BY_NUMBER = {s.value: s for s in Severity}
 
@@ -230,5 +223,5 @@ def _diagnostic(*values: Any) -> Diagnostic:
     fix = fields[10]
     if fix is not None:
         title, edits, safe = fix
-        fields[10] = new_fix(title, tuple([new_edit(start, end, text) for start, end, text in edits]), safe)
+        fields[10] = Fix(title, tuple([Edit(start, end, text) for start, end, text in edits]), safe)
     return Diagnostic(*fields)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from lintnews.diagnostics import Fix, RelatedLocation, Severity, new_edit, new_fix
+from lintnews.diagnostics import Edit, Fix, RelatedLocation, Severity
 
 if TYPE_CHECKING:
     from lintnews.config import Settings
@@ -165,7 +165,7 @@ class Rule:
         stop = doc.offset(end + 1) if end + 1 < len(lines) else len(doc.text)
         if end + 1 >= len(lines) and begin > 0:
             begin -= 1  # last line: take the line break before it instead
-        return new_fix(title, (new_edit(begin, stop, ""),), safe)  # (without the frozen `__init__`s)
+        return Fix(title, (Edit(begin, stop, ""),), safe)
 
     def __repr__(self) -> str:
         return f"<{self.code} {self.name}>"

@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from lintnews import gcpace, parallel, registry
 from lintnews.cli import main as cli_main
 from lintnews.config import Settings
-from lintnews.diagnostics import Diagnostic, Edit, Fix, Location, Severity, new_edit, new_fix
+from lintnews.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from lintnews.document import Document
 from lintnews.engine import Linter
 from lintnews.fixes import apply as fixes_apply
@@ -178,9 +178,10 @@ def test_a_check_run_collects_garbage_less_often_and_puts_the_collector_back(
 
 
 def test_fixes_made_without_init_are_the_dataclasses_own() -> None:
-    """`new_fix`/`new_edit` (the cache's decoder, unpickling) set every field the dataclass has:
-    a field added to `Fix` or `Edit` that they forget fails here."""
-    edit, fix = new_edit(3, 9, "x"), new_fix("Remove", (new_edit(3, 9, "x"),), False)
+    """`Fix`'s and `Edit`'s own `__init__` (one dictionary for the fields, not the frozen
+    dataclass's `object.__setattr__` per field) set every field the dataclass has: a field added
+    to `Fix` or `Edit` that it forgets fails here."""
+    edit, fix = Edit(3, 9, "x"), Fix("Remove", (Edit(3, 9, "x"),), False)
     assert vars(edit) == vars(Edit(3, 9, "x")) and vars(fix) == vars(Fix("Remove", (Edit(3, 9, "x"),), False))
     assert {f.name for f in dataclasses.fields(Edit)} == set(vars(edit))
     assert {f.name for f in dataclasses.fields(Fix)} == set(vars(fix))

@@ -11,7 +11,7 @@ from typing import Any
 
 import msgpack
 
-from lintnews.diagnostics import SEVERITY_BY_NUMBER, Diagnostic, Location, new_edit, new_fix
+from lintnews.diagnostics import SEVERITY_BY_NUMBER, Diagnostic, Edit, Fix, Location
 from lintnews.registry import rule_names
 
 # --- entries ------------------------------------------------------------------------------------
@@ -199,8 +199,8 @@ def _rare(
                 and type(replacement) is str
             ):
                 raise _Invalid
-            parts.append(new_edit(start, end, replacement))
-        fix = new_fix(title, tuple(parts), safe)
+            parts.append(Edit(start, end, replacement))
+        fix = Fix(title, tuple(parts), safe)
     related = [_location(r) for r in related] if related else []
     edits_at: tuple[tuple[int, int, int, int, str], ...] = ()
     replaced: tuple[str, ...] = ()

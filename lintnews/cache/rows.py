@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from lintnews.cache.entries import _MAX, ARRAY, _Invalid, _rare
-from lintnews.diagnostics import SEVERITY_BY_NUMBER, Diagnostic, new_edit, new_fix
+from lintnews.diagnostics import SEVERITY_BY_NUMBER, Diagnostic, Edit, Fix
 from lintnews.registry import rule_names
 
 # --- a document's diagnostics: rows without what they share with their document ---------------
@@ -155,7 +155,7 @@ def _row(
             raise _Invalid
         return Diagnostic(
             path, record, line, column, end_line, end_column, code, name, sev, message,
-            new_fix(title, (new_edit(start, end, replacement),), safe), [], record_line, snippet, score,
+            Fix(title, (Edit(start, end, replacement),), safe), [], record_line, snippet, score,
             ((e_line, e_column, e_end_line, e_end_column, replacement),), None, (replaced,),
         )  # fmt: skip
     if extra is None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from lintnews.config import Settings
-from lintnews.diagnostics import Severity, new_edit, new_fix
+from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
@@ -149,9 +149,7 @@ class ExcessBlankLines(Rule):
                     in_code = _fenced_lines(lines, doc.text)
                 if i not in in_code:
                     # keep the first blank line, drop the rest
-                    fix = new_fix(
-                        "Collapse the blank lines", (new_edit(doc.offset(i + 1), doc.offset(j), ""),), True
-                    )
+                    fix = Fix("Collapse the blank lines", (Edit(doc.offset(i + 1), doc.offset(j), ""),), True)
                     yield self.violation(
                         i, 0, j - 1, len(lines[j - 1]), f"{j - i} blank lines in a row", fix=fix
                     )
@@ -160,7 +158,7 @@ class ExcessBlankLines(Rule):
             start = doc.offset(last_content) + len(lines[last_content])
             end = len(doc.text)
             replacement = "\n" if doc.text.endswith("\n") else ""
-            fix = new_fix("Remove the trailing blank lines", (new_edit(start, end, replacement),), True)
+            fix = Fix("Remove the trailing blank lines", (Edit(start, end, replacement),), True)
             yield self.violation(
                 last_content + 1,
                 0,

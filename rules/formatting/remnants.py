@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from html.entities import html5
 
 from lintnews.config import Settings
-from lintnews.diagnostics import Severity, new_edit, new_fix
+from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
@@ -110,5 +110,5 @@ class HtmlRemnant(Rule):
     def _report(
         self, doc: Document, line: int, start: int, end: int, message: str, title: str, replacement: str
     ) -> Violation:
-        fix = new_fix(title, (new_edit(doc.offset(line, start), doc.offset(line, end), replacement),), True)
+        fix = Fix(title, (Edit(doc.offset(line, start), doc.offset(line, end), replacement),), True)
         return self.violation(line, start, line, end, message + " left in the text", fix=fix)

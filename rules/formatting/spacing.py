@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from lintnews.config import Settings
-from lintnews.diagnostics import Severity, new_edit, new_fix
+from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
@@ -222,7 +222,7 @@ class MissingSpaceAfterPunctuation(Rule):
                 line,
                 col + 1 + len(after),
                 f'Missing space after "{mark}" in "{before}{mark}{after}"',
-                fix=new_fix(f'Insert a space after "{mark}"', (new_edit(offset, offset, " "),), True),
+                fix=Fix(f'Insert a space after "{mark}"', (Edit(offset, offset, " "),), True),
             )
 
 
