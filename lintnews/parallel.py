@@ -311,18 +311,14 @@ def analyze(
             return
         chunks = _chunks(everything)
         # Chunks are answered from the cache here until one has a miss: re-linting an unchanged
-        # corpus never starts the workers. Its results are collected as the workers' are (young
-        # passes of a cached re-run of the 200 MB crawl: 69 in 0.09-0.14 CPU-s -> 40 in 0.04).
-        from lintnews import pool as pool_mod  # (here: start-up a run on a few files does not need)
-
-        with pool_mod.results_paced():
-            for chunk in chunks:
-                first = lookup(chunk, cache)
-                if first[1]:
-                    break
-                yield from merge(first[0], [])
-            else:
-                return
+        # corpus never starts the workers.
+        for chunk in chunks:
+            first = lookup(chunk, cache)
+            if first[1]:
+                break
+            yield from merge(first[0], [])
+        else:
+            return
         pending: collections.deque[list[Slot]] = collections.deque()
 
         def feed() -> Iterator[list[Unit | InputError]]:
@@ -343,6 +339,10 @@ def analyze(
         # every result passes through, then only stores the bytes (on the 200 MB crawl corpus,
         # encoding was ~1 of its ~9 CPU-seconds; the workers are two).
         encode = cache is not None
+        # (imported here: `multiprocessing.pool` is start-up a re-run answered from the cache
+        # does not need)
+        from lintnews import pool as pool_mod
+
         with (
             pool_mod.start_pool(
                 jobs,

@@ -266,32 +266,3 @@ def test_a_partly_cached_corpus_gives_the_uncached_result(tmp_path: Path) -> Non
         )
     result = check_json(tmp_path, "--no-cache", "c.jsonl")
     assert ("new", "N002") in [(d["record"], d["code"]) for d in result]
-
-
-def test_a_rerun_answered_from_the_cache_collects_its_results_as_the_workers_are(tmp_path: Path) -> None:
-    import gc
-
-    from lintnews import pool
-    from lintnews.config import Settings
-    from lintnews.gcpace import GC_THRESHOLDS, collecting_less
-    from lintnews.parallel import analyze
-
-    corpus(tmp_path / "c.jsonl", n=300)
-    paths, settings, folder = [str(tmp_path / "c.jsonl")], Settings(root=str(tmp_path)), str(tmp_path / "cc")
-    paced = (pool.RESULTS_THRESHOLD, *GC_THRESHOLDS[1:])
-    with collecting_less():
-        first = [
-            (type(r).__name__, r.path, r.record, len(r.diagnostics))
-            for r in analyze(paths, settings, 1, cache_dir=folder)
-            if hasattr(r, "diagnostics")
-        ]
-        seen: list[tuple[int, ...]] = []
-        again: list[tuple[str, str, str | None, int]] = []
-        for r in analyze(paths, settings, 2, cache_dir=folder):
-            seen.append(gc.get_threshold())
-            if hasattr(r, "diagnostics"):
-                assert r.cached
-                again.append((type(r).__name__, r.path, r.record, len(r.diagnostics)))
-        assert again == first and len(seen) == 300
-        assert set(seen) == {paced}  # every result, read from the cache, while collecting less
-        assert gc.get_threshold() == GC_THRESHOLDS  # and put back after the run
