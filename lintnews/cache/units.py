@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from lintnews.analysis import Analysis
 from lintnews.cache.entries import _MAX, ARRAY, _int, _Invalid, _list, _opt_str, _pack, _str, _unpack
-from lintnews.cache.rows import _row, _row_data, fits_row
+from lintnews.cache.rows import _row_data, _rows, fits_row
 from lintnews.config import Settings
 from lintnews.corpus.options import CorpusOptions, lsh_bands
 from lintnews.registry import rule_names
@@ -91,7 +91,7 @@ def _unit_item(
     record = _str(record) if line is not None else _none(record)
     doc_score = _int(doc_score, 0, 100)
     names = rule_names()
-    found = [_row(d, path, record, line, doc_score, names) for d in _list(diagnostics)]
+    found = _rows(_list(diagnostics), path, record, line, doc_score, names)
     if spec is None:
         if sigs is not None:
             raise _Invalid
