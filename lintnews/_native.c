@@ -2650,6 +2650,149 @@ static PyObject *native_line_starts(PyObject *self, PyObject *arg)
 
 /* end s32-phrase */
 
+/* s33-phrase: the phrase screen's kept answers and needles, read by the first pass ---------- */
+
+PyDoc_STRVAR(screen_keys_doc,
+             "screen_keys(screen, keys, longest, kept) -> (list[int], list[int])\n\n"
+             "maybe_keys(screen, keys, longest), split by the answers kept in the dict kept (line\n"
+             "key -> whether it passes): the indices of the admitted keys kept as passing, and\n"
+             "those of the admitted keys kept under no answer (see\n"
+             "lintnews.packs.first_pass.py_screen_keys).");
+
+static PyObject *native_screen_keys(PyObject *self, PyObject *args)
+{
+    PyObject *capsule, *keys, *kept;
+    Py_ssize_t longest;
+    if (!PyArg_ParseTuple(args, "OO!nO!", &capsule, &PyList_Type, &keys, &longest, &PyDict_Type, &kept))
+        return NULL;
+    const key_screen *ks = PyCapsule_GetPointer(capsule, "lintnews._native.key_screen");
+    if (ks == NULL)
+        return NULL;
+    PyObject *passing = PyList_New(0), *fresh = PyList_New(0);
+    if (passing == NULL || fresh == NULL)
+        goto fail;
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(keys); j++) {
+        PyObject *key = PyList_GET_ITEM(keys, j);
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "screen_keys() keys must be str");
+            goto fail;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(key);
+        if (n == 0 || n > longest)
+            continue;
+        int kind = PyUnicode_KIND(key), may;
+        const void *data = PyUnicode_DATA(key);
+        if (ks->everything)
+            may = 1;
+        else if (kind == PyUnicode_1BYTE_KIND)
+            may = ks_may_pass_Py_UCS1(ks, data, n);
+        else if (kind == PyUnicode_2BYTE_KIND)
+            may = ks_may_pass_Py_UCS2(ks, data, n);
+        else
+            may = ks_may_pass_Py_UCS4(ks, data, n);
+        if (!may)
+            continue;
+        PyObject *answer = PyDict_GetItemWithError(kept, key), *into = fresh;
+        if (answer != NULL) {
+            int passes = PyObject_IsTrue(answer);
+            if (passes < 0)
+                goto fail;
+            if (!passes)
+                continue;
+            into = passing;
+        }
+        else if (PyErr_Occurred())
+            goto fail;
+        PyObject *at = PyLong_FromSsize_t(j);
+        if (at == NULL || PyList_Append(into, at) < 0) {
+            Py_XDECREF(at);
+            goto fail;
+        }
+        Py_DECREF(at);
+    }
+    return Py_BuildValue("(NN)", passing, fresh);
+fail:
+    Py_XDECREF(passing);
+    Py_XDECREF(fresh);
+    return NULL;
+}
+
+PyDoc_STRVAR(key_needles_doc,
+             "key_needles(screen, key) -> tuple[int, ...]\n\n"
+             "The indices (ascending) of the needles of screen (key_screen) that key holds (see\n"
+             "lintnews.packs.first_pass.py_key_needles).");
+
+#define KN_FIND(T)                                                                                 \
+    {                                                                                              \
+        const T *src = (const T *)data;                                                            \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                       \
+            Py_UCS4 ch = src[i];                                                                   \
+            if (ch < 0x10000 ? (ks->single_bits[ch >> 3] >> (ch & 7)) & 1 : ks_single(ks, ch))    \
+                for (Py_ssize_t k = 0; k < ks->needles; k++)                                       \
+                    if (ks->needle_len[k] == 1 && ks->needle[k][0] == ch)                          \
+                        seen[k >> 3] |= (uint8_t)(1u << (k & 7));                                  \
+            if (i + 1 >= n)                                                                        \
+                break;                                                                             \
+            Py_ssize_t p = ks_pair(ch, src[i + 1]);                                                \
+            if (!((ks->pair_bits[p >> 3] >> (p & 7)) & 1))                                         \
+                continue;                                                                          \
+            for (Py_ssize_t k = ks->chain[p]; k >= 0; k = ks->next[k]) {                           \
+                Py_ssize_t len = ks->needle_len[k];                                                \
+                if (len > n - i)                                                                   \
+                    continue;                                                                      \
+                const Py_UCS4 *needle = ks->needle[k];                                             \
+                Py_ssize_t m = 0;                                                                  \
+                while (m < len && needle[m] == src[i + m])                                         \
+                    m++;                                                                           \
+                if (m == len)                                                                      \
+                    seen[k >> 3] |= (uint8_t)(1u << (k & 7));                                      \
+            }                                                                                      \
+        }                                                                                          \
+    }
+
+static PyObject *native_key_needles(PyObject *self, PyObject *args)
+{
+    PyObject *capsule, *key;
+    if (!PyArg_ParseTuple(args, "OU", &capsule, &key))
+        return NULL;
+    const key_screen *ks = PyCapsule_GetPointer(capsule, "lintnews._native.key_screen");
+    if (ks == NULL)
+        return NULL;
+    uint8_t local[128], *seen = local; /* a bit per needle */
+    size_t bytes = (size_t)(ks->needles + 7) / 8;
+    if (bytes > sizeof local && (seen = PyMem_Malloc(bytes)) == NULL)
+        return PyErr_NoMemory();
+    memset(seen, 0, bytes);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(key);
+    int kind = PyUnicode_KIND(key);
+    const void *data = PyUnicode_DATA(key);
+    if (kind == PyUnicode_1BYTE_KIND)
+        KN_FIND(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        KN_FIND(Py_UCS2)
+    else
+        KN_FIND(Py_UCS4)
+    Py_ssize_t count = 0;
+    for (Py_ssize_t k = 0; k < ks->needles; k++)
+        count += (seen[k >> 3] >> (k & 7)) & 1;
+    PyObject *out = PyTuple_New(count);
+    for (Py_ssize_t k = 0, at = 0; out != NULL && k < ks->needles; k++) {
+        if (!((seen[k >> 3] >> (k & 7)) & 1))
+            continue;
+        PyObject *index = PyLong_FromSsize_t(k);
+        if (index == NULL)
+            Py_CLEAR(out);
+        else
+            PyTuple_SET_ITEM(out, at++, index);
+    }
+    if (seen != local)
+        PyMem_Free(seen);
+    return out;
+}
+#undef KN_FIND
+
+/* end s33-phrase */
+
 /* s32-rules: characters of a set beside others (F005's mojibake screen) ------------------- */
 
 PyDoc_STRVAR(chars_beside_doc,
@@ -2748,6 +2891,10 @@ static PyMethodDef native_methods[] = {
     {"line_starts", native_line_starts, METH_O, line_starts_doc},
     {"vocabulary", native_vocabulary, METH_O, vocabulary_doc},
     /* end s32-phrase */
+    /* s33-phrase */
+    {"screen_keys", native_screen_keys, METH_VARARGS, screen_keys_doc},
+    {"key_needles", native_key_needles, METH_VARARGS, key_needles_doc},
+    /* end s33-phrase */
     /* s32-rules */
     {"chars_beside", native_chars_beside, METH_VARARGS, chars_beside_doc},
     {NULL, NULL, 0, NULL},

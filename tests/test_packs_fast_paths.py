@@ -1,8 +1,8 @@
 """The shortcuts of the phrase engine give the answers of the straightforward computation: a
 `Matcher` that skips its regex on keys of another first character, the greatest length of a
-pattern's matches (`regex_length.max_length`), the line offsets of `_Keys`, a screen shared by the
-orders of the same languages, and B005's stretches of a run of buttons tried only when their
-length and the strings they hold allow a match. Checked on generated lines in many scripts
+pattern's matches (`regex_length.max_length`), a screen shared by the orders of the same
+languages, and B005's stretches of a run of buttons tried only when their length and the strings
+they hold allow a match. Checked on generated lines in many scripts
 (Latin, CJK, Cyrillic, Turkish dotted and dotless i, long s), the fixtures, and pack entries of
 users with patterns of every kind."""
 
@@ -143,17 +143,6 @@ def test_no_match_of_a_pattern_is_longer_than_its_greatest_length() -> None:
                 matched += 1
                 assert longest is None or len(key) <= longest, (pattern, key)
     assert bounded > 200 and matched > 300
-
-
-def test_line_offsets_are_the_running_sum_of_the_keys_and_their_line_breaks() -> None:
-    rng = random.Random(4)
-    pool = MORE_KEYS + ["𝔘𝔫𝔦", "😀 x"]
-    for n in range(0, 40):
-        keys = [rng.choice(pool) for _ in range(n)]
-        ends = packs._Keys(keys).ends
-        assert list(ends) == list(itertools.accumulate(len(k) + 1 for k in keys))
-        joined = packs._Keys(keys).joined
-        assert all(joined[e - 1] == "\n" for e in ends[:-1])
 
 
 def test_a_document_s_candidate_lines_do_not_depend_on_the_order_of_its_languages() -> None:

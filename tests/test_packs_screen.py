@@ -81,7 +81,7 @@ def test_the_screen_selects_exactly_the_lines_an_entry_may_match(langs: tuple[st
     pack_set = packs.load_packs(Settings())
     keys = as_keys(generated_keys(pack_set, 2000, seed=len(langs)) + fixture_lines())
     expected = reference_select(pack_set, langs, keys)
-    assert pack_set.screen_of(langs).select(packs._Keys(keys)) == expected
+    assert pack_set.screen_of(langs).select(keys) == expected
     assert len(expected) > 300  # many lines pass, not only literal ones
     rest_only = [
         keys[j]
@@ -97,7 +97,7 @@ def test_a_language_s_screen_is_built_without_the_alternations_only_b005_reads()
     does not join them into per-character and rest alternations; built with them, as a rule's
     screen for B005 is, it is the same screen otherwise and selects the same lines."""
     pack_set = packs.load_packs(Settings())
-    keys = packs._Keys(as_keys(generated_keys(pack_set, 1500, seed=3) + fixture_lines()))
+    keys = as_keys(generated_keys(pack_set, 1500, seed=3) + fixture_lines())
     rested = 0
     for lang in [*pack_set.languages(), packs.ALL_LANGUAGES]:
         lean = pack_set.screen(lang)
@@ -132,8 +132,8 @@ def test_a_document_s_passing_lines_are_the_definition_with_answers_kept(
     screened: list[int] = []
     real_select = union.select
 
-    def counting(keys: packs._Keys) -> list[int]:
-        screened.append(len(keys.keys))
+    def counting(keys: list[str]) -> list[int]:
+        screened.append(len(keys))
         return real_select(keys)
 
     monkeypatch.setattr(union, "select", counting)
@@ -165,11 +165,7 @@ def test_lines_after_astral_characters_are_found() -> None:
     pack_set = packs.load_packs(Settings())
     keys = ["😀𝔘 " * 40, "🇩🇪", "12 comments", "x" * 50, "𝔘😀 / reuters", "photo 😀 / afp", "3 kommentare"]
     langs = ("de", "en", packs.ALL_LANGUAGES)
-    assert (
-        pack_set.screen_of(langs).select(packs._Keys(keys))
-        == reference_select(pack_set, langs, keys)
-        == [2, 4, 5, 6]
-    )
+    assert pack_set.screen_of(langs).select(keys) == reference_select(pack_set, langs, keys) == [2, 4, 5, 6]
 
 
 def test_patterns_of_unknown_first_character_are_tried_only_on_lines_with_what_they_need() -> None:
@@ -192,9 +188,7 @@ def test_patterns_of_unknown_first_character_are_tried_only_on_lines_with_what_t
     assert [r.pattern for r in union.always] == [r"(?:\d{1,3} ){1,3}\d"]
     assert union.needy == [r".*\bcookies?\b.*", r"\d{1,5} (?:comments?|replies)", r"(?:\d{1,3} ){1,3}»"]
     assert union.needed == {"cookie": [0], "comment": [1], "replies": [1], "»": [2]}
-    keys = packs._Keys(
-        ["we use cookies", "1 2 »", "4 replies", "cook", "4 repl", "3 comments", "1 2 3", "1 2 x"]
-    )
+    keys = ["we use cookies", "1 2 »", "4 replies", "cook", "4 repl", "3 comments", "1 2 3", "1 2 x"]
     assert union.select(keys) == [0, 1, 2, 5, 6]
 
 
@@ -374,7 +368,7 @@ def test_a_user_s_patterns_are_screened_by_their_heads_exactly() -> None:
         for j, key in enumerate(keys)
         if key in {"literal xx", "literal yy"} or any(p.fullmatch(key) for p in patterns)
     ]
-    assert union.select(packs._Keys(keys)) == expected
+    assert union.select(keys) == expected
     assert expected == [0, 2, 3, 4, 5, 7, 8, 9, 11, 13, 14, 15, 17, 18, 20, 22, 23]
 
 

@@ -224,9 +224,9 @@ def test_screen_lets_through_every_line_an_entry_matches() -> None:
     for rules in pack_set.by_language.values():
         keys += [packs.line_key(line) for entries in rules.values() for e in entries for line in e.lines]
     keys = sorted({k for k in keys if k})
-    everywhere = pack_set.screen(packs.ALL_LANGUAGES).select(packs._Keys(keys))
+    everywhere = pack_set.screen(packs.ALL_LANGUAGES).select(keys)
     for lang in pack_set.languages():
-        selected = set(pack_set.screen(lang).select(packs._Keys(keys))) | set(everywhere)
+        selected = set(pack_set.screen(lang).select(keys)) | set(everywhere)
         rules = set(pack_set.by_language[lang]) | set(pack_set.by_language.get(packs.ALL_LANGUAGES, {}))
         for j, key in enumerate(keys):
             if any(pack_set.matcher(rule, lang).match(key) for rule in rules):
@@ -239,7 +239,7 @@ def test_a_screen_of_several_languages_selects_what_their_screens_select_togethe
     for rules in pack_set.by_language.values():
         keys += [packs.line_key(line) for entries in rules.values() for e in entries for line in e.lines]
     keys += [k[:-1] for k in keys] + [f"{k} x" for k in keys]  # near misses
-    found = packs._Keys(sorted({k for k in keys if k}))
+    found = sorted({k for k in keys if k})
     for langs in (
         ("en", packs.ALL_LANGUAGES),
         ("de", "en", packs.ALL_LANGUAGES),
@@ -264,7 +264,7 @@ def test_screen_uses_first_characters_and_required_strings() -> None:
     ]
     screen = packs.Screen.build(entries)
     assert set(screen.by_first) == {"m"} and screen.rest_needs == ("cookie",)
-    keys = packs._Keys(["read more", "more from the desk", "we use cookies here", "nothing to see", "cook"])
+    keys = ["read more", "more from the desk", "we use cookies here", "nothing to see", "cook"]
     assert screen.select(keys) == [0, 1, 2]
 
 

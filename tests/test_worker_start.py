@@ -39,8 +39,8 @@ def test_compiling_every_language_up_front_gives_the_lazy_answers() -> None:
     keys = as_keys(generated_keys(loaded, 1500, seed=17) + fixture_lines())
     for langs in [("en",), ("de", "en"), ("fr", "es", "en"), tuple(languages)]:
         union = (*langs, packs.ALL_LANGUAGES)
-        chosen = eager.screen_of(union).select(packs._Keys(keys))
-        assert chosen == lazy.screen_of(union).select(packs._Keys(keys))
+        chosen = eager.screen_of(union).select(keys)
+        assert chosen == lazy.screen_of(union).select(keys)
         assert len(chosen) > 100
         got = eager.line_matcher(langs).matches(keys, chosen)
         assert got == lazy.line_matcher(langs).matches(keys, chosen)

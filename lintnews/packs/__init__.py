@@ -36,7 +36,7 @@ from lintnews.packs.matching import (
 )
 from lintnews.packs.model import ALL_LANGUAGES, Entry, LineMatcher, Matcher, PackSet, compile_entries, keep
 from lintnews.packs.rulefile import RuleFile, builtin_rule_file, phrase_rule
-from lintnews.packs.screen import Screen, ScreenUnion, _Keys
+from lintnews.packs.screen import Screen, ScreenUnion
 from lintnews.packs.validation import builtin_dir
 from lintnews.textnorm import EDGE as _EDGE  # (re-exported: line keys live in textnorm)
 from lintnews.textnorm import EDGE_CHARS as _EDGE_CHARS
@@ -56,7 +56,6 @@ __all__ = [
     "_EDGE",
     "_EDGE_CHARS",
     "_EMPHASIS",
-    "_Keys",
     "_candidate_lines",
     "builtin_dir",
     "builtin_rule_file",

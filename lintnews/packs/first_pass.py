@@ -55,6 +55,31 @@ def py_maybe_keys(screen: PyKeyScreen, keys: list[str], longest: int) -> list[in
     ]
 
 
-# (the compiled screen is an opaque object: each `maybe_keys` reads its own `key_screen`'s)
+def py_screen_keys(
+    screen: PyKeyScreen, keys: list[str], longest: int, kept: dict[str, bool]
+) -> tuple[list[int], list[int]]:
+    """`py_maybe_keys` split by the answers ``kept`` for the keys met before (line key ->
+    whether it passes): the indices of the admitted keys kept as passing, and those of the
+    admitted keys with no kept answer, to be screened (`ScreenUnion.passing_lines`). One pass of
+    the kernel, where looking the admitted keys up in Python took as long as admitting them."""
+    passing, fresh = [], []
+    for j in py_maybe_keys(screen, keys, longest):
+        answer = kept.get(keys[j])
+        if answer is None:
+            fresh.append(j)
+        elif answer:
+            passing.append(j)
+    return passing, fresh
+
+
+def py_key_needles(screen: PyKeyScreen, key: str) -> tuple[int, ...]:
+    """The indices of ``screen``'s needles that ``key`` holds: which patterns of unknown first
+    character `ScreenUnion.select` tries on a key (those that need one of them)."""
+    return tuple(i for i, needle in enumerate(screen.needles) if needle and needle in key)
+
+
+# (the compiled screen is an opaque object: each kernel reads its own `key_screen`'s)
 key_screen = native.compiled.key_screen if native.compiled else py_key_screen
 maybe_keys = native.compiled.maybe_keys if native.compiled else py_maybe_keys
+screen_keys = native.compiled.screen_keys if native.compiled else py_screen_keys
+key_needles = native.compiled.key_needles if native.compiled else py_key_needles

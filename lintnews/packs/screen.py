@@ -3,17 +3,10 @@ so that the rules look only at the few lines that may match (see `lintnews.packs
 
 from __future__ import annotations
 
-import bisect
-import itertools
-import operator
 import re
-from array import array
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
-
-import ahocorasick
 
 from lintnews.lazy import cached_property
 from lintnews.packs import first_pass
@@ -27,24 +20,6 @@ if TYPE_CHECKING:
 #: What may make the meaning of a pattern depend on the other patterns it is compiled with
 #: (group references and conditionals): a `Screen` does not combine such patterns.
 _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
-
-
-class _Keys:
-    """Line keys a `Screen` selects from, with their concatenation (made once for all screens)."""
-
-    def __init__(self, keys: list[str]) -> None:
-        self.keys = keys
-
-    @cached_property
-    def joined(self) -> str:
-        return "\n".join(self.keys)
-
-    @cached_property
-    def ends(self) -> Sequence[int]:
-        """The offset just after each key's line break in `joined` (machine integers: 8 bytes
-        a line, not 40): the lengths of the keys so far plus one line break each, summed
-        without a Python loop."""
-        return array("q", map(operator.add, itertools.accumulate(map(len, self.keys)), itertools.count(1)))
 
 
 @lru_cache(maxsize=4096)
@@ -157,9 +132,9 @@ class Screen:
 
     def admits(self, key: str) -> bool:
         """Whether an entry may match the (non-empty) line key ``key``."""
-        return bool(self.select(_Keys([key])))
+        return bool(self.select([key]))
 
-    def select(self, keys: _Keys) -> list[int]:
+    def select(self, keys: list[str]) -> list[int]:
         """Indices of the (non-empty) line keys ``keys`` that an entry may match."""
         return ScreenUnion.of([self]).select(keys)
 
@@ -188,33 +163,6 @@ def _either(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(_compiled(p) for p in patterns)
 
 
-class _Needles:
-    """Patterns of unknown first character that need one of some strings: which of them to try
-    on which lines, found with one pass of an Aho-Corasick automaton over all lines at once."""
-
-    def __init__(self, needed: dict[str, list[int]], patterns: list[str]) -> None:
-        self.patterns = [_compiled(p) for p in patterns]
-        self.automaton = ahocorasick.Automaton()
-        for needle, which in needed.items():
-            self.automaton.add_word(needle, tuple(which))
-        self.automaton.make_automaton()
-
-    def hits(self, keys: _Keys) -> dict[int, set[int]]:
-        """For each line holding a needed string: the patterns that need one of the strings it
-        holds."""
-        found: dict[int, set[int]] = {}
-        ends = keys.ends
-        right = bisect.bisect_right
-        for end, which in self.automaton.iter(keys.joined):
-            j = right(ends, end)
-            got = found.get(j)
-            if got is None:
-                found[j] = set(which)
-            else:
-                got.update(which)
-        return found
-
-
 #: How many line keys' answers a `ScreenUnion` keeps (~100 bytes each beside the key itself).
 PASSES_KEPT = 100_000
 #: The longest line key the phrase rules look at (longer lines are prose, never a phrase line).
@@ -236,7 +184,8 @@ class ScreenUnion:
     #: Patterns of unknown first character tried on every line (none of their needed strings
     #: known), as few regexes as possible.
     always: tuple[re.Pattern[str], ...] = ()
-    #: The others, and for each string they need, the patterns (indices) that need it.
+    #: The others, and for each string they need, the patterns (indices) that need it: the
+    #: first pass's needles (`_first_pass`), which `select` asks which of them a line holds.
     needy: list[str] = field(default_factory=list)
     needed: dict[str, list[int]] = field(default_factory=dict)
     #: Whether a line key passes, for the keys met so far in this process (see `select`).
@@ -269,8 +218,10 @@ class ScreenUnion:
         )
 
     @cached_property
-    def _needles(self) -> _Needles | None:
-        return _Needles(self.needed, self.needy) if self.needed else None
+    def _needy(self) -> tuple[list[re.Pattern[str]], list[list[int]]]:
+        """The `needy` patterns compiled, and the patterns that need each needle of
+        `_first_pass` (in its order, `needed`'s)."""
+        return [_compiled(p) for p in self.needy], list(self.needed.values())
 
     @cached_property
     def _dispatch(
@@ -329,43 +280,40 @@ class ScreenUnion:
 
         Most keys (four in five on the crawl corpus) fail on their first characters and the
         strings they hold alone, found for all keys of the document in one pass of a kernel
-        (`first_pass.maybe_keys`), without hashing the key or looking it up. Whether one of the
+        (`first_pass.screen_keys`), without hashing the key or looking it up. Whether one of the
         others passes depends on the key alone, and a crawl repeats most of its lines (a site's
         menus in every page, syndicated copies: two thirds of the line keys of the crawl corpus
         were met before in the same process), so the answers are kept (up to `PASSES_KEPT`
-        keys, then forgotten all at once) and only new keys are screened."""
-        maybe = first_pass.maybe_keys(self._first_pass, keys, MAX_KEY)
-        if not maybe:
-            return maybe
-        keys = list(map(keys.__getitem__, maybe))
+        keys, then forgotten all at once) and looked up by the same pass of the kernel: only
+        keys met for the first time are screened."""
         passes = self._passes
-        answers: list[bool | None] = list(map(passes.get, keys))
-        if None in answers:  # keys not met before (found without a Python loop)
-            new = list(itertools.compress(keys, map(operator.is_, answers, itertools.repeat(None))))
-            if len(passes) + len(new) > PASSES_KEPT:
-                passes.clear()
-                new = keys
-            fresh = list(dict.fromkeys(new))
-            chosen = self.select(_Keys(fresh))
-            passes.update(dict.fromkeys(new, False))
-            for j in chosen:
-                passes[fresh[j]] = True
-            if chosen:  # (else the new keys all fail, and None is as false as False)
-                answers = list(map(passes.__getitem__, keys))
-        return list(itertools.compress(maybe, answers))
+        passing, fresh = first_pass.screen_keys(self._first_pass, keys, MAX_KEY, passes)
+        if not fresh:
+            return passing
+        new = list(dict.fromkeys(map(keys.__getitem__, fresh)))
+        if len(passes) + len(new) > PASSES_KEPT:
+            passes.clear()
+        chosen = self.select(new)
+        passes.update(dict.fromkeys(new, False))
+        if not chosen:  # (the new keys all fail)
+            return passing
+        for j in chosen:
+            passes[new[j]] = True
+        passing += [j for j in fresh if passes[keys[j]]]
+        passing.sort()
+        return passing
 
-    def select(self, keys: _Keys) -> list[int]:
+    def select(self, keys: list[str]) -> list[int]:
         """Indices of the (non-empty) line keys ``keys`` that an entry of a screen may match."""
         if self.everything:
-            return list(range(len(keys.keys)))
-        needles = self._needles
-        hits = needles.hits(keys) if needles is not None else {}
-        patterns = needles.patterns if needles is not None else []
+            return list(range(len(keys)))
+        patterns, needing = self._needy
+        needles = self._first_pass if needing else None
         literal, always = self.literal, self.always
         by_head, headless = self._dispatch
         out = []
         # (plain loops rather than any() of a generator: this runs for every line)
-        for j, key in enumerate(keys.keys):
+        for j, key in enumerate(keys):
             if key in literal:
                 out.append(j)
                 continue
@@ -377,10 +325,17 @@ class ScreenUnion:
                     out.append(j)
                     break
             else:
-                which = hits.get(j)
-                if which is not None:
-                    for i in which:
-                        if patterns[i].fullmatch(key) is not None:
-                            out.append(j)
-                            break
+                if needles is None:
+                    continue
+                held = first_pass.key_needles(needles, key)
+                if not held:
+                    continue
+                # (the patterns that need a string the key holds, each tried once)
+                which = (
+                    needing[held[0]] if len(held) == 1 else dict.fromkeys(i for n in held for i in needing[n])
+                )
+                for i in which:
+                    if patterns[i].fullmatch(key) is not None:
+                        out.append(j)
+                        break
         return out
