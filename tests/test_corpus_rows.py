@@ -5,6 +5,7 @@ document, concatenated."""
 from __future__ import annotations
 
 import array
+import hashlib
 import struct
 
 import numpy as np
@@ -12,22 +13,48 @@ import pytest
 
 from lintnews.corpus import signature, storage
 from lintnews.corpus.signature import LINE_DTYPE
+from lintnews.document import Document
+from lintnews.sources.documents import html_document
 
 
 def test_packed_rows_are_numpy_s_records_of_the_same_tuples() -> None:
-    rows = [
-        (0, 1, 1, 1, 2, 0, 0, 1, 0, 0),
-        (2**64 - 1, 2**31 - 1, 7, 12, 40, 255, 254, 65535, 2**32 - 1, 2**32 - 1),
-        (0x0123456789ABCDEF, -1, -2, 3, 4, 19, 0, 6, 17, 23),
-    ]
-    packed = signature._line_rows(rows)
-    expected = np.array(rows, dtype=LINE_DTYPE)
-    assert packed.dtype == LINE_DTYPE
-    assert packed.tobytes() == expected.tobytes()
-    assert packed.flags.writeable
-    assert signature._line_rows([]).tobytes() == np.array([], dtype=LINE_DTYPE).tobytes()
-    with pytest.raises(struct.error):  # a field out of its range is an error (numpy: OverflowError)
-        signature._line_rows([(0, 1, 1, 1, 2, 256, 0, 1, 0, 0)])
+    """A document's candidate rows (`_candidate_rows`) are numpy's records of (BLAKE2b line hash,
+    source span, the candidate's ranks, words and shingle range): on the identity map the span is
+    the candidate's own columns, on an HTML document's map `_source_span`."""
+    plain = Document("a.txt", "Home\n  Share this story  \n\nThe council met on Monday.\n")
+    html = html_document("a.html", "<p>Home</p><p>Share &amp; this <b>story</b></p><p>The council met.</p>")
+    for doc in (plain, html):
+        candidates = [
+            (0, 1, 5, 0, 2, 1, 0, 0),
+            (1, 3, 18, 1, 1, 3, 0, 1),
+            (len(doc.lines) - 1, 1, 2, 255, 0, 65535, 2**32 - 1, 2**32 - 1),
+        ]
+        expected = np.array(
+            [
+                (
+                    int.from_bytes(
+                        hashlib.blake2b(doc.line_keys[i].encode(), digest_size=8).digest(), "little"
+                    ),
+                    *(
+                        (i + 1, column, i + 1, end)
+                        if doc.source_map.is_identity
+                        else signature._source_span(doc, i)
+                    ),
+                    *rest,
+                )
+                for i, column, end, *rest in candidates
+            ],
+            dtype=LINE_DTYPE,
+        )
+        packed = signature._candidate_rows(doc, candidates)
+        assert packed.dtype == LINE_DTYPE
+        assert packed.tobytes() == expected.tobytes()
+        assert packed.flags.writeable
+        assert signature._candidate_rows(doc, []).tobytes() == np.array([], dtype=LINE_DTYPE).tobytes()
+        with pytest.raises(struct.error):  # a field out of its range is an error (numpy: OverflowError)
+            signature._candidate_rows(doc, [(0, 1, 1, 256, 0, 1, 0, 0)])
+    assert not html.source_map.is_identity and html.lines[1] == "Share & this story"
+    assert signature._source_span(html, 1) != (2, 1, 2, len(html.lines[1]) + 1)  # (the entity: 4 more)
 
 
 def test_rows_of_many_documents_are_each_document_s_rows_in_order() -> None:

@@ -37,7 +37,7 @@ import numpy as np
 
 from lintnews import native
 from lintnews.config import Settings
-from lintnews.corpus.doclines import signature_lines
+from lintnews.corpus.doclines import Row, signature_lines
 from lintnews.corpus.lsh import band_keys_many
 from lintnews.corpus.options import NEAR, CorpusOptions, CorpusSelection, chrome_families, lsh_bands
 from lintnews.corpus.scheme import SIGNATURE_ITEMSIZES
@@ -147,9 +147,29 @@ _ROW = struct.Struct("<Q4iBBHII")
 assert _ROW.size == LINE_DTYPE.itemsize
 
 
-def _line_rows(rows: list[tuple[int, ...]]) -> np.ndarray:
-    """The `LINE_DTYPE` array of ``rows`` (tuples of its fields, in order)."""
-    return np.frombuffer(bytearray(b"".join([_ROW.pack(*row) for row in rows])), LINE_DTYPE)
+def _candidate_rows(doc: Document, candidates: list[Row]) -> np.ndarray:
+    """The `LINE_DTYPE` array of a document's template candidates (`signature_lines`' rows):
+    each row packed straight from its line hash (the first 8 bytes of the BLAKE2b digest of its
+    line key), its source span (on the identity map, the candidate's own columns) and the rest of
+    the candidate, without a tuple of the fields in between."""
+    if not candidates:
+        return _NO_LINES
+    keys, blake2b, pack = doc.line_keys, hashlib.blake2b, _ROW.pack
+    hashes = [
+        int.from_bytes(blake2b(keys[row[0]].encode("utf-8"), digest_size=8).digest(), "little")
+        for row in candidates
+    ]
+    if doc.source_map.is_identity:
+        packed = [
+            pack(h, i + 1, column, i + 1, end, start_rank, end_rank, words, lo, hi)
+            for h, (i, column, end, start_rank, end_rank, words, lo, hi) in zip(hashes, candidates)
+        ]
+    else:
+        packed = [
+            pack(h, *_source_span(doc, i), start_rank, end_rank, words, lo, hi)
+            for h, (i, _, _, start_rank, end_rank, words, lo, hi) in zip(hashes, candidates)
+        ]
+    return np.frombuffer(bytearray(b"".join(packed)), LINE_DTYPE)
 
 
 #: The candidate lines of a document without any (one array for all of them; nothing writes
@@ -217,16 +237,6 @@ class CorpusSigner:
             opts.template_min_words,
         )
         date = doc.meta.get(opts.date_field) if opts.date_field else None
-        keys = doc.line_keys
-        identity = doc.source_map.is_identity
-        rows = [
-            (
-                int.from_bytes(hashlib.blake2b(keys[i].encode("utf-8"), digest_size=8).digest(), "little"),
-                *((i + 1, column, i + 1, end) if identity else _source_span(doc, i)),
-                *rest,
-            )
-            for i, column, end, *rest in candidates
-        ]
         sig = DocSignature(
             path=doc.path,
             record=doc.record,
@@ -239,7 +249,7 @@ class CorpusSigner:
             date=date if isinstance(date, (str, int, float)) and not isinstance(date, bool) else None,
             minhash=None,
             shingles=None,
-            lines=_line_rows(rows) if rows else _NO_LINES,
+            lines=_candidate_rows(doc, candidates),
         )
         return _Prepared(sig, hashes)
 
