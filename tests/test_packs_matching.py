@@ -9,11 +9,12 @@ import random
 from pathlib import Path
 
 import pytest
+from test_packs_screen import as_keys, fixture_lines, generated_keys
 
 from lintnews import packs
 from lintnews.config import Settings
 from lintnews.document import Document
-from lintnews.packs import model
+from lintnews.packs import answers, model
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = [Settings(), Settings(language="de"), Settings(extra_phrases={"seo-filler": ["Zz unique filler"]})]
@@ -68,20 +69,25 @@ def test_every_rule_s_lines_are_its_matchers_lines(settings: Settings) -> None:
     assert found > 100
 
 
-def test_each_key_is_matched_once_and_answers_are_forgotten_when_too_many(
+def test_each_key_is_matched_once_per_language_and_answers_are_forgotten_when_too_many(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """A line matcher keeps its answers per key, and each language its own (`LanguageAnswers`),
+    shared by every order of languages that includes it: a key met under ("de", "en") is not
+    matched again under ("en", "de"). Prose is tried against a few rules' matchers, not all."""
     settings = Settings()
     pack_set = packs.load_packs(settings)
-    line_matcher = pack_set.line_matcher(("en", packs.ALL_LANGUAGES))
-    tried: list[str] = []
+    line_matcher = pack_set.line_matcher(("de", "en"))
+    tried: list[tuple[str, int]] = []
     real = model.Matcher.match
 
     def counting(self: model.Matcher, key: str) -> packs.Entry | None:
-        tried.append(key)
+        tried.append((key, id(self)))
         return real(self, key)
 
     monkeypatch.setattr(model.Matcher, "match", counting)
+    for language in line_matcher.languages:
+        language._kept.clear()
     line_matcher._kept.clear()
     keys = ["share", "read more", "the budget", "share", "read more", "© 2024 reuters"]
     first = line_matcher.matches(keys, list(range(len(keys))))
@@ -90,20 +96,54 @@ def test_each_key_is_matched_once_and_answers_are_forgotten_when_too_many(
         "seo-filler": [1, 4],
         "copyright-notice": [5],
     }
-    assert sorted(set(tried)) == sorted(set(keys))
-    assert tried.count("share") == tried.count("the budget") - 1  # "share" matched once: 25 + 1
+    assert len(tried) == len(set(tried))  # each key tried once by each matcher at most
+    assert {key for key, _ in tried} <= set(keys)
+    rules = pack_set.rules()
+    assert 0 < sum(key == "share" for key, _ in tried) < len(rules)
+    assert sum(key == "the budget" for key, _ in tried) < len(rules) // 4
     tried.clear()
     assert line_matcher.matches(keys, [0, 1, 2]) == {
         "social-share": first["social-share"][:1],
         "seo-filler": first["seo-filler"][:1],
     }
-    assert tried == []  # all kept
-    monkeypatch.setattr(model, "MATCHES_KEPT", 2)
+    other = pack_set.line_matcher(("en", "de"))
+    other._kept.clear()
+    assert other.matches(keys, list(range(len(keys)))).keys() == first.keys()
+    assert tried == []  # all kept: by the line matcher, then by each language
+    monkeypatch.setattr(answers, "MATCHES_KEPT", 2)
     more = ["tweet", "next page", "the budget 2", "share", "pin it"]
-    expected = model.LineMatcher(line_matcher.rules).matches(more, list(range(len(more))))
+    expected = answers.LineMatcher(line_matcher.languages).matches(more, list(range(len(more))))
     assert [i for i, _ in expected["social-share"]] == [0, 3, 4]
     assert line_matcher.matches(more, list(range(len(more)))) == expected
     assert len(line_matcher._kept) <= 2
+    assert all(len(language._kept) <= 2 for language in line_matcher.languages)
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "pl", "it"])
+def test_a_language_s_answers_are_every_rule_s_matcher_s(language: str) -> None:
+    """`LanguageAnswers.answer` tries a key only against the rules a matcher of which may match
+    it (by literal lines, the first characters of the patterns' matches and the strings they
+    need), and answers what every rule's `Matcher.match` answers: on the packs' own lines, near
+    misses of them, generated lines of many scripts and the fixtures."""
+    pack_set = packs.load_packs(Settings())
+    language_answers = pack_set.language_answers(language)
+    language_answers._kept.clear()
+    keys = as_keys(generated_keys(pack_set, 1500, seed=8) + fixture_lines())
+    keys += [k[:-1] for k in keys[:400]] + [f"{k} x" for k in keys[:400]] + ["", "a", "©"]
+    rules = pack_set.rules()
+    matched = 0
+    for key in keys:
+        expected = []
+        for i, rule in enumerate(rules):
+            entry = pack_set.matcher(rule, language).match(key)
+            if entry is not None:
+                expected.append((i, rule, entry))
+        assert language_answers.answer(key) == tuple(expected), key
+        assert len(language_answers._may_match(key)) <= len(rules)
+        matched += bool(expected)
+    assert matched > (300 if language == "en" else 20)  # (no pack of Polish or Italian: "*" entries)
+    tried = sum(len(language_answers._may_match(k)) for k in keys) / len(keys)
+    assert tried < len(rules) / 4  # (a few rules a key, where every rule was tried)
 
 
 def test_a_settings_change_reaches_the_packs() -> None:

@@ -21,11 +21,13 @@ alternation, so a line costs one regex call per rule, whatever the size of the p
 
 Modules: `rulefile` (the rule files, `phrase_rule`), `validation` (checks shared by every file
 shape), `loading` (built-in and users' files, cached per configuration), `model` (`PackSet`,
-`Matcher`), `screen` (which lines may match at all), `matching` (`match_lines`, `PhraseRule`).
+`Matcher`), `screen` (which lines may match at all; its first pass in `first_pass`), `answers`
+(which rules' entries match a line, kept per key), `matching` (`match_lines`, `PhraseRule`).
 """
 
 from __future__ import annotations
 
+from lintnews.packs.answers import LineMatcher, keep
 from lintnews.packs.loading import check_pack_files, load_pack, load_packs
 from lintnews.packs.matching import (
     PhraseRule,
@@ -34,7 +36,7 @@ from lintnews.packs.matching import (
     match_lines,
     pack_languages,
 )
-from lintnews.packs.model import ALL_LANGUAGES, Entry, LineMatcher, Matcher, PackSet, compile_entries, keep
+from lintnews.packs.model import ALL_LANGUAGES, Entry, Matcher, PackSet, compile_entries
 from lintnews.packs.rulefile import RuleFile, builtin_rule_file, phrase_rule
 from lintnews.packs.screen import Screen, ScreenUnion
 from lintnews.packs.validation import builtin_dir

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from lintnews.diagnostics import Severity
+from lintnews.packs.answers import LanguageAnswers, LineMatcher
 from lintnews.packs.screen import Screen, ScreenUnion, pattern_needs
 from lintnews.textnorm import line_key
 
@@ -57,6 +57,7 @@ class PackSet:
     rule_screens: dict[tuple[str, str], Screen] = field(default_factory=dict)
     rule_matchers: dict[tuple[str, tuple[str, ...]], list[Matcher]] = field(default_factory=dict)
     line_matchers: dict[tuple[str, ...], LineMatcher] = field(default_factory=dict)
+    answers: dict[str, LanguageAnswers] = field(default_factory=dict)
 
     def add(self, language: str, entry: Entry) -> None:
         self.by_language.setdefault(language, {}).setdefault(entry.rule, []).append(entry)
@@ -64,15 +65,18 @@ class PackSet:
     def languages(self) -> list[str]:
         return sorted(lang for lang in self.by_language if lang != ALL_LANGUAGES)
 
+    def entries(self, rule: str, language: str) -> list[Entry]:
+        """The entries of ``rule`` in ``language``, then its ``*`` entries."""
+        return [
+            *self.by_language.get(language, {}).get(rule, []),
+            *self.by_language.get(ALL_LANGUAGES, {}).get(rule, []),
+        ]
+
     def matcher(self, rule: str, language: str) -> Matcher:
         """Matcher for ``rule`` in ``language`` (which also gets every ``*`` entry)."""
         found = self.matchers.get((rule, language))
         if found is None:
-            entries = [
-                *self.by_language.get(language, {}).get(rule, []),
-                *self.by_language.get(ALL_LANGUAGES, {}).get(rule, []),
-            ]
-            found = self.matchers[(rule, language)] = compile_entries(entries)
+            found = self.matchers[(rule, language)] = compile_entries(self.entries(rule, language))
         return found
 
     def matchers_for(self, rule: str, languages: tuple[str, ...]) -> list[Matcher]:
@@ -95,10 +99,22 @@ class PackSet:
         """Every rule's matchers in ``languages`` as one `LineMatcher` (cached)."""
         found = self.line_matchers.get(languages)
         if found is None:
-            rules = [(rule, self.matchers_for(rule, languages)) for rule in self.rules()]
             found = self.line_matchers[languages] = LineMatcher(
-                tuple((rule, tuple(ms)) for rule, ms in rules if ms)
+                tuple(self.language_answers(lang) for lang in languages)
             )
+        return found
+
+    def language_answers(self, language: str) -> LanguageAnswers:
+        """Every rule's matcher in ``language`` as one `LanguageAnswers` (cached), shared by the
+        line matchers of every order of languages that includes it."""
+        found = self.answers.get(language)
+        if found is None:
+            rules = []
+            for i, rule in enumerate(self.rules()):
+                m = self.matcher(rule, language)
+                if m.literal or m.regex is not None:
+                    rules.append((i, rule, m, self.entries(rule, language)))
+            found = self.answers[language] = LanguageAnswers(rules)
         return found
 
     def screen(self, language: str) -> Screen:
@@ -113,11 +129,7 @@ class PackSet:
         """The `Screen` of the entries `matcher` compiles for ``rule`` in ``language``."""
         found = self.rule_screens.get((rule, language))
         if found is None:
-            entries = [
-                *self.by_language.get(language, {}).get(rule, []),
-                *self.by_language.get(ALL_LANGUAGES, {}).get(rule, []),
-            ]
-            found = self.rule_screens[(rule, language)] = Screen.build(entries)
+            found = self.rule_screens[(rule, language)] = Screen.build(self.entries(rule, language))
         return found
 
     def compile_all(self) -> None:
@@ -129,9 +141,8 @@ class PackSet:
         languages = self.languages()
         for language in [*languages, ALL_LANGUAGES]:
             self.screen(language)
-        for rule in self.rules():
-            for language in languages:
-                self.matcher(rule, language)
+        for language in languages:
+            self.language_answers(language)  # (and the matcher of every rule)
 
     def screen_of(self, languages: tuple[str, ...]) -> ScreenUnion:
         """The screens of ``languages`` as one `ScreenUnion` (cached; building it compiles
@@ -140,69 +151,6 @@ class PackSet:
         if found is None:
             found = self.unions[languages] = ScreenUnion.of([self.screen(lang) for lang in languages])
         return found
-
-
-#: How many line keys' answers a `LineMatcher` keeps (then it forgets them all at once).
-MATCHES_KEPT = 100_000
-
-
-class LineMatcher:
-    """The matchers of every rule in some languages: which entry of which rule matches a line
-    key, for all rules at once, with the answer kept per key (a crawl repeats most of its
-    phrase lines: a site's menus and footers on every page, syndicated copies)."""
-
-    def __init__(self, rules: tuple[tuple[str, tuple[Matcher, ...]], ...]) -> None:
-        #: (rule, its non-empty matchers in the order of the languages), by rule name.
-        self.rules = rules
-        self._kept: dict[str, tuple[tuple[str, Entry], ...]] = {}
-        self._derived: dict[str, dict[Any, Any]] = {}
-
-    def derived(self, name: str) -> dict[Any, Any]:
-        """A dict of its own for ``name``: for a rule to keep answers it derives from these
-        matchers alone (whether a segment of a row is a home link...), which a crawl asks
-        again and again. The rule bounds its size (`keep`)."""
-        found = self._derived.get(name)
-        if found is None:
-            found = self._derived[name] = {}
-        return found
-
-    def match(self, key: str) -> tuple[tuple[str, Entry], ...]:
-        """(rule, entry) for every rule an entry of which matches ``key`` whole: the entry of
-        the first language whose matcher matches, as `Matcher.match` tries them."""
-        kept = self._kept
-        found = kept.get(key)
-        if found is None:
-            out = []
-            for rule, matchers in self.rules:
-                for m in matchers:
-                    entry = m.match(key)
-                    if entry is not None:
-                        out.append((rule, entry))
-                        break
-            found = tuple(out)
-            keep(kept, key, found)
-        return found
-
-    def matches(self, keys: list[str], lines: list[int]) -> dict[str, list[tuple[int, Entry]]]:
-        """For each rule: (line index, entry) of each of ``lines`` (indices into ``keys``) that
-        an entry of the rule matches, in the order of ``lines``."""
-        out: dict[str, list[tuple[int, Entry]]] = {}
-        match = self.match
-        for i in lines:
-            for rule, entry in match(keys[i]):
-                found = out.get(rule)
-                if found is None:
-                    out[rule] = [(i, entry)]
-                else:
-                    found.append((i, entry))
-        return out
-
-
-def keep(kept: dict[Any, Any], key: Any, value: Any) -> None:
-    """``kept[key] = value``, forgetting every kept answer first when there are `MATCHES_KEPT`."""
-    if len(kept) >= MATCHES_KEPT:
-        kept.clear()
-    kept[key] = value
 
 
 def compile_entries(entries: list[Entry]) -> Matcher:
