@@ -3,7 +3,7 @@ rules that report the matched lines."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from lintnews.config import Settings
@@ -87,9 +87,10 @@ _PHRASE_LINES: View[dict[tuple[str, ...], tuple[PackSet, list[int]]]] = View(
 )
 
 
-def match_lines(doc: Document, settings: Settings, rule: str) -> Iterator[tuple[int, Entry]]:
-    """(line index, entry) for every line of ``doc`` that an entry of ``rule`` matches whole."""
-    yield from _phrase_matches(doc, settings).get(rule, ())
+def match_lines(doc: Document, settings: Settings, rule: str) -> Sequence[tuple[int, Entry]]:
+    """(line index, entry) for every line of ``doc`` that an entry of ``rule`` matches whole, in
+    the order of the lines (kept for the document: not to be changed)."""
+    return _phrase_matches(doc, settings).get(rule, ())
 
 
 def _phrase_matches(doc: Document, settings: Settings) -> dict[str, list[tuple[int, Entry]]]:
