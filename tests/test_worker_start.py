@@ -35,6 +35,9 @@ def test_compiling_every_language_up_front_gives_the_lazy_answers() -> None:
     languages = loaded.languages()
     assert set(eager.screens) == {*languages, packs.ALL_LANGUAGES}
     assert set(eager.matchers) == {(rule, lang) for rule in loaded.rules() for lang in languages}
+    assert set(eager.answers) == set(languages)
+    # every regex compiled before the fork (a matcher compiles its own on first use otherwise)
+    assert all("regex" in vars(m) for m in eager.matchers.values())
     assert not lazy.screens and not lazy.matchers
     keys = as_keys(generated_keys(loaded, 1500, seed=17) + fixture_lines())
     for langs in [("en",), ("de", "en"), ("fr", "es", "en"), tuple(languages)]:
@@ -161,3 +164,19 @@ def test_the_corpus_signer_is_made_once_before_the_workers_fork(
     # made here, before the fork; the workers sign with the copy they inherit (without it each
     # worker imported numpy and the signature module and made its own: ~0.1 CPU-s a worker)
     assert seen.read_text(encoding="utf-8").split() == [str(os.getpid())]
+
+
+def test_the_lazy_path_compiles_only_the_regexes_a_line_needs() -> None:
+    """Without `PackSet.compile_all`, a matcher compiles its regex when a line may match it:
+    prose compiles few of them, and a rule's own phrase its regex and few others."""
+    pack_set = _fresh(packs.load_packs(Settings()))
+    prose = ["the council met on monday to agree the budget", "mayor jane doe said the vote would pass"]
+    assert pack_set.line_matcher(("en",)).matches(prose, [0, 1]) == {}
+    matchers = [pack_set.matcher(rule, "en") for rule in pack_set.rules()]
+    with_regex = [m for m in matchers if m.source is not None]
+    assert len(with_regex) > 15 and sum("regex" in vars(m) for m in with_regex) <= 3
+    assert "regex" not in vars(pack_set.matcher("pagination", "en"))
+    found = pack_set.line_matcher(("en",)).matches(["page 2 of 7"], [0])
+    assert list(found) == ["pagination"]
+    assert "regex" in vars(pack_set.matcher("pagination", "en"))
+    assert sum("regex" in vars(m) for m in with_regex) < len(with_regex) // 2

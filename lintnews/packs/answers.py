@@ -113,7 +113,7 @@ class LanguageAnswers:
         for i, _, matcher, entries in rules:
             for key in matcher.literal:
                 literal.setdefault(key, set()).add(i)
-            if matcher.regex is None:
+            if matcher.source is None:
                 continue
             screen = Screen.build(entries, alternations=False)
             if screen.everything:

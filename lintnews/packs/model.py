@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from lintnews.diagnostics import Severity
+from lintnews.lazy import cached_property
 from lintnews.packs.answers import LanguageAnswers, LineMatcher
 from lintnews.packs.screen import Screen, ScreenUnion, pattern_needs
 from lintnews.textnorm import line_key
@@ -29,18 +30,27 @@ class Matcher:
     """Every entry of one rule for one language, compiled to a dict and one regex."""
 
     literal: dict[str, Entry] = field(default_factory=dict)
-    regex: re.Pattern[str] | None = None
+    #: Every entry's patterns as one alternation, an entry's a named group (None: no pattern).
+    source: str | None = None
     groups: dict[str, Entry] = field(default_factory=dict)
     #: The characters a key the regex matches starts with (None: not known for every pattern):
     #: the regex is not tried on the keys of any other first character (nearly all of them).
     first: frozenset[str] | None = None
 
+    @cached_property
+    def regex(self) -> re.Pattern[str] | None:
+        """`source` compiled when first needed: a line is tried only against the matchers that
+        may match it (`lintnews.packs.answers`), and a run whose documents never need a rule's
+        regex in a language does not compile it (a tenth of a second for every rule in every
+        language). `PackSet.compile_all` compiles them all before a run forks its workers."""
+        return re.compile(self.source) if self.source is not None else None
+
     def match(self, key: str) -> Entry | None:
         entry = self.literal.get(key)
         if entry is not None:
             return entry
-        if self.regex is not None and (self.first is None or key[:1] in self.first):
-            m = self.regex.fullmatch(key)
+        if self.source is not None and (self.first is None or key[:1] in self.first):
+            m = self.regex.fullmatch(key)  # type: ignore[union-attr]  # (`source` is not None)
             if m is not None and m.lastgroup is not None:
                 return self.groups[m.lastgroup]
         return None
@@ -86,7 +96,7 @@ class PackSet:
             found = [
                 m
                 for m in (self.matcher(rule, lang) for lang in languages)
-                if m.literal or m.regex is not None
+                if m.literal or m.source is not None
             ]
             self.rule_matchers[(rule, languages)] = found
         return found
@@ -112,7 +122,7 @@ class PackSet:
             rules = []
             for i, rule in enumerate(self.rules()):
                 m = self.matcher(rule, language)
-                if m.literal or m.regex is not None:
+                if m.literal or m.source is not None:
                     rules.append((i, rule, m, self.entries(rule, language)))
             found = self.answers[language] = LanguageAnswers(rules)
         return found
@@ -143,6 +153,8 @@ class PackSet:
             self.screen(language)
         for language in languages:
             self.language_answers(language)  # (and the matcher of every rule)
+            for rule in self.rules():
+                self.matcher(rule, language).regex  # noqa: B018 (compiled on first use)
 
     def screen_of(self, languages: tuple[str, ...]) -> ScreenUnion:
         """The screens of ``languages`` as one `ScreenUnion` (cached; building it compiles
@@ -164,7 +176,7 @@ def compile_entries(entries: list[Entry]) -> Matcher:
             matcher.groups[name] = entry
             parts.append(f"(?P<{name}>{'|'.join(f'(?:{p})' for p in entry.patterns)})")
     if parts:
-        matcher.regex = re.compile("|".join(parts))
+        matcher.source = "|".join(parts)
         matcher.first = _first_chars([p for entry in entries for p in entry.patterns])
     return matcher
 
