@@ -161,3 +161,26 @@ def test_a_settings_change_reaches_the_packs() -> None:
     settings.extra_phrases.clear()
     doc = Document("a.txt", doc.text)
     assert list(packs.match_lines(doc, settings, "seo-filler")) == []
+
+
+def test_a_language_s_answers_pickle_without_their_compiled_needles() -> None:
+    """`LanguageAnswers` holds a compiled first pass of its needles (a capsule: not picklable); a
+    copy makes it again on first use and answers alike, as a line matcher made of them does."""
+    import pickle
+
+    pack_set = packs.load_packs(Settings())
+    line_matcher = pack_set.line_matcher(("de", "en"))
+    keys = ["12 comments", "page 2 of 7", "3 kommentare", "the council met", "share on facebook"]
+    expected = [line_matcher.match(key) for key in keys]
+    copy = pickle.loads(pickle.dumps(line_matcher))
+    assert all("_needles" not in vars(language) for language in copy.languages)
+    copy._kept.clear()
+    for language in copy.languages:
+        language._kept.clear()
+    assert [copy.match(key) for key in keys] == expected
+    assert [rule for found in expected for rule, _ in found] == [
+        "comment-widget",
+        "pagination",
+        "comment-widget",
+        "social-share",
+    ]
