@@ -32,7 +32,7 @@ _HEADING = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 #: A list marker in front of a title.
-_MARKER = re.compile(r"^\s*(?:[-*+•·▪►>]|\d{1,2}[.)])\s+")
+MARKER = re.compile(r"^\s*(?:[-*+•·▪►>]|\d{1,2}[.)])\s+")
 #: How a paragraph of prose ends.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]?\s*$")
 #: What a headline never ends with.
@@ -47,15 +47,15 @@ _HEADING_WORDS = 5
 #: Blank lines allowed between two titles of one list.
 _MAX_BLANKS = 1
 #: A numbered item ("1. Book the venue", "2) Ask the caterer").
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
+NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
 #: Share of a bare list's items that may start with the same word before the list is taken for
 #: the article's own enumeration ("Step 1 …", "Step 2 …", "Day 3: …").
 _SAME_FIRST_WORD = 0.75
 
 
-def _title(line: str) -> bool:
+def headline(line: str) -> bool:
     """A headline: 3-15 words, starts with a capital or a digit, no sentence end but ? and !."""
-    text = _MARKER.sub("", line).strip()
+    text = MARKER.sub("", line).strip()
     if not text or len(text) > 160 or _TITLE_END.search(text):
         return False
     if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'"):
@@ -76,7 +76,7 @@ def _titles_after(doc: Document, start: int) -> list[int]:
                 break
             continue
         blanks = 0
-        if not _title(line):
+        if not headline(line):
             break
         found.append(i)
     return found
@@ -88,11 +88,11 @@ def _own_list(items: list[str]) -> bool:
     enumeration: "Step 1 (…): bold", "Step 2 (…): word"), or a line without a list marker over
     marked items: the article's subheading and its list ("What you need" over "- A passport").
     (Other articles' titles are set alike, all marked or none.)"""
-    if any(_NUMBERED.match(line) for line in items):
+    if any(NUMBERED.match(line) for line in items):
         return True
-    if not _MARKER.match(items[0]) and all(_MARKER.match(line) for line in items[1:]):
+    if not MARKER.match(items[0]) and all(MARKER.match(line) for line in items[1:]):
         return True
-    texts = [_MARKER.sub("", line).strip() for line in items]
+    texts = [MARKER.sub("", line).strip() for line in items]
     firsts = [w[0].casefold() for w in (words(t) for t in texts) if w]
     most = max((firsts.count(w) for w in set(firsts)), default=0)
     return most >= _SAME_FIRST_WORD * len(items)
@@ -178,7 +178,7 @@ class RelatedTitlesList(Rule):
             end -= 1
         trailing: list[int] = []
         i = end
-        while i >= 0 and (not lines[i].strip() or _title(lines[i])):
+        while i >= 0 and (not lines[i].strip() or headline(lines[i])):
             if lines[i].strip():
                 trailing.append(i)
             i -= 1

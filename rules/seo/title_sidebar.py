@@ -1,0 +1,181 @@
+"""S006: a sidebar of other articles' titles, judged from its length and shape alone.
+
+S005 reports a short list of titles where its place says what it is (under a related-content
+heading, or alone after the article's last paragraph); it is not in the default selection
+because the gold of Dragnet keeps such short lists as the article's. A blog's sidebar of its
+other posts is another thing: dozens of headlines in title case in a row, at most split by a
+section label ("Warriors Pearl Foundation:") or a promotion line repeated between the groups.
+No article sets thirty-two headlines in a row without a sentence among them; an article that
+does list other posts (a blog hop, a round-up) announces the list with a sentence ending in a
+colon, and such a list is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.config import Settings
+from lintnews.diagnostics import Severity
+from lintnews.document import Document, words
+from lintnews.registry import Rule, Violation, register
+
+from .titles import MARKER, headline
+
+#: Fewest titles of a sidebar: more than any list of an article's own subheadings.
+_MIN_TITLES = 32
+#: Fewest titles of each group a one-line break may join (a promotion line between two groups).
+_MIN_GROUP = 3
+#: Share of the titles in title case (see `_title_case`); a list of sentence-case items is
+#: more often the article's own (steps, ingredients, names).
+_MIN_TITLED = 0.75
+#: Share of a title's words, small words aside, that start with a capital for title case.
+_TITLED_WORDS = 0.75
+#: Words a title in title case may hold in lower case.
+_SMALL = frozenset(
+    "a an and as at but by for from in into is of on or over the to vs with about".split()
+)
+#: A section label between groups of titles ("Warriors Pearl Foundation:", "Recipes:").
+_LABEL = re.compile(r"^[^.!?]{2,60}:$")
+#: A line with no letter or digit ("* * *", "•"): a separator.
+_SEPARATOR = re.compile(r"^[\W_]+$")
+#: A sentence announcing the list that follows it ("… at these #SundaySupper blogs:").
+_ANNOUNCES = re.compile(r":\s*$")
+#: Most short lines between the sentence announcing a list and its first title ("#CookForJulia
+#: Breakfast"), and how long such a line may be.
+_ABOVE = 4
+_SHORT = 80
+#: A numbered item, also as html2text escapes it ("4. Moral Clarity", "4\\. Moral Clarity").
+_NUMBERED = re.compile(r"^\s*\d{1,3}\\?[.)]\s")
+
+
+def _title_case(line: str) -> bool:
+    """Most words of the title start with a capital, small words aside ("John Edwards Trial:
+    Bizarre Alternate Jury Antics")."""
+    found = [w for w in words(MARKER.sub("", line)) if w[:1].isalpha() and w.casefold() not in _SMALL]
+    return bool(found) and sum(w[:1].isupper() for w in found) >= _TITLED_WORDS * len(found)
+
+
+def _groups(lines: list[str]) -> list[list[int]]:
+    """The runs of headline-shaped lines (`headline`), in order: a blank line, a section label
+    or a separator between two titles keeps a run going; anything else, or two blank lines,
+    ends it."""
+    found: list[list[int]] = []
+    run: list[int] = []
+    blanks = 0
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            blanks += 1
+            if blanks > 1 and run:
+                found.append(run)
+                run = []
+            continue
+        blanks = 0
+        if len(stripped) <= 160 and headline(line):
+            run.append(i)
+        elif run and (_SEPARATOR.match(stripped) or (_LABEL.match(stripped) and len(words(stripped)) <= 6)):
+            continue
+        elif run:
+            found.append(run)
+            run = []
+    if run:
+        found.append(run)
+    return found
+
+
+def _sidebars(lines: list[str]) -> Iterator[list[int]]:
+    """Groups of titles joined across one line that is not a title (a promotion repeated between
+    the groups), when both groups hold three titles or more."""
+    joined: list[list[int]] = []
+    for group in _groups(lines):
+        if not joined:
+            joined.append(group)
+            continue
+        last = joined[-1]
+        between = [k for k in range(last[-1] + 1, group[0]) if lines[k].strip()]
+        if len(between) <= 1 and len(last) >= _MIN_GROUP and len(group) >= _MIN_GROUP:
+            last.extend(group)
+        else:
+            joined.append(group)
+    return (g for g in joined if len(g) >= _MIN_TITLES)
+
+
+def _announced(doc: Document, start: int) -> bool:
+    """Whether a paragraph of prose above the list announces it, ending with a colon, with at
+    most `_ABOVE` short lines between them (a group's heading: "#CookForJulia Breakfast")."""
+    seen = 0
+    for i in range(start - 1, -1, -1):
+        line = doc.lines[i].strip()
+        if not line:
+            continue
+        if _ANNOUNCES.search(line):
+            block = doc.block_at(i)
+            if block is not None and block.prose:
+                return True
+        if seen == _ABOVE or len(line) > _SHORT:
+            return False
+        seen += 1
+    return False
+
+
+@register
+class TitleSidebar(Rule):
+    """## What it does
+    Checks for a sidebar of other articles' titles: thirty-two headline-shaped lines or more
+    (3 to 15 words, starting with a capital, not ending in a period, comma, colon or semicolon),
+    three quarters of them in title case, in a row with no sentence among them. Section labels
+    ("Recipes:"), separators ("* * *") and blank lines between the titles keep the run going, and
+    one other line (a promotion repeated between groups of titles) joins two groups of three
+    titles or more. The region runs from the first title to the last.
+
+    A list that a paragraph of the article announces, ending with a colon ("You can find other
+    recipes at these blogs:"), is the article's and is not reported, nor is a numbered list.
+
+    ## Why is this bad?
+    The titles belong to the site's other articles: a corpus gets a page of the site's
+    headlines with every article, and a model trained on it learns them as the article's text.
+
+    ## Example
+    ```text
+    Over the past months I posted plenty of funny posts for you to enjoy.
+    Recipes:
+    Black Raspberry Chocolate Macadamia Cookies
+    Easy Triple Layer Mud Pie
+    Cajun Red Beans and Rice
+    … (thirty more titles)
+    ```
+
+    Use instead:
+    ```text
+    Over the past months I posted plenty of funny posts for you to enjoy.
+    ```
+
+    ## Fix
+    Removes the region (unsafe: where the sidebar ends is judged from the shape of its lines).
+    """
+
+    code = "S006"
+    name = "title-sidebar"
+    severity = Severity.WARNING
+    summary = "Sidebar of other articles' titles (thirty or more headlines in a row) left in the text"
+    fix_applicability = "unsafe"
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        lines = doc.lines
+        for titles in _sidebars(lines):
+            items = [lines[i] for i in titles]
+            if sum(map(_title_case, items)) < _MIN_TITLED * len(items):
+                continue
+            if 2 * sum(1 for line in items if _NUMBERED.match(line)) > len(items) or _announced(doc, titles[0]):
+                continue
+            start, end = titles[0], titles[-1]
+            yield self.removable_lines(
+                doc,
+                start,
+                end,
+                f"Sidebar of other articles' titles left in the text ({len(titles)} titles,"
+                f" {end - start + 1} lines)",
+                "Remove the list of titles",
+                safe=False,
+            )
