@@ -240,6 +240,17 @@ TEXT: dict[str, Callable[[int], str]] = {
             ),
         )
     ),
+    # sidebars of 34 title-case headlines (a label and a promotion line among them), between paragraphs
+    "S006": lambda n: repeat(
+        n,
+        lambda i: (
+            f"{sentence(i)}\nRecent Posts:\n"
+            + "".join(f"Storm Closes Schools Across The North On Day {i} Part {k}\n" for k in range(17))
+            + "* * * Support the harbour fund. Visit the shop today.\n"
+            + "".join(f"Ten Recipes For A Rainy Weekend {i} Volume {k}\n" for k in range(17))
+            + "\n"
+        ),
+    ),
     "T001": lambda n: repeat(
         n, lambda i: f"In conclusion, the talks achieved little. As tensions continue to\n## Section {i}\n\n"
     ),

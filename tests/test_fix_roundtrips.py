@@ -73,6 +73,10 @@ CASES: dict[str, tuple[str, str]] = {
         f"{ARTICLE}\nThis is the worst idea in years.\n\nFinally, somebody says it.\n",
     ),
     "S001": (around("You may also like"), ARTICLE),
+    "S006": (
+        f"{ARTICLE}\n" + "".join(f"Storm Closes Schools Across The North, Part {k}\n" for k in range(32)),
+        ARTICLE,
+    ),
     "S005": (
         f"{ARTICLE}\nMost read\nStorm closes schools across the north\nCity rivals share the points\n"
         "Ten recipes for a rainy weekend\n",

@@ -167,6 +167,10 @@ CASES: dict[str, list[str]] = {
         "City rivals share the points in a tense derby",
         "Ten recipes for a rainy caf&eacute; weekend",
     ],
+    "S006": [
+        *ARTICLE,
+        *(f"Storm Closes Schools &amp; Caf&eacute;s Across The North, Part {k}" for k in range(32)),
+    ],
     "S002": harbour(
         (1, "Ten Houseplants That Survive Any Winter &amp; Caf&eacute;s"), (1, "You may want to see also")
     ),

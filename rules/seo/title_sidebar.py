@@ -13,6 +13,7 @@ colon, and such a list is left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from lintnews.config import Settings
@@ -32,11 +33,11 @@ _MIN_TITLED = 0.75
 #: Share of a title's words, small words aside, that start with a capital for title case.
 _TITLED_WORDS = 0.75
 #: Words a title in title case may hold in lower case.
-_SMALL = frozenset(
-    "a an and as at but by for from in into is of on or over the to vs with about".split()
-)
+_SMALL = frozenset("a an and as at but by for from in into is of on or over the to vs with about".split())
 #: A section label between groups of titles ("Warriors Pearl Foundation:", "Recipes:").
 _LABEL = re.compile(r"^[^.!?]{2,60}:$")
+#: Most words of a section label.
+_LABEL_WORDS = 6
 #: A line with no letter or digit ("* * *", "•"): a separator.
 _SEPARATOR = re.compile(r"^[\W_]+$")
 #: A sentence announcing the list that follows it ("… at these #SundaySupper blogs:").
@@ -74,7 +75,9 @@ def _groups(lines: list[str]) -> list[list[int]]:
         blanks = 0
         if len(stripped) <= 160 and headline(line):
             run.append(i)
-        elif run and (_SEPARATOR.match(stripped) or (_LABEL.match(stripped) and len(words(stripped)) <= 6)):
+        elif run and (
+            _SEPARATOR.match(stripped) or (_LABEL.match(stripped) and len(words(stripped)) <= _LABEL_WORDS)
+        ):
             continue
         elif run:
             found.append(run)
@@ -101,7 +104,13 @@ def _sidebars(lines: list[str]) -> Iterator[list[int]]:
     return (g for g in joined if len(g) >= _MIN_TITLES)
 
 
-def _announced(doc: Document, start: int) -> bool:
+def _prose_at(doc: Document, starts: list[int], line: int) -> bool:
+    """Whether ``line`` lies in a block of prose (``starts``: the blocks' first lines, in order)."""
+    k = bisect_right(starts, line) - 1
+    return k >= 0 and doc.blocks[k].end >= line and doc.blocks[k].prose
+
+
+def _announced(doc: Document, starts: list[int], start: int) -> bool:
     """Whether a paragraph of prose above the list announces it, ending with a colon, with at
     most `_ABOVE` short lines between them (a group's heading: "#CookForJulia Breakfast")."""
     seen = 0
@@ -109,10 +118,8 @@ def _announced(doc: Document, start: int) -> bool:
         line = doc.lines[i].strip()
         if not line:
             continue
-        if _ANNOUNCES.search(line):
-            block = doc.block_at(i)
-            if block is not None and block.prose:
-                return True
+        if _ANNOUNCES.search(line) and len(words(line)) > _LABEL_WORDS and _prose_at(doc, starts, i):
+            return True  # a sentence, not a section label ("Recent Posts:")
         if seen == _ABOVE or len(line) > _SHORT:
             return False
         seen += 1
@@ -158,16 +165,20 @@ class TitleSidebar(Rule):
     code = "S006"
     name = "title-sidebar"
     severity = Severity.WARNING
-    summary = "Sidebar of other articles' titles (thirty or more headlines in a row) left in the text"
+    summary = "Sidebar of other articles' titles (32 headlines or more in a row) left in the text"
     fix_applicability = "unsafe"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         lines = doc.lines
+        starts: list[int] = []
         for titles in _sidebars(lines):
             items = [lines[i] for i in titles]
             if sum(map(_title_case, items)) < _MIN_TITLED * len(items):
                 continue
-            if 2 * sum(1 for line in items if _NUMBERED.match(line)) > len(items) or _announced(doc, titles[0]):
+            if 2 * sum(1 for line in items if _NUMBERED.match(line)) > len(items):
+                continue
+            starts = starts or [b.start for b in doc.blocks]
+            if _announced(doc, starts, titles[0]):
                 continue
             start, end = titles[0], titles[-1]
             yield self.removable_lines(

@@ -1,0 +1,78 @@
+"""S006 title-sidebar: a sidebar of 32 headlines or more reported as one region, and the lists
+an article holds of its own left alone (announced, numbered, sentence case, too short, broken
+by prose). Its fix's round trip is in tests/test_fix_roundtrips.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.registry import all_rules
+
+P1 = "Over the past few months I have managed to post plenty of funny posts for you to enjoy here."
+P2 = "Thanks for visiting, and feel welcome to drop a comment or an opinion on any of these posts."
+#: Headlines in title case, no two alike.
+TITLES = [f"John Edwards Trial: Bizarre Alternate Jury Antics, Day {k}" for k in range(40)]
+
+
+def text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def regions(body: str) -> list[tuple[int, int, str]]:
+    rule = all_rules()["S006"]
+    return [(v.line + 1, v.end_line + 1, v.message) for v in rule.check(Document("a.txt", body), Settings())]
+
+
+def test_a_sidebar_after_the_article_is_one_region() -> None:
+    body = text(P1, "Politics:", *TITLES[:32], P2)
+    assert regions(body) == [
+        (3, 34, "Sidebar of other articles' titles left in the text (32 titles, 32 lines)")
+    ]
+
+
+def test_labels_separators_and_one_promotion_line_keep_the_sidebar_together() -> None:
+    promo = "* * * Support the Foundation - helping homeless veterans come home. Visit the shop."
+    body = text(
+        P1, *TITLES[:10], "Recipes:", *TITLES[10:20], "* * *", "", *TITLES[20:30], promo, *TITLES[30:34]
+    )
+    assert [r[:2] for r in regions(body)] == [(2, 39)]
+    assert "(34 titles, 38 lines)" in regions(body)[0][2]
+
+
+def test_a_sidebar_before_the_article_and_one_with_no_article_are_reported() -> None:
+    assert [r[:2] for r in regions(text(*TITLES[:33], P1))] == [(1, 33)]
+    assert [r[:2] for r in regions(text(*TITLES[:33]))] == [(1, 33)]
+
+
+LEFT_ALONE = {
+    # one title short
+    "short": text(P1, *TITLES[:31], P2),
+    # one line joins two groups of three titles or more, not a group of two
+    "split": text(P1, *TITLES[:30], P2, *TITLES[30:32]),
+    # two lines that are not titles between two groups
+    "two-between": text(*TITLES[:16], P1, P2, *TITLES[16:32]),
+    # announced by a sentence of the article ending with a colon, over a group heading
+    "announced": text(
+        P1,
+        "You can find other quiche fillings and great recipes at these blogs:",
+        "Week One Menu",
+        *TITLES[:34],
+    ),
+    # numbered: the article's own list (html2text escapes the full stop)
+    "numbered": text(P1, *(f"{k + 1}. {t}" for k, t in enumerate(TITLES[:34]))),
+    "numbered-escaped": text(P1, *(f"{k + 1}\\. {t}" for k, t in enumerate(TITLES[:34]))),
+    # sentence case: steps, names, a list of features
+    "sentence-case": text(P1, *(f"Storm closes schools across the north, day {k}" for k in range(40))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LEFT_ALONE))
+def test_the_articles_own_lists_are_left_alone(name: str) -> None:
+    assert regions(LEFT_ALONE[name]) == []
+
+
+def test_a_section_label_does_not_announce_a_list() -> None:
+    # "Recent Posts:" right under a paragraph is the sidebar's label, not the article's sentence
+    assert [r[:2] for r in regions(text(P1, "Recent Posts:", *TITLES[:32]))] == [(3, 34)]
