@@ -32,7 +32,7 @@ def test_a_sidebar_after_the_article_is_one_region() -> None:
     ]
 
 
-def test_labels_separators_and_one_promotion_line_keep_the_sidebar_together() -> None:
+def test_labels_separators_and_promotion_lines_keep_the_sidebar_together() -> None:
     promo = "* * * Support the Foundation - helping homeless veterans come home. Visit the shop."
     body = text(
         P1, *TITLES[:10], "Recipes:", *TITLES[10:20], "* * *", "", *TITLES[20:30], promo, *TITLES[30:34]
@@ -49,10 +49,14 @@ def test_a_sidebar_before_the_article_and_one_with_no_article_are_reported() -> 
 LEFT_ALONE = {
     # one title short
     "short": text(P1, *TITLES[:31], P2),
-    # one line joins two groups of three titles or more, not a group of two
+    # two lines join two groups of three titles or more, not a group of two
     "split": text(P1, *TITLES[:30], P2, *TITLES[30:32]),
-    # two lines that are not titles between two groups
-    "two-between": text(*TITLES[:16], P1, P2, *TITLES[16:32]),
+    # three lines that are not titles between two groups
+    "three-between": text(*TITLES[:16], P1, P2, P1.replace("few", "many"), *TITLES[16:32]),
+    # after a sidebar's last line, a sentence announcing the article's own list ends the sidebar
+    "announced-after-sidebar": text(
+        P1, *TITLES[:20], P2, "You can find other recipes at these blogs:", *TITLES[20:40]
+    ),
     # announced by a sentence of the article ending with a colon, over a group heading
     "announced": text(
         P1,

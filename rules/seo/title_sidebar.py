@@ -4,7 +4,7 @@ S005 reports a short list of titles where its place says what it is (under a rel
 heading, or alone after the article's last paragraph); it is not in the default selection
 because the gold of Dragnet keeps such short lists as the article's. A blog's sidebar of its
 other posts is another thing: dozens of headlines in title case in a row, at most split by a
-section label ("Warriors Pearl Foundation:") or a promotion line repeated between the groups.
+section label ("Warriors Pearl Foundation:") or a promotion line or two repeated between the groups.
 No article sets thirty-two headlines in a row without a sentence among them; an article that
 does list other posts (a blog hop, a round-up) announces the list with a sentence ending in a
 colon, and such a list is left alone.
@@ -25,7 +25,9 @@ from .titles import MARKER, headline
 
 #: Fewest titles of a sidebar: more than any list of an article's own subheadings.
 _MIN_TITLES = 32
-#: Fewest titles of each group a one-line break may join (a promotion line between two groups).
+#: Most lines that are not titles between two groups of one sidebar (a promotion repeated
+#: between the groups, a teaser under a title), and fewest titles of each group so joined.
+_MAX_BETWEEN = 2
 _MIN_GROUP = 3
 #: Share of the titles in title case (see `_title_case`); a list of sentence-case items is
 #: more often the article's own (steps, ingredients, names).
@@ -55,6 +57,13 @@ def _title_case(line: str) -> bool:
     Bizarre Alternate Jury Antics")."""
     found = [w for w in words(MARKER.sub("", line)) if w[:1].isalpha() and w.casefold() not in _SMALL]
     return bool(found) and sum(w[:1].isupper() for w in found) >= _TITLED_WORDS * len(found)
+
+
+def _announcing(line: str) -> bool:
+    """A sentence announcing a list: it ends with a colon and is not in title case ("You can
+    find other recipes at these blogs:", not a section label: "Dennys News Politics Comedy
+    Science Arts & Food:")."""
+    return bool(_ANNOUNCES.search(line)) and not _title_case(line)
 
 
 def _groups(lines: list[str]) -> list[list[int]]:
@@ -88,8 +97,9 @@ def _groups(lines: list[str]) -> list[list[int]]:
 
 
 def _sidebars(lines: list[str]) -> Iterator[list[int]]:
-    """Groups of titles joined across one line that is not a title (a promotion repeated between
-    the groups), when both groups hold three titles or more."""
+    """Groups of titles joined across up to `_MAX_BETWEEN` lines that are not titles (a
+    promotion repeated between the groups), when both groups hold three titles or more and no
+    line between them announces a list (`_announcing`)."""
     joined: list[list[int]] = []
     for group in _groups(lines):
         if not joined:
@@ -97,7 +107,8 @@ def _sidebars(lines: list[str]) -> Iterator[list[int]]:
             continue
         last = joined[-1]
         between = [k for k in range(last[-1] + 1, group[0]) if lines[k].strip()]
-        if len(between) <= 1 and len(last) >= _MIN_GROUP and len(group) >= _MIN_GROUP:
+        joins = len(between) <= _MAX_BETWEEN and not any(map(_announcing, (lines[k] for k in between)))
+        if joins and len(last) >= _MIN_GROUP and len(group) >= _MIN_GROUP:
             last.extend(group)
         else:
             joined.append(group)
@@ -133,8 +144,8 @@ class TitleSidebar(Rule):
     (3 to 15 words, starting with a capital, not ending in a period, comma, colon or semicolon),
     three quarters of them in title case, in a row with no sentence among them. Section labels
     ("Recipes:"), separators ("* * *") and blank lines between the titles keep the run going, and
-    one other line (a promotion repeated between groups of titles) joins two groups of three
-    titles or more. The region runs from the first title to the last.
+    one or two other lines (a promotion repeated between groups of titles) join two groups of
+    three titles or more. The region runs from the first title to the last.
 
     A list that a paragraph of the article announces, ending with a colon ("You can find other
     recipes at these blogs:"), is the article's and is not reported, nor is a numbered list.
