@@ -38,6 +38,16 @@ _TITLED_WORDS = 0.75
 _SMALL = frozenset("a an and as at but by for from in into is of on or over the to vs with about".split())
 #: A section label between groups of titles ("Warriors Pearl Foundation:", "Recipes:").
 _LABEL = re.compile(r"^[^.!?]{2,60}:$")
+#: Longest title, its fewest and most words, and the quotation marks it may start with (as
+#: `headline` has them).
+_LONGEST = 160
+_TITLE_WORDS = (3, 15)
+_QUOTES = "\"“‘'"
+#: The first characters of a list marker `headline` strips ("- ", "• ", "1. "), digits aside.
+_MARKER_START = frozenset("-*+•·▪►>")
+#: Last characters no title ends with, first tested here for speed (`headline` tests them too):
+#: the lines of prose end with one, and are passed over without a regular expression.
+_NOT_LAST = frozenset(".,;:")
 #: Most words of a section label.
 _LABEL_WORDS = 6
 #: A line with no letter or digit ("* * *", "•"): a separator.
@@ -59,6 +69,18 @@ def _title_case(line: str) -> bool:
     return bool(found) and sum(w[:1].isupper() for w in found) >= _TITLED_WORDS * len(found)
 
 
+def _title(stripped: str) -> bool:
+    """`headline` of a stripped line short enough, with two spaces or more, that does not end
+    with a full stop, comma, colon or semicolon and does not start in lower case (`_groups`
+    tests these first): most lines have no list marker, and need no regular expression."""
+    first = stripped[0]
+    if first in _MARKER_START or first.isdigit():
+        return headline(stripped)  # a list marker ("- ", "1. ") for `headline` to strip
+    if not (first.isupper() or first in _QUOTES):
+        return False
+    return _TITLE_WORDS[0] <= len(words(stripped)) <= _TITLE_WORDS[1]
+
+
 def _announcing(line: str) -> bool:
     """A sentence announcing a list: it ends with a colon and is not in title case ("You can
     find other recipes at these blogs:", not a section label: "Dennys News Politics Comedy
@@ -67,33 +89,47 @@ def _announcing(line: str) -> bool:
 
 
 def _groups(lines: list[str]) -> list[list[int]]:
-    """The runs of headline-shaped lines (`headline`), in order: a blank line, a section label
-    or a separator between two titles keeps a run going; anything else, or two blank lines,
-    ends it."""
-    found: list[list[int]] = []
-    run: list[int] = []
-    blanks = 0
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            blanks += 1
-            if blanks > 1 and run:
-                found.append(run)
-                run = []
-            continue
-        blanks = 0
-        if len(stripped) <= 160 and headline(line):
-            run.append(i)
-        elif run and (
-            _SEPARATOR.match(stripped) or (_LABEL.match(stripped) and len(words(stripped)) <= _LABEL_WORDS)
-        ):
-            continue
-        elif run:
-            found.append(run)
-            run = []
-    if run:
-        found.append(run)
+    """The runs of headline-shaped lines (`headline`), in order: blank lines (never two in a
+    row), section labels and separators between two titles keep a run going; anything else ends
+    it. A title here has three words or more separated by spaces; only the lines a title could
+    be are tested (short, two spaces or more, no full stop at the end, no lower-case start), and
+    a text with fewer titles than a sidebar holds is left at once."""
+    stripped = list(map(str.strip, lines))
+    titles = [
+        i
+        for i, text in enumerate(stripped)
+        if len(text) <= _LONGEST
+        and text.count(" ") >= 2
+        and text[-1] not in _NOT_LAST
+        and not text[0].islower()
+    ]
+    if len(titles) >= _MIN_TITLES:
+        titles = [i for i in titles if _title(stripped[i])]
+    if len(titles) < _MIN_TITLES:
+        return []
+    found = [[titles[0]]]
+    for before, title in zip(titles, titles[1:]):
+        if _keeps_run(stripped[before + 1 : title]):
+            found[-1].append(title)
+        else:
+            found.append([title])
     return found
+
+
+def _keeps_run(between: list[str]) -> bool:
+    """Whether the lines between two titles keep them in one run: blank lines but never two in
+    a row, section labels ("Recipes:") and separators ("* * *")."""
+    blank = False
+    for text in between:
+        if not text:
+            if blank:
+                return False
+            blank = True
+            continue
+        blank = False
+        if not (_SEPARATOR.match(text) or (_LABEL.match(text) and len(words(text)) <= _LABEL_WORDS)):
+            return False
+    return True
 
 
 def _sidebars(lines: list[str]) -> Iterator[list[int]]:
