@@ -47,6 +47,8 @@ def test_a_sidebar_before_the_article_and_one_with_no_article_are_reported() -> 
 
 
 LEFT_ALONE = {
+    # one line over and over (spam in a comment thread) is no list of titles
+    "repeated": text(P1, *[TITLES[0]] * 20, *TITLES[1:20], P2),
     # one title short
     "short": text(P1, *TITLES[:31], P2),
     # two lines join two groups of three titles or more, not a group of two

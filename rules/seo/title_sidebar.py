@@ -176,9 +176,10 @@ def _announced(doc: Document, starts: list[int], start: int) -> bool:
 @register
 class TitleSidebar(Rule):
     """## What it does
-    Checks for a sidebar of other articles' titles: thirty-two headline-shaped lines or more
-    (3 to 15 words, starting with a capital, not ending in a period, comma, colon or semicolon),
-    three quarters of them in title case, in a row with no sentence among them. Section labels
+    Checks for a sidebar of other articles' titles: thirty-two different headline-shaped lines
+    or more (3 to 15 words separated by spaces, starting with a capital, not ending in a period,
+    comma, colon or semicolon), three quarters of them in title case, in a row with no sentence
+    among them. Section labels
     ("Recipes:"), separators ("* * *") and blank lines between the titles keep the run going, and
     one or two other lines (a promotion repeated between groups of titles) join two groups of
     three titles or more. The region runs from the first title to the last.
@@ -220,6 +221,8 @@ class TitleSidebar(Rule):
         starts: list[int] = []
         for titles in _sidebars(lines):
             items = [lines[i] for i in titles]
+            if len(set(map(str.strip, items))) < _MIN_TITLES:
+                continue  # one line over and over (a comment thread's spam) is no list of titles
             if sum(map(_title_case, items)) < _MIN_TITLED * len(items):
                 continue
             if 2 * sum(1 for line in items if _NUMBERED.match(line)) > len(items):
