@@ -72,10 +72,16 @@ def _title_case(line: str) -> bool:
 def _title(stripped: str) -> bool:
     """`headline` of a stripped line short enough, with two spaces or more, that does not end
     with a full stop, comma, colon or semicolon and does not start in lower case (`_groups`
-    tests these first): most lines have no list marker, and need no regular expression."""
+    tests these first): a bullet is stripped here as `headline` strips it, and only a line
+    starting with a digit needs its regular expression."""
     first = stripped[0]
-    if first in _MARKER_START or first.isdigit():
-        return headline(stripped)  # a list marker ("- ", "1. ") for `headline` to strip
+    if first in _MARKER_START and stripped[1:2].isspace():
+        stripped = stripped[2:].lstrip()  # a bullet ("- ", "* ") as `headline` strips it
+        if not stripped:
+            return False
+        first = stripped[0]
+    elif first.isdigit():
+        return headline(stripped)  # a number ("1. ") for `headline` to strip, or a title's first digit
     if not (first.isupper() or first in _QUOTES):
         return False
     return _TITLE_WORDS[0] <= len(words(stripped)) <= _TITLE_WORDS[1]
