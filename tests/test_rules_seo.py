@@ -295,6 +295,21 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
         ],
     ),
+    # ---------------------------------------------------------------- S006 title-sidebar (region)
+    "S006": (
+        [
+            # 31 titles, or the article's own list that a sentence announces: tests/test_rules_title_sidebar.py
+            f"{P1}\n" + "".join(f"Storm Closes Schools Across The North, Part {k}\n" for k in range(31)),
+            f"{P1}\nHere are the stories we covered this year, one by one:\n"
+            + "".join(f"Storm Closes Schools Across The North, Part {k}\n" for k in range(40)),
+        ],
+        [
+            (
+                f"{P1}\n" + "".join(f"Storm Closes Schools Across The North, Part {k}\n" for k in range(32)),
+                [2],
+            ),
+        ],
+    ),
 }
 
 VALID = [(code, text) for code, (valid, _) in CASES.items() for text in valid]
