@@ -4,8 +4,8 @@ S005 reports a short list of titles where its place says what it is (under a rel
 heading, or alone after the article's last paragraph); it is not in the default selection
 because the gold of Dragnet keeps such short lists as the article's. A blog's sidebar of its
 other posts is another thing: dozens of headlines in title case in a row, at most split by a
-section label ("Warriors Pearl Foundation:") or a promotion line or two repeated between the groups.
-No article sets thirty-two headlines in a row without a sentence among them; an article that
+section label ("Warriors Pearl Foundation:") or a promotion line or two repeated between the
+groups. No article sets thirty-two headlines in a row without a sentence among them; an article that
 does list other posts (a blog hop, a round-up) announces the list with a sentence ending in a
 colon, and such a list is left alone.
 """
@@ -21,7 +21,7 @@ from lintnews.diagnostics import Severity
 from lintnews.document import Document, words
 from lintnews.registry import Rule, Violation, register
 
-from .titles import MARKER, headline
+from .titles import MARKER, TITLE_LONGEST, TITLE_QUOTES, TITLE_WORDS, headline
 
 #: Fewest titles of a sidebar: more than any list of an article's own subheadings.
 _MIN_TITLES = 32
@@ -38,11 +38,6 @@ _TITLED_WORDS = 0.75
 _SMALL = frozenset("a an and as at but by for from in into is of on or over the to vs with about".split())
 #: A section label between groups of titles ("Warriors Pearl Foundation:", "Recipes:").
 _LABEL = re.compile(r"^[^.!?]{2,60}:$")
-#: Longest title, its fewest and most words, and the quotation marks it may start with (as
-#: `headline` has them).
-_LONGEST = 160
-_TITLE_WORDS = (3, 15)
-_QUOTES = "\"“‘'"
 #: The first characters of a list marker `headline` strips ("- ", "• ", "1. "), digits aside.
 _MARKER_START = frozenset("-*+•·▪►>")
 #: Last characters no title ends with, first tested here for speed (`headline` tests them too):
@@ -82,9 +77,9 @@ def _title(stripped: str) -> bool:
         first = stripped[0]
     elif first.isdigit():
         return headline(stripped)  # a number ("1. ") for `headline` to strip, or a title's first digit
-    if not (first.isupper() or first in _QUOTES):
+    if not (first.isupper() or first in TITLE_QUOTES):
         return False
-    return _TITLE_WORDS[0] <= len(words(stripped)) <= _TITLE_WORDS[1]
+    return TITLE_WORDS[0] <= len(words(stripped)) <= TITLE_WORDS[1]
 
 
 def _announcing(line: str) -> bool:
@@ -104,7 +99,7 @@ def _groups(lines: list[str]) -> list[list[int]]:
     titles = [
         i
         for i, text in enumerate(stripped)
-        if len(text) <= _LONGEST
+        if len(text) <= TITLE_LONGEST
         and text.count(" ") >= 2
         and text[-1] not in _NOT_LAST
         and not text[0].islower()

@@ -37,8 +37,10 @@ MARKER = re.compile(r"^\s*(?:[-*+•·▪►>]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]?\s*$")
 #: What a headline never ends with.
 _TITLE_END = re.compile(r"[.,;:]\s*$")
-#: Words of a headline.
-_TITLE_WORDS = (3, 15)
+#: Words of a headline, its longest length and the quotation marks it may start with.
+TITLE_WORDS = (3, 15)
+TITLE_LONGEST = 160
+TITLE_QUOTES = "\"“‘'"
 #: Fewest titles of a list, and of a list with no heading above it.
 _MIN_TITLES = 3
 _MIN_TITLES_BARE = 4
@@ -47,7 +49,7 @@ _HEADING_WORDS = 5
 #: Blank lines allowed between two titles of one list.
 _MAX_BLANKS = 1
 #: A numbered item ("1. Book the venue", "2) Ask the caterer").
-NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s")
 #: Share of a bare list's items that may start with the same word before the list is taken for
 #: the article's own enumeration ("Step 1 …", "Step 2 …", "Day 3: …").
 _SAME_FIRST_WORD = 0.75
@@ -56,11 +58,11 @@ _SAME_FIRST_WORD = 0.75
 def headline(line: str) -> bool:
     """A headline: 3-15 words, starts with a capital or a digit, no sentence end but ? and !."""
     text = MARKER.sub("", line).strip()
-    if not text or len(text) > 160 or _TITLE_END.search(text):
+    if not text or len(text) > TITLE_LONGEST or _TITLE_END.search(text):
         return False
-    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'"):
+    if not (text[:1].isupper() or text[:1].isdigit() or text[:1] in TITLE_QUOTES):
         return False
-    return _TITLE_WORDS[0] <= len(words(text)) <= _TITLE_WORDS[1]
+    return TITLE_WORDS[0] <= len(words(text)) <= TITLE_WORDS[1]
 
 
 def _titles_after(doc: Document, start: int) -> list[int]:
@@ -88,7 +90,7 @@ def _own_list(items: list[str]) -> bool:
     enumeration: "Step 1 (…): bold", "Step 2 (…): word"), or a line without a list marker over
     marked items: the article's subheading and its list ("What you need" over "- A passport").
     (Other articles' titles are set alike, all marked or none.)"""
-    if any(NUMBERED.match(line) for line in items):
+    if any(_NUMBERED.match(line) for line in items):
         return True
     if not MARKER.match(items[0]) and all(MARKER.match(line) for line in items[1:]):
         return True
