@@ -12,7 +12,7 @@ import pytest
 from test_speed_paths import reference_block_words
 
 from lintnews.config import Settings
-from lintnews.corpus import duplicates, signature, storage, templates
+from lintnews.corpus import duplicates, signature, storage, templates, verification
 from lintnews.corpus.options import CorpusOptions
 
 
@@ -23,7 +23,7 @@ def reference_closest(
     similar, best = [], {}
     for a, b, inter in zip(earlier.tolist(), later.tolist(), common.tolist()):
         len_a, len_b = int(size[a]), int(size[b])
-        if not duplicates._similar(inter, len_a, len_b, opts):
+        if not verification._similar(inter, len_a, len_b, opts):
             continue
         similar.append((a, b))
         jaccard = inter / (len_a + len_b - inter)

@@ -15,7 +15,7 @@ import pytest
 from story_copies import edited_copy, story
 
 from lintnews.config import Settings
-from lintnews.corpus import check_corpus, duplicates, lsh
+from lintnews.corpus import check_corpus, lsh, verification
 from lintnews.document import Document
 
 
@@ -31,7 +31,7 @@ def story_copies(n: int, seed: int = 5) -> list[Document]:
 def counted(monkeypatch: pytest.MonkeyPatch) -> collections.Counter[str]:
     """Counts of the pairs the corpus phase verifies and of its candidate pairs."""
     counts: collections.Counter[str] = collections.Counter()
-    common_many = duplicates._common_many
+    common_many = verification._common_many
     candidates = lsh.candidates
 
     def counting_common(a, others):  # type: ignore[no-untyped-def]
@@ -43,7 +43,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> collections.Counter[str]:
         counts["candidates"] += len(earlier)
         return earlier, later
 
-    monkeypatch.setattr(duplicates, "_common_many", counting_common)
+    monkeypatch.setattr(verification, "_common_many", counting_common)
     monkeypatch.setattr(lsh, "candidates", counting_candidates)
     return counts
 
@@ -72,7 +72,7 @@ def test_a_story_in_hundreds_of_copies_costs_one_verification_per_copy(
 def test_small_clusters_verify_every_candidate_pair(counted: collections.Counter[str]) -> None:
     """Below `BIG_CLUSTER` documents each candidate pair is verified, so a copy's message names
     its closest match among them."""
-    n = duplicates.BIG_CLUSTER - 2
+    n = verification.BIG_CLUSTER - 2
     found, verified, candidates = run(story_copies(n), counted)
     assert found == {"N001": n - 1}
     assert verified == candidates == n * (n - 1) // 2

@@ -12,7 +12,7 @@ import pytest
 from story_copies import edited_copy, story
 
 from lintnews.config import Settings
-from lintnews.corpus import CorpusIndex, CorpusSigner, duplicates, forked, lsh
+from lintnews.corpus import CorpusIndex, CorpusSigner, forked, lsh, verification
 from lintnews.corpus.groups import UnionFind, smallest_members
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
@@ -63,7 +63,7 @@ def test_a_split_verification_gives_the_same_diagnostics(
         started.append(part)
         return forked.in_child(part)
 
-    for module, threshold in ((duplicates, "SPLIT_PAIRS"), (lsh, "BESIDE_DOCS")):
+    for module, threshold in ((verification, "SPLIT_PAIRS"), (lsh, "BESIDE_DOCS")):
         monkeypatch.setattr(module, threshold, 0)
         monkeypatch.setattr(module, "in_child", counting)
     assert corpus_diagnostics(docs, jobs=2) == one_process
@@ -73,7 +73,7 @@ def test_a_split_verification_gives_the_same_diagnostics(
 def test_a_failed_child_is_verified_in_the_parent(
     docs: list[Document], one_process: list[Diagnostic], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for module, threshold in ((duplicates, "SPLIT_PAIRS"), (lsh, "BESIDE_DOCS")):
+    for module, threshold in ((verification, "SPLIT_PAIRS"), (lsh, "BESIDE_DOCS")):
         monkeypatch.setattr(module, threshold, 0)
         monkeypatch.setattr(module, "CAN_FORK", True)
         monkeypatch.setattr(module, "in_child", lambda part: lambda: None)
@@ -106,3 +106,36 @@ def test_smallest_members_of_a_long_chain() -> None:
     n = 1000
     a = np.arange(n - 1, 0, -1)
     assert smallest_members(a, a - 1, n).tolist() == [0] * n
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_split_groups_parts_cover_every_run_once_in_whole_groups(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n_groups = int(rng.integers(2, 40))
+    # groups (named by a root) of a few runs of a few pairs each, scattered in size
+    runs_per_group = rng.integers(1, 6, n_groups)
+    run_pairs = rng.integers(1, 9, int(runs_per_group.sum()))
+    group_of_run = np.repeat(np.arange(n_groups), runs_per_group)
+    roots = np.sort(rng.choice(1000, n_groups, replace=False))
+    roots_sorted = np.repeat(roots[group_of_run], run_pairs)
+    runs = np.concatenate(([0], np.cumsum(run_pairs)[:-1]))
+    members = np.zeros(1000, np.int64)
+    members[roots] = rng.integers(2, 300, n_groups)
+    halves = verification._split_groups(roots_sorted, runs, members)
+    assert halves is not None
+    covered = [run for ranges in halves for lo, hi in ranges for run in range(lo, hi)]
+    assert sorted(covered) == list(range(len(runs)))
+    side = np.zeros(len(runs), np.int64)
+    for part, ranges in enumerate(halves):
+        for lo, hi in ranges:
+            side[lo:hi] = part
+    for g in range(n_groups):  # whole groups
+        assert len(set(side[group_of_run == g].tolist())) == 1
+    loads = [int(members[roots[np.unique(group_of_run[side == part])]].sum()) for part in (0, 1)]
+    assert abs(loads[0] - loads[1]) <= members.max()  # largest first, each to the lighter part
+
+
+def test_one_group_is_not_split() -> None:
+    assert (
+        verification._split_groups(np.zeros(50, np.int64), np.arange(0, 50, 5), np.ones(1, np.int64)) is None
+    )

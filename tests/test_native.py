@@ -220,7 +220,7 @@ SORTED_SETS = st.lists(st.integers(0, 60), max_size=40).map(lambda xs: sorted(se
 @SOME
 @given(SORTED_SETS.filter(bool), st.lists(SORTED_SETS.filter(bool), min_size=1, max_size=6))
 def test_common_counts_equal_the_binary_search_definition(a: list[int], others: list[list[int]]) -> None:
-    from lintnews.corpus.duplicates import _py_common_many
+    from lintnews.corpus.verification import _py_common_many
 
     arr = np.array(a, dtype=np.uint32)
     rest = [np.array(o, dtype=np.uint32) for o in others]

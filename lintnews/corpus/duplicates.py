@@ -1,31 +1,18 @@
-"""N001 and N002: verify the LSH candidates exactly, cluster the copies, pick the kept one and
-report the others."""
+"""N001 and N002: verify the LSH candidates exactly (`lintnews.corpus.verification`), cluster the
+copies, pick the kept one and report the others."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from lintnews import native
-from lintnews.corpus.forked import CAN_FORK, in_child, no_tick
-from lintnews.corpus.groups import UnionFind, smallest_members
+from lintnews.corpus.groups import smallest_members
 from lintnews.corpus.options import EXACT, FLAGS, NEAR, CorpusOptions, CorpusSelection
+from lintnews.corpus.verification import MIN_SHINGLES, Step, verify
 from lintnews.diagnostics import Diagnostic, Fix, Location, Severity
 from lintnews.registry import Rule
-
-#: Told about a step of the work and its amount; returns the function to call with each amount done.
-Step = Callable[[str, int], Callable[[int], None]]
-
-#: Documents with fewer shingles (after chrome is removed) are not compared for N001.
-MIN_SHINGLES = 20
-#: Verified clusters of at least this many documents are not verified pair by pair: a
-#: candidate pair whose documents are already in one such cluster is skipped, so a story with
-#: hundreds of copies costs about one verification per copy instead of one per pair. (Smaller
-#: clusters verify every candidate pair, so each document's message names its closest match.)
-BIG_CLUSTER = 32
 
 #: The fix of N001 and N002 on a JSONL record.
 DROP_TITLE = "Leave the record out of the cleaned corpus (--output-dir)"
@@ -40,7 +27,7 @@ def _similar_pairs(
     opts: CorpusOptions,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The candidate pairs (indices ``pairs``, in pair order) whose documents are near duplicates
-    (`_similar`): their earlier and later documents and common shingles, tested in numpy (a
+    (`lintnews.corpus.verification`'s test): their earlier and later documents and common shingles, tested in numpy (a
     Python test per verified pair was a fifth of the work after the verification). The ratios
     are the same doubles as Python's: int64 values below 2**53 divided in float64."""
     a, b, inter = earlier[pairs], later[pairs], common[pairs]
@@ -91,29 +78,6 @@ class _Locations(dict[int, Location]):
         d = self.docs[i]
         got = self[i] = Location(d.path, d.record, d.first[0], d.first[1])
         return got
-
-
-def _common_many(a: np.ndarray, others: list[np.ndarray]) -> list[int]:
-    """How many values ``a`` shares with each of ``others`` (all sorted uint32 arrays of
-    distinct values, none empty): by merging in the compiled kernel (`lintnews.native`) when it
-    is built, else with `_py_common_many`."""
-    if native.compiled is not None:
-        found: list[int] = native.compiled.common_counts(
-            np.ascontiguousarray(a, np.uint32), [np.ascontiguousarray(o, np.uint32) for o in others]
-        )
-        return found
-    return _py_common_many(a, others)
-
-
-def _py_common_many(a: np.ndarray, others: list[np.ndarray]) -> list[int]:
-    """`_common_many` in numpy: a binary search of ``a`` for every value of ``others``."""
-    joined = np.concatenate(others)
-    at = np.searchsorted(a, joined)
-    np.minimum(at, len(a) - 1, out=at)
-    hits = (a[at] == joined).astype(np.int64)
-    starts = np.cumsum([0, *(len(o) for o in others[:-1])])
-    counts: list[int] = np.add.reduceat(hits, starts).tolist()
-    return counts
 
 
 def find_duplicates(
@@ -198,139 +162,6 @@ def find_duplicates(
     return out
 
 
-def verify(
-    earlier: np.ndarray,
-    later: np.ndarray,
-    twin: dict[int, int],
-    shingle_set: Callable[[int], np.ndarray],
-    n: int,
-    step: Step,
-    opts: CorpusOptions,
-    split: bool = False,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The shingles each candidate pair has in common: (which pairs count: neither document
-    is an exact copy of an earlier one; the common shingles of each such pair whose documents
-    both have `MIN_SHINGLES`; the size of every document's comparable set that was read, -1
-    for the others).
-
-    The pairs are verified one connected group of candidates after the other, each group's
-    pairs by their earlier document, so a document's set is read from disk about once: in
-    pair order, the later documents of successive pairs are scattered over the corpus and
-    the sets would be read back for most pairs. With ``split`` (a run of more than one job),
-    the second half of the groups is verified in a forked child beside the first
-    (`lintnews.corpus.forked`): the groups share nothing, so the result is the same."""
-    size = np.full(n, -1, np.int64)
-    common = np.zeros(len(earlier), np.int64)
-    if twin:
-        copy = np.zeros(n, bool)
-        copy[np.fromiter(twin.keys(), np.int64, len(twin))] = True
-        live = ~(copy[earlier] | copy[later])
-    else:
-        live = np.ones(len(earlier), bool)
-    pairs = np.flatnonzero(live)
-    if not len(pairs):
-        return live, common, size
-    roots = smallest_members(earlier[pairs], later[pairs], n)[earlier[pairs]]
-    # by group; within a group, in pair order (so grouped by earlier document)
-    by_group = np.argsort(roots, kind="stable")
-    order, roots_sorted = pairs[by_group], roots[by_group]
-    del roots, by_group
-    ordered = earlier[order]
-    runs = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-    bounds = [*runs.tolist(), len(order)]
-    tick = step("candidate pairs verified", len(order))
-    runs_of = _RunVerifier(order, ordered, later, bounds, n, shingle_set, opts, live, common, size)
-    cut = _split_run(roots_sorted, bounds) if split and CAN_FORK and len(order) >= SPLIT_PAIRS else None
-    if cut is None:
-        runs_of(0, len(bounds) - 1, tick)
-        return live, common, size
-    # The groups are independent: the second half of them is verified in a forked child.
-    theirs = order[bounds[cut] :]
-    read = np.unique(np.concatenate([earlier[theirs], later[theirs]]))
-
-    def second_half() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        runs_of(cut, len(bounds) - 1, no_tick)
-        return live[theirs], common[theirs], size[read]
-
-    child = in_child(second_half)
-    runs_of(0, cut, tick)
-    got = child()
-    if got is None:  # (the child failed: verified here)
-        got = second_half()
-    live[theirs], common[theirs], size[read] = got
-    tick(len(theirs))
-    return live, common, size
-
-
-#: Candidate pairs from which `verify` splits the work with a forked child (fewer are not
-#: worth a fork).
-SPLIT_PAIRS = 4096
-
-
-def _split_run(roots_sorted: np.ndarray, bounds: list[int]) -> int | None:
-    """The run (index into ``bounds``) that starts the group nearest to halving the pairs,
-    or None when one group has them all. ``roots_sorted``: each pair's group, in pair order."""
-    starts = np.flatnonzero(roots_sorted[1:] != roots_sorted[:-1]) + 1
-    if not len(starts):
-        return None
-    at = int(starts[np.abs(starts - len(roots_sorted) // 2).argmin()])
-    return bounds.index(at)
-
-
-@dataclass
-class _RunVerifier:
-    """`verify`'s loop over the runs ``lo_run`` to ``hi_run`` (indices into ``bounds``) of the
-    pairs ``order`` (``ordered``: their earlier documents), writing into ``live``, ``common``
-    and ``size``: the whole of it, or the half a forked child runs."""
-
-    order: np.ndarray
-    ordered: np.ndarray
-    later: np.ndarray
-    bounds: list[int]
-    n: int
-    shingle_set: Callable[[int], np.ndarray]
-    opts: CorpusOptions
-    live: np.ndarray
-    common: np.ndarray
-    size: np.ndarray
-
-    def __call__(self, lo_run: int, hi_run: int, tick: Callable[[int], None]) -> None:
-        order, ordered, later, bounds = self.order, self.ordered, self.later, self.bounds
-        shingle_set, opts, live, common, size = self.shingle_set, self.opts, self.live, self.common, self.size
-        # Verified near duplicates so far, to skip pairs inside a large cluster (see `BIG_CLUSTER`).
-        joined = UnionFind(self.n)
-        members: dict[int, int] = {}  # root: size, for clusters of more than one document
-        for lo, hi in zip(bounds[lo_run:hi_run], bounds[lo_run + 1 : hi_run + 1]):
-            tick(hi - lo)
-            a = int(ordered[lo])
-            sa = shingle_set(a)
-            size[a] = len(sa)
-            if len(sa) < MIN_SHINGLES:
-                continue
-            run = order[lo:hi]
-            sets = []
-            root_a = joined.find(a)
-            big = members.get(root_a, 1) >= BIG_CLUSTER
-            for p, b in zip(run.tolist(), later[run].tolist()):
-                if big and joined.find(b) == root_a:
-                    live[p] = False  # already in a's cluster: nothing to learn
-                    continue
-                sb = shingle_set(b)
-                size[b] = len(sb)
-                if len(sb) >= MIN_SHINGLES:
-                    sets.append((p, b, sb))
-            if not sets:
-                continue
-            counts = _common_many(sa, [sb for _, _, sb in sets])
-            for (p, b, sb), inter in zip(sets, counts):
-                common[p] = inter
-                if _similar(inter, len(sa), len(sb), opts):
-                    ra, rb = joined.find(a), joined.find(b)
-                    if ra != rb:
-                        joined.union(ra, rb)
-                        members[joined.find(ra)] = members.pop(ra, 1) + members.pop(rb, 1)
-
-
 def kept_copy(members: list[int], docs: Sequence[Any], keep: str) -> int:
     """The member of a cluster that is kept (``[corpus] keep``); the others are reported."""
     if keep == "longest":
@@ -383,15 +214,4 @@ def doc_diagnostic(
         snippet=title(i),
         similarity=similarity,
         kept=location[kept],
-    )
-
-
-def _similar(inter: int, len_a: int, len_b: int, opts: CorpusOptions) -> bool:
-    """Whether two comparable sets of these sizes with ``inter`` shingles in common are near
-    duplicates (`min-jaccard`, or `min-containment` of the smaller in the larger)."""
-    if len_a < MIN_SHINGLES or len_b < MIN_SHINGLES:
-        return False
-    return (
-        inter / (len_a + len_b - inter) >= opts.min_jaccard
-        or inter / min(len_a, len_b) >= opts.min_containment
     )

@@ -13,10 +13,10 @@ from typing import Any
 import numpy as np
 
 from lintnews.corpus.comparable import shingles_without
-from lintnews.corpus.duplicates import MIN_SHINGLES
 from lintnews.corpus.lsh import band_keys
 from lintnews.corpus.signature import KEPT_DTYPE, LINE_DTYPE, POSITION_DTYPE, DocSignature
 from lintnews.corpus.storage import ByteBlocks, RowFile, ShingleStore, distinct
+from lintnews.corpus.verification import MIN_SHINGLES
 
 
 def _field_bytes(dtype: np.dtype) -> np.ndarray:

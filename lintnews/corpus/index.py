@@ -59,7 +59,7 @@ class CorpusIndex:
         #: `_shingle_sets`): a corpus of any size stays within a bounded memory.
         self.set_cache = SET_CACHE
         #: Jobs of the run: with more than one, half of the candidate pairs are verified in a
-        #: forked child beside the other half (`lintnews.corpus.duplicates.verify`).
+        #: forked child beside the other half (`lintnews.corpus.verification.verify`).
         self.jobs = 1
         #: Told about the steps of `finish` (a step's name and amount of work; it returns the
         #: function to call with each amount done): the progress bar of a terminal run.

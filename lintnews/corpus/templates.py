@@ -8,10 +8,10 @@ from typing import Any
 
 import numpy as np
 
-from lintnews.corpus.duplicates import Step
 from lintnews.corpus.options import FLAGS, TEMPLATE, CorpusOptions, CorpusSelection
 from lintnews.corpus.signature import POSITION_DTYPE
 from lintnews.corpus.storage import RowIndex, ShingleStore
+from lintnews.corpus.verification import Step
 from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.registry import Rule
 

@@ -23,7 +23,7 @@ import pyarrow as pa
 from lintnews.analysis import Analysis
 from lintnews.config import Settings
 from lintnews.corpus.comparable import comparable_set
-from lintnews.corpus.duplicates import MIN_SHINGLES, find_duplicates
+from lintnews.corpus.duplicates import find_duplicates
 from lintnews.corpus.folding import IndexedDoc
 from lintnews.corpus.lsh import band_keys
 from lintnews.corpus.options import FLAGS, TEMPLATE, CorpusOptions, CorpusSelection, lsh_bands
@@ -31,6 +31,7 @@ from lintnews.corpus.phase import make_signer
 from lintnews.corpus.signature import KEPT_DTYPE, DocSignature
 from lintnews.corpus.storage import RowIndex, distinct
 from lintnews.corpus.templates import block_words, template_diagnostic
+from lintnews.corpus.verification import MIN_SHINGLES
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
 from lintnews.parallel import Analyzer
