@@ -182,6 +182,21 @@ class CorpusIndex:
             template, line_docs, counts = find_templates(
                 lines, folded.line_owner, folded.line_count, len(self.docs), twin, self.options, self._step
             )
+            need = max(
+                self.options.template_min_docs, math.ceil(self.options.template_min_share * len(self.docs))
+            )
+            # (made while the candidates' child, the longer of the two, still runs)
+            templates_found = template_diagnostics(
+                {h for h in template if counts[h] >= need},
+                counts,
+                lines,
+                line_docs,
+                self.docs,
+                folded.line_owner,
+                folded.line_count,
+                folded.positions,
+                self.selection,
+            )
             earlier, later = pairs()
             folded.shingles.flush()  # (before a child reads it: see `lintnews.corpus.forked`)
             out = find_duplicates(
@@ -196,23 +211,7 @@ class CorpusIndex:
                 self._step,
                 split=self.jobs > 1,
             )
-            need = max(
-                self.options.template_min_docs, math.ceil(self.options.template_min_share * len(self.docs))
-            )
-            reported = {h for h in template if counts[h] >= need}
-            out.extend(
-                template_diagnostics(
-                    reported,
-                    counts,
-                    lines,
-                    line_docs,
-                    self.docs,
-                    folded.line_owner,
-                    folded.line_count,
-                    folded.positions,
-                    self.selection,
-                )
-            )
+            out.extend(templates_found)
         finally:
             self._close()
         order = {(d.path, d.record): i for i, d in enumerate(self.docs)}
