@@ -146,8 +146,19 @@ def find_templates(
     new[1:] = (sorted_hashes[1:] != sorted_hashes[:-1]) | (sorted_groups[1:] != sorted_groups[:-1])
     first = order[new]  # the first row of each (line, group)
     del order, new, sorted_hashes, sorted_groups
-    # The occurrences of each line in input order, and per line how many there are.
-    by_line = first[np.lexsort((first, hashes[first]))]
+    # The occurrences of each line in input order, and per line how many there are. ``first``
+    # is in (line, group) order, which is (line, row) order unless there are exact copies (a
+    # group's first row may then come after a later group's): then it is sorted by (line
+    # number, row), one int64 key rather than lexsort's two.
+    if not twin:
+        by_line = first
+    elif len(lines) < 1 << 31:
+        key = line_ids[first] * len(lines) + first
+        key.sort()
+        by_line = key % len(lines)
+        del key
+    else:
+        by_line = first[np.lexsort((first, hashes[first]))]
     del first
     line_hashes = hashes[by_line]
     starts = np.flatnonzero(np.concatenate(([True], line_hashes[1:] != line_hashes[:-1])))
