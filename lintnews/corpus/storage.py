@@ -12,37 +12,34 @@ import numpy as np
 
 class ShingleStore:
     """Shingle hashes (or other byte strings) of every document, in a temporary file, read
-    back when needed; memory holds 16 bytes per record."""
+    back when needed; memory holds 8 bytes per record (where it starts)."""
 
     def __init__(self) -> None:
         # A large buffer: one write call per megabyte, not one per document.
         self._file = tempfile.TemporaryFile(prefix="lintnews-shingles-", buffering=1 << 20)  # noqa: SIM115 (closed in close())
-        self._size = 0
-        self._offset = array.array("q")
-        self._length = array.array("q")
+        #: Where each record starts, and where the next would (a record ends where the next starts).
+        self._offset = array.array("q", [0])
         #: Bytes known to be in the file (the rest may still be in the write buffer).
         self._flushed = 0
 
     def add_bytes(self, data: bytes) -> int:
         self._file.write(data)
-        self._offset.append(self._size)
-        self._length.append(len(data))
-        self._size += len(data)
-        return len(self._offset) - 1
+        self._offset.append(self._offset[-1] + len(data))
+        return len(self._offset) - 2
 
     def get_bytes(self, i: int) -> bytes:
-        offset, length = self._offset[i], self._length[i]
-        if offset + length > self._flushed:  # the record is (partly) still in the write buffer
+        offset, end = self._offset[i], self._offset[i + 1]
+        if end > self._flushed:  # the record is (partly) still in the write buffer
             self.flush()
-        return os.pread(self._file.fileno(), length, offset)
+        return os.pread(self._file.fileno(), end - offset, offset)
 
     def flush(self) -> None:
         """Write what is buffered to the file (where ``pread`` finds it)."""
         self._file.flush()
-        self._flushed = self._size
+        self._flushed = self._offset[-1]
 
     def add(self, values: np.ndarray) -> int:
-        return self.add_bytes(values.astype("<u4").tobytes())
+        return self.add_bytes(np.asarray(values, "<u4").tobytes())  # (no copy when already uint32)
 
     def get(self, i: int) -> np.ndarray:
         return np.frombuffer(self.get_bytes(i), dtype="<u4")
