@@ -22,6 +22,10 @@ checked against the sum of its parts. Also prints the wall-clock seconds from th
 index's finish (right after the last document's result) to the end of the run: the run's serial
 end, which ``-j2`` (a later ``-j`` wins over the ``-j1`` given here; the workers' CPU is then not
 counted in the parts) measures as a user meets it.
+With ``-j2`` it also prints the finish's own wall time and, for each worker, how long before the
+finish it returned its last chunk: where the two cores idle at the end of a run (one worker done
+while the other still works through a long last chunk, or the main process still taking results
+after both are done).
 
 Usage: ``python bench/corpus_share.py CORPUS.jsonl [LINTNEWS-CHECK-OPTION...]``
 """
@@ -30,12 +34,15 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 import resource
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from typing import Any
 
+from lintnews import parallel
 from lintnews.corpus import index as index_mod
 from lintnews.corpus import signature as signature_mod
 
@@ -59,6 +66,13 @@ PEAK_BEFORE_FINISH = [0.0]
 FINISH_STARTED = [0.0]
 
 
+#: Wall-clock time (`time.perf_counter`) when the index's finish ended.
+FINISH_ENDED = [0.0]
+#: Where each worker process notes when it finished each chunk of a ``-j2`` run (one line a
+#: chunk: its pid and `time.perf_counter`, a clock all processes share on Linux and macOS).
+CHUNKS_FILE = tempfile.NamedTemporaryFile(prefix="corpus-share-chunks-", delete=False).name  # noqa: SIM115
+
+
 def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -74,8 +88,34 @@ def timed(part: str, fn: Callable[..., Any]) -> Callable[..., Any]:
             return fn(*args, **kwargs)
         finally:
             SPENT[part] += time.process_time() - start
+            if part == "finish":
+                FINISH_ENDED[0] = time.perf_counter()
 
     return wrapper
+
+
+def _noting_chunks(work: Callable[..., Any]) -> Callable[..., Any]:
+    """A worker's `lintnews.parallel._work` that notes when it returns each chunk (workers are
+    forked with this in place; with ``-j1`` it is never called)."""
+
+    @functools.wraps(work)
+    def noted(*args: Any, **kwargs: Any) -> Any:
+        out = work(*args, **kwargs)
+        with open(CHUNKS_FILE, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()} {time.perf_counter()}\n")
+        return out
+
+    return noted
+
+
+def _workers_ends() -> dict[int, float]:
+    """Each worker's last chunk's end (`time.perf_counter`), by pid."""
+    last: dict[int, float] = {}
+    with open(CHUNKS_FILE, encoding="utf-8") as fh:
+        for line in fh:
+            pid, at = line.split()
+            last[int(pid)] = max(last.get(int(pid), 0.0), float(at))
+    return last
 
 
 def main() -> None:
@@ -86,6 +126,7 @@ def main() -> None:
     index = index_mod.CorpusIndex
     index.append = timed("index", index.append)  # type: ignore[method-assign]
     index.finish = timed("finish", index.finish)  # type: ignore[method-assign]
+    parallel._work = _noting_chunks(parallel._work)
     from lintnews.cli import main as cli
 
     sys.argv = ["lintnews", "check", "--no-cache", "-j1", "--exit-zero", "-q", *sys.argv[1:]]
@@ -112,6 +153,15 @@ def main() -> None:
     )
     if FINISH_STARTED[0]:
         print(f"{'after last document':>18}: {ended - FINISH_STARTED[0]:7.2f} s wall", file=sys.stderr)
+        print(f"{'the finish':>18}: {FINISH_ENDED[0] - FINISH_STARTED[0]:7.2f} s wall", file=sys.stderr)
+    ends = _workers_ends()
+    os.unlink(CHUNKS_FILE)
+    for pid, at in sorted(ends.items(), key=lambda item: item[1]):
+        # (where one worker idles while the other finishes its last chunk)
+        print(
+            f"{'worker ' + str(pid):>18}: last chunk {FINISH_STARTED[0] - at:7.2f} s before the finish",
+            file=sys.stderr,
+        )
 
 
 if __name__ == "__main__":
