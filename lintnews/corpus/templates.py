@@ -23,7 +23,7 @@ TEMPLATE_SAMPLE = 200
 
 
 #: Sampled documents whose blocks `block_words_many` measures in one pass (bounds its arrays).
-BLOCK_BATCH_DOCS = 1 << 16
+BLOCK_BATCH_DOCS = 1 << 13
 
 
 def block_words(lines: np.ndarray, docs: np.ndarray, rows_of_doc: RowIndex) -> int:
