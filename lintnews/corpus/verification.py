@@ -1,6 +1,6 @@
 """N001's exact verification of the LSH candidate pairs: the shingles each pair's comparable
-sets have in common, one connected group of candidates after the other, half of the groups in a
-forked child on a run of more than one job (`lintnews.corpus.forked`)."""
+sets have in common, one connected group of candidates after the other, about half of the groups
+in a forked child on a run of more than one job (`lintnews.corpus.forked`)."""
 
 from __future__ import annotations
 
@@ -68,8 +68,8 @@ def verify(
     pairs by their earlier document, so a document's set is read from disk about once: in
     pair order, the later documents of successive pairs are scattered over the corpus and
     the sets would be read back for most pairs. With ``split`` (a run of more than one job),
-    the second half of the groups is verified in a forked child beside the first
-    (`lintnews.corpus.forked`): the groups share nothing, so the result is the same."""
+    about half of the groups (`_split_groups`) are verified in a forked child beside the
+    others (`lintnews.corpus.forked`): the groups share nothing, so the result is the same."""
     size = np.full(n, -1, np.int64)
     common = np.zeros(len(earlier), np.int64)
     if twin:
