@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
 from lintnews.gate import score
+
+if TYPE_CHECKING:
+    from lintnews.reporters.formatted import FormattedDocument
 
 #: Corpus-phase signature function (see `lintnews.corpus`): (document, its diagnostics) -> signature.
 Signer = Callable[[Document, list[Diagnostic]], Any]
@@ -40,6 +43,9 @@ class Analysis:
     cache_key: bytes | None = None
     cache_index: int = 0
     cached: bool = False
+    #: Its diagnostics offered, counted and formatted for the run's report by the worker that
+    #: found them (``diagnostics`` is then empty: `lintnews.reporters.formatted`), or None.
+    formatted: FormattedDocument | None = None
     #: Bytes of input the document came from, for the progress bar (`lintnews.progress`): its
     #: JSONL line; 0 for a file (the bar takes the file's size).
     size: int = 0

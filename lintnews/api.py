@@ -153,10 +153,8 @@ class Linter:
 
     def offer_fix(self, d: Diagnostic) -> Diagnostic:
         """``d`` without its fix when the configuration does not offer it (``unfixable``, or not
-        ``fixable``), as ruff shows none then."""
-        if d.fix is not None and not self.policy.allows_rule(d.code, safe=True):
-            d.fix, d.fix_edits = None, ()
-        return d
+        ``fixable``), as ruff shows none then (`FixPolicy.offer`)."""
+        return self.policy.offer(d)
 
     # --- documents ------------------------------------------------------------------------
 

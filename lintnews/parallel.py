@@ -24,6 +24,7 @@ from lintnews import workers
 from lintnews.analysis import Analysis, Signer
 from lintnews.api import Linter
 from lintnews.config import Settings
+from lintnews.reporters.formatted import DocumentFormat
 from lintnews.sources import InputError
 
 # (the units and the analyzer live in modules of their own: importable from here as before)
@@ -65,8 +66,11 @@ def analyze(
     cache_dir: str | None = None,
     stdin_name: str = "-",
     on_warning: Callable[[str], None] | None = None,
+    document_format: DocumentFormat | None = None,
 ) -> Iterator[Analysis | InputError]:
-    """Analyses (and input errors) of every document under ``paths``, in input order.
+    """Analyses (and input errors) of every document under ``paths``, in input order; with a
+    ``document_format``, the workers' come with their diagnostics formatted by it instead
+    (`Analysis.formatted`; those of this process, cached or linted here, are left as they are).
 
     The main process looks every unit up in the cache itself: a hit costs a hash and one read
     here, where sending it to a worker and back would cost more than that. Only the misses go to
@@ -171,9 +175,9 @@ def analyze(
             pool_mod.start_pool(
                 jobs,
                 workers.init_worker,
-                spawn_args=(args, gc.get_threshold(), encode),
+                spawn_args=(args, gc.get_threshold(), encode, document_format),
                 # a forked worker gets this process's linter with what `warm` made (copy-on-write)
-                fork_args=((*args, linter), gc.get_threshold(), encode),
+                fork_args=((*args, linter), gc.get_threshold(), encode, document_format),
                 warm=functools.partial(workers.warm, linter, signer),
             ) as pool,
             pool_mod.results_paced(),

@@ -15,6 +15,7 @@ from lintnews.api import Linter
 from lintnews.config import Settings
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
+from lintnews.reporters.formatted import DocumentFormat
 from lintnews.sources import InputError
 from lintnews.work_units import Unit, cached_items, from_unit, load_unit, unit_payload
 
@@ -102,16 +103,22 @@ class Analyzer:
 _WORKER: Analyzer | None = None
 #: Whether this worker's run caches its results: then `work` encodes them for the cache too.
 _ENCODE = False
+#: How this worker's run reports diagnostics, when `work` formats them for it (see `work`).
+_FORMAT: DocumentFormat | None = None
 
 
 def init_worker(
-    args: tuple[Any, ...], thresholds: tuple[int, ...] | None = None, encode: bool = False
+    args: tuple[Any, ...],
+    thresholds: tuple[int, ...] | None = None,
+    encode: bool = False,
+    document_format: DocumentFormat | None = None,
 ) -> None:
-    global _WORKER, _ENCODE
+    global _WORKER, _ENCODE, _FORMAT
     if thresholds is not None:  # (a forked worker has its parent's thresholds already)
         gc.set_threshold(*thresholds)
     _WORKER = Analyzer(*args)
     _ENCODE = encode
+    _FORMAT = document_format
 
 
 #: What a worker sends back for a unit: its results and, when the run caches them, their cache
@@ -129,6 +136,16 @@ def warm(linter: Linter, signer: Signer | None) -> None:
 
 
 def work(chunk: list[Unit | InputError]) -> list[WorkerResult]:
+    """The results of a chunk's units, with their cache entries when the run caches them. When
+    the run has a `DocumentFormat`, each document's diagnostics are sent formatted instead
+    (`Analysis.formatted`): once they are signed and stored, the main process needs only that."""
     assert _WORKER is not None
     results = _WORKER.analyze_units(chunk)
-    return [(items, cache_mod.dump_results(items) if _ENCODE else None) for items, _ in results]
+    out = [(items, cache_mod.dump_results(items) if _ENCODE else None) for items, _ in results]
+    if _FORMAT is not None:
+        for items, _ in out:
+            for item in items:
+                if isinstance(item, Analysis) and item.diagnostics:
+                    item.formatted = _FORMAT.format(item.diagnostics)
+                    item.diagnostics = []
+    return out

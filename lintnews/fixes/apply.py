@@ -46,6 +46,14 @@ class FixPolicy:
             return False
         return self.allows_rule(d.code, d.fix.safe)
 
+    def offer(self, d: Diagnostic) -> Diagnostic:
+        """``d`` without its fix when the configuration does not offer it (``unfixable``, or not
+        ``fixable``), as ruff shows none then (`lintnews.api.Linter.offer_fix`; a worker that
+        formats a document's diagnostics for the main process asks its copy of the policy)."""
+        if d.fix is not None and not self.allows_rule(d.code, safe=True):
+            d.fix, d.fix_edits = None, ()
+        return d
+
     def allows_rule(self, code: str, safe: bool) -> bool:
         """Whether a fix of rule ``code`` (safe or not) may be applied."""
         if not safe and not self.unsafe:

@@ -18,9 +18,11 @@ from collections.abc import Callable
 from typing import TextIO
 
 from lintnews.diagnostics import Diagnostic
+from lintnews.fixes.apply import FixPolicy
 from lintnews.gate import format_statistics
 from lintnews.reporters import structured, text
-from lintnews.reporters.base import REPORTERS, Report, Reporter, diagnostic_json, json_text
+from lintnews.reporters.base import REPORTERS, Report, Reporter, json_text
+from lintnews.reporters.formatted import DocumentFormat, FormattedDocument, format_diagnostic
 from lintnews.sources import InputError
 
 #: The module of each whole-run format, which registers it in `REPORTERS` when imported.
@@ -72,27 +74,34 @@ class StreamWriter:
         """Format ``d``; the line-oriented formats hold its text until `flush` (the run flushes
         after each document: one write a document, not one a diagnostic, which on an
         unbuffered stream, ``PYTHONUNBUFFERED``, is one system call each)."""
-        fmt = self.fmt
-        if fmt not in self.STREAMING:
+        if self.fmt not in self.STREAMING:
             self.buffer.append(d)
             return
+        self._hold(format_diagnostic(d, self.fmt, self.color, self.quiet, self.unsafe_fixes), 1)
+
+    def write_formatted(self, document: FormattedDocument) -> None:
+        """What `write` writes for each of a document's diagnostics, formatted already (by a
+        worker process: `document_format`)."""
+        self._hold(document.text, document.tally.total)
+
+    def document_format(self, policy: FixPolicy) -> DocumentFormat | None:
+        """How a worker formats a document's diagnostics as `write` would, the run offering
+        fixes by ``policy`` (None: a whole-run format, which keeps the diagnostics)."""
+        if self.fmt not in self.STREAMING:
+            return None
+        return DocumentFormat(self.fmt, self.color, self.quiet, self.unsafe_fixes, policy)
+
+    def _hold(self, text: str, count: int) -> None:
+        """Hold ``text``, the formatted text of ``count`` diagnostics (json: array elements
+        joined by their separator, preceded here by the array's opening or a separator)."""
         put = self.held.append
-        if fmt == "text":
-            put(text.diagnostic_line(d, self.color, self.unsafe_fixes) + "\n")
-        elif fmt == "full":
-            line = text.diagnostic_line(d, self.color, self.unsafe_fixes) + "\n"
-            put(line if self.quiet else text.full_block(d, self.color, self.unsafe_fixes))
-        elif fmt == "jsonl":
-            put(diagnostic_json(d) + "\n")
-        elif fmt == "github":
-            put(structured.github_line(d))
-        else:  # json: an array, opened lazily, one pretty-printed object per element
+        if self.fmt == "json":  # an array, opened lazily, one pretty-printed object per element
             if self.count == 0:
                 put('{"diagnostics": [\n' if self.stats else "[\n")
             else:
                 put(",\n")
-            put(_indent(diagnostic_json(d, indent=True)))
-        self.count += 1
+        put(text)
+        self.count += count
         if len(self.held) >= 1000:
             self.when_full()
 
@@ -153,7 +162,3 @@ class StreamWriter:
             else:
                 out.write("]\n")
         out.flush()
-
-
-def _indent(block: str) -> str:
-    return "\n".join("  " + line for line in block.split("\n"))

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 import orjson
 
-from lintnews.diagnostics import Diagnostic, Severity
+from lintnews.diagnostics import SEVERITY_BY_NUMBER, Diagnostic, Severity
 from lintnews.registry import Rule, all_rules
 from lintnews.sources import InputError
 
@@ -38,12 +38,38 @@ class Tally:
             self.hidden_unsafe += 1
         self.affected.add((d.path, d.record))
 
+    def merge(self, other: Tally) -> None:
+        """Count what ``other`` counted too (a document's tally, made where it was formatted)."""
+        self.total += other.total
+        self.by_severity.update(other.by_severity)
+        self.fixable += other.fixable
+        self.hidden_unsafe += other.hidden_unsafe
+        self.affected |= other.affected
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # (a document's tally travels from a worker with its text, `lintnews.reporters.rendered`:
+        # severities as numbers, not enum members, which unpickle through `Severity.__call__`)
+        counts = [(int(s), n) for s, n in self.by_severity.items()]
+        return _tally, (self.total, counts, self.fixable, self.hidden_unsafe, self.affected)
+
     @classmethod
     def of(cls, diagnostics: Iterable[Diagnostic], unsafe_fixes: bool = False) -> Tally:
         tally = cls()
         for d in diagnostics:
             tally.add(d, unsafe_fixes)
         return tally
+
+
+def _tally(
+    total: int,
+    counts: list[tuple[int, int]],
+    fixable: int,
+    hidden_unsafe: int,
+    affected: set[tuple[str, str | None]],
+) -> Tally:
+    """A `Tally` from what `Tally.__reduce__` gave."""
+    by_severity = Counter({SEVERITY_BY_NUMBER[s]: n for s, n in counts})
+    return Tally(total, by_severity, fixable, hidden_unsafe, affected)
 
 
 def fix_applies(d: Diagnostic, unsafe_fixes: bool = False) -> bool:

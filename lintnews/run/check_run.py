@@ -20,7 +20,9 @@ from lintnews.document import Document
 from lintnews.fixes import Fixer, WriteError
 from lintnews.gate import Baseline, DocumentSummary, OutputError, RuleCounts, Splitter
 from lintnews.parallel import Analyzer, analyze
+from lintnews.reporters import StreamWriter
 from lintnews.reporters.base import fix_applies
+from lintnews.reporters.formatted import DocumentFormat, FormattedDocument
 from lintnews.run.guards import cache_problem, stop_exception
 from lintnews.run.options import CheckOptions, RunResult
 from lintnews.sources import InputError, SpooledRecord, iter_documents
@@ -87,6 +89,10 @@ class CheckRun:
         self.summary_of: dict[tuple[str, str | None, int | None], DocumentSummary] = {}
         self.result = RunResult([], [], 0)
         self.sink = sink if sink is not None else self.result.diagnostics.append
+        #: The `StreamWriter` that ``sink`` writes to, when it is one's `write`: worker processes
+        #: may then format its text (`document_format`).
+        writer = getattr(sink, "__self__", None)
+        self.writer = writer if isinstance(writer, StreamWriter) and sink == writer.write else None
         self.flush = flush
         # --- corpus phase: signer and index (lintnews.corpus) ---
         # (`lintnews.corpus.index` and `lintnews.index`, which need numpy, are imported only
@@ -186,6 +192,34 @@ class CheckRun:
             d = self.in_copy(d)
         self.sink(d)
 
+    def document_format(self) -> DocumentFormat | None:
+        """How worker processes may format each document's diagnostics for the report, as
+        `report` then the writer would (offer the fix, count, format), when this process needs
+        nothing else of them: no baseline to match or write, no statistics, nothing fixed,
+        split or gated, and a streaming format written by the writer itself; else None."""
+        if (
+            self.writer is None
+            or self.fixer is not None
+            or self.baseline is not None
+            or self.new_baseline is not None
+            or self.splitter is not None
+            or self.options.statistics
+            or self.options.index_update
+        ):
+            return None
+        return self.writer.document_format(self.policy)
+
+    def report_formatted(self, formatted: FormattedDocument) -> None:
+        """A document's findings formatted by a worker (`document_format`): `report`'s counts
+        and gate, then its text to the writer."""
+        assert self.writer is not None
+        tally = formatted.tally
+        self.result.tally.merge(tally)
+        if any(severity >= self.threshold for severity in tally.by_severity):
+            self.result.failing = True
+        self.writer.write_formatted(formatted)
+        self.flush()
+
     def in_copy(self, d: Diagnostic) -> Diagnostic:
         """``d`` pointing at the fixed copies in ``--output-dir`` that its positions are in."""
         assert self.fixer is not None
@@ -204,10 +238,13 @@ class CheckRun:
         if self.options.statistics:
             self.result.summaries.append(summary)
             self.summary_of[(analysis.path, analysis.record, analysis.record_line)] = summary
-        for d in analysis.diagnostics:
-            self.report(d)
-        if analysis.diagnostics:
-            self.flush()
+        if analysis.formatted is not None:
+            self.report_formatted(analysis.formatted)
+        else:
+            for d in analysis.diagnostics:
+                self.report(d)
+            if analysis.diagnostics:
+                self.flush()
         low = self.options.min_score is not None and analysis.score < self.options.min_score
         if low:
             self.result.low_scores.append(summary)
@@ -250,6 +287,7 @@ class CheckRun:
                     cache_dir=self.options.cache_dir,
                     stdin_name=self.options.stdin_name,
                     on_warning=self.on_warning,
+                    document_format=self.document_format(),
                 )
                 for item in wrap(stream):
                     if isinstance(item, InputError):

@@ -1,0 +1,77 @@
+"""A document's diagnostics formatted where they were found: in the worker process.
+
+In a parallel check run every diagnostic used to travel from its worker to the main process as
+an object (pickled, ~200 bytes, and ~5 us to unpickle), to be counted there and formatted into
+one line of the report. When nothing in the main process needs the objects (a streaming format,
+no baseline, no statistics, nothing fixed or split: `lintnews.run.CheckRun.document_format`), the
+worker does both instead, by the same functions in the same order as `CheckRun.report` and
+`StreamWriter.write`: offer the fix (`FixPolicy.offer`), count (`Tally.add`), format
+(`format_diagnostic`). It sends the document's text and counts (`FormattedDocument`), which
+the main process adds to its tally and holds for its output as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from lintnews.diagnostics import Diagnostic
+from lintnews.fixes.apply import FixPolicy
+from lintnews.reporters import structured, text
+from lintnews.reporters.base import Tally, diagnostic_json
+
+
+def format_diagnostic(d: Diagnostic, fmt: str, color: bool, quiet: bool, unsafe_fixes: bool) -> str:
+    """``d`` in the streaming format ``fmt`` (``text``, ``full``, ``json``, ``jsonl``, ``github``),
+    ``unsafe_fixes``: whether ``[*]`` marks unsafe fixes too. A ``json`` array's element
+    without its separator (`lintnews.reporters.StreamWriter` writes those)."""
+    if fmt == "text":
+        return text.diagnostic_line(d, color, unsafe_fixes) + "\n"
+    if fmt == "full":
+        if quiet:
+            return text.diagnostic_line(d, color, unsafe_fixes) + "\n"
+        return text.full_block(d, color, unsafe_fixes)
+    if fmt == "jsonl":
+        return diagnostic_json(d) + "\n"
+    if fmt == "github":
+        return structured.github_line(d)
+    assert fmt == "json", fmt
+    return "\n".join("  " + line for line in diagnostic_json(d, indent=True).split("\n"))
+
+
+@dataclass
+class FormattedDocument:
+    """A document's diagnostics as the report shows them and as its summary counts them."""
+
+    #: Their text, in order (``json``: the elements joined by ``",\\n"``).
+    text: str
+    tally: Tally
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return FormattedDocument, (self.text, self.tally)
+
+
+@dataclass(frozen=True)
+class DocumentFormat:
+    """How a worker formats a document's diagnostics for a run's report (see the module)."""
+
+    fmt: str
+    color: bool
+    quiet: bool
+    #: Whether ``[*]`` marks unsafe fixes (`StreamWriter.unsafe_fixes`).
+    unsafe_fixes: bool
+    #: The run's fix policy: which fixes it offers, and whether unsafe ones count as fixable.
+    policy: FixPolicy
+
+    def format(self, diagnostics: Iterable[Diagnostic]) -> FormattedDocument:
+        """Offer, count and format ``diagnostics`` (their fixes are taken off where the policy
+        does not offer them, as the main process does before reporting them)."""
+        tally = Tally()
+        fmt, color, quiet, unsafe = self.fmt, self.color, self.quiet, self.unsafe_fixes
+        pieces = []
+        for d in diagnostics:
+            self.policy.offer(d)
+            tally.add(d, self.policy.unsafe)
+            pieces.append(format_diagnostic(d, fmt, color, quiet, unsafe))
+        return FormattedDocument((",\n" if fmt == "json" else "").join(pieces), tally)
