@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from lintnews.analysis import Analysis
 from lintnews.api import Linter
 from lintnews.cli import main
 from lintnews.config import Settings
@@ -21,7 +22,6 @@ from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
 from lintnews.reporters import StreamWriter
 from lintnews.reporters.base import Report, Tally
-from lintnews.reporters.formatted import FormattedDocument
 from lintnews.run import CheckOptions, CheckRun
 from lintnews.sources import iter_documents
 
@@ -57,15 +57,17 @@ def run(args: list[str], cwd: Path, isolated: bool = True) -> tuple[int, str]:
 
 @pytest.fixture
 def formatted_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many documents the run took formatted from a worker (`CheckRun.report_formatted`)."""
+    """How many diagnostics each document the run took formatted by a worker had."""
     calls: list[int] = []
-    real = CheckRun.report_formatted
+    real = CheckRun.accept
 
-    def counting(self: CheckRun, formatted: FormattedDocument) -> None:
-        calls.append(formatted.tally.total)
-        real(self, formatted)
+    def counting(self: CheckRun, analysis: Analysis) -> None:
+        if analysis.formatted is not None:
+            assert analysis.diagnostics == []
+            calls.append(analysis.formatted.tally.total)
+        real(self, analysis)
 
-    monkeypatch.setattr(CheckRun, "report_formatted", counting)
+    monkeypatch.setattr(CheckRun, "accept", counting)
     return calls
 
 

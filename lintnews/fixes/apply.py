@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from lintnews.config import Settings
@@ -48,11 +48,21 @@ class FixPolicy:
 
     def offer(self, d: Diagnostic) -> Diagnostic:
         """``d`` without its fix when the configuration does not offer it (``unfixable``, or not
-        ``fixable``), as ruff shows none then (`lintnews.api.Linter.offer_fix`; a worker that
-        formats a document's diagnostics for the main process asks its copy of the policy)."""
-        if d.fix is not None and not self.allows_rule(d.code, safe=True):
-            d.fix, d.fix_edits = None, ()
+        ``fixable``), as ruff shows none then (`lintnews.api.Linter.offer_fix`)."""
+        self.offer_all((d,))
         return d
+
+    def offer_all(self, diagnostics: Iterable[Diagnostic]) -> None:
+        """`offer` of each of ``diagnostics`` (a document's, all at once: a worker that formats
+        them for the main process asks its copy of the policy, `lintnews.reporters.formatted`)."""
+        offered: dict[str, bool] = {}  # (asked once a rule: a document has many of some)
+        for d in diagnostics:
+            if d.fix is not None:
+                code = d.code
+                if code not in offered:
+                    offered[code] = self.allows_rule(code, safe=True)
+                if not offered[code]:
+                    d.fix, d.fix_edits = None, ()
 
     def allows_rule(self, code: str, safe: bool) -> bool:
         """Whether a fix of rule ``code`` (safe or not) may be applied."""

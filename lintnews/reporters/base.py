@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -30,13 +30,19 @@ class Tally:
     affected: set[tuple[str, str | None]] = field(default_factory=set)
 
     def add(self, d: Diagnostic, unsafe_fixes: bool = False) -> None:
-        self.total += 1
-        self.by_severity[d.severity] += 1
-        if fix_applies(d, unsafe_fixes):
-            self.fixable += 1
-        elif d.fix is not None:
-            self.hidden_unsafe += 1
-        self.affected.add((d.path, d.record))
+        self.add_all((d,), unsafe_fixes)
+
+    def add_all(self, diagnostics: Sequence[Diagnostic], unsafe_fixes: bool = False) -> None:
+        """`add` each of ``diagnostics`` (a document's: its severities counted in one update)."""
+        self.total += len(diagnostics)
+        self.by_severity.update([d.severity for d in diagnostics])
+        affected = self.affected
+        for d in diagnostics:
+            if fix_applies(d, unsafe_fixes):
+                self.fixable += 1
+            elif d.fix is not None:
+                self.hidden_unsafe += 1
+            affected.add((d.path, d.record))
 
     def merge(self, other: Tally) -> None:
         """Count what ``other`` counted too (a document's tally, made where it was formatted)."""
@@ -203,7 +209,12 @@ def floats_in(data: Any) -> list[Any]:
     return found
 
 
-def location(d: Diagnostic) -> str:
-    """``path:line:col`` or, for a JSONL record, ``path#record:line:col`` (printable)."""
-    where = d.path if d.record is None else f"{d.path}#{d.record}"
-    return f"{printable(where)}:{d.line}:{d.column}"
+def location(d: Diagnostic, place: str | None = None) -> str:
+    """``path:line:col`` or, for a JSONL record, ``path#record:line:col`` (printable); ``place``:
+    `place_of` ``d`` when the caller has it (the same for each diagnostic of a document)."""
+    return f"{place_of(d) if place is None else place}:{d.line}:{d.column}"
+
+
+def place_of(d: Diagnostic) -> str:
+    """``path``, or for a JSONL record ``path#record``, printable."""
+    return printable(d.path if d.record is None else f"{d.path}#{d.record}")

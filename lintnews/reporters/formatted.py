@@ -12,7 +12,7 @@ the main process adds to its tally and holds for its output as they are.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,14 +64,14 @@ class DocumentFormat:
     #: The run's fix policy: which fixes it offers, and whether unsafe ones count as fixable.
     policy: FixPolicy
 
-    def format(self, diagnostics: Iterable[Diagnostic]) -> FormattedDocument:
+    def format(self, diagnostics: Sequence[Diagnostic]) -> FormattedDocument:
         """Offer, count and format ``diagnostics`` (their fixes are taken off where the policy
         does not offer them, as the main process does before reporting them)."""
+        self.policy.offer_all(diagnostics)
         tally = Tally()
+        tally.add_all(diagnostics, self.policy.unsafe)
         fmt, color, quiet, unsafe = self.fmt, self.color, self.quiet, self.unsafe_fixes
-        pieces = []
-        for d in diagnostics:
-            self.policy.offer(d)
-            tally.add(d, self.policy.unsafe)
-            pieces.append(format_diagnostic(d, fmt, color, quiet, unsafe))
+        if fmt == "text":  # (most runs: the place of the document's lines made printable once)
+            return FormattedDocument(text.diagnostic_lines(diagnostics, color, unsafe), tally)
+        pieces = [format_diagnostic(d, fmt, color, quiet, unsafe) for d in diagnostics]
         return FormattedDocument((",\n" if fmt == "json" else "").join(pieces), tally)

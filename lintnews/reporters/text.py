@@ -2,24 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
 import click
 
 from lintnews.diagnostics import Diagnostic, Severity
-from lintnews.reporters.base import Report, Tally, fix_applies, location, printable, reporter
+from lintnews.reporters.base import Report, Tally, fix_applies, location, place_of, printable, reporter
 
 _SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def diagnostic_line(d: Diagnostic, color: bool, unsafe_fixes: bool = False) -> str:
+def diagnostic_line(d: Diagnostic, color: bool, unsafe_fixes: bool = False, place: str | None = None) -> str:
+    """``d``'s line in the ``text`` format; ``place``: `place_of` ``d``, when the caller has it."""
     fixable = " [*]" if fix_applies(d, unsafe_fixes) else ""
     message = printable(d.message)  # messages quote scraped text
     if not color:
-        return f"{location(d)}: {d.code}{fixable} {message}"
-    where = click.style(location(d), bold=True)
+        return f"{location(d, place)}: {d.code}{fixable} {message}"
+    where = click.style(location(d, place), bold=True)
     code = click.style(d.code, fg=_SEVERITY_COLOURS[d.severity], bold=True)
     return f"{where}: {code}{fixable} {message}"
+
+
+def diagnostic_lines(diagnostics: Iterable[Diagnostic], color: bool, unsafe_fixes: bool = False) -> str:
+    """The lines of a document's ``diagnostics`` (`diagnostic_line` each, its place worked out
+    once for all that share it: every one but a corpus finding's)."""
+    lines = []
+    where: tuple[str, str | None] | None = None
+    place = ""
+    for d in diagnostics:
+        if where is None or d.path != where[0] or d.record != where[1]:
+            where, place = (d.path, d.record), place_of(d)
+        lines.append(diagnostic_line(d, color, unsafe_fixes, place) + "\n")
+    return "".join(lines)
 
 
 def summary(report: Report) -> str:

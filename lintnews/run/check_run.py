@@ -93,6 +93,9 @@ class CheckRun:
         #: may then format its text (`document_format`).
         writer = getattr(sink, "__self__", None)
         self.writer = writer if isinstance(writer, StreamWriter) and sink == writer.write else None
+        #: How each document's diagnostics are reported, all at once, when `run` found that
+        #: they may be (`document_format`): by the workers, and here those of the others.
+        self.formatting: DocumentFormat | None = None
         self.flush = flush
         # --- corpus phase: signer and index (lintnews.corpus) ---
         # (`lintnews.corpus.index` and `lintnews.index`, which need numpy, are imported only
@@ -240,6 +243,8 @@ class CheckRun:
             self.summary_of[(analysis.path, analysis.record, analysis.record_line)] = summary
         if analysis.formatted is not None:
             self.report_formatted(analysis.formatted)
+        elif self.formatting is not None and analysis.diagnostics:  # (cached, or linted here)
+            self.report_formatted(self.formatting.format(analysis.diagnostics))
         else:
             for d in analysis.diagnostics:
                 self.report(d)
@@ -269,6 +274,7 @@ class CheckRun:
         this process when fixing (fixes rewrite files)."""
         if self.fixer is not None:
             self.fixer.start(paths)
+        self.formatting = self.document_format()
         try:
             if self.fixer is not None or "-" in paths:
                 # An output folder inside a linted folder (from an earlier run) is not linted and copied.
@@ -287,7 +293,7 @@ class CheckRun:
                     cache_dir=self.options.cache_dir,
                     stdin_name=self.options.stdin_name,
                     on_warning=self.on_warning,
-                    document_format=self.document_format(),
+                    document_format=self.formatting,
                 )
                 for item in wrap(stream):
                     if isinstance(item, InputError):
