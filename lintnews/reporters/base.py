@@ -53,9 +53,9 @@ class Tally:
         self.affected |= other.affected
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # (a document's tally travels from a worker with its text, `lintnews.reporters.rendered`:
+        # (a document's tally travels from a worker with its text, `lintnews.reporters.formatted`:
         # severities as numbers, not enum members, which unpickle through `Severity.__call__`)
-        counts = [(int(s), n) for s, n in self.by_severity.items()]
+        counts = {int(s): n for s, n in self.by_severity.items()}
         return _tally, (self.total, counts, self.fixable, self.hidden_unsafe, self.affected)
 
     @classmethod
@@ -68,14 +68,16 @@ class Tally:
 
 def _tally(
     total: int,
-    counts: list[tuple[int, int]],
+    counts: dict[int, int],
     fixable: int,
     hidden_unsafe: int,
     affected: set[tuple[str, str | None]],
 ) -> Tally:
     """A `Tally` from what `Tally.__reduce__` gave."""
-    by_severity = Counter({SEVERITY_BY_NUMBER[s]: n for s, n in counts})
-    return Tally(total, by_severity, fixable, hidden_unsafe, affected)
+    tally = Tally(total, Counter(), fixable, hidden_unsafe, affected)
+    for severity, n in counts.items():
+        tally.by_severity[SEVERITY_BY_NUMBER[severity]] = n
+    return tally
 
 
 def fix_applies(d: Diagnostic, unsafe_fixes: bool = False) -> bool:

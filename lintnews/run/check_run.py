@@ -213,8 +213,8 @@ class CheckRun:
         return self.writer.document_format(self.policy)
 
     def report_formatted(self, formatted: FormattedDocument) -> None:
-        """A document's findings formatted by a worker (`document_format`): `report`'s counts
-        and gate, then its text to the writer."""
+        """A document's findings formatted by `formatting` (in a worker, or here): `report`'s
+        counts and gate, then its text to the writer."""
         assert self.writer is not None
         tally = formatted.tally
         self.result.tally.merge(tally)
