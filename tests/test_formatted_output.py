@@ -101,6 +101,20 @@ def test_workers_print_what_the_main_process_prints(
         assert "of 127 documents" in one[1]
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_run_that_formats_prints_what_one_that_reports_each_diagnostic_does(
+    tmp_path: Path, jobs: str
+) -> None:
+    """``--statistics`` needs the diagnostics themselves (nothing is formatted ahead): its report
+    is the same lines and summary, then the statistics; the corpus phase's findings included."""
+    corpus(tmp_path / "articles")
+    formatted = run(["-j", jobs, "articles"], tmp_path)
+    each = run(["-j", jobs, "--statistics", "articles"], tmp_path)
+    assert each[1].startswith(formatted[1]) and len(each[1]) > len(formatted[1])
+    assert formatted[0] == each[0] == 1
+    assert ": N002 Exact duplicate of" in formatted[1]
+
+
 def test_a_run_that_offers_fewer_fixes_counts_them_the_same(
     tmp_path: Path, formatted_calls: list[int]
 ) -> None:

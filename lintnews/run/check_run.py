@@ -200,17 +200,10 @@ class CheckRun:
         `report` then the writer would (offer the fix, count, format), when this process needs
         nothing else of them: no baseline to match or write, no statistics, nothing fixed,
         split or gated, and a streaming format written by the writer itself; else None."""
-        if (
-            self.writer is None
-            or self.fixer is not None
-            or self.baseline is not None
-            or self.new_baseline is not None
-            or self.splitter is not None
-            or self.options.statistics
-            or self.options.index_update
-        ):
+        needing = (self.fixer, self.baseline, self.new_baseline, self.splitter)
+        if any(x is not None for x in needing) or self.options.statistics or self.options.index_update:
             return None
-        return self.writer.document_format(self.policy)
+        return None if self.writer is None else self.writer.document_format(self.policy)
 
     def report_formatted(self, formatted: FormattedDocument) -> None:
         """A document's findings formatted by `formatting` (in a worker, or here): `report`'s
@@ -320,11 +313,19 @@ class CheckRun:
         # --- corpus phase (lintnews.corpus) ---
         drop: dict[str, set[int]] = {}
         if self.signatures is not None:
+            batch: list[Diagnostic] = []  # (with `formatting`: reported a thousand at a time)
             for d in self.signatures.finish():
                 if self.dropped(d):
                     drop.setdefault(d.path, set()).add(d.record_line)  # type: ignore[arg-type]
-                    continue
-                self.report(d)
+                elif self.formatting is None:
+                    self.report(d)
+                else:
+                    batch.append(d)
+                    if len(batch) == 1000:
+                        self.report_formatted(self.formatting.format(batch))
+                        batch = []
+            if batch and self.formatting is not None:
+                self.report_formatted(self.formatting.format(batch))
         self.flush()  # (also what a run that reports corpus findings itself, Spark's, reported)
         # --- end corpus phase ---
         if self.fixer is not None:
