@@ -799,6 +799,29 @@ def test_share_runs_are_matched_once_per_screen(monkeypatch: pytest.MonkeyPatch)
     ]
 
 
+def test_share_runs_without_a_button_word_are_not_searched(monkeypatch: pytest.MonkeyPatch) -> None:
+    """B005 flags only lines that hold a button word (`button_line`): a run of short lines in
+    which none does (a menu) is not searched for stretches at all, and the share row beside it
+    is still flagged."""
+    from lintnews.rules.chrome import share_runs as chrome
+
+    menu = "Home\nPolitics\nSport\nWeather"
+    row = "Facebook\nTwitter\nWhatsApp\nE-Mail"
+    text = f"{EN}\n{menu}\n{EN2}\n{row}\n"
+    computed: list[tuple[str, ...]] = []
+    real = chrome._find_stretches
+
+    def counted(texts: tuple[str, ...], *args: object) -> object:
+        computed.append(texts)
+        return real(texts, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(chrome, "_find_stretches", counted)
+    chrome._SHARE_SCREENS.clear()
+    found = [v.line for v in all_rules()["B005"].check(Document("a.txt", text), Settings())]
+    assert computed == [("facebook", "twitter", "whatsapp", "e-mail")]
+    assert found == [6, 7, 8, 9]
+
+
 def test_separator_lines_are_the_lines_with_a_separator() -> None:
     """B006 looks only at the lines `_separator_lines` finds in the whole text: exactly the lines
     holding an arrow, `` / `` or `` | ``."""

@@ -54,8 +54,14 @@ class SocialShare(PhraseRule):
         flagged: dict[int, Violation],
     ) -> None:
         """Flag the longest stretches of ``run`` (two lines or more) whose lines, joined, a pack
-        entry matches."""
-        for start, stop, entry in stretches(tuple(map(keys.__getitem__, run)), matchers, screen):
+        entry matches. Only a line that holds a button word is flagged (`button_line`): a run
+        in which no line holds one (a menu: seven runs in ten on the crawl) flags nothing, and
+        its stretches are not searched (one split of the run joined, where the search builds the
+        occurrences of the screen's strings and tries the starts)."""
+        texts = tuple(map(keys.__getitem__, run))
+        if screen.words.isdisjoint(" ".join(texts).split()):
+            return
+        for start, stop, entry in stretches(texts, matchers, screen):
             message = entry.message or "Row of share buttons left in the text"
             for j in run[start:stop]:
                 if j not in flagged and button_line(keys[j], screen):
