@@ -34,10 +34,7 @@ def every_line_headers(doc: Document, first: int) -> list[int]:
 class Unscreened(Screen):
     """The screen's answer when the text cannot be screened: every line is a candidate."""
 
-    def header_lines(self) -> list[int] | None:
-        return None
-
-    def heading_lines(self) -> list[int] | None:
+    def lines(self) -> list[int] | None:
         return None
 
 
@@ -101,8 +98,7 @@ def test_screen_reads_the_short_lines_only() -> None:
     doc = Document("a.txt", CASES["long-lines"])
     # the paragraph holding "says" and a time is no candidate; the padded heading is (it is
     # the thread's heading: the counter above it is the post's own)
-    assert Screen(doc, 2, MAX_HEADER).header_lines() == [3, 5]
-    assert Screen(doc, 2, MAX_HEADER).heading_lines() == [3, 5]
+    assert Screen(doc, 2, MAX_HEADER).lines() == [3, 5]
     assert [t.start for t in regions.COMMENT_THREADS.of(doc)] == [5]
 
 
@@ -113,15 +109,18 @@ def test_screen_finds_the_headers_of_other_scripts() -> None:
 
 def test_unscreenable_text_is_searched_line_by_line() -> None:
     doc = Document("a.txt", CASES["long-s"])
-    assert Screen(doc, 2, MAX_HEADER).header_lines() is None
+    assert Screen(doc, 2, MAX_HEADER).lines() is None
     assert regions._headers(doc, Screen(doc, 2, MAX_HEADER)) == [2, 4]
 
 
 def test_screen_candidates_are_the_lines_with_a_hint() -> None:
     doc = Document("a.txt", CASES["stamps"] + "Nothing to see here at all\n")
-    assert Screen(doc, 2, MAX_HEADER).header_lines() == [2, 4]
+    assert Screen(doc, 2, MAX_HEADER).lines() == [2, 4]
     doc = Document("a.txt", CASES["counted"])
-    assert Screen(doc, 2, MAX_HEADER).heading_lines() == [2]
+    assert Screen(doc, 2, MAX_HEADER).lines() == [2]
+    # a heading's words and a header's, in one pass
+    doc = Document("a.txt", text(P1, P2, "3 Responses", "Tom says:", "Nothing here", "Kommentare (2)"))
+    assert Screen(doc, 2, MAX_HEADER).lines() == [2, 3, 5]
 
 
 def test_b012_reports_headers_the_screen_lets_through() -> None:
@@ -204,6 +203,45 @@ def test_header_memo_answers_as_the_pattern() -> None:
     for _ in range(2000):
         line = " ".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 5)))
         assert thread_headers._header_shape(line) == thread_headers._header_shape.__wrapped__(line)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_every_header_holds_a_time_a_written_by_or_a_final_colon(seed: int) -> None:
+    """`_header_shape` tries the header pattern only on a text holding `_STAMP_HINT` or ending
+    with a colon: every text the pattern matches does (generated lines, in any case)."""
+    rng = random.Random(seed)
+    pieces = [
+        *PIECES,
+        "written by",
+        "Comment by",
+        "18.07, 2011",
+        "@ 16:41",
+        "12h29",
+        "1. Barbara",
+        "Le 9 décembre 2019",
+    ]
+    headers = 0
+    for _ in range(400):
+        line = " ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6)))
+        line = "".join(c.upper() if rng.random() < 0.3 else c for c in line)
+        text = thread_headers._plain(line)
+        if thread_headers.header_patterns()[0].match(text) is not None:
+            headers += 1
+            assert text.endswith(":") or thread_headers._STAMP_HINT.search(text), text
+    assert headers > 20  # (the generated lines hold headers)
+
+
+def test_a_dated_line_without_a_time_is_not_matched(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A short line with a header's word and a date but no time, no "written by" and no final
+    colon (a listing's title) is turned down before the header pattern is tried."""
+    tried: list[str] = []
+    real = thread_headers._is_header_text
+    monkeypatch.setattr(thread_headers, "_is_header_text", lambda text: tried.append(text) or real(text))
+    thread_headers._header_shape.cache_clear()
+    assert thread_headers._header_shape("### Horóscopo: qué dice Walter Mercado, 27 de abril de 2022") is None
+    assert thread_headers._header_shape("Comment by Jan Dark — 18.07.2011") is False
+    assert tried == ["Comment by Jan Dark — 18.07.2011"]
+    thread_headers._header_shape.cache_clear()
 
 
 def test_the_header_pattern_is_written_in_lower_case() -> None:

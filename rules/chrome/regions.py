@@ -57,7 +57,7 @@ _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 
 def _headers(doc: Document, screen: Screen) -> list[int]:
     lines = SHOWN_LINES.of(doc)
-    candidates = screen.header_lines()
+    candidates = screen.lines()
     if candidates is None:
         candidates = list(range(screen.first, len(lines)))
     return [i for i in candidates if is_header(lines, i) and not _cites_a_source(lines, i)]
@@ -169,7 +169,7 @@ def _headed_thread(doc: Document, screen: Screen) -> list[Thread]:
     heading that counts them ("{ 43 comments… read them below or add one }", "5 Responses to
     “…”") to where the page takes over (`thread_end`)."""
     lines = doc.lines
-    candidates = screen.heading_lines()
+    candidates = screen.lines()
     lines_from = range(screen.first, len(lines)) if candidates is None else candidates
     i = next(
         (i for i in lines_from if len(lines[i]) <= MAX_HEADER and _COUNTED_HEADING.match(lines[i].strip())),

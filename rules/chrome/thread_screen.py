@@ -4,8 +4,9 @@ Most documents hold no thread, and testing every line after the article's prose 
 expression cost ~5 µs a line (py-spy put the search at a fifth of a whole run). A line can be a
 comment header only if it holds one of a few literal words or a time (`HEADER_WORDS`,
 `TIME_HINT_BEFORE`), and a counting heading only if it holds one of `HEADING_WORDS`: the screen
-finds those lines with one pass of a kernel (`native.short_lines_holding`). Only those lines are
-then tested with the full patterns, so the result is exactly that of testing every line.
+finds the lines holding either with one pass of a kernel (`native.short_lines_holding`). Only
+those lines are then tested with the full patterns, so the result is exactly that of testing
+every line.
 
 The screen reads only the lines short enough to be a header or a heading (``longest``,
 `thread_headers.MAX_HEADER`): an article's paragraphs are longer, and they held three fifths of
@@ -31,6 +32,8 @@ HEADER_WORDS = ("written", "submitted", "comment", "says", "sagt", "schreibt", "
 TIME_HINT_BEFORE = ":.hH"
 #: Literal words one of which every counting heading (`regions._COUNTED_HEADING`) holds.
 HEADING_WORDS = ("comment", "respons", "replies", "thought", "kommentar", "comentario")
+#: What the screen looks for: a header's words or a heading's (in lower case).
+WORDS = tuple(dict.fromkeys(HEADER_WORDS + HEADING_WORDS))
 #: Characters that `re.IGNORECASE` matches with an ASCII letter but ``str.lower`` does not turn
 #: into it (`thread_end.is_stop` screens by lower-cased words too).
 UNSCREENABLE = re.compile("[\u0130\u0131\u017f]")
@@ -38,22 +41,27 @@ UNSCREENABLE = re.compile("[\u0130\u0131\u017f]")
 
 class Screen:
     """The lines from ``first`` on of a document, of at most ``longest`` characters, that may
-    hold a comment header (`header_lines`) or a counting heading (`heading_lines`); None when
-    the text cannot be screened (every line is then a candidate).
+    hold a comment header or a counting heading (`lines`); None when the text cannot be
+    screened (every line is then a candidate).
 
-    Each is one pass of a kernel over the lines (`native.short_lines_holding`): the lines'
-    lengths stripped, the words in any case and the time hint, where the screen in Python
+    One pass of a kernel over the lines (`native.short_lines_holding`): the lines' lengths
+    stripped, the words of both in any case and the time hint, where the screen in Python
     selected the short lines, joined and lower-cased them and ran fifteen ``str.find`` loops and
     a regex over them (two fifths of B011's own time on a crawl, most of whose documents hold
-    no thread)."""
+    no thread). The headers and the heading are looked for among the same lines: each test is
+    exact on any line, and a second pass for the heading's words alone cost more (~6 µs a
+    document of the 200 MB crawl) than trying the header's few other lines as a heading and
+    the heading's as a header."""
 
     def __init__(self, doc: Document, first: int, longest: int) -> None:
         self.first = first
         self._lines = doc.lines
         self._longest = longest
+        self._found: list[int] | None = None
+        self._screened = False
 
-    def header_lines(self) -> list[int] | None:
-        return short_lines_holding(self._lines, self.first, self._longest, HEADER_WORDS, TIME_HINT_BEFORE)
-
-    def heading_lines(self) -> list[int] | None:
-        return short_lines_holding(self._lines, self.first, self._longest, HEADING_WORDS, "")
+    def lines(self) -> list[int] | None:
+        if not self._screened:
+            self._found = short_lines_holding(self._lines, self.first, self._longest, WORDS, TIME_HINT_BEFORE)
+            self._screened = True
+        return self._found
