@@ -422,8 +422,8 @@ def test_t002_only_the_end_counts() -> None:
 
 
 def test_last_word_searches_the_tail_of_long_lines_exactly() -> None:
-    """`_last_word` searches the end of a long line first; the result is that of one search of
-    the whole line."""
+    """`_last_word` reads the end of a line backwards, in growing pieces; the result is that of
+    one search of the whole line."""
     import random
 
     from lintnews.rules.truncation import shape as truncation
@@ -439,8 +439,9 @@ def test_last_word_searches_the_tail_of_long_lines_exactly() -> None:
         return m.group(1), m.start(1)
 
     pieces = ["word", "x" * 90, " ", ".", "…", "(", "😂", "é", "_", "1", "-", "\n", " " * 85, "." * 85]
+    pieces += ["\xa0" * 300, "Сегодня", "ж" * 63, "y" * 64, "z" * 255, "²", "一二", "\u200b", ". " * 40]
     rng = random.Random(3)
-    for _ in range(3000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         block = truncation.Block(0, 0, text.count("\n"), text, "paragraph")
         assert truncation._last_word(block) == whole_line(text), repr(text)
