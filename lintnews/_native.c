@@ -2863,6 +2863,80 @@ done:
 
 /* s32-rules end ---------------------------------------------------------------------------- */
 
+/* s33-chrome: marks glued between words (F001's screen, lintnews/glued_marks.py) ----------- */
+
+PyDoc_STRVAR(glued_lines_doc,
+             "glued_lines(text, marks) -> list[int]\n\n"
+             "The numbers (ascending) of the lines of text (text.split(\"\\n\")) that hold a character\n"
+             "of marks (ASCII, no line break) with two letters right before it and two right after\n"
+             "it (a letter: a word character of re other than a digit or the underscore, [^\\W\\d_]).\n"
+             "One pass over the text, the letters tested only around the marks (see\n"
+             "lintnews.glued_marks.py_glued_lines).");
+
+/* [^\W\d_] of re for str: \w is str.isalnum() or the underscore, \d str.isdecimal(). */
+static inline int is_re_letter(Py_UCS4 ch)
+{
+    return is_alnum(ch) && !is_decimal(ch);
+}
+
+static PyObject *native_glued_lines(PyObject *self, PyObject *args)
+{
+    PyObject *text, *marks;
+    if (!PyArg_ParseTuple(args, "UU", &text, &marks))
+        return NULL;
+    if (PyUnicode_READY(text) < 0 || PyUnicode_READY(marks) < 0)
+        return NULL;
+    /* what a character below 128 is: 1 a mark, 2 the line break */
+    uint8_t what[128] = {0};
+    for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(marks); j++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(marks, j);
+        if (ch >= 128 || ch == '\n') {
+            PyErr_SetString(PyExc_ValueError, "glued_lines() takes ASCII marks, no line break");
+            return NULL;
+        }
+        what[ch] = 1;
+    }
+    what['\n'] = 2;
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), line = 0;
+    int hit = 0; /* the line has been found: its other marks are passed over */
+#define GLUED_LINES(T)                                                                             \
+    {                                                                                              \
+        const T *s = (const T *)data;                                                              \
+        for (Py_ssize_t p = 0; p < n; p++) {                                                       \
+            Py_UCS4 ch = s[p];                                                                     \
+            if (ch >= 128 || what[ch] == 0)                                                        \
+                continue;                                                                          \
+            if (what[ch] == 2) {                                                                   \
+                line++;                                                                            \
+                hit = 0;                                                                           \
+            }                                                                                      \
+            else if (!hit && p >= 2 && p + 2 < n && is_re_letter(s[p + 1]) && is_re_letter(s[p + 2]) && \
+                     is_re_letter(s[p - 1]) && is_re_letter(s[p - 2])) {                           \
+                hit = 1;                                                                           \
+                if (append_number(found, line) < 0) {                                              \
+                    Py_DECREF(found);                                                              \
+                    return NULL;                                                                   \
+                }                                                                                  \
+            }                                                                                      \
+        }                                                                                          \
+    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        GLUED_LINES(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        GLUED_LINES(Py_UCS2)
+    else
+        GLUED_LINES(Py_UCS4)
+#undef GLUED_LINES
+    return found;
+}
+
+/* end s33-chrome --------------------------------------------------------------------------- */
+
 static PyMethodDef native_methods[] = {
     {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
     {"words", native_words, METH_O, words_doc},
@@ -2897,6 +2971,9 @@ static PyMethodDef native_methods[] = {
     /* end s33-phrase */
     /* s32-rules */
     {"chars_beside", native_chars_beside, METH_VARARGS, chars_beside_doc},
+    /* s33-chrome */
+    {"glued_lines", native_glued_lines, METH_VARARGS, glued_lines_doc},
+    /* end s33-chrome */
     {NULL, NULL, 0, NULL},
 };
 

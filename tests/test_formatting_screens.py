@@ -7,6 +7,7 @@ regex) or on generated text, comparing the rule's own slow test with the screen.
 
 from __future__ import annotations
 
+import bisect
 import random
 import re
 
@@ -14,9 +15,10 @@ import ftfy.badness
 import pytest
 from lintnews.rules.formatting import blanks, case, common, mojibake, spacing, tables
 
-from lintnews import bmp_sets
+from lintnews import bmp_sets, glued_marks
 from lintnews.config import Settings
 from lintnews.document import Document
+from lintnews.glued_marks import glued_pattern
 
 # --- F005: the mojibake screen -----------------------------------------------------------------
 
@@ -174,13 +176,45 @@ def test_glued_screen_finds_every_mark_either_pattern_finds() -> None:
     rng = random.Random(11)
     for _ in range(20_000):
         text = "".join(rng.choice(GLUE_ALPHABET + "\n") for _ in range(rng.randrange(1, 12)))
-        screened = {m.start() for glued in spacing._GLUED_AT.values() for m in glued.finditer(text)}
+        screened = {m.start() for mark in spacing._GLUED_MARKS for m in glued_pattern(mark).finditer(text)}
         start = 0
         for line in text.split("\n"):
             for pattern in (spacing._GLUED_STOP, spacing._GLUED_COMMA):
                 found = {start + m.start() for m in pattern.finditer(line)}
                 assert found <= screened, (pattern.pattern, text)
             start += len(line) + 1
+
+
+@pytest.mark.parametrize("kernel", [glued_marks.glued_lines, glued_marks.py_glued_lines])
+def test_glued_lines_are_the_lines_where_the_screen_matches(kernel: object) -> None:
+    """The kernel (and its Python twin) finds the lines of the screen's matches, on generated
+    text of letters of several scripts (one, two and four bytes a character), digits, marks,
+    blanks and line breaks."""
+    rng = random.Random(33)
+    letters = "abcdXYéßжΩ日ا" * 3
+    alphabets = [
+        GLUE_ALPHABET + letters + "\n\n",
+        "abcd.,;!? \n",
+        GLUE_ALPHABET + letters + "😀\U0001d400\n\n",
+    ]
+    found = 0
+    for _ in range(20_000):
+        alphabet = rng.choice(alphabets)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 24)))
+        marks = rng.choice([spacing._GLUED_MARKS, ".", ",;", "?!:"])
+        starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+        expected = sorted(
+            {
+                bisect.bisect_right(starts, m.start()) - 1
+                for mark in marks
+                for m in glued_pattern(mark).finditer(text)
+            }
+        )
+        assert kernel(text, marks) == expected, (text, marks)  # type: ignore[operator]
+        found += len(expected)
+    assert found > 500
+    with pytest.raises(ValueError):
+        kernel("a\nb", ".\n")  # type: ignore[operator]
 
 
 def test_word_before_is_the_run_of_letters_that_ends_there() -> None:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from lintnews.config import Settings
 from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Document
+from lintnews.glued_marks import glued_lines
 from lintnews.registry import Rule, Violation, register
 
 from .common import _BLANK, _LETTERS, _blocks_of
@@ -100,13 +101,12 @@ def _word_after(text: str, start: int) -> str:
 #: position; likewise below.)
 _GLUED_STOP = re.compile(r"[.!?](?<=[^\W\d_]{2}[.!?])(?=[^\W\d_]{3})")
 _GLUED_COMMA = re.compile(r"[,;](?<=[^\W\d_]{2}[,;])(?=[^\W\d_]{2})")
-#: Per mark, the mark between two letters and two letters: every match of the two patterns
-#: above is one of these, at the same place (letters are never line breaks, so a match in the
-#: whole text is a match in its line and the reverse). A document or line without one has
-#: nothing to report. (One pattern per mark, as a regex that starts with a literal skips ahead
-#: to it faster than one that starts with a character class; and the lookahead goes first: most
-#: marks are followed by a space, which fails it at once.)
-_GLUED_AT = {mark: re.compile(re.escape(mark) + r"(?=[^\W\d_]{2})(?<=[^\W\d_]{2}.)") for mark in ".!?,;"}
+#: The marks of the two patterns above: every match of them is one of these between two letters
+#: and two letters (`lintnews.glued_marks.glued_pattern`; letters are never line breaks, so a
+#: match in the whole text is a match in its line and the reverse). A document or line without
+#: one has nothing to report; the lines that hold one are found by one pass of a kernel over the
+#: text (`glued_lines`).
+_GLUED_MARKS = ".!?,;"
 #: A dot and a non-space after the word that follows a glued mark (`reg.Gen.m.b.H.`).
 _DOTTED = re.compile(r"\.\S")
 #: File extensions and top-level domains that follow a dot without a space by design, even when
@@ -191,17 +191,9 @@ class MissingSpaceAfterPunctuation(Rule):
     fix_applicability = "safe"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        # Only lines with a mark between letters can report anything (see `_GLUED_AT`): find
+        # Only lines with a mark between letters can report anything (see `_GLUED_MARKS`): find
         # them in the whole text, then look at those that are running text.
-        text = doc.text
-        suspects = sorted(
-            {
-                doc.position(m.start())[0]
-                for mark, glued in _GLUED_AT.items()
-                if mark in text
-                for m in glued.finditer(text)
-            }
-        )
+        suspects = glued_lines(doc.text, _GLUED_MARKS)
         if suspects:
             for block, line in _blocks_of(doc, suspects):
                 if block.kind in ("paragraph", "quote") and block.prose:
