@@ -245,10 +245,12 @@ def test_a_dated_line_without_a_time_is_not_matched(monkeypatch: pytest.MonkeyPa
 
 
 def test_the_header_pattern_is_written_in_lower_case() -> None:
-    """`_is_header_text` matches ASCII text lower-cased with the pattern made case-sensitive:
-    that holds only while the pattern's letters are lower case (escapes such as ``\\W`` aside)."""
-    source = re.sub(r"\\[A-Za-z]", "", thread_headers._HEADER_PATTERN)
-    assert source == source.lower()
+    """`_is_header_text` matches ASCII text lower-cased with the pattern made case-sensitive (and
+    `_hinted` with the hint): that holds only while their letters are lower case (escapes such as
+    ``\\W`` aside)."""
+    for pattern in (thread_headers._HEADER_PATTERN, thread_headers._HEADER_HINT):
+        source = re.sub(r"\\[A-Za-z]", "", pattern)
+        assert source == source.lower()
 
 
 @pytest.mark.parametrize("seed", range(20))
@@ -262,6 +264,7 @@ def test_the_case_sensitive_header_pattern_answers_as_the_pattern(seed: int) -> 
         text = thread_headers._plain(line)
         expected = thread_headers.header_patterns()[0].match(text) is not None
         assert thread_headers._is_header_text(text) == expected, text
+        assert thread_headers._hinted(line) == (thread_headers.HEADER_HINT.search(line) is not None), line
         headers += expected
     assert headers > 0  # (the generated lines hold headers)
 

@@ -70,9 +70,12 @@ _SCORE_TITLE = re.compile(r"\(score:\s*-?\d+(?:,\s*[^\W\d]+)?\)\s*$", re.IGNOREC
 
 #: What every header holds somewhere (a time, a "says", a "written by", a "(Score:"): a cheap
 #: search that spares the full pattern on nearly every line of a document.
-HEADER_HINT = re.compile(
-    r"\d[:.h]\d\d|written|submitted|comment|says|sagt|schreibt|\bdit\b|dice|score:", re.IGNORECASE
-)
+_HEADER_HINT = r"\d[:.h]\d\d|written|submitted|comment|says|sagt|schreibt|\bdit\b|dice|score:"
+HEADER_HINT = re.compile(_HEADER_HINT, re.IGNORECASE)
+#: `HEADER_HINT` made case-sensitive, for an ASCII line lower-cased (`_hinted`; the same answer,
+#: as for the header pattern in `_is_header_text`): ~1.6 times faster, as a case-insensitive
+#: alternation is tried branch by branch at every place of the line.
+_CASED_HEADER_HINT = re.compile(_HEADER_HINT)
 
 
 #: What every date of `_DATE` holds (a four-digit year, or "d.m" / "d/m" / "d-m"): every
@@ -143,6 +146,14 @@ def _is_header_text(text: str) -> bool:
     return header.match(text) is not None
 
 
+def _hinted(line: str) -> bool:
+    """Whether ``line`` holds `HEADER_HINT` (an ASCII line lower-cased is searched with its
+    case-sensitive twin)."""
+    if line.isascii():
+        return _CASED_HEADER_HINT.search(line.lower()) is not None
+    return HEADER_HINT.search(line) is not None
+
+
 def is_header(lines: list[str], i: int) -> bool:
     """Whether line ``i`` of ``lines`` is a reader comment's header."""
     line = lines[i]
@@ -158,7 +169,7 @@ def _header_shape(line: str) -> bool | None:
     when it is no header, else whether it is a bare stamp (`_BARE_STAMP`). Kept per line text:
     a header line recurs in every copy of a syndicated story and the header pattern costs
     ~30 µs a line (the 20 MB crawl: 1,664 distinct texts among the 3,536 lines it is tried on)."""
-    if HEADER_HINT.search(line) is None:
+    if not _hinted(line):
         return None
     text = _plain(line)
     colon = text.endswith(":")
