@@ -22,7 +22,10 @@ from lintnews.registry import Rule, Violation, register
 _ARROWS = "»›>→"
 #: Whitespace before a separator is matched from the start of its run only (trying every position
 #: inside a long run of spaces is quadratic); the splits are those of ``\s*(?:>>|[»›>→])\s*|\s+[/|]\s+``.
-_SPLIT = re.compile(r"(?<!\s)\s+(?:>>|[»›>→])\s*|(?:>>|[»›>→])\s*|(?<!\s)\s+[/|]\s+")
+#: (The lookahead, what every match starts with, changes no match but lets the search skip to
+#: the blanks and arrows instead of entering the three branches at every character: half the
+#: time of the splits.)
+_SPLIT = re.compile(r"(?=[\s>»›→])(?:(?<!\s)\s+(?:>>|[»›>→])\s*|(?:>>|[»›>→])\s*|(?<!\s)\s+[/|]\s+)")
 _SENTENCE_END = re.compile(r"[.!?;,]$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _MARKUP = re.compile(r"[<=\[\]{}]|->|-->")

@@ -93,8 +93,10 @@ def _neighbours(keys: list[str], i: int) -> list[int]:
 
 
 #: Separators of a row of links: bars, bullets and middle dots (spaces optional), or a colon
-#: with a space on each side ("Contact Us : Privacy Policy").
-_LINK_SPLIT = re.compile(r"\s*[|•·]\s*|\s+:\s+")
+#: with a space on each side ("Contact Us : Privacy Policy"). (The lookahead, what every match
+#: starts with, changes no match but lets the search skip to the blanks and separators instead of
+#: trying both branches at every character: ~0.7 of the time of the splits.)
+_LINK_SPLIT = re.compile(r"(?=[\s|•·])(?:\s*[|•·]\s*|\s+:\s+)")
 #: What a segment that is a sentence ends with ("[.!?;,]$": a line holds no line break).
 _SENTENCE_ENDS = (".", "!", "?", ";", ",")
 _MAX_SEGMENT_WORDS = 5
