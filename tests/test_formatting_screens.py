@@ -412,3 +412,59 @@ def test_tokens_found_lazily_span_as_the_blanks_say() -> None:
         left = max(text.rfind(" ", 0, start), text.rfind("\t", 0, start)) + 1
         ends = [i for i in (text.find(" ", start + 1), text.find("\t", start + 1)) if i >= 0]
         assert tokens.token(start, start + 1) == text[left : min(ends, default=len(text))], repr(text)
+
+
+# --- F004: code fences -------------------------------------------------------------------------
+
+
+def _reference_fenced_lines(lines: list[str], text: str) -> set[int]:
+    """F004's fenced lines as written before the kernel's screen (session 32): one multi-line
+    search of the text."""
+    inside: set[int] = set()
+    if "```" not in text and "~~~" not in text:
+        return inside
+    fence = None
+    line = pos = start = 0
+    for m in re.finditer(r"^[^\S\n]*(```|~~~)", text, re.MULTILINE):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        if fence is None:
+            fence, start = m.group(1), line + 1
+        elif m.group(1) == fence:
+            inside.update(range(start, line))
+            fence = None
+    if fence is not None:
+        inside.update(range(start, len(lines)))
+    return inside
+
+
+def test_fenced_lines_equal_a_search_of_the_text() -> None:
+    """The lines inside code fences, found among the lines holding a backtick or a tilde, are
+    those of one multi-line search of the text (generated lines of fences, indented, in other
+    lines, backticks and tildes elsewhere, blanks of every kind, wide characters)."""
+    pieces = [
+        "```",
+        "~~~",
+        "``",
+        "~",
+        "`",
+        "````",
+        " ",
+        "\t",
+        "\u00a0",
+        "\u3000",
+        "code",
+        "新闻",
+        "😀",
+        "\n",
+        "\n",
+    ]
+    rng = random.Random(34)
+    fenced = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        lines = text.split("\n")
+        expected = _reference_fenced_lines(lines, text)
+        assert blanks._fenced_lines(lines, text) == expected, repr(text)
+        fenced += bool(expected)
+    assert fenced > 2000

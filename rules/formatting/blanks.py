@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lintnews import native
 from lintnews.config import Settings
 from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
-#: A line that opens or closes a Markdown code fence (``^`` after each line break only).
-_FENCE = re.compile(r"^[^\S\n]*(```|~~~)", re.MULTILINE)
+#: A line that opens or closes a Markdown code fence (matched at the start of a line).
+_FENCE = re.compile(r"[^\S\n]*(```|~~~)")
 #: The end of a line and every blank line after it that ends in a line break, three or more
 #: (``\s`` is what `str.strip` removes): every run this rule reports inside the text is one of
 #: these, or a part of one between the lines of a Markdown HTML comment.
@@ -22,16 +23,17 @@ def _fenced_lines(lines: list[str], text: str) -> set[int]:
     """Lines inside Markdown code fences, where blank lines are content (``text``: the lines
     joined). A fence opens on a line that starts with three backticks or tildes (after white
     space) and closes on the next such line of the same marks; the lines between are inside,
-    to the end of the text when it never closes. (The fence lines are found by one search of
-    the text, not a match on every line: whole pages hold stray backticks.)"""
+    to the end of the text when it never closes. (Only the lines holding a backtick or a tilde
+    are matched, found by one pass of a kernel over the text: a multi-line search of the text,
+    or even two substring tests, cost more, and are made on every document with a run of blank
+    lines to report, most of which hold no fence.)"""
     inside: set[int] = set()
-    if "```" not in text and "~~~" not in text:
-        return inside
     fence: str | None = None
-    line = pos = start = 0  # line: the 0-based line of offset pos
-    for m in _FENCE.finditer(text):
-        line += text.count("\n", pos, m.start())
-        pos = m.start()
+    start = 0
+    for line in native.lines_holding(text, "`~", ""):
+        m = _FENCE.match(lines[line])
+        if m is None:
+            continue
         if fence is None:
             fence, start = m.group(1), line + 1
         elif m.group(1) == fence:
