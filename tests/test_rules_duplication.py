@@ -422,3 +422,39 @@ def test_quoted_prescreen_agrees_with_the_regex() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         assert duplication._quoted(text) == bool(duplication._QUOTED.match(text)), repr(text)
+
+
+def test_code_like_is_the_pattern_a_branch_at_a_time() -> None:
+    """D002's `_code_like` answers as `_CODE_LIKE.search` on generated headings of words,
+    symbols, colons, slashes and blanks of every kind."""
+    import random
+
+    from lintnews.rules.duplication import keys
+
+    pieces = [
+        "Home",
+        "news",
+        "a",
+        "1",
+        ":",
+        "/",
+        "//",
+        " ",
+        "  ",
+        "\t",
+        "\u00a0",
+        "\u3000",
+        "{",
+        "=",
+        "|",
+        "#",
+    ]
+    pieces += ["$", "@", "[", "]", "<", ">", "\\", "_", "-", "é", "新闻", "Ж"]
+    rng = random.Random(35)
+    code = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        expected = keys._CODE_LIKE.search(text) is not None
+        assert keys._code_like(text) == expected, repr(text)
+        code += expected
+    assert 5_000 < code < 19_000

@@ -11,7 +11,7 @@ from lintnews.diagnostics import RelatedLocation, Severity
 from lintnews.document import Block, Document
 from lintnews.registry import Rule, Violation, register
 
-from .keys import _CODE_LIKE, _LETTER_WORD, _MD_HEADING, _first_copies, _key, _keys
+from .keys import _LETTER_WORD, _MD_HEADING, _code_like, _first_copies, _key, _keys
 from .paragraphs import DuplicateHeadingOptions
 
 
@@ -32,7 +32,7 @@ def _heading_candidates(doc: Document, min_words: int) -> tuple[list[Block], lis
         for b, key in zip(headings, keys)
         if counts[key] >= 2
         and len(_LETTER_WORD.findall(b.text)) >= min_words
-        and not _CODE_LIKE.search(_MD_HEADING.sub("", b.text))
+        and not _code_like(_MD_HEADING.sub("", b.text))
     ]
     return [b for b, _ in found], [key for _, key in found]
 
