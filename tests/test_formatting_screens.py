@@ -253,6 +253,26 @@ def test_lower_start_screen_finds_every_lower_case_start_of_a_line() -> None:
             start += len(line) + 1
 
 
+def test_a_lower_case_heading_starts_with_a_lower_case_letter_a_blank_or_a_hash() -> None:
+    """F002 calls `_lower_heading` only on a block whose text starts with a lower-case letter,
+    a blank or a "#": every block it reports does (generated one-line blocks of words in either
+    case, Markdown heading marks and blanks of every kind)."""
+    from lintnews.document import Block
+
+    pieces = ["long-Term", "Implications", "Of", "Policy", "Changes", "iPhone", "éclair", "Über", "##", "#"]
+    pieces += [" ", "  ", "\t", "\u00a0", "\u3000", "state", "Budget", "Council", "Plans", "1", "—"]
+    rng = random.Random(36)
+    reported = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 8)))
+        block = Block(0, 0, 0, text, rng.choice(["paragraph", "heading"]))
+        if case._lower_heading(block):
+            first = text[:1]
+            assert first.islower() or first.isspace() or first == "#", repr(text)
+            reported += 1
+    assert reported > 50
+
+
 # --- F004: blank-line runs ---------------------------------------------------------------------
 
 

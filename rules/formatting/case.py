@@ -179,7 +179,14 @@ class LowercaseSentenceStart(Rule):
             return  # abbreviations of other languages are unknown (Polish `tzw.`, `proc.` …)
         if lang != "de":  # German capitalises nouns, so every heading looks title-case
             for block in doc.blocks:
-                if block.kind in ("paragraph", "heading") and _lower_heading(block):
+                # (a block that starts with neither a blank nor a "#" starts with its first
+                # letter: most start in upper case, and are let go without a call)
+                first = block.text[:1]
+                if (
+                    (first.islower() or first.isspace() or first == "#")
+                    and block.kind in ("paragraph", "heading")
+                    and _lower_heading(block)
+                ):
                     col = _first_letter(doc.lines[block.start])
                     yield self._at(doc, block.start, col, "Heading starts in lower case")
         suspects = sorted({doc.position(m.start())[0] for m in _LOWER_AFTER_STOP.finditer(doc.text)})
