@@ -14,6 +14,7 @@ from .endings import open_end, warm
 from .shape import (
     _ELLIPSIS_END,
     _EXCERPT_END,
+    TEXT_BLOCKS,
     _ends_on_letter_or_comma,
     _ends_open,
     _last_word,
@@ -71,7 +72,7 @@ class TruncatedDocument(Rule):
         warm()
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        blocks = [b for b in doc.blocks if b.kind != "code"]
+        blocks = TEXT_BLOCKS.of(doc)
         if not blocks:
             return
         found = self._marked_end(doc, blocks[-1], settings)

@@ -11,7 +11,15 @@ from lintnews.document import Document
 from lintnews.language import language_of
 from lintnews.registry import Rule, Violation, register
 
-from .shape import _ends_on_letter_or_comma, _ends_open, _last_word, _next_section_starts, _runs_on, _titled
+from .shape import (
+    TEXT_BLOCKS,
+    _ends_on_letter_or_comma,
+    _ends_open,
+    _last_word,
+    _next_section_starts,
+    _runs_on,
+    _titled,
+)
 
 
 @register
@@ -47,7 +55,7 @@ class TruncatedSentence(Rule):
     summary = "Paragraph stops mid-sentence before the next section"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        blocks = [b for b in doc.blocks if b.kind != "code"]
+        blocks = TEXT_BLOCKS.of(doc)
         for block, nxt in itertools.pairwise(blocks):
             if not block.prose:
                 continue  # (the first test of `_runs_on`, the cheapest)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from lintnews.config import Settings
-from lintnews.document import Block, Document
+from lintnews.document import Block, Document, View
 from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
 
 #: The last word of a line and the non-word characters after it: what `_last_word` finds (the
@@ -43,6 +43,15 @@ _QUOTE_OPENERS = frozenset("\"'„“‘«‚‹")
 _WORD_OPENERS = frozenset("(\"'„“‘«‚-–—/[")
 #: Four spaces or a tab: an indented code block (Markdown, html2text) the sentence leads into.
 _CODE_INDENT = re.compile(r"^(?: {4}|\t)")
+
+
+def _text_blocks(doc: Document) -> list[Block]:
+    """The blocks of ``doc`` other than code: T001 reads each with the next, T002 the last."""
+    return [b for b in doc.blocks if b.kind != "code"]
+
+
+#: `_text_blocks`, made once per document for both rules.
+TEXT_BLOCKS: View[list[Block]] = View("truncation.text_blocks", _text_blocks)
 
 
 def _last_word(block: Block) -> tuple[str, int] | None:
