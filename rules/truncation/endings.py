@@ -16,6 +16,7 @@ import re
 from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
+from lintnews.packs import match_lines
 
 from .shape import _mid_word
 from .trailers import (
@@ -161,8 +162,6 @@ def _chrome(doc: Document, settings: Settings, block: Block) -> bool:
     which no phrase rule reports)."""
     if block.start != block.end:
         return False
-    from lintnews.packs import match_lines
-
     return any(line == block.start for rule in _CHROME_RULES for line, _ in match_lines(doc, settings, rule))
 
 
