@@ -55,3 +55,7 @@ def chars_beside(text: str, chars: bytes, alone: bytes, beside: bytes, /) -> lis
 
 # s33-chrome
 def glued_lines(text: str, marks: str, /) -> list[int]: ...
+# s33-lang
+def normalized_counts(
+    text: str, vocabulary: dict[str, int] | Any, sample: int, /
+) -> tuple[list[str], list[int], int, int]: ...

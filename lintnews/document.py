@@ -217,7 +217,7 @@ class Document:
     def normalized_lines(self) -> list[str]:
         """`lintnews.textnorm.normalize` of every line, from `folded_text` in one pass; treat it
         as read-only."""
-        return native.normalized_lines(self.folded_text)
+        return self._normalized_profile[0]
 
     @cached_property
     def line_keys(self) -> list[str]:
@@ -229,7 +229,13 @@ class Document:
     def stopword_profile(self) -> tuple[dict[str, int], int]:
         """Stop-word hits per language near the start of the text, and the number of words
         there (`lintnews.language.profile_of_lines` of `normalized_lines`)."""
-        return _language.profile_of_lines(self.normalized_lines)
+        return self._normalized_profile[1]
+
+    @cached_property
+    def _normalized_profile(self) -> tuple[list[str], tuple[dict[str, int], int]]:
+        """`normalized_lines` and `stopword_profile` made in one pass over `folded_text`
+        (`lintnews.language.normalized_profile`): a default run reads both."""
+        return _language.normalized_profile(self.folded_text)
 
     @cached_property
     def language(self) -> str | None:

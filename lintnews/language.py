@@ -120,6 +120,32 @@ def profile_of_lines(lines: list[str]) -> tuple[dict[str, int], int]:
     return _profile(text)
 
 
+def py_normalized_counts(
+    text: str, vocabulary: dict[str, int], sample: int
+) -> tuple[list[str], list[int], int, int]:
+    """`lintnews.native.normalized_lines` of ``text`` (folded), and `lintnews.native.count_words`
+    of the first ``sample`` characters of those lines as `profile_of_lines` cuts them: the
+    definition of the kernel that does both in one pass over the text (`normalized_counts`)."""
+    lines = native.py_normalized_lines(text)
+    joined = "\n".join(lines)
+    if len(joined) >= sample:
+        cut = joined.find("\n", sample - 1)
+        if cut >= 0:
+            joined = joined[:cut]
+    return (lines, *native.py_count_words(joined, vocabulary))
+
+
+normalized_counts = native.compiled.normalized_counts if native.compiled else py_normalized_counts
+
+
+def normalized_profile(folded: str) -> tuple[list[str], tuple[dict[str, int], int]]:
+    """A document's ``normalized_lines`` (of its ``folded_text``) and its ``stopword_profile``
+    (`profile_of_lines` of them), made together: one kernel pass reads the text once, where
+    making the lines, joining them and counting the words of the join read it three times."""
+    lines, counts, words, numbers = normalized_counts(folded, _VOCABULARY, SAMPLE)
+    return lines, ({lang: sum(pick(counts)) for lang, pick in _PICK.items()}, words - numbers)
+
+
 def detect_document(doc: Document) -> str | None:
     """``doc.language``: `detect` of a document, from its `stopword_profile`."""
     return doc.language

@@ -1,0 +1,107 @@
+"""The kernels behind a document's normalised lines, stop-word profile and folded text equal their
+Python definitions: on text of every script a crawl holds (Latin, Cyrillic, Greek, CJK, Arabic,
+Hebrew, Indic, Thai, Hangul, emoji), mixed, empty, with lone surrogates, and on every code point."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lintnews import _native, language, native, textnorm
+from lintnews.document import Document
+
+SOME = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+
+#: Words of the scripts of a news crawl, stop words of several languages among them, numbers
+#: of several scripts, and characters a word scanner could get wrong.
+SCRIPT_WORDS = (
+    "the of and said der die und nicht les est une que el los por het een się już "
+    "новости москва и не в Αθήνα και το 新闻 预算 東京 ニュース 한국어 서울 "
+    "الأخبار في من חדשות של समाचार और খবর এবং য় ข่าว และ "
+    "2024 12 ½ ٣ ६ 𝟙 Ⅻ 三 ß ſ İ ı ﬁ é e\u0301 😀 𝔘𝔫𝔦 \ud800 \udfff x_y a’b"
+).split()
+SEPARATORS = (
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    ", ",
+    " — ",
+    "\t",
+    "\u3000",
+    "\xa0",
+    "\u2028",
+    "…",
+    "«",
+    "»",
+    "_",
+    "\r\n",
+)
+
+
+def script_text(rng: random.Random, words: int) -> str:
+    return "".join(rng.choice(SCRIPT_WORDS) + rng.choice(SEPARATORS) for _ in range(words))
+
+
+TEXT = st.builds(
+    lambda seed, n: script_text(random.Random(seed), n), st.integers(0, 2**32), st.integers(0, 80)
+)
+ANY_TEXT = st.one_of(TEXT, st.text(max_size=80))
+SAMPLES = (1, 2, 3, 7, 40, 50_000)
+TABLE = language._VOCABULARY
+VOCABULARY = language._STOPWORD_INDEX
+
+
+@SOME
+@given(ANY_TEXT, st.sampled_from(SAMPLES))
+def test_normalized_counts_equal_their_definition(text: str, sample: int) -> None:
+    """The lines and the counts of their sampled words, from the table or the dict."""
+    expected = language.py_normalized_counts(text, VOCABULARY, sample)
+    assert expected[0] == native.py_normalized_lines(text)
+    assert _native.normalized_counts(text, TABLE, sample) == expected
+    assert _native.normalized_counts(text, VOCABULARY, sample) == expected
+
+
+def test_normalized_counts_of_known_text() -> None:
+    """Counted up to and including the line whose end reaches the sample: a line of 8
+    characters ends at 8, so a sample of 9 reads the second line and one of 8 does not (the
+    cut is at the first line break at or after sample - 1)."""
+    text = "The cat, the DOG\nund die 2024 ½\n\nles 12"
+    lines = ["The cat the DOG", "und die 2024 ½", "", "les 12"]
+    vocabulary = {"the": 0, "und": 1, "die": 2, "les": 3}
+    assert _native.normalized_counts(text, vocabulary, 50) == (lines, [1, 1, 1, 1], 10, 2)
+    assert _native.normalized_counts(text, vocabulary, 16) == (lines, [1, 0, 0, 0], 4, 0)
+    assert _native.normalized_counts(text, vocabulary, 17) == (lines, [1, 1, 1, 0], 8, 1)
+    assert _native.normalized_counts("", vocabulary, 50) == ([""], [0, 0, 0, 0], 0, 0)
+
+
+def test_alphanumeric_characters_are_those_of_str_isalnum_for_every_code_point() -> None:
+    """The kernel's table of the Basic Multilingual Plane and its test above it: each code
+    point but the line break and the space, surrogates too, between two letters on a line of its
+    own."""
+    chars = [chr(cp) for cp in range(0x110000) if cp not in (0x0A, 0x20)]
+    text = "\n".join(f"a{c}b" for c in chars)
+    lines = _native.normalized_counts(text, TABLE, 100)[0]
+    assert lines == native.py_normalized_lines(text)
+    assert sum(line == f"a{c}b" for c, line in zip(chars, lines)) == sum(c.isalnum() for c in chars)
+
+
+def test_normalized_counts_refuse_what_count_words_refuses() -> None:
+    with pytest.raises(ValueError, match="indices"):
+        _native.normalized_counts("der", {"der": 5}, 10)
+    with pytest.raises(TypeError):
+        _native.normalized_counts("der", ["der"], 10)
+    with pytest.raises(TypeError):
+        _native.normalized_counts(b"der", TABLE, 10)
+
+
+@SOME
+@given(TEXT)
+def test_a_document_s_lines_and_profile_are_those_of_their_definitions(text: str) -> None:
+    doc = Document("a.txt", text)
+    folded = textnorm.fold(text)
+    assert doc.normalized_lines == native.py_normalized_lines(folded)
+    assert doc.stopword_profile == language.profile_of_lines(native.py_normalized_lines(folded))
