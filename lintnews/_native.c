@@ -3100,6 +3100,60 @@ done:
     return out;
 }
 
+PyDoc_STRVAR(lines_outside_doc,
+             "lines_outside(text, table) -> list[int]\n\n"
+             "The numbers of the lines of text (text.split('\\n')) holding a character that has no\n"
+             "non-zero byte in table (indexed by code point, as all_in reads it): the lines of a\n"
+             "text that may need normalising (lintnews.textnorm.fold).");
+
+static PyObject *native_lines_outside(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_buffer table;
+    if (!PyArg_ParseTuple(args, "Uy*", &text, &table))
+        return NULL;
+    PyObject *found = PyList_New(0);
+    if (found == NULL || PyUnicode_READY(text) < 0) {
+        PyBuffer_Release(&table);
+        Py_XDECREF(found);
+        return NULL;
+    }
+    const uint8_t *in = table.buf;
+    const Py_ssize_t size = table.len, n = PyUnicode_GET_LENGTH(text);
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t line = 0;
+    /* (a line found is skipped to its end: it is listed once) */
+#define LINES_OUTSIDE(T)                                                                           \
+    {                                                                                              \
+        const T *src = (const T *)data;                                                            \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                       \
+            Py_UCS4 ch = src[i];                                                                   \
+            if (ch == '\n') {                                                                      \
+                line++;                                                                            \
+            } else if ((Py_ssize_t)ch >= size || !in[ch]) {                                        \
+                if (append_number(found, line) < 0)                                                \
+                    goto fail;                                                                     \
+                while (i + 1 < n && src[i + 1] != '\n')                                            \
+                    i++;                                                                           \
+            }                                                                                      \
+        }                                                                                          \
+    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        LINES_OUTSIDE(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        LINES_OUTSIDE(Py_UCS2)
+    else
+        LINES_OUTSIDE(Py_UCS4)
+#undef LINES_OUTSIDE
+    PyBuffer_Release(&table);
+    return found;
+fail:
+    PyBuffer_Release(&table);
+    Py_DECREF(found);
+    return NULL;
+}
+
 /* end s33-lang ----------------------------------------------------------------------------- */
 
 static PyMethodDef native_methods[] = {
@@ -3141,6 +3195,7 @@ static PyMethodDef native_methods[] = {
     /* end s33-chrome */
     /* s33-lang */
     {"normalized_counts", native_normalized_counts, METH_VARARGS, normalized_counts_doc},
+    {"lines_outside", native_lines_outside, METH_VARARGS, lines_outside_doc},
     {NULL, NULL, 0, NULL},
 };
 

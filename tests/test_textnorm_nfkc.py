@@ -9,10 +9,11 @@ import random
 import unicodedata
 from functools import lru_cache
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lintnews import native, textnorm
+from lintnews import _native, native, textnorm
 
 
 @lru_cache(maxsize=1)
@@ -73,18 +74,32 @@ def test_fold_is_nfkc_and_case_folding_of_the_whole_text(text: str) -> None:
 
 
 def test_the_compatibility_characters_fold_replaces_are_not_in_nfkc_and_become_ascii() -> None:
-    """What lets `fold` skip both checks for a text of `SURELY_NFKC` and those characters: each
-    is not in NFKC (so such a text holding one is not), and each is replaced by ASCII characters
-    (so the text is in NFKC afterwards)."""
+    """What lets `fold` replace them before it looks for lines to normalise: each is not in
+    NFKC, and each is replaced by ASCII characters, its NFKC (so a line of `SURELY_NFKC` and
+    those characters is in NFKC afterwards)."""
     for char, replacement in textnorm._DECOMPOSED.items():
         assert not unicodedata.is_normalized("NFKC", char), hex(ord(char))
         assert replacement.isascii() and replacement == unicodedata.normalize("NFKC", char)
-    table = textnorm._SURELY_NFKC_OR_COMPAT
-    assert [cp for cp in range(len(table)) if table[cp]] == sorted(
-        {
-            *(cp for cp in range(len(textnorm.SURELY_NFKC)) if textnorm.SURELY_NFKC[cp]),
-            *map(ord, textnorm._DECOMPOSED),
-        }
-    )
     for text in ["Read\u00a0more…", "新闻，评论（２０２４）\u3000完", "plain"]:
         assert textnorm.fold(text) == unicodedata.normalize("NFKC", text).casefold()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(MIXED)
+def test_the_lines_that_may_need_normalising_are_those_of_the_definition(text: str) -> None:
+    """`lines_outside`: the lines holding a character that is not `SURELY_NFKC`, each once,
+    compiled and in Python; every other line is in NFKC."""
+    found = textnorm.lines_outside(text, textnorm.SURELY_NFKC)
+    assert found == textnorm.py_lines_outside(text, textnorm.SURELY_NFKC)
+    assert _native.lines_outside(text, textnorm.SURELY_NFKC) == found
+    lines = text.split("\n")
+    assert all(unicodedata.is_normalized("NFKC", line) for i, line in enumerate(lines) if i not in found)
+
+
+def test_the_lines_that_may_need_normalising_of_known_text() -> None:
+    text = "plain\nBengali য়\n\n™ and ²\nCJK 新闻\n😀\n\u0301"
+    assert _native.lines_outside(text, textnorm.SURELY_NFKC) == [1, 3, 5, 6]
+    assert _native.lines_outside(text, b"") == [0, 1, 3, 4, 5, 6]
+    assert _native.lines_outside("", textnorm.SURELY_NFKC) == []
+    with pytest.raises(TypeError):
+        _native.lines_outside(b"x", textnorm.SURELY_NFKC)
