@@ -440,15 +440,18 @@ static PyObject *native_vocabulary(PyObject *self, PyObject *vocab)
 }
 
 /* str.isspace() of a character: the ASCII table, then the only two white-space characters below
- * U+1680 and none above U+3000 (tests/test_native.py compares every code point), else CPython's
- * database (a function call a character for the text of most scripts otherwise). */
+ * U+1680, the ten from U+1680 to U+3000 and none above (tests/test_native.py compares every code
+ * point), without CPython's database (a function call a character for the text of most scripts,
+ * and for the curly quotes and dashes of any). */
 static inline int is_space_fast(Py_UCS4 ch)
 {
     if (ch < 128)
         return Py_UNICODE_ISSPACE(ch);
     if (ch < 0x1680)
         return ch == 0x85 || ch == 0xA0;
-    return ch <= 0x3000 && Py_UNICODE_ISSPACE(ch);
+    if (ch >= 0x2000 && ch <= 0x200A)
+        return 1;
+    return ch == 0x1680 || ch == 0x2028 || ch == 0x2029 || ch == 0x202F || ch == 0x205F || ch == 0x3000;
 }
 
 static PyObject *native_count_words(PyObject *self, PyObject *args)
@@ -545,23 +548,101 @@ PyDoc_STRVAR(collapse_lines_doc,
              "collapse_lines(lines, strip) -> list[str]\n\n"
              "[' '.join(line.split()).strip(strip) for line in lines].");
 
+/* s33-lang: words of characters -------------------------------------------------------------
+ * Text of one or two bytes a character read eight or four characters at a time in a 64-bit
+ * word (loaded with memcpy: any alignment), where a word of ASCII characters needs nothing
+ * more than a test (most characters of most lines). */
+
+/* A 64-bit word of characters of width T: how many, its bits that are never set in ASCII
+ * characters, its lanes' bit 7, and each lane holding the ASCII character c. */
+#define SWAR_LANES(T) ((Py_ssize_t)(8 / sizeof(T)))
+#define SWAR_HIGH(T) (sizeof(T) == 1 ? 0x8080808080808080ull : 0xFF80FF80FF80FF80ull)
+#define SWAR_BIT7(T) (sizeof(T) == 1 ? 0x8080808080808080ull : 0x0080008000800080ull)
+#define SWAR_EACH(T, c) ((sizeof(T) == 1 ? 0x0101010101010101ull : 0x0001000100010001ull) * (uint64_t)(c))
+/* Whether a lane of w (all ASCII) is below c (c <= 128): the subtraction sets bit 7 of such a
+ * lane, and a lane at or above c only when a lane below it borrowed (so the answer for the
+ * word is exact), and ~w has bit 7 of every ASCII lane. */
+#define SWAR_HAS_LESS(T, w, c) (((w) - SWAR_EACH(T, c)) & ~(w) & SWAR_BIT7(T))
+/* Whether a lane of w (all ASCII) is the ASCII character c. */
+#define SWAR_HAS(T, w, c) SWAR_HAS_LESS(T, (w) ^ SWAR_EACH(T, c), 1)
+/* FOLD_ASCII of each lane of w (all ASCII): bit 7 of lane + 0x3F is set when the lane is 'A' or
+ * more, of lane + 0x25 when it is past 'Z' (no lane carries into the next: 0x7F + 0x3F < 0x100);
+ * an upper-case letter gets 0x20 added (bit 7 shifted down to bit 5). */
+#define SWAR_FOLD(T, w) ((w) | ((((w) + SWAR_EACH(T, 0x3F)) & ~((w) + SWAR_EACH(T, 0x25)) & SWAR_BIT7(T)) >> 2))
+
+/* The characters a line is stripped of (str.strip's argument): a table of the ASCII ones, and
+ * the string itself for the others (rare at the ends of lines), where a loop over the whole
+ * string for every end of every line cost a fifth of line_keys. */
+typedef struct {
+    uint8_t ascii[128];
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} strip_set;
+
+static void strip_set_make(strip_set *set, PyObject *strip)
+{
+    memset(set->ascii, 0, sizeof set->ascii);
+    set->kind = PyUnicode_KIND(strip);
+    set->data = PyUnicode_DATA(strip);
+    set->n = PyUnicode_GET_LENGTH(strip);
+    for (Py_ssize_t j = 0; j < set->n; j++) {
+        Py_UCS4 ch = PyUnicode_READ(set->kind, set->data, j);
+        if (ch < 128)
+            set->ascii[ch] = 1;
+    }
+}
+
+static inline int strip_has(const strip_set *set, Py_UCS4 ch)
+{
+    if (ch < 128)
+        return set->ascii[ch];
+    for (Py_ssize_t j = 0; j < set->n; j++)
+        if (PyUnicode_READ(set->kind, set->data, j) == ch)
+            return 1;
+    return 0;
+}
+
+/* The ASCII characters that collapse_span copies as they are and that tell it nothing: neither
+ * white space (str.isspace) nor a Markdown emphasis mark. Made with the module. */
+static uint8_t plain_ascii[128];
+
+static void make_plain_ascii(void)
+{
+    for (Py_UCS4 ch = 0; ch < 128; ch++)
+        plain_ascii[ch] = !Py_UNICODE_ISSPACE(ch) && ch != '*' && ch != '_';
+}
+
+/* end s33-lang words of characters ----------------------------------------------------------- */
+
 /* One line's characters data[start:end] (of width kind) with every whitespace run made one space
  * and the characters of strip taken off both ends: a new str, or line itself (a new reference)
  * when line is not NULL and nothing changed. buf holds (end - start) * kind bytes at least. When
  * marked is not NULL, *marked says whether the line holds a "*" or a "_". */
 static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, char *buf,
-                               int skind, const void *sdata, Py_ssize_t ns, int *marked)
+                               const strip_set *strip, int *marked)
 {
     Py_ssize_t len = 0;
     int marks = 0;
-    /* (compiled once per character width, as in normalized_lines) */
+    /* (compiled once per character width, as in normalized_lines; a run of plain ASCII
+     * characters copied by a loop that tests nothing else) */
 #define COLLAPSE_LINE(T)                                                                           \
     {                                                                                              \
         const T *src = (const T *)data;                                                            \
         T *dst = (T *)buf;                                                                         \
         int gap = 0;                                                                               \
-        for (Py_ssize_t i = start; i < end; i++) {                                                 \
+        for (Py_ssize_t i = start; i < end;) {                                                     \
             Py_UCS4 ch = src[i];                                                                   \
+            if (ch < 128 && plain_ascii[ch]) {                                                     \
+                if (gap && len)                                                                    \
+                    dst[len++] = ' ';                                                              \
+                gap = 0;                                                                           \
+                do                                                                                 \
+                    dst[len++] = (T)ch;                                                            \
+                while (++i < end && (ch = src[i]) < 128 && plain_ascii[ch]);                       \
+                continue;                                                                          \
+            }                                                                                      \
+            i++;                                                                                   \
             if (is_space_fast(ch)) {                                                               \
                 gap = 1;                                                                           \
                 continue;                                                                          \
@@ -583,24 +664,10 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
     if (marked != NULL)
         *marked = marks;
     Py_ssize_t lo = 0, hi = len;
-    while (lo < hi) {
-        Py_UCS4 ch = PyUnicode_READ(kind, buf, lo);
-        Py_ssize_t j = 0;
-        while (j < ns && PyUnicode_READ(skind, sdata, j) != ch)
-            j++;
-        if (j == ns)
-            break;
+    while (lo < hi && strip_has(strip, PyUnicode_READ(kind, buf, lo)))
         lo++;
-    }
-    while (hi > lo) {
-        Py_UCS4 ch = PyUnicode_READ(kind, buf, hi - 1);
-        Py_ssize_t j = 0;
-        while (j < ns && PyUnicode_READ(skind, sdata, j) != ch)
-            j++;
-        if (j == ns)
-            break;
+    while (hi > lo && strip_has(strip, PyUnicode_READ(kind, buf, hi - 1)))
         hi--;
-    }
     if (line != NULL && lo == 0 && hi == end - start &&
         memcmp(buf, (const char *)data + start * kind, (size_t)(end - start) * (size_t)kind) == 0) {
         Py_INCREF(line); /* nothing to collapse or strip (most lines): the line itself */
@@ -616,9 +683,9 @@ static PyObject *native_collapse_lines(PyObject *self, PyObject *args)
         return NULL;
     if (PyUnicode_READY(strip) < 0)
         return NULL;
-    int skind = PyUnicode_KIND(strip);
-    const void *sdata = PyUnicode_DATA(strip);
-    Py_ssize_t ns = PyUnicode_GET_LENGTH(strip), count = PyList_GET_SIZE(lines);
+    strip_set set;
+    strip_set_make(&set, strip);
+    Py_ssize_t count = PyList_GET_SIZE(lines);
     PyObject *out = PyList_New(count);
     if (out == NULL)
         return NULL;
@@ -642,7 +709,7 @@ static PyObject *native_collapse_lines(PyObject *self, PyObject *args)
                 goto fail;
             }
         }
-        PyObject *item = collapse_span(line, kind, PyUnicode_DATA(line), 0, n, buf, skind, sdata, ns, NULL);
+        PyObject *item = collapse_span(line, kind, PyUnicode_DATA(line), 0, n, buf, &set, NULL);
         if (item == NULL)
             goto fail;
         PyList_SET_ITEM(out, k, item);
@@ -720,9 +787,11 @@ static PyObject *native_line_keys(PyObject *self, PyObject *args)
         return NULL;
     if (PyUnicode_READY(text) < 0 || PyUnicode_READY(strip) < 0)
         return NULL;
-    int skind = PyUnicode_KIND(strip), kind = PyUnicode_KIND(text);
-    const void *sdata = PyUnicode_DATA(strip), *data = PyUnicode_DATA(text);
-    Py_ssize_t ns = PyUnicode_GET_LENGTH(strip), n = PyUnicode_GET_LENGTH(text);
+    strip_set set;
+    strip_set_make(&set, strip);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     PyObject *keys = PyList_New(0);
     /* A line's characters are the text's: buffers of the text's size hold any line. */
     char *buf = PyMem_Malloc((size_t)(n > 0 ? n : 1) * (size_t)kind);
@@ -739,12 +808,12 @@ static PyObject *native_line_keys(PyObject *self, PyObject *args)
         if (end < 0)
             end = n;
         int marked = 0;
-        PyObject *key = collapse_span(NULL, kind, data, start, end, buf, skind, sdata, ns, &marked);
+        PyObject *key = collapse_span(NULL, kind, data, start, end, buf, &set, &marked);
         if (key != NULL && marked) { /* (one line in four of whole-page text: the bullets) */
             Py_ssize_t len = strip_emphasis(kind, data, start, end, plain);
             if (len < end - start) {
                 Py_DECREF(key);
-                key = collapse_span(NULL, kind, plain, 0, len, buf, skind, sdata, ns, NULL);
+                key = collapse_span(NULL, kind, plain, 0, len, buf, &set, NULL);
             }
         }
         if (key == NULL || PyList_Append(keys, key) < 0) {
@@ -799,19 +868,6 @@ static void make_bmp_folds_self(void)
 
 /* Whether a character below U+10000 folds to itself alone (make_bmp_folds_self first). */
 static inline int folds_self(Py_UCS4 ch) { return ch < 0x10000 && (bmp_folds_self_bits[ch >> 3] >> (ch & 7)) & 1; }
-
-/* A 64-bit word of characters of width T: how many, its bits that are never set in ASCII
- * characters, its lanes' bit 7, and each lane times a byte value (a lane that holds c). */
-#define SWAR_LANES(T) ((Py_ssize_t)(8 / sizeof(T)))
-#define SWAR_HIGH(T) (sizeof(T) == 1 ? 0x8080808080808080ull : 0xFF80FF80FF80FF80ull)
-#define SWAR_BIT7(T) (sizeof(T) == 1 ? 0x8080808080808080ull : 0x0080008000800080ull)
-#define SWAR_EACH(T, c) ((sizeof(T) == 1 ? 0x0101010101010101ull : 0x0001000100010001ull) * (uint64_t)(c))
-
-/* FOLD_ASCII of each lane of w (all below 128): bit 7 of lane + 0x3F is set when the lane is 'A'
- * or more, of lane + 0x25 when it is past 'Z' (no lane carries into the next: 0x7F + 0x3F <
- * 0x100); an upper-case letter gets 0x20 added (bit 7 shifted down to bit 5). */
-#define SWAR_FOLD(T, w)                                                                            \
-    ((w) | ((((w) + SWAR_EACH(T, 0x3F)) & ~((w) + SWAR_EACH(T, 0x25)) & SWAR_BIT7(T)) >> 2))
 
 /* end s33-lang casefold's fast paths --------------------------------------------------------- */
 
@@ -3268,6 +3324,7 @@ static struct PyModuleDef native_module = {
 
 PyMODINIT_FUNC PyInit__native(void)
 {
+    make_plain_ascii();
     if (PyType_Ready(&BlockType) < 0)
         return NULL;
     static const char *names[] = {"paragraph", "heading", "list", "table", "quote", "code"};

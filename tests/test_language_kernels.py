@@ -105,3 +105,37 @@ def test_a_document_s_lines_and_profile_are_those_of_their_definitions(text: str
     folded = textnorm.fold(text)
     assert doc.normalized_lines == native.py_normalized_lines(folded)
     assert doc.stopword_profile == language.profile_of_lines(native.py_normalized_lines(folded))
+
+
+def test_casefold_of_ascii_read_a_word_at_a_time() -> None:
+    """`casefold` folds eight (one byte a character) or four (two bytes) ASCII characters at a
+    time: every ASCII character at every place of a word, beside characters of each width that
+    fold to themselves or not, in texts of every length up to three words."""
+    rng = random.Random(5)
+    ascii_chars = [chr(c) for c in range(128)]
+    others = ["é", "É", "ß", "ÿ", "µ", "’", "Σ", "ж", "Ж", "新", "İ", "K", "😀", "𐐀"]
+    for _ in range(3000):
+        chars = [rng.choice(ascii_chars) for _ in range(rng.randint(0, 26))]
+        for _ in range(rng.randint(0, 2)):
+            chars.insert(rng.randint(0, len(chars)), rng.choice(others))
+        text = "".join(chars)
+        assert _native.casefold(text) == text.casefold(), ascii(text)
+    for c in ascii_chars:
+        for at in range(9):
+            for other in ("", "é", "’", "😀"):
+                text = "Ab" * 4 + "x" * at + c + "Z" * (8 - at) + other + "QRSTUVWX"
+                assert _native.casefold(text) == text.casefold(), ascii(text)
+
+
+@SOME
+@given(
+    st.text(st.sampled_from([chr(c) for c in range(128)] + ["é", "’", "\u3000", "\u2028", "😀"]), max_size=60)
+)
+def test_line_keys_of_ascii_runs_equal_their_definition(text: str) -> None:
+    """`line_keys` copies runs of ASCII characters that are neither white space nor emphasis
+    marks without testing each: text of every ASCII character (controls, spaces, marks)."""
+    assert _native.line_keys(text, textnorm.EDGE_CHARS) == native.py_line_keys(text, textnorm.EDGE_CHARS)
+    lines = text.split("\n")
+    assert _native.collapse_lines(lines, textnorm.EDGE_CHARS) == native.py_collapse_lines(
+        lines, textnorm.EDGE_CHARS
+    )
