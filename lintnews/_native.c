@@ -3083,8 +3083,6 @@ static void make_bmp_alnum(void)
 /* is_alnum, from the table below U+10000 (make_bmp_alnum first). */
 static inline int is_alnum_bmp(Py_UCS4 ch)
 {
-    if (ch < 128)
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
     if (ch < 0x10000)
         return (bmp_alnum_bits[ch >> 3] >> (ch & 7)) & 1;
     return Py_UNICODE_ISALNUM(ch);
@@ -3131,51 +3129,48 @@ static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
     int sampling = 1;
     for (;;) {
         Py_ssize_t len = 0;
-        /* normalized_lines's loop (runs of alphanumeric characters joined by single spaces), and
-         * while sampling count_words's per word: whether it is all digits (tested until a
-         * character is not), its hash over its first longest characters, its look-up. */
+        /* normalized_lines's loop (runs of alphanumeric characters joined by single spaces), a
+         * word copied by a loop that tests nothing else; then, while sampling, count_words's
+         * per word, over the word written: whether it is all digits (tested until a character is
+         * not), and for a word no longer than the longest of the vocabulary its hash and look-up. */
 #define NORMALIZE_COUNT(T)                                                                         \
     {                                                                                              \
         const T *src = (const T *)data;                                                            \
         T *dst = (T *)buf;                                                                         \
-        Py_ssize_t start = -1; /* where the word being written starts in dst, or -1 */            \
-        int digits = 0;                                                                            \
-        uint64_t h = 0;                                                                            \
-        for (;; i++) {                                                                             \
-            Py_UCS4 ch = i < n ? src[i] : '\n';                                                    \
-            if (ch != '\n' && is_alnum_bmp(ch)) {                                                 \
-                if (start < 0) {                                                                   \
-                    if (len)                                                                       \
-                        dst[len++] = ' ';                                                          \
-                    start = len;                                                                   \
-                    digits = 1;                                                                    \
-                    h = 1469598103934665603ull;                                                    \
-                }                                                                                  \
-                dst[len++] = (T)ch;                                                                \
-                if (sampling) {                                                                    \
-                    if (digits && !is_digit(ch))                                                   \
-                        digits = 0;                                                                \
-                    if (len - start <= longest) /* (a longer word is not looked up) */             \
-                        h = (h ^ ch) * 1099511628211ull;                                           \
-                }                                                                                  \
-                continue;                                                                          \
-            }                                                                                      \
-            if (start >= 0 && sampling) {                                                          \
-                words++;                                                                           \
-                numbers += digits;                                                                 \
-                if (len - start <= longest) {                                                      \
-                    for (Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)mask); table[j].key != NULL;    \
-                         j = (j + 1) & mask) {                                                     \
-                        if (table[j].hash == h && same_chars(table[j].key, kind, buf, start, len)) { \
-                            counts[table[j].index]++;                                              \
-                            break;                                                                 \
-                        }                                                                          \
-                    }                                                                              \
-                }                                                                                  \
-            }                                                                                      \
-            start = -1;                                                                            \
+        while (i < n) {                                                                            \
+            Py_UCS4 ch = src[i];                                                                   \
             if (ch == '\n')                                                                        \
                 break;                                                                             \
+            if (!is_alnum_bmp(ch)) {                                                               \
+                i++;                                                                               \
+                continue;                                                                          \
+            }                                                                                      \
+            if (len)                                                                               \
+                dst[len++] = ' ';                                                                  \
+            const Py_ssize_t start = len;                                                          \
+            do                                                                                     \
+                dst[len++] = (T)ch;                                                                \
+            while (++i < n && is_alnum_bmp(ch = src[i]));                                          \
+            if (!sampling)                                                                         \
+                continue;                                                                          \
+            const T *word = dst + start;                                                           \
+            const Py_ssize_t size = len - start;                                                   \
+            Py_ssize_t k = 0;                                                                      \
+            while (k < size && is_digit(word[k]))                                                  \
+                k++;                                                                               \
+            words++;                                                                               \
+            numbers += k == size;                                                                  \
+            if (size > longest) /* (no word of the vocabulary) */                                  \
+                continue;                                                                          \
+            uint64_t h = 1469598103934665603ull;                                                   \
+            for (k = 0; k < size; k++)                                                             \
+                h = (h ^ word[k]) * 1099511628211ull;                                              \
+            for (Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)mask); table[j].key != NULL; j = (j + 1) & mask) { \
+                if (table[j].hash == h && same_chars(table[j].key, kind, buf, start, len)) {       \
+                    counts[table[j].index]++;                                                      \
+                    break;                                                                         \
+                }                                                                                  \
+            }                                                                                      \
         }                                                                                          \
     }
         if (kind == PyUnicode_1BYTE_KIND)
