@@ -14,29 +14,40 @@
 #include <stdint.h>
 #include <string.h>
 
-/* ASCII first: CPython's tests are calls into its Unicode database, and most characters of most
- * articles are ASCII. For ASCII the answers are the plain ones (letters and digits are the only
- * alphanumeric characters, 0-9 the only digits). */
+/* s33-lang: character properties ------------------------------------------------------------
+ * CPython's tests are calls into its Unicode database (one to four for str.isalnum): the answers
+ * for the Basic Multilingual Plane are read from a table made when the module is, from those
+ * same tests (so every answer is theirs; 7 M instructions, ~3 ms, once a process: filling a row
+ * when first asked cost a test a character, more than that in a run), where a news crawl's text
+ * of other scripts than Latin (a sixth of its characters) made a call a character; above the
+ * plane, the calls. */
+enum { PROP_ALNUM = 1, PROP_DIGIT = 2, PROP_LOWER = 4 };
+static uint8_t bmp_props[0x10000];
+
+static void make_bmp_props(void)
+{
+    for (Py_UCS4 ch = 0; ch < 0x10000; ch++) {
+        int alnum = Py_UNICODE_ISALNUM(ch); /* (str.isdigit implies str.isalnum) */
+        bmp_props[ch] = (uint8_t)((alnum ? PROP_ALNUM : 0) | (alnum && Py_UNICODE_ISDIGIT(ch) ? PROP_DIGIT : 0) |
+                                  (Py_UNICODE_ISLOWER(ch) ? PROP_LOWER : 0));
+    }
+}
+
 static inline int is_alnum(Py_UCS4 ch)
 {
-    if (ch < 128)
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-    return Py_UNICODE_ISALNUM(ch);
+    return ch < 0x10000 ? (bmp_props[ch] & PROP_ALNUM) != 0 : Py_UNICODE_ISALNUM(ch);
 }
 
 static inline int is_digit(Py_UCS4 ch)
 {
-    if (ch < 128)
-        return ch >= '0' && ch <= '9';
-    return Py_UNICODE_ISDIGIT(ch);
+    return ch < 0x10000 ? (bmp_props[ch] & PROP_DIGIT) != 0 : Py_UNICODE_ISDIGIT(ch);
 }
 
 static inline int is_lower(Py_UCS4 ch)
 {
-    if (ch < 128)
-        return ch >= 'a' && ch <= 'z';
-    return Py_UNICODE_ISLOWER(ch);
+    return ch < 0x10000 ? (bmp_props[ch] & PROP_LOWER) != 0 : Py_UNICODE_ISLOWER(ch);
 }
+/* end s33-lang character properties --------------------------------------------------------- */
 
 /* Typed views of caller buffers: y* and PyBUF_SIMPLE guarantee contiguity, not alignment (a
  * memoryview or numpy view at an odd offset is accepted), and misaligned loads are undefined. */
@@ -3063,31 +3074,6 @@ PyDoc_STRVAR(normalized_counts_doc,
              "characters or longer): lintnews.language.py_normalized_counts. One pass over text,\n"
              "where the two kernels read it and the lines again, and a join copied them.");
 
-/* Py_UNICODE_ISALNUM of the characters of the Basic Multilingual Plane, a bit each: made on the
- * first call (65,536 look-ups, ~1 ms) from CPython's own database, so it gives the same answer
- * for every character; a non-ASCII character otherwise costs one to four calls into the
- * database (alphabetic, decimal, digit, numeric), ~16 % of a news crawl's characters. */
-static uint8_t bmp_alnum_bits[0x10000 / 8];
-static int bmp_alnum_made;
-
-static void make_bmp_alnum(void)
-{
-    if (bmp_alnum_made)
-        return;
-    for (Py_UCS4 ch = 0; ch < 0x10000; ch++)
-        if (Py_UNICODE_ISALNUM(ch))
-            bmp_alnum_bits[ch >> 3] |= (uint8_t)(1u << (ch & 7));
-    bmp_alnum_made = 1;
-}
-
-/* is_alnum, from the table below U+10000 (make_bmp_alnum first). */
-static inline int is_alnum_bmp(Py_UCS4 ch)
-{
-    if (ch < 0x10000)
-        return (bmp_alnum_bits[ch >> 3] >> (ch & 7)) & 1;
-    return Py_UNICODE_ISALNUM(ch);
-}
-
 static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
 {
     PyObject *text, *vocab;
@@ -3109,7 +3095,6 @@ static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
     }
     const vocab_slot *table = vt->table;
     const Py_ssize_t mask = vt->mask, size = vt->size, longest = vt->longest;
-    make_bmp_alnum();
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
@@ -3141,7 +3126,7 @@ static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
             Py_UCS4 ch = src[i];                                                                   \
             if (ch == '\n')                                                                        \
                 break;                                                                             \
-            if (!is_alnum_bmp(ch)) {                                                               \
+            if (!is_alnum(ch)) {                                                               \
                 i++;                                                                               \
                 continue;                                                                          \
             }                                                                                      \
@@ -3150,7 +3135,7 @@ static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
             const Py_ssize_t start = len;                                                          \
             do                                                                                     \
                 dst[len++] = (T)ch;                                                                \
-            while (++i < n && is_alnum_bmp(ch = src[i]));                                          \
+            while (++i < n && is_alnum(ch = src[i]));                                          \
             if (!sampling)                                                                         \
                 continue;                                                                          \
             const T *word = dst + start;                                                           \
@@ -3319,6 +3304,7 @@ static struct PyModuleDef native_module = {
 
 PyMODINIT_FUNC PyInit__native(void)
 {
+    make_bmp_props();
     make_plain_ascii();
     if (PyType_Ready(&BlockType) < 0)
         return NULL;

@@ -139,3 +139,15 @@ def test_line_keys_of_ascii_runs_equal_their_definition(text: str) -> None:
     assert _native.collapse_lines(lines, textnorm.EDGE_CHARS) == native.py_collapse_lines(
         lines, textnorm.EDGE_CHARS
     )
+
+
+def test_digits_and_lower_case_are_those_of_str_for_every_code_point() -> None:
+    """The kernels' table of the Basic Multilingual Plane (made when the module is) and their
+    tests above it: each word character alone is a number to `normalized_counts` when
+    `str.isdigit`, and a block's word starting in lower case when `str.islower`."""
+    chars = [chr(cp) for cp in range(0x110000) if chr(cp).isalnum()]
+    _, _, words, numbers = _native.normalized_counts("\n".join(chars), TABLE, 10**9)
+    assert (words, numbers) == (len(chars), sum(c.isdigit() for c in chars))
+    for c in chars:
+        block = _native.Block(0, 0, 0, c, "list")
+        assert (block.word_count, block.lower_count) == (1, c.islower()), hex(ord(c))
