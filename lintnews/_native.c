@@ -3198,58 +3198,154 @@ done:
     return out;
 }
 
-PyDoc_STRVAR(lines_outside_doc,
-             "lines_outside(text, table) -> list[int]\n\n"
-             "The numbers of the lines of text (text.split('\\n')) holding a character that has no\n"
-             "non-zero byte in table (indexed by code point, as all_in reads it): the lines of a\n"
-             "text that may need normalising (lintnews.textnorm.fold).");
+PyDoc_STRVAR(fold_scan_doc,
+             "fold_scan(text, table, replacements) -> None | (str, list[int])\n\n"
+             "None when every character of text has the byte 1 in table (indexed by code point);\n"
+             "else text with each character of byte 2 replaced by replacements[ord(character)], and\n"
+             "the spans [start, end) of that text, as a flat list, that may need normalising: each\n"
+             "from the last character of byte 1 (or replaced) before a character of another byte (or\n"
+             "from the start) to the next character of byte 1 (or replaced) after it (or the end).\n"
+             "lintnews.textnorm.py_fold_scan.");
 
-static PyObject *native_lines_outside(PyObject *self, PyObject *args)
+/* Where the run of characters of byte 1 in table (of size bytes) that starts at i ends: the loop
+ * compiled once per character width. */
+static Py_ssize_t stable_run(int kind, const void *data, Py_ssize_t i, Py_ssize_t n, const uint8_t *table,
+                             Py_ssize_t size)
 {
-    PyObject *text;
+#define STABLE_RUN(T)                                                                              \
+    {                                                                                              \
+        const T *src = (const T *)data;                                                            \
+        while (i < n && (Py_ssize_t)src[i] < size && table[src[i]] == 1)                           \
+            i++;                                                                                   \
+    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        STABLE_RUN(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        STABLE_RUN(Py_UCS2)
+    else
+        STABLE_RUN(Py_UCS4)
+#undef STABLE_RUN
+    return i;
+}
+
+static PyObject *native_fold_scan(PyObject *self, PyObject *args)
+{
+    PyObject *text, *replacements;
     Py_buffer table;
-    if (!PyArg_ParseTuple(args, "Uy*", &text, &table))
+    if (!PyArg_ParseTuple(args, "Uy*O!", &text, &table, &PyDict_Type, &replacements))
         return NULL;
-    PyObject *found = PyList_New(0);
-    if (found == NULL || PyUnicode_READY(text) < 0) {
+    if (PyUnicode_READY(text) < 0) {
         PyBuffer_Release(&table);
-        Py_XDECREF(found);
         return NULL;
     }
     const uint8_t *in = table.buf;
     const Py_ssize_t size = table.len, n = PyUnicode_GET_LENGTH(text);
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    Py_ssize_t line = 0;
-    /* (a line found is skipped to its end: it is listed once) */
-#define LINES_OUTSIDE(T)                                                                           \
-    {                                                                                              \
-        const T *src = (const T *)data;                                                            \
-        for (Py_ssize_t i = 0; i < n; i++) {                                                       \
-            Py_UCS4 ch = src[i];                                                                   \
-            if (ch == '\n') {                                                                      \
-                line++;                                                                            \
-            } else if ((Py_ssize_t)ch >= size || !in[ch]) {                                        \
-                if (append_number(found, line) < 0)                                                \
-                    goto fail;                                                                     \
-                while (i + 1 < n && src[i + 1] != '\n')                                            \
-                    i++;                                                                           \
-            }                                                                                      \
-        }                                                                                          \
+#define BYTE_OF(ch) ((Py_ssize_t)(ch) < size ? in[ch] : 0)
+    Py_ssize_t i = stable_run(kind, data, 0, n, in, size);
+    if (i == n) {
+        PyBuffer_Release(&table);
+        Py_RETURN_NONE;
     }
-    if (kind == PyUnicode_1BYTE_KIND)
-        LINES_OUTSIDE(Py_UCS1)
-    else if (kind == PyUnicode_2BYTE_KIND)
-        LINES_OUTSIDE(Py_UCS2)
-    else
-        LINES_OUTSIDE(Py_UCS4)
-#undef LINES_OUTSIDE
+    PyObject *spans = PyList_New(0), *out = NULL;
+    Py_ssize_t cap = n + 16, len = 0, last_stable = -1, open = -1;
+    char *buf = PyMem_Malloc((size_t)cap * (size_t)kind);
+    if (spans == NULL || buf == NULL) {
+        if (spans != NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    /* the characters before i are all of byte 1: copied as they are */
+    memcpy(buf, data, (size_t)i * (size_t)kind);
+    len = i;
+    last_stable = i - 1;
+    while (i < n) {
+        Py_ssize_t run = stable_run(kind, data, i, n, in, size) - i;
+        if (run > 0) { /* (most of the text: copied whole) */
+            if (open >= 0) {
+                if (append_number(spans, open) < 0 || append_number(spans, len) < 0)
+                    goto done;
+                open = -1;
+            }
+            if (len + run > cap) {
+                cap = 2 * cap + run;
+                char *grown = PyMem_Realloc(buf, (size_t)cap * (size_t)kind);
+                if (grown == NULL) {
+                    PyErr_NoMemory();
+                    goto done;
+                }
+                buf = grown;
+            }
+            memcpy(buf + len * kind, (const char *)data + i * kind, (size_t)run * (size_t)kind);
+            len += run;
+            i += run;
+            last_stable = len - 1;
+            continue;
+        }
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        i++;
+        int byte = BYTE_OF(ch);
+        PyObject *piece = NULL;
+        Py_ssize_t plen = 1;
+        if (byte == 2) {
+            PyObject *key = PyLong_FromLong((long)ch);
+            piece = key == NULL ? NULL : PyDict_GetItemWithError(replacements, key);
+            Py_XDECREF(key);
+            if (piece == NULL) {
+                if (!PyErr_Occurred())
+                    PyErr_Format(PyExc_KeyError, "no replacement for U+%04X", (unsigned int)ch);
+                goto done;
+            }
+            if (!PyUnicode_Check(piece) || PyUnicode_READY(piece) < 0 || !PyUnicode_IS_ASCII(piece)) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_TypeError, "fold_scan() takes replacements of ASCII str");
+                goto done;
+            }
+            plen = PyUnicode_GET_LENGTH(piece);
+        }
+        if (len + plen > cap) {
+            cap = 2 * cap + plen;
+            char *grown = PyMem_Realloc(buf, (size_t)cap * (size_t)kind);
+            if (grown == NULL) {
+                PyErr_NoMemory();
+                goto done;
+            }
+            buf = grown;
+        }
+        if (byte == 0) { /* a character that may need normalising: it opens a span */
+            if (open < 0)
+                open = last_stable >= 0 ? last_stable : 0;
+            PyUnicode_WRITE(kind, buf, len, ch);
+            len++;
+            continue;
+        }
+        if (open >= 0) { /* a stable character after a span ends it */
+            if (append_number(spans, open) < 0 || append_number(spans, len) < 0)
+                goto done;
+            open = -1;
+        }
+        if (byte == 2) {
+            const Py_UCS1 *chars = PyUnicode_1BYTE_DATA(piece);
+            for (Py_ssize_t k = 0; k < plen; k++)
+                PyUnicode_WRITE(kind, buf, len + k, chars[k]);
+        } else {
+            PyUnicode_WRITE(kind, buf, len, ch);
+        }
+        len += plen;
+        last_stable = len - 1;
+    }
+#undef BYTE_OF
+    if (open >= 0 && (append_number(spans, open) < 0 || append_number(spans, len) < 0))
+        goto done;
+    PyObject *folded = PyUnicode_FromKindAndData(kind, buf, len);
+    if (folded != NULL)
+        out = Py_BuildValue("(NO)", folded, spans);
+done:
     PyBuffer_Release(&table);
-    return found;
-fail:
-    PyBuffer_Release(&table);
-    Py_DECREF(found);
-    return NULL;
+    PyMem_Free(buf);
+    Py_XDECREF(spans);
+    return out;
 }
 
 /* end s33-lang ----------------------------------------------------------------------------- */
@@ -3293,7 +3389,7 @@ static PyMethodDef native_methods[] = {
     /* end s33-chrome */
     /* s33-lang */
     {"normalized_counts", native_normalized_counts, METH_VARARGS, normalized_counts_doc},
-    {"lines_outside", native_lines_outside, METH_VARARGS, lines_outside_doc},
+    {"fold_scan", native_fold_scan, METH_VARARGS, fold_scan_doc},
     {NULL, NULL, 0, NULL},
 };
 

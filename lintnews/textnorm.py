@@ -31,47 +31,68 @@ def fold(text: str) -> str:
     """``text`` in NFKC, case-folded: the common first step of normalised lines and of pack
     line keys (`Document.folded_text` keeps it per document).
 
-    NFKC and case folding act on each line alone: neither maps anything to or from a line
-    break, and no character composes with a line break or is reordered across it (it is a
-    starter of combining class 0). So the folded text split at line breaks is, line by line,
-    what folding each line would give.
-
-    For the same reason only the lines that are not in NFKC already need normalising, and only
-    the lines holding a character not in `SURELY_NFKC` may be: a line of those characters alone
-    is in NFKC. Most texts are of those characters alone (2,999 of 3,591 crawl documents),
-    found in one pass of a kernel (`native.all_in`). Most of the others are so but for the
-    compatibility characters of `_DECOMPOSED` (a no-break space, an ellipsis, full-width
-    punctuation), replaced first; the lines still holding another character are found in one
-    pass (`native.lines_outside`: 647 of 37,339 lines of the 176 such documents of the first
-    1,000 of the crawl), and only they are checked (`unicodedata.is_normalized` looks each
-    character up in the Unicode database, and checking a whole text of Bengali normalised it
-    all: 0.6 % of a run's instructions) and normalised if need be."""
-    if native.all_in(text, SURELY_NFKC):
-        return native.casefold(text)  # (`str.casefold`, ASCII characters folded inline)
-    # each of the characters that occur (found in one pass: `native.chars_in`, several times
-    # cheaper than a regex character class) replaced everywhere by one `str.replace` (a page
-    # of Chinese holds a handful of them, hundreds of times: a callback per match cost more)
-    for char in native.chars_in(text, _COMPAT_CHARS):
-        text = text.replace(char, _DECOMPOSED[char])
-    unsure = lines_outside(text, SURELY_NFKC)
-    if unsure:
-        is_nfkc, nfkc = unicodedata.is_normalized, unicodedata.normalize
-        lines = text.split("\n")
-        for i in unsure:
-            if not is_nfkc("NFKC", lines[i]):
-                lines[i] = nfkc("NFKC", lines[i])
-        text = "\n".join(lines)
+    NFKC acts on the text between two "stable" characters alone: a character of `SURELY_NFKC`
+    is in NFKC, a starter, and never composes with a character before it, so nothing before it
+    changes what NFKC makes of it and of what follows, nor the other way round (UAX #15,
+    "Stable Code Points"; a line break is one of them). Most texts are of those characters
+    alone (2,999 of 3,591 crawl documents): they are in NFKC. In the others, one pass of a
+    kernel (`fold_scan`) replaces the compatibility characters of `_DECOMPOSED` (a no-break
+    space, an ellipsis, full-width punctuation: their NFKC, ASCII) and finds the spans around
+    the other characters, each from the stable character before to the one after: only those
+    few characters are normalised (checking or normalising whole lines cost 2 % of a run's
+    instructions, most of it pages of Bengali, whose letters with a nukta decompose), then the
+    text case-folded (`native.casefold`: `str.casefold`, ASCII characters folded inline)."""
+    found = fold_scan(text, _FOLD_TABLE, _REPLACEMENTS)
+    if found is None:
+        return native.casefold(text)
+    text, spans = found
+    if spans:
+        nfkc = unicodedata.normalize
+        pieces: list[str] = []
+        at = 0
+        for k in range(0, len(spans), 2):
+            start, end = spans[k], spans[k + 1]
+            pieces += (text[at:start], nfkc("NFKC", text[start:end]))
+            at = end
+        pieces.append(text[at:])
+        text = "".join(pieces)
     return native.casefold(text)
 
 
-def py_lines_outside(text: str, table: bytes) -> list[int]:
-    """The numbers of the lines of ``text`` holding a character that has no non-zero byte in
-    ``table`` (`lintnews.native.all_in`'s table): the definition of the kernel
-    `lines_outside`."""
-    return [i for i, line in enumerate(text.split("\n")) if not native.py_all_in(line, table)]
+def py_fold_scan(text: str, table: bytes, replacements: dict[int, str]) -> tuple[str, list[int]] | None:
+    """None when every character of ``text`` has the byte 1 in ``table`` (indexed by code
+    point, as `lintnews.native.all_in` reads it); else ``text`` with each character of byte 2
+    replaced by ``replacements[ord(character)]`` (ASCII), and the spans ``[start, end)`` of that
+    text, as a flat list, that may need normalising: each from the last character of byte 1 or
+    replaced before a character of another byte (or from the start) to the next character of
+    byte 1 or replaced after it (or the end). The definition of the kernel `fold_scan`."""
+    if all(ord(ch) < len(table) and table[ord(ch)] == 1 for ch in text):
+        return None
+    out: list[str] = []
+    spans: list[int] = []
+    size = 0
+    last_stable = opened = -1
+    for ch in text:
+        byte = table[ord(ch)] if ord(ch) < len(table) else 0
+        if byte == 0:
+            if opened < 0:
+                opened = max(last_stable, 0)
+            out.append(ch)
+            size += 1
+            continue
+        if opened >= 0:
+            spans += (opened, size)
+            opened = -1
+        piece = replacements[ord(ch)] if byte == 2 else ch
+        out.append(piece)
+        size += len(piece)
+        last_stable = size - 1
+    if opened >= 0:
+        spans += (opened, size)
+    return "".join(out), spans
 
 
-lines_outside = native.compiled.lines_outside if native.compiled else py_lines_outside
+fold_scan = native.compiled.fold_scan if native.compiled else py_fold_scan
 
 
 #: Characters of the Basic Multilingual Plane a text made of which is in NFKC, whatever their
@@ -216,6 +237,20 @@ _DECOMPOSED = {
     chr(c): unicodedata.normalize("NFKD", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000, 0xA0, 0x2026]
 }
 _COMPAT_CHARS = "".join(_DECOMPOSED)
+
+
+def _fold_table() -> bytes:
+    """`SURELY_NFKC` with the byte 2 for the characters of `_DECOMPOSED` (the table
+    `fold_scan` reads)."""
+    table = bytearray(SURELY_NFKC) + bytes(max(0, max(map(ord, _COMPAT_CHARS)) + 1 - len(SURELY_NFKC)))
+    for char in _COMPAT_CHARS:
+        table[ord(char)] = 2
+    return bytes(table)
+
+
+#: The table and the replacements `fold` hands `fold_scan`.
+_FOLD_TABLE = _fold_table()
+_REPLACEMENTS = {ord(char): replacement for char, replacement in _DECOMPOSED.items()}
 
 
 def normalized_lines(doc: Document) -> list[str]:

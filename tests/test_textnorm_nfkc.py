@@ -84,22 +84,39 @@ def test_the_compatibility_characters_fold_replaces_are_not_in_nfkc_and_become_a
         assert textnorm.fold(text) == unicodedata.normalize("NFKC", text).casefold()
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
 @given(MIXED)
-def test_the_lines_that_may_need_normalising_are_those_of_the_definition(text: str) -> None:
-    """`lines_outside`: the lines holding a character that is not `SURELY_NFKC`, each once,
-    compiled and in Python; every other line is in NFKC."""
-    found = textnorm.lines_outside(text, textnorm.SURELY_NFKC)
-    assert found == textnorm.py_lines_outside(text, textnorm.SURELY_NFKC)
-    assert _native.lines_outside(text, textnorm.SURELY_NFKC) == found
-    lines = text.split("\n")
-    assert all(unicodedata.is_normalized("NFKC", line) for i, line in enumerate(lines) if i not in found)
+def test_the_spans_that_may_need_normalising_are_those_of_the_definition(text: str) -> None:
+    """`fold_scan`, compiled and in Python: the text with the compatibility characters
+    replaced, and spans from a stable character to the next; outside them the text is in
+    NFKC, and each span's NFKC put in its place gives the NFKC of the whole text."""
+    found = _native.fold_scan(text, textnorm._FOLD_TABLE, textnorm._REPLACEMENTS)
+    assert found == textnorm.py_fold_scan(text, textnorm._FOLD_TABLE, textnorm._REPLACEMENTS)
+    if found is None:
+        assert unicodedata.is_normalized("NFKC", text)
+        return
+    replaced, spans = found
+    assert spans == sorted(spans) and len(spans) % 2 == 0
+    pieces, at = [], 0
+    for start, end in zip(spans[::2], spans[1::2]):
+        assert unicodedata.is_normalized("NFKC", replaced[at:start])
+        pieces += [replaced[at:start], unicodedata.normalize("NFKC", replaced[start:end])]
+        at = end
+    assert "".join([*pieces, replaced[at:]]) == unicodedata.normalize("NFKC", text)
 
 
-def test_the_lines_that_may_need_normalising_of_known_text() -> None:
-    text = "plain\nBengali য়\n\n™ and ²\nCJK 新闻\n😀\n\u0301"
-    assert _native.lines_outside(text, textnorm.SURELY_NFKC) == [1, 3, 5, 6]
-    assert _native.lines_outside(text, b"") == [0, 1, 3, 4, 5, 6]
-    assert _native.lines_outside("", textnorm.SURELY_NFKC) == []
+def test_the_spans_that_may_need_normalising_of_known_text() -> None:
+    """A span starts at the stable character before (here "e", "a" and the start) and ends
+    before the next (" ", "b" and the end); "…" and "，" are replaced, not spans."""
+    scan = textnorm.fold_scan
+    table, replacements = textnorm._FOLD_TABLE, textnorm._REPLACEMENTS
+    assert scan("plain text 新闻", table, replacements) is None
+    assert scan("", table, replacements) is None
+    assert scan("wait… ok，ok", table, replacements) == ("wait... ok,ok", [])
+    assert scan("cafe\u0301 ok", table, replacements) == ("cafe\u0301 ok", [3, 5])
+    assert scan("\u0301a\u0301\u0308b™", table, replacements) == ("\u0301a\u0301\u0308b™", [0, 1, 1, 4, 4, 6])
+    assert scan("x…\u0301", table, replacements) == ("x...\u0301", [3, 5])
     with pytest.raises(TypeError):
-        _native.lines_outside(b"x", textnorm.SURELY_NFKC)
+        _native.fold_scan(b"x", table, replacements)
+    with pytest.raises(KeyError):
+        _native.fold_scan("…", table, {})
