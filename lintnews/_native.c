@@ -21,7 +21,7 @@
  * when first asked cost a test a character, more than that in a run), where a news crawl's text
  * of other scripts than Latin (a sixth of its characters) made a call a character; above the
  * plane, the calls. */
-enum { PROP_ALNUM = 1, PROP_DIGIT = 2, PROP_LOWER = 4 };
+enum { PROP_ALNUM = 1, PROP_DIGIT = 2, PROP_LOWER = 4, PROP_WORD = 8 };
 static uint8_t bmp_props[0x10000];
 
 static void make_bmp_props(void)
@@ -29,7 +29,7 @@ static void make_bmp_props(void)
     for (Py_UCS4 ch = 0; ch < 0x10000; ch++) {
         int alnum = Py_UNICODE_ISALNUM(ch); /* (str.isdigit implies str.isalnum) */
         bmp_props[ch] = (uint8_t)((alnum ? PROP_ALNUM : 0) | (alnum && Py_UNICODE_ISDIGIT(ch) ? PROP_DIGIT : 0) |
-                                  (Py_UNICODE_ISLOWER(ch) ? PROP_LOWER : 0));
+                                  (Py_UNICODE_ISLOWER(ch) ? PROP_LOWER : 0) | (alnum || ch == '_' ? PROP_WORD : 0));
     }
 }
 
@@ -47,6 +47,12 @@ static inline int is_lower(Py_UCS4 ch)
 {
     return ch < 0x10000 ? (bmp_props[ch] & PROP_LOWER) != 0 : Py_UNICODE_ISLOWER(ch);
 }
+
+/* A word character of `re` (\w): alphanumeric or "_". */
+static inline int is_word_char(Py_UCS4 ch)
+{
+    return ch < 0x10000 ? (bmp_props[ch] & PROP_WORD) != 0 : Py_UNICODE_ISALNUM(ch);
+}
 /* end s33-lang character properties --------------------------------------------------------- */
 
 /* Typed views of caller buffers: y* and PyBUF_SIMPLE guarantee contiguity, not alignment (a
@@ -60,7 +66,7 @@ static int check_aligned(const Py_buffer *view, size_t align, const char *what)
 }
 
 #define IS_ALNUM(ch) is_alnum(ch)
-#define IS_WORD(ch) (is_alnum(ch) || (ch) == '_')
+#define IS_WORD(ch) is_word_char(ch)
 
 /* --- shingle hashes ---------------------------------------------------------------------- */
 
@@ -735,7 +741,7 @@ fail:
 
 static inline int is_word(Py_UCS4 ch)
 {
-    return is_alnum(ch) || ch == '_';
+    return is_word_char(ch);
 }
 
 static inline int is_mark(Py_UCS4 ch)
@@ -1677,6 +1683,13 @@ enum { ROLE_OTHER, ROLE_PARAGRAPH, ROLE_QUOTE, ROLE_HEADING };
 
 static int role_of(PyObject *kind)
 {
+    /* (the kinds plain_blocks gives are the interned names: found by identity first) */
+    if (kind == kind_names[K_PARAGRAPH])
+        return ROLE_PARAGRAPH;
+    if (kind == kind_names[K_QUOTE])
+        return ROLE_QUOTE;
+    if (kind == kind_names[K_HEADING])
+        return ROLE_HEADING;
     if (PyUnicode_CompareWithASCIIString(kind, "paragraph") == 0)
         return ROLE_PARAGRAPH;
     if (PyUnicode_CompareWithASCIIString(kind, "quote") == 0)

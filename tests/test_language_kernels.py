@@ -151,3 +151,11 @@ def test_digits_and_lower_case_are_those_of_str_for_every_code_point() -> None:
     for c in chars:
         block = _native.Block(0, 0, 0, c, "list")
         assert (block.word_count, block.lower_count) == (1, c.islower()), hex(ord(c))
+
+
+def test_word_characters_are_those_of_re_for_every_code_point() -> None:
+    """`re`'s ``\\w`` (alphanumeric or "_") from the kernels' table: the words of every code
+    point, each on a line of its own, and the block traits counting them."""
+    text = "\n".join(chr(cp) for cp in range(0x110000) if cp != 0x0A)
+    assert _native.words(text) == native.py_words(text)
+    assert _native.Block(0, 0, 0, text, "list").word_count == len(native.py_words(text))
