@@ -3361,6 +3361,36 @@ done:
     return out;
 }
 
+PyDoc_STRVAR(line_starts_of_doc,
+             "line_starts_of(lines) -> bytes\n\n"
+             "line_starts('\\n'.join(lines)) from the lines' lengths: a step a line, where a pass over\n"
+             "the text is a step a character (lintnews.document.py_line_starts_of).");
+
+static PyObject *native_line_starts_of(PyObject *self, PyObject *lines)
+{
+    if (!PyList_Check(lines)) {
+        PyErr_SetString(PyExc_TypeError, "line_starts_of() takes a list of str");
+        return NULL;
+    }
+    Py_ssize_t count = PyList_GET_SIZE(lines);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, (count > 0 ? count : 1) * (Py_ssize_t)sizeof(int64_t));
+    if (out == NULL)
+        return NULL;
+    int64_t *starts = (int64_t *)PyBytes_AS_STRING(out), at = 0;
+    starts[0] = 0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *line = PyList_GET_ITEM(lines, k);
+        if (!PyUnicode_Check(line)) {
+            Py_DECREF(out);
+            PyErr_SetString(PyExc_TypeError, "line_starts_of() takes a list of str");
+            return NULL;
+        }
+        starts[k] = at;
+        at += PyUnicode_GET_LENGTH(line) + 1;
+    }
+    return out;
+}
+
 /* end s33-lang ----------------------------------------------------------------------------- */
 
 static PyMethodDef native_methods[] = {
@@ -3403,6 +3433,7 @@ static PyMethodDef native_methods[] = {
     /* s33-lang */
     {"normalized_counts", native_normalized_counts, METH_VARARGS, normalized_counts_doc},
     {"fold_scan", native_fold_scan, METH_VARARGS, fold_scan_doc},
+    {"line_starts_of", native_line_starts_of, METH_O, line_starts_of_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lintnews import _native, language, native, textnorm
+from lintnews import _native, document, language, native, textnorm
 from lintnews.document import Document
 
 SOME = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
@@ -159,3 +159,21 @@ def test_word_characters_are_those_of_re_for_every_code_point() -> None:
     text = "\n".join(chr(cp) for cp in range(0x110000) if cp != 0x0A)
     assert _native.words(text) == native.py_words(text)
     assert _native.Block(0, 0, 0, text, "list").word_count == len(native.py_words(text))
+
+
+@SOME
+@given(ANY_TEXT)
+def test_line_starts_from_the_lines_are_those_of_the_text(text: str) -> None:
+    """`Document.line_starts` summed from its lines' lengths, compiled and in Python: the
+    offsets `native.line_starts` finds in the text."""
+    lines = text.split("\n")
+    expected = native.py_line_starts(text)
+    assert _native.line_starts_of(lines) == expected == document.py_line_starts_of(lines)
+    assert list(Document("a.txt", text).line_starts) == [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+
+
+def test_line_starts_from_the_lines_refuse_what_is_not_lines() -> None:
+    with pytest.raises(TypeError):
+        _native.line_starts_of(("a", "b"))
+    with pytest.raises(TypeError):
+        _native.line_starts_of(["a", b"b"])
