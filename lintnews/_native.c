@@ -901,6 +901,64 @@ static PyObject *native_casefold(PyObject *self, PyObject *text)
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), size = n;
     Py_UCS4 most = 0, mapped[3];
+    /* First one pass into a buffer of the text's width, which holds the result when every
+     * character folds to one character that fits it (most texts): then the buffer is copied
+     * into a str of the width its widest character needs. Else the two passes below. */
+    char *one = PyMem_Malloc((size_t)(n > 0 ? n : 1) * (size_t)kind);
+    if (one == NULL)
+        return PyErr_NoMemory();
+    const Py_UCS4 fits = kind == PyUnicode_1BYTE_KIND ? 0xFF : kind == PyUnicode_2BYTE_KIND ? 0xFFFF : 0x10FFFF;
+    Py_ssize_t folded = 0;
+#define FOLD_ONE(T)                                                                                \
+    {                                                                                              \
+        const T *src = (const T *)data;                                                            \
+        T *dst = (T *)one;                                                                         \
+        for (; folded < n; folded++) {                                                             \
+            if (sizeof(T) < 4) {                                                                   \
+                for (uint64_t w; folded + SWAR_LANES(T) <= n; folded += SWAR_LANES(T)) {           \
+                    memcpy(&w, src + folded, 8);                                                   \
+                    if (w & SWAR_HIGH(T))                                                          \
+                        break;                                                                     \
+                    w = SWAR_FOLD(T, w);                                                           \
+                    memcpy(dst + folded, &w, 8);                                                   \
+                }                                                                                  \
+                if (folded >= n)                                                                   \
+                    break;                                                                         \
+            }                                                                                      \
+            Py_UCS4 ch = src[folded];                                                              \
+            if (ch < 128) {                                                                        \
+                dst[folded] = (T)FOLD_ASCII(ch);                                                   \
+                continue;                                                                          \
+            }                                                                                      \
+            if (!folds_self(ch)) {                                                                 \
+                if (_PyUnicode_ToFoldedFull(ch, mapped) != 1 || mapped[0] > fits)                  \
+                    break;                                                                         \
+                ch = mapped[0];                                                                    \
+            }                                                                                      \
+            most = ch > most ? ch : most;                                                          \
+            dst[folded] = (T)ch;                                                                   \
+        }                                                                                          \
+    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        FOLD_ONE(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        FOLD_ONE(Py_UCS2)
+    else
+        FOLD_ONE(Py_UCS4)
+#undef FOLD_ONE
+    if (folded >= n) {
+        PyObject *out = PyUnicode_New(n, most);
+        if (out != NULL && PyUnicode_KIND(out) == kind) {
+            memcpy(PyUnicode_DATA(out), one, (size_t)n * (size_t)kind);
+        } else if (out != NULL) { /* (a narrower str: PyUnicode_FromKindAndData converts) */
+            Py_DECREF(out);
+            out = PyUnicode_FromKindAndData(kind, one, n);
+        }
+        PyMem_Free(one);
+        return out;
+    }
+    PyMem_Free(one);
+    most = 0;
     /* First the folded length and widest character, then the folded characters written. An
      * ASCII character folds to one ASCII character, which leaves both as they are (PyUnicode_New
      * reads the widest character only for the width it needs: below 128 is ASCII). Words of
