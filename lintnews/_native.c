@@ -641,8 +641,8 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
 {
     Py_ssize_t len = 0;
     int marks = 0;
-    /* (compiled once per character width, as in normalized_lines; a run of plain ASCII
-     * characters copied by a loop that tests nothing else) */
+    /* (compiled once per character width, as in normalized_lines; a run of plain characters,
+     * neither white space nor marks, copied by a loop that tests nothing else) */
 #define COLLAPSE_LINE(T)                                                                           \
     {                                                                                              \
         const T *src = (const T *)data;                                                            \
@@ -650,13 +650,13 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
         int gap = 0;                                                                               \
         for (Py_ssize_t i = start; i < end;) {                                                     \
             Py_UCS4 ch = src[i];                                                                   \
-            if (ch < 128 && plain_ascii[ch]) {                                                     \
+            if (ch < 128 ? plain_ascii[ch] : !is_space_fast(ch)) {                                 \
                 if (gap && len)                                                                    \
                     dst[len++] = ' ';                                                              \
                 gap = 0;                                                                           \
                 do                                                                                 \
                     dst[len++] = (T)ch;                                                            \
-                while (++i < end && (ch = src[i]) < 128 && plain_ascii[ch]);                       \
+                while (++i < end && ((ch = src[i]) < 128 ? plain_ascii[ch] : !is_space_fast(ch)));  \
                 continue;                                                                          \
             }                                                                                      \
             i++;                                                                                   \
