@@ -95,3 +95,25 @@ def test_every_module_the_layout_diagram_names_exists() -> None:
     ):
         source = (root / "lintnews" / f"{module}.py").read_text(encoding="utf-8")
         assert re.search(rf"^{name}\b", source, re.MULTILINE), (module, name)
+
+
+def _cells(row: str) -> int:
+    """The cells of a Markdown table row: its ``|`` outside code spans and not escaped, less one."""
+    plain = re.sub(r"`[^`]*`", "", row.replace("\\|", ""))
+    return plain.count("|") - 1
+
+
+def test_every_table_row_has_its_header_s_cells() -> None:
+    """A row pasted short (a cell cut off, a row run into the next paragraph) renders as a broken
+    table: each row of each table has as many cells as the table's header."""
+    for path in (README, README.parent / "bench" / "README.md"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        header = None
+        for n, line in enumerate(lines, 1):
+            if not line.startswith("|"):
+                header = None
+                continue
+            if header is None:
+                header = _cells(line)
+                continue
+            assert _cells(line) == header, f"{path.name}:{n}: {_cells(line)} cells, the header has {header}"
