@@ -3451,6 +3451,121 @@ static PyObject *native_line_starts_of(PyObject *self, PyObject *lines)
 
 /* end s33-lang ----------------------------------------------------------------------------- */
 
+/* s33-s006: S006's headline-shaped lines (rules/seo/title_lines.py, py_title_lines) ---------- */
+
+PyDoc_STRVAR(title_lines_doc,
+             "title_lines(lines, longest, fewest, most, quotes, marks) -> list[int]\n\n"
+             "The numbers of the lines whose stripped text is a title to S006: at most longest\n"
+             "characters, two spaces or more, no . , ; : at the end, no lower-case start, and a\n"
+             "headline of fewest to most words (see rules.seo.title_lines.py_title_lines).");
+
+static int holds_char(PyObject *chars, Py_UCS4 ch)
+{
+    int kind = PyUnicode_KIND(chars);
+    const void *data = PyUnicode_DATA(chars);
+    for (Py_ssize_t p = 0; p < PyUnicode_GET_LENGTH(chars); p++)
+        if (PyUnicode_READ(kind, data, p) == ch)
+            return 1;
+    return 0;
+}
+
+static Py_ssize_t count_words_in(int kind, const void *data, Py_ssize_t i, Py_ssize_t n)
+{
+    Py_ssize_t count = 0;
+    while (i < n) {
+        if (!IS_WORD(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        count++;
+        i = word_end(kind, data, n, i);
+    }
+    return count;
+}
+
+/* Whether the stripped text data[a:b] is a title (py_title_lines's test, step by step). */
+static int title_text(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py_ssize_t longest, Py_ssize_t fewest,
+                      Py_ssize_t most, PyObject *quotes, PyObject *marks)
+{
+    if (b - a > longest)
+        return 0;
+    Py_ssize_t spaces = 0;
+    for (Py_ssize_t p = a; p < b && spaces < 2; p++)
+        spaces += PyUnicode_READ(kind, data, p) == ' ';
+    if (spaces < 2)
+        return 0;
+    Py_UCS4 last = PyUnicode_READ(kind, data, b - 1), first = PyUnicode_READ(kind, data, a);
+    if (last == '.' || last == ',' || last == ';' || last == ':' || is_lower(first))
+        return 0;
+    if (holds_char(marks, first) && b - a > 1 && is_space(PyUnicode_READ(kind, data, a + 1))) {
+        a += 2; /* a bullet and the space after it, then the spaces after those */
+        while (a < b && is_space(PyUnicode_READ(kind, data, a)))
+            a++;
+        if (a == b)
+            return 0;
+        first = PyUnicode_READ(kind, data, a);
+    }
+    else if (is_digit(first)) {
+        /* headline(): a number "1. " or "12) " (re's \d{1,2}[.)]\s+) stripped first */
+        Py_ssize_t p = a;
+        while (p < b && p - a < 2 && is_decimal(PyUnicode_READ(kind, data, p)))
+            p++;
+        if (p > a && p + 1 < b) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, p);
+            if ((ch == '.' || ch == ')') && is_space(PyUnicode_READ(kind, data, p + 1))) {
+                a = p + 2;
+                while (a < b && is_space(PyUnicode_READ(kind, data, a)))
+                    a++;
+                if (a == b)
+                    return 0;
+                first = PyUnicode_READ(kind, data, a);
+            }
+        }
+        if (!(Py_UNICODE_ISUPPER(first) || is_digit(first) || holds_char(quotes, first)))
+            return 0;
+        Py_ssize_t count = count_words_in(kind, data, a, b);
+        return fewest <= count && count <= most;
+    }
+    if (!(Py_UNICODE_ISUPPER(first) || holds_char(quotes, first)))
+        return 0;
+    Py_ssize_t count = count_words_in(kind, data, a, b);
+    return fewest <= count && count <= most;
+}
+
+static PyObject *native_title_lines(PyObject *self, PyObject *args)
+{
+    PyObject *lines, *quotes, *marks;
+    Py_ssize_t longest, fewest, most;
+    if (!PyArg_ParseTuple(args, "O!nnnUU", &PyList_Type, &lines, &longest, &fewest, &most, &quotes, &marks))
+        return NULL;
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(line) || PyUnicode_READY(line) < 0) {
+            PyErr_SetString(PyExc_TypeError, "title_lines() takes a list of str");
+            Py_DECREF(found);
+            return NULL;
+        }
+        int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        Py_ssize_t a = 0, b = PyUnicode_GET_LENGTH(line);
+        while (a < b && is_space(PyUnicode_READ(kind, data, a)))
+            a++;
+        while (b > a && is_space(PyUnicode_READ(kind, data, b - 1)))
+            b--;
+        if (b - a >= 3 && title_text(kind, data, a, b, longest, fewest, most, quotes, marks) &&
+            append_number(found, i) < 0) {
+            Py_DECREF(found);
+            return NULL;
+        }
+    }
+    return found;
+}
+
+/* end s33-s006 */
+
 static PyMethodDef native_methods[] = {
     {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
     {"words", native_words, METH_O, words_doc},
@@ -3492,6 +3607,8 @@ static PyMethodDef native_methods[] = {
     {"normalized_counts", native_normalized_counts, METH_VARARGS, normalized_counts_doc},
     {"fold_scan", native_fold_scan, METH_VARARGS, fold_scan_doc},
     {"line_starts_of", native_line_starts_of, METH_O, line_starts_of_doc},
+    /* s33-s006 */
+    {"title_lines", native_title_lines, METH_VARARGS, title_lines_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -21,7 +21,8 @@ from lintnews.diagnostics import Severity
 from lintnews.document import Document, words
 from lintnews.registry import Rule, Violation, register
 
-from .titles import MARKER, TITLE_LONGEST, TITLE_QUOTES, TITLE_WORDS, headline
+from .title_lines import title_lines
+from .titles import MARKER
 
 #: Fewest titles of a sidebar: more than any list of an article's own subheadings.
 _MIN_TITLES = 32
@@ -38,11 +39,6 @@ _TITLED_WORDS = 0.75
 _SMALL = frozenset("a an and as at but by for from in into is of on or over the to vs with about".split())
 #: A section label between groups of titles ("Warriors Pearl Foundation:", "Recipes:").
 _LABEL = re.compile(r"^[^.!?]{2,60}:$")
-#: The first characters of a list marker `headline` strips ("- ", "• ", "1. "), digits aside.
-_MARKER_START = frozenset("-*+•·▪►>")
-#: Last characters no title ends with, first tested here for speed (`headline` tests them too):
-#: the lines of prose end with one, and are passed over without a regular expression.
-_NOT_LAST = frozenset(".,;:")
 #: Most words of a section label.
 _LABEL_WORDS = 6
 #: A line with no letter or digit ("* * *", "•"): a separator.
@@ -64,24 +60,6 @@ def _title_case(line: str) -> bool:
     return bool(found) and sum(w[:1].isupper() for w in found) >= _TITLED_WORDS * len(found)
 
 
-def _title(stripped: str) -> bool:
-    """`headline` of a stripped line short enough, with two spaces or more, that does not end
-    with a full stop, comma, colon or semicolon and does not start in lower case (`_groups`
-    tests these first): a bullet is stripped here as `headline` strips it, and only a line
-    starting with a digit needs its regular expression."""
-    first = stripped[0]
-    if first in _MARKER_START and stripped[1:2].isspace():
-        stripped = stripped[2:].lstrip()  # a bullet ("- ", "* ") as `headline` strips it
-        if not stripped:
-            return False
-        first = stripped[0]
-    elif first.isdigit():
-        return headline(stripped)  # a number ("1. ") for `headline` to strip, or a title's first digit
-    if not (first.isupper() or first in TITLE_QUOTES):
-        return False
-    return TITLE_WORDS[0] <= len(words(stripped)) <= TITLE_WORDS[1]
-
-
 def _announcing(line: str) -> bool:
     """A sentence announcing a list: it ends with a colon and is not in title case ("You can
     find other recipes at these blogs:", not a section label: "Dennys News Politics Comedy
@@ -90,38 +68,30 @@ def _announcing(line: str) -> bool:
 
 
 def _groups(lines: list[str]) -> list[list[int]]:
-    """The runs of headline-shaped lines (`headline`), in order: blank lines (never two in a
+    """The runs of headline-shaped lines (`title_lines`), in order: blank lines (never two in a
     row), section labels and separators between two titles keep a run going; anything else ends
-    it. A title here has three words or more separated by spaces; only the lines a title could
-    be are tested (short, two spaces or more, no full stop at the end, no lower-case start), and
-    a text with fewer titles than a sidebar holds is left at once."""
-    stripped = list(map(str.strip, lines))
-    titles = [
-        i
-        for i, text in enumerate(stripped)
-        if len(text) <= TITLE_LONGEST
-        and text.count(" ") >= 2
-        and text[-1] not in _NOT_LAST
-        and not text[0].islower()
-    ]
-    if len(titles) >= _MIN_TITLES:
-        titles = [i for i in titles if _title(stripped[i])]
+    it. A text with fewer titles than a sidebar holds is left at once."""
+    if len(lines) < _MIN_TITLES:
+        return []
+    titles = title_lines(lines)
     if len(titles) < _MIN_TITLES:
         return []
     found = [[titles[0]]]
     for before, title in zip(titles, titles[1:]):
-        if _keeps_run(stripped[before + 1 : title]):
+        if title == before + 1 or _keeps_run(lines, before + 1, title):
             found[-1].append(title)
         else:
             found.append([title])
     return found
 
 
-def _keeps_run(between: list[str]) -> bool:
-    """Whether the lines between two titles keep them in one run: blank lines but never two in
-    a row, section labels ("Recipes:") and separators ("* * *")."""
+def _keeps_run(lines: list[str], start: int, end: int) -> bool:
+    """Whether the lines from ``start`` to ``end`` (excluded) between two titles keep them in
+    one run: blank lines but never two in a row, section labels ("Recipes:") and separators
+    ("* * *")."""
     blank = False
-    for text in between:
+    for k in range(start, end):
+        text = lines[k].strip()
         if not text:
             if blank:
                 return False
@@ -136,20 +106,39 @@ def _keeps_run(between: list[str]) -> bool:
 def _sidebars(lines: list[str]) -> Iterator[list[int]]:
     """Groups of titles joined across up to `_MAX_BETWEEN` lines that are not titles (a
     promotion repeated between the groups), when both groups hold three titles or more and no
-    line between them announces a list (`_announcing`)."""
+    line between them announces a list (`_joins`). A sidebar is one group of `_MIN_TITLES`
+    titles or groups of `_MIN_GROUP` or more joined: a text whose groups of three or more hold
+    fewer titles in all is left at once."""
+    groups = _groups(lines)
+    if sum(len(g) for g in groups if len(g) >= _MIN_GROUP) < _MIN_TITLES:
+        return iter(())
     joined: list[list[int]] = []
-    for group in _groups(lines):
-        if not joined:
-            joined.append(group)
-            continue
-        last = joined[-1]
-        between = [k for k in range(last[-1] + 1, group[0]) if lines[k].strip()]
-        joins = len(between) <= _MAX_BETWEEN and not any(map(_announcing, (lines[k] for k in between)))
-        if joins and len(last) >= _MIN_GROUP and len(group) >= _MIN_GROUP:
+    for group in groups:
+        last = joined[-1] if joined else None
+        if (
+            last
+            and len(last) >= _MIN_GROUP
+            and len(group) >= _MIN_GROUP
+            and _joins(lines, last[-1], group[0])
+        ):
             last.extend(group)
         else:
             joined.append(group)
     return (g for g in joined if len(g) >= _MIN_TITLES)
+
+
+def _joins(lines: list[str], after: int, before: int) -> bool:
+    """Whether the lines between two groups of titles (after line ``after``, before line
+    ``before``) join them: at most `_MAX_BETWEEN` that are not blank, none announcing a list
+    (`_announcing`). The count stops at the first line too many (prose between two groups of
+    subheadings can run long)."""
+    between: list[str] = []
+    for k in range(after + 1, before):
+        if lines[k].strip():
+            if len(between) == _MAX_BETWEEN:
+                return False
+            between.append(lines[k])
+    return not any(map(_announcing, between))
 
 
 def _prose_at(doc: Document, starts: list[int], line: int) -> bool:
