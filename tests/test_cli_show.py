@@ -13,6 +13,7 @@ from pathlib import Path
 from ttyrun import lintnews_script
 
 from lintnews.config import build_settings, validate
+from lintnews.registry import all_rules
 from lintnews.selection import select_rules
 
 if sys.version_info >= (3, 11):
@@ -90,7 +91,7 @@ def test_show_settings_prints_the_resolved_toml_with_origins(tmp_path: Path) -> 
         "min-quote-words = 8",
         "[corpus]  # default",
         "threshold = 0.5",
-        "# Enabled rules (2 of 46; per-file-ignores may take some off a file):",
+        f"# Enabled rules (2 of {len(all_rules())}; per-file-ignores may take some off a file):",
         "#   D001, T002",
     ]:
         assert expected in lines, expected
@@ -113,7 +114,7 @@ def test_show_settings_without_a_configuration_file(tmp_path: Path) -> None:
     assert "# select is not set: the rules marked default  # default" in proc.stdout.splitlines()
     assert "# command line: --select D001  (replaces the three keys above)" in proc.stdout.splitlines()
     assert proc.stdout.rstrip().endswith(
-        "# Enabled rules (1 of 46; per-file-ignores may take some off a file):\n#   D001"
+        f"# Enabled rules (1 of {len(all_rules())}; per-file-ignores may take some off a file):\n#   D001"
     )
 
 
