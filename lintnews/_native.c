@@ -2718,6 +2718,29 @@ PyDoc_STRVAR(maybe_keys_doc,
              "is one of its firsts, or that hold one of its needles (see\n"
              "lintnews.packs.first_pass.py_maybe_keys).");
 
+/* Whether the first pass admits key (a str of 1 to longest characters, see maybe_keys): 1 or
+ * 0, or -1 with TypeError set when key is no str (fname: the kernel to name). maybe_keys and
+ * screen_keys both ask it. */
+static int ks_admits(const key_screen *ks, PyObject *key, Py_ssize_t longest, const char *fname)
+{
+    if (!PyUnicode_Check(key)) {
+        PyErr_Format(PyExc_TypeError, "%s() keys must be str", fname);
+        return -1;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(key);
+    if (n == 0 || n > longest)
+        return 0;
+    if (ks->everything)
+        return 1;
+    int kind = PyUnicode_KIND(key);
+    const void *data = PyUnicode_DATA(key);
+    if (kind == PyUnicode_1BYTE_KIND)
+        return ks_may_pass_Py_UCS1(ks, data, n) != 0;
+    if (kind == PyUnicode_2BYTE_KIND)
+        return ks_may_pass_Py_UCS2(ks, data, n) != 0;
+    return ks_may_pass_Py_UCS4(ks, data, n) != 0;
+}
+
 static PyObject *native_maybe_keys(PyObject *self, PyObject *args)
 {
     PyObject *capsule, *keys;
@@ -2731,24 +2754,9 @@ static PyObject *native_maybe_keys(PyObject *self, PyObject *args)
     if (out == NULL)
         return NULL;
     for (Py_ssize_t j = 0; j < PyList_GET_SIZE(keys); j++) {
-        PyObject *key = PyList_GET_ITEM(keys, j);
-        if (!PyUnicode_Check(key)) {
-            PyErr_SetString(PyExc_TypeError, "maybe_keys() keys must be str");
+        int may = ks_admits(ks, PyList_GET_ITEM(keys, j), longest, "maybe_keys");
+        if (may < 0)
             goto fail;
-        }
-        Py_ssize_t n = PyUnicode_GET_LENGTH(key);
-        if (n == 0 || n > longest)
-            continue;
-        int kind = PyUnicode_KIND(key), may;
-        const void *data = PyUnicode_DATA(key);
-        if (ks->everything)
-            may = 1;
-        else if (kind == PyUnicode_1BYTE_KIND)
-            may = ks_may_pass_Py_UCS1(ks, data, n);
-        else if (kind == PyUnicode_2BYTE_KIND)
-            may = ks_may_pass_Py_UCS2(ks, data, n);
-        else
-            may = ks_may_pass_Py_UCS4(ks, data, n);
         if (may) {
             PyObject *at = PyLong_FromSsize_t(j);
             if (at == NULL || PyList_Append(out, at) < 0) {
@@ -2873,23 +2881,9 @@ static PyObject *native_screen_keys(PyObject *self, PyObject *args)
         goto fail;
     for (Py_ssize_t j = 0; j < PyList_GET_SIZE(keys); j++) {
         PyObject *key = PyList_GET_ITEM(keys, j);
-        if (!PyUnicode_Check(key)) {
-            PyErr_SetString(PyExc_TypeError, "screen_keys() keys must be str");
+        int may = ks_admits(ks, key, longest, "screen_keys");
+        if (may < 0)
             goto fail;
-        }
-        Py_ssize_t n = PyUnicode_GET_LENGTH(key);
-        if (n == 0 || n > longest)
-            continue;
-        int kind = PyUnicode_KIND(key), may;
-        const void *data = PyUnicode_DATA(key);
-        if (ks->everything)
-            may = 1;
-        else if (kind == PyUnicode_1BYTE_KIND)
-            may = ks_may_pass_Py_UCS1(ks, data, n);
-        else if (kind == PyUnicode_2BYTE_KIND)
-            may = ks_may_pass_Py_UCS2(ks, data, n);
-        else
-            may = ks_may_pass_Py_UCS4(ks, data, n);
         if (!may)
             continue;
         PyObject *answer = PyDict_GetItemWithError(kept, key), *into = fresh;
