@@ -471,6 +471,20 @@ static inline int is_space_fast(Py_UCS4 ch)
     return ch == 0x1680 || ch == 0x2028 || ch == 0x2029 || ch == 0x202F || ch == 0x205F || ch == 0x3000;
 }
 
+/* The table of vocab, a vocabulary() capsule or a dict (made into *made, which the caller
+ * frees, as a capsule's table is not), or NULL with an error set: what count_words and
+ * normalized_counts (fname: the one to name) read their stop words from. */
+static const vocab_table *vocab_of(PyObject *vocab, vocab_table *made, const char *fname)
+{
+    if (PyCapsule_CheckExact(vocab))
+        return PyCapsule_GetPointer(vocab, "lintnews._native.vocabulary");
+    if (!PyDict_Check(vocab)) {
+        PyErr_Format(PyExc_TypeError, "%s() takes a dict or a vocabulary() table", fname);
+        return NULL;
+    }
+    return vocab_table_make(vocab, made) < 0 ? NULL : made;
+}
+
 static PyObject *native_count_words(PyObject *self, PyObject *args)
 {
     PyObject *text, *vocab;
@@ -479,16 +493,9 @@ static PyObject *native_count_words(PyObject *self, PyObject *args)
     if (PyUnicode_READY(text) < 0)
         return NULL;
     vocab_table made = {NULL, NULL, 0, 0, 0};
-    const vocab_table *vt = &made;
-    if (PyCapsule_CheckExact(vocab)) {
-        if ((vt = PyCapsule_GetPointer(vocab, "lintnews._native.vocabulary")) == NULL)
-            return NULL;
-    } else if (!PyDict_Check(vocab)) {
-        PyErr_SetString(PyExc_TypeError, "count_words() takes a dict or a vocabulary() table");
+    const vocab_table *vt = vocab_of(vocab, &made, "count_words");
+    if (vt == NULL)
         return NULL;
-    } else if (vocab_table_make(vocab, &made) < 0) {
-        return NULL;
-    }
     const vocab_slot *table = vt->table;
     const Py_ssize_t mask = vt->mask, size = vt->size, longest = vt->longest;
     PyObject *out = NULL;
@@ -3148,16 +3155,9 @@ static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
     if (PyUnicode_READY(text) < 0)
         return NULL;
     vocab_table made = {NULL, NULL, 0, 0, 0};
-    const vocab_table *vt = &made;
-    if (PyCapsule_CheckExact(vocab)) {
-        if ((vt = PyCapsule_GetPointer(vocab, "lintnews._native.vocabulary")) == NULL)
-            return NULL;
-    } else if (!PyDict_Check(vocab)) {
-        PyErr_SetString(PyExc_TypeError, "normalized_counts() takes a dict or a vocabulary() table");
+    const vocab_table *vt = vocab_of(vocab, &made, "normalized_counts");
+    if (vt == NULL)
         return NULL;
-    } else if (vocab_table_make(vocab, &made) < 0) {
-        return NULL;
-    }
     const vocab_slot *table = vt->table;
     const Py_ssize_t mask = vt->mask, size = vt->size, longest = vt->longest;
     const int kind = PyUnicode_KIND(text);
