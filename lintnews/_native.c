@@ -2681,6 +2681,28 @@ static int ks_single(const key_screen *ks, Py_UCS4 ch)
 }
 
 /* Whether the key data[0:n] (of width T) may pass: its first characters, or a needle in it. */
+/* In a loop over i of src[0..n) with ch = src[i]: the needles of two characters or more that
+ * start at i (found from the pair src[i], src[i + 1] and its chain), each hit running ON_HIT with
+ * k its needle; ends the loop at the last character. KS_MAY_PASS and key_needles' KN_FIND both
+ * walk the needles so, with another action on a hit. */
+#define KS_CHAIN_HITS(src, n, i, ch, ON_HIT)                                                       \
+    if (i + 1 >= n)                                                                                \
+        break;                                                                                     \
+    Py_ssize_t p = ks_pair(ch, src[i + 1]);                                                        \
+    if (!((ks->pair_bits[p >> 3] >> (p & 7)) & 1))                                                 \
+        continue;                                                                                  \
+    for (Py_ssize_t k = ks->chain[p]; k >= 0; k = ks->next[k]) {                                   \
+        Py_ssize_t len = ks->needle_len[k];                                                        \
+        if (len > n - i)                                                                           \
+            continue;                                                                              \
+        const Py_UCS4 *needle = ks->needle[k];                                                     \
+        Py_ssize_t m = 0;                                                                          \
+        while (m < len && needle[m] == src[i + m])                                                 \
+            m++;                                                                                   \
+        if (m == len)                                                                              \
+            ON_HIT;                                                                                \
+    }
+
 #define KS_MAY_PASS(T)                                                                             \
     static int ks_may_pass_##T(const key_screen *ks, const T *src, Py_ssize_t n)                 \
     {                                                                                              \
@@ -2693,22 +2715,7 @@ static int ks_single(const key_screen *ks, Py_UCS4 ch)
             Py_UCS4 ch = src[i];                                                                   \
             if (ch < 0x10000 ? (ks->single_bits[ch >> 3] >> (ch & 7)) & 1 : ks_single(ks, ch))    \
                 return 1;                                                                          \
-            if (i + 1 >= n)                                                                        \
-                break;                                                                             \
-            Py_ssize_t p = ks_pair(ch, src[i + 1]);                                                \
-            if (!((ks->pair_bits[p >> 3] >> (p & 7)) & 1))                                         \
-                continue;                                                                          \
-            for (Py_ssize_t k = ks->chain[p]; k >= 0; k = ks->next[k]) {                           \
-                Py_ssize_t len = ks->needle_len[k];                                                \
-                if (len > n - i)                                                                   \
-                    continue;                                                                      \
-                const Py_UCS4 *needle = ks->needle[k];                                             \
-                Py_ssize_t m = 0;                                                                  \
-                while (m < len && needle[m] == src[i + m])                                         \
-                    m++;                                                                           \
-                if (m == len)                                                                      \
-                    return 1;                                                                      \
-            }                                                                                      \
+            KS_CHAIN_HITS(src, n, i, ch, return 1)                                                 \
         }                                                                                          \
         return 0;                                                                                  \
     }
@@ -2932,22 +2939,7 @@ PyDoc_STRVAR(key_needles_doc,
                 for (Py_ssize_t k = 0; k < ks->needles; k++)                                       \
                     if (ks->needle_len[k] == 1 && ks->needle[k][0] == ch)                          \
                         seen[k >> 3] |= (uint8_t)(1u << (k & 7));                                  \
-            if (i + 1 >= n)                                                                        \
-                break;                                                                             \
-            Py_ssize_t p = ks_pair(ch, src[i + 1]);                                                \
-            if (!((ks->pair_bits[p >> 3] >> (p & 7)) & 1))                                         \
-                continue;                                                                          \
-            for (Py_ssize_t k = ks->chain[p]; k >= 0; k = ks->next[k]) {                           \
-                Py_ssize_t len = ks->needle_len[k];                                                \
-                if (len > n - i)                                                                   \
-                    continue;                                                                      \
-                const Py_UCS4 *needle = ks->needle[k];                                             \
-                Py_ssize_t m = 0;                                                                  \
-                while (m < len && needle[m] == src[i + m])                                         \
-                    m++;                                                                           \
-                if (m == len)                                                                      \
-                    seen[k >> 3] |= (uint8_t)(1u << (k & 7));                                      \
-            }                                                                                      \
+            KS_CHAIN_HITS(src, n, i, ch, seen[k >> 3] |= (uint8_t)(1u << (k & 7)))                  \
         }                                                                                          \
     }
 
