@@ -1,0 +1,336 @@
+"""Which rules make the article lines flagged on Dragnet, and whose fixes remove article lines.
+
+``bench/residue.py`` says how many article lines the default selection flags and how many the
+fix removes; issue 16's targets (<= 0.5 % flagged, < 0.5 % removed) are read on those totals.
+This script answers the next question, the one a decision per rule needs: *whose* lines they
+are. It reuses residue.py's extraction cache, labelling and fix run, lints each text once and
+labels it twice (as the gold is read by default and with ``--strict-labels``), and prints per
+extractor and half:
+
+- the B/D/G/S rules' article lines and how many lines over the 0.5 % target they are;
+- per rule: the article lines it flags (all, and only it: what leaving the rule out would take
+  away), the short ``part`` lines among them (one to three tokens the gold holds only inside a
+  longer line), and the article lines the fix removed that the rule's own fix edits touch
+  (what the rule's fix costs; a line touched by two rules' edits counts for both);
+- per rule, the strict reading's article lines by how the gold makes them article: ``whole``
+  (the line is a whole gold line: chrome the gold kept, or the article's own line), ``inside``
+  (contained in a longer gold line: a "Related: HEADLINE" link, a reply quoting a sentence) or
+  ``overlap`` (four tokens or more, not contained, more than half of them in one gold line: a
+  comment's "1. November 12, 2012" under an article dated so, "24 Responses to “TITLE”");
+- what the fix did to article lines: *removed* (a B/D/G/S rule's edit or none touches the line)
+  apart from *repaired* (only F or T rules' edits touch it: F005 re-decoding "doesnâ€™t" changes
+  the line's tokens, which ``residue.py``'s line matching counts as a removal);
+- with ``--lines FILE``, every flagged or removed article line as a tab-separated row
+  (extractor, half, page:line, rules, fix edits, default / strict label, part, basis, removed,
+  text) for reading.
+
+Usage::
+
+    python bench/residue_precision.py ../shared/eval/dragnet --cache bench/out/dragnet [--fix]
+        [--extractor all|trafilatura|...] [--half A|B|both] [--select ...] [--extend-select ...]
+        [--lines FILE] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quality import ensure_extracted, tokens  # noqa: E402
+from residue import (  # noqa: E402
+    EXTRACTORS,
+    HALVES,
+    JUNK_FAMILIES,
+    GoldIndex,
+    fix_run,
+    half_of,
+    label_lines,
+    read_gold,
+    removed_lines,
+    selection_args,
+    short_part,
+)
+
+#: Issue 16's ceiling on article lines flagged, and on article lines the fix removes.
+TARGET = 0.005
+MODES = ("default", "strict")
+
+
+@dataclass
+class Lint:
+    """One text's findings: per rule the 0-based lines its diagnostics cover and the lines its
+    fix edits touch."""
+
+    covers: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    edits: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+
+def lint(texts: dict[str, str], select: list[str] | None, extend: list[str] | None) -> dict[str, Lint]:
+    """Each text linted in-process with the selection, diagnostics of family N left out."""
+    from lintnews.config import Settings
+    from lintnews.document import Document
+    from lintnews.engine import Linter
+
+    linter = Linter(Settings(select=select, extend_select=extend or []))
+    out = {}
+    for doc_id, text in texts.items():
+        found = Lint()
+        for d in linter.lint(Document(f"{doc_id}.txt", text)).diagnostics:
+            if d.code.startswith("N"):
+                continue
+            found.covers[d.code].update(range(d.line - 1, d.end_line))
+            for line, _col, end_line, end_col, _text in d.fix_edits:
+                # end exclusive: an edit ending at column 1 of a line leaves that line alone
+                found.edits[d.code].update(range(line - 1, end_line - (end_col == 1)))
+        out[doc_id] = found
+    return out
+
+
+@dataclass
+class Tally:
+    """Counts of one extractor, half and reading of the gold."""
+
+    article: int = 0
+    junk_flagged: int = 0  # article lines a B/D/G/S rule flags
+    removed: int = 0  # article lines the fix removed (no F/T repair alone)
+    repaired: int = 0  # article lines only F/T fixes changed (counted as removed by residue.py)
+    flagged: Counter = field(default_factory=Counter)  # code -> article lines
+    only: Counter = field(default_factory=Counter)  # code -> article lines no other rule flags
+    part: Counter = field(default_factory=Counter)  # code -> 'part' article lines
+    fix_removed: Counter = field(default_factory=Counter)  # code -> removed article lines its edits touch
+    basis: Counter = field(default_factory=Counter)  # (code, basis) -> flagged article lines
+    #: code -> article lines no other B/D/G/S rule flags: what leaving the rule out would take
+    #: off the B/D/G/S share
+    junk_only: Counter = field(default_factory=Counter)
+    junk: Counter = field(default_factory=Counter)  # label -> junk lines (boilerplate, comments, copy)
+    #: (code, label) -> junk lines no other B/D/G/S rule flags: what leaving the rule out costs
+    junk_lost: Counter = field(default_factory=Counter)
+
+
+def pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.2f}" if b else "–"
+
+
+def excess(n: int, total: int) -> int:
+    """Lines over the target: how many must go for ``n`` of ``total`` to be <= 0.5 %."""
+    return max(0, n - int(TARGET * total))
+
+
+def basis_of(line: str, content: GoldIndex, whole: frozenset[str]) -> str:
+    """How the gold makes an article line article: ``part``, ``whole``, ``inside`` or ``overlap``
+    (see the module's docstring)."""
+    toks = tokens(line)
+    if short_part(line, content):
+        return "part"
+    if content.score(toks) < 1.0:
+        return "overlap"
+    return "whole" if " " + " ".join(toks) + " " in whole else "inside"
+
+
+def tally_text(
+    t: dict[str, Tally],
+    text: str,
+    labels: dict[str, list[str | None]],
+    found: Lint,
+    gone: set[int],
+    content: GoldIndex,
+    whole: frozenset[str],
+    rows: list[tuple[object, ...]] | None,
+    where: tuple[str, str, str],
+) -> None:
+    """Add one text's article lines to the tallies of both readings (``t`` by mode)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        codes = sorted(c for c, s in found.covers.items() if i in s)
+        fixers = sorted(c for c, s in found.edits.items() if i in s)
+        basis = basis_of(line, content, whole) if codes or i in gone else ""
+        repair = bool(fixers) and not any(c[:1] in JUNK_FAMILIES for c in fixers)
+        junk_codes = [c for c in codes if c[:1] in JUNK_FAMILIES]
+        for mode in MODES:
+            m = t[mode]
+            label = labels[mode][i]
+            if label in ("boilerplate", "comments", "copy"):
+                m.junk[label] += 1
+                if len(junk_codes) == 1:
+                    m.junk_lost[(junk_codes[0], label)] += 1
+            if label != "article":
+                continue
+            m.article += 1
+            if any(c[:1] in JUNK_FAMILIES for c in codes):
+                m.junk_flagged += 1
+            m.flagged.update(codes)
+            if len(codes) == 1:
+                m.only[codes[0]] += 1
+            if len(junk_codes) == 1:
+                m.junk_only[junk_codes[0]] += 1
+            if basis == "part":
+                m.part.update(codes)
+            if mode == "strict":
+                m.basis.update((c, basis) for c in codes)
+            if i in gone and repair:
+                m.repaired += 1
+            elif i in gone:
+                m.removed += 1
+                m.fix_removed.update(fixers or ["(no rule's edit)"])
+        is_article = "article" in (labels["default"][i], labels["strict"][i])
+        if rows is not None and is_article and (codes or i in gone):
+            rows.append(
+                (
+                    *where[:2],
+                    f"{where[2]}:{i + 1}",
+                    ",".join(codes) or "-",
+                    ",".join(fixers) or "-",
+                    labels["default"][i],
+                    labels["strict"][i],
+                    basis,
+                    ("repaired" if repair else "removed") if i in gone else "",
+                    line[:160],
+                )
+            )
+
+
+def report(ex: str, tallies: dict[tuple[str, str], Tally], fix: bool) -> None:
+    """The summary and the per-rule table of one extractor."""
+    keys = sorted(tallies)
+    print(f"\n### {ex}\n")
+    print(
+        "| half | reading | article lines | B/D/G/S flagged | % | over 0.5 % | fix removed | % | over 0.5 %"
+        " | fix repaired (F/T) |"
+    )
+    print("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|")
+    for half, mode in keys:
+        t = tallies[(half, mode)]
+        fixed = (
+            f"{t.removed} | {pct(t.removed, t.article)} | {excess(t.removed, t.article)} | {t.repaired}"
+            if fix
+            else "– | – | – | –"
+        )
+        print(
+            f"| {half} | {mode} | {t.article} | {t.junk_flagged} | {pct(t.junk_flagged, t.article)} |"
+            f" {excess(t.junk_flagged, t.article)} | {fixed} |"
+        )
+    codes = sorted({c for t in tallies.values() for c in (*t.flagged, *t.fix_removed)})
+    print(
+        "\nper rule: article lines flagged / only this rule / 'part' / removed by its fix edits (default"
+        " reading; strict reading), and the strict reading's flagged article lines by basis"
+        " (whole / inside / overlap)\n"
+    )
+    halves = sorted({h for h, _ in keys})
+    print(
+        "| code | "
+        + " | ".join(
+            f"{h}: flagged | {h}: only | {h}: part | {h}: fix removed | {h}: strict basis" for h in halves
+        )
+        + " |"
+    )
+    print("|---|" + "--:|--:|--:|--:|--:|" * len(halves))
+    for code in codes:
+        cells = []
+        for h in halves:
+            d, s = tallies[(h, "default")], tallies[(h, "strict")]
+            for counter in ("flagged", "only", "part", "fix_removed"):
+                a, b = getattr(d, counter)[code], getattr(s, counter)[code]
+                cells.append(f"{a}; {b}" if a or b else "")
+            basis = [s.basis[(code, k)] for k in ("whole", "inside", "overlap")]
+            cells.append(" / ".join(map(str, basis)) if any(basis) else "")
+        print(f"| {code} | " + " | ".join(cells) + " |")
+    print(
+        "\nwithout each B/D/G/S rule (its lines no other B/D/G/S rule flags): B/D/G/S article lines"
+        " flagged (default; strict) and the junk lines given up, boilerplate / comments / copy (default)\n"
+    )
+    print("| code | " + " | ".join(f"{h}: article flagged | {h}: junk given up" for h in halves) + " |")
+    print("|---|" + "--:|--:|" * len(halves))
+    for code in (c for c in codes if c[:1] in JUNK_FAMILIES):
+        cells = []
+        for h in halves:
+            d, s = tallies[(h, "default")], tallies[(h, "strict")]
+            cells.append(
+                f"{pct(d.junk_flagged - d.junk_only[code], d.article)}; {pct(s.junk_flagged - s.junk_only[code], s.article)}"
+            )
+            lost = [d.junk_lost[(code, lab)] for lab in ("boilerplate", "comments", "copy")]
+            total = [d.junk[lab] for lab in ("boilerplate", "comments", "copy")]
+            cells.append(" / ".join(f"{a} of {b}" for a, b in zip(lost, total)))
+        print(f"| {code} | " + " | ".join(cells) + " |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("dragnet", type=Path, help="the dragnet eval folder (html/, gold/)")
+    ap.add_argument("--extractor", default="all", choices=(*EXTRACTORS, "all"))
+    ap.add_argument("--cache", type=Path, default=Path(__file__).resolve().parent / "out" / "dragnet")
+    ap.add_argument("--select", default=None, help="comma-separated selectors (default: default selection)")
+    ap.add_argument("--extend-select", default=None, help="comma-separated selectors added to the selection")
+    ap.add_argument("--half", default="both", choices=("A", "B", "both"))
+    ap.add_argument("--fix", action="store_true", help="also run --fix --unsafe-fixes --output-dir")
+    ap.add_argument(
+        "--lines", type=Path, default=None, help="write every flagged or removed article line (TSV)"
+    )
+    ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args(argv)
+
+    gold = args.dragnet / "gold"
+    halves = HALVES if args.half == "both" else (args.half,)
+    ids = sorted(
+        (p.name[: -len(".html.gz")] for p in (args.dragnet / "html").glob("*.html.gz")),
+        key=lambda s: (len(s), s),
+    )
+    ids = [i for i in ids if half_of(i) in halves]
+    extractors = list(EXTRACTORS) if args.extractor == "all" else [args.extractor]
+    ensure_extracted(args.dragnet, ids, extractors, args.cache, args.workers)
+    select = args.select.split(",") if args.select else None
+    extend = args.extend_select.split(",") if args.extend_select else None
+    golds = {i: tuple(GoldIndex(g) for g in read_gold(gold, i)) for i in ids}
+
+    rows: list[tuple[object, ...]] | None = [] if args.lines else None
+    results: dict[str, dict[str, dict[str, object]]] = {}
+    for ex in extractors:
+        texts = {i: (args.cache / ex / f"{i}.txt").read_text(encoding="utf-8") for i in ids}
+        texts = {i: t for i, t in texts.items() if t.strip()}
+        found = lint(texts, select, extend)
+        fixed = fix_run(texts, selection_args(select, extend)) if args.fix else texts
+        tallies = {(h, m): Tally() for h in halves for m in MODES}
+        for doc_id, text in texts.items():
+            content, comments = golds[doc_id]
+            labels = {m: label_lines(text, content, comments, strict=m == "strict") for m in MODES}
+            half = half_of(doc_id)
+            gone = set(removed_lines(text, fixed[doc_id]))
+            by_mode = {m: tallies[(half, m)] for m in MODES}
+            whole = frozenset(content.joined)
+            tally_text(by_mode, text, labels, found[doc_id], gone, content, whole, rows, (ex, half, doc_id))
+        report(ex, tallies, args.fix)
+        results[ex] = {
+            f"{h}/{m}": {
+                k: ({"/".join(x): n for x, n in v.items()} if k in ("basis", "junk_lost") else v)
+                for k, v in vars(t).items()
+            }
+            for (h, m), t in tallies.items()
+        }
+    if args.lines and rows is not None:
+        head = (
+            "extractor",
+            "half",
+            "where",
+            "rules",
+            "fix edits",
+            "label",
+            "strict label",
+            "basis",
+            "fix",
+            "text",
+        )
+        args.lines.write_text(
+            "\n".join("\t".join(str(x) for x in r) for r in [head, *rows]) + "\n", encoding="utf-8"
+        )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

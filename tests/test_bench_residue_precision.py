@@ -1,0 +1,63 @@
+"""bench/residue_precision.py: how the gold makes a flagged line article (whole, inside,
+overlap, part) and what the fix did to article lines (removed by a junk rule, or only repaired
+by an F/T fix, which residue.py's line matching counts as a removal)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from residue import GoldIndex, label_lines  # noqa: E402
+from residue_precision import Lint, Tally, basis_of, tally_text  # noqa: E402
+
+CONTENT = (
+    "Storm closes the coastal road\n"
+    "The coastal road between the two villages was closed on Monday after the storm.\n"
+    "Related:\n"
+    "Crews will inspect the bridge and the sea wall before it opens again.\n"
+)
+TEXT = (
+    "The coastal road between the two villages was closed on Monday after the storm.\n"
+    "Related:\n"
+    "Crews will inspect the bridge\n"
+    "24 Responses to Storm closes the coastal road\n"
+    "Crews\n"
+    "Crews will inspect the bridge and the sea wall before it opens again. Donâ€™t\n"
+)
+
+
+def test_basis_tells_whole_gold_lines_from_parts_and_overlaps() -> None:
+    content = GoldIndex(CONTENT)
+    whole = frozenset(content.joined)
+    lines = TEXT.split("\n")
+    assert [basis_of(line, content, whole) for line in lines[:5]] == [
+        "whole",
+        "whole",
+        "inside",
+        "overlap",
+        "part",
+    ]
+
+
+def test_a_line_only_an_f_rule_rewrote_is_repaired_not_removed() -> None:
+    content, comments = GoldIndex(CONTENT), GoldIndex("")
+    labels = {m: label_lines(TEXT, content, comments, strict=m == "strict") for m in ("default", "strict")}
+    found = Lint()
+    found.covers["S001"].add(1)
+    found.edits["S001"].add(1)
+    found.covers["F005"].add(5)
+    found.edits["F005"].add(5)
+    tallies = {m: Tally() for m in ("default", "strict")}
+    rows: list[tuple[object, ...]] = []
+    tally_text(
+        tallies, TEXT, labels, found, {1, 5}, content, frozenset(content.joined), rows, ("ex", "A", "p")
+    )
+    for mode in ("default", "strict"):
+        t = tallies[mode]
+        assert (t.junk_flagged, t.removed, t.repaired) == (1, 1, 1)
+        assert t.fix_removed == {"S001": 1}
+        assert t.junk_only == {"S001": 1}
+    assert tallies["default"].article == 6 and tallies["strict"].article == 5  # "Crews" alone: the labeller's
+    assert tallies["strict"].basis == {("S001", "whole"): 1, ("F005", "overlap"): 1}
+    assert [(r[2], r[3], r[8]) for r in rows] == [("p:2", "S001", "removed"), ("p:6", "F005", "repaired")]
