@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from residue import GoldIndex, label_lines  # noqa: E402
-from residue_precision import Lint, Tally, basis_of, tally_text  # noqa: E402
+from residue_precision import Lint, Tally, basis_of, contained, tally_text  # noqa: E402
 
 CONTENT = (
     "Storm closes the coastal road\n"
@@ -43,12 +43,13 @@ def test_basis_tells_whole_gold_lines_from_parts_and_overlaps() -> None:
 def test_a_line_only_an_f_rule_rewrote_is_repaired_not_removed() -> None:
     content, comments = GoldIndex(CONTENT), GoldIndex("")
     labels = {m: label_lines(TEXT, content, comments, strict=m == "strict") for m in ("default", "strict")}
+    labels["contained"] = contained(TEXT, labels["strict"], content, frozenset(content.joined))
     found = Lint()
     found.covers["S001"].add(1)
     found.edits["S001"].add(1)
     found.covers["F005"].add(5)
     found.edits["F005"].add(5)
-    tallies = {m: Tally() for m in ("default", "strict")}
+    tallies = {m: Tally() for m in ("default", "strict", "contained")}
     rows: list[tuple[object, ...]] = []
     tally_text(
         tallies, TEXT, labels, found, {1, 5}, content, frozenset(content.joined), rows, ("ex", "A", "p")
@@ -58,6 +59,9 @@ def test_a_line_only_an_f_rule_rewrote_is_repaired_not_removed() -> None:
         assert (t.junk_flagged, t.removed, t.repaired) == (1, 1, 1)
         assert t.fix_removed == {"S001": 1}
         assert t.junk_only == {"S001": 1}
-    assert tallies["default"].article == 6 and tallies["strict"].article == 5  # "Crews" alone: the labeller's
+    # "Crews" alone is the labeller's; "24 Responses to TITLE" and the mojibake line are article
+    # by overlap only, junk when an article line must be contained in a gold line
+    assert [tallies[m].article for m in ("default", "strict", "contained")] == [6, 5, 3]
+    assert (tallies["contained"].removed, tallies["contained"].repaired) == (1, 0)
     assert tallies["strict"].basis == {("S001", "whole"): 1, ("F005", "overlap"): 1}
     assert [(r[2], r[3], r[8]) for r in rows] == [("p:2", "S001", "removed"), ("p:6", "F005", "repaired")]
