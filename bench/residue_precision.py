@@ -4,8 +4,11 @@
 fix removes; issue 16's targets (<= 0.5 % flagged, < 0.5 % removed) are read on those totals.
 This script answers the next question, the one a decision per rule needs: *whose* lines they
 are. It reuses residue.py's extraction cache, labelling and fix run, lints each text once and
-labels it twice (as the gold is read by default and with ``--strict-labels``), and prints per
-extractor and half:
+labels it three times (as the gold is read by default, with ``--strict-labels``, and
+``contained``: the strict reading where a line of four tokens or more is article only when it
+is inside a gold line, a measure of the ``overlap`` labels below, not a better labeller: it
+also makes junk of article prose the extractor renders otherwise, mojibake, joined lines), and
+prints per extractor and half:
 
 - the B/D/G/S rules' article lines and how many lines over the 0.5 % target they are;
 - per rule: the article lines it flags (all, and only it: what leaving the rule out would take
@@ -17,12 +20,16 @@ extractor and half:
   (contained in a longer gold line: a "Related: HEADLINE" link, a reply quoting a sentence) or
   ``overlap`` (four tokens or more, not contained, more than half of them in one gold line: a
   comment's "1. November 12, 2012" under an article dated so, "24 Responses to “TITLE”");
+- per rule and reading, the article lines whose very text (the same tokens) the gold labels junk
+  where the same rule flags it on another line or page: the gold keeping a heading on one page
+  and dropping it on the next, which no rule reading the text can follow;
+- per B/D/G/S rule, the B/D/G/S share without it and the junk lines only it flags (the cost);
 - what the fix did to article lines: *removed* (a B/D/G/S rule's edit or none touches the line)
   apart from *repaired* (only F or T rules' edits touch it: F005 re-decoding "doesnâ€™t" changes
   the line's tokens, which ``residue.py``'s line matching counts as a removal);
 - with ``--lines FILE``, every flagged or removed article line as a tab-separated row
-  (extractor, half, page:line, rules, fix edits, default / strict label, part, basis, removed,
-  text) for reading.
+  (extractor, half, page:line, rules, fix edits, default / strict label, basis, removed or
+  repaired, text) for reading.
 
 Usage::
 
@@ -37,6 +44,7 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,15 +91,27 @@ def lint(texts: dict[str, str], select: list[str] | None, extend: list[str] | No
     out = {}
     for doc_id, text in texts.items():
         found = Lint()
+        lines = text.split("\n")
         for d in linter.lint(Document(f"{doc_id}.txt", text)).diagnostics:
             if d.code.startswith("N"):
                 continue
             found.covers[d.code].update(range(d.line - 1, d.end_line))
-            for line, _col, end_line, end_col, _text in d.fix_edits:
-                # end exclusive: an edit ending at column 1 of a line leaves that line alone
-                found.edits[d.code].update(range(line - 1, end_line - (end_col == 1)))
+            for edit in d.fix_edits:
+                found.edits[d.code].update(edited_lines(lines, edit))
         out[doc_id] = found
     return out
+
+
+def edited_lines(lines: list[str], edit: tuple[int, int, int, int, str]) -> Iterator[int]:
+    """The 0-based lines a fix edit (1-based ``line, column, end_line, end_column``, end
+    exclusive) changes a character of: a removal that starts at the end of the line above (its
+    line break) or ends at column 1 of the line below leaves those lines' text alone."""
+    line, col, end_line, end_col, _text = edit
+    for k in range(line - 1, min(end_line, len(lines))):
+        start = col - 1 if k == line - 1 else 0
+        end = end_col - 1 if k == end_line - 1 else len(lines[k]) + 1
+        if start < min(end, len(lines[k])):
+            yield k
 
 
 @dataclass
@@ -113,6 +133,9 @@ class Tally:
     junk: Counter = field(default_factory=Counter)  # label -> junk lines (boilerplate, comments, copy)
     #: (code, label) -> junk lines no other B/D/G/S rule flags: what leaving the rule out costs
     junk_lost: Counter = field(default_factory=Counter)
+    #: (code, the line's tokens) -> [junk, article] lines the rule flags with that text: the gold
+    #: labelling one text both ways (a "Related Posts" heading kept on one page, dropped on another)
+    texts: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
 
 
 def pct(a: int, b: int) -> str:
@@ -167,6 +190,10 @@ def tally_text(
         for mode in MODES:
             m = t[mode]
             label = labels[mode][i]
+            if label is not None and codes:
+                key = " ".join(tokens(line))
+                for c in codes:
+                    m.texts[(c, key)][label == "article"] += 1
             if label in ("boilerplate", "comments", "copy"):
                 m.junk[label] += 1
                 if len(junk_codes) == 1:
@@ -253,6 +280,25 @@ def report(ex: str, tallies: dict[tuple[str, str], Tally], fix: bool) -> None:
             cells.append(" / ".join(map(str, basis)) if any(basis) else "")
         print(f"| {code} | " + " | ".join(cells) + " |")
     print(
+        "\narticle lines whose very text the gold labels junk elsewhere (same rule, both halves),"
+        " of the article lines flagged, per reading\n"
+    )
+    print("| code | " + " | ".join(MODES) + " |")
+    print("|---|" + "--:|" * len(MODES))
+    for code in codes:
+        cells = []
+        for mode in MODES:
+            merged: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+            for (_half, m), t in tallies.items():
+                if m == mode:
+                    for (c, key), (junk, art) in t.texts.items():
+                        if c == code:
+                            merged[key][0] += junk
+                            merged[key][1] += art
+            both = sum(art for junk, art in merged.values() if junk)
+            cells.append(f"{both} of {sum(art for _, art in merged.values())}")
+        print(f"| {code} | " + " | ".join(cells) + " |")
+    print(
         "\nwithout each B/D/G/S rule (its lines no other B/D/G/S rule flags): B/D/G/S article lines"
         " flagged (default; strict) and the junk lines given up, boilerplate / comments / copy (default)\n"
     )
@@ -320,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         report(ex, tallies, args.fix)
         results[ex] = {
             f"{h}/{m}": {
-                k: ({"/".join(x): n for x, n in v.items()} if k in ("basis", "junk_lost") else v)
+                k: ({"/".join(x): n for x, n in v.items()} if k in ("basis", "junk_lost", "texts") else v)
                 for k, v in vars(t).items()
             }
             for (h, m), t in tallies.items()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from residue import GoldIndex, label_lines  # noqa: E402
-from residue_precision import Lint, Tally, basis_of, contained, tally_text  # noqa: E402
+from residue_precision import Lint, Tally, basis_of, contained, edited_lines, tally_text  # noqa: E402
 
 CONTENT = (
     "Storm closes the coastal road\n"
@@ -63,5 +63,14 @@ def test_a_line_only_an_f_rule_rewrote_is_repaired_not_removed() -> None:
     # by overlap only, junk when an article line must be contained in a gold line
     assert [tallies[m].article for m in ("default", "strict", "contained")] == [6, 5, 3]
     assert (tallies["contained"].removed, tallies["contained"].repaired) == (1, 0)
+    assert tallies["strict"].texts[("S001", "related")] == [0, 1]  # [junk, article] lines of that text
     assert tallies["strict"].basis == {("S001", "whole"): 1, ("F005", "overlap"): 1}
     assert [(r[2], r[3], r[8]) for r in rows] == [("p:2", "S001", "removed"), ("p:6", "F005", "repaired")]
+
+
+def test_an_edit_changes_the_lines_it_takes_characters_of() -> None:
+    lines = ["The road was closed.", "Share this", "Tweet", "It opens on Friday."]
+    assert list(edited_lines(lines, (2, 1, 3, 1, ""))) == [1]  # "Share this" and its line break
+    assert list(edited_lines(lines, (2, 11, 3, 6, ""))) == [2]  # from the break above to "Tweet"'s end
+    assert list(edited_lines(lines, (1, 5, 1, 9, "street"))) == [0]  # a repair inside a line
+    assert list(edited_lines(lines, (1, 21, 4, 1, ""))) == [1, 2]
