@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from lintnews.config import ConfigError, PackError, Settings, pack_rule, shown
+from lintnews.pack_cache import builtin_entries
 from lintnews.packs.model import ALL_LANGUAGES, Entry, PackSet
 from lintnews.packs.rulefile import RULE_KEYS, USER_KEYS, builtin_data, phrase_entries, read_toml
 from lintnews.packs.validation import builtin_dir, entry
@@ -104,8 +105,7 @@ def check_pack_files(names: list[str], root: str, where: str) -> None:
 @lru_cache(maxsize=32)
 def _load(extend: tuple[str, ...], extra: tuple[tuple[str, tuple[str, ...]], ...], root: str) -> PackSet:
     packs = PackSet()
-    for path in sorted(builtin_dir().glob("*.toml")):
-        load_pack(path, packs, check_patterns=False, builtin=True)
+    builtin_entries(packs, builtin_dir(), lambda p: load_pack(p, packs, check_patterns=False, builtin=True))
     for name in extend:
         path = _pack_path(name, root)
         if not path.is_file():

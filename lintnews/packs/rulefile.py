@@ -44,6 +44,7 @@ else:  # pragma: no cover
 
 from lintnews.config import ConfigError
 from lintnews.diagnostics import Severity
+from lintnews.pack_cache import builtin_toml
 from lintnews.packs.model import Entry
 from lintnews.packs.validation import builtin_dir, entry
 from lintnews.registry import Rule
@@ -95,7 +96,7 @@ def _string(data: dict[str, Any], key: str, where: str, required: bool = True) -
 def builtin_data(code: str) -> dict[str, Any]:
     """The TOML of the built-in rule file of ``code``, read once (its rule's class and the pack
     loader both read it; neither changes it)."""
-    return read_toml(builtin_dir() / f"{code}.toml")
+    return builtin_toml(builtin_dir(), code, read_toml)  # (read once and kept: `lintnews.pack_cache`)
 
 
 @cache

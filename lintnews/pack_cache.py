@@ -1,0 +1,163 @@
+"""The built-in phrase packs as they are once read and checked, kept beside them the way Python
+keeps bytecode beside its sources (``rules/packs/__pycache__/``).
+
+Every run reads the ~20 built-in rule files (``rules/packs/*.toml``): their TOML is parsed when
+the phrase rules' classes are defined, and their ~400 patterns are compiled one by one when the
+packs are loaded, only to check that they compile (the regexes a run matches with are other ones,
+each rule's patterns joined, compiled when first needed). On a one-file ``lintnews check`` that
+was about a quarter of the instructions of the whole run (TOML ~0.11, checks ~0.40 of ~2.0
+billion). The files stay the data: this cache only remembers what reading them gave.
+
+The cache is keyed by a hash of what its content follows from: the rule files' bytes, the source
+of the code that reads and checks them (`lintnews.packs`, `lintnews.config`), the folder they are
+in (an entry's ``source`` names its file) and the Python version (tomllib, `marshal`). A key that
+differs, a file that cannot be read or decoded: the packs are read as before, and the cache is
+written again when it may be, as bytecode is: not when ``PYTHONDONTWRITEBYTECODE`` (or ``-B``) is
+set, nor where the folder cannot be written (an install owned by another user). Users' packs
+(``extend-packs``, ``extra-phrases``) are read and checked on every run, as before.
+
+`builtin_toml` answers `lintnews.packs.rulefile.builtin_data`, `builtin_entries` the built-in
+part of `lintnews.packs.loading`; each is called there at one line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lintnews.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from lintnews.packs.model import PackSet
+
+#: Changes when what the cache holds changes shape.
+FORMAT = 1
+#: An environment variable naming another folder for the cache file (tests; a read-only install).
+FOLDER_VARIABLE = "LINTNEWS_PACK_CACHE"
+
+
+class _State:
+    """This process's view of the cache: its file, key and content (loaded once, when first
+    asked), and what was read while it missed (written once the built-in packs are loaded)."""
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+        self.key = b""
+        self.content: dict[str, Any] | None = None
+        self.toml: dict[str, dict[str, Any]] = {}
+
+    def open(self, folder: Path) -> None:
+        if self.folder == folder:
+            return
+        self.folder, self.toml = folder, {}
+        self.key = _key(folder)
+        self.content = _read(_path(folder), self.key)
+
+
+_STATE = _State()
+
+
+def builtin_toml(folder: Path, code: str, read: Callable[[Path], dict[str, Any]]) -> dict[str, Any]:
+    """The TOML of the built-in rule file ``<code>.toml`` in ``folder``: from the cache, else
+    ``read`` (and remembered for the cache)."""
+    _STATE.open(folder)
+    if _STATE.content is not None and code in _STATE.content["toml"]:
+        return _STATE.content["toml"][code]  # type: ignore[no-any-return]
+    data = _STATE.toml[code] = read(folder / f"{code}.toml")
+    return data
+
+
+def builtin_entries(packs: PackSet, folder: Path, load: Callable[[Path], None]) -> None:
+    """Add the entries of every built-in rule file in ``folder`` to the empty ``packs``: from the
+    cache, else by ``load`` of each file, in name order (then written to the cache)."""
+    from lintnews.packs.model import Entry  # (`lintnews.packs` imports this module)
+
+    _STATE.open(folder)
+    if _STATE.content is not None:
+        for language, rule, message, severity, lines, patterns, source in _STATE.content["entries"]:
+            sev = None if severity is None else Severity(severity)
+            packs.add(language, Entry(rule, message, sev, list(lines), list(patterns), source))
+        return
+    for path in sorted(folder.glob("*.toml")):
+        load(path)
+    entries = [
+        (
+            language,
+            e.rule,
+            e.message,
+            None if e.severity is None else int(e.severity),
+            e.lines,
+            e.patterns,
+            e.source,
+        )
+        for language, by_rule in packs.by_language.items()
+        for found in by_rule.values()
+        for e in found
+    ]
+    codes = sorted(path.stem for path in folder.glob("*.toml"))
+    if all(code in _STATE.toml for code in codes):  # (else a rule file was never read: a stale listing)
+        content = {"toml": {code: _STATE.toml[code] for code in codes}, "entries": entries}
+        _write(_path(folder), _STATE.key, content)
+        _STATE.content = content
+
+
+def _path(folder: Path) -> Path:
+    where = os.environ.get(FOLDER_VARIABLE)
+    tag = sys.implementation.cache_tag or "python"
+    return (Path(where) if where else folder / "__pycache__") / f"packs.{tag}.marshal"
+
+
+def _key(folder: Path) -> bytes:
+    """The hash of everything the cache's content follows from (see the module docstring)."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{FORMAT} {sys.version} {folder}".encode("utf-8", "surrogateescape"))
+    here = Path(__file__).parent
+    sources = [*sorted(folder.glob("*.toml")), *sorted((here / "packs").glob("*.py")), here / "config.py"]
+    for path in sources:
+        h.update(b"\0" + path.name.encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"(unreadable)")
+    return h.digest()
+
+
+def _read(path: Path, key: bytes) -> dict[str, Any] | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if data[: len(key)] != key:
+        return None
+    try:
+        content = marshal.loads(data[len(key) :])
+    except (EOFError, ValueError, TypeError):
+        return None
+    return content if isinstance(content, dict) and {"toml", "entries"} <= set(content) else None
+
+
+def _write(path: Path, key: bytes, content: dict[str, Any]) -> None:
+    """Write the cache file whole (a reader sees the old one or the new), or nothing at all."""
+    if sys.dont_write_bytecode:
+        return
+    try:
+        path.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".packs-", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key + marshal.dumps(content))
+        os.chmod(tmp, path.parent.stat().st_mode & 0o666)  # (mkstemp's is 0600: readable as a .pyc is)
+        os.replace(tmp, path)
+    except (OSError, ValueError):  # (ValueError: a value marshal cannot write; none is expected)
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
