@@ -18,11 +18,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 from lintnews.config_values import (
     DEFAULT_MAX_DOCUMENT_SIZE,
     ConfigError,
@@ -180,6 +175,10 @@ def find_config(start: Path) -> Path | None:
                 text = read_regular(str(candidate), MAX_CONFIG_FILE).decode("utf-8")
             except (UnreadableFile, UnicodeDecodeError):
                 continue
+            if sys.version_info >= (3, 11):  # (here: a run without a configuration file reads no TOML)
+                import tomllib
+            else:  # pragma: no cover
+                import tomli as tomllib
             try:
                 data = tomllib.loads(text)
             except (tomllib.TOMLDecodeError, RecursionError):

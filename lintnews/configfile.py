@@ -13,11 +13,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 from lintnews.config import (
     MAX_CONFIG_FILE,
     ConfigError,
@@ -53,6 +48,10 @@ def load_config(path: Path) -> dict[str, Any]:
 
 
 def _load_config(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):  # (here: a run without a configuration file reads no TOML)
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         data = tomllib.loads(read_regular(str(path), MAX_CONFIG_FILE).decode("utf-8"))
     except UnreadableFile as exc:

@@ -7,7 +7,6 @@ Per-document work is a pure function of (document, settings), so it can run in w
 
 from __future__ import annotations
 
-import traceback
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -112,6 +111,8 @@ def lint_document(doc: Document, table: RuleTable, settings: Settings) -> list[D
 
 
 def internal_error(doc: Document, rule: Rule, exc: BaseException) -> Diagnostic:
+    import traceback  # (here: a rule that fails is rare, and `traceback` costs start-up)
+
     frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     where = f" at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}" if frame else ""
     meta = all_rules()["E900"]

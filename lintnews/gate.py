@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import statistics as stats
 import tempfile
 from collections import Counter
 from collections.abc import Iterable
@@ -261,6 +260,8 @@ class RuleCounts:
                 else "0-49"
             )
             buckets[key] += 1
+        import statistics as stats  # (here: only --statistics and the html format need it)
+
         return {
             "documents": len(documents),
             "documents_with_diagnostics": sum(1 for s in documents if s.diagnostics),

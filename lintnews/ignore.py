@@ -31,8 +31,6 @@ def _read(path: str, errors: list[tuple[str, int | None, str]]) -> pathspec.GitI
     wrong with it is added to ``errors`` as ``(path, line, message)``: a file that is not a
     regular file, too large or binary is not read; an invalid pattern is left out (as git
     leaves it out)."""
-    import pathspec
-
     if not os.path.lexists(path):
         return None
     try:
@@ -44,6 +42,8 @@ def _read(path: str, errors: list[tuple[str, int | None, str]]) -> pathspec.GitI
         errors.append((_shown(path), None, "ignore file not read: binary content"))
         return None
     lines = data.decode("utf-8", errors="replace").splitlines()
+    import pathspec  # (here: a folder without ignore files does not need it)
+
     try:
         spec = pathspec.GitIgnoreSpec.from_lines(lines)
     except ValueError:  # pathspec's GitIgnorePatternError: find the lines, leave them out

@@ -39,17 +39,17 @@ print("LOADED", code, ",".join(m for m in watch if m in sys.modules), file=sys.s
 
 
 def loaded_by(
-    cwd: Path, watch: tuple[str, ...], *args: str, cache: str | None = None
+    cwd: Path, watch: tuple[str, ...], *args: str, cache: str | None = None, env: dict[str, str] | None = None
 ) -> tuple[int, list[str], str]:
     """(exit code, the modules of ``watch`` a ``lintnews check ARGS`` run imported, its stdout);
-    ``cache``: the run's cache folder (else ``--no-cache``)."""
+    ``cache``: the run's cache folder (else ``--no-cache``); ``env``: the run's environment."""
     caching = ["--no-cache"] if cache is None else ["--cache-dir", cache]
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, ",".join(watch), "check", "--isolated", *caching, *args],
         cwd=cwd,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_COLOR": "1"},
+        env={**(os.environ if env is None else env), "NO_COLOR": "1"},
         timeout=120,
     )
     line = [x for x in proc.stderr.splitlines() if x.startswith("LOADED ")][-1]
@@ -163,3 +163,37 @@ def test_a_re_run_answered_from_the_cache_loads_no_worker_pool(tmp_path: Path) -
     assert again[1] == []
     assert again[0] == first[0] and again[2] == first[2]
     assert [d["code"] for d in json.loads(first[2])] == ["B005"] * 100
+
+
+#: What a plain check of a text file never needs: HTML parsing (bs4, lxml), the benchmarks'
+#: datasketch, ftfy, T002's word lists (wordfreq: on a word that needs them only), ignore-file
+#: patterns (pathspec: no ignore file in the folder), TOML (no configuration file; the built-in
+#: packs come from `lintnews.pack_cache`), --statistics' `statistics`, a failing rule's `traceback`.
+NOT_FOR_TEXT = (
+    "bs4",
+    "lxml",
+    "datasketch",
+    "ftfy",
+    "wordfreq",
+    "pathspec",
+    "tomllib",
+    "statistics",
+    "traceback",
+)
+
+
+def test_a_plain_check_of_a_text_file_loads_none_of_what_it_does_not_need(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text((FIXTURES / DOCUMENT).read_text(encoding="utf-8"), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["LINTNEWS_PACK_CACHE"] = str(tmp_path / "packs")  # (the first run writes it)
+    runs = [
+        loaded_by(folder, (*NOT_FOR_TEXT, "numpy"), *args, env=env)
+        for args in (["."], ["."], ["--no-corpus", "."])
+    ]
+    assert [code for code, _, _ in runs] == [1, 1, 1]
+    assert runs[0][2] == runs[1][2] == runs[2][2] and "D001" in runs[1][2] and "T002" in runs[1][2]
+    assert "tomllib" in runs[0][1]  # (the first run reads the rule files: the test can see TOML)
+    assert runs[1][1] == ["numpy"]  # (the corpus phase's)
+    assert runs[2][1] == []

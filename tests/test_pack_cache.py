@@ -16,7 +16,7 @@ from lintnews import pack_cache
 from lintnews.diagnostics import Severity
 from lintnews.packs import PackSet, builtin_dir, load_pack
 from lintnews.packs.model import Entry
-from lintnews.packs.rulefile import read_toml
+from lintnews.packs.rulefile import builtin_data, read_toml
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -27,13 +27,15 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv(pack_cache.FOLDER_VARIABLE, str(folder))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    monkeypatch.setattr(pack_cache, "_STATE", pack_cache._State())
+    fresh_process(monkeypatch)
     return folder
 
 
 def fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    """What a new process knows of the cache: nothing until it reads the file."""
+    """What a new process knows of the cache: nothing until it reads the file (nor has it read
+    a rule file: `builtin_data` keeps what it read)."""
     monkeypatch.setattr(pack_cache, "_STATE", pack_cache._State())
+    builtin_data.cache_clear()
 
 
 def load_builtin(folder: Path, loads: list[Path], reads: list[str]) -> PackSet:

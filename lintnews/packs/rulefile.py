@@ -37,11 +37,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 from lintnews.config import ConfigError
 from lintnews.diagnostics import Severity
 from lintnews.pack_cache import builtin_toml
@@ -73,6 +68,10 @@ class RuleFile:
 
 def read_toml(path: Path) -> dict[str, Any]:
     """The TOML document at ``path``; a `ConfigError` naming the file when it cannot be read."""
+    if sys.version_info >= (3, 11):  # (here: the built-in packs are read from `lintnews.pack_cache`)
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
