@@ -197,3 +197,39 @@ def test_a_plain_check_of_a_text_file_loads_none_of_what_it_does_not_need(tmp_pa
     assert "tomllib" in runs[0][1]  # (the first run reads the rule files: the test can see TOML)
     assert runs[1][1] == ["numpy"]  # (the corpus phase's)
     assert runs[2][1] == []
+
+
+def test_every_command_is_found_by_its_module() -> None:
+    """`COMMAND_MODULES` names every command of ``lintnews`` (with all their modules imported,
+    what the group holds), so that none is missing from a run that imports only its own."""
+    import importlib
+
+    from lintnews.cli.app import COMMAND_MODULES, main
+
+    for module in set(COMMAND_MODULES.values()):
+        importlib.import_module(module)
+    assert sorted(main.commands) == sorted(COMMAND_MODULES)
+    for name, module in COMMAND_MODULES.items():
+        assert main.commands[name].callback.__module__ in (module, "lintnews.index.commands")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("args", "needed"),
+    [
+        (["--version"], []),
+        (["rule", "D001"], ["lintnews.cli.commands", "lintnews.rules"]),  # (not the check command's)
+    ],
+)
+def test_a_command_imports_no_other_command_module(args: list[str], needed: list[str]) -> None:
+    watch = ("lintnews.cli.check_command", "lintnews.cli.commands", "lintnews.rules")
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, ",".join(watch), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
+    line = [x for x in proc.stderr.splitlines() if x.startswith("LOADED ")][-1]
+    _, code, loaded = (line.split(" ", 2) + [""])[:3]
+    assert code in ("0", "None") and proc.stdout
+    assert [m for m in loaded.split(",") if m] == needed

@@ -13,7 +13,9 @@ The package, by job:
   the report) and SIGTERM turned into an interrupt;
 - `commands`: the other commands (``report``, ``clean``, ``rules``, ``rule``).
 
-The console script is ``lintnews.cli:main``; every name is importable from ``lintnews.cli``.
+The console script is ``lintnews.cli:main``; every name is importable from ``lintnews.cli``:
+those of `app` at once, the others' when first used (as each command's module is imported
+only when its command runs: `lintnews.cli.app.COMMAND_MODULES`).
 """
 
 from lintnews.cli.app import EXIT_ERROR as EXIT_ERROR
@@ -25,16 +27,34 @@ from lintnews.cli.app import fail as fail
 from lintnews.cli.app import main as main
 from lintnews.cli.app import report_error as report_error
 from lintnews.cli.app import report_warning as report_warning
-from lintnews.cli.check_command import check as check
-from lintnews.cli.commands import clean_cache as clean_cache
-from lintnews.cli.commands import list_rules as list_rules
-from lintnews.cli.commands import report_page as report_page
-from lintnews.cli.commands import rule_info as rule_info
-from lintnews.cli.commands import rules_table as rules_table
-from lintnews.cli.commands import show_rule as show_rule
-from lintnews.cli.options import apply_cli as apply_cli
-from lintnews.cli.options import show as show
-from lintnews.cli.streams import gate_notes as gate_notes
-from lintnews.cli.streams import interrupt_on_sigterm as interrupt_on_sigterm
-from lintnews.cli.streams import report_stream as report_stream
-from lintnews.cli.streams import write_bytes as write_bytes
+from lintnews.exports import lazy_getattr
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from lintnews.cli.check_command import check as check
+    from lintnews.cli.commands import clean_cache as clean_cache
+    from lintnews.cli.commands import list_rules as list_rules
+    from lintnews.cli.commands import report_page as report_page
+    from lintnews.cli.commands import rule_info as rule_info
+    from lintnews.cli.commands import rules_table as rules_table
+    from lintnews.cli.commands import show_rule as show_rule
+    from lintnews.cli.options import apply_cli as apply_cli
+    from lintnews.cli.options import show as show
+    from lintnews.cli.streams import gate_notes as gate_notes
+    from lintnews.cli.streams import interrupt_on_sigterm as interrupt_on_sigterm
+    from lintnews.cli.streams import report_stream as report_stream
+    from lintnews.cli.streams import write_bytes as write_bytes
+
+_EXPORTS = {
+    "check": "lintnews.cli.check_command",
+    **dict.fromkeys(
+        ["clean_cache", "list_rules", "report_page", "rule_info", "rules_table", "show_rule"],
+        "lintnews.cli.commands",
+    ),
+    **dict.fromkeys(["apply_cli", "show"], "lintnews.cli.options"),
+    **dict.fromkeys(
+        ["gate_notes", "interrupt_on_sigterm", "report_stream", "write_bytes"], "lintnews.cli.streams"
+    ),
+}
+
+__getattr__ = lazy_getattr(__name__, _EXPORTS, globals())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import importlib
 import os
 import signal
 import sys
@@ -36,9 +37,31 @@ def fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
+#: The module of each command, which adds it to `main` when imported: a run imports only its
+#: command's (``lintnews rules`` or ``--version`` do not import the check run's modules).
+COMMAND_MODULES = {
+    "check": "lintnews.cli.check_command",
+    "report": "lintnews.cli.commands",
+    "clean": "lintnews.cli.commands",
+    "rules": "lintnews.cli.commands",
+    "rule": "lintnews.cli.commands",
+    "index": "lintnews.cli.commands",
+}
+
+
 class _Group(click.Group):
-    """The ``lintnews`` group: a reader that closes its end of the pipe (``lintnews check ... |
-    head -1``) stops the run quietly, as it stops ``cat`` or ``grep`` (see `closed_pipe`)."""
+    """The ``lintnews`` group: its commands are imported when asked for (`COMMAND_MODULES`); a
+    reader that closes its end of the pipe (``lintnews check ... | head -1``) stops the run
+    quietly, as it stops ``cat`` or ``grep`` (see `closed_pipe`)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMAND_MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(cmd_name)
+        if module is not None and cmd_name not in self.commands:
+            importlib.import_module(module)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
