@@ -9,9 +9,9 @@ On a one-file ``lintnews check`` that was a fifth of the instructions of the who
 ~2.0 billion). The files stay the data: this cache only remembers what reading them gave.
 
 The cache is keyed by a hash of what its content follows from: the rule files' bytes, the source
-of the code that reads and checks them (`lintnews.packs`, `lintnews.config`), the folder they are
-in (an entry's ``source`` names its file) and the Python version (tomllib, `marshal`). A key that
-differs, a file that cannot be read or decoded: the packs are read as before, and the cache is
+of the code that reads and checks them (`lintnews.packs`, `lintnews.config`, this module), the
+folder they are in (an entry's ``source`` names its file) and the Python version (tomllib,
+`marshal`). A key that differs, a file that cannot be read or decoded: the packs are read as before, and the cache is
 written again when it may be, as bytecode is: not when ``PYTHONDONTWRITEBYTECODE`` (or ``-B``) is
 set, nor where the folder cannot be written (an install owned by another user). Users' packs
 (``extend-packs``, ``extra-phrases``) are read and checked on every run, as before.
@@ -118,7 +118,12 @@ def _key(folder: Path) -> bytes:
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{FORMAT} {sys.version} {folder}".encode("utf-8", "surrogateescape"))
     here = Path(__file__).parent
-    sources = [*sorted(folder.glob("*.toml")), *sorted((here / "packs").glob("*.py")), here / "config.py"]
+    sources = [
+        *sorted(folder.glob("*.toml")),
+        *sorted((here / "packs").glob("*.py")),
+        here / "config.py",
+        Path(__file__),
+    ]
     for path in sources:
         h.update(b"\0" + path.name.encode("utf-8", "surrogateescape") + b"\0")
         try:
