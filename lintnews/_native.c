@@ -218,68 +218,6 @@ done:
     const void *data = PyUnicode_DATA(arg);                                                        \
     const Py_ssize_t n = PyUnicode_GET_LENGTH(arg)
 
-PyDoc_STRVAR(normalized_lines_doc,
-             "normalized_lines(text) -> list[str]\n\n"
-             "[line.strip() for line in re.sub(r'[^\\w\\n]+', ' ', text.replace('_', ' ')).split('\\n')]:\n"
-             "per line, its runs of alphanumeric characters joined by single spaces.");
-
-static PyObject *native_normalized_lines(PyObject *self, PyObject *arg)
-{
-    TEXT_ARG(arg, "normalized_lines");
-    PyObject *lines = PyList_New(0);
-    if (lines == NULL)
-        return NULL;
-    /* Output characters are input characters or spaces: a buffer of the input's kind holds any line. */
-    char *buf = PyMem_Malloc((size_t)(n > 0 ? n : 1) * (size_t)kind);
-    if (buf == NULL) {
-        Py_DECREF(lines);
-        return PyErr_NoMemory();
-    }
-    Py_ssize_t i = 0;
-    for (;;) {
-        Py_ssize_t len = 0;
-        /* The line's characters, read and written with the text's own width (the loop compiled
-         * once per width: no switch on the kind per character). */
-#define NORMALIZE_LINE(T)                                                                          \
-    {                                                                                              \
-        const T *src = (const T *)data;                                                            \
-        T *dst = (T *)buf;                                                                         \
-        int gap = 0;                                                                               \
-        for (; i < n && src[i] != '\n'; i++) {                                                     \
-            Py_UCS4 ch = src[i];                                                                   \
-            if (IS_ALNUM(ch)) {                                                                    \
-                if (gap && len)                                                                    \
-                    dst[len++] = ' ';                                                              \
-                gap = 0;                                                                           \
-                dst[len++] = (T)ch;                                                                \
-            } else {                                                                               \
-                gap = 1;                                                                           \
-            }                                                                                      \
-        }                                                                                          \
-    }
-        if (kind == PyUnicode_1BYTE_KIND)
-            NORMALIZE_LINE(Py_UCS1)
-        else if (kind == PyUnicode_2BYTE_KIND)
-            NORMALIZE_LINE(Py_UCS2)
-        else
-            NORMALIZE_LINE(Py_UCS4)
-#undef NORMALIZE_LINE
-        PyObject *line = PyUnicode_FromKindAndData(kind, buf, len);
-        if (line == NULL || PyList_Append(lines, line) < 0) {
-            Py_XDECREF(line);
-            Py_DECREF(lines);
-            PyMem_Free(buf);
-            return NULL;
-        }
-        Py_DECREF(line);
-        if (i >= n)
-            break;
-        i++; /* the line break */
-    }
-    PyMem_Free(buf);
-    return lines;
-}
-
 static inline int is_joiner(Py_UCS4 ch) { return ch == '\'' || ch == '-' || ch == 0x2019; }
 
 /* Where the word that starts at i (a word character) ends: its run of word characters, and each
@@ -648,7 +586,7 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
 {
     Py_ssize_t len = 0;
     int marks = 0;
-    /* (compiled once per character width, as in normalized_lines; a run of plain characters,
+    /* (compiled once per character width, as in normalized_counts; a run of plain characters,
      * neither white space nor marks, copied by a loop that tests nothing else) */
 #define COLLAPSE_LINE(T)                                                                           \
     {                                                                                              \
@@ -2825,51 +2763,6 @@ static PyObject *native_all_in(PyObject *self, PyObject *args)
     return PyBool_FromLong(all);
 }
 
-PyDoc_STRVAR(line_starts_doc,
-             "line_starts(text) -> bytes\n\n"
-             "The offset in text of each line's start (0, and one past each line break) as machine\n"
-             "integers (int64, native byte order): the bytes of array('q', ...) of them.");
-
-static PyObject *native_line_starts(PyObject *self, PyObject *arg)
-{
-    TEXT_ARG(arg, "line_starts");
-    Py_ssize_t breaks = 0;
-#define COUNT_BREAKS(T)                                                                            \
-    {                                                                                              \
-        const T *src = (const T *)data;                                                            \
-        for (Py_ssize_t i = 0; i < n; i++)                                                         \
-            breaks += src[i] == '\n';                                                              \
-    }
-    if (kind == PyUnicode_1BYTE_KIND)
-        COUNT_BREAKS(Py_UCS1)
-    else if (kind == PyUnicode_2BYTE_KIND)
-        COUNT_BREAKS(Py_UCS2)
-    else
-        COUNT_BREAKS(Py_UCS4)
-#undef COUNT_BREAKS
-    PyObject *out = PyBytes_FromStringAndSize(NULL, (breaks + 1) * (Py_ssize_t)sizeof(int64_t));
-    if (out == NULL)
-        return NULL;
-    int64_t *starts = (int64_t *)PyBytes_AS_STRING(out);
-    Py_ssize_t k = 0;
-    starts[k++] = 0;
-#define FIND_STARTS(T)                                                                             \
-    {                                                                                              \
-        const T *src = (const T *)data;                                                            \
-        for (Py_ssize_t i = 0; i < n; i++)                                                         \
-            if (src[i] == '\n')                                                                    \
-                starts[k++] = (int64_t)i + 1;                                                      \
-    }
-    if (kind == PyUnicode_1BYTE_KIND)
-        FIND_STARTS(Py_UCS1)
-    else if (kind == PyUnicode_2BYTE_KIND)
-        FIND_STARTS(Py_UCS2)
-    else
-        FIND_STARTS(Py_UCS4)
-#undef FIND_STARTS
-    return out;
-}
-
 /* end s32-phrase */
 
 /* s33-phrase: the phrase screen's kept answers and needles, read by the first pass ---------- */
@@ -3407,8 +3300,8 @@ done:
 
 PyDoc_STRVAR(line_starts_of_doc,
              "line_starts_of(lines) -> bytes\n\n"
-             "line_starts('\\n'.join(lines)) from the lines' lengths: a step a line, where a pass over\n"
-             "the text is a step a character (lintnews.document.py_line_starts_of).");
+             "The offset of each line's start in '\\n'.join(lines) (int64, native byte order), from the\n"
+             "lines' lengths: a step a line (lintnews.document.py_line_starts_of).");
 
 static PyObject *native_line_starts_of(PyObject *self, PyObject *lines)
 {
@@ -3553,7 +3446,6 @@ static PyObject *native_title_lines(PyObject *self, PyObject *args)
 /* end s33-s006 */
 
 static PyMethodDef native_methods[] = {
-    {"normalized_lines", native_normalized_lines, METH_O, normalized_lines_doc},
     {"words", native_words, METH_O, words_doc},
     {"count_words", native_count_words, METH_VARARGS, count_words_doc},
     {"collapse_lines", native_collapse_lines, METH_VARARGS, collapse_lines_doc},
@@ -3577,7 +3469,6 @@ static PyMethodDef native_methods[] = {
     {"key_screen", native_key_screen, METH_VARARGS, key_screen_doc},
     {"maybe_keys", native_maybe_keys, METH_VARARGS, maybe_keys_doc},
     {"all_in", native_all_in, METH_VARARGS, all_in_doc},
-    {"line_starts", native_line_starts, METH_O, line_starts_doc},
     {"vocabulary", native_vocabulary, METH_O, vocabulary_doc},
     /* end s32-phrase */
     /* s33-phrase */

@@ -252,8 +252,9 @@ class Document:
 
 
 def py_line_starts_of(lines: list[str]) -> bytes:
-    """`lintnews.native.line_starts` of ``"\\n".join(lines)`` from the lines' lengths: the
-    definition of the kernel `line_starts_of`."""
+    """The offset of each line's start in ``"\\n".join(lines)`` (0, and one past each line
+    break), as the bytes of an ``array("q")``, from the lines' lengths: the definition of the
+    kernel `line_starts_of`."""
     return array("q", itertools.accumulate([len(line) + 1 for line in lines[:-1]], initial=0)).tobytes()
 
 

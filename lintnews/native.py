@@ -9,10 +9,8 @@ exist for speed only: every result, and so every diagnostic, is the same either 
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
-from array import array
 from types import ModuleType
 
 #: A run of non-word characters within one line (the underscore, a word character for `re`,
@@ -23,7 +21,9 @@ WORD = re.compile(r"\w+(?:[’'\-]\w+)*", re.UNICODE)
 
 
 def py_normalized_lines(text: str) -> list[str]:
-    """Per line of ``text``, its runs of alphanumeric characters joined by single spaces."""
+    """Per line of ``text``, its runs of alphanumeric characters joined by single spaces: the
+    lines of `lintnews.language.py_normalized_counts` (the kernel `normalized_counts` makes
+    them with a document's stop-word profile)."""
     return [line.strip() for line in _NON_WORD_IN_LINE.sub(" ", text.replace("_", " ")).split("\n")]
 
 
@@ -289,7 +289,6 @@ def describe() -> str:
     return "pure-Python kernels: the C extension is not built"
 
 
-normalized_lines = compiled.normalized_lines if compiled else py_normalized_lines
 words = compiled.words if compiled else py_words
 count_words = compiled.count_words if compiled else py_count_words
 vocabulary = compiled.vocabulary if compiled else py_vocabulary
@@ -376,14 +375,3 @@ def py_all_in(text: str, table: bytes) -> bool:
 
 
 all_in = compiled.all_in if compiled else py_all_in
-
-
-def py_line_starts(text: str) -> bytes:
-    """The offset in ``text`` of each line's start (0, and one past each line break), as the
-    bytes of an ``array("q")`` of them (`lintnews.document.Document.line_starts`)."""
-    return array(
-        "q", itertools.accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0)
-    ).tobytes()
-
-
-line_starts = compiled.line_starts if compiled else py_line_starts
