@@ -112,6 +112,35 @@ def test_only_the_edge_lines_are_candidates() -> None:
     assert [r[3:5] for r in rows] == [(0, 9), (1, 8), (8, 1), (9, 0)]
 
 
+@pytest.mark.parametrize(
+    "norms",
+    [
+        [
+            "caf\xe9 cr\xe8me br\xfbl\xe9e et toi",
+            "\xfc\xf1\xee \xe7\xf8d\xe9 w\xf6rds",
+        ],  # one byte a character
+        [
+            "\u65b0\u95fb \u62a5\u9053 \u4eca\u5929 more",
+            "\u03b1\u03b8\u03ae\u03bd\u03b1 \u043c\u043e\u0441\u043a\u0432\u0430 \u0985\u09be",
+        ],  # two
+        ["\U0001d518\U0001d52b\U0001d526 \U0001d7d9 x \u65b0", "plain ascii words here"],  # four
+    ],
+)
+def test_norms_of_every_width_are_written_in_utf8(norms: list[str]) -> None:
+    """The kernel writes the norms' UTF-8 itself (one, two, three and four bytes a character),
+    the same text and shingle hashes as the definition's ``str.encode``."""
+    lines = [norm.upper() for norm in norms]
+    got = _native.signature_lines(lines, norms, b"", 2, EDGE_LINES, 300, 1)
+    assert got == py_signature_lines(lines, norms, b"", 2, EDGE_LINES, 300, 1)
+    assert got[2] == " ".join(norms).encode("utf-8") and got[3] == len(" ".join(norms))
+
+
+def test_a_norm_with_a_surrogate_is_refused_as_str_encode_refuses_it() -> None:
+    for sign in (_native.signature_lines, py_signature_lines):
+        with pytest.raises(UnicodeEncodeError):
+            sign(["a x", "b"], ["a x", "b \ud800"], b"", 2, 20, 300, 1)
+
+
 def test_bad_input_is_refused() -> None:
     for sign in (_native.signature_lines, py_signature_lines):
         with pytest.raises(ValueError):
