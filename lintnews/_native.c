@@ -146,6 +146,33 @@ static Py_ssize_t utf8_into(PyObject *s, char *out)
 #undef UTF8_INTO
     return (Py_ssize_t)(o - (unsigned char *)out);
 }
+
+/* The str of the len characters of width kind at buf, given most, the bitwise or of them all: a
+ * str holds its characters in the narrowest width that fits the widest, and most is below 128,
+ * 256 or 65536 exactly when every character is. PyUnicode_FromKindAndData finds the widest
+ * character in a pass of its own (find_max_char: 36 M instructions of the views over the lines
+ * of c1k, where the kernels' copy loops or each character into most at one instruction a
+ * character). */
+static PyObject *str_of(int kind, const char *buf, Py_ssize_t len, Py_UCS4 most)
+{
+    PyObject *s = PyUnicode_New(len, most < 0x80 ? 0x7F : most < 0x100 ? 0xFF : most < 0x10000 ? 0xFFFF : 0x10FFFF);
+    if (s == NULL || len == 0)
+        return s; /* (the empty str, a singleton: never written) */
+    const int to = PyUnicode_KIND(s);
+    void *out = PyUnicode_DATA(s);
+    if (to == kind)
+        memcpy(out, buf, (size_t)len * (size_t)kind);
+    else if (kind == PyUnicode_2BYTE_KIND) /* (to one byte) */
+        for (Py_ssize_t i = 0; i < len; i++)
+            ((Py_UCS1 *)out)[i] = (Py_UCS1)((const Py_UCS2 *)buf)[i];
+    else if (to == PyUnicode_1BYTE_KIND) /* (from four bytes) */
+        for (Py_ssize_t i = 0; i < len; i++)
+            ((Py_UCS1 *)out)[i] = (Py_UCS1)((const Py_UCS4 *)buf)[i];
+    else /* (from four bytes to two) */
+        for (Py_ssize_t i = 0; i < len; i++)
+            ((Py_UCS2 *)out)[i] = (Py_UCS2)((const Py_UCS4 *)buf)[i];
+    return s;
+}
 /* end s34-views shortcuts -------------------------------------------------------------------- */
 
 /* Typed views of caller buffers: y* and PyBUF_SIMPLE guarantee contiguity, not alignment (a
@@ -679,6 +706,7 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
 {
     Py_ssize_t len = 0;
     int marks = 0;
+    Py_UCS4 most = 0; /* (the characters written or'ed: str_of) */
     /* (compiled once per character width, as in normalized_counts; a run of plain characters,
      * neither white space nor marks, copied by a loop that tests nothing else) */
 #define COLLAPSE_LINE(T)                                                                           \
@@ -692,9 +720,10 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
                 if (gap && len)                                                                    \
                     dst[len++] = ' ';                                                              \
                 gap = 0;                                                                           \
-                do                                                                                 \
+                do {                                                                               \
                     dst[len++] = (T)ch;                                                            \
-                while (++i < end && ((ch = src[i]) < 128 ? plain_ascii[ch] : !is_space_fast(ch)));  \
+                    most |= ch;                                                                    \
+                } while (++i < end && ((ch = src[i]) < 128 ? plain_ascii[ch] : !is_space_fast(ch))); \
                 continue;                                                                          \
             }                                                                                      \
             i++;                                                                                   \
@@ -707,6 +736,7 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
                 dst[len++] = ' ';                                                                  \
             gap = 0;                                                                               \
             dst[len++] = (T)ch;                                                                    \
+            most |= ch;                                                                            \
         }                                                                                          \
     }
     if (kind == PyUnicode_1BYTE_KIND)
@@ -728,7 +758,9 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
         Py_INCREF(line); /* nothing to collapse or strip (most lines): the line itself */
         return line;
     }
-    return PyUnicode_FromKindAndData(kind, buf + lo * kind, hi - lo);
+    if (most >= 0x80 && (lo > 0 || hi < len)) /* (most may hold a character stripped off) */
+        return PyUnicode_FromKindAndData(kind, buf + lo * kind, hi - lo);
+    return str_of(kind, buf + lo * kind, hi - lo, most);
 }
 
 static PyObject *native_collapse_lines(PyObject *self, PyObject *args)
@@ -3163,7 +3195,8 @@ static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
     int sampling = 1;
     for (;;) {
         Py_ssize_t len = 0;
-        /* normalized_lines's loop (runs of alphanumeric characters joined by single spaces), a
+        Py_UCS4 most = 0; /* (the line's characters or'ed: str_of) */
+        /* the normalised line (runs of alphanumeric characters joined by single spaces), a
          * word copied by a loop that tests nothing else; then, while sampling, count_words's
          * per word, over the word written: whether it is all digits (tested until a character is
          * not), and for a word no longer than the longest of the vocabulary its hash and look-up. */
@@ -3182,9 +3215,10 @@ static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
             if (len)                                                                               \
                 dst[len++] = ' ';                                                                  \
             const Py_ssize_t start = len;                                                          \
-            do                                                                                     \
+            do {                                                                                   \
                 dst[len++] = (T)ch;                                                                \
-            while (++i < n && is_alnum(ch = src[i]));                                          \
+                most |= ch;                                                                        \
+            } while (++i < n && is_alnum(ch = src[i]));                                            \
             if (!sampling)                                                                         \
                 continue;                                                                          \
             const T *word = dst + start;                                                           \
@@ -3214,7 +3248,7 @@ static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
         else
             NORMALIZE_COUNT(Py_UCS4)
 #undef NORMALIZE_COUNT
-        PyObject *line = PyUnicode_FromKindAndData(kind, buf, len);
+        PyObject *line = str_of(kind, buf, len, most);
         if (line == NULL || PyList_Append(lines, line) < 0) {
             Py_XDECREF(line);
             goto done;

@@ -180,3 +180,30 @@ def test_line_starts_from_the_lines_refuse_what_is_not_lines() -> None:
         _native.line_starts_of(("a", "b"))
     with pytest.raises(TypeError):
         _native.line_starts_of(["a", b"b"])
+
+
+def test_lines_and_keys_are_made_in_the_width_of_their_widest_character() -> None:
+    """The normalised lines and the line keys are made from the kernels' buffers in the width
+    their widest character needs (``str_of``: from the characters or'ed as they are copied), or
+    the line's own width when an edge character stripped off was the widest: a str of another
+    width than that is unequal to the same characters in the right one, so each line equals its
+    definition's. Each character at the edges and inside lines of text of every width."""
+    wide = ["é", "ÿ", "Ā", "»", "–", "▶", "’", "新", "😀", "𝔘", "\xa0", "*"]
+    lines = []
+    for a in wide:
+        for b in wide:
+            lines += [f"{a}word{b}", f"{a} word {b}", f"x{a}y{b}z", f"{a}", f"  {a}{b}  ", f"word {a}{b}"]
+    for text in (
+        "\n".join(lines),
+        "\n".join(lines) + "\n新",
+        "\n".join(lines) + "\n😀",
+        "\n".join(lines).casefold(),
+    ):
+        expected = language.py_normalized_counts(text, VOCABULARY, 50_000)
+        assert _native.normalized_counts(text, TABLE, 50_000) == expected
+        keys = _native.line_keys(text, textnorm.EDGE_CHARS)
+        assert keys == native.py_line_keys(text, textnorm.EDGE_CHARS)
+        split = text.split("\n")
+        assert _native.collapse_lines(split, textnorm.EDGE_CHARS) == native.py_collapse_lines(
+            split, textnorm.EDGE_CHARS
+        )
