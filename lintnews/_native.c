@@ -700,11 +700,14 @@ static void make_plain_ascii(void)
 /* One line's characters data[start:end] (of width kind) with every whitespace run made one space
  * and the characters of strip taken off both ends: a new str, or line itself (a new reference)
  * when line is not NULL and nothing changed. buf holds (end - start) * kind bytes at least. When
- * marked is not NULL, *marked says whether the line holds a "*" or a "_". */
+ * marked is not NULL, *marked says whether the line holds a "*" or a "_". When stop is not NULL,
+ * the line ends at the first line break at or after start, if one comes before end, and *stop is
+ * where it ends (s34-views: line_keys finds its lines' ends so, in the pass that collapses them,
+ * where a PyUnicode_FindChar a line read each line twice). */
 static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, char *buf,
-                               const strip_set *strip, int *marked)
+                               const strip_set *strip, int *marked, Py_ssize_t *stop)
 {
-    Py_ssize_t len = 0;
+    Py_ssize_t len = 0, i;
     int marks = 0;
     Py_UCS4 most = 0; /* (the characters written or'ed: str_of) */
     /* (compiled once per character width, as in normalized_counts; a run of plain characters,
@@ -714,7 +717,7 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
         const T *src = (const T *)data;                                                            \
         T *dst = (T *)buf;                                                                         \
         int gap = 0;                                                                               \
-        for (Py_ssize_t i = start; i < end;) {                                                     \
+        for (i = start; i < end;) {                                                                \
             Py_UCS4 ch = src[i];                                                                   \
             if (ch < 128 ? plain_ascii[ch] : !is_space_fast(ch)) {                                 \
                 if (gap && len)                                                                    \
@@ -726,6 +729,8 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
                 } while (++i < end && ((ch = src[i]) < 128 ? plain_ascii[ch] : !is_space_fast(ch))); \
                 continue;                                                                          \
             }                                                                                      \
+            if (ch == '\n' && stop != NULL)                                                        \
+                break;                                                                             \
             i++;                                                                                   \
             if (is_space_fast(ch)) {                                                               \
                 gap = 1;                                                                           \
@@ -746,6 +751,8 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
     else
         COLLAPSE_LINE(Py_UCS4)
 #undef COLLAPSE_LINE
+    if (stop != NULL)
+        *stop = end = i;
     if (marked != NULL)
         *marked = marks;
     Py_ssize_t lo = 0, hi = len;
@@ -796,7 +803,7 @@ static PyObject *native_collapse_lines(PyObject *self, PyObject *args)
                 goto fail;
             }
         }
-        PyObject *item = collapse_span(line, kind, PyUnicode_DATA(line), 0, n, buf, &set, NULL);
+        PyObject *item = collapse_span(line, kind, PyUnicode_DATA(line), 0, n, buf, &set, NULL, NULL);
         if (item == NULL)
             goto fail;
         PyList_SET_ITEM(out, k, item);
@@ -889,18 +896,14 @@ static PyObject *native_line_keys(PyObject *self, PyObject *args)
         goto fail;
     }
     for (Py_ssize_t start = 0;;) {
-        Py_ssize_t end = PyUnicode_FindChar(text, '\n', start, n, 1);
-        if (end == -2)
-            goto fail;
-        if (end < 0)
-            end = n;
+        Py_ssize_t end = n; /* (where the line ends: collapse_span finds it) */
         int marked = 0;
-        PyObject *key = collapse_span(NULL, kind, data, start, end, buf, &set, &marked);
+        PyObject *key = collapse_span(NULL, kind, data, start, n, buf, &set, &marked, &end);
         if (key != NULL && marked) { /* (one line in four of whole-page text: the bullets) */
             Py_ssize_t len = strip_emphasis(kind, data, start, end, plain);
             if (len < end - start) {
                 Py_DECREF(key);
-                key = collapse_span(NULL, kind, plain, 0, len, buf, &set, NULL);
+                key = collapse_span(NULL, kind, plain, 0, len, buf, &set, NULL, NULL);
             }
         }
         if (key == NULL || PyList_Append(keys, key) < 0) {

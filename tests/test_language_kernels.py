@@ -207,3 +207,21 @@ def test_lines_and_keys_are_made_in_the_width_of_their_widest_character() -> Non
         assert _native.collapse_lines(split, textnorm.EDGE_CHARS) == native.py_collapse_lines(
             split, textnorm.EDGE_CHARS
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("", [""]),
+        ("\n", ["", ""]),
+        ("a\n", ["a", ""]),
+        ("\n\n  b  ", ["", "", "b"]),
+        (" **Read more:** \n\n_Share_\n", ["read more", "", "share", ""]),
+        ("x\r\ny\t\n»\u3000z«\n", ["x", "y", "z", ""]),
+    ],
+)
+def test_line_keys_end_each_line_at_its_line_break(text: str, keys: list[str]) -> None:
+    """`line_keys` finds where each line ends in the pass that collapses it: empty lines at the
+    start, the end and in a row, and lines that emphasis is stripped from (read again)."""
+    assert _native.line_keys(text.casefold(), textnorm.EDGE_CHARS) == keys
+    assert native.py_line_keys(text.casefold(), textnorm.EDGE_CHARS) == keys
