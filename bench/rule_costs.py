@@ -65,7 +65,9 @@ def stages(settings: Settings) -> list[tuple[str, Callable[[Document], object]]]
             lambda d: packs._candidate_lines(d, pack_set, packs.pack_languages(d, settings, pack_set)),
         ),
         ("blocks", lambda d: d.blocks),
-        ("block words", lambda d: [b.words for b in d.blocks]),
+        # (no stage makes every block's words: a block's words are made when a rule asks for them,
+        # which a run does for ~2 % of blocks, and are billed to that rule; a "block words" stage
+        # here billed 0.15 ms a document that no run spends)
         ("block heading_like", lambda d: [b.heading_like for b in d.blocks]),
         ("block prose", lambda d: [b.prose for b in d.blocks]),
     ]
