@@ -79,23 +79,43 @@ def all_keys(pack_set: packs.PackSet, seed: int) -> list[str]:
     return as_keys(generated_keys(pack_set, 1500, seed=seed) + fixture_lines()) + MORE_KEYS
 
 
-def test_a_matcher_tries_its_regex_only_where_it_may_match() -> None:
+def test_a_matcher_tries_its_patterns_only_where_they_may_match() -> None:
+    """`Matcher.match` tries a rule's patterns one by one, those filed under the key's first
+    characters or whose needed strings it holds, and answers what the rule's patterns joined
+    as one alternation answer (the entry of its first branch that matches)."""
     pack_set = packs.load_packs(Settings())
     keys = all_keys(pack_set, seed=3)
     matchers = [pack_set.matcher(rule, lang) for rule in pack_set.rules() for lang in pack_set.by_language]
     matchers += [model.compile_entries([e]) for e in USER_ENTRIES] + [model.compile_entries(USER_ENTRIES)]
-    matched = skipped = 0
+    matched = tried = every = 0
     for matcher in matchers:
         for key in keys:
             expected = slow_match(matcher, key)
             assert matcher.match(key) is expected, (matcher.regex, key)
             matched += expected is not None
-            skipped += matcher.first is not None and key[:1] not in matcher.first
-    assert matched > 500 and skipped > len(keys)  # many matches, and many keys not tried
-    # a pattern of unknown first character (or that can match nothing) leaves every key to try
-    assert model.compile_entries([USER_ENTRIES[2]]).first is None
-    assert model.compile_entries([USER_ENTRIES[1]]).first is None  # (a group reference)
-    assert model.compile_entries([USER_ENTRIES[3]]).first == frozenset("tн東")
+            if matcher.patterns is not None:
+                tried += len(matcher.patterns.tried(key))
+                every += len({p for e in matcher.entries for p in e.patterns})
+    assert matched > 500 and every > 10 * tried  # many matches, and few patterns tried
+    # a pattern that can match nothing is tried on every key; one of unknown first character
+    # on keys that hold a string it needs
+    unknown = model.compile_entries([USER_ENTRIES[2]]).patterns
+    assert unknown is not None and len(unknown.always) == 1 and len(unknown.needy) == 1
+    assert [t[0] for t in unknown.tried("we use cookies")] == [0, 2]
+    assert [t[0] for t in unknown.tried("also this")] == [1, 2]
+    # a group reference leaves every pattern to try on every key
+    assert len(model.compile_entries([USER_ENTRIES[1]]).patterns.always) == 3  # type: ignore[union-attr]
+    filed = model.compile_entries([USER_ENTRIES[3]]).patterns
+    assert (
+        filed is not None
+        and not filed.always
+        and {h[0] for h in filed.by_head} | set(filed.by_first) == set("tн東")
+    )
+    # the first entry a pattern of which matches, as the alternation's first matching branch
+    both = model.compile_entries(USER_ENTRIES)
+    assert both.match("tags: a, b") is USER_ENTRIES[3]  # (a line of USER_ENTRIES[3], no pattern before)
+    assert both.match("we use cookies here") is USER_ENTRIES[2]
+    assert both.match("read more") is USER_ENTRIES[1]
 
 
 LENGTHS = [

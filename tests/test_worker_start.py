@@ -20,7 +20,7 @@ from lintnews import packs, parallel
 from lintnews.cli import main as cli_main
 from lintnews.config import Settings
 from lintnews.engine import Linter
-from lintnews.packs import model
+from lintnews.packs import model, screen
 
 
 def _fresh(pack_set: packs.PackSet) -> packs.PackSet:
@@ -36,8 +36,8 @@ def test_compiling_every_language_up_front_gives_the_lazy_answers() -> None:
     assert set(eager.screens) == {*languages, packs.ALL_LANGUAGES}
     assert set(eager.matchers) == {(rule, lang) for rule in loaded.rules() for lang in languages}
     assert set(eager.answers) == set(languages)
-    # every regex compiled before the fork (a matcher compiles its own on first use otherwise)
-    assert all("regex" in vars(m) for m in eager.matchers.values())
+    # every matcher's patterns filed before the fork (on first use otherwise)
+    assert all("patterns" in vars(m) for m in eager.matchers.values())
     assert not lazy.screens and not lazy.matchers
     keys = as_keys(generated_keys(loaded, 1500, seed=17) + fixture_lines())
     for langs in [("en",), ("de", "en"), ("fr", "es", "en"), tuple(languages)]:
@@ -166,17 +166,19 @@ def test_the_corpus_signer_is_made_once_before_the_workers_fork(
     assert seen.read_text(encoding="utf-8").split() == [str(os.getpid())]
 
 
-def test_the_lazy_path_compiles_only_the_regexes_a_line_needs() -> None:
-    """Without `PackSet.compile_all`, a matcher compiles its regex when a line may match it:
-    prose compiles few of them, and a rule's own phrase its regex and few others."""
+def test_matching_compiles_each_pattern_once_and_no_rule_s_alternation() -> None:
+    """A matcher tries the patterns its language's screen compiled (one regex a pattern, once a
+    process), never its rule's patterns joined as one alternation (a second compilation of
+    every pattern), and files them only when a line first reaches it."""
     pack_set = _fresh(packs.load_packs(Settings()))
     prose = ["the council met on monday to agree the budget", "mayor jane doe said the vote would pass"]
     assert pack_set.line_matcher(("en",)).matches(prose, [0, 1]) == {}
-    matchers = [pack_set.matcher(rule, "en") for rule in pack_set.rules()]
-    with_regex = [m for m in matchers if m.source is not None]
-    assert len(with_regex) > 15 and sum("regex" in vars(m) for m in with_regex) <= 3
-    assert "regex" not in vars(pack_set.matcher("pagination", "en"))
+    assert "patterns" not in vars(pack_set.matcher("pagination", "en"))
     found = pack_set.line_matcher(("en",)).matches(["page 2 of 7"], [0])
     assert list(found) == ["pagination"]
-    assert "regex" in vars(pack_set.matcher("pagination", "en"))
-    assert sum("regex" in vars(m) for m in with_regex) < len(with_regex) // 2
+    pagination = pack_set.matcher("pagination", "en")
+    assert pagination.patterns is not None
+    tried = pagination.patterns.tried("page 2 of 7")
+    assert tried and all(regex is screen.compiled(regex.pattern) for _, regex, _ in tried)
+    pack_set.compile_all()
+    assert not any("regex" in vars(m) for m in pack_set.matchers.values())

@@ -16,12 +16,14 @@ Matching is always against a *whole line* (never a substring of a sentence), com
 "key" form (see `line_key`): NFKC, case-folded, curly quotes made straight, Markdown emphasis
 markers removed, whitespace collapsed, bullets and punctuation trimmed from both ends. ``lines``
 are literal and compared after the same normalisation; ``patterns`` are regular expressions that
-must match the entire key. All entries of one rule and language are compiled into a single
-alternation, so a line costs one regex call per rule, whatever the size of the pack.
+must match the entire key. Each pattern is compiled alone, once a process, and a line is tried
+only against the patterns whose matches may start as it starts or whose needed strings it holds
+(`screen`, `tried`): a few regex calls a candidate line, whatever the size of the pack.
 
 Modules: `rulefile` (the rule files, `phrase_rule`), `validation` (checks shared by every file
 shape), `loading` (built-in and users' files, cached per configuration), `model` (`PackSet`,
-`Matcher`), `screen` (which lines may match at all; its first pass in `first_pass`), `answers`
+`Matcher`; its patterns tried one by one in `tried`), `screen` (which lines may match at all;
+its first pass in `first_pass`), `answers`
 (which rules' entries match a line, kept per key), `matching` (`match_lines`, `PhraseRule`).
 """
 

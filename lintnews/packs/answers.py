@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from lintnews.lazy import cached_property
 from lintnews.packs import first_pass
 from lintnews.packs.regex_prefix import HEAD
-from lintnews.packs.screen import Screen
 
 if TYPE_CHECKING:
     from lintnews.packs.model import Entry, Matcher
@@ -100,22 +99,22 @@ class LanguageAnswers:
     """The matchers of every rule in one language, and which of them match a line key (kept
     per key, up to `MATCHES_KEPT` keys)."""
 
-    def __init__(self, rules: list[tuple[int, str, Matcher, list[Entry]]]) -> None:
-        """``rules``: (index among the pack set's rules, rule, its matcher in this language, the
-        entries that matcher compiled), for the rules with a non-empty matcher."""
-        self.rules = {i: (rule, matcher) for i, rule, matcher, _ in rules}
+    def __init__(self, rules: list[tuple[int, str, Matcher]]) -> None:
+        """``rules``: (index among the pack set's rules, rule, its matcher in this language), for
+        the rules with a non-empty matcher."""
+        self.rules = {i: (rule, matcher) for i, rule, matcher in rules}
         self._kept: dict[str, Answer] = {}
         literal: dict[str, set[int]] = {}
         by_head: dict[str, set[int]] = {}
         by_first: dict[str, set[int]] = {}
         needed: dict[str, set[int]] = {}
         always: set[int] = set()
-        for i, _, matcher, entries in rules:
+        for i, _, matcher in rules:
             for key in matcher.literal:
                 literal.setdefault(key, set()).add(i)
             if matcher.source is None:
                 continue
-            screen = Screen.build(entries, alternations=False)
+            screen = matcher.screen
             if screen.everything:
                 always.add(i)
             for head in screen.by_head:

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from lintnews.diagnostics import Severity
 from lintnews.lazy import cached_property
 from lintnews.packs.answers import LanguageAnswers, LineMatcher
-from lintnews.packs.screen import Screen, ScreenUnion, pattern_needs
+from lintnews.packs.screen import Screen, ScreenUnion
+from lintnews.packs.tried import TriedPatterns
 from lintnews.textnorm import line_key
 
 ALL_LANGUAGES = "*"
@@ -27,33 +28,41 @@ class Entry:
 
 @dataclass
 class Matcher:
-    """Every entry of one rule for one language, compiled to a dict and one regex."""
+    """Every entry of one rule for one language: its literal lines in a dict, its patterns each
+    compiled alone and tried only on the keys they may match (`TriedPatterns`)."""
 
     literal: dict[str, Entry] = field(default_factory=dict)
-    #: Every entry's patterns as one alternation, an entry's a named group (None: no pattern).
+    #: Every entry's patterns as one alternation, an entry's a named group (None: no pattern):
+    #: what `match` answers, as one expression (`regex`, for tests and bench/hostile.py).
     source: str | None = None
     groups: dict[str, Entry] = field(default_factory=dict)
-    #: The characters a key the regex matches starts with (None: not known for every pattern):
-    #: the regex is not tried on the keys of any other first character (nearly all of them).
-    first: frozenset[str] | None = None
+    #: The entries, in order.
+    entries: list[Entry] = field(default_factory=list)
 
     @cached_property
     def regex(self) -> re.Pattern[str] | None:
-        """`source` compiled when first needed: a line is tried only against the matchers that
-        may match it (`lintnews.packs.answers`), and a run whose documents never need a rule's
-        regex in a language does not compile it (a tenth of a second for every rule in every
-        language). `PackSet.compile_all` compiles them all before a run forks its workers."""
+        """`source` compiled (matching never uses it: `match` tries the patterns one by one)."""
         return re.compile(self.source) if self.source is not None else None
 
+    @cached_property
+    def screen(self) -> Screen:
+        """The `Screen` of the entries (what `TriedPatterns` files the patterns by, and
+        `LanguageAnswers` the rules)."""
+        return Screen.build(self.entries, alternations=False)
+
+    @cached_property
+    def patterns(self) -> TriedPatterns | None:
+        """The patterns filed by what their matches start with (None: no pattern)."""
+        return TriedPatterns.of(self.entries, self.screen) if self.source is not None else None
+
     def match(self, key: str) -> Entry | None:
+        """The entry whose line is ``key``, else the first entry a pattern of which fullmatches
+        it (as ``regex.fullmatch(key).lastgroup`` names it), or None."""
         entry = self.literal.get(key)
         if entry is not None:
             return entry
-        if self.source is not None and (self.first is None or key[:1] in self.first):
-            m = self.regex.fullmatch(key)  # type: ignore[union-attr]  # (`source` is not None)
-            if m is not None and m.lastgroup is not None:
-                return self.groups[m.lastgroup]
-        return None
+        patterns = self.patterns
+        return patterns.match(key) if patterns is not None else None
 
 
 @dataclass
@@ -123,7 +132,7 @@ class PackSet:
             for i, rule in enumerate(self.rules()):
                 m = self.matcher(rule, language)
                 if m.literal or m.source is not None:
-                    rules.append((i, rule, m, self.entries(rule, language)))
+                    rules.append((i, rule, m))
             found = self.answers[language] = LanguageAnswers(rules)
         return found
 
@@ -154,7 +163,7 @@ class PackSet:
         for language in languages:
             self.language_answers(language)  # (and the matcher of every rule)
             for rule in self.rules():
-                self.matcher(rule, language).regex  # noqa: B018 (compiled on first use)
+                self.matcher(rule, language).patterns  # noqa: B018 (filed on first use)
 
     def screen_of(self, languages: tuple[str, ...]) -> ScreenUnion:
         """The screens of ``languages`` as one `ScreenUnion` (cached; building it compiles
@@ -166,7 +175,7 @@ class PackSet:
 
 
 def compile_entries(entries: list[Entry]) -> Matcher:
-    matcher = Matcher()
+    matcher = Matcher(entries=list(entries))
     parts = []
     for i, entry in enumerate(entries):
         for line in entry.lines:
@@ -177,22 +186,4 @@ def compile_entries(entries: list[Entry]) -> Matcher:
             parts.append(f"(?P<{name}>{'|'.join(f'(?:{p})' for p in entry.patterns)})")
     if parts:
         matcher.source = "|".join(parts)
-        matcher.first = _first_chars([p for entry in entries for p in entry.patterns])
     return matcher
-
-
-def _first_chars(patterns: list[str]) -> frozenset[str] | None:
-    """The characters every match of one of ``patterns`` starts with (see `Screen`), or None
-    when one of them may start with any (or match the empty string). A pattern whose meaning
-    may depend on the others it is compiled with (a group reference) is unreadable alone, and
-    so unknown."""
-    chars: set[str] = set()
-    for p in patterns:
-        try:
-            first = pattern_needs(p)[0]
-        except Exception:  # an unexpected parse tree: not known
-            return None
-        if first is None:
-            return None
-        chars |= first
-    return frozenset(chars)

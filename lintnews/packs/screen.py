@@ -103,7 +103,7 @@ class Screen:
                 screen.rest_needs = None if needs is None else tuple(sorted(needs))
                 screen.rest_each = tuple(rest)
                 for p, _ in rest:
-                    _compiled(p)
+                    compiled(p)
             if not alternations:
                 return screen
             if rest:
@@ -128,7 +128,7 @@ class Screen:
             # (tuples of strings, not lists: the collector stops tracking them, and a run
             # holds a screen for every language and rule)
             filed[head] = (*filed.get(head, ()), pattern)
-        _compiled(pattern)
+        compiled(pattern)
 
     def admits(self, key: str) -> bool:
         """Whether an entry may match the (non-empty) line key ``key``."""
@@ -140,7 +140,7 @@ class Screen:
 
 
 @lru_cache(maxsize=4096)
-def _compiled(pattern: str) -> re.Pattern[str]:
+def compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
@@ -148,7 +148,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 def _tried(patterns: tuple[str, ...], always: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
     """The regexes a `ScreenUnion` tries on the lines of one head, shared by every union that
     tries the same (the language sets of a crawl share most of their heads' patterns)."""
-    return (*map(_compiled, patterns), *always)
+    return (*map(compiled, patterns), *always)
 
 
 @lru_cache(maxsize=1024)
@@ -160,7 +160,7 @@ def _either(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
             return (re.compile("|".join(f"(?:{p})" for p in patterns)),)
         except re.error:
             pass
-    return tuple(_compiled(p) for p in patterns)
+    return tuple(compiled(p) for p in patterns)
 
 
 #: How many line keys' answers a `ScreenUnion` keeps (~100 bytes each beside the key itself).
@@ -221,7 +221,7 @@ class ScreenUnion:
     def _needy(self) -> tuple[list[re.Pattern[str]], list[list[int]]]:
         """The `needy` patterns compiled, and the patterns that need each needle of
         `_first_pass` (in its order, `needed`'s)."""
-        return [_compiled(p) for p in self.needy], list(self.needed.values())
+        return [compiled(p) for p in self.needy], list(self.needed.values())
 
     @cached_property
     def _dispatch(
