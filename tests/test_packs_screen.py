@@ -256,6 +256,44 @@ def test_what_a_pattern_requires_holds_for_every_line_it_matches() -> None:
     assert matched > 300
 
 
+def test_runs_of_plain_characters_parse_as_one_character_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parser reads a run of characters that stand for themselves at once (leaving the last
+    to a quantifier that may follow): the same tree as reading them one by one, on every pack
+    pattern, the patterns above and quantifiers and braces after runs."""
+    pack_set = packs.load_packs(Settings())
+    patterns = {
+        p for rules in pack_set.by_language.values() for es in rules.values() for e in es for p in e.patterns
+    }
+    patterns |= {p for p, _, _ in FACTS} | {
+        "abc{2}d",
+        "ab{x}c}",
+        "abc*d+e?f",
+        "a}b{,}c{}",
+        "x{1,2}?yz",
+        "é—ab+",
+    }
+    fast = {}
+    for pattern in patterns:
+        regex_facts.parse.cache_clear()
+        try:
+            fast[pattern] = regex_facts.parse(pattern)
+        except regex_facts.Unreadable as exc:
+            fast[pattern] = str(exc)
+    monkeypatch.setattr(regex_facts, "_PLAIN", re.compile(r"(?!)"))  # (no run: a character at a time)
+    runs = 0
+    for pattern in patterns:
+        regex_facts.parse.cache_clear()
+        try:
+            slow = regex_facts.parse(pattern)
+        except regex_facts.Unreadable as exc:
+            assert fast[pattern] == str(exc), pattern
+            continue
+        assert fast[pattern] == slow, pattern
+        runs += any(isinstance(node, regex_facts.Lit) for node in slow)
+    regex_facts.parse.cache_clear()
+    assert runs > 300
+
+
 def test_the_phrase_packs_read_patterns_without_the_private_regex_parser() -> None:
     for path in (ROOT / "lintnews" / "packs").glob("*.py"):
         text = path.read_text(encoding="utf-8")

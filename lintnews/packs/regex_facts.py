@@ -77,6 +77,10 @@ _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "
 _CATEGORIES = set("dDwWsS")
 _ANCHORS = set("bBAZ")
 _QUANTIFIER = re.compile(r"\{(\d*)(,\d*)?\}")
+#: Characters that stand for themselves anywhere: `_Parser.items` reads runs of them at once (most
+#: of a phrase pattern), their nodes made once a character (the trees are never changed).
+_PLAIN = re.compile(r"[^\\\[\]()|.*+?{^$]+")
+_lit = lru_cache(maxsize=None)(Lit)
 
 
 class Unreadable(Exception):
@@ -103,7 +107,16 @@ class _Parser:
 
     def items(self) -> list[Node]:
         out: list[Node] = []
-        while self.i < len(self.p) and self.peek() not in "|)":
+        p, n = self.p, len(self.p)
+        while self.i < n and p[self.i] not in "|)":
+            m = _PLAIN.match(p, self.i)  # (the last of a run alone when a quantifier may follow)
+            end = m.end() if m is not None else self.i
+            if end < n and p[end] in "*+?{":
+                end -= 1
+            if end > self.i:
+                out += map(_lit, p[self.i : end])
+                self.i = end
+                continue
             out.append(self.quantified(self.atom()))
         return out
 
