@@ -130,6 +130,11 @@ class Screen:
             filed[head] = (*filed.get(head, ()), pattern)
         compiled(pattern)
 
+    @cached_property
+    def literal_heads(self) -> frozenset[str]:
+        """The first `HEAD` characters of the literal lines (once a screen, not once a union)."""
+        return frozenset(line[:HEAD] for line in self.literal if line)
+
     def admits(self, key: str) -> bool:
         """Whether an entry may match the (non-empty) line key ``key``."""
         return bool(self.select([key]))
@@ -258,7 +263,7 @@ class ScreenUnion:
         it is no literal line, no pattern is filed under its first characters, and it holds no
         string a pattern that might match it needs."""
         by_head, headless = self._dispatch
-        heads = {*by_head, *(line[:HEAD] for line in self.literal if line)}
+        heads = set(by_head).union(*(screen.literal_heads for screen in self.screens))
         return first_pass.key_screen(
             tuple(sorted(heads)),
             "".join(sorted(headless)),
