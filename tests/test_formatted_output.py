@@ -148,7 +148,9 @@ def test_a_document_formatted_elsewhere_is_written_as_its_diagnostics_would_be(
         writer = StreamWriter(fmt, out, color, unsafe_fixes=False)
         # (fixes of B rules not offered: a worker's copy of the policy takes them off)
         settings = Settings(unfixable=["B"])
-        checker = CheckRun(settings, CheckOptions(corpus=False), sink=writer.write, flush=writer.flush)
+        checker = CheckRun(
+            settings, CheckOptions(corpus=False), sink=writer.write, flush=writer.flush, writer=writer
+        )
         document_format = checker.document_format()
         assert document_format is not None and document_format.color == color
         # (pickled as it travels to a worker, and the document's text and tally back)
@@ -199,7 +201,7 @@ def test_only_a_run_that_needs_nothing_else_of_its_diagnostics_has_them_formatte
     fmt: str, options: CheckOptions, formats: bool
 ) -> None:
     writer = StreamWriter(fmt, io.StringIO())
-    checker = CheckRun(Settings(), options, sink=writer.write, flush=writer.flush)
+    checker = CheckRun(Settings(), options, sink=writer.write, flush=writer.flush, writer=writer)
     assert (checker.document_format() is not None) is formats
-    # A sink that is not a writer's: nothing is formatted for it.
-    assert CheckRun(Settings(), options, sink=lambda d: None).document_format() is None
+    # A sink that is not a writer's (no writer given): nothing is formatted for it.
+    assert CheckRun(Settings(), options, sink=writer.write).document_format() is None

@@ -278,6 +278,7 @@ def check(
                     bars.around(report_warning),
                     emit_bytes=bars.around(emit_bytes, stdout),
                     flush=flush,
+                    writer=None if (diff or fix_only) else writer,
                 )
                 writer.unsafe_fixes = run.policy.unsafe
                 if run.signatures is not None:

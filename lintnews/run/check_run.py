@@ -43,9 +43,12 @@ class CheckRun:
         on_warning: Callable[[str], None] = lambda message: None,
         emit_bytes: Callable[[bytes], None] | None = None,
         flush: Callable[[], object] = lambda: None,
+        writer: StreamWriter | None = None,
     ) -> None:
         """``sink`` receives every reported diagnostic as it is found (after the baseline);
-        without one, they are collected in ``result.diagnostics``. ``flush`` is called after
+        without one, they are collected in ``result.diagnostics``. ``writer``: the report's
+        `StreamWriter` when ``sink`` is its `write`: worker processes and the cache may then
+        format its text (`document_format`). ``flush`` is called after
         each document's diagnostics and after the corpus phase's: the sink may hold what it
         got until then (`lintnews.reporters.StreamWriter` writes a document at once).
         ``on_warning`` gets what is worth saying but fails nothing (a JSONL corpus ``--fix``
@@ -89,10 +92,8 @@ class CheckRun:
         self.summary_of: dict[tuple[str, str | None, int | None], DocumentSummary] = {}
         self.result = RunResult([], [], 0)
         self.sink = sink if sink is not None else self.result.diagnostics.append
-        #: The `StreamWriter` that ``sink`` writes to, when it is one's `write`: worker processes
-        #: may then format its text (`document_format`).
-        writer = getattr(sink, "__self__", None)
-        self.writer = writer if isinstance(writer, StreamWriter) and sink == writer.write else None
+        #: The `StreamWriter` that ``sink`` writes to, if it is one's `write` (`document_format`).
+        self.writer = writer
         #: How each document's diagnostics are reported, all at once, when `run` found that
         #: they may be (`document_format`): by the workers, and here those of the others.
         self.formatting: DocumentFormat | None = None
