@@ -212,6 +212,12 @@ class Diagnostic:
         return self.record_line if self.record_line is not None else self.line
 
 
+#: What a one-line report (``text``) shows of a diagnostic, as the result cache gives it to a
+#: re-run that only reports (`lintnews.cache.rows`, `lintnews.reporters.formatted`), without
+#: making the diagnostic: ``(line, column, code, severity, message, fix)``, where ``fix`` is
+#: None when there is none, else whether it is safe.
+Brief = tuple[int, int, str, Severity, str, "bool | None"]
+
 #: Every severity by its number (what pickles and cache entries carry).
 SEVERITY_BY_NUMBER = {s.value: s for s in Severity}
 

@@ -71,7 +71,8 @@ def analyze(
 ) -> Iterator[Analysis | InputError]:
     """Analyses (and input errors) of every document under ``paths``, in input order; with a
     ``document_format``, the workers' come with their diagnostics formatted by it instead
-    (`Analysis.formatted`; those of this process, cached or linted here, are left as they are).
+    (`Analysis.formatted`), and so do cached ones in a one-line format (`cached_items`); those
+    linted here are left as they are.
 
     The main process looks every unit up in the cache itself: a hit costs a hash and one read
     here, where sending it to a worker and back would cost more than that. Only the misses go to
@@ -111,7 +112,10 @@ def analyze(
             if k is not None:
                 # (a key twice in a chunk, e.g. a file named twice, gets results of its own)
                 hit = cached_items(
-                    found.pop(k) if k in found else reader.get(k) if reader is not None else None, unit, spec
+                    found.pop(k) if k in found else reader.get(k) if reader is not None else None,
+                    unit,
+                    spec,
+                    document_format,
                 )
                 if hit is not None:
                     from_unit(hit, unit, keep_raw)  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from lintnews import cache as cache_mod
 from lintnews.analysis import Analysis
@@ -24,6 +25,9 @@ from lintnews.sources import (
     open_regular,
     read_path,
 )
+
+if TYPE_CHECKING:
+    from lintnews.reporters.formatted import DocumentFormat
 
 #: A unit of work: a file path, or (path, line number, raw line) of a JSONL record.
 Unit = tuple[str] | tuple[str, int, bytes]
@@ -87,16 +91,23 @@ def from_unit(items: list[Analysis | InputError], unit: Unit, keep_raw: bool) ->
 
 
 def cached_items(
-    hit: bytes | None, unit: Unit, spec: cache_mod.SignatureSpec | None
+    hit: bytes | None,
+    unit: Unit,
+    spec: cache_mod.SignatureSpec | None,
+    document_format: DocumentFormat | None = None,
 ) -> list[Analysis | InputError] | None:
     """The results of a cache hit for ``unit``, their signatures left in the cache
     (``signature`` is None; `Analysis.cached` is set by `_store`), raw lines restored from the
     unit; None when there is no entry or it does not check out (`cache_mod.load_unit`: the cache
-    is untrusted input). ``spec``: the corpus phase runs and needs signatures of this shape."""
+    is untrusted input). ``spec``: the corpus phase runs and needs signatures of this shape.
+    ``document_format``: how the run has its documents' diagnostics formatted, when it needs
+    nothing else of them; a one-line format's are formatted from the entry's rows at once
+    (`Analysis.formatted`), never made into diagnostics."""
     if hit is None:
         return None
     line = unit[1] if len(unit) == 3 else None  # type: ignore[misc]
-    items = cache_mod.load_unit(hit, unit[0], line, spec)
+    brief = document_format.format_briefs if document_format is not None and document_format.brief else None
+    items = cache_mod.load_unit(hit, unit[0], line, spec, brief)
     if items is not None and len(unit) == 3:
         raw = unit[2]  # type: ignore[misc]
         items = [dataclasses.replace(i, raw=raw) if isinstance(i, InputError) else i for i in items]

@@ -27,8 +27,8 @@ from lintnews.cache.entries import (
     _opt_str,
     _str,
 )
-from lintnews.cache.rows import _row, _row_data, fits_row
-from lintnews.diagnostics import Diagnostic, Edit, Fix, Location, Severity
+from lintnews.cache.rows import _row, _row_data, briefs, fits_row
+from lintnews.diagnostics import Brief, Diagnostic, Edit, Fix, Location, Severity
 from lintnews.registry import all_rules, rule_names
 
 
@@ -193,9 +193,26 @@ def row_samples() -> list[list[Any]]:
     return out
 
 
+def brief_of(d: Diagnostic) -> Brief:
+    """What a one-line report shows of ``d`` (the definition of a `Brief`)."""
+    return (d.line, d.column, d.code, d.severity, d.message, None if d.fix is None else d.fix.safe)
+
+
+def brief_outcome(v: Any) -> Any:
+    """What `briefs` makes of the row ``v`` (and the type of its severity), as `outcome`."""
+    try:
+        (b,) = briefs((v,), *DOC, rule_names())
+    except _Invalid:
+        return "invalid"
+    except Exception as exc:  # noqa: BLE001 - the decoder must raise _Invalid only
+        return f"raised {type(exc).__name__}"
+    return b, type(b[3])
+
+
 def assert_row_decoder_agrees(data: list[Any]) -> None:
     """`_row` accepts exactly the `mutations` of ``data`` that `row_reference` does, with the
-    same result, and both kinds occur."""
+    same result, and both kinds occur; `briefs` accepts the same rows, each as its diagnostic's
+    `brief_of`."""
     names = rule_names()
 
     def decode(v: Any) -> Diagnostic:
@@ -203,6 +220,13 @@ def assert_row_decoder_agrees(data: list[Any]) -> None:
 
     def define(v: Any) -> Diagnostic:
         return row_reference(v, *DOC)
+
+    def define_brief(v: Any) -> Any:
+        try:
+            d = define(v)
+        except _Invalid:
+            return "invalid"
+        return brief_of(d), Severity
 
     cases = mutations(data)
     accepted = 0
@@ -213,6 +237,7 @@ def assert_row_decoder_agrees(data: list[Any]) -> None:
         accepted += want != "invalid"
         read = mutation.as_read(case)  # (arrays as tuples, as the cache reads them)
         assert outcome(decode, read) == outcome(define, read), case
+        assert brief_outcome(case) == define_brief(case) == brief_outcome(read), case
     assert 0 < accepted < len(cases)
 
 

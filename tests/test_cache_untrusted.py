@@ -28,7 +28,10 @@ from hypothesis import strategies as st
 from lintnews import cache
 from lintnews.analysis import Analysis
 from lintnews.config import Settings
+from lintnews.fixes.apply import FixPolicy
 from lintnews.parallel import cached_items
+from lintnews.reporters.base import _UNPRINTABLE
+from lintnews.reporters.formatted import DocumentFormat
 from lintnews.sources import InputError
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -267,6 +270,9 @@ def _real_entries(tmp_path: Path) -> list[tuple[str, int | None, bytes]]:
     return found
 
 
+#: How a run in the ``text`` format has its documents' diagnostics formatted.
+LINES = DocumentFormat("text", False, False, False, FixPolicy())
+
 _LEAVES = st.one_of(
     st.none(),
     st.booleans(),
@@ -297,9 +303,12 @@ def test_any_change_to_a_real_entry_is_a_miss_or_well_typed(tmp_path: Path) -> N
         blob = encode(mutate(decoded, where, lambda v: new))
         unit = (path,) if line is None else (path, line, b"{}")
         found = cached_items(blob, unit, spec)  # type: ignore[arg-type]
-        if found is None:
+        # (a run that only prints lines has them formatted from the rows: the same entries hit)
+        briefly = cached_items(blob, unit, spec, LINES)  # type: ignore[arg-type]
+        assert (briefly is None) == (found is None)
+        if found is None or briefly is None:
             return
-        (item,) = found
+        (item,), (brief,) = found, briefly
         assert isinstance(item, (Analysis, InputError)) and item.path == path
         if isinstance(item, Analysis):
             assert item.record_line == line
@@ -307,6 +316,12 @@ def test_any_change_to_a_real_entry_is_a_miss_or_well_typed(tmp_path: Path) -> N
                 assert (d.path, d.record_line) == (path, line) and d.line >= 1 and d.column >= 1
                 json.dumps(d.to_dict())
             assert cache.load_signatures(blob, spec) is not None  # what the corpus phase reads
+            assert isinstance(brief, Analysis) and brief.diagnostics == []
+            want = LINES.format(item.diagnostics) if item.diagnostics else None
+            got = brief.formatted
+            assert got == want and (got is None or not _UNPRINTABLE.search(got.text.replace("\n", "")))
+        else:
+            assert brief == item
 
     check()
 

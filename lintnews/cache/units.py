@@ -6,19 +6,22 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from lintnews.analysis import Analysis
 from lintnews.cache.entries import _MAX, ARRAY, _int, _Invalid, _list, _opt_str, _pack, _str, _unpack
-from lintnews.cache.rows import _row_data, _rows, fits_row
+from lintnews.cache.rows import _row_data, _rows, briefs, fits_row
 from lintnews.config import Settings
 from lintnews.corpus.options import CorpusOptions, lsh_bands
+from lintnews.diagnostics import Brief
 from lintnews.registry import rule_names
 from lintnews.sources import InputError
 
 if TYPE_CHECKING:
     # (`lintnews.corpus.signature` needs numpy: imported where signatures are made or read)
     from lintnews.corpus.signature import DocSignature
+    from lintnews.reporters.formatted import FormattedDocument
 
 # --- unit entries: the results of one file or JSONL record, with their corpus signatures -----
 
@@ -60,38 +63,58 @@ def dump_results(items: list[Analysis | InputError]) -> bytes | None:
     return dump_unit(items, sigs if any(s is not None for s in sigs) else None)
 
 
+#: How a run that only reports a document's diagnostics has them formatted straight from the
+#: cache's rows (`lintnews.reporters.formatted.DocumentFormat.format_briefs`): from their
+#: `Brief` tuples, the document's path and record, what the report shows of them.
+BriefFormat = Callable[[list[Brief], str, "str | None"], "FormattedDocument"]
+
+
 def load_unit(
-    blob: Any, path: str, line: int | None, spec: SignatureSpec | None
+    blob: Any, path: str, line: int | None, spec: SignatureSpec | None, formatter: BriefFormat | None = None
 ) -> list[Analysis | InputError] | None:
     """The results stored in ``blob`` for the unit ``path`` (and JSONL ``line``), or None when
     the entry is not exactly what this run would have stored for it: wrong shape or types, or
     results of another file or line, or no signatures when the corpus phase (``spec``) needs
-    them. Signatures are checked, not kept: `load_signatures` reads them when needed."""
+    them. Signatures are checked, not kept: `load_signatures` reads them when needed.
+
+    With a ``formatter``, a document's diagnostics come formatted by it (`Analysis.formatted`,
+    ``diagnostics`` left empty) and are never made: the rows are checked all the same."""
     try:
         data, sigs = _list(_unpack(blob, "unit"), 2)
         # Reading a unit gives exactly one result: its document or its input error.
         (item,) = _list(data, 1)
-        return [_unit_item(item, path, line, sigs, spec)]
+        result, shown = _unit_item(item, path, line, sigs, spec, formatter is not None)
     except Exception:  # whatever a planted entry makes the checks trip on: a miss
         return None
+    if shown and formatter is not None:
+        assert isinstance(result, Analysis)
+        result.formatted = formatter(shown, path, result.record)
+    return [result]
 
 
 def _unit_item(
-    v: Any, path: str, line: int | None, sigs: Any, spec: SignatureSpec | None
-) -> Analysis | InputError:
+    v: Any, path: str, line: int | None, sigs: Any, spec: SignatureSpec | None, brief: bool
+) -> tuple[Analysis | InputError, list[Brief]]:
+    """The result of a unit entry and, with ``brief``, its diagnostics' briefs instead of them."""
     if _str(_list(v)[0]) == "e":
         _, e_path, message, record, e_line = _list(v, 5)
         # (a unit that is an input error has no signature: `dump_results` stores None)
         if e_path != path or e_line != line or sigs is not None:
             raise _Invalid
-        return InputError(path, _str(message), _opt_str(record) if line is not None else _none(record), line)
+        return InputError(
+            path, _str(message), _opt_str(record) if line is not None else _none(record), line
+        ), []
     kind, a_path, record, record_line, doc_score, diagnostics = _list(v, 6)
     if kind != "a" or a_path != path or record_line != line:
         raise _Invalid
     record = _str(record) if line is not None else _none(record)
     doc_score = _int(doc_score, 0, 100)
     names = rule_names()
-    found = _rows(_list(diagnostics), path, record, line, doc_score, names)
+    found, shown = [], []
+    if brief:
+        shown = briefs(_list(diagnostics), path, record, line, doc_score, names)
+    else:
+        found = _rows(_list(diagnostics), path, record, line, doc_score, names)
     if spec is None:
         if sigs is not None:
             raise _Invalid
@@ -99,7 +122,7 @@ def _unit_item(
         sig = _signature_fields(_list(sigs, 1)[0], spec)
         if sig[:3] != [path, record, line]:
             raise _Invalid
-    return Analysis(path, record, line, found, doc_score)
+    return Analysis(path, record, line, found, doc_score), shown
 
 
 def _none(v: Any) -> str | None:

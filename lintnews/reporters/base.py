@@ -218,5 +218,11 @@ def location(d: Diagnostic, place: str | None = None) -> str:
 
 
 def place_of(d: Diagnostic) -> str:
-    """``path``, or for a JSONL record ``path#record``, printable."""
-    return printable(d.path if d.record is None else f"{d.path}#{d.record}")
+    """``path``, or for a JSONL record ``path#record``, printable (`place`)."""
+    return place(d.path, d.record)
+
+
+def place(path: str, record: str | None) -> str:
+    """The place of a document's diagnostics: ``path``, or for a JSONL record ``path#record``,
+    printable."""
+    return printable(path if record is None else f"{path}#{record}")

@@ -15,13 +15,21 @@ _SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity
 
 def diagnostic_line(d: Diagnostic, color: bool, unsafe_fixes: bool = False, place: str | None = None) -> str:
     """``d``'s line in the ``text`` format; ``place``: `place_of` ``d``, when the caller has it."""
-    fixable = " [*]" if fix_applies(d, unsafe_fixes) else ""
-    message = printable(d.message)  # messages quote scraped text
+    where = location(d, place)
+    return line_of(where, d.code, d.severity, fix_applies(d, unsafe_fixes), d.message, color)
+
+
+def line_of(where: str, code: str, severity: Severity, fixable: bool, message: str, color: bool) -> str:
+    """A diagnostic's line in the ``text`` format, from what it shows: its `location`, rule,
+    severity (the colour), whether ``--fix`` applies its fix (``[*]``) and message. (A re-run
+    answered from the result cache formats the lines of its rows with it, making no diagnostics:
+    `lintnews.reporters.formatted.DocumentFormat.format_briefs`.)"""
+    marked = " [*]" if fixable else ""
+    message = printable(message)  # messages quote scraped text
     if not color:
-        return f"{location(d, place)}: {d.code}{fixable} {message}"
-    where = click.style(location(d, place), bold=True)
-    code = click.style(d.code, fg=_SEVERITY_COLOURS[d.severity], bold=True)
-    return f"{where}: {code}{fixable} {message}"
+        return f"{where}: {code}{marked} {message}"
+    where = click.style(where, bold=True)
+    return f"{where}: {click.style(code, fg=_SEVERITY_COLOURS[severity], bold=True)}{marked} {message}"
 
 
 def diagnostic_lines(diagnostics: Iterable[Diagnostic], color: bool, unsafe_fixes: bool = False) -> str:
