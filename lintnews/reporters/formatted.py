@@ -88,14 +88,8 @@ class DocumentFormat:
         gives as `Brief` tuples, for a `brief` report: the same offer, counts and lines, and no
         diagnostic made (a re-run of the 200 MB crawl corpus reports a quarter of a million)."""
         offered: dict[str, bool] = {}  # (`FixPolicy.offer_all`'s question, asked once a rule)
-        allows, unsafe, color, marks = (
-            self.policy.allows_rule,
-            self.policy.unsafe,
-            self.color,
-            self.unsafe_fixes,
-        )
-        at = place(path, record)
-        lines = []
+        allows, unsafe, marks = self.policy.allows_rule, self.policy.unsafe, self.unsafe_fixes
+        shown: list[text.Shown] = []
         fixable = hidden = 0
         for line, column, code, severity, message, safe in briefs:
             if safe is not None:
@@ -107,8 +101,7 @@ class DocumentFormat:
                     fixable += 1
                 else:
                     hidden += 1
-            marked = safe is not None and (safe or marks)
-            lines.append(text.line_of(f"{at}:{line}:{column}", code, severity, marked, message, color) + "\n")
+            shown.append((line, column, code, severity, safe is not None and (safe or marks), message))
         severities = Counter([b[3] for b in briefs])
-        affected = {(path, record)} if briefs else set()
-        return FormattedDocument("".join(lines), Tally(len(briefs), severities, fixable, hidden, affected))
+        tally = Tally(len(briefs), severities, fixable, hidden, {(path, record)} if briefs else set())
+        return FormattedDocument(text.lines_at(place(path, record), shown, self.color), tally)
