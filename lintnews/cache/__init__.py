@@ -20,7 +20,8 @@ The package, by job:
   `clean`;
 - `entries`: the entry format (msgpack of plain data), its field-by-field checks, diagnostics,
   and the corpus phase's entries;
-- `rows`: a document's diagnostics as rows, without the fields they share with the document;
+- `rows`: a document's diagnostics as rows, without the fields they share with the document
+  (or, for a run that only prints one line a finding, what those lines show: `rows.briefs`);
 - `units`: the entries of one file or JSONL record: its results and corpus signatures.
 
 Every name is importable from ``lintnews.cache`` as before.

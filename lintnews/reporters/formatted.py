@@ -8,6 +8,11 @@ worker does both instead, by the same functions in the same order as `CheckRun.r
 `StreamWriter.write`: offer the fix (`FixPolicy.offer`), count (`Tally.add`), format
 (`format_diagnostic`). It sends the document's text and counts (`FormattedDocument`), which
 the main process adds to its tally and holds for its output as they are.
+
+A re-run answered from the result cache does the same for a one-line report (``text``, ``full
+--quiet``) straight from the cache's rows (`DocumentFormat.format_briefs`): what each line shows
+of a finding, checked field by field as the cache checks a diagnostic (`lintnews.cache.rows.
+briefs`), without making the diagnostic at all.
 """
 
 from __future__ import annotations
