@@ -117,6 +117,84 @@ def test_citation_marker_points_at_the_first_marker_and_fix_removes_all() -> Non
     )
 
 
+#: Every title of a reference section G001 knows, as pages write them.
+REFERENCE_TITLES = [
+    "References",
+    "Reference",
+    "Notes",
+    "Note",
+    "Footnotes",
+    "Sources",
+    "Citations",
+    "Bibliography",
+    "Works cited",
+    "Further reading",
+    "Notes and references",
+    "References and notes",
+    "Einzelnachweise",
+    "Nachweise",
+    "Quellen",
+    "Quellenangaben",
+    "Quelle",
+    "Anmerkungen",
+    "Fußnoten",
+    "Fussnoten",
+    "Literatur",
+    "Literaturverzeichnis",
+    "Références",
+    "Notes et références",
+    "Bibliographie",
+    "Referencias",
+    "Notas",
+    "Fuentes",
+    "Bibliografía",
+    "Notas y referencias",
+]
+MARKED = f"{LEDE}\nHe took over the family firm in 1971[1][3][7] and sold it in 1999 to a rival group[2].\n"
+
+
+@pytest.mark.parametrize("title", REFERENCE_TITLES)
+@pytest.mark.parametrize("shape", ["{}", "== {} ==", "  ### {}:", "{} [edit]", "{} [bearbeiten | Quelltext]"])
+def test_citation_marker_reference_heading_anywhere(title: str, shape: str) -> None:
+    """A reference heading below the markers, in any case and set off in any way, keeps them."""
+    for cased in (title, title.upper(), title.lower()):
+        heading = shape.format(cased)
+        assert lines_of("G001", f"{MARKED}\n{heading}\n1. City archive.\n") == [], heading
+        assert lines_of("G001", f"{heading}\n{MARKED}") == [], heading
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "[1] City archive, 1932.",
+        "  - [12] Annual report",
+        "* [3]Budget",
+        "\t↑ City guide",
+        "^ Railway history",
+    ],
+)
+def test_citation_marker_reference_entry_anywhere(entry: str) -> None:
+    assert lines_of("G001", f"{MARKED}\n{entry}\n") == []
+    assert lines_of("G001", f"{entry}\n{MARKED}") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Notes from the mayor's office were read out.",  # a title starts the line, more words follow
+        "Sources say the vote will be close",
+        "References",  # (on the marked line itself, after text: no heading)
+        "- [1234] is no entry number",
+        "[1]",  # an entry needs text
+        "== Related ==",
+        "Referenz",
+    ],
+)
+def test_citation_marker_lines_that_only_start_like_a_reference_list(line: str) -> None:
+    text = f"{MARKED}{line}\n" if line != "References" else MARKED.replace("[2].", "[2]. References")
+    assert lines_of("G001", text) == [("G001", 2)]
+
+
 # --------------------------------------------------------------------------------------------
 # G002 appended-glossary
 

@@ -22,22 +22,58 @@ _CODE_LIKE = re.compile(
 _ZERO = re.compile(r"\[0+\]")
 #: How every marker starts: a document or line without this has none.
 _MARKER_START = re.compile(r"\[\d")
-#: A heading that opens a reference list: the document then uses footnotes on purpose.
-_REFERENCE_HEADING = re.compile(
-    r"^\W*(?:references?|notes?|footnotes?|sources?|citations?|bibliography|works cited|further reading"
+#: The titles of a reference section (`_REFERENCE_HEADING` ignores their case).
+_REFERENCE_TITLES = (
+    r"references?|notes?|footnotes?|sources?|citations?|bibliography|works cited|further reading"
     r"|notes and references|references and notes|einzelnachweise|nachweise|quellen(?:angaben)?|quelle"
     r"|anmerkungen|fußnoten|fussnoten|literatur(?:verzeichnis)?|références|notes et références|sources"
-    r"|bibliographie|referencias|notas|fuentes|bibliografía|notas y referencias)"
+    r"|bibliographie|referencias|notas|fuentes|bibliografía|notas y referencias"
+)
+#: A heading that opens a reference list: the document then uses footnotes on purpose.
+_REFERENCE_HEADING = re.compile(
+    rf"^\W*(?:{_REFERENCE_TITLES})"
     r"(?:\s*\[(?:edit|bearbeiten|modifier|editar)[^\]]*\])?\W*$",  # no \s* next to \W*: quadratic on spaces
     re.IGNORECASE,
 )
 #: A line of a reference list: ``[1] …``, ``1. …`` followed by a citation-ish text, ``^ …`` or
 #: ``↑ …`` (Wikipedia and MediaWiki back-links).
 _REFERENCE_ENTRY = re.compile(r"^\s*(?:[-*•]\s*)?(?:\[\d{1,3}\]|\^|↑)\s*\S")
+#: The start of every title of `_REFERENCE_TITLES` (a test of `_REFERENCE_START`).
+_TITLE_STARTS = (
+    r"r(?:eferen|éféren)|n(?:ot|achweise)|f(?:ootnot|ußnot|ussnot|uentes|urther reading)|sources?"
+    r"|citation|bibliogr|works cited|einzelnachweise|quelle|anmerkungen|literatur"
+)
+#: How a line after the first must start, after its line break, to match `_REFERENCE_ENTRY` or
+#: `_REFERENCE_HEADING` (within a line ``\s`` and ``\W`` match no line break): what the text is
+#: searched for, once, before a line is matched. (The titles' first letters are tested before
+#: them, and their starts as a tree: a case-blind alternation tried at every line costs more than
+#: the two matches of every line it replaces.)
+_REFERENCE_START = re.compile(
+    r"\n(?:[^\S\n]*(?:[-*•][^\S\n]*)?(?:\[\d|\^|↑)"
+    rf"|[^\w\n]*(?=(?i:[abceflnqrsw]))(?i:{_TITLE_STARTS}))"
+)
+
+
+def _reference_line(line: str) -> bool:
+    return _REFERENCE_HEADING.match(line) is not None or _REFERENCE_ENTRY.match(line) is not None
 
 
 def _find_reference_list(doc: Document) -> bool:
-    return any(_REFERENCE_HEADING.match(line) or _REFERENCE_ENTRY.match(line) for line in doc.lines)
+    """Whether a line of ``doc`` is a reference list's heading or entry. The lines after the first
+    are matched only where one search of the text for how they start (`_REFERENCE_START`) stops:
+    a page has hundreds of lines, few of which start so, and a match of both patterns on each of
+    them cost ~290 µs a document that holds a citation marker (two-thirds of G001's time; ~80 now)."""
+    lines = doc.lines
+    if _reference_line(lines[0]):
+        return True
+    text = doc.text
+    line = counted = 0  # line: the number of line breaks before offset counted
+    for m in _REFERENCE_START.finditer(text):
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
+        if _reference_line(lines[line + 1]):
+            return True
+    return False
 
 
 #: Whether a document holds a reference list, looked for once per document.
