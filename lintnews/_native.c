@@ -3592,6 +3592,85 @@ static PyObject *native_title_lines(PyObject *self, PyObject *args)
 
 /* end s33-s006 */
 
+/* s34-rules: runs of blank lines (F004, lintnews/blank_lines.py) ---------------------------- */
+
+PyDoc_STRVAR(blank_runs_doc,
+             "blank_runs(text, least) -> list[int]\n\n"
+             "The matches of the regex \\n(?:[^\\S\\n]*\\n){least,} in text (least >= 1), as flat\n"
+             "pairs: the line of the match's first line break, then the number of blank lines after\n"
+             "it (lines of white space only, each ending in a line break). One pass over the text,\n"
+             "where the regex is tried at every line break (see\n"
+             "lintnews.blank_lines.py_blank_runs).");
+
+/* The run of `run` blank lines ending in a line break right before line `line`, as the regex
+   finds it: from the line break before it, or from the first one when the run starts the text
+   (the first blank line then has no line break before it). */
+static int blank_run_found(PyObject *found, Py_ssize_t run, Py_ssize_t line, Py_ssize_t least)
+{
+    Py_ssize_t start = line - run, count = start == 0 ? run - 1 : run;
+    if (run == 0 || count < least)
+        return 0;
+    return append_number(found, start == 0 ? 0 : start - 1) < 0 || append_number(found, count) < 0 ? -1 : 0;
+}
+
+static PyObject *native_blank_runs(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_ssize_t least;
+    if (!PyArg_ParseTuple(args, "Un", &text, &least))
+        return NULL;
+    if (least < 1) {
+        PyErr_SetString(PyExc_ValueError, "blank_runs() takes least >= 1");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t line = 0; /* the line of the character read */
+    Py_ssize_t run = 0;  /* blank lines ending in a line break right before that line */
+    int blank = 1;       /* the line holds only white space so far */
+#define BLANK_RUNS(T)                                                                              \
+    {                                                                                              \
+        const T *s = (const T *)data;                                                              \
+        for (Py_ssize_t p = 0; p < n; p++) {                                                       \
+            Py_UCS4 ch = s[p];                                                                     \
+            if (ch == '\n') {                                                                      \
+                if (blank)                                                                         \
+                    run++;                                                                         \
+                else {                                                                             \
+                    if (blank_run_found(found, run, line, least) < 0)                              \
+                        goto failed;                                                               \
+                    run = 0;                                                                       \
+                }                                                                                  \
+                line++;                                                                            \
+                blank = 1;                                                                         \
+            }                                                                                      \
+            else if (blank && !Py_UNICODE_ISSPACE(ch))                                             \
+                blank = 0;                                                                         \
+        }                                                                                          \
+    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        BLANK_RUNS(Py_UCS1)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        BLANK_RUNS(Py_UCS2)
+    else
+        BLANK_RUNS(Py_UCS4)
+#undef BLANK_RUNS
+    /* the last line, which ends in no line break, ends the last run */
+    if (blank_run_found(found, run, line, least) < 0)
+        goto failed;
+    return found;
+failed:
+    Py_DECREF(found);
+    return NULL;
+}
+
+/* end s34-rules ----------------------------------------------------------------------------- */
 static PyMethodDef native_methods[] = {
     {"words", native_words, METH_O, words_doc},
     {"count_words", native_count_words, METH_VARARGS, count_words_doc},
@@ -3633,6 +3712,8 @@ static PyMethodDef native_methods[] = {
     {"line_starts_of", native_line_starts_of, METH_O, line_starts_of_doc},
     /* s33-s006 */
     {"title_lines", native_title_lines, METH_VARARGS, title_lines_doc},
+    /* s34-rules */
+    {"blank_runs", native_blank_runs, METH_VARARGS, blank_runs_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -15,7 +15,7 @@ import ftfy.badness
 import pytest
 from lintnews.rules.formatting import blanks, case, common, mojibake, spacing, tables
 
-from lintnews import bmp_sets, glued_marks
+from lintnews import blank_lines, bmp_sets, glued_marks
 from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.glued_marks import glued_pattern
@@ -290,7 +290,8 @@ def test_blank_run_screen_finds_every_run_inside_the_text() -> None:
             all(blank[i : i + 3]) and i + 3 <= last_content for i in range(1, max(last_content - 2, 1))
         )
         if runs:
-            assert blanks._BLANK_RUN.search(text), repr(text)
+            assert blank_lines.blank_run_pattern(3).search(text), repr(text)
+            assert blank_lines.blank_runs(text, 3), repr(text)
 
 
 def test_badness_matches_are_at_most_seven_characters_long() -> None:

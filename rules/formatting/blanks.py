@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from lintnews import native
+from lintnews.blank_lines import blank_runs
 from lintnews.config import Settings
 from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Document
@@ -13,10 +14,8 @@ from lintnews.registry import Rule, Violation, register
 
 #: A line that opens or closes a Markdown code fence (matched at the start of a line).
 _FENCE = re.compile(r"[^\S\n]*(```|~~~)")
-#: The end of a line and every blank line after it that ends in a line break, three or more
-#: (``\s`` is what `str.strip` removes): every run this rule reports inside the text is one of
-#: these, or a part of one between the lines of a Markdown HTML comment.
-_BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n){3,}")
+#: How many blank lines in a row this rule reports.
+_LEAST = 3
 
 
 def _fenced_lines(lines: list[str], text: str) -> set[int]:
@@ -56,32 +55,24 @@ def _comment_lines(source: str) -> set[int]:
     return lines
 
 
-def _last_content(text: str, commented: set[int], count: int) -> int:
+def _last_content(lines: list[str], commented: set[int], count: int) -> int:
     """The last of the first ``count`` lines that holds more than white space, or a line of an
-    HTML comment (-1: none): the line of the text's last character that is not white space."""
-    end = len(text.rstrip())
-    last = text.count("\n", 0, end) if end else -1
+    HTML comment (-1: none). (Read back from the last line: the text's end, stripped and its line
+    breaks counted, cost a copy and a count of the whole text.)"""
+    last = len(lines) - 1
+    while last >= 0 and (not lines[last] or lines[last].isspace()):
+        last -= 1
     return max(last, max((i for i in commented if i < count), default=-1))
 
 
-def _runs(
-    text: str,
-    lines: list[str],
-    commented: set[int],
-    first: re.Match[str] | None,
-    more: Iterator[re.Match[str]],
-) -> Iterator[tuple[int, int]]:
-    """(i, j): the runs of blank lines ``i .. j - 1`` that may be three or more long: the
-    matches of `_BLANK_RUN` from ``first`` on, each cut at the lines of an HTML comment (which
-    are not blank lines). A match that starts on the first line, itself blank, is part of a run
-    at the start of the document (``i == 0``). (One regex search over the text instead of a
-    test of every line: a whole page has thousands of lines.)"""
-    line = pos = 0  # line: the 0-based line of offset pos
-    m = first
-    while m is not None:
-        line += text.count("\n", pos, m.start())
-        pos = m.start()
-        start, end = line + 1, line + m.group().count("\n")  # blank lines start .. end - 1 ...
+def _runs(lines: list[str], commented: set[int], found: list[int]) -> Iterator[tuple[int, int]]:
+    """(i, j): the runs of blank lines ``i .. j - 1`` that may be three or more long: the runs
+    `blank_runs` ``found`` (the line before each, then its length), each cut at the lines of an
+    HTML comment (which are not blank lines). A run found after the first line, itself blank, is
+    part of a run at the start of the document (``i == 0``)."""
+    for k in range(0, len(found), 2):
+        line = found[k]
+        start, end = line + 1, line + 1 + found[k + 1]  # blank lines start .. end - 1 ...
         # ... and line `end` too when it is the last line of the text, blank without a line break
         if line == 0 and not lines[0].strip() and 0 not in commented:
             start = 0
@@ -92,7 +83,6 @@ def _runs(
             i = c + 1
         if i < end:
             yield i, end
-        m = next(more, None)
 
 
 @register
@@ -136,17 +126,16 @@ class ExcessBlankLines(Rule):
         commented = _comment_lines(doc.source) if doc.kind == "markdown" and doc.source is not None else set()
         # Nothing to report without a blank last line or three blank lines in a row (a run
         # reported inside the text follows a line and precedes the last content line, so each of
-        # its blank lines ends in a line break: `_BLANK_RUN`). Most documents end with text and
+        # its blank lines ends in a line break: `blank_runs`). Most documents end with text and
         # hold no such run.
         blank_end = count > 0 and not lines[count - 1].strip() and count - 1 not in commented
-        runs = _BLANK_RUN.finditer(doc.text)
-        first = next(runs, None)
-        if not blank_end and first is None:
+        found = blank_runs(doc.text, _LEAST)
+        if not blank_end and not found:
             return
-        last_content = _last_content(doc.text, commented, count)
+        last_content = _last_content(lines, commented, count)
         in_code: set[int] | None = None  # (found when a run is to be reported)
-        for i, j in _runs(doc.text, lines, commented, first, runs):
-            if j - i >= 3 and i > 0 and j <= last_content:
+        for i, j in _runs(lines, commented, found):
+            if j - i >= _LEAST and i > 0 and j <= last_content:
                 if in_code is None:
                     in_code = _fenced_lines(lines, doc.text)
                 if i not in in_code:
