@@ -16,10 +16,20 @@ SOME = settings(max_examples=600, deadline=None, suppress_health_check=list(Heal
 #: characters: a letter, a Cyrillic and a CJK letter, a zero-width space (not white space), an
 #: emoji outside the BMP.
 CHARS = "\n\n\n \t\r\x0b\u3000\u2028ab\u0436\u65b0\u200b😀"
+#: Lines long and short, blank and not, of one, two and four bytes a character (the kernel skips
+#: to the end of a line 8 characters at a time on text of two bytes).
+LINES = st.lists(
+    st.one_of(
+        st.text(st.sampled_from(" \t\u3000"), max_size=3),
+        st.text(st.sampled_from(CHARS[3:]), max_size=40),
+    ),
+    max_size=12,
+).map("\n".join)
 TEXTS = st.one_of(
     st.text(st.sampled_from("\n\n \ta"), max_size=40),
     st.text(st.sampled_from(CHARS[:-1]), max_size=60),
     st.text(st.sampled_from(CHARS), max_size=60),
+    LINES,
 )
 
 
