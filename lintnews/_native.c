@@ -3705,6 +3705,95 @@ failed:
     return NULL;
 }
 
+/* s34-rules: blocks by the first or the last character of their text (T001's open paragraphs,
+   F002's lower-case headings; lintnews/block_edges.py) */
+
+/* Whether blocks is a list of Block (0), else -1 with a TypeError. */
+static int check_blocks(PyObject *blocks, const char *name)
+{
+    if (PyList_Check(blocks)) {
+        Py_ssize_t i = 0, n = PyList_GET_SIZE(blocks);
+        while (i < n && Py_IS_TYPE(PyList_GET_ITEM(blocks, i), &BlockType) &&
+               PyUnicode_READY(((BlockObject *)PyList_GET_ITEM(blocks, i))->text) == 0)
+            i++;
+        if (i == n)
+            return 0;
+    }
+    PyErr_Format(PyExc_TypeError, "%s() takes a list of Block", name);
+    return -1;
+}
+
+PyDoc_STRVAR(open_blocks_doc,
+             "open_blocks(blocks) -> list[int]\n\n"
+             "The indices (ascending) of the blocks of prose whose text ends, before its trailing\n"
+             "white space, on a letter (str.isalpha) or a comma: where a sentence may be cut off\n"
+             "(see lintnews.block_edges.py_open_blocks).");
+
+static PyObject *native_open_blocks(PyObject *self, PyObject *blocks)
+{
+    if (check_blocks(blocks, "open_blocks") < 0)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(blocks);
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        BlockObject *block = (BlockObject *)PyList_GET_ITEM(blocks, i);
+        if (!block->prose)
+            continue;
+        PyObject *text = block->text;
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t p = PyUnicode_GET_LENGTH(text);
+        while (p > 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p - 1)))
+            p--;
+        if (p == 0)
+            continue;
+        Py_UCS4 last = PyUnicode_READ(kind, data, p - 1);
+        if ((last == ',' || Py_UNICODE_ISALPHA(last)) && append_number(found, i) < 0) {
+            Py_DECREF(found);
+            return NULL;
+        }
+    }
+    return found;
+}
+
+PyDoc_STRVAR(lower_start_blocks_doc,
+             "lower_start_blocks(blocks) -> list[int]\n\n"
+             "The indices (ascending) of the blocks of one line whose text starts, after white\n"
+             "space, '#' marks and white space again, with a lower-case letter (str.islower): the\n"
+             "headings that may start in lower case (see lintnews.block_edges.py_lower_start_blocks).");
+
+static PyObject *native_lower_start_blocks(PyObject *self, PyObject *blocks)
+{
+    if (check_blocks(blocks, "lower_start_blocks") < 0)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(blocks);
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        BlockObject *block = (BlockObject *)PyList_GET_ITEM(blocks, i);
+        if (block->start != block->end)
+            continue;
+        PyObject *text = block->text;
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(text), p = 0;
+        while (p < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p)))
+            p++;
+        while (p < len && PyUnicode_READ(kind, data, p) == '#')
+            p++;
+        while (p < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p)))
+            p++;
+        if (p < len && Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, p)) && append_number(found, i) < 0) {
+            Py_DECREF(found);
+            return NULL;
+        }
+    }
+    return found;
+}
+
 /* end s34-rules ----------------------------------------------------------------------------- */
 static PyMethodDef native_methods[] = {
     {"words", native_words, METH_O, words_doc},
@@ -3749,6 +3838,8 @@ static PyMethodDef native_methods[] = {
     {"title_lines", native_title_lines, METH_VARARGS, title_lines_doc},
     /* s34-rules */
     {"blank_runs", native_blank_runs, METH_VARARGS, blank_runs_doc},
+    {"open_blocks", native_open_blocks, METH_O, open_blocks_doc},
+    {"lower_start_blocks", native_lower_start_blocks, METH_O, lower_start_blocks_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lintnews.block_edges import lower_start_blocks
 from lintnews.config import Settings
 from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Block, Document
@@ -178,15 +179,12 @@ class LowercaseSentenceStart(Rule):
         if lang not in _CHECKED_LANGUAGES:
             return  # abbreviations of other languages are unknown (Polish `tzw.`, `proc.` …)
         if lang != "de":  # German capitalises nouns, so every heading looks title-case
-            for block in doc.blocks:
-                # (a block that starts with neither a blank nor a "#" starts with its first
-                # letter: most start in upper case, and are let go without a call)
-                first = block.text[:1]
-                if (
-                    (first.islower() or first.isspace() or first == "#")
-                    and block.kind in ("paragraph", "heading")
-                    and _lower_heading(block)
-                ):
+            blocks = doc.blocks
+            # (only a block of one line whose text starts in lower case after its blanks and
+            # "#" marks can be one, which a kernel finds: most start in upper case)
+            for i in lower_start_blocks(blocks):
+                block = blocks[i]
+                if block.kind in ("paragraph", "heading") and _lower_heading(block):
                     col = _first_letter(doc.lines[block.start])
                     yield self._at(doc, block.start, col, "Heading starts in lower case")
         suspects = sorted({doc.position(m.start())[0] for m in _LOWER_AFTER_STOP.finditer(doc.text)})

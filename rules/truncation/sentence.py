@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 
+from lintnews.block_edges import open_blocks
 from lintnews.config import Settings
 from lintnews.diagnostics import Severity
 from lintnews.document import Document
@@ -13,7 +13,6 @@ from lintnews.registry import Rule, Violation, register
 
 from .shape import (
     TEXT_BLOCKS,
-    _ends_on_letter_or_comma,
     _ends_open,
     _last_word,
     _next_section_starts,
@@ -56,14 +55,13 @@ class TruncatedSentence(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         blocks = TEXT_BLOCKS.of(doc)
-        for block, nxt in itertools.pairwise(blocks):
-            if not block.prose:
-                continue  # (the first test of `_runs_on`, the cheapest)
-            # The cheap part of `_ends_open` before the regex of `_runs_on`: nothing is reported
-            # unless the text ends on a letter or a comma (see `_open_word_end`), and most
-            # paragraphs end on a full stop.
-            if not _ends_on_letter_or_comma(block.text.rstrip()):
-                continue
+        # Nothing is reported unless the paragraph is prose (the first test of `_runs_on`) and
+        # its text ends on a letter or a comma (the cheap part of `_ends_open`, see
+        # `_open_word_end`): most paragraphs end on a full stop. A kernel picks those blocks.
+        for i in open_blocks(blocks):
+            if i + 1 == len(blocks):
+                break  # (the last block has no next one)
+            block, nxt = blocks[i], blocks[i + 1]
             if not _runs_on(block):
                 continue
             why = _ends_open(doc, block, settings)

@@ -1,0 +1,44 @@
+"""Blocks picked by the first or the last character of their text, for rules that loop over
+every block of a document to test one character of each: T001 looks at paragraphs of prose that
+end open (`open_blocks`), F002 at headings that start in lower case (`lower_start_blocks`). The
+compiled kernels `lintnews._native.open_blocks` and `lower_start_blocks` when they are built,
+else `py_open_blocks` and `py_lower_start_blocks`, their definitions (tests/test_block_edges.py
+compares them). Kept out of `lintnews.native` for that module's size.
+
+A page has ~100 blocks; the loop in Python cost ~0.1 µs a block before the test (T001 ~10 µs a
+document of the 200 MB crawl of its ~18, F002's headings ~12 of its ~19), the kernels a few
+nanoseconds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from lintnews.native import compiled
+
+
+def py_open_blocks(blocks: Sequence[Any]) -> list[int]:
+    """The indices (ascending) of the blocks of prose whose text ends, before its trailing white
+    space, on a letter or a comma: where a sentence may be cut off."""
+    found = []
+    for i, block in enumerate(blocks):
+        if block.prose:
+            last = block.text.rstrip()[-1:]
+            if last.isalpha() or last == ",":
+                found.append(i)
+    return found
+
+
+def py_lower_start_blocks(blocks: Sequence[Any]) -> list[int]:
+    """The indices (ascending) of the blocks of one line whose text starts, after white space,
+    ``#`` marks and white space again, with a lower-case letter: the headings that may start in
+    lower case."""
+    return [
+        i
+        for i, block in enumerate(blocks)
+        if block.start == block.end and block.text.strip().lstrip("#").strip()[:1].islower()
+    ]
+
+
+open_blocks = compiled.open_blocks if compiled else py_open_blocks
+lower_start_blocks = compiled.lower_start_blocks if compiled else py_lower_start_blocks

@@ -1,0 +1,86 @@
+"""The kernels that pick blocks by a character at an edge of their text (`open_blocks`,
+`lower_start_blocks` in lintnews/_native.c) equal their pure-Python definitions
+(`lintnews.block_edges.py_open_blocks`, `py_lower_start_blocks`), on the blocks of generated
+documents of Latin, Cyrillic, CJK and Greek text, blanks, commas and ``#`` marks."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lintnews import _native, block_edges, native
+from lintnews.document import Document
+
+SOME = settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
+
+#: Words of lower-case, capitalised and caseless letters, and what ends or starts a line: blanks
+#: (narrow and wide), commas, full stops, digits, '#' marks, an emoji outside the BMP.
+PIECES = [
+    "the",
+    "word",
+    "Word",
+    "über",
+    "École",
+    "слово",
+    "Слово",
+    "新闻",
+    "λόγος",
+    "ǅemal",
+    "ⅻ",
+    "²",
+    " ",
+    "  ",
+    "\t",
+    "\u3000",
+    "\u00a0",
+    ",",
+    ".",
+    "3",
+    "#",
+    "## ",
+    "😀",
+    "_",
+]
+LINES = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
+TEXTS = st.lists(LINES, max_size=16).map("\n".join)
+
+
+@SOME
+@given(TEXTS)
+def test_block_edges_equal_their_definitions(text: str) -> None:
+    blocks = Document("a.txt", text).blocks
+    assert _native.open_blocks(blocks) == block_edges.py_open_blocks(blocks)
+    assert _native.lower_start_blocks(blocks) == block_edges.py_lower_start_blocks(blocks)
+
+
+@pytest.mark.parametrize("make", [_native.Block, native.PyBlock])
+def test_block_edges_of_known_blocks(make: type) -> None:
+    prose = "the council met on Tuesday and said that the vote would take place next week"
+    blocks = [
+        make(0, 0, 0, f"{prose}.", "paragraph"),  # closed
+        make(1, 1, 1, f"{prose} and", "paragraph"),  # open on a letter
+        make(2, 2, 2, f"{prose},  \t", "paragraph"),  # open on a comma, before blanks
+        make(3, 3, 3, f"{prose} 2024", "paragraph"),  # a number closes
+        make(4, 4, 4, "short and", "paragraph"),  # no prose
+        make(5, 5, 5, "  ## long-Term Implications of the Plan", "heading"),
+        make(6, 6, 7, "two lines\nof text", "paragraph"),  # not one line
+        make(7, 8, 8, "Capitalised Words Here", "heading"),
+        make(8, 9, 9, " #", "paragraph"),
+        make(9, 10, 10, "\u3000über alles in der Welt", "paragraph"),
+    ]
+    for kernel, definition in (
+        (_native.open_blocks, block_edges.py_open_blocks),
+        (_native.lower_start_blocks, block_edges.py_lower_start_blocks),
+    ):
+        if make is _native.Block:
+            assert kernel(blocks) == definition(blocks)
+    assert block_edges.py_open_blocks(blocks) == [1, 2]
+    assert block_edges.py_lower_start_blocks(blocks) == [0, 1, 2, 3, 4, 5, 9]
+
+
+def test_block_edges_take_lists_of_blocks() -> None:
+    with pytest.raises(TypeError):
+        _native.open_blocks([native.PyBlock(0, 0, 0, "a b", "paragraph")])
+    with pytest.raises(TypeError):
+        _native.lower_start_blocks(("a",))  # type: ignore[arg-type]
