@@ -3794,6 +3794,48 @@ static PyObject *native_lower_start_blocks(PyObject *self, PyObject *blocks)
     return found;
 }
 
+PyDoc_STRVAR(blocks_where_doc,
+             "blocks_where(blocks, kinds, heading_like, min_words) -> list[Block]\n\n"
+             "The blocks (in order) of a kind in kinds (a tuple of str; None: any), heading_like or\n"
+             "not as heading_like says (1 or 0; -1: either), and of min_words words or more: the\n"
+             "blocks the duplication rules compare (see lintnews.block_edges.py_blocks_where).");
+
+static PyObject *native_blocks_where(PyObject *self, PyObject *args)
+{
+    PyObject *blocks, *kinds;
+    int heading_like;
+    Py_ssize_t min_words;
+    if (!PyArg_ParseTuple(args, "OOin", &blocks, &kinds, &heading_like, &min_words))
+        return NULL;
+    if (kinds != Py_None && !PyTuple_Check(kinds)) {
+        PyErr_SetString(PyExc_TypeError, "blocks_where() takes a tuple of kinds or None");
+        return NULL;
+    }
+    if (check_blocks(blocks, "blocks_where") < 0)
+        return NULL;
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(blocks); i++) {
+        BlockObject *block = (BlockObject *)PyList_GET_ITEM(blocks, i);
+        if (block->word_count < min_words || (heading_like >= 0 && block->heading_like != heading_like))
+            continue;
+        int wanted = kinds == Py_None;
+        for (Py_ssize_t k = 0; !wanted && k < PyTuple_GET_SIZE(kinds); k++) {
+            PyObject *kind = PyTuple_GET_ITEM(kinds, k);
+            /* (the kinds of blocks are interned: most tests are one comparison of pointers) */
+            wanted = kind == block->kind || (PyUnicode_Check(kind) && PyUnicode_Check(block->kind) &&
+                                             PyUnicode_Compare(kind, block->kind) == 0);
+        }
+        if (wanted && PyList_Append(found, (PyObject *)block) < 0)
+            goto failed;
+    }
+    return found;
+failed:
+    Py_DECREF(found);
+    return NULL;
+}
+
 /* end s34-rules ----------------------------------------------------------------------------- */
 static PyMethodDef native_methods[] = {
     {"words", native_words, METH_O, words_doc},
@@ -3840,6 +3882,7 @@ static PyMethodDef native_methods[] = {
     {"blank_runs", native_blank_runs, METH_VARARGS, blank_runs_doc},
     {"open_blocks", native_open_blocks, METH_O, open_blocks_doc},
     {"lower_start_blocks", native_lower_start_blocks, METH_O, lower_start_blocks_doc},
+    {"blocks_where", native_blocks_where, METH_VARARGS, blocks_where_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1,9 +1,10 @@
-"""Blocks picked by the first or the last character of their text, for rules that loop over
-every block of a document to test one character of each: T001 looks at paragraphs of prose that
-end open (`open_blocks`), F002 at headings that start in lower case (`lower_start_blocks`). The
-compiled kernels `lintnews._native.open_blocks` and `lower_start_blocks` when they are built,
-else `py_open_blocks` and `py_lower_start_blocks`, their definitions (tests/test_block_edges.py
-compares them). Kept out of `lintnews.native` for that module's size.
+"""Blocks picked by the first or the last character of their text, or by their kind, shape and
+length, for rules that loop over every block of a document to test a little of each: T001 looks
+at paragraphs of prose that end open (`open_blocks`), F002 at headings that start in lower case
+(`lower_start_blocks`), D001 and D002 compare paragraphs and headings (`blocks_where`). The
+compiled kernels of `lintnews._native` when they are built, else the ``py_`` functions here, their
+definitions (tests/test_block_edges.py compares them). Kept out of `lintnews.native` for that
+module's size.
 
 A page has ~100 blocks; the loop in Python cost ~0.1 µs a block before the test (T001 ~10 µs a
 document of the 200 MB crawl of its ~18, F002's headings ~12 of its ~19), the kernels a few
@@ -40,5 +41,21 @@ def py_lower_start_blocks(blocks: Sequence[Any]) -> list[int]:
     ]
 
 
+def py_blocks_where(
+    blocks: Sequence[Any], kinds: tuple[str, ...] | None, heading_like: int, min_words: int
+) -> list[Any]:
+    """The blocks (in order) of a kind in ``kinds`` (None: any), heading-like or not as
+    ``heading_like`` says (1 or 0; -1: either), and of ``min_words`` words or more: the blocks
+    the duplication rules compare."""
+    return [
+        b
+        for b in blocks
+        if b.word_count >= min_words
+        and (heading_like < 0 or b.heading_like == heading_like)
+        and (kinds is None or b.kind in kinds)
+    ]
+
+
+blocks_where = compiled.blocks_where if compiled else py_blocks_where
 open_blocks = compiled.open_blocks if compiled else py_open_blocks
 lower_start_blocks = compiled.lower_start_blocks if compiled else py_lower_start_blocks

@@ -52,6 +52,11 @@ def test_block_edges_equal_their_definitions(text: str) -> None:
     blocks = Document("a.txt", text).blocks
     assert _native.open_blocks(blocks) == block_edges.py_open_blocks(blocks)
     assert _native.lower_start_blocks(blocks) == block_edges.py_lower_start_blocks(blocks)
+    for kinds in (None, ("paragraph", "quote", "caption"), ("heading",), ()):
+        for heading_like in (-1, 0, 1):
+            for min_words in (0, 2, 6):
+                expected = block_edges.py_blocks_where(blocks, kinds, heading_like, min_words)
+                assert _native.blocks_where(blocks, kinds, heading_like, min_words) == expected
 
 
 @pytest.mark.parametrize("make", [_native.Block, native.PyBlock])
@@ -77,6 +82,10 @@ def test_block_edges_of_known_blocks(make: type) -> None:
             assert kernel(blocks) == definition(blocks)
     assert block_edges.py_open_blocks(blocks) == [1, 2]
     assert block_edges.py_lower_start_blocks(blocks) == [0, 1, 2, 3, 4, 5, 9]
+    where = block_edges.blocks_where if make is _native.Block else block_edges.py_blocks_where
+    assert [b.index for b in where(blocks, ("paragraph",), 0, 3)] == [0, 1, 2, 3, 6, 9]
+    assert [b.index for b in where(blocks, None, 1, 0)] == [5, 7]
+    assert [b.index for b in where(blocks, ("heading", "quote"), -1, 4)] == [5]
 
 
 def test_block_edges_take_lists_of_blocks() -> None:
@@ -84,3 +93,5 @@ def test_block_edges_take_lists_of_blocks() -> None:
         _native.open_blocks([native.PyBlock(0, 0, 0, "a b", "paragraph")])
     with pytest.raises(TypeError):
         _native.lower_start_blocks(("a",))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        _native.blocks_where([], ["paragraph"], 0, 0)  # type: ignore[arg-type]

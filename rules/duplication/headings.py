@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from lintnews.block_edges import blocks_where
 from lintnews.config import Settings
 from lintnews.diagnostics import RelatedLocation, Severity
 from lintnews.document import Block, Document
@@ -22,7 +23,7 @@ def _heading_candidates(doc: Document, min_words: int) -> tuple[list[Block], lis
     Only blocks whose key is shared by another heading-shaped block can repeat one, or count
     towards a label that recurs three times, so the (costly) word and code tests are left out
     for the others: they are dropped, which changes no finding of D002."""
-    headings = [b for b in doc.blocks if b.heading_like]
+    headings = blocks_where(doc.blocks, None, 1, 0)
     keys = _keys(doc, headings)
     if len(set(keys)) == len(keys):
         return [], []  # no key is shared (which a set tells in C)

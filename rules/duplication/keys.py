@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from lintnews.block_edges import blocks_where
 from lintnews.document import Block, Document
 from lintnews.textnorm import normalized_lines, normalized_span
 
@@ -233,11 +234,11 @@ def _containers_scan(keys: list[str], needles: list[str]) -> dict[str, int]:
     return found
 
 
+#: The kinds of blocks D001 compares.
+_PARAGRAPH_KINDS = ("paragraph", "quote", "caption")
+
+
 def _paragraph_candidates(doc: Document, min_words: int) -> list[Block]:
     """Blocks D001 compares: running text and quotes, not headings, list items, table rows or
     code, which repeat by design (the same label in every item of a list or table)."""
-    return [
-        b
-        for b in doc.blocks
-        if b.kind in ("paragraph", "quote", "caption") and not b.heading_like and b.word_count >= min_words
-    ]
+    return blocks_where(doc.blocks, _PARAGRAPH_KINDS, 0, min_words)
