@@ -3836,6 +3836,62 @@ failed:
     return NULL;
 }
 
+PyDoc_STRVAR(block_keys_doc,
+             "block_keys(blocks, lines) -> list[str]\n\n"
+             "The key of each block: lines[start] for a block of one line, else the lines start to\n"
+             "end that are not empty joined by spaces (lines: a document's normalised lines; see\n"
+             "lintnews.block_edges.py_block_keys and lintnews.textnorm.normalized_span).");
+
+static PyObject *key_space; /* " ", made on first use */
+
+static PyObject *native_block_keys(PyObject *self, PyObject *args)
+{
+    PyObject *blocks, *lines;
+    if (key_space == NULL && (key_space = PyUnicode_FromString(" ")) == NULL)
+        return NULL;
+    if (!PyArg_ParseTuple(args, "OO!", &blocks, &PyList_Type, &lines))
+        return NULL;
+    if (check_blocks(blocks, "block_keys") < 0)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(blocks), count = PyList_GET_SIZE(lines);
+    PyObject *keys = PyList_New(n);
+    if (keys == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        BlockObject *block = (BlockObject *)PyList_GET_ITEM(blocks, i);
+        if (block->start < 0 || block->end < block->start || block->end >= count) {
+            PyErr_SetString(PyExc_IndexError, "block_keys() takes a line for every line of a block");
+            goto failed;
+        }
+        PyObject *key;
+        if (block->start == block->end) {
+            key = PyList_GET_ITEM(lines, block->start);
+            Py_INCREF(key);
+        }
+        else {
+            PyObject *parts = PyList_New(0);
+            if (parts == NULL)
+                goto failed;
+            for (Py_ssize_t l = block->start; l <= block->end; l++) {
+                PyObject *line = PyList_GET_ITEM(lines, l);
+                if (PyObject_IsTrue(line) && PyList_Append(parts, line) < 0) {
+                    Py_DECREF(parts);
+                    goto failed;
+                }
+            }
+            key = PyUnicode_Join(key_space, parts);
+            Py_DECREF(parts);
+            if (key == NULL)
+                goto failed;
+        }
+        PyList_SET_ITEM(keys, i, key);
+    }
+    return keys;
+failed:
+    Py_DECREF(keys);
+    return NULL;
+}
+
 /* end s34-rules ----------------------------------------------------------------------------- */
 static PyMethodDef native_methods[] = {
     {"words", native_words, METH_O, words_doc},
@@ -3883,6 +3939,7 @@ static PyMethodDef native_methods[] = {
     {"open_blocks", native_open_blocks, METH_O, open_blocks_doc},
     {"lower_start_blocks", native_lower_start_blocks, METH_O, lower_start_blocks_doc},
     {"blocks_where", native_blocks_where, METH_VARARGS, blocks_where_doc},
+    {"block_keys", native_block_keys, METH_VARARGS, block_keys_doc},
     {NULL, NULL, 0, NULL},
 };
 

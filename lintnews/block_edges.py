@@ -1,7 +1,8 @@
 """Blocks picked by the first or the last character of their text, or by their kind, shape and
 length, for rules that loop over every block of a document to test a little of each: T001 looks
 at paragraphs of prose that end open (`open_blocks`), F002 at headings that start in lower case
-(`lower_start_blocks`), D001 and D002 compare paragraphs and headings (`blocks_where`). The
+(`lower_start_blocks`), D001 and D002 compare paragraphs and headings (`blocks_where`) by their
+normalised text (`block_keys`). The
 compiled kernels of `lintnews._native` when they are built, else the ``py_`` functions here, their
 definitions (tests/test_block_edges.py compares them). Kept out of `lintnews.native` for that
 module's size.
@@ -56,6 +57,16 @@ def py_blocks_where(
     ]
 
 
+def py_block_keys(blocks: Sequence[Any], lines: list[str]) -> list[str]:
+    """The key of each block, from a document's normalised ``lines``: its line for a block of
+    one line, else its lines that are not empty joined by spaces (`normalized_span`)."""
+    return [
+        lines[b.start] if b.start == b.end else " ".join(n for n in lines[b.start : b.end + 1] if n)
+        for b in blocks
+    ]
+
+
+block_keys = compiled.block_keys if compiled else py_block_keys
 blocks_where = compiled.blocks_where if compiled else py_blocks_where
 open_blocks = compiled.open_blocks if compiled else py_open_blocks
 lower_start_blocks = compiled.lower_start_blocks if compiled else py_lower_start_blocks

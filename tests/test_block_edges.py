@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from lintnews import _native, block_edges, native
 from lintnews.document import Document
+from lintnews.textnorm import normalized_lines, normalized_span
 
 SOME = settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -49,7 +50,11 @@ TEXTS = st.lists(LINES, max_size=16).map("\n".join)
 @SOME
 @given(TEXTS)
 def test_block_edges_equal_their_definitions(text: str) -> None:
-    blocks = Document("a.txt", text).blocks
+    doc = Document("a.txt", text)
+    blocks = doc.blocks
+    lines = normalized_lines(doc)
+    keys = [normalized_span(doc, b.start, b.end) for b in blocks]
+    assert _native.block_keys(blocks, lines) == block_edges.py_block_keys(blocks, lines) == keys
     assert _native.open_blocks(blocks) == block_edges.py_open_blocks(blocks)
     assert _native.lower_start_blocks(blocks) == block_edges.py_lower_start_blocks(blocks)
     for kinds in (None, ("paragraph", "quote", "caption"), ("heading",), ()):
@@ -86,6 +91,10 @@ def test_block_edges_of_known_blocks(make: type) -> None:
     assert [b.index for b in where(blocks, ("paragraph",), 0, 3)] == [0, 1, 2, 3, 6, 9]
     assert [b.index for b in where(blocks, None, 1, 0)] == [5, 7]
     assert [b.index for b in where(blocks, ("heading", "quote"), -1, 4)] == [5]
+    keys = block_edges.block_keys if make is _native.Block else block_edges.py_block_keys
+    lines = [f"line {i}" for i in range(11)]
+    lines[7] = ""
+    assert keys(blocks[5:7], lines) == ["line 5", "line 6"]  # (one line, and "line 7" left out)
 
 
 def test_block_edges_take_lists_of_blocks() -> None:
@@ -95,3 +104,5 @@ def test_block_edges_take_lists_of_blocks() -> None:
         _native.lower_start_blocks(("a",))  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         _native.blocks_where([], ["paragraph"], 0, 0)  # type: ignore[arg-type]
+    with pytest.raises(IndexError):
+        _native.block_keys([_native.Block(0, 0, 1, "a\nb", "paragraph")], ["a"])

@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from lintnews.block_edges import blocks_where
+from lintnews.block_edges import block_keys, blocks_where
 from lintnews.document import Block, Document
 from lintnews.textnorm import normalized_lines, normalized_span
 
@@ -59,9 +59,9 @@ def _key(doc: Document, block: Block) -> str:
 
 
 def _keys(doc: Document, blocks: list[Block]) -> list[str]:
-    """`_key` of every block of ``blocks``; a one-line block's is its normalised line."""
-    lines = normalized_lines(doc)
-    return [lines[b.start] if b.start == b.end else normalized_span(doc, b.start, b.end) for b in blocks]
+    """`_key` of every block of ``blocks``; a one-line block's is its normalised line (made by a
+    kernel, `block_keys`, where a list comprehension cost ~0.2 µs a block)."""
+    return block_keys(blocks, normalized_lines(doc))
 
 
 def _first_copies(doc: Document, blocks: list[Block], keys: list[str]) -> Iterator[tuple[Block, Block]]:
