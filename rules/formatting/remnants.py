@@ -7,12 +7,12 @@ import re
 from collections.abc import Iterator
 from html.entities import html5
 
+from lintnews import native
+from lintnews.block_edges import blocks_where
 from lintnews.config import Settings
 from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
-
-from .common import _lines_with
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _TAG_NAMES = (
@@ -29,6 +29,7 @@ _BLOCK_TAG = re.compile(
     r"</?(?:p|div|br|li|h[1-6]|tr|td|th|table|ul|ol|blockquote|section|article|hr)\b", re.IGNORECASE
 )
 _CODE_SPAN = re.compile(r"`[^`]*`")
+_CODE = ("code",)
 
 
 @register
@@ -70,9 +71,12 @@ class HtmlRemnant(Rule):
         if doc.kind == "html" or ("&" not in doc.text and "<" not in doc.text):
             return
         code_lines = {
-            line for block in doc.blocks if block.kind == "code" for line in range(block.start, block.end + 1)
+            line
+            for block in blocks_where(doc.blocks, _CODE, -1, 0)
+            for line in range(block.start, block.end + 1)
         }
-        for line in _lines_with(doc.text, "&<"):
+        # (the lines holding either character, found by one pass of a kernel over the text)
+        for line in native.lines_holding(doc.text, "&<", ""):
             text = doc.lines[line]
             if line in code_lines:
                 continue
