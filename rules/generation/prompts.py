@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from collections.abc import Iterator
 
@@ -46,6 +48,7 @@ QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
     "es": ("qué", "cómo", "por qué", "cuál", "cuáles", "en qué", "de qué", "hasta qué punto"),
 }
 _QUESTION_WORDS = 10
+_START = operator.attrgetter("start")
 _QUOTE_START = re.compile(r"""^\s*["'“”„«»‘’‚‹›]""")
 #: A question mark at the end of a line (blanks after it allowed): a question line is one of these.
 _QUESTION_END = re.compile(r"\?[^\S\n]*$", re.MULTILINE)
@@ -117,9 +120,14 @@ class PromptLeak(Rule):
         if not ends:
             return
         blocks = [b for b in doc.blocks if b.kind != "code"]
-        for n in range(1, len(blocks) - 1):
+        # (the blocks that start on a question line, found by a search of the blocks for each
+        # such line: most documents have a few of them and a hundred blocks)
+        for line in sorted(ends):
+            n = bisect.bisect_left(blocks, line, key=_START)
+            if not 1 <= n < len(blocks) - 1 or blocks[n].start != line:
+                continue
             block, before, after = blocks[n], blocks[n - 1], blocks[n + 1]
-            if block.start not in ends or block.start in reported or not _is_question_line(block, languages):
+            if block.start in reported or not _is_question_line(block, languages):
                 continue
             # Between sections: running text before it (not a lead-in ending in ":") and the
             # title of the next section after it, so no answer follows.
