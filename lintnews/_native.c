@@ -3708,13 +3708,14 @@ failed:
 /* s34-rules: blocks by the first or the last character of their text (T001's open paragraphs,
    F002's lower-case headings; lintnews/block_edges.py) */
 
-/* Whether blocks is a list of Block (0), else -1 with a TypeError. */
+/* Whether blocks is a list of Block (0), else -1 with a TypeError. (The texts are not read: a
+   block's text is another object, which a kernel that needs only the block's fields would
+   otherwise fetch from memory too.) */
 static int check_blocks(PyObject *blocks, const char *name)
 {
     if (PyList_Check(blocks)) {
         Py_ssize_t i = 0, n = PyList_GET_SIZE(blocks);
-        while (i < n && Py_IS_TYPE(PyList_GET_ITEM(blocks, i), &BlockType) &&
-               PyUnicode_READY(((BlockObject *)PyList_GET_ITEM(blocks, i))->text) == 0)
+        while (i < n && Py_IS_TYPE(PyList_GET_ITEM(blocks, i), &BlockType))
             i++;
         if (i == n)
             return 0;
@@ -3742,6 +3743,10 @@ static PyObject *native_open_blocks(PyObject *self, PyObject *blocks)
         if (!block->prose)
             continue;
         PyObject *text = block->text;
+        if (PyUnicode_READY(text) < 0) {
+            Py_DECREF(found);
+            return NULL;
+        }
         int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
         Py_ssize_t p = PyUnicode_GET_LENGTH(text);
@@ -3777,6 +3782,10 @@ static PyObject *native_lower_start_blocks(PyObject *self, PyObject *blocks)
         if (block->start != block->end)
             continue;
         PyObject *text = block->text;
+        if (PyUnicode_READY(text) < 0) {
+            Py_DECREF(found);
+            return NULL;
+        }
         int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
         Py_ssize_t len = PyUnicode_GET_LENGTH(text), p = 0;
