@@ -91,8 +91,10 @@ def _runs_on(block: Block) -> bool:
     long enough not to be a headline or a teaser line."""
     if not block.prose:
         return False
-    text = block.text.rstrip()
-    return bool(_INNER_SENTENCE_END.search(text)) or block.word_count >= _MIN_RUN_ON_WORDS
+    # (the word count first: a search of a long paragraph for a sentence end costs more)
+    return (
+        block.word_count >= _MIN_RUN_ON_WORDS or _INNER_SENTENCE_END.search(block.text.rstrip()) is not None
+    )
 
 
 def _ends_on_letter_or_comma(text: str) -> bool:
