@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -137,16 +138,16 @@ def _containers(keys: list[str], needles: list[str], budget: int = _SEARCH_BUDGE
     A few needles are searched for one by one in the joined keys (`str.find` runs in C: the
     fastest way for the few quotations of an article); many, in one pass over the words of all
     keys (`_containers_scan`), which costs the same whatever their number."""
-    padded = [f" {k} " for k in keys]
-    total = sum(len(p) + 1 for p in padded)
+    if not keys:
+        return {}
+    # The keys padded with a space at both ends (a needle matches whole words), joined by line
+    # breaks: " k0 \n k1 \n … ", key j from starts[j] (made by one join, not a string a key).
+    sizes = [len(k) + 3 for k in keys]  # (" k " and the line break)
+    total = sum(sizes)
     if len(needles) * total > budget:
         return _containers_scan(keys, needles)
-    starts: list[int] = []
-    pos = 0
-    for p in padded:
-        starts.append(pos)
-        pos += len(p) + 1
-    joined = "\n".join(padded)
+    starts = [0, *itertools.accumulate(sizes[:-1])]
+    joined = " " + " \n ".join(keys) + " "
     found: dict[str, int] = {}
     for key in needles:
         needle = f" {key} "
@@ -156,7 +157,7 @@ def _containers(keys: list[str], needles: list[str], budget: int = _SEARCH_BUDGE
             if len(keys[j]) > len(key):
                 found[key] = j
                 break
-            at = joined.find(needle, starts[j] + len(padded[j]))  # (the rest of block j is a copy)
+            at = joined.find(needle, starts[j] + len(keys[j]) + 2)  # (the rest of block j is a copy)
         # (a hit in a block of the same length is a copy of the needle: it holds no other hit)
     return found
 
