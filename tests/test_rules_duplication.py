@@ -122,6 +122,16 @@ D001_VALID = [
     GERMAN_SECTIONS,
     text(LEDE, "", "Pay and pensions", "", SECOND, "", PULL, "", QUOTE + " " + THIRD),
     text(LEDE, "## The vote", SECOND, "**" + PULL + "**", QUOTE),
+    # an excerpt the writer quotes to discuss it, cut at both ends: no pull-quote (Dragnet R242)
+    text(
+        LEDE,
+        "",
+        "To be fair, the phrase",
+        "",
+        "“…we did not win everything, but we won the things that matter…”",
+        "",
+        "makes it sound smaller than it was. " + QUOTE,
+    ),
     # an emphasised opening line repeated in a teaser of the article at the end of the page (the
     # teaser, cut with an ellipsis, is the copy): no pull-quote
     text(

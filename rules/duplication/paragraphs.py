@@ -39,7 +39,9 @@ class DuplicateParagraph(Rule):
 
     A quotation set as a section's subheading (a line of the paragraph right below it, with no
     sentence mark, in a document that has other subheadings) is no pull-quote: the German and
-    English press title sections so.
+    English press title sections so. Nor is an excerpt cut at both ends by an ellipsis
+    (“…a 40-something female writer…”): a writer quotes it to discuss it, a pull-quote repeats a
+    sentence whole.
 
     List items, table rows, headings and code are not compared: the same item in two lists, or
     the same cell in two rows, is structure rather than a copy.
@@ -95,7 +97,7 @@ class DuplicateParagraph(Rule):
                 related=[RelatedLocation(first.start, 0)],
             )
         for block, longer in _contained(blocks, keys, max(min_quote_words, min_words)):
-            if block.index in reported or _quoted_subheading(doc, block, longer):
+            if block.index in reported or _quoted_subheading(doc, block, longer) or _excerpt(block.text):
                 continue
             yield self.removable_lines(
                 doc,
@@ -106,6 +108,18 @@ class DuplicateParagraph(Rule):
                 safe=False,
                 related=[RelatedLocation(longer.start, 0)],
             )
+
+
+#: A quotation cut at both ends: an opening and a closing ellipsis inside its quotation marks.
+_EXCERPT = re.compile(
+    r"""^\s*(?:>\s*)?["'„“”‘’«»*_]+\s*(?:\.\.\.|…)\S.*\S(?:\.\.\.|…)\s*["'“”‘’«»*_]+[.!?]?\s*$""", re.DOTALL
+)
+
+
+def _excerpt(text: str) -> bool:
+    """An excerpt the writer quotes to discuss it (“…my desire to be a 40-something female
+    writer…”): a pull-quote repeats a sentence whole, an excerpt is cut at both ends."""
+    return _EXCERPT.match(text) is not None
 
 
 #: A sentence mark at the end of a line, before closing quotes, brackets or emphasis markers.
