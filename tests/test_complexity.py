@@ -251,6 +251,16 @@ TEXT: dict[str, Callable[[int], str]] = {
             + "\n"
         ),
     ),
+    # photo galleries: six captions, the gallery's title six times and its heading, between paragraphs
+    "B030": lambda n: repeat(
+        n,
+        lambda i: (
+            f"{sentence(i)}\n"
+            + "".join(f"Supporters cheer at rally {k} in Des Moines on day {i}.\n" for k in range(6))
+            + f"From the campaign trail {i}\n" * 6
+            + f"HIDE CAPTION\nPhotos: From the campaign trail {i}\n\n"
+        ),
+    ),
     "T001": lambda n: repeat(
         n, lambda i: f"In conclusion, the talks achieved little. As tensions continue to\n## Section {i}\n\n"
     ),

@@ -77,6 +77,13 @@ CASES: dict[str, tuple[str, str]] = {
         f"{ARTICLE}\n" + "".join(f"Storm Closes Schools Across The North, Part {k}\n" for k in range(32)),
         ARTICLE,
     ),
+    "B030": (
+        f"{ARTICLE}\n"
+        + "".join(f"Supporters cheer as the candidate speaks at rally {k} in Des Moines.\n" for k in range(5))
+        + "From the campaign trail\n" * 5
+        + "HIDE CAPTION\nPhotos: From the campaign trail\n",
+        ARTICLE,
+    ),
     "S005": (
         f"{ARTICLE}\nMost read\nStorm closes schools across the north\nCity rivals share the points\n"
         "Ten recipes for a rainy weekend\n",

@@ -171,6 +171,11 @@ CASES: dict[str, list[str]] = {
         *ARTICLE,
         *(f"Storm Closes Schools &amp; Caf&eacute;s Across The North, Part {k}" for k in range(32)),
     ],
+    "B030": [
+        *ARTICLE,
+        *(f"Supporters cheer at the caf&eacute; in Des Moines &amp; Ames, rally {k}." for k in range(5)),
+        *(["From the campaign trail &amp; the road"] * 5),
+    ],
     "S002": harbour(
         (1, "Ten Houseplants That Survive Any Winter &amp; Caf&eacute;s"), (1, "You may want to see also")
     ),

@@ -8,6 +8,7 @@ from . import (  # noqa: F401
     breadcrumb,
     comment_headers,
     footer,
+    galleries,
     labels,
     landmark_blocks,
     menus,
