@@ -68,14 +68,19 @@ def _titles_at(texts: list[str], start: int) -> int:
     return end - start
 
 
-def galleries(lines: list[str]) -> Iterator[tuple[int, int, int]]:
-    """(first caption, last line, slides) of each gallery, as line numbers of ``lines``: a run of
+def galleries(doc: Document) -> Iterator[tuple[int, int, int]]:
+    """(first caption, last line, slides) of each gallery, as line numbers of ``doc``: a run of
     `_MIN_SLIDES` titles or more (`_titles_at`) right below as many different captions, and the
-    gallery's heading naming the title within `_HEADING_WITHIN` lines after them."""
-    texts = list(filter(None, map(str.strip, lines)))
-    if sum(map(eq, texts, texts[1:])) < _MIN_PAIRS:
+    gallery's heading naming the title within `_HEADING_WITHIN` lines after them. The screen
+    reads the lines' keys (`Document.line_keys`, shared with the phrase rules; a blank line's
+    is empty): a text with no line equal to the one before it (blank lines aside) is left at
+    once."""
+    keys = list(filter(None, doc.line_keys))
+    if sum(map(eq, keys, keys[1:])) < _MIN_PAIRS:
         return  # no line repeated in a row often enough: most texts end here
+    lines = doc.lines
     rows = [i for i, line in enumerate(lines) if line.strip()]
+    texts = [lines[i].strip() for i in rows]
     k = 0
     while k + 1 < len(texts):
         if texts[k] != texts[k + 1]:
@@ -136,7 +141,7 @@ class PhotoGallery(Rule):
     fix_applicability = "unsafe"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        for start, end, slides in galleries(doc.lines):
+        for start, end, slides in galleries(doc):
             yield self.removable_lines(
                 doc,
                 start,
