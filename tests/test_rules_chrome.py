@@ -618,6 +618,29 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{FR}\nMentions légales | Contact | Plan du site\nAccueil | Politique | Culture\n", [2]),
         ],
     ),
+    # ---------------------------------------------------------------- B030 photo-gallery (region)
+    # Its region, headings and the repeated lines that are no gallery: tests/test_rules_photo_gallery.py
+    "B030": (
+        [
+            f"{EN}\n{EN2}\n" + "The city's schools will reopen on Monday.\n" * 5,
+            f"{EN}\nRecipes\nRecipes\nRecipes\nRecipes\nRecipes\n",
+        ],
+        [
+            (
+                f"{EN}\n"
+                + "".join(f"Anwohner räumen am Dienstag die Straße {k} in Grimma auf.\n" for k in range(5))
+                + "Hochwasser in Sachsen\n" * 5
+                + "Fotos: Hochwasser in Sachsen\n",
+                [2],
+            ),
+            (
+                "".join(f"Des habitants nettoient la rue {k} de Nîmes mardi matin.\n" for k in range(6))
+                + "Inondations dans le Gard\n" * 6
+                + EN,
+                [1],
+            ),
+        ],
+    ),
     # ---------------------------------------------------------------- B029 page-landmark (HTML only)
     # Text has no markup: a menu's shape is B028's, never B029's. Its HTML cases are in
     # tests/test_rules_menus.py and tests/test_html_fix_positions.py.
