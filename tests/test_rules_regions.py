@@ -92,6 +92,17 @@ VALID = [
         P3 + " It was first announced on July 10th, 2012, 8:22 am, by " + "the mayor " * 12,
         P3 + " Caleb spoke on July 11th, 2012 at 9:00 am, and so on " + "and so on " * 12,
     ),
+    # a day the text names without its year is no stamp unless its weekday comes first, and an
+    # e-mail's "Sent:" label before a stamp heads no comment
+    text(P1, P2, "Polls close November 6 at 8:00 pm", P3, "Results expected November 7 at 1:00 am", P3),
+    text(
+        P1,
+        P2,
+        "Sent: Wednesday, July 11, 2012 11:06 AM",
+        P3,
+        "Sent: Wednesday, July 11, 2012 3:29 PM",
+        P3,
+    ),
     # version numbers in a changelog are no dates
     text(
         P1,
@@ -449,6 +460,33 @@ INVALID = [
         ),
         [(3, 6)],
     ),
+    # a comment stamped with its weekday and no year ("NAME On Thursday, November 1 at 2:57 pm"),
+    # its number above it; with a year after the weekday; German with its weekday
+    (
+        text(
+            P1,
+            P2,
+            "1",
+            "Lora Lee On Thursday, November 1 at 2:57 pm",
+            BODY1,
+            "2",
+            "Annie (MD) On Friday, November 2 at 10:44 am",
+            BODY2,
+        ),
+        [(4, 8)],
+    ),
+    (
+        text(
+            P1,
+            P2,
+            "Posted by: Bill in St. Paul | Thursday, November 08, 2012 at 03:02 PM",
+            BODY1,
+            "Posted by: Jan (in Edmonton, Canada) | Thursday, November 08, 2012 at 03:22 PM",
+            BODY2,
+        ),
+        [(3, 6)],
+    ),
+    (text(P1, P2, "3 Kommentare", "Anna Müller am Donnerstag, 1. November um 14:57", BODY1), [(3, 5)]),
     # German and French headers
     (text(P1, P2, "3 Kommentare", "Anna Müller am 12. März 2021 um 10:15", BODY1), [(3, 5)]),
     (text(P1, P2, "12 commentaires", "Jean Dupont le 12 mars 2021 à 10h15", BODY1), [(3, 5)]),

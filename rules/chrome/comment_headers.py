@@ -27,7 +27,8 @@ class CommentHeader(Rule):
 
     A header is stamped to the minute: a line dated to the day only ("Dana Whit, The Courier,
     August 7, 2012") is a dateline or a cited source, unless it says it heads a comment
-    ("written by NAME, October 25, 2012"). A version number ("2.9.176"), an address
+    ("written by NAME, October 25, 2012"). A date needs its year unless its weekday comes first
+    ("Lora Lee On Thursday, November 1 at 2:57 pm"). A version number ("2.9.176"), an address
     ("Kornmarkt 5, 04109 Leipzig"), an "updated …" stamp, a quote's introduction ("What I said
     back then:") and a header-shaped line over a bare web address (a digest citing its source)
     are never headers. On HTML input, the header lines inside an element whose id or class says

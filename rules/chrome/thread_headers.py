@@ -27,11 +27,21 @@ _MONTH = (
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
     r"|ene|abr|ago|dic)(?!\w)\.?"
 )
+#: Weekday names (en, de, fr, es), whole words only.
+_WEEKDAY = (
+    r"(?<!\w)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?!\w)"
+)
 #: A date; a numeric one has a year of two or four digits and no more digits after it, so a
-#: version number ("2.9.176") is no date.
+#: version number ("2.9.176") is no date. A date without its year is one only after its
+#: weekday ("Thursday, November 1", "Donnerstag, 1. November": a blog stamping its comments
+#: within the year); "November 1" alone is too often a day the text names.
 _DATE = (
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}"
+    rf"(?:{_WEEKDAY},?\s+(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:de\s+)?{_MONTH})(?!,?\s*\d)"
+    rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?\d{{4}}"
     r"|(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\.?\d)|(?<![\d.])\d{4}-\d{2}-\d{2}(?!\d))"
 )
 _TIME = r"(?<![\d.])\d{1,2}[:.h]\d{2}(?::\d{2})?(?!\.?\d)\s*(?:[ap]\.?\s?m\.?)?"
@@ -78,10 +88,10 @@ HEADER_HINT = re.compile(_HEADER_HINT, re.IGNORECASE)
 _CASED_HEADER_HINT = re.compile(_HEADER_HINT)
 
 
-#: What every date of `_DATE` holds (a four-digit year, or "d.m" / "d/m" / "d-m"): every
+#: What every date of `_DATE` holds (a four-digit year, "d.m" / "d/m" / "d-m", or a weekday): every
 #: header but a "NAME says:" (ends with a colon) and a "(Score:N)" one holds a date, and a line
 #: without one fails the header pattern only after trying every split of its words (~20 µs).
-_DATE_HINT = re.compile(r"\d\d\d\d|\d[./-]\d")
+_DATE_HINT = re.compile(rf"\d\d\d\d|\d[./-]\d|{_WEEKDAY}", re.IGNORECASE)
 
 
 #: What every text the header pattern matches holds besides a date: a time (every stamp has
