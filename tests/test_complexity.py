@@ -261,6 +261,15 @@ TEXT: dict[str, Callable[[int], str]] = {
             + f"HIDE CAPTION\nPhotos: From the campaign trail {i}\n\n"
         ),
     ),
+    # lists of five teasers cut off by an ellipsis, a title above each, between paragraphs
+    "S007": lambda n: repeat(
+        n,
+        lambda i: (
+            f"{sentence(i)}\n"
+            + "".join(f"Teaser {k}\nCreate a smokey portal effect number {i} with...\n" for k in range(5))
+            + "\n"
+        ),
+    ),
     "T001": lambda n: repeat(
         n, lambda i: f"In conclusion, the talks achieved little. As tensions continue to\n## Section {i}\n\n"
     ),

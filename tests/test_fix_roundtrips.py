@@ -84,6 +84,10 @@ CASES: dict[str, tuple[str, str]] = {
         + "HIDE CAPTION\nPhotos: From the campaign trail\n",
         ARTICLE,
     ),
+    "S007": (
+        f"{ARTICLE}\n" + "".join(f"Create a smokey portal effect number {k} with...\n" for k in range(4)),
+        ARTICLE,
+    ),
     "S005": (
         f"{ARTICLE}\nMost read\nStorm closes schools across the north\nCity rivals share the points\n"
         "Ten recipes for a rainy weekend\n",

@@ -176,6 +176,10 @@ CASES: dict[str, list[str]] = {
         *(f"Supporters cheer at the caf&eacute; in Des Moines &amp; Ames, rally {k}." for k in range(5)),
         *(["From the campaign trail &amp; the road"] * 5),
     ],
+    "S007": [
+        *ARTICLE,
+        *(f"Create a smokey caf&eacute; effect &amp; portal number {k} with..." for k in range(4)),
+    ],
     "S002": harbour(
         (1, "Ten Houseplants That Survive Any Winter &amp; Caf&eacute;s"), (1, "You may want to see also")
     ),

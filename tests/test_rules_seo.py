@@ -310,6 +310,32 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
         ],
     ),
+    # ---------------------------------------------------------------- S007 teaser-list (region)
+    "S007": (
+        [
+            # three teasers are too few; a reader's words trailing off are no teasers
+            f"{P1}\nCreate a smokey portal effect with...\nUse a Z-depth pass to generate a...\n"
+            "Move 2D layers into 3D space with...\n",
+            f"{P1}\nHE HAS…\nWe were warned again\nTHEY ARE…\nWe were warned twice\nIT DOES…\nHE DID…\n",
+            # teasers too far apart: two lines of the article between them
+            f"{P1}\nCreate a smokey portal effect with...\nUse a Z-depth pass to generate a...\n{P2}\n{P1}\n"
+            "Move 2D layers into 3D space with...\nCombine camera mapping techniques with...\n",
+        ],
+        [
+            (
+                f"{P1}\nCreate a smokey portal effect with...\n\n\nUse a Z-depth pass to generate a...\n"
+                "Composite Z depth pass in After Effects...\nMove 2D layers into 3D space with...\n",
+                [2],
+            ),
+            # a title above each teaser
+            (
+                f"{P1}\n{DE1}\nNeue Rute\nNeu im Programm von Abu Garcia ist die Spinnrute…\nNeue Rolle\n"
+                "Mit der Rute-und-Rolle-Kombi von Abu Garcia fangt…\nDer Berkley Hit Stick ist ein Wobbler, der…\n"
+                "Gummifische, die wie echte Fischchen aussehen…\n",
+                [4],
+            ),
+        ],
+    ),
 }
 
 VALID = [(code, text) for code, (valid, _) in CASES.items() for text in valid]
