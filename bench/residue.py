@@ -38,7 +38,8 @@ Method (see the eval set's README, ``dragnet/README.md``):
    never whatever ``lintnews`` PATH finds first; on the cached texts of each half, with the same
    ``--select`` / ``--extend-select``) and reports the share of
    junk lines and of article lines it removed (a line is kept when a line with the same tokens is
-   still in the fixed copy), the share of the *flagged* junk lines it removed (what the fix does
+   still in the fixed copy; an article line that only F and T rules flag is repaired, not
+   removed, when its tokens change: F005's re-decoding of mojibake), the share of the *flagged* junk lines it removed (what the fix does
    with what the rules found: the first share is bounded by recall, this one by the fixes), and
    per rule the junk lines the rule flags that the fix keeps.
 5. ``--extractor lintnews-html`` (only when named) reads each page as lintnews reads HTML input
@@ -238,12 +239,18 @@ class Tally:
         labels: list[str | None],
         covered: set[int],
         per_rule: dict[str, set[int]],
+        repaired: set[int] | frozenset[int] = frozenset(),
     ) -> None:
         """Count what the fix did to one text: the lines it removed per label, the flagged ones
-        among them, and per rule the junk lines it flags that the fix kept."""
+        among them, and per rule the junk lines it flags that the fix kept. ``repaired``: the
+        lines only rules reporting a defect of the text (F, T) flag; an article line among them
+        whose tokens changed was repaired, not removed (F005 re-decoding mojibake changes every
+        word it fixes), and is not counted as removed."""
         gone = set(removed_lines(before, after))
         self.fixed_docs += after != before
         for i in gone:
+            if labels[i] == "article" and i in repaired:
+                continue
             if labels[i] is not None:
                 self.removed[labels[i]] += 1
                 self.flagged_removed[labels[i]] += i in covered
@@ -549,7 +556,7 @@ def main(argv: list[str] | None = None) -> int:
                     if lab[i] is not None:
                         t.rule[(code, lab[i])] += 1
             if do_fix:
-                t.count_fix(text, fixed[doc_id], lab, covered, per_rule)
+                t.count_fix(text, fixed[doc_id], lab, covered, per_rule, covered - by_junk_rule)
         report(ex, tallies, do_fix)
         if args.show_flagged_article and flagged_article:
             parts = Counter(half_of(d) for d, _, codes, _ in flagged_article if codes.endswith(" part"))

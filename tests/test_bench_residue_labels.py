@@ -86,6 +86,18 @@ def test_the_fix_tally_counts_flagged_junk_removed_and_kept_per_rule() -> None:
     assert (t.kept["B005"], t.kept["F001"]) == (0, 1)
 
 
+def test_an_article_line_only_a_defect_rule_flags_is_repaired_not_removed() -> None:
+    before = "The council approved the harbour expansion.\nThe mayor\u00e2\u20ac\u2122s office said so.\nShare on Facebook\n"
+    after = "The council approved the harbour expansion.\nThe mayor\u2019s office said so.\n"
+    labels: list[str | None] = ["article", "article", "boilerplate", None]
+    t = Tally()
+    t.count_fix(before, after, labels, covered={1, 2}, per_rule={"F005": {1}, "B005": {2}}, repaired={1})
+    assert t.removed == {"boilerplate": 1}
+    t = Tally()
+    t.count_fix(before, after, labels, covered={1, 2}, per_rule={"F005": {1}, "B005": {2}})
+    assert t.removed == {"article": 1, "boilerplate": 1}
+
+
 def test_every_misspelt_comments_separator_cuts_the_gold_and_a_section_break_does_not() -> None:
     from residue import GOLD_MARKER
 
