@@ -119,6 +119,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 [2, 3, 4],
             ),
             (f"{EN}\n{{ 1 trackback }}\n3 comments so far. Add yours.\n", [2, 3]),
+            (f"{EN}\n{{ 1 comment… read it below or add one }}\n", [2]),
             # Blogger's reply buttons and a comment feed
             (
                 f"{EN}\nGreat piece.\nReplyDelete\nSubscribe to: Post Comments (Atom)\n"
