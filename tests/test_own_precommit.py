@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from checkout_helpers import venvs
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -30,8 +31,9 @@ def _copy(tmp_path: Path) -> Path:
         .split("\0")
     )
     repo = tmp_path / "repo"
+    skipped = tuple(f"{name}/" for name in venvs(ROOT))  # (a contributor's environment, if untracked)
     for name in filter(None, listed):
-        if (ROOT / name).is_file():
+        if (ROOT / name).is_file() and not name.startswith(skipped):
             (repo / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, repo / name)
     subprocess.run([*GIT, "init", "--quiet"], cwd=repo, check=True)
