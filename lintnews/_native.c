@@ -3724,6 +3724,48 @@ static int check_blocks(PyObject *blocks, const char *name)
     return -1;
 }
 
+/* The indices (ascending) of the blocks of a list of Block that `wanted` takes by their fields
+   and whose text `test` takes (kind, data and length of the text, ready): the one loop of
+   open_blocks and lower_start_blocks. */
+static PyObject *blocks_with_text(PyObject *blocks, const char *name, int (*wanted)(const BlockObject *),
+                                  int (*test)(int, const void *, Py_ssize_t))
+{
+    if (check_blocks(blocks, name) < 0)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(blocks);
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        BlockObject *block = (BlockObject *)PyList_GET_ITEM(blocks, i);
+        if (!wanted(block))
+            continue;
+        PyObject *text = block->text;
+        if (PyUnicode_READY(text) < 0)
+            goto failed;
+        if (test(PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)) &&
+            append_number(found, i) < 0)
+            goto failed;
+    }
+    return found;
+failed:
+    Py_DECREF(found);
+    return NULL;
+}
+
+static int is_prose(const BlockObject *block) { return block->prose; }
+
+/* The text ends, before its trailing white space, on a letter or a comma. */
+static int ends_open(int kind, const void *data, Py_ssize_t p)
+{
+    while (p > 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p - 1)))
+        p--;
+    if (p == 0)
+        return 0;
+    Py_UCS4 last = PyUnicode_READ(kind, data, p - 1);
+    return last == ',' || Py_UNICODE_ISALPHA(last);
+}
+
 PyDoc_STRVAR(open_blocks_doc,
              "open_blocks(blocks) -> list[int]\n\n"
              "The indices (ascending) of the blocks of prose whose text ends, before its trailing\n"
@@ -3732,35 +3774,22 @@ PyDoc_STRVAR(open_blocks_doc,
 
 static PyObject *native_open_blocks(PyObject *self, PyObject *blocks)
 {
-    if (check_blocks(blocks, "open_blocks") < 0)
-        return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(blocks);
-    PyObject *found = PyList_New(0);
-    if (found == NULL)
-        return NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        BlockObject *block = (BlockObject *)PyList_GET_ITEM(blocks, i);
-        if (!block->prose)
-            continue;
-        PyObject *text = block->text;
-        if (PyUnicode_READY(text) < 0) {
-            Py_DECREF(found);
-            return NULL;
-        }
-        int kind = PyUnicode_KIND(text);
-        const void *data = PyUnicode_DATA(text);
-        Py_ssize_t p = PyUnicode_GET_LENGTH(text);
-        while (p > 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p - 1)))
-            p--;
-        if (p == 0)
-            continue;
-        Py_UCS4 last = PyUnicode_READ(kind, data, p - 1);
-        if ((last == ',' || Py_UNICODE_ISALPHA(last)) && append_number(found, i) < 0) {
-            Py_DECREF(found);
-            return NULL;
-        }
-    }
-    return found;
+    return blocks_with_text(blocks, "open_blocks", is_prose, ends_open);
+}
+
+static int is_one_line(const BlockObject *block) { return block->start == block->end; }
+
+/* The text starts, after white space, '#' marks and white space again, with a lower-case letter. */
+static int starts_lower(int kind, const void *data, Py_ssize_t len)
+{
+    Py_ssize_t p = 0;
+    while (p < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p)))
+        p++;
+    while (p < len && PyUnicode_READ(kind, data, p) == '#')
+        p++;
+    while (p < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p)))
+        p++;
+    return p < len && Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, p));
 }
 
 PyDoc_STRVAR(lower_start_blocks_doc,
@@ -3771,36 +3800,7 @@ PyDoc_STRVAR(lower_start_blocks_doc,
 
 static PyObject *native_lower_start_blocks(PyObject *self, PyObject *blocks)
 {
-    if (check_blocks(blocks, "lower_start_blocks") < 0)
-        return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(blocks);
-    PyObject *found = PyList_New(0);
-    if (found == NULL)
-        return NULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        BlockObject *block = (BlockObject *)PyList_GET_ITEM(blocks, i);
-        if (block->start != block->end)
-            continue;
-        PyObject *text = block->text;
-        if (PyUnicode_READY(text) < 0) {
-            Py_DECREF(found);
-            return NULL;
-        }
-        int kind = PyUnicode_KIND(text);
-        const void *data = PyUnicode_DATA(text);
-        Py_ssize_t len = PyUnicode_GET_LENGTH(text), p = 0;
-        while (p < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p)))
-            p++;
-        while (p < len && PyUnicode_READ(kind, data, p) == '#')
-            p++;
-        while (p < len && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p)))
-            p++;
-        if (p < len && Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, p)) && append_number(found, i) < 0) {
-            Py_DECREF(found);
-            return NULL;
-        }
-    }
-    return found;
+    return blocks_with_text(blocks, "lower_start_blocks", is_one_line, starts_lower);
 }
 
 PyDoc_STRVAR(blocks_where_doc,

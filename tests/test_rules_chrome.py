@@ -796,25 +796,32 @@ def test_share_screen_changes_no_finding(monkeypatch: pytest.MonkeyPatch) -> Non
     assert sum(map(len, screened)) > 100
 
 
-def test_share_runs_are_matched_once_per_screen(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Whole pages of one site repeat the same button rows: B005 matches a run of buttons once
-    per screen (pack set and languages) and reuses the stretches, with the same findings."""
+@pytest.fixture
+def searched_runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    """The runs of lines B005 searches for stretches (`share_runs._find_stretches`), in order,
+    from a fresh memo of share screens."""
     from lintnews.rules.chrome import share_runs as chrome
 
-    row = "Facebook\nTwitter\nWhatsApp\nE-Mail"
-    texts = [f"{EN}\n{row}\n", f"{EN2}\n\n{row}\n{EN}\n", f"{EN}\n{row}\n"]
-    computed: list[tuple[str, ...]] = []
+    runs: list[tuple[str, ...]] = []
     real = chrome._find_stretches
 
     def counted(texts: tuple[str, ...], *args: object) -> object:
-        computed.append(texts)
+        runs.append(texts)
         return real(texts, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(chrome, "_find_stretches", counted)
     chrome._SHARE_SCREENS.clear()
+    return runs
+
+
+def test_share_runs_are_matched_once_per_screen(searched_runs: list[tuple[str, ...]]) -> None:
+    """Whole pages of one site repeat the same button rows: B005 matches a run of buttons once
+    per screen (pack set and languages) and reuses the stretches, with the same findings."""
+    row = "Facebook\nTwitter\nWhatsApp\nE-Mail"
+    texts = [f"{EN}\n{row}\n", f"{EN2}\n\n{row}\n{EN}\n", f"{EN}\n{row}\n"]
     rule = all_rules()["B005"]
     found = [[(v.line, v.message) for v in rule.check(Document("a.txt", t), Settings())] for t in texts]
-    assert computed == [("facebook", "twitter", "whatsapp", "e-mail")]
+    assert searched_runs == [("facebook", "twitter", "whatsapp", "e-mail")]
     message = "Row of social-network share buttons left in the text"
     assert found == [
         [(i, message) for i in range(1, 5)],
@@ -823,26 +830,15 @@ def test_share_runs_are_matched_once_per_screen(monkeypatch: pytest.MonkeyPatch)
     ]
 
 
-def test_share_runs_without_a_button_word_are_not_searched(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_share_runs_without_a_button_word_are_not_searched(searched_runs: list[tuple[str, ...]]) -> None:
     """B005 flags only lines that hold a button word (`button_line`): a run of short lines in
     which none does (a menu) is not searched for stretches at all, and the share row beside it
     is still flagged."""
-    from lintnews.rules.chrome import share_runs as chrome
-
     menu = "Home\nPolitics\nSport\nWeather"
     row = "Facebook\nTwitter\nWhatsApp\nE-Mail"
     text = f"{EN}\n{menu}\n{EN2}\n{row}\n"
-    computed: list[tuple[str, ...]] = []
-    real = chrome._find_stretches
-
-    def counted(texts: tuple[str, ...], *args: object) -> object:
-        computed.append(texts)
-        return real(texts, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(chrome, "_find_stretches", counted)
-    chrome._SHARE_SCREENS.clear()
     found = [v.line for v in all_rules()["B005"].check(Document("a.txt", text), Settings())]
-    assert computed == [("facebook", "twitter", "whatsapp", "e-mail")]
+    assert searched_runs == [("facebook", "twitter", "whatsapp", "e-mail")]
     assert found == [6, 7, 8, 9]
 
 
