@@ -153,6 +153,7 @@ def analyze(
         else:
             return
         pending: collections.deque[list[Slot]] = collections.deque()
+        stopped: list[bool] = []  # (the run stopped early: the task thread reads no further)
 
         def feed() -> Iterator[list[Unit | InputError]]:
             pending.append(first[0])
@@ -161,6 +162,8 @@ def analyze(
             reader = cache_mod.ResultCache(cache_dir) if cache_dir else None
             try:
                 for chunk in chunks:
+                    if stopped:
+                        return
                     slots, misses = lookup(chunk, reader)
                     pending.append(slots)
                     yield misses
@@ -187,8 +190,12 @@ def analyze(
             ) as pool,
             pool_mod.results_paced(),
         ):
-            for results in pool.imap(workers.work, feed(), chunksize=1):
-                yield from merge(pending.popleft(), results)
+            try:
+                for results in pool.imap(workers.work, feed(), chunksize=1):
+                    yield from merge(pending.popleft(), results)
+            except BaseException:
+                stopped.append(True)
+                raise
     finally:
         if cache is not None:
             cache.close()

@@ -68,6 +68,10 @@ def results_paced() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
+#: Seconds a stopped worker gets to exit on SIGTERM before it is killed (`WorkerPool.stop_now`).
+STOP_WAIT = 5.0
+
+
 class WorkerPool(multiprocessing.pool.Pool):
     """`multiprocessing.pool.Pool` without its worker handler's busy wait.
 
@@ -79,3 +83,34 @@ class WorkerPool(multiprocessing.pool.Pool):
 
     def _get_sentinels(self) -> list[Any]:
         return [self._change_notifier._reader]  # type: ignore[attr-defined]
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.terminate()  # every result was taken: the workers wait for work, holding nothing
+        else:
+            self.stop_now()
+
+    def stop_now(self) -> None:
+        """Stop a pool whose workers may still be busy (the run was interrupted, or its reader
+        went away): stop the worker handler so that it starts no new workers, then end the
+        workers and wait for each to exit. The task and result handler threads are left as
+        they are (daemon threads: they go with the process), and so is what they hold.
+
+        `multiprocessing.pool.Pool.terminate` can hang for good here (CPython issue 96995): a
+        busy worker ended while it writes a result into a full result pipe keeps the pipe's
+        lock, and the task handler, which terminate joins, waits for that lock to send its
+        last message."""
+        self._state = multiprocessing.pool.TERMINATE  # type: ignore[attr-defined]
+        self._terminate.cancel()  # type: ignore[attr-defined]  # (not at exit either)
+        handler = self._worker_handler  # type: ignore[attr-defined]
+        handler._state = multiprocessing.pool.TERMINATE  # type: ignore[attr-defined]
+        self._change_notifier.put(None)  # type: ignore[attr-defined]
+        handler.join()
+        for process in self._pool:  # type: ignore[attr-defined]
+            if process.exitcode is None:
+                process.terminate()
+        for process in self._pool:  # type: ignore[attr-defined]
+            process.join(STOP_WAIT)
+            if process.exitcode is None:  # (SIGTERM caught and the worker stuck in C code)
+                process.kill()
+                process.join()
