@@ -31,7 +31,9 @@ def in_workers(linter: Linter, items: Iterator[_Item], jobs: int) -> Iterator[Re
     chunks in flight (a generator of millions of documents is not read ahead whole)."""
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     pending: collections.deque[Any] = collections.deque()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
+    from lintnews.pool import WorkerPool  # (stops busy workers without Pool.terminate's hang)
+
+    with WorkerPool(jobs, initializer=_init_worker, initargs=(linter,), context=ctx) as pool:
         chunk: list[_Item] = []
         for item in items:
             chunk.append(item)

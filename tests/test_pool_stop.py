@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import lintnews
 from lintnews import parallel, pool
 from lintnews.config import Settings
 
@@ -78,5 +79,15 @@ def test_a_run_closed_after_its_first_document_leaves_no_worker(
     run.close()
     assert time.monotonic() - started < 60
     assert [d.code for d in first.diagnostics] == ["T002"]  # type: ignore[union-attr]
+    assert multiprocessing.active_children() == []
+    assert no_terminate == []
+
+
+def test_lint_many_left_after_its_first_report_leaves_no_worker(no_terminate: list[int]) -> None:
+    docs = ({"id": f"r{i}", "text": f"Story {i}\n\n{CUT}"} for i in range(2000))
+    reports = lintnews.Linter().lint_many(docs, jobs=2)
+    first = next(reports)
+    reports.close()
+    assert [d.code for d in first.diagnostics] == ["T002"]
     assert multiprocessing.active_children() == []
     assert no_terminate == []
