@@ -270,6 +270,14 @@ TEXT: dict[str, Callable[[int], str]] = {
             + "\n"
         ),
     ),
+    # lists of five links to other stories, each ending with its source, between paragraphs
+    "S008": lambda n: repeat(
+        n,
+        lambda i: (
+            f"{sentence(i)}\n"
+            + "".join(f"- Real cash gambling {i} comes to Facebook — Geekosystem\n" for _ in range(5))
+        ),
+    ),
     "T001": lambda n: repeat(
         n, lambda i: f"In conclusion, the talks achieved little. As tensions continue to\n## Section {i}\n\n"
     ),

@@ -88,6 +88,11 @@ CASES: dict[str, tuple[str, str]] = {
         f"{ARTICLE}\n" + "".join(f"Create a smokey portal effect number {k} with...\n" for k in range(4)),
         ARTICLE,
     ),
+    "S008": (
+        f"{ARTICLE}\n"
+        + "".join(f"- Real cash gambling comes to Facebook number {k} — Geekosystem\n" for k in range(4)),
+        ARTICLE,
+    ),
     "S005": (
         f"{ARTICLE}\nMost read\nStorm closes schools across the north\nCity rivals share the points\n"
         "Ten recipes for a rainy weekend\n",

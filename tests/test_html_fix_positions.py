@@ -180,6 +180,13 @@ CASES: dict[str, list[str]] = {
         *ARTICLE,
         *(f"Create a smokey caf&eacute; effect &amp; portal number {k} with..." for k in range(4)),
     ],
+    "S008": [
+        *ARTICLE,
+        *(
+            f"- Real caf&eacute; gambling &amp; poker number {k} comes to Facebook — Geek &amp; Co"
+            for k in range(4)
+        ),
+    ],
     "S002": harbour(
         (1, "Ten Houseplants That Survive Any Winter &amp; Caf&eacute;s"), (1, "You may want to see also")
     ),

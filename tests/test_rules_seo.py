@@ -336,6 +336,53 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
         ],
     ),
+    # ---------------------------------------------------------------- S008 story-link-list (region)
+    "S008": (
+        [
+            # three links are too few
+            f"{P1}\nLink Love\n- Real cash gambling comes to Facebook — Geekosystem\n"
+            "- Googlers to commute in self-driving cars — ReadWriteWeb\n- Apple store Genius is also a hero — Tecca\n",
+            # an article's own list: short names before the dash, a ranked list, a clause after the dash
+            f"{P1}\n- The Godfather — Francis Ford Coppola\n- Vertigo — Alfred Hitchcock\n- Chinatown — Roman Polanski\n"
+            "- Ran — Akira Kurosawa\n",
+            f"{P1}\n1. The harbour authority approved the terminal — Harbour Board\n"
+            "2. The residents announced they would go to court — Fishing Quarter\n"
+            "3. The lawyer said the dredging could not start — City Court\n"
+            "4. The council promised a noise barrier along the road — City Council\n",
+            f"{P1}\n- The terminal expansion was approved on Monday — after two years.\n"
+            "- The residents' association will go to court — and soon.\n"
+            "- The authority promised a noise barrier — along the new road.\n"
+            "- A hearing is expected in the autumn — the lawyer said so.\n",
+            # comment headers: a date after the dash, not a name
+            f"{P1}\n"
+            + "".join(
+                f"  * Chris Huang of the fishing quarter — July {k}th, 2012, 1:26 am\n" for k in range(4, 9)
+            ),
+        ],
+        [
+            (
+                f"{P1}\nLink Love\n- Real cash gambling comes to Facebook — Geekosystem\n"
+                "- Googlers to commute in self-driving cars — ReadWriteWeb\n\n"
+                "- Google ordered to release names of journalists on its payroll — FWD\n"
+                "  * Apple store Genius is also a hero – Tecca\n"
+                "- Will Facebook's Instagram purchase be a bust? — The Daily Beast\nSign Up / Log In\n",
+                [3],
+            ),
+            # a press room's latest releases: a read-more link and the date, in German too
+            (
+                f"{P1}\n"
+                + "".join(
+                    f"- Nintendo Download Highlights New Content {k} Exciting games! Read more... 2012-11-0{k}\n"
+                    for k in range(1, 5)
+                )
+                + f"{DE1}\n{DE2}\n"
+                + "".join(
+                    f"- Neue Rute von Abu Garcia im Test Nummer {k} … Weiterlesen »\n" for k in range(4)
+                ),
+                [2, 8],
+            ),
+        ],
+    ),
 }
 
 VALID = [(code, text) for code, (valid, _) in CASES.items() for text in valid]

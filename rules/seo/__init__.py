@@ -3,4 +3,4 @@
 Importing this package registers its rules.
 """
 
-from . import faq, filler, related, sections, teasers, title_sidebar, titles  # noqa: F401
+from . import faq, filler, link_lists, related, sections, teasers, title_sidebar, titles  # noqa: F401

@@ -1,0 +1,158 @@
+"""S008: a list of links to other stories, each item ending with its source or a read-more link.
+
+Link roundups and news widgets list other pages' stories as list items, each closed by where
+it leads: the site's name after a spaced dash ("- KFC-flavored potato chips are a thing —
+Delish", HuffPost's "Link Love") or a "Read more" link, often with the story's date ("…
+SiNG PARTY details... Read more... 2012-11-07", a press room's latest releases). The item's
+end is the widget's template, not the writer's: an article's list item stops on its own words.
+Four such items in a row, at most one other line between two of them, do not occur in an
+article's text on Dragnet's extractions (its lists of "Name — date" are comment headers, and a
+date ends them, not a name) nor on the 200 MB crawl, where the runs found are link roundups,
+press rooms and a publisher's list of its other sites.
+
+A source is a name: one to four words, the first capitalised, no digit (a date closes a comment
+header, "Chris Huang — July 10th, 2012"), no full stop, comma, colon or question mark at its end
+(a sentence's last clause after a dash: "- It was about marketing — not better algorithms.").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lintnews.config import Settings
+from lintnews.diagnostics import Severity
+from lintnews.document import Document
+from lintnews.registry import Rule, Violation, register
+
+#: Fewest items of a list: three "Title — Name" items still occur in an article's list of books
+#: or albums with their authors.
+_MIN_ITEMS = 4
+#: Most lines between two items of one list that are not items (a teaser's title above it).
+_MAX_BETWEEN = 1
+#: A list item's bullet, then the item's text (a numbered item is left alone: a ranked list of
+#: an article's own, "1. The Godfather — Francis Ford Coppola").
+_ITEM = re.compile(r"[ \t]*[-*•+][ \t]+\S")
+#: Fewest words of an item before its ending: a story's headline, where a list of an article's
+#: own names a film, a book or a place in one to three words ("- The Godfather — Coppola").
+_MIN_TITLE_WORDS = 4
+#: The source after a spaced em or en dash at the end of a line: one to four words, the first
+#: capitalised, no digit, not ending like a sentence or a clause ("Geek & Co" has three).
+_SOURCE = re.compile(r" [—–] +[A-Z][^\W\d_]*[!'’.&]?(?: (?:&|[\w'’.&!-]*[^\W\d_][!'’&]?)){0,3}[ \t]*$", re.M)
+#: A read-more link at the end of a line, its arrow or ellipsis, maybe the story's date.
+_READ_MORE = re.compile(
+    r"\b(?:read more|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo)\W{0,6}"
+    r"(?:\d{1,4}[-./]\d{1,2}[-./]\d{1,4})?[ \t]*$",
+    re.I | re.M,
+)
+#: What the text must hold for either ending to occur (a search in C: most texts hold neither).
+_SCREEN = (
+    " — ",
+    " – ",
+    "ead more",
+    "ead More",
+    "EAD MORE",
+    "eiterlesen",
+    "ehr lesen",
+    "la suite",
+    "er más",
+    "leyendo",
+)
+
+
+def _ending_lines(doc: Document) -> list[tuple[int, int]]:
+    """The lines of ``doc`` that end with a source after a dash or with a read-more link, with
+    the column where that ending starts."""
+    text = doc.text
+    if not any(mark in text for mark in _SCREEN):
+        return []
+    found: dict[int, int] = {}
+    for pattern in (_SOURCE, _READ_MORE):
+        for m in pattern.finditer(text):
+            line, column = doc.position(m.start())
+            found[line] = min(column, found.get(line, column))
+    return sorted(found.items())
+
+
+def link_runs(doc: Document) -> Iterator[list[int]]:
+    """The runs of `_MIN_ITEMS` link items or more (line numbers), at most `_MAX_BETWEEN` other
+    lines between two of them (blank lines aside)."""
+    lines = doc.lines
+    items = [
+        i
+        for i, column in _ending_lines(doc)
+        if _ITEM.match(lines[i]) and len(lines[i][:column].split()) > _MIN_TITLE_WORDS  # the bullet too
+    ]
+    if len(items) < _MIN_ITEMS:
+        return
+    run = [items[0]]
+    for i in items[1:]:
+        if _near(lines, run[-1], i):
+            run.append(i)
+            continue
+        if len(run) >= _MIN_ITEMS:
+            yield run
+        run = [i]
+    if len(run) >= _MIN_ITEMS:
+        yield run
+
+
+def _near(lines: list[str], before: int, after: int) -> bool:
+    """Whether at most `_MAX_BETWEEN` lines that are not blank stand between two items."""
+    between = 0
+    for k in range(before + 1, after):
+        if lines[k].strip():
+            between += 1
+            if between > _MAX_BETWEEN:
+                return False
+    return True
+
+
+@register
+class StoryLinkList(Rule):
+    """## What it does
+    Checks for a list of links to other stories: four list items or more, each ending with the
+    name of the site it leads to after a spaced dash ("— Delish") or with a read-more link
+    ("Read more... 2012-11-07"), with at most one other line between two of them. The region
+    runs from the first item to the last.
+
+    ## Why is this bad?
+    The items are other pages' headlines that a link roundup or a news widget shows around the
+    article: a corpus gets the same list of unrelated stories with every article of the site.
+
+    ## Example
+    ```text
+    The chain said sales fell for a third quarter.
+    - Why burger chains are hurting — Grub Street
+    - KFC-flavored potato chips are a thing — Delish
+    - 20 quick and easy polenta recipes — HuffPost Taste
+    - A feud erupts on Next Iron Chef — The Braiser
+    ```
+
+    Use instead:
+    ```text
+    The chain said sales fell for a third quarter.
+    ```
+
+    ## Fix
+    Removes the region (unsafe: the list's ends are judged from the shape of its lines).
+    """
+
+    code = "S008"
+    name = "story-link-list"
+    severity = Severity.WARNING
+    summary = (
+        "List of links to other stories (items ending with their source or a read-more link) left in the text"
+    )
+    fix_applicability = "unsafe"
+
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        for run in link_runs(doc):
+            yield self.removable_lines(
+                doc,
+                run[0],
+                run[-1],
+                f"List of links to other stories left in the text ({len(run)} links)",
+                "Remove the list of links",
+                safe=False,
+            )
