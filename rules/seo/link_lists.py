@@ -50,14 +50,28 @@ _READ_MORE_ITEM = re.compile(
 #: regular expression over the text tried every space (0.17 ms a document on the crawl); a lone
 #: dash is found fastest (the search for a single character is a memchr). An article's dashes
 #: mid-sentence are dropped by their distance to the line's end before any line is read.
-_MARKS = (
-    ("—", _SOURCE_ITEM),
-    ("–", _SOURCE_ITEM),
-    *((mark, _READ_MORE_ITEM) for mark in ("ead more", "ead More", "eiterlesen", "la suite", "er más")),
-)
+_DASHES = ("—", "–")
+#: The read-more links by language, searched for in English and the text's own language: each
+#: search of a 7 kB text costs about 4 µs, and five of them were most of the rule's time.
+_READ_MORE_MARKS = {
+    "en": ("ead more", "ead More"),
+    "de": ("eiterlesen",),
+    "fr": ("la suite",),
+    "es": ("er más",),
+}
 #: Most characters from a mark to the end of its line: a source's four words or a read-more
 #: link with its arrow and a date.
 _MAX_TAIL = 48
+
+
+def _marks(doc: Document) -> Iterator[tuple[str, re.Pattern[str]]]:
+    """The marks to search ``doc`` for, each with the item it closes: the read-more links of
+    English and of the text's own language."""
+    for dash in _DASHES:
+        yield dash, _SOURCE_ITEM
+    for lang in ("en", doc.language) if doc.language != "en" else ("en",):
+        for mark in _READ_MORE_MARKS.get(lang or "", ()):
+            yield mark, _READ_MORE_ITEM
 
 
 def _items(doc: Document) -> list[int]:
@@ -66,7 +80,7 @@ def _items(doc: Document) -> list[int]:
     text = doc.text
     lines = doc.lines
     found: set[int] = set()
-    for mark, item in _MARKS:
+    for mark, item in _marks(doc):
         at = text.find(mark)
         while at >= 0:
             stop = text.find("\n", at)
