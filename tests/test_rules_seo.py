@@ -353,6 +353,12 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             "- The residents' association will go to court — and soon.\n"
             "- The authority promised a noise barrier — along the new road.\n"
             "- A hearing is expected in the autumn — the lawyer said so.\n",
+            # a sentence credited to an agency ends with a full stop, a link's source does not
+            f"{P1}\n"
+            + "".join(
+                f"- The harbour authority approved terminal number {k} on Monday — Reuters.\n"
+                for k in range(5)
+            ),
             # comment headers: a date after the dash, not a name
             f"{P1}\n"
             + "".join(

@@ -38,7 +38,9 @@ _MIN_TITLE_WORDS = 4
 #: em or en dash: one to four words, the first capitalised, no digit, not ending like a sentence
 #: or a clause ("Geek & Co" has three).
 _SOURCE_ITEM = re.compile(
-    r"[ \t]*[-*•+][ \t]+(?P<title>\S.*?) [—–] +[A-Z][^\W\d_]*[!'’.&]?(?: (?:&|[\w'’.&!-]*[^\W\d_][!'’&]?)){0,3}[ \t]*"
+    r"[ \t]*[-*•+][ \t]+(?P<title>\S.*?) [—–] +[A-Z](?:{w}*{l})?[!'’]?(?: (?:&|{w}*{l}[!'’]?)){{0,3}}[ \t]*".format(
+        w=r"(?:[^\W\d_]|[.'’&!-])", l=r"[^\W\d_]"
+    )
 )
 #: A list item ending with a read-more link, its arrow or ellipsis, maybe the story's date.
 _READ_MORE_ITEM = re.compile(
