@@ -69,6 +69,26 @@ def test_every_rule_s_lines_are_its_matchers_lines(settings: Settings) -> None:
     assert found > 100
 
 
+@pytest.mark.parametrize("settings", SETTINGS, ids=["default", "de", "extra"])
+def test_the_lines_several_rules_match_are_their_matchers_lines(settings: Settings) -> None:
+    """`lines_matched` of a few rules is the set of lines the definition finds for any of them,
+    for every tuple of rules asked of one document, and answers again alike."""
+    asked = [
+        ("social-share", "seo-filler", "no-such-rule"),
+        ("breadcrumb",),
+        ("link-row", "social-share"),
+        (),
+    ]
+    found = 0
+    for doc in documents(seed=7):
+        for rules in asked:
+            expected = {i for rule in rules for i, _ in reference(doc, settings, rule)}
+            assert packs.lines_matched(doc, settings, rules) == expected, (doc.path, rules)
+            assert packs.lines_matched(doc, settings, rules) == expected
+            found += len(expected)
+    assert found > 50
+
+
 def test_each_key_is_matched_once_per_language_and_answers_are_forgotten_when_too_many(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

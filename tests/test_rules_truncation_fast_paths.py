@@ -9,10 +9,11 @@ import random
 import re
 
 import pytest
-from lintnews.rules.truncation import endings
+from lintnews.rules.truncation import endings, shape
 
 from lintnews.config import Settings
-from lintnews.document import Document
+from lintnews.document import Block, Document
+from lintnews.language import OPEN_ENDINGS, language_of
 from lintnews.packs import line_key, load_packs, pack_languages
 from lintnews.packs.screen import MAX_KEY
 
@@ -147,3 +148,61 @@ def test_is_stump_equals_searching_the_text_first(lang: str, prose: str, last: s
     elsewhere = sum(1 for _ in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text, re.IGNORECASE)) > 1
     expected = not elsewhere and endings._rare(word.casefold(), lang) is True
     assert endings.is_stump(doc, word, lang) == expected
+
+
+def _ends_open_straightforward(doc: Document, block: Block, settings: Settings) -> str | None:
+    """`shape._ends_open` as it was before its last-letter shortcut (the definition)."""
+    text = block.text.rstrip()
+    if not shape._open_word_end(text):
+        return None
+    if text.endswith(","):
+        return "ends on a comma" if shape._OPEN_COMMA.search(text) else None
+    last = shape._last_word(block)
+    if last is None or not last[0][:1].islower():
+        return None
+    lang = language_of(doc, settings) or "en"
+    if last[0].casefold() in OPEN_ENDINGS.get(lang, OPEN_ENDINGS["en"]):
+        return f'ends on "{last[0]}"'
+    return None
+
+
+#: Last words of every kind the shortcut tells apart: open endings of each language (as
+#: written, capitalised, upper case), other words ending on the same letters, letters of other
+#: scripts, "ß" (which case-folds to two letters), digits, links, and commas after each.
+_LAST_WORDS = [
+    *(w for words in OPEN_ENDINGS.values() for w in sorted(words)[:8]),
+    "The",
+    "AND",
+    "Und",
+    "DER",
+    "Straß",
+    "Fuß",
+    "outcome",
+    "house",
+    "правительст",
+    "и",
+    "中文",
+    "x2",
+    "2024",
+    "www.example.de/info",
+    "😂a",
+    "x=a",
+    "",
+]
+
+
+@pytest.mark.parametrize("lang", [*sorted(PROSE), "ru", None])
+def test_ends_open_equals_the_straightforward_test(lang: str | None) -> None:
+    settings = Settings(language=lang) if lang else Settings()
+    rng = random.Random(str(lang))
+    found = 0
+    for _ in range(600):
+        words = [rng.choice(_LAST_WORDS) for _ in range(rng.randint(1, 4))]
+        ending = rng.choice(["", ",", " ,", ",,", " ", "\n", ".", " …"])
+        text = rng.choice([*PROSE.values(), ""]) + rng.choice([" ", "\n"]) + " ".join(words) + ending
+        doc = Document("article.txt", text.strip(" ") + rng.choice(["", "\n", "\nNext section\n"]))
+        for block in doc.blocks:
+            expected = _ends_open_straightforward(doc, block, settings)
+            assert shape._ends_open(doc, block, settings) == expected, block.text
+            found += expected is not None
+    assert found > 60

@@ -35,6 +35,7 @@ from lintnews.packs.matching import (
     PhraseRule,
     _candidate_lines,
     line_keys,
+    lines_matched,
     match_lines,
     pack_languages,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "keep",
     "line_key",
     "line_keys",
+    "lines_matched",
     "load_pack",
     "load_packs",
     "match_lines",

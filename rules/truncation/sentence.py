@@ -62,10 +62,12 @@ class TruncatedSentence(Rule):
             if i + 1 == len(blocks):
                 break  # (the last block has no next one)
             block, nxt = blocks[i], blocks[i + 1]
-            if not _runs_on(block):
-                continue
+            # (`_ends_open` first: its last letter's test settles most blocks, where `_runs_on`
+            # may search a short block for a sentence end)
             why = _ends_open(doc, block, settings)
-            if why is None or not _next_section_starts(doc, block, nxt, language_of(doc, settings) or "en"):
+            if why is None or not _runs_on(block):
+                continue
+            if not _next_section_starts(doc, block, nxt, language_of(doc, settings) or "en"):
                 continue
             if why == "ends on a comma" and not _titled(nxt):
                 continue  # letters ("Alles Liebe,"), captions and lead-ins end on commas too

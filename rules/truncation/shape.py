@@ -119,20 +119,35 @@ def _titled(block: Block) -> bool:
     return block.heading_like and block.word_count >= 2 and not _INNER_SENTENCE_END.search(block.text.strip())
 
 
+#: The last character of every word of `OPEN_ENDINGS`, per language: a text whose last letter,
+#: case-folded, ends with none of them cannot end on such a word.
+_OPEN_ENDING_LAST = {lang: frozenset(w[-1] for w in words) for lang, words in OPEN_ENDINGS.items()}
+
+
 def _ends_open(doc: Document, block: Block, settings: Settings) -> str | None:
-    """Why a paragraph looks cut off (None if it ends like a finished sentence)."""
+    """Why a paragraph looks cut off (None if it ends like a finished sentence).
+
+    A text ending on a letter is cut off only when its last word is one of the language's
+    `OPEN_ENDINGS`; that word ends with the text's last letter (case folding maps each
+    character on its own), so a last letter no such word ends with (most of them: any letter
+    of a script without a list) settles it before the last word is looked for."""
     text = block.text.rstrip()
+    comma = text.endswith(",")
+    if not comma:
+        lang = language_of(doc, settings) or "en"
+        if text[-1:].casefold()[-1:] not in _OPEN_ENDING_LAST.get(lang, _OPEN_ENDING_LAST["en"]):
+            return None
     if not _open_word_end(text):
         return None
-    if text.endswith(","):
-        return "ends on a comma" if _OPEN_COMMA.search(text) else None
+    if comma:
+        # (the comma is the text's last character: a match can only start one before it)
+        return "ends on a comma" if _OPEN_COMMA.search(text, max(len(text) - 2, 0)) else None
     last = _last_word(block)
     if last is None:
         return None
     word = last[0]
     if not word[:1].islower():
         return None
-    lang = language_of(doc, settings) or "en"
     if word.casefold() in OPEN_ENDINGS.get(lang, OPEN_ENDINGS["en"]):
         return f'ends on "{word}"'
     return None
