@@ -339,6 +339,20 @@ D002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
         ),
         [("D002", 3)],
     ),
+    # each text is tested once, whatever its key: copies of a code-like line first, then of
+    # the title (one key for all four) leave the title's two copies a pair
+    (
+        text(
+            "Port strike {ends} after nine days",
+            LEDE,
+            "Port strike ends after nine days",
+            SECOND,
+            "Port strike {ends} after nine days",
+            THIRD,
+            "Port strike ends after nine days",
+        ),
+        [("D002", 7)],
+    ),
     # a Markdown heading repeated as a plain title line, punctuation aside
     (
         text(
