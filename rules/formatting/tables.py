@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lintnews import native
 from lintnews.config import Settings
 from lintnews.diagnostics import Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
-
-from .common import _lines_with
 
 _GLUED_TABLE_ROWS = 3
 _HOLLOW_ROWS = 3
@@ -66,16 +65,18 @@ class MalformedTable(Rule):
     summary = "Markdown table rows do not match the header"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        if "|" not in doc.text or "---" not in doc.text:
-            return  # no separator row (it holds both)
+        if "|" not in doc.text:
+            return  # no separator row (it holds a bar)
         lines = doc.lines
         i = 0  # the first line that may head a table (the lines above are read)
-        # a table's header is the line above a separator row, which holds "---": only those
-        # lines are tried (a loop over every line cost a third of F003)
-        for sep in _lines_with(doc.text, ("---",)):
-            if sep - 1 < i:
+        # a table's header is the line above a separator row, and both hold a bar: only the
+        # lines with a bar are tried, found by one pass of a kernel (a loop over every line cost
+        # a third of F003; a search of the text for "---", then `str.find` of it and a count of
+        # line breaks to each, half of what was left: 11.4 -> 9.3 µs a crawl document)
+        for sep in native.lines_holding(doc.text, "|", ""):
+            if sep - 1 < i or "---" not in lines[sep]:
                 continue
-            if "|" in lines[sep - 1] and _SEPARATOR.match(lines[sep]) and "|" in lines[sep]:
+            if "|" in lines[sep - 1] and _SEPARATOR.match(lines[sep]):
                 end = sep + 1
                 while end < len(lines) and "|" in lines[end] and lines[end].strip():
                     end += 1
