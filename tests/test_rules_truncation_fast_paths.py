@@ -206,3 +206,43 @@ def test_ends_open_equals_the_straightforward_test(lang: str | None) -> None:
             assert shape._ends_open(doc, block, settings) == expected, block.text
             found += expected is not None
     assert found > 60
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo: Reuters",
+        "  © 2024 Example Media",
+        "(c) Example Media",
+        "Posted on July 24, 2012",
+        "July 24, 2012 12:11 AM",
+        "24.07.2012",
+        "By Jane Holt",
+        "by jane holt",
+        "Quelle: dpa",
+        "Share this article",
+        "The council approved the budget on Tuesday",
+        "Совет утвердил новый бюджет",
+        "x" * 201,
+        "Photo: " + "x" * 195,
+        "Photo: Reuters\nMore text below",
+        "",
+    ],
+)
+def test_is_trailer_equals_its_regexes_and_answers_alike_when_asked_again(text: str) -> None:
+    """`is_trailer` keeps its regexes' answer per line (`_trailer_line`): the same answer as
+    the regexes on a one-line block of at most 200 characters, False on any other block, and
+    the same again for another block of the same text (and once kept)."""
+    from lintnews.rules.truncation import trailers
+
+    doc = Document("a.txt", f"The council met on Monday.\n\n{text}\n")
+    block = doc.blocks[-1]
+    stripped = block.text.strip()
+    expected = (
+        block.start == block.end
+        and len(stripped) <= 200
+        and bool(trailers.CREDIT.match(stripped) or trailers._DATE_LINE.match(stripped))
+    )
+    assert trailers.is_trailer(block) == expected
+    again = Document("b.txt", f"Another first line.\n{text}  \n").blocks[-1]
+    assert trailers.is_trailer(again) == trailers.is_trailer(block) == expected

@@ -96,8 +96,10 @@ def is_stump(doc: Document, word: str, lang: str) -> bool:
     # last words are words)
     if _rare(w, lang) is not True:
         return False
-    # a token the text uses elsewhere as a word is one
-    return sum(1 for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text, re.IGNORECASE)) <= 1
+    # a token the text uses elsewhere as a word is one (a second occurrence settles it: the
+    # search stops there)
+    found = re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", doc.text, re.IGNORECASE)
+    return next(found, None) is None or next(found, None) is None
 
 
 def _lower_share(block: Block) -> float:

@@ -4,6 +4,7 @@ over them to reach the last paragraph, and never takes one for a cut sentence)."
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lintnews.document import Block
@@ -75,7 +76,17 @@ _SIGNATURE = re.compile(r"\s[-–—~]{1,2}\s*[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-
 
 def is_trailer(block: Block) -> bool:
     """A credit, byline, tag, copyright or date line: what may follow the last paragraph."""
+    if block.start != block.end:
+        return False
     text = block.text.strip()
-    return (
-        block.start == block.end and len(text) <= 200 and bool(CREDIT.match(text) or _DATE_LINE.match(text))
-    )
+    return len(text) <= 200 and _trailer_line(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _trailer_line(text: str) -> bool:
+    """Whether the stripped line ``text`` is a credit or a date line. Kept per text in a
+    process: the two regexes cost 3 to 9 µs a line (their many branches, each entered under
+    IGNORECASE, none ruled out by a first character), and the lines pages end with repeat
+    across a crawl (site footers, syndicated copies: 1,023 texts among 2,535 lines asked of
+    3,591 crawl documents)."""
+    return bool(CREDIT.match(text) or _DATE_LINE.match(text))
