@@ -280,6 +280,10 @@ _TAG_KINDS = {
     "blockquote": "quote",
     "pre": "code",
 }
+#: Every kind a block of `Document.blocks` may have: the plain text's (`native.BLOCK_KINDS`) and
+#: the HTML elements' (a rule picking blocks by kind with `lintnews.block_edges.blocks_where`
+#: names them from here).
+KINDS = tuple(dict.fromkeys((*native.BLOCK_KINDS, *_TAG_KINDS.values())))
 
 
 def words(text: str) -> list[str]:

@@ -246,3 +246,27 @@ def test_is_trailer_equals_its_regexes_and_answers_alike_when_asked_again(text: 
     assert trailers.is_trailer(block) == expected
     again = Document("b.txt", f"Another first line.\n{text}  \n").blocks[-1]
     assert trailers.is_trailer(again) == trailers.is_trailer(block) == expected
+
+
+def test_text_blocks_are_the_blocks_other_than_code() -> None:
+    """`TEXT_BLOCKS` (picked by `blocks_where` among every kind of `document.KINDS` but code)
+    holds every block whose kind is not code, of plain text, Markdown and HTML documents."""
+    from lintnews.document import KINDS
+    from lintnews.sources import html_document
+
+    markup = (
+        "<h1>Port strike ends</h1><p>Dock workers voted on Thursday.</p><ul><li>Pay</li></ul>"
+        "<figure><figcaption>Ships at the terminal</figcaption></figure><pre>docker run x</pre>"
+        "<blockquote>We are back</blockquote><table><tr><td>a</td><td>b</td></tr></table><p>More</p>"
+    )
+    docs = [
+        Document("a.md", "# Title\n\nText before the code:\n```\nrun it\n```\n- item\n> quote\n| a | b |\n"),
+        Document("b.txt", "\n".join(PROSE.values())),
+        html_document("c.html", f"<html><body>{markup}</body></html>"),
+    ]
+    kinds = set()
+    for doc in docs:
+        kinds |= {b.kind for b in doc.blocks}
+        assert shape.TEXT_BLOCKS.of(doc) == [b for b in doc.blocks if b.kind != "code"]
+    assert kinds <= set(KINDS)
+    assert {"code", "caption", "heading", "list", "quote", "table", "paragraph"} <= kinds
