@@ -122,6 +122,18 @@ D001_VALID = [
     GERMAN_SECTIONS,
     text(LEDE, "", "Pay and pensions", "", SECOND, "", PULL, "", QUOTE + " " + THIRD),
     text(LEDE, "## The vote", SECOND, "**" + PULL + "**", QUOTE),
+    # a crosshead quoting the paragraph below it in single quotation marks, as British headlines
+    # quote, in a text with no other subheading (Dragnet R125, the Guardian)
+    text(
+        LEDE,
+        "",
+        "'We did not win everything, but we won the things that matter'",
+        "",
+        "Maria Santos, the union's chair, told members on Friday: \"We did not win everything, but we "
+        'won the things that matter. The cranes come, the jobs stay."',
+        "",
+        THIRD,
+    ),
     # an excerpt the writer quotes to discuss it, cut at both ends: no pull-quote (Dragnet R242)
     text(
         LEDE,
@@ -195,6 +207,15 @@ D001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     (text(LEDE, "", PULL, "", QUOTE, "", THIRD), [("D001", 3)]),
     (text(LEDE, "", "Pay and pensions", "", SECOND, "", "> " + PULL, "", QUOTE), [("D001", 7)]),
     (text(LEDE, "", "Pay and pensions", "", SECOND, "", PULL + ".", "", QUOTE), [("D001", 7)]),
+    # in single quotation marks too, when it ends a sentence or is set off as a block quote
+    (
+        text(LEDE, "", "'We did not win everything, but we won the things that matter.'", "", QUOTE),
+        [("D001", 3)],
+    ),
+    (
+        text(LEDE, "", "> 'We did not win everything, but we won the things that matter'", "", QUOTE),
+        [("D001", 3)],
+    ),
     # German, with typographic quotes
     (
         text(
@@ -314,6 +335,18 @@ D002_VALID = [
     ),
     # a repeated sentence is a paragraph, not a heading
     text(LEDE, "The port reopened on Friday.", SECOND, "The port reopened on Friday."),
+    # a guide giving the same subheading to two different sections (Dragnet T102: "Third-party
+    # packages" in Slackware's part, then in Arch's)
+    text(
+        "Two ports, two strikes",
+        LEDE,
+        "What the union won",
+        SECOND,
+        "The southern terminal",
+        "Crane drivers in the south walked out a day later and are still out.",
+        "What the union won",
+        "Nothing yet: the southern branch of the union has turned down two offers since the strike began.",
+    ),
     # lines ending in a colon introduce what follows
     text(
         "The union made three demands:", "- higher pay", LEDE, "The union made three demands:", "- pensions"
@@ -378,6 +411,25 @@ D002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
         ),
         [("D002", 4), ("D002", 5)],
     ),
+    # a subheading repeated between paragraphs of prose over a copy of its section: a copy
+    (
+        text(LEDE, "What the union won", SECOND, THIRD, "What the union won", SECOND),
+        [("D002", 5)],
+    ),
+    # ... or over a copy whose words were edited or moved (a re-scraped post): still a copy
+    (
+        text(
+            LEDE,
+            "What the union won",
+            SECOND,
+            THIRD,
+            "What the union won",
+            "The union said the deal guarantees that no jobs will be cut before new cranes arrive in spring.",
+        ),
+        [("D002", 5)],
+    ),
+    # over different paragraphs, but the first copy is the text's first line: the page's title
+    (text("What the union won", LEDE, SECOND, "What the union won", THIRD), [("D002", 4)]),
     # a question heading
     (
         text("What Does The Deal Mean For Shoppers?", LEDE, "What does the deal mean for shoppers?", SECOND),

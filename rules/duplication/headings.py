@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from lintnews.block_edges import blocks_where
 from lintnews.config import Settings
 from lintnews.diagnostics import RelatedLocation, Severity
-from lintnews.document import Block, Document
+from lintnews.document import Block, Document, words
 from lintnews.registry import Rule, Violation, register
 
 from .keys import _LETTER_WORD, _MD_HEADING, _code_like, _first_copies, _key, _keys
@@ -73,6 +73,34 @@ def _in_menu(blocks: list[Block], index: int, repeated: set[int]) -> bool:
     return False
 
 
+#: The share of words (Jaccard) from which the paragraphs below two copies of a heading are one
+#: paragraph, edited or re-scraped (a copied post whose words moved), rather than two sections.
+_SAME_SECTION = 0.5
+
+
+def _parallel_sections(doc: Document, block: Block, first: Block) -> bool:
+    """``first`` and ``block`` title two different sections of one text: a guide that compares
+    two systems gives each the same subheading ("Third-party packages" over Slackware's, then
+    over Arch's, T102). Both copies stand between paragraphs of prose, each paragraph right below
+    takes up a word of four letters or more of the heading ("What are third-party packages?"),
+    and the two share fewer than half of their words. A photo credit or a reader's sign-off
+    repeated between paragraphs names nothing the next paragraph is about. A headline repeated over a copied story stands over the copy of its first
+    paragraph (D001 reports that one too); a title repeated in a list of links, or as the page's
+    heading under its `<title>`, has no prose right above it."""
+    blocks = doc.blocks
+    topic = {w.lower() for w in words(block.text) if len(w) >= 4}
+    below = []
+    for b in (first, block):
+        i = b.index
+        if i == 0 or i + 1 >= len(blocks) or not (blocks[i - 1].prose and blocks[i + 1].prose):
+            return False
+        below.append({w.lower() for w in words(blocks[i + 1].text)})
+        if not topic & below[-1]:
+            return False  # the paragraph is not about what the line names: a credit, a sign-off
+    shared = len(below[0] & below[1]) / len(below[0] | below[1])
+    return shared < _SAME_SECTION
+
+
 @register
 class DuplicateHeading(Rule):
     """## What it does
@@ -80,7 +108,9 @@ class DuplicateHeading(Rule):
 
     Not reported: labels that recur three times or more ("Full solution" above every answer,
     "Pros and cons" under every product), bylines set as headings ("BY JANE HOLT" over two
-    posts of one author), a run of three or more repeated headings in a row (a
+    posts of one author), a subheading given to two different sections (each copy between
+    paragraphs of prose, over paragraphs that differ: "Third-party packages" in Slackware's part
+    of a guide, then in Arch's), a run of three or more repeated headings in a row (a
     navigation menu printed twice, which the chrome rules judge), and lines that look like code.
 
     ## Why is this bad?
@@ -122,6 +152,8 @@ class DuplicateHeading(Rule):
                 continue  # a menu or a list of links printed twice
             if _BYLINE.match(_MD_HEADING.sub("", block.text).strip()):
                 continue  # the same author over two posts
+            if _parallel_sections(doc, block, first):
+                continue  # the same subheading over two different sections
             yield self.removable_lines(
                 doc,
                 block.start,

@@ -38,7 +38,8 @@ class DuplicateParagraph(Rule):
     Whitespace, case, punctuation and quote style are ignored when comparing.
 
     A quotation set as a section's subheading (a line of the paragraph right below it, with no
-    sentence mark, in a document that has other subheadings) is no pull-quote: the German and
+    sentence mark, in a document that has other subheadings or in single quotation marks as
+    headlines quote: 'They say they want less help for themselves') is no pull-quote: the German and
     English press title sections so. Nor is an excerpt cut at both ends by an ellipsis
     (“…a 40-something female writer…”): a writer quotes it to discuss it, a pull-quote repeats a
     sentence whole.
@@ -126,14 +127,21 @@ def _excerpt(text: str) -> bool:
 _SENTENCE_END = re.compile(r"""[.!?…:;][\"'”“»«’‘)\]*_]*\s*$""")
 
 
+#: A quotation in single quotation marks, the way the British press quotes in headlines and
+#: crossheads ('They say they want less help for themselves'); its body text quotes in double ones.
+_HEADLINE_QUOTE = re.compile(r"^\s*['‘][^'‘’\"“”]+['’]\s*$")
+
+
 def _quoted_subheading(doc: Document, quote: Block, source: Block) -> bool:
     """``quote`` titles the section ``source`` opens (`„Wir sind Kirche mit Geflüchteten, und
     das wird auch so bleiben“` over the paragraph that says it): it stands right above its
-    source, is no block quote, ends without a sentence mark, and the document has another
-    subheading (`_subheading`). A pull-quote is set off as a block quote, ends a sentence, or
-    sits in a text without sections."""
+    source, is no block quote, ends without a sentence mark, and is quoted as headlines quote
+    (`_HEADLINE_QUOTE`) or the document has another subheading (`_subheading`). A pull-quote is
+    set off as a block quote, ends a sentence, or sits in a text without sections."""
     if quote.kind == "quote" or source.index != quote.index + 1 or _SENTENCE_END.search(quote.text):
         return False
+    if _HEADLINE_QUOTE.match(quote.text):
+        return True
     blocks = doc.blocks
     return any(_subheading(blocks, i) for i in range(1, len(blocks) - 1) if i != quote.index)
 
