@@ -139,6 +139,11 @@ LOWER_VALID = [
         "the mayor.\n"
     ),
     f"{BODY} The square is named after the general. de Gaulle visited it in 1960. The statue is new.\n",
+    # a brand written as one lower-case token joined by a sign (Dragnet R363, a design studio)
+    (
+        f"{BODY} The studio was founded in 2001 by Susanna Baer and Alex Sonderegger. so+ba is active in "
+        "architecture and interior design. The office is in Tokyo.\n"
+    ),
     f"{BODY} The plan went to Brussels. von der Leyen called it bold. The council was pleased.\n",
     # a US state's abbreviation in news style ends no sentence
     f"{BODY} Survivors of the Aurora, Colo. movie theater shooting met the mayor. The hall was full.\n",

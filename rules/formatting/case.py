@@ -60,12 +60,19 @@ _AFTER_STOP = re.compile(r"\.(?<=[^\W\d_]\.)[\s\u00a0]+(?=[^\W\d_])")
 _LOWER_AFTER_STOP = re.compile(r"\.(?=[^\S\n]+[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω])(?<=[^\W\d_]\.)[^\S\n]+")
 
 
+#: Signs that join the parts of a brand written as one lower-case token (`so+ba`, `h&m`).
+_JOINERS = ("+", "&")
+
+
 def _name_like(text: str, start: int) -> bool:
     """Does the lower-case word at ``start`` begin a name or a brand (`iPhone`, `eBay`,
-    `de Gaulle`, `von der Leyen`)?"""
+    `so+ba`, `de Gaulle`, `von der Leyen`)?"""
     word = _word_after(text, start)
     if any(c.isupper() for c in word[1:]):
         return True
+    end = start + len(word)
+    if text[end : end + 1] in _JOINERS and text[end + 1 : end + 2].isalnum():
+        return True  # one token joined by a sign: a brand (`so+ba`, `h&m`)
     if word.casefold() in _PARTICLES:
         # (the word after the blanks that follow, read in place: a copy of the rest of the line
         # per particle would make a line of particles quadratic)
@@ -142,8 +149,8 @@ class LowercaseSentenceStart(Rule):
     unknown), and headings only outside German (which capitalises every noun). Not reported:
     words after abbreviations and short words (`e.g.`, `etc.`, `vs.`, `z.B.`, `bzw.`, `ca.`,
     `Colo.`),
-    names and brands written in lower case (`iPhone`, `eBay`, `de Gaulle`, `von der Leyen`,
-    `hide.me`), bylines and labels (`by Jane Doe`, `in Business`), lists, and documents whose
+    names and brands written in lower case (`iPhone`, `eBay`, `so+ba`, `de Gaulle`,
+    `von der Leyen`, `hide.me`), bylines and labels (`by Jane Doe`, `in Business`), lists, and documents whose
     writer starts sentences in lower case as a habit (more than two such sentences, or more than
     one in five). A paragraph that starts in lower case is not reported either: in scraped text
     that is mostly a list item, a comment or a brand.
