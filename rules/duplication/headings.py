@@ -84,9 +84,10 @@ def _parallel_sections(doc: Document, block: Block, first: Block) -> bool:
     over Arch's, T102). Both copies stand between paragraphs of prose, each paragraph right below
     takes up a word of four letters or more of the heading ("What are third-party packages?"),
     and the two share fewer than half of their words. A photo credit or a reader's sign-off
-    repeated between paragraphs names nothing the next paragraph is about. A headline repeated over a copied story stands over the copy of its first
-    paragraph (D001 reports that one too); a title repeated in a list of links, or as the page's
-    heading under its `<title>`, has no prose right above it."""
+    repeated between paragraphs names nothing the next paragraph is about; a headline repeated
+    over a copied story stands over the copy of its first paragraph (D001 reports that one too);
+    a title repeated in a list of links, or as the page's heading under its `<title>`, has no
+    prose right above it."""
     blocks = doc.blocks
     topic = {w.lower() for w in words(block.text) if len(w) >= 4}
     below = []
@@ -109,9 +110,10 @@ class DuplicateHeading(Rule):
     Not reported: labels that recur three times or more ("Full solution" above every answer,
     "Pros and cons" under every product), bylines set as headings ("BY JANE HOLT" over two
     posts of one author), a subheading given to two different sections (each copy between
-    paragraphs of prose, over paragraphs that differ: "Third-party packages" in Slackware's part
-    of a guide, then in Arch's), a run of three or more repeated headings in a row (a
-    navigation menu printed twice, which the chrome rules judge), and lines that look like code.
+    paragraphs of prose, over a paragraph that takes up its words, the two paragraphs different:
+    "Third-party packages" in Slackware's part of a guide, then in Arch's), a run of three or
+    more repeated headings in a row (a navigation menu printed twice, which the chrome rules
+    judge), and lines that look like code.
 
     ## Why is this bad?
     Extractors often emit the page title (from `<title>` or `og:title`) and then the article's

@@ -39,8 +39,8 @@ class DuplicateParagraph(Rule):
 
     A quotation set as a section's subheading (a line of the paragraph right below it, with no
     sentence mark, in a document that has other subheadings or in single quotation marks as
-    headlines quote: 'They say they want less help for themselves') is no pull-quote: the German and
-    English press title sections so. Nor is an excerpt cut at both ends by an ellipsis
+    headlines quote: 'They say they want less help for themselves') is no pull-quote: the German
+    and English press title sections so. Nor is an excerpt cut at both ends by an ellipsis
     (“…a 40-something female writer…”): a writer quotes it to discuss it, a pull-quote repeats a
     sentence whole.
 

@@ -150,8 +150,8 @@ class LowercaseSentenceStart(Rule):
     words after abbreviations and short words (`e.g.`, `etc.`, `vs.`, `z.B.`, `bzw.`, `ca.`,
     `Colo.`),
     names and brands written in lower case (`iPhone`, `eBay`, `so+ba`, `de Gaulle`,
-    `von der Leyen`, `hide.me`), bylines and labels (`by Jane Doe`, `in Business`), lists, and documents whose
-    writer starts sentences in lower case as a habit (more than two such sentences, or more than
+    `von der Leyen`, `hide.me`), bylines and labels (`by Jane Doe`, `in Business`), lists, and
+    documents whose writer starts sentences in lower case as a habit (more than two such sentences, or more than
     one in five). A paragraph that starts in lower case is not reported either: in scraped text
     that is mostly a list item, a comment or a brand.
 
