@@ -227,6 +227,47 @@ VALID = [
         "Sam Lee 04 de mayo 2022, 12:00 A. M.",
         P3,
     ),
+    # a news page as html2text gives it whole: its dateline above its title, its tabs ("Comments"
+    # beside "Article"), the dateline and title again: no comment's stamp, no thread's heading
+    text(
+        P1,
+        P2,
+        "  *   * BUSINESS",
+        "  * July 23, 2012, 4:29 p.m. ET",
+        "",
+        "# Ex-Anglo Irish Executives Charged",
+        "",
+        "  * Article",
+        "  * Comments",
+        "",
+        "more in Business | Find New $LINKTEXTFIND$  »",
+        "",
+        "  *   * BUSINESS",
+        "  * July 23, 2012, 4:29 p.m. ET",
+        "",
+        "# Ex-Anglo Irish Executives Charged",
+        "",
+        P3,
+    ),
+    # a listing of posts, each with its own counter: no thread under the first
+    text(
+        P1,
+        P2,
+        P3,
+        "Puchi Mirai",
+        "Thu 2011/01/20 13:23 JST",
+        "143076 views  ",
+        "156 comments",
+        "",
+        "Currently working on another timeline for the Suenaga Sisters. Will show you the designs... (more)",
+        "",
+        "SoniComi",
+        "Thu 2011/12/01 14:41 JST",
+        "419058 views  ",
+        "292 comments",
+        "",
+        "A load of Super Sonico goodies arrive just in time to film this week's show... (more)",
+    ),
     # a score in prose is no slashdot title
     text(
         P1, P2, "The final score (Score:2) was read out by the referee.", P3, "Scores (Score:3) were low.", P3
@@ -307,6 +348,8 @@ INVALID = [
     # no headers (the extractor dropped them) under a heading that counts the comments
     (text(P1, P2, P3, "{ 3 comments… read them below or add one }", BODY1, BODY2, BODY1), [(4, 7)]),
     (text(P1, P2, P3, "2 Responses to “Council approves budget”", BODY1, BODY2), [(4, 6)]),
+    # replies counted under the comments are no other post's counters
+    (text(P1, P2, P3, "12 Comments", "", BODY1, "3 replies", BODY2, "1 reply", BODY1), [(4, 10)]),
     # slashdot titles with their scores, as trafilatura and html2text give them
     (
         text(
@@ -487,6 +530,26 @@ INVALID = [
         [(3, 6)],
     ),
     (text(P1, P2, "3 Kommentare", "Anna Müller am Donnerstag, 1. November um 14:57", BODY1), [(3, 5)]),
+    # a comment's tools between the first two headers ("* Responses (0)" beside "* Report") are
+    # no thread's heading: the thread starts at the first comment's stamp
+    (
+        text(
+            P1,
+            P2,
+            "Welcome {name}, you're signed into The Guardian using Facebook. Join the discussion. ",
+            "  * gadfly55",
+            "1 November 2012 11:08PM",
+            BODY1,
+            "  *     *     * Recommend? (1) ",
+            "    * Responses (0) ",
+            "    * Report ",
+            "    * Share ",
+            "  * rusticred",
+            "1 November 2012 9:37PM",
+            BODY2,
+        ),
+        [(5, 13)],
+    ),
     # German and French headers
     (text(P1, P2, "3 Kommentare", "Anna Müller am 12. März 2021 um 10:15", BODY1), [(3, 5)]),
     (text(P1, P2, "12 commentaires", "Jean Dupont le 12 mars 2021 à 10h15", BODY1), [(3, 5)]),

@@ -24,25 +24,9 @@ from lintnews.registry import Rule, Violation, register
 
 from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
 from .thread_headers import MAX_HEADER, SHOWN_LINES, header_patterns, is_header
+from .thread_headings import counted_heading, is_heading, lists_posts
 from .thread_screen import Screen
 
-#: The heading of a thread: "199 Comments", "5 Responses to “…”", "{ 5 comments… read them
-#: below or add one }", "Reader comments", "Kommentare (3)", "12 commentaires". A singular
-#: without a number ("Comment") is a section of the article as often as a thread's heading.
-_HEADING = re.compile(
-    r"""^\W*(?:\d+\s+(?:comment|response|repl(?:y|ie)|thought|kommentar|commentaire|comentario|réaction)(?:s|e)?
-        |comments|responses|replies|thoughts|reader\s+comments|kommentare|leserkommentare
-        |commentaires|comentarios|réactions|trackbacks?(?:/pingbacks)?)\b
-        (?:\W*\d+\W*|\s+(?:to|on|zu|sur|en|a)\b.{0,150}|.{0,20}(?:read\s+them\s+below|add\s+one|so\s+far).{0,30})?\W*$
-      | ^\W*(?:leave|post|add|write)\s+a\s+(?:reply|comment)\W*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-#: A heading that counts the comments below it, enough to mark a thread without headers.
-_COUNTED_HEADING = re.compile(
-    r"""^\W*[1-9]\d*\s+(?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|comentarios?)\b
-        (?:\s+(?:to|on|zu|sur|en|a)\s+\W.{0,150}|.{0,20}(?:read\s+them\s+below|add\s+one).{0,30}|\W{0,3})$""",
-    re.IGNORECASE | re.VERBOSE,
-)
 #: Lines a thread found from its heading alone must hold (a counter over nothing is no thread).
 _MIN_HEADED_LINES = 2
 #: How far above the first header the thread's heading may stand.
@@ -51,6 +35,8 @@ _HEADING_REACH = 15
 #: look like comment headers).
 _ARTICLE_PROSE = 2
 
+#: A level-one Markdown heading (html2text's "# TITLE", an HTML page's ``<h1>``).
+_TITLE = re.compile(r"^\s{0,3}#\s+\S")
 #: A bare address on a line of its own.
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 
@@ -61,6 +47,15 @@ def _headers(doc: Document, screen: Screen) -> list[int]:
     if candidates is None:
         candidates = list(range(screen.first, len(lines)))
     return [i for i in candidates if is_header(lines, i) and not _cites_a_source(lines, i)]
+
+
+def _over_a_title(lines: list[str], i: int) -> bool:
+    """Whether the next line after header ``i`` that is not blank (within four) is a level-one
+    heading, the page's title ("# Ex-Anglo Irish Executives Charged"): the header is the page's
+    dateline above it, not a comment's (html2text's text of a news page prints both twice,
+    above its tabs, "* Article" / "* Comments", and below them)."""
+    below = next((line for line in lines[i + 1 : i + 5] if line.strip()), "")
+    return _TITLE.match(below) is not None
 
 
 def _cites_a_source(lines: list[str], i: int) -> bool:
@@ -96,7 +91,8 @@ def _threads(doc: Document) -> list[Thread]:
         return []
     first = block.end + 1
     screen = Screen(doc, first, MAX_HEADER)
-    headers = _headers(doc, screen)
+    shown = SHOWN_LINES.of(doc)
+    headers = [h for h in _headers(doc, screen) if not _over_a_title(shown, h)]
     if not headers:
         return _headed_thread(doc, screen)
     # the first run of headers close enough together
@@ -111,13 +107,13 @@ def _threads(doc: Document) -> list[Thread]:
     # a heading between the first two headers: the first was the post's own footer
     # ("Posted by NAME at 2:24 AM", then "Comments (7)"), the thread starts at the heading
     heading = (
-        next((i for i in range(run[0] + 1, run[1]) if _is_heading(lines, i)), None) if len(run) > 1 else None
+        next((i for i in range(run[0] + 1, run[1]) if is_heading(lines, i)), None) if len(run) > 1 else None
     )
     if heading is not None:
         run = run[1:]
     else:
         reach = range(run[0] - 1, max(first, run[0] - _HEADING_REACH) - 1, -1)
-        heading = next((i for i in reach if _is_heading(lines, i)), None)
+        heading = next((i for i in reach if is_heading(lines, i)), None)
     if len(run) < 2 and heading is None:
         return _headed_thread(doc, screen)
     if heading is None and _opens_with_a_post(doc, run[0]):
@@ -160,7 +156,7 @@ def _opens_with_a_post(doc: Document, start: int) -> bool:
     # header above the prose was the post's byline
     shown = SHOWN_LINES.of(doc)
     return any(is_header(shown, i) for i in range(max(0, start - MAX_GAP), prose.start)) and not any(
-        _is_heading(lines, i) for i in range(start)
+        is_heading(lines, i) for i in range(start)
     )
 
 
@@ -171,10 +167,7 @@ def _headed_thread(doc: Document, screen: Screen) -> list[Thread]:
     lines = doc.lines
     candidates = screen.lines()
     lines_from = range(screen.first, len(lines)) if candidates is None else candidates
-    i = next(
-        (i for i in lines_from if len(lines[i]) <= MAX_HEADER and _COUNTED_HEADING.match(lines[i].strip())),
-        None,
-    )
+    i = next((i for i in lines_from if counted_heading(lines[i])), None)
     if i is None:
         return []
     # the same count again further down: the first was the post's own line ("4 Comments" by
@@ -182,18 +175,15 @@ def _headed_thread(doc: Document, screen: Screen) -> list[Thread]:
     heading = lines[i].strip()
     i = max((j for j in lines_from if j > i and lines[j].strip() == heading), default=i)
     end, stopped = thread_end(lines, i, [], headed=True, markup=markup_of(doc))
-    # a counter over nothing is no thread; one closed by its form holds a comment
-    if end - i >= (1 if stopped else _MIN_HEADED_LINES):
+    # a counter over nothing is no thread; one closed by its form holds a comment; counters of
+    # other posts below it make a listing of posts
+    if end - i >= (1 if stopped else _MIN_HEADED_LINES) and not lists_posts(lines, i, end):
         return [Thread(i, end, ())]
     return []
 
 
 #: The comment threads of a document (B011 reports them, B012 their header lines).
 COMMENT_THREADS: View[list[Thread]] = View("chrome.comment_threads", _threads)
-
-
-def _is_heading(lines: list[str], i: int) -> bool:
-    return len(lines[i]) <= MAX_HEADER and _HEADING.match(lines[i].strip()) is not None
 
 
 @register
@@ -225,10 +215,14 @@ class CommentThread(Rule):
     over a bare web address (a digest citing its source), a singular "Comment" heading
     without a number (a section of the article), a TypePad trackback's "Tracked on …" stamp
     (another blog's excerpt, not a reader's comment) and a byline set as a heading ("### By
-    NAME on October 30, 2012 at 03:56 p.m.", a listing of posts) are not taken for a thread's
-    parts; a comment count printed by the post's byline and again over the thread ("4
-    Comments") starts the thread at the last. A slashdot title with its score ("Budget cuts
-    are not the answer (Score:5, Insightful)", "Re: (Score:2)") is a header, and so is a header
+    NAME on October 30, 2012 at 03:56 p.m.", a listing of posts), a stamp right above the page's
+    title (a level-one heading: its dateline), a word naming the comments beside other items of a
+    bulleted list (a news site's tabs "* Article" / "* Comments", a comment's tools "*
+    Recommend? (1)" / "* Responses (0)") and a post's counter in a listing of posts, each with
+    its own count ("156 comments" … "292 comments"), are not taken for a thread's parts; a
+    comment count printed by the post's byline and again over the thread ("4 Comments") starts
+    the thread at the last. A slashdot title with its score ("Budget cuts are not the answer
+    (Score:5, Insightful)", "Re: (Score:2)") is a header, and so is a header
     with html2text's Markdown escapes ("11\\. Jul, 2012 / NAME says:", "#1 \\- Tue Jul 24,
     2012 10:14 AM EDT") or its name as a link ("[NAME](http://…) says:"). B012
     (comment-header) reports the header lines alone. On HTML input, an element whose id

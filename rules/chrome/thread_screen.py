@@ -30,7 +30,7 @@ HEADER_WORDS = ("written", "submitted", "comment", "says", "sagt", "schreibt", "
 #: What a time of `thread_headers.HEADER_HINT` holds after its first digit: one of these (the
 #: hint's ``h`` matches either case), then two decimal digits.
 TIME_HINT_BEFORE = ":.hH"
-#: Literal words one of which every counting heading (`regions._COUNTED_HEADING`) holds.
+#: Literal words one of which every counting heading (`thread_headings._COUNTED_HEADING`) holds.
 HEADING_WORDS = ("comment", "respons", "replies", "thought", "kommentar", "comentario")
 #: What the screen looks for: a header's words or a heading's (in lower case).
 WORDS = tuple(dict.fromkeys(HEADER_WORDS + HEADING_WORDS))

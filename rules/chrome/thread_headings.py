@@ -1,0 +1,82 @@
+"""What heads a comment thread ("199 Comments", "5 Responses to “…”", "Leave a Reply"), and what
+only looks like a heading: a tab of the page's menu ("* Article" / "* Comments") or the counter of
+one post in a listing of posts ("156 comments" under each). `regions.py` starts a thread at a
+heading (`is_heading`) and finds a thread without headers from a heading that counts it
+(`counted_heading`, `lists_posts`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .thread_headers import MAX_HEADER
+
+#: The heading of a thread: "199 Comments", "5 Responses to “…”", "{ 5 comments… read them
+#: below or add one }", "Reader comments", "Kommentare (3)", "12 commentaires". A singular
+#: without a number ("Comment") is a section of the article as often as a thread's heading.
+_HEADING = re.compile(
+    r"""^\W*(?:\d+\s+(?:comment|response|repl(?:y|ie)|thought|kommentar|commentaire|comentario|réaction)(?:s|e)?
+        |comments|responses|replies|thoughts|reader\s+comments|kommentare|leserkommentare
+        |commentaires|comentarios|réactions|trackbacks?(?:/pingbacks)?)\b
+        (?:\W*\d+\W*|\s+(?:to|on|zu|sur|en|a)\b.{0,150}|.{0,20}(?:read\s+them\s+below|add\s+one|so\s+far).{0,30})?\W*$
+      | ^\W*(?:leave|post|add|write)\s+a\s+(?:reply|comment)\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A heading that counts the comments below it, enough to mark a thread without headers.
+_COUNTED_HEADING = re.compile(
+    r"""^\W*[1-9]\d*\s+(?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|comentarios?)\b
+        (?:\s+(?:to|on|zu|sur|en|a)\s+\W.{0,150}|.{0,20}(?:read\s+them\s+below|add\s+one).{0,30}|\W{0,3})$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A counting heading's number and its noun's first four letters ("156 comments": 156, "comm").
+_COUNT = re.compile(r"\W*(\d+)\s+(\w{4})", re.IGNORECASE)
+#: An item of a bulleted list (html2text's "  * ", a "- " or "• " of other extractors).
+_BULLET = re.compile(r"^\s*[*+\-•]\s+\S")
+#: A heading that names the thread without counting it ("Comments", "Reader comments").
+_UNCOUNTED = re.compile(r"^\W*[^\W\d]")
+
+
+def is_heading(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` heads a comment thread. A word that names the comments without a count
+    before it, as an item of a bulleted list beside another item, is a tab of the page's menu
+    ("  * Article" / "  * Interactive Graphics" / "  * Comments", a news site's tabs above its
+    article) or a comment's tool ("    * Recommend? (1)" / "    * Responses (0)" / "    *
+    Report" under each comment of the Guardian's threads), not the thread's heading."""
+    line = lines[i]
+    if len(line) > MAX_HEADER or _HEADING.match(line.strip()) is None:
+        return False
+    return not (_BULLET.match(line) and _UNCOUNTED.match(line.strip()) and _beside_an_item(lines, i))
+
+
+def _beside_an_item(lines: list[str], i: int) -> bool:
+    """Whether the nearest line above or below line ``i`` that is not blank is another item of a
+    bulleted list that heads no thread."""
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(lines) and not lines[k].strip():
+            k += step
+        if 0 <= k < len(lines) and _BULLET.match(lines[k]) and _HEADING.match(lines[k].strip()) is None:
+            return True
+    return False
+
+
+def counted_heading(line: str) -> bool:
+    """Whether ``line`` is a heading that counts the comments under it ("{ 43 comments… read them
+    below or add one }", "5 Responses to “…”")."""
+    return len(line) <= MAX_HEADER and _COUNTED_HEADING.match(line.strip()) is not None
+
+
+def lists_posts(lines: list[str], heading: int, end: int) -> bool:
+    """Whether a counting heading (line ``heading``) and the lines after it up to ``end`` are a
+    listing of posts, each with its counter ("156 comments", then another post's teaser and
+    "292 comments"): a thread holds one count of its comments, and another counting heading of the
+    same noun with another number below it counts another post's."""
+    first = _COUNT.match(lines[heading])
+    if first is None:
+        return False
+    for k in range(heading + 1, end + 1):
+        if counted_heading(lines[k]):
+            other = _COUNT.match(lines[k])
+            if other is not None and other[2].lower() == first[2].lower() and other[1] != first[1]:
+                return True
+    return False
