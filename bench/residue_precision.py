@@ -19,7 +19,10 @@ prints per extractor and half:
   (the line is a whole gold line: chrome the gold kept, or the article's own line), ``inside``
   (contained in a longer gold line: a "Related: HEADLINE" link, a reply quoting a sentence) or
   ``overlap`` (four tokens or more, not contained, more than half of them in one gold line: a
-  comment's "1. November 12, 2012" under an article dated so, "24 Responses to “TITLE”");
+  comment's "1. November 12, 2012" under an article dated so, "24 Responses to “TITLE”"),
+  and how many of them are ``tied``: their tokens are in the gold comments as much as in the gold
+  article (the labeller gives a tie to the article; a comment's stamp that the gold comments
+  keep too, a reply quoting the article);
 - per rule and reading, the article lines whose very text (the same tokens) the gold labels junk
   where the same rule flags it on another line or page: the gold keeping a heading on one page
   and dropping it on the next, which no rule reading the text can follow;
@@ -127,6 +130,9 @@ class Tally:
     part: Counter = field(default_factory=Counter)  # code -> 'part' article lines
     fix_removed: Counter = field(default_factory=Counter)  # code -> removed article lines its edits touch
     basis: Counter = field(default_factory=Counter)  # (code, basis) -> flagged article lines
+    #: code -> flagged article lines (strict reading) whose tokens the gold comments hold as much
+    #: as the gold article (`tied`)
+    tied: Counter = field(default_factory=Counter)
     #: code -> article lines no other B/D/G/S rule flags: what leaving the rule out would take
     #: off the B/D/G/S share
     junk_only: Counter = field(default_factory=Counter)
@@ -158,6 +164,16 @@ def basis_of(line: str, content: GoldIndex, whole: frozenset[str]) -> str:
     return "whole" if " " + " ".join(toks) + " " in whole else "inside"
 
 
+def tied(line: str, content: GoldIndex, comments: GoldIndex) -> bool:
+    """Whether the gold comments hold an article line's tokens as much as the gold article does
+    (the labeller gives a tie to the article): a comment's "1. November 12, 2012" under an
+    article dated so, when the gold comments keep "November 12, 2012" too, or a reply quoting
+    the article."""
+    toks = tokens(line)
+    c = comments.score(toks, strict=True)
+    return c > 0.5 and c >= content.score(toks, strict=True)
+
+
 def contained(
     text: str, strict: list[str | None], content: GoldIndex, whole: frozenset[str]
 ) -> list[str | None]:
@@ -175,6 +191,7 @@ def tally_text(
     found: Lint,
     gone: set[int],
     content: GoldIndex,
+    comments: GoldIndex,
     whole: frozenset[str],
     rows: list[tuple[object, ...]] | None,
     where: tuple[str, str, str],
@@ -212,6 +229,8 @@ def tally_text(
                 m.part.update(codes)
             if mode == "strict":
                 m.basis.update((c, basis) for c in codes)
+                if codes and tied(line, content, comments):
+                    m.tied.update(codes)
             if i in gone and repair:
                 m.repaired += 1
             elif i in gone:
@@ -257,18 +276,20 @@ def report(ex: str, tallies: dict[tuple[str, str], Tally], fix: bool) -> None:
     codes = sorted({c for t in tallies.values() for c in (*t.flagged, *t.fix_removed)})
     print(
         "\nper rule: article lines flagged / only this rule / 'part' / removed by its fix edits (default"
-        " reading; strict reading), and the strict reading's flagged article lines by basis"
-        " (whole / inside / overlap)\n"
+        " reading; strict reading), the strict reading's flagged article lines by basis"
+        " (whole / inside / overlap), and those of them whose tokens the gold comments hold as much"
+        " as the gold article (`tied`)\n"
     )
     halves = sorted({h for h, _ in keys})
     print(
         "| code | "
         + " | ".join(
-            f"{h}: flagged | {h}: only | {h}: part | {h}: fix removed | {h}: strict basis" for h in halves
+            f"{h}: flagged | {h}: only | {h}: part | {h}: fix removed | {h}: strict basis | {h}: tied"
+            for h in halves
         )
         + " |"
     )
-    print("|---|" + "--:|--:|--:|--:|--:|" * len(halves))
+    print("|---|" + "--:|--:|--:|--:|--:|--:|" * len(halves))
     for code in codes:
         cells = []
         for h in halves:
@@ -278,6 +299,7 @@ def report(ex: str, tallies: dict[tuple[str, str], Tally], fix: bool) -> None:
                 cells.append(f"{a}; {b}" if a or b else "")
             basis = [s.basis[(code, k)] for k in ("whole", "inside", "overlap")]
             cells.append(" / ".join(map(str, basis)) if any(basis) else "")
+            cells.append(str(s.tied[code]) if s.tied[code] else "")
         print(f"| {code} | " + " | ".join(cells) + " |")
     print(
         "\narticle lines whose very text the gold labels junk elsewhere (same rule, both halves),"
@@ -362,7 +384,9 @@ def main(argv: list[str] | None = None) -> int:
             half = half_of(doc_id)
             gone = set(removed_lines(text, fixed[doc_id]))
             by_mode = {m: tallies[(half, m)] for m in MODES}
-            tally_text(by_mode, text, labels, found[doc_id], gone, content, whole, rows, (ex, half, doc_id))
+            tally_text(
+                by_mode, text, labels, found[doc_id], gone, content, comments, whole, rows, (ex, half, doc_id)
+            )
         report(ex, tallies, args.fix)
         results[ex] = {
             f"{h}/{m}": {
