@@ -24,7 +24,7 @@ from lintnews.registry import Rule, Violation, register
 
 from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
 from .thread_headers import MAX_HEADER, SHOWN_LINES, header_patterns, is_header
-from .thread_headings import counted_heading, is_heading, lists_posts
+from .thread_headings import first_counted_heading, is_heading, lists_posts
 from .thread_screen import Screen
 
 #: Lines a thread found from its heading alone must hold (a counter over nothing is no thread).
@@ -54,8 +54,10 @@ def _over_a_title(lines: list[str], i: int) -> bool:
     heading, the page's title ("# Ex-Anglo Irish Executives Charged"): the header is the page's
     dateline above it, not a comment's (html2text's text of a news page prints both twice,
     above its tabs, "* Article" / "* Comments", and below them)."""
-    below = next((line for line in lines[i + 1 : i + 5] if line.strip()), "")
-    return _TITLE.match(below) is not None
+    for k in range(i + 1, min(i + 5, len(lines))):
+        if lines[k] and not lines[k].isspace():
+            return _TITLE.match(lines[k]) is not None
+    return False
 
 
 def _cites_a_source(lines: list[str], i: int) -> bool:
@@ -167,7 +169,7 @@ def _headed_thread(doc: Document, screen: Screen) -> list[Thread]:
     lines = doc.lines
     candidates = screen.lines()
     lines_from = range(screen.first, len(lines)) if candidates is None else candidates
-    i = next((i for i in lines_from if counted_heading(lines[i])), None)
+    i = first_counted_heading(lines, lines_from)
     if i is None:
         return []
     # the same count again further down: the first was the post's own line ("4 Comments" by

@@ -8,6 +8,7 @@ heading (`is_heading`) and finds a thread without headers from a heading that co
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .thread_headers import MAX_HEADER
 
@@ -64,6 +65,14 @@ def counted_heading(line: str) -> bool:
     """Whether ``line`` is a heading that counts the comments under it ("{ 43 comments… read them
     below or add one }", "5 Responses to “…”")."""
     return len(line) <= MAX_HEADER and _COUNTED_HEADING.match(line.strip()) is not None
+
+
+def first_counted_heading(lines: list[str], candidates: Iterable[int]) -> int | None:
+    """The first of the ``candidates`` (line indices, ascending) that is a counting heading
+    (`counted_heading`), or None (one call a document: the candidates are a few thousand lines
+    of the crawl's documents)."""
+    match = _COUNTED_HEADING.match
+    return next((i for i in candidates if len(lines[i]) <= MAX_HEADER and match(lines[i].strip())), None)
 
 
 def lists_posts(lines: list[str], heading: int, end: int) -> bool:
