@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from residue import GoldIndex, Tally, label_lines, short_part  # noqa: E402
+from residue import GoldIndex, Tally, label_lines, removed_lines, short_part  # noqa: E402
 
 CONTENT = (
     "Follow the harbour authority on Twitter for updates about the new terminal.\n"
@@ -131,3 +131,22 @@ def test_the_rule_table_tells_junk_rules_from_defect_rules(capsys) -> None:  # t
     assert "| A | 0 | 10 / 0 / 2 / 0 | 0.500 | 0.500 | – | 10.00 % | 1.000 | 0.00 % |" in out
     assert "| B005 | junk | 1 | 1.000 |" in out
     assert "| F005 | defect | 1 | 0.000 |" in out
+
+
+def test_removed_lines_counts_the_copy_the_fix_removed_not_the_first_unused_one() -> None:
+    before = (
+        "Twitter\n"
+        "The council approved the harbour expansion on Monday.\n"
+        "\n"
+        "Share this story\n"
+        "Twitter\n"
+        "Work starts in March.\n"
+    )
+    # the fix took the first "Twitter" (a menu entry): the second, kept, is not counted
+    after = "The council approved the harbour expansion on Monday.\n\nShare this story\nTwitter\nWork starts in March.\n"
+    assert removed_lines(before, after) == [0]
+    # the fix took the second: the first is kept
+    after = "Twitter\nThe council approved the harbour expansion on Monday.\n\nShare this story\nWork starts in March.\n"
+    assert removed_lines(before, after) == [4]
+    # a line whose tokens the fix changed counts as removed; blank lines never do
+    assert removed_lines("Caf\u00c3\u00a9 opens\n\nIt rained.\n", "Caf\u00e9 opens\nIt rained.\n") == [0]
