@@ -11,9 +11,9 @@ On a one-file ``lintnews check`` that was a fifth of the instructions of the who
 The cache is keyed by a hash of what its content follows from: the rule files' bytes, the source
 of the code that reads and checks them (`lintnews.packs`, `lintnews.config`, this module), the
 folder they are in (an entry's ``source`` names its file) and the Python version (tomllib,
-`marshal`). A key that differs, a file that cannot be read or decoded: the packs are read as before, and the cache is
-written again when it may be, as bytecode is: not when ``PYTHONDONTWRITEBYTECODE`` (or ``-B``) is
-set, nor where the folder cannot be written (an install owned by another user). Users' packs
+`marshal`). A key that differs, a file that cannot be read or decoded: the packs are read as
+before, and the cache is written again when it may be, as bytecode is (`lintnews.kept_files`,
+which also keeps B011's compiled patterns and T002's word lists). Users' packs
 (``extend-packs``, ``extra-phrases``) are read and checked on every run, as before.
 
 `builtin_toml` answers `lintnews.packs.rulefile.builtin_data`, `builtin_entries` the built-in
@@ -23,14 +23,12 @@ part of `lintnews.packs.loading`; each is called there at one line.
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lintnews import kept_files
 from lintnews.diagnostics import Severity
 
 if TYPE_CHECKING:
@@ -39,7 +37,7 @@ if TYPE_CHECKING:
 #: Changes when what the cache holds changes shape.
 FORMAT = 1
 #: An environment variable naming another folder for the cache file (tests; a read-only install).
-FOLDER_VARIABLE = "LINTNEWS_PACK_CACHE"
+FOLDER_VARIABLE = kept_files.FOLDER_VARIABLE
 
 
 class _State:
@@ -103,14 +101,12 @@ def builtin_entries(packs: PackSet, folder: Path, load: Callable[[Path], None]) 
     codes = sorted(path.stem for path in folder.glob("*.toml"))
     if all(code in _STATE.toml for code in codes):  # (else a rule file was never read: a stale listing)
         content = {"toml": {code: _STATE.toml[code] for code in codes}, "entries": entries}
-        _write(_path(folder), _STATE.key, content)
+        kept_files.write(_path(folder), _STATE.key, content)
         _STATE.content = content
 
 
 def _path(folder: Path) -> Path:
-    where = os.environ.get(FOLDER_VARIABLE)
-    tag = sys.implementation.cache_tag or "python"
-    return (Path(where) if where else folder / "__pycache__") / f"packs.{tag}.marshal"
+    return kept_files.path(folder, "packs")
 
 
 def _key(folder: Path) -> bytes:
@@ -134,35 +130,5 @@ def _key(folder: Path) -> bytes:
 
 
 def _read(path: Path, key: bytes) -> dict[str, Any] | None:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    if data[: len(key)] != key:
-        return None
-    try:
-        content = marshal.loads(data[len(key) :])
-    except (EOFError, ValueError, TypeError):
-        return None
+    content = kept_files.read(path, key)
     return content if isinstance(content, dict) and {"toml", "entries"} <= set(content) else None
-
-
-def _write(path: Path, key: bytes, content: dict[str, Any]) -> None:
-    """Write the cache file whole (a reader sees the old one or the new), or nothing at all."""
-    if sys.dont_write_bytecode:
-        return
-    try:
-        path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".packs-", suffix=".tmp", dir=path.parent)
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(key + marshal.dumps(content))
-        os.chmod(tmp, path.parent.stat().st_mode & 0o666)  # (mkstemp's is 0600: readable as a .pyc is)
-        os.replace(tmp, path)
-    except (OSError, ValueError):  # (ValueError: a value marshal cannot write; none is expected)
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
