@@ -13,11 +13,14 @@ The permutations come from ``np.random.RandomState(seed)`` exactly as datasketch
 
 from __future__ import annotations
 
+import hashlib
+import sys
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
-from lintnews import native
+from lintnews import kept_files, native
 
 AFFINE32 = "affine32"
 LEGACY = "legacy"
@@ -34,7 +37,41 @@ _PERM_CHUNK = 8_192
 
 @lru_cache(maxsize=16)
 def permutations(num_perm: int, seed: int = 1, scheme: str = AFFINE32) -> tuple[np.ndarray, np.ndarray]:
-    """The ``(a, b)`` parameters datasketch's `MinHash` draws for ``num_perm`` and ``seed``."""
+    """The ``(a, b)`` parameters datasketch's `MinHash` draws for ``num_perm`` and ``seed``.
+
+    Drawing them needs ``numpy.random`` (~11 ms to import, in every worker process, on its first
+    document): they are kept in a file beside this module (`lintnews.kept_files`), keyed by the
+    arguments, numpy's version and the source of this module, and read back as the same numbers."""
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown MinHash scheme {scheme!r} (expected one of {', '.join(SCHEMES)})")
+    dtype = np.uint32 if scheme == AFFINE32 else np.uint64
+    file = kept_files.path(Path(__file__).parent, f"minhash-{scheme}-{num_perm}-{seed}")
+    key = _permutations_key(num_perm, seed, scheme)
+    kept = kept_files.read(file, key)
+    size = num_perm * np.dtype(dtype).itemsize
+    if (
+        isinstance(kept, tuple)
+        and len(kept) == 2
+        and all(isinstance(x, bytes) and len(x) == size for x in kept)
+    ):
+        return np.frombuffer(kept[0], dtype=dtype).copy(), np.frombuffer(kept[1], dtype=dtype).copy()
+    a, b = _draw_permutations(num_perm, seed, scheme)
+    kept_files.write(file, key, (a.tobytes(), b.tobytes()))
+    return a, b
+
+
+def _permutations_key(num_perm: int, seed: int, scheme: str) -> bytes:
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{num_perm} {seed} {scheme} {np.__version__} {sys.byteorder}\0".encode())
+    try:
+        h.update(Path(__file__).read_bytes())
+    except OSError:
+        h.update(b"(unreadable)")
+    return h.digest()
+
+
+def _draw_permutations(num_perm: int, seed: int, scheme: str) -> tuple[np.ndarray, np.ndarray]:
+    """`permutations` drawn from ``np.random.RandomState(seed)`` exactly as datasketch draws them."""
     gen = np.random.RandomState(seed)
     if scheme == LEGACY:
         pairs = [
@@ -43,8 +80,6 @@ def permutations(num_perm: int, seed: int = 1, scheme: str = AFFINE32) -> tuple[
         ]
         a, b = np.array(pairs, dtype=np.uint64).T
         return np.ascontiguousarray(a), np.ascontiguousarray(b)
-    if scheme != AFFINE32:
-        raise ValueError(f"unknown MinHash scheme {scheme!r} (expected one of {', '.join(SCHEMES)})")
     a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
     b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
     return a, b

@@ -25,6 +25,12 @@ from __future__ import annotations
 import bisect
 import functools
 import gzip
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+from lintnews import kept_files
 
 #: The lowest Zipf frequency `in_buckets` reads down to: T002's lower threshold (`rarer_than`
 #: asks wordfreq itself about a lower one).
@@ -59,11 +65,54 @@ def _list_bytes(lang: str) -> tuple[bytes, list[int]]:
     """The msgpack bytes of the buckets of wordfreq's ``best`` list of ``lang`` (an exact key of
     ``wordfreq.available_languages()``) at Zipf `FLOOR` or more, read once per process, and the
     offset in them where each bucket starts (with the end of the last: one more than buckets).
-    The buckets are skipped by msgpack without being unpacked."""
-    import msgpack
+
+    Reading them from the gzipped list costs 7-30 ms a language (English 9, German 16, Russian
+    30), in every process that meets the language: they are kept in a file of their own beside
+    this module (`lintnews.kept_files`), keyed as bytecode is by the list file's path, size and
+    time of change, with `FLOOR`, the source of this module and the Python version (~0.1-0.5 ms
+    to read back)."""
     import wordfreq
 
     path = wordfreq.available_languages()[lang]
+    file = kept_files.path(Path(__file__).parent, f"wordlist-{lang}")
+    key = _list_key(path)
+    kept = kept_files.read(file, key) if key is not None else None
+    if (
+        isinstance(kept, tuple)
+        and len(kept) == 2
+        and isinstance(kept[0], bytes)
+        and isinstance(kept[1], list)
+        and kept[1]
+        and all(isinstance(at, int) and 0 <= at <= len(kept[0]) for at in kept[1])
+    ):
+        return kept  # type: ignore[return-value]
+    data, starts = _read_list(path)
+    if key is not None:
+        kept_files.write(file, key, (data, starts))
+    return data, starts
+
+
+def _list_key(path: str) -> bytes | None:
+    """The hash of everything `_list_bytes` of the list file ``path`` follows from."""
+    h = hashlib.blake2b(digest_size=16)
+    try:
+        stat = os.stat(path)
+        h.update(
+            f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{FLOOR}\0{sys.version}\0".encode(
+                "utf-8", "surrogateescape"
+            )
+        )
+        h.update(Path(__file__).read_bytes())
+    except OSError:
+        return None  # (nothing to key it by: read it, keep nothing)
+    return h.digest()
+
+
+def _read_list(path: str) -> tuple[bytes, list[int]]:
+    """`_list_bytes` read from wordfreq's list file ``path``: the buckets are skipped by msgpack
+    without being unpacked."""
+    import msgpack
+
     unpacker = msgpack.Unpacker(raw=False)
     data = bytearray()
     size = -1  # (the list's length, once read)

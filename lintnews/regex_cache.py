@@ -1,0 +1,87 @@
+"""Large regular expressions compiled once per install rather than once per process: what
+CPython's `re` makes of a pattern (its matching code for ``_sre``) kept in a file beside lintnews
+(`lintnews.kept_files`), from which a later process builds the compiled pattern directly.
+
+`re` parses and compiles a pattern in Python; for B011's comment-header pattern (29,000 characters
+once its parts are filled in, twice: with ``re.IGNORECASE`` and without) that took ~90 ms, which
+every check run paid on one core before its workers fork (`lintnews.engine.Linter.warm`), and a
+one-process run on its first candidate line. Built from the kept code: ~2 ms.
+
+What is kept is exactly what ``re._compiler.compile`` hands ``_sre.compile`` (the pattern's
+flags, code, group count and names); a pattern is kept only when the one built from it equals
+``re.compile``'s (`re.Pattern` equality compares the code), and the file's key holds the Python
+version (the code's format is CPython's own, version to version) and every pattern and flag it
+holds: a changed pattern is a new key, compiled by `re` and kept again. Where any of this is not
+there (another Python, PyPy) or fails, `re.compile` does it all, as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from lintnews import kept_files
+
+#: Changes when what the file holds changes shape.
+FORMAT = 1
+
+
+def compile_all(name: str, specs: Sequence[tuple[str, int]]) -> list[re.Pattern[str]]:
+    """``re.compile(pattern, flags)`` of each of ``specs``, from the kept file ``name`` when it
+    holds them (see the module docstring), else compiled and kept."""
+    specs = [(pattern, int(flags)) for pattern, flags in specs]
+    file = kept_files.path(Path(__file__).parent, f"regex-{name}")
+    key = _key(specs)
+    kept = kept_files.read(file, key)
+    if isinstance(kept, list) and len(kept) == len(specs):
+        built = [_build(pattern, parts) for (pattern, _), parts in zip(specs, kept)]
+        if all(p is not None for p in built):
+            return built  # type: ignore[return-value]
+    compiled = [re.compile(pattern, flags) for pattern, flags in specs]
+    if kept_files.writable(file):  # (making the parts costs a second compile: only to keep them)
+        parts = [_parts(pattern, flags, p) for (pattern, flags), p in zip(specs, compiled)]
+        if all(p is not None for p in parts):
+            kept_files.write(file, key, parts)
+    return compiled
+
+
+def _key(specs: list[tuple[str, int]]) -> bytes:
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{FORMAT} {sys.implementation.name} {sys.version}".encode())
+    for pattern, flags in specs:
+        h.update(f"\0{flags}\0{pattern}".encode("utf-8", "surrogatepass"))
+    return h.digest()
+
+
+def _build(pattern: str, parts: Any) -> re.Pattern[str] | None:
+    """The compiled pattern from its kept parts (None: they do not fit this Python)."""
+    try:
+        import _sre
+
+        compiled: re.Pattern[str] = _sre.compile(pattern, *parts)
+    except Exception:  # (_sre checks the code it is given: RuntimeError "invalid SRE code")
+        return None
+    return compiled if isinstance(compiled, re.Pattern) else None
+
+
+def _parts(pattern: str, flags: int, compiled: re.Pattern[str]) -> tuple[Any, ...] | None:
+    """What ``re._compiler.compile`` hands ``_sre.compile`` for ``pattern`` (after the pattern
+    itself), as plain data; None where this Python's `re` is not built so, or the pattern built
+    from them is not ``compiled``."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        tree = _parser.parse(pattern, flags)
+        code = [int(op) for op in _compiler._code(tree, flags)]
+        groupindex = dict(tree.state.groupdict)
+        indexgroup: list[str | None] = [None] * tree.state.groups
+        for group, index in groupindex.items():
+            indexgroup[index] = group
+        parts = (flags | tree.state.flags, code, tree.state.groups - 1, groupindex, tuple(indexgroup))
+    except Exception:  # (another Python's `re`)
+        return None
+    return parts if _build(pattern, parts) == compiled else None

@@ -1,0 +1,204 @@
+"""What lintnews keeps beside its sources besides the phrase packs (`lintnews.kept_files`): B011's
+compiled comment-header patterns (`lintnews.regex_cache`), T002's word lists and the MinHash
+permutations. Each is the same thing its source gives, read back in a later process; any change
+of that source is made again; nothing is written where bytecode would not be, and a folder that
+cannot be written only costs the keeping."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+import wordfreq
+from lintnews.rules.chrome import thread_headers
+from lintnews.rules.truncation import wordlist
+
+from lintnews import kept_files, minhash, regex_cache
+
+HEADER = thread_headers._HEADER_PATTERN
+#: A line of a comment thread as Dragnet's pages have them, and a dateline that is no header.
+COMMENT = "Posted by: Jane Miller | October 13, 2012 at 04:31 PM"
+DATELINE = "WASHINGTON, October 13, 2012 — The Senate voted on Friday."
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder of its own for the kept files, written as bytecode would be."""
+    where = tmp_path / "kept"
+    monkeypatch.setenv(kept_files.FOLDER_VARIABLE, str(where))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    return where
+
+
+def names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def no_compiling(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process whose `re` cannot compile (as if it had nothing in its own cache)."""
+
+    def fail(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        raise AssertionError(f"compiled {pattern[:40]!r}")
+
+    monkeypatch.setattr(regex_cache.re, "compile", fail)
+
+
+# --- regular expressions ------------------------------------------------------------------------
+
+
+def test_the_comment_header_patterns_come_back_from_the_kept_file_equal_to_re_compile(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    specs = [(HEADER, re.IGNORECASE | re.VERBOSE), (HEADER, re.VERBOSE)]
+    first = regex_cache.compile_all("comment-headers", specs)
+    assert names(folder) == [f"regex-comment-headers.{sys.implementation.cache_tag}.marshal"]
+    expected = [re.compile(p, f) for p, f in specs]
+    with monkeypatch.context() as m:
+        no_compiling(m)
+        again = regex_cache.compile_all("comment-headers", specs)
+    assert first == expected and again == expected  # (a Pattern's equality compares its code)
+    assert [p.flags for p in again] == [p.flags for p in expected]
+    header, cased = again
+    assert header.match(COMMENT) and cased.match(COMMENT.lower())
+    assert not header.match(DATELINE) and not cased.match(DATELINE.lower())
+
+
+def test_b011_gets_the_kept_patterns(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = thread_headers.header_patterns.__wrapped__()
+    with monkeypatch.context() as m:
+        no_compiling(m)
+        kept = thread_headers.header_patterns.__wrapped__()
+    assert kept == made == (re.compile(HEADER, re.IGNORECASE | re.VERBOSE), re.compile(HEADER, re.VERBOSE))
+
+
+def test_a_changed_pattern_is_compiled_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    regex_cache.compile_all("dates", [(r"\d{4}-\d\d-\d\d", 0), (r"(?P<day>\d\d)\.", re.IGNORECASE)])
+    (file,) = folder.iterdir()
+    before = file.read_bytes()
+    changed = [(r"\d{4}-\d\d", 0), (r"(?P<day>\d\d)\.", re.IGNORECASE)]
+    got = regex_cache.compile_all("dates", changed)
+    assert got == [re.compile(p, f) for p, f in changed]
+    assert got[0].match("2012-10") and got[1].groupindex == {"day": 1}
+    assert file.read_bytes() != before  # (kept again, for the new pattern)
+    with monkeypatch.context() as m:
+        no_compiling(m)
+        assert regex_cache.compile_all("dates", changed) == got
+
+
+@pytest.mark.parametrize("damage", ["empty", "garbage", "bad code"])
+def test_a_damaged_regex_file_is_compiled_around(folder: Path, damage: str) -> None:
+    specs = [(r"(?i)posted\s+by:?\s+(\w+)", 0)]
+    regex_cache.compile_all("posted", specs)
+    (file,) = folder.iterdir()
+    key = regex_cache._key(specs)
+    if damage == "empty":
+        file.write_bytes(b"")
+    elif damage == "garbage":
+        file.write_bytes(key + b"\xff\x00garbage")
+    else:  # the right key, but code `_sre` refuses (it checks what it is given)
+        ((flags, code, groups, groupindex, indexgroup),) = kept_files.read(file, key)
+        kept_files.write(file, key, [(flags, [99999, *code[1:]], groups, groupindex, indexgroup)])
+    (got,) = regex_cache.compile_all("posted", specs)
+    assert got == re.compile(specs[0][0]) and got.match("Posted by: Jane").group(1) == "Jane"
+
+
+def test_nothing_is_kept_when_bytecode_is_not_written(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert regex_cache.compile_all("words", [(r"\bsays:\s*$", 0)]) == [re.compile(r"\bsays:\s*$")]
+    wordlist._list_bytes.cache_clear()
+    assert wordlist._list_bytes("en") == wordlist._read_list(wordfreq.available_languages()["en"])
+    wordlist._list_bytes.cache_clear()
+    minhash.permutations.cache_clear()
+    assert [x.tolist() for x in minhash.permutations(16, 3)] == [
+        x.tolist() for x in minhash._draw_permutations(16, 3, minhash.AFFINE32)
+    ]
+    minhash.permutations.cache_clear()
+    assert not folder.exists()
+
+
+def test_a_folder_that_cannot_be_written_only_costs_the_keeping(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the folder of kept files would be")
+    monkeypatch.setenv(kept_files.FOLDER_VARIABLE, str(blocker / "kept"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    assert thread_headers.header_patterns.__wrapped__()[1] == re.compile(HEADER, re.VERBOSE)
+    minhash.permutations.cache_clear()
+    a, b = minhash.permutations(32, 5)
+    minhash.permutations.cache_clear()
+    assert a.tolist() == minhash._draw_permutations(32, 5, minhash.AFFINE32)[0].tolist()
+    assert blocker.read_text().startswith("a file")
+
+
+# --- T002's word lists --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def english(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of wordfreq's English list that the test may change, as wordfreq's list of "en"."""
+    copy = tmp_path / "large_en.msgpack.gz"
+    shutil.copyfile(wordfreq.available_languages()["en"], copy)
+    monkeypatch.setattr(wordfreq, "available_languages", lambda: {"en": str(copy)})
+    wordlist._list_bytes.cache_clear()
+    yield copy
+    wordlist._list_bytes.cache_clear()
+
+
+def test_a_word_list_is_read_back_the_same(
+    english: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read = wordlist._list_bytes("en")
+    assert names(folder) == [f"wordlist-en.{sys.implementation.cache_tag}.marshal"]
+    wordlist._list_bytes.cache_clear()
+    with monkeypatch.context() as m:
+        m.setattr(wordlist, "_read_list", lambda path: pytest.fail(f"{path} read again"))
+        kept = wordlist._list_bytes("en")
+        assert wordlist.in_buckets("the", "en", 200) and not wordlist.in_buckets("xqzvvw", "en", 700)
+    assert kept == read == wordlist._read_list(str(english))
+
+
+def test_a_changed_word_list_is_read_again(
+    english: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wordlist._list_bytes("en")
+    wordlist._list_bytes.cache_clear()
+    german = Path(wordfreq.__file__).parent / "data" / "large_de.msgpack.gz"
+    shutil.copyfile(german, english)  # (wordfreq updated: another list under the same name)
+    reads: list[str] = []
+    real = wordlist._read_list
+
+    def read(path: str) -> tuple[bytes, list[int]]:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(wordlist, "_read_list", read)
+    assert wordlist._list_bytes("en") == real(str(german))
+    assert reads == [str(english)]
+    assert wordlist.in_buckets("und", "en", 200)
+
+
+# --- MinHash permutations -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", minhash.SCHEMES)
+def test_the_kept_permutations_are_the_drawn_numbers(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, scheme: str
+) -> None:
+    minhash.permutations.cache_clear()
+    drawn = minhash.permutations(128, 1, scheme)
+    minhash.permutations.cache_clear()
+    with monkeypatch.context() as m:
+        m.setattr(minhash, "_draw_permutations", lambda *a: pytest.fail("drawn again"))
+        kept = minhash.permutations(128, 1, scheme)
+    minhash.permutations.cache_clear()
+    expected = minhash._draw_permutations(128, 1, scheme)
+    for got in (drawn, kept):
+        assert [x.dtype for x in got] == [x.dtype for x in expected]
+        assert all(np.array_equal(x, y) for x, y in zip(got, expected))
+    assert names(folder) == [f"minhash-{scheme}-128-1.{sys.implementation.cache_tag}.marshal"]
