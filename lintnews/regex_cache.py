@@ -30,9 +30,10 @@ from lintnews import kept_files
 FORMAT = 1
 
 
-def compile_all(name: str, specs: Sequence[tuple[str, int]]) -> list[re.Pattern[str]]:
+def compile_all(name: str, specs: Sequence[tuple[str, int]], share: bool = False) -> list[re.Pattern[str]]:
     """``re.compile(pattern, flags)`` of each of ``specs``, from the kept file ``name`` when it
-    holds them (see the module docstring), else compiled and kept."""
+    holds them (see the module docstring), else compiled and kept. With ``share``, `re.compile`
+    of any of them answers what was built from then on (`share`)."""
     specs = [(pattern, int(flags)) for pattern, flags in specs]
     file = kept_files.path(Path(__file__).parent, f"regex-{name}")
     key = _key(specs)
@@ -40,13 +41,31 @@ def compile_all(name: str, specs: Sequence[tuple[str, int]]) -> list[re.Pattern[
     if isinstance(kept, list) and len(kept) == len(specs):
         built = [_build(pattern, parts) for (pattern, _), parts in zip(specs, kept)]
         if all(p is not None for p in built):
+            if share:
+                _share(specs, built)  # type: ignore[arg-type]
             return built  # type: ignore[return-value]
-    compiled = [re.compile(pattern, flags) for pattern, flags in specs]
+    compiled = [re.compile(pattern, flags) for pattern, flags in specs]  # (`re` shares them)
     if kept_files.writable(file):  # (making the parts costs a second compile: only to keep them)
         parts = [_parts(pattern, flags, p) for (pattern, flags), p in zip(specs, compiled)]
         if all(p is not None for p in parts):
             kept_files.write(file, key, parts)
     return compiled
+
+
+def _share(specs: list[tuple[str, int]], built: list[re.Pattern[str]]) -> None:
+    """Have `re.compile` answer each built pattern in this process (and in the workers it forks)
+    as it answers one it compiled itself, from its table of the last 512 it compiled (what
+    `re.purge` empties), where it is the dict of CPython 3.11 to 3.13: the phrase packs' screens
+    check and compile each pattern through `re.compile` (`lintnews.packs.screen`,
+    `regex_facts.analyse`, `regex_prefix.heads`). As `re` does, the oldest entry makes room.
+    Elsewhere nothing is shared and `re` compiles them as before."""
+    table, limit = getattr(re, "_cache", None), getattr(re, "_MAXCACHE", None)
+    if not isinstance(table, dict) or not isinstance(limit, int):
+        return
+    for (pattern, flags), compiled in zip(specs, built):
+        while table and len(table) >= limit:
+            del table[next(iter(table))]
+        table[str, pattern, flags] = compiled
 
 
 def _key(specs: list[tuple[str, int]]) -> bytes:

@@ -6,8 +6,10 @@ cannot be written only costs the keeping."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,8 +20,11 @@ import wordfreq
 from lintnews.rules.chrome import thread_headers
 from lintnews.rules.truncation import wordlist
 
-from lintnews import kept_files, minhash, regex_cache
+from lintnews import engine, kept_files, minhash, regex_cache
+from lintnews.config import build_settings
+from lintnews.packs.loading import load_packs
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HEADER = thread_headers._HEADER_PATTERN
 #: A line of a comment thread as Dragnet's pages have them, and a dateline that is no header.
 COMMENT = "Posted by: Jane Miller | October 13, 2012 at 04:31 PM"
@@ -202,3 +207,60 @@ def test_the_kept_permutations_are_the_drawn_numbers(
         assert [x.dtype for x in got] == [x.dtype for x in expected]
         assert all(np.array_equal(x, y) for x, y in zip(got, expected))
     assert names(folder) == [f"minhash-{scheme}-128-1.{sys.implementation.cache_tag}.marshal"]
+
+
+# --- the phrase packs' patterns, shared with `re` before the workers fork -----------------------
+
+
+def test_shared_patterns_are_what_re_compile_answers(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    specs = [(r"(?:share|tweet) this", 0), (r"^\W*advertisement\W*$", 0)]
+    regex_cache.compile_all("shared", specs, share=True)
+    re.purge()  # (as in a new process)
+    built = regex_cache.compile_all("shared", specs, share=True)
+    with monkeypatch.context() as m:
+        m.setattr(re._compiler, "compile", lambda *a: pytest.fail("compiled again"))
+        assert [re.compile(p) for p, _ in specs] == built
+        assert all(re.compile(p) is b for (p, _), b in zip(specs, built))
+    re.purge()
+    assert built == [re.compile(p) for p, _ in specs]
+
+
+def test_the_warm_up_keeps_only_the_builtin_packs_patterns(folder: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "our-site.toml"
+    extra.write_text(
+        'code = "B001"\n[phrases.en]\npatterns = ["our site newsletter \\\\d+"]\n', encoding="utf-8"
+    )
+    packs = load_packs(build_settings({"extend-packs": [str(extra)]}))
+    builtin = engine.builtin_patterns(packs)
+    everything = {
+        p for by_rule in packs.by_language.values() for es in by_rule.values() for e in es for p in e.patterns
+    }
+    assert everything - set(builtin) == {r"our site newsletter \d+"}
+    assert builtin == sorted(set(builtin)) and len(builtin) > 300
+
+
+def test_a_parallel_run_reports_the_same_with_kept_files_without_and_while_making_them(
+    tmp_path: Path,
+) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    sources = sorted(p for p in FIXTURES.iterdir() if p.name != "README.md")
+    for i in range(20):  # (enough units to start the workers, which `Linter.warm` is for)
+        for source in sources:
+            shutil.copy(source, articles / f"{i:02d}-{source.name}")
+    env = {**os.environ, kept_files.FOLDER_VARIABLE: str(tmp_path / "kept"), "NO_COLOR": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    command = [sys.executable, "-m", "lintnews", "check", "--isolated", "--no-cache", "-j", "2", "articles"]
+    runs = [
+        subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=run_env, timeout=300)
+        for run_env in (
+            env,
+            env,
+            {**env, "PYTHONDONTWRITEBYTECODE": "1", kept_files.FOLDER_VARIABLE: str(tmp_path / "none")},
+        )
+    ]
+    kept = sorted(p.name.split(".")[0] for p in (tmp_path / "kept").iterdir())
+    assert {"packs", "regex-packs", "minhash-affine32-128-1"} <= set(kept)
+    assert not (tmp_path / "none").exists()
+    assert [r.returncode for r in runs] == [1, 1, 1]
+    assert runs[0].stdout == runs[1].stdout == runs[2].stdout and "B006" in runs[0].stdout
