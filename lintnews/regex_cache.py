@@ -33,7 +33,7 @@ FORMAT = 1
 def compile_all(name: str, specs: Sequence[tuple[str, int]], share: bool = False) -> list[re.Pattern[str]]:
     """``re.compile(pattern, flags)`` of each of ``specs``, from the kept file ``name`` when it
     holds them (see the module docstring), else compiled and kept. With ``share``, `re.compile`
-    of any of them answers what was built from then on (`share`)."""
+    of any of them answers what was built from then on (`_share`)."""
     specs = [(pattern, int(flags)) for pattern, flags in specs]
     file = kept_files.path(Path(__file__).parent, f"regex-{name}")
     key = _key(specs)
