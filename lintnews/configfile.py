@@ -87,7 +87,8 @@ def check_values(values: dict[str, Any], prefix: str = "", root: Path | None = N
         check_selectors(values.get(key) or [], f"`{prefix}{key}`")
     for pattern, selectors in values.get("per-file-ignores", {}).items():
         check_selectors(selectors, f"`{prefix}per-file-ignores` `{pattern}`")
-    check_rule_options(values.get("rule-options", {}), all_rules(), prefix)
+    if values.get("rule-options"):  # (rules' options are classes of their modules: imported then)
+        check_rule_options(values["rule-options"], all_rules(), prefix)
     if "corpus" in values:
         try:
             CorpusOptions.from_settings(Settings(corpus=values["corpus"]))

@@ -79,9 +79,7 @@ def analyze(
     the workers, in chunks; each chunk's hits wait in `slots` until its misses come back."""
     linter = Linter(settings)
     # Results with corpus signatures and results without them (--no-corpus) are different results.
-    codes = [r.code for r in linter.engine.base_table.rules] + (
-        ["corpus-signature"] if signer is not None else []
-    )
+    codes = linter.engine.base_table.codes + (["corpus-signature"] if signer is not None else [])
     fp = cache_mod.fingerprint(settings, codes) if cache_dir else None
     # (``on_warning``: a cache file that had to be rebuilt, or could not be used)
     cache = cache_mod.ResultCache(cache_dir, writable=True, warn=on_warning) if cache_dir else None

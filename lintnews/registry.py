@@ -1,7 +1,9 @@
 """Rules, the violations they produce, and the table of every known rule.
 
 The engine never names a rule: rule modules (``lintnews.rules.*``) define subclasses of `Rule` and
-decorate them with `register`. `all_rules()` imports the rule package once and returns the table.
+decorate them with `register`. `all_rules()` imports the rule package once and returns the table;
+`rule_catalogue()` gives every rule's metadata, from `lintnews.rule_index` when it is current,
+without importing the rules (selection, fix policies and the result cache need no more).
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ import importlib
 import inspect
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from lintnews import rule_index
 from lintnews.diagnostics import Edit, Fix, RelatedLocation, Severity
+from lintnews.rule_index import RuleInfo
 
 if TYPE_CHECKING:
     from lintnews.config import Settings
@@ -179,6 +183,11 @@ _loaded = False
 #: once per reported diagnostic, and sorting the table each time was 2 % of a run).
 _sorted: dict[str, Rule] | None = None
 _names: dict[str, str] | None = None
+#: Each registered rule's metadata as its class declared it when registered (`rule_index`
+#: stores these: never what a test patched later).
+_DECLARED: dict[str, tuple[Any, ...]] = {}
+#: `rule_catalogue`'s answer, and the table it was made from (None: from the stored index).
+_catalogue: tuple[dict[str, Rule] | None, dict[str, RuleInfo]] | None = None
 
 
 def register(cls: type[Rule]) -> type[Rule]:
@@ -192,9 +201,10 @@ def register(cls: type[Rule]) -> type[Rule]:
     for other in _REGISTRY.values():
         if other.name == cls.name and other.code != cls.code:
             raise ValueError(f"duplicate rule name {cls.name}")
-    global _sorted, _names
+    global _sorted, _names, _catalogue
     _REGISTRY[cls.code] = cls()
-    _sorted = _names = None
+    _DECLARED[cls.code] = rule_index.fields_of(cls)
+    _sorted = _names = _catalogue = None
     return cls
 
 
@@ -209,12 +219,45 @@ def all_rules() -> dict[str, Rule]:
     return dict(_sorted)  # (a copy: a caller may change what it gets)
 
 
+def _table() -> dict[str, Rule]:
+    """`all_rules`'s table itself (not a copy): only for reading."""
+    all_rules()
+    assert _sorted is not None
+    return _sorted
+
+
+def rule_catalogue() -> Mapping[str, RuleInfo]:
+    """Every rule's metadata by code, sorted by code (do not change it): from the stored index
+    (`lintnews.rule_index`) while the rules are not imported and it is current, with the rules
+    this process registered itself; else from the rules, imported (and the index written)."""
+    global _catalogue
+    if _catalogue is not None:
+        made_from, infos = _catalogue
+        if (made_from is None and not _loaded) or (made_from is not None and made_from is _sorted):
+            return infos
+    if not _loaded:
+        stored = rule_index.stored_rules()
+        if stored is not None:
+            infos = {info.code: info for info in stored}
+            infos.update((code, RuleInfo(fields)) for code, fields in _DECLARED.items() if code in _REGISTRY)
+            _catalogue = (None, dict(sorted(infos.items())))
+            return _catalogue[1]
+        table = _table()  # (imports the rules)
+        ours = [
+            _DECLARED[code] for code, rule in table.items() if type(rule).__module__.startswith("lintnews.")
+        ]
+        rule_index.save(ours)
+    table = _table()
+    _catalogue = (table, {code: RuleInfo.of(rule) for code, rule in table.items()})
+    return _catalogue[1]
+
+
 def rule_names() -> Mapping[str, str]:
-    """Every registered rule's name by code: the table `all_rules` copies, kept (the cache
-    checks the code and name of every diagnostic it reads back, hundreds of thousands a run)."""
+    """Every known rule's name by code, kept (the cache checks the code and name of every
+    diagnostic it reads back, hundreds of thousands a run)."""
     global _names
     if _names is None:
-        _names = {code: rule.name for code, rule in all_rules().items()}
+        _names = {code: info.name for code, info in rule_catalogue().items()}
     return _names
 
 
@@ -222,14 +265,24 @@ def iter_rules() -> Iterator[Rule]:
     return iter(all_rules().values())
 
 
-@dataclass
 class RuleTable:
-    """The rules selected for a run, with their effective severities."""
+    """The rules selected for a run (their codes), with their effective severities. The rules
+    themselves (`rules`) are imported when first asked for: a run answered from the result cache
+    never runs one."""
 
-    rules: list[Rule]
-    severities: dict[str, Severity] = field(default_factory=dict)
+    def __init__(self, codes: Iterable[str], severities: dict[str, Severity] | None = None) -> None:
+        self.codes = list(codes)
+        self.severities = {} if severities is None else severities
+        self._rules: list[Rule] | None = None
 
-    def severity(self, rule: Rule, violation: Violation | None = None) -> Severity:
+    @property
+    def rules(self) -> list[Rule]:
+        if self._rules is None:
+            table = _table()
+            self._rules = [table[code] for code in self.codes]
+        return self._rules
+
+    def severity(self, rule: Rule | RuleInfo, violation: Violation | None = None) -> Severity:
         """Configured severity, else the violation's own (from a pack entry), else the rule's."""
         configured = self.severities.get(rule.code)
         if configured is not None:

@@ -4,20 +4,24 @@ Selection follows ruff: ``select`` (or the default set), then ``extend-select``,
 ``ignore``; when selectors overlap, the most specific one wins (``D001`` beats ``D``). The
 command line is a selection layer of higher priority than the configuration's (`resolve`).
 `lintnews.config` only parses the settings and checks their types.
+
+Selecting runs no rule: it reads the rules' metadata (`lintnews.registry.rule_catalogue`), so a
+run answered from the result cache never imports the rule modules.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from lintnews.config import ConfigError, RuleSelection, Settings, check_rule_options
 from lintnews.diagnostics import Severity
-from lintnews.registry import Rule, RuleTable, all_rules
+from lintnews.registry import Rule, RuleTable, all_rules, rule_catalogue
+from lintnews.rule_index import RuleInfo
 
 
-def matches(selector: str, rule: Rule) -> int:
+def matches(selector: str, rule: Rule | RuleInfo) -> int:
     """Specificity with which ``selector`` selects ``rule`` (0: not at all)."""
     if selector == "ALL":
         return 1
@@ -29,7 +33,7 @@ def matches(selector: str, rule: Rule) -> int:
 
 
 def check_selectors(selectors: Iterable[str], what: str) -> None:
-    rules = all_rules().values()
+    rules = rule_catalogue().values()
     for sel in selectors:
         if not sel:  # a prefix of every code: it would select (or ignore) every rule
             raise ConfigError(f'empty rule selector "" in {what}')
@@ -46,7 +50,7 @@ def selections(settings: Settings) -> list[RuleSelection]:
     return layers
 
 
-def resolve(layers: list[RuleSelection], rules: dict[str, Rule]) -> set[str]:
+def resolve(layers: list[RuleSelection], rules: Mapping[str, Rule | RuleInfo]) -> set[str]:
     """The codes selected by ``layers``, as ruff resolves its ``rule_selections``: the default
     set, then each layer in turn. Within a layer, each rule takes the verdict of the most
     specific selector naming it (an ``ignore`` wins a tie). A layer with a ``select`` replaces
@@ -82,7 +86,7 @@ def select_rules(settings: Settings, path: str | None = None) -> RuleTable:
     """The rules that apply (to ``path``, when per-file ignores are configured): the selections
     resolved as ruff does (`resolve`), minus the rules per-file ignores name for ``path``
     (whatever selected them, as in ruff)."""
-    rules = all_rules()
+    rules = rule_catalogue()
     check_selectors(settings.select or [], "select")
     check_selectors(settings.extend_select, "extend-select")
     check_selectors(settings.ignore, "ignore")
@@ -95,12 +99,13 @@ def select_rules(settings: Settings, path: str | None = None) -> RuleTable:
         # typo in a pattern that matches nothing today must not wait for the day it does.
         for pattern, selectors in settings.per_file_ignores.items():
             check_selectors(selectors, f"per-file-ignores `{pattern}`")
-        check_rule_options(settings.rule_options, rules)
+        if settings.rule_options:  # (rules' options are classes of their modules)
+            check_rule_options(settings.rule_options, all_rules())
     chosen = resolve(selections(settings), rules)
     if path is not None and settings.per_file_ignores:
         off = per_file_ignores(settings, path)
         chosen = {code for code in chosen if not any(matches(s, rules[code]) for s in off)}
-    return RuleTable([rule for code, rule in rules.items() if code in chosen], severities(settings))
+    return RuleTable([code for code in rules if code in chosen], severities(settings))
 
 
 def per_file_ignores(settings: Settings, path: str) -> list[str]:
@@ -124,7 +129,7 @@ def severities(settings: Settings) -> dict[str, Severity]:
     if not settings.severity:
         return out
     check_selectors(settings.severity, "severity")
-    for rule in all_rules().values():
+    for rule in rule_catalogue().values():
         best = 0
         for sel, level in settings.severity.items():
             spec = matches(sel, rule)

@@ -142,8 +142,7 @@ def test_clean_removes_the_cache(tmp_path: Path) -> None:
 
 
 def test_cache_key_changes_when_rule_code_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import lintnews.rules
-
+    from lintnews import rule_index
     from lintnews.config import Settings
 
     rules_dir = tmp_path / "rules"
@@ -151,27 +150,38 @@ def test_cache_key_changes_when_rule_code_changes(tmp_path: Path, monkeypatch: p
     module = rules_dir / "__init__.py"
     module.write_text("# version 1\n")
     fp = cache.fingerprint(Settings(), ["D001"])
-    monkeypatch.setattr(lintnews.rules, "__file__", str(module))
+    monkeypatch.setattr(rule_index, "_folders", lambda: [str(rules_dir)])
+    monkeypatch.setattr(rule_index, "_INDEX", rule_index._Index())
     moved = cache.fingerprint(Settings(), ["D001"])
     assert moved != fp
-    module.write_text("# version 2\n")
+    edited = rules_dir / "edited.tmp"  # (as an editor saves: a new file in its place)
+    edited.write_text("# version 2\n")
+    edited.replace(module)
     assert cache.fingerprint(Settings(), ["D001"]) != moved
 
 
 def test_cache_key_changes_when_the_compiled_kernels_change(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import importlib.machinery
     import types
 
-    from lintnews import native
+    from lintnews import native, rule_index
     from lintnews.config import Settings
 
-    library = tmp_path / "_native.so"
+    monkeypatch.setattr(rule_index, "_folders", lambda: [str(tmp_path)])
+    monkeypatch.setattr(rule_index, "_INDEX", rule_index._Index())
+    library = tmp_path / f"_native{importlib.machinery.EXTENSION_SUFFIXES[0]}"
     library.write_bytes(b"build 1")
-    monkeypatch.setattr(native, "compiled", types.SimpleNamespace(__file__=str(library)))
     first = cache.fingerprint(Settings(), ["D001"])
-    library.write_bytes(b"build 2")
+    rebuilt = tmp_path / "rebuilt"
+    rebuilt.write_bytes(b"build 2")
+    rebuilt.replace(library)
     assert cache.fingerprint(Settings(), ["D001"]) != first
+    # Results of the pure-Python kernels are kept apart from the compiled ones'.
+    compiled = cache.fingerprint(Settings(), ["D001"])
+    monkeypatch.setattr(native, "compiled", None if native.compiled is not None else types.SimpleNamespace())
+    assert cache.fingerprint(Settings(), ["D001"]) != compiled
 
 
 def test_corpus_phase_is_deterministic_across_jobs_and_cache(tmp_path: Path) -> None:

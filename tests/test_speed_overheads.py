@@ -14,6 +14,7 @@ import json
 import os
 import pickle
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -29,6 +30,7 @@ from lintnews.document import Document
 from lintnews.engine import Linter
 from lintnews.fixes import apply as fixes_apply
 from lintnews.fixes.apply import FixPolicy
+from lintnews.rule_index import RuleInfo
 
 
 def _full_diagnostic() -> Diagnostic:
@@ -110,13 +112,13 @@ def test_pickling_diagnostics_takes_no_generic_dataclass_or_enum_path() -> None:
 
 def test_the_fix_policy_reads_the_rule_table_once_per_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[int] = []
-    real = fixes_apply.all_rules
+    real = fixes_apply.rule_catalogue
 
-    def counting() -> dict[str, registry.Rule]:
+    def counting() -> Mapping[str, RuleInfo]:
         asked.append(1)
         return real()
 
-    monkeypatch.setattr(fixes_apply, "all_rules", counting)
+    monkeypatch.setattr(fixes_apply, "rule_catalogue", counting)
     policy = FixPolicy(unsafe=False, fixable=None, unfixable=["B002"])
     answers = [policy.allows_rule(code, True) for _ in range(200) for code in ("B002", "S001")]
     assert answers == [False, True] * 200

@@ -13,7 +13,6 @@ import shutil
 import sqlite3
 import stat
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from lintnews import __version__
 from lintnews.config import Settings
@@ -38,8 +37,6 @@ _OBJECTS = {("table", "results", _SCHEMA), ("index", "sqlite_autoindex_results_1
 
 
 def fingerprint(settings: Settings, rule_codes: Iterable[str]) -> bytes:
-    from lintnews.packs import builtin_dir
-
     h = hashlib.sha1()
     h.update(__version__.encode())
     # Settings that only decide how results are reported, not what they are, stay out: a re-run
@@ -48,22 +45,14 @@ def fingerprint(settings: Settings, rule_codes: Iterable[str]) -> bytes:
     h.update(json.dumps(values, sort_keys=True, default=str).encode())
     h.update(",".join(sorted(rule_codes)).encode())
     # The code itself: an edited rule (an editable install, a patched site-packages) must not be
-    # answered from results of the old code.
-    import importlib
+    # answered from results of the old code. Its hash (the bytes of every source file of lintnews
+    # and its rules, the built-in phrase packs and the compiled kernels among them) is kept by
+    # `lintnews.rule_index`, keyed by the files' stats; which kernels run is part of the key.
+    from lintnews import native, rule_index
 
-    from lintnews import native
-
-    here, rules_pkg = (
-        Path(str(importlib.import_module(m).__file__)).parent for m in ("lintnews", "lintnews.rules")
-    )
-    code = sorted(here.glob("**/*.py")) + sorted(rules_pkg.glob("**/*.py"))
-    compiled_file = getattr(native.compiled, "__file__", None)
-    if compiled_file:  # the compiled kernels are code too
-        code.append(Path(compiled_file))
-    packs = sorted(builtin_dir().glob("*.toml")) + [
-        os.path.join(settings.root, p) for p in settings.extend_packs
-    ]
-    for path in [*code, *packs]:
+    h.update(rule_index.source_hash())
+    h.update(b"compiled" if native.compiled is not None else b"pure")
+    for path in [os.path.join(settings.root, p) for p in settings.extend_packs]:
         try:
             with open(path, "rb") as fh:
                 h.update(fh.read())

@@ -16,7 +16,7 @@ from typing import Any
 
 from lintnews.config import ConfigError, Settings, _choice, _field_name, _option_value
 from lintnews.diagnostics import Severity
-from lintnews.registry import Rule, RuleTable, all_rules
+from lintnews.registry import Rule, RuleTable, all_rules, rule_catalogue
 from lintnews.selection import select_rules
 
 #: The roles of the corpus rules (`CorpusRule.role`), and the bit each has in a document's set of
@@ -91,6 +91,12 @@ def corpus_rules() -> dict[str, Rule]:
     return {getattr(rule, "role", rule.code): rule for rule in all_rules().values() if rule.corpus}
 
 
+def corpus_codes() -> dict[str, str]:
+    """The corpus rules' codes by role, from their metadata (`rule_catalogue`: selecting corpus
+    rules imports no rule)."""
+    return {info.role or info.code: code for code, info in rule_catalogue().items() if info.corpus}
+
+
 @functools.cache
 def droppable_codes() -> frozenset[str]:
     """Codes of the corpus rules whose fix leaves the reported record out of a cleaned corpus."""
@@ -125,8 +131,8 @@ class CorpusSelection:
     @property
     def roles(self) -> set[str]:
         """Corpus rules selected anywhere in the run (per-file ignores apply per document)."""
-        codes = {r.code for r in self.base.rules}
-        return {role for role, rule in self.rules.items() if rule.code in codes}
+        codes = set(self.base.codes)
+        return {role for role, code in corpus_codes().items() if code in codes}
 
     def flags(self, path: str) -> int:
         """Bit set (`FLAGS`) of the corpus rules that apply to ``path``."""
@@ -135,8 +141,8 @@ class CorpusSelection:
         got = self._flags.get(path)
         if got is None:
             table = select_rules(self.settings, path) if path else self.base
-            codes = {r.code for r in table.rules}
-            got = sum(FLAGS[role] for role, rule in self.rules.items() if rule.code in codes)
+            codes = set(table.codes)
+            got = sum(FLAGS[role] for role, code in corpus_codes().items() if code in codes)
             if len(self._flags) > 10_000:
                 self._flags.clear()
             self._flags[path] = got

@@ -12,7 +12,7 @@ from lintnews.config import Settings
 from lintnews.diagnostics import Diagnostic, Edit, Fix
 from lintnews.document import Document
 from lintnews.fixes.markup import html_fix
-from lintnews.registry import all_rules
+from lintnews.registry import rule_catalogue
 from lintnews.selection import check_selectors, matches
 from lintnews.sources import html_document, markdown_document
 
@@ -71,7 +71,7 @@ class FixPolicy:
         known = self._answers.get((code, safe))
         if known is not None:
             return known
-        rule = all_rules().get(code)
+        rule = rule_catalogue().get(code)
         if rule is None:
             return False
         positive = 1 if self.fixable is None else max((matches(s, rule) for s in self.fixable), default=0)

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 import orjson
 
 from lintnews.diagnostics import SEVERITY_BY_NUMBER, Diagnostic, Severity
-from lintnews.registry import Rule, all_rules
+from lintnews.registry import Rule
 from lintnews.sources import InputError
 
 
@@ -96,7 +96,8 @@ class Report:
     documents: int = 0
     #: Diagnostics fixed by ``--fix`` (they are no longer in ``diagnostics``).
     fixed: int = 0
-    rules: dict[str, Rule] = field(default_factory=all_rules)
+    #: The rules by code (None: every rule, `all_rules`, which SARIF's descriptions read).
+    rules: dict[str, Rule] | None = None
     #: ``--statistics`` summary and per-document summaries (json/jsonl formats carry them).
     stats: dict[str, Any] | None = None
     summaries: list[Any] = field(default_factory=list)
