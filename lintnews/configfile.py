@@ -28,7 +28,6 @@ from lintnews.config import (
 )
 from lintnews.corpus import CorpusOptions
 from lintnews.files import UnreadableFile, read_regular
-from lintnews.packs import check_pack_files
 from lintnews.registry import all_rules
 from lintnews.selection import check_selectors
 
@@ -98,6 +97,8 @@ def check_values(values: dict[str, Any], prefix: str = "", root: Path | None = N
         pack_rule(rule, f"`{prefix}extra-phrases.{rule}`")
         str_list(f"{prefix}extra-phrases.{rule}", lines)
     if values.get("extend-packs"):
+        from lintnews.packs import check_pack_files  # (the packs' reader: a run with packs of its own)
+
         check_pack_files(values["extend-packs"], str(root or "."), f"`{prefix}extend-packs`")
 
 

@@ -10,16 +10,18 @@ from __future__ import annotations
 import os
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lintnews import regex_cache
 from lintnews.config import ConfigError, Settings
 from lintnews.diagnostics import REGION_CHARS, SNIPPET_CHARS, Diagnostic, Location, Severity
 from lintnews.document import Document
-from lintnews.packs import PackSet, builtin_dir
-from lintnews.packs.loading import load_packs
 from lintnews.registry import Rule, RuleTable, Violation, all_rules
 from lintnews.selection import select_rules
 from lintnews.suppress import UnusedSuppression, apply_suppressions
+
+if TYPE_CHECKING:
+    from lintnews.packs import PackSet
 
 
 def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic:
@@ -137,6 +139,8 @@ def internal_error(doc: Document, rule: Rule, exc: BaseException) -> Diagnostic:
 def builtin_patterns(packs: PackSet) -> list[str]:
     """The patterns of the built-in phrase packs among ``packs``, each once, sorted (users'
     packs and ``extra-phrases`` are compiled as before, and do not change the kept file)."""
+    from lintnews.packs import builtin_dir  # (a run answered from the cache loads no pack)
+
     folder = f"{builtin_dir()}{os.sep}"
     return sorted(
         {
@@ -182,6 +186,8 @@ class Linter:
         calls this before it forks its worker processes, which then share what was made
         (copy-on-write) instead of each making it again. Nothing here changes an answer: it is
         what the lazy path would make."""
+        from lintnews.packs.loading import load_packs  # (a run answered from the cache loads none)
+
         rules = self.base_table.rules
         if any(rule.reads_packs for rule in rules):
             packs = load_packs(self.settings)

@@ -113,13 +113,14 @@ def test_selection_from_the_index_is_selection_from_the_rules(
 
 def test_a_re_run_from_the_cache_imports_no_rule_and_reports_the_same(tmp_path: Path) -> None:
     """The command line end to end: the first run writes the index, the second (another
-    process, answered from the result cache) imports no rule module, nor numpy."""
+    process, answered from the result cache) imports no rule module, nor the phrase packs' reader,
+    nor numpy."""
     env = {**os.environ, pack_cache.FOLDER_VARIABLE: str(tmp_path / "index"), "NO_COLOR": "1"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     probe = (
         "import sys\nfrom lintnews.cli import main\nsys.argv = ['lintnews', *sys.argv[1:]]\n"
         "try:\n    main()\nexcept SystemExit as exc:\n"
-        "    print('LOADED', [m for m in ('lintnews.rules', 'numpy') if m in sys.modules], file=sys.stderr)\n"
+        "    print('LOADED', [m for m in ('lintnews.rules', 'lintnews.packs', 'numpy') if m in sys.modules], file=sys.stderr)\n"
         "    raise\n"
     )
     command = [sys.executable, "-c", probe, "check", "--isolated", "--cache-dir", str(tmp_path / "cc"), "."]
@@ -130,5 +131,5 @@ def test_a_re_run_from_the_cache_imports_no_rule_and_reports_the_same(tmp_path: 
     assert [r.returncode for r in runs] == [1, 1, 1]
     assert runs[0].stdout == runs[1].stdout == runs[2].stdout
     assert "B006" in runs[2].stdout
-    assert "LOADED ['lintnews.rules', 'numpy']" in runs[0].stderr  # (linted: the rules ran)
+    assert "LOADED ['lintnews.rules', 'lintnews.packs', 'numpy']" in runs[0].stderr  # (linted: the rules ran)
     assert "LOADED []" in runs[2].stderr
