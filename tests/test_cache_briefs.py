@@ -150,9 +150,10 @@ def test_a_cached_rerun_prints_what_an_uncached_run_prints(
     briefly = (fmt == "text" or fmt == "full" and "-q" in extra) and "--statistics" not in extra
     assert bool(brief_documents) is briefly
     if briefly:
-        # (every finding but the corpus phase's: those come after the documents, from its entry)
-        lines = [line for line in warm[1].splitlines() if re.match(r"\S+:\d+:\d+: [A-MO-Z]\d{3} ", line)]
+        # (every finding, the corpus phase's too: those come after the documents, from its entry)
+        lines = [line for line in warm[1].splitlines() if re.match(r"\S+:\d+:\d+: [A-Z]\d{3} ", line)]
         assert sum(brief_documents) == len(lines) > 100 and len(brief_documents) > 32
+        assert any(re.match(r"\S+:\d+:\d+: N00\d ", line) for line in lines)
         assert "odd\\u202ename\\x1b.md:" in warm[1]
 
 

@@ -147,6 +147,38 @@ def test_the_fast_decoder_accepts_exactly_what_the_definition_does(which: int) -
     assert 0 < accepted < len(cases)
 
 
+def corpus_brief_outcome(v: Any) -> Any:
+    try:
+        return _diagnostic(v, True)
+    except _Invalid:
+        return "invalid"
+    except Exception as exc:  # noqa: BLE001 - the decoder must raise _Invalid only
+        return f"raised {type(exc).__name__}"
+
+
+@pytest.mark.parametrize("which", [0, 1, 2], ids=["plain", "full", "corpus"])
+def test_the_brief_decoder_accepts_exactly_what_the_full_one_does_and_shows_the_same(which: int) -> None:
+    """What a one-line report shows of a corpus finding (`load_corpus` with ``brief``): the
+    same checks, and the fields its line shows of the diagnostic the full decoder makes."""
+    data = samples()[which]
+    accepted = 0
+    for case in [data, *mutations(data)]:
+        for v in (case, mutation.as_read(case)):
+            want = outcome(reference, v)
+            if want == "invalid":
+                assert corpus_brief_outcome(v) == "invalid", v
+                continue
+            accepted += 1
+            d = want[0]
+            safe = None if d.fix is None else d.fix.safe
+            assert corpus_brief_outcome(v) == (
+                d.path,
+                d.record,
+                (d.line, d.column, d.code, d.severity, d.message, safe),
+            )
+    assert accepted > 1
+
+
 def test_a_wrong_rule_name_or_unknown_code_is_invalid() -> None:
     data = samples()[0]
     assert outcome(_diagnostic, [*data[:7], "not-the-name", *data[8:]]) == "invalid"
@@ -342,6 +374,9 @@ def test_the_corpus_entry_is_decoded_with_the_collector_paused_and_left_as_found
                 raise _Invalid
             assert gc.isenabled() == enabled
             assert load_corpus(blob) == [corpus] * 3
+            shown = (corpus.line, corpus.column, corpus.code, corpus.severity, corpus.message, None)
+            assert load_corpus(blob, brief=True) == [(corpus.path, corpus.record, shown)] * 3
+            assert load_corpus(blob[:-1], brief=True) is None
             assert load_corpus(blob[:-1]) is None  # (a truncated entry: a miss)
             assert gc.isenabled() == enabled
         finally:

@@ -21,6 +21,7 @@ from lintnews.diagnostics import Diagnostic
 if TYPE_CHECKING:
     import numpy as np
 
+    from lintnews.cache.entries import PlacedBrief
     from lintnews.corpus.folding import FoldedCorpus, IndexedDoc
     from lintnews.corpus.signature import DocSignature
     from lintnews.document import Document
@@ -139,6 +140,24 @@ class CorpusIndex:
     def size(self) -> int:
         """Documents in the index, deferred ones included."""
         return len(self.docs) + len(self._deferred or ())
+
+    def cached_briefs(self) -> list[PlacedBrief] | None:
+        """`finish` when the result cache has this corpus's findings, as what a one-line report
+        shows of each (`lintnews.cache.entries.PlacedBrief`: checked as `finish` checks them,
+        no diagnostic made); None otherwise (then `finish` makes them)."""
+        if self._corpus_key is None or self._cache_dir is None or not self.size:
+            return None
+        from lintnews.cache import ResultCache
+        from lintnews.cache.entries import load_corpus
+
+        store = ResultCache(self._cache_dir)
+        try:
+            hit = load_corpus(store.get(self._corpus_key.digest()), brief=True)
+        finally:
+            store.close()
+        if hit is not None:
+            self._close()
+        return hit
 
     def finish(self) -> list[Diagnostic]:
         if self._corpus_key is None or self._cache_dir is None or not self.size:

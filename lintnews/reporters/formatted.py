@@ -18,14 +18,17 @@ briefs`), without making the diagnostic at all.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lintnews.diagnostics import Brief, Diagnostic
 from lintnews.fixes.apply import FixPolicy
 from lintnews.reporters import structured, text
 from lintnews.reporters.base import Tally, diagnostic_json, place
+
+if TYPE_CHECKING:
+    from lintnews.cache.entries import PlacedBrief
 
 
 def format_diagnostic(d: Diagnostic, fmt: str, color: bool, quiet: bool, unsafe_fixes: bool) -> str:
@@ -110,3 +113,22 @@ class DocumentFormat:
         severities = Counter([b[3] for b in briefs])
         tally = Tally(len(briefs), severities, fixable, hidden, {(path, record)} if briefs else set())
         return FormattedDocument(text.lines_at(place(path, record), shown, self.color), tally)
+
+    def format_placed(self, found: Sequence[PlacedBrief], batch: int = 1000) -> Iterator[FormattedDocument]:
+        """`format_briefs` of findings of several documents (the corpus phase's, from the result
+        cache), each run of one document's together, as `format` of the same diagnostics gives
+        them, ``batch`` findings (or a few more) at a time."""
+        texts: list[str] = []
+        tally = Tally()
+        start = 0
+        for i in range(1, len(found) + 1):
+            if i < len(found) and found[i][:2] == found[start][:2]:
+                continue
+            path, record, _ = found[start]
+            done = self.format_briefs([b for _, _, b in found[start:i]], path, record)
+            texts.append(done.text)
+            tally.merge(done.tally)
+            start = i
+            if tally.total >= batch or i == len(found):
+                yield FormattedDocument("".join(texts), tally)
+                texts, tally = [], Tally()

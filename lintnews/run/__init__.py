@@ -7,8 +7,8 @@ corpus phase, applies the baseline and closes the outputs. The CLI only parses o
 
 The package: `options` holds what a run is asked to do and what it returns (`CheckOptions`,
 `RunResult`), `guards` the checks made before a run starts (an output that would overwrite an
-input, an unusable cache folder) and the exception a stop signal becomes, and `check_run` the
-`CheckRun` itself. Every name is importable from ``lintnews.run`` as before.
+input, an unusable cache folder) and the exception a stop signal becomes, `corpus_findings` the
+report of the corpus phase's findings, and `check_run` the `CheckRun` itself. Every name is importable from ``lintnews.run`` as before.
 """
 
 from lintnews.run.check_run import CheckRun as CheckRun

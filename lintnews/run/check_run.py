@@ -23,6 +23,7 @@ from lintnews.parallel import Analyzer, analyze
 from lintnews.reporters import StreamWriter
 from lintnews.reporters.base import fix_applies
 from lintnews.reporters.formatted import DocumentFormat, FormattedDocument
+from lintnews.run.corpus_findings import report_corpus
 from lintnews.run.guards import cache_problem, stop_exception
 from lintnews.run.options import CheckOptions, RunResult
 from lintnews.sources import InputError, SpooledRecord, iter_documents
@@ -312,21 +313,7 @@ class CheckRun:
     def finish(self) -> None:
         result = self.result
         # --- corpus phase (lintnews.corpus) ---
-        drop: dict[str, set[int]] = {}
-        if self.signatures is not None:
-            batch: list[Diagnostic] = []  # (with `formatting`: reported a thousand at a time)
-            for d in self.signatures.finish():
-                if self.dropped(d):
-                    drop.setdefault(d.path, set()).add(d.record_line)  # type: ignore[arg-type]
-                elif self.formatting is None:
-                    self.report(d)
-                else:
-                    batch.append(d)
-                    if len(batch) == 1000:
-                        self.report_formatted(self.formatting.format(batch))
-                        batch = []
-            if batch and self.formatting is not None:
-                self.report_formatted(self.formatting.format(batch))
+        drop = report_corpus(self)
         self.flush()  # (also what a run that reports corpus findings itself, Spark's, reported)
         # --- end corpus phase ---
         if self.fixer is not None:

@@ -1,0 +1,46 @@
+"""The corpus phase's findings of a check run, reported after its last document.
+
+A re-run whose corpus result is in the result cache and whose report prints one line a finding
+(and needs nothing else of them: `CheckRun.document_format`) formats them from what the cache
+holds (`CorpusIndex.cached_briefs`), every field checked as for a diagnostic, none made, as it
+does the documents' own findings; otherwise they are diagnostics, reported one by one or
+formatted a thousand at a time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lintnews.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from lintnews.run.check_run import CheckRun
+
+
+def report_corpus(run: CheckRun) -> dict[str, set[int]]:
+    """Report the corpus phase's findings, in order; return the JSONL records ``--fix`` leaves
+    out of the cleaned corpus as copies (`CheckRun.dropped`), their lines by path."""
+    drop: dict[str, set[int]] = {}
+    index, fmt = run.signatures, run.formatting
+    if index is None:
+        return drop
+    briefs = index.cached_briefs() if fmt is not None and fmt.brief and run.gate is None else None
+    if briefs is not None:
+        assert fmt is not None
+        for part in fmt.format_placed(briefs):
+            run.report_formatted(part)
+        return drop
+    batch: list[Diagnostic] = []  # (with `formatting`: reported a thousand at a time)
+    for d in index.finish():
+        if run.dropped(d):
+            drop.setdefault(d.path, set()).add(d.record_line)  # type: ignore[arg-type]
+        elif fmt is None:
+            run.report(d)
+        else:
+            batch.append(d)
+            if len(batch) == 1000:
+                run.report_formatted(fmt.format(batch))
+                batch = []
+    if batch and fmt is not None:
+        run.report_formatted(fmt.format(batch))
+    return drop
