@@ -10,10 +10,10 @@ which was most of a re-run answered from the cache. This index remembers both.
 It is keyed by the stat of every source file of lintnews and its rules (``.py``, the phrase
 packs' ``.toml``, the compiled kernels): path, size, modification and change times and inode.
 Editing, replacing or adding a file changes its change time at least, so the index then misses,
-the rules are imported and the source read as before, and the index is written again. As with
-bytecode (and `lintnews.pack_cache`, whose folder variable it shares), nothing is written when
-``PYTHONDONTWRITEBYTECODE`` (or ``-B``) is set or the folder cannot be written: such runs import
-the rules every time.
+the rules are imported and the source read as before, and the index is written again. It is a
+kept file (`lintnews.kept_files`, as the pack cache is): nothing is written when
+``PYTHONDONTWRITEBYTECODE`` (or ``-B``) is set or the folder cannot be written, and such runs
+import the rules every time.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from __future__ import annotations
 import hashlib
 import importlib.machinery
 import importlib.util
-import marshal
 import os
 import sys
-import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lintnews import kept_files
 from lintnews.diagnostics import Severity
 
 if TYPE_CHECKING:
@@ -205,49 +205,22 @@ def save(rules: list[tuple[Any, ...]]) -> None:
     _INDEX.content = content
 
 
-def _path() -> str:
-    from lintnews.pack_cache import FOLDER_VARIABLE
-
-    where = os.environ.get(FOLDER_VARIABLE)
-    folder = where or os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
-    return os.path.join(folder, f"rules.{sys.implementation.cache_tag or 'python'}.marshal")
+def _path() -> Path:
+    return kept_files.path(Path(__file__).parent, "rules")
 
 
-def _read(path: str, key: bytes) -> dict[str, Any] | None:
+def _read(path: Path, key: bytes) -> dict[str, Any] | None:
+    """The index's content, if it was written under ``key`` and is shaped as this lintnews
+    writes it; else None."""
+    content = kept_files.read(path, key)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError:
-        return None
-    if data[: len(key)] != key:
-        return None
-    try:
-        content = marshal.loads(data[len(key) :])
         rules, source = content["rules"], content["source"]
         for fields in rules:
-            RuleInfo(fields)  # (shaped as this lintnews writes them, or not used)
+            RuleInfo(fields)
     except Exception:  # a damaged or foreign file: read as missing
         return None
-    return content if type(source) is bytes else None
+    return content if type(source) is bytes else None  # type: ignore[no-any-return]
 
 
-def _write(path: str, key: bytes, content: dict[str, Any]) -> None:
-    """Write the index file whole (a reader sees the old one or the new), or nothing at all."""
-    if sys.dont_write_bytecode:
-        return
-    folder = os.path.dirname(path)
-    try:
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=folder)
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(key + marshal.dumps(content))
-        os.chmod(tmp, os.stat(folder).st_mode & 0o666)  # (mkstemp's is 0600: readable as a .pyc is)
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+def _write(path: Path, key: bytes, content: dict[str, Any]) -> None:
+    kept_files.write(path, key, content)
