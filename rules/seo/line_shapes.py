@@ -8,6 +8,7 @@ same way from its prompt.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lintnews.document import Document, words
 
@@ -70,3 +71,34 @@ def next_nonblank(doc: Document, i: int, step: int, max_blank: int = 1) -> int |
             return None
         j += step
     return None
+
+
+def close_runs(
+    lines: list[str], marked: list[int], fewest: int, most_between: int = 1
+) -> Iterator[list[int]]:
+    """The runs of ``fewest`` or more of the ``marked`` lines (ascending line numbers) with at
+    most ``most_between`` lines that are not blank between two of them: the lists S007 (teasers)
+    and S008 (links to other stories) report."""
+    if len(marked) < fewest:
+        return
+    run = [marked[0]]
+    for i in marked[1:]:
+        if _at_most_between(lines, run[-1], i, most_between):
+            run.append(i)
+            continue
+        if len(run) >= fewest:
+            yield run
+        run = [i]
+    if len(run) >= fewest:
+        yield run
+
+
+def _at_most_between(lines: list[str], before: int, after: int, most: int) -> bool:
+    """Whether at most ``most`` lines that are not blank stand between two marked lines."""
+    between = 0
+    for k in range(before + 1, after):
+        if lines[k].strip():
+            between += 1
+            if between > most:
+                return False
+    return True

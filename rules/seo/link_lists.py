@@ -25,6 +25,8 @@ from lintnews.diagnostics import Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
+from .line_shapes import close_runs
+
 #: Fewest items of a list: three "Title — Name" items still occur in an article's list of books
 #: or albums with their authors.
 _MIN_ITEMS = 4
@@ -98,31 +100,7 @@ def _items(doc: Document) -> list[int]:
 def link_runs(doc: Document) -> Iterator[list[int]]:
     """The runs of `_MIN_ITEMS` link items or more (line numbers), at most `_MAX_BETWEEN` other
     lines between two of them (blank lines aside)."""
-    lines = doc.lines
-    items = _items(doc)
-    if len(items) < _MIN_ITEMS:
-        return
-    run = [items[0]]
-    for i in items[1:]:
-        if _near(lines, run[-1], i):
-            run.append(i)
-            continue
-        if len(run) >= _MIN_ITEMS:
-            yield run
-        run = [i]
-    if len(run) >= _MIN_ITEMS:
-        yield run
-
-
-def _near(lines: list[str], before: int, after: int) -> bool:
-    """Whether at most `_MAX_BETWEEN` lines that are not blank stand between two items."""
-    between = 0
-    for k in range(before + 1, after):
-        if lines[k].strip():
-            between += 1
-            if between > _MAX_BETWEEN:
-                return False
-    return True
+    return close_runs(doc.lines, _items(doc), _MIN_ITEMS, _MAX_BETWEEN)
 
 
 @register

@@ -22,6 +22,8 @@ from lintnews.diagnostics import Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
+from .line_shapes import close_runs
+
 #: Fewest teasers of a list: three cut lines in a row still occur in a transcript or a poem.
 _MIN_TEASERS = 4
 #: Most lines between two teasers of one list that are not teasers (a teaser's title above it).
@@ -68,30 +70,9 @@ def teaser_runs(doc: Document) -> Iterator[list[int]]:
     """The runs of `_MIN_TEASERS` teasers or more (line numbers), at most `_MAX_BETWEEN` other
     lines between two of them (blank lines aside)."""
     lines = doc.lines
-    teasers = [i for i in _ellipsis_lines(doc) if _teaser(lines[i].strip())]
-    if len(teasers) < _MIN_TEASERS:
-        return
-    run = [teasers[0]]
-    for i in teasers[1:]:
-        if _near(lines, run[-1], i):
-            run.append(i)
-            continue
-        if len(run) >= _MIN_TEASERS:
-            yield run
-        run = [i]
-    if len(run) >= _MIN_TEASERS:
-        yield run
-
-
-def _near(lines: list[str], before: int, after: int) -> bool:
-    """Whether at most `_MAX_BETWEEN` lines that are not blank stand between two teasers."""
-    between = 0
-    for k in range(before + 1, after):
-        if lines[k].strip():
-            between += 1
-            if between > _MAX_BETWEEN:
-                return False
-    return True
+    return close_runs(
+        lines, [i for i in _ellipsis_lines(doc) if _teaser(lines[i].strip())], _MIN_TEASERS, _MAX_BETWEEN
+    )
 
 
 @register
