@@ -416,6 +416,19 @@ D002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
         text(LEDE, "What the union won", SECOND, THIRD, "What the union won", SECOND),
         [("D002", 5)],
     ),
+    # ... or over a copy of the paragraph above the first copy (the article pasted again from its
+    # start): no section of its own, and once the fix removes the pasted paragraph the heading
+    # would stand over nothing
+    (
+        text(
+            "Talks resumed in Geneva on Monday after a two-week pause, officials said.",
+            "Geneva Talks Resume After Pause",
+            "The plan was signed in France. Those talks failed to yield results, analysts said.",
+            "Geneva Talks Resume After Pause",
+            "Talks resumed in Geneva on Monday after a two-week pause, officials said.",
+        ),
+        [("D002", 4)],
+    ),
     # ... or over a copy whose words were edited or moved (a re-scraped post): still a copy
     (
         text(

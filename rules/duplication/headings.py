@@ -87,7 +87,8 @@ def _parallel_sections(doc: Document, block: Block, first: Block) -> bool:
     repeated between paragraphs names nothing the next paragraph is about; a headline repeated
     over a copied story stands over the copy of its first paragraph (D001 reports that one too);
     a title repeated in a list of links, or as the page's heading under its `<title>`, has no
-    prose right above it."""
+    prose right above it; a copy over a paragraph pasted again from earlier in the text titles no
+    section of its own."""
     blocks = doc.blocks
     topic = {w.lower() for w in words(block.text) if len(w) >= 4}
     below = []
@@ -98,8 +99,17 @@ def _parallel_sections(doc: Document, block: Block, first: Block) -> bool:
         below.append({w.lower() for w in words(blocks[i + 1].text)})
         if not topic & below[-1]:
             return False  # the paragraph is not about what the line names: a credit, a sign-off
+    if _repeats_earlier(blocks, block.index + 1):
+        return False  # the second section is a paragraph pasted again: D001 reports it, and then
+        # this copy of the heading stands over nothing (the fix's next pass would remove it)
     shared = len(below[0] & below[1]) / len(below[0] | below[1])
     return shared < _SAME_SECTION
+
+
+def _repeats_earlier(blocks: list[Block], index: int) -> bool:
+    """Whether block ``index`` has the words of an earlier paragraph of prose, in order."""
+    key = [w.lower() for w in words(blocks[index].text)]
+    return any(b.prose and [w.lower() for w in words(b.text)] == key for b in blocks[:index])
 
 
 @register
