@@ -135,6 +135,22 @@ def run(revisions: Revisions, rev: str, inputs: list[str]) -> Result:
     return Result(rev, done.returncode, done.stdout, done.stderr)
 
 
+def unread_inputs(revisions: Revisions, rev: str, inputs: list[str]) -> list[str]:
+    """The inputs of which ``rev``'s lintnews would read no file (``check --show-files``): a
+    folder it ignores would make both reports empty, and "byte-identical" would say nothing."""
+    command = revisions.command(rev)
+    done = _run([*command, "check", "--isolated", "--show-files", *inputs])
+    listed = done.stdout.decode("utf-8", "replace").splitlines()
+    unread = []
+    for name in inputs:
+        if name == "-":
+            continue
+        prefix = os.path.normpath(name)
+        if not any(line == prefix or line.startswith(prefix.rstrip("/") + "/") for line in listed):
+            unread.append(name)
+    return unread
+
+
 def _key(diagnostic: dict[str, Any]) -> str:
     where = diagnostic.get("path", "?") + (f"#{diagnostic['record']}" if diagnostic.get("record") else "")
     return f"{where}:{diagnostic.get('line')}:{diagnostic.get('column')}: {diagnostic.get('code')}"
@@ -204,6 +220,14 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="lintnews-same-"))
     revisions = Revisions(args.repo.resolve(), work)
     try:
+        unread = unread_inputs(revisions, args.old, args.inputs)
+        if unread:
+            print(
+                f"same_output: lintnews reads no file of {', '.join(unread)} (ignored: a .gitignore or "
+                "the default excludes); name files it reads, or copy them elsewhere",
+                file=sys.stderr,
+            )
+            return 2
         old = run(revisions, args.old, args.inputs)
         new = run(revisions, args.new, args.inputs)
         if args.save:

@@ -91,3 +91,21 @@ def test_a_revision_that_does_not_exist_is_one_line_and_exit_2(tmp_path: Path) -
     )
     done = _same(tmp_path, "HEAD", "HEAD", "missing.txt")
     assert (done.returncode, done.stderr) == (2, "same_output: missing.txt: no such file or folder\n")
+
+
+def test_an_input_lintnews_reads_nothing_of_is_refused_not_called_identical(tmp_path: Path) -> None:
+    # a folder the repository's .gitignore names (bench/out/... in this one): lintnews reads no
+    # file of it, and both reports would be an empty list
+    subprocess.run([*GIT, "init", "--quiet", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("out/\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.txt").write_text("Talks resumed in Geneva on Monday.\n", encoding="utf-8")
+    shutil.copytree(ROOT / "fixtures", tmp_path / "fixtures")
+    done = _same(tmp_path, sys.prefix, sys.prefix, "fixtures", "out")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "same_output: lintnews reads no file of out (ignored: a .gitignore or the default excludes); "
+        "name files it reads, or copy them elsewhere\n"
+    )
+    done = _same(tmp_path, sys.prefix, sys.prefix, "fixtures", "out/a.txt")
+    assert done.returncode == 0 and done.stdout.startswith("byte-identical: ")
