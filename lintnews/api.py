@@ -100,7 +100,7 @@ class Report:
     record: str | None
     #: The diagnostics, sorted by position: after fixing, those left in the fixed text.
     diagnostics: list[Diagnostic]
-    #: Quality score of the document, 0-100 (see the README's "Scores").
+    #: Quality score of the document, 0-100 (README, "Gating a pipeline", "Document scores").
     score: int
     #: The fixed text (markup for HTML, the record's text for a record), when fixing was asked
     #: for; None otherwise.
