@@ -17,10 +17,11 @@ there (another Python, PyPy) or fails, `re.compile` does it all, as before.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,10 @@ from lintnews import kept_files
 
 #: Changes when what the file holds changes shape.
 FORMAT = 1
+#: Patterns `compile_all` keeps in files of their own, which `kept_compiles` leaves out.
+_ELSEWHERE: set[tuple[str, int]] = set()
+#: Past this many patterns a `kept_compiles` file is started afresh (see there).
+KEPT_COMPILES_LIMIT = 2048
 
 
 def compile_all(name: str, specs: Sequence[tuple[str, int]], share: bool = False) -> list[re.Pattern[str]]:
@@ -35,6 +40,7 @@ def compile_all(name: str, specs: Sequence[tuple[str, int]], share: bool = False
     holds them (see the module docstring), else compiled and kept. With ``share``, `re.compile`
     of any of them answers what was built from then on (`_share`)."""
     specs = [(pattern, int(flags)) for pattern, flags in specs]
+    _ELSEWHERE.update(specs)
     file = kept_files.path(Path(__file__).parent, f"regex-{name}")
     key = _key(specs)
     kept = kept_files.read(file, key)
@@ -50,6 +56,69 @@ def compile_all(name: str, specs: Sequence[tuple[str, int]], share: bool = False
         if all(p is not None for p in parts):
             kept_files.write(file, key, parts)
     return compiled
+
+
+@contextlib.contextmanager
+def kept_compiles(name: str) -> Iterator[None]:
+    """Have every pattern that `re` compiles inside the block (through `re.compile`, `re.match`
+    and the like: lintnews's modules and the libraries they import, as they are imported) built
+    from the kept file ``name`` when it holds it; what it did not hold is added to it after the
+    block. Where `re` has no table to share into (`_share`), nothing is done.
+
+    A check run's warm-up before its workers fork imports the rules, ftfy, wordfreq (and
+    langcodes) and numpy, whose modules compile ~250 patterns as they load: 0.07 of the ~0.37
+    CPU-s the main process spent before its first fork, while the other core waited. Each kept
+    pattern is keyed by itself (pattern and flags), so a changed pattern is simply not found
+    and compiled by `re` as before; the file's key holds the Python version only. A pattern is
+    added only once the one built from it equals `re`'s (`_parts`); one that cannot be kept is
+    noted as such, so it does not make the file written again on every run. An edited pattern
+    leaves its old version in the file: past `KEPT_COMPILES_LIMIT` patterns the file is removed
+    and made again by the next run. While the block runs `re` drops nothing from its table (it
+    drops the oldest past 512 entries, and the phrase packs' ~390 are shared into it too)."""
+    table, limit = getattr(re, "_cache", None), getattr(re, "_MAXCACHE", None)
+    if not isinstance(table, dict) or not isinstance(limit, int):
+        yield
+        return
+    file = kept_files.path(Path(__file__).parent, f"regex-{name}")
+    key = _key([])
+    kept = kept_files.read(file, key)
+    entries: list[Any] = kept if isinstance(kept, list) else []
+    known: set[tuple[str | bytes, int]] = set()
+    for entry in entries:
+        if not (isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], (str, bytes))):
+            entries, known = [], set()  # (not a file this code wrote: made again)
+            break
+        pattern, flags, parts = entry
+        known.add((pattern, flags))
+        if parts is not None and (type(pattern), pattern, flags) not in table:
+            built = _build(pattern, parts)
+            if built is not None:
+                table[type(pattern), pattern, flags] = built
+    before = set(table)
+    re._MAXCACHE = max(limit, len(table) + 1_000_000)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        re._MAXCACHE = limit  # type: ignore[attr-defined]
+    new = [
+        (k[1], k[2])
+        for k in table
+        if k not in before
+        and k[0] in (str, bytes)
+        and (k[1], k[2]) not in known
+        and (k[1], k[2]) not in _ELSEWHERE
+    ]
+    if not new or not kept_files.writable(file):
+        return
+    if len(entries) + len(new) > KEPT_COMPILES_LIMIT:
+        with contextlib.suppress(OSError):
+            file.unlink()
+        return
+    entries.extend(
+        (pattern, flags, _parts(pattern, flags, table[type(pattern), pattern, flags]))
+        for pattern, flags in new
+    )
+    kept_files.write(file, key, entries)
 
 
 def _share(specs: list[tuple[str, int]], built: list[re.Pattern[str]]) -> None:
@@ -76,18 +145,18 @@ def _key(specs: list[tuple[str, int]]) -> bytes:
     return h.digest()
 
 
-def _build(pattern: str, parts: Any) -> re.Pattern[str] | None:
+def _build(pattern: Any, parts: Any) -> re.Pattern[Any] | None:
     """The compiled pattern from its kept parts (None: they do not fit this Python)."""
     try:
         import _sre
 
-        compiled: re.Pattern[str] = _sre.compile(pattern, *parts)
+        compiled: re.Pattern[Any] = _sre.compile(pattern, *parts)
     except Exception:  # (_sre checks the code it is given: RuntimeError "invalid SRE code")
         return None
     return compiled if isinstance(compiled, re.Pattern) else None
 
 
-def _parts(pattern: str, flags: int, compiled: re.Pattern[str]) -> tuple[Any, ...] | None:
+def _parts(pattern: Any, flags: int, compiled: re.Pattern[Any]) -> tuple[Any, ...] | None:
     """What ``re._compiler.compile`` hands ``_sre.compile`` for ``pattern`` (after the pattern
     itself), as plain data; None where this Python's `re` is not built so, or the pattern built
     from them is not ``compiled``."""

@@ -10,6 +10,7 @@ import gc
 from typing import Any
 
 from lintnews import cache as cache_mod
+from lintnews import regex_cache
 from lintnews.analysis import Analysis, Signer
 from lintnews.api import Linter
 from lintnews.config import Settings
@@ -128,11 +129,14 @@ WorkerResult = tuple[list[Analysis | InputError], bytes | None]
 
 def warm(linter: Linter, signer: Signer | None) -> None:
     """What each worker would make on its first documents, made once before they are forked: the
-    rules' packs and word lists, the corpus signer (a cached re-run never gets here: no numpy)."""
-    linter.engine.warm()
-    warm_signer = getattr(signer, "warm", None)
-    if warm_signer is not None:
-        warm_signer()
+    rules' packs and word lists, the corpus signer (a cached re-run never gets here: no numpy).
+    The patterns the modules it imports compile as they load come from a kept file
+    (`regex_cache.kept_compiles`)."""
+    with regex_cache.kept_compiles("warm"):
+        linter.engine.warm()
+        warm_signer = getattr(signer, "warm", None)
+        if warm_signer is not None:
+            warm_signer()
 
 
 def work(chunk: list[Unit | InputError]) -> list[WorkerResult]:
