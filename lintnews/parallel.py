@@ -36,6 +36,11 @@ from lintnews.work_units import load_unit as load_unit
 from lintnews.workers import Analyzer as Analyzer
 
 
+def _size(unit: Unit | InputError) -> int:
+    """What a unit weighs in a chunk: its raw bytes (a JSONL line), else as a 16 KB file."""
+    return len(unit[2]) if isinstance(unit, tuple) and len(unit) == 3 else 16_384  # type: ignore[misc]
+
+
 def _chunks(
     units: Iterator[Unit | InputError], max_units: int = 64, max_bytes: int = 4 << 20
 ) -> Iterator[list[Unit | InputError]]:
@@ -43,12 +48,37 @@ def _chunks(
     size = 0
     for unit in units:
         chunk.append(unit)
-        size += len(unit[2]) if isinstance(unit, tuple) and len(unit) == 3 else 16_384  # type: ignore[misc]
+        size += _size(unit)
         if len(chunk) >= max_units or size >= max_bytes:
             yield chunk
             chunk, size = [], 0
     if chunk:
         yield chunk
+
+
+#: The last `HELD` chunks of a parallel run's input go to its workers cut in `TAIL_PIECES`.
+HELD = 2
+TAIL_PIECES = 16
+
+
+def _tapered(chunks: Iterator[list[Unit | InputError]]) -> Iterator[list[Unit | InputError]]:
+    """``chunks``, but the last `HELD` cut into `TAIL_PIECES` smaller chunks of about the same
+    weight (`_size`), so that the workers of a parallel run finish together.
+
+    A worker that finds no chunk left waits for the others to finish theirs: on the 20 MB crawl
+    a chunk of 64 documents is ~0.07 CPU-s, and one core then stood idle for half of that on
+    average, at the end of a run whose other serial parts (start-up, warm-up, corpus phase) are
+    ~0.5 s. Holding the chunks back until the input ends delays no worker: the pool's task thread,
+    which takes them, is at most about a chunk ahead of the workers (it waits while the pipe to
+    them is full). It holds `HELD` chunks more in memory (~1 MB on the crawl)."""
+    held: collections.deque[list[Unit | InputError]] = collections.deque()
+    for chunk in chunks:
+        held.append(chunk)
+        if len(held) > HELD:
+            yield held.popleft()
+    units = [unit for chunk in held for unit in chunk]
+    piece = max(sum(_size(u) for u in units) // TAIL_PIECES, 1)
+    yield from _chunks(iter(units), max_bytes=piece)
 
 
 def default_jobs() -> int:
@@ -140,7 +170,7 @@ def analyze(
                 slots, misses = lookup(chunk, cache)
                 yield from merge(slots, [(items, None) for items, _ in local.analyze_units(misses)])
             return
-        chunks = _chunks(everything)
+        chunks = _tapered(_chunks(everything))
         # Chunks are answered from the cache here until one has a miss: re-linting an unchanged
         # corpus never starts the workers.
         for chunk in chunks:

@@ -7,14 +7,16 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from lintnews import kept_files, regex_cache
 
 #: Patterns as modules compile them at import (flags, a bytes pattern, named groups).
-PATTERNS = [
+PATTERNS: list[tuple[Any, int]] = [
     (r"^\W*(?:posted|written)\s+by\s+(?P<author>[^|]+)\|", re.IGNORECASE),
     (r"(?m)^(?:share|tweet|email)\s*$", 0),
     (rb"[\xc2-\xdf][\x80-\xbf]", 0),
@@ -22,7 +24,7 @@ PATTERNS = [
 
 
 @pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A folder of its own for the kept files, written as bytecode would be, and a `re` whose
     table is emptied before and after (as in a new process)."""
     where = tmp_path / "kept"
@@ -33,9 +35,9 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     re.purge()
 
 
-def import_time() -> list[re.Pattern[str]]:
+def import_time() -> list[re.Pattern[Any]]:
     """What a module's top level does."""
-    return [re.compile(p, f) for p, f in PATTERNS]  # type: ignore[call-overload]
+    return [re.compile(p, f) for p, f in PATTERNS]
 
 
 def kept(folder: Path) -> list[tuple[object, int, object]]:
@@ -66,8 +68,9 @@ def test_patterns_compiled_in_the_block_come_back_built_from_the_kept_file(
             again = import_time()
         assert re.match(PATTERNS[0][0], "Posted by Jane Miller | Oct 13", PATTERNS[0][1])
     assert again == first
-    assert again[0].match("POSTED BY Jane Miller | Oct 13").group("author") == "Jane Miller "  # type: ignore[union-attr]
-    assert again[2].search("caf\xc3\xa9".encode("latin-1")) is not None  # type: ignore[arg-type]
+    found = again[0].match("POSTED BY Jane Miller | Oct 13")
+    assert found is not None and found.group("author") == "Jane Miller "
+    assert again[2].search("caf\xc3\xa9".encode("latin-1")) is not None
     re.purge()
     assert again == import_time()
 
