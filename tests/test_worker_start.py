@@ -138,6 +138,29 @@ def test_the_main_process_collects_less_often_only_while_its_workers_run() -> No
         gc.set_threshold(*before)
 
 
+def _no_init() -> None:
+    return None
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="fork only")
+def test_the_warm_up_before_the_fork_runs_with_the_collector_paused() -> None:
+    from lintnews import pool
+
+    seen: list[bool] = []
+    with pool.start_pool(1, _no_init, spawn_args=(), fork_args=(), warm=lambda: seen.append(gc.isenabled())):
+        assert seen == [False] and gc.isenabled()
+    gc.disable()  # (a program that runs without the collector keeps it off)
+    try:
+        with pool.paused_collector():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(RuntimeError), pool.paused_collector():
+        raise RuntimeError
+    assert gc.isenabled()
+
+
 @pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="fork only")
 def test_the_corpus_signer_is_made_once_before_the_workers_fork(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
