@@ -81,19 +81,7 @@ def kept_compiles(name: str) -> Iterator[None]:
         return
     file = kept_files.path(Path(__file__).parent, f"regex-{name}")
     key = _key([])
-    kept = kept_files.read(file, key)
-    entries: list[Any] = kept if isinstance(kept, list) else []
-    known: set[tuple[str | bytes, int]] = set()
-    for entry in entries:
-        if not (isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[0], (str, bytes))):
-            entries, known = [], set()  # (not a file this code wrote: made again)
-            break
-        pattern, flags, parts = entry
-        known.add((pattern, flags))
-        if parts is not None and (type(pattern), pattern, flags) not in table:
-            built = _build(pattern, parts)
-            if built is not None:
-                table[type(pattern), pattern, flags] = built
+    known = {(pattern, flags) for pattern, flags, _ in _preload(table, file, key)}
     before = set(table)
     re._MAXCACHE = max(limit, len(table) + 1_000_000)  # type: ignore[attr-defined]
     try:
@@ -110,6 +98,7 @@ def kept_compiles(name: str) -> Iterator[None]:
     ]
     if not new or not kept_files.writable(file):
         return
+    entries = _entries(kept_files.read(file, key))
     if len(entries) + len(new) > KEPT_COMPILES_LIMIT:
         with contextlib.suppress(OSError):
             file.unlink()
@@ -119,6 +108,29 @@ def kept_compiles(name: str) -> Iterator[None]:
         for pattern, flags in new
     )
     kept_files.write(file, key, entries)
+
+
+def _entries(kept: Any) -> list[tuple[Any, int, Any]]:
+    """The (pattern, flags, parts) entries of a `kept_compiles` file's content (none: not a file
+    this code wrote, which is then made again)."""
+    ok = isinstance(kept, list) and all(
+        isinstance(e, tuple) and len(e) == 3 and isinstance(e[0], (str, bytes)) for e in kept
+    )
+    return kept if ok else []
+
+
+def _preload(table: dict[Any, Any], file: Path, key: bytes) -> list[tuple[Any, int, Any]]:
+    """Put in `re`'s ``table`` the patterns ``file`` holds, built from their kept parts; returns
+    its entries with their parts dropped (the built pattern holds its code: the lists of ints
+    read back, ~2 MB for the warm-up's, are let go at once)."""
+    entries = _entries(kept_files.read(file, key))
+    for at, (pattern, flags, parts) in enumerate(entries):
+        if parts is not None and (type(pattern), pattern, flags) not in table:
+            built = _build(pattern, parts)
+            if built is not None:
+                table[type(pattern), pattern, flags] = built
+        entries[at] = (pattern, flags, None)
+    return entries
 
 
 def _share(specs: list[tuple[str, int]], built: list[re.Pattern[str]]) -> None:
