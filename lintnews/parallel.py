@@ -170,9 +170,9 @@ def analyze(
                 slots, misses = lookup(chunk, cache)
                 yield from merge(slots, [(items, None) for items, _ in local.analyze_units(misses)])
             return
-        chunks = _tapered(_chunks(everything))
+        chunks = _chunks(everything)
         # Chunks are answered from the cache here until one has a miss: re-linting an unchanged
-        # corpus never starts the workers.
+        # corpus never starts the workers (nor cuts its last chunks: `_tapered` is for workers).
         for chunk in chunks:
             first = lookup(chunk, cache)
             if first[1]:
@@ -189,7 +189,7 @@ def analyze(
             # This runs in the pool's task thread, which needs its own database connection.
             reader = cache_mod.ResultCache(cache_dir) if cache_dir else None
             try:
-                for chunk in chunks:
+                for chunk in _tapered(chunks):
                     if stopped:
                         return
                     slots, misses = lookup(chunk, reader)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from lintnews import cache as cache_mod
 from lintnews import parallel
 from lintnews.config import Settings
 from lintnews.sources import InputError
@@ -65,3 +66,27 @@ def test_a_parallel_run_gives_every_document_in_order(tmp_path: Path, n: int) ->
     assert two == one
     assert [r for r, _ in two] == [f"r{i}" for i in range(n)]
     assert all("B005" in codes for _, codes in two)
+
+
+def test_a_re_run_answered_from_the_cache_looks_its_chunks_up_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "c.jsonl"
+    with corpus.open("w") as fh:
+        for i in range(200):
+            fh.write(json.dumps({"id": f"r{i}", "text": f"Talks resumed in Geneva, record {i}."}) + "\n")
+    settings = Settings()
+    cache_dir = str(tmp_path / "cache")
+    first = [a.record for a in parallel.analyze([str(corpus)], settings, 2, cache_dir=cache_dir)]  # type: ignore[union-attr]
+    asked: list[int] = []
+    real = cache_mod.ResultCache.get_many
+
+    def get_many(self: cache_mod.ResultCache, keys: list[bytes]) -> dict[bytes, bytes]:
+        asked.append(len(keys))
+        return real(self, keys)
+
+    monkeypatch.setattr(cache_mod.ResultCache, "get_many", get_many)
+    again = list(parallel.analyze([str(corpus)], settings, 2, cache_dir=cache_dir))
+    assert [a.record for a in again] == first == [f"r{i}" for i in range(200)]  # type: ignore[union-attr]
+    assert all(a.cached for a in again)  # type: ignore[union-attr]
+    assert asked == [64, 64, 64, 8]  # (no worker started: nothing cut for one)
