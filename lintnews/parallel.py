@@ -1,9 +1,10 @@
 """Streaming, parallel per-document analysis.
 
 The main process only lists files and splits JSONL into raw lines ("units"), grouped in chunks of
-bounded size; worker processes turn units into documents, look them up in the result cache, lint
-them and return small `Analysis` values (diagnostics, or their report's lines when the run has
-the workers format them, score, corpus signature), never the documents' texts.
+bounded size (the last ones the workers get cut smaller: `_tapered`); worker processes turn units
+into documents, look them up in the result cache, lint them and return small `Analysis` values
+(diagnostics, or their report's lines when the run has the workers format them, score, corpus
+signature), never the documents' texts.
 Results come back in input order whatever the number of workers, so output is deterministic.
 
 This module is the main process's side: `analyze` and its chunks, the cache lookups and stores.
