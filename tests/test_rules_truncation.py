@@ -37,6 +37,12 @@ FR_LEDE = (
     "Le premier navire céréalier depuis un mois a quitté le port mardi. Les assureurs ont accepté de "
     "reprendre la couverture des navires et"
 )
+#: A made-up Moscow metro story (Russian: no word list of the languages T002 detects knows it).
+RU_LEDE = (
+    "Мэр Москвы открыл в субботу новую станцию Большой кольцевой линии. По его словам, ею будут "
+    "ежедневно пользоваться более 50 тысяч пассажиров."
+)
+RU_BODY = "Станция расположена в районе Нагатинский Затон. Её оформление посвящено истории судостроения."
 ES_LEDE = (
     "El primer barco de grano en un mes salió del puerto el martes. Las aseguradoras aceptaron reanudar la "
     "cobertura de los buques para"
@@ -284,6 +290,9 @@ T002_VALID = [
     text(DE_LEDE, DE_BODY, "Fortsetzung folgt"),
     text(FR_LEDE.removesuffix(" et") + ".", "À suivre"),
     text(ES_LEDE.removesuffix(" para") + ".", "Continuará"),
+    # a Russian credit line ("based on the agency's reports"): its last word was a stump to the
+    # English word list of a document no stop-word profile places
+    text(RU_LEDE, RU_BODY, "по материалам агентства"),
 ]
 
 T002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
@@ -376,6 +385,13 @@ T002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     # ... also after a short finished sentence (a verse, a one-line paragraph)
     (text(LEDE, BODY, "It rained all night.", "But that privilege"), [("T002", 4)]),
 ]
+
+
+def test_t002_russian_prose_cut_is_mid_sentence_not_mid_word() -> None:
+    """No word list of the Latin-script languages T002 detects knows a Cyrillic word: a cut is
+    still one (the paragraph ends open), but on no evidence of a stump."""
+    (v,) = check("T002", text(RU_LEDE, RU_BODY.removesuffix(" судостроения.")))
+    assert (v.line, v.message) == (1, 'Document is cut off mid-sentence (ends on "истории" with no closing punctuation)')
 
 
 def test_t002_messages() -> None:

@@ -44,7 +44,8 @@ class TruncatedDocument(Rule):
     ("Continue reading the main story", "Learn more … in the video below"), picture thanks,
     closing formulas ("To be continued", "Fortsetzung folgt", "À suivre") and rows of links are
     never taken for a cut. Words are recognised with the `wordfreq` lists of
-    the document's language and the document's own vocabulary.
+    the document's language and the document's own vocabulary; a word in another script than
+    the language's (Cyrillic, Greek in a text no stop-word profile places) is never a stump.
 
     ## Why is this bad?
     A feed excerpt or a download cut off by a size limit passes for the whole article.

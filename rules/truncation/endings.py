@@ -66,11 +66,18 @@ def _wordfreq_languages() -> frozenset[str]:
     return frozenset(wordfreq.available_languages())
 
 
+#: Letters of the Latin script (Basic Latin to Latin Extended-B, IPA, Latin Extended Additional).
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u02af\u1e00-\u1eff'’-]+")
+
+
 @functools.lru_cache(maxsize=4096)
 def _rare(word: str, lang: str, min_zipf: float = _MIN_ZIPF) -> bool | None:
     """Whether wordfreq rates ``word`` below ``min_zipf`` in ``lang`` (None: no list for it),
-    without building wordfreq's whole dictionary of the language (`wordlist.rarer_than`)."""
-    if lang not in _wordfreq_languages():
+    without building wordfreq's whole dictionary of the language (`wordlist.rarer_than`).
+    None too for a word in another script than the Latin of the languages `language_of` detects
+    (or the English fallback of a document it cannot place): the English list knows no Russian
+    word, so "агентства" ending a credit line ("по материалам агентства") was a stump to it."""
+    if lang not in _wordfreq_languages() or (lang in STOPWORDS and not _LATIN_WORD.fullmatch(word)):
         return None
     return rarer_than(word, lang, min_zipf)
 
