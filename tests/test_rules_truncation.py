@@ -391,7 +391,10 @@ def test_t002_russian_prose_cut_is_mid_sentence_not_mid_word() -> None:
     """No word list of the Latin-script languages T002 detects knows a Cyrillic word: a cut is
     still one (the paragraph ends open), but on no evidence of a stump."""
     (v,) = check("T002", text(RU_LEDE, RU_BODY.removesuffix(" судостроения.")))
-    assert (v.line, v.message) == (1, 'Document is cut off mid-sentence (ends on "истории" with no closing punctuation)')
+    assert (v.line, v.message) == (
+        1,
+        'Document is cut off mid-sentence (ends on "истории" with no closing punctuation)',
+    )
 
 
 def test_t002_messages() -> None:
