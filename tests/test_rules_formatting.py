@@ -165,9 +165,21 @@ LOWER_VALID = [
     ),
 ]
 
+#: A made-up Madrid tram story (Spanish abbreviations before a lower-case word).
+ES_TRAM = (
+    "Nueva línea de tranvía en Madrid\n\nEl alcalde inauguró el sábado la nueva línea. Según el Ayuntamiento, "
+    "la usarán aprox. 50.000 viajeros al día, p. ej. trabajadores del polígono, y la Sra. García, vecina del "
+    "barrio, lo celebró.\n\nLas obras duraron dos años y costaron 120 mill. de euros. La sede está en la "
+    "Avda. de la Constitución. El Dr. López y la Dra. Pérez asistieron.\n"
+)
+LOWER_VALID.append(ES_TRAM)  # "mill." (millones) is a Spanish abbreviation
+
 LOWER_INVALID = [
     (f"{BODY} Roads remain a priority. the plan doubles the money for bridges.\n", [("F002", 1)]),
     (f"{LEDE}\n\nlong-Term Implications and Past Context\n\n{SECOND}\n{BODY}\n", [("F002", 3)]),
+    # Spanish: still a sentence start after a word, and "mill." ends an English sentence
+    (ES_TRAM.replace("Pérez asistieron.", "Pérez asistieron. la ministra no acudió."), [("F002", 5)]),
+    (f"{BODY} The town lost its paper mill. the workers moved away.\n", [("F002", 1)]),
 ]
 
 

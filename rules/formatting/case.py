@@ -32,6 +32,16 @@ _ABBREVIATIONS = frozenset(
     env mm mme nº pág págs sra sres srta dña dª ud uds núm tfno aprox etc av avda
     """.split()
 )
+#: Abbreviations of one language four letters or longer (shorter words are skipped anyway) that
+#: are words elsewhere ("mill", "coll"): checked only in a document of that language, where a
+#: lower-case word follows them ("120 mill. de euros", "Pierre Dac, coll. de poche").
+_LANGUAGE_ABBREVIATIONS = {
+    "es": frozenset(
+        "mill mills admón depto dpto gral prov ctra dcha izda apdo excmo excma ilmo ilma ptas núms sras srtas".split()
+    ),
+    "fr": frozenset("boul resp suiv trad coll fasc mlles mmes mrds".split()),
+    "de": frozenset("einschl ggfs insbes vorm nachm jährl monatl".split()),
+}
 #: US state abbreviations of news style (AP) longer than three letters, written capitalised
 #: ("Aurora, Colo. movie theater"), and the common ones outside AP ("King of Prussia, Penn. over
 #: the weekend"); the shorter ones are skipped as short words.
@@ -84,16 +94,18 @@ def _name_like(text: str, start: int) -> bool:
 _BLANKS = re.compile(r"\s*")
 
 
-def _lower_after_stop(text: str) -> Iterator[int]:
-    """Columns of lower-case words that open a sentence inside a line."""
+def _lower_after_stop(text: str, lang: str = "en") -> Iterator[int]:
+    """Columns of lower-case words that open a sentence inside a line of ``lang``."""
     tokens = _Tokens(text)
+    abbreviations = _LANGUAGE_ABBREVIATIONS.get(lang, frozenset())
     for m in _AFTER_STOP.finditer(text):
         start = m.end()
         if not text[start].islower():
             continue
         before = _word_before(text, m.start())
         # Short words before a full stop are mostly abbreviations (`ca.`, `Urt.`, `Abs.`).
-        if len(before) <= 3 or before.casefold() in _ABBREVIATIONS or before in _STATES:
+        folded = before.casefold()
+        if len(before) <= 3 or folded in _ABBREVIATIONS or folded in abbreviations or before in _STATES:
             continue
         # `e.g.`, `z.B.`, `a.m.`: dotted abbreviations
         if m.start() - len(before) - 1 >= 0 and text[m.start() - len(before) - 1] == ".":
@@ -148,7 +160,7 @@ class LowercaseSentenceStart(Rule):
     Only English, German, French and Spanish text is checked (other languages' abbreviations are
     unknown), and headings only outside German (which capitalises every noun). Not reported:
     words after abbreviations and short words (`e.g.`, `etc.`, `vs.`, `z.B.`, `bzw.`, `ca.`,
-    `Colo.`),
+    `Colo.`, Spanish `mill.`),
     names and brands written in lower case (`iPhone`, `eBay`, `so+ba`, `de Gaulle`,
     `von der Leyen`, `hide.me`), bylines and labels (`by Jane Doe`, `in Business`), lists, and
     documents whose writer starts sentences in lower case as a habit (more than two such sentences, or more than
@@ -199,7 +211,7 @@ class LowercaseSentenceStart(Rule):
             (line, col)
             for block, line in _blocks_of(doc, suspects)
             if block.kind in ("paragraph", "quote") and block.prose
-            for col in _lower_after_stop(doc.lines[line])
+            for col in _lower_after_stop(doc.lines[line], lang)
         ]
         # A writer who starts sentences in lower case throughout (comments, chat) has a style,
         # not a defect: report only the odd one out.
