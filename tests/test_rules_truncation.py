@@ -293,6 +293,17 @@ T002_VALID = [
     # a Russian credit line ("based on the agency's reports"): its last word was a stump to the
     # English word list of a document no stop-word profile places
     text(RU_LEDE, RU_BODY, "по материалам агентства"),
+    # an author's note closing an op-ed, without a full stop (la-nacion of Readability's pages)
+    text(
+        LEDE,
+        BODY,
+        "Jane Holt is a senior fellow at the Harbour Institute and a former adviser to the port authority",
+    ),
+    text(
+        ES_LEDE.removesuffix(" para") + ".",
+        "Andrea Molina es politóloga e investigadora en la Universidad de Lisboa. Martín Ortega es abogado"
+        " administrativista y analista internacional",
+    ),
 ]
 
 T002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
@@ -307,6 +318,24 @@ T002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     ),
     # on a word no sentence ends with
     (text(LEDE, BODY, CUT), [("T002", 3)]),
+    # shaped like an author's note, but cut on a function word, or news ("is expected to"), or
+    # its subject no name (a product described, cut: Dragnet R853)
+    (
+        text(
+            LEDE,
+            BODY,
+            "The Harbour Pilot II is a sturdy tugboat built for the narrow channels of the old port th",
+        ),
+        [("T002", 3)],
+    ),
+    (
+        text(LEDE, BODY, "Jane Holt is a senior fellow at the Harbour Institute and a former adviser to the"),
+        [("T002", 3)],
+    ),
+    (
+        text(LEDE, BODY, "Jane Holt is expected to present the new shipping schedule to the council members"),
+        [("T002", 3)],
+    ),
     (text(LEDE, BODY, TAIL.rstrip(".") + " and the"), [("T002", 3)]),
     (text(LEDE, BODY, TAIL.rstrip(".") + ","), [("T002", 3)]),
     (text(DE_LEDE, DE_BODY.rstrip(".") + " und"), [("T002", 2)]),

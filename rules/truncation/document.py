@@ -40,7 +40,7 @@ class TruncatedDocument(Rule):
 
     Credits, bylines, tags, copyright and date lines after the last paragraph are stepped over
     (a paragraph behind them is reported only when its last word is lower case). Headings, list
-    items, table rows, captions, headlines, signatures ("… - Jane Doe"), calls to action
+    items, table rows, captions, headlines, signatures ("… - Jane Doe"), authors' notes ("Jane Doe is a senior fellow at …"), calls to action
     ("Continue reading the main story", "Learn more … in the video below"), picture thanks,
     closing formulas ("To be continued", "Fortsetzung folgt", "À suivre") and rows of links are
     never taken for a cut. Words are recognised with the `wordfreq` lists of

@@ -29,6 +29,7 @@ from .trailers import (
     _YEAR,
     CLOSING,
     CREDIT,
+    is_bio,
     is_trailer,
 )
 from .wordlist import load, rarer_than
@@ -271,6 +272,14 @@ def _judge(doc: Document, block: Block, lang: str, strict: bool) -> tuple[int, i
     if _LINK.search(token):
         return None
     words = _WORD.findall(token)
+    last_word = words[-1].casefold() if words else ""
+    if (
+        last_word
+        and last_word not in STOPWORDS.get(lang, ())
+        and last_word not in OPEN_ENDINGS.get(lang, ())
+        and is_bio(text)
+    ):
+        return None  # an author's note, not a sentence cut off ("… and analista internacional")
     line = doc.lines[block.end]
     word = words[-1] if words and text.endswith(words[-1]) else None
     col = line.rstrip().rindex(token) if token in line else _indent(doc, block)

@@ -8,6 +8,7 @@ import functools
 import re
 
 from lintnews.document import Block
+from lintnews.language import OPEN_ENDINGS, STOPWORDS
 
 #: Lines that end an article without being part of its prose: credits, sources, bylines,
 #: signatures, tags, copyright (en, de, fr, es).
@@ -70,6 +71,32 @@ _DATE_LINE = re.compile(
       | (?:\w+,?\s+)?\d{1,2}\.?\s+\w+\.?\s+\d{4}\b[^.!?]{0,30}$)""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: An author's note closing an op-ed, often written without a full stop: every sentence names a
+#: person (two to four capitalised words) and says what they are ("Jane Doe is a senior fellow at
+#: the Brookings Institution", "Martín Schapiro es abogado administrativista y analista
+#: internacional"); en, es, fr, de, pt. Present tense only, and not the news shapes "is expected
+#: to", "is set to", "is not".
+_BIO_SENTENCE = re.compile(
+    r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3}\s+(?:is|es|est|ist|é)\s+"
+    r"(?!(?:expected|set|due|likely|going|scheduled|about|to|not|in|at|on)\b)\S"
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ])")
+_MAX_BIO_SENTENCES = 3
+
+
+def is_bio(text: str) -> bool:
+    """Whether the paragraph ``text`` is an author's note (`_BIO_SENTENCE`, each sentence), whose
+    subject is a name, not a capitalised function word ("The VINCI Tab II is a toddler friendly
+    tablet th", a cut product description)."""
+    sentences = _SENTENCE_BREAK.split(text.strip())
+    return len(sentences) <= _MAX_BIO_SENTENCES and all(
+        _BIO_SENTENCE.match(s) and s.split(None, 1)[0].casefold() not in _FUNCTION_WORDS for s in sentences
+    )
+
+
+_FUNCTION_WORDS = frozenset().union(*STOPWORDS.values(), *OPEN_ENDINGS.values())
+
+
 #: A signature after the last sentence: "… not available. - Tuija Seipell", "… people. --TS".
 _SIGNATURE = re.compile(r"\s[-–—~]{1,2}\s*[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}$")
 
