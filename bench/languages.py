@@ -29,10 +29,16 @@ Method:
    in one gold line; ``junk`` otherwise. Per extraction: precision (flagged junk / flagged),
    article lines flagged, junk recall.
 
+5. ``--trafilatura DIR`` also reads trafilatura's eval (``annotations.json``: snippets of each
+   page's main text, ``with``, and of its boilerplate, ``without``) for its pages in neither
+   English nor German (``<html lang>``, else ``lintnews.language.detect`` on the extraction):
+   per language/script, how many ``with`` snippets found in each extraction every copy of which
+   a rule flags (false flags, as ``quality.py`` counts them), per rule, and the flagged lines.
+
 Usage::
 
     python bench/languages.py ../shared/eval/readability [--cache DIR] [--extractor trafilatura,html2text]
-        [--select CODES] [--show-gold-flags N] [--only-non-english]
+        [--select CODES] [--show-gold-flags N] [--only-non-english] [--trafilatura DIR]
 """
 
 from __future__ import annotations
@@ -47,7 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quality import EXTRACTORS, decode_html, ensure_extracted  # noqa: E402
+from quality import EXTRACTORS, decode_html, ensure_extracted, score_texts  # noqa: E402
 from residue import lint_texts  # noqa: E402
 
 from lintnews.language import detect  # noqa: E402
@@ -302,6 +308,52 @@ def report(rows: dict[str, Row], rules: dict[tuple[str, str], Row], extractors: 
     return "\n".join(out)
 
 
+def trafilatura_false_flags(
+    eval_dir: Path, cache: Path, extractors: list[str], select: list[str] | None, show: int
+) -> str:
+    """The table of ``with`` snippets false-flagged on trafilatura's eval pages in neither English
+    nor German, per language/script (see the module docstring, 5)."""
+    import json
+
+    from lintnews.config import Settings
+    from lintnews.engine import Linter
+
+    annotations = json.loads((eval_dir / "annotations.json").read_text(encoding="utf-8"))
+    ensure_extracted(eval_dir, sorted(annotations), sorted(set(extractors) | {"trafilatura"}), cache)
+    groups = {}
+    for doc_id in annotations:
+        text = (cache / "trafilatura" / f"{doc_id}.txt").read_text(encoding="utf-8")
+        lang = page_language(gzip.decompress((eval_dir / "html" / f"{doc_id}.html.gz").read_bytes()))
+        if lang == "und":
+            lang = f"{detect(text) or 'und'}?"
+        groups[doc_id] = f"{lang}/{script_of(text[:5000])}"
+    ids = sorted(d for d, g in groups.items() if g.split("/")[0].rstrip("?") not in ("en", "de"))
+    linter = Linter(Settings(select=select))
+    out = [
+        "| extractor | language/script | pages | with found | false flags (any rule) | by rule |",
+        "|---|---|---|---|---|---|",
+    ]
+    samples = []
+    for ex in extractors:
+        texts = {d: (cache / ex / f"{d}.txt").read_text(encoding="utf-8") for d in ids}
+        score = score_texts(ex, {d: annotations[d] for d in ids}, texts, groups, linter, show)
+        for group in sorted({groups[d] for d in ids}, key=lambda g: (-score.pages[g], g)):
+            by_rule = ", ".join(
+                f"{code} {n}" for (code, g), n in sorted(score.rule_ff.items()) if g == group and n
+            )
+            found, flagged = score.totals[(group, "with_found")], score.totals[(group, "with_flagged")]
+            out.append(
+                f"| {ex} | {group} | {score.pages[group]} | {found} | {flagged} ({pct(flagged, found)}) | {by_rule or '–'} |"
+            )
+        for code, flags in sorted(score.false_flags.items()):
+            samples += [
+                f"  {ex} {groups[d]} {d}:{line} [{code}] {text[:160]}" for d, _, line, _, text in flags
+            ]
+    if samples:
+        out += ["", f"false-flagged with snippets (up to {show} per rule and extractor):", *samples]
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("readability", type=Path, help="the readability eval folder (html/, gold/)")
@@ -320,6 +372,16 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="print up to N flagged article lines of the extractions",
     )
+    ap.add_argument(
+        "--trafilatura",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="also score trafilatura's eval (annotations.json) on its pages in neither English nor German",
+    )
+    ap.add_argument(
+        "--trafilatura-cache", type=Path, default=Path(__file__).resolve().parent / "out" / "extracted"
+    )
     ap.add_argument("--only-non-english", action="store_true", help="skip the pages whose <html lang> is en")
     args = ap.parse_args(argv)
     extractors = [e for e in args.extractor.split(",") if e]
@@ -335,6 +397,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nflagged gold lines ({len(shown)}):")
         for group, doc_id, line, codes, text in shown[: args.show_gold_flags]:
             print(f"  {group} {doc_id}:{line} [{codes}] {text[:160]}")
+    if args.trafilatura is not None:
+        print("\ntrafilatura's eval, pages in neither English nor German:\n")
+        print(
+            trafilatura_false_flags(
+                args.trafilatura, args.trafilatura_cache, extractors, select, args.show_gold_flags
+            )
+        )
     if args.show_flagged_article and articles:
         print(f"\nflagged article lines of the extractions ({len(articles)}):")
         for group, doc_id, line, codes, text in articles[: args.show_flagged_article]:

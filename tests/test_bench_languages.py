@@ -107,3 +107,42 @@ def test_table_per_language_and_script(tmp_path: Path, capsys) -> None:
     ]
     assert "| all | 2 | 7 | 1 (14.29 %) | 7 / 3 | 0.500 | 14.29 % | 0.333 |" in out
     assert "  und?/Cyrl metro:3 [F006] Фото:&nbsp;пресс-служба мэрии" in out
+
+
+ES_PAGE = (
+    '<html lang="es"><body><article><h1>Nueva línea de tranvía en Madrid</h1>\n'
+    "<p>El alcalde inauguró el sábado la nueva línea de tranvía. Según el Ayuntamiento, la usarán unos"
+    " cincuenta mil viajeros al día, sobre todo trabajadores del polígono industrial.</p>\n"
+    "<p>Las obras duraron dos años y costaron 120 mill. de euros, algo más de lo previsto en el proyecto"
+    " inicial. La oposición pidió explicaciones en el pleno municipal.</p>\n"
+    "</article><footer>Suscríbete a nuestro boletín</footer></body></html>"
+)
+DE_PAGE = (
+    '<html lang="de"><body><article><p>Der Stadtrat hat den Haushalt am Dienstag beschlossen, und die'
+    " Bürgermeisterin war erleichtert über das Ergebnis der langen Sitzung.</p></article></body></html>"
+)
+
+
+def test_trafilatura_eval_pages_in_neither_english_nor_german(tmp_path: Path, capsys) -> None:
+    import json
+
+    folder = write_folder(tmp_path / "readability")
+    traf = tmp_path / "trafilatura"
+    (traf / "html").mkdir(parents=True)
+    for name, page in (("tram", ES_PAGE), ("rat", DE_PAGE)):
+        (traf / "html" / f"{name}.html.gz").write_bytes(gzip.compress(page.encode("utf-8")))
+    annotations = {
+        "tram": {"with": ["costaron 120 mill. de euros, algo más de lo previsto"], "without": []},
+        "rat": {"with": ["Der Stadtrat hat den Haushalt am Dienstag beschlossen"], "without": []},
+    }
+    (traf / "annotations.json").write_text(json.dumps(annotations), encoding="utf-8")
+    argv = [str(folder), "--cache", str(tmp_path / "cache"), "--extractor", "trafilatura"]
+    argv += ["--trafilatura", str(traf), "--trafilatura-cache", str(tmp_path / "tcache"), "--select", "F002"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    # the German page is left out; the Spanish snippet is found and not flagged
+    assert out.split("pages in neither English nor German:\n\n")[1].splitlines() == [
+        "| extractor | language/script | pages | with found | false flags (any rule) | by rule |",
+        "|---|---|---|---|---|---|",
+        "| trafilatura | es/Latn | 1 | 1 | 0 (0.00 %) | – |",
+    ]
