@@ -54,6 +54,25 @@ CITATION_VALID = [
         "The treaty was signed in Rome in 1957.[4] It created the common market and the customs union of the "
         "six founding states of the community.\n\nEinzelnachweise\n"
     ),
+    # reference sections in other languages (Russian, Portuguese, Polish, Dutch, Japanese)
+    (
+        "Москва — столица России[1], крупнейший по численности населения город страны[2]. Город основан"
+        " в 1147 году[3].\n\nПримечания\n\n1. Росстат. Численность населения. 2021.\n2. Тихомиров М. Н."
+        " Древняя Москва. 1947.\n"
+    ),
+    (
+        "Lisboa é a capital de Portugal[1] e a cidade mais populosa do país[2]. Está situada na foz do rio"
+        " Tejo.[3]\n\n## Referências\n\n1. INE, Censos 2021.\n2. Câmara Municipal de Lisboa, 2019.\n"
+    ),
+    (
+        "Warszawa jest stolicą Polski[1] i największym miastem kraju[2]. Leży nad Wisłą.\n\nPrzypisy\n\n"
+        "GUS, Ludność 2021.\nUrząd m.st. Warszawy, Historia, 2019.\n"
+    ),
+    (
+        "Amsterdam is de hoofdstad van Nederland[1] en de grootste stad van het land[2]. De stad ligt aan het"
+        " IJ.\n\nBronnen\n\nCBS, Bevolking 2021.\n"
+    ),
+    "東京都は日本の首都であり、人口は約1400万人である[1]. 江戸時代から政治の中心地であった[2].\n\n脚注\n\n東京都「人口の動き」\n",
     # a numbered source list at the start of lines
     f"{LEDE}\n[1] Council minutes, 12 March.\n[2] Budget draft, page 4.\n",
     # code indexing in prose-like lines
@@ -87,6 +106,15 @@ CITATION_INVALID = [
         ),
         [("G001", 1)],
     ),
+    # Russian and Polish markers with no reference section
+    (
+        (
+            "Москва — столица России[1], крупнейший по численности населения город страны[2]. Город основан"
+            " в 1147 году[3].\n\nМосква, 2021\n"
+        ),
+        [("G001", 1)],
+    ),
+    ("Warszawa jest stolicą Polski[1] i największym miastem kraju[2]. Leży nad Wisłą.\n", [("G001", 1)]),
 ]
 
 

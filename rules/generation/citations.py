@@ -28,6 +28,15 @@ _REFERENCE_TITLES = (
     r"|notes and references|references and notes|einzelnachweise|nachweise|quellen(?:angaben)?|quelle"
     r"|anmerkungen|fußnoten|fussnoten|literatur(?:verzeichnis)?|références|notes et références|sources"
     r"|bibliographie|referencias|notas|fuentes|bibliografía|notas y referencias"
+    # pt, it, nl, pl, cs, sv, da/no, fi, hu, ro, tr
+    r"|referências|notas e referências|fontes|bibliografia|note|fonti|riferimenti|bronnen|referenties|noten"
+    r"|voetnoten|bronvermelding|literatuur|przypisy|źródła|bibliografie|poznámky|literatura|zdroje|prameny"
+    r"|referenser|källor|noter|fotnoter|referanser|referencer|kilder|fodnoter|lähteet|viitteet|jegyzetek"
+    r"|források|hivatkozások|referințe|kaynakça|kaynaklar|notlar|dipnotlar"
+    # ru, uk, el, ja, zh, ko, ar, he, fa
+    r"|примечания|источники|литература|сноски|примітки|джерела|література|παραπομπές|σημειώσεις"
+    r"|βιβλιογραφία|脚注|出典|参考文献|注釈|参考资料|参考資料|注释|註釋|腳註|각주|참고\s?문헌|출처"
+    r"|المراجع|مراجع|المصادر|الهوامش|הערות שוליים|מקורות|منابع|پانویس"
 )
 #: A heading that opens a reference list: the document then uses footnotes on purpose.
 _REFERENCE_HEADING = re.compile(
@@ -40,8 +49,11 @@ _REFERENCE_HEADING = re.compile(
 _REFERENCE_ENTRY = re.compile(r"^\s*(?:[-*•]\s*)?(?:\[\d{1,3}\]|\^|↑)\s*\S")
 #: The start of every title of `_REFERENCE_TITLES` (a test of `_REFERENCE_START`).
 _TITLE_STARTS = (
-    r"r(?:eferen|éféren)|n(?:ot|achweise)|f(?:ootnot|ußnot|ussnot|uentes|urther reading)|sources?"
-    r"|citation|bibliogr|works cited|einzelnachweise|quelle|anmerkungen|literatur"
+    r"r(?:eferen|éféren|eferên|eferan|eferinț|iferiment)|n(?:ot|achweise)"
+    r"|f(?:ootnot|ußnot|ussnot|uentes|urther reading|ont|otnot|odnot|orrás)|sources?"
+    r"|citation|bibliogr|works cited|einzelnachweise|quelle|anmerkungen|literatu|bron|voetnot|przypis"
+    r"|źródł|poznámk|zdroje|prameny|källor|kilder|lähteet|viitteet|jegyzetek|hivatkoz|kaynak|dipnot"
+    r"|[^\x00-\x7f]"  # the titles in other scripts: tried in full by `_REFERENCE_HEADING`
 )
 #: How a line after the first must start, after its line break, to match `_REFERENCE_ENTRY` or
 #: `_REFERENCE_HEADING` (within a line ``\s`` and ``\W`` match no line break): what the text is
@@ -50,7 +62,7 @@ _TITLE_STARTS = (
 #: the two matches of every line it replaces.)
 _REFERENCE_START = re.compile(
     r"\n(?:[^\S\n]*(?:[-*•][^\S\n]*)?(?:\[\d|\^|↑)"
-    rf"|[^\w\n]*(?=(?i:[abceflnqrsw]))(?i:{_TITLE_STARTS}))"
+    rf"|[^\w\n]*(?=(?i:[abcdefhjklnpqrsvwz])|[^\x00-\x7f])(?i:{_TITLE_STARTS}))"
 )
 
 
@@ -93,7 +105,8 @@ class CitationMarker(Rule):
     Not reported: `[sic]`, `[…]`, `[Update]` and other editorial brackets, years such as
     `[2019]`, markers at the start of a line (a numbered reference list), markers in code, and any
     marker in a document that has a reference section ("References", "Notes", "Einzelnachweise",
-    "Quellen", "Références", "Referencias" …) or lines of one (`[1] …`, `^ …`, `↑ …`), as
+    "Quellen", "Références", "Referencias", "Referências", "Przypisy", "Примечания", "脚注",
+    "参考文献" …) or lines of one (`[1] …`, `^ …`, `↑ …`), as
     encyclopedia articles do.
 
     ## Why is this bad?
