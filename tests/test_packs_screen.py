@@ -104,7 +104,9 @@ def test_a_language_s_screen_is_built_without_the_alternations_only_b005_reads()
         entries = [e for es in pack_set.by_language.get(lang, {}).values() for e in es]
         full = packs.Screen.build(entries)
         assert lean.compiled == {} and lean.rest is None
-        assert full.compiled and set(full.compiled) == set(full.by_first)
+        assert set(full.compiled) == set(full.by_first)
+        # (the four languages of every pack have patterns; the others may hold lines only)
+        assert full.compiled or lang not in ("en", "de", "fr", "es", packs.ALL_LANGUAGES)
         rested += full.rest is not None
         for name in ("literal", "by_first", "by_head", "headless", "rest_needs", "rest_each", "everything"):
             assert getattr(lean, name) == getattr(full, name), name

@@ -1,0 +1,69 @@
+"""Phrase-pack lines in languages beyond English, German, French and Spanish (B002, B005, S001):
+Portuguese is detected and gets its own table; a Russian, Japanese, Chinese or Arabic page, which
+no stop-word profile places, is checked with every language's phrases. Whole lines only: the same
+words inside a sentence of the article are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.engine import Linter
+
+RU = (
+    "В Москве открылась новая станция метро\n\n"
+    "Мэр Москвы открыл в субботу новую станцию Большой кольцевой линии. По его словам, ею будут"
+    " ежедневно пользоваться более 50 тысяч пассажиров.\n\n"
+    "Читайте также\n\n"
+    "Машинист решил поделиться своим опытом с пассажирами. Оформление станции посвящено истории"
+    " судостроения.\n\n"
+    "Поделиться\n\n"
+    "Комментарии\n"
+)
+JA = (
+    "東京都、猛暑で熱中症警戒アラートを発表\n\n"
+    "気象庁と環境省は２日、東京都に熱中症警戒アラートを発表した。都心では最高気温が３６度に達する見込みだ。\n\n"
+    "シェアする\n\n"
+    "関連記事\n\n"
+    "※コメントは個人の見解であり、記事提供社と関係はありません。\n"
+)
+ZH = (
+    "嫦娥六号完成月球背面采样任务\n\n"
+    "新华社北京6月25日电，嫦娥六号返回器于25日14时07分在内蒙古四子王旗预定区域精准着陆，工作正常。"
+    "网友纷纷在社交媒体上分享这一喜讯。\n\n"
+    "我要分享\n\n"
+    "相关阅读\n\n"
+    "发表评论\n"
+)
+PT = (
+    "O governador inaugurou no sábado a nova linha de metrô. Segundo o governo, cerca de 50 mil passageiros"
+    " vão usar a linha por dia, e os moradores do bairro querem compartilhar a boa notícia.\n\n"
+    "Compartilhar\n\n"
+    "Leia também\n\n"
+    "As obras duraram dois anos e custaram mais do que o previsto. A oposição pediu explicações ao"
+    " governo na assembleia.\n\n"
+    "Deixe seu comentário\n"
+)
+AR = (
+    "افتتح وزير الثقافة مساء الخميس معرض الرياض الدولي للكتاب بمشاركة أكثر من ألف دار نشر من ثلاثين دولة.\n\n"
+    "تابعونا على\n\n"
+    "اقرأ أيضا\n\n"
+    "إضافة تعليق جديد\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (RU, [("S001", 5), ("B005", 9), ("B002", 11)]),
+        (JA, [("B005", 5), ("S001", 7), ("B002", 9)]),
+        (ZH, [("B005", 5), ("S001", 7), ("B002", 9)]),
+        (PT, [("B005", 3), ("S001", 5), ("B002", 9)]),
+        (AR, [("B005", 3), ("S001", 5), ("B002", 7)]),
+    ],
+    ids=["ru", "ja", "zh", "pt", "ar"],
+)
+def test_chrome_lines_of_other_languages(text: str, expected: list[tuple[str, int]]) -> None:
+    diags = Linter(Settings(select=["B002", "B005", "S001"])).lint(Document("page.txt", text)).diagnostics
+    assert sorted(((d.code, d.line) for d in diags), key=lambda x: x[1]) == expected
