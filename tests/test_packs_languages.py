@@ -67,3 +67,40 @@ AR = (
 def test_chrome_lines_of_other_languages(text: str, expected: list[tuple[str, int]]) -> None:
     diags = Linter(Settings(select=["B002", "B005", "S001"])).lint(Document("page.txt", text)).diagnostics
     assert sorted(((d.code, d.line) for d in diags), key=lambda x: x[1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В Москве открылась новая станция метро\n\n15 часов назад\n\nМэр Москвы открыл в субботу новую станцию."
+            " Он уехал 5 лет назад и вернулся.\n\nминуту назад\n",
+            [3, 7],
+        ),
+        (
+            "東京都、猛暑で熱中症警戒アラートを発表\n\n3時間前\n\n気象庁と環境省は２日、東京都に熱中症警戒アラートを発表した。"
+            "10年前にも同様の猛暑があった。\n",
+            [3],
+        ),
+        ("标题\n\n15小时前\n\n新华社北京6月25日电，嫦娥六号返回器于25日精准着陆。3天前还在月球上。\n", [3]),
+        (
+            "O governador inaugurou no sábado a nova linha de metrô. Segundo o governo, cerca de 50 mil passageiros"
+            " vão usar a linha por dia, e os moradores esperavam há 3 anos.\n\nhá 3 horas\n\n5 minutos atrás\n",
+            [3, 5],
+        ),
+        (
+            "Prezydent Warszawy otworzył w sobotę nową linię tramwajową. Według ratusza będzie z niej codziennie"
+            " korzystać wielu pasażerów, a budowa ruszyła 3 lata temu.\n\n15 godzin temu\n\ngodzinę temu\n",
+            [3, 5],
+        ),
+        (
+            "Primátor Prahy v sobotu otevřel novou tramvajovou trať.\n\npřed 15 hodinami\n\npřed hodinou\n",
+            [3, 5],
+        ),
+    ],
+    ids=["ru", "ja", "zh", "pt", "pl", "cs"],
+)
+def test_lone_timestamps_of_other_languages(text: str, expected: list[int]) -> None:
+    """B023: a relative timestamp alone on a line; the same words in a sentence are left alone."""
+    diags = Linter(Settings(select=["B023"])).lint(Document("page.txt", text)).diagnostics
+    assert [d.line for d in diags] == expected
