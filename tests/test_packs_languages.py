@@ -104,3 +104,28 @@ def test_lone_timestamps_of_other_languages(text: str, expected: list[int]) -> N
     """B023: a relative timestamp alone on a line; the same words in a sentence are left alone."""
     diags = Linter(Settings(select=["B023"])).lint(Document("page.txt", text)).diagnostics
     assert [d.line for d in diags] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            RU + "\nНаверх\n\nРеклама\n\nВсе права защищены. Перепечатка без разрешения запрещена.\n",
+            [("B010", 13), ("B009", 15), ("B020", 17)],
+        ),
+        (
+            ZH + "\n上一篇：嫦娥五号的故事\n\n广告\n\n光明网版权所有\n",
+            [("B010", 11), ("B009", 13), ("B020", 15)],
+        ),
+        (
+            JA + "\nページの先頭へ\n\n広告\n\n記事の無断転載を禁じます。\n",
+            [("B010", 11), ("B009", 13), ("B020", 15)],
+        ),
+        (PT + "\nVoltar ao topo\n\nTodos os direitos reservados.\n", [("B010", 11), ("B020", 13)]),
+    ],
+    ids=["ru", "zh", "ja", "pt"],
+)
+def test_navigation_advertisement_and_copyright_lines(text: str, expected: list[tuple[str, int]]) -> None:
+    """B009, B010 and B020 in other languages; the article's own lines are left alone."""
+    diags = Linter(Settings(select=["B009", "B010", "B020"])).lint(Document("page.txt", text)).diagnostics
+    assert sorted(((d.code, d.line) for d in diags), key=lambda x: x[1]) == expected
