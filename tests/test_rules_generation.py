@@ -363,3 +363,16 @@ def test_every_generation_rule_has_ruff_shaped_docs() -> None:
 def test_the_documented_example_is_reported(code: str) -> None:
     example = all_rules()[code].doc.split("## Example", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
     assert check(code, example)
+
+
+def test_every_reference_title_passes_the_line_prefilter() -> None:
+    """`_REFERENCE_START` looks for a title's first letter and start before the heading pattern
+    is tried: a title (in any script, either case) whose start it lacks would never be found."""
+    import re
+
+    from lintnews.rules.generation import citations
+
+    titles = [t.replace("\\s?", " ") for t in citations._REFERENCE_TITLES.split("|")]
+    start = re.compile(rf"(?=(?i:[{citations._TITLE_FIRSTS}]))(?i:{citations._TITLE_STARTS})")
+    assert len(titles) > 90
+    assert [t for t in titles if not (start.match(t) and start.match(t.upper()))] == []

@@ -53,8 +53,11 @@ _TITLE_STARTS = (
     r"|f(?:ootnot|ußnot|ussnot|uentes|urther reading|ont|otnot|odnot|orrás)|sources?"
     r"|citation|bibliogr|works cited|einzelnachweise|quelle|anmerkungen|literatu|bron|voetnot|przypis"
     r"|źródł|poznámk|zdroje|prameny|källor|kilder|lähteet|viitteet|jegyzetek|hivatkoz|kaynak|dipnot"
-    r"|[^\x00-\x7f]"  # the titles in other scripts: tried in full by `_REFERENCE_HEADING`
+    r"|примеч|источн|литерат|сноск|примітк|джерел|літерат|παραπομπ|σημειώσ|βιβλιογρ|脚注|出典|参考"
+    r"|注釈|注释|註釋|腳註|각주|참고|출처|المراجع|مراجع|المصادر|الهوامش|הערות|מקורות|منابع|پانویس"
 )
+#: The first letters of `_TITLE_STARTS` (either case): a line starting with none of them is no title.
+_TITLE_FIRSTS = "abcdefhjklnpqrsvwzźпилсдπσβ脚出参注註腳각참출امپהמ"
 #: How a line after the first must start, after its line break, to match `_REFERENCE_ENTRY` or
 #: `_REFERENCE_HEADING` (within a line ``\s`` and ``\W`` match no line break): what the text is
 #: searched for, once, before a line is matched. (The titles' first letters are tested before
@@ -62,7 +65,7 @@ _TITLE_STARTS = (
 #: the two matches of every line it replaces.)
 _REFERENCE_START = re.compile(
     r"\n(?:[^\S\n]*(?:[-*•][^\S\n]*)?(?:\[\d|\^|↑)"
-    rf"|[^\w\n]*(?=(?i:[abcdefhjklnpqrsvwz])|[^\x00-\x7f])(?i:{_TITLE_STARTS}))"
+    rf"|[^\w\n]*(?=(?i:[{_TITLE_FIRSTS}]))(?i:{_TITLE_STARTS}))"
 )
 
 
