@@ -43,6 +43,11 @@ RU_LEDE = (
     "ежедневно пользоваться более 50 тысяч пассажиров."
 )
 RU_BODY = "Станция расположена в районе Нагатинский Затон. Её оформление посвящено истории судостроения."
+#: A made-up Prague tram story (Czech: no stop-word profile places it, the English fallback applies).
+CS_LEDE = (
+    "Primátor Prahy v sobotu otevřel novou tramvajovou trať na Barrandov. Podle magistrátu ji bude denně "
+    "využívat zhruba padesát tisíc cestujících, tedy více než některé linky metra."
+)
 ES_LEDE = (
     "El primer barco de grano en un mes salió del puerto el martes. Las aseguradoras aceptaron reanudar la "
     "cobertura de los buques para"
@@ -293,6 +298,26 @@ T002_VALID = [
     # a Russian credit line ("based on the agency's reports"): its last word was a stump to the
     # English word list of a document no stop-word profile places
     text(RU_LEDE, RU_BODY, "по материалам агентства"),
+    # a source line in Polish, a closing formula in Czech (a text no stop-word profile places:
+    # "příště" was a stump to the English word list)
+    text(
+        "Prezydent Warszawy otworzył w sobotę nową linię tramwajową na Wilanów. Według ratusza będzie z niej"
+        " codziennie korzystać około 50 tysięcy pasażerów.",
+        "Na podstawie informacji z ratusza",
+    ),
+    text(CS_LEDE, "Pokračování příště"),
+    # Vietnamese and Turkish, which no profile places: the English list judges no word with a
+    # letter outside ASCII ("tiếp", "yarın" were stumps to it)
+    text(
+        "Thành phố khánh thành tuyến tàu điện mới vào thứ bảy. Theo chính quyền, mỗi ngày sẽ có khoảng năm"
+        " mươi nghìn hành khách sử dụng tuyến này.",
+        "Còn tiếp",
+    ),
+    text(
+        "Belediye başkanı cumartesi günü yeni tramvay hattını açtı. Belediyeye göre hattı her gün yaklaşık"
+        " elli bin yolcu kullanacak, bu da bazı metro hatlarından fazla.",
+        "Devamı yarın",
+    ),
     # an author's note closing an op-ed, without a full stop (la-nacion of Readability's pages)
     text(
         LEDE,
@@ -424,6 +449,16 @@ def test_t002_russian_prose_cut_is_mid_sentence_not_mid_word() -> None:
         1,
         'Document is cut off mid-sentence (ends on "истории" with no closing punctuation)',
     )
+
+
+def test_t002_czech_prose_cut_still_flags() -> None:
+    """(The stop-word profile takes this Czech text for Portuguese, whose word list calls "vedení"
+    a stump: the message says mid-word.)"""
+    body = text(
+        CS_LEDE,
+        "Stavba trvala zhruba dva roky a stála více, než se plánovalo. Opozice žádá vysvětlení od vedení",
+    )
+    assert lines_of("T002", body) == [("T002", 2)]
 
 
 def test_t002_messages() -> None:

@@ -77,8 +77,12 @@ def _rare(word: str, lang: str, min_zipf: float = _MIN_ZIPF) -> bool | None:
     without building wordfreq's whole dictionary of the language (`wordlist.rarer_than`).
     None too for a word in another script than the Latin of the languages `language_of` detects
     (or the English fallback of a document it cannot place): the English list knows no Russian
-    word, so "агентства" ending a credit line ("по материалам агентства") was a stump to it."""
+    word, so "агентства" ending a credit line ("по материалам агентства") was a stump to it; and
+    for an English word with a letter outside ASCII, which a Czech or Hungarian text no profile
+    places ends on ("Pokračování příště") and English words do not."""
     if lang not in _wordfreq_languages() or (lang in STOPWORDS and not _LATIN_WORD.fullmatch(word)):
+        return None
+    if lang == "en" and not word.isascii():
         return None
     return rarer_than(word, lang, min_zipf)
 

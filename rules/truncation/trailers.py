@@ -11,7 +11,7 @@ from lintnews.document import Block
 from lintnews.language import OPEN_ENDINGS, STOPWORDS
 
 #: Lines that end an article without being part of its prose: credits, sources, bylines,
-#: signatures, tags, copyright (en, de, fr, es).
+#: signatures, tags, copyright (en, de, fr, es; sources also pt, it, pl, cs, ru, uk).
 CREDIT = re.compile(
     r"""^\W*(?:
         (?:photo|photos|image|images|picture|pictures|video|graphic|illustration|cover|header|featured)
@@ -24,6 +24,8 @@ CREDIT = re.compile(
       | (?:foto|fotos|bild|bilder|quelle|quellen|grafik|schlagworte|schlagwörter|themen|mitarbeit)\s*:
       | (?:crédits?|source|légende|mots[- ]clés|étiquettes)\s*:
       | (?:fuente|fuentes|foto|fotografía|imagen|etiquetas|temas|créditos?)\s*:
+      | (?:fonte|fontes|fonti|źródło|źródła|zdroj|zdroje|источник|фото|джерело)\s*:
+      | (?:com\s+informações\s+d[aoe]s?|con\s+informazioni\s+d|na\s+podstawie|по\s+материалам|за\s+матеріалами)\b
       | copyright\b | \(c\)\s | © | all\s+rights\s+reserved | alle\s+rechte\s+vorbehalten
       | tous\s+droits\s+réservés | todos\s+los\s+derechos\s+reservados
       | (?:by|von|par|por)\s+[A-ZÀ-Þ]
@@ -42,12 +44,13 @@ _CALL = re.compile(
 )
 #: A closing formula: a story's own last line, written without a full stop ("The End", "To be
 #: continued", "Fortsetzung folgt", "À suivre"); it opens with a function word like the first
-#: words of a cut sentence ("It was"), so T002 must know it (en, de, fr, es).
+#: words of a cut sentence ("It was"), so T002 must know it (en, de, fr, es, pt/it, cs, pl, ru).
 CLOSING = re.compile(
     r"""^\W*(?:the\s+end|to\s+be\s+continued|more\s+to\s+come|with\s+(?:many\s+|warm\s+)?thanks\b.*
         |ende|fortsetzung\s+folgt|mit\s+(?:herzlichem\s+|besten\s+)?dank\b.*
         |fin|à\s+suivre|la\s+suite\s+(?:au\s+prochain\s+numéro|demain)|avec\s+(?:tous\s+)?nos\s+remerciements\b.*
-        |continuará|con\s+(?:nuestro\s+)?agradecimiento\b.*)\W*$""",
+        |continuará|con\s+(?:nuestro\s+)?agradecimiento\b.*
+        |continua|pokračování\s+příště|ciąg\s+dalszy\s+nastąpi|продолжение\s+следует)\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: Thanks and picture credits at the end of a sentence: "pic thx to amagill on flickr".
