@@ -10,7 +10,11 @@ which was most of a re-run answered from the cache. This index remembers both.
 It is keyed by the stat of every source file of lintnews and its rules (``.py``, the phrase
 packs' ``.toml``, the compiled kernels): path, size, modification and change times and inode.
 Editing, replacing or adding a file changes its change time at least, so the index then misses,
-the rules are imported and the source read as before, and the index is written again. It is a
+the rules are imported and the source read as before, and the index is written again. An edit in
+the same tick of the file system's clock as the index was written (git's "racy" case: a coarse
+clock, the same size, the file edited in place) would leave every stat as it was: an index no
+newer than the newest modification or change time of the source files is not trusted (read as
+missing, and written again; once written in a later tick it is current). It is a
 kept file (`lintnews.kept_files`, as the pack cache is): nothing is written when
 ``PYTHONDONTWRITEBYTECODE`` (or ``-B``) is set or the folder cannot be written, and such runs
 import the rules every time.
@@ -145,26 +149,37 @@ class _Index:
         #: The source hash computed here for ``key`` (when the index missed).
         self.source: bytes | None = None
         self.opened = False
+        #: Whether the files are keyed once in this process (`key_once`).
+        self.once = False
 
     def open(self, again: bool = False) -> None:
         """Key the source files (once, or ``again``: the result cache's fingerprint asks each
-        time, as it read the files each time) and read the index for that key."""
-        if self.opened and not again:
+        time, as it read the files each time, unless `key_once`) and read the index for that key."""
+        if self.opened and (not again or self.once):
             return
         self.opened = True
         files = _files(_folders())
         h = hashlib.blake2b(digest_size=16)
         h.update(f"{FORMAT} {sys.version}".encode())
+        newest = 0
         for path, _, st in files:
             stamp = f"\0{path}\0{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
             h.update(stamp.encode("utf-8", "surrogateescape"))
+            newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
         key = h.digest()
         if key != self.key:
             self.files, self.key, self.source = files, key, None
-            self.content = _read(_path(), key)
+            self.content = _read(_path(), key, newest)
 
 
 _INDEX = _Index()
+
+
+def key_once() -> None:
+    """Key the source files once in this process: a command-line run, which selects its rules
+    and keys its result cache within moments (a walk and ~200 stats each time). A library
+    process that lives on keys them again for every fingerprint, as it read them each time."""
+    _INDEX.once = True
 
 
 def stored_rules() -> list[RuleInfo] | None:
@@ -209,9 +224,20 @@ def _path() -> Path:
     return kept_files.path(Path(__file__).parent, "rules")
 
 
-def _read(path: Path, key: bytes) -> dict[str, Any] | None:
-    """The index's content, if it was written under ``key`` and is shaped as this lintnews
-    writes it; else None."""
+def _written(path: Path) -> int:
+    """When the index file was last written (ns), 0 if it cannot be told."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _read(path: Path, key: bytes, newest: int) -> dict[str, Any] | None:
+    """The index's content, if it was written under ``key``, after ``newest`` (the latest
+    modification or change time of the source files: see the module on the racy case), and is
+    shaped as this lintnews writes it; else None."""
+    if _written(path) <= newest:
+        return None
     content = kept_files.read(path, key)
     try:
         rules, source = content["rules"], content["source"]

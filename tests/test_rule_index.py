@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -69,6 +70,38 @@ def test_an_edited_source_file_makes_the_index_stale(index_in: Path, monkeypatch
     second = rule_index.source_hash()
     (index_in / "new.toml").unlink()
     assert second != rule_index.source_hash()
+
+
+def test_an_edit_in_the_tick_the_index_was_written_in_is_not_missed(
+    index_in: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Git's "racy" case: on a file system with a coarse clock, a file edited in place to the
+    same size in the tick the index was written in keeps every stat the index is keyed by. The
+    index must not answer for it. Simulated: a clock whose one tick holds the whole test."""
+    tick = 1 << 62
+
+    def coarse(st: os.stat_result) -> SimpleNamespace:
+        return SimpleNamespace(
+            st_size=st.st_size,
+            st_ino=st.st_ino,
+            st_mtime_ns=st.st_mtime_ns // tick * tick,
+            st_ctime_ns=st.st_ctime_ns // tick * tick,
+        )
+
+    files = rule_index._files
+    monkeypatch.setattr(
+        rule_index, "_files", lambda folders: [(p, r, coarse(st)) for p, r, st in files(folders)]
+    )
+    # (the index file's own time on that clock; raising=False: a lintnews that never looks)
+    written = getattr(rule_index, "_written", lambda path: 0)
+    monkeypatch.setattr(rule_index, "_written", lambda path: written(path) // tick * tick, raising=False)
+    rule_index.save(ours())
+    first = rule_index.source_hash()
+    with open(index_in / "mod.py", "r+") as fh:  # (in place: the same inode and size)
+        fh.write("# version 2\n")
+    fresh_process(monkeypatch)
+    assert rule_index.stored_rules() is None
+    assert rule_index.source_hash() != first
 
 
 def test_a_damaged_index_is_read_as_missing(index_in: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from lintnews import cache
+from lintnews import cache, rule_index
 from lintnews.cli.app import EXIT_ERROR, EXIT_FOUND, EXIT_OK, fail, main, report_error, report_warning
 from lintnews.cli.options import apply_cli, show
 from lintnews.cli.streams import gate_notes, interrupt_on_sigterm, report_stream, write_bytes
@@ -166,6 +166,7 @@ def check(
     respect_gitignore: bool | None,
 ) -> None:
     """Lint articles in PATHS (files, folders, or - for stdin)."""
+    rule_index.key_once()  # (one run: its rule selection and its cache key see the same sources)
     targets = list(paths) or ["."]
     options = CheckOptions(
         fix=fix,
