@@ -17,7 +17,6 @@ from lintnews.corpus.options import droppable_codes
 from lintnews.corpus.phase import make_signer
 from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.document import Document
-from lintnews.fixes import Fixer, WriteError
 from lintnews.gate import Baseline, DocumentSummary, OutputError, RuleCounts, Splitter
 from lintnews.parallel import Analyzer, analyze
 from lintnews.reporters import StreamWriter
@@ -30,6 +29,7 @@ from lintnews.sources import InputError, SpooledRecord, iter_documents
 
 if TYPE_CHECKING:
     from lintnews.corpus.index import CorpusIndex
+    from lintnews.fixes.fixer import Fixer
     from lintnews.index.gate import IndexedCorpus
 
 
@@ -69,6 +69,8 @@ class CheckRun:
         self.threshold = Severity.parse(settings.fail_on)
         self.fixer: Fixer | None = None
         if options.fixing:
+            from lintnews.fixes.fixer import Fixer  # (with `output` and `difflib`: fixing runs only)
+
             self.fixer = Fixer(
                 self.linter.diagnostics,
                 self.policy,
@@ -317,6 +319,8 @@ class CheckRun:
         self.flush()  # (also what a run that reports corpus findings itself, Spark's, reported)
         # --- end corpus phase ---
         if self.fixer is not None:
+            from lintnews.fixes.output import WriteError
+
             self.check_stopped()
             self.fixer.fixed += sum(len(lines) for lines in drop.values())
             try:
