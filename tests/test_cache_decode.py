@@ -338,18 +338,21 @@ def test_only_diagnostics_that_share_their_documents_fields_fit_a_row() -> None:
 
 def test_an_entry_of_the_previous_layout_is_a_miss() -> None:
     """Format 4 held every diagnostic in the full form: such an entry (a cache written before
-    rows) is a miss, under its own format number and under this one."""
+    rows) is a miss, under its own format number and under this one. Format 6 held a unit's
+    signatures in its results entry (None without them), format 7 says whether they were stored
+    (False here): an entry of format 6 is a miss too."""
     import msgpack
 
     from lintnews.cache import FORMAT, MAGIC, load_unit
 
     d = replace(reference(samples()[0]), path="x.txt", record=None, record_line=None, document_score=7)
-    for fmt, rows in ((4, [_diagnostic_data(d)]), (FORMAT, [_diagnostic_data(d)]), (FORMAT, [_row_data(d)])):
+    full, row = [_diagnostic_data(d)], [_row_data(d)]
+    for fmt, rows, signed in ((4, full, None), (FORMAT, full, False), (6, row, None), (FORMAT, row, None), (FORMAT, row, False)):  # fmt: skip
         blob = msgpack.packb(
-            [MAGIC, fmt, "unit", [[["a", "x.txt", None, None, 7, rows]], None]], use_bin_type=True
+            [MAGIC, fmt, "unit", [[["a", "x.txt", None, None, 7, rows]], signed]], use_bin_type=True
         )
         found = load_unit(blob, "x.txt", None, None)
-        if fmt == FORMAT and len(rows[0]) < 20:  # (the current layout, for contrast)
+        if fmt == FORMAT and len(rows[0]) < 20 and signed is False:  # (the current layout, for contrast)
             assert found is not None and [getattr(a, "diagnostics", None) for a in found] == [[d]]
         else:
             assert found is None

@@ -213,12 +213,51 @@ def test_shape_fuzzed_entries_are_misses(large_project: Project) -> None:
         if data[2] == "unit":
             item = data[3][0][0]
             assert cache.load_unit(out, item[1], item[3] if item[0] == "a" else item[4], spec) is None
+        elif data[2] == "sigs":  # (the run signs such a unit's document again)
+            assert cache.load_signatures(out, spec) is None
         else:
             assert cache.load_corpus(out) is None
         return out
 
     replace_values(root, fuzzed)
     assert lintnews(root) == large_project.expected
+
+
+def kinds(root: Path) -> dict[bytes, str]:
+    return {k: decode(v)[2] for k, v in rows(root)}
+
+
+def test_bad_signatures_entries_are_signed_again_when_the_corpus_phase_runs(large_project: Project) -> None:
+    """A unit's signatures are an entry of their own, read only when the corpus phase's result
+    is not cached: every one of them planted (or gone), with the corpus phase's entry gone, the
+    run reads the documents' results from the cache and signs the documents again."""
+    root = large_project.reset()
+    signatures = [k for k, kind in kinds(root).items() if kind == "sigs"]
+    assert len(signatures) > 64
+    replace_values(
+        root,
+        lambda i, v: encode([cache.MAGIC, cache.FORMAT, "sigs", [None]]) if decode(v)[2] == "sigs" else v,
+    )
+    db = sqlite3.connect(root / ".lintnews_cache" / "results.sqlite3")
+    with db:
+        db.execute("DELETE FROM results WHERE key IN (?, ?)", (signatures[0], signatures[1]))  # gone
+        for k, kind in kinds(root).items():
+            if kind == "corpus":
+                db.execute("DELETE FROM results WHERE key = ?", (k,))
+    db.close()
+    assert lintnews(root) == large_project.expected
+
+
+def test_a_re_run_whose_corpus_phase_is_cached_reads_no_signatures(large_project: Project) -> None:
+    root = large_project.reset()
+    db = sqlite3.connect(root / ".lintnews_cache" / "results.sqlite3")
+    with db:
+        db.execute("DELETE FROM results WHERE length(key) = 21")  # (every signatures entry)
+    db.close()
+    left = kinds(root)
+    assert "sigs" not in left.values() and "corpus" in left.values()
+    assert lintnews(root) == large_project.expected
+    assert kinds(root) == left  # (nothing linted again, nothing written)
 
 
 def test_wrong_types_foreign_bytes_and_other_documents_entries_are_misses(small_project: Project) -> None:
@@ -251,7 +290,8 @@ def test_wrong_types_foreign_bytes_and_other_documents_entries_are_misses(small_
 # --- in process: any change to a real entry is a miss or a well-typed result --------------------
 
 
-def _real_entries(tmp_path: Path) -> list[tuple[str, int | None, bytes]]:
+def _real_entries(tmp_path: Path) -> list[tuple[str, int | None, bytes, bytes | None]]:
+    """(path, JSONL line, results entry, signatures entry) of each unit of a real run."""
     (tmp_path / "a.txt").write_text(f"{LEDE}\n\n{SECOND}\n\n{LEDE}\n\n{THIRD} Read more:\n")
     (tmp_path / "c.jsonl").write_text(
         json.dumps({"id": "x", "text": f"{LEDE}\n\n{LEDE}\n\n{SECOND}"}) + "\n" + '{"id": 1\n'
@@ -261,12 +301,15 @@ def _real_entries(tmp_path: Path) -> list[tuple[str, int | None, bytes]]:
     )
     assert proc.returncode == 2
     found = []
-    for _, value in rows(tmp_path):
+    stored = dict(rows(tmp_path))
+    for k, value in stored.items():
         data = decode(value)
         if data[2] == "unit":
             item = data[3][0][0]
-            found.append((item[1], item[3] if item[0] == "a" else item[4], value))
-    assert len(found) == 3
+            found.append(
+                (item[1], item[3] if item[0] == "a" else item[4], value, stored.get(k + cache.SIGNATURES))
+            )
+    assert len(found) == 3 and len(stored) == 3 + 2 + 1  # (two documents' signatures, the corpus phase)
     return found
 
 
@@ -296,7 +339,7 @@ def test_any_change_to_a_real_entry_is_a_miss_or_well_typed(tmp_path: Path) -> N
     )
     @given(st.data())
     def check(data: st.DataObject) -> None:
-        path, line, value = data.draw(st.sampled_from(entries))
+        path, line, value, signatures = data.draw(st.sampled_from(entries))
         decoded = decode(value)
         where = data.draw(st.sampled_from(list(nodes(decoded))))
         new = data.draw(_VALUES)
@@ -315,7 +358,8 @@ def test_any_change_to_a_real_entry_is_a_miss_or_well_typed(tmp_path: Path) -> N
             for d in item.diagnostics:
                 assert (d.path, d.record_line) == (path, line) and d.line >= 1 and d.column >= 1
                 json.dumps(d.to_dict())
-            assert cache.load_signatures(blob, spec) is not None  # what the corpus phase reads
+            assert signatures is not None  # what the corpus phase reads
+            assert cache.load_signatures(signatures, spec, (path, item.record, line)) is not None
             assert isinstance(brief, Analysis) and brief.diagnostics == []
             want = LINES.format(item.diagnostics) if item.diagnostics else None
             got = brief.formatted

@@ -718,7 +718,8 @@ def test_severity_of_corpus_rules_follows_the_configuration(tmp_path: Path) -> N
 
 def test_a_cached_signature_of_another_hashing_scheme_is_a_miss() -> None:
     """A result-cache entry records the hashing scheme of its signatures: one written with
-    another scheme (an older lintnews hashed shingles with SHA-1) is a miss, never compared."""
+    another scheme (an older lintnews hashed shingles with SHA-1) is a miss, never compared
+    (the run then signs the document again: `tests/test_cache_untrusted.py`)."""
     import msgpack
 
     from lintnews import cache
@@ -728,16 +729,18 @@ def test_a_cached_signature_of_another_hashing_scheme_is_a_miss() -> None:
     settings = Settings()
     doc = Document("a.txt", "\n".join([WIRE_TITLE, *WIRE]) + "\n")
     sig = CorpusSigner(settings)(doc)
-    blob = cache.dump_unit([Analysis("a.txt", None, None, [], 100)], [sig])
+    results, signatures = cache.unpair(
+        cache.dump_unit([Analysis("a.txt", None, None, [], 100)], [sig]) or b""
+    )
     spec = cache.signature_spec(settings)
-    assert cache.load_unit(blob, "a.txt", None, spec) is not None
-    (loaded,) = cache.load_signatures(blob, spec) or [None]
+    assert signatures is not None and cache.load_unit(results, "a.txt", None, spec) is not None
+    (loaded,) = cache.load_signatures(signatures, spec, ("a.txt", None, None)) or [None]
     assert loaded is not None and loaded.scheme == SCHEME and np.array_equal(loaded.minhash, sig.minhash)
-    magic, fmt, kind, (data, sigs) = msgpack.unpackb(blob, raw=False)
+    assert cache.load_signatures(signatures, spec, ("b.txt", None, None)) is None  # (another document's)
+    magic, fmt, kind, sigs = msgpack.unpackb(signatures, raw=False)
     assert sigs[0][-1] == SCHEME
     sigs[0][-1] = "sha1-32/affine32/0"
-    old = msgpack.packb([magic, fmt, kind, [data, sigs]], use_bin_type=True)
-    assert cache.load_unit(old, "a.txt", None, spec) is None
+    old = msgpack.packb([magic, fmt, kind, sigs], use_bin_type=True)
     assert cache.load_signatures(old, spec) is None
     index = CorpusIndex(settings)
     with pytest.raises(ValueError, match="hashing scheme"):

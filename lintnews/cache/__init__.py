@@ -22,7 +22,8 @@ The package, by job:
   and the corpus phase's entries;
 - `rows`: a document's diagnostics as rows, without the fields they share with the document
   (or, for a run that only prints one line a finding, what those lines show: `rows.briefs`);
-- `units`: the entries of one file or JSONL record: its results and corpus signatures.
+- `units`: the entries of one file or JSONL record: its results and, in an entry of their own,
+  its corpus signatures.
 
 Every name is importable from ``lintnews.cache`` as before.
 """
@@ -38,10 +39,13 @@ from lintnews.cache.entries import dump_corpus as dump_corpus
 from lintnews.cache.entries import load_corpus as load_corpus
 from lintnews.cache.store import _FILE as _FILE
 from lintnews.cache.store import DEFAULT_DIR as DEFAULT_DIR
+from lintnews.cache.store import SIGNATURES as SIGNATURES
 from lintnews.cache.store import ResultCache as ResultCache
 from lintnews.cache.store import clean as clean
 from lintnews.cache.store import fingerprint as fingerprint
 from lintnews.cache.store import key as key
+from lintnews.cache.store import pair as pair
+from lintnews.cache.store import unpair as unpair
 from lintnews.cache.units import SignatureSpec as SignatureSpec
 from lintnews.cache.units import dump_results as dump_results
 from lintnews.cache.units import dump_unit as dump_unit

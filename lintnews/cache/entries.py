@@ -29,8 +29,9 @@ from lintnews.registry import rule_names
 
 MAGIC = "lintnews-cache"
 #: Bumped whenever the layout below changes (old entries are then misses). 5: a unit's
-#: diagnostics as rows (`lintnews.cache.rows`); 6: a row with one fix edit flat (`rows._one_edit`).
-FORMAT = 6
+#: diagnostics as rows (`lintnews.cache.rows`); 6: a row with one fix edit flat (`rows._one_edit`);
+#: 7: a unit's signatures in an entry of their own (`lintnews.cache.store.pair`).
+FORMAT = 7
 _MAX = (1 << 31) - 1
 #: The Python types of a msgpack array: a tuple as entries are read (`_unpack`), a list as the
 #: corpus index reads its signatures and as `_diagnostic_data` writes them.

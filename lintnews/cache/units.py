@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from lintnews.analysis import Analysis
 from lintnews.cache.entries import _MAX, ARRAY, _int, _Invalid, _list, _opt_str, _pack, _str, _unpack
 from lintnews.cache.rows import _row_data, _rows, briefs, fits_row
+from lintnews.cache.store import pair
 from lintnews.config import Settings
 from lintnews.corpus.options import CorpusOptions, lsh_bands
 from lintnews.diagnostics import Brief
@@ -38,10 +39,12 @@ def dump_unit(
     items: list[Analysis | InputError], signatures: list[DocSignature | None] | None
 ) -> bytes | None:
     """The entry of a unit's results (``signatures``: one per result, or None without the corpus
-    phase), or None when it cannot be stored. Raw lines and signatures on the results themselves
-    are not stored; diagnostics are rows (`lintnews.cache.rows`), which leave out
-    what they share with their document: one that does not share it (none does today) makes
-    the unit uncached rather than cached wrong."""
+    phase), or None when it cannot be stored: with signatures, a `pair` of two entries, the
+    results (which say that signatures were stored) and the signatures, which only a re-run
+    whose corpus phase is not cached reads (`load_signatures`). Raw lines and signatures on the
+    results themselves are not stored; diagnostics are rows (`lintnews.cache.rows`), which leave
+    out what they share with their document: one that does not share it (none does today)
+    makes the unit uncached rather than cached wrong."""
     data: list[Any] = []
     for item in items:
         if isinstance(item, InputError):
@@ -51,14 +54,17 @@ def dump_unit(
         if not all(fits_row(d, path, record, line, doc_score) for d in item.diagnostics):
             return None
         data.append(["a", path, record, line, doc_score, [_row_data(d) for d in item.diagnostics]])
-    sigs = None if signatures is None else [None if s is None else signature_data(s) for s in signatures]
-    return _pack("unit", [data, sigs])
+    results = _pack("unit", [data, signatures is not None])
+    if signatures is None or results is None:
+        return results
+    sigs = _pack("sigs", [None if s is None else signature_data(s) for s in signatures])
+    return None if sigs is None else pair(results, sigs)
 
 
 def dump_results(items: list[Analysis | InputError]) -> bytes | None:
     """What the result cache keeps of a unit (`dump_unit`): its results without raw lines, and
-    their corpus signatures beside them (a re-run whose corpus phase is cached too never decodes
-    them into arrays; see `lintnews.corpus.CorpusIndex.defer`)."""
+    their corpus signatures in an entry of their own (a re-run whose corpus phase is cached too
+    never reads them; see `lintnews.corpus.CorpusIndex.defer`)."""
     sigs = [item.signature if isinstance(item, Analysis) else None for item in items]
     return dump_unit(items, sigs if any(s is not None for s in sigs) else None)
 
@@ -72,18 +78,20 @@ BriefFormat = Callable[[list[Brief], str, "str | None"], "FormattedDocument"]
 def load_unit(
     blob: Any, path: str, line: int | None, spec: SignatureSpec | None, formatter: BriefFormat | None = None
 ) -> list[Analysis | InputError] | None:
-    """The results stored in ``blob`` for the unit ``path`` (and JSONL ``line``), or None when
-    the entry is not exactly what this run would have stored for it: wrong shape or types, or
-    results of another file or line, or no signatures when the corpus phase (``spec``) needs
-    them. Signatures are checked, not kept: `load_signatures` reads them when needed.
+    """The results stored in ``blob`` (a unit's results entry, `unpair` of what `dump_unit`
+    gives) for the unit ``path`` (and JSONL ``line``), or None when the entry is not exactly
+    what this run would have stored for it: wrong shape or types, or results of another file or
+    line, or made without signatures when the corpus phase (``spec``) needs them (or with them
+    when it does not run). The signatures are in their own entry: `load_signatures` reads and
+    checks them when the corpus phase needs them.
 
     With a ``formatter``, a document's diagnostics come formatted by it (`Analysis.formatted`,
     ``diagnostics`` left empty) and are never made: the rows are checked all the same."""
     try:
-        data, sigs = _list(_unpack(blob, "unit"), 2)
+        data, signed = _list(_unpack(blob, "unit"), 2)
         # Reading a unit gives exactly one result: its document or its input error.
         (item,) = _list(data, 1)
-        result, shown = _unit_item(item, path, line, sigs, spec, formatter is not None)
+        result, shown = _unit_item(item, path, line, signed, spec, formatter is not None)
     except Exception:  # whatever a planted entry makes the checks trip on: a miss
         return None
     if shown and formatter is not None:
@@ -93,19 +101,21 @@ def load_unit(
 
 
 def _unit_item(
-    v: Any, path: str, line: int | None, sigs: Any, spec: SignatureSpec | None, brief: bool
+    v: Any, path: str, line: int | None, signed: Any, spec: SignatureSpec | None, brief: bool
 ) -> tuple[Analysis | InputError, list[Brief]]:
     """The result of a unit entry and, with ``brief``, its diagnostics' briefs instead of them."""
+    if type(signed) is not bool:
+        raise _Invalid
     if _str(_list(v)[0]) == "e":
         _, e_path, message, record, e_line = _list(v, 5)
-        # (a unit that is an input error has no signature: `dump_results` stores None)
-        if e_path != path or e_line != line or sigs is not None:
+        # (a unit that is an input error has no signature: `dump_results` stores none)
+        if e_path != path or e_line != line or signed:
             raise _Invalid
         return InputError(
             path, _str(message), _opt_str(record) if line is not None else _none(record), line
         ), []
     kind, a_path, record, record_line, doc_score, diagnostics = _list(v, 6)
-    if kind != "a" or a_path != path or record_line != line:
+    if kind != "a" or a_path != path or record_line != line or signed != (spec is not None):
         raise _Invalid
     record = _str(record) if line is not None else _none(record)
     doc_score = _int(doc_score, 0, 100)
@@ -115,13 +125,6 @@ def _unit_item(
         shown = briefs(_list(diagnostics), path, record, line, doc_score, names)
     else:
         found = _rows(_list(diagnostics), path, record, line, doc_score, names)
-    if spec is None:
-        if sigs is not None:
-            raise _Invalid
-    else:
-        sig = _signature_fields(_list(sigs, 1)[0], spec)
-        if sig[:3] != [path, record, line]:
-            raise _Invalid
     return Analysis(path, record, line, found, doc_score), shown
 
 
@@ -132,14 +135,20 @@ def _none(v: Any) -> str | None:
     return None
 
 
-def load_signatures(blob: Any, spec: SignatureSpec) -> list[DocSignature | None] | None:
-    """The corpus signatures stored with a unit's results (one per result, None for an input
-    error), or None when the entry has none or is not what lintnews writes."""
+def load_signatures(
+    blob: Any, spec: SignatureSpec, place: tuple[str, str | None, int | None] | None = None
+) -> list[DocSignature | None] | None:
+    """The corpus signatures of a unit's signatures entry (one per result, None for an input
+    error), or None when it is not what lintnews writes, or (``place``: the path, record and
+    record line of the unit's document) when its signature is another document's."""
     try:
-        sigs = _list(_list(_unpack(blob, "unit"), 2)[1])
-        return [None if s is None else signature_from_data(s, spec) for s in sigs]
+        sigs = _list(_unpack(blob, "sigs"))
+        found = [None if s is None else signature_from_data(s, spec) for s in sigs]
     except Exception:  # whatever a planted entry makes the checks trip on: a miss
         return None
+    if place is not None and any(s is not None and (s.path, s.record, s.record_line) != place for s in found):
+        return None
+    return found
 
 
 def _array_data(a: Any, codes: dict[Any, int]) -> list[Any] | None:

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from lintnews.document import Document
 
 
+#: A document's path, record and record line.
+Place = tuple[str, "str | None", "int | None"]
+
 #: Comparable shingle sets a corpus keeps while verifying (the first made go first): ~6 MB on
 #: the 200 MB crawl (2.9 KB a set). With 1,024, a syndicated group of thousands of documents
 #: evicted sets it asked for again: 34,632 sets made for 20,119 documents; 24,154 with 2,048
@@ -57,8 +60,11 @@ class CorpusIndex:
         #: result is cached never adds one, so never imports numpy (`lintnews.corpus.folding`).
         self._folded: FoldedCorpus | None = None
         #: Result-cache places of signatures not read yet (see `defer`); None once one was added.
-        self._deferred: list[tuple[bytes, int]] | None = [] if cache_dir else None
+        self._deferred: list[tuple[bytes, int, Place]] | None = [] if cache_dir else None
         self._reader: Any = None
+        #: The signature of a document made again (its path and record line), for one whose
+        #: signatures entry does not check out when it is read (see `_add_cached`).
+        self.sign_again: Callable[[str, int | None], DocSignature | None] | None = None
         #: Comparable shingle sets kept in memory while candidate pairs are verified (see
         #: `_shingle_sets`): a corpus of any size stays within a bounded memory.
         self.set_cache = SET_CACHE
@@ -95,15 +101,16 @@ class CorpusIndex:
             self.add(sig)
             self._update_key(cache_key, cache_index)
 
-    def defer(self, cache_key: bytes, cache_index: int) -> None:
-        """The next document's signature is in the result cache under ``cache_key``: while every
-        document so far came from the cache, only its place is noted; `finish` reads the
+    def defer(self, cache_key: bytes, cache_index: int, place: Place) -> None:
+        """The next document's signature is in the result cache, in the signatures entry of the
+        unit under ``cache_key``; ``place``: the document's path, record and record line. While
+        every document so far came from the cache, only where is noted; `finish` reads the
         signatures back only when the corpus phase's own result is not cached (so re-linting an
         unchanged corpus never loads them). Once a fresh signature came, they are read at once."""
         if self._deferred is not None:
-            self._deferred.append((cache_key, cache_index))
+            self._deferred.append((cache_key, cache_index, place))
         else:
-            self._add_cached(cache_key, cache_index)
+            self._add_cached(cache_key, cache_index, place)
         self._update_key(cache_key, cache_index)
 
     def _update_key(self, cache_key: bytes | None, cache_index: int) -> None:
@@ -116,23 +123,24 @@ class CorpusIndex:
     def _materialize(self) -> None:
         """Add the deferred signatures, in order; from now on signatures are added as they come."""
         deferred, self._deferred = self._deferred, None
-        for cache_key, cache_index in deferred or ():
-            self._add_cached(cache_key, cache_index)
+        for cache_key, cache_index, place in deferred or ():
+            self._add_cached(cache_key, cache_index, place)
 
-    def _add_cached(self, cache_key: bytes, cache_index: int) -> None:
+    def _add_cached(self, cache_key: bytes, cache_index: int, place: Place) -> None:
         from lintnews.cache import ResultCache, load_signatures
 
         if self._reader is None:
             assert self._cache_dir is not None
             self._reader = ResultCache(self._cache_dir)
-        # (the entry was checked, signatures included, when its results were read: see
-        # `lintnews.cache.load_unit`)
-        sigs = (
-            load_signatures(self._reader.get(cache_key), (self.options.num_perm, self.bands, self.rows)) or []
-        )
+        spec = (self.options.num_perm, self.bands, self.rows)
+        sigs = load_signatures(self._reader.get_signatures(cache_key), spec, place) or []
         sig = sigs[cache_index] if cache_index < len(sigs) else None
+        if sig is None and self.sign_again is not None:
+            # Not what lintnews writes (the cache is untrusted: `lintnews.cache`), or gone: the
+            # document's results were read, its signature is made again from the document.
+            sig = self.sign_again(place[0], place[2])
         if sig is None:
-            # The entry vanished or changed (`lintnews clean` during the run): the result is unknown.
+            # The document changed or vanished during the run: the result is unknown.
             raise ConfigError(f"the result cache in {self._cache_dir} changed during the run: run again")
         self.add(sig)
 

@@ -5,6 +5,7 @@ outputs; `finish` runs the corpus phase, applies the baseline and closes the out
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -22,7 +23,7 @@ from lintnews.parallel import Analyzer, analyze
 from lintnews.reporters import StreamWriter
 from lintnews.reporters.base import fix_applies
 from lintnews.reporters.formatted import DocumentFormat, FormattedDocument
-from lintnews.run.corpus_findings import report_corpus
+from lintnews.run.corpus_findings import report_corpus, sign_again
 from lintnews.run.guards import cache_problem, stop_exception
 from lintnews.run.options import CheckOptions, RunResult
 from lintnews.sources import InputError, SpooledRecord, iter_documents
@@ -129,6 +130,7 @@ class CheckRun:
             self.signatures = CorpusIndex(settings, options.cache_dir)
         if self.signatures is not None:
             self.signatures.jobs = options.jobs  # (the cores the index's finish may use)
+            self.signatures.sign_again = functools.partial(sign_again, self)
         # --- end corpus phase: signer and index ---
         self.analyzer = Analyzer(
             settings, self.splitter is not None, self.signer, None, None, options.stdin_name, self.linter
@@ -262,7 +264,8 @@ class CheckRun:
         elif analysis.signature is not None:
             self.signatures.append(analysis.signature, analysis.cache_key, analysis.cache_index)
         elif analysis.cached and analysis.cache_key is not None:
-            self.signatures.defer(analysis.cache_key, analysis.cache_index)  # left in the cache for now
+            place = (analysis.path, analysis.record, analysis.record_line)
+            self.signatures.defer(analysis.cache_key, analysis.cache_index, place)  # left in the cache for now
 
     def run(
         self, paths: list[str], wrap: Callable[[Iterator[Any]], Iterator[Any]] = lambda it: it

@@ -1,4 +1,5 @@
-"""The corpus phase's findings of a check run, reported after its last document.
+"""The corpus phase's findings of a check run, reported after its last document; and the
+signature of a document answered from the result cache made again (`sign_again`).
 
 A re-run whose corpus result is in the result cache and whose report prints one line a finding
 (and needs nothing else of them: `CheckRun.document_format`) formats them from what the cache
@@ -11,9 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lintnews.analysis import Analysis
 from lintnews.diagnostics import Diagnostic
+from lintnews.sources import InputError
+from lintnews.work_units import iter_units
 
 if TYPE_CHECKING:
+    from lintnews.corpus.signature import DocSignature
     from lintnews.run.check_run import CheckRun
 
 
@@ -44,3 +49,15 @@ def report_corpus(run: CheckRun) -> dict[str, set[int]]:
     if batch and fmt is not None:
         run.report_formatted(fmt.format(batch))
     return drop
+
+
+def sign_again(run: CheckRun, path: str, record_line: int | None) -> DocSignature | None:
+    """The corpus signature of the document at ``path`` (its JSONL record at ``record_line``),
+    read and analysed again here: a document answered from the result cache whose signatures
+    entry, read when the corpus phase's result was not cached, did not check out (the cache is
+    untrusted input) or was gone. None when the document is not there any more."""
+    for unit in iter_units([path], run.settings):
+        if not isinstance(unit, InputError) and (unit[1] if len(unit) == 3 else None) == record_line:
+            ((items, _),) = run.analyzer.analyze_units([unit])
+            return next((item.signature for item in items if isinstance(item, Analysis)), None)
+    return None
