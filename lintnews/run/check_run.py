@@ -264,8 +264,8 @@ class CheckRun:
         elif analysis.signature is not None:
             self.signatures.append(analysis.signature, analysis.cache_key, analysis.cache_index)
         elif analysis.cached and analysis.cache_key is not None:
-            place = (analysis.path, analysis.record, analysis.record_line)
-            self.signatures.defer(analysis.cache_key, analysis.cache_index, place)  # left in the cache for now
+            place = (analysis.path, analysis.record, analysis.record_line)  # (left in the cache for now)
+            self.signatures.defer(analysis.cache_key, analysis.cache_index, place)
 
     def run(
         self, paths: list[str], wrap: Callable[[Iterator[Any]], Iterator[Any]] = lambda it: it
