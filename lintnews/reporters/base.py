@@ -45,9 +45,13 @@ class Tally:
             affected.add((d.path, d.record))
 
     def merge(self, other: Tally) -> None:
-        """Count what ``other`` counted too (a document's tally, made where it was formatted)."""
+        """Count what ``other`` counted too (a document's tally, made where it was formatted).
+        (Added severity by severity: `Counter.update` checks its argument against the `Mapping`
+        ABC first, and a cached re-run merges a tally a document.)"""
         self.total += other.total
-        self.by_severity.update(other.by_severity)
+        by_severity = self.by_severity
+        for severity, n in other.by_severity.items():
+            by_severity[severity] += n
         self.fixable += other.fixable
         self.hidden_unsafe += other.hidden_unsafe
         self.affected |= other.affected

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from lintnews.diagnostics import Brief, Diagnostic
+from lintnews.diagnostics import Brief, Diagnostic, Severity
 from lintnews.fixes.apply import FixPolicy
 from lintnews.reporters import structured, text
 from lintnews.reporters.base import Tally, diagnostic_json, place
@@ -110,7 +110,11 @@ class DocumentFormat:
                 else:
                     hidden += 1
             shown.append((line, column, code, severity, safe is not None and (safe or marks), message))
-        severities = Counter([b[3] for b in briefs])
+        # (counted a severity at a time: `Counter` of the list checks it against the `Mapping` ABC)
+        listed = [b[3] for b in briefs]
+        severities: Counter[Severity] = Counter()
+        for severity in set(listed):
+            severities[severity] = listed.count(severity)
         tally = Tally(len(briefs), severities, fixable, hidden, {(path, record)} if briefs else set())
         return FormattedDocument(text.lines_at(place(path, record), shown, self.color), tally)
 
