@@ -1,3 +1,3 @@
-from lintnews.cli import main
+from lintnews.cli import run
 
-main()
+run()

@@ -13,7 +13,7 @@ The package, by job:
   the report) and SIGTERM turned into an interrupt;
 - `commands`: the other commands (``report``, ``clean``, ``rules``, ``rule``).
 
-The console script is ``lintnews.cli:main``; every name is importable from ``lintnews.cli``:
+The console script is ``lintnews.cli:run`` (`main`, then a quick exit); every name is importable from ``lintnews.cli``:
 those of `app` at once, the others' when first used (as each command's module is imported
 only when its command runs: `lintnews.cli.app.COMMAND_MODULES`).
 """
@@ -27,6 +27,7 @@ from lintnews.cli.app import fail as fail
 from lintnews.cli.app import main as main
 from lintnews.cli.app import report_error as report_error
 from lintnews.cli.app import report_warning as report_warning
+from lintnews.cli.app import run as run
 from lintnews.exports import lazy_getattr
 
 TYPE_CHECKING = False

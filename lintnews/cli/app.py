@@ -4,12 +4,14 @@ package join), the exit codes, and how errors and warnings are printed.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import importlib
 import os
 import signal
 import sys
+import threading
 
 import click
 
@@ -72,6 +74,31 @@ class _Group(click.Group):
         # folder are cleaned up before the process stops.
         closed_pipe()
         return None
+
+
+def run() -> None:
+    """The program (the ``lintnews`` script, ``python -m lintnews``): `main`, and then, when
+    nothing is left to do at exit, the process ends at once (`os._exit`) instead of tearing the
+    interpreter down, freeing every module and object one by one: ~0.012 of the ~0.24 CPU-s of
+    a re-run of the 20 MB crawl corpus answered from the cache. Nothing left means: no exit
+    handler registered (`atexit`: a worker pool, coverage, a temporary folder's finalizer each
+    register one), no other thread, an exit code (not a message to print) and the report
+    streams flushed; else the interpreter exits as usual. (`main` itself, which a program may
+    call, always raises SystemExit.)"""
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code
+        if code is None or type(code) is int:
+            ncallbacks = getattr(atexit, "_ncallbacks", None)
+            if ncallbacks is not None and ncallbacks() == 0 and threading.active_count() == 1:
+                try:
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                except (OSError, ValueError):
+                    raise exc from None  # (a closed pipe: as the interpreter's own exit says it)
+                os._exit(code or 0)
+        raise
 
 
 def closed_pipe() -> None:

@@ -1,0 +1,58 @@
+"""`lintnews.cli.run`, the program: after `main`, a process with nothing left to do at exit ends
+at once, without the interpreter's teardown; one with an exit handler (a worker pool's, coverage's)
+exits as usual, the handler run. Either way the exit code and the whole report are the run's."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+DOCUMENT = "en-port-strike-duplicated-truncated.txt"
+
+#: The program with a witness of the interpreter's teardown (a module global whose ``__del__``
+#: runs when the interpreter clears the modules) and, when asked, an exit handler.
+PROGRAM = """
+import atexit, sys
+from lintnews.cli import run
+class Witness:
+    def __del__(self):
+        print("TORN DOWN", file=sys.stderr)
+witness = Witness()
+if sys.argv[1] == "handler":
+    atexit.register(print, "HANDLER RAN", file=sys.stderr)
+sys.argv = ["lintnews", *sys.argv[2:]]
+run()
+"""
+
+
+def program(handler: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", PROGRAM, handler, "check", "--isolated", "--no-cache", *args],
+        cwd=FIXTURES,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_a_run_with_nothing_left_at_exit_ends_at_once_with_its_code_and_report() -> None:
+    quick = program("none", DOCUMENT)
+    usual = program("handler", DOCUMENT)
+    assert quick.returncode == usual.returncode == 1
+    assert quick.stdout == usual.stdout
+    assert quick.stdout.splitlines()[:2] == [
+        f"{DOCUMENT}:8:1: D001 [*] Paragraph repeats line 3",
+        f'{DOCUMENT}:10:234: T002 Document is cut off (ends on "the")',
+    ]
+    assert quick.stdout.endswith("[*] 1 fixable with `lintnews check --fix`.\n")
+    assert "TORN DOWN" not in quick.stderr  # (ended at once)
+    assert "HANDLER RAN" in usual.stderr and "TORN DOWN" in usual.stderr  # (exited as usual)
+
+
+def test_an_error_exit_keeps_its_code_and_message() -> None:
+    quick = program("none", "--output-format", "nonsense", DOCUMENT)
+    assert quick.returncode == 2 and "nonsense" in quick.stderr and "TORN DOWN" not in quick.stderr
+    missing = program("none", "no-such-file.txt")
+    assert missing.returncode == 2 and "no-such-file.txt" in missing.stderr
