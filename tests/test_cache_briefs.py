@@ -120,13 +120,13 @@ def run(args: list[str], cwd: Path) -> tuple[int, str]:
 def brief_documents(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many diagnostics each document formatted from its cache rows had."""
     calls: list[int] = []
-    real = DocumentFormat.format_briefs
+    real = DocumentFormat._shown  # (what `format_briefs` and `format_placed` show of each)
 
-    def counting(self: DocumentFormat, briefs: list[object], path: str, record: str | None) -> object:
+    def counting(self: DocumentFormat, briefs: list[object]) -> object:
         calls.append(len(briefs))
-        return real(self, briefs, path, record)  # type: ignore[arg-type]
+        return real(self, briefs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(DocumentFormat, "format_briefs", counting)
+    monkeypatch.setattr(DocumentFormat, "_shown", counting)
     return calls
 
 

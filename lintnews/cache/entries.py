@@ -166,10 +166,10 @@ def _diagnostic(v: Any, brief: bool = False) -> Any:
     if sev is None:
         raise _Invalid
     fix, related, edits_at, region_text, replaced, similarity, kept = _rare(
-        fix, related, fix_edits, region_text, fix_replaced, similarity, kept
+        fix, related, fix_edits, region_text, fix_replaced, similarity, kept, brief
     )
     if brief:
-        return path, record, (line, column, code, sev, message, None if fix is None else fix.safe)
+        return path, record, (line, column, code, sev, message, fix)
     return Diagnostic(
         path, record, line, column, end_line, end_column, code, name, sev, message, fix, related,
         record_line, snippet, score, edits_at, region_text, replaced, similarity, kept,
@@ -177,11 +177,22 @@ def _diagnostic(v: Any, brief: bool = False) -> Any:
 
 
 def _rare(
-    fix: Any, related: Any, fix_edits: Any, region_text: Any, fix_replaced: Any, similarity: Any, kept: Any
+    fix: Any,
+    related: Any,
+    fix_edits: Any,
+    region_text: Any,
+    fix_replaced: Any,
+    similarity: Any,
+    kept: Any,
+    brief: bool = False,
 ) -> tuple[Any, ...]:
     """The fields most diagnostics leave empty (a fix, related places, the fix's regions, the
     region's text, a duplicate's similarity and kept copy), checked (`_Invalid` otherwise) and
-    made into what `Diagnostic` holds: checked only past a cheap test when they are empty."""
+    made into what `Diagnostic` holds: checked only past a cheap test when they are empty.
+
+    With ``brief`` (what a one-line report shows: `_diagnostic`), the same checks, and nothing
+    made: the fix is only whether it is safe (None: no fix), the related places and the kept
+    copy are left out (a cached corpus phase has one to four of them for each N001 finding)."""
     if not (
         type(related) in ARRAY
         and type(fix_edits) in ARRAY
@@ -208,9 +219,12 @@ def _rare(
                 and type(replacement) is str
             ):
                 raise _Invalid
-            parts.append(Edit(start, end, replacement))
-        fix = Fix(title, tuple(parts), safe)
-    related = [_location(r) for r in related] if related else []
+            if not brief:
+                parts.append(Edit(start, end, replacement))
+        fix = safe if brief else Fix(title, tuple(parts), safe)
+    related = [_location(r, brief) for r in related] if related else []
+    if brief:
+        related = []
     edits_at: tuple[tuple[int, int, int, int, str], ...] = ()
     replaced: tuple[str, ...] = ()
     if fix_edits or fix_replaced:
@@ -239,13 +253,14 @@ def _rare(
                 raise _Invalid
         edits_at, replaced = tuple(regions), tuple(fix_replaced)
     if kept is not None:
-        kept = _location(kept)
+        kept = _location(kept, brief)
     return fix, related, edits_at, region_text, replaced, similarity, kept
 
 
-def _location(v: Any) -> Location:
+def _location(v: Any, brief: bool = False) -> Location | None:
     """A related place or a duplicate's kept copy, checked inline (a cached corpus phase reads
-    one to three for each of its N001 findings): what the helpers would accept (tested)."""
+    one to three for each of its N001 findings): what the helpers would accept (tested); with
+    ``brief``, checked only (None)."""
     if type(v) not in ARRAY or len(v) != 4:
         raise _Invalid
     path, record, line, column = v
@@ -258,7 +273,7 @@ def _location(v: Any) -> Location:
         and 1 <= column <= _MAX
     ):
         raise _Invalid
-    return Location(path, record, line, column)
+    return None if brief else Location(path, record, line, column)
 
 
 # --- corpus entries: the diagnostics of the corpus phase -------------------------------------

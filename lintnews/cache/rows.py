@@ -213,9 +213,11 @@ def _decode(
                 record_line, snippet, score,
             ))  # fmt: skip
         else:
-            fix, related, edits_at, region_text, replaced, similarity, kept = _rare(*extra)
+            fix, related, edits_at, region_text, replaced, similarity, kept = _rare(
+                extra[0], extra[1], extra[2], extra[3], extra[4], extra[5], extra[6], brief
+            )
             if brief:
-                append((line, column, code, sev, message, None if fix is None else fix.safe))
+                append((line, column, code, sev, message, fix))
                 continue
             append(Diagnostic(
                 path, record, line, column, end_line, end_column, code, name, sev, message, fix, related,

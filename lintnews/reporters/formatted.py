@@ -95,7 +95,17 @@ class DocumentFormat:
         """`format` of the diagnostics of a document (``path``, ``record``) that the result cache
         gives as `Brief` tuples, for a `brief` report: the same offer, counts and lines, and no
         diagnostic made (a re-run of the 200 MB crawl corpus reports a quarter of a million)."""
-        offered: dict[str, bool] = {}  # (`FixPolicy.offer_all`'s question, asked once a rule)
+        shown, fixable, hidden = self._shown(briefs)
+        tally = Tally(
+            len(briefs), _severities(briefs), fixable, hidden, {(path, record)} if briefs else set()
+        )
+        return FormattedDocument(text.lines_at(place(path, record), shown, self.color), tally)
+
+    def _shown(self, briefs: Sequence[Brief]) -> tuple[list[text.Shown], int, int]:
+        """What the lines of ``briefs`` show (`text.Shown`), after `FixPolicy.offer_all`'s
+        question (asked once a rule), and how many of their fixes ``--fix`` applies and how
+        many unsafe ones it leaves."""
+        offered: dict[str, bool] = {}
         allows, unsafe, marks = self.policy.allows_rule, self.policy.unsafe, self.unsafe_fixes
         shown: list[text.Shown] = []
         fixable = hidden = 0
@@ -110,29 +120,40 @@ class DocumentFormat:
                 else:
                     hidden += 1
             shown.append((line, column, code, severity, safe is not None and (safe or marks), message))
-        # (counted a severity at a time: `Counter` of the list checks it against the `Mapping` ABC)
-        listed = [b[3] for b in briefs]
-        severities: Counter[Severity] = Counter()
-        for severity in set(listed):
-            severities[severity] = listed.count(severity)
-        tally = Tally(len(briefs), severities, fixable, hidden, {(path, record)} if briefs else set())
-        return FormattedDocument(text.lines_at(place(path, record), shown, self.color), tally)
+        return shown, fixable, hidden
 
     def format_placed(self, found: Sequence[PlacedBrief], batch: int = 1000) -> Iterator[FormattedDocument]:
         """`format_briefs` of findings of several documents (the corpus phase's, from the result
         cache), each run of one document's together, as `format` of the same diagnostics gives
-        them, ``batch`` findings (or a few more) at a time."""
+        them, ``batch`` findings (or a few more) at a time, counted in one tally a batch (most
+        documents have one finding here: a tally each cost more than its line)."""
         texts: list[str] = []
-        tally = Tally()
-        start = 0
-        for i in range(1, len(found) + 1):
-            if i < len(found) and found[i][:2] == found[start][:2]:
-                continue
+        fixable = hidden = 0
+        affected: set[tuple[str, str | None]] = set()
+        first = start = 0  # (the batch's first finding, the document's)
+        end = len(found)
+        for i in range(1, end + 1):
             path, record, _ = found[start]
-            done = self.format_briefs([b for _, _, b in found[start:i]], path, record)
-            texts.append(done.text)
-            tally.merge(done.tally)
+            if i < end and found[i][0] == path and found[i][1] == record:
+                continue
+            shown, more_fixable, more_hidden = self._shown([b for _, _, b in found[start:i]])
+            texts.append(text.lines_at(place(path, record), shown, self.color))
+            fixable, hidden = fixable + more_fixable, hidden + more_hidden
+            affected.add((path, record))
             start = i
-            if tally.total >= batch or i == len(found):
-                yield FormattedDocument("".join(texts), tally)
-                texts, tally = [], Tally()
+            if i - first >= batch or i == end:
+                briefs = [b for _, _, b in found[first:i]]
+                yield FormattedDocument(
+                    "".join(texts), Tally(i - first, _severities(briefs), fixable, hidden, affected)
+                )
+                texts, fixable, hidden, affected, first = [], 0, 0, set(), i
+
+
+def _severities(briefs: Sequence[Brief]) -> Counter[Severity]:
+    """How many of ``briefs`` have each severity (counted a severity at a time: a `Counter` of
+    the list checks it against the `Mapping` ABC, once a document of a cached re-run)."""
+    listed = [b[3] for b in briefs]
+    counts: Counter[Severity] = Counter()
+    for severity in set(listed):
+        counts[severity] = listed.count(severity)
+    return counts
