@@ -108,7 +108,7 @@ def cached_items(
     line = unit[1] if len(unit) == 3 else None  # type: ignore[misc]
     brief = document_format.format_briefs if document_format is not None and document_format.brief else None
     items = cache_mod.load_unit(hit, unit[0], line, spec, brief)
-    if items is not None and len(unit) == 3:
-        raw = unit[2]  # type: ignore[misc]
-        items = [dataclasses.replace(i, raw=raw) if isinstance(i, InputError) else i for i in items]
+    if items is not None and len(unit) == 3 and isinstance(items[0], InputError):
+        (error,) = items  # (a unit's one result: `cache_mod.load_unit`)
+        items = [dataclasses.replace(error, raw=unit[2])]  # type: ignore[misc]
     return items

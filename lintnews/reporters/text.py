@@ -34,10 +34,12 @@ def lines_at(place: str, diagnostics: Iterable[Shown], color: bool) -> str:
     document's), given as what they show (`Shown`): a re-run answered from the result cache
     formats its findings from the cache's rows (`lintnews.reporters.formatted.DocumentFormat.
     format_briefs`), a quarter of a million on the 200 MB crawl corpus, making no diagnostic.
-    Messages quote scraped text: `printable`."""
+    Messages quote scraped text: `printable` (asked only of those `str.isprintable` refuses:
+    a call a line was a tenth of a cached re-run's formatting)."""
     if not color:
         return "".join([
-            f"{place}:{line}:{column}: {code}{' [*]' if fixable else ''} {printable(message)}\n"
+            f"{place}:{line}:{column}: {code}{' [*]' if fixable else ''} "
+            f"{message if message.isprintable() else printable(message)}\n"
             for line, column, code, _, fixable, message in diagnostics
         ])  # fmt: skip
     return "".join([
