@@ -217,7 +217,7 @@ class CheckRun:
         assert self.writer is not None
         tally = formatted.tally
         self.result.tally.merge(tally)
-        if any(severity >= self.threshold for severity in tally.by_severity):
+        if max(tally.by_severity, default=0) >= self.threshold:
             self.result.failing = True
         self.writer.write_formatted(formatted)
         self.flush()
@@ -234,10 +234,14 @@ class CheckRun:
         self.result.documents += 1
         # `diagnostics` counts what is reported (`report`): after the baseline, corpus findings
         # included, as the summary line and the statistics count them. After `--fix --output-dir`
-        # the document is its fixed copy (`in_copy`).
-        shown = analysis.path if self.fixer is None else self.fixer.shown_path(analysis.path)
-        summary = DocumentSummary(shown, analysis.record, analysis.score, 0, analysis.record_line)
-        if self.options.statistics:
+        # the document is its fixed copy (`in_copy`). (Made only when statistics or a low score
+        # need it: a document of a cached re-run costs little more than making one.)
+        low = self.options.min_score is not None and analysis.score < self.options.min_score
+        summary = None
+        if self.options.statistics or low:
+            shown = analysis.path if self.fixer is None else self.fixer.shown_path(analysis.path)
+            summary = DocumentSummary(shown, analysis.record, analysis.score, 0, analysis.record_line)
+        if self.options.statistics and summary is not None:
             self.result.summaries.append(summary)
             self.summary_of[(analysis.path, analysis.record, analysis.record_line)] = summary
         if analysis.formatted is not None:
@@ -249,8 +253,7 @@ class CheckRun:
                 self.report(d)
             if analysis.diagnostics:
                 self.flush()
-        low = self.options.min_score is not None and analysis.score < self.options.min_score
-        if low:
+        if low and summary is not None:
             self.result.low_scores.append(summary)
             if self.options.index_update:
                 self.gated.add((analysis.path, analysis.record))
