@@ -233,3 +233,17 @@ def test_a_command_imports_no_other_command_module(args: list[str], needed: list
     _, code, loaded = (line.split(" ", 2) + [""])[:3]
     assert code in ("0", "None") and proc.stdout
     assert [m for m in loaded.split(",") if m] == needed
+
+
+FIXING = ("lintnews.fixes.fixer", "lintnews.fixes.output", "lintnews.fixes.jsonl")
+
+
+def test_only_a_run_that_fixes_loads_the_fixing_modules(tmp_path: Path) -> None:
+    """`lintnews.fixes` imports each module when one of its names is first used: a check that
+    fixes nothing (a re-run answered from the cache, most of all) needs only `FixPolicy`."""
+    checked = loaded_by(FIXTURES, FIXING, DOCUMENT)
+    cached = [loaded_by(FIXTURES, FIXING, DOCUMENT, cache=str(tmp_path / "cc")) for _ in range(2)]
+    diffed = loaded_by(FIXTURES, FIXING, "--diff", DOCUMENT)
+    assert checked[0] == cached[0][0] == cached[1][0] == 1 and checked[2] == cached[1][2]
+    assert checked[1] == cached[0][1] == cached[1][1] == []
+    assert diffed[1] == list(FIXING) and diffed[2].startswith(f"--- a/{DOCUMENT}")
