@@ -43,6 +43,28 @@ def test_score_weighs_severity_and_coverage() -> None:
     assert score(dup, diags) == round(100 * (1 - (0.03 + covered)))
 
 
+def test_score_counts_the_characters_of_the_lines_a_diagnostic_spans() -> None:
+    from lintnews.diagnostics import Diagnostic, Severity
+
+    text = "Headline\nFirst paragraph of the story.\n\nSecond one.\nLast"
+    doc = Document(path="s.txt", text=text)
+
+    def warning(line: int, end_line: int) -> Diagnostic:
+        return Diagnostic("s.txt", None, line, 1, end_line, 1, "B001", "x", Severity.WARNING, "m")
+
+    # lines 2-4 (1-based) with their line breaks: "First paragraph of the story.\n\nSecond one.\n"
+    middle = len("First paragraph of the story.\n\nSecond one.\n")
+    assert score(doc, [warning(2, 4)]) == round(100 * (1 - 0.5 * (0.03 + middle / len(text))))
+    # the last line counts one character past the text (as each line does its line break); an
+    # end past the last line stops there
+    last = len("Second one.\nLast") + 1
+    assert score(doc, [warning(4, 9)]) == round(100 * (1 - 0.5 * (0.03 + last / len(text))))
+    both = 0.5 * (0.03 + middle / len(text)) + 0.5 * (0.03 + last / len(text))
+    assert score(doc, [warning(2, 4), warning(4, 9)]) == round(100 * (1 - both))
+    # an end before the start covers nothing
+    assert score(doc, [warning(5, 3)]) == round(100 * (1 - 0.5 * 0.03))
+
+
 def test_severity_override_and_fail_on(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(DUPLICATED)
     assert run(["a.txt"], tmp_path)[0] == 1
