@@ -26,13 +26,18 @@ if TYPE_CHECKING:
 
 def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic:
     lines = doc.lines
-    end_line = min(v.end_line, len(lines) - 1)
+    line, column, end_column = v.line, v.column, v.end_column
+    last = len(lines) - 1
+    end_line = v.end_line if v.end_line < last else last
     source_map = doc.source_map
-    start_line, start_column, last_line, last_column = source_map.extent(
-        v.line, v.column, end_line, v.end_column
-    )
-    end = (last_line, last_column)
     identity = source_map.is_identity  # (text and source coordinates agree)
+    if identity:  # (`SourceMap.extent` of the identity written out: nearly every finding)
+        start_line, start_column, last_line = line + 1, column + 1, end_line + 1
+        last_column = end_column + 1 if end_column > 0 else 1
+    else:
+        start_line, start_column, last_line, last_column = source_map.extent(
+            line, column, end_line, end_column
+        )
     related = []
     for r in v.related:
         if r.path is not None:
@@ -42,48 +47,51 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
         else:
             pos = doc.to_source(r.line, r.column)
             related.append(Location(doc.path, doc.record, pos.line, pos.column))
-    snippet_lines = lines[v.line : end_line + 1]
-    joined = snippet_lines[0] if len(snippet_lines) == 1 else "\n".join(snippet_lines)
+    # (a finding on one line, most of them, takes its line without a slice and a join)
+    joined = lines[line] if line == end_line and line >= 0 else "\n".join(lines[line : end_line + 1])
     snippet = joined[:SNIPPET_CHARS]
     region_text = None
     if len(joined) > SNIPPET_CHARS and doc.record is None and identity:
         end_offset = (
-            len(joined) - len(snippet_lines[-1]) + v.end_column if v.end_line <= end_line else len(joined)
+            len(joined) - len(lines[end_line]) + end_column if v.end_line <= end_line else len(joined)
         )
-        if end_offset > SNIPPET_CHARS and end_offset - v.column <= REGION_CHARS:
-            region_text = joined[v.column : end_offset]
+        if end_offset > SNIPPET_CHARS and end_offset - column <= REGION_CHARS:
+            region_text = joined[column:end_offset]
+    fix = v.fix
     fix_edits: tuple[tuple[int, int, int, int, str], ...] = ()
     fix_replaced: tuple[str, ...] = ()
-    if v.fix is not None and identity:
+    if fix is not None and identity:
         # (`Document.position` of both ends written out: a diagnostic in two has a fix)
         starts, text = doc.line_starts, doc.text
         edits, replaced = [], []
-        for e in v.fix.edits:
+        for e in fix.edits:
             lo, hi = e.start, e.end
             a, b = bisect_right(starts, lo), bisect_right(starts, hi)  # 1-based lines
             edits.append((a, lo - starts[a - 1] + 1, b, hi - starts[b - 1] + 1, e.replacement))
             replaced.append(text[lo:hi])
         fix_edits, fix_replaced = tuple(edits), tuple(replaced)
     # (an empty finding is shown one character wide, where its line has a character there)
-    end_column = (
-        end[1]
-        if end > (start_line, start_column)
-        else start_column + (v.column < len(lines[min(v.line, len(lines) - 1)]))
-    )
+    if last_line > start_line or (last_line == start_line and last_column > start_column):
+        shown_end = last_column
+    else:
+        shown_end = start_column + (column < len(lines[line if line < last else last]))
+    rule = v.rule
     # The fields in `Diagnostic`'s order (tests/test_worker_fast_paths.py checks it): one call
-    # by position costs less than half of one by 18 keywords, once per finding.
+    # by position costs less than half of one by 18 keywords, once per finding. (Its fields read
+    # once each into locals, the identity's extent and a one-line snippet written out: 3.8 ->
+    # 3.3 us a finding, the 10,530 findings of c1k.)
     return Diagnostic(
         doc.path,
         doc.record,
         start_line,
         start_column,
-        max(end[0], start_line),  # end_line
-        end_column,
-        v.rule.code,
-        v.rule.name,
+        last_line if last_line > start_line else start_line,  # end_line
+        shown_end,
+        rule.code,
+        rule.name,
         severity,
         v.message,
-        v.fix,
+        fix,
         related,
         doc.record_line,
         snippet,
