@@ -931,6 +931,39 @@ def test_row_segments_are_decided_once_per_pack_set_and_languages(monkeypatch: p
     assert len(calls) > 20
 
 
+def test_row_segments_kept_by_line_text_change_no_finding() -> None:
+    """B026 keeps a line's segments per line text (`toolbars._row_segments`): the findings of
+    documents that share rows are the same with the kept segments forgotten before each
+    document, and a row that fails on its segments (a sentence's end, too many words) fails in
+    every document."""
+    from lintnews.rules.chrome import toolbars
+
+    row = "About Us | Contact | Privacy Policy"
+    texts = [
+        f"{EN}\n{row}\n",
+        f"{row}\n{EN}\n{row}\n",
+        f"{EN}\n| About Us |\n{row}\nRead the full story here | and more, | Contact\n",
+        f"{DE}\nImpressum | Datenschutz | Kontakt\n{row}\n",
+    ]
+    rule = all_rules()["B026"]
+
+    def found(forget: bool) -> list[list[int]]:
+        out = []
+        for t in texts:
+            if forget:
+                toolbars._row_segments.cache_clear()
+            out.append([v.line for v in rule.check(Document("a.txt", t), Settings())])
+        return out
+
+    toolbars._row_segments.cache_clear()
+    kept = found(forget=False)
+    assert toolbars._row_segments.cache_info().hits >= 4  # (the row, met again)
+    assert kept == found(forget=True) == [[1], [0, 2], [1, 2], [1, 2]]
+    assert toolbars._row_segments(row) == (("About Us", "Contact", "Privacy Policy"), 3)
+    assert toolbars._row_segments("| About Us |") == (("About Us",), 3)
+    assert toolbars._row_segments("Read the full story here | and more, | Contact") is None
+
+
 def test_row_lines_are_the_lines_with_a_row_separator() -> None:
     """B026 looks only at the lines `_row_lines` finds in the whole text: exactly the lines of at
     most 300 characters holding ``|``, ``•``, ``·`` or `` : ``."""

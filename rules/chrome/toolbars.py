@@ -7,6 +7,7 @@ Each rule's metadata, docs and phrases live in ``rules/packs/<CODE>.toml`` (B024
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -102,6 +103,22 @@ _SENTENCE_ENDS = (".", "!", "?", ";", ",")
 _MAX_SEGMENT_WORDS = 5
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _row_segments(line: str) -> tuple[tuple[str, ...], int] | None:
+    """The segments of ``line`` split at its separators and the number of parts the split made
+    (empty ones included), or None when the line cannot be a row of links (no segment, or one
+    that ends as a sentence does or holds more than `_MAX_SEGMENT_WORDS` words). Kept per line
+    text: a site's rows, tables and dated lines recur on every page (the split and the words
+    cost ~4 us a line)."""
+    parts = [p.strip(" *_#") for p in _LINK_SPLIT.split(line.strip(" \t*-+"))]
+    segments = tuple(p for p in parts if p)
+    if not segments or any(
+        s.endswith(_SENTENCE_ENDS) or len(words(s)) > _MAX_SEGMENT_WORDS for s in segments
+    ):
+        return None
+    return segments, len(parts)
+
+
 def _row_lines(doc: Document) -> list[int]:
     """Indices of the lines of at most 300 characters that hold a separator of a row of links
     (``|``, ``•``, ``·``, or `` : ``), in order (`separators.lines_holding`)."""
@@ -137,17 +154,13 @@ class LinkRow(PhraseRule):
         for i in candidates:
             if not keys[i]:
                 continue
-            parts = [p.strip(" *_#") for p in _LINK_SPLIT.split(lines[i].strip(" \t*-+"))]
-            segments = [p for p in parts if p]
+            found = _row_segments(lines[i])
             # (the line's kind last: most rows fail on their segments, and it costs as much)
-            if (
-                not segments
-                or any(s.endswith(_SENTENCE_ENDS) or len(words(s)) > _MAX_SEGMENT_WORDS for s in segments)
-                or doc.line_kind(i) == "code"
-            ):
+            if found is None or doc.line_kind(i) == "code":
                 continue
+            segments, parts = found
             if len(segments) == 1:
-                ok = len(parts) == 3 and known(segments[0], names)  # "| About Us |"
+                ok = parts == 3 and known(segments[0], names)  # "| About Us |"
             else:
                 # two link names at least, and half the segments: the names are looked up
                 # only until too many segments have failed (a table's rows fail at once)
