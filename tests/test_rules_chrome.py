@@ -964,6 +964,35 @@ def test_row_segments_kept_by_line_text_change_no_finding() -> None:
     assert toolbars._row_segments("Read the full story here | and more, | Contact") is None
 
 
+def test_trail_segments_kept_by_line_text_change_no_finding() -> None:
+    """B006 keeps a line's trail segments per line text (`breadcrumb._breadcrumb_segments`): the
+    findings of documents that share trails are the same with the kept segments forgotten
+    before each document, and a line is judged a table row, a quote or code in each document."""
+    from lintnews.rules.chrome import breadcrumb
+
+    trail = "Home » World » Europe"
+    texts = [
+        f"{trail}\n{EN}\n",
+        f"{EN}\n> {trail}\n{trail}\n",
+        f"Startseite > Politik > Inland\n{DE}\n{trail}\n",
+        f"{EN}\nNews › Politics › Elections › Local\n{trail}\n",
+    ]
+    rule = all_rules()["B006"]
+
+    def found(forget: bool) -> list[list[int]]:
+        out = []
+        for t in texts:
+            if forget:
+                breadcrumb._breadcrumb_segments.cache_clear()
+            out.append([v.line for v in rule.check(Document("a.txt", t), Settings())])
+        return out
+
+    breadcrumb._breadcrumb_segments.cache_clear()
+    kept = found(forget=False)
+    assert breadcrumb._breadcrumb_segments.cache_info().hits >= 3  # (the trail, met again)
+    assert kept == found(forget=True) == [[0], [2], [0, 2], [1, 2]]
+
+
 def test_row_lines_are_the_lines_with_a_row_separator() -> None:
     """B026 looks only at the lines `_row_lines` finds in the whole text: exactly the lines of at
     most 300 characters holding ``|``, ``•``, ``·`` or `` : ``."""

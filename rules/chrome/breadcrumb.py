@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import ClassVar
@@ -38,9 +39,11 @@ def _separator_lines(doc: Document) -> list[int]:
     return lines_holding(doc, _ARROWS + "/|", spaced="/|")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _breadcrumb_segments(line: str) -> list[str] | None:
     """The segments of a trail in ``line``, one of `_separator_lines` (it holds a separator),
-    or None."""
+    or None. Kept per line text (a site's trails and menus recur on every page; the answer is
+    shared: treat it as read-only)."""
     if line.lstrip().startswith(("|", ">")):
         # a quote or a table row: what is left once a bullet is removed (a bullet is followed
         # by a blank, and "|" and ">" are no bullets), told at once (two fifths of the lines
