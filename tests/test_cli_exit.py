@@ -12,9 +12,12 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DOCUMENT = "en-port-strike-duplicated-truncated.txt"
 
 #: The program with a witness of the interpreter's teardown (a module global whose ``__del__``
-#: runs when the interpreter clears the modules) and, when asked, an exit handler.
+#: runs when the interpreter clears the modules) and, when asked, an exit handler. It starts with
+#: no exit handler: an environment's site may register one before any program runs (a `.pth`
+#: file's; this machine's and CI's do), and then `run` rightly exits as usual.
 PROGRAM = """
 import atexit, sys
+atexit._clear()  # (what the interpreter's site registered: a .pth file's handler, here or in CI)
 from lintnews.cli import run
 class Witness:
     def __del__(self):
