@@ -364,6 +364,22 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             + "".join(
                 f"  * Chris Huang of the fishing quarter — July {k}th, 2012, 1:26 am\n" for k in range(4, 9)
             ),
+            # an article's own dated lists: a reference list's years, a date after a comma or a
+            # preposition, a track list's durations, a date first (fixtures)
+            f"{P1}\n- C. Brown Equalizing differences in the labor market (1980)\n"
+            "- V. Fuchs Differentials in hourly earnings by region (1967)\n"
+            "- I. Hoch Climate, wages and the quality of life (1971)\n- R. Muth Cities and housing Chicago (1969)\n",
+            f"{P1}\n"
+            + "".join(
+                f"- The Briefing of the harbour board, Tuesday, November {k}, 2012\n" for k in range(1, 6)
+            ),
+            f"{P1}\n"
+            + "".join(
+                f"- The terminal's dredging plan number {k} was filed on May {k}, 2012\n" for k in range(1, 6)
+            ),
+            f"{P1}\n- Harbour Lights at Dawn 3:45\n- The Fishing Quarter Blues 4:12\n"
+            "- Noise Barrier Along the Road 2:58\n- A Court Hearing in Autumn 5:01\n",
+            f"{P1}\n- 18 Aug: Swansea (h)\n- 25 Aug: Norwich (a)\n- 1 Sep: Man City (a)\n- 15 Sep: Chelsea (h)\n",
         ],
         [
             (
@@ -386,6 +402,21 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                     f"- Neue Rute von Abu Garcia im Test Nummer {k} … Weiterlesen »\n" for k in range(4)
                 ),
                 [2, 8],
+            ),
+            # a widget of the latest posts, each closed by its time or date, then the most-viewed
+            # posts with their views and the most-read with their count of readers
+            (
+                f"{P1}\n- Accountability Watch: Who Is Predicting What 7:28 PM ET\n"
+                "- '99 Problems' But Mitt Ain't One 5:50 PM ET\n"
+                "- Together We Stand, Divided We Fall Nov 2, 2012\n"
+                "- The Breakup Bed and the Unmade Sofa (October 18, 2012)\n"
+                "- News Stream Brian Eno's New Album Lux in Full By Jenn Pelly on October 30, 2012 at 11:45 a.m.\n"
+                f"{P2}\n{P3}\n- the relish tray - 23,886 views\n- Pressure Cooker Giveaway - 17,243 views\n"
+                "- breakfast recipes for a crowd - 12,570 views\n- cold-brewed iced coffee - 11,460 views\n"
+                f"{P4}\n{P1}\n- Free Glossy Blogging Icons Set for Bloggers (506)\n"
+                "- Social Media Icons Pack in 3 Sizes for Download (383)\n"
+                "- 100 Premium Themes Club Memberships for Free (341)\n- 45 Best Free WordPress Themes of All Time (205)\n",
+                [2, 9, 15],
             ),
         ],
     ),
