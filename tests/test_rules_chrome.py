@@ -120,6 +120,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
             (f"{EN}\n{{ 1 trackback }}\n3 comments so far. Add yours.\n", [2, 3]),
             (f"{EN}\n{{ 1 comment… read it below or add one }}\n", [2]),
+            (f"{EN}\n7 Comments\nLast reply was 20 hours ago\n", [2, 3]),
             # Blogger's reply buttons and a comment feed
             (
                 f"{EN}\nGreat piece.\nReplyDelete\nSubscribe to: Post Comments (Atom)\n"
@@ -197,6 +198,10 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nReaders can subscribe to the print edition at the town hall until Friday, the paper said.\n",
             f"{EN}\nThe council's RSS feed carried the decision an hour before the press release.\n",
             f"{EN}\nIf you enjoyed this budget, the mayor joked, wait for next year's.\n",
+            # privacy and feeds in the article's own words
+            f"{EN}\nThe bank said it will never share your email address with the tax office.\n",
+            f"{EN}\nWe respect your privacy, the mayor told the residents, but the cameras stay.\n",
+            f"{EN}\nMore feeds of the council's meetings will follow in the spring.\n",
         ],
         [
             (f"{EN}\nSign up for our newsletter\nEnter your email address\n", [2, 3]),
@@ -225,6 +230,14 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 "Never miss a recipe or a great styling tip. Subscribe and stay updated!\n",
                 [2, 3, 4],
             ),
+            # a sign-up box's notes, broken over two lines, and a blog's feeds
+            (
+                f"{EN}\nWe respect your privacy and\nwill never share your e-mail address.\n"
+                "You can unsubscribe at anytime, and we'll never use your address for evil.\n"
+                "Stay Up-to-Date On Energy & Sustainability News with EL's Free Daily Newsletter\n"
+                "Subscribe to this blog's main feed\nMore feeds »\nRSS Feed for FDA News Releases\nSubscribe on Kindle\n",
+                [2, 3, 4, 5, 6, 7, 8, 9],
+            ),
             (f"{DE}\nWenn dir dieser Artikel gefallen hat, abonniere unseren Blog.\n", [2]),
             (f"{FR}\nSi vous avez aimé cet article, abonnez-vous à notre blog.\n", [2]),
             (f"{ES}\nSi te gustó este artículo, suscríbete a nuestro blog.\n", [2]),
@@ -242,6 +255,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nReaders can follow @cityhall for updates on the works, the mayor said.\n",
             f"{EN}\nFollow Through\n{EN2}\n",
             f"{EN}\nReporters will follow the debate on Twitter and Facebook as it happens, the editor said.\n",
+            # the article's own visits and finds
+            f"{EN}\nVisit the harbour on Sunday and you will find us on the pier, the fishermen said.\n",
+            f"{EN}\nWe're on Pinterest!\n{EN2}\n",
         ],
         [
             (f"{EN}\nShare on Facebook\nTweet\nPin it\n", [2, 3, 4]),
@@ -260,6 +276,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 [2, 3],
             ),
             (f"{EN}\nEmail ThisBlogThis!Share to TwitterShare to Facebook\n", [2]),
+            (
+                f"{EN}\nFan us on Facebook\nFind us on Instagram\nVisit the FDA on Facebook , Flickr , YouTube and Twitter\n"
+                "Want more weird health news? Find The Body Odd on Facebook.\n",
+                [2, 3, 4, 5],
+            ),
             # a sidebar's headings after the buttons are no buttons, though a pattern's wildcard
             # ("follow us on twitter …", "follow … on facebook") reaches over them when joined
             (
@@ -583,9 +604,18 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nPrivacy policy | Technology | The Guardian\n",
             f"Home | About Us | Contact\n{EN}\n",
             f"{EN}\nThe site's About Us page lists a contact, a privacy policy and a legal disclaimer.\n",
+            # a table's row naming one service
+            f"{EN}\n| Blogs | 23 | 41 |\n| Podcasts | 12 | 9 |\n",
         ],
         [
             (f"{EN}\nContact Us : Privacy Policy : Legal Disclaimer\n| About Us |\n", [2, 3]),
+            # a news site's footer of services, a blog post's footer, a podcast's links
+            (
+                f"{EN}\nTools & widgets | RSS | Podcasts | Blogs | CNN mobile | My profile | E-mail alerts | Site map\n"
+                "Posted in New Trucks | Post a Comment | RSS Feed\n"
+                "Transcript | Download mp4 | Download mp3\n",
+                [2, 3, 4],
+            ),
             (f"{DE}\nImpressum | Datenschutz | Kontakt\n", [2]),
             (f"{FR}\nMentions légales • Contact • Plan du site\n", [2]),
             (f"{ES}\nAviso legal · Política de privacidad · Contacto\n", [2]),

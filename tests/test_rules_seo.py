@@ -88,6 +88,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             article((1, "The most recommended route avoids the bridge, the guide says.")),
             article((1, "Also on the agenda: the noise barrier and the new road around the quarter.")),
             article((1, "More stories from the residents will be heard at the hearing in the autumn.")),
+            article((1, "Residents who want to watch video of the hearing can ask the clerk for a copy.")),
         ],
         [
             (
@@ -97,6 +98,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 [2, 5, 7],
             ),
             (article((3, "Read More:")), [5]),
+            # another page's video with its link
+            (article((1, "\t\tMiley Cyrus Engaged: Marriage Before 25 a Bad Decision? Watch Video")), [3]),
             (article((1, "Read more: Ferry prices rise for the third year")), [3]),
             (
                 f"{DE1}\nMehr zum Thema\n{DE2}\nDas könnte Sie auch interessieren\nÄhnliche Artikel\n",
