@@ -122,6 +122,8 @@ VALID = [
     ),
     # a section headed "Comment" (no number) and the post's own dated footer
     text(P1, P2, "Comment", P3, "Briefing", P3, "Posted by Dana Whit on Tue, Oct 30, 2012"),
+    # a bare counter under the standfirst is the byline's, not a thread's heading
+    text(P1, "4 Comments", P2, P3, "Leave a Reply"),
     # addresses: "Kornmarkt" and "Altmarkt" are no months
     text(
         P1,
@@ -347,6 +349,8 @@ INVALID = [
     ),
     # no headers (the extractor dropped them) under a heading that counts the comments
     (text(P1, P2, P3, "{ 3 comments… read them below or add one }", BODY1, BODY2, BODY1), [(4, 7)]),
+    # ... also under a post of one paragraph, when the heading announces them (Blogger's)
+    (text(P1, "2 comments:", BODY1, BODY2, "Post a Comment"), [(2, 4)]),
     (text(P1, P2, P3, "2 Responses to “Council approves budget”", BODY1, BODY2), [(4, 6)]),
     # replies counted under the comments are no other post's counters
     (text(P1, P2, P3, "12 Comments", "", BODY1, "3 replies", BODY2, "1 reply", BODY1), [(4, 10)]),

@@ -24,7 +24,7 @@ from lintnews.registry import Rule, Violation, register
 
 from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
 from .thread_headers import MAX_HEADER, SHOWN_LINES, header_patterns, is_header
-from .thread_headings import first_counted_heading, is_heading, lists_posts
+from .thread_headings import announcing_heading, first_counted_heading, is_heading, lists_posts
 from .thread_screen import Screen
 
 #: Lines a thread found from its heading alone must hold (a counter over nothing is no thread).
@@ -87,16 +87,16 @@ def _threads(doc: Document) -> list[Thread]:
         # Comments" box of other posts' titles or the article under a theme's class: no thread
         return [t for r in marked.of_kind("comments") if (t := _marked_thread(doc, r)) is not None]
     # the line after the article's second paragraph of prose (blocks further down are not read)
-    prose = (b for b in doc.blocks if b.prose)
-    block = next(itertools.islice(prose, _ARTICLE_PROSE - 1, None), None)
-    if block is None:
+    prose = list(itertools.islice((b for b in doc.blocks if b.prose), _ARTICLE_PROSE))
+    if len(prose) < _ARTICLE_PROSE:
         return []
-    first = block.end + 1
+    first = prose[-1].end + 1
     screen = Screen(doc, first, MAX_HEADER)
     shown = SHOWN_LINES.of(doc)
     headers = [h for h in _headers(doc, screen) if not _over_a_title(shown, h)]
     if not headers:
-        return _headed_thread(doc, screen)
+        early = announcing_heading(lines, prose[0].end + 1, first)  # under a one-paragraph post
+        return _headed_thread(doc, screen if early is None else Screen(doc, early, MAX_HEADER))
     # the first run of headers close enough together
     run = [headers[0]]
     for h in headers[1:]:

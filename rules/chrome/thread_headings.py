@@ -75,6 +75,23 @@ def first_counted_heading(lines: list[str], candidates: Iterable[int]) -> int | 
     return next((i for i in candidates if len(lines[i]) <= MAX_HEADER and match(lines[i].strip())), None)
 
 
+#: A counting heading that is a line of its own and no more ("12 Comments"): also a post's
+#: counter by its byline, where it may stand between the article's first paragraphs.
+_BARE_COUNT = re.compile(r"^\W*\d+\s+\w+\W{0,3}$")
+
+
+def announcing_heading(lines: list[str], start: int, stop: int) -> int | None:
+    """The first line from ``start`` to ``stop`` (excluded) that counts the comments under it and
+    announces them (a colon, "2 comments:", Blogger's heading under a post; or a title or a
+    prompt, "5 Responses to “…”"), or None: what heads a thread under a post of one paragraph,
+    whose second block of prose is a comment. A bare "12 Comments" there may be the counter by
+    the byline, between the standfirst and the article's body."""
+    found = first_counted_heading(lines, range(start, stop))
+    if found is None or (_BARE_COUNT.match(lines[found]) and not lines[found].rstrip().endswith(":")):
+        return None
+    return found
+
+
 def lists_posts(lines: list[str], heading: int, end: int) -> bool:
     """Whether a counting heading (line ``heading``) and the lines after it up to ``end`` are a
     listing of posts, each with its counter ("156 comments", then another post's teaser and
