@@ -88,7 +88,7 @@ class NavigationMenu(Rule):
     fix_applicability = "unsafe"
     #: Not in the default selection: on Dragnet its flagged lines are all junk on trafilatura's text and 0.96-0.97
     #: on whole-page text, but it flags 6-8 % of the lines the gold calls article there (html2text, HTML input),
-    #: spread over a quarter of its regions (README, "Residue", "Region rules"); most of them menu words a gold
+    #: spread over a quarter of its regions (docs/quality-history.md, "Region rules"); most of them menu words a gold
     #: sentence uses, the rest (0.4 points) menu and blogroll entries the gold kept ("Session 31").
     default = False
 

@@ -278,7 +278,7 @@ class CommentThread(Rule):
     severity = Severity.WARNING
     #: In the default selection since trackbacks, a byline set as a heading and a repeated
     #: counter stopped starting threads: on Dragnet's text extractions it flags 0.3-0.5 % of
-    #: trafilatura's article lines (README, "Comment threads").
+    #: trafilatura's article lines (docs/quality-history.md, "Comment threads").
     summary = "Thread of reader comments (headers and bodies) left in the text"
     fix_applicability = "unsafe"
 
