@@ -52,17 +52,23 @@ def _teaser(line: str) -> bool:
 def _ellipsis_lines(doc: Document) -> list[int]:
     """The lines of ``doc`` that end with an ellipsis (then at most three other characters),
     found by searching the text for the ellipsis: a step a character in C, where testing every
-    line in Python cost a step a line (most texts hold none, or one or two)."""
+    line in Python cost a step a line (most texts hold none, or one or two). A line's end is
+    found once and only the last mark a search steps on is tested (what follows it is the
+    shortest): testing each mark against the rest of its line made a line of dots quadratic."""
     text = doc.text
     found: set[int] = set()
     for mark in ("...", "…"):
         at = text.find(mark)
         while at >= 0:
-            end = at + len(mark)
-            stop = text.find("\n", end)
-            if len(text[end : stop if stop >= 0 else len(text)].strip()) <= 3:
-                found.add(doc.position(at)[0])
-            at = text.find(mark, end)
+            stop = text.find("\n", at)
+            if stop < 0:
+                stop = len(text)
+            last, after = at, text.find(mark, at + len(mark), stop)
+            while after >= 0:
+                last, after = after, text.find(mark, after + len(mark), stop)
+            if len(text[last + len(mark) : stop].strip()) <= 3:
+                found.add(doc.position(last)[0])
+            at = text.find(mark, stop)
     return sorted(found)
 
 
