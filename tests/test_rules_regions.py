@@ -274,6 +274,37 @@ VALID = [
     text(
         P1, P2, "The final score (Score:2) was read out by the referee.", P3, "Scores (Score:3) were low.", P3
     ),
+    # a stamp in quotes is a literal in the article's code (Readability's toc-missing: SQL whose
+    # comment names a demo period), not a comment's header
+    text(
+        P1,
+        P2,
+        "-- In the demo data use:",
+        "-- period > '2020-08-01 17:00 UTC'::timestamptz",
+        "period > now() - interval '1 hour'",
+        "GROUP BY",
+        "status_code",
+        P3,
+        "SELECT * FROM stats;",
+        "-- In the demo data use:",
+        "-- period > '2020-08-01 17:00 UTC'::timestamptz",
+        "period > now() - interval '1 hour'",
+        P1,
+    ),
+    # the rows of a query's result printed as a table hold stamps: no comment headers
+    text(
+        P1,
+        P2,
+        "status_code │ period │ zscore",
+        "────────────┼────────────────────────┼──────────",
+        "200 │ 2020-08-01 18:00:00+00 │ 1.8925638848161648",
+        "400 │ 2020-08-01 18:00:00+00 │ 6.823777205473068",
+        "404 │ 2020-08-01 17:59:00+00 │ -0.38531664163524526",
+        "500 │ 2020-08-01 17:59:00+00 │ -0.4391628750910588",
+        "200 │ 2020-08-01 17:58:00+00 │ 1.6925903990967166",
+        P3,
+        P1,
+    ),
 ]
 
 INVALID = [

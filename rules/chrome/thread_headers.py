@@ -124,6 +124,13 @@ _NOT_A_HEADER = re.compile(
 #: A stamp alone on its line ("02 de febrero de 2022 12:02 PM"): under a Markdown heading that is
 #: no header (html2text's "### TITLE") it dates a post in a listing, not a comment.
 _BARE_STAMP = re.compile(rf"^\W*(?:on\s+)?{_STAMP}\W*$", re.IGNORECASE)
+#: A box-drawing character: the line is a row of a table printed as text (a query's result in
+#: an article: "200 │ 2020-08-01 18:00:00+00 │ 1.89"), never a comment's header.
+_TABLE_RULE = re.compile("[\u2500-\u257f]")
+#: A stamp in quotes: a literal in code or a quotation ("-- period > '2020-08-01 17:00
+#: UTC'::timestamptz" in an article's SQL), never the stamp a site prints on a comment (which a
+#: quoted name may precede: '118 "H" November 7, 2012 at 7:03 PM').
+_QUOTED_STAMP = re.compile(rf"""['"‘“]\s*(?:{_STAMP})[^'"’”\n]{{0,12}}['"’”]""", re.IGNORECASE)
 #: A time at midnight ("12:00 A. M.", "00:00"): what a site prints by a date it stores without
 #: a time ("NAME 04 de mayo 2022, 12:00 A. M." under each item of a listing), so the line is
 #: dated to the day only (a reader's comment at the exact minute of midnight is rare enough).
@@ -196,14 +203,14 @@ def _header_shape(line: str) -> bool | None:
     when it is no header, else whether it is a bare stamp (`_BARE_STAMP`). Kept per line text:
     a header line recurs in every copy of a syndicated story and the header pattern costs
     ~30 µs a line (the 20 MB crawl: 1,664 distinct texts among the 3,536 lines it is tried on)."""
-    if not _hinted(line):
+    if not _hinted(line) or _TABLE_RULE.search(line):
         return None
     text = _plain(line)
     colon = text.endswith(":")
     if not (colon or "(" in text or _DATE_HINT.search(text)):
         return None
     header = (colon or _STAMP_HINT.search(text) is not None) and _is_header_text(text)
-    if not (header or _SCORE_TITLE.search(text)) or _NOT_A_HEADER.match(text):
+    if not (header or _SCORE_TITLE.search(text)) or _NOT_A_HEADER.match(text) or _QUOTED_STAMP.search(text):
         return None
     return _BARE_STAMP.match(text) is not None
 
