@@ -8,6 +8,7 @@ comparisons with ">") are in the valid tables.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import pytest
 
@@ -961,6 +962,26 @@ def test_row_segments_are_decided_once_per_pack_set_and_languages(monkeypatch: p
     assert len(calls) > 20
 
 
+def kept_per_line(code: str, kept: Any, texts: list[str]) -> tuple[list[list[int]], int, list[list[int]]]:
+    """The lines ``code`` reports in each of ``texts`` with its per-line-text cache ``kept`` (an
+    `functools.lru_cache` function) kept across the documents, the cache's hits then, and the
+    lines with the cache forgotten before each document."""
+    rule = all_rules()[code]
+
+    def found(forget: bool) -> list[list[int]]:
+        out = []
+        for t in texts:
+            if forget:
+                kept.cache_clear()
+            out.append([v.line for v in rule.check(Document("a.txt", t), Settings())])
+        return out
+
+    kept.cache_clear()
+    lines = found(forget=False)
+    hits = kept.cache_info().hits
+    return lines, hits, found(forget=True)
+
+
 def test_row_segments_kept_by_line_text_change_no_finding() -> None:
     """B026 keeps a line's segments per line text (`toolbars._row_segments`): the findings of
     documents that share rows are the same with the kept segments forgotten before each
@@ -975,20 +996,9 @@ def test_row_segments_kept_by_line_text_change_no_finding() -> None:
         f"{EN}\n| About Us |\n{row}\nRead the full story here | and more, | Contact\n",
         f"{DE}\nImpressum | Datenschutz | Kontakt\n{row}\n",
     ]
-    rule = all_rules()["B026"]
-
-    def found(forget: bool) -> list[list[int]]:
-        out = []
-        for t in texts:
-            if forget:
-                toolbars._row_segments.cache_clear()
-            out.append([v.line for v in rule.check(Document("a.txt", t), Settings())])
-        return out
-
-    toolbars._row_segments.cache_clear()
-    kept = found(forget=False)
-    assert toolbars._row_segments.cache_info().hits >= 4  # (the row, met again)
-    assert kept == found(forget=True) == [[1], [0, 2], [1, 2], [1, 2]]
+    kept, hits, forgotten = kept_per_line("B026", toolbars._row_segments, texts)
+    assert hits >= 4  # (the row, met again)
+    assert kept == forgotten == [[1], [0, 2], [1, 2], [1, 2]]
     assert toolbars._row_segments(row) == (("About Us", "Contact", "Privacy Policy"), 3)
     assert toolbars._row_segments("| About Us |") == (("About Us",), 3)
     assert toolbars._row_segments("Read the full story here | and more, | Contact") is None
@@ -1007,20 +1017,9 @@ def test_trail_segments_kept_by_line_text_change_no_finding() -> None:
         f"Startseite > Politik > Inland\n{DE}\n{trail}\n",
         f"{EN}\nNews › Politics › Elections › Local\n{trail}\n",
     ]
-    rule = all_rules()["B006"]
-
-    def found(forget: bool) -> list[list[int]]:
-        out = []
-        for t in texts:
-            if forget:
-                breadcrumb._breadcrumb_segments.cache_clear()
-            out.append([v.line for v in rule.check(Document("a.txt", t), Settings())])
-        return out
-
-    breadcrumb._breadcrumb_segments.cache_clear()
-    kept = found(forget=False)
-    assert breadcrumb._breadcrumb_segments.cache_info().hits >= 3  # (the trail, met again)
-    assert kept == found(forget=True) == [[0], [2], [0, 2], [1, 2]]
+    kept, hits, forgotten = kept_per_line("B006", breadcrumb._breadcrumb_segments, texts)
+    assert hits >= 3  # (the trail, met again)
+    assert kept == forgotten == [[0], [2], [0, 2], [1, 2]]
 
 
 def test_row_lines_are_the_lines_with_a_row_separator() -> None:
