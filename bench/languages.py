@@ -53,8 +53,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quality import EXTRACTORS, decode_html, ensure_extracted, score_texts  # noqa: E402
-from residue import lint_texts  # noqa: E402
+from quality import EXTRACTORS, TOKEN, decode_html, ensure_extracted, score_texts  # noqa: E402
+from residue import lint_texts, pct, ratio  # noqa: E402
 
 from lintnews.language import detect  # noqa: E402
 
@@ -67,7 +67,6 @@ BLOCKS = frozenset(
 #: HTML's collapsible whitespace (not U+3000 nor the no-break space, which a page's text keeps).
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
-TOKEN = re.compile(r"[^\W_]+")
 #: Han and kana characters: each one a token (their text has no spaces between words).
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 SCRIPTS = (
@@ -181,14 +180,6 @@ def flagged_lines(diags: list[tuple[str, int, int]], n_lines: int) -> dict[int, 
         for i in range(first, min(last, n_lines - 1) + 1):
             out[i].add(code)
     return out
-
-
-def ratio(a: int, b: int) -> str:
-    return f"{a / b:.3f}" if b else "–"
-
-
-def pct(a: int, b: int) -> str:
-    return f"{100 * a / b:.2f} %" if b else "–"
 
 
 def measure(
