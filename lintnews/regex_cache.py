@@ -75,8 +75,8 @@ def kept_compiles(name: str) -> Iterator[None]:
     leaves its old version in the file: past `KEPT_COMPILES_LIMIT` patterns the file is removed
     and made again by the next run. While the block runs `re` drops nothing from its table (it
     drops the oldest past 512 entries, and the phrase packs' ~390 are shared into it too)."""
-    table, limit = getattr(re, "_cache", None), getattr(re, "_MAXCACHE", None)
-    if not isinstance(table, dict) or not isinstance(limit, int):
+    table, limit = _re_table()
+    if table is None:
         yield
         return
     file = kept_files.path(Path(__file__).parent, f"regex-{name}")
@@ -140,13 +140,22 @@ def _share(specs: list[tuple[str, int]], built: list[re.Pattern[str]]) -> None:
     check and compile each pattern through `re.compile` (`lintnews.packs.screen`,
     `regex_facts.analyse`, `regex_prefix.heads`). As `re` does, the oldest entry makes room.
     Elsewhere nothing is shared and `re` compiles them as before."""
-    table, limit = getattr(re, "_cache", None), getattr(re, "_MAXCACHE", None)
-    if not isinstance(table, dict) or not isinstance(limit, int):
+    table, limit = _re_table()
+    if table is None:
         return
     for (pattern, flags), compiled in zip(specs, built):
         while table and len(table) >= limit:
             del table[next(iter(table))]
         table[str, pattern, flags] = compiled
+
+
+def _re_table() -> tuple[dict[Any, Any] | None, int]:
+    """`re`'s table of compiled patterns and its size limit where it is the dict of CPython 3.11
+    to 3.13 (`_share`, `kept_compiles`); (None, 0) elsewhere, where nothing is shared."""
+    table, limit = getattr(re, "_cache", None), getattr(re, "_MAXCACHE", None)
+    if not isinstance(table, dict) or not isinstance(limit, int):
+        return None, 0
+    return table, limit
 
 
 def _key(specs: list[tuple[str, int]]) -> bytes:
