@@ -5,7 +5,11 @@ groups of candidate pairs that decide the order of verification."""
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,6 +18,7 @@ from story_copies import edited_copy, story
 from lintnews.config import Settings
 from lintnews.corpus import CorpusIndex, CorpusSigner, forked, lsh, verification
 from lintnews.corpus.groups import UnionFind, smallest_members
+from lintnews.corpus.storage import among
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
 from lintnews.engine import Linter
@@ -139,3 +144,37 @@ def test_one_group_is_not_split() -> None:
     assert (
         verification._split_groups(np.zeros(50, np.int64), np.arange(0, 50, 5), np.ones(1, np.int64)) is None
     )
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_among_is_numpys_isin(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    values = rng.integers(0, 50, 300).astype(np.uint64)
+    values[:3] = [0, 2**64 - 1, 2**63]
+    wanted = {int(v) for v in rng.integers(0, 60, seed * 3)} | ({2**64 - 1} if seed % 2 else set())
+    expected = np.isin(values, np.fromiter(wanted, np.uint64, len(wanted)))
+    assert among(values, wanted).tolist() == expected.tolist()
+    assert among(values, iter(wanted)).tolist() == expected.tolist()  # (any iterable)
+    assert among(np.zeros(0, np.uint64), wanted).tolist() == []
+
+
+def test_the_corpus_end_does_not_import_numpy_ma() -> None:
+    """numpy 2's `unique` and `isin` import ``numpy.ma`` on first use (~9 ms of the corpus
+    phase's end, which runs alone after the last document): the end uses `distinct` and
+    `among` instead. In a fresh process, so that nothing else imported it before."""
+    program = """
+import sys
+from test_corpus_split import corpus_diagnostics, stories
+from lintnews.corpus import lsh, verification
+lsh.BESIDE_DOCS = verification.SPLIT_PAIRS = 0  # (children and all, as a large run)
+found = corpus_diagnostics(stories(6, 4), jobs=2)
+assert [d.code for d in found].count("N001") == 6 * 3, found
+print("numpy.ma" in sys.modules)
+"""
+    here = Path(__file__).resolve().parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(here), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=env, cwd=here, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False"]

@@ -8,7 +8,7 @@ import array
 import numpy as np
 
 from lintnews import native
-from lintnews.corpus.storage import distinct
+from lintnews.corpus.storage import among, distinct
 
 
 def template_ranges(lines: np.ndarray, line_docs: np.ndarray, template: set[int]) -> dict[int, list[int]]:
@@ -19,7 +19,7 @@ def template_ranges(lines: np.ndarray, line_docs: np.ndarray, template: set[int]
     drops: dict[int, list[int]] = {}
     if not len(lines) or not template:
         return drops
-    rows = np.flatnonzero(np.isin(lines["hash"], np.fromiter(template, np.uint64, len(template))))
+    rows = np.flatnonzero(among(lines["hash"], template))
     for doc, lo, hi in zip(
         line_docs[rows].tolist(), lines["lo"][rows].tolist(), lines["hi"][rows].tolist(), strict=True
     ):

@@ -10,7 +10,7 @@ import numpy as np
 
 from lintnews.corpus.options import FLAGS, TEMPLATE, CorpusOptions, CorpusSelection
 from lintnews.corpus.signature import POSITION_DTYPE
-from lintnews.corpus.storage import RowIndex, ShingleStore
+from lintnews.corpus.storage import RowIndex, ShingleStore, among
 from lintnews.corpus.verification import Step
 from lintnews.diagnostics import Diagnostic, Severity
 from lintnews.registry import Rule
@@ -221,7 +221,7 @@ def template_diagnostics(
     # the rows of each document are one range; its positions one record in `_positions`
     owner_rows = RowIndex(line_owner, line_count)
     record_of = {doc: k for k, doc in enumerate(line_owner)}
-    wanted = np.flatnonzero(np.isin(lines["hash"], np.fromiter(template, np.uint64, len(template))))
+    wanted = np.flatnonzero(among(lines["hash"], template))
     for r, h, i in zip(wanted.tolist(), lines["hash"][wanted].tolist(), line_docs[wanted].tolist()):
         if (i, h) in seen or not docs[i].enabled & FLAGS[TEMPLATE]:
             continue

@@ -13,6 +13,7 @@ from lintnews import native
 from lintnews.corpus.forked import CAN_FORK, in_child, no_tick
 from lintnews.corpus.groups import UnionFind, smallest_members
 from lintnews.corpus.options import CorpusOptions
+from lintnews.corpus.storage import distinct
 
 #: Told about a step of the work and its amount; returns the function to call with each amount done.
 Step = Callable[[str, int], Callable[[int], None]]
@@ -95,7 +96,7 @@ def verify(
     halves = None
     if split and CAN_FORK and len(order) >= SPLIT_PAIRS:
         # a group's work is mostly its documents' sets (read, sorted and merged about once each)
-        members = np.bincount(groups[np.unique(np.concatenate([earlier[pairs], later[pairs]]))], minlength=n)
+        members = np.bincount(groups[distinct(np.concatenate([earlier[pairs], later[pairs]]))], minlength=n)
         halves = _split_groups(roots_sorted, runs, members)
     if halves is None:
         runs_of([(0, len(bounds) - 1)], tick)
@@ -104,7 +105,7 @@ def verify(
     # forked child.
     mine, others = halves
     theirs = np.concatenate([order[bounds[lo] : bounds[hi]] for lo, hi in others])
-    read = np.unique(np.concatenate([earlier[theirs], later[theirs]]))
+    read = distinct(np.concatenate([earlier[theirs], later[theirs]]))
 
     def second_half() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         runs_of(others, no_tick)
