@@ -94,6 +94,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # the council's rules and reports, not a thread's
             f"{EN}\nWe encourage lively debate in the chamber, the mayor said, but not shouting.\n{EN2}\n",
             f"{EN}\nThe report on the deficit is due in May.\nComments are public records under state law, the clerk said.\n",
+            # session 37: a sentence about a post and its comments, and about logging in
+            f"{EN}\nThe mayor posted on Monday that 99 comments were too many to answer.\n",
+            f"{EN}\nLogging in to the council portal takes a code sent by text message, the clerk said.\n",
         ],
         [
             (
@@ -167,6 +170,13 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nKommentare werden moderiert.\nBeitrag melden\n", [2, 3]),
             (f"{FR}\nLes commentaires sont modérés.\nSignaler un abus\n", [2, 3]),
             (f"{ES}\nLos comentarios son moderados.\nDenunciar comentario\n", [2, 3]),
+            # session 37: a post's header row with its comment counter, the comment form's login
+            (f"| POSTED ON March 3rd, 2024 | 12 COMMENTS | + ADD YOUR COMMENT |\n{EN}\n", [1]),
+            (f"{EN}\nJoin the discussion:\nSign Up / Log In\n", [2, 3]),
+            (f"{EN}\nLogging In...\n", [2]),
+            (f"{DE}\nAnmelden / Registrieren\n", [2]),
+            (f"{FR}\nConnexion / Inscription\n", [2]),
+            (f"{ES}\nIniciar sesión / Registrarse\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B003 cookie-consent
@@ -203,6 +213,10 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nThe bank said it will never share your email address with the tax office.\n",
             f"{EN}\nWe respect your privacy, the mayor told the residents, but the cameras stay.\n",
             f"{EN}\nMore feeds of the council's meetings will follow in the spring.\n",
+            # session 37: sentences about inboxes and donations
+            f"{EN}\nResidents said the warnings were delivered to your inbox only if you had registered.\n",
+            f"{EN}\nThe charity asked residents to donate now rather than at the end of the year.\n",
+            f"{DE}\nDie Mahnung landete bei vielen Bürgern direkt im Postfach, sagte die Sprecherin.\n",
         ],
         [
             (f"{EN}\nSign up for our newsletter\nEnter your email address\n", [2, 3]),
@@ -242,6 +256,15 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nWenn dir dieser Artikel gefallen hat, abonniere unseren Blog.\n", [2]),
             (f"{FR}\nSi vous avez aimé cet article, abonnez-vous à notre blog.\n", [2]),
             (f"{ES}\nSi te gustó este artículo, suscríbete a nuestro blog.\n", [2]),
+            # session 37: a sign-up box's pitch and a donation prompt
+            (f"{EN}\nGet every new story delivered to your inbox.\n", [2]),
+            (f"{EN}\nThe week's best council stories, hand-picked for your inbox.\n", [2]),
+            (f"{EN}\nSign up for Budget Watch and receive a free copy of our annual report:\n", [2]),
+            (f"{EN}\nGet the Gazette's news via RSS, newsletter and Twitter\n", [2]),
+            (f"{EN}\nKeep our reporting free for everyone - donate today!\n", [2]),
+            (f"{DE}\nErhalten Sie die wichtigsten Nachrichten direkt in Ihr Postfach\n", [2]),
+            (f"{FR}\nRecevez l'essentiel de l'actualité directement dans votre boîte mail\n", [2]),
+            (f"{ES}\nRecibe las noticias más importantes en tu bandeja de entrada\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B005 social-share
@@ -259,6 +282,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # the article's own visits and finds
             f"{EN}\nVisit the harbour on Sunday and you will find us on the pier, the fishermen said.\n",
             f"{EN}\nWe're on Pinterest!\n{EN2}\n",
+            # session 37: sentences that name the networks
+            f"{EN}\nThe mayor asked residents to please share the survey with their neighbours before Friday.\n",
+            f"{EN}\nGoogle Plus was once the council's favourite network, the spokesman said.\n",
         ],
         [
             (f"{EN}\nShare on Facebook\nTweet\nPin it\n", [2, 3, 4]),
@@ -293,6 +319,13 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 f"### Ledger on Facebook\n\n{EN2}\n",
                 [2, 4, 10],
             ),
+            # session 37: share rows and prompts of older templates
+            (f"{EN}\nLike It. Tweet It. Digg It.\n", [2]),
+            (f"{EN}\nDiscuss Story On Newsvine\nGoogle Plus\n", [2, 3]),
+            (f"{EN}\nIf you liked this post, please share it\n", [2]),
+            (f"{EN}\n| Share the love | Get free updates and win prizes |\n", [2]),
+            (f"{EN}\nLike to see major updates on this story in Facebook.\n", [2]),
+            (f"{EN}\nConnect with the community: Facebook Page, Forums\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B006 breadcrumb
@@ -378,6 +411,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{DE}\nDie Anzeige gegen den Bürgermeister wurde am Montag zurückgezogen.\n{DE2}\n",
             f"{DE}\nWerbung: 20 Millionen Euro im Jahr, Personal: 35 Millionen Euro.\n",
             f"{EN}\nPresented by the mayor, the budget passed with two votes to spare.\n",
+            # session 37: the word inside a sentence
+            f"{EN}\nThe festival's sponsors paid for the fireworks, the mayor said.\n",
         ],
         [
             (f"{EN}\nAdvertisement\n{EN2}\n", [2]),
@@ -390,6 +425,13 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nHier werben\n", [2]),
             (f"{FR}\nAnnoncez ici\n", [2]),
             (f"{ES}\nAnúnciate aquí\n", [2]),
+            # session 37: the sponsors' slot
+            (f"{EN}\nSponsors\n", [2]),
+            (f"{EN}\nAdvertisers\n", [2]),
+            (f"{EN}\nSponsored by:\n", [2]),
+            (f"{DE}\nSponsoren\n", [2]),
+            (f"{ES}\nPatrocinadores\n", [2]),
+            (f"{FR}\nNos sponsors\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B011 comment-thread (region)
@@ -429,6 +471,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nYou can view all posts by the council on its website, the clerk said.\n",
             f"{EN}\nSkip to the end of the report and the deficit is there in one line, the mayor said.\n",
             f"{EN}\nThe entry was posted on the council's website on Monday, the clerk said.\n",
+            # session 37: the words in the article's own sentences
+            f"{EN}\nThe report was posted in the town hall, where residents can read it until May.\n",
+            f"{EN}\nAbout the author of the report, the mayor said only that she was an engineer.\n",
         ],
         [
             (f"{EN}\n← Previous post\nNext post →\n", [2, 3]),
@@ -461,6 +506,17 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
             (f"{FR}\nCette entrée a été publiée le 6 novembre 2012 dans Budget.\n", [2]),
             (f"{ES}\nEsta entrada fue publicada el 6 de noviembre de 2012 en Presupuesto.\n", [2]),
+            # session 37: a blog template's category row, author box and source link under a post
+            (f"{EN}\nPosted in Local Politics, Budget | Leave a Comment | RSS Feed\n", [2]),
+            (
+                f"{EN}\nAbout the author: Jane Roe is the editor of this site and writes about city budgets.\n",
+                [2],
+            ),
+            (f"{EN}\nOriginal Post: http://example.org/2024/03/budget-vote.html\n", [2]),
+            (f"{DE}\nVeröffentlicht in Lokales, Politik | Kommentar schreiben\n", [2]),
+            (f"{DE}\nÜber die Autorin: Erika Muster schreibt seit zehn Jahren über die Stadt.\n", [2]),
+            (f"{FR}\nPublié dans Politique locale | Laisser un commentaire\n", [2]),
+            (f"{ES}\nSobre el autor: Juan Pérez escribe sobre el ayuntamiento desde 2010.\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B020 copyright-notice
@@ -561,12 +617,17 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
         [
             f"{EN}\nThe report runs to 300 pages; page 1 of the summary lists the findings.\n",
             f"{EN}\nThe next page of the plan deals with the schools.\n",
+            # session 37: a score or a range in a sentence
+            f"{EN}\nThe vote ended 1 - 4 of 20 members present, the clerk said.\n",
         ],
         [
             (f"{EN}\nPage 1 of 1\nNext page\n« Previous | Next »\n1 2 3 Next »\n", [2, 3, 4, 5]),
             (f"{DE}\nSeite 1 von 3\nNächste Seite\n", [2, 3]),
             (f"{FR}\nPage 2 sur 5\nPage suivante\n", [2, 3]),
             (f"{ES}\nPágina 2 de 5\n", [2]),
+            # session 37: a carousel's pager
+            (f"{EN}\n1 - 4 of 20\n", [2]),
+            (f"{DE}\n1 - 4 von 20\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B025 print-tools
@@ -576,6 +637,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nEmail:\njane@example.com\n",
             f"{EN}\nEmail\n{EN2}\n",
             f"{EN}\nThe museum will enlarge the photo gallery on its second floor next year.\n",
+            # session 37: "Font:" labelling what follows, not the text-size buttons
+            f"{EN}\nFont:\nHelvetica, 12 points\n",
         ],
         [
             (
@@ -596,6 +659,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nGedruckt von https://www.anzeiger.example/haushalt\n", [2]),
             (f"{FR}\nImprimé depuis https://www.courrier.example/budget\n", [2]),
             (f"{ES}\nImpreso desde https://www.diario.example/presupuesto\n", [2]),
+            # session 37: the text-size tool's label over its buttons
+            (f"- Font:\n- +\n- -\n{EN}\n", [1]),
         ],
     ),
     # ---------------------------------------------------------------- B026 link-row

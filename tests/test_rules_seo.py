@@ -89,6 +89,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             article((1, "Also on the agenda: the noise barrier and the new road around the quarter.")),
             article((1, "More stories from the residents will be heard at the hearing in the autumn.")),
             article((1, "Residents who want to watch video of the hearing can ask the clerk for a copy.")),
+            # session 37: the words in a sentence
+            article((1, "The story highlights how the port has grown since the war.")),
         ],
         [
             (
@@ -157,6 +159,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 "El ayuntamiento aprobó el martes la ampliación del puerto tras un largo debate.\nNo hay entradas relacionadas\n",
                 [2],
             ),
+            # session 37: a news site's stock headings over its summary and its coverage links
+            (article((0, "STORY HIGHLIGHTS"), (3, "Part of complete coverage on")), [2, 6]),
         ],
     ),
     # ---------------------------------------------------------------- S002 off-topic-related-link

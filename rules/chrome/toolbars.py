@@ -44,7 +44,7 @@ class PrintTools(PhraseRule):
         keys = line_keys(doc)
         flagged = {v.line for v in found}
         for v in found:
-            if doc.lines[v.line].rstrip(" *_").endswith(":"):
+            if doc.lines[v.line].rstrip(" *_").endswith(":") and not _size_buttons_follow(doc, v.line):
                 continue  # "Email:" labels what follows (an address, a form field)
             near = _neighbours(keys, v.line)
             if keys[v.line] in _BARE_MAIL and not (
@@ -79,6 +79,18 @@ _TOOL_WORDS = frozenset(
         "pinterest",
     }
 )
+
+
+#: The text-size tool: its label ("Font:", "Text size:") over its buttons ("+" and "-").
+_SIZE_BUTTONS = frozenset({"+", "-", "–", "a+", "a-", "a", "aa"})
+
+
+def _size_buttons_follow(doc: Document, i: int) -> bool:
+    """Whether the two next non-blank lines after line ``i`` are a text-size tool's buttons
+    ("- +", "- -", bullets allowed): the label "Font:" above them is the tool's, not a form's."""
+    after = [doc.lines[j].strip().lstrip("-*•").strip() for j in range(i + 1, min(i + 5, len(doc.lines)))]
+    buttons = [s for s in after if s][:2]
+    return len(buttons) == 2 and all(s.casefold() in _SIZE_BUTTONS for s in buttons)
 
 
 def _neighbours(keys: list[str], i: int) -> list[int]:
