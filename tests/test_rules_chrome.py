@@ -639,6 +639,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nThe museum will enlarge the photo gallery on its second floor next year.\n",
             # session 37: "Font:" labelling what follows, not the text-size buttons
             f"{EN}\nFont:\nHelvetica, 12 points\n",
+            # a tag list that holds the word
+            f"{EN}\n* feed\n* font\n* freelancing\n",
         ],
         [
             (

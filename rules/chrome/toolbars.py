@@ -44,7 +44,10 @@ class PrintTools(PhraseRule):
         keys = line_keys(doc)
         flagged = {v.line for v in found}
         for v in found:
-            if doc.lines[v.line].rstrip(" *_").endswith(":") and not _size_buttons_follow(doc, v.line):
+            size_tool = _size_buttons_follow(doc, v.line)
+            if keys[v.line] == "font" and not size_tool:
+                continue  # "Font" alone is also a tag of a tag list or a heading: only the tool's label
+            if doc.lines[v.line].rstrip(" *_").endswith(":") and not size_tool:
                 continue  # "Email:" labels what follows (an address, a form field)
             near = _neighbours(keys, v.line)
             if keys[v.line] in _BARE_MAIL and not (
