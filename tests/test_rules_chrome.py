@@ -97,6 +97,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # session 37: a sentence about a post and its comments, and about logging in
             f"{EN}\nThe mayor posted on Monday that 99 comments were too many to answer.\n",
             f"{EN}\nLogging in to the council portal takes a code sent by text message, the clerk said.\n",
+            # a bare "Website" or "Name" is a field only right under a field of the form
+            f"{EN}\nWebsite\nThe council's new website opens in March.\n",
         ],
         [
             (
@@ -174,6 +176,14 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"| POSTED ON March 3rd, 2024 | 12 COMMENTS | + ADD YOUR COMMENT |\n{EN}\n", [1]),
             (f"{EN}\nJoin the discussion:\nSign Up / Log In\n", [2, 3]),
             (f"{EN}\nLogging In...\n", [2]),
+            # the comment form's fields: a bare "Website" under the fields the pack names
+            (f"{EN}\nName (required)\nMail (will not be published) (required)\nWebsite\n", [2, 3, 4]),
+            (f"{EN}\nEmail (won't be published) (required)\n\n**Website**\n", [2, 4]),
+            (f"{DE}\nE-Mail (wird nicht veröffentlicht) (erforderlich)\nWebseite\n", [2, 3]),
+            (f"{FR}\nAdresse e-mail (ne sera pas publiée) (obligatoire)\nSite web\n", [2, 3]),
+            (f"{ES}\nCorreo electrónico (no será publicado) (obligatorio)\nSitio web\n", [2, 3]),
+            # a heading of the comments over a bare "Name": no field of a form above it
+            (f"{EN}\nComments\nName\n", [2]),
             (f"{DE}\nAnmelden / Registrieren\n", [2]),
             (f"{FR}\nConnexion / Inscription\n", [2]),
             (f"{ES}\nIniciar sesión / Registrarse\n", [2]),

@@ -5,11 +5,17 @@ Phrase rules: each one's metadata, docs and phrases live in ``rules/packs/<CODE>
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from lintnews.config import Settings
+from lintnews.document import Document
 from lintnews.packs import (
     PhraseRule,
     phrase_rule,
 )
-from lintnews.registry import register
+from lintnews.registry import Violation, register
+
+from .comment_form import form_field_lines
 
 
 @register
@@ -21,7 +27,20 @@ class AdblockNotice(PhraseRule):
 @register
 @phrase_rule("B002")
 class CommentWidget(PhraseRule):
-    pass
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        found = list(super().check(doc, settings))
+        yield from found
+        if not found:
+            return
+        for i in form_field_lines(doc, {v.line for v in found}):
+            # a bare "Website" under "Mail (will not be published) (required)": the form's field
+            yield self.removable_lines(
+                doc,
+                i,
+                i,
+                "Comment form field left in the text",
+                f'Remove the line "{doc.lines[i].strip()[:60]}"',
+            )
 
 
 @register
