@@ -295,6 +295,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # session 37: sentences that name the networks
             f"{EN}\nThe mayor asked residents to please share the survey with their neighbours before Friday.\n",
             f"{EN}\nGoogle Plus was once the council's favourite network, the spokesman said.\n",
+            # a writer's bio with no follow prompt under it
+            f"{EN}\nJane Roe is a writer based in Austin, where she covers city politics.\n{EN2}\n",
         ],
         [
             (f"{EN}\nShare on Facebook\nTweet\nPin it\n", [2, 3, 4]),
@@ -336,6 +338,17 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{EN}\n| Share the love | Get free updates and win prizes |\n", [2]),
             (f"{EN}\nLike to see major updates on this story in Facebook.\n", [2]),
             (f"{EN}\nConnect with the community: Facebook Page, Forums\n", [2]),
+            # the author box: a line of bio over the prompt to follow the writer
+            (
+                f"{EN}\nJane Roe is a writer based in Austin, where she covers city politics.\nFollow @janeroe on Twitter.\n",
+                [2, 3],
+            ),
+            (
+                f"{EN}\nJohn Doe reports from war zones and writes comic books.\n\nFollow @jdoe on Twitter.\n",
+                [2, 4],
+            ),
+            # a line above the prompt that is no bio: only the prompt
+            (f"{EN}\nThe new bridge is set to open in February 2026.\nFollow @townledger on Twitter.\n", [3]),
         ],
     ),
     # ---------------------------------------------------------------- B006 breadcrumb

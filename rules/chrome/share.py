@@ -17,6 +17,7 @@ from lintnews.packs import (
 )
 from lintnews.registry import Violation, register
 
+from .author_box import author_bio_lines
 from .share_runs import ShareScreen, button_line, share_screen, stretches
 
 _BUTTON_MAX_WORDS = 3
@@ -41,6 +42,10 @@ class SocialShare(PhraseRule):
             screen = share_screen(packs, self.name, langs)
             for run in runs:
                 self._run_matches(doc, run, keys, matchers, screen, flagged)
+        for j in author_bio_lines(doc, keys, set(flagged)):
+            flagged[j] = self.removable_lines(
+                doc, j, j, "Author's bio above a follow prompt left in the text", "Remove the author's bio"
+            )
         for line in sorted(flagged):
             yield flagged[line]
 
