@@ -14,13 +14,18 @@ text is linted twice, in-process with the T rules (``--select``, default ``T``):
 
 A document counts as flagged when any selected rule reports on it. Reported per set and in
 all: recall on cut documents (also for cuts inside a word and between words) and the share of
-uncut documents flagged; ``--show N`` prints missed cut endings and flagged uncut endings, and
+uncut documents flagged. ``--scripts`` keeps only the texts not written mostly in Latin letters
+(Chinese, Japanese, Korean, Arabic, Cyrillic …: the script most of a text's letters are in, as
+``languages.py`` decides it, ``Jpan`` for Han with kana) and reports per script; ``--cuts K``
+cuts each text at K points (K draws of the same kind, each its own seed) where a script has few
+texts. ``--show N`` prints missed cut endings and flagged uncut endings, and
 how many missed cuts end on a last line of 1, 2, … words (a short line after finished prose is
 where a cut is hardest to tell from a signature or a link).
 
 Usage::
 
     python bench/truncation.py --dragnet ../shared/eval/dragnet --readability ../shared/eval/readability
+    python bench/truncation.py --readability ../shared/eval/readability --scripts --cuts 20
 """
 
 from __future__ import annotations
@@ -37,8 +42,16 @@ _SENTENCE_END = re.compile(r"""[.!?…:;][\"'”’»)\]]*$""")
 MIN_WORDS = 80
 
 
-def load(dragnet: Path | None, readability: Path | None) -> tuple[list[tuple[str, str, str]], Counter]:
-    """(set, name, text) of every gold text long enough; and how many were skipped per set."""
+#: A character of a script written without spaces between words (Han, kana): a word of its own
+#: when ``--scripts`` counts a text's words.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+
+
+def load(
+    dragnet: Path | None, readability: Path | None, unspaced: bool = False
+) -> tuple[list[tuple[str, str, str]], Counter]:
+    """(set, name, text) of every gold text long enough; and how many were skipped per set.
+    With ``unspaced``, each Han, kana or Thai character counts as a word too."""
     from lintnews.html_source import extract
 
     out: list[tuple[str, str, str]] = []
@@ -55,7 +68,7 @@ def load(dragnet: Path | None, readability: Path | None) -> tuple[list[tuple[str
     kept = []
     for s, name, text in out:
         text = re.sub(r"\n{3,}", "\n\n", text).strip()
-        if len(text.split()) < MIN_WORDS:
+        if len(text.split()) + (len(_UNSPACED.findall(text)) if unspaced else 0) < MIN_WORDS:
             skipped[s] += 1
             continue
         kept.append((s, name, text))
@@ -87,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--readability", type=Path)
     ap.add_argument("--select", default="T")
     ap.add_argument("--show", type=int, default=0, metavar="N")
+    ap.add_argument(
+        "--scripts", action="store_true", help="only texts not mostly in Latin letters, per script"
+    )
+    ap.add_argument("--cuts", type=int, default=1, metavar="K", help="cut points per text (default 1)")
     args = ap.parse_args(argv)
     if not (args.dragnet or args.readability):
         ap.error("give --dragnet and/or --readability")
@@ -96,7 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     from lintnews.engine import Linter
 
     linter = Linter(Settings(select=args.select.split(",")))
-    texts, skipped = load(args.dragnet, args.readability)
+    texts, skipped = load(args.dragnet, args.readability, args.scripts)
+    if args.scripts:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from languages import script_of
+
+        texts = [(script_of(text), name, text) for _s, name, text in texts]
+        texts = [t for t in texts if t[0] != "Latn"]
+        skipped = Counter()  # (of every script)
     stats: Counter = Counter()
     missed: list[tuple[str, str, str]] = []
     false: list[tuple[str, str, str, str]] = []
@@ -106,27 +130,28 @@ def main(argv: list[str] | None = None) -> int:
         if whole:
             stats[(s, "uncut flagged")] += 1
             false.append((s, name, whole[0].code, text[-100:]))
-        c = cut(text, f"{s}/{name}")
-        if c is None:
-            stats[(s, "no cut point")] += 1
-            continue
-        head, mid = c
-        kind = "cut mid-word" if mid else "cut between words"
-        stats[(s, "cut")] += 1
-        stats[(s, kind)] += 1
-        if linter.lint(Document(f"{name}.txt", head)).diagnostics:
-            stats[(s, "cut flagged")] += 1
-            stats[(s, kind + " flagged")] += 1
-        else:
-            missed.append((s, name, head[-100:]))
-            stats[("missed", min(len(head.rpartition("\n")[2].split()), 13))] += 1
+        for k in range(args.cuts):
+            c = cut(text, f"{s}/{name}" if k == 0 else f"{s}/{name}/{k}")
+            if c is None:
+                stats[(s, "no cut point")] += 1
+                continue
+            head, mid = c
+            kind = "cut mid-word" if mid else "cut between words"
+            stats[(s, "cut")] += 1
+            stats[(s, kind)] += 1
+            if linter.lint(Document(f"{name}.txt", head)).diagnostics:
+                stats[(s, "cut flagged")] += 1
+                stats[(s, kind + " flagged")] += 1
+            else:
+                missed.append((s, name, head[-100:]))
+                stats[("missed", min(len(head.rpartition("\n")[2].split()), 13))] += 1
 
     def frac(a: int, b: int) -> str:
         return f"{a}/{b} ({100 * a / b:.1f} %)" if b else "–"
 
     sets = sorted({s for s, _, _ in texts})
     print(
-        "| set | texts (skipped < 80 words) | recall on cut | cut mid-word | cut between words | uncut flagged |"
+        f"| {'script' if args.scripts else 'set'} | texts (skipped < 80 words) | recall on cut | cut mid-word | cut between words | uncut flagged |"
     )
     print("|---|--:|--:|--:|--:|--:|")
     for s in [*sets, "all"]:
