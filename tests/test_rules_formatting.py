@@ -71,6 +71,9 @@ SPACE_VALID = [
     "Tags: politics,budget,council,schools,roads and the archive of all stories about the city hall\n",
     # tables and short lines are not running text
     "| Item | Cost |\n|---|---|\n| Roads,bridges | 4.5 |\n",
+    # Chinese and Japanese write no space after a comma, half-width or not (prose since s37)
+    "這趟路讓您辛苦了,雖然天氣不佳依然如期赴約,我們下次再來拍照,楓紅期間一定要再來一趟。\n",
+    "港湾局は火曜日,穀物の輸送を再開したと発表した,最初の貨物船が港を出た。\n",
 ]
 
 SPACE_INVALID = [

@@ -107,6 +107,8 @@ _GLUED_COMMA = re.compile(r"[,;](?<=[^\W\d_]{2}[,;])(?=[^\W\d_]{2})")
 #: one has nothing to report; the lines that hold one are found by one pass of a kernel over the
 #: text (`glued_lines`).
 _GLUED_MARKS = ".!?,;"
+#: Han and kana: the letters of scripts that write no space after a comma.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: A dot and a non-space after the word that follows a glued mark (`reg.Gen.m.b.H.`).
 _DOTTED = re.compile(r"\.\S")
 #: File extensions and top-level domains that follow a dot without a space by design, even when
@@ -149,6 +151,8 @@ def _glued(text: str) -> Iterator[int]:
         after = _word_after(text, col + 1)
         if before.isupper() and after.isupper():
             continue  # codes and initials (`NL,CZ`)
+        if _UNSPACED.match(before[-1:]) or _UNSPACED.match(after[:1]):
+            continue  # Chinese and Japanese put no space after a comma (`辛苦了,雖然`)
         if tokens.address(col, col + 1):
             continue
         yield col
