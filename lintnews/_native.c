@@ -21,15 +21,25 @@
  * when first asked cost a test a character, more than that in a run), where a news crawl's text
  * of other scripts than Latin (a sixth of its characters) made a call a character; above the
  * plane, the calls. */
-enum { PROP_ALNUM = 1, PROP_DIGIT = 2, PROP_LOWER = 4, PROP_WORD = 8 };
+enum { PROP_ALNUM = 1, PROP_DIGIT = 2, PROP_LOWER = 4, PROP_WORD = 8, PROP_ALPHA = 16, PROP_CASELESS = 32 };
 static uint8_t bmp_props[0x10000];
+
+/* s37-script: a letter of a script without letter case (Han, kana, Hangul, Arabic, Hebrew, Thai,
+ * Devanagari …): str.isalpha, from U+0590 (Hebrew) on, neither lower, upper nor title case
+ * (lintnews.native.py_caseless_letter). */
+static inline int caseless_letter(Py_UCS4 ch)
+{
+    return ch >= 0x0590 && Py_UNICODE_ISALPHA(ch) && !Py_UNICODE_ISLOWER(ch) && !Py_UNICODE_ISUPPER(ch) &&
+           !Py_UNICODE_ISTITLE(ch);
+}
 
 static void make_bmp_props(void)
 {
     for (Py_UCS4 ch = 0; ch < 0x10000; ch++) {
         int alnum = Py_UNICODE_ISALNUM(ch); /* (str.isdigit implies str.isalnum) */
         bmp_props[ch] = (uint8_t)((alnum ? PROP_ALNUM : 0) | (alnum && Py_UNICODE_ISDIGIT(ch) ? PROP_DIGIT : 0) |
-                                  (Py_UNICODE_ISLOWER(ch) ? PROP_LOWER : 0) | (alnum || ch == '_' ? PROP_WORD : 0));
+                                  (Py_UNICODE_ISLOWER(ch) ? PROP_LOWER : 0) | (alnum || ch == '_' ? PROP_WORD : 0) |
+                                  (Py_UNICODE_ISALPHA(ch) ? PROP_ALPHA : 0) | (caseless_letter(ch) ? PROP_CASELESS : 0));
     }
 }
 
@@ -1830,6 +1840,45 @@ static int role_of(PyObject *kind)
     return ROLE_OTHER;
 }
 
+/* s37-script: prose in the scripts without letter case, where words are not told by their first
+ * letter's case (and Chinese, Japanese and Thai put no space between them): a text of at least
+ * CASELESS_PROSE letters of such scripts, more than half of its letters, with a mark that ends or
+ * splits a sentence in it (lintnews.native.py_caseless_prose). Asked only of a paragraph or quote
+ * of a text that is not all Latin-1 and not prose by its words' case. */
+#define CASELESS_PROSE 20
+
+static inline int is_clause_mark(Py_UCS4 c)
+{
+    switch (c) {
+    case '.': case '!': case '?': case ',': case ';':
+    case 0x3002: case 0xFF0E: case 0xFF61: case 0xFF01: case 0xFF1F: /* 。．｡！？ */
+    case 0xFF0C: case 0x3001: case 0xFF1B:                           /* ，、； */
+    case 0x061F: case 0x060C: case 0x061B: case 0x06D4:              /* ؟ ، ؛ ۔ */
+    case 0x0964: case 0x0965:                                        /* । ॥ */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int caseless_prose(int kind, const void *data, Py_ssize_t n)
+{
+    Py_ssize_t caseless = 0, letters = 0;
+    int marked = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        int props = c < 0x10000 ? bmp_props[c]
+                                : (Py_UNICODE_ISALPHA(c) ? PROP_ALPHA : 0) | (caseless_letter(c) ? PROP_CASELESS : 0);
+        if (props & PROP_ALPHA) {
+            letters++;
+            caseless += (props & PROP_CASELESS) != 0;
+        }
+        else if (!marked)
+            marked = is_clause_mark(c);
+    }
+    return marked && caseless >= CASELESS_PROSE && 2 * caseless > letters;
+}
+
 /* The traits of a block of text `text` whose kind has role `role` (see lintnews.native.PyBlock):
  * its words, those that start in lower case, whether it is heading-like and whether it is prose. */
 static void block_traits(PyObject *text, int role, Py_ssize_t *words, Py_ssize_t *lowers, char *heading_like,
@@ -1885,8 +1934,9 @@ static void block_traits(PyObject *text, int role, Py_ssize_t *words, Py_ssize_t
     *words = count;
     *lowers = lower;
     *heading_like = (char)heading;
-    *prose = (char)((role == ROLE_PARAGRAPH || role == ROLE_QUOTE) && count >= 8 &&
-                    (double)lower >= 0.45 * (double)count);
+    *prose = (char)((role == ROLE_PARAGRAPH || role == ROLE_QUOTE) &&
+                    ((count >= 8 && (double)lower >= 0.45 * (double)count) ||
+                     (kind != PyUnicode_1BYTE_KIND && caseless_prose(kind, data, n))));
 }
 
 /* --- Block ------------------------------------------------------------------------------- */
@@ -3755,7 +3805,8 @@ failed:
 
 static int is_prose(const BlockObject *block) { return block->prose; }
 
-/* The text ends, before its trailing white space, on a letter or a comma. */
+/* The text ends, before its trailing white space, on a letter or a comma (",", or the "，" "、"
+ * "،" of Chinese, Japanese and Arabic text). */
 static int ends_open(int kind, const void *data, Py_ssize_t p)
 {
     while (p > 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p - 1)))
@@ -3763,13 +3814,14 @@ static int ends_open(int kind, const void *data, Py_ssize_t p)
     if (p == 0)
         return 0;
     Py_UCS4 last = PyUnicode_READ(kind, data, p - 1);
-    return last == ',' || Py_UNICODE_ISALPHA(last);
+    return last == ',' || last == 0xFF0C || last == 0x3001 || last == 0x060C || Py_UNICODE_ISALPHA(last);
 }
 
 PyDoc_STRVAR(open_blocks_doc,
              "open_blocks(blocks) -> list[int]\n\n"
              "The indices (ascending) of the blocks of prose whose text ends, before its trailing\n"
-             "white space, on a letter (str.isalpha) or a comma: where a sentence may be cut off\n"
+             "white space, on a letter (str.isalpha) or a comma (',' or the full-width, ideographic\n"
+             "or Arabic comma): where a sentence may be cut off\n"
              "(see lintnews.block_edges.py_open_blocks).");
 
 static PyObject *native_open_blocks(PyObject *self, PyObject *blocks)

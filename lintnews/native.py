@@ -13,6 +13,8 @@ import os
 import re
 from types import ModuleType
 
+from lintnews.caseless import py_caseless_prose
+
 #: A run of non-word characters within one line (the underscore, a word character for `re`,
 #: is turned into a space first).
 _NON_WORD_IN_LINE = re.compile(r"[^\w\n]+")
@@ -214,7 +216,7 @@ class PyBlock:
     #: A heading, or a paragraph of one line shaped like a title (see `_heading_like`).
     heading_like: bool
     #: Running text: a paragraph or quote of 8 words or more, at least 45 % of them lower case
-    #: (titles are not).
+    #: (titles are not); or, in a script without letter case, one `py_caseless_prose` takes.
     prose: bool
     _words: list[str]  # (unset until first asked for)
 
@@ -226,7 +228,9 @@ class PyBlock:
         self.kind = kind
         self.word_count, self.lower_count = count, lower = py_word_stats(text)
         self.heading_like = _heading_like(text, kind, count)
-        self.prose = kind in ("paragraph", "quote") and count >= 8 and lower >= 0.45 * count
+        self.prose = kind in ("paragraph", "quote") and (
+            (count >= 8 and lower >= 0.45 * count) or py_caseless_prose(text)
+        )
 
     def __repr__(self) -> str:
         return (

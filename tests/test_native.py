@@ -393,6 +393,10 @@ TRAIT_PIECES = st.sampled_from(
     [
         "Word", "word", "ölçü", "Été", "ǅ", "ª", "三", "1", "²", "٣", "_", "it's", "-", ".", "!", ",", ";", ":",
         "?", " ", "  ", "   ", "\t", "\xa0", " \xa0 ", "\xa0\xa0\xa0", "\u3000", "\n", "x" * 70, "a b c d e f g",
+        # s37-script: caseless scripts (Han, kana, Hangul, Arabic, Hebrew, Devanagari, Thai), their
+        # marks, a title-case letter past U+0590 and an astral Han letter
+        "该公司表示今年的收入", "港湾局はを再開した", "한국어 문장", "قال المتحدث", "שלום", "नमस्ते", "ภาษาไทย",
+        "。", "，", "、", "！", "？", "؟", "،", "۔", "।", "ᾈ", "𠀀", "ー",
     ]
 )  # fmt: skip
 TRAIT_TEXT = st.one_of(st.lists(TRAIT_PIECES, max_size=30).map("".join), TEXT)
@@ -434,8 +438,18 @@ def test_block_traits_count_the_words_and_their_lower_case_starts(text: str, kin
     ):
         words = block.words
         assert (block.word_count, block.lower_count) == (len(words), sum(1 for w in words if w[0].islower()))
-        prose = kind in ("paragraph", "quote") and len(words) >= 8 and block.lower_count / len(words) >= 0.45
-        assert block.prose == prose
+        cased = len(words) >= 8 and block.lower_count / len(words) >= 0.45
+        caseless = [
+            c
+            for c in text
+            if c >= "\u0590" and c.isalpha() and not (c.islower() or c.isupper() or c.istitle())
+        ]
+        by_script = (
+            len(caseless) >= 20
+            and 2 * len(caseless) > sum(map(str.isalpha, text))
+            and any(c in ".!?,;。．｡！？，、；؟،؛۔।॥" for c in text)
+        )
+        assert block.prose == (kind in ("paragraph", "quote") and (cased or by_script))
 
 
 @pytest.mark.parametrize(
@@ -455,6 +469,23 @@ def test_block_traits_count_the_words_and_their_lower_case_starts(text: str, kin
         ("> The council voted on Tuesday to spend four million pounds", "quote", False, True),
         ("The Council Voted On Tuesday To Spend Four Million Pounds", "paragraph", True, False),
         ("", "paragraph", False, False),
+        # s37-script: scripts without letter case are prose by their letters and a sentence mark
+        ("该公司表示，今年的收入预计将比去年增长百分之十。", "paragraph", False, True),
+        ("该公司表示，今年的收入预计将比去年增长百分之十。", "quote", False, True),
+        ("该公司表示，今年的收入预计将比去年增长百分之十。", "list", False, False),
+        ("该公司表示今年的收入预计将比去年增长百分之十", "paragraph", False, False),  # no mark: a headline
+        ("该公司表示，今年的收入。", "paragraph", False, False),  # 10 letters
+        ("首页 新闻 体育 财经 娱乐 科技 汽车 房产 教育 时尚 旅游 健康", "paragraph", False, False),  # a menu
+        ("港湾局は火曜日、穀物の輸送を再開したと発表した。", "paragraph", False, True),
+        ("وقال مسؤولو الميناء إن عمليات التفتيش ستستأنف يوم الأربعاء.", "paragraph", False, True),
+        ("항만 당국은 화요일에 곡물 수송을 재개했다고 밝혔다.", "paragraph", False, True),
+        # Latin letters in the majority: the words' case decides (here: Title Case, not prose)
+        (
+            "The Port Of Shanghai 上海港 Reopens Its Grain Terminal After Four Weeks, 官员说。",
+            "paragraph",
+            True,
+            False,
+        ),
     ],
 )
 def test_block_traits_of_known_text(text: str, kind: str, heading_like: bool, prose: bool) -> None:

@@ -1,5 +1,5 @@
 """T002's shortcuts (rules/truncation/endings.py) against the straightforward computations they
-replace: `_open` searches only a text's last two characters, `_chrome` reads the phrase rules'
+replace: `_open` searches only a text's last two characters, `trailers.chrome` reads the phrase rules'
 matches of the document instead of matching the line again, and `is_stump` asks the word list
 before it searches the text. (The word list's own shortcuts: tests/test_truncation_wordlist.py.)"""
 
@@ -9,7 +9,7 @@ import random
 import re
 
 import pytest
-from lintnews.rules.truncation import endings, shape
+from lintnews.rules.truncation import endings, shape, trailers
 
 from lintnews.config import Settings
 from lintnews.document import Block, Document
@@ -67,7 +67,7 @@ def _chrome_lines(lang: str, rng: random.Random) -> list[str]:
     packs = load_packs(Settings())
     lines = []
     for language in (lang, "en", "*"):
-        for rule in endings._CHROME_RULES:
+        for rule in trailers._CHROME_RULES:
             for entry in packs.by_language.get(language, {}).get(rule, []):
                 for line in rng.sample(entry.lines, min(len(entry.lines), 6)):
                     lines += [line, line.upper(), f"**{line}**", f"{line} now", f"- {line}"]
@@ -86,7 +86,7 @@ def test_chrome_equals_matching_the_line_with_every_chrome_matcher(lang: str) ->
         langs = tuple(pack_languages(doc, settings, packs))
         return any(
             m.match(key) is not None
-            for rule in endings._CHROME_RULES
+            for rule in trailers._CHROME_RULES
             for m in packs.matchers_for(rule, langs)
         )
 
@@ -110,7 +110,7 @@ def test_chrome_equals_matching_the_line_with_every_chrome_matcher(lang: str) ->
         block = doc.blocks[-1]
         assert block.start == block.end == 2, last
         expected = straightforward(doc)
-        assert endings._chrome(doc, settings, block) == expected, (lang, last)
+        assert trailers.chrome(doc, settings, block) == expected, (lang, last)
         chrome += expected
     assert 0.2 * len(last_lines) < chrome < len(last_lines)
 

@@ -10,6 +10,8 @@ from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, language_of
 from lintnews.registry import Rule, Violation, register
 
+from .caseless import CUT_ENDS, is_caseless_prose
+from .caseless import document_cut as caseless_end
 from .endings import open_end, warm
 from .shape import (
     _ELLIPSIS_END,
@@ -36,7 +38,10 @@ class TruncatedDocument(Rule):
     - a short last line after a finished sentence holds only a sentence's first words (a
       capitalised function word, then sentence case: "It was", "But that privilege") or ends on
       a capitalised stump of longer words of the text that is no common word ("Polic");
-    - it ends with an excerpt marker ("[…]") or an ellipsis after such a word.
+    - it ends with an excerpt marker ("[…]") or an ellipsis after such a word;
+    - in a script without letter case (Chinese, Japanese, Korean, Arabic, Hebrew, Hindi …), where
+      no word list tells a stump from a word, it ends on a letter of the script or a comma
+      ("，", "、", "،"): "…该公司表示，今年的收".
 
     Credits, bylines, tags, copyright and date lines after the last paragraph are stepped over
     (a paragraph behind them is reported only when its last word is lower case). Headings, list
@@ -87,6 +92,8 @@ class TruncatedDocument(Rule):
         """The findings on a last paragraph of running text: an excerpt marker, an ellipsis after
         a word no sentence ends with, an open word, a stump of a longer word of the text."""
         text = block.text.rstrip()
+        if is_caseless_prose(block) and (text[-1:] in CUT_ENDS or text[-1:].isalpha()):
+            return caseless_end(block) if _runs_on(block) else None
         # What each finding needs at the very end of the text (which ends on no whitespace): an
         # excerpt marker a closing bracket, an ellipsis "…" or "...", and a word cut off (see
         # `_ends_open` and `_open_word_end`) a letter or a comma. Most texts end otherwise, on a

@@ -16,8 +16,8 @@ import re
 from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
-from lintnews.packs import lines_matched
 
+from . import caseless
 from .shape import _mid_word
 from .trailers import (
     _CALL,
@@ -29,6 +29,7 @@ from .trailers import (
     _YEAR,
     CLOSING,
     CREDIT,
+    chrome,
     is_bio,
     is_trailer,
 )
@@ -120,16 +121,19 @@ def _lower_share(block: Block) -> float:
 
 
 def _is_prose(block: Block) -> bool:
-    return (
-        block.kind in ("paragraph", "quote", "list")
-        and block.word_count >= _MIN_PROSE_WORDS
-        and _lower_share(block) >= 0.45
-        and not CREDIT.match(block.text)
-    )
+    """A paragraph, quote or list item of prose: by its words' case, or (not a list item) in a
+    script without letter case (`caseless.is_caseless_prose`)."""
+    if block.kind not in ("paragraph", "quote", "list") or CREDIT.match(block.text):
+        return False
+    if block.word_count >= _MIN_PROSE_WORDS and _lower_share(block) >= 0.45:
+        return True
+    return block.kind != "list" and caseless.is_caseless_prose(block)
 
 
 def _runs_on(block: Block) -> bool:
     """Long enough, or with a finished sentence inside, to be a paragraph, not a headline."""
+    if caseless.is_caseless_prose(block):
+        return caseless.runs_on(block)
     return block.word_count >= _MIN_RUN_ON_WORDS or bool(_INNER_END.search(block.text.rstrip()))
 
 
@@ -155,40 +159,22 @@ def _last_token(text: str) -> str:
     return tokens[-1] if tokens else ""
 
 
-#: Phrase rules whose lines may trail the article (each reported by its own rule).
-_CHROME_RULES = (
-    "comment-widget",
-    "newsletter-prompt",
-    "social-share",
-    "cookie-consent",
-    "paywall-prompt",
-    "advertisement-label",
-    "post-navigation",
-    "adblock-notice",
-    "seo-filler",
-)
-
-
-def _chrome(doc: Document, settings: Settings, block: Block) -> bool:
-    """Whether a phrase rule of site chrome reports the one-line ``block``: the phrase rules'
-    matches of the document (`lines_matched`: which they compute once for all of them, read
-    for the nine rules in one call), so that T002 matches no line again (nor a line key over
-    `lintnews.packs.screen.MAX_KEY` characters, which no phrase rule reports)."""
-    return block.start == block.end and block.start in lines_matched(doc, settings, _CHROME_RULES)
-
-
 def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[int, int, str] | None:
     """(line, column, message) when the document's prose ends open, else None. Trailing lines
     of site chrome (a comment form, share buttons) are stepped over first."""
-    while len(blocks) > 1 and _open(blocks[-1].text.rstrip()) and _chrome(doc, settings, blocks[-1]):
+    while len(blocks) > 1 and _open(blocks[-1].text.rstrip()) and chrome(doc, settings, blocks[-1]):
         blocks = blocks[:-1]
     last = blocks[-1]
     lang = language_of(doc, settings) or "en"
     # 1. The last block is a paragraph of prose that ends on a letter, digit or comma.
     if _is_prose(last) and _runs_on(last):
+        if caseless.is_caseless_prose(last):
+            return caseless.document_cut(last)
         return _judge(doc, last, lang, strict=False)
     # 2. A short last line after finished prose: the start of a paragraph, cut after a few words.
     after_prose = len(blocks) > 1 and _is_prose(blocks[-2]) and _finished(blocks[-2])
+    if after_prose and caseless.is_caseless_prose(blocks[-2]):
+        return caseless.started_cut(last) if last.kind in ("paragraph", "quote") else None
     text = last.text.strip()
     if (
         last.kind in ("paragraph", "quote")
@@ -246,6 +232,8 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
         if trailer > _MAX_TRAILER:
             return None
         if _is_prose(block) and _runs_on(block):
+            if caseless.is_caseless_prose(block):
+                return caseless.document_cut(block)
             return _judge(doc, block, lang, strict=True)
         if not is_trailer(block):
             return None

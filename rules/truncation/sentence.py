@@ -11,6 +11,7 @@ from lintnews.document import Document
 from lintnews.language import language_of
 from lintnews.registry import Rule, Violation, register
 
+from .caseless import is_caseless_prose, open_end
 from .shape import (
     TEXT_BLOCKS,
     _ends_open,
@@ -28,6 +29,10 @@ class TruncatedSentence(Rule):
     middle of a sentence: on a comma, or on a word no sentence ends with ("to", "the", "and",
     "der", "pour" …), when what follows starts a new section (a heading, a list, a paragraph
     after a blank line, or another element of an HTML page).
+
+    In a script without letter case (Chinese, Japanese, Korean, Arabic, Hebrew, Hindi …), where
+    no word list says which words a sentence cannot end with, a paragraph that holds a finished
+    sentence and then stops on a letter of the script or a comma ("，", "、", "،") is reported.
 
     Headlines, list items, table rows, captions and lines that end with any punctuation, a
     closing quote, a number or a link are never checked, and a next line that continues the
@@ -62,16 +67,22 @@ class TruncatedSentence(Rule):
             if i + 1 == len(blocks):
                 break  # (the last block has no next one)
             block, nxt = blocks[i], blocks[i + 1]
-            # (`_ends_open` first: its last letter's test settles most blocks, where `_runs_on`
-            # may search a short block for a sentence end)
-            why = _ends_open(doc, block, settings)
+            caseless, cut = is_caseless_prose(block), None
+            if caseless:
+                # a script without letter case: its last letter, after a finished sentence
+                cut = open_end(block, finished_before=True)
+                why = None if cut is None else cut[2]
+            else:
+                # (`_ends_open` first: its last letter's test settles most blocks, where
+                # `_runs_on` may search a short block for a sentence end)
+                why = _ends_open(doc, block, settings)
             if why is None or not _runs_on(block):
                 continue
             if not _next_section_starts(doc, block, nxt, language_of(doc, settings) or "en"):
                 continue
             if why == "ends on a comma" and not _titled(nxt):
                 continue  # letters ("Alles Liebe,"), captions and lead-ins end on commas too
-            last = _last_word(block)
+            last = (cut[0], cut[1]) if cut is not None else _last_word(block)
             col = last[1] if last else 0
             yield self.violation(
                 block.end,

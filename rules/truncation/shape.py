@@ -17,6 +17,9 @@ from lintnews.config import Settings
 from lintnews.document import KINDS, Block, Document, View
 from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
 
+from .caseless import is_caseless_prose
+from .caseless import runs_on as caseless_runs_on
+
 #: The last word of a line and the non-word characters after it: what `_last_word` finds (the
 #: definition; `_LAST_WORD_REVERSED` finds it).
 _LAST_WORD = re.compile(r"(?<!\w)(\w+)\W*$", re.UNICODE)
@@ -94,9 +97,12 @@ def _last_run(line: str) -> tuple[int, int] | None:
 
 def _runs_on(block: Block) -> bool:
     """Running text shaped like a paragraph: prose with a finished sentence before the end, or
-    long enough not to be a headline or a teaser line."""
+    long enough not to be a headline or a teaser line (prose of a script without letter case:
+    `caseless.runs_on`)."""
     if not block.prose:
         return False
+    if is_caseless_prose(block):
+        return caseless_runs_on(block)
     # (the word count first: a search of a long paragraph for a sentence end costs more)
     return (
         block.word_count >= _MIN_RUN_ON_WORDS or _INNER_SENTENCE_END.search(block.text.rstrip()) is not None

@@ -7,8 +7,10 @@ from __future__ import annotations
 import functools
 import re
 
-from lintnews.document import Block
+from lintnews.config import Settings
+from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS
+from lintnews.packs import lines_matched
 
 #: Lines that end an article without being part of its prose: credits, sources, bylines,
 #: signatures, tags, copyright (en, de, fr, es; sources also pt, it, pl, cs, ru, uk).
@@ -120,3 +122,25 @@ def _trailer_line(text: str) -> bool:
     across a crawl (site footers, syndicated copies: 1,023 texts among 2,535 lines asked of
     3,591 crawl documents)."""
     return bool(CREDIT.match(text) or _DATE_LINE.match(text))
+
+
+#: Phrase rules whose lines may trail the article (each reported by its own rule).
+_CHROME_RULES = (
+    "comment-widget",
+    "newsletter-prompt",
+    "social-share",
+    "cookie-consent",
+    "paywall-prompt",
+    "advertisement-label",
+    "post-navigation",
+    "adblock-notice",
+    "seo-filler",
+)
+
+
+def chrome(doc: Document, settings: Settings, block: Block) -> bool:
+    """Whether a phrase rule of site chrome reports the one-line ``block``: the phrase rules'
+    matches of the document (`lines_matched`: which they compute once for all of them, read
+    for the nine rules in one call), so that T002 matches no line again (nor a line key over
+    `lintnews.packs.screen.MAX_KEY` characters, which no phrase rule reports)."""
+    return block.start == block.end and block.start in lines_matched(doc, settings, _CHROME_RULES)

@@ -1,0 +1,138 @@
+"""How prose of a script without letter case ends (Chinese, Japanese, Korean, Arabic, Hebrew,
+Hindi …): for T001 and T002, whose word lists and lower-case tests read Latin, Greek and
+Cyrillic text only.
+
+There a block is prose by its letters (`lintnews.caseless.py_caseless_prose`), not by its words'
+lower-case starts; a sentence ends with a mark of its script ("。", "！", "？", "؟", "۔", "।"),
+a Latin one, a closing quote or bracket ("」", "』", "）"), an ellipsis, a digit or a symbol, and
+a paragraph that stops on a letter of the script or on a comma (",", "，", "、", "،") stops
+mid-sentence. No word list tells a stump from a word, and Chinese and Japanese put no space
+between words, so the last *letter* decides: a paragraph of Chinese that ends "今年的收" is cut,
+whichever word "收" began.
+
+What a paragraph must be to be judged (`runs_on`): a finished sentence before its end, or at
+least `MIN_RUN_ON` letters of the script (a headline or a caption is shorter). A last sentence
+holding a colon ("来源：新华社", "编辑：张三", but not "他说：“…") or a link is a label, never a
+cut. After a finished paragraph, a last line of the script cut after its first clause ("因此，即使
+宇航员自") is a new paragraph's start (`started_cut`); a line of one clause may be a byline, a
+caption or a link, and is not judged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lintnews.caseless import COMMAS, py_caseless_letter
+from lintnews.document import Block
+
+#: Letters of the script a paragraph with no finished sentence needs to be judged.
+MIN_RUN_ON = 30
+#: A sentence end followed by more text: the Chinese and Japanese marks need no space after them.
+_INNER_END = re.compile(r"[。！？｡][」』）)\"”’]*\S|[.!?…؟۔।][\"'”’»)\]」』）]*\s+\S")
+#: What makes a last sentence a label or a pointer, not a sentence: a colon ("来源：新华社"), but
+#: one before a quotation ("他说：“…"), a link, a handle.
+_LABEL = re.compile(r"[:：](?!\s*[“「『\"])|www\.|@|/")
+#: Letters of the script a short last line after finished prose needs, without a comma, to be
+#: taken for a paragraph's start.
+MIN_STARTED = 12
+#: Opening quotes and brackets: a text that ends on one is cut.
+_OPENERS = frozenset("“「『（【《(‘")
+#: The characters but letters a cut text of the script may end on.
+CUT_ENDS = _OPENERS | frozenset(COMMAS)
+#: Han and kana: the letters of the scripts that write no space between words.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: A space between two Han or kana characters: no clause of Chinese or Japanese has one.
+_SPACED_OUT = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
+)
+#: What ends a clause: a comma or a sentence end.
+_CLAUSE_BREAK = re.compile(r"[,，、،;；。！？｡.!?…؟۔।]")
+#: The most characters of the end a message quotes, of Chinese or Japanese (runs of their
+#: letters are clauses), of another script (a word).
+_SHOWN = 6
+_LONGEST_WORD = 40
+
+
+def is_caseless_prose(block: Block) -> bool:
+    """Whether ``block`` is prose by `lintnews.caseless.py_caseless_prose` only: its words' case
+    does not make it prose (the test `lintnews.native.PyBlock` makes first)."""
+    count = block.word_count
+    return block.prose and not (count >= 8 and block.lower_count >= 0.45 * count)
+
+
+def runs_on(block: Block) -> bool:
+    """Running text shaped like a paragraph: a finished sentence before the end, or at least
+    `MIN_RUN_ON` letters of the script."""
+    text = block.text.rstrip()
+    if _INNER_END.search(text) is not None:
+        return True
+    return _letters(text) >= MIN_RUN_ON
+
+
+def _letters(text: str) -> int:
+    return sum(map(py_caseless_letter, text))
+
+
+def _tail(text: str) -> str:
+    """The last sentence of ``text`` (after its last inner sentence end)."""
+    ends = [m.end() - 1 for m in _INNER_END.finditer(text)]
+    return text[ends[-1] :] if ends else text
+
+
+def open_end(block: Block, finished_before: bool = False) -> tuple[str, int, str] | None:
+    """What the caseless prose ``block`` is cut off on, its column on the block's last line and
+    why (``ends on a comma``, ``ends on "…" with no closing punctuation``); None when its text
+    ends otherwise, or its last sentence is a label (`_LABEL`). It is cut when it ends on a
+    letter (of any script: a Latin name in a Chinese sentence, "向Alph", is cut too), a comma
+    after a letter, or an opening quote or bracket (`_OPENERS`). With ``finished_before`` a
+    finished sentence must come before the end, and `MIN_RUN_ON` letters (T001: a paragraph,
+    not a headline, a caption or a line). A last line holding two bars ("|", "｜": a row of
+    links) and a last clause of Han or kana holding a space (a byline, a credit) are never cut."""
+    text = block.text.rstrip()
+    last = text[-1:]
+    comma = last in COMMAS
+    opener = last in _OPENERS
+    if not (comma or opener or last.isalpha()):
+        return None
+    if comma and not (len(text) > 1 and text[-2].isalpha()):
+        return None  # ("…",  ",,,": not a sentence)
+    line = text.rpartition("\n")[2]
+    if finished_before and (_INNER_END.search(text) is None or _letters(text) < MIN_RUN_ON):
+        return None
+    tail = _tail(text)
+    if _LABEL.search(tail) or line.count("|") + line.count("｜") >= 2:
+        return None  # a label or a row of links ("关于我们｜联系我们｜…"), not a sentence
+    stop = len(line) - 1 if comma or opener else len(line)
+    if _SPACED_OUT.search(_CLAUSE_BREAK.split(line[:stop])[-1]):
+        return None  # a byline or a credit ("新华社记者 张三 摄"): a clause of Chinese has no space
+    # the last word: in Chinese and Japanese, whose words have no spaces between them, the last
+    # few letters
+    shown = _SHOWN if _UNSPACED.match(line[stop - 1]) else _LONGEST_WORD
+    start = stop
+    while start > 0 and stop - start < shown and unicodedata.category(line[start - 1])[0] in "LM":
+        start -= 1
+    if comma:
+        return line[start:stop], start, "ends on a comma"
+    if opener:
+        return last, stop, f'ends on "{last}"'
+    return line[start:stop], start, f'ends on "{line[start:stop]}" with no closing punctuation'
+
+
+def document_cut(block: Block) -> tuple[int, int, str] | None:
+    """(line, column, message) when the prose ``block``, a document's last, is cut off
+    (`open_end`), else None (T002)."""
+    found = open_end(block)
+    return None if found is None else (block.end, found[1], f"Document is cut off mid-sentence ({found[2]})")
+
+
+def started_cut(block: Block) -> tuple[int, int, str] | None:
+    """`document_cut` of the last ``block`` of a document, a short line after a finished
+    paragraph of prose of the script, when it shows a sentence begun: most of its letters of the
+    script, and a comma before its end or `MIN_STARTED` letters of the script (a heading, a
+    label, a button is shorter) (T002)."""
+    text = block.text.rstrip()
+    caseless, letters = _letters(text), sum(map(str.isalpha, text))
+    if 2 * caseless <= letters or (_letters(text) < MIN_STARTED and not any(c in COMMAS for c in text[:-1])):
+        return None  # (a line of Latin letters, a heading, a label)
+    return document_cut(block)

@@ -1,0 +1,178 @@
+"""T001 and T002 on scripts without letter case (Chinese, Japanese, Arabic …): prose told by its
+letters and a sentence mark, a cut told by the last letter (no word list, and no spaces between
+Chinese or Japanese words). Valid / invalid tables as in tests/test_rules_truncation.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.registry import Violation, all_rules
+from lintnews.sources import html_document
+
+# A made-up story about grain shipments, in Chinese, Japanese and Arabic.
+ZH_LEDE = (
+    "本市港口周二恢复了粮食运输，第一艘货船在保险公司同意恢复承保后驶离码头。官员表示，另有三艘船正在装货。"
+)
+ZH_BODY = "港口官员说，还有十二艘船在港外等候，检查工作将于周三恢复，具体视天气情况而定。"
+ZH_TAIL = "保险公司警告说，如果安全形势发生变化，承保可能会在短时间内再次被撤回。"
+#: A paragraph with a finished sentence, cut in its second.
+ZH_CUT = "港口官员说，还有十二艘船在港外等候。检查工作将于周三恢复，码头工人已经开始清理"
+JA_LEDE = "港湾局は火曜日、穀物の輸送を再開したと発表した。保険会社が補償の再開に合意したことを受け、最初の貨物船が港を出た。"
+JA_BODY = (
+    "港湾当局によると、さらに十二隻の船が港の外で待機しており、検査は天候次第で水曜日に再開される見通しだ。"
+)
+AR_LEDE = (
+    "غادرت أول سفينة محملة بالحبوب منذ شهر الميناء يوم الثلاثاء بعد أن وافقت شركات التأمين على استئناف "
+    "التغطية. وقال مسؤولون إن ثلاث سفن أخرى يجري تحميلها."
+)
+AR_BODY = (
+    "وقال مسؤولو الميناء إن اثنتي عشرة سفينة أخرى تنتظر خارج الميناء، وإن عمليات التفتيش ستستأنف يوم "
+    "الأربعاء حسب الأحوال الجوية."
+)
+
+
+def text(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def check(code: str, body: str, kind: str = "text") -> list[Violation]:
+    return list(all_rules()[code].check(Document("article.txt", body, kind=kind), Settings()))
+
+
+def lines_of(code: str, body: str, kind: str = "text") -> list[tuple[str, int]]:
+    return [(v.rule.code, v.line + 1) for v in check(code, body, kind)]
+
+
+T002_VALID = [
+    text(ZH_LEDE, ZH_BODY, ZH_TAIL),
+    text(JA_LEDE, JA_BODY),
+    text(AR_LEDE, AR_BODY),
+    # closing quotes, brackets and an ellipsis end a sentence of Chinese
+    text(ZH_LEDE, "他说：“检查工作将于周三恢复，具体视天气情况而定”"),
+    text(ZH_LEDE, "港口官员说，还有十二艘船在港外等候，检查工作将于周三恢复（完）"),
+    text(ZH_LEDE, "港口官员说，还有十二艘船在港外等候，检查工作将于周三恢复……"),
+    text(JA_LEDE, "港湾当局は「検査は天候次第で水曜日に再開される見通しだ」"),
+    # bylines, credits, labels and buttons after the article
+    text(ZH_LEDE, ZH_BODY, "新华社记者 张三 摄"),
+    text(ZH_LEDE, ZH_BODY, "来源：新华社"),
+    text(ZH_LEDE, ZH_BODY, "责任编辑：张三"),
+    text(ZH_LEDE, ZH_BODY, "精彩视频推荐"),
+    text(ZH_LEDE, ZH_BODY, "关于我们｜联系我们｜广告服务｜人才招聘｜举报中心 请发送短信至10658000订阅手机报"),
+    text(
+        ZH_LEDE, ZH_BODY, "港口官员说，检查工作将于周三恢复 码头工人已经开始清理"
+    ),  # (spaced out: a caption)
+    text(ZH_LEDE, ZH_BODY, "Share this article"),  # Latin letters after the article
+    # lines of a blog without punctuation are no prose: no cut can be told
+    text("星期天早上趁著攝影團還沒入場先來人物場景特寫", "難得有此無人美景在楓樹下的聖誕氛圍也一定要來一張"),
+    # a menu
+    text(ZH_LEDE, "首页 新闻 体育 财经 娱乐 科技 汽车 房产 教育 时尚 旅游 健康"),
+    # a headline after the article: no comma, too short
+    text(ZH_LEDE, ZH_BODY, "两会成为了解国情的窗口"),
+]
+
+T002_INVALID = [
+    # the brief's example: a short last line after finished prose, cut after its first clause
+    (text(ZH_LEDE, "该公司表示，今年的收"), [("T002", 2)]),
+    (text(ZH_LEDE, ZH_BODY, "港口官员说，还有十二艘船在港外等候，检查工作将于周三恢"), [("T002", 3)]),
+    (text(ZH_LEDE, ZH_BODY, "虽然港口对粮食运输的检查有严格的"), [("T002", 3)]),  # 14 letters, no comma
+    (text(ZH_LEDE, ZH_CUT), [("T002", 2)]),
+    (text(ZH_LEDE, "卢宇还认为两会应该增设学子代表，列席旁听两会，拓展留学生参政议政渠道。“"), [("T002", 2)]),
+    (text(ZH_LEDE, "检查工作将于周三恢复，码头工人已经开始清理港口，开发人员向Alph"), [("T002", 2)]),
+    (
+        text(JA_LEDE, "港湾当局によると、さらに十二隻の船が港の外で待機しており、検査は天候次第で水"),
+        [("T002", 2)],
+    ),
+    (
+        text(
+            AR_LEDE,
+            "وقال مسؤولو الميناء إن اثنتي عشرة سفينة أخرى تنتظر خارج الميناء، وإن عمليات التفتيش ستستأنف يوم الأرب",
+        ),
+        [("T002", 2)],
+    ),  # fmt: skip
+    (text(ZH_LEDE, "港口官员说，还有十二艘船在港外等候，"), [("T002", 2)]),  # on a full-width comma
+]
+
+
+@pytest.mark.parametrize("body", T002_VALID)
+def test_t002_valid(body: str) -> None:
+    assert lines_of("T002", body) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), T002_INVALID)
+def test_t002_invalid(body: str, expected: list[tuple[str, int]]) -> None:
+    assert lines_of("T002", body) == expected
+
+
+def test_t002_messages_quote_the_last_letters() -> None:
+    (v,) = check("T002", text(ZH_LEDE, "该公司表示，今年的收"))
+    assert (v.message, v.line, v.column) == (
+        'Document is cut off mid-sentence (ends on "今年的收" with no closing punctuation)',
+        1,
+        6,
+    )
+    (v,) = check("T002", text(ZH_LEDE, ZH_CUT))
+    assert (
+        v.message == 'Document is cut off mid-sentence (ends on "已经开始清理" with no closing punctuation)'
+    )
+    (v,) = check("T002", text(AR_LEDE, AR_BODY.removesuffix(" الجوية.")))
+    assert v.message == 'Document is cut off mid-sentence (ends on "الأحوال" with no closing punctuation)'
+    (v,) = check("T002", text(ZH_LEDE, "港口官员说，还有十二艘船在港外等候，"))
+    assert (v.message, v.column) == ("Document is cut off mid-sentence (ends on a comma)", 11)
+
+
+# --------------------------------------------------------------------------------------------
+# T001: a paragraph cut before the next section needs a finished sentence and 30 letters
+
+
+T001_VALID = [
+    text(ZH_LEDE, "", ZH_BODY, "", ZH_TAIL),
+    # a headline of Japanese with a full stop inside: too short for a paragraph
+    text("「子どもの貧困」に取り組む25歳。母を自殺で失ってからの軌跡", "", JA_LEDE),
+    # one clause, no finished sentence before the end: a caption or a heading
+    text(
+        ZH_LEDE, "", "港口官员说还有十二艘船在港外等候检查工作将于周三恢复码头工人已经开始清理", "", ZH_TAIL
+    ),
+    # hard-wrapped plain text: the next line goes on with the sentence
+    text("港口官员说，还有十二艘船在港外等候。检查工作将于周三恢复，码头工人", "已经开始清理。"),
+    # a byline at the end of a paragraph
+    text(
+        ZH_LEDE,
+        "",
+        "港口官员说，还有十二艘船在港外等候。检查工作将于周三恢复。新华社记者 张三 摄",
+        "",
+        ZH_TAIL,
+    ),
+]
+
+T001_INVALID = [
+    (text(ZH_LEDE, "", ZH_CUT, "", ZH_TAIL), [("T001", 3)]),
+    (text(JA_BODY, "", JA_LEDE.removesuffix("港を出た。") + "港を", "", JA_BODY), [("T001", 3)]),
+    (text(AR_LEDE, "", AR_LEDE.removesuffix(" تحميلها."), "", AR_BODY), [("T001", 3)]),
+]
+
+
+@pytest.mark.parametrize("body", T001_VALID)
+def test_t001_valid(body: str) -> None:
+    assert lines_of("T001", body) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), T001_INVALID)
+def test_t001_invalid(body: str, expected: list[tuple[str, int]]) -> None:
+    assert lines_of("T001", body) == expected
+
+
+def test_t001_message_and_html() -> None:
+    (v,) = check("T001", text(ZH_LEDE, "", ZH_CUT, "", ZH_TAIL))
+    assert (v.message, v.line, v.column) == (
+        'Paragraph is cut off mid-sentence (ends on "已经开始清理" with no closing punctuation)',
+        2,
+        len(ZH_CUT) - 6,
+    )
+    page = f"<html><body><p>{ZH_LEDE}</p><p>{ZH_CUT}</p><h2>港口的未来</h2><p>{ZH_TAIL}</p></body></html>"
+    doc = html_document("a.html", page, Settings())
+    assert [v.rule.code for v in all_rules()["T001"].check(doc, Settings())] == ["T001"]
+    whole = page.replace(ZH_CUT, ZH_BODY)
+    doc = html_document("a.html", whole, Settings())
+    assert list(all_rules()["T001"].check(doc, Settings())) == []
