@@ -73,6 +73,10 @@ CITATION_VALID = [
         " IJ.\n\nBronnen\n\nCBS, Bevolking 2021.\n"
     ),
     "東京都は日本の首都であり、人口は約1400万人である[1]. 江戸時代から政治の中心地であった[2].\n\n脚注\n\n東京都「人口の動き」\n",
+    "上海是中国最大的城市之一[1]，人口超过两千四百万。[2]该市也是全国的经济中心。\n\n参考文献\n\n上海市统计局\n",
+    # a bracketed number inside a Chinese word or before a digit is no marker; a headline is no prose
+    "该条例第[3]条规定，港口的检查工作将于周三恢复，具体视天气情况而定。\n",
+    "上海是中国最大的城市之一[1]\n",
     # a numbered source list at the start of lines
     f"{LEDE}\n[1] Council minutes, 12 March.\n[2] Budget draft, page 4.\n",
     # code indexing in prose-like lines
@@ -115,6 +119,16 @@ CITATION_INVALID = [
         [("G001", 1)],
     ),
     ("Warszawa jest stolicą Polski[1] i największym miastem kraju[2]. Leży nad Wisłą.\n", [("G001", 1)]),
+    # Chinese, Japanese and Arabic paragraphs are prose (s37): markers before and after their marks
+    (
+        "東京都は日本の首都であり[1]、人口は約1400万人である[2]。江戸時代から政治の中心地であった。\n",
+        [("G001", 1)],
+    ),
+    ("上海是中国最大的城市之一，人口超过两千四百万。[3]该市也是全国的经济和金融中心。\n", [("G001", 1)]),
+    (
+        "القاهرة هي عاصمة مصر وأكبر مدنها من حيث عدد السكان[1]. وتقع على ضفاف نهر النيل في شمال البلاد.\n",
+        [("G001", 1)],
+    ),
 ]
 
 

@@ -11,9 +11,14 @@ from lintnews.document import Document, View
 from lintnews.registry import Rule, Violation, register
 
 _MARKER = r"(?:\[\d{1,3}(?:\s?[,–-]\s?\d{1,3}){0,4}\])+"
+#: The punctuation of Chinese and Japanese text, which no space follows: a marker glued to a word
+#: before one (`首都であり[1]、`, `一千万[2]。`), or after a full stop or a closing mark and before
+#: the next sentence (`。[3]江戸`), is one.
+_CJK_MARKS = "。，、；：！？」』）"
 _MARKERS = re.compile(
-    rf"(?<=[^\W_]){_MARKER}(?=[.,;:!?\"'”’*]+(?:\s|$)|\s*$)"
+    rf"(?<=[^\W_]){_MARKER}(?=[.,;:!?\"'”’*]+(?:\s|$)|[{_CJK_MARKS}]|\s*$)"
     rf"|(?<=[.,;:!?\"'”’)*]){_MARKER}(?=[.,;:!?\"'”’*]*(?:\s|$))"
+    rf"|(?<=[{_CJK_MARKS}]){_MARKER}(?=[{_CJK_MARKS}]|[^\W\d_]|\s|$)"
 )
 #: Index expressions in code look like markers: `arguments[2]`, `items[0].name`.
 _CODE_LIKE = re.compile(
@@ -103,7 +108,9 @@ def _has_reference_list(doc: Document) -> bool:
 class CitationMarker(Rule):
     """## What it does
     Checks for numeric citation markers glued to the end of a word or sentence (`2015[1][3][7].`,
-    `in 2000[1].`) in a document that has no reference list those numbers could point to.
+    `in 2000[1].`, `人口は約1400万人である[2]。`) in a document that has no reference list those
+    numbers could point to. Paragraphs of prose only: in Chinese, Japanese, Korean, Arabic … a
+    paragraph with a sentence mark (see `lintnews.caseless`).
 
     Not reported: `[sic]`, `[…]`, `[Update]` and other editorial brackets, years such as
     `[2019]`, markers at the start of a line (a numbered reference list), markers in code, and any
