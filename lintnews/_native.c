@@ -1865,17 +1865,38 @@ static int caseless_prose(int kind, const void *data, Py_ssize_t n)
 {
     Py_ssize_t caseless = 0, letters = 0;
     int marked = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        int props = c < 0x10000 ? bmp_props[c]
-                                : (Py_UNICODE_ISALPHA(c) ? PROP_ALPHA : 0) | (caseless_letter(c) ? PROP_CASELESS : 0);
-        if (props & PROP_ALPHA) {
-            letters++;
-            caseless += (props & PROP_CASELESS) != 0;
-        }
-        else if (!marked)
-            marked = is_clause_mark(c);
+    if (n <= CASELESS_PROSE)
+        return 0;
+    /* Compiled once per character width (a switch a character cost a third of the pass); the
+     * pass stops once the answer is yes whatever the rest holds: a mark seen, enough letters, and
+     * more caseless than other letters by more than the characters left. */
+#define CASELESS_PASS(T)                                                                           \
+    {                                                                                              \
+        const T *src = (const T *)data;                                                            \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                       \
+            Py_UCS4 c = src[i];                                                                    \
+            int props = c < 0x10000 ? bmp_props[c]                                                 \
+                                    : (Py_UNICODE_ISALPHA(c) ? PROP_ALPHA : 0) |                   \
+                                          (caseless_letter(c) ? PROP_CASELESS : 0);                \
+            if (props & PROP_ALPHA) {                                                              \
+                letters++;                                                                         \
+                if (props & PROP_CASELESS) {                                                       \
+                    caseless++;                                                                    \
+                    if (marked && caseless >= CASELESS_PROSE && 2 * caseless - letters > n - 1 - i) \
+                        return 1;                                                                  \
+                }                                                                                  \
+            }                                                                                      \
+            else if (!marked)                                                                      \
+                marked = is_clause_mark(c);                                                        \
+        }                                                                                          \
     }
+    if (kind == PyUnicode_2BYTE_KIND)
+        CASELESS_PASS(Py_UCS2)
+    else if (kind == PyUnicode_4BYTE_KIND)
+        CASELESS_PASS(Py_UCS4)
+    else
+        CASELESS_PASS(Py_UCS1)
+#undef CASELESS_PASS
     return marked && caseless >= CASELESS_PROSE && 2 * caseless > letters;
 }
 

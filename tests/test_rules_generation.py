@@ -390,3 +390,38 @@ def test_every_reference_title_passes_the_line_prefilter() -> None:
     start = re.compile(rf"(?=(?i:[{citations._TITLE_FIRSTS}]))(?i:{citations._TITLE_STARTS})")
     assert len(titles) > 90
     assert [t for t in titles if not (start.match(t) and start.match(t.upper()))] == []
+
+
+def test_citation_markers_matched_at_their_starts_equal_a_search() -> None:
+    """G001 matches `_MARKERS` only where a marker starts (`_markers`): the same matches as a
+    search of the whole line, on lines of markers, brackets, digits and Latin and CJK marks."""
+    import random
+
+    from lintnews.rules.generation import citations
+
+    rng = random.Random(5)
+    pieces = [
+        "[1]",
+        "[2]",
+        "[0]",
+        "[12, 3]",
+        "[1-4]",
+        "。",
+        "，",
+        "」",
+        ".",
+        ",",
+        " ",
+        "word",
+        "字",
+        "[",
+        "]",
+        "1",
+        ")",
+        "*",
+        '"',
+    ]
+    for _ in range(20_000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = [(m.start(), m.end()) for m in citations._MARKERS.finditer(line)]
+        assert [(m.start(), m.end()) for m in citations._markers(line)] == expected, line

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from collections.abc import Iterator
 
@@ -104,6 +106,36 @@ def _has_reference_list(doc: Document) -> bool:
     return _REFERENCE_LIST.of(doc)
 
 
+def _marker_lines(text: str) -> list[int]:
+    """The numbers (ascending) of the lines of ``text`` where `_MARKER_START` matches."""
+    found: list[int] = []
+    line = counted = 0  # line: the number of line breaks before offset counted
+    for m in _MARKER_START.finditer(text):
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
+_END = operator.attrgetter("end")
+
+
+def _markers(line: str) -> list[re.Match[str]]:
+    """``list(_MARKERS.finditer(line))``, matched only where a marker starts (`_MARKER_START`,
+    how each of its branches starts after its look-behind): a search tried every character of a
+    paragraph of Chinese, which is one long line."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in _MARKER_START.finditer(line):
+        if start.start() >= end:
+            m = _MARKERS.match(line, start.start())
+            if m is not None:
+                found.append(m)
+                end = m.end()
+    return found
+
+
 @register
 class CitationMarker(Rule):
     """## What it does
@@ -147,28 +179,34 @@ class CitationMarker(Rule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         if "[" not in doc.text or not _MARKER_START.search(doc.text) or _has_reference_list(doc):
             return
-        for block in doc.blocks:
-            if block.kind not in ("paragraph", "list", "quote") or not block.prose:
+        blocks = doc.blocks
+        b = 0
+        # (the lines a marker may start in, found by one search of the text: a loop over every
+        # line of every paragraph of prose cost more once Chinese and Japanese text had some)
+        for line in _marker_lines(doc.text):
+            b = bisect.bisect_left(blocks, line, b, key=_END)  # the first block that ends at or after it
+            if b == len(blocks):
+                break
+            block = blocks[b]
+            if block.start > line or block.kind not in ("paragraph", "list", "quote") or not block.prose:
                 continue
-            for line in range(block.start, block.end + 1):
-                text = doc.lines[line]
-                if not _MARKER_START.search(text) or _CODE_LIKE.search(text):
-                    continue
-                found = [m for m in _MARKERS.finditer(text) if not _ZERO.search(m.group(0))]
-                if not found:
-                    continue
-                count = sum(m.group(0).count("[") for m in found)
-                first, last = found[0], found[-1]
-                edits = tuple(Edit(doc.offset(line, m.start()), doc.offset(line, m.end()), "") for m in found)
-                yield self.violation(
-                    line,
-                    first.start(),
-                    line,
-                    last.end(),
-                    f"{count} citation marker{'s' if count > 1 else ''} ({first.group(0)}"
-                    f"{' …' if len(found) > 1 else ''}) with no reference list",
-                    fix=Fix("Remove the citation markers", edits, True),
-                )
+            text = doc.lines[line]
+            # (the markers first: the search for code reads all of a line, a paragraph of Chinese)
+            found = [m for m in _markers(text) if not _ZERO.search(m.group(0))]
+            if not found or _CODE_LIKE.search(text):
+                continue
+            count = sum(m.group(0).count("[") for m in found)
+            first, last = found[0], found[-1]
+            edits = tuple(Edit(doc.offset(line, m.start()), doc.offset(line, m.end()), "") for m in found)
+            yield self.violation(
+                line,
+                first.start(),
+                line,
+                last.end(),
+                f"{count} citation marker{'s' if count > 1 else ''} ({first.group(0)}"
+                f"{' …' if len(found) > 1 else ''}) with no reference list",
+                fix=Fix("Remove the citation markers", edits, True),
+            )
 
 
 # --------------------------------------------------------------------------------------------

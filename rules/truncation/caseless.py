@@ -20,10 +20,11 @@ caption or a link, and is not judged.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
-from lintnews.caseless import COMMAS, py_caseless_letter
+from lintnews.caseless import COMMAS
 from lintnews.document import Block
 
 #: Letters of the script a paragraph with no finished sentence needs to be judged.
@@ -33,6 +34,12 @@ _INNER_END = re.compile(r"[。！？｡][」』）)\"”’]*\S|[.!?…؟۔।][
 #: What makes a last sentence a label or a pointer, not a sentence: a colon ("来源：新华社"), but
 #: one before a quotation ("他说：“…"), a link, a handle.
 _LABEL = re.compile(r"[:：](?!\s*[“「『\"])|www\.|@|/")
+#: A letter from U+0590 (Hebrew) on: what the lengths below count, nearly always a letter of a
+#: script without case (`lintnews.caseless.py_caseless_letter`, a call a character, would cost
+#: T001 more on Chinese than on English).
+_SCRIPT_LETTER = re.compile(r"[^\W\d_\x00-\u058f]")
+#: How much of a paragraph's end `_tail` reads for its last sentence.
+_TAIL_READ = 400
 #: Letters of the script a short last line after finished prose needs, without a comma, to be
 #: taken for a paragraph's start.
 MIN_STARTED = 12
@@ -67,17 +74,26 @@ def runs_on(block: Block) -> bool:
     text = block.text.rstrip()
     if _INNER_END.search(text) is not None:
         return True
-    return _letters(text) >= MIN_RUN_ON
+    return _has_letters(text, MIN_RUN_ON)
 
 
 def _letters(text: str) -> int:
-    return sum(map(py_caseless_letter, text))
+    """The letters of ``text`` from U+0590 on (`_SCRIPT_LETTER`)."""
+    return len(_SCRIPT_LETTER.findall(text))
+
+
+def _has_letters(text: str, least: int) -> bool:
+    """Whether ``text`` holds at least ``least`` letters from U+0590 on (read only as far as the
+    last of them: a paragraph is long)."""
+    return next(itertools.islice(_SCRIPT_LETTER.finditer(text), least - 1, None), None) is not None
 
 
 def _tail(text: str) -> str:
-    """The last sentence of ``text`` (after its last inner sentence end)."""
-    ends = [m.end() - 1 for m in _INNER_END.finditer(text)]
-    return text[ends[-1] :] if ends else text
+    """The last sentence of ``text`` (after its last inner sentence end), of its last
+    `_TAIL_READ` characters at most (a paragraph may be long, a sentence seldom is)."""
+    start = max(0, len(text) - _TAIL_READ)
+    ends = [m.end() - 1 for m in _INNER_END.finditer(text, start)]
+    return text[ends[-1] :] if ends else text[start:]
 
 
 def open_end(block: Block, finished_before: bool = False) -> tuple[str, int, str] | None:
@@ -90,6 +106,8 @@ def open_end(block: Block, finished_before: bool = False) -> tuple[str, int, str
     not a headline, a caption or a line). A last line holding two bars ("|", "｜": a row of
     links) and a last clause of Han or kana holding a space (a byline, a credit) are never cut."""
     text = block.text.rstrip()
+    if finished_before and len(text) < MIN_RUN_ON:
+        return None  # (too short for the letters asked below: a line of a menu, a caption)
     last = text[-1:]
     comma = last in COMMAS
     opener = last in _OPENERS
@@ -98,14 +116,16 @@ def open_end(block: Block, finished_before: bool = False) -> tuple[str, int, str
     if comma and not (len(text) > 1 and text[-2].isalpha()):
         return None  # ("…",  ",,,": not a sentence)
     line = text.rpartition("\n")[2]
-    if finished_before and (_INNER_END.search(text) is None or _letters(text) < MIN_RUN_ON):
+    if finished_before and _INNER_END.search(text) is None:
         return None
     tail = _tail(text)
     if _LABEL.search(tail) or line.count("|") + line.count("｜") >= 2:
         return None  # a label or a row of links ("关于我们｜联系我们｜…"), not a sentence
     stop = len(line) - 1 if comma or opener else len(line)
-    if _SPACED_OUT.search(_CLAUSE_BREAK.split(line[:stop])[-1]):
+    if _SPACED_OUT.search(_CLAUSE_BREAK.split(line[max(0, stop - _TAIL_READ) : stop])[-1]):
         return None  # a byline or a credit ("新华社记者 张三 摄"): a clause of Chinese has no space
+    if finished_before and not _has_letters(text, MIN_RUN_ON):
+        return None  # (counted last: the paragraph is read as far as its 30th letter)
     # the last word: in Chinese and Japanese, whose words have no spaces between them, the last
     # few letters
     shown = _SHOWN if _UNSPACED.match(line[stop - 1]) else _LONGEST_WORD
@@ -133,6 +153,6 @@ def started_cut(block: Block) -> tuple[int, int, str] | None:
     label, a button is shorter) (T002)."""
     text = block.text.rstrip()
     caseless, letters = _letters(text), sum(map(str.isalpha, text))
-    if 2 * caseless <= letters or (_letters(text) < MIN_STARTED and not any(c in COMMAS for c in text[:-1])):
+    if 2 * caseless <= letters or (caseless < MIN_STARTED and not any(c in COMMAS for c in text[:-1])):
         return None  # (a line of Latin letters, a heading, a label)
     return document_cut(block)
