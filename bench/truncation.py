@@ -18,7 +18,9 @@ uncut documents flagged. ``--scripts`` keeps only the texts not written mostly i
 (Chinese, Japanese, Korean, Arabic, Cyrillic …: the script most of a text's letters are in, as
 ``languages.py`` decides it, ``Jpan`` for Han with kana) and reports per script; ``--cuts K``
 cuts each text at K points (K draws of the same kind, each its own seed) where a script has few
-texts. ``--show N`` prints missed cut endings and flagged uncut endings, and
+texts. ``--jsonl CORPUS`` adds the texts of a JSONL corpus (``--limit N``: its first N records)
+that end a sentence (set ``crawl``: not gold, but a realistic sample of news in every script;
+an uncut text flagged there is mostly a false flag). ``--show N`` prints missed cut endings and flagged uncut endings, and
 how many missed cuts end on a last line of 1, 2, … words (a short line after finished prose is
 where a cut is hardest to tell from a signature or a link).
 
@@ -26,6 +28,7 @@ Usage::
 
     python bench/truncation.py --dragnet ../shared/eval/dragnet --readability ../shared/eval/readability
     python bench/truncation.py --readability ../shared/eval/readability --scripts --cuts 20
+    python bench/truncation.py --jsonl bench/out/crawl-20mb.jsonl --scripts --cuts 3
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-_SENTENCE_END = re.compile(r"""[.!?…:;][\"'”’»)\]]*$""")
+_SENTENCE_END = re.compile(r"""[.!?…:;。！？．｡：；؟۔।][\"'”’»)\]」』）]*$""")
 MIN_WORDS = 80
 
 
@@ -48,14 +51,31 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 
 
 def load(
-    dragnet: Path | None, readability: Path | None, unspaced: bool = False
+    dragnet: Path | None,
+    readability: Path | None,
+    unspaced: bool = False,
+    jsonl: Path | None = None,
+    limit: int = 0,
 ) -> tuple[list[tuple[str, str, str]], Counter]:
     """(set, name, text) of every gold text long enough; and how many were skipped per set.
-    With ``unspaced``, each Han, kana or Thai character counts as a word too."""
+    With ``unspaced``, each Han, kana or Thai character counts as a word too. ``jsonl``: the
+    ``text`` of the first ``limit`` records (all: 0) of a corpus that end a sentence (`finished`),
+    set ``crawl``."""
+    import json
+
     from lintnews.html_source import extract
 
     out: list[tuple[str, str, str]] = []
     skipped: Counter[str] = Counter()
+    if jsonl:
+        with jsonl.open(encoding="utf-8") as f:
+            for n, line in enumerate(f):
+                if limit and n >= limit:
+                    break
+                record = json.loads(line)
+                text = str(record.get("text") or "")
+                if finished(text):
+                    out.append(("crawl", str(record.get("id", n)), text))
     if dragnet:
         for p in sorted((dragnet / "gold").glob("*.content.txt")):
             text = p.read_text(encoding="utf-8", errors="replace")
@@ -73,6 +93,13 @@ def load(
             continue
         kept.append((s, name, text))
     return kept, skipped
+
+
+def finished(text: str) -> bool:
+    """Whether ``text`` ends a sentence (`_SENTENCE_END`, but not on a colon or a semicolon): a
+    corpus text taken for whole."""
+    end = text.rstrip()
+    return _SENTENCE_END.search(end) is not None and end.rstrip("\"'”’»)]」』）")[-1:] not in ":;："
 
 
 def cut(text: str, seed: str) -> tuple[str, bool] | None:
@@ -104,22 +131,24 @@ def main(argv: list[str] | None = None) -> int:
         "--scripts", action="store_true", help="only texts not mostly in Latin letters, per script"
     )
     ap.add_argument("--cuts", type=int, default=1, metavar="K", help="cut points per text (default 1)")
+    ap.add_argument("--jsonl", type=Path, help="also: the texts of a JSONL corpus that end a sentence")
+    ap.add_argument("--limit", type=int, default=0, metavar="N", help="--jsonl: its first N records")
     args = ap.parse_args(argv)
-    if not (args.dragnet or args.readability):
-        ap.error("give --dragnet and/or --readability")
+    if not (args.dragnet or args.readability or args.jsonl):
+        ap.error("give --dragnet, --readability and/or --jsonl")
 
     from lintnews.config import Settings
     from lintnews.document import Document
     from lintnews.engine import Linter
 
     linter = Linter(Settings(select=args.select.split(",")))
-    texts, skipped = load(args.dragnet, args.readability, args.scripts)
+    texts, skipped = load(args.dragnet, args.readability, args.scripts, args.jsonl, args.limit)
     if args.scripts:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from languages import script_of
 
-        texts = [(script_of(text), name, text) for _s, name, text in texts]
-        texts = [t for t in texts if t[0] != "Latn"]
+        texts = [(f"{s}/{script_of(text)}", name, text) for s, name, text in texts]
+        texts = [t for t in texts if not t[0].endswith("/Latn")]
         skipped = Counter()  # (of every script)
     stats: Counter = Counter()
     missed: list[tuple[str, str, str]] = []
@@ -151,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sets = sorted({s for s, _, _ in texts})
     print(
-        f"| {'script' if args.scripts else 'set'} | texts (skipped < 80 words) | recall on cut | cut mid-word | cut between words | uncut flagged |"
+        f"| {'set/script' if args.scripts else 'set'} | texts (skipped < 80 words) | recall on cut | cut mid-word | cut between words | uncut flagged |"
     )
     print("|---|--:|--:|--:|--:|--:|")
     for s in [*sets, "all"]:
