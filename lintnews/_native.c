@@ -1868,8 +1868,9 @@ static int caseless_prose(int kind, const void *data, Py_ssize_t n)
     if (n <= CASELESS_PROSE)
         return 0;
     /* Compiled once per character width (a switch a character cost a third of the pass); the
-     * pass stops once the answer is yes whatever the rest holds: a mark seen, enough letters, and
-     * more caseless than other letters by more than the characters left. */
+     * pass stops once the answer cannot change whatever the rest holds: yes with a mark seen,
+     * enough letters, and more caseless than other letters by more than the characters left; no
+     * once the other letters are as many as the caseless ones and the characters left. */
 #define CASELESS_PASS(T)                                                                           \
     {                                                                                              \
         const T *src = (const T *)data;                                                            \
@@ -1885,6 +1886,8 @@ static int caseless_prose(int kind, const void *data, Py_ssize_t n)
                     if (marked && caseless >= CASELESS_PROSE && 2 * caseless - letters > n - 1 - i) \
                         return 1;                                                                  \
                 }                                                                                  \
+                else if (2 * (caseless + n - 1 - i) <= letters)                                    \
+                    return 0; /* (a text of cased letters: Cyrillic, Greek, Latin) */              \
             }                                                                                      \
             else if (!marked)                                                                      \
                 marked = is_clause_mark(c);                                                        \

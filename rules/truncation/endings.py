@@ -122,12 +122,14 @@ def _lower_share(block: Block) -> float:
 
 def _is_prose(block: Block) -> bool:
     """A paragraph, quote or list item of prose: by its words' case, or (not a list item) in a
-    script without letter case (`caseless.is_caseless_prose`)."""
-    if block.kind not in ("paragraph", "quote", "list") or CREDIT.match(block.text):
+    script without letter case (`caseless.is_caseless_prose`); never a credit line (matched
+    last: the pattern is long)."""
+    if block.kind not in ("paragraph", "quote", "list"):
         return False
-    if block.word_count >= _MIN_PROSE_WORDS and _lower_share(block) >= 0.45:
-        return True
-    return block.kind != "list" and caseless.is_caseless_prose(block)
+    prose = block.word_count >= _MIN_PROSE_WORDS and _lower_share(block) >= 0.45
+    if not prose and (block.kind == "list" or not caseless.is_caseless_prose(block)):
+        return False
+    return not CREDIT.match(block.text)
 
 
 def _runs_on(block: Block) -> bool:
