@@ -228,13 +228,13 @@ class Document:
         return textnorm.line_keys_of(self.folded_text)
 
     @cached_property
-    def stopword_profile(self) -> tuple[dict[str, int], int]:
+    def stopword_profile(self) -> _language.Profile:
         """Stop-word hits per language near the start of the text, and the number of words
         there (`lintnews.language.profile_of_lines` of `normalized_lines`)."""
         return self._normalized_profile[1]
 
     @cached_property
-    def _normalized_profile(self) -> tuple[list[str], tuple[dict[str, int], int]]:
+    def _normalized_profile(self) -> tuple[list[str], _language.Profile]:
         """`normalized_lines` and `stopword_profile` made in one pass over `folded_text`
         (`lintnews.language.normalized_profile`): a default run reads both."""
         return _language.normalized_profile(self.folded_text)

@@ -79,18 +79,20 @@ def test_a_document_s_language_comes_from_its_first_sample_characters() -> None:
 def test_a_text_s_stop_word_hits_are_counted_per_language() -> None:
     """`_profile`: each whitespace-separated word that is a stop word of a language counts once
     for that language (a word of two languages, such as "de" or "die", for both), in the order of
-    `STOPWORDS`; the word count leaves out numbers."""
+    `PROFILES`; the word count leaves out numbers."""
     rng = random.Random(8)
-    stop = sorted({w for words in language.STOPWORDS.values() for w in words})
-    shared = [w for w in stop if sum(w in s for s in language.STOPWORDS.values()) > 1]
+    stop = sorted({w for words in language.PROFILES.values() for w in words})
+    shared = [w for w in stop if sum(w in s for s in language.PROFILES.values()) > 1]
     assert len(shared) > 20
     for _ in range(200):
         words = [rng.choice(rng.choice([stop, shared, WORDS])) for _ in range(rng.randint(0, 80))]
         text = rng.choice([" ", "\n", "  ", "\t"]).join(words)
-        scores, total = language._profile(text)
-        assert list(scores) == list(language.STOPWORDS)
-        assert scores == {lang: sum(w in s for w in words) for lang, s in language.STOPWORDS.items()}
+        scores, total, counts = language._profile(text)
+        assert list(scores) == list(language.PROFILES)
+        assert scores == {lang: sum(w in s for w in words) for lang, s in language.PROFILES.items()}
         assert total == sum(not w.isdigit() for w in words)
+        for lang, s in language.PROFILES.items():  # the hits of its words of two letters or more
+            assert sum(language._PICK_LONG[lang](counts)) == sum(w in s and len(w) > 1 for w in words)
 
 
 def test_the_secondary_languages_are_those_with_a_quarter_of_the_best_hits() -> None:

@@ -26,7 +26,7 @@ from lintnews.cli import main
 from lintnews.config import Settings
 from lintnews.corpus import lsh, signature, storage, templates
 from lintnews.document import Document
-from lintnews.language import STOPWORDS, _profile, detect, stopword_profile
+from lintnews.language import PROFILES, _profile, detect, stopword_profile
 from lintnews.textnorm import folded_text, normalize, normalized_lines, normalized_span
 
 SOME = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
@@ -148,16 +148,16 @@ def test_normalized_lines_are_normalize_per_line(text: str) -> None:
 # --- lintnews.language -------------------------------------------------------------------------
 
 
-ALL_STOPWORDS = sorted(set().union(*STOPWORDS.values()))
+ALL_STOPWORDS = sorted(set().union(*PROFILES.values()))
 
 
 @SOME
 @given(st.lists(st.sampled_from([*ALL_STOPWORDS, "2024", "x", "¹", "zeitung"]), max_size=60))
 def test_stopword_profile_counts_each_language_s_stop_words(words: list[str]) -> None:
     counts = Counter(words)
-    scores, total = _profile(" ".join(words))
-    assert scores == {lang: sum(counts[w] for w in stop) for lang, stop in STOPWORDS.items()}
-    assert list(scores) == list(STOPWORDS)  # ties go to the first language, as before
+    scores, total, _ = _profile(" ".join(words))
+    assert scores == {lang: sum(counts[w] for w in stop) for lang, stop in PROFILES.items()}
+    assert list(scores) == list(PROFILES)  # ties go to the first language, as before
     assert total == len([w for w in words if not w.isdigit()])
 
 
@@ -166,16 +166,16 @@ def test_detect_document_shares_its_stopword_profile_with_the_secondary_language
     doc = Document("a.txt", text)
     assert doc.language == detect(text) == "de"
     assert "stopword_profile" in vars(doc)  # computed for the language, kept for the packs
-    scores, total = doc.stopword_profile
+    scores, total, _ = doc.stopword_profile
     counts = Counter(normalize(text).split())
     assert total == 45
-    assert scores == {lang: sum(counts[w] for w in stop) for lang, stop in STOPWORDS.items()}
+    assert scores == {lang: sum(counts[w] for w in stop) for lang, stop in PROFILES.items()}
     assert scores["de"] == 3 * 7  # die, hat, der, auch, von, der, wird
 
 
 def test_the_stopword_profile_ignores_numbers_and_reads_only_the_sample() -> None:
     text = "Der Plan und die Frage. 2024 1 2 3\n" + "x " * 40_000 + "\nthe of and to in"
-    scores, total = stopword_profile(Document("a.txt", text))
+    scores, total, _ = stopword_profile(Document("a.txt", text))
     assert scores["de"] == 3 and scores["en"] == 0  # der, und, die; the English line is past the sample
     assert total == 5 + 40_000  # whole lines, up to the one that reaches past the sample
 
