@@ -74,6 +74,19 @@ SPACE_VALID = [
     # Chinese and Japanese write no space after a comma, half-width or not (prose since s37)
     "這趟路讓您辛苦了,雖然天氣不佳依然如期赴約,我們下次再來拍照,楓紅期間一定要再來一趟。\n",
     "港湾局は火曜日,穀物の輸送を再開したと発表した,最初の貨物船が港を出た。\n",
+    # names with a dot: domain-like brands, a digit glued to the second part, quoted names
+    (
+        "Web Football.London to vidí podobně a Die Landesförderbank NRW.Bank hat ihre Förderung ausgebaut, "
+        "sagte der Sprecher.\n"
+    ),
+    (
+        "Der neue vollelektrische VW ID.Buzz erscheint im Herbst, und die Landesgesellschaft NRW.Energy4Climate "
+        "soll die Arbeit der Behörden bündeln.\n"
+    ),
+    (
+        'Das Projekt "Quali.Dig" richtet sich an Lehrende, und Unternehmen können sich für den Wettbewerb '
+        "„Heimspiel.Dortmund 2022“ bewerben.\n"
+    ),
 ]
 
 SPACE_INVALID = [
@@ -104,6 +117,15 @@ SPACE_INVALID = [
             "the clerk told reporters.\n"
         ),
         [("F001", 1)],
+    ),
+    # a domain-like word starting the next sentence after an ordinary word, and a glue after a
+    # name that is no domain, are still glue
+    (
+        (
+            "The new rules will raise the bills of every household in the city.Energy prices rose by a "
+            "third last year, and email in the cloud with Google.Bring back the old tariffs, they said.\n"
+        ),
+        [("F001", 1), ("F001", 1)],
     ),
 ]
 

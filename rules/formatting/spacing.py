@@ -120,6 +120,15 @@ _SUFFIXES = frozenset(
 
 #: Abbreviations some places write glued to the name (`St.Gallen`, `St.Pauli`).
 _JOINED_PREFIXES = frozenset(("St", "Ste"))
+#: Top-level domains that brands and programmes are named after, written with a capital after
+#: a capitalised first part (`Football.London`, `NRW.Bank`, `VW ID.Buzz`, `Berlin.Energy`): a name
+#: when the word before the dot is capitalised too, as a sentence glued to the next starts with
+#: one of them rarely.
+_BRAND_DOMAINS = frozenset(
+    "london berlin hamburg wien koeln paris nyc bank energy buzz media sport radio club digital".split()
+)
+#: Quotation marks that open a name (`"Quali.Dig"`, `„Heimspiel.Dortmund 2022“`).
+_OPENING_QUOTES = frozenset("\"'“„«»‚‘")
 
 
 def _glued(text: str) -> Iterator[int]:
@@ -140,8 +149,18 @@ def _glued(text: str) -> Iterator[int]:
             continue  # brand names (`FRITZ!Box`, `Yahoo!News`)
         if before in _JOINED_PREFIXES:
             continue
-        if _DOTTED.match(text, col + 1 + len(after)):
+        end = col + 1 + len(after)
+        if _DOTTED.match(text, end):
             continue  # dotted abbreviations and paths (`reg.Gen.m.b.H.`, `pkg.Module.Class`)
+        if (
+            before[:1].isupper()
+            and (
+                after.casefold() in _BRAND_DOMAINS
+                or text[end : end + 1].isdigit()  # `NRW.Energy4Climate`: no sentence's first word
+                or text[col - len(before) - 1 : col - len(before)] in _OPENING_QUOTES
+            )
+        ):
+            continue  # a name with a dot: domain-like, with a digit, or quoted from its start
         if tokens.address(col, col + 1):
             continue
         yield col
