@@ -15,6 +15,10 @@ from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
 _LONE_A_TILDE = re.compile(r"Ã(?=\s)")
+#: Two or more replacement characters in a row: what bytes of another multi-byte encoding (GBK,
+#: Big5, Shift-JIS) leave when read as UTF-8 with errors replaced. ftfy's badness accepts the
+#: pair, so a line that holds one is among the damaged; its repair can undo nothing.
+_REPLACEMENTS = re.compile("\ufffd{2,}")
 #: Characters that ftfy's badness regex accepts on their own: C1 controls, and Â, Ã, Œ, œ
 #: (some alternatives need only one of them next to ASCII text).
 _MOJIBAKE_SINGLES = "\x80-\x9fÂÃŒœ"
@@ -209,7 +213,9 @@ def _one_span(a: str, a0: int, a1: int, b: str, b0: int, b1: int) -> tuple[int, 
 class Mojibake(Rule):
     """## What it does
     Checks for text decoded with the wrong character set (`Kremlinâ€™s`, `Ã¼ber`, `cafÃ©`), as
-    recognised by the [ftfy](https://ftfy.readthedocs.io) library, and suggests ftfy's repair.
+    recognised by the [ftfy](https://ftfy.readthedocs.io) library, and suggests ftfy's repair;
+    and for runs of replacement characters (`����Ժ����`) where a Chinese or Japanese page in
+    GBK, Big5 or Shift-JIS was read as UTF-8, which no repair can undo. A lone `�` is left alone.
 
     ## Why is this bad?
     A page stored as UTF-8 and read as Windows-1252 (or the reverse) turns every accented letter,
@@ -262,6 +268,12 @@ class Mojibake(Rule):
             text = doc.lines[line]
             fixed = ftfy.fix_encoding(text)
             if fixed == text:
+                runs = [m.span() for m in _REPLACEMENTS.finditer(text)]
+                if runs:  # the bytes are lost: reported, with no fix
+                    n = sum(end - start for start, end in runs)
+                    shown = text[runs[0][0] : runs[0][0] + 12]
+                    message = f'Undecodable text "{shown}" ({n} replacement characters: another encoding read as UTF-8)'
+                    yield self.violation(line, runs[0][0], line, runs[-1][1], message)
                 continue
             spans = _damaged_spans(text, fixed)
             fix = None
