@@ -38,6 +38,11 @@ def flagged(text: str) -> list[int]:
         (f"{ZH}\n微信 微博 QQ空间 豆瓣\n{ZH2}\n", [2]),
         (f"{ZH}\n{ZH2}\n微信\n新浪微博\nQQ空间\n人人网\n", [3, 4, 5, 6]),
         (f"{ZH}\n微信 / 腾讯微博 / QQ\n{ZH2}\n", [2]),
+        (
+            f"{ZH}\n\n  * 腾讯微博\n  * QQ空间\n  * QQ好友\n  * 新浪微博\n  * 微信好友\n\n{ZH2}\n",
+            [3, 4, 5, 6, 7],
+        ),
+        (f"{ZH}\n关注新华网\n\n微信\n\n微博\n\nQzone\n\n{ZH2}\n", [4, 6, 8]),
     ],
 )
 def test_a_row_of_russian_or_chinese_networks_is_a_row_of_buttons(text: str, lines: list[int]) -> None:

@@ -245,7 +245,8 @@ def _made_share_screen(packs: PackSet, rule: str, langs: list[str]) -> ShareScre
 _NETWORKS = (
     "facebook twitter x whatsapp linkedin pinterest xing telegram reddit tumblr flipboard messenger"
     " mastodon bluesky instagram youtube tiktok threads pocket sms email e-mail mail print rss"
-    " vk вконтакте одноклассники livejournal viber 微信 微博 新浪微博 腾讯微博 qq空间 qq 豆瓣 人人网"
+    " vk вконтакте одноклассники livejournal viber 微信 微信好友 微信朋友圈 朋友圈 微博 新浪微博 腾讯微博"
+    " 搜狐微博 网易微博 qq空间 qq好友 qzone qq 豆瓣 人人网"
 ).split()
 
 
