@@ -156,6 +156,36 @@ D001_VALID = [
         "Dock workers in the northern port voted on Thursday to accept a six percent pay rise. The "
         "strike had left…",
     ),
+    # a query and its result set out as plain text (a technical blog's listings): the same
+    # expression and the same result rows recur by design
+    text(
+        "To find the outliers we compute the mean and the deviation of every port's daily arrivals:",
+        "SELECT port,",
+        "   AVG(arrivals) OVER port_window AS mean_arrivals,",
+        "   STDDEV(arrivals) OVER port_window AS stddev_arrivals",
+        "FROM daily_arrivals;",
+        "port  │ mean_arrivals │ stddev_arrivals",
+        " Kiel │          41.5 │             3.2",
+        "The same window gives the z-score of each day, which the next query keeps for the alert:",
+        "SELECT port,",
+        "   AVG(arrivals) OVER port_window AS mean_arrivals,",
+        "   (arrivals - mean_arrivals) / NULLIF(stddev_arrivals, 0) AS zscore",
+        "FROM daily_arrivals;",
+        "port  │ mean_arrivals │ stddev_arrivals",
+        " Kiel │          41.5 │             3.2",
+    ),
+    # a shell session: the tool prints the same message after each command
+    text(
+        "First we fetch the harbour authority's schedule into the clone on the laptop:",
+        "$ hg pull ../harbour-schedule",
+        "[...]",
+        "added 1 changesets with 1 changes to 1 files",
+        "Then we fetch the customs office's changes into the same clone, the same way:",
+        "$ hg pull ../customs-schedule",
+        "[...]",
+        "added 1 changesets with 1 changes to 1 files",
+        "Both schedules are now in one repository and can be merged.",
+    ),
 ]
 
 D001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
@@ -224,6 +254,18 @@ D001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
             "„Die Hafenarbeiter haben am Donnerstag dem neuen Tarifvertrag zugestimmt.“",
         ),
         [("D001", 3)],
+    ),
+    # a paragraph that ends no sentence, pasted twice, stays a copy beside one line with a code
+    # mark (a file name in a photo note): one such line makes no listing
+    (
+        text(
+            LEDE[:-1] + " in the north",
+            SECOND,
+            "Photo: harbour_archive_0412",
+            LEDE[:-1] + " in the north",
+            THIRD,
+        ),
+        [("D001", 4)],
     ),
 ]
 
@@ -350,6 +392,17 @@ D002_VALID = [
     # lines ending in a colon introduce what follows
     text(
         "The union made three demands:", "- higher pay", LEDE, "The union made three demands:", "- pensions"
+    ),
+    # a command's output line repeated in a shell session
+    text(
+        "The two clones are made the same way:",
+        "$ hg clone public alice",
+        "updating to branch default",
+        "2 files updated, 0 files merged, 0 files removed, 0 files unresolved",
+        "$ hg clone public bob",
+        "updating to branch default",
+        "2 files updated, 0 files merged, 0 files removed, 0 files unresolved",
+        LEDE,
     ),
 ]
 

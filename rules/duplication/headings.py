@@ -13,6 +13,7 @@ from lintnews.document import Block, Document, words
 from lintnews.registry import Rule, Violation, register
 
 from .keys import _LETTER_WORD, _MD_HEADING, _code_like, _first_copies, _key, _keys
+from .listings import _in_code
 from .paragraphs import DuplicateHeadingOptions
 
 
@@ -123,7 +124,8 @@ class DuplicateHeading(Rule):
     paragraphs of prose, over a paragraph that takes up its words, the two paragraphs different:
     "Third-party packages" in Slackware's part of a guide, then in Arch's), a run of three or
     more repeated headings in a row (a navigation menu printed twice, which the chrome rules
-    judge), and lines that look like code.
+    judge), and lines that look like code or stand in a code listing or a command's output ("2 files updated, 0 files merged" after
+    each `$ hg clone`).
 
     ## Why is this bad?
     Extractors often emit the page title (from `<title>` or `og:title`) and then the article's
@@ -162,6 +164,8 @@ class DuplicateHeading(Rule):
         for block, first in pairs:
             if _in_menu(doc.blocks, block.index, repeated):
                 continue  # a menu or a list of links printed twice
+            if _in_code(doc, block):
+                continue  # a line of a code listing or of a command's output
             if _BYLINE.match(_MD_HEADING.sub("", block.text).strip()):
                 continue  # the same author over two posts
             if _parallel_sections(doc, block, first):

@@ -12,6 +12,7 @@ from lintnews.document import Block, Document
 from lintnews.registry import Rule, Violation, register
 
 from .keys import _contained, _first_copies, _keys, _paragraph_candidates
+from .listings import _in_code
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,11 @@ class DuplicateParagraph(Rule):
     sentence whole.
 
     List items, table rows, headings and code are not compared: the same item in two lists, or
-    the same cell in two rows, is structure rather than a copy.
+    the same cell in two rows, is structure rather than a copy. Nor are lines of a code listing,
+    a shell session or a query's result set out as plain text (a line that ends no sentence
+    among lines with code marks: `AVG(entries) OVER w AS mean,`, a result row drawn with `│`,
+    "added 1 changesets" after each `$ hg pull`): the same expression or row recurs there by
+    design.
 
     ## Why is this bad?
     Scrapers that follow pagination, merge an AMP and a canonical page, or retry a failed fetch
@@ -89,6 +94,8 @@ class DuplicateParagraph(Rule):
         reported: set[int] = set()
         for block, first in _first_copies(doc, blocks, keys):
             reported.add(block.index)
+            if _in_code(doc, block):
+                continue  # a line of a code listing or of a query's result: lines repeat there
             yield self.removable_lines(
                 doc,
                 block.start,

@@ -1,0 +1,71 @@
+"""Lines of a code listing, a shell session or a query's result set out as plain text, where
+lines repeat by design: the duplication rules leave them out."""
+
+from __future__ import annotations
+
+import re
+
+from lintnews.document import Block, Document
+
+from .keys import _MD_HEADING
+
+#: Marks of a line of code, a shell session or a query's result, stronger than `_CODE_LIKE`
+#: (which takes prose's "$5" and "10:30" too, and html2text's escapes "2\\." and brackets):
+#: box-drawing characters (a psql table), braces, a comparison or an assignment between two
+#: operands (`entries > 10`, `publish = false`; not a "< previous" link), a call `name(`, an
+#: index `name[`, `::`, an identifier with an underscore, a shell prompt, a long option, a line
+#: that is a bracketed word or elision ("[extensions]", "[...]"). Addresses are left out first
+#: (a URL's query holds `=` and `_`).
+_CODE_MARKS = re.compile(
+    r"[│┃║┼╋╬─━═{}]|\w\s*[<>=]=?\s*[\w'\"(-]|\w[(\[]|::|[a-z]_[a-z]|^\$\s|\s--[a-z]|^\[(?:\w+|\.\.\.|…)\]$"
+)
+#: What `_code_line` leaves out: a reader's quotation mark at the start of a line ("> the staff
+#: is trying ...") and web addresses.
+_NOT_CODE = re.compile(r"^\s*(?:>\s*)+|(?:https?://|www\.)\S+")
+#: A line that ends a sentence (a full stop, question or exclamation mark, an ellipsis or a
+#: colon, before closing quotes, brackets or emphasis markers); a statement's ";" ends none.
+_SENTENCE_DONE = re.compile(r"""[.!?…:]["'”“»«’‘)\]*_]*\s*$""")
+#: How many non-blank lines above and below a line `_in_code` reads.
+_CODE_REACH = 5
+
+
+def _code_line(line: str) -> bool:
+    return _CODE_MARKS.search(_NOT_CODE.sub(" ", line).strip()) is not None
+
+
+def _in_code(doc: Document, block: Block) -> bool:
+    """``block`` is a line of a code listing, a shell session or a query's result set out as
+    plain text ("AVG(entries) OVER status_window as mean_entries,", "added 1 changesets with 1
+    changes to 1 files" after "$ hg pull"), where lines repeat by design: a paragraph of a few
+    lines (two code lines a soft wrap joined) that ends no sentence, which with the lines around
+    it (up to `_CODE_REACH` non-blank lines each way, over lines that end no sentence, up to a
+    Markdown heading) holds two lines with code marks (`_CODE_MARKS`). One such line is not
+    enough: a paragraph beside a photo note naming a file ("harbour_archive_0412") is no code."""
+    if (
+        block.kind != "paragraph"
+        or block.end - block.start >= _CODE_REACH
+        or _SENTENCE_DONE.search(block.text)
+    ):
+        return False
+    lines = doc.lines
+    marked = sum(_code_line(lines[i]) for i in range(block.start, block.end + 1))
+    if marked >= 2:
+        return True
+    found = marked == 1
+    for step, start in ((-1, block.start - 1), (1, block.end + 1)):
+        i, seen = start, 0
+        while 0 <= i < len(lines) and seen < _CODE_REACH:
+            line = lines[i]
+            i += step
+            if not line.strip():
+                continue
+            if _MD_HEADING.match(line):
+                break  # a section's heading: the listing, if any, is on one side of it
+            seen += 1
+            if _code_line(line):
+                if found:
+                    return True
+                found = True
+            elif _SENTENCE_DONE.search(line):
+                break  # a sentence: prose around the line
+    return False
