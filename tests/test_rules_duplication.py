@@ -393,6 +393,21 @@ D002_VALID = [
     text(
         "The union made three demands:", "- higher pay", LEDE, "The union made three demands:", "- pensions"
     ),
+    # a table of contents, then the sections it lists: each heading over its own prose
+    text(
+        "How the port counts its ships",
+        LEDE,
+        "Table of Contents",
+        "Counting Ships At Anchor",
+        "Reading The Harbour Log",
+        "Finding The Busy Days",
+        "Counting Ships At Anchor",
+        SECOND,
+        "Reading The Harbour Log",
+        THIRD,
+        "Finding The Busy Days",
+        "Crane drivers logged every arrival by hand until the new system went live last spring.",
+    ),
     # a command's output line repeated in a shell session
     text(
         "The two clones are made the same way:",
@@ -500,6 +515,48 @@ D002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     (
         text("What Does The Deal Mean For Shoppers?", LEDE, "What does the deal mean for shoppers?", SECOND),
         [("D002", 3)],
+    ),
+    # a list of headlines printed twice, each with its author: no table of contents, as no
+    # copy titles a paragraph of its own
+    (
+        text(
+            LEDE,
+            "Most Read",
+            "Ships Return To The Northern Terminal",
+            "Marta Lindqvist",
+            "Crane Drivers Vote On New Contract",
+            "Tom Weir",
+            "Retailers Warn Of Thin Shelves",
+            "Jane Holt",
+            SECOND,
+            "Ships Return To The Northern Terminal",
+            "Marta Lindqvist",
+            "Video: Port Workers Describe The Long Night Shift At The Northern Terminal",
+            "Tom Weir",
+            "Crane Drivers Vote On New Contract",
+            "Jane Holt",
+            "Video: The Harbour Master Explains Why The Cranes Stood Still For Nine Days",
+            "Marta Lindqvist",
+            "Retailers Warn Of Thin Shelves",
+        ),
+        [("D002", 10), ("D002", 14), ("D002", 18)],
+    ),
+    # a menu and the title printed twice, the title over a copy of the story: the page printed
+    # twice, not a table of contents (two of the three lines title sections of their own)
+    (
+        text(
+            "World News Today",
+            "Business And Markets",
+            TITLE,
+            LEDE,
+            SECOND,
+            "World News Today",
+            "Business And Markets",
+            THIRD,
+            TITLE,
+            LEDE,
+        ),
+        [("D002", 6), ("D002", 7), ("D002", 9)],
     ),
 ]
 

@@ -107,6 +107,32 @@ def _parallel_sections(doc: Document, block: Block, first: Block) -> bool:
     return shared < _SAME_SECTION
 
 
+def _titles_text(blocks: list[Block], block: Block, copies: set[int]) -> bool:
+    """``block`` titles a paragraph of prose of its own: right below it, or below one more
+    heading (a section's first subsection), a paragraph that is none of ``copies``
+    (`_prose_copies`)."""
+    for b in blocks[block.index + 1 : block.index + 3]:
+        if b.prose:
+            return b.index not in copies
+        if not b.heading_like:
+            return False
+    return False
+
+
+def _prose_copies(blocks: list[Block]) -> set[int]:
+    """The paragraphs of prose that have the words of an earlier one, in order (`_repeats_earlier`
+    of each, in one pass)."""
+    seen: set[tuple[str, ...]] = set()
+    copies = set()
+    for b in blocks:
+        if b.prose:
+            key = tuple(w.lower() for w in words(b.text))
+            if key in seen:
+                copies.add(b.index)
+            seen.add(key)
+    return copies
+
+
 def _repeats_earlier(blocks: list[Block], index: int) -> bool:
     """Whether block ``index`` has the words of an earlier paragraph of prose, in order."""
     key = [w.lower() for w in words(blocks[index].text)]
@@ -124,7 +150,9 @@ class DuplicateHeading(Rule):
     paragraphs of prose, over a paragraph that takes up its words, the two paragraphs different:
     "Third-party packages" in Slackware's part of a guide, then in Arch's), a run of three or
     more repeated headings in a row (a navigation menu printed twice, which the chrome rules
-    judge), and lines that look like code or stand in a code listing or a command's output ("2 files updated, 0 files merged" after
+    judge), the headings of sections listed in a table of contents above them (three entries or
+    more of one list, each heading over a paragraph of its own), and lines that look like code
+    or stand in a code listing or a command's output ("2 files updated, 0 files merged" after
     each `$ hg clone`).
 
     ## Why is this bad?
@@ -161,9 +189,21 @@ class DuplicateHeading(Rule):
         counts = Counter(keys)
         pairs = [(b, f) for b, f in _first_copies(doc, blocks, keys) if counts[_key(doc, b)] < 3]
         repeated = {b.index for b, _ in pairs}
+        # A table of contents: the first copies of three headings or more that title sections
+        # of their own ("Preparing the Data" over its paragraphs) stand in one stretch of short
+        # lines. A list of headlines printed twice repeats its items between other short lines,
+        # a page printed twice its headline over a copy of the story (which D001 reports).
+        firsts = {f.index for _, f in pairs}
+        listed = [(b, f) for b, f in pairs if _in_menu(doc.blocks, f.index, firsts)]
+        sections: set[int] = set()
+        if len(listed) >= 3:
+            copies = _prose_copies(doc.blocks)
+            sections = {f.index for b, f in listed if _titles_text(doc.blocks, b, copies)}
         for block, first in pairs:
             if _in_menu(doc.blocks, block.index, repeated):
                 continue  # a menu or a list of links printed twice
+            if first.index in sections and _in_menu(doc.blocks, first.index, sections):
+                continue  # a section's heading, listed in the table of contents above
             if _in_code(doc, block):
                 continue  # a line of a code listing or of a command's output
             if _BYLINE.match(_MD_HEADING.sub("", block.text).strip()):
