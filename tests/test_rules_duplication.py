@@ -144,6 +144,25 @@ D001_VALID = [
         "",
         "makes it sound smaller than it was. " + QUOTE,
     ),
+    # ... or cut at one end only, the start or the end of the sentence it quotes
+    text(
+        QUOTE,
+        "",
+        "That opening sounds generous. The next words are what the members remember:",
+        "",
+        "“… did not win everything, but we won the things that matter”",
+        "",
+        THIRD,
+    ),
+    text(
+        QUOTE,
+        "",
+        "The chair began as every union leader begins:",
+        "",
+        "“We did not win everything, but we won the things …”",
+        "",
+        THIRD,
+    ),
     # an emphasised opening line repeated in a teaser of the article at the end of the page (the
     # teaser, cut with an ellipsis, is the copy): no pull-quote
     text(

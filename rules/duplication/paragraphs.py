@@ -41,9 +41,9 @@ class DuplicateParagraph(Rule):
     A quotation set as a section's subheading (a line of the paragraph right below it, with no
     sentence mark, in a document that has other subheadings or in single quotation marks as
     headlines quote: 'They say they want less help for themselves') is no pull-quote: the German
-    and English press title sections so. Nor is an excerpt cut at both ends by an ellipsis
-    (“…a 40-something female writer…”): a writer quotes it to discuss it, a pull-quote repeats a
-    sentence whole.
+    and English press title sections so. Nor is an excerpt cut by an ellipsis at either end
+    (“…a 40-something female writer…”, “… Fares have increased to encourage more drivers”): a
+    writer quotes it to discuss it, a pull-quote repeats a sentence whole.
 
     List items, table rows, headings and code are not compared: the same item in two lists, or
     the same cell in two rows, is structure rather than a copy. Nor are lines of a code listing,
@@ -118,15 +118,19 @@ class DuplicateParagraph(Rule):
             )
 
 
-#: A quotation cut at both ends: an opening and a closing ellipsis inside its quotation marks.
+#: A quotation cut by an ellipsis at either end: opening (“… Fares have increased”) or closing
+#: (“We are all concerned with events in CBD …”) inside its quotation marks.
 _EXCERPT = re.compile(
-    r"""^\s*(?:>\s*)?["'„“”‘’«»*_]+\s*(?:\.\.\.|…)\S.*\S(?:\.\.\.|…)\s*["'“”‘’«»*_]+[.!?]?\s*$""", re.DOTALL
+    r"""^\s*(?:>\s*)?["'„“”‘’«»*_]+\s*(?:(?:\.\.\.|…)\s*\S.*\S|\S.*\S\s*(?:\.\.\.|…))"""
+    r"""\s*["'“”‘’«»*_]+[.!?]?\s*$""",
+    re.DOTALL,
 )
 
 
 def _excerpt(text: str) -> bool:
     """An excerpt the writer quotes to discuss it (“…my desire to be a 40-something female
-    writer…”): a pull-quote repeats a sentence whole, an excerpt is cut at both ends."""
+    writer…”, “… Fares have increased to encourage more drivers”): a pull-quote repeats a
+    sentence whole, an excerpt is cut short by an ellipsis."""
     return _EXCERPT.match(text) is not None
 
 
