@@ -360,6 +360,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nThe score went 2 > 1 > 0 in the last minutes of the game, the coach said.\n",
             f"{EN}\nIt is an input -> output -> result chain, the engineer said.\n",
             f"{EN}\nHe drove at 80 km/h on the road to Bonn and/or Cologne.\n",
+            # a query's condition in a listing: names compared with numbers
+            f"{EN}\nSELECT port, arrivals\nFROM daily_arrivals\nWHERE arrivals > 40 AND zscore > 3 AS alert\n",
         ],
         [
             (
@@ -374,6 +376,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"Accueil > Politique > Municipales\n{FR}\n", [1]),
             (f"Inicio / Noticias / Local\n{ES}\n", [1]),
             (f"News › Politics › Elections › Local\n{EN}\n", [1]),
+            # a trail from the home page may name a number; so may a trail of section names
+            (f"Startseite > 10 Fragen zur Wahl > Bonn\n{DE}\n", [1]),
+            (f"News > 2012 Olympics > Swimming\n{EN}\n", [1]),
         ],
     ),
     # ---------------------------------------------------------------- B007 empty-byline

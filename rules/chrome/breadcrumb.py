@@ -31,6 +31,10 @@ _SENTENCE_END = re.compile(r"[.!?;,]$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _MARKUP = re.compile(r"[<=\[\]{}]|->|-->")
 _BULLET = re.compile(r"^\s*(?:[-*+•·▪]\s+)?")
+#: A name compared with a number, the number a whole operand before a keyword in capitals, a
+#: bracket or the end ("entries > 10 AND zscore > 3 AS alert", a query's condition): a trail's
+#: segments are names ("Sport > 2012 Olympics", "福娘童話集 > １月のイソップ童話" stay trails).
+_COMPARISON = re.compile(r"\w\s*>\s*[0-9]+(?:\.[0-9]+)?(?:\s+[A-Z]{2,}\b|\s*[)\]]|\s*$)")
 
 
 def _separator_lines(doc: Document) -> list[int]:
@@ -108,6 +112,7 @@ class Breadcrumb(Rule):
                 ok = (
                     len(parts) >= 3
                     and not re.search(r"\s[/|]\s", line)
+                    and not _COMPARISON.search(line)
                     and all(
                         len(words(p)) <= self.max_segment_words and not _SENTENCE_END.search(p) for p in parts
                     )
