@@ -1,6 +1,7 @@
 """`lintnews.cli.run`, the program: after `main`, a process with nothing left to do at exit ends
-at once, without the interpreter's teardown; one with an exit handler (a worker pool's, coverage's)
-exits as usual, the handler run. Either way the exit code and the whole report are the run's."""
+at once, without the interpreter's teardown; its exit handlers (a worker pool's, coverage's, a
+site's) are run first, as the interpreter's exit runs them; one with another thread still running
+exits as usual. Either way the exit code and the whole report are the run's."""
 
 from __future__ import annotations
 
@@ -25,6 +26,13 @@ class Witness:
 witness = Witness()
 if sys.argv[1] == "handler":
     atexit.register(print, "HANDLER RAN", file=sys.stderr)
+if sys.argv[1] == "failing":  # (a handler that raises, then one that does not)
+    atexit.register(print, "HANDLER RAN", file=sys.stderr)
+    atexit.register(lambda: 1 / 0)
+if sys.argv[1] == "thread":  # (still running at exit: the interpreter's exit is left to handle it)
+    import threading, time
+    atexit.register(print, "HANDLER RAN", file=sys.stderr)
+    threading.Thread(target=time.sleep, args=(600,), daemon=True).start()
 sys.argv = ["lintnews", *sys.argv[2:]]
 run()
 """
@@ -42,16 +50,28 @@ def program(handler: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_a_run_with_nothing_left_at_exit_ends_at_once_with_its_code_and_report() -> None:
     quick = program("none", DOCUMENT)
-    usual = program("handler", DOCUMENT)
-    assert quick.returncode == usual.returncode == 1
-    assert quick.stdout == usual.stdout
+    handled = program("handler", DOCUMENT)
+    usual = program("thread", DOCUMENT)
+    assert quick.returncode == handled.returncode == usual.returncode == 1
+    assert quick.stdout == handled.stdout == usual.stdout
     assert quick.stdout.splitlines()[:2] == [
         f"{DOCUMENT}:8:1: D001 [*] Paragraph repeats line 3",
         f'{DOCUMENT}:10:234: T002 Document is cut off (ends on "the")',
     ]
     assert quick.stdout.endswith("[*] 1 fixable with `lintnews check --fix`.\n")
-    assert "TORN DOWN" not in quick.stderr  # (ended at once)
-    assert "HANDLER RAN" in usual.stderr and "TORN DOWN" in usual.stderr  # (exited as usual)
+    assert "TORN DOWN" not in quick.stderr and "HANDLER" not in quick.stderr  # (ended at once)
+    # An exit handler (a site's .pth file registers one on this machine and in CI) is run, once,
+    # and then the run ends at once all the same.
+    assert handled.stderr.count("HANDLER RAN") == 1 and "TORN DOWN" not in handled.stderr
+    # Another thread still running: the interpreter's exit, handler and teardown included.
+    assert usual.stderr.count("HANDLER RAN") == 1 and "TORN DOWN" in usual.stderr
+
+
+def test_a_failing_exit_handler_is_reported_and_the_others_run_as_at_the_usual_exit() -> None:
+    failing = program("failing", DOCUMENT)
+    assert failing.returncode == 1 and failing.stdout == program("none", DOCUMENT).stdout
+    assert "ZeroDivisionError" in failing.stderr and failing.stderr.count("HANDLER RAN") == 1
+    assert "TORN DOWN" not in failing.stderr
 
 
 def test_an_error_exit_keeps_its_code_and_message() -> None:
