@@ -260,7 +260,14 @@ def test_a_parallel_run_reports_the_same_with_kept_files_without_and_while_makin
         )
     ]
     kept = sorted(p.name.split(".")[0] for p in (tmp_path / "kept").iterdir())
-    assert {"packs", "regex-packs", "regex-warm", "minhash-affine32-128-1"} <= set(kept)
+    assert {
+        "packs",
+        "regex-packs",
+        "regex-warm",
+        "regex-cli",
+        "dataclass-code",
+        "minhash-affine32-128-1",
+    } <= set(kept)
     assert not (tmp_path / "none").exists()
     assert [r.returncode for r in runs] == [1, 1, 1]
     assert runs[0].stdout == runs[1].stdout == runs[2].stdout and "B006" in runs[0].stdout

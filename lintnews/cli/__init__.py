@@ -11,6 +11,8 @@ The package, by job:
   and ``--show-files``;
 - `streams`: where the check command's output goes (the report stream, patches, notes after
   the report) and SIGTERM turned into an interrupt;
+- `kept_code`: the code `dataclasses` generates, kept compiled beside lintnews as its bytecode
+  is (installed before the other modules are imported);
 - `commands`: the other commands (``report``, ``clean``, ``rules``, ``rule``).
 
 The console script is ``lintnews.cli:run`` (`main`, then a quick exit); every name is importable from ``lintnews.cli``:
@@ -18,17 +20,24 @@ those of `app` at once, the others' when first used (as each command's module is
 only when its command runs: `lintnews.cli.app.COMMAND_MODULES`).
 """
 
-from lintnews.cli.app import EXIT_ERROR as EXIT_ERROR
-from lintnews.cli.app import EXIT_FOUND as EXIT_FOUND
-from lintnews.cli.app import EXIT_OK as EXIT_OK
-from lintnews.cli.app import _split as _split
-from lintnews.cli.app import closed_pipe as closed_pipe
-from lintnews.cli.app import fail as fail
-from lintnews.cli.app import main as main
-from lintnews.cli.app import report_error as report_error
-from lintnews.cli.app import report_warning as report_warning
-from lintnews.cli.app import run as run
-from lintnews.exports import lazy_getattr
+from lintnews import regex_cache
+from lintnews.cli import kept_code
+
+# The imports below (click, lintnews's modules) make ~30 dataclasses and compile ~30 regular
+# expressions: from kept files, as bytecode is (`kept_code`, `regex_cache.kept_compiles`).
+kept_code.install()
+with regex_cache.kept_compiles("cli"):
+    from lintnews.cli.app import EXIT_ERROR as EXIT_ERROR
+    from lintnews.cli.app import EXIT_FOUND as EXIT_FOUND
+    from lintnews.cli.app import EXIT_OK as EXIT_OK
+    from lintnews.cli.app import _split as _split
+    from lintnews.cli.app import closed_pipe as closed_pipe
+    from lintnews.cli.app import fail as fail
+    from lintnews.cli.app import main as main
+    from lintnews.cli.app import report_error as report_error
+    from lintnews.cli.app import report_warning as report_warning
+    from lintnews.cli.app import run as run
+from lintnews.exports import lazy_getattr  # noqa: E402
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

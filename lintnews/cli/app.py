@@ -15,7 +15,8 @@ import threading
 
 import click
 
-from lintnews import __version__, native
+from lintnews import __version__, native, regex_cache
+from lintnews.cli import kept_code
 from lintnews.reporters.base import printable
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
@@ -62,7 +63,8 @@ class _Group(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module = COMMAND_MODULES.get(cmd_name)
         if module is not None and cmd_name not in self.commands:
-            importlib.import_module(module)
+            with regex_cache.kept_compiles("cli"):  # (the patterns its imports compile: kept)
+                importlib.import_module(module)
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
@@ -70,6 +72,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except BrokenPipeError:
             pass
+        finally:
+            kept_code.keep()  # (what the first run of an install compiled: see `kept_code`)
         # Out of the handler, the run's frames are released: its worker pool and staging
         # folder are cleaned up before the process stops.
         closed_pipe()
