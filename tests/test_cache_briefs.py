@@ -120,13 +120,19 @@ def run(args: list[str], cwd: Path) -> tuple[int, str]:
 def brief_documents(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many diagnostics each document formatted from its cache rows had."""
     calls: list[int] = []
-    real = DocumentFormat._shown  # (what `format_briefs` and `format_placed` show of each)
+    # (what `format_briefs` and `format_placed` show of each: `_shown`, or without colour `_lines`)
+    shown, lines = DocumentFormat._shown, DocumentFormat._lines
 
-    def counting(self: DocumentFormat, briefs: list[object]) -> object:
+    def counting_shown(self: DocumentFormat, briefs: list[object]) -> object:
         calls.append(len(briefs))
-        return real(self, briefs)  # type: ignore[arg-type]
+        return shown(self, briefs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(DocumentFormat, "_shown", counting)
+    def counting_lines(self: DocumentFormat, briefs: list[object], where: str) -> object:
+        calls.append(len(briefs))
+        return lines(self, briefs, where)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DocumentFormat, "_shown", counting_shown)
+    monkeypatch.setattr(DocumentFormat, "_lines", counting_lines)
     return calls
 
 
