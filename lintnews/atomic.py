@@ -5,9 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import re
-import shutil
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
@@ -100,6 +98,8 @@ def atomic_open(
         return
     folder = os.path.dirname(os.path.abspath(where))
     remove_stale_temps(folder)
+    import tempfile  # (here: a run that writes no file need not import it, nor shutil)
+
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     try:
         _flock(fd)
@@ -155,6 +155,8 @@ def _take_mode(tmp: str, keep_mode_of: str | None, replaced: os.stat_result | No
 def _copy_into(tmp: str, where: str) -> None:
     """Rewrite the file ``where`` in place with the content of ``tmp`` (same inode, so its hard
     links and its owner and permissions stay)."""
+    import shutil
+
     with open(tmp, "rb") as src, open(where, "r+b") as dst:
         shutil.copyfileobj(src, dst, 1 << 20)
         dst.truncate()

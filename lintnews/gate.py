@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -313,6 +312,8 @@ class Splitter:
     def __init__(self, accepted: str | None, rejected: str | None) -> None:
         self.accepted = accepted
         self.rejected = rejected
+        import tempfile  # (a run that splits its records only)
+
         self._spool = tempfile.TemporaryFile()
         self._keys: list[tuple[str, str | None]] = []
         self.rejected_keys: set[tuple[str, str | None]] = set()

@@ -17,7 +17,6 @@ from __future__ import annotations
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +58,8 @@ def write(file: Path, key: bytes, content: Any) -> None:
     """Write ``content`` to ``file`` under ``key``, whole or not at all (see the module docstring)."""
     if sys.dont_write_bytecode:
         return
+    import tempfile  # (here: most runs write nothing, and it imports shutil, random, bz2, lzma)
+
     try:
         file.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{file.name.split('.')[0]}-", suffix=".tmp", dir=file.parent)

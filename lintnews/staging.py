@@ -5,8 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import shutil
-import tempfile
 
 from lintnews.atomic import fcntl, sync_folder
 
@@ -74,6 +72,8 @@ class StagedFolder:
         self._where = (folder, prefix)
         # (Another run cleaning up between mkdtemp and the lock would remove this folder, and
         # this run would fail to write: a window of microseconds, and never a half-written target.)
+        import tempfile  # (imported by the runs that write: a re-run from the cache writes nothing)
+
         self.path = path = tempfile.mkdtemp(prefix=prefix, dir=folder)
         self._lock = _lock(path)
         umask = os.umask(0)
@@ -133,6 +133,8 @@ class StagedFolder:
 
     def _cleanup(self) -> None:
         if self.path is not None:
+            import shutil
+
             shutil.rmtree(self.path, ignore_errors=True)
             self.path = None
         if self._lock is not None:
@@ -174,6 +176,8 @@ def remove_stale_staging(folder: str, prefix: str) -> None:
             os.close(fd)
             continue  # a live run is writing it
         try:
+            import shutil
+
             shutil.rmtree(path, ignore_errors=True)
         finally:
             os.close(fd)

@@ -165,6 +165,26 @@ def test_a_re_run_answered_from_the_cache_loads_no_worker_pool(tmp_path: Path) -
     assert [d["code"] for d in json.loads(first[2])] == ["B005"] * 100
 
 
+#: What a re-run answered from the cache never needs: it writes no file (temporary files,
+#: `shutil`'s copies and removals, and the compression modules they bring), reads no gzip, fixes
+#: no markup (`html` and its table of entities).
+NOT_FOR_A_RERUN = ("tempfile", "shutil", "bz2", "lzma", "gzip", "html", "html.entities")
+
+
+def test_a_re_run_answered_from_the_cache_writes_and_imports_nothing_it_does_not_need(tmp_path: Path) -> None:
+    (tmp_path / "c.jsonl").write_text(
+        "".join(
+            json.dumps({"id": f"r{i}", "text": f"Record {i}.\n\nShare on Facebook"}) + "\n" for i in range(80)
+        )
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["LINTNEWS_PACK_CACHE"] = str(tmp_path / "kept")  # (the first run writes the kept files)
+    first, again = (loaded_by(tmp_path, NOT_FOR_A_RERUN, "c.jsonl", cache="cc", env=env) for _ in range(2))
+    assert "tempfile" in first[1] and "html" in first[1]  # (the rules, and the kept files written)
+    assert again[1] == []
+    assert again[0] == first[0] and again[2] == first[2] and first[2].count(": B005 ") == 80
+
+
 #: What a plain check of a text file never needs: HTML parsing (bs4, lxml), the benchmarks'
 #: datasketch, ftfy, T002's word lists (wordfreq: on a word that needs them only), ignore-file
 #: patterns (pathspec: no ignore file in the folder), TOML (no configuration file; the built-in

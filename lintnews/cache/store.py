@@ -9,7 +9,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import stat
 from collections.abc import Callable, Iterable
@@ -209,6 +208,8 @@ class ResultCache:
         try:
             for path in (self.path, self.path + "-wal", self.path + "-shm", self.path + "-journal"):
                 if os.path.isdir(path) and not os.path.islink(path):
+                    import shutil  # (a damaged cache only: most runs never import it)
+
                     shutil.rmtree(path)
                 elif os.path.lexists(path):
                     os.unlink(path)
@@ -304,6 +305,8 @@ def _write_gitignore(folder: str) -> None:
 
 def clean(folder: str) -> bool:
     if os.path.isdir(folder):
+        import shutil
+
         shutil.rmtree(folder)
         return True
     return False

@@ -5,7 +5,6 @@ that element holds nothing but the line).
 
 from __future__ import annotations
 
-import html
 import re
 
 from lintnews.diagnostics import Edit, Fix
@@ -31,6 +30,8 @@ def _decoded(markup: str) -> str | None:
     (``<``): a text edit may only replace literal text and whole entities."""
     if "<" in markup:
         return None
+    import html  # (here: a run answered from the cache never fixes markup; html.entities is big)
+
     return _ENTITY.sub(lambda m: html.unescape(m.group()), markup)
 
 
@@ -98,6 +99,8 @@ def html_fix(doc: Document, fix: Fix) -> Fix | None:
             b = a
         if _inside_markup(source, a) or (b != a and _inside_markup(source, b)):
             return None
+        import html
+
         edits.append(Edit(a, b, html.escape(e.replacement, quote=False)))
     return Fix(fix.title, tuple(edits), fix.safe) if edits else None
 

@@ -10,7 +10,6 @@ import fnmatch
 import heapq
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
@@ -215,6 +214,8 @@ def _entry_record(entry: os.DirEntry[str]) -> bytes:
 def _spill(records: list[bytes]) -> Iterator[bytes]:
     """Sort ``records`` and park them in an anonymous temporary file; iterate it to read them back.
     Records are separated by "/", which no file name holds."""
+    import tempfile  # (a large folder only: a run of a file or two need not import it)
+
     records.sort()
     fh = tempfile.TemporaryFile()
     fh.write(b"/".join(records))

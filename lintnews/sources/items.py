@@ -5,7 +5,6 @@ suffix (`kind_of`), and `SpooledRecord`, a JSONL line too large to hold in memor
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from typing import IO, BinaryIO
 
@@ -67,6 +66,8 @@ class SpooledRecord:
         self.size = size
 
     def copy_to(self, out: IO[bytes]) -> None:
+        import shutil  # (oversized records only)
+
         self._fh.seek(0)
         shutil.copyfileobj(self._fh, out, COPY_CHUNK)
         self._fh.seek(-1, os.SEEK_END)

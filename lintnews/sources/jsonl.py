@@ -6,10 +6,8 @@ line kept on the document for outputs that write records back.
 from __future__ import annotations
 
 import codecs
-import gzip
 import re
 import sys
-import tempfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import replace
@@ -35,6 +33,8 @@ def _open_jsonl(path: str) -> BinaryIO:
         return sys.stdin.buffer
     raw = open_regular(path, READ_BUFFER)
     if path.lower().endswith(".gz"):
+        import gzip  # (compressed corpora only)
+
         return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
     return raw
 
@@ -174,6 +174,8 @@ def _oversized(
     blank."""
     spool: BinaryIO | None = None
     if keep_raw:
+        import tempfile  # (an oversized record of a run that copies records: rare)
+
         spool = tempfile.TemporaryFile()  # noqa: SIM115 (owned by the SpooledRecord)
         spool.write(head)
     complete = head.endswith(b"\n")
