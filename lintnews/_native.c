@@ -24,7 +24,7 @@
 enum { PROP_ALNUM = 1, PROP_DIGIT = 2, PROP_LOWER = 4, PROP_WORD = 8, PROP_ALPHA = 16, PROP_CASELESS = 32 };
 static uint8_t bmp_props[0x10000];
 
-/* s37-script: a letter of a script without letter case (Han, kana, Hangul, Arabic, Hebrew, Thai,
+/* A letter of a script without letter case (Han, kana, Hangul, Arabic, Hebrew, Thai,
  * Devanagari …): str.isalpha, from U+0590 (Hebrew) on, neither lower, upper nor title case
  * (lintnews.native.py_caseless_letter). */
 static inline int caseless_letter(Py_UCS4 ch)
@@ -1840,7 +1840,7 @@ static int role_of(PyObject *kind)
     return ROLE_OTHER;
 }
 
-/* s37-script: prose in the scripts without letter case, where words are not told by their first
+/* Prose in the scripts without letter case, where words are not told by their first
  * letter's case (and Chinese, Japanese and Thai put no space between them): a text of at least
  * CASELESS_PROSE letters of such scripts, more than half of its letters, with a mark that ends or
  * splits a sentence in it (lintnews.native.py_caseless_prose). Asked only of a paragraph or quote
