@@ -5,10 +5,10 @@ Chinese or Japanese words). Valid / invalid tables as in tests/test_rules_trunca
 from __future__ import annotations
 
 import pytest
+from test_rules_truncation import check, lines_of, text
 
 from lintnews.config import Settings
-from lintnews.document import Document
-from lintnews.registry import Violation, all_rules
+from lintnews.registry import all_rules
 from lintnews.sources import html_document
 
 # A made-up story about grain shipments, in Chinese, Japanese and Arabic.
@@ -31,18 +31,6 @@ AR_BODY = (
     "وقال مسؤولو الميناء إن اثنتي عشرة سفينة أخرى تنتظر خارج الميناء، وإن عمليات التفتيش ستستأنف يوم "
     "الأربعاء حسب الأحوال الجوية."
 )
-
-
-def text(*lines: str) -> str:
-    return "\n".join(lines) + "\n"
-
-
-def check(code: str, body: str, kind: str = "text") -> list[Violation]:
-    return list(all_rules()[code].check(Document("article.txt", body, kind=kind), Settings()))
-
-
-def lines_of(code: str, body: str, kind: str = "text") -> list[tuple[str, int]]:
-    return [(v.rule.code, v.line + 1) for v in check(code, body, kind)]
 
 
 T002_VALID = [
@@ -171,8 +159,8 @@ def test_t001_message_and_html() -> None:
         len(ZH_CUT) - 6,
     )
     page = f"<html><body><p>{ZH_LEDE}</p><p>{ZH_CUT}</p><h2>港口的未来</h2><p>{ZH_TAIL}</p></body></html>"
-    doc = html_document("a.html", page, Settings())
+    doc = html_document("a.html", page)
     assert [v.rule.code for v in all_rules()["T001"].check(doc, Settings())] == ["T001"]
     whole = page.replace(ZH_CUT, ZH_BODY)
-    doc = html_document("a.html", whole, Settings())
+    doc = html_document("a.html", whole)
     assert list(all_rules()["T001"].check(doc, Settings())) == []
