@@ -183,6 +183,13 @@ def _heading_like(text: str, kind: str, count: int) -> bool:
     )
 
 
+def cased_prose(word_count: int, lower_count: int) -> bool:
+    """Whether a paragraph of ``word_count`` words, ``lower_count`` of them starting in lower
+    case, is prose by its words' case (the compiled ``block_traits`` tests the same): 8 words or
+    more, 45 % of them lower case (a title, a menu or a byline has fewer)."""
+    return word_count >= 8 and lower_count >= 0.45 * word_count
+
+
 class PyBlock:
     """A paragraph-like unit of a document: one or more consecutive text lines
     (`lintnews.document.Document.blocks` makes them; ``lintnews.document.Block`` is this class,
@@ -228,9 +235,7 @@ class PyBlock:
         self.kind = kind
         self.word_count, self.lower_count = count, lower = py_word_stats(text)
         self.heading_like = _heading_like(text, kind, count)
-        self.prose = kind in ("paragraph", "quote") and (
-            (count >= 8 and lower >= 0.45 * count) or py_caseless_prose(text)
-        )
+        self.prose = kind in ("paragraph", "quote") and (cased_prose(count, lower) or py_caseless_prose(text))
 
     def __repr__(self) -> str:
         return (

@@ -25,6 +25,7 @@ import unicodedata
 
 from lintnews.caseless import COMMAS
 from lintnews.document import Block
+from lintnews.native import cased_prose
 
 #: Letters of the script a paragraph with no finished sentence needs to be judged.
 MIN_RUN_ON = 30
@@ -52,11 +53,10 @@ _OPENERS = frozenset("“「『（【《(‘")
 #: The characters but letters a cut text of the script may end on.
 CUT_ENDS = _OPENERS | frozenset(COMMAS)
 #: Han and kana: the letters of the scripts that write no space between words.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_KANA = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_UNSPACED = re.compile(_HAN_KANA)
 #: A space between two Han or kana characters: no clause of Chinese or Japanese has one.
-_SPACED_OUT = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]\s+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
-)
+_SPACED_OUT = re.compile(rf"{_HAN_KANA}\s+(?={_HAN_KANA})")
 #: What ends a clause: a comma or a sentence end.
 _CLAUSE_MARKS = ",，、،;；。！？｡.!?…؟۔।"
 #: The most characters of the end a message quotes, of Chinese or Japanese (runs of their
@@ -68,8 +68,7 @@ _LONGEST_WORD = 40
 def is_caseless_prose(block: Block) -> bool:
     """Whether ``block`` is prose by `lintnews.caseless.py_caseless_prose` only: its words' case
     does not make it prose (the test `lintnews.native.PyBlock` makes first)."""
-    count = block.word_count
-    return block.prose and not (count >= 8 and block.lower_count >= 0.45 * count)
+    return block.prose and not cased_prose(block.word_count, block.lower_count)
 
 
 def runs_on(block: Block) -> bool:
