@@ -87,6 +87,11 @@ SPACE_VALID = [
         'Das Projekt "Quali.Dig" richtet sich an Lehrende, und Unternehmen können sich für den Wettbewerb '
         "„Heimspiel.Dortmund 2022“ bewerben.\n"
     ),
+    # a word written with a semicolon, in html2text's Markdown of a blog post (Dragnet 422)
+    (
+        "Issue #3 finally got out the door. Make sure you check out the _Tech Talk_ section, and with the "
+        "print edition (you can print it out), you no longer have the 'tl;dr' excuse. **TL;DR:** read it.\n"
+    ),
 ]
 
 SPACE_INVALID = [
@@ -126,6 +131,14 @@ SPACE_INVALID = [
             "third last year, and email in the cloud with Google.Bring back the old tariffs, they said.\n"
         ),
         [("F001", 1), ("F001", 1)],
+    ),
+    # the semicolon word is left alone, the glue beside it is not
+    (
+        (
+            "Nobody had the 'tl;dr' excuse any more, the clerk said;nobody asked for the short version of "
+            "the budget.\n"
+        ),
+        [("F001", 1)],
     ),
 ]
 

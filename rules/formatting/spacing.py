@@ -129,6 +129,8 @@ _BRAND_DOMAINS = frozenset(
 )
 #: Quotation marks that open a name (`"Quali.Dig"`, `„Heimspiel.Dortmund 2022“`).
 _OPENING_QUOTES = frozenset("\"'“„«»‚‘")
+#: Words written with a semicolon inside them ("you no longer have the 'tl;dr' excuse").
+_SEMICOLON_WORDS = frozenset(("tl;dr",))
 
 
 def _glued(text: str) -> Iterator[int]:
@@ -170,6 +172,8 @@ def _glued(text: str) -> Iterator[int]:
         after = _word_after(text, col + 1)
         if before.isupper() and after.isupper():
             continue  # codes and initials (`NL,CZ`)
+        if f"{before}{text[col]}{after}".casefold() in _SEMICOLON_WORDS:
+            continue
         if _UNSPACED.match(before[-1:]) or _UNSPACED.match(after[:1]):
             continue  # Chinese and Japanese put no space after a comma (`辛苦了,雖然`)
         if tokens.address(col, col + 1):
@@ -186,7 +190,7 @@ class MissingSpaceAfterPunctuation(Rule):
 
     Abbreviations (`U.S.`, `e.g.`, `z.B.`, `Ph.D.`), numbers (`3.5`, `1,000`, `1.1.2020`, `10.30`,
     `v2.1`), web and e-mail addresses, domains and file names (`example.com`, `report.pdf`) and
-    names written as one word (`ASP.NET`, `Console.WriteLine`) are not reported. Only paragraphs of
+    names written as one word (`ASP.NET`, `Console.WriteLine`, `tl;dr`) are not reported. Only paragraphs of
     running text are checked, not tables, code or lists of tags.
 
     ## Why is this bad?
