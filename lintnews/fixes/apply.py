@@ -14,7 +14,7 @@ from lintnews.document import Document
 from lintnews.fixes.markup import html_fix
 from lintnews.registry import rule_catalogue
 from lintnews.selection import check_selectors, matches
-from lintnews.sources import html_document, markdown_document
+from lintnews.sources import html_document, markdown_document, unseen_markdown
 
 #: A removed line can make another fix applicable (a blank-line run, a now-adjacent duplicate).
 MAX_PASSES = 8
@@ -237,11 +237,13 @@ def fix_document(
         if doc.kind == "html" and doc.source is not None:
             fixes = [f for f in (html_fix(doc, f) for f in fixes) if f is not None]
         elif doc.source is not None:
-            # Markdown comments are blank in the text rules see: never delete one unseen.
+            # Markdown comments and link addresses are blank in the text rules see: never delete
+            # or rewrite one unseen.
+            source, text = doc.source, doc.text
             fixes = [
                 f
                 for f in fixes
-                if all(doc.source[e.start : e.end] == doc.text[e.start : e.end] for e in f.edits)
+                if not any(unseen_markdown(source, text, e.start, e.end, e.replacement) for e in f.edits)
             ]
         if not fixes:
             break

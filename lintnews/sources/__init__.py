@@ -43,10 +43,12 @@ from lintnews.sources.documents import TooLarge as TooLarge
 from lintnews.sources.documents import _binary_head as _binary_head
 from lintnews.sources.documents import _read_bytes as _read_bytes
 from lintnews.sources.documents import blank_html_comments as blank_html_comments
+from lintnews.sources.documents import blank_markdown_links as blank_markdown_links
 from lintnews.sources.documents import html_document as html_document
 from lintnews.sources.documents import make_document as make_document
 from lintnews.sources.documents import markdown_document as markdown_document
 from lintnews.sources.documents import too_large as too_large
+from lintnews.sources.documents import unseen_markdown as unseen_markdown
 from lintnews.sources.files import iter_documents as iter_documents
 from lintnews.sources.files import read_path as read_path
 from lintnews.sources.items import ALL_SUFFIXES as ALL_SUFFIXES

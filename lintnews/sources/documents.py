@@ -104,15 +104,71 @@ def blank_html_comments(text: str) -> str:
     return "".join(parts)
 
 
+#: A Markdown link or image as html2text and other converters write them: ``[text](address)``,
+#: ``![alt](address "title")``; the address may hold escaped or paired brackets
+#: (``javascript:void\\(0\\)``, ``wiki/Rust_(language)``), and a wrapped text a line break in
+#: its text or address (html2text wraps long links at a hyphen), never a blank line. The text
+#: holds no bracket: a link around an image (``[![alt](src)](href)``) is read in two passes, the
+#: image first.
+_MD_LINK = re.compile(
+    r"!?\[((?:[^\[\]\n]|\n(?![ \t]*\n))*)\]"
+    r'\((?:[^()\s\\]|\\.|\n(?![ \t]*\n)|\([^()\s]*\))*(?:[ \t]+"[^"\n]*")?\)'
+)
+#: An autolink (``<http://example.com/a>``): the reader sees the address without its brackets.
+_MD_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]*)>", re.IGNORECASE)
+
+
+def _link_text(m: re.Match[str]) -> str:
+    """A link's text with spaces in place of the rest, line breaks kept."""
+    whole, start, end = m.group(0), m.start(1) - m.start(), m.end(1) - m.start()
+    return _NOT_NEWLINE.sub(" ", whole[:start]) + whole[start:end] + _NOT_NEWLINE.sub(" ", whole[end:])
+
+
+def blank_markdown_links(text: str) -> str:
+    """``text`` with each Markdown link and image reduced to the words a reader sees: the
+    brackets, the address and the title replaced by spaces, so every position stays where it
+    was (``  * [Twitter](http://twitter.com/x)`` is a share button, as ``  * Twitter`` is); an
+    autolink is its address. A line that only held the end of a wrapped link's address
+    (``dropped-from-pbs-show/)``) stays as written: blanked, it would split its paragraph."""
+    blanked = text
+    if "](" in blanked:
+        for _ in range(2):
+            blanked = _MD_LINK.sub(_link_text, blanked)
+    if "<" in blanked:
+        blanked = _MD_AUTOLINK.sub(_link_text, blanked)
+    if blanked == text:
+        return text
+    lines, written = blanked.split("\n"), text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.strip() and written[i].strip() and not written[i].lstrip().startswith(("[", "![")):
+            lines[i] = written[i]
+    return "\n".join(lines)
+
+
+def unseen_markdown(source: str, text: str, start: int, end: int, replacement: str) -> bool:
+    """Whether an edit of ``start:end`` in ``text`` (a Markdown document's text as rules see it)
+    would change, in ``source``, what rules did not see: part of an HTML comment (never deleted
+    unseen), or a link's address when the edit keeps or cuts the link (deleting whole links with
+    their line is what a fix of a share row or a menu does)."""
+    written, seen = source[start:end], text[start:end]
+    if written == seen:
+        return False
+    if replacement or "<!--" in written or "-->" in written:
+        return True
+    return blank_markdown_links(written) != seen
+
+
 def markdown_document(
     path: str, text: str, record: str | None = None, record_line: int | None = None
 ) -> Document:
     """A Markdown document. HTML comments (suppression directives among them) are not article
-    text: rules see them blanked out with spaces, so every position stays where it was, and
+    text, and the address of a link is not either: rules see them blanked out with spaces
+    (`blank_html_comments`, `blank_markdown_links`), so every position stays where it was, and
     fixes edit ``source``, the text as written."""
-    if "<!--" not in text:
+    blanked = blank_html_comments(text) if "<!--" in text else text
+    blanked = blank_markdown_links(blanked)
+    if blanked == text:
         return Document(path=path, text=text, record=record, record_line=record_line, kind="markdown")
-    blanked = blank_html_comments(text)
     return Document(
         path=path, text=blanked, record=record, record_line=record_line, kind="markdown", source=text
     )

@@ -1,0 +1,128 @@
+"""Markdown links and images (html2text's whole-page output keeps them): rules read the words a
+reader sees, at the positions of the text as written, and fixes delete whole links only."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from console import lintnews_script
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.engine import Linter
+from lintnews.sources import blank_markdown_links, markdown_document, unseen_markdown
+
+LEDE = (
+    "Dock workers voted on Friday to end the strike that had stopped the port for nine days, the "
+    "union said after the count."
+)
+SECOND = (
+    "The agreement raises wages by four percent this year and three percent next year, and the port "
+    "authority said ships would be unloaded again from Monday."
+)
+#: html2text's share row of a news page: each button a link with its query string and title.
+SHARE_ROW = (
+    '  * [Facebook](http://www.facebook.com/sharer.php?u=http%3A%2F%2Fexample.com%2Fstrike "Share on Facebook")\n'
+    "  * [Twitter](https://twitter.com/intent/tweet?url=http%3A%2F%2Fexample.com%2Fstrike)\n"
+    "  * [Email](mailto:?subject=Harbour%20strike)\n"
+)
+#: A paragraph whose two links make it long: as written, a reader sees two short link texts.
+LINKED = (
+    "Read the statement on [its website](http://example.org/news/2012/11/statement-on-the-agreement-"
+    'reached-with-the-port-authority.html "Statement") and the reply on [its site]'
+    "(http://example.com/press/reply-to-the-union-on-the-agreement-reached-after-nine-days.html)."
+)
+
+
+def blanked(written: str, *marks: str) -> str:
+    """``written`` with each of ``marks`` (in order, each once) replaced by spaces, line breaks
+    kept: what a reader does not see of a link."""
+    out, pos = [], 0
+    for mark in marks:
+        at = written.index(mark, pos)
+        out += [written[pos:at], "".join("\n" if c == "\n" else " " for c in mark)]
+        pos = at + len(mark)
+    return "".join([*out, written[pos:]])
+
+
+@pytest.mark.parametrize(
+    ("written", "marks"),
+    [
+        ("  * [Twitter](http://twitter.com/x)", ("[", "](http://twitter.com/x)")),
+        ('[a](http://e.com/ "T") b', ("[", '](http://e.com/ "T")')),
+        # an image inside a link, an address with escaped and paired brackets
+        ("[![Logo](/logo.gif)](http://e.com)", ("[![", "](/logo.gif)](http://e.com)")),
+        ("[ ► ](javascript:void\\(0\\)) x", ("[", "](javascript:void\\(0\\))")),
+        ("[Rust](https://w.org/wiki/Rust_(language))", ("[", "](https://w.org/wiki/Rust_(language))")),
+        # an autolink is its address; angle brackets that are no link stay
+        ("Source: <http://thehill.com/a-b> <b>", ("<", ">")),
+        # a link html2text wrapped: line breaks kept; a line the address alone held stays as written
+        ("lewd [alleged\nconduct](http://a.com/x-\ny/) at", ("[", "](http://a.com/x-\ny/)")),
+        ("x [a](http://a.com/x-\ny/)\nz", ("[", "](http://a.com/x-\n")),
+        # an image without words is nothing a reader sees; an empty link likewise
+        (
+            "![](http://img.com/spacer.gif)\n[](http://e.com)",
+            ("![](http://img.com/spacer.gif)", "[](http://e.com)"),
+        ),
+        # no link: the text itself
+        ("[citation needed] and (aside)", ()),
+    ],
+)
+def test_links_are_read_as_their_words_in_place(written: str, marks: tuple[str, ...]) -> None:
+    assert blank_markdown_links(written) == blanked(written, *marks)
+
+
+def codes_and_lines(name: str, text: str) -> list[tuple[str, int]]:
+    doc = markdown_document(name, text) if name.endswith(".md") else Document(name, text)
+    return [(d.code, d.line) for d in Linter(Settings()).lint(doc).diagnostics]
+
+
+def test_a_share_row_of_links_is_flagged_as_the_same_row_without_links() -> None:
+    text = f"# Harbour strike ends\n\n{LEDE}\n\n{SECOND}\n\n{SHARE_ROW}"
+    plain = text.replace(SHARE_ROW, "  * Facebook\n  * Twitter\n  * Email\n")
+    found = codes_and_lines("a.md", text)
+    assert [c for c in found if c[0] == "B005"] == [("B005", 7), ("B005", 8), ("B005", 9)]
+    assert codes_and_lines("a.txt", plain) == found
+    assert codes_and_lines("a.txt", text) == []  # as plain text, the buttons are long link rows
+
+
+def test_a_linked_paragraph_is_not_a_repeated_paragraph_for_its_addresses() -> None:
+    # html2text's author link above and below a post (VentureBeat, Dragnet R192-R195): a name a
+    # reader sees twice, not a paragraph pasted twice; the paragraph with long links is prose
+    link = "[Jennifer Van Grove](http://venturebeat.com/author/jbruin/)"
+    text = f"# Harbour strike ends\n\n{link}\n\n{LEDE}\n\n{LINKED}\n\n{SECOND}\n\n{link}\n"
+    assert ("D001", 11) in codes_and_lines("a.txt", text)
+    assert [c for c in codes_and_lines("a.md", text) if c[0] == "D001"] == []
+
+
+def lintnews(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    command = [lintnews_script(), "check", "--isolated", "--no-cache", *args]
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run(command, cwd=cwd, capture_output=True, env=env, timeout=120, check=False)
+
+
+def test_fix_deletes_whole_link_lines_and_keeps_every_other_link(tmp_path: Path) -> None:
+    text = f"# Harbour strike ends\n\n{LEDE}\n\n{LINKED}\n\n{SHARE_ROW}\n{SECOND}\n"
+    (tmp_path / "a.md").write_text(text)
+    done = lintnews(["--fix", "a.md"], tmp_path)
+    assert done.returncode == 0, done.stdout
+    assert (tmp_path / "a.md").read_text() == f"# Harbour strike ends\n\n{LEDE}\n\n{LINKED}\n\n\n{SECOND}\n"
+
+
+def test_only_edits_that_delete_whole_links_may_touch_one() -> None:
+    # A fix is computed on the text rules see, where addresses are blank: applied to the Markdown,
+    # an edit that keeps text over a link would erase its address, and one that cuts a link would
+    # leave half of it; deleting whole links (a share row's lines) is what fixes do.
+    source = f"{LEDE}\n  * [Twitter](http://t.co/x)\n<!-- a note -->\n{SECOND}\n"
+    text = markdown_document("a.md", source).text
+    row = source.index("  * [")
+    end = source.index("\n", row) + 1
+    note = source.index("<!--")
+    assert not unseen_markdown(source, text, row, end, "")  # the whole row
+    assert not unseen_markdown(source, text, 0, 10, "Talks")  # no link in the span
+    assert unseen_markdown(source, text, row, end, "  * Twitter\n")  # the address would go
+    assert unseen_markdown(source, text, row, row + 8, "")  # half a link
+    assert unseen_markdown(source, text, note, note + 15, "")  # a comment, deleted unseen
