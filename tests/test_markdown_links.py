@@ -126,3 +126,58 @@ def test_only_edits_that_delete_whole_links_may_touch_one() -> None:
     assert unseen_markdown(source, text, row, end, "  * Twitter\n")  # the address would go
     assert unseen_markdown(source, text, row, row + 8, "")  # half a link
     assert unseen_markdown(source, text, note, note + 15, "")  # a comment, deleted unseen
+
+
+def thread_page() -> str:
+    """html2text's shape of a blog's thread (Dragnet 106, rewritten): an avatar's image, the
+    body, then a header whose name and reply button are links, longer than any header as written."""
+
+    def header(name: str, day: int, time: str, n: int) -> str:
+        slug = name.lower().replace(" ", "-")
+        return (
+            f"by [{name}](http://example.com/people/{slug}) on December {day}, 2012 at {time}. "
+            "[Reply](/news/2012/12/harbour-strike-ends-after-nine-days?utm_source=feedburner&utm_medium="
+            f"feed&utm_campaign=Feed%3A+harbour&replytocom={n}#respond)"
+        )
+
+    avatar = "![](http://1.gravatar.com/avatar/916c20344d936e3f4fc8bc3aa707a357?s=54&d=monsterid&r=PG)"
+    comments = [
+        (
+            "Good news for the drivers who waited at the gates all week, and for the farmers too.",
+            "Dana Fox",
+            4,
+            "10:42 pm",
+        ),
+        (
+            "Four percent is less than the union asked for, but more than anyone expected in March.",
+            "Lee Marsh",
+            5,
+            "8:15 am",
+        ),
+        (
+            "The port should publish the new timetable before Monday so the hauliers can plan.",
+            "Ann Roe",
+            5,
+            "9:03 am",
+        ),
+    ]
+    parts = ["# Harbour strike ends", LEDE, SECOND, "## 3 comments"]
+    for n, (body, name, day, time) in enumerate(comments):
+        parts += [avatar, body, header(name, day, time, 100 + n)]
+    return "\n\n".join(parts) + "\n"
+
+
+def test_comment_headers_with_links_are_read_at_the_length_a_reader_sees() -> None:
+    found = codes_and_lines("a.md", thread_page())
+    assert [c for c in found if c[0] in ("B011", "B012")] == [
+        ("B011", 7),
+        ("B012", 13),
+        ("B012", 19),
+        ("B012", 25),
+    ]
+    assert [c for c in found if c[0] == "F004"] == []  # an avatar's line is no blank line
+    assert [
+        d.message
+        for d in Linter(Settings()).lint(markdown_document("a.md", thread_page())).diagnostics
+        if d.code == "B011"
+    ] == ["Reader-comment thread left in the text (3 comment headers, 19 lines)"]

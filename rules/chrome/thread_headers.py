@@ -227,6 +227,10 @@ def _under_a_title(lines: list[str], i: int) -> bool:
 
 def _shown(doc: Document) -> list[str]:
     if doc.line_tags is None:
+        if doc.source is not None and doc.kind == "markdown":
+            # links read as their words (`lintnews.sources.blank_markdown_links`): the blanks of
+            # an address are no length a reader sees ("by [NAME](http://…) on DATE. [Reply](…)")
+            return [_BLANKS.sub(" ", line) for line in doc.lines]
         return doc.lines
     tags = doc.line_tags
     return [
@@ -238,6 +242,8 @@ def _shown(doc: Document) -> list[str]:
 
 
 _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+#: A run of blanks after a word.
+_BLANKS = re.compile(r"(?<=\S)[ \t]{2,}")
 #: The lines `is_header` reads: on HTML input a heading's line starts with its Markdown marks,
 #: as html2text shows it ("### By NAME on October 30, 2012 at 03:56 p.m."), so that a byline
 #: set as a heading over each post of a listing, and a bare stamp under a post's title, are

@@ -56,6 +56,10 @@ class Screen:
     def __init__(self, doc: Document, first: int, longest: int) -> None:
         self.first = first
         self._lines = doc.lines
+        if doc.source is not None and doc.kind == "markdown":
+            from .thread_headers import SHOWN_LINES  # (thread_headers imports thread_end, which imports this)
+
+            self._lines = SHOWN_LINES.of(doc)  # the lines with their links' blanks closed up
         self._longest = longest
         self._found: list[int] | None = None
         self._screened = False

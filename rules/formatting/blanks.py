@@ -122,8 +122,13 @@ class ExcessBlankLines(Rule):
         # The text's final line break leaves an empty last "line" that is not a blank line.
         count = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
         # A Markdown HTML comment is blanked out in the text rules see, but its lines are lines
-        # of the file that no fix removes (nor edits inside): they are not blank lines.
-        commented = _comment_lines(doc.source) if doc.kind == "markdown" and doc.source is not None else set()
+        # of the file that no fix removes (nor edits inside): they are not blank lines; nor is
+        # a line of links without words (an avatar's image, `blank_markdown_links`).
+        commented = set()
+        if doc.kind == "markdown" and doc.source is not None:
+            commented = _comment_lines(doc.source)
+            written = doc.source.split("\n")
+            commented.update(i for i, line in enumerate(lines) if not line.strip() and written[i].strip())
         # Nothing to report without a blank last line or three blank lines in a row (a run
         # reported inside the text follows a line and precedes the last content line, so each of
         # its blank lines ends in a line break: `blank_runs`). Most documents end with text and
