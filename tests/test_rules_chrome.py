@@ -297,9 +297,16 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nGoogle Plus was once the council's favourite network, the spokesman said.\n",
             # a writer's bio with no follow prompt under it
             f"{EN}\nJane Roe is a writer based in Austin, where she covers city politics.\n{EN2}\n",
+            # session 38: a hard-wrapped specification whose sentence ends on a pack phrase
+            # ("like this:" under "... would look something"): the end of a sentence, no button
+            f"{EN}\nOnce the reader submits the form, the request to the server would look something\n"
+            "like this:\nPOST /login HTTP/1.1\nHost: example.org\n",
         ],
         [
             (f"{EN}\nShare on Facebook\nTweet\nPin it\n", [2, 3, 4]),
+            # the same words after a finished sentence, or under a short line, stand alone
+            (f"{EN}\nlike this:\n{EN2}\n", [2]),
+            (f"{EN}\nShare this:\nTwitter\nFacebook\nLike this:\nLike Loading...\n", [2, 3, 4, 5, 6]),
             (f"{DE}\n{DE2}\nFacebook\nTwitter\nWhatsApp\nE-Mail\n", [3, 4, 5, 6]),
             (f"{DE}\nFacebook Twitter WhatsApp E-Mail\nTeilen\n", [2, 3]),
             (f"{FR}\nPartager\nPartager sur Twitter\n", [2, 3]),
@@ -569,6 +576,13 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 [2, 3, 4, 5],
             ),
             (f"{EN}\nThis material may not be published, broadcast, rewritten or redistributed.\n", [2]),
+            # session 38: a reprints notice cut at the end of its line, its address under it (an
+            # address is no word a soft-wrapped sentence goes on with: `wrapped_tail`)
+            (
+                "Dow Jones Reprints: This copy is for your personal, non-commercial use only. To order "
+                f"presentation-ready copies for distribution to your colleagues, clients\nwww.djreprints.com\n{EN}\n",
+                [1, 2],
+            ),
             (
                 f"{DE}\nMit Material von dpa und AFP\n© 2024 Stadtanzeiger GmbH. Alle Rechte vorbehalten.\n",
                 [2, 3],

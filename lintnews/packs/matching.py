@@ -3,6 +3,7 @@ rules that report the matched lines."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -122,12 +123,29 @@ _PHRASE_MATCHES: View[dict[str | None, tuple[PackSet, dict[str, list[tuple[int, 
 )
 
 
+#: A line that starts with a word in lower case (then a space, a mark of punctuation or its end).
+_WORD_FIRST = re.compile(r"[^\W\d_A-ZÀ-Þ]+(?:[\s,;:!?)]|$)")
+
+
+def wrapped_tail(doc: Document, line: int) -> bool:
+    """``line`` continues in lower case a sentence soft-wrapped from the line above (the two are
+    one block): "like this:" under "When the user submits the form, the request would look
+    something" in a hard-wrapped RFC is the end of a sentence, not a share button on its own.
+    The line must start with a word: an address ("www.djreprints.com" under a reprints notice
+    cut at the end of its line) is the link the pack names, wherever it stands."""
+    if not _WORD_FIRST.match(doc.lines[line].lstrip(" \t>")):
+        return False
+    block = doc.block_at(line)
+    return block is not None and block.start < line
+
+
 class PhraseRule(Rule):
     """Base of rules that report whole lines matched by their pack entries.
 
     A subclass sets the usual class attributes and ``default_message``; the phrases live in the
     packs under the rule's name. The fix removes the line (safe: the line is nothing but the
-    phrase)."""
+    phrase). A matched line that continues in lower case a sentence soft-wrapped from the line
+    above (`wrapped_tail`) is no line of its own and is not reported."""
 
     fix_applicability: ClassVar[str | None] = "safe"
     reads_packs: ClassVar[bool] = True
@@ -135,6 +153,8 @@ class PhraseRule(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         for i, entry in match_lines(doc, settings, self.name):
+            if wrapped_tail(doc, i):
+                continue
             yield self.line_violation(
                 doc,
                 i,
