@@ -193,6 +193,14 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             article((3, "“The residents will not give up the beach without...”")),
             # a whole quotation under a prompt is no teaser (and not title-shaped)
             article((3, "Most Recommended"), (3, "“The harbour belongs to everyone.”")),
+            # session 38: an author box under the last paragraph's "Read more" link: the writer's
+            # name is no other article's title
+            article(
+                (3, "Read more about the harbour plans here."),
+                (3, "About the author"),
+                (3, "Jane Holt"),
+                (3, "Senior reporter at the Coast News, covering ports and shipping"),
+            ),
         ],
         [
             (article((1, "Ten Houseplants That Survive Any Winter"), (1, "You may want to see also")), [3]),
@@ -214,6 +222,16 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                     (3, "Celebrity Chef Opens Vegan Bakery in Paris"),
                 ),
                 [6, 7],
+            ),
+            # the titles above an author box are still other articles' titles
+            (
+                article(
+                    (3, "Related articles"),
+                    (3, "Ten Houseplants That Survive Any Winter"),
+                    (3, "About the author"),
+                    (3, "Jane Holt"),
+                ),
+                [6],
             ),
             # a page of teasers: "Weiterlesen" under each, the next teaser's title below it
             (

@@ -27,6 +27,15 @@ NO_TITLE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+#: The heading of an author box ("About the author", "Über die Autorin", "À propos de l'auteur",
+#: "Sobre el autor"): what follows it is the writer's name and bio, not other articles' titles, so
+#: the walk down from a related-content prompt stops there.
+AUTHOR_HEADING = re.compile(
+    r"^\W*(?:about\s+(?:the\s+)?(?:author|writer|authors|contributor)s?|über\s+(?:den\s+autor|die\s+autorin|die\s+autoren)"
+    r"|à\s+propos\s+de\s+l[’']auteure?|sobre\s+(?:el|la)\s+autora?|l[’']auteure?)\W*$",
+    re.IGNORECASE,
+)
+
 #: A quotation cut off by an ellipsis on a line of its own, a teaser of a comment or of another
 #: page in a "Most recommended" list: "“Obama's true colors are starting...;”". In the run below
 #: a related-content prompt it is never one of the article's headings, so the vocabulary test

@@ -19,7 +19,7 @@ from lintnews.language import STOPWORDS
 from lintnews.packs import line_key, load_packs, match_lines, pack_languages
 from lintnews.registry import Rule, Violation, register
 
-from .line_shapes import CUT_QUOTE, NO_TITLE, next_nonblank, runs, title_shaped
+from .line_shapes import AUTHOR_HEADING, CUT_QUOTE, NO_TITLE, next_nonblank, runs, title_shaped
 
 _FUNCTION_WORDS = (
     "how what when where why who whom does did do can could should will would your you our may "
@@ -121,7 +121,8 @@ class OffTopicRelatedLink(Rule):
     article on the page ("Read more…" under a teaser, "Continue reading", "Weiterlesen", "Lire la
     suite", "Seguir leyendo", once in the document: what follows is the article's own text and
     subheadings; a page of teasers repeats the prompt under each one), and lines that hold an
-    e-mail address ("Write to Jane Roe at jane.roe@example.com"). A quotation cut off by an
+    e-mail address ("Write to Jane Roe at jane.roe@example.com"); the run below a prompt ends at
+    an author box's heading ("About the author": the writer's name under it is no title). A quotation cut off by an
     ellipsis on a line of its own in that run ("“Obama's true colors are starting...;”" under
     "Most Recommended") is a teaser of a comment or of another page, whatever its words.
 
@@ -192,6 +193,7 @@ class OffTopicRelatedLink(Rule):
                 j is not None
                 and j not in filler_set
                 and run < self.max_run
+                and not AUTHOR_HEADING.match(doc.lines[j])
                 and (title_shaped(doc.lines[j]) or CUT_QUOTE.match(doc.lines[j].strip()))
             ):
                 candidates.append(j)
