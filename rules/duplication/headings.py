@@ -12,6 +12,7 @@ from lintnews.diagnostics import RelatedLocation, Severity
 from lintnews.document import Block, Document, words
 from lintnews.registry import Rule, Violation, register
 
+from .heading_places import listed_parts, photo_credit, table_cell
 from .keys import _LETTER_WORD, _MD_HEADING, _code_like, _first_copies, _key, _keys
 from .listings import _in_code
 from .paragraphs import DuplicateHeadingOptions
@@ -82,7 +83,8 @@ _SAME_SECTION = 0.5
 def _parallel_sections(doc: Document, block: Block, first: Block) -> bool:
     """``first`` and ``block`` title two different sections of one text: a guide that compares
     two systems gives each the same subheading ("Third-party packages" over Slackware's, then
-    over Arch's, T102). Both copies stand between paragraphs of prose, each paragraph right below
+    over Arch's, T102). Both copies stand between paragraphs of prose (above, a paragraph or a
+    parent heading right under one: `_after_prose`), each paragraph right below
     takes up a word of four letters or more of the heading ("What are third-party packages?"),
     and the two share fewer than half of their words. A photo credit or a reader's sign-off
     repeated between paragraphs names nothing the next paragraph is about; a headline repeated
@@ -95,7 +97,7 @@ def _parallel_sections(doc: Document, block: Block, first: Block) -> bool:
     below = []
     for b in (first, block):
         i = b.index
-        if i == 0 or i + 1 >= len(blocks) or not (blocks[i - 1].prose and blocks[i + 1].prose):
+        if i == 0 or i + 1 >= len(blocks) or not (_after_prose(blocks, i) and blocks[i + 1].prose):
             return False
         below.append({w.lower() for w in words(blocks[i + 1].text)})
         if not topic & below[-1]:
@@ -105,6 +107,13 @@ def _parallel_sections(doc: Document, block: Block, first: Block) -> bool:
         # this copy of the heading stands over nothing (the fix's next pass would remove it)
     shared = len(below[0] & below[1]) / len(below[0] | below[1])
     return shared < _SAME_SECTION
+
+
+def _after_prose(blocks: list[Block], i: int) -> bool:
+    """Block ``i`` follows a paragraph of prose, or the heading of a section that does (a
+    section's first subsection: "System guarantees", then "At-least-once task execution")."""
+    above = blocks[i - 1]
+    return above.prose or (i >= 2 and above.heading_like and blocks[i - 2].prose)
 
 
 def _titles_text(blocks: list[Block], block: Block, copies: set[int]) -> bool:
@@ -151,9 +160,12 @@ class DuplicateHeading(Rule):
     "Third-party packages" in Slackware's part of a guide, then in Arch's), a run of three or
     more repeated headings in a row (a navigation menu printed twice, which the chrome rules
     judge), the headings of sections listed in a table of contents above them (three entries or
-    more of one list, each heading over a paragraph of its own), and lines that look like code
-    or stand in a code listing or a command's output ("2 files updated, 0 files merged" after
-    each `$ hg clone`).
+    more of one list, each heading over a paragraph of its own; also a list of a text's parts of
+    one or two words each, "Frontend", "Task Store", "Queue", over their sections), cells of a
+    table set out one cell a line ("Bay of Plenty" among populations and codes), photo credits
+    under each picture ("Jane Roe/iStock/Getty Images", which `image-credit` reports when
+    selected), and lines that look like code or stand in a code listing or a command's output
+    ("2 files updated, 0 files merged" after each `$ hg clone`).
 
     ## Why is this bad?
     Extractors often emit the page title (from `<title>` or `og:title`) and then the article's
@@ -210,6 +222,12 @@ class DuplicateHeading(Rule):
                 continue  # the same author over two posts
             if _parallel_sections(doc, block, first):
                 continue  # the same subheading over two different sections
+            if table_cell(doc, block) and table_cell(doc, first, sides=1):
+                continue  # a name or a region down a column of a flattened table
+            if photo_credit(doc, settings, block):
+                continue  # a photographer's credit under each picture (B021's)
+            if listed_parts(doc, block, first):
+                continue  # a part's section, the parts listed above
             yield self.removable_lines(
                 doc,
                 block.start,
