@@ -371,6 +371,14 @@ HTML_VALID = [
     "Use `&amp;` to write an ampersand in HTML, and `<br>` for a line break, the guide says.\n",
     '```\n<div class="box">&nbsp;</div>\n```\n',
     "Fish &chips; is not an entity, and neither is &madeup; in this sentence.\n",
+    # session 38: a tutorial that shows HTML (a listing under the sentence that introduces it,
+    # a tag left open over two lines) and names tags in its prose
+    "To run the tests in a browser, add these lines to the page that loads your suite:\n"
+    '<link rel="stylesheet" href="vendor/runner.css">\n<div id="results"></div>\n'
+    '<script src="vendor/runner.js"\ndata-report="vendor/report.js"></script>\n'
+    "<script>runner.start();</script>\nThe page must be served over HTTP.\n",
+    "The request carries a type, such as an image if it came from an <img>tag in the page, and "
+    "the <p> element takes no such attribute.\n",
 ]
 
 HTML_INVALID = [
@@ -378,6 +386,9 @@ HTML_INVALID = [
     ("The mayor&#8217;s plan was approved.<br/>The vote was close.\n", [("F006", 1), ("F006", 1)]),
     ("<p>The council met on Tuesday.</p>\n", [("F006", 1), ("F006", 1)]),
     ('The plan <span class="highlight">doubles</span> the money.\n', [("F006", 1), ("F006", 1)]),
+    # markup under a heading or a short label is left over from the page, not shown
+    ('Video\n<div class="player"></div>\n', [("F006", 2), ("F006", 2)]),
+    ('Watch the clip:\n<iframe src="https://example.org/v/1"></iframe>\n', [("F006", 2), ("F006", 2)]),
 ]
 
 

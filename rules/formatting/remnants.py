@@ -29,6 +29,11 @@ _BLOCK_TAG = re.compile(
     r"</?(?:p|div|br|li|h[1-6]|tr|td|th|table|ul|ol|blockquote|section|article|hr)\b", re.IGNORECASE
 )
 _CODE_SPAN = re.compile(r"`[^`]*`")
+#: What follows a tag the text names rather than holds: "an <img> tag", "the <ul> element".
+_NAMED = re.compile(r"\s*(?:tags?|elements?)\b", re.IGNORECASE)
+#: A sentence that introduces a listing ("... adding this line to your HTML test file:").
+_LEAD_IN = re.compile(r"\w\W{0,3}:\s*$")
+_LEAD_IN_WORDS = 5
 _CODE = ("code",)
 
 
@@ -39,7 +44,9 @@ class HtmlRemnant(Rule):
     (`&amp;`, `&nbsp;`, `&#8217;`) and tags of known HTML elements (`<p>`, `</div>`, `<br/>`).
 
     HTML documents are not checked (there markup is expected), nor Markdown code spans and code
-    blocks. A `<` used as less-than (`a < b`, `<3`) is not a tag.
+    blocks, nor what a tutorial shows of HTML: lines of markup right under a sentence that
+    introduces them ("… add this line to your HTML test file:") and tags the prose names ("an
+    `<img>` tag", "the `<p>` element"). A `<` used as less-than (`a < b`, `<3`) is not a tag.
 
     ## Why is this bad?
     An extractor that decodes the page once too few times, or a feed that escapes its content
@@ -76,9 +83,11 @@ class HtmlRemnant(Rule):
             for line in range(block.start, block.end + 1)
         }
         # (the lines holding either character, found by one pass of a kernel over the text)
-        for line in native.lines_holding(doc.text, "&<", ""):
+        holding = native.lines_holding(doc.text, "&<", "")
+        shown = _shown_markup(doc.lines, holding) if "<" in doc.text else set()
+        for line in holding:
             text = doc.lines[line]
-            if line in code_lines:
+            if line in code_lines or line in shown:
                 continue
             masked = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
             for m in _ENTITY.finditer(masked):
@@ -96,6 +105,8 @@ class HtmlRemnant(Rule):
                     decoded,
                 )
             for m in _TAG.finditer(masked):
+                if _NAMED.match(masked, m.end()):
+                    continue  # a tag the text names ("the <img> tag"): a tutorial's word
                 replacement = ""
                 before = text[m.start() - 1 : m.start()]
                 after = text[m.end() : m.end() + 1]
@@ -116,3 +127,23 @@ class HtmlRemnant(Rule):
     ) -> Violation:
         fix = Fix(title, (Edit(doc.offset(line, start), doc.offset(line, end), replacement),), True)
         return self.violation(line, start, line, end, message + " left in the text", fix=fix)
+
+
+def _shown_markup(lines: list[str], holding: list[int]) -> set[int]:
+    """Lines of markup a tutorial shows: the run of lines that start with a tag (or go on with
+    the attributes of a tag the line above left open) right under a sentence that introduces
+    it ("Let's create the HTML test file for it:"). Markup an extractor leaves in starts a line
+    anywhere, and under no such sentence."""
+    shown: set[int] = set()
+    for i in holding:
+        if i in shown or not lines[i].lstrip().startswith("<") or i == 0:
+            continue
+        lead = lines[i - 1]
+        if lead.lstrip().startswith("<") or not _LEAD_IN.search(lead) or len(lead.split()) < _LEAD_IN_WORDS:
+            continue
+        j, open_tag = i, False
+        while j < len(lines) and (lines[j].lstrip().startswith("<") or (open_tag and lines[j].strip())):
+            shown.add(j)
+            open_tag = lines[j].rfind("<") > lines[j].rfind(">")
+            j += 1
+    return shown
