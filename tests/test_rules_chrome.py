@@ -511,6 +511,12 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nAbout the author of the report, the mayor said only that she was an engineer.\n",
         ],
         [
+            # session 38: lower-case post links, the second under the first (chrome under chrome,
+            # no soft-wrapped sentence: `wrapped_tail`)
+            (
+                f"{EN}\nprevious post: Can I retire on forty thousand dollars\nnext post: The biggest mistake I made\n",
+                [2, 3],
+            ),
             (f"{EN}\n← Previous post\nNext post →\n", [2, 3]),
             (f"{EN}\nNewer Post Older Post Home\n", [2]),
             (f"{DE}\nZurück zur Übersicht\nNach oben\n", [2, 3]),

@@ -127,16 +127,19 @@ _PHRASE_MATCHES: View[dict[str | None, tuple[PackSet, dict[str, list[tuple[int, 
 _WORD_FIRST = re.compile(r"[^\W\d_A-ZÀ-Þ]+(?:[\s,;:!?)]|$)")
 
 
-def wrapped_tail(doc: Document, line: int) -> bool:
+def wrapped_tail(doc: Document, settings: Settings, line: int) -> bool:
     """``line`` continues in lower case a sentence soft-wrapped from the line above (the two are
     one block): "like this:" under "When the user submits the form, the request would look
     something" in a hard-wrapped RFC is the end of a sentence, not a share button on its own.
-    The line must start with a word: an address ("www.djreprints.com" under a reprints notice
-    cut at the end of its line) is the link the pack names, wherever it stands."""
+    The line must start with a word, and the line above must be no pack phrase itself: an
+    address ("www.djreprints.com" under a reprints notice cut at the end of its line) is the link
+    the pack names, and "next post: …" under "previous post: …" is chrome under chrome."""
     if not _WORD_FIRST.match(doc.lines[line].lstrip(" \t>")):
         return False
     block = doc.block_at(line)
-    return block is not None and block.start < line
+    if block is None or block.start >= line:
+        return False
+    return not any(line - 1 == i for found in _phrase_matches(doc, settings).values() for i, _ in found)
 
 
 class PhraseRule(Rule):
@@ -153,7 +156,7 @@ class PhraseRule(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         for i, entry in match_lines(doc, settings, self.name):
-            if wrapped_tail(doc, i):
+            if wrapped_tail(doc, settings, i):
                 continue
             yield self.line_violation(
                 doc,
