@@ -60,6 +60,29 @@ GERMAN_SECTIONS = text(
 )
 
 D001_VALID = [
+    # session 38 (a hard-wrapped specification and a how-to post, rewritten): one lead-in over
+    # two different examples or lists, and the first line of two references to parts of one work
+    text(
+        LEDE,
+        "And the terminal may answer with a 409 Conflict or a 200 OK status:",
+        "HTTP/1.1 409 Conflict",
+        SECOND,
+        "And the terminal may answer with a 409 Conflict or a 200 OK status:",
+        "HTTP/1.1 200 OK",
+        THIRD,
+        'Holt et al., "Harbour Transfer Protocol (HTP/1.1):',
+        "Message Syntax and Routing, June 2024.",
+        'Holt et al., "Harbour Transfer Protocol (HTP/1.1):',
+        "Semantics and Content, June 2024.",
+    ),
+    text(
+        LEDE,
+        "Here is how the crews did it in two simple steps:",
+        "- They blocked the gates at dawn.",
+        SECOND,
+        "Here is how the crews did it in two simple steps:",
+        "- They asked the drivers to stay home.",
+    ),
     text(TITLE, "", LEDE, "", SECOND, "", THIRD),
     # site chrome repeated under every block is not a paragraph (left to the chrome rules)
     text(TITLE, "Share", LEDE, "Advertisement", SECOND, "Advertisement", THIRD, "Share", "Advertisement"),
@@ -209,6 +232,43 @@ D001_VALID = [
 
 D001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     (text(LEDE, SECOND, LEDE), [("D001", 3)]),
+    # session 38's near-misses of a lead-in: pasted again with what follows it, over a blank
+    # line (a form's label), and a shop widget's line over each of four books
+    (
+        text(
+            "The harbour master answered the union's letter with two sentences:",
+            SECOND,
+            THIRD,
+            "The harbour master answered the union's letter with two sentences:",
+            SECOND,
+        ),
+        [("D001", 4), ("D001", 5)],
+    ),
+    (
+        text(
+            LEDE,
+            "Leave this field empty if you are human:",
+            "",
+            SECOND,
+            "Leave this field empty if you are human:",
+            "",
+        ),
+        [("D001", 5)],
+    ),
+    (
+        text(
+            LEDE,
+            "Find the book at a bookshop near your home:",
+            "The Harbour",
+            "Find the book at a bookshop near your home:",
+            "The Strike",
+            "Find the book at a bookshop near your home:",
+            "The Cranes",
+            "Find the book at a bookshop near your home:",
+            "The Anchor",
+        ),
+        [("D001", 4), ("D001", 6), ("D001", 8)],
+    ),
     # whitespace, case, punctuation and quote style do not matter
     (
         text(QUOTE, SECOND, "  " + QUOTE.upper().replace("“", '"').replace("”", '"').replace(",", "") + "  "),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -11,7 +12,7 @@ from lintnews.diagnostics import RelatedLocation, Severity
 from lintnews.document import Block, Document
 from lintnews.registry import Rule, Violation, register
 
-from .keys import _contained, _first_copies, _keys, _paragraph_candidates
+from .keys import _contained, _first_copies, _key, _keys, _paragraph_candidates
 from .listings import _in_code
 
 
@@ -50,7 +51,9 @@ class DuplicateParagraph(Rule):
     a shell session or a query's result set out as plain text (a line that ends no sentence
     among lines with code marks: `AVG(entries) OVER w AS mean,`, a result row drawn with `│`,
     "added 1 changesets" after each `$ hg pull`): the same expression or row recurs there by
-    design.
+    design. Nor is a lead-in, one sentence on a line ending in a colon right over what it
+    introduces, when the two copies introduce different things ("And the server may respond
+    with a 412 Conflict or a 200 OK status:" over two responses).
 
     ## Why is this bad?
     Scrapers that follow pagination, merge an AMP and a canonical page, or retry a failed fetch
@@ -92,10 +95,15 @@ class DuplicateParagraph(Rule):
         blocks = _paragraph_candidates(doc, min_words)
         keys = _keys(doc, blocks)
         reported: set[int] = set()
+        copies: Counter[str] | None = None  # how often each key recurs, made for a lead-in only
         for block, first in _first_copies(doc, blocks, keys):
             reported.add(block.index)
             if _in_code(doc, block):
                 continue  # a line of a code listing or of a query's result: lines repeat there
+            if _lead_in(doc, block) and _lead_in(doc, first) and _next(doc, block) != _next(doc, first):
+                copies = copies or Counter(keys)
+                if copies[_key(doc, block)] <= _LEAD_IN_COPIES:
+                    continue  # "And the server may respond with …:" over two different examples
             yield self.removable_lines(
                 doc,
                 block.start,
@@ -125,6 +133,37 @@ _EXCERPT = re.compile(
     r"""\s*["'“”‘’«»*_]+[.!?]?\s*$""",
     re.DOTALL,
 )
+
+
+#: One sentence that introduces what follows: a capital first, a colon last, and no other colon
+#: or sentence end between ("First name: Last name: Phone:" is a form, "Over 30,000 readers
+#: cannot be wrong. Sign up here:" a pitch).
+_LEAD_IN = re.compile(r"^\s*[A-ZÀ-Þ][^:.!?]*(?:[.!?](?!\s)[^:.!?]*)*:\s*$")
+
+
+#: A line recurring more often than this is a widget's ("Find it at a retailer near you:" over
+#: each book of a shop's list), whatever follows it.
+_LEAD_IN_COPIES = 3
+
+
+def _lead_in(doc: Document, block: Block) -> bool:
+    """``block`` is one line of one sentence that introduces what follows, right under it with
+    no blank line between: a specification's "And the server may respond with a 412 Conflict or
+    a 200 OK status:" over a response, the first line of a reference ("Fielding et al.,
+    "Hypertext Transfer Protocol (HTTP/1.1):") over the rest. D001 leaves it alone when the two
+    copies introduce different things. A form's label ("Leave this field empty if you're
+    human:") stands over a blank line or over a copy of what followed it before."""
+    end = block.end
+    return (
+        block.start == end
+        and end + 1 < len(doc.lines)
+        and doc.lines[end + 1].strip() != ""
+        and _LEAD_IN.match(block.text) is not None
+    )
+
+
+def _next(doc: Document, block: Block) -> str:
+    return doc.lines[block.end + 1].strip()
 
 
 def _excerpt(text: str) -> bool:
