@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from lintnews.config import Settings
-from lintnews.document import Block, Document, words
+from lintnews.document import Block, Document, View, words
 from lintnews.packs import lines_matched
 
 from .keys import _MD_HEADING
@@ -80,13 +80,20 @@ def listed_parts(doc: Document, block: Block, first: Block) -> bool:
         hi += 1
     if hi - lo < 2:
         return False
+    last = _SECTIONS.of(doc)
     entries = {_plain(blocks[i].text) for i in range(lo, hi + 1)}
-    sections = {
-        _plain(b.text)
-        for b, below in zip(blocks[first.index + 1 :], blocks[first.index + 2 :])
-        if b.heading_like and below.prose
-    }
-    return len(entries & sections) >= 3
+    return sum(last.get(e, -1) > first.index for e in entries) >= 3
+
+
+def _section_headings(doc: Document) -> dict[str, int]:
+    """The headings over a paragraph of prose (`_plain` text), each with the index of its last
+    such block."""
+    blocks = doc.blocks
+    return {_plain(b.text): b.index for b, below in zip(blocks, blocks[1:]) if b.heading_like and below.prose}
+
+
+#: Per document: `_section_headings`, made once for all the pairs D002 asks about.
+_SECTIONS: View[dict[str, int]] = View("duplication.section_headings", _section_headings)
 
 
 def _short_line(block: Block) -> bool:
