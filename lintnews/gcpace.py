@@ -29,3 +29,15 @@ def collecting_less() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*before)
+
+
+@contextlib.contextmanager
+def paused_collector() -> Iterator[None]:
+    """The garbage collector off inside the block (as it was after it)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from lintnews.gcpace import GC_THRESHOLDS
+from lintnews.gcpace import paused_collector as paused_collector
 
 
 def start_pool(
@@ -35,29 +36,22 @@ def start_pool(
     ``warm`` runs with the collector paused: what it makes lives as long as the process (modules,
     compiled patterns, word lists), and young passes while it filled the word lists' large sets
     walked them again and again (5 passes, 0.015 of its ~0.2 CPU-s on one core before the fork,
-    the other idle; the ~10 unreachable objects it leaves wait for a later full pass)."""
+    the other idle; the ~10 unreachable objects it leaves wait for a later full pass). Its
+    objects are frozen before the collector is back on: the warm-up's allocations counted on,
+    so the first allocation after it made one young pass over everything it had made (0.02-0.03
+    CPU-s, still before the fork)."""
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     if ctx.get_start_method() != "fork":
         return WorkerPool(jobs, initializer=initializer, initargs=spawn_args, context=ctx)
     with paused_collector():
         warm()
-    gc.freeze()
+        # (frozen before the collector runs again: `gc.freeze` also empties the young
+        # generation's count, which the warm-up had filled)
+        gc.freeze()
     try:  # (the workers are forked before the pool is returned)
         return WorkerPool(jobs, initializer=initializer, initargs=fork_args, context=ctx)
     finally:
         gc.unfreeze()
-
-
-@contextlib.contextmanager
-def paused_collector() -> Iterator[None]:
-    """The garbage collector off inside the block (as it was after it)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 #: The collector's first threshold in the main process while its workers run (`results_paced`).

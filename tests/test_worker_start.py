@@ -162,6 +162,34 @@ def test_the_warm_up_before_the_fork_runs_with_the_collector_paused() -> None:
 
 
 @pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="fork only")
+def test_what_the_warm_up_made_is_frozen_before_the_collector_runs_again() -> None:
+    """The warm-up's allocations count towards the young generation while the collector is
+    paused: unfrozen, the first allocation after it made a young pass over all of them."""
+    from lintnews import pool
+
+    kept: list[list[int]] = []
+    passes: list[int] = []
+
+    def warm() -> None:
+        kept.extend([i] for i in range(50_000))  # (containers: the young generation counts them)
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    gc.collect()
+    gc.callbacks.append(note)
+    try:
+        with pool.start_pool(1, _no_init, spawn_args=(), fork_args=(), warm=warm):
+            started = list(passes)
+    finally:
+        gc.callbacks.remove(note)
+    assert len(kept) == 50_000
+    assert started == []
+    assert gc.get_freeze_count() == 0  # (put back once the worker exists)
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="fork only")
 def test_the_corpus_signer_is_made_once_before_the_workers_fork(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
