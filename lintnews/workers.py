@@ -16,6 +16,7 @@ from lintnews.api import Linter
 from lintnews.config import Settings
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
+from lintnews.gcpace import paused_collector
 from lintnews.reporters.formatted import DocumentFormat
 from lintnews.sources import InputError
 from lintnews.work_units import Unit, cached_items, from_unit, load_unit, unit_payload
@@ -142,14 +143,20 @@ def warm(linter: Linter, signer: Signer | None) -> None:
 def work(chunk: list[Unit | InputError]) -> list[WorkerResult]:
     """The results of a chunk's units, with their cache entries when the run caches them. When
     the run has a `DocumentFormat`, each document's diagnostics are sent formatted instead
-    (`Analysis.formatted`): once they are signed and stored, the main process needs only that."""
+    (`Analysis.formatted`): once they are signed and stored, the main process needs only that.
+
+    The collector is paused while the chunk is analysed: its young passes there walked the
+    documents being linted (their views, lines and blocks) and freed nothing, since linting
+    makes no reference cycles. A pass now comes between chunks, when the pool's loop reads the
+    next one, over what the chunk left alive (a cycle a chunk made waits until then)."""
     assert _WORKER is not None
-    results = _WORKER.analyze_units(chunk)
-    out = [(items, cache_mod.dump_results(items) if _ENCODE else None) for items, _ in results]
-    if _FORMAT is not None:
-        for items, _ in out:
-            for item in items:
-                if isinstance(item, Analysis) and item.diagnostics:
-                    item.formatted = _FORMAT.format(item.diagnostics)
-                    item.diagnostics = []
-    return out
+    with paused_collector():
+        results = _WORKER.analyze_units(chunk)
+        out = [(items, cache_mod.dump_results(items) if _ENCODE else None) for items, _ in results]
+        if _FORMAT is not None:
+            for items, _ in out:
+                for item in items:
+                    if isinstance(item, Analysis) and item.diagnostics:
+                        item.formatted = _FORMAT.format(item.diagnostics)
+                        item.diagnostics = []
+        return out

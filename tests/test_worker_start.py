@@ -189,6 +189,43 @@ def test_what_the_warm_up_made_is_frozen_before_the_collector_runs_again() -> No
     assert gc.get_freeze_count() == 0  # (put back once the worker exists)
 
 
+def test_a_worker_analyses_its_chunk_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lintnews import workers
+
+    records = [
+        json.dumps(
+            {
+                "id": f"r{i}",
+                "text": f"Story {i}: the port strike entered its third week.\n\nShare on Facebook",
+            }
+        )
+        for i in range(3)
+    ]
+    chunk: list[Any] = [("c.jsonl", i + 1, line.encode()) for i, line in enumerate(records)]
+    settings = Settings()
+    seen: list[bool] = []
+    real = parallel.Analyzer.analyze_units
+
+    def recording(self: parallel.Analyzer, units: list[Any]) -> Any:
+        seen.append(gc.isenabled())
+        return real(self, units)
+
+    workers.init_worker((settings, False, None, None, None, "-"))
+    monkeypatch.setattr(parallel.Analyzer, "analyze_units", recording)
+    got = workers.work(chunk)
+    assert seen == [False] and gc.isenabled()
+    codes = [[d.code for d in items[0].diagnostics] for items, _ in got]  # type: ignore[union-attr]
+    alone = parallel.Analyzer(settings, False, None, None, None)
+    assert codes == [[d.code for d in alone.lint(doc)] for doc in _documents(chunk, settings)]
+    assert all("B005" in c for c in codes)
+
+
+def _documents(chunk: list[Any], settings: Settings) -> list[Any]:
+    from lintnews.work_units import load_unit
+
+    return [doc for unit in chunk for doc in load_unit(unit, settings)]
+
+
 @pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="fork only")
 def test_the_corpus_signer_is_made_once_before_the_workers_fork(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
