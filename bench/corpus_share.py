@@ -42,7 +42,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from lintnews import parallel
+from lintnews import workers
 from lintnews.corpus import index as index_mod
 from lintnews.corpus import signature as signature_mod
 
@@ -95,7 +95,7 @@ def timed(part: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _noting_chunks(work: Callable[..., Any]) -> Callable[..., Any]:
-    """A worker's `lintnews.parallel._work` that notes when it returns each chunk (workers are
+    """A worker's `lintnews.workers.work` that notes when it returns each chunk (workers are
     forked with this in place; with ``-j1`` it is never called)."""
 
     @functools.wraps(work)
@@ -126,7 +126,7 @@ def main() -> None:
     index = index_mod.CorpusIndex
     index.append = timed("index", index.append)  # type: ignore[method-assign]
     index.finish = timed("finish", index.finish)  # type: ignore[method-assign]
-    parallel._work = _noting_chunks(parallel._work)
+    workers.work = _noting_chunks(workers.work)  # type: ignore[assignment]
     from lintnews.cli import main as cli
 
     sys.argv = ["lintnews", "check", "--no-cache", "-j1", "--exit-zero", "-q", *sys.argv[1:]]
