@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from lintnews.diagnostics import Severity
 from lintnews.lazy import cached_property
 from lintnews.packs.answers import LanguageAnswers, LineMatcher
-from lintnews.packs.screen import Screen, ScreenUnion
+from lintnews.packs.screen import Screen, ScreenUnion, kept_facts
 from lintnews.packs.tried import TriedPatterns
 from lintnews.textnorm import line_key
 
@@ -156,14 +156,16 @@ class PackSet:
         now, rather than on the first document of each: a check run calls this before it forks
         its worker processes, which then share the compiled regexes (copy-on-write) instead of
         each compiling them again (~0.2 CPU-s a process). What is compiled is what the lazy
-        path would compile, so the answers are the same."""
+        path would compile, so the answers are the same. What the screens need of each pattern
+        comes from a kept file (`kept_facts`)."""
         languages = self.languages()
-        for language in [*languages, ALL_LANGUAGES]:
-            self.screen(language)
-        for language in languages:
-            self.language_answers(language)  # (and the matcher of every rule)
-            for rule in self.rules():
-                self.matcher(rule, language).patterns  # noqa: B018 (filed on first use)
+        with kept_facts():
+            for language in [*languages, ALL_LANGUAGES]:
+                self.screen(language)
+            for language in languages:
+                self.language_answers(language)  # (and the matcher of every rule)
+                for rule in self.rules():
+                    self.matcher(rule, language).patterns  # noqa: B018 (filed on first use)
 
     def screen_of(self, languages: tuple[str, ...]) -> ScreenUnion:
         """The screens of ``languages`` as one `ScreenUnion` (cached; building it compiles
