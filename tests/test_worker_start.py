@@ -210,6 +210,8 @@ def test_a_worker_analyses_its_chunk_with_the_collector_paused(monkeypatch: pyte
         seen.append(gc.isenabled())
         return real(self, units)
 
+    for name in ("_WORKER", "_ENCODE", "_FORMAT"):  # (put back after the test)
+        monkeypatch.setattr(workers, name, getattr(workers, name))
     workers.init_worker((settings, False, None, None, None, "-"))
     monkeypatch.setattr(parallel.Analyzer, "analyze_units", recording)
     got = workers.work(chunk)
