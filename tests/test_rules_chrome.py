@@ -227,6 +227,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nResidents said the warnings were delivered to your inbox only if you had registered.\n",
             f"{EN}\nThe charity asked residents to donate now rather than at the end of the year.\n",
             f"{DE}\nDie Mahnung landete bei vielen Bürgern direkt im Postfach, sagte die Sprecherin.\n",
+            # session 38: following and joining in the article's own words
+            f"{EN}\nResidents can follow the blog of the council by email since March, the clerk said.\n",
+            f"{EN}\nThey join 1,063 other followers of the mayor's account, the report said.\n",
         ],
         [
             (f"{EN}\nSign up for our newsletter\nEnter your email address\n", [2, 3]),
@@ -275,6 +278,12 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nErhalten Sie die wichtigsten Nachrichten direkt in Ihr Postfach\n", [2]),
             (f"{FR}\nRecevez l'essentiel de l'actualité directement dans votre boîte mail\n", [2]),
             (f"{ES}\nRecibe las noticias más importantes en tu bandeja de entrada\n", [2]),
+            # session 38: a blog's follow-by-e-mail box
+            (
+                f"{EN}\nFollow Blog via Email\nEnter your email address to follow this blog and receive "
+                "notifications of new posts by email.\nJoin 1,063 other followers\n",
+                [2, 3, 4],
+            ),
         ],
     ),
     # ---------------------------------------------------------------- B005 social-share
@@ -509,6 +518,14 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # session 37: the words in the article's own sentences
             f"{EN}\nThe report was posted in the town hall, where residents can read it until May.\n",
             f"{EN}\nAbout the author of the report, the mayor said only that she was an engineer.\n",
+            # session 38: filings and archives in the article's own sentences
+            f"{EN}\nFiled under seal, the records were opened in May by a federal judge.\n",
+            f"{EN}\nFiled in federal court on Monday, the complaint names the city and two officers.\n",
+            f"{EN}\nThe complaint was sent on Monday at 9:30 and is filed under the state's whistleblower law.\n",
+            f"{EN}\nThe archives of the city hold every budget since 1901, the clerk said.\n",
+            f"{DE}\nAbgelegt unter dem Aktenzeichen 4 K 12/24 wurde die Klage am Montag eingereicht.\n",
+            # a label of the page's own list: an award's categories
+            f"{DE}\nDeutscher Entwicklerpreis, Nominierung 2014\nKategorien:\nBestes Familienspiel\nBeste Story\n",
         ],
         [
             # session 38: lower-case post links, the second under the first (chrome under chrome,
@@ -558,6 +575,23 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nÜber die Autorin: Erika Muster schreibt seit zehn Jahren über die Stadt.\n", [2]),
             (f"{FR}\nPublié dans Politique locale | Laisser un commentaire\n", [2]),
             (f"{ES}\nSobre el autor: Juan Pérez escribe sobre el ayuntamiento desde 2010.\n", [2]),
+            # session 38: a blog template's category line under a post, and its sidebar's widget headings
+            (
+                f"{EN}\nFiled under: Banking, Working\nFiled Under Designer Interviews, furniture | Leave a comment\n"
+                "by Jane Roe , Filed under: Budget,Local Politics , trackback\n"
+                "on Saturday, August 25th, 2012 at 12:23 am and is filed under Budget, Council.\n",
+                [2, 3, 4, 5],
+            ),
+            (
+                f"{EN}\nTags\n- budget\n\nCategories\nArchives\nBlogroll\nPost navigation\nEntries RSS\n",
+                [2, 5, 6, 7, 8, 9],
+            ),
+            (
+                f"{DE}\nAbgelegt unter: Lokales, Politik\nVeröffentlicht unter Allgemein | Hinterlasse einen Kommentar\nKategorien\n",
+                [2, 3, 4],
+            ),
+            (f"{FR}\nClassé dans : Politique locale\nCatégories\n", [2, 3]),
+            (f"{ES}\nArchivado en: Política, Ayuntamiento\nEtiquetas\n", [2, 3]),
         ],
     ),
     # ---------------------------------------------------------------- B020 copyright-notice
@@ -573,6 +607,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # a line about power, not the site's platform
             f"{EN}\nPowered by solar panels, the new buses will run on the coast line from May.\n",
             f"{EN}\nPowered by WordPress, the site of the council was hacked twice last year.\n",
+            # session 38: a headline and sentences about what powers a thing
+            f"{EN}\nAirplanes powered by hydrogen\n",
+            f"{EN}\nThe new ferries are powered by batteries charged at the quay overnight.\n",
             f"{EN}\nA version of the budget appeared on page 4 of the council's report, the clerk said.\n",
         ],
         [
@@ -597,6 +634,12 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{ES}\nCon información de EFE\nDiario del Sur. Todos los derechos reservados.\n", [2, 3]),
             # the platform credit of the footer
             (f"{EN}\npowered by\nBlog powered by TypePad\nProudly powered by WordPress\n", [2, 3, 4]),
+            # session 38: any service's credit alone on a line
+            (
+                f"{EN}\nPowered by SendPulse\nCDN powered by Edgecast Networks.\nJobs powered by SimplyHired\n",
+                [2, 3, 4],
+            ),
+            (f"{FR}\nPropulsé par Dotclear Pro\n", [2]),
             (f"{DE}\nBetrieben mit WordPress\n", [2]),
             (f"{FR}\nFièrement propulsé par WordPress\n", [2]),
             (f"{ES}\nFunciona con WordPress\n", [2]),
@@ -638,9 +681,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nYOUR TINY ACTIONS, PUT TOGETHER, CAN MOVE MOUNTAINS.\n",
             f"{EN}\nNASA, ESA, JAXA AND CNSA SIGNED THE DEAL.\n",
             "WASHINGTON, D.C., USA, MONDAY, JAN. 5\nTHE ARTICLE IS IN CAPITALS, LIKE THIS, ALL, OF IT\n",
+            # session 38: a template's category line and a widget's bare heading are B010's (default)
+            f"{EN}\nFiled under: Politics, Elections\nTags\nCategories\n",
         ],
         [
-            (f"{EN}\nTags: chess\nFiled under: Politics, Elections\nCategories: News\n", [2, 3, 4]),
+            (f"{EN}\nTags: chess\nCategories: News\n", [2, 3]),
             (f"{EN}\n{EN2}\nAIR GUITAR ROCKER, CES 2008, CLIPS, GADGETS\n", [3]),
             (f"{DE}\nSchlagwörter: Haushalt, Stadtrat\n", [2]),
             (f"{FR}\nMots-clés : budget, conseil municipal\n", [2]),

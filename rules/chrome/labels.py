@@ -1,7 +1,7 @@
 """B007-B010: empty bylines, paywall prompts, advertisement labels and post navigation.
 
 Phrase rules (``rules/packs/<CODE>.toml``); the code adds bylines whose name sits on
-the next line.
+the next line, and leaves a "Categories:" label (with its colon) to what it labels.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from lintnews.document import Document
 from lintnews.language import STOPWORDS
 from lintnews.packs import (
     PhraseRule,
+    line_key,
     phrase_rule,
 )
 from lintnews.registry import Violation, register
@@ -94,7 +95,17 @@ class AdvertisementLabel(PhraseRule):
     pass
 
 
+#: A blog sidebar's widget heading that is also a label when a colon ends it: "Kategorien:" over
+#: an award's categories ("Bestes Familienspiel", "Beste Story") is the page's own list.
+_CATEGORY_HEADINGS = frozenset({"categories", "kategorien", "catégories", "categorías"})
+
+
 @register
 @phrase_rule("B010")
 class PostNavigation(PhraseRule):
-    pass
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        for v in super().check(doc, settings):
+            line = doc.lines[v.line].rstrip(" *_")
+            if line.endswith(":") and line_key(line) in _CATEGORY_HEADINGS:
+                continue
+            yield v
