@@ -524,6 +524,10 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nThe complaint was sent on Monday at 9:30 and is filed under the state's whistleblower law.\n",
             f"{EN}\nThe archives of the city hold every budget since 1901, the clerk said.\n",
             f"{DE}\nAbgelegt unter dem Aktenzeichen 4 K 12/24 wurde die Klage am Montag eingereicht.\n",
+            # an explainer's section and a team's profile: no writer, no publication
+            f"{EN}\nAbout Lyme Disease\nLyme disease is an infection spread by ticks, and cases rose by a third.\n",
+            f"{EN}\nAbout the Braves:\nThe Braves won 94 games and lost the division on the last day.\n",
+            f"{EN}\nAbout 200 people came.\nAbout Jane Roe, the mayor said nothing.\n",
             # a label of the page's own list: an award's categories
             f"{DE}\nDeutscher Entwicklerpreis, Nominierung 2014\nKategorien:\nBestes Familienspiel\nBeste Story\n",
         ],
@@ -592,6 +596,15 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
             (f"{FR}\nClassé dans : Politique locale\nCatégories\n", [2, 3]),
             (f"{ES}\nArchivado en: Política, Ayuntamiento\nEtiquetas\n", [2, 3]),
+            # the about box under a post: its heading and the paragraph that presents the writer or the site
+            (
+                f"{EN}\n### About Jane Roe\nJane Roe is a freelance writer in Austin. She covers transit.\n\n"
+                "ABOUT GADGETWISE\nGadgetwise is a blog about everything related to buying tech products.\n",
+                [2, 3, 5, 6],
+            ),
+            (f"{DE}\nÜber Erika Muster\nErika Muster ist Redakteurin im Lokalteil.\n", [2, 3]),
+            (f"{FR}\nÀ propos de Marie Dupont\nMarie Dupont est journaliste à Lyon.\n", [2, 3]),
+            (f"{ES}\nSobre Ana García\nAna García es periodista en Sevilla.\n", [2, 3]),
         ],
     ),
     # ---------------------------------------------------------------- B020 copyright-notice

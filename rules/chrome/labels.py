@@ -1,7 +1,8 @@
 """B007-B010: empty bylines, paywall prompts, advertisement labels and post navigation.
 
 Phrase rules (``rules/packs/<CODE>.toml``); the code adds bylines whose name sits on
-the next line, and leaves a "Categories:" label (with its colon) to what it labels.
+the next line; B010 leaves a "Categories:" label (with its colon) to what it labels and adds
+the about box under a post (`about_box`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from lintnews.packs import (
     phrase_rule,
 )
 from lintnews.registry import Violation, register
+
+from .about_box import about_box_lines
 
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|von|van|der|de|da|del|la|le|di|du|bin|al|y|und|and|et|&|,)$"
@@ -104,8 +107,19 @@ _CATEGORY_HEADINGS = frozenset({"categories", "kategorien", "catégories", "cate
 @phrase_rule("B010")
 class PostNavigation(PhraseRule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        found = {}
         for v in super().check(doc, settings):
             line = doc.lines[v.line].rstrip(" *_")
             if line.endswith(":") and line_key(line) in _CATEGORY_HEADINGS:
                 continue
-            yield v
+            found[v.line] = v
+        for i in about_box_lines(doc, set(found)):
+            # "About Jane Roe" over "Jane Roe is a freelance writer in Austin." under a post
+            found[i] = self.removable_lines(
+                doc,
+                i,
+                i,
+                "About box (the writer or the site) left in the text",
+                f'Remove the line "{doc.lines[i].strip()[:60]}"',
+            )
+        yield from (found[i] for i in sorted(found))

@@ -1,0 +1,86 @@
+"""B010's about box: "About NAME" over one paragraph that presents NAME, under a post.
+
+Blogs and magazines close a post with a box on its writer or on the site: a heading "About
+Jane Roe" ("ABOUT ANNIE DOWNS", "About Gadgetwise", "Über Erika Muster", "À propos de Marie
+Dupont", "Sobre Ana García") over a paragraph that starts with the name (or its first word) and
+says what it is: a writer, an editor, a blog, a magazine ("Jane Roe is a freelance writer in
+Austin.", "Gadgetwise is a blog about everything related to buying and using tech products.").
+The heading must be a name (capitalised words, or a heading all in capitals), the paragraph
+must start with it and name a trade or a publication in its first sentence: a health story's
+section "About Lyme Disease" over "Lyme disease is an infection …" is the article's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lintnews.document import Document
+
+#: "About NAME" (one to four words after it), in the four languages of every pack; Markdown
+#: heading marks and emphasis around it, a colon after it.
+_HEADING = re.compile(
+    r"^[\s#*_]*(?:about|über|à propos de|a propos de|sobre|acerca de)\s+"
+    r"((?:[^\W\d_][\w.'’&-]*\s+){0,3}[^\W\d_][\w.'’&-]*)[\s*_:]*$",
+    re.IGNORECASE,
+)
+#: Small words a name may hold in its middle ("Society of Authors", "Hacker News").
+_NAME_LINKS = frozenset({"of", "the", "and", "de", "la", "le", "von", "van", "der", "du", "di", "y", "&"})
+#: The verb that presents the name ("Jane Roe is …", "Matthew is PCMag's UK-based editor").
+_PRESENTS = re.compile(r"\s+(?:is|was|has been|ist|war|est|es|fue)\s", re.IGNORECASE)
+#: A trade or a publication in the paragraph's first sentence.
+_WHAT = re.compile(
+    r"\b(?:writer|reporter|journalist|editor|contributor|correspondent|columnist|commentator|blogger|"
+    r"author|freelance|freelancer|founder|co-founder|ceo|photographer|broadcaster|podcaster|"
+    r"blog|website|web site|magazine|publication|newsletter|source for news|news site|news and reviews|"
+    r"autor(?:in)?|journalist(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|bloggerin|gründer(?:in)?|"
+    r"journaliste|rédact(?:eur|rice)|chroniqueu(?:r|se)|fondat(?:eur|rice)|"
+    r"periodista|redactor(?:a)?|escritor(?:a)?|fundador(?:a)?|revista)\b",
+    re.IGNORECASE,
+)
+#: The heading's first word at a line's start anywhere in the text: most documents hold none,
+#: and their lines are not read one by one.
+_SCREEN = re.compile(
+    r"^[ \t#*_]*(?:about|über|à propos de|a propos de|sobre|acerca de)\s", re.IGNORECASE | re.MULTILINE
+)
+_FIRST_SENTENCE = re.compile(r"^.*?[.!?](?:\s|$)")
+_MAX_BIO = 700
+
+
+def _is_name(words: list[str], heading: str) -> bool:
+    """Capitalised words (small linking words between them), or a heading all in capitals."""
+    if heading.isupper():
+        return True
+    return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
+
+
+def about_box_lines(doc: Document, reported: set[int]) -> list[int]:
+    """The "About NAME" headings and the paragraphs under them that present NAME (line indices,
+    in order), after the document's first line; lines already ``reported`` are skipped."""
+    if _SCREEN.search(doc.text) is None:
+        return []
+    lines = doc.lines
+    found: list[int] = []
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if len(line) > 80 or i in reported or not line.strip():
+            continue
+        m = _HEADING.match(line)
+        if m is None:
+            continue
+        words = m[1].split()
+        if not _is_name(words, line.strip(" #*_:")):
+            continue
+        j = i + 1
+        while j < len(lines) and j <= i + 2 and not lines[j].strip():
+            j += 1
+        if j >= len(lines) or j in reported or not lines[j].strip():
+            continue
+        bio = lines[j].strip().lstrip("*_ ")
+        start = re.match(rf"{re.escape(words[0])}(?:'s|’s)?\b", bio, re.IGNORECASE)
+        if start is None or len(bio) > _MAX_BIO:
+            continue
+        first = _FIRST_SENTENCE.match(bio)
+        sentence = first[0] if first else bio
+        if _PRESENTS.search(sentence) and _WHAT.search(sentence):
+            found += [i, j]
+    return found
