@@ -780,6 +780,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nThe site's About Us page lists a contact, a privacy policy and a legal disclaimer.\n",
             # a table's row naming one service
             f"{EN}\n| Blogs | 23 | 41 |\n| Podcasts | 12 | 9 |\n",
+            # session 38: one word alone may be the article's ("Contact" heading over a press office's
+            # address, "Privacy" as a section), and the names inside a sentence
+            f"{EN}\nContact\nPress office, 12 Harbour Road, Leith\n\nPrivacy\nThe council keeps the data for a year.\n",
+            f"{EN}\nContact us on 0131 555 0100 if the bin was not emptied, the council said.\n",
+            f"{DE}\nDatenschutz\nDie Stadt speichert die Daten ein Jahr lang.\n",
         ],
         [
             (f"{EN}\nContact Us : Privacy Policy : Legal Disclaimer\n| About Us |\n", [2, 3]),
@@ -793,6 +798,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nImpressum | Datenschutz | Kontakt\n", [2]),
             (f"{FR}\nMentions légales • Contact • Plan du site\n", [2]),
             (f"{ES}\nAviso legal · Política de privacidad · Contacto\n", [2]),
+            # session 38: a footer's links one to a line, as html2text writes them
+            (f"{EN}\n* Contact Us\n* Privacy Policy\n* Terms of Use\n* Site Map\n", [2, 3, 4, 5]),
+            (f"{DE}\nImpressum\nDatenschutzerklärung\n", [2, 3]),
+            (f"{FR}\nMentions légales\n", [2]),
+            (f"{ES}\nAviso legal\n", [2]),
         ],
     ),
     # ---------------------------------------------------------------- B027 lone-dateline

@@ -141,10 +141,56 @@ def _row_lines(doc: Document) -> list[int]:
     return [i for i in lines_holding(doc, "|•·:", spaced=":") if len(lines[i]) <= 300]
 
 
+#: The names of service pages that are a link alone on their line, one to a line in a footer's
+#: list (html2text's text of a page): none is a sentence or an article's heading ("Contact",
+#: "Privacy", "Datenschutz" alone may be one; they count only in a row).
+_LONE_NAMES = frozenset(
+    {
+        "contact us",
+        "about us",
+        "privacy policy",
+        "terms of use",
+        "terms of service",
+        "terms and conditions",
+        "terms & conditions",
+        "cookie policy",
+        "site map",
+        "sitemap",
+        "advertise with us",
+        "impressum",
+        "datenschutzerklärung",
+        "mentions légales",
+        "politique de confidentialité",
+        "aviso legal",
+        "política de privacidad",
+    }
+)
+
+
+def _lone_links(doc: Document) -> Iterator[int]:
+    """The lines that are one service page's link and nothing else (`_LONE_NAMES`)."""
+    for i, key in enumerate(line_keys(doc)):
+        if key in _LONE_NAMES:
+            yield i
+
+
 @register
 @phrase_rule("B026")
 class LinkRow(PhraseRule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        rows = {v.line: v for v in self._rows(doc, settings)}
+        for i in _lone_links(doc):
+            if i not in rows:
+                rows[i] = self.removable_lines(
+                    doc,
+                    i,
+                    i,
+                    "Site-service link left in the text",
+                    f'Remove the line "{doc.lines[i].strip()[:60]}"',
+                )
+        yield from (rows[i] for i in sorted(rows))
+
+    def _rows(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         candidates = _row_lines(doc)
         if not candidates:
             return
