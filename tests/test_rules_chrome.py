@@ -187,6 +187,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nAnmelden / Registrieren\n", [2]),
             (f"{FR}\nConnexion / Inscription\n", [2]),
             (f"{ES}\nIniciar sesión / Registrarse\n", [2]),
+            # session 38: TypePad's note over its comment form
+            (
+                f"{EN}\nAfter you comment, click Post. If you're not already logged in you will be asked to log in or register.\n",
+                [2],
+            ),
         ],
     ),
     # ---------------------------------------------------------------- B003 cookie-consent
@@ -524,6 +529,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nThe complaint was sent on Monday at 9:30 and is filed under the state's whistleblower law.\n",
             f"{EN}\nThe archives of the city hold every budget since 1901, the clerk said.\n",
             f"{DE}\nAbgelegt unter dem Aktenzeichen 4 K 12/24 wurde die Klage am Montag eingereicht.\n",
+            f"{EN}\nA custom search of the archives found the blog menu of 2009, the editor said.\n",
             # an explainer's section and a team's profile: no writer, no publication
             f"{EN}\nAbout Lyme Disease\nLyme disease is an infection spread by ticks, and cases rose by a third.\n",
             f"{EN}\nAbout the Braves:\nThe Braves won 94 games and lost the division on the last day.\n",
@@ -587,8 +593,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 [2, 3, 4, 5],
             ),
             (
-                f"{EN}\nTags\n- budget\n\nCategories\nArchives\nBlogroll\nPost navigation\nEntries RSS\n",
-                [2, 5, 6, 7, 8, 9],
+                f"{EN}\nTags\n- budget\n\nCategories\nArchives\nBlogroll\nPost navigation\nEntries RSS\nBlog Menu\n"
+                "Custom Search\n",
+                [2, 5, 6, 7, 8, 9, 10, 11],
             ),
             (
                 f"{DE}\nAbgelegt unter: Lokales, Politik\nVeröffentlicht unter Allgemein | Hinterlasse einen Kommentar\nKategorien\n",

@@ -161,6 +161,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
             # session 37: a news site's stock headings over its summary and its coverage links
             (article((0, "STORY HIGHLIGHTS"), (3, "Part of complete coverage on")), [2, 6]),
+            # session 38: a sidebar's headings over other stories
+            (article((3, "Trending today"), (3, "Hot Topics:")), [5, 6]),
         ],
     ),
     # ---------------------------------------------------------------- S002 off-topic-related-link
