@@ -37,11 +37,6 @@ _WHAT = re.compile(
     r"periodista|redactor(?:a)?|escritor(?:a)?|fundador(?:a)?|revista)\b",
     re.IGNORECASE,
 )
-#: The heading's first word at a line's start anywhere in the text: most documents hold none,
-#: and their lines are not read one by one.
-_SCREEN = re.compile(
-    r"^[ \t#*_]*(?:about|über|à propos de|a propos de|sobre|acerca de)\s", re.IGNORECASE | re.MULTILINE
-)
 _FIRST_SENTENCE = re.compile(r"^.*?[.!?](?:\s|$)")
 _MAX_BIO = 700
 
@@ -53,34 +48,26 @@ def _is_name(words: list[str], heading: str) -> bool:
     return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
 
 
-def about_box_lines(doc: Document, reported: set[int]) -> list[int]:
-    """The "About NAME" headings and the paragraphs under them that present NAME (line indices,
-    in order), after the document's first line; lines already ``reported`` are skipped."""
-    if _SCREEN.search(doc.text) is None:
-        return []
+def about_bio(doc: Document, i: int, reported: set[int]) -> int | None:
+    """The line of the paragraph that presents NAME under line ``i`` when line ``i`` is an
+    "About NAME" heading (B010's pack pattern found it), else None."""
     lines = doc.lines
-    found: list[int] = []
-    for i in range(1, len(lines)):
-        line = lines[i]
-        if len(line) > 80 or i in reported or not line.strip():
-            continue
-        m = _HEADING.match(line)
-        if m is None:
-            continue
-        words = m[1].split()
-        if not _is_name(words, line.strip(" #*_:")):
-            continue
-        j = i + 1
-        while j < len(lines) and j <= i + 2 and not lines[j].strip():
-            j += 1
-        if j >= len(lines) or j in reported or not lines[j].strip():
-            continue
-        bio = lines[j].strip().lstrip("*_ ")
-        start = re.match(rf"{re.escape(words[0])}(?:'s|’s)?\b", bio, re.IGNORECASE)
-        if start is None or len(bio) > _MAX_BIO:
-            continue
-        first = _FIRST_SENTENCE.match(bio)
-        sentence = first[0] if first else bio
-        if _PRESENTS.search(sentence) and _WHAT.search(sentence):
-            found += [i, j]
-    return found
+    line = lines[i]
+    m = _HEADING.match(line)
+    if m is None or len(line) > 80:
+        return None
+    words = m[1].split()
+    if not _is_name(words, line.strip(" #*_:")):
+        return None
+    j = i + 1
+    while j < len(lines) and j <= i + 2 and not lines[j].strip():
+        j += 1
+    if j >= len(lines) or j in reported or not lines[j].strip():
+        return None
+    bio = lines[j].strip().lstrip("*_ ")
+    start = re.match(rf"{re.escape(words[0])}(?:'s|’s)?\b", bio, re.IGNORECASE)
+    if start is None or len(bio) > _MAX_BIO:
+        return None
+    first = _FIRST_SENTENCE.match(bio)
+    sentence = first[0] if first else bio
+    return j if _PRESENTS.search(sentence) and _WHAT.search(sentence) else None

@@ -20,7 +20,7 @@ from lintnews.packs import (
 )
 from lintnews.registry import Violation, register
 
-from .about_box import about_box_lines
+from .about_box import about_bio
 
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|von|van|der|de|da|del|la|le|di|du|bin|al|y|und|and|et|&|,)$"
@@ -101,6 +101,8 @@ class AdvertisementLabel(PhraseRule):
 #: A blog sidebar's widget heading that is also a label when a colon ends it: "Kategorien:" over
 #: an award's categories ("Bestes Familienspiel", "Beste Story") is the page's own list.
 _CATEGORY_HEADINGS = frozenset({"categories", "kategorien", "catégories", "categorías"})
+#: The message of B010's about-box heading pattern (``rules/packs/B010.toml``, ``[phrases."*"]``).
+_ABOUT_BOX = "About box (the writer or the site) left in the text"
 
 
 @register
@@ -108,18 +110,21 @@ _CATEGORY_HEADINGS = frozenset({"categories", "kategorien", "catégories", "cate
 class PostNavigation(PhraseRule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         found = {}
+        about = []
         for v in super().check(doc, settings):
             line = doc.lines[v.line].rstrip(" *_")
             if line.endswith(":") and line_key(line) in _CATEGORY_HEADINGS:
                 continue
+            if v.message == _ABOUT_BOX:
+                about.append(v)  # the pack finds "About NAME"; the paragraph under it decides
+                continue
             found[v.line] = v
-        for i in about_box_lines(doc, set(found)):
-            # "About Jane Roe" over "Jane Roe is a freelance writer in Austin." under a post
-            found[i] = self.removable_lines(
-                doc,
-                i,
-                i,
-                "About box (the writer or the site) left in the text",
-                f'Remove the line "{doc.lines[i].strip()[:60]}"',
-            )
+        for v in about:
+            j = about_bio(doc, v.line, set(found))
+            if j is not None and v.line not in found:
+                # "About Jane Roe" over "Jane Roe is a freelance writer in Austin." under a post
+                found[v.line] = v
+                found[j] = self.removable_lines(
+                    doc, j, j, _ABOUT_BOX, f'Remove the line "{doc.lines[j].strip()[:60]}"'
+                )
         yield from (found[i] for i in sorted(found))

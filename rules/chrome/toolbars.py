@@ -169,7 +169,10 @@ _LONE_NAMES = frozenset(
 
 def _lone_links(doc: Document) -> Iterator[int]:
     """The lines that are one service page's link and nothing else (`_LONE_NAMES`)."""
-    for i, key in enumerate(line_keys(doc)):
+    keys = line_keys(doc)
+    if _LONE_NAMES.isdisjoint(keys):  # most documents: one pass at C speed
+        return
+    for i, key in enumerate(keys):
         if key in _LONE_NAMES:
             yield i
 
