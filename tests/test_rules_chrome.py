@@ -686,12 +686,15 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
         [
             f"{EN}\nThe photo shows the mayor at the opening of the new bridge.\n",
             f"{EN}\nPhotographers from AP and Reuters were at the scene, the police said.\n",
+            f"{EN}\nCredit card debt rose again, the New York Fed said.\n",
+            f"{EN}\nCredit for the rescue went to a reporter for The New York Times, she said.\n",
         ],
         [
             (f"{EN}\nImage Source: Flickr\nPhoto: Jane Doe/Getty Images\n", [2, 3]),
             (f"{DE}\nFoto: dpa\n", [2]),
             (f"{FR}\nCrédit photo : Jean Dupont\n", [2]),
             (f"{ES}\nFoto: Juan Pérez / EFE\n", [2]),
+            (f"{EN}\nCredit...Jane Doe/The New York Times\nCreditJohn Roe for The New York Times\n", [2, 3]),
         ],
     ),
     # ---------------------------------------------------------------- B022 tag-line

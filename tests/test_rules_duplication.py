@@ -567,6 +567,17 @@ D002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     # session 38 near-misses: a title beside one time stamp is no table cell, and a title at
     # the top under the site's name is no subsection
     (text(TITLE, "Updated", "14:05", TITLE, LEDE, SECOND), [("D002", 4)]),
+    # citation markers after a word ("published[1][2].") are no code index: the lines around a
+    # repeated heading are prose, not a listing
+    (
+        text(
+            LEDE[:-1] + "[1][2].",
+            LEDE[:-1] + "[1][2].",
+            TITLE,
+            TITLE,
+        ),
+        [("D002", 4)],
+    ),
     # a widget of posts printed twice, a date between two titles
     (
         text(

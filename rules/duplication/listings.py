@@ -20,8 +20,11 @@ _CODE_MARKS = re.compile(
     r"[│┃║┼╋╬─━═{}]|\w\s*[<>=]=?\s*[\w'\"(-]|\w[(\[]|::|[a-z]_[a-z]|^\$\s|\s--[a-z]|^\[(?:\w+|\.\.\.|…)\]$"
 )
 #: What `_code_line` leaves out: a reader's quotation mark at the start of a line ("> the staff
-#: is trying ...") and web addresses.
-_NOT_CODE = re.compile(r"^\s*(?:>\s*)+|(?:https?://|www\.)\S+")
+#: is trying ..."), web addresses, and citation markers after a word ("published[1][2].", which
+#: `_CODE_MARKS` would read as an index `name[`).
+_NOT_CODE = re.compile(
+    r"^\s*(?:>\s*)+|(?:https?://|www\.)\S+|(?<=[^\W\d_])(?:\[\d{1,3}\])+(?=[\s.,;:!?\"”')]|$)"
+)
 #: A line that ends a sentence (a full stop, question or exclamation mark, an ellipsis or a
 #: colon, before closing quotes, brackets or emphasis markers); a statement's ";" ends none.
 _SENTENCE_DONE = re.compile(r"""[.!?…:]["'”“»«’‘)\]*_]*\s*$""")
