@@ -25,6 +25,7 @@ from lintnews import cache as cache_mod
 from lintnews import workers
 from lintnews.analysis import Analysis, Signer
 from lintnews.api import Linter
+from lintnews.cache import seal
 from lintnews.config import Settings
 from lintnews.reporters.formatted import DocumentFormat
 from lintnews.sources import InputError
@@ -115,6 +116,10 @@ def analyze(
     # (``on_warning``: a cache file that had to be rebuilt, or could not be used)
     cache = cache_mod.ResultCache(cache_dir, writable=True, warn=on_warning) if cache_dir else None
     spec = cache_mod.signature_spec(settings) if cache_dir and signer is not None else None
+    # (a run whose documents' reports are formatted stores them sealed, and a re-run with the
+    # same report settings writes them out as they are: `lintnews.cache.seal`)
+    secret = seal.secret(create=True) if cache is not None and document_format is not None else None
+    sealing = (secret, seal.format_tag(document_format)) if secret and document_format else None
     args = (settings, keep_raw, signer, None, None, stdin_name)
     units = iter_units(paths, settings, keep_raw)
     # Small runs (a pre-commit hook on a few files) are not worth starting processes for.
@@ -133,11 +138,24 @@ def analyze(
             if reader is not None and fp is not None and not isinstance(unit, InputError):
                 payload = unit_payload(unit, settings.max_document_size)
             keys.append(cache_mod.key(fp, *payload) if payload is not None and fp is not None else None)
-        found = reader.get_many([k for k in keys if k is not None]) if reader is not None else {}
+        reports = seal.reports(reader, keys, sealing[0]) if reader is not None and sealing else {}
+        found = (
+            reader.get_many([k for k in keys if k is not None and k not in reports])
+            if reader is not None
+            else {}
+        )
         for unit, k in zip(chunk, keys):
             if isinstance(unit, InputError):
                 slots.append(([unit], None, True))
                 continue
+            if k is not None and k in reports:
+                assert sealing is not None
+                line = unit[1] if len(unit) == 3 else None  # type: ignore[misc]
+                report = seal.load_report(reports[k], sealing[1], unit[0], line)
+                if report is not None:
+                    from_unit([report], unit, keep_raw)  # type: ignore[arg-type]
+                    slots.append(([report], k, True))
+                    continue
             if k is not None:
                 # (a key twice in a chunk, e.g. a file named twice, gets results of its own)
                 hit = cached_items(
@@ -162,7 +180,7 @@ def analyze(
             entry = None
             if items is None:
                 items, entry = next(fresh)
-            yield from _store(items, k, cached, cache, entry)
+            yield from _store(items, k, cached, cache, entry, sealing)
 
     try:
         if jobs <= 1 or len(head) < 64:
@@ -241,11 +259,15 @@ def _store(
     cached: bool,
     writer: cache_mod.ResultCache | None,
     entry: bytes | None = None,
+    sealing: tuple[bytes, str] | None = None,
 ) -> Iterator[Analysis | InputError]:
     """Store new results under ``k`` (``entry``: their cache entry, when a worker made it) and
-    give them their cache places."""
+    give them their cache places; with ``sealing`` (the secret, the report settings), a
+    document's report too (`lintnews.cache.seal`)."""
     if k is not None and writer is not None and not cached:
         writer.put(k, entry if entry is not None else cache_mod.dump_results(items))
+        if sealing is not None and len(items) == 1 and isinstance(items[0], Analysis):
+            seal.store_report(writer, k, items[0], *sealing)
     for i, item in enumerate(items):
         if isinstance(item, Analysis):
             item.cache_key, item.cache_index, item.cached = k, i, cached

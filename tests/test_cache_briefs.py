@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from lintnews.analysis import Analysis
 from lintnews.api import Linter
-from lintnews.cache import dump_results, load_unit
+from lintnews.cache import dump_results, load_unit, seal
 from lintnews.cli import main
 from lintnews.config import Settings
 from lintnews.document import Document
@@ -118,7 +118,9 @@ def run(args: list[str], cwd: Path) -> tuple[int, str]:
 
 @pytest.fixture
 def brief_documents(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """How many diagnostics each document formatted from its cache rows had."""
+    """How many diagnostics each document formatted from its cache rows had (the runs seal no
+    report: `test_cache_seal.py` tests those)."""
+    monkeypatch.setattr(seal, "secret", lambda create=False: None)
     calls: list[int] = []
     # (what `format_briefs` and `format_placed` show of each: `_shown`, or without colour `_lines`)
     shown, lines = DocumentFormat._shown, DocumentFormat._lines

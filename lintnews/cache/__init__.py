@@ -23,7 +23,10 @@ The package, by job:
 - `rows`: a document's diagnostics as rows, without the fields they share with the document
   (or, for a run that only prints one line a finding, what those lines show: `rows.briefs`);
 - `units`: the entries of one file or JSONL record: its results and, in an entry of their own,
-  its corpus signatures.
+  its corpus signatures;
+- `seal`: a document's report as a worker formatted it, sealed with a secret of this
+  installation (an HMAC): a re-run with the same report settings writes it out as it is, without
+  decoding and checking the results entry (an entry whose seal does not check out is ignored).
 
 Every name is importable from ``lintnews.cache`` as before.
 """

@@ -66,7 +66,7 @@ def fingerprint(settings: Settings, rule_codes: Iterable[str]) -> bytes:
 
 
 #: What a unit's signatures entry is stored under: its results entry's key with this after it
-#: (keys are SHA-1 digests, 20 bytes: no other key is 21 bytes long).
+#: (keys are SHA-1 digests, 20 bytes: the only other 21-byte keys end in `seal.REPORT`).
 SIGNATURES = b"s"
 #: The first byte of a value that is two entries, a unit's results and its signatures
 #: (`pair`): a byte that starts no msgpack object, so no entry is taken for such a value.
@@ -273,6 +273,14 @@ class ResultCache:
         self._pending.append((k, results))
         if signatures is not None:
             self._pending.append((k + SIGNATURES, signatures))
+        if len(self._pending) >= 2000:
+            self.flush()
+
+    def put_entry(self, k: bytes, value: bytes) -> None:
+        """Store ``value`` under ``k`` as it is (not a `pair`)."""
+        if self._db is None or not self.writable:
+            return
+        self._pending.append((k, value))
         if len(self._pending) >= 2000:
             self.flush()
 
