@@ -22,7 +22,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from lintnews import language as _language
 from lintnews import native, textnorm
 from lintnews.lazy import cached_property as cached_property
 from lintnews.markup_marks import LineMarks
@@ -65,6 +64,8 @@ _QUOTE, _FENCE, _TERMINAL = native._QUOTE_LINE, native._FENCE, native._TERMINAL
 
 
 if TYPE_CHECKING:
+    from lintnews import language as _language
+
     Block = native.PyBlock
 else:
     #: A paragraph-like unit of a document, with what rules ask of it (words, heading-like,
@@ -237,12 +238,16 @@ class Document:
     def _normalized_profile(self) -> tuple[list[str], _language.Profile]:
         """`normalized_lines` and `stopword_profile` made in one pass over `folded_text`
         (`lintnews.language.normalized_profile`): a default run reads both."""
-        return _language.normalized_profile(self.folded_text)
+        from lintnews import language  # (here: a re-run answered from the cache never needs it)
+
+        return language.normalized_profile(self.folded_text)
 
     @cached_property
     def language(self) -> str | None:
         """Detected language code, from `stopword_profile` (see `lintnews.language.detect`)."""
-        return _language.detect_profile(self.stopword_profile)
+        from lintnews.language import detect_profile
+
+        return detect_profile(self.stopword_profile)
 
     def block_at(self, line: int) -> Block | None:
         for block in self.blocks:

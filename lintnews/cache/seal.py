@@ -178,7 +178,11 @@ def load_report(body: bytes | None, tag: str, path: str, line: int | None) -> An
             return None
         formatted = None
         if total:
-            by_severity: Counter[Severity] = Counter({SEVERITY_BY_NUMBER[n]: c for n, c in severities})
+            # (set count by count: `Counter`'s constructor checks its argument against the
+            # `Mapping` ABC, once a document)
+            by_severity: Counter[Severity] = Counter()
+            for n, c in severities:
+                by_severity[SEVERITY_BY_NUMBER[n]] = c
             formatted = FormattedDocument(text, Tally(total, by_severity, fixable, hidden, {(path, record)}))
         found = Analysis(path, record, record_line, [], score)
     except Exception:  # (sealed, so made by this installation; but never trusted to crash)

@@ -50,7 +50,8 @@ class CorpusOptions:
     @classmethod
     def from_settings(cls, settings: Settings) -> CorpusOptions:
         specs = {f.name.replace("_", "-"): f for f in dataclasses.fields(cls)}
-        hints = typing.get_type_hints(cls)
+        # (evaluating the annotations is ~1 ms: only for options a configuration sets)
+        hints = typing.get_type_hints(cls) if settings.corpus else {}
         values: dict[str, Any] = {}
         for key, value in (settings.corpus or {}).items():
             spec = specs.get(key)
