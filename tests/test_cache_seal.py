@@ -7,6 +7,7 @@ with another secret) is ignored and the document's results entry is read and che
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -38,16 +39,23 @@ def sealed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def decoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths whose results entries a run decoded (`load_unit`)."""
+    """The paths whose results entries a run decoded (`load_unit`), and ``corpus`` for each
+    corpus phase's entry it decoded (`load_corpus`)."""
     calls: list[str] = []
-    load = units.load_unit
+    load, load_corpus = units.load_unit, entries.load_corpus
 
     def counting(blob: object, path: str, *args: object, **kwargs: object) -> object:
         calls.append(path)
         return load(blob, path, *args, **kwargs)  # type: ignore[arg-type]
 
+    def counting_corpus(*args: object, **kwargs: object) -> object:
+        calls.append("corpus")
+        return load_corpus(*args, **kwargs)  # type: ignore[arg-type]
+
     monkeypatch.setattr(units, "load_unit", counting)
     monkeypatch.setattr("lintnews.cache.load_unit", counting)
+    monkeypatch.setattr(entries, "load_corpus", counting_corpus)
+    monkeypatch.setattr("lintnews.cache.load_corpus", counting_corpus)
     return calls
 
 
@@ -63,8 +71,18 @@ def units_of(root: Path) -> int:
     return sum(len(k) == 20 and msgpack.unpackb(v)[2] == "unit" for k, v in entries_of(root).items())
 
 
+def sealed_of(root: Path, kind: str = "report") -> dict[bytes, bytes]:
+    """The sealed entries of a kind: the documents' reports, or the corpus phase's
+    (``corpus-report``)."""
+    return {
+        k: v
+        for k, v in entries_of(root).items()
+        if len(k) in (21, 29) and k[20:21] == seal.REPORT and msgpack.unpackb(v[seal.SEAL :])[2] == kind
+    }
+
+
 def reports_of(root: Path) -> dict[bytes, bytes]:
-    return {k: v for k, v in entries_of(root).items() if len(k) == 21 and k.endswith(seal.REPORT)}
+    return sealed_of(root)
 
 
 def set_values(root: Path, values: dict[bytes, bytes]) -> None:
@@ -82,13 +100,15 @@ def test_a_sealed_rerun_prints_what_an_uncached_run_prints(
     args = ["--format", fmt, *extra, "articles"]
     uncached = run(["--no-cache", *args], sealed)
     cold = run(["--cache-dir", "cc", *args], sealed)
-    # every document's report, those without a diagnostic too
+    # every document's report, those without a diagnostic too, and the corpus phase's
     assert len(reports_of(sealed)) == units_of(sealed) > 64
+    assert len(sealed_of(sealed, "corpus-report")) == 1
     decoded.clear()
     warm = run(["--cache-dir", "cc", *args], sealed)
     assert uncached == cold == warm
     assert uncached[0] == 1 and uncached[1].count("articles/") > 100
-    assert decoded == []  # (no results entry read: each document's report written as it was)
+    assert re.search(r"articles/\S+:\d+:\d+: N00\d|N00\d", uncached[1])  # (corpus findings)
+    assert decoded == []  # (no entry read and checked: each report written as it was made)
 
 
 def test_reports_of_other_report_settings_are_not_used(sealed: Path, decoded: list[str]) -> None:
@@ -98,7 +118,7 @@ def test_reports_of_other_report_settings_are_not_used(sealed: Path, decoded: li
         assert run(["--cache-dir", "cc", *args, "articles"], sealed) == run(
             ["--no-cache", *args, "articles"], sealed
         )
-        assert len(decoded) == units_of(sealed)
+        assert decoded.count("corpus") == 1 and len(decoded) == units_of(sealed) + 1
 
 
 def test_reports_whose_seal_does_not_check_out_are_ignored(sealed: Path, decoded: list[str]) -> None:
@@ -121,11 +141,19 @@ def test_reports_whose_seal_does_not_check_out_are_ignored(sealed: Path, decoded
             reports[keys[(i + 1) % len(keys)]],  # another document's sealed report
             reports[k][:-1],  # cut short
         ][i % 5]
+    ((corpus_key, corpus_report),) = sealed_of(sealed, "corpus-report").items()
+    data = msgpack.unpackb(corpus_report[seal.SEAL :])
+    data[3][1][0][0] = "articles/x.md:1:1: N002 PLANTED\n" + data[3][1][0][0]
+    data[3][1][0][1] += 1
+    body = entries._pack("corpus-report", data[3])
+    assert body is not None
+    forged[corpus_key] = body
+    planted[corpus_key] = corpus_report[: seal.SEAL] + body
     set_values(sealed, planted)
     decoded.clear()
     assert run(["--cache-dir", "cc", "articles"], sealed) == expected
-    assert len(decoded) == units_of(sealed)
-    assert reports_of(sealed) == planted  # (nothing linted again: every results entry held)
+    assert decoded.count("corpus") == 1 and len(decoded) == units_of(sealed) + 1
+    assert {k: v for k, v in entries_of(sealed).items() if k in planted} == planted  # (none replaced)
     # (the control: the forged reports sealed with this installation's secret are printed)
     set_values(sealed, {k: seal.seal(k, SECRET, body) for k, body in forged.items()})
     assert run(["--cache-dir", "cc", "articles"], sealed)[1].count("PLANTED") == len(forged)

@@ -118,14 +118,16 @@ def rows(root: Path) -> list[tuple[bytes, bytes]]:
 
 
 def is_report(k: bytes) -> bool:
-    return len(k) == 21 and k.endswith(seal.REPORT)
+    return len(k) in (21, 29) and k[20:21] == seal.REPORT
 
 
 def drop_reports(root: Path) -> None:
     """Delete the sealed reports: a re-run then reads every document's results entry."""
     db = sqlite3.connect(root / ".lintnews_cache" / "results.sqlite3")
     with db:
-        db.execute("DELETE FROM results WHERE length(key) = 21 AND substr(key, 21) = ?", (seal.REPORT,))
+        db.execute(
+            "DELETE FROM results WHERE length(key) IN (21, 29) AND substr(key, 21, 1) = ?", (seal.REPORT,)
+        )
     db.close()
 
 

@@ -24,6 +24,7 @@ of this user's, that others may read, or that is not 32 bytes is not used.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import os
 import sys
@@ -40,6 +41,7 @@ from lintnews.reporters.formatted import FormattedDocument
 
 if TYPE_CHECKING:
     from lintnews.cache.store import ResultCache
+    from lintnews.corpus.index import CorpusIndex
     from lintnews.reporters.formatted import DocumentFormat
 
 #: What a document's report entry is stored under: its results entry's key with this after it.
@@ -208,3 +210,74 @@ def reports(cache: ResultCache, keys: list[bytes | None], secret: bytes) -> dict
         if body is not None:
             out[rk[:-1]] = body
     return out
+
+
+class CorpusReport:
+    """The corpus phase's report of a run (its findings formatted as `FormattedDocument` parts),
+    sealed in the result cache under the corpus's key (`CorpusIndex.result_key`), `REPORT` and
+    8 bytes of the SHA-1 of the report settings (`format_tag`), as a document's report is: a re-run of the same documents with the same report settings
+    writes the parts as they are (`parts`), without decoding and checking the corpus entry."""
+
+    def __init__(self, index: CorpusIndex, cache_dir: str | None, document_format: DocumentFormat) -> None:
+        key = index.result_key() if cache_dir else None
+        self.secret = secret() if key is not None else None
+        self.index, self.cache_dir, self.tag = index, cache_dir, format_tag(document_format)
+        # (one a report setting: a re-run in another format does not replace it)
+        tag_digest = hashlib.sha1(self.tag.encode()).digest()[:8]
+        self.key = None if key is None or self.secret is None else key + REPORT + tag_digest
+
+    def parts(self) -> list[FormattedDocument] | None:
+        if self.key is None or self.secret is None or self.cache_dir is None:
+            return None
+        from lintnews.cache.store import ResultCache
+
+        store = ResultCache(self.cache_dir)
+        try:
+            body = opened(self.key, self.secret, store.get(self.key))
+        finally:
+            store.close()
+        if body is None:
+            return None
+        try:
+            tag, parts = _unpack(body, "corpus-report")
+            if tag != self.tag:
+                return None
+            found = [_part(*p) for p in parts]
+        except Exception:  # (sealed, so made by this installation; but never trusted to crash)
+            return None
+        self.index.answered()
+        return found
+
+    def store(self, parts: list[FormattedDocument]) -> None:
+        if self.key is None or self.secret is None or self.cache_dir is None:
+            return
+        data = [
+            [
+                p.text,
+                p.tally.total,
+                [[int(s), n] for s, n in p.tally.by_severity.items()],
+                p.tally.fixable,
+                p.tally.hidden_unsafe,
+                sorted(p.tally.affected, key=lambda a: (a[0], a[1] or "")),
+            ]
+            for p in parts
+        ]
+        body = _pack("corpus-report", [self.tag, data])
+        if body is None:
+            return
+        from lintnews.cache.store import ResultCache
+
+        store = ResultCache(self.cache_dir, writable=True)
+        try:
+            store.put_entry(self.key, seal(self.key, self.secret, body))
+        finally:
+            store.close()
+
+
+def _part(
+    text: str, total: int, severities: Any, fixable: int, hidden: int, affected: Any
+) -> FormattedDocument:
+    by_severity: Counter[Severity] = Counter()
+    for n, c in severities:
+        by_severity[SEVERITY_BY_NUMBER[n]] = c
+    return FormattedDocument(text, Tally(total, by_severity, fixable, hidden, {(p, r) for p, r in affected}))

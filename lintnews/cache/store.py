@@ -66,7 +66,8 @@ def fingerprint(settings: Settings, rule_codes: Iterable[str]) -> bytes:
 
 
 #: What a unit's signatures entry is stored under: its results entry's key with this after it
-#: (keys are SHA-1 digests, 20 bytes: the only other 21-byte keys end in `seal.REPORT`).
+#: (keys are SHA-1 digests, 20 bytes: the only other 21-byte keys end in `seal.REPORT`, the
+#: corpus phase's sealed reports are 29 bytes).
 SIGNATURES = b"s"
 #: The first byte of a value that is two entries, a unit's results and its signatures
 #: (`pair`): a byte that starts no msgpack object, so no entry is taken for such a value.

@@ -149,6 +149,16 @@ class CorpusIndex:
         """Documents in the index, deferred ones included."""
         return len(self.docs) + len(self._deferred or ())
 
+    def result_key(self) -> bytes | None:
+        """The result cache's key of this corpus's findings (None: they are not cached)."""
+        if self._corpus_key is None or self._cache_dir is None or not self.size:
+            return None
+        return self._corpus_key.digest()
+
+    def answered(self) -> None:
+        """The corpus's findings came from the result cache: nothing more is read."""
+        self._close()
+
     def cached_briefs(self) -> list[PlacedBrief] | None:
         """`finish` when the result cache has this corpus's findings, as what a one-line report
         shows of each (`lintnews.cache.entries.PlacedBrief`: checked as `finish` checks them,

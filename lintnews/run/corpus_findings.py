@@ -13,12 +13,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lintnews.analysis import Analysis
+from lintnews.cache import seal
 from lintnews.diagnostics import Diagnostic
 from lintnews.sources import InputError
 from lintnews.work_units import iter_units
 
 if TYPE_CHECKING:
     from lintnews.corpus.signature import DocSignature
+    from lintnews.reporters.formatted import FormattedDocument
     from lintnews.run.check_run import CheckRun
 
 
@@ -29,6 +31,15 @@ def report_corpus(run: CheckRun) -> dict[str, set[int]]:
     index, fmt = run.signatures, run.formatting
     if index is None:
         return drop
+    # (as a document's: its report as formatted, sealed in the result cache: `lintnews.cache.seal`)
+    sealed = (
+        seal.CorpusReport(index, run.options.cache_dir, fmt) if fmt is not None and run.gate is None else None
+    )
+    parts = sealed.parts() if sealed is not None else None
+    if parts is not None:
+        for part in parts:
+            run.report_formatted(part)
+        return drop
     briefs = index.cached_briefs() if fmt is not None and fmt.brief and run.gate is None else None
     if briefs is not None:
         assert fmt is not None
@@ -36,6 +47,7 @@ def report_corpus(run: CheckRun) -> dict[str, set[int]]:
             run.report_formatted(part)
         return drop
     batch: list[Diagnostic] = []  # (with `formatting`: reported a thousand at a time)
+    made: list[FormattedDocument] = []
     for d in index.finish():
         if run.dropped(d):
             drop.setdefault(d.path, set()).add(d.record_line)  # type: ignore[arg-type]
@@ -44,10 +56,14 @@ def report_corpus(run: CheckRun) -> dict[str, set[int]]:
         else:
             batch.append(d)
             if len(batch) == 1000:
-                run.report_formatted(fmt.format(batch))
+                made.append(fmt.format(batch))
+                run.report_formatted(made[-1])
                 batch = []
     if batch and fmt is not None:
-        run.report_formatted(fmt.format(batch))
+        made.append(fmt.format(batch))
+        run.report_formatted(made[-1])
+    if sealed is not None and not drop:
+        sealed.store(made)
     return drop
 
 
