@@ -263,3 +263,13 @@ def test_the_report_settings_tag_names_what_the_text_follows_from() -> None:
         for unfixable in ([], ["D001"])
     }
     assert len(tags) == 2**7
+
+
+@pytest.mark.parametrize("args", [["--statistics"], ["--format", "sarif"], ["--format", "junit"]])
+def test_runs_that_need_more_than_the_report_seal_nothing(sealed: Path, args: list[str]) -> None:
+    """A run that needs its diagnostics (statistics, a whole-run format) formats nothing in its
+    workers: it seals no report, and a re-run reads its entries as before."""
+    uncached = run(["--no-cache", *args, "articles"], sealed)
+    assert run(["--cache-dir", "cc", *args, "articles"], sealed) == uncached
+    assert sealed_of(sealed) == {} and sealed_of(sealed, "corpus-report") == {}
+    assert run(["--cache-dir", "cc", *args, "articles"], sealed) == uncached
