@@ -13,7 +13,9 @@ text is linted twice, in-process with the T rules (``--select``, default ``T``):
   leaves a word stump, a cut between words a whole word.
 
 A document counts as flagged when any selected rule reports on it. Reported per set and in
-all: recall on cut documents (also for cuts inside a word and between words) and the share of
+all: recall on cut documents (also for cuts inside a word and between words, and for cuts in a
+line of a block the uncut document holds for prose: a cut in a crawl text's site chrome, a
+menu, a heading, a list, leaves a stub no rule can tell from a whole one) and the share of
 uncut documents flagged. ``--scripts`` keeps only the texts not written mostly in Latin letters
 (Chinese, Japanese, Korean, Arabic, Cyrillic …: the script most of a text's letters are in, as
 ``languages.py`` decides it, ``Jpan`` for Han with kana) and reports per script; ``--cuts K``
@@ -39,6 +41,7 @@ import random
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 _SENTENCE_END = re.compile(r"""[.!?…:;。！？．｡：；؟۔।][\"'”’»)\]」』）]*$""")
@@ -121,6 +124,30 @@ def cut(text: str, seed: str) -> tuple[str, bool] | None:
     return None
 
 
+#: Scripts ``languages.py`` does not name (its ``Zyyy``), by the first word of their letters'
+#: Unicode names: ISO 15924 codes.
+_MORE_SCRIPTS = {
+    "BENGALI": "Beng",
+    "TAMIL": "Taml",
+    "GURMUKHI": "Guru",
+    "GUJARATI": "Gujr",
+    "SINHALA": "Sinh",
+}
+
+
+def _script(script_of: Callable[[str], str], text: str) -> str:
+    """``script_of(text)``, or when it is ``Zyyy`` the script of `_MORE_SCRIPTS` most of the
+    text's letters are in (Bengali: ``Beng``)."""
+    found = script_of(text)
+    if found != "Zyyy":
+        return found
+    import unicodedata
+
+    counts = Counter(unicodedata.name(ch, "").partition(" ")[0] for ch in text if ch.isalpha())
+    top = counts.most_common(1)
+    return _MORE_SCRIPTS.get(top[0][0], found) if top else found
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dragnet", type=Path)
@@ -147,14 +174,16 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from languages import script_of
 
-        texts = [(f"{s}/{script_of(text)}", name, text) for s, name, text in texts]
+        texts = [(f"{s}/{_script(script_of, text)}", name, text) for s, name, text in texts]
         texts = [t for t in texts if not t[0].endswith("/Latn")]
         skipped = Counter()  # (of every script)
     stats: Counter = Counter()
     missed: list[tuple[str, str, str]] = []
     false: list[tuple[str, str, str, str]] = []
     for s, name, text in texts:
-        whole = linter.lint(Document(f"{name}.txt", text)).diagnostics
+        uncut = Document(f"{name}.txt", text)
+        prose_lines = {n for b in uncut.blocks if b.prose for n in range(b.start, b.end + 1)}
+        whole = linter.lint(uncut).diagnostics
         stats[(s, "uncut")] += 1
         if whole:
             stats[(s, "uncut flagged")] += 1
@@ -166,11 +195,14 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             head, mid = c
             kind = "cut mid-word" if mid else "cut between words"
+            in_prose = head.count("\n") in prose_lines
             stats[(s, "cut")] += 1
             stats[(s, kind)] += 1
+            stats[(s, "cut in prose")] += in_prose
             if linter.lint(Document(f"{name}.txt", head)).diagnostics:
                 stats[(s, "cut flagged")] += 1
                 stats[(s, kind + " flagged")] += 1
+                stats[(s, "cut in prose flagged")] += in_prose
             else:
                 missed.append((s, name, head[-100:]))
                 stats[("missed", min(len(head.rpartition("\n")[2].split()), 13))] += 1
@@ -180,9 +212,9 @@ def main(argv: list[str] | None = None) -> int:
 
     sets = sorted({s for s, _, _ in texts})
     print(
-        f"| {'set/script' if args.scripts else 'set'} | texts (skipped < 80 words) | recall on cut | cut mid-word | cut between words | uncut flagged |"
+        f"| {'set/script' if args.scripts else 'set'} | texts (skipped < 80 words) | recall on cut | cut mid-word | cut between words | cut in prose | uncut flagged |"
     )
-    print("|---|--:|--:|--:|--:|--:|")
+    print("|---|--:|--:|--:|--:|--:|--:|")
     for s in [*sets, "all"]:
 
         def g(key: str, s: str = s) -> int:
@@ -193,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
             f"| {s} | {g('uncut')} ({sk}) | {frac(g('cut flagged'), g('cut'))} "
             f"| {frac(g('cut mid-word flagged'), g('cut mid-word'))} "
             f"| {frac(g('cut between words flagged'), g('cut between words'))} "
+            f"| {frac(g('cut in prose flagged'), g('cut in prose'))} "
             f"| {frac(g('uncut flagged'), g('uncut'))} |"
         )
     if args.show:

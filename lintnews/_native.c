@@ -3829,8 +3829,18 @@ failed:
 
 static int is_prose(const BlockObject *block) { return block->prose; }
 
-/* The text ends, before its trailing white space, on a letter or a comma (",", or the "，" "、"
- * "،" of Chinese, Japanese and Arabic text). */
+/* A vowel sign, virama or nasal sign of an Indic script (U+0900-U+0DFF), no letter: told by its
+ * place in its script's block of 128 (lintnews.caseless.py_indic_sign). */
+static inline int indic_sign(Py_UCS4 ch)
+{
+    if (ch < 0x0900 || ch >= 0x0E00 || is_alnum(ch))
+        return 0;
+    Py_UCS4 at = ch & 0x7F;
+    return at <= 0x03 || (at >= 0x3A && at <= 0x4F) || (at >= 0x51 && at <= 0x57) || at == 0x62 || at == 0x63;
+}
+
+/* The text ends, before its trailing white space, on a letter (or an Indic vowel sign after one)
+ * or a comma (",", or the "，" "、" "،" of Chinese, Japanese and Arabic text). */
 static int ends_open(int kind, const void *data, Py_ssize_t p)
 {
     while (p > 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p - 1)))
@@ -3838,14 +3848,15 @@ static int ends_open(int kind, const void *data, Py_ssize_t p)
     if (p == 0)
         return 0;
     Py_UCS4 last = PyUnicode_READ(kind, data, p - 1);
-    return last == ',' || last == 0xFF0C || last == 0x3001 || last == 0x060C || Py_UNICODE_ISALPHA(last);
+    return last == ',' || last == 0xFF0C || last == 0x3001 || last == 0x060C || Py_UNICODE_ISALPHA(last) ||
+           indic_sign(last);
 }
 
 PyDoc_STRVAR(open_blocks_doc,
              "open_blocks(blocks) -> list[int]\n\n"
              "The indices (ascending) of the blocks of prose whose text ends, before its trailing\n"
-             "white space, on a letter (str.isalpha) or a comma (',' or the full-width, ideographic\n"
-             "or Arabic comma): where a sentence may be cut off\n"
+             "white space, on a letter (str.isalpha, or an Indic vowel sign) or a comma (',' or the\n"
+             "full-width, ideographic or Arabic comma): where a sentence may be cut off\n"
              "(see lintnews.block_edges.py_open_blocks).");
 
 static PyObject *native_open_blocks(PyObject *self, PyObject *blocks)

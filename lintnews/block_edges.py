@@ -16,19 +16,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from lintnews.caseless import COMMAS
+from lintnews.caseless import COMMAS, py_letter_end
 from lintnews.native import compiled
 
 
 def py_open_blocks(blocks: Sequence[Any]) -> list[int]:
     """The indices (ascending) of the blocks of prose whose text ends, before its trailing white
-    space, on a letter or a comma ("," or the "，", "、", "،" of Chinese, Japanese, Arabic): where
-    a sentence may be cut off."""
+    space, on a letter (or an Indic vowel sign: `lintnews.caseless.py_letter_end`) or a comma
+    ("," or the "，", "、", "،" of Chinese, Japanese, Arabic): where a sentence may be cut off."""
     found = []
     for i, block in enumerate(blocks):
         if block.prose:
             last = block.text.rstrip()[-1:]
-            if last.isalpha() or last in COMMAS:
+            if (last and py_letter_end(last)) or last in COMMAS:
                 found.append(i)
     return found
 

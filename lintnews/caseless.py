@@ -41,3 +41,23 @@ def py_caseless_prose(text: str) -> bool:
 #: The commas a sentence may be cut after: ",", and the full-width "，", ideographic "、" and
 #: Arabic "،".
 COMMAS = ",，、،"
+
+
+def py_indic_sign(ch: str) -> bool:
+    """Whether the character ``ch`` is a vowel sign, a virama or a nasal sign of an Indic script
+    (Devanagari, Bengali, Gurmukhi … Sinhala, U+0900-U+0DFF): not a letter (`str.isalpha`), so a
+    word of Hindi or Bengali cut after its consonant's vowel sign ("হাসিনুরের শরীরের বি") would
+    end on no letter. Told by the place such signs have in each script's block of 128 (the
+    scripts share one layout): offsets 0x00-0x03, 0x3A-0x4F, 0x51-0x57 and 0x62-0x63, when the
+    character is no letter or digit there (the compiled ``open_blocks`` tests the same)."""
+    code = ord(ch)
+    if not 0x0900 <= code < 0x0E00 or ch.isalnum():
+        return False
+    at = code & 0x7F
+    return at <= 0x03 or 0x3A <= at <= 0x4F or 0x51 <= at <= 0x57 or 0x62 <= at <= 0x63
+
+
+def py_letter_end(ch: str) -> bool:
+    """Whether a text that ends on ``ch`` ends on a word: a letter, or an Indic script's vowel
+    sign or virama (`py_indic_sign`), which follows a letter."""
+    return ch.isalpha() or py_indic_sign(ch)

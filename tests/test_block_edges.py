@@ -1,7 +1,8 @@
 """The kernels that pick blocks by a character at an edge of their text (`open_blocks`,
 `lower_start_blocks` in lintnews/_native.c) equal their pure-Python definitions
 (`lintnews.block_edges.py_open_blocks`, `py_lower_start_blocks`), on the blocks of generated
-documents of Latin, Cyrillic, CJK and Greek text, blanks, commas and ``#`` marks."""
+documents of Latin, Cyrillic, CJK, Greek and Bengali text (words that end on a vowel sign or a
+virama), blanks, commas and ``#`` marks."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ PIECES = [
     "Слово",
     "新闻",
     "λόγος",
+    "শুরু",
+    "বি",
+    "ি",
+    "্",
+    "।",
     "ǅemal",
     "ⅻ",
     "²",
@@ -110,3 +116,43 @@ def test_block_edges_take_lists_of_blocks() -> None:
         _native.blocks_where([], ["paragraph"], 0, 0)  # type: ignore[arg-type]
     with pytest.raises(IndexError):
         _native.block_keys([_native.Block(0, 0, 1, "a\nb", "paragraph")], ["a"])
+
+
+def test_a_bengali_paragraph_open_on_a_vowel_sign() -> None:
+    """A word of Bengali or Hindi cut after its vowel sign ends on no letter (the sign is a
+    mark): `open_blocks` takes it, and leaves a paragraph that ends with a danda alone."""
+    prose = "বন্দরের কর্মকর্তারা জানান, আরও বারোটি জাহাজ বন্দরের বাইরে অপেক্ষা করছে। পরিদর্শন আবার "
+    texts = [
+        f"{prose}শু",
+        f"{prose}শুরু হবে।",
+        f"{prose}শুরু",
+        f"{prose}হবে",
+        "पुलिस ने कहा कि, जांच अभी जारी है और नतीजे की",
+    ]
+    for make in (_native.Block, native.PyBlock):
+        blocks = [make(i, i, i, t, "paragraph") for i, t in enumerate(texts)]
+        assert all(b.prose for b in blocks)
+        assert block_edges.py_open_blocks(blocks) == [0, 2, 3, 4]
+        assert _native.open_blocks([_native.Block(i, i, i, t, "paragraph") for i, t in enumerate(texts)]) == [
+            0,
+            2,
+            3,
+            4,
+        ]
+
+
+def test_indic_signs_are_the_marks_of_devanagari_and_bengali() -> None:
+    """`lintnews.caseless.py_indic_sign`, told by the place of a sign in its script's block,
+    is the combining marks (Mn, Mc) of Devanagari and Bengali but the Bengali sandhi mark, and
+    no letter, digit or punctuation."""
+    import unicodedata
+
+    from lintnews.caseless import py_indic_sign
+
+    for code in range(0x0900, 0x0A00):
+        ch = chr(code)
+        category = unicodedata.category(ch)
+        if category == "Cn" or code == 0x09FE:
+            continue
+        assert py_indic_sign(ch) == (category in ("Mn", "Mc")), hex(code)
+    assert not any(map(py_indic_sign, "a।॥,कক"))

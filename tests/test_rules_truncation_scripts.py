@@ -32,6 +32,19 @@ AR_BODY = (
     "الأربعاء حسب الأحوال الجوية."
 )
 
+#: Bengali: its vowel signs and virama are no letters (str.isalpha), a word cut after one ends on
+#: a sign ("শু").
+BN_LEDE = (
+    "বন্দর কর্তৃপক্ষ মঙ্গলবার আবার শস্য পরিবহন শুরু করেছে। বীমা কোম্পানিগুলো আবার বীমা দিতে রাজি হওয়ার পর "
+    "প্রথম জাহাজটি বন্দর ছেড়েছে।"
+)
+BN_BODY = (
+    "বন্দরের কর্মকর্তারা জানান, আরও বারোটি জাহাজ বন্দরের বাইরে অপেক্ষা করছে। আবহাওয়া ভালো থাকলে বুধবার থেকে পরিদর্শন আবার শুরু হবে।"
+)
+#: The end of a page of NEWS WEB EASY: Japanese with the reading of its Han after them.
+JA_EASY = "「NEWS WEB EASY」は、三省堂さんせいどうの『例解小学国語辞典れいかいしょうがくこくごじてん』を使つかっています。"
+JA_EASY_RIGHTS = "辞書じしょの著作権ちょさくけんは、辞書じしょを作つくった株式会社かぶしきがいしゃ 三省堂さんせいどうにあります。"
+
 
 T002_VALID = [
     text(ZH_LEDE, ZH_BODY, ZH_TAIL),
@@ -58,6 +71,16 @@ T002_VALID = [
     text(ZH_LEDE, "首页 新闻 体育 财经 娱乐 科技 汽车 房产 教育 时尚 旅游 健康"),
     # a headline after the article: no comma, too short
     text(ZH_LEDE, ZH_BODY, "两会成为了解国情的窗口"),
+    # Bengali: finished with a danda, and a share button after the article
+    text(BN_LEDE, BN_BODY),
+    text(BN_LEDE, BN_BODY, "শেয়ার"),
+    # Japanese: three middle dots are an ellipsis; corner brackets closed on their line; a
+    # heading or a list item is no paragraph
+    text(JA_LEDE, "港湾当局によると、検査は天候次第で水曜日に再開される見通しだ・・・"),
+    text(JA_LEDE, "辞書じしょについて", JA_EASY, JA_EASY_RIGHTS),
+    text(JA_LEDE, "辞書について", "「NEWS WEB EASY」"),
+    text(JA_LEDE, "## 関連記事「NEWS WEB"),
+    text(JA_LEDE, "  * 「NEWS WEB"),
 ]
 
 T002_INVALID = [
@@ -80,6 +103,25 @@ T002_INVALID = [
         [("T002", 2)],
     ),  # fmt: skip
     (text(ZH_LEDE, "港口官员说，还有十二艘船在港外等候，"), [("T002", 2)]),  # on a full-width comma
+    # Bengali cut after a vowel sign ("শু") and after a virama-less consonant's sign ("বি")
+    (text(BN_LEDE, BN_BODY.removesuffix("শুরু হবে।") + "শু"), [("T002", 2)]),
+    (
+        text(BN_LEDE, "হামলাকারী রামদা দিয়ে হাসিনুরের শরীরের বিভিন্ন স্থানে কোপাতে থাকলে তিনি রাস্তায় লুটিয়ে পড়েন। পরে বি"),
+        [("T002", 2)],
+    ),
+    # Japanese: on a middle dot after a letter; a corner bracket opened and not closed, however
+    # short the line; a clause of one long run with a reading after a space
+    (
+        text(
+            JA_LEDE,
+            "「NEWS WEB EASY」は外国人の皆さんや、小学生・中学生の皆さんのために、わかりやすい言葉でニュースを伝えるウェブ・",
+        ),
+        [("T002", 2)],
+    ),
+    (text(JA_LEDE, "辞書じしょについて", "「NEWS W"), [("T002", 3)]),
+    (text(JA_LEDE, "辞書じしょについて", "「ＮＥＷＳ ＷＥＢ ＥＡ"), [("T002", 3)]),
+    (text(JA_LEDE, "辞書じしょについて", "「"), [("T002", 3)]),
+    (text(JA_LEDE, JA_EASY, JA_EASY_RIGHTS.removesuffix("どうにあります。")), [("T002", 3)]),
 ]
 
 
@@ -116,6 +158,7 @@ def test_t002_messages_quote_the_last_letters() -> None:
 
 T001_VALID = [
     text(ZH_LEDE, "", ZH_BODY, "", ZH_TAIL),
+    text(BN_LEDE, "", BN_BODY, "", BN_LEDE),
     # a headline of Japanese with a full stop inside: too short for a paragraph
     text("「子どもの貧困」に取り組む25歳。母を自殺で失ってからの軌跡", "", JA_LEDE),
     # one clause, no finished sentence before the end: a caption or a heading
@@ -138,6 +181,8 @@ T001_INVALID = [
     (text(ZH_LEDE, "", ZH_CUT, "", ZH_TAIL), [("T001", 3)]),
     (text(JA_BODY, "", JA_LEDE.removesuffix("港を出た。") + "港を", "", JA_BODY), [("T001", 3)]),
     (text(AR_LEDE, "", AR_LEDE.removesuffix(" تحميلها."), "", AR_BODY), [("T001", 3)]),
+    # Bengali, on a vowel sign
+    (text(BN_LEDE, "", BN_BODY.removesuffix("শুরু হবে।") + "শু", "", BN_LEDE), [("T001", 3)]),
 ]
 
 
@@ -164,3 +209,28 @@ def test_t001_message_and_html() -> None:
     whole = page.replace(ZH_CUT, ZH_BODY)
     doc = html_document("a.html", whole)
     assert list(all_rules()["T001"].check(doc, Settings())) == []
+
+
+# --------------------------------------------------------------------------------------------
+# Thai: no judgement
+
+TH_LEDE = (
+    "สภาเมืองได้อนุมัติงบประมาณสำหรับปีหน้าเมื่อวันจันทร์ นายกเทศมนตรีกล่าวว่า "
+    "เงินส่วนใหญ่จะนำไปซ่อมแซมโรงเรียนและถนน รวมทั้งซื้อรถโดยสารใหม่"
+)
+TH_BODY = "ฝ่ายค้านกล่าวว่าแผนนี้ไม่ได้แก้ปัญหาที่อยู่อาศัย และเรียกร้องให้มีการประชุมรับฟังความคิดเห็นก่อนการลงมติ"
+
+
+def test_thai_paragraphs_are_not_judged() -> None:
+    """Thai writes no space between words and no mark at a sentence's end (a space separates
+    sentences and clauses): a whole paragraph ends on a letter as a cut one does, and no word
+    list of Thai tells a stump from a word. So a Thai paragraph is no prose to the T rules
+    (it holds no clause mark) and neither a whole nor a cut one is reported; made prose, every
+    Thai page would be reported."""
+    whole, cut = text(TH_LEDE, "", TH_BODY), text(TH_LEDE, "", TH_BODY.removesuffix("ความคิดเห็นก่อนการลงมติ"))
+    for body in (whole, cut):
+        assert lines_of("T002", body) == []
+        assert lines_of("T001", text(TH_LEDE, "", body, "", TH_BODY)) == []
+    from lintnews.document import Document
+
+    assert not any(b.prose for b in Document("a.txt", whole).blocks)

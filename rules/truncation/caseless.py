@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from lintnews.caseless import COMMAS
+from lintnews.caseless import COMMAS, py_letter_end
 from lintnews.document import Block
 from lintnews.native import cased_prose
 
@@ -50,13 +50,21 @@ _TAIL_READ = 400
 MIN_STARTED = 12
 #: Opening quotes and brackets: a text that ends on one is cut.
 _OPENERS = frozenset("“「『（【《(‘")
+#: The middle dot of Japanese, which joins the items of a list ("小学生・中学生") and names
+#: ("ウェブ・サイト"): a text that ends on one after a letter is cut (three of them, "・・・",
+#: are an ellipsis).
+_JOINERS = frozenset("・")
 #: The characters but letters a cut text of the script may end on.
-CUT_ENDS = _OPENERS | frozenset(COMMAS)
+CUT_ENDS = _OPENERS | _JOINERS | frozenset(COMMAS)
 #: Han and kana: the letters of the scripts that write no space between words.
 _HAN_KANA = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _UNSPACED = re.compile(_HAN_KANA)
 #: A space between two Han or kana characters: no clause of Chinese or Japanese has one.
 _SPACED_OUT = re.compile(rf"{_HAN_KANA}\s+(?={_HAN_KANA})")
+#: The characters a run of a spaced-out clause may hold: a byline's or a caption's parts are
+#: short ("新华社记者 张三 摄"); a longer run is a sentence with a stray space (Japanese with
+#: the readings of its Han written after them: "株式会社かぶしきがいしゃ 三省堂").
+_LONGEST_SPACED_RUN = 20
 #: What ends a clause: a comma or a sentence end.
 _CLAUSE_MARKS = ",，、،;；。！？｡.!?…؟۔।"
 #: The most characters of the end a message quotes, of Chinese or Japanese (runs of their
@@ -108,21 +116,23 @@ def open_end(block: Block, finished_before: bool = False) -> tuple[str, int, str
     """What the caseless prose ``block`` is cut off on, its column on the block's last line and
     why (``ends on a comma``, ``ends on "…" with no closing punctuation``); None when its text
     ends otherwise, or its last sentence is a label (`_LABEL`). It is cut when it ends on a
-    letter (of any script: a Latin name in a Chinese sentence, "向Alph", is cut too), a comma
-    after a letter, or an opening quote or bracket (`_OPENERS`). With ``finished_before`` a
+    letter (of any script: a Latin name in a Chinese sentence, "向Alph", is cut too; or an Indic
+    vowel sign, `lintnews.caseless.py_letter_end`), a comma or a Japanese middle dot ("・") after
+    a letter, or an opening quote or bracket (`_OPENERS`). With ``finished_before`` a
     finished sentence must come before the end, and `MIN_RUN_ON` letters (T001: a paragraph,
     not a headline, a caption or a line). A last line holding two bars ("|", "｜": a row of
-    links) and a last clause of Han or kana holding a space (a byline, a credit) are never cut."""
+    links) and a last clause of Han or kana holding a space (a byline, a credit: runs shorter than
+    `_LONGEST_SPACED_RUN`) are never cut."""
     text = block.text.rstrip()
     if finished_before and len(text) < MIN_RUN_ON:
         return None  # (too short for the letters asked below: a line of a menu, a caption)
     last = text[-1:]
-    comma = last in COMMAS
+    comma = last in COMMAS or last in _JOINERS
     opener = last in _OPENERS
-    if not (comma or opener or last.isalpha()):
+    if not (comma or opener or (last and py_letter_end(last))):
         return None
-    if comma and not (len(text) > 1 and text[-2].isalpha()):
-        return None  # ("…",  ",,,": not a sentence)
+    if comma and not (len(text) > 1 and py_letter_end(text[-2])):
+        return None  # ("…",  ",,,", "・・・": not a sentence)
     line = text.rpartition("\n")[2]
     if finished_before and _INNER_END.search(text) is None:
         return None
@@ -131,7 +141,8 @@ def open_end(block: Block, finished_before: bool = False) -> tuple[str, int, str
         return None  # a label or a row of links ("关于我们｜联系我们｜…"), not a sentence
     stop = len(line) - 1 if comma or opener else len(line)
     end = line[max(0, stop - _TAIL_READ) : stop]
-    if _SPACED_OUT.search(end, max(map(end.rfind, _CLAUSE_MARKS)) + 1):
+    clause = max(map(end.rfind, _CLAUSE_MARKS)) + 1
+    if _SPACED_OUT.search(end, clause) and max(map(len, end[clause:].split())) < _LONGEST_SPACED_RUN:
         return None  # a byline or a credit ("新华社记者 张三 摄"): a clause of Chinese has no space
     if finished_before and not _has_letters(text, MIN_RUN_ON):
         return None  # (counted last: the paragraph is read as far as its 30th letter)
@@ -141,6 +152,8 @@ def open_end(block: Block, finished_before: bool = False) -> tuple[str, int, str
     start = stop
     while start > 0 and stop - start < shown and unicodedata.category(line[start - 1])[0] in "LM":
         start -= 1
+    if last in _JOINERS:
+        return last, stop, f'ends on "{last}"'
     if comma:
         return line[start:stop], start, "ends on a comma"
     if opener:
@@ -165,3 +178,35 @@ def started_cut(block: Block) -> tuple[int, int, str] | None:
     if 2 * caseless <= letters or (caseless < MIN_STARTED and not any(c in COMMAS for c in text[:-1])):
         return None  # (a line of Latin letters, a heading, a label)
     return document_cut(block)
+
+
+#: Corner brackets, which open a quotation or a title in Chinese and Japanese and close it on the
+#: same line (a quotation of several paragraphs is rare there), and their closers.
+_CORNERS = ("「", "『")
+_CORNER_CLOSERS = ("」", "』")
+
+
+def unclosed_quote(blocks: list[Block], lines: list[str]) -> tuple[int, int, str] | None:
+    """(line, column, message) when the last of ``blocks`` (of a document of ``lines``), a
+    paragraph or quote after others,
+    stops inside a quotation or a title its last line opens with a corner bracket ("「", "『")
+    and does not close: it ends on a letter, a comma or the bracket itself ("「NEWS W",
+    "「ＮＥＷＳ ＷＥＢ ＥＡ"), which no heading, label or finished sentence does. Told at any
+    length (a line cut a few letters after its bracket is too short for `started_cut`) (T002)."""
+    if len(blocks) < 2 or blocks[-1].kind not in ("paragraph", "quote"):
+        return None
+    block = blocks[-1]
+    line = block.text.rstrip().rpartition("\n")[2]
+    last = line[-1:]
+    if not (last in _CORNERS or last in COMMAS or (last and py_letter_end(last))):
+        return None
+    opened = max(map(line.rfind, _CORNERS))
+    if opened < 0 or any(closer in line[opened:] for closer in _CORNER_CLOSERS):
+        return None
+    bracket = line[opened]
+    column = max(0, lines[block.end].rfind(bracket))
+    return (
+        block.end,
+        column,
+        f'Document is cut off mid-sentence (a quotation opened by "{bracket}" is not closed)',
+    )

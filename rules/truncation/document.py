@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lintnews.caseless import py_letter_end
 from lintnews.config import Settings
 from lintnews.diagnostics import Severity
 from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, language_of
 from lintnews.registry import Rule, Violation, register
 
-from .caseless import CUT_ENDS, is_caseless_prose
+from .caseless import CUT_ENDS, is_caseless_prose, unclosed_quote
 from .caseless import document_cut as caseless_end
 from .endings import open_end, warm
 from .shape import (
@@ -41,7 +42,8 @@ class TruncatedDocument(Rule):
     - it ends with an excerpt marker ("[…]") or an ellipsis after such a word;
     - in a script without letter case (Chinese, Japanese, Korean, Arabic, Hebrew, Hindi …), where
       no word list tells a stump from a word, it ends on a letter of the script or a comma
-      ("，", "、", "،"): "…该公司表示，今年的收".
+      ("，", "、", "،"): "…该公司表示，今年的收"; or its last line opens a quotation or a title
+      with a corner bracket ("「", "『") and stops before closing it: "「NEWS W".
 
     Credits, bylines, tags, copyright and date lines after the last paragraph are stepped over
     (a paragraph behind them is reported only when its last word is lower case). Headings, list
@@ -84,6 +86,8 @@ class TruncatedDocument(Rule):
         found = self._marked_end(doc, blocks[-1], settings)
         if found is None:
             found = open_end(doc, blocks, settings)
+        if found is None:
+            found = unclosed_quote(blocks, doc.lines)
         if found is not None:
             line, col, message = found
             yield self.violation(line, col, line, len(doc.lines[line]), message)
@@ -92,7 +96,7 @@ class TruncatedDocument(Rule):
         """The findings on a last paragraph of running text: an excerpt marker, an ellipsis after
         a word no sentence ends with, an open word, a stump of a longer word of the text."""
         text = block.text.rstrip()
-        if is_caseless_prose(block) and (text[-1:] in CUT_ENDS or text[-1:].isalpha()):
+        if is_caseless_prose(block) and (text[-1:] in CUT_ENDS or py_letter_end(text[-1:] or ".")):
             return caseless_end(block) if _runs_on(block) else None
         # What each finding needs at the very end of the text (which ends on no whitespace): an
         # excerpt marker a closing bracket, an ellipsis "…" or "...", and a word cut off (see
