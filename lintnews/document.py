@@ -244,10 +244,19 @@ class Document:
 
     @cached_property
     def language(self) -> str | None:
-        """Detected language code, from `stopword_profile` (see `lintnews.language.detect`)."""
-        from lintnews.language import detect_profile
+        """Detected language code, from `stopword_profile`, else the letters of its script (see
+        `lintnews.language.detect_text`; `scripts` is read only when the profile places none)."""
+        from lintnews import language
 
-        return detect_profile(self.stopword_profile)
+        return language.detect_profile(self.stopword_profile) or language.script_language(self.scripts)
+
+    @cached_property
+    def scripts(self) -> list[str]:
+        """The scripts other than Latin the document holds passages of, the main one first
+        (`lintnews.language_scripts.scripts_in` of `folded_text`)."""
+        from lintnews import language
+
+        return language.scripts_in(self.folded_text)
 
     def block_at(self, line: int) -> Block | None:
         for block in self.blocks:

@@ -15,6 +15,7 @@ from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
 
 from lintnews import native
+from lintnews.language_scripts import SCRIPT_STOPWORDS, script_language, scripts_in
 
 if TYPE_CHECKING:
     from lintnews.config import Settings
@@ -139,16 +140,18 @@ MORE_STOPWORDS: dict[str, frozenset[str]] = {
         "të në e i dhe për me një që nga është së ka se u do më si ishte edhe por janë kjo pas".split()
     ),
 }
-#: Every language the profile counts, `STOPWORDS`' first (a tie goes to the first language).
-PROFILES: dict[str, frozenset[str]] = {**STOPWORDS, **MORE_STOPWORDS}
+#: Every language the profile counts, `STOPWORDS`' first (a tie goes to the first language),
+#: then those of Cyrillic, Greek, Arabic and Hebrew script (`SCRIPT_STOPWORDS`).
+PROFILES: dict[str, frozenset[str]] = {**STOPWORDS, **MORE_STOPWORDS, **SCRIPT_STOPWORDS}
 
 
 def detect(text: str, sample: int = 20_000) -> str | None:
     """The most likely language code of ``text``, or None when too little evidence: the same
-    profile as a document's (`stopword_profile`), from the first ``sample`` characters."""
-    from lintnews.textnorm import normalize
+    profile as a document's (`stopword_profile`), from the first ``sample`` characters, then
+    the letters of its script (`detect_text`)."""
+    from lintnews.textnorm import fold, normalize
 
-    return _detect(*_profile(normalize(text[:sample])))
+    return detect_text(_profile(normalize(text[:sample])), scripts_in(fold(text[:sample])))
 
 
 class Profile(NamedTuple):
@@ -168,8 +171,12 @@ class Profile(NamedTuple):
 #: counts cost ~13 µs a document, twice what counting the words of a short one does.
 _STOPWORD_INDEX: dict[str, int] = {}
 _SET_INDEX: dict[tuple[tuple[str, ...], bool], int] = {}
-for _word in sorted(set().union(*PROFILES.values())):
-    _key = (tuple(lang for lang, stop in PROFILES.items() if _word in stop), len(_word) == 1)
+_LANGUAGES_OF: dict[str, list[str]] = {}  # (each word's languages in one pass over the lists)
+for _lang, _stop in PROFILES.items():
+    for _word in _stop:
+        _LANGUAGES_OF.setdefault(_word, []).append(_lang)
+for _word in sorted(_LANGUAGES_OF):
+    _key = (tuple(_LANGUAGES_OF[_word]), len(_word) == 1)
     _STOPWORD_INDEX[_word] = _SET_INDEX.setdefault(_key, len(_SET_INDEX))
 
 
@@ -287,6 +294,14 @@ def detect_document(doc: Document) -> str | None:
 def detect_profile(profile: Profile) -> str | None:
     """The language a stop-word profile points to, or None when too little evidence."""
     return _detect(*profile)
+
+
+def detect_text(profile: Profile, scripts: list[str]) -> str | None:
+    """``doc.language``: the language a document's stop-word profile points to, else the one
+    the letters of its script do (`lintnews.language_scripts.script_language` of ``scripts``,
+    the `scripts_in` of its folded text: Chinese, Japanese, Korean, Thai, Hindi, Bengali), or
+    None. ``scripts`` is computed only when the profile places no language."""
+    return _detect(*profile) or script_language(scripts)
 
 
 #: The least share of a text's words the best language's stop words must make up, and the least

@@ -96,19 +96,19 @@ def test_table_per_language_and_script(tmp_path: Path, capsys) -> None:
         == 0
     )
     out = capsys.readouterr().out
-    rows = [line for line in out.splitlines() if line.startswith(("| und", "| zh"))]
+    rows = [line for line in out.splitlines() if line.startswith(("| ru", "| zh"))]
     # the gold's "&nbsp;" left as text is a real defect (F006), on the gold and the extraction;
     # the breadcrumb (B006) and the share buttons (B005: "Поделиться", "分享到微信") are junk
     assert rows == [
-        "| und?/Cyrl | 1 | 4 | 1 (25.00 %) | 4 / 1 | 0.500 | 25.00 % | 1.000 |",
+        "| ru?/Cyrl | 1 | 4 | 1 (25.00 %) | 4 / 1 | 0.500 | 25.00 % | 1.000 |",
         "| zh/Hani | 1 | 3 | 0 (0.00 %) | 3 / 2 | 1.000 | 0.00 % | 1.000 |",
-        "| und?/Cyrl | B005 | 1 | 0 | 1 / 0 |",
-        "| und?/Cyrl | F006 | 1 | 1 | 0 / 1 |",
+        "| ru?/Cyrl | B005 | 1 | 0 | 1 / 0 |",
+        "| ru?/Cyrl | F006 | 1 | 1 | 0 / 1 |",
         "| zh/Hani | B005 | 1 | 0 | 1 / 0 |",
         "| zh/Hani | B006 | 1 | 0 | 1 / 0 |",
     ]
     assert "| all | 2 | 7 | 1 (14.29 %) | 7 / 3 | 0.750 | 14.29 % | 1.000 |" in out
-    assert "  und?/Cyrl metro:3 [F006] Фото:&nbsp;пресс-служба мэрии" in out
+    assert "  ru?/Cyrl metro:3 [F006] Фото:&nbsp;пресс-служба мэрии" in out
 
 
 ES_PAGE = (

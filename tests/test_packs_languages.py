@@ -1,7 +1,8 @@
 """Phrase-pack lines in languages beyond English, German, French and Spanish (B002, B005, S001):
-Portuguese is detected and gets its own table; a Russian, Japanese, Chinese or Arabic page, which
-no stop-word profile places, is checked with every language's phrases. Whole lines only: the same
-words inside a sentence of the article are left alone."""
+Portuguese is detected and gets its own table; a Russian or Arabic page is placed by its stop
+words, a Japanese or Chinese one by its script's letters (`lintnews.language_scripts`), and gets
+its language's phrases and English's. Whole lines only: the same words inside a sentence of the
+article are left alone."""
 
 from __future__ import annotations
 

@@ -234,3 +234,4 @@ def test_thai_paragraphs_are_not_judged() -> None:
     from lintnews.document import Document
 
     assert not any(b.prose for b in Document("a.txt", whole).blocks)
+    assert Document("a.txt", whole).language == "th"

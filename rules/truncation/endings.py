@@ -16,6 +16,7 @@ import re
 from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
+from lintnews.language_scripts import OTHER_SCRIPTS, SCRIPT_LETTERS
 
 from . import caseless
 from .shape import _mid_word
@@ -80,7 +81,15 @@ def _rare(word: str, lang: str, min_zipf: float = _MIN_ZIPF) -> bool | None:
     (or the English fallback of a document it cannot place): the English list knows no Russian
     word, so "агентства" ending a credit line ("по материалам агентства") was a stump to it; and
     for an English word with a letter outside ASCII, which a Czech or Hungarian text no profile
-    places ends on ("Pokračování příště") and English words do not."""
+    places ends on ("Pokračování příště") and English words do not. A language of another
+    script judges the words of its script by its list, but those told by their letters
+    (`SCRIPT_LETTERS`: Chinese, Japanese, Korean, Thai, whose lists need a tokenizer of their
+    own, Hindi and Bengali, whose words vowel signs split), and a word in Latin letters by the
+    English list, as when no language is detected."""
+    if lang in OTHER_SCRIPTS and _LATIN_WORD.fullmatch(word):
+        lang = "en"
+    elif lang in SCRIPT_LETTERS:
+        return None
     if lang not in _wordfreq_languages() or (lang in STOPWORDS and not _LATIN_WORD.fullmatch(word)):
         return None
     if lang == "en" and not word.isascii():

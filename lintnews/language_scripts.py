@@ -1,0 +1,167 @@
+"""Languages of other scripts than Latin, for `lintnews.language`: stop-word profiles of the
+languages whose words are written with spaces between them and whose stop words are whole
+words once a text is normalised (Cyrillic, Greek, Arabic and Hebrew script), and the language
+of a text in a script whose words are not (Chinese, Japanese, Thai: no spaces; Korean: particles
+glued to the words; Hindi and Bengali: the vowel signs that normalisation takes for spaces) by
+the letters of its script.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from lintnews import native
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of ``text`` as a document's normalised lines hold them: NFKC, case-folded (the
+    Greek final sigma becomes σ)."""
+    return frozenset(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+#: Their most frequent words in news text, each list ~30 % of the running words of its
+#: language as `lintnews.language.STOPWORDS` are of theirs (wordfreq's figures), with the words
+#: that tell the languages of one script apart (Russian "что", "это", "от"; Ukrainian "що", "це",
+#: "від", "і"; Bulgarian "че", "са", "ще"; Serbian "је", "су", "који"; Persian "از", "در", "که";
+#: Urdu "کے", "میں", "ہے").
+SCRIPT_STOPWORDS: dict[str, frozenset[str]] = {
+    "ru": _words(
+        "и в не на что с по как это он к а из у за о от же для то так все его но она было были "
+        "был мы они вы бы ее их до или уже если при также только когда после может"
+    ),
+    "uk": _words(
+        "і в на що з не у до як та це за від по він але а його для я ми вони вже також було її "
+        "які який може після року так при про чи або ще й"
+    ),
+    "bg": _words(
+        "и на в да се за не от с че е са по това как но или който които която му ще ги бе беше "
+        "като при след до също към във със има тази този"
+    ),
+    "sr": _words(
+        "и у на да је се за не од са су као из што који која које а али то до по још било био ће "
+        "или па тако сам има када"
+    ),
+    "el": _words(
+        "και το της του να η ο τα την σε με των για που από στο στην τον οι θα είναι δεν στα ένα "
+        "μια ως στις τους αλλά όπως μετά έχει ήταν"
+    ),
+    "ar": _words(
+        "في من على إلى أن عن مع هذا هذه التي الذي كان ما لا أو ثم قد كما بين بعد قبل حتى إن لم "
+        "لن كل ذلك عند وقال وفي"
+    ),
+    "fa": _words("و در به از که این را با است برای آن یک خود تا شده بر می های شود کرد نیز اما یا هم بود کند"),
+    "ur": _words("کے میں کی ہے اور سے کو کا نے پر یہ ہیں کہ بھی تھا ایک گیا ہو جو تو کر تھی اس"),
+    "he": _words("של את על הוא לא עם זה גם כי אם היא או מה כל אבל הם יותר היה עוד אני אחרי לפני בין כך רק"),
+}
+
+
+def _span(first: int, last: int, step: int = 1) -> str:
+    """The letters from ``first`` to ``last`` (every ``step``-th; unassigned code points left out)."""
+    return "".join(ch for ch in map(chr, range(first, last + 1, step)) if ch.isalpha())
+
+
+#: Per language of a script whose words a stop-word profile cannot count, letters of the script
+#: that its text holds many of, and none of another language's: the 40 most frequent hiragana
+#: (94 % of Japanese text's; Japanese writes its endings and particles in them, Chinese never),
+#: the 49 most frequent Hangul syllables (half of Korean text's), Thai consonants, Devanagari
+#: and Bengali consonants, and the 49 most frequent Han characters of Chinese (的, 一, 是 …,
+#: many of them simplified forms that Japanese does not use). Few letters a script: the
+#: kernel that finds them reads each of them on every call (`script_language`'s cost).
+SCRIPT_LETTERS: dict[str, str] = {
+    "ja": "のいてなにたしでるとはがかっをすもらうんれまだこりくあよさけきそやおどえわちめつ",
+    "ko": "이다는에하고가을지의로서은아한어도기사니있를나해리시그요인들자일게대라으스수만보제면정주전부여거과",
+    "th": _span(0x0E01, 0x0E2E),
+    "hi": _span(0x0915, 0x0939),
+    "bn": _span(0x0995, 0x09B9),
+    "zh": "的一是不了在人有我他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里",
+}
+#: Letters of the scripts whose languages the stop-word profile places (Arabic, Cyrillic, Greek,
+#: Hebrew): a text in one of them that the profile did not place (too few of its stop words) is
+#: given no language by a passage of Bengali or Chinese in it.
+PROFILED_LETTERS = {
+    "Arab": _span(0x0627, 0x063A) + _span(0x0641, 0x064A),
+    "Cyrl": _span(0x0430, 0x044F),
+    "Grek": _span(0x03B1, 0x03C9),
+    "Hebr": _span(0x05D0, 0x05EA),
+}
+#: Per script, its most frequent letter and the share of its text's letters it makes up
+#: (wordfreq's figures; Thai's guessed): what tells which script a text of two is mostly in.
+FREQUENT: dict[str, tuple[str, float]] = {
+    "ja": ("の", 0.037),
+    "zh": ("的", 0.04),
+    "ko": ("이", 0.036),
+    "th": ("า", 0.07),
+    "hi": ("क", 0.119),
+    "bn": ("র", 0.132),
+    "Arab": ("ا", 0.135),
+    "Cyrl": ("о", 0.1),
+    "Grek": ("α", 0.101),
+    "Hebr": ("י", 0.112),
+}
+#: The order `script_language` tries them in (a tie goes to the first).
+_ORDER = (*SCRIPT_LETTERS, *PROFILED_LETTERS)
+_ALL_LETTERS = "".join(SCRIPT_LETTERS.values()) + "".join(PROFILED_LETTERS.values())
+_GROUP_OF = {ch: group for group, letters in {**SCRIPT_LETTERS, **PROFILED_LETTERS}.items() for ch in letters}
+#: How many distinct letters of a script's `SCRIPT_LETTERS` or `PROFILED_LETTERS` a text must
+#: hold to be taken for one in it: a page of other text with a name or a word in Chinese holds
+#: a few.
+MIN_LETTERS = 12
+#: How much of a text (in characters, from its start) `script_language` reads.
+SCRIPT_SAMPLE = 3_000
+
+
+def scripts_in(text: str) -> list[str]:
+    """The scripts ``text`` is written in, read in its first `SCRIPT_SAMPLE` characters: those
+    of which it holds at least `MIN_LETTERS` distinct letters of `SCRIPT_LETTERS` (named by
+    their language) or `PROFILED_LETTERS` (by their script: ``Arab``, ``Cyrl`` …), one pass of a
+    compiled kernel (`lintnews.native.chars_in`) over the sample; the one of the most letters
+    first, estimated from the count of its most frequent ones (`FREQUENT`: a Chinese page with
+    a footer in Japanese, a Bengali one with a passage in Arabic). Empty for a text in Latin
+    letters only."""
+    sample = text[:SCRIPT_SAMPLE]
+    if sample.isascii():
+        return []
+    found = native.chars_in(sample, _ALL_LETTERS)
+    if len(found) < MIN_LETTERS:
+        return []
+    counts = dict.fromkeys(_ORDER, 0)
+    for ch in found:
+        counts[_GROUP_OF[ch]] += 1
+    present = [group for group in _ORDER if counts[group] >= MIN_LETTERS]
+    if len(present) > 1:
+        present.sort(key=_estimate(sample), reverse=True)  # (stable: a tie keeps `_ORDER`)
+    return present
+
+
+def script_language(scripts: list[str]) -> str | None:
+    """The language of a text written mostly in a script of `SCRIPT_LETTERS` (``scripts``: its
+    `scripts_in`), else None (a text of a script the stop-word profile reads, which placed no
+    language, or of none). Devanagari is taken for Hindi and Bengali script for Bengali
+    (Marathi, Nepali and Assamese share them)."""
+    return scripts[0] if scripts and scripts[0] in SCRIPT_LETTERS else None
+
+
+#: The language a passage of a script of `PROFILED_LETTERS` is taken for when it is not the
+#: text's own (`script_languages`).
+PROFILED_LANGUAGE = {"Arab": "ar", "Cyrl": "ru", "Grek": "el", "Hebr": "he"}
+
+
+#: The languages of other scripts than Latin that `lintnews.language` detects.
+OTHER_SCRIPTS = frozenset(SCRIPT_STOPWORDS) | frozenset(SCRIPT_LETTERS)
+
+
+def script_languages(scripts: list[str]) -> list[str]:
+    """The languages of the scripts a text holds passages of (``scripts``: its `scripts_in`):
+    the phrase packs of each apply to it too (a Chinese page's share buttons in Japanese)."""
+    return [PROFILED_LANGUAGE.get(group, group) for group in scripts]
+
+
+def _estimate(sample: str) -> Callable[[str], float]:
+    """How many letters of a script ``sample`` holds, estimated from its `FREQUENT` letters."""
+
+    def letters(group: str) -> float:
+        frequent, share = FREQUENT[group]
+        return sum(map(sample.count, frequent)) / share
+
+    return letters
