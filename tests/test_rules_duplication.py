@@ -563,6 +563,22 @@ D002_VALID = [
     ),
 ]
 
+#: A widget of two posts (a date, then a title), as a page prints it twice.
+_POSTS_WIDGET = (
+    "older",
+    "23",
+    "Jul",
+    "2024",
+    "6:05pm, EDT",
+    "Ships Return To The Northern Terminal",
+    "newer",
+    "24",
+    "Jul",
+    "2024",
+    "2:06pm, EDT",
+    "Crane Drivers Vote On New Shifts",
+)
+
 D002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     # session 38 near-misses: a title beside one time stamp is no table cell, and a title at
     # the top under the site's name is no subsection
@@ -579,37 +595,7 @@ D002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
         [("D002", 4)],
     ),
     # a widget of posts printed twice, a date between two titles
-    (
-        text(
-            LEDE,
-            "older",
-            "23",
-            "Jul",
-            "2024",
-            "6:05pm, EDT",
-            "Ships Return To The Northern Terminal",
-            "newer",
-            "24",
-            "Jul",
-            "2024",
-            "2:06pm, EDT",
-            "Crane Drivers Vote On New Shifts",
-            SECOND,
-            "older",
-            "23",
-            "Jul",
-            "2024",
-            "6:05pm, EDT",
-            "Ships Return To The Northern Terminal",
-            "newer",
-            "24",
-            "Jul",
-            "2024",
-            "2:06pm, EDT",
-            "Crane Drivers Vote On New Shifts",
-        ),
-        [("D002", 20), ("D002", 26)],
-    ),
+    (text(LEDE, *_POSTS_WIDGET, SECOND, *_POSTS_WIDGET), [("D002", 20), ("D002", 26)]),
     (text("Coast News", TITLE, LEDE, SECOND, "Harbour", TITLE, THIRD), [("D002", 6)]),
     # the title repeated after a blank line (an extractor emitting <title> and <h1>)
     (text(TITLE, "", TITLE, LEDE, SECOND), [("D002", 3)]),
