@@ -14,6 +14,7 @@ from lintnews import regex_cache
 from lintnews.document import Document, View
 
 from .thread_end import MD_HEADING
+from .thread_screen import READ_LINES
 
 #: Lines this long are prose, never a header.
 MAX_HEADER = 160
@@ -227,11 +228,7 @@ def _under_a_title(lines: list[str], i: int) -> bool:
 
 def _shown(doc: Document) -> list[str]:
     if doc.line_tags is None:
-        if doc.source is not None and doc.kind == "markdown":
-            # links read as their words (`lintnews.sources.blank_markdown_links`): the blanks of
-            # an address are no length a reader sees ("by [NAME](http://…) on DATE. [Reply](…)")
-            return [_BLANKS.sub(" ", line) for line in doc.lines]
-        return doc.lines
+        return READ_LINES.of(doc)
     tags = doc.line_tags
     return [
         f"{'#' * int(tag[1])} {line}"
@@ -242,8 +239,6 @@ def _shown(doc: Document) -> list[str]:
 
 
 _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-#: A run of blanks after a word.
-_BLANKS = re.compile(r"(?<=\S)[ \t]{2,}")
 #: The lines `is_header` reads: on HTML input a heading's line starts with its Markdown marks,
 #: as html2text shows it ("### By NAME on October 30, 2012 at 03:56 p.m."), so that a byline
 #: set as a heading over each post of a listing, and a bare stamp under a post's title, are

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from lintnews.document import Document
+from lintnews.document import Document, View
 from lintnews.native import short_lines_holding
 
 #: Literal words one of which every comment header holds unless it holds a time (lower case):
@@ -37,6 +37,23 @@ WORDS = tuple(dict.fromkeys(HEADER_WORDS + HEADING_WORDS))
 #: Characters that `re.IGNORECASE` matches with an ASCII letter but ``str.lower`` does not turn
 #: into it (`thread_end.is_stop` screens by lower-cased words too).
 UNSCREENABLE = re.compile("[\u0130\u0131\u017f]")
+
+#: A run of blanks after a word.
+_BLANKS = re.compile(r"(?<=\S)[ \t]{2,}")
+
+
+def _read_lines(doc: Document) -> list[str]:
+    """The lines of ``doc`` as the thread rules read them: on a Markdown document whose links
+    are read as their words (`lintnews.sources.blank_markdown_links`) with each run of blanks
+    after a word closed up, since an address's blanks are no length a reader sees ("by
+    [NAME](http://…) on DATE. [Reply](…)"); else its lines."""
+    if doc.source is not None and doc.kind == "markdown":
+        return [_BLANKS.sub(" ", line) for line in doc.lines]
+    return doc.lines
+
+
+#: `_read_lines`, once a document (the screen and `thread_headers.SHOWN_LINES` read them).
+READ_LINES: View[list[str]] = View("chrome.thread_read_lines", _read_lines)
 
 
 class Screen:
@@ -55,11 +72,7 @@ class Screen:
 
     def __init__(self, doc: Document, first: int, longest: int) -> None:
         self.first = first
-        self._lines = doc.lines
-        if doc.source is not None and doc.kind == "markdown":
-            from .thread_headers import SHOWN_LINES  # (thread_headers imports thread_end, which imports this)
-
-            self._lines = SHOWN_LINES.of(doc)  # the lines with their links' blanks closed up
+        self._lines = READ_LINES.of(doc)  # (on Markdown, with its links' blanks closed up)
         self._longest = longest
         self._found: list[int] | None = None
         self._screened = False
