@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from lintnews.caseless import COMMAS, py_letter_end
+from lintnews.caseless import CLAUSE_MARKS, COMMAS, py_letter_end
 from lintnews.document import Block
 from lintnews.native import cased_prose
 
@@ -65,8 +65,9 @@ _SPACED_OUT = re.compile(rf"{_HAN_KANA}\s+(?={_HAN_KANA})")
 #: short ("新华社记者 张三 摄"); a longer run is a sentence with a stray space (Japanese with
 #: the readings of its Han written after them: "株式会社かぶしきがいしゃ 三省堂").
 _LONGEST_SPACED_RUN = 20
-#: What ends a clause: a comma or a sentence end.
-_CLAUSE_MARKS = ",，、،;；。！？｡.!?…؟۔।"
+#: What ends a clause: a comma or a sentence end, the marks that make a block prose
+#: (`lintnews.caseless.CLAUSE_MARKS`, the kernel's `is_clause_mark`) and an ellipsis.
+_CLAUSE_MARKS = "".join(sorted(CLAUSE_MARKS | {"…"}))
 #: The most characters of the end a message quotes, of Chinese or Japanese (runs of their
 #: letters are clauses), of another script (a word).
 _SHOWN = 6
