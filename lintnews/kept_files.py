@@ -58,20 +58,36 @@ def write(file: Path, key: bytes, content: Any) -> None:
     """Write ``content`` to ``file`` under ``key``, whole or not at all (see the module docstring)."""
     if sys.dont_write_bytecode:
         return
+    try:
+        data = key + marshal.dumps(content)
+    except ValueError:  # (a value marshal cannot write; none is expected)
+        return
+    write_bytes(file, data)
+
+
+def write_bytes(file: Path, data: bytes, private: bool = False) -> bool:
+    """Write ``data`` to ``file`` whole or not at all, where bytecode would be written (see the
+    module docstring); readable as a ``.pyc`` is, or only by this user (mode 0600) when
+    ``private``. Whether it was written."""
+    if sys.dont_write_bytecode:
+        return False
     import tempfile  # (here: most runs write nothing, and it imports shutil, random, bz2, lzma)
 
     try:
         file.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{file.name.split('.')[0]}-", suffix=".tmp", dir=file.parent)
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(key + marshal.dumps(content))
-        os.chmod(tmp, file.parent.stat().st_mode & 0o666)  # (mkstemp's is 0600: readable as a .pyc is)
+            fh.write(data)
+        if not private:
+            os.chmod(tmp, file.parent.stat().st_mode & 0o666)  # (mkstemp's is 0600)
         os.replace(tmp, file)
-    except (OSError, ValueError):  # (ValueError: a value marshal cannot write; none is expected)
+    except OSError:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        return False
+    return True

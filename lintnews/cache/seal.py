@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -99,24 +98,7 @@ def _read(file: Path) -> bytes | None:
 def _make(file: Path) -> bytes | None:
     """A new secret written to ``file`` (whole, mode 0600), read back as written; None where
     bytecode is not written or the file cannot be."""
-    if sys.dont_write_bytecode or not kept_files.writable(file):
-        return None
-    import tempfile
-
-    try:
-        file.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".cache-seal-", suffix=".tmp", dir=file.parent)  # (0600)
-    except OSError:
-        return None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(os.urandom(_SIZE))
-        os.replace(tmp, file)
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    if not kept_files.writable(file) or not kept_files.write_bytes(file, os.urandom(_SIZE), private=True):
         return None
     # (read back: of two runs making one at once, the later file is the secret of both)
     return _read(file)
