@@ -259,10 +259,16 @@ class Document:
         return language.scripts_in(self.folded_text)
 
     def block_at(self, line: int) -> Block | None:
-        for block in self.blocks:
-            if block.start <= line <= block.end:
-                return block
+        """The block that holds the line ``line`` (0-based), or None (a blank line): found by
+        bisection, the blocks being in order."""
+        k = bisect.bisect_right(self._block_starts, line) - 1
+        if k >= 0 and line <= self.blocks[k].end:
+            return self.blocks[k]
         return None
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [block.start for block in self.blocks]
 
 
 def py_line_starts_of(lines: list[str]) -> bytes:

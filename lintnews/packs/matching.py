@@ -4,7 +4,6 @@ rules that report the matched lines."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -136,10 +135,6 @@ _PHRASE_MATCHES: View[dict[str | None, tuple[PackSet, dict[str, list[tuple[int, 
 _WORD_FIRST = re.compile(r"[^\W\d_A-ZÀ-Þ]+(?:[\s,;:!?)]|$)")
 
 
-#: Per document: where each block starts, in order.
-_BLOCK_STARTS: View[list[int]] = View("packs.block_starts", lambda doc: [b.start for b in doc.blocks])
-
-
 def wrapped_tail(doc: Document, settings: Settings, line: int) -> bool:
     """``line`` continues in lower case a sentence soft-wrapped from the line above (the two are
     one block): "like this:" under "When the user submits the form, the request would look
@@ -149,9 +144,8 @@ def wrapped_tail(doc: Document, settings: Settings, line: int) -> bool:
     the pack names, and "next post: …" under "previous post: …" is chrome under chrome."""
     if not _WORD_FIRST.match(doc.lines[line].lstrip(" \t>")):
         return False
-    starts = _BLOCK_STARTS.of(doc)  # (`Document.block_at` reads the blocks from the first)
-    k = bisect_right(starts, line) - 1
-    if k < 0 or not starts[k] < line <= doc.blocks[k].end:
+    block = doc.block_at(line)
+    if block is None or block.start == line:
         return False
     return not any(line - 1 == i for found in _phrase_matches(doc, settings).values() for i, _ in found)
 
