@@ -245,7 +245,7 @@ class Document:
     @cached_property
     def language(self) -> str | None:
         """Detected language code, from `stopword_profile`, else the letters of its script (see
-        `lintnews.language.detect_text`; `scripts` is read only when the profile places none)."""
+        `lintnews.language.detect`; `scripts` is read only when the profile places none)."""
         from lintnews import language
 
         return language.detect_profile(self.stopword_profile) or language.script_language(self.scripts)

@@ -148,10 +148,12 @@ PROFILES: dict[str, frozenset[str]] = {**STOPWORDS, **MORE_STOPWORDS, **SCRIPT_S
 def detect(text: str, sample: int = 20_000) -> str | None:
     """The most likely language code of ``text``, or None when too little evidence: the same
     profile as a document's (`stopword_profile`), from the first ``sample`` characters, then
-    the letters of its script (`detect_text`)."""
+    the letters of its script (`lintnews.language_scripts.script_language`: Chinese, Japanese,
+    Korean, Thai, Hindi, Bengali), read only when the stop words place none, as
+    `Document.language` does."""
     from lintnews.textnorm import fold, normalize
 
-    return detect_text(_profile(normalize(text[:sample])), scripts_in(fold(text[:sample])))
+    return _detect(*_profile(normalize(text[:sample]))) or script_language(scripts_in(fold(text[:sample])))
 
 
 class Profile(NamedTuple):
@@ -294,14 +296,6 @@ def detect_document(doc: Document) -> str | None:
 def detect_profile(profile: Profile) -> str | None:
     """The language a stop-word profile points to, or None when too little evidence."""
     return _detect(*profile)
-
-
-def detect_text(profile: Profile, scripts: list[str]) -> str | None:
-    """``doc.language``: the language a document's stop-word profile points to, else the one
-    the letters of its script do (`lintnews.language_scripts.script_language` of ``scripts``,
-    the `scripts_in` of its folded text: Chinese, Japanese, Korean, Thai, Hindi, Bengali), or
-    None. ``scripts`` is computed only when the profile places no language."""
-    return _detect(*profile) or script_language(scripts)
 
 
 #: The least share of a text's words the best language's stop words must make up, and the least
