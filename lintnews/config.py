@@ -34,6 +34,7 @@ from lintnews.config_values import (
 from lintnews.config_values import MAX_SIZE as MAX_SIZE
 from lintnews.config_values import PackError as PackError
 from lintnews.config_values import choice as _choice  # noqa: F401
+from lintnews.config_values import did_you_mean as did_you_mean
 from lintnews.config_values import field_name as _field_name  # noqa: F401
 from lintnews.config_values import format_size as format_size
 from lintnews.files import MiB, UnreadableFile, read_regular
@@ -224,7 +225,7 @@ def validate(data: dict[str, Any], where: str = "", prefix: str = "") -> dict[st
     for key, value in data.items():
         check = KEYS.get(key)
         if check is None:
-            raise ConfigError(f"{where}unknown configuration key `{prefix}{key}`")
+            raise ConfigError(f"{where}unknown configuration key `{prefix}{key}`{did_you_mean(key, KEYS)}")
         try:
             out[key] = check(prefix + key, value)
         except ConfigError as exc:

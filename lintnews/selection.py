@@ -15,7 +15,7 @@ import fnmatch
 import os
 from collections.abc import Iterable, Mapping
 
-from lintnews.config import ConfigError, RuleSelection, Settings, check_rule_options
+from lintnews.config import ConfigError, RuleSelection, Settings, check_rule_options, did_you_mean
 from lintnews.diagnostics import Severity
 from lintnews.registry import Rule, RuleTable, all_rules, rule_catalogue
 from lintnews.rule_index import RuleInfo
@@ -38,7 +38,10 @@ def check_selectors(selectors: Iterable[str], what: str) -> None:
         if not sel:  # a prefix of every code: it would select (or ignore) every rule
             raise ConfigError(f'empty rule selector "" in {what}')
         if not any(matches(sel, r) for r in rules):
-            raise ConfigError(f"unknown rule selector `{sel}` in {what}")
+            # (a rule's name, or a code in capitals: codes one character apart are too many to guess from)
+            guess = f" (did you mean `{sel.upper()}`?)" if any(matches(sel.upper(), r) for r in rules) else ""
+            guess = guess or did_you_mean(sel, [r.name for r in rules])
+            raise ConfigError(f"unknown rule selector `{sel}` in {what}{guess}")
 
 
 def selections(settings: Settings) -> list[RuleSelection]:

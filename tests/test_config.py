@@ -100,10 +100,26 @@ def test_isolated_ignores_config(tmp_path: Path) -> None:
 # --- validation ----------------------------------------------------------------------------
 
 
+def test_a_key_like_no_other_gets_no_guess(tmp_path: Path) -> None:
+    write(tmp_path / "lintnews.toml", 'colour = "D"\n')
+    with pytest.raises(ConfigError) as info:
+        resolve_settings([str(tmp_path)])
+    assert str(info.value).endswith("unknown configuration key `colour`")
+    write(tmp_path / "lintnews.toml", 'select = ["B0O2"]\n')
+    with pytest.raises(ConfigError) as info:
+        resolve_settings([str(tmp_path)])
+    assert str(info.value).endswith("unknown rule selector `B0O2` in `select`")
+
+
 @pytest.mark.parametrize(
     "toml, message",
     [
-        ('selct = ["D"]\n', "unknown configuration key `selct`"),
+        ('selct = ["D"]\n', "unknown configuration key `selct` (did you mean `select`?)"),
+        (
+            'select = ["coment-thread"]\n',
+            "unknown rule selector `coment-thread` in `select` (did you mean `comment-thread`?)",
+        ),
+        ('ignore = ["b01"]\n', "unknown rule selector `b01` in `ignore` (did you mean `B01`?)"),
         ('select = "D"\n', "`select` must be a list of strings"),
         ("select = [1]\n", "`select` must be a list of strings"),
         ('fail-on = "fatal"\n', "`fail-on` must be one of error, warning, info; got 'fatal'"),

@@ -178,7 +178,10 @@ def test_every_rule_option_is_declared_with_a_default() -> None:
     ("config", "message"),
     [
         ("[corpus]\nthreshold = 2\n", "lintnews.toml: `corpus.threshold` must be from 0 to 1; got 2.0"),
-        ("[corpus]\nthreshhold = 0.5\n", "lintnews.toml: unknown configuration key `corpus.threshhold`"),
+        (
+            "[corpus]\nthreshhold = 0.5\n",
+            "lintnews.toml: unknown configuration key `corpus.threshhold` (did you mean `threshold`?) (expected one of",
+        ),
         ('[corpus]\nkeep = "oldest"\n', 'lintnews.toml: `corpus.keep = "oldest"` needs `corpus.date-field`'),
         ("[rule-options.D0001]\nmin-words = 3\n", "lintnews.toml: unknown rule `D0001` in `rule-options`"),
         (

@@ -14,7 +14,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
-from lintnews.config import ConfigError, Settings, _choice, _field_name, _option_value
+from lintnews.config import ConfigError, Settings, _choice, _field_name, _option_value, did_you_mean
 from lintnews.diagnostics import Severity
 from lintnews.registry import Rule, RuleTable, all_rules, rule_catalogue
 from lintnews.selection import select_rules
@@ -57,7 +57,8 @@ class CorpusOptions:
             spec = specs.get(key)
             if spec is None:
                 raise ConfigError(
-                    f"unknown configuration key `corpus.{key}` (expected one of {', '.join(sorted(specs))})"
+                    f"unknown configuration key `corpus.{key}`{did_you_mean(key, specs)}"
+                    f" (expected one of {', '.join(sorted(specs))})"
                 )
             check = spec.metadata.get("check")
             where = f"corpus.{key}"
