@@ -291,10 +291,12 @@ def format_statistics(data: dict[str, Any]) -> str:
     lines = []
     for r in data["rules"]:
         fix = " [*]" if r["fixable"] else ""
-        lines.append(f"{r['count']:>7}  {r['code']}  {r['name']:<34} in {r['documents']} documents{fix}")
+        docs = f"{r['documents']} document{'s' if r['documents'] != 1 else ''}"
+        lines.append(f"{r['count']:>7}  {r['code']}  {r['name']:<34} in {docs}{fix}")
     sc = data["scores"]
+    affected, total = data["documents_with_diagnostics"], data["documents"]
     lines.append(
-        f"{data['documents_with_diagnostics']} of {data['documents']} documents have diagnostics; "
+        f"{affected} of {total} document{'s' if total != 1 else ''} {'has' if affected == 1 else 'have'} diagnostics; "
         f"score min {sc['min']}, median {sc['median']}, mean {sc['mean']}"
     )
     lines.append("score distribution: " + ", ".join(f"{k}: {v}" for k, v in sc["histogram"].items()))

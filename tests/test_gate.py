@@ -116,7 +116,7 @@ def test_statistics_in_text_and_json(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text(CLEAN)
     code, out, _ = run(["--no-corpus", "--statistics", "a.txt", "b.txt"], tmp_path)
     assert "1  D001  duplicate-paragraph" in out
-    assert "1 of 2 documents have diagnostics" in out
+    assert "1 of 2 documents has diagnostics" in out
     code, out, _ = run(["--no-corpus", "--statistics", "--format", "json", "a.txt", "b.txt"], tmp_path)
     data = json.loads(out)
     assert [d["code"] for d in data["diagnostics"]] == ["D001"]

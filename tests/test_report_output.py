@@ -366,16 +366,16 @@ def test_every_fix_a_rule_offers_is_what_the_rules_table_says(articles: Path) ->
 # --- one document count everywhere (14.6) -------------------------------------------------------
 
 STATS_TABLE = [
-    "      3  B002  comment-widget                     in 1 documents [*]",
+    "      3  B002  comment-widget                     in 1 document [*]",
     "      2  D001  duplicate-paragraph                in 2 documents [*]",
-    "      1  B004  newsletter-prompt                  in 1 documents [*]",
-    "      1  B005  social-share                       in 1 documents [*]",
-    "      1  B006  breadcrumb                         in 1 documents [*]",
-    "      1  B009  advertisement-label                in 1 documents [*]",
-    "      1  D002  duplicate-heading                  in 1 documents [*]",
-    "      1  N002  exact-duplicate-document           in 1 documents",
-    "      1  T001  truncated-sentence                 in 1 documents",
-    "      1  T002  truncated-document                 in 1 documents",
+    "      1  B004  newsletter-prompt                  in 1 document [*]",
+    "      1  B005  social-share                       in 1 document [*]",
+    "      1  B006  breadcrumb                         in 1 document [*]",
+    "      1  B009  advertisement-label                in 1 document [*]",
+    "      1  D002  duplicate-heading                  in 1 document [*]",
+    "      1  N002  exact-duplicate-document           in 1 document",
+    "      1  T001  truncated-sentence                 in 1 document",
+    "      1  T002  truncated-document                 in 1 document",
     "4 of 7 documents have diagnostics; score min 63, median 100, mean 87.9",
     "score distribution: 100: 4, 90-99: 0, 70-89: 2, 50-69: 1, 0-49: 0",
 ]
