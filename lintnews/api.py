@@ -168,7 +168,7 @@ class Linter:
             return item
         name = DEFAULT_PATH if path is None else str(path)
         if isinstance(item, str):
-            chosen = kind or (kind_of(name) if path is not None else "text")
+            chosen = kind or (kind_of(name, self.settings.formats) if path is not None else "text")
             if chosen not in ("text", "markdown", "html"):
                 chosen = "text"
             try:

@@ -25,11 +25,13 @@ from lintnews.config_values import (
     boolean,
     choice,
     field_name,
+    format_table,
     parse_size,
     severity,
     str_list,
     string,
     table_of,
+    text_format,
 )
 from lintnews.config_values import MAX_SIZE as MAX_SIZE
 from lintnews.config_values import PackError as PackError
@@ -86,6 +88,14 @@ class Settings:
     text_field: str = "text"
     html_field: str = "html"
     id_field: str = "id"
+    #: Vale's ``[formats]``: file extensions read as another text format than their own, such as
+    #: ``{ txt = "markdown" }`` (Markdown links read as their words); a new extension is walked too.
+    formats: dict[str, str] = field(default_factory=dict)
+    #: The format of a JSONL record's text field: ``text`` or ``markdown``.
+    text_format: str = "text"
+    #: A JSONL record field that names the format of the record's text (``markdown``, ``md``,
+    #: ``text``, ``txt``), over `text_format` (None: no field is read).
+    format_field: str | None = None
     #: Options of individual rules, by code or name: ``[rule-options.D001] min-words = 6``.
     rule_options: dict[str, Any] = field(default_factory=dict)
     #: Options of the corpus phase (issue-specific keys are validated by `lintnews.corpus`).
@@ -148,6 +158,9 @@ KEYS: dict[str, Callable[[str, Any], Any]] = {
     "text-field": field_name,
     "html-field": field_name,
     "id-field": field_name,
+    "formats": format_table,
+    "text-format": text_format,
+    "format-field": field_name,
     "rule-options": any_table,
     "corpus": any_table,
     "fixable": str_list,

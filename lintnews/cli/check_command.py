@@ -115,6 +115,18 @@ from lintnews.sources import InputError
     help="Names or paths to leave out in addition to the excluded ones, comma-separated.",
 )
 @click.option(
+    "--extension",
+    multiple=True,
+    metavar="EXT:FORMAT",
+    help="Read files ending in .EXT as FORMAT (text or markdown; txt, md), e.g. txt:md: "
+    "added to the formats key (Vale's [formats]); comma-separated or repeated.",
+)
+@click.option(
+    "--text-format",
+    metavar="FORMAT",
+    help="Read the text field of JSONL records as FORMAT: text or markdown (the text-format key).",
+)
+@click.option(
     "--show-settings",
     is_flag=True,
     help="Print the resolved settings and where they come from; lint nothing.",
@@ -161,6 +173,8 @@ def check(
     max_document_size: str | None,
     exclude: tuple[str, ...],
     extend_exclude: tuple[str, ...],
+    extension: tuple[str, ...],
+    text_format: str | None,
     show_settings: bool,
     show_files: bool,
     respect_gitignore: bool | None,
@@ -215,6 +229,8 @@ def check(
             max_document_size,
             exclude,
             extend_exclude,
+            extension,
+            text_format,
         )
         if respect_gitignore is not None:
             settings.respect_gitignore = respect_gitignore
@@ -229,6 +245,8 @@ def check(
                 "exclude": exclude,
                 "extend-exclude": extend_exclude,
                 "respect-gitignore": respect_gitignore,
+                "formats": extension,
+                "text-format": text_format,
             }
             sys.exit(
                 show(

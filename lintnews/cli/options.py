@@ -10,6 +10,8 @@ import click
 
 from lintnews.cli.app import EXIT_ERROR, EXIT_OK, _split
 from lintnews.config import ConfigError, RuleSelection, Settings, parse_size
+from lintnews.config_values import format_table
+from lintnews.config_values import text_format as format_name
 from lintnews.selection import select_rules
 
 
@@ -51,6 +53,8 @@ def apply_cli(
     max_document_size: str | None = None,
     exclude: tuple[str, ...] = (),
     extend_exclude: tuple[str, ...] = (),
+    extension: tuple[str, ...] = (),
+    text_format: str | None = None,
 ) -> None:
     """Command-line options over the configuration file. ``--select``, ``--extend-select`` and
     ``--ignore`` are a rule selection of higher priority, resolved as in ruff: ``--select``
@@ -72,4 +76,14 @@ def apply_cli(
     if exclude:  # as in ruff: --exclude replaces the configured exclude, --extend-exclude adds
         settings.exclude = _split(exclude)
     settings.extend_exclude = [*settings.extend_exclude, *_split(extend_exclude)]
+    for pair in _split(extension):  # as ruff's --extension EXT:LANG, over the formats key
+        ext, colon, name = pair.partition(":")
+        try:
+            if not colon:
+                raise ConfigError("takes EXT:FORMAT, such as txt:md")
+            settings.formats = {**settings.formats, **format_table("formats", {ext: name})}
+        except ConfigError as exc:
+            raise ConfigError(f"`--extension {pair}`: {exc}") from None
+    if text_format is not None:
+        settings.text_format = format_name("--text-format", text_format)
     select_rules(settings)  # validate every selector now, before any input is read

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 from lintnews.config import Settings
 from lintnews.files import node_kind
 from lintnews.ignore import IgnoreStack
-from lintnews.sources.items import ALL_SUFFIXES, InputError
+from lintnews.sources.items import ALL_SUFFIXES, InputError, walked_suffixes
 from lintnews.staging import STAGING_MARK
 
 
@@ -45,6 +45,7 @@ def iter_paths(
                 excludes,
                 IgnoreStack(path) if settings.respect_gitignore else None,
                 {os.path.abspath(f) for f in skip},
+                suffixes=walked_suffixes(settings.formats),
             )
             for found in walk:
                 if isinstance(found, InputError) or seen.add_path(found):
@@ -135,7 +136,9 @@ def reaches(paths: Iterable[str], target: str, settings: Settings) -> str | None
             continue
         toward = os.path.join(os.path.abspath(path), os.path.relpath(real_target, real_root))
         ignores = IgnoreStack(path) if settings.respect_gitignore else None
-        for found in _walk(path, excludes, ignores, toward=toward):
+        for found in _walk(
+            path, excludes, ignores, toward=toward, suffixes=walked_suffixes(settings.formats)
+        ):
             if isinstance(found, str) and (os.path.abspath(found) == toward or os.path.islink(found)):
                 try:
                     st = os.stat(found)
@@ -266,12 +269,14 @@ def _walk(
     ignores: IgnoreStack | None = None,
     skip: set[str] | frozenset[str] = frozenset(),
     toward: str | None = None,
+    suffixes: tuple[str, ...] = ALL_SUFFIXES,
 ) -> Iterator[str | InputError]:
     """Files under ``root`` in sorted path order (a folder's files and subfolders interleaved by
     name, compared as bytes, as ``LC_ALL=C find | sort`` lists them), streamed: memory does not
     grow with the size of a folder. Symbolic links to folders are not followed. ``ignores``
     leaves out what ignore files ignore (`lintnews.ignore`). Given ``toward`` (a path under
-    ``root``), only the folders on the way to it are entered."""
+    ``root``), only the folders on the way to it are entered. Only files whose names end with
+    one of ``suffixes`` are yielded."""
     stack: list[tuple[str, Iterator[tuple[str, bytes]]]] = []
 
     def listing(folder: str) -> list[InputError]:
@@ -311,7 +316,7 @@ def _walk(
             if toward is not None and not toward.startswith(os.path.abspath(path) + os.sep):
                 continue
             yield from listing(path)
-        elif name.lower().endswith(ALL_SUFFIXES):
+        elif name.lower().endswith(suffixes):
             if kind == _FILE:
                 yield path
                 continue

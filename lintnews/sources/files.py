@@ -32,7 +32,7 @@ def iter_documents(
 
 def read_path(path: str, settings: Settings, stdin_name: str = "-", keep_raw: bool = False) -> Iterator[Item]:
     """The documents of one path (one, or one per JSONL record); ``keep_raw``: see `read_jsonl`."""
-    kind = kind_of(stdin_name if path == "-" else path)
+    kind = kind_of(stdin_name if path == "-" else path, settings.formats)
     if kind == "jsonl":
         yield from read_jsonl(path, settings, stdin_name if path == "-" else path, keep_raw)
         return

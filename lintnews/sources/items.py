@@ -5,6 +5,7 @@ suffix (`kind_of`), and `SpooledRecord`, a JSONL line too large to hold in memor
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import IO, BinaryIO
 
@@ -41,14 +42,27 @@ class InputError:
         return f"{where}: {self.message}"
 
 
+def walked_suffixes(formats: Mapping[str, str]) -> tuple[str, ...]:
+    """The suffixes of the files a folder walk reads: the known ones and the configured
+    ``formats``' extensions (Vale's ``[formats] mdx = md`` makes ``.mdx`` files linted)."""
+    return ALL_SUFFIXES + tuple(f".{ext}" for ext in formats if not ("." + ext).endswith(ALL_SUFFIXES))
+
+
 Item = Document | InputError
 _TOO_DEEP = "HTML is nested too deeply to read"
 
 
-def kind_of(path: str) -> str:
+def kind_of(path: str, formats: Mapping[str, str] | None = None) -> str:
+    """How a file is read, by its name: ``jsonl``, ``html``, ``markdown`` or ``text``; ``formats``
+    (the ``formats`` setting: extension to ``text`` or ``markdown``) overrides the suffix's kind,
+    the longest configured extension the name ends with first (``mdx``, ``draft.txt``)."""
     lower = path.lower()
     if lower.endswith(JSONL_SUFFIXES):
         return "jsonl"
+    if formats:
+        found = max((ext for ext in formats if lower.endswith("." + ext)), key=len, default=None)
+        if found is not None:
+            return formats[found]
     if lower.endswith(HTML_SUFFIXES):
         return "html"
     if lower.endswith(MARKDOWN_SUFFIXES):

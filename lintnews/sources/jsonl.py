@@ -16,10 +16,11 @@ from typing import Any, BinaryIO
 import orjson
 
 from lintnews.config import Settings
+from lintnews.config_values import TEXT_FORMATS
 from lintnews.document import Document
 from lintnews.encoding import normalize_newlines
 from lintnews.sources.discovery import NotRegularFile, open_regular
-from lintnews.sources.documents import SNIFF_BYTES, TooLarge, html_document, too_large
+from lintnews.sources.documents import SNIFF_BYTES, TooLarge, html_document, markdown_document, too_large
 from lintnews.sources.items import _TOO_DEEP, COPY_CHUNK, InputError, Item, SpooledRecord
 
 #: The read buffer of a JSONL file: its lines are read one by one (`jsonl_lines`), and with the
@@ -242,9 +243,15 @@ def record_document(path: str, raw: bytes, lineno: int, settings: Settings) -> I
                 record,
                 lineno,
             )
-        doc = Document(
-            path=path, text=normalize_newlines(text), record=record, record_line=lineno, kind="text"
-        )
+        kind = _text_format(obj, settings)
+        if kind is None:
+            return InputError(path, _bad_format(obj, settings), record, lineno)
+        if kind == "markdown":
+            doc = markdown_document(path, normalize_newlines(text), record, lineno)
+        else:
+            doc = Document(
+                path=path, text=normalize_newlines(text), record=record, record_line=lineno, kind="text"
+            )
     else:
         if not isinstance(html, str):
             return InputError(
@@ -263,6 +270,25 @@ def record_document(path: str, raw: bytes, lineno: int, settings: Settings) -> I
             return InputError(path, _TOO_DEEP, record, lineno)
     doc.meta = meta
     return doc
+
+
+def _text_format(obj: dict[str, Any], settings: Settings) -> str | None:
+    """How a record's text is read: ``text`` or ``markdown``, as its ``format-field`` says when
+    one is configured and the record has it, else as ``text-format`` says; None for any other
+    value of the field (an input error: the record is not read on a guess)."""
+    value = obj.get(settings.format_field) if settings.format_field is not None else None
+    if value is None:
+        return settings.text_format
+    return TEXT_FORMATS.get(value.lower()) if isinstance(value, str) else None
+
+
+def _bad_format(obj: dict[str, Any], settings: Settings) -> str:
+    value = obj.get(settings.format_field or "")
+    shown = repr(value)[:60] if isinstance(value, str) else f"a {type(value).__name__}"
+    return (
+        f"`{settings.format_field}` is {shown}: the format of `{settings.text_field}` must be text or "
+        "markdown (or txt, md)"
+    )
 
 
 def loads_record(raw: bytes) -> Any:
