@@ -89,6 +89,9 @@ class Document:
     line_tags: list[str | None] | None = None
     #: Text lines that continue the previous line's block (after a ``<br>`` inside a paragraph).
     soft_breaks: frozenset[int] = frozenset()
+    #: Markdown lines that held only links or images without words (an avatar's ``![](…)``):
+    #: blank in ``text``, as a reader sees no word there, but no paragraph break (`blocks`).
+    void_lines: frozenset[int] = frozenset()
     #: Per text line, what the HTML markup says of it (landmark element, link text); None for
     #: text. Rules read it through `lintnews.landmarks.LANDMARK_REGIONS`.
     markup_marks: LineMarks | None = None
@@ -161,9 +164,11 @@ class Document:
         line before it looks soft-wrapped (prose that does not end a sentence, followed by a line
         that continues in lower case) or, in HTML, the line follows a single ``<br>`` inside the
         same element. Blank lines, headings, list items, table rows and code fences always
-        separate blocks.
+        separate blocks; a Markdown line of links without words (`void_lines`) is not there.
         """
-        if self.line_tags is None and not self.soft_breaks:  # plain text: the loop below, compiled
+        void = self.void_lines
+        # plain text: the loop below, compiled
+        if self.line_tags is None and not self.soft_breaks and not void:
             return native.plain_blocks(self.lines)
         blocks: list[Block] = []
         in_code = False
@@ -182,19 +187,25 @@ class Document:
 
         plain = self.line_tags is None
         for i, line in enumerate(self.lines):
+            before = i - 1  # the line before, void lines skipped
+            if void:
+                while before in void:
+                    before -= 1
             # A line that starts with a letter is no fence, not blank, and (without HTML tags)
             # a paragraph line: every other kind starts with a space or a mark.
             letter = plain and line[:1].isalpha()
             if not letter and _FENCE.match(line):
-                close(i - 1)
+                close(i - 1 if in_code else before)  # (inside code, every line is code)
                 in_code = not in_code
                 continue
             if in_code:
                 if cur_start < 0:
                     cur_start, cur_kind = i, "code"
                 continue
+            if void and i in void:
+                continue  # nothing a reader sees: neither text nor a paragraph break
             if not letter and not line.strip():
-                close(i - 1)
+                close(before)
                 continue
             kind = "paragraph" if letter else self.line_kind(i)
             if cur_start >= 0 and i in self.soft_breaks and kind == cur_kind:
@@ -203,12 +214,15 @@ class Document:
                 # (the cheap tests first: most lines start with a capital)
                 stripped = line if letter else line.lstrip(" \t>") if kind == "quote" else line.lstrip()
                 if stripped[:1].islower():
-                    prev = self.lines[i - 1].rstrip()
+                    prev = self.lines[before].rstrip()
                     if len(prev) >= 40 and not _TERMINAL.search(prev):
                         continue  # soft-wrapped continuation of the same paragraph
-            close(i - 1)
+            close(before)
             cur_start, cur_kind = i, kind
-        close(len(self.lines) - 1)
+        last = len(self.lines) - 1
+        while last in void:
+            last -= 1
+        close(last)
         return blocks
 
     @cached_property

@@ -159,11 +159,11 @@ class Rule:
         """A fix that deletes text lines ``start..end`` (inclusive) with their line breaks. When the
         lines stand between blank lines, one of those goes too, so paragraphs stay one blank line
         apart and the fix never creates a run of blank lines."""
-        lines = doc.lines
-        prev_blank = start > 0 and not lines[start - 1].strip()
-        next_blank = end + 1 >= len(lines) or not lines[end + 1].strip()
+        lines, void = doc.lines, doc.void_lines  # (a Markdown image's line is no blank line to take)
+        prev_blank = start > 0 and not lines[start - 1].strip() and start - 1 not in void
+        next_blank = end + 1 >= len(lines) or not lines[end + 1].strip() and end + 1 not in void
         cut = start - 1 if prev_blank and next_blank else start
-        if start == 0 and end + 1 < len(lines) and not lines[end + 1].strip():
+        if start == 0 and end + 1 < len(lines) and not lines[end + 1].strip() and end + 1 not in void:
             end += 1  # the first line: take the blank line after it, so the text starts with text
         begin = doc.offset(cut)
         stop = doc.offset(end + 1) if end + 1 < len(lines) else len(doc.text)

@@ -181,3 +181,53 @@ def test_comment_headers_with_links_are_read_at_the_length_a_reader_sees() -> No
         for d in Linter(Settings()).lint(markdown_document("a.md", thread_page())).diagnostics
         if d.code == "B011"
     ] == ["Reader-comment thread left in the text (3 comment headers, 19 lines)"]
+
+
+#: A photo above a share link, both without a blank line between (lines 5 and 6).
+PHOTO = "![](http://example.com/photos/harbour-gates-at-dawn.jpg)"
+TWEET = "[Share on Twitter](https://twitter.com/intent/tweet?url=http%3A%2F%2Fexample.com%2Fstrike)"
+
+
+def test_a_line_of_an_image_without_words_is_no_paragraph_break() -> None:
+    # A hand-wrapped paragraph around an image, an image between paragraphs, avatars between list
+    # items: the image's line is blank in the text rules see (no word), but not a blank line.
+    text = (
+        "The council voted on Tuesday to spend four million pounds on the\n"
+        f"{PHOTO}\n"
+        "repairs to the old sea wall, the engineer said.\n\n"
+        f"{PHOTO}\n\n"
+        f"{SECOND}\n"
+        f"  * Pixel Survive\n{PHOTO}\n  * First app for BlackBerry\n{PHOTO}\n"
+    )
+    doc = markdown_document("a.md", text)
+    assert sorted(doc.void_lines) == [1, 4, 8, 10]
+    assert [(b.start, b.end, b.kind) for b in doc.blocks] == [
+        (0, 2, "paragraph"),
+        (6, 6, "paragraph"),
+        (7, 7, "list"),
+        (9, 9, "list"),
+    ]
+    # read as written, the image's line is text of its own, and the paragraph stops above it
+    assert [(b.start, b.end) for b in Document("a.txt", text).blocks][:3] == [(0, 0), (1, 1), (2, 2)]
+
+
+def test_a_sentence_wrapped_around_an_image_is_not_cut_off() -> None:
+    wrapped = (
+        "# Sea wall repairs approved\n\n"
+        "The harbour council voted on Tuesday to spend four million pounds on repairs to the\n"
+        f"{PHOTO}\n"
+        "Harbour Street sea wall, which was damaged in the storms of last winter.\n\n"
+        "Work is due to start in March and should take about eighteen months, the engineer said.\n"
+    )
+    assert codes_and_lines("a.md", wrapped) == []
+    # a blank line there does end the paragraph, on "the"
+    assert codes_and_lines("a.md", wrapped.replace(PHOTO, "")) == [("T001", 3)]
+
+
+def test_a_fix_never_takes_an_image_line_for_a_blank_line(tmp_path: Path) -> None:
+    text = f"# Harbour strike ends\n\n{LEDE}\n\n{PHOTO}\n{TWEET}\n\n{SECOND}\n"
+    assert codes_and_lines("a.md", text) == [("B005", 6)]
+    (tmp_path / "a.md").write_text(text)
+    done = lintnews(["--fix", "a.md"], tmp_path)
+    assert done.returncode == 0, done.stdout
+    assert (tmp_path / "a.md").read_text() == text.replace(f"{TWEET}\n", "")  # the photo stays

@@ -164,13 +164,26 @@ def markdown_document(
     """A Markdown document. HTML comments (suppression directives among them) are not article
     text, and the address of a link is not either: rules see them blanked out with spaces
     (`blank_html_comments`, `blank_markdown_links`), so every position stays where it was, and
-    fixes edit ``source``, the text as written."""
-    blanked = blank_html_comments(text) if "<!--" in text else text
-    blanked = blank_markdown_links(blanked)
+    fixes edit ``source``, the text as written. A line that held only links or images without
+    words is one of the document's ``void_lines``: blank, but no paragraph break."""
+    uncommented = blank_html_comments(text) if "<!--" in text else text
+    blanked = blank_markdown_links(uncommented)
     if blanked == text:
         return Document(path=path, text=text, record=record, record_line=record_line, kind="markdown")
-    return Document(
+    doc = Document(
         path=path, text=blanked, record=record, record_line=record_line, kind="markdown", source=text
+    )
+    if blanked != uncommented:
+        doc.void_lines = void_lines(uncommented, blanked)
+    return doc
+
+
+def void_lines(written: str, seen: str) -> frozenset[int]:
+    """The lines (0-based) that are blank in ``seen`` but held something in ``written``."""
+    return frozenset(
+        i
+        for i, (w, s) in enumerate(zip(written.split("\n"), seen.split("\n")))
+        if not s.strip() and w.strip()
     )
 
 

@@ -177,8 +177,8 @@ def _next_section_starts(doc: Document, block: Block, nxt: Block, lang: str) -> 
         return True  # the paragraph was left unfinished before a new section
     if nxt.kind != "paragraph":
         return False  # a list may finish the sentence ("… distinguish between" / "- pain and …")
-    if nxt.start > block.end + 1:
-        return True  # a blank line in between ends the paragraph
+    if nxt.start > block.end + 1 and any(i not in doc.void_lines for i in range(block.end + 1, nxt.start)):
+        return True  # a blank line in between ends the paragraph (a Markdown image's line is none)
     if doc.line_tags is not None:
         # In HTML every line is its own block element (lines after a single <br> are merged
         # into their block), so the next line is a new paragraph.
