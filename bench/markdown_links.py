@@ -7,8 +7,9 @@ links and images kept (``body_width=0``, ``unicode_snob``; cached in
 ``<cache>/html2text-links/<id>.txt``), labels every line as residue.py does, on the words a
 reader sees (the line with its link syntax reduced to the link's text:
 `lintnews.sources.blank_markdown_links`), and lints each text twice with the default selection
-(or ``--select``): as a ``.txt`` document (the text as written) and as a ``.md`` document
-(`lintnews.sources.markdown_document`: links read as their words). Per reading and half:
+(or ``--select``), read from its ``.txt`` file as ``lintnews check`` reads it: as text (the text
+as written), and as Markdown with ``formats = { txt = "md" }`` (links read as their words, as
+in a ``.md`` file or a JSONL corpus with ``text-format = "markdown"``). Per reading and half:
 precision of flagged lines, recall on boilerplate and comment lines, article lines flagged (all
 rules; the short ones the gold holds only inside a longer line, residue.py's ``part``; the
 B/D/G/S rules only), then per rule the article and junk lines each reading flags.
@@ -81,7 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     from lintnews.config import Settings
     from lintnews.document import Document
     from lintnews.engine import Linter
-    from lintnews.sources import blank_markdown_links, markdown_document
+    from lintnews.sources import blank_markdown_links, read_path
+
+    #: How each reading reads a .txt file: as it is, and with the formats option.
+    read_as = {"txt": Settings(), "md": Settings(formats={"txt": "markdown"})}
 
     ids = sorted(p.name[: -len(".html.gz")] for p in (args.dragnet / "html").glob("*.html.gz"))
     cache = args.cache / "html2text-links"
@@ -107,11 +111,10 @@ def main(argv: list[str] | None = None) -> int:
             lines_of.update(label for label in labels if label)
             seen_lines, written = seen.split("\n"), text.split("\n")
             for reading in READINGS:
-                doc = (
-                    markdown_document(f"{doc_id}.md", text)
-                    if reading == "md"
-                    else Document(f"{doc_id}.txt", text)
-                )
+                doc = next(read_path(str(cache / f"{doc_id}.txt"), read_as[reading]))
+                if not isinstance(doc, Document):
+                    continue  # an empty extraction: no line to label
+                assert doc.kind == ("markdown" if reading == "md" else "text")
                 covered: dict[int, set[str]] = {}
                 for d in linter.lint(doc).diagnostics:
                     if not d.code.startswith("N"):
