@@ -225,6 +225,7 @@ def test_the_api_reads_a_path_in_its_configured_format() -> None:
     assert ApiLinter(Settings()).document(PAGE, path="story.txt").kind == "text"
     assert kind_of("a/b.draft.TXT", {"txt": "markdown", "draft.txt": "text"}) == "text"  # the longest
     assert kind_of("a.jsonl", {"txt": "markdown"}) == "jsonl"
+    assert kind_of("a.txt", {".TXT": "md"}) == "markdown"  # a Settings made by hand, unchecked
 
 
 def test_the_command_line_sets_the_formats_for_one_run(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import IO, BinaryIO
 
+from lintnews.config_values import TEXT_FORMATS
 from lintnews.document import Document
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -45,7 +46,8 @@ class InputError:
 def walked_suffixes(formats: Mapping[str, str]) -> tuple[str, ...]:
     """The suffixes of the files a folder walk reads: the known ones and the configured
     ``formats``' extensions (Vale's ``[formats] mdx = md`` makes ``.mdx`` files linted)."""
-    return ALL_SUFFIXES + tuple(f".{ext}" for ext in formats if not ("." + ext).endswith(ALL_SUFFIXES))
+    added = ("." + ext.lower().lstrip(".") for ext in formats)
+    return ALL_SUFFIXES + tuple(suffix for suffix in added if not suffix.endswith(ALL_SUFFIXES))
 
 
 Item = Document | InputError
@@ -59,10 +61,12 @@ def kind_of(path: str, formats: Mapping[str, str] | None = None) -> str:
     lower = path.lower()
     if lower.endswith(JSONL_SUFFIXES):
         return "jsonl"
-    if formats:
-        found = max((ext for ext in formats if lower.endswith("." + ext)), key=len, default=None)
+    if formats:  # (as the configuration gives them; the API's own Settings may spell them otherwise)
+        found = max(
+            (ext for ext in formats if lower.endswith("." + ext.lower().lstrip("."))), key=len, default=None
+        )
         if found is not None:
-            return formats[found]
+            return TEXT_FORMATS.get(formats[found].lower(), "text")
     if lower.endswith(HTML_SUFFIXES):
         return "html"
     if lower.endswith(MARKDOWN_SUFFIXES):
