@@ -298,6 +298,16 @@ T002_VALID = [
     # a Russian credit line ("based on the agency's reports"): its last word was a stump to the
     # English word list of a document no stop-word profile places
     text(RU_LEDE, RU_BODY, "по материалам агентства"),
+    # words that end sentences, which no list of words a sentence cannot end on holds: Russian
+    # "же" ("конечно же."), German "das", "oder", "wie" ("Kennst du das?", "…, oder?")
+    text(RU_LEDE, RU_BODY, "Её ждали, конечно же"),
+    text(
+        DE_LEDE,
+        "Viele Hafenarbeiter fragen sich nun, wie es nach dem Ende des Streiks weitergeht. Wer weiß das…",
+    ),
+    # a dash that opens a signature, or ends an interrupted speaker's words unspaced
+    text(LEDE, BODY, "Insurers said the ships were safe again – Harbour News"),
+    text(LEDE, BODY, TAIL.rstrip(".") + " and the cover—"),
     # a source line in Polish, a closing formula in Czech (a text no stop-word profile places:
     # "příště" was a stump to the English word list)
     text(
@@ -436,6 +446,15 @@ T002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     (text(LEDE, TAIL, "Insur"), [("T002", 3)]),
     (text(LEDE, SECURITY, "Secur"), [("T002", 3)]),
     (text(LEDE, SECURITY, "Officials said the Secur"), [("T002", 3)]),
+    # a paragraph that ends on a spaced dash: the sentence went on after it
+    (text(LEDE, BODY, TAIL.rstrip(".") + " –"), [("T002", 3)]),
+    (
+        text(RU_LEDE, "Станция расположена в районе Нагатинский Затон. Её оформление посвящено —"),
+        [("T002", 2)],
+    ),
+    # Russian: a short last line after finished prose ending on a preposition or a conjunction
+    (text(RU_LEDE, RU_BODY, "Новая станция станет пересадочной и"), [("T002", 3)]),
+    (text(RU_LEDE, RU_BODY, "Бывший мэр города попал в"), [("T002", 3)]),
     # ... also after a short finished sentence (a verse, a one-line paragraph)
     (text(LEDE, BODY, "It rained all night.", "But that privilege"), [("T002", 4)]),
 ]

@@ -81,6 +81,8 @@ T002_VALID = [
     text(JA_LEDE, "辞書について", "「NEWS WEB EASY」"),
     text(JA_LEDE, "## 関連記事「NEWS WEB"),
     text(JA_LEDE, "  * 「NEWS WEB"),
+    # Arabic: a letter after one word may be a label's ("appendix B")
+    text(AR_LEDE, AR_BODY, "الملحق ب"),
 ]
 
 T002_INVALID = [
@@ -122,6 +124,8 @@ T002_INVALID = [
     (text(JA_LEDE, "辞書じしょについて", "「ＮＥＷＳ ＷＥＢ ＥＡ"), [("T002", 3)]),
     (text(JA_LEDE, "辞書じしょについて", "「"), [("T002", 3)]),
     (text(JA_LEDE, JA_EASY, JA_EASY_RIGHTS.removesuffix("どうにあります。")), [("T002", 3)]),
+    # Arabic: a last word of one letter after two words is a stump
+    (text(AR_LEDE, AR_BODY, "ماذا وراء ز"), [("T002", 3)]),
 ]
 
 

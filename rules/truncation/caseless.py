@@ -176,9 +176,23 @@ def started_cut(block: Block) -> tuple[int, int, str] | None:
     label, a button is shorter) (T002)."""
     text = block.text.rstrip()
     caseless, letters = _letters(text), sum(map(str.isalpha, text))
-    if 2 * caseless <= letters or (caseless < MIN_STARTED and not any(c in COMMAS for c in text[:-1])):
-        return None  # (a line of Latin letters, a heading, a label)
+    if 2 * caseless <= letters:
+        return None  # (a line of Latin letters)
+    if caseless < MIN_STARTED and not any(c in COMMAS for c in text[:-1]):
+        stump = _ONE_LETTER_END.search(text)
+        if stump is None or stump.group(1) in _ONE_LETTER_WORDS:
+            return None  # (a heading, a label)
+        line = block.text.rstrip().rpartition("\n")[2]
+        return block.end, len(line) - 1, f'Document is cut off mid-word ("{stump.group(1)}")'
     return document_cut(block)
+
+
+#: A last word of one letter of Arabic or Hebrew script after two words or more: no word but the
+#: conjunction "و" (Persian writes it apart, Arabic text often does) is one letter long there
+#: (prepositions and articles are written joined to the next word), so it is a stump ("ماذا وراء ز").
+#: (After one word it may be a label's letter: "الملحق ب", appendix B.)
+_ONE_LETTER_END = re.compile(r"\S\s+\S+\s+([\u05d0-\u05ea\u0621-\u064a\u067e-\u06d3])$")
+_ONE_LETTER_WORDS = frozenset("و")
 
 
 #: Corner brackets, which open a quotation or a title in Chinese and Japanese and close it on the

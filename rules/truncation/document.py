@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lintnews.caseless import py_letter_end
@@ -26,6 +27,13 @@ from .shape import (
     _runs_on,
 )
 
+#: A dash between words, spaced, the text's last character: "… мира в этой футболке –", "… the
+#: group behind the attack —". A sentence goes on after it (a clause, a quotation, a list
+#: leads in on the next line), so a document's last paragraph of prose that ends on one is cut.
+#: (A signature's dash opens a line, "– Jane Doe"; an interrupted speaker's is unspaced, "But I—".)
+_DASHES = frozenset("–—")
+_DASH_END = re.compile(r"[^\W\d_][\"'”’»)]?\s+[–—]$")
+
 
 @register
 class TruncatedDocument(Rule):
@@ -39,11 +47,13 @@ class TruncatedDocument(Rule):
     - a short last line after a finished sentence holds only a sentence's first words (a
       capitalised function word, then sentence case: "It was", "But that privilege") or ends on
       a capitalised stump of longer words of the text that is no common word ("Polic");
-    - it ends with an excerpt marker ("[…]") or an ellipsis after such a word;
+    - it ends with an excerpt marker ("[…]") or an ellipsis after such a word, or on a spaced
+      dash ("… in this shirt –"), after which a sentence goes on;
     - in a script without letter case (Chinese, Japanese, Korean, Arabic, Hebrew, Hindi …), where
       no word list tells a stump from a word, it ends on a letter of the script or a comma
       ("，", "、", "،"): "…该公司表示，今年的收"; or its last line opens a quotation or a title
-      with a corner bracket ("「", "『") and stops before closing it: "「NEWS W".
+      with a corner bracket ("「", "『") and stops before closing it: "「NEWS W"; or, in Arabic or
+      Hebrew script, a short last line stops on a one-letter stump after two words.
 
     Credits, bylines, tags, copyright and date lines after the last paragraph are stepped over
     (a paragraph behind them is reported only when its last word is lower case). Headings, list
@@ -98,6 +108,9 @@ class TruncatedDocument(Rule):
         text = block.text.rstrip()
         if is_caseless_prose(block) and (text[-1:] in CUT_ENDS or py_letter_end(text[-1:] or ".")):
             return caseless_end(block) if _runs_on(block) else None
+        if text[-1:] in _DASHES and _DASH_END.search(text, max(0, len(text) - 4)) and _runs_on(block):
+            col = max(0, doc.lines[block.end].rstrip().rfind(text[-1]))
+            return block.end, col, f'Document is cut off mid-sentence (ends on "{text[-1]}")'
         # What each finding needs at the very end of the text (which ends on no whitespace): an
         # excerpt marker a closing bracket, an ellipsis "…" or "...", and a word cut off (see
         # `_ends_open` and `_open_word_end`) a letter or a comma. Most texts end otherwise, on a
