@@ -2973,6 +2973,87 @@ static PyObject *native_all_in(PyObject *self, PyObject *args)
 
 /* end s32-phrase */
 
+/* s39-scripts: letters per script ------------------------------------------------------------ */
+
+PyDoc_STRVAR(letters_by_table_doc,
+             "letters_by_table(text, table, groups) -> list[int]\n\n"
+             "How many letters (str.isalpha) of text fall in each of groups groups (1 to 256): a\n"
+             "character's group is table[code point >> 4] (0, or groups or more: counted nowhere; a\n"
+             "character past the table's end has none). One pass over text, ASCII runs skipped a\n"
+             "vector at a time when no group holds an ASCII character\n"
+             "(lintnews.language_scripts.py_letters_by_table).");
+
+static PyObject *native_letters_by_table(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_buffer table;
+    Py_ssize_t groups;
+    if (!PyArg_ParseTuple(args, "Uy*n", &text, &table, &groups))
+        return NULL;
+    if (groups < 1 || groups > 256) {
+        PyBuffer_Release(&table);
+        PyErr_SetString(PyExc_ValueError, "letters_by_table() takes 1 to 256 groups");
+        return NULL;
+    }
+    const uint8_t *in = table.buf;
+    const Py_ssize_t size = table.len > (0x110000 >> 4) ? (0x110000 >> 4) : table.len;
+    /* (the rows of U+0000-U+00FF: a text of one byte a character with no group there has no
+     * letter in any, and one with none in U+0000-U+007F skips its ASCII runs) */
+    int ascii_grouped = 0, latin1_grouped = 0;
+    for (Py_ssize_t j = 0; j < size && j < 0x10; j++)
+        if (in[j]) {
+            ascii_grouped |= j < 0x8;
+            latin1_grouped = 1;
+        }
+    Py_ssize_t counts[256] = {0}; /* (a group of 256 or more is counted and dropped) */
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+#define LETTERS_BY_TABLE(T)                                                                        \
+    {                                                                                              \
+        const T *src = (const T *)data;                                                            \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                       \
+            Py_UCS4 ch = src[i];                                                                   \
+            if (ch < 0x80 && !ascii_grouped) {                                                     \
+                /* (a vector read for a run of two or more: a space between words is one) */      \
+                if (i + 1 >= n || src[i + 1] >= 0x80)                                              \
+                    continue;                                                                      \
+                i = ascii_run_##T(src, i, n);                                                      \
+                if (i >= n || (ch = src[i]) < 0x80)                                                \
+                    continue;                                                                      \
+            }                                                                                      \
+            Py_ssize_t at = (Py_ssize_t)(ch >> 4);                                                 \
+            if (at < size && in[at] &&                                                             \
+                (ch < 0x10000 ? (bmp_props[ch] & PROP_ALPHA) != 0 : Py_UNICODE_ISALPHA(ch)))       \
+                counts[in[at]]++;                                                                  \
+        }                                                                                          \
+    }
+    if (kind == PyUnicode_1BYTE_KIND) {
+        if (latin1_grouped)
+            LETTERS_BY_TABLE(Py_UCS1)
+    }
+    else if (kind == PyUnicode_2BYTE_KIND)
+        LETTERS_BY_TABLE(Py_UCS2)
+    else
+        LETTERS_BY_TABLE(Py_UCS4)
+#undef LETTERS_BY_TABLE
+    PyBuffer_Release(&table);
+    PyObject *out = PyList_New(groups);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t g = 0; g < groups; g++) {
+        PyObject *count = PyLong_FromSsize_t(counts[g]);
+        if (count == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, g, count);
+    }
+    return out;
+}
+
+/* end s39-scripts */
+
 /* s33-phrase: the phrase screen's kept answers and needles, read by the first pass ---------- */
 
 PyDoc_STRVAR(screen_keys_doc,
@@ -4013,6 +4094,7 @@ static PyMethodDef native_methods[] = {
     {"key_screen", native_key_screen, METH_VARARGS, key_screen_doc},
     {"maybe_keys", native_maybe_keys, METH_VARARGS, maybe_keys_doc},
     {"all_in", native_all_in, METH_VARARGS, all_in_doc},
+    {"letters_by_table", native_letters_by_table, METH_VARARGS, letters_by_table_doc},
     {"vocabulary", native_vocabulary, METH_O, vocabulary_doc},
     /* end s32-phrase */
     /* s33-phrase */

@@ -121,6 +121,23 @@ def test_a_page_of_two_scripts_is_placed_by_the_one_it_is_mostly_in() -> None:
     assert ja_page.language == "ja"
 
 
+def test_a_page_placed_by_its_stop_words_gets_the_packs_of_the_other_scripts_it_holds() -> None:
+    """An Arabic page with share buttons in Bengali gets Bengali's packs as well as its own and
+    English's, by the letters it holds (a kernel's count); a name in another script does not
+    bring that script's packs, nor do a Ukrainian page's Cyrillic letters bring Russian's."""
+    chrome = "শেয়ার\n\nFacebook\n\nTwitter\n\nWhatsApp\n\nআরো খবর পড়ুন এই বিভাগে"
+    ar_page = Document("a.txt", f"{NEWS['ar']}\n\n{NEWS['ar']}\n\n{chrome}\n")
+    assert ar_page.language == "ar"
+    settings = Settings()
+    assert pack_languages(ar_page, settings, load_packs(settings)) == ["ar", "en", "bn"]
+    found = Linter(Settings(select=["B005"])).lint(ar_page).diagnostics
+    assert [ar_page.lines[d.line - 1] for d in found] == ["শেয়ার", "Facebook", "Twitter", "WhatsApp"]
+    named = Document("a.txt", f"{NEWS['ar']}\n\nقال Путин\n")
+    assert pack_languages(named, settings, load_packs(settings)) == ["ar", "en"]
+    assert language_scripts.other_script_languages(NEWS["uk"], "uk") == []
+    assert language_scripts.other_script_languages(NEWS["uk"], "en") == ["ru"]
+
+
 def test_an_arabic_page_the_profile_does_not_place_gets_no_language_from_a_bengali_passage() -> None:
     """Arabic letters are the profile's to read: a page mostly in Arabic whose stop words are
     too few (a menu, headings) is not taken for Bengali because it quotes a Bengali line."""

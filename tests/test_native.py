@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lintnews import _native, native
+from lintnews import _native, language_scripts, native
 from lintnews.packs import first_pass
 
 SOME = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
@@ -678,3 +678,37 @@ def test_white_space_is_str_isspace_for_every_code_point() -> None:
     vocabulary = _native.vocabulary({"a": 0})
     assert [_native.count_words(t, vocabulary)[1] for t in texts] == [len(t.split()) for t in texts]
     assert _native.collapse_lines(texts, "") == native.py_collapse_lines(texts, "")
+
+
+@SOME
+@given(
+    st.one_of(
+        TEXT,
+        st.text(st.sampled_from("aé\u0391\u03b1\u0416\u0436\u05d0\u0628\u0661\u0995\u09be\u3042三한😀𝔸")),
+    ),
+    st.one_of(st.binary(max_size=0x1200), st.binary(max_size=0x30).map(lambda b: bytes(x % 14 for x in b))),
+)
+def test_letters_by_table_equals_the_definition(text: str, table: bytes) -> None:
+    assert _native.letters_by_table(text, table, 12) == language_scripts.py_letters_by_table(text, table, 12)
+    assert _native.letters_by_table(text, language_scripts.SCRIPT_TABLE, 11) == (
+        language_scripts.py_letters_by_table(text, language_scripts.SCRIPT_TABLE, 11)
+    )
+
+
+def test_letters_by_table_of_known_text() -> None:
+    table = language_scripts.SCRIPT_TABLE
+    groups = len(language_scripts.SCRIPT_RANGES) + 1
+    # letters only: not the Arabic comma and digit, the Bengali vowel sign, the ideographic stop
+    counts = _native.letters_by_table("Жж ءب،١ কা。三かカ한 Ωω aé 𝔸", table, groups)
+    assert dict(zip(("-", *language_scripts.SCRIPT_RANGES), counts)) == {
+        "-": 0, "Grek": 2, "Cyrl": 2, "Hebr": 0, "Arab": 2, "Deva": 0, "Beng": 1,
+        "Thai": 0, "Hang": 1, "Kana": 2, "Hani": 1,
+    }  # fmt: skip
+    assert _native.letters_by_table("plain text", table, groups) == [0] * groups
+    assert _native.letters_by_table("abc", bytes([0] * 6 + [1]), 2) == [0, 3]  # (ASCII in a group)
+    assert _native.letters_by_table("abc", bytes([0] * 6 + [2]), 2) == [0, 0]  # (no group 2 of 2)
+    for bad in (0, 257):
+        with pytest.raises(ValueError):
+            _native.letters_by_table("a", b"", bad)
+        with pytest.raises(ValueError):
+            language_scripts.py_letters_by_table("a", b"", bad)
