@@ -305,6 +305,25 @@ VALID = [
         P3,
         P1,
     ),
+    # session 39: names over days without a thread's heading or a name met twice (a diary, a
+    # timeline of who said what and when), and two pairs under a heading, are no thread
+    text(P1, P2, "Anna", "10.29.2012", P3, "Ben Okri", "October 30, 2012", P1, "Carla", "10.31.2012", P2),
+    text(P1, P2, "Comments", "Anna", "10.29.2012", BODY1, "Ben", "10.29.2012", BODY2),
+    # a listing of events: a date under a place in brackets or a title of many words
+    text(
+        P1,
+        P2,
+        "Comments",
+        "[London]",
+        "10.29.2012",
+        P3,
+        "[Online]",
+        "10.30.2012",
+        P1,
+        "[Berlin]",
+        "10.31.2012",
+        P2,
+    ),
 ]
 
 INVALID = [
@@ -588,6 +607,34 @@ INVALID = [
     # German and French headers
     (text(P1, P2, "3 Kommentare", "Anna Müller am 12. März 2021 um 10:15", BODY1), [(3, 5)]),
     (text(P1, P2, "12 commentaires", "Jean Dupont le 12 mars 2021 à 10h15", BODY1), [(3, 5)]),
+    # session 39: the reader's name on a line of its own over the day of the comment, under a
+    # post of one paragraph and a list; the thread's heading starts it
+    (
+        text(
+            P1,
+            "- Council approves the budget – after a long night",
+            "- Parking fees to rise in March",
+            "4 Comments",
+            "hazelnut",
+            "10.29.2012",
+            BODY1,
+            "Jacob V",
+            "10.29.2012",
+            BODY2,
+            "Mary",
+            "October 30, 2012",
+            BODY1,
+            "hazelnut",
+            "10.30.2012",
+            BODY2,
+        ),
+        [(4, 16)],
+    ),
+    # without a heading, one reader's name over two of the pairs makes the conversation
+    (
+        text(P1, P2, "Anna", "10.29.2012", BODY1, "ben_k", "10.29.2012", BODY2, "Anna", "10.30.2012", BODY1),
+        [(3, 11)],
+    ),
 ]
 
 

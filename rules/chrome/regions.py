@@ -25,6 +25,7 @@ from lintnews.registry import Rule, Violation, register
 from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
 from .thread_headers import MAX_HEADER, SHOWN_LINES, header_patterns, is_header
 from .thread_headings import announcing_heading, first_counted_heading, is_heading, lists_posts
+from .thread_pairs import dated_pairs
 from .thread_screen import Screen
 
 #: Lines a thread found from its heading alone must hold (a counter over nothing is no thread).
@@ -94,6 +95,7 @@ def _threads(doc: Document) -> list[Thread]:
     screen = Screen(doc, first, MAX_HEADER)
     shown = SHOWN_LINES.of(doc)
     headers = [h for h in _headers(doc, screen) if not _over_a_title(shown, h)]
+    headers = sorted({*headers, *dated_pairs(shown, prose[0].end + 1)})  # "nomaduk" / "10.29.2012"
     if not headers:
         early = announcing_heading(lines, prose[0].end + 1, first)  # under a one-paragraph post
         return _headed_thread(doc, screen if early is None else Screen(doc, early, MAX_HEADER))
@@ -114,7 +116,8 @@ def _threads(doc: Document) -> list[Thread]:
     if heading is not None:
         run = run[1:]
     else:
-        reach = range(run[0] - 1, max(first, run[0] - _HEADING_REACH) - 1, -1)
+        low = first if run[0] >= first else prose[0].end + 1  # (a name-over-date pair may be above)
+        reach = range(run[0] - 1, max(low, run[0] - _HEADING_REACH) - 1, -1)
         heading = next((i for i in reach if is_heading(lines, i)), None)
     if len(run) < 2 and heading is None:
         return _headed_thread(doc, screen)
@@ -199,8 +202,9 @@ class CommentThread(Rule):
     thread heading ("199 Comments", "5 Responses to …", "Leave a Reply"), or, with no header
     at all (an extractor that drops them), a heading that counts the comments ("{ 43
     comments… read them below or add one }", "5 Responses to “…”") over at least two lines.
-    The region runs from
-    the heading (or the first header), comment bodies included, to the line before the page's
+    A name's own line over the day alone ("nomaduk" / "10.29.2012") is a header only in a run
+    of three such pairs, under a thread heading or with one name over two of them. The region
+    runs from the heading (or the first header), comment bodies included, to the line before the page's
     own text takes over again: the comment form or closing note ("Leave a Reply", "Post a
     Comment", "Your email address will not be published", "The comments to this entry are
     closed"), the post navigation ("« Previous Post"), a footer ("© 2012 …"), and, after the

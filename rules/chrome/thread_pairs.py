@@ -1,0 +1,65 @@
+"""Comment headers set on two lines: the reader's name on its own line over the day of the
+comment ("nomaduk" / "10.29.2012", "Jacob V" / "October 29, 2012"), the comment's body under
+them. A dated line alone is a dateline as often as a header (`thread_headers`: a header is
+stamped to the minute), so such a pair is believed only among others of a thread: at least
+`_MIN_PAIRS` of them, each within `thread_end.MAX_GAP` lines of the next, under a thread's heading
+("7 Comments", "Leave a Reply") or with one reader's name over two of them (a conversation).
+`regions.py` adds the lines of the pairs to the headers its search finds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lintnews.native import short_lines_holding
+
+from .thread_end import MAX_GAP
+from .thread_headers import _DATE, _TIME
+from .thread_headings import is_heading
+
+#: A date alone on its line, maybe with its time ("10.29.2012", "October 29, 2012", "29.
+#: Oktober 2012, 14:03").
+_BARE_DATE = re.compile(rf"^\W*(?:on\s+)?{_DATE}(?:\s*(?:at|um|à|,|@|-|—|–)?\s*{_TIME})?\W*$", re.IGNORECASE)
+#: A reader's name as a site prints it on a line of its own: one to four words and no sentence
+#: mark, comma or colon ("nomaduk", "Jacob V", "Mary"); a heading's marks or a bullet make no name.
+_NAME = re.compile(r"^[^\W_][^\s.!?:;,#*|()\[\]]{0,29}(?:\s[^\s.!?:;,#*|()\[\]]{1,30}){0,3}$")
+#: Pairs a thread must hold; how long a date line may be; how far above the first pair the
+#: thread's heading may stand.
+_MIN_PAIRS = 3
+_LONGEST_DATE = 48
+_HEADING_REACH = 15
+#: What every date of `_BARE_DATE` holds: a digit, a dot, a slash or a dash before two digits
+#: (a year's "2012", "10.29", "10/29", "-10"); the screen of short lines (`native.short_lines_holding`)
+#: finds them in one pass of a kernel, so the pattern reads only those.
+_BEFORE_DIGITS = "0123456789./-"
+
+
+def _pair_at(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is a bare date right under a name line and over a line of text."""
+    if i < 1 or i + 1 >= len(lines) or not lines[i + 1].strip():
+        return False
+    name = lines[i - 1].strip()
+    return _NAME.match(name) is not None and not any(c.isdigit() for c in name)
+
+
+def dated_pairs(lines: list[str], first: int) -> list[int]:
+    """The name and date lines of the name-over-date headers from line ``first`` on, when they make a
+    thread (see the module's docstring); else none."""
+    dates = short_lines_holding(lines, max(first, 1), _LONGEST_DATE, (), _BEFORE_DIGITS)
+    if dates is None:  # a line the kernel cannot screen: read them all
+        dates = list(range(max(first, 1), len(lines)))
+    pairs = [i for i in dates if _pair_at(lines, i) and _BARE_DATE.match(lines[i])]
+    run: list[int] = []
+    for i in pairs:
+        if run and i - run[-1] > MAX_GAP:
+            if len(run) >= _MIN_PAIRS:
+                break
+            run = []
+        run.append(i)
+    if len(run) < _MIN_PAIRS:
+        return []
+    names = [lines[i - 1].strip().casefold() for i in run]
+    reach = range(run[0] - 2, max(-1, run[0] - 2 - _HEADING_REACH), -1)
+    if len(set(names)) < len(names) or any(is_heading(lines, k) for k in reach):
+        return sorted({*run, *(i - 1 for i in run)})
+    return []
