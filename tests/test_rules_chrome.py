@@ -97,6 +97,10 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # session 37: a sentence about a post and its comments, and about logging in
             f"{EN}\nThe mayor posted on Monday that 99 comments were too many to answer.\n",
             f"{EN}\nLogging in to the council portal takes a code sent by text message, the clerk said.\n",
+            # the recent-comments box's items only under its heading, and only items of its shape:
+            # a list under another heading, or prose under the heading, is left alone
+            f"{EN}\nMost Read\n  * Harriet Vane on Bridge closure: what the council decided\n"
+            "  * Tom on Parking fees to rise in March\n",
             # a bare "Website" or "Name" is a field only right under a field of the form
             f"{EN}\nWebsite\nThe council's new website opens in March.\n",
         ],
@@ -187,6 +191,38 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nAnmelden / Registrieren\n", [2]),
             (f"{FR}\nConnexion / Inscription\n", [2]),
             (f"{ES}\nIniciar sesión / Registrarse\n", [2]),
+            # session 39: a sidebar's recent-comments box, its items under its heading ("NAME on
+            # TITLE", a comment's first words cut off over the reader's name, Drupal's "(not
+            # verified)"), up to the next widget's heading
+            (
+                f"{EN}\n## Recent Comments\n\n  * Harriet Vane on Bridge closure: what the council decided\n"
+                "  * tom_k commented on Parking fees to rise in March\n  * Ana M. on Bridge closure: what the council decided\n"
+                "\n### Archives\n",
+                [2, 4, 5, 6],
+            ),
+            (
+                f"{EN}\nRecent comments\n-\nI drove over it every day...Bridge closure: what the council decidedpeterh (not verified)\n"
+                "-\nFinally a decision on the roads in the north of...\nMarta\nSubscribe to our newsletter\n",
+                [2, 4, 6, 7],
+            ),
+            # the heading alone over prose
+            (
+                f"{EN}\n## Recent Comments\nThe council's decision drew more comments than any story this year. Readers "
+                "argued about the fees.\n",
+                [2],
+            ),
+            (
+                f"{DE}\nNeueste Kommentare\nErwin bei Die Brücke bleibt bis März gesperrt\nAnna bei Neue Parkgebühren\n",
+                [2, 3, 4],
+            ),
+            (
+                f"{FR}\nCommentaires récents\nMarie dans Le pont reste fermé jusqu'en mars\nPaul sur Les tarifs du parking\n",
+                [2, 3, 4],
+            ),
+            (
+                f"{ES}\nComentarios recientes\nLucía en El puente seguirá cerrado\nPablo en Las tarifas del aparcamiento\n",
+                [2, 3, 4],
+            ),
             # session 38: TypePad's note over its comment form
             (
                 f"{EN}\nAfter you comment, click Post. If you're not already logged in you will be asked to log in or register.\n",

@@ -16,6 +16,7 @@ from lintnews.packs import (
 from lintnews.registry import Violation, register
 
 from .comment_form import form_field_lines
+from .recent_comments import recent_comment_lines
 
 
 @register
@@ -32,13 +33,23 @@ class CommentWidget(PhraseRule):
         yield from found
         if not found:
             return
-        for i in form_field_lines(doc, {v.line for v in found}):
+        reported = {v.line for v in found}
+        for i in form_field_lines(doc, reported):
             # a bare "Website" under "Mail (will not be published) (required)": the form's field
             yield self.removable_lines(
                 doc,
                 i,
                 i,
                 "Comment form field left in the text",
+                f'Remove the line "{doc.lines[i].strip()[:60]}"',
+            )
+        for i in recent_comment_lines(doc, reported):
+            # "Sona on Windows Live Messenger Mobile" under "Recent Comments": the sidebar's box
+            yield self.removable_lines(
+                doc,
+                i,
+                i,
+                "Recent-comments box item left in the text",
                 f'Remove the line "{doc.lines[i].strip()[:60]}"',
             )
 

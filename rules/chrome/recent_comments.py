@@ -1,0 +1,96 @@
+"""B002's recent-comments box: the items a sidebar lists under its heading.
+
+A blog's sidebar lists the latest comments of the whole site under "Recent Comments" (WordPress's
+widget, Blogger's, Drupal's): each item names a reader and the post commented on ("Sona on
+Windows Live Messenger Mobile", "Corinne commented on …", "Erwin bei …", "Marie dans …") or
+shows the comment's first words cut off ("Hey! That's my image there! Thanks!...", then
+"Carrie"). The pack names the heading; the items are judged here, by their place under it and
+their shape, so that a list of another kind after the heading (the page's next widget) is left
+alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lintnews.document import Document
+from lintnews.packs import line_keys
+
+#: The headings of the box (line keys), in the shipped languages and a few more.
+HEADINGS = frozenset(
+    {
+        "recent comments",
+        "latest comments",
+        "neueste kommentare",
+        "letzte kommentare",
+        "commentaires récents",
+        "derniers commentaires",
+        "comentarios recientes",
+        "últimos comentarios",
+        "comentários recentes",
+        "últimos comentários",
+        "commenti recenti",
+        "ultimi commenti",
+        "recente reacties",
+        "laatste reacties",
+        "ostatnie komentarze",
+    }
+)
+#: An item naming the reader and the post: "NAME on TITLE", "NAME commented on TITLE",
+#: "NAME bei TITLE", "NAME dans TITLE", "NAME en TITLE". The name is one to five words with no
+#: sentence mark; the post's title follows.
+_NAMED = re.compile(
+    r"^((?:[^.!?:;]|(?<=\b\w)\.){1,40}?)\s+(?:(?:commented|posted|replied)\s+on|on|bei|zu|zum|zur|dans|sur|en|em|su|op|w)\s+\S.{0,200}$",
+    re.IGNORECASE,
+)
+#: An item showing the comment's first words, cut off ("That word has a LOT of meaning here
+#: in New...") and maybe by and on whom ("...by NAME on TITLE").
+_CUT = re.compile(r"(?:\.\.\.|…)")
+#: Drupal's mark on the name of a reader who has no account, at the item's end.
+_UNVERIFIED = "(not verified)"
+#: A reader's name on its own line under a cut item (one to four words, no sentence mark).
+_NAME_LINE = re.compile(r"^[^\s.!?:;,]{1,30}(?:\s+[^\s.!?:;,]{1,30}){0,3}$")
+#: Bullets and blanks around an item.
+_BULLET = re.compile(r"^[\s*+\-•»·]+")
+#: How many blank lines may separate two items; how many items a box lists at most.
+_MAX_GAP = 2
+_MAX_ITEMS = 20
+
+
+def _item(text: str, after_cut: bool) -> bool:
+    words = text.split()
+    if not words or len(words) > 40 or text.startswith("#"):  # the next widget's heading
+        return False
+    named = _NAMED.match(text)
+    if named and len(named[1].split()) <= 5:
+        return True
+    if _CUT.search(text) or text.endswith(_UNVERIFIED):
+        return True
+    return after_cut and _NAME_LINE.match(text) is not None
+
+
+def recent_comment_lines(doc: Document, reported: set[int]) -> list[int]:
+    """The item lines under a reported "Recent Comments" heading: each one right under the
+    heading or under another item (at most ``_MAX_GAP`` blank lines between), in order; none
+    unless the box lists two items at least."""
+    keys = line_keys(doc)
+    lines = doc.lines
+    found: list[int] = []
+    for start in sorted(i for i in reported if keys[i] in HEADINGS):
+        items: list[int] = []
+        i, after_cut = start, False
+        while len(items) < _MAX_ITEMS:
+            j = i + 1
+            while j < len(lines) and j - i <= _MAX_GAP + 1 and not _BULLET.sub("", lines[j]).strip():
+                j += 1  # a blank line, or a bullet left without its item
+            if j >= len(lines) or j - i > _MAX_GAP + 1 or j in reported:
+                break
+            text = _BULLET.sub("", lines[j]).strip()
+            if not _item(text, after_cut):
+                break
+            after_cut = _CUT.search(text) is not None
+            items.append(j)
+            i = j
+        if len(items) >= 2:
+            found.extend(items)
+    return sorted(set(found))
