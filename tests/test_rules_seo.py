@@ -407,6 +407,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{P1}\n- Harbour Lights at Dawn 3:45\n- The Fishing Quarter Blues 4:12\n"
             "- Noise Barrier Along the Road 2:58\n- A Court Hearing in Autumn 5:01\n",
             f"{P1}\n- 18 Aug: Swansea (h)\n- 25 Aug: Norwich (a)\n- 1 Sep: Man City (a)\n- 15 Sep: Chelsea (h)\n",
+            # session 39: a read-more link of its own line under two teasers, or under articles'
+            # sections too long for a teaser, is no listing
+            f"{P1}\nHarbour terminal approved\nRead more\n{P2}\nResidents go to court\nRead more\n",
+            f"{P1}\n{P2}\n{P3}\n{P4}\n{P1}\nRead more\n{P2}\n{P3}\n{P4}\n{P1}\n{P2}\nRead more\n"
+            f"{P3}\n{P4}\n{P1}\n{P2}\n{P3}\nRead more\n",
         ],
         [
             (
@@ -444,6 +449,19 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 "- Social Media Icons Pack in 3 Sizes for Download (383)\n"
                 "- 100 Premium Themes Club Memberships for Free (341)\n- 45 Best Free WordPress Themes of All Time (205)\n",
                 [2, 9, 15],
+            ),
+            # session 39: a listing of teasers set out over lines, each closed by a read-more link of
+            # its own line: from the first link to the last (the first teaser's lines may be anything)
+            (
+                f"{P1}\n- Harbour terminal approved after two years\n\n7 June 2012\nREAD MORE\n"
+                "- Residents of the fishing quarter go to court\n\n18 March 2012\nREAD MORE\n"
+                "- Noise barrier promised along the new road\n\n27 June 2011\nREAD MORE\n",
+                [5],
+            ),
+            (
+                f"{DE1}\nWeiterlesen »\n22. Juni 2022\nHafen\n### Terminal genehmigt\nDer Hafen darf wachsen.\n"
+                "Weiterlesen »\n20. Juni 2022\nKlima\n### Neue Lärmschutzwand\nWeiterlesen »\n",
+                [2],
             ),
         ],
     ),

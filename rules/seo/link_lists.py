@@ -35,9 +35,11 @@ from lintnews.block_edges import blocks_where
 from lintnews.config import Settings
 from lintnews.diagnostics import Severity
 from lintnews.document import Document
+from lintnews.packs import line_keys
 from lintnews.registry import Rule, Violation, register
 
 from .line_shapes import close_runs
+from .teaser_blocks import READ_MORE, teaser_runs
 
 #: Fewest items of a list: three "Title — Name" items still occur in an article's list of books
 #: or albums with their authors.
@@ -196,7 +198,10 @@ class StoryLinkList(Rule):
     ("Read more... 2012-11-07"), or with the stamp of a widget of latest or most-read posts: the
     post's date or time ("5:12 PM ET", "Nov 2, 2012", "(October 18, 2012)") or its count of
     readers ("(383)", "- 23,886 views"), with at most one other line between two of them. The
-    region runs from the first item to the last.
+    region runs from the first item to the last. A listing set out over lines, three read-more
+    links or more each on a line of its own ("READ MORE", "Weiterlesen »") with at most four
+    lines of text between two of them (another post's title, date and first words), is such a
+    list too, from its first link to its last.
 
     ## Why is this bad?
     The items are other pages' headlines that a link roundup or a news widget shows around the
@@ -229,12 +234,16 @@ class StoryLinkList(Rule):
     fix_applicability = "unsafe"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        for run in link_runs(doc):
+        runs = [(run[0], run[-1], len(run)) for run in link_runs(doc)]
+        for start, end in teaser_runs(doc):
+            if not any(a <= end and start <= b for a, b, _ in runs):
+                runs.append((start, end, sum(k in READ_MORE for k in line_keys(doc)[start : end + 1])))
+        for start, end, n in sorted(runs):
             yield self.removable_lines(
                 doc,
-                run[0],
-                run[-1],
-                f"List of links to other stories left in the text ({len(run)} links)",
+                start,
+                end,
+                f"List of links to other stories left in the text ({n} links)",
                 "Remove the list of links",
                 safe=False,
             )
