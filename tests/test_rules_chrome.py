@@ -831,9 +831,19 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nContact\nPress office, 12 Harbour Road, Leith\n\nPrivacy\nThe council keeps the data for a year.\n",
             f"{EN}\nContact us on 0131 555 0100 if the bin was not emptied, the council said.\n",
             f"{DE}\nDatenschutz\nDie Stadt speichert die Daten ein Jahr lang.\n",
+            # session 39: a tool's name alone in a table's cell, or one tool beside figures
+            f"{EN}\n| Print |\n| Print | 45 % | 41 % |\n| Email | 12 % | 9 % |\n",
         ],
         [
             (f"{EN}\nContact Us : Privacy Policy : Legal Disclaimer\n| About Us |\n", [2, 3]),
+            # session 39: a row of the page's own tools (print, e-mail, share, sign-up) with a
+            # service page or a counter
+            (
+                f"{EN}\nRSS | Email | Twitter\nLogin |  Sign up |\n"
+                "66 hits · Print article · Send to friend · Subscribe · Contact Us\n",
+                [2, 3, 4],
+            ),
+            (f"{DE}\nDrucken | Versenden | Impressum\n", [2]),
             # a news site's footer of services, a blog post's footer, a podcast's links
             (
                 f"{EN}\nTools & widgets | RSS | Podcasts | Blogs | CNN mobile | My profile | E-mail alerts | Site map\n"

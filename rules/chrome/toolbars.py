@@ -177,6 +177,10 @@ def _lone_links(doc: Document) -> Iterator[int]:
             yield i
 
 
+#: The rules whose single lines name a tool a row of links may hold besides service pages.
+_TOOL_RULES = ("print-tools", "social-share", "newsletter-prompt")
+
+
 @register
 @phrase_rule("B026")
 class LinkRow(PhraseRule):
@@ -201,18 +205,23 @@ class LinkRow(PhraseRule):
         packs = load_packs(settings)
         langs = tuple(pack_languages(doc, settings, packs))
         names = packs.matchers_for(self.name, langs)
+        # a tool of the page's own (print, e-mail, share, subscribe) beside the service pages'
+        # links makes a row too ("66 hits · Print article · Send to friend · Subscribe to news");
+        # never alone in a table's cell ("| Print |" may be a medium in a table of figures)
+        tools = [m for r in _TOOL_RULES for m in packs.matchers_for(r, langs)]
         homes = packs.matchers_for("breadcrumb", langs)
         keys = line_keys(doc)
-        # whether a segment is a link name or a home word, kept per pack set and languages: the
-        # rows of a site repeat on every page
+        # whether a segment is a link name, a tool or a home word, kept per pack set and
+        # languages: the rows of a site repeat on every page
         kept = packs.line_matcher(langs).derived("link-row.segments")
 
         def known(segment: str, matchers: list[Matcher]) -> bool:
-            found = kept.get((segment, matchers is homes))
+            kind = 1 if matchers is homes else 2 if matchers is tools else 0
+            found = kept.get((segment, kind))
             if found is None:
                 key = line_key(segment)
                 found = bool(key) and any(m.match(key) is not None for m in matchers)
-                keep(kept, (segment, matchers is homes), found)
+                keep(kept, (segment, kind), found)
             return found
 
         for i in candidates:
@@ -230,7 +239,7 @@ class LinkRow(PhraseRule):
                 # only until too many segments have failed (a table's rows fail at once)
                 spare = len(segments) - max(2, (len(segments) + 1) // 2)
                 for s in segments:
-                    if not known(s, names):
+                    if not (known(s, names) or known(s, tools)):
                         spare -= 1
                         if spare < 0:
                             break
