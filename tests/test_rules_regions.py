@@ -630,6 +630,21 @@ INVALID = [
         ),
         [(4, 16)],
     ),
+    # a slashdot story's summary, then the first comment's scored title over its body (the
+    # second paragraph of prose): the thread starts at that title
+    (
+        text(
+            P1,
+            "Budget cuts are not the answer (Score:5, Informative)",
+            "Re: (Score:1)",
+            BODY1,
+            "Re:Budget cuts are not the answer (Score:5, Insightful)",
+            BODY2,
+            "Re: (Score:2)",
+            BODY1,
+        ),
+        [(2, 8)],
+    ),
     # without a heading, one reader's name over two of the pairs makes the conversation
     (
         text(P1, P2, "Anna", "10.29.2012", BODY1, "ben_k", "10.29.2012", BODY2, "Anna", "10.30.2012", BODY1),

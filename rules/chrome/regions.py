@@ -25,7 +25,7 @@ from lintnews.registry import Rule, Violation, register
 from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
 from .thread_headers import MAX_HEADER, SHOWN_LINES, header_patterns, is_header
 from .thread_headings import announcing_heading, first_counted_heading, is_heading, lists_posts
-from .thread_pairs import dated_pairs
+from .thread_pairs import early_headers
 from .thread_screen import Screen
 
 #: Lines a thread found from its heading alone must hold (a counter over nothing is no thread).
@@ -95,7 +95,7 @@ def _threads(doc: Document) -> list[Thread]:
     screen = Screen(doc, first, MAX_HEADER)
     shown = SHOWN_LINES.of(doc)
     headers = [h for h in _headers(doc, screen) if not _over_a_title(shown, h)]
-    headers = sorted({*headers, *dated_pairs(shown, prose[0].end + 1)})  # "nomaduk" / "10.29.2012"
+    headers = sorted({*headers, *early_headers(shown, prose[0].end + 1, first)})
     if not headers:
         early = announcing_heading(lines, prose[0].end + 1, first)  # under a one-paragraph post
         return _headed_thread(doc, screen if early is None else Screen(doc, early, MAX_HEADER))
@@ -213,7 +213,7 @@ class CommentThread(Rule):
     first two headers starts it (the first was the post's own footer, "Posted by NAME at 2:24 AM").
 
     A single dated line inside the article, a byline above it, and headers before the article's
-    second paragraph of prose are never taken for a thread. A header is stamped to the minute:
+    second paragraph (but scored titles and name-over-day pairs) make no thread. A header is stamped to the minute:
     a line dated to the day only is a dateline or a cited source ("Dana Whit, The Courier,
     August 7, 2012"), unless it says it heads a comment ("written by NAME, October 25, 2012").
     Version numbers ("2.9.176"), addresses ("Kornmarkt 5, 04109 Leipzig"), "updated …" and

@@ -4,7 +4,7 @@ them. A dated line alone is a dateline as often as a header (`thread_headers`: a
 stamped to the minute), so such a pair is believed only among others of a thread: at least
 `_MIN_PAIRS` of them, each within `thread_end.MAX_GAP` lines of the next, under a thread's heading
 ("7 Comments", "Leave a Reply") or with one reader's name over two of them (a conversation).
-`regions.py` adds the lines of the pairs to the headers its search finds.
+`regions.py` adds the lines of the pairs to the headers its search finds (`early_headers`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from lintnews.native import short_lines_holding
 
 from .thread_end import MAX_GAP
-from .thread_headers import _DATE, _TIME
+from .thread_headers import _DATE, _SCORE_TITLE, _TIME, MAX_HEADER
 from .thread_headings import is_heading
 
 #: A date alone on its line, maybe with its time ("10.29.2012", "October 29, 2012", "29.
@@ -63,3 +63,13 @@ def dated_pairs(lines: list[str], first: int) -> list[int]:
     if len(set(names)) < len(names) or any(is_heading(lines, k) for k in reach):
         return sorted({*run, *(i - 1 for i in run)})
     return []
+
+
+def early_headers(lines: list[str], start: int, first: int) -> list[int]:
+    """The headers `regions.py` reads from line ``start`` (after the article's first paragraph)
+    on, where its search, from line ``first`` (after the second) on, does not: the
+    name-over-date pairs (`dated_pairs`) and a slashdot comment's title with its score ("Deceptive
+    Summary (Score:5, Informative)", "Re: (Score:1)"), which no byline looks like, over the first
+    comment, whose body is the second paragraph of prose."""
+    scored = [i for i in range(start, first) if len(lines[i]) <= MAX_HEADER and _SCORE_TITLE.search(lines[i])]
+    return sorted({*scored, *dated_pairs(lines, start)})
