@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import wordfreq
@@ -161,3 +163,40 @@ def test_t002_stump_through_the_cli(tmp_path) -> None:
     assert [(d["code"], d["line"], d["message"]) for d in found] == [
         ("T002", 3, 'Document is cut off mid-word ("Depar")')
     ]
+
+
+def test_wordfreq_imported_without_its_call_stack_finds_the_same_data() -> None:
+    # a fresh process: wordfreq imported by `import_wordfreq`, no `inspect.stack()` taken, the
+    # data folder the one the usual import finds, and `locate.this_dir` put back
+    code = (
+        "import inspect, locate, json\n"
+        "taken = []\n"
+        "stack = inspect.stack\n"
+        "inspect.stack = lambda *a: taken.append(1) or stack(*a)\n"
+        "from lintnews.rules.truncation.wordlist import import_wordfreq\n"
+        "module = import_wordfreq()\n"
+        "print(json.dumps([str(module.DATA_PATH), len(taken), locate.this_dir is locate._locate.this_dir,\n"
+        "    len(module.available_languages()), import_wordfreq() is module]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    data_path, taken, restored, languages, same = json.loads(out.stdout)
+    assert data_path == str(wordfreq.DATA_PATH) and taken == 0 and restored and same
+    assert languages == len(wordfreq.available_languages()) > 40
+
+
+def _here_by_locate() -> object:
+    import locate
+
+    return locate.this_dir()
+
+
+def _here_by_frame() -> object:
+    return wordlist._this_dir()
+
+
+def test_this_dir_stand_in_answers_as_locate() -> None:
+    assert _here_by_frame() == _here_by_locate() == Path(os.path.abspath(__file__)).parent
+    # code without a file: the working directory, for both
+    scope: dict[str, object] = {"wordlist": wordlist}
+    exec("import locate\nboth = (wordlist._this_dir(), locate.this_dir())", scope)
+    assert scope["both"] == (Path(os.path.abspath(os.getcwd())),) * 2

@@ -34,7 +34,7 @@ from .trailers import (
     is_bio,
     is_trailer,
 )
-from .wordlist import load, rarer_than
+from .wordlist import import_wordfreq, load, rarer_than
 
 #: The end of a paragraph that could close a sentence: punctuation, closing quotes and brackets,
 #: emoji and symbols. What is left (a letter, a digit, a comma) cannot.
@@ -63,7 +63,7 @@ _I = re.compile(r"I(?:['’]\w+)?$")
 @functools.lru_cache(maxsize=1)
 def _wordfreq_languages() -> frozenset[str]:
     try:
-        import wordfreq
+        wordfreq = import_wordfreq()  # (the import without its call stack)
     except ImportError:  # pragma: no cover - a declared dependency; the check degrades gracefully
         return frozenset()
     return frozenset(wordfreq.available_languages())
