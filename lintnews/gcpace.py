@@ -41,3 +41,15 @@ def paused_collector() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+@contextlib.contextmanager
+def paused_in_run() -> Iterator[None]:
+    """`paused_collector` in a check run of the command line (collecting at `GC_THRESHOLDS`:
+    `collecting_less`), as its workers analyse each chunk (`lintnews.workers.work`); elsewhere
+    (a program using lintnews with its own collector settings) nothing changes."""
+    if gc.get_threshold() != GC_THRESHOLDS:
+        yield
+        return
+    with paused_collector():
+        yield

@@ -27,6 +27,7 @@ from lintnews.analysis import Analysis, Signer
 from lintnews.api import Linter
 from lintnews.cache import seal
 from lintnews.config import Settings
+from lintnews.gcpace import paused_in_run
 from lintnews.reporters.formatted import DocumentFormat
 from lintnews.sources import InputError
 
@@ -187,7 +188,10 @@ def analyze(
             local = Analyzer(*args)
             for chunk in _chunks(everything):
                 slots, misses = lookup(chunk, cache)
-                yield from merge(slots, [(items, None) for items, _ in local.analyze_units(misses)])
+                # (with the collector paused, as a worker analyses its chunks: `workers.work`)
+                with paused_in_run():
+                    fresh = local.analyze_units(misses)
+                yield from merge(slots, [(items, None) for items, _ in fresh])
             return
         chunks = _chunks(everything)
         # Chunks are answered from the cache here until one has a miss: re-linting an unchanged

@@ -272,3 +272,29 @@ def test_matching_compiles_each_pattern_once_and_no_rule_s_alternation() -> None
     assert tried and all(regex is screen.compiled(regex.pattern) for _, regex, _ in tried)
     pack_set.compile_all()
     assert not any("regex" in vars(m) for m in pack_set.matchers.values())
+
+
+def test_one_job_analyses_each_chunk_with_the_collector_paused_in_a_check_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a worker does (`lintnews.workers.work`): linting makes no reference cycles, and the
+    collector's young passes only walked the chunk's documents. Not in a program that uses
+    lintnews with its own collector settings."""
+    corpus = tmp_path / "c.jsonl"
+    text = "The strike entered its third week on Monday, and union leaders said talks had stalled."
+    corpus.write_text("".join(json.dumps({"id": f"r{i}", "text": text}) + "\n" for i in range(70)))
+    seen: list[tuple[int, bool]] = []
+    real = parallel.Analyzer.analyze_units
+
+    def recording(self: parallel.Analyzer, units: list[Any]) -> Any:
+        seen.append((len(units), gc.isenabled()))
+        return real(self, units)
+
+    monkeypatch.setattr(parallel.Analyzer, "analyze_units", recording)
+    args = ["check", "--isolated", "--no-cache", "--exit-zero", "-j", "1", str(corpus)]
+    result = CliRunner().invoke(cli_main, args)
+    assert result.exit_code == 0 and result.output.count("N002") == 69, result.output
+    assert seen == [(64, False), (6, False)] and gc.isenabled()
+    seen.clear()
+    analyses = list(parallel.analyze([str(corpus)], Settings(), 1))
+    assert len(analyses) == 70 and seen == [(64, True), (6, True)]
