@@ -298,3 +298,31 @@ def test_one_job_analyses_each_chunk_with_the_collector_paused_in_a_check_run(
     seen.clear()
     analyses = list(parallel.analyze([str(corpus)], Settings(), 1))
     assert len(analyses) == 70 and seen == [(64, True), (6, True)]
+
+
+@pytest.mark.skipif(not hasattr(__import__("fcntl"), "F_GETPIPE_SZ"), reason="Linux pipes only")
+def test_a_pools_pipes_hold_a_chunk_and_its_results() -> None:
+    """A worker writes a chunk's results (~280 KB on the crawl) and goes on to its next chunk
+    without waiting for the main process to read them; a chunk waits whole in its pipe."""
+    import fcntl
+    import multiprocessing
+
+    from lintnews import pool
+
+    workers = pool.WorkerPool(1, initializer=_no_init, context=multiprocessing.get_context())
+    try:
+        for queue in (workers._inqueue, workers._outqueue):  # type: ignore[attr-defined]
+            for end in (queue._reader, queue._writer):
+                assert fcntl.fcntl(end.fileno(), fcntl.F_GETPIPE_SZ) == pool.PIPE_BYTES
+        assert workers.apply(len, ([b"x" * 300_000],)) == 1
+    finally:
+        workers.terminate()
+    # what is no pipe (a socket pair: a duplex connection) is left as it is
+    one, other = multiprocessing.Pipe(duplex=True)
+    try:
+        pool._widen(one)
+        one.send_bytes(b"x" * 1000)
+        assert other.recv_bytes() == b"x" * 1000
+    finally:
+        one.close()
+        other.close()
