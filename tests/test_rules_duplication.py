@@ -521,6 +521,24 @@ D002_VALID = [
         "12",
         SECOND,
     ),
+    # session 39 (Dragnet's html2text text, rewritten): a box score as html2text writes a
+    # Markdown table, each cell's lines broken, the same closer in both rows
+    text(
+        TITLE,
+        LEDE,
+        "#### Harbour Hawks lead the series 2-0",
+        "Tue 08/07 |  WP: Sam Ortega (10 - 7)   ",
+        "SV: Fernando Alvarez Junior   ",
+        "LP: Tom Reyes (0 - 1)   ",
+        "| 4 - 1 win  ",
+        "---|---|---  ",
+        "Wed 08/08 |  WP: Luis Marno (6 - 8)   ",
+        "SV: Fernando Alvarez Junior   ",
+        "LP: Carl Vanner (6 - 2)   ",
+        "| 3 - 2 win  ",
+        "",
+        SECOND,
+    ),
     # a photographer's credit under each picture, and the New York Times's glued credit label
     text(TITLE, LEDE, "Jane Roe/iStock/Getty Images", SECOND, "Jane Roe/iStock/Getty Images", THIRD),
     text(
@@ -580,6 +598,21 @@ _POSTS_WIDGET = (
 )
 
 D002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
+    # session 39 near-miss: a title repeated under a Markdown table, a blank line between, is
+    # no line of its cells
+    (
+        text(
+            TITLE,
+            LEDE,
+            "Day | Ships  ",
+            "---|---  ",
+            "Monday | 12  ",
+            "",
+            TITLE,
+            SECOND,
+        ),
+        [("D002", 7)],
+    ),
     # session 38 near-misses: a title beside one time stamp is no table cell, and a title at
     # the top under the site's name is no subsection
     (text(TITLE, "Updated", "14:05", TITLE, LEDE, SECOND), [("D002", 4)]),

@@ -1,6 +1,7 @@
 """Where a repeated heading-shaped line stands when it is no repeated title: a cell of a table
-flattened to one cell a line, a photo credit under each picture, a list of a text's parts set
-above the sections that describe them. D002 (``headings.py``) leaves these alone."""
+flattened to one cell a line or a line of a Markdown table's cell, a photo credit under each
+picture, a list of a text's parts set above the sections that describe them. D002
+(``headings.py``) leaves these alone."""
 
 from __future__ import annotations
 
@@ -48,6 +49,36 @@ def table_cell(doc: Document, block: Block, sides: int = 2) -> bool:
             found += len(text) <= 20 and _NUMBER_CELL.match(text) is not None and not _RANK.match(text)
         full += found >= _CELLS
     return full >= sides
+
+
+#: A Markdown table's delimiter row ("---|---", "|:--|--:|"), as html2text and GitHub write it.
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+#: How many lines a Markdown table's rows may run above and below a line that `pipe_table_line`
+#: reads back to the delimiter row.
+_TABLE_REACH = 60
+
+
+def pipe_table_line(doc: Document, block: Block) -> bool:
+    """``block`` is a line of a Markdown table: a row, or a line of a cell that holds line breaks
+    (html2text writes a box score's "WP: James Shields (10 - 7)", "SV: Fernando Rodney" and
+    "LP: J.A. Happ" of one cell on three lines of one row), in an unbroken run of lines (no blank
+    line) that holds the table's delimiter row ("---|---") and a line with a cell separator ("|")
+    each side of the block. The same pitcher recurs down such a column by design."""
+    lines = doc.lines
+    found_delimiter = False
+    sides = 0
+    for step, start in ((-1, block.start - 1), (1, block.end + 1)):
+        i, piped = start, False
+        while 0 <= i < len(lines) and abs(i - start) < _TABLE_REACH and lines[i].strip():
+            line = lines[i]
+            if "|" in line:
+                piped = True
+                if _DELIMITER_ROW.match(line):
+                    found_delimiter = True
+                    break
+            i += step
+        sides += piped
+    return found_delimiter and sides == 2
 
 
 def photo_credit(doc: Document, settings: Settings, block: Block) -> bool:

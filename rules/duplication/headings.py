@@ -12,7 +12,7 @@ from lintnews.diagnostics import RelatedLocation, Severity
 from lintnews.document import Block, Document, words
 from lintnews.registry import Rule, Violation, register
 
-from .heading_places import listed_parts, photo_credit, table_cell
+from .heading_places import listed_parts, photo_credit, pipe_table_line, table_cell
 from .keys import _LETTER_WORD, _MD_HEADING, _code_like, _first_copies, _key, _keys
 from .listings import _in_code
 from .paragraphs import DuplicateHeadingOptions
@@ -162,7 +162,8 @@ class DuplicateHeading(Rule):
     judge), the headings of sections listed in a table of contents above them (three entries or
     more of one list, each heading over a paragraph of its own; also a list of a text's parts of
     one or two words each, "Frontend", "Task Store", "Queue", over their sections), cells of a
-    table set out one cell a line ("Bay of Plenty" among populations and codes), photo credits
+    table set out one cell a line ("Bay of Plenty" among populations and codes), lines of a
+    Markdown table's cells ("SV: Fernando Rodney" in each row of a box score), photo credits
     under each picture ("Jane Roe/iStock/Getty Images", which `image-credit` reports when
     selected), and lines that look like code or stand in a code listing or a command's output
     ("2 files updated, 0 files merged" after each `$ hg clone`).
@@ -224,6 +225,8 @@ class DuplicateHeading(Rule):
                 continue  # the same subheading over two different sections
             if table_cell(doc, block) and table_cell(doc, first, sides=1):
                 continue  # a name or a region down a column of a flattened table
+            if pipe_table_line(doc, block) and pipe_table_line(doc, first):
+                continue  # a line of a cell down a Markdown table's column (a box score's pitcher)
             if photo_credit(doc, settings, block):
                 continue  # a photographer's credit under each picture (B021's)
             if listed_parts(doc, block, first):
