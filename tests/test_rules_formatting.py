@@ -379,6 +379,8 @@ HTML_VALID = [
     "<script>runner.start();</script>\nThe page must be served over HTTP.\n",
     "The request carries a type, such as an image if it came from an <img>tag in the page, and "
     "the <p> element takes no such attribute.\n",
+    # session 39 (Readability's dev418, rewritten): a test page's headings name the elements
+    f"Single <img>\n{LEDE}\n<ul> List of <figure>\n{LEDE}\n",
 ]
 
 HTML_INVALID = [
@@ -389,6 +391,13 @@ HTML_INVALID = [
     # markup under a heading or a short label is left over from the page, not shown
     ('Video\n<div class="player"></div>\n', [("F006", 2), ("F006", 2)]),
     ('Watch the clip:\n<iframe src="https://example.org/v/1"></iframe>\n', [("F006", 2), ("F006", 2)]),
+    # session 39 near-misses: a short line whose tag wraps it, carries attributes, is glued to a
+    # word or breaks a line is left over, not named
+    ("<figure> Harbour cranes</figure>\n", [("F006", 1), ("F006", 1)]),
+    ('Gallery <img src="cranes.jpg">\n', [("F006", 1)]),
+    ("Harbour cranes<figure>\n", [("F006", 1)]),
+    ("Read more <br>\n", [("F006", 1)]),
+    ("The council met on Tuesday. <figure>\n", [("F006", 1)]),
 ]
 
 

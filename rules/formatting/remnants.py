@@ -31,6 +31,12 @@ _BLOCK_TAG = re.compile(
 _CODE_SPAN = re.compile(r"`[^`]*`")
 #: What follows a tag the text names rather than holds: "an <img> tag", "the <ul> element".
 _NAMED = re.compile(r"\s*(?:tags?|elements?)\b", re.IGNORECASE)
+#: A bare opening tag ("<img>", "<ul>"), the way a title names an element; not of a line break,
+#: a rule or a paragraph, the tags an extractor leaves most ("Read more <br>").
+_BARE_TAG = re.compile(r"<(?!(?:br|hr|p)>)[a-zA-Z][a-zA-Z0-9]*>", re.IGNORECASE)
+#: Most words of a title naming tags ("<ul> List of <figure>"), the tags counted.
+_TITLE_WORDS = 8
+_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 #: A sentence that introduces a listing ("... adding this line to your HTML test file:").
 _LEAD_IN = re.compile(r"\w\W{0,3}:\s*$")
 _LEAD_IN_WORDS = 5
@@ -45,8 +51,9 @@ class HtmlRemnant(Rule):
 
     HTML documents are not checked (there markup is expected), nor Markdown code spans and code
     blocks, nor what a tutorial shows of HTML: lines of markup right under a sentence that
-    introduces them ("… add this line to your HTML test file:") and tags the prose names ("an
-    `<img>` tag", "the `<p>` element"). A `<` used as less-than (`a < b`, `<3`) is not a tag.
+    introduces them ("… add this line to your HTML test file:"), tags the prose names ("an
+    `<img>` tag", "the `<p>` element") and bare tags a short title names as words of their own
+    ("Single <img>", "<ul> List of <figure>"). A `<` used as less-than (`a < b`, `<3`) is not a tag.
 
     ## Why is this bad?
     An extractor that decodes the page once too few times, or a feed that escapes its content
@@ -104,7 +111,10 @@ class HtmlRemnant(Rule):
                     f'Decode "{m.group(0)}"',
                     decoded,
                 )
-            for m in _TAG.finditer(masked):
+            tags = list(_TAG.finditer(masked))
+            if tags and _names_tags(masked, tags):
+                continue  # a title naming elements ("Single <img>", "<ul> List of <figure>")
+            for m in tags:
                 if _NAMED.match(masked, m.end()):
                     continue  # a tag the text names ("the <img> tag"): a tutorial's word
                 replacement = ""
@@ -127,6 +137,24 @@ class HtmlRemnant(Rule):
     ) -> Violation:
         fix = Fix(title, (Edit(doc.offset(line, start), doc.offset(line, end), replacement),), True)
         return self.violation(line, start, line, end, message + " left in the text", fix=fix)
+
+
+def _names_tags(line: str, tags: list[re.Match[str]]) -> bool:
+    """``line`` is a title that names the elements its ``tags`` are ("Single <img>", "## <ul>
+    List of <figure>", a test page's headings): a short line (`_TITLE_WORDS` words at most)
+    whose words end with no sentence mark, whose tags are all bare opening tags standing as words of
+    their own between spaces, among words of letters. Markup left over from a page wraps
+    text ("<p>The council met.</p>"), carries attributes or is glued to the words."""
+    text = _HEADING_MARK.sub("", line).strip()
+    rest = _TAG.sub(" ", text).strip()  # the title's words, the tags left out
+    if not rest or rest[-1] in ".!?;," or len(text.split()) > _TITLE_WORDS:
+        return False
+    for m in tags:
+        if not _BARE_TAG.fullmatch(m.group(0)):
+            return False
+        if line[m.start() - 1 : m.start()].strip() or line[m.end() : m.end() + 1].strip():
+            return False  # glued to a word: "<p>The", "said.<br>"
+    return any(w[:1].isalpha() for w in rest.split())
 
 
 def _shown_markup(lines: list[str], holding: list[int]) -> set[int]:
