@@ -31,6 +31,16 @@ QUOTE = (
     "“We did not win everything, but we won the things that matter,” said Maria Santos, the union’s chair."
 )
 PULL = "“We did not win everything, but we won the things that matter”"
+FOURTH = (
+    "Port officials said the first ships would be unloaded by the weekend, and that extra crews "
+    "had been hired to work through the night."
+)
+#: A verse set above a sermon, and the paragraph that cites it further down.
+VERSE = "“Are you the one who is to come, or shall we look for another?”"
+CITES_VERSE = (
+    "So he sent two of his closest disciples to ask Jesus, “Are you the one who is to come, or "
+    "shall we look for another?”"
+)
 TITLE = "Port Strike Ends After Nine Days"
 
 
@@ -60,6 +70,9 @@ GERMAN_SECTIONS = text(
 )
 
 D001_VALID = [
+    # session 39 (Dragnet R731, rewritten): a verse set above the sermon, which cites it in
+    # quotation marks four paragraphs further down
+    text(LEDE, VERSE, SECOND, THIRD, QUOTE, FOURTH, CITES_VERSE),
     # session 38 (a hard-wrapped specification and a how-to post, rewritten): one lead-in over
     # two different examples or lists, and the first line of two references to parts of one work
     text(
@@ -292,6 +305,13 @@ D001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     ),
     # a pull-quote after the paragraph it quotes
     (text(LEDE, QUOTE, SECOND, PULL, THIRD), [("D001", 4)]),
+    # session 39's near-misses of a verse: three paragraphs above the one that cites it, as a
+    # pull-quote stands beside its passage, and four above one that repeats it unquoted
+    (text(LEDE, VERSE, SECOND, THIRD, FOURTH, CITES_VERSE), [("D001", 2)]),
+    (
+        text(LEDE, VERSE, SECOND, THIRD, QUOTE, FOURTH, CITES_VERSE.replace("“", "").replace("”", "")),
+        [("D001", 2)],
+    ),
     # a pull-quote before it, as a Markdown block quote
     (text(LEDE, "", "> " + PULL, "", QUOTE, "", THIRD), [("D001", 3)]),
     # a pull-quote set off by emphasis

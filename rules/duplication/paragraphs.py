@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from lintnews.config import Settings
 from lintnews.diagnostics import RelatedLocation, Severity
-from lintnews.document import Block, Document
+from lintnews.document import Block, Document, words
 from lintnews.registry import Rule, Violation, register
 
 from .keys import _contained, _first_copies, _key, _keys, _paragraph_candidates
@@ -44,7 +44,11 @@ class DuplicateParagraph(Rule):
     headlines quote: 'They say they want less help for themselves') is no pull-quote: the German
     and English press title sections so. Nor is an excerpt cut by an ellipsis at either end
     (“…a 40-something female writer…”, “… Fares have increased to encourage more drivers”): a
-    writer quotes it to discuss it, a pull-quote repeats a sentence whole.
+    writer quotes it to discuss it, a pull-quote repeats a sentence whole. Nor is a quotation set
+    well above a paragraph that quotes it in quotation marks, four paragraphs or more between
+    them (a verse over the sermon that cites it further down, “Are you the one who is to come, or
+    shall we look for another?”, then “So he sent two of his disciples to ask Jesus, “Are you
+    the one …?””): a pull-quote stands beside the passage it repeats.
 
     List items, table rows, headings and code are not compared: the same item in two lists, or
     the same cell in two rows, is structure rather than a copy. Nor are lines of a code listing,
@@ -115,6 +119,8 @@ class DuplicateParagraph(Rule):
         for block, longer in _contained(blocks, keys, max(min_quote_words, min_words)):
             if block.index in reported or _quoted_subheading(doc, block, longer) or _excerpt(block.text):
                 continue
+            if _cited_below(doc, block, longer):
+                continue  # a verse or a statement set above the paragraph that quotes it
             yield self.removable_lines(
                 doc,
                 block.start,
@@ -159,6 +165,37 @@ def _lead_in(doc: Document, block: Block) -> bool:
         and end + 1 < len(doc.lines)
         and doc.lines[end + 1].strip() != ""
         and _LEAD_IN.match(block.text) is not None
+    )
+
+
+#: A quotation mark that opens a quotation in a paragraph.
+_OPENING_QUOTES = frozenset("\"'„“”‘’«»‚‹›")
+#: How many of a quotation's first words `_cited_below` looks for in the paragraph.
+_CITED_WORDS = 4
+#: Fewest paragraphs of prose between a quotation and the paragraph below that cites it for the
+#: quotation to be the text's own (a verse, an epigraph): a pull-quote stands beside the passage
+#: it repeats, a paragraph or two away.
+_CITED_AFTER = 4
+
+
+def _cited_below(doc: Document, quote: Block, source: Block) -> bool:
+    """``quote`` stands well above ``source`` (`_CITED_AFTER` paragraphs of prose or more between
+    them), which quotes it in quotation marks (its first words right after an opening quotation
+    mark, emphasis markers aside): a verse, an epigraph or a statement the text comes back to
+    (“Are you the one who is to come, or shall we look for another?” over a sermon that tells,
+    twelve paragraphs on, how John's disciples asked Jesus, “Are you the one …?”). A pull-quote
+    is set beside the passage it repeats; a reader quoting the article quotes what came before."""
+    if source.index < quote.index:
+        return False
+    between = doc.blocks[quote.index + 1 : source.index]
+    if sum(b.prose for b in between) < _CITED_AFTER:
+        return False
+    first = words(quote.text)[:_CITED_WORDS]
+    if not first:
+        return False
+    needle = re.compile(r"\W+".join(map(re.escape, first)), re.IGNORECASE)
+    return any(
+        source.text[: m.start()].rstrip(" *_")[-1:] in _OPENING_QUOTES for m in needle.finditer(source.text)
     )
 
 
