@@ -70,6 +70,14 @@ GERMAN_SECTIONS = text(
 )
 
 D001_VALID = [
+    # session 39 (Dragnet R138, rewritten): a hymn titled by its first line
+    text(
+        "“I wander often from the harbour way”",
+        "Posted by Jeremy Walker",
+        "I wander often from the harbour way,",
+        "And sin afflicts me every day:",
+        "Oh, when shall I be pure?",
+    ),
     # session 39 (Dragnet R731, rewritten): a verse set above the sermon, which cites it in
     # quotation marks four paragraphs further down
     text(LEDE, VERSE, SECOND, THIRD, QUOTE, FOURTH, CITES_VERSE),
@@ -305,6 +313,22 @@ D001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     ),
     # a pull-quote after the paragraph it quotes
     (text(LEDE, QUOTE, SECOND, PULL, THIRD), [("D001", 4)]),
+    # session 39's near-misses of a hymn's first line: a title pasted again that ends its
+    # sentence, and a line ending in a comma that repeats a paragraph, not the title
+    (
+        text("“I wander often from the harbour way”", LEDE, "I wander often from the harbour way.", SECOND),
+        [("D001", 3)],
+    ),
+    (
+        text(
+            LEDE,
+            "I wander often from the harbour way, said the pilot,",
+            SECOND,
+            "I wander often from the harbour way, said the pilot,",
+            THIRD,
+        ),
+        [("D001", 4)],
+    ),
     # session 39's near-misses of a verse: three paragraphs above the one that cites it, as a
     # pull-quote stands beside its passage, and four above one that repeats it unquoted
     (text(LEDE, VERSE, SECOND, THIRD, FOURTH, CITES_VERSE), [("D001", 2)]),

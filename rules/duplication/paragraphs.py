@@ -51,13 +51,15 @@ class DuplicateParagraph(Rule):
     the one …?””): a pull-quote stands beside the passage it repeats.
 
     List items, table rows, headings and code are not compared: the same item in two lists, or
-    the same cell in two rows, is structure rather than a copy. Nor are lines of a code listing,
-    a shell session or a query's result set out as plain text (a line that ends no sentence
-    among lines with code marks: `AVG(entries) OVER w AS mean,`, a result row drawn with `│`,
-    "added 1 changesets" after each `$ hg pull`): the same expression or row recurs there by
-    design. Nor is a lead-in, one sentence on a line ending in a colon right over what it
-    introduces, when the two copies introduce different things ("And the server may respond
-    with a 412 Conflict or a 200 OK status:" over two responses).
+    the same cell in two rows, is structure rather than a copy. Nor is a poem's or a hymn's first
+    line under the title it gives the text ("I wander often from the way" over "I wander often
+    from the way, / And sin afflicts me every day:"), its sentence going on in the next line.
+    Nor are lines of a code listing, a shell session or a query's result set out as plain text
+    (a line that ends no sentence among lines with code marks: `AVG(entries) OVER w AS mean,`,
+    a result row drawn with `│`, "added 1 changesets" after each `$ hg pull`): the same
+    expression or row recurs there by design. Nor is a lead-in, one sentence on a line ending
+    in a colon right over what it introduces, when the two copies introduce different things
+    ("And the server may respond with a 412 Conflict or a 200 OK status:" over two responses).
 
     ## Why is this bad?
     Scrapers that follow pagination, merge an AMP and a canonical page, or retry a failed fetch
@@ -104,6 +106,8 @@ class DuplicateParagraph(Rule):
             reported.add(block.index)
             if _in_code(doc, block):
                 continue  # a line of a code listing or of a query's result: lines repeat there
+            if _first_line_title(doc, block, first):
+                continue  # a hymn or a poem titled by its first line
             if _lead_in(doc, block) and _lead_in(doc, first) and _next(doc, block) != _next(doc, first):
                 copies = copies or Counter(keys)
                 if copies[_key(doc, block)] <= _LEAD_IN_COPIES:
@@ -196,6 +200,27 @@ def _cited_below(doc: Document, quote: Block, source: Block) -> bool:
     needle = re.compile(r"\W+".join(map(re.escape, first)), re.IGNORECASE)
     return any(
         source.text[: m.start()].rstrip(" *_")[-1:] in _OPENING_QUOTES for m in needle.finditer(source.text)
+    )
+
+
+#: The end of a verse line whose sentence goes on in the next line.
+_VERSE_GOES_ON = re.compile(r"""[,;][\"'”’»*_]*\s*$""")
+
+
+def _first_line_title(doc: Document, block: Block, first: Block) -> bool:
+    """``first`` is the text's title, and ``block`` the first line of a poem or a hymn titled by
+    it ("I wander often from the way" over "I wander often from the way, / And sin afflicts me
+    every day:"): a one-line title (the text's first block, or heading-shaped), and a one-line
+    repeat whose sentence goes on in the line right below it (ending in a comma or a semicolon).
+    A paragraph pasted twice ends its sentence."""
+    end = block.end
+    return (
+        first.start == first.end
+        and (first.index == 0 or first.heading_like)
+        and block.start == end
+        and _VERSE_GOES_ON.search(block.text) is not None
+        and end + 1 < len(doc.lines)
+        and doc.lines[end + 1].strip() != ""
     )
 
 
