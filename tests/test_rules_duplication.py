@@ -657,6 +657,25 @@ D002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
         ),
         [("D002", 7)],
     ),
+    # nor is a line four lines under a table's rows, in a text with no blank lines (html2text's
+    # notes under a table, then a repeated title)
+    (
+        text(
+            TITLE,
+            LEDE,
+            "| Day | Ships |",
+            "|---|---|",
+            "| Monday | 12 |",
+            "1 Counted at the northern gate.",
+            "2 Counted by hand.",
+            "3 Ships at anchor are not counted.",
+            "4 Figures for the first week only.",
+            TITLE,
+            SECOND,
+            "| Day | Cranes |",
+        ),
+        [("D002", 10)],
+    ),
     # session 38 near-misses: a title beside one time stamp is no table cell, and a title at
     # the top under the site's name is no subsection
     (text(TITLE, "Updated", "14:05", TITLE, LEDE, SECOND), [("D002", 4)]),

@@ -53,32 +53,36 @@ def table_cell(doc: Document, block: Block, sides: int = 2) -> bool:
 
 #: A Markdown table's delimiter row ("---|---", "|:--|--:|"), as html2text and GitHub write it.
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
-#: How many lines a Markdown table's rows may run above and below a line that `pipe_table_line`
-#: reads back to the delimiter row.
+#: Most lines of one cell `pipe_table_line` reads each side of a line for a cell separator, and
+#: how far it looks for the table's delimiter row.
+_CELL_LINES = 3
 _TABLE_REACH = 60
 
 
 def pipe_table_line(doc: Document, block: Block) -> bool:
     """``block`` is a line of a Markdown table: a row, or a line of a cell that holds line breaks
     (html2text writes a box score's "WP: James Shields (10 - 7)", "SV: Fernando Rodney" and
-    "LP: J.A. Happ" of one cell on three lines of one row), in an unbroken run of lines (no blank
-    line) that holds the table's delimiter row ("---|---") and a line with a cell separator ("|")
-    each side of the block. The same pitcher recurs down such a column by design."""
+    "LP: J.A. Happ" of one cell on three lines of one row): a line with a cell separator ("|")
+    within `_CELL_LINES` lines each side of it, and the table's delimiter row ("---|---") above
+    or below (under the first row, the header), with no blank line between. The same pitcher
+    recurs down such a column by design; a line after a table's notes (a text with no blank
+    lines, "Quelle: …" under each of two tables) stands further from its rows."""
     lines = doc.lines
-    found_delimiter = False
-    sides = 0
     for step, start in ((-1, block.start - 1), (1, block.end + 1)):
-        i, piped = start, False
-        while 0 <= i < len(lines) and abs(i - start) < _TABLE_REACH and lines[i].strip():
-            line = lines[i]
-            if "|" in line:
-                piped = True
-                if _DELIMITER_ROW.match(line):
-                    found_delimiter = True
-                    break
+        i = start
+        while (
+            0 <= i < len(lines) and abs(i - start) < _CELL_LINES and lines[i].strip() and "|" not in lines[i]
+        ):
             i += step
-        sides += piped
-    return found_delimiter and sides == 2
+        if not (0 <= i < len(lines) and "|" in lines[i]):
+            return False
+    for step, start in ((-1, block.start - 1), (1, block.end + 1)):
+        i = start
+        while 0 <= i < len(lines) and abs(i - start) < _TABLE_REACH and lines[i].strip():
+            if _DELIMITER_ROW.match(lines[i]):
+                return True
+            i += step
+    return False
 
 
 def photo_credit(doc: Document, settings: Settings, block: Block) -> bool:
