@@ -12,19 +12,12 @@ from pathlib import Path
 
 import pytest
 from console import lintnews_script
+from test_markdown_links import LEDE, SECOND
 
 from lintnews.api import Linter as ApiLinter
 from lintnews.config import Settings
 from lintnews.sources import kind_of
 
-LEDE = (
-    "Dock workers voted on Friday to end the strike that had stopped the port for nine days, the "
-    "union said after the count."
-)
-SECOND = (
-    "The agreement raises wages by four percent this year and three percent next year, and the port "
-    "authority said ships would be unloaded again from Monday."
-)
 #: html2text's share row: each button a link with its query string (lines 7-9 of `PAGE`).
 SHARE_ROW = (
     "  * [Facebook](http://www.facebook.com/sharer.php?u=http%3A%2F%2Fexample.com%2Fstrike)\n"
