@@ -35,11 +35,10 @@ from lintnews.block_edges import blocks_where
 from lintnews.config import Settings
 from lintnews.diagnostics import Severity
 from lintnews.document import Document
-from lintnews.packs import line_keys
 from lintnews.registry import Rule, Violation, register
 
 from .line_shapes import close_runs
-from .teaser_blocks import READ_MORE, teaser_runs
+from .teaser_blocks import read_more_runs
 
 #: Fewest items of a list: three "Title — Name" items still occur in an article's list of books
 #: or albums with their authors.
@@ -235,9 +234,9 @@ class StoryLinkList(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         runs = [(run[0], run[-1], len(run)) for run in link_runs(doc)]
-        for start, end in teaser_runs(doc):
+        for start, end, n in read_more_runs(doc):
             if not any(a <= end and start <= b for a, b, _ in runs):
-                runs.append((start, end, sum(k in READ_MORE for k in line_keys(doc)[start : end + 1])))
+                runs.append((start, end, n))
         for start, end, n in sorted(runs):
             yield self.removable_lines(
                 doc,

@@ -15,7 +15,7 @@ from lintnews.document import Document
 from lintnews.packs import line_keys
 
 #: A read-more link alone on its line (its line key), in the shipped languages.
-READ_MORE = frozenset(
+_READ_MORE = frozenset(
     {
         "read more",
         "continue reading",
@@ -34,10 +34,11 @@ _MIN_LINKS = 3
 _MOST_LINES = 4
 
 
-def teaser_runs(doc: Document) -> list[tuple[int, int]]:
-    """The listings of ``doc`` (see the module's docstring), each as its first link and its last."""
+def read_more_runs(doc: Document) -> list[tuple[int, int, int]]:
+    """The listings of ``doc`` (see the module's docstring), each as its first link, its last
+    and how many links it holds."""
     keys = line_keys(doc)
-    links = [i for i, key in enumerate(keys) if key in READ_MORE]
+    links = [i for i, key in enumerate(keys) if key in _READ_MORE]
     if len(links) < _MIN_LINKS:
         return []
     lines = doc.lines
@@ -47,7 +48,7 @@ def teaser_runs(doc: Document) -> list[tuple[int, int]]:
             groups[-1].append(i)
         else:
             groups.append([i])
-    return [(run[0], run[-1]) for run in groups if len(run) >= _MIN_LINKS]
+    return [(run[0], run[-1], len(run)) for run in groups if len(run) >= _MIN_LINKS]
 
 
 def _texts(lines: list[str], a: int, b: int) -> list[int]:
