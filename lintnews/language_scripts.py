@@ -142,11 +142,6 @@ def script_language(scripts: list[str]) -> str | None:
     return scripts[0] if scripts and scripts[0] in SCRIPT_LETTERS else None
 
 
-#: The language a passage of a script of `PROFILED_LETTERS` is taken for when it is not the
-#: text's own (`script_languages`).
-PROFILED_LANGUAGE = {"Arab": "ar", "Cyrl": "ru", "Grek": "el", "Hebr": "he"}
-
-
 #: The languages of other scripts than Latin that `lintnews.language` detects.
 OTHER_SCRIPTS = frozenset(SCRIPT_STOPWORDS) | frozenset(SCRIPT_LETTERS)
 
@@ -197,6 +192,10 @@ SCRIPT_OF_LANGUAGE = {
     "zh": "Hani",
 }
 PACK_LANGUAGE = {script: lang for lang, script in reversed(SCRIPT_OF_LANGUAGE.items())}
+#: The language a passage of a script of `PROFILED_LETTERS` is taken for when it is not the
+#: text's own (`script_languages`): the script's `PACK_LANGUAGE` (Cyrillic Russian's, Arabic
+#: script Arabic's).
+PROFILED_LANGUAGE = {script: PACK_LANGUAGE[script] for script in PROFILED_LETTERS}
 _SCRIPTS = tuple(SCRIPT_RANGES)
 _TABLE = bytearray(0x1000)
 for _group, _ranges in enumerate(SCRIPT_RANGES.values(), 1):
