@@ -412,6 +412,22 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{P1}\nHarbour terminal approved\nRead more\n{P2}\nResidents go to court\nRead more\n",
             f"{P1}\n{P2}\n{P3}\n{P4}\n{P1}\nRead more\n{P2}\n{P3}\n{P4}\n{P1}\n{P2}\nRead more\n"
             f"{P3}\n{P4}\n{P1}\n{P2}\n{P3}\nRead more\n",
+            # session 40: an article's own lists with numbers in brackets are no archive widget:
+            # a year (games, films), two items, a date, a name that ends its sentence, a long
+            # name, a count set apart from the list by prose
+            f"{P1}\nPuzzle Quest - Tile-matching strategy RPG (2007)\nMight & Magic: Clash of Heroes (2009)\n"
+            "WarGames WOPR - Tile-matching tactical war sim (2012)\nPuzzle Craft - city-building sim (2012)\n",
+            f"{P1}\n- Harbour Party (12)\n- Fishing Quarter List (9)\n{P2}\n- Greens (4)\n",
+            # three or four items with no widget's heading, months or second run: a result's list
+            f"{P1}\nThe new council:\n- Harbour Party (12)\n- Fishing Quarter List (9)\n- Greens (4)\n"
+            "- Independents (1)\n",
+            f"{P1}\n- Die sicheren Häfen stehen bereit (08.07.2020)\n- Links und lässig (06.07.2020)\n"
+            "- Der perfekte Sturm (02.07.2020)\n",
+            f"{P1}\n- The seats the council gave each party. (12)\n- The seats the board gave them. (9)\n"
+            "- The seats the court gave them. (4)\n",
+            f"{P1}\n- The harbour authority approved the terminal on a Monday in June (12)\n"
+            "- Residents of the old fishing quarter took the harbour authority to court (9)\n"
+            "- The lawyer of the residents said the dredging could not start yet (4)\n",
         ],
         [
             (
@@ -463,6 +479,16 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 "Weiterlesen »\n20. Juni 2022\nKlima\n### Neue Lärmschutzwand\nWeiterlesen »\n",
                 [2],
             ),
+            # session 40: a blog's category and archive widgets, each item with its count of posts
+            # (Blogger's triangles and years, html2text's links, counts with thousands separators)
+            (
+                f"{P1}\n{P2}\nCategories\n  * Advice (65) \n  * Air Travel (27)\n\n"
+                "  * [Politics](https://example.com/category/politics) (1,204)\n  * Dog, tuna & the wizard of OZ (19)\n"
+                "Blog Archive\n  * ► 2012 (45)\n    * ▼ November (3)\n    * ► October\u00a0(12)\n"
+                "  * ► 2011 (1.204)\n",
+                [4, 10],
+            ),
+            (f"{DE1}\nArchiv\nMärz 2009 (12)\nFebruar 2009 (7)\nJanuar 2009 (21)\n{DE2}\n", [3]),
         ],
     ),
 }

@@ -37,6 +37,7 @@ from lintnews.diagnostics import Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
+from .archive_lists import archive_runs
 from .line_shapes import close_runs
 from .teaser_blocks import read_more_runs
 
@@ -94,6 +95,10 @@ _DATE_WORDS = frozenset("on in since until till from of at before after by to an
 _BYLINE_ON = re.compile(r"\bby(?: \S+){1,4} on$", re.I)
 #: The kinds of block a stamped item stands in.
 _LIST = ("list",)
+#: What a run is, in its message: a list of other stories, or a blog's archive or category
+#: widget (``archive_lists.py``).
+_STORIES = "List of links to other stories"
+_ARCHIVE = "Archive or category list of the site"
 
 #: The marks each ending holds, searched for in the text: a step a character in C, where a
 #: regular expression over the text tried every space (0.17 ms a document on the crawl); a lone
@@ -200,7 +205,9 @@ class StoryLinkList(Rule):
     region runs from the first item to the last. A listing set out over lines, three read-more
     links or more each on a line of its own ("READ MORE", "Weiterlesen »") with at most four
     lines of text between two of them (another post's title, date and first words), is such a
-    list too, from its first link to its last.
+    list too, from its first link to its last; so is a blog's archive or category widget, three
+    lines or more in a row each naming a month or a category with its count of posts ("March
+    2009 (12)", "Advice (65)"; a year in brackets is no count).
 
     ## Why is this bad?
     The items are other pages' headlines that a link roundup or a news widget shows around the
@@ -233,16 +240,19 @@ class StoryLinkList(Rule):
     fix_applicability = "unsafe"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        runs = [(run[0], run[-1], len(run)) for run in link_runs(doc)]
+        runs = [(run[0], run[-1], len(run), _STORIES) for run in link_runs(doc)]
         for start, end, n in read_more_runs(doc):
-            if not any(a <= end and start <= b for a, b, _ in runs):
-                runs.append((start, end, n))
-        for start, end, n in sorted(runs):
+            if not any(a <= end and start <= b for a, b, _, _ in runs):
+                runs.append((start, end, n, _STORIES))
+        for start, end, n in archive_runs(doc):
+            if not any(a <= end and start <= b for a, b, _, _ in runs):
+                runs.append((start, end, n, _ARCHIVE))
+        for start, end, n, what in sorted(runs):
             yield self.removable_lines(
                 doc,
                 start,
                 end,
-                f"List of links to other stories left in the text ({n} links)",
+                f"{what} left in the text ({n} links)",
                 "Remove the list of links",
                 safe=False,
             )
