@@ -107,6 +107,18 @@ def test_lone_timestamps_of_other_languages(text: str, expected: list[int]) -> N
     assert [d.line for d in diags] == expected
 
 
+def test_polish_related_prompts() -> None:
+    """S001: session 40's Polish prompts alone on a line ("Zobacz również", "Czytaj więcej"), not
+    the same words in a sentence."""
+    text = (
+        "Prezydent Warszawy otworzył w sobotę nową linię tramwajową. Według ratusza będzie z niej codziennie"
+        " korzystać wielu pasażerów, a budowa ruszyła trzy lata temu.\n\nCzytaj więcej\n\n## Zobacz również\n\n"
+        "Mieszkańcy mogą zobacz również nowe przystanki, które są czytaj więcej niż wygodne.\n"
+    )
+    diags = Linter(Settings(select=["S001"])).lint(Document("page.txt", text)).diagnostics
+    assert [(d.code, d.line) for d in diags] == [("S001", 3), ("S001", 5)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -123,8 +135,14 @@ def test_lone_timestamps_of_other_languages(text: str, expected: list[int]) -> N
             [("B010", 11), ("B009", 13), ("B020", 15)],
         ),
         (PT + "\nVoltar ao topo\n\nTodos os direitos reservados.\n", [("B010", 11), ("B020", 13)]),
+        # session 40: the agencies' credit that names none; the words in a sentence are the article's
+        (
+            PT
+            + "\nCom informações das agências.\n\nO governo disse que, com informações das agências, vai rever o plano.\n",
+            [("B020", 11)],
+        ),
     ],
-    ids=["ru", "zh", "ja", "pt"],
+    ids=["ru", "zh", "ja", "pt", "pt-agencies"],
 )
 def test_navigation_advertisement_and_copyright_lines(text: str, expected: list[tuple[str, int]]) -> None:
     """B009, B010 and B020 in other languages; the article's own lines are left alone."""

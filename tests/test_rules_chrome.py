@@ -113,6 +113,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 [3, 5],
             ),
             (f"{EN}\nPost a Comment\n0 Comments\n", [2, 3]),
+            # session 40: WordPress's link under the reply form
+            (f"{EN}\nLeave a Reply\nClick here to cancel reply.\n", [2, 3]),
             (
                 (
                     f"{DE}\n{DE2}\nSchreibe einen Kommentar Antworten abbrechen\nDeine E-Mail-Adresse wird nicht "
@@ -361,6 +363,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nFacebook Twitter WhatsApp E-Mail\nTeilen\n", [2, 3]),
             (f"{FR}\nPartager\nPartager sur Twitter\n", [2, 3]),
             (f"{ES}\nCompartir\nSíguenos en Facebook y Twitter\n", [2, 3]),
+            (f"{ES}\nSíguenos en Google News\n", [2]),
             (
                 f"{EN}\nFollow @jdoe and @townledger on Twitter.\nFollow me @jdoe\nTwitter: @townledger\n"
                 "Facebook: www.facebook.com/townledger\n",
@@ -660,6 +663,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nThis copy is for your personal, non-commercial use only, the museum's sign said.\n",
             f"{FR}\nLe journal a signé un accord avec AFP pour ses photos.\n",
             f"{DE}\nDie dpa berichtete am Dienstag über den Beschluss des Stadtrats.\n",
+            f"{DE}\nDer Sender arbeitet mit Material der Nachrichtenagenturen und eigener Reporter.\n",
+            f"{ES}\nEl diario trabaja con información de agencias y de sus corresponsales.\n",
             # a line about power, not the site's platform
             f"{EN}\nPowered by solar panels, the new buses will run on the coast line from May.\n",
             f"{EN}\nPowered by WordPress, the site of the council was hacked twice last year.\n",
@@ -688,6 +693,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
             (f"{FR}\n(Avec AFP)\nLe Courrier SA. Tous droits réservés.\n", [2, 3]),
             (f"{ES}\nCon información de EFE\nDiario del Sur. Todos los derechos reservados.\n", [2, 3]),
+            # session 40: the credit that names no agency
+            (f"{DE}\nMit Material der Nachrichtenagenturen.\n{ES}\nCon información de agencias.\n", [2, 4]),
             # the platform credit of the footer
             (f"{EN}\npowered by\nBlog powered by TypePad\nProudly powered by WordPress\n", [2, 3, 4]),
             # session 38: any service's credit alone on a line
