@@ -20,7 +20,11 @@ must match the entire key. Each pattern is compiled alone, once a process, and a
 only against the patterns whose matches may start as it starts or whose needed strings it holds
 (`screen`, `tried`): a few regex calls a candidate line, whatever the size of the pack.
 
-Modules: `rulefile` (the rule files, `phrase_rule`), `validation` (checks shared by every file
+A rule file's ``[terms.<lang>]`` tables hold the named word lists its rule's logic reads
+(``recent-comments-headings = ["Recent Comments"]``), extended and merged over languages as
+phrases are (`terms`, `pack_terms`).
+
+Modules: `rulefile` (the rule files, `phrase_rule`), `terms` (term lists), `validation` (checks shared by every file
 shape), `loading` (built-in and users' files, cached per configuration), `model` (`PackSet`,
 `Matcher`; its patterns tried one by one in `tried`), `screen` (which lines may match at all;
 its first pass in `first_pass`), `answers`
@@ -38,6 +42,7 @@ from lintnews.packs.matching import (
     lines_matched,
     match_lines,
     pack_languages,
+    pack_terms,
 )
 from lintnews.packs.model import ALL_LANGUAGES, Entry, Matcher, PackSet, compile_entries
 from lintnews.packs.rulefile import RuleFile, builtin_rule_file, phrase_rule
@@ -74,5 +79,6 @@ __all__ = [
     "load_packs",
     "match_lines",
     "pack_languages",
+    "pack_terms",
     "phrase_rule",
 ]

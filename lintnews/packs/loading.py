@@ -11,7 +11,9 @@ from lintnews.config import ConfigError, PackError, Settings, pack_rule, shown
 from lintnews.pack_cache import builtin_entries
 from lintnews.packs.model import ALL_LANGUAGES, Entry, PackSet
 from lintnews.packs.rulefile import RULE_KEYS, USER_KEYS, builtin_data, phrase_entries, read_toml
+from lintnews.packs.terms import declared, term_lists
 from lintnews.packs.validation import builtin_dir, entry
+from lintnews.registry import all_rules
 
 #: Keys of a pack file of the first shape: one language, entries naming their rules.
 LANGUAGE_PACK_KEYS = frozenset({"language", "entry", "description"})
@@ -68,6 +70,11 @@ def _load_rule_file(
     rule = names.pop()
     for language, found in phrase_entries(data, str(path), rule, check_patterns):
         packs.add(language, found)
+    # (a user's file adds words to the lists the rule's own file declares, and to no other)
+    code = next(r.code for r in all_rules().values() if r.name == rule)
+    known = None if builtin else declared(builtin_data(code))
+    for language, name, words in term_lists(data, str(path), f"{code} ({rule})", known):
+        packs.add_terms(language, rule, name, words)
 
 
 def _load_language_pack(path: Path, data: dict[str, Any], packs: PackSet, check_patterns: bool) -> None:

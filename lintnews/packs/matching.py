@@ -39,6 +39,14 @@ def pack_languages(doc: Document, settings: Settings, packs: PackSet) -> list[st
     return list(langs)
 
 
+def pack_terms(doc: Document, settings: Settings, rule: str, name: str) -> frozenset[str]:
+    """The words (line keys) of the term list ``name`` of ``rule`` (its name) that apply to
+    ``doc``: its ``[terms.<lang>]`` words in the languages whose phrases apply (`pack_languages`)
+    and its ``[terms."*"]`` words, the built-in file's and the user's (`lintnews.packs.terms`)."""
+    packs = load_packs(settings)
+    return packs.term_set(rule, name, tuple(pack_languages(doc, settings, packs)))
+
+
 _SECONDARY_SHARE = 0.25
 _SECONDARY_MIN_HITS = 10
 

@@ -77,9 +77,26 @@ class PackSet:
     rule_matchers: dict[tuple[str, tuple[str, ...]], list[Matcher]] = field(default_factory=dict)
     line_matchers: dict[tuple[str, ...], LineMatcher] = field(default_factory=dict)
     answers: dict[str, LanguageAnswers] = field(default_factory=dict)
+    #: The term lists (`lintnews.packs.terms`): their words (line keys) by rule, name and language.
+    terms: dict[tuple[str, str], dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    term_sets: dict[tuple[str, str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
 
     def add(self, language: str, entry: Entry) -> None:
         self.by_language.setdefault(language, {}).setdefault(entry.rule, []).append(entry)
+
+    def add_terms(self, language: str, rule: str, name: str, words: tuple[str, ...]) -> None:
+        by_language = self.terms.setdefault((rule, name), {})
+        by_language[language] = by_language.get(language, ()) + words
+
+    def term_set(self, rule: str, name: str, languages: tuple[str, ...]) -> frozenset[str]:
+        """The words of the term list ``name`` of ``rule`` in ``languages`` and ``*`` (cached);
+        a `KeyError` when no file declares the list (a rule asking for a list it has not)."""
+        found = self.term_sets.get((rule, name, languages))
+        if found is None:
+            by_language = self.terms[(rule, name)]
+            found = frozenset(w for lang in (*languages, ALL_LANGUAGES) for w in by_language.get(lang, ()))
+            self.term_sets[(rule, name, languages)] = found
+        return found
 
     def languages(self) -> list[str]:
         return sorted(lang for lang in self.by_language if lang != ALL_LANGUAGES)

@@ -24,8 +24,10 @@ A rule file holds what the rule is (``code``, ``name``, ``severity``, ``summary`
 A language holds one table, or several (``[[phrases.de]]``) when groups of phrases carry
 different messages or severities; ``[phrases."*"]`` applies to every language. The Python class
 keeps only the logic: `phrase_rule` gives it the file's code, name, severity, summary, message and
-docs. Users extend a rule with a file of the same shape that names the rule (``rule = "B001"``,
-or its ``code``/``name``) and holds only ``[phrases.<lang>]`` tables (see `lintnews.packs.loading`).
+docs. A file may also hold ``[terms.<lang>]`` tables, the named word lists its rule's logic reads
+(`lintnews.packs.terms`). Users extend a rule with a file of the same shape that names the rule
+(``rule = "B001"``, or its ``code``/``name``) and holds ``[phrases.<lang>]`` and ``[terms.<lang>]``
+tables (see `lintnews.packs.loading`).
 """
 
 from __future__ import annotations
@@ -47,7 +49,9 @@ from lintnews.registry import Rule
 #: Keys of a built-in rule file. A user's file extending a rule may also name it by ``rule``; its
 #: ``summary`` and ``docs`` (say, of a copied built-in file) describe nothing: the rule's own
 #: come from lintnews's file.
-RULE_KEYS = frozenset({"code", "name", "severity", "summary", "message", "docs", "phrases", "description"})
+RULE_KEYS = frozenset(
+    {"code", "name", "severity", "summary", "message", "docs", "phrases", "terms", "description"}
+)
 USER_KEYS = RULE_KEYS | {"rule"}
 #: Keys of one ``[phrases.<lang>]`` table.
 PHRASE_KEYS = frozenset({"message", "severity", "lines", "patterns"})

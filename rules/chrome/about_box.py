@@ -12,17 +12,25 @@ section "About Lyme Disease" over "Lyme disease is an infection …" is the arti
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lintnews.document import Document
 
-#: "About NAME" (one to four words after it), in the four languages of every pack; Markdown
-#: heading marks and emphasis around it, a colon after it.
-_HEADING = re.compile(
-    r"^[\s#*_]*(?:about|über|à propos de|a propos de|sobre|acerca de)\s+"
-    r"((?:[^\W\d_][\w.'’&-]*\s+){0,3}[^\W\d_][\w.'’&-]*)[\s*_:]*$",
-    re.IGNORECASE,
-)
+#: "About NAME" (one to four words after it): what follows one of the words that start the
+#: heading (B010's term list `about-headings`); Markdown heading marks and emphasis around it, a
+#: colon after it.
+_NAME = r"\s+((?:[^\W\d_][\w.'’&-]*\s+){0,3}[^\W\d_][\w.'’&-]*)[\s*_:]*$"
+
+
+@functools.lru_cache(maxsize=8)
+def _heading(starts: frozenset[str]) -> re.Pattern[str]:
+    """The pattern of an about box's heading that starts with one of ``starts`` (the longest
+    first, so that the name is what follows the longest)."""
+    words = "|".join(re.escape(w) for w in sorted(starts, key=lambda w: (-len(w), w)))
+    return re.compile(rf"^[\s#*_]*(?:{words}){_NAME}", re.IGNORECASE)
+
+
 #: Small words a name may hold in its middle ("Society of Authors", "Hacker News").
 _NAME_LINKS = frozenset({"of", "the", "and", "de", "la", "le", "von", "van", "der", "du", "di", "y", "&"})
 #: The verb that presents the name ("Jane Roe is …", "Matthew is PCMag's UK-based editor").
@@ -48,12 +56,13 @@ def _is_name(words: list[str], heading: str) -> bool:
     return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
 
 
-def about_bio(doc: Document, i: int, reported: set[int]) -> int | None:
+def about_bio(doc: Document, i: int, reported: set[int], starts: frozenset[str]) -> int | None:
     """The line of the paragraph that presents NAME under line ``i`` when line ``i`` is an
-    "About NAME" heading (B010's pack pattern found it), else None."""
+    "About NAME" heading (B010's pack pattern found it; it starts with one of ``starts``), else
+    None."""
     lines = doc.lines
     line = lines[i]
-    m = _HEADING.match(line)
+    m = _heading(starts).match(line)
     if m is None or len(line) > 80:
         return None
     words = m[1].split()

@@ -16,6 +16,7 @@ from lintnews.language import STOPWORDS
 from lintnews.packs import (
     PhraseRule,
     line_key,
+    pack_terms,
     phrase_rule,
 )
 from lintnews.registry import Violation, register
@@ -98,9 +99,6 @@ class AdvertisementLabel(PhraseRule):
     pass
 
 
-#: A blog sidebar's widget heading that is also a label when a colon ends it: "Kategorien:" over
-#: an award's categories ("Bestes Familienspiel", "Beste Story") is the page's own list.
-_CATEGORY_HEADINGS = frozenset({"categories", "kategorien", "catégories", "categorías"})
 #: The message of B010's about-box heading pattern (``rules/packs/B010.toml``, ``[phrases."*"]``).
 _ABOUT_BOX = "About box (the writer or the site) left in the text"
 
@@ -111,16 +109,23 @@ class PostNavigation(PhraseRule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         found = {}
         about = []
+        categories: frozenset[str] | None = None
         for v in super().check(doc, settings):
             line = doc.lines[v.line].rstrip(" *_")
-            if line.endswith(":") and line_key(line) in _CATEGORY_HEADINGS:
-                continue
+            if line.endswith(":"):
+                # a blog sidebar's widget heading that is also a label when a colon ends it:
+                # "Kategorien:" over an award's categories is the page's own list
+                if categories is None:
+                    categories = pack_terms(doc, settings, self.name, "category-headings")
+                if line_key(line) in categories:
+                    continue
             if v.message == _ABOUT_BOX:
                 about.append(v)  # the pack finds "About NAME"; the paragraph under it decides
                 continue
             found[v.line] = v
+        starts = pack_terms(doc, settings, self.name, "about-headings") if about else frozenset()
         for v in about:
-            j = about_bio(doc, v.line, set(found))
+            j = about_bio(doc, v.line, set(found), starts)
             if j is not None and v.line not in found:
                 # "About Jane Roe" over "Jane Roe is a freelance writer in Austin." under a post
                 found[v.line] = v

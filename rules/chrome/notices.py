@@ -11,6 +11,7 @@ from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.packs import (
     PhraseRule,
+    pack_terms,
     phrase_rule,
 )
 from lintnews.registry import Violation, register
@@ -34,7 +35,9 @@ class CommentWidget(PhraseRule):
         if not found:
             return
         reported = {v.line for v in found}
-        for i in form_field_lines(doc, reported):
+        labels = pack_terms(doc, settings, self.name, "comment-form-labels")
+        notes = pack_terms(doc, settings, self.name, "comment-form-notes")
+        for i in form_field_lines(doc, reported, labels, notes):
             # a bare "Website" under "Mail (will not be published) (required)": the form's field
             yield self.removable_lines(
                 doc,
@@ -43,7 +46,8 @@ class CommentWidget(PhraseRule):
                 "Comment form field left in the text",
                 f'Remove the line "{doc.lines[i].strip()[:60]}"',
             )
-        for i in recent_comment_lines(doc, reported):
+        headings = pack_terms(doc, settings, self.name, "recent-comments-headings")
+        for i in recent_comment_lines(doc, reported, headings):
             # "Sona on Windows Live Messenger Mobile" under "Recent Comments": the sidebar's box
             yield self.removable_lines(
                 doc,

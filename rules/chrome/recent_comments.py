@@ -4,7 +4,8 @@ A blog's sidebar lists the latest comments of the whole site under "Recent Comme
 widget, Blogger's, Drupal's): each item names a reader and the post commented on ("Sona on
 Windows Live Messenger Mobile", "Corinne commented on …", "Erwin bei …", "Marie dans …") or
 shows the comment's first words cut off ("Hey! That's my image there! Thanks!...", then
-"Carrie"). The pack names the heading; the items are judged here, by their place under it and
+"Carrie"). The pack names the heading (and its term list `recent-comments-headings`, in
+``rules/packs/B002.toml``, says which reported lines head the box); the items are judged here, by their place under it and
 their shape, so that a list of another kind after the heading (the page's next widget) is left
 alone.
 """
@@ -16,26 +17,6 @@ import re
 from lintnews.document import Document
 from lintnews.packs import line_keys
 
-#: The headings of the box (line keys), in the shipped languages and a few more.
-HEADINGS = frozenset(
-    {
-        "recent comments",
-        "latest comments",
-        "neueste kommentare",
-        "letzte kommentare",
-        "commentaires récents",
-        "derniers commentaires",
-        "comentarios recientes",
-        "últimos comentarios",
-        "comentários recentes",
-        "últimos comentários",
-        "commenti recenti",
-        "ultimi commenti",
-        "recente reacties",
-        "laatste reacties",
-        "ostatnie komentarze",
-    }
-)
 #: An item naming the reader and the post: "NAME on TITLE", "NAME commented on TITLE",
 #: "NAME bei TITLE", "NAME dans TITLE", "NAME en TITLE". The name is one to five words with no
 #: sentence mark; the post's title follows.
@@ -69,14 +50,15 @@ def _item(text: str, after_cut: bool) -> bool:
     return after_cut and _NAME_LINE.match(text) is not None
 
 
-def recent_comment_lines(doc: Document, reported: set[int]) -> list[int]:
-    """The item lines under a reported "Recent Comments" heading: each one right under the
+def recent_comment_lines(doc: Document, reported: set[int], headings: frozenset[str]) -> list[int]:
+    """The item lines under a reported "Recent Comments" heading (a line whose key is one of
+    ``headings``, B002's term list `recent-comments-headings`): each one right under the
     heading or under another item (at most ``_MAX_GAP`` blank lines between), in order; none
     unless the box lists two items at least."""
     keys = line_keys(doc)
     lines = doc.lines
     found: list[int] = []
-    for start in sorted(i for i in reported if keys[i] in HEADINGS):
+    for start in sorted(i for i in reported if keys[i] in headings):
         items: list[int] = []
         i, after_cut = start, False
         while len(items) < _MAX_ITEMS:

@@ -146,8 +146,8 @@ class ShareScreen:
     #: An automaton of ``needs`` and every ``first_needs`` (its values: the strings; None when
     #: there are none).
     automaton: ahocorasick.Automaton | None = None
-    #: The words a button's line holds one of: the words of the literal lines and the networks
-    #: (`button_words`).
+    #: The words a button's line holds one of: the words of the literal lines and the term list
+    #: `button-words` (networks and tools, ``rules/packs/B005.toml``).
     words: frozenset[str] = frozenset()
     #: `stretches` of the runs of buttons met so far.
     memo: dict[tuple[str, ...], list[tuple[int, int, Entry]]] = field(
@@ -237,17 +237,9 @@ def _made_share_screen(packs: PackSet, rule: str, langs: list[str]) -> ShareScre
         longest_match,
         {char: None if n is None else frozenset(n) for char, n in first_needs.items()},
         _automaton(needs.union(*(n for n in first_needs.values() if n is not None))),
-        frozenset(_NETWORKS).union(*(line.split() for line in union.literal)),
+        # the networks and tools a row of buttons names, whether or not a literal line does
+        packs.term_set(rule, "button-words", tuple(langs)).union(*(line.split() for line in union.literal)),
     )
-
-
-#: Networks and tools a row of buttons names, whether or not a literal line of the pack does.
-_NETWORKS = (
-    "facebook twitter x whatsapp linkedin pinterest xing telegram reddit tumblr flipboard messenger"
-    " mastodon bluesky instagram youtube tiktok threads pocket sms email e-mail mail print rss"
-    " vk вконтакте одноклассники livejournal viber 微信 微信好友 微信朋友圈 朋友圈 微博 新浪微博 腾讯微博"
-    " 搜狐微博 网易微博 qq空间 qq好友 qzone qq 豆瓣 人人网"
-).split()
 
 
 def button_line(key: str, screen: ShareScreen) -> bool:

@@ -23,6 +23,7 @@ from lintnews.packs import (
     line_keys,
     load_packs,
     pack_languages,
+    pack_terms,
     phrase_rule,
 )
 from lintnews.registry import Violation, register
@@ -43,6 +44,9 @@ class PrintTools(PhraseRule):
             return
         keys = line_keys(doc)
         flagged = {v.line for v in found}
+        # a bare "E-mail" (`bare-mail`) is a tool only between other tools or share buttons
+        bare_mail = pack_terms(doc, settings, self.name, "bare-mail")
+        tool_words = pack_terms(doc, settings, self.name, "toolbar-words")
         for v in found:
             size_tool = _size_buttons_follow(doc, v.line)
             if keys[v.line] == "font" and not size_tool:
@@ -50,38 +54,11 @@ class PrintTools(PhraseRule):
             if doc.lines[v.line].rstrip(" *_").endswith(":") and not size_tool:
                 continue  # "Email:" labels what follows (an address, a form field)
             near = _neighbours(keys, v.line)
-            if keys[v.line] in _BARE_MAIL and not (
-                near and all(j in flagged or keys[j] in _TOOL_WORDS for j in near)
+            if keys[v.line] in bare_mail and not (
+                near and all(j in flagged or keys[j] in tool_words for j in near)
             ):
                 continue  # "Email" alone is also a contact link; only a button between buttons
             yield v
-
-
-#: A bare "E-mail" is a tool only between other tools or share buttons.
-_BARE_MAIL = frozenset({"email", "e-mail", "mail"})
-_TOOL_WORDS = frozenset(
-    {
-        "print",
-        "share",
-        "tweet",
-        "facebook",
-        "twitter",
-        "save",
-        "comment",
-        "comments",
-        "like",
-        "reprints",
-        "drucken",
-        "teilen",
-        "imprimer",
-        "partager",
-        "imprimir",
-        "compartir",
-        "linkedin",
-        "whatsapp",
-        "pinterest",
-    }
-)
 
 
 #: The text-size tool: its label ("Font:", "Text size:") over its buttons ("+" and "-").
@@ -141,39 +118,16 @@ def _row_lines(doc: Document) -> list[int]:
     return [i for i in lines_holding(doc, "|•·:", spaced=":") if len(lines[i]) <= 300]
 
 
-#: The names of service pages that are a link alone on their line, one to a line in a footer's
-#: list (html2text's text of a page): none is a sentence or an article's heading ("Contact",
-#: "Privacy", "Datenschutz" alone may be one; they count only in a row).
-_LONE_NAMES = frozenset(
-    {
-        "contact us",
-        "about us",
-        "privacy policy",
-        "terms of use",
-        "terms of service",
-        "terms and conditions",
-        "terms & conditions",
-        "cookie policy",
-        "site map",
-        "sitemap",
-        "advertise with us",
-        "impressum",
-        "datenschutzerklärung",
-        "mentions légales",
-        "politique de confidentialité",
-        "aviso legal",
-        "política de privacidad",
-    }
-)
-
-
-def _lone_links(doc: Document) -> Iterator[int]:
-    """The lines that are one service page's link and nothing else (`_LONE_NAMES`)."""
+def _lone_links(doc: Document, names: frozenset[str]) -> Iterator[int]:
+    """The lines that are one service page's link and nothing else (``names``: B026's term list
+    `service-page-links`, names of service pages that are a link alone on their line, one to a
+    line in a footer's list, html2text's text of a page; none is a sentence or an article's
+    heading: "Contact", "Privacy", "Datenschutz" alone may be one, they count only in a row)."""
     keys = line_keys(doc)
-    if _LONE_NAMES.isdisjoint(keys):  # most documents: one pass at C speed
+    if names.isdisjoint(keys):  # most documents: one pass at C speed
         return
     for i, key in enumerate(keys):
-        if key in _LONE_NAMES:
+        if key in names:
             yield i
 
 
@@ -186,7 +140,7 @@ _TOOL_RULES = ("print-tools", "social-share", "newsletter-prompt")
 class LinkRow(PhraseRule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         rows = {v.line: v for v in self._rows(doc, settings)}
-        for i in _lone_links(doc):
+        for i in _lone_links(doc, pack_terms(doc, settings, self.name, "service-page-links")):
             if i not in rows:
                 rows[i] = self.removable_lines(
                     doc,

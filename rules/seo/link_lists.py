@@ -35,6 +35,7 @@ from lintnews.block_edges import blocks_where
 from lintnews.config import Settings
 from lintnews.diagnostics import Severity
 from lintnews.document import Document
+from lintnews.packs import pack_terms
 from lintnews.registry import Rule, Violation, register
 
 from .archive_lists import archive_runs
@@ -241,7 +242,8 @@ class StoryLinkList(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         runs = [(run[0], run[-1], len(run), _STORIES) for run in link_runs(doc)]
-        for start, end, n in read_more_runs(doc):
+        read_more = pack_terms(doc, settings, "seo-filler", "read-more-links")
+        for start, end, n in read_more_runs(doc, read_more):
             if not any(a <= end and start <= b for a, b, _, _ in runs):
                 runs.append((start, end, n, _STORIES))
         for start, end, n in archive_runs(doc):

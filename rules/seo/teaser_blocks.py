@@ -14,31 +14,17 @@ from __future__ import annotations
 from lintnews.document import Document
 from lintnews.packs import line_keys
 
-#: A read-more link alone on its line (its line key), in the shipped languages.
-_READ_MORE = frozenset(
-    {
-        "read more",
-        "continue reading",
-        "read full story",
-        "read the full story",
-        "read full article",
-        "weiterlesen",
-        "mehr lesen",
-        "lire la suite",
-        "leer más",
-        "seguir leyendo",
-    }
-)
 #: Fewest links of a listing; most lines of text (blank lines aside) in one teaser's block.
 _MIN_LINKS = 3
 _MOST_LINES = 4
 
 
-def read_more_runs(doc: Document) -> list[tuple[int, int, int]]:
+def read_more_runs(doc: Document, read_more: frozenset[str]) -> list[tuple[int, int, int]]:
     """The listings of ``doc`` (see the module's docstring), each as its first link, its last
-    and how many links it holds."""
+    and how many links it holds; a link is a line whose key is one of ``read_more`` (the term
+    list `read-more-links` of ``rules/packs/S001.toml``)."""
     keys = line_keys(doc)
-    links = [i for i, key in enumerate(keys) if key in _READ_MORE]
+    links = [i for i, key in enumerate(keys) if key in read_more]
     if len(links) < _MIN_LINKS:
         return []
     lines = doc.lines
