@@ -5,6 +5,7 @@ user's ``extend-packs`` file as phrases are, and a bad table is a configuration 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -107,6 +108,17 @@ def test_the_rules_read_the_lists_their_files_declare() -> None:
     assert "weiterlesen" in packs.term_set("seo-filler", "read-more-links", ("de", "en"))
     assert "weiterlesen" not in packs.term_set("seo-filler", "read-more-links", ("en",))
     assert "impressum" in packs.term_set("link-row", "service-page-links", ("fr", "en"))
+
+
+def test_every_list_the_code_asks_for_is_declared() -> None:
+    """A list no file declares has no words (`PackSet.term_set`): a name the code misspells would
+    switch its logic off without an error, so each name the rules ask for is one a file holds."""
+    asked = set()
+    for path in (builtin_dir().parent).rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        asked.update(re.findall(r"(?:pack_terms\(doc, settings, [^,]+|term_set\(rule), \"([a-z-]+)\"", text))
+    declared_names = {name for _rule, name in load_packs(Settings()).terms}
+    assert asked == declared_names
 
 
 def test_a_builtin_list_feeds_its_rule() -> None:

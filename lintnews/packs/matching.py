@@ -35,7 +35,7 @@ def pack_languages(doc: Document, settings: Settings, packs: PackSet) -> list[st
         langs = [lang] if lang == "en" else [lang, "en"]
         if not settings.language or settings.language == "auto":
             langs += [other for other in _SECONDARY_LANGUAGES.of(doc) if other not in langs]
-    memo[settings.language] = (packs, langs)
+    memo[settings.language] = (packs, tuple(langs))
     return list(langs)
 
 
@@ -44,7 +44,11 @@ def pack_terms(doc: Document, settings: Settings, rule: str, name: str) -> froze
     ``doc``: its ``[terms.<lang>]`` words in the languages whose phrases apply (`pack_languages`)
     and its ``[terms."*"]`` words, the built-in file's and the user's (`lintnews.packs.terms`)."""
     packs = load_packs(settings)
-    return packs.term_set(rule, name, tuple(pack_languages(doc, settings, packs)))
+    hit = _PACK_LANGUAGES.of(doc).get(settings.language)  # (`pack_languages`' memo, not its copy)
+    if hit is None or hit[0] is not packs:
+        pack_languages(doc, settings, packs)
+        hit = _PACK_LANGUAGES.of(doc)[settings.language]
+    return packs.term_set(rule, name, hit[1])
 
 
 _SECONDARY_SHARE = 0.25
@@ -76,7 +80,7 @@ def _also_present(doc: Document) -> list[str]:
 
 #: Per document: `pack_languages` by configured language (with the pack set they were made for),
 #: and `_also_present`.
-_PACK_LANGUAGES: View[dict[str | None, tuple[PackSet, list[str]]]] = View(
+_PACK_LANGUAGES: View[dict[str | None, tuple[PackSet, tuple[str, ...]]]] = View(
     "packs.pack_languages", lambda doc: {}
 )
 _SECONDARY_LANGUAGES: View[list[str]] = View("packs.secondary_languages", _also_present)

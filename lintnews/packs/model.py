@@ -90,10 +90,10 @@ class PackSet:
 
     def term_set(self, rule: str, name: str, languages: tuple[str, ...]) -> frozenset[str]:
         """The words of the term list ``name`` of ``rule`` in ``languages`` and ``*`` (cached);
-        a `KeyError` when no file declares the list (a rule asking for a list it has not)."""
+        none when no file loaded declares it (a pack set made without the built-in files)."""
         found = self.term_sets.get((rule, name, languages))
         if found is None:
-            by_language = self.terms[(rule, name)]
+            by_language = self.terms.get((rule, name), {})
             found = frozenset(w for lang in (*languages, ALL_LANGUAGES) for w in by_language.get(lang, ()))
             self.term_sets[(rule, name, languages)] = found
         return found
