@@ -6,7 +6,7 @@ Two sources, each a row per language and the detected codes with their counts (`
    profile knows that wordfreq has a list for, each word drawn at random with wordfreq's
    frequency from its 5,000 most frequent words of that language (seeded): the word statistics
    of running text, which is all a stop-word profile reads, without a corpus per language.
-   Languages told by their script's letters (``lintnews.language_scripts.SCRIPT_LETTERS``) are
+   Languages told by their script's letters (``lintnews.language_scripts.LETTER_LANGUAGES``) are
    sampled too, and Macedonian (no profile of its own: a neighbour's is the right answer).
 2. ``--pages DIR ...``: eval sets (``<set>/html/<name>.html.gz``) with their trafilatura
    extractions cached in ``<cache>/<name>.txt`` (``--cache`` per set, in the same order), the
@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from lintnews.language import PROFILES, detect
-from lintnews.language_scripts import SCRIPT_LETTERS
+from lintnews.language_scripts import LETTER_LANGUAGES
 
 HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 #: wordfreq's code where it differs from the profile's.
@@ -49,7 +49,7 @@ def sampled(n: int, words: int, seed: int) -> dict[str, Counter[str]]:
 
     rng = random.Random(seed)
     table: dict[str, Counter[str]] = {}
-    for lang in [*PROFILES, *SCRIPT_LETTERS, "mk"]:
+    for lang in [*PROFILES, *LETTER_LANGUAGES, "mk"]:
         code = WORDFREQ.get(lang, lang)
         if code not in wordfreq.available_languages():
             continue

@@ -259,18 +259,11 @@ class Document:
     @cached_property
     def language(self) -> str | None:
         """Detected language code, from `stopword_profile`, else the letters of its script (see
-        `lintnews.language.detect`; `scripts` is read only when the profile places none)."""
+        `lintnews.language.detect`; `lintnews.language_scripts.script_language` of
+        `folded_text`, read only when the profile places none)."""
         from lintnews import language
 
-        return language.detect_profile(self.stopword_profile) or language.script_language(self.scripts)
-
-    @cached_property
-    def scripts(self) -> list[str]:
-        """The scripts other than Latin the document holds passages of, the main one first
-        (`lintnews.language_scripts.scripts_in` of `folded_text`)."""
-        from lintnews import language
-
-        return language.scripts_in(self.folded_text)
+        return language.detect_profile(self.stopword_profile) or language.script_language(self.folded_text)
 
     def block_at(self, line: int) -> Block | None:
         """The block that holds the line ``line`` (0-based), or None (a blank line): found by

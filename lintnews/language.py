@@ -15,7 +15,7 @@ from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
 
 from lintnews import native
-from lintnews.language_scripts import SCRIPT_STOPWORDS, script_language, scripts_in
+from lintnews.language_scripts import SCRIPT_STOPWORDS, script_language
 
 if TYPE_CHECKING:
     from lintnews.config import Settings
@@ -153,7 +153,7 @@ def detect(text: str, sample: int = 20_000) -> str | None:
     `Document.language` does."""
     from lintnews.textnorm import fold, normalize
 
-    return _detect(*_profile(normalize(text[:sample]))) or script_language(scripts_in(fold(text[:sample])))
+    return _detect(*_profile(normalize(text[:sample]))) or script_language(fold(text[:sample]))
 
 
 class Profile(NamedTuple):

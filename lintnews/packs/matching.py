@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 from lintnews.config import Settings
 from lintnews.document import View
 from lintnews.language import language_of
-from lintnews.language_scripts import SCRIPT_LETTERS, other_script_languages, script_languages
+from lintnews.language_scripts import other_script_languages
 from lintnews.packs.loading import load_packs
 from lintnews.packs.model import ALL_LANGUAGES, Entry, PackSet
 from lintnews.registry import Rule, Violation
@@ -56,25 +56,20 @@ _SECONDARY_MIN_HITS = 10
 
 
 def _also_present(doc: Document) -> list[str]:
-    """Languages whose stop words make up at least a quarter of the best language's count, then,
-    in a document placed by its script's letters (Chinese, Japanese …: `Document.scripts`, read
-    to place it), the languages of the other scripts it holds passages of (a Chinese page's share
-    buttons in Japanese); in a document placed by its stop words, the languages of the scripts
-    other than its language's that it holds `MIN_PACK_LETTERS` letters of (an Arabic page's share
-    buttons in Bengali: `other_script_languages`, one pass of a kernel over a text that is not
-    of one byte a character, ~7,400 instructions a KB of Russian text and ~7,800 of Arabic, 0.7
-    and 1.1 % of linting them; ~1,700 a KB of English, as most of it is skipped a vector of
-    ASCII characters at a time: callgrind on crawl-20mb's pages)."""
+    """Languages whose stop words make up at least a quarter of the best language's count, then
+    the languages of the scripts other than its language's that the document holds
+    `MIN_PACK_LETTERS` letters of (an Arabic page's share buttons in Bengali, a Chinese page's in
+    Japanese, a Bengali page's comment form in Arabic: `other_script_languages`, one pass of a
+    kernel over a text that is not of one byte a character, ~7,400 instructions a KB of Russian
+    text and ~7,800 of Arabic, 0.7 and 1.1 % of linting them; ~1,700 a KB of English, as most of
+    it is skipped a vector of ASCII characters at a time: callgrind on crawl-20mb's pages)."""
     scores = doc.stopword_profile[0]
     least = max(_SECONDARY_MIN_HITS, _SECONDARY_SHARE * max(scores.values(), default=0))
     found = [lang for lang, n in scores.items() if n >= least]
     found.sort(key=scores.__getitem__, reverse=True)  # (stable: ties stay in the scores' order)
-    if doc.language in SCRIPT_LETTERS:
-        others = script_languages(doc.scripts)
-    elif doc.language is not None:
-        others = other_script_languages(doc.text, doc.language)
-    else:
+    if doc.language is None:
         return found
+    others = other_script_languages(doc.text, doc.language)
     return found + [lang for lang in others if lang not in found]
 
 

@@ -16,7 +16,7 @@ import re
 from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS, language_of
-from lintnews.language_scripts import OTHER_SCRIPTS, SCRIPT_LETTERS
+from lintnews.language_scripts import LETTER_LANGUAGES, OTHER_SCRIPTS
 
 from . import caseless
 from .shape import _mid_word
@@ -83,12 +83,12 @@ def _rare(word: str, lang: str, min_zipf: float = _MIN_ZIPF) -> bool | None:
     for an English word with a letter outside ASCII, which a Czech or Hungarian text no profile
     places ends on ("Pokračování příště") and English words do not. A language of another
     script judges the words of its script by its list, but those told by their letters
-    (`SCRIPT_LETTERS`: Chinese, Japanese, Korean, Thai, whose lists need a tokenizer of their
+    (`LETTER_LANGUAGES`: Chinese, Japanese, Korean, Thai, whose lists need a tokenizer of their
     own, Hindi and Bengali, whose words vowel signs split), and a word in Latin letters by the
     English list, as when no language is detected."""
     if lang in OTHER_SCRIPTS and _LATIN_WORD.fullmatch(word):
         lang = "en"
-    elif lang in SCRIPT_LETTERS:
+    elif lang in LETTER_LANGUAGES:
         return None
     if lang not in _wordfreq_languages() or (lang in STOPWORDS and not _LATIN_WORD.fullmatch(word)):
         return None
