@@ -83,6 +83,11 @@ T002_VALID = [
     text(JA_LEDE, "  * 「NEWS WEB"),
     # Arabic: a letter after one word may be a label's ("appendix B")
     text(AR_LEDE, AR_BODY, "الملحق ب"),
+    # a quotation closed, with a term quoted inside it; a quotation that makes a sentence of its
+    # own after a finished one; a title after the article, no sentence
+    text(ZH_LEDE, "港口官员表示：“今年是‘一带一路’建设的关键一年，码头工人一直关注着‘安全生产、绿色港口’”"),
+    text(JA_LEDE, "港湾当局の担当者は次のように話した。『検査は天候次第で水曜日に再開される』"),
+    text(JA_LEDE, JA_BODY, "新刊『例解小学国語辞典』"),
 ]
 
 T002_INVALID = [
@@ -126,6 +131,16 @@ T002_INVALID = [
     (text(JA_LEDE, JA_EASY, JA_EASY_RIGHTS.removesuffix("どうにあります。")), [("T002", 3)]),
     # Arabic: a last word of one letter after two words is a stump
     (text(AR_LEDE, AR_BODY, "ماذا وراء ز"), [("T002", 3)]),
+    # a quotation opened with a curved quote and not closed, ending on a term quoted inside it
+    (
+        text(
+            ZH_LEDE,
+            "港口官员表示：“今年是‘一带一路’建设的关键一年。作为一名码头工人，我一直关注着‘安全生产、绿色港口’",
+        ),
+        [("T002", 2)],
+    ),
+    # a title quoted inside the last sentence, its verb and end mark cut off
+    (text(JA_LEDE, JA_EASY.removesuffix("を使つかっています。")), [("T002", 2)]),
 ]
 
 

@@ -54,8 +54,13 @@ _OPENERS = frozenset("“「『（【《(‘")
 #: ("ウェブ・サイト"): a text that ends on one after a letter is cut (three of them, "・・・",
 #: are an ellipsis).
 _JOINERS = frozenset("・")
+#: The closers of a title or a term quoted inside a sentence ("三省堂の『例解小学国語辞典』",
+#: "‘一带一路’"), and their openers: a text that ends on one, after a title opened right after a
+#: letter, stops before the sentence's verb or end mark (a quotation that makes a sentence of
+#: its own, "。『ありがとう』", and the corner bracket "」" of a quoted utterance end sentences).
+_TITLE_OPENER = {"』": "『", "’": "‘"}
 #: The characters but letters a cut text of the script may end on.
-CUT_ENDS = _OPENERS | _JOINERS | frozenset(COMMAS)
+CUT_ENDS = _OPENERS | _JOINERS | frozenset(COMMAS) | frozenset(_TITLE_OPENER)
 #: Han and kana: the letters of the scripts that write no space between words.
 _HAN_KANA = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _UNSPACED = re.compile(_HAN_KANA)
@@ -119,7 +124,8 @@ def open_end(block: Block, finished_before: bool = False) -> tuple[str, int, str
     ends otherwise, or its last sentence is a label (`_LABEL`). It is cut when it ends on a
     letter (of any script: a Latin name in a Chinese sentence, "向Alph", is cut too; or an Indic
     vowel sign, `lintnews.caseless.py_letter_end`), a comma or a Japanese middle dot ("・") after
-    a letter, or an opening quote or bracket (`_OPENERS`). With ``finished_before`` a
+    a letter, an opening quote or bracket (`_OPENERS`), or a title or a term quoted inside its
+    last sentence ("…三省堂の『例解小学国語辞典』": `_ends_on_title`). With ``finished_before`` a
     finished sentence must come before the end, and `MIN_RUN_ON` letters (T001: a paragraph,
     not a headline, a caption or a line). A last line holding two bars ("|", "｜": a row of
     links) and a last clause of Han or kana holding a space (a byline, a credit: runs shorter than
@@ -130,7 +136,8 @@ def open_end(block: Block, finished_before: bool = False) -> tuple[str, int, str
     last = text[-1:]
     comma = last in COMMAS or last in _JOINERS
     opener = last in _OPENERS
-    if not (comma or opener or (last and py_letter_end(last))):
+    titled = last in _TITLE_OPENER and _ends_on_title(text)
+    if not (comma or opener or titled or (last and py_letter_end(last))):
         return None
     if comma and not (len(text) > 1 and py_letter_end(text[-2])):
         return None  # ("…",  ",,,", "・・・": not a sentence)
@@ -140,7 +147,7 @@ def open_end(block: Block, finished_before: bool = False) -> tuple[str, int, str
     tail = _tail(text)
     if _LABEL.search(tail) or line.count("|") + line.count("｜") >= 2:
         return None  # a label or a row of links ("关于我们｜联系我们｜…"), not a sentence
-    stop = len(line) - 1 if comma or opener else len(line)
+    stop = len(line) - 1 if comma or opener or titled else len(line)
     end = line[max(0, stop - _TAIL_READ) : stop]
     clause = max(map(end.rfind, _CLAUSE_MARKS)) + 1
     if _SPACED_OUT.search(end, clause) and max(map(len, end[clause:].split())) < _LONGEST_SPACED_RUN:
@@ -159,7 +166,17 @@ def open_end(block: Block, finished_before: bool = False) -> tuple[str, int, str
         return line[start:stop], start, "ends on a comma"
     if opener:
         return last, stop, f'ends on "{last}"'
+    if titled:
+        return last, stop, f'ends on "{last}" with no closing punctuation'
     return line[start:stop], start, f'ends on "{line[start:stop]}" with no closing punctuation'
+
+
+def _ends_on_title(text: str) -> bool:
+    """Whether ``text``, which ends on a closer of `_TITLE_OPENER`, ends on a title or a term
+    quoted inside its last sentence: the title's last character and the one before its opener
+    are letters ("…の『例解小学国語辞典』")."""
+    at = text.rfind(_TITLE_OPENER[text[-1]])
+    return at > 0 and len(text) - at > 2 and py_letter_end(text[at - 1]) and py_letter_end(text[-2])
 
 
 def document_cut(block: Block) -> tuple[int, int, str] | None:
@@ -196,27 +213,38 @@ _ONE_LETTER_WORDS = frozenset("و")
 
 
 #: Corner brackets, which open a quotation or a title in Chinese and Japanese and close it on the
-#: same line (a quotation of several paragraphs is rare there), and their closers.
+#: same line (a quotation of several paragraphs is rare there), and their closers; and the
+#: curved double quotes of Chinese prose, told in a paragraph of a script without letter case.
 _CORNERS = ("「", "『")
 _CORNER_CLOSERS = ("」", "』")
+_QUOTE, _QUOTE_CLOSER = "“", "”"
+#: The closers of a quotation or a title inside a quotation ("“…‘大众创业、万众创新’"): a
+#: text whose quotation is open and that ends on one is cut.
+_NESTED_CLOSERS = frozenset("’」』")
 
 
 def unclosed_quote(blocks: list[Block], lines: list[str]) -> tuple[int, int, str] | None:
     """(line, column, message) when the last of ``blocks`` (of a document of ``lines``), a
-    paragraph or quote after others,
-    stops inside a quotation or a title its last line opens with a corner bracket ("「", "『")
-    and does not close: it ends on a letter, a comma or the bracket itself ("「NEWS W",
-    "「ＮＥＷＳ ＷＥＢ ＥＡ"), which no heading, label or finished sentence does. Told at any
+    paragraph or quote after others, stops inside a quotation or a title its last line opens with
+    a corner bracket ("「", "『"), or in prose of a script without letter case with a curved
+    quote ("“"), and does not close: it ends on a letter, a comma, the corner bracket itself
+    ("「NEWS W", "「ＮＥＷＳ ＷＥＢ ＥＡ"), or the closer of a quotation or a title inside it
+    ("“…‘大众创业、万众创新’"), which no heading, label or finished sentence does. Told at any
     length (a line cut a few letters after its bracket is too short for `started_cut`) (T002)."""
     if len(blocks) < 2 or blocks[-1].kind not in ("paragraph", "quote"):
         return None
     block = blocks[-1]
     line = block.text.rstrip().rpartition("\n")[2]
     last = line[-1:]
-    if not (last in _CORNERS or last in COMMAS or (last and py_letter_end(last))):
+    if not (last in _CORNERS or last in COMMAS or last in _NESTED_CLOSERS or (last and py_letter_end(last))):
         return None
     opened = max(map(line.rfind, _CORNERS))
-    if opened < 0 or any(closer in line[opened:] for closer in _CORNER_CLOSERS):
+    if opened >= 0 and any(closer in line[opened:] for closer in _CORNER_CLOSERS):
+        opened = -1
+    if opened < 0 and last != _QUOTE and is_caseless_prose(block):
+        quoted = line.rfind(_QUOTE)
+        opened = quoted if quoted > line.rfind(_QUOTE_CLOSER) else -1
+    if opened < 0:
         return None
     bracket = line[opened]
     column = max(0, lines[block.end].rfind(bracket))

@@ -51,9 +51,11 @@ class TruncatedDocument(Rule):
       dash ("… in this shirt –"), after which a sentence goes on;
     - in a script without letter case (Chinese, Japanese, Korean, Arabic, Hebrew, Hindi …), where
       no word list tells a stump from a word, it ends on a letter of the script or a comma
-      ("，", "、", "،"): "…该公司表示，今年的收"; or its last line opens a quotation or a title
-      with a corner bracket ("「", "『") and stops before closing it: "「NEWS W"; or, in Arabic or
-      Hebrew script, a short last line stops on a one-letter stump after two words.
+      ("，", "、", "،"): "…该公司表示，今年的收", or on a title quoted inside its last sentence
+      ("…三省堂の『例解小学国語辞典』"); or its last line opens a quotation or a title with a
+      corner bracket ("「", "『") or a curved quote ("“") and stops before closing it: "「NEWS W",
+      "“…我一直关注着‘大众创业、万众创新’"; or, in Arabic or Hebrew script, a short last line stops
+      on a one-letter stump after two words.
 
     Credits, bylines, tags, copyright and date lines after the last paragraph are stepped over
     (a paragraph behind them is reported only when its last word is lower case). Headings, list
