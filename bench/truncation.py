@@ -22,7 +22,8 @@ uncut documents flagged. ``--scripts`` keeps only the texts not written mostly i
 cuts each text at K points (K draws of the same kind, each its own seed) where a script has few
 texts. ``--jsonl CORPUS`` adds the texts of a JSONL corpus (``--limit N``: its first N records)
 that end a sentence (set ``crawl``: not gold, but a realistic sample of news in every script;
-an uncut text flagged there is mostly a false flag). ``--show N`` prints missed cut endings and flagged uncut endings, and
+an uncut text flagged there is mostly a false flag). ``--show N`` prints missed cut endings (``[prose]``: a cut in
+a line of prose) and flagged uncut endings, and
 how many missed cuts end on a last line of 1, 2, … words (a short line after finished prose is
 where a cut is hardest to tell from a signature or a link).
 
@@ -178,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         texts = [t for t in texts if not t[0].endswith("/Latn")]
         skipped = Counter()  # (of every script)
     stats: Counter = Counter()
-    missed: list[tuple[str, str, str]] = []
+    missed: list[tuple[str, str, str, bool]] = []
     false: list[tuple[str, str, str, str]] = []
     for s, name, text in texts:
         uncut = Document(f"{name}.txt", text)
@@ -204,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
                 stats[(s, kind + " flagged")] += 1
                 stats[(s, "cut in prose flagged")] += in_prose
             else:
-                missed.append((s, name, head[-100:]))
+                missed.append((s, name, head[-100:], in_prose))
                 stats[("missed", min(len(head.rpartition("\n")[2].split()), 13))] += 1
 
     def frac(a: int, b: int) -> str:
@@ -232,9 +233,9 @@ def main(argv: list[str] | None = None) -> int:
         lengths = sorted((n, v) for (k, n), v in stats.items() if k == "missed")
         print("\nmissed cuts by the words of their last line (13: 13 or more):")
         print("  " + ", ".join(f"{n}: {v}" for n, v in lengths))
-        print(f"\nmissed cut endings (first {args.show}):")
-        for s, name, tail in missed[: args.show]:
-            print(f"  {s}/{name}: …{tail!r}")
+        print(f"\nmissed cut endings (first {args.show}; [prose]: cut in a line of the uncut text's prose):")
+        for s, name, tail, in_prose in missed[: args.show]:
+            print(f"  {s}/{name}{' [prose]' if in_prose else ''}: …{tail!r}")
         print(f"\nflagged uncut endings (first {args.show}):")
         for s, name, code, tail in false[: args.show]:
             print(f"  {s}/{name} [{code}]: …{tail!r}")
