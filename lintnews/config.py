@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from lintnews.config_formats import format_table, text_format
 from lintnews.config_values import (
     DEFAULT_MAX_DOCUMENT_SIZE,
     ConfigError,
@@ -25,13 +26,11 @@ from lintnews.config_values import (
     boolean,
     choice,
     field_name,
-    format_table,
     parse_size,
     severity,
     str_list,
     string,
     table_of,
-    text_format,
 )
 from lintnews.config_values import MAX_SIZE as MAX_SIZE
 from lintnews.config_values import PackError as PackError

@@ -148,42 +148,6 @@ def table_of(item: Callable[[str, Any], Any]) -> Callable[[str, Any], dict[str, 
     return check
 
 
-#: What a file or a JSONL record's text may be read as (``formats``, ``text-format``), by every
-#: name it may be given: lintnews's own, and Vale's short ones.
-TEXT_FORMATS = {"text": "text", "txt": "text", "markdown": "markdown", "md": "markdown"}
-#: Extensions of files that hold records, not one text: their records' text has a format of its
-#: own (``text-format``).
-_RECORD_EXTENSIONS = ("jsonl", "ndjson", "jsonl.gz", "ndjson.gz")
-_EXTENSION = re.compile(r"[a-z0-9_+-]+(?:\.[a-z0-9_+-]+)*")
-
-
-def text_format(key: str, value: Any) -> str:
-    """A text format (`TEXT_FORMATS`), as lintnews names it: ``"md"`` is ``"markdown"``."""
-    found = TEXT_FORMATS.get(string(key, value).lower())
-    if found is None:
-        raise ConfigError(f"`{key}` must be text or markdown (or txt, md); got {value!r}")
-    return found
-
-
-def format_table(key: str, value: Any) -> dict[str, str]:
-    """Vale's ``[formats]``: file extensions (without the dot, lower-cased) to the text format
-    their files are read as, ``{ txt = "md" }``. JSONL extensions are refused: a corpus's records
-    are read as ``text-format`` says."""
-    if not isinstance(value, dict):
-        raise ConfigError(f'`{key}` must be a table of file extensions and formats, such as {{ txt = "md" }}')
-    out: dict[str, str] = {}
-    for ext, name in value.items():
-        norm = ext.lower().removeprefix(".")
-        if not _EXTENSION.fullmatch(norm):
-            raise ConfigError(f"`{key}`: {ext!r} is not a file extension (such as txt, or mdx)")
-        if norm in _RECORD_EXTENSIONS:
-            raise ConfigError(
-                f"`{key}.{ext}`: a JSONL file holds records; the format of their text is `text-format`"
-            )
-        out[norm] = text_format(f"{key}.{ext}", name)
-    return out
-
-
 def any_table(key: str, value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ConfigError(f"`{key}` must be a table")

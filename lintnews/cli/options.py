@@ -10,8 +10,8 @@ import click
 
 from lintnews.cli.app import EXIT_ERROR, EXIT_OK, _split
 from lintnews.config import ConfigError, RuleSelection, Settings, parse_size
-from lintnews.config_values import format_table
-from lintnews.config_values import text_format as format_name
+from lintnews.config_formats import format_table
+from lintnews.config_formats import text_format as format_name
 from lintnews.selection import select_rules
 
 

@@ -19,17 +19,23 @@ What counts as bad input (each is one `InputError`, and the run goes on):
 
 The package, by job:
 
-- `items`: what sources yield (`InputError`, `Item`), the kinds of input by suffix, and
-  `SpooledRecord`;
+- `items`: what sources yield (`InputError`, `Item`), and `SpooledRecord`;
 - `discovery`: paths to files: walking folders (sorted, in bounded memory), excludes, refusing
   what is not a regular file (`iter_paths`, `SeenFiles`, `open_regular`);
 - `documents`: bytes to a `Document` (text, Markdown, HTML), size limits and binary sniffing;
 - `files`: the documents of a path, and of every path (`read_path`, `iter_documents`);
 - `jsonl`: JSONL corpora, one record at a time, oversized lines spooled, raw lines kept.
 
-Every name is importable from ``lintnews.sources`` as before.
+Every name is importable from ``lintnews.sources`` as before, the kinds of input by suffix
+(`kind_of`, from `lintnews.config_formats`, which decides every format) included.
 """
 
+from lintnews.config_formats import ALL_SUFFIXES as ALL_SUFFIXES
+from lintnews.config_formats import HTML_SUFFIXES as HTML_SUFFIXES
+from lintnews.config_formats import JSONL_SUFFIXES as JSONL_SUFFIXES
+from lintnews.config_formats import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
+from lintnews.config_formats import TEXT_SUFFIXES as TEXT_SUFFIXES
+from lintnews.config_formats import kind_of as kind_of
 from lintnews.sources.discovery import SORT_RUN as SORT_RUN
 from lintnews.sources.discovery import NotRegularFile as NotRegularFile
 from lintnews.sources.discovery import SeenFiles as SeenFiles
@@ -51,16 +57,10 @@ from lintnews.sources.documents import too_large as too_large
 from lintnews.sources.documents import unseen_markdown as unseen_markdown
 from lintnews.sources.files import iter_documents as iter_documents
 from lintnews.sources.files import read_path as read_path
-from lintnews.sources.items import ALL_SUFFIXES as ALL_SUFFIXES
 from lintnews.sources.items import COPY_CHUNK as COPY_CHUNK
-from lintnews.sources.items import HTML_SUFFIXES as HTML_SUFFIXES
-from lintnews.sources.items import JSONL_SUFFIXES as JSONL_SUFFIXES
-from lintnews.sources.items import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
-from lintnews.sources.items import TEXT_SUFFIXES as TEXT_SUFFIXES
 from lintnews.sources.items import InputError as InputError
 from lintnews.sources.items import Item as Item
 from lintnews.sources.items import SpooledRecord as SpooledRecord
-from lintnews.sources.items import kind_of as kind_of
 from lintnews.sources.jsonl import _leading_id as _leading_id
 from lintnews.sources.jsonl import copy_line as copy_line
 from lintnews.sources.jsonl import jsonl_lines as jsonl_lines

@@ -14,9 +14,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
 from lintnews.config import Settings
+from lintnews.config_formats import ALL_SUFFIXES, walked_suffixes
 from lintnews.files import node_kind
 from lintnews.ignore import IgnoreStack
-from lintnews.sources.items import ALL_SUFFIXES, InputError, walked_suffixes
+from lintnews.sources.items import InputError
 from lintnews.staging import STAGING_MARK
 
 

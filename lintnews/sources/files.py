@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from lintnews.config import Settings
+from lintnews.config_formats import kind_of
 from lintnews.encoding import DecodeError
 from lintnews.sources.discovery import NotRegularFile, iter_paths
 from lintnews.sources.documents import TooLarge, _read_bytes, _read_stdin, make_document
-from lintnews.sources.items import _TOO_DEEP, InputError, Item, kind_of
+from lintnews.sources.items import _TOO_DEEP, InputError, Item
 from lintnews.sources.jsonl import read_jsonl
 
 

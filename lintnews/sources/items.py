@@ -1,22 +1,14 @@
-"""What sources yield: a `Document` or an `InputError` (`Item`), the kinds of input by file
-suffix (`kind_of`), and `SpooledRecord`, a JSONL line too large to hold in memory.
+"""What sources yield: a `Document` or an `InputError` (`Item`), and `SpooledRecord`, a JSONL
+line too large to hold in memory. (The kinds of input by file suffix: `lintnews.config_formats`.)
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import IO, BinaryIO
 
-from lintnews.config_values import TEXT_FORMATS
 from lintnews.document import Document
-
-TEXT_SUFFIXES = (".txt", ".text")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-ALL_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -43,35 +35,8 @@ class InputError:
         return f"{where}: {self.message}"
 
 
-def walked_suffixes(formats: Mapping[str, str]) -> tuple[str, ...]:
-    """The suffixes of the files a folder walk reads: the known ones and the configured
-    ``formats``' extensions (Vale's ``[formats] mdx = md`` makes ``.mdx`` files linted)."""
-    added = ("." + ext.lower().lstrip(".") for ext in formats)
-    return ALL_SUFFIXES + tuple(suffix for suffix in added if not suffix.endswith(ALL_SUFFIXES))
-
-
 Item = Document | InputError
 _TOO_DEEP = "HTML is nested too deeply to read"
-
-
-def kind_of(path: str, formats: Mapping[str, str] | None = None) -> str:
-    """How a file is read, by its name: ``jsonl``, ``html``, ``markdown`` or ``text``; ``formats``
-    (the ``formats`` setting: extension to ``text`` or ``markdown``) overrides the suffix's kind,
-    the longest configured extension the name ends with first (``mdx``, ``draft.txt``)."""
-    lower = path.lower()
-    if lower.endswith(JSONL_SUFFIXES):
-        return "jsonl"
-    if formats:  # (as the configuration gives them; the API's own Settings may spell them otherwise)
-        found = max(
-            (ext for ext in formats if lower.endswith("." + ext.lower().lstrip("."))), key=len, default=None
-        )
-        if found is not None:
-            return TEXT_FORMATS.get(formats[found].lower(), "text")
-    if lower.endswith(HTML_SUFFIXES):
-        return "html"
-    if lower.endswith(MARKDOWN_SUFFIXES):
-        return "markdown"
-    return "text"
 
 
 class SpooledRecord:

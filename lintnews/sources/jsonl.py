@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 import orjson
 
 from lintnews.config import Settings
-from lintnews.config_values import TEXT_FORMATS
+from lintnews.config_formats import format_named
 from lintnews.document import Document
 from lintnews.encoding import normalize_newlines
 from lintnews.sources.discovery import NotRegularFile, open_regular
@@ -279,7 +279,7 @@ def _text_format(obj: dict[str, Any], settings: Settings) -> str | None:
     value = obj.get(settings.format_field) if settings.format_field is not None else None
     if value is None:
         return settings.text_format
-    return TEXT_FORMATS.get(value.lower()) if isinstance(value, str) else None
+    return format_named(value)
 
 
 def _bad_format(obj: dict[str, Any], settings: Settings) -> str:
