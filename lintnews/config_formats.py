@@ -80,8 +80,8 @@ def text_format(key: str, value: Any) -> str:
 
 def format_table(key: str, value: Any) -> dict[str, str]:
     """Vale's ``[formats]``: file extensions (without the dot, lower-cased) to the text format
-    their files are read as, ``{ txt = "md" }``. JSONL extensions are refused: a corpus's records
-    are read as ``text-format`` says."""
+    their files are read as, ``{ txt = "md" }``. An extension a JSONL file's name would end with
+    (``jsonl``, ``raw.jsonl``) is refused: a corpus's records are read as ``text-format`` says."""
     if not isinstance(value, dict):
         raise ConfigError(f'`{key}` must be a table of file extensions and formats, such as {{ txt = "md" }}')
     out: dict[str, str] = {}
@@ -89,7 +89,7 @@ def format_table(key: str, value: Any) -> dict[str, str]:
         suffix = suffix_of(ext)
         if not _EXTENSION.fullmatch(suffix[1:]):
             raise ConfigError(f"`{key}`: {ext!r} is not a file extension (such as txt, or mdx)")
-        if suffix in JSONL_SUFFIXES:
+        if suffix.endswith(JSONL_SUFFIXES):  # (`kind_of` reads such a file as JSONL whatever the table says)
             raise ConfigError(
                 f"`{key}.{ext}`: a JSONL file holds records; the format of their text is `text-format`"
             )

@@ -150,6 +150,10 @@ def test_a_record_whose_format_field_is_unknown_is_an_input_error(tmp_path: Path
             'formats = { jsonl = "md" }\n',
             "`formats.jsonl`: a JSONL file holds records; the format of their text is `text-format`",
         ),
+        (  # any extension a JSONL file's name ends with: such a file is read as JSONL
+            'formats = { "raw.JSONL" = "md" }\n',
+            "`formats.raw.JSONL`: a JSONL file holds records; the format of their text is `text-format`",
+        ),
         (
             'formats = { "*.txt" = "md" }\n',
             "`formats`: '*.txt' is not a file extension (such as txt, or mdx)",
