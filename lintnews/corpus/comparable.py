@@ -1,14 +1,43 @@
-"""A document's comparable shingle set: its distinct shingles without those of its site-template
-lines (N003), what N001 compares (the local `CorpusIndex` and the Spark engine's tasks)."""
+"""Which documents N001 compares and what of them: whether a document is comparable at all and
+the LSH band keys it is indexed under (`lsh_keys`), and its comparable shingle set: its distinct
+shingles without those of its site-template lines (N003). The local `CorpusIndex` and the Spark
+engine's tasks both decide here."""
 
 from __future__ import annotations
 
 import array
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from lintnews import native
+from lintnews.corpus.lsh import band_keys
 from lintnews.corpus.storage import among, distinct
+from lintnews.corpus.verification import MIN_SHINGLES
+
+if TYPE_CHECKING:
+    from lintnews.corpus.signature import DocSignature
+
+
+def shingles_of(sig: DocSignature) -> np.ndarray:
+    """A signature's shingles; an empty array for a document without."""
+    return sig.shingles if sig.shingles is not None else np.zeros(0, np.uint32)
+
+
+def lsh_keys(sig: DocSignature, bands: int, rows: int) -> np.ndarray | None:
+    """The LSH band keys (``bands`` of ``rows``) of a comparable document, the signer's when it
+    made them for these; None for one N001 does not compare: without a MinHash, or with fewer
+    than `MIN_SHINGLES` shingles or distinct shingles."""
+    shingles = shingles_of(sig)
+    if (
+        sig.minhash is None
+        or len(shingles) < MIN_SHINGLES
+        or (sig.distinct if sig.distinct is not None else len(distinct(shingles))) < MIN_SHINGLES
+    ):
+        return None
+    if sig.band_keys is not None and sig.lsh == (bands, rows):
+        return sig.band_keys
+    return band_keys(sig.minhash, bands, rows)
 
 
 def template_ranges(lines: np.ndarray, line_docs: np.ndarray, template: set[int]) -> dict[int, list[int]]:

@@ -12,11 +12,9 @@ from typing import Any
 
 import numpy as np
 
-from lintnews.corpus.comparable import shingles_without
-from lintnews.corpus.lsh import band_keys
+from lintnews.corpus.comparable import lsh_keys, shingles_of, shingles_without
 from lintnews.corpus.signature import KEPT_DTYPE, LINE_DTYPE, POSITION_DTYPE, DocSignature
-from lintnews.corpus.storage import ByteBlocks, RowFile, ShingleStore, distinct
-from lintnews.corpus.verification import MIN_SHINGLES
+from lintnews.corpus.storage import ByteBlocks, RowFile, ShingleStore
 
 
 def _field_bytes(dtype: np.dtype) -> np.ndarray:
@@ -78,12 +76,7 @@ class FoldedCorpus:
 
     def add(self, sig: DocSignature) -> None:
         index = len(self.docs)
-        shingles = sig.shingles if sig.shingles is not None else np.zeros(0, np.uint32)
-        comparable = (
-            sig.minhash is not None
-            and len(shingles) >= MIN_SHINGLES
-            and (sig.distinct if sig.distinct is not None else len(distinct(shingles))) >= MIN_SHINGLES
-        )
+        keys = lsh_keys(sig, self.bands, self.rows)
         self.docs.append(
             IndexedDoc(
                 sig.path,
@@ -95,15 +88,11 @@ class FoldedCorpus:
                 sig.text_hash,
                 sig.length,
                 sig.date,
-                comparable,
+                keys is not None,
             )
         )
-        self.shingles.add(shingles)
-        if comparable:
-            assert sig.minhash is not None
-            keys = sig.band_keys
-            if keys is None or sig.lsh != (self.bands, self.rows):
-                keys = band_keys(sig.minhash, self.bands, self.rows)
+        self.shingles.add(shingles_of(sig))
+        if keys is not None:
             self.band_keys.append(keys)
             self.band_docs.append(index)
         if len(sig.lines):

@@ -22,16 +22,14 @@ import pyarrow as pa
 
 from lintnews.analysis import Analysis
 from lintnews.config import Settings
-from lintnews.corpus.comparable import comparable_set
+from lintnews.corpus.comparable import comparable_set, lsh_keys, shingles_of
 from lintnews.corpus.duplicates import find_duplicates
 from lintnews.corpus.folding import IndexedDoc
-from lintnews.corpus.lsh import band_keys
 from lintnews.corpus.options import FLAGS, TEMPLATE, CorpusOptions, CorpusSelection, lsh_bands
 from lintnews.corpus.phase import make_signer
 from lintnews.corpus.signature import KEPT_DTYPE, DocSignature
-from lintnews.corpus.storage import RowIndex, distinct
+from lintnews.corpus.storage import RowIndex
 from lintnews.corpus.templates import block_words, template_diagnostic
-from lintnews.corpus.verification import MIN_SHINGLES
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
 from lintnews.parallel import Analyzer
@@ -154,21 +152,12 @@ def _analysis_row(ord_: int, a: Analysis, lsh: tuple[int, int]) -> dict[str, Any
     sig: DocSignature | None = a.signature
     if sig is None:
         return row
-    shingles = sig.shingles if sig.shingles is not None else np.zeros(0, np.uint32)
-    comparable = (
-        sig.minhash is not None
-        and len(shingles) >= MIN_SHINGLES
-        and (sig.distinct if sig.distinct is not None else len(distinct(shingles))) >= MIN_SHINGLES
-    )
-    keys = None
-    if comparable:
-        assert sig.minhash is not None
-        keys = sig.band_keys if sig.band_keys is not None and sig.lsh == lsh else band_keys(sig.minhash, *lsh)
+    keys = lsh_keys(sig, *lsh)
     lines = sig.lines
     row.update(
         sig=pickle.dumps(sig),
         text_hash=sig.text_hash,
-        comparable=comparable,
+        comparable=keys is not None,
         enabled=sig.enabled,
         band_keys=_signed(keys) if keys is not None else None,
         lines=[
@@ -320,8 +309,7 @@ def _component(
         got = cache.get(i)
         if got is None:
             s = sigs[i]
-            shingles = s.shingles if s.shingles is not None else np.zeros(0, np.uint32)
-            got = cache[i] = comparable_set(shingles, s.lines, template)
+            got = cache[i] = comparable_set(shingles_of(s), s.lines, template)
         return got
 
     found = find_duplicates(
