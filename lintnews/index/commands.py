@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 EXIT_ERROR = 2
 _F = TypeVar("_F", bound=Callable[..., Any])
+_T = TypeVar("_T")
 
 
 def _error(message: str) -> None:
@@ -37,6 +38,20 @@ def open_index(location: str, create: bool = False) -> IndexStore:
     from lintnews.index.location import open_index as open_store
 
     return open_store(location, create=create)
+
+
+def _use_index(location: str, use: Callable[[IndexStore], _T]) -> _T:
+    """What ``use`` makes of the index at ``location``, closed after it; an error opening or
+    using it (a `ConfigError`) is reported, and the command exits 2."""
+    try:
+        store = open_index(location)
+        try:
+            return use(store)
+        finally:
+            store.close()
+    except ConfigError as exc:
+        _error(str(exc))
+        sys.exit(EXIT_ERROR)
 
 
 def _location() -> Callable[[_F], _F]:
@@ -110,15 +125,7 @@ def add(location: str, paths: tuple[str, ...], config: str | None, isolated: boo
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
 def stats(location: str, output_format: str) -> None:
     """Print what the index holds: documents, band keys, size on disk, scheme."""
-    try:
-        store = open_index(location)
-        try:
-            got = store.stats()
-        finally:
-            store.close()
-    except ConfigError as exc:
-        _error(str(exc))
-        sys.exit(EXIT_ERROR)
+    got = _use_index(location, lambda store: store.stats())
     if output_format == "json":
         click.echo(json.dumps(got, indent=2, sort_keys=True))
         return
@@ -133,15 +140,7 @@ def stats(location: str, output_format: str) -> None:
 @click.argument("names", nargs=-1, required=True)
 def remove(location: str, names: tuple[str, ...]) -> None:
     """Remove documents by name (`path` or `path#record`, as diagnostics name them)."""
-    try:
-        store = open_index(location)
-        try:
-            missing = store.remove(list(names))
-        finally:
-            store.close()
-    except ConfigError as exc:
-        _error(str(exc))
-        sys.exit(EXIT_ERROR)
+    missing = _use_index(location, lambda store: store.remove(list(names)))
     for name in missing:
         _error(f"{location}: {name}: not in the index")
     click.echo(f"Removed {len(set(names)) - len(set(missing))} document(s) from {location}.", err=True)
@@ -163,13 +162,5 @@ def prune(location: str, before: str) -> None:
     except ValueError:
         _error(f"--before {before}: not an ISO 8601 date (YYYY-MM-DD)")
         sys.exit(EXIT_ERROR)
-    try:
-        store = open_index(location)
-        try:
-            removed = store.prune(before)
-        finally:
-            store.close()
-    except ConfigError as exc:
-        _error(str(exc))
-        sys.exit(EXIT_ERROR)
+    removed = _use_index(location, lambda store: store.prune(before))
     click.echo(f"Pruned {removed} document(s) dated before {before} from {location}.", err=True)
