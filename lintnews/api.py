@@ -32,7 +32,7 @@ from lintnews.document import Document
 from lintnews.encoding import DecodeError, check_binary, normalize_newlines
 from lintnews.engine import Linter as _Engine
 from lintnews.fixes import FixPolicy, content, fix_document
-from lintnews.sources import html_document, kind_of, markdown_document, record_document
+from lintnews.sources import kind_of, record_document, text_document
 
 if TYPE_CHECKING:
     from lintnews.corpus.index import CorpusIndex
@@ -169,19 +169,13 @@ class Linter:
         name = DEFAULT_PATH if path is None else str(path)
         if isinstance(item, str):
             chosen = kind or (kind_of(name, self.settings.formats) if path is not None else "text")
-            if chosen not in ("text", "markdown", "html"):
-                chosen = "text"
-            try:
-                if chosen == "html":
-                    return html_document(name, normalize_newlines(check_binary(item, replacement=" ")))
-                text = normalize_newlines(check_binary(item))
+            try:  # (a stray NUL in HTML is a space, as browsers show nothing for it)
+                text = check_binary(item, replacement=" ") if chosen == "html" else check_binary(item)
+                return text_document(name, normalize_newlines(text), chosen)
             except DecodeError as exc:
                 raise DocumentError(f"{name}: {exc}") from None
             except RecursionError:
                 raise DocumentError(f"{name}: HTML is nested too deeply to read") from None
-            if chosen == "markdown":
-                return markdown_document(name, text)
-            return Document(path=name, text=text, kind="text")
         if isinstance(item, Mapping):
             try:
                 raw = orjson.dumps(dict(item), default=str, option=orjson.OPT_NON_STR_KEYS)

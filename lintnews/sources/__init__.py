@@ -53,6 +53,7 @@ from lintnews.sources.documents import blank_markdown_links as blank_markdown_li
 from lintnews.sources.documents import html_document as html_document
 from lintnews.sources.documents import make_document as make_document
 from lintnews.sources.documents import markdown_document as markdown_document
+from lintnews.sources.documents import text_document as text_document
 from lintnews.sources.documents import too_large as too_large
 from lintnews.sources.documents import unseen_markdown as unseen_markdown
 from lintnews.sources.files import iter_documents as iter_documents

@@ -75,11 +75,23 @@ def _binary_head(head: bytes) -> bool:
 def make_document(
     path: str, data: bytes, kind: str, record: str | None = None, record_line: int | None = None
 ) -> Document:
+    """The `Document` of a file's bytes read as ``kind`` (`text_document`), decoded as its kind
+    is: HTML by the HTML standard's sniffing, text and Markdown by `lintnews.encoding.decode`."""
+    return text_document(
+        path, decode_html(data) if kind == "html" else decode(data), kind, record, record_line
+    )
+
+
+def text_document(
+    path: str, text: str, kind: str, record: str | None = None, record_line: int | None = None
+) -> Document:
+    """The `Document` of a decoded ``text`` (its line ends normalised) read as ``kind``: ``html``
+    (`html_document`), ``markdown`` (`markdown_document`), or anything else as plain text."""
     if kind == "html":
-        return html_document(path, decode_html(data), record, record_line)
+        return html_document(path, text, record, record_line)
     if kind == "markdown":
-        return markdown_document(path, decode(data), record, record_line)
-    return Document(path=path, text=decode(data), record=record, record_line=record_line, kind=kind)
+        return markdown_document(path, text, record, record_line)
+    return Document(path=path, text=text, record=record, record_line=record_line, kind="text")
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")

@@ -20,7 +20,7 @@ from lintnews.config_formats import format_named
 from lintnews.document import Document
 from lintnews.encoding import normalize_newlines
 from lintnews.sources.discovery import NotRegularFile, open_regular
-from lintnews.sources.documents import SNIFF_BYTES, TooLarge, html_document, markdown_document, too_large
+from lintnews.sources.documents import SNIFF_BYTES, TooLarge, html_document, text_document, too_large
 from lintnews.sources.items import _TOO_DEEP, COPY_CHUNK, InputError, Item, SpooledRecord
 
 #: The read buffer of a JSONL file: its lines are read one by one (`jsonl_lines`), and with the
@@ -246,12 +246,7 @@ def record_document(path: str, raw: bytes, lineno: int, settings: Settings) -> I
         kind = _text_format(obj, settings)
         if kind is None:
             return InputError(path, _bad_format(obj, settings), record, lineno)
-        if kind == "markdown":
-            doc = markdown_document(path, normalize_newlines(text), record, lineno)
-        else:
-            doc = Document(
-                path=path, text=normalize_newlines(text), record=record, record_line=lineno, kind="text"
-            )
+        doc = text_document(path, normalize_newlines(text), kind, record, lineno)
     else:
         if not isinstance(html, str):
             return InputError(
