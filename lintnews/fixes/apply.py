@@ -14,7 +14,7 @@ from lintnews.document import Document
 from lintnews.fixes.markup import html_fix
 from lintnews.registry import rule_catalogue
 from lintnews.selection import check_selectors, matches
-from lintnews.sources import html_document, markdown_document, unseen_markdown
+from lintnews.sources import text_document, unseen_markdown
 
 #: A removed line can make another fix applicable (a blank-line run, a now-adjacent duplicate).
 MAX_PASSES = 8
@@ -192,14 +192,7 @@ class _Accepted:
 
 def with_text(doc: Document, text: str) -> Document:
     """A copy of ``doc`` with new content (markup for HTML documents, text otherwise)."""
-    if doc.kind == "html":
-        new = html_document(doc.path, text, doc.record, doc.record_line)
-    elif doc.kind == "markdown":
-        new = markdown_document(doc.path, text, doc.record, doc.record_line)
-    else:
-        new = Document(
-            path=doc.path, text=text, record=doc.record, record_line=doc.record_line, kind=doc.kind
-        )
+    new = text_document(doc.path, text, doc.kind, doc.record, doc.record_line)
     new.meta = doc.meta
     return new
 
