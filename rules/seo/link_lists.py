@@ -139,7 +139,10 @@ def _items(doc: Document) -> list[int]:
         at = text.find(mark)
         while at >= 0:
             stop = text.find("\n", at)
-            if (stop if stop >= 0 else len(text)) - at <= _MAX_TAIL:
+            end = stop if stop >= 0 else len(text)
+            if end - at > _MAX_TAIL and text[end - 1] in " \t":  # (a Markdown link's blanked address)
+                end = at + len(text[at:end].rstrip(" \t"))
+            if end - at <= _MAX_TAIL:
                 line = doc.position(at)[0]
                 m = item.fullmatch(lines[line])
                 if m is not None and len(m["title"].split()) >= _MIN_TITLE_WORDS:
@@ -160,15 +163,24 @@ def _stamped_items(doc: Document) -> Iterator[int]:
         return
     digit = _DIGIT.search
     tails = [
-        i for b in blocks for i in range(b.start, b.end + 1) if digit(lines[i], len(lines[i]) - _DIGIT_TAIL)
+        i
+        for b in blocks
+        for i in range(b.start, b.end + 1)
+        if digit(lines[i], _shown_end(lines[i]) - _DIGIT_TAIL)
     ]
     if len(tails) < _MIN_ITEMS:
         return  # (too few to make a list: most texts stop here)
     for i in tails:
         line = lines[i]
-        end = _STAMP_END.search(line, max(0, len(line) - _STAMP_TAIL))
+        end = _STAMP_END.search(line, max(0, _shown_end(line) - _STAMP_TAIL))
         if end is not None and _stamped(line[: end.start()].rstrip(), end):
             yield i
+
+
+def _shown_end(line: str) -> int:
+    """Where ``line``'s words end: before its trailing blanks (a Markdown link's address, blanked
+    in the text rules see, leaves a run of them: "* [Title (3812)](http://…)")."""
+    return len(line.rstrip(" \t")) if line[-1:] in (" ", "\t") else len(line)
 
 
 def _stamped(head: str, end: re.Match[str]) -> bool:
