@@ -125,11 +125,7 @@ def reaches(paths: Iterable[str], target: str, settings: Settings) -> str | None
         if path == "-":
             continue
         if not os.path.isdir(path):
-            try:
-                st = os.stat(path)
-            except OSError:
-                continue
-            if (st.st_dev, st.st_ino) == key:
+            if _is_file(path, key):
                 return path
             continue
         real_root = os.path.realpath(path)
@@ -141,13 +137,19 @@ def reaches(paths: Iterable[str], target: str, settings: Settings) -> str | None
             path, excludes, ignores, toward=toward, suffixes=walked_suffixes(settings.formats)
         ):
             if isinstance(found, str) and (os.path.abspath(found) == toward or os.path.islink(found)):
-                try:
-                    st = os.stat(found)
-                except OSError:
-                    continue
-                if (st.st_dev, st.st_ino) == key:
+                if _is_file(found, key):
                     return found
     return None
+
+
+def _is_file(path: str, key: tuple[int, int]) -> bool:
+    """Whether ``path`` is (or links to) the file of ``key`` (device, inode); False when it
+    cannot be read."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return (st.st_dev, st.st_ino) == key
 
 
 class NotRegularFile(Exception):
