@@ -142,30 +142,36 @@ def test_a_record_whose_format_field_is_unknown_is_an_input_error(tmp_path: Path
     assert "c.jsonl:2 (record b): `format` is a int:" in proc.stderr
 
 
-@pytest.mark.parametrize(
-    ("config", "message"),
-    [
-        ('formats = { txt = "rst" }\n', "`formats.txt` must be text or markdown (or txt, md); got 'rst'"),
-        (
-            'formats = { jsonl = "md" }\n',
-            "`formats.jsonl`: a JSONL file holds records; the format of their text is `text-format`",
-        ),
-        (  # any extension a JSONL file's name ends with: such a file is read as JSONL
-            'formats = { "raw.JSONL" = "md" }\n',
-            "`formats.raw.JSONL`: a JSONL file holds records; the format of their text is `text-format`",
-        ),
-        (
-            'formats = { "*.txt" = "md" }\n',
-            "`formats`: '*.txt' is not a file extension (such as txt, or mdx)",
-        ),
-        (
-            'formats = ["txt"]\n',
-            '`formats` must be a table of file extensions and formats, such as { txt = "md" }',
-        ),
-        ('text-format = "html"\n', "`text-format` must be text or markdown (or txt, md); got 'html'"),
-        ('format-field = ""\n', "`format-field` must be a field name, not an empty string"),
-    ],
-)
+#: Bad values of the format keys in ``lintnews.toml``, with the message naming each key
+#: (`test_format_errors_tty` meets each on a terminal).
+BAD_KEYS = [
+    ('formats = { txt = "rst" }\n', "`formats.txt` must be text or markdown (or txt, md); got 'rst'"),
+    (
+        'formats = { jsonl = "md" }\n',
+        "`formats.jsonl`: a JSONL file holds records; the format of their text is `text-format`",
+    ),
+    (  # any extension a JSONL file's name ends with: such a file is read as JSONL
+        'formats = { "raw.JSONL" = "md" }\n',
+        "`formats.raw.JSONL`: a JSONL file holds records; the format of their text is `text-format`",
+    ),
+    (
+        'formats = { "*.txt" = "md" }\n',
+        "`formats`: '*.txt' is not a file extension (such as txt, or mdx)",
+    ),
+    (
+        'formats = ["txt"]\n',
+        '`formats` must be a table of file extensions and formats, such as { txt = "md" }',
+    ),
+    ('text-format = "html"\n', "`text-format` must be text or markdown (or txt, md); got 'html'"),
+    ('format-field = ""\n', "`format-field` must be a field name, not an empty string"),
+    ("formats = { txt = 3 }\n", "`formats.txt` must be a string, not int"),
+    ('formats = { "" = "md" }\n', "`formats`: '' is not a file extension (such as txt, or mdx)"),
+    ("text-format = 3\n", "`text-format` must be a string, not int"),
+    ("format-field = 3\n", "`format-field` must be a string, not int"),
+]
+
+
+@pytest.mark.parametrize(("config", "message"), BAD_KEYS)
 def test_a_bad_format_setting_is_a_configuration_error_naming_the_file(
     tmp_path: Path, config: str, message: str
 ) -> None:
@@ -239,21 +245,39 @@ def test_the_command_line_sets_the_formats_for_one_run(tmp_path: Path) -> None:
     assert 'text-format = "markdown"  # command line' in shown.stdout
 
 
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (
-            ("--extension", "txt:rst"),
-            "`--extension txt:rst`: `formats.txt` must be text or markdown (or txt, md); got 'rst'",
-        ),
-        (("--extension", "txt"), "`--extension txt`: takes EXT:FORMAT, such as txt:md"),
-        (
-            ("--extension", "jsonl:md"),
-            "`--extension jsonl:md`: `formats.jsonl`: a JSONL file holds records; the format of their text is `text-format`",
-        ),
-        (("--text-format", "html"), "`--text-format` must be text or markdown (or txt, md); got 'html'"),
-    ],
-)
+#: Bad values of the format options, with the message naming each option.
+BAD_OPTIONS = [
+    (
+        ("--extension", "txt:rst"),
+        "`--extension txt:rst`: `formats.txt` must be text or markdown (or txt, md); got 'rst'",
+    ),
+    (("--extension", "txt"), "`--extension txt`: takes EXT:FORMAT, such as txt:md"),
+    (
+        ("--extension", "jsonl:md"),
+        "`--extension jsonl:md`: `formats.jsonl`: a JSONL file holds records; the format of their text is `text-format`",
+    ),
+    (("--text-format", "html"), "`--text-format` must be text or markdown (or txt, md); got 'html'"),
+    (
+        ("--extension", "*.txt:md"),
+        "`--extension *.txt:md`: `formats`: '*.txt' is not a file extension (such as txt, or mdx)",
+    ),
+    (
+        ("--extension", ":md"),
+        "`--extension :md`: `formats`: '' is not a file extension (such as txt, or mdx)",
+    ),
+    (
+        ("--extension", "txt:"),
+        "`--extension txt:`: `formats.txt` must be text or markdown (or txt, md); got ''",
+    ),
+    (
+        ("--extension", "raw.jsonl:md"),
+        "`--extension raw.jsonl:md`: `formats.raw.jsonl`: a JSONL file holds records; the format of their text is `text-format`",
+    ),
+    (("--text-format", ""), "`--text-format` must be text or markdown (or txt, md); got ''"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), BAD_OPTIONS)
 def test_a_bad_format_on_the_command_line_is_a_usage_error(
     tmp_path: Path, args: tuple[str, ...], message: str
 ) -> None:
