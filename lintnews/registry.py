@@ -134,10 +134,16 @@ class Rule:
     def line_violation(
         self, doc: Document, line: int, message: str, end_line: int | None = None, **kwargs: object
     ) -> Violation:
-        """A violation covering whole lines ``line..end_line`` without their leading blanks."""
+        """A violation covering whole lines ``line..end_line`` without their leading blanks (as
+        written: a Markdown line opening with a link starts at its ``[``, not at the link's
+        words)."""
         end = line if end_line is None else end_line
         text = doc.lines[line]
         col = len(text) - len(text.lstrip())
+        if col and doc.source is not None and doc.kind == "markdown":
+            start = doc.line_starts[line]
+            written = doc.source[start : start + col]
+            col = len(written) - len(written.lstrip())
         return self.violation(line, col, end, len(doc.lines[end]), message, **kwargs)  # type: ignore[arg-type]
 
     def removable_lines(

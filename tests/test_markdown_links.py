@@ -112,6 +112,23 @@ def test_fix_deletes_whole_link_lines_and_keeps_every_other_link(tmp_path: Path)
     assert (tmp_path / "a.md").read_text() == f"# Harbour strike ends\n\n{LEDE}\n\n{LINKED}\n\n\n{SECOND}\n"
 
 
+def test_a_whole_line_finding_on_a_line_opening_with_a_link_starts_at_its_bracket(tmp_path: Path) -> None:
+    # An editor underlines the line as written: from the link's "[", not from its words
+    # (column 2); a bullet's or an indent's blanks are still left out.
+    trail = "[Home](/) > [News](/news) > Harbour strike ends"
+    text = f"# Harbour strike ends\n\n{trail}\n\n{LEDE}\n\n{SECOND}\n\n{SHARE_ROW}\n[Leave a Comment](/c)\n"
+    (tmp_path / "a.md").write_text(text)
+    done = lintnews(["-q", "a.md"], tmp_path)
+    found = done.stdout.decode().splitlines()
+    assert [line.split(" ")[0] + " " + line.split(" ")[1] for line in found] == [
+        "a.md:3:1: B006",
+        "a.md:9:3: B005",
+        "a.md:10:3: B005",
+        "a.md:11:3: B005",
+        "a.md:13:1: B002",
+    ]
+
+
 def test_only_edits_that_delete_whole_links_may_touch_one() -> None:
     # A fix is computed on the text rules see, where addresses are blank: applied to the Markdown,
     # an edit that keeps text over a link would erase its address, and one that cuts a link would
