@@ -129,6 +129,23 @@ def test_a_whole_line_finding_on_a_line_opening_with_a_link_starts_at_its_bracke
     ]
 
 
+def test_lines_are_as_long_as_a_reader_sees_them_not_as_their_addresses() -> None:
+    # A trail and a row of service links whose addresses make them 400 and 300 characters long
+    # as written: a reader sees a trail of four names and a row of three links (B006, B026).
+    # The same words written out at that length are no trail and no row.
+    far = "https://www.example-harbour-news.com/" + "section/" * 10
+    trail = f"[Home]({far}1) > [News]({far}2) > [Ports]({far}3) > Harbour strike ends"
+    row = f"[About Us]({far}a) | [Contact Us]({far}b) | [Privacy Policy]({far}c)"
+    assert len(trail) > 400 and len(row) > 300
+    text = f"# Harbour strike ends\n\n{trail}\n\n{LEDE}\n\n{SECOND}\n\n{row}\n"
+    assert codes_and_lines("a.md", text) == [("B006", 3), ("B026", 9)]
+    spread = " " * 420
+    long_trail = f"Home{spread}> News > Ports > Harbour strike ends"
+    long_row = f"About Us{spread}| Contact Us | Privacy Policy"
+    plain = f"# Harbour strike ends\n\n{long_trail}\n\n{LEDE}\n\n{SECOND}\n\n{long_row}\n"
+    assert codes_and_lines("a.md", plain) == []
+
+
 def test_only_edits_that_delete_whole_links_may_touch_one() -> None:
     # A fix is computed on the text rules see, where addresses are blank: applied to the Markdown,
     # an edit that keeps text over a link would erase its address, and one that cuts a link would

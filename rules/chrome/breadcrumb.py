@@ -19,6 +19,7 @@ from lintnews.packs import (
     phrase_rule,
 )
 from lintnews.registry import Rule, Violation, register
+from lintnews.seen_width import seen_length
 
 _ARROWS = "»›>→"
 #: Whitespace before a separator is matched from the start of its run only (trying every position
@@ -96,7 +97,7 @@ class Breadcrumb(Rule):
         lines = doc.lines
         for i in candidates:
             line = lines[i]
-            if len(line) > 400:
+            if seen_length(doc, i) > 400:
                 continue
             parts = _breadcrumb_segments(line)
             if parts is None or doc.line_kind(i) in ("table", "quote", "code"):

@@ -27,6 +27,7 @@ from lintnews.packs import (
     phrase_rule,
 )
 from lintnews.registry import Violation, register
+from lintnews.seen_width import seen_length
 
 
 @register
@@ -113,9 +114,9 @@ def _row_segments(line: str) -> tuple[tuple[str, ...], int] | None:
 
 def _row_lines(doc: Document) -> list[int]:
     """Indices of the lines of at most 300 characters that hold a separator of a row of links
-    (``|``, ``•``, ``·``, or `` : ``), in order (`separators.lines_holding`)."""
-    lines = doc.lines
-    return [i for i in lines_holding(doc, "|•·:", spaced=":") if len(lines[i]) <= 300]
+    (``|``, ``•``, ``·``, or `` : ``), in order (`separators.lines_holding`); a Markdown line's
+    length is the one a reader sees (`seen_width`)."""
+    return [i for i in lines_holding(doc, "|•·:", spaced=":") if seen_length(doc, i) <= 300]
 
 
 def _lone_links(doc: Document, names: frozenset[str]) -> Iterator[int]:

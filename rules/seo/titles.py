@@ -19,6 +19,7 @@ from lintnews.document import Document, words
 from lintnews.landmarks import LANDMARK_REGIONS
 from lintnews.packs import match_lines
 from lintnews.registry import Rule, Violation, register
+from lintnews.seen_width import UNSEEN
 
 #: Headings of lists of titles the `seo-filler` packs do not hold as such.
 _HEADING = re.compile(
@@ -103,7 +104,12 @@ def _own_list(items: list[str]) -> bool:
 def _headings(doc: Document, settings: Settings) -> list[int]:
     lines = doc.lines
     found = {i for i, _ in match_lines(doc, settings, "seo-filler") if len(words(lines[i])) <= _HEADING_WORDS}
-    found.update(i for i, line in enumerate(lines) if len(line) <= 80 and _HEADING.match(line.strip()))
+    unseen = UNSEEN.of(doc)  # (a Markdown line's length is the one a reader sees)
+    found.update(
+        i
+        for i, line in enumerate(lines)
+        if len(line) - unseen.get(i, 0) <= 80 and _HEADING.match(line.strip())
+    )
     return sorted(found)
 
 
