@@ -278,26 +278,32 @@ class ScreenUnion:
     def _dispatch(
         self,
     ) -> tuple[dict[str, tuple[re.Pattern[str], ...]], dict[str, tuple[re.Pattern[str], ...]]]:
-        """The regexes to try on a line: by its first `HEAD` characters, the patterns filed
-        under them and those of its first character whose heads are not known; for a line
-        of other first characters, those of its first character alone. The `always` ones
-        last (which alone are tried on lines of any other first character).
+        """The regexes to try on a line: by its first `HEAD` characters (`_head_regexes`, made
+        when a line of the head is first selected: a union has hundreds of heads, a document
+        meets few), and for a line of other first characters, those of its first character
+        whose heads are not known, then `always`. One regex per pattern: a line's head leaves
+        one pattern on average, where an alternation of all the patterns of a first character
+        (`re` enters every branch) cost about two microseconds a line."""
+        return {}, {char: _tried(found, self.always) for char, found in self._headless.items()}
 
-        One regex per pattern: a line's head leaves one pattern on average, none for most
-        lines, where an alternation of all the patterns of a first character (their branches
-        all start with it, so `re` enters every one) cost about two microseconds a line."""
-        by_head: dict[str, dict[str, None]] = {}
+    @cached_property
+    def _headless(self) -> dict[str, tuple[str, ...]]:  # (by first character: heads not known)
         headless: dict[str, dict[str, None]] = {}
         for screen in self.screens:
-            for head, patterns in screen.by_head.items():
-                by_head.setdefault(head, {}).update(dict.fromkeys(patterns))
             for char, patterns in screen.headless.items():
                 headless.setdefault(char, {}).update(dict.fromkeys(patterns))
-        always = self.always
-        return (
-            {head: _tried((*found, *headless.get(head[0], ())), always) for head, found in by_head.items()},
-            {char: _tried(tuple(found), always) for char, found in headless.items()},
-        )
+        return {char: tuple(found) for char, found in headless.items()}
+
+    @cached_property
+    def _heads(self) -> frozenset[str]:  # (the heads the screens' patterns are filed under)
+        return frozenset().union(*(screen.by_head for screen in self.screens))
+
+    def _head_regexes(self, head: str) -> tuple[re.Pattern[str], ...]:
+        """`_dispatch`'s regexes of ``head``, one of `_heads`: its patterns in the screens' order,
+        each once, then those of its first character, then `always`; kept."""
+        found = dict.fromkeys(p for screen in self.screens for p in screen.by_head.get(head, ()))
+        made = self._dispatch[0][head] = _tried((*found, *self._headless.get(head[0], ())), self.always)
+        return made
 
     @cached_property
     def _first_pass(self) -> Any:  # (`first_pass.key_screen`: opaque when compiled)
@@ -308,8 +314,8 @@ class ScreenUnion:
         patterns are tried on every line (`always`). A key none of these admit fails `select`:
         it is no literal line, no pattern is filed under its first characters, and it holds no
         string a pattern that might match it needs."""
-        by_head, headless = self._dispatch
-        heads = set(by_head).union(*(screen.literal_heads for screen in self.screens))
+        headless = self._dispatch[1]
+        heads = self._heads.union(*(screen.literal_heads for screen in self.screens))
         return first_pass.key_screen(
             tuple(sorted(heads)),
             "".join(sorted(headless)),
@@ -362,15 +368,17 @@ class ScreenUnion:
         needles = self._first_pass if needing else None
         literal, always = self.literal, self.always
         by_head, headless = self._dispatch
+        heads = self._heads
         out = []
         # (plain loops rather than any() of a generator: this runs for every line)
         for j, key in enumerate(keys):
             if key in literal:
                 out.append(j)
                 continue
-            regexes = by_head.get(key[:HEAD])
+            head = key[:HEAD]
+            regexes = by_head.get(head)
             if regexes is None:
-                regexes = headless.get(key[0], always)
+                regexes = self._head_regexes(head) if head in heads else headless.get(key[0], always)
             for regex in regexes:
                 if regex.fullmatch(key) is not None:
                     out.append(j)
