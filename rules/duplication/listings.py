@@ -33,7 +33,11 @@ _CODE_REACH = 5
 
 
 def _code_line(line: str) -> bool:
-    return _CODE_MARKS.search(_NOT_CODE.sub(" ", line).strip()) is not None
+    # (`_NOT_CODE` needs a ">", a "[", "://" or "www.": most lines hold none, and are searched as
+    # they are)
+    if ">" in line or "[" in line or "://" in line or "www." in line:
+        line = _NOT_CODE.sub(" ", line)
+    return _CODE_MARKS.search(line.strip()) is not None
 
 
 def _in_code(doc: Document, block: Block) -> bool:
