@@ -186,10 +186,19 @@ def analyze(
     try:
         if jobs <= 1 or len(head) < 64:
             local = Analyzer(*args)
+            # A run of 64 documents or more in one process makes what a parallel run makes before
+            # it forks (`workers.warm`: the built-in packs' patterns and the facts their screens
+            # need from kept files) before its first miss, where it compiled each language's
+            # packs on its first document of the language: 15 % of the instructions of a `-j1`
+            # run of 800 crawl documents in 40 languages. A small run compiles only what it meets.
+            warmed = len(head) < 64
             for chunk in _chunks(everything):
                 slots, misses = lookup(chunk, cache)
                 # (with the collector paused, as a worker analyses its chunks: `workers.work`)
                 with paused_in_run():
+                    if misses and not warmed:
+                        workers.warm(local.linter, signer)
+                        warmed = True
                     fresh = local.analyze_units(misses)
                 yield from merge(slots, [(items, None) for items, _ in fresh])
             return

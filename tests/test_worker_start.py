@@ -108,12 +108,14 @@ def test_forked_workers_start_warm_and_lint_as_one_process(
     rows = [line.split() for line in seen.read_text(encoding="utf-8").splitlines()]
     me = str(os.getpid())
     # -j2: the packs compiled once, here, before any worker linted; the workers' collector
-    # skips what they inherited. -j1 (the last rows): nothing compiled ahead, nothing frozen.
+    # skips what they inherited. -j1 (the last rows): compiled ahead too (64 units or more), here,
+    # before its first chunk; nothing frozen.
     assert rows[0] == ["compile", me, "-"]
-    assert [row for row in rows if row[0] == "compile"] == [rows[0]]
+    assert [row for row in rows if row[0] == "compile"] == [rows[0]] * 2
     workers = [row for row in rows if row[0] == "lint" and row[1] != me]
     assert workers and all(frozen == "True" for _, _, frozen in workers)
-    assert [row for row in rows if row[1] == me][1:] == [["lint", me, "False"]] * 2  # (70 units: 2 chunks)
+    # (70 units: 2 chunks)
+    assert [row for row in rows if row[1] == me][1:] == [["compile", me, "-"], *[["lint", me, "False"]] * 2]
     assert gc.get_freeze_count() == 0  # (the main process put its objects back)
 
 
