@@ -16,7 +16,7 @@ import ahocorasick
 
 from lintnews.packs import Entry, Matcher, PackSet, ScreenUnion
 from lintnews.packs.regex_length import max_length
-from lintnews.packs.screen import pattern_needs
+from lintnews.packs.screen import Screen, pattern_needs
 
 from .share_occurrences import Occurrences, may_start
 
@@ -158,7 +158,10 @@ class ShareScreen:
 _max_length = lru_cache(maxsize=1024)(max_length)
 
 
-def _automaton(strings: set[str]) -> ahocorasick.Automaton | None:
+@lru_cache(maxsize=256)
+def _automaton(strings: frozenset[str]) -> ahocorasick.Automaton | None:
+    """An automaton of ``strings`` (kept: the language sets of a crawl share most of them; a
+    `ShareScreen` only reads it)."""
     if not strings:
         return None
     automaton = ahocorasick.Automaton()
@@ -201,8 +204,10 @@ def _keep_share_screen(key: tuple[int, str, tuple[str, ...]], value: tuple[PackS
 
 
 def _made_share_screen(packs: PackSet, rule: str, langs: list[str]) -> ShareScreen:
-    """`share_screen`, made."""
-    union = ScreenUnion.of([packs.rule_screen(rule, lang) for lang in langs])
+    """`share_screen`, made from what each language's screen gives (`_screen_facts`, once a
+    screen: a multilingual crawl makes ~160 language sets of a few dozen screens)."""
+    screens = [packs.rule_screen(rule, lang) for lang in langs]
+    union = ScreenUnion.of(screens)
     needs: set[str] = set()
     rest_always = union.everything
     for screen in union.screens:
@@ -210,21 +215,20 @@ def _made_share_screen(packs: PackSet, rule: str, langs: list[str]) -> ShareScre
             rest_always = True
         elif screen.rest is not None and screen.rest_needs is not None:
             needs.update(screen.rest_needs)
-    longest_literal = max(map(len, union.literal), default=0)
+    facts = [_screen_facts(screen) for screen in union.screens]
+    longest_literal = max((f[0] for f in facts), default=0)
     longest_match: dict[str, int | None] = {}
-    first_needs: dict[str, set[str] | None] = {}
-    for screen in union.screens:
-        for char, patterns in screen.by_first.items():
-            lengths = [longest_literal, longest_match.get(char, 0), *map(_max_length, patterns)]
-            longest_match[char] = None if None in lengths else max(lengths)  # type: ignore[type-var]
-            wanted = first_needs.setdefault(char, set())
-            for p in patterns:
-                required = pattern_needs(p)[1]
-                wanted = None if wanted is None or not required else wanted | required
-            first_needs[char] = wanted
+    first_needs: dict[str, frozenset[str] | None] = {}
+    for _, by_first, _, _ in facts:
+        for char, (longest, wanted) in by_first.items():
+            before, held = longest_match.get(char, 0), first_needs.get(char, frozenset())
+            longest_match[char] = (
+                None if before is None or longest is None else max(longest_literal, before, longest)
+            )
+            first_needs[char] = None if held is None or wanted is None else held | wanted
     return ShareScreen(
         union,
-        frozenset(line[:i] for line in union.literal for i, char in enumerate(line) if char == " "),
+        frozenset().union(*(f[2] for f in facts)),
         frozenset(needs),
         rest_always,
         # one regex each: the languages' screens share the ``*`` entries' patterns (the same
@@ -235,11 +239,45 @@ def _made_share_screen(packs: PackSet, rule: str, langs: list[str]) -> ShareScre
         else tuple(dict.fromkeys(s.rest for s in union.screens if s.rest is not None)),
         longest_literal,
         longest_match,
-        {char: None if n is None else frozenset(n) for char, n in first_needs.items()},
-        _automaton(needs.union(*(n for n in first_needs.values() if n is not None))),
+        first_needs,
+        _automaton(frozenset(needs.union(*(n for n in first_needs.values() if n is not None)))),
         # the networks and tools a row of buttons names, whether or not a literal line does
-        packs.term_set(rule, "button-words", tuple(langs)).union(*(line.split() for line in union.literal)),
+        packs.term_set(rule, "button-words", tuple(langs)).union(*(f[3] for f in facts)),
     )
+
+
+#: What `_made_share_screen` takes from one screen: the length of its longest literal line, by
+#: first character the greatest length of its patterns' matches and the strings one of which
+#: every match holds (None: not known for one of them), what its literal lines start with before
+#: a space, and their words.
+_Facts = tuple[int, dict[str, tuple[int | None, frozenset[str] | None]], frozenset[str], frozenset[str]]
+_FACTS: dict[int, tuple[Screen, _Facts]] = {}
+
+
+def _screen_facts(screen: Screen) -> _Facts:
+    """`_Facts` of ``screen``, kept (by the screen itself: a pack set's screens live as long)."""
+    hit = _FACTS.get(id(screen))
+    if hit is not None and hit[0] is screen:
+        return hit[1]
+    by_first: dict[str, tuple[int | None, frozenset[str] | None]] = {}
+    for char, patterns in screen.by_first.items():
+        lengths = [*map(_max_length, patterns)]
+        wanted: frozenset[str] | None = frozenset()
+        for p in patterns:
+            required = pattern_needs(p)[1]
+            wanted = None if wanted is None or not required else wanted | required
+        by_first[char] = (None if None in lengths else max(lengths, default=0), wanted)  # type: ignore[type-var]
+    literal = screen.literal
+    found = (
+        max(map(len, literal), default=0),
+        by_first,
+        frozenset(line[:i] for line in literal for i, char in enumerate(line) if char == " "),
+        frozenset().union(*(line.split() for line in literal)),
+    )
+    if len(_FACTS) > 4096:
+        _FACTS.clear()
+    _FACTS[id(screen)] = (screen, found)
+    return found
 
 
 def button_line(key: str, screen: ShareScreen) -> bool:
