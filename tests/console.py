@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sysconfig
 from pathlib import Path
 
@@ -17,3 +18,10 @@ def lintnews_script() -> str:
     found = shutil.which("lintnews")
     assert found, "the `lintnews` script is not installed (pip install -e '.[test]')"
     return found
+
+
+def run_lintnews(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``lintnews ARGS`` run in ``cwd`` as from a pipe, its output as text (two minutes at most)."""
+    return subprocess.run(
+        [lintnews_script(), *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=120
+    )

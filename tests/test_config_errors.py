@@ -5,13 +5,12 @@ declares them), and phrase packs name rules that read packs, by code or name."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from ttyrun import lintnews_script
+from console import run_lintnews
 
 from lintnews.cli import main
 from lintnews.config import ConfigError, Settings, rule_options
@@ -221,14 +220,7 @@ def test_corpus_error_in_pyproject_names_the_file_and_its_table(tmp_path: Path) 
 
 def test_config_error_through_the_installed_script(tmp_path: Path) -> None:
     project(tmp_path, "[corpus]\nthreshold = 2\n")
-    proc = subprocess.run(
-        [lintnews_script(), "check", "story.txt"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    proc = run_lintnews(["check", "story.txt"], tmp_path)
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr == "lintnews: error: lintnews.toml: `corpus.threshold` must be from 0 to 1; got 2.0\n"
 

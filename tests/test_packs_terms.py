@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from ttyrun import lintnews_script
+from console import run_lintnews
 
 from lintnews import pack_cache
 from lintnews.cli import main
@@ -260,14 +259,7 @@ def test_a_bad_term_table_is_a_configuration_error_naming_file_and_key(
 def test_a_bad_term_table_through_the_installed_script(tmp_path: Path) -> None:
     house(tmp_path, 'rule = "link-row"\n[terms.es]\nservice-page-links = [["Aviso legal"]]\n')
     (tmp_path / "story.txt").write_text(ENGLISH + "\n", encoding="utf-8")
-    proc = subprocess.run(
-        [lintnews_script(), "check", "story.txt"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    proc = run_lintnews(["check", "story.txt"], tmp_path)
     assert (proc.returncode, proc.stdout) == (2, "")
     assert (
         proc.stderr

@@ -9,14 +9,15 @@ import fcntl
 import os
 import pty
 import re
-import shutil
 import struct
 import subprocess
-import sysconfig
 import termios
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+# (the tests that drive a terminal import the console script from here too)
+from console import lintnews_script as lintnews_script
 
 
 @dataclass
@@ -26,16 +27,6 @@ class TtyRun:
     tty: str
     #: Standard output when it was a pipe ("" when it was the terminal too).
     stdout: str
-
-
-def lintnews_script() -> str:
-    """The installed ``lintnews`` console script (next to this interpreter, else on PATH)."""
-    candidate = Path(sysconfig.get_path("scripts")) / "lintnews"
-    if candidate.is_file():
-        return str(candidate)
-    found = shutil.which("lintnews")
-    assert found, "the `lintnews` script is not installed (pip install -e '.[test]')"
-    return found
 
 
 def run_in_pty(
