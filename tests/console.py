@@ -8,6 +8,10 @@ import subprocess
 import sysconfig
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from lintnews.cli import main
+
 
 def lintnews_script() -> str:
     """The console script next to the interpreter running the tests (its environment's install),
@@ -25,3 +29,18 @@ def run_lintnews(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]
     return subprocess.run(
         [lintnews_script(), *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=120
     )
+
+
+def check_in(folder: Path, *args: str) -> tuple[int, str, str]:
+    """``lintnews check --no-cache ARGS`` in process, from ``folder``: (exit code, stdout, stderr)."""
+    try:
+        runner = CliRunner(mix_stderr=False)  # click < 8.2
+    except TypeError:
+        runner = CliRunner()
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        result = runner.invoke(main, ["check", "--no-cache", *args], catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+    return result.exit_code, result.stdout, result.stderr

@@ -4,15 +4,13 @@ declares them), and phrase packs name rules that read packs, by code or name."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from console import check_in as invoke
 from console import run_lintnews
 
-from lintnews.cli import main
 from lintnews.config import ConfigError, Settings, rule_options
 from lintnews.packs import builtin_dir
 from lintnews.registry import all_rules
@@ -45,21 +43,6 @@ Visitors queued from early morning, and staff said more than two thousand people
 """
 
 READERS = "B001, B002, B003, B004, B005, B006, B007, B008, B009, B010, B020, B021, B022, B023, B024, B025, B026, B027, G002, G003, S001, S003, S004"
-
-
-def invoke(folder: Path, *args: str) -> tuple[int, str, str]:
-    """``lintnews check --no-cache ARGS`` in process, from ``folder``: (exit code, stdout, stderr)."""
-    try:
-        runner = CliRunner(mix_stderr=False)  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
-    cwd = os.getcwd()
-    os.chdir(folder)
-    try:
-        result = runner.invoke(main, ["check", "--no-cache", *args], catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
-    return result.exit_code, result.stdout, result.stderr
 
 
 def project(tmp_path: Path, config: str, name: str = "lintnews.toml", **files: str) -> Path:

@@ -4,14 +4,13 @@ user's ``extend-packs`` file as phrases are, and a bad table is a configuration 
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from console import run_lintnews
+from console import check_in, run_lintnews
 
 from lintnews import pack_cache
 from lintnews.cli import main
@@ -199,17 +198,7 @@ def test_a_users_file_may_hold_terms_and_phrases(tmp_path: Path) -> None:
 def check(folder: Path) -> tuple[int, str, str]:
     """``lintnews check --no-cache story.txt`` in process, from ``folder``."""
     (folder / "story.txt").write_text(ENGLISH + "\n", encoding="utf-8")
-    try:
-        runner = CliRunner(mix_stderr=False)  # click < 8.2
-    except TypeError:
-        runner = CliRunner()
-    cwd = os.getcwd()
-    os.chdir(folder)
-    try:
-        result = runner.invoke(main, ["check", "--no-cache", "story.txt"], catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
-    return result.exit_code, result.stdout, result.stderr
+    return check_in(folder, "story.txt")
 
 
 @pytest.mark.parametrize(
