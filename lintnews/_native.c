@@ -437,6 +437,23 @@ typedef struct {
     Py_ssize_t mask, size, longest;
 } vocab_table;
 
+/* A list of Python ints of counts[0..n) (NULL with an exception set on failure). */
+static PyObject *ssize_list(const Py_ssize_t *counts, Py_ssize_t n)
+{
+    PyObject *list = PyList_New(n);
+    if (list == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *c = PyLong_FromSsize_t(counts[k]);
+        if (c == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, k, c);
+    }
+    return list;
+}
+
 static void vocab_table_clear(vocab_table *vt)
 {
     PyMem_Free(vt->table);
@@ -618,17 +635,9 @@ static PyObject *native_count_words(PyObject *self, PyObject *args)
     else
         COUNT_WORDS(Py_UCS4)
 #undef COUNT_WORDS
-    PyObject *list = PyList_New(size);
+    PyObject *list = ssize_list(counts, size);
     if (list == NULL)
         goto done;
-    for (Py_ssize_t k = 0; k < size; k++) {
-        PyObject *c = PyLong_FromSsize_t(counts[k]);
-        if (c == NULL) {
-            Py_DECREF(list);
-            goto done;
-        }
-        PyList_SET_ITEM(list, k, c);
-    }
     out = Py_BuildValue("(Nnn)", list, words, numbers);
 done:
     PyMem_Free(counts);
@@ -3038,18 +3047,7 @@ static PyObject *native_letters_by_table(PyObject *self, PyObject *args)
         LETTERS_BY_TABLE(Py_UCS4)
 #undef LETTERS_BY_TABLE
     PyBuffer_Release(&table);
-    PyObject *out = PyList_New(groups);
-    if (out == NULL)
-        return NULL;
-    for (Py_ssize_t g = 0; g < groups; g++) {
-        PyObject *count = PyLong_FromSsize_t(counts[g]);
-        if (count == NULL) {
-            Py_DECREF(out);
-            return NULL;
-        }
-        PyList_SET_ITEM(out, g, count);
-    }
-    return out;
+    return ssize_list(counts, groups);
 }
 
 /* end s39-scripts */
@@ -3419,17 +3417,9 @@ static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
             break;
         i++; /* the line break */
     }
-    PyObject *list = PyList_New(size);
+    PyObject *list = ssize_list(counts, size);
     if (list == NULL)
         goto done;
-    for (Py_ssize_t k = 0; k < size; k++) {
-        PyObject *c = PyLong_FromSsize_t(counts[k]);
-        if (c == NULL) {
-            Py_DECREF(list);
-            goto done;
-        }
-        PyList_SET_ITEM(list, k, c);
-    }
     out = Py_BuildValue("(ONnn)", lines, list, words, numbers);
 done:
     Py_XDECREF(lines);
