@@ -72,8 +72,8 @@ def builtin_toml(folder: Path, code: str, read: Callable[[Path], dict[str, Any]]
 
 
 def builtin_entries(packs: PackSet, folder: Path, load: Callable[[Path], None]) -> None:
-    """Add the entries and term lists of every built-in rule file in ``folder`` to the empty ``packs``: from the
-    cache, else by ``load`` of each file, in name order (then written to the cache)."""
+    """Add the entries and term lists of every built-in rule file in ``folder`` to the empty ``packs``:
+    from the cache, else by ``load`` of each file, in name order (then written to the cache)."""
     from lintnews.packs.model import Entry  # (`lintnews.packs` imports this module)
 
     _STATE.open(folder)

@@ -24,11 +24,11 @@ A rule file's ``[terms.<lang>]`` tables hold the named word lists its rule's log
 (``recent-comments-headings = ["Recent Comments"]``), extended and merged over languages as
 phrases are (`terms`, `pack_terms`).
 
-Modules: `rulefile` (the rule files, `phrase_rule`), `terms` (term lists), `validation` (checks shared by every file
-shape), `loading` (built-in and users' files, cached per configuration), `model` (`PackSet`,
-`Matcher`; its patterns tried one by one in `tried`), `screen` (which lines may match at all;
-its first pass in `first_pass`), `answers`
-(which rules' entries match a line, kept per key), `matching` (`match_lines`, `PhraseRule`).
+Modules: `rulefile` (the rule files, `phrase_rule`), `terms` (term lists), `validation` (checks
+shared by every file shape), `loading` (built-in and users' files, cached per configuration),
+`model` (`PackSet`, `Matcher`; its patterns tried one by one in `tried`), `screen` (which lines may
+match at all; its first pass in `first_pass`), `answers` (which rules' entries match a line, kept
+per key), `matching` (`match_lines`, `PhraseRule`).
 """
 
 from __future__ import annotations

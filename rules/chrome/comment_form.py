@@ -1,9 +1,10 @@
 """B002's comment form: the fields that follow a field the pack names.
 
 A comment form prints its fields one per line: "Name (required)", "Mail (will not be published)
-(required)", then "Website" bare. The pack names the first fields by their notes ("required",
-"will not be published": B002's term list `comment-form-notes`); a bare "Website", "URL" or "Name" (B002's term list
-`comment-form-labels`) is only a field right under another, so it is judged here, by its place.
+(required)", then "Website" bare. The pack names the first fields by their notes ("required", "will
+not be published": B002's term list `comment-form-notes`); a bare "Website", "URL" or "Name" (B002's
+term list `comment-form-labels`) is only a field right under another, so it is judged here, by its
+place.
 """
 
 from __future__ import annotations

@@ -5,9 +5,9 @@ widget, Blogger's, Drupal's): each item names a reader and the post commented on
 Windows Live Messenger Mobile", "Corinne commented on …", "Erwin bei …", "Marie dans …") or
 shows the comment's first words cut off ("Hey! That's my image there! Thanks!...", then
 "Carrie"). The pack names the heading (and its term list `recent-comments-headings`, in
-``rules/packs/B002.toml``, says which reported lines head the box); the items are judged here, by their place under it and
-their shape, so that a list of another kind after the heading (the page's next widget) is left
-alone.
+``rules/packs/B002.toml``, says which reported lines head the box); the items are judged here, by
+their place under it and their shape, so that a list of another kind after the heading (the page's
+next widget) is left alone.
 """
 
 from __future__ import annotations
