@@ -119,6 +119,22 @@ def test_polish_related_prompts() -> None:
     assert [(d.code, d.line) for d in diags] == [("S001", 3), ("S001", 5)]
 
 
+def test_polish_recommended_heading() -> None:
+    """S001: a cooking site's "Polecane przepisy" (recommended recipes) over the links to other
+    recipes is a related-content heading (the 20 MB crawl's c814 and c1292), which S002 had
+    reported as "Title of another article spliced into the text"; "polecane" in a sentence is
+    left alone."""
+    text = (
+        "Pierogi ugotuj. Na patelni rozpuść masło i podsmaż listki szałwii. Dodaj ugotowane pierogi,"
+        " chwilę wymieszaj i natychmiast podawaj z parmezanem.\n\nSłodkie i soczyste owoce mogą być"
+        " składnikiem deserów, ale również sałatek.\n\nCzytaj więcej\n\nPolecane przepisy\n\n"
+        "Sernik z jogurtów greckich\n\nTarta z czekoladą i borówkami\n\n"
+        "Te przepisy są polecane przez naszych czytelników od lat.\n"
+    )
+    diags = Linter(Settings(select=["S001", "S002"])).lint(Document("page.txt", text)).diagnostics
+    assert [(d.code, d.line) for d in diags] == [("S001", 5), ("S001", 7)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
