@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from console import check_in, run_lintnews
 
+import lintnews.packs.matching
 from lintnews import pack_cache
 from lintnews.cli import main
 from lintnews.config import ConfigError, Settings
@@ -94,6 +95,7 @@ def test_the_rules_read_the_lists_their_files_declare() -> None:
         ("comment-widget", "comment-form-labels"),
         ("comment-widget", "comment-form-notes"),
         ("comment-widget", "recent-comments-headings"),
+        ("comment-widget", "story-words"),
         ("link-row", "service-page-links"),
         ("post-navigation", "about-headings"),
         ("post-navigation", "category-headings"),
@@ -101,6 +103,7 @@ def test_the_rules_read_the_lists_their_files_declare() -> None:
         ("print-tools", "toolbar-words"),
         ("seo-filler", "read-more-links"),
         ("social-share", "button-words"),
+        ("social-share", "story-words"),
     ]
     # a document reads the words of its languages and of "*": German's only where German applies
     assert "weiterlesen" in packs.term_set("seo-filler", "read-more-links", ("de", "en"))
@@ -112,7 +115,8 @@ def test_every_list_the_code_asks_for_is_declared() -> None:
     """A list no file declares has no words (`PackSet.term_set`): a name the code misspells would
     switch its logic off without an error, so each name the rules ask for is one a file holds."""
     asked = set()
-    for path in (builtin_dir().parent).rglob("*.py"):
+    # the rules' modules, and the phrase rules' base (`PhraseRule` reads `story-words`)
+    for path in [*builtin_dir().parent.rglob("*.py"), Path(lintnews.packs.matching.__file__)]:
         text = path.read_text(encoding="utf-8")
         asked.update(re.findall(r"(?:pack_terms\(doc, settings, [^,]+|term_set\(rule), \"([a-z-]+)\"", text))
     declared_names = {name for _rule, name in load_packs(Settings()).terms}
@@ -147,7 +151,7 @@ def test_the_pack_cache_keeps_the_term_lists(tmp_path: Path, monkeypatch: pytest
     fresh()
     warm = PackSet()
     pack_cache.builtin_entries(warm, folder, lambda p: pytest.fail(f"{p} read again"))
-    assert warm.terms == cold.terms and len(cold.terms) == 10
+    assert warm.terms == cold.terms and len(cold.terms) == 12
     assert warm.term_set("comment-widget", "recent-comments-headings", ("de",)) == {
         "neueste kommentare",
         "letzte kommentare",
@@ -207,7 +211,7 @@ def check(folder: Path) -> tuple[int, str, str]:
         (
             'rule = "B002"\n[terms.en]\nrecent-comment-headings = ["Latest replies"]\n',
             "house.toml [terms.en]: unknown term list `recent-comment-headings` (rule B002 (comment-widget) "
-            "reads: `comment-form-labels`, `comment-form-notes`, `recent-comments-headings`)",
+            "reads: `comment-form-labels`, `comment-form-notes`, `recent-comments-headings`, `story-words`)",
         ),
         (
             'rule = "adblock-notice"\n[terms.de]\nheadings = ["Werbung"]\n',

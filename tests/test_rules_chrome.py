@@ -103,6 +103,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             "  * Tom on Parking fees to rise in March\n",
             # a bare "Website" or "Name" is a field only right under a field of the form
             f"{EN}\nWebsite\nThe council's new website opens in March.\n",
+            # session 41: "Comment" as the story's subheading between two paragraphs of prose (a
+            # list of what to offer journalists: comment, briefing, ...; Dragnet R179)
+            f"{EN}\n\nComment\n\n{EN2}\n",
         ],
         [
             (
@@ -113,6 +116,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 [3, 5],
             ),
             (f"{EN}\nPost a Comment\n0 Comments\n", [2, 3]),
+            # session 41: the same word beside chrome or at the end, and a thread's heading over
+            # its first comment, are the widget's
+            (f"{EN}\n\nComment\n\nName *\n", [3]),
+            (f"{EN}\n\nComment\n", [3]),
+            (f"{EN}\n\nComments\n\n{EN2}\n", [3]),
             # session 40: WordPress's link under the reply form
             (f"{EN}\nLeave a Reply\nClick here to cancel reply.\n", [2, 3]),
             (
@@ -353,9 +361,15 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # ("like this:" under "... would look something"): the end of a sentence, no button
             f"{EN}\nOnce the reader submits the form, the request to the server would look something\n"
             "like this:\nPOST /login HTTP/1.1\nHost: example.org\n",
+            # session 41: a blogger's bold "Like!" between two paragraphs (Dragnet R672)
+            f"{EN}\n\n**Like!**\n\n{EN2}\n",
         ],
         [
             (f"{EN}\nShare on Facebook\nTweet\nPin it\n", [2, 3, 4]),
+            # session 41: "Like" over its counter or at the end, and "Tweet" between two paragraphs
+            (f"{EN}\n\nLike\n\nBe the first to like this.\n", [3, 5]),
+            (f"{EN}\n\nLike\n", [3]),
+            (f"{EN}\n\nTweet\n\n{EN2}\n", [3]),
             # the same words after a finished sentence, or under a short line, stand alone
             (f"{EN}\nlike this:\n{EN2}\n", [2]),
             (f"{EN}\nShare this:\nTwitter\nFacebook\nLike this:\nLike Loading...\n", [2, 3, 4, 5, 6]),

@@ -164,13 +164,38 @@ def wrapped_tail(doc: Document, settings: Settings, line: int) -> bool:
     return not any(line - 1 == i for found in _phrase_matches(doc, settings).values() for i, _ in found)
 
 
+def story_word(doc: Document, settings: Settings, rule: str, line: int) -> bool:
+    """``line`` is one of ``rule``'s ``story-words`` (a term list of its file) alone between two
+    paragraphs of prose: a word a button shares with the story's own subheadings and
+    exclamations ("Comment" over the paragraph on offering journalists comment, in a list of
+    what to offer them; a bold "Like!" between two paragraphs of a blog post). A button or a
+    form's label stands among other chrome: its line above or below is no paragraph of prose,
+    or is a pack phrase itself (a form's "Kommentar" between "Deine E-Mail-Adresse wird nicht
+    veröffentlicht. …" and "Meinen Namen … speichern"; in the 200 MB crawl no lone "Comment" or
+    "Like" stands between two paragraphs of prose)."""
+    block = doc.block_at(line)
+    if block is None or block.start != block.end or not 0 < block.index < len(doc.blocks) - 1:
+        return False
+    before, after = doc.blocks[block.index - 1], doc.blocks[block.index + 1]
+    if not (before.prose and after.prose):
+        return False
+    if doc.line_keys[line] not in pack_terms(doc, settings, rule, "story-words"):
+        return False
+    return not any(
+        before.start <= i <= before.end or after.start <= i <= after.end
+        for found in _phrase_matches(doc, settings).values()
+        for i, _ in found
+    )
+
+
 class PhraseRule(Rule):
     """Base of rules that report whole lines matched by their pack entries.
 
     A subclass sets the usual class attributes and ``default_message``; the phrases live in the
     packs under the rule's name. The fix removes the line (safe: the line is nothing but the
     phrase). A matched line that continues in lower case a sentence soft-wrapped from the line
-    above (`wrapped_tail`) is no line of its own and is not reported."""
+    above (`wrapped_tail`) is no line of its own and is not reported, nor is a word of the
+    rule's ``story-words`` alone between two paragraphs of prose (`story_word`)."""
 
     fix_applicability: ClassVar[str | None] = "safe"
     reads_packs: ClassVar[bool] = True
@@ -178,7 +203,7 @@ class PhraseRule(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         for i, entry in match_lines(doc, settings, self.name):
-            if wrapped_tail(doc, settings, i):
+            if wrapped_tail(doc, settings, i) or story_word(doc, settings, self.name, i):
                 continue
             yield self.line_violation(
                 doc,
