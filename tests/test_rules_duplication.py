@@ -249,10 +249,32 @@ D001_VALID = [
         "added 1 changesets with 1 changes to 1 files",
         "Both schedules are now in one repository and can be merged.",
     ),
+    # session 41 (Readability's mercurial page, rewritten): one shell command, with its prompt
+    # and an option, between two sentences of prose in each of two examples
+    text(
+        "Example 1: the harbour master amends a draft of the schedule.",
+        "First edit the harbour master's repository configuration:",
+        "$ hg -R harbour config --edit --local",
+        "and add the two lines above.",
+        "Example 2: the customs office amends the same draft.",
+        "Then edit the customs office's repository configuration:",
+        "$ hg -R harbour config --edit --local",
+        "and add the same text.",
+    ),
 ]
 
 D001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     (text(LEDE, SECOND, LEDE), [("D001", 3)]),
+    # session 41's near-miss of a shell command: a sum of money after a dollar sign, pasted twice
+    (
+        text(
+            LEDE,
+            "$ 5 million for the harbour works and the bridge across the canal",
+            SECOND,
+            "$ 5 million for the harbour works and the bridge across the canal",
+        ),
+        [("D001", 4)],
+    ),
     # session 38's near-misses of a lead-in: pasted again with what follows it, over a blank
     # line (a form's label), and a shop widget's line over each of four books
     (

@@ -30,6 +30,9 @@ _NOT_CODE = re.compile(
 _SENTENCE_DONE = re.compile(r"""[.!?…:]["'”“»«’‘)\]*_]*\s*$""")
 #: How many non-blank lines above and below a line `_in_code` reads.
 _CODE_REACH = 5
+#: A shell command on a line of its own: a prompt, a command in lower case, an option ("$ hg -R
+#: bob config --edit --local"). Prose's "$ 5 million" has neither a command nor an option.
+_SHELL_COMMAND = re.compile(r"^\s*\$\s+[a-z][\w.-]*(?:\s+\S+)*?\s--?[a-zA-Z]")
 
 
 def _code_line(line: str) -> bool:
@@ -47,13 +50,17 @@ def _in_code(doc: Document, block: Block) -> bool:
     lines (two code lines a soft wrap joined) that ends no sentence, which with the lines around
     it (up to `_CODE_REACH` non-blank lines each way, over lines that end no sentence, up to a
     Markdown heading) holds two lines with code marks (`_CODE_MARKS`). One such line is not
-    enough: a paragraph beside a photo note naming a file ("harbour_archive_0412") is no code."""
+    enough: a paragraph beside a photo note naming a file ("harbour_archive_0412") is no code;
+    a shell command with its prompt and an option is (`_SHELL_COMMAND`: a tutorial repeats "$ hg
+    -R bob config --edit --local" between two sentences of prose in each of its examples)."""
     if (
         block.kind != "paragraph"
         or block.end - block.start >= _CODE_REACH
         or _SENTENCE_DONE.search(block.text)
     ):
         return False
+    if block.start == block.end and _SHELL_COMMAND.match(block.text):
+        return True
     lines = doc.lines
     marked = sum(_code_line(lines[i]) for i in range(block.start, block.end + 1))
     if marked >= 2:
