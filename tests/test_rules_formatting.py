@@ -183,6 +183,8 @@ LOWER_VALID = [
         "architecture and interior design. The office is in Tokyo.\n"
     ),
     f"{BODY} The plan went to Brussels. von der Leyen called it bold. The council was pleased.\n",
+    # session 41 (Readability's Fetch API page): a function's name, written as the code writes it
+    f"{BODY} The API can copy the body of a response. clone() must be called before the body is read.\n",
     # a US state's abbreviation in news style ends no sentence
     f"{BODY} Survivors of the Aurora, Colo. movie theater shooting met the mayor. The hall was full.\n",
     f"{BODY} Fans queued at the store in King of Prussia, Penn. over the weekend. The doors opened late.\n",
@@ -218,6 +220,8 @@ LOWER_INVALID = [
     # Spanish: still a sentence start after a word, and "mill." ends an English sentence
     (ES_TRAM.replace("Pérez asistieron.", "Pérez asistieron. la ministra no acudió."), [("F002", 5)]),
     (f"{BODY} The town lost its paper mill. the workers moved away.\n", [("F002", 1)]),
+    # session 41's near-miss of a function's name: a word before a bracketed aside
+    (f"{BODY} Roads remain a priority. the (new) plan doubles the money.\n", [("F002", 1)]),
 ]
 
 

@@ -74,13 +74,19 @@ _LOWER_AFTER_STOP = re.compile(r"\.(?=[^\S\n]+[^\W\d_A-ZÀ-ÖØ-ÞА-ЯΑ-Ω])(?
 _JOINERS = ("+", "&")
 
 
+#: Brackets right after a word: the word names a function or a method (`clone()`, `fetch(url)`).
+_CALL = re.compile(r"\(\w*\)")
+
+
 def _name_like(text: str, start: int) -> bool:
     """Does the lower-case word at ``start`` begin a name or a brand (`iPhone`, `eBay`,
-    `so+ba`, `de Gaulle`, `von der Leyen`)?"""
+    `so+ba`, `de Gaulle`, `von der Leyen`), or name a function (`clone() MUST be called`)?"""
     word = _word_after(text, start)
     if any(c.isupper() for c in word[1:]):
         return True
     end = start + len(word)
+    if _CALL.match(text, end):
+        return True  # code's name, written as the code writes it
     if text[end : end + 1] in _JOINERS and text[end + 1 : end + 2].isalnum():
         return True  # one token joined by a sign: a brand (`so+ba`, `h&m`)
     if word.casefold() in _PARTICLES:
