@@ -42,6 +42,28 @@ CITES_VERSE = (
     "shall we look for another?”"
 )
 TITLE = "Port Strike Ends After Nine Days"
+#: A call set in a block quote, quoted in quotation marks by a paragraph five paragraphs of prose
+#: down that trails off in an ellipsis, then repeated in a reader's e-mail subject.
+ASK = "Strike down the minimum fare language from the harbour amendment."
+ASKED_BELOW = "\n".join(
+    [
+        LEDE,
+        "",
+        f"> **{ASK}**",
+        "",
+        SECOND,
+        "",
+        THIRD,
+        "",
+        QUOTE,
+        "",
+        FOURTH,
+        "",
+        f"I am going to call every one of them today and ask them to “{ASK}” I won't ask that of you…",
+        "",
+        f"Subject: RE: {ASK}",
+    ]
+)
 
 
 def text(*lines: str) -> str:
@@ -81,6 +103,10 @@ D001_VALID = [
     # session 39 (Dragnet R731, rewritten): a verse set above the sermon, which cites it in
     # quotation marks four paragraphs further down
     text(LEDE, VERSE, SECOND, THIRD, QUOTE, FOURTH, CITES_VERSE),
+    # session 41 (Dragnet 153, rewritten): the post's own call set above the paragraph that
+    # quotes it and trails off in an ellipsis (passed over as a teaser), a reader's e-mail
+    # subject repeating it further down
+    ASKED_BELOW,
     # session 38 (a hard-wrapped specification and a how-to post, rewritten): one lead-in over
     # two different examples or lists, and the first line of two references to parts of one work
     text(
@@ -351,6 +377,8 @@ D001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
         ),
         [("D001", 4)],
     ),
+    # session 41's near-miss: the paragraph below repeats the call without quotation marks
+    (ASKED_BELOW.replace("“", "").replace("”", ""), [("D001", 3)]),
     # session 39's near-misses of a verse: three paragraphs above the one that cites it, as a
     # pull-quote stands beside its passage, and four above one that repeats it unquoted
     (text(LEDE, VERSE, SECOND, THIRD, FOURTH, CITES_VERSE), [("D001", 2)]),

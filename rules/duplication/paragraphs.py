@@ -188,19 +188,26 @@ def _cited_below(doc: Document, quote: Block, source: Block) -> bool:
     mark, emphasis markers aside): a verse, an epigraph or a statement the text comes back to
     (“Are you the one who is to come, or shall we look for another?” over a sermon that tells,
     twelve paragraphs on, how John's disciples asked Jesus, “Are you the one …?”). A pull-quote
-    is set beside the passage it repeats; a reader quoting the article quotes what came before."""
+    is set beside the passage it repeats; a reader quoting the article quotes what came before.
+    The paragraph that quotes it may come before ``source`` (the first container that is no
+    teaser, `_contained`): a paragraph of the post that trails off in an ellipsis ("… ask them
+    to “strike down the MINIMUM FARE language from the Uber Amendment.” … I won't ask that of
+    you…") is passed over as a teaser, and ``source`` is a reader's e-mail further down
+    ("Subject: RE: Strike down …")."""
     if source.index < quote.index:
-        return False
-    between = doc.blocks[quote.index + 1 : source.index]
-    if sum(b.prose for b in between) < _CITED_AFTER:
         return False
     first = words(quote.text)[:_CITED_WORDS]
     if not first:
         return False
     needle = re.compile(r"\W+".join(map(re.escape, first)), re.IGNORECASE)
-    return any(
-        source.text[: m.start()].rstrip(" *_")[-1:] in _OPENING_QUOTES for m in needle.finditer(source.text)
-    )
+    prose = 0
+    for block in doc.blocks[quote.index + 1 : source.index + 1]:
+        if prose >= _CITED_AFTER and any(
+            block.text[: m.start()].rstrip(" *_")[-1:] in _OPENING_QUOTES for m in needle.finditer(block.text)
+        ):
+            return True
+        prose += block.prose
+    return False
 
 
 #: The end of a verse line whose sentence goes on in the next line.
