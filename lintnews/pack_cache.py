@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from lintnews.packs.model import PackSet
 
 #: Changes when what the cache holds changes shape.
-FORMAT = 2
+FORMAT = 3
 #: An environment variable naming another folder for the cache file (tests; a read-only install).
 FOLDER_VARIABLE = kept_files.FOLDER_VARIABLE
 
@@ -72,7 +72,7 @@ def builtin_toml(folder: Path, code: str, read: Callable[[Path], dict[str, Any]]
 
 
 def builtin_entries(packs: PackSet, folder: Path, load: Callable[[Path], None]) -> None:
-    """Add the entries and term lists of every built-in rule file in ``folder`` to the empty ``packs``:
+    """Add the entries, term and word lists of every built-in rule file in ``folder`` to the empty ``packs``:
     from the cache, else by ``load`` of each file, in name order (then written to the cache)."""
     from lintnews.packs.model import Entry  # (`lintnews.packs` imports this module)
 
@@ -83,6 +83,8 @@ def builtin_entries(packs: PackSet, folder: Path, load: Callable[[Path], None]) 
             packs.add(language, Entry(rule, message, sev, list(lines), list(patterns), source))
         for language, rule, name, words in _STATE.content["terms"]:
             packs.add_terms(language, rule, name, tuple(words))
+        for language, rule, name, words in _STATE.content["words"]:
+            packs.add_words(language, rule, name, tuple(words))
         return
     for path in sorted(folder.glob("*.toml")):
         load(path)
@@ -105,9 +107,19 @@ def builtin_entries(packs: PackSet, folder: Path, load: Callable[[Path], None]) 
         for (rule, name), by_language in packs.terms.items()
         for language, words in by_language.items()
     ]
+    words = [
+        (language, rule, name, list(found))
+        for (rule, name), by_language in packs.words.items()
+        for language, found in by_language.items()
+    ]
     codes = sorted(path.stem for path in folder.glob("*.toml"))
     if all(code in _STATE.toml for code in codes):  # (else a rule file was never read: a stale listing)
-        content = {"toml": {code: _STATE.toml[code] for code in codes}, "entries": entries, "terms": terms}
+        content = {
+            "toml": {code: _STATE.toml[code] for code in codes},
+            "entries": entries,
+            "terms": terms,
+            "words": words,
+        }
         kept_files.write(_path(folder), _STATE.key, content)
         _STATE.content = content
 
@@ -138,4 +150,8 @@ def _key(folder: Path) -> bytes:
 
 def _read(path: Path, key: bytes) -> dict[str, Any] | None:
     content = kept_files.read(path, key)
-    return content if isinstance(content, dict) and {"toml", "entries", "terms"} <= set(content) else None
+    return (
+        content
+        if isinstance(content, dict) and {"toml", "entries", "terms", "words"} <= set(content)
+        else None
+    )

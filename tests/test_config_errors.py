@@ -262,7 +262,8 @@ def test_extra_phrases_for_a_rule_that_reads_no_pack_is_refused(tmp_path: Path) 
 
 
 def test_the_rules_that_read_packs_are_those_the_packs_feed() -> None:
-    named = {tomllib.loads(path.read_text(encoding="utf-8"))["name"] for path in builtin_dir().glob("*.toml")}
+    files = [tomllib.loads(path.read_text(encoding="utf-8")) for path in builtin_dir().glob("*.toml")]
+    named = {data["name"] for data in files if "phrases" in data}  # (not S008's terms-only file)
     readers = {r.name for r in all_rules().values() if r.reads_packs}
     assert named == readers
     assert ", ".join(sorted(r.code for r in all_rules().values() if r.reads_packs)) == READERS

@@ -101,13 +101,13 @@ def test_the_rules_read_the_lists_their_files_declare() -> None:
         ("post-navigation", "category-headings"),
         ("print-tools", "bare-mail"),
         ("print-tools", "toolbar-words"),
-        ("seo-filler", "read-more-links"),
         ("social-share", "button-words"),
         ("social-share", "story-words"),
+        ("story-link-list", "read-more-links"),
     ]
     # a document reads the words of its languages and of "*": German's only where German applies
-    assert "weiterlesen" in packs.term_set("seo-filler", "read-more-links", ("de", "en"))
-    assert "weiterlesen" not in packs.term_set("seo-filler", "read-more-links", ("en",))
+    assert "weiterlesen" in packs.term_set("story-link-list", "read-more-links", ("de", "en"))
+    assert "weiterlesen" not in packs.term_set("story-link-list", "read-more-links", ("en",))
     assert "impressum" in packs.term_set("link-row", "service-page-links", ("fr", "en"))
 
 
@@ -124,8 +124,8 @@ def test_every_list_the_code_asks_for_is_declared() -> None:
 
 
 def test_a_builtin_list_feeds_its_rule() -> None:
-    """B026 reports a service page's link alone on its line from its list; S008 reads S001's
-    read-more links in German."""
+    """B026 reports a service page's link alone on its line from its list; S008 reads its
+    read-more links in German (from its terms-only file, rules/packs/S008.toml)."""
     text = f"{ENGLISH}\n\n* Privacy Policy\n"
     result = Linter(Settings(select=["B026"])).lint(Document("a.md", text))
     assert [(d.code, d.line) for d in result.diagnostics] == [("B026", 3)]
@@ -172,12 +172,12 @@ def test_a_users_term_makes_the_rule_flag_a_line_it_did_not(tmp_path: Path) -> N
 
 
 def test_a_users_term_applies_in_its_language_only(tmp_path: Path) -> None:
-    """``[terms.de]`` words of S001's `read-more-links` (S008 reads them) make a listing of a
-    German page, not of an English one."""
+    """``[terms.de]`` words of S008's `read-more-links` make a listing of a German page, not of
+    an English one."""
     listing_de = GERMAN + "\n" + LISTING
     listing_en = ENGLISH + "\n" + LISTING
     assert found(tmp_path, "artikel.txt", listing_de, ["S008"]) == []
-    house(tmp_path, 'rule = "S001"\n\n[terms.de]\nread-more-links = ["Zum Beitrag"]\n')
+    house(tmp_path, 'rule = "S008"\n\n[terms.de]\nread-more-links = ["Zum Beitrag"]\n')
     assert found(tmp_path, "artikel.txt", listing_de, ["S008"]) == [
         ("S008", 5, "List of links to other stories left in the text (3 links)")
     ]

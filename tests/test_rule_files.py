@@ -145,7 +145,7 @@ ERRORS = [
         "top-key",
         'rule = "S001"\nlanguages = ["en"]\n[phrases.en]\nlines = ["x"]\n',
         "ours.toml: unknown key `languages` in pack (a rule file holds `code`, `description`, `docs`, "
-        "`message`, `name`, `phrases`, `rule`, `severity`, `summary`, `terms`)",
+        "`message`, `name`, `phrases`, `rule`, `severity`, `summary`, `terms`, `words`)",
     ),
     (
         "phrases-type",

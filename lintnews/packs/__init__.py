@@ -22,13 +22,16 @@ only against the patterns whose matches may start as it starts or whose needed s
 
 A rule file's ``[terms.<lang>]`` tables hold the named word lists its rule's logic reads
 (``recent-comments-headings = ["Recent Comments"]``), extended and merged over languages as
-phrases are (`terms`, `pack_terms`).
+phrases are (`terms`, `pack_terms`); its ``[words.<lang>]`` tables the words its regular
+expressions are built around (``months = ["january", "märz"]``), matched as text, read in every
+language at once (`words`, `pack_words`, `alternation`). A rule that reports no phrase may keep
+its lists in a terms-only file (``rules/packs/S008.toml``: ``code`` and those tables only).
 
-Modules: `rulefile` (the rule files, `phrase_rule`), `terms` (term lists), `validation` (checks
-shared by every file shape), `loading` (built-in and users' files, cached per configuration),
-`model` (`PackSet`, `Matcher`; its patterns tried one by one in `tried`), `screen` (which lines may
-match at all; its first pass in `first_pass`), `answers` (which rules' entries match a line, kept
-per key), `matching` (`match_lines`, `PhraseRule`).
+Modules: `rulefile` (the rule files, `phrase_rule`), `terms` (term lists), `words` (word lists),
+`validation` (checks shared by every file shape), `loading` (built-in and users' files, cached per
+configuration), `model` (`PackSet`, `Matcher`; its patterns tried one by one in `tried`),
+`screen` (which lines may match at all; its first pass in `first_pass`), `answers` (which rules'
+entries match a line, kept per key), `matching` (`match_lines`, `PhraseRule`).
 """
 
 from __future__ import annotations
@@ -43,11 +46,13 @@ from lintnews.packs.matching import (
     match_lines,
     pack_languages,
     pack_terms,
+    pack_words,
 )
 from lintnews.packs.model import ALL_LANGUAGES, Entry, Matcher, PackSet, compile_entries
 from lintnews.packs.rulefile import RuleFile, builtin_rule_file, phrase_rule
 from lintnews.packs.screen import Screen, ScreenUnion
 from lintnews.packs.validation import builtin_dir
+from lintnews.packs.words import alternation
 from lintnews.textnorm import EDGE as _EDGE  # (re-exported: line keys live in textnorm)
 from lintnews.textnorm import EDGE_CHARS as _EDGE_CHARS
 from lintnews.textnorm import EMPHASIS as _EMPHASIS
@@ -66,6 +71,7 @@ __all__ = [
     "_EDGE",
     "_EDGE_CHARS",
     "_EMPHASIS",
+    "alternation",
     "_candidate_lines",
     "builtin_dir",
     "builtin_rule_file",
@@ -80,5 +86,6 @@ __all__ = [
     "match_lines",
     "pack_languages",
     "pack_terms",
+    "pack_words",
     "phrase_rule",
 ]

@@ -13,6 +13,7 @@ from lintnews.packs.model import ALL_LANGUAGES, Entry, PackSet
 from lintnews.packs.rulefile import RULE_KEYS, USER_KEYS, builtin_data, phrase_entries, read_toml
 from lintnews.packs.terms import declared, term_lists
 from lintnews.packs.validation import builtin_dir, entry
+from lintnews.packs.words import declared_words, word_lists
 from lintnews.registry import all_rules
 
 #: Keys of a pack file of the first shape: one language, entries naming their rules.
@@ -62,19 +63,58 @@ def _load_rule_file(
     for key, ident in named.items():
         if not isinstance(ident, str):
             raise ConfigError(f"{path}: `{key}` must be a string")
-        names.add(pack_rule(ident, str(path)))
+        names.add(_rule_named(ident, str(path)))
     if len(names) > 1:
         raise ConfigError(
             f"{path}: " + ", ".join(f"`{k} = {v!r}`" for k, v in named.items()) + " name different rules"
         )
-    rule = names.pop()
+    code, rule = names.pop()
+    own = data if builtin else builtin_data(code)
+    if terms_only(own):
+        _check_terms_only(path, data, code, rule, builtin)
     for language, found in phrase_entries(data, str(path), rule, check_patterns):
         packs.add(language, found)
     # (a user's file adds words to the lists the rule's own file declares, and to no other)
-    code = next(r.code for r in all_rules().values() if r.name == rule)
-    known = None if builtin else declared(builtin_data(code))
-    for language, name, words in term_lists(data, str(path), f"{code} ({rule})", known):
+    where = f"{code} ({rule})"
+    for language, name, words in term_lists(data, str(path), where, None if builtin else declared(own)):
         packs.add_terms(language, rule, name, words)
+    for language, name, words in word_lists(data, str(path), where, None if builtin else declared_words(own)):
+        packs.add_words(language, rule, name, words)
+
+
+def terms_only(data: dict[str, Any]) -> bool:
+    """Whether a built-in rule file's ``data`` is a terms-only file: the term and word lists of a
+    rule whose code keeps its own name, severity and documentation and that reports no phrase
+    (S008's read-more links and archive months), ``code`` and ``[terms.*]``/``[words.*]`` tables."""
+    return "phrases" not in data and "name" not in data
+
+
+#: Keys of a terms-only rule file (`terms_only`).
+TERMS_ONLY_KEYS = frozenset({"code", "terms", "words"})
+
+
+def _rule_named(ident: str, where: str) -> tuple[str, str]:
+    """(code, name) of the rule ``ident`` (a code or a name) that a rule file may name: one that
+    reads phrase packs (`pack_rule`) or one with a terms-only built-in file."""
+    rule = all_rules().get(ident) or next((r for r in all_rules().values() if r.name == ident), None)
+    if rule is None or not (builtin_dir() / f"{rule.code}.toml").is_file():
+        name = pack_rule(ident, where)  # (the error naming the rules that read packs)
+        return next(r.code for r in all_rules().values() if r.name == name), name
+    if not rule.reads_packs and not terms_only(builtin_data(rule.code)):
+        pack_rule(ident, where)
+    return rule.code, rule.name
+
+
+def _check_terms_only(path: Path, data: dict[str, Any], code: str, rule: str, builtin: bool) -> None:
+    """A file naming a rule that reports no phrase holds term and word lists only."""
+    allowed = TERMS_ONLY_KEYS if builtin else TERMS_ONLY_KEYS | {"rule", "name"}
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        what = "phrases" if unknown[0] == "phrases" else f"`{unknown[0]}`"
+        raise ConfigError(
+            f"{path}: rule {code} ({rule}) reports no phrases, it reads word lists only: a file for it "
+            f"holds " + ", ".join(f"`{k}`" for k in sorted(allowed)) + f" (not {what})"
+        )
 
 
 def _load_language_pack(path: Path, data: dict[str, Any], packs: PackSet, check_patterns: bool) -> None:

@@ -51,6 +51,13 @@ def pack_terms(doc: Document, settings: Settings, rule: str, name: str) -> froze
     return packs.term_set(rule, name, hit[1])
 
 
+def pack_words(settings: Settings, rule: str, name: str) -> tuple[str, ...]:
+    """The words (lower case, longest first) of the word list ``name`` of ``rule`` (its name) in
+    every language, the built-in file's and the user's (`lintnews.packs.words`): what the rule
+    puts in its regular expression, through `lintnews.packs.words.alternation`."""
+    return load_packs(settings).word_list(rule, name)
+
+
 _SECONDARY_SHARE = 0.25
 _SECONDARY_MIN_HITS = 10
 

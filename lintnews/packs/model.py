@@ -11,6 +11,7 @@ from lintnews.lazy import cached_property
 from lintnews.packs.answers import LanguageAnswers, LineMatcher
 from lintnews.packs.screen import Screen, ScreenUnion, kept_facts
 from lintnews.packs.tried import TriedPatterns
+from lintnews.packs.words import ordered
 from lintnews.textnorm import line_key
 
 ALL_LANGUAGES = "*"
@@ -80,6 +81,9 @@ class PackSet:
     #: The term lists (`lintnews.packs.terms`): their words (line keys) by rule, name and language.
     terms: dict[tuple[str, str], dict[str, tuple[str, ...]]] = field(default_factory=dict)
     term_sets: dict[tuple[str, str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
+    #: The word lists (`lintnews.packs.words`): their words by rule, name and language.
+    words: dict[tuple[str, str], dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    word_lists: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     def add(self, language: str, entry: Entry) -> None:
         self.by_language.setdefault(language, {}).setdefault(entry.rule, []).append(entry)
@@ -87,6 +91,19 @@ class PackSet:
     def add_terms(self, language: str, rule: str, name: str, words: tuple[str, ...]) -> None:
         by_language = self.terms.setdefault((rule, name), {})
         by_language[language] = by_language.get(language, ()) + words
+
+    def add_words(self, language: str, rule: str, name: str, words: tuple[str, ...]) -> None:
+        by_language = self.words.setdefault((rule, name), {})
+        by_language[language] = by_language.get(language, ()) + words
+
+    def word_list(self, rule: str, name: str) -> tuple[str, ...]:
+        """The words of the word list ``name`` of ``rule`` in every language, without repeats,
+        longest first (`lintnews.packs.words.ordered`; cached); none when no file loaded declares it."""
+        found = self.word_lists.get((rule, name))
+        if found is None:
+            by_language = self.words.get((rule, name), {})
+            found = self.word_lists[(rule, name)] = ordered(w for ws in by_language.values() for w in ws)
+        return found
 
     def term_set(self, rule: str, name: str, languages: tuple[str, ...]) -> frozenset[str]:
         """The words of the term list ``name`` of ``rule`` in ``languages`` and ``*`` (cached);

@@ -50,7 +50,7 @@ from lintnews.registry import Rule
 #: ``summary`` and ``docs`` (say, of a copied built-in file) describe nothing: the rule's own
 #: come from lintnews's file.
 RULE_KEYS = frozenset(
-    {"code", "name", "severity", "summary", "message", "docs", "phrases", "terms", "description"}
+    {"code", "name", "severity", "summary", "message", "docs", "phrases", "terms", "words", "description"}
 )
 USER_KEYS = RULE_KEYS | {"rule"}
 #: Keys of one ``[phrases.<lang>]`` table.

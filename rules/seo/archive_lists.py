@@ -17,9 +17,12 @@ months or years, or beside a second run of the page (a widget's nested categorie
 
 from __future__ import annotations
 
+import functools
 import re
 
+from lintnews.config import Settings
 from lintnews.document import Document
+from lintnews.packs import alternation, pack_words
 
 from .line_shapes import close_runs
 
@@ -42,25 +45,12 @@ _ITEM = re.compile(
 )
 #: A name ending like a sentence or a clause ("… the seats won by each party: (12)").
 _SENTENCE_END = re.compile(r"[.:;!?,]$")
-#: An archive's item names a month (whole, or its three letters) or a year, in the shipped
-#: languages and a few more.
-_MONTHS = (
-    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august"
-    " september october november december januar februar märz mai juni juli oktober dezember janvier"
-    " février mars avril juin juillet août septembre octobre novembre décembre enero febrero marzo abril"
-    " mayo junio julio agosto septiembre octubre noviembre diciembre gennaio febbraio aprile maggio giugno"
-    " luglio settembre ottobre dicembre januari februari maart mei augustus"
-)
-_MONTH_OR_YEAR = re.compile(
-    r"\b(?:(?:1[5-9]|20)\d\d|" + "|".join(sorted(set(_MONTHS.split()), key=len, reverse=True)) + r")\b\.?",
-    re.IGNORECASE,
-)
+#: An archive's item names a month (whole, or its three letters) or a year: the months are the
+#: word list `months` of rules/packs/S008.toml (every language at once: `pack_words`).
+_YEAR = r"(?:1[5-9]|20)\d\d"
 #: A widget's heading over the run (one of the two lines of text above it, `_HEADING_WORDS`
-#: words at most).
-_HEADING = re.compile(
-    r"categor|catégor|kategor|archiv|label|étiquette|etiqueta|\btags?\b|schlagw|topics|themen|browse",
-    re.IGNORECASE,
-)
+#: words at most) holds one of S008's `widget-heading-stems` anywhere ("Categories") or of its
+#: `widget-heading-words` as a word ("Tags").
 _HEADING_WORDS = 6
 
 
@@ -72,9 +62,9 @@ def _item(line: str) -> bool:
     return 0 < len(name.split()) <= _MOST_WORDS and _SENTENCE_END.search(name) is None
 
 
-def archive_runs(doc: Document) -> list[tuple[int, int, int]]:
+def archive_runs(doc: Document, settings: Settings) -> list[tuple[int, int, int]]:
     """The archive and category lists of ``doc`` (see the module's docstring), each as its first
-    line, its last and how many items it holds."""
+    line, its last and how many items it holds (``settings``: whose packs give the words)."""
     text = doc.text
     ends = [m.start() for m in _COUNT_END.finditer(text)]
     if len(ends) < _MIN_ITEMS:
@@ -82,19 +72,38 @@ def archive_runs(doc: Document) -> list[tuple[int, int, int]]:
     lines = doc.lines
     items = sorted({line for line in (doc.position(at)[0] for at in ends) if _item(lines[line])})
     runs = list(close_runs(lines, items, _MIN_ITEMS, 0))
-    return [
-        (run[0], run[-1], len(run))
-        for run in runs
-        if len(run) >= _SURE_ITEMS or len(runs) > 1 or _dated(lines, run) or _headed(lines, run[0])
-    ]
+    if not runs:
+        return []
+    if any(len(run) < _SURE_ITEMS for run in runs) and len(runs) == 1:
+        rule = "story-link-list"  # (its words: rules/packs/S008.toml)
+        dated = _month_or_year(pack_words(settings, rule, "months"))
+        heading = _heading(
+            pack_words(settings, rule, "widget-heading-stems"),
+            pack_words(settings, rule, "widget-heading-words"),
+        )
+        if not (_dated(lines, runs[0], dated) or _headed(lines, runs[0][0], heading)):
+            return []
+    return [(run[0], run[-1], len(run)) for run in runs]
 
 
-def _dated(lines: list[str], run: list[int]) -> bool:
+@functools.lru_cache(maxsize=8)
+def _month_or_year(months: tuple[str, ...]) -> re.Pattern[str]:
+    """A year or one of ``months`` as a word, maybe with a full stop (compiled once a list)."""
+    return re.compile(rf"\b(?:{_YEAR}|{alternation(months)})\b\.?", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8)
+def _heading(stems: tuple[str, ...], words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``stems`` anywhere, or of ``words`` as a word (compiled once a pair of lists)."""
+    return re.compile(rf"{alternation(stems)}|\b{alternation(words)}\b", re.IGNORECASE)
+
+
+def _dated(lines: list[str], run: list[int], dated: re.Pattern[str]) -> bool:
     """Whether half the items of ``run`` or more name a month or a year (an archive)."""
-    return 2 * sum(_MONTH_OR_YEAR.search(lines[i].rpartition("(")[0]) is not None for i in run) >= len(run)
+    return 2 * sum(dated.search(lines[i].rpartition("(")[0]) is not None for i in run) >= len(run)
 
 
-def _headed(lines: list[str], first: int) -> bool:
+def _headed(lines: list[str], first: int, heading: re.Pattern[str]) -> bool:
     """Whether one of the two lines of text above ``first`` is a widget's heading."""
     above = [line for line in lines[max(0, first - 4) : first] if line.strip()][-2:]
-    return any(_HEADING.search(line) is not None and len(line.split()) <= _HEADING_WORDS for line in above)
+    return any(heading.search(line) is not None and len(line.split()) <= _HEADING_WORDS for line in above)

@@ -254,11 +254,11 @@ class StoryLinkList(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         runs = [(run[0], run[-1], len(run), _STORIES) for run in link_runs(doc)]
-        read_more = pack_terms(doc, settings, "seo-filler", "read-more-links")
+        read_more = pack_terms(doc, settings, self.name, "read-more-links")  # (rules/packs/S008.toml)
         for start, end, n in read_more_runs(doc, read_more):
             if not any(a <= end and start <= b for a, b, _, _ in runs):
                 runs.append((start, end, n, _STORIES))
-        for start, end, n in archive_runs(doc):
+        for start, end, n in archive_runs(doc, settings):
             if not any(a <= end and start <= b for a, b, _, _ in runs):
                 runs.append((start, end, n, _ARCHIVE))
         for start, end, n, what in sorted(runs):

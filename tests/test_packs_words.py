@@ -1,0 +1,262 @@
+"""Word lists (`lintnews.packs.words`) and terms-only rule files: the words a rule's regular
+expression is built around live in its rule file's ``[words.<lang>]`` tables, are matched as
+text (never as regex syntax), are extended from a user's ``extend-packs`` file; a rule that
+reports no phrase (S008) keeps its lists in a file of its own that holds nothing else."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from console import check_in, run_lintnews
+
+from lintnews import pack_cache
+from lintnews.cli import main
+from lintnews.config import ConfigError, Settings
+from lintnews.configfile import resolve_settings
+from lintnews.document import Document
+from lintnews.engine import Linter
+from lintnews.packs import PackSet, alternation, builtin_dir, load_pack, load_packs
+from lintnews.packs.loading import terms_only
+from lintnews.packs.rulefile import builtin_data
+from lintnews.packs.words import declared_words
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+BUILTIN = sorted(builtin_dir().glob("*.toml"))
+
+FRENCH = (
+    "Le conseil municipal a adopté mardi soir le budget de l'année prochaine après un long débat, et la "
+    "maire a parlé d'une bonne journée pour les écoles de la ville. L'opposition a critiqué le manque de "
+    "moyens pour les routes."
+)
+ENGLISH = (
+    "The city council approved the new budget on Tuesday after a debate that lasted well into the night, "
+    "and the mayor said the vote was a relief for the schools. The opposition said that the plan leaves "
+    "too little for the repair of the roads."
+)
+ARCHIVE = "S008", 3, 5, "Archive or category list of the site left in the text (3 links)"
+
+
+def widget(*items: str, heading: str = "") -> str:
+    """A French article, then a blog's widget of three "Name (N)" items (lines 3 to 5, or 5 to 7
+    under ``heading``): three items are an archive only when they name months or stand under a
+    widget's heading (`rules/seo/archive_lists.py`)."""
+    top = f"{FRENCH}\n\n" + (f"{heading}\n\n" if heading else "")
+    return top + "".join(f"- {item}\n" for item in items)
+
+
+REPUBLICAN = widget("Brumaire (3)", "Frimaire (2)", "Nivôse (4)")
+
+
+def found(folder: Path, text: str) -> list[tuple[str, int, int | None, str]]:
+    """S008's (code, line, end line, message) on ``text``, linted as ``folder/blog.md`` with the
+    configuration found there."""
+    path = folder / "blog.md"
+    path.write_text(text, encoding="utf-8")
+    settings = resolve_settings([str(path)])
+    settings.select = ["S008"]
+    result = Linter(settings).lint(Document(str(path), text))
+    return [(d.code, d.line, d.end_line, d.message) for d in result.diagnostics]
+
+
+def house(folder: Path, pack: str) -> Path:
+    (folder / "house.toml").write_text(pack, encoding="utf-8")
+    (folder / "lintnews.toml").write_text('extend-packs = ["house.toml"]\n', encoding="utf-8")
+    return folder
+
+
+# ------------------------------------------------------------------------------ built-in lists
+
+
+@pytest.mark.parametrize("path", BUILTIN, ids=lambda p: p.stem)
+def test_every_builtin_word_list_holds_the_four_languages(path: Path) -> None:
+    """A word list has words in English, German, French and Spanish (or in every language), each
+    in lower case with single spaces, the form the loader keeps."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    words = data.get("words", {})
+    for name in declared_words(data):
+        languages = {lang for lang, table in words.items() if name in table}
+        assert "*" in languages or {"en", "de", "fr", "es"} <= languages, (path.name, name, languages)
+        for table in words.values():
+            for word in table.get(name, []):
+                assert word == " ".join(word.lower().split()), (path.name, word)
+
+
+def test_the_rules_read_the_word_lists_their_files_declare() -> None:
+    packs = load_packs(Settings())
+    assert sorted(packs.words) == [
+        ("story-link-list", "months"),
+        ("story-link-list", "widget-heading-stems"),
+        ("story-link-list", "widget-heading-words"),
+    ]
+    months = packs.word_list("story-link-list", "months")
+    # every language at once, each word once, longest first
+    assert {"märz", "mars", "maart", "mayo", "may"} <= set(months) and len(months) == len(set(months))
+    assert [len(w) for w in months] == sorted((len(w) for w in months), reverse=True)
+
+
+def test_every_word_list_the_code_asks_for_is_declared() -> None:
+    asked = set()
+    for path in (builtin_dir().parent).rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        asked.update(re.findall(r"pack_words\(settings, [^,]+, \"([a-z-]+)\"", text))
+    assert asked == {name for _rule, name in load_packs(Settings()).words}
+
+
+def test_a_terms_only_file_holds_its_rules_lists_and_nothing_else() -> None:
+    """S008 reports no phrase: its file holds its code and its lists; its name, severity and
+    documentation stay with its class, and `lintnews rule S008` prints them."""
+    data = builtin_data("S008")
+    assert terms_only(data) and set(data) == {"code", "terms", "words"}
+    assert not terms_only(builtin_data("S001"))
+    result = CliRunner().invoke(main, ["rule", "S008"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == "# story-link-list (S008)" and "## What it does" in result.output
+
+
+def test_a_builtin_word_list_feeds_its_rule(tmp_path: Path) -> None:
+    """Three items naming months are an archive; three naming no month are one only under a
+    widget's heading, a stem anywhere in it ("Catégories") or a whole word ("Tags", not "Étages")."""
+    assert found(tmp_path, widget("Janvier (4)", "Février (12)", "Mars (7)")) == [ARCHIVE]
+    assert found(tmp_path, widget("Politique (4)", "Culture (12)", "Sport (7)")) == []
+    shifted = ("S008", 5, 7, ARCHIVE[3])
+    for heading, expected in (("Catégories", [shifted]), ("Tags", [shifted]), ("Étages", [])):
+        text = widget("Politique (4)", "Culture (12)", "Sport (7)", heading=heading)
+        assert found(tmp_path, text) == expected, heading
+
+
+def test_the_pack_cache_keeps_the_word_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(pack_cache.FOLDER_VARIABLE, str(tmp_path / "cache"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    folder = builtin_dir()
+
+    def fresh() -> None:
+        monkeypatch.setattr(pack_cache, "_STATE", pack_cache._State())
+        builtin_data.cache_clear()
+
+    fresh()
+    cold = PackSet()
+    pack_cache.builtin_entries(cold, folder, lambda p: load_pack(p, cold, check_patterns=False, builtin=True))
+    fresh()
+    warm = PackSet()
+    pack_cache.builtin_entries(warm, folder, lambda p: pytest.fail(f"{p} read again"))
+    assert warm.words == cold.words and len(cold.words) == 3
+    assert warm.word_list("story-link-list", "widget-heading-words") == ("tags", "tag")
+
+
+# ---------------------------------------------------------------------------- users' additions
+
+
+def test_a_users_word_makes_the_rule_flag_a_line_it_did_not(tmp_path: Path) -> None:
+    """The French Republican calendar's months, added to S008's `months`, make its archive."""
+    assert found(tmp_path, REPUBLICAN) == []
+    house(tmp_path, 'rule = "S008"\n\n[words.fr]\nmonths = ["Brumaire", "Frimaire", "Nivôse"]\n')
+    assert found(tmp_path, REPUBLICAN) == [ARCHIVE]
+
+
+def test_a_users_term_in_a_terms_only_file_makes_the_rule_flag(tmp_path: Path) -> None:
+    text = widget("Politique (4)", "Culture (12)", "Sport (7)", heading="Rubriken")
+    assert found(tmp_path, text) == []
+    house(tmp_path, 'rule = "story-link-list"\n\n[words.de]\nwidget-heading-stems = ["rubrik"]\n')
+    assert found(tmp_path, text) == [("S008", 5, 7, ARCHIVE[3])]
+
+
+def test_a_users_word_is_matched_as_text_never_as_a_pattern(tmp_path: Path) -> None:
+    """``.`` in a user's word is a full stop: "br.maire" would match "Brumaire" as a pattern."""
+    house(tmp_path, 'rule = "S008"\n\n[words.fr]\nmonths = ["br.maire", "fr.maire", "niv.se", "(?:.*)"]\n')
+    assert found(tmp_path, REPUBLICAN) == []
+    source = alternation(["br.maire", "c++", "a dit", "(?:.*)"])
+    assert re.fullmatch(source, "br.maire") and not re.fullmatch(source, "brumaire")
+    assert re.fullmatch(source, "c++") and not re.fullmatch(source, "cc")
+    assert re.fullmatch(source, "a  dit") and re.fullmatch(source, "(?:.*)") and not re.fullmatch(source, "x")
+    assert re.fullmatch(alternation([]), "") is None
+
+
+# -------------------------------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize(
+    ("pack", "message"),
+    [
+        (
+            'rule = "S008"\n[words.en]\nmonth = ["Thermidor"]\n',
+            "house.toml [words.en]: unknown word list `month` (rule S008 (story-link-list) reads: `months`, "
+            "`widget-heading-stems`, `widget-heading-words`)",
+        ),
+        (
+            'rule = "B025"\n[words.en]\nmonths = ["Thermidor"]\n',
+            "house.toml [words.en]: unknown word list `months` (rule B025 (print-tools) reads: none)",
+        ),
+        (
+            'rule = "S008"\n[words.fr]\nmonths = "Thermidor"\n',
+            "house.toml [words.fr]: `months` must be a list of strings",
+        ),
+        (
+            'rule = "S008"\n[words.fr]\nmonths = ["  "]\n',
+            "house.toml [words.fr]: `months`: '  ' holds no word",
+        ),
+        (
+            'rule = "S008"\nwords = ["Thermidor"]\n',
+            "house.toml: `words` must be a table of languages ([words.en], [words.de], ...)",
+        ),
+        (
+            'rule = "S008"\n[terms.en]\nread-more = ["Read on"]\n',
+            "house.toml [terms.en]: unknown term list `read-more` (rule S008 (story-link-list) reads: "
+            "`read-more-links`)",
+        ),
+        (
+            'rule = "S008"\n[phrases.en]\nlines = ["More stories"]\n',
+            "house.toml: rule S008 (story-link-list) reports no phrases, it reads word lists only: a file for "
+            "it holds `code`, `name`, `rule`, `terms`, `words` (not phrases)",
+        ),
+        (
+            'rule = "S008"\nseverity = "error"\n',
+            "house.toml: rule S008 (story-link-list) reports no phrases, it reads word lists only: a file for "
+            "it holds `code`, `name`, `rule`, `terms`, `words` (not `severity`)",
+        ),
+    ],
+    ids=[
+        "unknown-list",
+        "rule-without-lists",
+        "string",
+        "blank",
+        "not-a-table",
+        "unknown-term",
+        "phrases",
+        "key",
+    ],
+)
+def test_a_bad_word_table_is_a_configuration_error_naming_file_and_key(
+    tmp_path: Path, pack: str, message: str
+) -> None:
+    (tmp_path / "story.txt").write_text(ENGLISH + "\n", encoding="utf-8")
+    code, out, err = check_in(house(tmp_path, pack), "story.txt")
+    assert (code, out, err) == (2, "", f"lintnews: error: {message}\n")
+    with pytest.raises(ConfigError, match="house.toml"):
+        load_pack(tmp_path / "house.toml", PackSet())
+
+
+def test_a_bad_word_table_through_the_installed_script(tmp_path: Path) -> None:
+    house(tmp_path, 'rule = "S008"\n[words.es]\nmonths = [["enero"]]\n')
+    (tmp_path / "story.txt").write_text(ENGLISH + "\n", encoding="utf-8")
+    proc = run_lintnews(["check", "story.txt"], tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == "lintnews: error: house.toml [words.es]: `months` must be a list of strings\n"
+
+
+def test_extra_phrases_for_a_terms_only_rule_are_refused(tmp_path: Path) -> None:
+    """S008 reads no phrases: `extra-phrases` for it would be matched and never reported."""
+    (tmp_path / "lintnews.toml").write_text('extra-phrases = { S008 = ["More stories"] }\n', encoding="utf-8")
+    (tmp_path / "story.txt").write_text(ENGLISH + "\n", encoding="utf-8")
+    code, out, err = check_in(tmp_path, "story.txt")
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "lintnews: error: lintnews.toml: `extra-phrases.S008`: rule S008 (story-link-list) does not"
+    )
