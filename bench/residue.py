@@ -393,8 +393,9 @@ def thread_parts(
     (certain), the same without the trackbacks' excerpts, and what follows the last header
     (uncertain); per half the precision, recall on comment lines and article lines flagged of
     each part as if a rule reported it."""
-    from lintnews.rules.chrome.regions import COMMENT_THREADS
+    from lintnews.rules.chrome.regions import comment_threads
 
+    from lintnews.config import Settings
     from lintnews.document import Document
 
     print(f"\nthread parts ({ex}; per half: precision / recall comments / article flagged (lines))\n")
@@ -409,7 +410,7 @@ def thread_parts(
             lab = labels[doc_id]
             total.update(x for x in lab if x)
             lines = text.split("\n")
-            for t in COMMENT_THREADS.of(Document(f"{doc_id}.txt", text)):
+            for t in comment_threads(Document(f"{doc_id}.txt", text), Settings()):
                 hs = list(t.headers)
                 for a, b in zip(hs, hs[1:]):
                     trackback = TRACKED.match(lines[a]) or TRACKED.match(lines[b])

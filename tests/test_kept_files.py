@@ -17,15 +17,28 @@ from pathlib import Path
 import numpy as np
 import pytest
 import wordfreq
-from lintnews.rules.chrome import thread_headers
+from lintnews.rules.chrome.thread_words import HeaderPatterns, header_patterns_for
 from lintnews.rules.truncation import wordlist
 
 from lintnews import engine, kept_files, minhash, regex_cache
-from lintnews.config import build_settings
+from lintnews.config import Settings, build_settings
 from lintnews.packs.loading import load_packs
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-HEADER = thread_headers._HEADER_PATTERN
+#: The comment header's pattern, of the built-in words (rules/packs/B011.toml).
+BUILTIN_WORDS = header_patterns_for(Settings())
+HEADER = BUILTIN_WORDS.source
+
+
+def fresh() -> HeaderPatterns:
+    """The header's patterns of the built-in words, not yet compiled (B011 and B012 keep theirs)."""
+    months, weekdays, says, wrote = (
+        load_packs(Settings()).word_list("comment-thread", name)
+        for name in ("months", "weekdays", "says-verbs", "wrote-verbs")
+    )
+    return HeaderPatterns(months, weekdays, says, wrote)
+
+
 #: A line of a comment thread as Dragnet's pages have them, and a dateline that is no header.
 COMMENT = "Posted by: Jane Miller | October 13, 2012 at 04:31 PM"
 DATELINE = "WASHINGTON, October 13, 2012 — The Senate voted on Friday."
@@ -74,10 +87,11 @@ def test_the_comment_header_patterns_come_back_from_the_kept_file_equal_to_re_co
 
 
 def test_b011_gets_the_kept_patterns(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    made = thread_headers.header_patterns.__wrapped__()
+    made = fresh().compiled()
+    again = fresh()  # (its other patterns compiled now: only the header's is kept)
     with monkeypatch.context() as m:
         no_compiling(m)
-        kept = thread_headers.header_patterns.__wrapped__()
+        kept = again.compiled()
     assert kept == made == (re.compile(HEADER, re.IGNORECASE | re.VERBOSE), re.compile(HEADER, re.VERBOSE))
 
 
@@ -133,7 +147,7 @@ def test_a_folder_that_cannot_be_written_only_costs_the_keeping(
     blocker.write_text("a file where the folder of kept files would be")
     monkeypatch.setenv(kept_files.FOLDER_VARIABLE, str(blocker / "kept"))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    assert thread_headers.header_patterns.__wrapped__()[1] == re.compile(HEADER, re.VERBOSE)
+    assert fresh().compiled()[1] == re.compile(HEADER, re.VERBOSE)
     minhash.permutations.cache_clear()
     a, b = minhash.permutations(32, 5)
     minhash.permutations.cache_clear()

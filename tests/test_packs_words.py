@@ -92,10 +92,21 @@ def test_every_builtin_word_list_holds_the_four_languages(path: Path) -> None:
 def test_the_rules_read_the_word_lists_their_files_declare() -> None:
     packs = load_packs(Settings())
     assert sorted(packs.words) == [
+        ("comment-thread", "months"),
+        ("comment-thread", "says-verbs"),
+        ("comment-thread", "weekdays"),
+        ("comment-thread", "wrote-verbs"),
         ("story-link-list", "months"),
         ("story-link-list", "widget-heading-stems"),
         ("story-link-list", "widget-heading-words"),
     ]
+    assert packs.word_list("comment-thread", "wrote-verbs") == (
+        "escribió",
+        "schrieb",
+        "a dit",
+        "wrote",
+        "said",
+    )
     months = packs.word_list("story-link-list", "months")
     # every language at once, each word once, longest first
     assert {"märz", "mars", "maart", "mayo", "may"} <= set(months) and len(months) == len(set(months))
@@ -106,19 +117,25 @@ def test_every_word_list_the_code_asks_for_is_declared() -> None:
     asked = set()
     for path in (builtin_dir().parent).rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        asked.update(re.findall(r"pack_words\(settings, [^,]+, \"([a-z-]+)\"", text))
+        asked.update(re.findall(r"(?:pack_words\(settings, [^,]+|\.word_list\([^,]+), \"([a-z-]+)\"", text))
     assert asked == {name for _rule, name in load_packs(Settings()).words}
 
 
-def test_a_terms_only_file_holds_its_rules_lists_and_nothing_else() -> None:
-    """S008 reports no phrase: its file holds its code and its lists; its name, severity and
-    documentation stay with its class, and `lintnews rule S008` prints them."""
-    data = builtin_data("S008")
-    assert terms_only(data) and set(data) == {"code", "terms", "words"}
+@pytest.mark.parametrize(
+    ("code", "name", "keys"),
+    [("S008", "story-link-list", {"terms", "words"}), ("B011", "comment-thread", {"words"})],
+)
+def test_a_terms_only_file_holds_its_rules_lists_and_nothing_else(
+    code: str, name: str, keys: set[str]
+) -> None:
+    """S008 and B011 report no phrase: their files hold their code and lists; name, severity and
+    documentation stay with the class, and `lintnews rule CODE` prints them."""
+    data = builtin_data(code)
+    assert terms_only(data) and set(data) == {"code", *keys}
     assert not terms_only(builtin_data("S001"))
-    result = CliRunner().invoke(main, ["rule", "S008"])
+    result = CliRunner().invoke(main, ["rule", code])
     assert result.exit_code == 0
-    assert result.output.splitlines()[0] == "# story-link-list (S008)" and "## What it does" in result.output
+    assert result.output.splitlines()[0] == f"# {name} ({code})" and "## What it does" in result.output
 
 
 def test_a_builtin_word_list_feeds_its_rule(tmp_path: Path) -> None:
@@ -147,7 +164,7 @@ def test_the_pack_cache_keeps_the_word_lists(tmp_path: Path, monkeypatch: pytest
     fresh()
     warm = PackSet()
     pack_cache.builtin_entries(warm, folder, lambda p: pytest.fail(f"{p} read again"))
-    assert warm.words == cold.words and len(cold.words) == 3
+    assert warm.words == cold.words and len(cold.words) == 7
     assert warm.word_list("story-link-list", "widget-heading-words") == ("tags", "tag")
 
 
@@ -177,6 +194,52 @@ def test_a_users_word_is_matched_as_text_never_as_a_pattern(tmp_path: Path) -> N
     assert re.fullmatch(source, "c++") and not re.fullmatch(source, "cc")
     assert re.fullmatch(source, "a  dit") and re.fullmatch(source, "(?:.*)") and not re.fullmatch(source, "x")
     assert re.fullmatch(alternation([]), "") is None
+
+
+def thread(*headers: str) -> str:
+    """An article of two paragraphs, then a comment under each of ``headers`` (lines 3, 5, 7)."""
+    return "".join(f"{line}\n" for line in (ENGLISH, FRENCH, *(x for h in headers for x in (h, ENGLISH))))
+
+
+def threads(folder: Path, text: str) -> list[tuple[str, int]]:
+    """B011's and B012's (code, line) on ``text`` linted as ``folder/comments.txt``."""
+    path = folder / "comments.txt"
+    path.write_text(text, encoding="utf-8")
+    settings = resolve_settings([str(path)])
+    settings.select = ["B011", "B012"]
+    return [(d.code, d.line) for d in Linter(settings).lint(Document(str(path), text)).diagnostics]
+
+
+THREAD = [("B011", 3), ("B012", 3), ("B012", 5), ("B012", 7)]
+
+
+def test_the_thread_search_reads_b011s_words(tmp_path: Path) -> None:
+    """The built-in months, weekdays and verbs make comment headers; a Portuguese month and a
+    French "écrit" do not, until a user's file adds them (a verb that is not ASCII turns the
+    kernel's screen off: every short line is then tried)."""
+    stamped = thread(
+        "Maria — 10 de outubro de 2012, 10:03",
+        "Ana — 11 de outubro de 2012, 08:22",
+        "Rui — 12 de outubro de 2012, 19:40",
+    )
+    says = thread("Tom écrit:", "Ann écrit:", "Luc écrit:")
+    assert threads(tmp_path, stamped.replace("outubro", "octubre")) == THREAD
+    assert threads(tmp_path, says.replace("écrit", "dit")) == THREAD
+    assert threads(tmp_path, stamped) == [] and threads(tmp_path, says) == []
+    house(
+        tmp_path, 'rule = "B011"\n\n[words.pt]\nmonths = ["Outubro"]\n\n[words.fr]\nsays-verbs = ["écrit"]\n'
+    )
+    assert threads(tmp_path, stamped) == THREAD
+    assert threads(tmp_path, says) == THREAD
+
+
+def test_a_users_verb_is_matched_as_text(tmp_path: Path) -> None:
+    """ "wr.te" as a pattern would make "wrote" a says-verb: as a word it is those letters only."""
+    says = thread("Tom wrote:", "Ann wrote:", "Luc wrote:")
+    assert threads(tmp_path, says) == []
+    house(tmp_path, 'rule = "comment-thread"\n\n[words.en]\nsays-verbs = ["wr.te", "(?:wrote)"]\n')
+    assert threads(tmp_path, says) == []
+    assert threads(tmp_path, says.replace("wrote", "wr.te")) == THREAD
 
 
 # -------------------------------------------------------------------------------------- errors

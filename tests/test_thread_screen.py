@@ -12,6 +12,7 @@ import pytest
 from lintnews.rules.chrome import regions, thread_headers
 from lintnews.rules.chrome.thread_headers import MAX_HEADER
 from lintnews.rules.chrome.thread_screen import Screen
+from lintnews.rules.chrome.thread_words import header_patterns_for
 from thread_texts import BODY1, BODY2, P1, P2, text
 
 from lintnews.config import Settings
@@ -19,6 +20,9 @@ from lintnews.document import Document
 from lintnews.registry import all_rules
 
 BODY = BODY1
+#: The header's patterns of the built-in words (B011's file), and the screen's words.
+PATTERNS = header_patterns_for(Settings())
+WORDS = PATTERNS.screen_words
 
 
 def every_line_headers(doc: Document, first: int) -> list[int]:
@@ -27,7 +31,7 @@ def every_line_headers(doc: Document, first: int) -> list[int]:
     return [
         i
         for i in range(first, len(lines))
-        if thread_headers.is_header(lines, i) and not regions._cites_a_source(lines, i)
+        if thread_headers.is_header(lines, i, PATTERNS) and not thread_headers.cites_a_source(lines, i)
     ]
 
 
@@ -41,7 +45,7 @@ class Unscreened(Screen):
 def search(doc: Document, screen: Screen) -> tuple[list[int], list[regions.Thread]]:
     """The headers found through ``screen``, and the thread found from a counting heading when
     there are none."""
-    headers = regions._headers(doc, screen)
+    headers = regions._headers(doc, screen, PATTERNS)
     return headers, [] if headers else regions._headed_thread(doc, screen)
 
 
@@ -89,38 +93,38 @@ CASES = {
 def test_screen_finds_what_every_line_finds(body: str) -> None:
     doc = Document("a.txt", body)
     first = 2  # after the two paragraphs of prose
-    screened = search(doc, Screen(doc, first, MAX_HEADER))
+    screened = search(doc, Screen(doc, first, MAX_HEADER, WORDS))
     assert screened[0] == every_line_headers(doc, first)
-    assert screened == search(doc, Unscreened(doc, first, MAX_HEADER))
+    assert screened == search(doc, Unscreened(doc, first, MAX_HEADER, WORDS))
 
 
 def test_screen_reads_the_short_lines_only() -> None:
     doc = Document("a.txt", CASES["long-lines"])
     # the paragraph holding "says" and a time is no candidate; the padded heading is (it is
     # the thread's heading: the counter above it is the post's own)
-    assert Screen(doc, 2, MAX_HEADER).lines() == [3, 5]
-    assert [t.start for t in regions.COMMENT_THREADS.of(doc)] == [5]
+    assert Screen(doc, 2, MAX_HEADER, WORDS).lines() == [3, 5]
+    assert [t.start for t in regions.comment_threads(doc, Settings())] == [5]
 
 
 def test_screen_finds_the_headers_of_other_scripts() -> None:
     doc = Document("a.txt", CASES["scripts"])
-    assert regions._headers(doc, Screen(doc, 2, MAX_HEADER)) == [2, 4, 6, 8]
+    assert regions._headers(doc, Screen(doc, 2, MAX_HEADER, WORDS), PATTERNS) == [2, 4, 6, 8]
 
 
 def test_unscreenable_text_is_searched_line_by_line() -> None:
     doc = Document("a.txt", CASES["long-s"])
-    assert Screen(doc, 2, MAX_HEADER).lines() is None
-    assert regions._headers(doc, Screen(doc, 2, MAX_HEADER)) == [2, 4]
+    assert Screen(doc, 2, MAX_HEADER, WORDS).lines() is None
+    assert regions._headers(doc, Screen(doc, 2, MAX_HEADER, WORDS), PATTERNS) == [2, 4]
 
 
 def test_screen_candidates_are_the_lines_with_a_hint() -> None:
     doc = Document("a.txt", CASES["stamps"] + "Nothing to see here at all\n")
-    assert Screen(doc, 2, MAX_HEADER).lines() == [2, 4]
+    assert Screen(doc, 2, MAX_HEADER, WORDS).lines() == [2, 4]
     doc = Document("a.txt", CASES["counted"])
-    assert Screen(doc, 2, MAX_HEADER).lines() == [2]
+    assert Screen(doc, 2, MAX_HEADER, WORDS).lines() == [2]
     # a heading's words and a header's, in one pass
     doc = Document("a.txt", text(P1, P2, "3 Responses", "Tom says:", "Nothing here", "Kommentare (2)"))
-    assert Screen(doc, 2, MAX_HEADER).lines() == [2, 3, 5]
+    assert Screen(doc, 2, MAX_HEADER, WORDS).lines() == [2, 3, 5]
 
 
 def test_b012_reports_headers_the_screen_lets_through() -> None:
@@ -185,9 +189,9 @@ def test_screen_equals_every_line_on_generated_text(seed: int) -> None:
     for _ in range(25):
         body = generated(rng)
         doc = Document("a.txt", body)
-        screened = search(doc, Screen(doc, 2, MAX_HEADER))
+        screened = search(doc, Screen(doc, 2, MAX_HEADER, WORDS))
         assert screened[0] == every_line_headers(doc, 2), body
-        assert screened == search(doc, Unscreened(doc, 2, MAX_HEADER)), body
+        assert screened == search(doc, Unscreened(doc, 2, MAX_HEADER, WORDS)), body
 
 
 def test_header_memo_answers_as_the_pattern() -> None:
@@ -196,13 +200,15 @@ def test_header_memo_answers_as_the_pattern() -> None:
     stamp = "on October 27, 2012 at 5:23 am"
     under_title = ["### The council's budget", stamp]
     under_header = ["### **Robert K.** says:", stamp]
-    assert thread_headers.is_header(under_title, 1) is False
-    assert thread_headers.is_header(under_header, 1) is True
-    assert thread_headers.is_header(under_title, 1) is False
+    assert thread_headers.is_header(under_title, 1, PATTERNS) is False
+    assert thread_headers.is_header(under_header, 1, PATTERNS) is True
+    assert thread_headers.is_header(under_title, 1, PATTERNS) is False
     rng = random.Random(7)
     for _ in range(2000):
         line = " ".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 5)))
-        assert thread_headers._header_shape(line) == thread_headers._header_shape.__wrapped__(line)
+        assert thread_headers._header_shape(line, PATTERNS) == thread_headers._header_shape.__wrapped__(
+            line, PATTERNS
+        )
 
 
 @pytest.mark.parametrize("seed", range(10))
@@ -225,7 +231,7 @@ def test_every_header_holds_a_time_a_written_by_or_a_final_colon(seed: int) -> N
         line = " ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6)))
         line = "".join(c.upper() if rng.random() < 0.3 else c for c in line)
         text = thread_headers._plain(line)
-        if thread_headers.header_patterns()[0].match(text) is not None:
+        if PATTERNS.compiled()[0].match(text) is not None:
             headers += 1
             assert text.endswith(":") or thread_headers._STAMP_HINT.search(text), text
     assert headers > 20  # (the generated lines hold headers)
@@ -254,8 +260,8 @@ def test_the_header_test_answers_as_the_pattern_on_texts_without_a_time(seed: in
         line = " ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6)))
         line = "".join(c.upper() if rng.random() < 0.3 else c for c in line)
         text = thread_headers._plain(line)
-        expected = thread_headers.header_patterns()[0].match(text) is not None
-        assert thread_headers._is_header_text(text) == expected, text
+        expected = PATTERNS.compiled()[0].match(text) is not None
+        assert thread_headers._is_header_text(text, PATTERNS) == expected, text
         headers += expected
         turned_down += not (
             text.rstrip().endswith(":")
@@ -270,10 +276,15 @@ def test_a_dated_line_without_a_time_is_not_matched(monkeypatch: pytest.MonkeyPa
     colon (a listing's title) is turned down before the header pattern is tried."""
     tried: list[str] = []
     real = thread_headers._is_header_text
-    monkeypatch.setattr(thread_headers, "_is_header_text", lambda text: tried.append(text) or real(text))
+    monkeypatch.setattr(
+        thread_headers, "_is_header_text", lambda text, p: tried.append(text) or real(text, p)
+    )
     thread_headers._header_shape.cache_clear()
-    assert thread_headers._header_shape("### Horóscopo: qué dice Walter Mercado, 27 de abril de 2022") is None
-    assert thread_headers._header_shape("Comment by Jan Dark — 18.07.2011") is False
+    assert (
+        thread_headers._header_shape("### Horóscopo: qué dice Walter Mercado, 27 de abril de 2022", PATTERNS)
+        is None
+    )
+    assert thread_headers._header_shape("Comment by Jan Dark — 18.07.2011", PATTERNS) is False
     assert tried == ["Comment by Jan Dark — 18.07.2011"]
     thread_headers._header_shape.cache_clear()
 
@@ -282,7 +293,7 @@ def test_the_header_pattern_is_written_in_lower_case() -> None:
     """`_is_header_text` matches ASCII text lower-cased with the pattern made case-sensitive (and
     `_hinted` with the hint): that holds only while their letters are lower case (escapes such as
     ``\\W`` aside)."""
-    for pattern in (thread_headers._HEADER_PATTERN, thread_headers._HEADER_HINT):
+    for pattern in (PATTERNS.source, PATTERNS.hint_source):
         source = re.sub(r"\\[A-Za-z]", "", pattern)
         assert source == source.lower()
 
@@ -296,9 +307,9 @@ def test_the_case_sensitive_header_pattern_answers_as_the_pattern(seed: int) -> 
         line = " ".join(rng.choice(ascii_pieces) for _ in range(rng.randrange(1, 6)))
         line = "".join(c.upper() if rng.random() < 0.3 else c for c in line)
         text = thread_headers._plain(line)
-        expected = thread_headers.header_patterns()[0].match(text) is not None
-        assert thread_headers._is_header_text(text) == expected, text
-        assert thread_headers._hinted(line) == (thread_headers.HEADER_HINT.search(line) is not None), line
+        expected = PATTERNS.compiled()[0].match(text) is not None
+        assert thread_headers._is_header_text(text, PATTERNS) == expected, text
+        assert thread_headers._hinted(line, PATTERNS) == (PATTERNS.hint.search(line) is not None), line
         headers += expected
     assert headers > 0  # (the generated lines hold headers)
 
@@ -333,17 +344,17 @@ def test_the_header_pattern_is_compiled_when_first_needed_not_on_a_cached_re_run
         str(tmp_path / "cc"),
         str(tmp_path / "a.txt"),
     ]
-    thread_headers.header_patterns.cache_clear()
+    PATTERNS._compiled = None
     thread_headers._header_shape.cache_clear()  # (earlier tests' lines are remembered)
     first = invoke(args)
-    assert thread_headers.header_patterns.cache_info().currsize == 1
+    assert PATTERNS._compiled is not None
     assert [line.split(": ")[1].split()[0] for line in first[1].splitlines() if ": B01" in line] == [
         "B011",
         "B012",
         "B012",
     ]
-    thread_headers.header_patterns.cache_clear()
+    PATTERNS._compiled = None
     assert invoke(args) == first
-    assert thread_headers.header_patterns.cache_info().currsize == 0
+    assert PATTERNS._compiled is None
     all_rules()["B012"].warm(Settings())
-    assert thread_headers.header_patterns.cache_info().currsize == 1
+    assert PATTERNS._compiled is not None

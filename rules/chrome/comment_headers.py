@@ -10,8 +10,8 @@ from lintnews.diagnostics import Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
-from .regions import COMMENT_THREADS
-from .thread_headers import header_patterns
+from .regions import comment_threads
+from .thread_words import header_patterns_for
 
 
 @register
@@ -69,10 +69,10 @@ class CommentHeader(Rule):
     fix_applicability = "safe"
 
     def warm(self, settings: Settings) -> None:
-        header_patterns()
+        header_patterns_for(settings).compiled()
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        for thread in COMMENT_THREADS.of(doc):
+        for thread in comment_threads(doc, settings):
             for i in thread.headers:
                 yield self.removable_lines(
                     doc,

@@ -6,13 +6,13 @@ nothing (an article may quote a dated post); a run of them after the article's p
 most `MAX_GAP` lines between one and the next, is a thread, and the region runs from its
 heading (or first header) to where the page takes over again (`thread_end.py`: the comment
 form, navigation, a sidebar heading, a footer) or the end of the document. B011 reports the
-thread, B012 (`comment_headers.py`) its header lines; both read `COMMENT_THREADS`.
+thread, B012 (`comment_headers.py`) its header lines; both read `comment_threads`, which
+finds headers by the words of B011's file (`rules/packs/B011.toml`, `thread_words.py`).
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -23,10 +23,11 @@ from lintnews.landmarks import LANDMARK_REGIONS, Region
 from lintnews.registry import Rule, Violation, register
 
 from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
-from .thread_headers import MAX_HEADER, SHOWN_LINES, header_patterns, is_header
+from .thread_headers import MAX_HEADER, SHOWN_LINES, cites_a_source, is_header, over_a_title
 from .thread_headings import announcing_heading, first_counted_heading, is_heading, lists_posts
 from .thread_pairs import early_headers
 from .thread_screen import Screen
+from .thread_words import HeaderPatterns, header_patterns_for
 
 #: Lines a thread found from its heading alone must hold (a counter over nothing is no thread).
 _MIN_HEADED_LINES = 2
@@ -36,36 +37,13 @@ _HEADING_REACH = 15
 #: look like comment headers).
 _ARTICLE_PROSE = 2
 
-#: A level-one Markdown heading (html2text's "# TITLE", an HTML page's ``<h1>``).
-_TITLE = re.compile(r"^\s{0,3}#\s+\S")
-#: A bare address on a line of its own.
-_URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 
-
-def _headers(doc: Document, screen: Screen) -> list[int]:
+def _headers(doc: Document, screen: Screen, patterns: HeaderPatterns) -> list[int]:
     lines = SHOWN_LINES.of(doc)
     candidates = screen.lines()
     if candidates is None:
         candidates = list(range(screen.first, len(lines)))
-    return [i for i in candidates if is_header(lines, i) and not _cites_a_source(lines, i)]
-
-
-def _over_a_title(lines: list[str], i: int) -> bool:
-    """Whether the next line after header ``i`` that is not blank (within four) is a level-one
-    heading, the page's title ("# Ex-Anglo Irish Executives Charged"): the header is the page's
-    dateline above it, not a comment's (html2text's text of a news page prints both twice,
-    above its tabs, "* Article" / "* Comments", and below them)."""
-    for k in range(i + 1, min(i + 5, len(lines))):
-        if lines[k] and not lines[k].isspace():
-            return _TITLE.match(lines[k]) is not None
-    return False
-
-
-def _cites_a_source(lines: list[str], i: int) -> bool:
-    """A header-shaped line over a bare address is the source of a quoted story in a digest
-    ("Carlo Muñoz, The Hill, 08/06/12 01:49 PM ET" over its link), not a reader's comment."""
-    nxt = next((line for line in lines[i + 1 : i + 3] if line.strip()), "")
-    return _URL_LINE.match(nxt) is not None
+    return [i for i in candidates if is_header(lines, i, patterns) and not cites_a_source(lines, i)]
 
 
 @dataclass(frozen=True)
@@ -79,26 +57,27 @@ class Thread:
     tag: str | None = None
 
 
-def _threads(doc: Document) -> list[Thread]:
+def _threads(doc: Document, patterns: HeaderPatterns) -> list[Thread]:
     lines = doc.lines
     marked = LANDMARK_REGIONS.of(doc)
     if marked is not None and marked.of_kind("comments"):
         # the markup says where the thread is, and nothing else is searched; an element whose
         # class says comments but holds no comment header is a counter, a link, a "Recent
         # Comments" box of other posts' titles or the article under a theme's class: no thread
-        return [t for r in marked.of_kind("comments") if (t := _marked_thread(doc, r)) is not None]
+        return [t for r in marked.of_kind("comments") if (t := _marked_thread(doc, r, patterns)) is not None]
     # the line after the article's second paragraph of prose (blocks further down are not read)
     prose = list(itertools.islice((b for b in doc.blocks if b.prose), _ARTICLE_PROSE))
     if len(prose) < _ARTICLE_PROSE:
         return []
     first = prose[-1].end + 1
-    screen = Screen(doc, first, MAX_HEADER)
+    words = patterns.screen_words
+    screen = Screen(doc, first, MAX_HEADER, words)
     shown = SHOWN_LINES.of(doc)
-    headers = [h for h in _headers(doc, screen) if not _over_a_title(shown, h)]
-    headers = sorted({*headers, *early_headers(shown, prose[0].end + 1, first)})
+    headers = [h for h in _headers(doc, screen, patterns) if not over_a_title(shown, h)]
+    headers = sorted({*headers, *early_headers(shown, prose[0].end + 1, first, patterns)})
     if not headers:
         early = announcing_heading(lines, prose[0].end + 1, first)  # under a one-paragraph post
-        return _headed_thread(doc, screen if early is None else Screen(doc, early, MAX_HEADER))
+        return _headed_thread(doc, screen if early is None else Screen(doc, early, MAX_HEADER, words))
     # the first run of headers close enough together
     run = [headers[0]]
     for h in headers[1:]:
@@ -121,14 +100,14 @@ def _threads(doc: Document) -> list[Thread]:
         heading = next((i for i in reach if is_heading(lines, i)), None)
     if len(run) < 2 and heading is None:
         return _headed_thread(doc, screen)
-    if heading is None and _opens_with_a_post(doc, run[0]):
+    if heading is None and _opens_with_a_post(doc, run[0], patterns):
         return []
     start = heading if heading is not None else run[0]
     end, _ = thread_end(lines, run[0], [h for h in headers if h > run[0]], markup=markup_of(doc))
     return [Thread(start, end, tuple(h for h in headers if start <= h <= end))]
 
 
-def _marked_thread(doc: Document, r: Region) -> Thread | None:
+def _marked_thread(doc: Document, r: Region, patterns: HeaderPatterns) -> Thread | None:
     """The thread in an element marked comments (HTML input): from its first line to the line
     before the reply form or the closing note that the element often holds as well ("Leave a
     Reply", "Name *", "Comments are closed", `thread_end.is_stop`); None when it holds no
@@ -136,7 +115,7 @@ def _marked_thread(doc: Document, r: Region) -> Thread | None:
     read as the page's menu here.)"""
     lines = doc.lines
     shown = SHOWN_LINES.of(doc)
-    headers = tuple(i for i in range(r.start, r.end + 1) if is_header(shown, i))
+    headers = tuple(i for i in range(r.start, r.end + 1) if is_header(shown, i, patterns))
     if not headers:
         return None
     stop = next(
@@ -146,7 +125,7 @@ def _marked_thread(doc: Document, r: Region) -> Thread | None:
     return Thread(r.start, end, headers, r.tag)
 
 
-def _opens_with_a_post(doc: Document, start: int) -> bool:
+def _opens_with_a_post(doc: Document, start: int, patterns: HeaderPatterns) -> bool:
     """Whether a header stands above the document's first paragraph of prose, close enough to
     the thread's first header (``start``) to be of the same run: the text opens with a post
     (a forum's page, a discussion), its "article" is the first post and the whole text is the
@@ -160,9 +139,9 @@ def _opens_with_a_post(doc: Document, start: int) -> bool:
     # a heading above the thread ("111 Responses to …") says an article stands above it: the
     # header above the prose was the post's byline
     shown = SHOWN_LINES.of(doc)
-    return any(is_header(shown, i) for i in range(max(0, start - MAX_GAP), prose.start)) and not any(
-        is_heading(lines, i) for i in range(start)
-    )
+    return any(
+        is_header(shown, i, patterns) for i in range(max(0, start - MAX_GAP), prose.start)
+    ) and not any(is_heading(lines, i) for i in range(start))
 
 
 def _headed_thread(doc: Document, screen: Screen) -> list[Thread]:
@@ -187,8 +166,19 @@ def _headed_thread(doc: Document, screen: Screen) -> list[Thread]:
     return []
 
 
-#: The comment threads of a document (B011 reports them, B012 their header lines).
-COMMENT_THREADS: View[list[Thread]] = View("chrome.comment_threads", _threads)
+def comment_threads(doc: Document, settings: Settings) -> list[Thread]:
+    """The comment threads of ``doc`` (B011 reports them, B012 their header lines), found with
+    the header's words of ``settings``' packs; computed once per document and set of words."""
+    patterns = header_patterns_for(settings)
+    memo = _THREADS.of(doc)
+    found = memo.get(patterns)
+    if found is None:
+        found = memo[patterns] = _threads(doc, patterns)
+    return found
+
+
+#: Per document: `comment_threads` by the `HeaderPatterns` they were found with.
+_THREADS: View[dict[HeaderPatterns, list[Thread]]] = View("chrome.comment_threads", lambda doc: {})
 
 
 @register
@@ -287,10 +277,10 @@ class CommentThread(Rule):
     fix_applicability = "unsafe"
 
     def warm(self, settings: Settings) -> None:
-        header_patterns()
+        header_patterns_for(settings).compiled()
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        for t in COMMENT_THREADS.of(doc):
+        for t in comment_threads(doc, settings):
             n = t.end - t.start + 1
             if t.tag is not None:
                 message = f"Reader-comment thread left in the text (<{t.tag}> marked comments, {n} line{'s' if n > 1 else ''})"

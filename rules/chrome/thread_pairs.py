@@ -14,12 +14,10 @@ import re
 from lintnews.native import short_lines_holding
 
 from .thread_end import MAX_GAP
-from .thread_headers import _DATE, _SCORE_TITLE, _TIME, MAX_HEADER
+from .thread_headers import _SCORE_TITLE, MAX_HEADER
 from .thread_headings import is_heading
+from .thread_words import HeaderPatterns
 
-#: A date alone on its line, maybe with its time ("10.29.2012", "October 29, 2012", "29.
-#: Oktober 2012, 14:03").
-_BARE_DATE = re.compile(rf"^\W*(?:on\s+)?{_DATE}(?:\s*(?:at|um|à|,|@|-|—|–)?\s*{_TIME})?\W*$", re.IGNORECASE)
 #: A reader's name as a site prints it on a line of its own: one to four words and no sentence
 #: mark, comma or colon ("nomaduk", "Jacob V", "Mary"); a heading's marks or a bullet make no name.
 _NAME = re.compile(r"^[^\W_][^\s.!?:;,#*|()\[\]]{0,29}(?:\s[^\s.!?:;,#*|()\[\]]{1,30}){0,3}$")
@@ -28,7 +26,8 @@ _NAME = re.compile(r"^[^\W_][^\s.!?:;,#*|()\[\]]{0,29}(?:\s[^\s.!?:;,#*|()\[\]]{
 _MIN_PAIRS = 3
 _LONGEST_DATE = 48
 _HEADING_REACH = 15
-#: What every date of `_BARE_DATE` holds: a digit, a dot, a slash or a dash before two digits
+#: What every date of a bare date line (`HeaderPatterns.bare_date`: "10.29.2012", "October 29,
+#: 2012", "29. Oktober 2012, 14:03", maybe with its time) holds: a digit, a dot, a slash or a dash before two digits
 #: (a year's "2012", "10.29", "10/29", "-10"); the screen of short lines (`native.short_lines_holding`)
 #: finds them in one pass of a kernel, so the pattern reads only those.
 _BEFORE_DIGITS = "0123456789./-"
@@ -42,13 +41,13 @@ def _pair_at(lines: list[str], i: int) -> bool:
     return _NAME.match(name) is not None and not any(c.isdigit() for c in name)
 
 
-def dated_pairs(lines: list[str], first: int) -> list[int]:
+def dated_pairs(lines: list[str], first: int, patterns: HeaderPatterns) -> list[int]:
     """The name and date lines of the name-over-date headers from line ``first`` on, when they make a
     thread (see the module's docstring); else none."""
     dates = short_lines_holding(lines, max(first, 1), _LONGEST_DATE, (), _BEFORE_DIGITS)
     if dates is None:  # a line the kernel cannot screen: read them all
         dates = list(range(max(first, 1), len(lines)))
-    pairs = [i for i in dates if _pair_at(lines, i) and _BARE_DATE.match(lines[i])]
+    pairs = [i for i in dates if _pair_at(lines, i) and patterns.bare_date.match(lines[i])]
     run: list[int] = []
     for i in pairs:
         if run and i - run[-1] > MAX_GAP:
@@ -65,11 +64,11 @@ def dated_pairs(lines: list[str], first: int) -> list[int]:
     return []
 
 
-def early_headers(lines: list[str], start: int, first: int) -> list[int]:
+def early_headers(lines: list[str], start: int, first: int, patterns: HeaderPatterns) -> list[int]:
     """The headers `regions.py` reads from line ``start`` (after the article's first paragraph)
     on, where its search, from line ``first`` (after the second) on, does not: the
     name-over-date pairs (`dated_pairs`) and a slashdot comment's title with its score ("Deceptive
     Summary (Score:5, Informative)", "Re: (Score:1)"), which no byline looks like, over the first
     comment, whose body is the second paragraph of prose."""
     scored = [i for i in range(start, first) if len(lines[i]) <= MAX_HEADER and _SCORE_TITLE.search(lines[i])]
-    return sorted({*scored, *dated_pairs(lines, start)})
+    return sorted({*scored, *dated_pairs(lines, start, patterns)})

@@ -19,21 +19,19 @@ also the one character that lower-cases to two): a text holding one of them is n
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lintnews.document import Document, View
 from lintnews.native import short_lines_holding
 
-#: Literal words one of which every comment header holds unless it holds a time (lower case):
-#: the literal parts of `thread_headers.HEADER_HINT`.
-HEADER_WORDS = ("written", "submitted", "comment", "says", "sagt", "schreibt", "dit", "dice", "score:")
-#: What a time of `thread_headers.HEADER_HINT` holds after its first digit: one of these (the
-#: hint's ``h`` matches either case), then two decimal digits.
+#: Literal words one of which every comment header holds unless it holds a time (lower case)
+#: are the literal parts of its hint, says-verbs included (`thread_words.HeaderPatterns`:
+#: ``screen_words``, B011's word lists). What a time of the hint holds after its first digit:
+#: one of these (the hint's ``h`` matches either case), then two decimal digits.
 TIME_HINT_BEFORE = ":.hH"
 #: Literal words one of which every counting heading (`thread_headings._COUNTED_HEADING`) holds.
 HEADING_WORDS = ("comment", "respons", "replies", "thought", "kommentar", "comentario")
-#: What the screen looks for: a header's words or a heading's (in lower case).
-WORDS = tuple(dict.fromkeys(HEADER_WORDS + HEADING_WORDS))
 #: Characters that `re.IGNORECASE` matches with an ASCII letter but ``str.lower`` does not turn
 #: into it (`thread_end.is_stop` screens by lower-cased words too).
 UNSCREENABLE = re.compile("[\u0130\u0131\u017f]")
@@ -59,7 +57,8 @@ READ_LINES: View[list[str]] = View("chrome.thread_read_lines", _read_lines)
 class Screen:
     """The lines from ``first`` on of a document, of at most ``longest`` characters, that may
     hold a comment header or a counting heading (`lines`); None when the text cannot be
-    screened (every line is then a candidate).
+    screened (every line is then a candidate), or the header's words cannot (``header_words``
+    None: a word the kernel cannot look for, not ASCII).
 
     One pass of a kernel over the lines (`native.short_lines_holding`): the lines' lengths
     stripped, the words of both in any case and the time hint, where the screen in Python
@@ -70,15 +69,25 @@ class Screen:
     document of the 200 MB crawl) than trying the header's few other lines as a heading and
     the heading's as a header."""
 
-    def __init__(self, doc: Document, first: int, longest: int) -> None:
+    def __init__(self, doc: Document, first: int, longest: int, header_words: tuple[str, ...] | None) -> None:
         self.first = first
         self._lines = READ_LINES.of(doc)  # (on Markdown, with its links' blanks closed up)
         self._longest = longest
+        self._words = None if header_words is None else _words(header_words)
         self._found: list[int] | None = None
-        self._screened = False
+        self._screened = header_words is None
 
     def lines(self) -> list[int] | None:
         if not self._screened:
-            self._found = short_lines_holding(self._lines, self.first, self._longest, WORDS, TIME_HINT_BEFORE)
+            assert self._words is not None
+            self._found = short_lines_holding(
+                self._lines, self.first, self._longest, self._words, TIME_HINT_BEFORE
+            )
             self._screened = True
         return self._found
+
+
+@functools.lru_cache(maxsize=8)
+def _words(header_words: tuple[str, ...]) -> tuple[str, ...]:
+    """What the screen looks for: a header's words or a heading's (in lower case), once each."""
+    return tuple(dict.fromkeys(header_words + HEADING_WORDS))

@@ -1,0 +1,150 @@
+"""The words of a comment's header, and the patterns built around them.
+
+A header's stamp names a month or a weekday ("July 10th, 2012, 10:03 am", "Donnerstag, 1.
+November"), and its verb says who wrote ("NAME says:", "NAME wrote on …:"). Those words are B011's
+word lists in ``rules/packs/B011.toml`` (`months`, `weekdays`, `says-verbs`, `wrote-verbs`, in
+every language at once: `lintnews.packs.PackSet.word_list`), which users extend from their own packs;
+this module puts them in the shapes the thread search reads (`HeaderPatterns`), made once per
+set of words (`header_patterns_for`). B012 reports the headers of the threads B011's search
+finds, so both read B011's lists.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from lintnews import regex_cache
+from lintnews.config import Settings
+from lintnews.packs import alternation, load_packs
+
+#: The rule whose file holds the words (B011, comment-thread).
+THREAD_RULE = "comment-thread"
+
+_TIME = r"(?<![\d.])\d{1,2}[:.h]\d{2}(?::\d{2})?(?!\.?\d)\s*(?:[ap]\.?\s?m\.?)?"
+
+#: Literal words one of which every comment header holds unless it holds a time or a says-verb
+#: (lower case): the literal parts of the hint (`HeaderPatterns.hint`).
+_HINT_WORDS = ("written", "submitted", "comment")
+
+
+def _date(month: str, weekday: str) -> str:
+    """A date; a numeric one has a year of two or four digits and no more digits after it, so a
+    version number ("2.9.176") is no date. A date without its year is one only after its
+    weekday ("Thursday, November 1", "Donnerstag, 1. November": a blog stamping its comments
+    within the year); "November 1" alone is too often a day the text names."""
+    return (
+        rf"(?:{weekday},?\s+(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:de\s+)?{month})(?!,?\s*\d)"
+        rf"|(?:{weekday},?\s+)?{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+        rf"|(?:{weekday},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{month},?\s+(?:de\s+)?\d{{4}}"
+        r"|(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\.?\d)|(?<![\d.])\d{4}-\d{2}-\d{2}(?!\d))"
+    )
+
+
+#: An author name as comment headers give it: at most five tokens, no sentence punctuation, and
+#: not a word that stamps the page itself ("updated 5:15 PM EST, …", "Posted on …"); a reply's
+#: number ("#1.1 - Tue Jul 24, 2012 10:35 AM") may stand first.
+_NAME = (
+    r"(?!\W*(?:on|at|am|le|el|posted|(?:last\s+)?(?:update|updated|modified|published))\b)"
+    r"(?:[^\s.!?]{1,30}|\w{1,3}\.|\d{1,3}(?:\.\d{1,3})+)(?:\s+(?:[^\s.!?]{1,30}|\w{1,3}\.)){0,4}"
+)
+
+
+def _header(date: str, stamp: str, says: str, wrote: str) -> str:
+    """The comment header's pattern (verbose, written in lower case): a name and a stamp, a
+    "written by NAME" and a date, "NAME says:", "NAME wrote on STAMP:", a stamp alone."""
+    return rf"""^\W*(?:(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié)\s+)?(?:(?:by|von|par|por):?\s+)?
+        {_NAME}\s*[|—–\-,:]?\s*(?:on|at|am|le|el|said\s+on|wrote\s+on)?\s*{stamp}.{{0,40}}$
+      | ^\W*(?:written|submitted|comment(?:ed)?)\s+by:?\s+{_NAME}\s*[|—–\-,]?\s*(?:on\s+)?{date}.{{0,20}}$
+      | ^\W*(?:\d{{1,4}}\.\s+)?(?:{date}\s*[/|—–\-,]?\s*)?{_NAME}\s+{says}(?:\s+(?:on\s+|am\s+|le\s+|el\s+)?{stamp}.{{0,20}})?:\s*$
+      | ^\W*{_NAME}\s+{wrote}\s+(?:on\s+|am\s+|le\s+|el\s+)?{stamp}.{{0,20}}:\s*$
+      | ^\W*(?:on\s+)?{stamp}\W*(?:reply|permalink|\#)?\W*$"""
+
+
+class HeaderPatterns:
+    """The patterns of the thread search that hold B011's words: the header's (`compiled`, made
+    on first use), the cheap hints in front of it, the shapes that are no header, and a bare
+    date of a name-over-date pair (`thread_pairs.py`)."""
+
+    def __init__(
+        self,
+        months: tuple[str, ...],
+        weekdays: tuple[str, ...],
+        says: tuple[str, ...],
+        wrote: tuple[str, ...],
+    ):
+        month = rf"(?<!\w){alternation(months)}(?!\w)\.?"
+        weekday = rf"(?<!\w){alternation(weekdays)}(?!\w)"
+        self.date = date = _date(month, weekday)
+        self.time = _TIME
+        #: A date and a time: a comment is stamped to the minute, an article's dateline or a
+        #: cited source ("Thomas Erdbrink, New York Times, August 7, 2012") usually to the day.
+        stamp = rf"(?:{date}\s*(?:at|um|à|a\s+las|,|@|-|—|–)?\s*{_TIME}|{_TIME}\s*(?:on|,)?\s*{date})"
+        self.source = _header(date, stamp, alternation(says), alternation(wrote))
+        #: What every header holds somewhere (a time, a says-verb, a "written by", a "(Score:"):
+        #: a cheap search that spares the full pattern on nearly every line of a document; its
+        #: twin is case-sensitive, for an ASCII line lower-cased (~1.6 times faster).
+        self.hint_source = rf"\d[:.h]\d\d|{'|'.join(_HINT_WORDS)}|{alternation(says)}|score:"
+        self.hint = re.compile(self.hint_source, re.IGNORECASE)
+        self.cased_hint = re.compile(self.hint_source)
+        #: The screen's words (`thread_screen.Screen`): the hint's literal words, lower case and
+        #: ASCII as the kernel reads them; None when a says-verb is not ASCII (no screen).
+        words = (*_HINT_WORDS, *says, "score:")
+        self.screen_words = words if all(w.isascii() for w in words) else None
+        #: What every date holds (a four-digit year, "d.m" / "d/m" / "d-m", or a weekday).
+        self.date_hint = re.compile(rf"\d\d\d\d|\d[./-]\d|{weekday}", re.IGNORECASE)
+        #: Header-shaped lines that head no reader's comment (`thread_headers._header_shape`).
+        self.not_a_header = re.compile(
+            rf"^(?:\W*tracked\s+on\b|#{{1,6}}\s+\W*by\b|\W*[^\W\d]+:\s*(?:on\s+)?(?:{date}|{_TIME}))",
+            re.IGNORECASE,
+        )
+        self.bare_stamp = re.compile(rf"^\W*(?:on\s+)?{stamp}\W*$", re.IGNORECASE)
+        self.quoted_stamp = re.compile(rf"""['"‘“]\s*(?:{stamp})[^'"’”\n]{{0,12}}['"’”]""", re.IGNORECASE)
+        #: A date alone on its line, maybe with its time ("10.29.2012", "29. Oktober 2012, 14:03").
+        self.bare_date = re.compile(
+            rf"^\W*(?:on\s+)?{date}(?:\s*(?:at|um|à|,|@|-|—|–)?\s*{_TIME})?\W*$", re.IGNORECASE
+        )
+        self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+
+    def compiled(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The header's pattern (``re.IGNORECASE``) and its case-sensitive twin for ASCII text
+        lower-cased, made on first use, which a run answered from the cache never needs (B011's
+        and B012's ``warm`` make them before the workers fork). `re` compiles them in ~90 ms;
+        `lintnews.regex_cache` keeps what it made for the next process (~2 ms)."""
+        if self._compiled is None:
+            header, cased = regex_cache.compile_all(
+                "comment-headers", [(self.source, re.IGNORECASE | re.VERBOSE), (self.source, re.VERBOSE)]
+            )
+            self._compiled = header, cased
+        return self._compiled
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns(
+    months: tuple[str, ...], weekdays: tuple[str, ...], says: tuple[str, ...], wrote: tuple[str, ...]
+) -> HeaderPatterns:
+    return HeaderPatterns(months, weekdays, says, wrote)
+
+
+def header_patterns_for(settings: Settings) -> HeaderPatterns:
+    """The `HeaderPatterns` of the words ``settings``' packs give B011 (one object per set of
+    words: the thread search's memos are kept by it). B011 and B012 ask on every document: the
+    last answer is kept with the packs it was made from (`load_packs` answers the same object
+    while the configuration is the same)."""
+    packs = load_packs(settings)
+    last = _LAST
+    if last and last[0] is packs:
+        return last[1]
+    found = _patterns(
+        packs.word_list(THREAD_RULE, "months"),
+        packs.word_list(THREAD_RULE, "weekdays"),
+        packs.word_list(THREAD_RULE, "says-verbs"),
+        packs.word_list(THREAD_RULE, "wrote-verbs"),
+    )
+    _LAST[:] = [packs, found]
+    return found
+
+
+#: `header_patterns_for`'s last answer: the packs and the patterns.
+_LAST: list[Any] = []
