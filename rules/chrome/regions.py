@@ -168,17 +168,17 @@ def _headed_thread(doc: Document, screen: Screen) -> list[Thread]:
 
 def comment_threads(doc: Document, settings: Settings) -> list[Thread]:
     """The comment threads of ``doc`` (B011 reports them, B012 their header lines), found with
-    the header's words of ``settings``' packs; computed once per document and set of words."""
-    patterns = header_patterns_for(settings)
+    the header's words of ``settings``' packs; computed once per document and configuration
+    (B012 reads what B011's call found: the packs are not asked again)."""
     memo = _THREADS.of(doc)
-    found = memo.get(patterns)
-    if found is None:
-        found = memo[patterns] = _threads(doc, patterns)
-    return found
+    hit = memo.get(id(settings))
+    if hit is None or hit[0] is not settings:
+        hit = memo[id(settings)] = (settings, _threads(doc, header_patterns_for(settings)))
+    return hit[1]
 
 
-#: Per document: `comment_threads` by the `HeaderPatterns` they were found with.
-_THREADS: View[dict[HeaderPatterns, list[Thread]]] = View("chrome.comment_threads", lambda doc: {})
+#: Per document: `comment_threads` by the configuration they were found with.
+_THREADS: View[dict[int, tuple[Settings, list[Thread]]]] = View("chrome.comment_threads", lambda doc: {})
 
 
 @register

@@ -84,8 +84,9 @@ class HeaderPatterns:
         self.source = _header(date, stamp, alternation(says), alternation(wrote))
         #: What every header holds somewhere (a time, a says-verb, a "written by", a "(Score:"):
         #: a cheap search that spares the full pattern on nearly every line of a document; its
-        #: twin is case-sensitive, for an ASCII line lower-cased (~1.6 times faster).
-        self.hint_source = rf"\d[:.h]\d\d|{'|'.join(_HINT_WORDS)}|{alternation(says)}|score:"
+        #: twin is case-sensitive, for an ASCII line lower-cased (~1.6 times faster). A verb is
+        #: a whole word there as in the pattern ("NAME says:"), so "edit" and "credit" hold no "dit".
+        self.hint_source = rf"\d[:.h]\d\d|{'|'.join(_HINT_WORDS)}|(?<!\w){alternation(says)}(?!\w)|score:"
         self.hint = re.compile(self.hint_source, re.IGNORECASE)
         self.cased_hint = re.compile(self.hint_source)
         #: The screen's words (`thread_screen.Screen`): the hint's literal words, lower case and
