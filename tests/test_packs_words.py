@@ -99,6 +99,9 @@ def test_the_rules_read_the_word_lists_their_files_declare() -> None:
         ("story-link-list", "months"),
         ("story-link-list", "widget-heading-stems"),
         ("story-link-list", "widget-heading-words"),
+        ("truncated-document", "call-to-action-starts"),
+        ("truncated-document", "credit-labels"),
+        ("truncated-document", "dateline-words"),
     ]
     assert packs.word_list("comment-thread", "wrote-verbs") == (
         "escribió",
@@ -123,12 +126,16 @@ def test_every_word_list_the_code_asks_for_is_declared() -> None:
 
 @pytest.mark.parametrize(
     ("code", "name", "keys"),
-    [("S008", "story-link-list", {"terms", "words"}), ("B011", "comment-thread", {"words"})],
+    [
+        ("S008", "story-link-list", {"terms", "words"}),
+        ("B011", "comment-thread", {"words"}),
+        ("T002", "truncated-document", {"words"}),
+    ],
 )
 def test_a_terms_only_file_holds_its_rules_lists_and_nothing_else(
     code: str, name: str, keys: set[str]
 ) -> None:
-    """S008 and B011 report no phrase: their files hold their code and lists; name, severity and
+    """S008, B011 and T002 report no phrase: their files hold their code and lists; name, severity and
     documentation stay with the class, and `lintnews rule CODE` prints them."""
     data = builtin_data(code)
     assert terms_only(data) and set(data) == {"code", *keys}
@@ -164,7 +171,7 @@ def test_the_pack_cache_keeps_the_word_lists(tmp_path: Path, monkeypatch: pytest
     fresh()
     warm = PackSet()
     pack_cache.builtin_entries(warm, folder, lambda p: pytest.fail(f"{p} read again"))
-    assert warm.words == cold.words and len(cold.words) == 7
+    assert warm.words == cold.words and len(cold.words) == 10
     assert warm.word_list("story-link-list", "widget-heading-words") == ("tags", "tag")
 
 
@@ -240,6 +247,46 @@ def test_a_users_verb_is_matched_as_text(tmp_path: Path) -> None:
     house(tmp_path, 'rule = "comment-thread"\n\n[words.en]\nsays-verbs = ["wr.te", "(?:wrote)"]\n')
     assert threads(tmp_path, says) == []
     assert threads(tmp_path, says.replace("wrote", "wr.te")) == THREAD
+
+
+#: The last paragraph of an article cut after "to" (line 3), over a line that may be a credit.
+CUT = (
+    f"{ENGLISH}\n\nOpposition members warned that the deficit will return next year if the income from "
+    "parking falls short, and that the council would have to\n\n"
+)
+
+
+def truncation(folder: Path, text: str) -> list[tuple[str, int]]:
+    path = folder / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    settings = resolve_settings([str(path)])
+    settings.select = ["T002"]
+    return [(d.code, d.line) for d in Linter(settings).lint(Document(str(path), text)).diagnostics]
+
+
+def test_t002_reads_its_credit_labels_and_calls_to_action(tmp_path: Path) -> None:
+    """A credit under the last paragraph is stepped over ("Source: ANP"), a Dutch "Bron: ANP"
+    only once a user's file adds the label; a last sentence that calls to act is no cut one
+    ("Click here for …"), a Dutch "Klik hier …" only once "klik" is added."""
+    assert truncation(tmp_path, CUT + "Source: ANP\n") == [("T002", 3)]
+    assert truncation(tmp_path, CUT + "Bron: ANP\n") == []
+    calls = f"{ENGLISH}\n\n{ENGLISH} Klik hier voor het volledige schema van de vergaderingen\n"
+    assert (
+        truncation(
+            tmp_path,
+            calls.replace(
+                "Klik hier voor het volledige schema van de vergaderingen",
+                "Click here for the full schedule of the meetings",
+            ),
+        )
+        == []
+    )
+    assert truncation(tmp_path, calls) == [("T002", 3)]
+    house(
+        tmp_path, 'rule = "T002"\n\n[words.nl]\ncredit-labels = ["Bron"]\ncall-to-action-starts = ["klik"]\n'
+    )
+    assert truncation(tmp_path, CUT + "Bron: ANP\n") == [("T002", 3)]
+    assert truncation(tmp_path, calls) == []
 
 
 # -------------------------------------------------------------------------------------- errors

@@ -238,14 +238,15 @@ def test_is_trailer_equals_its_regexes_and_answers_alike_when_asked_again(text: 
     doc = Document("a.txt", f"The council met on Monday.\n\n{text}\n")
     block = doc.blocks[-1]
     stripped = block.text.strip()
+    t = trailers.trailers_for(Settings())  # (T002's words: rules/packs/T002.toml)
     expected = (
         block.start == block.end
         and len(stripped) <= 200
-        and bool(trailers.CREDIT.match(stripped) or trailers._DATE_LINE.match(stripped))
+        and bool(t.credit.match(stripped) or t.date_line.match(stripped))
     )
-    assert trailers.is_trailer(block) == expected
+    assert trailers.is_trailer(block, t) == expected
     again = Document("b.txt", f"Another first line.\n{text}  \n").blocks[-1]
-    assert trailers.is_trailer(again) == trailers.is_trailer(block) == expected
+    assert trailers.is_trailer(again, t) == trailers.is_trailer(block, t) == expected
 
 
 def test_text_blocks_are_the_blocks_other_than_code() -> None:

@@ -21,7 +21,6 @@ from lintnews.language_scripts import LETTER_LANGUAGES, OTHER_SCRIPTS
 from . import caseless
 from .shape import _mid_word
 from .trailers import (
-    _CALL,
     _IMAGE_CREDIT,
     _LINK,
     _MAX_CREDIT_CHARS,
@@ -29,10 +28,11 @@ from .trailers import (
     _THANKS,
     _YEAR,
     CLOSING,
-    CREDIT,
+    Trailers,
     chrome,
     is_bio,
     is_trailer,
+    trailers_for,
 )
 from .wordlist import import_wordfreq, load, rarer_than
 
@@ -129,7 +129,7 @@ def _lower_share(block: Block) -> float:
     return block.lower_count / count if count else 0.0
 
 
-def _is_prose(block: Block) -> bool:
+def _is_prose(block: Block, trailers: Trailers) -> bool:
     """A paragraph, quote or list item of prose: by its words' case, or (not a list item) in a
     script without letter case (`caseless.is_caseless_prose`); never a credit line (matched
     last: the pattern is long)."""
@@ -138,7 +138,7 @@ def _is_prose(block: Block) -> bool:
     prose = block.word_count >= _MIN_PROSE_WORDS and _lower_share(block) >= 0.45
     if not prose and (block.kind == "list" or not caseless.is_caseless_prose(block)):
         return False
-    return not CREDIT.match(block.text)
+    return not trailers.credit.match(block.text)
 
 
 def _runs_on(block: Block) -> bool:
@@ -177,13 +177,14 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
         blocks = blocks[:-1]
     last = blocks[-1]
     lang = language_of(doc, settings) or "en"
+    t = trailers_for(settings)  # (T002's words: rules/packs/T002.toml)
     # 1. The last block is a paragraph of prose that ends on a letter, digit or comma.
-    if _is_prose(last) and _runs_on(last):
+    if _is_prose(last, t) and _runs_on(last):
         if caseless.is_caseless_prose(last):
             return caseless.document_cut(last)
-        return _judge(doc, last, lang, strict=False)
+        return _judge(doc, last, lang, t, strict=False)
     # 2. A short last line after finished prose: the start of a paragraph, cut after a few words.
-    after_prose = len(blocks) > 1 and _is_prose(blocks[-2]) and _finished(blocks[-2])
+    after_prose = len(blocks) > 1 and _is_prose(blocks[-2], t) and _finished(blocks[-2])
     if after_prose and caseless.is_caseless_prose(blocks[-2]):
         return caseless.started_cut(last) if last.kind in ("paragraph", "quote") else None
     text = last.text.strip()
@@ -193,7 +194,7 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
         and _open(text)
         # (a new paragraph's first words may also follow a short finished sentence: a verse, a reply)
         and (after_prose or _SENTENCE_END.search(blocks[-2].text.rstrip()[-8:]) is not None)
-        and not CREDIT.match(text)
+        and not t.credit.match(text)
         and not CLOSING.match(text)
         and not (len(text) <= _MAX_CREDIT_CHARS and _IMAGE_CREDIT.search(text))
         and not _YEAR.search(text)
@@ -235,18 +236,18 @@ def open_end(doc: Document, blocks: list[Block], settings: Settings) -> tuple[in
                 and sum(w[:1].islower() for w in words) >= 0.6 * len(words)
                 and ":" not in text
             ):
-                return _judge(doc, last, lang, strict=True)
+                return _judge(doc, last, lang, t, strict=True)
     # 3. Credits, tags, copyright and date lines after the last paragraph of prose.
     trailer = 0
-    for block in reversed(blocks[:-1] if is_trailer(last) else ()):
+    for block in reversed(blocks[:-1] if is_trailer(last, t) else ()):
         trailer += 1
         if trailer > _MAX_TRAILER:
             return None
-        if _is_prose(block) and _runs_on(block):
+        if _is_prose(block, t) and _runs_on(block):
             if caseless.is_caseless_prose(block):
                 return caseless.document_cut(block)
-            return _judge(doc, block, lang, strict=True)
-        if not is_trailer(block):
+            return _judge(doc, block, lang, t, strict=True)
+        if not is_trailer(block, t):
             return None
     return None
 
@@ -256,14 +257,14 @@ def _indent(doc: Document, block: Block) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _judge(doc: Document, block: Block, lang: str, strict: bool) -> tuple[int, int, str] | None:
+def _judge(doc: Document, block: Block, lang: str, t: Trailers, strict: bool) -> tuple[int, int, str] | None:
     text = block.text.rstrip()
     if not _open(text):
         return None
     tail = _tail_sentence(text)
     if (
-        CREDIT.match(tail)
-        or _CALL.match(tail)
+        t.credit.match(tail)
+        or t.call.match(tail)
         or _SIGNATURE.search(text)
         or " | " in tail
         or _THANKS.search(tail)

@@ -6,44 +6,35 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS
-from lintnews.packs import lines_matched
+from lintnews.packs import alternation, lines_matched, load_packs
 
 #: Lines that end an article without being part of its prose: credits, sources, bylines,
-#: signatures, tags, copyright (en, de, fr, es; sources also pt, it, pl, cs, ru, uk).
-CREDIT = re.compile(
-    r"""^\W*(?:
+#: signatures, tags, copyright (en, de, fr, es; sources also pt, it, pl, cs, ru, uk). A label
+#: before a colon ("Source:", "Quelle:", "Mots-clés :") is one of T002's `credit-labels`
+#: (rules/packs/T002.toml, every language at once), put in the pattern by `Trailers`.
+_CREDIT = r"""^\W*(?:
         (?:photo|photos|image|images|picture|pictures|video|graphic|illustration|cover|header|featured)
             \s*(?:credits?|source|courtesy|by|via)?\s*[:|/-]
       | (?:photo|image|picture|video)\s+(?:credits?|source|courtesy|by|via)\b
-      | (?:source|sources|credits?|via|tags?|filed\s+under|categories|category|topics?|keywords?)\s*:
+      | {labels}\s*:
       | (?:posted|published|filed|written)\s+(?:on|in|at|by|under)\b
       | (?:reporting|editing|writing|additional\s+reporting|compiled|translated|edited|written|posted)
-            (?:\s+\w+){0,2}\s+by\b
-      | (?:foto|fotos|bild|bilder|quelle|quellen|grafik|schlagworte|schlagwörter|themen|mitarbeit)\s*:
-      | (?:crédits?|source|légende|mots[- ]clés|étiquettes)\s*:
-      | (?:fuente|fuentes|foto|fotografía|imagen|etiquetas|temas|créditos?)\s*:
-      | (?:fonte|fontes|fonti|źródło|źródła|zdroj|zdroje|источник|фото|джерело)\s*:
+            (?:\s+\w+){{0,2}}\s+by\b
       | (?:com\s+informações\s+d[aoe]s?|con\s+informazioni\s+d|na\s+podstawie|по\s+материалам|за\s+матеріалами)\b
       | copyright\b | \(c\)\s | © | all\s+rights\s+reserved | alle\s+rechte\s+vorbehalten
       | tous\s+droits\s+réservés | todos\s+los\s+derechos\s+reservados
       | (?:by|von|par|por)\s+[A-ZÀ-Þ]
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
+    )"""
 #: A last token that is a link, a path, an e-mail address or a handle.
 _LINK = re.compile(r"(?:://|^www\.|/|@|\.(?:com|org|net|de|fr|es|uk|html?)$)", re.IGNORECASE)
 #: The last sentence is a call to action or a pointer ("Click HERE for …", "Learn more about
-#: … in the video below"), which pages leave without a full stop.
-_CALL = re.compile(
-    r"""^\W*(?:continue\s+reading|click|tap|download|watch|read|follow|share|see|learn|find\s+out|visit|subscribe|sign\s+up
-        |join|check\s+out|listen|view|discover|explore|klicken|lesen|mehr|entdecken|erfahren|cliquez|lire|voir
-        |découvrez|haz\s+clic|lee|ver|descubr[ae])\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
+#: … in the video below"), which pages leave without a full stop: it starts with one of T002's
+#: `call-to-action-starts` (`Trailers.call`).
 #: A closing formula: a story's own last line, written without a full stop ("The End", "To be
 #: continued", "Fortsetzung folgt", "À suivre"); it opens with a function word like the first
 #: words of a cut sentence ("It was"), so T002 must know it (en, de, fr, es, pt/it, cs, pl, ru).
@@ -67,15 +58,52 @@ _IMAGE_CREDIT = re.compile(
 #: The longest line taken for a credit.
 _MAX_CREDIT_CHARS = 200
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-#: A date or time alone on a line ("July 24, 2012 12:11 AM", "24.07.2012", "Updated 3 hrs ago").
-_DATE_LINE = re.compile(
-    r"""^\W*(?:(?:published|updated|posted|last\s+updated|veröffentlicht|aktualisiert|publié|mis\s+à\s+jour
-        |publicado|actualizado)\b[^.!?]{0,60}$
-      | (?:\w+,?\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b[^.!?]{0,30}$
-      | (?:\w+,?\s+)?\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[^.!?]{0,30}$
-      | (?:\w+,?\s+)?\d{1,2}\.?\s+\w+\.?\s+\d{4}\b[^.!?]{0,30}$)""",
-    re.IGNORECASE | re.VERBOSE,
-)
+#: A date or time alone on a line ("July 24, 2012 12:11 AM", "24.07.2012", "Updated 3 hrs ago"),
+#: the first form opening with one of T002's `dateline-words` (`Trailers.date_line`).
+_DATE_LINE = r"""^\W*(?:{words}\b[^.!?]{{0,60}}$
+      | (?:\w+,?\s+)?\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b[^.!?]{{0,30}}$
+      | (?:\w+,?\s+)?\w+\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b[^.!?]{{0,30}}$
+      | (?:\w+,?\s+)?\d{{1,2}}\.?\s+\w+\.?\s+\d{{4}}\b[^.!?]{{0,30}}$)"""
+
+
+class Trailers:
+    """The patterns of T002's trailers that hold its words (rules/packs/T002.toml), made once
+    per set of words (`trailers_for`): a credit line (`credit`), a call to action (`call`), a
+    date line (`date_line`)."""
+
+    def __init__(self, labels: tuple[str, ...], calls: tuple[str, ...], datelines: tuple[str, ...]) -> None:
+        flags = re.IGNORECASE | re.VERBOSE
+        self.credit = re.compile(_CREDIT.format(labels=alternation(labels)), flags)
+        self.call = re.compile(rf"^\W*{alternation(calls)}\b", re.IGNORECASE)
+        self.date_line = re.compile(_DATE_LINE.format(words=alternation(datelines)), flags)
+
+
+@functools.lru_cache(maxsize=8)
+def _trailers(labels: tuple[str, ...], calls: tuple[str, ...], datelines: tuple[str, ...]) -> Trailers:
+    return Trailers(labels, calls, datelines)
+
+
+def trailers_for(settings: Settings) -> Trailers:
+    """The `Trailers` of the words ``settings``' packs give T002 (one object per set of words)."""
+    packs = load_packs(settings)
+    last = _LAST
+    if last and last[0] is packs:
+        return last[1]
+    found = _trailers(
+        packs.word_list(_RULE, "credit-labels"),
+        packs.word_list(_RULE, "call-to-action-starts"),
+        packs.word_list(_RULE, "dateline-words"),
+    )
+    _LAST[:] = [packs, found]
+    return found
+
+
+#: T002's name: its words are in its terms-only file, rules/packs/T002.toml.
+_RULE = "truncated-document"
+#: `trailers_for`'s last answer: the packs and the patterns.
+_LAST: list[Any] = []
+
+
 #: An author's note closing an op-ed, often written without a full stop: every sentence names a
 #: person (two to four capitalised words) and says what they are ("Jane Doe is a senior fellow at
 #: the Brookings Institution", "Martín Schapiro es abogado administrativista y analista
@@ -106,22 +134,22 @@ _FUNCTION_WORDS = frozenset().union(*STOPWORDS.values(), *OPEN_ENDINGS.values())
 _SIGNATURE = re.compile(r"\s[-–—~]{1,2}\s*[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}$")
 
 
-def is_trailer(block: Block) -> bool:
+def is_trailer(block: Block, trailers: Trailers) -> bool:
     """A credit, byline, tag, copyright or date line: what may follow the last paragraph."""
     if block.start != block.end:
         return False
     text = block.text.strip()
-    return len(text) <= 200 and _trailer_line(text)
+    return len(text) <= 200 and _trailer_line(text, trailers)
 
 
 @functools.lru_cache(maxsize=4096)
-def _trailer_line(text: str) -> bool:
+def _trailer_line(text: str, trailers: Trailers) -> bool:
     """Whether the stripped line ``text`` is a credit or a date line. Kept per text in a
     process: the two regexes cost 3 to 9 µs a line (their many branches, each entered under
     IGNORECASE, none ruled out by a first character), and the lines pages end with repeat
     across a crawl (site footers, syndicated copies: 1,023 texts among 2,535 lines asked of
     3,591 crawl documents)."""
-    return bool(CREDIT.match(text) or _DATE_LINE.match(text))
+    return bool(trailers.credit.match(text) or trailers.date_line.match(text))
 
 
 #: Phrase rules whose lines may trail the article (each reported by its own rule).
