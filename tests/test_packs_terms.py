@@ -237,8 +237,22 @@ def check(folder: Path) -> tuple[int, str, str]:
             'rule = "B025"\n[[terms.en]]\ntoolbar-words = ["Print"]\n',
             "house.toml [terms.en]: must be one table of named word lists (`name = [...]`)",
         ),
+        (
+            'rule = "S001"\n[terms.de]\nread-more-links = ["Zum Beitrag"]\n',
+            "house.toml [terms.de]: unknown term list `read-more-links` (rule S001 (seo-filler) reads: none); "
+            '`read-more-links` moved to rule S008: extend it with `rule = "S008"`',
+        ),
     ],
-    ids=["unknown-list", "rule-without-lists", "string", "not-a-string", "empty-key", "not-a-table", "array"],
+    ids=[
+        "unknown-list",
+        "rule-without-lists",
+        "string",
+        "not-a-string",
+        "empty-key",
+        "not-a-table",
+        "array",
+        "moved-list",
+    ],
 )
 def test_a_bad_term_table_is_a_configuration_error_naming_file_and_key(
     tmp_path: Path, pack: str, message: str
