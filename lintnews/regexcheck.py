@@ -129,29 +129,14 @@ class _Automaton:
                 self.chars.add(chr(av))
             return self.leaf(_Class([(op, av)], False, ignorecase, dotall))
         if op is _sre.IN:
-            negate = bool(av) and av[0][0] is _sre.NEGATE
-            items = [(o, a) for o, a in av if o is not _sre.NEGATE]
-            for o, a in items:
-                if o is _sre.LITERAL:
-                    self.chars.add(chr(a))
-                elif o is _sre.RANGE:
-                    self.chars.update(chr(x) for x in (a[0], a[1], min(a[0] + 1, a[1])))
-            return self.leaf(_Class(items, negate, ignorecase, dotall))
+            return self.char_set(av, ignorecase, dotall)
         if op in (_sre.AT,):
             return [], [], 1
         if op in (_sre.ASSERT, _sre.ASSERT_NOT):
             self.lookarounds.append(av[1])
             return [], [], 1
         if op is _sre.BRANCH:
-            first: list[int] = []
-            last: list[int] = []
-            empty = 0
-            for branch in av[1]:
-                f, la, n = self.build(branch, ignorecase, dotall)
-                first += f
-                last += la
-                empty += n
-            return first, last, empty
+            return self.branches(av[1], ignorecase, dotall)
         if op is _sre.SUBPATTERN:
             add, remove = av[1], av[2]
             ic = (ignorecase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
@@ -160,18 +145,39 @@ class _Automaton:
         if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
             return self.repeat(av[0], av[1], av[2], ignorecase, dotall)
         if op is _POSSESSIVE or op is _ATOMIC:
-            # never backtracks into what it matched: one step, whatever it holds
-            body = av[2] if op is _POSSESSIVE else av
-            inner = _Automaton()
-            inner.build(body, ignorecase, dotall)
-            self.chars |= inner.chars
-            self.lookarounds += inner.lookarounds
-            return self.leaf(_Class([(_sre.ANY, None)], False, ignorecase, True))
-        if op is _sre.GROUPREF_EXISTS:
-            f1, l1, n1 = self.build(av[1], ignorecase, dotall)
-            f2, l2, n2 = self.build(av[2], ignorecase, dotall) if av[2] is not None else ([], [], 1)
-            return f1 + f2, l1 + l2, n1 + n2
+            return self.atomic(av[2] if op is _POSSESSIVE else av, ignorecase, dotall)
+        if op is _sre.GROUPREF_EXISTS:  # (?(1)yes|no): either (an absent "no" matches empty)
+            return self.branches((av[1], av[2] if av[2] is not None else ()), ignorecase, dotall)
         # a back-reference, or anything unknown: one position that may read anything
+        return self.leaf(_Class([(_sre.ANY, None)], False, ignorecase, True))
+
+    def char_set(self, av: Any, ignorecase: bool, dotall: bool) -> tuple[list[int], list[int], int]:
+        """A ``[...]`` class: one position, its characters noted for the probes."""
+        negate = bool(av) and av[0][0] is _sre.NEGATE
+        items = [(o, a) for o, a in av if o is not _sre.NEGATE]
+        for o, a in items:
+            if o is _sre.LITERAL:
+                self.chars.add(chr(a))
+            elif o is _sre.RANGE:
+                self.chars.update(chr(x) for x in (a[0], a[1], min(a[0] + 1, a[1])))
+        return self.leaf(_Class(items, negate, ignorecase, dotall))
+
+    def branches(self, alternatives: Any, ignorecase: bool, dotall: bool) -> tuple[list[int], list[int], int]:
+        """``a|b|...``: the ends of every alternative."""
+        first: list[int] = []
+        last: list[int] = []
+        empty = 0
+        for branch in alternatives:
+            f, la, n = self.build(branch, ignorecase, dotall)
+            first, last, empty = first + f, last + la, empty + n
+        return first, last, empty
+
+    def atomic(self, body: Any, ignorecase: bool, dotall: bool) -> tuple[list[int], list[int], int]:
+        """A possessive repeat or atomic group: never backtracked into, so one step, whatever it holds."""
+        inner = _Automaton()
+        inner.build(body, ignorecase, dotall)
+        self.chars |= inner.chars
+        self.lookarounds += inner.lookarounds
         return self.leaf(_Class([(_sre.ANY, None)], False, ignorecase, True))
 
     def repeat(
