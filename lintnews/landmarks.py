@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from lintnews.document import Document, View
+from lintnews.document import Block, Document, View
+from lintnews.markup_marks import LineMarks
 
 #: Share of a line's characters that are link text for the line to count as a link.
 LINK_DENSITY = 0.8
@@ -68,8 +69,22 @@ def _regions(doc: Document) -> Regions | None:
         return None
     lines = doc.lines
     n = min(len(lines), len(marks.landmark))
-    prose_words = [0] * len(lines)
     prose = [b for b in doc.blocks if b.prose]
+    found = _marked(marks, lines, n, prose)
+    # blocks of links outside the article's prose (the prose no landmark marks), where no
+    # landmark marks them
+    prose = [b for b in prose if not any(marks.landmark[i] for i in range(b.start, min(b.end + 1, n)))]
+    if prose:
+        for first, stop in ((0, prose[0].start), (prose[-1].end + 1, n)):
+            found.extend(_link_runs(marks, lines, first, stop))
+    found.sort(key=lambda r: r.start)
+    return Regions(tuple(found), (prose[0].start, prose[-1].end) if prose else None)
+
+
+def _marked(marks: LineMarks, lines: list[str], n: int, prose: list[Block]) -> list[Region]:
+    """The regions of the first ``n`` lines that landmarks mark (blank lines inside one joined to
+    it), but for those that hold most of the words of the ``prose`` blocks."""
+    prose_words = [0] * len(lines)
     for b in prose:
         for i in range(b.start, b.end + 1):
             prose_words[i] = len(lines[i].split())
@@ -89,25 +104,25 @@ def _regions(doc: Document) -> Regions | None:
         if not total or sum(prose_words[i : j + 1]) <= MAX_PROSE_SHARE * total:
             found.append(Region(kind, marks.tag[i] or kind, i, j))
         i = j + 1
-    # blocks of links outside the article's prose (the prose no landmark marks), where no
-    # landmark marks them
-    prose = [b for b in prose if not any(marks.landmark[i] for i in range(b.start, min(b.end + 1, n)))]
-    if prose:
-        spans = ((0, prose[0].start), (prose[-1].end + 1, n))
-        for first, stop in spans:
-            run: list[int] = []
-            for k in range(first, stop + 1):
-                line = lines[k].strip() if k < stop else ""
-                if k < stop and not line:
-                    continue
-                if k < stop and marks.landmark[k] is None and marks.link_chars[k] >= LINK_DENSITY * len(line):
-                    run.append(k)
-                    continue
-                if len(run) >= LINK_RUN:
-                    found.append(Region("navigation", "", run[0], run[-1]))
-                run = []
-    found.sort(key=lambda r: r.start)
-    return Regions(tuple(found), (prose[0].start, prose[-1].end) if prose else None)
+    return found
+
+
+def _link_runs(marks: LineMarks, lines: list[str], first: int, stop: int) -> list[Region]:
+    """Runs of `LINK_RUN` or more link lines no landmark marks in lines ``first..stop-1`` (blank
+    lines skipped)."""
+    found: list[Region] = []
+    run: list[int] = []
+    for k in range(first, stop + 1):
+        line = lines[k].strip() if k < stop else ""
+        if k < stop and not line:
+            continue
+        if k < stop and marks.landmark[k] is None and marks.link_chars[k] >= LINK_DENSITY * len(line):
+            run.append(k)
+            continue
+        if len(run) >= LINK_RUN:
+            found.append(Region("navigation", "", run[0], run[-1]))
+        run = []
+    return found
 
 
 #: The marked regions of an HTML document (None for text and Markdown: no markup to read).
