@@ -29,64 +29,78 @@ def apply_suppressions(
     if not directives:
         return diagnostics
     rules = all_rules()
-    # What each directive says about each rule, worked out once per directive (not once per
-    # diagnostic and directive).
-    named = {id(d): d.rules_named(rules) for d in directives if d.action != "invalid"}
-    regions = [d for d in directives if d.action in ("disable", "enable")]
-    records = [d for d in directives if d.action == "record"]
-    next_line: dict[int, list[Directive]] = {}
-    for d in directives:
-        if d.action == "disable-next-line" and d.target is not None:
-            next_line.setdefault(d.target, []).append(d)
-    # Regions are swept in position order along with the diagnostics: per rule, the disables
-    # since the last enable that names it (``active``) cover the diagnostics from there on.
-    # A directive's credit for a rule is given once (``credited`` counts the active disables
-    # already credited), and the disable-next-line directives of a line once per rule.
-    active: dict[str, list[Directive]] = {}
-    credited: dict[str, int] = {}
-    line_done: set[tuple[int, str]] = set()
+    sweep = _Sweep(directives, rules)
     suppressed = [False] * len(diagnostics)
-    r = 0
     order = sorted(range(len(diagnostics)), key=lambda k: (diagnostics[k].line, diagnostics[k].column))
     for k in order:
         diag = diagnostics[k]
-        where = (diag.line, diag.column)
-        while r < len(regions) and (regions[r].line, regions[r].column) <= where:
-            d = regions[r]
-            for code in named[id(d)]:
+        sweep.advance(diag.line, diag.column)
+        if diag.code in rules and diag.code not in UNSUPPRESSIBLE:
+            suppressed[k] = sweep.covers(diag.line, diag.code)
+    kept = [diag for diag, hidden in zip(diagnostics, suppressed) if not hidden]
+    kept.extend(_reports(doc, table, settings, directives, rules))
+    return kept
+
+
+class _Sweep:
+    """The directives of a document, swept in position order along with its diagnostics: per
+    rule, the disables since the last enable that names it (``active``) cover the diagnostics
+    from there on. A directive's credit for a rule is given once (``credited`` counts the active
+    disables already credited), and the disable-next-line directives of a line once per rule."""
+
+    def __init__(self, directives: list[Directive], rules: dict[str, Rule]) -> None:
+        # What each directive says about each rule, worked out once per directive (not once per
+        # diagnostic and directive).
+        self.named = {id(d): d.rules_named(rules) for d in directives if d.action != "invalid"}
+        self.regions = [d for d in directives if d.action in ("disable", "enable")]
+        self.records = [d for d in directives if d.action == "record"]
+        self.next_line: dict[int, list[Directive]] = {}
+        for d in directives:
+            if d.action == "disable-next-line" and d.target is not None:
+                self.next_line.setdefault(d.target, []).append(d)
+        self.active: dict[str, list[Directive]] = {}
+        self.credited: dict[str, int] = {}
+        self.line_done: set[tuple[int, str]] = set()
+        self.r = 0  # the regions before it are open or closed
+
+    def advance(self, line: int, column: int) -> None:
+        """Open and close the regions whose directives come at or before ``line:column``."""
+        regions, where = self.regions, (line, column)
+        while self.r < len(regions) and (regions[self.r].line, regions[self.r].column) <= where:
+            d = regions[self.r]
+            for code in self.named[id(d)]:
                 if d.action == "enable":
-                    active[code], credited[code] = [], 0
+                    self.active[code], self.credited[code] = [], 0
                 else:
-                    active.setdefault(code, []).append(d)
-            r += 1
-        code = diag.code
-        if code not in rules or code in UNSUPPRESSIBLE:
-            continue
+                    self.active.setdefault(code, []).append(d)
+            self.r += 1
+
+    def covers(self, line: int, code: str) -> bool:
+        """Whether a diagnostic of ``code`` on ``line`` (past `advance`) is suppressed; every
+        directive that suppresses it is credited."""
+        named = self.named
         covered = False
-        for d in records:
+        for d in self.records:
             names = named[id(d)].get(code)
             if names:
                 d.used.update(names)
                 covered = True
-        if (diag.line, code) in line_done:
+        if (line, code) in self.line_done:
             covered = True
         else:
-            for d in next_line.get(diag.line, ()):
+            for d in self.next_line.get(line, ()):
                 names = named[id(d)].get(code)
                 if names:
                     d.used.update(names)
                     covered = True
-                    line_done.add((diag.line, code))
-        disables = active.get(code)
+                    self.line_done.add((line, code))
+        disables = self.active.get(code)
         if disables:
             covered = True
-            for d in disables[credited.get(code, 0) :]:
+            for d in disables[self.credited.get(code, 0) :]:
                 d.used.update(named[id(d)][code])
-            credited[code] = len(disables)
-        suppressed[k] = covered
-    kept = [diag for diag, hidden in zip(diagnostics, suppressed) if not hidden]
-    kept.extend(_reports(doc, table, settings, directives, rules))
-    return kept
+            self.credited[code] = len(disables)
+        return covered
 
 
 def _reports(
