@@ -281,21 +281,7 @@ def _walk(
     ``root``), only the folders on the way to it are entered. Only files whose names end with
     one of ``suffixes`` are yielded."""
     stack: list[tuple[str, Iterator[tuple[str, bytes]]]] = []
-
-    def listing(folder: str) -> list[InputError]:
-        try:
-            stack.append((folder, iter(sorted_listing(folder))))
-        except OSError as exc:
-            return [InputError(folder, f"cannot list folder: {exc.strerror or exc}")]
-        if ignores is not None:
-            ignores.push(folder)
-            return [InputError(path, message, line=line) for path, line, message in ignores.take_errors()]
-        return []
-
-    first = listing(root)
-    yield from first
-    if not stack:
-        return
+    yield from _enter(root, stack, ignores)
     while stack:
         folder, entries = stack[-1]
         entry = next(entries, None)
@@ -312,21 +298,46 @@ def _walk(
         if ignores is not None and ignores.ignored(path, kind == _DIR):
             continue
         if kind == _DIR:
-            if STAGING_MARK in name and name.startswith("."):
-                continue  # the output folder of a --fix --output-dir run, being written
-            if skip and os.path.abspath(path) in skip:
-                continue  # this run's own output folder
-            if toward is not None and not toward.startswith(os.path.abspath(path) + os.sep):
-                continue
-            yield from listing(path)
+            if _entered(name, path, skip, toward):
+                yield from _enter(path, stack, ignores)
         elif name.lower().endswith(suffixes):
-            if kind == _FILE:
-                yield path
-                continue
-            problem = _not_a_file(path)
-            if problem is None:
-                yield path
-            elif kind == _LINK and problem.startswith("a folder"):
-                continue  # a link to a folder: not followed, like every other one
-            else:
-                yield InputError(path, problem)
+            found = _listed_file(path, kind)
+            if found is not None:
+                yield found
+
+
+def _enter(
+    folder: str, stack: list[tuple[str, Iterator[tuple[str, bytes]]]], ignores: IgnoreStack | None
+) -> list[InputError]:
+    """Push ``folder``'s listing (and its ignore files) on ``stack``; the errors of reading them."""
+    try:
+        stack.append((folder, iter(sorted_listing(folder))))
+    except OSError as exc:
+        return [InputError(folder, f"cannot list folder: {exc.strerror or exc}")]
+    if ignores is not None:
+        ignores.push(folder)
+        return [InputError(path, message, line=line) for path, line, message in ignores.take_errors()]
+    return []
+
+
+def _entered(name: str, path: str, skip: set[str] | frozenset[str], toward: str | None) -> bool:
+    """Whether a walk goes into the folder ``path`` (named ``name``)."""
+    if STAGING_MARK in name and name.startswith("."):
+        return False  # the output folder of a --fix --output-dir run, being written
+    if skip and os.path.abspath(path) in skip:
+        return False  # this run's own output folder
+    return toward is None or toward.startswith(os.path.abspath(path) + os.sep)
+
+
+def _listed_file(path: str, kind: bytes) -> str | InputError | None:
+    """What a walk yields for an entry with a lintable name: ``path`` when it is a file (or a link
+    to one), an error when it cannot be read as one, None for a link to a folder (not followed,
+    like every other one)."""
+    if kind == _FILE:
+        return path
+    problem = _not_a_file(path)
+    if problem is None:
+        return path
+    if kind == _LINK and problem.startswith("a folder"):
+        return None
+    return InputError(path, problem)
