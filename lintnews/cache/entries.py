@@ -202,59 +202,69 @@ def _rare(
     ):
         raise _Invalid
     if fix is not None:
-        if type(fix) not in ARRAY or len(fix) != 3:
-            raise _Invalid
-        title, safe, edits = fix
-        if type(title) is not str or type(safe) is not bool or type(edits) not in ARRAY:
-            raise _Invalid
-        parts = []
-        for e in edits:
-            if type(e) not in ARRAY or len(e) != 3:
-                raise _Invalid
-            start, end, replacement = e
-            if not (
-                type(start) is int
-                and type(end) is int
-                and 0 <= start <= end <= _MAX
-                and type(replacement) is str
-            ):
-                raise _Invalid
-            if not brief:
-                parts.append(Edit(start, end, replacement))
-        fix = safe if brief else Fix(title, tuple(parts), safe)
+        fix = _fix(fix, brief)
     related = [_location(r, brief) for r in related] if related else []
     if brief:
         related = []
     edits_at: tuple[tuple[int, int, int, int, str], ...] = ()
     replaced: tuple[str, ...] = ()
     if fix_edits or fix_replaced:
-        if len(fix_replaced) != len(fix_edits):
-            raise _Invalid
-        regions = []
-        for e in fix_edits:
-            if type(e) not in ARRAY or len(e) != 5:
-                raise _Invalid
-            a, b, c, d, text = e
-            if not (
-                type(a) is int
-                and type(b) is int
-                and type(c) is int
-                and type(d) is int
-                and 1 <= a <= _MAX
-                and 1 <= b <= _MAX
-                and 1 <= c <= _MAX
-                and 1 <= d <= _MAX
-                and type(text) is str
-            ):
-                raise _Invalid
-            regions.append((a, b, c, d, text))
-        for t in fix_replaced:
-            if type(t) is not str:
-                raise _Invalid
-        edits_at, replaced = tuple(regions), tuple(fix_replaced)
+        edits_at, replaced = _fix_regions(fix_edits, fix_replaced)
     if kept is not None:
         kept = _location(kept, brief)
     return fix, related, edits_at, region_text, replaced, similarity, kept
+
+
+def _fix(fix: Any, brief: bool) -> Fix | bool:
+    """A cached fix (title, safe, edits), checked; with ``brief``, only whether it is safe."""
+    if type(fix) not in ARRAY or len(fix) != 3:
+        raise _Invalid
+    title, safe, edits = fix
+    if type(title) is not str or type(safe) is not bool or type(edits) not in ARRAY:
+        raise _Invalid
+    parts = []
+    for e in edits:
+        if type(e) not in ARRAY or len(e) != 3:
+            raise _Invalid
+        start, end, replacement = e
+        if not (
+            type(start) is int and type(end) is int and 0 <= start <= end <= _MAX and type(replacement) is str
+        ):
+            raise _Invalid
+        if not brief:
+            parts.append(Edit(start, end, replacement))
+    return safe if brief else Fix(title, tuple(parts), safe)
+
+
+def _fix_regions(
+    fix_edits: Any, fix_replaced: Any
+) -> tuple[tuple[tuple[int, int, int, int, str], ...], tuple[str, ...]]:
+    """A cached fix's regions (line, column, end line, end column, text) and the texts it
+    replaced, checked."""
+    if len(fix_replaced) != len(fix_edits):
+        raise _Invalid
+    regions = []
+    for e in fix_edits:
+        if type(e) not in ARRAY or len(e) != 5:
+            raise _Invalid
+        a, b, c, d, text = e
+        if not (
+            type(a) is int
+            and type(b) is int
+            and type(c) is int
+            and type(d) is int
+            and 1 <= a <= _MAX
+            and 1 <= b <= _MAX
+            and 1 <= c <= _MAX
+            and 1 <= d <= _MAX
+            and type(text) is str
+        ):
+            raise _Invalid
+        regions.append((a, b, c, d, text))
+    for t in fix_replaced:
+        if type(t) is not str:
+            raise _Invalid
+    return tuple(regions), tuple(fix_replaced)
 
 
 def _location(v: Any, brief: bool = False) -> Location | None:
