@@ -171,75 +171,98 @@ class Fixer:
         document the diagnostics are positioned in (the fixed one, unless nothing was written)."""
         is_record = doc.record is not None
         if is_record and not self.diff and self.output_dir is None:
-            if doc.path not in self._refused:
-                # Not an error: `--fix` on a folder that holds a corpus fixes the files and reports
-                # the corpus's findings, which gate the run as any others do.
-                self._refused.add(doc.path)
-                self._warnings.append(
-                    f"{doc.path}: JSONL corpora are not rewritten in place: its findings are reported, not fixed "
-                    "(add --output-dir DIR for a cleaned copy)"
-                )
+            self._refuse_in_place(doc.path)
             return self.lint(doc), None, doc
         outcome = fix_document(doc, self.lint, self.policy)
-        new_doc = outcome.document
         error = None
-        original = doc.file_bytes
         if is_record and not self.diff:
             writer = self._writer(doc.path)
-            if writer is not None:
-                try:
-                    writer.write(
-                        doc.raw if doc.raw is not None else b"{}",
-                        doc.record_line or 0,
-                        new_doc,
-                        outcome.changed,
-                    )
-                except WriteError as exc:
-                    error = str(exc)
-            else:
-                if self._failed.get(doc.path):
-                    error, self._failed[doc.path] = self._failed[doc.path], None  # reported once per corpus
-                return outcome.initial, error, doc  # nothing written: the findings are in the input
-        if outcome.changed:
-            if self.diff:
-                try:
-                    self._emit_diff(doc, new_doc)
-                except WriteError as exc:
-                    return outcome.initial, str(exc), doc
-            elif not is_record and doc.path == self.stdin_name:
-                self.emit(content(new_doc))
-            elif not is_record:
-                try:
-                    dest = self._file_destination(doc.path)
-                    write_fixed_file(doc.path, content(doc), content(new_doc), dest, original)
-                except AlreadyWritten as exc:
-                    self.copies.pop(doc.path, None)
-                    return self.lint(doc), self._clash_message(doc.path, exc), doc
-                except WriteError as exc:
-                    self.copies.pop(doc.path, None)
-                    return self.lint(doc), str(exc), doc
-        elif not is_record and doc.path == self.stdin_name and not self.diff:
-            self.emit(content(doc))
-        elif not is_record and self.staging is not None and os.path.isfile(doc.path):
-            # Unchanged files still belong in the cleaned copy of the corpus: copied as they were.
+            if writer is None:  # nothing written: the findings are in the input
+                return outcome.initial, self._failure_once(doc.path), doc
             try:
-                dest = self._file_destination(doc.path)
-                assert dest is not None
-                if original is not None:
-                    write_copy(doc.path, original, dest)
-                else:
-                    write_fixed_file(doc.path, content(doc), content(doc), dest)
-            except AlreadyWritten as exc:
-                self.copies.pop(doc.path, None)
-                error = self._clash_message(doc.path, exc)
+                writer.write(
+                    doc.raw if doc.raw is not None else b"{}",
+                    doc.record_line or 0,
+                    outcome.document,
+                    outcome.changed,
+                )
             except WriteError as exc:
-                self.copies.pop(doc.path, None)
                 error = str(exc)
+        elif outcome.changed:
+            failed = self._write_fixed(doc, outcome.document)
+            if failed is not None:
+                return outcome.initial if self.diff else self.lint(doc), failed, doc
+        elif not is_record:
+            error = self._write_unchanged(doc)
+        self.fixed += outcome.fixed  # (with --diff: would be fixed)
         if self.diff:
-            self.fixed += outcome.fixed  # would be fixed
             return outcome.initial, error, doc
-        self.fixed += outcome.fixed
-        return outcome.diagnostics, error, new_doc
+        return outcome.diagnostics, error, outcome.document
+
+    def _refuse_in_place(self, path: str) -> None:
+        """Warn (once per corpus) that a JSONL corpus is not fixed without ``--output-dir``."""
+        if path not in self._refused:
+            # Not an error: `--fix` on a folder that holds a corpus fixes the files and reports
+            # the corpus's findings, which gate the run as any others do.
+            self._refused.add(path)
+            self._warnings.append(
+                f"{path}: JSONL corpora are not rewritten in place: its findings are reported, not fixed "
+                "(add --output-dir DIR for a cleaned copy)"
+            )
+
+    def _failure_once(self, path: str) -> str | None:
+        """Why the cleaned copy of the corpus ``path`` could not be written: once per corpus."""
+        error = self._failed.get(path)
+        if error:
+            self._failed[path] = None
+        return error
+
+    def _write_fixed(self, doc: Document, new_doc: Document) -> str | None:
+        """Put out the fixed text of ``doc`` (a file, stdin, or with ``--diff`` any document): as a
+        diff, on stdout, or in its file or fixed copy; why it could not be written, if so."""
+        if self.diff:
+            try:
+                self._emit_diff(doc, new_doc)
+            except WriteError as exc:
+                return str(exc)
+            return None
+        if doc.path == self.stdin_name:
+            self.emit(content(new_doc))
+            return None
+        try:
+            dest = self._file_destination(doc.path)
+            write_fixed_file(doc.path, content(doc), content(new_doc), dest, doc.file_bytes)
+        except AlreadyWritten as exc:
+            self.copies.pop(doc.path, None)
+            return self._clash_message(doc.path, exc)
+        except WriteError as exc:
+            self.copies.pop(doc.path, None)
+            return str(exc)
+        return None
+
+    def _write_unchanged(self, doc: Document) -> str | None:
+        """Put out a file that needed no fix: stdin's text on stdout, a file's copy in
+        ``--output-dir`` (unchanged files still belong in the cleaned copy of the corpus)."""
+        if doc.path == self.stdin_name:
+            if not self.diff:
+                self.emit(content(doc))
+            return None
+        if self.staging is None or not os.path.isfile(doc.path):
+            return None
+        try:
+            dest = self._file_destination(doc.path)
+            assert dest is not None
+            if doc.file_bytes is not None:
+                write_copy(doc.path, doc.file_bytes, dest)
+            else:
+                write_fixed_file(doc.path, content(doc), content(doc), dest)
+        except AlreadyWritten as exc:
+            self.copies.pop(doc.path, None)
+            return self._clash_message(doc.path, exc)
+        except WriteError as exc:
+            self.copies.pop(doc.path, None)
+            return str(exc)
+        return None
 
     def _emit_diff(self, doc: Document, new_doc: Document) -> None:
         """Print the patch that turns ``doc``'s file into what `write_fixed_file` would write: of
@@ -283,10 +306,7 @@ class Fixer:
         if writer is not None:
             writer.write(raw, line)
             return None
-        error = self._failed.get(path)
-        if error:
-            self._failed[path] = None
-        return error
+        return self._failure_once(path)
 
     def finish(self, drop: dict[str, set[int]] | None = None, error: BaseException | None = None) -> None:
         """Close the JSONL copies and move the output folder into place; given ``error`` (the
