@@ -12,7 +12,7 @@ from lintnews import cache, rule_index
 from lintnews.cli.app import EXIT_ERROR, EXIT_FOUND, EXIT_OK, fail, main, report_error, report_warning
 from lintnews.cli.options import apply_cli, show
 from lintnews.cli.streams import gate_notes, interrupt_on_sigterm, report_stream, write_bytes
-from lintnews.config import OUTPUT_FORMATS, ConfigError
+from lintnews.config import OUTPUT_FORMATS, ConfigError, Settings
 from lintnews.configfile import resolve_settings
 from lintnews.gate import BaselineError, OutputError, describe_os_error, format_statistics
 from lintnews.gcpace import collecting_less
@@ -20,7 +20,7 @@ from lintnews.parallel import default_jobs
 from lintnews.progress import Progress
 from lintnews.reporters import StreamWriter
 from lintnews.reporters.base import Report
-from lintnews.run import CheckOptions, CheckRun, output_clash
+from lintnews.run import CheckOptions, CheckRun, RunResult, output_clash
 from lintnews.sources import InputError
 
 
@@ -203,61 +203,31 @@ def check(
         index=index,
         index_update=index_update,
     )
-    if index_update and not index:
-        fail("--index-update needs --index LOCATION")
-    if index and no_corpus:
-        fail("--index compares documents in the corpus phase, which --no-corpus turns off")
-    if output_dir and not options.fixing:
-        fail("--output-dir only makes sense with --fix or --fix-only")
-    if engine == "spark" and options.fixing:
-        fail("--engine spark only lints: --fix, --diff and --fix-only need the local engine")
-    if engine == "spark" and index:
-        fail("--engine spark does not read an index: --index needs the local engine")
-    stdout = sys.stdout
+    _refuse_option_clashes(options, engine)
     # When fixed text or diffs go to stdout, the report goes to stderr.
     to_stderr = diff or (options.fixing and "-" in targets)
     try:
         settings = resolve_settings(targets, config, isolated)
-        apply_cli(
-            settings,
-            select,
-            extend_select,
-            ignore,
-            output_format,
-            fail_on,
-            language,
-            max_document_size,
-            exclude,
-            extend_exclude,
-            extension,
-            text_format,
-        )
+        given = {
+            "output-format": output_format,
+            "fail-on": fail_on,
+            "language": language,
+            "max-document-size": max_document_size,
+            "exclude": exclude,
+            "extend-exclude": extend_exclude,
+            "respect-gitignore": respect_gitignore,
+            "formats": extension,
+            "text-format": text_format,
+        }
+        apply_cli(settings, select, extend_select, ignore, output_format, fail_on, language, max_document_size,
+                  exclude, extend_exclude, extension, text_format)  # fmt: skip
         if respect_gitignore is not None:
             settings.respect_gitignore = respect_gitignore
         if settings.output_format == "html":  # the page shows every document's score
             options.statistics = True
         if show_settings or show_files:
-            given = {
-                "output-format": output_format,
-                "fail-on": fail_on,
-                "language": language,
-                "max-document-size": max_document_size,
-                "exclude": exclude,
-                "extend-exclude": extend_exclude,
-                "respect-gitignore": respect_gitignore,
-                "formats": extension,
-                "text-format": text_format,
-            }
-            sys.exit(
-                show(
-                    settings,
-                    targets,
-                    stdin_filename,
-                    show_settings,
-                    show_files,
-                    [k for k, v in given.items() if v is not None and v != ()],
-                )
-            )
+            named = [k for k, v in given.items() if v is not None and v != ()]
+            sys.exit(show(settings, targets, stdin_filename, show_settings, show_files, named))
         outputs = {
             "-o": output,
             "--write-baseline": write_baseline,
@@ -267,73 +237,9 @@ def check(
         clash = output_clash(targets, settings, outputs, {"--baseline": baseline, "--config": config})
         if clash:
             fail(clash)
-        with report_stream(output, to_stderr) as (stream, color):
-            fmt = settings.output_format
-            writer = StreamWriter(fmt, stream, color, quiet, stats=statistics)
-            bars = Progress.for_terminal(quiet)
-            try:
-                # --diff reports only counts; --fix-only reports nothing but the summary.
-                # (what goes to the terminal clears the bar first; a report to a file need not)
-                # (the writer holds a document's lines until the run flushes it: the write is
-                # what clears and redraws the bars)
-                sink = (lambda d: None) if (diff or fix_only) else writer.write
-                flush = writer.when_full = functools.partial(bars.around(writer.flush, stream), None)
-
-                def report_and_annotate(e: InputError) -> None:  # GitHub: on stderr and as an annotation
-                    report_error(e)
-                    writer.error(e)
-
-                on_error = report_error if fmt != "github" else report_and_annotate
-
-                def emit_bytes(data: bytes) -> None:
-                    write_bytes(stdout, data)
-
-                run = CheckRun(
-                    settings,
-                    options,
-                    bars.around(stdout.write, stdout),
-                    bars.around(on_error),
-                    sink,
-                    bars.around(report_warning),
-                    emit_bytes=bars.around(emit_bytes, stdout),
-                    flush=flush,
-                    writer=None if (diff or fix_only) else writer,
-                )
-                writer.unsafe_fixes = run.policy.unsafe
-                if run.signatures is not None:
-                    run.signatures.progress = bars.corpus_step
-                with interrupt_on_sigterm(options.output_dir is not None and options.fixing) as stopped:
-                    run.stopped = stopped
-                    try:
-                        if (
-                            engine == "spark"
-                        ):  # (lintnews.spark.cli: the same run, its documents analysed by Spark)
-                            from lintnews.spark.cli import run_spark
-
-                            result = run_spark(run, targets, spark_master)
-                        else:
-                            with collecting_less():
-                                result = run.run(
-                                    targets, lambda items: bars.documents(items, targets, settings)
-                                )
-                    finally:
-                        bars.close()
-                report = Report(
-                    [],
-                    result.errors,
-                    result.documents,
-                    fixed=result.fixed,
-                    tally=result.tally,
-                    unreadable=result.unreadable,
-                )
-                report.stats = result.stats
-                report.summaries = result.summaries
-                if not diff:
-                    writer.close(report)
-            except BaseException as exc:
-                if not isinstance(exc, BrokenPipeError):
-                    writer.abort()  # a run that stops still leaves valid JSON on stdout
-                raise
+        result, run = _lint(
+            settings, options, targets, output, to_stderr, quiet, statistics, engine, spark_master
+        )
     except (ConfigError, BaselineError, OutputError) as exc:
         fail(str(exc))
         return
@@ -346,7 +252,119 @@ def check(
             where = output or ("standard error" if to_stderr else "standard output")
             fail(f"{where}: cannot write the report: {describe_os_error(exc)}")
         return
-    if diff:
+    _finish(result, run, settings, options, quiet, statistics, exit_zero, output is not None or to_stderr)
+
+
+def _refuse_option_clashes(options: CheckOptions, engine: str) -> None:
+    """Stop (exit 2) on options that cannot go together."""
+    if options.index_update and not options.index:
+        fail("--index-update needs --index LOCATION")
+    if options.index and not options.corpus:
+        fail("--index compares documents in the corpus phase, which --no-corpus turns off")
+    if options.output_dir and not options.fixing:
+        fail("--output-dir only makes sense with --fix or --fix-only")
+    if engine == "spark" and options.fixing:
+        fail("--engine spark only lints: --fix, --diff and --fix-only need the local engine")
+    if engine == "spark" and options.index:
+        fail("--engine spark does not read an index: --index needs the local engine")
+
+
+def _lint(
+    settings: Settings,
+    options: CheckOptions,
+    targets: list[str],
+    output: str | None,
+    to_stderr: bool,
+    quiet: bool,
+    statistics: bool,
+    engine: str,
+    spark_master: str | None,
+) -> tuple[RunResult, CheckRun]:
+    """The run itself: its report written as it goes (to ``output``, stdout or stderr), the
+    progress bars drawn around it; its result, and the run."""
+    stdout = sys.stdout
+    diff, fix_only = options.diff, options.fix_only
+    with report_stream(output, to_stderr) as (stream, color):
+        fmt = settings.output_format
+        writer = StreamWriter(fmt, stream, color, quiet, stats=statistics)
+        bars = Progress.for_terminal(quiet)
+        try:
+            # --diff reports only counts; --fix-only reports nothing but the summary.
+            # (what goes to the terminal clears the bar first; a report to a file need not)
+            # (the writer holds a document's lines until the run flushes it: the write is
+            # what clears and redraws the bars)
+            sink = (lambda d: None) if (diff or fix_only) else writer.write
+            flush = writer.when_full = functools.partial(bars.around(writer.flush, stream), None)
+
+            def report_and_annotate(e: InputError) -> None:  # GitHub: on stderr and as an annotation
+                report_error(e)
+                writer.error(e)
+
+            on_error = report_error if fmt != "github" else report_and_annotate
+
+            def emit_bytes(data: bytes) -> None:
+                write_bytes(stdout, data)
+
+            run = CheckRun(
+                settings,
+                options,
+                bars.around(stdout.write, stdout),
+                bars.around(on_error),
+                sink,
+                bars.around(report_warning),
+                emit_bytes=bars.around(emit_bytes, stdout),
+                flush=flush,
+                writer=None if (diff or fix_only) else writer,
+            )
+            writer.unsafe_fixes = run.policy.unsafe
+            if run.signatures is not None:
+                run.signatures.progress = bars.corpus_step
+            with interrupt_on_sigterm(options.output_dir is not None and options.fixing) as stopped:
+                run.stopped = stopped
+                try:
+                    if (
+                        engine == "spark"
+                    ):  # (lintnews.spark.cli: the same run, its documents analysed by Spark)
+                        from lintnews.spark.cli import run_spark
+
+                        result = run_spark(run, targets, spark_master)
+                    else:
+                        with collecting_less():
+                            result = run.run(targets, lambda items: bars.documents(items, targets, settings))
+                finally:
+                    bars.close()
+            report = Report(
+                [],
+                result.errors,
+                result.documents,
+                fixed=result.fixed,
+                tally=result.tally,
+                unreadable=result.unreadable,
+            )
+            report.stats = result.stats
+            report.summaries = result.summaries
+            if not diff:
+                writer.close(report)
+        except BaseException as exc:
+            if not isinstance(exc, BrokenPipeError):
+                writer.abort()  # a run that stops still leaves valid JSON on stdout
+            raise
+    return result, run
+
+
+def _finish(
+    result: RunResult,
+    run: CheckRun,
+    settings: Settings,
+    options: CheckOptions,
+    quiet: bool,
+    statistics: bool,
+    exit_zero: bool,
+    report_elsewhere: bool,
+) -> None:
+    """After the run: the --diff summary, the gate's notes and the statistics on stderr (or
+    stdout, beside a text report there), and the exit code."""
+    if options.diff:
         failing = sum(n for sev, n in result.tally.by_severity.items() if sev >= run.threshold)
         click.echo(
             f"Would fix {result.fixed} of {result.tally.total} diagnostics; {failing} at or above "
@@ -355,14 +373,12 @@ def check(
         )
     notes = gate_notes(result, options)
     if notes and not quiet:
-        click.echo(
-            notes, err=to_stderr or settings.output_format not in ("text", "full") or output is not None
-        )
+        click.echo(notes, err=report_elsewhere or settings.output_format not in ("text", "full"))
     # (only when asked for: the html format keeps statistics for its page)
     if (
         result.stats is not None
         and statistics
-        and (diff or settings.output_format not in StreamWriter.WITH_STATISTICS)
+        and (options.diff or settings.output_format not in StreamWriter.WITH_STATISTICS)
     ):
         click.echo(format_statistics(result.stats), err=True)  # sarif, github, junit, gitlab: no place for it
     sys.stdout.flush()  # a closed pipe is noticed here, not in the interpreter's last flush
