@@ -20,6 +20,7 @@ import gc
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from lintnews import cache as cache_mod
 from lintnews import workers
@@ -121,25 +122,56 @@ def analyze(
     # same report settings writes them out as they are: `lintnews.cache.seal`)
     secret = seal.secret(create=True) if cache is not None and document_format is not None else None
     sealing = (secret, seal.format_tag(document_format)) if secret and document_format else None
+    lookup = _Lookup(settings, keep_raw, fp, spec, sealing, document_format)
     args = (settings, keep_raw, signer, None, None, stdin_name)
     units = iter_units(paths, settings, keep_raw)
     # Small runs (a pre-commit hook on a few files) are not worth starting processes for.
     head = list(itertools.islice(units, 64))
-    everything = itertools.chain(head, units)
+    chunks = _chunks(itertools.chain(head, units))
+    try:
+        if jobs <= 1 or len(head) < 64:
+            # A run of 64 documents or more in one process makes what a parallel run makes before
+            # it forks (`workers.warm`: the built-in packs' patterns and the facts their screens
+            # need from kept files) before its first miss, where it compiled each language's
+            # packs on its first document of the language: 15 % of the instructions of a `-j1`
+            # run of 800 crawl documents in 40 languages. A small run compiles only what it meets.
+            yield from _analyze_here(chunks, Analyzer(*args), signer, lookup, cache, len(head) < 64)
+            return
+        yield from _analyze_in_pool(chunks, jobs, lookup, cache, cache_dir, (args, linter, signer))
+    finally:
+        if cache is not None:
+            cache.close()
 
-    def lookup(
-        chunk: list[Unit | InputError], reader: cache_mod.ResultCache | None
+
+class _Lookup:
+    """A run's cache look-ups: a chunk's slots (cached results, or None for a miss) and its
+    misses (`__call__`)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        keep_raw: bool,
+        fp: bytes | None,
+        spec: tuple[int, int, int] | None,
+        sealing: tuple[bytes, str] | None,
+        document_format: DocumentFormat | None,
+    ) -> None:
+        self.max_size = settings.max_document_size
+        self.keep_raw, self.fp, self.spec = keep_raw, fp, spec
+        self.sealing, self.document_format = sealing, document_format
+
+    def __call__(
+        self, chunk: list[Unit | InputError], reader: cache_mod.ResultCache | None
     ) -> tuple[list[Slot], list[Unit | InputError]]:
-        """A chunk's slots (cached results, or None for a miss) and its misses."""
         slots: list[Slot] = []
         misses: list[Unit | InputError] = []
-        keys: list[bytes | None] = []
-        for unit in chunk:
-            payload = None
-            if reader is not None and fp is not None and not isinstance(unit, InputError):
-                payload = unit_payload(unit, settings.max_document_size)
-            keys.append(cache_mod.key(fp, *payload) if payload is not None and fp is not None else None)
-        reports = seal.reports(reader, keys, sealing[0]) if reader is not None and sealing else {}
+        fp = self.fp
+        keys: list[bytes | None] = (
+            [self.key(unit, fp) for unit in chunk]
+            if reader is not None and fp is not None
+            else [None] * len(chunk)
+        )
+        reports = seal.reports(reader, keys, self.sealing[0]) if reader is not None and self.sealing else {}
         found = (
             reader.get_many([k for k in keys if k is not None and k not in reports])
             if reader is not None
@@ -149,116 +181,150 @@ def analyze(
             if isinstance(unit, InputError):
                 slots.append(([unit], None, True))
                 continue
-            if k is not None and k in reports:
-                assert sealing is not None
-                line = unit[1] if len(unit) == 3 else None  # type: ignore[misc]
-                report = seal.load_report(reports[k], sealing[1], unit[0], line)
-                if report is not None:
-                    from_unit([report], unit, keep_raw)  # type: ignore[arg-type]
-                    slots.append(([report], k, True))
-                    continue
-            if k is not None:
-                # (a key twice in a chunk, e.g. a file named twice, gets results of its own)
-                hit = cached_items(
-                    found.pop(k) if k in found else reader.get(k) if reader is not None else None,
-                    unit,
-                    spec,
-                    document_format,
-                )
-                if hit is not None:
-                    from_unit(hit, unit, keep_raw)  # type: ignore[arg-type]
-                    slots.append((hit, k, True))
-                    continue
+            hit = self.hit(unit, k, reports, found, reader) if k is not None else None
+            if hit is not None:
+                slots.append((hit, k, True))
+                continue
             slots.append((None, k, False))
             misses.append(unit)
         return slots, misses
 
-    def merge(slots: list[Slot], results: list[workers.WorkerResult]) -> Iterator[Analysis | InputError]:
-        """A chunk's results in input order: the cached ones, and the misses' from ``results``
-        (their cache entries, when a worker made them, stored as they are)."""
-        fresh = iter(results)
-        for items, k, cached in slots:
-            entry = None
-            if items is None:
-                items, entry = next(fresh)
-            yield from _store(items, k, cached, cache, entry, sealing)
+    def key(self, unit: Unit | InputError, fp: bytes) -> bytes | None:
+        """The cache key of ``unit`` (None: not cacheable)."""
+        if isinstance(unit, InputError):
+            return None
+        payload = unit_payload(unit, self.max_size)
+        return cache_mod.key(fp, *payload) if payload is not None else None
 
-    try:
-        if jobs <= 1 or len(head) < 64:
-            local = Analyzer(*args)
-            # A run of 64 documents or more in one process makes what a parallel run makes before
-            # it forks (`workers.warm`: the built-in packs' patterns and the facts their screens
-            # need from kept files) before its first miss, where it compiled each language's
-            # packs on its first document of the language: 15 % of the instructions of a `-j1`
-            # run of 800 crawl documents in 40 languages. A small run compiles only what it meets.
-            warmed = len(head) < 64
-            for chunk in _chunks(everything):
-                slots, misses = lookup(chunk, cache)
-                # (with the collector paused, as a worker analyses its chunks: `workers.work`)
-                with paused_in_run():
-                    if misses and not warmed:
-                        workers.warm(local.linter, signer)
-                        warmed = True
-                    fresh = local.analyze_units(misses)
-                yield from merge(slots, [(items, None) for items, _ in fresh])
-            return
-        chunks = _chunks(everything)
-        # Chunks are answered from the cache here until one has a miss: re-linting an unchanged
-        # corpus never starts the workers (nor cuts its last chunks: `_tapered` is for workers).
-        for chunk in chunks:
-            first = lookup(chunk, cache)
-            if first[1]:
-                break
-            yield from merge(first[0], [])
-        else:
-            return
-        pending: collections.deque[list[Slot]] = collections.deque()
-        stopped: list[bool] = []  # (the run stopped early: the task thread reads no further)
+    def hit(
+        self,
+        unit: Unit,
+        k: bytes,
+        reports: dict[bytes, bytes],
+        found: dict[bytes, bytes],
+        reader: cache_mod.ResultCache | None,
+    ) -> list[Analysis | InputError] | None:
+        """The cached results of ``unit``: its sealed report, else its entry (None: a miss)."""
+        if k in reports:
+            assert self.sealing is not None
+            line = unit[1] if len(unit) == 3 else None  # type: ignore[misc]
+            report = seal.load_report(reports[k], self.sealing[1], unit[0], line)
+            if report is not None:
+                from_unit([report], unit, self.keep_raw)
+                return [report]
+        # (a key twice in a chunk, e.g. a file named twice, gets results of its own)
+        hit = cached_items(
+            found.pop(k) if k in found else reader.get(k) if reader is not None else None,
+            unit,
+            self.spec,
+            self.document_format,
+        )
+        if hit is not None:
+            from_unit(hit, unit, self.keep_raw)
+        return hit
 
-        def feed() -> Iterator[list[Unit | InputError]]:
-            pending.append(first[0])
-            yield first[1]
-            # This runs in the pool's task thread, which needs its own database connection.
-            reader = cache_mod.ResultCache(cache_dir) if cache_dir else None
-            try:
-                for chunk in _tapered(chunks):
-                    if stopped:
-                        return
-                    slots, misses = lookup(chunk, reader)
-                    pending.append(slots)
-                    yield misses
-            finally:
-                if reader is not None:
-                    reader.close()
 
-        # Workers encode their results' cache entries when the run caches: the main process, which
-        # every result passes through, then only stores the bytes (on the 200 MB crawl corpus,
-        # encoding was ~1 of its ~9 CPU-seconds; the workers are two).
-        encode = cache is not None
-        # (imported here: `multiprocessing.pool` is start-up a re-run answered from the cache
-        # does not need)
-        from lintnews import pool as pool_mod
+def _merge(
+    slots: list[Slot],
+    results: list[workers.WorkerResult],
+    cache: cache_mod.ResultCache | None,
+    sealing: tuple[bytes, str] | None,
+) -> Iterator[Analysis | InputError]:
+    """A chunk's results in input order: the cached ones, and the misses' from ``results``
+    (their cache entries, when a worker made them, stored as they are)."""
+    fresh = iter(results)
+    for items, k, cached in slots:
+        entry = None
+        if items is None:
+            items, entry = next(fresh)
+        yield from _store(items, k, cached, cache, entry, sealing)
 
-        with (
-            pool_mod.start_pool(
-                jobs,
-                workers.init_worker,
-                spawn_args=(args, gc.get_threshold(), encode, document_format),
-                # a forked worker gets this process's linter with what `warm` made (copy-on-write)
-                fork_args=((*args, linter), gc.get_threshold(), encode, document_format),
-                warm=functools.partial(workers.warm, linter, signer),
-            ) as pool,
-            pool_mod.results_paced(),
-        ):
-            try:
-                for results in pool.imap(workers.work, feed(), chunksize=1):
-                    yield from merge(pending.popleft(), results)
-            except BaseException:
-                stopped.append(True)
-                raise
-    finally:
-        if cache is not None:
-            cache.close()
+
+def _analyze_here(
+    chunks: Iterator[list[Unit | InputError]],
+    local: Analyzer,
+    signer: Signer | None,
+    lookup: _Lookup,
+    cache: cache_mod.ResultCache | None,
+    warmed: bool,
+) -> Iterator[Analysis | InputError]:
+    """`analyze` in this process (``warmed``: a small run, which warms nothing)."""
+    for chunk in chunks:
+        slots, misses = lookup(chunk, cache)
+        # (with the collector paused, as a worker analyses its chunks: `workers.work`)
+        with paused_in_run():
+            if misses and not warmed:
+                workers.warm(local.linter, signer)
+                warmed = True
+            fresh = local.analyze_units(misses)
+        yield from _merge(slots, [(items, None) for items, _ in fresh], cache, lookup.sealing)
+
+
+def _analyze_in_pool(
+    chunks: Iterator[list[Unit | InputError]],
+    jobs: int,
+    lookup: _Lookup,
+    cache: cache_mod.ResultCache | None,
+    cache_dir: str | None,
+    analyzer: tuple[tuple[Any, ...], Linter, Signer | None],
+) -> Iterator[Analysis | InputError]:
+    """`analyze` by ``jobs`` worker processes (``analyzer``: the `Analyzer` arguments, this
+    process's linter and the signer, which the workers start from)."""
+    # Chunks are answered from the cache here until one has a miss: re-linting an unchanged
+    # corpus never starts the workers (nor cuts its last chunks: `_tapered` is for workers).
+    for chunk in chunks:
+        first = lookup(chunk, cache)
+        if first[1]:
+            break
+        yield from _merge(first[0], [], cache, lookup.sealing)
+    else:
+        return
+    pending: collections.deque[list[Slot]] = collections.deque()
+    stopped: list[bool] = []  # (the run stopped early: the task thread reads no further)
+
+    def feed() -> Iterator[list[Unit | InputError]]:
+        pending.append(first[0])
+        yield first[1]
+        # This runs in the pool's task thread, which needs its own database connection.
+        reader = cache_mod.ResultCache(cache_dir) if cache_dir else None
+        try:
+            for chunk in _tapered(chunks):
+                if stopped:
+                    return
+                slots, misses = lookup(chunk, reader)
+                pending.append(slots)
+                yield misses
+        finally:
+            if reader is not None:
+                reader.close()
+
+    # Workers encode their results' cache entries when the run caches: the main process, which
+    # every result passes through, then only stores the bytes (on the 200 MB crawl corpus,
+    # encoding was ~1 of its ~9 CPU-seconds; the workers are two).
+    encode = cache is not None
+    args, linter, signer = analyzer
+    document_format = lookup.document_format
+    # (imported here: `multiprocessing.pool` is start-up a re-run answered from the cache
+    # does not need)
+    from lintnews import pool as pool_mod
+
+    with (
+        pool_mod.start_pool(
+            jobs,
+            workers.init_worker,
+            spawn_args=(args, gc.get_threshold(), encode, document_format),
+            # a forked worker gets this process's linter with what `warm` made (copy-on-write)
+            fork_args=((*args, linter), gc.get_threshold(), encode, document_format),
+            warm=functools.partial(workers.warm, linter, signer),
+        ) as pool,
+        pool_mod.results_paced(),
+    ):
+        try:
+            for results in pool.imap(workers.work, feed(), chunksize=1):
+                yield from _merge(pending.popleft(), results, cache, lookup.sealing)
+        except BaseException:
+            stopped.append(True)
+            raise
 
 
 #: One unit's place in the output: its results (None until a worker returns them), its cache
