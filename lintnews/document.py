@@ -73,6 +73,28 @@ else:
     Block = native.Block
 
 
+def _seen_before(i: int, void: frozenset[int] | set[int]) -> int:
+    """Line ``i``, or the nearest line before it that is not a void line (-1: none)."""
+    while i in void:
+        i -= 1
+    return i
+
+
+def _runs_on(prev: str) -> bool:
+    """Whether ``prev`` reads as prose cut by a soft wrap: long, not ending a sentence."""
+    prev = prev.rstrip()
+    return len(prev) >= 40 and not _TERMINAL.search(prev)
+
+
+def _close_block(blocks: list[Block], lines: list[str], start: int, end: int, kind: str) -> None:
+    """Add the block of ``lines[start..end]`` to ``blocks`` (nothing when ``start`` is -1)."""
+    if start >= 0:
+        if end == start:  # (one line: its text, and one int object for start and end)
+            blocks.append(Block(len(blocks), start, start, lines[end], kind))
+        else:
+            blocks.append(Block(len(blocks), start, end, "\n".join(lines[start : end + 1]), kind))
+
+
 @dataclass
 class Document:
     """One article: its text, where it came from, and how text positions map to the source."""
@@ -171,31 +193,19 @@ class Document:
         if self.line_tags is None and not self.soft_breaks and not void:
             return native.plain_blocks(self.lines)
         blocks: list[Block] = []
+        lines = self.lines
         in_code = False
         cur_start = -1
         cur_kind = "paragraph"
-
-        def close(end: int) -> None:
-            nonlocal cur_start
-            if cur_start >= 0:
-                if end == cur_start:  # (one line: its text, and one int object for start and end)
-                    blocks.append(Block(len(blocks), cur_start, cur_start, self.lines[end], cur_kind))
-                else:
-                    text = "\n".join(self.lines[cur_start : end + 1])
-                    blocks.append(Block(len(blocks), cur_start, end, text, cur_kind))
-            cur_start = -1
-
         plain = self.line_tags is None
-        for i, line in enumerate(self.lines):
-            before = i - 1  # the line before, void lines skipped
-            if void:
-                while before in void:
-                    before -= 1
+        for i, line in enumerate(lines):
+            before = _seen_before(i - 1, void) if void else i - 1  # the line before, void lines skipped
             # A line that starts with a letter is no fence, not blank, and (without HTML tags)
             # a paragraph line: every other kind starts with a space or a mark.
             letter = plain and line[:1].isalpha()
             if not letter and _FENCE.match(line):
-                close(i - 1 if in_code else before)  # (inside code, every line is code)
+                _close_block(blocks, lines, cur_start, i - 1 if in_code else before, cur_kind)
+                cur_start = -1  # (inside code, every line is code)
                 in_code = not in_code
                 continue
             if in_code:
@@ -205,7 +215,8 @@ class Document:
             if void and i in void:
                 continue  # nothing a reader sees: neither text nor a paragraph break
             if not letter and not line.strip():
-                close(before)
+                _close_block(blocks, lines, cur_start, before, cur_kind)
+                cur_start = -1
                 continue
             kind = "paragraph" if letter else self.line_kind(i)
             if cur_start >= 0 and i in self.soft_breaks and kind == cur_kind:
@@ -213,16 +224,11 @@ class Document:
             if plain and cur_start >= 0 and kind == cur_kind and kind in ("paragraph", "quote"):
                 # (the cheap tests first: most lines start with a capital)
                 stripped = line if letter else line.lstrip(" \t>") if kind == "quote" else line.lstrip()
-                if stripped[:1].islower():
-                    prev = self.lines[before].rstrip()
-                    if len(prev) >= 40 and not _TERMINAL.search(prev):
-                        continue  # soft-wrapped continuation of the same paragraph
-            close(before)
+                if stripped[:1].islower() and _runs_on(lines[before]):
+                    continue  # soft-wrapped continuation of the same paragraph
+            _close_block(blocks, lines, cur_start, before, cur_kind)
             cur_start, cur_kind = i, kind
-        last = len(self.lines) - 1
-        while last in void:
-            last -= 1
-        close(last)
+        _close_block(blocks, lines, cur_start, _seen_before(len(lines) - 1, void), cur_kind)
         return blocks
 
     @cached_property
