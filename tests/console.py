@@ -6,7 +6,9 @@ import os
 import shutil
 import subprocess
 import sysconfig
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -24,11 +26,32 @@ def lintnews_script() -> str:
     return found
 
 
-def run_lintnews(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    """``lintnews ARGS`` run in ``cwd`` as from a pipe, its output as text (two minutes at most)."""
+def run_lintnews(
+    args: list[str],
+    cwd: Path | str | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    stdin: str | bytes | None = None,
+    text: bool = True,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[Any]:
+    """``lintnews ARGS`` run in ``cwd`` as from a pipe (``stdin``: what it reads there): its
+    output as text, or as bytes when not ``text``; ``env`` is set on top of this process's
+    environment (`NO_COLOR`: no colours, whatever the terminal)."""
     return subprocess.run(
-        [lintnews_script(), *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=120
+        [lintnews_script(), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=text,
+        input=stdin,
+        env={**os.environ, **env} if env is not None else None,
+        check=False,
+        timeout=timeout,
     )
+
+
+#: `run_lintnews` ``env`` of a report without colours.
+NO_COLOR = {"NO_COLOR": "1"}
 
 
 def check_in(folder: Path, *args: str) -> tuple[int, str, str]:

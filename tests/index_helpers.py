@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
+
+from console import run_lintnews
 
 VOCAB = [f"w{i}" for i in range(5000)]
 
@@ -32,15 +32,7 @@ def write_jsonl(path: Path, recs: list[dict[str, Any]]) -> Path:
 
 def lintnews(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     """The installed `lintnews` script (the one next to this interpreter)."""
-    exe = os.path.join(os.path.dirname(sys.executable), "lintnews")
-    return subprocess.run(
-        [exe, *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        input=None if stdin is None else stdin.decode(),
-        timeout=300,
-    )
+    return run_lintnews(list(args), cwd, stdin=None if stdin is None else stdin.decode(), timeout=300)
 
 
 def findings(out: str, codes: tuple[str, ...] = ("N001", "N002")) -> list[tuple[Any, ...]]:

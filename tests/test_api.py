@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from console import lintnews_script
+from console import run_lintnews
 from index_helpers import corpora, findings
 from index_helpers import lintnews as index_cli
 
@@ -33,12 +33,7 @@ STRIKE = (
 
 
 def _cli_json(args: list[str], cwd: Path) -> list[dict]:
-    proc = subprocess.run(
-        [lintnews_script(), "check", "--isolated", "--output-format", "json", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-    )
+    proc = run_lintnews(["check", "--isolated", "--output-format", "json", *args], cwd)
     assert proc.returncode in (0, 1), proc.stderr
     return json.loads(proc.stdout)
 
@@ -100,12 +95,7 @@ def test_fix_gives_the_cli_fixed_file(tmp_path: Path, name: str) -> None:
     shutil.copy(FIXTURES / name, tmp_path / name)
     original = (tmp_path / name).read_text(encoding="utf-8")
     report = lintnews.lint_text(original, path=name, fix=True)
-    subprocess.run(
-        [lintnews_script(), "check", "--isolated", "--fix", name],
-        cwd=tmp_path,
-        capture_output=True,
-        check=False,
-    )
+    run_lintnews(["check", "--isolated", "--fix", name], tmp_path)
     assert report.fixed_text == (tmp_path / name).read_text(encoding="utf-8")
     assert (
         report.fixes_applied

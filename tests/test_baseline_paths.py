@@ -7,11 +7,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from console import lintnews_script
+from console import NO_COLOR, run_lintnews
 
 LEDE = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said."
 SECOND = "Both sides said they expected a long week of negotiations over the prisoner exchange."
@@ -23,16 +22,7 @@ WIRE = f"{RAIN}\n\nEngineers inspected the embankment overnight and expect the l
 def check(args: list[str], cwd: Path) -> tuple[int, str]:
     """The installed ``lintnews check --isolated --no-cache ARGS`` in ``cwd``: exit code, stdout
     and stderr together."""
-    env = {**os.environ, "NO_COLOR": "1"}
-    done = subprocess.run(
-        [lintnews_script(), "check", "--isolated", "--no-cache", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    done = run_lintnews(["check", "--isolated", "--no-cache", *args], cwd, env=NO_COLOR)
     assert "Traceback" not in done.stderr, done.stderr
     return done.returncode, done.stdout + done.stderr
 

@@ -5,12 +5,11 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-from ttyrun import lintnews_script
+from console import NO_COLOR, run_lintnews
 
 from lintnews.config import build_settings, validate
 from lintnews.registry import all_rules
@@ -33,17 +32,7 @@ The harbour council voted on Tuesday to spend four million pounds on repairs to 
 
 
 def lintnews(cwd: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run(
-        [lintnews_script(), *args],
-        cwd=cwd,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    return run_lintnews(list(args), cwd, env=NO_COLOR, stdin=stdin)
 
 
 def tree(root: Path, files: dict[str, str]) -> Path:

@@ -10,7 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from console import lintnews_script
+from console import NO_COLOR, run_lintnews
 
 HEADLINE = "Geneva Talks Resume After Two-Week Pause"
 LEDE = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said."
@@ -24,9 +24,7 @@ FIXED = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{CUT}\n"
 
 def lintnews(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     """The installed ``lintnews check --isolated --no-cache ARGS`` in ``cwd``, output as bytes."""
-    env = {**os.environ, "NO_COLOR": "1"}
-    command = [lintnews_script(), "check", "--isolated", "--no-cache", *args]
-    return subprocess.run(command, cwd=cwd, capture_output=True, env=env, timeout=120, check=False)
+    return run_lintnews(["check", "--isolated", "--no-cache", *args], cwd, env=NO_COLOR, text=False)
 
 
 def git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -6,12 +6,10 @@ UTF-8, labels as the Encoding Standard reads them), then UTF-8, and only then th
 from __future__ import annotations
 
 import codecs
-import os
-import subprocess
-import sysconfig
 from pathlib import Path
 
 import pytest
+from console import NO_COLOR, run_lintnews
 
 from lintnews.encoding import decode_html
 
@@ -75,11 +73,11 @@ def test_a_declaration_late_or_unknown_or_the_bytes_do_not_fit_is_ignored() -> N
 def test_no_false_mojibake_through_the_cli(tmp_path: Path) -> None:
     (tmp_path / "price.html").write_bytes("<h1>10 € Łódź</h1>\n<p>10 € Łódź</p>".encode())
     (tmp_path / "declared.html").write_bytes(f'<meta charset="utf-16"><p>{PROSE}</p>'.encode())
-    script = Path(sysconfig.get_path("scripts")) / "lintnews"
-    proc = subprocess.run(
-        [str(script), "check", "--isolated", "--no-cache", "--select", "ALL", "price.html", "declared.html"],
-        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}, timeout=120,
-    )  # fmt: skip
+    proc = run_lintnews(
+        ["check", "--isolated", "--no-cache", "--select", "ALL", "price.html", "declared.html"],
+        tmp_path,
+        env=NO_COLOR,
+    )
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, "All checks passed (2 documents).\n", "")
 
 

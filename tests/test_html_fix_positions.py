@@ -9,13 +9,11 @@ page is fixed and compared with the same text fixed as plain text.
 from __future__ import annotations
 
 import html
-import os
 import re
-import subprocess
-import sysconfig
 from pathlib import Path
 
 import pytest
+from console import NO_COLOR, run_lintnews
 
 from lintnews.config import Settings
 from lintnews.diagnostics import Diagnostic, Edit, Fix
@@ -322,18 +320,14 @@ def test_the_issues_pages_are_fixed_without_touching_a_reference(tmp_path: Path)
         "</body></html>\n"
     )
     page_file.write_bytes(text.encode())
-    scripts = Path(sysconfig.get_path("scripts")) / "lintnews"
-    env = {**os.environ, "NO_COLOR": "1"}
-    check = subprocess.run([str(scripts), "check", "--no-cache", "page.html"], cwd=tmp_path, capture_output=True,
-                           text=True, env=env, timeout=120)  # fmt: skip
+    check = run_lintnews(["check", "--no-cache", "page.html"], tmp_path, env=NO_COLOR)
     lines = text.split("\n")
     assert check.stdout.splitlines()[:3] == [
         f'page.html:2:{lines[1].index(".Die") + 1}: F001 [*] Missing space after "." in "München.Die"',
         f'page.html:3:{lines[2].index(".Those") + 1}: F001 [*] Missing space after "." in "Café.Those"',
         "page.html:4:6: B009 [*] Advertisement label left in the text",
     ]
-    fix = subprocess.run([str(scripts), "check", "--no-cache", "--fix", "page.html"], cwd=tmp_path,
-                         capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
+    fix = run_lintnews(["check", "--no-cache", "--fix", "page.html"], tmp_path, env=NO_COLOR)
     assert fix.returncode == 0, fix.stdout + fix.stderr
     assert page_file.read_bytes().decode() == (
         "<html><body>\n"

@@ -12,7 +12,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from console import lintnews_script
+from console import NO_COLOR, run_lintnews
 from test_markdown_links import LEDE, SECOND
 
 #: A news site's "most read" widget as html2text writes it: each story a link, its count of
@@ -55,9 +55,8 @@ def page(listing: str) -> str:
 
 
 def lintnews(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    command = [lintnews_script(), "check", "--isolated", "--no-cache", *args]
-    env = {**os.environ, "NO_COLOR": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=120, check=False)
+    env = {**NO_COLOR, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    return run_lintnews(["check", "--isolated", "--no-cache", *args], cwd, env=env)
 
 
 def found(cwd: Path, name: str, code: str) -> list[tuple[int, int, int, int]]:

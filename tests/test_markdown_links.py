@@ -3,12 +3,11 @@ reader sees, at the positions of the text as written, and fixes delete whole lin
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from console import lintnews_script
+from console import NO_COLOR, run_lintnews
 
 from lintnews.config import Settings
 from lintnews.document import Document
@@ -99,9 +98,7 @@ def test_a_linked_paragraph_is_not_a_repeated_paragraph_for_its_addresses() -> N
 
 
 def lintnews(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    command = [lintnews_script(), "check", "--isolated", "--no-cache", *args]
-    env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run(command, cwd=cwd, capture_output=True, env=env, timeout=120, check=False)
+    return run_lintnews(["check", "--isolated", "--no-cache", *args], cwd, env=NO_COLOR, text=False)
 
 
 def test_fix_deletes_whole_link_lines_and_keeps_every_other_link(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from console import lintnews_script
+from console import run_lintnews
 
 from lintnews.config import Settings
 from lintnews.document import Document
@@ -251,9 +251,7 @@ def test_titles_invalid(body: str, expected: list[tuple[int, int]]) -> None:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [lintnews_script(), "check", "--isolated", "--no-cache", *args], capture_output=True, text=True
-    )
+    return run_lintnews(["check", "--isolated", "--no-cache", *args])
 
 
 def test_not_in_the_default_selection(tmp_path: Path) -> None:

@@ -4,10 +4,9 @@ and their fixes, through the CLI."""
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
-from console import lintnews_script
+from console import run_lintnews
 from thread_texts import BODY1, BODY2, P1, P2, P3, headers, lint_b011, regions, text
 
 from lintnews.config import Settings
@@ -680,11 +679,7 @@ def test_b012_reports_each_header_line_of_the_thread(index: int, expected: list[
 def test_default_selection_reports_the_thread_and_its_headers(tmp_path) -> None:
     path = tmp_path / "story.txt"
     path.write_text(INVALID[0][0], encoding="utf-8")
-    out = subprocess.run(
-        [lintnews_script(), "check", "--isolated", "--no-cache", "--format", "json", str(path)],
-        capture_output=True,
-        text=True,
-    )
+    out = run_lintnews(["check", "--isolated", "--no-cache", "--format", "json", str(path)])
     assert [(d["code"], d["line"], d["end_line"]) for d in json.loads(out.stdout)] == [
         ("B011", 3, 6),
         ("B012", 3, 3),
@@ -695,11 +690,7 @@ def test_default_selection_reports_the_thread_and_its_headers(tmp_path) -> None:
 def test_cli_safe_fix_removes_the_header_lines(tmp_path) -> None:
     path = tmp_path / "story.txt"
     path.write_text(INVALID[0][0], encoding="utf-8")
-    proc = subprocess.run(
-        [lintnews_script(), "check", "--isolated", "--no-cache", "--select", "B012", "--fix", str(path)],
-        capture_output=True,
-        text=True,
-    )
+    proc = run_lintnews(["check", "--isolated", "--no-cache", "--select", "B012", "--fix", str(path)])
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert path.read_text(encoding="utf-8") == text(P1, P2, BODY1, BODY2)
 

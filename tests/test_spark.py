@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import spark_corpus
-from console import lintnews_script
+from console import run_lintnews
 
 from lintnews.spark import check
 from lintnews.spark.cli import session
@@ -142,12 +142,8 @@ def test_cli_engine_spark_jsonl_and_parquet(tmp_path: Path) -> None:
 )
 def test_cli_engine_spark_refuses_what_it_cannot_do(tmp_path: Path, args: list[str]) -> None:
     (tmp_path / "a.txt").write_text("Some text.\n")
-    out = subprocess.run(
-        [lintnews_script(), "check", "--isolated", "--engine", "spark", *args, str(tmp_path / "a.txt")],
-        capture_output=True,
-        text=True,
-        input="text\n",
-        check=False,
+    out = run_lintnews(
+        ["check", "--isolated", "--engine", "spark", *args, str(tmp_path / "a.txt")], stdin="text\n"
     )
     assert out.returncode == 2
     lines = out.stderr.strip().splitlines()

@@ -8,11 +8,11 @@ import json
 import os
 import random
 import re
-import subprocess
 import sys
 from pathlib import Path
 
-from ttyrun import lintnews_script, run_in_pty, screen_lines
+from console import lintnews_script, run_lintnews
+from ttyrun import run_in_pty, screen_lines
 
 WORDS = (
     "harbour council ferry terminal pilot boats engines summer authority passengers winter storms "
@@ -87,10 +87,10 @@ def test_first_run_on_a_terminal_shows_the_bars_and_exits_cleanly(tmp_path: Path
 
 def test_no_bar_when_stderr_is_not_a_terminal_or_quiet(tmp_path: Path) -> None:
     corpus(tmp_path / "batch.jsonl", 20, [1])
-    command = [lintnews_script(), "check", "--no-cache", "--select", "N", "batch.jsonl"]
-    proc = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False, timeout=120)
+    args = ["check", "--no-cache", "--select", "N", "batch.jsonl"]
+    proc = run_lintnews(args, tmp_path)
     assert (proc.returncode, proc.stderr) == (1, "")
-    run = run_in_pty([*command, "--quiet"], tmp_path, {**os.environ, "TQDM_MININTERVAL": "0"})
+    run = run_in_pty([lintnews_script(), *args, "--quiet"], tmp_path, {**os.environ, "TQDM_MININTERVAL": "0"})
     assert (run.returncode, run.tty) == (1, "")
 
 
@@ -164,12 +164,5 @@ def test_index_add_shows_the_lint_bar_on_a_terminal(tmp_path: Path) -> None:
     percents = lint_bar_percents(run.tty, size)
     assert percents == sorted(percents) and percents[-1] >= 95
     assert "Indexed 300 documents in idx.db (300 in the index)." in run.tty
-    piped = subprocess.run(
-        [lintnews_script(), "index", "add", "--isolated", "--index", "idx2.db", "archive.jsonl"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    piped = run_lintnews(["index", "add", "--isolated", "--index", "idx2.db", "archive.jsonl"], tmp_path)
     assert (piped.returncode, piped.stderr) == (0, "Indexed 300 documents in idx2.db (300 in the index).\n")

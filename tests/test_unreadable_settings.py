@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
-from console import lintnews_script
+from console import NO_COLOR, run_lintnews
 
 STORY = "Talks resumed in Geneva on Monday after a two-week pause, officials from both delegations said.\n"
 OTHER = (
@@ -20,16 +19,7 @@ OTHER = (
 
 
 def check(args: list[str], cwd: Path) -> tuple[int, str, str]:
-    env = {**os.environ, "NO_COLOR": "1"}
-    done = subprocess.run(
-        [lintnews_script(), "check", "--no-cache", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    done = run_lintnews(["check", "--no-cache", *args], cwd, env=NO_COLOR, timeout=60)
     return done.returncode, done.stdout, done.stderr
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from console import lintnews_script
+from console import run_lintnews
 
 from lintnews.config import Settings
 from lintnews.document import Document
@@ -44,8 +44,4 @@ def headers(body: str) -> list[int]:
 def lint_b011(path: Path, *options: str) -> subprocess.CompletedProcess[str]:
     """The installed ``lintnews check`` with B011 alone on ``path`` (``--fix --unsafe-fixes``
     removes its threads)."""
-    return subprocess.run(
-        [lintnews_script(), "check", "--isolated", "--no-cache", "--select", "B011", *options, str(path)],
-        capture_output=True,
-        text=True,
-    )
+    return run_lintnews(["check", "--isolated", "--no-cache", "--select", "B011", *options, str(path)])
