@@ -229,16 +229,11 @@ class Fixer:
         if doc.path == self.stdin_name:
             self.emit(content(new_doc))
             return None
-        try:
-            dest = self._file_destination(doc.path)
+
+        def write(dest: str | None) -> None:
             write_fixed_file(doc.path, content(doc), content(new_doc), dest, doc.file_bytes)
-        except AlreadyWritten as exc:
-            self.copies.pop(doc.path, None)
-            return self._clash_message(doc.path, exc)
-        except WriteError as exc:
-            self.copies.pop(doc.path, None)
-            return str(exc)
-        return None
+
+        return self._write_file(doc.path, write)
 
     def _write_unchanged(self, doc: Document) -> str | None:
         """Put out a file that needed no fix: stdin's text on stdout, a file's copy in
@@ -249,18 +244,26 @@ class Fixer:
             return None
         if self.staging is None or not os.path.isfile(doc.path):
             return None
-        try:
-            dest = self._file_destination(doc.path)
+
+        def copy(dest: str | None) -> None:
             assert dest is not None
             if doc.file_bytes is not None:
                 write_copy(doc.path, doc.file_bytes, dest)
             else:
                 write_fixed_file(doc.path, content(doc), content(doc), dest)
+
+        return self._write_file(doc.path, copy)
+
+    def _write_file(self, path: str, write: Callable[[str | None], None]) -> str | None:
+        """``write`` the fixed text or the copy of the file ``path`` to its staged destination (None:
+        in place); why it could not be written, if so (its copy is then forgotten)."""
+        try:
+            write(self._file_destination(path))
         except AlreadyWritten as exc:
-            self.copies.pop(doc.path, None)
-            return self._clash_message(doc.path, exc)
+            self.copies.pop(path, None)
+            return self._clash_message(path, exc)
         except WriteError as exc:
-            self.copies.pop(doc.path, None)
+            self.copies.pop(path, None)
             return str(exc)
         return None
 
