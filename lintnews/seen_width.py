@@ -3,7 +3,9 @@ with the brackets and the address blanked by spaces in place (`lintnews.sources.
 ``len(line)`` of ``[Home](http://example.com/) > [News](/news)`` counts the blanks where the
 address was. Rules that judge a line by its length (a comment header is short, a breadcrumb
 trail is under 400 characters, a menu item under 60) ask `seen_length` instead: the line's
-length less the characters a reader does not see. Any other document's lines are as written.
+length less the characters a reader does not see; rules that judge lines of a list as they are
+(a thread's heading, a menu's items) read `SEEN_LINES`, the lines without those characters.
+Any other document's lines are as written.
 """
 
 from __future__ import annotations
@@ -38,3 +40,25 @@ def seen_length(doc: Document, line: int) -> int:
     if doc.source is None or doc.kind != "markdown":
         return len(text)
     return len(text) - UNSEEN.of(doc).get(line, 0)
+
+
+def _seen_lines(doc: Document) -> list[str]:
+    """``doc``'s lines, a Markdown document's without the characters of its blanked markup (the
+    spaces `UNSEEN` counts): ``[Home](/) | [News](/news)`` is read as ``Home | News``. Any other
+    document's lines are its lines (the same list)."""
+    unseen = UNSEEN.of(doc)
+    if not unseen:
+        return doc.lines
+    assert doc.source is not None
+    source, starts = doc.source, doc.line_starts
+    lines = list(doc.lines)
+    for i in unseen:
+        line = lines[i]
+        written = source[starts[i] : starts[i] + len(line)]
+        kept = "".join(seen for seen, was in zip(line, written) if seen != " " or was == " ")
+        lines[i] = kept + line[len(written) :]
+    return lines
+
+
+#: `_seen_lines`, once a document: the lines a rule that measures lines of a list reads.
+SEEN_LINES: View[list[str]] = View("seen_width.lines", _seen_lines)

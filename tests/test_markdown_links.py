@@ -3,6 +3,7 @@ reader sees, at the positions of the text as written, and fixes delete whole lin
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -262,3 +263,27 @@ def test_a_fix_never_takes_an_image_line_for_a_blank_line(tmp_path: Path) -> Non
     done = lintnews(["--fix", "a.md"], tmp_path)
     assert done.returncode == 0, done.stdout
     assert (tmp_path / "a.md").read_text() == text.replace(f"{TWEET}\n", "")  # the photo stays
+
+
+def test_thread_headings_and_menus_are_as_long_as_a_reader_sees_them(tmp_path: Path) -> None:
+    # Two rows of service links over the page and the heading over its thread, each longer as
+    # written than a menu's row (208 characters) or a thread's heading (160) for its addresses: a
+    # reader sees "About Us | Contact Us | Privacy Policy" and "3 comments". Read as Markdown,
+    # the rows are a menu (B028) and the thread starts at its heading (B011); read as text,
+    # the addresses are part of the lines, which are then too long for either.
+    far = "https://www.example-harbour-news.com/" + "section/" * 20
+    rows = (
+        f"[About Us]({far}a) | [Contact Us]({far}b) | [Privacy Policy]({far}c)\n"
+        f"[Home]({far}d) | [News]({far}e) | [Sport]({far}f)\n\n"
+    )
+    heading = f"## [3 comments]({far}#comments)"
+    assert len(heading) > 160 and min(len(row) for row in rows.split("\n")[:2]) > 208
+    page = rows + thread_page().replace("## 3 comments", heading)
+    (tmp_path / "page.md").write_text(page, encoding="utf-8")
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    proc = lintnews(["--select", "B011,B028", "--output-format", "json", "page.md", "page.txt"], tmp_path)
+    assert proc.returncode == 0, proc.stderr  # (warnings: nothing fails)
+    assert [(d["path"], d["code"], d["line"], d["end_line"]) for d in json.loads(proc.stdout)] == [
+        ("page.md", "B028", 1, 2),
+        ("page.md", "B011", 10, 28),
+    ]

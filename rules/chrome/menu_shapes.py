@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from lintnews.document import Block, Document
+from lintnews.seen_width import SEEN_LINES
 
 #: A list marker or heading mark in front of a menu item ("* Home", "- Sport", "## News").
 MARKER = re.compile(r"^\s*(?:[-*+•·▪►>]|#{1,6})\s+")
@@ -123,8 +124,9 @@ def _row(text: str) -> bool:
 
 def menu_lines(doc: Document, first: int, stop: int) -> list[tuple[int, int, int]]:
     """The menus among lines ``first..stop-1``: (start, end, number of items) of every run of
-    item lines and link rows that is long enough and has no other line in it."""
-    lines = doc.lines
+    item lines and link rows that is long enough and has no other line in it (a Markdown line
+    as a reader sees it: `SEEN_LINES`)."""
+    lines = SEEN_LINES.of(doc)
     found: list[tuple[int, int, int]] = []
     run: list[int] = []
     #: per line of ``run``: whether it is a row of links (an item or an archive entry never is)

@@ -25,6 +25,7 @@ from lintnews.config import Settings
 from lintnews.diagnostics import Severity
 from lintnews.document import Block, Document
 from lintnews.registry import Rule, Violation, register
+from lintnews.seen_width import SEEN_LINES
 
 from .menu_shapes import LONGEST, MARKER, MIN_MIDDLE, SENTENCE_END, WORD, article_prose, menu_lines, stretches
 
@@ -108,7 +109,7 @@ class NavigationMenu(Rule):
             # is before or after the article, so only one a sidebar's length counts, as between
             # its paragraphs
             first, last = 0, len(doc.lines) - 1
-        for start, stop in stretches(doc.lines, first, last + 1, MIN_MIDDLE):
+        for start, stop in stretches(SEEN_LINES.of(doc), first, last + 1, MIN_MIDDLE):
             found += [
                 m
                 for m in menu_lines(doc, start, stop)
@@ -151,9 +152,9 @@ def _announced(doc: Document, prose: list[Block], start: int) -> bool:
     "Australia (Adelaide, Perth)") ends with a colon and is a paragraph's ("Here are the places
     we'll visit in the first half of 2013:"), not a form's label ("If you subscribe, log in
     here:"), a menu's header ("Sections:") or a list item heading a sublist of the menu."""
-    seen = 0
+    seen, lines = 0, SEEN_LINES.of(doc)  # (a list line is as long as a reader sees it)
     for i in range(start - 1, -1, -1):
-        line = doc.lines[i].strip()
+        line = lines[i].strip()
         if not line:
             continue
         if _ANNOUNCES.search(line):

@@ -21,6 +21,7 @@ from lintnews.diagnostics import Severity
 from lintnews.document import Document, View
 from lintnews.landmarks import LANDMARK_REGIONS, Region
 from lintnews.registry import Rule, Violation, register
+from lintnews.seen_width import SEEN_LINES
 
 from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
 from .thread_headers import MAX_HEADER, SHOWN_LINES, cites_a_source, is_header, over_a_title
@@ -72,11 +73,11 @@ def _threads(doc: Document, patterns: HeaderPatterns) -> list[Thread]:
     first = prose[-1].end + 1
     words = patterns.screen_words
     screen = Screen(doc, first, MAX_HEADER, words)
-    shown = SHOWN_LINES.of(doc)
+    shown, seen = SHOWN_LINES.of(doc), SEEN_LINES.of(doc)  # (seen: headings as a reader sees them)
     headers = [h for h in _headers(doc, screen, patterns) if not over_a_title(shown, h)]
     headers = sorted({*headers, *early_headers(shown, prose[0].end + 1, first, patterns)})
     if not headers:
-        early = announcing_heading(lines, prose[0].end + 1, first)  # under a one-paragraph post
+        early = announcing_heading(seen, prose[0].end + 1, first)  # under a one-paragraph post
         return _headed_thread(doc, screen if early is None else Screen(doc, early, MAX_HEADER, words))
     # the first run of headers close enough together
     run = [headers[0]]
@@ -90,14 +91,14 @@ def _threads(doc: Document, patterns: HeaderPatterns) -> list[Thread]:
     # a heading between the first two headers: the first was the post's own footer
     # ("Posted by NAME at 2:24 AM", then "Comments (7)"), the thread starts at the heading
     heading = (
-        next((i for i in range(run[0] + 1, run[1]) if is_heading(lines, i)), None) if len(run) > 1 else None
+        next((i for i in range(run[0] + 1, run[1]) if is_heading(seen, i)), None) if len(run) > 1 else None
     )
     if heading is not None:
         run = run[1:]
     else:
         low = first if run[0] >= first else prose[0].end + 1  # (a name-over-date pair may be above)
         reach = range(run[0] - 1, max(low, run[0] - _HEADING_REACH) - 1, -1)
-        heading = next((i for i in reach if is_heading(lines, i)), None)
+        heading = next((i for i in reach if is_heading(seen, i)), None)
     if len(run) < 2 and heading is None:
         return _headed_thread(doc, screen)
     if heading is None and _opens_with_a_post(doc, run[0], patterns):
@@ -135,23 +136,22 @@ def _opens_with_a_post(doc: Document, start: int, patterns: HeaderPatterns) -> b
     prose = next((b for b in doc.blocks if b.prose), None)
     if prose is None:
         return False
-    lines = doc.lines
     # a heading above the thread ("111 Responses to …") says an article stands above it: the
     # header above the prose was the post's byline
-    shown = SHOWN_LINES.of(doc)
+    shown, seen = SHOWN_LINES.of(doc), SEEN_LINES.of(doc)
     return any(
         is_header(shown, i, patterns) for i in range(max(0, start - MAX_GAP), prose.start)
-    ) and not any(is_heading(lines, i) for i in range(start))
+    ) and not any(is_heading(seen, i) for i in range(start))
 
 
 def _headed_thread(doc: Document, screen: Screen) -> list[Thread]:
     """A thread without headers (an extractor that drops them keeps the bodies): from a
     heading that counts them ("{ 43 comments… read them below or add one }", "5 Responses to
     “…”") to where the page takes over (`thread_end`)."""
-    lines = doc.lines
+    lines, seen = doc.lines, SEEN_LINES.of(doc)  # (seen: headings as a reader sees them)
     candidates = screen.lines()
     lines_from = range(screen.first, len(lines)) if candidates is None else candidates
-    i = first_counted_heading(lines, lines_from)
+    i = first_counted_heading(seen, lines_from)
     if i is None:
         return []
     # the same count again further down: the first was the post's own line ("4 Comments" by
@@ -161,7 +161,7 @@ def _headed_thread(doc: Document, screen: Screen) -> list[Thread]:
     end, stopped = thread_end(lines, i, [], headed=True, markup=markup_of(doc))
     # a counter over nothing is no thread; one closed by its form holds a comment; counters of
     # other posts below it make a listing of posts
-    if end - i >= (1 if stopped else _MIN_HEADED_LINES) and not lists_posts(lines, i, end):
+    if end - i >= (1 if stopped else _MIN_HEADED_LINES) and not lists_posts(seen, i, end):
         return [Thread(i, end, ())]
     return []
 
