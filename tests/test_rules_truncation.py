@@ -547,3 +547,12 @@ def test_last_word_searches_the_tail_of_long_lines_exactly() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
         block = truncation.Block(0, 0, text.count("\n"), text, "paragraph")
         assert truncation._last_word(block) == whole_line(text), repr(text)
+
+
+def test_t001_leaves_a_line_of_chrome_to_its_rule() -> None:
+    """A related-content prompt over a headline ("Related: … as much as they used to", S001's)
+    is no paragraph cut off: S001 reports it; a cut paragraph of prose beside it still is."""
+    related = "Related: Why families don't eat out as much as they used to"
+    assert lines_of("T001", text(LEDE, "", related, "", BODY)) == []
+    assert lines_of("T001", text(CUT, "", related, "", BODY)) == [("T001", 1)]
+    assert lines_of("S001", text(LEDE, "", related, "", BODY)) == [("S001", 3)]

@@ -20,6 +20,7 @@ from .shape import (
     _runs_on,
     _titled,
 )
+from .trailers import chrome
 
 
 @register
@@ -76,8 +77,8 @@ class TruncatedSentence(Rule):
                 # (`_ends_open` first: its last letter's test settles most blocks, where
                 # `_runs_on` may search a short block for a sentence end)
                 why = _ends_open(doc, block, settings)
-            if why is None or not _runs_on(block):
-                continue
+            if why is None or not _runs_on(block) or chrome(doc, settings, block):
+                continue  # (a line of chrome is its own rule's: "Related: … as they used to")
             if not _next_section_starts(doc, block, nxt, language_of(doc, settings) or "en"):
                 continue
             if why == "ends on a comma" and not _titled(nxt):
