@@ -261,6 +261,13 @@ TEXT: dict[str, Callable[[int], str]] = {
             + f"HIDE CAPTION\nPhotos: From the campaign trail {i}\n\n"
         ),
     ),
+    # a widget's links between a follow prompt and a newsletter prompt, between paragraphs
+    "B031": lambda n: repeat(
+        n,
+        lambda i: (
+            f"{sentence(i)}\nFind us on Instagram\nGear we recommend {i}\nOur shop on Amazon\nSubscribe to our newsletter\n\n"
+        ),
+    ),
     # lists of five teasers cut off by an ellipsis, a title above each, between paragraphs
     "S007": lambda n: repeat(
         n,

@@ -933,6 +933,47 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             ),
         ],
     ),
+    # ---------------------------------------------------------------- B031 enclosed-chrome (region)
+    # Short lines between two lines a chrome rule's phrases match: a follow box's and a related box's
+    # links, a sites row; never a sentence, a lone line, tags, a long line or html2text's menus.
+    "B031": (
+        [
+            f"{EN}\nShare on Facebook\nBy Jane Roe\nShare on Twitter\n{EN2}\n",
+            f"{EN}\nShare on Facebook\nThe mayor said the vote was a relief for the schools.\n"
+            "It was a long night for everyone in the chamber.\nShare on Twitter\n",
+            f"{EN}\nTags\nbudget\nschools\nShare on Twitter\n",
+            f"{EN}\nShare on Facebook\nbudget,\nschools\nShare on Twitter\n",
+            f"{EN}\nShare on Facebook\nTags: budget, schools\nCouncil news\nShare on Twitter\n",
+            f"{EN}\nShare on Facebook\n" + "".join(f"Link {k}\n" for k in range(13)) + "Share on Twitter\n",
+            f"{EN}\nShare on Facebook\n{EN2}\nCouncil news\nShare on Twitter\n",
+            f"{EN}\nShare on Facebook\n* World\n* Politics\nShare on Twitter\n",
+            f"{EN}\nShare on Facebook\n近日，市议会通过了明年的预算，学校将获得更多资金。\n预算\nShare on Twitter\n",
+            f"Find us on Instagram\nGear we recommend\nOur shop on Amazon.com\n{EN}\n",
+        ],
+        [
+            (
+                f"{EN}\nFind us on Instagram\nGear we recommend\nOur shop on Amazon.com\nSubscribe to our newsletter\n",
+                [3],
+            ),
+            (
+                f"{EN}\nRelated articles...\n» Ferry timetable changes for the summer\n» Toll rise on the coastal road\n"
+                "Was this article useful? Please sign up to receive our content via e-mail:\n",
+                [3],
+            ),
+            (
+                f"{DE}\n{DE2}\nAuf Facebook teilen\nUnsere Partner\nLeserreisen 2012\nNewsletter abonnieren\n",
+                [4],
+            ),
+            (
+                f"{FR}\nPartager sur Facebook\nVoyages lecteurs\nPetites annonces\nAbonnez-vous à notre newsletter\n",
+                [3],
+            ),
+            (
+                f"{ES}\nCompartir en Facebook\nNuestros sitios\nClasificados | Tienda\nSuscríbete al newsletter\n",
+                [3],
+            ),
+        ],
+    ),
     # ---------------------------------------------------------------- B029 page-landmark (HTML only)
     # Text has no markup: a menu's shape is B028's, never B029's. Its HTML cases are in
     # tests/test_rules_menus.py and tests/test_html_fix_positions.py.

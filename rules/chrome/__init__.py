@@ -7,6 +7,7 @@ Importing this package registers its rules.
 from . import (  # noqa: F401
     breadcrumb,
     comment_headers,
+    enclosed,
     footer,
     galleries,
     labels,
