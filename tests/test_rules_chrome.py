@@ -960,6 +960,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 "Was this article useful? Please sign up to receive our content via e-mail:\n",
                 [3],
             ),
+            (f"{EN}\nHome\nHarbour webcam\nTide tables\n3 hours ago\n{EN2}\n", [3]),
             (
                 f"{DE}\n{DE2}\nAuf Facebook teilen\nUnsere Partner\nLeserreisen 2012\nNewsletter abonnieren\n",
                 [4],

@@ -48,6 +48,8 @@ _CHROME_RULES = (
     "link-row",
     "seo-filler",
     "copyright-notice",
+    "breadcrumb",
+    "lone-timestamp",
 )
 #: Fewest and most lines of text of a run (blank lines aside).
 _MIN_LINES = 2
@@ -139,12 +141,14 @@ class EnclosedChrome(Rule):
     Checks for short lines enclosed by site chrome: two to twelve lines of text (blank lines
     aside) with a line that a chrome rule's phrases match whole right above them and another
     right below (a share button, a newsletter or follow prompt, a related-content prompt, a
-    comment counter, a row of site links, a copyright line). The lines are the rest of the same
-    stack of widgets: a blog's names for its pages, the titles a widget links to, a date. The
-    run is left alone when a line of it is longer than 100 characters, reads as a sentence (five
-    words or more, two of them not capitalised, ending with a full stop, a colon, a question or
-    exclamation mark), or is a Markdown heading or `*` list item (html2text's menus, which
-    `navigation-menu` judges); a single line between two chrome lines is left too.
+    comment counter, a row of site links, a copyright line, a lone "Home" link, a lone "3 hours
+    ago"). The lines are the rest of the same stack of widgets: a blog's names for its pages,
+    the titles a widget links to, a date. The run is left alone when a line of it is longer
+    than 100 characters, reads as a sentence (five words or more, two of them not capitalised,
+    ending with a full stop, a colon, a question or exclamation mark), or is a Markdown heading
+    or `*` list item (html2text's menus, which `navigation-menu` judges); so are tags (under a
+    heading of tags or topics, or holding a line of tags, `tag-line`'s to judge) and a single
+    line between two chrome lines.
 
     ## Why is this bad?
     Between a follow box and a newsletter box, "Our gear on Amazon.com" and "Gear we
