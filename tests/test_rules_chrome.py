@@ -949,6 +949,7 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nShare on Facebook\n* World\n* Politics\nShare on Twitter\n",
             f"{EN}\nShare on Facebook\n近日，市议会通过了明年的预算，学校将获得更多资金。\n预算\nShare on Twitter\n",
             f"Find us on Instagram\nGear we recommend\nOur shop on Amazon.com\n{EN}\n",
+            f"RSS feed\nSummertime\nPosted July 26th, 2011\nPhotos by Eirik\nTweet\n{EN}\n",
         ],
         [
             (

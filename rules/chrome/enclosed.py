@@ -17,7 +17,11 @@ or list item as html2text writes a page (`* World`, `## Categories`: a menu or s
 whole page, which `navigation-menu` judges). So is a run of tags: under a heading of tags or
 topics (`_TAG_HEADING`), holding a line of tags (`tag-line`'s phrases) or an item ending with a
 comma ("developer," / "xamarin,"); tags are `tag-line`'s to judge. One line between two chrome
-lines is left too: a title above "Share" and under "Email" may be the article's.
+lines is left too: a title above "Share" and under "Email" may be the article's. And so is a
+run above the document's first sentence: before the article starts, the lines between a menu
+and a share row are its title, date and credits as often as a widget's (a photo blog's post,
+"Summertime" / "Posted July 26th, 2011" / "Photos by" / "Eirik" between "RSS feed" and
+"Tweet"; on Dragnet's two halves 35 boilerplate lines to 13 of the article there).
 """
 
 from __future__ import annotations
@@ -123,12 +127,17 @@ def enclosed_runs(doc: Document, settings: Settings) -> Iterator[tuple[int, int,
     keys = line_keys(doc)
     marks = sorted(chrome)
     tags: set[int] | None = None
+    first_sentence = -1  # not looked for yet
     for above, below in zip(marks, marks[1:]):
         if below - above - 1 < _MIN_LINES or _TAG_HEADING.fullmatch(keys[above]):
             continue
         run = _run(doc, above, below)
         if run is None:
             continue
+        if first_sentence < 0:
+            first_sentence = next((i for i, line in enumerate(lines) if _sentence(line)), len(lines))
+        if first_sentence > above:
+            continue  # the article has not started: the run may be its title, byline and date
         if tags is None:
             tags = lines_matched(doc, settings, ("tag-line",))
         if tags.isdisjoint(run) and not any(lines[i].rstrip().endswith(",") for i in run):
@@ -147,8 +156,9 @@ class EnclosedChrome(Rule):
     than 100 characters, reads as a sentence (five words or more, two of them not capitalised,
     ending with a full stop, a colon, a question or exclamation mark), or is a Markdown heading
     or `*` list item (html2text's menus, which `navigation-menu` judges); so are tags (under a
-    heading of tags or topics, or holding a line of tags, `tag-line`'s to judge) and a single
-    line between two chrome lines.
+    heading of tags or topics, or holding a line of tags, `tag-line`'s to judge), a single
+    line between two chrome lines and a run above the document's first sentence (the article's
+    title, date and credits between a menu and a share row).
 
     ## Why is this bad?
     Between a follow box and a newsletter box, "Our gear on Amazon.com" and "Gear we
