@@ -174,6 +174,13 @@ CASES: dict[str, list[str]] = {
         *(f"Supporters cheer at the caf&eacute; in Des Moines &amp; Ames, rally {k}." for k in range(5)),
         *(["From the campaign trail &amp; the road"] * 5),
     ],
+    "B031": [
+        *ARTICLE,
+        "Find us on Instagram",
+        "Gear we recommend &amp; more",
+        "Our caf&eacute; on Amazon.com",
+        "Subscribe to our newsletter",
+    ],
     "S007": [
         *ARTICLE,
         *(f"Create a smokey caf&eacute; effect &amp; portal number {k} with..." for k in range(4)),
