@@ -96,6 +96,7 @@ def test_the_rules_read_the_word_lists_their_files_declare() -> None:
         ("comment-thread", "says-verbs"),
         ("comment-thread", "weekdays"),
         ("comment-thread", "wrote-verbs"),
+        ("enclosed-chrome", "tag-headings"),
         ("story-link-list", "months"),
         ("story-link-list", "widget-heading-stems"),
         ("story-link-list", "widget-heading-words"),
@@ -130,12 +131,13 @@ def test_every_word_list_the_code_asks_for_is_declared() -> None:
         ("S008", "story-link-list", {"terms", "words"}),
         ("B011", "comment-thread", {"words"}),
         ("T002", "truncated-document", {"words"}),
+        ("B031", "enclosed-chrome", {"words"}),
     ],
 )
 def test_a_terms_only_file_holds_its_rules_lists_and_nothing_else(
     code: str, name: str, keys: set[str]
 ) -> None:
-    """S008, B011 and T002 report no phrase: their files hold their code and lists; name, severity and
+    """S008, B011, T002 and B031 report no phrase: their files hold their code and lists; name, severity and
     documentation stay with the class, and `lintnews rule CODE` prints them."""
     data = builtin_data(code)
     assert terms_only(data) and set(data) == {"code", *keys}
@@ -171,7 +173,7 @@ def test_the_pack_cache_keeps_the_word_lists(tmp_path: Path, monkeypatch: pytest
     fresh()
     warm = PackSet()
     pack_cache.builtin_entries(warm, folder, lambda p: pytest.fail(f"{p} read again"))
-    assert warm.words == cold.words and len(cold.words) == 10
+    assert warm.words == cold.words and len(cold.words) == 11
     assert warm.word_list("story-link-list", "widget-heading-words") == ("tags", "tag")
 
 
@@ -370,3 +372,27 @@ def test_extra_phrases_for_a_terms_only_rule_are_refused(tmp_path: Path) -> None
     assert err.startswith(
         "lintnews: error: lintnews.toml: `extra-phrases.S008`: rule S008 (story-link-list) does not"
     )
+
+
+def test_a_users_tag_heading_makes_b031_leave_the_tags_under_it(tmp_path: Path) -> None:
+    """B031 reads its tag headings from its terms-only file: a run under a chrome line that is a
+    heading of tags is the article's tags. "Schlagworte" made chrome by a user's phrase (a
+    post-navigation line) encloses the run; added to `tag-headings` too, it heads tags."""
+    text = f"{ENGLISH}\n\nSchlagworte\nHaushalt\nSchulen\nShare on Twitter\n"
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+
+    def b031() -> list[tuple[str, int, int | None]]:
+        settings = resolve_settings([str(path)])
+        settings.select = ["B031"]
+        return [
+            (d.code, d.line, d.end_line) for d in Linter(settings).lint(Document(str(path), text)).diagnostics
+        ]
+
+    assert b031() == []
+    (tmp_path / "nav.toml").write_text('rule = "post-navigation"\n[phrases.en]\nlines = ["Schlagworte"]\n')
+    (tmp_path / "tags.toml").write_text('rule = "B031"\n[words.de]\ntag-headings = ["Schlagworte"]\n')
+    (tmp_path / "lintnews.toml").write_text('extend-packs = ["nav.toml"]\n', encoding="utf-8")
+    assert b031() == [("B031", 4, 5)]
+    (tmp_path / "lintnews.toml").write_text('extend-packs = ["nav.toml", "tags.toml"]\n', encoding="utf-8")
+    assert b031() == []

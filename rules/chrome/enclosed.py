@@ -15,7 +15,7 @@ is long (`_MAX_LENGTH`: a paragraph), reads as a sentence (an article's last wor
 share row and a newsletter box, a comment between two "Reply" links), or is a Markdown heading
 or list item as html2text writes a page (`* World`, `## Categories`: a menu or sidebar of the
 whole page, which `navigation-menu` judges). So is a run of tags: under a heading of tags or
-topics (`_TAG_HEADING`), holding a line of tags (`tag-line`'s phrases) or an item ending with a
+topics (`tag-headings`), holding a line of tags (`tag-line`'s phrases) or an item ending with a
 comma ("developer," / "xamarin,"); tags are `tag-line`'s to judge. One line between two chrome
 lines is left too: a title above "Share" and under "Email" may be the article's. And so is a
 run above the document's first sentence: before the article starts, the lines between a menu
@@ -26,13 +26,14 @@ and a share row are its title, date and credits as often as a widget's (a photo 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from lintnews.config import Settings
 from lintnews.diagnostics import Severity
 from lintnews.document import Document, words
-from lintnews.packs import line_keys
+from lintnews.packs import alternation, line_keys, pack_words
 from lintnews.packs.matching import lines_matched
 from lintnews.registry import Rule, Violation, register
 from lintnews.seen_width import seen_length
@@ -72,13 +73,14 @@ _CASELESS_SENTENCE = 15
 #: html2text's Markdown of a whole page: a heading, a list item starting with `*` or `+`, or a
 #: bold label.
 _MARKDOWN_MENU = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[*+][ \t]|\*\*)")
-#: A heading of the article's tags or topics (its key, `line_key`): the run under it is the tag
-#: list, `tag-line`'s to judge (not in the default selection: Dragnet's gold keeps many tags).
-_TAG_HEADING = re.compile(
-    r"(?:tags?|tagged(?: as| with)?|topics?|related topics|labels?|categor(?:y|ies)|filed (?:under|in)"
-    r"|schlagw(?:ö|oe)rter|themen|stichw(?:ö|oe)rter|tematy|tagi|étiquettes?|mots[ -]cl(?:é|e)s|etiquetas?"
-    r"|temas?|palabras clave|argomenti)"
-)
+
+
+#: A heading of the article's tags or topics, whole (its key, `line_key`), from the word list
+#: `tag-headings` of rules/packs/B031.toml: the run under it is the tag list, `tag-line`'s to judge
+#: (not in the default selection: Dragnet's gold keeps many tags).
+@functools.lru_cache(maxsize=8)
+def _tag_heading(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(alternation(words))
 
 
 #: The last characters `_SENTENCE_END` can end on (most lines end on none: a cheap test first).
@@ -127,9 +129,10 @@ def enclosed_runs(doc: Document, settings: Settings) -> Iterator[tuple[int, int,
     keys = line_keys(doc)
     marks = sorted(chrome)
     tags: set[int] | None = None
+    tag_heading = _tag_heading(pack_words(settings, "enclosed-chrome", "tag-headings"))
     first_sentence = -1  # not looked for yet
     for above, below in zip(marks, marks[1:]):
-        if below - above - 1 < _MIN_LINES or _TAG_HEADING.fullmatch(keys[above]):
+        if below - above - 1 < _MIN_LINES or tag_heading.fullmatch(keys[above]):
             continue
         run = _run(doc, above, below)
         if run is None:
