@@ -190,7 +190,9 @@ class EnclosedChrome(Rule):
 
     code = "B031"
     name = "enclosed-chrome"
-    severity = Severity.WARNING
+    # (info: judged by its neighbours alone, its precision on Dragnet's held-out half B is 0.948
+    # on trafilatura's favor_recall text, under issue 16's 0.95 for a warning)
+    severity = Severity.INFO
     summary = "Short lines enclosed by site chrome (a widget's links between chrome lines) left in the text"
     fix_applicability = "unsafe"
 
