@@ -142,11 +142,17 @@ def _items(doc: Document) -> list[int]:
             end = stop if stop >= 0 else len(text)
             if end - at > _MAX_TAIL and text[end - 1] in " \t":  # (a Markdown link's blanked address)
                 end = at + len(text[at:end].rstrip(" \t"))
-            if end - at <= _MAX_TAIL:
-                line = doc.position(at)[0]
-                m = item.fullmatch(lines[line])
-                if m is not None and len(m["title"].split()) >= _MIN_TITLE_WORDS:
-                    found.add(line)
+            if end - at > _MAX_TAIL:
+                # Every mark of this line before ``end - _MAX_TAIL`` is as far from its end (the
+                # same ``end``: a mark is no blank): the search goes on from there, where going
+                # to the end of a long paragraph again for each of its dashes cost more than
+                # the rest of the rule.
+                at = text.find(mark, end - _MAX_TAIL)
+                continue
+            line = doc.position(at)[0]
+            m = item.fullmatch(lines[line])
+            if m is not None and len(m["title"].split()) >= _MIN_TITLE_WORDS:
+                found.add(line)
             at = text.find(mark, at + 1)
     found.update(_stamped_items(doc))
     return sorted(found)
