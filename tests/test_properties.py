@@ -105,6 +105,17 @@ def test_fixing_is_idempotent(text: str) -> None:
     "Geneva Talks Resume After Pause\n"
     "Geneva Talks Resume After Pause"
 )
+# (found by Hypothesis in session 41: D002 took a headline over "Adblock Detected" and "Share on
+# Facebook" for a list of the text's parts, each chrome line being repeated over a paragraph
+# further down, and the fix's second pass removed its copy once D001's fix had run)
+@example(
+    "Geneva Talks Resume After Pause\nAdblock Detected\nShare on Facebook\n"
+    "Talks resumed in Geneva on Monday after a two-week pause, officials said.\n"
+    "Geneva Talks Resume After Pause\n"
+    "Talks resumed in Geneva on Monday after a two-week pause, officials said.\n"
+    "Adblock Detected\n"
+    "Talks resumed in Geneva on Monday after a two-week pause, officials said."
+)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_a_fix_only_removes_text_its_diagnostics_cover(text: str) -> None:
     doc = Document(path="a.txt", text=text)

@@ -692,6 +692,21 @@ _POSTS_WIDGET = (
 )
 
 D002_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
+    # a headline over two lines of chrome, each repeated over a paragraph further down: chrome
+    # names no part of the text, so the three lines are no list of parts (session 41, Hypothesis)
+    (
+        text(
+            TITLE,
+            "Adblock Detected",
+            "Share on Facebook",
+            LEDE,
+            TITLE,
+            SECOND,
+            "Adblock Detected",
+            THIRD,
+        ),
+        [("D002", 5)],
+    ),
     # session 39 near-miss: a title repeated under a Markdown table, a blank line between, is
     # no line of its cells
     (

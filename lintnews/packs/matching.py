@@ -132,6 +132,12 @@ def lines_matched(doc: Document, settings: Settings, rules: tuple[str, ...]) -> 
     return {line for rule in rules for line, _ in found.get(rule, ())}
 
 
+def phrase_lines(doc: Document, settings: Settings) -> set[int]:
+    """The lines of ``doc`` that an entry of any phrase rule matches whole: the chrome and filler
+    the packs know, whatever the selection runs."""
+    return {line for found in _phrase_matches(doc, settings).values() for line, _ in found}
+
+
 def _phrase_matches(doc: Document, settings: Settings) -> dict[str, list[tuple[int, Entry]]]:
     """`match_lines` of every rule at once, computed once per document (and configured
     language and pack set) for all phrase rules: one pass over the candidate lines."""

@@ -10,6 +10,7 @@ import re
 from lintnews.config import Settings
 from lintnews.document import Block, Document, View, words
 from lintnews.packs import lines_matched
+from lintnews.packs.matching import phrase_lines
 
 from .keys import _MD_HEADING
 
@@ -98,12 +99,14 @@ def _plain(text: str) -> str:
     return " ".join(words(text)).casefold()
 
 
-def listed_parts(doc: Document, block: Block, first: Block) -> bool:
+def listed_parts(doc: Document, settings: Settings, block: Block, first: Block) -> bool:
     """``first`` is an entry of a list of a text's parts (three short lines or more in a row:
     "ATF consists of the following components:", then "Frontend", "Task Store", "Queue") and
     ``block`` the heading of that part's section, over a paragraph of prose: at least three
     entries of the list are headings of such sections further down. Entries of one or two words
-    count (D002's table-of-contents test sees only headings of ``min-words``)."""
+    count (D002's table-of-contents test sees only headings of ``min-words``); lines of chrome
+    that a phrase rule reports do not ("Adblock Detected" and "Share on Facebook" under a
+    headline name no part, wherever else the page repeats them)."""
     blocks = doc.blocks
     nxt = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
     if nxt is None or not nxt.prose:
@@ -116,7 +119,8 @@ def listed_parts(doc: Document, block: Block, first: Block) -> bool:
     if hi - lo < 2:
         return False
     last = _SECTIONS.of(doc)
-    entries = {_plain(blocks[i].text) for i in range(lo, hi + 1)}
+    chrome = phrase_lines(doc, settings)
+    entries = {_plain(blocks[i].text) for i in range(lo, hi + 1) if blocks[i].start not in chrome}
     return sum(last.get(e, -1) > first.index for e in entries) >= 3
 
 

@@ -229,7 +229,7 @@ class DuplicateHeading(Rule):
                 continue  # a line of a cell down a Markdown table's column (a box score's pitcher)
             if photo_credit(doc, settings, block):
                 continue  # a photographer's credit under each picture (B021's)
-            if listed_parts(doc, block, first):
+            if listed_parts(doc, settings, block, first):
                 continue  # a part's section, the parts listed above
             yield self.removable_lines(
                 doc,
