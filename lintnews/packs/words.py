@@ -27,43 +27,24 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from lintnews.config import ConfigError
+from lintnews.packs.lists import declared_lists, named_lists
 
 
 def word_lists(
     data: dict[str, Any], where: str, rule: str, known: frozenset[str] | None
 ) -> Iterator[tuple[str, str, tuple[str, ...]]]:
-    """(language, list name, its words in lower case) for every list of every ``[words.<lang>]``
-    table of a rule file's ``data``. ``known``: the names the rule reads (a user's file may name
-    no other); None for a built-in file, which declares them."""
-    words = data.get("words", {})
-    if not isinstance(words, dict):
-        raise ConfigError(f"{where}: `words` must be a table of languages ([words.en], [words.de], ...)")
-    for language, table in words.items():
-        at = f"{where} [words.{language}]"
-        if not isinstance(table, dict):
-            raise ConfigError(f"{at}: must be one table of named word lists (`name = [...]`)")
-        for name, found in table.items():
-            if known is not None and name not in known:
-                reads = ", ".join(f"`{k}`" for k in sorted(known)) or "none"
-                raise ConfigError(f"{at}: unknown word list `{name}` (rule {rule} reads: {reads})")
-            if not isinstance(found, list) or not all(isinstance(w, str) for w in found):
-                raise ConfigError(f"{at}: `{name}` must be a list of strings")
-            kept = []
-            for word in found:
-                norm = " ".join(word.lower().split())
-                if not norm:
-                    raise ConfigError(f"{at}: `{name}`: {word!r} holds no word")
-                kept.append(norm)
-            yield language, name, tuple(kept)
+    """(language, list name, its words in lower case, single-spaced) for every list of every
+    ``[words.<lang>]`` table of a rule file's ``data`` (`named_lists`)."""
+    return named_lists(data, where, rule, known, "words", _lower_words, "holds no word")
+
+
+def _lower_words(word: str) -> str:
+    return " ".join(word.lower().split())
 
 
 def declared_words(data: dict[str, Any]) -> frozenset[str]:
     """The names of the word lists a built-in rule file's ``data`` declares (in any language)."""
-    words = data.get("words", {})
-    if not isinstance(words, dict):
-        return frozenset()
-    return frozenset(name for table in words.values() if isinstance(table, dict) for name in table)
+    return declared_lists(data, "words")
 
 
 def ordered(words: Iterable[str]) -> tuple[str, ...]:
