@@ -493,6 +493,29 @@ def test_block_traits_of_known_text(text: str, kind: str, heading_like: bool, pr
         assert (block.heading_like, block.prose) == (heading_like, prose)
 
 
+def test_block_words_of_long_ascii_text() -> None:
+    """Runs of ASCII (counted 16 characters at a time) hold joined words and start them in
+    lower case; one and two bytes a character (the dash makes the text two)."""
+    for prefix in ("", "— "):
+        text = prefix + "It's a well-known state-of-the-art fact. " * 3
+        for block in (_native.Block(0, 0, 0, text, "paragraph"), native.PyBlock(0, 0, 0, text, "paragraph")):
+            assert (block.word_count, block.lower_count) == (15, 12)
+
+
+@pytest.mark.parametrize("prefix", ["", "— ", "中"])
+def test_block_words_across_the_ends_of_ascii_runs(prefix: str) -> None:
+    """A word or a joiner at any place of a run of ASCII (so at the end of each 16 characters
+    read at once, and where a character that is not ASCII stops the run) is read as the
+    definition reads it, in texts of one, two and four bytes a character."""
+    for k in range(40):
+        for joiner in ("'", "-", "’", "--", " ", "\n", "_", "é", "Д"):
+            for tail in ("b", "B", " b", "1", "", "𝟙"):
+                text = prefix + "x" * k + joiner + tail + " Word and word" * 3
+                for kind in ("paragraph", "quote"):
+                    compiled, pure = _native.Block(0, 0, 0, text, kind), native.PyBlock(0, 0, 0, text, kind)
+                    assert _block_shape(compiled) == _block_shape(pure), text
+
+
 def test_blocks_pickle_and_copy_as_what_made_them() -> None:
     import copy
     import pickle
