@@ -3557,6 +3557,69 @@ static PyObject *native_glued_lines(PyObject *self, PyObject *args)
 /* end s33-chrome --------------------------------------------------------------------------- */
 /* s33-lang: a document's normalised lines and its stop-word profile in one pass -------------- */
 
+/* s41b-cost: normalized_counts's words, copied a vector at a time. From src[*i] (at a word's
+ * first character, with 16 characters or more left), its leading ASCII letters and digits
+ * (those of the next 16 characters) are copied to dst[*len] on (the 16 are written: the output,
+ * never longer than the input read, has room), *i and *len moved past them, and 0x7F or'ed into
+ * *most (str_of picks the width from *most's thresholds, 0x80, 0x100 and 0x10000, which no or
+ * with 0x7F crosses); how many they are. The caller's loop of a character at a time reads on
+ * from there (a letter of another script, or the 17th, goes on the word). */
+#if defined(__SSE2__)
+static inline __m128i ascii_alnum_bytes(__m128i x)
+{
+    return _mm_or_si128(_mm_or_si128(bytes_within(x, 'a', 'z'), bytes_within(x, 'A', 'Z')), bytes_within(x, '0', '9'));
+}
+
+static inline Py_ssize_t alnum_prefix_Py_UCS1(const Py_UCS1 *src, Py_ssize_t *i, Py_ssize_t n, Py_UCS1 *dst,
+                                              Py_ssize_t *len, Py_UCS4 *most)
+{
+    if (*i + 16 > n)
+        return 0;
+    __m128i x = _mm_loadu_si128((const __m128i *)(src + *i));
+    /* (bytes from 0x80 are negative to the signed comparisons: never within a range) */
+    Py_ssize_t k = __builtin_ctz(~(unsigned)_mm_movemask_epi8(ascii_alnum_bytes(x)));
+    _mm_storeu_si128((__m128i *)(dst + *len), x);
+    *i += k;
+    *len += k;
+    *most |= k ? 0x7F : 0;
+    return k;
+}
+
+static inline Py_ssize_t alnum_prefix_Py_UCS2(const Py_UCS2 *src, Py_ssize_t *i, Py_ssize_t n, Py_UCS2 *dst,
+                                              Py_ssize_t *len, Py_UCS4 *most)
+{
+    if (*i + 16 > n)
+        return 0;
+    __m128i a = _mm_loadu_si128((const __m128i *)(src + *i)), b = _mm_loadu_si128((const __m128i *)(src + *i + 8));
+    /* (packed with signed saturation: a character from 0x80 becomes 0x7F or above, or below 0:
+     * none is within a range; 0x7F is not alphanumeric) */
+    __m128i x = _mm_packs_epi16(a, b);
+    Py_ssize_t k = __builtin_ctz(~(unsigned)_mm_movemask_epi8(ascii_alnum_bytes(x)));
+    _mm_storeu_si128((__m128i *)(dst + *len), a);
+    _mm_storeu_si128((__m128i *)(dst + *len + 8), b);
+    *i += k;
+    *len += k;
+    *most |= k ? 0x7F : 0;
+    return k;
+}
+#else
+static inline Py_ssize_t alnum_prefix_Py_UCS1(const Py_UCS1 *src, Py_ssize_t *i, Py_ssize_t n, Py_UCS1 *dst,
+                                              Py_ssize_t *len, Py_UCS4 *most)
+{
+    return 0;
+}
+static inline Py_ssize_t alnum_prefix_Py_UCS2(const Py_UCS2 *src, Py_ssize_t *i, Py_ssize_t n, Py_UCS2 *dst,
+                                              Py_ssize_t *len, Py_UCS4 *most)
+{
+    return 0;
+}
+#endif
+static inline Py_ssize_t alnum_prefix_Py_UCS4(const Py_UCS4 *src, Py_ssize_t *i, Py_ssize_t n, Py_UCS4 *dst,
+                                              Py_ssize_t *len, Py_UCS4 *most)
+{
+    return 0;
+}
+
 PyDoc_STRVAR(normalized_counts_doc,
              "normalized_counts(text, vocabulary, sample) -> (lines, counts, words, numbers)\n\n"
              "normalized_lines(text), and count_words of those lines joined by line breaks, the\n"
@@ -3617,10 +3680,13 @@ static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
             if (len)                                                                               \
                 dst[len++] = ' ';                                                                  \
             const Py_ssize_t start = len;                                                          \
+            if (alnum_prefix_##T(src, &i, n, dst, &len, &most) && !(i < n && is_alnum(ch = src[i]))) \
+                goto counted_##T;                                                                  \
             do {                                                                                   \
                 dst[len++] = (T)ch;                                                                \
                 most |= ch;                                                                        \
             } while (++i < n && is_alnum(ch = src[i]));                                            \
+        counted_##T:                                                                               \
             if (!sampling)                                                                         \
                 continue;                                                                          \
             const T *word = dst + start;                                                           \

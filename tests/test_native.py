@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lintnews import _native, language_scripts, native
+from lintnews import _native, language, language_scripts, native
 from lintnews.packs import first_pass
 
 SOME = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
@@ -59,6 +59,27 @@ def test_normalized_lines_of_known_text() -> None:
     text = "Héllo, WORLD_wide —  it's\n\n  ½ x\r\nlast…"
     lines = ["Héllo WORLD wide it s", "", "½ x", "last"]
     assert native.py_normalized_lines(text) == lines == _native.normalized_counts(text, {}, 1)[0]
+
+
+@pytest.mark.parametrize("prefix", ["", "— ", "中"])
+def test_normalized_counts_of_words_at_any_length(prefix: str) -> None:
+    """Words of ASCII letters and digits (copied 16 characters at a time) of every length, ended
+    by a letter of another script, a mark, a line break or the text's end, are the lines and
+    counts of the definition, in texts of one, two and four bytes a character."""
+    vocabulary = {"the": 0, "and": 1, "x" * 20: 2, "der": 3}
+    for k in range(1, 40):
+        for end in ("", " ", "\n", "é", "Д", "’", "_", "0", "𝟙", ", the and"):
+            text = prefix + " the " + "x" * k + end + " der 2024 Und the\nand " + "y" * k
+            expected = language.py_normalized_counts(text, vocabulary, 50_000)
+            assert _native.normalized_counts(text, vocabulary, 50_000) == expected, text
+    assert _native.normalized_counts(
+        "the " + "x" * 20 + "\nand 12345678901234567 the", vocabulary, 50_000
+    ) == (
+        ["the " + "x" * 20, "and 12345678901234567 the"],
+        [2, 1, 1, 0],
+        5,
+        1,
+    )
 
 
 def test_kernels_refuse_what_is_not_text() -> None:
