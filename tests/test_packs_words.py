@@ -96,7 +96,19 @@ def test_the_rules_read_the_word_lists_their_files_declare() -> None:
         ("comment-thread", "says-verbs"),
         ("comment-thread", "weekdays"),
         ("comment-thread", "wrote-verbs"),
+        ("comment-widget", "item-links"),
+        ("empty-byline", "bio-verbs"),
+        ("empty-byline", "name-joins"),
+        ("empty-byline", "name-particles"),
         ("enclosed-chrome", "tag-headings"),
+        ("post-navigation", "name-links"),
+        ("post-navigation", "presenting-verbs"),
+        ("post-navigation", "trades-and-publications"),
+        ("prompt-leak", "footer-starts"),
+        ("prompt-leak", "question-labels"),
+        ("social-share", "bio-verbs"),
+        ("social-share", "follow-starts"),
+        ("social-share", "trade-words"),
         ("story-link-list", "months"),
         ("story-link-list", "widget-heading-stems"),
         ("story-link-list", "widget-heading-words"),
@@ -111,6 +123,9 @@ def test_the_rules_read_the_word_lists_their_files_declare() -> None:
         "wrote",
         "said",
     )
+    # a regex's suffix alternatives spelled out, `autor(?:in)?`, `rédact(?:eur|rice)`
+    trades = set(packs.word_list("social-share", "trade-words"))
+    assert {"autor", "autorin", "rédacteur", "rédactrice", "reports from"} <= trades
     months = packs.word_list("story-link-list", "months")
     # every language at once, each word once, longest first
     assert {"märz", "mars", "maart", "mayo", "may"} <= set(months) and len(months) == len(set(months))
@@ -173,8 +188,9 @@ def test_the_pack_cache_keeps_the_word_lists(tmp_path: Path, monkeypatch: pytest
     fresh()
     warm = PackSet()
     pack_cache.builtin_entries(warm, folder, lambda p: pytest.fail(f"{p} read again"))
-    assert warm.words == cold.words and len(cold.words) == 11
+    assert warm.words == cold.words and len(cold.words) == 23
     assert warm.word_list("story-link-list", "widget-heading-words") == ("tags", "tag")
+    assert warm.word_list("comment-widget", "item-links")[:3] == ("commented on", "replied on", "posted on")
 
 
 # ---------------------------------------------------------------------------- users' additions

@@ -15,7 +15,9 @@ from __future__ import annotations
 import functools
 import re
 
+from lintnews.config import Settings
 from lintnews.document import Document
+from lintnews.packs import alternation, pack_words
 
 #: "About NAME" (one to four words after it): what follows one of the words that start the
 #: heading (B010's term list `about-headings`); Markdown heading marks and emphasis around it, a
@@ -31,42 +33,56 @@ def _heading(starts: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"^[\s#*_]*(?:{words}){_NAME}", re.IGNORECASE)
 
 
-#: Small words a name may hold in its middle ("Society of Authors", "Hacker News").
-_NAME_LINKS = frozenset({"of", "the", "and", "de", "la", "le", "von", "van", "der", "du", "di", "y", "&"})
-#: The verb that presents the name ("Jane Roe is …", "Matthew is PCMag's UK-based editor").
-_PRESENTS = re.compile(r"\s+(?:is|was|has been|ist|war|est|es|fue)\s", re.IGNORECASE)
-#: A trade or a publication in the paragraph's first sentence.
-_WHAT = re.compile(
-    r"\b(?:writer|reporter|journalist|editor|contributor|correspondent|columnist|commentator|blogger|"
-    r"author|freelance|freelancer|founder|co-founder|ceo|photographer|broadcaster|podcaster|"
-    r"blog|website|web site|magazine|publication|newsletter|source for news|news site|news and reviews|"
-    r"autor(?:in)?|journalist(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|bloggerin|gründer(?:in)?|"
-    r"journaliste|rédact(?:eur|rice)|chroniqueu(?:r|se)|fondat(?:eur|rice)|"
-    r"periodista|redactor(?:a)?|escritor(?:a)?|fundador(?:a)?|revista)\b",
-    re.IGNORECASE,
-)
+#: B010's word lists (rules/packs/B010.toml, every language at once: `pack_words`): the
+#: `name-links`, small words a name may hold in its middle ("Society of Authors", "Hacker
+#: News"; "&" too, a shape); the `presenting-verbs` that present the name ("Jane Roe is …",
+#: "Matthew is PCMag's UK-based editor"); the `trades-and-publications`, one of which the
+#: paragraph's first sentence names.
+_RULE = "post-navigation"
+
+
+@functools.lru_cache(maxsize=8)
+def _name_links(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words) | {"&"}
+
+
+@functools.lru_cache(maxsize=8)
+def _presents(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``verbs`` between blanks, in any case (compiled once a list)."""
+    return re.compile(rf"\s+{alternation(verbs)}\s", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8)
+def _what(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``words`` as a word, in any case (compiled once a list)."""
+    return re.compile(rf"\b{alternation(words)}\b", re.IGNORECASE)
+
+
 _FIRST_SENTENCE = re.compile(r"^.*?[.!?](?:\s|$)")
 _MAX_BIO = 700
 
 
-def _is_name(words: list[str], heading: str) -> bool:
-    """Capitalised words (small linking words between them), or a heading all in capitals."""
+def _is_name(words: list[str], heading: str, links: frozenset[str]) -> bool:
+    """Capitalised words (small linking words, ``links``, between them), or a heading all in
+    capitals."""
     if heading.isupper():
         return True
-    return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
+    return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in links for w in words)
 
 
-def about_bio(doc: Document, i: int, reported: set[int], starts: frozenset[str]) -> int | None:
+def about_bio(
+    doc: Document, i: int, reported: set[int], starts: frozenset[str], settings: Settings
+) -> int | None:
     """The line of the paragraph that presents NAME under line ``i`` when line ``i`` is an
     "About NAME" heading (B010's pack pattern found it; it starts with one of ``starts``), else
-    None."""
+    None (``settings``: whose packs give the words)."""
     lines = doc.lines
     line = lines[i]
     m = _heading(starts).match(line)
     if m is None or len(line) > 80:
         return None
     words = m[1].split()
-    if not _is_name(words, line.strip(" #*_:")):
+    if not _is_name(words, line.strip(" #*_:"), _name_links(pack_words(settings, _RULE, "name-links"))):
         return None
     j = i + 1
     while j < len(lines) and j <= i + 2 and not lines[j].strip():
@@ -79,4 +95,6 @@ def about_bio(doc: Document, i: int, reported: set[int], starts: frozenset[str])
         return None
     first = _FIRST_SENTENCE.match(bio)
     sentence = first[0] if first else bio
-    return j if _PRESENTS.search(sentence) and _WHAT.search(sentence) else None
+    presents = _presents(pack_words(settings, _RULE, "presenting-verbs"))
+    what = _what(pack_words(settings, _RULE, "trades-and-publications"))
+    return j if presents.search(sentence) and what.search(sentence) else None

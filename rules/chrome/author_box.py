@@ -8,34 +8,52 @@ verb of the bio and a word of the trade, one to three sentences.
 
 from __future__ import annotations
 
+import functools
 import re
 
+from lintnews.config import Settings
 from lintnews.document import Document
+from lintnews.packs import alternation, pack_words
 
-#: The follow prompts whose line the bio may stand over (their line key's start).
-_FOLLOW = re.compile(r"(?:follow|folgen sie|folge|suivez|suis|sigue|síguenos|siga)\b")
-#: A name of one to four capitalised words, then a verb of a bio.
-_BIO_START = re.compile(
-    r"(?:[A-ZÀ-Þ][\w.'’-]*\s){0,3}[A-ZÀ-Þ][\w.'’-]*,?\s"
-    r"(?:is|was|has been|reports|writes|covers|blogs|ist|war|schreibt|berichtet|est|écrit|es|escribe)\b"
-)
-#: A word of the trade somewhere in the bio.
-_TRADE = re.compile(
-    r"\b(?:writer|reporter|journalist|editor|contributor|correspondent|columnist|blogger|author|"
-    r"freelance|freelancer|reports from|redakteur(?:in)?|autor(?:in)?|journalist(?:in)?|"
-    r"korrespondent(?:in)?|kolumnist(?:in)?|reporter(?:in)?|journaliste|rédact(?:eur|rice)|"
-    r"correspondant(?:e)?|chroniqueu(?:r|se)|periodista|redactor(?:a)?|corresponsal|columnista)\b",
-    re.IGNORECASE,
-)
+#: B005's word lists (rules/packs/B005.toml, every language at once: `pack_words`):
+#: `follow-starts` open the follow prompts whose line the bio may stand over (their line key's
+#: start); `bio-verbs` follow the name the bio opens with; `trade-words` name the trade.
+_RULE = "social-share"
+
+
+@functools.lru_cache(maxsize=8)
+def _follow(starts: tuple[str, ...]) -> re.Pattern[str]:
+    """A line key starting with one of ``starts`` as a word (compiled once a list)."""
+    return re.compile(rf"{alternation(starts)}\b")
+
+
+@functools.lru_cache(maxsize=8)
+def _bio_start(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """A name of one to four capitalised words, then one of ``verbs`` (lower case, as written)."""
+    return re.compile(rf"(?:[A-ZÀ-Þ][\w.'’-]*\s){{0,3}}[A-ZÀ-Þ][\w.'’-]*,?\s{alternation(verbs)}\b")
+
+
+@functools.lru_cache(maxsize=8)
+def _trade(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``words`` as a word, in any case, somewhere in the bio."""
+    return re.compile(rf"\b{alternation(words)}\b", re.IGNORECASE)
+
+
 _MAX_CHARS = 320
 _MAX_SENTENCES = 3
 
 
-def author_bio_lines(doc: Document, keys: list[str], reported: set[int]) -> list[int]:
-    """The lines of bio right above a reported follow prompt (at most one blank line between)."""
-    found = []
+def author_bio_lines(doc: Document, keys: list[str], reported: set[int], settings: Settings) -> list[int]:
+    """The lines of bio right above a reported follow prompt (at most one blank line between;
+    ``settings``: whose packs give the words)."""
+    found: list[int] = []
+    if not reported:
+        return found
+    follow = _follow(pack_words(settings, _RULE, "follow-starts"))
+    bio_start = _bio_start(pack_words(settings, _RULE, "bio-verbs"))
+    trade = _trade(pack_words(settings, _RULE, "trade-words"))
     for i in sorted(reported):
-        if not _FOLLOW.match(keys[i]):
+        if not follow.match(keys[i]):
             continue
         j = i - 1
         while j >= 0 and j >= i - 2 and not doc.lines[j].strip():
@@ -47,8 +65,8 @@ def author_bio_lines(doc: Document, keys: list[str], reported: set[int]) -> list
         if (
             len(text) <= _MAX_CHARS
             and sentences <= _MAX_SENTENCES
-            and _BIO_START.match(text)
-            and _TRADE.search(text)
+            and bio_start.match(text)
+            and trade.search(text)
         ):
             found.append(j)
     return found

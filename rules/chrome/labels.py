@@ -7,6 +7,7 @@ the about box under a post (`about_box`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -15,33 +16,45 @@ from lintnews.document import Document
 from lintnews.language import STOPWORDS
 from lintnews.packs import (
     PhraseRule,
+    alternation,
     line_key,
     pack_terms,
+    pack_words,
     phrase_rule,
 )
 from lintnews.registry import Violation, register
 
 from .about_box import about_bio
 
-_NAME_WORD = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|von|van|der|de|da|del|la|le|di|du|bin|al|y|und|and|et|&|,)$"
-)
+#: B007's word lists (rules/packs/B007.toml, every language at once: `pack_words`): the
+#: `name-particles` a name holds between its capitalised words ("von", "de la", "van der"), the
+#: `name-joins` that also join two names on a name line ("and", "und", "bin"), the `bio-verbs`
+#: after the name that opens a bio. "&" and a comma join names whatever the language: shapes.
 
 
-def _looks_like_name(line: str) -> bool:
+@functools.lru_cache(maxsize=8)
+def _name_word(particles: tuple[str, ...], joins: tuple[str, ...]) -> re.Pattern[str]:
+    """One word of a name line: capitalised, a particle or a join (as written, lower case)."""
+    return re.compile(rf"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|{alternation(particles + joins)}|&|,)$")
+
+
+def _looks_like_name(line: str, name_word: re.Pattern[str]) -> bool:
     """A short line of capitalised words: the author name that belongs to a byline above it."""
     tokens = line.strip().replace(",", " , ").split()
     if not 1 <= len(tokens) <= 6 or len(line.strip()) > 60:
         return False
-    return all(_NAME_WORD.match(t) for t in tokens) and any(t[:1].isupper() for t in tokens)
+    return all(name_word.match(t) for t in tokens) and any(t[:1].isupper() for t in tokens)
 
 
-#: An author's bio under an "Author:" label: two to four capitalised words, the name, then a
-#: comma or a verb ("Maria Elena Duron, is managing editor …", "Pete Leibman is the Founder …").
-_BIO = re.compile(
-    r"^\s*[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|von|van|der|de|da|del|la|le|di|du)){1,3}"
-    r"(?:\s*,|\s+(?:is|was|has|had|writes|wrote|covers|lives|works|teaches|leads|runs|ist|war|est|es)\b)"
-)
+@functools.lru_cache(maxsize=8)
+def _bio(particles: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """An author's bio under an "Author:" label: two to four capitalised words (particles
+    between them), the name, then a comma or one of ``verbs`` ("Maria Elena Duron, is managing
+    editor …", "Pete Leibman is the Founder …")."""
+    return re.compile(
+        rf"^\s*[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|{alternation(particles)})){{1,3}}"
+        rf"(?:\s*,|\s+{alternation(verbs)}\b)"
+    )
 
 
 _EMPHASIS = re.compile(r"[*_]+")
@@ -55,16 +68,17 @@ _NAME_DRESS = re.compile(r"^\s*#{1,6}\s+|\s*[|•·]\s*$")
 _USER_NAME = re.compile(r"^[^\W\d_][\w.-]{1,29}$")
 
 
-def _names_author(line: str) -> bool:
+def _names_author(line: str, name_word: re.Pattern[str], bio: re.Pattern[str]) -> bool:
     """The line below a byline gives the author: a short name (also a lower-case user name
-    alone, or a name with a separator after it), or a bio that starts with one."""
+    alone, or a name with a separator after it), or a bio that starts with one (``name_word``,
+    ``bio``: `_name_word` and `_bio` of B007's words)."""
     name = _NAME_DRESS.sub("", line).strip()
-    if _looks_like_name(name) or (_USER_NAME.match(name) and not _is_stopword(name)):
+    if _looks_like_name(name, name_word) or (_USER_NAME.match(name) and not _is_stopword(name)):
         return True
     line = _EMPHASIS.sub("", line)  # "_**Maria Duron**, is …" in Markdown
     # ("The President is expected …" is a sentence, not a bio: a name starts with no stopword)
     first = line.split(None, 1)[0] if line.strip() else ""
-    return bool(_BIO.match(line)) and not _is_stopword(first)
+    return bool(bio.match(line)) and not _is_stopword(first)
 
 
 def _is_stopword(word: str) -> bool:
@@ -78,12 +92,20 @@ def _is_stopword(word: str) -> bool:
 class EmptyByline(PhraseRule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         lines = doc.lines
+        patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         for v in super().check(doc, settings):
             # (read on from the line, not from a copy of the rest of the lines: once per byline,
             # that copy made a text of many bylines quadratic)
             nxt = next((lines[k] for k in range(v.line + 1, len(lines)) if lines[k].strip()), "")
-            if nxt and _names_author(nxt):
-                continue
+            if nxt:
+                if patterns is None:
+                    particles = pack_words(settings, self.name, "name-particles")
+                    patterns = (
+                        _name_word(particles, pack_words(settings, self.name, "name-joins")),
+                        _bio(particles, pack_words(settings, self.name, "bio-verbs")),
+                    )
+                if _names_author(nxt, *patterns):
+                    continue
             yield v
 
 
@@ -125,7 +147,7 @@ class PostNavigation(PhraseRule):
             found[v.line] = v
         starts = pack_terms(doc, settings, self.name, "about-headings") if about else frozenset()
         for v in about:
-            j = about_bio(doc, v.line, set(found), starts)
+            j = about_bio(doc, v.line, set(found), starts, settings)
             if j is not None and v.line not in found:
                 # "About Jane Roe" over "Jane Roe is a freelance writer in Austin." under a post
                 found[v.line] = v

@@ -12,6 +12,7 @@ from lintnews.document import Document
 from lintnews.packs import (
     PhraseRule,
     pack_terms,
+    pack_words,
     phrase_rule,
 )
 from lintnews.registry import Violation, register
@@ -47,7 +48,8 @@ class CommentWidget(PhraseRule):
                 f'Remove the line "{doc.lines[i].strip()[:60]}"',
             )
         headings = pack_terms(doc, settings, self.name, "recent-comments-headings")
-        for i in recent_comment_lines(doc, reported, headings):
+        links = pack_words(settings, self.name, "item-links")
+        for i in recent_comment_lines(doc, reported, headings, links):
             # "Sona on Windows Live Messenger Mobile" under "Recent Comments": the sidebar's box
             yield self.removable_lines(
                 doc,

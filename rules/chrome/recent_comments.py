@@ -12,18 +12,24 @@ next widget) is left alone.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lintnews.document import Document
-from lintnews.packs import line_keys
+from lintnews.packs import alternation, line_keys
 
-#: An item naming the reader and the post: "NAME on TITLE", "NAME commented on TITLE",
-#: "NAME bei TITLE", "NAME dans TITLE", "NAME en TITLE". The name is one to five words with no
-#: sentence mark; the post's title follows.
-_NAMED = re.compile(
-    r"^((?:[^.!?:;]|(?<=\b\w)\.){1,40}?)\s+(?:(?:commented|posted|replied)\s+on|on|bei|zu|zum|zur|dans|sur|en|em|su|op|w)\s+\S.{0,200}$",
-    re.IGNORECASE,
-)
+
+@functools.lru_cache(maxsize=8)
+def _named(links: tuple[str, ...]) -> re.Pattern[str]:
+    """An item naming the reader and the post: "NAME on TITLE", "NAME commented on TITLE",
+    "NAME bei TITLE", "NAME dans TITLE", "NAME en TITLE", one of ``links`` (B002's word list
+    `item-links`, every language at once) between the two; compiled once a list. The name is
+    one to five words with no sentence mark; the post's title follows."""
+    return re.compile(
+        rf"^((?:[^.!?:;]|(?<=\b\w)\.){{1,40}}?)\s+{alternation(links)}\s+\S.{{0,200}}$", re.IGNORECASE
+    )
+
+
 #: An item showing the comment's first words, cut off ("That word has a LOT of meaning here
 #: in New...") and maybe by and on whom ("...by NAME on TITLE").
 _CUT = re.compile(r"(?:\.\.\.|…)")
@@ -38,11 +44,11 @@ _MAX_GAP = 2
 _MAX_ITEMS = 20
 
 
-def _item(text: str, after_cut: bool) -> bool:
+def _item(text: str, after_cut: bool, named_item: re.Pattern[str]) -> bool:
     words = text.split()
     if not words or len(words) > 40 or text.startswith("#"):  # the next widget's heading
         return False
-    named = _NAMED.match(text)
+    named = named_item.match(text)
     if named and len(named[1].split()) <= 5:
         return True
     if _CUT.search(text) or text.endswith(_UNVERIFIED):
@@ -50,15 +56,21 @@ def _item(text: str, after_cut: bool) -> bool:
     return after_cut and _NAME_LINE.match(text) is not None
 
 
-def recent_comment_lines(doc: Document, reported: set[int], headings: frozenset[str]) -> list[int]:
+def recent_comment_lines(
+    doc: Document, reported: set[int], headings: frozenset[str], links: tuple[str, ...]
+) -> list[int]:
     """The item lines under a reported "Recent Comments" heading (a line whose key is one of
     ``headings``, B002's term list `recent-comments-headings`): each one right under the
     heading or under another item (at most ``_MAX_GAP`` blank lines between), in order; none
-    unless the box lists two items at least."""
+    unless the box lists two items at least. ``links``: B002's word list `item-links`."""
     keys = line_keys(doc)
     lines = doc.lines
     found: list[int] = []
-    for start in sorted(i for i in reported if keys[i] in headings):
+    starts = sorted(i for i in reported if keys[i] in headings)
+    if not starts:
+        return found
+    named_item = _named(links)
+    for start in starts:
         items: list[int] = []
         i, after_cut = start, False
         while len(items) < _MAX_ITEMS:
@@ -68,7 +80,7 @@ def recent_comment_lines(doc: Document, reported: set[int], headings: frozenset[
             if j >= len(lines) or j - i > _MAX_GAP + 1 or j in reported:
                 break
             text = _BULLET.sub("", lines[j]).strip()
-            if not _item(text, after_cut):
+            if not _item(text, after_cut, named_item):
                 break
             after_cut = _CUT.search(text) is not None
             items.append(j)

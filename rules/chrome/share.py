@@ -42,7 +42,7 @@ class SocialShare(PhraseRule):
             screen = share_screen(packs, self.name, langs)
             for run in runs:
                 self._run_matches(doc, run, keys, matchers, screen, flagged)
-        for j in author_bio_lines(doc, keys, set(flagged)):
+        for j in author_bio_lines(doc, keys, set(flagged), settings):
             flagged[j] = self.removable_lines(
                 doc, j, j, "Author's bio above a follow prompt left in the text", "Remove the author's bio"
             )

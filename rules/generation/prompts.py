@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.language import language_of
-from lintnews.packs import match_lines, phrase_rule
+from lintnews.packs import alternation, match_lines, pack_words, phrase_rule
 from lintnews.registry import Rule, Violation, register
 
 QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
@@ -52,7 +53,14 @@ _START = operator.attrgetter("start")
 _QUOTE_START = re.compile(r"""^\s*["'“”„«»‘’‚‹›]""")
 #: A question mark at the end of a line (blanks after it allowed): a question line is one of these.
 _QUESTION_END = re.compile(r"\?[^\S\n]*$", re.MULTILINE)
-_LABEL_START = re.compile(r"^\s*(?:[QF]|Frage|Question|Pregunta)\s*(?:\d+\s*)?[:.)]", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8)
+def _label_start(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """A line opening with a question's label and maybe its number ("Q:", "Frage 3:",
+    "Question 2)"): "Q" and "F" (German "Frage"), letters of no one language, or one of
+    ``labels`` (G003's word list `question-labels`); compiled once a list."""
+    return re.compile(rf"^\s*(?:[QF]|{alternation(labels)})\s*(?:\d+\s*)?[:.)]", re.IGNORECASE)
 
 
 def _opens_question(text: str, languages: list[str]) -> bool:
@@ -66,29 +74,29 @@ def _opens_question(text: str, languages: list[str]) -> bool:
     return False
 
 
-#: The post's footer under a closing question, not a section's title: a byline or a post stamp
-#: ("Posted by NAME at 5:53 AM", "Written by NAME", "Publié par NAME") or a clock time.
-_POST_FOOTER = re.compile(
-    r"^\W*(?:posted|written|published|by|von|verfasst|veröffentlicht|publié|par|publicado|escrito|por)\b"
-    r"|\b\d{1,2}:\d{2}\b",
-    re.IGNORECASE,
-)
+@functools.lru_cache(maxsize=8)
+def _post_footer(starts: tuple[str, ...]) -> re.Pattern[str]:
+    """The post's footer under a closing question, not a section's title: a byline or a post
+    stamp opening with one of ``starts`` (G003's word list `footer-starts`: "Posted by NAME at
+    5:53 AM", "Written by NAME", "Publié par NAME") or a clock time; compiled once a list."""
+    return re.compile(rf"^\W*{alternation(starts)}\b|\b\d{{1,2}}:\d{{2}}\b", re.IGNORECASE)
 
 
-def _is_question_line(block: Block, languages: list[str]) -> bool:
+def _is_question_line(block: Block, languages: list[str], label: re.Pattern[str]) -> bool:
     # A marked-up heading is the author's (FAQ and explainer headings are questions); a
     # leaked prompt is a bare paragraph.
     if block.start != block.end or block.kind != "paragraph":
         return False
-    return block.word_count >= _QUESTION_WORDS and _is_question_text(block.text, languages)
+    return block.word_count >= _QUESTION_WORDS and _is_question_text(block.text, languages, label)
 
 
-def _is_question_text(text: str, languages: list[str]) -> bool:
-    """What a question line's text must look like: one question, not quoted or labelled."""
+def _is_question_text(text: str, languages: list[str], label: re.Pattern[str]) -> bool:
+    """What a question line's text must look like: one question, not quoted or labelled
+    (``label``: `_label_start` of G003's words)."""
     text = text.strip()
     if not text.endswith("?") or text.count("?") > 1:
         return False
-    if _QUOTE_START.match(text) or _LABEL_START.match(text) or ":" in text.rstrip("?"):
+    if _QUOTE_START.match(text) or label.match(text) or ":" in text.rstrip("?"):
         return False
     return _opens_question(text.lstrip("#").strip(), languages)
 
@@ -116,7 +124,8 @@ class PromptLeak(Rule):
         # A question line is a one-line block whose text ends in "?" and passes
         # `_is_question_text`: only blocks that start on such a line need a closer look.
         ends = {doc.position(m.start())[0] for m in _QUESTION_END.finditer(doc.text)}
-        ends = {line for line in ends if _is_question_text(doc.lines[line], languages)}
+        label = _label_start(pack_words(settings, self.name, "question-labels"))
+        ends = {line for line in ends if _is_question_text(doc.lines[line], languages, label)}
         if not ends:
             return
         blocks = [b for b in doc.blocks if b.kind != "code"]
@@ -127,7 +136,7 @@ class PromptLeak(Rule):
             if not 1 <= n < len(blocks) - 1 or blocks[n].start != line:
                 continue
             block, before, after = blocks[n], blocks[n - 1], blocks[n + 1]
-            if block.start in reported or not _is_question_line(block, languages):
+            if block.start in reported or not _is_question_line(block, languages, label):
                 continue
             # Between sections: running text before it (not a lead-in ending in ":") and the
             # title of the next section after it, so no answer follows.
@@ -135,7 +144,7 @@ class PromptLeak(Rule):
                 continue
             if not after.heading_like or after.text.rstrip().endswith("?") or after.word_count < 3:
                 continue  # (a one- or two-word line is a caption or credit, not a title)
-            if _POST_FOOTER.search(after.text):
+            if _post_footer(pack_words(settings, self.name, "footer-starts")).search(after.text):
                 continue  # the article's closing question over its byline
             # The next title must itself be followed by running text (a section, not a list
             # of related questions or links).
