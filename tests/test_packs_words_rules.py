@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lintnews.rules.chrome import about_box, author_box, labels, recent_comments
+from lintnews.rules.generation import prompts
+
+from lintnews.config import Settings
 from lintnews.configfile import resolve_settings
 from lintnews.document import Document
 from lintnews.engine import Linter
@@ -81,3 +85,24 @@ def test_a_users_footer_start_makes_g003_leave_a_closing_question(tmp_path: Path
     assert lines(tmp_path, "G003", text.replace("Pubblicato da", "Posted by")) == []
     extend(tmp_path, 'rule = "G003"\n\n[words.it]\nfooter-starts = ["pubblicato"]\n')
     assert lines(tmp_path, "G003", text) == []
+
+
+def test_a_check_runs_warm_up_compiles_the_word_lists_patterns() -> None:
+    """The patterns built around these lists are compiled before a run's workers fork (where
+    `re` builds them from a kept file), not by each worker on its first document."""
+    builders = [
+        author_box._follow,
+        author_box._bio_start,
+        author_box._trade,
+        labels._name_word,
+        labels._bio,
+        about_box._presents,
+        about_box._what,
+        recent_comments._named,
+        prompts._label_start,
+        prompts._post_footer,
+    ]
+    for build in builders:
+        build.cache_clear()
+    Linter(Settings(select=["B002", "B005", "B007", "B010", "G003"])).warm()
+    assert [build.cache_info().currsize for build in builders] == [1] * len(builders)

@@ -62,6 +62,13 @@ _FIRST_SENTENCE = re.compile(r"^.*?[.!?](?:\s|$)")
 _MAX_BIO = 700
 
 
+def warm_about_box(settings: Settings) -> None:
+    """Compile the about box's patterns now (a check run's warm-up, `Engine.warm`)."""
+    _name_links(pack_words(settings, _RULE, "name-links"))
+    _presents(pack_words(settings, _RULE, "presenting-verbs"))
+    _what(pack_words(settings, _RULE, "trades-and-publications"))
+
+
 def _is_name(words: list[str], heading: str, links: frozenset[str]) -> bool:
     """Capitalised words (small linking words, ``links``, between them), or a heading all in
     capitals."""

@@ -39,6 +39,14 @@ def _trade(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b{alternation(words)}\b", re.IGNORECASE)
 
 
+def warm_author_box(settings: Settings) -> None:
+    """Compile the author box's patterns now (a check run's warm-up, before its workers fork:
+    `lintnews.engine.Engine.warm`, whose patterns come from a kept file)."""
+    _follow(pack_words(settings, _RULE, "follow-starts"))
+    _bio_start(pack_words(settings, _RULE, "bio-verbs"))
+    _trade(pack_words(settings, _RULE, "trade-words"))
+
+
 _MAX_CHARS = 320
 _MAX_SENTENCES = 3
 

@@ -24,7 +24,7 @@ from lintnews.packs import (
 )
 from lintnews.registry import Violation, register
 
-from .about_box import about_bio
+from .about_box import about_bio, warm_about_box
 
 #: B007's word lists (rules/packs/B007.toml, every language at once: `pack_words`): the
 #: `name-particles` a name holds between its capitalised words ("von", "de la", "van der"), the
@@ -90,6 +90,17 @@ def _is_stopword(word: str) -> bool:
 @register
 @phrase_rule("B007")
 class EmptyByline(PhraseRule):
+    def warm(self, settings: Settings) -> None:
+        self._patterns(settings)
+
+    def _patterns(self, settings: Settings) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """`_name_word` and `_bio` of B007's words (``settings``: whose packs give them)."""
+        particles = pack_words(settings, self.name, "name-particles")
+        return (
+            _name_word(particles, pack_words(settings, self.name, "name-joins")),
+            _bio(particles, pack_words(settings, self.name, "bio-verbs")),
+        )
+
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         lines = doc.lines
         patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
@@ -99,11 +110,7 @@ class EmptyByline(PhraseRule):
             nxt = next((lines[k] for k in range(v.line + 1, len(lines)) if lines[k].strip()), "")
             if nxt:
                 if patterns is None:
-                    particles = pack_words(settings, self.name, "name-particles")
-                    patterns = (
-                        _name_word(particles, pack_words(settings, self.name, "name-joins")),
-                        _bio(particles, pack_words(settings, self.name, "bio-verbs")),
-                    )
+                    patterns = self._patterns(settings)
                 if _names_author(nxt, *patterns):
                     continue
             yield v
@@ -128,6 +135,9 @@ _ABOUT_BOX = "About box (the writer or the site) left in the text"
 @register
 @phrase_rule("B010")
 class PostNavigation(PhraseRule):
+    def warm(self, settings: Settings) -> None:
+        warm_about_box(settings)
+
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         found = {}
         about = []

@@ -18,7 +18,7 @@ from lintnews.packs import (
 from lintnews.registry import Violation, register
 
 from .comment_form import form_field_lines
-from .recent_comments import recent_comment_lines
+from .recent_comments import recent_comment_lines, warm_recent_comments
 
 
 @register
@@ -30,6 +30,9 @@ class AdblockNotice(PhraseRule):
 @register
 @phrase_rule("B002")
 class CommentWidget(PhraseRule):
+    def warm(self, settings: Settings) -> None:
+        warm_recent_comments(pack_words(settings, self.name, "item-links"))
+
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         found = list(super().check(doc, settings))
         yield from found

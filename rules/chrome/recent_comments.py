@@ -44,6 +44,11 @@ _MAX_GAP = 2
 _MAX_ITEMS = 20
 
 
+def warm_recent_comments(links: tuple[str, ...]) -> None:
+    """Compile the items' pattern of ``links`` now (a check run's warm-up, `Engine.warm`)."""
+    _named(links)
+
+
 def _item(text: str, after_cut: bool, named_item: re.Pattern[str]) -> bool:
     words = text.split()
     if not words or len(words) > 40 or text.startswith("#"):  # the next widget's heading

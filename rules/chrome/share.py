@@ -17,7 +17,7 @@ from lintnews.packs import (
 )
 from lintnews.registry import Violation, register
 
-from .author_box import author_bio_lines
+from .author_box import author_bio_lines, warm_author_box
 from .share_runs import ShareScreen, button_line, share_screen, stretches
 
 _BUTTON_MAX_WORDS = 3
@@ -27,6 +27,9 @@ _BUTTON_MAX_CHARS = 30
 @register
 @phrase_rule("B005")
 class SocialShare(PhraseRule):
+    def warm(self, settings: Settings) -> None:
+        warm_author_box(settings)
+
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         flagged: dict[int, Violation] = {v.line: v for v in super().check(doc, settings)}
         keys = line_keys(doc)

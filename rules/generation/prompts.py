@@ -104,6 +104,10 @@ def _is_question_text(text: str, languages: list[str], label: re.Pattern[str]) -
 @register
 @phrase_rule("G003")
 class PromptLeak(Rule):
+    def warm(self, settings: Settings) -> None:
+        _label_start(pack_words(settings, self.name, "question-labels"))
+        _post_footer(pack_words(settings, self.name, "footer-starts"))
+
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         reported: set[int] = set()
         for i, entry in match_lines(doc, settings, self.name):
