@@ -4,8 +4,8 @@ rules that report the matched lines."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from lintnews.config import Settings
 from lintnews.document import View
@@ -60,6 +60,27 @@ def pack_words(settings: Settings, rule: str, name: str) -> tuple[str, ...]:
 
 _SECONDARY_SHARE = 0.25
 _SECONDARY_MIN_HITS = 10
+
+
+T = TypeVar("T")
+
+
+def per_pack_set(make: Callable[[PackSet], T]) -> Callable[[Settings], T]:
+    """``make``'s answer for a configuration's packs (its word lists compiled into patterns),
+    kept with the packs it was made from: a rule asks on every document, and `load_packs`
+    answers the same object while the configuration is the same (the last answer is kept: one
+    configuration runs at a time)."""
+    last: list[Any] = []
+
+    def of(settings: Settings) -> T:
+        packs = load_packs(settings)
+        if last and last[0] is packs:
+            return cast(T, last[1])
+        found = make(packs)
+        last[:] = [packs, found]
+        return found
+
+    return of
 
 
 def _also_present(doc: Document) -> list[str]:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
 
 from lintnews import regex_cache
-from lintnews.config import Settings
-from lintnews.packs import alternation, load_packs
+from lintnews.packs import alternation
+from lintnews.packs.matching import per_pack_set
+from lintnews.packs.model import PackSet
 
 #: The rule whose file holds the words (B011, comment-thread).
 THREAD_RULE = "comment-thread"
@@ -128,24 +128,16 @@ def _patterns(
     return HeaderPatterns(months, weekdays, says, wrote)
 
 
-def header_patterns_for(settings: Settings) -> HeaderPatterns:
-    """The `HeaderPatterns` of the words ``settings``' packs give B011 (one object per set of
-    words: the thread search's memos are kept by it). B011 and B012 ask on every document: the
-    last answer is kept with the packs it was made from (`load_packs` answers the same object
-    while the configuration is the same)."""
-    packs = load_packs(settings)
-    last = _LAST
-    if last and last[0] is packs:
-        return last[1]
-    found = _patterns(
+def _header_patterns(packs: PackSet) -> HeaderPatterns:
+    return _patterns(
         packs.word_list(THREAD_RULE, "months"),
         packs.word_list(THREAD_RULE, "weekdays"),
         packs.word_list(THREAD_RULE, "says-verbs"),
         packs.word_list(THREAD_RULE, "wrote-verbs"),
     )
-    _LAST[:] = [packs, found]
-    return found
 
 
-#: `header_patterns_for`'s last answer: the packs and the patterns.
-_LAST: list[Any] = []
+#: The `HeaderPatterns` of the words ``settings``' packs give B011 (one object per set of words:
+#: the thread search's memos are kept by it), kept with the packs (B011 and B012 ask on every
+#: document).
+header_patterns_for = per_pack_set(_header_patterns)

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
 
 from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.language import OPEN_ENDINGS, STOPWORDS
-from lintnews.packs import alternation, lines_matched, load_packs
+from lintnews.packs import alternation, lines_matched
+from lintnews.packs.matching import per_pack_set
+from lintnews.packs.model import PackSet
 
 #: Lines that end an article without being part of its prose: credits, sources, bylines,
 #: signatures, tags, copyright (en, de, fr, es; sources also pt, it, pl, cs, ru, uk). A label
@@ -83,25 +84,21 @@ def _trailers(labels: tuple[str, ...], calls: tuple[str, ...], datelines: tuple[
     return Trailers(labels, calls, datelines)
 
 
-def trailers_for(settings: Settings) -> Trailers:
-    """The `Trailers` of the words ``settings``' packs give T002 (one object per set of words)."""
-    packs = load_packs(settings)
-    last = _LAST
-    if last and last[0] is packs:
-        return last[1]
-    found = _trailers(
+def _trailers_of(packs: PackSet) -> Trailers:
+    return _trailers(
         packs.word_list(_RULE, "credit-labels"),
         packs.word_list(_RULE, "call-to-action-starts"),
         packs.word_list(_RULE, "dateline-words"),
     )
-    _LAST[:] = [packs, found]
-    return found
+
+
+#: The `Trailers` of the words ``settings``' packs give T002 (one object per set of words), kept
+#: with the packs.
+trailers_for = per_pack_set(_trailers_of)
 
 
 #: T002's name: its words are in its terms-only file, rules/packs/T002.toml.
 _RULE = "truncated-document"
-#: `trailers_for`'s last answer: the packs and the patterns.
-_LAST: list[Any] = []
 
 
 #: An author's note closing an op-ed, often written without a full stop: every sentence names a
