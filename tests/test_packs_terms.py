@@ -11,16 +11,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from console import check_in, run_lintnews
+from pack_cache_helpers import cold_and_warm
 
 import lintnews.packs.matching
-from lintnews import pack_cache
 from lintnews.cli import main
 from lintnews.config import ConfigError, Settings
 from lintnews.configfile import resolve_settings
 from lintnews.document import Document
 from lintnews.engine import Linter
 from lintnews.packs import PackSet, builtin_dir, line_key, load_pack, load_packs
-from lintnews.packs.rulefile import builtin_data
 from lintnews.packs.terms import declared
 from lintnews.registry import all_rules
 
@@ -137,20 +136,7 @@ def test_a_builtin_list_feeds_its_rule() -> None:
 def test_the_pack_cache_keeps_the_term_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A process that finds the built-in packs in their cache gets the same lists without
     reading a rule file (`lintnews.pack_cache`)."""
-    monkeypatch.setenv(pack_cache.FOLDER_VARIABLE, str(tmp_path / "cache"))
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    folder = builtin_dir()
-
-    def fresh() -> None:
-        monkeypatch.setattr(pack_cache, "_STATE", pack_cache._State())
-        builtin_data.cache_clear()
-
-    fresh()
-    cold = PackSet()
-    pack_cache.builtin_entries(cold, folder, lambda p: load_pack(p, cold, check_patterns=False, builtin=True))
-    fresh()
-    warm = PackSet()
-    pack_cache.builtin_entries(warm, folder, lambda p: pytest.fail(f"{p} read again"))
+    cold, warm = cold_and_warm(tmp_path, monkeypatch)
     assert warm.terms == cold.terms and len(cold.terms) == 12
     assert warm.term_set("comment-widget", "recent-comments-headings", ("de",)) == {
         "neueste kommentare",

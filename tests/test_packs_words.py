@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from console import check_in, run_lintnews
+from pack_cache_helpers import cold_and_warm
 
-from lintnews import pack_cache
 from lintnews.cli import main
 from lintnews.config import ConfigError, Settings
 from lintnews.configfile import resolve_settings
@@ -174,20 +174,7 @@ def test_a_builtin_word_list_feeds_its_rule(tmp_path: Path) -> None:
 
 
 def test_the_pack_cache_keeps_the_word_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(pack_cache.FOLDER_VARIABLE, str(tmp_path / "cache"))
-    monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    folder = builtin_dir()
-
-    def fresh() -> None:
-        monkeypatch.setattr(pack_cache, "_STATE", pack_cache._State())
-        builtin_data.cache_clear()
-
-    fresh()
-    cold = PackSet()
-    pack_cache.builtin_entries(cold, folder, lambda p: load_pack(p, cold, check_patterns=False, builtin=True))
-    fresh()
-    warm = PackSet()
-    pack_cache.builtin_entries(warm, folder, lambda p: pytest.fail(f"{p} read again"))
+    cold, warm = cold_and_warm(tmp_path, monkeypatch)
     assert warm.words == cold.words and len(cold.words) == 23
     assert warm.word_list("story-link-list", "widget-heading-words") == ("tags", "tag")
     assert warm.word_list("comment-widget", "item-links")[:3] == ("commented on", "replied on", "posted on")
