@@ -98,6 +98,7 @@ def test_the_rules_read_the_word_lists_their_files_declare() -> None:
         ("comment-thread", "wrote-verbs"),
         ("comment-widget", "item-links"),
         ("empty-byline", "bio-verbs"),
+        ("empty-byline", "byline-continuations"),
         ("empty-byline", "name-joins"),
         ("empty-byline", "name-particles"),
         ("enclosed-chrome", "tag-headings"),
@@ -175,7 +176,7 @@ def test_a_builtin_word_list_feeds_its_rule(tmp_path: Path) -> None:
 
 def test_the_pack_cache_keeps_the_word_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cold, warm = cold_and_warm(tmp_path, monkeypatch)
-    assert warm.words == cold.words and len(cold.words) == 23
+    assert warm.words == cold.words and len(cold.words) == 24
     assert warm.word_list("story-link-list", "widget-heading-words") == ("tags", "tag")
     assert warm.word_list("comment-widget", "item-links")[:3] == ("commented on", "replied on", "posted on")
 

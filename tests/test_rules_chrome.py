@@ -471,6 +471,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"Council approves budget\n\t\tPosted\n\t\tby \n\n\t\t\tkestrel_ed\n\t\t\n{EN}\n",
             f"Council approves budget\n\t\tby \t\n\n\t\t\tOwen Achterberg |\t\t\n{EN}\n",
             f"{EN}\n### Author\n\n### Marta Lindqvist\n\nDeputy editor of the Harbour Gazette.\n",
+            # session 42 (Dragnet T88): "Posted by NAME in CATEGORY on DATE" set a word a line
+            f"Council approves budget\nPosted by\n\t\tadmin\t\tin\n\t\tCity Hall\t\ton\n\t\tAug 9th, 2012 |\n{EN}\n",
+            f"Council approves budget\nPosted by\nJane Holt on\nAug 9th, 2012\n{EN}\n",
         ],
         [
             # a sentence after the dangling "by" is no bio
@@ -485,6 +488,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # a stopword alone is no user name; a separator alone is no name
             (f"Council approves budget\nby\n\nthe\n\n{EN}\n", [2]),
             (f"Council approves budget\nPosted by\n|\n{EN}\n", [2]),
+            # the byline's next word after no name: a stopword, a sentence's start
+            (f"Council approves budget\nPosted by\nthe in\nCity Hall\n{EN}\n", [2]),
+            (f"Council approves budget\nby\nThe mayor on\nMonday signed it.\n{EN}\n", [2]),
             (f"Stadtrat beschließt Haushalt\nVon:\n{DE}\n", [2]),
             (f"Le budget adopté\nPar\n{FR}\n", [2]),
             (f"Presupuesto aprobado\nPor\n{ES}\n", [2]),

@@ -29,7 +29,9 @@ from .about_box import about_bio, warm_about_box
 #: B007's word lists (rules/packs/B007.toml, every language at once: `pack_words`): the
 #: `name-particles` a name holds between its capitalised words ("von", "de la", "van der"), the
 #: `name-joins` that also join two names on a name line ("and", "und", "bin"), the `bio-verbs`
-#: after the name that opens a bio. "&" and a comma join names whatever the language: shapes.
+#: after the name that opens a bio, the `byline-continuations` a byline goes on with after the
+#: name ("Posted by" over "admin in" over "Auto Blog on": WordPress's "Posted by NAME in
+#: CATEGORY on DATE" set a word a line). "&" and a comma join names whatever the language: shapes.
 
 
 @functools.lru_cache(maxsize=8)
@@ -57,6 +59,12 @@ def _bio(particles: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _continued(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The byline's next word after the name, at the end of the name line ("admin in")."""
+    return re.compile(rf"(?<=\S)\s+{alternation(words)}\s*$")
+
+
 _EMPHASIS = re.compile(r"[*_]+")
 
 #: A name line's Markdown heading marks and the separator the page set after it ("### Dick
@@ -68,11 +76,14 @@ _NAME_DRESS = re.compile(r"^\s*#{1,6}\s+|\s*[|•·]\s*$")
 _USER_NAME = re.compile(r"^[^\W\d_][\w.-]{1,29}$")
 
 
-def _names_author(line: str, name_word: re.Pattern[str], bio: re.Pattern[str]) -> bool:
+def _names_author(
+    line: str, name_word: re.Pattern[str], bio: re.Pattern[str], continued: re.Pattern[str]
+) -> bool:
     """The line below a byline gives the author: a short name (also a lower-case user name
-    alone, or a name with a separator after it), or a bio that starts with one (``name_word``,
-    ``bio``: `_name_word` and `_bio` of B007's words)."""
-    name = _NAME_DRESS.sub("", line).strip()
+    alone, or a name with a separator or the byline's next word after it), or a bio that starts
+    with one (``name_word``, ``bio``, ``continued``: `_name_word`, `_bio` and `_continued` of
+    B007's words)."""
+    name = continued.sub("", _NAME_DRESS.sub("", line).strip())
     if _looks_like_name(name, name_word) or (_USER_NAME.match(name) and not _is_stopword(name)):
         return True
     line = _EMPHASIS.sub("", line)  # "_**Maria Duron**, is …" in Markdown
@@ -93,17 +104,19 @@ class EmptyByline(PhraseRule):
     def warm(self, settings: Settings) -> None:
         self._patterns(settings)
 
-    def _patterns(self, settings: Settings) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """`_name_word` and `_bio` of B007's words (``settings``: whose packs give them)."""
+    def _patterns(self, settings: Settings) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+        """`_name_word`, `_bio` and `_continued` of B007's words (``settings``: whose packs give
+        them)."""
         particles = pack_words(settings, self.name, "name-particles")
         return (
             _name_word(particles, pack_words(settings, self.name, "name-joins")),
             _bio(particles, pack_words(settings, self.name, "bio-verbs")),
+            _continued(pack_words(settings, self.name, "byline-continuations")),
         )
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         lines = doc.lines
-        patterns: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        patterns: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None
         for v in super().check(doc, settings):
             # (read on from the line, not from a copy of the rest of the lines: once per byline,
             # that copy made a text of many bylines quadratic)
