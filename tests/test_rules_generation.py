@@ -86,9 +86,23 @@ CITATION_VALID = [
     ),
     "The function returns data[0] when the list has a single element and the caller then checks it.\n",
     "if (x) { return arguments[2]; } and the value is then passed to the next handler in the chain;\n",
+    # a program's output: a label opening the line, its value a number in brackets (Readability's
+    # mercurial page, session 42)
+    (
+        f"{LEDE}\nmerge:[6] fix bug 24 (v2 by bob) was the changeset the tool picked, and the other one was "
+        "left out of the merge.\n"
+    ),
 ]
 
 CITATION_INVALID = [
+    # a marker after a colon that no label opening the line comes before
+    (
+        (
+            f"{LEDE}\nThe members were named in 2019:[4] the mayor, the clerk and the treasurer of the city were "
+            "among them.\n"
+        ),
+        [("G001", 2)],
+    ),
     (
         (
             f"{LEDE}\nHe took over the family firm in 1971[1][3][7]. He sold it in 1999 to a rival group from "

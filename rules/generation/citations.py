@@ -27,6 +27,10 @@ _CODE_LIKE = re.compile(
     r"[{};]\s*$|\b(?:var|function|return|const|let|def|import|elif|except)\s|===|!==|&&|\|\||\w\(\w*\)\s*[{;]"
 )
 _ZERO = re.compile(r"\[0+\]")
+#: A program's output labels a value by a word and a colon at the start of its line, then says
+#: what it is: `merge:[6] fix bug 24` (a changeset's number, not a source's).
+_LABEL = re.compile(r"\s*[^\W\d_][\w-]*:")
+_LABELLED = re.compile(r"\s+\w")
 #: How every marker starts: a document or line without this has none.
 _MARKER_START = re.compile(r"\[\d")
 #: The titles of a reference section (`_REFERENCE_HEADING` ignores their case).
@@ -136,6 +140,14 @@ def _markers(line: str) -> list[re.Match[str]]:
     return found
 
 
+def _labelled(line: str, marker: re.Match[str]) -> bool:
+    """Is ``marker`` the value of a label that opens ``line`` (`_LABEL`), with text after it?"""
+    return (
+        _LABEL.fullmatch(line, 0, marker.start()) is not None
+        and _LABELLED.match(line, marker.end()) is not None
+    )
+
+
 @register
 class CitationMarker(Rule):
     """## What it does
@@ -145,7 +157,8 @@ class CitationMarker(Rule):
     paragraph with a sentence mark (see `lintnews.caseless`).
 
     Not reported: `[sic]`, `[…]`, `[Update]` and other editorial brackets, years such as
-    `[2019]`, markers at the start of a line (a numbered reference list), markers in code, and any
+    `[2019]`, markers at the start of a line (a numbered reference list) or after a label that
+    opens it with text after them (a program's output, `merge:[6] fix bug 24`), markers in code, and any
     marker in a document that has a reference section ("References", "Notes", "Einzelnachweise",
     "Quellen", "Références", "Referencias", "Referências", "Przypisy", "Примечания", "脚注",
     "参考文献" …) or lines of one (`[1] …`, `^ …`, `↑ …`), as
@@ -192,7 +205,7 @@ class CitationMarker(Rule):
                 continue
             text = doc.lines[line]
             # (the markers first: the search for code reads all of a line, a paragraph of Chinese)
-            found = [m for m in _markers(text) if not _ZERO.search(m.group(0))]
+            found = [m for m in _markers(text) if not _ZERO.search(m.group(0)) and not _labelled(text, m)]
             if not found or _CODE_LIKE.search(text):
                 continue
             count = sum(m.group(0).count("[") for m in found)
