@@ -85,3 +85,22 @@ def test_screen_keys_and_needles_of_known_keys(kernels: str) -> None:
     assert key_needles(screen, "commen") == ()
     assert key_needles(screen, "") == ()
     assert key_needles(key_screen((), "", ("", "x"), False), "axb") == (1,)  # ("": every key)
+
+
+@pytest.mark.parametrize("count", [20, 70, 1500])
+def test_key_needles_of_many_needles_equal_the_definition(count: int) -> None:
+    """`key_needles` reads the needles a key holds a byte of needles at a time (a phrase union
+    has hundreds): with more needles than a byte, a 64-bit word or its buffer on the stack
+    holds (1,500), every index found is the definition's, in order."""
+    import random
+
+    rng = random.Random(count)
+    needles = tuple(dict.fromkeys("".join(rng.choices(KEY_CHARS, k=rng.randint(1, 3))) for _ in range(count)))
+    compiled, python = both(([], "", list(needles), False))
+    keys = ["".join(rng.choices(KEY_CHARS, k=rng.randint(0, 40))) for _ in range(300)]
+    found: set[int] = set()
+    for key in keys:
+        got = _native.key_needles(compiled, key)
+        assert got == first_pass.py_key_needles(python, key)
+        found.update(got)
+    assert len(found) > 8 and max(found) >= len(needles) - 8  # (indices in the last byte too)
