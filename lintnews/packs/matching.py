@@ -127,9 +127,11 @@ def _candidate_lines(doc: Document, packs: PackSet, langs: list[str]) -> list[in
     hit = memo.get(tuple(langs))
     if hit is not None and hit[0] is packs:
         return hit[1]
-    found = packs.screen_of(tuple(sorted({*langs, ALL_LANGUAGES}))).passing_lines(doc.line_keys)
-    memo[tuple(langs)] = (packs, found)
-    return found
+    held = packs.by_language  # (a language no pack holds has an empty screen: left out, as
+    # `PackSet.line_matcher` leaves it out; sets of languages: 179 on the 20 MB crawl, 57 held)
+    found = packs.screen_of(tuple(sorted({*(lang for lang in langs if lang in held), ALL_LANGUAGES})))
+    memo[tuple(langs)] = (packs, found.passing_lines(doc.line_keys))
+    return memo[tuple(langs)][1]
 
 
 #: Per document: `_candidate_lines` by languages (with the pack set they were made for).
@@ -156,27 +158,37 @@ def lines_matched(doc: Document, settings: Settings, rules: tuple[str, ...]) -> 
 def phrase_lines(doc: Document, settings: Settings) -> set[int]:
     """The lines of ``doc`` that an entry of any phrase rule matches whole: the chrome and filler
     the packs know, whatever the selection runs."""
-    return {line for found in _phrase_matches(doc, settings).values() for line, _ in found}
+    return set(_matched(doc, settings)[2])
+
+
+#: `_phrase_matches` and the lines its matches are on (`phrase_lines`).
+_Matched = tuple[PackSet, dict[str, list[tuple[int, Entry]]], frozenset[int]]
 
 
 def _phrase_matches(doc: Document, settings: Settings) -> dict[str, list[tuple[int, Entry]]]:
     """`match_lines` of every rule at once, computed once per document (and configured
     language and pack set) for all phrase rules: one pass over the candidate lines."""
+    return _matched(doc, settings)[1]
+
+
+def _matched(doc: Document, settings: Settings) -> _Matched:
+    """`_phrase_matches` with the pack set it was made for and the lines of its matches, kept
+    for the document: `wrapped_tail` and `story_word` ask, for each match, whether a line near
+    it is matched too, which a search of every match answered (the document's matches again for
+    each of them)."""
     packs = load_packs(settings)
     memo = _PHRASE_MATCHES.of(doc)
     hit = memo.get(settings.language)
     if hit is not None and hit[0] is packs:
-        return hit[1]
+        return hit
     langs = pack_languages(doc, settings, packs)
     found = packs.line_matcher(tuple(langs)).matches(line_keys(doc), _candidate_lines(doc, packs, langs))
-    memo[settings.language] = (packs, found)
-    return found
+    made = memo[settings.language] = (packs, found, frozenset(i for f in found.values() for i, _ in f))
+    return made
 
 
-#: Per document: `_phrase_matches` by configured language (with the pack set they were made for).
-_PHRASE_MATCHES: View[dict[str | None, tuple[PackSet, dict[str, list[tuple[int, Entry]]]]]] = View(
-    "packs.phrase_matches", lambda doc: {}
-)
+#: Per document: `_matched` by configured language.
+_PHRASE_MATCHES: View[dict[str | None, _Matched]] = View("packs.phrase_matches", lambda doc: {})
 
 
 #: A line that starts with a word in lower case (then a space, a mark of punctuation or its end).
@@ -195,7 +207,7 @@ def wrapped_tail(doc: Document, settings: Settings, line: int) -> bool:
     block = doc.block_at(line)
     if block is None or block.start == line:
         return False
-    return not any(line - 1 == i for found in _phrase_matches(doc, settings).values() for i, _ in found)
+    return line - 1 not in _matched(doc, settings)[2]
 
 
 def story_word(doc: Document, settings: Settings, rule: str, line: int) -> bool:
@@ -216,9 +228,7 @@ def story_word(doc: Document, settings: Settings, rule: str, line: int) -> bool:
     if doc.line_keys[line] not in pack_terms(doc, settings, rule, "story-words"):
         return False
     return not any(
-        before.start <= i <= before.end or after.start <= i <= after.end
-        for found in _phrase_matches(doc, settings).values()
-        for i, _ in found
+        before.start <= i <= before.end or after.start <= i <= after.end for i in _matched(doc, settings)[2]
     )
 
 
