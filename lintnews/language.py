@@ -309,7 +309,7 @@ MIN_LONG_SHARE = 0.03
 def _detect(scores: dict[str, int], total: int, counts: list[int]) -> str | None:
     if total < 5:
         return None
-    best = max(scores, key=lambda k: scores[k])
+    best = max(scores, key=scores.__getitem__)  # (the first of the greatest, as a lambda gave)
     if scores[best] < max(2, MIN_SHARE * total) or sum(_PICK_LONG[best](counts)) < MIN_LONG_SHARE * total:
         return None
     return best
