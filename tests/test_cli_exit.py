@@ -5,9 +5,12 @@ exits as usual. Either way the exit code and the whole report are the run's."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DOCUMENT = "en-port-strike-duplicated-truncated.txt"
@@ -79,3 +82,40 @@ def test_an_error_exit_keeps_its_code_and_message() -> None:
     assert quick.returncode == 2 and "nonsense" in quick.stderr and "TORN DOWN" not in quick.stderr
     missing = program("none", "no-such-file.txt")
     assert missing.returncode == 2 and "no-such-file.txt" in missing.stderr
+
+
+def test_the_program_starts_numpy_blas_single_threaded_unless_the_user_chose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`run` (the program, not `main`) sets ``OPENBLAS_NUM_THREADS`` to 1 before the run imports
+    numpy, and leaves a value the user set alone."""
+    from lintnews.cli import app
+
+    seen: list[str | None] = []
+    monkeypatch.setattr(app, "main", lambda: seen.append(os.environ.get("OPENBLAS_NUM_THREADS")))
+    for given, expected in ((None, "1"), ("4", "4")):
+        environ = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+        if given is not None:
+            environ["OPENBLAS_NUM_THREADS"] = given
+        monkeypatch.setattr(os, "environ", environ)
+        app.run()  # (`main` returned: no exit)
+        assert seen[-1] == expected
+    assert seen == ["1", "4"]
+
+
+def test_a_run_with_the_corpus_phase_leaves_no_blas_thread_behind() -> None:
+    """The corpus phase imports numpy; run as the program, the process has no thread but its
+    own when it ends (OpenBLAS would start one a core)."""
+    corpus = FIXTURES / "corpus-harbour.jsonl"
+    code = (
+        "import sys, os, atexit\n"
+        "threads = lambda: len(os.listdir('/proc/self/task'))\n"
+        "atexit.register(lambda: print('THREADS', threads(), 'numpy' in sys.modules, file=sys.stderr))\n"
+        "from lintnews.cli import run\n"
+        f"sys.argv = ['lintnews', 'check', '--isolated', '--no-cache', '-j1', '--exit-zero', {str(corpus)!r}]\n"
+        "run()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "THREADS 1 True" in done.stderr.splitlines()  # (numpy loaded, no thread of its own)
