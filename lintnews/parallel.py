@@ -248,16 +248,23 @@ def _analyze_here(
     cache: cache_mod.ResultCache | None,
     warmed: bool,
 ) -> Iterator[Analysis | InputError]:
-    """`analyze` in this process (``warmed``: a small run, which warms nothing)."""
+    """`analyze` in this process (``warmed``: a small run, which warms nothing).
+
+    Each chunk is analysed and its results taken by the caller with the collector paused, as a
+    worker analyses its chunks (`workers.work`), whose results are sent and dropped before the
+    collector runs again: the young pass after a chunk then walks what outlives it (the
+    caches' new entries, the corpus index's records), not the chunk's diagnostics, fixes and
+    signatures as well (~22,000 young objects a chunk of the crawl corpus; the caller, the
+    check run, reports and drops them and makes no reference cycles)."""
     for chunk in chunks:
         slots, misses = lookup(chunk, cache)
-        # (with the collector paused, as a worker analyses its chunks: `workers.work`)
         with paused_in_run():
             if misses and not warmed:
                 workers.warm(local.linter, signer)
                 warmed = True
             fresh = local.analyze_units(misses)
-        yield from _merge(slots, [(items, None) for items, _ in fresh], cache, lookup.sealing)
+            yield from _merge(slots, [(items, None) for items, _ in fresh], cache, lookup.sealing)
+            del fresh, slots
 
 
 def _analyze_in_pool(

@@ -302,6 +302,26 @@ def test_one_job_analyses_each_chunk_with_the_collector_paused_in_a_check_run(
     assert len(analyses) == 70 and seen == [(64, True), (6, True)]
 
 
+def test_one_job_hands_each_chunk_s_results_over_before_the_collector_runs_again(tmp_path: Path) -> None:
+    """In a check run (`gcpace.collecting_less`), one job's caller takes a chunk's results with
+    the collector still paused: its young pass after the chunk walks what outlives them, not
+    the chunk's diagnostics. The collector is back on after the last chunk, and when the
+    caller stops early; elsewhere nothing is paused."""
+    from lintnews import gcpace
+
+    corpus = tmp_path / "c.jsonl"
+    text = "The strike entered its third week on Monday, and union leaders said talks had stalled."
+    corpus.write_text("".join(json.dumps({"id": f"r{i}", "text": text}) + "\n" for i in range(70)))
+    with gcpace.collecting_less():
+        taken = [gc.isenabled() for _ in parallel.analyze([str(corpus)], Settings(), 1)]
+        assert taken == [False] * 70 and gc.isenabled()
+        stream = parallel.analyze([str(corpus)], Settings(), 1)
+        assert next(stream) is not None and not gc.isenabled()
+        stream.close()
+        assert gc.isenabled()
+    assert [gc.isenabled() for _ in parallel.analyze([str(corpus)], Settings(), 1)] == [True] * 70
+
+
 @pytest.mark.skipif(not hasattr(__import__("fcntl"), "F_GETPIPE_SZ"), reason="Linux pipes only")
 def test_a_pools_pipes_hold_a_chunk_and_its_results() -> None:
     """A worker writes a chunk's results (~280 KB on the crawl) and goes on to its next chunk
