@@ -348,3 +348,28 @@ def test_a_pools_pipes_hold_a_chunk_and_its_results() -> None:
     finally:
         one.close()
         other.close()
+
+
+def test_the_corpus_phase_s_end_runs_with_the_collector_paused_in_a_check_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The corpus phase's end and the report of its findings make no reference cycles: a check
+    run pauses the collector for them (and not a program's own use of the index)."""
+    from lintnews.corpus.index import CorpusIndex
+
+    corpus = tmp_path / "c.jsonl"
+    text = "The strike entered its third week on Monday, and union leaders said talks had stalled."
+    corpus.write_text("".join(json.dumps({"id": f"r{i}", "text": text}) + "\n" for i in range(3)))
+    seen: list[bool] = []
+    real = CorpusIndex._finish
+
+    def recording(self: CorpusIndex) -> Any:
+        seen.append(gc.isenabled())
+        return real(self)
+
+    monkeypatch.setattr(CorpusIndex, "_finish", recording)
+    result = CliRunner().invoke(cli_main, ["check", "--isolated", "--no-cache", "--exit-zero", str(corpus)])
+    assert result.exit_code == 0 and result.output.count("N002") == 2, result.output
+    assert seen == [False] and gc.isenabled()
+    index = CorpusIndex(Settings())
+    assert index.finish() == [] and seen == [False, True]
