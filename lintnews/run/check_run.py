@@ -322,8 +322,7 @@ class CheckRun:
     def finish(self) -> None:
         result = self.result
         # --- corpus phase (lintnews.corpus) ---
-        # (with the collector paused, as each chunk is analysed: the finish makes no reference
-        # cycles, and its young passes walked the corpus findings being made, 3-6 ms each)
+        # (collector paused, as for each chunk: no reference cycles; its passes walked the findings)
         with paused_in_run():
             drop = report_corpus(self)
         self.flush()  # (also what a run that reports corpus findings itself, Spark's, reported)
