@@ -69,7 +69,7 @@ class CommentHeader(Rule):
     fix_applicability = "safe"
 
     def warm(self, settings: Settings) -> None:
-        header_patterns_for(settings).compiled()
+        header_patterns_for(settings).forms()
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         for thread in comment_threads(doc, settings):

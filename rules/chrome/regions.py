@@ -277,7 +277,7 @@ class CommentThread(Rule):
     fix_applicability = "unsafe"
 
     def warm(self, settings: Settings) -> None:
-        header_patterns_for(settings).compiled()
+        header_patterns_for(settings).forms()
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         for t in comment_threads(doc, settings):

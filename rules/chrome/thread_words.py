@@ -51,15 +51,24 @@ _NAME = (
 )
 
 
+def _header_forms(date: str, stamp: str, says: str, wrote: str) -> tuple[str, ...]:
+    """The comment header's pattern (verbose, written in lower case), form by form: a name and a
+    stamp, a "written by NAME" and a date, "NAME says:", "NAME wrote on STAMP:", a stamp alone.
+    Each form is anchored at both ends, so the whole pattern (`_header`) matches a text exactly
+    when one of its forms does."""
+    return (
+        rf"""^\W*(?:(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié)\s+)?(?:(?:by|von|par|por):?\s+)?
+        {_NAME}\s*[|—–\-,:]?\s*(?:on|at|am|le|el|said\s+on|wrote\s+on)?\s*{stamp}.{{0,40}}$""",
+        rf"""^\W*(?:written|submitted|comment(?:ed)?)\s+by:?\s+{_NAME}\s*[|—–\-,]?\s*(?:on\s+)?{date}.{{0,20}}$""",
+        rf"""^\W*(?:\d{{1,4}}\.\s+)?(?:{date}\s*[/|—–\-,]?\s*)?{_NAME}\s+{says}(?:\s+(?:on\s+|am\s+|le\s+|el\s+)?{stamp}.{{0,20}})?:\s*$""",
+        rf"""^\W*{_NAME}\s+{wrote}\s+(?:on\s+|am\s+|le\s+|el\s+)?{stamp}.{{0,20}}:\s*$""",
+        rf"""^\W*(?:on\s+)?{stamp}\W*(?:reply|permalink|\#)?\W*$""",
+    )
+
+
 def _header(date: str, stamp: str, says: str, wrote: str) -> str:
-    """The comment header's pattern (verbose, written in lower case): a name and a stamp, a
-    "written by NAME" and a date, "NAME says:", "NAME wrote on STAMP:", a stamp alone."""
-    return rf"""^\W*(?:(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié)\s+)?(?:(?:by|von|par|por):?\s+)?
-        {_NAME}\s*[|—–\-,:]?\s*(?:on|at|am|le|el|said\s+on|wrote\s+on)?\s*{stamp}.{{0,40}}$
-      | ^\W*(?:written|submitted|comment(?:ed)?)\s+by:?\s+{_NAME}\s*[|—–\-,]?\s*(?:on\s+)?{date}.{{0,20}}$
-      | ^\W*(?:\d{{1,4}}\.\s+)?(?:{date}\s*[/|—–\-,]?\s*)?{_NAME}\s+{says}(?:\s+(?:on\s+|am\s+|le\s+|el\s+)?{stamp}.{{0,20}})?:\s*$
-      | ^\W*{_NAME}\s+{wrote}\s+(?:on\s+|am\s+|le\s+|el\s+)?{stamp}.{{0,20}}:\s*$
-      | ^\W*(?:on\s+)?{stamp}\W*(?:reply|permalink|\#)?\W*$"""
+    """The comment header's pattern: its forms (`_header_forms`) as one alternation."""
+    return "\n      | ".join(_header_forms(date, stamp, says, wrote))
 
 
 class HeaderPatterns:
@@ -82,6 +91,9 @@ class HeaderPatterns:
         #: cited source ("Thomas Erdbrink, New York Times, August 7, 2012") usually to the day.
         stamp = rf"(?:{date}\s*(?:at|um|à|a\s+las|,|@|-|—|–)?\s*{_TIME}|{_TIME}\s*(?:on|,)?\s*{date})"
         self.source = _header(date, stamp, alternation(says), alternation(wrote))
+        #: The stamp alone, then each form of the header's pattern (`_header_forms`), in the
+        #: pattern's verbose syntax: what `forms` compiles.
+        self.form_sources = (stamp, *_header_forms(date, stamp, alternation(says), alternation(wrote)))
         #: What every header holds somewhere (a time, a says-verb, a "written by", a "(Score:"):
         #: a cheap search that spares the full pattern on nearly every line of a document; its
         #: twin is case-sensitive, for an ASCII line lower-cased (~1.6 times faster). A verb is
@@ -107,6 +119,7 @@ class HeaderPatterns:
             rf"^\W*(?:on\s+)?{date}(?:\s*(?:at|um|à|,|@|-|—|–)?\s*{_TIME})?\W*$", re.IGNORECASE
         )
         self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+        self._forms: tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]] | None = None
 
     def compiled(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The header's pattern (``re.IGNORECASE``) and its case-sensitive twin for ASCII text
@@ -119,6 +132,20 @@ class HeaderPatterns:
             )
             self._compiled = header, cased
         return self._compiled
+
+    def forms(self) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+        """`form_sources` compiled (``re.VERBOSE``), with ``re.IGNORECASE`` and as the twins for
+        ASCII text lower-cased, made on first use as `compiled` is: the stamp, then the five
+        forms. `thread_headers._is_header_text` tries only the forms a text may match, and the
+        stamp's forms only on a text holding a stamp: a name and a stamp, the costliest form,
+        fails on a text without a stamp only after trying every split of its first words."""
+        if self._forms is None:
+            specs = [(s, re.IGNORECASE | re.VERBOSE) for s in self.form_sources]
+            built = regex_cache.compile_all(
+                "comment-header-forms", specs + [(s, re.VERBOSE) for s in self.form_sources]
+            )
+            self._forms = tuple(built[: len(specs)]), tuple(built[len(specs) :])
+        return self._forms
 
 
 @functools.lru_cache(maxsize=8)
