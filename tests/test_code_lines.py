@@ -58,7 +58,8 @@ def test_code_line_answers_as_the_one_alternation(seed: int) -> None:
     marked = plain = 0
     for _ in range(500):
         line = rng.choice(["", " ", "$", "[", "  "]) + "".join(
-            rng.choice(PIECES) + rng.choice(["", " ", "  ", "_", "-", "="]) for _ in range(rng.randrange(1, 5))
+            rng.choice(PIECES) + rng.choice(["", " ", "  ", "_", "-", "="])
+            for _ in range(rng.randrange(1, 5))
         )
         expected = _one_alternation(line)
         assert listings._code_line(line) == expected, line
