@@ -319,6 +319,45 @@ def test_the_header_test_answers_as_the_pattern_on_texts_with_a_time_but_no_stam
     assert headers > 20 and stampless > 20  # (the generated texts hold both)
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_the_date_hint_and_the_stamp_hint_answer_as_their_patterns(seed: int) -> None:
+    """`HeaderPatterns.dated` (numbers first, then weekdays, an ASCII text lower-cased) answers as
+    ``date_hint.search``, and `_header_shape`'s branches as `_STAMP_HINT`, on generated texts in
+    any case and script."""
+    rng = random.Random(seed)
+    pieces = [
+        "Donnerstag,",
+        "THURSDAY",
+        "mardi",
+        "Sábado",
+        "понедельник",
+        "Mondays",
+        "sunday's",
+        "2012",
+        "18.07",
+        "4/5",
+        "10-3",
+        "12h29",
+        "10:03",
+        "written by",
+        "Comment  by",
+        "Jan Dark",
+        "Μαρία",
+    ]
+    dated = 0
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 5)))
+        text = "".join(c.upper() if rng.random() < 0.3 else c for c in text)
+        expected = PATTERNS.date_hint.search(text) is not None
+        assert PATTERNS.dated(text) == expected, text
+        dated += expected
+        assert (
+            thread_headers._TIME_HINT.search(text) is not None
+            or thread_headers._WRITTEN_BY.search(text) is not None
+        ) == (thread_headers._STAMP_HINT.search(text) is not None), text
+    assert 20 < dated < 280  # (the generated texts hold both)
+
+
 def test_a_dated_line_without_a_time_is_not_matched(monkeypatch: pytest.MonkeyPatch) -> None:
     """A short line with a header's word and a date but no time, no "written by" and no final
     colon (a listing's title) is turned down before the header pattern is tried."""

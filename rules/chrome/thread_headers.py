@@ -39,6 +39,8 @@ _WRITTEN_BY = re.compile(r"(?:written|submitted|comment(?:ed)?)\s+by", re.IGNORE
 #: "### 5 Mejores florerías en Miami"), and the pattern fails on them only after trying every
 #: split of their words (~30-100 µs on a non-ASCII line, matched case-insensitively).
 _STAMP_HINT = re.compile(r"\d[:.h]\d\d|(?:written|submitted|comment(?:ed)?)\s+by", re.IGNORECASE)
+#: `_STAMP_HINT`'s first branch (its second is `_WRITTEN_BY`).
+_TIME_HINT = re.compile(r"\d[:.h]\d\d", re.IGNORECASE)
 
 
 #: Header-shaped lines that head no reader's comment (`HeaderPatterns.not_a_header`): a
@@ -148,9 +150,11 @@ def _header_shape(line: str, patterns: HeaderPatterns) -> bool | None:
         return None
     text = _plain(line)
     colon = text.endswith(":")
-    if not (colon or "(" in text or patterns.date_hint.search(text)):
+    if not (colon or "(" in text or patterns.dated(text)):
         return None
-    header = (colon or _STAMP_HINT.search(text) is not None) and _is_header_text(text, patterns)
+    # (`_STAMP_HINT.search(text)`, a branch at a time: its time's branch begins with a digit)
+    hinted = colon or _TIME_HINT.search(text) is not None or _WRITTEN_BY.search(text) is not None
+    header = hinted and _is_header_text(text, patterns)
     if not (header or _SCORE_TITLE.search(text)):
         return None
     if patterns.not_a_header.match(text) or patterns.quoted_stamp.search(text):

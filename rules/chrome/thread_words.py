@@ -24,6 +24,9 @@ THREAD_RULE = "comment-thread"
 
 _TIME = r"(?<![\d.])\d{1,2}[:.h]\d{2}(?::\d{2})?(?!\.?\d)\s*(?:[ap]\.?\s?m\.?)?"
 
+#: The numbers of `HeaderPatterns.date_hint` (a four-digit year, "d.m" / "d/m" / "d-m").
+_NUMERIC_DATE = re.compile(r"\d\d\d\d|\d[./-]\d")
+
 #: Literal words one of which every comment header holds unless it holds a time or a says-verb
 #: (lower case): the literal parts of the hint (`HeaderPatterns.hint`).
 _HINT_WORDS = ("written", "submitted", "comment")
@@ -107,6 +110,9 @@ class HeaderPatterns:
         self.screen_words = words if all(w.isascii() for w in words) else None
         #: What every date holds (a four-digit year, "d.m" / "d/m" / "d-m", or a weekday).
         self.date_hint = re.compile(rf"\d\d\d\d|\d[./-]\d|{weekday}", re.IGNORECASE)
+        #: Its weekdays alone, and their twin for an ASCII text lower-cased (`dated`).
+        self.weekday_hint = re.compile(weekday, re.IGNORECASE)
+        self.cased_weekday_hint = re.compile(weekday)
         #: Header-shaped lines that head no reader's comment (`thread_headers._header_shape`).
         self.not_a_header = re.compile(
             rf"^(?:\W*tracked\s+on\b|#{{1,6}}\s+\W*by\b|\W*[^\W\d]+:\s*(?:on\s+)?(?:{date}|{_TIME}))",
@@ -120,6 +126,17 @@ class HeaderPatterns:
         )
         self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         self._forms: tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]] | None = None
+
+    def dated(self, text: str) -> bool:
+        """``date_hint.search(text)``: its numbers first, its weekdays only on a text without
+        them, matched as `thread_headers._is_header_text` matches the header (an ASCII text
+        lower-cased, with the twin): the alternation of weekdays tried at every character was
+        most of the search."""
+        if _NUMERIC_DATE.search(text) is not None:
+            return True
+        if text.isascii():
+            return self.cased_weekday_hint.search(text.lower()) is not None
+        return self.weekday_hint.search(text) is not None
 
     def compiled(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The header's pattern (``re.IGNORECASE``) and its case-sensitive twin for ASCII text
