@@ -127,11 +127,13 @@ def _candidate_lines(doc: Document, packs: PackSet, langs: list[str]) -> list[in
     hit = memo.get(tuple(langs))
     if hit is not None and hit[0] is packs:
         return hit[1]
-    held = packs.by_language  # (a language no pack holds has an empty screen: left out, as
-    # `PackSet.line_matcher` leaves it out; sets of languages: 179 on the 20 MB crawl, 57 held)
-    found = packs.screen_of(tuple(sorted({*(lang for lang in langs if lang in held), ALL_LANGUAGES})))
-    memo[tuple(langs)] = (packs, found.passing_lines(doc.line_keys))
-    return memo[tuple(langs)][1]
+    # (a language no pack holds has an empty screen: left out, as `PackSet.line_matcher` leaves
+    # it out; sets of languages: 179 on the 20 MB crawl, 57 of them held)
+    held = packs.by_language
+    screen = packs.screen_of(tuple(sorted({*(lang for lang in langs if lang in held), ALL_LANGUAGES})))
+    found = screen.passing_lines(doc.line_keys)
+    memo[tuple(langs)] = (packs, found)
+    return found
 
 
 #: Per document: `_candidate_lines` by languages (with the pack set they were made for).
