@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -211,6 +212,14 @@ def test_header_memo_answers_as_the_pattern() -> None:
         )
 
 
+def _mixed(rng: random.Random, pieces: list[str], count: int, most: int) -> Iterator[str]:
+    """``count`` texts of one to ``most`` of ``pieces`` joined by spaces, about a third of their
+    letters upper-cased."""
+    for _ in range(count):
+        line = " ".join(rng.choice(pieces) for _ in range(rng.randrange(1, most + 1)))
+        yield "".join(c.upper() if rng.random() < 0.3 else c for c in line)
+
+
 @pytest.mark.parametrize("seed", range(10))
 def test_every_header_holds_a_time_a_written_by_or_a_final_colon(seed: int) -> None:
     """`_header_shape` tries the header pattern only on a text holding `_STAMP_HINT` or ending
@@ -227,9 +236,7 @@ def test_every_header_holds_a_time_a_written_by_or_a_final_colon(seed: int) -> N
         "Le 9 décembre 2019",
     ]
     headers = 0
-    for _ in range(400):
-        line = " ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6)))
-        line = "".join(c.upper() if rng.random() < 0.3 else c for c in line)
+    for line in _mixed(rng, pieces, 400, 5):
         text = thread_headers._plain(line)
         if PATTERNS.compiled()[0].match(text) is not None:
             headers += 1
@@ -256,9 +263,7 @@ def test_the_header_test_answers_as_the_pattern_on_texts_without_a_time(seed: in
         "14H30",
     ]
     headers = turned_down = 0
-    for _ in range(400):
-        line = " ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6)))
-        line = "".join(c.upper() if rng.random() < 0.3 else c for c in line)
+    for line in _mixed(rng, pieces, 400, 5):
         text = thread_headers._plain(line)
         expected = PATTERNS.compiled()[0].match(text) is not None
         assert thread_headers._is_header_text(text, PATTERNS) == expected, text
@@ -307,9 +312,7 @@ def test_the_header_test_answers_as_the_pattern_on_texts_with_a_time_but_no_stam
         "Μαρία",
     ]
     headers = stampless = 0
-    for _ in range(400):
-        line = " ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6)))
-        line = "".join(c.upper() if rng.random() < 0.3 else c for c in line)
+    for line in _mixed(rng, pieces, 400, 5):
         text = thread_headers._plain(line)
         expected = PATTERNS.compiled()[0].match(text) is not None
         assert thread_headers._is_header_text(text, PATTERNS) == expected, text
@@ -345,16 +348,14 @@ def test_the_date_hint_and_the_stamp_hint_answer_as_their_patterns(seed: int) ->
         "Μαρία",
     ]
     dated = 0
-    for _ in range(300):
-        text = " ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 5)))
-        text = "".join(c.upper() if rng.random() < 0.3 else c for c in text)
-        expected = PATTERNS.date_hint.search(text) is not None
-        assert PATTERNS.dated(text) == expected, text
+    for mixed in _mixed(rng, pieces, 300, 4):
+        expected = PATTERNS.date_hint.search(mixed) is not None
+        assert PATTERNS.dated(mixed) == expected, mixed
         dated += expected
         assert (
-            thread_headers._TIME_HINT.search(text) is not None
-            or thread_headers._WRITTEN_BY.search(text) is not None
-        ) == (thread_headers._STAMP_HINT.search(text) is not None), text
+            thread_headers._TIME_HINT.search(mixed) is not None
+            or thread_headers._WRITTEN_BY.search(mixed) is not None
+        ) == (thread_headers._STAMP_HINT.search(mixed) is not None), mixed
     assert 20 < dated < 280  # (the generated texts hold both)
 
 
