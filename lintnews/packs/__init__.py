@@ -52,7 +52,7 @@ from lintnews.packs.model import ALL_LANGUAGES, Entry, Matcher, PackSet, compile
 from lintnews.packs.rulefile import RuleFile, builtin_rule_file, phrase_rule
 from lintnews.packs.screen import Screen, ScreenUnion
 from lintnews.packs.validation import builtin_dir
-from lintnews.packs.words import alternation
+from lintnews.packs.words import alternation, any_word
 from lintnews.textnorm import EDGE as _EDGE  # (re-exported: line keys live in textnorm)
 from lintnews.textnorm import EDGE_CHARS as _EDGE_CHARS
 from lintnews.textnorm import EMPHASIS as _EMPHASIS
@@ -72,6 +72,7 @@ __all__ = [
     "_EDGE_CHARS",
     "_EMPHASIS",
     "alternation",
+    "any_word",
     "_candidate_lines",
     "builtin_dir",
     "builtin_rule_file",

@@ -23,6 +23,7 @@ extending the rule adds words to those lists only.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -59,3 +60,11 @@ def alternation(words: Iterable[str]) -> str:
     never match when there is no word."""
     parts = [r"\s+".join(re.escape(piece) for piece in word.split()) for word in ordered(words)]
     return f"(?:{'|'.join(parts)})" if parts else "(?!)"
+
+
+@functools.lru_cache(maxsize=16)
+def any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``words`` as a whole word (``\\b`` on both sides), in any case: the pattern of a
+    word list that a rule looks for anywhere in a text, as it is (a bio's trade, a publication),
+    compiled once a list."""
+    return re.compile(rf"\b{alternation(words)}\b", re.IGNORECASE)

@@ -17,7 +17,7 @@ import re
 
 from lintnews.config import Settings
 from lintnews.document import Document
-from lintnews.packs import alternation, pack_words
+from lintnews.packs import alternation, any_word, pack_words
 
 #: "About NAME" (one to four words after it): what follows one of the words that start the
 #: heading (B010's term list `about-headings`); Markdown heading marks and emphasis around it, a
@@ -52,12 +52,6 @@ def _presents(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\s+{alternation(verbs)}\s", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=8)
-def _what(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One of ``words`` as a word, in any case (compiled once a list)."""
-    return re.compile(rf"\b{alternation(words)}\b", re.IGNORECASE)
-
-
 _FIRST_SENTENCE = re.compile(r"^.*?[.!?](?:\s|$)")
 _MAX_BIO = 700
 
@@ -66,7 +60,7 @@ def warm_about_box(settings: Settings) -> None:
     """Compile the about box's patterns now (a check run's warm-up, `Engine.warm`)."""
     _name_links(pack_words(settings, _RULE, "name-links"))
     _presents(pack_words(settings, _RULE, "presenting-verbs"))
-    _what(pack_words(settings, _RULE, "trades-and-publications"))
+    any_word(pack_words(settings, _RULE, "trades-and-publications"))
 
 
 def _is_name(words: list[str], heading: str, links: frozenset[str]) -> bool:
@@ -103,5 +97,5 @@ def about_bio(
     first = _FIRST_SENTENCE.match(bio)
     sentence = first[0] if first else bio
     presents = _presents(pack_words(settings, _RULE, "presenting-verbs"))
-    what = _what(pack_words(settings, _RULE, "trades-and-publications"))
+    what = any_word(pack_words(settings, _RULE, "trades-and-publications"))
     return j if presents.search(sentence) and what.search(sentence) else None

@@ -13,7 +13,7 @@ import re
 
 from lintnews.config import Settings
 from lintnews.document import Document
-from lintnews.packs import alternation, pack_words
+from lintnews.packs import alternation, any_word, pack_words
 
 #: B005's word lists (rules/packs/B005.toml, every language at once: `pack_words`):
 #: `follow-starts` open the follow prompts whose line the bio may stand over (their line key's
@@ -33,18 +33,12 @@ def _bio_start(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:[A-ZÀ-Þ][\w.'’-]*\s){{0,3}}[A-ZÀ-Þ][\w.'’-]*,?\s{alternation(verbs)}\b")
 
 
-@functools.lru_cache(maxsize=8)
-def _trade(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One of ``words`` as a word, in any case, somewhere in the bio."""
-    return re.compile(rf"\b{alternation(words)}\b", re.IGNORECASE)
-
-
 def warm_author_box(settings: Settings) -> None:
     """Compile the author box's patterns now (a check run's warm-up, before its workers fork:
     `lintnews.engine.Engine.warm`, whose patterns come from a kept file)."""
     _follow(pack_words(settings, _RULE, "follow-starts"))
     _bio_start(pack_words(settings, _RULE, "bio-verbs"))
-    _trade(pack_words(settings, _RULE, "trade-words"))
+    any_word(pack_words(settings, _RULE, "trade-words"))
 
 
 _MAX_CHARS = 320
@@ -59,7 +53,7 @@ def author_bio_lines(doc: Document, keys: list[str], reported: set[int], setting
         return found
     follow = _follow(pack_words(settings, _RULE, "follow-starts"))
     bio_start = _bio_start(pack_words(settings, _RULE, "bio-verbs"))
-    trade = _trade(pack_words(settings, _RULE, "trade-words"))
+    trade = any_word(pack_words(settings, _RULE, "trade-words"))
     for i in sorted(reported):
         if not follow.match(keys[i]):
             continue
