@@ -220,6 +220,16 @@ def _mixed(rng: random.Random, pieces: list[str], count: int, most: int) -> Iter
         yield "".join(c.upper() if rng.random() < 0.3 else c for c in line)
 
 
+def _header_answers(rng: random.Random, pieces: list[str]) -> Iterator[tuple[str, bool]]:
+    """400 texts of `_mixed` lines as the thread rules read them (`thread_headers._plain`), each
+    with whether the header pattern matches it, `_is_header_text` asserted to answer alike."""
+    for line in _mixed(rng, pieces, 400, 5):
+        text = thread_headers._plain(line)
+        expected = PATTERNS.compiled()[0].match(text) is not None
+        assert thread_headers._is_header_text(text, PATTERNS) == expected, text
+        yield text, expected
+
+
 @pytest.mark.parametrize("seed", range(10))
 def test_every_header_holds_a_time_a_written_by_or_a_final_colon(seed: int) -> None:
     """`_header_shape` tries the header pattern only on a text holding `_STAMP_HINT` or ending
@@ -263,15 +273,12 @@ def test_the_header_test_answers_as_the_pattern_on_texts_without_a_time(seed: in
         "14H30",
     ]
     headers = turned_down = 0
-    for line in _mixed(rng, pieces, 400, 5):
-        text = thread_headers._plain(line)
-        expected = PATTERNS.compiled()[0].match(text) is not None
-        assert thread_headers._is_header_text(text, PATTERNS) == expected, text
+    for plain, expected in _header_answers(rng, pieces):
         headers += expected
         turned_down += not (
-            text.rstrip().endswith(":")
-            or thread_headers._TIME_ANYWHERE.search(text)
-            or thread_headers._WRITTEN_BY.search(text)
+            plain.rstrip().endswith(":")
+            or thread_headers._TIME_ANYWHERE.search(plain)
+            or thread_headers._WRITTEN_BY.search(plain)
         )
     assert headers > 20 and turned_down > 20  # (the generated texts hold both)
 
@@ -312,13 +319,10 @@ def test_the_header_test_answers_as_the_pattern_on_texts_with_a_time_but_no_stam
         "Μαρία",
     ]
     headers = stampless = 0
-    for line in _mixed(rng, pieces, 400, 5):
-        text = thread_headers._plain(line)
-        expected = PATTERNS.compiled()[0].match(text) is not None
-        assert thread_headers._is_header_text(text, PATTERNS) == expected, text
+    for plain, expected in _header_answers(rng, pieces):
         headers += expected
         folded = PATTERNS.forms()[0][0]
-        stampless += bool(thread_headers._TIME_ANYWHERE.search(text)) and folded.search(text) is None
+        stampless += bool(thread_headers._TIME_ANYWHERE.search(plain)) and folded.search(plain) is None
     assert headers > 20 and stampless > 20  # (the generated texts hold both)
 
 
