@@ -139,10 +139,11 @@ class HeaderPatterns:
         return self.weekday_hint.search(text) is not None
 
     def compiled(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """The header's pattern (``re.IGNORECASE``) and its case-sensitive twin for ASCII text
-        lower-cased, made on first use, which a run answered from the cache never needs (B011's
-        and B012's ``warm`` make them before the workers fork). `re` compiles them in ~90 ms;
-        `lintnews.regex_cache` keeps what it made for the next process (~2 ms)."""
+        """The header's whole pattern (``re.IGNORECASE``) and its case-sensitive twin for ASCII
+        text lower-cased, made on first use: the definition `forms` answers as (B011 and B012
+        match form by form, `thread_headers._is_header_text`, and warm `forms`; the tests hold
+        the forms to this). `re` compiles them in ~90 ms; `lintnews.regex_cache` keeps what it
+        made for the next process (~2 ms)."""
         if self._compiled is None:
             header, cased = regex_cache.compile_all(
                 "comment-headers", [(self.source, re.IGNORECASE | re.VERBOSE), (self.source, re.VERBOSE)]
