@@ -24,7 +24,7 @@ A rule file's ``[terms.<lang>]`` tables hold the named word lists its rule's log
 (``recent-comments-headings = ["Recent Comments"]``), extended and merged over languages as
 phrases are (`terms`, `pack_terms`); its ``[words.<lang>]`` tables the words its regular
 expressions are built around (``months = ["january", "märz"]``), matched as text, read in every
-language at once (`words`, `pack_words`, `alternation`). A rule that reports no phrase may keep
+language at once (`words`, `pack_words`, `alternation`, `any_word`). A rule that reports no phrase may keep
 its lists in a terms-only file (``rules/packs/S008.toml``: ``code`` and those tables only).
 
 Modules: `rulefile` (the rule files, `phrase_rule`), `terms` (term lists), `words` (word lists),
