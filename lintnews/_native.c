@@ -239,30 +239,14 @@ static void shingler_free(Shingler *sh)
 /* Appends the hashes of the word k-gram shingles of the UTF-8 line p[0:len] (words separated by
  * single spaces, no line break) to sh->hashes: max(w - k + 1, 1) of them for w words. Returns
  * how many, or -1 with an exception set. */
+/* s43-serial: the line's words (at the end of this file) */
+static Py_ssize_t s43_word_bounds(Shingler *sh, const unsigned char *p, Py_ssize_t len);
+
 static Py_ssize_t shingle_line(Shingler *sh, const unsigned char *p, Py_ssize_t len, Py_ssize_t k)
 {
-    Py_ssize_t words = 0, start = 0;
-    for (Py_ssize_t i = 0; i <= len; i++) {
-        if (i < len && p[i] == '\n') {
-            PyErr_SetString(PyExc_ValueError, "lines must not hold line breaks");
-            return -1;
-        }
-        if (i == len || p[i] == ' ') {
-            if (words == sh->bounds_cap) {
-                Py_ssize_t *grown = PyMem_Realloc(sh->bounds, 4 * sh->bounds_cap * sizeof(Py_ssize_t));
-                if (grown == NULL) {
-                    PyErr_NoMemory();
-                    return -1;
-                }
-                sh->bounds = grown;
-                sh->bounds_cap *= 2;
-            }
-            sh->bounds[2 * words] = start;
-            sh->bounds[2 * words + 1] = i;
-            words++;
-            start = i + 1;
-        }
-    }
+    Py_ssize_t words = s43_word_bounds(sh, p, len);
+    if (words < 0)
+        return -1;
     Py_ssize_t m = words - k + 1 > 1 ? words - k + 1 : 1;
     if (sh->used + m > sh->cap) {
         Py_ssize_t cap = sh->cap;
@@ -1377,6 +1361,11 @@ static void minhash_doc(const uint32_t *hashes, Py_ssize_t n, const uint32_t *a,
     }
 }
 
+/* s43-serial: defined at the end of this file */
+static int minhash_docs(const uint32_t *hashes, Py_ssize_t n, const int64_t *counts, Py_ssize_t docs,
+                        const uint32_t *a, const uint32_t *b, Py_ssize_t perms, uint32_t *values);
+static int s43_serial_add(PyObject *module);
+
 static PyObject *native_minhash_affine32(PyObject *self, PyObject *args)
 {
     Py_buffer hashes, counts, a, b;
@@ -1412,11 +1401,10 @@ static PyObject *native_minhash_affine32(PyObject *self, PyObject *args)
     if (out == NULL)
         goto done;
     uint32_t *values = (uint32_t *)PyBytes_AS_STRING(out);
-    const uint32_t *h = (const uint32_t *)hashes.buf;
-    for (Py_ssize_t d = 0; d < docs; d++) {
-        minhash_doc(h, (Py_ssize_t)c[d], (const uint32_t *)a.buf, (const uint32_t *)b.buf, perms, values + d * perms);
-        h += c[d];
-    }
+    /* (s43-serial: minhash_docs, at the end of this file, for every document) */
+    if (minhash_docs((const uint32_t *)hashes.buf, n, c, docs, (const uint32_t *)a.buf, (const uint32_t *)b.buf,
+                     perms, values) < 0)
+        Py_CLEAR(out);
 done:
     PyBuffer_Release(&hashes);
     PyBuffer_Release(&counts);
@@ -4452,5 +4440,447 @@ PyMODINIT_FUNC PyInit__native(void)
         Py_DECREF(module);
         return NULL;
     }
+    if (s43_serial_add(module) < 0) {
+        Py_DECREF(module);
+        return NULL;
+    }
     return module;
 }
+
+/* s43-serial ----------------------------------------------------------------------------------- */
+
+/* shingle_line's words: the bounds of the words of the line p[0:len] (split at every space: an
+ * empty word between two spaces too) into sh->bounds, two per word; how many, or -1 with an
+ * exception set (a line break: lines must not hold one). 16 bytes at a time where SSE2 is
+ * there (every x86-64 CPU), where the loop it replaced tested every byte twice. */
+static int s43_grow_bounds(Shingler *sh)
+{
+    Py_ssize_t *grown = PyMem_Realloc(sh->bounds, 4 * sh->bounds_cap * sizeof(Py_ssize_t));
+    if (grown == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    sh->bounds = grown;
+    sh->bounds_cap *= 2;
+    return 0;
+}
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define S43_SSE2 1
+#endif
+
+static Py_ssize_t s43_word_bounds(Shingler *sh, const unsigned char *p, Py_ssize_t len)
+{
+    Py_ssize_t words = 0, start = 0, i = 0;
+#define S43_WORD_ENDS(end)                                                                         \
+    do {                                                                                           \
+        if (words == sh->bounds_cap && s43_grow_bounds(sh) < 0)                                    \
+            return -1;                                                                             \
+        sh->bounds[2 * words] = start;                                                             \
+        sh->bounds[2 * words + 1] = (end);                                                         \
+        words++;                                                                                   \
+        start = (end) + 1;                                                                         \
+    } while (0)
+#ifdef S43_SSE2
+    const __m128i space = _mm_set1_epi8(' '), line_break = _mm_set1_epi8('\n');
+    for (; i + 16 <= len; i += 16) {
+        const __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, line_break)))
+            break; /* (the loop below raises) */
+        unsigned spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
+        while (spaces) {
+            S43_WORD_ENDS(i + __builtin_ctz(spaces));
+            spaces &= spaces - 1;
+        }
+    }
+#endif
+    for (; i < len; i++) {
+        if (p[i] == '\n') {
+            PyErr_SetString(PyExc_ValueError, "lines must not hold line breaks");
+            return -1;
+        }
+        if (p[i] == ' ')
+            S43_WORD_ENDS(i);
+    }
+    S43_WORD_ENDS(len);
+#undef S43_WORD_ENDS
+    return words;
+}
+
+/* minhash_affine32's loop over each document's hashes (minhash_doc), blocked where the CPU has
+ * AVX2: every hash is mixed (fmix32) once, then for each block of 64 permutations the eight
+ * vectors of minimums stay in registers while the document's hashes stream past, where
+ * minhash_doc loaded and stored the minimums of every permutation for every hash. The minimum of
+ * the same values in another order: the same answer (tests/test_native.py fuzzes it). */
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define S43_X86 1
+#endif
+
+/* Whether this block's kernels may use AVX2 (-1: ask the CPU on first use); `_vector_paths`
+ * turns them off for a test of the other paths. */
+static int s43_avx2 = -1;
+
+static int s43_use_avx2(void)
+{
+#ifdef S43_X86
+    if (s43_avx2 < 0)
+        s43_avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+    return s43_avx2;
+#else
+    return 0;
+#endif
+}
+
+#ifdef S43_X86
+__attribute__((target("avx2"))) static void minhash_mixed_avx2(const uint32_t *mixed, Py_ssize_t n, const uint32_t *a,
+                                                               const uint32_t *b, Py_ssize_t perms, uint32_t *out)
+{
+    Py_ssize_t p = 0;
+#define S43_AB(k)                                                                                  \
+    const __m256i a##k = _mm256_loadu_si256((const __m256i *)(a + p + 8 * (k)));                   \
+    const __m256i b##k = _mm256_loadu_si256((const __m256i *)(b + p + 8 * (k)));                   \
+    __m256i m##k = _mm256_set1_epi32(-1)
+#define S43_MIN(k) m##k = _mm256_min_epu32(m##k, _mm256_add_epi32(_mm256_mullo_epi32(h, a##k), b##k))
+#define S43_OUT(k) _mm256_storeu_si256((__m256i *)(out + p + 8 * (k)), m##k)
+    for (; p + 32 <= perms; p += 32) {
+        S43_AB(0);
+        S43_AB(1);
+        S43_AB(2);
+        S43_AB(3);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            const __m256i h = _mm256_set1_epi32((int)mixed[i]);
+            S43_MIN(0);
+            S43_MIN(1);
+            S43_MIN(2);
+            S43_MIN(3);
+        }
+        S43_OUT(0);
+        S43_OUT(1);
+        S43_OUT(2);
+        S43_OUT(3);
+    }
+    for (; p + 8 <= perms; p += 8) {
+        S43_AB(0);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            const __m256i h = _mm256_set1_epi32((int)mixed[i]);
+            S43_MIN(0);
+        }
+        S43_OUT(0);
+    }
+#undef S43_AB
+#undef S43_MIN
+#undef S43_OUT
+    for (; p < perms; p++) {
+        uint32_t m = 0xFFFFFFFFu;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            uint32_t v = a[p] * mixed[i] + b[p];
+            m = v < m ? v : m;
+        }
+        out[p] = m;
+    }
+}
+#endif
+
+/* minhash_doc of each of the docs documents (counts[d] hashes each, checked by the caller) into
+ * values; 0, or -1 with an exception set. */
+static int minhash_docs(const uint32_t *hashes, Py_ssize_t n, const int64_t *counts, Py_ssize_t docs,
+                        const uint32_t *a, const uint32_t *b, Py_ssize_t perms, uint32_t *values)
+{
+#ifdef S43_X86
+    if (s43_use_avx2() && perms >= 8) {
+        uint32_t *mixed = PyMem_Malloc((size_t)(n > 0 ? n : 1) * sizeof(uint32_t));
+        if (mixed == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        for (Py_ssize_t i = 0; i < n; i++)
+            mixed[i] = fmix32(hashes[i]);
+        const uint32_t *m = mixed;
+        for (Py_ssize_t d = 0; d < docs; d++) {
+            minhash_mixed_avx2(m, (Py_ssize_t)counts[d], a, b, perms, values + d * perms);
+            m += counts[d];
+        }
+        PyMem_Free(mixed);
+        return 0;
+    }
+#endif
+    for (Py_ssize_t d = 0; d < docs; d++) {
+        minhash_doc(hashes, (Py_ssize_t)counts[d], a, b, perms, values + d * perms);
+        hashes += counts[d];
+    }
+    return 0;
+}
+
+/* BLAKE2b (RFC 7693), unkeyed, digests of 1 to 64 bytes: what hashlib.blake2b(data,
+ * digest_size=n).digest() gives, for the corpus signature's text hash (16 bytes) and its template
+ * candidates' line hashes (8 bytes), which `--index` archives store. Four 64-bit lanes at a time
+ * where the CPU has AVX2 (about half of the reference code's instructions), the reference
+ * rounds elsewhere; tests/test_native.py compares both with hashlib. */
+
+static const uint64_t s43_b2_iv[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL,
+                                      0xa54ff53a5f1d36f1ULL, 0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL,
+                                      0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
+
+static const uint8_t s43_b2_sigma[12][16] = {
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
+    {11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4}, {7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8},
+    {9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13}, {2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9},
+    {12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11}, {13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
+    {6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5}, {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0},
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}, {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
+};
+
+static inline uint64_t s43_rotr64(uint64_t x, int n) { return (x >> n) | (x << (64 - n)); }
+
+static inline uint64_t s43_load64(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
+}
+
+/* One compression of the 128-byte block (the message words m, little-endian), t bytes so far. */
+static void s43_b2_compress_ref(uint64_t h[8], const uint64_t m[16], uint64_t t, int last)
+{
+    uint64_t v[16];
+    for (int i = 0; i < 8; i++) {
+        v[i] = h[i];
+        v[i + 8] = s43_b2_iv[i];
+    }
+    v[12] ^= t;
+    if (last)
+        v[14] = ~v[14];
+#define S43_G(a, b, c, d, x, y)                                                                    \
+    do {                                                                                           \
+        v[a] = v[a] + v[b] + (x);                                                                  \
+        v[d] = s43_rotr64(v[d] ^ v[a], 32);                                                        \
+        v[c] = v[c] + v[d];                                                                        \
+        v[b] = s43_rotr64(v[b] ^ v[c], 24);                                                        \
+        v[a] = v[a] + v[b] + (y);                                                                  \
+        v[d] = s43_rotr64(v[d] ^ v[a], 16);                                                        \
+        v[c] = v[c] + v[d];                                                                        \
+        v[b] = s43_rotr64(v[b] ^ v[c], 63);                                                        \
+    } while (0)
+    for (int r = 0; r < 12; r++) {
+        const uint8_t *s = s43_b2_sigma[r];
+        S43_G(0, 4, 8, 12, m[s[0]], m[s[1]]);
+        S43_G(1, 5, 9, 13, m[s[2]], m[s[3]]);
+        S43_G(2, 6, 10, 14, m[s[4]], m[s[5]]);
+        S43_G(3, 7, 11, 15, m[s[6]], m[s[7]]);
+        S43_G(0, 5, 10, 15, m[s[8]], m[s[9]]);
+        S43_G(1, 6, 11, 12, m[s[10]], m[s[11]]);
+        S43_G(2, 7, 8, 13, m[s[12]], m[s[13]]);
+        S43_G(3, 4, 9, 14, m[s[14]], m[s[15]]);
+    }
+#undef S43_G
+    for (int i = 0; i < 8; i++)
+        h[i] ^= v[i] ^ v[i + 8];
+}
+
+#ifdef S43_X86
+/* s43_b2_compress_ref with the state's four rows in four vectors: the column step runs the four
+ * G of a round at once, the diagonal step on the rows turned by one, two and three lanes. */
+__attribute__((target("avx2"))) static void s43_b2_compress_avx2(uint64_t h[8], const uint64_t m[16], uint64_t t,
+                                                                 int last)
+{
+    const __m256i rot24 = _mm256_setr_epi8(3, 4, 5, 6, 7, 0, 1, 2, 11, 12, 13, 14, 15, 8, 9, 10, 3, 4, 5, 6, 7, 0,
+                                           1, 2, 11, 12, 13, 14, 15, 8, 9, 10);
+    const __m256i rot16 = _mm256_setr_epi8(2, 3, 4, 5, 6, 7, 0, 1, 10, 11, 12, 13, 14, 15, 8, 9, 2, 3, 4, 5, 6, 7,
+                                           0, 1, 10, 11, 12, 13, 14, 15, 8, 9);
+    const __m256i h0 = _mm256_loadu_si256((const __m256i *)h), h1 = _mm256_loadu_si256((const __m256i *)(h + 4));
+    __m256i a = h0, b = h1;
+    __m256i c = _mm256_loadu_si256((const __m256i *)s43_b2_iv);
+    __m256i d = _mm256_xor_si256(_mm256_loadu_si256((const __m256i *)(s43_b2_iv + 4)),
+                                 _mm256_set_epi64x(0, last ? -1 : 0, 0, (long long)t));
+#define S43_M(i, j, k, l)                                                                          \
+    _mm256_set_epi64x((long long)m[s[l]], (long long)m[s[k]], (long long)m[s[j]], (long long)m[s[i]])
+#define S43_HALF(x, y)                                                                             \
+    do {                                                                                           \
+        a = _mm256_add_epi64(_mm256_add_epi64(a, b), x);                                           \
+        d = _mm256_shuffle_epi32(_mm256_xor_si256(d, a), _MM_SHUFFLE(2, 3, 0, 1));                 \
+        c = _mm256_add_epi64(c, d);                                                                \
+        b = _mm256_shuffle_epi8(_mm256_xor_si256(b, c), rot24);                                    \
+        a = _mm256_add_epi64(_mm256_add_epi64(a, b), y);                                           \
+        d = _mm256_shuffle_epi8(_mm256_xor_si256(d, a), rot16);                                    \
+        c = _mm256_add_epi64(c, d);                                                                \
+        b = _mm256_xor_si256(b, c);                                                                \
+        b = _mm256_or_si256(_mm256_srli_epi64(b, 63), _mm256_add_epi64(b, b));                     \
+    } while (0)
+    for (int r = 0; r < 12; r++) {
+        const uint8_t *s = s43_b2_sigma[r];
+        S43_HALF(S43_M(0, 2, 4, 6), S43_M(1, 3, 5, 7));
+        b = _mm256_permute4x64_epi64(b, _MM_SHUFFLE(0, 3, 2, 1));
+        c = _mm256_permute4x64_epi64(c, _MM_SHUFFLE(1, 0, 3, 2));
+        d = _mm256_permute4x64_epi64(d, _MM_SHUFFLE(2, 1, 0, 3));
+        S43_HALF(S43_M(8, 10, 12, 14), S43_M(9, 11, 13, 15));
+        b = _mm256_permute4x64_epi64(b, _MM_SHUFFLE(2, 1, 0, 3));
+        c = _mm256_permute4x64_epi64(c, _MM_SHUFFLE(1, 0, 3, 2));
+        d = _mm256_permute4x64_epi64(d, _MM_SHUFFLE(0, 3, 2, 1));
+    }
+#undef S43_M
+#undef S43_HALF
+    _mm256_storeu_si256((__m256i *)h, _mm256_xor_si256(h0, _mm256_xor_si256(a, c)));
+    _mm256_storeu_si256((__m256i *)(h + 4), _mm256_xor_si256(h1, _mm256_xor_si256(b, d)));
+}
+#endif
+
+/* The BLAKE2b digest (outlen 1 to 64 bytes) of data[0:len] into out. */
+static void s43_blake2b(const unsigned char *data, Py_ssize_t len, int outlen, unsigned char *out)
+{
+    void (*compress)(uint64_t *, const uint64_t *, uint64_t, int) = s43_b2_compress_ref;
+#ifdef S43_X86
+    if (s43_use_avx2())
+        compress = s43_b2_compress_avx2;
+#endif
+    uint64_t h[8], m[16];
+    for (int i = 0; i < 8; i++)
+        h[i] = s43_b2_iv[i];
+    h[0] ^= 0x01010000ULL ^ (uint64_t)outlen;
+    uint64_t t = 0;
+    while (len > 128) {
+        for (int i = 0; i < 16; i++)
+            m[i] = s43_load64(data + 8 * i);
+        t += 128;
+        compress(h, m, t, 0);
+        data += 128;
+        len -= 128;
+    }
+    unsigned char block[128] = {0};
+    memcpy(block, data, (size_t)len);
+    for (int i = 0; i < 16; i++)
+        m[i] = s43_load64(block + 8 * i);
+    compress(h, m, t + (uint64_t)len, 1);
+    unsigned char full[64];
+    for (int i = 0; i < 8; i++)
+        for (int j = 0; j < 8; j++)
+            full[8 * i + j] = (unsigned char)(h[i] >> (8 * j));
+    memcpy(out, full, (size_t)outlen);
+}
+
+PyDoc_STRVAR(blake2b_doc, "blake2b(data, digest_size) -> bytes\n\n"
+                          "hashlib.blake2b(data, digest_size=digest_size).digest() (unkeyed, 1 to 64 bytes).");
+
+static PyObject *native_blake2b(PyObject *self, PyObject *args)
+{
+    Py_buffer data;
+    int size;
+    if (!PyArg_ParseTuple(args, "y*i", &data, &size))
+        return NULL;
+    PyObject *out = NULL;
+    if (size < 1 || size > 64)
+        PyErr_SetString(PyExc_ValueError, "digest_size must be between 1 and 64");
+    else if ((out = PyBytes_FromStringAndSize(NULL, size)) != NULL) {
+        const unsigned char *p = data.buf;
+        Py_ssize_t len = data.len;
+        Py_BEGIN_ALLOW_THREADS s43_blake2b(p, len, size, (unsigned char *)PyBytes_AS_STRING(out));
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&data);
+    return out;
+}
+
+PyDoc_STRVAR(candidate_rows_doc,
+             "candidate_rows(keys, rows) -> bytes\n\n"
+             "The template candidates rows (signature_lines' rows: (line, column, end column, rank\n"
+             "from the start, rank from the end, words, lo, hi)) of a document on the identity source\n"
+             "map, packed as lintnews.corpus.signature's LINE_DTYPE (struct '<Q4iBBHII'): each row's\n"
+             "hash is the little-endian value of the 8-byte BLAKE2b digest of keys[line] in UTF-8,\n"
+             "its source span line + 1, column, line + 1, end column. See\n"
+             "lintnews.corpus.signature.py_candidate_rows.");
+
+static PyObject *native_candidate_rows(PyObject *self, PyObject *args)
+{
+    PyObject *keys, *rows;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &keys, &PyList_Type, &rows))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(rows);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, 36 * n);
+    if (out == NULL)
+        return NULL;
+    unsigned char *w = (unsigned char *)PyBytes_AS_STRING(out);
+    for (Py_ssize_t r = 0; r < n; r++, w += 36) {
+        PyObject *row = PyList_GET_ITEM(rows, r);
+        long long f[8];
+        if (!PyTuple_Check(row) || PyTuple_GET_SIZE(row) != 8) {
+            PyErr_SetString(PyExc_TypeError, "candidate_rows() needs rows of 8 ints");
+            goto fail;
+        }
+        for (int i = 0; i < 8; i++) {
+            f[i] = PyLong_AsLongLong(PyTuple_GET_ITEM(row, i));
+            if (f[i] == -1 && PyErr_Occurred())
+                goto fail;
+        }
+        /* (line, column, end: int32 after line + 1; ranks: uint8; words: uint16; lo, hi: uint32) */
+        if (f[0] < 0 || f[0] >= PyList_GET_SIZE(keys) || f[0] >= INT32_MAX || f[1] < INT32_MIN || f[1] > INT32_MAX ||
+            f[2] < INT32_MIN || f[2] > INT32_MAX || f[3] < 0 || f[3] > 255 || f[4] < 0 || f[4] > 255 || f[5] < 0 ||
+            f[5] > 65535 || f[6] < 0 || f[6] > UINT32_MAX || f[7] < 0 || f[7] > UINT32_MAX) {
+            PyErr_SetString(PyExc_ValueError, "candidate_rows() got a row out of range");
+            goto fail;
+        }
+        PyObject *key = PyList_GET_ITEM(keys, f[0]);
+        if (!PyUnicode_Check(key)) {
+            PyErr_SetString(PyExc_TypeError, "candidate_rows() needs a list of str keys");
+            goto fail;
+        }
+        Py_ssize_t len;
+        const char *utf8 = PyUnicode_AsUTF8AndSize(key, &len);
+        if (utf8 == NULL)
+            goto fail;
+        s43_blake2b((const unsigned char *)utf8, len, 8, w); /* (the digest's bytes are the value's) */
+        int32_t line = (int32_t)(f[0] + 1), column = (int32_t)f[1], end = (int32_t)f[2];
+        uint16_t words = (uint16_t)f[5];
+        uint32_t lo = (uint32_t)f[6], hi = (uint32_t)f[7];
+        int32_t span[4] = {line, column, line, end};
+        for (int i = 0; i < 4; i++)
+            for (int j = 0; j < 4; j++)
+                w[8 + 4 * i + j] = (unsigned char)((uint32_t)span[i] >> (8 * j));
+        w[24] = (unsigned char)f[3];
+        w[25] = (unsigned char)f[4];
+        w[26] = (unsigned char)words;
+        w[27] = (unsigned char)(words >> 8);
+        for (int j = 0; j < 4; j++) {
+            w[28 + j] = (unsigned char)(lo >> (8 * j));
+            w[32 + j] = (unsigned char)(hi >> (8 * j));
+        }
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+PyDoc_STRVAR(vector_paths_doc, "_vector_paths(on) -> bool\n\n"
+                               "For tests: whether minhash_affine32, blake2b and candidate_rows may use\n"
+                               "the CPU's AVX2 (when it has it); returns whether they did.");
+
+static PyObject *native_vector_paths(PyObject *self, PyObject *on)
+{
+    int was = s43_use_avx2(), want = PyObject_IsTrue(on);
+    if (want < 0)
+        return NULL;
+#ifdef S43_X86
+    s43_avx2 = want && __builtin_cpu_supports("avx2");
+#endif
+    return PyBool_FromLong(was);
+}
+
+static PyMethodDef s43_serial_methods[] = {
+    {"_vector_paths", native_vector_paths, METH_O, vector_paths_doc},
+    {"blake2b", native_blake2b, METH_VARARGS, blake2b_doc},
+    {"candidate_rows", native_candidate_rows, METH_VARARGS, candidate_rows_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+/* Adds this block's functions to the module. */
+static int s43_serial_add(PyObject *module)
+{
+    return PyModule_AddFunctions(module, s43_serial_methods);
+}
+
+/* end s43-serial */

@@ -46,13 +46,17 @@ def test_packed_rows_are_numpy_s_records_of_the_same_tuples() -> None:
             ],
             dtype=LINE_DTYPE,
         )
-        packed = signature._candidate_rows(doc, candidates)
-        assert packed.dtype == LINE_DTYPE
-        assert packed.tobytes() == expected.tobytes()
-        assert packed.flags.writeable
-        assert signature._candidate_rows(doc, []).tobytes() == np.array([], dtype=LINE_DTYPE).tobytes()
-        with pytest.raises(struct.error):  # a field out of its range is an error (numpy: OverflowError)
-            signature._candidate_rows(doc, [(0, 1, 1, 256, 0, 1, 0, 0)])
+        # (the compiled kernel packs the identity map's rows: `_native.candidate_rows`)
+        for rows_of in (signature._candidate_rows, signature.py_candidate_rows):
+            packed = rows_of(doc, candidates)
+            assert packed.dtype == LINE_DTYPE
+            assert packed.tobytes() == expected.tobytes()
+            assert packed.flags.writeable
+            assert rows_of(doc, []).tobytes() == np.array([], dtype=LINE_DTYPE).tobytes()
+            # a field out of its range is an error (numpy: OverflowError; the kernel: ValueError)
+            for bad in [(0, 1, 1, 256, 0, 1, 0, 0), (0, 1, 1, 0, 0, 65536, 0, 0), (0, 1, 1, 0, 0, 1, -1, 0)]:
+                with pytest.raises((struct.error, ValueError)):
+                    rows_of(doc, [bad])
     assert not html.source_map.is_identity and html.lines[1] == "Share & this story"
     assert signature._source_span(html, 1) != (2, 1, 2, len(html.lines[1]) + 1)  # (the entity: 4 more)
 

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -230,6 +231,40 @@ def test_minhash_refuses_counts_that_do_not_add_up() -> None:
         _native.minhash_affine32(hashes, np.array([5], dtype=np.int64), a, np.ones(3, dtype=np.uint32))
 
 
+@pytest.mark.parametrize("vector", [True, False], ids=["vector", "scalar"])
+@pytest.mark.parametrize("perms", [1, 7, 8, 9, 31, 32, 33, 40, 64, 100, 128, 131, 256])
+def test_minhash_equals_its_numpy_definition(perms: int, vector: bool) -> None:
+    """The kernel (blocked by 32 and 8 permutations where the CPU has AVX2, the rest one by one)
+    gives numpy's minimum of ``a * fmix32(h) + b`` (mod 2**32) for every permutation and
+    document, on random permutations (even multipliers too) and documents of 0 to 700 hashes."""
+    from lintnews.minhash import fmix32
+
+    rng = np.random.default_rng(perms)
+    was = _native._vector_paths(vector)
+    try:
+        _minhash_rounds(rng, perms, fmix32)
+    finally:
+        _native._vector_paths(was)
+
+
+def _minhash_rounds(rng: np.random.Generator, perms: int, fmix32: Any) -> None:
+    for _ in range(5):
+        counts = rng.integers(0, 700, size=int(rng.integers(1, 9)))
+        counts[rng.integers(0, len(counts))] = 0  # (a document without shingles)
+        hashes = rng.integers(0, 1 << 32, size=int(counts.sum()), dtype=np.uint32)
+        if len(hashes):  # (the extremes, and one value many times)
+            hashes[: min(3, len(hashes))] = [0, 0xFFFFFFFF, 7][: min(3, len(hashes))]
+        a = rng.integers(0, 1 << 32, size=perms, dtype=np.uint32)
+        b = rng.integers(0, 1 << 32, size=perms, dtype=np.uint32)
+        got = np.frombuffer(_native.minhash_affine32(hashes, counts.astype(np.int64), a, b), np.uint32)
+        got = got.reshape(len(counts), perms)
+        bounds = np.concatenate(([0], np.cumsum(counts)))
+        for d in range(len(counts)):
+            mixed = fmix32(hashes[bounds[d] : bounds[d + 1]])
+            want = (a[:, None] * mixed[None, :] + b[:, None]).min(axis=1, initial=0xFFFFFFFF)
+            assert np.array_equal(got[d], want), (perms, d)
+
+
 SORTED_SETS = st.lists(st.integers(0, 60), max_size=40).map(lambda xs: sorted(set(xs)))
 
 
@@ -282,6 +317,28 @@ def test_shingle_hashes_equal_numpy_and_the_definition(lines: list[str], k: int)
     got = (np.frombuffer(values, np.uint32).tolist(), np.frombuffer(counts, np.int64).tolist())
     ref_values, ref_counts = py_shingle_hashes(lines, k)
     assert got == (ref_values.tolist(), ref_counts.tolist()) == _shingles_by_definition(lines, k)
+
+
+def test_shingle_hashes_of_long_lines_and_empty_words() -> None:
+    """Lines read 16 bytes at a time (every space in a block a word's end) and then byte by
+    byte: spaces at every position of a block, runs of spaces (empty words), leading and
+    trailing spaces, multi-byte UTF-8, lines of 0 to 300 bytes."""
+    import random
+
+    from lintnews.hashing import py_shingle_hashes
+
+    rng = random.Random(3)
+    pieces = ["", "", "a", "bb", "word", "Straße", "新闻报道", "😀x", "fifteen-letters", "x" * 33]
+    lines = [" " * n for n in range(40)] + [" ".join(rng.choice(pieces) for _ in range(n)) for n in range(80)]
+    lines += ["".join(rng.choice(["a", " "]) for _ in range(rng.randint(0, 300))) for _ in range(300)]
+    for k in (1, 2, 5):
+        values, counts = _native.shingle_hashes(lines, k)
+        got = (np.frombuffer(values, np.uint32).tolist(), np.frombuffer(counts, np.int64).tolist())
+        ref_values, ref_counts = py_shingle_hashes(lines, k)
+        assert got == (ref_values.tolist(), ref_counts.tolist()) == _shingles_by_definition(lines, k)
+    for at in (0, 15, 16, 17, 40, 63):  # (a line break in a block read at once, or after the last)
+        with pytest.raises(ValueError, match="line breaks"):
+            _native.shingle_hashes(["ab " * 30, ("x" * at + "\n" + "y " * 30)[:70]], 5)
 
 
 def test_shingle_hashes_refuse_bad_input() -> None:

@@ -197,7 +197,16 @@ def _flag(line: int) -> Diagnostic:
     return Diagnostic("p.txt", None, line, 1, line, 5, "B005", "share-prompt", Severity.WARNING, "share")
 
 
-def test_signatures_equal_the_per_line_definition() -> None:
+@pytest.fixture(params=[True, False], ids=["vector", "scalar"])
+def vector_paths(request: pytest.FixtureRequest) -> object:
+    """The compiled kernels with and without their AVX2 paths (`_native._vector_paths`; on a CPU
+    without AVX2 both runs take the other paths)."""
+    was = _native._vector_paths(request.param)
+    yield request.param
+    _native._vector_paths(was)
+
+
+def test_signatures_equal_the_per_line_definition(vector_paths: bool) -> None:
     rng = random.Random(7)
     signer = CorpusSigner(Settings())
     for round_ in range(30):
@@ -216,3 +225,40 @@ def test_signatures_equal_the_per_line_definition() -> None:
         assert sig.lines.dtype == LINE_DTYPE
         assert [tuple(int(v) for v in row) for row in sig.lines.tolist()] == rows
         assert (sig.minhash is None) == (not shingles)
+
+
+@pytest.mark.parametrize("vector", [True, False], ids=["vector", "scalar"])
+def test_blake2b_is_hashlibs(vector: bool) -> None:
+    """The kernel's BLAKE2b (the text hash and the line hashes `--index` archives store) gives
+    hashlib's digests: every length around the 128-byte block (the last block is compressed
+    with the final flag, a whole one included), long inputs, every digest size."""
+    was = _native._vector_paths(vector)
+    try:
+        rng = random.Random(5)
+        lengths = [*range(0, 300), 383, 384, 385, 1000, 4096, 65_537]
+        for n in lengths:
+            data = rng.randbytes(n)
+            for size in (8, 16) if n > 3 else range(1, 65):
+                want = hashlib.blake2b(data, digest_size=size).digest()
+                assert _native.blake2b(data, size) == want, (n, size)
+        want = hashlib.blake2b(b"abc", digest_size=16).digest()
+        assert _native.blake2b(memoryview(b"xabc")[1:], 16) == want
+        for size in (0, 65, -1):
+            with pytest.raises(ValueError, match="digest_size"):
+                _native.blake2b(b"abc", size)
+    finally:
+        _native._vector_paths(was)
+
+
+def test_candidate_rows_refuses_what_it_cannot_pack() -> None:
+    keys = ["a b c", "d e f"]
+    row = (1, 1, 6, 0, 1, 3, 0, 1)
+    assert len(_native.candidate_rows(keys, [row, row])) == 2 * LINE_DTYPE.itemsize
+    with pytest.raises(ValueError, match="out of range"):
+        _native.candidate_rows(keys, [(2, 1, 6, 0, 1, 3, 0, 1)])  # (no key of that line)
+    with pytest.raises(ValueError, match="out of range"):
+        _native.candidate_rows(keys, [(0, 1, 6, 256, 1, 3, 0, 1)])
+    with pytest.raises(TypeError):
+        _native.candidate_rows(keys, [(0, 1, 6)])
+    with pytest.raises(TypeError):
+        _native.candidate_rows([b"a b c"], [(0, 1, 6, 0, 1, 3, 0, 1)])  # type: ignore[list-item]

@@ -7,7 +7,7 @@ flagged as chrome, and the template candidates among the edge lines. Walking the
 of those in Python cost more than hashing the shingles; the compiled kernel
 (`lintnews._native.signature_lines`) does it in one pass and `py_signature_lines` is its
 definition, used when the kernel is not built (tests/test_signature_lines.py compares the two).
-The candidates' line hashes (BLAKE2b of their line keys) stay in the signer: hashlib's digest.
+The candidates' line hashes (BLAKE2b of their line keys) are made by the signer (`signature._candidate_rows`).
 """
 
 from __future__ import annotations
