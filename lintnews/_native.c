@@ -4509,7 +4509,7 @@ static Py_ssize_t s43_word_bounds(Shingler *sh, const unsigned char *p, Py_ssize
 }
 
 /* minhash_affine32's loop over each document's hashes (minhash_doc), blocked where the CPU has
- * AVX2: every hash is mixed (fmix32) once, then for each block of 64 permutations the eight
+ * AVX2: every hash is mixed (fmix32) once, then for each block of 32 permutations the four
  * vectors of minimums stay in registers while the document's hashes stream past, where
  * minhash_doc loaded and stored the minimums of every permutation for every hash. The minimum of
  * the same values in another order: the same answer (tests/test_native.py fuzzes it). */
