@@ -106,8 +106,13 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # session 41: "Comment" as the story's subheading between two paragraphs of prose (a
             # list of what to offer journalists: comment, briefing, ...; Dragnet R179)
             f"{EN}\n\nComment\n\n{EN2}\n",
+            # session 43: an ellipsis and "by" in a sentence
+            f"{EN}\nThe vote was delayed... by the mayor on Tuesday, the clerk said.\n",
         ],
         [
+            # session 43: a recent-comments item without its heading, the comment's first words run into
+            # the reader's name and the post's title
+            (f"{EN}\nI think that the new budget...by Jane Roe on Council Approves the Budget\n", [2]),
             (
                 (
                     f"{EN}\n\nLeave a Comment\n\nThis site uses Akismet to reduce spam. Learn how your comment data is "
@@ -363,8 +368,12 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             "like this:\nPOST /login HTTP/1.1\nHost: example.org\n",
             # session 41: a blogger's bold "Like!" between two paragraphs (Dragnet R672)
             f"{EN}\n\n**Like!**\n\n{EN2}\n",
+            # session 43: the words in a sentence
+            f"{EN}\nLike our site, the council's new portal lists every meeting.\n",
         ],
         [
+            # session 43: the heading over a site's like and follow buttons
+            (f"{EN}\nLike Our Site?\n", [2]),
             (f"{EN}\nShare on Facebook\nTweet\nPin it\n", [2, 3, 4]),
             # session 41: "Like" over its counter or at the end, and "Tweet" between two paragraphs
             (f"{EN}\n\nLike\n\nBe the first to like this.\n", [3, 5]),
@@ -521,8 +530,12 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nPresented by the mayor, the budget passed with two votes to spare.\n",
             # session 37: the word inside a sentence
             f"{EN}\nThe festival's sponsors paid for the fireworks, the mayor said.\n",
+            # session 43: the words in a sentence
+            f"{EN}\nLooking for dealers in your area is easier with the new map, the council said.\n",
         ],
         [
+            # session 43: a car dealer's ad widget, loading
+            (f"{EN}\nLooking for dealers in your area...\n", [2]),
             (f"{EN}\nAdvertisement\n{EN2}\n", [2]),
             (f"{DE}\nAnzeige\n{DE2}\nWerbung\n", [2, 4]),
             (f"{DE}\nAnzeige: Jetzt die besten Angebote sichern\n", [2]),
@@ -595,8 +608,16 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nAbout 200 people came.\nAbout Jane Roe, the mayor said nothing.\n",
             # a label of the page's own list: an award's categories
             f"{DE}\nDeutscher Entwicklerpreis, Nominierung 2014\nKategorien:\nBestes Familienspiel\nBeste Story\n",
+            # session 43: the words in a sentence
+            f"{EN}\nPosted by the clerk in uncategorized boxes, the ballots were lost.\n",
+            f"{EN}\nEdition: 3rd\n",
         ],
         [
+            # session 43: WordPress's byline with the default category, a news site's edition picker
+            (
+                f"{EN}\nPosted by Jane Roe in Uncategorized.\n- EDITION: U.S.\n- Edition: International\n",
+                [2, 3, 4],
+            ),
             # session 38: lower-case post links, the second under the first (chrome under chrome,
             # no soft-wrapped sentence: `wrapped_tail`)
             (
@@ -798,8 +819,12 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nThe next page of the plan deals with the schools.\n",
             # session 37: a score or a range in a sentence
             f"{EN}\nThe vote ended 1 - 4 of 20 members present, the clerk said.\n",
+            # session 43: a count in a sentence
+            f"{EN}\nThe plan was approved by 4 of 5 members of the committee.\n",
         ],
         [
+            # session 43: a slideshow's counter
+            (f"{EN}\n- 1 of 5\n", [2]),
             (f"{EN}\nPage 1 of 1\nNext page\n« Previous | Next »\n1 2 3 Next »\n", [2, 3, 4, 5]),
             (f"{DE}\nSeite 1 von 3\nNächste Seite\n", [2, 3]),
             (f"{FR}\nPage 2 sur 5\nPage suivante\n", [2, 3]),
@@ -956,6 +981,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nShare on Facebook\n近日，市议会通过了明年的预算，学校将获得更多资金。\n预算\nShare on Twitter\n",
             f"Find us on Instagram\nGear we recommend\nOur shop on Amazon.com\n{EN}\n",
             f"RSS feed\nSummertime\nPosted July 26th, 2011\nPhotos by Eirik\nTweet\n{EN}\n",
+            # a line over 100 characters is a paragraph, whatever its neighbours
+            f"{EN}\nShare on Facebook\nCouncil news\n" + "Harbour " * 13 + "News\nShare on Twitter\n",
         ],
         [
             (

@@ -91,6 +91,10 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             article((1, "Residents who want to watch video of the hearing can ask the clerk for a copy.")),
             # session 37: the words in a sentence
             article((1, "The story highlights how the port has grown since the war.")),
+            # session 43: the words in a sentence
+            article((1, "Related topics: the dredging, the noise barrier and the new road were discussed.")),
+            article((1, "Science news from NBCNews.com and other sites was read aloud at the hearing.")),
+            article((1, "Want more? Check out the noise figures, the lawyer told the residents.")),
         ],
         [
             (
@@ -163,6 +167,16 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (article((0, "STORY HIGHLIGHTS"), (3, "Part of complete coverage on")), [2, 6]),
             # session 38: a sidebar's headings over other stories
             (article((3, "Trending today"), (3, "Hot Topics:")), [5, 6]),
+            # session 43: a topics line, a widget's heading naming the site, the site's pitches
+            (
+                article(
+                    (0, "Related Topics: Harbour, Port Authority"),
+                    (1, "Science news from NBCNews.com"),
+                    (3, "Read our Blog: Harbour Voice"),
+                    (3, "Want more? Check out Harbour Live!"),
+                ),
+                [2, 4, 7, 8],
+            ),
         ],
     ),
     # ---------------------------------------------------------------- S002 off-topic-related-link
