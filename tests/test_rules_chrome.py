@@ -108,8 +108,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\n\nComment\n\n{EN2}\n",
             # session 43: an ellipsis and "by" in a sentence
             f"{EN}\nThe vote was delayed... by the mayor on Tuesday, the clerk said.\n",
+            f"{EN}\nThe design | comments (12) table lists what the residents sent in, the clerk said.\n",
         ],
         [
+            # session 43: a post's footer row with its counter
+            (f"{EN}\n1 Comment »    | Published in\nDesign | Comments (0)\n", [2, 3]),
             # session 43: a recent-comments item without its heading, the comment's first words run into
             # the reader's name and the post's title
             (f"{EN}\nI think that the new budget...by Jane Roe on Council Approves the Budget\n", [2]),
@@ -611,8 +614,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             # session 43: the words in a sentence
             f"{EN}\nPosted by the clerk in uncategorized boxes, the ballots were lost.\n",
             f"{EN}\nEdition: 3rd\n",
+            f"{EN}\nThe archive of the council opens in May.\n",
         ],
         [
+            # session 43: Blogger's profile heading, an archive link
+            (f"{EN}\nAbout Me\nArchive\n", [2, 3]),
             # session 43: WordPress's byline with the default category, a news site's edition picker
             (
                 f"{EN}\nPosted by Jane Roe in Uncategorized.\n- EDITION: U.S.\n- Edition: International\n",
@@ -845,8 +851,15 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nFont:\nHelvetica, 12 points\n",
             # a tag list that holds the word
             f"{EN}\n* feed\n* font\n* freelancing\n",
+            # session 43: a tool's words in a sentence
+            f"{EN}\nThe clerk will print article 12 of the plan and send to friends of the council a copy.\n",
         ],
         [
+            # session 43: a row of tools with other links in it
+            (
+                f"{EN}\n| 66 hits · Link to this article · Print article · Send to friend · Subscribe to news |\n",
+                [2],
+            ),
             (
                 f"{EN}\nPrint this story | Email this story | Discuss Story\nPrinter-friendly version\n",
                 [2, 3],

@@ -95,6 +95,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             article((1, "Related topics: the dredging, the noise barrier and the new road were discussed.")),
             article((1, "Science news from NBCNews.com and other sites was read aloud at the hearing.")),
             article((1, "Want more? Check out the noise figures, the lawyer told the residents.")),
+            article(
+                (1, "Similar stories on harbours were told in Hamburg and in Rotterdam, the lawyer said.")
+            ),
         ],
         [
             (
@@ -174,8 +177,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                     (1, "Science news from NBCNews.com"),
                     (3, "Read our Blog: Harbour Voice"),
                     (3, "Want more? Check out Harbour Live!"),
+                    (3, "Similar Great Lists on HarbourNews"),
                 ),
-                [2, 4, 7, 8],
+                [2, 4, 7, 8, 9],
             ),
         ],
     ),
