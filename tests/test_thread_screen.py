@@ -450,3 +450,36 @@ def test_the_header_pattern_is_compiled_when_first_needed_not_on_a_cached_re_run
     assert PATTERNS._forms is None
     all_rules()["B012"].warm(Settings())
     assert PATTERNS._forms is not None
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_time_search_finds_a_time_where_the_time_pattern_does(seed: int) -> None:
+    """`thread_headers._TIME_ANYWHERE` (its digit first, the lookbehind read after it) finds a
+    time in exactly the texts `thread_words._TIME` finds one in: digits after a digit or a dot
+    ("112:30", "2012.10:30"), a time at the text's start, one followed by more digits or a decimal
+    ("10:301", "10:30.5"), in any case ("14H30"), and texts in other scripts."""
+    from lintnews.rules.chrome.thread_words import _TIME
+
+    reference = re.compile(_TIME, re.IGNORECASE)
+    rng = random.Random(seed)
+    pieces = ["0", "1", "2", "9", "12", ".", ":", "h", "H", " ", "am", "p.m.", "-", "a", "Zeit", "١", "v"]
+    found = 0
+    for _ in range(4000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        expected = reference.search(t) is not None
+        assert (thread_headers._TIME_ANYWHERE.search(t) is not None) == expected, t
+        found += expected
+    assert found > 50
+    for t, expected in [
+        ("10:03 am", True),
+        ("v1.10:30", True),  # ("1.10", then ":30")
+        ("1.2 10:30", True),
+        ("112:30", False),
+        ("2012.10:30", False),
+        ("10:301", False),
+        ("10:30.5", False),
+        ("12:34:567", True),
+        ("14H30", True),
+        ("um 18.30 Uhr", True),
+    ]:
+        assert (thread_headers._TIME_ANYWHERE.search(t) is not None) is expected, t

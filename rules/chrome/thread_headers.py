@@ -16,7 +16,7 @@ from lintnews.document import Document, View
 
 from .thread_end import MD_HEADING
 from .thread_screen import READ_LINES
-from .thread_words import _TIME, HeaderPatterns
+from .thread_words import HeaderPatterns
 
 #: Lines this long are prose, never a header.
 MAX_HEADER = 160
@@ -27,10 +27,13 @@ MAX_HEADER = 160
 _SCORE_TITLE = re.compile(r"\(score:\s*-?\d+(?:,\s*[^\W\d]+)?\)\s*$", re.IGNORECASE)
 
 #: What every text the header pattern matches holds (`_is_header_text` tests them first): a
-#: time (`_TIME`, part of every stamp: the pattern's first, fourth and fifth forms), a "written
-#: by" (its second form) or a final colon (its third, "NAME says:"). Case-insensitive, as the
-#: pattern is.
-_TIME_ANYWHERE = re.compile(_TIME, re.IGNORECASE)
+#: time (`thread_words._TIME`, part of every stamp: the pattern's first, fourth and fifth forms),
+#: a "written by" (its second form) or a final colon (its third, "NAME says:"). Case-insensitive,
+#: as the pattern is. The time is written to start with its digit, the lookbehind before it read
+#: after it (``(?<![\d.])\d`` is ``\d(?<![\d.]\d)``; the optional tail of `_TIME` decides no
+#: search): the same texts hold one, and `re` skips to the digits instead of trying the
+#: lookbehind at every character (a third of the time on the crawl's short lines).
+_TIME_ANYWHERE = re.compile(r"\d(?<![\d.]\d)\d?[:.h]\d{2}(?::\d{2})?(?!\.?\d)", re.IGNORECASE)
 _WRITTEN_BY = re.compile(r"(?:written|submitted|comment(?:ed)?)\s+by", re.IGNORECASE)
 
 #: What every text the header pattern matches holds besides a date: a time (every stamp has
