@@ -1281,9 +1281,12 @@ def test_row_segments_are_decided_once_per_pack_set_and_languages(monkeypatch: p
     def found(forget: bool) -> list[list[tuple[str, int]]]:
         out = []
         for t in texts:
-            if forget:
+            if forget:  # (the kept segments, and the line matchers' kept answers of keys)
                 for matcher in pack_set.line_matchers.values():
                     matcher._derived.clear()
+                    matcher._kept.clear()
+                    for language in matcher.languages:
+                        language._kept.clear()
             doc = Document("a.txt", t)
             out.append([(r.code, v.line) for r in rules for v in r.check(doc, Settings())])
         return out
@@ -1392,3 +1395,48 @@ def test_row_lines_are_the_lines_with_a_row_separator() -> None:
         assert toolbars._row_lines(doc) == expected, repr(text)
         found += len(expected)
     assert found > 2000
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_rules_entries_match_a_segment_when_the_line_matcher_names_the_rule(seed: int) -> None:
+    """B026 reads which rules match a segment from `LineMatcher.match` (every rule's answer for
+    a key, kept per language) instead of trying the matchers of its rules: in any order of
+    languages, a language without packs among them included, a rule is among the line matcher's
+    answers exactly when one of its matchers in those languages matches the key (the link names,
+    the tools of B025, B005 and B009, B006's home words), on their own lines and on segments
+    made of their words and others'."""
+    import random
+
+    from lintnews.packs import line_key, load_packs
+
+    packs = load_packs(Settings())
+    rules = ("link-row", "print-tools", "social-share", "newsletter-prompt", "breadcrumb")
+    rng = random.Random(seed)
+    lines = sorted(
+        {line for r in rules for lang in ("en", "de", "fr") for line in packs.matcher(r, lang).literal}
+    )
+    words = sorted({w for line in lines for w in line.split()}) + ["Politik", "2012", "Mr.", "Weather"]
+    segments = [*rng.sample(lines, 150)]
+    segments += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 5))) for _ in range(300)]
+    segments += [
+        "Print article",
+        "Send to friend",
+        "Subscribe to our newsletter",
+        "Share on Facebook",
+        "E-mail | Print",
+    ]
+    segments += [s.upper() for s in segments[:40]] + [""]
+    held = named = 0
+    for langs in [("en",), ("de", "en"), ("fr", "sv", "en"), ("sv", "de"), ("es", "it", "fr")]:
+        matcher = packs.line_matcher(langs)
+        for segment in segments:
+            key = line_key(segment)
+            answer = {rule for rule, _ in matcher.match(key)} if key else set()
+            for rule in rules:
+                expected = bool(key) and any(
+                    m.match(key) is not None for m in packs.matchers_for(rule, langs)
+                )
+                assert (rule in answer) == expected, (langs, segment, rule)
+                held += expected
+            named += "link-row" in answer
+    assert held > 300 and named > 100  # (the segments hold names, tools and home words)

@@ -16,7 +16,6 @@ from lintnews.rules.chrome.separators import lines_holding
 from lintnews.config import Settings
 from lintnews.document import Document, words
 from lintnews.packs import (
-    Matcher,
     PhraseRule,
     keep,
     line_key,
@@ -132,8 +131,11 @@ def _lone_links(doc: Document, names: frozenset[str]) -> Iterator[int]:
             yield i
 
 
-#: The rules whose single lines name a tool a row of links may hold besides service pages.
-_TOOL_RULES = ("print-tools", "social-share", "newsletter-prompt")
+#: The rules whose single lines name a tool a row of links may hold besides service pages: a
+#: tool of the page's own (print, e-mail, share, subscribe) beside the service pages' links makes
+#: a row too ("66 hits · Print article · Send to friend · Subscribe to news"); never alone in a
+#: table's cell ("| Print |" may be a medium in a table of figures).
+_TOOLS = frozenset(("print-tools", "social-share", "newsletter-prompt"))
 
 
 @register
@@ -159,24 +161,22 @@ class LinkRow(PhraseRule):
         lines = doc.lines
         packs = load_packs(settings)
         langs = tuple(pack_languages(doc, settings, packs))
-        names = packs.matchers_for(self.name, langs)
-        # a tool of the page's own (print, e-mail, share, subscribe) beside the service pages'
-        # links makes a row too ("66 hits · Print article · Send to friend · Subscribe to news");
-        # never alone in a table's cell ("| Print |" may be a medium in a table of figures)
-        tools = [m for r in _TOOL_RULES for m in packs.matchers_for(r, langs)]
-        homes = packs.matchers_for("breadcrumb", langs)
         keys = line_keys(doc)
-        # whether a segment is a link name, a tool or a home word, kept per pack set and
-        # languages: the rows of a site repeat on every page
-        kept = packs.line_matcher(langs).derived("link-row.segments")
+        # which rules' entries match a segment whole, a link name, a tool (`_TOOLS`) or a home
+        # word (B006's): `LineMatcher.match` of its key, every rule's answer at once, kept per
+        # key and language (a rule's entries in the page's languages match a key exactly when
+        # the rule is among them; trying the matchers of five rules a segment was most of B026's
+        # time), and kept per segment: the rows of a site repeat on every page
+        line_matcher = packs.line_matcher(langs)
+        kept = line_matcher.derived("link-row.segment-rules")
+        name = self.name
 
-        def known(segment: str, matchers: list[Matcher]) -> bool:
-            kind = 1 if matchers is homes else 2 if matchers is tools else 0
-            found = kept.get((segment, kind))
+        def rules_of(segment: str) -> frozenset[str]:
+            found = kept.get(segment)
             if found is None:
                 key = line_key(segment)
-                found = bool(key) and any(m.match(key) is not None for m in matchers)
-                keep(kept, (segment, kind), found)
+                found = frozenset([rule for rule, _ in line_matcher.match(key)]) if key else frozenset()
+                keep(kept, segment, found)
             return found
 
         for i in candidates:
@@ -188,17 +188,17 @@ class LinkRow(PhraseRule):
                 continue
             segments, parts = found
             if len(segments) == 1:
-                ok = parts == 3 and known(segments[0], names)  # "| About Us |"
+                ok = parts == 3 and name in rules_of(segments[0])  # "| About Us |"
             else:
                 # two link names at least, and half the segments: the names are looked up
                 # only until too many segments have failed (a table's rows fail at once)
                 spare = len(segments) - max(2, (len(segments) + 1) // 2)
                 for s in segments:
-                    if not (known(s, names) or known(s, tools)):
+                    if name not in (hit := rules_of(s)) and _TOOLS.isdisjoint(hit):
                         spare -= 1
                         if spare < 0:
                             break
-                ok = spare >= 0 and not known(segments[0], homes)
+                ok = spare >= 0 and "breadcrumb" not in rules_of(segments[0])
             if ok:
                 yield self.removable_lines(
                     doc,
