@@ -8,7 +8,7 @@ quadratic: a 21 KB line of repeated mojibake took 46 s).
 
 from __future__ import annotations
 
-import time
+import difflib
 from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-125x codecs)
@@ -106,25 +106,32 @@ def test_damaged_spans_keep_the_whole_stretch_when_a_space_became_part_of_a_lett
     assert [(text[a:b], r) for a, b, r in spans] == [("Ã©", "é"), ("Ã ", "à")]
 
 
-def test_mojibake_time_grows_linearly_with_the_line() -> None:
-    """Issue 21: ``'Ã¼Ã©Ã¤â€™ ' * N`` on one line (a 21 KB line took 46 s). The time at 2x the size
-    stays under 2.5x the time at 1x, in one test."""
+def test_mojibake_work_grows_linearly_with_the_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 21: ``'Ã¼Ã©Ã¤â€™ ' * N`` on one line (a 21 KB line took 46 s: difflib over the whole
+    line is quadratic). With a stretch difflib must align (`Ã©€`: the repair keeps the `€`) in
+    every repeat, every alignment difflib is asked for stays within a bound that does not depend
+    on the line, and their number doubles when the line does: linear work, counted, not timed
+    (`bench/micro.py` times it)."""
+    asked: list[tuple[int, int]] = []
+    real = mojibake.difflib.SequenceMatcher
 
-    def run(n: int) -> float:
-        text = "Ã¼Ã©Ã¤â€™ " * n + "\n"
-        start = time.perf_counter()
-        (v,) = check(text)
-        elapsed = time.perf_counter() - start
-        assert v.message.endswith(f"and {n - 1} more")
-        return elapsed
+    def counting(junk: object, a: str, b: str, autojunk: bool = True) -> difflib.SequenceMatcher[str]:
+        asked.append((len(a), len(b)))
+        return real(junk, a, b, autojunk=autojunk)  # type: ignore[arg-type]
 
-    run(200)  # warm up
-    # the two sizes alternate, best of five each: a busy spell of the machine (a CI run beside
-    # other work) slows both sizes alike instead of only the three runs of one of them
-    small = large = float("inf")
-    for _ in range(5):
-        small, large = min(small, run(4000)), min(large, run(8000))
-    assert large < 2.5 * small, (small, large)
+    monkeypatch.setattr(mojibake.difflib, "SequenceMatcher", counting)
+
+    def run(n: int) -> list[tuple[int, int]]:
+        asked.clear()
+        (v,) = check("Ã¼Ã©Ã¤â€™ Ã©€ " * n + "\n")
+        assert v.message.endswith(f"and {2 * n - 1} more")
+        return list(asked)
+
+    small, large = run(4000), run(8000)
+    bound = 3 * mojibake._SMALL_GAP
+    assert len(small) == 4000 and all(a <= bound and b <= bound for a, b in small + large)
+    assert len(large) == 2 * len(small)
+    assert sum(a * b for a, b in large) == 2 * sum(a * b for a, b in small)
 
 
 def test_damaged_spans_rebuild_the_repair_on_generated_mojibake() -> None:
