@@ -2890,21 +2890,35 @@ fail:
 
 PyDoc_STRVAR(key_screen_doc,
              "key_screen(heads, firsts, needles, everything) -> screen\n\n"
-             "What maybe_keys tests each line key against, made once: heads (str of 1 to 3\n"
-             "characters), firsts (a str: characters), needles (str) and whether every key may\n"
-             "pass (see lintnews.packs.first_pass.py_key_screen).");
+             "What maybe_keys tests each line key against, made once: heads (non-empty str: a key\n"
+             "starting with one may pass), firsts (a str: characters), needles (str) and whether\n"
+             "every key may pass (see lintnews.packs.first_pass.py_key_screen).");
 
 #define KS_PAIRS 4096 /* the needles' first two characters, hashed to this many chains */
 
-/* Packed strings of 1 to 3 code points (each + 1, 21 bits apiece: never 0) in an open-addressing
- * set, so that a key's first characters are looked up without making a str of them. */
+/* Code points (each + 1: never 0) in an open-addressing set, so that a key's first character is
+ * looked up without making a str of it. */
 typedef struct {
     uint64_t *slots; /* 0: empty */
     Py_ssize_t mask;
 } ks_set;
 
+/* s43-kernel: the heads as a trie, so that a key is admitted when one of them is a prefix of it,
+ * whatever their lengths: node 0 is the root, an edge (node, character) is the code
+ * (node << 21 | character) + 1 in an open-addressing table of its child, and a node ends a head
+ * or not. A key walks it from its first character and stops at the first character no edge
+ * follows (most keys: at the first or second). */
 typedef struct {
-    ks_set heads, firsts;
+    uint64_t *codes; /* 0: empty */
+    int32_t *child;
+    uint8_t *ends; /* per node: whether a head ends there */
+    Py_ssize_t mask, nodes;
+    int32_t ascii[128]; /* the root's children by an ASCII character, or -1 (not in the table) */
+} ks_trie;
+
+typedef struct {
+    ks_trie heads;
+    ks_set firsts;
     int everything;
     Py_ssize_t needles;
     Py_UCS4 **needle; /* each needle's code points */
@@ -2919,13 +2933,6 @@ typedef struct {
 
 static inline uint64_t ks_mix(uint64_t code) { return (code * 0x9E3779B97F4A7C15ull) >> 20; }
 
-static inline uint64_t ks_pack(int kind, const void *data, Py_ssize_t len)
-{
-    uint64_t code = 0;
-    for (Py_ssize_t i = 0; i < len; i++)
-        code = (code << 21) | (uint64_t)(PyUnicode_READ(kind, data, i) + 1);
-    return code;
-}
 
 static inline int ks_has(const ks_set *set, uint64_t code)
 {
@@ -2959,11 +2966,103 @@ static void ks_set_add(ks_set *set, uint64_t code)
 
 static inline Py_ssize_t ks_pair(Py_UCS4 a, Py_UCS4 b) { return (Py_ssize_t)((a * 31u + b) & (KS_PAIRS - 1)); }
 
+/* s43-kernel: the trie of heads (ks_trie). The child of node by ch, or -1. */
+static inline int32_t ks_trie_child(const ks_trie *trie, int32_t node, Py_UCS4 ch)
+{
+    if (node == 0 && ch < 128)
+        return trie->ascii[ch];
+    uint64_t code = (((uint64_t)node << 21) | ch) + 1;
+    for (Py_ssize_t j = (Py_ssize_t)(ks_mix(code) & (uint64_t)trie->mask); trie->codes[j] != 0; j = (j + 1) & trie->mask)
+        if (trie->codes[j] == code)
+            return trie->child[j];
+    return -1;
+}
+
+/* An empty trie (the root alone) of room for up to count nodes (the heads' characters); -1 with
+ * MemoryError set. The table of edges (but the root's by ASCII characters) is made for half as
+ * many and doubles when half full: the heads of a union of screens share most of their first
+ * characters. */
+static int ks_trie_init(ks_trie *trie, Py_ssize_t count)
+{
+    for (int c = 0; c < 128; c++)
+        trie->ascii[c] = -1;
+    /* (room for count / 2 edges: heads of shared first characters) */
+    trie->mask = 255;
+    while (trie->mask + 1 < count)
+        trie->mask = 2 * trie->mask + 1;
+    trie->nodes = 1;
+    trie->codes = PyMem_Calloc((size_t)trie->mask + 1, sizeof(uint64_t));
+    trie->child = PyMem_Calloc((size_t)trie->mask + 1, sizeof(int32_t));
+    trie->ends = PyMem_Calloc((size_t)count + 1, sizeof(uint8_t));
+    if (trie->codes == NULL || trie->child == NULL || trie->ends == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return 0;
+}
+
+/* Double the table of edges; -1 with MemoryError set. */
+static int ks_trie_grow(ks_trie *trie)
+{
+    Py_ssize_t mask = 2 * trie->mask + 1;
+    uint64_t *codes = PyMem_Calloc((size_t)mask + 1, sizeof(uint64_t));
+    int32_t *child = PyMem_Calloc((size_t)mask + 1, sizeof(int32_t));
+    if (codes == NULL || child == NULL) {
+        PyMem_Free(codes);
+        PyMem_Free(child);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i <= trie->mask; i++) {
+        if (trie->codes[i] == 0)
+            continue;
+        Py_ssize_t j = (Py_ssize_t)(ks_mix(trie->codes[i]) & (uint64_t)mask);
+        while (codes[j] != 0)
+            j = (j + 1) & mask;
+        codes[j] = trie->codes[i];
+        child[j] = trie->child[i];
+    }
+    PyMem_Free(trie->codes);
+    PyMem_Free(trie->child);
+    trie->codes = codes;
+    trie->child = child;
+    trie->mask = mask;
+    return 0;
+}
+
+/* Add the head data[0:len] (len >= 1; the trie has room for its nodes); -1 with MemoryError set. */
+static int ks_trie_add(ks_trie *trie, int kind, const void *data, Py_ssize_t len)
+{
+    int32_t node = 0;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int32_t next = ks_trie_child(trie, node, ch);
+        if (next < 0 && node == 0 && ch < 128) {
+            next = trie->ascii[ch] = (int32_t)trie->nodes++;
+        }
+        else if (next < 0) {
+            if (2 * trie->nodes > trie->mask && ks_trie_grow(trie) < 0)
+                return -1;
+            uint64_t code = (((uint64_t)node << 21) | ch) + 1;
+            Py_ssize_t j = (Py_ssize_t)(ks_mix(code) & (uint64_t)trie->mask);
+            while (trie->codes[j] != 0)
+                j = (j + 1) & trie->mask;
+            trie->codes[j] = code;
+            next = trie->child[j] = (int32_t)trie->nodes++;
+        }
+        node = next;
+    }
+    trie->ends[node] = 1;
+    return 0;
+}
+
 static void key_screen_free(key_screen *ks)
 {
     if (ks == NULL)
         return;
-    PyMem_Free(ks->heads.slots);
+    PyMem_Free(ks->heads.codes);
+    PyMem_Free(ks->heads.child);
+    PyMem_Free(ks->heads.ends);
     PyMem_Free(ks->firsts.slots);
     for (Py_ssize_t i = 0; ks->needle != NULL && i < ks->needles; i++)
         PyMem_Free(ks->needle[i]);
@@ -2990,15 +3089,25 @@ static PyObject *native_key_screen(PyObject *self, PyObject *args)
         return PyErr_NoMemory();
     ks->everything = everything;
     Py_ssize_t nh = PyTuple_GET_SIZE(heads), nf = PyUnicode_GET_LENGTH(firsts), nn = PyTuple_GET_SIZE(needles);
-    if (ks_set_init(&ks->heads, nh) < 0 || ks_set_init(&ks->firsts, nf) < 0)
+    Py_ssize_t edges = 0;
+    for (Py_ssize_t i = 0; i < nh; i++) {
+        PyObject *head = PyTuple_GET_ITEM(heads, i);
+        if (!PyUnicode_Check(head) || PyUnicode_GET_LENGTH(head) < 1) {
+            PyErr_SetString(PyExc_ValueError, "key_screen() heads must be non-empty str");
+            goto fail;
+        }
+        edges += PyUnicode_GET_LENGTH(head);
+    }
+    if (edges >= INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "key_screen() heads are too long");
+        goto fail;
+    }
+    if (ks_trie_init(&ks->heads, edges) < 0 || ks_set_init(&ks->firsts, nf) < 0)
         goto fail;
     for (Py_ssize_t i = 0; i < nh; i++) {
         PyObject *head = PyTuple_GET_ITEM(heads, i);
-        if (!PyUnicode_Check(head) || PyUnicode_GET_LENGTH(head) < 1 || PyUnicode_GET_LENGTH(head) > 3) {
-            PyErr_SetString(PyExc_ValueError, "key_screen() heads must be str of 1 to 3 characters");
+        if (ks_trie_add(&ks->heads, PyUnicode_KIND(head), PyUnicode_DATA(head), PyUnicode_GET_LENGTH(head)) < 0)
             goto fail;
-        }
-        ks_set_add(&ks->heads, ks_pack(PyUnicode_KIND(head), PyUnicode_DATA(head), PyUnicode_GET_LENGTH(head)));
     }
     for (Py_ssize_t i = 0; i < nf; i++)
         ks_set_add(&ks->firsts, (uint64_t)PyUnicode_READ_CHAR(firsts, i) + 1);
@@ -3083,11 +3192,12 @@ static int ks_single(const key_screen *ks, Py_UCS4 ch)
 #define KS_MAY_PASS(T)                                                                             \
     static int ks_may_pass_##T(const key_screen *ks, const T *src, Py_ssize_t n)                 \
     {                                                                                              \
-        uint64_t code = 0;                                                                         \
-        for (Py_ssize_t i = 0; i < n && i < 3; i++)                                                \
-            code = (code << 21) | (uint64_t)(src[i] + 1);                                          \
-        if (ks_has(&ks->heads, code) || ks_has(&ks->firsts, (uint64_t)src[0] + 1))                 \
+        if (ks_has(&ks->firsts, (uint64_t)src[0] + 1))                                             \
             return 1;                                                                              \
+        int32_t node = 0;                                                                          \
+        for (Py_ssize_t i = 0; i < n && (node = ks_trie_child(&ks->heads, node, src[i])) >= 0; i++) \
+            if (ks->heads.ends[node])                                                              \
+                return 1;                                                                          \
         for (Py_ssize_t i = 0; i < n; i++) {                                                       \
             Py_UCS4 ch = src[i];                                                                   \
             if (ch < 0x10000 ? (ks->single_bits[ch >> 3] >> (ch & 7)) & 1 : ks_single(ks, ch))    \
@@ -3104,9 +3214,9 @@ KS_MAY_PASS(Py_UCS4)
 PyDoc_STRVAR(maybe_keys_doc,
              "maybe_keys(screen, keys, longest) -> list[int]\n\n"
              "The indices of the keys of 1 to longest characters that screen (key_screen) may let\n"
-             "through: every such key when it was made with everything, else those whose first\n"
-             "three characters (all of a shorter key) are one of its heads, whose first character\n"
-             "is one of its firsts, or that hold one of its needles (see\n"
+             "through: every such key when it was made with everything, else those that start\n"
+             "with one of its heads, whose first character is one of its firsts, or that hold one\n"
+             "of its needles (see\n"
              "lintnews.packs.first_pass.py_maybe_keys).");
 
 /* Whether the first pass admits key (a str of 1 to longest characters, see maybe_keys): 1 or

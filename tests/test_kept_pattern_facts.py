@@ -1,5 +1,5 @@
-"""`screen.kept_facts`: what the phrase screens need of each pattern (`pattern_needs`,
-`pattern_heads`), found once and kept beside lintnews as bytecode is, read back by a later
+"""`pattern_facts.kept_facts`: what the phrase screens need of each pattern (`pattern_needs`,
+`pattern_heads`, `pattern_deep_heads`: `lintnews.packs.pattern_facts`), found once and kept beside lintnews as bytecode is, read back by a later
 `PackSet.compile_all` (a check run's warm-up before its workers fork) instead of reading every
 pattern again; the screens are the same either way."""
 
@@ -13,15 +13,16 @@ import pytest
 
 from lintnews import kept_files, packs
 from lintnews.config import Settings
-from lintnews.packs import regex_facts, regex_prefix, screen
+from lintnews.packs import pattern_facts, regex_facts, regex_prefix
 
 
 def _fresh() -> packs.PackSet:
     """The built-in packs with nothing compiled, in a process that met no pattern yet."""
     loaded = packs.load_packs(Settings())
-    screen._KEPT.clear()
-    screen.pattern_needs.cache_clear()
-    screen.pattern_heads.cache_clear()
+    pattern_facts._KEPT.clear()
+    pattern_facts.pattern_needs.cache_clear()
+    pattern_facts.pattern_heads.cache_clear()
+    pattern_facts.pattern_deep_heads.cache_clear()
     return packs.PackSet(by_language={lang: dict(rules) for lang, rules in loaded.by_language.items()})
 
 
@@ -36,7 +37,16 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 def _screens(pack_set: packs.PackSet) -> dict[str, tuple[object, ...]]:
     return {
-        lang: (s.literal, s.by_first, s.by_head, s.headless, s.rest_needs, s.rest_each, s.everything)
+        lang: (
+            s.literal,
+            s.by_first,
+            s.by_head,
+            s.headless,
+            s.by_deep,
+            s.rest_needs,
+            s.rest_each,
+            s.everything,
+        )
         for lang, s in pack_set.screens.items()
     }
 
@@ -47,13 +57,14 @@ def test_a_second_compile_reads_the_facts_kept_by_the_first_and_builds_the_same_
     first = _fresh()
     first.compile_all()
     (kept,) = folder.glob("pattern-facts.*.marshal")
-    facts = dict(screen._KEPT)
+    facts = dict(pattern_facts._KEPT)
     patterns = {p for which, p in facts if which == "needs"}
-    assert len(patterns) > 300 and {p for which, p in facts if which == "heads"} <= patterns
+    heads = {p for which, p in facts if which == "heads"}
+    assert len(patterns) > 300 and heads <= patterns and {p for which, p in facts if which == "deep"} <= heads
     # what was kept is what the readers find
+    readers = {"needs": regex_facts.analyse, "heads": regex_prefix.heads, "deep": regex_prefix.deep_heads}
     for which, pattern in facts:
-        got = regex_facts.analyse(pattern) if which == "needs" else regex_prefix.heads(pattern)
-        assert facts[(which, pattern)] == got
+        assert facts[(which, pattern)] == readers[which](pattern)
 
     second = _fresh()
     read: list[str] = []
@@ -62,8 +73,9 @@ def test_a_second_compile_reads_the_facts_kept_by_the_first_and_builds_the_same_
         read.append(pattern)
         raise AssertionError(pattern)
 
-    monkeypatch.setattr(screen, "analyse", no_reading)
-    monkeypatch.setattr(screen, "heads", no_reading)
+    monkeypatch.setattr(pattern_facts, "analyse", no_reading)
+    monkeypatch.setattr(pattern_facts, "heads", no_reading)
+    monkeypatch.setattr(pattern_facts, "deep_heads", no_reading)
     before = kept.stat().st_mtime_ns
     second.compile_all()
     assert read == []
@@ -83,14 +95,14 @@ def test_facts_kept_by_another_reader_are_not_used(folder: Path, monkeypatch: py
         return source if path == Path(regex_facts.__file__) else real_read_bytes(path)
 
     read: list[str] = []
-    real_analyse = screen.analyse
+    real_analyse = pattern_facts.analyse
 
     def reading(pattern: str) -> object:
         read.append(pattern)
         return real_analyse(pattern)
 
     monkeypatch.setattr(Path, "read_bytes", edited)
-    monkeypatch.setattr(screen, "analyse", reading)
+    monkeypatch.setattr(pattern_facts, "analyse", reading)
     _fresh().compile_all()
     assert len(read) > 300
     new_key = kept.read_bytes().split(b"\n", 1)[0]

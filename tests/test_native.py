@@ -674,7 +674,7 @@ def test_short_lines_holding_refuses_bad_words() -> None:
 KEY_CHARS = "abcnext /»›©(ç新闻評論читатьالمزيدอ่านต่อ😀𝔘"
 KEY_TEXT = st.text(st.sampled_from(KEY_CHARS), max_size=12)
 KEY_SCREENS = st.tuples(
-    st.lists(st.text(st.sampled_from(KEY_CHARS), min_size=1, max_size=3), max_size=12),
+    st.lists(st.text(st.sampled_from(KEY_CHARS), min_size=1, max_size=9), max_size=12),
     st.text(st.sampled_from(KEY_CHARS), max_size=4),
     st.lists(KEY_TEXT.filter(bool), max_size=8),
     st.booleans(),
@@ -700,12 +700,12 @@ def test_maybe_keys_of_known_keys(kernels: str) -> None:
         if kernels == "compiled"
         else (first_pass.py_key_screen, first_pass.py_maybe_keys)
     )
-    screen = key_screen(("rea", "新闻", "😀x"), "©", ("comment", "/", "»", "อ่านต่อ"), False)
+    screen = key_screen(("rea", "新闻", "😀x", "share this"), "©", ("comment", "/", "»", "อ่านต่อ"), False)
     keys = [
         "read more",  # 0: a head
-        "re",  # a shorter key is its own head: not "rea"
+        "re",  # a key shorter than a head does not start with it
         "新闻",  # 2: a head of two characters, the whole key
-        "新闻网",  # not the head "新闻": the key's first three characters are looked up
+        "新闻网",  # 3: a key starting with a head
         "😀x",  # 4: astral
         "© 2024 acme",  # 5: a first character
         "12 comments",  # 6: a needle inside
@@ -714,16 +714,20 @@ def test_maybe_keys_of_known_keys(kernels: str) -> None:
         "x" * 20 + "/",  # never: too long
         "ข่าว อ่านต่อ",  # 10: Thai needle
         "the council met",
+        "share this story",  # 12: a long head
+        "share that",  # the long head's first characters only
+        "😀",
     ]
-    assert maybe_keys(screen, keys, 20) == [0, 2, 4, 5, 6, 7, 10]
+    assert maybe_keys(screen, keys, 20) == [0, 2, 3, 4, 5, 6, 7, 10, 12]
     assert maybe_keys(key_screen((), "", (), True), keys, 20) == [
         j for j, k in enumerate(keys) if 0 < len(k) <= 20
     ]
     assert maybe_keys(key_screen((), "", ("",), False), keys, 20) == maybe_keys(
         key_screen((), "", (), True), keys, 20
     )
-    with pytest.raises(ValueError):
-        key_screen(("four",), "", (), False)
+    # heads that start one another: each admits the keys starting with it
+    nested = key_screen(("sh", "share this", "shar", "x"), "", (), False)
+    assert maybe_keys(nested, ["s", "sh", "sha", "shar", "share that", "xyz", "y"], 20) == [1, 2, 3, 4, 5]
     with pytest.raises(ValueError):
         key_screen(("",), "", (), False)
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from lintnews.diagnostics import Severity
 from lintnews.lazy import cached_property
 from lintnews.packs.answers import LanguageAnswers, LineMatcher
-from lintnews.packs.screen import Screen, ScreenUnion, kept_facts
+from lintnews.packs.pattern_facts import kept_facts
+from lintnews.packs.screen import Screen, ScreenUnion
 from lintnews.packs.tried import TriedPatterns
 from lintnews.packs.words import ordered
 from lintnews.textnorm import line_key

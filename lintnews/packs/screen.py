@@ -3,19 +3,16 @@ so that the rules look only at the few lines that may match (see `lintnews.packs
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from lintnews.lazy import cached_property
 from lintnews.packs import first_pass
-from lintnews.packs.regex_facts import analyse
-from lintnews.packs.regex_prefix import HEAD, heads
+from lintnews.packs.pattern_facts import pattern_deep_heads, pattern_heads, pattern_needs
+from lintnews.packs.regex_prefix import DEEP, HEAD
 from lintnews.textnorm import line_key
 
 if TYPE_CHECKING:
@@ -24,61 +21,6 @@ if TYPE_CHECKING:
 #: What may make the meaning of a pattern depend on the other patterns it is compiled with
 #: (group references and conditionals): a `Screen` does not combine such patterns.
 _GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
-
-
-@lru_cache(maxsize=4096)
-def pattern_needs(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """What a `Screen` needs of a pattern: the characters its matches start with (None: not
-    known, or it can match the empty string) and strings one of which they contain."""
-    kept = _KEPT.get(("needs", pattern))
-    if kept is None:
-        kept = _KEPT[("needs", pattern)] = analyse(pattern)
-    return kept  # type: ignore[no-any-return]
-
-
-@lru_cache(maxsize=4096)
-def pattern_heads(pattern: str) -> frozenset[str] | None:
-    """The first `HEAD` characters of every match of a pattern (see `regex_prefix.heads`)."""
-    kept = _KEPT.get(("heads", pattern), _UNKNOWN)
-    if kept is _UNKNOWN:
-        kept = _KEPT[("heads", pattern)] = heads(pattern)
-    return kept  # type: ignore[return-value]
-
-
-#: `pattern_needs` and `pattern_heads` of the patterns met, by (which, pattern); filled from a
-#: kept file inside `kept_facts`.
-_KEPT: dict[tuple[str, str], Any] = {}
-_UNKNOWN = object()
-
-
-@contextlib.contextmanager
-def kept_facts() -> Iterator[None]:
-    """Inside the block, `pattern_needs` and `pattern_heads` answer the patterns a kept file
-    (`lintnews.kept_files`) holds from it, and what they found of others is kept after it.
-
-    Reading the built-in packs' ~460 patterns to find their facts (`regex_facts`,
-    `regex_prefix`) was three quarters of `PackSet.compile_all` (0.04 of 0.05 CPU-s), which a
-    check run does before its workers fork while the other core waits. The facts follow from
-    the pattern and the code that reads it: the file's key holds the source of both modules,
-    so an edited reader starts a new file, and each fact is keyed by its pattern."""
-    from lintnews import kept_files
-    from lintnews.packs import regex_facts, regex_prefix
-
-    try:
-        code = b"".join(Path(m.__file__ or "").read_bytes() for m in (regex_facts, regex_prefix))
-    except OSError:  # (no sources: nothing kept)
-        yield
-        return
-    file = kept_files.path(Path(__file__).parent, "pattern-facts")
-    key = b"lintnews pattern facts 1 " + hashlib.sha1(code).hexdigest().encode() + b"\n"
-    kept = kept_files.read(file, key)
-    if isinstance(kept, dict):
-        for (which, pattern), fact in kept.items():
-            _KEPT.setdefault((which, pattern), fact)
-    before = len(_KEPT)
-    yield
-    if len(_KEPT) != before or not isinstance(kept, dict):
-        kept_files.write(file, key, _KEPT)
 
 
 @dataclass
@@ -99,9 +41,13 @@ class Screen:
     compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)
     #: The same patterns by the first `HEAD` characters of their matches (`pattern_heads`),
     #: and by first character those whose heads are not known: a line is tried only against
-    #: the patterns filed under its own first characters (`ScreenUnion.select`).
+    #: the patterns filed under its own first characters (`ScreenUnion.select`; a rule's
+    #: `lintnews.packs.answers.LanguageAnswers` and `lintnews.packs.tried.TriedPatterns`).
     by_head: dict[str, tuple[str, ...]] = field(default_factory=dict)
     headless: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The patterns of `by_head` by their heads up to `DEEP` characters (`pattern_deep_heads`):
+    #: what `ScreenUnion.select` tries a line against, and its first pass admits it on.
+    by_deep: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Patterns of unknown first character (as one regex: built with ``alternations``), and the
     #: strings a line needs for any of them to match (None: unknown, always try them).
     rest: re.Pattern[str] | None = None
@@ -118,7 +64,7 @@ class Screen:
         compiled one by one but not also joined into `compiled` and `rest`: those alternations
         are what B005's stretch search reads of a rule's screen (`PackSet.rule_screen`), while
         a language's screen is only ever used through `ScreenUnion.select`, which tries each
-        pattern alone (`ScreenUnion._dispatch`). Compiling them was two thirds of building the
+        pattern alone (`ScreenUnion.select`). Compiling them was two thirds of building the
         language screens (0.10 of 0.15 CPU-s, once a process, before the workers fork)."""
         literal = frozenset(line_key(line) for e in entries for line in e.lines)
         patterns = list(dict.fromkeys(p for e in entries for p in e.patterns))
@@ -174,12 +120,53 @@ class Screen:
             # (tuples of strings, not lists: the collector stops tracking them, and a run
             # holds a screen for every language and rule)
             filed[head] = (*filed.get(head, ()), pattern)
+        for head in (pattern_deep_heads(pattern) or ()) if found is not None else ():
+            self.by_deep[head] = (*self.by_deep.get(head, ()), pattern)
         compiled(pattern)
 
     @cached_property
     def literal_heads(self) -> frozenset[str]:
-        """The first `HEAD` characters of the literal lines (once a screen, not once a union)."""
-        return frozenset(line[:HEAD] for line in self.literal if line)
+        """The first `DEEP` characters of the literal lines (once a screen, not once a union)."""
+        return frozenset(line[:DEEP] for line in self.literal if line)
+
+    @cached_property
+    def first_heads(self) -> tuple[str, ...]:
+        """The heads the first pass admits a line on (`ScreenUnion._first_pass`): those of the
+        patterns (`by_deep`) and of the literal lines (`literal_heads`), each once, without
+        those that start with another (a line starting with one starts with the other): what
+        the unions of the screen put in their first pass's trie, made once a screen."""
+        found: list[str] = []
+        for head in sorted({*self.by_deep, *self.literal_heads}):
+            if not found or not head.startswith(found[-1]):
+                found.append(head)
+        return tuple(found)
+
+    @cached_property
+    def deep_of_head(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        """`by_deep` by the first `HEAD` characters of its heads (once a screen)."""
+        found: dict[str, dict[str, tuple[str, ...]]] = {}
+        for head, patterns in self.by_deep.items():
+            found.setdefault(head[:HEAD], {})[head] = patterns
+        return found
+
+    def deep_tables(self, head: str) -> tuple[tuple[int, dict[str, tuple[re.Pattern[str], ...]]], ...]:
+        """The patterns filed under heads (`by_deep`) that start with ``head`` (a line key's first
+        `HEAD` characters, or all of a shorter key), by the length of their heads: (length,
+        {head: the regexes of its patterns}), shortest first; kept, once a screen for all the
+        unions it is in (made when a line of the head is first selected: a screen has hundreds
+        of heads, a document meets few)."""
+        kept = self._deep_tables
+        found = kept.get(head)
+        if found is None:
+            by_length: dict[int, dict[str, tuple[re.Pattern[str], ...]]] = {}
+            for deep, patterns in self.deep_of_head.get(head, {}).items():
+                by_length.setdefault(len(deep), {})[deep] = tuple(map(compiled, patterns))
+            found = kept[head] = tuple(sorted(by_length.items()))
+        return found
+
+    @cached_property
+    def _deep_tables(self) -> dict[str, tuple[tuple[int, dict[str, tuple[re.Pattern[str], ...]]], ...]]:
+        return {}
 
     def admits(self, key: str) -> bool:
         """Whether an entry may match the (non-empty) line key ``key``."""
@@ -193,6 +180,10 @@ class Screen:
 @lru_cache(maxsize=4096)
 def compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+#: The longest line key the phrase rules look at (longer lines are prose, never a phrase line).
+MAX_KEY = 300
 
 
 @lru_cache(maxsize=8192)
@@ -216,8 +207,6 @@ def _either(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 #: How many line keys' answers a `ScreenUnion` keeps (~100 bytes each beside the key itself).
 PASSES_KEPT = 100_000
-#: The longest line key the phrase rules look at (longer lines are prose, never a phrase line).
-MAX_KEY = 300
 
 
 @dataclass
@@ -275,50 +264,40 @@ class ScreenUnion:
         return [compiled(p) for p in self.needy], list(self.needed.values())
 
     @cached_property
-    def _dispatch(
-        self,
-    ) -> tuple[dict[str, tuple[re.Pattern[str], ...]], dict[str, tuple[re.Pattern[str], ...]]]:
-        """The regexes to try on a line: by its first `HEAD` characters (`_head_regexes`, made
-        when a line of the head is first selected: a union has hundreds of heads, a document
-        meets few), and for a line of other first characters, those of its first character
-        whose heads are not known, then `always`. One regex per pattern: a line's head leaves
-        one pattern on average, where an alternation of all the patterns of a first character
-        (`re` enters every branch) cost about two microseconds a line."""
-        return {}, {char: _tried(found, self.always) for char, found in self._headless.items()}
-
-    @cached_property
-    def _headless(self) -> dict[str, tuple[str, ...]]:  # (by first character: heads not known)
+    def _headless(self) -> dict[str, tuple[re.Pattern[str], ...]]:
+        """The regexes to try on a line by its first character: the patterns whose heads are not
+        known, then `always` (for a line of no such first character, `always` alone)."""
         headless: dict[str, dict[str, None]] = {}
         for screen in self.screens:
             for char, patterns in screen.headless.items():
                 headless.setdefault(char, {}).update(dict.fromkeys(patterns))
-        return {char: tuple(found) for char, found in headless.items()}
+        return {char: _tried(tuple(found), self.always) for char, found in headless.items()}
 
-    @cached_property
-    def _heads(self) -> frozenset[str]:  # (the heads the screens' patterns are filed under)
-        return frozenset().union(*(screen.by_head for screen in self.screens))
-
-    def _head_regexes(self, head: str) -> tuple[re.Pattern[str], ...]:
-        """`_dispatch`'s regexes of ``head``, one of `_heads`: its patterns in the screens' order,
-        each once, then those of its first character, then `always`; kept."""
-        found = dict.fromkeys(p for screen in self.screens for p in screen.by_head.get(head, ()))
-        made = self._dispatch[0][head] = _tried((*found, *self._headless.get(head[0], ())), self.always)
+    def _deep_tables(self, head: str) -> tuple[tuple[int, dict[str, tuple[re.Pattern[str], ...]]], ...]:
+        """The screens' `Screen.deep_tables` of ``head``, one after the other; kept."""
+        made = self._deep[head] = tuple(
+            table for screen in self.screens for table in screen.deep_tables(head)
+        )
         return made
 
     @cached_property
+    def _deep(self) -> dict[str, Any]:
+        """`_deep_tables` by the first `HEAD` characters of a line key: None (not made yet) for
+        those of the screens' heads (`Screen.deep_of_head`), absent for any other."""
+        return dict.fromkeys(head for screen in self.screens for head in screen.deep_of_head)
+
+    @cached_property
     def _first_pass(self) -> Any:  # (`first_pass.key_screen`: opaque when compiled)
-        """What `first_pass.maybe_keys` tests every line key against: the first `HEAD` characters
-        of every literal line and of every pattern's matches (`_dispatch`), the first
+        """What `first_pass.maybe_keys` tests every line key against: the heads of the patterns
+        (`Screen.by_deep`) and the first `DEEP` characters of the literal lines, the first
         characters of the patterns whose heads are not known, and the strings the patterns of
         unknown first character need; every key when a screen lets everything through or some
         patterns are tried on every line (`always`). A key none of these admit fails `select`:
-        it is no literal line, no pattern is filed under its first characters, and it holds no
-        string a pattern that might match it needs."""
-        headless = self._dispatch[1]
-        heads = self._heads.union(*(screen.literal_heads for screen in self.screens))
+        it is no literal line, it starts with no head of a pattern, no pattern is filed under
+        its first character, and it holds no string a pattern that might match it needs."""
         return first_pass.key_screen(
-            tuple(sorted(heads)),
-            "".join(sorted(headless)),
+            tuple(chain.from_iterable(s.first_heads for s in self.screens)),
+            "".join(sorted(self._headless)),
             tuple(self.needed),
             self.everything or bool(self.always),
         )
@@ -364,37 +343,44 @@ class ScreenUnion:
         """Indices of the (non-empty) line keys ``keys`` that an entry of a screen may match."""
         if self.everything:
             return list(range(len(keys)))
-        patterns, needing = self._needy
-        needles = self._first_pass if needing else None
+        needy = self._needy_match if self.needy else None
         literal, always = self.literal, self.always
-        by_head, headless = self._dispatch
-        heads = self._heads
+        deep, headless = self._deep, self._headless
         out = []
         # (plain loops rather than any() of a generator: this runs for every line)
         for j, key in enumerate(keys):
             if key in literal:
                 out.append(j)
                 continue
-            head = key[:HEAD]
-            regexes = by_head.get(head)
-            if regexes is None:
-                regexes = self._head_regexes(head) if head in heads else headless.get(key[0], always)
-            for regex in regexes:
-                if regex.fullmatch(key) is not None:
-                    out.append(j)
-                    break
-            else:
-                if needles is None:
-                    continue
-                held = first_pass.key_needles(needles, key)
-                if not held:
-                    continue
-                # (the patterns that need a string the key holds, each tried once)
-                which = (
-                    needing[held[0]] if len(held) == 1 else dict.fromkeys(i for n in held for i in needing[n])
-                )
-                for i in which:
-                    if patterns[i].fullmatch(key) is not None:
-                        out.append(j)
+            tables = deep.get(key[:HEAD], ())
+            if tables is None:
+                tables = self._deep_tables(key[:HEAD])
+            hit = False
+            for length, by_head in tables:
+                for regex in by_head.get(key[:length], ()):
+                    if regex.fullmatch(key) is not None:
+                        hit = True
                         break
+                if hit:
+                    break
+            if not hit:
+                for regex in headless.get(key[0], always):
+                    if regex.fullmatch(key) is not None:
+                        hit = True
+                        break
+            if hit or (needy is not None and needy(key)):
+                out.append(j)
         return out
+
+    def _needy_match(self, key: str) -> bool:
+        """Whether a pattern of unknown first character that needs a string ``key`` holds
+        matches it (each such pattern tried once)."""
+        patterns, needing = self._needy
+        held = first_pass.key_needles(self._first_pass, key)
+        if not held:
+            return False
+        which = needing[held[0]] if len(held) == 1 else dict.fromkeys(i for n in held for i in needing[n])
+        for i in which:
+            if patterns[i].fullmatch(key) is not None:
+                return True
+        return False

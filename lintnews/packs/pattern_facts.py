@@ -1,0 +1,79 @@
+"""What the phrase screens need of each pattern (`lintnews.packs.screen`): the characters and
+strings its matches start with and hold (`regex_facts`, `regex_prefix`), found once a pattern and
+kept in a file beside lintnews (`kept_facts`)."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lintnews.packs.regex_facts import analyse
+from lintnews.packs.regex_prefix import deep_heads, heads
+
+
+@lru_cache(maxsize=4096)
+def pattern_needs(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """What a `Screen` needs of a pattern: the characters its matches start with (None: not
+    known, or it can match the empty string) and strings one of which they contain."""
+    kept = _KEPT.get(("needs", pattern))
+    if kept is None:
+        kept = _KEPT[("needs", pattern)] = analyse(pattern)
+    return kept  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=4096)
+def pattern_heads(pattern: str) -> frozenset[str] | None:
+    """The first `HEAD` characters of every match of a pattern (see `regex_prefix.heads`)."""
+    kept = _KEPT.get(("heads", pattern), _UNKNOWN)
+    if kept is _UNKNOWN:
+        kept = _KEPT[("heads", pattern)] = heads(pattern)
+    return kept  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=4096)
+def pattern_deep_heads(pattern: str) -> frozenset[str] | None:
+    """The heads of a pattern up to `DEEP` characters (see `regex_prefix.deep_heads`)."""
+    kept = _KEPT.get(("deep", pattern), _UNKNOWN)
+    if kept is _UNKNOWN:
+        kept = _KEPT[("deep", pattern)] = deep_heads(pattern)
+    return kept  # type: ignore[return-value]
+
+
+#: `pattern_needs`, `pattern_heads` and `pattern_deep_heads` of the patterns met, by (which,
+#: pattern); filled from a kept file inside `kept_facts`.
+_KEPT: dict[tuple[str, str], Any] = {}
+_UNKNOWN = object()
+
+
+@contextlib.contextmanager
+def kept_facts() -> Iterator[None]:
+    """Inside the block, `pattern_needs`, `pattern_heads` and `pattern_deep_heads` answer the patterns a kept file
+    (`lintnews.kept_files`) holds from it, and what they found of others is kept after it.
+
+    Reading the built-in packs' ~460 patterns to find their facts (`regex_facts`,
+    `regex_prefix`) was three quarters of `PackSet.compile_all` (0.04 of 0.05 CPU-s), which a
+    check run does before its workers fork while the other core waits. The facts follow from
+    the pattern and the code that reads it: the file's key holds the source of both modules,
+    so an edited reader starts a new file, and each fact is keyed by its pattern."""
+    from lintnews import kept_files
+    from lintnews.packs import regex_facts, regex_prefix
+
+    try:
+        code = b"".join(Path(m.__file__ or "").read_bytes() for m in (regex_facts, regex_prefix))
+    except OSError:  # (no sources: nothing kept)
+        yield
+        return
+    file = kept_files.path(Path(__file__).parent, "pattern-facts")
+    key = b"lintnews pattern facts 1 " + hashlib.sha1(code).hexdigest().encode() + b"\n"
+    kept = kept_files.read(file, key)
+    if isinstance(kept, dict):
+        for (which, pattern), fact in kept.items():
+            _KEPT.setdefault((which, pattern), fact)
+    before = len(_KEPT)
+    yield
+    if len(_KEPT) != before or not isinstance(kept, dict):
+        kept_files.write(file, key, _KEPT)
