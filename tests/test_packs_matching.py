@@ -230,3 +230,44 @@ def test_languages_no_pack_holds_change_no_match(extra: bool) -> None:
     ((line, entry),) = packs.match_lines(doc, settings, "newsletter-prompt")
     assert doc.lines[line] == "Subscribe" and (entry.source == "extra-phrases") == extra
     assert [doc.lines[i] for i, _ in packs.match_lines(doc, settings, "social-share")] == ["Share this"]
+
+
+def test_the_phrase_rules_find_a_document_s_packs_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`_matched` keeps its last answer with the document and settings it was made for: the nine
+    phrase rules and `wrapped_tail` ask it ~20 times a document, and only the first looks the
+    packs up (`load_packs`); the same findings as when each call looks them up, and a new
+    document or settings object gets its own answer."""
+    from lintnews.packs import matching
+    from lintnews.registry import all_rules
+
+    text = (
+        "Council agrees budget\n\nThe council met on Monday to agree the budget for next year.\n\n"
+        "Share this article\n\nRead more\n\nShare on Facebook\nShare on Twitter\n\n"
+        "12 comments\n\nLeave a comment\n\nAll rights reserved.\n"
+    )
+    rules = [
+        r
+        for r in all_rules().values()
+        if isinstance(r, packs.PhraseRule) and type(r).check is packs.PhraseRule.check
+    ]
+    real = matching.load_packs
+    calls: list[Settings] = []
+
+    def counting(settings: Settings) -> packs.PackSet:
+        calls.append(settings)
+        return real(settings)
+
+    def findings(doc: Document, settings: Settings) -> list[tuple[str, int, str]]:
+        return [(r.code, v.line, v.message) for r in rules for v in r.check(doc, settings)]
+
+    monkeypatch.setattr(matching, "load_packs", counting)
+    settings = Settings()
+    found = findings(Document("a.txt", text), settings)
+    assert len(found) >= 2 and len(rules) >= 9 and len(calls) == 1
+    expected = []
+    for rule in rules:  # (the answer looked up again for every rule, in a new document each time)
+        matching._LAST.clear()
+        expected += [(rule.code, v.line, v.message) for v in rule.check(Document("a.txt", text), settings)]
+    assert found == expected
+    calls.clear()
+    assert findings(Document("a.txt", text), Settings()) == found and len(calls) == 1
