@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,28 +19,27 @@ from lintnews.packs.regex_prefix import deep_heads, heads
 def pattern_needs(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     """What a `Screen` needs of a pattern: the characters its matches start with (None: not
     known, or it can match the empty string) and strings one of which they contain."""
-    kept = _KEPT.get(("needs", pattern))
-    if kept is None:
-        kept = _KEPT[("needs", pattern)] = analyse(pattern)
-    return kept  # type: ignore[no-any-return]
+    return _kept("needs", pattern, analyse)  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=4096)
 def pattern_heads(pattern: str) -> frozenset[str] | None:
     """The first `HEAD` characters of every match of a pattern (see `regex_prefix.heads`)."""
-    kept = _KEPT.get(("heads", pattern), _UNKNOWN)
-    if kept is _UNKNOWN:
-        kept = _KEPT[("heads", pattern)] = heads(pattern)
-    return kept  # type: ignore[return-value]
+    return _kept("heads", pattern, heads)  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=4096)
 def pattern_deep_heads(pattern: str) -> frozenset[str] | None:
     """The heads of a pattern up to `DEEP` characters (see `regex_prefix.deep_heads`)."""
-    kept = _KEPT.get(("deep", pattern), _UNKNOWN)
+    return _kept("deep", pattern, deep_heads)  # type: ignore[no-any-return]
+
+
+def _kept(which: str, pattern: str, find: Callable[[str], Any]) -> Any:
+    """``find(pattern)``, as kept under ``(which, pattern)`` or found and kept now."""
+    kept = _KEPT.get((which, pattern), _UNKNOWN)
     if kept is _UNKNOWN:
-        kept = _KEPT[("deep", pattern)] = deep_heads(pattern)
-    return kept  # type: ignore[return-value]
+        kept = _KEPT[(which, pattern)] = find(pattern)
+    return kept
 
 
 #: `pattern_needs`, `pattern_heads` and `pattern_deep_heads` of the patterns met, by (which,
@@ -51,8 +50,9 @@ _UNKNOWN = object()
 
 @contextlib.contextmanager
 def kept_facts() -> Iterator[None]:
-    """Inside the block, `pattern_needs`, `pattern_heads` and `pattern_deep_heads` answer the patterns a kept file
-    (`lintnews.kept_files`) holds from it, and what they found of others is kept after it.
+    """Inside the block, `pattern_needs`, `pattern_heads` and `pattern_deep_heads` answer the
+    patterns a kept file (`lintnews.kept_files`) holds from it, and what they found of others is
+    kept after it.
 
     Reading the built-in packs' ~460 patterns to find their facts (`regex_facts`,
     `regex_prefix`) was three quarters of `PackSet.compile_all` (0.04 of 0.05 CPU-s), which a
