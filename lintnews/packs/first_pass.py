@@ -1,9 +1,9 @@
-"""The phrase screen's first pass (`lintnews.packs.union.ScreenUnion.passing_lines`): which line
-keys may pass a screen at all, by their first characters (the heads of the screen's literal lines
-and patterns, up to `lintnews.packs.regex_prefix.DEEP` characters) and the strings they hold, for all keys
-of a document in one pass of a compiled kernel (``lintnews._native``). As in `lintnews.native`,
-each name below is the compiled function when the extension is importable, else its Python
-definition (``py_*``), which tests/test_native.py checks it equals."""
+"""The phrase screen's first pass (`lintnews.packs.screen.ScreenUnion.passing_lines`): which line
+keys may pass a screen at all, by their first characters (the heads of the screen's literal
+lines and patterns, up to `lintnews.packs.regex_prefix.DEEP` characters) and the strings they
+hold, for all keys of a document in one pass of a compiled kernel (``lintnews._native``). As in
+`lintnews.native`, each name below is the compiled function when the extension is importable,
+else its Python definition (``py_*``), which tests/test_native.py checks it equals."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def py_maybe_keys(screen: PyKeyScreen, keys: list[str], longest: int) -> list[in
     """The indices of the ``keys`` of 1 to ``longest`` characters that ``screen`` may let
     through: every such key when it was made with ``everything``, else those that start with one
     of its heads, whose first character is one of its firsts, or that hold one of its needles.
-    The phrase screen's first pass (`lintnews.packs.union.ScreenUnion.passing_lines`): a key it
+    The phrase screen's first pass (`lintnews.packs.screen.ScreenUnion.passing_lines`): a key it
     leaves out passes no screen."""
     heads, firsts, needles, lengths = screen.heads, screen.firsts, screen.needles, screen.lengths
     return [

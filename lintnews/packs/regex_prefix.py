@@ -109,7 +109,7 @@ def deep_heads(pattern: str) -> frozenset[str] | None:
     those are not known. A line the pattern matches whole starts with one of them (one shorter
     than the depth is the whole line): the phrase screen's first pass admits a line on them,
     and its select tries a line against the patterns one of whose heads it starts with
-    (`lintnews.packs.union.ScreenUnion`). Three characters left four lines in five the screen
+    (`lintnews.packs.screen.ScreenUnion`). Three characters left four lines in five the screen
     tried against a pattern on the crawl corpus failing ("the president ..." against "the posting
     of advertisements ..."); eight left one in eight."""
     for k in range(DEEP, HEAD, -1):
