@@ -1076,6 +1076,20 @@ def test_rules_below_the_precision_target_are_not_selected_by_default() -> None:
     } == {"B021", "B022", "B027"}
 
 
+def test_comment_widget_messages_say_which_part_of_the_widget() -> None:
+    """B002's tables of its own (session 43): a recent-comments item and a counter row say what
+    they are, the form's text keeps the rule's message."""
+    text = (
+        f"{EN}\nI think that the new budget...by Jane Roe on Council Approves the Budget\n"
+        "1 Comment »    | Published in\nLeave a Reply\n"
+    )
+    assert [(v.line, v.message) for v in check("B002", text)] == [
+        (1, "Recent-comments box item left in the text"),
+        (2, "Comment counter row left in the text"),
+        (3, "Comment-form text left in the text"),
+    ]
+
+
 def test_fix_removes_the_line() -> None:
     text = f"{EN}\nAdvertisement\n{EN2}\n"
     (v,) = check("B009", text)
