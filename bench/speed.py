@@ -24,6 +24,10 @@ For each corpus, one run after the other, it measures:
   comparison at the end) what ``-j1`` costs beyond it.
 
 The load average is printed with each corpus: on a shared machine wall-time ratios move with it.
+``--repeat N`` measures the baseline, ``-j1`` and ``-j2`` N times in rounds (baseline, ``-j1``,
+``-j2``, then again), takes each ratio within its round and prints the median round's ratio with
+the lowest and highest in brackets: one round's ratio is what a noisy minute gave, the spread
+says how far to trust it.
 Every command runs without ``PYTHONDONTWRITEBYTECODE`` and lintnews first checks one record, so
 the timed runs import compiled bytecode, as an installed lintnews does (with the variable set, as
 on this project's machines, every process compiled every module again: 0.4 CPU-s a process).
@@ -32,6 +36,7 @@ Usage::
 
     python bench/speed.py --crawl /path/to/eval --mb 20 200 --work bench/out/speed
     python bench/speed.py --texts bench/out/extracted/trafilatura --sizes 10000 100000
+    python bench/speed.py --corpus bench/out/crawl-20mb.jsonl --repeat 5
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -148,36 +154,51 @@ def load_average() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
+#: (wall seconds, peak RSS in KiB, CPU seconds) of one command, as `timed` returns them.
+Run = tuple[float, int, float]
+
+
+def spread(values: list[float], digits: int = 2) -> str:
+    """The median of ``values``, with the lowest and highest in brackets when there are several."""
+    mid = f"{statistics.median(values):.{digits}f}"
+    if len(values) < 2:
+        return mid
+    return f"{mid} ({min(values):.{digits}f}-{max(values):.{digits}f})"
+
+
 @dataclass
 class Row:
     name: str
     docs: int
     size: int
-    base: tuple[float, int, float]
-    j1: tuple[float, int, float]
-    j2: tuple[float, int, float]
-    cold: tuple[float, int, float]
-    warm: tuple[float, int, float]
-    no_corpus: tuple[float, int, float]
+    #: Each round's (baseline, -j1, -j2) runs, measured one after the other.
+    rounds: list[tuple[Run, Run, Run]]
+    cold: Run
+    warm: Run
+    no_corpus: Run
     load: str
+
+    def median(self, which: int, field: int) -> float:
+        return statistics.median(r[which][field] for r in self.rounds)
 
     def cells(self) -> list[str]:
         mb = self.size / 1e6
         per_doc = mb / self.no_corpus[2]  # CPU seconds of one process: MB/s per core
-        extra = self.j1[2] - self.no_corpus[2]  # too small to tell on a tiny corpus
-        corpus = f"{mb / extra:.2f}" if extra > 0.05 * self.j1[2] else "n/a"
+        j1_cpu = self.median(1, 2)
+        extra = j1_cpu - self.no_corpus[2]  # too small to tell on a tiny corpus
+        corpus = f"{mb / extra:.2f}" if extra > 0.05 * j1_cpu else "n/a"
         return [
             self.name,
             f"{self.docs:,}",
             f"{mb:.0f}",
-            f"{self.j2[0] / self.base[0]:.2f}",
-            f"{self.j1[0] / self.j2[0]:.2f}",
+            spread([j2[0] / base[0] for base, _, j2 in self.rounds]),
+            spread([j1[0] / j2[0] for _, j1, j2 in self.rounds]),
             f"{self.warm[0] / self.cold[0]:.3f}",
-            f"{self.j1[1] / 1024:.0f}",
+            f"{self.median(1, 1) / 1024:.0f}",
             f"{per_doc:.2f}",
             corpus,
-            f"{mb / self.base[2]:.2f}",
-            f"{self.j2[2] / self.base[2]:.2f}",
+            f"{mb / self.median(0, 2):.2f}",
+            spread([j2[2] / base[2] for base, _, j2 in self.rounds]),
             self.load,
         ]
 
@@ -198,29 +219,38 @@ HEADER = [
 ]
 
 
-def measure(name: str, corpus: Path, work: Path) -> Row:
-    """Every run of one corpus, one after the other (the ratios compare runs of the same minute)."""
+def measure(name: str, corpus: Path, work: Path, repeat: int = 1) -> Row:
+    """Every run of one corpus, one after the other (the ratios compare runs of the same minute;
+    with ``repeat`` the baseline, -j1 and -j2 runs ``repeat`` rounds, each round's ratios apart)."""
     lint = [sys.executable, "-m", "lintnews", "check", "--isolated", "-q", "--exit-zero"]
     docs = sum(1 for _ in corpus.open("rb"))
     warmup = work / "warmup.jsonl"  # (writes the bytecode the timed runs import)
     with corpus.open("rb") as fh:
         warmup.write_bytes(fh.readline())
     timed([*lint, "--no-cache", str(warmup)], work)
-    base = timed([sys.executable, str(HERE / "baseline_datasketch.py"), str(corpus)], work, ok=(0,))
-    j1 = timed([*lint, "--no-cache", "-j", "1", str(corpus)], work)
-    j2 = timed([*lint, "--no-cache", "-j", "2", str(corpus)], work)
+    rounds = []
+    for _ in range(repeat):
+        base = timed([sys.executable, str(HERE / "baseline_datasketch.py"), str(corpus)], work, ok=(0,))
+        j1 = timed([*lint, "--no-cache", "-j", "1", str(corpus)], work)
+        j2 = timed([*lint, "--no-cache", "-j", "2", str(corpus)], work)
+        rounds.append((base, j1, j2))
+        print(
+            f"{name}: baseline {base[0]:.2f}s (CPU {base[2]:.2f}s), -j1 {j1[0]:.2f}s (CPU {j1[2]:.2f}s), "
+            f"-j2 {j2[0]:.2f}s (CPU {j2[2]:.2f}s): -j2/baseline {j2[0] / base[0]:.2f}, -j1/-j2 "
+            f"{j1[0] / j2[0]:.2f}; load {load_average()}",
+            file=sys.stderr,
+        )
     no_corpus = timed([*lint, "--no-cache", "--no-corpus", "-j", "1", str(corpus)], work)
     cache = work / "cache"
     shutil.rmtree(cache, ignore_errors=True)
     cold = timed([*lint, "--cache-dir", str(cache), str(corpus)], work)
     warm = timed([*lint, "--cache-dir", str(cache), str(corpus)], work)
     shutil.rmtree(cache, ignore_errors=True)
-    row = Row(name, docs, corpus.stat().st_size, base, j1, j2, cold, warm, no_corpus, load_average())
+    row = Row(name, docs, corpus.stat().st_size, rounds, cold, warm, no_corpus, load_average())
     print(
-        f"{name}: {docs} docs ({row.size / 1e6:.0f} MB): baseline {base[0]:.1f}s (CPU {base[2]:.1f}s), "
-        f"-j1 {j1[0]:.1f}s (CPU {j1[2]:.1f}s), -j2 {j2[0]:.1f}s (CPU {j2[2]:.1f}s), "
-        f"-j1 --no-corpus {no_corpus[0]:.1f}s (CPU {no_corpus[2]:.1f}s), cache cold {cold[0]:.1f}s warm {warm[0]:.1f}s, "
-        f"peak {j1[1] / 1024:.0f} MiB (baseline {base[1] / 1024:.0f}); load {row.load}",
+        f"{name}: {docs} docs ({row.size / 1e6:.0f} MB): -j1 --no-corpus {no_corpus[0]:.1f}s "
+        f"(CPU {no_corpus[2]:.1f}s), cache cold {cold[0]:.1f}s warm {warm[0]:.1f}s, peak "
+        f"{row.median(1, 1) / 1024:.0f} MiB (baseline {row.median(0, 1) / 1024:.0f}); load {row.load}",
         file=sys.stderr,
     )
     return row
@@ -245,6 +275,12 @@ def main() -> None:
     )
     ap.add_argument("--mb", type=float, nargs="+", default=[20, 200], help="megabytes (with --crawl)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="rounds of the baseline, -j1 and -j2 runs per corpus (ratios: median round, lowest-highest)",
+    )
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     args = ap.parse_args()
     work = (args.work or Path(tempfile.mkdtemp(prefix="lintnews-speed-"))).resolve()
@@ -277,7 +313,7 @@ def main() -> None:
             corpora.append(("crawl", corpus))
     else:
         corpora = [(path.stem, path) for path in args.corpus]
-    rows = [measure(name, corpus.resolve(), work) for name, corpus in corpora]
+    rows = [measure(name, corpus.resolve(), work, args.repeat) for name, corpus in corpora]
     print("| " + " | ".join(HEADER) + " |")
     print("|---|" + "---:|" * (len(HEADER) - 2) + "---|")
     for row in rows:
@@ -286,7 +322,8 @@ def main() -> None:
     if len(by_docs) >= 2 and by_docs[0].name == by_docs[-1].name:
         lo, hi = by_docs[0], by_docs[-1]
         print(
-            f"\npeak memory (-j1) at {hi.docs:,} vs {lo.docs:,} documents: {hi.j1[1] / lo.j1[1]:.2f}x "
+            f"\npeak memory (-j1) at {hi.docs:,} vs {lo.docs:,} documents: "
+            f"{hi.median(1, 1) / lo.median(1, 1):.2f}x "
             f"for {hi.docs / lo.docs:.1f}x the documents (target < 3x)"
         )
     if args.work is None:
