@@ -130,11 +130,12 @@ def analyze(
     chunks = _chunks(itertools.chain(head, units))
     try:
         if jobs <= 1 or len(head) < 64:
-            # A run of 64 documents or more in one process makes what a parallel run makes before
-            # it forks (`workers.warm`: the built-in packs' patterns and the facts their screens
-            # need from kept files) before its first miss, where it compiled each language's
-            # packs on its first document of the language: 15 % of the instructions of a `-j1`
-            # run of 800 crawl documents in 40 languages. A small run compiles only what it meets.
+            # A run in one process makes what a parallel run makes before it forks
+            # (`workers.warm`: the built-in packs' patterns and the facts their screens need from
+            # kept files) before its first miss, where it compiled each language's packs on its
+            # first document of the language: 15 % of the instructions of a `-j1` run of 800
+            # crawl documents in 40 languages, a third of a one-file check's. A small run leaves
+            # the libraries some rules import to the first document that needs them.
             yield from _analyze_here(chunks, Analyzer(*args), signer, lookup, cache, len(head) < 64)
             return
         yield from _analyze_in_pool(chunks, jobs, lookup, cache, cache_dir, (args, linter, signer))
@@ -246,9 +247,10 @@ def _analyze_here(
     signer: Signer | None,
     lookup: _Lookup,
     cache: cache_mod.ResultCache | None,
-    warmed: bool,
+    small: bool,
 ) -> Iterator[Analysis | InputError]:
-    """`analyze` in this process (``warmed``: a small run, which warms nothing).
+    """`analyze` in this process (``small``: a run of fewer than 64 units, which warms without
+    the rules' imports: `lintnews.engine.Linter.warm`).
 
     Each chunk is analysed and its results taken by the caller with the collector paused, as a
     worker analyses its chunks (`workers.work`), whose results are sent and dropped before the
@@ -256,11 +258,12 @@ def _analyze_here(
     caches' new entries, the corpus index's records), not the chunk's diagnostics, fixes and
     signatures as well (~22,000 young objects a chunk of the crawl corpus; the caller, the
     check run, reports and drops them and makes no reference cycles)."""
+    warmed = False
     for chunk in chunks:
         slots, misses = lookup(chunk, cache)
         with paused_in_run():
             if misses and not warmed:
-                workers.warm(local.linter, signer)
+                workers.warm(local.linter, signer, imports=not small)
                 warmed = True
             fresh = local.analyze_units(misses)
             yield from _merge(slots, [(items, None) for items, _ in fresh], cache, lookup.sealing)

@@ -101,6 +101,10 @@ class Rule:
     #: snake_case, with their types and defaults (``metadata={"min": 1}`` or ``"max"`` bound a
     #: number); None: the rule takes none. See `lintnews.config.rule_options`.
     options: ClassVar[type | None] = None
+    #: Whether its `warm` imports a library a document may never need (F005: ftfy, T002:
+    #: wordfreq, ~0.02 CPU-s each): a small run in one process leaves that to the first document
+    #: that needs it (`lintnews.engine.Linter.warm`).
+    warm_imports: ClassVar[bool] = False
 
     def check(self, doc: Document, settings: Settings) -> Iterable[Violation]:
         raise NotImplementedError

@@ -128,13 +128,13 @@ def init_worker(
 WorkerResult = tuple[list[Analysis | InputError], bytes | None]
 
 
-def warm(linter: Linter, signer: Signer | None) -> None:
+def warm(linter: Linter, signer: Signer | None, imports: bool = True) -> None:
     """What each worker would make on its first documents, made once before they are forked: the
     rules' packs and word lists, the corpus signer (a cached re-run never gets here: no numpy).
     The patterns the modules it imports compile as they load come from a kept file
-    (`regex_cache.kept_compiles`)."""
+    (`regex_cache.kept_compiles`). A small run passes ``imports`` false (`Linter.warm`)."""
     with regex_cache.kept_compiles("warm"):
-        linter.engine.warm()
+        linter.engine.warm(imports)
         warm_signer = getattr(signer, "warm", None)
         if warm_signer is not None:
             warm_signer()

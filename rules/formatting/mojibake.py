@@ -242,6 +242,7 @@ class Mojibake(Rule):
     severity = Severity.WARNING
     summary = "Text decoded with the wrong character set"
     fix_applicability = "safe"
+    warm_imports = True  # (ftfy)
 
     def warm(self, settings: Settings) -> None:
         """Import ftfy and make the screen (see `lintnews.engine.Linter.warm`)."""

@@ -85,6 +85,7 @@ class TruncatedDocument(Rule):
     name = "truncated-document"
     severity = Severity.ERROR
     summary = "Document ends mid-sentence or mid-word"
+    warm_imports = True  # (wordfreq)
 
     def warm(self, settings: Settings) -> None:
         """Load the word lists every process would load on its first documents (see
