@@ -13,7 +13,6 @@ from lintnews.lazy import cached_property
 from lintnews.packs import first_pass
 from lintnews.packs.pattern_facts import pattern_deep_heads, pattern_heads, pattern_needs
 from lintnews.packs.regex_prefix import DEEP, HEAD
-from lintnews.textnorm import line_key
 
 if TYPE_CHECKING:
     from lintnews.packs.model import Entry
@@ -66,7 +65,7 @@ class Screen:
         a language's screen is only ever used through `ScreenUnion.select`, which tries each
         pattern alone (`ScreenUnion.select`). Compiling them was two thirds of building the
         language screens (0.10 of 0.15 CPU-s, once a process, before the workers fork)."""
-        literal = frozenset(line_key(line) for e in entries for line in e.lines)
+        literal = frozenset(key for e in entries for key in e.keys)
         patterns = list(dict.fromkeys(p for e in entries for p in e.patterns))
         if not patterns:
             return cls(literal)
