@@ -185,8 +185,20 @@ def test_a_check_run_reports_the_same_with_and_without_the_cache(tmp_path: Path)
     kept = sorted(p.name.split(".")[0] for p in (tmp_path / "cache").iterdir())
     # (beside the packs, what `lintnews.kept_files` keeps of what the run needed: here the
     # corpus phase's MinHash permutations, the command line's dataclass code and the patterns its
-    # imports compile; and `lintnews.rule_index`, in the same folder)
-    assert kept == ["dataclass-code", "minhash-affine32-128-1", "packs", "regex-cli", "rules"]
+    # imports compile, and what a small run's warm-up reads (`Linter.warm`: the packs' patterns
+    # and pattern facts, B011's header forms, the patterns its imports compile); and
+    # `lintnews.rule_index`, in the same folder)
+    assert kept == [
+        "dataclass-code",
+        "minhash-affine32-128-1",
+        "packs",
+        "pattern-facts",
+        "regex-cli",
+        "regex-comment-header-forms",
+        "regex-packs",
+        "regex-warm",
+        "rules",
+    ]
     assert runs[0].returncode == runs[1].returncode == 1
     assert runs[0].stdout == runs[1].stdout
     assert "B006" in runs[1].stdout  # (a phrase rule's finding in fixtures/)

@@ -13,7 +13,6 @@ from pathlib import Path
 from lintnews.config import Settings
 from lintnews.engine import Linter
 from lintnews.registry import all_rules
-from lintnews.sources.documents import text_document
 
 #: Runs the command line in a fresh interpreter (nothing imported yet) and prints, as JSON, how
 #: `Linter.warm` was called, which of the libraries were imported and the exit code.
@@ -83,18 +82,3 @@ def test_warming_without_imports_leaves_those_rules_to_load_lazily() -> None:
     assert wordlist._list_bytes.cache_info().currsize == 0  # (English is read on first use)
     assert endings._rare("governmen", "en") is True
     assert wordlist._list_bytes.cache_info().currsize == 1
-
-
-def test_warming_without_imports_leaves_the_screens_to_the_languages_met(tmp_path: Path) -> None:
-    from lintnews import packs
-
-    settings = Settings(root=str(tmp_path))  # (a pack set of its own: nothing compiled yet)
-    linter = Linter(settings)
-    linter.warm(imports=False)
-    pack_set = packs.load_packs(settings)
-    assert not pack_set.screens and not pack_set.answers
-    found = linter.lint(text_document("a.txt", _PLAIN + "\nShare on Facebook\n", "text")).diagnostics
-    assert [(d.code, d.line) for d in found] == [("B005", 5)]  # (share-buttons)
-    assert pack_set.screens and set(pack_set.screens) < {*pack_set.languages(), packs.ALL_LANGUAGES}
-    linter.warm()  # (a larger run's warm-up: every language)
-    assert set(pack_set.screens) == {*pack_set.languages(), packs.ALL_LANGUAGES}
