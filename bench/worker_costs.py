@@ -21,6 +21,10 @@ with ``-j1``'s.
 marks): the extra of ``-j2``'s workers over ``-j1`` in instructions, the rest of its extra CPU
 being cycles (page faults, caches).
 
+``--prefill`` has the warm-up (`lintnews.workers.warm`, before the fork, and before a ``-j1``
+run's first chunk) analyse every document once, so that every process starts with the memos the
+whole corpus fills: what is left of the workers' extra is not their split of the memos.
+
 ``--taskset CPUS`` pins the run (``taskset -c CPUS``): with one CPU the workers take turns, so a
 difference that stays is the fork's (copy-on-write, the allocator), one that goes is two busy
 vCPUs slowing each other. Runs of the ``--jobs`` values and of ``--python`` interpreters are
@@ -76,6 +80,16 @@ if os.environ.get("WORKER_COSTS_MARKS"):  # (--callgrind: each analysis a dump o
         finally:
             marks.dump(b"analysis")
     workers.Analyzer.analyze_units = dumped
+if os.environ.get("WORKER_COSTS_PREFILL"):  # (--prefill: every document analysed in the warm-up)
+    warm = workers.warm
+    def prefilled(linter, signer):
+        warm(linter, signer)
+        from lintnews.work_units import iter_units, load_unit
+        for unit in iter_units([sys.argv[-1]], linter.settings):
+            for doc in load_unit(unit, linter.settings):
+                if not isinstance(doc, Exception):
+                    linter.analyze(doc, None, False)
+    workers.warm = prefilled
 wrap(workers.Analyzer, "analyze_units", "analysis")
 def whole():  # (the process's own CPU and faults so far: the last line of each process counts)
     r = resource.getrusage(resource.RUSAGE_SELF)
@@ -131,7 +145,7 @@ void dump(const char *what) { CALLGRIND_DUMP_STATS_AT(what); }
 """
 
 
-def callgrind(python: str, corpus: str, jobs: int, folder: str) -> dict[str, float]:
+def callgrind(python: str, corpus: str, jobs: int, folder: str, prefill: bool = False) -> dict[str, float]:
     """Instructions (millions) of every chunk's analysis, summed per process, under callgrind
     (``PYTHONHASHSEED=0``): {pid: instructions}; the main process's key is "main"."""
     library = Path(folder, "marks.so")
@@ -145,6 +159,8 @@ def callgrind(python: str, corpus: str, jobs: int, folder: str) -> dict[str, flo
     env.update(WORKER_COSTS_MARKS=str(library), PYTHONHASHSEED="0")
     if jobs == 0:
         env["WORKER_COSTS_ONE_WORKER"] = "1"
+    if prefill:
+        env["WORKER_COSTS_PREFILL"] = "1"
     args = ["check", f"-j{jobs or 2}", "--no-cache", "-q", "--isolated", "--exit-zero", corpus]
     proc = subprocess.Popen(
         [
@@ -174,7 +190,9 @@ def callgrind(python: str, corpus: str, jobs: int, folder: str) -> dict[str, flo
     return dict(sums)
 
 
-def one_run(python: str, corpus: str, jobs: int, taskset: str | None) -> dict[str, dict[str, float]]:
+def one_run(
+    python: str, corpus: str, jobs: int, taskset: str | None, prefill: bool = False
+) -> dict[str, dict[str, float]]:
     """One run's sums: {"analysis" | "work" | "main" | "workers": {field: value}}. ``jobs`` 0:
     a parallel run with a pool of one worker (the fork's costs without splitting the input)."""
     with tempfile.NamedTemporaryFile(prefix="lintnews-costs-", suffix=".log", delete=False) as fh:
@@ -183,6 +201,8 @@ def one_run(python: str, corpus: str, jobs: int, taskset: str | None) -> dict[st
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         if jobs == 0:
             env["WORKER_COSTS_ONE_WORKER"] = "1"
+        if prefill:
+            env["WORKER_COSTS_PREFILL"] = "1"
         args = [
             "check",
             f"-j{max(jobs, 2) if jobs == 0 else jobs}",
@@ -228,6 +248,11 @@ def main() -> None:
         "--python", nargs="+", default=[sys.executable], help="the interpreters whose lintnews runs"
     )
     parser.add_argument(
+        "--prefill",
+        action="store_true",
+        help="analyse every document once in the warm-up (every process starts with full memos)",
+    )
+    parser.add_argument(
         "--callgrind",
         action="store_true",
         help="count instructions instead (valgrind; one run per --jobs value, side by side)",
@@ -237,7 +262,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="lintnews-costs-") as folder:
             for python in args.python:
                 for jobs in args.jobs:
-                    sums = callgrind(python, args.corpus, jobs, folder)
+                    sums = callgrind(python, args.corpus, jobs, folder, args.prefill)
                     shutil.rmtree(Path(folder, f"j{jobs}"))
                     name = f"{Path(python).parent.parent.name} {f'-j{jobs}' if jobs else 'one worker'}"
                     parts = " + ".join(f"{v:,.1f}" for v in sums.values())
@@ -267,7 +292,7 @@ def main() -> None:
     for _ in range(args.runs):
         for jobs in args.jobs:
             for python in args.python:
-                runs[python, jobs].append(one_run(python, args.corpus, jobs, args.taskset))
+                runs[python, jobs].append(one_run(python, args.corpus, jobs, args.taskset, args.prefill))
     load = os.getloadavg()
     print(
         f"{args.corpus}: median of {args.runs} interleaved runs ({time.time() - started:.0f} s, "
