@@ -63,13 +63,21 @@ def to_diagnostic(doc: Document, v: Violation, severity: Severity) -> Diagnostic
     if fix is not None and identity:
         # (`Document.position` of both ends written out: a diagnostic in two has a fix)
         starts, text = doc.line_starts, doc.text
-        edits, replaced = [], []
-        for e in fix.edits:
+        if len(fix.edits) == 1:  # (nearly every fix: its tuples made at once, without lists)
+            e = fix.edits[0]
             lo, hi = e.start, e.end
-            a, b = bisect_right(starts, lo), bisect_right(starts, hi)  # 1-based lines
-            edits.append((a, lo - starts[a - 1] + 1, b, hi - starts[b - 1] + 1, e.replacement))
-            replaced.append(text[lo:hi])
-        fix_edits, fix_replaced = tuple(edits), tuple(replaced)
+            a = bisect_right(starts, lo)  # 1-based lines; the end's from the start's on
+            b = bisect_right(starts, hi, a)
+            fix_edits = ((a, lo - starts[a - 1] + 1, b, hi - starts[b - 1] + 1, e.replacement),)
+            fix_replaced = (text[lo:hi],)
+        else:
+            edits, replaced = [], []
+            for e in fix.edits:
+                lo, hi = e.start, e.end
+                a, b = bisect_right(starts, lo), bisect_right(starts, hi)
+                edits.append((a, lo - starts[a - 1] + 1, b, hi - starts[b - 1] + 1, e.replacement))
+                replaced.append(text[lo:hi])
+            fix_edits, fix_replaced = tuple(edits), tuple(replaced)
     # (an empty finding is shown one character wide, where its line has a character there)
     if last_line > start_line or (last_line == start_line and last_column > start_column):
         shown_end = last_column

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from lintnews.rules.formatting.blanks import ExcessBlankLines
 
 from lintnews.config import Settings
-from lintnews.diagnostics import Diagnostic, Severity
+from lintnews.diagnostics import Diagnostic, Edit, Fix, Severity
 from lintnews.document import Document
 from lintnews.engine import Linter, to_diagnostic
 from lintnews.registry import Violation
@@ -198,6 +198,61 @@ def test_to_diagnostic_fills_each_field_by_its_name() -> None:
         similarity=None,
         kept=None,
     )
+
+
+def _edit_regions(doc: Document, fix: Fix) -> tuple[tuple[int, int, int, int, str], ...]:
+    """The 1-based source regions of ``fix``'s edits, from `Document.position` of both ends."""
+    regions = []
+    for e in fix.edits:
+        (a, col), (b, end_col) = doc.position(e.start), doc.position(e.end)
+        regions.append((a + 1, col + 1, b + 1, end_col + 1, e.replacement))
+    return tuple(regions)
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        [(0, 0)],  # the text's first character
+        [(11, 13)],  # a line's break and the blank line's
+        [(13, 13)],  # empty, at a line's start
+        [(26, 39)],  # over three lines to the text's end
+        [(39, 39)],  # at the text's end
+        [(3, 5), (12, 30)],  # two, the second over four lines
+        [(0, 39), (5, 5), (20, 22)],
+    ],
+)
+def test_fix_edits_are_the_positions_of_their_offsets(edits: list[tuple[int, int]]) -> None:
+    """`to_diagnostic`'s edit regions (one edit alone, the common case, made without the loop)
+    are where `Document.position` puts each end, and the replaced texts the text's slices."""
+    doc = Document("a.txt", "First line.\n\nSecond line.\n\n\nLast line.\n")
+    assert len(doc.text) == 39
+    fix = Fix("Edit", tuple(Edit(lo, hi, "x") for lo, hi in edits))
+    v = Violation(ExcessBlankLines(), 0, 0, 0, 3, "message", fix)
+    d = to_diagnostic(doc, v, Severity.INFO)
+    assert d.fix_edits == _edit_regions(doc, fix)
+    assert d.fix_replaced == tuple(doc.text[lo:hi] for lo, hi in edits)
+
+
+def test_fix_edits_of_the_rules_are_the_positions_of_their_offsets() -> None:
+    """The same on every fix the rules make on the fixtures."""
+    settings_ = Settings(select=["ALL"])
+    table = Linter(settings_).base_table
+    folders = [str(ROOT / "fixtures"), str(ROOT / "tests" / "rule_fixtures")]
+    docs = [d for d in iter_documents(folders, settings_) if not isinstance(d, InputError)]
+    fixed = 0
+    for doc in docs:
+        if not doc.source_map.is_identity:
+            continue
+        for rule in table.rules:
+            if rule.corpus:
+                continue
+            for v in rule.check(doc, settings_):
+                if v.fix is not None:
+                    d = to_diagnostic(doc, v, table.severity(rule, v))
+                    assert d.fix_edits == _edit_regions(doc, v.fix), (rule.code, doc.path)
+                    assert d.fix_replaced == tuple(doc.text[e.start : e.end] for e in v.fix.edits)
+                    fixed += 1
+    assert fixed > 50
 
 
 def test_a_violation_is_the_frozen_dataclass_it_was() -> None:

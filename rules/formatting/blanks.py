@@ -139,15 +139,18 @@ class ExcessBlankLines(Rule):
             return
         last_content = _last_content(lines, commented, count)
         in_code: set[int] | None = None  # (found when a run is to be reported)
+        # (`Document.offset` and `Rule.violation` written out: F004 reports more than any other
+        # rule, 3,767 runs on the first 800 documents of the 20 MB crawl)
+        starts = doc.line_starts
         for i, j in _runs(lines, commented, found):
             if j - i >= _LEAST and i > 0 and j <= last_content:
                 if in_code is None:
                     in_code = _fenced_lines(lines, doc.text)
                 if i not in in_code:
                     # keep the first blank line, drop the rest
-                    fix = Fix("Collapse the blank lines", (Edit(doc.offset(i + 1), doc.offset(j), ""),), True)
-                    yield self.violation(
-                        i, 0, j - 1, len(lines[j - 1]), f"{j - i} blank lines in a row", fix=fix
+                    fix = Fix("Collapse the blank lines", (Edit(starts[i + 1], starts[j], ""),), True)
+                    yield Violation(
+                        self, i, 0, j - 1, len(lines[j - 1]), f"{j - i} blank lines in a row", fix
                     )
         if last_content >= 0 and last_content + 1 < count:
             n = count - last_content - 1
