@@ -148,7 +148,10 @@ class Rule:
             start = doc.line_starts[line]
             written = doc.source[start : start + col]
             col = len(written) - len(written.lstrip())
-        return self.violation(line, col, end, len(doc.lines[end]), message, **kwargs)  # type: ignore[arg-type]
+        # (`violation` written out, one call fewer a finding: most findings are whole lines)
+        if "related" in kwargs:
+            kwargs["related"] = tuple(kwargs["related"])  # type: ignore[arg-type]
+        return Violation(self, line, col, end, len(doc.lines[end]), message, **kwargs)  # type: ignore[arg-type]
 
     def removable_lines(
         self,

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from lintnews.rules.formatting.blanks import ExcessBlankLines
 
 from lintnews.config import Settings
-from lintnews.diagnostics import Diagnostic, Edit, Fix, Severity
+from lintnews.diagnostics import Diagnostic, Edit, Fix, RelatedLocation, Severity
 from lintnews.document import Document
 from lintnews.engine import Linter, to_diagnostic
 from lintnews.registry import Violation
@@ -281,3 +281,18 @@ def test_a_violation_is_the_frozen_dataclass_it_was() -> None:
     )
     with pytest.raises(dataclasses.FrozenInstanceError):
         v.line = 2  # type: ignore[misc]
+
+
+def test_a_line_violation_is_the_violation_of_its_lines() -> None:
+    """`Rule.line_violation` makes its `Violation` itself: the one `Rule.violation` gives for the
+    line's span (leading blanks left out), its related places a tuple whatever they came as."""
+    rule = ExcessBlankLines()
+    doc = Document("a.txt", "First line.\n   Indented line.\n\nLast line.\n")
+    fix = Fix("Remove", (Edit(12, 31, ""),))
+    place = RelatedLocation(0)
+    assert rule.line_violation(doc, 1, "m") == rule.violation(1, 3, 1, 17, "m")
+    made = rule.line_violation(doc, 0, "m", end_line=1, fix=fix, related=[place], severity=Severity.ERROR)
+    assert made == rule.violation(0, 0, 1, 17, "m", fix=fix, related=(place,), severity=Severity.ERROR)
+    assert type(made.related) is tuple and hash(made) == hash(
+        rule.violation(0, 0, 1, 17, "m", fix, [place], Severity.ERROR)
+    )
