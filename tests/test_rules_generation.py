@@ -439,3 +439,58 @@ def test_citation_markers_matched_at_their_starts_equal_a_search() -> None:
         line = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         expected = [(m.start(), m.end()) for m in citations._MARKERS.finditer(line)]
         assert [(m.start(), m.end()) for m in citations._markers(line)] == expected, line
+
+
+def test_reference_starts_taken_possessively_are_those_of_the_backtracking_search() -> None:
+    """`_REFERENCE_START` takes the blanks, the bullet and the marks before a title possessively:
+    it matches where the same pattern with backtracking quantifiers does, on lines of blanks,
+    bullets, marks, entry starts and titles' first letters in either case."""
+    import random
+    import re
+
+    from lintnews.rules.generation import citations
+
+    backtracking = re.compile(
+        r"\n(?:[^\S\n]*(?:[-*•][^\S\n]*)?(?:\[\d|\^|↑)"
+        rf"|[^\w\n]*(?=(?i:[{citations._TITLE_FIRSTS}]))(?i:{citations._TITLE_STARTS}))"
+    )
+    rng = random.Random(7)
+    pieces = [
+        "\n",
+        " ",
+        "\t",
+        "\u00a0",
+        "-",
+        "*",
+        "•",
+        "[",
+        "[1",
+        "^",
+        "↑",
+        "=",
+        "#",
+        ":",
+        "(",
+        "'",
+        "_",
+        "1",
+    ]
+    pieces += [
+        "References",
+        "NOTES",
+        "Quellen",
+        "sources",
+        "Not",
+        "fußnoten",
+        "Примечания",
+        "脚注",
+        "Further",
+    ]
+    pieces += ["ſ", "ı", "İ", "K", "Ⓐ", "x", "The", "réf", "ref"]
+    matched = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        expected = [m.start() for m in backtracking.finditer(text)]
+        assert [m.start() for m in citations._REFERENCE_START.finditer(text)] == expected, repr(text)
+        matched += len(expected) > 0
+    assert matched > 500
