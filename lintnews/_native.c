@@ -700,6 +700,35 @@ static void make_plain_ascii(void)
 
 /* end s33-lang words of characters ----------------------------------------------------------- */
 
+/* s44-kernel: characters line_keys replaces as it reads them (the quotes it straightens: a pass
+ * and a copy of the text for each quote mark in Python cost a sixth of the view). narrow[ch] and
+ * the wide characters give the index + 1 of ch in froms (the last one: str.maketrans's), to[]
+ * what it becomes; lo..hi holds the wide ones, nlo..nhi the narrow ones from 128 (the vector
+ * paths stop at any character of those ranges). The empty map (active 0) replaces nothing and
+ * its ranges hold only NUL, where the vector paths stop anyway. */
+typedef struct {
+    int active;
+    uint8_t narrow[256];
+    Py_UCS4 to[64], wide[32], lo, hi, nlo, nhi;
+    int wide_at[32], wides;
+} char_map;
+
+static const char_map no_char_map = {0};
+
+/* ch (128 or more) as the map replaces it. */
+static inline Py_UCS4 char_map_wide(const char_map *map, Py_UCS4 ch)
+{
+    if (ch < 256)
+        return map->narrow[ch] ? map->to[map->narrow[ch] - 1] : ch;
+    if (ch < map->lo || ch > map->hi)
+        return ch;
+    for (int k = map->wides - 1; k >= 0; k--)
+        if (map->wide[k] == ch)
+            return map->to[map->wide_at[k]];
+    return ch;
+}
+#define MAP_WIDE(map, ch) ((map)->active ? char_map_wide((map), (ch)) : (ch))
+
 #if defined(__SSE2__)
 /* s41-cost: collapse_span's words in vectors. After a run of plain characters (the last one
  * written, no gap pending), the characters from src[i] are copied as they are, a vector at a
@@ -713,7 +742,7 @@ static void make_plain_ascii(void)
 static const int16_t collapse_lane_index[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
 
 static inline Py_ssize_t collapse_verbatim_2(const Py_UCS2 *src, Py_ssize_t i, Py_ssize_t end, Py_UCS2 *dst,
-                                             Py_ssize_t *len, Py_UCS4 *most)
+                                             Py_ssize_t *len, Py_UCS4 *most, const char_map *map)
 {
     if (i + 8 > end)
         return i;
@@ -722,7 +751,9 @@ static inline Py_ssize_t collapse_verbatim_2(const Py_UCS2 *src, Py_ssize_t i, P
                   nel = _mm_set1_epi16(0x85), nbsp = _mm_set1_epi16(0xA0), ogham = _mm_set1_epi16(0x1680),
                   ideo = _mm_set1_epi16(0x3000), ls = _mm_set1_epi16(0x2028), ps = _mm_set1_epi16(0x2029),
                   nnbsp = _mm_set1_epi16(0x202F), mmsp = _mm_set1_epi16(0x205F), en = _mm_set1_epi16(0x2000),
-                  elevens = _mm_set1_epi16(0x0B), index = _mm_loadu_si128((const __m128i *)collapse_lane_index);
+                  elevens = _mm_set1_epi16(0x0B), index = _mm_loadu_si128((const __m128i *)collapse_lane_index),
+                  wlo = _mm_set1_epi16((short)map->lo), wspan = _mm_set1_epi16((short)(map->hi - map->lo)),
+                  nlo = _mm_set1_epi16((short)map->nlo), nspan = _mm_set1_epi16((short)(map->nhi - map->nlo));
     __m128i acc = zero;
     Py_ssize_t n = *len, from = i;
     while (i + 8 <= end) {
@@ -738,6 +769,10 @@ static inline Py_ssize_t collapse_verbatim_2(const Py_UCS2 *src, Py_ssize_t i, P
         bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi16(x, nnbsp), _mm_cmpeq_epi16(x, mmsp)));
         bad = _mm_or_si128(
             bad, _mm_xor_si128(_mm_cmpeq_epi16(_mm_subs_epu16(elevens, _mm_sub_epi16(x, en)), zero), ones));
+        if (map->active) { /* (s44-kernel: the characters the map replaces, x - lo at most hi - lo, unsigned) */
+            bad = _mm_or_si128(bad, _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(x, wlo), wspan), zero));
+            bad = _mm_or_si128(bad, _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(x, nlo), nspan), zero));
+        }
         unsigned no = (unsigned)_mm_movemask_epi8(bad), sp = (unsigned)_mm_movemask_epi8(spaces);
         /* (two mask bits a lane; a space before a space, a bad lane or the end) */
         unsigned stop = no | (sp & (((sp | no) >> 2) | 0xC000u));
@@ -769,13 +804,14 @@ static inline Py_ssize_t collapse_verbatim_2(const Py_UCS2 *src, Py_ssize_t i, P
 
 /* collapse_verbatim_2 for one byte a character: the white space above ASCII is 0x85 and 0xA0. */
 static inline Py_ssize_t collapse_verbatim_1(const Py_UCS1 *src, Py_ssize_t i, Py_ssize_t end, Py_UCS1 *dst,
-                                             Py_ssize_t *len, Py_UCS4 *most)
+                                             Py_ssize_t *len, Py_UCS4 *most, const char_map *map)
 {
     if (i + 16 > end)
         return i;
     const __m128i zero = _mm_setzero_si128(), ones = _mm_cmpeq_epi8(zero, zero), space = _mm_set1_epi8(0x20),
                   c21 = _mm_set1_epi8(0x21), star = _mm_set1_epi8('*'), under = _mm_set1_epi8('_'),
-                  nel = _mm_set1_epi8((char)0x85), nbsp = _mm_set1_epi8((char)0xA0);
+                  nel = _mm_set1_epi8((char)0x85), nbsp = _mm_set1_epi8((char)0xA0),
+                  nlo = _mm_set1_epi8((char)map->nlo), nspan = _mm_set1_epi8((char)(map->nhi - map->nlo));
     __m128i acc = zero;
     Py_ssize_t n = *len, from = i;
     while (i + 16 <= end) {
@@ -784,6 +820,8 @@ static inline Py_ssize_t collapse_verbatim_1(const Py_UCS1 *src, Py_ssize_t i, P
         __m128i bad = _mm_andnot_si128(spaces, _mm_xor_si128(_mm_cmpeq_epi8(_mm_subs_epu8(c21, x), zero), ones));
         bad = _mm_or_si128(bad, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, star), _mm_cmpeq_epi8(x, under)),
                                              _mm_or_si128(_mm_cmpeq_epi8(x, nel), _mm_cmpeq_epi8(x, nbsp))));
+        if (map->active)
+            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(x, nlo), nspan), zero));
         unsigned no = (unsigned)_mm_movemask_epi8(bad), sp = (unsigned)_mm_movemask_epi8(spaces);
         unsigned stop = no | (sp & (((sp | no) >> 1) | 0x8000u));
         if (stop == 0) {
@@ -817,9 +855,9 @@ static inline Py_ssize_t collapse_verbatim_1(const Py_UCS1 *src, Py_ssize_t i, P
 }
 #define COLLAPSE_VERBATIM(T)                                                                       \
     if (sizeof(T) == 2)                                                                            \
-        i = collapse_verbatim_2((const Py_UCS2 *)src, i, end, (Py_UCS2 *)dst, &len, &most);        \
+        i = collapse_verbatim_2((const Py_UCS2 *)src, i, end, (Py_UCS2 *)dst, &len, &most, map);   \
     else if (sizeof(T) == 1)                                                                       \
-        i = collapse_verbatim_1((const Py_UCS1 *)src, i, end, (Py_UCS1 *)dst, &len, &most);
+        i = collapse_verbatim_1((const Py_UCS1 *)src, i, end, (Py_UCS1 *)dst, &len, &most, map);
 #else
 #define COLLAPSE_VERBATIM(T)
 #endif
@@ -832,7 +870,7 @@ static inline Py_ssize_t collapse_verbatim_1(const Py_UCS1 *src, Py_ssize_t i, P
  * where it ends (s34-views: line_keys finds its lines' ends so, in the pass that collapses them,
  * where a PyUnicode_FindChar a line read each line twice). */
 static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, char *buf,
-                               const strip_set *strip, int *marked, Py_ssize_t *stop)
+                               const strip_set *strip, int *marked, Py_ssize_t *stop, const char_map *map)
 {
     Py_ssize_t len = 0, i;
     int marks = 0;
@@ -846,6 +884,8 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
         int gap = 0;                                                                               \
         for (i = start; i < end;) {                                                                \
             Py_UCS4 ch = src[i];                                                                   \
+            if (ch >= 128)                                                                         \
+                ch = MAP_WIDE(map, ch);                                                            \
             if (ch < 128 ? plain_ascii[ch] : !is_space_fast(ch)) {                                 \
                 if (gap && len)                                                                    \
                     dst[len++] = ' ';                                                              \
@@ -853,7 +893,9 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
                 do {                                                                               \
                     dst[len++] = (T)ch;                                                            \
                     most |= ch;                                                                    \
-                } while (++i < end && ((ch = src[i]) < 128 ? plain_ascii[ch] : !is_space_fast(ch))); \
+                } while (++i < end && ((ch = src[i]) < 128 ? plain_ascii[ch]                       \
+                                                           : (ch = MAP_WIDE(map, ch)) < 128 ? plain_ascii[ch] \
+                                                                                            : !is_space_fast(ch))); \
                 COLLAPSE_VERBATIM(T)                                                               \
                 continue;                                                                          \
             }                                                                                      \
@@ -888,7 +930,7 @@ static PyObject *collapse_span(PyObject *line, int kind, const void *data, Py_ss
         lo++;
     while (hi > lo && strip_has(strip, PyUnicode_READ(kind, buf, hi - 1)))
         hi--;
-    if (line != NULL && lo == 0 && hi == end - start &&
+    if (line != NULL && !map->active && lo == 0 && hi == end - start &&
         memcmp(buf, (const char *)data + start * kind, (size_t)(end - start) * (size_t)kind) == 0) {
         Py_INCREF(line); /* nothing to collapse or strip (most lines): the line itself */
         return line;
@@ -931,7 +973,7 @@ static PyObject *native_collapse_lines(PyObject *self, PyObject *args)
                 goto fail;
             }
         }
-        PyObject *item = collapse_span(line, kind, PyUnicode_DATA(line), 0, n, buf, &set, NULL, NULL);
+        PyObject *item = collapse_span(line, kind, PyUnicode_DATA(line), 0, n, buf, &set, NULL, NULL, &no_char_map);
         if (item == NULL)
             goto fail;
         PyList_SET_ITEM(out, k, item);
@@ -998,14 +1040,57 @@ static Py_ssize_t strip_emphasis(int kind, const void *data, Py_ssize_t start, P
 }
 
 PyDoc_STRVAR(line_keys_doc,
-             "line_keys(text, strip) -> list[str]\n\n"
+             "line_keys(text, strip, froms='', tos='') -> list[str]\n\n"
              "collapse_lines([EMPHASIS.sub('', line) for line in text.split('\\n')], strip): one pass\n"
-             "over the text, no list of its lines (see lintnews.native.py_line_keys).");
+             "over the text, no list of its lines (see lintnews.native.py_line_keys); with froms and\n"
+             "tos, of text.translate(str.maketrans(froms, tos)), each character replaced as it is read.");
+
+/* s44-kernel: the map of froms to tos (str of the same length, tos no wider than a text of
+ * kind); 0, or -1 with ValueError set. */
+static int char_map_make(char_map *map, PyObject *froms, PyObject *tos, int kind, const char *fname)
+{
+    memset(map, 0, sizeof *map);
+    const Py_ssize_t count = PyUnicode_GET_LENGTH(froms);
+    const Py_UCS4 fits = kind == PyUnicode_1BYTE_KIND ? 0xFF : kind == PyUnicode_2BYTE_KIND ? 0xFFFF : 0x10FFFF;
+    if (count != PyUnicode_GET_LENGTH(tos) || count > 64) {
+        PyErr_Format(PyExc_ValueError, "%s() takes froms and tos of the same length (64 at most)", fname);
+        return -1;
+    }
+    if (count && PyUnicode_MAX_CHAR_VALUE(tos) > fits) {
+        PyErr_Format(PyExc_ValueError, "%s() takes tos no wider than the text", fname);
+        return -1;
+    }
+    map->lo = map->nlo = 0x10FFFF;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(froms, k);
+        map->to[k] = PyUnicode_READ_CHAR(tos, k);
+        if (ch < 128 || ch > 0xFFFF || (ch >= 256 && map->wides == 32)) {
+            PyErr_Format(PyExc_ValueError, "%s() takes froms of U+0080 to U+FFFF (32 from U+0100 at most)", fname);
+            return -1;
+        }
+        if (ch < 256) {
+            map->narrow[ch] = (uint8_t)(k + 1);
+            map->nlo = ch < map->nlo ? ch : map->nlo;
+            map->nhi = ch > map->nhi ? ch : map->nhi;
+        } else {
+            map->wide[map->wides] = ch;
+            map->wide_at[map->wides++] = (int)k;
+            map->lo = ch < map->lo ? ch : map->lo;
+            map->hi = ch > map->hi ? ch : map->hi;
+        }
+    }
+    if (map->nlo > map->nhi) /* (no narrow one: the range of NUL) */
+        map->nlo = map->nhi = 0;
+    if (map->lo > map->hi)
+        map->lo = map->hi = 0;
+    map->active = count > 0;
+    return 0;
+}
 
 static PyObject *native_line_keys(PyObject *self, PyObject *args)
 {
-    PyObject *text, *strip;
-    if (!PyArg_ParseTuple(args, "UU", &text, &strip))
+    PyObject *text, *strip, *froms = NULL, *tos = NULL;
+    if (!PyArg_ParseTuple(args, "UU|UU", &text, &strip, &froms, &tos))
         return NULL;
     if (PyUnicode_READY(text) < 0 || PyUnicode_READY(strip) < 0)
         return NULL;
@@ -1014,11 +1099,17 @@ static PyObject *native_line_keys(PyObject *self, PyObject *args)
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    char_map map;
+    if (froms == NULL || tos == NULL)
+        map = no_char_map;
+    else if (char_map_make(&map, froms, tos, kind, "line_keys") < 0)
+        return NULL;
     PyObject *keys = PyList_New(0);
     /* A line's characters are the text's: buffers of the text's size hold any line. */
     char *buf = PyMem_Malloc((size_t)(n > 0 ? n : 1) * (size_t)kind);
     char *plain = PyMem_Malloc((size_t)(n > 0 ? n : 1) * (size_t)kind);
-    if (keys == NULL || buf == NULL || plain == NULL) {
+    char *mapped = map.active ? PyMem_Malloc((size_t)(n > 0 ? n : 1) * (size_t)kind) : NULL;
+    if (keys == NULL || buf == NULL || plain == NULL || (map.active && mapped == NULL)) {
         if (keys != NULL)
             PyErr_NoMemory();
         goto fail;
@@ -1026,12 +1117,30 @@ static PyObject *native_line_keys(PyObject *self, PyObject *args)
     for (Py_ssize_t start = 0;;) {
         Py_ssize_t end = n; /* (where the line ends: collapse_span finds it) */
         int marked = 0;
-        PyObject *key = collapse_span(NULL, kind, data, start, n, buf, &set, &marked, &end);
+        PyObject *key = collapse_span(NULL, kind, data, start, n, buf, &set, &marked, &end, &map);
         if (key != NULL && marked) { /* (one line in four of whole-page text: the bullets) */
-            Py_ssize_t len = strip_emphasis(kind, data, start, end, plain);
+            const void *from = data;
+            Py_ssize_t at = start;
+            if (map.active) { /* (the emphasis of the line as the map makes it) */
+#define MAP_LINE(T)                                                                                \
+    for (Py_ssize_t k = start; k < end; k++) {                                                     \
+        Py_UCS4 ch = ((const T *)data)[k];                                                         \
+        ((T *)mapped)[k - start] = (T)(ch >= 128 ? char_map_wide(&map, ch) : ch);                  \
+    }
+                if (kind == PyUnicode_1BYTE_KIND)
+                    MAP_LINE(Py_UCS1)
+                else if (kind == PyUnicode_2BYTE_KIND)
+                    MAP_LINE(Py_UCS2)
+                else
+                    MAP_LINE(Py_UCS4)
+#undef MAP_LINE
+                from = mapped;
+                at = 0;
+            }
+            Py_ssize_t len = strip_emphasis(kind, from, at, at + end - start, plain);
             if (len < end - start) {
                 Py_DECREF(key);
-                key = collapse_span(NULL, kind, plain, 0, len, buf, &set, NULL, NULL);
+                key = collapse_span(NULL, kind, plain, 0, len, buf, &set, NULL, NULL, &no_char_map);
             }
         }
         if (key == NULL || PyList_Append(keys, key) < 0) {
@@ -1045,10 +1154,12 @@ static PyObject *native_line_keys(PyObject *self, PyObject *args)
     }
     PyMem_Free(buf);
     PyMem_Free(plain);
+    PyMem_Free(mapped);
     return keys;
 fail:
     PyMem_Free(buf);
     PyMem_Free(plain);
+    PyMem_Free(mapped);
     Py_XDECREF(keys);
     return NULL;
 }
@@ -1365,6 +1476,7 @@ static void minhash_doc(const uint32_t *hashes, Py_ssize_t n, const uint32_t *a,
 static int minhash_docs(const uint32_t *hashes, Py_ssize_t n, const int64_t *counts, Py_ssize_t docs,
                         const uint32_t *a, const uint32_t *b, Py_ssize_t perms, uint32_t *values);
 static int s43_serial_add(PyObject *module);
+static int s44_kernel_add(PyObject *module); /* (at the end of this file) */
 
 static PyObject *native_minhash_affine32(PyObject *self, PyObject *args)
 {
@@ -1953,6 +2065,10 @@ static int role_of(PyObject *kind)
         return ROLE_QUOTE;
     if (kind == kind_names[K_HEADING])
         return ROLE_HEADING;
+    /* (s44-kernel: the other interned names too: three comparisons of strings a list item, a
+     * table row or code cost ~8 % of the blocks view) */
+    if (kind == kind_names[K_LIST] || kind == kind_names[K_TABLE] || kind == kind_names[K_CODE])
+        return ROLE_OTHER;
     if (PyUnicode_CompareWithASCIIString(kind, "paragraph") == 0)
         return ROLE_PARAGRAPH;
     if (PyUnicode_CompareWithASCIIString(kind, "quote") == 0)
@@ -3720,31 +3836,25 @@ PyDoc_STRVAR(normalized_counts_doc,
              "characters or longer): lintnews.language.py_normalized_counts. One pass over text,\n"
              "where the two kernels read it and the lines again, and a join copied them.");
 
-static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
+/* normalized_counts's pass (s44-kernel: shared with normalized_scores): the normalised lines of
+ * text (a new list), the counts of the vocabulary's indices into counts (width of them, zeroed by
+ * the caller; an index of width or more is a ValueError), the words and the numbers among them;
+ * NULL with an exception set on failure. */
+static PyObject *normalized_pass(PyObject *text, const vocab_table *vt, Py_ssize_t sample, Py_ssize_t *counts,
+                                 Py_ssize_t width, Py_ssize_t *words_out, Py_ssize_t *numbers_out)
 {
-    PyObject *text, *vocab;
-    Py_ssize_t sample;
-    if (!PyArg_ParseTuple(args, "UOn", &text, &vocab, &sample))
-        return NULL;
-    if (PyUnicode_READY(text) < 0)
-        return NULL;
-    vocab_table made = {NULL, NULL, 0, 0, 0};
-    const vocab_table *vt = vocab_of(vocab, &made, "normalized_counts");
-    if (vt == NULL)
-        return NULL;
     const vocab_slot *table = vt->table;
-    const Py_ssize_t mask = vt->mask, size = vt->size, longest = vt->longest;
+    const Py_ssize_t mask = vt->mask, longest = vt->longest;
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    PyObject *out = NULL, *lines = PyList_New(0);
-    Py_ssize_t *counts = PyMem_Calloc((size_t)(size > 0 ? size : 1), sizeof(Py_ssize_t));
+    PyObject *lines = PyList_New(0);
     /* Output characters are input characters or spaces: a buffer of the input's kind holds any line. */
     char *buf = PyMem_Malloc((size_t)(n > 0 ? n : 1) * (size_t)kind);
-    if (lines == NULL || counts == NULL || buf == NULL) {
+    if (lines == NULL || buf == NULL) {
         if (lines != NULL)
             PyErr_NoMemory();
-        goto done;
+        goto fail;
     }
     /* i: where the next line starts in text; at: where it starts in the lines joined by line
      * breaks; sampling: whether it is in the sample (no line before it ended at or after
@@ -3796,6 +3906,8 @@ static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
                 h = (h ^ word[k]) * 1099511628211ull;                                              \
             for (Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)mask); table[j].key != NULL; j = (j + 1) & mask) { \
                 if (table[j].hash == h && same_chars(table[j].key, kind, buf, start, len)) {       \
+                    if (table[j].index >= width)                                                   \
+                        goto too_wide;                                                             \
                     counts[table[j].index]++;                                                      \
                     break;                                                                         \
                 }                                                                                  \
@@ -3812,7 +3924,7 @@ static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
         PyObject *line = str_of(kind, buf, len, most);
         if (line == NULL || PyList_Append(lines, line) < 0) {
             Py_XDECREF(line);
-            goto done;
+            goto fail;
         }
         Py_DECREF(line);
         if (at + len >= sample - 1)
@@ -3822,6 +3934,41 @@ static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
             break;
         i++; /* the line break */
     }
+    PyMem_Free(buf);
+    *words_out = words;
+    *numbers_out = numbers;
+    return lines;
+too_wide:
+    PyErr_SetString(PyExc_ValueError, "normalized_scores() needs a set for every index of the vocabulary");
+fail:
+    Py_XDECREF(lines);
+    PyMem_Free(buf);
+    return NULL;
+}
+
+static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
+{
+    PyObject *text, *vocab;
+    Py_ssize_t sample;
+    if (!PyArg_ParseTuple(args, "UOn", &text, &vocab, &sample))
+        return NULL;
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    vocab_table made = {NULL, NULL, 0, 0, 0};
+    const vocab_table *vt = vocab_of(vocab, &made, "normalized_counts");
+    if (vt == NULL)
+        return NULL;
+    const Py_ssize_t size = vt->size;
+    PyObject *out = NULL, *lines = NULL;
+    Py_ssize_t words = 0, numbers = 0;
+    Py_ssize_t *counts = PyMem_Calloc((size_t)(size > 0 ? size : 1), sizeof(Py_ssize_t));
+    if (counts == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    lines = normalized_pass(text, vt, sample, counts, size, &words, &numbers);
+    if (lines == NULL)
+        goto done;
     PyObject *list = ssize_list(counts, size);
     if (list == NULL)
         goto done;
@@ -3829,7 +3976,6 @@ static PyObject *native_normalized_counts(PyObject *self, PyObject *args)
 done:
     Py_XDECREF(lines);
     PyMem_Free(counts);
-    PyMem_Free(buf);
     vocab_table_clear(&made);
     return out;
 }
@@ -4542,7 +4688,7 @@ PyMODINIT_FUNC PyInit__native(void)
         Py_DECREF(module);
         return NULL;
     }
-    if (s43_serial_add(module) < 0) {
+    if (s43_serial_add(module) < 0 || s44_kernel_add(module) < 0) {
         Py_DECREF(module);
         return NULL;
     }
@@ -4986,3 +5132,86 @@ static int s43_serial_add(PyObject *module)
 }
 
 /* end s43-serial */
+
+/* s44-kernel ----------------------------------------------------------------------------------- */
+
+PyDoc_STRVAR(normalized_scores_doc,
+             "normalized_scores(text, vocabulary, sample, sets, languages)\n"
+             "    -> (lines, counts, scores, words, numbers)\n\n"
+             "normalized_counts(text, vocabulary, sample) with the counts of the vocabulary's indices\n"
+             "0 to len(sets) - 1 only (every index must be one), and the hits per language: scores\n"
+             "maps each of languages to the sum of the counts of the sets (tuples of indices into\n"
+             "languages) it is in (lintnews.language.py_normalized_scores).");
+
+static PyObject *native_normalized_scores(PyObject *self, PyObject *args)
+{
+    PyObject *text, *vocab, *sets, *languages;
+    Py_ssize_t sample;
+    if (!PyArg_ParseTuple(args, "UOnO!O!", &text, &vocab, &sample, &PyTuple_Type, &sets, &PyTuple_Type, &languages))
+        return NULL;
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    const Py_ssize_t width = PyTuple_GET_SIZE(sets), count = PyTuple_GET_SIZE(languages);
+    for (Py_ssize_t s = 0; s < width; s++) {
+        PyObject *set = PyTuple_GET_ITEM(sets, s);
+        if (!PyTuple_Check(set))
+            return PyErr_Format(PyExc_TypeError, "normalized_scores() takes sets of tuples of int");
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(set); k++) {
+            Py_ssize_t at = PyLong_Check(PyTuple_GET_ITEM(set, k)) ? PyLong_AsSsize_t(PyTuple_GET_ITEM(set, k)) : -1;
+            if (at < 0 || at >= count) {
+                PyErr_Clear();
+                return PyErr_Format(PyExc_ValueError, "normalized_scores() takes sets of indices into languages");
+            }
+        }
+    }
+    vocab_table made = {NULL, NULL, 0, 0, 0};
+    const vocab_table *vt = vocab_of(vocab, &made, "normalized_scores");
+    if (vt == NULL)
+        return NULL;
+    PyObject *out = NULL, *lines = NULL, *list = NULL, *scores = NULL;
+    Py_ssize_t words = 0, numbers = 0;
+    Py_ssize_t *counts = PyMem_Calloc((size_t)(width + count + 1), sizeof(Py_ssize_t)), *sums = counts + width;
+    if (counts == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    lines = normalized_pass(text, vt, sample, counts, width, &words, &numbers);
+    if (lines == NULL || (list = ssize_list(counts, width)) == NULL || (scores = PyDict_New()) == NULL)
+        goto done;
+    for (Py_ssize_t s = 0; s < width; s++) {
+        if (counts[s] == 0)
+            continue;
+        PyObject *set = PyTuple_GET_ITEM(sets, s);
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(set); k++)
+            sums[PyLong_AsSsize_t(PyTuple_GET_ITEM(set, k))] += counts[s];
+    }
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *sum = PyLong_FromSsize_t(sums[k]);
+        if (sum == NULL || PyDict_SetItem(scores, PyTuple_GET_ITEM(languages, k), sum) < 0) {
+            Py_XDECREF(sum);
+            goto done;
+        }
+        Py_DECREF(sum);
+    }
+    out = Py_BuildValue("(OOOnn)", lines, list, scores, words, numbers);
+done:
+    Py_XDECREF(lines);
+    Py_XDECREF(list);
+    Py_XDECREF(scores);
+    PyMem_Free(counts);
+    vocab_table_clear(&made);
+    return out;
+}
+
+static PyMethodDef s44_kernel_methods[] = {
+    {"normalized_scores", native_normalized_scores, METH_VARARGS, normalized_scores_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+/* Adds this block's functions to the module. */
+static int s44_kernel_add(PyObject *module)
+{
+    return PyModule_AddFunctions(module, s44_kernel_methods);
+}
+
+/* end s44-kernel */

@@ -230,7 +230,7 @@ def _profile(text: str) -> Profile:
     (`lintnews.native.count_words`), without a list of them, by the set of languages each is a
     stop word of, and each language's hits summed from the counts of its sets."""
     counts, words, numbers = native.count_words(text, _VOCABULARY)
-    return Profile(_scores(counts), words - numbers, counts)
+    return Profile(_scores(counts), words - numbers, counts[:_SETS])
 
 
 #: How much of a document (in characters, from its start) language identification reads.
@@ -280,12 +280,48 @@ def py_normalized_counts(
 normalized_counts = native.compiled.normalized_counts if native.compiled else py_normalized_counts
 
 
+def py_normalized_scores(
+    text: str,
+    vocabulary: dict[str, int],
+    sample: int,
+    sets: tuple[tuple[int, ...], ...],
+    languages: tuple[str, ...],
+) -> tuple[list[str], list[int], dict[str, int], int, int]:
+    """`py_normalized_counts` with the counts of the indices ``0`` to ``len(sets) - 1`` alone (a
+    word of a higher index met is a ValueError), and the hits of each of ``languages``: the sum
+    of the counts of the sets (``sets[i]``: the indices into ``languages`` of the languages of the
+    words of index ``i``) it is in. The definition of the kernel `normalized_scores`, which sums
+    them in C where `_scores` summed integers of 32-bit fields, and makes no count of the
+    vocabulary's ~1,800 words (`normalized_counts`' list held one for every word, and
+    ``_STOPWORD_INDEX`` numbers ~120 sets)."""
+    lines, counts, words, numbers = py_normalized_counts(text, vocabulary, sample)
+    if any(counts[len(sets) :]):
+        raise ValueError("normalized_scores() needs a set for every index of the vocabulary")
+    counts = counts[: len(sets)] + [0] * (len(sets) - len(counts))
+    sums = [0] * len(languages)
+    for found, langs in zip(counts, sets):
+        for k in langs:
+            sums[k] += found
+    return lines, counts, dict(zip(languages, sums)), words, numbers
+
+
+normalized_scores = native.compiled.normalized_scores if native.compiled else py_normalized_scores
+#: Each stop-word set's languages, as indices into `_LANGUAGES` (what `normalized_scores` sums).
+_SET_LANGUAGES = tuple(
+    tuple(_LANGUAGES.index(lang) for lang in langs)
+    for (langs, _), _ in sorted(_SET_INDEX.items(), key=lambda item: item[1])
+)
+
+
 def normalized_profile(folded: str) -> tuple[list[str], Profile]:
     """A document's ``normalized_lines`` (of its ``folded_text``) and its ``stopword_profile``
     (`profile_of_lines` of them), made together: one kernel pass reads the text once, where
-    making the lines, joining them and counting the words of the join read it three times."""
-    lines, counts, words, numbers = normalized_counts(folded, _VOCABULARY, SAMPLE)
-    return lines, Profile(_scores(counts), words - numbers, counts)
+    making the lines, joining them and counting the words of the join read it three times, and
+    sums the hits of each language (`normalized_scores`)."""
+    lines, counts, scores, words, numbers = normalized_scores(
+        folded, _VOCABULARY, SAMPLE, _SET_LANGUAGES, _LANGUAGES
+    )
+    return lines, Profile(scores, words - numbers, counts)
 
 
 def detect_document(doc: Document) -> str | None:

@@ -297,14 +297,18 @@ def line_key(line: str) -> str:
     return " ".join(key.split()).strip(EDGE_CHARS)
 
 
+#: `QUOTE_PAIRS` as the two strings `lintnews.native.line_keys` replaces the first by the second of.
+_QUOTE_FROMS = "".join(char for char, _ in QUOTE_PAIRS)
+_QUOTE_TOS = "".join(replacement for _, replacement in QUOTE_PAIRS)
+
+
 def line_keys_of(folded: str) -> list[str]:
     """``line_key(line)`` for every line of a text already folded (`fold`), with quotes
     straightened on the whole text: a quote mark is neither changed nor produced by case
-    folding, so straightening after folding is the same as before. The lines are split, rid of
-    emphasis and collapsed in one pass (`lintnews.native.line_keys`)."""
-    text = folded
-    if not text.isascii():
-        for char, replacement in QUOTE_PAIRS:
-            if char in text:
-                text = text.replace(char, replacement)
-    return native.line_keys(text, EDGE_CHARS)
+    folding, so straightening after folding is the same as before. The lines are split,
+    straightened, rid of emphasis and collapsed in one pass (`lintnews.native.line_keys`: each
+    quote replaced as it is read, where a search and a copy of the text for each quote mark it
+    held cost a sixth of the view)."""
+    if folded.isascii():
+        return native.line_keys(folded, EDGE_CHARS)
+    return native.line_keys(folded, EDGE_CHARS, _QUOTE_FROMS, _QUOTE_TOS)

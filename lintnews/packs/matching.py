@@ -58,7 +58,9 @@ def pack_words(settings: Settings, rule: str, name: str) -> tuple[str, ...]:
     return load_packs(settings).word_list(rule, name)
 
 
-_SECONDARY_SHARE = 0.25
+#: A secondary language's stop words make up at least 1 / `_SECONDARY_QUARTERS` of the best
+#: language's count (a quarter), and `_SECONDARY_MIN_HITS` at least.
+_SECONDARY_QUARTERS = 4
 _SECONDARY_MIN_HITS = 10
 
 
@@ -92,7 +94,9 @@ def _also_present(doc: Document) -> list[str]:
     text and ~7,800 of Arabic, 0.7 and 1.1 % of linting them; ~1,700 a KB of English, as most of
     it is skipped a vector of ASCII characters at a time: callgrind on crawl-20mb's pages)."""
     scores = doc.stopword_profile[0]
-    least = max(_SECONDARY_MIN_HITS, _SECONDARY_SHARE * max(scores.values(), default=0))
+    # (n >= max(10, 0.25 * best) of whole numbers as one integer comparison: n >= ceil(best / 4),
+    # where comparing ~45 ints to a float cost a tenth of this view)
+    least = max(_SECONDARY_MIN_HITS, -(-max(scores.values(), default=0) // _SECONDARY_QUARTERS))
     found = [lang for lang, n in scores.items() if n >= least]
     found.sort(key=scores.__getitem__, reverse=True)  # (stable: ties stay in the scores' order)
     if doc.language is None:
