@@ -77,21 +77,16 @@ def py_line_keys(text: str, strip: str, froms: str = "", tos: str = "") -> list[
     """`py_collapse_lines` of the lines of ``text`` rid of `EMPHASIS`: the pack line keys of a
     folded text with straightened quotes (`lintnews.textnorm.line_keys_of`). The compiled kernel
     reads the text once and matches the pattern's two branches itself (the regex costs ~2 µs a
-    line, and a whole page has a "*" or "_" in one line of four). With ``froms`` and ``tos``,
-    the keys of ``text`` with each character of ``froms`` replaced by the one at its place in
-    ``tos`` (`str.translate`: the kernel replaces them as it reads them, where replacing them
-    first copied the text; it refuses more than 64 of them, any below U+0080 or above U+FFFF,
-    more than 32 from U+0100, and ``tos`` wider than the text's characters)."""
+    line, and a whole page has a "*" or "_" in one line of four). With ``froms`` and ``tos``:
+    of ``text.translate(str.maketrans(froms, tos))`` (the kernel replaces them as it reads them;
+    it refuses more than 64, any below U+0080 or above U+FFFF, more than 32 from U+0100, and
+    ``tos`` wider than the text's characters)."""
     if froms or tos:
-        fits = 0xFF if text.isascii() or max(map(ord, text)) < 0x100 else 0xFFFF
-        fits = 0x10FFFF if any(ord(c) > 0xFFFF for c in text) else fits
-        if (
-            len(froms) != len(tos)
-            or len(froms) > 64
-            or any(not 0x80 <= ord(c) <= 0xFFFF for c in froms)
-            or sum(ord(c) >= 0x100 for c in froms) > 32
-            or max(map(ord, tos)) > fits
-        ):
+        widest = max(map(ord, text), default=0)
+        fits = 0xFF if widest < 0x100 else 0xFFFF if widest < 0x10000 else 0x10FFFF
+        if len(froms) != len(tos) or len(froms) > 64 or max(map(ord, tos)) > fits:
+            raise ValueError("line_keys() takes froms and tos it can replace (see py_line_keys)")
+        if any(not 0x80 <= ord(c) <= 0xFFFF for c in froms) or sum(ord(c) >= 0x100 for c in froms) > 32:
             raise ValueError("line_keys() takes froms and tos it can replace (see py_line_keys)")
         text = text.translate(str.maketrans(froms, tos))
     lines = [EMPHASIS.sub("", line) if "*" in line or "_" in line else line for line in text.split("\n")]
