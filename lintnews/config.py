@@ -12,7 +12,6 @@ here.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -188,10 +187,8 @@ def find_config(start: Path) -> Path | None:
                 text = read_regular(str(candidate), MAX_CONFIG_FILE).decode("utf-8")
             except (UnreadableFile, UnicodeDecodeError):
                 continue
-            if sys.version_info >= (3, 11):  # (here: a run without a configuration file reads no TOML)
-                import tomllib
-            else:  # pragma: no cover
-                import tomli as tomllib
+            import tomllib  # (here: a run without a configuration file reads no TOML)
+
             try:
                 data = tomllib.loads(text)
             except (tomllib.TOMLDecodeError, RecursionError):

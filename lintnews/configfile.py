@@ -8,7 +8,6 @@ valid, so that every error names the file.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -47,10 +46,8 @@ def load_config(path: Path) -> dict[str, Any]:
 
 
 def _load_config(path: Path) -> dict[str, Any]:
-    if sys.version_info >= (3, 11):  # (here: a run without a configuration file reads no TOML)
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
+    import tomllib  # (here: a run without a configuration file reads no TOML)
+
     try:
         data = tomllib.loads(read_regular(str(path), MAX_CONFIG_FILE).decode("utf-8"))
     except UnreadableFile as exc:

@@ -5,14 +5,8 @@ declares (`check_rule_options`), and read into the rule's options object (`rule_
 from __future__ import annotations
 
 import dataclasses
-import sys
 import typing
 from typing import Any
-
-if sys.version_info >= (3, 11):
-    pass
-else:  # pragma: no cover
-    pass
 
 from lintnews.config_values import ConfigError, boolean, str_list, string
 from lintnews.registry import Rule

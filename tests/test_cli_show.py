@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
+import tomllib
 from pathlib import Path
 
 from console import NO_COLOR, run_lintnews
@@ -14,11 +14,6 @@ from console import NO_COLOR, run_lintnews
 from lintnews.config import build_settings, validate
 from lintnews.registry import all_rules
 from lintnews.selection import select_rules
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 STORY = """\
 Harbour Council Approves Sea Wall Repairs

@@ -4,7 +4,7 @@ declares them), and phrase packs name rules that read packs, by code or name."""
 
 from __future__ import annotations
 
-import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -14,11 +14,6 @@ from console import run_lintnews
 from lintnews.config import ConfigError, Settings, rule_options
 from lintnews.packs import builtin_dir
 from lintnews.registry import all_rules
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 #: D001 at line 7 (paragraph of 18 words repeating line 3).
 DUPLICATE = """\

@@ -4,7 +4,7 @@ document picks the packs that apply."""
 from __future__ import annotations
 
 import re
-import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -25,11 +25,6 @@ from lintnews.packs import (
 )
 from lintnews.packs.rulefile import phrase_tables
 from lintnews.registry import all_rules
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 GERMAN = (
     "Der Stadtrat hat den Haushalt für das kommende Jahr am Dienstagabend nach einer langen Debatte "

@@ -5,7 +5,7 @@ user's ``extend-packs`` file as phrases are, and a bad table is a configuration 
 from __future__ import annotations
 
 import re
-import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -22,11 +22,6 @@ from lintnews.engine import Linter
 from lintnews.packs import PackSet, builtin_dir, line_key, load_pack, load_packs
 from lintnews.packs.terms import declared
 from lintnews.registry import all_rules
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 BUILTIN = sorted(builtin_dir().glob("*.toml"))
 

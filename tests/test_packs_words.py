@@ -6,7 +6,7 @@ reports no phrase (S008) keeps its lists in a file of its own that holds nothing
 from __future__ import annotations
 
 import re
-import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -23,11 +23,6 @@ from lintnews.packs import PackSet, alternation, builtin_dir, load_pack, load_pa
 from lintnews.packs.loading import terms_only
 from lintnews.packs.rulefile import builtin_data
 from lintnews.packs.words import declared_words
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 BUILTIN = sorted(builtin_dir().glob("*.toml"))
 

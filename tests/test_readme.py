@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import sys
+import tomllib
 from pathlib import Path
 
 from lintnews.cli import rules_table
@@ -11,11 +11,6 @@ from lintnews.config import build_settings, validate
 from lintnews.corpus import CorpusOptions
 from lintnews.registry import all_rules
 from lintnews.selection import select_rules
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 import subprocess
-import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -16,11 +16,6 @@ from lintnews.config import ConfigError, Settings
 from lintnews.packs import builtin_dir, load_packs
 from lintnews.packs.rulefile import phrase_tables
 from lintnews.regexcheck import backtracking_risk, group_reference
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CATASTROPHIC = [
     r"(a+)+b",

@@ -330,6 +330,6 @@ class SqliteStore(IndexStore):
 
 def _timestamp(day: str) -> float | None:
     try:
-        return datetime.datetime.fromisoformat(day).replace(tzinfo=datetime.timezone.utc).timestamp()
+        return datetime.datetime.fromisoformat(day).replace(tzinfo=datetime.UTC).timestamp()
     except ValueError:
         return None

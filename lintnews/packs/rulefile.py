@@ -32,7 +32,6 @@ tables (see `lintnews.packs.loading`).
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -72,10 +71,8 @@ class RuleFile:
 
 def read_toml(path: Path) -> dict[str, Any]:
     """The TOML document at ``path``; a `ConfigError` naming the file when it cannot be read."""
-    if sys.version_info >= (3, 11):  # (here: the built-in packs are read from `lintnews.pack_cache`)
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
+    import tomllib  # (here: the built-in packs are read from `lintnews.pack_cache`)
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
