@@ -1176,7 +1176,8 @@ PyDoc_STRVAR(casefold_doc,
  * lower-case letters, Cyrillic, punctuation such as the curly quotes, CJK): ASCII read and folded
  * eight (one byte a character) or four (two bytes) at a time in a 64-bit word, the others looked
  * up in a bitmap of the Basic Multilingual Plane made once from _PyUnicode_ToFoldedFull itself
- * (65,536 calls, ~1 ms), where a call a character cost more than the rest of the loop. */
+ * (65,536 calls, ~1 ms; from one str.casefold on Python 3.13 and later, below), where a call a
+ * character cost more than the rest of the loop. */
 
 /* Folded ASCII: what _PyUnicode_ToFoldedFull gives for a character below 128. */
 #define FOLD_ASCII(ch) ((ch) >= 'A' && (ch) <= 'Z' ? (ch) + 32 : (ch))
@@ -1184,16 +1185,98 @@ PyDoc_STRVAR(casefold_doc,
 static uint8_t bmp_folds_self_bits[0x10000 / 8];
 static int bmp_folds_self_made;
 
-static void make_bmp_folds_self(void)
+#if PY_VERSION_HEX >= 0x030D0000
+/* Python 3.13 stopped exporting _PyUnicode_ToFoldedFull. Its answers are what str.casefold gives
+ * of a character alone (casefold folds each character alone with that function, whatever stands
+ * beside it): the plane's are read from one casefold of all its characters, each followed by
+ * U+0000 (which folds to itself and is in no other character's fold), and kept when a character
+ * folds to one other character of the plane (the rest fold to themselves but the ~100 that fold
+ * to two or three characters); any other character is asked of str.casefold alone. */
+static uint16_t bmp_fold_one[0x10000]; /* (0: folds to itself, or to more than one character) */
+
+static int fold_by_casefold(Py_UCS4 ch, Py_UCS4 *mapped)
+{
+    PyObject *one = PyUnicode_FromOrdinal((int)ch);
+    if (one == NULL)
+        return -1;
+    PyObject *folded = PyObject_CallMethod(one, "casefold", NULL);
+    Py_DECREF(one);
+    if (folded == NULL)
+        return -1;
+    Py_ssize_t k = PyUnicode_GET_LENGTH(folded);
+    if (k < 1 || k > 3) {
+        Py_DECREF(folded);
+        PyErr_SetString(PyExc_SystemError, "casefold() of one character is not 1-3 characters");
+        return -1;
+    }
+    for (Py_ssize_t j = 0; j < k; j++)
+        mapped[j] = PyUnicode_READ_CHAR(folded, j);
+    Py_DECREF(folded);
+    return (int)k;
+}
+
+/* _PyUnicode_ToFoldedFull: the number of characters ``ch`` folds to, written to ``mapped``; -1
+ * with an exception set (make_bmp_folds_self first). */
+static int fold_full(Py_UCS4 ch, Py_UCS4 *mapped)
+{
+    if (ch < 0x10000 && bmp_fold_one[ch]) {
+        mapped[0] = bmp_fold_one[ch];
+        return 1;
+    }
+    return fold_by_casefold(ch, mapped);
+}
+
+static int make_bmp_folds_self(void)
 {
     if (bmp_folds_self_made)
-        return;
+        return 0;
+    PyObject *all = PyUnicode_New(2 * 0xFFFF, 0xFFFF);
+    if (all == NULL)
+        return -1;
+    Py_UCS2 *in = PyUnicode_2BYTE_DATA(all);
+    for (Py_UCS4 ch = 1; ch < 0x10000; ch++) {
+        in[2 * (ch - 1)] = (Py_UCS2)ch;
+        in[2 * (ch - 1) + 1] = 0;
+    }
+    PyObject *folded = PyObject_CallMethod(all, "casefold", NULL);
+    Py_DECREF(all);
+    if (folded == NULL)
+        return -1;
+    int kind = PyUnicode_KIND(folded);
+    const void *data = PyUnicode_DATA(folded);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(folded), o = 0;
+    bmp_folds_self_bits[0] |= 1; /* (U+0000, the separator, folds to itself) */
+    for (Py_UCS4 ch = 1; ch < 0x10000; ch++) {
+        Py_UCS4 mapped[3];
+        int k = 0;
+        for (; o < n && PyUnicode_READ(kind, data, o) != 0; o++)
+            if (k < 3)
+                mapped[k++] = PyUnicode_READ(kind, data, o);
+        o++; /* (the separator) */
+        if (k == 1 && mapped[0] == ch)
+            bmp_folds_self_bits[ch >> 3] |= (uint8_t)(1u << (ch & 7));
+        else if (k == 1 && mapped[0] < 0x10000)
+            bmp_fold_one[ch] = (uint16_t)mapped[0];
+    }
+    Py_DECREF(folded);
+    bmp_folds_self_made = 1;
+    return 0;
+}
+#else
+static inline int fold_full(Py_UCS4 ch, Py_UCS4 *mapped) { return _PyUnicode_ToFoldedFull(ch, mapped); }
+
+static int make_bmp_folds_self(void)
+{
+    if (bmp_folds_self_made)
+        return 0;
     Py_UCS4 mapped[3];
     for (Py_UCS4 ch = 0; ch < 0x10000; ch++)
         if (_PyUnicode_ToFoldedFull(ch, mapped) == 1 && mapped[0] == ch)
             bmp_folds_self_bits[ch >> 3] |= (uint8_t)(1u << (ch & 7));
     bmp_folds_self_made = 1;
+    return 0;
 }
+#endif
 
 /* Whether a character below U+10000 folds to itself alone (make_bmp_folds_self first). */
 static inline int folds_self(Py_UCS4 ch) { return ch < 0x10000 && (bmp_folds_self_bits[ch >> 3] >> (ch & 7)) & 1; }
@@ -1208,7 +1291,8 @@ static PyObject *native_casefold(PyObject *self, PyObject *text)
     }
     if (PyUnicode_READY(text) < 0)
         return NULL;
-    make_bmp_folds_self();
+    if (make_bmp_folds_self() < 0)
+        return NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), size = n;
@@ -1243,7 +1327,12 @@ static PyObject *native_casefold(PyObject *self, PyObject *text)
                 continue;                                                                          \
             }                                                                                      \
             if (!folds_self(ch)) {                                                                 \
-                if (_PyUnicode_ToFoldedFull(ch, mapped) != 1 || mapped[0] > fits)                  \
+                int k = fold_full(ch, mapped);                                                     \
+                if (k < 0) {                                                                       \
+                    PyMem_Free(one);                                                               \
+                    return NULL;                                                                   \
+                }                                                                                  \
+                if (k != 1 || mapped[0] > fits)                                                    \
                     break;                                                                         \
                 ch = mapped[0];                                                                    \
             }                                                                                      \
@@ -1295,7 +1384,9 @@ static PyObject *native_casefold(PyObject *self, PyObject *text)
                 most = ch > most ? ch : most;                                                      \
                 continue;                                                                          \
             }                                                                                      \
-            int k = _PyUnicode_ToFoldedFull(ch, mapped);                                           \
+            int k = fold_full(ch, mapped);                                                         \
+            if (k < 0)                                                                             \
+                return NULL;                                                                       \
             for (int j = 0; j < k; j++)                                                            \
                 most = mapped[j] > most ? mapped[j] : most;                                        \
             size += k - 1;                                                                         \
@@ -1341,7 +1432,11 @@ static PyObject *native_casefold(PyObject *self, PyObject *text)
                 dst[o++] = (U)ch;                                                                  \
                 continue;                                                                          \
             }                                                                                      \
-            int k = _PyUnicode_ToFoldedFull(ch, mapped);                                           \
+            int k = fold_full(ch, mapped);                                                         \
+            if (k < 0) {                                                                           \
+                Py_DECREF(out);                                                                    \
+                return NULL;                                                                       \
+            }                                                                                      \
             for (int j = 0; j < k; j++)                                                            \
                 dst[o++] = (U)mapped[j];                                                           \
         }                                                                                          \
