@@ -44,6 +44,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serial_timeline import warm_up  # noqa: E402
+
 #: What the child interpreter runs: the marks, then lintnews's program (`lintnews.cli.app.run`).
 BOOT = r"""
 import os, resource, sys, time
@@ -268,25 +271,8 @@ def main() -> None:
                     parts = " + ".join(f"{v:,.1f}" for v in sums.values())
                     print(f"{name}: analysis {sum(sums.values()):,.1f} M instructions ({parts})")
         return
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     for python in args.python:  # (one run first makes bytecode and lintnews's kept files)
-        subprocess.run(
-            [
-                python,
-                "-m",
-                "lintnews",
-                "check",
-                "--no-cache",
-                "-q",
-                "--isolated",
-                "--exit-zero",
-                "-j1",
-                args.corpus,
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            check=True,
-        )
+        warm_up(python, args.corpus)
     runs: dict[tuple[str, int], list[dict[str, dict[str, float]]]] = collections.defaultdict(list)
     started = time.time()
     for _ in range(args.runs):
