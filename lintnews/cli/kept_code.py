@@ -66,7 +66,10 @@ def _exec(source: Any, globals: Any = None, locals: Any = None) -> None:
 
 def install() -> None:
     """Have `dataclasses` compile through `_exec` from now on, with the kept file's code."""
-    if getattr(dataclasses, "_create_fn", None) is None or "exec" in vars(dataclasses):
+    # (3.11 and 3.12 compile a text a method in `_create_fn`, 3.13 one a class in `_FuncBuilder`,
+    # both through the module's name `exec`)
+    builds = hasattr(dataclasses, "_create_fn") or hasattr(dataclasses, "_FuncBuilder")
+    if not builds or "exec" in vars(dataclasses):
         return  # (another Python's dataclasses, or installed already)
     kept = kept_files.read(_file(), _KEY)
     if isinstance(kept, dict):
