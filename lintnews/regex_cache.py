@@ -88,8 +88,11 @@ def kept_compiles(name: str) -> Iterator[None]:
         yield
     finally:
         re._MAXCACHE = limit  # type: ignore[attr-defined]
+    # (flags as an int: 3.13's `re.sub` and `re.split` key a pattern called without flags by
+    # `re._ZeroSentinel`, an int that marshal cannot write, and one such entry kept the whole
+    # file from being written)
     new = [
-        (k[1], k[2])
+        (k[1], int(k[2]))
         for k in table
         if k not in before
         and k[0] in (str, bytes)

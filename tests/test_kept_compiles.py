@@ -165,3 +165,15 @@ def test_nothing_is_kept_when_bytecode_is_not_written(folder: Path, monkeypatch:
     with regex_cache.kept_compiles("warm"):
         import_time()
     assert not folder.exists()
+
+
+def test_patterns_used_without_flags_by_sub_and_split_are_kept(folder: Path) -> None:
+    # (Python 3.13 keys these by `re._ZeroSentinel`, an int marshal cannot write: one of them kept
+    # the whole file from being written)
+    with regex_cache.kept_compiles("warm"):
+        assert re.sub(r"(?m)^ {4}", "", "    a\n    b") == "a\nb"
+        assert re.split(r"[;,]\s*", "a, b;c") == ["a", "b", "c"]
+        import_time()
+    held = {(pattern, flags) for pattern, flags, _ in kept(folder)}
+    assert {(r"(?m)^ {4}", 0), (r"[;,]\s*", 0), *PATTERNS} <= held
+    assert all(type(flags) is int for _, flags in held)
