@@ -277,9 +277,6 @@ def py_normalized_counts(
     return (lines, *native.py_count_words(joined, vocabulary))
 
 
-normalized_counts = native.compiled.normalized_counts if native.compiled else py_normalized_counts
-
-
 def py_normalized_scores(
     text: str,
     vocabulary: dict[str, int],
