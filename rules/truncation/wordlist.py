@@ -191,6 +191,15 @@ def _bucket(lang: str, index: int) -> frozenset[str]:
     return frozenset(msgpack.unpackb(data[starts[index] : starts[index + 1]], raw=False))
 
 
+@functools.cache
+def _empty_bucket(lang: str) -> int:
+    """The first bucket of `_list_bytes` that holds the empty string (one past the last when none
+    does): asked once per language, where each empty word unpacked every bucket again (more of
+    them than `_bucket` keeps)."""
+    data, starts = _list_bytes(lang)
+    return next((i for i in range(len(starts) - 1) if "" in _bucket(lang, i)), len(starts) - 1)
+
+
 def _str_headers(size: int) -> tuple[bytes, ...]:
     """Every msgpack header of a string of ``size`` bytes (fixstr, str 8, 16, 32)."""
     heads = [b"\xdb" + size.to_bytes(4, "big")]
@@ -218,7 +227,7 @@ def in_buckets(word: str, lang: str, count: int) -> bool:
     count = min(count, len(starts) - 1)
     needle = word.encode("utf-8", "surrogatepass")  # (valid UTF-8 holds no surrogate)
     if not needle:
-        return any(word in _bucket(lang, i) for i in range(count))
+        return _empty_bucket(lang) < count
     heads = _str_headers(len(needle))
     at = data.find(needle, starts[0], starts[count])
     while at >= 0:
