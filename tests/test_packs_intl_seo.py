@@ -2,7 +2,9 @@
 (related-content prompts), B009 (advertisement labels) and G003 (assistant chatter): a real-shaped
 article in each language with the chrome lines set between its paragraphs, where sites print
 them, is reported on exactly those lines by the default selection; the same words inside a
-sentence of the article, and the clean article alone, are left alone."""
+sentence of the article, and the clean article alone, are left alone. And what a text generator
+appends to an article (S004's template section, S003's FAQ without its questions, G002's notes
+on the people mentioned) in the same languages."""
 
 from __future__ import annotations
 
@@ -306,3 +308,244 @@ def test_clean_article_and_words_in_sentences_are_left_alone(lang: str) -> None:
     assert _lint(clean) == []
     with_sentences = "\n\n".join([*ARTICLES[lang][:3], IN_SENTENCES[lang], *ARTICLES[lang][3:]]) + "\n"
     assert [pair for pair in _lint(with_sentences) if pair[0] in OUR_CODES] == []
+
+
+#: Per language, what a generator appends after the article: a template section's heading and
+#: its padding (S004), an FAQ heading over two answers whose questions were stripped (S003: not
+#: Chinese or Japanese, whose lines it cannot count as answers), and the heading of notes on the
+#: people mentioned with one note (G002, to the end).
+APPENDIX: dict[str, tuple[str, str, str, list[str], str, list[str]]] = {
+    "it": (
+        "I vantaggi di comprendere il nuovo piano dei trasporti notturni",
+        "Comprendere il piano è importante per diversi motivi: aiuta i cittadini a organizzare i loro spostamenti.",
+        "Domande frequenti",
+        [
+            "Sì, le dodici linee notturne funzioneranno tutti i fine settimana a partire dal primo marzo.",
+            "No, il prezzo del biglietto resterà lo stesso delle corse diurne per tutto il primo anno.",
+        ],
+        "Informazioni sulle persone menzionate",
+        [
+            "Roberto Gualtieri",
+            "Roberto Gualtieri, nato a Roma nel 1966, è un politico italiano e sindaco di Roma.",
+        ],
+    ),
+    "pt": (
+        "Os benefícios de entender o novo plano de habitação de Lisboa",
+        "Entender o plano é importante por vários motivos: ajuda as famílias a preparar a sua candidatura.",
+        "Perguntas frequentes",
+        [
+            "Sim, as rendas serão calculadas de acordo com o rendimento de cada agregado familiar.",
+            "Não, as candidaturas só abrem no início do próximo ano, depois da publicação do regulamento.",
+        ],
+        "Sobre as pessoas mencionadas neste artigo",
+        ["Carlos Moedas", "Carlos Moedas, nascido em Beja em 1970, é um engenheiro e político português."],
+    ),
+    "pl": (
+        "Korzyści ze zrozumienia planu rozbudowy sieci tramwajowej",
+        "Zrozumienie planu jest ważne z kilku powodów: pomaga mieszkańcom zaplanować codzienne dojazdy.",
+        "Najczęściej zadawane pytania",
+        [
+            "Tak, tramwaje będą kursować co pięć minut w godzinach porannego i popołudniowego szczytu.",
+            "Nie, przetarg na projekt wykonawczy zostanie ogłoszony dopiero pod koniec tego roku.",
+        ],
+        "O osobach wymienionych w artykule",
+        ["Aleksander Miszalski", "Aleksander Miszalski, urodzony w 1980 roku, jest polskim politykiem."],
+    ),
+    "nl": (
+        "De voordelen van het begrijpen van de nieuwe fietsenstallingen",
+        "Het plan begrijpen is om verschillende redenen belangrijk: reizigers weten waar ze terechtkunnen.",
+        "Veelgestelde vragen",
+        [
+            "Ja, de eerste 24 uur blijft het stallen van een fiets in alle nieuwe stallingen gratis.",
+            "Nee, de stalling bij station Vaartsche Rijn is pas over ongeveer twee jaar helemaal klaar.",
+        ],
+        "Over de genoemde personen in dit artikel",
+        ["Sharon Dijksma", "Sharon Dijksma, geboren in 1971, is een Nederlandse politica en burgemeester."],
+    ),
+    "ru": (
+        "Преимущества понимания нового транспортного плана Казани",
+        "Понимание плана важно по нескольким причинам: оно помогает жителям планировать поездки.",
+        "Часто задаваемые вопросы",
+        [
+            "Да, по новому мосту уже ходят городские автобусы по выделенным полосам в обе стороны.",
+            "Нет, шумозащитные экраны установят только до конца этого года, как обещали власти.",
+        ],
+        "Упомянутые лица",
+        ["Ильсур Метшин", "Ильсур Метшин, родился в 1969 году, российский политик и мэр Казани."],
+    ),
+    "uk": (
+        "Переваги розуміння нових правил роботи бібліотеки",
+        "Розуміння правил важливе з кількох причин: воно допомагає батькам планувати вихідні.",
+        "Часті запитання",
+        [
+            "Так, бібліотека працюватиме і у вихідні дні з десятої ранку до шостої вечора.",
+            "Ні, для запису дитини до бібліотеки не потрібно платити жодних внесків чи зборів.",
+        ],
+        "Згадані особи",
+        [
+            "Андрій Садовий",
+            "Андрій Садовий, народився у 1968 році, український політик і міський голова Львова.",
+        ],
+    ),
+    "zh": (
+        "了解老旧小区加装电梯政策的好处",
+        "了解这一政策有助于居民提前规划费用。",
+        "",
+        [],
+        "文中提及的人物和机构",
+        [
+            "上海市住房和城乡建设管理委员会",
+            "上海市住房和城乡建设管理委员会是上海市政府的组成部门，负责全市住房建设管理工作。",
+        ],
+    ),
+    "ja": (
+        "市営住宅の学生向け貸し出し制度を理解するメリット",
+        "この制度を理解することで、学生は住まい探しの選択肢を広げることができます。",
+        "",
+        [],
+        "この記事で言及された人物",
+        ["横山英幸", "横山英幸は大阪府出身の政治家で、大阪市長を務めている。"],
+    ),
+}
+
+
+def _appended(lang: str) -> tuple[str, list[tuple[str, int]]]:
+    """The article of ``lang`` with its `APPENDIX` after it, and the (code, line) of each part."""
+    section, padding, faq, answers, notes, glossary = APPENDIX[lang]
+    lines: list[str] = []
+    for paragraph in ARTICLES[lang]:
+        lines += [paragraph, ""]
+    expected = [("S004", len(lines) + 1)]
+    lines += [section, "", padding, ""]
+    if faq:
+        expected.append(("S003", len(lines) + 1))
+        lines += [faq, ""]
+        for answer in answers:
+            lines += [answer, ""]
+    expected.append(("G002", len(lines) + 1))
+    lines += [notes, ""]
+    for line in glossary:
+        lines += [line, ""]
+    return "\n".join(lines), expected
+
+
+@pytest.mark.parametrize("lang", list(APPENDIX))
+def test_generated_appendix_is_reported(lang: str) -> None:
+    text, expected = _appended(lang)
+    assert _lint(text) == expected
+
+
+#: The headings' words inside the article's sentences: no finding of S003, S004 or G002.
+APPENDIX_IN_SENTENCES = {
+    "it": "Le domande frequenti dei cittadini, ha detto l'assessora, riguardano le persone menzionate nel piano e"
+    " i vantaggi di comprendere gli orari.",
+    "pt": "As perguntas frequentes dos moradores, disse o vereador, tratam das pessoas mencionadas no plano e dos"
+    " benefícios de entender as regras.",
+    "pl": "Najczęściej zadawane pytania mieszkańców, jak mówi radny, dotyczą korzyści ze zrozumienia planu i osób"
+    " wymienionych w artykule prasowym.",
+    "nl": "De veelgestelde vragen van bewoners gaan volgens de wethouder over de voordelen van het begrijpen van"
+    " het plan en over de genoemde personen.",
+    "ru": "Часто задаваемые вопросы жителей, по словам мэра, касаются преимуществ понимания плана и упомянутых"
+    " лиц.",
+    "uk": "Часті запитання батьків, за словами директорки, стосуються переваг розуміння правил і згаданих осіб.",
+    "zh": "住建委负责人说，了解老旧小区加装电梯政策的好处，需要先看文中提及的人物和机构的说明。",
+    "ja": "市の担当者は、この記事で言及された人物や制度を理解するメリットについて説明した。",
+}
+
+
+@pytest.mark.parametrize("lang", list(APPENDIX_IN_SENTENCES))
+def test_appendix_words_in_sentences_are_left_alone(lang: str) -> None:
+    text = "\n\n".join([*ARTICLES[lang][:3], APPENDIX_IN_SENTENCES[lang], *ARTICLES[lang][3:]]) + "\n"
+    assert [pair for pair in _lint(text) if pair[0] in {"S003", "S004", "G002"}] == []
+
+
+#: S008's read-more link in each language (rules/packs/S008.toml, `read-more-links`), closing the
+#: three teasers of a listing under the article, and three titles of other stories.
+READ_MORE = {
+    "it": (
+        "Leggi tutto",
+        ["Nuovo ponte per il centro storico", "Aumentano le tariffe dell'acqua", "Scuole, via ai lavori"],
+    ),
+    "pt": (
+        "Continue lendo",
+        ["Nova ponte para o centro histórico", "Tarifas de água vão subir", "Obras nas escolas começam"],
+    ),
+    "pl": ("Czytaj dalej", ["Nowy most na Starym Mieście", "Wodociągi podnoszą ceny", "Rusza budowa szkoły"]),
+    "nl": (
+        "Lees verder",
+        ["Nieuwe brug voor de binnenstad", "Waterbedrijf verhoogt tarieven", "Bouw van school begint"],
+    ),
+    "ru": (
+        "Читать далее",
+        ["Новый мост для старого города", "Водоканал повышает тарифы", "Началось строительство школы"],
+    ),
+    "uk": (
+        "Читати далі",
+        ["Новий міст для старого міста", "Водоканал підвищує тарифи", "Почалося будівництво школи"],
+    ),
+    "zh": ("阅读全文", ["老城区将建新桥", "自来水价格上调", "新学校开工建设"]),
+    "ja": ("続きを読む", ["旧市街に新しい橋", "水道料金が値上げへ", "新しい学校の建設始まる"]),
+}
+
+
+@pytest.mark.parametrize("lang", list(READ_MORE))
+def test_teasers_closed_by_read_more_links(lang: str) -> None:
+    """S008: three teasers under the article, each a title and its read-more link on lines of
+    their own (lines 2 to 7 after the article's last paragraph), reported from the first link to
+    the last; without the links, three titles alone are no listing."""
+    link, titles = READ_MORE[lang]
+    article = "\n\n".join(ARTICLES[lang])
+    listing = "".join(f"{title}\n{link}\n" for title in titles)
+    text = f"{article}\n{listing}"
+    first = article.count("\n") + 2
+    diags = Linter(Settings(select=["S008"])).lint(Document("page.txt", text)).diagnostics
+    assert [(d.code, d.line, d.end_line) for d in diags] == [("S008", first + 1, first + 5)]
+    bare = f"{article}\n" + "".join(f"{title}\n" for title in titles)
+    assert Linter(Settings(select=["S008"])).lint(Document("page.txt", bare)).diagnostics == []
+
+
+#: A blog's archive widget by months without years, and a category widget under WordPress's
+#: heading, in the languages whose months and headings S008 gained in session 45.
+ARCHIVES = {
+    "pt": (
+        ["Janeiro (3)", "Fevereiro (2)", "Março (4)"],
+        "Categorias",
+        ["Política (4)", "Cultura (12)", "Esporte (7)"],
+    ),
+    "pl": (
+        ["Styczeń (3)", "Luty (2)", "Marzec (4)"],
+        "Kategorie",
+        ["Polityka (4)", "Kultura (12)", "Sport (7)"],
+    ),
+    "ru": (
+        ["Январь (3)", "Февраль (2)", "Март (4)"],
+        "Рубрики",
+        ["Политика (4)", "Культура (12)", "Спорт (7)"],
+    ),
+    "uk": (
+        ["Січень (3)", "Лютий (2)", "Березень (4)"],
+        "Категорії",
+        ["Політика (4)", "Культура (12)", "Спорт (7)"],
+    ),
+    "zh": ([], "分类目录", ["政治 (4)", "文化 (12)", "体育 (7)"]),
+    "ja": ([], "カテゴリー", ["政治 (4)", "文化 (12)", "スポーツ (7)"]),
+}
+
+
+@pytest.mark.parametrize("lang", list(ARCHIVES))
+def test_archive_and_category_widgets(lang: str) -> None:
+    """S008: a run of three "Name (N)" items is a blog's archive when they name months, a
+    category widget under its heading; the same categories without the heading are left alone."""
+    months, heading, categories = ARCHIVES[lang]
+    article = "\n\n".join(ARTICLES[lang])
+    first = article.count("\n") + 3
+
+    def found(text: str) -> list[tuple[str, int, int | None]]:
+        diags = Linter(Settings(select=["S008"])).lint(Document("page.md", text)).diagnostics
+        return [(d.code, d.line, d.end_line) for d in diags]
+
+    if months:
+        assert found(article + "\n\n" + "".join(f"- {m}\n" for m in months)) == [("S008", first, first + 2)]
+    widget = "".join(f"- {c}\n" for c in categories)
+    assert found(f"{article}\n\n{heading}\n\n{widget}") == [("S008", first + 2, first + 4)]
+    assert found(f"{article}\n\n{widget}") == []
