@@ -570,3 +570,20 @@ def test_ukrainian_pages_read_the_uk_table() -> None:
     doc = Document("page.txt", _page("uk"))
     assert pack_languages(doc, settings, load_packs(settings))[0] == "uk"
     assert ("B002", 17) in _found(_page("uk"))  # "Скасувати відповідь": the `uk` table only
+
+
+def test_an_empty_comment_box_of_a_chinese_portal() -> None:
+    """The portals' empty or closed comment box ("还没有评论，快来抢沙发吧！", "暂无热评，快来抢沙发>>",
+    "评论内容为空！", "该评论已关闭!"); the same words run into a sentence are left alone."""
+    box = "还没有评论，快来抢沙发吧！\n\n暂无热评，快来抢沙发>>\n\n评论内容为空！\n\n该评论已关闭!\n"
+    assert _found(ZH + "\n" + box, ["B002"]) == _b002(9, 11, 13, 15)
+    assert _found(ZH + "\n网友说还没有评论快来抢沙发吧这句话很有意思。\n", ["B002"]) == []
+
+
+def test_a_polish_portals_notes_over_its_thread() -> None:
+    """Gazeta.pl's sort tabs run together and its delay notice over the thread."""
+    notes = (
+        "NajnowszePopularneNajstarsze\n\nUwaga, Twój komentarz może pojawić się z opóźnieniem do 10 minut."
+        " Zanim dodasz komentarz -zapoznaj się z regulaminem.\n"
+    )
+    assert _found(PL + "\n" + notes, ["B002"]) == _b002(15, 17)
