@@ -206,25 +206,28 @@ def test_a_language_s_answers_pickle_without_their_compiled_needles() -> None:
     ]
 
 
-SWEDISH = (
-    "Det är en dag som alla har väntat på, och han sa att det var för sent. Hon kan inte se det "
-    "efter allt som har hänt med dem, men de var också där vid den tiden.\n\n"
+DANISH = (
+    "Regeringen fremlagde i går et nyt forslag til en reform af skattesystemet, som skal give flere "
+    "penge til de familier, der har mindst. Oppositionen siger, at det ikke vil hjælpe de mennesker, "
+    "som har mest brug for det, når priserne stiger hurtigere end lønningerne.\n\n"
 )
 
 
 @pytest.mark.parametrize("extra", [False, True], ids=["default", "extra"])
 def test_languages_no_pack_holds_change_no_match(extra: bool) -> None:
-    """A Swedish page is placed in Swedish, English, Danish and Norwegian, three languages no
-    pack holds: the matches are the definition's over all four (`reference`), though the
-    languages no pack holds after the first are left out of the screen and the line matcher.
+    """A Danish page is placed in Danish, English, Norwegian and Swedish; no pack holds Danish
+    or Norwegian (Swedish has B002's and B023's tables): the matches are the definition's over all
+    four (`reference`), though the languages no pack holds after the first are left out of the
+    screen and the line matcher.
     The first stays: its matcher holds the ``*`` entries alone, whose answer stands over
     English's own entry for the same line ("Subscribe", a user's ``extra-phrases`` line and a
     built-in English one)."""
     settings = Settings(extra_phrases={"newsletter-prompt": ["Subscribe"]}) if extra else Settings()
     pack_set = packs.load_packs(settings)
-    doc = Document("sv.txt", SWEDISH * 4 + "Subscribe\n\nShare this\n\nDela\n\n" + SWEDISH)
+    doc = Document("da.txt", DANISH * 4 + "Subscribe\n\nShare this\n\nDel\n\n" + DANISH)
     langs = packs.pack_languages(doc, settings, pack_set)
-    assert langs == ["sv", "en", "da", "nb"] and not {"sv", "da", "nb"} & set(pack_set.by_language)
+    assert langs == ["da", "en", "nb", "sv"] and not {"da", "nb"} & set(pack_set.by_language)
+    assert "sv" in pack_set.by_language
     for rule in pack_set.rules():
         assert list(packs.match_lines(doc, settings, rule)) == reference(doc, settings, rule), rule
     ((line, entry),) = packs.match_lines(doc, settings, "newsletter-prompt")

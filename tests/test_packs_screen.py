@@ -80,7 +80,7 @@ def as_keys(lines: list[str]) -> list[str]:
 @pytest.mark.parametrize("langs", LANGUAGE_SETS, ids=["-".join(s) for s in LANGUAGE_SETS])
 def test_the_screen_selects_exactly_the_lines_an_entry_may_match(langs: tuple[str, ...]) -> None:
     pack_set = packs.load_packs(Settings())
-    keys = as_keys(generated_keys(pack_set, 2000, seed=len(langs)) + fixture_lines())
+    keys = as_keys(generated_keys(pack_set, 3000, seed=len(langs)) + fixture_lines())
     expected = reference_select(pack_set, langs, keys)
     assert pack_set.screen_of(langs).select(keys) == expected
     assert len(expected) > 300  # many lines pass, not only literal ones

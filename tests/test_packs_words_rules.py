@@ -64,12 +64,12 @@ def test_a_users_trade_makes_b005_report_the_bio_over_a_follow_prompt(tmp_path: 
 
 
 def test_a_users_name_join_makes_b007_read_the_name_under_a_byline(tmp_path: Path) -> None:
-    """ "Anna e Marco" under "By" names the authors once the Italian "e" joins names (B007's
-    `name-joins`): the byline is no longer empty."""
-    text = f"{EN}\nBy\nAnna e Marco\n"
+    """ "Anna och Marco" under "By" names the authors once the Swedish "och" joins names (B007's
+    `name-joins`; no built-in list has it): the byline is no longer empty."""
+    text = f"{EN}\nBy\nAnna och Marco\n"
     assert lines(tmp_path, "B007", text) == [2]
-    assert lines(tmp_path, "B007", text.replace(" e ", " and ")) == []
-    extend(tmp_path, 'rule = "B007"\n\n[words.it]\nname-joins = ["e"]\n')
+    assert lines(tmp_path, "B007", text.replace(" och ", " and ")) == []
+    extend(tmp_path, 'rule = "B007"\n\n[words.sv]\nname-joins = ["och"]\n')
     assert lines(tmp_path, "B007", text) == []
 
 
