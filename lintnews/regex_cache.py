@@ -51,6 +51,8 @@ def compile_all(name: str, specs: Sequence[tuple[str, int]], share: bool = False
                 _share(specs, built)  # type: ignore[arg-type]
             return built  # type: ignore[return-value]
     compiled = [re.compile(pattern, flags) for pattern, flags in specs]  # (`re` shares them)
+    if share:
+        _SHARED.update(zip(specs, compiled))  # (`re` keeps only the last 512 of them)
     if kept_files.writable(file):  # (making the parts costs a second compile: only to keep them)
         parts = [_parts(pattern, flags, p) for (pattern, flags), p in zip(specs, compiled)]
         if all(p is not None for p in parts):
@@ -136,20 +138,35 @@ def _preload(table: dict[Any, Any], file: Path, key: bytes) -> list[tuple[Any, i
     return entries
 
 
+#: What `_share` built, by pattern and flags: `compiled` answers from it what `re`'s table of 512
+#: has dropped (the built-in packs hold ~930 patterns since session 45's languages).
+_SHARED: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, answered from what `compile_all` built and shared when it
+    built this pattern (`re`'s own table keeps only the last 512: a screen asking for the packs'
+    ~930 patterns in turn found half of them dropped and compiled them again, ~0.25 CPU-s)."""
+    found = _SHARED.get((pattern, flags))
+    return found if found is not None else re.compile(pattern, flags)
+
+
 def _share(specs: list[tuple[str, int]], built: list[re.Pattern[str]]) -> None:
     """Have `re.compile` answer each built pattern in this process (and in the workers it forks)
     as it answers one it compiled itself, from its table of the last 512 it compiled (what
     `re.purge` empties), where it is the dict of CPython 3.11 to 3.13: the phrase packs' screens
     check and compile each pattern through `re.compile` (`lintnews.packs.screen`,
-    `regex_facts.analyse`, `regex_prefix.heads`). As `re` does, the oldest entry makes room.
-    Elsewhere nothing is shared and `re` compiles them as before."""
+    `regex_facts.analyse`, `regex_prefix.heads`). As `re` does, the oldest entry makes room;
+    `compiled` answers every one of them, dropped or not. Elsewhere nothing is shared and `re`
+    compiles them as before."""
     table, limit = _re_table()
     if table is None:
         return
-    for (pattern, flags), compiled in zip(specs, built):
+    _SHARED.update(zip(specs, built))
+    for (pattern, flags), one in zip(specs, built):
         while table and len(table) >= limit:
             del table[next(iter(table))]
-        table[str, pattern, flags] = compiled
+        table[str, pattern, flags] = one
 
 
 def _re_table() -> tuple[dict[Any, Any] | None, int]:

@@ -177,3 +177,29 @@ def test_patterns_used_without_flags_by_sub_and_split_are_kept(folder: Path) -> 
     held = {(pattern, flags) for pattern, flags, _ in kept(folder)}
     assert {(r"(?m)^ {4}", 0), (r"[;,]\s*", 0), *PATTERNS} <= held
     assert all(type(flags) is int for _, flags in held)
+
+
+def test_shared_patterns_are_answered_after_re_s_table_dropped_them(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`compile_all(..., share=True)` of more patterns than `re` keeps (512; the built-in packs
+    hold ~930): `regex_cache.compiled` answers every one with what was built, the first file-less
+    run's and a later run's from the kept file, where `re.compile` would compile the dropped ones
+    again."""
+    specs = [(rf"item {i} (?:of|von) \d+", 0) for i in range(700)]
+    monkeypatch.setattr(regex_cache, "_SHARED", {})
+    first = regex_cache.compile_all("many", specs, share=True)  # (compiled by `re`, file written)
+    assert (str, specs[0][0], 0) not in re._cache  # type: ignore[attr-defined]
+    no_compiling(monkeypatch)
+    assert [regex_cache.compiled(p, f) for p, f in specs] == first
+    monkeypatch.setattr(regex_cache, "_SHARED", {})
+    built = regex_cache.compile_all("many", specs, share=True)  # (from the kept file)
+    assert (str, specs[0][0], 0) not in re._cache  # type: ignore[attr-defined]
+    assert all(regex_cache.compiled(p, f) is b for (p, f), b in zip(specs, built))
+    assert built == first
+    try:
+        regex_cache.compiled("another (?:one)")  # (anything else is `re`'s to compile)
+    except AssertionError as error:  # (`no_compiling`'s; pytest.raises(match=) would compile)
+        assert "another" in str(error)
+    else:
+        raise AssertionError("a pattern compile_all never built came from regex_cache")

@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
+from lintnews import regex_cache
 from lintnews.lazy import cached_property
 from lintnews.packs import first_pass
 from lintnews.packs.pattern_facts import pattern_deep_heads, pattern_heads, pattern_needs
@@ -178,7 +179,7 @@ class Screen:
 
 @lru_cache(maxsize=4096)
 def compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return regex_cache.compiled(pattern)
 
 
 #: The longest line key the phrase rules look at (longer lines are prose, never a phrase line).
