@@ -82,3 +82,52 @@ def test_warming_without_imports_leaves_those_rules_to_load_lazily() -> None:
     assert wordlist._list_bytes.cache_info().currsize == 0  # (English is read on first use)
     assert endings._rare("governmen", "en") is True
     assert wordlist._list_bytes.cache_info().currsize == 1
+
+
+#: A small check in a fresh interpreter, then the languages whose phrase screens were built.
+_SCREENS = """
+import json, sys
+from lintnews.cli import app
+from lintnews.config import Settings
+from lintnews.packs.loading import load_packs
+try:
+    app.main(["check", "--no-cache", "--isolated", *sys.argv[1:]])
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps([sorted(load_packs(Settings()).screens), code]))
+"""
+
+
+def test_a_small_run_builds_the_screens_of_the_languages_it_meets_once_the_facts_are_kept(
+    tmp_path: Path,
+) -> None:
+    """Without the kept facts file a small run builds every language's screen, which writes the
+    file whole; with it, only the screens of the languages its documents are placed in (an
+    English text: English), and it reports the same."""
+    import os
+
+    from lintnews import kept_files
+
+    (tmp_path / "plain.txt").write_text(_PLAIN, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env[kept_files.FOLDER_VARIABLE] = str(tmp_path / "kept")
+
+    def run() -> tuple[list[str], int, str]:
+        done = subprocess.run(
+            [sys.executable, "-c", _SCREENS, "plain.txt"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
+        )
+        *out, last = done.stdout.strip().splitlines()
+        screens, code = json.loads(last)
+        return screens, code, "\n".join(out)
+
+    first = run()
+    assert list((tmp_path / "kept").glob("pattern-facts.*.marshal"))
+    assert {"en", "de", "ru", "zh", "ja", "*"} <= set(first[0]) and len(first[0]) > 15
+    second = run()
+    assert second[0] == ["*", "en"]  # (the `*` entries apply to every language)
+    assert second[1:] == first[1:] == (0, "All checks passed (1 document).")

@@ -48,6 +48,37 @@ _KEPT: dict[tuple[str, str], Any] = {}
 _UNKNOWN = object()
 
 
+def load_kept_facts() -> bool:
+    """Read the facts the kept file holds (see `kept_facts`) without building anything: a small
+    run then builds the screens of the languages it meets alone, from them. Whether the file held
+    any (when not, the caller builds every screen inside `kept_facts`, which writes it)."""
+    found = _kept_file()
+    if found is None:
+        return False
+    file, key = found
+    from lintnews import kept_files
+
+    kept = kept_files.read(file, key)
+    if not isinstance(kept, dict):
+        return False
+    for (which, pattern), fact in kept.items():
+        _KEPT.setdefault((which, pattern), fact)
+    return True
+
+
+def _kept_file() -> tuple[Path, bytes] | None:
+    """The kept file of the facts and its key (None: no sources to key it by)."""
+    from lintnews import kept_files
+    from lintnews.packs import regex_facts, regex_prefix
+
+    try:
+        code = b"".join(Path(m.__file__ or "").read_bytes() for m in (regex_facts, regex_prefix))
+    except OSError:
+        return None
+    file = kept_files.path(Path(__file__).parent, "pattern-facts")
+    return file, b"lintnews pattern facts 1 " + hashlib.sha1(code).hexdigest().encode() + b"\n"
+
+
 @contextlib.contextmanager
 def kept_facts() -> Iterator[None]:
     """Inside the block, `pattern_needs`, `pattern_heads` and `pattern_deep_heads` answer the
@@ -60,15 +91,12 @@ def kept_facts() -> Iterator[None]:
     the pattern and the code that reads it: the file's key holds the source of both modules,
     so an edited reader starts a new file, and each fact is keyed by its pattern."""
     from lintnews import kept_files
-    from lintnews.packs import regex_facts, regex_prefix
 
-    try:
-        code = b"".join(Path(m.__file__ or "").read_bytes() for m in (regex_facts, regex_prefix))
-    except OSError:  # (no sources: nothing kept)
+    found = _kept_file()
+    if found is None:  # (no sources: nothing kept)
         yield
         return
-    file = kept_files.path(Path(__file__).parent, "pattern-facts")
-    key = b"lintnews pattern facts 1 " + hashlib.sha1(code).hexdigest().encode() + b"\n"
+    file, key = found
     kept = kept_files.read(file, key)
     if isinstance(kept, dict):
         for (which, pattern), fact in kept.items():
