@@ -221,7 +221,7 @@ class Linter:
             # from a kept file instead, `lintnews.regex_cache`)
             regex_cache.compile_all("packs", [(p, 0) for p in builtin_patterns(packs)], share=True)
             # A small run builds the screens of the languages it meets alone, from the kept facts
-            # (one .txt check: 1,181 -> 1,019 M instructions with session 45's 21 languages);
+            # (a one-document check: 1,181 -> 1,019 M instructions with session 45's languages);
             # without a facts file it builds them all, which writes the file whole.
             if imports or not load_kept_facts():
                 packs.compile_all()
