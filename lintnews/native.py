@@ -84,11 +84,9 @@ def py_line_keys(text: str, strip: str, froms: str = "", tos: str = "") -> list[
     if froms or tos:
         widest = max(map(ord, text), default=0)
         fits = 0xFF if widest < 0x100 else 0xFFFF if widest < 0x10000 else 0x10FFFF
-        fit = len(froms) == len(tos) <= 64 and max(map(ord, tos)) <= fits
-        fit = (
-            fit and all(0x80 <= ord(c) <= 0xFFFF for c in froms) and sum(ord(c) >= 0x100 for c in froms) <= 32
-        )
-        if not fit:
+        tos_ok = len(froms) == len(tos) <= 64 and max(map(ord, tos)) <= fits
+        froms_ok = all(0x80 <= ord(c) <= 0xFFFF for c in froms) and sum(ord(c) > 0xFF for c in froms) <= 32
+        if not (tos_ok and froms_ok):
             raise ValueError("line_keys() takes froms and tos it can replace (see py_line_keys)")
         text = text.translate(str.maketrans(froms, tos))
     lines = [EMPHASIS.sub("", line) if "*" in line or "_" in line else line for line in text.split("\n")]

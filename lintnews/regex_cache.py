@@ -157,12 +157,12 @@ def _share(specs: list[tuple[str, int]], built: list[re.Pattern[str]]) -> None:
     `re.purge` empties), where it is the dict of CPython 3.11 to 3.13: the phrase packs' screens
     check and compile each pattern through `re.compile` (`lintnews.packs.screen`,
     `regex_facts.analyse`, `regex_prefix.heads`). As `re` does, the oldest entry makes room;
-    `compiled` answers every one of them, dropped or not. Elsewhere nothing is shared and `re`
-    compiles them as before."""
+    `compiled` answers every one of them, dropped or not. Elsewhere nothing is shared with `re`,
+    which compiles them as before."""
+    _SHARED.update(zip(specs, built))
     table, limit = _re_table()
     if table is None:
         return
-    _SHARED.update(zip(specs, built))
     for (pattern, flags), one in zip(specs, built):
         while table and len(table) >= limit:
             del table[next(iter(table))]

@@ -53,9 +53,11 @@ def load_kept_facts() -> bool:
     run then builds the screens of the languages it meets alone, from them. Whether the file held
     any (when not, the caller builds every screen inside `kept_facts`, which writes it)."""
     found = _kept_file()
-    if found is None:
-        return False
-    file, key = found
+    return found is not None and _read_kept(*found)
+
+
+def _read_kept(file: Path, key: bytes) -> bool:
+    """Add the facts the kept ``file`` holds under ``key`` to `_KEPT`; whether it held any."""
     from lintnews import kept_files
 
     kept = kept_files.read(file, key)
@@ -97,11 +99,8 @@ def kept_facts() -> Iterator[None]:
         yield
         return
     file, key = found
-    kept = kept_files.read(file, key)
-    if isinstance(kept, dict):
-        for (which, pattern), fact in kept.items():
-            _KEPT.setdefault((which, pattern), fact)
+    held = _read_kept(file, key)
     before = len(_KEPT)
     yield
-    if len(_KEPT) != before or not isinstance(kept, dict):
+    if len(_KEPT) != before or not held:
         kept_files.write(file, key, _KEPT)

@@ -196,7 +196,7 @@ def _empty_bucket(lang: str) -> int:
     """The first bucket of `_list_bytes` that holds the empty string (one past the last when none
     does): asked once per language, where each empty word unpacked every bucket again (more of
     them than `_bucket` keeps)."""
-    data, starts = _list_bytes(lang)
+    starts = _list_bytes(lang)[1]
     return next((i for i in range(len(starts) - 1) if "" in _bucket(lang, i)), len(starts) - 1)
 
 
