@@ -36,9 +36,9 @@ def test_the_two_commands_come_first() -> None:
     lines = README.read_text(encoding="utf-8").splitlines()
     assert lines[2] == "```sh"
     assert lines[3].startswith("pip install . && lintnews check fixtures/")
-    assert lines[4].startswith("pip install -e '.[test]' && pytest -q")
+    assert lines[4].startswith("pip install -e '.[test]' && pytest -q -n auto ")
     ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
-    assert "pip install -e '.[test]' && pytest -q" in ci
+    assert "pip install -e '.[test]' && pytest -q -n auto\n" in ci
 
 
 def test_every_test_the_attacks_table_names_exists() -> None:
