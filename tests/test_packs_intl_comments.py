@@ -478,16 +478,20 @@ def _b002(*lines: int) -> list[tuple[str, int]]:
     return [("B002", n) for n in lines]
 
 
-#: A thread of two comments under the counter on line ``counter``: B011 at its first header, B012
-#: at both headers, B002 at each "Reply" (the stamp under a header is the header's).
+#: A thread of two comments under the counter on line ``counter``: B011 from the counter, B012 at
+#: both headers and at the stamp under each, B002 at the counter and at each "Reply", as in English
+#: ("3 Comments" over "NAME says:" over "March 12, 2024 at 2:03 pm"; these languages' stamps and
+#: counters are known since session 46).
 def _thread(counter: int) -> list[tuple[str, int]]:
     first = counter + 2
     return [
         ("B002", counter),
-        ("B011", first),
+        ("B011", counter),
         ("B012", first),
+        ("B012", first + 2),
         ("B002", first + 6),
         ("B012", first + 8),
+        ("B012", first + 10),
     ] + _b002(first + 14)
 
 

@@ -232,6 +232,11 @@ class CommentThread(Rule):
     for comments that holds the last header (a heading or a list inside it is a comment's); a
     byline set as a heading (`<h3>By NAME on …</h3>`) is no header there either.
 
+    Stamps and headings in other languages are those WordPress's translations print: the months
+    of B011's word lists and the word before the time ("12.03.2020 в 14:35", "12 marca 2020 o
+    14:35", "2020年3月12日 下午2:35"), headings in it, pt, nl, pl, cs, ru, uk, tr, sv and id
+    ("Комментарии", "5 комментариев"); a "says" verb in the ASCII ones ("NAME scrive:").
+
     A page whose text *is* a thread, a forum's or a discussion's (the first post's header
     stands above the first paragraph of prose, the replies follow within 40 lines, and no
     heading such as "12 Comments" announces comments anywhere above them), gets no finding:

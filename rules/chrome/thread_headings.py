@@ -15,10 +15,28 @@ from .thread_headers import MAX_HEADER
 #: The heading of a thread: "199 Comments", "5 Responses to “…”", "{ 5 comments… read them
 #: below or add one }", "Reader comments", "Kommentare (3)", "12 commentaires". A singular
 #: without a number ("Comment") is a section of the article as often as a thread's heading.
+#: Session 46, with the stamps of their threads (`thread_words.STAMP_JOINS`): the nouns of it pt
+#: nl pl cs ru uk tr sv id after a count ("5 комментариев", "12 comentários") and their plurals
+#: alone ("Commenti", "Комментарии (3)"), not the singulars alone ("Komentář", "Yorum" head a
+#: column) nor the Chinese and Japanese words (评论 heads the commentary pages as often), nor a
+#: count joined to its noun ("12条评论"). Not in `_COUNTED_HEADING`: a thread without headers is
+#: found from English, German, French and Spanish counts only.
+_INTL_COUNTED = (
+    r"comment[io]|comentários?|reacties?|komentarz[ey]?|komentář[ůe]?|комментари[иейя]|комментариев"
+    r"|коментар(?:і|ів)?|yorum(?:lar)?|kommentarer|komentar"
+)
+_INTL_PLURAL = (
+    r"commenti|comentários|reacties|komentarze|komentáře|комментарии|коментарі|yorumlar|kommentarer|komentar"
+)
 _HEADING = re.compile(
     r"""^\W*(?:\d+\s+(?:comment|response|repl(?:y|ie)|thought|kommentar|commentaire|comentario|réaction)(?:s|e)?
+        |\d+\s+(?:"""
+    + _INTL_COUNTED
+    + r""")
         |comments|responses|replies|thoughts|reader\s+comments|kommentare|leserkommentare
-        |commentaires|comentarios|réactions|trackbacks?(?:/pingbacks)?)\b
+        |commentaires|comentarios|réactions|trackbacks?(?:/pingbacks)?|"""
+    + _INTL_PLURAL
+    + r""")\b
         (?:\W*\d+\W*|\s+(?:to|on|zu|sur|en|a)\b.{0,150}|.{0,20}(?:read\s+them\s+below|add\s+one|so\s+far).{0,30})?\W*$
       | ^\W*(?:leave|post|add|write)\s+a\s+(?:reply|comment)\W*$""",
     re.IGNORECASE | re.VERBOSE,

@@ -24,6 +24,12 @@ THREAD_RULE = "comment-thread"
 
 _TIME = r"(?<![\d.])\d{1,2}[:.h]\d{2}(?::\d{2})?(?!\.?\d)\s*(?:[ap]\.?\s?m\.?)?"
 
+#: What stands between a stamp's date and its time: "at", "um", "à", "a las", and since session 46
+#: what WordPress's translations print there ("%1$s at %2$s": it "alle", pt "às", nl "om", pl "o",
+#: cs "v", ru "в", uk "о", sv "kl." (or "kl"), id "pukul"; zh "下午2:35" and the like, a time of day's half
+#: before its hour), or a mark.
+STAMP_JOINS = r"at|um|à|a\s+las|alle|às|om|o|v|в|о|kl\.?|pukul|上午|下午|午前|午後|,|@|-|—|–"
+
 #: The numbers of `HeaderPatterns.date_hint` (a four-digit year, "d.m" / "d/m" / "d-m").
 _NUMERIC_DATE = re.compile(r"\d\d\d\d|\d[./-]\d")
 
@@ -41,7 +47,8 @@ def _date(month: str, weekday: str) -> str:
         rf"(?:{weekday},?\s+(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:de\s+)?{month})(?!,?\s*\d)"
         rf"|(?:{weekday},?\s+)?{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
         rf"|(?:{weekday},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{month},?\s+(?:de\s+)?\d{{4}}"
-        r"|(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\.?\d)|(?<![\d.])\d{4}-\d{2}-\d{2}(?!\d))"
+        r"|(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\.?\d)|(?<![\d.])\d{4}-\d{2}-\d{2}(?!\d)"
+        r"|(?<!\d)\d{4}年\d{1,2}月\d{1,2}日)"
     )
 
 
@@ -52,6 +59,32 @@ _NAME = (
     r"(?!\W*(?:on|at|am|le|el|posted|(?:last\s+)?(?:update|updated|modified|published))\b)"
     r"(?:[^\s.!?]{1,30}|\w{1,3}\.|\d{1,3}(?:\.\d{1,3})+)(?:\s+(?:[^\s.!?]{1,30}|\w{1,3}\.)){0,4}"
 )
+
+
+def _prefix_tree(words: tuple[str, ...]) -> str:
+    """``words`` (lower case, no spaces) as one group that matches what `alternation` matches,
+    written as the tree of their prefixes ("mar(?:ch|s|zo|ca|ta)?" for "mar", "march", "mars",
+    "marzo", "marca", "marta"): between word boundaries, as the months and weekdays stand, the
+    same words at the same places. The regex engine tries a flat alternation's words one after
+    the other at every place of a line; with the months of a dozen languages (~200 words) that
+    was most of B011's time on lines holding a time."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:  # type: ignore[type-arg]
+        parts = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+        if "" not in node:
+            return body
+        return f"{body}?" if len(parts) > 1 or len(parts[0]) == 1 else f"(?:{body})?"
+
+    return f"(?:{branch(tree)})" if words else "(?!)"
 
 
 def _header_forms(date: str, stamp: str, says: str, wrote: str) -> tuple[str, ...]:
@@ -86,13 +119,13 @@ class HeaderPatterns:
         says: tuple[str, ...],
         wrote: tuple[str, ...],
     ):
-        month = rf"(?<!\w){alternation(months)}(?!\w)\.?"
-        weekday = rf"(?<!\w){alternation(weekdays)}(?!\w)"
+        month = rf"(?<!\w){_prefix_tree(months)}(?!\w)\.?"
+        weekday = rf"(?<!\w){_prefix_tree(weekdays)}(?!\w)"
         self.date = date = _date(month, weekday)
         self.time = _TIME
         #: A date and a time: a comment is stamped to the minute, an article's dateline or a
         #: cited source ("Thomas Erdbrink, New York Times, August 7, 2012") usually to the day.
-        stamp = rf"(?:{date}\s*(?:at|um|à|a\s+las|,|@|-|—|–)?\s*{_TIME}|{_TIME}\s*(?:on|,)?\s*{date})"
+        stamp = rf"(?:{date}\s*(?:{STAMP_JOINS})?\s*{_TIME}|{_TIME}\s*(?:on|,)?\s*{date})"
         self.source = _header(date, stamp, alternation(says), alternation(wrote))
         #: The stamp alone, then each form of the header's pattern (`_header_forms`), in the
         #: pattern's verbose syntax: what `forms` compiles.
@@ -122,7 +155,7 @@ class HeaderPatterns:
         self.quoted_stamp = re.compile(rf"""['"‘“]\s*(?:{stamp})[^'"’”\n]{{0,12}}['"’”]""", re.IGNORECASE)
         #: A date alone on its line, maybe with its time ("10.29.2012", "29. Oktober 2012, 14:03").
         self.bare_date = re.compile(
-            rf"^\W*(?:on\s+)?{date}(?:\s*(?:at|um|à|,|@|-|—|–)?\s*{_TIME})?\W*$", re.IGNORECASE
+            rf"^\W*(?:on\s+)?{date}(?:\s*(?:{STAMP_JOINS})?\s*{_TIME})?\W*$", re.IGNORECASE
         )
         self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         self._forms: tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]] | None = None
