@@ -222,20 +222,22 @@ THREAD = [("B011", 3), ("B012", 3), ("B012", 5), ("B012", 7)]
 
 
 def test_the_thread_search_reads_b011s_words(tmp_path: Path) -> None:
-    """The built-in months, weekdays and verbs make comment headers; a Portuguese month and a
-    French "écrit" do not, until a user's file adds them (a verb that is not ASCII turns the
-    kernel's screen off: every short line is then tried)."""
+    """The built-in months, weekdays and verbs make comment headers; a Romanian month (the
+    Portuguese ones are built in since session 46) and a French "écrit" do not, until a user's
+    file adds them (a verb that is not ASCII turns the kernel's screen off: every short line is then
+    tried)."""
     stamped = thread(
-        "Maria — 10 de outubro de 2012, 10:03",
-        "Ana — 11 de outubro de 2012, 08:22",
-        "Rui — 12 de outubro de 2012, 19:40",
+        "Maria — 10 octombrie 2012, 10:03",
+        "Ana — 11 octombrie 2012, 08:22",
+        "Rui — 12 octombrie 2012, 19:40",
     )
     says = thread("Tom écrit:", "Ann écrit:", "Luc écrit:")
-    assert threads(tmp_path, stamped.replace("outubro", "octubre")) == THREAD
+    assert threads(tmp_path, stamped.replace("octombrie", "octubre")) == THREAD
     assert threads(tmp_path, says.replace("écrit", "dit")) == THREAD
     assert threads(tmp_path, stamped) == [] and threads(tmp_path, says) == []
     house(
-        tmp_path, 'rule = "B011"\n\n[words.pt]\nmonths = ["Outubro"]\n\n[words.fr]\nsays-verbs = ["écrit"]\n'
+        tmp_path,
+        'rule = "B011"\n\n[words.ro]\nmonths = ["Octombrie"]\n\n[words.fr]\nsays-verbs = ["écrit"]\n',
     )
     assert threads(tmp_path, stamped) == THREAD
     assert threads(tmp_path, says) == THREAD
