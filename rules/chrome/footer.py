@@ -63,14 +63,23 @@ class TagLine(PhraseRule):
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)]*\s*$")
 _PROSE_WORDS = 12
+#: Chinese and Japanese prose: no spaces to count words by, and its own full stops. A line of
+#: 25 ideographs or kana or more that ends as a sentence ends there is a paragraph.
+_CJK_TERMINAL = re.compile(r"[。！？][」』”’）)]*\s*$")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_PROSE_CJK_CHARS = 25
 
 
 def first_prose_line(doc: Document) -> int | None:
     """The first line that reads as a paragraph of prose (twelve words or more, ending as a
-    sentence ends), or None."""
+    sentence ends; in Chinese or Japanese 25 characters of the script and a full stop of
+    theirs), or None."""
     for i, line in enumerate(doc.lines):
         if len(line) >= 50 and _TERMINAL.search(line) and len(words(line)) >= _PROSE_WORDS:
             return i
+        if len(line) >= _PROSE_CJK_CHARS and _CJK_TERMINAL.search(line):
+            if len(_CJK_CHAR.findall(line)) >= _PROSE_CJK_CHARS:
+                return i
     return None
 
 
