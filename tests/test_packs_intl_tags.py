@@ -1,6 +1,6 @@
 """Tag lines (B022), photo credits (B021) and lone datelines (B027) in Italian, Portuguese, Dutch,
 Polish, Russian, Ukrainian, Chinese (simplified and traditional) and Japanese, and the tag lines of
-Czech and Turkish (session 46): a credit under the first paragraph, where the picture was, a
+Czech, Turkish, Swedish, Indonesian and Korean (session 46): a credit under the first paragraph, where the picture was, a
 dateline after the article and the post's tags under it, each on a line of its own where sites
 put them. None of the three is in the default selection: the page is checked with them selected.
 Prose opening with the same words ("Фото сделано …", "Foto di gruppo …", "Pubblicato il 12 marzo
@@ -163,6 +163,58 @@ TR = Page(
     ("Etiketler ve fiyat listeleri, sahildeki kiralama noktalarında yeniden düzenlendi.",),
 )
 
+SV = Page(
+    "Göteborg öppnar ny cykelbana längs älven",
+    (
+        "Göteborgs stad öppnade på lördagen en ny cykelbana längs Göta älv mellan Lindholmen och centrum. Den"
+        " fyra kilometer långa banan är skild från biltrafiken och belyst hela natten, och enligt kommunen ska"
+        " den korta restiden för tusentals pendlare varje dag.",
+        "Många cyklister har väntat länge på banan. Hittills har de fått dela den smala trottoaren med"
+        " fotgängare, vilket ofta har lett till konflikter under rusningstid och på helgerna när strandpromenaden"
+        " är full av folk.",
+        "Bygget tog knappt två år och kostade omkring nittio miljoner kronor. Kommunen planerar nu fler"
+        " cykelparkeringar vid färjelägena och en ny station för lånecyklar vid Lindholmen innan sommaren.",
+    ),
+    None,
+    None,
+    "Taggar: Göteborg, cykel, trafik, Göta älv",
+    ("Taggar och prislappar i butikerna längs älven byttes ut när den nya banan öppnade.",),
+)
+
+ID = Page(
+    "Jakarta resmikan jalur sepeda baru di Sudirman",
+    (
+        "Pemerintah Provinsi DKI Jakarta meresmikan jalur sepeda baru di sepanjang Jalan Sudirman pada Sabtu"
+        " pagi. Jalur sepanjang enam kilometer itu dipisahkan dari jalan raya dengan pembatas beton dan"
+        " dilengkapi lampu penerangan di setiap persimpangan.",
+        "Para pesepeda menyambut baik jalur baru tersebut. Selama ini mereka harus berbagi jalan dengan"
+        " kendaraan bermotor yang sering melaju kencang, terutama pada jam sibuk pagi dan sore hari.",
+        "Menurut dinas perhubungan, pembangunan jalur memakan waktu hampir satu tahun dengan biaya sekitar"
+        " tiga puluh miliar rupiah. Pemerintah juga berencana menambah tempat parkir sepeda di dekat halte"
+        " bus dan stasiun kereta dalam beberapa bulan ke depan.",
+    ),
+    None,
+    None,
+    "Kata kunci: Jakarta, jalur sepeda, transportasi",
+    ("Kata kunci dalam rencana ini adalah keselamatan para pesepeda di jalan raya.",),
+)
+
+KO = Page(
+    "부산 해안 따라 새 자전거 도로 개통",
+    (
+        "부산시는 해운대와 광안리를 잇는 새 자전거 도로를 토요일 개통했다고 밝혔다. 길이 약 6킬로미터의 이 도로는 차도와"
+        " 분리돼 있으며 밤에도 조명이 켜진다.",
+        "자전거 이용자들은 새 도로를 반겼다. 지금까지는 좁은 보도를 보행자와 함께 써야 해서 주말마다 사고 위험이"
+        " 컸다는 것이다.",
+        "시에 따르면 공사에는 약 2년이 걸렸고 비용은 예산 범위 안에서 마무리됐다. 시는 올해 안에 자전거 보관대와"
+        " 공공 자전거 대여소를 더 설치할 계획이다.",
+    ),
+    None,
+    None,
+    "태그: 부산, 자전거, 교통",
+    ("태그를 붙인 사진들이 주말 동안 온라인에 잇따라 올라왔다.",),
+)
+
 RU = Page(
     "В Казани открыли новую станцию метро",
     (
@@ -263,6 +315,9 @@ PAGES = {
     "pl": PL,
     "cs": CS,
     "tr": TR,
+    "sv": SV,
+    "id": ID,
+    "ko": KO,
     "ru": RU,
     "uk": UK,
     "zh": ZH,
