@@ -26,8 +26,8 @@ _TIME = r"(?<![\d.])\d{1,2}[:.h]\d{2}(?::\d{2})?(?!\.?\d)\s*(?:[ap]\.?\s?m\.?)?"
 
 #: What stands between a stamp's date and its time: "at", "um", "à", "a las", and since session 46
 #: what WordPress's translations print there ("%1$s at %2$s": it "alle", pt "às", nl "om", pl "o",
-#: cs "v", ru "в", uk "о", sv "kl." (or "kl"), id "pukul"; zh "下午2:35" and the like, a time of day's half
-#: before its hour), or a mark.
+#: cs "v", ru "в", uk "о", sv "kl." or "kl", id "pukul"; zh "下午2:35" and the like, the half of the
+#: day before the hour), or a mark.
 STAMP_JOINS = r"at|um|à|a\s+las|alle|às|om|o|v|в|о|kl\.?|pukul|上午|下午|午前|午後|,|@|-|—|–"
 
 #: The numbers of `HeaderPatterns.date_hint` (a four-digit year, "d.m" / "d/m" / "d-m").
@@ -61,22 +61,31 @@ _NAME = (
 )
 
 
+#: A tree of prefixes: each next character (a space standing for any run of white space) and its
+#: subtree; "" marks the end of a word.
+_Tree = dict[str, "_Tree"]
+
+
 def _prefix_tree(words: tuple[str, ...]) -> str:
-    """``words`` (lower case, no spaces) as one group that matches what `alternation` matches,
-    written as the tree of their prefixes ("mar(?:ch|s|zo|ca|ta)?" for "mar", "march", "mars",
-    "marzo", "marca", "marta"): between word boundaries, as the months and weekdays stand, the
-    same words at the same places. The regex engine tries a flat alternation's words one after
-    the other at every place of a line; with the months of a dozen languages (~200 words) that
-    was most of B011's time on lines holding a time."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    """``words`` as one group that matches what `alternation` matches (each word literally, a
+    space as any run of white space), written as the tree of their prefixes ("mar(?:ch|s|zo|ca|
+    ta)?" for "mar", "march", "mars", "marzo", "marca", "marta"): between word boundaries, as the
+    months and weekdays stand, the same words at the same places. The regex engine tries a flat
+    alternation's words one after the other at every place of a line; with the months of a dozen
+    languages (~200 words) that was most of B011's time on lines holding a time."""
+    tree: _Tree = {}
     for word in words:
         node = tree
-        for char in word:
+        for char in " ".join(word.split()):
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def branch(node: dict) -> str:  # type: ignore[type-arg]
-        parts = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+    def branch(node: _Tree) -> str:
+        parts = [
+            (r"\s+" if char == " " else re.escape(char)) + branch(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
         if not parts:
             return ""
         body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
