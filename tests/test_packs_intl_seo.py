@@ -311,9 +311,9 @@ def test_clean_article_and_words_in_sentences_are_left_alone(lang: str) -> None:
 
 
 #: Per language, what a generator appends after the article: a template section's heading and
-#: its padding (S004), an FAQ heading over two answers whose questions were stripped (S003: not
-#: Chinese or Japanese, whose lines it cannot count as answers), and the heading of notes on the
-#: people mentioned with one note (G002, to the end).
+#: its padding (S004), an FAQ heading over two answers whose questions were stripped (S003; in
+#: Chinese and Japanese since session 46, an answer counted by its characters), and the heading of
+#: notes on the people mentioned with one note (G002, to the end).
 APPENDIX: dict[str, tuple[str, str, str, list[str], str, list[str]]] = {
     "it": (
         "I vantaggi di comprendere il nuovo piano dei trasporti notturni",
@@ -390,8 +390,11 @@ APPENDIX: dict[str, tuple[str, str, str, list[str], str, list[str]]] = {
     "zh": (
         "了解老旧小区加装电梯政策的好处",
         "了解这一政策有助于居民提前规划费用。",
-        "",
-        [],
+        "常见问题",
+        [
+            "是的，符合条件的老旧小区加装电梯可以申请市级财政补贴，最高不超过二十五万元。",
+            "不需要，加装电梯的申请由业主委员会统一提交，居民无需单独前往街道办事处。",
+        ],
         "文中提及的人物和机构",
         [
             "上海市住房和城乡建设管理委员会",
@@ -401,8 +404,11 @@ APPENDIX: dict[str, tuple[str, str, str, list[str], str, list[str]]] = {
     "ja": (
         "市営住宅の学生向け貸し出し制度を理解するメリット",
         "この制度を理解することで、学生は住まい探しの選択肢を広げることができます。",
-        "",
-        [],
+        "よくある質問",
+        [
+            "はい、市内の大学や専門学校に在籍している学生であれば、誰でも申し込むことができます。",
+            "いいえ、家賃は一般の市営住宅と同じ基準で計算され、追加の費用はかかりません。",
+        ],
         "この記事で言及された人物",
         ["横山英幸", "横山英幸は大阪府出身の政治家で、大阪市長を務めている。"],
     ),
@@ -433,6 +439,28 @@ def _appended(lang: str) -> tuple[str, list[tuple[str, int]]]:
 def test_generated_appendix_is_reported(lang: str) -> None:
     text, expected = _appended(lang)
     assert _lint(text) == expected
+
+
+#: Each answer's question (Chinese and Japanese), for the FAQ left whole.
+QUESTIONS = {
+    "zh": ["老旧小区加装电梯可以申请补贴吗？", "居民需要自己去街道办事处申请吗？"],
+    "ja": ["学生なら誰でも申し込めますか？", "追加の費用はかかりますか？"],
+}
+#: A menu's items under the heading (a site's "常见问题" link among others).
+MENU = {"zh": ["首页", "新闻中心", "政策解读。"], "ja": ["ホーム", "ニュース一覧", "お問い合わせ。"]}
+
+
+@pytest.mark.parametrize("lang", list(QUESTIONS))
+def test_a_cjk_faq_with_its_questions_or_short_lines_under_it_is_left_alone(lang: str) -> None:
+    """The FAQ with each question over its answer, and the heading over a menu's short lines
+    (no answers: fewer than twenty characters of the script): no S003."""
+    faq, answers = APPENDIX[lang][2], APPENDIX[lang][3]
+    whole = [*ARTICLES[lang], faq]
+    for question, answer in zip(QUESTIONS[lang], answers):
+        whole += [question, answer]
+    menu = [*ARTICLES[lang], faq, *MENU[lang]]
+    for lines in (whole, menu):
+        assert [pair for pair in _lint("\n\n".join(lines) + "\n") if pair[0] == "S003"] == []
 
 
 #: The headings' words inside the article's sentences: no finding of S003, S004 or G002.

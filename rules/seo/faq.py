@@ -12,8 +12,14 @@ from lintnews.registry import Rule, Violation, register
 
 from .line_shapes import next_nonblank
 
-_QUESTION = re.compile(r"\?\s*(?:[\"'”»)]+\s*)?$")  # not \s*[…]*\s*: quadratic on a run of spaces
+_QUESTION = re.compile(r"[?？]\s*(?:[\"'”»)」』）]+\s*)?$")  # not \s*[…]*\s*: quadratic on a run of spaces
 _ANSWER_MIN_WORDS = 8
+_ANSWER_END = re.compile(r"[.!…\"'”»)]$")
+#: A Chinese or Japanese answer: no spaces to count its words by, so its characters of the
+#: script (twenty or more, about eight words' worth), ending as their sentences end.
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK_ANSWER_END = re.compile(r"[。！…」』）)]$")
+_ANSWER_MIN_CJK = 20
 
 
 @register
@@ -29,7 +35,7 @@ class FaqBlock(Rule):
                 line = doc.lines[j].strip()
                 if _QUESTION.search(line) or doc.line_kind(j) == "heading":
                     break
-                if len(words(line)) < _ANSWER_MIN_WORDS or not re.search(r"[.!…\"'”»)]$", line):
+                if not _is_answer(line):
                     break
                 answers.append(j)
                 j = next_nonblank(doc, j, 1)
@@ -44,3 +50,12 @@ class FaqBlock(Rule):
                 "Remove the FAQ block",
                 safe=False,
             )
+
+
+def _is_answer(line: str) -> bool:
+    """A paragraph of running text that answers a question: eight words or more ending as a
+    sentence ends, or in Chinese or Japanese twenty characters of the script ending with a full
+    stop of theirs."""
+    if _CJK_ANSWER_END.search(line) and len(_CJK_CHAR.findall(line)) >= _ANSWER_MIN_CJK:
+        return True
+    return len(words(line)) >= _ANSWER_MIN_WORDS and _ANSWER_END.search(line) is not None
