@@ -577,3 +577,24 @@ def test_archive_and_category_widgets(lang: str) -> None:
     widget = "".join(f"- {c}\n" for c in categories)
     assert found(f"{article}\n\n{heading}\n\n{widget}") == [("S008", first + 2, first + 4)]
     assert found(f"{article}\n\n{widget}") == []
+
+
+#: The bare heading of a tag cloud (B010's, as "Tags" is in English; a line of tags after "Tags:"
+#: is B022's), over the cloud's tags.
+TAG_HEADINGS = {
+    "ru": (["Теги", "Тэги", "Метки"], ["политика", "Казань", "транспорт"]),
+    "zh": (["标签", "標籤", "标签云"], ["政治", "上海", "住房"]),
+    "ja": (["タグ", "タグクラウド"], ["政治", "大阪", "住宅"]),
+}
+
+
+@pytest.mark.parametrize("lang", list(TAG_HEADINGS))
+def test_a_tag_clouds_bare_heading(lang: str) -> None:
+    """B010 reports the heading alone on its line after the article, not the tags under it."""
+    headings, tags = TAG_HEADINGS[lang]
+    article = "\n\n".join(ARTICLES[lang])
+    at = article.count("\n") + 3
+    for heading in headings:
+        text = f"{article}\n\n{heading}\n\n" + "\n".join(tags) + "\n"
+        diags = Linter(Settings(select=["B010"])).lint(Document("page.txt", text)).diagnostics
+        assert [(d.code, d.line) for d in diags] == [("B010", at)], heading
