@@ -24,8 +24,9 @@ A rule file's ``[terms.<lang>]`` tables hold the named word lists its rule's log
 (``recent-comments-headings = ["Recent Comments"]``), extended and merged over languages as
 phrases are (`terms`, `pack_terms`); its ``[words.<lang>]`` tables the words its regular
 expressions are built around (``months = ["january", "märz"]``), matched as text, read in every
-language at once (`words`, `pack_words`, `alternation`, `any_word`). A rule that reports no phrase may keep
-its lists in a terms-only file (``rules/packs/S008.toml``: ``code`` and those tables only).
+language at once (`words`, `pack_words`, `alternation`, `prefix_alternation`, `any_word`). A rule
+that reports no phrase may keep its lists in a terms-only file (``rules/packs/S008.toml``: ``code``
+and those tables only).
 
 Modules: `rulefile` (the rule files, `phrase_rule`), `terms` (term lists), `words` (word lists),
 `validation` (checks shared by every file shape), `loading` (built-in and users' files, cached per
@@ -52,7 +53,7 @@ from lintnews.packs.model import ALL_LANGUAGES, Entry, Matcher, PackSet, compile
 from lintnews.packs.rulefile import RuleFile, builtin_rule_file, phrase_rule
 from lintnews.packs.screen import Screen, ScreenUnion
 from lintnews.packs.validation import builtin_dir
-from lintnews.packs.words import alternation, any_word
+from lintnews.packs.words import alternation, any_word, prefix_alternation
 from lintnews.textnorm import EDGE as _EDGE  # (re-exported: line keys live in textnorm)
 from lintnews.textnorm import EDGE_CHARS as _EDGE_CHARS
 from lintnews.textnorm import EMPHASIS as _EMPHASIS
@@ -72,6 +73,7 @@ __all__ = [
     "_EDGE_CHARS",
     "_EMPHASIS",
     "alternation",
+    "prefix_alternation",
     "any_word",
     "_candidate_lines",
     "builtin_dir",

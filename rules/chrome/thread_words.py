@@ -15,7 +15,7 @@ import functools
 import re
 
 from lintnews import regex_cache
-from lintnews.packs import alternation
+from lintnews.packs import alternation, prefix_alternation
 from lintnews.packs.matching import per_pack_set
 from lintnews.packs.model import PackSet
 
@@ -61,41 +61,6 @@ _NAME = (
 )
 
 
-#: A tree of prefixes: each next character (a space standing for any run of white space) and its
-#: subtree; "" marks the end of a word.
-_Tree = dict[str, "_Tree"]
-
-
-def _prefix_tree(words: tuple[str, ...]) -> str:
-    """``words`` as one group that matches what `alternation` matches (each word literally, a
-    space as any run of white space), written as the tree of their prefixes ("mar(?:ch|s|zo|ca|
-    ta)?" for "mar", "march", "mars", "marzo", "marca", "marta"): between word boundaries, as the
-    months and weekdays stand, the same words at the same places. The regex engine tries a flat
-    alternation's words one after the other at every place of a line; with the months of a dozen
-    languages (~200 words) that was most of B011's time on lines holding a time."""
-    tree: _Tree = {}
-    for word in words:
-        node = tree
-        for char in " ".join(word.split()):
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def branch(node: _Tree) -> str:
-        parts = [
-            (r"\s+" if char == " " else re.escape(char)) + branch(child)
-            for char, child in sorted(node.items())
-            if char
-        ]
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
-        if "" not in node:
-            return body
-        return f"{body}?" if len(parts) > 1 or len(parts[0]) == 1 else f"(?:{body})?"
-
-    return f"(?:{branch(tree)})" if words else "(?!)"
-
-
 def _header_forms(date: str, stamp: str, says: str, wrote: str) -> tuple[str, ...]:
     """The comment header's pattern (verbose, written in lower case), form by form: a name and a
     stamp, a "written by NAME" and a date, "NAME says:", "NAME wrote on STAMP:", a stamp alone.
@@ -128,8 +93,8 @@ class HeaderPatterns:
         says: tuple[str, ...],
         wrote: tuple[str, ...],
     ):
-        month = rf"(?<!\w){_prefix_tree(months)}(?!\w)\.?"
-        weekday = rf"(?<!\w){_prefix_tree(weekdays)}(?!\w)"
+        month = rf"(?<!\w){prefix_alternation(months)}(?!\w)\.?"
+        weekday = rf"(?<!\w){prefix_alternation(weekdays)}(?!\w)"
         self.date = date = _date(month, weekday)
         self.time = _TIME
         #: A date and a time: a comment is stamped to the minute, an article's dateline or a
