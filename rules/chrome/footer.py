@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lintnews.caseless import HAN_KANA
 from lintnews.config import Settings
 from lintnews.document import Document, words
 from lintnews.packs import PhraseRule, phrase_rule
@@ -66,7 +67,7 @@ _PROSE_WORDS = 12
 #: Chinese and Japanese prose: no spaces to count words by, and its own full stops. A line of
 #: 25 ideographs or kana or more that ends as a sentence ends there is a paragraph.
 _CJK_TERMINAL = re.compile(r"[。！？][」』”’）)]*\s*$")
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK_CHAR = re.compile(HAN_KANA)
 _PROSE_CJK_CHARS = 25
 
 

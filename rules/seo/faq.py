@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lintnews.caseless import HAN_KANA
 from lintnews.config import Settings
 from lintnews.document import Document, words
 from lintnews.packs import match_lines, phrase_rule
@@ -17,7 +18,7 @@ _ANSWER_MIN_WORDS = 8
 _ANSWER_END = re.compile(r"[.!…\"'”»)]$")
 #: A Chinese or Japanese answer: no spaces to count its words by, so its characters of the
 #: script (twenty or more, about eight words' worth), ending as their sentences end.
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK_CHAR = re.compile(HAN_KANA)
 _CJK_ANSWER_END = re.compile(r"[。！…」』）)]$")
 _ANSWER_MIN_CJK = 20
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from lintnews.caseless import CLAUSE_MARKS, COMMAS, py_letter_end
+from lintnews.caseless import CLAUSE_MARKS, COMMAS, HAN_KANA, py_letter_end
 from lintnews.document import Block
 from lintnews.native import cased_prose
 
@@ -62,10 +62,9 @@ _TITLE_OPENER = {"』": "『", "’": "‘"}
 #: The characters but letters a cut text of the script may end on.
 CUT_ENDS = _OPENERS | _JOINERS | frozenset(COMMAS) | frozenset(_TITLE_OPENER)
 #: Han and kana: the letters of the scripts that write no space between words.
-_HAN_KANA = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-_UNSPACED = re.compile(_HAN_KANA)
+_UNSPACED = re.compile(HAN_KANA)
 #: A space between two Han or kana characters: no clause of Chinese or Japanese has one.
-_SPACED_OUT = re.compile(rf"{_HAN_KANA}\s+(?={_HAN_KANA})")
+_SPACED_OUT = re.compile(rf"{HAN_KANA}\s+(?={HAN_KANA})")
 #: The characters a run of a spaced-out clause may hold: a byline's or a caption's parts are
 #: short ("新华社记者 张三 摄"); a longer run is a sentence with a stray space (Japanese with
 #: the readings of its Han written after them: "株式会社かぶしきがいしゃ 三省堂").
