@@ -93,3 +93,28 @@ def test_the_splits_of_trails_and_rows_are_those_of_the_patterns_without_lookahe
         assert toolbars._LINK_SPLIT.split(line) == expected, repr(line)
         split += len(expected) > 1
     assert split > 10_000
+
+
+def test_row_segments_kept_as_matching_nothing_are_matched_by_no_rule() -> None:
+    """B026 keeps the segments of a page's rows that the screen of its languages turns down as
+    matching no rule, without asking every rule's matchers (`toolbars._keep_unmatched`): each
+    one kept so is matched by no rule, and no segment a rule's entry matches is kept so."""
+    from lintnews.config import Settings
+    from lintnews.packs import line_key, load_packs
+    from lintnews.rules.chrome import toolbars
+
+    packs = load_packs(Settings())
+    words = ["About Us", "Contact", "Privacy Policy", "Impressum", "Datenschutz", "Print", "Email"]
+    words += ["Share", "Home", "RSS", "Subscribe", "Sitemap", "Terms of Use", "首页", "新闻", "联系我们"]
+    words += ["隐私政策", "学习站", "株洲", "Контакты", "О нас", "Реклама", "2012", "Fri", "—", "Mehr"]
+    rng = random.Random(47)
+    segments = words + [" ".join(rng.sample(words, rng.randint(1, 3))) for _ in range(2_000)]
+    for langs in (("en",), ("de", "en"), ("zh", "en"), ("ru", "en", "de")):
+        matcher = packs.line_matcher(langs)
+        kept: dict[str, frozenset[str]] = {}
+        toolbars._keep_unmatched(kept, segments, packs, langs)
+        matched = {s for s in segments if matcher.match(line_key(s))}
+        assert all(value is toolbars._NO_RULES for value in kept.values())
+        assert len(kept) > 1_000 and len(matched) >= 8, langs
+        assert not matched & kept.keys(), langs
+        assert len(kept) + len(matched) >= len(set(segments)) * 0.9, langs  # (a screen, not exact)

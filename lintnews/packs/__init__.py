@@ -42,6 +42,7 @@ from lintnews.packs.loading import check_pack_files, load_pack, load_packs
 from lintnews.packs.matching import (
     PhraseRule,
     _candidate_lines,
+    keys_passing,
     line_keys,
     lines_matched,
     match_lines,
@@ -81,6 +82,7 @@ __all__ = [
     "check_pack_files",
     "compile_entries",
     "keep",
+    "keys_passing",
     "line_key",
     "line_keys",
     "lines_matched",

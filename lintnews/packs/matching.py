@@ -131,13 +131,21 @@ def _candidate_lines(doc: Document, packs: PackSet, langs: list[str]) -> list[in
     hit = memo.get(tuple(langs))
     if hit is not None and hit[0] is packs:
         return hit[1]
+    found = keys_passing(packs, langs, doc.line_keys)
+    memo[tuple(langs)] = (packs, found)
+    return found
+
+
+def keys_passing(packs: PackSet, langs: Sequence[str], keys: list[str]) -> list[int]:
+    """Indices of the line keys ``keys`` (a document's lines', or any text's `line_key`) that
+    some entry of some rule in ``langs`` may match (`ScreenUnion.passing_lines` of the screen of
+    the languages): a key that does not pass is matched by no entry of any rule in them (a
+    rule's `LineMatcher.match` answers none)."""
     # (a language no pack holds has an empty screen: left out, as `PackSet.line_matcher` leaves
     # it out; sets of languages: 179 on the 20 MB crawl, 57 of them held)
     held = packs.by_language
     screen = packs.screen_of(tuple(sorted({*(lang for lang in langs if lang in held), ALL_LANGUAGES})))
-    found = screen.passing_lines(doc.line_keys)
-    memo[tuple(langs)] = (packs, found)
-    return found
+    return screen.passing_lines(keys)
 
 
 #: Per document: `_candidate_lines` by languages (with the pack set they were made for).

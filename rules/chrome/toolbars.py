@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from lintnews.rules.chrome.separators import lines_holding
 
 from lintnews.config import Settings
 from lintnews.document import Document, words
 from lintnews.packs import (
+    PackSet,
     PhraseRule,
     keep,
+    keys_passing,
     line_key,
     line_keys,
     load_packs,
@@ -27,6 +29,7 @@ from lintnews.packs import (
 )
 from lintnews.registry import Violation, register
 from lintnews.seen_width import seen_length
+from lintnews.textnorm import fold, line_keys_of
 
 
 @register
@@ -138,6 +141,32 @@ def _lone_links(doc: Document, names: frozenset[str]) -> Iterator[int]:
 _TOOLS = frozenset(("print-tools", "social-share", "newsletter-prompt"))
 
 
+#: What `LinkRow._rows` keeps for a segment no rule's entry matches.
+_NO_RULES: frozenset[str] = frozenset()
+
+
+def _keep_unmatched(
+    kept: dict[str, frozenset[str]], segments: list[str], packs: PackSet, langs: Sequence[str]
+) -> None:
+    """Keep in ``kept`` (`LinkRow._rows`'s rules by segment) that no rule matches each of
+    ``segments`` not kept yet that no entry of any rule in ``langs`` may match, found for all of
+    them at once by the languages' screen (`keys_passing`: a kernel's first pass, most segments
+    fail on their first characters): the words of most rows are no pack's entry (a crawl's own
+    menus; Chinese and Japanese titles joined by a middle dot, "学习站·株洲", a row to the
+    split), and each asked the matchers of every rule in each language (`LineMatcher.match`:
+    B026 cost 3.2 times as much per byte on Chinese and Japanese text as on English)."""
+    fresh = list(dict.fromkeys(s for s in segments if s not in kept))
+    if not fresh:
+        return
+    keys = line_keys_of(fold("\n".join(fresh)))  # (`line_key` of each: one pass of a kernel)
+    if len(keys) != len(fresh):  # (a segment holding a line break of its own: asked one by one)
+        return
+    passing = set(keys_passing(packs, langs, keys))
+    for j, segment in enumerate(fresh):
+        if j not in passing:
+            keep(kept, segment, _NO_RULES)
+
+
 @register
 @phrase_rule("B026")
 class LinkRow(PhraseRule):
@@ -175,18 +204,20 @@ class LinkRow(PhraseRule):
             found = kept.get(segment)
             if found is None:
                 key = line_key(segment)
-                found = frozenset([rule for rule, _ in line_matcher.match(key)]) if key else frozenset()
+                found = frozenset([rule for rule, _ in line_matcher.match(key)]) if key else _NO_RULES
                 keep(kept, segment, found)
             return found
 
+        rows = []
         for i in candidates:
             if not keys[i]:
                 continue
             found = _row_segments(lines[i])
             # (the line's kind last: most rows fail on their segments, and it costs as much)
-            if found is None or doc.line_kind(i) == "code":
-                continue
-            segments, parts = found
+            if found is not None and doc.line_kind(i) != "code":
+                rows.append((i, *found))
+        _keep_unmatched(kept, [s for _, segments, _ in rows for s in segments], packs, langs)
+        for i, segments, parts in rows:
             if len(segments) == 1:
                 ok = parts == 3 and name in rules_of(segments[0])  # "| About Us |"
             else:
