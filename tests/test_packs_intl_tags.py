@@ -1,6 +1,7 @@
 """Tag lines (B022), photo credits (B021) and lone datelines (B027) in Italian, Portuguese, Dutch,
-Polish, Russian, Ukrainian, Chinese (simplified and traditional) and Japanese, and the tag lines of
-Czech, Turkish, Swedish, Indonesian and Korean (session 46): a credit under the first paragraph, where the picture was, a
+Polish, Russian, Ukrainian, Chinese (simplified and traditional) and Japanese (session 46), and in
+Czech, Turkish, Swedish, Indonesian and Korean (their tag lines since session 46, their credits and
+datelines since session 47): a credit under the first paragraph, where the picture was, a
 dateline after the article and the post's tags under it, each on a line of its own where sites
 put them. None of the three is in the default selection: the page is checked with them selected.
 Prose opening with the same words ("Фото сделано …", "Foto di gruppo …", "Pubblicato il 12 marzo
@@ -138,8 +139,8 @@ CS = Page(
         "Stavba stála zhruba čtyři sta milionů korun a trvala dva roky. Zpoždění způsobila podle stavbyvedoucího"
         " hlavně jarní povodeň, kvůli které musely být práce na pilířích na několik týdnů přerušeny.",
     ),
-    None,
-    None,
+    "Foto: Jan Novák, ČTK",
+    "Aktualizováno 12. 3. 2024 14:35",
     "Štítky: Praha, lávka, Vltava, doprava",
     ("Štítky s cenami v obchodech u lávky se podle místních za poslední rok téměř nezměnily.",),
 )
@@ -157,8 +158,8 @@ TR = Page(
         " açıkladı. Önümüzdeki aylarda güzergah boyunca yeni bisiklet park yerleri ve dinlenme alanları"
         " kurulacak.",
     ),
-    None,
-    None,
+    "Fotoğraf: Ahmet Yılmaz / DHA",
+    "Güncelleme: 12.03.2024 - 14:35",
     "Etiketler: İzmir, bisiklet, ulaşım, kordon",
     ("Etiketler ve fiyat listeleri, sahildeki kiralama noktalarında yeniden düzenlendi.",),
 )
@@ -175,8 +176,8 @@ SV = Page(
         "Bygget tog knappt två år och kostade omkring nittio miljoner kronor. Kommunen planerar nu fler"
         " cykelparkeringar vid färjelägena och en ny station för lånecyklar vid Lindholmen innan sommaren.",
     ),
-    None,
-    None,
+    "Foto: Anna Svensson / TT",
+    "Publicerad 12 mars 2024 kl. 14.35",
     "Taggar: Göteborg, cykel, trafik, Göta älv",
     ("Taggar och prislappar i butikerna längs älven byttes ut när den nya banan öppnade.",),
 )
@@ -193,8 +194,8 @@ ID = Page(
         " tiga puluh miliar rupiah. Pemerintah juga berencana menambah tempat parkir sepeda di dekat halte"
         " bus dan stasiun kereta dalam beberapa bulan ke depan.",
     ),
-    None,
-    None,
+    "Foto: ANTARA/Aditya Pradana Putra",
+    "Diperbarui 12/03/2024, 14:35 WIB",
     "Kata kunci: Jakarta, jalur sepeda, transportasi",
     ("Kata kunci dalam rencana ini adalah keselamatan para pesepeda di jalan raya.",),
 )
@@ -209,8 +210,8 @@ KO = Page(
         "시에 따르면 공사에는 약 2년이 걸렸고 비용은 예산 범위 안에서 마무리됐다. 시는 올해 안에 자전거 보관대와"
         " 공공 자전거 대여소를 더 설치할 계획이다.",
     ),
-    None,
-    None,
+    "사진 = 연합뉴스",
+    "입력 2024.03.12 14:35",
     "태그: 부산, 자전거, 교통",
     ("태그를 붙인 사진들이 주말 동안 온라인에 잇따라 올라왔다.",),
 )
