@@ -131,9 +131,22 @@ def test_a_check_without_the_corpus_phase_loads_neither_numpy_nor_the_charset_de
 
 
 def test_the_corpus_phase_loads_numpy_and_utf8_input_no_charset_detector() -> None:
-    code, loaded, out = heavy(FIXTURES, DOCUMENT)
+    code, loaded, out = heavy(FIXTURES, DOCUMENT, "de-brueckensperrung-site-chrome.md")
     assert code == 1 and loaded == ["numpy"]
     assert "D001" in out and "T002" in out
+
+
+def test_a_check_of_one_file_has_no_corpus_phase_and_the_same_report() -> None:
+    """One text, Markdown or HTML file is one document: its corpus phase has no pair to compare,
+    so a check of it (a pre-commit hook's on one changed file) skips the phase as --no-corpus
+    does, with the same report; a JSONL file, or a file with --index, keeps the phase."""
+    code, loaded, out = heavy(FIXTURES, DOCUMENT)
+    assert code == 1 and loaded == []
+    assert (code, out) == heavy(FIXTURES, "--no-corpus", DOCUMENT)[::2]
+    code, loaded, out = heavy(FIXTURES, "en-grain-corridor.html")
+    assert code == 1 and "numpy" not in loaded and "D002" in out
+    code, loaded, out = heavy(FIXTURES, "corpus-harbour.jsonl")
+    assert loaded == ["numpy"] and "N002" in out
 
 
 def test_a_file_that_is_not_utf8_loads_the_charset_detector(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from lintnews.cli.options import apply_cli, show
 from lintnews.cli.streams import gate_notes, interrupt_on_sigterm, report_stream, write_bytes
 from lintnews.config import OUTPUT_FORMATS, ConfigError, Settings
 from lintnews.configfile import resolve_settings
+from lintnews.corpus.phase import one_document
 from lintnews.gate import BaselineError, OutputError, describe_os_error, format_statistics
 from lintnews.gcpace import collecting_less
 from lintnews.parallel import default_jobs
@@ -223,6 +224,8 @@ def check(
                   exclude, extend_exclude, extension, text_format)  # fmt: skip
         if respect_gitignore is not None:
             settings.respect_gitignore = respect_gitignore
+        if options.corpus and options.index is None and one_document(targets, settings):
+            options.corpus = False  # (one document: no pair for the corpus phase to compare)
         if settings.output_format == "html":  # the page shows every document's score
             options.statistics = True
         if show_settings or show_files:

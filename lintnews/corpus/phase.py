@@ -9,10 +9,12 @@ re-run whose every result comes from the cache never does.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from lintnews.config import Settings
+from lintnews.config_formats import kind_of
 from lintnews.corpus.options import CorpusOptions, CorpusSelection
 
 if TYPE_CHECKING:
@@ -50,6 +52,18 @@ class DeferredSigner:
 
     def sign_batch(self, items: Iterable[tuple[Document, Sequence[Diagnostic]]]) -> list[DocSignature]:
         return self.signer.sign_batch(items)
+
+
+def one_document(targets: Sequence[str], settings: Settings) -> bool:
+    """Whether ``targets`` name one document at most: one regular file that is not JSONL (a text,
+    Markdown or HTML file is one document). The corpus phase of such a run has no pair to
+    compare, and its findings are none (every N rule needs two documents); a check run then
+    skips it (as ``--no-corpus`` does, unless ``--index`` compares the document with a stored
+    corpus): a pre-commit hook's run on one changed file no longer imports numpy and the corpus
+    modules, nor signs the document (a third of a one-file check's instructions)."""
+    if len(targets) != 1 or targets[0] == "-" or not os.path.isfile(targets[0]):
+        return False
+    return kind_of(targets[0], settings.formats) != "jsonl"
 
 
 def make_signer(settings: Settings, enabled: bool = True) -> DeferredSigner | None:
