@@ -291,3 +291,46 @@ def test_only_a_run_that_fixes_loads_the_fixing_modules(tmp_path: Path) -> None:
     assert checked[0] == cached[0][0] == cached[1][0] == 1 and checked[2] == cached[1][2]
     assert checked[1] == cached[0][1] == cached[1][1] == []
     assert diffed[1] == list(FIXING) and diffed[2].startswith(f"--- a/{DOCUMENT}")
+
+
+def test_a_check_of_html_defers_the_css_selectors_bs4_imports_and_they_still_work() -> None:
+    """The program (``python -m lintnews``) has bs4's import of soupsieve wait until a CSS selector
+    is used (lintnews uses none): a check of an HTML file does not import it; in a process that
+    deferred it, bs4's selectors, ``from soupsieve import …`` and ``find_spec`` work as usual."""
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "lintnews",
+            "check",
+            "--no-cache",
+            "--isolated",
+            "en-grain-corridor.html",
+        ],
+        cwd=FIXTURES,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    imported = [
+        line.split("|")[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")
+    ]
+    assert proc.returncode == 1 and "D002" in proc.stdout
+    assert "bs4" in imported and not [m for m in imported if m.startswith("soupsieve")]
+    probe = """
+import importlib.util, sys
+from lintnews.cli.app import defer_css_selectors
+defer_css_selectors()
+import bs4
+assert "soupsieve.css_parser" not in sys.modules
+soup = bs4.BeautifulSoup('<p class="a">x</p><p>y</p>', "html.parser")
+from soupsieve import SoupSieve
+print([p.text for p in soup.select("p.a")], isinstance(soup.css.compile("p"), SoupSieve),
+      importlib.util.find_spec("soupsieve").name, "soupsieve.css_parser" in sys.modules)
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert out.stdout.split() == ["['x']", "True", "soupsieve", "True"]

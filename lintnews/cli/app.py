@@ -8,10 +8,13 @@ import atexit
 import contextlib
 import gc
 import importlib
+import importlib.util
 import os
 import signal
 import sys
 import threading
+import types
+from typing import Any
 
 import click
 
@@ -91,6 +94,7 @@ def run() -> None:
     streams flushed; else the interpreter exits as usual. (`main` itself, which a program may
     call, always raises SystemExit.)"""
     quiet_blas()
+    defer_css_selectors()
     try:
         main()
     except SystemExit as exc:
@@ -118,6 +122,40 @@ def quiet_blas() -> None:
     a program that calls `main` or uses the API keeps its own BLAS. Forked workers inherit the
     loaded library; spawned ones (no ``fork``) this environment."""
     os.environ.setdefault(BLAS_THREADS, "1")
+
+
+#: The library bs4 imports as it is imported, for CSS selectors (`defer_css_selectors`).
+CSS_SELECTORS = "soupsieve"
+
+
+class _Deferred(types.ModuleType):
+    """A module imported when one of its attributes is first asked for (`defer_css_selectors`):
+    then the real module takes its place in ``sys.modules``, and its names are copied here for
+    whoever kept this one (bs4's CSS proxy)."""
+
+    def __getattr__(self, name: str) -> Any:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        real = importlib.import_module(self.__name__)
+        self.__dict__.update({k: v for k, v in vars(real).items() if k not in ("__spec__", "__loader__")})
+        return getattr(real, name)
+
+
+def defer_css_selectors() -> None:
+    """Have bs4's import of soupsieve (its CSS selectors, which lintnews never uses) wait until a
+    selector is used: bs4 imports it as it is imported, and soupsieve compiles its parser's
+    patterns as it is imported, ~0.43 G instructions, a third of a check of one HTML file (a
+    pre-commit hook's run; encoding detection imports bs4 too). Until then ``soupsieve`` is a
+    `_Deferred` module with the real one's spec; a program that calls `main` or uses the API
+    imports bs4 as usual."""
+    if CSS_SELECTORS in sys.modules or "bs4" in sys.modules:
+        return
+    spec = importlib.util.find_spec(CSS_SELECTORS)
+    if spec is None:  # (not installed: bs4 does without)
+        return
+    module = _Deferred(CSS_SELECTORS)
+    module.__spec__ = spec
+    sys.modules[CSS_SELECTORS] = module
 
 
 def _exit_handlers_run() -> bool:
