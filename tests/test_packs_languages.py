@@ -98,8 +98,17 @@ def test_chrome_lines_of_other_languages(text: str, expected: list[tuple[str, in
             "Primátor Prahy v sobotu otevřel novou tramvajovou trať.\n\npřed 15 hodinami\n\npřed hodinou\n",
             [3, 5],
         ),
+        (
+            "Primátor Prahy v sobotu otevřel novou tramvajovou trať. Stavba byla aktualizováno před dvěma lety"
+            " podle plánu.\n\nAktualizováno před 21 minutami\n\nUpraveno před hodinou\n",
+            [3, 5],
+        ),
+        (
+            "서울시는 토요일 새 경전철 노선을 개통했다. 시장은 입력 3분 전 마감된 설문 결과를 소개했다.\n\n입력 3분 전\n\n수정 3시간 전\n",
+            [3, 5],
+        ),
     ],
-    ids=["ru", "ja", "zh", "pt", "pl", "cs"],
+    ids=["ru", "ja", "zh", "pt", "pl", "cs", "cs-updated", "ko-stamped"],
 )
 def test_lone_timestamps_of_other_languages(text: str, expected: list[int]) -> None:
     """B023: a relative timestamp alone on a line; the same words in a sentence are left alone."""
