@@ -212,6 +212,52 @@ AR = Article(
     ),
 )
 
+SV = Article(
+    "Nya stadsbiblioteket öppnade efter fem års bygge",
+    (
+        "Kommunstyrelsens ordförande öppnade på lördagen det nya stadsbiblioteket i den gamla"
+        " järnvägsstationen. Där finns plats för över hundra tusen böcker, en läsesal för barn och en"
+        " konsertsal, och invånarna har väntat på öppningen i fem år.",
+        "Bygget blev dyrare än planerat eftersom arbetarna hittade gamla grunder under perrongerna."
+        " Antikvarien krävde att de skulle bevaras, och därför är en del av golvet i entrén av glas så"
+        " att besökarna kan se de gamla murarna.",
+        "Bibliotekschefen säger att huset ska ha öppet till sent på kvällen under helgerna."
+        " Bibliotekarierna planerar samtal med författare, kurser för äldre och lektioner för skolorna"
+        " i området.",
+        "Oppositionen frågar hur kommunen ska klara driftskostnaderna för en så stor byggnad. Enligt"
+        " förvaltningen ska konsertbiljetter och uthyrning av salarna till företag täcka en del av dem.",
+    ),
+)
+ID = Article(
+    "Perpustakaan kota yang baru dibuka setelah lima tahun pembangunan",
+    (
+        "Wali kota meresmikan perpustakaan kota yang baru di bekas gedung stasiun kereta pada hari Sabtu."
+        " Gedung itu menampung lebih dari seratus ribu buku, ruang baca untuk anak-anak, dan aula konser,"
+        " dan warga sudah menunggu pembukaannya selama lima tahun.",
+        "Pembangunan memakan biaya lebih besar dari rencana karena para pekerja menemukan fondasi tua di"
+        " bawah peron. Dinas cagar budaya meminta fondasi itu dipertahankan, sehingga sebagian lantai di"
+        " lobi dibuat dari kaca agar pengunjung bisa melihat tembok lama.",
+        "Kepala perpustakaan mengatakan gedung akan buka hingga larut malam pada akhir pekan. Para"
+        " pustakawan berencana mengadakan diskusi dengan penulis, kelas untuk warga lanjut usia, dan"
+        " pelajaran bagi sekolah-sekolah di sekitarnya.",
+        "Anggota dewan dari oposisi mempertanyakan bagaimana pemerintah kota akan menanggung biaya"
+        " operasional gedung sebesar itu. Menurut pejabat kota, penjualan tiket konser dan penyewaan"
+        " ruangan kepada perusahaan akan menutup sebagian biaya.",
+    ),
+)
+KO = Article(
+    "새 시립도서관, 5년 공사 끝에 문 열어",
+    (
+        "시장은 토요일 옛 기차역 건물에 들어선 새 시립도서관을 개관했다. 도서관에는 10만 권이 넘는 책과"
+        " 어린이 열람실, 공연장이 들어섰으며 주민들은 5년 동안 개관을 기다려 왔다.",
+        "공사 도중 승강장 아래에서 옛 건물의 기초가 발견되면서 공사비가 예상보다 늘었다. 문화재 당국은"
+        " 기초를 보존하라고 요구했고, 이 때문에 로비 바닥 일부는 유리로 덮여 방문객이 옛 담장을 볼 수 있다.",
+        "도서관장은 주말에는 밤늦게까지 문을 열 것이라고 말했다. 사서들은 작가와의 대화, 어르신을 위한"
+        " 강좌, 인근 학교를 위한 수업을 준비하고 있다.",
+        "야당 시의원들은 시가 이렇게 큰 건물의 운영비를 어떻게 감당할지 묻고 있다. 시 관계자는 공연"
+        " 입장권 판매와 기업 대관 수입으로 비용의 일부를 충당할 것이라고 설명했다.",
+    ),
+)
 ARTICLES = {
     "pl": PL,
     "cs": CS,
@@ -225,6 +271,9 @@ ARTICLES = {
     "ja": JA,
     "zh": ZH,
     "ar": AR,
+    "sv": SV,
+    "id": ID,
+    "ko": KO,
 }
 
 
@@ -472,6 +521,44 @@ NOTICES = {
             "جميع الحقوق محفوظة",
         ],
         ["وقال محامي دار النشر إن جميع الحقوق محفوظة للمؤلفين وفق القانون الجديد."],
+    ),
+    "tr": (
+        [
+            "© 2024 Hürriyet. Tüm hakları saklıdır.",
+            "Tüm hakları saklıdır",
+            "TÜM HAKLARI SAKLIDIR",
+            "Kaynak: AA",
+            "Kaynak: İHA",
+        ],
+        ["Yayınevinin avukatı, tüm hakları saklıdır ibaresinin sözleşmede yer aldığını söyledi."],
+    ),
+    "sv": (
+        [
+            "© 2024 Dagens Nyheter. Alla rättigheter förbehållna.",
+            "Alla rättigheter förbehållna",
+            "Källa: TT",
+        ],
+        ["Förlagets advokat sa att alla rättigheter förbehållna författarna fortfarande gäller."],
+    ),
+    "id": (
+        [
+            "Hak cipta dilindungi undang-undang.",
+            "© 2024 Kompas.com. Hak cipta dilindungi undang-undang.",
+            "Hak Cipta © 2024 Antara",
+            "Sumber: Antara",
+        ],
+        ["Pengacara penerbit mengatakan hak cipta dilindungi undang-undang dan penulis dapat menggugat."],
+    ),
+    "ko": (
+        [
+            "<저작권자 © 연합뉴스 무단 전재-재배포, AI 학습 및 활용 금지>",
+            "<저작권자 ⓒ 뉴스1코리아, 무단전재 및 재배포 금지>",
+            "무단 전재 및 재배포 금지",
+        ],
+        [
+            "신문사는 기사 무단 전재 및 재배포 금지 원칙을 지키지 않은 업체에 소송을 냈다.",
+            "CEO는 무단 복제를 막기 위한 새 기술을 소개했다.",
+        ],
     ),
 }
 
