@@ -99,9 +99,10 @@ def test_row_segments_kept_as_matching_nothing_are_matched_by_no_rule() -> None:
     """B026 keeps the segments of a page's rows that the screen of its languages turns down as
     matching no rule, without asking every rule's matchers (`toolbars._keep_unmatched`): each
     one kept so is matched by no rule, and no segment a rule's entry matches is kept so."""
+    from lintnews.rules.chrome import toolbars
+
     from lintnews.config import Settings
     from lintnews.packs import line_key, load_packs
-    from lintnews.rules.chrome import toolbars
 
     packs = load_packs(Settings())
     words = ["About Us", "Contact", "Privacy Policy", "Impressum", "Datenschutz", "Print", "Email"]
