@@ -91,14 +91,16 @@ def _threads(doc: Document, patterns: HeaderPatterns) -> list[Thread]:
     # a heading between the first two headers: the first was the post's own footer
     # ("Posted by NAME at 2:24 AM", then "Comments (7)"), the thread starts at the heading
     heading = (
-        next((i for i in range(run[0] + 1, run[1]) if is_heading(seen, i)), None) if len(run) > 1 else None
+        next((i for i in range(run[0] + 1, run[1]) if is_heading(seen, i, patterns)), None)
+        if len(run) > 1
+        else None
     )
     if heading is not None:
         run = run[1:]
     else:
         low = first if run[0] >= first else prose[0].end + 1  # (a name-over-date pair may be above)
         reach = range(run[0] - 1, max(low, run[0] - _HEADING_REACH) - 1, -1)
-        heading = next((i for i in reach if is_heading(seen, i)), None)
+        heading = next((i for i in reach if is_heading(seen, i, patterns)), None)
     if len(run) < 2 and heading is None:
         return _headed_thread(doc, screen)
     if heading is None and _opens_with_a_post(doc, run[0], patterns):
@@ -141,7 +143,7 @@ def _opens_with_a_post(doc: Document, start: int, patterns: HeaderPatterns) -> b
     shown, seen = SHOWN_LINES.of(doc), SEEN_LINES.of(doc)
     return any(
         is_header(shown, i, patterns) for i in range(max(0, start - MAX_GAP), prose.start)
-    ) and not any(is_heading(seen, i) for i in range(start))
+    ) and not any(is_heading(seen, i, patterns) for i in range(start))
 
 
 def _headed_thread(doc: Document, screen: Screen) -> list[Thread]:

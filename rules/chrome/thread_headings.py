@@ -11,36 +11,8 @@ import re
 from collections.abc import Iterable
 
 from .thread_headers import MAX_HEADER
+from .thread_words import HeaderPatterns
 
-#: The heading of a thread: "199 Comments", "5 Responses to “…”", "{ 5 comments… read them
-#: below or add one }", "Reader comments", "Kommentare (3)", "12 commentaires". A singular
-#: without a number ("Comment") is a section of the article as often as a thread's heading.
-#: Session 46, with the stamps of their threads (`thread_words.STAMP_JOINS`): the nouns of it pt
-#: nl pl cs ru uk tr sv id after a count ("5 комментариев", "12 comentários") and their plurals
-#: alone ("Commenti", "Комментарии (3)"), not the singulars alone ("Komentář", "Yorum" head a
-#: column) nor the Chinese and Japanese words (评论 heads the commentary pages as often), nor a
-#: count joined to its noun ("12条评论"). Not in `_COUNTED_HEADING`: a thread without headers is
-#: found from English, German, French and Spanish counts only.
-_INTL_COUNTED = (
-    r"comment[io]|comentários?|reacties?|komentarz[ey]?|komentář[ůe]?|комментари[иейя]|комментариев"
-    r"|коментар(?:і|ів)?|yorum(?:lar)?|kommentarer|komentar"
-)
-_INTL_PLURAL = (
-    r"commenti|comentários|reacties|komentarze|komentáře|комментарии|коментарі|yorumlar|kommentarer|komentar"
-)
-_HEADING = re.compile(
-    r"""^\W*(?:\d+\s+(?:comment|response|repl(?:y|ie)|thought|kommentar|commentaire|comentario|réaction)(?:s|e)?
-        |\d+\s+(?:"""
-    + _INTL_COUNTED
-    + r""")
-        |comments|responses|replies|thoughts|reader\s+comments|kommentare|leserkommentare
-        |commentaires|comentarios|réactions|trackbacks?(?:/pingbacks)?|"""
-    + _INTL_PLURAL
-    + r""")\b
-        (?:\W*\d+\W*|\s+(?:to|on|zu|sur|en|a)\b.{0,150}|.{0,20}(?:read\s+them\s+below|add\s+one|so\s+far).{0,30})?\W*$
-      | ^\W*(?:leave|post|add|write)\s+a\s+(?:reply|comment)\W*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
 #: A heading that counts the comments below it, enough to mark a thread without headers.
 _COUNTED_HEADING = re.compile(
     r"""^\W*[1-9]\d*\s+(?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|comentarios?)\b
@@ -55,26 +27,28 @@ _BULLET = re.compile(r"^\s*[*+\-•]\s+\S")
 _UNCOUNTED = re.compile(r"^\W*[^\W\d]")
 
 
-def is_heading(lines: list[str], i: int) -> bool:
-    """Whether line ``i`` heads a comment thread. A word that names the comments without a count
+def is_heading(lines: list[str], i: int, patterns: HeaderPatterns) -> bool:
+    """Whether line ``i`` heads a comment thread (``patterns.heading``, B011's words). A word that names the comments without a count
     before it, as an item of a bulleted list beside another item, is a tab of the page's menu
     ("  * Article" / "  * Interactive Graphics" / "  * Comments", a news site's tabs above its
     article) or a comment's tool ("    * Recommend? (1)" / "    * Responses (0)" / "    *
     Report" under each comment of the Guardian's threads), not the thread's heading."""
     line = lines[i]
-    if len(line) > MAX_HEADER or _HEADING.match(line.strip()) is None:
+    if len(line) > MAX_HEADER or patterns.heading.match(line.strip()) is None:
         return False
-    return not (_BULLET.match(line) and _UNCOUNTED.match(line.strip()) and _beside_an_item(lines, i))
+    return not (
+        _BULLET.match(line) and _UNCOUNTED.match(line.strip()) and _beside_an_item(lines, i, patterns.heading)
+    )
 
 
-def _beside_an_item(lines: list[str], i: int) -> bool:
+def _beside_an_item(lines: list[str], i: int, heading: re.Pattern[str]) -> bool:
     """Whether the nearest line above or below line ``i`` that is not blank is another item of a
     bulleted list that heads no thread."""
     for step in (-1, 1):
         k = i + step
         while 0 <= k < len(lines) and not lines[k].strip():
             k += step
-        if 0 <= k < len(lines) and _BULLET.match(lines[k]) and _HEADING.match(lines[k].strip()) is None:
+        if 0 <= k < len(lines) and _BULLET.match(lines[k]) and heading.match(lines[k].strip()) is None:
             return True
     return False
 

@@ -59,7 +59,7 @@ def dated_pairs(lines: list[str], first: int, patterns: HeaderPatterns) -> list[
         return []
     names = [lines[i - 1].strip().casefold() for i in run]
     reach = range(run[0] - 2, max(-1, run[0] - 2 - _HEADING_REACH), -1)
-    if len(set(names)) < len(names) or any(is_heading(lines, k) for k in reach):
+    if len(set(names)) < len(names) or any(is_heading(lines, k, patterns) for k in reach):
         return sorted({*run, *(i - 1 for i in run)})
     return []
 

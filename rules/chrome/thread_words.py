@@ -2,7 +2,8 @@
 
 A header's stamp names a month or a weekday ("July 10th, 2012, 10:03 am", "Donnerstag, 1.
 November"), and its verb says who wrote ("NAME says:", "NAME wrote on …:"). Those words are B011's
-word lists in ``rules/packs/B011.toml`` (`months`, `weekdays`, `says-verbs`, `wrote-verbs`, in
+word lists in ``rules/packs/B011.toml`` (`months`, `weekdays`, `says-verbs`, `wrote-verbs`,
+`stamp-joins`, and the nouns of a thread's heading, `heading-counted-nouns`, `heading-plurals`, in
 every language at once: `lintnews.packs.PackSet.word_list`), which users extend from their own packs;
 this module puts them in the shapes the thread search reads (`HeaderPatterns`), made once per
 set of words (`header_patterns_for`). B012 reports the headers of the threads B011's search
@@ -24,11 +25,9 @@ THREAD_RULE = "comment-thread"
 
 _TIME = r"(?<![\d.])\d{1,2}[:.h]\d{2}(?::\d{2})?(?!\.?\d)\s*(?:[ap]\.?\s?m\.?)?"
 
-#: What stands between a stamp's date and its time: "at", "um", "à", "a las", and since session 46
-#: what WordPress's translations print there ("%1$s at %2$s": it "alle", pt "às", nl "om", pl "o",
-#: cs "v", ru "в", uk "о", sv "kl." or "kl", id "pukul"; zh "下午2:35" and the like, the half of the
-#: day before the hour), or a mark.
-STAMP_JOINS = r"at|um|à|a\s+las|alle|às|om|o|v|в|о|kl\.?|pukul|上午|下午|午前|午後|,|@|-|—|–"
+#: What stands between a stamp's date and its time besides the words of B011's `stamp-joins`
+#: ("at", "um", "alle", "в", "下午"...): a mark.
+_STAMP_MARKS = r",|@|-|—|–"
 
 #: The numbers of `HeaderPatterns.date_hint` (a four-digit year, "d.m" / "d/m" / "d-m").
 _NUMERIC_DATE = re.compile(r"\d\d\d\d|\d[./-]\d")
@@ -92,14 +91,19 @@ class HeaderPatterns:
         weekdays: tuple[str, ...],
         says: tuple[str, ...],
         wrote: tuple[str, ...],
+        joins: tuple[str, ...] = (),
+        counted_nouns: tuple[str, ...] = (),
+        plurals: tuple[str, ...] = (),
     ):
+        #: What stands between a stamp's date and its time: a word of `stamp-joins` or a mark.
+        stamp_joins = f"{alternation(joins)}|{_STAMP_MARKS}"
         month = rf"(?<!\w){prefix_alternation(months)}(?!\w)\.?"
         weekday = rf"(?<!\w){prefix_alternation(weekdays)}(?!\w)"
         self.date = date = _date(month, weekday)
         self.time = _TIME
         #: A date and a time: a comment is stamped to the minute, an article's dateline or a
         #: cited source ("Thomas Erdbrink, New York Times, August 7, 2012") usually to the day.
-        stamp = rf"(?:{date}\s*(?:{STAMP_JOINS})?\s*{_TIME}|{_TIME}\s*(?:on|,)?\s*{date})"
+        stamp = rf"(?:{date}\s*(?:{stamp_joins})?\s*{_TIME}|{_TIME}\s*(?:on|,)?\s*{date})"
         self.source = _header(date, stamp, alternation(says), alternation(wrote))
         #: The stamp alone, then each form of the header's pattern (`_header_forms`), in the
         #: pattern's verbose syntax: what `forms` compiles.
@@ -129,8 +133,10 @@ class HeaderPatterns:
         self.quoted_stamp = re.compile(rf"""['"‘“]\s*(?:{stamp})[^'"’”\n]{{0,12}}['"’”]""", re.IGNORECASE)
         #: A date alone on its line, maybe with its time ("10.29.2012", "29. Oktober 2012, 14:03").
         self.bare_date = re.compile(
-            rf"^\W*(?:on\s+)?{date}(?:\s*(?:{STAMP_JOINS})?\s*{_TIME})?\W*$", re.IGNORECASE
+            rf"^\W*(?:on\s+)?{date}(?:\s*(?:{stamp_joins})?\s*{_TIME})?\W*$", re.IGNORECASE
         )
+        #: A thread's heading (`thread_headings.is_heading`).
+        self.heading = re.compile(_heading(counted_nouns, plurals), re.IGNORECASE | re.VERBOSE)
         self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         self._forms: tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]] | None = None
 
@@ -173,11 +179,29 @@ class HeaderPatterns:
         return self._forms
 
 
+def _heading(counted_nouns: tuple[str, ...], plurals: tuple[str, ...]) -> str:
+    """The heading of a thread (verbose, ``re.IGNORECASE``): "199 Comments", "5 Responses to
+    “…”", "{ 5 comments… read them below or add one }", "Reader comments", "Kommentare (3)", "12
+    commentaires", and B011's `heading-counted-nouns` after a count ("5 комментариев", "12
+    comentários") and its `heading-plurals` alone ("Commenti", "Комментарии (3)"). A singular
+    without a number ("Comment", "Komentář", "Yorum") is a section of the article or a column
+    as often as a thread's heading."""
+    return rf"""^\W*(?:\d+\s+{alternation(counted_nouns)}|{alternation(plurals)})\b
+        (?:\W*\d+\W*|\s+(?:to|on|zu|sur|en|a)\b.{{0,150}}|.{{0,20}}(?:read\s+them\s+below|add\s+one|so\s+far).{{0,30}})?\W*$
+      | ^\W*(?:leave|post|add|write)\s+a\s+(?:reply|comment)\W*$"""
+
+
 @functools.lru_cache(maxsize=8)
 def _patterns(
-    months: tuple[str, ...], weekdays: tuple[str, ...], says: tuple[str, ...], wrote: tuple[str, ...]
+    months: tuple[str, ...],
+    weekdays: tuple[str, ...],
+    says: tuple[str, ...],
+    wrote: tuple[str, ...],
+    joins: tuple[str, ...],
+    counted_nouns: tuple[str, ...],
+    plurals: tuple[str, ...],
 ) -> HeaderPatterns:
-    return HeaderPatterns(months, weekdays, says, wrote)
+    return HeaderPatterns(months, weekdays, says, wrote, joins, counted_nouns, plurals)
 
 
 def _header_patterns(packs: PackSet) -> HeaderPatterns:
@@ -186,6 +210,9 @@ def _header_patterns(packs: PackSet) -> HeaderPatterns:
         packs.word_list(THREAD_RULE, "weekdays"),
         packs.word_list(THREAD_RULE, "says-verbs"),
         packs.word_list(THREAD_RULE, "wrote-verbs"),
+        packs.word_list(THREAD_RULE, "stamp-joins"),
+        packs.word_list(THREAD_RULE, "heading-counted-nouns"),
+        packs.word_list(THREAD_RULE, "heading-plurals"),
     )
 
 
