@@ -2528,9 +2528,11 @@ static PyTypeObject BlockType = {
 PyDoc_STRVAR(short_lines_holding_doc,
              "short_lines_holding(lines, first, longest, words, before_digits) -> list[int] | None\n\n"
              "The numbers i >= first (ascending) of the lines whose text stripped is 1 to longest\n"
-             "characters long and that hold one of words (ASCII, lower case) once lower-cased, or a\n"
-             "character of before_digits (ASCII) followed by two decimal digits; None when one of\n"
-             "those lines holds U+0130, U+0131 or U+017F (see lintnews.native.py_short_lines_holding).");
+             "characters long and that hold one of words (lower case, any script) once lower-cased, or\n"
+             "a character of before_digits (ASCII) followed by two decimal digits; None when one of\n"
+             "those lines holds U+0130, U+0131 or U+017F, or, when a word is not ASCII, another\n"
+             "character that re.IGNORECASE equates with a letter str.lower does not give (see\n"
+             "lintnews.native.py_short_lines_holding).");
 
 /* A character as str.lower() gives it when that is ASCII (U+212A, the Kelvin sign, lowers to
    "k"; U+0130, the one other character with an ASCII lower case, makes the result None), 0
@@ -2540,6 +2542,31 @@ static inline Py_UCS4 ascii_lower(Py_UCS4 ch)
     if (ch < 128)
         return (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
     return ch == 0x212A ? 'k' : 0;
+}
+
+/* The characters that re.IGNORECASE equates with a letter that str.lower does not turn them
+   into (re._casefix: U+00B5 and Greek mu, U+1C80 and Cyrillic ve, ...; final sigma), U+0130
+   (lower-cases to two characters) included: a line holding one cannot be screened for words
+   that are not ASCII (lintnews.native.ODD_FOLDS). */
+static inline int odd_fold(Py_UCS4 ch)
+{
+    switch (ch) {
+    case 0xB5: case 0x130: case 0x131: case 0x17F: case 0x345: case 0x390: case 0x3B0: case 0x3C2:
+    case 0x3D0: case 0x3D1: case 0x3D5: case 0x3D6: case 0x3F0: case 0x3F1: case 0x3F5: case 0x1E9B:
+    case 0x1FBE: case 0x1FD3: case 0x1FE3: case 0xFB05: case 0xFB06:
+        return 1;
+    default:
+        return ch >= 0x1C80 && ch <= 0x1C88;
+    }
+}
+
+/* A character as str.lower() gives it, for any character but U+0130 (two characters) and a
+   final capital sigma (str.lower gives final sigma there; the words hold neither sigma). */
+static inline Py_UCS4 any_lower(Py_UCS4 ch)
+{
+    if (ch < 128)
+        return (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+    return Py_UNICODE_TOLOWER(ch);
 }
 
 static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
@@ -2560,13 +2587,31 @@ static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
     Py_ssize_t wlen[64];
     uint8_t starts[128] = {0}, digits_after[128] = {0}, single[128] = {0};
     uint64_t pairs[128][2] = {{0}};
+    /* the words that are not ASCII, read by a second pass over the lines that are not either */
+    PyObject *wide[64];
+    Py_ssize_t nwide = 0, nascii = 0;
     for (Py_ssize_t w = 0; w < nw; w++) {
         PyObject *word = PyTuple_GET_ITEM(words, w);
-        if (!PyUnicode_Check(word) || PyUnicode_READY(word) < 0 || PyUnicode_GET_LENGTH(word) == 0 ||
-            !PyUnicode_IS_ASCII(word)) {
-            PyErr_SetString(PyExc_ValueError, "short_lines_holding() takes non-empty ASCII words");
+        if (!PyUnicode_Check(word) || PyUnicode_READY(word) < 0 || PyUnicode_GET_LENGTH(word) == 0) {
+            PyErr_SetString(PyExc_ValueError, "short_lines_holding() takes non-empty words");
             return NULL;
         }
+        if (!PyUnicode_IS_ASCII(word)) {
+            int wkind = PyUnicode_KIND(word);
+            const void *wd = PyUnicode_DATA(word);
+            for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(word); j++) {
+                Py_UCS4 ch = PyUnicode_READ(wkind, wd, j);
+                if (any_lower(ch) != ch || ch == 0x3C3 || odd_fold(ch)) {
+                    PyErr_SetString(PyExc_ValueError,
+                                    "short_lines_holding() takes lower-case words without sigma or a "
+                                    "character re.IGNORECASE equates otherwise (lintnews.native.ODD_FOLDS)");
+                    return NULL;
+                }
+            }
+            wide[nwide++] = word;
+            continue;
+        }
+        Py_ssize_t k = nascii++;
         const Py_UCS1 *s = PyUnicode_1BYTE_DATA(word);
         for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(word); j++)
             if (s[j] >= 'A' && s[j] <= 'Z') {
@@ -2574,13 +2619,14 @@ static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
                 return NULL;
             }
         starts[s[0]] = 1;
-        wdata[w] = s;
-        wlen[w] = PyUnicode_GET_LENGTH(word);
-        if (wlen[w] == 1)
+        wdata[k] = s;
+        wlen[k] = PyUnicode_GET_LENGTH(word);
+        if (wlen[k] == 1)
             single[s[0]] = 1;
         else
             pairs[s[0]][s[1] >> 6] |= (uint64_t)1 << (s[1] & 63);
     }
+    nw = nascii;
     if (PyUnicode_READY(before) < 0)
         return NULL;
     for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(before); j++) {
@@ -2679,6 +2725,33 @@ static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
         else
             SHORT_LINES_SCAN(Py_UCS4, 1)
 #undef SHORT_LINES_SCAN
+        /* the words that are not ASCII, on a line that is not ASCII either (an ASCII line holds
+           none: no character but U+212A lower-cases to ASCII from elsewhere), read to its end
+           for the characters that make the answer None */
+        if (nwide > 0 && !unscreenable && !PyUnicode_IS_ASCII(line)) {
+            for (Py_ssize_t p = 0; p < len; p++) {
+                Py_UCS4 ch = PyUnicode_READ(kind, data, p);
+                if (ch >= 128 && odd_fold(ch)) {
+                    unscreenable = 1;
+                    break;
+                }
+                if (hit)
+                    continue;
+                Py_UCS4 low = any_lower(ch);
+                for (Py_ssize_t w = 0; w < nwide && !hit; w++) {
+                    PyObject *word = wide[w];
+                    int wkind = PyUnicode_KIND(word);
+                    const void *wd = PyUnicode_DATA(word);
+                    Py_ssize_t m = PyUnicode_GET_LENGTH(word);
+                    if (PyUnicode_READ(wkind, wd, 0) != low || p + m > len)
+                        continue;
+                    Py_ssize_t j = 1;
+                    while (j < m && any_lower(PyUnicode_READ(kind, data, p + j)) == PyUnicode_READ(wkind, wd, j))
+                        j++;
+                    hit = j == m;
+                }
+            }
+        }
         if (unscreenable) {
             Py_DECREF(found);
             Py_RETURN_NONE;

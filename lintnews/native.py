@@ -320,17 +320,38 @@ plain_blocks = compiled.plain_blocks if compiled else py_plain_blocks
 Block = compiled.Block if compiled else PyBlock
 
 
+#: The characters that `re.IGNORECASE` equates with a letter that ``str.lower`` does not turn them
+#: into (Python's ``re._casefix``: the micro sign and Greek mu, "ᲀ" and Cyrillic "в", "ϐ" and
+#: "β", final sigma and sigma, ...), and "İ" (which lower-cases to two characters): a line
+#: holding one cannot be screened for a word that is not ASCII (`py_short_lines_holding`).
+ODD_FOLDS = (
+    "\u00b5\u0130\u0131\u017f\u0345\u0390\u03b0\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5"
+    "\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e9b\u1fbe\u1fd3\u1fe3\ufb05\ufb06"
+)
+
+
 def py_short_lines_holding(
     lines: list[str], first: int, longest: int, words: tuple[str, ...], before_digits: str
 ) -> list[int] | None:
     """The numbers ``i >= first`` of the lines whose text stripped is 1 to ``longest``
-    characters long and that hold one of ``words`` (ASCII, lower case) once lower-cased, or a
+    characters long and that hold one of ``words`` (lower case, any script) once lower-cased, or a
     character of ``before_digits`` (ASCII) followed by two decimal digits; None when one of those
     lines holds "İ", "ı" or "ſ" (`re.IGNORECASE` equates them with an ASCII letter, ``lower``
-    does not: a caller that screens for a case-insensitive pattern cannot screen those lines).
-    B011's comment-thread screen (`rules/chrome/thread_screen.py`)."""
+    does not: a caller that screens for a case-insensitive pattern cannot screen those lines),
+    or, when a word is not ASCII, a character of `ODD_FOLDS`. A word that is not ASCII holds no
+    sigma (``str.lower`` gives a capital sigma as final sigma at a word's end, the kernel reads a
+    character at a time) and no character of `ODD_FOLDS`. B011's comment-thread screen
+    (`rules/chrome/thread_screen.py`): the compiled kernel reads the words that are not ASCII in
+    a second pass over the lines that are not ASCII either, so the ASCII path costs what it did."""
+    for w in words:
+        if not w or w != w.lower() or (not w.isascii() and any(c in ODD_FOLDS or c == "\u03c3" for c in w)):
+            raise ValueError(
+                "short_lines_holding() takes lower-case words without sigma or a character re.IGNORECASE "
+                "equates otherwise (lintnews.native.ODD_FOLDS)"
+            )
     numbers = [i for i in range(max(first, 0), len(lines)) if 0 < len(lines[i].strip()) <= longest]
-    if any(c in lines[i] for i in numbers for c in "\u0130\u0131\u017f"):
+    odd = ODD_FOLDS if any(not w.isascii() for w in words) else "\u0130\u0131\u017f"
+    if any(c in lines[i] for i in numbers for c in odd):
         return None
     hint = re.compile(f"[{re.escape(before_digits)}]\\d\\d") if before_digits else None
     return [
