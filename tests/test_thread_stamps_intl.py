@@ -1,7 +1,7 @@
 """Comment threads stamped in other languages (B011, B012): a reader comment's stamp as
 WordPress's translations print it ("%1$s at %2$s" in each locale's date format: "12.03.2020 в
 14:35", "12 marca 2020 o 14:35", "2020年3月12日 下午2:35"), its months from B011's word lists
-(`rules/packs/B011.toml`) and the word before its time from `thread_words.STAMP_JOINS`. A page
+(`rules/packs/B011.toml`) and the word before its time from its `stamp-joins`. A page
 of each language: its article, then a thread of three comments as an extractor keeps it (name,
 stamp, comment, the "Reply" button); the same stamps in a dateline and inside sentences are
 no thread."""

@@ -237,7 +237,9 @@ class CommentThread(Rule):
     Stamps and headings in other languages are those WordPress's translations print: the months
     of B011's word lists and the word before the time ("12.03.2020 в 14:35", "12 marca 2020 o
     14:35", "2020年3月12日 下午2:35"), headings in it, pt, nl, pl, cs, ru, uk, tr, sv and id
-    ("Комментарии", "5 комментариев"); a "says" verb in the ASCII ones ("NAME scrive:").
+    ("Комментарии", "5 комментариев"), counted in zh and ja ("12条评论", "5件のコメント"), and
+    "Leave a Reply" ("Lascia un commento", "Добавить комментарий"); a "says" verb ("NAME scrive:",
+    "NAME коментує:", "NAME说道：", "NAME より:").
 
     A page whose text *is* a thread, a forum's or a discussion's (the first post's header
     stands above the first paragraph of prose, the replies follow within 40 lines, and no

@@ -107,7 +107,7 @@ def _is_header_text(text: str, patterns: HeaderPatterns) -> bool:
     and lower-casing them changes no ``\\w``, ``\\s``, ``\\d`` or ``\\b``), about twice as
     fast: `re` skips an alternative whose first letter differs from the text's only in a
     case-sensitive pattern, and the months' alternation is tried wherever a stamp may start."""
-    colon = text.rstrip().endswith(":")
+    colon = text.rstrip().endswith((":", "："))  # (zh: "NAME说道：")
     timed = _TIME_ANYWHERE.search(text) is not None
     written = _WRITTEN_BY.search(text) is not None
     if not (colon or timed or written):
@@ -152,7 +152,7 @@ def _header_shape(line: str, patterns: HeaderPatterns) -> bool | None:
     if not _hinted(line, patterns) or _TABLE_RULE.search(line):
         return None
     text = _plain(line)
-    colon = text.endswith(":")
+    colon = text.endswith((":", "："))
     if not (colon or "(" in text or patterns.dated(text)):
         return None
     # (`_STAMP_HINT.search(text)`, a branch at a time: its time's branch begins with a digit)

@@ -13,7 +13,12 @@ from collections.abc import Iterable
 from .thread_headers import MAX_HEADER
 from .thread_words import HeaderPatterns
 
-#: A heading that counts the comments below it, enough to mark a thread without headers.
+#: A heading that counts the comments below it, enough to mark a thread without headers: English,
+#: German, French and Spanish only. Not the nouns of session 46's languages nor the Chinese and
+#: Japanese counts ("12条评论", "5件のコメント", which `HeaderPatterns.heading` reads since session
+#: 47): `lists_posts` tells a listing of posts by its counters' "NUMBER NOUN" (`_COUNT`, a spaced
+#: noun), which a count joined to its noun is not, and a listing of Chinese posts each with its
+#: "12条评论" would be taken for a thread.
 _COUNTED_HEADING = re.compile(
     r"""^\W*[1-9]\d*\s+(?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|comentarios?)\b
         (?:\s+(?:to|on|zu|sur|en|a)\s+\W.{0,150}|.{0,20}(?:read\s+them\s+below|add\s+one).{0,30}|\W{0,3})$""",

@@ -16,6 +16,8 @@ import functools
 import re
 
 from lintnews import regex_cache
+from lintnews.caseless import HAN_KANA
+from lintnews.native import ODD_FOLDS
 from lintnews.packs import alternation, prefix_alternation
 from lintnews.packs.matching import per_pack_set
 from lintnews.packs.model import PackSet
@@ -28,6 +30,17 @@ _TIME = r"(?<![\d.])\d{1,2}[:.h]\d{2}(?::\d{2})?(?!\.?\d)\s*(?:[ap]\.?\s?m\.?)?"
 #: What stands between a stamp's date and its time besides the words of B011's `stamp-joins`
 #: ("at", "um", "alle", "в", "下午"...): a mark.
 _STAMP_MARKS = r",|@|-|—|–"
+
+#: A Chinese character (a says-verb opening with one is joined to the name: `HeaderPatterns`).
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: A Chinese or Japanese character (a heading's noun opening with one is joined to its count).
+_HAN_KANA = re.compile(HAN_KANA)
+
+
+def _screenable(word: str) -> bool:
+    """Whether the screen's kernel can look for ``word`` (`native.py_short_lines_holding`)."""
+    return word.isascii() or not any(c in ODD_FOLDS or c == "\u03c3" for c in word)
+
 
 #: The numbers of `HeaderPatterns.date_hint` (a four-digit year, "d.m" / "d/m" / "d-m").
 _NUMERIC_DATE = re.compile(r"\d\d\d\d|\d[./-]\d")
@@ -60,24 +73,26 @@ _NAME = (
 )
 
 
-def _header_forms(date: str, stamp: str, says: str, wrote: str) -> tuple[str, ...]:
+def _header_forms(date: str, stamp: str, says: str, wrote: str, joined: str) -> tuple[str, ...]:
     """The comment header's pattern (verbose, written in lower case), form by form: a name and a
-    stamp, a "written by NAME" and a date, "NAME says:", "NAME wrote on STAMP:", a stamp alone.
+    stamp, a "written by NAME" and a date, "NAME says:" (or a Chinese verb joined to the name,
+    maybe ending with a full-width colon: zh_CN's "NAME说道：", `joined`), "NAME wrote on STAMP:",
+    a stamp alone.
     Each form is anchored at both ends, so the whole pattern (`_header`) matches a text exactly
     when one of its forms does."""
     return (
         rf"""^\W*(?:(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié)\s+)?(?:(?:by|von|par|por):?\s+)?
         {_NAME}\s*[|—–\-,:]?\s*(?:on|at|am|le|el|said\s+on|wrote\s+on)?\s*{stamp}.{{0,40}}$""",
         rf"""^\W*(?:written|submitted|comment(?:ed)?)\s+by:?\s+{_NAME}\s*[|—–\-,]?\s*(?:on\s+)?{date}.{{0,20}}$""",
-        rf"""^\W*(?:\d{{1,4}}\.\s+)?(?:{date}\s*[/|—–\-,]?\s*)?{_NAME}\s+{says}(?:\s+(?:on\s+|am\s+|le\s+|el\s+)?{stamp}.{{0,20}})?:\s*$""",
+        rf"""^\W*(?:\d{{1,4}}\.\s+)?(?:{date}\s*[/|—–\-,]?\s*)?{_NAME}(?:\s+{says}(?:\s+(?:on\s+|am\s+|le\s+|el\s+)?{stamp}.{{0,20}})?:|\s*{joined}[:：])\s*$""",
         rf"""^\W*{_NAME}\s+{wrote}\s+(?:on\s+|am\s+|le\s+|el\s+)?{stamp}.{{0,20}}:\s*$""",
         rf"""^\W*(?:on\s+)?{stamp}\W*(?:reply|permalink|\#)?\W*$""",
     )
 
 
-def _header(date: str, stamp: str, says: str, wrote: str) -> str:
+def _header(date: str, stamp: str, says: str, wrote: str, joined: str) -> str:
     """The comment header's pattern: its forms (`_header_forms`) as one alternation."""
-    return "\n      | ".join(_header_forms(date, stamp, says, wrote))
+    return "\n      | ".join(_header_forms(date, stamp, says, wrote, joined))
 
 
 class HeaderPatterns:
@@ -94,6 +109,7 @@ class HeaderPatterns:
         joins: tuple[str, ...] = (),
         counted_nouns: tuple[str, ...] = (),
         plurals: tuple[str, ...] = (),
+        replies: tuple[str, ...] = (),
     ):
         #: What stands between a stamp's date and its time: a word of `stamp-joins` or a mark.
         stamp_joins = f"{alternation(joins)}|{_STAMP_MARKS}"
@@ -104,21 +120,34 @@ class HeaderPatterns:
         #: A date and a time: a comment is stamped to the minute, an article's dateline or a
         #: cited source ("Thomas Erdbrink, New York Times, August 7, 2012") usually to the day.
         stamp = rf"(?:{date}\s*(?:{stamp_joins})?\s*{_TIME}|{_TIME}\s*(?:on|,)?\s*{date})"
-        self.source = _header(date, stamp, alternation(says), alternation(wrote))
+        #: A says-verb that opens with a Chinese character may follow the name without a space
+        #: and end with a full-width colon, as WordPress's zh_CN prints it ("NAME说道："), and is
+        #: no whole word in the hint (the name before it is letters too); the others stand after
+        #: a space, a whole word, before an ASCII colon.
+        spaced = tuple(w for w in says if not _HAN.match(w))
+        joined = tuple(w for w in says if _HAN.match(w))
+        self.source = _header(date, stamp, alternation(spaced), alternation(wrote), alternation(joined))
         #: The stamp alone, then each form of the header's pattern (`_header_forms`), in the
         #: pattern's verbose syntax: what `forms` compiles.
-        self.form_sources = (stamp, *_header_forms(date, stamp, alternation(says), alternation(wrote)))
+        self.form_sources = (
+            stamp,
+            *_header_forms(date, stamp, alternation(spaced), alternation(wrote), alternation(joined)),
+        )
         #: What every header holds somewhere (a time, a says-verb, a "written by", a "(Score:"):
         #: a cheap search that spares the full pattern on nearly every line of a document; its
         #: twin is case-sensitive, for an ASCII line lower-cased (~1.6 times faster). A verb is
         #: a whole word there as in the pattern ("NAME says:"), so "edit" and "credit" hold no "dit".
-        self.hint_source = rf"\d[:.h]\d\d|{'|'.join(_HINT_WORDS)}|(?<!\w){alternation(says)}(?!\w)|score:"
+        self.hint_source = rf"\d[:.h]\d\d|{'|'.join(_HINT_WORDS)}|(?<!\w){alternation(spaced)}(?!\w)|score:"
+        if joined:
+            self.hint_source += f"|{alternation(joined)}"
         self.hint = re.compile(self.hint_source, re.IGNORECASE)
         self.cased_hint = re.compile(self.hint_source)
-        #: The screen's words (`thread_screen.Screen`): the hint's literal words, lower case and
-        #: ASCII as the kernel reads them; None when a says-verb is not ASCII (no screen).
-        words = (*_HINT_WORDS, *says, "score:")
-        self.screen_words = words if all(w.isascii() for w in words) else None
+        #: The screen's words (`thread_screen.Screen`): the hint's literal words in lower case, a
+        #: says-verb of several words by its first ("diyor ki": the pattern's "diyor\s+ki" holds
+        #: "diyor" whatever the blanks); None when the kernel cannot look for a word (a sigma, a
+        #: character `re.IGNORECASE` equates otherwise: `lintnews.native.ODD_FOLDS`; no screen).
+        words = tuple(dict.fromkeys((*_HINT_WORDS, *(w.split()[0] for w in says), "score:")))
+        self.screen_words = words if all(_screenable(w) for w in words) else None
         #: What every date holds (a four-digit year, "d.m" / "d/m" / "d-m", or a weekday).
         self.date_hint = re.compile(rf"\d\d\d\d|\d[./-]\d|{weekday}", re.IGNORECASE)
         #: Its weekdays alone, and their twin for an ASCII text lower-cased (`dated`).
@@ -136,7 +165,7 @@ class HeaderPatterns:
             rf"^\W*(?:on\s+)?{date}(?:\s*(?:{stamp_joins})?\s*{_TIME})?\W*$", re.IGNORECASE
         )
         #: A thread's heading (`thread_headings.is_heading`).
-        self.heading = re.compile(_heading(counted_nouns, plurals), re.IGNORECASE | re.VERBOSE)
+        self.heading = re.compile(_heading(counted_nouns, plurals, replies), re.IGNORECASE | re.VERBOSE)
         self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         self._forms: tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]] | None = None
 
@@ -179,16 +208,24 @@ class HeaderPatterns:
         return self._forms
 
 
-def _heading(counted_nouns: tuple[str, ...], plurals: tuple[str, ...]) -> str:
-    """The heading of a thread (verbose, ``re.IGNORECASE``): "199 Comments", "5 Responses to
-    “…”", "{ 5 comments… read them below or add one }", "Reader comments", "Kommentare (3)", "12
-    commentaires", and B011's `heading-counted-nouns` after a count ("5 комментариев", "12
-    comentários") and its `heading-plurals` alone ("Commenti", "Комментарии (3)"). A singular
-    without a number ("Comment", "Komentář", "Yorum") is a section of the article or a column
-    as often as a thread's heading."""
-    return rf"""^\W*(?:\d+\s+{alternation(counted_nouns)}|{alternation(plurals)})\b
+def _heading(counted_nouns: tuple[str, ...], plurals: tuple[str, ...], replies: tuple[str, ...]) -> str:
+    """The heading of a thread (verbose, ``re.IGNORECASE``): B011's `heading-counted-nouns` after
+    a count ("199 Comments", "5 Responses to “…”", "{ 5 comments… read them below or add one }",
+    "5 комментариев"), its `heading-plurals` alone ("Reader comments", "Kommentare (3)",
+    "Комментарии (3)") and its `reply-headings` ("Leave a Reply", "Lascia un commento"). A noun
+    opening with a Chinese or Japanese character stands joined to its count, as WordPress's
+    zh_CN, zh_TW and ja print it ("12条评论", "12 則迴響", "5件のコメント"; zh_CN's "TITLE有12条评论"
+    only with the title in its book-title marks, "《…》有12条评论": with a bare title it is a
+    sentence). A singular without a number ("Comment", "Komentář", "Yorum") is a section of the
+    article or a column as often as a thread's heading, and so is 评论 ("commentary")."""
+    spaced = tuple(w for w in counted_nouns if not _HAN_KANA.match(w))
+    joined = tuple(w for w in counted_nouns if _HAN_KANA.match(w))
+    counted = rf"\d+\s+{alternation(spaced)}"
+    if joined:
+        counted += rf"|(?:《[^》\n]{{1,150}}》有\s*)?\d+\s*{alternation(joined)}"
+    return rf"""^\W*(?:{counted}|{alternation(plurals)})\b
         (?:\W*\d+\W*|\s+(?:to|on|zu|sur|en|a)\b.{{0,150}}|.{{0,20}}(?:read\s+them\s+below|add\s+one|so\s+far).{{0,30}})?\W*$
-      | ^\W*(?:leave|post|add|write)\s+a\s+(?:reply|comment)\W*$"""
+      | ^\W*{alternation(replies)}\W*$"""
 
 
 @functools.lru_cache(maxsize=8)
@@ -200,20 +237,26 @@ def _patterns(
     joins: tuple[str, ...],
     counted_nouns: tuple[str, ...],
     plurals: tuple[str, ...],
+    replies: tuple[str, ...],
 ) -> HeaderPatterns:
-    return HeaderPatterns(months, weekdays, says, wrote, joins, counted_nouns, plurals)
+    return HeaderPatterns(months, weekdays, says, wrote, joins, counted_nouns, plurals, replies)
+
+
+#: B011's word lists that `HeaderPatterns` reads, in the order of its arguments.
+WORD_LISTS = (
+    "months",
+    "weekdays",
+    "says-verbs",
+    "wrote-verbs",
+    "stamp-joins",
+    "heading-counted-nouns",
+    "heading-plurals",
+    "reply-headings",
+)
 
 
 def _header_patterns(packs: PackSet) -> HeaderPatterns:
-    return _patterns(
-        packs.word_list(THREAD_RULE, "months"),
-        packs.word_list(THREAD_RULE, "weekdays"),
-        packs.word_list(THREAD_RULE, "says-verbs"),
-        packs.word_list(THREAD_RULE, "wrote-verbs"),
-        packs.word_list(THREAD_RULE, "stamp-joins"),
-        packs.word_list(THREAD_RULE, "heading-counted-nouns"),
-        packs.word_list(THREAD_RULE, "heading-plurals"),
-    )
+    return _patterns(*(packs.word_list(THREAD_RULE, name) for name in WORD_LISTS))
 
 
 #: The `HeaderPatterns` of the words ``settings``' packs give B011 (one object per set of words:
