@@ -2588,8 +2588,12 @@ static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
     uint8_t starts[128] = {0}, digits_after[128] = {0}, single[128] = {0};
     uint64_t pairs[128][2] = {{0}};
     /* the words that are not ASCII, read by a second pass over the lines that are not either */
-    PyObject *wide[64];
+    int wkinds[64];
+    const void *wdatas[64];
+    Py_ssize_t wlens[64];
+    Py_UCS4 wfirst[64], wmax[64];
     Py_ssize_t nwide = 0, nascii = 0;
+    int latin1_words = 0;
     for (Py_ssize_t w = 0; w < nw; w++) {
         PyObject *word = PyTuple_GET_ITEM(words, w);
         if (!PyUnicode_Check(word) || PyUnicode_READY(word) < 0 || PyUnicode_GET_LENGTH(word) == 0) {
@@ -2608,7 +2612,13 @@ static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
                     return NULL;
                 }
             }
-            wide[nwide++] = word;
+            wkinds[nwide] = wkind;
+            wdatas[nwide] = wd;
+            wlens[nwide] = PyUnicode_GET_LENGTH(word);
+            wfirst[nwide] = PyUnicode_READ(wkind, wd, 0);
+            wmax[nwide] = PyUnicode_MAX_CHAR_VALUE(word);
+            latin1_words |= wkind == PyUnicode_1BYTE_KIND;
+            nwide++;
             continue;
         }
         Py_ssize_t k = nascii++;
@@ -2729,26 +2739,34 @@ static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
            none: no character but U+212A lower-cases to ASCII from elsewhere), read to its end
            for the characters that make the answer None */
         if (nwide > 0 && !unscreenable && !PyUnicode_IS_ASCII(line)) {
-            for (Py_ssize_t p = 0; p < len; p++) {
-                Py_UCS4 ch = PyUnicode_READ(kind, data, p);
-                if (ch >= 128 && odd_fold(ch)) {
+            if (kind == PyUnicode_1BYTE_KIND && !latin1_words) {
+                /* no word fits a line of one byte a character (lower-casing keeps a character
+                   there): only the micro sign, the one character of ODD_FOLDS it may hold */
+                if (memchr(data, 0xB5, (size_t)len) != NULL)
                     unscreenable = 1;
-                    break;
-                }
-                if (hit)
-                    continue;
-                Py_UCS4 low = any_lower(ch);
-                for (Py_ssize_t w = 0; w < nwide && !hit; w++) {
-                    PyObject *word = wide[w];
-                    int wkind = PyUnicode_KIND(word);
-                    const void *wd = PyUnicode_DATA(word);
-                    Py_ssize_t m = PyUnicode_GET_LENGTH(word);
-                    if (PyUnicode_READ(wkind, wd, 0) != low || p + m > len)
+            }
+            else {
+                Py_UCS4 widest = PyUnicode_MAX_CHAR_VALUE(line);
+                for (Py_ssize_t p = 0; p < len; p++) {
+                    Py_UCS4 ch = PyUnicode_READ(kind, data, p);
+                    if (ch >= 128 && odd_fold(ch)) {
+                        unscreenable = 1;
+                        break;
+                    }
+                    if (hit)
                         continue;
-                    Py_ssize_t j = 1;
-                    while (j < m && any_lower(PyUnicode_READ(kind, data, p + j)) == PyUnicode_READ(wkind, wd, j))
-                        j++;
-                    hit = j == m;
+                    /* kana and the CJK ideographs have no case (U+3040-U+9FFF) */
+                    Py_UCS4 low = (ch >= 0x3040 && ch < 0xA000) ? ch : any_lower(ch);
+                    for (Py_ssize_t w = 0; w < nwide && !hit; w++) {
+                        Py_ssize_t m = wlens[w];
+                        if (wfirst[w] != low || wmax[w] > widest || p + m > len)
+                            continue;
+                        Py_ssize_t j = 1;
+                        while (j < m && any_lower(PyUnicode_READ(kind, data, p + j)) ==
+                                            PyUnicode_READ(wkinds[w], wdatas[w], j))
+                            j++;
+                        hit = j == m;
+                    }
                 }
             }
         }
