@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import wordfreq
-from lintnews.rules.chrome.thread_words import WORD_LISTS, HeaderPatterns, header_patterns_for
+from lintnews.rules.chrome.thread_words import HeaderPatterns, header_patterns_for, header_words
 from lintnews.rules.truncation import wordlist
 
 from lintnews import engine, kept_files, minhash, regex_cache
@@ -32,8 +32,7 @@ HEADER = BUILTIN_WORDS.source
 
 def fresh() -> HeaderPatterns:
     """The header's patterns of the built-in words, not yet compiled (B011 and B012 keep theirs)."""
-    packs = load_packs(Settings())
-    return HeaderPatterns(*(packs.word_list("comment-thread", name) for name in WORD_LISTS))
+    return HeaderPatterns(*header_words(load_packs(Settings())))
 
 
 #: A line of a comment thread as Dragnet's pages have them, and a dateline that is no header.

@@ -242,21 +242,22 @@ def _patterns(
     return HeaderPatterns(months, weekdays, says, wrote, joins, counted_nouns, plurals, replies)
 
 
-#: B011's word lists that `HeaderPatterns` reads, in the order of its arguments.
-WORD_LISTS = (
-    "months",
-    "weekdays",
-    "says-verbs",
-    "wrote-verbs",
-    "stamp-joins",
-    "heading-counted-nouns",
-    "heading-plurals",
-    "reply-headings",
-)
+def header_words(packs: PackSet) -> tuple[tuple[str, ...], ...]:
+    """B011's word lists that `HeaderPatterns` reads, in the order of its arguments."""
+    return (
+        packs.word_list(THREAD_RULE, "months"),
+        packs.word_list(THREAD_RULE, "weekdays"),
+        packs.word_list(THREAD_RULE, "says-verbs"),
+        packs.word_list(THREAD_RULE, "wrote-verbs"),
+        packs.word_list(THREAD_RULE, "stamp-joins"),
+        packs.word_list(THREAD_RULE, "heading-counted-nouns"),
+        packs.word_list(THREAD_RULE, "heading-plurals"),
+        packs.word_list(THREAD_RULE, "reply-headings"),
+    )
 
 
 def _header_patterns(packs: PackSet) -> HeaderPatterns:
-    return _patterns(*(packs.word_list(THREAD_RULE, name) for name in WORD_LISTS))
+    return _patterns(*header_words(packs))
 
 
 #: The `HeaderPatterns` of the words ``settings``' packs give B011 (one object per set of words:
