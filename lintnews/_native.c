@@ -2594,6 +2594,9 @@ static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
     Py_UCS4 wfirst[64], wmax[64];
     Py_ssize_t nwide = 0, nascii = 0;
     int latin1_words = 0;
+    /* their first characters: the ASCII ones, and (a bit per character modulo 64) the others */
+    uint8_t wide_ascii_starts[128] = {0};
+    uint64_t wide_starts = 0;
     for (Py_ssize_t w = 0; w < nw; w++) {
         PyObject *word = PyTuple_GET_ITEM(words, w);
         if (!PyUnicode_Check(word) || PyUnicode_READY(word) < 0 || PyUnicode_GET_LENGTH(word) == 0) {
@@ -2616,6 +2619,10 @@ static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
             wdatas[nwide] = wd;
             wlens[nwide] = PyUnicode_GET_LENGTH(word);
             wfirst[nwide] = PyUnicode_READ(wkind, wd, 0);
+            if (wfirst[nwide] < 128)
+                wide_ascii_starts[wfirst[nwide]] = 1;
+            else
+                wide_starts |= (uint64_t)1 << (wfirst[nwide] & 63);
             wmax[nwide] = PyUnicode_MAX_CHAR_VALUE(word);
             latin1_words |= wkind == PyUnicode_1BYTE_KIND;
             nwide++;
@@ -2748,15 +2755,23 @@ static PyObject *native_short_lines_holding(PyObject *self, PyObject *args)
             else {
                 Py_UCS4 widest = PyUnicode_MAX_CHAR_VALUE(line);
                 for (Py_ssize_t p = 0; p < len; p++) {
-                    Py_UCS4 ch = PyUnicode_READ(kind, data, p);
-                    if (ch >= 128 && odd_fold(ch)) {
-                        unscreenable = 1;
-                        break;
+                    Py_UCS4 ch = PyUnicode_READ(kind, data, p), low;
+                    if (ch < 128) {
+                        if (hit || !wide_ascii_starts[low = ascii_lower(ch)])
+                            continue;
                     }
-                    if (hit)
-                        continue;
-                    /* kana and the CJK ideographs have no case (U+3040-U+9FFF) */
-                    Py_UCS4 low = (ch >= 0x3040 && ch < 0xA000) ? ch : any_lower(ch);
+                    else {
+                        if (odd_fold(ch)) {
+                            unscreenable = 1;
+                            break;
+                        }
+                        if (hit)
+                            continue;
+                        /* kana and the CJK ideographs have no case (U+3040-U+9FFF) */
+                        low = (ch >= 0x3040 && ch < 0xA000) ? ch : any_lower(ch);
+                        if (low < 128 ? !wide_ascii_starts[low] : !(wide_starts >> (low & 63) & 1))
+                            continue; /* (U+212A lower-cases to "k") */
+                    }
                     for (Py_ssize_t w = 0; w < nwide && !hit; w++) {
                         Py_ssize_t m = wlens[w];
                         if (wfirst[w] != low || wmax[w] > widest || p + m > len)

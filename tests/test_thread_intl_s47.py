@@ -311,3 +311,8 @@ def test_the_kernel_and_its_twin_agree_on_words_of_any_script() -> None:
     assert _native.short_lines_holding(
         ["Іван КОМЕНТУЄ:", "x", "张三说道："], 0, 40, ("коментує", "说道"), ""
     ) == [0, 2]
+    # the Kelvin sign lower-cases to "k", a word's ASCII first letter; the micro sign makes None
+    words = ("kł", "коментує")
+    assert _native.short_lines_holding(["\u212ał x", "é", "é KŁ"], 0, 40, words, "") == [0, 2]
+    assert _native.short_lines_holding(["\u212ał x", "µg"], 0, 40, words, "") is None
+    assert _native.short_lines_holding(["\u212ał x", "µg"], 0, 40, ("says",), "") == []
