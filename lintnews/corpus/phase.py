@@ -60,7 +60,7 @@ def one_document(targets: Sequence[str], settings: Settings) -> bool:
     compare, and its findings are none (every N rule needs two documents); a check run then
     skips it (as ``--no-corpus`` does, unless ``--index`` compares the document with a stored
     corpus): a pre-commit hook's run on one changed file no longer imports numpy and the corpus
-    modules, nor signs the document (a third of a one-file check's instructions)."""
+    modules, nor signs the document (a quarter of a one-file check's instructions)."""
     if len(targets) != 1 or targets[0] == "-" or not os.path.isfile(targets[0]):
         return False
     return kind_of(targets[0], settings.formats) != "jsonl"
