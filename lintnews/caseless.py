@@ -12,6 +12,8 @@ CASELESS_PROSE = 20
 #: character class: Chinese and Japanese text, read a character at a time where it has no spaces
 #: to split words at (T001/T002's stumps, F001's spacing, S003's answers, B027's first paragraph).
 HAN_KANA = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+#: A Han character alone (the ranges of `HAN_KANA` without the kana): what opens a Chinese word.
+HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 #: Marks that end or split a sentence: Latin punctuation (Korean, Arabic, Hebrew text uses it
 #: too), and Chinese and Japanese (full-width, ideographic), Arabic, Urdu and Devanagari ones.
 CLAUSE_MARKS = frozenset(".!?,;。．｡！？，、；؟،؛۔।॥")

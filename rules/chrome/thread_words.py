@@ -3,10 +3,10 @@
 A header's stamp names a month or a weekday ("July 10th, 2012, 10:03 am", "Donnerstag, 1.
 November"), and its verb says who wrote ("NAME says:", "NAME wrote on …:"). Those words are B011's
 word lists in ``rules/packs/B011.toml`` (`months`, `weekdays`, `says-verbs`, `wrote-verbs`,
-`stamp-joins`, and the nouns of a thread's heading, `heading-counted-nouns`, `heading-plurals`, in
-every language at once: `lintnews.packs.PackSet.word_list`), which users extend from their own packs;
-this module puts them in the shapes the thread search reads (`HeaderPatterns`), made once per
-set of words (`header_patterns_for`). B012 reports the headers of the threads B011's search
+`stamp-joins`, and the words of a thread's heading, `heading-counted-nouns`, `heading-plurals`,
+`reply-headings`, in every language at once: `lintnews.packs.PackSet.word_list`), which users
+extend from their own packs; this module puts them in the shapes the thread search reads
+(`HeaderPatterns`), made once per set of words (`header_patterns_for`). B012 reports the headers of the threads B011's search
 finds, so both read B011's lists.
 """
 
@@ -16,7 +16,7 @@ import functools
 import re
 
 from lintnews import regex_cache
-from lintnews.caseless import HAN_KANA
+from lintnews.caseless import HAN, HAN_KANA
 from lintnews.native import ODD_FOLDS
 from lintnews.packs import alternation, prefix_alternation
 from lintnews.packs.matching import per_pack_set
@@ -32,7 +32,7 @@ _TIME = r"(?<![\d.])\d{1,2}[:.h]\d{2}(?::\d{2})?(?!\.?\d)\s*(?:[ap]\.?\s?m\.?)?"
 _STAMP_MARKS = r",|@|-|—|–"
 
 #: A Chinese character (a says-verb opening with one is joined to the name: `HeaderPatterns`).
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(HAN)
 #: A Chinese or Japanese character (a heading's noun opening with one is joined to its count).
 _HAN_KANA = re.compile(HAN_KANA)
 
