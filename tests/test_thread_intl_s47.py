@@ -13,12 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from lintnews import native
+from lintnews import _native, native
 from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.engine import Linter
-
-_native = pytest.importorskip("lintnews._native")
 
 
 def _found(text: str, settings: Settings | None = None) -> list[tuple[str, int]]:
@@ -316,3 +314,33 @@ def test_the_kernel_and_its_twin_agree_on_words_of_any_script() -> None:
     assert _native.short_lines_holding(["\u212ał x", "é", "é KŁ"], 0, 40, words, "") == [0, 2]
     assert _native.short_lines_holding(["\u212ał x", "µg"], 0, 40, words, "") is None
     assert _native.short_lines_holding(["\u212ał x", "µg"], 0, 40, ("says",), "") == []
+
+
+#: An Italian thread of WordPress (it_IT: "NAME scrive:", "12 marzo 2020 alle 14:35"), then its
+#: reply form, which no English stop line names.
+ITALIAN_THREAD = (
+    "Il Comune apre la nuova linea del tram\n\n"
+    "Il sindaco ha inaugurato sabato la nuova linea del tram che collega il centro alla stazione, dopo"
+    " tre anni di lavori e molte polemiche sui costi.\n\n"
+    "Secondo l'assessore ai trasporti, i tram passeranno ogni sei minuti dalle sei del mattino fino a"
+    " mezzanotte, anche nei giorni festivi.\n\n"
+    "3 commenti\n\n"
+    "Giulia scrive:\n\n12 marzo 2020 alle 14:35\n\nFinalmente! La aspettavamo da anni.\n\n"
+    "Marco Rossi scrive:\n\n12 marzo 2020 alle 15:02\n\nSperiamo che i biglietti non aumentino.\n\n"
+    "Anna scrive:\n\n13 marzo 2020 alle 09:11\n\nMeglio tardi che mai.\n\n"
+    "Lascia un commento\n\n"
+    "Il tuo indirizzo email non sarà pubblicato.\n\n"
+    "Commento\n\n"
+    "Pubblica il commento\n"
+)
+
+
+def test_a_thread_stops_at_its_reply_form_in_every_language_of_reply_headings() -> None:
+    """B011's region ends with the last comment, before the reply form's heading in the page's
+    language ("Lascia un commento", B011's `reply-headings`), as it ends before "Leave a Reply":
+    the form's lines after it are B002's, not the thread's."""
+    doc = Document("page.txt", ITALIAN_THREAD)
+    diags = Linter(Settings(select=["B011"])).lint(doc).diagnostics
+    assert [(d.code, doc.lines[d.line - 1], doc.lines[d.end_line - 1]) for d in diags] == [
+        ("B011", "3 commenti", "Meglio tardi che mai.")
+    ]

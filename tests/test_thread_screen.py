@@ -47,7 +47,7 @@ def search(doc: Document, screen: Screen) -> tuple[list[int], list[regions.Threa
     """The headers found through ``screen``, and the thread found from a counting heading when
     there are none."""
     headers = regions._headers(doc, screen, PATTERNS)
-    return headers, [] if headers else regions._headed_thread(doc, screen)
+    return headers, [] if headers else regions._headed_thread(doc, screen, PATTERNS)
 
 
 CASES = {

@@ -78,7 +78,8 @@ def _threads(doc: Document, patterns: HeaderPatterns) -> list[Thread]:
     headers = sorted({*headers, *early_headers(shown, prose[0].end + 1, first, patterns)})
     if not headers:
         early = announcing_heading(seen, prose[0].end + 1, first)  # under a one-paragraph post
-        return _headed_thread(doc, screen if early is None else Screen(doc, early, MAX_HEADER, words))
+        screen = screen if early is None else Screen(doc, early, MAX_HEADER, words)
+        return _headed_thread(doc, screen, patterns)
     # the first run of headers close enough together
     run = [headers[0]]
     for h in headers[1:]:
@@ -102,28 +103,28 @@ def _threads(doc: Document, patterns: HeaderPatterns) -> list[Thread]:
         reach = range(run[0] - 1, max(low, run[0] - _HEADING_REACH) - 1, -1)
         heading = next((i for i in reach if is_heading(seen, i, patterns)), None)
     if len(run) < 2 and heading is None:
-        return _headed_thread(doc, screen)
+        return _headed_thread(doc, screen, patterns)
     if heading is None and _opens_with_a_post(doc, run[0], patterns):
         return []
     start = heading if heading is not None else run[0]
-    end, _ = thread_end(lines, run[0], [h for h in headers if h > run[0]], markup=markup_of(doc))
+    later = [h for h in headers if h > run[0]]
+    end, _ = thread_end(lines, run[0], later, markup=markup_of(doc), reply=patterns.reply)
     return [Thread(start, end, tuple(h for h in headers if start <= h <= end))]
 
 
 def _marked_thread(doc: Document, r: Region, patterns: HeaderPatterns) -> Thread | None:
     """The thread in an element marked comments (HTML input): from its first line to the line
-    before the reply form or the closing note that the element often holds as well ("Leave a
-    Reply", "Name *", "Comments are closed", `thread_end.is_stop`); None when it holds no
-    comment header. (The element bounds the thread: a comment's own list or its tools are not
-    read as the page's menu here.)"""
+    before the reply form or the closing note the element often holds as well ("Leave a Reply",
+    "Name *", "Comments are closed", `thread_end.is_stop`); None when it holds no comment header
+    (the element bounds the thread: a comment's own list or tools are not read as a menu here)."""
     lines = doc.lines
     shown = SHOWN_LINES.of(doc)
     headers = tuple(i for i in range(r.start, r.end + 1) if is_header(shown, i, patterns))
     if not headers:
         return None
-    stop = next(
-        (i for i in range(headers[-1] + 1, r.end + 1) if lines[i].strip() and is_stop(lines[i])), r.end + 1
-    )
+    reply = patterns.reply
+    stops = (i for i in range(headers[-1] + 1, r.end + 1) if lines[i].strip() and is_stop(lines[i], reply))
+    stop = next(stops, r.end + 1)
     end = next(i for i in range(stop - 1, headers[-1] - 1, -1) if lines[i].strip())
     return Thread(r.start, end, headers, r.tag)
 
@@ -146,7 +147,7 @@ def _opens_with_a_post(doc: Document, start: int, patterns: HeaderPatterns) -> b
     ) and not any(is_heading(seen, i, patterns) for i in range(start))
 
 
-def _headed_thread(doc: Document, screen: Screen) -> list[Thread]:
+def _headed_thread(doc: Document, screen: Screen, patterns: HeaderPatterns) -> list[Thread]:
     """A thread without headers (an extractor that drops them keeps the bodies): from a
     heading that counts them ("{ 43 comments… read them below or add one }", "5 Responses to
     “…”") to where the page takes over (`thread_end`)."""
@@ -160,7 +161,7 @@ def _headed_thread(doc: Document, screen: Screen) -> list[Thread]:
     # its byline, above the article), the thread is under the last
     heading = lines[i].strip()
     i = max((j for j in lines_from if j > i and lines[j].strip() == heading), default=i)
-    end, stopped = thread_end(lines, i, [], headed=True, markup=markup_of(doc))
+    end, stopped = thread_end(lines, i, [], headed=True, markup=markup_of(doc), reply=patterns.reply)
     # a counter over nothing is no thread; one closed by its form holds a comment; counters of
     # other posts below it make a listing of posts
     if end - i >= (1 if stopped else _MIN_HEADED_LINES) and not lists_posts(seen, i, end):

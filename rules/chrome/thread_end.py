@@ -97,10 +97,12 @@ def markup_of(doc: Document) -> Markup | None:
     return Markup(doc.line_tags, marks.landmark if marks is not None else ())
 
 
-def is_stop(line: str) -> bool:
-    """A line after which no comment of the thread is read (see the module docstring)."""
+def is_stop(line: str, reply: re.Pattern[str] | None = None) -> bool:
+    """A line after which no comment of the thread is read (see the module docstring); ``reply``:
+    the heading of the reply form in every language of B011's `reply-headings` ("Lascia un
+    commento", "Добавить комментарий", "コメントを残す"; `HeaderPatterns.reply`)."""
     text = line.strip()
-    if _STOP_START.match(text) is not None:
+    if _STOP_START.match(text) is not None or (reply is not None and reply.match(text) is not None):
         return True
     low = text.lower()
     # (an ASCII text holds none of the characters `UNSCREENABLE` stands for, and `isascii` is
@@ -111,12 +113,18 @@ def is_stop(line: str) -> bool:
 
 
 def thread_end(
-    lines: list[str], last: int, later: Iterable[int], headed: bool = False, markup: Markup | None = None
+    lines: list[str],
+    last: int,
+    later: Iterable[int],
+    headed: bool = False,
+    markup: Markup | None = None,
+    reply: re.Pattern[str] | None = None,
 ) -> tuple[int, bool]:
     """The last line of a thread whose last header so far is line ``last``, and whether a line
     that closes a thread (its form, its closing note) was seen; ``later``: the header lines
     after ``last`` (ascending); ``headed``: a thread found from its heading alone (``last``);
-    ``markup``: an HTML page's (`markup_of`)."""
+    ``markup``: an HTML page's (`markup_of`); ``reply``: the reply form's heading in every
+    language (`is_stop`)."""
     pending = iter(later)
     nxt = next(pending, None)
     end = last
@@ -141,7 +149,7 @@ def thread_end(
         inside = nxt is not None and nxt - i <= MAX_GAP
         if not inside and (MD_HEADING.match(line) or (markup is not None and _left(markup, last, i))):
             return end, formed
-        stop = is_stop(line)
+        stop = is_stop(line, reply)
         if form_lines > 0:
             form_lines -= 1
             if stop:

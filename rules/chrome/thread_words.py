@@ -166,6 +166,9 @@ class HeaderPatterns:
         )
         #: A thread's heading (`thread_headings.is_heading`).
         self.heading = re.compile(_heading(counted_nouns, plurals, replies), re.IGNORECASE | re.VERBOSE)
+        #: The reply form's heading alone ("Leave a Reply", "Lascia un commento"): where a thread
+        #: stops (`thread_end.is_stop`), in every language of `reply-headings`.
+        self.reply = re.compile(rf"^\W*{alternation(replies)}\W*$", re.IGNORECASE) if replies else None
         self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         self._forms: tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]] | None = None
 
