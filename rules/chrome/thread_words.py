@@ -64,16 +64,33 @@ def _date(month: str, weekday: str) -> str:
     )
 
 
-#: An author name as comment headers give it: at most five tokens, no sentence punctuation, and
-#: not a word that stamps the page itself ("updated 5:15 PM EST, …", "Posted on …"); a reply's
-#: number ("#1.1 - Tue Jul 24, 2012 10:35 AM") may stand first.
-_NAME = (
-    r"(?!\W*(?:on|at|am|le|el|posted|(?:last\s+)?(?:update|updated|modified|published))\b)"
-    r"(?:[^\s.!?]{1,30}|\w{1,3}\.|\d{1,3}(?:\.\d{1,3})+)(?:\s+(?:[^\s.!?]{1,30}|\w{1,3}\.)){0,4}"
+#: English's `page-stamps` (what a `HeaderPatterns` made without B011's lists reads).
+_ENGLISH_STAMPS = (
+    "posted",
+    "update",
+    "updated",
+    "modified",
+    "published",
+    "last update",
+    "last updated",
+    "last modified",
+    "last published",
 )
 
 
-def _header_forms(date: str, stamp: str, says: str, wrote: str, joined: str) -> tuple[str, ...]:
+def _name(stamps: str) -> str:
+    """An author name as comment headers give it: at most five tokens, no sentence punctuation,
+    and not a word that stamps the page itself (``stamps``, B011's `page-stamps`: "updated 5:15
+    PM EST, …", "Posted on …", "Aktualisiert am 12. März 2025 um 14:35", "Actualizado 19 de
+    abril de 2022 6:00 PM") nor the word before a date ("on", "am", "le"); a reply's number
+    ("#1.1 - Tue Jul 24, 2012 10:35 AM") may stand first."""
+    return (
+        rf"(?!\W*(?:on|at|am|le|el|{stamps})\b)"
+        r"(?:[^\s.!?]{1,30}|\w{1,3}\.|\d{1,3}(?:\.\d{1,3})+)(?:\s+(?:[^\s.!?]{1,30}|\w{1,3}\.)){0,4}"
+    )
+
+
+def _header_forms(date: str, stamp: str, says: str, wrote: str, joined: str, name: str) -> tuple[str, ...]:
     """The comment header's pattern (verbose, written in lower case), form by form: a name and a
     stamp, a "written by NAME" and a date, "NAME says:" (or a Chinese verb joined to the name,
     maybe ending with a full-width colon: zh_CN's "NAME说道：", `joined`), "NAME wrote on STAMP:",
@@ -82,17 +99,17 @@ def _header_forms(date: str, stamp: str, says: str, wrote: str, joined: str) -> 
     when one of its forms does."""
     return (
         rf"""^\W*(?:(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié)\s+)?(?:(?:by|von|par|por):?\s+)?
-        {_NAME}\s*[|—–\-,:]?\s*(?:on|at|am|le|el|said\s+on|wrote\s+on)?\s*{stamp}.{{0,40}}$""",
-        rf"""^\W*(?:written|submitted|comment(?:ed)?)\s+by:?\s+{_NAME}\s*[|—–\-,]?\s*(?:on\s+)?{date}.{{0,20}}$""",
-        rf"""^\W*(?:\d{{1,4}}\.\s+)?(?:{date}\s*[/|—–\-,]?\s*)?{_NAME}(?:\s+{says}(?:\s+(?:on\s+|am\s+|le\s+|el\s+)?{stamp}.{{0,20}})?:|\s*{joined}[:：])\s*$""",
-        rf"""^\W*{_NAME}\s+{wrote}\s+(?:on\s+|am\s+|le\s+|el\s+)?{stamp}.{{0,20}}:\s*$""",
+        {name}\s*[|—–\-,:]?\s*(?:on|at|am|le|el|said\s+on|wrote\s+on)?\s*{stamp}.{{0,40}}$""",
+        rf"""^\W*(?:written|submitted|comment(?:ed)?)\s+by:?\s+{name}\s*[|—–\-,]?\s*(?:on\s+)?{date}.{{0,20}}$""",
+        rf"""^\W*(?:\d{{1,4}}\.\s+)?(?:{date}\s*[/|—–\-,]?\s*)?{name}(?:\s+{says}(?:\s+(?:on\s+|am\s+|le\s+|el\s+)?{stamp}.{{0,20}})?:|\s*{joined}[:：])\s*$""",
+        rf"""^\W*{name}\s+{wrote}\s+(?:on\s+|am\s+|le\s+|el\s+)?{stamp}.{{0,20}}:\s*$""",
         rf"""^\W*(?:on\s+)?{stamp}\W*(?:reply|permalink|\#)?\W*$""",
     )
 
 
-def _header(date: str, stamp: str, says: str, wrote: str, joined: str) -> str:
+def _header(date: str, stamp: str, says: str, wrote: str, joined: str, name: str) -> str:
     """The comment header's pattern: its forms (`_header_forms`) as one alternation."""
-    return "\n      | ".join(_header_forms(date, stamp, says, wrote, joined))
+    return "\n      | ".join(_header_forms(date, stamp, says, wrote, joined, name))
 
 
 class HeaderPatterns:
@@ -110,6 +127,7 @@ class HeaderPatterns:
         counted_nouns: tuple[str, ...] = (),
         plurals: tuple[str, ...] = (),
         replies: tuple[str, ...] = (),
+        page_stamps: tuple[str, ...] = _ENGLISH_STAMPS,
     ):
         #: What stands between a stamp's date and its time: a word of `stamp-joins` or a mark.
         stamp_joins = f"{alternation(joins)}|{_STAMP_MARKS}"
@@ -126,12 +144,13 @@ class HeaderPatterns:
         #: a space, a whole word, before an ASCII colon.
         spaced = tuple(w for w in says if not _HAN.match(w))
         joined = tuple(w for w in says if _HAN.match(w))
-        self.source = _header(date, stamp, alternation(spaced), alternation(wrote), alternation(joined))
+        name = _name(alternation(page_stamps))
+        self.source = _header(date, stamp, alternation(spaced), alternation(wrote), alternation(joined), name)
         #: The stamp alone, then each form of the header's pattern (`_header_forms`), in the
         #: pattern's verbose syntax: what `forms` compiles.
         self.form_sources = (
             stamp,
-            *_header_forms(date, stamp, alternation(spaced), alternation(wrote), alternation(joined)),
+            *_header_forms(date, stamp, alternation(spaced), alternation(wrote), alternation(joined), name),
         )
         #: What every header holds somewhere (a time, a says-verb, a "written by", a "(Score:"):
         #: a cheap search that spares the full pattern on nearly every line of a document; its
@@ -241,8 +260,9 @@ def _patterns(
     counted_nouns: tuple[str, ...],
     plurals: tuple[str, ...],
     replies: tuple[str, ...],
+    page_stamps: tuple[str, ...],
 ) -> HeaderPatterns:
-    return HeaderPatterns(months, weekdays, says, wrote, joins, counted_nouns, plurals, replies)
+    return HeaderPatterns(months, weekdays, says, wrote, joins, counted_nouns, plurals, replies, page_stamps)
 
 
 def header_words(packs: PackSet) -> tuple[tuple[str, ...], ...]:
@@ -256,6 +276,7 @@ def header_words(packs: PackSet) -> tuple[tuple[str, ...], ...]:
         packs.word_list(THREAD_RULE, "heading-counted-nouns"),
         packs.word_list(THREAD_RULE, "heading-plurals"),
         packs.word_list(THREAD_RULE, "reply-headings"),
+        packs.word_list(THREAD_RULE, "page-stamps"),
     )
 
 
