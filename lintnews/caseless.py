@@ -6,12 +6,16 @@ uses it), and the marks the T rules read a sentence's end by."""
 
 from __future__ import annotations
 
+import re
+
 #: The fewest letters of scripts without letter case a paragraph of them needs to be prose.
 CASELESS_PROSE = 20
 #: A Han or kana character (the CJK compatibility ideographs included), as a regular expression's
 #: character class: Chinese and Japanese text, read a character at a time where it has no spaces
 #: to split words at (T001/T002's stumps, F001's spacing, S003's answers, B027's first paragraph).
 HAN_KANA = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+#: `HAN_KANA` compiled, one character (the rules that count or test such characters share it).
+HAN_KANA_CHAR = re.compile(HAN_KANA)
 #: A Han character alone (the ranges of `HAN_KANA` without the kana): what opens a Chinese word.
 HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 #: Marks that end or split a sentence: Latin punctuation (Korean, Arabic, Hebrew text uses it

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lintnews.caseless import HAN_KANA
+from lintnews.caseless import HAN_KANA_CHAR
 from lintnews.config import Settings
 from lintnews.document import Document, words
 from lintnews.packs import PhraseRule, phrase_rule
@@ -67,7 +67,6 @@ _PROSE_WORDS = 12
 #: Chinese and Japanese prose: no spaces to count words by, and its own full stops. A line of
 #: 25 ideographs or kana or more that ends as a sentence ends there is a paragraph.
 _CJK_TERMINAL = re.compile(r"[。！？][」』”’）)]*\s*$")
-_CJK_CHAR = re.compile(HAN_KANA)
 _PROSE_CJK_CHARS = 25
 
 
@@ -79,7 +78,7 @@ def first_prose_line(doc: Document) -> int | None:
         if len(line) >= 50 and _TERMINAL.search(line) and len(words(line)) >= _PROSE_WORDS:
             return i
         if len(line) >= _PROSE_CJK_CHARS and _CJK_TERMINAL.search(line):
-            if len(_CJK_CHAR.findall(line)) >= _PROSE_CJK_CHARS:
+            if len(HAN_KANA_CHAR.findall(line)) >= _PROSE_CJK_CHARS:
                 return i
     return None
 

@@ -35,9 +35,8 @@ _UNCOUNTED = re.compile(r"^\W*[^\W\d]")
 def is_heading(lines: list[str], i: int, patterns: HeaderPatterns) -> bool:
     """Whether line ``i`` heads a comment thread (``patterns.heading``, of B011's words). A word
     that names the comments without a count before it, as an item of a bulleted list beside
-    another item, is a tab of the page's menu
-    ("  * Article" / "  * Interactive Graphics" / "  * Comments", a news site's tabs above its
-    article) or a comment's tool ("    * Recommend? (1)" / "    * Responses (0)" / "    *
+    another item, is a tab of the page's menu ("  * Article" / "  * Interactive Graphics" / "  *
+    Comments", a news site's tabs above its article) or a comment's tool ("    * Recommend? (1)" / "    * Responses (0)" / "    *
     Report" under each comment of the Guardian's threads), not the thread's heading."""
     line = lines[i]
     if len(line) > MAX_HEADER or patterns.heading.match(line.strip()) is None:

@@ -16,7 +16,7 @@ import functools
 import re
 
 from lintnews import regex_cache
-from lintnews.caseless import HAN, HAN_KANA
+from lintnews.caseless import HAN, HAN_KANA_CHAR
 from lintnews.native import ODD_FOLDS
 from lintnews.packs import alternation, prefix_alternation
 from lintnews.packs.matching import per_pack_set
@@ -33,8 +33,6 @@ _STAMP_MARKS = r",|@|-|—|–"
 
 #: A Chinese character (a says-verb opening with one is joined to the name: `HeaderPatterns`).
 _HAN = re.compile(HAN)
-#: A Chinese or Japanese character (a heading's noun opening with one is joined to its count).
-_HAN_KANA = re.compile(HAN_KANA)
 
 
 def _screenable(word: str) -> bool:
@@ -240,8 +238,8 @@ def _heading(counted_nouns: tuple[str, ...], plurals: tuple[str, ...], replies: 
     only with the title in its book-title marks, "《…》有12条评论": with a bare title it is a
     sentence). A singular without a number ("Comment", "Komentář", "Yorum") is a section of the
     article or a column as often as a thread's heading, and so is 评论 ("commentary")."""
-    spaced = tuple(w for w in counted_nouns if not _HAN_KANA.match(w))
-    joined = tuple(w for w in counted_nouns if _HAN_KANA.match(w))
+    spaced = tuple(w for w in counted_nouns if not HAN_KANA_CHAR.match(w))
+    joined = tuple(w for w in counted_nouns if HAN_KANA_CHAR.match(w))
     counted = rf"\d+\s+{alternation(spaced)}"
     if joined:
         counted += rf"|(?:《[^》\n]{{1,150}}》有\s*)?\d+\s*{alternation(joined)}"

@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
-from lintnews.caseless import HAN_KANA
+from lintnews.caseless import HAN_KANA_CHAR
 from lintnews.config import Settings
 from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Document
@@ -109,7 +109,7 @@ _GLUED_COMMA = re.compile(r"[,;](?<=[^\W\d_]{2}[,;])(?=[^\W\d_]{2})")
 #: text (`glued_lines`).
 _GLUED_MARKS = ".!?,;"
 #: Han and kana: the letters of scripts that write no space after a comma.
-_UNSPACED = re.compile(HAN_KANA)
+_UNSPACED = HAN_KANA_CHAR
 #: A dot and a non-space after the word that follows a glued mark (`reg.Gen.m.b.H.`).
 _DOTTED = re.compile(r"\.\S")
 #: File extensions and top-level domains that follow a dot without a space by design, even when

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lintnews.caseless import HAN_KANA
+from lintnews.caseless import HAN_KANA_CHAR
 from lintnews.config import Settings
 from lintnews.document import Document, words
 from lintnews.packs import match_lines, phrase_rule
@@ -18,7 +18,6 @@ _ANSWER_MIN_WORDS = 8
 _ANSWER_END = re.compile(r"[.!…\"'”»)]$")
 #: A Chinese or Japanese answer: no spaces to count its words by, so its characters of the
 #: script (twenty or more, about eight words' worth), ending as their sentences end.
-_CJK_CHAR = re.compile(HAN_KANA)
 _CJK_ANSWER_END = re.compile(r"[。！…」』）)]$")
 _ANSWER_MIN_CJK = 20
 
@@ -57,6 +56,6 @@ def _is_answer(line: str) -> bool:
     """A paragraph of running text that answers a question: eight words or more ending as a
     sentence ends, or in Chinese or Japanese twenty characters of the script ending with a full
     stop of theirs."""
-    if _CJK_ANSWER_END.search(line) and len(_CJK_CHAR.findall(line)) >= _ANSWER_MIN_CJK:
+    if _CJK_ANSWER_END.search(line) and len(HAN_KANA_CHAR.findall(line)) >= _ANSWER_MIN_CJK:
         return True
     return len(words(line)) >= _ANSWER_MIN_WORDS and _ANSWER_END.search(line) is not None

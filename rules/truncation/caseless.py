@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from lintnews.caseless import CLAUSE_MARKS, COMMAS, HAN_KANA, py_letter_end
+from lintnews.caseless import CLAUSE_MARKS, COMMAS, HAN_KANA, HAN_KANA_CHAR, py_letter_end
 from lintnews.document import Block
 from lintnews.native import cased_prose
 
@@ -62,7 +62,7 @@ _TITLE_OPENER = {"』": "『", "’": "‘"}
 #: The characters but letters a cut text of the script may end on.
 CUT_ENDS = _OPENERS | _JOINERS | frozenset(COMMAS) | frozenset(_TITLE_OPENER)
 #: Han and kana: the letters of the scripts that write no space between words.
-_UNSPACED = re.compile(HAN_KANA)
+_UNSPACED = HAN_KANA_CHAR
 #: A space between two Han or kana characters: no clause of Chinese or Japanese has one.
 _SPACED_OUT = re.compile(rf"{HAN_KANA}\s+(?={HAN_KANA})")
 #: The characters a run of a spaced-out clause may hold: a byline's or a caption's parts are
