@@ -76,6 +76,7 @@ CS = Page(
         "Přijmout vše, co radnice navrhla, odmítla opozice už na jaře.",
         "Tento článek je součástí seriálu o pražských mostech a jejich opravách.",
         "Odebírat vodu z Vltavy bude podnik i během stavby, potvrdil jeho mluvčí.",
+        "Nemám přístup k internetu, a tak se o objížďkách dozvím až z rozhlasu, říká důchodkyně z Libně.",
     ),
 )
 
@@ -110,6 +111,7 @@ KO = Page(
         "모두 허용할 수는 없다는 것이 시의 입장이다.",
         "이 기사는 독자 제보를 바탕으로 작성됐다.",
         "뉴스레터 구독자 수가 10만 명을 넘었다고 회사 측은 밝혔다.",
+        "죄송합니다. 인터넷 접속 장애로 일부 서비스 이용이 어렵습니다라는 안내문이 구청에 붙었다.",
     ),
 )
 
@@ -148,6 +150,7 @@ TR = Page(
         "Tümünü kabul etmek zorunda olmadıklarını söyleyen esnaf, yeni bir toplantı istedi.",
         "Bu içerik üreticileri için belediye yeni bir destek programı başlattı.",
         "E-posta adresiniz olmadan başvuru yapılamıyor, dedi belediye yetkilisi.",
+        "İnternete erişimim yok, bu yüzden duyuruları muhtardan öğreniyorum, diyor bir emekli.",
     ),
 )
 
@@ -186,6 +189,7 @@ SV = Page(
         "Godkänn alla ritningar innan bygget börjar, kräver Sjöfartsverket.",
         "Artikeln är skriven av en pensionerad brobyggare från Lindholmen.",
         "Prenumerera på tidningen gjorde nästan alla i kvarteret förr i tiden.",
+        "Jag har inte tillgång till internet hemma, så jag läser om bron i lokaltidningen, säger en pensionär.",
     ),
 )
 
@@ -226,6 +230,7 @@ ID = Page(
         "Terima semua usulan warga, kata ketua komunitas pesepeda kepada pemerintah kota.",
         "Artikel ini merupakan bagian dari liputan khusus tentang transportasi kota.",
         "Berlangganan listrik dengan daya besar kini lebih mudah, kata petugas PLN.",
+        "Saya tidak bisa mengakses internet di rumah, jadi saya tahu rencana ini dari tetangga, kata seorang warga.",
     ),
 )
 
@@ -293,3 +298,54 @@ def test_each_page_reads_its_own_table_first(lang: str) -> None:
     for chrome in (True, False):
         doc = Document("page.txt", text_of(page_lines(PAGES[lang], chrome)))
         assert pack_languages(doc, settings, load_packs(settings))[0] == lang
+
+
+#: More lines of each kind, each alone after the story where its site prints it.
+MORE = {
+    "cs": (
+        ("B003", "Odmítnout vše"),
+        ("B003", "Používáme soubory cookies k personalizaci obsahu a reklam."),
+        ("B001", "Máte zapnutý AdBlock. Vypněte si ho prosím pro náš web."),
+        ("B008", "Předplaťte si iDNES Premium a čtěte dál"),
+        ("B004", "Hlavní zprávy do e-mailu"),
+        ("G003", "Samozřejmě! Zde je článek o opravě Libeňského mostu:"),
+    ),
+    "ko": (
+        ("B003", "이 사이트를 계속 이용하시면 쿠키 사용에 동의하는 것으로 간주됩니다."),
+        ("B001", "광고 차단 프로그램을 사용 중이신 것 같습니다. 광고 차단을 해제해 주세요."),
+        ("B008", "로그인 후 기사 전문을 확인하세요."),
+        ("B004", "언제든지 구독을 해지하실 수 있습니다."),
+        ("G003", "물론입니다! 다음은 요청하신 기사입니다."),
+    ),
+    "tr": (
+        ("B003", "İnternet sitemizi kullanarak çerez politikamızı kabul etmiş olursunuz."),
+        ("B003", "Çerez Aydınlatma Metni"),
+        ("B001", "Lütfen reklam engelleyicinizi devre dışı bırakın"),
+        ("B008", "Haberin devamını okumak için abone olun."),
+        ("B004", "Günün öne çıkan haberleri e-posta kutunuza gelsin."),
+        ("G003", "Elbette! İşte istediğiniz haber metni:"),
+        ("G003", "İşte makalenin yeniden yazılmış hali:"),
+    ),
+    "sv": (
+        ("B003", "Genom att fortsätta använda webbplatsen godkänner du att vi använder kakor."),
+        ("B001", "Stäng av din annonsblockerare"),
+        ("B008", "Logga in för att läsa vidare"),
+        ("B004", "Få dagens viktigaste nyheter direkt i din inkorg."),
+        ("G003", "Absolut! Här är en artikel om den nya bron:"),
+    ),
+    "id": (
+        ("B003", "Dengan terus menggunakan situs ini, Anda menyetujui penggunaan cookie."),
+        ("B001", "AdBlock terdeteksi"),
+        ("B008", "Berlangganan untuk membaca selengkapnya"),
+        ("B004", "Dapatkan berita pilihan langsung di kotak masuk Anda."),
+        ("G003", "Tentu! Berikut adalah artikel tentang jalur sepeda di Surabaya:"),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "code", "line"), [(lang, *x) for lang, xs in sorted(MORE.items()) for x in xs]
+)
+def test_each_line_alone_after_the_story_is_reported(lang: str, code: str, line: str) -> None:
+    lines = [*page_lines(PAGES[lang], chrome=False), (line, code)]
+    assert findings(text_of(lines)) == [(code, line)]
