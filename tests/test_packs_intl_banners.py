@@ -76,6 +76,7 @@ CS = Page(
         "Přijmout vše, co radnice navrhla, odmítla opozice už na jaře.",
         "Tento článek je součástí seriálu o pražských mostech a jejich opravách.",
         "Odebírat vodu z Vltavy bude podnik i během stavby, potvrdil jeho mluvčí.",
+        "Přihlásit se k odběru zpravodaje městské části mohou lidé i na úřadě.",
         "Nemám přístup k internetu, a tak se o objížďkách dozvím až z rozhlasu, říká důchodkyně z Libně.",
     ),
 )
@@ -110,6 +111,7 @@ KO = Page(
         "대규모 언어 모델로서 처음으로 의사 면허 시험을 통과한 사례가 보고됐다.",
         "모두 허용할 수는 없다는 것이 시의 입장이다.",
         "이 기사는 독자 제보를 바탕으로 작성됐다.",
+        "기사 전문은 구독자에게만 공개됐고 시는 별도 설명 자료를 냈다.",
         "뉴스레터 구독자 수가 10만 명을 넘었다고 회사 측은 밝혔다.",
         "죄송합니다. 인터넷 접속 장애로 일부 서비스 이용이 어렵습니다라는 안내문이 구청에 붙었다.",
     ),
@@ -308,12 +310,14 @@ MORE = {
         ("B001", "Máte zapnutý AdBlock. Vypněte si ho prosím pro náš web."),
         ("B008", "Předplaťte si iDNES Premium a čtěte dál"),
         ("B004", "Hlavní zprávy do e-mailu"),
+        ("B004", "Přihlaste se k odběru newsletteru Seznam Zpráv"),
         ("G003", "Samozřejmě! Zde je článek o opravě Libeňského mostu:"),
     ),
     "ko": (
         ("B003", "이 사이트를 계속 이용하시면 쿠키 사용에 동의하는 것으로 간주됩니다."),
         ("B001", "광고 차단 프로그램을 사용 중이신 것 같습니다. 광고 차단을 해제해 주세요."),
         ("B008", "로그인 후 기사 전문을 확인하세요."),
+        ("B008", "전체 기사는 구독 후 이용하실 수 있습니다."),
         ("B004", "언제든지 구독을 해지하실 수 있습니다."),
         ("G003", "물론입니다! 다음은 요청하신 기사입니다."),
     ),
@@ -331,6 +335,7 @@ MORE = {
         ("B001", "Stäng av din annonsblockerare"),
         ("B008", "Logga in för att läsa vidare"),
         ("B004", "Få dagens viktigaste nyheter direkt i din inkorg."),
+        ("B004", "Anmäl dig till SvD:s nyhetsbrev Morgonkoll"),
         ("G003", "Absolut! Här är en artikel om den nya bron:"),
     ),
     "id": (
