@@ -9,8 +9,9 @@ placeholder between two paragraphs (alone on its line, then inside a
 sentence), and after the last one the paywall, the newsletter box, the
 assistant's sign-off and the appendix. Every finding of the default rules is asserted, in order.
 The clean article, and prose opening with the same words ("Tento web používal …", "Reklam
-engelleyici kullananların …", "Som en AI-modell beskriven …", "Sebagai model bahasa besar, GPT-4
-…" in a story's sentence), give no finding; each page reads its own language's tables first."""
+engelleyici kullananların …", "Som en AI-modell beskriven …", "Sebagai model bahasa besar yang …",
+a villager's "Nemám přístup k internetu, …"), give no finding; more lines of each kind, each alone
+after the story, are reported; each page reads its own language's tables first."""
 
 from __future__ import annotations
 
