@@ -271,6 +271,7 @@ ID = Page(
         "Berita terkait kenaikan tarif sempat membuat penumpang khawatir pekan lalu.",
         "Kembali ke atas meja perundingan, pemerintah dan kontraktor membahas denda keterlambatan.",
         "Berita lain tentang korupsi juga muncul pekan lalu.",
+        "Simak video berikut untuk melihat suasana stasiun pada hari pertama uji coba.",
     ),
 )
 
@@ -426,6 +427,7 @@ ALONE: dict[str, tuple[tuple[str, str], ...]] = {
         ("Baca Selengkapnya", "S001"),
         ("Terpopuler", "S001"),
         ("Muat Lebih Banyak", "S001"),
+        ('Simak juga Video "Warga Padati Stasiun MRT Saat Uji Coba Gratis"', "S001"),
         ("Konten Bersponsor", "B009"),
         ("Dipersembahkan oleh", "B009"),
         ("Berita Selanjutnya", "B010"),
