@@ -44,7 +44,7 @@ def fold(text: str) -> str:
     text case-folded (`native.casefold`: `str.casefold`, ASCII characters folded inline)."""
     found = fold_scan(text, _FOLD_TABLE, _REPLACEMENTS)
     if found is None:
-        return native.casefold(text)
+        return undotted(native.casefold(text))
     text, spans = found
     if spans:
         nfkc = unicodedata.normalize
@@ -56,7 +56,19 @@ def fold(text: str) -> str:
             at = end
         pieces.append(text[at:])
         text = "".join(pieces)
-    return native.casefold(text)
+    return undotted(native.casefold(text))
+
+
+def undotted(folded: str) -> str:
+    """``folded`` (case-folded) with every "i" and combining dot above (U+0307) as a plain "i".
+
+    Case folding turns the Turkish capital "İ" into those two characters, so a heading in
+    capitals ("İLGİLİ HABERLER", "DİĞER HABERLER") folded to another key than the same words in
+    lower case ("ilgili haberler") and matched no entry written so; the dot marks nothing a
+    folded text keeps apart (no other letter takes it after an "i" but in Lithuanian's accented
+    i, rare in news text). The Turkish capital "I" (of "ı") folds to "i" and stays so: what it
+    stands for depends on the language."""
+    return folded.replace("i\u0307", "i") if "\u0307" in folded else folded
 
 
 def py_fold_scan(text: str, table: bytes, replacements: dict[int, str]) -> tuple[str, list[int]] | None:
@@ -289,7 +301,7 @@ def line_key(line: str) -> str:
         for char, replacement in QUOTE_PAIRS:
             if char in key:
                 key = key.replace(char, replacement)
-    key = key.casefold()
+    key = undotted(key.casefold())
     if "*" in key or "_" in key:
         key = EMPHASIS.sub("", key)
     # Whitespace runs become one space, then `EDGE` characters are trimmed from both ends

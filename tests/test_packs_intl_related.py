@@ -385,6 +385,12 @@ ALONE: dict[str, tuple[tuple[str, str], ...]] = {
         ("Devamını Oku", "S001"),
         ("Sponsorlu İçerik", "B009"),
         ("SPONSORLU İÇERİK", "B009"),
+        # (capitals no table lists: "İ" folds to a plain "i", `lintnews.textnorm.undotted`)
+        ("DİĞER HABERLER", "S001"),
+        ("SİZİN İÇİN SEÇTİKLERİMİZ", "S001"),
+        ("SONRAKİ HABER", "B010"),
+        ("KATEGORİLER", "B010"),
+        ("ÖNCEKİ SAYFA", "B024"),
         ("Sonraki Haber: Marmaray seferleri hafta sonu aksayacak", "B010"),
         ("Başa dön", "B010"),
         ("Yazar Hakkında: Ayşe Demir, ulaşım ve şehircilik haberleri yazan bir muhabirdir.", "B010"),

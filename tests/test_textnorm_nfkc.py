@@ -139,3 +139,22 @@ def test_the_spans_that_may_need_normalising_of_known_text() -> None:
         _native.fold_scan(b"x", table, replacements)
     with pytest.raises(KeyError):
         _native.fold_scan("…", table, {})
+
+
+def test_a_dotted_capital_i_folds_to_a_plain_i_in_line_keys_and_folded_text() -> None:
+    """Case folding makes the Turkish "İ" an "i" and a combining dot above: `textnorm.undotted`
+    drops the dot, so a heading in capitals has the key of the same words in lower case, in the
+    one-line `line_key` and in a document's keys (`fold`, then the kernel's `line_keys_of`)."""
+    lines = ["İLGİLİ HABERLER", "Diğer Haberler", "DİĞER HABERLER", "İstanbul'da SİZİN İÇİN", "KIŞ"]
+    assert [textnorm.line_key(line) for line in lines] == [
+        "ilgili haberler",
+        "diğer haberler",
+        "diğer haberler",
+        "istanbul'da sizin için",
+        "kiş",  # (a dotless capital "I" folds to "i": which letter it stands for is the language's)
+    ]
+    folded = textnorm.fold("\n".join(lines))
+    assert "\u0307" not in folded and len(folded) == len("\n".join(lines))
+    assert textnorm.line_keys_of(folded) == [textnorm.line_key(line) for line in lines]
+    # a combining dot above anything but an "i" is kept (NFKC composes most: "Ż" is one letter; "q" takes none)
+    assert textnorm.fold("Ż Q\u0307") == "ż q\u0307"
