@@ -22,8 +22,9 @@ def normalize(text: str) -> str:
     style do not matter.
 
     Quote style needs no mapping: every quotation mark, straight or curly, is a non-word
-    character and becomes a space like any other punctuation."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    character and becomes a space like any other punctuation. A folded "İ" is a plain "i"
+    (`undotted`), as in `fold`, whose lines normalise to the same words."""
+    text = undotted(unicodedata.normalize("NFKC", text).casefold())
     return _NON_WORD.sub(" ", text).strip()
 
 

@@ -47,7 +47,8 @@ _TRIM = re.compile(f"^[{packs._EDGE}]+|[{packs._EDGE}]+$")
 
 
 def reference_line_key(line: str) -> str:
-    key = unicodedata.normalize("NFKC", line).translate(_QUOTES).casefold()
+    # (case folded, and an "i" with a combining dot above, a folded "İ", a plain "i": `textnorm.undotted`)
+    key = unicodedata.normalize("NFKC", line).translate(_QUOTES).casefold().replace("i\u0307", "i")
     if "*" in key or "_" in key:
         key = packs._EMPHASIS.sub("", key)
     key = re.sub(r"\s+", " ", key)
@@ -92,7 +93,7 @@ def test_line_key_edge_characters_are_the_edge_class() -> None:
 
 def reference_normalize(text: str) -> str:
     quotes = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‚": "'"})
-    text = unicodedata.normalize("NFKC", text).translate(quotes).casefold()
+    text = unicodedata.normalize("NFKC", text).translate(quotes).casefold().replace("i\u0307", "i")
     return re.sub(r"[\W_]+", " ", text).strip()
 
 
@@ -110,7 +111,8 @@ NFKC_TEXT = st.text(
 @SOME
 @given(NFKC_TEXT)
 def test_folded_text_is_nfkc_and_casefold_of_the_whole_text(text: str) -> None:
-    assert folded_text(Document("a.txt", text)) == unicodedata.normalize("NFKC", text).casefold()
+    expected = unicodedata.normalize("NFKC", text).casefold().replace("i\u0307", "i")  # (`textnorm.undotted`)
+    assert folded_text(Document("a.txt", text)) == expected
 
 
 def test_common_compatibility_characters_map_to_their_decomposition() -> None:
@@ -129,7 +131,9 @@ def test_common_compatibility_characters_map_to_their_decomposition() -> None:
 
 def test_folded_text_of_chinese_with_full_width_punctuation() -> None:
     text = "他说：“这是（一个）好消息！”\u3000记者…王明，１００％\ncafe\u0301\u00a0ok"
-    assert folded_text(Document("a.txt", text)) == unicodedata.normalize("NFKC", text).casefold()
+    assert folded_text(Document("a.txt", text)) == unicodedata.normalize("NFKC", text).casefold().replace(
+        "i\u0307", "i"
+    )
 
 
 @SOME

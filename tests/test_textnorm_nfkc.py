@@ -70,7 +70,7 @@ MIXED = st.text(
 @settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
 @given(MIXED)
 def test_fold_is_nfkc_and_case_folding_of_the_whole_text(text: str) -> None:
-    assert textnorm.fold(text) == unicodedata.normalize("NFKC", text).casefold()
+    assert textnorm.fold(text) == unicodedata.normalize("NFKC", text).casefold().replace("i\u0307", "i")
 
 
 def test_the_compatibility_characters_fold_replaces_are_not_in_nfkc_and_become_ascii() -> None:
@@ -81,7 +81,7 @@ def test_the_compatibility_characters_fold_replaces_are_not_in_nfkc_and_become_a
         assert not unicodedata.is_normalized("NFKC", char), hex(ord(char))
         assert replacement.isascii() and replacement == unicodedata.normalize("NFKC", char)
     for text in ["Read\u00a0more…", "新闻，评论（２０２４）\u3000完", "plain"]:
-        assert textnorm.fold(text) == unicodedata.normalize("NFKC", text).casefold()
+        assert textnorm.fold(text) == unicodedata.normalize("NFKC", text).casefold().replace("i\u0307", "i")
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
