@@ -208,6 +208,21 @@ PAGES: dict[str, tuple[str, str, str, list[tuple[str, str, str]], str]] = {
         ],
         "会议于2020年3月12日 下午2:35开始，一直持续到深夜。",
     ),
+    # zh_TW's WordPress spaces its date ("Y 年 n 月 j 日") and the half of the day ("A g:i")
+    "zh_TW": (
+        "台北中山橋將封閉整修一年\n\n"
+        "市政府週一宣布，中山橋的整修工程正式啟動，預計將持續到明年年底。\n\n"
+        "據工務局介紹，整修期間橋面將實施部分交通管制，並為行人設置臨時通道。\n\n"
+        "專家指出，這座橋已經二十多年沒有進行過大規模整修。",
+        "迴響",
+        "回覆",
+        [
+            ("王小明", "2020 年 3 月 12 日 下午 2:35", "終於要修了，以前開車過橋心裡發慌。"),
+            ("李華", "2020 年 3 月 12 日 下午 3:02", "又要塞車半年了。"),
+            ("張偉", "2020 年 3 月 13 日 上午 9:11", "前二十年在做什麼？"),
+        ],
+        "會議於 2020 年 3 月 12 日 下午 2:35 開始，一直持續到深夜。",
+    ),
     "ja": (
         "大阪の橋、一年間の改修工事へ\n\n"
         "市は月曜日、橋の改修工事を始めると発表した。工事は来年末まで続く見通しだ。\n\n"
@@ -232,7 +247,7 @@ def _found(text: str) -> list[tuple[str, int]]:
 
 #: The languages whose thread heading B011 knows ("Comments", "Комментарии"): not Chinese and
 #: Japanese, whose word for it heads the commentary pages as often (`thread_headings`).
-HEADED = [lang for lang in PAGES if lang not in ("zh", "ja")]
+HEADED = [lang for lang in PAGES if lang not in ("zh", "zh_TW", "ja")]
 
 
 def _page(lang: str) -> tuple[str, int, list[int]]:
@@ -258,7 +273,7 @@ def test_a_thread_stamped_in_the_pages_language(lang: str) -> None:
     assert _found(text) == sorted([("B011", heading), *(("B012", n) for n in headers)])
 
 
-@pytest.mark.parametrize("lang", ["zh", "ja"])
+@pytest.mark.parametrize("lang", ["zh", "zh_TW", "ja"])
 def test_a_thread_under_a_heading_b011_does_not_know(lang: str) -> None:
     """Under "评论" or "コメント" the thread starts at its first stamp, and B012 reports the
     stamps (the stamp alone is a header; a name over it only under a known heading)."""

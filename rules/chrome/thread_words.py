@@ -52,13 +52,14 @@ def _date(month: str, weekday: str) -> str:
     """A date; a numeric one has a year of two or four digits and no more digits after it, so a
     version number ("2.9.176") is no date. A date without its year is one only after its
     weekday ("Thursday, November 1", "Donnerstag, 1. November": a blog stamping its comments
-    within the year); "November 1" alone is too often a day the text names."""
+    within the year); "November 1" alone is too often a day the text names. A Chinese or
+    Japanese date may be spaced, as zh_TW's WordPress prints it ("2020 年 3 月 12 日")."""
     return (
         rf"(?:{weekday},?\s+(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:de\s+)?{month})(?!,?\s*\d)"
         rf"|(?:{weekday},?\s+)?{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
         rf"|(?:{weekday},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{month},?\s+(?:de\s+)?\d{{4}}"
         r"|(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\.?\d)|(?<![\d.])\d{4}-\d{2}-\d{2}(?!\d)"
-        r"|(?<!\d)\d{4}年\d{1,2}月\d{1,2}日)"
+        r"|(?<!\d)\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日)"
     )
 
 
