@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
+from page_findings import findings, text_of
 
 from lintnews.config import Settings
 from lintnews.document import Document
@@ -260,17 +261,6 @@ def page_lines(page: Page, chrome: bool = True) -> list[tuple[str, str | None]]:
         (page.appendix[0], "G002"),
         *((line, None) for line in page.appendix[1:]),
     ]
-
-
-def text_of(lines: list[tuple[str, str | None]]) -> str:
-    return "\n\n".join(line for line, _ in lines) + "\n"
-
-
-def findings(text: str) -> list[tuple[str, str]]:
-    """Every finding of the default rules as (code, the line it starts on)."""
-    diags = Linter(Settings()).lint(Document("page.txt", text)).diagnostics
-    lines = text.split("\n")
-    return [(d.code, lines[d.line - 1]) for d in diags]
 
 
 @pytest.mark.parametrize("lang", sorted(PAGES))

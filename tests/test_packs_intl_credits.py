@@ -15,10 +15,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
+from page_findings import findings as page_findings
+from page_findings import text_of
 
 from lintnews.config import Settings
 from lintnews.document import Document
-from lintnews.engine import Linter
 from lintnews.packs import load_packs, pack_languages
 
 RULES = ("B021", "B027")
@@ -185,16 +186,9 @@ def page_lines(page: Page, chrome: bool = True, top: str | None = None) -> list[
     return lines
 
 
-def text_of(lines: list[tuple[str, str | None]]) -> str:
-    return "\n\n".join(line for line, _ in lines) + "\n"
-
-
 def findings(text: str) -> list[tuple[str, str]]:
     """Every finding (the default rules too) as (code, the line it reports)."""
-    settings = Settings(extend_select=list(RULES))
-    diags = Linter(settings).lint(Document("page.txt", text)).diagnostics
-    lines = text.split("\n")
-    return [(d.code, lines[d.line - 1]) for d in diags]
+    return page_findings(text, Settings(extend_select=list(RULES)))
 
 
 @pytest.mark.parametrize("lang", sorted(PAGES))

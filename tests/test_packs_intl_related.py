@@ -16,10 +16,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
+from page_findings import findings, text_of
 
 from lintnews.config import Settings
 from lintnews.document import Document
-from lintnews.engine import Linter
 from lintnews.packs import load_packs, pack_languages
 
 
@@ -320,17 +320,6 @@ def page_lines(page: Page, chrome: bool = True) -> list[tuple[str, str | None]]:
     """The page as an extractor keeps it, each line with the rule that reports it (the clean article:
     its prose lines alone)."""
     return [(page.headline, None), *(line for line in page.lines if chrome or line[1] is None)]
-
-
-def text_of(lines: list[tuple[str, str | None]]) -> str:
-    return "\n\n".join(line for line, _ in lines) + "\n"
-
-
-def findings(text: str) -> list[tuple[str, str]]:
-    """Every finding of the default rules as (code, the line it reports)."""
-    diags = Linter(Settings()).lint(Document("page.txt", text)).diagnostics
-    lines = text.split("\n")
-    return [(d.code, lines[d.line - 1]) for d in diags]
 
 
 @pytest.mark.parametrize("lang", sorted(PAGES))
