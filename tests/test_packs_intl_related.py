@@ -380,6 +380,10 @@ ALONE: dict[str, tuple[tuple[str, str], ...]] = {
         ("SONRAKİ HABER", "B010"),
         ("KATEGORİLER", "B010"),
         ("ÖNCEKİ SAYFA", "B024"),
+        # (capitals of lines holding a dotless "ı", listed in lower case only: `turkish_capitals`)
+        ("KAÇIRMAYIN", "S001"),
+        ("DEVAMINI OKUYUN", "S001"),
+        ("YAZDIR", "B025"),
         ("Sonraki Haber: Marmaray seferleri hafta sonu aksayacak", "B010"),
         ("Başa dön", "B010"),
         ("Yazar Hakkında: Ayşe Demir, ulaşım ve şehircilik haberleri yazan bir muhabirdir.", "B010"),

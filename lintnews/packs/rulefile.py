@@ -182,4 +182,17 @@ def phrase_entries(
         unknown = set(table) - PHRASE_KEYS
         if unknown:
             raise ConfigError(f"{at}: unknown key `{sorted(unknown)[0]}`")
-        yield language, entry({**defaults, **table, "rule": rule}, at, check_patterns)
+        found = entry({**defaults, **table, "rule": rule}, at, check_patterns)
+        if language == "tr":
+            found.lines = turkish_capitals(found.lines)
+        yield language, found
+
+
+def turkish_capitals(lines: list[str]) -> list[str]:
+    """``lines``, then each line that holds a dotless "ı" in capitals: a Turkish site prints its
+    headings in capitals as often as not ("DEVAMINI OKU", "KAÇIRMAYIN"), and case folding, which
+    knows no language, makes a capital "I" an "i", so the capitals' key ("devamini oku") is not the
+    line's ("devamını oku"). (A capital "İ" folds to the "i" of the line's key already:
+    `lintnews.textnorm.undotted`.)"""
+    capitals = [line.upper() for line in lines if "ı" in line]
+    return [*lines, *(line for line in capitals if line not in lines)] if capitals else lines
