@@ -116,6 +116,16 @@ def test_fixing_is_idempotent(text: str) -> None:
     "Adblock Detected\n"
     "Talks resumed in Geneva on Monday after a two-week pause, officials said."
 )
+# (found by Hypothesis in session 48: a paragraph and the heading under it pasted again as one; D002
+# took the two copies of the heading for the same subheading over two sections, and the fix's
+# second pass removed the second once D001's fix had taken the first section's pasted paragraph)
+@example(
+    "The plan was signed in France.Those talks failed to yield results, analysts said.\n"
+    "Geneva Talks Resume After Pause\n"
+    "The plan was signed in France.Those talks failed to yield results, analysts said.\n"
+    "Geneva Talks Resume After Pause\n"
+    "Talks resumed in Geneva on Monday after a two-week pause, officials said."
+)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_a_fix_only_removes_text_its_diagnostics_cover(text: str) -> None:
     doc = Document(path="a.txt", text=text)

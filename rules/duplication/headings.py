@@ -91,7 +91,8 @@ def _parallel_sections(doc: Document, block: Block, first: Block) -> bool:
     over a copied story stands over the copy of its first paragraph (D001 reports that one too);
     a title repeated in a list of links, or as the page's heading under its `<title>`, has no
     prose right above it; a copy over a paragraph pasted again from earlier in the text titles no
-    section of its own."""
+    section of its own, nor does a copy under which, once that paragraph is gone, the first copy
+    stands right above (a paragraph and its heading pasted again as one)."""
     blocks = doc.blocks
     topic = {w.lower() for w in words(block.text) if len(w) >= 4}
     below = []
@@ -102,9 +103,10 @@ def _parallel_sections(doc: Document, block: Block, first: Block) -> bool:
         below.append({w.lower() for w in words(blocks[i + 1].text)})
         if not topic & below[-1]:
             return False  # the paragraph is not about what the line names: a credit, a sign-off
-    if _repeats_earlier(blocks, block.index + 1):
-        return False  # the second section is a paragraph pasted again: D001 reports it, and then
-        # this copy of the heading stands over nothing (the fix's next pass would remove it)
+    if _repeats_earlier(blocks, block.index + 1) or _repeats_earlier(blocks, first.index + 1):
+        return False  # a section is a paragraph pasted again: D001 reports it, and then this copy
+        # of the heading stands over nothing or right under the first (the fix's next pass would
+        # remove it)
     shared = len(below[0] & below[1]) / len(below[0] | below[1])
     return shared < _SAME_SECTION
 
