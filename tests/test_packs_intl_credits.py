@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import pytest
 from page_findings import findings as page_findings
-from page_findings import text_of
+from page_findings import reported, text_of, with_sentences
 
 from lintnews.config import Settings
 from lintnews.document import Document
@@ -194,15 +194,14 @@ def findings(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_credits_and_datelines_are_reported(lang: str) -> None:
     lines = page_lines(PAGES[lang])
-    assert findings(text_of(lines)) == [(code, line) for line, code in lines if code]
+    assert findings(text_of(lines)) == reported(lines)
 
 
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_clean_article_and_prose_opening_with_the_same_words_are_left_alone(lang: str) -> None:
     page = PAGES[lang]
     assert findings(text_of(page_lines(page, chrome=False))) == []
-    paragraphs = (page.paragraphs[0], *page.sentences, *page.paragraphs[1:])
-    assert findings(text_of(page_lines(page._replace(paragraphs=paragraphs), chrome=False))) == []
+    assert findings(text_of(page_lines(with_sentences(page), chrome=False))) == []
 
 
 @pytest.mark.parametrize("lang", sorted(PAGES))

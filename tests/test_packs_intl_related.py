@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
-from page_findings import findings, text_of
+from page_findings import findings, reported, text_of
 
 from lintnews.config import Settings
 from lintnews.document import Document
@@ -325,7 +325,7 @@ def page_lines(page: Page, chrome: bool = True) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_chrome_lines_are_reported(lang: str) -> None:
     lines = page_lines(PAGES[lang])
-    assert findings(text_of(lines)) == [(code, line) for line, code in lines if code]
+    assert findings(text_of(lines)) == reported(lines)
 
 
 @pytest.mark.parametrize("lang", sorted(PAGES))
