@@ -115,6 +115,25 @@ T001_VALID = [
         "Familien für die Geduld.",
         DE_BODY,
     ),
+    # a hard-wrapped specification: the next line, capitalised and shaped like a title, goes on
+    # with the sentence (it ends on "and" itself), and a list of names goes on over the next line
+    text(
+        LEDE,
+        "All successful requests MUST return an 'ETag' header with, in the case of GET, the current",
+        "version. All successful GET requests MUST return an 'Expires: 0' header. PUT and",
+        "DELETE requests MAY have an 'If-Match' request header, and",
+        "MUST fail with a 412 response code if that does not match the current version.",
+        "",
+        BODY,
+    ),
+    text(
+        "The authors would like to thank everybody who contributed to the development of the",
+        "protocol in the past three years of meetings, including Kenny Bentley, Javier Diaz,",
+        "Daniel Groeber, Bjarni Runar, Jan Wildeboer, Charles Schultz, Peter",
+        "Svensson and the members of the working group.",
+        "",
+        BODY,
+    ),
     # the sentence leads into a list, a quotation or a code block
     text(
         "Scientists distinguish between several kinds of damage to the hull. The most common are the",
@@ -160,6 +179,11 @@ T001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     (text(CUT, "| Month | Tonnes |", BODY), [("T001", 1)]),
     # a comma before the next section
     (text(LEDE + " The ships sailed for Istanbul, Alexandria and Valencia,", HEADING, BODY), [("T001", 1)]),
+    # a title with one comma is still a title ("the rest of a list" takes two)
+    (
+        text(LEDE + " The ships sailed for Istanbul, Alexandria and Valencia,", "Grain, Again", BODY),
+        [("T001", 1)],
+    ),
     # German "und", French "et", Spanish "para" before the next paragraph
     (text(DE_LEDE + " Die Gewerkschaft sprach von einem Erfolg und", "", DE_BODY), [("T001", 1)]),
     (

@@ -22,6 +22,10 @@ from .shape import (
 )
 from .trailers import chrome
 
+#: Commas in a title-shaped next line that make it the rest of a list a line ending on a comma
+#: began, not a title.
+_LIST_COMMAS = 2
+
 
 @register
 class TruncatedSentence(Rule):
@@ -37,7 +41,10 @@ class TruncatedSentence(Rule):
 
     Headlines, list items, table rows, captions and lines that end with any punctuation, a
     closing quote, a number or a link are never checked, and a next line that continues the
-    sentence (lower case, or a plain line right below) is taken for a wrapped line.
+    sentence (lower case, or a plain line right below) is taken for a wrapped line, and so is a
+    title-shaped next line that itself ends on such a word ("DELETE requests MAY have an
+    If-Match request header, and" in a hard-wrapped specification) or, after a comma, goes on
+    with a list ("Daniel Groeber, Bjarni Runar, Jan Wildeboer, Peter").
 
     ## Why is this bad?
     Generators that hit a token limit, and scrapers that drop the rest of a paragraph behind a
@@ -79,10 +86,14 @@ class TruncatedSentence(Rule):
                 why = _ends_open(doc, block, settings)
             if why is None or not _runs_on(block) or chrome(doc, settings, block):
                 continue  # (a line of chrome is its own rule's: "Related: … as they used to")
-            if not _next_section_starts(doc, block, nxt, language_of(doc, settings) or "en"):
+            lang = language_of(doc, settings) or "en"
+            if not _next_section_starts(doc, block, nxt, lang):
                 continue
-            if why == "ends on a comma" and not _titled(nxt):
-                continue  # letters ("Alles Liebe,"), captions and lead-ins end on commas too
+            if why == "ends on a comma" and (not _titled(nxt, lang) or nxt.text.count(",") >= _LIST_COMMAS):
+                # letters ("Alles Liebe,"), captions and lead-ins end on commas too, and a list of
+                # names goes on over the next line ("… including Kenny Bentley, Javier Diaz," over
+                # "Daniel Groeber, Bjarni Runar, Jan Wildeboer, Charles Schultz, Peter")
+                continue
             last = (cut[0], cut[1]) if cut is not None else _last_word(block)
             col = last[1] if last else 0
             yield self.violation(

@@ -124,11 +124,20 @@ def _open_word_end(text: str) -> bool:
     return not _URL_END.search(tokens[-1]) if tokens else False
 
 
-def _titled(block: Block) -> bool:
-    """A heading, or a line shaped like a title: the start of a new section."""
+def _titled(block: Block, lang: str) -> bool:
+    """A heading, or a line shaped like a title: the start of a new section. A line that ends on
+    a word no sentence ends with ("and", "the", "der") is no title however it is capitalised: it
+    is a sentence going on, as a hard-wrapped RFC's "DELETE requests MAY have an If-Match request
+    header, and" under "… successful GET requests MUST return an 'Expires: 0' header. PUT and"."""
     if block.kind == "heading":
         return True
-    return block.heading_like and block.word_count >= 2 and not _INNER_SENTENCE_END.search(block.text.strip())
+    if not (block.heading_like and block.word_count >= 2):
+        return False
+    text = block.text.strip()
+    if _INNER_SENTENCE_END.search(text):
+        return False
+    last = _last_word(block)
+    return last is None or last[0].casefold() not in OPEN_ENDINGS.get(lang, OPEN_ENDINGS["en"])
 
 
 #: The last character of every word of `OPEN_ENDINGS`, per language: a text whose last letter,
@@ -173,7 +182,7 @@ def _next_section_starts(doc: Document, block: Block, nxt: Block, lang: str) -> 
     first = nxt.text.lstrip(" \t>")[:1]
     if first.islower() or first in _QUOTE_OPENERS:
         return False  # the sentence goes on, or leads into a quotation
-    if _titled(nxt) or nxt.kind in ("heading", "table", "caption"):
+    if _titled(nxt, lang) or nxt.kind in ("heading", "table", "caption"):
         return True  # the paragraph was left unfinished before a new section
     if nxt.kind != "paragraph":
         return False  # a list may finish the sentence ("… distinguish between" / "- pain and …")
