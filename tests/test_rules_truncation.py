@@ -69,6 +69,32 @@ def lines_of(code: str, body: str, kind: str = "text") -> list[tuple[str, int]]:
 # --------------------------------------------------------------------------------------------
 # T001 truncated-sentence
 
+#: A licence hard-wrapped at ~73 characters: "Covered Software" and "You" start wrapped lines.
+WRAPPED_LICENCE = (
+    "You may create and distribute a Larger Work under terms of Your choice,",
+    "provided that You also comply with the requirements of this License for",
+    "the Covered Software. If the Larger Work is a combination of Covered",
+    "Software with a work governed by one or more Secondary Licenses, and the",
+    "Covered Software is not Incompatible With Secondary Licenses, this",
+    "License permits You to additionally distribute such Covered Software",
+    "under the terms of such Secondary License(s), so that the recipient of",
+    "the Larger Work may, at their option, further distribute the Covered",
+    "Software under the terms of either this License or such Secondary",
+    "License(s).",
+)
+#: A README hard-wrapped at ~75 characters: "Kerberos realm using …" goes on with "… set up a".
+WRAPPED_README = (
+    "The krb5-kdc and krb5-admin-server packages are only needed and used on",
+    "Kerberos KDCs, only one set of which is needed for each independently",
+    "managed Kerberos realm. For more information on how you would set up a",
+    "Kerberos realm using the Debian packages, install krb5-kdc and then read",
+    "/usr/share/doc/krb5-kdc/README.KDC, which explains every step in turn.",
+    "",
+    "The client packages are needed on every machine that uses the realm and",
+    "they are installed with the library, which most programs depend on.",
+)
+
+
 T001_VALID = [
     text(HEADING, LEDE, BODY, TAIL),
     # headings and title-shaped lines end without a full stop
@@ -134,6 +160,17 @@ T001_VALID = [
         "",
         BODY,
     ),
+    # hard-wrapped text (a licence, a README wrapped at 72-75 characters): the next line goes on
+    # with the sentence however it starts, since its first word did not fit on the line above
+    text(*WRAPPED_LICENCE),
+    text(*WRAPPED_README),
+    # an enumeration: an item ends on its conjunction, the next item follows
+    text(
+        "(a) under intellectual property rights to use, reproduce, make available, modify, display and",
+        "distribute its Contributions, either on an unmodified basis or as part of a Larger Work; and",
+        "",
+        "(b) under Patent Claims of such Contributor to make, use, sell and offer the Contributions.",
+    ),
     # the sentence leads into a list, a quotation or a code block
     text(
         "Scientists distinguish between several kinds of damage to the hull. The most common are the",
@@ -159,6 +196,21 @@ T001_VALID = [
 ]
 
 T001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
+    # a hard-wrapped text still has cuts: before a short title, before a blank line, and before a
+    # line the first word of which would have fitted on the cut line
+    (text(*WRAPPED_README[:3], "Before You Start", *WRAPPED_README[3:]), [("T001", 3)]),
+    (text(*WRAPPED_README[:3], "", *WRAPPED_README[3:]), [("T001", 3)]),
+    # a text of one paragraph a line is no hard-wrapped text, whatever the length of the two lines
+    (text(LEDE, CUT, "Labor braces for attack should the opposition sweep in November", BODY), [("T001", 2)]),
+    (
+        text(
+            *WRAPPED_README[:2],
+            "managed Kerberos realm. For more information on how to set up a",
+            "The guide that ships with the package explains how to set up the realm.",
+            *WRAPPED_README[3:],
+        ),
+        [("T001", 3)],
+    ),
     # the seed shape: a paragraph stops on "to", and an appended section begins
     (
         text(

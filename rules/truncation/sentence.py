@@ -44,7 +44,10 @@ class TruncatedSentence(Rule):
     sentence (lower case, or a plain line right below) is taken for a wrapped line, and so is a
     title-shaped next line that itself ends on such a word ("DELETE requests MAY have an
     If-Match request header, and" in a hard-wrapped specification) or, after a comma, goes on
-    with a list ("Daniel Groeber, Bjarni Runar, Jan Wildeboer, Peter").
+    with a list ("Daniel Groeber, Bjarni Runar, Jan Wildeboer, Peter"). In a text hard-wrapped
+    at a fixed width (a licence, an RFC, a plain-text newsletter) the line below goes on with
+    the sentence whenever its first word would not have fitted on the line above, and an item
+    of an enumeration ending on "; and" before the next item ("(b) …") is no cut.
 
     ## Why is this bad?
     Generators that hit a token limit, and scrapers that drop the rest of a paragraph behind a

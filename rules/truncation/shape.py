@@ -45,6 +45,10 @@ _MIN_RUN_ON_WORDS = 12
 _PLAIN_WORD = re.compile(r"^[^\W\d_][^\W\d_A-Z]*$")
 _QUOTE_OPENERS = frozenset("\"'„“‘«‚‹")
 _WORD_OPENERS = frozenset("(\"'„“‘«‚-–—/[")
+#: An item of an enumeration ending on its conjunction ("…; and", "…; or"), and the next item's
+#: enumerator ("(b)", "ii)", "2."): the list goes on.
+_LIST_ITEM_END = re.compile(r";\s*\w+\s*$")
+_ENUMERATOR = re.compile(r"\s*(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])\s")
 #: Four spaces or a tab: an indented code block (Markdown, html2text) the sentence leads into.
 _CODE_INDENT = re.compile(r"^(?: {4}|\t)")
 
@@ -182,6 +186,10 @@ def _next_section_starts(doc: Document, block: Block, nxt: Block, lang: str) -> 
     first = nxt.text.lstrip(" \t>")[:1]
     if first.islower() or first in _QUOTE_OPENERS:
         return False  # the sentence goes on, or leads into a quotation
+    if _LIST_ITEM_END.search(block.text[-40:]) and _ENUMERATOR.match(nxt.text):
+        return False  # "… as part of a Larger Work; and" over "(b) under Patent Claims …"
+    if nxt.start == block.end + 1 and doc.line_tags is None and _wrapped_below(doc, block.end):
+        return False  # hard-wrapped text: the sentence goes on, however the next line starts
     if _titled(nxt, lang) or nxt.kind in ("heading", "table", "caption"):
         return True  # the paragraph was left unfinished before a new section
     if nxt.kind != "paragraph":
@@ -201,6 +209,52 @@ def _next_section_starts(doc: Document, block: Block, nxt: Block, lang: str) -> 
         return False
     head = words[0].casefold()
     return head in STOPWORDS.get(lang, frozenset()) or head in OPEN_ENDINGS.get(lang, frozenset())
+
+
+#: The lengths of a line of hard-wrapped text (wrapped at 64-80 characters, as e-mail, RFCs,
+#: licences and plain-text newsletters are): no shorter than this ...
+_WRAP_MIN = 40
+#: ... and no longer than this.
+_WRAP_MAX = 100
+#: Lines of a wrapped line's length a document must hold to be hard-wrapped, and the least share
+#: of its lines of `_WRAP_MIN` characters or more they must make up (a text of one paragraph a
+#: line, as extractors write it, has few lines under `_WRAP_MAX` among its long ones).
+_WRAPPED_LINES = 5
+_WRAPPED_SHARE = 0.9
+
+
+def _hard_wrapped(doc: Document) -> bool:
+    """Whether ``doc`` is hard-wrapped at a fixed width: most of its long lines are of a wrapped
+    line's length, and a sentence of it goes on in lower case on the next line (a paragraph of
+    several lines, `Document.blocks`)."""
+    long = wrapped = 0
+    for line in doc.lines:
+        n = len(line)
+        if n >= _WRAP_MIN:
+            long += 1
+            wrapped += n <= _WRAP_MAX
+    if wrapped < _WRAPPED_LINES or wrapped < _WRAPPED_SHARE * long:
+        return False
+    return any(b.end > b.start and b.kind == "paragraph" for b in doc.blocks)
+
+
+#: `_hard_wrapped`, once per document (asked only of the few paragraphs T001 finds open).
+_HARD_WRAPPED: View[bool] = View("truncation.hard_wrapped", _hard_wrapped)
+
+
+def _wrapped_below(doc: Document, line: int) -> bool:
+    """Whether the line below ``line`` goes on with it in a hard-wrapped text (`_hard_wrapped`):
+    both are of a wrapped line's length, and the next line's first word would not have fitted
+    on ``line`` (the text was wrapped there, not broken by its writer): "… Secondary Licenses,
+    and the" over "Covered Software is not Incompatible With Secondary Licenses, this" in a
+    licence, "… how to set up a" over "Kerberos realm using the Debian packages, …"."""
+    above, below = doc.lines[line].rstrip(), doc.lines[line + 1].rstrip()
+    if not (_WRAP_MIN <= len(above) <= _WRAP_MAX and _WRAP_MIN <= len(below) <= _WRAP_MAX):
+        return False
+    first = below.split(None, 1)[0]
+    if len(above) + 1 + len(first) <= max(len(above), len(below)):
+        return False  # the word would have fitted: the writer broke the line
+    return _HARD_WRAPPED.of(doc)
 
 
 def _mid_word(doc: Document, word: str, min_len: int = 4) -> str | None:
