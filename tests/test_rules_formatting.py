@@ -87,6 +87,11 @@ SPACE_VALID = [
         'Das Projekt "Quali.Dig" richtet sich an Lehrende, und Unternehmen können sich für den Wettbewerb '
         "„Heimspiel.Dortmund 2022“ bewerben.\n"
     ),
+    # Markdown code spans are code, not sentences (a tech story's `typing.Annotated`, `enum.Enum`)
+    (
+        "The library added `typing.Annotated` support this week, so `orjson.Fragment` and `enum.Enum` "
+        "values are now written as they are, the maintainers said.\n"
+    ),
     # a word written with a semicolon, in html2text's Markdown of a blog post (Dragnet 422)
     (
         "Issue #3 finally got out the door. Make sure you check out the _Tech Talk_ section, and with the "
@@ -131,6 +136,14 @@ SPACE_INVALID = [
             "third last year, and email in the cloud with Google.Bring back the old tariffs, they said.\n"
         ),
         [("F001", 1), ("F001", 1)],
+    ),
+    # a glue outside a code span is still glue, beside one
+    (
+        (
+            "The release notes describe `typing.Annotated` in detail.Nobody expected the change, "
+            "the maintainers said in the `CHANGES.md` file.\n"
+        ),
+        [("F001", 1)],
     ),
     # the semicolon word is left alone, the glue beside it is not
     (

@@ -56,3 +56,7 @@ def _lines_with(text: str, chars: Iterable[str]) -> list[int]:
 
 
 _BLANK = re.compile(r"[ \t]")
+
+
+#: A Markdown code span (`` `typing.Annotated` ``): code, whose marks and tags are not the text's.
+_CODE_SPAN = re.compile(r"`[^`]*`")

@@ -14,6 +14,8 @@ from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
+from .common import _CODE_SPAN
+
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _TAG_NAMES = (
     "a|abbr|article|aside|b|big|blockquote|br|caption|center|cite|code|dd|del|div|dl|dt|em|figcaption"
@@ -28,7 +30,6 @@ _TAG = re.compile(
 _BLOCK_TAG = re.compile(
     r"</?(?:p|div|br|li|h[1-6]|tr|td|th|table|ul|ol|blockquote|section|article|hr)\b", re.IGNORECASE
 )
-_CODE_SPAN = re.compile(r"`[^`]*`")
 #: What follows a tag the text names rather than holds: "an <img> tag", "the <ul> element".
 _NAMED = re.compile(r"\s*(?:tags?|elements?)\b", re.IGNORECASE)
 #: A bare opening tag ("<img>", "<ul>"), the way a title names an element; not of a line break,

@@ -14,7 +14,7 @@ from lintnews.document import Document
 from lintnews.glued_marks import glued_lines
 from lintnews.registry import Rule, Violation, register
 
-from .common import _BLANK, _LETTERS, _blocks_of
+from .common import _BLANK, _CODE_SPAN, _LETTERS, _blocks_of
 
 
 class _Tokens:
@@ -191,8 +191,9 @@ class MissingSpaceAfterPunctuation(Rule):
 
     Abbreviations (`U.S.`, `e.g.`, `z.B.`, `Ph.D.`), numbers (`3.5`, `1,000`, `1.1.2020`, `10.30`,
     `v2.1`), web and e-mail addresses, domains and file names (`example.com`, `report.pdf`) and
-    names written as one word (`ASP.NET`, `Console.WriteLine`, `tl;dr`) are not reported. Only paragraphs of
-    running text are checked, not tables, code or lists of tags.
+    names written as one word (`ASP.NET`, `Console.WriteLine`, `tl;dr`) are not reported, nor code
+    in a Markdown code span (`` `typing.Annotated` ``). Only paragraphs of running text are
+    checked, not tables, code or lists of tags.
 
     ## Why is this bad?
     Extractors that join two HTML elements without a space, and generators that drop a token,
@@ -231,7 +232,10 @@ class MissingSpaceAfterPunctuation(Rule):
         text = doc.lines[line]
         if _list_of_tags(text):
             return
+        spans = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
         for col in sorted(set(_glued(text))):
+            if spans and any(start < col < end for start, end in spans):
+                continue  # code (`typing.Annotated`, `enum.Enum`): no sentence glued to another
             mark = text[col]
             after = _word_after(text, col + 1)
             before = _word_before(text, col)
