@@ -203,10 +203,43 @@ def _matched(doc: Document, settings: Settings) -> _Matched:
     hit = memo.get(settings.language)
     if hit is None or hit[0] is not packs:
         langs = pack_languages(doc, settings, packs)
-        found = packs.line_matcher(tuple(langs)).matches(line_keys(doc), _candidate_lines(doc, packs, langs))
+        candidates = _candidate_lines(doc, packs, langs)
+        code = _CODE_LINES.of(doc)
+        if code:
+            candidates = [i for i in candidates if i not in code]
+        found = packs.line_matcher(tuple(langs)).matches(line_keys(doc), candidates)
         hit = memo[settings.language] = (packs, found, frozenset(i for f in found.values() for i, _ in f))
     _LAST[:] = [doc, settings, hit]
     return hit
+
+
+def _code_lines(doc: Document) -> frozenset[int]:
+    """The lines of ``doc``'s code blocks (a Markdown fence's, an HTML ``<pre>``'s): a program's
+    `print()` is no print button, its `Tags:` no tag line, a doctest's `'a second ago'` no
+    timestamp of the page. (Only a text holding a fence can hold one, or an HTML page.)
+
+    A fence here opens with three backticks or tildes and at most a language's name
+    (`_FENCE_LINE`): html2text writes an empty struck-out link as "~~~~__", which the blocks
+    take for a fence (`Document.blocks`), and the "code" between two of them is a page's chrome."""
+    if doc.line_tags is None and "```" not in doc.text and "~~~" not in doc.text:
+        return frozenset()
+    lines = doc.lines
+    return frozenset(
+        i
+        for b in doc.blocks
+        if b.kind == "code"
+        and (doc.line_tags is not None or (b.start and _FENCE_LINE.match(lines[b.start - 1])))
+        for i in range(b.start, b.end + 1)
+    )
+
+
+#: A Markdown fence that opens a code block: three backticks or tildes or more, then at most an
+#: info string that starts with a letter ("```python", "``` bash", "~~~").
+_FENCE_LINE = re.compile(r"\s{0,3}(?:`{3,}|~{3,})\s*(?:[^\W\d_][\w+#.-]*\s*)?$")
+
+
+#: Per document: `_code_lines`, which no phrase rule reports.
+_CODE_LINES: View[frozenset[int]] = View("packs.code_lines", _code_lines)
 
 
 #: `_matched`'s last document, settings and answer.
