@@ -188,12 +188,14 @@ def _next_section_starts(doc: Document, block: Block, nxt: Block, lang: str) -> 
         return False  # the sentence goes on, or leads into a quotation
     if _LIST_ITEM_END.search(block.text[-40:]) and _ENUMERATOR.match(nxt.text):
         return False  # "… as part of a Larger Work; and" over "(b) under Patent Claims …"
-    if nxt.start == block.end + 1 and doc.line_tags is None:
-        if doc.kind == "markdown" and nxt.kind == "paragraph":
-            return False  # Markdown: the line right below is the same paragraph (a soft break)
-        if _wrapped_below(doc, block.end):
-            return False  # hard-wrapped text: the sentence goes on, however the next line starts
-    if _titled(nxt, lang) or nxt.kind in ("heading", "table", "caption"):
+    below = nxt.start == block.end + 1 and doc.line_tags is None
+    if below and _wrapped_below(doc, block.end):
+        return False  # hard-wrapped text: the sentence goes on, however the next line starts
+    # (in Markdown the line right below is the same paragraph, a soft break, however it is
+    # shaped: "… see the" over a link "Trait Types"; a capitalised function word still opens a
+    # new sentence there, below)
+    soft = below and doc.kind == "markdown" and nxt.kind == "paragraph"
+    if (_titled(nxt, lang) and not soft) or nxt.kind in ("heading", "table", "caption"):
         return True  # the paragraph was left unfinished before a new section
     if nxt.kind != "paragraph":
         return False  # a list may finish the sentence ("… distinguish between" / "- pain and …")
