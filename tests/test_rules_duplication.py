@@ -92,6 +92,33 @@ GERMAN_SECTIONS = text(
 )
 
 D001_VALID = [
+    # session 49 (a README's install notes, rewritten): two lines of the same words, but for
+    # versions ">= 8.0" and "< 8.0", each over its own command
+    text(
+        LEDE,
+        "",
+        "Start the harbour database in a container (for server versions >= 8.0):",
+        "",
+        "```",
+        "docker run -p 6379:6379 -it harbour:latest",
+        "```",
+        "",
+        "Start the harbour database in a container (for server versions < 8.0):",
+        "",
+        "```",
+        "docker run -p 6379:6379 -it harbour:7.4",
+        "```",
+        "",
+        SECOND,
+    ),
+    # the same words with other signs: "+5 points" and "5 points"
+    text(
+        LEDE,
+        "The index closed the week at +5 points, its third week in a row.",
+        SECOND,
+        "The index closed the week at 5 points, its third week in a row.",
+        THIRD,
+    ),
     # session 39 (Dragnet R138, rewritten): a hymn titled by its first line
     text(
         "“I wander often from the harbour way”",
@@ -291,6 +318,18 @@ D001_VALID = [
 
 D001_INVALID: list[tuple[str, list[tuple[str, int]]]] = [
     (text(LEDE, SECOND, LEDE), [("D001", 3)]),
+    # a copy with its signs, and a reader's quotation of it (its ">" is no sign of the text)
+    (
+        text(
+            LEDE,
+            "Fares rose by 12% to €4.50 on Monday, the operator said in a statement.",
+            SECOND,
+            "Fares rose by 12% to €4.50 on Monday, the operator said in a statement.",
+            THIRD,
+            "> Fares rose by 12% to €4.50 on Monday, the operator said in a statement.",
+        ),
+        [("D001", 4), ("D001", 6)],
+    ),
     # session 41's near-miss of a shell command: a sum of money after a dollar sign, pasted twice
     (
         text(
@@ -505,6 +544,8 @@ def test_d001_html_paragraph_with_line_breaks_is_one_block() -> None:
 # D002 duplicate-heading
 
 D002_VALID = [
+    # the same words with other signs: "+30 degrees" and "30 degrees"
+    text(TITLE, LEDE, SECOND, "Temperatures above +30 degrees", THIRD, "Temperatures above 30 degrees"),
     text(TITLE, LEDE, "What the deal means", SECOND, "What comes next", THIRD),
     # a byline set as a heading over two posts of one author
     text(

@@ -13,7 +13,7 @@ from lintnews.document import Block, Document, words
 from lintnews.registry import Rule, Violation, register
 
 from .heading_places import listed_parts, photo_credit, pipe_table_line, table_cell
-from .keys import _LETTER_WORD, _MD_HEADING, _code_like, _first_copies, _key, _keys
+from .keys import _LETTER_WORD, _MD_HEADING, _code_like, _first_copies, _key, _keys, _same_signs
 from .listings import _in_code
 from .paragraphs import DuplicateHeadingOptions
 
@@ -221,6 +221,8 @@ class DuplicateHeading(Rule):
                 continue  # a section's heading, listed in the table of contents above
             if _in_code(doc, block):
                 continue  # a line of a code listing or of a command's output
+            if not _same_signs(block.text, first.text):
+                continue  # "Versions >= 8.0" and "Versions < 8.0": the same words only
             if _BYLINE.match(_MD_HEADING.sub("", block.text).strip()):
                 continue  # the same author over two posts
             if _parallel_sections(doc, block, first):

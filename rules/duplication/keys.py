@@ -243,3 +243,19 @@ def _paragraph_candidates(doc: Document, min_words: int) -> list[Block]:
     """Blocks D001 compares: running text and quotes, not headings, list items, table rows or
     code, which repeat by design (the same label in every item of a list or table)."""
     return blocks_where(doc.blocks, _PARAGRAPH_KINDS, 0, min_words)
+
+
+#: Signs a key drops that change what a line says: comparisons, plus, per cent and currencies
+#: ("for Redis versions >= 8.0" and "for Redis versions < 8.0" have one key).
+_SIGN = re.compile(r"[<>=+%$€£¥]")
+#: A Markdown quotation's ">" at the start of a line: a paragraph quoted is the same text.
+_QUOTE_MARK = re.compile(r"^[ \t]*(?:>[ \t]*)+", re.MULTILINE)
+
+
+def _same_signs(text: str, other: str) -> bool:
+    """Whether two texts of one key hold the same signs (`_SIGN`) in the same order, a quotation's
+    marks aside: a copy pasted twice does; "(for Redis versions >= 8.0):" over one command and
+    "(for Redis versions < 8.0):" over another do not."""
+    if _SIGN.search(text) is None and _SIGN.search(other) is None:
+        return True
+    return _SIGN.findall(_QUOTE_MARK.sub("", text)) == _SIGN.findall(_QUOTE_MARK.sub("", other))

@@ -12,7 +12,7 @@ from lintnews.diagnostics import RelatedLocation, Severity
 from lintnews.document import Block, Document, words
 from lintnews.registry import Rule, Violation, register
 
-from .keys import _contained, _first_copies, _key, _keys, _paragraph_candidates
+from .keys import _contained, _first_copies, _key, _keys, _paragraph_candidates, _same_signs
 from .listings import _in_code
 
 
@@ -37,7 +37,9 @@ class DuplicateParagraph(Rule):
     Checks for a paragraph that repeats an earlier paragraph of the same document, and for a
     quotation or an emphasised line whose whole text reappears inside a longer paragraph (a
     pull-quote).
-    Whitespace, case, punctuation and quote style are ignored when comparing.
+    Whitespace, case, punctuation and quote style are ignored when comparing, but not the signs
+    that change what a line says (`<`, `>`, `=`, `+`, `%`, currency symbols): "for versions >= 8.0"
+    and "for versions < 8.0" are two lines.
 
     A quotation set as a section's subheading (a line of the paragraph right below it, with no
     sentence mark, in a document that has other subheadings or in single quotation marks as
@@ -106,6 +108,8 @@ class DuplicateParagraph(Rule):
             reported.add(block.index)
             if _in_code(doc, block):
                 continue  # a line of a code listing or of a query's result: lines repeat there
+            if not _same_signs(block.text, first.text):
+                continue  # "(… versions >= 8.0):" and "(… versions < 8.0):": the same words only
             if _first_line_title(doc, block, first):
                 continue  # a hymn or a poem titled by its first line
             if _lead_in(doc, block) and _lead_in(doc, first) and _next(doc, block) != _next(doc, first):
