@@ -95,6 +95,10 @@ def _landmark(node: Tag) -> str | None:
     return None
 
 
+#: Elements whose text is code, a key or a program's output shown inline: not the prose's.
+INLINE_CODE_TAGS = frozenset(("code", "kbd", "samp", "tt"))
+
+
 @dataclass
 class ExtractedHTML:
     text: str
@@ -126,6 +130,9 @@ class _Builder:
         self.marks: list[tuple[str | None, str | None, int]] = []
         self.line_mark: tuple[str | None, str | None] = (None, None)
         self.line_links = 0
+        #: Per line holding inline code: its (start, end) columns; the current line's.
+        self.code: dict[int, tuple[tuple[int, int], ...]] = {}
+        self.line_code: list[tuple[int, int]] = []
 
     def newline(self, soft: bool = False) -> None:
         """End the current line. ``soft``: at a ``<br>``, so the next line is the same block;
@@ -135,11 +142,14 @@ class _Builder:
             self.tags.append(self.line_tag)
             self.segments.append(self.line_segments)
             self.marks.append((*self.line_mark, min(self.line_links, len(self.lines[-1]))))
+            if self.line_code:
+                self.code[len(self.lines) - 1] = tuple(self.line_code)
             self.soft = soft
         elif not soft or self.soft:
             self.soft = False
         self.parts, self.length, self.line_segments, self.line_tag = [], 0, [], None
         self.line_links = 0
+        self.line_code = []
         self.pending_sep = ""
 
     def add_text(
@@ -148,6 +158,7 @@ class _Builder:
         block: str | None,
         mark: tuple[str | None, str | None] = (None, None),
         link: bool = False,
+        code: bool = False,
     ) -> None:
         text = _WS.sub(" ", raw)
         if not self.length:
@@ -174,6 +185,8 @@ class _Builder:
                 self.line_segments.append((base + m.start(), found, len(word)))
         if link:
             self.line_links += len(text.strip())
+        if code and text.strip():
+            self.line_code.append((base, base + len(text)))
         self._append(text)
 
     def _append(self, s: str) -> None:
@@ -195,15 +208,16 @@ def extract(source: str) -> ExtractedHTML:
         soup = BeautifulSoup(strip_noscript(source), "lxml")
     builder = _Builder(source)
     # An explicit stack instead of recursion: pages nested thousands of levels deep must not crash.
-    # per entry: node, entering, its block tag, its landmark (kind, tag), inside a link
+    # per entry: node, entering, its block tag, its landmark (kind, tag), inside a link, inside
+    # inline code
     Mark = tuple[str | None, str | None]
     none: Mark = (None, None)
-    stack: list[tuple[object, bool, str | None, Mark, bool]] = [(soup, True, None, none, False)]
+    stack: list[tuple[object, bool, str | None, Mark, bool, bool]] = [(soup, True, None, none, False, False)]
     while stack:
-        node, entering, block, mark, link = stack.pop()
+        node, entering, block, mark, link, code = stack.pop()
         if isinstance(node, NavigableString):
             if not isinstance(node, _SKIP_STRINGS):
-                builder.add_text(str(node), block, mark, link)
+                builder.add_text(str(node), block, mark, link, code)
             continue
         if not isinstance(node, Tag):
             continue
@@ -226,15 +240,15 @@ def extract(source: str) -> ExtractedHTML:
         kind = _landmark(node)
         if kind is not None:
             mark = (kind, name)
-        if name == "a" and node.get("href"):
-            link = True
-        stack.append((node, False, block, mark, link))
+        link = link or (name == "a" and bool(node.get("href")))
+        code = code or name in INLINE_CODE_TAGS
+        stack.append((node, False, block, mark, link, code))
         for child in reversed(node.contents):
-            stack.append((child, True, inner, mark, link))
+            stack.append((child, True, inner, mark, link, code))
     builder.newline()
     source_map = _span_map(builder, _line_starts(source))
     m = builder.marks
-    marks = LineMarks(tuple(x[0] for x in m), tuple(x[1] for x in m), tuple(x[2] for x in m))
+    marks = LineMarks(tuple(x[0] for x in m), tuple(x[1] for x in m), tuple(x[2] for x in m), builder.code)
     return ExtractedHTML(
         "\n".join(builder.lines), source_map, builder.tags, frozenset(builder.soft_breaks), marks
     )

@@ -8,6 +8,7 @@ from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.fixes import apply_edits
 from lintnews.registry import Violation, all_rules
+from lintnews.sources.documents import html_document
 
 LEDE = (
     "The city council approved the new budget on Tuesday after a debate that lasted well into the night, "
@@ -154,6 +155,20 @@ SPACE_INVALID = [
         [("F001", 1)],
     ),
 ]
+
+
+def test_missing_space_leaves_html_inline_code_alone() -> None:
+    def found(inline: str) -> list[str]:
+        page = (
+            "<html><body><article><h1>The library adds typed annotations</h1><p>The maintainers said "
+            f"on Tuesday that the library now supports {inline}, which users had asked for since the "
+            "spring.Nobody expected it this year.</p></article></body></html>"
+        )
+        return [v.message for v in all_rules()["F001"].check(html_document("page.html", page), Settings())]
+
+    glued = 'Missing space after "." in "spring.Nobody"'
+    assert found("<code>typing.Annotated</code> and <kbd>Ctrl.Enter</kbd>") == [glued]
+    assert found("<em>typing.Annotated</em>") == ['Missing space after "." in "typing.Annotated"', glued]
 
 
 @pytest.mark.parametrize("text", SPACE_VALID)

@@ -192,8 +192,8 @@ class MissingSpaceAfterPunctuation(Rule):
     Abbreviations (`U.S.`, `e.g.`, `z.B.`, `Ph.D.`), numbers (`3.5`, `1,000`, `1.1.2020`, `10.30`,
     `v2.1`), web and e-mail addresses, domains and file names (`example.com`, `report.pdf`) and
     names written as one word (`ASP.NET`, `Console.WriteLine`, `tl;dr`) are not reported, nor code
-    in a Markdown code span (`` `typing.Annotated` ``). Only paragraphs of running text are
-    checked, not tables, code or lists of tags.
+    in a Markdown code span (`` `typing.Annotated` ``) or an HTML page's `<code>`. Only
+    paragraphs of running text are checked, not tables, code or lists of tags.
 
     ## Why is this bad?
     Extractors that join two HTML elements without a space, and generators that drop a token,
@@ -233,6 +233,8 @@ class MissingSpaceAfterPunctuation(Rule):
         if _list_of_tags(text):
             return
         spans = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
+        if doc.markup_marks is not None:
+            spans += doc.markup_marks.code_spans(line)  # an HTML page's <code>, <kbd>, <samp>
         for col in sorted(set(_glued(text))):
             if spans and any(start < col < end for start, end in spans):
                 continue  # code (`typing.Annotated`, `enum.Enum`): no sentence glued to another
