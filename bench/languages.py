@@ -13,7 +13,8 @@ Method:
    (``p``, ``h1``..``h6``, ``li``, ``pre``, ``blockquote``, table cells...) and ``<br>``, ASCII
    whitespace collapsed as a browser does (U+3000 and no-break spaces kept), blank lines dropped.
 2. Each page is also extracted as in ``residue.py`` (``trafilatura``, ``html2text`` of the whole
-   page; ``--extractor``), cached in ``<cache>/<extractor>/<name>.txt``.
+   page; ``--extractor``: any of ``bench/quality.py``'s five, resiliparse's and jusText's too),
+   cached in ``<cache>/<extractor>/<name>.txt``.
 3. A page's language is its ``<html lang>`` (primary subtag, lower case), else what
    ``lintnews.language.detect`` makes of the gold text followed by ``?`` (``und?`` when it
    cannot tell: it knows 35 languages by their stop words, six more by their script); its script
@@ -53,7 +54,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quality import EXTRACTORS, TOKEN, decode_html, ensure_extracted, score_texts  # noqa: E402
+from quality import EVERY_EXTRACTOR, TOKEN, decode_html, ensure_extracted, score_texts  # noqa: E402
 from residue import lint_texts, pct, ratio  # noqa: E402
 
 from lintnews.language import detect  # noqa: E402
@@ -350,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("readability", type=Path, help="the readability eval folder (html/, gold/)")
     ap.add_argument("--cache", type=Path, default=Path(__file__).resolve().parent / "out" / "readability")
     ap.add_argument(
-        "--extractor", default=",".join(DEFAULT_EXTRACTORS), help=f"comma-separated, of {EXTRACTORS}"
+        "--extractor", default=",".join(DEFAULT_EXTRACTORS), help=f"comma-separated, of {EVERY_EXTRACTOR}"
     )
     ap.add_argument("--select", default=None, help="comma-separated selectors (default: default selection)")
     ap.add_argument(
@@ -376,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only-non-english", action="store_true", help="skip the pages whose <html lang> is en")
     args = ap.parse_args(argv)
     extractors = [e for e in args.extractor.split(",") if e]
-    unknown = set(extractors) - set(EXTRACTORS)
+    unknown = set(extractors) - set(EVERY_EXTRACTOR)
     if unknown:
         ap.error(f"unknown extractor(s): {', '.join(sorted(unknown))}")
     select = args.select.split(",") if args.select else None

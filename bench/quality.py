@@ -10,6 +10,15 @@ Method (see the eval set's README):
    ``favor_recall=True``; ``html2text`` = html2text on the whole page with ``body_width=0`` (no
    wrapping), ``ignore_links`` and ``ignore_images`` (URLs would split snippets in two) and
    ``unicode_snob`` (keep accented letters).
+   Two more extractors are run only when named (``--extractor resiliparse|justext``, or
+   ``--extractor every`` for all five; ``all`` stays the three above):
+   ``resiliparse`` = ``resiliparse.extract.html2text.extract_plain_text(html, main_content=True,
+   alt_texts=False)`` (DCLM's extractor; its defaults otherwise: block formatting kept, a blank line
+   between blocks, list bullets, no link URLs, no form fields, no ``<noscript>``, comment sections
+   kept as main content); ``justext`` = ``justext.justext`` with the stoplist of the page's
+   language (``lintnews.language.detect`` on the text of every paragraph jusText reads, mapped by
+   `JUSTEXT_STOPLISTS`; English when it detects none or jusText has no stoplist for it: Chinese,
+   Japanese, Thai), the paragraphs that are not boilerplate one per line.
    Texts are cached in ``<cache>/<extractor>/<doc_id>.txt`` (rebuilt when the options or library
    version in its ``STAMP`` file change); extraction runs in 2 processes.
 2. Every text is linted in-process with ``Linter(Settings(select=["ALL"]))`` (or ``--select``;
@@ -51,11 +60,70 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
 
+#: The extractors ``--extractor all`` runs (the README's figures are quoted for them).
 EXTRACTORS = ("trafilatura", "trafilatura-recall", "html2text")
+#: Extractors run only when named, or with ``--extractor every``.
+MORE_EXTRACTORS = ("resiliparse", "justext")
+EVERY_EXTRACTOR = (*EXTRACTORS, *MORE_EXTRACTORS)
 EXTRACTION_OPTIONS = {
     "trafilatura": "extract()",
     "trafilatura-recall": "extract(favor_recall=True)",
     "html2text": "body_width=0 ignore_links ignore_images unicode_snob",
+    "resiliparse": (
+        "extract_plain_text(main_content=True preserve_formatting=True list_bullets=True alt_texts=False"
+        " links=False form_fields=False noscript=False comments=True)"
+    ),
+    "justext": "justext(stoplist of the detected language else English) not is_boilerplate, a paragraph a line",
+}
+#: The library whose version each extractor's cache depends on.
+EXTRACTION_LIBRARY = {
+    "trafilatura": "trafilatura",
+    "trafilatura-recall": "trafilatura",
+    "html2text": "html2text",
+    "resiliparse": "resiliparse",
+    "justext": "justext",
+}
+#: ``lintnews.language.detect``'s codes -> jusText's stoplist names (the languages jusText has a
+#: stoplist for; others, Chinese, Japanese and Thai, get English's).
+JUSTEXT_STOPLISTS = {
+    "ar": "Arabic",
+    "bg": "Bulgarian",
+    "bn": "Bengali",
+    "ca": "Catalan",
+    "cs": "Czech",
+    "da": "Danish",
+    "de": "German",
+    "el": "Greek",
+    "en": "English",
+    "es": "Spanish",
+    "et": "Estonian",
+    "fa": "Persian",
+    "fi": "Finnish",
+    "fr": "French",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "hr": "Croatian",
+    "hu": "Hungarian",
+    "id": "Indonesian",
+    "it": "Italian",
+    "ko": "Korean",
+    "lt": "Lithuanian",
+    "lv": "Latvian",
+    "nb": "Norwegian_Bokmal",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sk": "Slovak",
+    "sl": "Slovenian",
+    "sq": "Albanian",
+    "sr": "Serbian",
+    "sv": "Swedish",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "ur": "Urdu",
+    "vi": "Vietnamese",
 }
 GROUPS = ("en", "other")
 SCORED_FAMILIES = ("S", "B", "G")
@@ -148,8 +216,57 @@ def decode_html(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
+def justext_stoplist(paragraphs: list[Any]) -> str:
+    """The name of jusText's stoplist for the language of ``paragraphs`` (jusText's own, all of
+    them): `JUSTEXT_STOPLISTS` of ``lintnews.language.detect`` on their text, else English."""
+    from lintnews.language import detect
+
+    lang = detect("\n".join(p.text for p in paragraphs))
+    return JUSTEXT_STOPLISTS.get(lang or "en", "English")
+
+
+def extract_justext(html: str) -> str:
+    """jusText's paragraphs that are not boilerplate, one per line, classified with the stoplist
+    of the page's language (`justext_stoplist`). The steps of ``justext.justext``, the paragraphs
+    made before the stoplist is chosen."""
+    import justext
+    from justext import core
+
+    dom = core.preprocessor(core.html_to_dom(html))
+    paragraphs = core.ParagraphMaker.make_paragraphs(dom)
+    stoplist = justext.get_stoplist(justext_stoplist(paragraphs))
+    core.classify_paragraphs(
+        paragraphs,
+        stoplist,
+        core.LENGTH_LOW_DEFAULT,
+        core.LENGTH_HIGH_DEFAULT,
+        core.STOPWORDS_LOW_DEFAULT,
+        core.STOPWORDS_HIGH_DEFAULT,
+        core.MAX_LINK_DENSITY_DEFAULT,
+        core.NO_HEADINGS_DEFAULT,
+    )
+    core.revise_paragraph_classification(paragraphs, core.MAX_HEADING_DISTANCE_DEFAULT)
+    return "".join(p.text + "\n" for p in paragraphs if not p.is_boilerplate)
+
+
 def extract(extractor: str, html: str) -> str:
-    if extractor == "html2text":
+    if extractor == "resiliparse":
+        from resiliparse.extract.html2text import extract_plain_text
+
+        text = extract_plain_text(
+            html,
+            main_content=True,
+            preserve_formatting=True,  # a block a line (a blank line between blocks)
+            list_bullets=True,
+            alt_texts=False,  # an image's alt text is no line of the page a reader reads
+            links=False,  # no URLs (they would split lines the gold has whole)
+            form_fields=False,
+            noscript=False,
+            comments=True,  # reader comments kept, as trafilatura's default keeps them
+        )
+    elif extractor == "justext":
+        text = extract_justext(html)
+    elif extractor == "html2text":
         import html2text
 
         h = html2text.HTML2Text()
@@ -167,7 +284,7 @@ def extract(extractor: str, html: str) -> str:
 
 def cache_stamp(extractor: str) -> str:
     """What the cached texts of ``extractor`` depend on; a cache with another stamp is rebuilt."""
-    library = "html2text" if extractor == "html2text" else "trafilatura"
+    library = EXTRACTION_LIBRARY[extractor]
     try:
         version = importlib.metadata.version(library)
     except importlib.metadata.PackageNotFoundError:
@@ -201,7 +318,8 @@ def ensure_extracted(
             print(f"{ex}: extraction changed, rebuilding its cache", file=sys.stderr)
             for old in (cache / ex).glob("*.txt"):
                 old.unlink()
-        stamp_file.write_text(stamp, encoding="utf-8")
+        if not stamp_file.exists() or stamp_file.read_text(encoding="utf-8") != stamp:
+            stamp_file.write_text(stamp, encoding="utf-8")  # (an unchanged cache is only read)
         for doc_id in doc_ids:
             dst = cache / ex / f"{doc_id}.txt"
             if not dst.exists():
@@ -212,6 +330,16 @@ def ensure_extracted(
     with Pool(workers) as pool:
         for _ in pool.imap_unordered(_extract_job, jobs, chunksize=4):
             pass
+
+
+def chosen_extractors(choice: str) -> list[str]:
+    """The extractors an ``--extractor`` choice names: ``all`` the three of `EXTRACTORS`,
+    ``every`` all five (`EVERY_EXTRACTOR`), else the one named."""
+    if choice == "all":
+        return list(EXTRACTORS)
+    if choice == "every":
+        return list(EVERY_EXTRACTOR)
+    return [choice]
 
 
 def read_text(cache: Path, extractor: str, doc_id: str) -> str:
@@ -563,7 +691,12 @@ def evaluate(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_dir", type=Path, help="folder with annotations.json and html/")
-    parser.add_argument("--extractor", choices=(*EXTRACTORS, "all"), default="all")
+    parser.add_argument(
+        "--extractor",
+        choices=(*EVERY_EXTRACTOR, "all", "every"),
+        default="all",
+        help=f"'all' is {', '.join(EXTRACTORS)}; 'every' adds {', '.join(MORE_EXTRACTORS)}",
+    )
     parser.add_argument(
         "--select",
         help="comma-separated rule selectors (default: ALL); DEFAULT is the rules `lintnews check` "
@@ -591,7 +724,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    extractors = list(EXTRACTORS) if args.extractor == "all" else [args.extractor]
+    extractors = chosen_extractors(args.extractor)
     start = time.perf_counter()
     scores = evaluate(
         args.eval_dir, extractors, args.cache, settings, args.limit, args.show_false_flags, args.workers

@@ -7,7 +7,10 @@ Method (see the eval set's README, ``dragnet/README.md``):
    is trafilatura's default), ``trafilatura-recall`` = the same with ``favor_recall=True``, and
    ``html2text`` on the whole page (``body_width=0``, links and images dropped). Texts are cached
    in ``<cache>/<extractor>/<id>.txt`` (default ``bench/out/dragnet``), as ``bench/quality.py``
-   does.
+   does. Two more are run only when named, or with ``--extractor every`` (all five): ``resiliparse``
+   (``extract_plain_text(html, main_content=True, alt_texts=False)``, DCLM's extractor) and
+   ``justext`` (jusText's paragraphs that are not boilerplate, a paragraph a line; English's
+   stoplist on Dragnet's English pages): ``bench/quality.py`` gives their options.
 2. Every non-blank line is labelled from the gold: its tokens (NFKC, case-folded, letters and
    digits) are compared with each gold content line and each gold comment line. A line is
    ``article`` when its token sequence is contained in a gold content line, or, for lines of four
@@ -52,7 +55,8 @@ Method (see the eval set's README, ``dragnet/README.md``):
 
 Usage::
 
-    python bench/residue.py ../shared/eval/dragnet [--extractor all|lintnews-html] [--fix] [--select CODES]
+    python bench/residue.py ../shared/eval/dragnet [--extractor all|every|NAME|lintnews-html] [--fix]
+        [--select CODES]
         [--extend-select CODES]
         [--half A|B|both] [--strict-labels] [--show-missed N] [--show-flagged-article N]
         [--thread-parts] [--json FILE]
@@ -75,9 +79,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quality import ensure_extracted, tokens  # noqa: E402
+from quality import MORE_EXTRACTORS, ensure_extracted, tokens  # noqa: E402
 
+#: The extractors ``--extractor all`` runs (the README's figures are quoted for them).
 EXTRACTORS = ("trafilatura", "trafilatura-recall", "html2text")
+#: ``--extractor every``: the three and those run only when named (resiliparse, justext).
+EVERY_EXTRACTOR = (*EXTRACTORS, *MORE_EXTRACTORS)
 #: lintnews's own reading of the page as HTML input (markup landmarks on): only when named.
 HTML_INPUT = "lintnews-html"
 LABELS = ("article", "comments", "boilerplate", "copy")
@@ -437,8 +444,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--extractor",
         default="all",
-        choices=(*EXTRACTORS, HTML_INPUT, "all"),
-        help=f"'all' is the three extractors; {HTML_INPUT} (lintnews reading the page as HTML,"
+        choices=(*EVERY_EXTRACTOR, HTML_INPUT, "all", "every"),
+        help=f"'all' is the three extractors {', '.join(EXTRACTORS)}; 'every' adds"
+        f" {', '.join(MORE_EXTRACTORS)}; {HTML_INPUT} (lintnews reading the page as HTML,"
         " markup landmarks on) only when named; --fix is not measured for it",
     )
     ap.add_argument("--cache", type=Path, default=Path(__file__).resolve().parent / "out" / "dragnet")
@@ -496,7 +504,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.pages != "all":
         want = args.pages == "with-comments"
         ids = [i for i in ids if bool(read_gold(gold, i)[1].strip()) == want]
-    extractors = list(EXTRACTORS) if args.extractor == "all" else [args.extractor]
+    named = {"all": EXTRACTORS, "every": EVERY_EXTRACTOR}
+    extractors = list(named.get(args.extractor, (args.extractor,)))
     if HTML_INPUT not in extractors:
         ensure_extracted(args.dragnet, ids, extractors, args.cache, args.workers)
     select = args.select.split(",") if args.select else None

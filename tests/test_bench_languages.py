@@ -7,6 +7,8 @@ import gzip
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from languages import Gold, gold_text, main, page_language, script_of, tokens  # noqa: E402
 
@@ -148,3 +150,40 @@ def test_trafilatura_eval_pages_in_neither_english_nor_german(tmp_path: Path, ca
         "|---|---|---|---|---|---|",
         "| trafilatura | es/Latn | 1 | 1 | 0 (0.00 %) | – |",
     ]
+
+
+RU_LONG = (
+    "Мэр Москвы открыл в субботу новую станцию Большой кольцевой линии, и, по его словам, ею будут"
+    " ежедневно пользоваться более пятидесяти тысяч пассажиров, которые до сих пор ездили на работу"
+    " на автобусах, а это было для них не так удобно, как метро.",
+    "Станция расположена в районе Нагатинский Затон, и её оформление посвящено истории судостроения:"
+    " на стенах можно увидеть старые корабли, а на потолке висят большие якоря, которые были сделаны"
+    " на местном заводе по старым чертежам.",
+)
+
+
+def test_justext_reads_a_russian_page_with_the_russian_stoplist(tmp_path: Path, capsys) -> None:
+    """languages.py takes the extractors run only when named; jusText's stoplist is the page's
+    language's (with English's every paragraph of this page is boilerplate and the page empty)."""
+    root = tmp_path / "readability"
+    (root / "html").mkdir(parents=True)
+    (root / "gold").mkdir()
+    gold = "<div><h2>В Москве открылась новая станция метро</h2>" + "".join(f"<p>{p}</p>" for p in RU_LONG)
+    page = (
+        '<html><body><p><a href="/">Главная</a> | <a href="/news">Новости</a></p>'
+        + gold.removeprefix("<div>")
+        + "<p>Поделиться</p></body></html>"
+    )
+    (root / "html" / "metro.html.gz").write_bytes(gzip.compress(page.encode("utf-8")))
+    (root / "gold" / "metro.txt").write_text(gold + "</div>", encoding="utf-8")
+    assert main([str(root), "--cache", str(tmp_path / "cache"), "--extractor", "justext"]) == 0
+    out = capsys.readouterr().out
+    assert "| ru?/Cyrl | 1 | 3 | 0 (0.00 %) | 3 / 0 | – | 0.00 % | – |" in out
+    text = (tmp_path / "cache" / "justext" / "metro.txt").read_text(encoding="utf-8")
+    assert text.split("\n") == ["В Москве открылась новая станция метро", *RU_LONG, ""]
+
+
+def test_an_unknown_extractor_is_an_error(tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit):
+        main([str(tmp_path), "--extractor", "trafilatura,boilerpipe"])
+    assert "unknown extractor(s): boilerpipe" in capsys.readouterr().err

@@ -3,8 +3,11 @@ its count of what the fix removed."""
 
 from __future__ import annotations
 
+import gzip
 import sys
 from pathlib import Path
+
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from residue import GoldIndex, Tally, label_lines, removed_lines, short_part  # noqa: E402
@@ -150,3 +153,47 @@ def test_removed_lines_counts_the_copy_the_fix_removed_not_the_first_unused_one(
     assert removed_lines(before, after) == [4]
     # a line whose tokens the fix changed counts as removed; blank lines never do
     assert removed_lines("Caf\u00c3\u00a9 opens\n\nIt rained.\n", "Caf\u00e9 opens\nIt rained.\n") == [0]
+
+
+PARAGRAPHS = (
+    "The council approved the harbour expansion on Monday after two years of dispute, and the mayor"
+    " said that the new terminal would bring hundreds of jobs to the town, although the residents of"
+    " the old quay have said that they will go to court over the noise of the trucks at night.",
+    "Work on the new terminal is to start in March, and the first ships are expected to dock there in"
+    " the spring of the year after, when the harbour authority will also open a new road to the"
+    " motorway so that the trucks no longer have to drive through the old town.",
+)
+PAGE = (
+    "<html><head><title>Harbour</title></head><body><nav><a href='/'>Home</a> | <a href='/news'>News</a>"
+    "</nav><article><h1>Harbour expansion approved</h1>"
+    + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    + "</article><footer><p>Share this story on Facebook</p></footer></body></html>"
+)
+
+
+def test_all_runs_the_three_extractors_and_every_adds_resiliparse_and_justext(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from residue import EVERY_EXTRACTOR, EXTRACTORS, main
+
+    pytest.importorskip("resiliparse")
+    assert EXTRACTORS == ("trafilatura", "trafilatura-recall", "html2text")
+    assert EVERY_EXTRACTOR == (*EXTRACTORS, "resiliparse", "justext")
+    dragnet, cache = tmp_path / "dragnet", tmp_path / "cache"
+    (dragnet / "html").mkdir(parents=True)
+    (dragnet / "gold").mkdir()
+    (dragnet / "html" / "7.html.gz").write_bytes(gzip.compress(PAGE.encode("utf-8")))
+    (dragnet / "gold" / "7.content.txt").write_text(
+        "Harbour expansion approved\n" + "\n".join(PARAGRAPHS) + "\n", encoding="utf-8"
+    )
+
+    def sections(*argv: str) -> list[str]:
+        assert main([str(dragnet), "--cache", str(cache), "--workers", "1", *argv]) == 0
+        return [line[4:] for line in capsys.readouterr().out.splitlines() if line.startswith("### ")]
+
+    assert sections("--extractor", "every") == list(EVERY_EXTRACTOR)
+    assert sorted(p.name for p in cache.iterdir()) == sorted(EVERY_EXTRACTOR)
+    assert sections() == sections("--extractor", "all") == list(EXTRACTORS)
+    assert sections("--extractor", "justext") == ["justext"]
+    # jusText keeps the title and the two paragraphs, one a line, and leaves the menu and footer out
+    assert (cache / "justext" / "7.txt").read_text(encoding="utf-8") == "".join(
+        f"{line}\n" for line in ("Harbour expansion approved", *PARAGRAPHS)
+    )

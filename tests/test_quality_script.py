@@ -241,3 +241,102 @@ def test_select_default_is_lintnews_default_selection(quality):
     assert codes(quality.selection("DEFAULT,S005")) == sorted([*default, "S005"])
     assert codes(quality.selection("S001,S005")) == ["S001", "S005"]
     assert len(codes(quality.selection(None))) > len(default)
+
+
+DE_TITLE = "Stadtrat beschließt den Haushalt"
+DE_PARAGRAPHS = (
+    "Der Stadtrat hat am Dienstag nach einer langen Debatte den neuen Haushalt beschlossen, und die"
+    " Bürgermeisterin war nach der Sitzung sehr erleichtert über das Ergebnis, weil die Opposition zuvor"
+    " mit einer Klage gedroht hatte und die Verhandlungen sich über viele Wochen hingezogen hatten.",
+    "Die Stadt will in den kommenden Jahren vor allem in die Schulen und in den Nahverkehr investieren,"
+    " und sie hat dafür einen Kredit aufgenommen, den sie bis zum Ende des Jahrzehnts wieder zurückzahlen"
+    " will, wie der Kämmerer in der Sitzung sagte.",
+)
+_LINKED = DE_PARAGRAPHS[1].replace("Nahverkehr", "<a href='https://example.org/bus'>Nahverkehr</a>")
+DE_PAGE = (
+    "<html><head><title>Haushalt</title></head><body>"
+    "<nav><a href='/'>Startseite</a> | <a href='/politik'>Politik</a></nav>"
+    f"<article><h1>{DE_TITLE}</h1><p>{DE_PARAGRAPHS[0]}</p><p>{_LINKED}</p>"
+    "<img src='a.jpg' alt='Das Rathaus im Regen'>"
+    "<form><input type='text' name='q' value='Suchbegriff'></form></article>"
+    "<footer><a href='/impressum'>Impressum</a> <a href='/datenschutz'>Datenschutz</a></footer>"
+    "</body></html>"
+)
+
+
+def test_all_is_the_three_extractors_and_every_adds_resiliparse_and_justext(quality):
+    three = ["trafilatura", "trafilatura-recall", "html2text"]
+    assert quality.chosen_extractors("all") == three == list(quality.EXTRACTORS)
+    assert quality.chosen_extractors("every") == [*three, "resiliparse", "justext"]
+    assert quality.chosen_extractors("justext") == ["justext"]
+    assert set(quality.EXTRACTION_OPTIONS) == set(quality.EXTRACTION_LIBRARY) == set(quality.EVERY_EXTRACTOR)
+    stamp = quality.cache_stamp("resiliparse")
+    assert stamp.startswith("extract_plain_text(main_content=True ") and "alt_texts=False" in stamp
+    assert "; resiliparse " in stamp and "; justext " in quality.cache_stamp("justext")
+
+
+def test_resiliparse_keeps_the_article_a_block_a_line_without_alt_texts_urls_or_fields(quality):
+    pytest.importorskip("resiliparse")
+    text = quality.extract("resiliparse", DE_PAGE)
+    assert [line for line in text.split("\n") if line] == [DE_TITLE, *DE_PARAGRAPHS]
+    for left_out in ("Das Rathaus im Regen", "Suchbegriff", "https://", "Startseite", "Impressum"):
+        assert left_out not in text
+
+
+def test_justext_reads_a_page_with_the_stoplist_of_its_language(quality):
+    import justext
+
+    assert quality.extract("justext", DE_PAGE) == "".join(f"{p}\n" for p in (DE_TITLE, *DE_PARAGRAPHS))
+    # with English's stoplist no German paragraph has enough stop words: the page came out empty
+    english = justext.justext(DE_PAGE, justext.get_stoplist("English"))
+    assert [p.text for p in english if not p.is_boilerplate] == []
+
+
+def test_justext_stoplist_of_a_language_jusText_lacks_is_english(quality):
+    import justext
+
+    def para(text):
+        return SimpleNamespace(text=text)
+
+    assert quality.justext_stoplist([para(DE_PARAGRAPHS[0]), para(DE_PARAGRAPHS[1])]) == "German"
+    chinese = "新华社北京6月25日电，嫦娥六号返回器于25日14时07分在内蒙古四子王旗预定区域精准着陆，工作正常。"
+    assert quality.justext_stoplist([para(chinese * 3)]) == "English"
+    assert quality.justext_stoplist([]) == "English"
+    # every name is one of jusText's stoplists, and every language lintnews tells by its stop
+    # words has one
+    from lintnews.language import PROFILES
+
+    assert set(quality.JUSTEXT_STOPLISTS.values()) <= justext.get_stoplists()
+    assert set(PROFILES) <= set(quality.JUSTEXT_STOPLISTS)
+
+
+def test_an_unchanged_cache_is_only_read(quality, eval_set):
+    """`--cache` may point at another worktree's caches: extracting nothing must write nothing
+    (not even the stamp)."""
+    import os
+
+    eval_dir, cache = eval_set
+    ids = sorted(PAGES)
+    quality.ensure_extracted(eval_dir, ids, ["justext"], cache, workers=1)
+    files = [cache / "justext" / "STAMP", *(cache / "justext" / f"{d}.txt" for d in ids)]
+    for path in files:
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    quality.ensure_extracted(eval_dir, ids, ["justext"], cache, workers=1)
+    assert [path.stat().st_mtime for path in files] == [1_000_000_000] * len(files)
+    # a changed extraction still rebuilds the cache
+    (cache / "justext" / "STAMP").write_text("older options\n", encoding="utf-8")
+    quality.ensure_extracted(eval_dir, ids, ["justext"], cache, workers=1)
+    assert (cache / "justext" / "STAMP").read_text(encoding="utf-8") == quality.cache_stamp("justext")
+    assert all(path.stat().st_mtime != 1_000_000_000 for path in files)
+
+
+def test_cli_every_scores_five_extractors(quality, eval_set, capsys):
+    pytest.importorskip("resiliparse")
+    eval_dir, cache = eval_set
+    argv = [str(eval_dir), "--extractor", "every", "--cache", str(cache), "--select", "B", "--workers", "1"]
+    assert quality.main(argv) == 0
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if line.startswith("### Per rule: ")] == [
+        f"### Per rule: {ex}"
+        for ex in ("trafilatura", "trafilatura-recall", "html2text", "resiliparse", "justext")
+    ]
