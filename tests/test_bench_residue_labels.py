@@ -7,8 +7,6 @@ import gzip
 import sys
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from residue import GoldIndex, Tally, label_lines, removed_lines, short_part  # noqa: E402
 
@@ -174,7 +172,6 @@ PAGE = (
 def test_all_runs_the_three_extractors_and_every_adds_resiliparse_and_justext(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     from residue import EVERY_EXTRACTOR, EXTRACTORS, main
 
-    pytest.importorskip("resiliparse")
     assert EXTRACTORS == ("trafilatura", "trafilatura-recall", "html2text")
     assert EVERY_EXTRACTOR == (*EXTRACTORS, "resiliparse", "justext")
     dragnet, cache = tmp_path / "dragnet", tmp_path / "cache"

@@ -276,7 +276,6 @@ def test_all_is_the_three_extractors_and_every_adds_resiliparse_and_justext(qual
 
 
 def test_resiliparse_keeps_the_article_a_block_a_line_without_alt_texts_urls_or_fields(quality):
-    pytest.importorskip("resiliparse")
     text = quality.extract("resiliparse", DE_PAGE)
     assert [line for line in text.split("\n") if line] == [DE_TITLE, *DE_PARAGRAPHS]
     for left_out in ("Das Rathaus im Regen", "Suchbegriff", "https://", "Startseite", "Impressum"):
@@ -331,7 +330,6 @@ def test_an_unchanged_cache_is_only_read(quality, eval_set):
 
 
 def test_cli_every_scores_five_extractors(quality, eval_set, capsys):
-    pytest.importorskip("resiliparse")
     eval_dir, cache = eval_set
     argv = [str(eval_dir), "--extractor", "every", "--cache", str(cache), "--select", "B", "--workers", "1"]
     assert quality.main(argv) == 0
