@@ -23,8 +23,8 @@ class LineMarks:
     landmark: tuple[str | None, ...]
     tag: tuple[str | None, ...]
     link_chars: tuple[int, ...]
-    #: Per line that holds inline code: its spans.
-    code: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    #: Per line that holds inline code: its spans (no part of the marks' hash: a dict has none).
+    code: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict, hash=False)
 
     def code_spans(self, line: int) -> tuple[tuple[int, int], ...]:
         """The (start, end) columns of the inline code on ``line`` (none on most lines)."""
