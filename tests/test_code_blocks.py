@@ -98,21 +98,14 @@ def test_phrases_inside_an_html_pre_are_code() -> None:
 def test_fix_leaves_the_code_as_written(tmp_path: Path) -> None:
     path = tmp_path / "story.md"
     path.write_text(STORY + CHROME, encoding="utf-8")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "lintnews",
-            "check",
-            "--isolated",
-            "--no-cache",
-            "--fix",
-            "--exit-zero",
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    argv = [
+        sys.executable,
+        "-m",
+        "lintnews",
+        *"check --isolated --no-cache --fix --exit-zero".split(),
+        str(path),
+    ]
+    subprocess.run(argv, check=True, capture_output=True)
     fixed = path.read_text(encoding="utf-8")
     assert STORY.rstrip("\n") in fixed  # every line of code kept, as written
     assert "\nPrint\n" not in fixed and "2 hours ago" not in fixed  # the page's chrome removed
