@@ -583,6 +583,18 @@ INVALID = [
         [(3, 6)],
     ),
     (text(P1, P2, "3 Kommentare", "Anna Müller am Donnerstag, 1. November um 14:57", BODY1), [(3, 5)]),
+    # slashdot's header: the user's number, a weekday and no year, "@" before the time
+    (
+        text(
+            P1,
+            P2,
+            "    by HornWumpus (783565) on Monday July 23, @08:33PM (#40744035)",
+            BODY1,
+            "        by Anonymous Coward on Monday July 23, @09:02PM (#40744277)",
+            BODY2,
+        ),
+        [(3, 6)],
+    ),
     # a comment's tools between the first two headers ("* Responses (0)" beside "* Report") are
     # no thread's heading: the thread starts at the first comment's stamp
     (

@@ -52,10 +52,11 @@ def _date(month: str, weekday: str) -> str:
     """A date; a numeric one has a year of two or four digits and no more digits after it, so a
     version number ("2.9.176") is no date. A date without its year is one only after its
     weekday ("Thursday, November 1", "Donnerstag, 1. November": a blog stamping its comments
-    within the year); "November 1" alone is too often a day the text names. A Chinese or
+    within the year), and no number but a time follows it (slashdot's "Monday July 23,
+    @08:33PM"); "November 1" alone is too often a day the text names. A Chinese or
     Japanese date may be spaced, as zh_TW's WordPress prints it ("2020 年 3 月 12 日")."""
     return (
-        rf"(?:{weekday},?\s+(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:de\s+)?{month})(?!,?\s*\d)"
+        rf"(?:{weekday},?\s+(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:de\s+)?{month})(?!,?\s*\d(?!\d?[:.h]\d\d))"
         rf"|(?:{weekday},?\s+)?{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
         rf"|(?:{weekday},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{month},?\s+(?:de\s+)?\d{{4}}"
         r"|(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\.?\d)|(?<![\d.])\d{4}-\d{2}-\d{2}(?!\d)"
@@ -136,7 +137,8 @@ class HeaderPatterns:
         self.time = _TIME
         #: A date and a time: a comment is stamped to the minute, an article's dateline or a
         #: cited source ("Thomas Erdbrink, New York Times, August 7, 2012") usually to the day.
-        stamp = rf"(?:{date}\s*(?:{stamp_joins})?\s*{_TIME}|{_TIME}\s*(?:on|,)?\s*{date})"
+        #: Two joins may stand between them (slashdot's "Monday July 23, @08:33PM").
+        stamp = rf"(?:{date}\s*(?:(?:{stamp_joins})\s*){{0,2}}{_TIME}|{_TIME}\s*(?:on|,)?\s*{date})"
         #: A says-verb that opens with a Chinese character may follow the name without a space
         #: and end with a full-width colon, as WordPress's zh_CN prints it ("NAME说道："), and is
         #: no whole word in the hint (the name before it is letters too); the others stand after
