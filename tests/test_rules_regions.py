@@ -102,6 +102,28 @@ VALID = [
         "Sent: Wednesday, July 11, 2012 3:29 PM",
         P3,
     ),
+    # numbered items dated to the day are no comments' headers: two of them, a timeline without
+    # text between them, a countdown (numbers that fall)
+    text(P1, P2, "1. Launch - October 26, 2012", BODY1, "2. Landing - November 3, 2012", BODY2),
+    text(
+        P1,
+        P2,
+        "1. Launch - October 26, 2012",
+        "2. Landing - November 3, 2012",
+        "3. Return - December 1, 2012",
+        "4. Review - December 9, 2012",
+        P3,
+    ),
+    text(
+        P1,
+        P2,
+        "10. Skyfall - October 26, 2012",
+        P3,
+        "9. Argo - October 12, 2012",
+        P3,
+        "8. Looper - September 28, 2012",
+        P3,
+    ),
     # version numbers in a changelog are no dates
     text(
         P1,
@@ -583,6 +605,79 @@ INVALID = [
         [(3, 6)],
     ),
     (text(P1, P2, "3 Kommentare", "Anna Müller am Donnerstag, 1. November um 14:57", BODY1), [(3, 5)]),
+    # a count's heading that ends with the reply form's link, over one header
+    (
+        text(
+            P1,
+            P2,
+            P3,
+            "126 Comments Add A Comment",
+            "  • " + BODY1,
+            "  • Kathleen @ksugarandspice October 25, 2012 at 1:00 pm",
+            "    " + BODY2,
+        ),
+        [(4, 7)],
+    ),
+    # a numbered list of comments dated to the day (WordPress's default themes), with a name
+    # or a permalink; html2text escapes the numbers and the dashes, or drops the numbers
+    (
+        text(
+            P1,
+            P2,
+            "Comments»",
+            "1. James Cannon - Runcorn Trekkie UK - October 26, 2012",
+            BODY1,
+            "2. The Keeper - October 26, 2012",
+            BODY2,
+            "4. Harry Ballz - October 27, 2012",
+            BODY1,
+        ),
+        [(3, 9)],
+    ),
+    (
+        text(
+            P1,
+            P2,
+            "1\\. Joel Leigh \\- 29 August, 2011",
+            "",
+            BODY1,
+            "",
+            "2\\. Lettraggad - 29 August, 2011",
+            "",
+            BODY2,
+            "",
+            "3\\. Robbo \\- 30 August, 2011",
+            "",
+            BODY1,
+        ),
+        [(3, 13)],
+    ),
+    (
+        text(
+            P1,
+            P2,
+            "  2. November 8, 2012, | Permalink",
+            BODY1,
+            "  3. November 8, 2012, | Permalink",
+            BODY2,
+            "  5. November 9, 2012, | Permalink",
+            BODY1,
+        ),
+        [(3, 8)],
+    ),
+    (
+        text(
+            P1,
+            P2,
+            "November 8, 2012, | Permalink",
+            BODY1,
+            "November 8, 2012, | Permalink",
+            BODY2,
+            "November 9, 2012, | Permalink",
+            BODY1,
+        ),
+        [(3, 8)],
+    ),
     # slashdot's header: the user's number, a weekday and no year, "@" before the time
     (
         text(

@@ -4,7 +4,9 @@ them. A dated line alone is a dateline as often as a header (`thread_headers`: a
 stamped to the minute), so such a pair is believed only among others of a thread: at least
 `_MIN_PAIRS` of them, each within `thread_end.MAX_GAP` lines of the next, under a thread's heading
 ("7 Comments", "Leave a Reply") or with one reader's name over two of them (a conversation).
-`regions.py` adds the lines of the pairs to the headers its search finds (`early_headers`).
+`regions.py` adds the lines of the pairs to the headers its search finds (`early_headers`), and
+those of a numbered list of comments dated to the day (`numbered_headers`: "2. The Keeper -
+October 26, 2012"), believed in a run of three whose numbers rise, with text between them.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from lintnews.native import short_lines_holding
 
 from .thread_end import MAX_GAP
-from .thread_headers import _SCORE_TITLE, MAX_HEADER
+from .thread_headers import _SCORE_TITLE, MAX_HEADER, _plain
 from .thread_headings import is_heading
 from .thread_words import HeaderPatterns
 
@@ -64,11 +66,47 @@ def dated_pairs(lines: list[str], first: int, patterns: HeaderPatterns) -> list[
     return []
 
 
+#: How long a numbered header (`numbered_headers`) may be.
+_LONGEST_NUMBERED = 120
+
+
+def numbered_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> list[int]:
+    """The headers of a numbered list of comments dated to the day (`HeaderPatterns.numbered`:
+    "1. Joel Leigh - 29 August, 2011", "2. November 8, 2012, | Permalink") from line ``first``
+    on, when they make a thread: at least `_MIN_PAIRS` of them, each within `thread_end.MAX_GAP`
+    lines of the next with a line of text (the comment) between the two, and their numbers
+    rising (an extractor may drop a comment, never reorder them). A numbered list of dated
+    items without text between them (a timeline) is no thread; neither are numbers that do not
+    rise. Unnumbered, only the permalink's form counts (html2text drops the list's numbers)."""
+    found = short_lines_holding(lines, max(first, 0), _LONGEST_NUMBERED, (), "0123456789")
+    if found is None:
+        found = list(range(max(first, 0), len(lines)))
+    run: list[int] = []
+    last = -1
+    for i in found:
+        m = patterns.numbered.match(_plain(lines[i]))
+        if m is None:
+            continue
+        number = int(m.group(1) or m.group(2) or 0)
+        if run and (
+            i - run[-1] > MAX_GAP
+            or (number and number <= last)
+            or not any(lines[k].strip() for k in range(run[-1] + 1, i))
+        ):
+            if len(run) >= _MIN_PAIRS:
+                break
+            run = []
+        run.append(i)
+        last = number
+    return run if len(run) >= _MIN_PAIRS else []
+
+
 def early_headers(lines: list[str], start: int, first: int, patterns: HeaderPatterns) -> list[int]:
     """The headers `regions.py` reads from line ``start`` (after the article's first paragraph)
     on, where its search, from line ``first`` (after the second) on, does not: the
-    name-over-date pairs (`dated_pairs`) and a slashdot comment's title with its score ("Deceptive
+    name-over-date pairs (`dated_pairs`), the numbered headers (`numbered_headers`) and a
+    slashdot comment's title with its score ("Deceptive
     Summary (Score:5, Informative)", "Re: (Score:1)"), which no byline looks like, over the first
     comment, whose body is the second paragraph of prose."""
     scored = [i for i in range(start, first) if len(lines[i]) <= MAX_HEADER and _SCORE_TITLE.search(lines[i])]
-    return sorted({*scored, *dated_pairs(lines, start, patterns)})
+    return sorted({*scored, *dated_pairs(lines, start, patterns), *numbered_headers(lines, start, patterns)})

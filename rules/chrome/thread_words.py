@@ -184,6 +184,15 @@ class HeaderPatterns:
         self.bare_date = re.compile(
             rf"^\W*(?:on\s+)?{date}(?:\s*(?:{stamp_joins})?\s*{_TIME})?\W*$", re.IGNORECASE
         )
+        #: A comment's header in a numbered list of comments, dated to the day, as WordPress's
+        #: default themes print it (`thread_pairs.numbered_headers`): "2. The Keeper - October
+        #: 26, 2012", "1. Joel Leigh - 29 August, 2011", "2. November 8, 2012, | Permalink" (a
+        #: permalink and no name; unnumbered in html2text's text). Group 1: the number.
+        self.numbered = re.compile(
+            rf"^\s*(?:(\d{{1,4}})\.\s+\S.{{0,60}}?\s[-–—|]\s+{date}\s*"
+            rf"|(?:(\d{{1,4}})\.\s+)?{date},?\s*\|\s*permalink\s*)$",
+            re.IGNORECASE,
+        )
         #: A thread's heading (`thread_headings.is_heading`).
         self.heading = re.compile(_heading(counted_nouns, plurals, replies), re.IGNORECASE | re.VERBOSE)
         #: The reply form's heading alone ("Leave a Reply", "Lascia un commento"): where a thread
@@ -246,8 +255,10 @@ def _heading(counted_nouns: tuple[str, ...], plurals: tuple[str, ...], replies: 
     counted = rf"\d+\s+{alternation(spaced)}"
     if joined:
         counted += rf"|(?:《[^》\n]{{1,150}}》有\s*)?\d+\s*{alternation(joined)}"
+    # (a count's heading may end with the reply form's link: "126 Comments Add A Comment")
+    then_reply = rf"|\W*{alternation(replies)}" if replies else ""
     return rf"""^\W*(?:{counted}|{alternation(plurals)})\b
-        (?:\W*\d+\W*|\s+(?:to|on|zu|sur|en|a)\b.{{0,150}}|.{{0,20}}(?:read\s+them\s+below|add\s+one|so\s+far).{{0,30}})?\W*$
+        (?:\W*\d+\W*|\s+(?:to|on|zu|sur|en|a)\b.{{0,150}}|.{{0,20}}(?:read\s+them\s+below|add\s+one|so\s+far).{{0,30}}{then_reply})?\W*$
       | ^\W*{alternation(replies)}\W*$"""
 
 
