@@ -102,6 +102,30 @@ VALID = [
         "Sent: Wednesday, July 11, 2012 3:29 PM",
         P3,
     ),
+    # a listing of posts: each title, its author's name and day over its count of comments (a
+    # blank line between them), or a gallery's section heading over each day
+    text(
+        P1,
+        P2,
+        *(
+            line
+            for title in (
+                "Tozeur: Plus de 12 mille tonnes de dattes",
+                "Kébili : Trois cas",
+                "Kasserine : Saisie",
+            )
+            for line in (f"### {title}", "", "La Presse", "", "19/02/2020", "", "1", "")
+        ),
+    ),
+    text(
+        P1,
+        P2,
+        *(
+            line
+            for day in ("2 November 2020", "1 November 2020", "31 October 2020")
+            for line in ("### UK news in pictures", "", f"#### {day}", "", P3, "")
+        ),
+    ),
     # numbered items dated to the day are no comments' headers: two of them, a timeline without
     # text between them, a countdown (numbers that fall)
     text(P1, P2, "1. Launch - October 26, 2012", BODY1, "2. Landing - November 3, 2012", BODY2),
@@ -605,6 +629,53 @@ INVALID = [
         [(3, 6)],
     ),
     (text(P1, P2, "3 Kommentare", "Anna Müller am Donnerstag, 1. November um 14:57", BODY1), [(3, 5)]),
+    # a name over "Posted on" and the stamp, under the thread's heading (TheBlaze), and in
+    # html2text's text, the name a heading in a list item and blank lines between
+    (
+        text(
+            P1,
+            P2,
+            "Comments (186)",
+            "broper",
+            "Posted on August 9, 2012 at 11:40am",
+            BODY1,
+            "Report Post »",
+            "Unbelievable",
+            "Posted on August 9, 2012 at 12:10pm",
+            BODY2,
+            "Report Post »",
+            "mtcountrygrl",
+            "Posted on August 9, 2012 at 12:14pm",
+            BODY1,
+        ),
+        [(3, 14)],
+    ),
+    (
+        text(
+            P1,
+            P2,
+            "Comments (186)",
+            "",
+            "  * ##### broper",
+            "",
+            "Posted on August 9, 2012 at 11:40am",
+            "",
+            BODY1,
+            "",
+            "    * ##### Unbelievable",
+            "",
+            "Posted on August 9, 2012 at 12:10pm",
+            "",
+            BODY2,
+            "",
+            "    * ##### mtcountrygrl",
+            "",
+            "Posted on August 9, 2012 at 12:14pm",
+            "",
+            BODY1,
+        ),
+        [(3, 21)],
+    ),
     # a count's heading that ends with the reply form's link, over one header
     (
         text(

@@ -1,6 +1,6 @@
 """Comment headers set on two lines: the reader's name on its own line over the day of the
-comment ("nomaduk" / "10.29.2012", "Jacob V" / "October 29, 2012"), the comment's body under
-them. A dated line alone is a dateline as often as a header (`thread_headers`: a header is
+comment ("nomaduk" / "10.29.2012", "Jacob V" / "October 29, 2012", "broper" / "Posted on August
+9, 2012 at 11:40am"), the comment's body under them. A dated line alone is a dateline as often as a header (`thread_headers`: a header is
 stamped to the minute), so such a pair is believed only among others of a thread: at least
 `_MIN_PAIRS` of them, each within `thread_end.MAX_GAP` lines of the next, under a thread's heading
 ("7 Comments", "Leave a Reply") or with one reader's name over two of them (a conversation).
@@ -35,12 +35,30 @@ _HEADING_REACH = 15
 _BEFORE_DIGITS = "0123456789./-"
 
 
-def _pair_at(lines: list[str], i: int) -> bool:
-    """Whether line ``i`` is a bare date right under a name line and over a line of text."""
-    if i < 1 or i + 1 >= len(lines) or not lines[i + 1].strip():
-        return False
-    name = lines[i - 1].strip()
-    return _NAME.match(name) is not None and not any(c.isdigit() for c in name)
+#: A list item's bullet, maybe with a heading's marks, before a name (html2text's "  * #####
+#: broper"); a heading alone is no name ("### UK news in pictures" over each day of a gallery).
+_BULLET = re.compile(r"^\s*[*+-]\s+(?:#{1,6}\s+)?")
+
+
+def _name_above(lines: list[str], i: int) -> int | None:
+    """The name line of the pair whose date is line ``i``, if line ``i`` stands right under a
+    name line and over a line of text; else None. In html2text's text a blank line stands
+    between them when the name is a list item's ("  * ##### broper", "", "Posted on August 9,
+    2012 at 11:40am", "", "Egads, …"); a plain name line must stand right above (in a listing of
+    posts, "La Presse", "", "19/02/2020", "", "7", the author's name and the day are no reader's)."""
+    if i < 1 or i + 1 >= len(lines):
+        return None
+    if lines[i - 1].strip():
+        above, name = i - 1, lines[i - 1].strip()
+        if not lines[i + 1].strip():
+            return None
+    else:
+        above = i - 2
+        m = _BULLET.match(lines[above]) if above >= 0 else None
+        if m is None or i + 2 >= len(lines) or not (lines[i + 1].strip() or lines[i + 2].strip()):
+            return None
+        name = lines[above][m.end() :].strip()
+    return above if _NAME.match(name) is not None and not any(c.isdigit() for c in name) else None
 
 
 def dated_pairs(lines: list[str], first: int, patterns: HeaderPatterns) -> list[int]:
@@ -49,20 +67,25 @@ def dated_pairs(lines: list[str], first: int, patterns: HeaderPatterns) -> list[
     dates = short_lines_holding(lines, max(first, 1), _LONGEST_DATE, (), _BEFORE_DIGITS)
     if dates is None:  # a line the kernel cannot screen: read them all
         dates = list(range(max(first, 1), len(lines)))
-    pairs = [i for i in dates if _pair_at(lines, i) and patterns.bare_date.match(lines[i])]
-    run: list[int] = []
-    for i in pairs:
-        if run and i - run[-1] > MAX_GAP:
+    pairs = [
+        (i, k)
+        for i in dates
+        if (k := _name_above(lines, i)) is not None and patterns.bare_date.match(lines[i])
+    ]
+    run: list[tuple[int, int]] = []
+    for i, k in pairs:
+        if run and i - run[-1][0] > MAX_GAP:
             if len(run) >= _MIN_PAIRS:
                 break
             run = []
-        run.append(i)
+        run.append((i, k))
     if len(run) < _MIN_PAIRS:
         return []
-    names = [lines[i - 1].strip().casefold() for i in run]
-    reach = range(run[0] - 2, max(-1, run[0] - 2 - _HEADING_REACH), -1)
+    names = [_BULLET.sub("", lines[k]).strip().casefold() for _, k in run]
+    top = run[0][1]
+    reach = range(top - 1, max(-1, top - 1 - _HEADING_REACH), -1)
     if len(set(names)) < len(names) or any(is_heading(lines, k, patterns) for k in reach):
-        return sorted({*run, *(i - 1 for i in run)})
+        return sorted({line for pair in run for line in pair})
     return []
 
 

@@ -180,9 +180,10 @@ class HeaderPatterns:
         )
         self.bare_stamp = re.compile(rf"^\W*(?:on\s+)?{stamp}\W*$", re.IGNORECASE)
         self.quoted_stamp = re.compile(rf"""['"‘“]\s*(?:{stamp})[^'"’”\n]{{0,12}}['"’”]""", re.IGNORECASE)
-        #: A date alone on its line, maybe with its time ("10.29.2012", "29. Oktober 2012, 14:03").
+        #: A date alone on its line, maybe with its time ("10.29.2012", "29. Oktober 2012, 14:03")
+        #: and "Posted on" (TheBlaze's "Posted on August 9, 2012 at 11:40am" under each name).
         self.bare_date = re.compile(
-            rf"^\W*(?:on\s+)?{date}(?:\s*(?:{stamp_joins})?\s*{_TIME})?\W*$", re.IGNORECASE
+            rf"^\W*(?:posted\s+)?(?:on\s+)?{date}(?:\s*(?:{stamp_joins})?\s*{_TIME})?\W*$", re.IGNORECASE
         )
         #: A comment's header in a numbered list of comments, dated to the day, as WordPress's
         #: default themes print it (`thread_pairs.numbered_headers`): "2. The Keeper - October
