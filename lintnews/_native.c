@@ -1948,18 +1948,56 @@ static int plain_line_kind(int kind, const void *data, Py_ssize_t n)
     return K_PARAGRAPH;
 }
 
-/* ^\s*(```|~~~) */
-static int is_fence(int kind, const void *data, Py_ssize_t n)
+/* A line that opens a code fence (lintnews.native.FENCE_OPENER): up to 3 spaces, a run of 3 or
+ * more backticks or tildes, white space, and an info string that starts with a letter ([^\W\d_]:
+ * alphanumeric, not a decimal digit, not "_") or "{" and holds no backtick after backticks. The
+ * length of the run, its character in *mark; 0 for any other line. */
+static Py_ssize_t fence_opener(int kind, const void *data, Py_ssize_t n, Py_UCS4 *mark)
 {
     Py_ssize_t i = 0;
-    while (i < n && is_space(PyUnicode_READ(kind, data, i)))
+    while (i < 3 && i < n && PyUnicode_READ(kind, data, i) == ' ')
         i++;
-    if (i + 3 > n)
+    if (i == n)
         return 0;
     Py_UCS4 c = PyUnicode_READ(kind, data, i);
     if (c != '`' && c != '~')
         return 0;
-    return PyUnicode_READ(kind, data, i + 1) == c && PyUnicode_READ(kind, data, i + 2) == c;
+    Py_ssize_t start = i;
+    while (i < n && PyUnicode_READ(kind, data, i) == c)
+        i++;
+    Py_ssize_t run = i - start;
+    if (run < 3)
+        return 0;
+    while (i < n && is_space(PyUnicode_READ(kind, data, i)))
+        i++;
+    if (i < n) {
+        Py_UCS4 first = PyUnicode_READ(kind, data, i);
+        if (first != '{' && !(Py_UNICODE_ISALNUM(first) && !Py_UNICODE_ISDECIMAL(first) && first != '_'))
+            return 0;
+        if (c == '`')
+            for (; i < n; i++)
+                if (PyUnicode_READ(kind, data, i) == '`')
+                    return 0;
+    }
+    *mark = c;
+    return run;
+}
+
+/* A line that closes a fence opened by `run` marks `mark` (lintnews.native.FENCE_CLOSER): up to 3
+ * spaces, `run` or more of `mark`, then only white space. */
+static int fence_closer(int kind, const void *data, Py_ssize_t n, Py_UCS4 mark, Py_ssize_t run)
+{
+    Py_ssize_t i = 0;
+    while (i < 3 && i < n && PyUnicode_READ(kind, data, i) == ' ')
+        i++;
+    Py_ssize_t start = i;
+    while (i < n && PyUnicode_READ(kind, data, i) == mark)
+        i++;
+    if (i - start < run)
+        return 0;
+    while (i < n && is_space(PyUnicode_READ(kind, data, i)))
+        i++;
+    return i == n;
 }
 
 /* The previous line, right-stripped, is 40 characters or more and does not end a sentence
@@ -2029,8 +2067,10 @@ static PyObject *native_plain_blocks(PyObject *self, PyObject *lines)
     if (out == NULL)
         return NULL;
     Py_ssize_t count = PyList_GET_SIZE(lines);
-    int in_code = 0, cur_kind = K_PARAGRAPH;
+    int cur_kind = K_PARAGRAPH;
     Py_ssize_t cur_start = -1;
+    Py_UCS4 fence_mark = 0;
+    Py_ssize_t fence_run = 0; /* the open fence's run of marks (0: not in code) */
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *line = PyList_GET_ITEM(lines, i);
         if (!PyUnicode_Check(line) || PyUnicode_READY(line) < 0) {
@@ -2042,16 +2082,27 @@ static PyObject *native_plain_blocks(PyObject *self, PyObject *lines)
         const void *data = PyUnicode_DATA(line);
         Py_ssize_t n = PyUnicode_GET_LENGTH(line);
         int letter = n > 0 && Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, 0));
-        if (!letter && is_fence(kind, data, n)) {
-            if (cur_start >= 0) {
-                if (append_block(out, lines, cur_start, i - 1, cur_kind) < 0)
-                    goto fail;
-                cur_start = -1;
+        /* (a line that starts with a letter is no fence line) */
+        if (!letter) {
+            int fence_line;
+            if (fence_run) {
+                fence_line = fence_closer(kind, data, n, fence_mark, fence_run);
+                if (fence_line)
+                    fence_run = 0;
+            } else {
+                fence_run = fence_opener(kind, data, n, &fence_mark);
+                fence_line = fence_run > 0;
             }
-            in_code = !in_code;
-            continue;
+            if (fence_line) {
+                if (cur_start >= 0) {
+                    if (append_block(out, lines, cur_start, i - 1, cur_kind) < 0)
+                        goto fail;
+                    cur_start = -1;
+                }
+                continue;
+            }
         }
-        if (in_code) {
+        if (fence_run) {
             if (cur_start < 0) {
                 cur_start = i;
                 cur_kind = K_CODE;

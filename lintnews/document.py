@@ -60,7 +60,7 @@ class View(Generic[_T]):
 
 # The line shapes of the blocks view: defined once, in the Python twin of the blocks kernel.
 _HEADING_MD, _LIST_ITEM, _TABLE_ROW = native._HEADING_MD, native._LIST_ITEM, native._TABLE_ROW
-_QUOTE, _FENCE, _TERMINAL = native._QUOTE_LINE, native._FENCE, native._TERMINAL
+_QUOTE, _TERMINAL, _fence_step = native._QUOTE_LINE, native._TERMINAL, native.fence_step
 
 
 if TYPE_CHECKING:
@@ -194,7 +194,7 @@ class Document:
             return native.plain_blocks(self.lines)
         blocks: list[Block] = []
         lines = self.lines
-        in_code = False
+        run = ""  # the open fence's run of marks ("": not in code)
         cur_start = -1
         cur_kind = "paragraph"
         plain = self.line_tags is None
@@ -203,12 +203,12 @@ class Document:
             # A line that starts with a letter is no fence, not blank, and (without HTML tags)
             # a paragraph line: every other kind starts with a space or a mark.
             letter = plain and line[:1].isalpha()
-            if not letter and _FENCE.match(line):
-                _close_block(blocks, lines, cur_start, i - 1 if in_code else before, cur_kind)
+            if not letter and (step := _fence_step(line, run)) is not None:
+                _close_block(blocks, lines, cur_start, i - 1 if run else before, cur_kind)
                 cur_start = -1  # (inside code, every line is code)
-                in_code = not in_code
+                run = step
                 continue
-            if in_code:
+            if run:
                 if cur_start < 0:
                     cur_start, cur_kind = i, "code"
                 continue

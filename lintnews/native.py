@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 from lintnews.caseless import py_caseless_prose
@@ -115,7 +116,48 @@ _HEADING_MD = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪►]|\d{1,3}[.)])\s+\S")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|?\s*$")
 _QUOTE_LINE = re.compile(r"^\s*>")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+#: A line that opens a Markdown code fence (the one definition every reader of fences uses; the
+#: compiled ``plain_blocks`` tests the same): up to 3 spaces (CommonMark: 4, or a tab, make an
+#: indented code block's line), a run of 3 or more backticks or tildes (group 1), then white space
+#: and an info string that starts with a letter or "{" ("python", "{.python}"), holding no
+#: backtick after backticks. html2text's empty struck-out link "~~~~__" opens none, nor inline
+#: code of its own line ("```` `x` ````"); a line of tildes alone does.
+FENCE_OPENER = re.compile(
+    r" {0,3}(`{3,}(?=\s*(?:(?:[^\W\d_]|\{)[^`]*)?\Z)|~{3,}(?=\s*(?:(?:[^\W\d_]|\{).*)?\Z))", re.S
+)
+#: A line that closes a fence whose opening run of marks it starts with (``m[1].startswith(run)``):
+#: up to 3 spaces, a run of the same character at least as long as the opener's, white space.
+FENCE_CLOSER = re.compile(r" {0,3}(`{3,}|~{3,})\s*\Z")
+
+
+def fence_step(line: str, run: str) -> str | None:
+    """What ``line`` does to a code fence. Outside code (``run`` ""): the run of marks of the fence
+    it opens, or None. Inside a fence opened by ``run``: "" when it closes the fence, else None (a
+    line of code, however fence-like: a "~~~" inside a "```" fence, a shorter "```")."""
+    if run:
+        m = FENCE_CLOSER.match(line)
+        return "" if m is not None and m[1].startswith(run) else None
+    m = FENCE_OPENER.match(line)
+    return None if m is None else m[1]
+
+
+def fence_spans(lines: Sequence[str], candidates: Iterable[int] | None = None) -> list[tuple[int, int]]:
+    """The code fences of ``lines`` (`fence_step`), as (opening line, closing line), 0-based; a
+    fence never closed closes at ``len(lines)``. Only the ``candidates`` lines (ascending; None:
+    all) are read: a caller that knows which lines hold a backtick or a tilde passes those."""
+    spans: list[tuple[int, int]] = []
+    run, start = "", 0
+    for i in range(len(lines)) if candidates is None else candidates:
+        step = fence_step(lines[i], run)
+        if step is not None:
+            if run:
+                spans.append((start, i))
+            run, start = step, i
+    if run:
+        spans.append((start, len(lines)))
+    return spans
+
+
 _TERMINAL = re.compile(r"""[.!?…:;"'”’»)\]]\s*$""")
 
 
@@ -135,20 +177,21 @@ def py_plain_block_spans(lines: list[str]) -> list[tuple[int, int, int]]:
     """The blocks of the lines of a plain text (no HTML tags, no soft breaks), as ``(start,
     end, kind)`` (lines 0-based, ``end`` inclusive, ``kind`` an index of `BLOCK_KINDS`): what
     `lintnews.document.Document.blocks` defines. Blank lines, headings, list items, table rows
-    and code fences separate blocks; a paragraph or quote line that starts in lower case after
-    a line of 40 characters or more that ends no sentence continues the block before it."""
+    and code fences (`fence_step`; a fence's own lines are in no block) separate blocks; a
+    paragraph or quote line that starts in lower case after a line of 40 characters or more that
+    ends no sentence continues the block before it."""
     out: list[tuple[int, int, int]] = []
-    in_code = False
+    run = ""  # the open fence's run of marks ("": not in code)
     cur_start, cur_kind = -1, _PARAGRAPH
     for i, line in enumerate(lines):
         letter = line[:1].isalpha()
-        if not letter and _FENCE.match(line):
+        if not letter and (step := fence_step(line, run)) is not None:
             if cur_start >= 0:
                 out.append((cur_start, i - 1, cur_kind))
                 cur_start = -1
-            in_code = not in_code
+            run = step
             continue
-        if in_code:
+        if run:
             if cur_start < 0:
                 cur_start, cur_kind = i, _CODE
             continue

@@ -381,14 +381,17 @@ def test_misaligned_buffers_are_refused() -> None:
 
 
 #: Pieces of lines where the block kernel could go wrong: the marks of headings, lists, tables,
-#: quotes and fences, runs of them (`#######`, `1234.`), whitespace of every sort, digits of other
-#: scripts, lower- and upper-case starts, sentence ends and letters that are not cased.
+#: quotes and fences, runs of them (`#######`, `1234.`, "````"), the starts of info strings,
+#: whitespace of every sort, digits of other scripts, lower- and upper-case starts, sentence ends
+#: and letters that are not cased.
 BLOCK_PIECES = st.sampled_from(
     [
         "#", "###", "#######", "```", "~~~", "``", "|", "||", ">", "> ", ">>", "-", "*", "+", "•", "·",
         "▪", "►", "1", "12", "123", "1234", "٣", "²", ".", ")", ":", "…", "”", "’", "»", "]", "\"",
         " ", "  ", "\t", "\xa0", "\u2028", "\x0b", "\x1c", "\u3000", "word", "Word", "ölçü", "Été",
         "ǅ", "ª", "三", "a" * 45, "The council met to discuss the budget for next", "x",
+        # fences: longer runs, info strings and what may not start one ("~~~~__", "`x`", "½")
+        "`", "~", "````", "~~~~", "   ", "    ", "_", "__", "{", "{.py}", "python", "½", "Ⅻ", "`x`",
     ]
 )  # fmt: skip
 BLOCK_LINES = st.lists(st.lists(BLOCK_PIECES, max_size=6).map("".join), max_size=14)
@@ -420,6 +423,29 @@ def test_the_blocks_of_plain_text_are_those_of_the_general_loop(lines: list[str]
         return (b.index, b.start, b.end, b.text, b.kind, b.word_count, b.lower_count, b.heading_like, b.prose)
 
     assert [shape(b) for b in fast] == [shape(b) for b in general]
+
+
+#: Lines made mostly of fences: runs of marks, indents, info strings and what may not start one.
+FENCE_LINES = st.lists(
+    st.lists(
+        st.sampled_from(
+            ["```", "~~~", "`", "~", " ", "  ", "\t", "\xa0", "\u3000", "_", "{", "py", "½", "²", "`x`", "Word"]
+        ),
+        max_size=5,
+    ).map("".join),
+    max_size=16,
+)
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(FENCE_LINES)
+def test_plain_blocks_read_fences_as_the_definition(lines: list[str]) -> None:
+    """The kernel's fences are `native.fence_step`'s, and a document's code blocks hold exactly
+    the lines inside `native.fence_spans` (the fences' own lines in no block)."""
+    compiled = [(b.start, b.end, native.BLOCK_KINDS.index(b.kind)) for b in _native.plain_blocks(lines)]
+    assert compiled == native.py_plain_block_spans(lines)
+    code = {i for start, end, kind in compiled if kind == 5 for i in range(start, end + 1)}
+    assert code == {i for start, end in native.fence_spans(lines) for i in range(start + 1, end)}
 
 
 def test_plain_blocks_of_known_text() -> None:
