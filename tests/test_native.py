@@ -429,7 +429,24 @@ def test_the_blocks_of_plain_text_are_those_of_the_general_loop(lines: list[str]
 FENCE_LINES = st.lists(
     st.lists(
         st.sampled_from(
-            ["```", "~~~", "`", "~", " ", "  ", "\t", "\xa0", "\u3000", "_", "{", "py", "½", "²", "`x`", "Word"]
+            [
+                "```",
+                "~~~",
+                "`",
+                "~",
+                " ",
+                "  ",
+                "\t",
+                "\xa0",
+                "\u3000",
+                "_",
+                "{",
+                "py",
+                "½",
+                "²",
+                "`x`",
+                "Word",
+            ]
         ),
         max_size=5,
     ).map("".join),

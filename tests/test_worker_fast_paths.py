@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lintnews.rules.formatting.blanks import ExcessBlankLines
 
+from lintnews import native
 from lintnews.config import Settings
 from lintnews.diagnostics import Diagnostic, Edit, Fix, RelatedLocation, Severity
 from lintnews.document import Document
@@ -81,12 +82,12 @@ def _blank(lines: list[str], count: int) -> list[bool]:
 
 
 def _reference_fenced(lines: list[str]) -> set[int]:
-    inside, fence = set(), None
+    inside, fence = set(), ""
     for i, line in enumerate(lines):
-        m = re.match(r"^\s*(```|~~~)", line)
-        if m and (fence is None or m.group(1) == fence):
-            fence = m.group(1) if fence is None else None
-        elif fence is not None:
+        m = (native.FENCE_CLOSER if fence else native.FENCE_OPENER).match(line)
+        if m and (not fence or m.group(1).startswith(fence)):
+            fence = "" if fence else m.group(1)
+        elif fence:
             inside.add(i)
     return inside
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from lintnews import native
 from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.registry import Rule
@@ -31,7 +32,6 @@ _BODY = re.compile(
 )
 _SPLIT = re.compile(r"[,\s]+")
 _WS_RUN = re.compile(r"\s{2,}")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _NEWLINE = re.compile("\n")
 _NOT_NEWLINE = re.compile("[^\n]")
 
@@ -101,16 +101,15 @@ def parse_comment(body: str) -> tuple[str, tuple[str, ...] | None, str | None] |
 
 
 def _fenced_lines(text: str) -> set[int]:
-    """1-based lines of Markdown fenced code blocks (fences included)."""
-    out: set[int] = set()
-    inside = False
-    for i, line in enumerate(text.split("\n"), start=1):
-        if _FENCE.match(line):
-            out.add(i)
-            inside = not inside
-        elif inside:
-            out.add(i)
-    return out
+    """1-based lines of Markdown fenced code blocks (`lintnews.native.fence_spans`), fences
+    included."""
+    lines = text.split("\n")
+    holding = native.lines_holding(text, "`~", "")  # (only these can be fences)
+    return {
+        i + 1
+        for start, end in native.fence_spans(lines, holding)
+        for i in range(start, min(end + 1, len(lines)))
+    }
 
 
 def comment_directives(doc: Document) -> list[Directive]:

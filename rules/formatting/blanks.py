@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lintnews import native
@@ -12,35 +11,18 @@ from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
-#: A line that opens or closes a Markdown code fence (matched at the start of a line).
-_FENCE = re.compile(r"[^\S\n]*(```|~~~)")
 #: How many blank lines in a row this rule reports.
 _LEAST = 3
 
 
 def _fenced_lines(lines: list[str], text: str) -> set[int]:
-    """Lines inside Markdown code fences, where blank lines are content (``text``: the lines
-    joined). A fence opens on a line that starts with three backticks or tildes (after white
-    space) and closes on the next such line of the same marks; the lines between are inside,
-    to the end of the text when it never closes. (Only the lines holding a backtick or a tilde
-    are matched, found by one pass of a kernel over the text: a multi-line search of the text,
-    or even two substring tests, cost more, and are made on every document with a run of blank
-    lines to report, most of which hold no fence.)"""
-    inside: set[int] = set()
-    fence: str | None = None
-    start = 0
-    for line in native.lines_holding(text, "`~", ""):
-        m = _FENCE.match(lines[line])
-        if m is None:
-            continue
-        if fence is None:
-            fence, start = m.group(1), line + 1
-        elif m.group(1) == fence:
-            inside.update(range(start, line))
-            fence = None
-    if fence is not None:
-        inside.update(range(start, len(lines)))
-    return inside
+    """Lines inside Markdown code fences (`lintnews.native.fence_spans`), where blank lines are
+    content (``text``: the lines joined); to the end of the text when a fence never closes. (Only
+    the lines holding a backtick or a tilde are read, found by one pass of a kernel over the text:
+    a multi-line search of the text, or even two substring tests, cost more, and are made on every
+    document with a run of blank lines to report, most of which hold no fence.)"""
+    holding = native.lines_holding(text, "`~", "")
+    return {i for start, end in native.fence_spans(lines, holding) for i in range(start + 1, end)}
 
 
 def _comment_lines(source: str) -> set[int]:
