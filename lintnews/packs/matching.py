@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
-from lintnews.block_edges import blocks_where
+from lintnews.block_edges import CODE_LINES
 from lintnews.config import Settings
 from lintnews.document import View
 from lintnews.language import language_of
@@ -214,37 +214,10 @@ def _matched(doc: Document, settings: Settings) -> _Matched:
     return hit
 
 
-def _code_lines(doc: Document) -> frozenset[int]:
-    """The lines of ``doc``'s code blocks (a Markdown fence's, an HTML ``<pre>``'s): a program's
-    `print()` is no print button, its `Tags:` no tag line, a doctest's `'a second ago'` no
-    timestamp of the page. (The code blocks are picked by a kernel, `blocks_where`: looking for a
-    fence in every document's text, two searches of it, cost 0.5 % of a run's instructions.)
-
-    A fence here opens with three backticks or tildes and at most a language's name
-    (`_FENCE_LINE`): html2text writes an empty struck-out link as "~~~~__", which the blocks
-    take for a fence (`Document.blocks`), and the "code" between two of them is a page's chrome."""
-    code = blocks_where(doc.blocks, _CODE_KIND, -1, 0)
-    if not code:
-        return frozenset()
-    lines = doc.lines
-    return frozenset(
-        i
-        for b in code
-        if doc.line_tags is not None or (b.start and _FENCE_LINE.match(lines[b.start - 1]))
-        for i in range(b.start, b.end + 1)
-    )
-
-
-_CODE_KIND = ("code",)
-
-
-#: A Markdown fence that opens a code block: three backticks or tildes or more, then at most an
-#: info string that starts with a letter ("```python", "``` bash", "~~~").
-_FENCE_LINE = re.compile(r"\s{0,3}(?:`{3,}|~{3,})\s*(?:[^\W\d_][\w+#.-]*\s*)?$")
-
-
-#: Per document: `_code_lines`, which no phrase rule reports.
-_CODE_LINES: View[frozenset[int]] = View("packs.code_lines", _code_lines)
+#: Per document: the lines of its code blocks, which no phrase rule reports: a program's
+#: `print()` is no print button, its `Tags:` no tag line, a doctest's `'a second ago'` no
+#: timestamp of the page (html2text's "~~~~__" opens no fence: `lintnews.native.FENCE_OPENER`).
+_CODE_LINES = CODE_LINES
 
 
 #: `_matched`'s last document, settings and answer.

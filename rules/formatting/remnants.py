@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from html.entities import html5
 
 from lintnews import native
-from lintnews.block_edges import blocks_where
+from lintnews.block_edges import CODE_LINES
 from lintnews.config import Settings
 from lintnews.diagnostics import Edit, Fix, Severity
 from lintnews.document import Document
@@ -41,7 +41,6 @@ _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 #: A sentence that introduces a listing ("... adding this line to your HTML test file:").
 _LEAD_IN = re.compile(r"\w\W{0,3}:\s*$")
 _LEAD_IN_WORDS = 5
-_CODE = ("code",)
 
 
 @register
@@ -85,11 +84,7 @@ class HtmlRemnant(Rule):
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         if doc.kind == "html" or ("&" not in doc.text and "<" not in doc.text):
             return
-        code_lines = {
-            line
-            for block in blocks_where(doc.blocks, _CODE, -1, 0)
-            for line in range(block.start, block.end + 1)
-        }
+        code_lines = CODE_LINES.of(doc)
         # (the lines holding either character, found by one pass of a kernel over the text)
         holding = native.lines_holding(doc.text, "&<", "")
         shown = _shown_markup(doc.lines, holding) if "<" in doc.text else set()
