@@ -133,3 +133,13 @@ def test_html2text_struck_out_links_are_no_fence() -> None:
         "The release notes list every change, and the maintainers thanked the contributors.\n"
     )
     assert ("B025", "Print") in codes_and_lines(text)
+
+
+def test_a_fence_closes_only_on_its_own_mark() -> None:
+    # a "~~~" (or a shorter run) inside a ``` fence is a line of code: the code runs on to the
+    # "```", and the page's chrome after it is reported
+    for inner in ("~~~", "``"):
+        text = STORY.replace("print()\n```", f"print()\n{inner}\nPrint\n```", 1) + "\n2 hours ago\n"
+        found = codes_and_lines(text)
+        assert ("B025", "Print") not in found
+        assert ("B023", "2 hours ago") in found

@@ -333,6 +333,9 @@ BLANK_VALID = [
     f"{LEDE}\n{SECOND}",
     # blank lines inside a code fence are content
     f"{LEDE}\n\n```\nfirst()\n\n\n\nsecond()\n```\n\n{SECOND}\n",
+    # ... of a fence a "~~~" does not close, nor a shorter run; one that never closes
+    f"{LEDE}\n\n````py\nfirst()\n~~~\n```\n\n\n\nsecond()\n````\n\n{SECOND}\n",
+    f"{LEDE}\n\n~~~\nfirst()\n\n\n\nsecond()\n",
     # HTML: blank lines come from the extraction, not the source
     f"<p>{LEDE}</p>\n\n\n\n\n<p>{SECOND}</p>\n\n\n",
 ]
@@ -341,6 +344,10 @@ BLANK_INVALID = [
     (f"{LEDE}\n\n\n\n{SECOND}\n", [("F004", 2)]),
     (f"{LEDE}\n{SECOND}\n\n\n", [("F004", 3)]),
     (f"{LEDE}\n\n\n\n\n{SECOND}\n\n", [("F004", 2), ("F004", 7)]),
+    # html2text's empty struck-out links ("~~~~__") and a tab or four spaces before "```" open no
+    # fence
+    (f"{LEDE}\n\n~~~~__\n\n\n\n{SECOND}\n\n~~~~__\n", [("F004", 4)]),
+    (f"{LEDE}\n\t```\n\n\n\n{SECOND}\n    ```\n", [("F004", 3)]),
 ]
 
 
@@ -402,6 +409,8 @@ HTML_VALID = [
     "AT&T and R&D budgets grew, and the ratio a < b held, the analyst said <3 times a day.\n",
     "Use `&amp;` to write an ampersand in HTML, and `<br>` for a line break, the guide says.\n",
     '```\n<div class="box">&nbsp;</div>\n```\n',
+    # a "~~~" in a ``` fence is code, and so is the markup after it
+    '```html\n~~~\n<div class="box">&nbsp;</div>\n```\n',
     "Fish &chips; is not an entity, and neither is &madeup; in this sentence.\n",
     # session 38: a tutorial that shows HTML (a listing under the sentence that introduces it,
     # a tag left open over two lines) and names tags in its prose
@@ -430,6 +439,8 @@ HTML_INVALID = [
     ("Harbour cranes<figure>\n", [("F006", 1)]),
     ("Read more <br>\n", [("F006", 1)]),
     ("The council met on Tuesday. <figure>\n", [("F006", 1)]),
+    # html2text's empty struck-out links ("~~~~__") open no fence: what is between is the page's
+    ("~~~~__\nJohnson &amp; Johnson said the recall was voluntary.\n~~~~__\n", [("F006", 2)]),
 ]
 
 
