@@ -60,7 +60,8 @@ class View(Generic[_T]):
 
 # The line shapes of the blocks view: defined once, in the Python twin of the blocks kernel.
 _HEADING_MD, _LIST_ITEM, _TABLE_ROW = native._HEADING_MD, native._LIST_ITEM, native._TABLE_ROW
-_QUOTE, _TERMINAL, _fence_step = native._QUOTE_LINE, native._TERMINAL, native.fence_step
+_QUOTE, _TERMINAL = native._QUOTE_LINE, native._TERMINAL
+_OPENER, _CLOSER = native.FENCE_OPENER, native.FENCE_CLOSER
 
 
 if TYPE_CHECKING:
@@ -203,10 +204,12 @@ class Document:
             # A line that starts with a letter is no fence, not blank, and (without HTML tags)
             # a paragraph line: every other kind starts with a space or a mark.
             letter = plain and line[:1].isalpha()
-            if not letter and (step := _fence_step(line, run)) is not None:
+            # `native.fence_step` written out (an HTML document asks of every line)
+            fence = None if letter else (_CLOSER if run else _OPENER).match(line)
+            if fence is not None and (not run or fence[1].startswith(run)):
                 _close_block(blocks, lines, cur_start, i - 1 if run else before, cur_kind)
                 cur_start = -1  # (inside code, every line is code)
-                run = step
+                run = "" if run else fence[1]
                 continue
             if run:
                 if cur_start < 0:

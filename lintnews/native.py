@@ -122,12 +122,13 @@ _QUOTE_LINE = re.compile(r"^\s*>")
 #: and an info string that starts with a letter or "{" ("python", "{.python}"), holding no
 #: backtick after backticks. html2text's empty struck-out link "~~~~__" opens none, nor inline
 #: code of its own line ("```` `x` ````"); a line of tildes alone does.
+#: (Possessive runs: a line that fails is not tried again with fewer spaces or marks.)
 FENCE_OPENER = re.compile(
-    r" {0,3}(`{3,}(?=\s*(?:(?:[^\W\d_]|\{)[^`]*)?\Z)|~{3,}(?=\s*(?:(?:[^\W\d_]|\{).*)?\Z))", re.S
+    r" {0,3}+(`{3,}+(?=\s*+(?:(?:[^\W\d_]|\{)[^`]*+)?\Z)|~{3,}+(?=\s*+(?:(?:[^\W\d_]|\{).*+)?\Z))", re.S
 )
 #: A line that closes a fence whose opening run of marks it starts with (``m[1].startswith(run)``):
 #: up to 3 spaces, a run of the same character at least as long as the opener's, white space.
-FENCE_CLOSER = re.compile(r" {0,3}(`{3,}|~{3,})\s*\Z")
+FENCE_CLOSER = re.compile(r" {0,3}+(`{3,}+|~{3,}+)\s*+\Z")
 
 
 def fence_step(line: str, run: str) -> str | None:

@@ -457,10 +457,15 @@ FENCE_LINES = st.lists(
 @settings(max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
 @given(FENCE_LINES)
 def test_plain_blocks_read_fences_as_the_definition(lines: list[str]) -> None:
-    """The kernel's fences are `native.fence_step`'s, and a document's code blocks hold exactly
-    the lines inside `native.fence_spans` (the fences' own lines in no block)."""
+    """The kernel's fences are `native.fence_step`'s (and those of `Document.blocks`'s general
+    loop), and a document's code blocks hold exactly the lines inside `native.fence_spans` (the
+    fences' own lines in no block)."""
+    from lintnews.document import Document
+
     compiled = [(b.start, b.end, native.BLOCK_KINDS.index(b.kind)) for b in _native.plain_blocks(lines)]
     assert compiled == native.py_plain_block_spans(lines)
+    general = Document(path="a.txt", text="\n".join(lines), soft_breaks=frozenset({10**9})).blocks
+    assert [(b.start, b.end, native.BLOCK_KINDS.index(b.kind)) for b in general] == compiled
     code = {i for start, end, kind in compiled if kind == 5 for i in range(start, end + 1)}
     assert code == {i for start, end in native.fence_spans(lines) for i in range(start + 1, end)}
 
