@@ -1948,14 +1948,14 @@ static int plain_line_kind(int kind, const void *data, Py_ssize_t n)
     return K_PARAGRAPH;
 }
 
-/* A line that opens a code fence (lintnews.native.FENCE_OPENER): up to 3 spaces, a run of 3 or
+/* A line that opens a code fence (lintnews.native.FENCE_OPENER): spaces or tabs, a run of 3 or
  * more backticks or tildes, white space, and an info string that starts with a letter ([^\W\d_]:
  * alphanumeric, not a decimal digit, not "_") or "{" and holds no backtick after backticks. The
  * length of the run, its character in *mark; 0 for any other line. */
 static Py_ssize_t fence_opener(int kind, const void *data, Py_ssize_t n, Py_UCS4 *mark)
 {
     Py_ssize_t i = 0;
-    while (i < 3 && i < n && PyUnicode_READ(kind, data, i) == ' ')
+    while (i < n && (PyUnicode_READ(kind, data, i) == ' ' || PyUnicode_READ(kind, data, i) == '\t'))
         i++;
     if (i == n)
         return 0;
@@ -1983,12 +1983,12 @@ static Py_ssize_t fence_opener(int kind, const void *data, Py_ssize_t n, Py_UCS4
     return run;
 }
 
-/* A line that closes a fence opened by `run` marks `mark` (lintnews.native.FENCE_CLOSER): up to 3
- * spaces, `run` or more of `mark`, then only white space. */
+/* A line that closes a fence opened by `run` marks `mark` (lintnews.native.FENCE_CLOSER): spaces or
+ * tabs, `run` or more of `mark`, then only white space. */
 static int fence_closer(int kind, const void *data, Py_ssize_t n, Py_UCS4 mark, Py_ssize_t run)
 {
     Py_ssize_t i = 0;
-    while (i < 3 && i < n && PyUnicode_READ(kind, data, i) == ' ')
+    while (i < n && (PyUnicode_READ(kind, data, i) == ' ' || PyUnicode_READ(kind, data, i) == '\t'))
         i++;
     Py_ssize_t start = i;
     while (i < n && PyUnicode_READ(kind, data, i) == mark)

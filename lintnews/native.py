@@ -117,18 +117,19 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪►]|\d{1,3}[.)])\s+\S")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|?\s*$")
 _QUOTE_LINE = re.compile(r"^\s*>")
 #: A line that opens a Markdown code fence (the one definition every reader of fences uses; the
-#: compiled ``plain_blocks`` tests the same): up to 3 spaces (CommonMark: 4, or a tab, make an
-#: indented code block's line), a run of 3 or more backticks or tildes (group 1), then white space
+#: compiled ``plain_blocks`` tests the same): spaces or tabs (a fence in a list item of
+#: hand-written Markdown stands four spaces or a tab in; CommonMark reads the indent against the
+#: item's, which no reader here tracks), a run of 3 or more backticks or tildes (group 1), then white space
 #: and an info string that starts with a letter or "{" ("python", "{.python}"), holding no
 #: backtick after backticks. html2text's empty struck-out link "~~~~__" opens none, nor inline
 #: code of its own line ("```` `x` ````"); a line of tildes alone does.
 #: (Possessive runs: a line that fails is not tried again with fewer spaces or marks.)
 FENCE_OPENER = re.compile(
-    r" {0,3}+(`{3,}+(?=\s*+(?:(?:[^\W\d_]|\{)[^`]*+)?\Z)|~{3,}+(?=\s*+(?:(?:[^\W\d_]|\{).*+)?\Z))", re.S
+    r"[ \t]*+(`{3,}+(?=\s*+(?:(?:[^\W\d_]|\{)[^`]*+)?\Z)|~{3,}+(?=\s*+(?:(?:[^\W\d_]|\{).*+)?\Z))", re.S
 )
 #: A line that closes a fence whose opening run of marks it starts with (``m[1].startswith(run)``):
-#: up to 3 spaces, a run of the same character at least as long as the opener's, white space.
-FENCE_CLOSER = re.compile(r" {0,3}+(`{3,}+|~{3,}+)\s*+\Z")
+#: spaces or tabs, a run of the same character at least as long as the opener's, white space.
+FENCE_CLOSER = re.compile(r"[ \t]*+(`{3,}+|~{3,}+)\s*+\Z")
 
 
 def fence_step(line: str, run: str) -> str | None:

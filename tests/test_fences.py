@@ -55,8 +55,8 @@ def md(*lines: str) -> str:
         ("```1", None),
         ("``", None),
         ("~~", None),
-        ("    ```", None),  # four spaces: an indented code block's line
-        ("\t```", None),
+        ("    ```", "```"),  # four spaces or a tab: a list item's fence in hand-written Markdown
+        ("\t```", "```"),
         ("\xa0```", None),
     ],
 )
@@ -74,7 +74,7 @@ def test_what_opens_a_fence(line: str, run: str | None) -> None:
         ("```", "````", False),  # a shorter one is code
         ("~~~", "```", False),  # the other mark is code
         ("```python", "```", False),  # a closer has no info string
-        ("    ```", "```", False),
+        ("    ```", "```", True),
         ("~~~~~", "~~~~", True),
         ("~~~~__", "~~~", False),
     ],
@@ -100,7 +100,7 @@ BLOCK_CASES = [
     ("a longer closer", md(P, "```", "a()", "`````", "b()", "~~~", "c()", "~~~~~ ", Q), [(2, 2), (6, 6)]),
     ("a shorter closer is code", md(P, "````", "a()", "```", "b()", "````", Q), [(2, 4)]),
     ("an unclosed fence runs to the end", md(P, "~~~", "a()", "", "Print"), [(2, 5)]),
-    ("indented fences", md(P, "   ```", "a()", "  ```", "    ```", "b()", "\t```", Q), [(2, 2)]),
+    ("indented fences", md(P, "   ```", "a()", "  ```", "    ```", "b()", "\t```", Q), [(2, 2), (5, 5)]),
 ]
 
 
@@ -153,10 +153,10 @@ LINT_CASES = [
     ),
     # an unclosed fence runs to the end: its chrome is code
     ("unclosed", md(H, "", P, "", "```", "Print", "", "2 hours ago"), []),
-    # a tab, or four spaces, make no fence: the line after is the page's (was code behind a tab)
-    ("tab", md(H, "", P, "", "\t```", "Print", "\t```", "", Q), [("B025", 6)]),
-    # F004: blank lines after an indented "fence" are reported (were inside it)
-    ("indented blanks", md(H, "", P, "", "    ```", "", "", "", "", Q, "    ```", "", R), [("F004", 6)]),
+    # a fence in a list item, four spaces or a tab in, is one: its "Print" is code, its blank
+    # lines are the program's
+    ("tab", md(H, "", P, "", "- Print it:", "", "\t```", "Print", "\t```", "", Q), []),
+    ("indented blanks", md(H, "", P, "", "- Run:", "", "    ```", "", "", "", "", Q, "    ```", "", R), []),
     # up to three spaces do make one
     ("three spaces", md(H, "", P, "", "   ```", "Print", "", "", "", "", "   ```", "", Q), []),
 ]  # fmt: skip

@@ -336,6 +336,8 @@ BLANK_VALID = [
     # ... of a fence a "~~~" does not close, nor a shorter run; one that never closes
     f"{LEDE}\n\n````py\nfirst()\n~~~\n```\n\n\n\nsecond()\n````\n\n{SECOND}\n",
     f"{LEDE}\n\n~~~\nfirst()\n\n\n\nsecond()\n",
+    # ... of a list item's fence, a tab or four spaces in
+    f"{LEDE}\n\t```\n\n\n\n{SECOND}\n    ```\n",
     # HTML: blank lines come from the extraction, not the source
     f"<p>{LEDE}</p>\n\n\n\n\n<p>{SECOND}</p>\n\n\n",
 ]
@@ -344,10 +346,8 @@ BLANK_INVALID = [
     (f"{LEDE}\n\n\n\n{SECOND}\n", [("F004", 2)]),
     (f"{LEDE}\n{SECOND}\n\n\n", [("F004", 3)]),
     (f"{LEDE}\n\n\n\n\n{SECOND}\n\n", [("F004", 2), ("F004", 7)]),
-    # html2text's empty struck-out links ("~~~~__") and a tab or four spaces before "```" open no
-    # fence
+    # html2text's empty struck-out links ("~~~~__") open no fence
     (f"{LEDE}\n\n~~~~__\n\n\n\n{SECOND}\n\n~~~~__\n", [("F004", 4)]),
-    (f"{LEDE}\n\t```\n\n\n\n{SECOND}\n    ```\n", [("F004", 3)]),
 ]
 
 
