@@ -932,3 +932,18 @@ def test_html_input_believes_a_marked_thread_that_holds_a_header() -> None:
         )
         == []
     )
+
+
+def test_b012_reads_a_comments_number_before_posted_by() -> None:
+    # "Comment #N - Posted by: NAME at STAMP": a name of two words or more after the number
+    body = text(
+        P1,
+        P2,
+        "Comment #1 - Posted by: MattPatt at November 10, 2012 5:39 PM",
+        BODY1,
+        "Comment #2 - Posted by: Kurt M/39/185 at November 10, 2012 5:55 PM",
+        BODY2,
+        "Comment #3 - Posted by: Andrew B at November 10, 2012 5:57 PM",
+        BODY1,
+    )
+    assert headers(body) == [3, 5, 7]

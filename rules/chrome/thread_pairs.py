@@ -11,6 +11,7 @@ October 26, 2012"), believed in a run of three whose numbers rise, with text bet
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lintnews.native import short_lines_holding
@@ -93,8 +94,21 @@ def dated_pairs(lines: list[str], first: int, patterns: HeaderPatterns) -> list[
 _LONGEST_NUMBERED = 120
 
 
+@functools.lru_cache(maxsize=8)
+def _numbered(date: str) -> re.Pattern[str]:
+    """A comment's header in a numbered list of comments, dated to the day (``date``:
+    `HeaderPatterns.date`), as WordPress's default themes print it: "2. The Keeper - October 26,
+    2012", "1. Joel Leigh - 29 August, 2011", "2. November 8, 2012, | Permalink" (a permalink
+    and no name; unnumbered in html2text's text). Group 1 or 2: the number."""
+    return re.compile(
+        rf"^\s*(?:(\d{{1,4}})\.\s+\S.{{0,60}}?\s[-–—|]\s+{date}\s*"
+        rf"|(?:(\d{{1,4}})\.\s+)?{date},?\s*\|\s*permalink\s*)$",
+        re.IGNORECASE,
+    )
+
+
 def numbered_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> list[int]:
-    """The headers of a numbered list of comments dated to the day (`HeaderPatterns.numbered`:
+    """The headers of a numbered list of comments dated to the day (`_numbered`:
     "1. Joel Leigh - 29 August, 2011", "2. November 8, 2012, | Permalink") from line ``first``
     on, when they make a thread: at least `_MIN_PAIRS` of them, each within `thread_end.MAX_GAP`
     lines of the next with a line of text (the comment) between the two, and their numbers
@@ -104,10 +118,11 @@ def numbered_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> 
     found = short_lines_holding(lines, max(first, 0), _LONGEST_NUMBERED, (), "0123456789")
     if found is None:
         found = list(range(max(first, 0), len(lines)))
+    numbered = _numbered(patterns.date)
     run: list[int] = []
     last = -1
     for i in found:
-        m = patterns.numbered.match(_plain(lines[i]))
+        m = numbered.match(_plain(lines[i]))
         if m is None:
             continue
         number = int(m.group(1) or m.group(2) or 0)

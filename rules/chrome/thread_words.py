@@ -92,13 +92,14 @@ def _name(stamps: str) -> str:
 
 def _header_forms(date: str, stamp: str, says: str, wrote: str, joined: str, name: str) -> tuple[str, ...]:
     """The comment header's pattern (verbose, written in lower case), form by form: a name and a
-    stamp, a "written by NAME" and a date, "NAME says:" (or a Chinese verb joined to the name,
+    stamp (maybe after the comment's number, "Comment #11 - Posted by: NAME at …"), a "written by NAME" and a date, "NAME says:" (or a Chinese verb joined to the name,
     maybe ending with a full-width colon: zh_CN's "NAME说道：", `joined`), "NAME wrote on STAMP:",
     a stamp alone.
     Each form is anchored at both ends, so the whole pattern (`_header`) matches a text exactly
     when one of its forms does."""
     return (
-        rf"""^\W*(?:(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié)\s+)?(?:(?:by|von|par|por):?\s+)?
+        rf"""^\W*(?:(?:comment\s+)?\#\d{{1,4}}\s*[|—–\-:]?\s*)?
+        (?:(?:posted|written|submitted|comment(?:ed)?|geschrieben|publié)\s+)?(?:(?:by|von|par|por):?\s+)?
         {name}\s*[|—–\-,:]?\s*(?:on|at|am|le|el|said\s+on|wrote\s+on)?\s*{stamp}.{{0,40}}$""",
         rf"""^\W*(?:written|submitted|comment(?:ed)?)\s+by:?\s+{name}\s*[|—–\-,]?\s*(?:on\s+)?{date}.{{0,20}}$""",
         rf"""^\W*(?:\d{{1,4}}\.\s+)?(?:{date}\s*[/|—–\-,]?\s*)?{name}(?:\s+{says}(?:\s+(?:on\s+|am\s+|le\s+|el\s+)?{stamp}.{{0,20}})?:|\s*{joined}[:：])\s*$""",
@@ -184,15 +185,6 @@ class HeaderPatterns:
         #: and "Posted on" (TheBlaze's "Posted on August 9, 2012 at 11:40am" under each name).
         self.bare_date = re.compile(
             rf"^\W*(?:posted\s+)?(?:on\s+)?{date}(?:\s*(?:{stamp_joins})?\s*{_TIME})?\W*$", re.IGNORECASE
-        )
-        #: A comment's header in a numbered list of comments, dated to the day, as WordPress's
-        #: default themes print it (`thread_pairs.numbered_headers`): "2. The Keeper - October
-        #: 26, 2012", "1. Joel Leigh - 29 August, 2011", "2. November 8, 2012, | Permalink" (a
-        #: permalink and no name; unnumbered in html2text's text). Group 1: the number.
-        self.numbered = re.compile(
-            rf"^\s*(?:(\d{{1,4}})\.\s+\S.{{0,60}}?\s[-–—|]\s+{date}\s*"
-            rf"|(?:(\d{{1,4}})\.\s+)?{date},?\s*\|\s*permalink\s*)$",
-            re.IGNORECASE,
         )
         #: A thread's heading (`thread_headings.is_heading`).
         self.heading = re.compile(_heading(counted_nouns, plurals, replies), re.IGNORECASE | re.VERBOSE)
