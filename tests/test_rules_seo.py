@@ -609,3 +609,30 @@ def test_words_of_lines_are_those_of_the_lines() -> None:
         excluded = {i for i in range(len(lines)) if rng.random() < 0.2}
         kept = "\n".join(line for i, line in enumerate(doc.lines) if i not in excluded)
         assert seo._words_of_lines(doc, excluded) == seo.words(kept), lines
+
+
+def test_titles_a_widget_splices_in_share_their_section_words() -> None:
+    """A spliced title that shares words with the article, but two words with the other titles
+    found off-topic (one section of another site: "Garden Design"), is one of them; a title that
+    shares one word with them stays (key vocabulary: the article's two most frequent words)."""
+    settings = Settings(rule_options={"S002": {"key-words": 2}})
+
+    def page(candidate: str) -> str:
+        return article(
+            (0, "Garden Design Trends for Small Balconies"),
+            (0, "You may want to see also"),
+            (1, "Ten Garden Design Mistakes to Avoid"),
+            (1, "You may want to see also"),
+            (2, candidate),
+            (2, "You may want to see also"),
+        )
+
+    assert lines_of("S002", page("Garden Design for Residents of the Fishing Quarter"), settings) == [
+        ("S002", 2),
+        ("S002", 5),
+        ("S002", 8),
+    ]
+    assert lines_of("S002", page("Noise Barrier Design for Residents of the Fishing Quarter"), settings) == [
+        ("S002", 2),
+        ("S002", 5),
+    ]

@@ -113,7 +113,9 @@ class OffTopicRelatedLink(Rule):
     a headline-shaped line (2–16 words, no full stop at the end) that sits directly next to a
     related-content prompt reported by `seo-filler` (or in the run of titles that follows such a
     prompt) and shares none of the article's own key vocabulary: no word with the article's most
-    frequent content words, and at most 40 % of its content words used twice or more in the article.
+    frequent content words, and at most 40 % of its content words used twice or more in the article,
+    or, beside none of the key vocabulary, two words of the other titles found so (a widget splices
+    in titles of one section of another site: "Political Campaign" in five of them).
 
     Headings of the article itself share its vocabulary and are left alone; so are titles next
     to a prompt that are on the article's topic (those are related links too, but cannot be told
@@ -235,8 +237,19 @@ class OffTopicRelatedLink(Rule):
                 "Remove the teasers",
                 safe=False,
             )
+        stems = {c: _content_stems(doc.lines[c]) for c in candidates if c not in teasers}
+        off = {c for c, st in stems.items() if self._off_topic(st, key, counts, max_overlap)}
+        # the titles a widget splices in come from one section of the site and share its words
+        # ("Political Campaign" in five of them): a title holding two words of the others that
+        # were found off-topic, and none of the article's key vocabulary, is one of them
+        found = Counter(w for c in off for w in set(stems[c]))
+        off |= {
+            c
+            for c, st in stems.items()
+            if c not in off and not key.intersection(st) and sum(1 for w in set(st) if found[w] >= 2) >= 2
+        }
         for c in candidates:
-            if c in teasers or not self._off_topic(_content_stems(doc.lines[c]), key, counts, max_overlap):
+            if c not in off:
                 continue
             title = doc.lines[c].strip()
             yield self.removable_lines(
