@@ -207,33 +207,33 @@ class CommentThread(Rule):
     first was the post's own footer, "Posted by NAME at 2:24 AM").
 
     A single dated line inside the article, a byline above it, and headers before the article's
-    second paragraph (but scored titles and name-over-day pairs) make no thread. A header is stamped
-    to the minute: a line dated to the day only is a dateline or a cited source ("Dana Whit, The
-    Courier, August 7, 2012"), unless it says it heads a comment ("written by NAME, October 25,
-    2012"). Version numbers ("2.9.176"), addresses ("Kornmarkt 5, 04109 Leipzig"), "updated …" and
-    "Posted on …" stamps, quote introductions ("What I said back then:"), a header-shaped line over
-    a bare web address (a digest citing its source), a singular "Comment" heading without a number
-    (a section of the article), a TypePad trackback's "Tracked on …" stamp (another blog's excerpt,
-    not a reader's comment) and a byline set as a heading ("### By NAME on October 30, 2012 at 03:56
-    p.m.", a listing of posts), a stamp right above the page's title (a level-one heading: its
-    dateline), a word naming the comments beside other items of a bulleted list (a news site's tabs
-    "* Article" / "* Comments", a comment's tools "* Recommend? (1)" / "* Responses (0)") and a
-    post's counter in a listing of posts, each with its own count ("156 comments" … "292 comments"),
-    are not taken for a thread's parts; a comment count printed by the post's byline and again over
-    the thread ("4 Comments") starts the thread at the last. A slashdot title with its score
-    ("Budget cuts are not the answer (Score:5, Insightful)", "Re: (Score:2)") is a header, and so is
-    a header with html2text's Markdown escapes ("11\\. Jul, 2012 / NAME says:", "#1 \\- Tue Jul 24,
-    2012 10:14 AM EDT") or its name as a link ("[NAME](http://…) says:"). B012 (comment-header)
-    reports the header lines alone. On HTML input, an element whose id or class says comment(s)
-    (WordPress's `commentlist`, Disqus's `disqus_thread`) is reported as the thread instead, one
-    region per element that holds a comment header (a counter, a link or a "Recent Comments" box
-    marked so is not a thread), up to the reply form or the closing note the element often holds
-    too. Where no element is marked so, the text is searched and the markup still says where the
-    thread ends: at a heading (`<h1>`-`<h6>`) or a run of short list items after the last header, a
-    line in a `<nav>`, `<footer>`, `<aside>` or an element named for related content or share tools,
-    or the end of the element named for comments that holds the last header (a heading or a list
-    inside it is a comment's); a byline set as a heading (`<h3>By NAME on …</h3>`) is no header
-    there either.
+    second paragraph (but scored titles, name-over-day pairs and numbered ones) make no thread. A
+    header is stamped to the minute: a line dated to the day only is a dateline or a cited source
+    ("Dana Whit, The Courier, August 7, 2012"), unless it says it heads a comment ("written by NAME,
+    October 25, 2012"). Version numbers ("2.9.176"), addresses ("Kornmarkt 5, 04109 Leipzig"),
+    "updated …" and "Posted on …" stamps, quote introductions ("What I said back then:"), a
+    header-shaped line over a bare web address (a digest citing its source), a singular "Comment"
+    heading without a number (a section of the article), a TypePad trackback's "Tracked on …" stamp
+    (another blog's excerpt, not a reader's comment) and a byline set as a heading ("### By NAME on
+    October 30, 2012 at 03:56 p.m.", a listing of posts), a stamp right above the page's title (a
+    level-one heading: its dateline), a word naming the comments beside other items of a bulleted
+    list (a news site's tabs "* Article" / "* Comments", a comment's tools "* Recommend? (1)" / "*
+    Responses (0)") and a post's counter in a listing of posts, each with its own count ("156
+    comments" … "292 comments"), are not taken for a thread's parts; a comment count printed by the
+    post's byline and again over the thread ("4 Comments") starts the thread at the last. A slashdot
+    title with its score ("Budget cuts are not the answer (Score:5, Insightful)", "Re: (Score:2)")
+    is a header, and so is a header with html2text's Markdown escapes ("11\\. Jul, 2012 / NAME
+    says:", "#1 \\- Tue Jul 24, 2012 10:14 AM EDT") or its name as a link ("[NAME](http://…)
+    says:"). B012 (comment-header) reports the header lines alone. On HTML input, an element whose
+    id or class says comment(s) (WordPress's `commentlist`, Disqus's `disqus_thread`) is reported as
+    the thread instead, one region per element that holds a comment header (a counter, a link or a
+    "Recent Comments" box marked so is not a thread), up to the reply form or the closing note the
+    element often holds too. Where no element is marked so, the text is searched and the markup
+    still says where the thread ends: at a heading (`<h1>`-`<h6>`) or a run of short list items
+    after the last header, a line in a `<nav>`, `<footer>`, `<aside>` or an element named for
+    related content or share tools, or the end of the element named for comments that holds the last
+    header (a heading or a list inside it is a comment's); a byline set as a heading (`<h3>By NAME
+    on …</h3>`) is no header there either.
 
     Stamps and headings in other languages are those WordPress's translations print: the months
     of B011's word lists and the word before the time ("12.03.2020 в 14:35", "12 marca 2020 o

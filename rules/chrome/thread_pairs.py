@@ -1,12 +1,13 @@
-"""Comment headers set on two lines: the reader's name on its own line over the day of the
-comment ("nomaduk" / "10.29.2012", "Jacob V" / "October 29, 2012", "broper" / "Posted on August
-9, 2012 at 11:40am"), the comment's body under them. A dated line alone is a dateline as often as a header (`thread_headers`: a header is
-stamped to the minute), so such a pair is believed only among others of a thread: at least
-`_MIN_PAIRS` of them, each within `thread_end.MAX_GAP` lines of the next, under a thread's heading
-("7 Comments", "Leave a Reply") or with one reader's name over two of them (a conversation).
-`regions.py` adds the lines of the pairs to the headers its search finds (`early_headers`), and
-those of a numbered list of comments dated to the day (`numbered_headers`: "2. The Keeper -
-October 26, 2012"), believed in a run of three whose numbers rise, with text between them.
+"""Comment headers set on two lines: the reader's name on its own line over the day of the comment
+("nomaduk" / "10.29.2012", "Jacob V" / "October 29, 2012", "broper" / "Posted on August 9, 2012 at
+11:40am"), the comment's body under them. A dated line alone is a dateline as often as a header
+(`thread_headers`: a header is stamped to the minute), so such a pair is believed only among others
+of a thread: at least `_MIN_PAIRS` of them, each within `thread_end.MAX_GAP` lines of the next,
+under a thread's heading ("7 Comments", "Leave a Reply") or with one reader's name over two of them
+(a conversation). `regions.py` adds the lines of the pairs to the headers its search finds
+(`early_headers`), and those of a numbered list of comments dated to the day (`numbered_headers`:
+"2. The Keeper - October 26, 2012"), believed in a run of three whose numbers rise, with text
+between them.
 """
 
 from __future__ import annotations
@@ -140,11 +141,10 @@ def numbered_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> 
 
 
 def early_headers(lines: list[str], start: int, first: int, patterns: HeaderPatterns) -> list[int]:
-    """The headers `regions.py` reads from line ``start`` (after the article's first paragraph)
-    on, where its search, from line ``first`` (after the second) on, does not: the
-    name-over-date pairs (`dated_pairs`), the numbered headers (`numbered_headers`) and a
-    slashdot comment's title with its score ("Deceptive
-    Summary (Score:5, Informative)", "Re: (Score:1)"), which no byline looks like, over the first
-    comment, whose body is the second paragraph of prose."""
+    """The headers `regions.py` reads from line ``start`` (after the article's first paragraph) on,
+    where its search, from line ``first`` (after the second) on, does not: the name-over-date pairs
+    (`dated_pairs`), the numbered headers (`numbered_headers`) and a slashdot comment's title with
+    its score ("Deceptive Summary (Score:5, Informative)", "Re: (Score:1)"), which no byline looks
+    like, over the first comment, whose body is the second paragraph of prose."""
     scored = [i for i in range(start, first) if len(lines[i]) <= MAX_HEADER and _SCORE_TITLE.search(lines[i])]
     return sorted({*scored, *dated_pairs(lines, start, patterns), *numbered_headers(lines, start, patterns)})

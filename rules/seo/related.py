@@ -114,8 +114,8 @@ class OffTopicRelatedLink(Rule):
     related-content prompt reported by `seo-filler` (or in the run of titles that follows such a
     prompt) and shares none of the article's own key vocabulary: no word with the article's most
     frequent content words, and at most 40 % of its content words used twice or more in the article,
-    or, beside none of the key vocabulary, two words of the other titles found so (a widget splices
-    in titles of one section of another site: "Political Campaign" in five of them).
+    or, beside none of the key vocabulary, two words that two or more of the titles found so hold
+    (a widget splices in titles of one section of another site: "Political Campaign" in five).
 
     Headings of the article itself share its vocabulary and are left alone; so are titles next
     to a prompt that are on the article's topic (those are related links too, but cannot be told
