@@ -126,6 +126,22 @@ VALID = [
             for line in ("### UK news in pictures", "", f"#### {day}", "", P3, "")
         ),
     ),
+    # a list of people, each over a paragraph presenting them, and a listing's teasers under
+    # their category, are no thread of named comments (no heading, no reader's web address)
+    text(
+        P1,
+        P2,
+        *(line for name in ("Jane Holt", "Omar Said", "Lena Berg") for line in (f"  * {name}", "", P3, "")),
+    ),
+    text(
+        P1,
+        P2,
+        *(
+            line
+            for _ in range(4)
+            for line in ("  * General News", "", "###### The Harbour Opens A New Terminal", P3)
+        ),
+    ),
     # numbered items dated to the day are no comments' headers: two of them, a timeline without
     # text between them, a countdown (numbers that fall)
     text(P1, P2, "1. Launch - October 26, 2012", BODY1, "2. Landing - November 3, 2012", BODY2),
@@ -675,6 +691,47 @@ INVALID = [
             BODY1,
         ),
         [(3, 21)],
+    ),
+    # Disqus's thread when the extractor drops the dates: each comment a list item holding its
+    # reader's name (maybe after the reader's web address) over the comment, indented or not
+    (
+        text(
+            P1,
+            P2,
+            "  • http://tdhurst.com/ tdhurst",
+            "",
+            "    " + BODY1,
+            "",
+            "  • Alayna F",
+            "",
+            "    " + BODY2,
+            "",
+            "  • Mike Merrill",
+            "",
+            "    " + BODY1,
+        ),
+        [(3, 13)],
+    ),
+    (
+        text(
+            P1,
+            P2,
+            P3,
+            "COMMENTS",
+            "",
+            "  * rightappeal",
+            "",
+            BODY1,
+            "",
+            "  * DerKrieger",
+            "",
+            BODY2,
+            "",
+            "    * johnbattelle",
+            "",
+            BODY1,
+        ),
+        [(4, 16)],
     ),
     # a count's heading that ends with the reply form's link, over one header
     (

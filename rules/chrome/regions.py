@@ -62,9 +62,8 @@ def _threads(doc: Document, patterns: HeaderPatterns) -> list[Thread]:
     lines = doc.lines
     marked = LANDMARK_REGIONS.of(doc)
     if marked is not None and marked.of_kind("comments"):
-        # the markup says where the thread is, and nothing else is searched; an element whose
-        # class says comments but holds no comment header is a counter, a link, a "Recent
-        # Comments" box of other posts' titles or the article under a theme's class: no thread
+        # the markup says where the thread is, and nothing else is searched; an element whose class
+        # says comments but holds no header (a counter, a link, a "Recent Comments" box): no thread
         return [t for r in marked.of_kind("comments") if (t := _marked_thread(doc, r, patterns)) is not None]
     # the line after the article's second paragraph of prose (blocks further down are not read)
     prose = list(itertools.islice((b for b in doc.blocks if b.prose), _ARTICLE_PROSE))
@@ -197,14 +196,16 @@ class CommentThread(Rule):
     "5 Responses to “…”") over at least two lines. A name's own line over the day alone ("nomaduk" /
     "10.29.2012") is a header only in a run of three such pairs, under a thread heading or with one
     name over two of them; a numbered one ("2. The Keeper - October 26, 2012", "2. November 8, 2012,
-    | Permalink") in a run of three, rising, with text between them. The region runs from the
-    heading (or the first header), comment bodies included, to the line before the page's own text
-    takes over again: the comment form or closing note ("Leave a Reply", "Post a Comment", "Your
-    email address will not be published", "The comments to this entry are closed"), the post
-    navigation ("« Previous Post"), a footer ("© 2012 …"), and, after the last header, a Markdown
-    heading ("## Recent Posts") or a run of three short bulleted lines (html2text's sidebars and
-    menus); else to the end of the document. A heading between the first two headers starts it (the
-    first was the post's own footer, "Posted by NAME at 2:24 AM").
+    | Permalink") in a run of three, rising, with text between them; a list item holding a name
+    alone over its comment (Disqus's) in a run of three under a thread heading or with a reader's
+    web address before a name. The region runs from the heading (or the first header), comment
+    bodies included, to the line before the page's own text takes over again: the comment form or
+    closing note ("Leave a Reply", "Post a Comment", "Your email address will not be published",
+    "The comments to this entry are closed"), the post navigation ("« Previous Post"), a footer ("©
+    2012 …"), and, after the last header, a Markdown heading ("## Recent Posts") or a run of three
+    short bulleted lines (html2text's sidebars and menus); else to the end of the document. A
+    heading between the first two headers starts it (the first was the post's own footer, "Posted by
+    NAME at 2:24 AM").
 
     A single dated line inside the article, a byline above it, and headers before the article's
     second paragraph (but scored titles, name-over-day pairs and numbered ones) make no thread. A
@@ -235,27 +236,27 @@ class CommentThread(Rule):
     header (a heading or a list inside it is a comment's); a byline set as a heading (`<h3>By NAME
     on …</h3>`) is no header there either.
 
-    Stamps and headings in other languages are those WordPress's translations print: the months
-    of B011's word lists and the word before the time ("12.03.2020 в 14:35", "12 marca 2020 o
-    14:35", "2020年3月12日 下午2:35"), headings in it, pt, nl, pl, cs, ru, uk, tr, sv and id
-    ("Комментарии", "5 комментариев"), counted in zh and ja ("12条评论", "5件のコメント"), and
-    "Leave a Reply" ("Lascia un commento", "Добавить комментарий"); a "says" verb ("NAME scrive:",
-    "NAME коментує:", "NAME说道：", "NAME より:").
+    Stamps and headings in other languages are those WordPress's translations print: the months of
+    B011's word lists and the word before the time ("12.03.2020 в 14:35", "12 marca 2020 o 14:35",
+    "2020年3月12日 下午2:35"), headings in it, pt, nl, pl, cs, ru, uk, tr, sv and id ("Комментарии", "5
+    комментариев"), counted in zh and ja ("12条评论", "5件のコメント"), and "Leave a Reply" ("Lascia un
+    commento", "Добавить комментарий"); a "says" verb ("NAME scrive:", "NAME коментує:", "NAME说道：",
+    "NAME より:").
 
-    A page whose text *is* a thread, a forum's or a discussion's (the first post's header
-    stands above the first paragraph of prose, the replies follow within 40 lines, and no
-    heading such as "12 Comments" announces comments anywhere above them), gets no finding:
-    its posts are the document a user chose to keep, not readers' comments left under an
-    article, and removing them would leave nothing. A blog post's or a news story's comments
-    are reported even where a benchmark keeps them as the page's text (trafilatura's eval
-    does so on a few blogs; Dragnet's gold calls them comments). A stamp at midnight ("NAME 04
-    de mayo 2022, 12:00 A. M.", a date a site prints without its time) dates a day, like a
-    dateline, and an "UPDATE October 30, 2012 at 10:20" line is the page's own stamp.
+    A page whose text *is* a thread, a forum's or a discussion's (the first post's header stands
+    above the first paragraph of prose, the replies follow within 40 lines, and no heading such as
+    "12 Comments" announces comments anywhere above them), gets no finding: its posts are the
+    document a user chose to keep, not readers' comments left under an article, and removing them
+    would leave nothing. A blog post's or a news story's comments are reported even where a
+    benchmark keeps them as the page's text (trafilatura's eval does so on a few blogs; Dragnet's
+    gold calls them comments). A stamp at midnight ("NAME 04 de mayo 2022, 12:00 A. M.", a date a
+    site prints without its time) dates a day, like a dateline, and an "UPDATE October 30, 2012 at
+    10:20" line is the page's own stamp.
 
     ## Why is this bad?
-    Extractors that keep comments (trafilatura does by default) append the readers' opinions to
-    the article: a corpus then holds them as if the publisher had written them, and they can be
-    longer than the article itself.
+    Extractors that keep comments (trafilatura does by default) append the readers' opinions to the
+    article: a corpus then holds them as if the publisher had written them, and they can be longer
+    than the article itself.
 
     ## Example
     ```text
@@ -280,9 +281,8 @@ class CommentThread(Rule):
     code = "B011"
     name = "comment-thread"
     severity = Severity.WARNING
-    #: In the default selection since trackbacks, a byline set as a heading and a repeated
-    #: counter stopped starting threads: on Dragnet's text extractions it flags 0.3-0.5 % of
-    #: trafilatura's article lines (docs/quality-history.md, "Comment threads").
+    #: In the default selection since trackbacks, headings as bylines and repeated counters stopped
+    #: starting threads (docs/quality-history.md, "Comment threads").
     summary = "Thread of reader comments (headers and bodies) left in the text"
     fix_applicability = "unsafe"
 

@@ -7,7 +7,9 @@ under a thread's heading ("7 Comments", "Leave a Reply") or with one reader's na
 (a conversation). `regions.py` adds the lines of the pairs to the headers its search finds
 (`early_headers`), and those of a numbered list of comments dated to the day (`numbered_headers`:
 "2. The Keeper - October 26, 2012"), believed in a run of three whose numbers rise, with text
-between them.
+between them, and Disqus's list items holding a reader's name alone over each comment
+(`named_items`: "  • Mike Merrill"), believed in a run of three under a thread's heading or with a
+reader's web address before a name.
 """
 
 from __future__ import annotations
@@ -140,11 +142,62 @@ def numbered_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> 
     return run if len(run) >= _MIN_PAIRS else []
 
 
+#: A list item holding a reader's name alone, maybe after the reader's web address, as Disqus's
+#: threads print each comment's header when the extractor drops its date ("  • Mike Merrill",
+#: "  * http://twitter.com/danamac Dana McMahan"). Group 1: the address.
+_NAMED_ITEM = re.compile(
+    r"^ {0,4}[•*+-]\s+(https?://\S+\s+)?"
+    r"[^\W\d_][^\s.!?:;,#*|()\[\]]{0,29}(?:\s[^\s.!?:;,#*|()\[\]]{1,30}){0,3}\s*$"
+)
+#: An item's comment: the next line with text, no list item, of this many words or more.
+_BODY_WORDS = 4
+
+
+def named_items(lines: list[str], first: int, patterns: HeaderPatterns) -> list[int]:
+    """The headers of a thread whose comments are list items holding their reader's name alone
+    (`_NAMED_ITEM`), each over its comment (a line of text of `_BODY_WORDS` words or more, no
+    list item), from line ``first`` on: at least `_MIN_PAIRS` of them, each within
+    `thread_end.MAX_GAP` lines of the next, under a thread's heading ("COMMENTS"), or with a
+    reader's web address before a name. A list of people each over a paragraph presenting them
+    has neither, nor a listing's teasers under their category ("* General News", met many times)."""
+    items: list[int] = []
+    for i in range(max(first, 0), len(lines)):
+        line = lines[i]
+        if not line or line[0] not in " •*+-" or _NAMED_ITEM.match(line) is None:
+            continue
+        body = next((lines[k] for k in (i + 1, i + 2) if k < len(lines) and lines[k].strip()), "")
+        if _NAMED_ITEM.match(body) is None and not body.lstrip().startswith(("•", "* ", "- ", "+ ")):
+            if len(body.split()) >= _BODY_WORDS:
+                items.append(i)
+    run: list[int] = []
+    for i in items:
+        if run and i - run[-1] > MAX_GAP:
+            if len(run) >= _MIN_PAIRS:
+                break
+            run = []
+        run.append(i)
+    if len(run) < _MIN_PAIRS:
+        return []
+    found = [_NAMED_ITEM.match(lines[i]) for i in run]
+    reach = range(run[0] - 1, max(-1, run[0] - 1 - _HEADING_REACH), -1)
+    if any(m is not None and m.group(1) for m in found) or any(is_heading(lines, k, patterns) for k in reach):
+        return run
+    return []
+
+
 def early_headers(lines: list[str], start: int, first: int, patterns: HeaderPatterns) -> list[int]:
     """The headers `regions.py` reads from line ``start`` (after the article's first paragraph) on,
     where its search, from line ``first`` (after the second) on, does not: the name-over-date pairs
-    (`dated_pairs`), the numbered headers (`numbered_headers`) and a slashdot comment's title with
-    its score ("Deceptive Summary (Score:5, Informative)", "Re: (Score:1)"), which no byline looks
-    like, over the first comment, whose body is the second paragraph of prose."""
+    (`dated_pairs`), the numbered headers (`numbered_headers`), the named items (`named_items`) and
+    a slashdot comment's title with its score ("Deceptive Summary (Score:5, Informative)", "Re:
+    (Score:1)"), which no byline looks like, over the first comment, whose body is the second
+    paragraph of prose."""
     scored = [i for i in range(start, first) if len(lines[i]) <= MAX_HEADER and _SCORE_TITLE.search(lines[i])]
-    return sorted({*scored, *dated_pairs(lines, start, patterns), *numbered_headers(lines, start, patterns)})
+    return sorted(
+        {
+            *scored,
+            *dated_pairs(lines, start, patterns),
+            *numbered_headers(lines, start, patterns),
+            *named_items(lines, start, patterns),
+        }
+    )
