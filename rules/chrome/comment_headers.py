@@ -11,6 +11,7 @@ from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
 from .regions import comment_threads
+from .thread_pairs import warm_threads
 from .thread_words import header_patterns_for
 
 
@@ -69,7 +70,7 @@ class CommentHeader(Rule):
     fix_applicability = "safe"
 
     def warm(self, settings: Settings) -> None:
-        header_patterns_for(settings).forms()
+        warm_threads(header_patterns_for(settings))
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         for thread in comment_threads(doc, settings):

@@ -26,7 +26,7 @@ from lintnews.seen_width import SEEN_LINES
 from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
 from .thread_headers import MAX_HEADER, SHOWN_LINES, cites_a_source, is_header, over_a_title
 from .thread_headings import announcing_heading, first_counted_heading, is_heading, lists_posts
-from .thread_pairs import early_headers
+from .thread_pairs import early_headers, warm_threads
 from .thread_screen import Screen
 from .thread_words import HeaderPatterns, header_patterns_for
 
@@ -287,7 +287,7 @@ class CommentThread(Rule):
     fix_applicability = "unsafe"
 
     def warm(self, settings: Settings) -> None:
-        header_patterns_for(settings).forms()
+        warm_threads(header_patterns_for(settings))
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         for t in comment_threads(doc, settings):
