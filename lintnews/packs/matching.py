@@ -205,19 +205,15 @@ def _matched(doc: Document, settings: Settings) -> _Matched:
     if hit is None or hit[0] is not packs:
         langs = pack_languages(doc, settings, packs)
         candidates = _candidate_lines(doc, packs, langs)
-        code = _CODE_LINES.of(doc)
+        # no phrase rule reports a code block's line: a program's `print()` is no print button,
+        # its `Tags:` no tag line, a doctest's `'a second ago'` no timestamp of the page
+        code = CODE_LINES.of(doc)
         if code:
             candidates = [i for i in candidates if i not in code]
         found = packs.line_matcher(tuple(langs)).matches(line_keys(doc), candidates)
         hit = memo[settings.language] = (packs, found, frozenset(i for f in found.values() for i, _ in f))
     _LAST[:] = [doc, settings, hit]
     return hit
-
-
-#: Per document: the lines of its code blocks, which no phrase rule reports: a program's
-#: `print()` is no print button, its `Tags:` no tag line, a doctest's `'a second ago'` no
-#: timestamp of the page (html2text's "~~~~__" opens no fence: `lintnews.native.FENCE_OPENER`).
-_CODE_LINES = CODE_LINES
 
 
 #: `_matched`'s last document, settings and answer.

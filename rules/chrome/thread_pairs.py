@@ -17,8 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
-from lintnews import native
-from lintnews.native import short_lines_holding
+from lintnews.native import lines_holding, short_lines_holding
 
 from .thread_end import MAX_GAP
 from .thread_headers import _SCORE_TITLE, MAX_HEADER, _plain
@@ -177,7 +176,7 @@ def named_items(lines: list[str], first: int, patterns: HeaderPatterns) -> list[
     # (only the lines holding a bullet, found by one pass of a kernel: the pattern tried on every
     # line cost ~0.1 s on the 20 MB crawl)
     count = len(lines)
-    for j in native.lines_holding("\n".join(lines[start:]), "•*", ""):
+    for j in lines_holding("\n".join(lines[start:]), "•*", ""):
         i = start + j
         # the comment first (a menu's items, most of the lines found, stand over one another)
         k = i + 1 if i + 1 < count and lines[i + 1].strip() else i + 2
