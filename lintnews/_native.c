@@ -3177,6 +3177,216 @@ fail:
     return NULL;
 }
 
+/* s51-menus: what each line is to a navigation menu (B028, rules/chrome/menu_shapes.py) */
+
+PyDoc_STRVAR(menu_kinds_doc,
+             "menu_kinds(lines) -> bytes\n\n"
+             "For each line of lines (a list of str), what menu_shapes.line_kind says of it (the bits\n"
+             "ITEM 1, ROW 2, SEPARATOR 4, BLANK 8, TITLED 16; 0 ends a run), or 255 where the kernel\n"
+             "leaves the line to line_kind: one that may be a row of links, an archive entry, an\n"
+             "abbreviation or a separator alone, or whose first word may case-fold to a byline's (see\n"
+             "lintnews.native_chrome.py_menu_kinds).");
+
+/* The longest stripped line that may be a menu line (menu_shapes.LONGEST + 8), the longest item
+   and the most words of one. */
+#define MENU_LONGEST 208
+#define MENU_ITEM_LONGEST 40
+#define MENU_ITEM_WORDS 4
+#define MENU_ASK 255
+
+static inline int menu_marker_char(Py_UCS4 ch)
+{
+    /* a one-character list marker of menu_shapes.MARKER: - * + • · ▪ ► > */
+    return ch == '-' || ch == '*' || ch == '+' || ch == 0x2022 || ch == 0xB7 || ch == 0x25AA || ch == 0x25BA ||
+           ch == '>';
+}
+
+static inline int menu_hint(Py_UCS4 ch)
+{
+    /* a separator of a row of links (menu_shapes._ROW_HINT): | • · : » › / – — */
+    return ch == '|' || ch == 0x2022 || ch == 0xB7 || ch == ':' || ch == 0xBB || ch == 0x203A || ch == '/' ||
+           ch == 0x2013 || ch == 0x2014;
+}
+
+/* A character that case-folds to ASCII letters only, though it is not ASCII (ß ſ ẞ K ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ
+   ﬆ): a first word holding one may fold to a byline's ("poﬆed"). */
+static inline int menu_folds_to_ascii(Py_UCS4 ch)
+{
+    return ch == 0xDF || ch == 0x17F || ch == 0x1E9E || ch == 0x212A || (ch >= 0xFB00 && ch <= 0xFB06);
+}
+
+/* Whether the ASCII word s[a:b] is, lower-cased, a byline's first word (menu_shapes._BYLINE_WORDS). */
+static int menu_byline_word(int kind, const void *data, Py_ssize_t a, Py_ssize_t b)
+{
+    static const char *words[] = {"by", "von", "par", "por", "posted", "written"};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        Py_ssize_t len = (Py_ssize_t)strlen(words[w]);
+        if (len != b - a)
+            continue;
+        Py_ssize_t k = 0;
+        while (k < len && Py_TOLOWER(PyUnicode_READ(kind, data, a + k)) == (Py_UCS4)words[w][k])
+            k++;
+        if (k == len)
+            return 1;
+    }
+    return 0;
+}
+
+/* What one line is to a menu (see menu_kinds_doc). */
+static int menu_kind(int kind, const void *data, Py_ssize_t n)
+{
+#define CH(i) PyUnicode_READ(kind, data, (i))
+    Py_ssize_t a = 0, b = n;
+    while (a < n && Py_UNICODE_ISSPACE(CH(a)))
+        a++;
+    if (a == n)
+        return 8; /* BLANK */
+    while (b > a && Py_UNICODE_ISSPACE(CH(b - 1)))
+        b--;
+    if (b - a > MENU_LONGEST)
+        return 0; /* a paragraph */
+    if (b - a == 1)
+        return MENU_ASK; /* a separator alone, or a one-letter item */
+    /* the bare text: MARKER (white space, a marker, white space) taken from the line's start */
+    Py_ssize_t p = a;
+    Py_UCS4 first = CH(a);
+    if (first == '#') {
+        Py_ssize_t h = a;
+        while (h < b && CH(h) == '#')
+            h++;
+        if (h - a <= 6 && h < b && Py_UNICODE_ISSPACE(CH(h)))
+            p = h;
+    }
+    else if (menu_marker_char(first) && Py_UNICODE_ISSPACE(CH(a + 1)))
+        p = a + 1;
+    while (p < b && Py_UNICODE_ISSPACE(CH(p)))
+        p++;
+    if (p == b)
+        return 0; /* a marker alone */
+    Py_ssize_t len = b - p;
+    Py_UCS4 last = CH(b - 1);
+    /* An archive entry (menu_shapes._ARCHIVE) ends with a year after white space ("November
+       2012") or a count of posts in brackets ("Candy (5)"); a line ending otherwise with a digit or
+       a bracket is none, and, holding a digit or a bracket, no item either: a row of links or
+       nothing. */
+    int tail = 0; /* 1: the line may be an archive entry, 2: it can be no item */
+    if (Py_UNICODE_ISDECIMAL(last)) {
+        tail = 2;
+        if (len >= 5 && Py_UNICODE_ISSPACE(CH(b - 5)) && Py_UNICODE_ISDECIMAL(CH(b - 2)) &&
+            ((CH(b - 4) == '1' && CH(b - 3) == '9') || (CH(b - 4) == '2' && CH(b - 3) == '0')))
+            tail = 1;
+    }
+    else if (last == ')') {
+        tail = 2;
+        Py_ssize_t d = b - 1;
+        while (d > p && b - 1 - d < 6 && Py_UNICODE_ISDECIMAL(CH(d - 1)))
+            d--;
+        if (d < b - 1 && b - 1 - d <= 5 && d > p && CH(d - 1) == '(')
+            tail = 1;
+    }
+    if (tail == 1)
+        return MENU_ASK; /* maybe an archive entry */
+    /* A row of links needs two separators, each after white space (the text's start counts: the
+       row is read with a space before it) but a last "|": fewer, and the line is no row. */
+    int spaced = last == '|', dot = 0;
+    for (Py_ssize_t i = p; i < b; i++) {
+        Py_UCS4 ch = CH(i);
+        if (menu_hint(ch) && (i == p || Py_UNICODE_ISSPACE(CH(i - 1))))
+            spaced++;
+        dot |= ch == '.';
+    }
+    if (spaced >= 2)
+        return MENU_ASK; /* maybe a row of links */
+    if (tail)
+        return 0;
+    if (len <= 6 && dot)
+        return MENU_ASK; /* maybe an abbreviation ("U.S.") */
+    if (len > MENU_ITEM_LONGEST)
+        return 0;
+    int invalid = 0;
+    for (Py_ssize_t i = p; i < b && !invalid; i++) {
+        Py_UCS4 ch = CH(i);
+        if (Py_UNICODE_ISDECIMAL(ch))
+            invalid = 1; /* no digit in an item */
+        else if (!(Py_UNICODE_ISALNUM(ch) || ch == '_' || ch == ' ' || ch == '-' || ch == '&' || ch == '\'' ||
+                   ch == 0x2019 || ch == '/'))
+            invalid = 1;
+    }
+    if (invalid)
+        return 0;
+    /* an item: up to four words (menu_shapes.WORD, possessively), the first capitalised and no
+       byline's, between spaces, dashes, apostrophes and "&" */
+    int words = 0, titled = 1;
+    Py_ssize_t i = p;
+    while (i < b) {
+        Py_UCS4 ch = CH(i);
+        if (Py_UNICODE_ISALNUM(ch)) { /* no decimal digit here: a word starts */
+            Py_ssize_t j = i + 1;
+            int wide = ch > 0x7F, folds = menu_folds_to_ascii(ch);
+            while (j < b) {
+                Py_UCS4 c = CH(j);
+                if (!(Py_UNICODE_ISALNUM(c) || c == '_' || c == '\'' || c == 0x2019 || c == '&' || c == '-'))
+                    break;
+                wide |= c > 0x7F;
+                folds |= menu_folds_to_ascii(c);
+                j++;
+            }
+            if (++words > MENU_ITEM_WORDS)
+                return 0;
+            int upper = Py_UNICODE_ISUPPER(ch);
+            if (words == 1) {
+                if (!upper)
+                    return 0;
+                if (folds)
+                    return MENU_ASK;
+                if (!wide && menu_byline_word(kind, data, i, j))
+                    return 0;
+            }
+            if (j - i >= 4 && !upper)
+                titled = 0;
+            i = j;
+        }
+        else if (ch == '&') {
+            if (++words > MENU_ITEM_WORDS || words == 1)
+                return 0; /* "&" first is no capital */
+            i++;
+        }
+        else if (ch == ' ' || ch == '-' || ch == '\'' || ch == 0x2019 || ch == '/')
+            i++;
+        else
+            return 0; /* "_" outside a word */
+    }
+    return words ? (titled ? 1 | 16 : 1) : 0;
+#undef CH
+}
+
+static PyObject *native_menu_kinds(PyObject *self, PyObject *lines)
+{
+    if (!PyList_Check(lines)) {
+        PyErr_SetString(PyExc_TypeError, "menu_kinds() takes a list of str");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n);
+    if (out == NULL)
+        return NULL;
+    char *kinds = PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(line)) {
+            Py_DECREF(out);
+            PyErr_SetString(PyExc_TypeError, "menu_kinds() takes a list of str");
+            return NULL;
+        }
+        if (PyUnicode_READY(line) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        kinds[i] = (char)menu_kind(PyUnicode_KIND(line), PyUnicode_DATA(line), PyUnicode_GET_LENGTH(line));
+    }
+    return out;
+}
+
 PyDoc_STRVAR(short_key_runs_doc,
              "short_key_runs(keys, lines, longest, spaces) -> list[list[int]]\n\n"
              "The runs of two or more short keys (non-empty, at most longest characters, at most spaces\n"
@@ -4882,6 +5092,7 @@ static PyMethodDef native_methods[] = {
     /* s32-chrome */
     {"lines_holding", native_lines_holding, METH_VARARGS, lines_holding_doc},
     {"short_key_runs", native_short_key_runs, METH_VARARGS, short_key_runs_doc},
+    {"menu_kinds", native_menu_kinds, METH_O, menu_kinds_doc},
     /* end s32-chrome */
     /* s32-phrase */
     {"key_screen", native_key_screen, METH_VARARGS, key_screen_doc},

@@ -16,7 +16,13 @@ from types import ModuleType
 
 from lintnews.caseless import py_caseless_prose
 from lintnews.native_chrome import ODD_FOLDS as ODD_FOLDS
-from lintnews.native_chrome import py_all_in, py_lines_holding, py_short_key_runs, py_short_lines_holding
+from lintnews.native_chrome import (
+    py_all_in,
+    py_lines_holding,
+    py_menu_kinds,
+    py_short_key_runs,
+    py_short_lines_holding,
+)
 
 #: A run of non-word characters within one line (the underscore, a word character for `re`,
 #: is turned into a space first).
@@ -370,3 +376,4 @@ short_lines_holding = compiled.short_lines_holding if compiled else py_short_lin
 lines_holding = compiled.lines_holding if compiled else py_lines_holding
 short_key_runs = compiled.short_key_runs if compiled else py_short_key_runs
 all_in = compiled.all_in if compiled else py_all_in
+menu_kinds = compiled.menu_kinds if compiled else py_menu_kinds

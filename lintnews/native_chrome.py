@@ -90,3 +90,18 @@ def py_all_in(text: str, table: bytes) -> bool:
     """Whether every character of ``text`` has a non-zero byte in ``table`` (indexed by code
     point; a character past its end has none)."""
     return all(ord(ch) < len(table) and table[ord(ch)] for ch in text)
+
+
+#: What `py_menu_kinds` answers for a line it leaves to ``menu_shapes.line_kind``.
+MENU_ASK = 255
+
+
+def py_menu_kinds(lines: list[str]) -> bytes:
+    """What each of ``lines`` is to a navigation menu (B028, ``rules/chrome/menu_shapes.py``): the
+    bits ``line_kind`` gives, or `MENU_ASK` for a line left to it. The compiled kernel answers the
+    lines it can read alone (blank lines, paragraphs, lines of words with no separator, digit or
+    closing bracket at the end) and leaves the rest; this definition leaves every line to
+    ``line_kind``, which reads them all the same way."""
+    if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
+        raise TypeError("menu_kinds() takes a list of str")
+    return bytes([MENU_ASK]) * len(lines)

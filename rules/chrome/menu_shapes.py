@@ -3,16 +3,20 @@
 A menu item is one to four capitalised words ("League Cup", "U.S."), a row of links joined by
 separators ("About Us | Contact | Privacy"), or an entry of a blog's archive or category list
 ("November 2012 (4)", "Candy (5)"); a separator on a line of its own ("•", "»") keeps a run
-going. `menu_lines` finds the runs of such lines that are long enough and mostly in title case;
-where in the document a run counts is the rule's to judge.
+going. `menu_kinds` reads what each line of a document is (a kernel, `native.menu_kinds`, reads
+most lines alone and leaves the rest to `line_kind`), `menu_runs` finds the runs of such lines
+that are long enough and mostly in title case; where in the document a run counts is the rule's
+to judge.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
 
+from lintnews import native
 from lintnews.document import Block, Document
+from lintnews.native_chrome import MENU_ASK
 from lintnews.seen_width import SEEN_LINES
 
 #: A list marker or heading mark in front of a menu item ("* Home", "- Sport", "## News").
@@ -62,6 +66,21 @@ _SEPARATOR_LINE = re.compile(r"[|•·»›>/:–—-]$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,3}$")
 
 
+#: A menu item's shape (`_item`; a `_bare` line): a word ("League", "Q&A", "Children's",
+#: "Sci-Fi", `WORD`'s words without digits), up to three more, and only spaces, dashes,
+#: apostrophes, slashes and "&" around and between them ("Arts & Culture"). A word is read
+#: possessively, as `WORD.findall` reads it, so the words are counted as it counts them.
+_ITEM_SHAPE = re.compile(
+    r"[ \-'’/]*+(?P<first>[^\W\d_](?:[^\W\d]|['’&-])*+)"
+    r"(?:[ \-'’/]*+(?:[^\W\d_](?:[^\W\d]|['’&-])*+|&)){0,3}+[ \-'’/]*+"
+)
+#: First words of a byline, never of a menu item ("By Jane Smith", "Posted in").
+_BYLINE_WORDS = frozenset(("by", "von", "par", "por", "posted", "written"))
+#: What separates the segments of a row of links (`_row`), and a segment's sentence end.
+_SEGMENTS = re.compile(r"\s*(?:\||•|·|::?|»|›)\s*")
+_SEGMENT_END = re.compile(r"[.!?]$")
+
+
 #: The first characters of a marker (`MARKER`).
 _MARKER_START = frozenset("-*+•·▪►>#")
 
@@ -80,130 +99,129 @@ def _item(text: str) -> bool:
     digits, no sentence end, not a byline."""
     if len(text) <= 6 and _ABBREVIATION.match(text):
         return True
-    if not text or len(text) > 40 or SENTENCE_END.search(text) or _DIGIT.search(text):
+    if len(text) > 40:
         return False
-    found = WORD.findall(text)
-    if not 1 <= len(found) <= _ITEM_WORDS or not found[0][:1].isupper():
-        return False
-    if found[0].casefold() in ("by", "von", "par", "por", "posted", "written"):
-        return False
-    # nothing but words and spaces (and the separators of one item: "Arts & Culture", "Q&A")
-    rest = WORD.sub("", text)
-    return all(ch in " -&'’/" for ch in rest)
+    shape = _ITEM_SHAPE.fullmatch(text)
+    return (
+        shape is not None and shape["first"][0].isupper() and shape["first"].casefold() not in _BYLINE_WORDS
+    )
 
 
 def _archive(text: str) -> bool:
     """An entry of an archive or category list (see `_ARCHIVE`; ``text``: a `_bare` line)."""
-    return len(text) <= 60 and _ARCHIVE.match(text) is not None
-
-
-def _title_case(line: str) -> bool:
-    """Every word of four letters or more starts with a capital (rows of links and archive entries
-    count too)."""
+    # (an entry ends with its year or its count: most lines are out before the pattern)
     return (
-        all(w[:1].isupper() for w in WORD.findall(line) if len(w) >= 4)
-        or "|" in line
-        or _archive(_bare(line))
+        len(text) <= 60 and (text[-1:] == ")" or text[-1:].isdecimal()) and _ARCHIVE.match(text) is not None
     )
 
 
 def _row(text: str) -> bool:
     """A row of links (``text``: a `_bare` line): at least two separators, every segment a short
     item."""
-    if not _ROW_HINT.search(text):
-        return False  # no separator at all (most lines): the cheap test first
-    if len(text) > LONGEST or SENTENCE_END.search(text.rstrip("| ")):
+    if len(text) > LONGEST or not _ROW_HINT.search(text):
+        return False  # a paragraph, or no separator at all (most lines): the cheap tests first
+    if len(_SEPARATOR.findall(f" {text} ")) < 2:
+        return False  # a sentence with a dash or a colon in it
+    if SENTENCE_END.search(text.rstrip("| ")):
         return False
     if _DIGIT.search(text):
         return False  # a table row ("AZ-1 | NEW | McCain +3"), not links
-    parts = [p.strip() for p in re.split(r"\s*(?:\||•|·|::?|»|›)\s*", text) if p.strip()]
-    if len(parts) < 3 or len(_SEPARATOR.findall(f" {text} ")) < 2:
+    parts = [p.strip() for p in _SEGMENTS.split(text) if p.strip()]
+    if len(parts) < 3:
         return False
-    return all(len(WORD.findall(p)) <= _SEGMENT_WORDS and not re.search(r"[.!?]$", p) for p in parts)
+    return all(len(WORD.findall(p)) <= _SEGMENT_WORDS and not _SEGMENT_END.search(p) for p in parts)
 
 
-def menu_lines(doc: Document, first: int, stop: int) -> list[tuple[int, int, int]]:
-    """The menus among lines ``first..stop-1``: (start, end, number of items) of every run of
-    item lines and link rows that is long enough and has no other line in it (a Markdown line
-    as a reader sees it: `SEEN_LINES`)."""
+#: What `line_kind` says of a line, as bits: a menu item or archive entry, a row of links, a
+#: separator alone on its line (it keeps a run going), a blank line, and in title case.
+ITEM, ROW, SEPARATOR, BLANK, TITLED = 1, 2, 4, 8, 16
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def line_kind(line: str) -> int:
+    """What one line (as a reader sees it) is to a menu, as `ITEM`... bits; 0 ends a run. Kept per
+    process: a site's menus and footers come back on each of its pages and each copy of a story.
+    (What `_item`, `_archive` and `_row` say of it, each asked once at most.)"""
+    stripped = line.strip()
+    if not stripped:
+        return BLANK
+    if len(stripped) > LONGEST + 8:
+        return 0  # a paragraph
+    bare = stripped if stripped[0] not in _MARKER_START else MARKER.sub("", line).strip()
+    # a menu line: an item, an archive entry or a row of links (one kind at most); the words of
+    # four letters or more capitalised make it a title-case line (an archive entry always is)
+    if _item(bare):
+        titled = _capitalised(bare) or _archive(bare)
+        return ITEM | TITLED if titled else ITEM
+    if _archive(bare):
+        return ITEM | TITLED
+    if _row(bare):
+        return ROW | TITLED if _capitalised(bare) or "|" in bare else ROW
+    if len(stripped) == 1 and _SEPARATOR_LINE.match(stripped):
+        return SEPARATOR
+    return 0
+
+
+def _capitalised(text: str) -> bool:
+    """Every word of four letters or more of ``text`` starts with a capital (a line's words are
+    its `_bare` text's: a marker holds none)."""
+    return all(w[:1].isupper() for w in WORD.findall(text) if len(w) >= 4)
+
+
+#: A run of a menu's lines in the kinds of a stretch of lines (one byte a line, `line_kind`'s): an
+#: item or a row, then items, rows, separators alone and blank lines, never two blank lines in a
+#: row (`_MAX_BLANKS`); any other line ends it. Only a run of two items or rows or more (`_MIN_ROWS`)
+#: is found: a lone one is no menu, however its ends are trimmed.
+_ITEM_OR_ROW = rb"[\x01\x02\x11\x12]"
+_RUN = re.compile(
+    _ITEM_OR_ROW + rb"(?:\x04|\x08(?!\x08))*" + _ITEM_OR_ROW + rb"(?:[\x01\x02\x04\x11\x12]|\x08(?!\x08))*"
+)
+
+
+def menu_kinds(doc: Document) -> bytearray:
+    """`line_kind` of each line of ``doc`` as a reader sees it (`SEEN_LINES`), one byte a line: a
+    kernel reads the lines it can alone, and leaves the others (`MENU_ASK`) to `line_kind`."""
     lines = SEEN_LINES.of(doc)
-    found: list[tuple[int, int, int]] = []
-    run: list[int] = []
-    #: per line of ``run``: whether it is a row of links (an item or an archive entry never is)
-    rows_in: list[bool] = []
-    blanks = 0
+    kinds = bytearray(native.menu_kinds(lines))
+    j = kinds.find(MENU_ASK)
+    while j >= 0:
+        kinds[j] = line_kind(lines[j])
+        j = kinds.find(MENU_ASK, j + 1)
+    return kinds
 
-    def close() -> None:
-        if len(run) < _MIN_ROWS:
-            return  # too short for a menu of any kind, however its ends are trimmed
+
+def menu_runs(kinds: bytearray, first: int, stop: int) -> list[tuple[int, int, int]]:
+    """The menus among lines ``first..stop-1`` (``kinds``: `menu_kinds`): (start, end, number of
+    items) of every run of item lines and link rows that is long enough and has no other line in
+    it; a run ends at ``stop`` as at any line that is not the menu's."""
+    found: list[tuple[int, int, int]] = []
+    for m in _RUN.finditer(kinds, first, stop):
+        run = [j for j in range(m.start(), m.end()) if kinds[j] & (ITEM | ROW)]
         # items not in title case at either end are not the menu's ("Safety features" after it)
-        titled = [_title_case(lines[i]) for i in run]
         lo, hi = 0, len(run)
-        while lo < hi and not titled[lo]:
+        while lo < hi and not kinds[run[lo]] & TITLED:
             lo += 1
-        while hi > lo and not titled[hi - 1]:
+        while hi > lo and not kinds[run[hi - 1]] & TITLED:
             hi -= 1
         n = hi - lo
-        rows = sum(rows_in[lo:hi])
-        if (
-            n >= _MIN_ROWS
-            and sum(titled[lo:hi]) >= _MIN_TITLED * n
-            and (n >= _MIN_LINES or rows >= _MIN_ROWS)
-        ):
+        rows = sum(1 for j in run[lo:hi] if kinds[j] & ROW)
+        titled = sum(1 for j in run[lo:hi] if kinds[j] & TITLED)
+        if n >= _MIN_ROWS and titled >= _MIN_TITLED * n and (n >= _MIN_LINES or rows >= _MIN_ROWS):
             found.append((run[lo], run[hi - 1], n))
-
-    for i in range(first, stop):
-        line = lines[i]
-        stripped = line.strip()
-        if not stripped:
-            blanks += 1
-            if blanks > _MAX_BLANKS and run:
-                close()
-                run, rows_in = [], []
-            continue
-        blanks = 0
-        bare = _bare(line) if len(stripped) <= LONGEST + 8 else ""
-        # a menu line: an item, a row of links or an archive entry (one kind at most)
-        if bare and (_item(bare) or _archive(bare)):
-            run.append(i)
-            rows_in.append(False)
-        elif bare and _row(bare):
-            run.append(i)
-            rows_in.append(True)
-        elif not _SEPARATOR_LINE.match(stripped):
-            if run:
-                close()
-            run, rows_in = [], []
-        # a separator alone between two items keeps the run going, as an item would
-    if run:
-        close()
     return found
-
-
-def stretches(lines: list[str], first: int, stop: int, least: int) -> Iterator[tuple[int, int]]:
-    """The stretches (start, stop) of lines ``first..stop-1`` that can hold a menu of ``least``
-    items: ``least`` non-blank lines or more, none too long to be a menu line, never two blank
-    lines in a row. A run of `menu_lines` ends at a longer line and at two blank lines, so it
-    never crosses from one stretch to the next: reading the stretches alone finds the same long
-    menus, and the article's paragraphs between them (most of its lines) are measured, not read."""
-    start, filled, blanks = first, 0, 0
-    for i, size in enumerate(map(len, map(str.strip, lines[first:stop])), first):
-        if not size:
-            blanks += 1
-            if blanks <= _MAX_BLANKS:
-                continue
-        elif size <= LONGEST + 8:
-            blanks = 0
-            filled += 1
-            continue
-        if filled >= least:
-            yield start, i
-        start, filled, blanks = i + 1, 0, 0
-    if filled >= least:
-        yield start, stop
 
 
 def article_prose(doc: Document) -> list[Block]:
     """The blocks of prose of ``doc``, but for rows of links ("Print this story | Email this
-    story | Discuss Story" has the words of a sentence)."""
-    return [b for b in doc.blocks if b.prose and not (b.start == b.end and _row(_bare(b.text)))]
+    story | Discuss Story" has the words of a sentence): a paragraph of one line that `line_kind`
+    reads as a row (the kernel leaves every line that may be one to it)."""
+    prose = [b for b in doc.blocks if b.prose]
+    ones = [b for b in prose if b.start == b.end]
+    screened = native.menu_kinds([b.text for b in ones])
+    j = screened.find(MENU_ASK)
+    rows = set()
+    while j >= 0:
+        if line_kind(ones[j].text) & ROW:
+            rows.add(ones[j].index)
+        j = screened.find(MENU_ASK, j + 1)
+    return [b for b in prose if b.index not in rows] if rows else prose

@@ -27,7 +27,7 @@ from lintnews.document import Block, Document
 from lintnews.registry import Rule, Violation, register
 from lintnews.seen_width import SEEN_LINES
 
-from .menu_shapes import LONGEST, MARKER, MIN_MIDDLE, SENTENCE_END, WORD, article_prose, menu_lines, stretches
+from .menu_shapes import LONGEST, MARKER, MIN_MIDDLE, SENTENCE_END, WORD, article_prose, menu_kinds, menu_runs
 
 #: Fewest words of the article's title right above its first paragraph (see `_title_above`): as
 #: many as a menu item may hold at most, so "Arts and Culture" over the prose stays the menu's.
@@ -95,26 +95,26 @@ class NavigationMenu(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         prose = article_prose(doc)
+        kinds = menu_kinds(doc)
         found: list[tuple[int, int, int]] = []
         if prose:
             # the article's prose: lines first..last
             first, last = prose[0].start, prose[-1].end
-            before = menu_lines(doc, 0, _title_above(doc, first))
+            before = menu_runs(kinds, 0, _title_above(doc, first))
             if before:
                 later = _later_keys(doc, before, first, last)
                 found += [m for m in before if not _contents(doc, m, later)]
-            found += menu_lines(doc, last + 1, len(doc.lines))
+            found += menu_runs(kinds, last + 1, len(doc.lines))
         else:
             # no paragraph of prose (an extractor kept only the page's chrome, or a list): no run
             # is before or after the article, so only one a sidebar's length counts, as between
             # its paragraphs
             first, last = 0, len(doc.lines) - 1
-        for start, stop in stretches(SEEN_LINES.of(doc), first, last + 1, MIN_MIDDLE):
-            found += [
-                m
-                for m in menu_lines(doc, start, stop)
-                if m[2] >= MIN_MIDDLE and not _announced(doc, prose, m[0])
-            ]
+        found += [
+            m
+            for m in menu_runs(kinds, first, last + 1)
+            if m[2] >= MIN_MIDDLE and not _announced(doc, prose, m[0])
+        ]
         for start, end, n in sorted(found):
             yield self.removable_lines(
                 doc,
