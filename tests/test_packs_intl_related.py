@@ -322,10 +322,19 @@ def page_lines(page: Page, chrome: bool = True) -> list[tuple[str, str | None]]:
     return [(page.headline, None), *(line for line in page.lines if chrome or line[1] is None)]
 
 
+#: Where the chrome after the story holds four short lines or more in title case in a row, they are
+#: also a navigation menu (B028, a region from that line): the first line of the run, per page.
+MENU_AFTER = {"id": "Bagikan", "sv": "Dela", "tr": "Paylaş"}
+
+
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_chrome_lines_are_reported(lang: str) -> None:
     lines = page_lines(PAGES[lang])
-    assert findings(text_of(lines)) == reported(lines)
+    expected = reported(lines)
+    if lang in MENU_AFTER:
+        own = next(i for i, (_, line) in enumerate(expected) if line == MENU_AFTER[lang])
+        expected.insert(own + 1, ("B028", MENU_AFTER[lang]))
+    assert findings(text_of(lines)) == expected
 
 
 @pytest.mark.parametrize("lang", sorted(PAGES))

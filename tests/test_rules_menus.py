@@ -254,11 +254,14 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return run_lintnews(["check", "--isolated", "--no-cache", *args])
 
 
-def test_not_in_the_default_selection(tmp_path: Path) -> None:
+def test_menus_in_the_default_selection_titles_not(tmp_path: Path) -> None:
+    """B028 is in the default selection (session 51); S005 is not: of the list of other stories'
+    titles only its heading line is reported, by S001."""
     path = tmp_path / "story.txt"
     path.write_text(text(*MENU, P1, P2, "Most read", *TITLES), encoding="utf-8")
     out = run("--format", "json", str(path))
-    assert [d["code"] for d in json.loads(out.stdout)] == ["S001"]  # the heading line alone
+    found = [(d["code"], d["line"], d["end_line"]) for d in json.loads(out.stdout)]
+    assert found == [("B028", 1, len(MENU)), ("S001", len(MENU) + 3, len(MENU) + 3)]
 
 
 @pytest.mark.parametrize(
