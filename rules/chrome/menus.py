@@ -18,6 +18,7 @@ navigation, footer, sidebar or share tools is B029's (`rules/chrome/landmark_blo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -98,8 +99,9 @@ class NavigationMenu(Rule):
             first, last = prose[0].start, prose[-1].end
             before = menu_runs(kinds, 0, _title_above(doc, first))
             if before:
-                later = _later_keys(doc, before, first, last)
-                found += [m for m in before if not _contents(doc, m, later)]
+                items = [_items(doc, m) for m in before]
+                later = _later_keys(doc, items, first, last)
+                found += [m for m, keys in zip(before, items) if not _contents(keys, later)]
             found += menu_runs(kinds, last + 1, len(doc.lines))
         else:
             # no paragraph of prose (an extractor kept only the page's chrome, or a list): no run
@@ -171,17 +173,27 @@ def _overstrip(line: str) -> str:
     return line.strip().strip(_KEY_MARKS).strip().strip(_KEY_MARKS).strip()
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def _item_key(line: str) -> str:
     """A line without its list or heading marker, emphasis and case ("* The Concept", "## The
-    concept": "the concept")."""
+    concept": "the concept"). Kept per process: a site's menu comes back on each of its pages."""
     return MARKER.sub("", line).strip().strip("*_").strip().casefold()
 
 
-def _later_keys(doc: Document, menus: list[tuple[int, int, int]], first: int, last: int) -> set[str]:
-    """The keys of the article's lines ``first..last`` that can equal an item of ``menus``: a
-    line's key is at least as long as the line stripped of every marker, emphasis and space
-    character (case folding never shortens), so longer lines (the prose) need no key."""
-    longest = max(len(_item_key(doc.lines[i])) for start, end, _ in menus for i in range(start, end + 1))
+def _items(doc: Document, menu: tuple[int, int, int]) -> set[str]:
+    """The keys of a menu's items (`_item_key` of its lines that are not blank)."""
+    start, end, _ = menu
+    items = {_item_key(doc.lines[i]) for i in range(start, end + 1) if doc.lines[i].strip()}
+    items.discard("")
+    return items
+
+
+def _later_keys(doc: Document, items: list[set[str]], first: int, last: int) -> set[str]:
+    """The keys of the article's lines ``first..last`` that can equal an item of the menus whose
+    `_items` are ``items``: a line's key is at least as long as the line stripped of every
+    marker, emphasis and space character (case folding never shortens), so longer lines (the
+    prose) need no key."""
+    longest = max((len(key) for keys in items for key in keys), default=0)
     return {
         _item_key(line)
         for line in doc.lines[first : last + 1]
@@ -189,13 +201,8 @@ def _later_keys(doc: Document, menus: list[tuple[int, int, int]], first: int, la
     }
 
 
-def _contents(doc: Document, menu: tuple[int, int, int], later: set[str]) -> bool:
+def _contents(items: set[str], later: set[str]) -> bool:
     """Whether a run before the article is its table of contents: more than half of its items
-    come back as lines of the article (``later``: their keys; its headings: "* The Concept" over
-    "## The Concept")."""
-    start, end, _ = menu
-    items = {_item_key(doc.lines[i]) for i in range(start, end + 1) if doc.lines[i].strip()}
-    items.discard("")
-    if not items:
-        return False
-    return 2 * len(items & later) > len(items)
+    (``items``: their keys) come back as lines of the article (``later``: their keys; its
+    headings: "* The Concept" over "## The Concept")."""
+    return bool(items) and 2 * len(items & later) > len(items)
