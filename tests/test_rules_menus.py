@@ -38,6 +38,17 @@ def regions(code: str, body: str) -> list[tuple[int, int]]:
     return [(v.line + 1, v.end_line + 1) for v in rule.check(Document("a.txt", body), Settings())]
 
 
+#: Readers' comments under the article (B011 finds the thread from its "NAME says:" headers).
+COMMENTS = (
+    "3 Comments",
+    "Anna says:",
+    "Great piece, thank you for writing it up so clearly and for the numbers.",
+    "Ben says:",
+    "I disagree with the mayor on this one, but the schools do need the money.",
+)
+COMMENT3 = ("Carla says:", "We will see how it goes next year when the money runs out again.")
+
+
 MENU_VALID = {
     "no-menu": text(P1, P2, P3),
     # short lines between paragraphs: headings and labels of the article, never looked at
@@ -110,6 +121,8 @@ MENU_VALID = {
         P2,
         P3,
     ),
+    # the article's own short list, before its comment thread, stays the article's
+    "before-comments": text(P1, *MENU, P2, P3, *COMMENTS, *COMMENT3),
 }
 
 MENU_INVALID = {
@@ -135,6 +148,9 @@ MENU_INVALID = {
     ),
     # a sidebar of sixteen items between the article and its comments
     "middle": (text(P1, P2, *(MENU * 4), P3), [(3, 18)]),
+    # under the comment thread's start the readers' comments are no article: four items are a menu
+    # there (the comments' prose around them does not make them the article's)
+    "among-comments": (text(P1, P2, *COMMENTS, *MENU, *COMMENT3), [(8, 11)]),
     # no prose at all (an extractor kept only a page's list of contributors): a run of sixteen
     # items or more counts, as between the article's paragraphs
     "no-prose-sidebar": (

@@ -2,7 +2,7 @@
 
 One short line ("Sport", "Home") says nothing: an article has headings and labels too. What
 marks a menu is a run of them, standing before the article's first paragraph of prose or after
-its last, with no sentence among them: mostly one to four capitalised words ("League Cup",
+its last (before a comment thread: `regions.comment_threads`), with no sentence among them: mostly one to four capitalised words ("League Cup",
 "Disability sport"), rows of links joined by separators ("About Us | Contact | Privacy"), or
 the entries of a blog's archive and category lists ("November 2012 (4)", "Candy (5)"). Between
 the article's paragraphs only a run of sixteen items or more counts (a sidebar between the
@@ -29,6 +29,7 @@ from lintnews.registry import Rule, Violation, register
 from lintnews.seen_width import SEEN_LINES
 
 from .menu_shapes import LONGEST, MARKER, MIN_MIDDLE, SENTENCE_END, WORD, article_prose, menu_kinds, menu_runs
+from .regions import comment_threads
 
 #: Fewest words of the article's title right above its first paragraph (see `_title_above`): as
 #: many as a menu item may hold at most, so "Arts and Culture" over the prose stays the menu's.
@@ -39,7 +40,8 @@ _TITLE_WORDS = 4
 class NavigationMenu(Rule):
     """## What it does
     Checks for a navigation menu of the page left before the article's first paragraph of prose
-    or after its last: a run of at least four short lines with no sentence among them (section
+    or after its last (the readers' comments of a thread B011 finds are not the article's, however
+    much prose they hold): a run of at least four short lines with no sentence among them (section
     names of one to four capitalised words, "Home", "Search", "Top", "Most Viewed Articles"), or
     of at least two rows of links joined by separators ("About Us | Contact | Privacy Policy",
     "Print this story | Email this story | Discuss Story"). The whole run is reported as one
@@ -95,8 +97,12 @@ class NavigationMenu(Rule):
         kinds = menu_kinds(doc)
         found: list[tuple[int, int, int]] = []
         if prose:
-            # the article's prose: lines first..last
+            # the article's prose: lines first..last, before its comment thread (B011's: the
+            # readers' comments are prose, and a menu under them is after the article)
             first, last = prose[0].start, prose[-1].end
+            threads = comment_threads(doc, settings)
+            if threads:
+                last = max((b.end for b in prose if b.end < threads[0].start), default=last)
             before = menu_runs(kinds, 0, _title_above(doc, first))
             if before:
                 items = [_items(doc, m) for m in before]
