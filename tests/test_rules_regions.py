@@ -126,6 +126,18 @@ VALID = [
             for line in ("### UK news in pictures", "", f"#### {day}", "", P3, "")
         ),
     ),
+    # a quote-heavy story, one paragraph a line: lines ending "he said," are sentences' ends,
+    # too long or holding a comma before the verb; two "NAME said..." lines are too few
+    text(
+        P1,
+        "The budget passed on a narrow vote late on Tuesday night, the mayor said,",
+        P2,
+        "After a long debate about the schools and the roads, she said,",
+        P3,
+        "Schools get more money, the treasurer said,",
+        P1,
+    ),
+    text(P1, P2, "Anna said...", BODY1, "Ben said...", BODY2),
     # a list of people, each over a paragraph presenting them, and a listing's teasers under
     # their category, are no thread of named comments (no heading, no reader's web address)
     text(
@@ -732,6 +744,47 @@ INVALID = [
             BODY1,
         ),
         [(4, 16)],
+    ),
+    # Blogger's "NAME said..." over each comment (its stamp under the comment: without a heading,
+    # the thread starts at the first comment's name, not at its stamp), and a theme's "NAME said,"
+    (
+        text(
+            P1,
+            P2,
+            "tRiSh said...",
+            "",
+            BODY1,
+            "",
+            "     September 10, 2012 4:45 AM",
+            "",
+            "Ankita said...",
+            "",
+            BODY2,
+            "",
+            "     September 10, 2012 6:14 AM",
+            "",
+            "The Flightless Darling said...",
+            "",
+            BODY1,
+            "",
+            "     September 10, 2012 11:43 AM",
+        ),
+        [(3, 19)],
+    ),
+    (
+        text(
+            P1,
+            P2,
+            "Progress Trap said,",
+            BODY1,
+            "Jacob said,",
+            BODY2,
+            "Nikos said,",
+            BODY1,
+            "dragoncar said,",
+            BODY2,
+        ),
+        [(3, 10)],
     ),
     # a count's heading that ends with the reply form's link, over one header
     (

@@ -198,14 +198,14 @@ class CommentThread(Rule):
     name over two of them; a numbered one ("2. The Keeper - October 26, 2012", "2. November 8, 2012,
     | Permalink") in a run of three, rising, with text between them; a list item holding a name
     alone over its comment (Disqus's) in a run of three under a thread heading or with a reader's
-    web address before a name. The region runs from the heading (or the first header), comment
-    bodies included, to the line before the page's own text takes over again: the comment form or
-    closing note ("Leave a Reply", "Post a Comment", "Your email address will not be published",
-    "The comments to this entry are closed"), the post navigation ("« Previous Post"), a footer ("©
-    2012 …"), and, after the last header, a Markdown heading ("## Recent Posts") or a run of three
-    short bulleted lines (html2text's sidebars and menus); else to the end of the document. A
-    heading between the first two headers starts it (the first was the post's own footer, "Posted by
-    NAME at 2:24 AM").
+    web address before a name; "NAME said..." or "NAME said," alone in a run of three. The region
+    runs from the heading (or the first header), comment bodies included, to the line before the
+    page's own text takes over again: the comment form or closing note ("Leave a Reply", "Post a
+    Comment", "Your email address will not be published", "The comments to this entry are closed"),
+    the post navigation ("« Previous Post"), a footer ("© 2012 …"), and, after the last header, a
+    Markdown heading ("## Recent Posts") or a run of three short bulleted lines (html2text's
+    sidebars and menus); else to the end of the document. A heading between the first two headers
+    starts it (the first was the post's own footer, "Posted by NAME at 2:24 AM").
 
     A single dated line inside the article, a byline above it, and headers before the article's
     second paragraph (but scored titles, name-over-day pairs and numbered ones) make no thread. A

@@ -9,7 +9,9 @@ under a thread's heading ("7 Comments", "Leave a Reply") or with one reader's na
 "2. The Keeper - October 26, 2012"), believed in a run of three whose numbers rise, with text
 between them, and Disqus's list items holding a reader's name alone over each comment
 (`named_items`: "  • Mike Merrill"), believed in a run of three under a thread's heading or with a
-reader's web address before a name.
+reader's web address before a name, and the lines holding a reader's name and "said..." or "said,"
+alone (`said_headers`: Blogger's "tRiSh said...", with the stamp under the comment), in a run of
+three with text between them.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ import functools
 import re
 
 from lintnews.native import lines_holding, short_lines_holding
+from lintnews.packs import alternation
 
 from .thread_end import MAX_GAP
 from .thread_headers import _SCORE_TITLE, MAX_HEADER, _plain
 from .thread_headings import is_heading
-from .thread_words import HeaderPatterns
+from .thread_words import HeaderPatterns, _screenable
 
 #: A reader's name as a site prints it on a line of its own: one to four words and no sentence
 #: mark, comma or colon ("nomaduk", "Jacob V", "Mary"); a heading's marks or a bullet make no name.
@@ -112,9 +115,11 @@ def _numbered(date: str) -> re.Pattern[str]:
 
 def warm_threads(patterns: HeaderPatterns) -> None:
     """Compile the thread search's patterns before the workers fork (B011's and B012's `warm`):
-    the header's forms and the numbered header's (~50 ms in `re`, else in every worker)."""
+    the header's forms, the numbered header's (~50 ms in `re`, else in every worker) and the
+    "NAME said..." header's."""
     patterns.forms()
     _numbered(patterns.date)
+    _said(patterns.wrote)
 
 
 def numbered_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> list[int]:
@@ -150,6 +155,42 @@ def numbered_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> 
             run = []
         run.append(i)
         last = number
+    return run if len(run) >= _MIN_PAIRS else []
+
+
+#: How long a "NAME said..." header (`said_headers`) may be.
+_LONGEST_SAID = 60
+#: A reader's name before "said...": one to four words, no sentence mark, comma or colon (the end
+#: of a wrapped sentence, "of the budget, the mayor said,", is none).
+_SAID_NAME = r"[^\W_][^\s.!?:;,#*|()\[\]]{0,29}(?:\s[^\s.!?:;,#*|()\[\]]{1,30}){0,3}"
+
+
+@functools.lru_cache(maxsize=8)
+def _said(wrote: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
+    """The pattern of a "NAME said..." header with B011's wrote-verbs (``wrote``), and the words
+    its screen looks for (a verb's longest word; None when one cannot be screened for)."""
+    said = re.compile(rf"^\W*{_SAID_NAME}\s+{alternation(wrote)}\s*(?:,|\.\.\.|…)\s*$", re.IGNORECASE)
+    return said, (tuple(max(w.split(), key=len) for w in wrote) if all(map(_screenable, wrote)) else None)
+
+
+def said_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> list[int]:
+    """The headers that hold a reader's name and a wrote-verb alone, ending with an ellipsis or a
+    comma (Blogger's "tRiSh said...", a theme's "Progress Trap said,": `_said`),
+    from line ``first`` on, when they make a thread: at least `_MIN_PAIRS` of them, each within
+    `thread_end.MAX_GAP` lines of the next with a line of text (the comment) between the two."""
+    said, words = _said(patterns.wrote)
+    found = None if words is None else short_lines_holding(lines, max(first, 0), _LONGEST_SAID, words, "")
+    if found is None:
+        found = [i for i in range(max(first, 0), len(lines)) if len(lines[i].strip()) <= _LONGEST_SAID]
+    run: list[int] = []
+    for i in found:
+        if said.match(lines[i]) is None:
+            continue
+        if run and (i - run[-1] > MAX_GAP or not any(lines[k].strip() for k in range(run[-1] + 1, i))):
+            if len(run) >= _MIN_PAIRS:
+                break
+            run = []
+        run.append(i)
     return run if len(run) >= _MIN_PAIRS else []
 
 
@@ -217,5 +258,6 @@ def early_headers(lines: list[str], start: int, first: int, patterns: HeaderPatt
             *dated_pairs(lines, start, patterns),
             *numbered_headers(lines, start, patterns),
             *named_items(lines, start, patterns),
+            *said_headers(lines, start, patterns),
         }
     )

@@ -191,6 +191,8 @@ class HeaderPatterns:
         #: The reply form's heading alone ("Leave a Reply", "Lascia un commento"): where a thread
         #: stops (`thread_end.is_stop`), in every language of `reply-headings`.
         self.reply = re.compile(rf"^\W*{alternation(replies)}\W*$", re.IGNORECASE) if replies else None
+        #: The wrote-verbs ("said", "wrote": `thread_pairs.said_headers` reads "NAME said...").
+        self.wrote = wrote
         self._compiled: tuple[re.Pattern[str], re.Pattern[str]] | None = None
         self._forms: tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]] | None = None
 
