@@ -598,19 +598,19 @@ INVALID = [
         ),
         [(5, 8)],
     ),
-    # a byline with a stamp over an article of eight paragraphs, the comments stamped first
+    # a byline with a stamp over an article of 300 words or more, the comments stamped first
     # (zerohedge's Drupal: "Thu, 08/09/2012 - 13:04 | 2691543 NAME") with no heading: so long a
-    # post under its byline is an article, not a forum's first post
+    # post under its byline is an article, not a forum's first post (a forum's page: `FORUM_PAGE`)
     (
         text(
             "Submitted by Tyler Durden on 08/09/2012 13:01 -0400",
-            *(P1, P2, P3, P1, P2, P3, P1, P2),
+            *((P1, P2, P3) * 4),
             "Thu, 08/09/2012 - 13:04 | 2691543 malikai",
             BODY1,
             "Thu, 08/09/2012 - 13:13 | 2691572 Skateboarder",
             BODY2,
         ),
-        [(10, 13)],
+        [(14, 17)],
     ),
     # a byline with a stamp above a short post, and a heading over the thread: the page
     # announces comments, so it is no forum's page (the thread is read after the second

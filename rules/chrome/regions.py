@@ -35,8 +35,8 @@ _MIN_HEADED_LINES = 2
 #: How far above the first header the thread's heading may stand.
 _HEADING_REACH = 15
 #: Paragraphs of prose the article has before a thread can start (bylines above the article
-#: look like comment headers), and as many as make it an article, not a forum's first post.
-_ARTICLE_PROSE, _ARTICLE_POST = 2, 8
+#: look like comment headers), and the words of prose that make it an article, not a forum's post.
+_ARTICLE_PROSE, _ARTICLE_POST = 2, 300
 
 
 def _headers(doc: Document, screen: Screen, patterns: HeaderPatterns) -> list[int]:
@@ -133,11 +133,11 @@ def _opens_with_a_post(doc: Document, start: int, patterns: HeaderPatterns) -> b
     first header (``start``) to be of the same run: the text opens with a post (a forum's page, a
     discussion), its "article" is the first post and the whole text is the thread. The posts are the
     document, not comments left under one; removing them would leave nothing, so no thread is reported. (A
-    slashdot story's summary is prose above its first comment, and `_ARTICLE_POST` paragraphs are an
+    slashdot story's summary is prose above its first comment, and `_ARTICLE_POST` words of prose are an
     article under its byline: those threads are reported.)"""
     prose = next((b for b in doc.blocks if b.prose), None)
-    if prose is None or sum(1 for b in doc.blocks if b.prose and b.end < start) >= _ARTICLE_POST:
-        return False  # (an article of many paragraphs under its byline is no forum's first post)
+    if prose is None or sum(b.word_count for b in doc.blocks if b.prose and b.end < start) >= _ARTICLE_POST:
+        return False  # (an article of many words under its byline is no forum's first post)
     # a heading above the thread ("111 Responses to …") says an article stands above it: the
     # header above the prose was the post's byline
     shown, seen = SHOWN_LINES.of(doc), SEEN_LINES.of(doc)
