@@ -37,8 +37,6 @@ _MIN_ROWS = 2
 #: Share of the menu's lines in title case (every word of four letters or more capitalised),
 #: or link rows: a list of features ("Advanced all-wheel drive system") is not a menu.
 _MIN_TITLED = 0.6
-#: Blank lines allowed between two items of one menu.
-_MAX_BLANKS = 1
 #: An entry of a blog's archive or category list: a month and year ("November 2012", "► Nov
 #: 2010 (29)") or a name with a count of posts ("Candy (5)", "Massive Multiplayer (MMO) (47)").
 _ARCHIVE = re.compile(
@@ -72,7 +70,7 @@ _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,3}$")
 #: possessively, as `WORD.findall` reads it, so the words are counted as it counts them.
 _ITEM_SHAPE = re.compile(
     r"[ \-'’/]*+(?P<first>[^\W\d_](?:[^\W\d]|['’&-])*+)"
-    r"(?:[ \-'’/]*+(?:[^\W\d_](?:[^\W\d]|['’&-])*+|&)){0,3}+[ \-'’/]*+"
+    rf"(?:[ \-'’/]*+(?:[^\W\d_](?:[^\W\d]|['’&-])*+|&)){{0,{_ITEM_WORDS - 1}}}+[ \-'’/]*+"
 )
 #: First words of a byline, never of a menu item ("By Jane Smith", "Posted in").
 _BYLINE_WORDS = frozenset(("by", "von", "par", "por", "posted", "written"))
@@ -169,8 +167,8 @@ def _capitalised(text: str) -> bool:
 
 
 #: A run of a menu's lines in the kinds of a stretch of lines (one byte a line, `line_kind`'s): an
-#: item or a row, then items, rows, separators alone and blank lines, never two blank lines in a
-#: row (`_MAX_BLANKS`); any other line ends it. Only a run of two items or rows or more (`_MIN_ROWS`)
+#: item or a row, then items, rows, separators alone and blank lines, one blank line at most between
+#: two items (two in a row end the run); any other line ends it. Only a run of two items or rows or more (`_MIN_ROWS`)
 #: is found: a lone one is no menu, however its ends are trimmed.
 _ITEM_OR_ROW = rb"[\x01\x02\x11\x12]"
 _RUN = re.compile(

@@ -2,15 +2,15 @@
 
 One short line ("Sport", "Home") says nothing: an article has headings and labels too. What
 marks a menu is a run of them, standing before the article's first paragraph of prose or after
-its last (before a comment thread: `regions.comment_threads`), with no sentence among them: mostly one to four capitalised words ("League Cup",
-"Disability sport"), rows of links joined by separators ("About Us | Contact | Privacy"), or
-the entries of a blog's archive and category lists ("November 2012 (4)", "Candy (5)"). Between
-the article's paragraphs only a run of sixteen items or more counts (a sidebar between the
-article and the comments), and so in a text with no paragraph of prose at all (an extractor that
-kept only a page's list of contributors); the rule judges the run as a whole. A run before the
-article whose items come back as its headings is the article's table of contents, not a menu,
-and a run between its paragraphs that a paragraph announces ("Here are the places we'll visit:")
-is its list.
+its last (before a comment thread: `regions.comment_threads`), with no sentence among them:
+mostly one to four capitalised words ("League Cup", "Disability sport"), rows of links joined by
+separators ("About Us | Contact | Privacy"), or the entries of a blog's archive and category
+lists ("November 2012 (4)", "Candy (5)"). Between the article's paragraphs only a run of sixteen
+items or more counts (a sidebar between the article and the comments), and so in a text with no
+paragraph of prose at all (an extractor that kept only a page's list of contributors); the rule
+judges the run as a whole. A run before the article whose items come back as its headings is the
+article's table of contents, not a menu, and a run between its paragraphs that a paragraph
+announces ("Here are the places we'll visit:") is its list.
 
 The rule judges the shape of the lines on any input; what an HTML page's markup marks as
 navigation, footer, sidebar or share tools is B029's (`rules/chrome/landmark_blocks.py`).

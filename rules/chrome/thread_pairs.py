@@ -27,9 +27,12 @@ from .thread_headers import _SCORE_TITLE, MAX_HEADER, _plain
 from .thread_headings import is_heading
 from .thread_words import HeaderPatterns, _screenable
 
+#: A reader's name after its first character: up to four words in all and no sentence mark, comma
+#: or colon (`_NAME`, `_SAID_NAME`, `_NAMED_ITEM`).
+_NAME_REST = r"[^\s.!?:;,#*|()\[\]]{0,29}(?:\s[^\s.!?:;,#*|()\[\]]{1,30}){0,3}"
 #: A reader's name as a site prints it on a line of its own: one to four words and no sentence
 #: mark, comma or colon ("nomaduk", "Jacob V", "Mary"); a heading's marks or a bullet make no name.
-_NAME = re.compile(r"^[^\W_][^\s.!?:;,#*|()\[\]]{0,29}(?:\s[^\s.!?:;,#*|()\[\]]{1,30}){0,3}$")
+_NAME = re.compile(rf"^[^\W_]{_NAME_REST}$")
 #: Pairs a thread must hold; how long a date line may be; how far above the first pair the
 #: thread's heading may stand.
 _MIN_PAIRS = 3
@@ -162,7 +165,7 @@ def numbered_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> 
 _LONGEST_SAID = 60
 #: A reader's name before "said...": one to four words, no sentence mark, comma or colon (the end
 #: of a wrapped sentence, "of the budget, the mayor said,", is none).
-_SAID_NAME = r"[^\W_][^\s.!?:;,#*|()\[\]]{0,29}(?:\s[^\s.!?:;,#*|()\[\]]{1,30}){0,3}"
+_SAID_NAME = rf"[^\W_]{_NAME_REST}"
 
 
 @functools.lru_cache(maxsize=8)
@@ -175,8 +178,8 @@ def _said(wrote: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...] | No
 
 def said_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> list[int]:
     """The headers that hold a reader's name and a wrote-verb alone, ending with an ellipsis or a
-    comma (Blogger's "tRiSh said...", a theme's "Progress Trap said,": `_said`),
-    from line ``first`` on, when they make a thread: at least `_MIN_PAIRS` of them, each within
+    comma (Blogger's "tRiSh said...", a theme's "Progress Trap said,": `_said`), from line
+    ``first`` on, when they make a thread: at least `_MIN_PAIRS` of them, each within
     `thread_end.MAX_GAP` lines of the next with a line of text (the comment) between the two."""
     said, words = _said(patterns.wrote)
     found = None if words is None else short_lines_holding(lines, max(first, 0), _LONGEST_SAID, words, "")
@@ -197,10 +200,7 @@ def said_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> list
 #: A list item holding a reader's name alone, maybe after the reader's web address, as Disqus's
 #: threads print each comment's header when the extractor drops its date ("  • Mike Merrill",
 #: "  * http://twitter.com/danamac Dana McMahan"). Group 1: the address.
-_NAMED_ITEM = re.compile(
-    r"^ {0,4}[•*]\s+(https?://\S+\s+)?"
-    r"[^\W\d_][^\s.!?:;,#*|()\[\]]{0,29}(?:\s[^\s.!?:;,#*|()\[\]]{1,30}){0,3}\s*$"
-)
+_NAMED_ITEM = re.compile(rf"^ {{0,4}}[•*]\s+(https?://\S+\s+)?[^\W\d_]{_NAME_REST}\s*$")
 #: An item's comment: the next line with text, no list item, of this many words or more.
 _BODY_WORDS = 4
 
