@@ -176,6 +176,8 @@ VALID = [
         "8. Looper - September 28, 2012",
         P3,
     ),
+    # numbers over the day alone, with text between them, and no thread's heading: a timeline
+    text(P1, P2, "1. Aug 8 2012", P3, "2. Aug 12 2012", BODY1, "3. Aug 20 2012", BODY2),
     # version numbers in a changelog are no dates
     text(
         P1,
@@ -812,6 +814,22 @@ INVALID = [
             "    " + BODY2,
         ),
         [(4, 7)],
+    ),
+    # numbers over the day alone under a thread's heading: an extractor that dropped the names
+    (
+        text(
+            P1,
+            P2,
+            P3,
+            "20 Comments Post a comment",
+            "  1. Aug 8 2012",
+            BODY1,
+            "  2. Aug 8 2012",
+            BODY2,
+            "  3. Aug 9 2012",
+            BODY1,
+        ),
+        [(4, 10)],
     ),
     # a numbered list of comments dated to the day (WordPress's default themes), with a name
     # or a permalink; html2text escapes the numbers and the dashes, or drops the numbers

@@ -186,26 +186,26 @@ _THREADS: View[dict[int, tuple[Settings, list[Thread]]]] = View("chrome.comment_
 @register
 class CommentThread(Rule):
     """## What it does
-    Checks for a thread of reader comments after the article: at least two comment headers (an
-    author and a time, "Chris Odell — July 10th, 2012, 10:03 am", "Posted by: Grant | October 13,
-    2012 at 04:31 PM", "by Sameh on December 5, 2010 at 4:34 pm", "NAME says:", a name's own line
-    over "April 2, 2024 at 7:12 pm", "Re: … (Score:2)") after the article's first paragraphs, with
-    at most 40 lines from one to the next, or one such header below a thread heading ("199
-    Comments", "5 Responses to …", "Leave a Reply"), or, with no header at all (an extractor that
-    drops them), a heading that counts the comments ("{ 43 comments… read them below or add one }",
-    "5 Responses to “…”") over at least two lines. A name's own line over the day alone ("nomaduk" /
-    "10.29.2012") is a header only in a run of three such pairs, under a thread heading or with one
-    name over two of them; a numbered one ("2. The Keeper - October 26, 2012", "2. November 8, 2012,
-    | Permalink") in a run of three, rising, with text between them; a list item holding a name
-    alone over its comment (Disqus's) in a run of three under a thread heading or with a reader's
-    web address before a name; "NAME said..." or "NAME said," alone in a run of three. The region
-    runs from the heading (or the first header), comment bodies included, to the line before the
-    page's own text takes over again: the comment form or closing note ("Leave a Reply", "Post a
-    Comment", "Your email address will not be published", "The comments to this entry are closed"),
-    the post navigation ("« Previous Post"), a footer ("© 2012 …"), and, after the last header, a
-    Markdown heading ("## Recent Posts") or a run of three short bulleted lines (html2text's
-    sidebars and menus); else to the end of the document. A heading between the first two headers
-    starts it (the first was the post's own footer, "Posted by NAME at 2:24 AM").
+    Checks for a thread of reader comments after the article: at least two comment headers (an author and
+    a time, "Chris Odell — July 10th, 2012, 10:03 am", "Posted by: Grant | October 13, 2012 at 04:31 PM",
+    "by Sameh on December 5, 2010 at 4:34 pm", "NAME says:", a name's own line over "April 2, 2024 at
+    7:12 pm", "Re: … (Score:2)") after the article's first paragraphs, with at most 40 lines from one to
+    the next, or one such header below a thread heading ("199 Comments", "5 Responses to …", "Leave a
+    Reply"), or, with no header at all (an extractor that drops them), a heading that counts the comments
+    ("{ 43 comments… read them below or add one }", "5 Responses to “…”") over at least two lines. A
+    name's own line over the day alone ("nomaduk" / "10.29.2012") is a header only in a run of three such
+    pairs, under a thread heading or with one name over two of them; a numbered one ("2. The Keeper -
+    October 26, 2012", "2. November 8, 2012, | Permalink", "1. Aug 8 2012" only under a thread heading)
+    in a run of three, rising, with text between them; a list item holding a name alone over its comment
+    (Disqus's) in a run of three under a thread heading or with a reader's web address before a name;
+    "NAME said..." or "NAME said," alone in a run of three. The region runs from the heading (or the
+    first header), comment bodies included, to the line before the page's own text takes over again: the
+    comment form or closing note ("Leave a Reply", "Post a Comment", "Your email address will not be
+    published", "The comments to this entry are closed"), the post navigation ("« Previous Post"), a
+    footer ("© 2012 …"), and, after the last header, a Markdown heading ("## Recent Posts") or a run of
+    three short bulleted lines (html2text's sidebars and menus); else to the end of the document. A
+    heading between the first two headers starts it (the first was the post's own footer, "Posted by NAME
+    at 2:24 AM").
 
     A single dated line inside the article, a byline above it, and headers before the article's
     second paragraph (but scored titles, name-over-day pairs and numbered ones) make no thread. A

@@ -108,10 +108,11 @@ def _numbered(date: str) -> re.Pattern[str]:
     """A comment's header in a numbered list of comments, dated to the day (``date``:
     `HeaderPatterns.date`), as WordPress's default themes print it: "2. The Keeper - October 26,
     2012", "1. Joel Leigh - 29 August, 2011", "2. November 8, 2012, | Permalink" (a permalink
-    and no name; unnumbered in html2text's text). Group 1 or 2: the number."""
+    and no name; unnumbered in html2text's text), or the number and the day alone (an extractor
+    that drops the name: "1. Aug 8 2012"). Group 1, 2 or 3: the number (3: the day alone)."""
     return re.compile(
         rf"^\s*(?:(\d{{1,4}})\.\s+\S.{{0,60}}?\s[-–—|]\s+{date}\s*"
-        rf"|(?:(\d{{1,4}})\.\s+)?{date},?\s*\|\s*permalink\s*)$",
+        rf"|(?:(\d{{1,4}})\.\s+)?{date},?\s*\|\s*permalink\s*|(\d{{1,4}})\.\s+{date}\s*)$",
         re.IGNORECASE,
     )
 
@@ -132,13 +133,14 @@ def numbered_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> 
     lines of the next with a line of text (the comment) between the two, and their numbers
     rising (an extractor may drop a comment, never reorder them). A numbered list of dated
     items without text between them (a timeline) is no thread; neither are numbers that do not
-    rise. Unnumbered, only the permalink's form counts (html2text drops the list's numbers)."""
+    rise. Unnumbered, only the permalink's form counts (html2text drops the list's numbers);
+    numbers over the day alone count only under a thread's heading ("20 Comments Post a comment")."""
     found = short_lines_holding(lines, max(first, 0), _LONGEST_NUMBERED, (), "0123456789")
     if found is None:
         found = list(range(max(first, 0), len(lines)))
     numbered = _numbered(patterns.date)
     run: list[int] = []
-    last = -1
+    last, bare = -1, 0  # bare: headers of the run that hold the day alone
     for i in found:
         line = lines[i]
         # (most lines holding a year neither open with a number nor hold "permalink")
@@ -147,7 +149,7 @@ def numbered_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> 
         m = numbered.match(_plain(line))
         if m is None:
             continue
-        number = int(m.group(1) or m.group(2) or 0)
+        number = int(m.group(1) or m.group(2) or m.group(3) or 0)
         if run and (
             i - run[-1] > MAX_GAP
             or (number and number <= last)
@@ -155,10 +157,16 @@ def numbered_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> 
         ):
             if len(run) >= _MIN_PAIRS:
                 break
-            run = []
+            run, bare = [], 0
         run.append(i)
-        last = number
-    return run if len(run) >= _MIN_PAIRS else []
+        last, bare = number, bare + (m.group(3) is not None)
+    if len(run) < _MIN_PAIRS:
+        return []
+    if bare == len(run):  # (a numbered timeline of days, with text between, is no thread)
+        reach = range(run[0] - 1, max(-1, run[0] - 1 - _HEADING_REACH), -1)
+        if not any(is_heading(lines, k, patterns) for k in reach):
+            return []
+    return run
 
 
 #: How long a "NAME said..." header (`said_headers`) may be.
