@@ -121,6 +121,9 @@ MENU_VALID = {
         P2,
         P3,
     ),
+    # an author box before the article: the name printed twice (picture caption and link) over
+    # two social links is a byline, not a menu's first items
+    "byline-twice": text("John Koetsier", "", "John Koetsier", "", "* Twitter", "* Profile", "", P1, P2),
     # the article's own short list, before its comment thread, stays the article's
     "before-comments": text(P1, *MENU, P2, P3, *COMMENTS, *COMMENT3),
 }
@@ -139,6 +142,12 @@ MENU_INVALID = {
         [(3, 4)],
     ),
     "both-ends": (text(*MENU, P1, P2, *MENU), [(1, 4), (7, 10)]),
+    # a section printed twice (a logo's link and the menu's first item) is still the menu's
+    "section-twice": (text("Home", "Home", "News", "Sport", "World", "", P1, P2), [(1, 5)]),
+    # a label over and over is no byline printed twice
+    "label-repeated": (text(*(["Sponsored Content"] * 4), "", P1, P2), [(1, 4)]),
+    # a name printed twice over four items: the menu is the four
+    "byline-over-menu": (text("John Koetsier", "John Koetsier", *MENU, "", P1, P2), [(3, 6)]),
     # the sentence-case lines at the end of the run are not the menu's
     "trimmed": (text(P1, P2, *MENU, "Safety features"), [(3, 6)]),
     # a blog's archive and categories, with their counts of posts

@@ -32,7 +32,7 @@ _ITEM_WORDS = 4
 #: Most words of one segment of a row of links.
 _SEGMENT_WORDS = 5
 #: Fewest non-blank lines of a menu, and of a menu made of link rows only.
-_MIN_LINES = 4
+_MIN_LINES = MIN_ITEMS = 4
 _MIN_ROWS = 2
 #: Share of the menu's lines in title case (every word of four letters or more capitalised),
 #: or link rows: a list of features ("Advanced all-wheel drive system") is not a menu.

@@ -28,7 +28,19 @@ from lintnews.document import Block, Document
 from lintnews.registry import Rule, Violation, register
 from lintnews.seen_width import SEEN_LINES
 
-from .menu_shapes import LONGEST, MARKER, MIN_MIDDLE, SENTENCE_END, WORD, article_prose, menu_kinds, menu_runs
+from .menu_shapes import (
+    ITEM,
+    LONGEST,
+    MARKER,
+    MIN_ITEMS,
+    MIN_MIDDLE,
+    ROW,
+    SENTENCE_END,
+    WORD,
+    article_prose,
+    menu_kinds,
+    menu_runs,
+)
 from .regions import comment_threads
 
 #: Fewest words of the article's title right above its first paragraph (see `_title_above`): as
@@ -119,6 +131,7 @@ class NavigationMenu(Rule):
             for m in menu_runs(kinds, first, last + 1)
             if m[2] >= MIN_MIDDLE and not _announced(doc, prose, m[0])
         ]
+        found = [m for m in map(lambda m: _past_a_byline(doc, kinds, m), found) if m is not None]
         for start, end, n in sorted(found):
             yield self.removable_lines(
                 doc,
@@ -128,6 +141,25 @@ class NavigationMenu(Rule):
                 "Remove the navigation menu",
                 safe=False,
             )
+
+
+def _past_a_byline(
+    doc: Document, kinds: bytearray, menu: tuple[int, int, int]
+) -> tuple[int, int, int] | None:
+    """``menu`` without a name of two words or more printed twice, and not a third time, at its
+    start (an author box's picture caption and link, "John Koetsier" / "John Koetsier", over
+    "Twitter" / "Profile"): what is left, or None when too few items are left (`MIN_ITEMS`)."""
+    start, end, n = menu
+    items = [j for j in range(start, end + 1) if kinds[j] & (ITEM | ROW)]
+    name = doc.lines[items[0]].strip() if len(items) >= 3 else ""
+    if (
+        len(WORD.findall(name)) < 2
+        or doc.lines[items[1]].strip() != name
+        or doc.lines[items[2]].strip() == name
+    ):
+        return menu  # (a section printed twice, "Home" / "Home", or a label over and over, is the menu's)
+    rest = items[2:]
+    return (rest[0], end, len(rest)) if len(rest) >= MIN_ITEMS else None
 
 
 def _title_above(doc: Document, first: int) -> int:
