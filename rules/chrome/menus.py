@@ -100,7 +100,7 @@ class NavigationMenu(Rule):
     severity = Severity.WARNING
     summary = "Navigation menu (section names, rows of links) left in the text"
     fix_applicability = "unsafe"
-    #: In the default selection since session 51: on Dragnet it flags 0.51-0.52 % of html2text's article lines read
+    #: In the default selection since session 51: on Dragnet it flags 0.46-0.47 % of html2text's article lines read
     #: strictly (6.3-6.9 % as labelled, where a line "* Home" is article because a gold sentence says "home"),
     #: at precision 0.96-0.998, and doubles the boilerplate found on whole pages (README, "Residue").
 
