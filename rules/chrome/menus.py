@@ -131,7 +131,7 @@ class NavigationMenu(Rule):
             for m in menu_runs(kinds, first, last + 1)
             if m[2] >= MIN_MIDDLE and not _announced(doc, prose, m[0])
         ]
-        found = [m for m in map(lambda m: _past_a_byline(doc, kinds, m), found) if m is not None]
+        found = [kept for m in found if (kept := _past_a_byline(doc, kinds, m)) is not None]
         for start, end, n in sorted(found):
             yield self.removable_lines(
                 doc,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from lintnews.native import lines_holding, short_lines_holding
 from lintnews.packs import alternation
@@ -50,6 +51,29 @@ _BEFORE_DIGITS = "0123456789./-"
 _BULLET = re.compile(r"^\s*[*+-]\s+(?:#{1,6}\s+)?")
 
 
+def _first_run(found: list[int], apart: Callable[[int, int], bool] | None = None) -> list[int]:
+    """The first run of `_MIN_PAIRS` or more of the lines ``found`` (ascending), each within
+    `thread_end.MAX_GAP` lines of the one before and not ``apart`` from it; [] when there is none."""
+    run: list[int] = []
+    for i in found:
+        if run and (i - run[-1] > MAX_GAP or (apart is not None and apart(run[-1], i))):
+            if len(run) >= _MIN_PAIRS:
+                break
+            run = []
+        run.append(i)
+    return run if len(run) >= _MIN_PAIRS else []
+
+
+def _text_between(lines: list[str], above: int, below: int) -> bool:
+    """Whether a line of text (a comment) stands between lines ``above`` and ``below``."""
+    return any(lines[k].strip() for k in range(above + 1, below))
+
+
+def _under_heading(lines: list[str], top: int, patterns: HeaderPatterns) -> bool:
+    """Whether a thread's heading stands at most `_HEADING_REACH` lines above line ``top``."""
+    return any(is_heading(lines, k, patterns) for k in range(top - 1, max(-1, top - 1 - _HEADING_REACH), -1))
+
+
 def _name_above(lines: list[str], i: int) -> int | None:
     """The name line of the pair whose date is line ``i``, if line ``i`` stands right under a
     name line and over a line of text; else None. In html2text's text a blank line stands
@@ -77,25 +101,15 @@ def dated_pairs(lines: list[str], first: int, patterns: HeaderPatterns) -> list[
     dates = short_lines_holding(lines, max(first, 1), _LONGEST_DATE, (), _BEFORE_DIGITS)
     if dates is None:  # a line the kernel cannot screen: read them all
         dates = list(range(max(first, 1), len(lines)))
-    pairs = [
-        (i, k)
-        for i in dates
-        if (k := _name_above(lines, i)) is not None and patterns.bare_date.match(lines[i])
-    ]
-    run: list[tuple[int, int]] = []
-    for i, k in pairs:
-        if run and i - run[-1][0] > MAX_GAP:
-            if len(run) >= _MIN_PAIRS:
-                break
-            run = []
-        run.append((i, k))
-    if len(run) < _MIN_PAIRS:
+    names = {
+        i: k for i in dates if (k := _name_above(lines, i)) is not None and patterns.bare_date.match(lines[i])
+    }
+    run = _first_run(list(names))
+    if not run:
         return []
-    names = [_BULLET.sub("", lines[k]).strip().casefold() for _, k in run]
-    top = run[0][1]
-    reach = range(top - 1, max(-1, top - 1 - _HEADING_REACH), -1)
-    if len(set(names)) < len(names) or any(is_heading(lines, k, patterns) for k in reach):
-        return sorted({line for pair in run for line in pair})
+    said = [_BULLET.sub("", lines[names[i]]).strip().casefold() for i in run]
+    if len(set(said)) < len(said) or _under_heading(lines, names[run[0]], patterns):
+        return sorted({*run, *(names[i] for i in run)})
     return []
 
 
@@ -139,33 +153,26 @@ def numbered_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> 
     if found is None:
         found = list(range(max(first, 0), len(lines)))
     numbered = _numbered(patterns.date)
-    run: list[int] = []
-    last, bare = -1, 0  # bare: headers of the run that hold the day alone
+    numbers: dict[int, int] = {}  # header line: its number (0 for none)
+    bare: set[int] = set()  # the headers that hold the day alone
     for i in found:
         line = lines[i]
         # (most lines holding a year neither open with a number nor hold "permalink")
         if not line.lstrip()[:1].isdigit() and "ermalink" not in line:
             continue
         m = numbered.match(_plain(line))
-        if m is None:
-            continue
-        number = int(m.group(1) or m.group(2) or m.group(3) or 0)
-        if run and (
-            i - run[-1] > MAX_GAP
-            or (number and number <= last)
-            or not any(lines[k].strip() for k in range(run[-1] + 1, i))
-        ):
-            if len(run) >= _MIN_PAIRS:
-                break
-            run, bare = [], 0
-        run.append(i)
-        last, bare = number, bare + (m.group(3) is not None)
-    if len(run) < _MIN_PAIRS:
+        if m is not None:
+            numbers[i] = int(m.group(1) or m.group(2) or m.group(3) or 0)
+            if m.group(3) is not None:
+                bare.add(i)
+
+    def apart(above: int, i: int) -> bool:
+        return bool(numbers[i]) and numbers[i] <= numbers[above] or not _text_between(lines, above, i)
+
+    run = _first_run(list(numbers), apart)
+    # (a numbered timeline of days, with text between, is no thread)
+    if run and bare.issuperset(run) and not _under_heading(lines, run[0], patterns):
         return []
-    if bare == len(run):  # (a numbered timeline of days, with text between, is no thread)
-        reach = range(run[0] - 1, max(-1, run[0] - 1 - _HEADING_REACH), -1)
-        if not any(is_heading(lines, k, patterns) for k in reach):
-            return []
     return run
 
 
@@ -193,16 +200,8 @@ def said_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> list
     found = None if words is None else short_lines_holding(lines, max(first, 0), _LONGEST_SAID, words, "")
     if found is None:
         found = [i for i in range(max(first, 0), len(lines)) if len(lines[i].strip()) <= _LONGEST_SAID]
-    run: list[int] = []
-    for i in found:
-        if said.match(lines[i]) is None:
-            continue
-        if run and (i - run[-1] > MAX_GAP or not any(lines[k].strip() for k in range(run[-1] + 1, i))):
-            if len(run) >= _MIN_PAIRS:
-                break
-            run = []
-        run.append(i)
-    return run if len(run) >= _MIN_PAIRS else []
+    headers = [i for i in found if said.match(lines[i]) is not None]
+    return _first_run(headers, lambda above, i: not _text_between(lines, above, i))
 
 
 #: A list item holding a reader's name alone, maybe after the reader's web address, as Disqus's
@@ -236,18 +235,11 @@ def named_items(lines: list[str], first: int, patterns: HeaderPatterns) -> list[
             and _NAMED_ITEM.match(lines[i]) is not None
         ):
             items.append(i)
-    run: list[int] = []
-    for i in items:
-        if run and i - run[-1] > MAX_GAP:
-            if len(run) >= _MIN_PAIRS:
-                break
-            run = []
-        run.append(i)
-    if len(run) < _MIN_PAIRS:
+    run = _first_run(items)
+    if not run:
         return []
     found = [_NAMED_ITEM.match(lines[i]) for i in run]
-    reach = range(run[0] - 1, max(-1, run[0] - 1 - _HEADING_REACH), -1)
-    if any(m is not None and m.group(1) for m in found) or any(is_heading(lines, k, patterns) for k in reach):
+    if any(m is not None and m.group(1) for m in found) or _under_heading(lines, run[0], patterns):
         return run
     return []
 
