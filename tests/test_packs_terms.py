@@ -91,6 +91,7 @@ def test_the_rules_read_the_lists_their_files_declare() -> None:
         ("comment-widget", "recent-comments-headings"),
         ("comment-widget", "story-words"),
         ("link-row", "service-page-links"),
+        ("navigation-menu", "infobox-labels"),
         ("post-navigation", "about-headings"),
         ("post-navigation", "category-headings"),
         ("print-tools", "bare-mail"),
@@ -132,7 +133,7 @@ def test_the_pack_cache_keeps_the_term_lists(tmp_path: Path, monkeypatch: pytest
     """A process that finds the built-in packs in their cache gets the same lists without
     reading a rule file (`lintnews.pack_cache`)."""
     cold, warm = cold_and_warm(tmp_path, monkeypatch)
-    assert warm.terms == cold.terms and len(cold.terms) == 12
+    assert warm.terms == cold.terms and len(cold.terms) == 13
     assert warm.term_set("comment-widget", "recent-comments-headings", ("de",)) == {
         "neueste kommentare",
         "letzte kommentare",
@@ -150,6 +151,17 @@ def test_a_users_term_makes_the_rule_flag_a_line_it_did_not(tmp_path: Path) -> N
         ("B026", 3, "Site-service link left in the text"),
         ("B026", 5, "Site-service link left in the text"),
     ]
+
+
+def test_a_users_infobox_label_makes_a_run_the_articles_infobox(tmp_path: Path) -> None:
+    """B028 reads its infobox's field names from its terms-only file: with one label of its own
+    the run before the article is a menu; a user's "Chairman" makes it an infobox."""
+    text = f"Acme Corp\nChairman\nJane Smith\nIndustry\nGarden Tools\nProducts\nHedge Trimmers\n\n{ENGLISH}\n"
+    assert found(tmp_path, "story.md", text, ["B028"]) == [
+        ("B028", 1, "Navigation menu left in the text (7 items, 7 lines)")
+    ]
+    house(tmp_path, 'rule = "navigation-menu"\n\n[terms.en]\ninfobox-labels = ["Chairman"]\n')
+    assert found(tmp_path, "story.md", text, ["B028"]) == []
 
 
 def test_a_users_term_applies_in_its_language_only(tmp_path: Path) -> None:

@@ -126,6 +126,58 @@ MENU_VALID = {
     "byline-twice": text("John Koetsier", "", "John Koetsier", "", "* Twitter", "* Profile", "", P1, P2),
     # the article's own short list, before its comment thread, stays the article's
     "before-comments": text(P1, *MENU, P2, P3, *COMMENTS, *COMMENT3),
+    # an infobox flattened one cell a line (Wikipedia's), its date and its address breaking it in
+    # three: field names ("Industry", "Founder") over their values are the article's
+    "infobox": text(
+        "Mozilla",
+        "Industry",
+        "Open-source software",
+        "Founded",
+        "February 28, 1998; 18 years ago",
+        "Founder",
+        "Netscape Communications Corporation",
+        "Products",
+        "Mozilla Application Suite",
+        "Divisions",
+        "Mozilla Corporation",
+        "Mozilla Foundation",
+        "Website",
+        "mozilla.org",
+        P1,
+        P2,
+    ),
+    # a fact box before the article, under headings ("##### Genre" over "First Person Shooter")
+    "fact-box": text(
+        "##### Genre",
+        "",
+        "First Person Shooter",
+        "",
+        "##### Developer",
+        "",
+        "Treyarch",
+        "",
+        "##### Publisher",
+        "",
+        "Activision",
+        "",
+        P1,
+        P2,
+    ),  # fmt: skip
+    # the field names of a German company's infobox, in a German article
+    "infobox-de": text(
+        "Beispiel AG",
+        "Rechtsform",
+        "Aktiengesellschaft",
+        "Gründung",
+        "1998",
+        "Sitz",
+        "Berlin",
+        "Branche",
+        "Maschinenbau",
+        "",
+        "Der Stadtrat hat den neuen Haushalt am Dienstag nach einer langen Debatte beschlossen, die bis in die Nacht dauerte.",
+        "Die Schulen bekommen mehr Geld, und der Bürgermeister sagte, die Abstimmung sei für die ganze Stadt eine Erleichterung.",
+    ),  # fmt: skip
 }
 
 MENU_INVALID = {
@@ -165,6 +217,17 @@ MENU_INVALID = {
     "no-prose-sidebar": (
         text(*(f"- {n} {m}" for n in ("Adam", "Anne", "Brian", "Carlos") for m in MENU)),
         [(1, 16)],
+    ),
+    # field names that are also a site's sections: next to each other, or too few of the items
+    "label-words-in-a-row": (text("Home", "Industry", "Website", "Sport", "", P1, P2), [(1, 4)]),
+    "label-words-few": (text(*MENU, "Industry", *MENU, "Website", *MENU, "", P1, P2), [(1, 14)]),
+    # a box of facts after the article is the sidebar's (a shop's game details, which Dragnet's
+    # gold holds as boilerplate): only an infobox before the article is the article's
+    "fact-box-after": (
+        text(
+            P1, P2, "##### Genre", "", "RPG", "", "##### Developer", "", "Square Enix", "", "##### Publisher"
+        ),
+        [(3, 11)],
     ),
     # a menu whose items the article names as headings only once out of four is still a menu
     "not-contents": (text(*MENU, "", P1, "## Sport", P2), [(1, 4)]),

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from lintnews.config import Settings
 from lintnews.diagnostics import Severity
 from lintnews.document import Block, Document
+from lintnews.packs import pack_terms
 from lintnews.registry import Rule, Violation, register
 from lintnews.seen_width import SEEN_LINES
 
@@ -67,7 +68,9 @@ class NavigationMenu(Rule):
     inside the article is never reported (a list of sixteen or more short names in title case
     with no sentence among them would be); nor is a run broken by a sentence, a date or a byline,
     nor a run before the article most of whose items are headings of the article further down
-    (its table of contents), nor a run between the paragraphs that a paragraph announces ("Here
+    (its table of contents) or an infobox's field names over their values ("Industry" /
+    "Open-source software" / "Founder" / ...: two names or more, never two in a row, making a
+    quarter of its items), nor a run between the paragraphs that a paragraph announces ("Here
     are the places we'll visit this year:" over "Jakarta", "Hong Kong", "Shanghai", ...).
     The rule judges the lines' shape on any input, HTML included; what a page's markup marks
     (`<nav>`, `<footer>`, `<aside>`, blocks of links) is reported by B029.
@@ -93,6 +96,10 @@ class NavigationMenu(Rule):
 
     ## Fix
     Removes the region (unsafe: where the menu ends is judged from the shape of its lines).
+
+    ## Options
+    The infobox's field names: `infobox-labels` in `rules/packs/B028.toml`, per language; add
+    your own with a rule file in `extend-packs` (README, "Phrase packs").
     """
 
     code = "B028"
@@ -119,7 +126,13 @@ class NavigationMenu(Rule):
             if before:
                 items = [_items(doc, m) for m in before]
                 later = _later_keys(doc, items, first, last)
-                found += [m for m, keys in zip(before, items) if not _contents(keys, later)]
+                # (an infobox's field names: the rule's terms-only file, rules/packs/B028.toml)
+                labels = pack_terms(doc, settings, self.name, "infobox-labels")
+                found += [
+                    m
+                    for m, keys in zip(before, items)
+                    if not (_contents(keys, later) or _infobox(doc, kinds, m, labels))
+                ]
             found += menu_runs(kinds, last + 1, len(doc.lines))
         else:
             # no paragraph of prose (an extractor kept only the page's chrome, or a list): no run
@@ -160,6 +173,20 @@ def _past_a_byline(
         return menu  # (a section printed twice, "Home" / "Home", or a label over and over, is the menu's)
     rest = items[2:]
     return (rest[0], end, len(rest)) if len(rest) >= MIN_ITEMS else None
+
+
+def _infobox(doc: Document, kinds: bytearray, menu: tuple[int, int, int], labels: frozenset[str]) -> bool:
+    """Whether ``menu``, a run before the article, is its infobox flattened one cell a line
+    ("Industry" / "Open-source software" / "Founded"): two of its items or more are field names
+    (``labels``, line keys), never two in a row (a label is followed by its value), and they make
+    a quarter of its items or more. (Only before the article: an infobox leads it, as Wikipedia's
+    does; a box of facts after it is the sidebar's, a shop's "Genre" / "RPG" / "Developer" /
+    "Square Enix", which Dragnet's gold holds as boilerplate.)"""
+    start, end, _ = menu
+    keys = doc.line_keys
+    items = [j for j in range(start, end + 1) if kinds[j] & (ITEM | ROW)]
+    at = [k for k, j in enumerate(items) if keys[j] in labels]
+    return len(at) >= 2 and 4 * len(at) >= len(items) and all(b - a > 1 for a, b in zip(at, at[1:]))
 
 
 def _title_above(doc: Document, first: int) -> int:
