@@ -92,6 +92,7 @@ def test_the_rules_read_the_word_lists_their_files_declare() -> None:
         ("comment-thread", "months"),
         ("comment-thread", "page-stamps"),
         ("comment-thread", "reply-headings"),
+        ("comment-thread", "reply-links"),
         ("comment-thread", "says-verbs"),
         ("comment-thread", "stamp-joins"),
         ("comment-thread", "weekdays"),
@@ -176,7 +177,7 @@ def test_a_builtin_word_list_feeds_its_rule(tmp_path: Path) -> None:
 
 def test_the_pack_cache_keeps_the_word_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cold, warm = cold_and_warm(tmp_path, monkeypatch)
-    assert warm.words == cold.words and len(cold.words) == 29
+    assert warm.words == cold.words and len(cold.words) == 30
     assert warm.word_list("story-link-list", "widget-heading-words") == ("tags", "tag")
     assert warm.word_list("comment-widget", "item-links")[:3] == ("commented on", "replied on", "posted on")
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from lintnews.rules.chrome import regions, thread_headers
+from lintnews.rules.chrome import regions, thread_headers, thread_headless
 from lintnews.rules.chrome.thread_headers import MAX_HEADER
 from lintnews.rules.chrome.thread_screen import Screen
 from lintnews.rules.chrome.thread_words import header_patterns_for
@@ -43,11 +43,11 @@ class Unscreened(Screen):
         return None
 
 
-def search(doc: Document, screen: Screen) -> tuple[list[int], list[regions.Thread]]:
+def search(doc: Document, screen: Screen) -> tuple[list[int], list[thread_headless.Thread]]:
     """The headers found through ``screen``, and the thread found from a counting heading when
     there are none."""
     headers = regions._headers(doc, screen, PATTERNS)
-    return headers, [] if headers else regions._headed_thread(doc, screen, PATTERNS)
+    return headers, [] if headers else thread_headless.headed_thread(doc, screen, PATTERNS)
 
 
 CASES = {

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from lintnews.config import Settings
 from lintnews.diagnostics import Severity
@@ -25,13 +24,12 @@ from lintnews.seen_width import SEEN_LINES
 
 from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
 from .thread_headers import MAX_HEADER, SHOWN_LINES, cites_a_source, is_header, over_a_title
-from .thread_headings import announcing_heading, first_counted_heading, is_heading, lists_posts
+from .thread_headings import announcing_heading, is_heading
+from .thread_headless import Thread, headed_thread, replied_thread
 from .thread_pairs import early_headers, warm_threads
 from .thread_screen import Screen
 from .thread_words import HeaderPatterns, header_patterns_for
 
-#: Lines a thread found from its heading alone must hold (a counter over nothing is no thread).
-_MIN_HEADED_LINES = 2
 #: How far above the first header the thread's heading may stand.
 _HEADING_REACH = 15
 #: Paragraphs of prose the article has before a thread can start (bylines above the article
@@ -47,19 +45,8 @@ def _headers(doc: Document, screen: Screen, patterns: HeaderPatterns) -> list[in
     return [i for i in candidates if is_header(lines, i, patterns) and not cites_a_source(lines, i)]
 
 
-@dataclass(frozen=True)
-class Thread:
-    """A comment thread: lines ``start..end``, the header lines in it, and the markup element
-    that marked it (HTML input) or None (found from the text)."""
-
-    start: int
-    end: int
-    headers: tuple[int, ...]
-    tag: str | None = None
-
-
-def _threads(doc: Document, patterns: HeaderPatterns) -> list[Thread]:
-    lines = doc.lines
+def _threads(doc: Document, settings: Settings) -> list[Thread]:
+    lines, patterns = doc.lines, header_patterns_for(settings)
     marked = LANDMARK_REGIONS.of(doc)
     if marked is not None and marked.of_kind("comments"):
         # the markup says where the thread is, and nothing else is searched; an element whose class
@@ -78,7 +65,7 @@ def _threads(doc: Document, patterns: HeaderPatterns) -> list[Thread]:
     if not headers:
         early = announcing_heading(seen, prose[0].end + 1, first)  # under a one-paragraph post
         screen = screen if early is None else Screen(doc, early, MAX_HEADER, words)
-        return _headed_thread(doc, screen, patterns)
+        return headed_thread(doc, screen, patterns) or replied_thread(doc, screen.first, settings, patterns)
     # the first run of headers close enough together
     run = [headers[0]]
     for h in headers[1:]:
@@ -102,7 +89,7 @@ def _threads(doc: Document, patterns: HeaderPatterns) -> list[Thread]:
         reach = range(run[0] - 1, max(low, run[0] - _HEADING_REACH) - 1, -1)
         heading = next((i for i in reach if is_heading(seen, i, patterns)), None)
     if len(run) < 2 and heading is None:
-        return _headed_thread(doc, screen, patterns)
+        return headed_thread(doc, screen, patterns) or replied_thread(doc, first, settings, patterns)
     if heading is None and _opens_with_a_post(doc, run[0], patterns):
         return []
     start = heading if heading is not None else run[0]
@@ -146,28 +133,6 @@ def _opens_with_a_post(doc: Document, start: int, patterns: HeaderPatterns) -> b
     ) and not any(is_heading(seen, i, patterns) for i in range(start))
 
 
-def _headed_thread(doc: Document, screen: Screen, patterns: HeaderPatterns) -> list[Thread]:
-    """A thread without headers (an extractor that drops them keeps the bodies): from a
-    heading that counts them ("{ 43 comments… read them below or add one }", "5 Responses to
-    “…”") to where the page takes over (`thread_end`)."""
-    lines, seen = doc.lines, SEEN_LINES.of(doc)  # (seen: headings as a reader sees them)
-    candidates = screen.lines()
-    lines_from = range(screen.first, len(lines)) if candidates is None else candidates
-    i = first_counted_heading(seen, lines_from)
-    if i is None:
-        return []
-    # the same count again further down: the first was the post's own line ("4 Comments" by
-    # its byline, above the article), the thread is under the last
-    heading = lines[i].strip()
-    i = max((j for j in lines_from if j > i and lines[j].strip() == heading), default=i)
-    end, stopped = thread_end(lines, i, [], headed=True, markup=markup_of(doc), reply=patterns.reply)
-    # a counter over nothing is no thread; one closed by its form holds a comment; counters of
-    # other posts below it make a listing of posts
-    if end - i >= (1 if stopped else _MIN_HEADED_LINES) and not lists_posts(seen, i, end):
-        return [Thread(i, end, ())]
-    return []
-
-
 def comment_threads(doc: Document, settings: Settings) -> list[Thread]:
     """The comment threads of ``doc`` (B011 reports them, B012 their header lines), found with
     the header's words of ``settings``' packs; computed once per document and configuration
@@ -175,7 +140,7 @@ def comment_threads(doc: Document, settings: Settings) -> list[Thread]:
     memo = _THREADS.of(doc)
     hit = memo.get(id(settings))
     if hit is None or hit[0] is not settings:
-        hit = memo[id(settings)] = (settings, _threads(doc, header_patterns_for(settings)))
+        hit = memo[id(settings)] = (settings, _threads(doc, settings))
     return hit[1]
 
 
@@ -192,7 +157,9 @@ class CommentThread(Rule):
     7:12 pm", "Re: … (Score:2)") after the article's first paragraphs, with at most 40 lines from one to
     the next, or one such header below a thread heading ("199 Comments", "5 Responses to …", "Leave a
     Reply"), or, with no header at all (an extractor that drops them), a heading that counts the comments
-    ("{ 43 comments… read them below or add one }", "5 Responses to “…”") over at least two lines. A
+    ("{ 43 comments… read them below or add one }", "5 Responses to “…”") over at least two lines, or a
+    run of three reply links or more alone on their lines with the comments between ("[Reply]",
+    "Antworten"; from its heading or its first link, the first comment's body left). A
     name's own line over the day alone ("nomaduk" / "10.29.2012") is a header only in a run of three such
     pairs, under a thread heading or with one name over two of them; a numbered one ("2. The Keeper -
     October 26, 2012", "2. November 8, 2012, | Permalink", "1. Aug 8 2012" only under a thread heading)
