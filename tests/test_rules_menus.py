@@ -229,6 +229,11 @@ MENU_INVALID = {
         ),
         [(3, 11)],
     ),
+    # a whole page prints its menu again as a list in its footer: no table of contents
+    "menu-again-in-the-footer": (
+        text(*(f"* {m}" for m in MENU), "", P1, P2, "* Sport", "* News", "* Home", P3),
+        [(1, 4)],
+    ),
     # a menu whose items the article names as headings only once out of four is still a menu
     "not-contents": (text(*MENU, "", P1, "## Sport", P2), [(1, 4)]),
     # separators the extractor put on lines of their own keep the run going, and a section

@@ -255,15 +255,20 @@ def _items(doc: Document, menu: tuple[int, int, int]) -> set[str]:
 
 def _later_keys(doc: Document, items: list[set[str]], first: int, last: int) -> set[str]:
     """The keys of the article's lines ``first..last`` that can equal an item of the menus whose
-    `_items` are ``items``: a line's key is at least as long as the line stripped of every
-    marker, emphasis and space character (case folding never shortens), so longer lines (the
-    prose) need no key."""
+    `_items` are ``items``, list items left out (a table of contents points to headings; a
+    whole page prints its menu again as a list in its footer, "* TODAY" under "* TODAY"): a
+    line's key is at least as long as the line stripped of every marker, emphasis and space
+    character (case folding never shortens), so longer lines (the prose) need no key."""
     longest = max((len(key) for keys in items for key in keys), default=0)
     return {
         _item_key(line)
         for line in doc.lines[first : last + 1]
-        if len(line) <= LONGEST and len(_overstrip(line)) <= longest
+        if len(line) <= LONGEST and len(_overstrip(line)) <= longest and _LIST_ITEM.match(line) is None
     }
+
+
+#: A list item's bullet or number ("* TODAY", "  - Sport", "3. Politics").
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•·▪►]|\d{1,3}[.)])\s")
 
 
 def _contents(items: set[str], later: set[str]) -> bool:
