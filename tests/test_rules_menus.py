@@ -234,6 +234,14 @@ MENU_INVALID = {
         text(*(f"* {m}" for m in MENU), "", P1, P2, "* Sport", "* News", "* Home", P3),
         [(1, 4)],
     ),
+    # a sidebar between the paragraphs and, a line of text below, a shorter run: the same
+    # sidebar's next box (`_chained`), and so a third run next to that one
+    "chained": (
+        text(P1, P2, *(MENU * 4), "Our picks.", *MENU, "More picks.", *MENU, P3),
+        [(3, 18), (20, 23), (25, 28)],
+    ),
+    # a paragraph of prose between them breaks the chain: the short run is the article's
+    "chain-broken-by-prose": (text(P1, P2, *(MENU * 4), P3, *MENU, P1), [(3, 18)]),
     # a menu whose items the article names as headings only once out of four is still a menu
     "not-contents": (text(*MENU, "", P1, "## Sport", P2), [(1, 4)]),
     # separators the extractor put on lines of their own keep the run going, and a section

@@ -6,7 +6,8 @@ separators ("About Us | Contact | Privacy"), or an entry of a blog's archive or 
 going. `menu_kinds` reads what each line of a document is (a kernel, `native.menu_kinds`, reads
 most lines alone and leaves the rest to `line_kind`), `menu_runs` finds the runs of such lines
 that are long enough and mostly in title case; where in the document a run counts is the rule's
-to judge.
+to judge, with `chained_runs` (a short run between the article's paragraphs next to a menu found)
+and `is_infobox` (a run before the article that is its infobox).
 """
 
 from __future__ import annotations
@@ -223,3 +224,48 @@ def article_prose(doc: Document) -> list[Block]:
             rows.add(ones[j].index)
         j = screened.find(MENU_ASK, j + 1)
     return [b for b in prose if b.index not in rows] if rows else prose
+
+
+#: Most lines of text between a menu found and a shorter run between the article's paragraphs
+#: that continues it (`chained_runs`: a sidebar's next box, a menu's next column).
+_CHAIN_GAP = 3
+
+
+def chained_runs(
+    doc: Document, prose: list[Block], short: list[tuple[int, int, int]], found: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """The runs between the article's paragraphs too short for a sidebar (``short``) that stand
+    next to a menu found (``found``) or to one of them that does, with no paragraph of prose
+    and at most `_CHAIN_GAP` lines of text between: the sidebar's next box ("### Facebook
+    Favorites" over "* Help Center", "* Facebook Security", ...), a menu's next column."""
+    lines = doc.lines
+    in_prose = {i for b in prose for i in range(b.start, b.end + 1)}
+
+    def near(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
+        lo, hi = (a[1], b[0]) if a[1] < b[0] else (b[1], a[0])
+        between = [i for i in range(lo + 1, hi) if lines[i].strip()]
+        return lo < hi and len(between) <= _CHAIN_GAP and not in_prose.intersection(between)
+
+    chained: list[tuple[int, int, int]] = []
+    grown = True
+    while grown:
+        grown = False
+        for m in short:
+            if m not in chained and any(near(f, m) for f in (*found, *chained)):
+                chained.append(m)
+                grown = True
+    return chained
+
+
+def is_infobox(doc: Document, kinds: bytearray, menu: tuple[int, int, int], labels: frozenset[str]) -> bool:
+    """Whether ``menu``, a run before the article, is its infobox flattened one cell a line
+    ("Industry" / "Open-source software" / "Founded"): two of its items or more are field names
+    (``labels``, line keys), never two in a row (a label is followed by its value), and they make
+    a quarter of its items or more. (Only before the article: an infobox leads it, as Wikipedia's
+    does; a box of facts after it is the sidebar's, a shop's "Genre" / "RPG" / "Developer" /
+    "Square Enix", which Dragnet's gold holds as boilerplate.)"""
+    start, end, _ = menu
+    keys = doc.line_keys
+    items = [j for j in range(start, end + 1) if kinds[j] & (ITEM | ROW)]
+    at = [k for k, j in enumerate(items) if keys[j] in labels]
+    return len(at) >= 2 and 4 * len(at) >= len(items) and all(b - a > 1 for a, b in zip(at, at[1:]))

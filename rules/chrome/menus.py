@@ -6,7 +6,8 @@ its last (before a comment thread: `regions.comment_threads`), with no sentence 
 mostly one to four capitalised words ("League Cup", "Disability sport"), rows of links joined by
 separators ("About Us | Contact | Privacy"), or the entries of a blog's archive and category
 lists ("November 2012 (4)", "Candy (5)"). Between the article's paragraphs only a run of sixteen
-items or more counts (a sidebar between the article and the comments), and so in a text with no
+items or more counts (a sidebar between the article and the comments), or a shorter one next to
+such a run (its next box: `menu_shapes.chained_runs`), and so in a text with no
 paragraph of prose at all (an extractor that kept only a page's list of contributors); the rule
 judges the run as a whole. A run before the article whose items come back as its headings is the
 article's table of contents, not a menu, and a run between its paragraphs that a paragraph
@@ -39,6 +40,8 @@ from .menu_shapes import (
     SENTENCE_END,
     WORD,
     article_prose,
+    chained_runs,
+    is_infobox,
     menu_kinds,
     menu_runs,
 )
@@ -62,7 +65,9 @@ class NavigationMenu(Rule):
 
     Entries of a blog's archive or category list ("November 2012 (4)", "► Nov 2010 (29)",
     "Candy (5)") count as items too. Between the article's paragraphs only a run of sixteen
-    items or more is reported (a sidebar or an archive between the article and its comments), and
+    items or more is reported (a sidebar or an archive between the article and its comments), or
+    a run of four or more next to one (at most three lines of text and no paragraph between: the
+    sidebar's next box, "### Favorites" over "Help Center", "Security", ...), and
     so in a text with no paragraph of prose at all (what an extractor kept of a page that is only
     chrome: a list of 129 contributors' names), so a heading, a short label or a short list
     inside the article is never reported (a list of sixteen or more short names in title case
@@ -131,7 +136,7 @@ class NavigationMenu(Rule):
                 found += [
                     m
                     for m, keys in zip(before, items)
-                    if not (_contents(keys, later) or _infobox(doc, kinds, m, labels))
+                    if not (_contents(keys, later) or is_infobox(doc, kinds, m, labels))
                 ]
             found += menu_runs(kinds, last + 1, len(doc.lines))
         else:
@@ -139,11 +144,9 @@ class NavigationMenu(Rule):
             # is before or after the article, so only one a sidebar's length counts, as between
             # its paragraphs
             first, last = 0, len(doc.lines) - 1
-        found += [
-            m
-            for m in menu_runs(kinds, first, last + 1)
-            if m[2] >= MIN_MIDDLE and not _announced(doc, prose, m[0])
-        ]
+        middle = [m for m in menu_runs(kinds, first, last + 1) if not _announced(doc, prose, m[0])]
+        found += [m for m in middle if m[2] >= MIN_MIDDLE]
+        found += chained_runs(doc, prose, [m for m in middle if m[2] < MIN_MIDDLE], found)
         found = [kept for m in found if (kept := _past_a_byline(doc, kinds, m)) is not None]
         for start, end, n in sorted(found):
             yield self.removable_lines(
@@ -173,20 +176,6 @@ def _past_a_byline(
         return menu  # (a section printed twice, "Home" / "Home", or a label over and over, is the menu's)
     rest = items[2:]
     return (rest[0], end, len(rest)) if len(rest) >= MIN_ITEMS else None
-
-
-def _infobox(doc: Document, kinds: bytearray, menu: tuple[int, int, int], labels: frozenset[str]) -> bool:
-    """Whether ``menu``, a run before the article, is its infobox flattened one cell a line
-    ("Industry" / "Open-source software" / "Founded"): two of its items or more are field names
-    (``labels``, line keys), never two in a row (a label is followed by its value), and they make
-    a quarter of its items or more. (Only before the article: an infobox leads it, as Wikipedia's
-    does; a box of facts after it is the sidebar's, a shop's "Genre" / "RPG" / "Developer" /
-    "Square Enix", which Dragnet's gold holds as boilerplate.)"""
-    start, end, _ = menu
-    keys = doc.line_keys
-    items = [j for j in range(start, end + 1) if kinds[j] & (ITEM | ROW)]
-    at = [k for k, j in enumerate(items) if keys[j] in labels]
-    return len(at) >= 2 and 4 * len(at) >= len(items) and all(b - a > 1 for a, b in zip(at, at[1:]))
 
 
 def _title_above(doc: Document, first: int) -> int:
