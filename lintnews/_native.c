@@ -3263,6 +3263,10 @@ static int menu_kind(int kind, const void *data, Py_ssize_t n)
         p++;
     if (p == b)
         return 0; /* a marker alone */
+    /* a second marker after the first ("*   * Portal", "* #### Car Reviews"): MARKER takes them
+       all, which line_kind reads */
+    if (p > a && (CH(p) == '#' || (menu_marker_char(CH(p)) && p + 1 < n && Py_UNICODE_ISSPACE(CH(p + 1)))))
+        return MENU_ASK;
     Py_ssize_t len = b - p;
     Py_UCS4 last = CH(b - 1);
     /* An archive entry (menu_shapes._ARCHIVE) ends with a year after white space ("November

@@ -132,12 +132,17 @@ def test_menu_kinds_of_known_lines() -> None:
         "Poﬆed Today",  # a first word that folds to a byline's
         "One Two Three Four Five",  # five words
         "x" * 300,  # a paragraph
+        "  *   *     * Portal",  # a nested list's empty parents: left to line_kind (MARKER takes all)
+        "  * #### Car Reviews",  # a heading in an item: left to line_kind
     ]
     expected = [
         ITEM | TITLED, ITEM, ITEM | TITLED, 0, BLANK, BLANK, 0, 0, ITEM, 0,
         MENU_ASK, MENU_ASK, MENU_ASK, 0, 0, MENU_ASK, MENU_ASK, MENU_ASK, 0, 0,
+        MENU_ASK, MENU_ASK,
     ]  # fmt: skip
     assert list(_native.menu_kinds(lines)) == expected
+    # every marker is taken: the items are "Portal" and "Car Reviews"
+    assert [line_kind.__wrapped__(line) for line in lines[-2:]] == [ITEM | TITLED, ITEM | TITLED]
     for line, kind in zip(lines, expected):
         if kind != MENU_ASK:
             assert line_kind.__wrapped__(line) == kind, line

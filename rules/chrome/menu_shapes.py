@@ -20,8 +20,10 @@ from lintnews.document import Block, Document
 from lintnews.native_chrome import MENU_ASK
 from lintnews.seen_width import SEEN_LINES
 
-#: A list marker or heading mark in front of a menu item ("* Home", "- Sport", "## News").
-MARKER = re.compile(r"^\s*(?:[-*+•·▪►>]|#{1,6})\s+")
+#: The list markers and heading marks in front of a menu item ("* Home", "- Sport", "## News"),
+#: all of them: html2text prints a nested list's empty parents and a heading in an item on the
+#: item's line ("  *   *     * Portal", "  * #### Car Reviews").
+MARKER = re.compile(r"^\s*(?:(?:[-*+•·▪►>]|#{1,6})\s+)+")
 #: Separators of a row of links ("Home | News", "About Us • Contact", "Contact Us : Privacy").
 _SEPARATOR = re.compile(r"\s(?:\||•|·|::?|»|›|/|–|—)\s|^\s*\||\|\s*$")
 #: What a sentence ends with; a menu item never does.
