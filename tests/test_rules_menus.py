@@ -243,7 +243,10 @@ MENU_INVALID = {
     # a paragraph of prose between them breaks the chain: the short run is the article's
     "chain-broken-by-prose": (text(P1, P2, *(MENU * 4), P3, *MENU, P1), [(3, 18)]),
     # html2text's nested lists print their empty parents' markers on the item's line
-    "nested-markers": (text(P1, P2, "  *   * Home", "  *     * News", "    * Sport", "  * #### Weather"), [(3, 6)]),
+    "nested-markers": (
+        text(P1, P2, "  *   * Home", "  *     * News", "    * Sport", "  * #### Weather"),
+        [(3, 6)],
+    ),
     # a menu whose items the article names as headings only once out of four is still a menu
     "not-contents": (text(*MENU, "", P1, "## Sport", P2), [(1, 4)]),
     # separators the extractor put on lines of their own keep the run going, and a section
