@@ -240,23 +240,38 @@ def chained_runs(
     next to a menu found (``found``) or to one of them that does, with no paragraph of prose
     and at most `_CHAIN_GAP` lines of text between: the sidebar's next box ("### Facebook
     Favorites" over "* Help Center", "* Facebook Security", ...), a menu's next column."""
+    if not (short and found):
+        return []
     lines = doc.lines
     in_prose = {i for b in prose for i in range(b.start, b.end + 1)}
 
-    def near(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
-        lo, hi = (a[1], b[0]) if a[1] < b[0] else (b[1], a[0])
-        between = [i for i in range(lo + 1, hi) if lines[i].strip()]
-        return lo < hi and len(between) <= _CHAIN_GAP and not in_prose.intersection(between)
+    def near(lo: int, hi: int) -> bool:
+        """Whether at most `_CHAIN_GAP` lines of text, none of prose, stand between lines ``lo``
+        and ``hi`` (the end of one run and the start of the next)."""
+        text = 0
+        for i in range(lo + 1, hi):
+            if lines[i].strip():
+                text += 1
+                if text > _CHAIN_GAP or i in in_prose:
+                    return False
+        return True
 
-    chained: list[tuple[int, int, int]] = []
+    # in the order of the document, a short run is chained when the run before it or after it
+    # (a menu found or a run chained) is near: forwards, then backwards, until none is added
+    runs = sorted([(m, False) for m in short] + [(f, True) for f in found])
+    taken = [menu for _, menu in runs]
     grown = True
     while grown:
         grown = False
-        for m in short:
-            if m not in chained and any(near(f, m) for f in (*found, *chained)):
-                chained.append(m)
-                grown = True
-    return chained
+        for order in (range(1, len(runs)), range(len(runs) - 2, -1, -1)):
+            for k in order:
+                j = k - 1 if order.step > 0 else k + 1
+                if taken[k] or not taken[j]:
+                    continue
+                (a, _), (b, _) = sorted((runs[j], runs[k]))
+                if near(a[1], b[0]):
+                    taken[k] = grown = True
+    return [m for (m, menu), t in zip(runs, taken) if t and not menu]
 
 
 def is_infobox(doc: Document, kinds: bytearray, menu: tuple[int, int, int], labels: frozenset[str]) -> bool:

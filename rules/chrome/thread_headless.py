@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.native import short_lines_holding
+from lintnews.native_chrome import ODD_FOLDS
 from lintnews.packs import PackSet, alternation
 from lintnews.packs.matching import per_pack_set
 from lintnews.seen_width import SEEN_LINES
@@ -78,7 +79,20 @@ def _links(packs: PackSet) -> tuple[re.Pattern[str], tuple[str, ...] | None] | N
     if not words:
         return None
     pattern = re.compile(rf"^\W*(?:{alternation(words)})\W*$", re.IGNORECASE)
-    return pattern, (tuple(max(w.split(), key=len) for w in words) if all(map(_screenable, words)) else None)
+    screened = [_screened_part(w) for w in words]
+    return pattern, (tuple(p for p in screened if p) if all(screened) else None)
+
+
+def _screened_part(word: str) -> str | None:
+    """The longest part of ``word`` the screen's kernel can look for: the link's words without a
+    character it cannot fold as `re` does (Turkish "yanıtla": "yan", "tla"; a line "YANITLA"
+    lower-cased holds "tla"); None when no part is left."""
+    parts = [p for w in word.split() for p in _UNSCREENABLE.split(w) if p and _screenable(p)]
+    return max(parts, key=len) if parts else None
+
+
+#: The characters `_screenable` turns a word down for.
+_UNSCREENABLE = re.compile(f"[{re.escape(ODD_FOLDS)}\u03c3]")
 
 
 #: `_links` of a configuration's packs.
