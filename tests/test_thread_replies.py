@@ -93,3 +93,11 @@ def test_cli_removes_the_thread_of_reply_links_with_unsafe_fixes(tmp_path: Path)
     assert path.read_text(encoding="utf-8") == REPLIED  # unsafe: --fix alone leaves it
     lint_b011(path, "--fix", "--unsafe-fixes")
     assert path.read_text(encoding="utf-8") == text(P1, P2, P3, BODY1)
+
+
+def test_reply_links_with_a_dotless_i() -> None:
+    """Turkish "Yanıtla" holds a dotless "ı", which `re` folds with "I" and the screen's kernel
+    cannot look for: the screen looks for a part of the word it can ("yan"), so a link printed in
+    capitals ("YANITLA") is read too."""
+    body = text(P1, P2, P3, BODY1, "Yanıtla", BODY2, "YANITLA", BODY3, "yanıtla", BODY1)
+    assert regions(body) == [(5, 10)]
