@@ -29,10 +29,10 @@ from lintnews.document import Block, Document
 from lintnews.packs import pack_terms
 from lintnews.registry import Rule, Violation, register
 from lintnews.seen_width import SEEN_LINES
+from lintnews.textnorm import line_key
 
 from .menu_shapes import (
     ITEM,
-    LONGEST,
     MARKER,
     MIN_ITEMS,
     MIN_MIDDLE,
@@ -217,16 +217,6 @@ def _announced(doc: Document, prose: list[Block], start: int) -> bool:
     return False
 
 
-#: The marker and emphasis characters `_item_key` strips.
-_KEY_MARKS = "-*+•·▪►>#_"
-
-
-def _overstrip(line: str) -> str:
-    """``line`` stripped of at least what `_item_key` strips from it (spaces, a marker, spaces,
-    emphasis, spaces, at either end), in the string methods' time."""
-    return line.strip().strip(_KEY_MARKS).strip().strip(_KEY_MARKS).strip()
-
-
 @functools.lru_cache(maxsize=1 << 15)
 def _item_key(line: str) -> str:
     """A line without its list or heading marker, emphasis and case ("* The Concept", "## The
@@ -243,17 +233,26 @@ def _items(doc: Document, menu: tuple[int, int, int]) -> set[str]:
 
 
 def _later_keys(doc: Document, items: list[set[str]], first: int, last: int) -> set[str]:
-    """The keys of the article's lines ``first..last`` that can equal an item of the menus whose
+    """The keys of the article's lines ``first..last`` that equal an item of the menus whose
     `_items` are ``items``, list items left out (a table of contents points to headings; a
-    whole page prints its menu again as a list in its footer, "* TODAY" under "* TODAY"): a
-    line's key is at least as long as the line stripped of every marker, emphasis and space
-    character (case folding never shortens), so longer lines (the prose) need no key."""
-    longest = max((len(key) for keys in items for key in keys), default=0)
+    whole page prints its menu again as a list in its footer, "* TODAY" under "* TODAY").
+
+    A line is keyed only when its `line_key` (the document's, made once) is one of the items'
+    (``line_key`` of an item's key equals the line's own whenever the line's key starts with
+    no marker `line_key` keeps, "▪": checked on the crawl's and Dragnet's 190,000 short lines),
+    where keying every short line cost 0.06 ms a document."""
+    wanted = {line_key(key) for keys in items for key in keys}
+    wanted.discard("")
+    lines, keys = doc.lines, doc.line_keys
     return {
-        _item_key(line)
-        for line in doc.lines[first : last + 1]
-        if len(line) <= LONGEST and len(_overstrip(line)) <= longest and _LIST_ITEM.match(line) is None
+        _item_key(lines[i])
+        for i in range(first, last + 1)
+        if (keys[i] in wanted or keys[i][:1] in _KEPT_MARKS) and _LIST_ITEM.match(lines[i]) is None
     }
+
+
+#: The markers `_item_key` takes and `line_key` may keep at a key's start.
+_KEPT_MARKS = frozenset("-*+•·▪►>#")
 
 
 #: A list item's bullet or number ("* TODAY", "  - Sport", "3. Politics").
