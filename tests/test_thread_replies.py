@@ -86,7 +86,7 @@ def test_cli_removes_the_thread_of_reply_links_with_unsafe_fixes(tmp_path: Path)
     path.write_text(REPLIED, encoding="utf-8")
     result = lint_b011(path)
     assert (
-        f"{path}:5:1: B011 Reader-comment thread left in the text (0 comment headers, 8 lines)"
+        f"{path}:5:1: B011 Reader-comment thread left in the text (no comment headers, 8 lines)"
         in result.stdout
     )
     lint_b011(path, "--fix")

@@ -263,5 +263,6 @@ class CommentThread(Rule):
                 message = f"Reader-comment thread left in the text (<{t.tag}> marked comments, {n} line{'s' if n > 1 else ''})"
             else:
                 k = len(t.headers)
-                message = f"Reader-comment thread left in the text ({k} comment header{'' if k == 1 else 's'}, {n} lines)"
+                headers = f"{k} comment header{'' if k == 1 else 's'}" if k else "no comment headers"
+                message = f"Reader-comment thread left in the text ({headers}, {n} lines)"
             yield self.removable_lines(doc, t.start, t.end, message, "Remove the comment thread", safe=False)
