@@ -9,7 +9,7 @@ reader's name, the day) keeps the bodies, and what marks them is left around the
   the next with text between, after the article's second paragraph of prose (`replied_thread`).
   One such link says little (a forum's buttons may end an article). Where the first comment
   starts is not printed: the thread starts at a thread's heading a few lines above the first
-  link ("4 Responses"), else at the first link, leaving the first comment's body to the article
+  link ("Comments"), else at the first link, leaving the first comment's body to the article
   (its lines and the article's last ones cannot be told apart). B002 reports each link's line as
   a comment widget's text as well.
 """
