@@ -994,6 +994,10 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nShare on Facebook\n近日，市议会通过了明年的预算，学校将获得更多资金。\n预算\nShare on Twitter\n",
             f"Find us on Instagram\nGear we recommend\nOur shop on Amazon.com\n{EN}\n",
             f"RSS feed\nSummertime\nPosted July 26th, 2011\nPhotos by Eirik\nTweet\n{EN}\n",
+            # a skip link that reads as a sentence ("…areas:") does not start the article: its
+            # title and byline under the menu are still before it (lintnews's reading of HTML)
+            f"Navigation: jump to content areas:\nRSS feed\nAstros Acquire Tyler Greene\n"
+            f"by Blaine Blontz on Aug 9, 2012\nTweet\n{EN}\n",
             # a line over 100 characters is a paragraph, whatever its neighbours
             f"{EN}\nShare on Facebook\nCouncil news\n" + "Harbour " * 13 + "News\nShare on Twitter\n",
         ],

@@ -18,10 +18,12 @@ whole page, which `navigation-menu` judges). So is a run of tags: under a headin
 topics (`tag-headings`), holding a line of tags (`tag-line`'s phrases) or an item ending with a
 comma ("developer," / "xamarin,"); tags are `tag-line`'s to judge. One line between two chrome
 lines is left too: a title above "Share" and under "Email" may be the article's. And so is a
-run above the document's first sentence: before the article starts, the lines between a menu
-and a share row are its title, date and credits as often as a widget's (a photo blog's post,
-"Summertime" / "Posted July 26th, 2011" / "Photos by" / "Eirik" between "RSS feed" and
-"Tweet"; on Dragnet's two halves 35 boilerplate lines to 13 of the article there).
+run above the document's first sentence and its first paragraph of prose: before the article
+starts, the lines between a menu and a share row are its title, date and credits as often as a
+widget's (a photo blog's post, "Summertime" / "Posted July 26th, 2011" / "Photos by" / "Eirik"
+between "RSS feed" and "Tweet"; on Dragnet's two halves 35 boilerplate lines to 13 of the
+article there). (A line that reads as a sentence alone starts no article: lintnews's reading of
+a page's HTML opens with its skip links, "Navigation: Jump to content areas:".)
 """
 
 from __future__ import annotations
@@ -130,7 +132,7 @@ def enclosed_runs(doc: Document, settings: Settings) -> Iterator[tuple[int, int,
     marks = sorted(chrome)
     tags: set[int] | None = None
     tag_heading = _tag_heading(pack_words(settings, "enclosed-chrome", "tag-headings"))
-    first_sentence = -1  # not looked for yet
+    first_sentence = -1  # where the article starts: not looked for yet
     for above, below in zip(marks, marks[1:]):
         if below - above - 1 < _MIN_LINES or tag_heading.fullmatch(keys[above]):
             continue
@@ -138,7 +140,10 @@ def enclosed_runs(doc: Document, settings: Settings) -> Iterator[tuple[int, int,
         if run is None:
             continue
         if first_sentence < 0:
-            first_sentence = next((i for i, line in enumerate(lines) if _sentence(line)), len(lines))
+            first_sentence = max(
+                next((i for i, line in enumerate(lines) if _sentence(line)), len(lines)),
+                next((b.start for b in doc.blocks if b.prose), len(lines)),
+            )
         if first_sentence > above:
             continue  # the article has not started: the run may be its title, byline and date
         if tags is None:
@@ -160,8 +165,8 @@ class EnclosedChrome(Rule):
     ending with a full stop, a colon, a question or exclamation mark), or is a Markdown heading
     or `*` list item (html2text's menus, which `navigation-menu` judges); so are tags (under a
     heading of tags or topics, or holding a line of tags, `tag-line`'s to judge), a single
-    line between two chrome lines and a run above the document's first sentence (the article's
-    title, date and credits between a menu and a share row).
+    line between two chrome lines and a run above the document's first sentence or its first
+    paragraph of prose (the article's title, date and credits between a menu and a share row).
 
     ## Why is this bad?
     Between a follow box and a newsletter box, "Our gear on Amazon.com" and "Gear we
