@@ -41,6 +41,12 @@ def test_labels_separators_and_promotion_lines_keep_the_sidebar_together() -> No
     assert "(34 titles, 38 lines)" in regions(body)[0][2]
 
 
+def test_titles_holding_a_separator_and_a_figure_are_still_a_sidebar_when_few() -> None:
+    # a quarter of the titles would be a table's rows; fewer are a sidebar's (site names, years)
+    titles = [f"{t} | Site | 2012" if k % 5 == 0 else t for k, t in enumerate(TITLES[:33])]
+    assert [r[:2] for r in regions(text(P1, *titles, P2))] == [(2, 34)]
+
+
 def test_a_sidebar_before_the_article_and_one_with_no_article_are_reported() -> None:
     assert [r[:2] for r in regions(text(*TITLES[:33], P1))] == [(1, 33)]
     assert [r[:2] for r in regions(text(*TITLES[:33]))] == [(1, 33)]
@@ -71,6 +77,13 @@ LEFT_ALONE = {
     "numbered-escaped": text(P1, *(f"{k + 1}\\. {t}" for k, t in enumerate(TITLES[:34]))),
     # sentence case: steps, names, a list of features
     "sentence-case": text(P1, *(f"Storm closes schools across the north, day {k}" for k in range(40))),
+    # a table flattened a row a line (lintnews's reading of HTML): the cities' figures are no titles
+    "table": text(
+        P1,
+        "Metropolitan Statistical Area | Median $/SqFt | Yearly Change | Monthly Change",
+        *(f"Metro Area Number {k} | ${80 + k} | {k}.7% | -2.1%" for k in range(34)),
+        P2,
+    ),
 }
 
 

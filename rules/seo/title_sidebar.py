@@ -53,6 +53,16 @@ _SHORT = 80
 _NUMBERED = re.compile(r"^\s*\d{1,3}\\?[.)]\s")
 
 
+#: A table's rows make at least 1 / `_TABLE_ROWS` of the run: it is the table, no sidebar.
+_TABLE_ROWS = 4
+
+
+def _table_row(line: str) -> bool:
+    """A row of a table flattened to a line: two cell separators or more and a figure ("Yes |
+    149 | 74%"); a title seldom holds both."""
+    return line.count("|") >= 2 and any(c.isdigit() for c in line)
+
+
 def _title_case(line: str) -> bool:
     """Most words of the title start with a capital, small words aside ("John Edwards Trial:
     Bizarre Alternate Jury Antics")."""
@@ -175,7 +185,9 @@ class TitleSidebar(Rule):
     three titles or more. The region runs from the first title to the last.
 
     A list that a paragraph of the article announces, ending with a colon ("You can find other
-    recipes at these blogs:"), is the article's and is not reported, nor is a numbered list.
+    recipes at these blogs:"), is the article's and is not reported, nor is a numbered list, nor
+    a table flattened a row a line (a quarter of the lines or more hold two cell separators and a
+    figure: "Phoenix | $83 | 28.7% | -2.1%", a poll's "Yes | 149 | 74%").
 
     ## Why is this bad?
     The titles belong to the site's other articles: a corpus gets a page of the site's
@@ -217,6 +229,8 @@ class TitleSidebar(Rule):
                 continue
             if 2 * sum(1 for line in items if _NUMBERED.match(line)) > len(items):
                 continue
+            if _TABLE_ROWS * sum(map(_table_row, items)) >= len(items):
+                continue  # a table flattened a row a line ("Phoenix | $83 | 28.7% | -2.1%"), a poll's results
             starts = starts or [b.start for b in doc.blocks]
             if _announced(doc, starts, titles[0]):
                 continue
