@@ -162,7 +162,7 @@ MENU_VALID = {
         "",
         P1,
         P2,
-    ),  # fmt: skip
+    ),
     # the field names of a German company's infobox, in a German article
     "infobox-de": text(
         "Beispiel AG",
@@ -177,7 +177,7 @@ MENU_VALID = {
         "",
         "Der Stadtrat hat den neuen Haushalt am Dienstag nach einer langen Debatte beschlossen, die bis in die Nacht dauerte.",
         "Die Schulen bekommen mehr Geld, und der Bürgermeister sagte, die Abstimmung sei für die ganze Stadt eine Erleichterung.",
-    ),  # fmt: skip
+    ),
 }
 
 MENU_INVALID = {
@@ -235,7 +235,7 @@ MENU_INVALID = {
         [(1, 4)],
     ),
     # a sidebar between the paragraphs and, a line of text below, a shorter run: the same
-    # sidebar's next box (`_chained`), and so a third run next to that one
+    # sidebar's next box (`menu_shapes.chained_runs`), and so a third run next to that one
     "chained": (
         text(P1, P2, *(MENU * 4), "Our picks.", *MENU, "More picks.", *MENU, P3),
         [(3, 18), (20, 23), (25, 28)],
