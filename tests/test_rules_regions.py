@@ -1045,8 +1045,10 @@ def test_cli_reports_the_region_and_unsafe_fix_removes_it(tmp_path) -> None:
 
 def test_html_input_believes_a_marked_thread_that_holds_a_header() -> None:
     """On HTML input the markup says where the thread is; an element whose class says comments
-    but holds no comment header (a "Recent Comments" box, a counter) is no thread, and the text
-    is not searched."""
+    but holds no comment header (a "Recent Comments" box, a counter) is no thread, and when no
+    such element holds one the text is searched as on a page without them (a counter marked
+    "comments" over a thread in unmarked markup: Dragnet's lintnews-html comment recall 0.66 |
+    0.63 -> 0.95 | 0.89)."""
     article = f"<article><h1>Council approves budget</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>"
     thread = (
         '<ol class="commentlist">'
@@ -1066,14 +1068,11 @@ def test_html_input_believes_a_marked_thread_that_holds_a_header() -> None:
 
     assert found(article + thread) == [(5, 8)]
     assert found(article + box) == []
-    # the box marks comments but no thread: the headers below it in unmarked text are not read
-    assert (
-        found(
-            article + box + "<p>Chris Odell — July 10th, 2012, 10:03 am</p><p>" + BODY1 + "</p>"
-            "<p>Caleb — July 10th, 2012, 8:22 am</p><p>" + BODY2 + "</p>"
-        )
-        == []
-    )
+    # the box marks comments but holds no thread: the headers below it in unmarked text are read
+    assert found(
+        article + box + "<p>Chris Odell — July 10th, 2012, 10:03 am</p><p>" + BODY1 + "</p>"
+        "<p>Caleb — July 10th, 2012, 8:22 am</p><p>" + BODY2 + "</p>"
+    ) == [(8, 11)]
 
 
 def test_b012_reads_a_comments_number_before_posted_by() -> None:

@@ -50,8 +50,11 @@ def _threads(doc: Document, settings: Settings) -> list[Thread]:
     marked = LANDMARK_REGIONS.of(doc)
     if marked is not None and marked.of_kind("comments"):
         # the markup says where the thread is, and nothing else is searched; an element whose class
-        # says comments but holds no header (a counter, a link, a "Recent Comments" box): no thread
-        return [t for r in marked.of_kind("comments") if (t := _marked_thread(doc, r, patterns)) is not None]
+        # says comments but holds no header (a counter, a link, a "Recent Comments" box) is none,
+        # and when no such element holds one, the text is searched as on a page without them
+        found = [t for r in marked.of_kind("comments") if (t := _marked_thread(doc, r, patterns)) is not None]
+        if found:
+            return found
     # the line after the article's second paragraph of prose (blocks further down are not read)
     prose = list(itertools.islice((b for b in doc.blocks if b.prose), _ARTICLE_PROSE))
     if len(prose) < _ARTICLE_PROSE:
@@ -196,12 +199,12 @@ class CommentThread(Rule):
     id or class says comment(s) (WordPress's `commentlist`, Disqus's `disqus_thread`) is reported as
     the thread instead, one region per element that holds a comment header (a counter, a link or a
     "Recent Comments" box marked so is not a thread), up to the reply form or the closing note the
-    element often holds too. Where no element is marked so, the text is searched and the markup
-    still says where the thread ends: at a heading (`<h1>`-`<h6>`) or a run of short list items
-    after the last header, a line in a `<nav>`, `<footer>`, `<aside>` or an element named for
-    related content or share tools, or the end of the element named for comments that holds the last
-    header (a heading or a list inside it is a comment's); a byline set as a heading (`<h3>By NAME
-    on …</h3>`) is no header there either.
+    element often holds too. Where no element is marked so, or none holds a header, the text is
+    searched and the markup still says where the thread ends: at a heading (`<h1>`-`<h6>`) or a
+    run of short list items after the last header, a line in a `<nav>`, `<footer>`, `<aside>` or
+    an element named for related content or share tools, or the end of the element named for
+    comments that holds the last header (a heading or a list inside it is a comment's); a byline
+    set as a heading (`<h3>By NAME on …</h3>`) is no header there either.
 
     Stamps and headings in other languages are those WordPress's translations print: the months of
     B011's word lists and the word before the time ("12.03.2020 в 14:35", "12 marca 2020 o 14:35",
