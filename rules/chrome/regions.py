@@ -26,12 +26,10 @@ from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
 from .thread_headers import MAX_HEADER, SHOWN_LINES, cites_a_source, is_header, over_a_title
 from .thread_headings import announcing_heading, is_heading
 from .thread_headless import Thread, headed_thread, replied_thread
-from .thread_pairs import early_headers, warm_threads
+from .thread_pairs import early_headers, heading_above, warm_threads
 from .thread_screen import Screen
 from .thread_words import HeaderPatterns, header_patterns_for
 
-#: How far above the first header the thread's heading may stand.
-_HEADING_REACH = 15
 #: Paragraphs of prose the article has before a thread can start (bylines above the article
 #: look like comment headers), and the words of prose that make it an article, not a forum's post.
 _ARTICLE_PROSE, _ARTICLE_POST = 2, 300
@@ -89,8 +87,7 @@ def _threads(doc: Document, settings: Settings) -> list[Thread]:
         run = run[1:]
     else:
         low = first if run[0] >= first else prose[0].end + 1  # (a name-over-date pair may be above)
-        reach = range(run[0] - 1, max(low, run[0] - _HEADING_REACH) - 1, -1)
-        heading = next((i for i in reach if is_heading(seen, i, patterns)), None)
+        heading = heading_above(seen, run[0], patterns, low=low)
     if len(run) < 2 and heading is None:
         return headed_thread(doc, screen, patterns) or replied_thread(doc, first, settings, patterns)
     if heading is None and _opens_with_a_post(doc, run[0], patterns):

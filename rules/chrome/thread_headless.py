@@ -21,17 +21,15 @@ from dataclasses import dataclass
 
 from lintnews.config import Settings
 from lintnews.document import Document
-from lintnews.native import short_lines_holding
-from lintnews.native_chrome import ODD_FOLDS
 from lintnews.packs import PackSet, alternation
 from lintnews.packs.matching import per_pack_set
 from lintnews.seen_width import SEEN_LINES
 
 from .thread_end import markup_of, thread_end
-from .thread_headings import first_counted_heading, is_heading, lists_posts
-from .thread_pairs import _HEADING_REACH, _first_run, _text_between
+from .thread_headings import first_counted_heading, lists_posts
+from .thread_pairs import alone_run, heading_above, screen_parts
 from .thread_screen import Screen
-from .thread_words import THREAD_RULE, HeaderPatterns, _screenable
+from .thread_words import THREAD_RULE, HeaderPatterns
 
 #: Lines a thread found from its heading alone must hold (a counter over nothing is no thread).
 _MIN_HEADED_LINES = 2
@@ -74,25 +72,11 @@ def headed_thread(doc: Document, screen: Screen, patterns: HeaderPatterns) -> li
 
 def _links(packs: PackSet) -> tuple[re.Pattern[str], tuple[str, ...] | None] | None:
     """The pattern of a reply link alone on a line, in every language of `reply-links`, and the
-    words the screen looks for (None when one cannot be screened for); None without words."""
+    words the screen looks for (`thread_pairs.screen_parts`); None without words."""
     words = packs.word_list(THREAD_RULE, "reply-links")
     if not words:
         return None
-    pattern = re.compile(rf"^\W*(?:{alternation(words)})\W*$", re.IGNORECASE)
-    screened = [_screened_part(w) for w in words]
-    return pattern, (tuple(p for p in screened if p) if all(screened) else None)
-
-
-def _screened_part(word: str) -> str | None:
-    """The longest part of ``word`` the screen's kernel can look for: the link's words without a
-    character it cannot fold as `re` does (Turkish "yanıtla": "yan", "tla"; a line "YANITLA"
-    lower-cased holds "tla"); None when no part is left."""
-    parts = [p for w in word.split() for p in _UNSCREENABLE.split(w) if p and _screenable(p)]
-    return max(parts, key=len) if parts else None
-
-
-#: The characters `_screenable` turns a word down for.
-_UNSCREENABLE = re.compile(f"[{re.escape(ODD_FOLDS)}\u03c3]")
+    return re.compile(rf"^\W*(?:{alternation(words)})\W*$", re.IGNORECASE), screen_parts(words)
 
 
 #: `_links` of a configuration's packs.
@@ -103,25 +87,17 @@ def reply_links(lines: list[str], first: int, settings: Settings) -> list[int]:
     """The reply links of a thread with no header from line ``first`` on: the first run of three
     or more, each within `thread_end.MAX_GAP` lines of the next with a line of text between."""
     links = _links_for(settings)
-    if links is None:
-        return []
-    pattern, words = links
-    found = None if words is None else short_lines_holding(lines, max(first, 0), _LONGEST_LINK, words, "")
-    if found is None:
-        found = [i for i in range(max(first, 0), len(lines)) if len(lines[i].strip()) <= _LONGEST_LINK]
-    hits = [i for i in found if pattern.match(lines[i]) is not None]
-    return _first_run(hits, lambda above, i: not _text_between(lines, above, i))
+    return [] if links is None else alone_run(lines, first, _LONGEST_LINK, *links)
 
 
 def replied_thread(doc: Document, first: int, settings: Settings, patterns: HeaderPatterns) -> list[Thread]:
     """The thread of reply links (`reply_links`) from line ``first`` on: from its heading (the
-    nearest at most `thread_pairs._HEADING_REACH` lines above the first link) or its first link
+    nearest at most 15 lines above the first link, `thread_pairs.heading_above`) or its first link
     to where the page takes over (`thread_end`, every link a header it reads past)."""
     links = reply_links(doc.lines, first, settings)
     if not links:
         return []
-    seen, top = SEEN_LINES.of(doc), links[0]
-    reach = range(top - 1, max(first, top - _HEADING_REACH) - 1, -1)
-    start = next((k for k in reach if is_heading(seen, k, patterns)), top)
+    top = links[0]
+    start = heading_above(SEEN_LINES.of(doc), top, patterns, low=first)
     end, _ = thread_end(doc.lines, top, links[1:], markup=markup_of(doc), reply=patterns.reply)
-    return [Thread(start, end, ())]
+    return [Thread(top if start is None else start, end, ())]

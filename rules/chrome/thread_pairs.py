@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from lintnews.native import lines_holding, short_lines_holding
+from lintnews.native_chrome import ODD_FOLDS
 from lintnews.packs import alternation
 
 from .thread_end import MAX_GAP
@@ -69,9 +70,47 @@ def _text_between(lines: list[str], above: int, below: int) -> bool:
     return any(lines[k].strip() for k in range(above + 1, below))
 
 
+def heading_above(lines: list[str], top: int, patterns: HeaderPatterns, low: int = 0) -> int | None:
+    """The nearest thread's heading at most `_HEADING_REACH` lines above line ``top``, and not
+    above line ``low``; None when there is none."""
+    reach = range(top - 1, max(low, top - _HEADING_REACH) - 1, -1)
+    return next((k for k in reach if is_heading(lines, k, patterns)), None)
+
+
 def _under_heading(lines: list[str], top: int, patterns: HeaderPatterns) -> bool:
     """Whether a thread's heading stands at most `_HEADING_REACH` lines above line ``top``."""
-    return any(is_heading(lines, k, patterns) for k in range(top - 1, max(-1, top - 1 - _HEADING_REACH), -1))
+    return heading_above(lines, top, patterns) is not None
+
+
+def screen_parts(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """What a screen looks for in a line holding one of ``words``: each word's longest part the
+    kernel can look for (`thread_words._screenable`; Turkish "yanıtla": "yan", which the line
+    "YANITLA" lower-cased holds too), or None when a word has no such part."""
+    parts = []
+    for word in words:
+        found = [p for w in word.split() for p in _UNSCREENABLE.split(w) if p and _screenable(p)]
+        if not found:
+            return None
+        parts.append(max(found, key=len))
+    return tuple(parts)
+
+
+#: The characters `thread_words._screenable` turns a word down for.
+_UNSCREENABLE = re.compile(f"[{re.escape(ODD_FOLDS)}\u03c3]")
+
+
+def alone_run(
+    lines: list[str], first: int, longest: int, pattern: re.Pattern[str], words: tuple[str, ...] | None
+) -> list[int]:
+    """The first run (`_first_run`) of the lines from ``first`` on, at most ``longest`` long,
+    that ``pattern`` matches (a header or a link alone on its line), with a line of text (a
+    comment) between each two; ``words``: what every such line holds (`screen_parts`), which a
+    kernel screens the lines for (None: every short line is read)."""
+    found = None if words is None else short_lines_holding(lines, max(first, 0), longest, words, "")
+    if found is None:
+        found = [i for i in range(max(first, 0), len(lines)) if len(lines[i].strip()) <= longest]
+    hits = [i for i in found if pattern.match(lines[i]) is not None]
+    return _first_run(hits, lambda above, i: not _text_between(lines, above, i))
 
 
 def _name_above(lines: list[str], i: int) -> int | None:
@@ -188,7 +227,7 @@ def _said(wrote: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...] | No
     """The pattern of a "NAME said..." header with B011's wrote-verbs (``wrote``), and the words
     its screen looks for (a verb's longest word; None when one cannot be screened for)."""
     said = re.compile(rf"^\W*{_SAID_NAME}\s+{alternation(wrote)}\s*(?:,|\.\.\.|…)\s*$", re.IGNORECASE)
-    return said, (tuple(max(w.split(), key=len) for w in wrote) if all(map(_screenable, wrote)) else None)
+    return said, screen_parts(wrote)
 
 
 def said_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> list[int]:
@@ -196,12 +235,7 @@ def said_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> list
     comma (Blogger's "tRiSh said...", a theme's "Progress Trap said,": `_said`), from line
     ``first`` on, when they make a thread: at least `_MIN_PAIRS` of them, each within
     `thread_end.MAX_GAP` lines of the next with a line of text (the comment) between the two."""
-    said, words = _said(patterns.wrote)
-    found = None if words is None else short_lines_holding(lines, max(first, 0), _LONGEST_SAID, words, "")
-    if found is None:
-        found = [i for i in range(max(first, 0), len(lines)) if len(lines[i].strip()) <= _LONGEST_SAID]
-    headers = [i for i in found if said.match(lines[i]) is not None]
-    return _first_run(headers, lambda above, i: not _text_between(lines, above, i))
+    return alone_run(lines, first, _LONGEST_SAID, *_said(patterns.wrote))
 
 
 #: A list item holding a reader's name alone, maybe after the reader's web address, as Disqus's
