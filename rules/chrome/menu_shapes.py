@@ -83,14 +83,14 @@ _SEGMENT_END = re.compile(r"[.!?]$")
 
 
 #: The first characters of a marker (`MARKER`).
-_MARKER_START = frozenset("-*+•·▪►>#")
+MARKER_START = frozenset("-*+•·▪►>#")
 
 
 def _bare(line: str) -> str:
     """A line without its list or heading marker and the spaces around it: what `_item`,
     `_archive` and `_row` judge."""
     stripped = line.strip()
-    if stripped[:1] not in _MARKER_START:
+    if stripped[:1] not in MARKER_START:
         return stripped  # no marker (most lines): `MARKER` would take nothing
     return MARKER.sub("", line).strip()
 
@@ -148,7 +148,7 @@ def line_kind(line: str) -> int:
         return BLANK
     if len(stripped) > LONGEST + 8:
         return 0  # a paragraph
-    bare = stripped if stripped[0] not in _MARKER_START else MARKER.sub("", line).strip()
+    bare = stripped if stripped[0] not in MARKER_START else MARKER.sub("", line).strip()
     # a menu line: an item, an archive entry or a row of links (one kind at most); the words of
     # four letters or more capitalised make it a title-case line (an archive entry always is)
     if _item(bare):

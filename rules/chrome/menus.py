@@ -34,6 +34,7 @@ from lintnews.textnorm import line_key
 from .menu_shapes import (
     ITEM,
     MARKER,
+    MARKER_START,
     MIN_ITEMS,
     MIN_MIDDLE,
     ROW,
@@ -247,12 +248,8 @@ def _later_keys(doc: Document, items: list[set[str]], first: int, last: int) -> 
     return {
         _item_key(lines[i])
         for i in range(first, last + 1)
-        if (keys[i] in wanted or keys[i][:1] in _KEPT_MARKS) and _LIST_ITEM.match(lines[i]) is None
+        if (keys[i] in wanted or keys[i][:1] in MARKER_START) and _LIST_ITEM.match(lines[i]) is None
     }
-
-
-#: The markers `_item_key` takes and `line_key` may keep at a key's start.
-_KEPT_MARKS = frozenset("-*+•·▪►>#")
 
 
 #: A list item's bullet or number ("* TODAY", "  - Sport", "3. Politics").
