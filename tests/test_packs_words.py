@@ -107,6 +107,8 @@ def test_the_rules_read_the_word_lists_their_files_declare() -> None:
         ("post-navigation", "presenting-verbs"),
         ("post-navigation", "trades-and-publications"),
         ("prompt-leak", "footer-starts"),
+        ("prompt-leak", "image-grounds"),
+        ("prompt-leak", "image-nouns"),
         ("prompt-leak", "question-labels"),
         ("social-share", "bio-verbs"),
         ("social-share", "follow-starts"),
@@ -177,7 +179,7 @@ def test_a_builtin_word_list_feeds_its_rule(tmp_path: Path) -> None:
 
 def test_the_pack_cache_keeps_the_word_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cold, warm = cold_and_warm(tmp_path, monkeypatch)
-    assert warm.words == cold.words and len(cold.words) == 30
+    assert warm.words == cold.words and len(cold.words) == 32
     assert warm.word_list("story-link-list", "widget-heading-words") == ("tags", "tag")
     assert warm.word_list("comment-widget", "item-links")[:3] == ("commented on", "replied on", "posted on")
 

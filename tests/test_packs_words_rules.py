@@ -88,6 +88,28 @@ def test_a_users_footer_start_makes_g003_leave_a_closing_question(tmp_path: Path
     assert lines(tmp_path, "G003", text) == []
 
 
+def test_a_users_image_words_make_g003_read_an_italian_image_prompt(tmp_path: Path) -> None:
+    """A line describing a composed picture is an image prompt left in the text once its words are
+    G003's: an Italian "immagini … sullo sfondo" is one once the user adds "immagini" to
+    `image-nouns` and "sullo sfondo" to `image-grounds`; the English line is one already."""
+    scene = (
+        "La sindaca Jane Holt con i consiglieri in municipio durante il dibattito, "
+        "con immagini di scuole e strade sullo sfondo"
+    )
+    english = (
+        "Mayor Jane Holt with council members in the town hall during the debate, "
+        "with imagery of schools and roads in the background"
+    )
+    text = f"Bilancio approvato\n\n{scene}\n\n{EN}\n"
+    assert lines(tmp_path, "G003", text) == []
+    assert lines(tmp_path, "G003", text.replace(scene, english)) == [3]
+    extend(
+        tmp_path,
+        'rule = "G003"\n\n[words.it]\nimage-nouns = ["immagini"]\nimage-grounds = ["sullo sfondo"]\n',
+    )
+    assert lines(tmp_path, "G003", text) == [3]
+
+
 def test_a_check_runs_warm_up_compiles_the_word_lists_patterns() -> None:
     """The patterns built around these lists are compiled before a run's workers fork (where
     `re` builds them from a kept file), not by each worker on its first document."""
@@ -101,6 +123,8 @@ def test_a_check_runs_warm_up_compiles_the_word_lists_patterns() -> None:
         recent_comments._named,
         prompts._label_start,
         prompts._post_footer,
+        prompts._image_scene,
+        prompts._ground_screen,
     ]
     for build in [*builders, any_word]:
         build.cache_clear()

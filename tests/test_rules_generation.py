@@ -319,6 +319,12 @@ QUESTION = (
     "repairs in the region?"
 )
 
+#: A picture's description where the picture was: the prompt it was generated from (seed 002's line 3).
+SCENE = (
+    "Mayor Jane Holt with council members in the town hall discussing the budget, with school "
+    "buildings and road repair imagery in background"
+)
+
 PROMPT_VALID = [
     f"{LEDE}\n{SECOND}\n{CLOSE}\n",
     # an FAQ-style question followed by its answer
@@ -339,6 +345,14 @@ PROMPT_VALID = [
     f"{LEDE}\n\nQ: {QUESTION}\n\nA Long Night in the Council\n\n{SECOND}\n",
     # stock phrases inside a sentence are reported speech
     f"{LEDE} The software replied that as an AI language model it could not vote, the clerk joked.\n",
+    # a photo's caption names what is behind, not what a composed image is made of
+    f"Budget passes\n\nMayor Jane Holt speaks to reporters after the vote with the town hall in the background\n{LEDE}\n",
+    # a scene that ends a sentence says something: a caption, or prose
+    f"Budget passes\n\n{SCENE}.\n{LEDE}\n",
+    f"{LEDE} The studio kept campaign graphics in the background of every debate, a spokesman said.\n",
+    # too short for a description: a credit or a heading
+    f"Budget passes\n\nRoad repair imagery in background\n{LEDE}\n",
+    f"Budget passes\n\n## {SCENE}\n{LEDE}\n",
 ]
 
 PROMPT_INVALID = [
@@ -360,6 +374,16 @@ PROMPT_INVALID = [
     ),
     (
         f"{LEDE}\n\nNote: This article was generated with the help of an AI tool.\n",
+        [("G003", 3)],
+    ),
+    (f"Budget passes\n\n{SCENE}\nThe mayor said the vote was a relief\n\n{LEDE}\n", [("G003", 3)]),
+    (f"{LEDE}\n{SECOND}\n{SCENE.replace('in background', 'in the foreground')}\n{CLOSE}\n", [("G003", 3)]),
+    (
+        (
+            "Haushalt beschlossen\n\nBürgermeisterin Jane Holt mit Stadträten im Rathaus bei der Debatte, "
+            "mit Schulen und Grafiken der Straßenreparaturen im Hintergrund\n\n"
+            "Der Stadtrat hat den Haushalt am Dienstag beschlossen, und die Bürgermeisterin war erleichtert.\n"
+        ),
         [("G003", 3)],
     ),
 ]

@@ -7,11 +7,12 @@ import functools
 import operator
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from lintnews.config import Settings
 from lintnews.document import Block, Document
 from lintnews.language import language_of
-from lintnews.packs import alternation, match_lines, pack_words, phrase_rule
+from lintnews.packs import alternation, first_pass, match_lines, pack_words, phrase_rule
 from lintnews.registry import Rule, Violation, register
 
 QUESTION_OPENERS: dict[str, tuple[str, ...]] = {
@@ -101,12 +102,44 @@ def _is_question_text(text: str, languages: list[str], label: re.Pattern[str]) -
     return _opens_question(text.lstrip("#").strip(), languages)
 
 
+@functools.lru_cache(maxsize=8)
+def _image_scene(nouns: tuple[str, ...], grounds: tuple[str, ...]) -> re.Pattern[str]:
+    """A scene composed for an image: one of ``nouns`` and, within a clause after it, one of
+    ``grounds`` ("conflict imagery in background", "Grafiken im Hintergrund": G003's word lists
+    `image-nouns` and `image-grounds`); compiled once a pair of lists."""
+    return re.compile(rf"\b{alternation(nouns)}\b[^.!?\n]{{0,60}}?\b{alternation(grounds)}\b", re.IGNORECASE)
+
+
+#: Where a line that sets a scene ends a sentence, it is a caption that says something, not a
+#: bare description: its last character.
+_SENTENCE_END = tuple(".!?…:;\"”»'’)")
+#: The words a leaked image description holds (a caption's credit or a heading is shorter).
+_SCENE_WORDS = (10, 80)
+
+
+@functools.lru_cache(maxsize=8)
+def _ground_screen(grounds: tuple[str, ...]) -> Any:  # (`first_pass.key_screen`: opaque when compiled)
+    """``grounds``, folded, as the needles of a first pass: a line can hold a scene only when its
+    key (folded, its spaces single) holds one of them (`first_pass.maybe_keys`, one pass of a
+    kernel over a document's keys, ~11 µs a document of the crawl, where a search of its text for
+    each ground and of the keys of those that held one cost five times that)."""
+    needles = sorted({" ".join(ground.casefold().split()) for ground in grounds})
+    return first_pass.key_screen((), "", tuple(needles), False)
+
+
+#: The longest key a scene is looked for in (eighty words of a dozen characters).
+_SCENE_CHARS = 1000
+
+
 @register
 @phrase_rule("G003")
 class PromptLeak(Rule):
     def warm(self, settings: Settings) -> None:
         _label_start(pack_words(settings, self.name, "question-labels"))
         _post_footer(pack_words(settings, self.name, "footer-starts"))
+        grounds = pack_words(settings, self.name, "image-grounds")
+        _image_scene(pack_words(settings, self.name, "image-nouns"), grounds)
+        _ground_screen(grounds)
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         reported: set[int] = set()
@@ -119,6 +152,29 @@ class PromptLeak(Rule):
                 severity=entry.severity,
             )
         yield from self._questions(doc, settings, reported)
+        yield from self._image_descriptions(doc, settings, reported)
+
+    def _image_descriptions(
+        self, doc: Document, settings: Settings, reported: set[int]
+    ) -> Iterator[Violation]:
+        """A line that describes a picture instead of saying something: a scene composed for an
+        image (`_image_scene`), ten words or more, with no sentence's end: the prompt an image
+        was generated from, or its alternative text, printed where the picture was."""
+        grounds = pack_words(settings, self.name, "image-grounds")
+        keys = doc.line_keys
+        held = first_pass.maybe_keys(_ground_screen(grounds), keys, _SCENE_CHARS)
+        if not held:
+            return
+        scene = _image_scene(pack_words(settings, self.name, "image-nouns"), grounds)
+        lines = [i for i in held if scene.search(keys[i])]
+        for i in lines:
+            if i in reported:
+                continue
+            text = doc.lines[i].strip()
+            if text.endswith(_SENTENCE_END) or text.startswith("#"):
+                continue
+            if _SCENE_WORDS[0] <= len(text.split()) <= _SCENE_WORDS[1]:
+                yield self.line_violation(doc, i, "Image description or image prompt left in the text")
 
     def _questions(self, doc: Document, settings: Settings, reported: set[int]) -> Iterator[Violation]:
         if "?" not in doc.text:
