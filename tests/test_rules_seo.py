@@ -551,6 +551,21 @@ def test_off_topic_fix_is_unsafe_and_faq_fix_spans_the_block() -> None:
     assert faq.fix is not None and not faq.fix.safe
 
 
+def test_an_off_topic_line_of_three_words_or_fewer_is_not_named_a_title() -> None:
+    """ "Search This Blog" beside a prompt is off the article's topic, and as often the widget's own
+    label as a title: the message names it for what S002 knows, a line of the block."""
+    (title,) = check(
+        "S002", article((1, "Ten Houseplants That Survive Any Winter"), (1, "You may want to see also"))
+    )
+    assert (
+        title.message
+        == 'Title of another article spliced into the text: "Ten Houseplants That Survive Any Winter"'
+    )
+    (label,) = check("S002", article((1, "Search This Blog"), (1, "You may want to see also")))
+    assert label.message == 'Off-topic line of a related-content block: "Search This Blog"'
+    assert label.fix is not None and label.fix.title == "Remove the line"
+
+
 def test_a_run_of_teasers_is_one_finding_whose_fix_removes_the_run() -> None:
     """The run is one finding (lines 6-8): removed one line a pass, the fix would lose the prompt
     after the first pass and leave the rest of the run."""

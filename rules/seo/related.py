@@ -106,6 +106,10 @@ class OffTopicRelatedLinkOptions:
     max_overlap: float = field(default=0.4, metadata={"min": 0.0, "max": 1.0})
 
 
+#: A line of at most this many words is named as a line of the block, not as a title.
+_LABEL_WORDS = 3
+
+
 @register
 class OffTopicRelatedLink(Rule):
     """## What it does
@@ -252,14 +256,12 @@ class OffTopicRelatedLink(Rule):
             if c not in off:
                 continue
             title = doc.lines[c].strip()
-            yield self.removable_lines(
-                doc,
-                c,
-                c,
-                f'Title of another article spliced into the text: "{title[:80]}"',
-                "Remove the related-article title",
-                safe=False,
-            )
+            # (a line of three words or fewer is as often the widget's own label, "Search This
+            # Blog", "Latest tweets", "PREVIOUS POST", as a title: named for what is known of it)
+            what, fix = "Title of another article spliced into the text", "Remove the related-article title"
+            if len(title.split()) <= _LABEL_WORDS:
+                what, fix = "Off-topic line of a related-content block", "Remove the line"
+            yield self.removable_lines(doc, c, c, f'{what}: "{title[:80]}"', fix, safe=False)
 
     @staticmethod
     def _off_topic(stems: list[str], key: set[str], counts: Counter[str], max_overlap: float) -> bool:
