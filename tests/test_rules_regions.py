@@ -384,6 +384,62 @@ VALID = [
     # timeline of who said what and when), and two pairs under a heading, are no thread
     text(P1, P2, "Anna", "10.29.2012", P3, "Ben Okri", "October 30, 2012", P1, "Carla", "10.31.2012", P2),
     text(P1, P2, "Comments", "Anna", "10.29.2012", BODY1, "Ben", "10.29.2012", BODY2),
+    # session 53: the day over a short line under no thread's heading, with no name met twice: an
+    # event of a timeline written as a sentence, an author over a post's title (a listing of posts),
+    # a label over a list item, readers' names in days of more than two months
+    text(
+        P1,
+        P2,
+        "October 29, 2012",
+        "Sandy makes landfall",
+        P3,
+        "October 30, 2012",
+        "Power lines come down",
+        P1,
+        "October 31, 2012",
+        "Subway stays closed",
+        P2,
+    ),
+    text(
+        P1,
+        P2,
+        "## Les plus lus",
+        "18 février 2020",
+        "Par Loïc Le Clerc",
+        "## Des tweets et des gauches",
+        "21 février 2020",
+        "Par Gilles Alfonsi",
+        "## Peut-on être sans gauche ?",
+        "18 février 2020",
+        "Par Pablo Pillaud-Vivien",
+        "## Vous avez quatre heures",
+    ),
+    text(
+        P1,
+        P2,
+        "04 de mayo de 2022",
+        "VIDEO",
+        "* Infantino",
+        "04 de mayo de 2022",
+        "VIDEO",
+        "* Qatar",
+        "04 de mayo de 2022",
+        "VIDEO",
+        "* FIFA",
+    ),
+    text(
+        P1,
+        P2,
+        "March 3, 2011",
+        "Anna Holt",
+        BODY1,
+        "July 9, 2011",
+        "Ben Okri",
+        BODY2,
+        "January 2, 2012",
+        "Carla Dunn",
+        BODY1,
+    ),
     # a listing of events: a date under a place in brackets or a title of many words
     text(
         P1,
@@ -964,6 +1020,25 @@ INVALID = [
         ),
         [(2, 8)],
     ),
+    # session 53: the day over the reader's name (a handle, or a name's words capitalised) over the
+    # comment, three times in days of at most two months: a thread with no heading and no name met
+    # twice (trafilatura's text of a blog whose theme prints the date first)
+    (
+        text(
+            P1,
+            P2,
+            "November 12, 2012",
+            "Beth",
+            BODY1,
+            "November 12, 2012",
+            "steve cubel",
+            BODY2,
+            "December 1, 2012",
+            "Shirley Hershey Showalter",
+            BODY1,
+        ),
+        [(3, 11)],
+    ),
     # without a heading, one reader's name over two of the pairs makes the conversation
     (
         text(P1, P2, "Anna", "10.29.2012", BODY1, "ben_k", "10.29.2012", BODY2, "Anna", "10.30.2012", BODY1),
@@ -989,8 +1064,8 @@ def test_b012_valid(body: str) -> None:
 
 @pytest.mark.parametrize(
     "index, expected",
-    [(0, [3, 5]), (2, [4, 6]), (5, [5, 7]), (9, [4, 7])],
-    ids=["dashes", "says", "footer-then-heading", "name-over-stamp"],
+    [(0, [3, 5]), (2, [4, 6]), (5, [5, 7]), (9, [4, 7]), (-2, [3, 4, 6, 7, 9, 10])],
+    ids=["dashes", "says", "footer-then-heading", "name-over-stamp", "date-over-name"],
 )
 def test_b012_reports_each_header_line_of_the_thread(index: int, expected: list[int]) -> None:
     assert headers(INVALID[index][0]) == expected

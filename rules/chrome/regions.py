@@ -22,11 +22,12 @@ from lintnews.landmarks import LANDMARK_REGIONS, Region
 from lintnews.registry import Rule, Violation, register
 from lintnews.seen_width import SEEN_LINES
 
+from .thread_dated import early_headers
 from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
 from .thread_headers import MAX_HEADER, SHOWN_LINES, cites_a_source, is_header, over_a_title
 from .thread_headings import announcing_heading, is_heading
 from .thread_headless import Thread, headed_thread, replied_thread
-from .thread_pairs import early_headers, heading_above, warm_threads
+from .thread_pairs import heading_above, warm_threads
 from .thread_screen import Screen
 from .thread_words import HeaderPatterns, header_patterns_for
 
@@ -86,7 +87,7 @@ def _threads(doc: Document, settings: Settings) -> list[Thread]:
     if heading is not None:
         run = run[1:]
     else:
-        low = first if run[0] >= first else prose[0].end + 1  # (a name-over-date pair may be above)
+        low = first if run[0] >= first else prose[0].end + 1  # (a pair of name and date may be above)
         heading = heading_above(seen, run[0], patterns, low=low)
     if len(run) < 2 and heading is None:
         return headed_thread(doc, screen, patterns) or replied_thread(doc, first, settings, patterns)
@@ -161,7 +162,10 @@ class CommentThread(Rule):
     run of three reply links or more alone on their lines with the comments between ("[Reply]",
     "Antworten"; from its heading or its first link, the first comment's body left). A
     name's own line over the day alone ("nomaduk" / "10.29.2012") is a header only in a run of three such
-    pairs, under a thread heading or with one name over two of them; a numbered one ("2. The Keeper -
+    pairs, under a thread heading or with one name over two of them, and so is the day over the name
+    ("November 12, 2012" / "Beth" over the comment), or, where the months are written out and name two
+    at most, over names cased as readers' ("steve cubel", "Shirley Hershey Showalter"; not "Sandy makes
+    landfall") over the comment's words (not a title or a list item); a numbered one ("2. The Keeper -
     October 26, 2012", "2. November 8, 2012, | Permalink", "1. Aug 8 2012" only under a thread heading)
     in a run of three, rising, with text between them; a list item holding a name alone over its comment
     (Disqus's) in a run of three under a thread heading or with a reader's web address before a name;

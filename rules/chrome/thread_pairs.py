@@ -1,17 +1,15 @@
-"""Comment headers set on two lines: the reader's name on its own line over the day of the comment
-("nomaduk" / "10.29.2012", "Jacob V" / "October 29, 2012", "broper" / "Posted on August 9, 2012 at
-11:40am"), the comment's body under them. A dated line alone is a dateline as often as a header
-(`thread_headers`: a header is stamped to the minute), so such a pair is believed only among others
-of a thread: at least `_MIN_PAIRS` of them, each within `thread_end.MAX_GAP` lines of the next,
-under a thread's heading ("7 Comments", "Leave a Reply") or with one reader's name over two of them
-(a conversation). `regions.py` adds the lines of the pairs to the headers its search finds
-(`early_headers`), and those of a numbered list of comments dated to the day (`numbered_headers`:
-"2. The Keeper - October 26, 2012"), believed in a run of three whose numbers rise, with text
-between them, and Disqus's list items holding a reader's name alone over each comment
-(`named_items`: "  • Mike Merrill"), believed in a run of three under a thread's heading or with a
-reader's web address before a name, and the lines holding a reader's name and "said..." or "said,"
-alone (`said_headers`: Blogger's "tRiSh said...", with the stamp under the comment), in a run of
-three with text between them.
+"""Comment headers that no byline's pattern reads, each believed only in a run of them
+(`_MIN_PAIRS`, each within `thread_end.MAX_GAP` lines of the next, `_first_run`), which
+`thread_dated.early_headers` adds to the headers `regions.py`'s search finds: a numbered list of
+comments dated to the day (`numbered_headers`: "2. The Keeper - October 26, 2012"), believed in a
+run of three whose numbers rise, with text between them; Disqus's list items holding a reader's
+name alone over each comment (`named_items`: "  • Mike Merrill"), believed in a run of three under
+a thread's heading ("7 Comments", "Leave a Reply") or with a reader's web address before a name;
+and the lines holding a reader's name and "said..." or "said," alone (`said_headers`: Blogger's
+"tRiSh said...", with the stamp under the comment), in a run of three with text between them.
+The name and the day of a comment on two lines are `thread_dated`'s. Also the readers the other
+thread searches share: a run of lines alone (`alone_run`), the heading above a line
+(`heading_above`) and what a screen looks for in a word (`screen_parts`).
 """
 
 from __future__ import annotations
@@ -25,31 +23,16 @@ from lintnews.native_chrome import ODD_FOLDS
 from lintnews.packs import alternation
 
 from .thread_end import MAX_GAP
-from .thread_headers import _SCORE_TITLE, MAX_HEADER, _plain
+from .thread_headers import _plain
 from .thread_headings import is_heading
 from .thread_words import HeaderPatterns, _screenable
 
 #: A reader's name after its first character: up to four words in all and no sentence mark, comma
-#: or colon (`_NAME`, `_SAID_NAME`, `_NAMED_ITEM`).
+#: or colon (`thread_dated`'s names, `_SAID_NAME`, `_NAMED_ITEM`).
 _NAME_REST = r"[^\s.!?:;,#*|()\[\]]{0,29}(?:\s[^\s.!?:;,#*|()\[\]]{1,30}){0,3}"
-#: A reader's name as a site prints it on a line of its own: one to four words and no sentence
-#: mark, comma or colon ("nomaduk", "Jacob V", "Mary"); a heading's marks or a bullet make no name.
-_NAME = re.compile(rf"^[^\W_]{_NAME_REST}$")
-#: Pairs a thread must hold; how long a date line may be; how far above the first pair the
-#: thread's heading may stand.
+#: Pairs a thread must hold; how far above the first pair the thread's heading may stand.
 _MIN_PAIRS = 3
-_LONGEST_DATE = 48
 _HEADING_REACH = 15
-#: What every date of a bare date line (`HeaderPatterns.bare_date`: "10.29.2012", "October 29,
-#: 2012", "29. Oktober 2012, 14:03", maybe with its time) holds: a digit, a dot, a slash or a dash before two digits
-#: (a year's "2012", "10.29", "10/29", "-10"); the screen of short lines (`native.short_lines_holding`)
-#: finds them in one pass of a kernel, so the pattern reads only those.
-_BEFORE_DIGITS = "0123456789./-"
-
-
-#: A list item's bullet, maybe with a heading's marks, before a name (html2text's "  * #####
-#: broper"); a heading alone is no name ("### UK news in pictures" over each day of a gallery).
-_BULLET = re.compile(r"^\s*[*+-]\s+(?:#{1,6}\s+)?")
 
 
 def _first_run(found: list[int], apart: Callable[[int, int], bool] | None = None) -> list[int]:
@@ -111,45 +94,6 @@ def alone_run(
         found = [i for i in range(max(first, 0), len(lines)) if len(lines[i].strip()) <= longest]
     hits = [i for i in found if pattern.match(lines[i]) is not None]
     return _first_run(hits, lambda above, i: not _text_between(lines, above, i))
-
-
-def _name_above(lines: list[str], i: int) -> int | None:
-    """The name line of the pair whose date is line ``i``, if line ``i`` stands right under a
-    name line and over a line of text; else None. In html2text's text a blank line stands
-    between them when the name is a list item's ("  * ##### broper", "", "Posted on August 9,
-    2012 at 11:40am", "", "Egads, …"); a plain name line must stand right above (in a listing of
-    posts, "La Presse", "", "19/02/2020", "", "7", the author's name and the day are no reader's)."""
-    if i < 1 or i + 1 >= len(lines):
-        return None
-    if lines[i - 1].strip():
-        above, name = i - 1, lines[i - 1].strip()
-        if not lines[i + 1].strip():
-            return None
-    else:
-        above = i - 2
-        m = _BULLET.match(lines[above]) if above >= 0 else None
-        if m is None or i + 2 >= len(lines) or not (lines[i + 1].strip() or lines[i + 2].strip()):
-            return None
-        name = lines[above][m.end() :].strip()
-    return above if _NAME.match(name) is not None and not any(c.isdigit() for c in name) else None
-
-
-def dated_pairs(lines: list[str], first: int, patterns: HeaderPatterns) -> list[int]:
-    """The name and date lines of the name-over-date headers from line ``first`` on, when they make a
-    thread (see the module's docstring); else none."""
-    dates = short_lines_holding(lines, max(first, 1), _LONGEST_DATE, (), _BEFORE_DIGITS)
-    if dates is None:  # a line the kernel cannot screen: read them all
-        dates = list(range(max(first, 1), len(lines)))
-    names = {
-        i: k for i in dates if (k := _name_above(lines, i)) is not None and patterns.bare_date.match(lines[i])
-    }
-    run = _first_run(list(names))
-    if not run:
-        return []
-    said = [_BULLET.sub("", lines[names[i]]).strip().casefold() for i in run]
-    if len(set(said)) < len(said) or _under_heading(lines, names[run[0]], patterns):
-        return sorted({*run, *(names[i] for i in run)})
-    return []
 
 
 #: How long a numbered header (`numbered_headers`) may be.
@@ -276,22 +220,3 @@ def named_items(lines: list[str], first: int, patterns: HeaderPatterns) -> list[
     if any(m is not None and m.group(1) for m in found) or _under_heading(lines, run[0], patterns):
         return run
     return []
-
-
-def early_headers(lines: list[str], start: int, first: int, patterns: HeaderPatterns) -> list[int]:
-    """The headers `regions.py` reads from line ``start`` (after the article's first paragraph) on,
-    where its search, from line ``first`` (after the second) on, does not: the name-over-date pairs
-    (`dated_pairs`), the numbered headers (`numbered_headers`), the named items (`named_items`) and
-    a slashdot comment's title with its score ("Deceptive Summary (Score:5, Informative)", "Re:
-    (Score:1)"), which no byline looks like, over the first comment, whose body is the second
-    paragraph of prose."""
-    scored = [i for i in range(start, first) if len(lines[i]) <= MAX_HEADER and _SCORE_TITLE.search(lines[i])]
-    return sorted(
-        {
-            *scored,
-            *dated_pairs(lines, start, patterns),
-            *numbered_headers(lines, start, patterns),
-            *named_items(lines, start, patterns),
-            *said_headers(lines, start, patterns),
-        }
-    )

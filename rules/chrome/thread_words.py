@@ -132,7 +132,8 @@ class HeaderPatterns:
     ):
         #: What stands between a stamp's date and its time: a word of `stamp-joins` or a mark.
         stamp_joins = f"{alternation(joins)}|{_STAMP_MARKS}"
-        month = rf"(?<!\w){prefix_alternation(months)}(?!\w)\.?"
+        #: A month written out (`thread_dated` reads a thread's months with it).
+        self.month = month = rf"(?<!\w){prefix_alternation(months)}(?!\w)\.?"
         weekday = rf"(?<!\w){prefix_alternation(weekdays)}(?!\w)"
         self.date = date = _date(month, weekday)
         self.time = _TIME
