@@ -7,9 +7,11 @@ import json
 
 import pytest
 from console import run_lintnews
+from lintnews.rules.chrome import thread_dated, thread_pairs
 from thread_texts import BODY1, BODY2, P1, P2, P3, headers, lint_b011, regions, text
 
 from lintnews.config import Settings
+from lintnews.engine import Linter
 from lintnews.registry import all_rules
 from lintnews.sources import html_document
 
@@ -1163,3 +1165,15 @@ def test_b012_reads_a_comments_number_before_posted_by() -> None:
         BODY1,
     )
     assert headers(body) == [3, 5, 7]
+
+
+def test_the_warm_up_compiles_the_pair_readers_patterns() -> None:
+    """B011's warm-up, before a run's workers fork, compiles the patterns the pair readers use
+    (`thread_dated.warm_threads`), the months of the day over a name's too: not each worker on
+    its first document that reaches them."""
+
+    builders = [thread_pairs._numbered, thread_pairs._said, thread_dated._month]
+    for build in builders:
+        build.cache_clear()
+    Linter(Settings(select=["B011"])).warm()
+    assert [build.cache_info().currsize for build in builders] == [1, 1, 1]

@@ -11,7 +11,7 @@ from lintnews.document import Document
 from lintnews.registry import Rule, Violation, register
 
 from .regions import comment_threads
-from .thread_pairs import warm_threads
+from .thread_dated import warm_threads
 from .thread_words import header_patterns_for
 
 

@@ -22,12 +22,12 @@ from lintnews.landmarks import LANDMARK_REGIONS, Region
 from lintnews.registry import Rule, Violation, register
 from lintnews.seen_width import SEEN_LINES
 
-from .thread_dated import early_headers
+from .thread_dated import early_headers, warm_threads
 from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
 from .thread_headers import MAX_HEADER, SHOWN_LINES, cites_a_source, is_header, over_a_title
 from .thread_headings import announcing_heading, is_heading
 from .thread_headless import Thread, headed_thread, replied_thread
-from .thread_pairs import heading_above, warm_threads
+from .thread_pairs import heading_above
 from .thread_screen import Screen
 from .thread_words import HeaderPatterns, header_patterns_for
 
@@ -162,10 +162,10 @@ class CommentThread(Rule):
     run of three reply links or more alone on their lines with the comments between ("[Reply]",
     "Antworten"; from its heading or its first link, the first comment's body left). A
     name's own line over the day alone ("nomaduk" / "10.29.2012") is a header only in a run of three such
-    pairs, under a thread heading or with one name over two of them, and so is the day over the name
-    ("November 12, 2012" / "Beth" over the comment), or, where the months are written out and name two
-    at most, over names cased as readers' ("steve cubel", "Shirley Hershey Showalter"; not "Sandy makes
-    landfall") over the comment's words (not a title or a list item); a numbered one ("2. The Keeper -
+    pairs, under a thread heading or with one name over two of them, and so is the day over the name over
+    the comment's words ("November 12, 2012" / "Beth" / the comment; not over a title or a list item),
+    also with neither where the months are written out and name two at most and the names are cased as
+    readers' ("steve cubel", "Shirley Hershey Showalter"; not "Sandy makes landfall"); a numbered one ("2. The Keeper -
     October 26, 2012", "2. November 8, 2012, | Permalink", "1. Aug 8 2012" only under a thread heading)
     in a run of three, rising, with text between them; a list item holding a name alone over its comment
     (Disqus's) in a run of three under a thread heading or with a reader's web address before a name;

@@ -114,15 +114,6 @@ def _numbered(date: str) -> re.Pattern[str]:
     )
 
 
-def warm_threads(patterns: HeaderPatterns) -> None:
-    """Compile the thread search's patterns before the workers fork (B011's and B012's `warm`):
-    the header's forms, the numbered header's (~50 ms in `re`, else in every worker) and the
-    "NAME said..." header's."""
-    patterns.forms()
-    _numbered(patterns.date)
-    _said(patterns.wrote)
-
-
 def numbered_headers(lines: list[str], first: int, patterns: HeaderPatterns) -> list[int]:
     """The headers of a numbered list of comments dated to the day (`_numbered`:
     "1. Joel Leigh - 29 August, 2011", "2. November 8, 2012, | Permalink") from line ``first``
