@@ -1171,7 +1171,6 @@ def test_the_warm_up_compiles_the_pair_readers_patterns() -> None:
     """B011's warm-up, before a run's workers fork, compiles the patterns the pair readers use
     (`thread_dated.warm_threads`), the months of the day over a name's too: not each worker on
     its first document that reaches them."""
-
     builders = [thread_pairs._numbered, thread_pairs._said, thread_dated._month]
     for build in builders:
         build.cache_clear()
