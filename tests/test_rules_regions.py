@@ -1041,6 +1041,26 @@ INVALID = [
         ),
         [(3, 11)],
     ),
+    # three names of four cased as readers' are enough: a reader may write "Susan wiggins"
+    (
+        text(
+            P1,
+            P2,
+            "November 12, 2012",
+            "Beth",
+            BODY1,
+            "November 12, 2012",
+            "Susan wiggins",
+            BODY2,
+            "November 13, 2012",
+            "steve cubel",
+            BODY1,
+            "November 13, 2012",
+            "Shirley Hershey Showalter",
+            BODY2,
+        ),
+        [(3, 14)],
+    ),
     # without a heading, one reader's name over two of the pairs makes the conversation
     (
         text(P1, P2, "Anna", "10.29.2012", BODY1, "ben_k", "10.29.2012", BODY2, "Anna", "10.30.2012", BODY1),
@@ -1066,7 +1086,7 @@ def test_b012_valid(body: str) -> None:
 
 @pytest.mark.parametrize(
     "index, expected",
-    [(0, [3, 5]), (2, [4, 6]), (5, [5, 7]), (9, [4, 7]), (-2, [3, 4, 6, 7, 9, 10])],
+    [(0, [3, 5]), (2, [4, 6]), (5, [5, 7]), (9, [4, 7]), (-3, [3, 4, 6, 7, 9, 10])],
     ids=["dashes", "says", "footer-then-heading", "name-over-stamp", "date-over-name"],
 )
 def test_b012_reports_each_header_line_of_the_thread(index: int, expected: list[int]) -> None:

@@ -7,7 +7,8 @@ timeline's event as often as a name, so such pairs are believed only among other
 at least `thread_pairs._MIN_PAIRS` of them, each within `thread_end.MAX_GAP` lines of the next,
 under a thread's heading ("7 Comments", "Leave a Reply"), with one reader's name over two of
 them (a conversation) or, for the date over the name, with their months written out and at most
-`_THREAD_MONTHS` of them (a thread is written within days of its post; a timeline spans seasons).
+`_THREAD_MONTHS` of them (a thread is written within days of its post; a timeline spans seasons)
+and most of the names cased as readers' (`_cased_name`).
 
 `early_headers`, which `regions.py` reads, adds the headers of `thread_pairs`' other readers;
 `warm_threads` compiles the patterns of them all before a run's workers fork.
@@ -134,8 +135,11 @@ def _cased_name(line: str) -> bool:
     return len(words) <= _NAME_WORDS and (all(w[:1].isupper() for w in words) or name == name.casefold())
 
 
-#: How many words a reader's name under its day may hold.
+#: How many words a reader's name under its day may hold; the share of a run's names that must be
+#: cased as readers' (three quarters: a reader may write "Susan wiggins" or "Natalie the
+#: Singingfool", a timeline's days head sentences, "Sandy makes landfall", nearly all).
 _NAME_WORDS = 3
+_CASED_OF = (3, 4)
 
 
 def dated_pairs(lines: list[str], first: int, patterns: HeaderPatterns) -> list[int]:
@@ -159,7 +163,7 @@ def dated_pairs(lines: list[str], first: int, patterns: HeaderPatterns) -> list[
         believed = len(set(said)) < len(said) or _under_heading(lines, min(run[0], names[run[0]]), patterns)
         if believed or (
             reader is _name_below
-            and all(_cased_name(lines[names[i]]) for i in run)
+            and sum(_cased_name(lines[names[i]]) for i in run) * _CASED_OF[1] >= _CASED_OF[0] * len(run)
             and _few_months([lines[i] for i in run], patterns)
         ):
             found.update(run, (names[i] for i in run))
