@@ -148,6 +148,8 @@ def dated_pairs(lines: list[str], first: int, patterns: HeaderPatterns) -> list[
     dates = short_lines_holding(lines, max(first, 1), _LONGEST_DATE, (), _BEFORE_DIGITS)
     if dates is None:  # a line the kernel cannot screen: read them all
         dates = list(range(max(first, 1), len(lines)))
+    if not _first_run(dates):  # (the pairs' dates are some of these lines: no run, no thread)
+        return []
     found: set[int] = set()
     for reader in (_name_above, _name_below):
         # (the reader first, and the date's pattern, ~4 µs a line, only when its pairs make a run:
