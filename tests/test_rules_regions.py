@@ -68,6 +68,16 @@ FORUM_PAGE = (
     BODY2,
 )
 
+
+def days_over_names(*pairs: tuple[str, str]) -> str:
+    """The article (P1, P2), then each (day, reader's name) over a comment (BODY1, BODY2 in turn):
+    a thread as a blog theme that prints the date first sets it out."""
+    lines = [P1, P2]
+    for k, (day, name) in enumerate(pairs):
+        lines += [day, name, (BODY1, BODY2)[k % 2]]
+    return text(*lines)
+
+
 VALID = [
     # an article with no thread
     text(P1, P2, P3),
@@ -429,18 +439,8 @@ VALID = [
         "VIDEO",
         "* FIFA",
     ),
-    text(
-        P1,
-        P2,
-        "March 3, 2011",
-        "Anna Holt",
-        BODY1,
-        "July 9, 2011",
-        "Ben Okri",
-        BODY2,
-        "January 2, 2012",
-        "Carla Dunn",
-        BODY1,
+    days_over_names(
+        ("March 3, 2011", "Anna Holt"), ("July 9, 2011", "Ben Okri"), ("January 2, 2012", "Carla Dunn")
     ),
     # a listing of events: a date under a place in brackets or a title of many words
     text(
@@ -1026,38 +1026,20 @@ INVALID = [
     # comment, three times in days of at most two months: a thread with no heading and no name met
     # twice (trafilatura's text of a blog whose theme prints the date first)
     (
-        text(
-            P1,
-            P2,
-            "November 12, 2012",
-            "Beth",
-            BODY1,
-            "November 12, 2012",
-            "steve cubel",
-            BODY2,
-            "December 1, 2012",
-            "Shirley Hershey Showalter",
-            BODY1,
+        days_over_names(
+            ("November 12, 2012", "Beth"),
+            ("November 12, 2012", "steve cubel"),
+            ("December 1, 2012", "Shirley Hershey Showalter"),
         ),
         [(3, 11)],
     ),
     # three names of four cased as readers' are enough: a reader may write "Susan wiggins"
     (
-        text(
-            P1,
-            P2,
-            "November 12, 2012",
-            "Beth",
-            BODY1,
-            "November 12, 2012",
-            "Susan wiggins",
-            BODY2,
-            "November 13, 2012",
-            "steve cubel",
-            BODY1,
-            "November 13, 2012",
-            "Shirley Hershey Showalter",
-            BODY2,
+        days_over_names(
+            ("November 12, 2012", "Beth"),
+            ("November 12, 2012", "Susan wiggins"),
+            ("November 13, 2012", "steve cubel"),
+            ("November 13, 2012", "Shirley Hershey Showalter"),
         ),
         [(3, 14)],
     ),
