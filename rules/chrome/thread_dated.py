@@ -184,8 +184,8 @@ def warm_threads(patterns: HeaderPatterns) -> None:
 
 def early_headers(lines: list[str], start: int, first: int, patterns: HeaderPatterns) -> list[int]:
     """The headers `regions.py` reads from line ``start`` (after the article's first paragraph) on,
-    where its search, from line ``first`` (after the second) on, does not: the name-over-date pairs
-    (`dated_pairs`), the numbered headers (`numbered_headers`), the named items (`named_items`) and
+    where its search, from line ``first`` (after the second) on, does not: the pairs of a name and a
+    date, in either order (`dated_pairs`), the numbered headers (`numbered_headers`), the named items (`named_items`) and
     a slashdot comment's title with its score ("Deceptive Summary (Score:5, Informative)", "Re:
     (Score:1)"), which no byline looks like, over the first comment, whose body is the second
     paragraph of prose."""
