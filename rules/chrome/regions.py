@@ -164,8 +164,9 @@ class CommentThread(Rule):
     name's own line over the day alone ("nomaduk" / "10.29.2012") is a header only in a run of three such
     pairs, under a thread heading or with one name over two of them, and so is the day over the name over
     the comment's words ("November 12, 2012" / "Beth" / the comment; not over a title or a list item),
-    also with neither where the months are written out and name two at most and the names are cased as
-    readers' ("steve cubel", "Shirley Hershey Showalter"; not "Sandy makes landfall"); a numbered one ("2. The Keeper -
+    also with neither where the months are written out and name two at most and three quarters of the
+    names are cased as readers' ("steve cubel", "Shirley Hershey Showalter"; not "Sandy makes landfall");
+    a numbered one ("2. The Keeper -
     October 26, 2012", "2. November 8, 2012, | Permalink", "1. Aug 8 2012" only under a thread heading)
     in a run of three, rising, with text between them; a list item holding a name alone over its comment
     (Disqus's) in a run of three under a thread heading or with a reader's web address before a name;
