@@ -1,5 +1,6 @@
-"""Checks shared by every shape of pack file: an entry's keys and types, its patterns (valid, and
-unable to make matching hang: `lintnews.regexcheck`); and where the built-in rule files live."""
+"""Checks shared by every shape of pack file: an entry's keys and types, its patterns (valid,
+able to match a line key's ends: `lintnews.keyends`, and unable to make matching hang:
+`lintnews.regexcheck`); and where the built-in rule files live."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from lintnews.config import ConfigError
 from lintnews.diagnostics import Severity
+from lintnews.keyends import dead_end
 from lintnews.packs.model import Entry
 from lintnews.packs.regex_facts import GLOBAL_FLAGS
 from lintnews.regexcheck import backtracking_risk, group_reference
@@ -42,6 +44,15 @@ def entry(data: Any, where: str, check_patterns: bool = True) -> Entry:
                 f"{where}: pattern {p!r} for rule {rule} {shared}: a rule's patterns are matched as one "
                 "regular expression, where group names and numbers belong to all of them. Use "
                 "non-capturing groups (`(?:...)`) and write the repeated text out"
+            )
+        dead = dead_end(p) if check_patterns else None
+        if dead is not None:
+            char, side = dead
+            raise ConfigError(
+                f"{where}: pattern {p!r} for rule {rule} needs {char!r} at the {side} of a line, where no "
+                "line has it: patterns match a line's key, whose ends lose spaces, punctuation, bullets "
+                f"and arrows (`Share (opens in new window)` is matched as `share (opens in new window`). "
+                f"Leave the {char!r} out there, or make it optional (`{re.escape(char)}?`)"
             )
         # A pattern Python's backtracking engine can spend minutes on would hang every run that
         # meets an unlucky line: refused when the pack is loaded (see `lintnews.regexcheck`).
