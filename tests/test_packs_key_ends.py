@@ -5,7 +5,8 @@ share link "Click to share on Twitter (Opens in new window)" is matched as ``cli
 twitter (opens in new window``. Until session 54 nine shipped patterns wrote the closing ")" of
 such a note (B005 in six languages, B002's "Keine Kommentare (…)", B004's "(無料)") and so missed
 the very lines they were written for. The shipped packs hold no such pattern now, a user's pack
-that holds one is refused naming it, and the lines are reported."""
+that holds one is refused naming it, and the lines are reported, with the rest of WordPress's
+(Jetpack's) share buttons met beside them on the crawl ("Klicken zum Ausdrucken (…)")."""
 
 from __future__ import annotations
 
@@ -131,6 +132,16 @@ ARTICLE_DE = (
         (ARTICLE_EN, "Click to share on Twitter (Opens in new window)", "B005"),
         (ARTICLE_EN, "Click to share on Facebook (Opens in new window)", "B005"),
         (ARTICLE_EN, "Find us on Google+", "B005"),
+        (ARTICLE_EN, "Click to print (Opens in new window)", "B005"),
+        (ARTICLE_EN, "Click to email a link to a friend (Opens in new window)", "B005"),
+        (ARTICLE_DE, "Klicken zum Ausdrucken (Wird in neuem Fenster geöffnet)", "B005"),
+        (
+            ARTICLE_DE,
+            "Klick, um dies einem Freund per E-Mail zu senden (Wird in neuem Fenster geöffnet)",
+            "B005",
+        ),
+        (ARTICLE_DE, "Klicken, um in Skype zu teilen (Wird in neuem Fenster geöffnet)", "B005"),
+        (ARTICLE_DE, "Auf Skype teilen (Wird in neuem Fenster geöffnet)", "B005"),
         (ARTICLE_DE, "Klicken, um auf Facebook zu teilen (Wird in neuem Fenster geöffnet)", "B005"),
         (ARTICLE_DE, "Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)", "B002"),
         (
