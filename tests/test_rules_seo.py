@@ -98,6 +98,11 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             article(
                 (1, "Similar stories on harbours were told in Hamburg and in Rotterdam, the lawyer said.")
             ),
+            # session 54: a label and a title over the first paragraph are the article's own title;
+            # a verdict too short for a title stays
+            f"Lesetipp: Der Schwarm von Frank Schätzing\n\n{DE1}\n\n{DE2}\n",
+            "Recommended: The harbour walk from the ferry to the lighthouse\n" + article(),
+            article((1, "Recommended: Yes")),
         ],
         [
             (
@@ -115,6 +120,28 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 [2, 4, 5],
             ),
             (f"{DE1}\nLesen Sie auch: Neue Radwege für die Innenstadt\n", [2]),
+            # session 54: more labels before another article's title
+            (
+                f"{DE1}\nLesetipp: Neue Radwege für die Innenstadt\n{DE2}\nAuch lesen: Diese drei Cafés am Hafen lohnen sich\n",
+                [2, 4],
+            ),
+            (article((1, "* _Recommended:_ Inside the harbour's boiler room: any questions?")), [3]),
+            # two label lines at the top are no title over the article
+            (f"Lesetipp: Neue Radwege für die Innenstadt\nLesetipp: Ein Sommer am Hafen\n\n{DE1}\n", [1, 2]),
+            (
+                (
+                    "Le conseil municipal a adopté mardi le projet du port après un long débat avec les habitants du "
+                    "quartier.\nÀ découvrir aussi : Les plus belles plages de Bretagne\n"
+                ),
+                [2],
+            ),
+            (
+                (
+                    "El ayuntamiento aprobó el martes la ampliación del puerto después de un largo debate con los "
+                    "vecinos.\nTambién te puede interesar: Las mejores playas de Galicia\n"
+                ),
+                [2],
+            ),
             (
                 (
                     "Le conseil municipal a adopté mardi le projet du port après un long débat avec les habitants du "

@@ -5,14 +5,34 @@ A phrase rule: its metadata, docs and phrases live in ``rules/packs/S001.toml``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from lintnews.config import Settings
+from lintnews.document import Document
 from lintnews.packs import PhraseRule, phrase_rule
-from lintnews.registry import register
+from lintnews.registry import Violation, register
 
 
 @register
 @phrase_rule("S001")
 class SeoFiller(PhraseRule):
-    pass
+    # (The docs are the rule file's.) A label and a title on the document's first line, over its
+    # first paragraph of prose, are the article's own title ("Lesetipp: Der Schwarm von Frank
+    # Schätzing" over the review), not a teaser of another article: left (`_own_title`).
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        for found in super().check(doc, settings):
+            if not _own_title(doc, found.line):
+                yield found
+
+
+def _own_title(doc: Document, line: int) -> bool:
+    """``line`` is a one-line first block, a label then a title ("Lesetipp: …", "Related: …"),
+    and the block under it is prose."""
+    block = doc.block_at(line)
+    if block is None or block.index != 0 or block.start != block.end or len(doc.blocks) < 2:
+        return False
+    label, colon, title = doc.lines[line].partition(":")
+    return bool(colon) and len(title.split()) >= 3 and doc.blocks[1].prose
 
 
 # --- off-topic related links ------------------------------------------------------------------
