@@ -280,7 +280,7 @@ class PhraseRule(Rule):
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         for i, entry in match_lines(doc, settings, self.name):
-            if wrapped_tail(doc, settings, i) or story_word(doc, settings, self.name, i):
+            if wrapped_tail(doc, settings, i) or story_word(doc, settings, self.name, i) or self.left(doc, i):
                 continue
             yield self.line_violation(
                 doc,
@@ -289,3 +289,8 @@ class PhraseRule(Rule):
                 fix=self.remove_lines_fix(doc, i, i, f'Remove the line "{doc.lines[i].strip()[:60]}"'),
                 severity=entry.severity,
             )
+
+    def left(self, doc: Document, line: int) -> bool:
+        """Whether the matched ``line`` is left by the rule's own judgement (none: a subclass may
+        judge, as S001 leaves an article's own title)."""
+        return False

@@ -5,12 +5,9 @@ A phrase rule: its metadata, docs and phrases live in ``rules/packs/S001.toml``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.packs import PhraseRule, phrase_rule
-from lintnews.registry import Violation, register
+from lintnews.registry import register
 
 
 @register
@@ -19,10 +16,8 @@ class SeoFiller(PhraseRule):
     # (The docs are the rule file's.) A label and a title on the document's first line, over its
     # first paragraph of prose, are the article's own title ("Lesetipp: Der Schwarm von Frank
     # Schätzing" over the review), not a teaser of another article: left (`_own_title`).
-    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        for found in super().check(doc, settings):
-            if not _own_title(doc, found.line):
-                yield found
+    def left(self, doc: Document, line: int) -> bool:
+        return _own_title(doc, line)
 
 
 def _own_title(doc: Document, line: int) -> bool:
