@@ -160,12 +160,13 @@ _CHROME_RULES = (
     "post-navigation",
     "adblock-notice",
     "seo-filler",
+    "lone-timestamp",
 )
 
 
 def chrome(doc: Document, settings: Settings, block: Block) -> bool:
     """Whether a phrase rule of site chrome reports the one-line ``block``: the phrase rules'
     matches of the document (`lines_matched`: which they compute once for all of them, read
-    for the nine rules in one call), so that T002 matches no line again (nor a line key over
+    for the ten rules in one call), so that T002 matches no line again (nor a line key over
     `lintnews.packs.screen.MAX_KEY` characters, which no phrase rule reports)."""
     return block.start == block.end and block.start in lines_matched(doc, settings, _CHROME_RULES)

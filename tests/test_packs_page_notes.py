@@ -1,0 +1,90 @@
+"""Session 54's page notes and prompts, read from the trafilatura benchmark's and the crawl's
+missed chrome: the reading-time note (B023: "5 min read", "5 Minuten Lesezeit", "Lecture :
+3 min", "8 minutos de lectura"), Reuters' footer (B020), a comment section's "Netiquette" (B002),
+a plea to support the site (B004) and more labels before another article's title (S001: "Lea
+más:", "PUEDES VER:", "Lesen Sie hier:"). Each line is reported, with its code and line, inside
+a real-shaped article; the same words inside the article's sentences are left."""
+
+from __future__ import annotations
+
+import pytest
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.engine import Linter
+
+EN = (
+    "The city council approved the new harbour budget on Monday after a debate that lasted most of"
+    " the night, and the mayor said work on the quay would begin in the spring.\n"
+)
+DE = (
+    "Der Stadtrat hat am Montag den neuen Haushalt für den Hafen beschlossen, nach einer Debatte, die"
+    " fast die ganze Nacht dauerte; die Arbeiten am Kai sollen im Frühjahr beginnen.\n"
+)
+FR = (
+    "Le conseil municipal a adopté lundi le nouveau budget du port après un débat qui a duré presque"
+    " toute la nuit, et les travaux du quai commenceront au printemps.\n"
+)
+ES = (
+    "El ayuntamiento aprobó el lunes el nuevo presupuesto del puerto tras un debate que duró casi"
+    " toda la noche, y las obras del muelle empezarán en primavera.\n"
+)
+PL = (
+    "Rada miasta przyjęła w poniedziałek nowy budżet portu po debacie, która trwała prawie całą noc,"
+    " a prace przy nabrzeżu mają się rozpocząć wiosną przyszłego roku.\n"
+)
+
+
+def findings(text: str) -> list[tuple[str, int]]:
+    return [(d.code, d.line) for d in Linter(Settings()).lint(Document(path="a.txt", text=text)).diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("article", "line", "code"),
+    [
+        (EN, "5 min read", "B023"),
+        (EN, "Mar 3, 2021 · 6 min read", "B023"),
+        (EN, "Reading time: 4 minutes", "B023"),
+        (EN, "_Estimated reading time: 6 minutes_", "B023"),
+        (DE, "5 Minuten Lesezeit", "B023"),
+        (DE, "Lesezeit: ca. 3 Minuten", "B023"),
+        (DE, "Lesedauer: 8 Min.", "B023"),
+        (FR, "Lecture : 3 min.", "B023"),
+        (FR, "4 minutes de lecture", "B023"),
+        (ES, "Tiempo de lectura: 8 minutos", "B023"),
+        (ES, "8 minutos de lectura", "B023"),
+        (PL, "Ten tekst przeczytasz w 1 minutę", "B023"),
+        (EN, "Our Standards: The Thomson Reuters Trust Principles.", "B020"),
+        (DE, "Netiquette", "B002"),
+        (DE, "Bitte beachten Sie unsere Netiquette.", "B002"),
+        (
+            EN,
+            "If you enjoyed reading this post – would you consider supporting our work? Just click here.",
+            "B004",
+        ),
+        (EN, "Help support our journalism and enjoy the site ads free - for as little as $6 a month", "B004"),
+        (ES, "Lea más: Tribunal condena a cuatro años de prisión a ex contralor", "S001"),
+        (ES, "PUEDES VER: ¿Qué es la Sunedu, cómo está conformada y para qué sirve?", "S001"),
+        (ES, "LEE MÁS | Exministro niega que haya negociado obras con excongresista", "S001"),
+        (DE, "Lesen Sie hier: Spielabbruch in der Kreisliga zwischen zwei Mannschaften", "S001"),
+    ],
+)
+def test_the_line_is_reported_under_the_article(article: str, line: str, code: str) -> None:
+    assert findings(f"{article}\n{line}\n") == [(code, 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words in the article's sentences
+        f"{EN}\nThe report is a 5 min read for most councillors, the clerk said, and it is online.\n",
+        f"{EN}\nReading time for the full report is about four hours, the clerk said on Monday.\n",
+        f"{DE}\nDie Lesezeit des Berichts beträgt etwa zwei Stunden, sagte die Sprecherin am Montag.\n",
+        f"{ES}\nEl informe tiene 8 minutos de lectura para los concejales, explicó el secretario.\n",
+        f"{EN}\nThe group said it would support independent journalism in the region with a new fund.\n",
+        # a "Netiquette" heading between two paragraphs of an article about it is the story's own
+        f"{DE}\nNetiquette\n\n{DE}".replace(DE, DE.replace("Hafen", "Forum"), 1),
+    ],
+)
+def test_the_same_words_inside_an_article_are_left(text: str) -> None:
+    assert findings(text) == []
