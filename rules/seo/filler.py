@@ -26,7 +26,7 @@ def _own_title(doc: Document, line: int) -> bool:
     block = doc.block_at(line)
     if block is None or block.index != 0 or block.start != block.end or len(doc.blocks) < 2:
         return False
-    label, colon, title = doc.lines[line].partition(":")
+    _, colon, title = doc.lines[line].partition(":")
     return bool(colon) and len(title.split()) >= 3 and doc.blocks[1].prose
 
 
