@@ -14,27 +14,7 @@ left."""
 from __future__ import annotations
 
 import pytest
-
-from lintnews.config import Settings
-from lintnews.document import Document
-from lintnews.engine import Linter
-
-DE = (
-    "Der Stadtrat hat am Montag den neuen Haushalt für den Hafen beschlossen, nach einer Debatte, die"
-    " fast die ganze Nacht dauerte; die Arbeiten am Kai sollen im Frühjahr beginnen.\n"
-)
-FR = (
-    "Le conseil municipal a adopté lundi le nouveau budget du port après un débat qui a duré presque"
-    " toute la nuit, et les travaux du quai commenceront au printemps.\n"
-)
-ES = (
-    "El ayuntamiento aprobó el lunes el nuevo presupuesto del puerto tras un debate que duró casi"
-    " toda la noche, y las obras del muelle empezarán en primavera.\n"
-)
-
-
-def findings(text: str) -> list[tuple[str, int]]:
-    return [(d.code, d.line) for d in Linter(Settings()).lint(Document(path="a.txt", text=text)).diagnostics]
+from pack_articles import DE, ES, FR, findings
 
 
 @pytest.mark.parametrize(

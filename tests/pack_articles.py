@@ -1,0 +1,36 @@
+"""The article paragraphs the phrase tests put a line under (one per language: a harbour budget
+passed after a night's debate), and what the default selection reports on a text: shared by the
+tests of session 54's phrases (`test_packs_page_notes.py`, `test_packs_mirrored.py`,
+`test_packs_mirrored_more.py`, `test_packs_key_ends.py`)."""
+
+from __future__ import annotations
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.engine import Linter
+
+EN = (
+    "The city council approved the new harbour budget on Monday after a debate that lasted most of"
+    " the night, and the mayor said work on the quay would begin in the spring.\n"
+)
+DE = (
+    "Der Stadtrat hat am Montag den neuen Haushalt für den Hafen beschlossen, nach einer Debatte, die"
+    " fast die ganze Nacht dauerte; die Arbeiten am Kai sollen im Frühjahr beginnen.\n"
+)
+FR = (
+    "Le conseil municipal a adopté lundi le nouveau budget du port après un débat qui a duré presque"
+    " toute la nuit, et les travaux du quai commenceront au printemps.\n"
+)
+ES = (
+    "El ayuntamiento aprobó el lunes el nuevo presupuesto del puerto tras un debate que duró casi"
+    " toda la noche, y las obras del muelle empezarán en primavera.\n"
+)
+PL = (
+    "Rada miasta przyjęła w poniedziałek nowy budżet portu po debacie, która trwała prawie całą noc,"
+    " a prace przy nabrzeżu mają się rozpocząć wiosną przyszłego roku.\n"
+)
+
+
+def findings(text: str) -> list[tuple[str, int]]:
+    """(code, line) of every diagnostic the default selection reports on ``text``."""
+    return [(d.code, d.line) for d in Linter(Settings()).lint(Document(path="a.txt", text=text)).diagnostics]
