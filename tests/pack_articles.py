@@ -1,7 +1,7 @@
 """The article paragraphs the phrase tests put a line under (one per language: a harbour budget
 passed after a night's debate), and what the default selection reports on a text: shared by the
 tests of session 54's phrases (`test_packs_page_notes.py`, `test_packs_mirrored.py`,
-`test_packs_mirrored_more.py`, `test_packs_key_ends.py`)."""
+`test_packs_mirrored_more.py`; `test_packs_key_ends.py` uses `findings` under its own paragraphs)."""
 
 from __future__ import annotations
 

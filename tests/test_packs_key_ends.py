@@ -11,16 +11,14 @@ that holds one is refused naming it, and the lines are reported, with the rest o
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
-from console import lintnews_script
+from console import run_lintnews
+from pack_articles import findings
 from test_regexcheck import builtin_patterns
 
 from lintnews.config import ConfigError, Settings
-from lintnews.document import Document
-from lintnews.engine import Linter
 from lintnews.keyends import dead_end
 from lintnews.packs import load_packs
 from lintnews.textnorm import line_key
@@ -89,13 +87,7 @@ def test_a_users_pattern_that_cannot_match_its_end_is_refused_naming_pack_entry_
     tmp_path: Path,
 ) -> None:
     _write_pack(tmp_path, r"teile uns auf mastodon \(neues fenster\)")
-    proc = subprocess.run(
-        [lintnews_script(), "check", "--no-cache", "story.txt"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = run_lintnews(["check", "--no-cache", "story.txt"], tmp_path)
     assert proc.returncode == 2
     assert proc.stdout == ""
     lines = proc.stderr.splitlines()
@@ -171,11 +163,9 @@ ARTICLE_DE = (
     ],
 )
 def test_the_lines_those_patterns_were_written_for_are_reported(article: str, line: str, code: str) -> None:
-    text = f"{article}\n{line}\n"
-    found = [(d.code, d.line) for d in Linter(Settings()).lint(Document(path="a.txt", text=text)).diagnostics]
-    assert found == [(code, 3)]
+    assert findings(f"{article}\n{line}\n") == [(code, 3)]
 
 
 @pytest.mark.parametrize("article", [ARTICLE_EN, ARTICLE_DE])
 def test_the_same_words_inside_an_article_are_left(article: str) -> None:
-    assert Linter(Settings()).lint(Document(path="a.txt", text=article)).diagnostics == []
+    assert findings(article) == []
