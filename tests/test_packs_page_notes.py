@@ -53,6 +53,15 @@ from pack_articles import DE, EN, ES, FR, PL, findings
             "B020",
         ),
         (ES, "Esta obra está bajo una Licencia Creative Commons Atribución 4.0 Internacional.", "B020"),
+        # Spanish notices with the year, the sign or the owner after the words (B020)
+        (ES, "Todos los derechos reservados 2021", "B020"),
+        (ES, "Todos los derechos reservados © 2021 Infobae", "B020"),
+        (ES, "Derechos reservados © 2022, Dutriz Hermanos, S.A. de C.V.", "B020"),
+        (
+            ES,
+            "Todos los derechos reservados Editora Panamá América S.A. - Ciudad de Panamá - Panamá 2022",
+            "B020",
+        ),
         # a link back to the home page (B010)
         (EN, "Go to homepage.", "B010"),
         (DE, "Zur Startseite", "B010"),
@@ -85,6 +94,7 @@ def test_the_line_is_reported_under_the_article(article: str, line: str, code: s
         f"{DE}\nZur Startseite des Portals gelangen Leser über das Logo, erklärte der Entwickler.\n",
         f"{EN}\nThe council will publish the report as a PDF version for download next week.\n",
         f"{ES}\nEsta obra está bajo la protección del ayuntamiento desde 1998, dijo el alcalde.\n",
+        f"{ES}\nLos derechos reservados de la empresa fueron cedidos en 2019 al grupo, explicó el abogado.\n",
         # a "Netiquette" heading between two paragraphs of an article about it is the story's own
         f"{DE}\nNetiquette\n\n{DE}".replace(DE, DE.replace("Hafen", "Forum"), 1),
     ],
