@@ -50,6 +50,21 @@ _BEFORE_DIGITS = "0123456789./-"
 _BULLET = re.compile(r"^\s*[*+-]\s+(?:#{1,6}\s+)?")
 #: The months (and years) a run of date-over-name pairs with no other sign of a thread may name.
 _THREAD_MONTHS = 2
+#: How long a name's line may be (four words of thirty characters, a bullet's marks).
+_LONGEST_NAME = 140
+#: A comment's first line: no heading's marks or list item's bullet before it, and four words or
+#: more or a sentence's end.
+_BODY = re.compile(r"^\s*(?![#>*+-]|\d+[.)]\s)(?:\S+\s+){3,}\S|^\s*(?![#>*+-])[^\n]*[.!?…]\s*$")
+#: A mark no name holds, of any script: a comment's first words under its date ("终于通车了，等了
+#: 好多年。") are no name; an apostrophe, a hyphen or an initial's full stop are a name's.
+_MARK = re.compile(r"[^\w\s'’.-]")
+#: A year, which a date may give with its month.
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+#: How many words a reader's name under its day may hold; the share of a run's names that must be
+#: cased as readers' (three quarters: a reader may write "Susan wiggins" or "Natalie the
+#: Singingfool", a timeline's days head sentences, "Sandy makes landfall", nearly all).
+_NAME_WORDS = 3
+_CASED_OF = (3, 4)
 
 
 def _name_above(lines: list[str], i: int) -> int | None:
@@ -91,25 +106,10 @@ def _name_below(lines: list[str], i: int) -> int | None:
     return below if body < n and _BODY.match(lines[body]) is not None else None
 
 
-#: How long a name's line may be (four words of thirty characters, a bullet's marks).
-_LONGEST_NAME = 140
-#: A comment's first line: no heading's marks or list item's bullet before it, and four words or
-#: more or a sentence's end.
-_BODY = re.compile(r"^\s*(?![#>*+-]|\d+[.)]\s)(?:\S+\s+){3,}\S|^\s*(?![#>*+-])[^\n]*[.!?…]\s*$")
-
-
-#: A mark no name holds, of any script: a comment's first words under its date ("终于通车了，等了
-#: 好多年。") are no name; an apostrophe, a hyphen or an initial's full stop are a name's.
-_MARK = re.compile(r"[^\w\s'’.-]")
-
-
 @functools.lru_cache(maxsize=8)
 def _month(source: str) -> re.Pattern[str]:
     """`HeaderPatterns.month` compiled (once a pattern)."""
     return re.compile(source, re.IGNORECASE)
-
-
-_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def _few_months(dates: list[str], patterns: HeaderPatterns) -> bool:
@@ -133,13 +133,6 @@ def _cased_name(line: str) -> bool:
     words = _BULLET.sub("", line).split()
     name = " ".join(words)
     return len(words) <= _NAME_WORDS and (all(w[:1].isupper() for w in words) or name == name.casefold())
-
-
-#: How many words a reader's name under its day may hold; the share of a run's names that must be
-#: cased as readers' (three quarters: a reader may write "Susan wiggins" or "Natalie the
-#: Singingfool", a timeline's days head sentences, "Sandy makes landfall", nearly all).
-_NAME_WORDS = 3
-_CASED_OF = (3, 4)
 
 
 def dated_pairs(lines: list[str], first: int, patterns: HeaderPatterns) -> list[int]:
