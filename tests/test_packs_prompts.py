@@ -1,0 +1,135 @@
+"""Session 55's prompts, counted on the crawl among the lines no rule reported: prompts over a
+comment form and the thread's house rules ("Share your thoughts", "Comment policy", "We ask that
+comments are civil …"), a reader-feedback widget ("Was this article helpful?", "Rate this post",
+"Average rating 4.5 / 5. Vote count: 12"), both B002's, and prompts to install the outlet's app
+(B004: "Get the free app", "Download the TechCrunch App for Android in Google Play", "Descarga la
+App RadioBíoBío"), in English, German, French and Spanish. Each line is reported, with its code,
+line and message, inside a real-shaped article; the same words inside the article's sentences are
+left, and so is a line naming an app store alone."""
+
+from __future__ import annotations
+
+import pytest
+from pack_articles import DE, EN, ES, FR, findings
+
+from lintnews.config import Settings
+from lintnews.document import Document
+from lintnews.engine import Linter
+
+
+@pytest.mark.parametrize(
+    ("article", "line", "code"),
+    [
+        # prompts over a comment form and the thread's house rules (B002)
+        (EN, "Share your thoughts", "B002"),
+        (EN, "## TELL US WHAT YOU THINK:", "B002"),
+        (EN, "  * Comment Policy", "B002"),
+        (EN, "COMMUNITY GUIDELINES", "B002"),
+        (EN, "You can find our Community Guidelines in full here.", "B002"),
+        (EN, "Join The Conversation: Sign Up / Log In", "B002"),
+        (EN, "Join the discussion  More In  Business »", "B002"),
+        (EN, "Please read the Online Marketing Blog comment policy.", "B002"),
+        (
+            EN,
+            "All comments are moderated so you may experience a short delay before yours appears. Comments"
+            " should be respectful of other readers and stay on topic, or they may be removed by the editors.",
+            "B002",
+        ),
+        (
+            EN,
+            "Please understand that comments are moderated and it is not always possible to publish all that"
+            " have been submitted. We will, however, try to publish comments that are representative.",
+            "B002",
+        ),
+        (
+            EN,
+            "We welcome reader comments on the top stories of the day. Some comments may be republished on"
+            " the website or in the newspaper; email addresses will not be published.",
+            "B002",
+        ),
+        (EN, "We ask that comments are civil and free of libellous or hateful material.", "B002"),
+        (
+            EN,
+            "We want to hear what you think about this article. Submit a letter to the editor or write to"
+            " letters@theatlantic.com.",
+            "B002",
+        ),
+        (DE, "### SAGEN SIE UNS IHRE MEINUNG", "B002"),
+        (DE, "**Diskutieren Sie mit uns**", "B002"),
+        (FR, "## Réagissez à cet article", "B002"),
+        (ES, "## Comparte tu opinión", "B002"),
+        # the reader-feedback widget (B002)
+        (EN, "Was this article helpful?", "B002"),
+        (EN, "  * #### Rate This Post", "B002"),
+        (EN, "Average rating 4.5 / 5. Vote count: 12", "B002"),
+        (EN, "No votes so far! Be the first to rate this post.", "B002"),
+        (DE, "War dieser Artikel hilfreich?", "B002"),
+        (DE, "### Artikel bewerten", "B002"),
+        (FR, "Cet article vous a-t-il été utile ?", "B002"),
+        (ES, "¿Te ha resultado útil este artículo?", "B002"),
+        # prompts to install the outlet's app (B004)
+        (EN, "Get the free app", "B004"),
+        (EN, "  * DOWNLOAD OUR IPHONE APP", "B004"),
+        (EN, "Get the new ABC7 Bay Area mobile app today!", "B004"),
+        (EN, "Download the native CNET app for the platform of your choice.", "B004"),
+        (EN, "  * Download the TechCrunch App for Android in Google Play", "B004"),
+        (EN, "CBS This Morning now on iPad & iPhone! GET THE FREE APP", "B004"),
+        (EN, "Engadget for iPhone - get the app now!", "B004"),
+        (
+            EN,
+            "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.",
+            "B004",
+        ),
+        (EN, "Get it on Google Play", "B004"),
+        (FR, "**Le Devoir** Le DevoirGRATUIT - sur Google Play", "B004"),
+        (DE, "  * Hol dir die App!", "B004"),
+        (
+            DE,
+            "Laden Sie unsere App für **iOS** und **Android** Betriebssysteme auf Ihr Handy herunter.",
+            "B004",
+        ),
+        (ES, "## Descarga la App RadioBíoBío", "B004"),
+        (ES, "Descargá la aplicación de LA NACION. Es rápida y liviana.", "B004"),
+        (FR, "Téléchargez l'application Le Monde", "B004"),
+        # a prompt to the site's YouTube channel (B005)
+        (ES, "**¡Mira lo que tiene nuestro canal de YouTube!**", "B005"),
+    ],
+)
+def test_the_line_is_reported_under_the_article(article: str, line: str, code: str) -> None:
+    assert findings(f"{article}\n{line}\n") == [(code, 3)]
+
+
+@pytest.mark.parametrize(
+    ("article", "line", "message"),
+    [
+        (EN, "Rate this post", "Reader feedback widget left in the text"),
+        (DE, "War dieser Artikel hilfreich?", "Feedback-Widget im Text (reader feedback widget)"),
+        (EN, "Get the free app", "App download prompt left in the text"),
+        (DE, "Hol dir die App", "App-Werbung im Text (app download prompt)"),
+        (ES, "Descarga nuestra app", "Invitación a descargar la app en el texto (app download prompt)"),
+        (EN, "Share your thoughts", "Comment-form text left in the text"),
+    ],
+)
+def test_the_message_names_the_widget(article: str, line: str, message: str) -> None:
+    text = f"{article}\n{line}\n"
+    [diagnostic] = Linter(Settings()).lint(Document(path="a.txt", text=text)).diagnostics
+    assert diagnostic.message == message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words in the article's sentences
+        f"{EN}\nShare your thoughts with the council before Friday, the mayor told residents on Monday.\n",
+        f"{EN}\nThe platform said comments are moderated by volunteers, who remove about 200 a day.\n",
+        f"{EN}\nThe council will rate this post of harbour master as one of the most demanding in the city.\n",
+        f"{EN}\nResidents can get the free app from the council's website and report broken lights.\n",
+        f"{DE}\nWar dieser Artikel hilfreich für die Debatte, fragte die Opposition am Dienstag.\n",
+        f"{ES}\nDescarga la aplicación y regístrate con tu número, explicó el concejal a los vecinos.\n",
+        # a line naming an app store alone: a heading of an article about it as often
+        f"{EN}\nApp Store\n\n{EN.replace('harbour', 'school')}",
+        f"{EN}\nGoogle Play\n\n{EN.replace('harbour', 'school')}",
+    ],
+)
+def test_the_same_words_inside_an_article_are_left(text: str) -> None:
+    assert findings(text) == []
