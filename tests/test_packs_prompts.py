@@ -5,7 +5,8 @@ comments are civil …"), a reader-feedback widget ("Was this article helpful?",
 (B004: "Get the free app", "Download the TechCrunch App for Android in Google Play", "Descarga la
 App RadioBíoBío"), in English, German, French and Spanish. Each line is reported, with its code,
 line and message, inside a real-shaped article; the same words inside the article's sentences are
-left, and so is a line naming an app store alone."""
+left, and so is a line naming an app store alone. S001's and B007's messages are in the document's
+language (German, French, Spanish), as the other phrase rules' are."""
 
 from __future__ import annotations
 
@@ -108,6 +109,17 @@ def test_the_line_is_reported_under_the_article(article: str, line: str, code: s
         (DE, "Hol dir die App", "App-Werbung im Text (app download prompt)"),
         (ES, "Descarga nuestra app", "Invitación a descargar la app en el texto (app download prompt)"),
         (EN, "Share your thoughts", "Comment-form text left in the text"),
+        # S001 and B007 speak the document's language, as the other phrase rules do (session 55)
+        (EN, "Related articles", "Related-content prompt left in the text"),
+        (DE, "Ähnliche Beiträge", "Hinweis auf verwandte Inhalte im Text (related-content prompt)"),
+        (FR, "Articles similaires", "Renvoi vers des contenus liés dans le texte (related-content prompt)"),
+        (
+            ES,
+            "Artículos relacionados",
+            "Invitación a contenido relacionado en el texto (related-content prompt)",
+        ),
+        (DE, "Geschrieben von", "Autorenzeile ohne Namen (byline without an author name)"),
+        (FR, "Par :", "Signature sans nom d'auteur (byline without an author name)"),
     ],
 )
 def test_the_message_names_the_widget(article: str, line: str, message: str) -> None:
