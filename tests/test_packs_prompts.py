@@ -59,6 +59,11 @@ from lintnews.engine import Linter
         (DE, "**Diskutieren Sie mit uns**", "B002"),
         (FR, "## Réagissez à cet article", "B002"),
         (ES, "## Comparte tu opinión", "B002"),
+        (EN, "The comments to this entry are closed.", "B002"),
+        (EN, "Please use your real name. Keywords will be removed.", "B002"),
+        # CommentLuv's line under a reader's comment (B002)
+        (EN, "Julie recently posted..Crowns on teeth", "B002"),
+        (EN, "Emily @ EvolvingPF recently posted..Financial Tethers to Our Families of Origin", "B002"),
         # the reader-feedback widget (B002)
         (EN, "Was this article helpful?", "B002"),
         (EN, "  * #### Rate This Post", "B002"),
@@ -134,6 +139,7 @@ def test_the_message_names_the_widget(article: str, line: str, message: str) -> 
         # the same words in the article's sentences
         f"{EN}\nShare your thoughts with the council before Friday, the mayor told residents on Monday.\n",
         f"{EN}\nThe platform said comments are moderated by volunteers, who remove about 200 a day.\n",
+        f"{EN}\nThe company recently posted... a record loss of $3bn, its chief executive said on Monday.\n",
         f"{EN}\nThe council will rate this post of harbour master as one of the most demanding in the city.\n",
         f"{EN}\nResidents can get the free app from the council's website and report broken lights.\n",
         f"{DE}\nWar dieser Artikel hilfreich für die Debatte, fragte die Opposition am Dienstag.\n",
