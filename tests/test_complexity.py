@@ -146,6 +146,10 @@ TEXT: dict[str, Callable[[int], str]] = {
     "B025": lambda n: repeat(
         n, lambda i: f"{sentence(i)}\nPrint this story | Email this story | Discuss Story\n\n"
     ),
+    # login boxes (two buttons, a field, a line only such a box holds) between paragraphs
+    "B032": lambda n: repeat(
+        n, lambda i: f"{sentence(i)}\n\nLog in\nRegister\n\nPassword:\n\nForgot your password?\n\n"
+    ),
     "B026": lambda n: repeat(
         n, lambda i: f"{sentence(i)}\nContact Us : Privacy Policy : Legal Disclaimer\n\n"
     ),

@@ -37,7 +37,7 @@ Our reporters recommend
 Visitors queued from early morning, and staff said more than two thousand people came through the doors.
 """
 
-READERS = "B001, B002, B003, B004, B005, B006, B007, B008, B009, B010, B020, B021, B022, B023, B024, B025, B026, B027, G002, G003, S001, S003, S004"
+READERS = "B001, B002, B003, B004, B005, B006, B007, B008, B009, B010, B020, B021, B022, B023, B024, B025, B026, B027, B032, G002, G003, S001, S003, S004"
 
 
 def project(tmp_path: Path, config: str, name: str = "lintnews.toml", **files: str) -> Path:

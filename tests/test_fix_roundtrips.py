@@ -45,6 +45,7 @@ CASES: dict[str, tuple[str, str]] = {
     "B026": (f"{ARTICLE}\nContact Us : Privacy Policy : Legal Disclaimer\n", ARTICLE),
     "B027": (around("Updated at 1:23 p.m."), ARTICLE),
     "B028": (f"Home\nNews\n\nSport\nPolitics\n\n{ARTICLE}", ARTICLE),
+    "B032": (f"  * Log in\n  * Register\n\nPassword:\n\nForgot your password?\n\n{ARTICLE}", ARTICLE),
     "D001": (f"{P1}\n\n{P2}\n\n{P1}\n\n{P3}\n", ARTICLE),
     "D002": (
         f"Council Approves Budget After Long Debate\n\n{P1}\n\n{P2}\n\nCouncil approves budget after long debate\n\n{P3}\n",

@@ -120,6 +120,7 @@ CASES: dict[str, list[str]] = {
     "B026": [*ARTICLE, "Contact Us : Privacy Policy : Legal Disclaimer"],
     "B027": around("Updated at 1:23 p.m."),
     "B028": ["Home", "News", "Sport", "Arts &amp; Caf&eacute;s", *ARTICLE],
+    "B032": ["Log in &amp; more", "Register", "Password:", "Forgot your password?", *ARTICLE],
     "D001": [P1, P2, P1, P3],
     "D002": [
         "Council Approves Budget After Long Caf&eacute; Debate",

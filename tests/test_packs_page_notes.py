@@ -4,8 +4,9 @@ missed chrome: the reading-time note (B023: "5 min read", "5 Minuten Lesezeit", 
 a plea to support the site (B004), more labels before another article's title (S001: "Lea
 más:", "PUEDES VER:", "Lesen Sie hier:"), and lines English had and the other shipped languages
 lacked, or both lacked: WordPress.com's footer credit and licence lines (B020), links back to the
-home page (B010), Blogger's comment feed and the login form (B002), the PDF download (B025). Each line is reported, with its code and line, inside
-a real-shaped article; the same words inside the article's sentences are left."""
+home page (B010), Blogger's comment feed (B002) and the login form (B032 since session 55), the
+PDF download (B025). Each line is reported, with its code and line, inside a real-shaped article;
+the same words inside the article's sentences are left."""
 
 from __future__ import annotations
 
@@ -66,11 +67,11 @@ from pack_articles import DE, EN, ES, FR, PL, findings
         (EN, "Go to homepage.", "B010"),
         (DE, "Zur Startseite", "B010"),
         (ES, "Ir a la portada", "B010"),
-        # Blogger's feed link under the comments and the login form (B002)
+        # Blogger's feed link under the comments (B002) and the login form (B032 since session 55)
         (DE, "Abonnieren Kommentare zum Post (Atom)", "B002"),
         (FR, "Inscription à : Publier les commentaires (Atom)", "B002"),
-        (DE, "Angemeldet bleiben", "B002"),
-        (EN, "Keep me logged in", "B002"),
+        (DE, "Angemeldet bleiben", "B032"),
+        (EN, "Keep me logged in", "B032"),
         # the download as PDF (B025)
         (EN, "Download as PDF", "B025"),
         (DE, "Artikel als PDF herunterladen", "B025"),

@@ -1036,6 +1036,19 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
         ],
         [],
     ),
+    # ---------------------------------------------------------------------------- B032 login-form
+    # (more in tests/test_rules_login.py)
+    "B032": (
+        [
+            f"{EN}\nPassword\n\n{EN2}\n",
+            f"{EN}\nLogin\n",
+            f"{EN}\nName\nE-mail\nSubmit\n\n{EN2}\n",
+        ],
+        [
+            (f"{EN}\nForgot your password?\n{EN2}\n", [2]),
+            (f"Log in\nRegister\n\nPassword:\n\n{EN}\n", [1]),
+        ],
+    ),
 }
 
 VALID = [(code, text) for code, (valid, _) in CASES.items() for text in valid]

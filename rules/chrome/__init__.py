@@ -12,6 +12,7 @@ from . import (  # noqa: F401
     galleries,
     labels,
     landmark_blocks,
+    login,
     menus,
     notices,
     regions,
