@@ -5,8 +5,10 @@ comments are civil …"), a reader-feedback widget ("Was this article helpful?",
 (B004: "Get the free app", "Download the TechCrunch App for Android in Google Play", "Descarga la
 App RadioBíoBío"), in English, German, French and Spanish. Each line is reported, with its code,
 line and message, inside a real-shaped article; the same words inside the article's sentences are
-left, and so is a line naming an app store alone. S001's and B007's messages are in the document's
-language (German, French, Spanish), as the other phrase rules' are."""
+left, and so is a line naming an app store alone. Session 55 also added form notes of Disqus and
+TypePad (B002), Jetpack's share-by-e-mail messages (B005), a search box's "Search" (B010, left
+between two paragraphs of prose) and a bare "RSS" (B004). S001's and B007's messages are in the
+document's language (German, French, Spanish), as the other phrase rules' are."""
 
 from __future__ import annotations
 
@@ -97,6 +99,19 @@ from lintnews.engine import Linter
         (ES, "## Descarga la App RadioBíoBío", "B004"),
         (ES, "Descargá la aplicación de LA NACION. Es rápida y liviana.", "B004"),
         (FR, "Téléchargez l'application Le Monde", "B004"),
+        # Disqus's and TypePad's form notes (B002), Jetpack's share-by-e-mail messages (B005)
+        (EN, "Loading comments...", "B002"),
+        (EN, "Notify me of followup comments via e-mail", "B002"),
+        (EN, "You are currently signed in as (nobody). Sign out", "B002"),
+        (EN, "(URLs automatically linked.)", "B002"),
+        (EN, "Sorry, your blog cannot share posts by email.", "B005"),
+        (EN, "Post was not sent - check your email addresses!", "B005"),
+        (DE, "Entschuldigung, dein Blog kann keine Beiträge per E-Mail teilen.", "B005"),
+        (FR, "L'article n'a pas été envoyé - Vérifiez vos adresses e-mail !", "B005"),
+        (ES, "Lo siento, tu blog no puede compartir entradas por correo electrónico.", "B005"),
+        # a search box's label (B010) and a feed link (B004) alone on a line
+        (EN, "## Search", "B010"),
+        (EN, "  * RSS", "B004"),
         # a prompt to the site's YouTube channel (B005)
         (ES, "**¡Mira lo que tiene nuestro canal de YouTube!**", "B005"),
     ],
@@ -144,6 +159,8 @@ def test_the_message_names_the_widget(article: str, line: str, message: str) -> 
         f"{EN}\nResidents can get the free app from the council's website and report broken lights.\n",
         f"{DE}\nWar dieser Artikel hilfreich für die Debatte, fragte die Opposition am Dienstag.\n",
         f"{ES}\nDescarga la aplicación y regístrate con tu número, explicó el concejal a los vecinos.\n",
+        # "Search" between two paragraphs of prose: a story's subheading (B010's story-words)
+        f"{EN}\n## Search\n\n{EN.replace('harbour', 'school')}",
         # a line naming an app store alone: a heading of an article about it as often
         f"{EN}\nApp Store\n\n{EN.replace('harbour', 'school')}",
         f"{EN}\nGoogle Play\n\n{EN.replace('harbour', 'school')}",
