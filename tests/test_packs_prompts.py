@@ -109,6 +109,18 @@ from lintnews.engine import Linter
         (DE, "Entschuldigung, dein Blog kann keine Beiträge per E-Mail teilen.", "B005"),
         (FR, "L'article n'a pas été envoyé - Vérifiez vos adresses e-mail !", "B005"),
         (ES, "Lo siento, tu blog no puede compartir entradas por correo electrónico.", "B005"),
+        # ad slots (B009), counters and buttons of a thread (B002), a share row (B005), skip
+        # links and a post's permalink (B010), Argentine Spanish's sign-up button (B004)
+        (EN, "Continue reading the main story", "B009"),
+        (EN, "  * Ad Choices", "B009"),
+        (ES, "Espacio publicitario", "B009"),
+        (ES, "Se han publicado 11 comentarios", "B002"),
+        (EN, "Comment below or sign in with TypePad Facebook Twitter and more...", "B002"),
+        (DE, "Antworten Antworten Melden Melden Empfehlen Empfehlen", "B002"),
+        (EN, "| | | | Digg This | Save to del.icio.us", "B005"),
+        (EN, "## Accessibility links", "B010"),
+        (EN, "Permalink", "B010"),
+        (ES, "  * Suscribite", "B004"),
         # a search box's label (B010) and a feed link (B004) alone on a line
         (EN, "## Search", "B010"),
         (EN, "  * RSS", "B004"),

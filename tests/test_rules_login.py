@@ -59,6 +59,9 @@ def test_two_buttons_side_by_side_are_a_box() -> None:
     assert boxes(f"  * Anmelden\n\n  * Registrieren\n\n{DE}") == [
         (1, 3, "Anmeldeformular im Text (login form)")
     ]
+    assert boxes(f"Ingresá\nRegistrate\n\n{ES}") == [
+        (1, 2, "Formulario de inicio de sesión en el texto (login form)")
+    ]
 
 
 def test_a_field_label_counts_only_inside_a_box() -> None:
