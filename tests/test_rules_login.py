@@ -41,6 +41,12 @@ def boxes(text: str) -> list[tuple[int, int, str]]:
         (FR, "Mot de passe oublié ?"),
         (ES, "¿Olvidó su contraseña?"),
         (RUSSIAN, "Забыли пароль?"),
+        # a social login button
+        (EN, "Sign in with Facebook"),
+        (EN, "  * Login with Google"),
+        (DE, "Mit Facebook anmelden"),
+        (FR, "Se connecter avec Facebook"),
+        (ES, "Entrar con Facebook"),
     ],
 )
 def test_a_line_only_a_login_box_holds_is_reported_alone(article: str, line: str) -> None:
