@@ -632,3 +632,16 @@ def test_t001_leaves_a_line_of_chrome_to_its_rule() -> None:
     assert lines_of("T001", text(LEDE, "", related, "", BODY)) == []
     assert lines_of("T001", text(CUT, "", related, "", BODY)) == [("T001", 1)]
     assert lines_of("S001", text(LEDE, "", related, "", BODY)) == [("S001", 3)]
+
+
+def test_t002_steps_over_an_empty_byline_and_a_login_box_line_after_the_article() -> None:
+    """An empty byline ("Par", "Von:"; B007's) or a login box's line ("Forgot your password?";
+    B032's) after the last paragraph is no sentence cut off: its own rule reports it, and T002
+    reads the paragraph above (session 55)."""
+    french = "Le conseil municipal a adopté lundi le nouveau budget du port après un long débat."
+    assert lines_of("T002", text(french, "", "Par")) == []
+    assert lines_of("B007", text(french, "", "Par")) == [("B007", 3)]
+    assert lines_of("T002", text(DE_BODY, "", "Von:")) == []
+    assert lines_of("T002", text(LEDE, "", BODY, "", "Forgot your password?")) == []
+    # the paragraph above, cut off, is still reported
+    assert lines_of("T002", text(FR_LEDE, "", "Par")) == [("T002", 1)]

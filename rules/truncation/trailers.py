@@ -161,12 +161,17 @@ _CHROME_RULES = (
     "adblock-notice",
     "seo-filler",
     "lone-timestamp",
+    # (session 55) an empty byline ("Par", "Von:"), a login box's line, a print tool, a pager
+    "empty-byline",
+    "login-form",
+    "print-tools",
+    "pagination",
 )
 
 
 def chrome(doc: Document, settings: Settings, block: Block) -> bool:
     """Whether a phrase rule of site chrome reports the one-line ``block``: the phrase rules'
     matches of the document (`lines_matched`: which they compute once for all of them, read
-    for the ten rules in one call), so that T002 matches no line again (nor a line key over
+    for the fourteen rules in one call), so that T002 matches no line again (nor a line key over
     `lintnews.packs.screen.MAX_KEY` characters, which no phrase rule reports)."""
     return block.start == block.end and block.start in lines_matched(doc, settings, _CHROME_RULES)
