@@ -9,7 +9,8 @@ On a one-file ``lintnews check`` that was a fifth of the instructions of the who
 ~2.0 billion). The files stay the data: this cache only remembers what reading them gave.
 
 The cache is keyed by a hash of what its content follows from: the rule files' bytes, the source
-of the code that reads and checks them (`lintnews.packs`, `lintnews.config`, this module), the
+of the code that reads and checks them (`lintnews.packs`, `lintnews.config`, this module) and
+that makes the term lists' line keys (`lintnews.textnorm`, `lintnews.native`), the
 folder they are in (an entry's ``source`` names its file) and the Python version (tomllib,
 `marshal`). A key that differs, a file that cannot be read or decoded: the packs are read as
 before, and the cache is written again when it may be, as bytecode is (`lintnews.kept_files`,
@@ -137,6 +138,9 @@ def _key(folder: Path) -> bytes:
         *sorted(folder.glob("*.toml")),
         *sorted((here / "packs").glob("*.py")),
         here / "config.py",
+        # (the term lists' words are kept as line keys: what `line_key` makes of them)
+        here / "textnorm.py",
+        here / "native.py",
         Path(__file__),
     ]
     for path in sources:

@@ -202,3 +202,19 @@ def test_a_check_run_reports_the_same_with_and_without_the_cache(tmp_path: Path)
     assert runs[0].returncode == runs[1].returncode == 1
     assert runs[0].stdout == runs[1].stdout
     assert "B006" in runs[1].stdout  # (a phrase rule's finding in fixtures/)
+
+
+def test_the_key_follows_the_code_that_makes_line_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The term lists' words are kept in the cache as line keys: a change to `line_key`
+    (`lintnews.textnorm`, `lintnews.native`) must make the cache read the files again, as a change
+    to the loader does (session 55: the key hashed the loader only)."""
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def noting(path: Path) -> bytes:
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", noting)
+    pack_cache._key(builtin_dir())
+    assert {"textnorm.py", "native.py", "config.py", "pack_cache.py", "B001.toml"} <= set(read)
