@@ -92,6 +92,8 @@ def test_a_russian_box_between_blank_lines_is_one_region_with_the_english_messag
         f"{EN}\nThe club said it would reset every supporter's password after a data breach in the spring.\n",
         f"{EN}\nRemember me as a mayor who built the quay, he told the council on his last day in office.\n",
         f"{DE}\nAnmelden können sich Bürger bis Freitag im Rathaus, sagte die Sprecherin am Montag.\n",
+        # a program's prompts in a code block of a how-to article
+        f"{EN}\n\n```\nUsername:\nPassword:\nLogin\n```\n\n{EN.replace('harbour', 'school')}",
     ],
 )
 def test_the_same_words_in_an_article_are_left(text: str) -> None:

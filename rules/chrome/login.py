@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lintnews.block_edges import CODE_LINES
 from lintnews.config import Settings
 from lintnews.document import Document
 from lintnews.packs import PhraseRule, line_keys, load_packs, pack_languages, pack_terms, phrase_rule
@@ -21,6 +22,8 @@ class LoginForm(PhraseRule):
     # in a run of the box's lines (`_runs`), and a field's label ("E-mail:", its `field-words`)
     # only inside a run that holds two lines of the other kinds. Such a run is reported as one
     # region, from its first line to its last, and its fix removes the blank lines between them.
+    # A code block's lines are no box ("Username:" / "Password:" in a program's output), as no
+    # phrase rule reports one.
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
         found = {v.line: v for v in super().check(doc, settings)}
         form = pack_terms(doc, settings, self.name, "form-words")
@@ -30,7 +33,7 @@ class LoginForm(PhraseRule):
             return
         fields = pack_terms(doc, settings, self.name, "field-words")
         boxes: list[Violation] = []
-        for run in _runs(keys, found, form, fields):
+        for run in _runs(keys, found, form, fields, CODE_LINES.of(doc)):
             if sum(1 for i in run if i in found or keys[i] in form) < 2:
                 continue
             for i in run:
@@ -50,15 +53,19 @@ class LoginForm(PhraseRule):
 
 
 def _runs(
-    keys: list[str], found: dict[int, Violation], form: frozenset[str], fields: frozenset[str]
+    keys: list[str],
+    found: dict[int, Violation],
+    form: frozenset[str],
+    fields: frozenset[str],
+    code: frozenset[int],
 ) -> Iterator[list[int]]:
-    """Runs of the box's lines (matched, or a button, field or label of the term lists) with
-    nothing but blank lines between them."""
+    """Runs of the box's lines (matched, or a button, field or label of the term lists, outside
+    a code block) with nothing but blank lines between them."""
     run: list[int] = []
     for i, key in enumerate(keys):
         if not key:
             continue
-        if i in found or key in form or key in fields:
+        if i in found or (key in form or key in fields) and i not in code:
             run.append(i)
             continue
         if run:
