@@ -7,8 +7,9 @@ App RadioBíoBío"), in English, German, French and Spanish. Each line is report
 line and message, inside a real-shaped article; the same words inside the article's sentences are
 left, and so is a line naming an app store alone. Session 55 also added form notes of Disqus and
 TypePad (B002), Jetpack's share-by-e-mail messages (B005), a search box's "Search" (B010, left
-between two paragraphs of prose) and a bare "RSS" (B004). S001's and B007's messages are in the
-document's language (German, French, Spanish), as the other phrase rules' are."""
+between two paragraphs of prose), a bare "RSS" (B004) and a player's or dialog's buttons (B025:
+"Close", "Undo", "Play video"). S001's and B007's messages are in the document's language
+(German, French, Spanish), as the other phrase rules' are."""
 
 from __future__ import annotations
 
@@ -121,6 +122,13 @@ from lintnews.engine import Linter
         (EN, "## Accessibility links", "B010"),
         (EN, "Permalink", "B010"),
         (ES, "  * Suscribite", "B004"),
+        # a video player's and a dialog's buttons (B025)
+        (EN, "Close", "B025"),
+        (EN, "Undo", "B025"),
+        (EN, "Play Video", "B025"),
+        (DE, "        * SCHLIESSEN", "B025"),
+        (FR, "Fermer", "B025"),
+        (ES, "Ver Video", "B025"),
         # a search box's label (B010) and a feed link (B004) alone on a line
         (EN, "## Search", "B010"),
         (EN, "  * RSS", "B004"),
@@ -171,6 +179,8 @@ def test_the_message_names_the_widget(article: str, line: str, message: str) -> 
         f"{EN}\nResidents can get the free app from the council's website and report broken lights.\n",
         f"{DE}\nWar dieser Artikel hilfreich für die Debatte, fragte die Opposition am Dienstag.\n",
         f"{ES}\nDescarga la aplicación y regístrate con tu número, explicó el concejal a los vecinos.\n",
+        # "Play" between two paragraphs of prose: a games review's subheading (B025's story-words)
+        f"{EN}\nPlay\n\n{EN.replace('harbour', 'school')}",
         # "Search" between two paragraphs of prose: a story's subheading (B010's story-words)
         f"{EN}\n## Search\n\n{EN.replace('harbour', 'school')}",
         # a line naming an app store alone: a heading of an article about it as often
