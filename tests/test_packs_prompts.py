@@ -7,8 +7,9 @@ App RadioBíoBío"), in English, German, French and Spanish. Each line is report
 line and message, inside a real-shaped article; the same words inside the article's sentences are
 left, and so is a line naming an app store alone. Session 55 also added form notes of Disqus and
 TypePad (B002), Jetpack's share-by-e-mail messages (B005), a search box's "Search" (B010, left
-between two paragraphs of prose), a bare "RSS" (B004) and a player's or dialog's buttons (B025:
-"Close", "Undo", "Play video"). S001's and B007's messages are in the document's language
+between two paragraphs of prose), a bare "RSS" (B004), a player's or dialog's buttons (B025:
+"Close", "Undo", "Play video") and a shop's buttons and cart (B009: "Buy now", "In den
+Warenkorb"). S001's and B007's messages are in the document's language
 (German, French, Spanish), as the other phrase rules' are."""
 
 from __future__ import annotations
@@ -129,6 +130,13 @@ from lintnews.engine import Linter
         (DE, "        * SCHLIESSEN", "B025"),
         (FR, "Fermer", "B025"),
         (ES, "Ver Video", "B025"),
+        # a shop's buttons and cart (B009)
+        (EN, "Buy Now", "B009"),
+        (EN, "  * View Cart", "B009"),
+        (DE, "Auf den Wunschzettel", "B009"),
+        (DE, "(inkl. MwSt. zzgl. Versandkosten*)", "B009"),
+        (FR, "Ajouter au panier", "B009"),
+        (ES, "Tu carrito está vacío", "B009"),
         # a search box's label (B010) and a feed link (B004) alone on a line
         (EN, "## Search", "B010"),
         (EN, "  * RSS", "B004"),
@@ -177,6 +185,7 @@ def test_the_message_names_the_widget(article: str, line: str, message: str) -> 
         f"{EN}\nThe company recently posted... a record loss of $3bn, its chief executive said on Monday.\n",
         f"{EN}\nThe council will rate this post of harbour master as one of the most demanding in the city.\n",
         f"{EN}\nResidents can get the free app from the council's website and report broken lights.\n",
+        f"{EN}\nBuy now, pay later schemes drew a warning from the regulator on Monday, the council heard.\n",
         f"{DE}\nWar dieser Artikel hilfreich für die Debatte, fragte die Opposition am Dienstag.\n",
         f"{ES}\nDescarga la aplicación y regístrate con tu número, explicó el concejal a los vecinos.\n",
         # "Play" between two paragraphs of prose: a games review's subheading (B025's story-words)
