@@ -294,3 +294,14 @@ class PhraseRule(Rule):
         """Whether the matched ``line`` is left by the rule's own judgement (none: a subclass may
         judge, as S001 leaves an article's own title)."""
         return False
+
+    def language_message(self, doc: Document, settings: Settings) -> str:
+        """The message of the rule's first table, in the first language whose phrases apply to
+        ``doc``, that gives one (else `default_message`): what a finding made of more than its
+        matched lines says (B032's login box)."""
+        packs = load_packs(settings)
+        for language in pack_languages(doc, settings, packs):
+            for entry in packs.entries(self.name, language):
+                if entry.message:
+                    return entry.message
+        return self.default_message

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from lintnews.block_edges import CODE_LINES
 from lintnews.config import Settings
 from lintnews.document import Document
-from lintnews.packs import PhraseRule, line_keys, load_packs, pack_languages, pack_terms, phrase_rule
+from lintnews.packs import PhraseRule, line_keys, pack_terms, phrase_rule
 from lintnews.registry import Violation, register
 
 
@@ -39,17 +39,10 @@ class LoginForm(PhraseRule):
             for i in run:
                 found.pop(i, None)
             title = f"Remove the login form ({run[-1] - run[0] + 1} lines)"
-            boxes.append(self.removable_lines(doc, run[0], run[-1], self._message(doc, settings), title))
+            boxes.append(
+                self.removable_lines(doc, run[0], run[-1], self.language_message(doc, settings), title)
+            )
         yield from sorted([*found.values(), *boxes], key=lambda v: v.line)
-
-    def _message(self, doc: Document, settings: Settings) -> str:
-        """The message of the rule's table in the first language whose phrases apply to ``doc``."""
-        packs = load_packs(settings)
-        for language in pack_languages(doc, settings, packs):
-            for entry in packs.entries(self.name, language):
-                if entry.message:
-                    return entry.message
-        return self.default_message
 
 
 def _runs(
