@@ -1,11 +1,13 @@
 """The article paragraphs the phrase tests put a line under (one per language: a harbour budget
 passed after a night's debate), and what the default selection reports on a text: shared by the
 tests of session 54's phrases (`test_packs_page_notes.py`, `test_packs_mirrored.py`,
-`test_packs_mirrored_more.py`; `test_packs_key_ends.py` uses `findings` under its own paragraphs)."""
+`test_packs_mirrored_more.py`; `test_packs_key_ends.py` uses `findings` under its own paragraphs;
+session 55's `test_packs_prompts.py` and `test_rules_login.py` read `diagnostics` whole)."""
 
 from __future__ import annotations
 
 from lintnews.config import Settings
+from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
 from lintnews.engine import Linter
 
@@ -31,6 +33,11 @@ PL = (
 )
 
 
+def diagnostics(text: str) -> list[Diagnostic]:
+    """Every diagnostic the default selection reports on ``text``."""
+    return Linter(Settings()).lint(Document(path="a.txt", text=text)).diagnostics
+
+
 def findings(text: str) -> list[tuple[str, int]]:
     """(code, line) of every diagnostic the default selection reports on ``text``."""
-    return [(d.code, d.line) for d in Linter(Settings()).lint(Document(path="a.txt", text=text)).diagnostics]
+    return [(d.code, d.line) for d in diagnostics(text)]

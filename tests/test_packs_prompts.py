@@ -15,11 +15,7 @@ Warenkorb"). S001's and B007's messages are in the document's language
 from __future__ import annotations
 
 import pytest
-from pack_articles import DE, EN, ES, FR, findings
-
-from lintnews.config import Settings
-from lintnews.document import Document
-from lintnews.engine import Linter
+from pack_articles import DE, EN, ES, FR, diagnostics, findings
 
 
 @pytest.mark.parametrize(
@@ -172,7 +168,7 @@ def test_the_line_is_reported_under_the_article(article: str, line: str, code: s
 )
 def test_the_message_names_the_widget(article: str, line: str, message: str) -> None:
     text = f"{article}\n{line}\n"
-    [diagnostic] = Linter(Settings()).lint(Document(path="a.txt", text=text)).diagnostics
+    [diagnostic] = diagnostics(text)
     assert diagnostic.message == message
 
 

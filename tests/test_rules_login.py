@@ -6,11 +6,8 @@ paragraph of prose, or a lone "Login" link, is left."""
 from __future__ import annotations
 
 import pytest
-from pack_articles import DE, EN, ES, FR, findings
+from pack_articles import DE, EN, ES, FR, diagnostics, findings
 
-from lintnews.config import Settings
-from lintnews.document import Document
-from lintnews.engine import Linter
 from lintnews.fixes import apply_edits
 
 #: The box of a Russian football site, as html2text turned the page into text (blank lines and all).
@@ -25,7 +22,7 @@ RUSSIAN = (
 
 def boxes(text: str) -> list[tuple[int, int, str]]:
     """(line, end line, message) of every B032 finding on ``text``."""
-    found = Linter(Settings()).lint(Document(path="a.txt", text=text)).diagnostics
+    found = diagnostics(text)
     return [(d.line, d.end_line, d.message) for d in found if d.code == "B032"]
 
 
@@ -102,6 +99,6 @@ def test_the_same_words_in_an_article_are_left(text: str) -> None:
 
 def test_the_fix_removes_the_box_and_the_blank_lines_inside_it() -> None:
     text = f"  * Log in\n  * Register\n\nUsername:\n\nPassword:\n\nForgot your password?\n\n{EN}"
-    found = Linter(Settings()).lint(Document(path="a.txt", text=text)).diagnostics
+    found = diagnostics(text)
     fixes = [d.fix for d in found if d.code == "B032" and d.fix is not None and d.fix.safe]
     assert apply_edits(text, fixes) == (EN, 1)
