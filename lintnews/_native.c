@@ -3192,6 +3192,7 @@ PyDoc_STRVAR(menu_kinds_doc,
 #define MENU_LONGEST 208
 #define MENU_ITEM_LONGEST 40
 #define MENU_ITEM_WORDS 4
+#define MENU_CJK_LONGEST 10 /* menu_items.LONGEST_CJK_ITEM */
 #define MENU_ASK 255
 
 static inline int menu_marker_char(Py_UCS4 ch)
@@ -3215,7 +3216,7 @@ static inline int menu_folds_to_ascii(Py_UCS4 ch)
     return ch == 0xDF || ch == 0x17F || ch == 0x1E9E || ch == 0x212A || (ch >= 0xFB00 && ch <= 0xFB06);
 }
 
-/* Whether the ASCII word s[a:b] is, lower-cased, a byline's first word (menu_shapes._BYLINE_WORDS). */
+/* Whether the ASCII word s[a:b] is, lower-cased, a byline's first word (menu_items._BYLINE_WORDS). */
 static int menu_byline_word(int kind, const void *data, Py_ssize_t a, Py_ssize_t b)
 {
     static const char *words[] = {"by", "von", "par", "por", "posted", "written"};
@@ -3307,19 +3308,28 @@ static int menu_kind(int kind, const void *data, Py_ssize_t n)
         return MENU_ASK; /* maybe an abbreviation ("U.S.") */
     if (len > MENU_ITEM_LONGEST)
         return 0;
-    int invalid = 0;
+    int invalid = 0, cjk = 0;
     for (Py_ssize_t i = p; i < b && !invalid; i++) {
         Py_UCS4 ch = CH(i);
+        /* a Chinese character or kana (menu_items._CJK): LONGEST_CJK_ITEM of them at most */
+        if (((ch >= 0x2E80 && ch <= 0x9FFF) || (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0x20000 && ch <= 0x3FFFF)) &&
+            ++cjk > MENU_CJK_LONGEST)
+            return 0;
         if (Py_UNICODE_ISDECIMAL(ch))
             invalid = 1; /* no digit in an item */
         else if (!(Py_UNICODE_ISALNUM(ch) || ch == '_' || ch == ' ' || ch == '-' || ch == '&' || ch == '\'' ||
-                   ch == 0x2019 || ch == '/'))
+                   ch == 0x2019 || ch == '/')) {
+            /* a combining mark (menu_items.MARK_BLOCKS: a Bengali vowel sign) is part of a word
+               there, which line_kind reads without it */
+            if ((ch >= 0x300 && ch <= 0x1DFF) || (ch >= 0x20D0 && ch <= 0x20FF) || (ch >= 0xFE20 && ch <= 0xFE2F))
+                return MENU_ASK;
             invalid = 1;
+        }
     }
     if (invalid)
         return 0;
-    /* an item: up to four words (menu_shapes.WORD, possessively), the first capitalised and no
-       byline's, between spaces, dashes, apostrophes and "&" */
+    /* an item: up to four words (menu_shapes.WORD, possessively), the first capitalised (or
+       uncased) and no byline's, between spaces, dashes, apostrophes and "&" */
     int words = 0, titled = 1;
     Py_ssize_t i = p;
     while (i < b) {
@@ -3337,7 +3347,8 @@ static int menu_kind(int kind, const void *data, Py_ssize_t n)
             }
             if (++words > MENU_ITEM_WORDS)
                 return 0;
-            int upper = Py_UNICODE_ISUPPER(ch);
+            /* a capital, or a letter of a script without case (menu_items.capital) */
+            int upper = Py_UNICODE_ISALPHA(ch) && !Py_UNICODE_ISLOWER(ch);
             if (words == 1) {
                 if (!upper)
                     return 0;

@@ -1,6 +1,6 @@
 """B028's kernel (`menu_kinds` in lintnews/_native.c) answers what `menu_shapes.line_kind` answers
 for every line it does not leave to it, on generated lines of menu items, rows of links, archive
-entries, bylines and prose in Latin, Cyrillic and CJK text; its pure-Python definition leaves
+entries, bylines and prose in Latin, Cyrillic, CJK, Bengali and Arabic text; its pure-Python definition leaves
 every line to `line_kind`."""
 
 from __future__ import annotations
@@ -48,6 +48,14 @@ PIECES = st.sampled_from(
         "Новости",
         "новости",
         "新闻",
+        "社情民意调查",
+        "𠀀",
+        "খেলা",
+        "\u09be",
+        "رياضة",
+        "\u064e",
+        "\u0301",
+        "ʻ",
         "Ärzte",
         "ÉTÉ",
         "²",
@@ -121,7 +129,10 @@ def test_menu_kinds_of_known_lines() -> None:
         "By Jane Smith",  # a byline
         "новости",  # a lower-case first word
         "Новости спорта",  # a Cyrillic item, its second word in lower case
-        "新闻",  # no capital in Chinese: no item
+        "新闻",  # no letter case in Chinese: an item in title case
+        "রাজনীতি",  # Bengali's vowel signs (combining marks): left to line_kind
+        "الأحوال الجوية",  # Arabic, no letter case: an item in title case
+        "出去露營能吃到如此豐盛",  # eleven Chinese characters: a comment's sentence, no item
         "About Us | Contact | Privacy",  # maybe a row of links: left to line_kind
         "Candy (5)",  # maybe an archive entry
         "November 2012",  # maybe an archive entry
@@ -136,13 +147,16 @@ def test_menu_kinds_of_known_lines() -> None:
         "  * #### Car Reviews",  # a heading in an item: left to line_kind
     ]
     expected = [
-        ITEM | TITLED, ITEM, ITEM | TITLED, 0, BLANK, BLANK, 0, 0, ITEM, 0,
-        MENU_ASK, MENU_ASK, MENU_ASK, 0, 0, MENU_ASK, MENU_ASK, MENU_ASK, 0, 0,
+        ITEM | TITLED, ITEM, ITEM | TITLED, 0, BLANK, BLANK, 0, 0, ITEM, ITEM | TITLED,
+        MENU_ASK, ITEM | TITLED, 0, MENU_ASK, MENU_ASK, MENU_ASK, 0, 0, MENU_ASK, MENU_ASK, MENU_ASK, 0, 0,
         MENU_ASK, MENU_ASK,
     ]  # fmt: skip
     assert list(_native.menu_kinds(lines)) == expected
     # every marker is taken: the items are "Portal" and "Car Reviews"
     assert [line_kind.__wrapped__(line) for line in lines[-2:]] == [ITEM | TITLED, ITEM | TITLED]
+    # a Bengali section name is read without its vowel signs: one word, uncased
+    assert line_kind.__wrapped__("রাজনীতি") == ITEM | TITLED
+    assert line_kind.__wrapped__("* রাজনীতি, খেলা") == 0
     for line, kind in zip(lines, expected):
         if kind != MENU_ASK:
             assert line_kind.__wrapped__(line) == kind, line

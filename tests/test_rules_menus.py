@@ -49,6 +49,21 @@ COMMENTS = (
 COMMENT3 = ("Carla says:", "We will see how it goes next year when the money runs out again.")
 
 
+#: A Chinese article's paragraphs, a Bengali one's, an Arabic one's.
+ZH_P = (
+    "市议会周二经过一场持续到深夜的辩论，通过了新的预算。",
+    "学校将得到更多的资金，市长说这次投票让整个城市松了一口气。",
+)
+BN_P = (
+    "পৌরসভা মঙ্গলবার গভীর রাত পর্যন্ত চলা বিতর্কের পর নতুন বাজেট অনুমোদন করেছে।",
+    "স্কুলগুলো আরও বেশি অর্থ পাবে, এবং মেয়র বলেছেন যে এই ভোট পুরো শহরের জন্য স্বস্তির।",
+)
+AR_P = (
+    "وافق المجلس البلدي يوم الثلاثاء على الميزانية الجديدة بعد نقاش استمر حتى وقت متأخر من الليل.",
+    "ستحصل المدارس على مزيد من المال، وقال رئيس البلدية إن التصويت كان مصدر ارتياح للمدينة كلها.",
+)
+
+
 MENU_VALID = {
     "no-menu": text(P1, P2, P3),
     # short lines between paragraphs: headings and labels of the article, never looked at
@@ -163,6 +178,19 @@ MENU_VALID = {
         P1,
         P2,
     ),
+    # readers' one-line comments under a Chinese post, no punctuation: each longer than a section
+    # name (`menu_shapes.LONGEST_CJK_ITEM`), and the short ones among them too few for a menu
+    "zh-comments": text(
+        *ZH_P,
+        "這裡賞楓露營真是好地方",
+        "出去露營能吃到如此豐盛",
+        "真是超級羨慕",
+        "就很簡單 畫圖的時候很單純 很少去想最後的結果",
+        "楓葉照令人很期待呢",
+        "歡迎回訪喔",
+    ),
+    # a short list of Chinese names between the article's paragraphs stays the article's
+    "zh-inside": text(ZH_P[0], "北京", "上海", "广州", "深圳", ZH_P[1]),
     # the field names of a German company's infobox, in a German article
     "infobox-de": text(
         "Beispiel AG",
@@ -257,6 +285,11 @@ MENU_INVALID = {
     # a sidebar between the paragraphs under a line ending in a colon that is no paragraph of
     # prose: a form's label, a list item heading a sublist of the menu
     "form-colon": (text(P1, P2, "If you subscribe, sign in here:", *(MENU * 4), P3), [(4, 19)]),
+    # section names in scripts without letter case (Chinese, Bengali with its vowel signs,
+    # Arabic): no capital to show, a menu all the same
+    "zh-menu": (text("* 首页", "* 时政", "* 国际", "* 社情民意调查", "* 文化", "", *ZH_P), [(1, 5)]),
+    "bn-menu": (text("* বাংলাদেশ", "* রাজনীতি", "* খেলা", "* বিনোদন", "", *BN_P), [(1, 4)]),
+    "ar-menu-after": (text(*AR_P, "* الأولى", "* الحياة الوطنية", "* قضايا المجتمع", "* رياضة"), [(3, 6)]),
     "sublist-colon": (
         text(
             P1,

@@ -1,6 +1,6 @@
 """The shapes of a navigation menu's lines, and the runs they make (B028, `menus.py`).
 
-A menu item is one to four capitalised words ("League Cup", "U.S."), a row of links joined by
+A menu item is one to four capitalised words ("League Cup", "U.S.", "要闻": `menu_items`), a row of links joined by
 separators ("About Us | Contact | Privacy"), or an entry of a blog's archive or category list
 ("November 2012 (4)", "Candy (5)"); a separator on a line of its own ("•", "»") keeps a run
 going. `menu_kinds` reads what each line of a document is (a kernel, `native.menu_kinds`, reads
@@ -20,6 +20,8 @@ from lintnews.document import Block, Document
 from lintnews.native_chrome import MENU_ASK
 from lintnews.seen_width import SEEN_LINES
 
+from .menu_items import WORD, capitalised, is_item, unmarked
+
 #: The list markers and heading marks in front of a menu item ("* Home", "- Sport", "## News"),
 #: all of them: html2text prints a nested list's empty parents and a heading in an item on the
 #: item's line ("  *   *     * Portal", "  * #### Car Reviews").
@@ -28,10 +30,6 @@ MARKER = re.compile(r"^\s*(?:(?:[-*+•·▪►>]|#{1,6})\s+)+")
 _SEPARATOR = re.compile(r"\s(?:\||•|·|::?|»|›|/|–|—)\s|^\s*\||\|\s*$")
 #: What a sentence ends with; a menu item never does.
 SENTENCE_END = re.compile(r"[.!?;,…\"”]\s*$")
-#: Words a menu item may hold in lower case ("Arts and culture", "Disability sport").
-WORD = re.compile(r"[^\W\d_][\w'’&-]*|&")
-#: Most words of one menu item.
-_ITEM_WORDS = 4
 #: Most words of one segment of a row of links.
 _SEGMENT_WORDS = 5
 #: Fewest non-blank lines of a menu, and of a menu made of link rows only.
@@ -62,21 +60,8 @@ MIN_MIDDLE = 16
 #: A line that is only a separator between two links, which an extractor put on a line of its
 #: own ("•", "»", ">", "|"): neither an item nor the end of a run.
 _SEPARATOR_LINE = re.compile(r"[|•·»›>/:–—-]$")
-#: A section name written as an abbreviation with its full stops ("U.S.", "U.K."), which
-#: `SENTENCE_END` would take for a sentence's end.
-_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,3}$")
 
 
-#: A menu item's shape (`_item`; a `_bare` line): a word ("League", "Q&A", "Children's",
-#: "Sci-Fi", `WORD`'s words without digits), up to three more, and only spaces, dashes,
-#: apostrophes, slashes and "&" around and between them ("Arts & Culture"). A word is read
-#: possessively, as `WORD.findall` reads it, so the words are counted as it counts them.
-_ITEM_SHAPE = re.compile(
-    r"[ \-'’/]*+(?P<first>[^\W\d_](?:[^\W\d]|['’&-])*+)"
-    rf"(?:[ \-'’/]*+(?:[^\W\d_](?:[^\W\d]|['’&-])*+|&)){{0,{_ITEM_WORDS - 1}}}+[ \-'’/]*+"
-)
-#: First words of a byline, never of a menu item ("By Jane Smith", "Posted in").
-_BYLINE_WORDS = frozenset(("by", "von", "par", "por", "posted", "written"))
 #: What separates the segments of a row of links (`_row`), and a segment's sentence end.
 _SEGMENTS = re.compile(r"\s*(?:\||•|·|::?|»|›)\s*")
 _SEGMENT_END = re.compile(r"[.!?]$")
@@ -87,25 +72,12 @@ MARKER_START = frozenset("-*+•·▪►>#")
 
 
 def _bare(line: str) -> str:
-    """A line without its list or heading marker and the spaces around it: what `_item`,
+    """A line without its list or heading marker and the spaces around it: what `is_item`,
     `_archive` and `_row` judge."""
     stripped = line.strip()
     if stripped[:1] not in MARKER_START:
         return stripped  # no marker (most lines): `MARKER` would take nothing
     return MARKER.sub("", line).strip()
-
-
-def _item(text: str) -> bool:
-    """A menu item (``text``: a `_bare` line): one to four words, the first capitalised, no
-    digits, no sentence end, not a byline."""
-    if len(text) <= 6 and _ABBREVIATION.match(text):
-        return True
-    if len(text) > 40:
-        return False
-    shape = _ITEM_SHAPE.fullmatch(text)
-    return (
-        shape is not None and shape["first"][0].isupper() and shape["first"].casefold() not in _BYLINE_WORDS
-    )
 
 
 def _archive(text: str) -> bool:
@@ -142,7 +114,7 @@ ITEM, ROW, SEPARATOR, BLANK, TITLED = 1, 2, 4, 8, 16
 def line_kind(line: str) -> int:
     """What one line (as a reader sees it) is to a menu, as `ITEM`... bits; 0 ends a run. Kept per
     process: a site's menus and footers come back on each of its pages and each copy of a story.
-    (What `_item`, `_archive` and `_row` say of it, each asked once at most.)"""
+    (What `is_item`, `_archive` and `_row` say of it, each asked once at most.)"""
     stripped = line.strip()
     if not stripped:
         return BLANK
@@ -151,22 +123,16 @@ def line_kind(line: str) -> int:
     bare = stripped if stripped[0] not in MARKER_START else MARKER.sub("", line).strip()
     # a menu line: an item, an archive entry or a row of links (one kind at most); the words of
     # four letters or more capitalised make it a title-case line (an archive entry always is)
-    if _item(bare):
-        titled = _capitalised(bare) or _archive(bare)
+    if is_item(bare):
+        titled = capitalised(unmarked(bare)) or _archive(bare)
         return ITEM | TITLED if titled else ITEM
     if _archive(bare):
         return ITEM | TITLED
     if _row(bare):
-        return ROW | TITLED if _capitalised(bare) or "|" in bare else ROW
+        return ROW | TITLED if capitalised(bare) or "|" in bare else ROW
     if len(stripped) == 1 and _SEPARATOR_LINE.match(stripped):
         return SEPARATOR
     return 0
-
-
-def _capitalised(text: str) -> bool:
-    """Every word of four letters or more of ``text`` starts with a capital (a line's words are
-    its `_bare` text's: a marker holds none)."""
-    return all(w[:1].isupper() for w in WORD.findall(text) if len(w) >= 4)
 
 
 #: A run of a menu's lines in the kinds of a stretch of lines (one byte a line, `line_kind`'s): an

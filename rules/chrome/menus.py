@@ -59,10 +59,12 @@ class NavigationMenu(Rule):
     Checks for a navigation menu of the page left before the article's first paragraph of prose
     or after its last (the readers' comments of a thread B011 finds are not the article's, however
     much prose they hold): a run of at least four short lines with no sentence among them (section
-    names of one to four capitalised words, "Home", "Search", "Top", "Most Viewed Articles"), or
-    of at least two rows of links joined by separators ("About Us | Contact | Privacy Policy",
-    "Print this story | Email this story | Discuss Story"). The whole run is reported as one
-    region.
+    names of one to four capitalised words, "Home", "Search", "Top", "Most Viewed Articles"; in
+    a script without letter case, such as Chinese, Arabic or Bengali, any short name: "要闻",
+    "رياضة", "খেলা"), or of at least two rows of links joined by separators ("About Us | Contact
+    | Privacy Policy", "Print this story | Email this story | Discuss Story"). The whole run is
+    reported as one region. A Chinese or Japanese line of more than ten characters is no section
+    name (a reader's one-line comment with no punctuation is not taken for one).
 
     Entries of a blog's archive or category list ("November 2012 (4)", "► Nov 2010 (29)",
     "Candy (5)") count as items too. Between the article's paragraphs only a run of sixteen
