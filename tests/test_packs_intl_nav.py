@@ -400,7 +400,15 @@ def test_chrome_lines_are_reported(lang: str) -> None:
         if chrome:
             line += 2
             expected.append((code, line))
+            if code == "B005" and lang in MENU_AFTER:
+                expected.append(("B028", line))
     assert findings(page_text(page)) == expected
+
+
+#: The pages whose four lines after the article (share, next post, notice, footer links) are short
+#: enough for a menu's shape, in a script without letter case: a navigation menu as well (B028's
+#: region from the share line), as "Facebook" / "Twitter" / "WhatsApp" / "Pinterest" are.
+MENU_AFTER = {"ja"}
 
 
 @pytest.mark.parametrize("lang", sorted(PAGES))
