@@ -719,6 +719,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             f"{EN}\nAirplanes powered by hydrogen\n",
             f"{EN}\nThe new ferries are powered by batteries charged at the quay overnight.\n",
             f"{EN}\nA version of the budget appeared on page 4 of the council's report, the clerk said.\n",
+            # a caption's credit: the sign and a name, no year
+            f"{DE}\nEine Fracking-Anlage im US-Bundesstaat Pennsylvania © Noah Addis\n",
         ],
         [
             (
@@ -765,6 +767,13 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 "Daily Ledger, with the headline: Budget Passes.\nWhere not otherwise specified, this work is "
                 "licensed under a Creative Commons License.\n",
                 [2, 3],
+            ),
+            # the sign and a year after other words, as a footer prints them
+            (
+                f"{EN}\nContent Copyright © 2002-2012, R. Albert Mohler, Jr. Contact Reprint Permission\n"
+                "BBC © 2012 The BBC is not responsible for the content of external sites. Read more.\n"
+                "Facebook © 2012 · English (US)\n",
+                [2, 3, 4],
             ),
             (f"{DE}\nDieser Artikel erschien in der Print-Ausgabe vom 3. Mai.\n", [2]),
             (f"{FR}\nCet article est paru dans l'édition du 3 mai.\n", [2]),
