@@ -92,6 +92,18 @@ def test_diff_writes_nothing_and_still_fails(tmp_path: Path) -> None:
     assert "Would fix 2 of 2 diagnostics" in err
 
 
+def test_diff_counts_what_the_fixes_left_without_saying_more_than_all(tmp_path: Path) -> None:
+    # two footer lines removed one after the other leave the blank line above them at the end,
+    # which the next round fixes (F004): three fixes for the two diagnostics found
+    article = tmp_path / "article.txt"
+    article.write_text(f"{LEDE}\n\n{SECOND}\n\nAll rights reserved\nCopyright 2012 Foo Inc.\n", encoding="utf-8")
+    code, out, err = run(["--diff", str(article)])
+    assert code == 0
+    assert out.count("\n-") == 3
+    assert "Would fix 3 diagnostics (2 found, and what their fixes left);" in err
+    assert "of 2" not in err
+
+
 def test_fix_exit_code_reports_what_remains(tmp_path: Path) -> None:
     article = tmp_path / "cut.txt"
     # The duplicate is fixable; the truncated ending is not.

@@ -369,9 +369,16 @@ def _finish(
     stdout, beside a text report there), and the exit code."""
     if options.diff:
         failing = sum(n for sev, n in result.tally.by_severity.items() if sev >= run.threshold)
+        fixed, found = result.fixed, result.tally.total
+        # (a fix can leave a diagnostic behind that the next round fixes: two lines removed one
+        # after the other leave the blank line between them at the end, F004's)
+        would = (
+            f"Would fix {fixed} of {found} diagnostics"
+            if fixed <= found
+            else f"Would fix {fixed} diagnostics ({found} found, and what their fixes left)"
+        )
         click.echo(
-            f"Would fix {result.fixed} of {result.tally.total} diagnostics; {failing} at or above "
-            f"{settings.fail_on} are still in the files (nothing written).",
+            f"{would}; {failing} at or above {settings.fail_on} are still in the files (nothing written).",
             err=True,
         )
     notes = gate_notes(result, options)
