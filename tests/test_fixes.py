@@ -96,7 +96,9 @@ def test_diff_counts_what_the_fixes_left_without_saying_more_than_all(tmp_path: 
     # two footer lines removed one after the other leave the blank line above them at the end,
     # which the next round fixes (F004): three fixes for the two diagnostics found
     article = tmp_path / "article.txt"
-    article.write_text(f"{LEDE}\n\n{SECOND}\n\nAll rights reserved\nCopyright 2012 Foo Inc.\n", encoding="utf-8")
+    article.write_text(
+        f"{LEDE}\n\n{SECOND}\n\nAll rights reserved\nCopyright 2012 Foo Inc.\n", encoding="utf-8"
+    )
     code, out, err = run(["--diff", str(article)])
     assert code == 0
     assert out.count("\n-") == 3
