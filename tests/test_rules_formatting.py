@@ -422,6 +422,9 @@ HTML_VALID = [
     "the <p> element takes no such attribute.\n",
     # session 39 (Readability's dev418, rewritten): a test page's headings name the elements
     f"Single <img>\n{LEDE}\n<ul> List of <figure>\n{LEDE}\n",
+    # a list item that opens with a bracketed word, a footnote's mark; a definition in a code block
+    f"{LEDE}\n* [Update] The council met again on Friday.\n*[1] See the minutes of March 3.\n",
+    f"{LEDE}\n```\n*[HTML]: HyperText Markup Language\n```\n",
 ]
 
 HTML_INVALID = [
@@ -441,6 +444,12 @@ HTML_INVALID = [
     ("The council met on Tuesday. <figure>\n", [("F006", 1)]),
     # html2text's empty struck-out links ("~~~~__") open no fence: what is between is the page's
     ("~~~~__\nJohnson &amp; Johnson said the recall was voluntary.\n~~~~__\n", [("F006", 2)]),
+    # the definitions html2text appends for the page's <abbr> elements, one a line
+    (
+        f"{LEDE}\n\n  *[HTML]: HyperText Markup Language\n  *[RSS]: Really Simple Syndication\n"
+        "*[2 hrs ago]: 2012-11-07T15:12:00+0000\n*[  ]: British Broadcasting Corporation\n",
+        [("F006", 3), ("F006", 4), ("F006", 5), ("F006", 6)],
+    ),
 ]
 
 
@@ -463,6 +472,14 @@ def test_html_remnant_fix_decodes_entities_and_removes_tags() -> None:
     assert fixed("F006", "Johnson &amp; Johnson said so.\n") == "Johnson & Johnson said so.\n"
     assert fixed("F006", "The mayor&#8217;s plan.<br/>The vote.\n") == "The mayor’s plan. The vote.\n"
     assert fixed("F006", "<p>The council met.</p>\n") == "The council met.\n"
+    assert fixed("F006", f"{LEDE}\n\n  *[HTML]: HyperText Markup Language\n") == f"{LEDE}\n"
+
+
+def test_an_abbreviation_definition_is_reported_as_the_converters_line() -> None:
+    text = f"{LEDE}\n\n  *[HTML]: HyperText Markup Language\n"
+    (v,) = all_rules()["F006"].check(Document("a.txt", text), Settings())
+    assert (v.line, v.column, v.end_line) == (2, 2, 2)  # (the column of its first character)
+    assert v.message == 'Abbreviation definition "*[HTML]: HyperText Markup Language" left in the text'
 
 
 def test_every_formatting_rule_has_ruff_shaped_docs() -> None:

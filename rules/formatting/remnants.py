@@ -41,6 +41,10 @@ _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 #: A sentence that introduces a listing ("... adding this line to your HTML test file:").
 _LEAD_IN = re.compile(r"\w\W{0,3}:\s*$")
 _LEAD_IN_WORDS = 5
+#: A definition of an abbreviation in Markdown Extra's form, as html2text appends one for each
+#: `<abbr>` of the page, at the end of the text: "*[HTML]: HyperText Markup Language",
+#: "*[RSS]: Really Simple Syndication", "*[2 hrs ago]: 2012-11-07T15:12:00+0000".
+_ABBREVIATION_DEFINITION = re.compile(r" {0,4}\*\[[^\]\n]{0,100}\]: .{1,300}")
 
 
 @register
@@ -54,6 +58,10 @@ class HtmlRemnant(Rule):
     introduces them ("… add this line to your HTML test file:"), tags the prose names ("an
     `<img>` tag", "the `<p>` element") and bare tags a short title names as words of their own
     ("Single <img>", "<ul> List of <figure>"). A `<` used as less-than (`a < b`, `<3`) is not a tag.
+
+    Also the definitions of abbreviations that html2text appends to the text, one line for each
+    `<abbr>` element of the page ("*[HTML]: HyperText Markup Language", "*[RSS]: Really Simple
+    Syndication"): a line of the converter's, not of the article.
 
     ## Why is this bad?
     An extractor that decodes the page once too few times, or a feed that escapes its content
@@ -72,7 +80,7 @@ class HtmlRemnant(Rule):
 
     ## Fix
     Decodes the character reference, or removes the tag (a tag between two words becomes a space),
-    (safe).
+    or removes an abbreviation's definition line (safe).
     """
 
     code = "F006"
@@ -82,7 +90,11 @@ class HtmlRemnant(Rule):
     fix_applicability = "safe"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
-        if doc.kind == "html" or ("&" not in doc.text and "<" not in doc.text):
+        if doc.kind == "html":
+            return
+        if "*[" in doc.text:
+            yield from self._definitions(doc)
+        if "&" not in doc.text and "<" not in doc.text:
             return
         code_lines = CODE_LINES.of(doc)
         # (the lines holding either character, found by one pass of a kernel over the text)
@@ -126,6 +138,17 @@ class HtmlRemnant(Rule):
                     f'HTML tag "{m.group(0)[:40]}"',
                     f'Remove "{m.group(0)[:40]}"',
                     replacement,
+                )
+
+    def _definitions(self, doc: Document) -> Iterator[Violation]:
+        """The lines that define an abbreviation (`_ABBREVIATION_DEFINITION`), outside code blocks:
+        the whole line is the converter's, and its fix removes it."""
+        code_lines = CODE_LINES.of(doc)
+        for i, text in enumerate(doc.lines):
+            if text.lstrip()[:2] == "*[" and i not in code_lines and _ABBREVIATION_DEFINITION.fullmatch(text):
+                shown = text.strip() if len(text.strip()) <= 40 else text.strip()[:39] + "…"
+                yield self.removable_lines(
+                    doc, i, i, f'Abbreviation definition "{shown}" left in the text', "Remove the definition"
                 )
 
     def _report(
