@@ -59,3 +59,31 @@ def test_the_widget_line_is_reported_under_the_article(line: str, code: str) -> 
 )
 def test_the_same_words_inside_an_article_are_left(text: str) -> None:
     assert findings(text) == []
+
+
+#: A Chinese and a Russian article (the harbour budget).
+ZH = "市议会周一经过一场持续了几乎整夜的辩论，通过了新的港口预算，市长说码头工程将于春季开工。\n"
+RU = (
+    "Городской совет в понедельник утвердил новый бюджет порта после дебатов, которые продолжались"
+    " почти всю ночь, и мэр сказал, что работы на причале начнутся весной.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("article", "line", "code"),
+    [
+        # a subscribe button and Tencent's share button alone (the 200 MB crawl: 672 and 176 lines)
+        (ZH, "点击订阅", "B004"),
+        (ZH, "转播到腾讯微博", "B005"),
+        # the credit that names no agency (271 lines), as German's "Mit Material der Nachrichtenagenturen"
+        (RU, "По материалам информационных агентств", "B020"),
+        (RU, "По материалам агентств.", "B020"),
+    ],
+)
+def test_the_chrome_line_is_reported_in_its_language(article: str, line: str, code: str) -> None:
+    assert findings(f"{article}\n{line}\n") == [(code, 3)]
+
+
+def test_the_credit_in_a_sentence_is_left() -> None:
+    text = f"{RU}\nПо материалам агентств, в порту работали до утра, сообщил источник в мэрии города.\n"
+    assert findings(text) == []
