@@ -3347,8 +3347,10 @@ static int menu_kind(int kind, const void *data, Py_ssize_t n)
             }
             if (++words > MENU_ITEM_WORDS)
                 return 0;
-            /* a capital, or a letter of a script without case (menu_items.capital) */
-            int upper = Py_UNICODE_ISALPHA(ch) && !Py_UNICODE_ISLOWER(ch);
+            /* a capital, or a letter of a script without case but Thai, Lao, Myanmar and Khmer
+               (menu_items.capital, UNSPACED) */
+            int upper = Py_UNICODE_ISALPHA(ch) && !Py_UNICODE_ISLOWER(ch) && !(ch >= 0x0E00 && ch <= 0x0EFF) &&
+                        !(ch >= 0x1000 && ch <= 0x109F) && !(ch >= 0x1780 && ch <= 0x17FF);
             if (words == 1) {
                 if (!upper)
                     return 0;

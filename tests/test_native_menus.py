@@ -53,6 +53,8 @@ PIECES = st.sampled_from(
         "খেলা",
         "\u09be",
         "رياضة",
+        "ข่าว",
+        "ภาพ",
         "\u064e",
         "\u0301",
         "ʻ",
@@ -133,6 +135,7 @@ def test_menu_kinds_of_known_lines() -> None:
         "রাজনীতি",  # Bengali's vowel signs (combining marks): left to line_kind
         "الأحوال الجوية",  # Arabic, no letter case: an item in title case
         "出去露營能吃到如此豐盛",  # eleven Chinese characters: a comment's sentence, no item
+        "ภาพ",  # Thai (no marks): unmeasured, no item
         "About Us | Contact | Privacy",  # maybe a row of links: left to line_kind
         "Candy (5)",  # maybe an archive entry
         "November 2012",  # maybe an archive entry
@@ -148,7 +151,7 @@ def test_menu_kinds_of_known_lines() -> None:
     ]
     expected = [
         ITEM | TITLED, ITEM, ITEM | TITLED, 0, BLANK, BLANK, 0, 0, ITEM, ITEM | TITLED,
-        MENU_ASK, ITEM | TITLED, 0, MENU_ASK, MENU_ASK, MENU_ASK, 0, 0, MENU_ASK, MENU_ASK, MENU_ASK, 0, 0,
+        MENU_ASK, ITEM | TITLED, 0, 0, MENU_ASK, MENU_ASK, MENU_ASK, 0, 0, MENU_ASK, MENU_ASK, MENU_ASK, 0, 0,
         MENU_ASK, MENU_ASK,
     ]  # fmt: skip
     assert list(_native.menu_kinds(lines)) == expected
@@ -157,6 +160,8 @@ def test_menu_kinds_of_known_lines() -> None:
     # a Bengali section name is read without its vowel signs: one word, uncased
     assert line_kind.__wrapped__("রাজনীতি") == ITEM | TITLED
     assert line_kind.__wrapped__("* রাজনীতি, খেলা") == 0
+    # Thai, Lao, Myanmar and Khmer start no item, marks or none (`menu_items.UNSPACED`)
+    assert line_kind.__wrapped__("* ข่าว") == line_kind.__wrapped__("ภาพ") == 0
     for line, kind in zip(lines, expected):
         if kind != MENU_ASK:
             assert line_kind.__wrapped__(line) == kind, line

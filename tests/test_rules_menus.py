@@ -189,6 +189,9 @@ MENU_VALID = {
         "楓葉照令人很期待呢",
         "歡迎回訪喔",
     ),
+    # short lines of Thai after the article (no space between words, no full stop): a short
+    # paragraph's shape as often as a menu's, and no corpus measured holds Thai: left
+    "th-lines": text(*ZH_P, "ข่าวการเมือง", "ภาพข่าว", "กีฬา", "บันเทิง"),
     # a short list of Chinese names between the article's paragraphs stays the article's
     "zh-inside": text(ZH_P[0], "北京", "上海", "广州", "深圳", ZH_P[1]),
     # the field names of a German company's infobox, in a German article

@@ -64,7 +64,8 @@ class NavigationMenu(Rule):
     "رياضة", "খেলা"), or of at least two rows of links joined by separators ("About Us | Contact
     | Privacy Policy", "Print this story | Email this story | Discuss Story"). The whole run is
     reported as one region. A Chinese or Japanese line of more than ten characters is no section
-    name (a reader's one-line comment with no punctuation is not taken for one).
+    name (a reader's one-line comment with no punctuation is not taken for one), and a Thai, Lao,
+    Myanmar or Khmer line is none (no space between words, often no full stop: unmeasured).
 
     Entries of a blog's archive or category list ("November 2012 (4)", "► Nov 2010 (29)",
     "Candy (5)") count as items too. Between the article's paragraphs only a run of sixteen
