@@ -3328,7 +3328,7 @@ static int menu_kind(int kind, const void *data, Py_ssize_t n)
     }
     if (invalid)
         return 0;
-    /* an item: up to four words (menu_shapes.WORD, possessively), the first capitalised (or
+    /* an item: up to four words (menu_items.WORD, possessively), the first capitalised (or
        uncased) and no byline's, between spaces, dashes, apostrophes and "&" */
     int words = 0, titled = 1;
     Py_ssize_t i = p;
