@@ -44,7 +44,7 @@ _LEAD_IN_WORDS = 5
 #: A definition of an abbreviation in Markdown Extra's form, as html2text appends one for each
 #: `<abbr>` of the page, at the end of the text: "*[HTML]: HyperText Markup Language",
 #: "*[RSS]: Really Simple Syndication", "*[2 hrs ago]: 2012-11-07T15:12:00+0000".
-_ABBREVIATION_DEFINITION = re.compile(r" {0,4}\*\[[^\]\n]{0,100}\]: .{1,300}")
+_ABBREVIATION_DEFINITION = re.compile(r"^ {0,4}\*\[[^\]\n]{0,100}\]: [^\n]{1,300}$", re.MULTILINE)
 
 
 @register
@@ -144,12 +144,16 @@ class HtmlRemnant(Rule):
         """The lines that define an abbreviation (`_ABBREVIATION_DEFINITION`), outside code blocks:
         the whole line is the converter's, and its fix removes it."""
         code_lines = CODE_LINES.of(doc)
-        for i, text in enumerate(doc.lines):
-            if text.lstrip()[:2] == "*[" and i not in code_lines and _ABBREVIATION_DEFINITION.fullmatch(text):
-                shown = text.strip() if len(text.strip()) <= 40 else text.strip()[:39] + "…"
-                yield self.removable_lines(
-                    doc, i, i, f'Abbreviation definition "{shown}" left in the text', "Remove the definition"
-                )
+        # (found in the text by one search: a line loop cost more than the rest of F006 on the crawl)
+        for m in _ABBREVIATION_DEFINITION.finditer(doc.text):
+            i = doc.position(m.start())[0]
+            if i in code_lines:
+                continue
+            text = doc.lines[i].strip()
+            shown = text if len(text) <= 40 else text[:39] + "…"
+            yield self.removable_lines(
+                doc, i, i, f'Abbreviation definition "{shown}" left in the text', "Remove the definition"
+            )
 
     def _report(
         self, doc: Document, line: int, start: int, end: int, message: str, title: str, replacement: str
