@@ -1,7 +1,7 @@
 """B028's kernel (`menu_kinds` in lintnews/_native.c) answers what `menu_shapes.line_kind` answers
 for every line it does not leave to it, on generated lines of menu items, rows of links, archive
-entries, bylines and prose in Latin, Cyrillic, CJK, Bengali and Arabic text; its pure-Python definition leaves
-every line to `line_kind`."""
+entries, bylines and prose in Latin, Cyrillic, CJK, Bengali, Arabic and Thai text; its pure-Python
+definition leaves every line to `line_kind`."""
 
 from __future__ import annotations
 

@@ -1,13 +1,15 @@
 """Session 56's lines of a blog's sidebar widgets, counted among the lines of Dragnet's whole pages
-(html2text) no rule reported, each on 24 to 48 pages: the feed links ("Subscribe in a reader",
+(html2text) no rule reported, each on 17 to 57 pages: the feed links ("Subscribe in a reader",
 "Site Feed": B004), the follow buttons ("Follow this blog", "Follow me on Twitter": B005), the
 profile widget's link and Blogger's sidebar headings ("Followers", "Contributors": B010),
-TypePad's comment form's "Your Information" (B002), the e-mail tool (B025), the headings of the sidebar's lists ("Most
-Popular Posts", "Featured Posts": S001), Amazon's ad widget (B009) and a login box's one link for
-both ("Forgot your username or password?": B032). Each line is reported, with its code and line,
-under a real-shaped article; the same words inside the article's sentences are left, and so is
-"Follow me", "Followers" or "Your Information" between two paragraphs of prose (a story's
-subheading as often: the rules' story-words)."""
+TypePad's comment form's "Your Information" (B002), the e-mail tool (B025), the headings of the
+sidebar's lists ("Most Popular Posts", "Featured Posts": S001), Amazon's ad widget (B009) and a
+login box's one link for both ("Forgot your username or password?": B032). Each line is reported,
+with its code and line, under a real-shaped article; the same words inside the article's
+sentences are left, and so is "Follow me", "Followers" or "Your Information" between two
+paragraphs of prose (a story's subheading as often: the rules' story-words). Also the Chinese and
+Russian lines counted on the 200 MB crawl: a subscribe button, Tencent's share button, a credit
+that names no agency."""
 
 from __future__ import annotations
 
