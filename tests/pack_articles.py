@@ -2,7 +2,8 @@
 passed after a night's debate), and what the default selection reports on a text: shared by the
 tests of session 54's phrases (`test_packs_page_notes.py`, `test_packs_mirrored.py`,
 `test_packs_mirrored_more.py`; `test_packs_key_ends.py` uses `findings` under its own paragraphs;
-session 55's `test_packs_prompts.py` and `test_rules_login.py` read `diagnostics` whole)."""
+session 55's `test_packs_prompts.py` and `test_rules_login.py` read `diagnostics` whole; session
+56's `test_packs_blog_widgets.py` its Russian and Chinese paragraphs)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,11 @@ PL = (
     "Rada miasta przyjęła w poniedziałek nowy budżet portu po debacie, która trwała prawie całą noc,"
     " a prace przy nabrzeżu mają się rozpocząć wiosną przyszłego roku.\n"
 )
+RU = (
+    "Городской совет в понедельник утвердил новый бюджет порта после дебатов, которые продолжались"
+    " почти всю ночь, и мэр сказал, что работы на причале начнутся весной.\n"
+)
+ZH = "市议会周一经过一场持续了几乎整夜的辩论，通过了新的港口预算，市长说码头工程将于春季开工。\n"
 
 
 def diagnostics(text: str) -> list[Diagnostic]:

@@ -14,7 +14,7 @@ that names no agency."""
 from __future__ import annotations
 
 import pytest
-from pack_articles import EN, findings
+from pack_articles import EN, RU, ZH, findings
 
 
 @pytest.mark.parametrize(
@@ -61,14 +61,6 @@ def test_the_widget_line_is_reported_under_the_article(line: str, code: str) -> 
 )
 def test_the_same_words_inside_an_article_are_left(text: str) -> None:
     assert findings(text) == []
-
-
-#: A Chinese and a Russian article (the harbour budget).
-ZH = "市议会周一经过一场持续了几乎整夜的辩论，通过了新的港口预算，市长说码头工程将于春季开工。\n"
-RU = (
-    "Городской совет в понедельник утвердил новый бюджет порта после дебатов, которые продолжались"
-    " почти всю ночь, и мэр сказал, что работы на причале начнутся весной.\n"
-)
 
 
 @pytest.mark.parametrize(
