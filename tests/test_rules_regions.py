@@ -532,6 +532,9 @@ INVALID = [
     ),
     # no headers (the extractor dropped them) under a heading that counts the comments
     (text(P1, P2, P3, "{ 3 comments… read them below or add one }", BODY1, BODY2, BODY1), [(4, 7)]),
+    # ... and a count followed by the reply form's link (a theme's "126 Comments Add A Comment")
+    (text(P1, P2, P3, "3 Comments Add A Comment", BODY1, BODY2, BODY1), [(4, 7)]),
+    (text(P1, P2, P3, "2 Comments | Leave a comment", BODY1, BODY2), [(4, 6)]),
     # ... also under a post of one paragraph, when the heading announces them (Blogger's)
     (text(P1, "2 comments:", BODY1, BODY2, "Post a Comment"), [(2, 4)]),
     (text(P1, P2, P3, "2 Responses to “Council approves budget”", BODY1, BODY2), [(4, 6)]),

@@ -101,3 +101,22 @@ def test_reply_links_with_a_dotless_i() -> None:
     capitals ("YANITLA") is read too."""
     body = text(P1, P2, P3, BODY1, "Yanıtla", BODY2, "YANITLA", BODY3, "yanıtla", BODY1)
     assert regions(body) == [(5, 10)]
+
+
+@pytest.mark.parametrize(
+    "link", ["ReplyDelete", "AntwortenLöschen", "RépondreSupprimer", "ResponderEliminar"]
+)
+def test_bloggers_two_buttons_glued_into_one_word(link: str) -> None:
+    """Blogger prints "Reply" and "Delete" under each comment; an extractor that drops the
+    markup between them leaves one word ("ReplyDelete", and its German, French and Spanish):
+    a run of them with the comments between is a thread as a run of "Reply" is (the owner's
+    own answer carries "Delete" alone)."""
+    body = text(P1, P2, P3, BODY1, link, BODY2, "Delete", BODY3, link, BODY1, link)
+    assert regions(body) == [(5, 11)]
+
+
+def test_a_word_glued_to_reply_is_no_link() -> None:
+    """Only Blogger's two buttons: "Replyall" or "ReplyMore" alone on a line under each
+    paragraph is no reply link."""
+    body = text(P1, P2, P3, BODY1, "ReplyMore", BODY2, "ReplyMore", BODY3, "ReplyMore", BODY1)
+    assert regions(body) == []

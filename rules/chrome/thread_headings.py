@@ -18,10 +18,12 @@ from .thread_words import HeaderPatterns
 #: Japanese counts ("12条评论", "5件のコメント", which `HeaderPatterns.heading` reads since session
 #: 47): `lists_posts` tells a listing of posts by its counters' "NUMBER NOUN" (`_COUNT`, a spaced
 #: noun), which a count joined to its noun is not, and a listing of Chinese posts each with its
-#: "12条评论" would be taken for a thread.
+#: "12条评论" would be taken for a thread. The count may be followed by the reply form's link
+#: ("126 Comments Add A Comment", "6 Comments Leave a comment": a theme's line over its thread).
 _COUNTED_HEADING = re.compile(
     r"""^\W*[1-9]\d*\s+(?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|comentarios?)\b
-        (?:\s+(?:to|on|zu|sur|en|a)\s+\W.{0,150}|.{0,20}(?:read\s+them\s+below|add\s+one).{0,30}|\W{0,3})$""",
+        (?:\s+(?:to|on|zu|sur|en|a)\s+\W.{0,150}|.{0,20}(?:read\s+them\s+below|add\s+one).{0,30}|\W{0,3}
+        |\W{0,3}\s*(?:add|leave|post|write)\s+(?:a|your)\s+(?:comment|reply)\W{0,3})$""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: A counting heading's number and its noun's first four letters ("156 comments": 156, "comm").

@@ -4,7 +4,7 @@ reader's name, the day) keeps the bodies, and what marks them is left around the
 - A heading that counts the comments ("{ 43 comments… read them below or add one }", "5
   Responses to “…”") over them (`headed_thread`).
 - The link under each comment that answers it, alone on its line (WordPress's "Reply":
-  "[Reply]", "Antworten", "Répondre", "回复"; B011's word list `reply-links`,
+  "[Reply]", "Antworten", "Répondre", "回复", Blogger's "ReplyDelete"; B011's word list `reply-links`,
   `rules/packs/B011.toml`), in a run of at least three, each within `thread_end.MAX_GAP` lines of
   the next with text between, after the article's second paragraph of prose (`replied_thread`).
   One such link says little (a forum's buttons may end an article). Where the first comment
