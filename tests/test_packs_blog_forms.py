@@ -67,3 +67,23 @@ def test_platform_credits_and_a_newsletter_box_are_reported() -> None:
 
 def test_the_article_alone_gives_nothing() -> None:
     assert findings(text_of(ARTICLE)) == []
+
+
+def test_a_comment_forms_email_field_is_b002s_and_a_newsletter_boxs_b004s() -> None:
+    """A bare "Email Address:" is a field of the comment form under its heading ("Post a comment",
+    TypePad's) and B002's; alone under a newsletter's prompt it is B004's. The fields under the
+    heading are chrome around what follows for B031 as well (no run of "URL:" and "Remember
+    personal info?" between two chrome lines)."""
+    form = [
+        ("Post a comment", "B002"),
+        ("Name:", "B002"),
+        ("Email Address:", "B002"),
+        ("URL:", "B002"),
+        ("Remember personal info?", "B002"),
+        ("Comments:", "B002"),
+    ]
+    page = [*ARTICLE, *form]
+    assert findings(text_of(page).replace("\n\n", "\n")) == reported(page)
+    box = [("Subscribe to our newsletter", "B004"), ("Email address", "B004")]
+    page = [*ARTICLE, *box]
+    assert findings(text_of(page)) == reported(page)

@@ -86,6 +86,7 @@ def test_every_builtin_term_list_holds_the_four_languages(path: Path) -> None:
 def test_the_rules_read_the_lists_their_files_declare() -> None:
     packs = load_packs(Settings())
     assert sorted(packs.terms) == [
+        ("comment-widget", "comment-form-headings"),
         ("comment-widget", "comment-form-labels"),
         ("comment-widget", "comment-form-notes"),
         ("comment-widget", "recent-comments-headings"),
@@ -137,7 +138,7 @@ def test_the_pack_cache_keeps_the_term_lists(tmp_path: Path, monkeypatch: pytest
     """A process that finds the built-in packs in their cache gets the same lists without
     reading a rule file (`lintnews.pack_cache`)."""
     cold, warm = cold_and_warm(tmp_path, monkeypatch)
-    assert warm.terms == cold.terms and len(cold.terms) == 17
+    assert warm.terms == cold.terms and len(cold.terms) == 18
     assert warm.term_set("comment-widget", "recent-comments-headings", ("de",)) == {
         "neueste kommentare",
         "letzte kommentare",
@@ -208,7 +209,8 @@ def check(folder: Path) -> tuple[int, str, str]:
         (
             'rule = "B002"\n[terms.en]\nrecent-comment-headings = ["Latest replies"]\n',
             "house.toml [terms.en]: unknown term list `recent-comment-headings` (rule B002 (comment-widget) "
-            "reads: `comment-form-labels`, `comment-form-notes`, `recent-comments-headings`, `story-words`)",
+            "reads: `comment-form-headings`, `comment-form-labels`, `comment-form-notes`, `recent-comments-headings`, "
+            "`story-words`)",
         ),
         (
             'rule = "adblock-notice"\n[terms.de]\nheadings = ["Werbung"]\n',

@@ -204,8 +204,19 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nE-Mail (wird nicht veröffentlicht) (erforderlich)\nWebseite\n", [2, 3]),
             (f"{FR}\nAdresse e-mail (ne sera pas publiée) (obligatoire)\nSite web\n", [2, 3]),
             (f"{ES}\nCorreo electrónico (no será publicado) (obligatorio)\nSitio web\n", [2, 3]),
+            # session 57: the form's heading over its bare fields (TypePad's, WordPress's, a German theme's)
+            (
+                f"{EN}\nPost a comment\nName:\nEmail Address:\nURL:\nRemember personal info?\n",
+                [2, 3, 4, 5, 6],
+            ),
+            (f"{EN}\nLeave a Reply\n\nName *\n\nE-mail *\n\nWebsite\n", [2, 4, 6, 8]),
+            (f"{DE}\nHinterlasse einen Kommentar\nName\nE-Mail\nWebseite\n", [2, 3, 4, 5]),
+            (f"{FR}\nLaisser un commentaire\nNom\nSite web\n", [2, 3, 4]),
+            (f"{ES}\nDeja un comentario\nNombre\nSitio web\n", [2, 3, 4]),
             # a heading of the comments over a bare "Name": no field of a form above it
             (f"{EN}\nComments\nName\n", [2]),
+            # ... nor is the form's heading with a paragraph between it and the label
+            (f"{EN}\nLeave a Reply\n{EN}\nName\n", [2]),
             (f"{DE}\nAnmelden / Registrieren\n", [2]),
             (f"{FR}\nConnexion / Inscription\n", [2]),
             (f"{ES}\nIniciar sesión / Registrarse\n", [2]),

@@ -1,33 +1,50 @@
-"""B002's comment form: the fields that follow a field the pack names.
+"""B002's comment form: the fields that follow a field or the form's heading the pack names.
 
 A comment form prints its fields one per line: "Name (required)", "Mail (will not be published)
 (required)", then "Website" bare. The pack names the first fields by their notes ("required", "will
-not be published": B002's term list `comment-form-notes`); a bare "Website", "URL" or "Name" (B002's
-term list `comment-form-labels`) is only a field right under another, so it is judged here, by its
-place.
+not be published": B002's term list `comment-form-notes`), and the form's heading ("Post a
+comment", "Leave a Reply": `comment-form-headings`); a bare "Website", "URL", "Name" or "Email
+Address" (B002's term list `comment-form-labels`) is only a field right under another or under the
+heading (TypePad's "Post a comment" / "Name:" / "Email Address:" / "URL:"), so it is judged here,
+by its place. B004 leaves such a line to B002: "Email address" alone is also a newsletter box's
+field, but not under a comment form's heading.
 """
 
 from __future__ import annotations
 
+from lintnews.config import Settings
 from lintnews.document import Document
-from lintnews.packs import line_keys
+from lintnews.packs import line_keys, pack_terms
+from lintnews.packs.matching import lines_matched
+
+#: B002's name: its term lists, and its matches where the caller has no findings of its own.
+_RULE = "comment-widget"
 
 #: How many blank lines may separate two fields.
 _MAX_GAP = 2
 
 
 def form_field_lines(
-    doc: Document, reported: set[int], labels: frozenset[str], notes: frozenset[str]
+    doc: Document,
+    reported: set[int],
+    labels: frozenset[str],
+    notes: frozenset[str],
+    headings: frozenset[str] = frozenset(),
 ) -> list[int]:
     """The lines after a reported field ("Mail (will not be published) (required)": a bracket and
-    one of ``notes``, B002's term list `comment-form-notes`, in its key) that are bare labels of
-    the same form (their keys in ``labels``, B002's `comment-form-labels`): each one right under
-    that field or under another such label (at most ``_MAX_GAP`` blank lines between), in
+    one of ``notes``, B002's term list `comment-form-notes`, in its key) or a reported heading of
+    the form (its key in ``headings``, `comment-form-headings`) that are bare labels of the same
+    form (their keys in ``labels``, B002's `comment-form-labels`): each one right under that
+    field or heading or under another such label (at most ``_MAX_GAP`` blank lines between), in
     order."""
     keys = line_keys(doc)
     found: list[int] = []
     taken = set(reported)
-    fields = [i for i in sorted(reported) if "(" in keys[i] and any(n in keys[i] for n in notes)]
+    fields = [
+        i
+        for i in sorted(reported)
+        if keys[i] in headings or ("(" in keys[i] and any(n in keys[i] for n in notes))
+    ]
     for start in fields:
         i = start
         while True:
@@ -40,3 +57,20 @@ def form_field_lines(
             taken.add(j)
             i = j
     return sorted(found)
+
+
+def comment_form_fields(doc: Document, settings: Settings, reported: set[int] | None = None) -> list[int]:
+    """`form_field_lines` under the lines B002 reported (``reported``; by default the lines its
+    phrases match whole, as B004 and B031 ask, whatever the selection runs), with B002's term
+    lists."""
+    if reported is None:
+        reported = lines_matched(doc, settings, (_RULE,))
+    if not reported:
+        return []
+    return form_field_lines(
+        doc,
+        reported,
+        pack_terms(doc, settings, _RULE, "comment-form-labels"),
+        pack_terms(doc, settings, _RULE, "comment-form-notes"),
+        pack_terms(doc, settings, _RULE, "comment-form-headings"),
+    )

@@ -40,6 +40,8 @@ from lintnews.packs.matching import lines_matched
 from lintnews.registry import Rule, Violation, register
 from lintnews.seen_width import seen_length
 
+from .comment_form import comment_form_fields
+
 #: The phrase rules whose whole-line matches are a page's chrome around a run.
 _CHROME_RULES = (
     "adblock-notice",
@@ -127,6 +129,7 @@ def enclosed_runs(doc: Document, settings: Settings) -> Iterator[tuple[int, int,
     chrome = lines_matched(doc, settings, _CHROME_RULES)
     if len(chrome) < 2:
         return
+    chrome.update(comment_form_fields(doc, settings))  # (B002's bare "Name:" under "Post a comment")
     lines = doc.lines
     keys = line_keys(doc)
     marks = sorted(chrome)

@@ -17,7 +17,7 @@ from lintnews.packs import (
 )
 from lintnews.registry import Violation, register
 
-from .comment_form import form_field_lines
+from .comment_form import comment_form_fields
 from .recent_comments import recent_comment_lines, warm_recent_comments
 
 
@@ -38,10 +38,7 @@ class CommentWidget(PhraseRule):
         yield from found
         if not found:
             return
-        reported = {v.line for v in found}
-        labels = pack_terms(doc, settings, self.name, "comment-form-labels")
-        notes = pack_terms(doc, settings, self.name, "comment-form-notes")
-        for i in form_field_lines(doc, reported, labels, notes):
+        for i in comment_form_fields(doc, settings, {v.line for v in found}):
             # a bare "Website" under "Mail (will not be published) (required)": the form's field
             yield self.removable_lines(
                 doc,
@@ -52,7 +49,7 @@ class CommentWidget(PhraseRule):
             )
         headings = pack_terms(doc, settings, self.name, "recent-comments-headings")
         links = pack_words(settings, self.name, "item-links")
-        for i in recent_comment_lines(doc, reported, headings, links):
+        for i in recent_comment_lines(doc, {v.line for v in found}, headings, links):
             # "Sona on Windows Live Messenger Mobile" under "Recent Comments": the sidebar's box
             yield self.removable_lines(
                 doc,
@@ -72,7 +69,13 @@ class CookieConsent(PhraseRule):
 @register
 @phrase_rule("B004")
 class NewsletterPrompt(PhraseRule):
-    pass
+    def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        found = list(super().check(doc, settings))
+        if not found:
+            return
+        # a bare "Email Address:" under "Post a comment" is the comment form's field (B002's)
+        fields = set(comment_form_fields(doc, settings))
+        yield from (v for v in found if v.line not in fields)
 
 
 #: A short line can be one button of a row of share buttons ("Facebook", "Twitter", "E-Mail").
