@@ -211,6 +211,9 @@ VALID = [
     text(P1, P2, "Comment", P3, "Briefing", P3, "Posted by Dana Whit on Tue, Oct 30, 2012"),
     # a bare counter under the standfirst is the byline's, not a thread's heading
     text(P1, "4 Comments", P2, P3, "Leave a Reply"),
+    text(P1, "Comments (4)", P2, P3, "Leave a Reply"),
+    # a listing of posts, each teaser over its own counter "Comments (N)"
+    text(P1, P2, P3, "Comments (3)", "", BODY1, "", "Comments (12)", "", BODY2),
     # addresses: "Kornmarkt" and "Altmarkt" are no months
     text(
         P1,
@@ -532,6 +535,9 @@ INVALID = [
     ),
     # no headers (the extractor dropped them) under a heading that counts the comments
     (text(P1, P2, P3, "{ 3 comments… read them below or add one }", BODY1, BODY2, BODY1), [(4, 7)]),
+    # ... or the count after the noun ("Reader Comments (14)", "Comments (9) Add A Comment")
+    (text(P1, P2, P3, "Reader Comments (3)", BODY1, BODY2, BODY1), [(4, 7)]),
+    (text(P1, P2, P3, "#### Comments (9) Add A Comment", BODY1, BODY2), [(4, 6)]),
     # ... and a count followed by the reply form's link (a theme's "126 Comments Add A Comment")
     (text(P1, P2, P3, "3 Comments Add A Comment", BODY1, BODY2, BODY1), [(4, 7)]),
     (text(P1, P2, P3, "2 Comments | Leave a comment", BODY1, BODY2), [(4, 6)]),

@@ -23,11 +23,24 @@ from .thread_words import HeaderPatterns
 _COUNTED_HEADING = re.compile(
     r"""^\W*[1-9]\d*\s+(?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|comentarios?)\b
         (?:\s+(?:to|on|zu|sur|en|a)\s+\W.{0,150}|.{0,20}(?:read\s+them\s+below|add\s+one).{0,30}|\W{0,3}
-        |\W{0,3}\s*(?:add|leave|post|write)\s+(?:a|your)\s+(?:comment|reply)\W{0,3})$""",
+        |\W{0,3}\s*(?:add|leave|post|write)\s+(?:a|your)\s+(?:comment|reply)\W{0,3})$
+      | ^\W*(?:reader\s+)?(?:comments|responses|replies|kommentare|commentaires|comentarios)\s*\(\s*[1-9]\d*\s*\)
+        (?:\s*(?:add|leave|post|write)\s+(?:a|your)\s+(?:comment|reply))?\W{0,3}$""",
     re.IGNORECASE | re.VERBOSE,
 )
-#: A counting heading's number and its noun's first four letters ("156 comments": 156, "comm").
-_COUNT = re.compile(r"\W*(\d+)\s+(\w{4})", re.IGNORECASE)
+#: A counting heading's number and its noun's first four letters ("156 comments": 156, "comm";
+#: "Comments (156)": "comm", 156).
+_COUNT = re.compile(r"\W*(?:(\d+)\s+(\w{4})|(?:reader\s+)?(\w{4})\w*\s*\(\s*(\d+))", re.IGNORECASE)
+
+
+def _count(line: str) -> tuple[str, str] | None:
+    """`_COUNT` of ``line``: (number, the noun's first four letters in lower case), or None."""
+    found = _COUNT.match(line)
+    if found is None:
+        return None
+    return (found[1], found[2].lower()) if found[1] else (found[4], found[3].lower())
+
+
 #: An item of a bulleted list (html2text's "  * ", a "- " or "• " of other extractors).
 _BULLET = re.compile(r"^\s*[*+\-•]\s+\S")
 #: A heading that names the thread without counting it ("Comments", "Reader comments").
@@ -74,9 +87,9 @@ def first_counted_heading(lines: list[str], candidates: Iterable[int]) -> int | 
     return next((i for i in candidates if len(lines[i]) <= MAX_HEADER and match(lines[i].strip())), None)
 
 
-#: A counting heading that is a line of its own and no more ("12 Comments"): also a post's
+#: A counting heading that is a line of its own and no more ("12 Comments", "Comments (12)"): also a post's
 #: counter by its byline, where it may stand between the article's first paragraphs.
-_BARE_COUNT = re.compile(r"^\W*\d+\s+\w+\W{0,3}$")
+_BARE_COUNT = re.compile(r"^\W*(?:\d+\s+\w+|(?:reader\s+)?\w+\s*\(\s*\d+\s*\))\W{0,3}$", re.IGNORECASE)
 
 
 #: How far below a post's one paragraph its thread's heading may stand (a signature, a share
@@ -102,12 +115,12 @@ def lists_posts(lines: list[str], heading: int, end: int) -> bool:
     listing of posts, each with its counter ("156 comments", then another post's teaser and
     "292 comments"): a thread holds one count of its comments, and another counting heading of the
     same noun with another number below it counts another post's."""
-    first = _COUNT.match(lines[heading])
+    first = _count(lines[heading])
     if first is None:
         return False
     for k in range(heading + 1, end + 1):
         if counted_heading(lines[k]):
-            other = _COUNT.match(lines[k])
-            if other is not None and other[2].lower() == first[2].lower() and other[1] != first[1]:
+            other = _count(lines[k])
+            if other is not None and other[1] == first[1] and other[0] != first[0]:
                 return True
     return False
