@@ -361,6 +361,8 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
         [
             f"{EN}\nThe mayor announced the decision on Twitter and Facebook late on Tuesday night.\n",
             f"{EN}\nFacebook\n{EN2}\n",  # one network name alone is not a button row
+            f"{EN}\nDigg\n{EN2}\n",
+            f"{EN}\nThe site lets readers digg stories, and delicious recipes are shared most.\n",
             f"{DE}\nDie Stadt will ihre Daten mit anderen Kommunen teilen, sagte der Sprecher.\n",
             # a code fragment and a table of check marks are not share buttons
             f"{EN}\n    print x\n| x | x | x |\n",
@@ -398,6 +400,9 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{EN}\nShare this:\nTwitter\nFacebook\nLike this:\nLike Loading...\n", [2, 3, 4, 5, 6]),
             (f"{DE}\n{DE2}\nFacebook\nTwitter\nWhatsApp\nE-Mail\n", [3, 4, 5, 6]),
             (f"{DE}\nFacebook Twitter WhatsApp E-Mail\nTeilen\n", [2, 3]),
+            # session 57: 2012's networks in a row of buttons (html2text's list of a BBC page)
+            (f"{EN}\n{EN2}\n  * Delicious\n  * Digg\n  * StumbleUpon\n  * Twitter\n", [3, 4, 5, 6]),
+            (f"{EN}\nDigg del.icio.us Google+ Facebook\n", [2]),
             (f"{FR}\nPartager\nPartager sur Twitter\n", [2, 3]),
             (f"{ES}\nCompartir\nSíguenos en Facebook y Twitter\n", [2, 3]),
             (f"{ES}\nSíguenos en Google News\n", [2]),
