@@ -213,6 +213,17 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
             (f"{DE}\nHinterlasse einen Kommentar\nName\nE-Mail\nWebseite\n", [2, 3, 4, 5]),
             (f"{FR}\nLaisser un commentaire\nNom\nSite web\n", [2, 3, 4]),
             (f"{ES}\nDeja un comentario\nNombre\nSitio web\n", [2, 3, 4]),
+            # ... under the form's note, and past the form's other reported lines (TypePad's error messages)
+            (
+                f"{EN}\n### Leave a Reply Cancel reply\n\nYour email address will not be published. Required field are "
+                "marked *.\n\nName *\n\nEmail *\n\nWebsite\n",
+                [2, 4, 6, 8, 10],
+            ),
+            (
+                f"{EN}\nName is required to post a comment\nPlease enter a valid email address\nInvalid URL\n"
+                "Name:\nEmail address:\n",
+                [2, 3, 4, 5, 6],
+            ),
             # a heading of the comments over a bare "Name": no field of a form above it
             (f"{EN}\nComments\nName\n", [2]),
             # ... nor is the form's heading with a paragraph between it and the label

@@ -31,32 +31,35 @@ def form_field_lines(
     notes: frozenset[str],
     headings: frozenset[str] = frozenset(),
 ) -> list[int]:
-    """The lines after a reported field ("Mail (will not be published) (required)": a bracket and
-    one of ``notes``, B002's term list `comment-form-notes`, in its key) or a reported heading of
-    the form (its key in ``headings``, `comment-form-headings`) that are bare labels of the same
-    form (their keys in ``labels``, B002's `comment-form-labels`): each one right under that
-    field or heading or under another such label (at most ``_MAX_GAP`` blank lines between), in
-    order."""
+    """The lines after a reported field or notice of the form (one of ``notes``, B002's term list
+    `comment-form-notes`, in its key: "Mail (will not be published) (required)", "Your email
+    address will not be published. Required fields are marked *") or a reported heading of the
+    form (its key in ``headings``, `comment-form-headings`) that are bare labels of the same form
+    (their keys in ``labels``, B002's `comment-form-labels`): each one right under that line or
+    under another such label or another reported line (at most ``_MAX_GAP`` blank lines
+    between; TypePad's "Name is required to post a comment" / "Please enter a valid email
+    address" / "Invalid URL" / "Name:"), in order."""
     keys = line_keys(doc)
     found: list[int] = []
-    taken = set(reported)
-    fields = [
-        i
-        for i in sorted(reported)
-        if keys[i] in headings or ("(" in keys[i] and any(n in keys[i] for n in notes))
-    ]
+    fields = [i for i in sorted(reported) if keys[i] in headings or any(n in keys[i] for n in notes)]
+    done = -1  # (the last line a form's walk reached: a later start inside it walks no further)
     for start in fields:
+        if start <= done:
+            continue
         i = start
         while True:
             j = i + 1
             while j < len(keys) and j - i <= _MAX_GAP + 1 and not doc.lines[j].strip():
                 j += 1
-            if j >= len(keys) or j - i > _MAX_GAP + 1 or j in taken or keys[j] not in labels:
+            if j >= len(keys) or j - i > _MAX_GAP + 1:
                 break
-            found.append(j)
-            taken.add(j)
+            if j not in reported:
+                if keys[j] not in labels:
+                    break
+                found.append(j)
             i = j
-    return sorted(found)
+        done = i
+    return found
 
 
 def comment_form_fields(doc: Document, settings: Settings, reported: set[int] | None = None) -> list[int]:
