@@ -440,6 +440,7 @@ NOTICES = {
             "Korzystanie z portalu oznacza akceptację Regulaminu. Copyright by INTERIA.PL 1999-2021."
             " Wszystkie prawa zastrzeżone.",
             "Wszelkie prawa zastrzeżone",
+            "Materiał chroniony prawem autorskim - zasady przedruków określa regulamin.",
         ],
         ["Prawnik wydawnictwa dodał, że wszelkie prawa zastrzeżone w umowie z autorami obowiązują nadal."],
     ),

@@ -173,6 +173,14 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 "El ayuntamiento aprobó el martes la ampliación del puerto tras un largo debate.\nÚltimos titulares\n",
                 [2],
             ),
+            # session 57: the bare imperatives over another article's title (Central American papers)
+            (
+                "El ayuntamiento aprobó el martes la ampliación del puerto tras un largo debate con los vecinos.\n"
+                "Lea: Consejo Permanente de OEA aborda este miércoles la confiscación de oficinas\n"
+                "MIRA: Madre se acerca a conocer los motivos de captura de su hijo\n"
+                "###### **Mire:**El cantante Juan Luis Guerra da positivo a COVID-19\n",
+                [2, 3, 4],
+            ),
             # list headings that name the site, and an empty related list
             (
                 article(
