@@ -212,6 +212,11 @@ VALID = [
     # a bare counter under the standfirst is the byline's, not a thread's heading
     text(P1, "4 Comments", P2, P3, "Leave a Reply"),
     text(P1, "Comments (4)", P2, P3, "Leave a Reply"),
+    text(P1, "One comment", P2, P3, "Leave a Reply"),
+    # a sentence that opens like a count in words ("One response to …") is no heading
+    text(
+        P1, P2, P3, "One response to “the plan” was anger among the residents of the old town.", BODY1, BODY2
+    ),
     # a listing of posts, each teaser over its own counter "Comments (N)"
     text(P1, P2, P3, "Comments (3)", "", BODY1, "", "Comments (12)", "", BODY2),
     # addresses: "Kornmarkt" and "Altmarkt" are no months
@@ -535,6 +540,10 @@ INVALID = [
     ),
     # no headers (the extractor dropped them) under a heading that counts the comments
     (text(P1, P2, P3, "{ 3 comments… read them below or add one }", BODY1, BODY2, BODY1), [(4, 7)]),
+    # ... or a single comment counted in words (WordPress's "One Response to “TITLE”")
+    (text(P1, P2, P3, "#### One Response to “Council approves budget”", BODY1, "Leave a Reply"), [(4, 5)]),
+    (text(P1, P2, P3, "### One comment Add your comment", BODY1, BODY2), [(4, 6)]),
+    (text(P1, P2, P3, "Ein Kommentar zu „Stadtrat beschließt Haushalt“", BODY1, BODY2), [(4, 6)]),
     # ... or the count after the noun ("Reader Comments (14)", "Comments (9) Add A Comment")
     (text(P1, P2, P3, "Reader Comments (3)", BODY1, BODY2, BODY1), [(4, 7)]),
     (text(P1, P2, P3, "#### Comments (9) Add A Comment", BODY1, BODY2), [(4, 6)]),

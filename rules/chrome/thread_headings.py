@@ -19,18 +19,25 @@ from .thread_words import HeaderPatterns
 #: 47): `lists_posts` tells a listing of posts by its counters' "NUMBER NOUN" (`_COUNT`, a spaced
 #: noun), which a count joined to its noun is not, and a listing of Chinese posts each with its
 #: "12条评论" would be taken for a thread. The count may be followed by the reply form's link
-#: ("126 Comments Add A Comment", "6 Comments Leave a comment": a theme's line over its thread).
+#: ("126 Comments Add A Comment", "6 Comments Leave a comment": a theme's line over its thread). A
+#: single comment is counted in words, WordPress's "One Response to “TITLE”", "Ein Kommentar zu
+#: „TITLE“", "One comment Add your comment" (with "to" or "on", only before a title in quotes: "One
+#: response to the plan was anger." is a sentence).
 _COUNTED_HEADING = re.compile(
     r"""^\W*[1-9]\d*\s+(?:comments?|responses?|replies|thoughts|kommentare?|commentaires?|comentarios?)\b
         (?:\s+(?:to|on|zu|sur|en|a)\s+\W.{0,150}|.{0,20}(?:read\s+them\s+below|add\s+one).{0,30}|\W{0,3}
         |\W{0,3}\s*(?:add|leave|post|write)\s+(?:a|your)\s+(?:comment|reply)\W{0,3})$
       | ^\W*(?:reader\s+)?(?:comments|responses|replies|kommentare|commentaires|comentarios)\s*\(\s*[1-9]\d*\s*\)
-        (?:\s*(?:add|leave|post|write)\s+(?:a|your)\s+(?:comment|reply))?\W{0,3}$""",
+        (?:\s*(?:add|leave|post|write)\s+(?:a|your)\s+(?:comment|reply))?\W{0,3}$
+      | ^\W*(?:one|ein|un|une|una)\s+(?:comment|response|reply|thought|kommentar|commentaire|comentario)\b
+        (?:\s+(?:to|on|zu|sur|en|a)\s+[“"«„‘'].{1,150}[”"»“’']|\W{0,3}\s*(?:add|leave|post|write)\s+(?:a|your)\s+(?:comment|reply))?\W{0,3}$""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: A counting heading's number and its noun's first four letters ("156 comments": 156, "comm";
 #: "Comments (156)": "comm", 156).
-_COUNT = re.compile(r"\W*(?:(\d+)\s+(\w{4})|(?:reader\s+)?(\w{4})\w*\s*\(\s*(\d+))", re.IGNORECASE)
+_COUNT = re.compile(
+    r"\W*(?:(\d+|one|ein|un|une|una)\s+(\w{4})|(?:reader\s+)?(\w{4})\w*\s*\(\s*(\d+))", re.IGNORECASE
+)
 
 
 def _count(line: str) -> tuple[str, str] | None:
@@ -38,7 +45,9 @@ def _count(line: str) -> tuple[str, str] | None:
     found = _COUNT.match(line)
     if found is None:
         return None
-    return (found[1], found[2].lower()) if found[1] else (found[4], found[3].lower())
+    if not found[1]:
+        return found[4], found[3].lower()
+    return (found[1] if found[1].isdigit() else "1"), found[2].lower()
 
 
 #: An item of a bulleted list (html2text's "  * ", a "- " or "• " of other extractors).
@@ -89,7 +98,9 @@ def first_counted_heading(lines: list[str], candidates: Iterable[int]) -> int | 
 
 #: A counting heading that is a line of its own and no more ("12 Comments", "Comments (12)"): also a post's
 #: counter by its byline, where it may stand between the article's first paragraphs.
-_BARE_COUNT = re.compile(r"^\W*(?:\d+\s+\w+|(?:reader\s+)?\w+\s*\(\s*\d+\s*\))\W{0,3}$", re.IGNORECASE)
+_BARE_COUNT = re.compile(
+    r"^\W*(?:(?:\d+|one|ein|un|une|una)\s+\w+|(?:reader\s+)?\w+\s*\(\s*\d+\s*\))\W{0,3}$", re.IGNORECASE
+)
 
 
 #: How far below a post's one paragraph its thread's heading may stand (a signature, a share
