@@ -224,6 +224,21 @@ CASES: dict[str, tuple[list[str], list[tuple[str, list[int]]]]] = {
                 "Name:\nEmail address:\n",
                 [2, 3, 4, 5, 6],
             ),
+            # WordPress's note under the form's text box, in html2text's code span or trafilatura's text
+            (
+                f'{EN}\nYou may use these HTML tags and attributes: `<a href="" title=""> <abbr title=""> <b> '
+                '<blockquote cite=""> <cite> <code> <em> <i> <strike> <strong> `\n',
+                [2],
+            ),
+            (
+                f'{DE}\nDu kannst folgende HTML-Tags und -Attribute verwenden: `<a href="" title=""> <b>`\n',
+                [2],
+            ),
+            (f'{FR}\nVous pouvez utiliser ces balises et attributs HTML : `<a href="" title=""> <b>`\n', [2]),
+            (
+                f'{ES}\nPuedes usar las siguientes etiquetas y atributos HTML: `<a href="" title=""> <b>`\n',
+                [2],
+            ),
             # a heading of the comments over a bare "Name": no field of a form above it
             (f"{EN}\nComments\nName\n", [2]),
             # ... nor is the form's heading with a paragraph between it and the label
