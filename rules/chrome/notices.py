@@ -38,7 +38,8 @@ class CommentWidget(PhraseRule):
         yield from found
         if not found:
             return
-        for i in comment_form_fields(doc, settings, {v.line for v in found}):
+        reported = {v.line for v in found}
+        for i in comment_form_fields(doc, settings, reported):
             # a bare "Website" under "Mail (will not be published) (required)": the form's field
             yield self.removable_lines(
                 doc,
@@ -49,7 +50,7 @@ class CommentWidget(PhraseRule):
             )
         headings = pack_terms(doc, settings, self.name, "recent-comments-headings")
         links = pack_words(settings, self.name, "item-links")
-        for i in recent_comment_lines(doc, {v.line for v in found}, headings, links):
+        for i in recent_comment_lines(doc, reported, headings, links):
             # "Sona on Windows Live Messenger Mobile" under "Recent Comments": the sidebar's box
             yield self.removable_lines(
                 doc,

@@ -30,7 +30,8 @@ _COUNTED_HEADING = re.compile(
       | ^\W*(?:reader\s+)?(?:comments|responses|replies|kommentare|commentaires|comentarios)\s*\(\s*[1-9]\d*\s*\)
         (?:\s*(?:add|leave|post|write)\s+(?:a|your)\s+(?:comment|reply))?\W{0,3}$
       | ^\W*(?:one|ein|un|une|una)\s+(?:comment|response|reply|thought|kommentar|commentaire|comentario)\b
-        (?:\s+(?:to|on|zu|sur|en|a)\s+[“"«„‘'].{1,150}[”"»“’']|\W{0,3}\s*(?:add|leave|post|write)\s+(?:a|your)\s+(?:comment|reply))?\W{0,3}$""",
+        (?:\s+(?:to|on|zu|sur|en|a)\s+[“"«„‘'].{1,150}[”"»“’']
+          |\W{0,3}\s*(?:add|leave|post|write)\s+(?:a|your)\s+(?:comment|reply))?\W{0,3}$""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: A counting heading's number and its noun's first four letters ("156 comments": 156, "comm";
@@ -96,8 +97,9 @@ def first_counted_heading(lines: list[str], candidates: Iterable[int]) -> int | 
     return next((i for i in candidates if len(lines[i]) <= MAX_HEADER and match(lines[i].strip())), None)
 
 
-#: A counting heading that is a line of its own and no more ("12 Comments", "Comments (12)"): also a post's
-#: counter by its byline, where it may stand between the article's first paragraphs.
+#: A counting heading that is a line of its own and no more ("12 Comments", "Comments (12)", "One
+#: comment"): also a post's counter by its byline, where it may stand between the article's first
+#: paragraphs.
 _BARE_COUNT = re.compile(
     r"^\W*(?:(?:\d+|one|ein|un|une|una)\s+\w+|(?:reader\s+)?\w+\s*\(\s*\d+\s*\))\W{0,3}$", re.IGNORECASE
 )
