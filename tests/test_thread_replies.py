@@ -116,7 +116,7 @@ def test_bloggers_two_buttons_glued_into_one_word(link: str) -> None:
 
 
 def test_a_word_glued_to_reply_is_no_link() -> None:
-    """Only Blogger's two buttons: "Replyall" or "ReplyMore" alone on a line under each
-    paragraph is no reply link."""
+    """Only Blogger's two buttons: another word glued to "Reply" ("ReplyMore") alone on a line
+    under each paragraph is no reply link."""
     body = text(P1, P2, P3, BODY1, "ReplyMore", BODY2, "ReplyMore", BODY3, "ReplyMore", BODY1)
     assert regions(body) == []
