@@ -3,7 +3,8 @@ passed after a night's debate), and what the default selection reports on a text
 tests of session 54's phrases (`test_packs_page_notes.py`, `test_packs_mirrored.py`,
 `test_packs_mirrored_more.py`; `test_packs_key_ends.py` uses `findings` under its own paragraphs;
 session 55's `test_packs_prompts.py` and `test_rules_login.py` read `diagnostics` whole; session
-56's `test_packs_blog_widgets.py` its Russian and Chinese paragraphs)."""
+56's `test_packs_blog_widgets.py` its Russian and Chinese paragraphs; session 57's
+`test_packs_blog_forms.py` its Portuguese, Italian, Dutch, Polish and Russian ones)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,18 @@ PL = (
 RU = (
     "Городской совет в понедельник утвердил новый бюджет порта после дебатов, которые продолжались"
     " почти всю ночь, и мэр сказал, что работы на причале начнутся весной.\n"
+)
+PT = (
+    "A câmara municipal aprovou na segunda-feira o novo orçamento do porto depois de um debate que"
+    " durou quase toda a noite, e as obras do cais vão começar na primavera.\n"
+)
+IT = (
+    "Il consiglio comunale ha approvato lunedì il nuovo bilancio del porto dopo un dibattito che è"
+    " durato quasi tutta la notte, e i lavori sulla banchina cominceranno in primavera.\n"
+)
+NL = (
+    "De gemeenteraad heeft maandag de nieuwe begroting voor de haven goedgekeurd na een debat dat"
+    " bijna de hele nacht duurde, en het werk aan de kade begint in het voorjaar.\n"
 )
 ZH = "市议会周一经过一场持续了几乎整夜的辩论，通过了新的港口预算，市长说码头工程将于春季开工。\n"
 

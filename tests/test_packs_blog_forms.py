@@ -6,6 +6,7 @@ e-mail and templates left alone."""
 from __future__ import annotations
 
 import pytest
+from pack_articles import IT, NL, PL, PT, RU
 from page_findings import findings, reported, text_of
 
 ARTICLE = [
@@ -90,34 +91,14 @@ def test_a_comment_forms_email_field_is_b002s_and_a_newsletter_boxs_b004s() -> N
     assert findings(text_of(page)) == reported(page)
 
 
-#: A paragraph of news and a comment form's heading and bare fields, in the languages beyond the
-#: four whose B002 table lists the form's labels (WordPress's translations).
+#: A comment form's heading and bare fields in the languages beyond the four whose B002 table
+#: lists the form's labels (WordPress's translations), under that language's harbour paragraph.
 FORMS = {
-    "pt": (
-        "O conselho municipal aprovou na terça-feira o orçamento depois de um longo debate que durou até a "
-        "noite, e o prefeito falou de um alívio para as escolas.",
-        ["Deixe um comentário", "Nome", "Email", "Site"],
-    ),
-    "it": (
-        "Il consiglio comunale ha approvato martedì il bilancio dopo un lungo dibattito durato fino a notte, "
-        "e il sindaco ha parlato di un sollievo per le scuole.",
-        ["Lascia un commento", "Nome", "Email", "Sito web"],
-    ),
-    "nl": (
-        "De gemeenteraad heeft dinsdag de begroting goedgekeurd na een lang debat dat tot diep in de nacht "
-        "duurde, en de burgemeester sprak van een opluchting voor de scholen.",
-        ["Laat een reactie achter", "Naam", "E-mail", "Website"],
-    ),
-    "pl": (
-        "Rada miasta przyjęła we wtorek budżet po długiej debacie, która trwała do późnej nocy, a burmistrz "
-        "powiedział, że to jest ulga dla szkół i że w tym roku nie będzie już więcej cięć.",
-        ["Dodaj komentarz", "Imię", "E-mail", "Witryna internetowa"],
-    ),
-    "ru": (
-        "Городской совет во вторник утвердил бюджет после долгих дебатов, которые продолжались до поздней "
-        "ночи, и мэр говорил об облегчении для школ.",
-        ["Добавить комментарий", "Имя", "Email", "Сайт"],
-    ),
+    "pt": (PT, ["Deixe um comentário", "Nome", "Email", "Site"]),
+    "it": (IT, ["Lascia un commento", "Nome", "Email", "Sito web"]),
+    "nl": (NL, ["Laat een reactie achter", "Naam", "E-mail", "Website"]),
+    "pl": (PL, ["Dodaj komentarz", "Imię", "E-mail", "Witryna internetowa"]),
+    "ru": (RU, ["Добавить комментарий", "Имя", "Email", "Сайт"]),
 }
 
 
@@ -126,5 +107,5 @@ def test_a_forms_heading_over_its_bare_fields_in_more_languages(language: str) -
     """The form's heading and each bare field under it (B002's `comment-form-headings` of the
     language); the article's paragraph is left."""
     paragraph, form = FORMS[language]
-    text = paragraph + "\n\n" + "\n".join(form) + "\n"
+    text = paragraph + "\n" + "\n".join(form) + "\n"
     assert findings(text) == [("B002", line) for line in form]
