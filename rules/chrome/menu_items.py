@@ -69,7 +69,11 @@ def capital(ch: str) -> bool:
     """Whether the letter ``ch`` starts a word as a section name does: a capital, or a letter of a
     script without case ("খেলা", "要闻", "رياضة": a menu of Bengali, Chinese or Arabic section
     names has no capitals to show); not a letter of Thai, Lao, Myanmar or Khmer (`UNSPACED`)."""
-    return ch.isalpha() and not ch.islower() and not any(lo <= ch <= hi for lo, hi in UNSPACED)
+    return (
+        ch.isalpha()
+        and not ch.islower()
+        and not ("\u0e00" <= ch <= "\u17ff" and any(lo <= ch <= hi for lo, hi in UNSPACED))
+    )
 
 
 def capitalised(text: str) -> bool:

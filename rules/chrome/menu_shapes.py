@@ -3,11 +3,12 @@
 A menu item is one to four capitalised words ("League Cup", "U.S.", "要闻": `menu_items`), a row
 of links joined by separators ("About Us | Contact | Privacy"), or an entry of a blog's archive
 or category list ("November 2012 (4)", "Candy (5)"); a separator on a line of its own ("•", "»")
-keeps a run going. `menu_kinds` reads what each line of a document is (a kernel, `native.menu_kinds`, reads
-most lines alone and leaves the rest to `line_kind`), `menu_runs` finds the runs of such lines
-that are long enough and mostly in title case; where in the document a run counts is the rule's
-to judge, with `chained_runs` (a short run between the article's paragraphs next to a menu found)
-and `is_infobox` (a run before the article that is its infobox).
+keeps a run going. `menu_kinds` reads what each line of a document is (a kernel,
+`native.menu_kinds`, reads most lines alone and leaves the rest to `line_kind`), `menu_runs`
+finds the runs of such lines that are long enough and mostly in title case; where in the
+document a run counts is the rule's to judge, with `chained_runs` (a short run between the
+article's paragraphs next to a menu found) and `is_infobox` (a run before the article that is
+its infobox).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ MIN_MIDDLE = 16
 #: A line that is only a separator between two links, which an extractor put on a line of its
 #: own ("•", "»", ">", "|"): neither an item nor the end of a run.
 _SEPARATOR_LINE = re.compile(r"[|•·»›>/:–—-]$")
+
 #: What separates the segments of a row of links (`_row`), and a segment's sentence end.
 _SEGMENTS = re.compile(r"\s*(?:\||•|·|::?|»|›)\s*")
 _SEGMENT_END = re.compile(r"[.!?]$")
