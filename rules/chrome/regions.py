@@ -25,7 +25,7 @@ from lintnews.seen_width import SEEN_LINES
 from .thread_dated import early_headers, warm_threads
 from .thread_end import MAX_GAP, is_stop, markup_of, thread_end
 from .thread_headers import MAX_HEADER, SHOWN_LINES, cites_a_source, is_header, over_a_title
-from .thread_headings import announcing_heading, is_heading
+from .thread_headings import announcing_heading, is_heading, lists_posts
 from .thread_headless import Thread, headed_thread, replied_thread
 from .thread_pairs import heading_above
 from .thread_screen import Screen
@@ -42,6 +42,11 @@ def _headers(doc: Document, screen: Screen, patterns: HeaderPatterns) -> list[in
     if candidates is None:
         candidates = list(range(screen.first, len(lines)))
     return [i for i in candidates if is_header(lines, i, patterns) and not cites_a_source(lines, i)]
+
+
+#: Where a post's counter stands in a listing of posts, in lines below its stamp (a header):
+#: "Thu 2011/12/01 14:41 JST", "419058 views", "292 comments".
+_COUNTER_BELOW = (1, 2, 3)
 
 
 def _threads(doc: Document, settings: Settings) -> list[Thread]:
@@ -96,6 +101,8 @@ def _threads(doc: Document, settings: Settings) -> list[Thread]:
     start = heading if heading is not None else run[0]
     later = [h for h in headers if h > run[0]]
     end, _ = thread_end(lines, run[0], later, markup=markup_of(doc), reply=patterns.reply)
+    if heading is not None and lists_posts(seen, heading, end, {h + k for h in run for k in _COUNTER_BELOW}):
+        return []  # a listing of posts: a stamp over each post's counter ("156 comments", "292 comments")
     return [Thread(start, end, tuple(h for h in headers if start <= h <= end))]
 
 
@@ -155,7 +162,7 @@ class CommentThread(Rule):
     Checks for a thread of reader comments after the article: at least two comment headers (an author and
     a time, "Chris Odell — July 10th, 2012, 10:03 am", "Posted by: Grant | October 13, 2012 at 04:31 PM",
     "by Sameh on December 5, 2010 at 4:34 pm", "NAME says:", a name's own line over "April 2, 2024 at
-    7:12 pm", "Re: … (Score:2)") after the article's first paragraphs, with at most 40 lines from one to
+    7:12 pm", "Re: … (Score:2)", "#1 小鳳 於 2013/12/28 10:28") after the article's first paragraphs, with at most 40 lines from one to
     the next, or one such header below a thread heading ("199 Comments", "5 Responses to …", "Leave a
     Reply"), or, with no header at all (an extractor that drops them), a heading that counts the comments
     ("{ 43 comments… read them below or add one }", "5 Responses to “…”") over at least two lines, or a
@@ -187,7 +194,8 @@ class CommentThread(Rule):
     "updated …" and "Posted on …" stamps, quote introductions ("What I said back then:"), a
     header-shaped line over a bare web address (a digest citing its source), a singular "Comment"
     heading without a number (a section of the article), a TypePad trackback's "Tracked on …" stamp
-    (another blog's excerpt, not a reader's comment) and a byline set as a heading ("### By NAME on
+    (another blog's excerpt, not a reader's comment), html2text's abbreviation definitions
+    ("*[2012/08/06]: 2012/08/06 09:49:10", F006's) and a byline set as a heading ("### By NAME on
     October 30, 2012 at 03:56 p.m.", a listing of posts), a stamp right above the page's title (a
     level-one heading: its dateline), a word naming the comments beside other items of a bulleted
     list (a news site's tabs "* Article" / "* Comments", a comment's tools "* Recommend? (1)" / "*

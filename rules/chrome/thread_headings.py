@@ -8,7 +8,7 @@ heading (`is_heading`) and finds a thread without headers from a heading that co
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from .thread_headers import MAX_HEADER
 from .thread_words import HeaderPatterns
@@ -123,16 +123,16 @@ def announcing_heading(lines: list[str], start: int, stop: int) -> int | None:
     return found
 
 
-def lists_posts(lines: list[str], heading: int, end: int) -> bool:
-    """Whether a counting heading (line ``heading``) and the lines after it up to ``end`` are a
-    listing of posts, each with its counter ("156 comments", then another post's teaser and
-    "292 comments"): a thread holds one count of its comments, and another counting heading of the
-    same noun with another number below it counts another post's."""
+def lists_posts(lines: list[str], heading: int, end: int, only: Container[int] | None = None) -> bool:
+    """Whether a counting heading (line ``heading``) and the lines after it up to ``end`` (those
+    in ``only``, when given) are a listing of posts, each with its counter ("156 comments", then
+    another post's teaser and "292 comments"): a thread holds one count of its comments, and
+    another counting heading of the same noun with another number below it counts another post's."""
     first = _count(lines[heading])
     if first is None:
         return False
     for k in range(heading + 1, end + 1):
-        if counted_heading(lines[k]):
+        if (only is None or k in only) and counted_heading(lines[k]):
             other = _count(lines[k])
             if other is not None and other[1] == first[1] and other[0] != first[0]:
                 return True
