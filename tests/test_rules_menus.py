@@ -68,6 +68,8 @@ MENU_VALID = {
     "no-menu": text(P1, P2, P3),
     # short lines between paragraphs: headings and labels of the article, never looked at
     "inside": text(P1, *MENU, P2, P3),
+    # and so between paragraphs of prose left in their tags ("<p>…</p>": prose, not markup)
+    "inside-tagged": text(P1, *MENU, f"<p>{P2}</p>", f'<p class="body">{P3}</p>'),
     # three items are too few
     "three": text(*MENU[:3], P1, P2),
     # a byline, a date, a sentence break the run
@@ -293,6 +295,17 @@ MENU_INVALID = {
     "zh-menu": (text("* 首页", "* 时政", "* 国际", "* 社情民意调查", "* 文化", "", *ZH_P), [(1, 5)]),
     "bn-menu": (text("* বাংলাদেশ", "* রাজনীতি", "* খেলা", "* বিনোদন", "", *BN_P), [(1, 4)]),
     "ar-menu-after": (text(*AR_P, "* الأولى", "* الحياة الوطنية", "* قضايا المجتمع", "* رياضة"), [(3, 6)]),
+    # markup an extractor left as text after the footer is no paragraph of prose: the footer's
+    # run is after the article's last one (gmw.cn's tracking pixel under its footer)
+    "markup-after": (
+        text(
+            P1,
+            P2,
+            *MENU,
+            '<img src="https://example.com/atrk.gif?account=r+F" style="display:none" height="1">',
+        ),
+        [(3, 6)],
+    ),
     "sublist-colon": (
         text(
             P1,

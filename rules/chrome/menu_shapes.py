@@ -178,11 +178,30 @@ def menu_runs(kinds: bytearray, first: int, stop: int) -> list[tuple[int, int, i
     return found
 
 
+#: A paragraph that is markup an extractor left as text ("<div class="alertBox"> <div …",
+#: "<img width=1 height=1 alt="" src=…>"): its attributes have the words of a sentence.
+_MARKUP = re.compile(r"<[a-zA-Z][a-zA-Z0-9]{0,9}[\s>].*>\s*$", re.DOTALL)
+#: A tag, and most words of text a paragraph of markup holds outside its tags (a paragraph
+#: of the article wrapped in "<p>…</p>" holds more).
+_TAG = re.compile(r"<[^<>]*>")
+_MARKUP_WORDS = 3
+
+
+def _markup(text: str) -> bool:
+    """Whether a paragraph is markup left as text (`_MARKUP`), not prose in tags."""
+    return (
+        text.startswith("<")
+        and _MARKUP.match(text) is not None
+        and len(_TAG.sub(" ", text).split()) <= _MARKUP_WORDS
+    )
+
+
 def article_prose(doc: Document) -> list[Block]:
     """The blocks of prose of ``doc``, but for rows of links ("Print this story | Email this
     story | Discuss Story" has the words of a sentence): a paragraph of one line that `line_kind`
-    reads as a row (the kernel leaves every line that may be one to it)."""
-    prose = [b for b in doc.blocks if b.prose]
+    reads as a row (the kernel leaves every line that may be one to it); and markup left as text
+    (`_MARKUP`)."""
+    prose = [b for b in doc.blocks if b.prose and not _markup(b.text)]
     ones = [b for b in prose if b.start == b.end]
     screened = native.menu_kinds([b.text for b in ones])
     j = screened.find(MENU_ASK)
