@@ -121,3 +121,32 @@ def test_abbreviation_definitions_are_no_comment_headers() -> None:
     ]
     assert _found(lines) == []
     assert _found(lines, ("F006",)) == [("F006", i, i) for i in range(9, 14)]
+
+
+def test_a_bare_count_under_the_byline_heads_no_thread() -> None:
+    """Gamasutra's "1 comments" printed under the byline, over the article and its pages: the
+    post's counter, not the heading of a thread that would run over the whole article; a count
+    under a line that is no byline still heads its thread."""
+    body = [
+        # the sidebar's teasers above it read as two paragraphs of prose
+        "\t\tNot even November can save U.S. game retail now [15]",
+        "\t\tVideo: How social games evolved between FarmVille and CityVille [1]",
+        "",
+        "The Making of Warcraft's Multiplayer",
+        " by Patrick Wyatt [Design, Social/Online]",
+        "1 comments",  # 6
+        "",
+        "November 12, 2012 \t\t\t\tPage 1 of 4",
+        "",
+        *ARTICLE_EN,
+        ARTICLE_EN[0],
+        "",
+        "\t\tPage 1 of 4",
+        "",
+        "Comments",
+        "Michael Hahn",
+        "Great article! Thx for sharing",
+    ]
+    assert _found(body, ("B011",)) == []
+    headed = [*body[:4], "Posted in Design", *body[5:]]
+    assert _found(headed, ("B011",)) == [("B011", 6, 22)]

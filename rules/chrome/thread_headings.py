@@ -110,6 +110,23 @@ _BARE_COUNT = re.compile(
 _EARLY_REACH = 16
 
 
+#: A byline ("by Patrick Wyatt [Design, Social/Online]", "By NAME | March 3, 2012"; de "von", fr
+#: "par", es "por").
+_BYLINE = re.compile(r"^\W*(?:by|von|par|por)\s+\S", re.IGNORECASE)
+
+
+def bylines_count(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is a bare count ("1 comments", `_BARE_COUNT`) right under a byline
+    (the nearest line above it that is not blank, `_BYLINE`): the post's counter by its byline,
+    over the article, not its thread's heading."""
+    if _BARE_COUNT.match(lines[i]) is None:
+        return False
+    k = i - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    return k >= 0 and len(lines[k]) <= MAX_HEADER and _BYLINE.match(lines[k]) is not None
+
+
 def announcing_heading(lines: list[str], start: int, stop: int) -> int | None:
     """The first line from ``start`` to ``stop`` (excluded) that counts the comments under it and
     announces them (a colon, "2 comments:", Blogger's heading under a post; or a title or a

@@ -26,7 +26,7 @@ from lintnews.packs.matching import per_pack_set
 from lintnews.seen_width import SEEN_LINES
 
 from .thread_end import markup_of, thread_end
-from .thread_headings import first_counted_heading, lists_posts
+from .thread_headings import bylines_count, first_counted_heading, lists_posts
 from .thread_pairs import alone_run, heading_above, screen_parts
 from .thread_screen import Screen
 from .thread_words import THREAD_RULE, HeaderPatterns
@@ -56,6 +56,8 @@ def headed_thread(doc: Document, screen: Screen, patterns: HeaderPatterns) -> li
     candidates = screen.lines()
     lines_from = range(screen.first, len(lines)) if candidates is None else candidates
     i = first_counted_heading(seen, lines_from)
+    if i is not None and bylines_count(seen, i):  # the byline's counter over the article
+        i = first_counted_heading(seen, (j for j in lines_from if j > i))
     if i is None:
         return []
     # the same count again further down: the first was the post's own line ("4 Comments" by
