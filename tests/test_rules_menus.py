@@ -21,6 +21,7 @@ P1 = "The council approved the new budget on Tuesday after a debate that lasted 
 P2 = "The schools get more money, and the mayor said the vote was a relief for the whole city."
 P3 = "The council will vote on the details of the plan in March, a spokesman for the mayor said."
 MENU = ("Home", "News", "Sport", "Arts and Culture")
+NOTICE = "Please activate cookies in order to turn autoplay off and keep your settings."
 TITLES = (
     "Storm closes schools across the north",
     "City rivals share the points in a tense derby",
@@ -68,6 +69,12 @@ MENU_VALID = {
     "no-menu": text(P1, P2, P3),
     # short lines between paragraphs: headings and labels of the article, never looked at
     "inside": text(P1, *MENU, P2, P3),
+    # and so under a first paragraph with fewer than thirty lines of text below it, or one
+    # longer than a notice (a listicle's introduction over its thirty short items)
+    "notice-near": text(NOTICE, *[line for _ in range(5) for line in (*MENU, "By Anna Smith")], P1, P2),
+    "listicle": text(
+        " ".join([P1, P2, P3]), *[line for _ in range(8) for line in (*MENU, "By Anna Smith")], P1
+    ),
     # and so between paragraphs of prose left in their tags ("<p>…</p>": prose, not markup)
     "inside-tagged": text(P1, *MENU, f"<p>{P2}</p>", f'<p class="body">{P3}</p>'),
     # three items are too few
@@ -295,6 +302,12 @@ MENU_INVALID = {
     "zh-menu": (text("* 首页", "* 时政", "* 国际", "* 社情民意调查", "* 文化", "", *ZH_P), [(1, 5)]),
     "bn-menu": (text("* বাংলাদেশ", "* রাজনীতি", "* খেলা", "* বিনোদন", "", *BN_P), [(1, 4)]),
     "ar-menu-after": (text(*AR_P, "* الأولى", "* الحياة الوطنية", "* قضايا المجتمع", "* رياضة"), [(3, 6)]),
+    # a notice alone on the first line of a whole page, thirty lines of text or more over the
+    # article's first paragraph: the boxes of menus under it are before the article
+    "notice-above": (
+        text(NOTICE, *[line for _ in range(8) for line in (*MENU, "By Anna Smith")], P1, P2),
+        [(2 + 5 * k, 5 + 5 * k) for k in range(8)],
+    ),
     # markup an extractor left as text after the footer is no paragraph of prose: the footer's
     # run is after the article's last one (gmw.cn's tracking pixel under its footer)
     "markup-after": (

@@ -196,12 +196,33 @@ def _markup(text: str) -> bool:
     )
 
 
+#: Fewest lines of text, none of prose, under a paragraph of one line at the top of a whole page
+#: for it to be no paragraph of the article, and its most characters (a listicle's introduction
+#: over its thirty short items is longer; see `article_prose`).
+_ISOLATED_TOP = 30
+_ISOLATED_CHARS = 250
+
+
+def _isolated_top(doc: Document, prose: list[Block]) -> bool:
+    """Whether the first paragraph of prose is one line standing alone above the page's menus,
+    `_ISOLATED_TOP` lines of text or more above the next (a cookie notice, "Please activate
+    cookies in order to turn autoplay off", a ticker's headline, a blog's description): not
+    one that announces a list (a colon at its end) nor one longer than `_ISOLATED_CHARS` (a
+    listicle's introduction)."""
+    if len(prose) < 2 or prose[0].start != prose[0].end or len(prose[0].text) > _ISOLATED_CHARS:
+        return False
+    text = sum(1 for k in range(prose[0].end + 1, prose[1].start) if doc.lines[k].strip())
+    return text >= _ISOLATED_TOP and not prose[0].text.rstrip().endswith(":")
+
+
 def article_prose(doc: Document) -> list[Block]:
     """The blocks of prose of ``doc``, but for rows of links ("Print this story | Email this
     story | Discuss Story" has the words of a sentence): a paragraph of one line that `line_kind`
-    reads as a row (the kernel leaves every line that may be one to it); and markup left as text
-    (`_MARKUP`)."""
+    reads as a row (the kernel leaves every line that may be one to it); markup left as text
+    (`_MARKUP`); and a line of prose alone at the top of the page (`_isolated_top`)."""
     prose = [b for b in doc.blocks if b.prose and not _markup(b.text)]
+    if _isolated_top(doc, prose):
+        prose = prose[1:]
     ones = [b for b in prose if b.start == b.end]
     screened = native.menu_kinds([b.text for b in ones])
     j = screened.find(MENU_ASK)
