@@ -81,6 +81,11 @@ class NavigationMenu(Rule):
     "Open-source software" / "Founder" / ...: two names or more, never two in a row, making a
     quarter of its items), nor a run between the paragraphs that a paragraph announces ("Here
     are the places we'll visit this year:" over "Jakarta", "Hong Kong", "Shanghai", ...).
+    Markup an extractor left as text ("<div class=…>", a tracking pixel's `<img …>`) is no
+    paragraph of the article, and neither is a line of prose alone at the top of a whole page
+    with thirty lines of text or more and no prose under it, at most 250 characters long (a
+    cookie notice, a ticker's headline, a blog's description; not a list's announcement ending
+    with a colon): the menus under it are before the article.
     The rule judges the lines' shape on any input, HTML included; what a page's markup marks
     (`<nav>`, `<footer>`, `<aside>`, blocks of links) is reported by B029.
 

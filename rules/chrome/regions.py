@@ -162,9 +162,9 @@ class CommentThread(Rule):
     Checks for a thread of reader comments after the article: at least two comment headers (an author and
     a time, "Chris Odell — July 10th, 2012, 10:03 am", "Posted by: Grant | October 13, 2012 at 04:31 PM",
     "by Sameh on December 5, 2010 at 4:34 pm", "NAME says:", a name's own line over "April 2, 2024 at
-    7:12 pm", "Re: … (Score:2)", "#1 小鳳 於 2013/12/28 10:28") after the article's first paragraphs, with at most 40 lines from one to
-    the next, or one such header below a thread heading ("199 Comments", "5 Responses to …", "Leave a
-    Reply"), or, with no header at all (an extractor that drops them), a heading that counts the comments
+    7:12 pm", "Re: … (Score:2)", "#1 小鳳 於 2013/12/28 10:28") after the article's first
+    paragraphs, with at most 40 lines from one to the next, or one such header below a thread
+    heading ("199 Comments", "5 Responses to …", "Leave a Reply"), or, with no header at all (an extractor that drops them), a heading that counts the comments
     ("{ 43 comments… read them below or add one }", "5 Responses to “…”") over at least two lines, or a
     run of three reply links or more alone on their lines with the comments between ("[Reply]",
     "Antworten"; from its heading or its first link, the first comment's body left). A
