@@ -54,9 +54,8 @@ def _date(month: str, weekday: str) -> str:
     weekday ("Thursday, November 1", "Donnerstag, 1. November": a blog stamping its comments
     within the year), and no number but a time follows it (slashdot's "Monday July 23,
     @08:33PM"); "November 1" alone is too often a day the text names. A Chinese or
-    Japanese date may be spaced, as zh_TW's WordPress prints it ("2020 年 3 月 12 日"); a date
-    written year first takes dashes ("2012-11-05") or slashes ("2013/12/28", as Pixnet and
-    Japanese blogs print it)."""
+    Japanese date may be spaced, as zh_TW's WordPress prints it ("2020 年 3 月 12 日"); year
+    first, with dashes or slashes ("2012-11-05", Pixnet's "2013/12/28")."""
     return (
         rf"(?:{weekday},?\s+(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:de\s+)?{month})(?!,?\s*\d(?!\d?[:.h]\d\d))"
         rf"|(?:{weekday},?\s+)?{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
