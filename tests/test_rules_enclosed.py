@@ -56,3 +56,16 @@ def test_a_markdown_link_counts_as_the_words_a_reader_sees() -> None:
     found = Linter(Settings(select=["B031"])).lint(markdown_document("a.md", text)).diagnostics
     assert [(d.code, d.line, d.end_line) for d in found] == [("B031", 6, 7)]
     assert codes_and_lines(text, ["B031"]) == []
+
+
+def test_a_run_inside_a_comment_thread_is_left_to_the_thread() -> None:
+    # "Love it" / "So true" between two "Reply" links: inside B011's region, which holds them
+    thread = (
+        "3 Comments\n\nJane Roe says:\nJuly 10, 2012 at 10:03 am\nGreat point about the budget.\nReply\n"
+        "Love it\nSo true\nReply\nJohn Smith says:\nJuly 10, 2012 at 11:03 am\n"
+        "I disagree with the mayor on this.\nReply\n"
+    )
+    text = f"{ARTICLE}\n{thread}"
+    assert codes_and_lines(text, ["B011"]) == [("B011", 5, 17)]
+    assert codes_and_lines(text, ["B031"]) == []
+    assert codes_and_lines(text, ["B011", "B031"]) == [("B011", 5, 17)]

@@ -41,6 +41,7 @@ from lintnews.registry import Rule, Violation, register
 from lintnews.seen_width import seen_length
 
 from .comment_form import comment_form_fields
+from .regions import comment_threads
 
 #: The phrase rules whose whole-line matches are a page's chrome around a run.
 _CHROME_RULES = (
@@ -170,6 +171,8 @@ class EnclosedChrome(Rule):
     heading of tags or topics, or holding a line of tags, `tag-line`'s to judge), a single
     line between two chrome lines and a run above the document's first sentence or its first
     paragraph of prose (the article's title, date and credits between a menu and a share row).
+    A run inside a comment thread ("Love it" between two "Reply" links) is the thread's:
+    `comment-thread` (B011) reports the region that holds it.
 
     ## Why is this bad?
     Between a follow box and a newsletter box, "Our gear on Amazon.com" and "Gear we
@@ -205,7 +208,12 @@ class EnclosedChrome(Rule):
     fix_applicability = "unsafe"
 
     def check(self, doc: Document, settings: Settings) -> Iterator[Violation]:
+        threads: list[tuple[int, int]] | None = None
         for start, end, count in enclosed_runs(doc, settings):
+            if threads is None:
+                threads = [(t.start, t.end) for t in comment_threads(doc, settings)]
+            if any(first <= start and end <= last for first, last in threads):
+                continue  # (inside a comment thread: B011's region holds it)
             yield self.removable_lines(
                 doc,
                 start,
