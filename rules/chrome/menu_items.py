@@ -46,6 +46,8 @@ _CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 #: sentence, so a short line of prose has a section name's shape; no corpus measured here holds
 #: them (the eval sets and the crawl: none), and a letter of theirs starts no item (`capital`).
 UNSPACED = (("\u0e00", "\u0eff"), ("\u1000", "\u109f"), ("\u1780", "\u17ff"))
+#: The span of `UNSPACED` (one comparison leaves out the letters outside it, Latin and CJK ones).
+_UNSPACED_SPAN = (min(lo for lo, _ in UNSPACED), max(hi for _, hi in UNSPACED))
 
 #: The blocks of combining marks (Bengali's and Devanagari's vowel signs, Thai's, Arabic's and
 #: Hebrew's points: parts of a word that ``\w`` does not take) where the kernel leaves a line
@@ -72,7 +74,7 @@ def capital(ch: str) -> bool:
     return (
         ch.isalpha()
         and not ch.islower()
-        and not ("\u0e00" <= ch <= "\u17ff" and any(lo <= ch <= hi for lo, hi in UNSPACED))
+        and not (_UNSPACED_SPAN[0] <= ch <= _UNSPACED_SPAN[1] and any(lo <= ch <= hi for lo, hi in UNSPACED))
     )
 
 

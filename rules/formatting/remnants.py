@@ -44,7 +44,7 @@ _LEAD_IN_WORDS = 5
 #: A definition of an abbreviation in Markdown Extra's form, as html2text appends one for each
 #: `<abbr>` of the page, at the end of the text: "*[HTML]: HyperText Markup Language",
 #: "*[RSS]: Really Simple Syndication", "*[2 hrs ago]: 2012-11-07T15:12:00+0000".
-_ABBREVIATION_DEFINITION = re.compile(r"^ {0,4}\*\[[^\]\n]{0,100}\]: [^\n]{1,300}$", re.MULTILINE)
+ABBREVIATION_DEFINITION = re.compile(r"^ {0,4}\*\[[^\]\n]{0,100}\]: [^\n]{1,300}$", re.MULTILINE)
 
 
 @register
@@ -141,11 +141,11 @@ class HtmlRemnant(Rule):
                 )
 
     def _definitions(self, doc: Document) -> Iterator[Violation]:
-        """The lines that define an abbreviation (`_ABBREVIATION_DEFINITION`), outside code blocks:
+        """The lines that define an abbreviation (`ABBREVIATION_DEFINITION`), outside code blocks:
         the whole line is the converter's, and its fix removes it."""
         code_lines = CODE_LINES.of(doc)
         # (found in the text by one search: a line loop cost more than the rest of F006 on the crawl)
-        for m in _ABBREVIATION_DEFINITION.finditer(doc.text):
+        for m in ABBREVIATION_DEFINITION.finditer(doc.text):
             i = doc.position(m.start())[0]
             if i in code_lines:
                 continue
